@@ -1,0 +1,55 @@
+GO ?= go
+BIN := bin/agreements
+GOLDEN_PKGS := ./parser/... ./normalize/... ./output/... ./cmd/agreements
+FUZZ_TARGETS := ./parser/pdf:FuzzParse ./parser/html:FuzzParse ./normalize:FuzzDate ./output:FuzzRoundtrip
+FUZZTIME ?= 10s
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+PEER := ../shared/peer-corpus
+
+.PHONY: all build run test golden bench fuzz lint check fixtures fidelity peer clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/agreements
+
+## run: extract every bundled fixture and print the records
+run: build
+	@for d in fixtures/*/; do \
+		in=$$(ls $$d | grep -E '^input\.(pdf|html)$$' | head -1); \
+		[ -n "$$in" ] || continue; \
+		args=""; [ -f $$d/args ] && args=$$(cat $$d/args); \
+		echo "# $$d$$in" >&2; \
+		eval ./$(BIN) extract $$args $$d$$in || true; \
+	done
+
+test:
+	$(GO) test ./...
+
+## golden: rewrite golden files (read the diff before committing)
+golden:
+	$(GO) test $(GOLDEN_PKGS) -run 'Golden' -update
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		if $(GO) test $$pkg -list "^$$name$$" 2>/dev/null | grep -qx "$$name"; then \
+			$(GO) test $$pkg -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) || exit 1; \
+		fi; \
+	done
+
+lint:
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+check: lint test
+
+## fixtures: regenerate the fixture documents (needs libreoffice-writer, chromium, fonts-noto-cjk)
+fixtures:
+	./fixtures/gen/generate.sh
+
+clean:
+	rm -rf bin

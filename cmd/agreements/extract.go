@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/agreements/agreements/normalize"
+	"github.com/agreements/agreements/output"
+)
+
+func (e *env) extract(args []string) int {
+	fs := e.newFlags("extract", "extract [--format ndjson|json|csv] [--out FILE] [--institution NAME] INPUT...")
+	format := fs.String("format", output.FormatNDJSON, "output format: ndjson, json or csv")
+	out := fs.String("out", "", "write to `FILE` (atomically) instead of stdout")
+	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the document says)")
+	inputs, code := parseFlags(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(inputs) == 0 {
+		fmt.Fprintln(e.stderr, "agreements extract: no INPUT given")
+		fs.Usage()
+		return exitUsage
+	}
+	if _, err := output.NewWriter(&bytes.Buffer{}, *format); err != nil {
+		fmt.Fprintf(e.stderr, "agreements extract: %v\n", err)
+		return exitUsage
+	}
+
+	var records []normalize.Record
+	var errs []error
+	for _, in := range inputs {
+		res, err := e.extractFile(in, normalize.Options{Institution: *inst})
+		if res != nil {
+			records = append(records, res.Records...)
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+
+	if err := e.writeRecords(*out, *format, records); err != nil {
+		fmt.Fprintf(e.stderr, "agreements extract: %v\n", err)
+		return exitFail
+	}
+	if err := errors.Join(errs...); err != nil {
+		fmt.Fprintf(e.stderr, "agreements extract: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+func (e *env) writeRecords(path, format string, records []normalize.Record) error {
+	if path == "" || path == "-" {
+		return output.WriteAll(e.stdout, format, records)
+	}
+	return output.WriteFileAtomic(path, func(f *os.File) error {
+		return output.WriteAll(f, format, records)
+	})
+}

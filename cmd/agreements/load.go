@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/agreements/agreements/normalize"
+	"github.com/agreements/agreements/output"
+	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/parser/html"
+	"github.com/agreements/agreements/parser/pdf"
+)
+
+// maxInput bounds what one input may weigh, so a runaway input cannot
+// exhaust memory.
+const maxInput = 512 << 20
+
+// readInput reads a named input, or stdin for "-".
+func (e *env) readInput(name string) ([]byte, error) {
+	var r io.Reader
+	if name == "-" {
+		r = e.stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, &parser.Error{File: name, Err: unwrapPathError(err)}
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, &parser.Error{File: name, Err: err}
+	}
+	if len(b) > maxInput {
+		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: more than %d MiB", parser.ErrTooLarge, maxInput>>20)}
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, &parser.Error{File: name, Err: parser.ErrEmpty}
+	}
+	return b, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// parseDocument sniffs the format of b and runs the matching extractor.
+func parseDocument(name string, b []byte, pages []int) (*parser.Document, error) {
+	switch parser.Detect(b) {
+	case parser.FormatPDF:
+		return pdf.Parse(name, b, pdf.Options{Pages: pages})
+	case parser.FormatHTML:
+		return html.Parse(name, b, html.Options{})
+	}
+	return nil, &parser.Error{File: name, Err: parser.ErrUnknownFormat}
+}
+
+// extractFile reads, parses and normalises one document. A document whose
+// pages partly failed still returns its records, with the page errors.
+func (e *env) extractFile(name string, opt normalize.Options) (*normalize.Result, error) {
+	b, err := e.readInput(name)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := parseDocument(name, b, nil)
+	if err != nil {
+		return nil, err
+	}
+	res, err := normalize.Normalize(doc, opt)
+	if err != nil {
+		return nil, &parser.Error{File: name, Err: err}
+	}
+	return res, errors.Join(doc.PageErrors...)
+}
+
+// loadRecords reads an input that is either a document (extracted and
+// normalised) or a record file (.ndjson/.json). The Result of a record file
+// has only Records.
+func (e *env) loadRecords(name string, opt normalize.Options) (*normalize.Result, error) {
+	b, err := e.readInput(name)
+	if err != nil {
+		return nil, err
+	}
+	if parser.Detect(b) == parser.FormatUnknown && output.LooksLikeRecords(b) {
+		recs, err := output.ReadRecords(bytes.NewReader(b))
+		if err != nil {
+			return nil, &parser.Error{File: name, Err: err}
+		}
+		return &normalize.Result{Records: recs}, nil
+	}
+	doc, err := parseDocument(name, b, nil)
+	if err != nil {
+		return nil, err
+	}
+	res, err := normalize.Normalize(doc, opt)
+	if err != nil {
+		return nil, &parser.Error{File: name, Err: err}
+	}
+	return res, errors.Join(doc.PageErrors...)
+}

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// rawTable is the contract's JSON shape of one raw table.
+type rawTable struct {
+	Page  int        `json:"page"`
+	Index int        `json:"index"`
+	Rows  [][]string `json:"rows"`
+}
+
+func (e *env) tables(args []string) int {
+	fs := e.newFlags("tables", "tables [--pages LIST] [--format json|csv] INPUT")
+	pagesFlag := fs.String("pages", "", "pages to read, 1-based: `LIST` like 1,3-5 (default all)")
+	format := fs.String("format", "json", "output format: json or csv")
+	inputs, code := parseFlags(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(inputs) != 1 {
+		fmt.Fprintln(e.stderr, "agreements tables: want exactly one INPUT")
+		fs.Usage()
+		return exitUsage
+	}
+	if *format != "json" && *format != "csv" {
+		fmt.Fprintf(e.stderr, "agreements tables: unknown format %q (want json or csv)\n", *format)
+		return exitUsage
+	}
+	pages, err := parsePages(*pagesFlag)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements tables: --pages: %v\n", err)
+		return exitUsage
+	}
+	name := inputs[0]
+	b, err := e.readInput(name)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements tables: %v\n", err)
+		return exitFail
+	}
+	doc, err := parseDocument(name, b, pages)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements tables: %v\n", err)
+		return exitFail
+	}
+	tabs := rawTables(doc, pages)
+	if *format == "csv" {
+		err = writeTablesCSV(e.stdout, tabs)
+	} else {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(tabs)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements tables: %v\n", err)
+		return exitFail
+	}
+	if err := errors.Join(doc.PageErrors...); err != nil {
+		fmt.Fprintf(e.stderr, "agreements tables: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// rawTables flattens the document's tables into the contract's shape, keeping
+// only rows on the selected pages. A table that runs over several pages is
+// reported once, on the page of its first selected row.
+func rawTables(doc *parser.Document, pages []int) []rawTable {
+	want := map[int]bool{}
+	for _, p := range pages {
+		want[p] = true
+	}
+	out := []rawTable{}
+	perPage := map[int]int{}
+	for _, blk := range doc.Blocks {
+		t := blk.Table
+		if t == nil {
+			continue
+		}
+		rt := rawTable{Rows: [][]string{}}
+		for _, r := range t.Rows {
+			if len(want) > 0 && !want[r.Page] {
+				continue
+			}
+			if len(rt.Rows) == 0 {
+				rt.Page = r.Page
+			}
+			cells := make([]string, len(r.Cells))
+			for i, c := range r.Cells {
+				if !c.Covered {
+					cells[i] = c.Text
+				}
+			}
+			rt.Rows = append(rt.Rows, cells)
+		}
+		if len(rt.Rows) == 0 {
+			continue
+		}
+		rt.Index = perPage[rt.Page]
+		perPage[rt.Page]++
+		out = append(out, rt)
+	}
+	return out
+}
+
+func writeTablesCSV(w io.Writer, tabs []rawTable) error {
+	for i, t := range tabs {
+		if i > 0 {
+			if _, err := io.WriteString(w, "\r\n"); err != nil {
+				return err
+			}
+		}
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true
+		if err := cw.WriteAll(t.Rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parsePages parses a 1-based page list like "1,3-5". An empty list means all
+// pages (nil).
+func parsePages(s string) ([]int, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	var pages []int
+	seen := map[int]bool{}
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		lo, hi, isRange := strings.Cut(part, "-")
+		a, err := strconv.Atoi(strings.TrimSpace(lo))
+		if err != nil || a < 1 {
+			return nil, fmt.Errorf("bad page %q", part)
+		}
+		b := a
+		if isRange {
+			b, err = strconv.Atoi(strings.TrimSpace(hi))
+			if err != nil || b < a {
+				return nil, fmt.Errorf("bad page range %q", part)
+			}
+			if b-a > 100000 {
+				return nil, fmt.Errorf("page range %q too large", part)
+			}
+		}
+		for p := a; p <= b; p++ {
+			if !seen[p] {
+				seen[p] = true
+				pages = append(pages, p)
+			}
+		}
+	}
+	return pages, nil
+}

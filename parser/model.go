@@ -1,0 +1,120 @@
+// Package parser holds the raw model that every extractor produces: what a
+// document shows (lines of text with their style and position, and tables with
+// their cells and spans), before any normalisation.
+//
+// The model is format-agnostic: a PDF and an HTML rendering of the same list
+// should produce documents that the normaliser turns into the same records.
+package parser
+
+// Format is the kind of an input document, sniffed from its bytes.
+type Format string
+
+// Formats the extractors understand.
+const (
+	FormatUnknown Format = ""
+	FormatPDF     Format = "pdf"
+	FormatHTML    Format = "html"
+)
+
+// Document is everything an extractor saw in one input.
+type Document struct {
+	File   string // the input's name as given on the command line
+	SHA256 string // hex SHA-256 of the input bytes
+	Format Format
+	Title  string // the document's own title (PDF /Title, HTML <title>), "" when none
+	Pages  int    // number of pages (PDF); 0 for formats without pages
+
+	// Blocks are the document's content in reading order: text lines and
+	// tables, page furniture (running headers, footers, page numbers) removed.
+	Blocks []Block
+
+	// Repairs are document-level repairs the extractor made to read the input
+	// at all (e.g. "pdf:rebuilt_xref"); they are copied into every record.
+	Repairs []string
+
+	// PageErrors are pages that could not be read. The rest of the document
+	// is still usable; each error is a *Error naming the file and page.
+	PageErrors []error
+}
+
+// Block is one unit of content: exactly one of Line and Table is set.
+type Block struct {
+	Line  *Line  `json:",omitempty"`
+	Table *Table `json:",omitempty"`
+}
+
+// Role is what the extractor knows about a line's function. PDF lines are
+// usually RoleText (the normaliser infers headings from style and position);
+// HTML lines carry the role their element gives them.
+type Role string
+
+// Line roles.
+const (
+	RoleText    Role = "text"    // a line of text whose role the extractor does not know
+	RoleHeading Role = "heading" // a heading (HTML h1–h6, dt, caption)
+	RoleItem    Role = "item"    // a list item (HTML li, dd; a PDF line with a bullet)
+)
+
+// Line is one line of text as laid out in the document.
+type Line struct {
+	Page int // 1-based page (PDF); 0 for formats without pages
+	Row  int // 1-based ordinal among all lines and table rows of the document
+
+	Text   string // the line's text, whitespace folded, bullet removed
+	Bullet string // the list bullet the extractor removed from the front ("•", "-", "・"), "" when none
+	Role   Role
+	Level  int // heading level when the source states one (HTML h1=1 … h6=6), else 0
+
+	Box   Box   // position in points, top-left origin (PDF); zero for HTML
+	Style Style // typographic style of the line's dominant run
+}
+
+// Style is the typographic style of a run of text.
+type Style struct {
+	Font   string  // font name without subset prefix ("LiberationSans-Bold")
+	Size   float64 // font size in points (PDF); HTML headings get 0
+	Bold   bool
+	Italic bool
+}
+
+// Box is a rectangle in a top-left page space, in points: X grows rightwards,
+// Y grows downwards.
+type Box struct {
+	X0, Y0, X1, Y1 float64
+}
+
+// Width of the box.
+func (b Box) Width() float64 { return b.X1 - b.X0 }
+
+// Height of the box.
+func (b Box) Height() float64 { return b.Y1 - b.Y0 }
+
+// Table is one logical table. A table that continues over several pages is
+// one Table whose rows carry their own page numbers.
+type Table struct {
+	Page   int    // page of the first row (1-based; 0 for HTML)
+	Index  int    // 0-based index among the tables that start on Page
+	Method string // how it was found: "lattice", "stream", "html"
+	Rows   []Row
+}
+
+// Row is one row of a table.
+type Row struct {
+	Page   int  // page this row is on (1-based; 0 for HTML)
+	Row    int  // 1-based ordinal among all lines and table rows of the document
+	Header bool // a header row (including a header repeated after a page break)
+	Cells  []Cell
+	Box    Box
+}
+
+// Cell is one grid cell. A merged cell is reported as the document shows it:
+// its text in the first (top-left) cell of the span, which carries ColSpan and
+// RowSpan; the cells it covers have Covered set and empty text.
+type Cell struct {
+	Text    string   // the cell's lines joined by a single space
+	Lines   []string // the cell's lines as laid out (wrapped lines, <br>)
+	ColSpan int      // ≥ 1 on a cell that holds text or is empty; 0 on a covered cell
+	RowSpan int
+	Covered bool // covered by a span whose origin is above or to the left
+	Box     Box
+}
