@@ -1,5 +1,5 @@
 module github.com/agreements/agreements
 
-go 1.26.8
+go 1.26.0
 
 require golang.org/x/text v0.43.0
