@@ -13,6 +13,7 @@ type Glyph struct {
 	Italic bool
 	Render int // text rendering mode (3 = invisible)
 	Seq    int // order in the content stream
+	Dir    int // writing direction on the page: 0 left to right, 1 top to bottom, 2 right to left, 3 bottom to top
 }
 
 // Segment is a ruling: a horizontal or vertical line, from a stroked path or

@@ -1,9 +1,16 @@
 // Package pdf extracts the raw model from PDF documents. It is the only
 // package that imports github.com/ledongthuc/pdf.
+//
+// The text layer (ReadLayout) interprets page content streams itself, on top
+// of ledongthuc/pdf's object model: fonts (simple, Type0/CID, Type3, the
+// standard 14), Form XObjects, the graphics state and ruling lines. Words and
+// lines are built from glyph geometry, not from content-stream order.
 package pdf
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -14,7 +21,149 @@ type Options struct {
 	Pages []int
 }
 
-// Parse reads a PDF document.
-func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
-	return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: PDF reading not built yet", parser.ErrMalformed)}
+// ReadLayout reads the text layer of a PDF: per page its glyphs, words,
+// lines and ruling segments. Pages that cannot be read are left out of the
+// layouts and reported as *parser.Error in pageErrs; err is set (a
+// *parser.Error) only when the document itself cannot be read.
+func ReadLayout(name string, b []byte, opt Options) (pages []PageLayout, pageErrs []error, err error) {
+	d, _, err := open(name, b)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d.layouts(opt)
+}
+
+// open opens a document, repairing the bytes first when the reader refuses
+// them as they are.
+func open(name string, b []byte) (*document, []string, error) {
+	d, err := openDocument(name, b)
+	if err == nil {
+		return d, nil, nil
+	}
+	if fixed, repairs := repair(b); len(repairs) > 0 {
+		if d2, err2 := openDocument(name, fixed); err2 == nil {
+			return d2, repairs, nil
+		}
+	}
+	return nil, nil, err
+}
+
+// selected returns the 1-based page numbers to read.
+func (d *document) selected(opt Options) []int {
+	var nums []int
+	if len(opt.Pages) == 0 {
+		for i := range d.pages {
+			nums = append(nums, i+1)
+		}
+		return nums
+	}
+	seen := map[int]bool{}
+	for _, n := range opt.Pages {
+		if n >= 1 && n <= len(d.pages) && !seen[n] {
+			seen[n] = true
+			nums = append(nums, n)
+		}
+	}
+	return nums
+}
+
+func (d *document) layouts(opt Options) ([]PageLayout, []error, error) {
+	nums := d.selected(opt)
+	if len(nums) == 0 {
+		return nil, nil, &parser.Error{File: d.name, Err: fmt.Errorf("%w: none of the requested pages exist", parser.ErrNoPages)}
+	}
+	out := make([]PageLayout, len(nums))
+	errs := make([]error, len(nums))
+	workers := min(runtime.GOMAXPROCS(0), len(nums))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				out[i], errs[i] = d.readPage(nums[i])
+			}
+		})
+	}
+	for i := range nums {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var pages []PageLayout
+	var pageErrs []error
+	for i := range nums {
+		if errs[i] != nil {
+			pageErrs = append(pageErrs, errs[i])
+			continue
+		}
+		pages = append(pages, out[i])
+	}
+	return pages, pageErrs, nil
+}
+
+// readPage reads one page. A panic inside the PDF library on a damaged
+// page becomes that page's error; the other pages still read.
+func (d *document) readPage(n int) (p PageLayout, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = PageLayout{}, &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, r)}
+		}
+	}()
+	page := d.pages[n-1]
+	space := newPageSpace(page)
+	in := newInterp(d, space)
+	in.run(streamBytes(page.Key("Contents")), inherited(page, "Resources"), 0)
+	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs}
+	buildLayout(&p, in.glyphs)
+	return p, nil
+}
+
+// Parse reads a PDF document into the raw model: text lines in reading
+// order, page furniture removed, tables in place of the lines they cover.
+func Parse(name string, b []byte, opt Options) (doc *parser.Document, err error) {
+	page := 0
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &parser.Error{File: name, Page: page, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, r)}
+		}
+	}()
+	d, repairs, err := open(name, b)
+	if err != nil {
+		return nil, err
+	}
+	pages, pageErrs, err := d.layouts(opt)
+	if err != nil {
+		return nil, err
+	}
+	doc = &parser.Document{
+		File:       name,
+		SHA256:     parser.Digest(b),
+		Format:     parser.FormatPDF,
+		Title:      d.title(),
+		Pages:      len(d.pages),
+		Repairs:    repairs,
+		PageErrors: pageErrs,
+	}
+	furniture := findFurniture(pages)
+	var blocks []placed
+	for i := range pages {
+		p := &pages[i]
+		page = p.Number
+		for j, l := range p.Lines {
+			if furniture[lineRef{i, j}] {
+				continue
+			}
+			blocks = append(blocks, placed{page: p.Number, y: l.Box.Y0, x: l.Box.X0, block: parser.Block{Line: makeBlockLine(p.Number, l)}})
+		}
+	}
+
+	// Tables replace the lines they cover. This is the single place where
+	// table detection plugs into the document (see tables_hook.go).
+	blocks = placeTables(blocks, findTables(pages))
+
+	for _, pb := range blocks {
+		doc.Blocks = append(doc.Blocks, pb.block)
+	}
+	doc.Number()
+	return doc, nil
 }

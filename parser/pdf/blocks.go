@@ -1,0 +1,199 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// placed is a block with the position it sorts by.
+type placed struct {
+	page  int
+	y, x  float64
+	block parser.Block
+}
+
+type lineRef struct{ page, line int }
+
+// marginBand is the share of the page height at the top and at the bottom
+// where running headers, footers and page numbers live.
+const marginBand = 0.08
+
+// pageNumber matches a line that is only a page number: "3", "Page 3",
+// "3 / 12", "- 3 -", "p. 3", "3ページ".
+var pageNumber = regexp.MustCompile(`(?i)^(page|p\.|pg\.?|seite|página|pagina|ページ)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*((/|of|de|von|sur)\s*\d{1,4})?\s*(ページ|頁)?$`)
+
+var digits = regexp.MustCompile(`\d+`)
+
+func inMargin(p *PageLayout, b parser.Box, band float64) bool {
+	mid := (b.Y0 + b.Y1) / 2
+	return mid < band*p.Height || mid > (1-band)*p.Height
+}
+
+// findFurniture marks page numbers and running headers and footers: lines
+// in the top or bottom margin band that are a page number, or whose text
+// (digits ignored) recurs at about the same height on most pages.
+func findFurniture(pages []PageLayout) map[lineRef]bool {
+	out := map[lineRef]bool{}
+	type occ struct {
+		ref lineRef
+		y   float64
+	}
+	seen := map[string][]occ{}
+	for i := range pages {
+		p := &pages[i]
+		for j, l := range p.Lines {
+			text := strings.TrimSpace(l.Text())
+			if !inMargin(p, l.Box, marginBand+0.02) {
+				continue
+			}
+			if pageNumber.MatchString(text) {
+				out[lineRef{i, j}] = true
+				continue
+			}
+			if !inMargin(p, l.Box, marginBand) {
+				continue
+			}
+			key := digits.ReplaceAllString(text, "#")
+			seen[key] = append(seen[key], occ{lineRef{i, j}, l.Box.Y0})
+		}
+	}
+	if len(pages) < 2 {
+		return out
+	}
+	need := max(2, (len(pages)+1)/2)
+	for _, occs := range seen {
+		if len(occs) < need {
+			continue
+		}
+		// Most occurrences at the same height (within 4 pt).
+		ys := make([]float64, len(occs))
+		for k, o := range occs {
+			ys[k] = o.y
+		}
+		slices.Sort(ys)
+		med := ys[len(ys)/2]
+		pagesAt := map[int]bool{}
+		for _, o := range occs {
+			if math.Abs(o.y-med) <= 4 {
+				pagesAt[o.ref.page] = true
+			}
+		}
+		if len(pagesAt) < need {
+			continue
+		}
+		for _, o := range occs {
+			if math.Abs(o.y-med) <= 4 {
+				out[o.ref] = true
+			}
+		}
+	}
+	return out
+}
+
+// bulletRunes may start a list item even when no gap follows them;
+// gapBullets only when they stand apart from the text.
+const (
+	bulletRunes = "•◦▪‣●○■□◆◇►▶➢➤❖✓✔❑◻・⁃∙"
+	gapBullets  = "-–—*·※+>"
+)
+
+// makeBlockLine turns a text line into a document line, taking a leading
+// bullet off its text.
+func makeBlockLine(page int, l TextLine) *parser.Line {
+	words := l.Words
+	bullet := ""
+	if len(words) > 0 {
+		first := words[0].Text
+		r, n := utf8.DecodeRuneInString(first)
+		switch {
+		case n == len(first) && r >= 0xE000 && r <= 0xF8FF && len(words) > 1:
+			bullet = "•" // a symbol font's private-use bullet (OpenSymbol, Wingdings)
+		case n == len(first) && len(words) > 1 && strings.ContainsRune(bulletRunes+gapBullets, r):
+			bullet = first
+		case n < len(first) && strings.ContainsRune(bulletRunes, r):
+			bullet = string(r)
+			words = append([]Word{{Text: first[n:], Box: words[0].Box, Style: words[0].Style}}, words[1:]...)
+			words[0].Text = strings.TrimLeftFunc(words[0].Text, unicode.IsSpace)
+		}
+		if bullet != "" && n == len(first) {
+			words = words[1:]
+		}
+	}
+	parts := make([]string, 0, len(words))
+	for _, w := range words {
+		if t := strings.Join(strings.Fields(w.Text), " "); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	line := &parser.Line{
+		Page:   page,
+		Text:   strings.Join(parts, " "),
+		Bullet: bullet,
+		Role:   parser.RoleText,
+		Box:    l.Box,
+		Style:  l.Style,
+	}
+	if bullet != "" {
+		line.Role = parser.RoleItem
+	}
+	return line
+}
+
+// placeTables replaces the lines that tables cover with the tables, each at
+// the position of its first area.
+func placeTables(blocks []placed, tables []tableRegion) []placed {
+	if len(tables) == 0 {
+		return blocks
+	}
+	covered := func(pb placed) bool {
+		if pb.block.Line == nil {
+			return false
+		}
+		b := pb.block.Line.Box
+		mx, my := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
+		for _, t := range tables {
+			for _, a := range t.Areas {
+				if a.Page == pb.page && mx >= a.Box.X0 && mx <= a.Box.X1 && my >= a.Box.Y0 && my <= a.Box.Y1 {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	out := blocks[:0:0]
+	for _, pb := range blocks {
+		if !covered(pb) {
+			out = append(out, pb)
+		}
+	}
+	for i := range tables {
+		t := &tables[i]
+		pb := placed{page: t.Table.Page, block: parser.Block{Table: &t.Table}}
+		if len(t.Areas) > 0 {
+			pb.page, pb.y, pb.x = t.Areas[0].Page, t.Areas[0].Box.Y0, t.Areas[0].Box.X0
+		}
+		out = append(out, pb)
+	}
+	slices.SortStableFunc(out, func(a, b placed) int {
+		switch {
+		case a.page != b.page:
+			return a.page - b.page
+		case a.y < b.y-1:
+			return -1
+		case a.y > b.y+1:
+			return 1
+		case a.x < b.x:
+			return -1
+		case a.x > b.x:
+			return 1
+		}
+		return 0
+	})
+	return out
+}

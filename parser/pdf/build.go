@@ -1,0 +1,309 @@
+package pdf
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// Geometry thresholds, in em of the larger of two neighbouring glyphs.
+const (
+	wordGapEm     = 0.12 // a gap wider than this starts a new word
+	lineGapEm     = 1.6  // a gap wider than this starts a new line (another column)
+	baselineTolEm = 0.35 // glyphs whose baselines differ less share a line
+	dupTolEm      = 0.15 // a repeated glyph this close is overprinting (fake bold)
+)
+
+// fglyph is a glyph in its direction's frame: u runs along the text, v down
+// across lines.
+type fglyph struct {
+	g          *glyphx
+	u0, u1     float64
+	v0, v1     float64 // box extent across the line
+	base, size float64
+	space      bool
+}
+
+// toFrame maps a page point into the frame of direction dir.
+func toFrame(dir int, x, y float64) (float64, float64) {
+	switch dir {
+	case 1:
+		return y, -x
+	case 2:
+		return -x, -y
+	case 3:
+		return -y, x
+	}
+	return x, y
+}
+
+func fromFrame(dir int, u, v float64) (float64, float64) {
+	switch dir {
+	case 1:
+		return -v, u
+	case 2:
+		return -u, -v
+	case 3:
+		return v, -u
+	}
+	return u, v
+}
+
+func frameBox(dir int, b parser.Box) (u0, v0, u1, v1 float64) {
+	ax, ay := toFrame(dir, b.X0, b.Y0)
+	bx, by := toFrame(dir, b.X1, b.Y1)
+	return math.Min(ax, bx), math.Min(ay, by), math.Max(ax, bx), math.Max(ay, by)
+}
+
+func pageBox(dir int, u0, v0, u1, v1 float64) parser.Box {
+	ax, ay := fromFrame(dir, u0, v0)
+	bx, by := fromFrame(dir, u1, v1)
+	return parser.Box{X0: math.Min(ax, bx), Y0: math.Min(ay, by), X1: math.Max(ax, bx), Y1: math.Max(ay, by)}
+}
+
+func isSpaceText(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !unicode.IsControl(r) && r != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// buildLayout turns the glyphs of a page into sorted glyphs, words and lines.
+func buildLayout(p *PageLayout, gx []glyphx) {
+	visible := false
+	for i := range gx {
+		if gx[i].Render != 3 && gx[i].Render != 7 && !isSpaceText(gx[i].Text) {
+			visible = true
+			break
+		}
+	}
+	var lines []TextLine
+	var glyphs []Glyph
+	for dir := 0; dir < 4; dir++ {
+		var fg []fglyph
+		for i := range gx {
+			g := &gx[i]
+			if g.Dir != dir || (visible && (g.Render == 3 || g.Render == 7)) {
+				continue
+			}
+			u0, v0, u1, v1 := frameBox(dir, g.Box)
+			_, base := toFrame(dir, g.ox, g.oy)
+			size := g.Size
+			if size <= 0.01 {
+				size = math.Max(v1-v0, 1)
+			}
+			fg = append(fg, fglyph{g: g, u0: u0, u1: u1, v0: v0, v1: v1, base: base, size: size, space: isSpaceText(g.Text)})
+		}
+		if len(fg) == 0 {
+			continue
+		}
+		ls, gs := buildDir(dir, fg)
+		lines = append(lines, ls...)
+		glyphs = append(glyphs, gs...)
+	}
+	// Invisible glyphs left out of the lines still belong to the page's glyphs.
+	if visible {
+		for i := range gx {
+			if gx[i].Render == 3 || gx[i].Render == 7 {
+				if !isSpaceText(gx[i].Text) {
+					glyphs = append(glyphs, gx[i].Glyph)
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(lines, func(a, b TextLine) int {
+		if c := cmp.Compare(lineKey(a), lineKey(b)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Box.X0, b.Box.X0)
+	})
+	p.Glyphs = glyphs
+	p.Lines = lines
+	p.Words = p.Words[:0]
+	for _, l := range lines {
+		p.Words = append(p.Words, l.Words...)
+	}
+}
+
+// lineKey orders lines top to bottom by their vertical middle, rounded so
+// that lines on one baseline band keep their left-to-right order.
+func lineKey(l TextLine) float64 {
+	return math.Round((l.Box.Y0 + l.Box.Y1) / 2 / 2)
+}
+
+type band struct {
+	base, size float64
+	gs         []fglyph
+}
+
+func buildDir(dir int, fg []fglyph) ([]TextLine, []Glyph) {
+	slices.SortFunc(fg, func(a, b fglyph) int {
+		if c := cmp.Compare(a.base, b.base); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.u0, b.u0)
+	})
+	var bands []*band
+	var cur *band
+	for _, g := range fg {
+		if cur != nil && g.base-cur.base <= baselineTolEm*math.Max(g.size, cur.size) {
+			cur.gs = append(cur.gs, g)
+			continue
+		}
+		cur = &band{base: g.base, size: g.size}
+		bands = append(bands, cur)
+		cur.gs = append(cur.gs, g)
+	}
+	var lines []TextLine
+	var glyphs []Glyph
+	for _, b := range bands {
+		slices.SortStableFunc(b.gs, func(a, b fglyph) int { return cmp.Compare(a.u0, b.u0) })
+		gs := dedupe(b.gs)
+		var line []fglyph
+		flush := func() {
+			if l, ok := makeLine(dir, line); ok {
+				lines = append(lines, l)
+			}
+			line = line[:0]
+		}
+		var last *fglyph
+		for i := range gs {
+			g := gs[i]
+			if !g.space {
+				glyphs = append(glyphs, g.g.Glyph)
+			}
+			if last != nil && !g.space {
+				em := math.Max(g.size, last.size)
+				if g.u0-last.u1 > lineGapEm*em {
+					flush()
+				}
+			}
+			line = append(line, g)
+			if !g.space {
+				last = &gs[i]
+			}
+		}
+		flush()
+	}
+	return lines, glyphs
+}
+
+// dedupe drops glyphs drawn twice at (almost) the same place, the way some
+// writers fake bold text.
+func dedupe(gs []fglyph) []fglyph {
+	out := gs[:0]
+	for i, g := range gs {
+		dup := false
+		for j := len(out) - 1; j >= 0 && j >= len(out)-4; j-- {
+			o := out[j]
+			if g.u0-o.u0 > dupTolEm*g.size {
+				break
+			}
+			if o.g.Text == g.g.Text && math.Abs(o.u0-g.u0) < dupTolEm*g.size && math.Abs(o.base-g.base) < dupTolEm*g.size {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, gs[i])
+		}
+	}
+	return out
+}
+
+type styleCount struct {
+	style parser.Style
+	n     int
+}
+
+func dominant(counts []styleCount) parser.Style {
+	best := -1
+	var s parser.Style
+	for _, c := range counts {
+		if c.n > best {
+			best, s = c.n, c.style
+		}
+	}
+	return s
+}
+
+func addStyle(counts []styleCount, s parser.Style, n int) []styleCount {
+	for i := range counts {
+		if counts[i].style == s {
+			counts[i].n += n
+			return counts
+		}
+	}
+	return append(counts, styleCount{s, n})
+}
+
+func roundSize(s float64) float64 { return math.Round(s*10) / 10 }
+
+// makeLine splits a line's glyphs into words and assembles the line.
+func makeLine(dir int, gs []fglyph) (TextLine, bool) {
+	var l TextLine
+	var lineStyles []styleCount
+	var sb strings.Builder
+	var w []fglyph
+	lu0, lv0, lu1, lv1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	flush := func() {
+		if len(w) == 0 {
+			return
+		}
+		sb.Reset()
+		u0, v0, u1, v1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		var styles []styleCount
+		for _, g := range w {
+			sb.WriteString(g.g.Text)
+			u0, v0 = math.Min(u0, g.u0), math.Min(v0, g.v0)
+			u1, v1 = math.Max(u1, g.u1), math.Max(v1, g.v1)
+			styles = addStyle(styles, parser.Style{Font: g.g.Font, Size: roundSize(g.g.Size), Bold: g.g.Bold, Italic: g.g.Italic}, 1)
+		}
+		st := dominant(styles)
+		for _, s := range styles {
+			lineStyles = addStyle(lineStyles, s.style, s.n)
+		}
+		text := strings.Map(func(r rune) rune {
+			if r == 0 || unicode.IsControl(r) {
+				return -1
+			}
+			if unicode.IsSpace(r) {
+				return ' '
+			}
+			return r
+		}, sb.String())
+		l.Words = append(l.Words, Word{Text: text, Box: pageBox(dir, u0, v0, u1, v1), Style: st})
+		lu0, lv0 = math.Min(lu0, u0), math.Min(lv0, v0)
+		lu1, lv1 = math.Max(lu1, u1), math.Max(lv1, v1)
+		w = w[:0]
+	}
+	var last *fglyph
+	for i := range gs {
+		g := &gs[i]
+		if g.space {
+			flush()
+			continue
+		}
+		if last != nil && len(w) > 0 {
+			em := math.Max(g.size, last.size)
+			if g.u0-last.u1 > wordGapEm*em || g.u0 < last.u0-0.5*em {
+				flush()
+			}
+		}
+		w = append(w, *g)
+		last = g
+	}
+	flush()
+	if len(l.Words) == 0 {
+		return l, false
+	}
+	l.Box = pageBox(dir, lu0, lv0, lu1, lv1)
+	l.Style = dominant(lineStyles)
+	return l, true
+}

@@ -1,0 +1,208 @@
+package pdf
+
+import (
+	"unicode/utf16"
+)
+
+// codeRange is one codespace range: codes of n bytes between lo and hi,
+// compared byte by byte.
+type codeRange struct {
+	n      int
+	lo, hi [4]byte
+}
+
+// cmap is what the text layer needs from a CMap: how to split a string into
+// codes, the code → CID mapping (encoding CMaps) and the code → text mapping
+// (ToUnicode CMaps).
+type cmap struct {
+	space     []codeRange
+	cids      map[uint32]uint32
+	cidRanges []cidRange
+	uni       map[uint32]string
+	identity  bool // usecmap Identity-H/V
+}
+
+type cidRange struct{ lo, hi, cid uint32 }
+
+const maxCMapEntries = 1 << 17
+
+func codeValue(s string) uint32 {
+	var v uint32
+	for i := 0; i < len(s) && i < 4; i++ {
+		v = v<<8 | uint32(s[i])
+	}
+	return v
+}
+
+// utf16Text decodes a ToUnicode destination: UTF-16BE, or a single byte.
+func utf16Text(s string) string {
+	if len(s) == 1 {
+		return string(rune(s[0]))
+	}
+	u := make([]uint16, 0, len(s)/2)
+	for i := 0; i+1 < len(s); i += 2 {
+		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+	}
+	return string(utf16.Decode(u))
+}
+
+// parseCMap reads a CMap program (ToUnicode or an embedded encoding).
+func parseCMap(data []byte) *cmap {
+	m := &cmap{uni: map[uint32]string{}}
+	l := lexer{b: data}
+	var stk []operand
+	total := 0
+	for steps := 0; steps < 4*len(data)+16; steps++ {
+		v, op, ok := l.next()
+		if !ok {
+			break
+		}
+		if op == "" {
+			if len(stk) < 1<<16 {
+				stk = append(stk, v)
+			}
+			continue
+		}
+		switch op {
+		case "endcodespacerange":
+			for i := 0; i+1 < len(stk); i += 2 {
+				lo, hi := stk[i].s, stk[i+1].s
+				if len(lo) == 0 || len(lo) > 4 || len(lo) != len(hi) {
+					continue
+				}
+				r := codeRange{n: len(lo)}
+				copy(r.lo[:], lo)
+				copy(r.hi[:], hi)
+				m.space = append(m.space, r)
+			}
+		case "endbfchar":
+			for i := 0; i+1 < len(stk); i += 2 {
+				src, dst := stk[i], stk[i+1]
+				if src.kind != opStr || total > maxCMapEntries {
+					continue
+				}
+				switch dst.kind {
+				case opStr:
+					m.uni[codeValue(src.s)] = utf16Text(dst.s)
+				case opName:
+					if r, ok := runeForName(dst.s); ok {
+						m.uni[codeValue(src.s)] = string(r)
+					}
+				}
+				total++
+			}
+		case "endbfrange":
+			for i := 0; i+2 < len(stk); i += 3 {
+				lo, hi, dst := codeValue(stk[i].s), codeValue(stk[i+1].s), stk[i+2]
+				if hi < lo || hi-lo > maxCMapEntries || total > maxCMapEntries {
+					continue
+				}
+				total += int(hi - lo + 1)
+				switch dst.kind {
+				case opStr:
+					if dst.s == "" {
+						continue
+					}
+					base := utf16Text(dst.s)
+					rs := []rune(base)
+					for c := lo; c <= hi; c++ {
+						if len(rs) == 0 {
+							break
+						}
+						cp := append([]rune(nil), rs...)
+						cp[len(cp)-1] += rune(c - lo)
+						m.uni[c] = string(cp)
+						if c == hi {
+							break
+						}
+					}
+				case opArr:
+					for k, d := range dst.arr {
+						if uint32(k) > hi-lo {
+							break
+						}
+						if d.kind == opStr {
+							m.uni[lo+uint32(k)] = utf16Text(d.s)
+						}
+					}
+				}
+			}
+		case "endcidrange":
+			for i := 0; i+2 < len(stk); i += 3 {
+				lo, hi := codeValue(stk[i].s), codeValue(stk[i+1].s)
+				if hi >= lo {
+					m.cidRanges = append(m.cidRanges, cidRange{lo, hi, uint32(stk[i+2].num)})
+				}
+			}
+		case "endcidchar":
+			for i := 0; i+1 < len(stk); i += 2 {
+				if m.cids == nil {
+					m.cids = map[uint32]uint32{}
+				}
+				if len(m.cids) < maxCMapEntries {
+					m.cids[codeValue(stk[i].s)] = uint32(stk[i+1].num)
+				}
+			}
+		case "usecmap":
+			if len(stk) > 0 && stk[len(stk)-1].kind == opName {
+				if n := stk[len(stk)-1].s; n == "Identity-H" || n == "Identity-V" {
+					m.identity = true
+				}
+			}
+		}
+		stk = stk[:0]
+	}
+	return m
+}
+
+// split returns the length of the code at the start of s.
+func (m *cmap) split(s string) int {
+	if m == nil || len(m.space) == 0 {
+		if len(s) >= 2 {
+			return 2
+		}
+		return len(s)
+	}
+	for n := 1; n <= 4 && n <= len(s); n++ {
+		for _, r := range m.space {
+			if r.n != n {
+				continue
+			}
+			in := true
+			for k := 0; k < n; k++ {
+				if s[k] < r.lo[k] || s[k] > r.hi[k] {
+					in = false
+					break
+				}
+			}
+			if in {
+				return n
+			}
+		}
+	}
+	// No range matches: take the shortest range's length, as viewers do.
+	n := 4
+	for _, r := range m.space {
+		n = min(n, r.n)
+	}
+	return max(1, min(n, len(s)))
+}
+
+// cid maps a code to a CID.
+func (m *cmap) cid(code uint32) uint32 {
+	if m == nil || m.identity {
+		return code
+	}
+	if c, ok := m.cids[code]; ok {
+		return c
+	}
+	for _, r := range m.cidRanges {
+		if code >= r.lo && code <= r.hi {
+			return r.cid + code - r.lo
+		}
+	}
+	if len(m.cids) == 0 && len(m.cidRanges) == 0 {
+		return code
+	}
+	return 0
+}

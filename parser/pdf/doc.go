@@ -1,0 +1,198 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"sync"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// Limits that keep hostile input from hanging the reader.
+const (
+	maxPages       = 20000
+	maxTreeDepth   = 64
+	maxFormDepth   = 12
+	maxStreamBytes = 64 << 20
+	maxOpsPerPage  = 4_000_000
+	maxGlyphsPage  = 400_000
+)
+
+// document is an open PDF with the caches its pages share.
+type document struct {
+	name  string
+	r     *lpdf.Reader
+	pages []lpdf.Value
+
+	mu    sync.Mutex
+	fonts map[string]*font // by the font dictionary's printed form
+}
+
+// openDocument opens b with ledongthuc/pdf, turning its panics and errors
+// into *parser.Error.
+func openDocument(name string, b []byte) (d *document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, r)}
+		}
+	}()
+	if len(b) == 0 {
+		return nil, &parser.Error{File: name, Err: parser.ErrEmpty}
+	}
+	r, err := lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		if isEncryptErr(err) {
+			return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %v", parser.ErrEncrypted, err)}
+		}
+		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, err)}
+	}
+	d = &document{name: name, r: r, fonts: map[string]*font{}}
+	root := r.Trailer().Key("Root")
+	if root.Kind() != lpdf.Dict {
+		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: no document catalog", parser.ErrMalformed)}
+	}
+	d.collectPages(root.Key("Pages"), 0)
+	if len(d.pages) == 0 {
+		return nil, &parser.Error{File: name, Err: parser.ErrNoPages}
+	}
+	return d, nil
+}
+
+func isEncryptErr(err error) bool {
+	if errors.Is(err, lpdf.ErrInvalidPassword) {
+		return true
+	}
+	s := strings.ToLower(err.Error())
+	return strings.Contains(s, "encrypt") || strings.Contains(s, "password")
+}
+
+// collectPages walks the page tree depth-first. The walk is bounded in depth
+// and in page count, so a cyclic /Kids cannot hang it.
+func (d *document) collectPages(node lpdf.Value, depth int) {
+	if depth > maxTreeDepth || len(d.pages) >= maxPages || node.Kind() != lpdf.Dict {
+		return
+	}
+	kids := node.Key("Kids")
+	typ := node.Key("Type").Name()
+	if typ == "Page" || (typ != "Pages" && kids.Kind() != lpdf.Array) {
+		d.pages = append(d.pages, node)
+		return
+	}
+	for i := 0; i < kids.Len() && len(d.pages) < maxPages; i++ {
+		d.collectPages(kids.Index(i), depth+1)
+	}
+}
+
+// inherited looks a page attribute up the /Parent chain.
+func inherited(page lpdf.Value, key string) lpdf.Value {
+	for i := 0; i < maxTreeDepth && page.Kind() == lpdf.Dict; i++ {
+		if v := page.Key(key); !v.IsNull() {
+			return v
+		}
+		page = page.Key("Parent")
+	}
+	return lpdf.Value{}
+}
+
+func (d *document) title() (t string) {
+	defer func() {
+		if recover() != nil {
+			t = ""
+		}
+	}()
+	v := d.r.Trailer().Key("Info").Key("Title")
+	return strings.TrimSpace(strings.ToValidUTF8(strings.ReplaceAll(v.Text(), "\x00", ""), ""))
+}
+
+// streamBytes reads a stream (or an array of streams) fully. A stream that
+// fails half-way (a truncated Flate stream) yields what could be read.
+func streamBytes(v lpdf.Value) []byte {
+	if v.Kind() == lpdf.Array {
+		var out []byte
+		for i := 0; i < v.Len() && i < 10000; i++ {
+			out = append(out, streamBytes(v.Index(i))...)
+			out = append(out, '\n')
+		}
+		return out
+	}
+	if v.Kind() != lpdf.Stream {
+		return nil
+	}
+	var buf bytes.Buffer
+	func() {
+		defer func() { _ = recover() }()
+		rc := v.Reader()
+		defer rc.Close()
+		_, _ = io.Copy(&buf, io.LimitReader(rc, maxStreamBytes))
+	}()
+	return buf.Bytes()
+}
+
+// pageSpace maps user space to the visible page's top-left space.
+type pageSpace struct {
+	x0, y0, x1, y1 float64 // crop box in user space
+	rotate         int     // 0, 90, 180, 270
+	w, h           float64 // visible page size after rotation
+}
+
+func readRect(v lpdf.Value) (r [4]float64, ok bool) {
+	if v.Kind() != lpdf.Array || v.Len() < 4 {
+		return r, false
+	}
+	for i := 0; i < 4; i++ {
+		r[i] = v.Index(i).Float64()
+	}
+	if r[0] > r[2] {
+		r[0], r[2] = r[2], r[0]
+	}
+	if r[1] > r[3] {
+		r[1], r[3] = r[3], r[1]
+	}
+	if r[2]-r[0] < 1 || r[3]-r[1] < 1 || math.IsNaN(r[0]+r[1]+r[2]+r[3]) {
+		return r, false
+	}
+	return r, true
+}
+
+func newPageSpace(page lpdf.Value) pageSpace {
+	box, ok := readRect(inherited(page, "MediaBox"))
+	if !ok {
+		box = [4]float64{0, 0, 612, 792}
+	}
+	if crop, ok := readRect(inherited(page, "CropBox")); ok {
+		c := [4]float64{math.Max(box[0], crop[0]), math.Max(box[1], crop[1]), math.Min(box[2], crop[2]), math.Min(box[3], crop[3])}
+		if c[2]-c[0] >= 1 && c[3]-c[1] >= 1 {
+			box = c
+		}
+	}
+	rot := int(inherited(page, "Rotate").Int64()) % 360
+	if rot < 0 {
+		rot += 360
+	}
+	rot = rot / 90 * 90
+	s := pageSpace{x0: box[0], y0: box[1], x1: box[2], y1: box[3], rotate: rot}
+	s.w, s.h = box[2]-box[0], box[3]-box[1]
+	if rot == 90 || rot == 270 {
+		s.w, s.h = s.h, s.w
+	}
+	return s
+}
+
+// apply maps a user-space point to the visible page's top-left space.
+func (s *pageSpace) apply(x, y float64) (float64, float64) {
+	switch s.rotate {
+	case 90:
+		return y - s.y0, x - s.x0
+	case 180:
+		return s.x1 - x, y - s.y0
+	case 270:
+		return s.y1 - y, s.x1 - x
+	}
+	return x - s.x0, s.y1 - y
+}

@@ -1,0 +1,480 @@
+package pdf
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	lpdf "github.com/ledongthuc/pdf"
+)
+
+// coreFont holds one standard-14 font's AFM metrics (1/1000 em).
+type coreFont struct {
+	ascent, descent int
+	widths          map[string]uint16
+}
+
+// font is a loaded font resource: everything needed to turn a shown string
+// into glyphs with text and advance. It is read-only once loaded, so pages
+// read concurrently share it.
+type font struct {
+	name         string // base font, subset prefix removed
+	bold, italic bool
+	composite    bool // Type0
+	vertical     bool
+	scale        float64 // glyph units → text space (0.001, or FontMatrix[0] for Type3)
+	ascent       float64 // in em (text space for size 1)
+	descent      float64
+
+	// simple fonts: per code
+	text  [256]string
+	width [256]float64
+
+	// composite fonts
+	enc     *cmap // encoding CMap; nil = Identity
+	ucs2    bool  // predefined Uni*-UCS2/UTF16 encoding: codes are Unicode
+	toUni   map[uint32]string
+	cw      map[uint32]float64 // CID → width (em)
+	dw      float64
+	symbolW bool // Wingdings-like: map private-use bullets
+}
+
+// fontFor returns the font for a font dictionary, loading it once per
+// document.
+func (d *document) fontFor(v lpdf.Value) *font {
+	key := v.String()
+	d.mu.Lock()
+	f, ok := d.fonts[key]
+	d.mu.Unlock()
+	if ok {
+		return f
+	}
+	f = loadFont(v)
+	d.mu.Lock()
+	d.fonts[key] = f
+	d.mu.Unlock()
+	return f
+}
+
+// stripSubset removes a "ABCDEF+" subset prefix.
+func stripSubset(name string) string {
+	if len(name) > 7 && name[6] == '+' {
+		for i := 0; i < 6; i++ {
+			if name[i] < 'A' || name[i] > 'Z' {
+				return name
+			}
+		}
+		return name[7:]
+	}
+	return name
+}
+
+// styleFromName reads bold and italic off a font name.
+func styleFromName(name string) (bold, italic bool) {
+	n := strings.ToLower(name)
+	for _, s := range []string{"bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold", "-bd", ",bd"} {
+		if strings.Contains(n, s) {
+			bold = true
+		}
+	}
+	for _, s := range []string{"italic", "oblique", "-it", ",it", "kursiv"} {
+		if strings.Contains(n, s) {
+			italic = true
+		}
+	}
+	if strings.HasSuffix(n, "-it") || strings.HasSuffix(n, "-boldit") {
+		italic = true
+	}
+	return bold, italic
+}
+
+// coreFontName maps a base font name to a standard-14 AFM name, the way
+// viewers substitute the common aliases (Arial, Times New Roman, Courier New).
+func coreFontName(name string, bold, italic, serif, fixed bool) string {
+	n := strings.ToLower(strings.ReplaceAll(name, " ", ""))
+	family := ""
+	switch {
+	case strings.Contains(n, "zapf") || strings.Contains(n, "dingbat"):
+		return "ZapfDingbats"
+	case n == "symbol" || strings.HasPrefix(n, "symbol,") || strings.HasPrefix(n, "symbolmt"):
+		return "Symbol"
+	case strings.Contains(n, "courier") || strings.Contains(n, "mono"):
+		family = "Courier"
+	case strings.Contains(n, "times"):
+		family = "Times"
+	case strings.Contains(n, "helvetica") || strings.Contains(n, "arial"):
+		family = "Helvetica"
+	case fixed:
+		family = "Courier"
+	case serif:
+		family = "Times"
+	default:
+		family = "Helvetica"
+	}
+	switch family {
+	case "Times":
+		switch {
+		case bold && italic:
+			return "Times-BoldItalic"
+		case bold:
+			return "Times-Bold"
+		case italic:
+			return "Times-Italic"
+		}
+		return "Times-Roman"
+	default:
+		switch {
+		case bold && italic:
+			return family + "-BoldOblique"
+		case bold:
+			return family + "-Bold"
+		case italic:
+			return family + "-Oblique"
+		}
+		return family
+	}
+}
+
+// runeForName maps a glyph name to Unicode: the glyph list, uniXXXX, uXXXX[XX],
+// and names with a suffix (".sc", ".alt") or ligature parts ("f_i").
+func runeForName(name string) (rune, bool) {
+	if r, ok := glyphRunes[name]; ok {
+		return r, true
+	}
+	if strings.HasPrefix(name, "uni") && len(name) >= 7 {
+		if v, err := strconv.ParseUint(name[3:7], 16, 32); err == nil {
+			return rune(v), true
+		}
+	}
+	if strings.HasPrefix(name, "u") && len(name) >= 5 && len(name) <= 7 {
+		if v, err := strconv.ParseUint(name[1:], 16, 32); err == nil && v <= utf8.MaxRune {
+			return rune(v), true
+		}
+	}
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		return runeForName(name[:i])
+	}
+	return 0, false
+}
+
+func textForName(name string) string {
+	if r, ok := runeForName(name); ok {
+		return string(r)
+	}
+	if strings.Contains(name, "_") {
+		var sb strings.Builder
+		for _, p := range strings.Split(name, "_") {
+			r, ok := runeForName(p)
+			if !ok {
+				return ""
+			}
+			sb.WriteRune(r)
+		}
+		return sb.String()
+	}
+	return ""
+}
+
+func baseEncoding(name string) *[256]string {
+	switch name {
+	case "WinAnsiEncoding":
+		return &winAnsiEncoding
+	case "MacRomanEncoding":
+		return &macRomanEncoding
+	case "StandardEncoding":
+		return &standardEncoding
+	}
+	return nil
+}
+
+// wingdingsText maps the private-use code points that Word's symbol fonts
+// produce (U+F0xx) to the bullets they draw.
+var wingdingsText = map[rune]string{
+	0xF06C: "●", 0xF06E: "■", 0xF071: "❑", 0xF075: "◆", 0xF076: "❖", 0xF09F: "•",
+	0xF0A7: "▪", 0xF0A8: "◻", 0xF0D8: "➢", 0xF0E8: "➔", 0xF0FC: "✓", 0xF0B7: "•",
+}
+
+func loadFont(v lpdf.Value) *font {
+	f := &font{scale: 0.001, ascent: 0.95, descent: -0.35, dw: 1}
+	base := v.Key("BaseFont").Name()
+	subtype := v.Key("Subtype").Name()
+	if base == "" {
+		base = v.Key("Name").Name()
+	}
+	f.name = stripSubset(base)
+	f.bold, f.italic = styleFromName(f.name)
+
+	desc := v.Key("FontDescriptor")
+	var cidFont lpdf.Value
+	if subtype == "Type0" {
+		f.composite = true
+		cidFont = v.Key("DescendantFonts").Index(0)
+		if desc.IsNull() {
+			desc = cidFont.Key("FontDescriptor")
+		}
+	}
+	flags := desc.Key("Flags").Int64()
+	fixed, serif, symbolic := flags&1 != 0, flags&2 != 0, flags&4 != 0
+	if flags&(1<<6) != 0 || math.Abs(desc.Key("ItalicAngle").Float64()) > 5 {
+		f.italic = true
+	}
+	if flags&(1<<18) != 0 || desc.Key("FontWeight").Float64() >= 600 || desc.Key("StemV").Float64() >= 140 {
+		f.bold = true
+	}
+	if a := desc.Key("Ascent"); a.Kind() == lpdf.Integer || a.Kind() == lpdf.Real {
+		if t := math.Abs(a.Float64() * 0.001); t != 0 && t < 3 {
+			f.ascent = t
+		}
+	}
+	if a := desc.Key("Descent"); a.Kind() == lpdf.Integer || a.Kind() == lpdf.Real {
+		if t := -math.Abs(a.Float64() * 0.001); t != 0 && t > -3 {
+			f.descent = t
+		}
+	}
+	lname := strings.ToLower(f.name)
+	f.symbolW = strings.Contains(lname, "wingding") || strings.Contains(lname, "symbol") || strings.Contains(lname, "webding")
+
+	var toUni map[uint32]string
+	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
+		toUni = parseCMap(streamBytes(tu)).uni
+	}
+
+	if f.composite {
+		f.loadComposite(v, cidFont, toUni)
+		return f
+	}
+
+	// Simple font: encoding.
+	core := coreFontName(f.name, f.bold, f.italic, serif, fixed)
+	coreMetrics := coreFonts[core]
+	if subtype != "Type3" && desc.IsNull() && coreMetrics != nil {
+		f.ascent = float64(coreMetrics.ascent) / 1000
+		f.descent = float64(coreMetrics.descent) / 1000
+	}
+	var names [256]string
+	encV := v.Key("Encoding")
+	var enc *[256]string
+	switch {
+	case encV.Kind() == lpdf.Name:
+		enc = baseEncoding(encV.Name())
+	case encV.Kind() == lpdf.Dict:
+		enc = baseEncoding(encV.Key("BaseEncoding").Name())
+	}
+	if enc == nil {
+		switch {
+		case core == "Symbol":
+			enc = &symbolEncoding
+		case core == "ZapfDingbats":
+			enc = &zapfDingbatsEncoding
+		case subtype == "TrueType" && symbolic:
+			enc = nil
+		case subtype == "TrueType":
+			enc = &winAnsiEncoding
+		default:
+			enc = &standardEncoding
+		}
+	}
+	if enc != nil {
+		names = *enc
+	}
+	if encV.Kind() == lpdf.Dict {
+		diff := encV.Key("Differences")
+		code := 0
+		for i := 0; i < diff.Len() && i < 4096; i++ {
+			e := diff.Index(i)
+			switch e.Kind() {
+			case lpdf.Integer, lpdf.Real:
+				code = int(e.Float64())
+			case lpdf.Name:
+				if code >= 0 && code < 256 {
+					names[code] = e.Name()
+				}
+				code++
+			}
+		}
+	}
+	for c := 0; c < 256; c++ {
+		t := ""
+		if s, ok := toUni[uint32(c)]; ok && s != "" && s != "\ufffd" && s != "\x00" {
+			t = s
+		} else if names[c] != "" {
+			t = textForName(names[c])
+		}
+		if t == "" && enc == nil && c >= 32 {
+			t = string(rune(c)) // symbolic TrueType without encoding: the code is the character
+		}
+		if t == "" && c >= 32 && c < 127 && names[c] == "" {
+			t = string(rune(c))
+		}
+		if t == "" {
+			t = "\ufffd"
+		}
+		f.text[c] = f.fixPrivate(t)
+	}
+
+	// Widths.
+	if subtype == "Type3" {
+		fm := v.Key("FontMatrix")
+		if fm.Len() == 6 {
+			f.scale = fm.Index(0).Float64()
+			sy := fm.Index(3).Float64()
+			if bb := v.Key("FontBBox"); bb.Len() == 4 && sy != 0 {
+				a, dsc := bb.Index(3).Float64()*sy, bb.Index(1).Float64()*sy
+				if a > 0 && a < 3 {
+					f.ascent = a
+				}
+				if dsc < 0 && dsc > -3 {
+					f.descent = dsc
+				}
+			}
+		}
+	}
+	missing := desc.Key("MissingWidth").Float64() * f.scale
+	for c := range f.width {
+		f.width[c] = -1
+	}
+	widths := v.Key("Widths")
+	first := int(v.Key("FirstChar").Int64())
+	n := widths.Len()
+	for i := 0; i < n && i < 256; i++ {
+		c := first + i
+		if c >= 0 && c < 256 {
+			f.width[c] = widths.Index(i).Float64() * f.scale
+		}
+	}
+	for c := range f.width {
+		if f.width[c] >= 0 {
+			continue
+		}
+		switch {
+		case n > 0 && missing > 0:
+			f.width[c] = missing
+		case coreMetrics != nil:
+			name := names[c]
+			if core == "Symbol" || core == "ZapfDingbats" {
+				name = (*enc)[c]
+				if encV.Kind() == lpdf.Dict && names[c] != "" {
+					name = names[c]
+				}
+			}
+			if w, ok := coreMetrics.widths[name]; ok {
+				f.width[c] = float64(w) / 1000
+			} else if n > 0 {
+				f.width[c] = 0
+			} else {
+				f.width[c] = 0.5
+			}
+		default:
+			f.width[c] = missing
+		}
+	}
+	return f
+}
+
+// fixPrivate maps the private-use code points of symbol fonts to the
+// character they draw, so that bullets come out as bullets.
+func (f *font) fixPrivate(t string) string {
+	r, n := utf8.DecodeRuneInString(t)
+	if n != len(t) || r < 0xE000 || r > 0xF8FF {
+		return t
+	}
+	if s, ok := wingdingsText[r]; ok && f.symbolW {
+		return s
+	}
+	if f.symbolW && r >= 0xF020 && r <= 0xF0FF {
+		if name := symbolEncoding[r-0xF000]; name != "" {
+			if s := textForName(name); s != "" {
+				return s
+			}
+		}
+	}
+	return t
+}
+
+func (f *font) loadComposite(v, cidFont lpdf.Value, toUni map[uint32]string) {
+	f.toUni = toUni
+	enc := v.Key("Encoding")
+	switch enc.Kind() {
+	case lpdf.Name:
+		n := enc.Name()
+		f.vertical = strings.HasSuffix(n, "-V")
+		if strings.HasPrefix(n, "Uni") && (strings.Contains(n, "UCS2") || strings.Contains(n, "UTF16")) {
+			f.ucs2 = true
+		}
+	case lpdf.Stream:
+		f.enc = parseCMap(streamBytes(enc))
+		if len(f.enc.space) == 0 {
+			f.enc.space = []codeRange{{n: 2, hi: [4]byte{0xff, 0xff}}}
+		}
+	}
+	f.dw = 1
+	if dw := cidFont.Key("DW"); dw.Kind() == lpdf.Integer || dw.Kind() == lpdf.Real {
+		f.dw = dw.Float64() * 0.001
+	}
+	w := cidFont.Key("W")
+	f.cw = map[uint32]float64{}
+	for i := 0; i < w.Len() && len(f.cw) < maxCMapEntries; {
+		first := w.Index(i)
+		next := w.Index(i + 1)
+		if next.Kind() == lpdf.Array {
+			c := uint32(first.Int64())
+			for k := 0; k < next.Len(); k++ {
+				f.cw[c+uint32(k)] = next.Index(k).Float64() * 0.001
+			}
+			i += 2
+			continue
+		}
+		lo, hi := first.Float64(), next.Float64()
+		wv := w.Index(i+2).Float64() * 0.001
+		if hi >= lo && hi-lo < maxCMapEntries && lo >= 0 {
+			for c := uint32(lo); c <= uint32(hi); c++ {
+				f.cw[c] = wv
+			}
+		}
+		i += 3
+	}
+}
+
+// glyphCode is one code of a shown string.
+type glyphCode struct {
+	code  uint32
+	n     int // bytes
+	text  string
+	width float64 // advance in em
+}
+
+// decode splits a shown string into codes with their text and width.
+func (f *font) decode(s string, out []glyphCode) []glyphCode {
+	if !f.composite {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			out = append(out, glyphCode{code: uint32(c), n: 1, text: f.text[c], width: f.width[c]})
+		}
+		return out
+	}
+	for len(s) > 0 {
+		n := f.enc.split(s)
+		if n <= 0 {
+			n = 1
+		}
+		code := codeValue(s[:n])
+		s = s[n:]
+		cid := f.enc.cid(code)
+		g := glyphCode{code: code, n: n}
+		if t, ok := f.toUni[code]; ok && t != "" {
+			g.text = f.fixPrivate(t)
+		} else if f.ucs2 {
+			g.text = string(rune(code))
+		} else {
+			g.text = "\ufffd"
+		}
+		if w, ok := f.cw[cid]; ok {
+			g.width = w
+		} else {
+			g.width = f.dw
+		}
+		out = append(out, g)
+	}
+	return out
+}

@@ -1,0 +1,534 @@
+package pdf
+
+import (
+	"math"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// matrix is a PDF transformation [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n: apply m first, then n.
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2],
+		m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2],
+		m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4],
+		m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func (m matrix) apply(x, y float64) (float64, float64) {
+	return x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]
+}
+
+type gstate struct {
+	ctm         matrix
+	font        *font
+	size        float64
+	tc, tw, th  float64
+	tl, rise    float64
+	render      int
+	lineWidth   float64
+	fillWhite   bool
+	strokeWhite bool
+}
+
+// glyphx is a glyph with what the layout builder needs besides.
+type glyphx struct {
+	Glyph
+	ox, oy float64 // origin on the baseline, page space
+	adv    float64 // advance along the writing direction, page space
+}
+
+type point struct{ x, y float64 }
+
+type subpath struct {
+	pts    []point
+	closed bool
+	curved bool
+}
+
+// interp runs the content streams of one page.
+type interp struct {
+	doc   *document
+	space pageSpace
+	gs    gstate
+	stack []gstate
+	tm    matrix
+	tlm   matrix
+
+	glyphs []glyphx
+	segs   []Segment
+
+	path  []subpath
+	ops   int
+	codes []glyphCode
+	forms map[string][]byte
+}
+
+func newInterp(d *document, space pageSpace) *interp {
+	return &interp{
+		doc:   d,
+		space: space,
+		gs:    gstate{ctm: identity, th: 1, lineWidth: 1},
+		tm:    identity,
+		tlm:   identity,
+		forms: map[string][]byte{},
+	}
+}
+
+func num(args []operand, i int) float64 {
+	if i < 0 || i >= len(args) {
+		return 0
+	}
+	v := args[i].num
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return v
+}
+
+func matrixArgs(args []operand) matrix {
+	n := len(args)
+	return matrix{num(args, n-6), num(args, n-5), num(args, n-4), num(args, n-3), num(args, n-2), num(args, n-1)}
+}
+
+// run interprets one content stream with its resources.
+func (in *interp) run(data []byte, res lpdf.Value, depth int) {
+	l := lexer{b: data}
+	args := make([]operand, 0, 16)
+	fonts := map[string]*font{}
+	for in.ops < maxOpsPerPage {
+		v, op, ok := l.next()
+		if !ok {
+			return
+		}
+		if op == "" {
+			if len(args) < 64 {
+				args = append(args, v)
+			}
+			continue
+		}
+		in.ops++
+		in.do(op, args, res, fonts, depth, &l)
+		args = args[:0]
+	}
+}
+
+func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string]*font, depth int, l *lexer) {
+	gs := &in.gs
+	switch op {
+	case "q":
+		if len(in.stack) < 256 {
+			in.stack = append(in.stack, in.gs)
+		}
+	case "Q":
+		if n := len(in.stack); n > 0 {
+			in.gs = in.stack[n-1]
+			in.stack = in.stack[:n-1]
+		}
+	case "cm":
+		if len(args) >= 6 {
+			gs.ctm = matrixArgs(args).mul(gs.ctm)
+		}
+	case "w":
+		gs.lineWidth = num(args, 0)
+	case "BT":
+		in.tm, in.tlm = identity, identity
+	case "ET":
+	case "Tf":
+		if len(args) >= 2 {
+			gs.size = num(args, 1)
+			name := args[0].s
+			f, ok := fonts[name]
+			if !ok {
+				fv := res.Key("Font").Key(name)
+				if fv.Kind() == lpdf.Dict {
+					f = in.doc.fontFor(fv)
+				}
+				fonts[name] = f
+			}
+			gs.font = f
+		}
+	case "Tc":
+		gs.tc = num(args, 0)
+	case "Tw":
+		gs.tw = num(args, 0)
+	case "Tz":
+		gs.th = num(args, 0) / 100
+	case "TL":
+		gs.tl = num(args, 0)
+	case "Ts":
+		gs.rise = num(args, 0)
+	case "Tr":
+		gs.render = int(num(args, 0))
+	case "Td":
+		in.tlm = matrix{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(in.tlm)
+		in.tm = in.tlm
+	case "TD":
+		gs.tl = -num(args, 1)
+		in.tlm = matrix{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(in.tlm)
+		in.tm = in.tlm
+	case "Tm":
+		if len(args) >= 6 {
+			in.tlm = matrixArgs(args)
+			in.tm = in.tlm
+		}
+	case "T*":
+		in.nextLine()
+	case "Tj":
+		if len(args) > 0 {
+			in.show(args[len(args)-1].s)
+		}
+	case "'":
+		in.nextLine()
+		if len(args) > 0 {
+			in.show(args[len(args)-1].s)
+		}
+	case "\"":
+		if len(args) >= 3 {
+			gs.tw, gs.tc = num(args, 0), num(args, 1)
+			in.nextLine()
+			in.show(args[2].s)
+		}
+	case "TJ":
+		if len(args) == 0 {
+			return
+		}
+		for _, e := range args[len(args)-1].arr {
+			switch e.kind {
+			case opStr:
+				in.show(e.s)
+			case opNum:
+				if gs.font != nil && gs.font.vertical {
+					in.tm = matrix{1, 0, 0, 1, 0, -e.num / 1000 * gs.size}.mul(in.tm)
+				} else {
+					in.tm = matrix{1, 0, 0, 1, -e.num / 1000 * gs.size * gs.th, 0}.mul(in.tm)
+				}
+			}
+		}
+	case "Do":
+		if len(args) > 0 && depth < maxFormDepth {
+			in.doXObject(args[len(args)-1].s, res, depth)
+		}
+	case "BI":
+		for {
+			_, op, ok := l.next()
+			if !ok || op == "ID" {
+				break
+			}
+		}
+		l.skipInlineImage()
+	// paths
+	case "m":
+		in.path = append(in.path, subpath{pts: []point{in.pt(num(args, 0), num(args, 1))}})
+	case "l":
+		if n := len(in.path); n > 0 {
+			in.path[n-1].pts = append(in.path[n-1].pts, in.pt(num(args, 0), num(args, 1)))
+		} else {
+			in.path = append(in.path, subpath{pts: []point{in.pt(num(args, 0), num(args, 1))}})
+		}
+	case "c", "v", "y":
+		if n := len(in.path); n > 0 && len(args) >= 4 {
+			in.path[n-1].curved = true
+			in.path[n-1].pts = append(in.path[n-1].pts, in.pt(num(args, len(args)-2), num(args, len(args)-1)))
+		}
+	case "h":
+		if n := len(in.path); n > 0 {
+			in.path[n-1].closed = true
+		}
+	case "re":
+		x, y, w, h := num(args, 0), num(args, 1), num(args, 2), num(args, 3)
+		in.path = append(in.path, subpath{pts: []point{in.pt(x, y), in.pt(x+w, y), in.pt(x+w, y+h), in.pt(x, y+h)}, closed: true})
+	case "S", "s":
+		in.paint(true, false, op == "s")
+	case "f", "F", "f*":
+		in.paint(false, true, true)
+	case "B", "B*", "b", "b*":
+		in.paint(true, true, op == "b" || op == "b*")
+	case "n":
+		in.path = in.path[:0]
+	case "g":
+		gs.fillWhite = num(args, 0) >= 0.99
+	case "G":
+		gs.strokeWhite = num(args, 0) >= 0.99
+	case "rg":
+		gs.fillWhite = num(args, 0) >= 0.99 && num(args, 1) >= 0.99 && num(args, 2) >= 0.99
+	case "RG":
+		gs.strokeWhite = num(args, 0) >= 0.99 && num(args, 1) >= 0.99 && num(args, 2) >= 0.99
+	case "k":
+		gs.fillWhite = num(args, 0)+num(args, 1)+num(args, 2)+num(args, 3) <= 0.01
+	case "K":
+		gs.strokeWhite = num(args, 0)+num(args, 1)+num(args, 2)+num(args, 3) <= 0.01
+	case "sc", "scn":
+		gs.fillWhite = whiteComponents(args)
+	case "SC", "SCN":
+		gs.strokeWhite = whiteComponents(args)
+	case "cs":
+		gs.fillWhite = false
+	case "CS":
+		gs.strokeWhite = false
+	}
+}
+
+func whiteComponents(args []operand) bool {
+	n := 0
+	for _, a := range args {
+		if a.kind != opNum {
+			continue
+		}
+		n++
+		if a.num < 0.99 {
+			return false
+		}
+	}
+	return n == 1 || n == 3
+}
+
+func (in *interp) nextLine() {
+	in.tlm = matrix{1, 0, 0, 1, 0, -in.gs.tl}.mul(in.tlm)
+	in.tm = in.tlm
+}
+
+// pt maps a user-space point through the CTM to page space.
+func (in *interp) pt(x, y float64) point {
+	ux, uy := in.gs.ctm.apply(x, y)
+	px, py := in.space.apply(ux, uy)
+	return point{px, py}
+}
+
+func (in *interp) doXObject(name string, res lpdf.Value, depth int) {
+	xo := res.Key("XObject").Key(name)
+	if xo.Kind() != lpdf.Stream || xo.Key("Subtype").Name() != "Form" {
+		return
+	}
+	key := xo.String()
+	data, ok := in.forms[key]
+	if !ok {
+		data = streamBytes(xo)
+		in.forms[key] = data
+	}
+	saved, savedStack, tm, tlm := in.gs, len(in.stack), in.tm, in.tlm
+	if m := xo.Key("Matrix"); m.Len() == 6 {
+		var fm matrix
+		for i := range fm {
+			fm[i] = m.Index(i).Float64()
+		}
+		in.gs.ctm = fm.mul(in.gs.ctm)
+	}
+	fres := xo.Key("Resources")
+	if fres.Kind() != lpdf.Dict {
+		fres = res
+	}
+	in.path = in.path[:0]
+	in.run(data, fres, depth+1)
+	in.gs, in.tm, in.tlm = saved, tm, tlm
+	if len(in.stack) > savedStack {
+		in.stack = in.stack[:savedStack]
+	}
+}
+
+// show draws a string with the current font.
+func (in *interp) show(s string) {
+	gs := &in.gs
+	f := gs.font
+	if f == nil {
+		f = defaultFont
+	}
+	in.codes = f.decode(s, in.codes[:0])
+	fs := gs.size
+	for _, g := range in.codes {
+		var tx, ty float64
+		m := in.tm.mul(gs.ctm)
+		if f.vertical {
+			ty = -(fs + gs.tc)
+			if g.n == 1 && g.code == 32 {
+				ty -= gs.tw
+			}
+		} else {
+			tx = (g.width*fs + gs.tc) * gs.th
+			if g.n == 1 && g.code == 32 {
+				tx += gs.tw * gs.th
+			}
+		}
+		if len(in.glyphs) < maxGlyphsPage {
+			in.emit(f, g, m, tx, ty)
+		}
+		in.tm = matrix{1, 0, 0, 1, tx, ty}.mul(in.tm)
+	}
+}
+
+var defaultFont = func() *font {
+	f := &font{name: "Helvetica", scale: 0.001, ascent: 0.718, descent: -0.207}
+	h := coreFonts["Helvetica"]
+	for c := 0; c < 256; c++ {
+		name := standardEncoding[c]
+		f.text[c] = textForName(name)
+		if f.text[c] == "" {
+			f.text[c] = "\ufffd"
+		}
+		f.width[c] = float64(h.widths[name]) / 1000
+	}
+	return f
+}()
+
+func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
+	gs := &in.gs
+	fs := gs.size
+	// Text space corners of the glyph box, then page space.
+	var x0, x1, y0, y1 float64
+	if f.vertical {
+		x0, x1 = -fs/2, fs/2
+		y0, y1 = ty, 0
+	} else {
+		x0, x1 = 0, tx
+		y0, y1 = gs.rise+f.descent*fs, gs.rise+f.ascent*fs
+	}
+	corners := [4]point{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, c := range corners {
+		ux, uy := m.apply(c.x, c.y)
+		px, py := in.space.apply(ux, uy)
+		minX, maxX = math.Min(minX, px), math.Max(maxX, px)
+		minY, maxY = math.Min(minY, py), math.Max(maxY, py)
+	}
+	if maxX < 0 || minX > in.space.w || maxY < 0 || minY > in.space.h || math.IsNaN(minX+minY+maxX+maxY) {
+		return // outside the visible page
+	}
+	ox, oy := in.space.apply(m.apply(0, gs.rise))
+	ax, ay := in.space.apply(m.apply(1, gs.rise))
+	if f.vertical {
+		ax, ay = in.space.apply(m.apply(0, gs.rise-1))
+	}
+	dx, dy := ax-ox, ay-oy
+	dir := 0
+	switch {
+	case math.Abs(dx) >= math.Abs(dy) && dx >= 0:
+		dir = 0
+	case math.Abs(dx) >= math.Abs(dy):
+		dir = 2
+	case dy >= 0:
+		dir = 1
+	default:
+		dir = 3
+	}
+	size := fs * math.Hypot(m[2], m[3])
+	if f.vertical {
+		size = fs * math.Hypot(m[0], m[1])
+	}
+	adv := math.Hypot(dx, dy) * tx
+	if f.vertical {
+		adv = math.Hypot(dx, dy) * -ty
+	}
+	in.glyphs = append(in.glyphs, glyphx{
+		Glyph: Glyph{
+			Text:   g.text,
+			Box:    parser.Box{X0: minX, Y0: minY, X1: maxX, Y1: maxY},
+			Font:   f.name,
+			Size:   math.Abs(size),
+			Bold:   f.bold,
+			Italic: f.italic,
+			Render: gs.render,
+			Seq:    len(in.glyphs),
+			Dir:    dir,
+		},
+		ox: ox, oy: oy, adv: adv,
+	})
+}
+
+// paint turns the current path into ruling segments.
+func (in *interp) paint(stroke, fill, closeAll bool) {
+	defer func() { in.path = in.path[:0] }()
+	gs := &in.gs
+	scale := math.Sqrt(math.Abs(gs.ctm[0]*gs.ctm[3] - gs.ctm[1]*gs.ctm[2]))
+	lw := math.Max(gs.lineWidth*scale, 0.1)
+	for _, sp := range in.path {
+		if len(in.segs) > maxGlyphsPage {
+			return
+		}
+		if fill && !gs.fillWhite {
+			if r, ok := rectOf(sp); ok {
+				w, h := r[2]-r[0], r[3]-r[1]
+				switch {
+				case w < 0.5 && h < 0.5:
+				case h <= 3 && w > h:
+					in.addSeg(r[0], (r[1]+r[3])/2, r[2], (r[1]+r[3])/2, h)
+				case w <= 3 && h > w:
+					in.addSeg((r[0]+r[2])/2, r[1], (r[0]+r[2])/2, r[3], w)
+				case w > 0.9*in.space.w && h > 0.9*in.space.h:
+				default:
+					in.addSeg(r[0], r[1], r[2], r[1], 0)
+					in.addSeg(r[0], r[3], r[2], r[3], 0)
+					in.addSeg(r[0], r[1], r[0], r[3], 0)
+					in.addSeg(r[2], r[1], r[2], r[3], 0)
+				}
+				continue
+			}
+		}
+		if !stroke || gs.strokeWhite || sp.curved {
+			continue
+		}
+		n := len(sp.pts)
+		for i := 0; i+1 < n; i++ {
+			in.addLine(sp.pts[i], sp.pts[i+1], lw)
+		}
+		if (sp.closed || closeAll) && n > 2 {
+			in.addLine(sp.pts[n-1], sp.pts[0], lw)
+		}
+	}
+}
+
+func (in *interp) addLine(a, b point, width float64) {
+	const tol = 0.5
+	switch {
+	case math.Abs(a.y-b.y) <= tol && math.Abs(a.x-b.x) > tol:
+		y := (a.y + b.y) / 2
+		in.addSeg(math.Min(a.x, b.x), y, math.Max(a.x, b.x), y, width)
+	case math.Abs(a.x-b.x) <= tol && math.Abs(a.y-b.y) > tol:
+		x := (a.x + b.x) / 2
+		in.addSeg(x, math.Min(a.y, b.y), x, math.Max(a.y, b.y), width)
+	}
+}
+
+func (in *interp) addSeg(x0, y0, x1, y1, width float64) {
+	if math.IsNaN(x0 + y0 + x1 + y1) {
+		return
+	}
+	in.segs = append(in.segs, Segment{X0: x0, Y0: y0, X1: x1, Y1: y1, Width: width})
+}
+
+// rectOf reports whether a subpath is an axis-aligned rectangle, and its
+// bounds [x0 y0 x1 y1].
+func rectOf(sp subpath) ([4]float64, bool) {
+	pts := sp.pts
+	if sp.curved || len(pts) < 4 || len(pts) > 5 {
+		return [4]float64{}, false
+	}
+	if len(pts) == 5 {
+		if math.Abs(pts[4].x-pts[0].x) > 0.5 || math.Abs(pts[4].y-pts[0].y) > 0.5 {
+			return [4]float64{}, false
+		}
+		pts = pts[:4]
+	}
+	const tol = 0.5
+	for i := 0; i < 4; i++ {
+		a, b := pts[i], pts[(i+1)%4]
+		if math.Abs(a.x-b.x) > tol && math.Abs(a.y-b.y) > tol {
+			return [4]float64{}, false
+		}
+	}
+	r := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, p := range pts {
+		r[0], r[1] = math.Min(r[0], p.x), math.Min(r[1], p.y)
+		r[2], r[3] = math.Max(r[2], p.x), math.Max(r[3], p.y)
+	}
+	return r, true
+}
