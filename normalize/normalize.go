@@ -1,6 +1,12 @@
 package normalize
 
 import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/agreements/agreements/parser"
 )
 
@@ -9,10 +15,153 @@ type Options struct {
 	// Institution is the home institution's name; it overrides what the
 	// document says.
 	Institution string
+	// MonthFirst tells the date parser that the source writes a/b/YYYY
+	// month first (US style); DayFirst, day first. Without either, such
+	// dates are refused as ambiguous unless one part is above 12.
+	MonthFirst, DayFirst bool
 }
 
 // Normalize turns one raw document into canonical records.
+//
+// It reads the document twice: a first pass collects what applies to the
+// whole document wherever it stands (the marker legend, usually in a
+// footnote at the end; the "as of" date; declared totals; the home
+// institution), a second pass walks the blocks in order, keeping the
+// grouping context (section level, region, country) and turning list
+// entries and table rows into records.
 func Normalize(doc *parser.Document, opt Options) (*Result, error) {
-	res := &Result{}
-	return res, nil
+	if doc == nil {
+		return nil, fmt.Errorf("no document")
+	}
+	c := newContext(doc, opt)
+	c.scan()
+	for i := range doc.Blocks {
+		b := &doc.Blocks[i]
+		switch {
+		case b.Line != nil:
+			c.line(b.Line, i)
+		case b.Table != nil:
+			c.flushList()
+			c.table(b.Table)
+		}
+	}
+	c.flushList()
+	for i := range c.res.Records {
+		c.finish(&c.res.Records[i])
+	}
+	c.res.AsOf = c.asOf
+	c.res.Legend = c.legend.entries
+	return c.res, nil
+}
+
+// docContext is what the normaliser knows about the document around the
+// block it is reading.
+type docContext struct {
+	doc *parser.Document
+	opt Options
+	res *Result
+
+	institution       string
+	institutionRepair string // set when the institution was inferred from the document
+	asOf              string
+	legend            *legend
+
+	// Grouping context, updated as headings and section titles are read.
+	section string // the current section title, as written
+	level   string // the current section's level ("" until a section says)
+	region  string // canonical region of the current group
+	country Country
+	intl    bool     // the current group is international organisations
+	cRepair []string // repairs made reading the current country heading
+
+	list        *listState // the list being read (list.go)
+	entryKey    styleKey   // the style of list entries, when lines have styles
+	hasEntryKey bool
+}
+
+func newContext(doc *parser.Document, opt Options) *docContext {
+	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}}
+	c.institution = clean(opt.Institution)
+	return c
+}
+
+// newRecord starts a record with what the context knows.
+func (c *docContext) newRecord(page, row int) Record {
+	r := Record{
+		Schema:          Schema,
+		HomeInstitution: c.institution,
+		Level:           c.level,
+		Region:          c.region,
+		Country:         c.country.Name,
+		CountryCode:     c.country.Code,
+		AsOf:            c.asOf,
+		Flags:           []string{},
+		Repairs:         []string{},
+		Source: Source{
+			File:   c.doc.File,
+			SHA256: c.doc.SHA256,
+			Format: string(c.doc.Format),
+			Page:   page,
+			Row:    row,
+		},
+	}
+	if c.institutionRepair != "" {
+		r.Repairs = append(r.Repairs, c.institutionRepair)
+	}
+	r.Repairs = append(r.Repairs, c.doc.Repairs...)
+	r.Repairs = append(r.Repairs, c.cRepair...)
+	return r
+}
+
+// finish settles a record: Unicode NFC and folded whitespace in every
+// string, fee_waiver consistent with flags, flags sorted and unique, the id.
+func (c *docContext) finish(r *Record) {
+	for _, p := range []*string{&r.HomeInstitution, &r.Region, &r.Country, &r.Partner, &r.PartnerUnit,
+		&r.HomeUnit, &r.AgreementType, &r.PartnerAlt} {
+		*p = clean(*p)
+	}
+	if r.FeeWaiver && !r.HasFlag(FlagFeeWaiver) {
+		r.Flags = append(r.Flags, FlagFeeWaiver)
+	}
+	r.FeeWaiver = r.HasFlag(FlagFeeWaiver)
+	r.Flags = uniqueSorted(r.Flags)
+	r.Repairs = uniqueKeepOrder(r.Repairs)
+	r.ID = ComputeID(*r)
+}
+
+// clean folds white space (including NBSP and ideographic space) and applies
+// Unicode NFC.
+func clean(s string) string {
+	s = norm.NFC.String(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func uniqueSorted(in []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, s := range in {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func uniqueKeepOrder(in []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, s := range in {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// unplaced records a line or row that could not be placed.
+func (c *docContext) unplaced(page, row int, text, reason string) {
+	c.res.Unplaced = append(c.res.Unplaced, Unplaced{Page: page, Row: row, Text: text, Reason: reason})
 }

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestUsage(t *testing.T) {
+	code, _, stderr := runCmd(t, "")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "Usage:")
+
+	code, stdout, _ := runCmd(t, "", "--version")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, stdout, "agreement/v1")
+
+	code, _, stderr = runCmd(t, "", "frobnicate")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, `unknown command "frobnicate"`)
+
+	for _, sub := range []string{"extract", "tables", "audit", "diff"} {
+		code, _, stderr := runCmd(t, "", sub, "--help")
+		assert.Equal(t, exitOK, code, sub)
+		assert.Contains(t, stderr, "Usage: agreements "+sub, sub)
+
+		code, _, _ = runCmd(t, "", sub, "--no-such-flag")
+		assert.Equal(t, exitUsage, code, sub)
+	}
+
+	code, _, stderr = runCmd(t, "", "extract")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "no INPUT")
+
+	code, _, _ = runCmd(t, "", "extract", "--format", "xml", "x.pdf")
+	assert.Equal(t, exitUsage, code)
+
+	code, _, _ = runCmd(t, "", "tables", "--pages", "3-1", "x.pdf")
+	assert.Equal(t, exitUsage, code)
+}
+
+// TestBadInputs: every kind of bad input exits 1 with a message naming the
+// file, never panics, and leaves no output file behind.
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	minimal := "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+	inputs := map[string][]byte{
+		"empty.pdf":       {},
+		"blank.html":      []byte("   \n\n"),
+		"text.pdf":        []byte("this is not a PDF, whatever its name says\n"),
+		"truncated.pdf":   []byte(minimal),
+		"garbage.pdf":     append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte{0xde, 0xad, 0xbe, 0xef}, 300)...),
+		"zero-pages.pdf":  zeroPagePDF(),
+		"binary.bin":      {0x00, 0x01, 0x02, 0x03, 0xff},
+		"missing-file.pd": nil,
+	}
+	for name, b := range inputs {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			if b != nil {
+				require.NoError(t, os.WriteFile(path, b, 0o644))
+			}
+			out := filepath.Join(dir, "out-"+name+".ndjson")
+			code, stdout, stderr := runCmd(t, "", "extract", "--out", out, path)
+			assert.Equal(t, exitFail, code)
+			assert.Contains(t, stderr, path, "the message names the file")
+			assert.Empty(t, stdout)
+			// The records of the other inputs (none) are written: an empty file.
+			got, err := os.ReadFile(out)
+			require.NoError(t, err)
+			assert.Empty(t, got)
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				assert.NotContains(t, e.Name(), ".tmp-", "temporary file left behind")
+			}
+		})
+	}
+}
+
+// zeroPagePDF is a well-formed PDF whose page tree is empty.
+func zeroPagePDF() []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [] /Count 0 >>",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	var offsets []int
+	for i, o := range objs {
+		offsets = append(offsets, b.Len())
+		b.WriteString(strings.Join([]string{itoa(i + 1), " 0 obj\n", o, "\nendobj\n"}, ""))
+	}
+	xref := b.Len()
+	b.WriteString("xref\n0 " + itoa(len(objs)+1) + "\n0000000000 65535 f \n")
+	for _, off := range offsets {
+		s := itoa(off)
+		b.WriteString(strings.Repeat("0", 10-len(s)) + s + " 00000 n \n")
+	}
+	b.WriteString("trailer\n<< /Size " + itoa(len(objs)+1) + " /Root 1 0 R >>\nstartxref\n" + itoa(xref) + "\n%%EOF\n")
+	return b.Bytes()
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestParsePages(t *testing.T) {
+	got, err := parsePages("1,3-5, 4,7")
+	require.NoError(t, err)
+	assert.Equal(t, []int{1, 3, 4, 5, 7}, got)
+	got, err = parsePages("")
+	require.NoError(t, err)
+	assert.Nil(t, got)
+	for _, bad := range []string{"0", "a", "5-3", "1,,2", "-3"} {
+		_, err := parsePages(bad)
+		assert.Error(t, err, bad)
+	}
+}
+
+func TestSplitArgs(t *testing.T) {
+	assert.Equal(t, []string{"--institution", "Tohoku University", "--format", "csv"},
+		splitArgs(`--institution "Tohoku University" --format 'csv'`+"\n"))
+}

@@ -1,0 +1,160 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Stable flag names the legend maps markers to.
+const (
+	FlagFeeWaiver    = "fee_waiver"
+	FlagDoubleDegree = "double_degree"
+	FlagOutboundOnly = "outbound_only"
+	FlagInboundOnly  = "inbound_only"
+	FlagAutoRenewal  = "auto_renewal"
+	FlagPending      = "pending"
+)
+
+// legend is the document's own key to its markers.
+type legend struct {
+	entries []LegendEntry
+}
+
+// markerPattern matches the marker symbols lists use. Numbered reference
+// marks (※1) keep their number.
+const markerPattern = `(?:※\s*[0-9０-９]+|[*＊♦◆◇★☆●○◎△▲■□#＃§¶‡†]+)`
+
+// legendRe matches a legend line: an optional footnote mark, the marker, and
+// a verb or separator that says what it means.
+var legendRe = regexp.MustCompile(`^[(（]?\s*(?:[†‡]\s*)?(` + markerPattern + `)\s*(?:indicates?|denotes?|means?|signif(?:y|ies)|shows?|marks?|represents?|:|：|=|＝|は|印は|印：)\s*(.+?)[)）]?\s*$`)
+
+// flagKeywords maps words in a legend's definition to stable flags, in order
+// of precedence.
+var flagKeywords = []struct {
+	flag  string
+	words []string
+}{
+	{FlagDoubleDegree, []string{"double degree", "dual degree", "joint degree", "ダブルディグリー", "ダブル・ディグリー", "共同学位", "二重学位"}},
+	{FlagOutboundOnly, []string{"outbound only", "sending only", "派遣のみ", "送出しのみ", "送り出しのみ"}},
+	{FlagInboundOnly, []string{"inbound only", "receiving only", "受入れのみ", "受入のみ", "受け入れのみ"}},
+	{FlagAutoRenewal, []string{"automatic renewal", "automatically renewed", "auto-renew", "auto renewal", "自動延長", "自動更新"}},
+	{FlagPending, []string{"pending", "under negotiation", "in process", "手続中", "手続き中", "締結手続"}},
+	{FlagFeeWaiver, []string{"waive", "waiver", "fee exemption", "tuition exemption", "exempt", "不徴収", "免除"}},
+}
+
+// flagFor maps a legend definition to a stable flag name; "" when the
+// definition names nothing the project knows.
+func flagFor(definition string) string {
+	d := strings.ToLower(definition)
+	for _, fk := range flagKeywords {
+		for _, w := range fk.words {
+			if strings.Contains(d, w) {
+				return fk.flag
+			}
+		}
+	}
+	return ""
+}
+
+// bareLegendRe matches a marker followed directly by its definition
+// ("※1 派遣のみ", "♦ 授業料不徴収"); such a line is a legend only when the
+// definition names a known flag.
+var bareLegendRe = regexp.MustCompile(`^[(（]?\s*(` + markerPattern + `)\s+(.{2,40}?)[)）]?\s*$`)
+
+// parseLegendLine reads a line that defines a marker.
+func parseLegendLine(text string) (marker, definition string, ok bool) {
+	text = strings.TrimSpace(text)
+	m := legendRe.FindStringSubmatch(text)
+	if m == nil {
+		b := bareLegendRe.FindStringSubmatch(text)
+		if b == nil || flagFor(b[2]) == "" {
+			return "", "", false
+		}
+		m = b
+	}
+	def := strings.TrimSpace(m[2])
+	if len([]rune(def)) < 3 {
+		return "", "", false
+	}
+	return canonicalMarker(m[1]), def, true
+}
+
+// canonicalMarker folds full-width and spaced forms of a marker.
+func canonicalMarker(m string) string {
+	m = strings.NewReplacer("＊", "*", "＃", "#", " ", "", "\u3000", "").Replace(m)
+	var b strings.Builder
+	for _, r := range m {
+		if r >= '０' && r <= '９' {
+			r = r - '０' + '0'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// add records a legend entry for a section level.
+func (l *legend) add(marker, definition, level string) {
+	for _, e := range l.entries {
+		if e.Marker == marker && e.Level == level {
+			return
+		}
+	}
+	f := flagFor(definition)
+	if f == "" {
+		f = "marker:" + marker
+	}
+	l.entries = append(l.entries, LegendEntry{Marker: marker, Flag: f, Text: definition, Level: level})
+}
+
+// flag maps a marker found on an entry of a section to its flag: the
+// section's own legend first, then any legend of the document, else
+// marker:<symbol>.
+func (l *legend) flag(marker, level string) string {
+	marker = canonicalMarker(marker)
+	for _, e := range l.entries {
+		if e.Marker == marker && e.Level == level {
+			return e.Flag
+		}
+	}
+	for _, e := range l.entries {
+		if e.Marker == marker {
+			return e.Flag
+		}
+	}
+	return "marker:" + marker
+}
+
+var (
+	leadingMarkersRe  = regexp.MustCompile(`^(?:(` + markerPattern + `)\s*)+`)
+	trailingMarkersRe = regexp.MustCompile(`(?:\s+(` + markerPattern + `))+$`)
+	oneMarkerRe       = regexp.MustCompile(markerPattern)
+)
+
+// splitMarkers removes markers standing before or after s and returns them.
+// Markers inside the text are left alone.
+func splitMarkers(s string) (rest string, markers []string) {
+	s = strings.TrimSpace(s)
+	if m := leadingMarkersRe.FindString(s); m != "" {
+		markers = append(markers, oneMarkerRe.FindAllString(m, -1)...)
+		s = strings.TrimSpace(s[len(m):])
+	}
+	if m := trailingMarkersRe.FindString(s); m != "" {
+		markers = append(markers, oneMarkerRe.FindAllString(m, -1)...)
+		s = strings.TrimSpace(s[:len(s)-len(m)])
+	}
+	for i, m := range markers {
+		markers[i] = canonicalMarker(m)
+	}
+	return s, markers
+}
+
+// applyMarkers turns markers into flags on r, saying where each stood.
+func (c *docContext) applyMarkers(r *Record, markers []string, where string) {
+	for _, m := range markers {
+		f := c.legend.flag(m, r.Level)
+		r.Flags = append(r.Flags, f)
+		if where != "" {
+			r.Repairs = append(r.Repairs, "marker:"+m+"@"+where)
+		}
+	}
+}

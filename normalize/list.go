@@ -1,0 +1,301 @@
+package normalize
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// Grouped lists: a list of partners under region and country headings, each
+// entry "* Name (YYYY.M.D)". PDF lines come with their style and position
+// and the roles are inferred (headings differ from entries in weight, size
+// or shape); HTML lines come with the roles of their elements.
+
+// styleKey identifies a typographic style, for telling headings from entries.
+type styleKey struct {
+	font string
+	size float64
+	bold bool
+}
+
+func keyOf(s parser.Style) styleKey {
+	return styleKey{font: s.Font, size: math.Round(s.Size*2) / 2, bold: s.Bold}
+}
+
+// listState is the list being read: the entry whose lines are still being
+// gathered, and the last dated entry of the current group.
+type listState struct {
+	entry     *pendingEntry
+	groupHead string // the partner whose date the following undated entries share
+	groupDate string
+	groupRow  int
+}
+
+type pendingEntry struct {
+	first  *parser.Line
+	last   *parser.Line
+	text   string
+	lines  int
+	bullet bool
+}
+
+// bullets a list entry may start with when the extractor left them in the
+// text.
+var bulletRunes = "•◦▪▫‣∙·●○■□・-–—"
+
+// stripBullet removes a leading bullet and the space after it.
+func stripBullet(s string) (string, bool) {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !strings.ContainsRune(bulletRunes, r) {
+		return s, false
+	}
+	rest := s[n:]
+	if rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
+		return s, false // "-" glued to a word is a hyphen, not a bullet
+	}
+	return strings.TrimSpace(rest), true
+}
+
+// entryStyle finds the style of list entries: the most common style of the
+// lines with bullets, else of the lines that end with a date.
+func (c *docContext) entryStyle() (styleKey, bool) {
+	counts := map[styleKey]int{}
+	fallback := map[styleKey]int{}
+	for _, b := range c.doc.Blocks {
+		l := b.Line
+		if l == nil || l.Style == (parser.Style{}) {
+			continue
+		}
+		_, bul := stripBullet(clean(l.Text))
+		if l.Bullet != "" || bul {
+			counts[keyOf(l.Style)]++
+		} else if looksLikeEntry(clean(l.Text)) {
+			fallback[keyOf(l.Style)]++
+		}
+	}
+	if len(counts) == 0 {
+		counts = fallback
+	}
+	best, n := styleKey{}, 0
+	for k, v := range counts {
+		if v > n || (v == n && k.size < best.size) {
+			best, n = k, v
+		}
+	}
+	return best, n > 0
+}
+
+func (c *docContext) ensureList() *listState {
+	if c.list == nil {
+		c.list = &listState{}
+		c.entryKey, c.hasEntryKey = c.entryStyle()
+	}
+	return c.list
+}
+
+// line reads one text line of the second pass.
+func (c *docContext) line(l *parser.Line, _ int) {
+	ls := c.ensureList()
+	text := clean(l.Text)
+	if text == "" {
+		return
+	}
+	stripped, textBullet := stripBullet(text)
+	item := l.Role == parser.RoleItem || l.Bullet != "" || textBullet
+	if textBullet {
+		text = stripped
+	}
+
+	if ls.entry != nil && !item && c.continues(ls.entry, l, text) {
+		ls.entry.text += " " + text
+		ls.entry.last = l
+		ls.entry.lines++
+		return
+	}
+	c.flushList()
+
+	if !item {
+		if lv, ok := sectionLevel(text); ok && !looksLikeEntry(text) {
+			if text != c.section {
+				c.section, c.level = text, lv
+				c.region, c.country, c.intl, c.cRepair = "", Country{}, false, nil
+				ls.groupHead = ""
+			}
+			return // a section title repeated after a page break changes nothing
+		}
+		if d := parseDeclared(text, c.level, l.Page, l.Row); d != nil {
+			c.res.Declared = append(c.res.Declared, d...)
+			return
+		}
+		if lineIsNote(text) {
+			return
+		}
+	}
+
+	switch {
+	case item, c.entryStyled(l, text):
+		ls.entry = &pendingEntry{first: l, last: l, text: text, lines: 1, bullet: item}
+	case c.headingLike(l, text):
+		c.heading(l, text)
+	default:
+		c.unplaced(l.Page, l.Row, text, "text outside any list entry or heading")
+	}
+}
+
+// entryStyled reports a line without bullet that is written like the
+// entries (an entry whose bullet the list forgot).
+func (c *docContext) entryStyled(l *parser.Line, text string) bool {
+	if l.Role == parser.RoleHeading {
+		return false
+	}
+	if c.hasEntryKey && l.Style != (parser.Style{}) {
+		return keyOf(l.Style) == c.entryKey && (looksLikeEntry(text) || c.country.Name != "" || c.intl)
+	}
+	return looksLikeEntry(text)
+}
+
+// headingLike reports a line that is set apart as a heading: by its role, or
+// by a style heavier or larger than the entries'.
+func (c *docContext) headingLike(l *parser.Line, text string) bool {
+	if l.Role == parser.RoleHeading {
+		return true
+	}
+	if looksLikeEntry(text) || utf8.RuneCountInString(text) > 120 {
+		return false
+	}
+	if c.hasEntryKey && l.Style != (parser.Style{}) {
+		k := keyOf(l.Style)
+		return k != c.entryKey && (k.bold || k.size > c.entryKey.size+0.25 || isParenthesised(text))
+	}
+	return isParenthesised(text) || l.Role == parser.RoleText
+}
+
+func isParenthesised(s string) bool {
+	return (strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")")) ||
+		(strings.HasPrefix(s, "（") && strings.HasSuffix(s, "）"))
+}
+
+// continues reports whether l is the wrapped continuation of the pending
+// entry: not a new item, written like it, just below it on the same page,
+// starting no further left than its text, and the entry not yet closed by
+// its date.
+func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) bool {
+	if l.Role == parser.RoleHeading || l.Box == (parser.Box{}) || e.last.Box == (parser.Box{}) {
+		return false
+	}
+	if l.Page != e.last.Page || looksLikeEntry(e.text) {
+		return false
+	}
+	if c.hasEntryKey && keyOf(l.Style) != c.entryKey && keyOf(l.Style) != keyOf(e.first.Style) {
+		return false
+	}
+	h := e.last.Box.Height()
+	if h <= 0 {
+		h = l.Style.Size
+	}
+	gap := l.Box.Y0 - e.last.Box.Y1
+	if gap < -h/2 || gap > 0.8*h {
+		return false
+	}
+	return l.Box.X0 >= e.first.Box.X0-2
+}
+
+// heading reads a region, country or other heading.
+func (c *docContext) heading(l *parser.Line, text string) {
+	name := text
+	if isParenthesised(name) {
+		name = strings.TrimSpace(name[1 : len(name)-1])
+		if name == "" {
+			return
+		}
+	}
+	name, count, hasCount := splitCount(name)
+	if reg, ok := LookupRegion(name); ok {
+		c.region, c.country, c.intl, c.cRepair = reg, Country{}, reg == RegionInternational, nil
+		if reg != name {
+			c.cRepair = append(c.cRepair, "region_alias:"+name)
+		}
+		c.list.groupHead = ""
+		if hasCount {
+			c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "region", Name: reg, Count: count, Unit: "institutions", Text: text, Page: l.Page, Row: l.Row})
+		}
+		return
+	}
+	if isParenthesised(text) && !hasCount {
+		// A parenthesised group name the region table does not know.
+		c.region, c.country, c.intl = name, Country{}, false
+		c.cRepair = []string{"region_unknown:" + name}
+		c.list.groupHead = ""
+		return
+	}
+	if strings.Contains(strings.ToLower(name), "agreement") || strings.Contains(name, "協定") {
+		return // the document's title
+	}
+	country, alias, intl, ok := LookupCountry(name)
+	c.cRepair = nil
+	c.list.groupHead = ""
+	switch {
+	case ok && intl:
+		c.country, c.intl = Country{}, true
+	case ok:
+		c.country, c.intl = country, false
+		if alias != "" {
+			c.cRepair = append(c.cRepair, "country_alias:"+alias)
+		}
+	default:
+		c.country, c.intl = Country{Name: name}, false
+		c.cRepair = append(c.cRepair, "country_unknown:"+name)
+		c.unplaced(l.Page, l.Row, text, "heading is not a known country or region")
+	}
+	if hasCount {
+		c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "country", Name: c.country.Name, Count: count, Unit: "institutions", Text: text, Page: l.Page, Row: l.Row})
+	}
+}
+
+// flushList turns the pending entry into a record.
+func (c *docContext) flushList() {
+	if c.list == nil || c.list.entry == nil {
+		return
+	}
+	e := c.list.entry
+	c.list.entry = nil
+	if c.country.Name == "" && !c.intl {
+		c.unplaced(e.first.Page, e.first.Row, e.text, "entry before any country heading")
+		return
+	}
+	r := c.newRecord(e.first.Page, e.first.Row)
+	if r.Level == "" {
+		r.Level = LevelUniversity
+		r.Repairs = append(r.Repairs, "level:assumed_university")
+	}
+	if e.lines > 1 {
+		r.Repairs = append(r.Repairs, "joined_wrapped_line")
+	}
+	name, markers := splitMarkers(e.text)
+	name, d, dated := TrailingDate(name)
+	name, more := splitMarkers(name) // a marker between the name and its date
+	markers = append(markers, more...)
+	c.applyMarkers(&r, markers, "")
+	latin, other := SplitBilingual(name)
+	if latin != "" && other != "" {
+		r.Partner, r.PartnerAlt = latin, other
+	} else {
+		r.Partner = name
+	}
+	switch {
+	case dated:
+		r.Signed = d.ISO
+		r.Repairs = append(r.Repairs, "date:"+d.Layout)
+		c.list.groupHead, c.list.groupDate = r.Partner, d.ISO
+	case c.list.groupHead != "":
+		r.Signed = c.list.groupDate
+		r.Repairs = append(r.Repairs, "inherited_date:"+c.list.groupHead)
+	}
+	if r.Partner == "" {
+		c.unplaced(e.first.Page, e.first.Row, e.text, "entry has no name")
+		return
+	}
+	c.res.Records = append(c.res.Records, r)
+}

@@ -1,0 +1,277 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// Styles of a typical rendering of the university-level list.
+var (
+	stTitle   = parser.Style{Font: "LiberationSans-Bold", Size: 16, Bold: true}
+	stSection = parser.Style{Font: "LiberationSans-Bold", Size: 13, Bold: true}
+	stRegion  = parser.Style{Font: "LiberationSans-Bold", Size: 12, Bold: true}
+	stCountry = parser.Style{Font: "LiberationSans-Bold", Size: 11, Bold: true}
+	stEntry   = parser.Style{Font: "LiberationSans", Size: 10}
+	stNote    = parser.Style{Font: "LiberationSans", Size: 8}
+)
+
+// pdfDoc builds a document of PDF-like lines: each line is placed below the
+// previous one, 14pt apart, on page 1 unless a page break is requested.
+type lineSpec struct {
+	text   string
+	style  parser.Style
+	bullet bool
+	x      float64 // left edge; entries default to 72, their text to 84
+	gap    float64 // extra space above
+	page   int
+}
+
+func pdfDoc(specs ...lineSpec) *parser.Document {
+	d := &parser.Document{File: "list.pdf", SHA256: "00", Format: parser.FormatPDF, Pages: 1}
+	y := 60.0
+	page := 1
+	for _, s := range specs {
+		if s.page > page {
+			page, y = s.page, 60
+		}
+		y += s.gap
+		x := s.x
+		if x == 0 {
+			x = 72
+			if s.bullet {
+				x = 84
+			}
+		}
+		l := &parser.Line{Page: page, Text: s.text, Role: parser.RoleText, Style: s.style,
+			Box: parser.Box{X0: x, Y0: y, X1: x + 300, Y1: y + s.style.Size*1.15}}
+		if s.bullet {
+			l.Bullet, l.Role = "•", parser.RoleItem
+		}
+		d.Blocks = append(d.Blocks, parser.Block{Line: l})
+		y += s.style.Size * 1.4
+	}
+	d.Pages = page
+	d.Number()
+	return d
+}
+
+func entry(text string) lineSpec { return lineSpec{text: text, style: stEntry, bullet: true} }
+
+func TestListBasics(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "Academic Exchange Agreements with Foreign Institutions", style: stTitle},
+		lineSpec{text: "University Level Agreements", style: stSection},
+		lineSpec{text: "Total of 4 institutions", style: stEntry},
+		lineSpec{text: "(Asia)", style: stRegion},
+		lineSpec{text: "China", style: stCountry},
+		entry("* Northeastern University (1983.8.5)"),
+		entry("Chinese Academy of Social Sciences (2008.10.15)"),
+		lineSpec{text: "South Korea", style: stCountry},
+		entry("* Pohang University of Science and Technology (POSTECH) (2000.9.22)"),
+		lineSpec{text: "(Europe)", style: stRegion},
+		lineSpec{text: "Belgium", style: stCountry},
+		lineSpec{text: "Belgian Nuclear Research Centre (SCK/CEN) (2005.6.16)", style: stEntry},
+		lineSpec{text: "(* indicates institutions with which TU has mutually agreed to waive fees.)", style: stNote},
+		lineSpec{text: "(indicated in parentheses is the date on which the agreement was concluded.)", style: stNote},
+	)
+	res, err := Normalize(doc, Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 4)
+	assert.Empty(t, res.Unplaced)
+
+	r := res.Records[0]
+	assert.Equal(t, "Northeastern University", r.Partner)
+	assert.Equal(t, "China", r.Country)
+	assert.Equal(t, "CN", r.CountryCode)
+	assert.Equal(t, "Asia", r.Region)
+	assert.Equal(t, LevelUniversity, r.Level)
+	assert.Equal(t, "1983-08-05", r.Signed)
+	assert.True(t, r.FeeWaiver)
+	assert.Equal(t, []string{FlagFeeWaiver}, r.Flags)
+	assert.Equal(t, "Tohoku University", r.HomeInstitution)
+	assert.Equal(t, 6, r.Source.Row)
+	assert.Contains(t, r.Repairs, "date:YYYY.M.D")
+	assert.Len(t, r.ID, 16)
+
+	assert.Equal(t, "Chinese Academy of Social Sciences", res.Records[1].Partner)
+	assert.False(t, res.Records[1].FeeWaiver)
+	assert.Equal(t, []string{}, res.Records[1].Flags)
+
+	assert.Equal(t, "Pohang University of Science and Technology (POSTECH)", res.Records[2].Partner, "acronym kept")
+	assert.Equal(t, "KR", res.Records[2].CountryCode)
+
+	b := res.Records[3]
+	assert.Equal(t, "Belgian Nuclear Research Centre (SCK/CEN)", b.Partner, "entry without bullet")
+	assert.Equal(t, "Europe", b.Region)
+	assert.Equal(t, "BE", b.CountryCode)
+
+	require.Len(t, res.Declared, 1)
+	assert.Equal(t, Declared{Level: LevelUniversity, Scope: "section", Count: 4, Unit: "institutions",
+		Text: "Total of 4 institutions", Page: 1, Row: 3}, res.Declared[0])
+	require.Len(t, res.Legend, 1)
+	assert.Equal(t, "*", res.Legend[0].Marker)
+	assert.Equal(t, FlagFeeWaiver, res.Legend[0].Flag)
+}
+
+func TestListWrappedNameAndRepeatedTitle(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "University Level Agreements", style: stSection},
+		lineSpec{text: "(North America)", style: stRegion},
+		lineSpec{text: "U. S. A.", style: stCountry},
+		entry("* University of California, Berkeley (1990.3.15)"),
+		entry("* University of California, Davis"),
+		lineSpec{text: "University Level Agreements", style: stSection, page: 2},
+		entry("* University of California, San Francisco"),
+		entry("* National Institutes of Health of the Department of Health and"),
+		lineSpec{text: "Human Services (2013.5.9)", style: stEntry, x: 84},
+		entry("* University of Alaska (1999.1.12)"),
+	)
+	res, err := Normalize(doc, Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 5)
+	assert.Empty(t, res.Unplaced)
+
+	davis, sf := res.Records[1], res.Records[2]
+	assert.Equal(t, "1990-03-15", davis.Signed)
+	assert.Contains(t, davis.Repairs, "inherited_date:University of California, Berkeley")
+	assert.Equal(t, "1990-03-15", sf.Signed, "the group goes on over the repeated title")
+	assert.Equal(t, "United States", sf.Country)
+	assert.Equal(t, "US", sf.CountryCode)
+	assert.Contains(t, sf.Repairs, "country_alias:U. S. A.")
+	assert.Equal(t, 2, sf.Source.Page)
+
+	nih := res.Records[3]
+	assert.Equal(t, "National Institutes of Health of the Department of Health and Human Services", nih.Partner)
+	assert.Equal(t, "2013-05-09", nih.Signed)
+	assert.Contains(t, nih.Repairs, "joined_wrapped_line")
+	assert.NotContains(t, nih.Repairs, "inherited_date:University of California, Berkeley")
+
+	assert.Equal(t, "1999-01-12", res.Records[4].Signed)
+	assert.NotContains(t, res.Records[4].Repairs, "joined_wrapped_line")
+}
+
+func TestListInternationalOrganisation(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "University Level Agreements", style: stSection},
+		lineSpec{text: "(International Organization)", style: stRegion},
+		lineSpec{text: "International Organization", style: stCountry},
+		entry("* ITER International Fusion Energy Organization (2013.12.24)"),
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	r := res.Records[0]
+	assert.Equal(t, "International Organization", r.Region)
+	assert.Equal(t, "", r.Country)
+	assert.Equal(t, "", r.CountryCode)
+	assert.Equal(t, []string{"marker:*"}, r.Flags, "no legend: the marker is kept, not guessed")
+	assert.False(t, r.FeeWaiver)
+}
+
+func TestListHTMLRoles(t *testing.T) {
+	d := &parser.Document{File: "list.html", Format: parser.FormatHTML}
+	add := func(role parser.Role, level int, text string) {
+		d.Blocks = append(d.Blocks, parser.Block{Line: &parser.Line{Text: text, Role: role, Level: level}})
+	}
+	add(parser.RoleHeading, 1, "University Level Agreements")
+	add(parser.RoleHeading, 2, "Asia")
+	add(parser.RoleHeading, 3, "China")
+	add(parser.RoleItem, 0, "* Peking University (1999.11.10)")
+	add(parser.RoleHeading, 3, "Taiwan")
+	add(parser.RoleItem, 0, "National Synchrotron Radiation Research Center (2020.3.13)")
+	add(parser.RoleText, 0, "* indicates institutions with which TU has mutually agreed to waive fees.")
+	d.Number()
+	res, err := Normalize(d, Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Peking University", res.Records[0].Partner)
+	assert.True(t, res.Records[0].FeeWaiver)
+	assert.Equal(t, "TW", res.Records[1].CountryCode)
+	assert.Equal(t, 0, res.Records[1].Source.Page)
+	assert.Equal(t, 6, res.Records[1].Source.Row)
+}
+
+func TestSplitMarkers(t *testing.T) {
+	tests := []struct {
+		in, rest string
+		markers  []string
+	}{
+		{"* Peking University", "Peking University", []string{"*"}},
+		{"College of Engineering *", "College of Engineering", []string{"*"}},
+		{"＊ 北京大学", "北京大学", []string{"*"}},
+		{"♦★ Some University", "Some University", []string{"♦★"}},
+		{"※1 Some University", "Some University", []string{"※1"}},
+		{"A*B University", "A*B University", nil},
+		{"Texas A&M University", "Texas A&M University", nil},
+	}
+	for _, tt := range tests {
+		rest, m := splitMarkers(tt.in)
+		assert.Equal(t, tt.rest, rest, tt.in)
+		assert.Equal(t, tt.markers, m, tt.in)
+	}
+}
+
+func TestLegendLines(t *testing.T) {
+	tests := []struct {
+		in, marker, flag string
+	}{
+		{"(* indicates institutions with which TU has mutually agreed to waive fees.)", "*", FlagFeeWaiver},
+		{"† * indicates institutions which agree upon a mutual application, matriculation and tuition waivers for students from the partner institution.", "*", FlagFeeWaiver},
+		{"※1 派遣のみ", "※1", FlagOutboundOnly},
+		{"※2 受入れのみ", "※2", FlagInboundOnly},
+		{"♦ 授業料不徴収", "♦", FlagFeeWaiver},
+		{"★: Double degree program", "★", FlagDoubleDegree},
+		{"# denotes a partner in the consortium", "#", "marker:#"},
+	}
+	for _, tt := range tests {
+		m, def, ok := parseLegendLine(tt.in)
+		require.True(t, ok, tt.in)
+		assert.Equal(t, tt.marker, m, tt.in)
+		l := &legend{}
+		l.add(m, def, "")
+		assert.Equal(t, tt.flag, l.flag(m, ""), tt.in)
+	}
+	for _, not := range []string{
+		"† † Where a partner institution's department has not been identified, the agreement has been concluded with the entire institution.",
+		"* Peking University (1999.11.10)",
+		"Total of 250 institutions",
+	} {
+		_, _, ok := parseLegendLine(not)
+		assert.False(t, ok, not)
+	}
+}
+
+func TestDeclared(t *testing.T) {
+	d := parseDeclared("64 countries and regions, 481 institutions", LevelDepartment, 7, 300)
+	require.Len(t, d, 2)
+	assert.Equal(t, 64, d[0].Count)
+	assert.Equal(t, "countries", d[0].Unit)
+	assert.Equal(t, 481, d[1].Count)
+	assert.Equal(t, "institutions", d[1].Unit)
+	d = parseDeclared("Total of 250 institutions", LevelUniversity, 1, 3)
+	require.Len(t, d, 1)
+	assert.Equal(t, 250, d[0].Count)
+	d = parseDeclared("合計 120機関", "", 1, 3)
+	require.Len(t, d, 1)
+	assert.Equal(t, 120, d[0].Count)
+	assert.Nil(t, parseDeclared("Peking University (1999.11.10)", "", 1, 1))
+}
+
+func TestAsOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"(as of May 1, 2021)": "2021-05-01",
+		"As of April 1, 2020": "2020-04-01",
+		"2021年5月1日現在":         "2021-05-01",
+		"（令和3年5月1日現在）":        "2021-05-01",
+	} {
+		got, ok := parseAsOf(in)
+		assert.True(t, ok, in)
+		assert.Equal(t, want, got, in)
+	}
+	_, ok := parseAsOf("University of Tokyo")
+	assert.False(t, ok)
+}

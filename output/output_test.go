@@ -1,0 +1,165 @@
+package output
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/normalize"
+)
+
+func sample() normalize.Record {
+	r := normalize.Record{
+		Schema: normalize.Schema, HomeInstitution: "Tohoku University", Level: "university",
+		Region: "Europe", Country: "France", CountryCode: "FR", Partner: "École Centrale de Lyon",
+		Signed: "2006-02-13", FeeWaiver: true, Flags: []string{"fee_waiver"},
+		Source:  normalize.Source{File: "list.pdf", SHA256: strings.Repeat("a", 64), Format: "pdf", Page: 4, Row: 210},
+		Repairs: []string{"inherited_date:École Centrale de Lille", "date:YYYY.M.D"},
+	}
+	r.ID = normalize.ComputeID(r)
+	return r
+}
+
+func TestMarshalIsCanonical(t *testing.T) {
+	r := sample()
+	r.Flags, r.Repairs = nil, nil
+	b, err := Marshal(r)
+	require.NoError(t, err)
+	s := string(b)
+	assert.True(t, strings.HasPrefix(s, `{"schema":"agreement/v1","id":"`), s)
+	assert.Contains(t, s, `"flags":[]`)
+	assert.Contains(t, s, `"repairs":[]`)
+	assert.Contains(t, s, "École") // no \u escapes
+	assert.NotContains(t, s, "\n")
+	// Contract field order.
+	order := []string{"schema", "id", "home_institution", "level", "region", "country", "country_code", "partner",
+		"partner_unit", "home_unit", "signed", "fee_waiver", "agreement_type", "valid_until", "flags",
+		"partner_alt", "as_of", "source", "repairs"}
+	last := -1
+	for _, f := range order {
+		i := strings.Index(s, `"`+f+`":`)
+		require.Greater(t, i, last, f)
+		last = i
+	}
+}
+
+func TestWritersRoundTrip(t *testing.T) {
+	recs := []normalize.Record{sample(), sample()}
+	recs[1].Partner = `A "quoted", name`
+	for _, format := range []string{FormatNDJSON, FormatJSON} {
+		var b bytes.Buffer
+		require.NoError(t, WriteAll(&b, format, recs))
+		got, err := ReadRecords(&b)
+		require.NoError(t, err, format)
+		assert.Equal(t, recs, got, format)
+	}
+}
+
+func TestEmptyOutputs(t *testing.T) {
+	for format, want := range map[string]string{FormatNDJSON: "", FormatJSON: "[]\n", FormatCSV: strings.Join(CSVHeader, ",") + "\n"} {
+		var b bytes.Buffer
+		require.NoError(t, WriteAll(&b, format, nil))
+		assert.Equal(t, want, b.String(), format)
+	}
+}
+
+func TestCSV(t *testing.T) {
+	r := sample()
+	r.Flags = []string{"double_degree", "fee_waiver"}
+	r.Partner = "Name, with comma"
+	var b bytes.Buffer
+	require.NoError(t, WriteAll(&b, FormatCSV, []normalize.Record{r}))
+	rows, err := csv.NewReader(&b).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, 2)
+	assert.Equal(t, CSVHeader, rows[0])
+	got := map[string]string{}
+	for i, h := range rows[0] {
+		got[h] = rows[1][i]
+	}
+	assert.Equal(t, "Name, with comma", got["partner"])
+	assert.Equal(t, "double_degree;fee_waiver", got["flags"])
+	assert.Equal(t, "inherited_date:École Centrale de Lille;date:YYYY.M.D", got["repairs"])
+	assert.Equal(t, "true", got["fee_waiver"])
+	assert.Equal(t, "4", got["source_page"])
+}
+
+func TestUnknownFormat(t *testing.T) {
+	_, err := NewWriter(&bytes.Buffer{}, "xml")
+	assert.Error(t, err)
+}
+
+func TestReadRecordsErrors(t *testing.T) {
+	for name, in := range map[string]string{
+		"empty":      "",
+		"not json":   "hello",
+		"bad line":   `{"schema":"agreement/v1","partner":"A"}` + "\n{oops\n",
+		"wrong type": `{"schema":"other/v2"}`,
+		"array":      `[{"schema":"x"}]`,
+	} {
+		_, err := ReadRecords(strings.NewReader(in))
+		assert.Error(t, err, name)
+	}
+	_, err := ReadRecords(strings.NewReader(`{"schema":"agreement/v1","partner":"A"}` + "\n{oops\n"))
+	assert.Contains(t, err.Error(), "line 2")
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.ndjson")
+	require.NoError(t, os.WriteFile(path, []byte("old\n"), 0o644))
+
+	// A failing write leaves the old file and no temporary file behind.
+	err := WriteFileAtomic(path, func(f *os.File) error {
+		_, _ = f.WriteString("half")
+		return errors.New("boom")
+	})
+	require.Error(t, err)
+	b, _ := os.ReadFile(path)
+	assert.Equal(t, "old\n", string(b))
+	entries, _ := os.ReadDir(dir)
+	assert.Len(t, entries, 1)
+
+	require.NoError(t, WriteFileAtomic(path, func(f *os.File) error {
+		_, err := f.WriteString("new\n")
+		return err
+	}))
+	b, _ = os.ReadFile(path)
+	assert.Equal(t, "new\n", string(b))
+	entries, _ = os.ReadDir(dir)
+	assert.Len(t, entries, 1)
+}
+
+func FuzzRoundtrip(f *testing.F) {
+	f.Add("Peking University", "School of History", "GS Arts and Letters", "1999-11-10", "fee_waiver")
+	f.Add("ウィーン工科大学", "", "", "", "")
+	f.Add("a\"b,c\nd", "\u2028", "<&>", "2019", "marker:★")
+	f.Fuzz(func(t *testing.T, partner, unit, home, signed, flag string) {
+		r := sample()
+		r.Partner, r.PartnerUnit, r.HomeUnit, r.Signed = partner, unit, home, signed
+		r.Flags = []string{flag}
+		var b bytes.Buffer
+		if err := WriteAll(&b, FormatNDJSON, []normalize.Record{r}); err != nil {
+			return // invalid UTF-8 may be refused; it must not panic
+		}
+		got, err := ReadRecords(&b)
+		if err != nil {
+			t.Fatalf("written record does not read back: %v", err)
+		}
+		if len(got) != 1 {
+			t.Fatalf("got %d records", len(got))
+		}
+		var c bytes.Buffer
+		require.NoError(t, WriteAll(&c, FormatCSV, got))
+		if _, err := csv.NewReader(&c).ReadAll(); err != nil {
+			t.Fatalf("CSV does not parse: %v", err)
+		}
+	})
+}
