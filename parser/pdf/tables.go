@@ -1,0 +1,219 @@
+package pdf
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// Table detection works on one page's layout at a time and then stitches
+// tables that continue over a page break:
+//
+//   - lattice: ruling segments are snapped and joined into lines, lines that
+//     touch form a connected grid, and every grid cell whose inner ruling is
+//     missing is merged with its neighbour (spans);
+//   - stream: words not inside a ruled table are grouped into baseline rows
+//     and chunks; column gaps are x ranges that no chunk covers in (almost)
+//     every row of a run of multi-chunk rows.
+//
+// Everything is derived from the page's own geometry; the only constants are
+// tolerances in points or in line heights.
+
+// Ruling tolerances, in points.
+const (
+	snapTol = 2.5 // rulings this close are one line
+	joinTol = 3.0 // collinear rulings with a gap up to this are joined
+	minCell = 3.0 // grid lines closer than this are one line
+)
+
+// pageTable is a table found on one page, before stitching.
+type pageTable struct {
+	table  parser.Table
+	region parser.Box
+	cols   []float64 // column boundaries, len = columns+1
+	bold   []bool    // per row: it has words and all of them are bold
+}
+
+// tword is a word with the geometry table detection uses.
+type tword struct {
+	Word
+	cx, cy float64
+	h      float64
+	rtl    bool
+}
+
+func newTword(w Word) tword {
+	return tword{
+		Word: w,
+		cx:   (w.Box.X0 + w.Box.X1) / 2,
+		cy:   (w.Box.Y0 + w.Box.Y1) / 2,
+		h:    max(w.Box.Y1-w.Box.Y0, 1),
+		rtl:  isRTL(w.Text),
+	}
+}
+
+// isRTL reports whether a word is written in a right-to-left script.
+func isRTL(s string) bool {
+	rtl, ltr := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana):
+			rtl++
+		case unicode.IsLetter(r):
+			ltr++
+		}
+	}
+	return rtl > ltr
+}
+
+// pageWords collects a page's words. Layouts from the text layer carry the
+// words both flat and in lines; lines are preferred (they are what the
+// document shows), flat words are the fallback.
+func pageWords(p *PageLayout) []tword {
+	var out []tword
+	for _, l := range p.Lines {
+		for _, w := range l.Words {
+			if strings.TrimSpace(w.Text) == "" {
+				continue
+			}
+			out = append(out, newTword(w))
+		}
+	}
+	if len(out) == 0 {
+		for _, w := range p.Words {
+			if strings.TrimSpace(w.Text) == "" {
+				continue
+			}
+			out = append(out, newTword(w))
+		}
+	}
+	return out
+}
+
+// baselines groups words into visual lines: words whose vertical centres lie
+// within 40% of the smaller height of each other. Each line's words are
+// sorted left to right. The result is sorted top to bottom.
+func baselines(ws []tword, idx []int) [][]int {
+	order := slices.Clone(idx)
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ws[a].cy, ws[b].cy) })
+	var lines [][]int
+	var cy, h float64 // current line's mean centre and height
+	for _, i := range order {
+		w := &ws[i]
+		if len(lines) > 0 && abs(w.cy-cy) <= 0.4*min(w.h, h) {
+			l := &lines[len(lines)-1]
+			*l = append(*l, i)
+			n := float64(len(*l))
+			cy += (w.cy - cy) / n
+			h += (w.h - h) / n
+			continue
+		}
+		lines = append(lines, []int{i})
+		cy, h = w.cy, w.h
+	}
+	for _, l := range lines {
+		slices.SortFunc(l, func(a, b int) int { return cmp.Compare(ws[a].Box.X0, ws[b].Box.X0) })
+	}
+	return lines
+}
+
+// joinWords renders the words of one visual line (sorted left to right) as
+// text, right to left when most of its words are in a right-to-left script.
+func joinWords(ws []tword, line []int) string {
+	rtl := 0
+	for _, i := range line {
+		if ws[i].rtl {
+			rtl++
+		}
+	}
+	parts := make([]string, 0, len(line))
+	for _, i := range line {
+		if t := strings.Join(strings.Fields(ws[i].Text), " "); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	if 2*rtl > len(line) {
+		slices.Reverse(parts)
+	}
+	return strings.Join(parts, " ")
+}
+
+// cellText fills a cell's lines and text from its words.
+func cellText(ws []tword, idx []int) (text string, lines []string) {
+	if len(idx) == 0 {
+		return "", nil
+	}
+	for _, l := range baselines(ws, idx) {
+		if t := joinWords(ws, l); t != "" {
+			lines = append(lines, t)
+		}
+	}
+	return strings.Join(lines, " "), lines
+}
+
+func wordsBox(ws []tword, idx []int) parser.Box {
+	b := ws[idx[0]].Box
+	for _, i := range idx[1:] {
+		b = union(b, ws[i].Box)
+	}
+	return b
+}
+
+func union(a, b parser.Box) parser.Box {
+	return parser.Box{X0: min(a.X0, b.X0), Y0: min(a.Y0, b.Y0), X1: max(a.X1, b.X1), Y1: max(a.Y1, b.Y1)}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// pageTables finds the tables on one page, top to bottom: ruled tables
+// first, then whitespace-aligned tables in the text that no ruled table
+// took.
+func pageTables(p *PageLayout) []pageTable {
+	ws := pageWords(p)
+	used := make([]bool, len(ws))
+	tabs := latticeTables(p, ws, used)
+	var rest []int
+	for i := range ws {
+		if !used[i] {
+			rest = append(rest, i)
+		}
+	}
+	tabs = append(tabs, streamTables(p, ws, rest, tabs)...)
+	slices.SortStableFunc(tabs, func(a, b pageTable) int { return cmp.Compare(a.region.Y0, b.region.Y0) })
+	for i := range tabs {
+		markHeader(&tabs[i])
+	}
+	return tabs
+}
+
+// markHeader marks the leading rows whose words are all bold as header
+// rows, unless every row is bold.
+func markHeader(pt *pageTable) {
+	n := 0
+	for n < len(pt.bold) && pt.bold[n] {
+		n++
+	}
+	if n == len(pt.table.Rows) {
+		return
+	}
+	for i := range n {
+		pt.table.Rows[i].Header = true
+	}
+}
