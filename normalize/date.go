@@ -1,0 +1,588 @@
+package normalize
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Date errors, wrapped with the input that caused them; check with errors.Is.
+var (
+	ErrBadDate       = errors.New("bad date")
+	ErrAmbiguousDate = errors.New("ambiguous date")
+)
+
+// Years outside this range are rejected as misreadings.
+const (
+	minYear = 1850
+	maxYear = 2100
+)
+
+// Date is a date at the precision the source gives.
+type Date struct {
+	// ISO is the date in ISO 8601 at the source's precision: "2019-12-12",
+	// "2019-12" or "2019"; "" for the zero Date.
+	ISO string
+	// Layout names the form the date was read with, e.g. "YYYY.M.D",
+	// "YYYY/MM/DD", "Month D, YYYY", "era:平成Y年M月D日", "era:H.Y.M.D". It is
+	// stable, so it can go into a repair as "date:<Layout>".
+	Layout string
+}
+
+// IsZero reports whether d holds no date.
+func (d Date) IsZero() bool { return d.ISO == "" }
+
+// DateOptions say what is known about a source's dates.
+type DateOptions struct {
+	MonthFirst bool // the source writes a/b/YYYY month first (US)
+	DayFirst   bool // the source writes a/b/YYYY day first
+}
+
+// ymd is a date being parsed; m and d are 0 when the source omits them.
+type ymd struct{ y, m, d int }
+
+func (v ymd) iso() string {
+	switch {
+	case v.m == 0:
+		return fmt.Sprintf("%04d", v.y)
+	case v.d == 0:
+		return fmt.Sprintf("%04d-%02d", v.y, v.m)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", v.y, v.m, v.d)
+}
+
+// first and last are the earliest and latest days v covers.
+func (v ymd) first() time.Time {
+	m, d := max(v.m, 1), max(v.d, 1)
+	return time.Date(v.y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+}
+
+func (v ymd) last() time.Time {
+	switch {
+	case v.m == 0:
+		return time.Date(v.y, time.December, 31, 0, 0, 0, 0, time.UTC)
+	case v.d == 0:
+		return time.Date(v.y, time.Month(v.m)+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	return v.first()
+}
+
+// check validates v as a calendar date.
+func (v ymd) check() error {
+	if v.y < minYear || v.y > maxYear {
+		return fmt.Errorf("year %d outside %d-%d", max(v.y, 0), minYear, maxYear)
+	}
+	if v.m == 0 {
+		if v.d != 0 {
+			return errors.New("day without month")
+		}
+		return nil
+	}
+	if v.m < 1 || v.m > 12 {
+		return fmt.Errorf("no month %d", max(v.m, 0))
+	}
+	if v.d < 0 {
+		return errors.New("no day 0")
+	}
+	if v.d != 0 {
+		if t := v.first(); v.d < 1 || t.Day() != v.d || int(t.Month()) != v.m {
+			return fmt.Errorf("day %d not in %04d-%02d", v.d, v.y, v.m)
+		}
+	}
+	return nil
+}
+
+// A dateLayout is one form of date: an anchored pattern and a function that
+// turns its submatches into a date and the layout's name.
+type dateLayout struct {
+	re    *regexp.Regexp
+	parse func(m []string, opt DateOptions) (ymd, string, error)
+}
+
+// numericLayout is a layout whose submatches are year, month and day, in that
+// order, any of the last two optional.
+func numericLayout(name, pattern string) dateLayout {
+	return dateLayout{
+		re: regexp.MustCompile(pattern),
+		parse: func(m []string, _ DateOptions) (ymd, string, error) {
+			var v ymd
+			v.y = dateNum(m[1])
+			if len(m) > 2 {
+				v.m = dateNum(m[2])
+			}
+			if len(m) > 3 {
+				v.d = dateNum(m[3])
+			}
+			return v, name, nil
+		},
+	}
+}
+
+// japaneseLayout is a "YYYY年M月D日" layout, month and day optional.
+func japaneseLayout() dateLayout {
+	return dateLayout{
+		re: regexp.MustCompile(`^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
+		parse: func(m []string, _ DateOptions) (ymd, string, error) {
+			v := ymd{dateNum(m[1]), dateNum(m[2]), dateNum(m[3])}
+			return v, "YYYY" + kanjiSuffix(m[2], m[3]), nil
+		},
+	}
+}
+
+func kanjiSuffix(m, d string) string {
+	switch {
+	case m == "":
+		return "年"
+	case d == "":
+		return "年M月"
+	}
+	return "年M月D日"
+}
+
+// An era is a Japanese imperial era, its first and last day in the
+// Gregorian calendar (last is zero for the current era).
+type era struct {
+	name, letter string
+	first, last  time.Time
+}
+
+func civil(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// eras are the modern eras. Meiji is counted from 1868-01-01 (its first
+// year), as the lists do; dates before 1873 were lunisolar and are not
+// converted.
+var eras = []era{
+	{"明治", "M", civil(1868, 1, 1), civil(1912, 7, 29)},
+	{"大正", "T", civil(1912, 7, 30), civil(1926, 12, 24)},
+	{"昭和", "S", civil(1926, 12, 25), civil(1989, 1, 7)},
+	{"平成", "H", civil(1989, 1, 8), civil(2019, 4, 30)},
+	{"令和", "R", civil(2019, 5, 1), time.Time{}},
+}
+
+func findEra(s string) (era, bool) {
+	for _, e := range eras {
+		if s == e.name || strings.EqualFold(s, e.letter) {
+			return e, true
+		}
+	}
+	return era{}, false
+}
+
+// eraDate converts a year of an era (元 is its first year) with optional
+// month and day, and rejects dates outside the era's span.
+func eraDate(e era, year, month, dayOfMonth string) (ymd, error) {
+	n := 1
+	if year != "元" {
+		n = dateNum(year)
+	}
+	if n < 1 {
+		return ymd{}, fmt.Errorf("no %s year 0", e.name)
+	}
+	v := ymd{e.first.Year() + n - 1, dateNum(month), dateNum(dayOfMonth)}
+	if err := v.check(); err != nil {
+		return ymd{}, err
+	}
+	if v.last().Before(e.first) || (!e.last.IsZero() && v.first().After(e.last)) {
+		end := "present"
+		if !e.last.IsZero() {
+			end = e.last.Format(time.DateOnly)
+		}
+		return ymd{}, fmt.Errorf("%s is outside the %s era (%s to %s)", v.iso(), e.name, e.first.Format(time.DateOnly), end)
+	}
+	return v, nil
+}
+
+const eraNames = `明治|大正|昭和|平成|令和`
+
+// eraKanji is "平成26年4月1日", month and day optional.
+func eraKanji() dateLayout {
+	return dateLayout{
+		re: regexp.MustCompile(`^(` + eraNames + `)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
+		parse: func(m []string, _ DateOptions) (ymd, string, error) {
+			e, _ := findEra(m[1])
+			v, err := eraDate(e, m[2], m[3], m[4])
+			return v, "era:" + e.name + "Y" + kanjiSuffix(m[3], m[4]), err
+		},
+	}
+}
+
+// eraNumeric is "H26.4.1", "R2/3/31" or "平成26.4.1", day optional; both
+// separators must be the same.
+func eraNumeric() dateLayout {
+	return dateLayout{
+		re: regexp.MustCompile(`^(?i)(` + eraNames + `|[MTSHR])\s*(\d{1,2}|元)\s*([./-])\s*(\d{1,2})(?:\s*([./-])\s*(\d{1,2}))?$`),
+		parse: func(m []string, _ DateOptions) (ymd, string, error) {
+			e, _ := findEra(m[1])
+			sym := e.name
+			if len(m[1]) == 1 {
+				sym = e.letter
+			}
+			name := "era:" + sym + m[3] + "Y" + m[3] + "M"
+			if m[5] != "" {
+				if m[5] != m[3] {
+					return ymd{}, "", errors.New("mixed separators")
+				}
+				name += m[5] + "D"
+			}
+			v, err := eraDate(e, m[2], m[4], m[6])
+			return v, name, err
+		},
+	}
+}
+
+var monthNames = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}
+
+var monthAbbrevs = map[string]int{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
+	"aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// englishMonth reads an English month name, full or abbreviated (with an optional
+// dot), and names its style for the layout: "Month", "Mon." or "Mon".
+func englishMonth(word, dot string) (int, string, error) {
+	w := strings.ToLower(word)
+	if n, ok := monthNames[w]; ok && dot == "" {
+		return n, "Month", nil
+	}
+	if n, ok := monthAbbrevs[w]; ok {
+		return n, "Mon" + dot, nil
+	}
+	return 0, "", fmt.Errorf("no month %q", word)
+}
+
+func dayStyle(suffix string) string {
+	if suffix != "" {
+		return "Dth"
+	}
+	return "D"
+}
+
+// checkOrdinal checks an English ordinal suffix against its number.
+func checkOrdinal(n int, suffix string) error {
+	if suffix == "" {
+		return nil
+	}
+	want := "th"
+	if n/10 != 1 {
+		switch n % 10 {
+		case 1:
+			want = "st"
+		case 2:
+			want = "nd"
+		case 3:
+			want = "rd"
+		}
+	}
+	if strings.ToLower(suffix) != want {
+		return fmt.Errorf("ordinal %d%s", n, suffix)
+	}
+	return nil
+}
+
+// englishMDY is "April 1, 2014", "Apr. 1, 2014", "May 1st, 2021"; the comma
+// is optional.
+func englishMDY() dateLayout {
+	return dateLayout{
+		re: regexp.MustCompile(`^(?i)([a-z]+)(\.?)\s*(\d{1,2})(st|nd|rd|th)?(,\s*|\s+)(\d{4})$`),
+		parse: func(m []string, _ DateOptions) (ymd, string, error) {
+			mon, style, err := englishMonth(m[1], m[2])
+			if err != nil {
+				return ymd{}, "", err
+			}
+			d := dateNum(m[3])
+			comma := strings.TrimSpace(m[5])
+			return ymd{dateNum(m[6]), mon, d}, style + " " + dayStyle(m[4]) + comma + " YYYY", checkOrdinal(d, m[4])
+		},
+	}
+}
+
+// englishDMY is "1 April 2014", "1st Apr. 2014".
+func englishDMY() dateLayout {
+	return dateLayout{
+		re: regexp.MustCompile(`^(?i)(\d{1,2})(st|nd|rd|th)?\s*([a-z]+)(\.?)(,?)\s*(\d{4})$`),
+		parse: func(m []string, _ DateOptions) (ymd, string, error) {
+			mon, style, err := englishMonth(m[3], m[4])
+			if err != nil {
+				return ymd{}, "", err
+			}
+			d := dateNum(m[1])
+			return ymd{dateNum(m[6]), mon, d}, dayStyle(m[2]) + " " + style + m[5] + " YYYY", checkOrdinal(d, m[2])
+		},
+	}
+}
+
+// englishMY is "August 2016", "August, 2016", "Aug. 2016".
+func englishMY() dateLayout {
+	return dateLayout{
+		re: regexp.MustCompile(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`),
+		parse: func(m []string, _ DateOptions) (ymd, string, error) {
+			mon, style, err := englishMonth(m[1], m[2])
+			return ymd{y: dateNum(m[4]), m: mon}, style + m[3] + " YYYY", err
+		},
+	}
+}
+
+// slashedABY is a/b/YYYY. Which of a and b is the month is taken from the
+// options; without them the date is read only when it cannot be read the
+// other way: one part above 12 (layout "D/M/YYYY (day>12)" or
+// "M/D/YYYY (day>12)"), or both parts equal ("N/N/YYYY").
+func slashedABY() dateLayout {
+	return dateLayout{
+		re: regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`),
+		parse: func(m []string, opt DateOptions) (ymd, string, error) {
+			a, b, y := dateNum(m[1]), dateNum(m[2]), dateNum(m[3])
+			switch {
+			case opt.MonthFirst && opt.DayFirst:
+				return ymd{}, "", fmt.Errorf("%w: both month-first and day-first", ErrAmbiguousDate)
+			case opt.MonthFirst:
+				return ymd{y, a, b}, "M/D/YYYY", nil
+			case opt.DayFirst:
+				return ymd{y, b, a}, "D/M/YYYY", nil
+			case a == b:
+				return ymd{y, a, b}, "N/N/YYYY", nil
+			case a > 12 && b <= 12:
+				return ymd{y, b, a}, "D/M/YYYY (day>12)", nil
+			case b > 12 && a <= 12:
+				return ymd{y, a, b}, "M/D/YYYY (day>12)", nil
+			case a > 12 && b > 12:
+				return ymd{}, "", errors.New("neither part is a month")
+			}
+			return ymd{}, "", fmt.Errorf("%w: month-first or day-first?", ErrAmbiguousDate)
+		},
+	}
+}
+
+// dateLayouts are tried in order; the first whose pattern matches decides.
+// Inputs are NFKC-normalised (full-width digits and separators become
+// ASCII), trimmed, and their runs of white space folded to one space.
+var dateLayouts = sync.OnceValue(func() []dateLayout {
+	return []dateLayout{
+		numericLayout("YYYY-MM-DD", `^(\d{4})-(\d{2})-(\d{2})$`),
+		numericLayout("YYYY-M-D", `^(\d{4})-(\d{1,2})-(\d{1,2})$`),
+		numericLayout("YYYY-MM", `^(\d{4})-(\d{2})$`),
+		numericLayout("YYYY", `^(\d{4})$`),
+		numericLayout("YYYY/MM/DD", `^(\d{4})/(\d{2})/(\d{2})$`),
+		numericLayout("YYYY/M/D", `^(\d{4})/(\d{1,2})/(\d{1,2})$`),
+		numericLayout("YYYY/MM", `^(\d{4})/(\d{2})$`),
+		numericLayout("YYYY/M", `^(\d{4})/(\d{1,2})$`),
+		numericLayout("YYYY.MM.DD", `^(\d{4})\.(\d{2})\.(\d{2})$`),
+		numericLayout("YYYY.M.D", `^(\d{4})\.(\d{1,2})\.(\d{1,2})$`),
+		numericLayout("YYYY. M.D", `^(\d{4})\. ?(\d{1,2})\. ?(\d{1,2})$`), // space-padded: "1980. 5.31"
+		numericLayout("YYYY.MM", `^(\d{4})\.(\d{2})$`),
+		numericLayout("YYYY.M", `^(\d{4})\.(\d{1,2})$`),
+		numericLayout("YYYY. M", `^(\d{4})\. (\d{1,2})$`),
+		japaneseLayout(),
+		eraKanji(),
+		eraNumeric(),
+		englishMDY(),
+		englishDMY(),
+		englishMY(),
+		slashedABY(),
+	}
+})
+
+// ParseDate reads one date, the whole of s. See dateLayouts for the forms it
+// knows. Errors wrap ErrBadDate, or ErrAmbiguousDate for a/b/YYYY that can
+// be read both ways.
+func ParseDate(s string, opt DateOptions) (Date, error) {
+	t := foldDate(s)
+	for _, l := range dateLayouts() {
+		m := l.re.FindStringSubmatch(t)
+		if m == nil {
+			continue
+		}
+		v, name, err := l.parse(m, opt)
+		if err == nil {
+			err = v.check()
+		}
+		if err != nil {
+			if errors.Is(err, ErrAmbiguousDate) {
+				return Date{}, fmt.Errorf("%q: %w", s, err)
+			}
+			return Date{}, fmt.Errorf("%w: %q: %v", ErrBadDate, s, err)
+		}
+		return Date{ISO: v.iso(), Layout: name}, nil
+	}
+	return Date{}, fmt.Errorf("%w: %q: unknown form", ErrBadDate, s)
+}
+
+// foldDate normalises s for the layouts: NFKC, trimmed, white space folded.
+func foldDate(s string) string {
+	return strings.Join(strings.Fields(norm.NFKC.String(s)), " ")
+}
+
+// dateNum reads a matched run of ASCII digits. An absent part ("") is 0,
+// and a part written as zero is -1, so that check rejects it.
+func dateNum(s string) int {
+	n, err := strconv.Atoi(s)
+	switch {
+	case s == "":
+		return 0
+	case err != nil || n == 0:
+		return -1
+	}
+	return n
+}
+
+// Validity is what a list says about an agreement's term.
+type Validity struct {
+	Signed      Date // when it was concluded (or took effect)
+	ValidUntil  Date // when it ends
+	AutoRenewal bool // it renews automatically
+	Pending     bool // it is being concluded or renewed
+}
+
+// Words that say the term renews automatically, or that the agreement is
+// still being processed. Matched after NFKC, case-insensitively.
+var (
+	autoRenewalWords = []string{
+		"自動延長", "自動更新", "自動継続",
+		"automatic renewal", "automatically renewed", "renewed automatically",
+		"auto-renewal", "auto renewal", "auto-renew", "auto renew",
+	}
+	pendingWords = []string{
+		"締結手続中", "締結手続き中", "更新手続中", "更新手続き中", "手続中", "手続き中",
+		"締結準備中", "更新準備中", "申請中",
+		"pending", "in process", "in progress", "under negotiation",
+	}
+)
+
+// rangeSeparators split a term into its start and end.
+// "ー" (a katakana long-vowel mark) stands in for a dash in some lists.
+var rangeSeparators = []string{"~", "〜", "–", "—", "―", "‐", "−", "ー", "-", "から", " to "}
+
+// termDashes are what a term with no dates may consist of.
+const termDashes = "-~〜–—―‐−ー "
+
+// ParseValidity reads a term as lists write it: "2006.4.5-2011.4.4",
+// "2006.4.5 -自動延長" (signed, renews automatically), "-2018.10.19" (valid
+// until), "2006.4.5～", "2014年4月1日から2019年3月31日まで", "手続中"
+// (pending). An empty or dash-only s gives the zero Validity. Errors wrap
+// ErrBadDate or ErrAmbiguousDate.
+func ParseValidity(s string, opt DateOptions) (Validity, error) {
+	var v Validity
+	t := foldDate(s)
+	t, v.AutoRenewal = cutWords(t, autoRenewalWords)
+	t, v.Pending = cutWords(t, pendingWords)
+	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(t), "まで"))
+	if t == "" {
+		return v, nil
+	}
+	if d, err := ParseDate(t, opt); err == nil {
+		v.Signed = d
+		return v, nil
+	} else if errors.Is(err, ErrAmbiguousDate) {
+		return Validity{}, err
+	}
+	if strings.Trim(t, termDashes) == "" {
+		return v, nil
+	}
+	type split struct{ from, until Date }
+	var found []split
+	var ambiguous error
+	for _, sep := range rangeSeparators {
+		for i := 0; ; {
+			j := strings.Index(t[i:], sep)
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + len(sep)
+			left := trimRangeEnd(t[:j])
+			right := trimRangeEnd(strings.TrimSuffix(strings.TrimSpace(t[i:]), "まで"))
+			if left == "" && right == "" {
+				continue
+			}
+			from, err1 := optionalDate(left, opt)
+			until, err2 := optionalDate(right, opt)
+			if err := errors.Join(err1, err2); err != nil {
+				if errors.Is(err, ErrAmbiguousDate) && ambiguous == nil {
+					ambiguous = err
+				}
+				continue
+			}
+			if len(found) == 0 || found[0] != (split{from, until}) {
+				found = append(found, split{from, until})
+			}
+		}
+	}
+	switch {
+	case len(found) == 1:
+		v.Signed, v.ValidUntil = found[0].from, found[0].until
+		return v, nil
+	case len(found) > 1:
+		return Validity{}, fmt.Errorf("%q: %w: more than one way to split the term", s, ErrAmbiguousDate)
+	case ambiguous != nil:
+		return Validity{}, ambiguous
+	}
+	return Validity{}, fmt.Errorf("%w: %q: not a term", ErrBadDate, s)
+}
+
+// cutWords removes the first of words found in s (with brackets around it),
+// case-insensitively, and reports whether it found one.
+func cutWords(s string, words []string) (string, bool) {
+	lower := strings.ToLower(s)
+	if len(lower) != len(s) { // lowering changed the byte offsets
+		lower = s
+	}
+	for _, w := range words {
+		i := strings.Index(lower, w)
+		if i < 0 {
+			continue
+		}
+		before, after := strings.TrimRight(s[:i], " "), strings.TrimLeft(s[i+len(w):], " ")
+		for _, p := range []string{"()", "[]", "【】", "「」", "<>", "〈〉"} {
+			o, c := p[:len(p)/2], p[len(p)/2:]
+			if strings.HasSuffix(before, o) && strings.HasPrefix(after, c) {
+				before, after = before[:len(before)-len(o)], after[len(c):]
+				break
+			}
+		}
+		return strings.TrimSpace(before + " " + after), true
+	}
+	return s, false
+}
+
+// trimRangeEnd trims white space and brackets left around one end of a
+// term.
+func trimRangeEnd(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '(' || r == ')' || r == '[' || r == ']'
+	})
+}
+
+func optionalDate(s string, opt DateOptions) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
+	return ParseDate(s, opt)
+}
+
+// trailingDateRE is a parenthesised part at the end of a string.
+var trailingDateRE = regexp.MustCompile(`^(.*?)\s*[(（]([^()（）]+)[)）]\s*$`)
+
+// TrailingDate splits a date in brackets off the end of s:
+// "Peking University (1999.11.10)" gives "Peking University" and 1999-11-10.
+// Only a parenthesised date that ends s counts ("(ANSTO)" is no date), read
+// with no options, so an ambiguous a/b/YYYY is not taken.
+func TrailingDate(s string) (rest string, d Date, ok bool) {
+	m := trailingDateRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return s, Date{}, false
+	}
+	d, err := ParseDate(m[2], DateOptions{})
+	if err != nil {
+		return s, Date{}, false
+	}
+	return m[1], d, true
+}
