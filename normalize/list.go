@@ -45,6 +45,12 @@ type pendingEntry struct {
 // text.
 var bulletRunes = "•◦▪▫‣∙·●○■□・-–—"
 
+// isMarker reports whether s is only marker symbols ("*", "♦", "※1").
+func isMarker(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && oneMarkerRe.FindString(s) == s
+}
+
 // stripBullet removes a leading bullet and the space after it.
 func stripBullet(s string) (string, bool) {
 	r, n := utf8.DecodeRuneInString(s)
@@ -99,6 +105,10 @@ func (c *docContext) ensureList() *listState {
 func (c *docContext) line(l *parser.Line, _ int) {
 	ls := c.ensureList()
 	text := clean(l.Text)
+	if isMarker(l.Bullet) {
+		// A marker the extractor took for a bullet is part of the entry.
+		text = clean(l.Bullet + " " + text)
+	}
 	if text == "" {
 		return
 	}

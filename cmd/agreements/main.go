@@ -21,6 +21,7 @@ Usage:
   agreements tables  [--pages LIST] [--format json|csv] INPUT
   agreements audit   [--format text|json|html] [--strict] INPUT...
   agreements diff    [--format text|json|html] [--exit-code] OLD NEW
+  agreements raw     [--pages LIST] INPUT    (what the extractor saw, line by line)
   agreements --version
 
 Run 'agreements COMMAND --help' for a command's flags. INPUT may be '-' for stdin.
@@ -61,6 +62,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.extract(args[1:])
 	case "tables":
 		return e.tables(args[1:])
+	case "raw":
+		return e.raw(args[1:])
 	case "audit":
 		return e.audit(args[1:])
 	case "diff":
