@@ -1,6 +1,11 @@
 package pdf
 
-import "github.com/agreements/agreements/parser"
+import (
+	"slices"
+	"strings"
+
+	"github.com/agreements/agreements/parser"
+)
 
 // tableArea is a part of a page that a table covers: the text lines whose
 // middle lies inside it are replaced by the table.
@@ -16,10 +21,138 @@ type tableRegion struct {
 	Areas []tableArea
 }
 
-// findTables finds the tables on the pages. Placeholder: table detection
-// (ruled and whitespace-aligned tables, stitching across page breaks)
-// replaces it.
+// Stitching limits: a table continues on the next page when it ends in the
+// lower part of its page, the next page's first table starts in the upper
+// part, and few lines of text stand between them and the page edges.
+const (
+	stitchLinesBelow = 3    // text lines allowed below the table's end
+	stitchLinesAbove = 8    // text lines allowed above the continuation
+	stitchColTol     = 0.03 // column boundaries may move by this share of the page width
+)
+
+// findTables finds the tables on the pages: per page ruled and
+// whitespace-aligned tables, then tables that continue over a page break
+// stitched into one, with a header row repeated on the later page dropped.
 func findTables(pages []PageLayout) []tableRegion {
-	_ = pages
-	return nil
+	per := make([][]pageTable, len(pages))
+	for i := range pages {
+		per[i] = pageTables(&pages[i])
+	}
+	return stitch(pages, per)
+}
+
+func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
+	var out []tableRegion
+	open := -1 // index in out of the table that may continue
+	var openCols []float64
+	var openMethod string
+	openFirst := 0 // rows of out[open] that belong to its first page
+	for i := range pages {
+		p := &pages[i]
+		for k := range per[i] {
+			pt := &per[i][k]
+			last := k == len(per[i])-1
+			cont := k == 0 && open >= 0 && i > 0 && pages[i-1].Number+1 == p.Number &&
+				openMethod == pt.table.Method && sameColumns(openCols, pt.cols, p.Width) &&
+				linesOutside(p, pt.region, true) <= stitchLinesAbove
+			if cont {
+				r := &out[open]
+				rows := pt.table.Rows
+				if n := repeatedRows(r.Table.Rows[:openFirst], rows); n > 0 {
+					for j := range n {
+						r.Table.Rows[j].Header = true
+					}
+					rows = rows[n:]
+				}
+				r.Table.Rows = append(r.Table.Rows, rows...)
+				r.Areas = append(r.Areas, tableArea{Page: p.Number, Box: pt.region})
+			} else {
+				out = append(out, tableRegion{Table: pt.table, Areas: []tableArea{{Page: p.Number, Box: pt.region}}})
+				open = len(out) - 1
+				openFirst = len(pt.table.Rows)
+			}
+			open = -1
+			if last && linesOutside(p, pt.region, false) <= stitchLinesBelow {
+				open = len(out) - 1
+				openCols, openMethod = pt.cols, pt.table.Method
+			}
+		}
+		if len(per[i]) == 0 {
+			open = -1
+		}
+	}
+	perPage := map[int]int{}
+	for i := range out {
+		t := &out[i].Table
+		t.Index = perPage[t.Page]
+		perPage[t.Page]++
+	}
+	return out
+}
+
+// sameColumns reports whether two tables have the same column structure.
+func sameColumns(a, b []float64, width float64) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	tol := max(stitchColTol*width, 3)
+	for i := range a {
+		if abs(a[i]-b[i]) > tol {
+			return false
+		}
+	}
+	return true
+}
+
+// linesOutside counts the visual lines of text above (or below) a region,
+// leaving out the page's top and bottom margin bands where running heads
+// and page numbers live.
+func linesOutside(p *PageLayout, region parser.Box, above bool) int {
+	var ys []float64
+	for _, l := range p.Lines {
+		if inMargin(p, l.Box, marginBand) {
+			continue
+		}
+		mid := (l.Box.Y0 + l.Box.Y1) / 2
+		if (above && mid < region.Y0) || (!above && mid > region.Y1) {
+			ys = append(ys, mid)
+		}
+	}
+	slices.Sort(ys)
+	n := 0
+	for i, y := range ys {
+		if i == 0 || y-ys[i-1] > 2 {
+			n++
+		}
+	}
+	return n
+}
+
+// repeatedRows returns how many leading rows of next repeat the leading
+// rows of first (a header printed again after a page break).
+func repeatedRows(first, next []parser.Row) int {
+	n := 0
+	for n < len(first) && n < len(next) && n < 3 && sameRowText(first[n], next[n]) {
+		n++
+	}
+	if n == len(first) {
+		return 0 // the whole first part repeats: not a header
+	}
+	return n
+}
+
+func sameRowText(a, b parser.Row) bool {
+	if len(a.Cells) != len(b.Cells) {
+		return false
+	}
+	any := false
+	for i := range a.Cells {
+		ta := strings.Join(strings.Fields(a.Cells[i].Text), " ")
+		tb := strings.Join(strings.Fields(b.Cells[i].Text), " ")
+		if ta != tb {
+			return false
+		}
+		any = any || ta != ""
+	}
+	return any
 }

@@ -1,0 +1,316 @@
+package pdf
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// rule is a ruling line after snapping: at coordinate at (y for a
+// horizontal rule, x for a vertical one), from lo to hi along it.
+type rule struct {
+	at, lo, hi float64
+}
+
+// mergeRules snaps rules whose coordinates are within snapTol to one line
+// and joins collinear pieces that overlap or leave a gap up to joinTol.
+func mergeRules(rs []rule) []rule {
+	if len(rs) == 0 {
+		return nil
+	}
+	slices.SortFunc(rs, func(a, b rule) int { return cmp.Compare(a.at, b.at) })
+	var out []rule
+	for i := 0; i < len(rs); {
+		j := i + 1
+		for j < len(rs) && rs[j].at-rs[j-1].at <= snapTol && rs[j].at-rs[i].at <= 2*snapTol {
+			j++
+		}
+		group := slices.Clone(rs[i:j])
+		sum, wsum := 0.0, 0.0
+		for _, r := range group {
+			l := max(r.hi-r.lo, 0.1)
+			sum += r.at * l
+			wsum += l
+		}
+		at := sum / wsum
+		slices.SortFunc(group, func(a, b rule) int { return cmp.Compare(a.lo, b.lo) })
+		cur := rule{at: at, lo: group[0].lo, hi: group[0].hi}
+		for _, r := range group[1:] {
+			if r.lo <= cur.hi+joinTol {
+				cur.hi = max(cur.hi, r.hi)
+				continue
+			}
+			out = append(out, cur)
+			cur = rule{at: at, lo: r.lo, hi: r.hi}
+		}
+		out = append(out, cur)
+		i = j
+	}
+	return out
+}
+
+// pageRules splits a page's segments into merged horizontal and vertical
+// rules.
+func pageRules(p *PageLayout) (hs, vs []rule) {
+	for _, s := range p.Segments {
+		if s.Horizontal() {
+			if s.X1-s.X0 >= 1 {
+				hs = append(hs, rule{at: (s.Y0 + s.Y1) / 2, lo: s.X0, hi: s.X1})
+			}
+		} else if s.Y1-s.Y0 >= 1 {
+			vs = append(vs, rule{at: (s.X0 + s.X1) / 2, lo: s.Y0, hi: s.Y1})
+		}
+	}
+	return mergeRules(hs), mergeRules(vs)
+}
+
+// crosses reports whether horizontal rule h and vertical rule v touch.
+func crosses(h, v rule) bool {
+	return v.at >= h.lo-joinTol && v.at <= h.hi+joinTol && h.at >= v.lo-joinTol && h.at <= v.hi+joinTol
+}
+
+// clusterCoords sorts coordinates and replaces runs closer than minCell by
+// their mean.
+func clusterCoords(xs []float64) []float64 {
+	slices.Sort(xs)
+	var out []float64
+	for i := 0; i < len(xs); {
+		j, sum := i, 0.0
+		for j < len(xs) && xs[j]-xs[i] < minCell {
+			sum += xs[j]
+			j++
+		}
+		out = append(out, sum/float64(j-i))
+		i = j
+	}
+	return out
+}
+
+// coverage is the length of [a, b] that rules at coordinate at (within
+// snapTol) cover.
+func coverage(rs []rule, at, a, b float64) float64 {
+	n := 0.0
+	for _, r := range rs {
+		if abs(r.at-at) > snapTol {
+			continue
+		}
+		lo, hi := max(r.lo, a), min(r.hi, b)
+		if hi > lo {
+			n += hi - lo
+		}
+	}
+	return n
+}
+
+// latticeTables finds ruled tables: connected components of rules that
+// form a grid of at least two cells. Words whose centre falls in a table are
+// marked used.
+func latticeTables(p *PageLayout, ws []tword, used []bool) []pageTable {
+	hs, vs := pageRules(p)
+	if len(hs) == 0 || len(vs) == 0 {
+		return nil
+	}
+	// Connected components over horizontal (0..len(hs)-1) and vertical
+	// (len(hs)..) rules.
+	parent := make([]int, len(hs)+len(vs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i, h := range hs {
+		for j, v := range vs {
+			if crosses(h, v) {
+				if a, b := find(i), find(len(hs)+j); a != b {
+					parent[a] = b
+				}
+			}
+		}
+	}
+	comps := map[int][2][]rule{}
+	var roots []int
+	for i := range parent {
+		r := find(i)
+		c, seen := comps[r]
+		if !seen {
+			roots = append(roots, r)
+		}
+		if i < len(hs) {
+			c[0] = append(c[0], hs[i])
+		} else {
+			c[1] = append(c[1], vs[i-len(hs)])
+		}
+		comps[r] = c
+	}
+	var out []pageTable
+	for _, r := range roots {
+		c := comps[r]
+		if t, ok := gridTable(p, c[0], c[1], ws, used); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// gridTable builds the table of one component of rules. The grid's outer
+// frame is the extent of the rules, so a grid drawn without a frame still
+// has its outer rows and columns.
+func gridTable(p *PageLayout, hs, vs []rule, ws []tword, used []bool) (pageTable, bool) {
+	if len(hs) == 0 || len(vs) == 0 {
+		return pageTable{}, false
+	}
+	x0, x1 := vs[0].at, vs[0].at
+	y0, y1 := hs[0].at, hs[0].at
+	var xs, ys []float64
+	for _, h := range hs {
+		x0, x1 = min(x0, h.lo), max(x1, h.hi)
+		ys = append(ys, h.at)
+	}
+	for _, v := range vs {
+		y0, y1 = min(y0, v.lo), max(y1, v.hi)
+		xs = append(xs, v.at)
+	}
+	xs = clusterCoords(append(xs, x0, x1))
+	ys = clusterCoords(append(ys, y0, y1))
+	nc, nr := len(xs)-1, len(ys)-1
+	if nc < 1 || nr < 1 || nc*nr < 2 {
+		return pageTable{}, false
+	}
+
+	// Merge cells across missing inner rulings.
+	parent := make([]int, nr*nc)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	join := func(a, b int) {
+		if ra, rb := find(a), find(b); ra != rb {
+			parent[max(ra, rb)] = min(ra, rb)
+		}
+	}
+	for r := range nr {
+		a, b := ys[r], ys[r+1]
+		for c := 1; c < nc; c++ {
+			if coverage(vs, xs[c], a, b) < 0.5*(b-a) {
+				join(r*nc+c-1, r*nc+c)
+			}
+		}
+	}
+	for c := range nc {
+		a, b := xs[c], xs[c+1]
+		for r := 1; r < nr; r++ {
+			if coverage(hs, ys[r], a, b) < 0.5*(b-a) {
+				join((r-1)*nc+c, r*nc+c)
+			}
+		}
+	}
+	// Each group's bounding rectangle becomes one cell, whose origin is its
+	// top-left grid cell.
+	type span struct{ r0, c0, r1, c1 int }
+	spans := map[int]*span{}
+	for i := range parent {
+		g := find(i)
+		r, c := i/nc, i%nc
+		s := spans[g]
+		if s == nil {
+			spans[g] = &span{r, c, r, c}
+			continue
+		}
+		s.r0, s.c0, s.r1, s.c1 = min(s.r0, r), min(s.c0, c), max(s.r1, r), max(s.c1, c)
+	}
+	if len(spans) < 2 {
+		return pageTable{}, false
+	}
+	origin := make([]int, nr*nc) // grid cell → origin grid cell
+	for i := range origin {
+		origin[i] = -1
+	}
+	for g := 0; g < nr*nc; g++ {
+		s := spans[g]
+		if s == nil {
+			continue
+		}
+		o := s.r0*nc + s.c0
+		for r := s.r0; r <= s.r1; r++ {
+			for c := s.c0; c <= s.c1; c++ {
+				if origin[r*nc+c] < 0 {
+					origin[r*nc+c] = o
+				}
+			}
+		}
+	}
+
+	// Words to cells by their centre.
+	cellWords := make([][]int, nr*nc)
+	region := parser.Box{X0: xs[0], Y0: ys[0], X1: xs[nc], Y1: ys[nr]}
+	for i := range ws {
+		w := &ws[i]
+		if used[i] || w.cx < region.X0 || w.cx > region.X1 || w.cy < region.Y0 || w.cy > region.Y1 {
+			continue
+		}
+		c := min(max(searchCell(xs, w.cx), 0), nc-1)
+		r := min(max(searchCell(ys, w.cy), 0), nr-1)
+		o := origin[r*nc+c]
+		cellWords[o] = append(cellWords[o], i)
+		used[i] = true
+	}
+
+	t := pageTable{region: region, cols: xs}
+	t.table = parser.Table{Page: p.Number, Method: "lattice"}
+	for r := range nr {
+		row := parser.Row{Page: p.Number, Box: parser.Box{X0: xs[0], Y0: ys[r], X1: xs[nc], Y1: ys[r+1]}}
+		nbold, nwords := 0, 0
+		empty := true
+		for c := range nc {
+			i := r*nc + c
+			if o := origin[i]; o != i {
+				row.Cells = append(row.Cells, parser.Cell{Covered: true, Box: parser.Box{X0: xs[c], Y0: ys[r], X1: xs[c+1], Y1: ys[r+1]}})
+				empty = false
+				continue
+			}
+			s := spans[find(i)]
+			cell := parser.Cell{ColSpan: s.c1 - s.c0 + 1, RowSpan: s.r1 - s.r0 + 1,
+				Box: parser.Box{X0: xs[s.c0], Y0: ys[s.r0], X1: xs[s.c1+1], Y1: ys[s.r1+1]}}
+			cell.Text, cell.Lines = cellText(ws, cellWords[i])
+			if cell.Text != "" || cell.RowSpan > 1 {
+				empty = false
+			}
+			for _, wi := range cellWords[i] {
+				nwords++
+				if ws[wi].Style.Bold {
+					nbold++
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		if empty {
+			continue // a blank grid row (a double ruling, a spacer)
+		}
+		t.table.Rows = append(t.table.Rows, row)
+		t.bold = append(t.bold, nwords > 0 && nbold == nwords)
+	}
+	if len(t.table.Rows) == 0 {
+		return pageTable{}, false
+	}
+	return t, true
+}
+
+// searchCell returns the index i with bounds[i] ≤ x < bounds[i+1].
+func searchCell(bounds []float64, x float64) int {
+	i, _ := slices.BinarySearch(bounds, x)
+	return i - 1
+}

@@ -1,0 +1,361 @@
+package pdf
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// Stream tolerances, in line heights.
+const (
+	chunkGapH  = 0.6 // a word gap wider than this splits a line into chunks
+	blockGapH  = 1.3 // a vertical gap wider than this ends a run of table lines
+	maxLooseIn = 2   // single-chunk lines allowed in a row inside a run
+	maxHeadIn  = 5   // single-chunk lines taken above a run as its header
+)
+
+// sline is one visual line of a page's free text, with its chunks: runs of
+// words separated by gaps narrower than chunkGapH.
+type sline struct {
+	words  []int    // sorted left to right
+	chunks [][2]int // [from, to) indices into words
+	box    parser.Box
+	h      float64
+}
+
+func (l *sline) chunkBox(ws []tword, k int) (x0, x1 float64) {
+	c := l.chunks[k]
+	return ws[l.words[c[0]]].Box.X0, ws[l.words[c[1]-1]].Box.X1
+}
+
+func makeSlines(ws []tword, idx []int) []sline {
+	var out []sline
+	for _, line := range baselines(ws, idx) {
+		hs := make([]float64, len(line))
+		for k, i := range line {
+			hs[k] = ws[i].h
+		}
+		l := sline{words: line, box: wordsBox(ws, line), h: median(hs)}
+		from := 0
+		for k := 1; k < len(line); k++ {
+			if ws[line[k]].Box.X0-ws[line[k-1]].Box.X1 > chunkGapH*l.h {
+				l.chunks = append(l.chunks, [2]int{from, k})
+				from = k
+			}
+		}
+		l.chunks = append(l.chunks, [2]int{from, len(line)})
+		out = append(out, l)
+	}
+	return out
+}
+
+// interval is a column's extent.
+type interval struct{ lo, hi float64 }
+
+// addInterval merges [lo, hi] into a sorted list of disjoint intervals.
+func addInterval(ivs []interval, lo, hi float64) []interval {
+	nv := interval{lo, hi}
+	out := ivs[:0:0]
+	for _, iv := range ivs {
+		if iv.hi < nv.lo || iv.lo > nv.hi {
+			out = append(out, iv)
+			continue
+		}
+		nv.lo, nv.hi = min(nv.lo, iv.lo), max(nv.hi, iv.hi)
+	}
+	out = append(out, nv)
+	slices.SortFunc(out, func(a, b interval) int { return cmp.Compare(a.lo, b.lo) })
+	return out
+}
+
+// streamTables finds whitespace-aligned tables among the words idx.
+func streamTables(p *PageLayout, ws []tword, idx []int, _ []pageTable) []pageTable {
+	if len(idx) == 0 {
+		return nil
+	}
+	lines := makeSlines(ws, idx)
+	hs := make([]float64, len(lines))
+	for i := range lines {
+		hs[i] = lines[i].h
+	}
+	h := median(hs)
+	tab := make([]bool, len(lines))
+	for i := range lines {
+		tab[i] = len(lines[i].chunks) >= 2
+	}
+	close := func(a, b int) bool { return lines[b].box.Y0-lines[a].box.Y1 <= blockGapH*h }
+
+	var out []pageTable
+	taken := -1 // last line index used by a table
+	for i := 0; i < len(lines); {
+		if !tab[i] {
+			i++
+			continue
+		}
+		start, end, loose := i, i, 0
+		for j := i + 1; j < len(lines) && close(j-1, j); j++ {
+			if tab[j] {
+				end, loose = j, 0
+				continue
+			}
+			if loose++; loose > maxLooseIn {
+				break
+			}
+		}
+		i = end + 1
+		t, ok := streamBlock(p, ws, lines, start, end, taken, h)
+		if ok {
+			out = append(out, t.pageTable)
+			taken = t.last
+			i = max(i, t.last+1)
+		}
+	}
+	return out
+}
+
+type streamResult struct {
+	pageTable
+	last int // index of the last line the table took
+}
+
+// streamBlock turns lines start..end (a run of multi-chunk lines) into a
+// table, with header lines above it that fit its columns.
+func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64) (streamResult, bool) {
+	// Columns from the lines with the most common chunk count (or more).
+	counts := map[int]int{}
+	nTab := 0
+	for i := start; i <= end; i++ {
+		if n := len(lines[i].chunks); n >= 2 {
+			counts[n]++
+			nTab++
+		}
+	}
+	if nTab < 3 {
+		return streamResult{}, false
+	}
+	mode, best := 0, 0
+	for n, c := range counts {
+		if c > best || (c == best && n > mode) {
+			mode, best = n, c
+		}
+	}
+	var ivs []interval
+	for i := start; i <= end; i++ {
+		l := &lines[i]
+		if len(l.chunks) < mode {
+			continue
+		}
+		for k := range l.chunks {
+			x0, x1 := l.chunkBox(ws, k)
+			ivs = addInterval(ivs, x0, x1)
+		}
+	}
+	// Text of the other lines that lies outside every column so far makes
+	// columns of its own (a column that is often empty).
+	var extra []interval
+	for i := start; i <= end; i++ {
+		l := &lines[i]
+		if len(l.chunks) >= mode {
+			continue
+		}
+		for k := range l.chunks {
+			x0, x1 := l.chunkBox(ws, k)
+			if !overlapsAny(ivs, x0, x1) {
+				extra = addInterval(extra, x0, x1)
+			}
+		}
+	}
+	for _, iv := range extra {
+		if !overlapsAny(ivs, iv.lo, iv.hi) {
+			ivs = addInterval(ivs, iv.lo, iv.hi)
+		}
+	}
+	if len(ivs) < 2 {
+		return streamResult{}, false
+	}
+	// Running text set in two columns is not a table.
+	if len(ivs) == 2 {
+		words, chunks := 0, 0
+		for i := start; i <= end; i++ {
+			words += len(lines[i].words)
+			chunks += len(lines[i].chunks)
+		}
+		if words >= 5*chunks {
+			return streamResult{}, false
+		}
+	}
+
+	// Header lines above the run: close, and every chunk inside one column.
+	fits := func(l *sline) bool {
+		for k := range l.chunks {
+			x0, x1 := l.chunkBox(ws, k)
+			n := 0
+			for _, iv := range ivs {
+				if x1 > iv.lo-h && x0 < iv.hi+h {
+					n++
+				}
+			}
+			if n != 1 {
+				return false
+			}
+		}
+		return true
+	}
+	for k := 0; k < maxHeadIn && start-1 > taken && lines[start].box.Y0-lines[start-1].box.Y1 <= blockGapH*h && fits(&lines[start-1]); k++ {
+		start--
+	}
+
+	seps := make([]float64, 0, len(ivs)+1)
+	region := lines[start].box
+	for i := start + 1; i <= end; i++ {
+		region = union(region, lines[i].box)
+	}
+	seps = append(seps, min(region.X0, ivs[0].lo))
+	for k := 1; k < len(ivs); k++ {
+		seps = append(seps, (ivs[k-1].hi+ivs[k].lo)/2)
+	}
+	seps = append(seps, max(region.X1, ivs[len(ivs)-1].hi))
+	region.X0, region.X1 = seps[0], seps[len(seps)-1]
+	nc := len(ivs)
+
+	// Rows: one per line, wrapped lines merged into the row above when the
+	// table's line spacing shows that they belong to it.
+	tight := tightPitch(ws, lines[start:end+1])
+	type cellAcc struct {
+		words []int
+		span  int
+	}
+	t := streamResult{last: end}
+	t.region = region
+	t.cols = seps
+	t.table = parser.Table{Page: p.Number, Method: "stream"}
+	var accs [][]cellAcc
+	var boxes []parser.Box
+	var firstFilled []int
+	for i := start; i <= end; i++ {
+		l := &lines[i]
+		cells := make([]cellAcc, nc)
+		filled := 0
+		for k := range l.chunks {
+			c := l.chunks[k]
+			// Split the chunk where a word gap lies on a column gap.
+			from := c[0]
+			for m := c[0]; m < c[1]; m++ {
+				last := m == c[1]-1
+				if !last {
+					a, b := ws[l.words[m]], ws[l.words[m+1]]
+					ca, cb := colOf(seps, a.cx), colOf(seps, b.cx)
+					if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0) {
+						continue
+					}
+				}
+				part := l.words[from : m+1]
+				c0 := colOf(seps, ws[part[0]].cx)
+				c1 := colOf(seps, ws[part[len(part)-1]].cx)
+				if cells[c0].words == nil {
+					filled++
+				}
+				cells[c0].words = append(cells[c0].words, part...)
+				cells[c0].span = max(cells[c0].span, c1-c0+1)
+				from = m + 1
+			}
+		}
+		if len(accs) > 0 && i > start && tight(i-start) && filled < firstFilled[len(accs)-1] {
+			prev := accs[len(accs)-1]
+			for c := range cells {
+				prev[c].words = append(prev[c].words, cells[c].words...)
+				prev[c].span = max(prev[c].span, cells[c].span)
+			}
+			boxes[len(boxes)-1] = union(boxes[len(boxes)-1], l.box)
+			continue
+		}
+		accs = append(accs, cells)
+		boxes = append(boxes, l.box)
+		firstFilled = append(firstFilled, filled)
+	}
+	for r, cells := range accs {
+		row := parser.Row{Page: p.Number, Box: parser.Box{X0: region.X0, Y0: boxes[r].Y0, X1: region.X1, Y1: boxes[r].Y1}}
+		nbold, nwords := 0, 0
+		for c := 0; c < nc; c++ {
+			acc := cells[c]
+			cell := parser.Cell{ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: seps[c], Y0: row.Box.Y0, X1: seps[c+1], Y1: row.Box.Y1}}
+			if acc.span > 1 {
+				span := min(acc.span, nc-c)
+				cell.ColSpan = span
+				cell.Box.X1 = seps[c+span]
+			}
+			cell.Text, cell.Lines = cellText(ws, acc.words)
+			for _, wi := range acc.words {
+				nwords++
+				if ws[wi].Style.Bold {
+					nbold++
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+			for k := 1; k < cell.ColSpan; k++ {
+				c++
+				if len(cells[c].words) > 0 {
+					// Text under a span: keep it, in the spanned cell.
+					row.Cells[len(row.Cells)-1].Text, row.Cells[len(row.Cells)-1].Lines = cellText(ws, append(slices.Clone(acc.words), cells[c].words...))
+				}
+				row.Cells = append(row.Cells, parser.Cell{Covered: true, Box: parser.Box{X0: seps[c], Y0: row.Box.Y0, X1: seps[c+1], Y1: row.Box.Y1}})
+			}
+		}
+		t.table.Rows = append(t.table.Rows, row)
+		t.bold = append(t.bold, nwords > 0 && nbold == nwords)
+	}
+	return t, true
+}
+
+func overlapsAny(ivs []interval, lo, hi float64) bool {
+	for _, iv := range ivs {
+		if hi >= iv.lo && lo <= iv.hi {
+			return true
+		}
+	}
+	return false
+}
+
+// colOf returns the column whose bounds hold x.
+func colOf(seps []float64, x float64) int {
+	return min(max(searchCell(seps, x), 0), len(seps)-2)
+}
+
+// gapCrosses reports whether the word gap [a, b] overlaps the column gap
+// between columns ca and ca+1 (or any between ca and cb).
+func gapCrosses(ivs []interval, ca, cb int, a, b float64) bool {
+	for k := ca; k < cb && k+1 < len(ivs); k++ {
+		if b >= ivs[k].hi && a <= ivs[k+1].lo {
+			return true
+		}
+	}
+	return false
+}
+
+// tightPitch returns a test for whether line k of lines sits closer to the
+// line above than the table's rows do to each other: true only when the
+// spacing is bimodal (wrapped lines set tighter than rows).
+func tightPitch(ws []tword, lines []sline) func(k int) bool {
+	if len(lines) < 3 {
+		return func(int) bool { return false }
+	}
+	pitch := make([]float64, len(lines))
+	var ps []float64
+	for k := 1; k < len(lines); k++ {
+		pitch[k] = lines[k].box.Y1 - lines[k-1].box.Y1
+		ps = append(ps, pitch[k])
+	}
+	slices.Sort(ps)
+	pmin := ps[len(ps)/10]
+	wide := 0
+	for _, p := range ps {
+		if p >= 1.3*pmin {
+			wide++
+		}
+	}
+	if wide*5 < len(ps) || wide == len(ps) {
+		return func(int) bool { return false }
+	}
+	return func(k int) bool { return pitch[k] < 1.15*pmin }
+}
