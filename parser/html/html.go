@@ -1,17 +1,180 @@
 // Package html extracts the raw model from HTML documents. It is the only
 // package that imports github.com/PuerkitoBio/goquery.
+//
+// The input is converted to UTF-8 first (see Decode), then parsed into a
+// tree with golang.org/x/net/html, which applies the HTML5 tree-construction
+// rules (implied <tbody>, implied end tags, foster parenting). The tree is
+// walked in document order: headings, list items and paragraphs become
+// lines with the role their element gives them, and each data table becomes
+// a parser.Table whose rowspan and colspan cells are expanded into a grid.
 package html
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/agreements/agreements/parser"
 )
 
-// Options tune the HTML extractor.
-type Options struct{}
+// DefaultMaxBytes is the largest input Parse reads when Options.MaxBytes is
+// zero.
+const DefaultMaxBytes = 256 << 20
 
-// Parse reads an HTML document.
+// maxDepth is how deeply elements may nest before Parse flattens the
+// document: golang.org/x/net/html refuses trees deeper than 512 elements.
+const maxDepth = 400
+
+// Options tune the HTML extractor.
+type Options struct {
+	// MaxBytes is the largest input accepted (DefaultMaxBytes when 0).
+	MaxBytes int
+}
+
+// Parse reads an HTML document. Errors are *parser.Error wrapping one of
+// parser.ErrEmpty, parser.ErrTooLarge, parser.ErrMalformed or
+// parser.ErrNoContent.
 func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
-	return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: HTML reading not built yet", parser.ErrMalformed)}
+	fail := func(err error) (*parser.Document, error) {
+		return nil, &parser.Error{File: name, Err: err}
+	}
+	max := opt.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	switch {
+	case len(bytes.TrimSpace(b)) == 0:
+		return fail(parser.ErrEmpty)
+	case len(b) > max:
+		return fail(fmt.Errorf("%w: %d bytes, limit %d", parser.ErrTooLarge, len(b), max))
+	}
+	doc := &parser.Document{File: name, SHA256: parser.Digest(b), Format: parser.FormatHTML}
+
+	utf, cs, by, err := Decode(b)
+	if err != nil {
+		return fail(fmt.Errorf("%w: charset %s: %v", parser.ErrMalformed, cs, err))
+	}
+	if by == ByScoring || by == ByFallback {
+		doc.Repairs = append(doc.Repairs, "html:charset_detected:"+cs)
+	}
+
+	root, err := html.Parse(bytes.NewReader(utf))
+	if err != nil {
+		// The tree is deeper than the parser allows: drop the elements
+		// nested too deeply (their text stays) and parse again. Implied
+		// elements (tbody) nest deeper than the tags say, hence the tries.
+		perr := err
+		for _, limit := range []int{maxDepth, maxDepth / 4, maxDepth / 16} {
+			var flat []byte
+			if flat, err = flatten(utf, limit); err != nil {
+				break
+			}
+			if root, err = html.Parse(bytes.NewReader(flat)); err == nil {
+				break
+			}
+		}
+		if err != nil {
+			return fail(fmt.Errorf("%w: %v", parser.ErrMalformed, perr))
+		}
+		doc.Repairs = append(doc.Repairs, "html:flattened_deep_nesting")
+	}
+
+	gq := goquery.NewDocumentFromNode(root)
+	doc.Title = foldSpace(gq.Find("title").First().Text())
+	removeChrome(gq)
+
+	body := gq.Find("body").First()
+	start := root
+	if body.Length() > 0 {
+		start = body.Nodes[0]
+	}
+	w := newWalker()
+	w.walk(start)
+	doc.Blocks = w.blocks
+	if w.err != nil {
+		return fail(w.err)
+	}
+	if len(doc.Blocks) == 0 {
+		return fail(parser.ErrNoContent)
+	}
+	doc.Number()
+	return doc, nil
+}
+
+// chromeSelector matches what is never content: scripts, styles, embedded
+// objects, navigation.
+const chromeSelector = "script, style, noscript, template, iframe, object, embed, svg, math, canvas, nav, select, button, [hidden], [aria-hidden=true], [role=navigation]"
+
+// removeChrome drops page furniture from the tree: the chrome selector, and
+// header, footer and aside elements (and banner/contentinfo roles) that are
+// not part of the main content.
+func removeChrome(gq *goquery.Document) {
+	gq.Find(chromeSelector).Remove()
+	gq.Find("header, footer, aside, [role=banner], [role=contentinfo]").FilterFunction(func(_ int, s *goquery.Selection) bool {
+		return s.ParentsFiltered("main, article, [role=main]").Length() == 0
+	}).Remove()
+}
+
+// flatten rewrites a document so that no element nests deeper than limit:
+// start tags beyond the limit are dropped along with their end tags; text
+// and everything else is kept.
+func flatten(b []byte, limit int) ([]byte, error) {
+	z := html.NewTokenizer(bytes.NewReader(b))
+	var out bytes.Buffer
+	out.Grow(len(b))
+	depth, dropped := 0, 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if err := z.Err(); err != nil && !errors.Is(err, io.EOF) {
+				return nil, fmt.Errorf("flattening: %w", err)
+			}
+			return out.Bytes(), nil
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if voidElement(atom.Lookup(name)) {
+				break
+			}
+			if depth >= limit {
+				dropped++
+				continue
+			}
+			depth++
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if voidElement(atom.Lookup(name)) {
+				break
+			}
+			if dropped > 0 {
+				dropped--
+				continue
+			}
+			if depth > 0 {
+				depth--
+			}
+		}
+		out.Write(z.Raw())
+	}
+}
+
+func voidElement(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Link, atom.Meta, atom.Source, atom.Track, atom.Wbr, atom.Param:
+		return true
+	}
+	return false
+}
+
+// foldSpace folds runs of white space (including no-break and ideographic
+// spaces) into one space and trims the ends.
+func foldSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

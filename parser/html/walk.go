@@ -1,0 +1,298 @@
+package html
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// walker turns a parse tree into blocks, in document order. It walks the
+// tree without recursion (following FirstChild, NextSibling and Parent), so
+// the depth of the tree costs no stack.
+type walker struct {
+	blocks []parser.Block
+	buf    strings.Builder // inline text of the block being read
+	roles  []roleCtx       // the enclosing heading, item and caption elements
+	nested map[*html.Node]bool
+	tables int
+	err    error
+}
+
+// roleCtx is an element that gives the lines inside it a role.
+type roleCtx struct {
+	node   *html.Node
+	role   parser.Role
+	level  int
+	bullet string
+}
+
+func newWalker() *walker {
+	return &walker{nested: map[*html.Node]bool{}}
+}
+
+// walk reads the subtree under root.
+func (w *walker) walk(root *html.Node) {
+	w.markNested(root)
+	n := root
+	for {
+		if w.enter(n) {
+			if n.FirstChild != nil {
+				n = n.FirstChild
+				continue
+			}
+			w.leave(n)
+		}
+		for {
+			if n == root {
+				w.flush()
+				return
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
+			w.leave(n)
+		}
+	}
+}
+
+// markNested marks the tables that contain other tables. Such a table lays
+// out the page rather than holding data: its cells are read as flow, and
+// the tables inside it as tables.
+func (w *walker) markNested(root *html.Node) {
+	forEach(root, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
+			for p := n.Parent; p != nil && p != root.Parent; p = p.Parent {
+				if p.Type == html.ElementNode && p.DataAtom == atom.Table {
+					if w.nested[p] {
+						break
+					}
+					w.nested[p] = true
+				}
+			}
+		}
+		return true
+	})
+}
+
+// enter is called on reaching n; it reports whether to read n's children.
+func (w *walker) enter(n *html.Node) bool {
+	switch n.Type {
+	case html.DocumentNode:
+		return true
+	case html.TextNode:
+		writeText(&w.buf, n.Data)
+		return false
+	case html.ElementNode:
+	default:
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Head, atom.Title, atom.Img, atom.Input, atom.Textarea, atom.Area, atom.Map:
+		return false
+	case atom.Br:
+		w.buf.WriteByte('\n')
+		return false
+	case atom.Table:
+		w.flush()
+		if w.nested[n] {
+			return true
+		}
+		w.table(n)
+		return false
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		w.flush()
+		w.roles = append(w.roles, roleCtx{node: n, role: parser.RoleHeading, level: int(n.Data[1] - '0')})
+		return true
+	case atom.Caption, atom.Dt:
+		w.flush()
+		w.roles = append(w.roles, roleCtx{node: n, role: parser.RoleHeading})
+		return true
+	case atom.Li:
+		w.flush()
+		bullet := ""
+		if p := n.Parent; p != nil && (p.DataAtom == atom.Ul || p.DataAtom == atom.Menu) {
+			bullet = "•"
+		}
+		w.roles = append(w.roles, roleCtx{node: n, role: parser.RoleItem, bullet: bullet})
+		return true
+	case atom.Dd:
+		w.flush()
+		w.roles = append(w.roles, roleCtx{node: n, role: parser.RoleItem})
+		return true
+	}
+	if blockElement(n.DataAtom) {
+		w.flush()
+	}
+	return true
+}
+
+// leave is called after n's children have been read.
+func (w *walker) leave(n *html.Node) {
+	if n.Type != html.ElementNode {
+		return
+	}
+	if blockElement(n.DataAtom) || n.DataAtom == atom.Table {
+		w.flush()
+	}
+	if k := len(w.roles); k > 0 && w.roles[k-1].node == n {
+		w.flush()
+		w.roles = w.roles[:k-1]
+	}
+}
+
+// flush turns the inline text read so far into lines. Inside a heading or
+// an item the text is one line whatever its breaks; elsewhere each <br>
+// starts a new line.
+func (w *walker) flush() {
+	if w.buf.Len() == 0 {
+		return
+	}
+	lines := splitLines(w.buf.String())
+	w.buf.Reset()
+	if len(lines) == 0 {
+		return
+	}
+	ctx := roleCtx{role: parser.RoleText}
+	if k := len(w.roles); k > 0 {
+		ctx = w.roles[k-1]
+	}
+	if ctx.role != parser.RoleText {
+		lines = []string{strings.Join(lines, " ")}
+	}
+	for _, l := range lines {
+		w.blocks = append(w.blocks, parser.Block{Line: &parser.Line{
+			Text: l, Role: ctx.role, Level: ctx.level, Bullet: ctx.bullet,
+		}})
+	}
+}
+
+// collectLines reads the text under n as lines: <br> and block boundaries
+// break lines, white space is folded, link suffixes are removed.
+func collectLines(n *html.Node) []string {
+	var b strings.Builder
+	root := n
+	for {
+		descend := false
+		switch n.Type {
+		case html.TextNode:
+			writeText(&b, n.Data)
+		case html.ElementNode:
+			switch {
+			case n.DataAtom == atom.Br:
+				b.WriteByte('\n')
+			case skipInText(n.DataAtom):
+			default:
+				if n != root && (blockElement(n.DataAtom) || n.DataAtom == atom.Table) {
+					b.WriteByte('\n')
+				}
+				descend = true
+			}
+		case html.DocumentNode:
+			descend = true
+		}
+		if descend && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		for {
+			if n == root {
+				return splitLines(b.String())
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
+			if n != root && n.Type == html.ElementNode && (blockElement(n.DataAtom) || n.DataAtom == atom.Table) {
+				b.WriteByte('\n')
+			}
+		}
+	}
+}
+
+// writeText appends a text node's data; its line breaks are white space
+// (only <br> and block boundaries break lines).
+func writeText(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		b.WriteByte(' ')
+		s = s[i+1:]
+	}
+}
+
+// forEach calls f on every node under root in document order; f reports
+// whether to visit the node's children.
+func forEach(root *html.Node, f func(*html.Node) bool) {
+	n := root
+	for {
+		if f(n) && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		for {
+			if n == root {
+				return
+			}
+			if n.NextSibling != nil {
+				n = n.NextSibling
+				break
+			}
+			n = n.Parent
+		}
+	}
+}
+
+func skipInText(a atom.Atom) bool {
+	switch a {
+	case atom.Head, atom.Title, atom.Img, atom.Input, atom.Textarea, atom.Area, atom.Map,
+		atom.Script, atom.Style, atom.Noscript, atom.Template:
+		return true
+	}
+	return false
+}
+
+// blockElement reports elements that start and end a line of text.
+func blockElement(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body, atom.Center, atom.Details,
+		atom.Dialog, atom.Dd, atom.Div, atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure,
+		atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header,
+		atom.Hgroup, atom.Hr, atom.Li, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P, atom.Pre,
+		atom.Section, atom.Summary, atom.Ul, atom.Caption, atom.Thead, atom.Tbody, atom.Tfoot,
+		atom.Tr, atom.Td, atom.Th, atom.Legend, atom.Html, atom.Option:
+		return true
+	}
+	return false
+}
+
+// linkSuffixRe matches the notes sites add after links: "(外部サイト)",
+// "(新しいウィンドウで開きます)", "(PDF: 120KB)", "[external link]".
+var linkSuffixRe = regexp.MustCompile(`(?i)\s*[(（\[［]\s*(?:外部サイト(?:へ(?:の)?リンク)?|外部リンク|(?:新しい|別)(?:ウィンドウ|ウインドウ|タブ)(?:で開きます|で開く|が開きます)?|pdf(?:\s*[:：,、/]?\s*[0-9.,]+\s*[kmg]?i?b)?|external\s+(?:site|link)|opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)|new\s+window)\s*[)）\]］]`)
+
+// splitLines splits text at line breaks, folds white space in each line,
+// removes link suffixes and drops empty lines.
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = foldSpace(l)
+		if l == "" {
+			continue
+		}
+		l = foldSpace(linkSuffixRe.ReplaceAllString(l, " "))
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
