@@ -28,16 +28,16 @@ const marginBand = 0.08
 // "3 / 12", "- 3 -", "p. 3", "3ページ".
 var pageNumber = regexp.MustCompile(`(?i)^(page|p\.|pg\.?|seite|página|pagina|ページ)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*((/|of|de|von|sur)\s*\d{1,4})?\s*(ページ|頁)?$`)
 
-var digits = regexp.MustCompile(`\d+`)
+var digitRun = regexp.MustCompile(`\d+`)
 
-func inMargin(p *PageLayout, b parser.Box, band float64) bool {
+func inMargin(p *PageLayout, b parser.Box, lineBand float64) bool {
 	mid := (b.Y0 + b.Y1) / 2
-	return mid < band*p.Height || mid > (1-band)*p.Height
+	return mid < lineBand*p.Height || mid > (1-lineBand)*p.Height
 }
 
 // findFurniture marks page numbers and running headers and footers: lines
-// in the top or bottom margin band that are a page number, or whose text
-// (digits ignored) recurs at about the same height on most pages.
+// in the top or bottom margin lineBand that are a page number, or whose text
+// (digitRun ignored) recurs at about the same height on most pages.
 func findFurniture(pages []PageLayout) map[lineRef]bool {
 	out := map[lineRef]bool{}
 	type occ struct {
@@ -59,7 +59,7 @@ func findFurniture(pages []PageLayout) map[lineRef]bool {
 			if !inMargin(p, l.Box, marginBand) {
 				continue
 			}
-			key := digits.ReplaceAllString(text, "#")
+			key := digitRun.ReplaceAllString(text, "#")
 			seen[key] = append(seen[key], occ{lineRef{i, j}, l.Box.Y0})
 		}
 	}

@@ -28,7 +28,7 @@ type fglyph struct {
 	space      bool
 }
 
-// toFrame maps a page point into the frame of direction dir.
+// toFrame maps a page ppoint into the frame of direction dir.
 func toFrame(dir int, x, y float64) (float64, float64) {
 	switch dir {
 	case 1:
@@ -132,12 +132,12 @@ func buildLayout(p *PageLayout, gx []glyphx) {
 }
 
 // lineKey orders lines top to bottom by their vertical middle, rounded so
-// that lines on one baseline band keep their left-to-right order.
+// that lines on one baseline lineBand keep their left-to-right order.
 func lineKey(l TextLine) float64 {
 	return math.Round((l.Box.Y0 + l.Box.Y1) / 2 / 2)
 }
 
-type band struct {
+type lineBand struct {
 	base, size float64
 	gs         []fglyph
 }
@@ -149,14 +149,14 @@ func buildDir(dir int, fg []fglyph) ([]TextLine, []Glyph) {
 		}
 		return cmp.Compare(a.u0, b.u0)
 	})
-	var bands []*band
-	var cur *band
+	var bands []*lineBand
+	var cur *lineBand
 	for _, g := range fg {
 		if cur != nil && g.base-cur.base <= baselineTolEm*math.Max(g.size, cur.size) {
 			cur.gs = append(cur.gs, g)
 			continue
 		}
-		cur = &band{base: g.base, size: g.size}
+		cur = &lineBand{base: g.base, size: g.size}
 		bands = append(bands, cur)
 		cur.gs = append(cur.gs, g)
 	}
@@ -222,7 +222,7 @@ type styleCount struct {
 	n     int
 }
 
-func dominant(counts []styleCount) parser.Style {
+func dominantStyle(counts []styleCount) parser.Style {
 	best := -1
 	var s parser.Style
 	for _, c := range counts {
@@ -265,7 +265,7 @@ func makeLine(dir int, gs []fglyph) (TextLine, bool) {
 			u1, v1 = math.Max(u1, g.u1), math.Max(v1, g.v1)
 			styles = addStyle(styles, parser.Style{Font: g.g.Font, Size: roundSize(g.g.Size), Bold: g.g.Bold, Italic: g.g.Italic}, 1)
 		}
-		st := dominant(styles)
+		st := dominantStyle(styles)
 		for _, s := range styles {
 			lineStyles = addStyle(lineStyles, s.style, s.n)
 		}
@@ -284,18 +284,32 @@ func makeLine(dir int, gs []fglyph) (TextLine, bool) {
 		w = w[:0]
 	}
 	var last *fglyph
+	spaceBreak := false
 	for i := range gs {
 		g := &gs[i]
 		if g.space {
-			flush()
+			// A space separates words only when it lies between its
+			// neighbours: a run of spaces drawn under later text (a
+			// clipped, space-padded cell) must not split that text.
+			if last == nil || spaceBreak {
+				continue
+			}
+			mid := (g.u0 + g.u1) / 2
+			for j := i + 1; j < len(gs); j++ {
+				if !gs[j].space {
+					spaceBreak = last.u1 <= mid+0.01 && gs[j].u0 >= mid-0.01
+					break
+				}
+			}
 			continue
 		}
 		if last != nil && len(w) > 0 {
 			em := math.Max(g.size, last.size)
-			if g.u0-last.u1 > wordGapEm*em || g.u0 < last.u0-0.5*em {
+			if spaceBreak || g.u0-last.u1 > wordGapEm*em || g.u0 < last.u0-0.5*em {
 				flush()
 			}
 		}
+		spaceBreak = false
 		w = append(w, *g)
 		last = g
 	}
@@ -304,6 +318,6 @@ func makeLine(dir int, gs []fglyph) (TextLine, bool) {
 		return l, false
 	}
 	l.Box = pageBox(dir, lu0, lv0, lu1, lv1)
-	l.Style = dominant(lineStyles)
+	l.Style = dominantStyle(lineStyles)
 	return l, true
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strings"
 	"unicode/utf16"
 )
 
@@ -46,6 +47,17 @@ func utf16Text(s string) string {
 	return string(utf16.Decode(u))
 }
 
+// trimMapped drops the spaces around a multi-character mapping such as
+// " ." that some writers put in ToUnicode for a single visible glyph.
+func trimMapped(s string) string {
+	if len(s) > 1 {
+		if t := strings.TrimSpace(s); t != "" {
+			return t
+		}
+	}
+	return s
+}
+
 // parseCMap reads a CMap program (ToUnicode or an embedded encoding).
 func parseCMap(data []byte) *cmap {
 	m := &cmap{uni: map[uint32]string{}}
@@ -83,7 +95,7 @@ func parseCMap(data []byte) *cmap {
 				}
 				switch dst.kind {
 				case opStr:
-					m.uni[codeValue(src.s)] = utf16Text(dst.s)
+					m.uni[codeValue(src.s)] = trimMapped(utf16Text(dst.s))
 				case opName:
 					if r, ok := runeForName(dst.s); ok {
 						m.uni[codeValue(src.s)] = string(r)

@@ -149,6 +149,9 @@ func measure(t *testing.T, path string) fidelity {
 			want := parser.Box{X0: w.XMin, Y0: w.YMin, X1: w.XMax, Y1: w.YMax}
 			if ours == nil || !hasCloseWord(ours, w.Text, want) {
 				f.badWords++
+				if show := os.Getenv("FIDELITY_SHOW"); show != "" && strings.Contains(path, show) && f.badWords <= 25 {
+					fmt.Printf("  bad p%d %q [%.1f %.1f %.1f %.1f] nearest: %s\n", i+1, w.Text, w.XMin, w.YMin, w.XMax, w.YMax, nearestWord(ours, want))
+				}
 			}
 		}
 	}
@@ -159,9 +162,9 @@ func measure(t *testing.T, path string) fidelity {
 // whose box is within 20% of the word's width of want.
 func hasCloseWord(p *PageLayout, text string, want parser.Box) bool {
 	tol := 0.2 * want.Width()
-	text = norm.NFKC.String(text)
+	text = squash(text)
 	for _, w := range p.Words {
-		if norm.NFKC.String(w.Text) != text {
+		if squash(w.Text) != text {
 			continue
 		}
 		d := math.Max(math.Max(math.Abs(w.Box.X0-want.X0), math.Abs(w.Box.X1-want.X1)),
@@ -171,6 +174,26 @@ func hasCloseWord(p *PageLayout, text string, want parser.Box) bool {
 		}
 	}
 	return false
+}
+
+func nearestWord(p *PageLayout, want parser.Box) string {
+	if p == nil {
+		return "no page"
+	}
+	best, bd := "", math.Inf(1)
+	for _, w := range p.Words {
+		d := math.Abs(w.Box.X0-want.X0) + math.Abs(w.Box.Y0-want.Y0)
+		if d < bd {
+			bd = d
+			best = fmt.Sprintf("%q [%.1f %.1f %.1f %.1f]", w.Text, w.Box.X0, w.Box.Y0, w.Box.X1, w.Box.Y1)
+		}
+	}
+	return best
+}
+
+// squash normalises a word for comparison: NFKC, no white space.
+func squash(s string) string {
+	return strings.Join(strings.Fields(norm.NFKC.String(s)), "")
 }
 
 func ratio(a, b int) float64 {

@@ -136,6 +136,21 @@ func coreFontName(name string, bold, italic, serif, fixed bool) string {
 	}
 }
 
+// isBase14Alias reports whether a font name is one of the standard 14 or a
+// common alias of one (Arial, Times New Roman, Courier New).
+func isBase14Alias(name string) bool {
+	n := strings.ToLower(strings.ReplaceAll(name, " ", ""))
+	if i := strings.IndexAny(n, ",-"); i >= 0 {
+		n = n[:i]
+	}
+	n = strings.TrimSuffix(strings.TrimSuffix(n, "mt"), "ps")
+	switch n {
+	case "arial", "helvetica", "courier", "couriernew", "times", "timesnewroman", "symbol", "zapfdingbats":
+		return true
+	}
+	return false
+}
+
 // runeForName maps a glyph name to Unicode: the glyph list, uniXXXX, uXXXX[XX],
 // and names with a suffix (".sc", ".alt") or ligature parts ("f_i").
 func runeForName(name string) (rune, bool) {
@@ -248,7 +263,10 @@ func loadFont(v lpdf.Value) *font {
 	// Simple font: encoding.
 	core := coreFontName(f.name, f.bold, f.italic, serif, fixed)
 	coreMetrics := coreFonts[core]
-	if subtype != "Type3" && desc.IsNull() && coreMetrics != nil {
+	embedded := !desc.Key("FontFile").IsNull() || !desc.Key("FontFile2").IsNull() || !desc.Key("FontFile3").IsNull()
+	if subtype != "Type3" && !embedded && coreMetrics != nil && (desc.IsNull() || isBase14Alias(f.name)) {
+		// Viewers do not trust the descriptor's metrics of a non-embedded
+		// standard font; they use the built-in ones.
 		f.ascent = float64(coreMetrics.ascent) / 1000
 		f.descent = float64(coreMetrics.descent) / 1000
 	}

@@ -11,7 +11,7 @@ import (
 // matrix is a PDF transformation [a b c d e f].
 type matrix [6]float64
 
-var identity = matrix{1, 0, 0, 1, 0, 0}
+var identityMatrix = matrix{1, 0, 0, 1, 0, 0}
 
 // mul returns m × n: apply m first, then n.
 func (m matrix) mul(n matrix) matrix {
@@ -48,10 +48,10 @@ type glyphx struct {
 	adv    float64 // advance along the writing direction, page space
 }
 
-type point struct{ x, y float64 }
+type ppoint struct{ x, y float64 }
 
 type subpath struct {
-	pts    []point
+	pts    []ppoint
 	closed bool
 	curved bool
 }
@@ -78,14 +78,14 @@ func newInterp(d *document, space pageSpace) *interp {
 	return &interp{
 		doc:   d,
 		space: space,
-		gs:    gstate{ctm: identity, th: 1, lineWidth: 1},
-		tm:    identity,
-		tlm:   identity,
+		gs:    gstate{ctm: identityMatrix, th: 1, lineWidth: 1},
+		tm:    identityMatrix,
+		tlm:   identityMatrix,
 		forms: map[string][]byte{},
 	}
 }
 
-func num(args []operand, i int) float64 {
+func argNum(args []operand, i int) float64 {
 	if i < 0 || i >= len(args) {
 		return 0
 	}
@@ -98,7 +98,7 @@ func num(args []operand, i int) float64 {
 
 func matrixArgs(args []operand) matrix {
 	n := len(args)
-	return matrix{num(args, n-6), num(args, n-5), num(args, n-4), num(args, n-3), num(args, n-2), num(args, n-1)}
+	return matrix{argNum(args, n-6), argNum(args, n-5), argNum(args, n-4), argNum(args, n-3), argNum(args, n-2), argNum(args, n-1)}
 }
 
 // run interprets one content stream with its resources.
@@ -140,13 +140,13 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 			gs.ctm = matrixArgs(args).mul(gs.ctm)
 		}
 	case "w":
-		gs.lineWidth = num(args, 0)
+		gs.lineWidth = argNum(args, 0)
 	case "BT":
-		in.tm, in.tlm = identity, identity
+		in.tm, in.tlm = identityMatrix, identityMatrix
 	case "ET":
 	case "Tf":
 		if len(args) >= 2 {
-			gs.size = num(args, 1)
+			gs.size = argNum(args, 1)
 			name := args[0].s
 			f, ok := fonts[name]
 			if !ok {
@@ -159,23 +159,23 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 			gs.font = f
 		}
 	case "Tc":
-		gs.tc = num(args, 0)
+		gs.tc = argNum(args, 0)
 	case "Tw":
-		gs.tw = num(args, 0)
+		gs.tw = argNum(args, 0)
 	case "Tz":
-		gs.th = num(args, 0) / 100
+		gs.th = argNum(args, 0) / 100
 	case "TL":
-		gs.tl = num(args, 0)
+		gs.tl = argNum(args, 0)
 	case "Ts":
-		gs.rise = num(args, 0)
+		gs.rise = argNum(args, 0)
 	case "Tr":
-		gs.render = int(num(args, 0))
+		gs.render = int(argNum(args, 0))
 	case "Td":
-		in.tlm = matrix{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(in.tlm)
+		in.tlm = matrix{1, 0, 0, 1, argNum(args, 0), argNum(args, 1)}.mul(in.tlm)
 		in.tm = in.tlm
 	case "TD":
-		gs.tl = -num(args, 1)
-		in.tlm = matrix{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(in.tlm)
+		gs.tl = -argNum(args, 1)
+		in.tlm = matrix{1, 0, 0, 1, argNum(args, 0), argNum(args, 1)}.mul(in.tlm)
 		in.tm = in.tlm
 	case "Tm":
 		if len(args) >= 6 {
@@ -195,7 +195,7 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 		}
 	case "\"":
 		if len(args) >= 3 {
-			gs.tw, gs.tc = num(args, 0), num(args, 1)
+			gs.tw, gs.tc = argNum(args, 0), argNum(args, 1)
 			in.nextLine()
 			in.show(args[2].s)
 		}
@@ -229,25 +229,25 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 		l.skipInlineImage()
 	// paths
 	case "m":
-		in.path = append(in.path, subpath{pts: []point{in.pt(num(args, 0), num(args, 1))}})
+		in.path = append(in.path, subpath{pts: []ppoint{in.pt(argNum(args, 0), argNum(args, 1))}})
 	case "l":
 		if n := len(in.path); n > 0 {
-			in.path[n-1].pts = append(in.path[n-1].pts, in.pt(num(args, 0), num(args, 1)))
+			in.path[n-1].pts = append(in.path[n-1].pts, in.pt(argNum(args, 0), argNum(args, 1)))
 		} else {
-			in.path = append(in.path, subpath{pts: []point{in.pt(num(args, 0), num(args, 1))}})
+			in.path = append(in.path, subpath{pts: []ppoint{in.pt(argNum(args, 0), argNum(args, 1))}})
 		}
 	case "c", "v", "y":
 		if n := len(in.path); n > 0 && len(args) >= 4 {
 			in.path[n-1].curved = true
-			in.path[n-1].pts = append(in.path[n-1].pts, in.pt(num(args, len(args)-2), num(args, len(args)-1)))
+			in.path[n-1].pts = append(in.path[n-1].pts, in.pt(argNum(args, len(args)-2), argNum(args, len(args)-1)))
 		}
 	case "h":
 		if n := len(in.path); n > 0 {
 			in.path[n-1].closed = true
 		}
 	case "re":
-		x, y, w, h := num(args, 0), num(args, 1), num(args, 2), num(args, 3)
-		in.path = append(in.path, subpath{pts: []point{in.pt(x, y), in.pt(x+w, y), in.pt(x+w, y+h), in.pt(x, y+h)}, closed: true})
+		x, y, w, h := argNum(args, 0), argNum(args, 1), argNum(args, 2), argNum(args, 3)
+		in.path = append(in.path, subpath{pts: []ppoint{in.pt(x, y), in.pt(x+w, y), in.pt(x+w, y+h), in.pt(x, y+h)}, closed: true})
 	case "S", "s":
 		in.paint(true, false, op == "s")
 	case "f", "F", "f*":
@@ -257,17 +257,17 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 	case "n":
 		in.path = in.path[:0]
 	case "g":
-		gs.fillWhite = num(args, 0) >= 0.99
+		gs.fillWhite = argNum(args, 0) >= 0.99
 	case "G":
-		gs.strokeWhite = num(args, 0) >= 0.99
+		gs.strokeWhite = argNum(args, 0) >= 0.99
 	case "rg":
-		gs.fillWhite = num(args, 0) >= 0.99 && num(args, 1) >= 0.99 && num(args, 2) >= 0.99
+		gs.fillWhite = argNum(args, 0) >= 0.99 && argNum(args, 1) >= 0.99 && argNum(args, 2) >= 0.99
 	case "RG":
-		gs.strokeWhite = num(args, 0) >= 0.99 && num(args, 1) >= 0.99 && num(args, 2) >= 0.99
+		gs.strokeWhite = argNum(args, 0) >= 0.99 && argNum(args, 1) >= 0.99 && argNum(args, 2) >= 0.99
 	case "k":
-		gs.fillWhite = num(args, 0)+num(args, 1)+num(args, 2)+num(args, 3) <= 0.01
+		gs.fillWhite = argNum(args, 0)+argNum(args, 1)+argNum(args, 2)+argNum(args, 3) <= 0.01
 	case "K":
-		gs.strokeWhite = num(args, 0)+num(args, 1)+num(args, 2)+num(args, 3) <= 0.01
+		gs.strokeWhite = argNum(args, 0)+argNum(args, 1)+argNum(args, 2)+argNum(args, 3) <= 0.01
 	case "sc", "scn":
 		gs.fillWhite = whiteComponents(args)
 	case "SC", "SCN":
@@ -298,11 +298,11 @@ func (in *interp) nextLine() {
 	in.tm = in.tlm
 }
 
-// pt maps a user-space point through the CTM to page space.
-func (in *interp) pt(x, y float64) point {
+// pt maps a user-space ppoint through the CTM to page space.
+func (in *interp) pt(x, y float64) ppoint {
 	ux, uy := in.gs.ctm.apply(x, y)
 	px, py := in.space.apply(ux, uy)
-	return point{px, py}
+	return ppoint{px, py}
 }
 
 func (in *interp) doXObject(name string, res lpdf.Value, depth int) {
@@ -392,7 +392,7 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 		x0, x1 = 0, tx
 		y0, y1 = gs.rise+f.descent*fs, gs.rise+f.ascent*fs
 	}
-	corners := [4]point{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}
+	corners := [4]ppoint{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, c := range corners {
 		ux, uy := m.apply(c.x, c.y)
@@ -486,7 +486,7 @@ func (in *interp) paint(stroke, fill, closeAll bool) {
 	}
 }
 
-func (in *interp) addLine(a, b point, width float64) {
+func (in *interp) addLine(a, b ppoint, width float64) {
 	const tol = 0.5
 	switch {
 	case math.Abs(a.y-b.y) <= tol && math.Abs(a.x-b.x) > tol:

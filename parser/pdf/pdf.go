@@ -26,16 +26,16 @@ type Options struct {
 // layouts and reported as *parser.Error in pageErrs; err is set (a
 // *parser.Error) only when the document itself cannot be read.
 func ReadLayout(name string, b []byte, opt Options) (pages []PageLayout, pageErrs []error, err error) {
-	d, _, err := open(name, b)
+	d, _, err := openRepaired(name, b)
 	if err != nil {
 		return nil, nil, err
 	}
 	return d.layouts(opt)
 }
 
-// open opens a document, repairing the bytes first when the reader refuses
+// openRepaired opens a document, repairing the bytes first when the reader refuses
 // them as they are.
-func open(name string, b []byte) (*document, []string, error) {
+func openRepaired(name string, b []byte) (*document, []string, error) {
 	d, err := openDocument(name, b)
 	if err == nil {
 		return d, nil, nil
@@ -127,7 +127,7 @@ func Parse(name string, b []byte, opt Options) (doc *parser.Document, err error)
 			doc, err = nil, &parser.Error{File: name, Page: page, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, r)}
 		}
 	}()
-	d, repairs, err := open(name, b)
+	d, repairs, err := openRepaired(name, b)
 	if err != nil {
 		return nil, err
 	}
