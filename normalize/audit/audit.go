@@ -1,0 +1,438 @@
+// Package audit runs data-quality checks over the records of one or more
+// agreement lists and what the documents say about themselves (declared
+// totals, unplaced rows), and reports findings with their provenance.
+package audit
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/agreements/agreements/normalize"
+)
+
+// Level is how serious a finding is.
+type Level string
+
+// Levels, most severe first.
+const (
+	LevelError   Level = "error"
+	LevelWarning Level = "warning"
+	LevelInfo    Level = "info"
+)
+
+// Rank orders levels: 0 for error, 1 for warning, 2 for info.
+func (l Level) Rank() int {
+	switch l {
+	case LevelError:
+		return 0
+	case LevelWarning:
+		return 1
+	}
+	return 2
+}
+
+// Check names. They are stable: reports and scripts refer to them.
+const (
+	CheckInputUnreadable       = "input_unreadable"
+	CheckEmptyInput            = "empty_input"
+	CheckDeclaredTotal         = "declared_total"
+	CheckDuplicateID           = "duplicate_id"
+	CheckIDMismatch            = "id_mismatch"
+	CheckPartnerCountries      = "partner_in_several_countries"
+	CheckPartnerIsHome         = "partner_is_home"
+	CheckNearDuplicate         = "near_duplicate_partner"
+	CheckDateMissing           = "date_missing"
+	CheckDateUnparseable       = "date_unparseable"
+	CheckDateAfterAsOf         = "date_after_as_of"
+	CheckDateBeforeFloor       = "date_before_floor"
+	CheckUniversityAfterDept   = "university_after_department"
+	CheckDeptWithoutUniversity = "department_without_university"
+	CheckUniversityWithoutDept = "university_without_department"
+	CheckFeeWaiverDiffers      = "fee_waiver_differs"
+	CheckMojibake              = "mojibake"
+	CheckMarkerInName          = "marker_in_name"
+	CheckCountInName           = "count_in_name"
+	CheckAcronymName           = "acronym_only_name"
+	CheckUnplaced              = "unplaced_rows"
+	CheckManyRepairs           = "many_repairs"
+)
+
+// CheckInfo describes one check.
+type CheckInfo struct {
+	Name        string `json:"check"`
+	Level       Level  `json:"level"`
+	Description string `json:"description"`
+}
+
+// Checks lists every check, in report order within a level.
+func Checks() []CheckInfo {
+	return []CheckInfo{
+		{CheckInputUnreadable, LevelError, "an input could not be read or parsed"},
+		{CheckEmptyInput, LevelError, "an input gave no records"},
+		{CheckDeclaredTotal, LevelError, "a total the document states differs from what was extracted"},
+		{CheckDuplicateID, LevelWarning, "the same id occurs more than once (often a repeated row)"},
+		{CheckIDMismatch, LevelWarning, "a record's id is not the one its identity fields give"},
+		{CheckPartnerCountries, LevelWarning, "the same partner is listed under more than one country"},
+		{CheckPartnerIsHome, LevelWarning, "a partner's name is the home institution's"},
+		{CheckNearDuplicate, LevelWarning, "partner names in one country that differ only by spacing, punctuation or a typo"},
+		{CheckDateMissing, LevelWarning, "agreements without a signing date"},
+		{CheckDateUnparseable, LevelWarning, "dates the normaliser could not read"},
+		{CheckDateAfterAsOf, LevelWarning, "agreements signed after the list's as-of date"},
+		{CheckDateBeforeFloor, LevelWarning, "agreements dated before the plausible floor"},
+		{CheckFeeWaiverDiffers, LevelWarning, "fee-waiver flags that differ between levels for one partner (they may legitimately differ)"},
+		{CheckMojibake, LevelWarning, "text with U+FFFD or mis-decoded characters"},
+		{CheckMarkerInName, LevelWarning, "markers or footnote symbols left in names"},
+		{CheckCountInName, LevelWarning, "counts like (79) left in names"},
+		{CheckUnplaced, LevelWarning, "rows the normaliser could not place"},
+		{CheckUniversityAfterDept, LevelInfo, "a university-level agreement dated after department-level ones with the same partner"},
+		{CheckDeptWithoutUniversity, LevelInfo, "department-level partners with no university-level agreement"},
+		{CheckUniversityWithoutDept, LevelInfo, "university-level partners with no department-level agreement"},
+		{CheckAcronymName, LevelInfo, "partner names that are only an acronym"},
+		{CheckManyRepairs, LevelInfo, "records that needed many repairs"},
+	}
+}
+
+// Options tune the checks. Zero values take the defaults.
+type Options struct {
+	MaxExamples     int // examples kept per finding (default 10)
+	RepairThreshold int // more repairs than this is reported (default 3)
+	FloorYear       int // earliest plausible signing year (default 1950)
+}
+
+// Defaults.
+const (
+	DefaultMaxExamples     = 10
+	DefaultRepairThreshold = 3
+	DefaultFloorYear       = 1950
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxExamples <= 0 {
+		o.MaxExamples = DefaultMaxExamples
+	}
+	if o.RepairThreshold <= 0 {
+		o.RepairThreshold = DefaultRepairThreshold
+	}
+	if o.FloorYear <= 0 {
+		o.FloorYear = DefaultFloorYear
+	}
+	return o
+}
+
+// Input is one audited input: its name as given, what normalising it gave
+// (a record file gives Records only) and why it could not be read, if so.
+type Input struct {
+	Name   string
+	Result *normalize.Result
+	Err    error
+}
+
+// Example is one instance of a finding, with its provenance.
+type Example struct {
+	File    string    `json:"file"`
+	Page    int       `json:"page"`
+	Row     int       `json:"row"`
+	ID      string    `json:"id,omitempty"`
+	Level   string    `json:"level,omitempty"`
+	Country string    `json:"country,omitempty"`
+	Partner string    `json:"partner,omitempty"`
+	Value   string    `json:"value,omitempty"` // the offending value
+	Note    string    `json:"note,omitempty"`
+	Members []Example `json:"members,omitempty"` // the records of a group (duplicates, clusters)
+}
+
+// Finding is one failed check, or one failed declared total.
+type Finding struct {
+	Check     string    `json:"check"`
+	Level     Level     `json:"level"`
+	Count     int       `json:"count"`
+	Message   string    `json:"message"`
+	Examples  []Example `json:"examples"`
+	Declared  *int      `json:"declared,omitempty"`
+	Extracted *int      `json:"extracted,omitempty"`
+	Unit      string    `json:"unit,omitempty"`
+}
+
+// InputSummary is what one input gave.
+type InputSummary struct {
+	File     string `json:"file"`
+	Records  int    `json:"records"`
+	Declared int    `json:"declared"`
+	Unplaced int    `json:"unplaced"`
+	AsOf     string `json:"as_of"`
+	Error    string `json:"error,omitempty"`
+}
+
+// Summary counts the report.
+type Summary struct {
+	Inputs   int `json:"inputs"`
+	Records  int `json:"records"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos"`
+}
+
+// CheckStatus is one check and how many findings of it the report has.
+type CheckStatus struct {
+	CheckInfo
+	Count  int  `json:"count"`
+	Passed bool `json:"passed"`
+}
+
+// Reconciliation is one declared total next to what was extracted.
+type Reconciliation struct {
+	File      string `json:"file"`
+	Page      int    `json:"page"`
+	Row       int    `json:"row"`
+	Level     string `json:"level"`
+	Scope     string `json:"scope"`
+	Name      string `json:"name"`
+	Unit      string `json:"unit"`
+	Assumed   bool   `json:"unit_assumed"`
+	Declared  int    `json:"declared"`
+	Extracted int    `json:"extracted"`
+	OK        bool   `json:"ok"`
+	Text      string `json:"text"`
+}
+
+// Count is one bar of a chart.
+type Count struct {
+	Key   string `json:"key"`
+	Count int    `json:"count"`
+}
+
+// Stats are the distributions reports chart.
+type Stats struct {
+	ByCountry []Count `json:"by_country"`
+	ByYear    []Count `json:"by_year"`
+	ByLevel   []Count `json:"by_level"`
+}
+
+// Report is the outcome of an audit.
+type Report struct {
+	Inputs         []InputSummary   `json:"inputs"`
+	Summary        Summary          `json:"summary"`
+	Findings       []Finding        `json:"findings"`
+	Reconciliation []Reconciliation `json:"reconciliation"`
+	Checks         []CheckStatus    `json:"checks"`
+	Stats          Stats            `json:"stats"`
+}
+
+// Failed reports whether any finding is at level.
+func (r *Report) Failed(level Level) bool {
+	for _, f := range r.Findings {
+		if f.Level == level {
+			return true
+		}
+	}
+	return false
+}
+
+// item is a record and the input it came from.
+type item struct {
+	rec   *normalize.Record
+	input int
+}
+
+// auditor holds one run's state.
+type auditor struct {
+	opt      Options
+	inputs   []Input
+	items    []item
+	findings []Finding
+	recon    []Reconciliation
+}
+
+// Run audits inputs and returns the report. Findings are ordered by level
+// (errors first), then in the order of Checks, then as found.
+func Run(inputs []Input, opt Options) *Report {
+	a := &auditor{opt: opt.withDefaults(), inputs: inputs}
+	rep := &Report{Inputs: []InputSummary{}, Reconciliation: []Reconciliation{}}
+	for i, in := range inputs {
+		s := InputSummary{File: in.Name}
+		if in.Err != nil {
+			s.Error = in.Err.Error()
+		}
+		if in.Result != nil {
+			s.Records = len(in.Result.Records)
+			s.Declared = len(in.Result.Declared)
+			s.Unplaced = len(in.Result.Unplaced)
+			s.AsOf = in.Result.AsOf
+			for j := range in.Result.Records {
+				a.items = append(a.items, item{rec: &in.Result.Records[j], input: i})
+			}
+		}
+		rep.Inputs = append(rep.Inputs, s)
+	}
+
+	a.checkInputs()
+	a.checkDeclared()
+	a.checkIdentity()
+	a.checkNearDuplicates()
+	a.checkDates()
+	a.checkLevels()
+	a.checkText()
+	a.checkHealth()
+
+	checks := Checks()
+	order := map[string]int{}
+	for i, c := range checks {
+		order[c.Name] = i
+	}
+	sort.SliceStable(a.findings, func(i, j int) bool {
+		fi, fj := a.findings[i], a.findings[j]
+		if fi.Level.Rank() != fj.Level.Rank() {
+			return fi.Level.Rank() < fj.Level.Rank()
+		}
+		return order[fi.Check] < order[fj.Check]
+	})
+	rep.Findings = a.findings
+	if rep.Findings == nil {
+		rep.Findings = []Finding{}
+	}
+	rep.Reconciliation = append(rep.Reconciliation, a.recon...)
+
+	counts := map[string]int{}
+	for _, f := range rep.Findings {
+		counts[f.Check]++
+		switch f.Level {
+		case LevelError:
+			rep.Summary.Errors++
+		case LevelWarning:
+			rep.Summary.Warnings++
+		default:
+			rep.Summary.Infos++
+		}
+	}
+	for _, c := range checks {
+		rep.Checks = append(rep.Checks, CheckStatus{CheckInfo: c, Count: counts[c.Name], Passed: counts[c.Name] == 0})
+	}
+	rep.Summary.Inputs = len(inputs)
+	rep.Summary.Records = len(a.items)
+	rep.Stats = a.stats()
+	return rep
+}
+
+// add records a finding for check with the given instances; nothing when
+// there are none. Count is the number of instances; examples are the first
+// MaxExamples.
+func (a *auditor) add(check string, level Level, message string, examples []Example) {
+	if len(examples) == 0 {
+		return
+	}
+	f := Finding{Check: check, Level: level, Count: len(examples), Message: message}
+	if len(examples) > a.opt.MaxExamples {
+		examples = examples[:a.opt.MaxExamples]
+	}
+	f.Examples = examples
+	a.findings = append(a.findings, f)
+}
+
+func (a *auditor) file(it item) string {
+	if it.rec.Source.File != "" {
+		return it.rec.Source.File
+	}
+	return a.inputs[it.input].Name
+}
+
+// example is a record's provenance and identity.
+func (a *auditor) example(it item) Example {
+	r := it.rec
+	return Example{File: a.file(it), Page: r.Source.Page, Row: r.Source.Row, ID: r.ID,
+		Level: r.Level, Country: r.Country, Partner: r.Partner}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// checkInputs reports inputs that could not be read or gave no records.
+func (a *auditor) checkInputs() {
+	var unreadable, empty []Example
+	for _, in := range a.inputs {
+		switch {
+		case in.Err != nil && in.Result == nil:
+			unreadable = append(unreadable, Example{File: in.Name, Note: in.Err.Error()})
+		case in.Result == nil || len(in.Result.Records) == 0:
+			ex := Example{File: in.Name}
+			if in.Err != nil {
+				ex.Note = in.Err.Error()
+			}
+			empty = append(empty, ex)
+		}
+	}
+	a.add(CheckInputUnreadable, LevelError, plural(len(unreadable), "input", "inputs")+" could not be read", unreadable)
+	a.add(CheckEmptyInput, LevelError, plural(len(empty), "input", "inputs")+" gave no records", empty)
+}
+
+// partnerKey identifies a partner institution across records: the home
+// institution and the partner's fingerprint (falling back to the raw name
+// when it folds to nothing).
+func partnerKey(r *normalize.Record) string {
+	p := Fold(r.Partner)
+	if p == "" {
+		p = strings.TrimSpace(r.Partner)
+	}
+	return Fold(r.HomeInstitution) + "\x1f" + p
+}
+
+func countryKey(r *normalize.Record) string {
+	if r.CountryCode != "" {
+		return r.CountryCode
+	}
+	return r.Country
+}
+
+func countryLabel(r *normalize.Record) string {
+	if r.Country != "" {
+		return r.Country
+	}
+	if r.CountryCode != "" {
+		return r.CountryCode
+	}
+	return "(no country)"
+}
+
+// sortedKeys returns m's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// stats counts agreements per country, year and level.
+func (a *auditor) stats() Stats {
+	country, year, level := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, it := range a.items {
+		country[countryLabel(it.rec)]++
+		y := "(no date)"
+		if d, ok := parseISO(it.rec.Signed); ok {
+			y = fmt.Sprintf("%04d", d.y)
+		}
+		year[y]++
+		l := it.rec.Level
+		if l == "" {
+			l = "(none)"
+		}
+		level[l]++
+	}
+	s := Stats{ByCountry: counts(country), ByYear: counts(year), ByLevel: counts(level)}
+	sort.SliceStable(s.ByCountry, func(i, j int) bool { return s.ByCountry[i].Count > s.ByCountry[j].Count })
+	return s
+}
+
+func counts(m map[string]int) []Count {
+	out := []Count{}
+	for _, k := range sortedKeys(m) {
+		out = append(out, Count{Key: k, Count: m[k]})
+	}
+	return out
+}

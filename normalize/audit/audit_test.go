@@ -1,0 +1,268 @@
+package audit
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/normalize"
+)
+
+// rec builds a record of Tohoku University with a correct id; edit sets
+// the rest.
+func rec(level, country, code, partner, signed string, edit ...func(*normalize.Record)) normalize.Record {
+	r := normalize.Record{
+		Schema: normalize.Schema, HomeInstitution: "Tohoku University", Level: level,
+		Country: country, CountryCode: code, Partner: partner, Signed: signed,
+		Flags: []string{}, Repairs: []string{}, AsOf: "2024-05-01",
+		Source: normalize.Source{File: "list.ndjson", Row: 1},
+	}
+	if level == normalize.LevelDepartment {
+		r.HomeUnit = "GS Engineering"
+	}
+	for _, e := range edit {
+		e(&r)
+	}
+	r.ID = normalize.ComputeID(r)
+	return r
+}
+
+const uni, dept = normalize.LevelUniversity, normalize.LevelDepartment
+
+func run(t *testing.T, res *normalize.Result) *Report {
+	t.Helper()
+	for i := range res.Records {
+		if res.Records[i].Source.Row == 1 {
+			res.Records[i].Source.Row = i + 1
+		}
+	}
+	return Run([]Input{{Name: "list.ndjson", Result: res}}, Options{})
+}
+
+func finding(rep *Report, check string) *Finding {
+	for i := range rep.Findings {
+		if rep.Findings[i].Check == check {
+			return &rep.Findings[i]
+		}
+	}
+	return nil
+}
+
+func TestChecks(t *testing.T) {
+	base := []normalize.Record{
+		rec(uni, "China", "CN", "Peking University", "2001-05-01"),
+		rec(uni, "China", "CN", "Fudan University", "2003-01-01"),
+		rec(uni, "Estonia", "EE", "Tallinn University of Technology", "2010"),
+	}
+	with := func(extra ...normalize.Record) []normalize.Record {
+		return append(append([]normalize.Record{}, base...), extra...)
+	}
+	tests := []struct {
+		name  string
+		res   normalize.Result
+		check string
+		level Level
+		count int
+		value string // first example's value, when set
+	}{
+		{"duplicate id", normalize.Result{Records: with(rec(uni, "China", "CN", "Peking University", "2001-05-01"))},
+			CheckDuplicateID, LevelWarning, 1, ""},
+		{"id mismatch", normalize.Result{Records: with(func() normalize.Record {
+			r := rec(uni, "Korea", "KR", "KAIST Daejeon", "2001")
+			r.ID = "0000000000000000"
+			return r
+		}())}, CheckIDMismatch, LevelWarning, 1, "0000000000000000"},
+		{"partner in two countries", normalize.Result{Records: with(rec(uni, "Taiwan", "TW", "Peking University", "2001"))},
+			CheckPartnerCountries, LevelWarning, 1, "China, Taiwan"},
+		{"partner is home", normalize.Result{Records: with(rec(uni, "Japan", "JP", "TOHOKU UNIVERSITY", "2001"))},
+			CheckPartnerIsHome, LevelWarning, 1, "Tohoku University"},
+		{"near duplicate: typo", normalize.Result{Records: with(rec(dept, "Estonia", "EE", "Tallin University of Technology", "2012"))},
+			CheckNearDuplicate, LevelWarning, 1, "Tallinn University of Technology | Tallin University of Technology"},
+		{"near duplicate: spacing", normalize.Result{Records: with(
+			rec(uni, "Thailand", "TH", "Chiangmai University", "2001"),
+			rec(uni, "Thailand", "TH", "Chiang Mai University", "2002"))},
+			CheckNearDuplicate, LevelWarning, 1, "Chiangmai University | Chiang Mai University"},
+		{"near duplicate: transposition", normalize.Result{Records: with(rec(uni, "China", "CN", "Fudan Unviersity", "2004"))},
+			CheckNearDuplicate, LevelWarning, 1, "Fudan University | Fudan Unviersity"},
+		{"near duplicate: apostrophe", normalize.Result{Records: with(
+			rec(uni, "Italy", "IT", "Ca'Foscari University of Venice", "2001"),
+			rec(dept, "Italy", "IT", "Ca' Foscari University of Venice", "2002"))},
+			CheckNearDuplicate, LevelWarning, 1, ""},
+		{"date missing among dated", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", ""))},
+			CheckDateMissing, LevelWarning, 1, ""},
+		{"date missing everywhere", normalize.Result{Records: []normalize.Record{rec(uni, "Chile", "CL", "Universidad de Chile", "")}},
+			CheckDateMissing, LevelInfo, 1, ""},
+		{"date not ISO", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2019-13-01"))},
+			CheckDateUnparseable, LevelWarning, 1, "2019-13-01"},
+		{"date repair says unparsed", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "", func(r *normalize.Record) {
+			r.Repairs = []string{"date_unparsed:12/11/10"}
+		}))}, CheckDateUnparseable, LevelWarning, 1, "date_unparsed:12/11/10"},
+		{"date unplaced", normalize.Result{Records: base, Unplaced: []normalize.Unplaced{{Row: 9, Text: "Foo 31.31.2019", Reason: "unreadable date"}}},
+			CheckDateUnparseable, LevelWarning, 1, "Foo 31.31.2019"},
+		{"date after as of", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2024-06"))},
+			CheckDateAfterAsOf, LevelWarning, 1, "2024-06"},
+		{"date same month as as of", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2024-05"))},
+			CheckDateAfterAsOf, "", 0, ""},
+		{"date before floor", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "1901-01-01"))},
+			CheckDateBeforeFloor, LevelWarning, 1, "1901-01-01"},
+		{"university after department", normalize.Result{Records: with(
+			rec(dept, "China", "CN", "Peking University", "1999-01-01"))},
+			CheckUniversityAfterDept, LevelInfo, 1, "2001-05-01"},
+		{"department without university", normalize.Result{Records: with(rec(dept, "China", "CN", "Tsinghua University", "2001"))},
+			CheckDeptWithoutUniversity, LevelInfo, 1, ""},
+		{"university without department", normalize.Result{Records: with(rec(dept, "China", "CN", "Peking University", "2005"))},
+			CheckUniversityWithoutDept, LevelInfo, 2, ""},
+		{"no cross-level checks on a one-level list", normalize.Result{Records: base},
+			CheckUniversityWithoutDept, "", 0, ""},
+		{"fee waiver differs", normalize.Result{Records: with(rec(dept, "China", "CN", "Peking University", "2005", func(r *normalize.Record) {
+			r.FeeWaiver, r.Flags = true, []string{"fee_waiver"}
+		}))}, CheckFeeWaiverDiffers, LevelWarning, 1, ""},
+		{"replacement character", normalize.Result{Records: with(rec(uni, "France", "FR", "Universit\uFFFD de Lyon", "2001"))},
+			CheckMojibake, LevelWarning, 1, "Universit\uFFFD de Lyon"},
+		{"latin-1 mojibake", normalize.Result{Records: with(rec(uni, "France", "FR", "UniversitÃ© de Lyon", "2001"))},
+			CheckMojibake, LevelWarning, 1, "UniversitÃ© de Lyon"},
+		{"windows-1252 mojibake", normalize.Result{Records: with(rec(uni, "France", "FR", "Lyon â€™s University", "2001"))},
+			CheckMojibake, LevelWarning, 1, ""},
+		{"shift_jis mojibake", normalize.Result{Records: with(rec(uni, "Japan", "JP", "Kyoto", "2001", func(r *normalize.Record) {
+			r.PartnerAlt = "莠ｬ驛ｽ螟ｧ蟄ｦ縺ｮ"
+		}))}, CheckMojibake, LevelWarning, 1, "莠ｬ驛ｽ螟ｧ蟄ｦ縺ｮ"},
+		{"SÃO is not mojibake", normalize.Result{Records: with(rec(uni, "Brazil", "BR", "UNIVERSIDADE DE SÃO PAULO", "2001"))},
+			CheckMojibake, "", 0, ""},
+		{"marker in name", normalize.Result{Records: with(rec(uni, "France", "FR", "Université de Lyon*", "2001"))},
+			CheckMarkerInName, LevelWarning, 1, "Université de Lyon*"},
+		{"footnote in name", normalize.Result{Records: with(rec(uni, "France", "FR", "Université de Lyon†", "2001"))},
+			CheckMarkerInName, LevelWarning, 1, ""},
+		{"count in name", normalize.Result{Records: with(rec(uni, "China", "CN", "China (79)", "2001"))},
+			CheckCountInName, LevelWarning, 1, "China (79)"},
+		{"acronym", normalize.Result{Records: with(rec(uni, "Korea", "KR", "KAIST", "2001"))},
+			CheckAcronymName, LevelInfo, 1, "KAIST"},
+		{"unplaced", normalize.Result{Records: base, Unplaced: []normalize.Unplaced{{Row: 7, Text: "???", Reason: "text outside any list entry or heading"}}},
+			CheckUnplaced, LevelWarning, 1, "???"},
+		{"many repairs", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2001", func(r *normalize.Record) {
+			r.Repairs = []string{"a:1", "b:2", "c:3", "d:4"}
+		}))}, CheckManyRepairs, LevelInfo, 1, "a:1; b:2; c:3; d:4"},
+		{"empty input", normalize.Result{}, CheckEmptyInput, LevelError, 1, ""},
+		{"clean list", normalize.Result{Records: base}, CheckNearDuplicate, "", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := tt.res
+			rep := run(t, &res)
+			f := finding(rep, tt.check)
+			if tt.count == 0 {
+				assert.Nil(t, f, "unexpected finding")
+				return
+			}
+			require.NotNil(t, f, "no %s finding in %+v", tt.check, rep.Findings)
+			assert.Equal(t, tt.level, f.Level)
+			assert.Equal(t, tt.count, f.Count)
+			require.NotEmpty(t, f.Examples)
+			assert.Equal(t, "list.ndjson", f.Examples[0].File)
+			if tt.value != "" {
+				assert.Equal(t, tt.value, f.Examples[0].Value)
+			}
+		})
+	}
+}
+
+func TestCleanListHasNoFindings(t *testing.T) {
+	res := normalize.Result{Records: []normalize.Record{
+		rec(uni, "China", "CN", "Peking University", "2001-05-01"),
+		rec(uni, "China", "CN", "Fudan University", "2003-01-01"),
+		rec(uni, "China", "CN", "Hunan Normal College", "2003-01-01"),
+	}}
+	rep := run(t, &res)
+	assert.Empty(t, rep.Findings)
+	assert.False(t, rep.Failed(LevelError))
+	for _, c := range rep.Checks {
+		assert.True(t, c.Passed, c.Name)
+	}
+}
+
+func TestDeclared(t *testing.T) {
+	recs := []normalize.Record{
+		rec(uni, "China", "CN", "Peking University", "2001"),
+		rec(uni, "China", "CN", "Fudan University", "2001"),
+		rec(dept, "China", "CN", "Fudan University", "2001"),
+		rec(uni, "Korea", "KR", "Seoul National University", "2001", func(r *normalize.Record) { r.Region = "Asia" }),
+	}
+	tests := []struct {
+		name      string
+		d         normalize.Declared
+		ok        bool
+		extracted int
+		message   string
+	}{
+		{"country institutions ok", normalize.Declared{Level: uni, Scope: "country", Name: "China", Count: 2, Unit: UnitInstitutions}, true, 2, ""},
+		{"country by code", normalize.Declared{Level: uni, Scope: "country", Name: "CN", Count: 2, Unit: UnitInstitutions}, true, 2, ""},
+		{"country short", normalize.Declared{Level: uni, Scope: "country", Name: "China", Count: 3, Unit: UnitInstitutions, Text: "China (3)", Page: 2, Row: 5},
+			false, 2, "China (university level): the list declares 3 institutions, 2 extracted; counted institutions as distinct partners"},
+		{"all levels agreements", normalize.Declared{Scope: "country", Name: "china", Count: 3, Unit: UnitAgreements}, true, 3, ""},
+		{"all levels institutions", normalize.Declared{Scope: "country", Name: "China", Count: 3, Unit: UnitInstitutions},
+			false, 2, "China: the list declares 3 institutions, 2 extracted; counted institutions as distinct partners; it would match if it counted agreements"},
+		{"unit assumed", normalize.Declared{Scope: "document", Count: 4},
+			false, 3, "the document: the list declares 4 institutions, 3 extracted; counted institutions as distinct partners (the document does not say what it counts; assumed institutions); it would match if it counted agreements"},
+		{"countries", normalize.Declared{Level: uni, Scope: "document", Count: 2, Unit: UnitCountries}, true, 2, ""},
+		{"region", normalize.Declared{Level: uni, Scope: "region", Name: "Asia", Count: 2, Unit: UnitInstitutions}, false, 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := normalize.Result{Records: append([]normalize.Record{}, recs...), Declared: []normalize.Declared{tt.d}}
+			rep := run(t, &res)
+			require.Len(t, rep.Reconciliation, 1)
+			assert.Equal(t, tt.ok, rep.Reconciliation[0].OK)
+			assert.Equal(t, tt.extracted, rep.Reconciliation[0].Extracted)
+			f := finding(rep, CheckDeclaredTotal)
+			if tt.ok {
+				assert.Nil(t, f)
+				return
+			}
+			require.NotNil(t, f)
+			assert.Equal(t, LevelError, f.Level)
+			require.NotNil(t, f.Declared)
+			require.NotNil(t, f.Extracted)
+			assert.Equal(t, tt.d.Count, *f.Declared)
+			assert.Equal(t, tt.extracted, *f.Extracted)
+			if tt.message != "" {
+				assert.Equal(t, tt.message, f.Message)
+			}
+			assert.True(t, rep.Failed(LevelError))
+		})
+	}
+}
+
+func TestFindingOrder(t *testing.T) {
+	res := normalize.Result{
+		Records:  []normalize.Record{rec(uni, "Korea", "KR", "KAIST", ""), rec(uni, "Korea", "KR", "KAIST", "")},
+		Declared: []normalize.Declared{{Scope: "document", Count: 5, Unit: UnitAgreements}},
+	}
+	rep := run(t, &res)
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, string(f.Level)+":"+f.Check)
+	}
+	assert.Equal(t, []string{"error:declared_total", "warning:duplicate_id", "info:date_missing", "info:acronym_only_name"}, got)
+}
+
+func TestMaxExamples(t *testing.T) {
+	var recs []normalize.Record
+	for i := range 30 {
+		recs = append(recs, rec(uni, "Chile", "CL", fmt.Sprintf("Universidad %d", i), ""))
+	}
+	recs = append(recs, rec(uni, "Chile", "CL", "Universidad de Chile", "2001"))
+	rep := Run([]Input{{Name: "x", Result: &normalize.Result{Records: recs}}}, Options{MaxExamples: 5})
+	f := finding(rep, CheckDateMissing)
+	require.NotNil(t, f)
+	assert.Equal(t, 30, f.Count)
+	assert.Len(t, f.Examples, 5)
+}
+
+func TestUnreadableInput(t *testing.T) {
+	rep := Run([]Input{{Name: "missing.pdf", Err: fmt.Errorf("missing.pdf: no such file")}}, Options{})
+	f := finding(rep, CheckInputUnreadable)
+	require.NotNil(t, f)
+	assert.Equal(t, "missing.pdf", f.Examples[0].File)
+	assert.Nil(t, finding(rep, CheckEmptyInput))
+}

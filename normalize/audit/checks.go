@@ -1,0 +1,575 @@
+package audit
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/agreements/agreements/normalize"
+)
+
+// Units a declared total may count.
+const (
+	UnitInstitutions = "institutions" // distinct partners
+	UnitAgreements   = "agreements"   // records
+	UnitCountries    = "countries"    // distinct countries
+)
+
+// checkDeclared compares every total a document states with what was
+// extracted from that document.
+func (a *auditor) checkDeclared() {
+	for _, in := range a.inputs {
+		if in.Result == nil {
+			continue
+		}
+		for _, d := range in.Result.Declared {
+			a.declared(in, d)
+		}
+	}
+}
+
+func (a *auditor) declared(in Input, d normalize.Declared) {
+	unit, assumed := d.Unit, false
+	if unit == "" {
+		unit, assumed = UnitInstitutions, true
+	}
+	var recs []*normalize.Record
+	for j := range in.Result.Records {
+		r := &in.Result.Records[j]
+		if d.Level != "" && r.Level != d.Level {
+			continue
+		}
+		switch d.Scope {
+		case "region":
+			if !sameName(r.Region, d.Name) {
+				continue
+			}
+		case "country":
+			if !sameName(r.Country, d.Name) && !sameName(r.CountryCode, d.Name) {
+				continue
+			}
+		}
+		recs = append(recs, r)
+	}
+	extracted := countUnit(recs, unit)
+	rc := Reconciliation{File: in.Name, Page: d.Page, Row: d.Row, Level: d.Level, Scope: d.Scope, Name: d.Name,
+		Unit: unit, Assumed: assumed, Declared: d.Count, Extracted: extracted, OK: extracted == d.Count, Text: d.Text}
+	a.recon = append(a.recon, rc)
+	if rc.OK {
+		return
+	}
+	where := "the document"
+	if d.Name != "" {
+		where = d.Name
+	}
+	if d.Level != "" {
+		where += " (" + d.Level + " level)"
+	}
+	msg := fmt.Sprintf("%s: the list declares %d %s, %d extracted; counted %s", where, d.Count, unit, extracted, unitMeaning(unit))
+	if assumed {
+		msg += " (the document does not say what it counts; assumed institutions)"
+	}
+	for _, other := range []string{UnitInstitutions, UnitAgreements, UnitCountries} {
+		if other != unit && countUnit(recs, other) == d.Count {
+			msg += fmt.Sprintf("; it would match if it counted %s", other)
+			break
+		}
+	}
+	diff := extracted - d.Count
+	if diff < 0 {
+		diff = -diff
+	}
+	f := Finding{Check: CheckDeclaredTotal, Level: LevelError, Count: diff, Message: msg,
+		Examples: []Example{{File: in.Name, Page: d.Page, Row: d.Row, Level: d.Level, Value: d.Text,
+			Note: fmt.Sprintf("%s %q", d.Scope, d.Name)}},
+		Declared: &rc.Declared, Extracted: &rc.Extracted, Unit: unit}
+	if d.Scope == "country" {
+		f.Examples[0].Country = d.Name
+	}
+	a.findings = append(a.findings, f)
+}
+
+func unitMeaning(unit string) string {
+	switch unit {
+	case UnitAgreements:
+		return "agreements as records"
+	case UnitCountries:
+		return "countries as distinct countries"
+	}
+	return "institutions as distinct partners"
+}
+
+func countUnit(recs []*normalize.Record, unit string) int {
+	switch unit {
+	case UnitAgreements:
+		return len(recs)
+	case UnitCountries:
+		seen := map[string]bool{}
+		for _, r := range recs {
+			if k := countryKey(r); k != "" {
+				seen[k] = true
+			}
+		}
+		return len(seen)
+	}
+	seen := map[string]bool{}
+	for _, r := range recs {
+		seen[partnerKey(r)] = true
+	}
+	return len(seen)
+}
+
+func sameName(a, b string) bool {
+	return a != "" && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
+
+// checkIdentity reports duplicate ids, ids that do not match their fields,
+// partners under several countries and partners that are the home
+// institution.
+func (a *auditor) checkIdentity() {
+	byID := map[string][]item{}
+	var ids []string
+	var mismatch, isHome []Example
+	countries := map[string]map[string][]item{} // partner key → country → records
+	var partners []string
+	for _, it := range a.items {
+		r := it.rec
+		if _, ok := byID[r.ID]; !ok {
+			ids = append(ids, r.ID)
+		}
+		byID[r.ID] = append(byID[r.ID], it)
+		if want := normalize.ComputeID(*r); r.ID != want {
+			ex := a.example(it)
+			ex.Value, ex.Note = r.ID, "identity fields give "+want
+			mismatch = append(mismatch, ex)
+		}
+		home := Fold(r.HomeInstitution)
+		if home != "" && (Fold(r.Partner) == home || Fold(r.PartnerAlt) == home) {
+			ex := a.example(it)
+			ex.Value = r.HomeInstitution
+			isHome = append(isHome, ex)
+		}
+		pk := partnerKey(r)
+		if countries[pk] == nil {
+			countries[pk] = map[string][]item{}
+			partners = append(partners, pk)
+		}
+		ck := countryKey(r)
+		countries[pk][ck] = append(countries[pk][ck], it)
+	}
+
+	var dups []Example
+	for _, id := range ids {
+		its := byID[id]
+		if len(its) < 2 {
+			continue
+		}
+		ex := a.example(its[0])
+		ex.Note = fmt.Sprintf("%d records", len(its))
+		for _, it := range its {
+			ex.Members = append(ex.Members, a.example(it))
+		}
+		dups = append(dups, ex)
+	}
+	a.add(CheckDuplicateID, LevelWarning,
+		plural(len(dups), "id occurs", "ids occur")+" more than once (a repeated row, or two agreements the list does not tell apart)", dups)
+	a.add(CheckIDMismatch, LevelWarning,
+		plural(len(mismatch), "record has an id", "records have ids")+" that differ from the one their identity fields give", mismatch)
+
+	var multi []Example
+	for _, pk := range partners {
+		cs := countries[pk]
+		if len(cs) < 2 {
+			continue
+		}
+		var first item
+		var names []string
+		var members []Example
+		for _, ck := range sortedKeys(cs) {
+			its := cs[ck]
+			if members == nil {
+				first = its[0]
+			}
+			names = append(names, countryLabel(its[0].rec))
+			members = append(members, a.example(its[0]))
+		}
+		ex := a.example(first)
+		ex.Value = strings.Join(names, ", ")
+		ex.Members = members
+		multi = append(multi, ex)
+	}
+	a.add(CheckPartnerCountries, LevelWarning,
+		plural(len(multi), "partner is", "partners are")+" listed under more than one country", multi)
+	a.add(CheckPartnerIsHome, LevelWarning,
+		plural(len(isHome), "record names", "records name")+" the home institution as the partner", isHome)
+}
+
+// checkNearDuplicates clusters the distinct partner names of each country
+// (per home institution) and reports clusters of more than one spelling.
+func (a *auditor) checkNearDuplicates() {
+	type group struct {
+		names []string
+		first map[string]item
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, it := range a.items {
+		r := it.rec
+		gk := Fold(r.HomeInstitution) + "\x1f" + countryKey(r)
+		g := groups[gk]
+		if g == nil {
+			g = &group{first: map[string]item{}}
+			groups[gk] = g
+			order = append(order, gk)
+		}
+		if _, ok := g.first[r.Partner]; !ok {
+			g.first[r.Partner] = it
+			g.names = append(g.names, r.Partner)
+		}
+	}
+	var clusters []Example
+	for _, gk := range order {
+		g := groups[gk]
+		for _, c := range Clusters(g.names) {
+			var spellings []string
+			var members []Example
+			for _, i := range c {
+				spellings = append(spellings, g.names[i])
+				members = append(members, a.example(g.first[g.names[i]]))
+			}
+			ex := members[0]
+			ex.Value = strings.Join(spellings, " | ")
+			ex.Members = members
+			clusters = append(clusters, ex)
+		}
+	}
+	a.add(CheckNearDuplicate, LevelWarning,
+		plural(len(clusters), "group", "groups")+" of partner names in one country look like spellings of one name", clusters)
+}
+
+// date is an ISO 8601 date at year, month or day precision.
+type date struct{ y, m, d, prec int }
+
+var isoRe = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+
+// parseISO reads YYYY, YYYY-MM or YYYY-MM-DD and checks the calendar.
+func parseISO(s string) (date, bool) {
+	m := isoRe.FindStringSubmatch(s)
+	if m == nil {
+		return date{}, false
+	}
+	var d date
+	d.y, _ = strconv.Atoi(m[1])
+	d.prec = 1
+	if m[2] != "" {
+		d.m, _ = strconv.Atoi(m[2])
+		d.prec = 2
+		if d.m < 1 || d.m > 12 {
+			return date{}, false
+		}
+	}
+	if m[3] != "" {
+		d.d, _ = strconv.Atoi(m[3])
+		d.prec = 3
+		if d.d < 1 || d.d > daysIn(d.y, d.m) {
+			return date{}, false
+		}
+	}
+	return d, true
+}
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// compare compares two dates at the precision both have: 2019 and
+// 2019-05-01 are equal.
+func (a date) compare(b date) int {
+	p := min(a.prec, b.prec)
+	av, bv := []int{a.y, a.m, a.d}[:p], []int{b.y, b.m, b.d}[:p]
+	for i := range av {
+		if av[i] != bv[i] {
+			if av[i] < bv[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+// unparsedDate reports whether a repair says a date could not be read.
+func unparsedDate(repair string) bool {
+	s := strings.ToLower(repair)
+	if !strings.Contains(s, "date") {
+		return false
+	}
+	for _, w := range []string{"unpars", "invalid", "ambiguous", "unrecogn", "unread", "bad_", "refused"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkDates reports missing, unreadable and implausible signing dates.
+func (a *auditor) checkDates() {
+	var missing, unparsed, after, before []Example
+	for _, it := range a.items {
+		r := it.rec
+		for _, rep := range r.Repairs {
+			if unparsedDate(rep) {
+				ex := a.example(it)
+				ex.Value = rep
+				unparsed = append(unparsed, ex)
+			}
+		}
+		if r.Signed == "" {
+			missing = append(missing, a.example(it))
+			continue
+		}
+		d, ok := parseISO(r.Signed)
+		if !ok {
+			ex := a.example(it)
+			ex.Value = r.Signed
+			ex.Note = "signed is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)"
+			unparsed = append(unparsed, ex)
+			continue
+		}
+		asOf := r.AsOf
+		if asOf == "" && a.inputs[it.input].Result != nil {
+			asOf = a.inputs[it.input].Result.AsOf
+		}
+		if ao, ok := parseISO(asOf); ok && d.compare(ao) > 0 {
+			ex := a.example(it)
+			ex.Value = r.Signed
+			ex.Note = "as of " + asOf
+			after = append(after, ex)
+		}
+		if d.y < a.opt.FloorYear {
+			ex := a.example(it)
+			ex.Value = r.Signed
+			before = append(before, ex)
+		}
+	}
+	for _, in := range a.inputs {
+		if in.Result == nil {
+			continue
+		}
+		for _, u := range in.Result.Unplaced {
+			if strings.Contains(strings.ToLower(u.Reason), "date") {
+				unparsed = append(unparsed, Example{File: in.Name, Page: u.Page, Row: u.Row, Value: u.Text, Note: u.Reason})
+			}
+		}
+	}
+	if len(missing) > 0 {
+		level, msg := LevelWarning, plural(len(missing), "agreement has", "agreements have")+" no signing date while others have one"
+		if len(missing) == len(a.items) {
+			level, msg = LevelInfo, "no agreement has a signing date (the list gives none)"
+		}
+		a.add(CheckDateMissing, level, msg, missing)
+	}
+	a.add(CheckDateUnparseable, LevelWarning, plural(len(unparsed), "date", "dates")+" could not be read", unparsed)
+	a.add(CheckDateAfterAsOf, LevelWarning, plural(len(after), "agreement is", "agreements are")+" dated after the list's as-of date", after)
+	a.add(CheckDateBeforeFloor, LevelWarning,
+		fmt.Sprintf("%s before %d, which is implausible", plural(len(before), "agreement is dated", "agreements are dated"), a.opt.FloorYear), before)
+}
+
+// checkLevels compares each partner's university- and department-level
+// agreements, when the input has both levels.
+func (a *auditor) checkLevels() {
+	type partner struct {
+		uni, dept []item
+	}
+	partners := map[string]*partner{}
+	var order []string
+	hasUni, hasDept := map[string]bool{}, map[string]bool{} // per home institution
+	for _, it := range a.items {
+		r := it.rec
+		pk := partnerKey(r)
+		p := partners[pk]
+		if p == nil {
+			p = &partner{}
+			partners[pk] = p
+			order = append(order, pk)
+		}
+		home := Fold(r.HomeInstitution)
+		switch r.Level {
+		case normalize.LevelUniversity:
+			p.uni = append(p.uni, it)
+			hasUni[home] = true
+		case normalize.LevelDepartment:
+			p.dept = append(p.dept, it)
+			hasDept[home] = true
+		}
+	}
+	var later, deptOnly, uniOnly, fee []Example
+	for _, pk := range order {
+		p := partners[pk]
+		var home string
+		if len(p.uni) > 0 {
+			home = Fold(p.uni[0].rec.HomeInstitution)
+		} else if len(p.dept) > 0 {
+			home = Fold(p.dept[0].rec.HomeInstitution)
+		}
+		if !hasUni[home] || !hasDept[home] {
+			continue
+		}
+		switch {
+		case len(p.uni) == 0 && len(p.dept) > 0:
+			ex := a.example(p.dept[0])
+			ex.Note = plural(len(p.dept), "department-level agreement", "department-level agreements")
+			deptOnly = append(deptOnly, ex)
+			continue
+		case len(p.dept) == 0 && len(p.uni) > 0:
+			uniOnly = append(uniOnly, a.example(p.uni[0]))
+			continue
+		case len(p.uni) == 0:
+			continue
+		}
+		// earliest department-level date
+		var earliest *item
+		var ed date
+		for k := range p.dept {
+			if d, ok := parseISO(p.dept[k].rec.Signed); ok && (earliest == nil || d.compare(ed) < 0) {
+				earliest, ed = &p.dept[k], d
+			}
+		}
+		for _, u := range p.uni {
+			if d, ok := parseISO(u.rec.Signed); ok && earliest != nil && d.compare(ed) > 0 {
+				ex := a.example(u)
+				ex.Value = u.rec.Signed
+				ex.Note = "department level " + earliest.rec.Signed
+				ex.Members = []Example{a.example(u), a.example(*earliest)}
+				later = append(later, ex)
+			}
+		}
+		uw := p.uni[0].rec.FeeWaiver || p.uni[0].rec.HasFlag(normalize.FlagFeeWaiver)
+		for _, d := range p.dept {
+			dw := d.rec.FeeWaiver || d.rec.HasFlag(normalize.FlagFeeWaiver)
+			if dw != uw {
+				ex := a.example(d)
+				ex.Note = fmt.Sprintf("fee waiver: university level %t, department level %t", uw, dw)
+				ex.Members = []Example{a.example(p.uni[0]), a.example(d)}
+				fee = append(fee, ex)
+				break
+			}
+		}
+	}
+	a.add(CheckFeeWaiverDiffers, LevelWarning,
+		plural(len(fee), "partner has", "partners have")+" different fee-waiver flags at university and department level (this can be legitimate)", fee)
+	a.add(CheckUniversityAfterDept, LevelInfo,
+		plural(len(later), "university-level agreement is", "university-level agreements are")+" dated after a department-level one with the same partner", later)
+	a.add(CheckDeptWithoutUniversity, LevelInfo,
+		plural(len(deptOnly), "partner has", "partners have")+" department-level agreements only", deptOnly)
+	a.add(CheckUniversityWithoutDept, LevelInfo,
+		plural(len(uniOnly), "partner has", "partners have")+" a university-level agreement only", uniOnly)
+}
+
+// mojibakeRe matches text decoded with the wrong charset: the replacement
+// character, UTF-8 read as Latin-1/Windows-1252 (Ã©, â€™, Â ), and UTF-8
+// Japanese read as Shift_JIS (縺, 繧, 繝).
+var mojibakeRe = regexp.MustCompile("\uFFFD|Ã[\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€|Â[\u00A0-\u00BF]|ã[\u0080-\u009F]|[縺繧繝]")
+
+// markerRe matches list markers and footnote symbols that belong in flags,
+// not in names.
+var markerRe = regexp.MustCompile(`[*＊†‡※♦◆◇★☆§¶#＃⁎¹²³⁴⁵⁶⁷⁸⁹⁰]`)
+
+// countRe matches a count left in a name: "China (79)", "Peking University（3）".
+var countRe = regexp.MustCompile(`[(（]\s*[0-9０-９]+\s*[)）]\s*$`)
+
+// acronymRe matches a name that is only an acronym: KAIST, EPFL, U.N.A.M.
+var acronymRe = regexp.MustCompile(`^[A-Z][A-Z0-9&.\-]{1,7}$`)
+
+// checkText reports mis-decoded text, leftover markers and counts, and
+// acronym-only names.
+func (a *auditor) checkText() {
+	var moji, markers, counts, acronyms []Example
+	for _, it := range a.items {
+		r := it.rec
+		for _, f := range []struct{ name, v string }{
+			{"partner", r.Partner}, {"partner_unit", r.PartnerUnit}, {"partner_alt", r.PartnerAlt},
+			{"home_unit", r.HomeUnit}, {"home_institution", r.HomeInstitution}, {"country", r.Country},
+			{"region", r.Region}, {"agreement_type", r.AgreementType},
+		} {
+			if m := mojibakeRe.FindString(f.v); m != "" {
+				ex := a.example(it)
+				ex.Value, ex.Note = f.v, fmt.Sprintf("%s contains %q", f.name, m)
+				moji = append(moji, ex)
+				break
+			}
+		}
+		for _, f := range []struct{ name, v string }{
+			{"partner", r.Partner}, {"partner_unit", r.PartnerUnit}, {"partner_alt", r.PartnerAlt}, {"home_unit", r.HomeUnit},
+		} {
+			if m := markerRe.FindString(f.v); m != "" {
+				ex := a.example(it)
+				ex.Value, ex.Note = f.v, fmt.Sprintf("%s contains %q", f.name, m)
+				markers = append(markers, ex)
+				break
+			}
+		}
+		for _, f := range []struct{ name, v string }{{"partner", r.Partner}, {"partner_unit", r.PartnerUnit}} {
+			if m := countRe.FindString(f.v); m != "" {
+				ex := a.example(it)
+				ex.Value, ex.Note = f.v, fmt.Sprintf("%s ends in %q", f.name, strings.TrimSpace(m))
+				counts = append(counts, ex)
+				break
+			}
+		}
+		if p := strings.TrimSpace(r.Partner); acronymRe.MatchString(p) && hasLetters(p, 2) {
+			ex := a.example(it)
+			ex.Value = p
+			acronyms = append(acronyms, ex)
+		}
+	}
+	a.add(CheckMojibake, LevelWarning, plural(len(moji), "record has", "records have")+" mis-decoded text (U+FFFD or mojibake)", moji)
+	a.add(CheckMarkerInName, LevelWarning, plural(len(markers), "name keeps", "names keep")+" a marker or footnote symbol", markers)
+	a.add(CheckCountInName, LevelWarning, plural(len(counts), "name ends", "names end")+" in a count", counts)
+	a.add(CheckAcronymName, LevelInfo, plural(len(acronyms), "partner is", "partners are")+" named only by an acronym", acronyms)
+}
+
+func hasLetters(s string, n int) bool {
+	c := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			c++
+		}
+	}
+	return c >= n
+}
+
+// checkHealth reports unplaced rows and records that needed many repairs.
+func (a *auditor) checkHealth() {
+	var unplaced, repaired []Example
+	for _, in := range a.inputs {
+		if in.Result == nil {
+			continue
+		}
+		for _, u := range in.Result.Unplaced {
+			unplaced = append(unplaced, Example{File: in.Name, Page: u.Page, Row: u.Row, Value: u.Text, Note: u.Reason})
+		}
+	}
+	for _, it := range a.items {
+		if n := len(it.rec.Repairs); n > a.opt.RepairThreshold {
+			ex := a.example(it)
+			ex.Value = strings.Join(it.rec.Repairs, "; ")
+			ex.Note = plural(n, "repair", "repairs")
+			repaired = append(repaired, ex)
+		}
+	}
+	a.add(CheckUnplaced, LevelWarning, plural(len(unplaced), "row", "rows")+" could not be placed (no record was made from them)", unplaced)
+	a.add(CheckManyRepairs, LevelInfo,
+		fmt.Sprintf("%s more than %d repairs", plural(len(repaired), "record needed", "records needed"), a.opt.RepairThreshold), repaired)
+}

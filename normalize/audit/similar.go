@@ -1,0 +1,319 @@
+package audit
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold is a name's fingerprint: compatibility-decomposed, diacritics
+// dropped, lower-cased, with everything but letters and digits removed, so
+// "Ca' Foscari" and "Ca'Foscari", "Chiang Mai" and "Chiangmai" fold alike.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// TokenKey is the token-sorted fingerprint: the name's words folded,
+// sorted and concatenated, so "University of Vienna" and "Vienna,
+// University of" share a key.
+func TokenKey(s string) string {
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && r != '\''
+	})
+	keys := make([]string, 0, len(words))
+	for _, w := range words {
+		if k := Fold(w); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, "")
+}
+
+// MaxDistance is the distance (see Distance) two names may be apart and
+// still count as near-duplicates, given the length in runes of the shorter
+// name's distinctive part (its fingerprint without common words like
+// "university" or "of", see Distinctive): none below 4 runes, 1 below 10,
+// else 2. So "Hunan"/"Henan" and "Southeast"/"Southwest" stay apart while
+// "Tallin"/"Tallinn" and "Unviersity"/"University" come together.
+func MaxDistance(distinctive int) int {
+	switch {
+	case distinctive < 4:
+		return 0
+	case distinctive < 10:
+		return 1
+	}
+	return 2
+}
+
+// Distinctive is the length in runes of a name's fingerprint without the
+// common words of institution names.
+func Distinctive(name string) int {
+	n := 0
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	}) {
+		f := Fold(w)
+		if !commonWord(f) {
+			n += utf8.RuneCountInString(f)
+		}
+	}
+	return n
+}
+
+// commonWord reports whether a folded word is one that many institution
+// names share, so that it says little about which institution is meant.
+func commonWord(w string) bool {
+	switch w {
+	case "university", "universidad", "universidade", "universite", "universitat", "universitaet",
+		"universita", "universiteit", "universitet", "uniwersytet", "univ",
+		"college", "institute", "institut", "instituto", "istituto", "school", "academy", "hochschule",
+		"of", "the", "and", "for", "in", "at", "de", "del", "da", "do", "la", "le", "les", "des", "der",
+		"di", "du", "und", "y", "e", "et",
+		"technology", "technological", "science", "sciences", "national", "state", "normal",
+		"polytechnic", "technical", "medical", "faculty", "center", "centre":
+		return true
+	}
+	return false
+}
+
+// Distance is the edit distance between a and b in which inserting,
+// deleting or transposing adjacent runes costs 1 and substituting one rune
+// for another 2 (as much as a deletion and an insertion), or max+1 once it
+// is known to exceed max. It is Damerau–Levenshtein distance (optimal string
+// alignment) with substitutions weighted, because the typos of a list are
+// dropped, doubled and swapped letters ("Tallin", "Unviersity") while
+// distinct names differ by substitutions ("Southeast"/"Southwest",
+// "Lanzhou"/"Yangzhou").
+func Distance(a, b []rune, max int) int {
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	if len(a) == 0 || len(b) == 0 {
+		return min(len(a)+len(b), max+1)
+	}
+	// three rows: i-2, i-1, i
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	prevMin := 0
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 2
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		// Every later cell derives from the last two rows.
+		if rowMin > max && prevMin > max {
+			return max + 1
+		}
+		prevMin = rowMin
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if d := prev[len(b)]; d <= max {
+		return d
+	}
+	return max + 1
+}
+
+// NearDuplicate reports whether two names are near-duplicates, and their
+// distance: the same fingerprint or token key (distance 0), or folded
+// names within MaxDistance of each other.
+func NearDuplicate(a, b string) (int, bool) {
+	fa, fb := Fold(a), Fold(b)
+	if fa == "" || fb == "" {
+		return 0, false
+	}
+	if fa == fb || TokenKey(a) == TokenKey(b) {
+		return 0, true
+	}
+	ra, rb := []rune(fa), []rune(fb)
+	max := MaxDistance(min(Distinctive(a), Distinctive(b)))
+	d := Distance(ra, rb, max)
+	return d, d <= max
+}
+
+// gramSize is the n of the character n-grams used for blocking.
+const gramSize = 3
+
+// prefixLen is how many of a name's rarest n-grams are indexed. An edit
+// destroys at most gramSize n-grams and a transposition gramSize+1, and two
+// names within distance 2 are at most two edits apart, so they share at
+// least one of their 2(gramSize+1)+1 rarest n-grams (prefix filtering): no
+// pair within reach is missed.
+const prefixLen = 2*(gramSize+1) + 1
+
+// Clusters groups names that are near-duplicates of one another (see
+// NearDuplicate; transitively) and returns the groups of two or more, as
+// indexes into names in ascending order, ordered by their first index.
+//
+// It never compares all pairs: names are first joined by exact fingerprint
+// and token key, then each distinct fingerprint is indexed by its rarest
+// character n-grams and compared only with the fingerprints that share
+// one (and whose length is within reach).
+func Clusters(names []string) [][]int {
+	uf := newUnionFind(len(names))
+	byFold := map[string]int{}
+	byToken := map[string]int{}
+	var reps []int // one index per distinct fingerprint
+	for i, n := range names {
+		f := Fold(n)
+		if f == "" {
+			continue
+		}
+		if j, ok := byFold[f]; ok {
+			uf.union(j, i)
+		} else {
+			byFold[f] = i
+			reps = append(reps, i)
+		}
+		t := TokenKey(n)
+		if j, ok := byToken[t]; ok {
+			uf.union(j, i)
+		} else {
+			byToken[t] = i
+		}
+	}
+
+	keys := make([][]rune, len(reps))
+	dist := make([]int, len(reps)) // distinctive lengths
+	grams := make([][]string, len(reps))
+	freq := map[string]int{}
+	for k, i := range reps {
+		keys[k] = []rune(Fold(names[i]))
+		dist[k] = Distinctive(names[i])
+		grams[k] = ngrams(keys[k])
+		for _, g := range grams[k] {
+			freq[g]++
+		}
+	}
+	index := map[string][]int{}
+	seen := make([]int, len(reps)) // stamp: k+1 when already a candidate of k
+	for k := range reps {
+		gs := grams[k]
+		sort.Slice(gs, func(x, y int) bool {
+			if freq[gs[x]] != freq[gs[y]] {
+				return freq[gs[x]] < freq[gs[y]]
+			}
+			return gs[x] < gs[y]
+		})
+		if len(gs) > prefixLen {
+			gs = gs[:prefixLen]
+		}
+		for _, g := range gs {
+			for _, c := range index[g] {
+				if seen[c] == k+1 {
+					continue
+				}
+				seen[c] = k + 1
+				max := MaxDistance(min(dist[k], dist[c]))
+				if max == 0 {
+					continue
+				}
+				if Distance(keys[k], keys[c], max) <= max {
+					uf.union(reps[c], reps[k])
+				}
+			}
+		}
+		for _, g := range gs {
+			index[g] = append(index[g], k)
+		}
+	}
+
+	groups := map[int][]int{}
+	var roots []int
+	for i := range names {
+		if Fold(names[i]) == "" {
+			continue
+		}
+		r := uf.find(i)
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	var out [][]int
+	for _, r := range roots {
+		if g := groups[r]; len(g) > 1 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// ngrams returns the distinct character n-grams of key, padded at both
+// ends so short keys have some.
+func ngrams(key []rune) []string {
+	padded := make([]rune, 0, len(key)+2*(gramSize-1))
+	for range gramSize - 1 {
+		padded = append(padded, '\x02')
+	}
+	padded = append(padded, key...)
+	for range gramSize - 1 {
+		padded = append(padded, '\x03')
+	}
+	seen := map[string]bool{}
+	var out []string
+	for i := 0; i+gramSize <= len(padded); i++ {
+		g := string(padded[i : i+gramSize])
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return &unionFind{parent: p}
+}
+
+func (u *unionFind) find(i int) int {
+	for u.parent[i] != i {
+		u.parent[i] = u.parent[u.parent[i]]
+		i = u.parent[i]
+	}
+	return i
+}
+
+// union joins the sets of a and b, keeping the smaller index as the root
+// so results do not depend on the order of unions.
+func (u *unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	switch {
+	case ra < rb:
+		u.parent[rb] = ra
+	case rb < ra:
+		u.parent[ra] = rb
+	}
+}
