@@ -131,7 +131,11 @@ func joinWords(ws []tword, line []int) string {
 	}
 	parts := make([]string, 0, len(line))
 	for _, i := range line {
-		if t := strings.Join(strings.Fields(ws[i].Text), " "); t != "" {
+		t := strings.Join(strings.Fields(ws[i].Text), " ")
+		if ws[i].rtl {
+			t = visualToLogical(t)
+		}
+		if t != "" {
 			parts = append(parts, t)
 		}
 	}
@@ -140,6 +144,32 @@ func joinWords(ws []tword, line []int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// visualToLogical turns a right-to-left word laid out left to right (the
+// order its glyphs stand on the page) into reading order: characters
+// reversed, brackets mirrored, runs of digits kept left to right.
+func visualToLogical(s string) string {
+	rs := []rune(s)
+	slices.Reverse(rs)
+	for i := 0; i < len(rs); {
+		if !unicode.IsDigit(rs[i]) {
+			if m, ok := mirrored[rs[i]]; ok {
+				rs[i] = m
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && (unicode.IsDigit(rs[j]) || rs[j] == '.' || rs[j] == ',') {
+			j++
+		}
+		slices.Reverse(rs[i:j])
+		i = j
+	}
+	return string(rs)
+}
+
+var mirrored = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<'}
 
 // cellText fills a cell's lines and text from its words.
 func cellText(ws []tword, idx []int) (text string, lines []string) {

@@ -159,12 +159,36 @@ func latticeTables(p *PageLayout, ws []tword, used []bool) []pageTable {
 	return out
 }
 
-// gridTable builds the table of one component of rules. The grid's outer
-// frame is the extent of the rules, so a grid drawn without a frame still
-// has its outer rows and columns.
-func gridTable(p *PageLayout, hs, vs []rule, ws []tword, used []bool) (pageTable, bool) {
+// grid is the cell structure of one component of rules.
+type grid struct {
+	xs, ys []float64 // column and row boundaries
+	origin []int     // grid cell (r*nc+c) → the grid cell its span starts at
+	span   []span    // by origin grid cell
+}
+
+type span struct{ r0, c0, r1, c1 int }
+
+func (g *grid) nc() int { return len(g.xs) - 1 }
+func (g *grid) nr() int { return len(g.ys) - 1 }
+
+func (g *grid) region() parser.Box {
+	return parser.Box{X0: g.xs[0], Y0: g.ys[0], X1: g.xs[len(g.xs)-1], Y1: g.ys[len(g.ys)-1]}
+}
+
+// cellAt returns the grid cell holding a point inside the region.
+func (g *grid) cellAt(x, y float64) int {
+	c := min(max(searchCell(g.xs, x), 0), g.nc()-1)
+	r := min(max(searchCell(g.ys, y), 0), g.nr()-1)
+	return r*g.nc() + c
+}
+
+// buildGrid lays a grid over a component of rules. The grid's outer frame
+// is the extent of the rules, so a grid drawn without a frame still has its
+// outer rows and columns. Cells are merged across inner rulings that are
+// missing over more than half of the cell's side.
+func buildGrid(hs, vs []rule) (grid, bool) {
 	if len(hs) == 0 || len(vs) == 0 {
-		return pageTable{}, false
+		return grid{}, false
 	}
 	x0, x1 := vs[0].at, vs[0].at
 	y0, y1 := hs[0].at, hs[0].at
@@ -177,20 +201,17 @@ func gridTable(p *PageLayout, hs, vs []rule, ws []tword, used []bool) (pageTable
 		y0, y1 = min(y0, v.lo), max(y1, v.hi)
 		xs = append(xs, v.at)
 	}
-	xs = clusterCoords(append(xs, x0, x1))
-	ys = clusterCoords(append(ys, y0, y1))
-	nc, nr := len(xs)-1, len(ys)-1
+	g := grid{xs: clusterCoords(append(xs, x0, x1)), ys: clusterCoords(append(ys, y0, y1))}
+	nc, nr := g.nc(), g.nr()
 	if nc < 1 || nr < 1 || nc*nr < 2 {
-		return pageTable{}, false
+		return grid{}, false
 	}
-
-	// Merge cells across missing inner rulings.
+	xs, ys = g.xs, g.ys
 	parent := make([]int, nr*nc)
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -220,51 +241,143 @@ func gridTable(p *PageLayout, hs, vs []rule, ws []tword, used []bool) (pageTable
 	}
 	// Each group's bounding rectangle becomes one cell, whose origin is its
 	// top-left grid cell.
-	type span struct{ r0, c0, r1, c1 int }
-	spans := map[int]*span{}
+	g.span = make([]span, nr*nc)
+	seen := make([]bool, nr*nc)
 	for i := range parent {
-		g := find(i)
-		r, c := i/nc, i%nc
-		s := spans[g]
-		if s == nil {
-			spans[g] = &span{r, c, r, c}
+		o, r, c := find(i), i/nc, i%nc
+		s := &g.span[o]
+		if !seen[o] {
+			seen[o] = true
+			*s = span{r, c, r, c}
 			continue
 		}
 		s.r0, s.c0, s.r1, s.c1 = min(s.r0, r), min(s.c0, c), max(s.r1, r), max(s.c1, c)
 	}
-	if len(spans) < 2 {
-		return pageTable{}, false
+	g.origin = make([]int, nr*nc)
+	for i := range g.origin {
+		g.origin[i] = -1
 	}
-	origin := make([]int, nr*nc) // grid cell → origin grid cell
-	for i := range origin {
-		origin[i] = -1
-	}
-	for g := 0; g < nr*nc; g++ {
-		s := spans[g]
-		if s == nil {
+	groups := 0
+	for o := range g.span {
+		if !seen[o] {
 			continue
 		}
-		o := s.r0*nc + s.c0
+		groups++
+		s := g.span[o]
+		o = s.r0*nc + s.c0
+		g.span[o] = s
 		for r := s.r0; r <= s.r1; r++ {
 			for c := s.c0; c <= s.c1; c++ {
-				if origin[r*nc+c] < 0 {
-					origin[r*nc+c] = o
+				if g.origin[r*nc+c] < 0 {
+					g.origin[r*nc+c] = o
 				}
 			}
 		}
 	}
+	for i, o := range g.origin {
+		if o < 0 {
+			g.origin[i] = i
+			g.span[i] = span{i / nc, i % nc, i / nc, i % nc}
+		}
+	}
+	return g, groups >= 2
+}
+
+// Unruled parts of a ruled table: a grid row whose text runs over at least
+// this many lines that are split into chunks is a block of rows and columns
+// drawn without rulings (a frame and a few column rules around a table set
+// in white space).
+const minUnruledLines = 4
+
+// unruledRules returns virtual rules for the grid rows whose content is a
+// whitespace-aligned table: a horizontal rule between its lines (wrapped
+// lines, set tighter than the rows, are kept together) and a vertical rule
+// in every column gap that no chunk crosses.
+func unruledRules(g *grid, rules []rule, ws []tword, idx []int) (hs, vs []rule) {
+	nr := g.nr()
+	rowWords := make([][]int, nr)
+	for _, i := range idx {
+		r := min(max(searchCell(g.ys, ws[i].cy), 0), nr-1)
+		rowWords[r] = append(rowWords[r], i)
+	}
+	x0, x1 := g.xs[0], g.xs[len(g.xs)-1]
+	for r, wi := range rowWords {
+		if len(wi) < 2*minUnruledLines {
+			continue
+		}
+		lines := makeSlines(ws, wi)
+		multi := 0
+		for _, l := range lines {
+			if len(l.chunks) >= 2 {
+				multi++
+			}
+		}
+		if multi < minUnruledLines {
+			continue
+		}
+		tight := tightPitch(lines)
+		for k := 1; k < len(lines); k++ {
+			if !tight(k) {
+				y := (lines[k-1].box.Y1 + lines[k].box.Y0) / 2
+				hs = append(hs, rule{at: y, lo: x0, hi: x1})
+			}
+		}
+		var ivs []interval
+		for _, l := range lines {
+			if len(l.chunks) < 2 {
+				continue
+			}
+			for k := range l.chunks {
+				a, b := l.chunkBox(ws, k)
+				ivs = addInterval(ivs, a, b)
+			}
+		}
+		for k := 1; k < len(ivs); k++ {
+			a, b := ivs[k-1].hi, ivs[k].lo
+			ruled := false
+			top, bot := g.ys[r], g.ys[r+1]
+			for _, x := range g.xs {
+				if x >= a-snapTol && x <= b+snapTol && coverage(rules, x, top, bot) >= 0.5*(bot-top) {
+					ruled = true
+				}
+			}
+			if !ruled {
+				vs = append(vs, rule{at: (a + b) / 2, lo: g.ys[r], hi: g.ys[r+1]})
+			}
+		}
+	}
+	return hs, vs
+}
+
+// gridTable builds the table of one component of rules.
+func gridTable(p *PageLayout, hs, vs []rule, ws []tword, used []bool) (pageTable, bool) {
+	g, ok := buildGrid(hs, vs)
+	if !ok {
+		return pageTable{}, false
+	}
+	region := g.region()
+	var idx []int
+	for i := range ws {
+		w := &ws[i]
+		if !used[i] && w.cx >= region.X0 && w.cx <= region.X1 && w.cy >= region.Y0 && w.cy <= region.Y1 {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return pageTable{}, false
+	}
+	if vh, vv := unruledRules(&g, vs, ws, idx); len(vh)+len(vv) > 0 {
+		if g2, ok := buildGrid(append(slices.Clone(hs), vh...), append(slices.Clone(vs), vv...)); ok {
+			g = g2
+		}
+	}
+	nc, nr := g.nc(), g.nr()
+	xs, ys := g.xs, g.ys
 
 	// Words to cells by their centre.
 	cellWords := make([][]int, nr*nc)
-	region := parser.Box{X0: xs[0], Y0: ys[0], X1: xs[nc], Y1: ys[nr]}
-	for i := range ws {
-		w := &ws[i]
-		if used[i] || w.cx < region.X0 || w.cx > region.X1 || w.cy < region.Y0 || w.cy > region.Y1 {
-			continue
-		}
-		c := min(max(searchCell(xs, w.cx), 0), nc-1)
-		r := min(max(searchCell(ys, w.cy), 0), nr-1)
-		o := origin[r*nc+c]
+	for _, i := range idx {
+		o := g.origin[g.cellAt(ws[i].cx, ws[i].cy)]
 		cellWords[o] = append(cellWords[o], i)
 		used[i] = true
 	}
@@ -277,12 +390,12 @@ func gridTable(p *PageLayout, hs, vs []rule, ws []tword, used []bool) (pageTable
 		empty := true
 		for c := range nc {
 			i := r*nc + c
-			if o := origin[i]; o != i {
+			if o := g.origin[i]; o != i {
 				row.Cells = append(row.Cells, parser.Cell{Covered: true, Box: parser.Box{X0: xs[c], Y0: ys[r], X1: xs[c+1], Y1: ys[r+1]}})
 				empty = false
 				continue
 			}
-			s := spans[find(i)]
+			s := g.span[i]
 			cell := parser.Cell{ColSpan: s.c1 - s.c0 + 1, RowSpan: s.r1 - s.r0 + 1,
 				Box: parser.Box{X0: xs[s.c0], Y0: ys[s.r0], X1: xs[s.c1+1], Y1: ys[s.r1+1]}}
 			cell.Text, cell.Lines = cellText(ws, cellWords[i])

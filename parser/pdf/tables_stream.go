@@ -221,7 +221,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 
 	// Rows: one per line, wrapped lines merged into the row above when the
 	// table's line spacing shows that they belong to it.
-	tight := tightPitch(ws, lines[start:end+1])
+	tight := tightPitch(lines[start : end+1])
 	type cellAcc struct {
 		words []int
 		span  int
@@ -336,7 +336,7 @@ func gapCrosses(ivs []interval, ca, cb int, a, b float64) bool {
 // tightPitch returns a test for whether line k of lines sits closer to the
 // line above than the table's rows do to each other: true only when the
 // spacing is bimodal (wrapped lines set tighter than rows).
-func tightPitch(ws []tword, lines []sline) func(k int) bool {
+func tightPitch(lines []sline) func(k int) bool {
 	if len(lines) < 3 {
 		return func(int) bool { return false }
 	}
