@@ -283,16 +283,17 @@ func buildGrid(hs, vs []rule) (grid, bool) {
 	return g, groups >= 2
 }
 
-// Unruled parts of a ruled table: a grid row whose text runs over at least
-// this many lines that are split into chunks is a block of rows and columns
-// drawn without rulings (a frame and a few column rules around a table set
-// in white space).
+// Unruled parts of a ruled table: when at least this many lines of a grid
+// split into chunks at places where no column rule runs, the grid's rows
+// hold a table set in white space (a frame and a few rules around it, or
+// rows ruled without column rules).
 const minUnruledLines = 4
 
-// unruledRules returns virtual rules for the grid rows whose content is a
-// whitespace-aligned table: a horizontal rule between its lines (wrapped
-// lines, set tighter than the rows, are kept together) and a vertical rule
-// in every column gap that no chunk crosses.
+// unruledRules returns virtual rules for the unruled parts of a grid: a
+// vertical rule in every column gap that no chunk crosses, in the grid rows
+// whose lines split there without a rule; and, in grid rows that hold
+// several such lines, a horizontal rule between lines (wrapped lines, set
+// tighter than the rows, kept together).
 func unruledRules(g *grid, rules []rule, ws []tword, idx []int) (hs, vs []rule) {
 	nr := g.nr()
 	rowWords := make([][]int, nr)
@@ -300,49 +301,66 @@ func unruledRules(g *grid, rules []rule, ws []tword, idx []int) (hs, vs []rule) 
 		r := min(max(searchCell(g.ys, ws[i].cy), 0), nr-1)
 		rowWords[r] = append(rowWords[r], i)
 	}
-	x0, x1 := g.xs[0], g.xs[len(g.xs)-1]
-	for r, wi := range rowWords {
-		if len(wi) < 2*minUnruledLines {
-			continue
-		}
-		lines := makeSlines(ws, wi)
-		multi := 0
-		for _, l := range lines {
-			if len(l.chunks) >= 2 {
-				multi++
+	ruled := func(r int, a, b float64) bool {
+		top, bot := g.ys[r], g.ys[r+1]
+		for _, x := range g.xs {
+			if x >= a-snapTol && x <= b+snapTol && coverage(rules, x, top, bot) >= 0.5*(bot-top) {
+				return true
 			}
 		}
-		if multi < minUnruledLines {
+		return false
+	}
+	rowLines := make([][]sline, nr)
+	var pool []*sline
+	inPool := make([]int, nr) // lines of the row in the pool
+	for r, wi := range rowWords {
+		if len(wi) < 2 {
 			continue
 		}
+		rowLines[r] = makeSlines(ws, wi)
+		for k := range rowLines[r] {
+			l := &rowLines[r][k]
+			for c := 1; c < len(l.chunks); c++ {
+				_, a := l.chunkBox(ws, c-1)
+				b, _ := l.chunkBox(ws, c)
+				if !ruled(r, a, b) {
+					pool = append(pool, l)
+					inPool[r]++
+					break
+				}
+			}
+		}
+	}
+	if len(pool) < minUnruledLines {
+		return nil, nil
+	}
+	var ivs []interval
+	for _, l := range pool {
+		for k := range l.chunks {
+			a, b := l.chunkBox(ws, k)
+			ivs = addInterval(ivs, a, b)
+		}
+	}
+	x0, x1 := g.xs[0], g.xs[len(g.xs)-1]
+	for r := range nr {
+		if inPool[r] == 0 {
+			continue
+		}
+		for k := 1; k < len(ivs); k++ {
+			a, b := ivs[k-1].hi, ivs[k].lo
+			if !ruled(r, a, b) {
+				vs = append(vs, rule{at: (a + b) / 2, lo: g.ys[r], hi: g.ys[r+1]})
+			}
+		}
+		if inPool[r] < 3 {
+			continue
+		}
+		lines := rowLines[r]
 		tight := tightPitch(lines)
 		for k := 1; k < len(lines); k++ {
 			if !tight(k) {
 				y := (lines[k-1].box.Y1 + lines[k].box.Y0) / 2
 				hs = append(hs, rule{at: y, lo: x0, hi: x1})
-			}
-		}
-		var ivs []interval
-		for _, l := range lines {
-			if len(l.chunks) < 2 {
-				continue
-			}
-			for k := range l.chunks {
-				a, b := l.chunkBox(ws, k)
-				ivs = addInterval(ivs, a, b)
-			}
-		}
-		for k := 1; k < len(ivs); k++ {
-			a, b := ivs[k-1].hi, ivs[k].lo
-			ruled := false
-			top, bot := g.ys[r], g.ys[r+1]
-			for _, x := range g.xs {
-				if x >= a-snapTol && x <= b+snapTol && coverage(rules, x, top, bot) >= 0.5*(bot-top) {
-					ruled = true
-				}
-			}
-			if !ruled {
-				vs = append(vs, rule{at: (a + b) / 2, lo: g.ys[r], hi: g.ys[r+1]})
 			}
 		}
 	}
