@@ -19,6 +19,10 @@ var (
 	ErrAmbiguousDate = errors.New("ambiguous date")
 )
 
+// maxDateLen bounds a date's length in bytes after folding; the longest
+// forms ("September 30th, 2014", "平成31年12月31日") are well below it.
+const maxDateLen = 64
+
 // Years outside this range are rejected as misreadings.
 const (
 	minYear = 1850
@@ -396,6 +400,9 @@ var dateLayouts = sync.OnceValue(func() []dateLayout {
 // be read both ways.
 func ParseDate(s string, opt DateOptions) (Date, error) {
 	t := foldDate(s)
+	if len(t) > maxDateLen {
+		return Date{}, fmt.Errorf("%w: %.40q...: too long", ErrBadDate, s)
+	}
 	for _, l := range dateLayouts() {
 		m := l.re.FindStringSubmatch(t)
 		if m == nil {
@@ -486,6 +493,9 @@ func ParseValidity(s string, opt DateOptions) (Validity, error) {
 	}
 	if strings.Trim(t, termDashes) == "" {
 		return v, nil
+	}
+	if len(t) > 3*maxDateLen {
+		return Validity{}, fmt.Errorf("%w: %.40q...: too long for a term", ErrBadDate, s)
 	}
 	type split struct{ from, until Date }
 	var found []split
