@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -203,6 +204,49 @@ func baseEncoding(name string) *[256]string {
 	return nil
 }
 
+// type1Encoding reads the built-in encoding of an embedded Type 1 font
+// program ("dup 12 /fi put" in its clear-text part), or nil when the
+// program uses StandardEncoding or has none.
+func type1Encoding(prog []byte) *[256]string {
+	if i := bytes.Index(prog, []byte("eexec")); i > 0 {
+		prog = prog[:i]
+	}
+	i := bytes.Index(prog, []byte("/Encoding"))
+	if i < 0 {
+		return nil
+	}
+	prog = prog[i+len("/Encoding"):]
+	if bytes.HasPrefix(bytes.TrimSpace(prog), []byte("StandardEncoding")) {
+		return nil
+	}
+	var enc [256]string
+	found := false
+	l := lexer{b: prog}
+	var stk []operand
+	for steps := 0; steps < 20000; steps++ {
+		v, op, ok := l.next()
+		if !ok || op == "readonly" || op == "def" {
+			break
+		}
+		if op == "" {
+			stk = append(stk, v)
+			continue
+		}
+		if op == "put" && len(stk) >= 2 {
+			code, name := stk[len(stk)-2], stk[len(stk)-1]
+			if code.kind == opNum && name.kind == opName && code.num >= 0 && code.num < 256 {
+				enc[int(code.num)] = name.s
+				found = true
+			}
+		}
+		stk = stk[:0]
+	}
+	if !found {
+		return nil
+	}
+	return &enc
+}
+
 // wingdingsText maps the private-use code points that Word's symbol fonts
 // produce (U+F0xx) to the bullets they draw.
 var wingdingsText = map[rune]string{
@@ -278,6 +322,11 @@ func loadFont(v lpdf.Value) *font {
 		enc = baseEncoding(encV.Name())
 	case encV.Kind() == lpdf.Dict:
 		enc = baseEncoding(encV.Key("BaseEncoding").Name())
+	}
+	if enc == nil && subtype == "Type1" {
+		if ff := desc.Key("FontFile"); ff.Kind() == lpdf.Stream {
+			enc = type1Encoding(streamBytes(ff))
+		}
 	}
 	if enc == nil {
 		switch {

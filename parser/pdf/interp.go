@@ -360,7 +360,13 @@ func (in *interp) show(s string) {
 			}
 		}
 		if len(in.glyphs) < maxGlyphsPage {
-			in.emit(f, g, m, tx, ty)
+			// The glyph box is the glyph's own advance: character and
+			// word spacing are gaps, not ink.
+			bx := tx
+			if !f.vertical {
+				bx = g.width * fs * gs.th
+			}
+			in.emit(f, g, m, bx, ty)
 		}
 		in.tm = matrix{1, 0, 0, 1, tx, ty}.mul(in.tm)
 	}
