@@ -260,6 +260,9 @@ func Run(inputs []Input, opt Options) *Report {
 			s.Declared = len(in.Result.Declared)
 			s.Unplaced = len(in.Result.Unplaced)
 			s.AsOf = in.Result.AsOf
+			if s.AsOf == "" && len(in.Result.Records) > 0 {
+				s.AsOf = in.Result.Records[0].AsOf
+			}
 			for j := range in.Result.Records {
 				a.items = append(a.items, item{rec: &in.Result.Records[j], input: i})
 			}

@@ -1,0 +1,401 @@
+// Package diff compares two snapshots of one agreement list (last year's
+// and this year's, say) and reports the agreements added, removed, changed
+// and renamed.
+package diff
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/agreements/agreements/normalize"
+	"github.com/agreements/agreements/normalize/audit"
+)
+
+// FieldChange is one field's value in the old and the new snapshot, as
+// JSON values (strings, booleans, arrays of strings).
+type FieldChange struct {
+	Old any `json:"old"`
+	New any `json:"new"`
+}
+
+// Change is an agreement present in both snapshots whose fields differ.
+type Change struct {
+	ID      string                 `json:"id"`
+	Level   string                 `json:"level"`
+	Country string                 `json:"country"`
+	Partner string                 `json:"partner"`
+	Fields  map[string]FieldChange `json:"fields"`
+	Old     normalize.Source       `json:"old_source"`
+	New     normalize.Source       `json:"new_source"`
+}
+
+// Rename is a removed and an added agreement in the same country and
+// level whose partner names are near-duplicates: one agreement whose
+// partner was renamed or respelled. Fields lists every field that
+// differs, partner included.
+type Rename struct {
+	Old    normalize.Record       `json:"old"`
+	New    normalize.Record       `json:"new"`
+	Fields map[string]FieldChange `json:"fields"`
+}
+
+// GroupCount counts the differences of one country or level.
+type GroupCount struct {
+	Key     string `json:"key"`
+	Added   int    `json:"added"`
+	Removed int    `json:"removed"`
+	Changed int    `json:"changed"`
+	Renamed int    `json:"renamed"`
+}
+
+// Summary counts the differences.
+type Summary struct {
+	Old       int          `json:"old"`
+	New       int          `json:"new"`
+	Added     int          `json:"added"`
+	Removed   int          `json:"removed"`
+	Changed   int          `json:"changed"`
+	Renamed   int          `json:"renamed"`
+	Unchanged int          `json:"unchanged"`
+	AsOf      *FieldChange `json:"as_of,omitempty"` // the list's as-of date, when every record of each snapshot shares one and it changed
+	ByCountry []GroupCount `json:"by_country"`
+	ByLevel   []GroupCount `json:"by_level"`
+}
+
+// Result is the difference between two snapshots.
+type Result struct {
+	OldFile string             `json:"old_file"`
+	NewFile string             `json:"new_file"`
+	Added   []normalize.Record `json:"added"`
+	Removed []normalize.Record `json:"removed"`
+	Changed []Change           `json:"changed"`
+	Renamed []Rename           `json:"renamed"`
+	Summary Summary            `json:"summary"`
+}
+
+// Empty reports whether the snapshots hold the same agreements with the
+// same fields (as_of aside when it is the list's own date).
+func (r *Result) Empty() bool {
+	return len(r.Added) == 0 && len(r.Removed) == 0 && len(r.Changed) == 0 && len(r.Renamed) == 0 && r.Summary.AsOf == nil
+}
+
+// Fields returns the fields a diff compares, in report order: every field
+// of the record but schema, id (the match key), source and repairs.
+func Fields() []string {
+	return []string{
+		"home_institution", "level", "region", "country", "country_code", "partner", "partner_unit",
+		"home_unit", "signed", "fee_waiver", "agreement_type", "valid_until", "flags", "partner_alt", "as_of",
+	}
+}
+
+func field(r *normalize.Record, name string) any {
+	switch name {
+	case "home_institution":
+		return r.HomeInstitution
+	case "level":
+		return r.Level
+	case "region":
+		return r.Region
+	case "country":
+		return r.Country
+	case "country_code":
+		return r.CountryCode
+	case "partner":
+		return r.Partner
+	case "partner_unit":
+		return r.PartnerUnit
+	case "home_unit":
+		return r.HomeUnit
+	case "signed":
+		return r.Signed
+	case "fee_waiver":
+		return r.FeeWaiver
+	case "agreement_type":
+		return r.AgreementType
+	case "valid_until":
+		return r.ValidUntil
+	case "flags":
+		if r.Flags == nil {
+			return []string{}
+		}
+		return r.Flags
+	case "partner_alt":
+		return r.PartnerAlt
+	case "as_of":
+		return r.AsOf
+	}
+	return nil
+}
+
+// equal compares two field values; flags compare as sets.
+func equal(name string, a, b any) bool {
+	if name == "flags" {
+		x, y := slices.Clone(a.([]string)), slices.Clone(b.([]string))
+		slices.Sort(x)
+		slices.Sort(y)
+		return slices.Equal(slices.Compact(x), slices.Compact(y))
+	}
+	return a == b
+}
+
+// compare returns the fields that differ between o and n; as_of is left
+// out when skipAsOf.
+func compare(o, n *normalize.Record, skipAsOf bool) map[string]FieldChange {
+	out := map[string]FieldChange{}
+	for _, f := range Fields() {
+		if f == "as_of" && skipAsOf {
+			continue
+		}
+		a, b := field(o, f), field(n, f)
+		if !equal(f, a, b) {
+			out[f] = FieldChange{Old: a, New: b}
+		}
+	}
+	return out
+}
+
+// uniformAsOf returns the as-of date every record shares, and whether
+// they all share one.
+func uniformAsOf(recs []normalize.Record) (string, bool) {
+	if len(recs) == 0 {
+		return "", false
+	}
+	for _, r := range recs[1:] {
+		if r.AsOf != recs[0].AsOf {
+			return "", false
+		}
+	}
+	return recs[0].AsOf, true
+}
+
+// Compare compares the old snapshot with the new one. Records are matched
+// by id; when an id occurs several times in a snapshot, its k-th
+// occurrence in one is matched with its k-th in the other, and the rest
+// are added or removed. A removed and an added record in the same country
+// and level (and home unit) whose partners are near-duplicates
+// (audit.NearDuplicate) or share their other-language name are reported
+// as a rename. When each snapshot's records share one as-of date, a change
+// of it is reported once in the summary, not on every record.
+func Compare(oldFile string, old []normalize.Record, newFile string, cur []normalize.Record) *Result {
+	res := &Result{OldFile: oldFile, NewFile: newFile,
+		Added: []normalize.Record{}, Removed: []normalize.Record{}, Changed: []Change{}, Renamed: []Rename{}}
+	oa, ook := uniformAsOf(old)
+	na, nok := uniformAsOf(cur)
+	skipAsOf := ook && nok
+	if skipAsOf && oa != na {
+		res.Summary.AsOf = &FieldChange{Old: oa, New: na}
+	}
+
+	// k-th occurrence of an id in old ↔ k-th in new
+	oldByID := map[string][]int{}
+	for i := range old {
+		oldByID[old[i].ID] = append(oldByID[old[i].ID], i)
+	}
+	matched := make([]bool, len(old))
+	seen := map[string]int{}
+	var added []int
+	unchanged := 0
+	for j := range cur {
+		id := cur[j].ID
+		k := seen[id]
+		seen[id]++
+		if k >= len(oldByID[id]) {
+			added = append(added, j)
+			continue
+		}
+		i := oldByID[id][k]
+		matched[i] = true
+		fields := compare(&old[i], &cur[j], skipAsOf)
+		if len(fields) == 0 {
+			unchanged++
+			continue
+		}
+		res.Changed = append(res.Changed, Change{ID: id, Level: cur[j].Level, Country: cur[j].Country,
+			Partner: cur[j].Partner, Fields: fields, Old: old[i].Source, New: cur[j].Source})
+	}
+	var removed []int
+	for i := range old {
+		if !matched[i] {
+			removed = append(removed, i)
+		}
+	}
+
+	pairs := renames(old, removed, cur, added)
+	renamedOld, renamedNew := map[int]bool{}, map[int]bool{}
+	for _, p := range pairs {
+		renamedOld[p[0]], renamedNew[p[1]] = true, true
+		res.Renamed = append(res.Renamed, Rename{Old: old[p[0]], New: cur[p[1]], Fields: compare(&old[p[0]], &cur[p[1]], skipAsOf)})
+	}
+	for _, i := range removed {
+		if !renamedOld[i] {
+			res.Removed = append(res.Removed, old[i])
+		}
+	}
+	for _, j := range added {
+		if !renamedNew[j] {
+			res.Added = append(res.Added, cur[j])
+		}
+	}
+	res.Summary.Old, res.Summary.New = len(old), len(cur)
+	res.Summary.Added, res.Summary.Removed = len(res.Added), len(res.Removed)
+	res.Summary.Changed, res.Summary.Renamed = len(res.Changed), len(res.Renamed)
+	res.Summary.Unchanged = unchanged
+	res.Summary.ByCountry, res.Summary.ByLevel = groups(res)
+	return res
+}
+
+// renameKey is what a renamed agreement keeps: home institution, level,
+// country and home unit.
+func renameKey(r *normalize.Record) string {
+	cc := r.CountryCode
+	if cc == "" {
+		cc = r.Country
+	}
+	return audit.Fold(r.HomeInstitution) + "\x1f" + r.Level + "\x1f" + cc + "\x1f" + audit.Fold(r.HomeUnit)
+}
+
+// renames pairs removed old records with added new ones. Within each rename
+// key, the partner names of both sides are clustered with the audit's
+// near-duplicate blocking (so not every pair is compared); within a
+// cluster, pairs are taken closest first (then in document order), each
+// record at most once. A pair also qualifies when both records give the
+// same non-empty other-language name.
+func renames(old []normalize.Record, removed []int, cur []normalize.Record, added []int) [][2]int {
+	type side struct{ old, cur []int }
+	groups := map[string]*side{}
+	var keys []string
+	for _, i := range removed {
+		k := renameKey(&old[i])
+		if groups[k] == nil {
+			groups[k] = &side{}
+			keys = append(keys, k)
+		}
+		groups[k].old = append(groups[k].old, i)
+	}
+	for _, j := range added {
+		k := renameKey(&cur[j])
+		if g := groups[k]; g != nil {
+			g.cur = append(g.cur, j)
+		}
+	}
+
+	type cand struct{ i, j, dist int }
+	var out [][2]int
+	for _, k := range keys {
+		g := groups[k]
+		if len(g.cur) == 0 {
+			continue
+		}
+		// names: old partners, then new partners; clusters join them.
+		names := make([]string, 0, len(g.old)+len(g.cur))
+		for _, i := range g.old {
+			names = append(names, old[i].Partner)
+		}
+		for _, j := range g.cur {
+			names = append(names, cur[j].Partner)
+		}
+		var cands []cand
+		seenPair := map[[2]int]bool{}
+		addCand := func(i, j, d int) {
+			if !seenPair[[2]int{i, j}] {
+				seenPair[[2]int{i, j}] = true
+				cands = append(cands, cand{i, j, d})
+			}
+		}
+		for _, c := range audit.Clusters(names) {
+			for _, x := range c {
+				if x >= len(g.old) {
+					continue
+				}
+				for _, y := range c {
+					if y < len(g.old) {
+						continue
+					}
+					i, j := g.old[x], g.cur[y-len(g.old)]
+					if d, ok := audit.NearDuplicate(old[i].Partner, cur[j].Partner); ok {
+						addCand(i, j, d)
+					} else {
+						addCand(i, j, 3) // joined through another name
+					}
+				}
+			}
+		}
+		alt := map[string][]int{}
+		for _, i := range g.old {
+			if a := audit.Fold(old[i].PartnerAlt); a != "" {
+				alt[a] = append(alt[a], i)
+			}
+		}
+		for _, j := range g.cur {
+			for _, i := range alt[audit.Fold(cur[j].PartnerAlt)] {
+				addCand(i, j, 3)
+			}
+		}
+		sort.SliceStable(cands, func(a, b int) bool {
+			if cands[a].dist != cands[b].dist {
+				return cands[a].dist < cands[b].dist
+			}
+			if cands[a].i != cands[b].i {
+				return cands[a].i < cands[b].i
+			}
+			return cands[a].j < cands[b].j
+		})
+		usedOld, usedNew := map[int]bool{}, map[int]bool{}
+		for _, c := range cands {
+			if usedOld[c.i] || usedNew[c.j] {
+				continue
+			}
+			usedOld[c.i], usedNew[c.j] = true, true
+			out = append(out, [2]int{c.i, c.j})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
+}
+
+// groups counts the differences per country and per level, in name order.
+func groups(res *Result) (byCountry, byLevel []GroupCount) {
+	country, level := map[string]*GroupCount{}, map[string]*GroupCount{}
+	get := func(m map[string]*GroupCount, k string) *GroupCount {
+		if k == "" {
+			k = "(none)"
+		}
+		if m[k] == nil {
+			m[k] = &GroupCount{Key: k}
+		}
+		return m[k]
+	}
+	for _, r := range res.Added {
+		get(country, r.Country).Added++
+		get(level, r.Level).Added++
+	}
+	for _, r := range res.Removed {
+		get(country, r.Country).Removed++
+		get(level, r.Level).Removed++
+	}
+	for _, c := range res.Changed {
+		get(country, c.Country).Changed++
+		get(level, c.Level).Changed++
+	}
+	for _, r := range res.Renamed {
+		get(country, r.New.Country).Renamed++
+		get(level, r.New.Level).Renamed++
+	}
+	flatten := func(m map[string]*GroupCount) []GroupCount {
+		out := []GroupCount{}
+		for _, k := range sortedKeys(m) {
+			out = append(out, *m[k])
+		}
+		return out
+	}
+	return flatten(country), flatten(level)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

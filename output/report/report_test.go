@@ -1,0 +1,126 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/normalize"
+	"github.com/agreements/agreements/normalize/audit"
+	"github.com/agreements/agreements/normalize/diff"
+)
+
+func rec(country, code, partner, signed string, row int) normalize.Record {
+	r := normalize.Record{Schema: normalize.Schema, HomeInstitution: "Tohoku University", Level: normalize.LevelUniversity,
+		Country: country, CountryCode: code, Partner: partner, Signed: signed, AsOf: "2024-05-01",
+		Flags: []string{}, Repairs: []string{}, Source: normalize.Source{File: "list.html", Format: "html", Row: row}}
+	r.ID = normalize.ComputeID(r)
+	return r
+}
+
+func sampleAudit() *audit.Report {
+	recs := []normalize.Record{
+		rec("China", "CN", "Peking University", "2001-05-01", 3),
+		rec("China", "CN", "Peking University", "2001-05-01", 4),
+		rec("Thailand", "TH", "Chiangmai University", "", 6),
+		rec("Thailand", "TH", "Chiang Mai University <script>", "2030", 7),
+	}
+	res := &normalize.Result{Records: recs,
+		Declared: []normalize.Declared{{Level: "university", Scope: "country", Name: "China", Count: 3, Unit: "institutions", Text: "China (3)", Row: 2}},
+		Unplaced: []normalize.Unplaced{{Row: 9, Text: "Notes: & more", Reason: "text outside any list entry or heading"}}}
+	return audit.Run([]audit.Input{{Name: "list.html", Result: res}}, audit.Options{})
+}
+
+func sampleDiff() *diff.Result {
+	old := []normalize.Record{rec("China", "CN", "Peking University", "2001", 1), rec("Estonia", "EE", "Tallin University", "2010", 2),
+		rec("Chile", "CL", "Universidad de Chile", "2011", 3)}
+	cur := []normalize.Record{rec("China", "CN", "Peking University", "2002", 1), rec("Estonia", "EE", "Tallinn University", "2010", 2),
+		rec("Italy", "IT", "Università Ca' Foscari Venezia", "2020", 3)}
+	return diff.Compare("old.html", old, "new.html", cur)
+}
+
+func TestAuditFormats(t *testing.T) {
+	rep := sampleAudit()
+	for _, format := range []string{FormatText, FormatJSON, FormatHTML} {
+		t.Run(format, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, Audit(&b, format, rep))
+			out := b.String()
+			assert.Contains(t, out, "declared_total")
+			assert.Contains(t, out, "near_duplicate_partner")
+			if format == FormatHTML {
+				assert.NotContains(t, out, "<script>", "names are escaped")
+				assert.Contains(t, out, "<svg")
+				assert.NotContains(t, out, "http://", "no external assets")
+				assert.NotContains(t, out, "https://", "no external assets")
+			}
+		})
+	}
+	require.Error(t, Audit(&bytes.Buffer{}, "xml", rep))
+}
+
+func TestAuditJSONShape(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, Audit(&b, FormatJSON, sampleAudit()))
+	var got struct {
+		Findings []map[string]any `json:"findings"`
+	}
+	require.NoError(t, json.Unmarshal(b.Bytes(), &got))
+	require.NotEmpty(t, got.Findings)
+	for _, f := range got.Findings {
+		for _, k := range []string{"check", "level", "count", "message", "examples"} {
+			assert.Contains(t, f, k)
+		}
+		if f["check"] == audit.CheckDeclaredTotal {
+			assert.Equal(t, 3.0, f["declared"])
+			assert.Equal(t, 1.0, f["extracted"])
+		}
+	}
+	assert.Equal(t, audit.CheckDeclaredTotal, got.Findings[0]["check"])
+}
+
+func TestDiffFormats(t *testing.T) {
+	d := sampleDiff()
+	for _, format := range []string{FormatText, FormatJSON, FormatHTML} {
+		t.Run(format, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, Diff(&b, format, d))
+			out := b.String()
+			assert.Contains(t, out, "Tallinn University")
+			assert.Contains(t, out, "Università Ca")
+		})
+	}
+}
+
+func TestDiffJSONShape(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, Diff(&b, FormatJSON, sampleDiff()))
+	var got map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(b.Bytes(), &got))
+	for _, k := range []string{"added", "removed", "changed", "renamed", "summary"} {
+		assert.Contains(t, got, k)
+	}
+	var changed []struct {
+		ID     string                            `json:"id"`
+		Fields map[string]struct{ Old, New any } `json:"fields"`
+	}
+	require.NoError(t, json.Unmarshal(got["changed"], &changed))
+	require.Len(t, changed, 1)
+	assert.Equal(t, "2001", changed[0].Fields["signed"].Old)
+	assert.Equal(t, "2002", changed[0].Fields["signed"].New)
+	var renamed []struct{ Old, New normalize.Record }
+	require.NoError(t, json.Unmarshal(got["renamed"], &renamed))
+	require.Len(t, renamed, 1)
+	assert.Equal(t, "Tallin University", renamed[0].Old.Partner)
+}
+
+func TestDiffTextNoDifferences(t *testing.T) {
+	s := []normalize.Record{rec("China", "CN", "Peking University", "2001", 1)}
+	var b bytes.Buffer
+	require.NoError(t, DiffText(&b, diff.Compare("a", s, "b", s)))
+	assert.True(t, strings.HasSuffix(b.String(), "no differences\n"))
+}
