@@ -453,6 +453,7 @@ type Validity struct {
 // still being processed. Matched after NFKC, case-insensitively.
 var (
 	autoRenewalWords = []string{
+		"以後自動延長", "以降自動延長", "以後自動更新", "以降自動更新",
 		"自動延長", "自動更新", "自動継続",
 		"automatic renewal", "automatically renewed", "renewed automatically",
 		"auto-renewal", "auto renewal", "auto-renew", "auto renew",

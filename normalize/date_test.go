@@ -159,6 +159,7 @@ func TestParseValidity(t *testing.T) {
 		{"auto renewal bracketed", "2014.4.1～2019.3.31（自動更新）", Validity{Signed: d("2014-04-01", "YYYY.M.D"), ValidUntil: d("2019-03-31", "YYYY.M.D"), AutoRenewal: true}},
 		{"auto renewal english", "2014/04/01 - (automatic renewal)", Validity{Signed: d("2014-04-01", "YYYY/MM/DD"), AutoRenewal: true}},
 		{"auto renewal only", "自動延長", Validity{AutoRenewal: true}},
+		{"auto renewal thereafter", "2006.4.5～（以後自動更新）", Validity{Signed: d("2006-04-05", "YYYY.M.D"), AutoRenewal: true}},
 		{"until only", "-2018.10.19", Validity{ValidUntil: d("2018-10-19", "YYYY.MM.DD")}},
 		{"until only tilde", "～2018.10.19", Validity{ValidUntil: d("2018-10-19", "YYYY.MM.DD")}},
 		{"open end", "2006.4.5～", Validity{Signed: d("2006-04-05", "YYYY.M.D")}},
