@@ -75,6 +75,7 @@ type docContext struct {
 	cRepair []string // repairs made reading the current country heading
 
 	list        *listState // the list being read (list.go)
+	tables      *tableMemo // what the tables read so far established (table.go)
 	entryKey    styleKey   // the style of list entries, when lines have styles
 	hasEntryKey bool
 }

@@ -1,28 +1,871 @@
 package normalize
 
-import "github.com/agreements/agreements/parser"
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// Tables: one agreement a row, columns found by their header text (never
+// by position), grouping columns (area, country, partner) that leave a cell
+// blank or merged for "same as above", markers that drift between columns,
+// and rows that a page break or a narrow column split in two. HTML and PDF
+// tables of the same list give the same records.
+
+// field is what a table column holds.
+type field int
+
+const (
+	fNone field = iota
+	fRegion
+	fCountry
+	fPartner
+	fPartnerUnit
+	fHomeUnit
+	fSigned
+	fValid
+	fType
+	fNotes
+)
+
+// String is the record field's name, as repairs name it.
+func (f field) String() string {
+	switch f {
+	case fRegion:
+		return "region"
+	case fCountry:
+		return "country"
+	case fPartner:
+		return "partner"
+	case fPartnerUnit:
+		return "partner_unit"
+	case fHomeUnit:
+		return "home_unit"
+	case fSigned:
+		return "signed"
+	case fValid:
+		return "valid_until"
+	case fType:
+		return "agreement_type"
+	case fNotes:
+		return "notes"
+	}
+	return ""
+}
+
+// headerRule maps header text containing any of words (and, when all is
+// set, one of all) to a field. Rules are tried in order: the specific
+// before the general ("Country / Region" is a country, "地域" a region).
+type headerRule struct {
+	f     field
+	words []string
+	all   []string
+}
+
+var headerRules = []headerRule{
+	{fPartnerUnit, []string{"partner", "相手", "協定校", "協定先"}, []string{"faculty", "school", "department", "unit", "college", "部局", "学部", "研究科"}},
+	{fPartnerUnit, []string{"of partner", "partner's", "partner unit", "相手部局", "相手機関部局", "相手方部局", "相手大学部局"}, nil},
+	{fHomeUnit, []string{"department at", "faculty at", "school at", "home department", "home faculty", "home school", "home unit", "本学部局", "本学の部局", "本学担当部局", "担当部局", "部局名", "部局"}, nil},
+	{fCountry, []string{"country", "nation", "国・地域", "国/地域", "国／地域", "国名", "所在国", "国"}, nil},
+	{fRegion, []string{"area", "region", "地域", "地区", "エリア"}, nil},
+	{fValid, []string{"validity", "valid", "period", "expir", "term", "有効期限", "有効期間", "協定期間", "期間", "期限"}, nil},
+	{fSigned, []string{"date", "year", "conclu", "signed", "締結日", "締結年月日", "締結年", "締結", "年月日"}, nil},
+	{fType, []string{"type", "kind", "category", "種別", "種類", "区分"}, nil},
+	{fNotes, []string{"note", "remark", "備考", "注記"}, nil},
+	{fPartner, []string{"partner", "institution", "university", "universities", "相手機関", "相手大学", "大学名", "協定校", "協定大学", "協定先", "機関名", "大学・機関", "name", "名称"}, nil},
+}
+
+// bareUnitWords name a unit without saying whose: the home institution's,
+// unless the table has an explicit home-unit column.
+var bareUnitWords = []string{"department", "faculty", "school", "unit", "学部", "研究科", "学部・研究科"}
+
+// headerField maps a column header to the field it holds.
+func headerField(text string) field {
+	t := strings.ToLower(norm.NFKC.String(clean(text)))
+	if t == "" {
+		return fNone
+	}
+	for _, r := range headerRules {
+		if !containsAny(t, r.words) {
+			continue
+		}
+		if r.all != nil && !containsAny(t, r.all) {
+			continue
+		}
+		return r.f
+	}
+	return fNone
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// tableMemo is what the tables read so far established: the last column
+// mapping (for a table that continues without its header) and the declared
+// country counts already taken.
+type tableMemo struct {
+	cols     []field
+	declared map[string]bool
+}
+
+// cellRef is a grid position.
+type cellRef struct{ row, col int }
+
+// tableReader reads the body of one table.
+type tableReader struct {
+	c    *docContext
+	t    *parser.Table
+	cols []field
+	body int // index of the first row after the header
+
+	level       string
+	levelRepair string
+	colsRepair  string
+	usual       field // the column markers usually stand in
+	origin      map[cellRef]cellRef
+
+	// Grouping state: what a blank or merged grouping cell stands for.
+	region, regionWritten string
+	regionRepairs         []string
+	country               Country
+	countrySet, intl      bool
+	countryRepairs        []string
+	partner, partnerAlt   string
+	prev                  int // index in c.res.Records of the last record of this table, -1 for none
+}
+
+// val is one field's cell in a row.
+type val struct {
+	text    string
+	covered bool // merged with the cell above: the same value
+	col     int
+}
 
 // table turns the rows of one raw table into records.
 func (c *docContext) table(t *parser.Table) {
-	for _, r := range t.Rows {
-		if r.Header {
+	if len(t.Rows) == 0 {
+		return
+	}
+	if c.tables == nil {
+		c.tables = &tableMemo{declared: map[string]bool{}}
+	}
+	tr := &tableReader{c: c, t: t, prev: -1, origin: map[cellRef]cellRef{}}
+	if !tr.mapColumns() {
+		for _, r := range t.Rows {
+			if !r.Header && rowText(r) != "" {
+				c.unplaced(r.Page, r.Row, rowText(r), "table without a header row that names its columns")
+			}
+		}
+		return
+	}
+	c.tables.cols = tr.cols
+	tr.mapOrigins()
+	tr.readLegendRows()
+	tr.findUsualMarkerPlace()
+	tr.setLevel()
+	for i := tr.body; i < len(t.Rows); i++ {
+		r := &t.Rows[i]
+		if r.Header || tr.repeatedHeader(r) {
 			continue
 		}
-		var cells []string
-		for _, cell := range r.Cells {
-			cells = append(cells, cell.Text)
-		}
-		c.unplaced(r.Page, r.Row, joinCells(cells), "table rows are not interpreted yet")
+		tr.row(i)
 	}
 }
 
-func joinCells(cells []string) string {
-	s := ""
-	for i, x := range cells {
-		if i > 0 {
-			s += " | "
+// mapColumns reads the header rows at the top of the table (rows marked
+// Header, else a first row whose texts name fields) and maps each column
+// to a field; without a header it takes the previous table's mapping when
+// the widths agree.
+func (tr *tableReader) mapColumns() bool {
+	rows := tr.t.Rows
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r.Cells))
+	}
+	n := 0
+	for n < len(rows) && rows[n].Header {
+		n++
+	}
+	if n == 0 && len(rows) > 0 && headerLike(rows[0]) {
+		n = 1
+	}
+	if n == 0 {
+		if m := tr.c.tables.cols; m != nil && len(m) == width {
+			tr.cols = m
+			tr.colsRepair = "columns_from_previous_table"
+			return true
 		}
-		s += x
+		return false
+	}
+	tr.body = n
+	texts := make([]string, width)
+	spanned := make([]bool, width) // covered from the left by a header cell
+	for _, r := range rows[:n] {
+		last := ""
+		for j, cell := range r.Cells {
+			switch {
+			case cell.Covered && j > 0 && cellCoveredFromLeft(r, j):
+				texts[j] = strings.TrimSpace(texts[j] + " " + last)
+				spanned[j] = true
+			case !cell.Covered:
+				texts[j] = strings.TrimSpace(texts[j] + " " + cell.Text)
+				last = cell.Text
+			}
+		}
+	}
+	tr.cols = make([]field, width)
+	hasHome := false
+	for j, h := range texts {
+		tr.cols[j] = headerField(h)
+		hasHome = hasHome || tr.cols[j] == fHomeUnit
+	}
+	// Bare unit headers, and the column right of a partner header that
+	// spans two columns or leaves its neighbour blank.
+	hasPartnerUnit := false
+	for _, f := range tr.cols {
+		hasPartnerUnit = hasPartnerUnit || f == fPartnerUnit
+	}
+	for j := range tr.cols {
+		t := strings.ToLower(clean(texts[j]))
+		switch {
+		case j > 0 && tr.cols[j-1] == fPartner && (spanned[j] || t == "") && !hasPartnerUnit:
+			tr.cols[j] = fPartnerUnit
+			hasPartnerUnit = true
+		case tr.cols[j] == fNone && containsAny(t, bareUnitWords):
+			if hasHome {
+				tr.cols[j] = fPartnerUnit
+			} else {
+				tr.cols[j] = fHomeUnit
+				hasHome = true
+			}
+		}
+	}
+	has := map[field]bool{}
+	for _, f := range tr.cols {
+		has[f] = true
+	}
+	return has[fPartner]
+}
+
+// cellCoveredFromLeft reports whether the covered cell j of r belongs to a
+// span that starts in the same row.
+func cellCoveredFromLeft(r parser.Row, j int) bool {
+	for k := j - 1; k >= 0; k-- {
+		if !r.Cells[k].Covered {
+			return r.Cells[k].ColSpan > j-k
+		}
+	}
+	return false
+}
+
+// headerLike reports a row whose texts name at least two distinct fields,
+// one of them the partner, and that holds no date.
+func headerLike(r parser.Row) bool {
+	seen := map[field]bool{}
+	for _, cell := range r.Cells {
+		if cell.Covered || cell.Text == "" {
+			continue
+		}
+		if _, err := ParseDate(cell.Text, DateOptions{}); err == nil {
+			return false
+		}
+		if utf8.RuneCountInString(cell.Text) > 40 {
+			return false
+		}
+		if f := headerField(cell.Text); f != fNone {
+			seen[f] = true
+		}
+	}
+	return len(seen) >= 2 && seen[fPartner]
+}
+
+// repeatedHeader reports a body row that repeats the header (after a page
+// break) without being marked as one.
+func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
+	n, same := 0, 0
+	for j, cell := range r.Cells {
+		if cell.Covered || cell.Text == "" || j >= len(tr.cols) {
+			continue
+		}
+		n++
+		if f := headerField(cell.Text); f != fNone && (f == tr.cols[j] || utf8.RuneCountInString(cell.Text) <= 40 && tr.isHeaderText(cell.Text)) {
+			same++
+		}
+	}
+	return n >= 2 && same == n
+}
+
+func (tr *tableReader) isHeaderText(s string) bool {
+	for _, r := range tr.t.Rows[:tr.body] {
+		for _, c := range r.Cells {
+			if !c.Covered && clean(c.Text) == clean(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mapOrigins records, for every cell a rowspan covers, the cell the span
+// starts in.
+func (tr *tableReader) mapOrigins() {
+	for i, r := range tr.t.Rows {
+		for j, cell := range r.Cells {
+			if cell.Covered || (cell.RowSpan <= 1 && cell.ColSpan <= 1) {
+				continue
+			}
+			for y := i; y < i+max(cell.RowSpan, 1) && y < len(tr.t.Rows); y++ {
+				for x := j; x < j+max(cell.ColSpan, 1) && x < len(tr.t.Rows[y].Cells); x++ {
+					if y != i || x != j {
+						tr.origin[cellRef{y, x}] = cellRef{i, j}
+					}
+				}
+			}
+		}
+	}
+}
+
+// cell returns the text of the cell at row i, column j: its own text, or,
+// for a cell merged with the one above, the text of the span's origin.
+func (tr *tableReader) cell(i, j int) val {
+	r := tr.t.Rows[i]
+	if j >= len(r.Cells) {
+		return val{col: j}
+	}
+	c := r.Cells[j]
+	if !c.Covered {
+		return val{text: clean(c.Text), col: j}
+	}
+	o, ok := tr.origin[cellRef{i, j}]
+	if !ok || o.row == i {
+		return val{col: j} // part of a span from the left: no text of its own
+	}
+	return val{text: clean(tr.t.Rows[o.row].Cells[o.col].Text), covered: true, col: j}
+}
+
+// readLegendRows adds to the legend the rows that define a marker (a
+// footnote row at the end of a table).
+func (tr *tableReader) readLegendRows() {
+	for i := tr.body; i < len(tr.t.Rows); i++ {
+		if s, ok := tr.soleText(i); ok {
+			if m, def, ok := parseLegendLine(s); ok {
+				tr.c.legend.add(m, def, tr.c.level)
+			}
+		}
+	}
+}
+
+// soleText returns the text of a row with exactly one non-empty cell of
+// its own.
+func (tr *tableReader) soleText(i int) (string, bool) {
+	text, n := "", 0
+	for _, c := range tr.t.Rows[i].Cells {
+		if !c.Covered && clean(c.Text) != "" {
+			text = clean(c.Text)
+			n++
+		}
+	}
+	return text, n == 1
+}
+
+// soleCell returns the column of the one cell with text of a row, and
+// whether it spans columns.
+func (tr *tableReader) soleCell(i int) (int, bool) {
+	for j, c := range tr.t.Rows[i].Cells {
+		if !c.Covered && clean(c.Text) != "" {
+			return j, c.ColSpan > 1
+		}
+	}
+	return -1, false
+}
+
+// without returns in minus the strings of drop.
+func without(in, drop []string) []string {
+	if len(drop) == 0 {
+		return in
+	}
+	out := in[:0:0]
+	for _, s := range in {
+		keep := true
+		for _, d := range drop {
+			keep = keep && s != d
+		}
+		if keep {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// findUsualMarkerPlace finds the column where the list puts its markers:
+// the one that holds most of them.
+func (tr *tableReader) findUsualMarkerPlace() {
+	counts := map[field]int{}
+	for i := tr.body; i < len(tr.t.Rows); i++ {
+		if tr.t.Rows[i].Header {
+			continue
+		}
+		for j, f := range tr.cols {
+			if f == fNone || f == fSigned || f == fValid {
+				continue
+			}
+			v := tr.cell(i, j)
+			if v.covered || v.text == "" {
+				continue
+			}
+			if _, ms := splitMarkers(v.text); len(ms) > 0 {
+				counts[f] += len(ms)
+			}
+		}
+	}
+	best := 0
+	for _, f := range []field{fPartner, fHomeUnit, fNotes, fPartnerUnit, fType, fCountry, fRegion} {
+		if counts[f] > best {
+			tr.usual, best = f, counts[f]
+		}
+	}
+}
+
+// setLevel settles the level of the table's records: department when the
+// table has a home-unit column or its section says so, else university.
+func (tr *tableReader) setLevel() {
+	for _, f := range tr.cols {
+		if f == fHomeUnit {
+			tr.level = LevelDepartment
+			return
+		}
+	}
+	switch tr.c.level {
+	case "":
+		tr.level, tr.levelRepair = LevelUniversity, "level:assumed_university"
+	default:
+		tr.level = tr.c.level
+	}
+}
+
+// rowVals collects the row's cells by field; two columns of one field are
+// joined.
+func (tr *tableReader) rowVals(i int) map[field]val {
+	vals := map[field]val{}
+	for j, f := range tr.cols {
+		if f == fNone {
+			continue
+		}
+		v := tr.cell(i, j)
+		if old, ok := vals[f]; ok {
+			if v.text != "" && !v.covered {
+				old.text = strings.TrimSpace(old.text + " " + v.text)
+				old.covered = false
+			}
+			vals[f] = old
+			continue
+		}
+		vals[f] = v
+	}
+	return vals
+}
+
+// own reports the fields whose cells hold text of their own in the row.
+func own(vals map[field]val) map[field]bool {
+	m := map[field]bool{}
+	for f, v := range vals {
+		if v.text != "" && !v.covered {
+			m[f] = true
+		}
+	}
+	return m
+}
+
+// row reads one body row.
+func (tr *tableReader) row(i int) {
+	c := tr.c
+	r := &tr.t.Rows[i]
+	vals := tr.rowVals(i)
+	has := own(vals)
+
+	if sole, ok := tr.soleText(i); ok {
+		if tr.groupRow(i, sole) {
+			return
+		}
+		if j, span := tr.soleCell(i); span || j >= len(tr.cols) || tr.cols[j] != fPartner {
+			if _, _, legend := parseLegendLine(sole); legend {
+				return
+			}
+			if d := parseDeclared(sole, tr.level, r.Page, r.Row); d != nil {
+				c.res.Declared = append(c.res.Declared, d...)
+				return
+			}
+			if lineIsNote(sole) {
+				return
+			}
+		}
+	}
+	if len(has) == 0 {
+		if rowText(*r) != "" {
+			c.unplaced(r.Page, r.Row, rowText(*r), "row has text only in columns without a known field")
+		}
+		return
+	}
+	if tr.joinSplitRow(vals, has) {
+		return
+	}
+
+	rec := c.newRecord(r.Page, r.Row)
+	rec.Level = tr.level
+	rec.Repairs = append(rec.Repairs, tr.levelRepair, tr.colsRepair)
+
+	// Region and country: the row's own cells, merged cells, blank cells
+	// filled down, or the headings around the table.
+	rv, hasRegionCol := vals[fRegion]
+	if rv.text != "" && (!rv.covered || rv.text != tr.regionWritten) {
+		tr.setRegion(rv.text, r)
+	}
+	if tr.regionWritten != "" {
+		rec.Region = tr.region
+		rec.Repairs = append(rec.Repairs, tr.regionRepairs...)
+		if hasRegionCol && (rv.covered || rv.text == "") {
+			rec.Repairs = append(rec.Repairs, "fill_down:region")
+		}
+	}
+	cv, hasCountryCol := vals[fCountry]
+	if cv.text != "" && (!cv.covered || !tr.countrySet) {
+		tr.setCountry(cv.text, r)
+	}
+	if tr.countrySet {
+		rec.Country, rec.CountryCode = tr.country.Name, tr.country.Code
+		rec.Repairs = append(rec.Repairs, tr.countryRepairs...)
+		if hasCountryCol && (cv.covered || cv.text == "") {
+			rec.Repairs = append(rec.Repairs, "fill_down:country")
+		}
+	}
+	if tr.countrySet || tr.regionWritten != "" {
+		// The table's own grouping replaces the headings around it.
+		rec.Repairs = without(rec.Repairs, c.cRepair)
+	}
+	if rec.Country == "" && !tr.intl && !(!tr.countrySet && c.intl) {
+		c.unplaced(r.Page, r.Row, rowText(*r), "row before any country")
+		return
+	}
+
+	// Partner.
+	pv := vals[fPartner]
+	var partnerMarkers []string
+	switch {
+	case pv.text != "":
+		name, markers := splitMarkers(pv.text)
+		partnerMarkers = markers
+		if name, d, ok := TrailingDate(name); ok && !has[fSigned] {
+			rec.Signed = d.ISO
+			rec.Repairs = append(rec.Repairs, "date:"+d.Layout)
+			pv.text = name
+		} else {
+			pv.text = name
+		}
+		name, more := splitMarkers(pv.text)
+		partnerMarkers = append(partnerMarkers, more...)
+		latin, other := SplitBilingual(name)
+		if latin != "" && other != "" {
+			rec.Partner, rec.PartnerAlt = latin, other
+		} else {
+			rec.Partner = name
+		}
+		if pv.covered {
+			rec.Repairs = append(rec.Repairs, "fill_down:partner")
+		}
+		tr.partner, tr.partnerAlt = rec.Partner, rec.PartnerAlt
+	case tr.partner != "":
+		rec.Partner, rec.PartnerAlt = tr.partner, tr.partnerAlt
+		rec.Repairs = append(rec.Repairs, "fill_down:partner")
+	default:
+		c.unplaced(r.Page, r.Row, rowText(*r), "row has no partner")
+		return
+	}
+	if rec.Partner == "" {
+		c.unplaced(r.Page, r.Row, rowText(*r), "row has no partner")
+		return
+	}
+	c.applyMarkers(&rec, partnerMarkers, tr.where(fPartner))
+
+	// Units, type, notes: markers stripped wherever they stand.
+	for _, f := range []field{fPartnerUnit, fHomeUnit, fType, fNotes} {
+		v, ok := vals[f]
+		if !ok || v.text == "" {
+			continue
+		}
+		text, markers := splitMarkers(v.text)
+		if f != fNotes && !has[fSigned] && !has[fValid] {
+			if rest, d, ok := trailingBareDate(text); ok {
+				text = rest
+				rec.Signed = d.ISO
+				rec.Repairs = append(rec.Repairs, "split_cell:"+f.String(), "date:"+d.Layout)
+				rest, more := splitMarkers(text)
+				text, markers = rest, append(markers, more...)
+			}
+		}
+		if v.covered {
+			rec.Repairs = append(rec.Repairs, "fill_down:"+f.String())
+		}
+		c.applyMarkers(&rec, markers, tr.where(f))
+		switch f {
+		case fPartnerUnit:
+			rec.PartnerUnit = text
+		case fHomeUnit:
+			rec.HomeUnit = text
+		case fType:
+			rec.AgreementType = text
+		case fNotes:
+			if fl := flagFor(text); fl != "" {
+				rec.Flags = append(rec.Flags, fl)
+			}
+		}
+	}
+
+	// Dates.
+	opt := DateOptions{MonthFirst: c.opt.MonthFirst, DayFirst: c.opt.DayFirst}
+	if v, ok := vals[fSigned]; ok && v.text != "" {
+		text, markers := splitMarkers(v.text)
+		c.applyMarkers(&rec, markers, tr.where(fSigned))
+		if v.covered {
+			rec.Repairs = append(rec.Repairs, "fill_down:signed")
+		}
+		if d, err := ParseDate(text, opt); err == nil {
+			rec.Signed = d.ISO
+			rec.Repairs = append(rec.Repairs, "date:"+d.Layout)
+		} else if vv, err := ParseValidity(text, opt); err == nil && text != "" {
+			tr.applyValidity(&rec, vv)
+		} else {
+			rec.Repairs = append(rec.Repairs, "date_unread:"+text)
+		}
+	}
+	if v, ok := vals[fValid]; ok && v.text != "" {
+		text, markers := splitMarkers(v.text)
+		c.applyMarkers(&rec, markers, tr.where(fValid))
+		if v.covered {
+			rec.Repairs = append(rec.Repairs, "fill_down:valid_until")
+		}
+		if vv, err := ParseValidity(text, opt); err == nil {
+			tr.applyValidity(&rec, vv)
+		} else {
+			rec.Repairs = append(rec.Repairs, "validity_unread:"+text)
+		}
+	}
+
+	c.res.Records = append(c.res.Records, rec)
+	tr.prev = len(c.res.Records) - 1
+}
+
+// applyValidity sets what a term says: its start (unless the row has a
+// signing date), its end, and the auto_renewal and pending flags.
+func (tr *tableReader) applyValidity(rec *Record, v Validity) {
+	if !v.Signed.IsZero() && rec.Signed == "" {
+		rec.Signed = v.Signed.ISO
+		rec.Repairs = append(rec.Repairs, "date:"+v.Signed.Layout)
+	}
+	if !v.ValidUntil.IsZero() {
+		rec.ValidUntil = v.ValidUntil.ISO
+		rec.Repairs = append(rec.Repairs, "date:"+v.ValidUntil.Layout)
+	}
+	if v.AutoRenewal {
+		rec.Flags = append(rec.Flags, FlagAutoRenewal)
+	}
+	if v.Pending {
+		rec.Flags = append(rec.Flags, FlagPending)
+	}
+}
+
+// where names a column for a marker repair: "" when it is where the list
+// usually puts its markers.
+func (tr *tableReader) where(f field) string {
+	if f == tr.usual {
+		return ""
+	}
+	return f.String()
+}
+
+// setRegion reads a region cell.
+func (tr *tableReader) setRegion(text string, r *parser.Row) {
+	name := strings.TrimSpace(strings.Trim(text, "()（）"))
+	name, count, hasCount := splitCount(name)
+	tr.regionWritten, tr.regionRepairs = text, nil
+	tr.country, tr.countrySet, tr.intl, tr.countryRepairs = Country{}, false, false, nil
+	tr.partner, tr.partnerAlt = "", ""
+	if reg, ok := LookupRegion(name); ok {
+		tr.region = reg
+		if reg != name {
+			tr.regionRepairs = append(tr.regionRepairs, "region_alias:"+name)
+		}
+	} else {
+		tr.region = name
+		tr.regionRepairs = append(tr.regionRepairs, "region_unknown:"+name)
+	}
+	if hasCount {
+		tr.declare("region", tr.region, count, text, r)
+	}
+}
+
+// setCountry reads a country cell: "China (79)", "U. S. A.", "オーストリア
+// Austria".
+func (tr *tableReader) setCountry(text string, r *parser.Row) {
+	name, count, hasCount := splitCount(text)
+	tr.partner, tr.partnerAlt = "", ""
+	tr.countrySet, tr.intl, tr.countryRepairs = true, false, nil
+	country, alias, intl, ok := LookupCountry(name)
+	if !ok {
+		latin, other := SplitBilingual(name)
+		for _, part := range []string{latin, other} {
+			if part == "" {
+				continue
+			}
+			if country, _, intl, ok = LookupCountry(part); ok {
+				alias = name
+				break
+			}
+		}
+	}
+	switch {
+	case ok && intl:
+		tr.country, tr.intl = Country{}, true
+	case ok:
+		tr.country = country
+		if alias != "" {
+			tr.countryRepairs = append(tr.countryRepairs, "country_alias:"+alias)
+		}
+	default:
+		tr.country = Country{Name: name}
+		tr.countryRepairs = append(tr.countryRepairs, "country_unknown:"+name)
+	}
+	if hasCount {
+		tr.declare("country", tr.country.Name, count, text, r)
+	}
+}
+
+// declare records a count a grouping cell states, once per group.
+func (tr *tableReader) declare(scope, name string, count int, text string, r *parser.Row) {
+	key := tr.level + "\x1f" + scope + "\x1f" + name
+	if tr.c.tables.declared[key] {
+		return
+	}
+	tr.c.tables.declared[key] = true
+	tr.c.res.Declared = append(tr.c.res.Declared, Declared{Level: tr.level, Scope: scope, Name: name, Count: count,
+		Unit: "institutions", Text: text, Page: r.Page, Row: r.Row})
+}
+
+// groupRow reads a row whose only text is a region or country heading (a
+// cell spanning the table, or a grouping cell alone on its row).
+func (tr *tableReader) groupRow(i int, text string) bool {
+	row := tr.t.Rows[i]
+	var at field
+	span := false
+	for j, c := range row.Cells {
+		if !c.Covered && clean(c.Text) != "" {
+			if j < len(tr.cols) {
+				at = tr.cols[j]
+			}
+			span = c.ColSpan > 1
+		}
+	}
+	if !span && at != fRegion && at != fCountry {
+		return false
+	}
+	name, _, _ := splitCount(strings.TrimSpace(strings.Trim(text, "()（）")))
+	if _, ok := LookupRegion(name); ok && at != fCountry {
+		tr.setRegion(text, &row)
+		return true
+	}
+	if _, _, _, ok := LookupCountry(name); ok || at == fCountry {
+		tr.setCountry(text, &row)
+		return true
+	}
+	if lv, ok := sectionLevel(text); ok {
+		tr.level, tr.levelRepair = lv, ""
+		return true
+	}
+	if at == fRegion {
+		tr.setRegion(text, &row)
+		return true
+	}
+	return false
+}
+
+// connectorRe matches the end of a name that goes on in the next line.
+var connectorRe = regexp.MustCompile(`(?i)(?:\b(?:of|and|for|the|in|at|de|du|des|der|für|und|di|da)|[,&\-–/・、])$`)
+
+// joinSplitRow joins a row that continues the previous one (a cell
+// wrapped onto a row of its own): a row with no date and no home unit whose
+// only text is the partner's unit, or a partner name cut after a
+// connecting word.
+func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool {
+	if tr.prev < 0 || has[fSigned] || has[fValid] || has[fHomeUnit] || has[fRegion] || has[fCountry] || has[fType] {
+		return false
+	}
+	for f, v := range vals {
+		if v.covered && f != fRegion && f != fCountry {
+			return false
+		}
+	}
+	prev := &tr.c.res.Records[tr.prev]
+	switch {
+	case has[fPartnerUnit] && !has[fPartner]:
+		text, markers := splitMarkers(vals[fPartnerUnit].text)
+		prev.PartnerUnit = strings.TrimSpace(prev.PartnerUnit + " " + text)
+		tr.c.applyMarkers(prev, markers, tr.where(fPartnerUnit))
+	case has[fPartner] && !has[fPartnerUnit] && len(has) == 1 && prev.Partner == tr.partner &&
+		(connectorRe.MatchString(prev.Partner) || startsLower(vals[fPartner].text)):
+		text, markers := splitMarkers(vals[fPartner].text)
+		prev.Partner = strings.TrimSpace(prev.Partner + " " + text)
+		tr.partner = prev.Partner
+		tr.c.applyMarkers(prev, markers, tr.where(fPartner))
+	default:
+		return false
+	}
+	prev.Repairs = append(prev.Repairs, "joined_split_row")
+	return true
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r) || r == '('
+}
+
+// bareDateRe matches a date at the end of a cell without brackets, as a
+// careless extraction leaves it: "* GS Engineering 2019/08/08".
+var bareDateRe = regexp.MustCompile(`^(.*?)\s+([0-9]{4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,2})$`)
+
+// trailingBareDate splits such a date off a cell.
+func trailingBareDate(s string) (string, Date, bool) {
+	m := bareDateRe.FindStringSubmatch(s)
+	if m == nil {
+		return s, Date{}, false
+	}
+	d, err := ParseDate(m[2], DateOptions{})
+	if err != nil {
+		return s, Date{}, false
+	}
+	return m[1], d, true
+}
+
+// rowText is a row's cells joined, for unplaced rows.
+func rowText(r parser.Row) string {
+	var cells []string
+	for _, cell := range r.Cells {
+		if !cell.Covered {
+			cells = append(cells, clean(cell.Text))
+		}
+	}
+	s := strings.Join(cells, " | ")
+	if strings.Trim(s, " |") == "" {
+		return ""
 	}
 	return s
 }

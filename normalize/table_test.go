@@ -1,0 +1,355 @@
+package normalize
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// tbl builds a raw table by hand. The first row is the header. In a cell,
+// "^" is covered by the cell above (a rowspan), "<" by the cell to the left
+// (a colspan); the origin's spans are counted from them.
+func tbl(rows ...[]string) *parser.Table {
+	t := &parser.Table{Method: "test"}
+	for i, r := range rows {
+		row := parser.Row{Page: 1, Header: i == 0}
+		for _, s := range r {
+			c := parser.Cell{ColSpan: 1, RowSpan: 1}
+			switch s {
+			case "^", "<":
+				c = parser.Cell{Covered: true}
+			default:
+				c.Text = strings.ReplaceAll(s, "\n", " ")
+				c.Lines = strings.Split(s, "\n")
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	for i, r := range t.Rows {
+		for j, c := range r.Cells {
+			if !c.Covered {
+				continue
+			}
+			if rows[i][j] == "<" {
+				k := j - 1
+				for k > 0 && rows[i][k] == "<" {
+					k--
+				}
+				t.Rows[i].Cells[k].ColSpan++
+				continue
+			}
+			k := i - 1
+			for k > 0 && rows[k][j] == "^" {
+				k--
+			}
+			t.Rows[k].Cells[j].RowSpan++
+		}
+	}
+	return t
+}
+
+// tdoc is a document of lines followed by tables.
+func tdoc(lines []string, tables ...*parser.Table) *parser.Document {
+	d := &parser.Document{File: "t.html", SHA256: "00", Format: parser.FormatHTML}
+	for _, l := range lines {
+		role := parser.RoleText
+		if strings.HasPrefix(l, "# ") {
+			role, l = parser.RoleHeading, l[2:]
+		}
+		d.Blocks = append(d.Blocks, parser.Block{Line: &parser.Line{Text: l, Role: role}})
+	}
+	for _, t := range tables {
+		d.Blocks = append(d.Blocks, parser.Block{Table: t})
+	}
+	d.Number()
+	return d
+}
+
+// rec is the part of a record table tests look at.
+type rec struct {
+	Level, Region, Country, Partner, PartnerUnit, HomeUnit, Signed, ValidUntil, Type, Alt string
+	Flags, Repairs                                                                        []string
+}
+
+func recs(rs []Record) []rec {
+	var out []rec
+	for _, r := range rs {
+		out = append(out, rec{r.Level, r.Region, r.Country, r.Partner, r.PartnerUnit, r.HomeUnit, r.Signed,
+			r.ValidUntil, r.AgreementType, r.PartnerAlt, r.Flags, r.Repairs})
+	}
+	return out
+}
+
+var (
+	uniSection  = "University Level Agreements"
+	deptSection = "Department Level Agreements"
+	tohokuHead  = []string{"Area", "Country / Region", "Partner Institution", "", "Department at Tohoku", "Year"}
+)
+
+func TestTable(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		table *parser.Table
+		want  []rec
+	}{
+		{
+			name:  "university table, rowspan region and country filled down",
+			lines: []string{uniSection, "* indicates tuition waiver"},
+			table: tbl(
+				[]string{"Region", "Country", "Partner Institution", "Date of Conclusion"},
+				[]string{"Asia", "China", "* Peking University", "November 10, 1999"},
+				[]string{"^", "^", "Fudan University", "April 19, 2001"},
+			),
+			want: []rec{
+				{Level: "university", Region: "Asia", Country: "China", Partner: "Peking University", Signed: "1999-11-10",
+					Flags: []string{"fee_waiver"}, Repairs: []string{"date:Month D, YYYY"}},
+				{Level: "university", Region: "Asia", Country: "China", Partner: "Fudan University", Signed: "2001-04-19",
+					Flags: []string{}, Repairs: []string{"fill_down:region", "fill_down:country", "date:Month D, YYYY"}},
+			},
+		},
+		{
+			name:  "blank grouping cells filled down; a blank partner unit stays blank",
+			lines: []string{deptSection},
+			table: tbl(tohokuHead,
+				[]string{"Asia", "China (79)", "Beijing Normal University", "School of History", "* GS Arts and Letters", "2019/12/12"},
+				[]string{"", "", "", "", "* GS Education", "2013/05/08"},
+			),
+			want: []rec{
+				{Level: "department", Region: "Asia", Country: "China", Partner: "Beijing Normal University", PartnerUnit: "School of History",
+					HomeUnit: "GS Arts and Letters", Signed: "2019-12-12", Flags: []string{"marker:*"}, Repairs: []string{"date:YYYY/MM/DD"}},
+				{Level: "department", Region: "Asia", Country: "China", Partner: "Beijing Normal University", HomeUnit: "GS Education",
+					Signed: "2013-05-08", Flags: []string{"marker:*"},
+					Repairs: []string{"fill_down:region", "fill_down:country", "fill_down:partner", "date:YYYY/MM/DD"}},
+			},
+		},
+		{
+			name:  "a merged partner unit is the same for both rows",
+			lines: []string{deptSection},
+			table: tbl(tohokuHead,
+				[]string{"Asia", "China", "Nankai University", "College of Foreign Languages", "GS International Cultural Studies", "2015/12/16"},
+				[]string{"^", "^", "^", "^", "GS Arts and Letters", "2016/02/25"},
+			),
+			want: []rec{
+				{Level: "department", Region: "Asia", Country: "China", Partner: "Nankai University", PartnerUnit: "College of Foreign Languages",
+					HomeUnit: "GS International Cultural Studies", Signed: "2015-12-16", Flags: []string{}, Repairs: []string{"date:YYYY/MM/DD"}},
+				{Level: "department", Region: "Asia", Country: "China", Partner: "Nankai University", PartnerUnit: "College of Foreign Languages",
+					HomeUnit: "GS Arts and Letters", Signed: "2016-02-25", Flags: []string{},
+					Repairs: []string{"fill_down:region", "fill_down:country", "fill_down:partner", "fill_down:partner_unit", "date:YYYY/MM/DD"}},
+			},
+		},
+		{
+			name:  "a wrapped unit on a row of its own is joined",
+			lines: []string{deptSection},
+			table: tbl(tohokuHead,
+				[]string{"Asia", "South Korea (34)", "Konkuk University", "Graduate School", "GS Engineering", "2010/07/22"},
+				[]string{"", "", "", "College of Engineering", "", ""},
+			),
+			want: []rec{
+				{Level: "department", Region: "Asia", Country: "South Korea", Partner: "Konkuk University",
+					PartnerUnit: "Graduate School College of Engineering", HomeUnit: "GS Engineering", Signed: "2010-07-22", Flags: []string{},
+					Repairs: []string{"date:YYYY/MM/DD", "joined_split_row"}},
+			},
+		},
+		{
+			name:  "a partner name cut after a connecting word is joined",
+			lines: []string{uniSection},
+			table: tbl(
+				[]string{"Country", "Partner", "Date"},
+				[]string{"China", "Nanjing University of", "2003.3.10"},
+				[]string{"", "Aeronautics and Astronautics", ""},
+			),
+			want: []rec{
+				{Level: "university", Country: "China", Partner: "Nanjing University of Aeronautics and Astronautics", Signed: "2003-03-10",
+					Flags: []string{}, Repairs: []string{"date:YYYY.M.D", "joined_split_row"}},
+			},
+		},
+		{
+			name:  "markers drift: usual before the home unit, also after it and after the partner's unit",
+			lines: []string{deptSection, "† * indicates institutions which agree upon tuition waivers for students from the partner institution."},
+			table: tbl(tohokuHead,
+				[]string{"Asia", "Singapore", "Nanyang Technological University", "College of Engineering *", "GS Engineering", "2010/10/12"},
+				[]string{"", "", "National Dental Research Institute Singapore", "", "GS Dentistry *", "2020/04/02"},
+				[]string{"", "", "National University of Singapore", "Faculty of Science", "* GS Science", "2001/01/01"},
+				[]string{"", "", "Temasek Polytechnic", "", "* IDAC", "2013/07/15"},
+			),
+			want: []rec{
+				{Level: "department", Region: "Asia", Country: "Singapore", Partner: "Nanyang Technological University", PartnerUnit: "College of Engineering",
+					HomeUnit: "GS Engineering", Signed: "2010-10-12", Flags: []string{"fee_waiver"}, Repairs: []string{"marker:*@partner_unit", "date:YYYY/MM/DD"}},
+				{Level: "department", Region: "Asia", Country: "Singapore", Partner: "National Dental Research Institute Singapore",
+					HomeUnit: "GS Dentistry", Signed: "2020-04-02", Flags: []string{"fee_waiver"}, Repairs: []string{"fill_down:region", "fill_down:country", "date:YYYY/MM/DD"}},
+				{Level: "department", Region: "Asia", Country: "Singapore", Partner: "National University of Singapore", PartnerUnit: "Faculty of Science",
+					HomeUnit: "GS Science", Signed: "2001-01-01", Flags: []string{"fee_waiver"}, Repairs: []string{"fill_down:region", "fill_down:country", "date:YYYY/MM/DD"}},
+				{Level: "department", Region: "Asia", Country: "Singapore", Partner: "Temasek Polytechnic",
+					HomeUnit: "IDAC", Signed: "2013-07-15", Flags: []string{"fee_waiver"}, Repairs: []string{"fill_down:region", "fill_down:country", "date:YYYY/MM/DD"}},
+			},
+		},
+		{
+			name:  "home unit and date in one cell are split",
+			lines: []string{deptSection},
+			table: tbl(
+				[]string{"Area", "Country / Region", "Partner Institution", "", "Department at Tohoku", "Year"},
+				[]string{"Asia", "Bangladesh (1)", "University of Dhaka", "Faculty of Biological Science", "GS Agricultural Science 2014/04/27", ""},
+			),
+			want: []rec{
+				{Level: "department", Region: "Asia", Country: "Bangladesh", Partner: "University of Dhaka", PartnerUnit: "Faculty of Biological Science",
+					HomeUnit: "GS Agricultural Science", Signed: "2014-04-27", Flags: []string{}, Repairs: []string{"split_cell:home_unit", "date:YYYY/MM/DD"}},
+			},
+		},
+		{
+			name: "country alias, level assumed without a section",
+			table: tbl(
+				[]string{"Country", "University", "Date"},
+				[]string{"United States of America", "Pennsylvania State University", "1988.11.29"},
+			),
+			want: []rec{
+				{Level: "university", Country: "United States", Partner: "Pennsylvania State University", Signed: "1988-11-29", Flags: []string{},
+					Repairs: []string{"level:assumed_university", "country_alias:United States of America", "date:YYYY.MM.DD"}},
+			},
+		},
+		{
+			name:  "bilingual country and partner, validity ranges",
+			lines: []string{"大学間協定"},
+			table: tbl(
+				[]string{"国・地域", "大学名", "有効期限"},
+				[]string{"オーストリア Austria", "ウィーン工科大学 Technische Universität Wien", "2006.4.5 -自動延長"},
+				[]string{"", "グラーツ大学 University of Graz", "-2018.10.19"},
+				[]string{"", "インスブルック大学 University of Innsbruck", "手続中"},
+			),
+			want: []rec{
+				{Level: "university", Country: "Austria", Partner: "Technische Universität Wien", Alt: "ウィーン工科大学", Signed: "2006-04-05",
+					Flags: []string{"auto_renewal"}, Repairs: []string{"country_alias:オーストリア Austria", "date:YYYY.M.D"}},
+				{Level: "university", Country: "Austria", Partner: "University of Graz", Alt: "グラーツ大学", ValidUntil: "2018-10-19",
+					Flags: []string{}, Repairs: []string{"country_alias:オーストリア Austria", "fill_down:country", "date:YYYY.MM.DD"}},
+				{Level: "university", Country: "Austria", Partner: "University of Innsbruck", Alt: "インスブルック大学",
+					Flags: []string{"pending"}, Repairs: []string{"country_alias:オーストリア Austria", "fill_down:country"}},
+			},
+		},
+		{
+			name:  "Japanese headers, era dates, notes with numbered marks",
+			lines: []string{"※1 派遣のみ", "♦ 授業料不徴収"},
+			table: tbl(
+				[]string{"地域", "国名", "協定校", "締結日", "協定の種類", "備考"},
+				[]string{"アジア", "中国", "北京大学", "平成26年4月1日", "包括", "※1"},
+				[]string{"", "韓国", "ソウル大学校", "H26.4.1", "学生交流", "♦"},
+			),
+			want: []rec{
+				{Level: "university", Region: "Asia", Country: "China", Partner: "北京大学", Signed: "2014-04-01", Type: "包括",
+					Flags: []string{"outbound_only"}, Repairs: []string{"level:assumed_university", "region_alias:アジア", "country_alias:中国", "date:era:平成Y年M月D日"}},
+				{Level: "university", Region: "Asia", Country: "South Korea", Partner: "ソウル大学校", Signed: "2014-04-01", Type: "学生交流",
+					Flags: []string{"fee_waiver"}, Repairs: []string{"level:assumed_university", "region_alias:アジア", "fill_down:region", "country_alias:韓国", "date:era:H.Y.M.D"}},
+			},
+		},
+		{
+			name:  "group rows spanning the table set region and country",
+			lines: []string{uniSection},
+			table: tbl(
+				[]string{"Partner Institution", "Date"},
+				[]string{"Europe", "<"},
+				[]string{"Germany", "<"},
+				[]string{"Technische Universität München", "2006.2.1"},
+			),
+			want: []rec{
+				{Level: "university", Region: "Europe", Country: "Germany", Partner: "Technische Universität München", Signed: "2006-02-01",
+					Flags: []string{}, Repairs: []string{"date:YYYY.M.D"}},
+			},
+		},
+		{
+			name:  "a header repeated after a page break is skipped; a partner's date in brackets is read",
+			lines: []string{uniSection},
+			table: tbl(
+				[]string{"Country", "Partner"},
+				[]string{"Finland", "Aalto University (2011.5.9)"},
+				[]string{"Country", "Partner"},
+				[]string{"", "University of Helsinki"},
+			),
+			want: []rec{
+				{Level: "university", Country: "Finland", Partner: "Aalto University", Signed: "2011-05-09", Flags: []string{}, Repairs: []string{"date:YYYY.M.D"}},
+				{Level: "university", Country: "Finland", Partner: "University of Helsinki", Flags: []string{}, Repairs: []string{"fill_down:country"}},
+			},
+		},
+		{
+			name:  "international organisations have no country",
+			lines: []string{uniSection},
+			table: tbl(
+				[]string{"Region", "Country", "Partner", "Date"},
+				[]string{"International Organization", "International Organization", "UNESCO", "2015.3.14"},
+			),
+			want: []rec{
+				{Level: "university", Region: "International Organization", Partner: "UNESCO", Signed: "2015-03-14", Flags: []string{}, Repairs: []string{"date:YYYY.M.D"}},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Normalize(tdoc(tt.lines, tt.table), Options{Institution: "Tohoku University"})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, recs(res.Records))
+			assert.Empty(t, res.Unplaced)
+		})
+	}
+}
+
+func TestTableDeclaredOncePerCountry(t *testing.T) {
+	res, err := Normalize(tdoc([]string{deptSection}, tbl(tohokuHead,
+		[]string{"Asia", "China (79)", "Beijing Hospital", "", "GS Medicine", "1994/11/16"},
+		[]string{"", "China (79)", "Fudan University", "Department of History", "GS Arts and Letters", "2019/08/01"},
+		[]string{"", "India (4)", "Indian Institute of Technology Madras", "", "GS Engineering", "2013/12/16"},
+	)), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	var got []Declared
+	for _, d := range res.Declared {
+		d.Text, d.Page, d.Row = "", 0, 0
+		got = append(got, d)
+	}
+	assert.Equal(t, []Declared{
+		{Level: "department", Scope: "country", Name: "China", Count: 79, Unit: "institutions"},
+		{Level: "department", Scope: "country", Name: "India", Count: 4, Unit: "institutions"},
+	}, got)
+}
+
+func TestTableWithoutHeader(t *testing.T) {
+	tb := tbl([]string{"China", "Peking University", "1999.11.10"})
+	tb.Rows[0].Header = false
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Records)
+	require.Len(t, res.Unplaced, 1)
+	assert.Equal(t, "China | Peking University | 1999.11.10", res.Unplaced[0].Text)
+}
+
+func TestTableContinuesPreviousColumns(t *testing.T) {
+	first := tbl([]string{"Country", "Partner", "Date"}, []string{"China", "Peking University", "1999.11.10"})
+	second := tbl([]string{"India", "Indian Institute of Science", "2008.12.18"})
+	second.Rows[0].Header = false
+	res, err := Normalize(tdoc([]string{uniSection}, first, second), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Indian Institute of Science", res.Records[1].Partner)
+	assert.Equal(t, "India", res.Records[1].Country)
+	assert.Contains(t, res.Records[1].Repairs, "columns_from_previous_table")
+}
+
+func TestHeaderField(t *testing.T) {
+	tests := map[string]field{
+		"Area": fRegion, "Region": fRegion, "地域": fRegion,
+		"Country": fCountry, "Country / Region": fCountry, "国・地域": fCountry, "国名": fCountry,
+		"Partner Institution": fPartner, "University": fPartner, "Institution": fPartner, "相手機関名": fPartner, "大学名": fPartner, "協定校": fPartner,
+		"Faculty/School/Department of partner": fPartnerUnit, "相手部局": fPartnerUnit, "Partner's Department": fPartnerUnit,
+		"Department at Tohoku": fHomeUnit, "Home department": fHomeUnit, "本学部局": fHomeUnit, "部局": fHomeUnit,
+		"Year": fSigned, "Date": fSigned, "Date of conclusion": fSigned, "締結日": fSigned, "締結年月日": fSigned, "協定締結日": fSigned,
+		"Validity": fValid, "Period": fValid, "有効期限": fValid, "期間": fValid,
+		"Type": fType, "種別": fType, "協定の種類": fType,
+		"Notes": fNotes, "備考": fNotes,
+		"No.": fNone, "": fNone,
+	}
+	for in, want := range tests {
+		assert.Equal(t, want, headerField(in), in)
+	}
+}
