@@ -51,9 +51,13 @@ func mergeRules(rs []rule) []rule {
 }
 
 // pageRules splits a page's segments into merged horizontal and vertical
-// rules.
+// rules. The edges of filled backgrounds (shaded cells, zebra stripes) are
+// not rules: shading marks rows or headers, not a grid.
 func pageRules(p *PageLayout) (hs, vs []rule) {
 	for _, s := range p.Segments {
+		if s.Width == 0 {
+			continue // an edge of a filled background, not a rule
+		}
 		if s.Horizontal() {
 			if s.X1-s.X0 >= 1 {
 				hs = append(hs, rule{at: (s.Y0 + s.Y1) / 2, lo: s.X0, hi: s.X1})
@@ -334,13 +338,7 @@ func unruledRules(g *grid, rules []rule, ws []tword, idx []int) (hs, vs []rule) 
 	if len(pool) < minUnruledLines {
 		return nil, nil
 	}
-	var ivs []interval
-	for _, l := range pool {
-		for k := range l.chunks {
-			a, b := l.chunkBox(ws, k)
-			ivs = addInterval(ivs, a, b)
-		}
-	}
+	ivs := columnIntervals(ws, pool)
 	x0, x1 := g.xs[0], g.xs[len(g.xs)-1]
 	for r := range nr {
 		if inPool[r] == 0 {

@@ -122,55 +122,18 @@ type streamResult struct {
 // streamBlock turns lines start..end (a run of multi-chunk lines) into a
 // table, with header lines above it that fit its columns.
 func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64) (streamResult, bool) {
-	// Columns from the lines with the most common chunk count (or more).
-	counts := map[int]int{}
 	nTab := 0
+	var ls []*sline
 	for i := start; i <= end; i++ {
-		if n := len(lines[i].chunks); n >= 2 {
-			counts[n]++
+		if len(lines[i].chunks) >= 2 {
 			nTab++
 		}
+		ls = append(ls, &lines[i])
 	}
 	if nTab < 3 {
 		return streamResult{}, false
 	}
-	mode, best := 0, 0
-	for n, c := range counts {
-		if c > best || (c == best && n > mode) {
-			mode, best = n, c
-		}
-	}
-	var ivs []interval
-	for i := start; i <= end; i++ {
-		l := &lines[i]
-		if len(l.chunks) < mode {
-			continue
-		}
-		for k := range l.chunks {
-			x0, x1 := l.chunkBox(ws, k)
-			ivs = addInterval(ivs, x0, x1)
-		}
-	}
-	// Text of the other lines that lies outside every column so far makes
-	// columns of its own (a column that is often empty).
-	var extra []interval
-	for i := start; i <= end; i++ {
-		l := &lines[i]
-		if len(l.chunks) >= mode {
-			continue
-		}
-		for k := range l.chunks {
-			x0, x1 := l.chunkBox(ws, k)
-			if !overlapsAny(ivs, x0, x1) {
-				extra = addInterval(extra, x0, x1)
-			}
-		}
-	}
-	for _, iv := range extra {
-		if !overlapsAny(ivs, iv.lo, iv.hi) {
-			ivs = addInterval(ivs, iv.lo, iv.hi)
-		}
-	}
+	ivs := columnIntervals(ws, ls)
 	if len(ivs) < 2 {
 		return streamResult{}, false
 	}
@@ -306,6 +269,57 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		t.bold = append(t.bold, nwords > 0 && nbold == nwords)
 	}
 	return t, true
+}
+
+// columnIntervals infers the columns of a run of lines: the chunks of the
+// lines with the most common chunk count (two or more) are merged where they
+// overlap; chunks of the other lines that overlap none of these make columns
+// of their own (a column that is often empty). Lines with fewer chunks
+// (spanning headings, titles) never join two columns.
+func columnIntervals(ws []tword, lines []*sline) []interval {
+	counts := map[int]int{}
+	for _, l := range lines {
+		if n := len(l.chunks); n >= 2 {
+			counts[n]++
+		}
+	}
+	mode, best := 0, 0
+	for n, c := range counts {
+		if c > best || (c == best && n > mode) {
+			mode, best = n, c
+		}
+	}
+	if mode == 0 {
+		return nil
+	}
+	var ivs []interval
+	for _, l := range lines {
+		if len(l.chunks) != mode {
+			continue
+		}
+		for k := range l.chunks {
+			x0, x1 := l.chunkBox(ws, k)
+			ivs = addInterval(ivs, x0, x1)
+		}
+	}
+	var extra []interval
+	for _, l := range lines {
+		if len(l.chunks) == mode {
+			continue
+		}
+		for k := range l.chunks {
+			x0, x1 := l.chunkBox(ws, k)
+			if !overlapsAny(ivs, x0, x1) {
+				extra = addInterval(extra, x0, x1)
+			}
+		}
+	}
+	for _, iv := range extra {
+		if !overlapsAny(ivs, iv.lo, iv.hi) {
+			ivs = addInterval(ivs, iv.lo, iv.hi)
+		}
+	}
+	return ivs
 }
 
 func overlapsAny(ivs []interval, lo, hi float64) bool {
