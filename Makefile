@@ -51,5 +51,9 @@ check: lint test
 fixtures:
 	./fixtures/gen/generate.sh
 
+## peer: score table extraction on the peer corpus (mean bag-of-cells F1)
+peer:
+	GO=$(GO) PEER=$(PEER) ./scripts/peer.sh
+
 clean:
 	rm -rf bin
