@@ -130,7 +130,7 @@ func (c *docContext) line(l *parser.Line, _ int) {
 		if lv, ok := sectionLevel(text); ok && !looksLikeEntry(text) {
 			if text != c.section {
 				c.section, c.level = text, lv
-				c.region, c.country, c.intl, c.cRepair = "", Country{}, false, nil
+				c.region, c.country, c.intl, c.cRepair, c.rRepair = "", Country{}, false, nil, nil
 				ls.groupHead = ""
 			}
 			return // a section title repeated after a page break changes nothing
@@ -224,8 +224,9 @@ func (c *docContext) heading(l *parser.Line, text string) {
 	name, count, hasCount := splitCount(name)
 	if reg, ok := LookupRegion(name); ok {
 		c.region, c.country, c.intl, c.cRepair = reg, Country{}, reg == RegionInternational, nil
+		c.rRepair = nil
 		if reg != name {
-			c.cRepair = append(c.cRepair, "region_alias:"+name)
+			c.rRepair = []string{"region_alias:" + name}
 		}
 		c.list.groupHead = ""
 		if hasCount {
@@ -235,8 +236,8 @@ func (c *docContext) heading(l *parser.Line, text string) {
 	}
 	if isParenthesised(text) && !hasCount {
 		// A parenthesised group name the region table does not know.
-		c.region, c.country, c.intl = name, Country{}, false
-		c.cRepair = []string{"region_unknown:" + name}
+		c.region, c.country, c.intl, c.cRepair = name, Country{}, false, nil
+		c.rRepair = []string{"region_unknown:" + name}
 		c.list.groupHead = ""
 		return
 	}

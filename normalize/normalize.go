@@ -73,6 +73,7 @@ type docContext struct {
 	country Country
 	intl    bool     // the current group is international organisations
 	cRepair []string // repairs made reading the current country heading
+	rRepair []string // repairs made reading the current region heading
 
 	list        *listState // the list being read (list.go)
 	tables      *tableMemo // what the tables read so far established (table.go)
@@ -110,6 +111,7 @@ func (c *docContext) newRecord(page, row int) Record {
 		r.Repairs = append(r.Repairs, c.institutionRepair)
 	}
 	r.Repairs = append(r.Repairs, c.doc.Repairs...)
+	r.Repairs = append(r.Repairs, c.rRepair...)
 	r.Repairs = append(r.Repairs, c.cRepair...)
 	return r
 }

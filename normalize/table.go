@@ -552,6 +552,7 @@ func (tr *tableReader) row(i int) {
 	if tr.countrySet || tr.regionWritten != "" {
 		// The table's own grouping replaces the headings around it.
 		rec.Repairs = without(rec.Repairs, c.cRepair)
+		rec.Repairs = without(rec.Repairs, c.rRepair)
 	}
 	if rec.Country == "" && !tr.intl && !(!tr.countrySet && c.intl) {
 		c.unplaced(r.Page, r.Row, rowText(*r), "row before any country")
