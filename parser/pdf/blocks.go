@@ -145,6 +145,23 @@ func makeBlockLine(page int, l TextLine) *parser.Line {
 	return line
 }
 
+// markBullet returns the bullet for a line that starts right after a small
+// filled shape on its baseline band (a browser's list marker), or "".
+func markBullet(p *PageLayout, l TextLine) string {
+	em := math.Max(l.Style.Size, 4)
+	for _, m := range p.Marks {
+		cy := (m.Box.Y0 + m.Box.Y1) / 2
+		if cy < l.Box.Y0 || cy > l.Box.Y1 || m.Box.X1 > l.Box.X0+0.5 || l.Box.X0-m.Box.X1 > 2*em || m.Box.Height() > 0.8*em {
+			continue
+		}
+		if m.Shape == "square" {
+			return "▪"
+		}
+		return "•"
+	}
+	return ""
+}
+
 // placeTables replaces the lines that tables cover with the tables, each at
 // the position of its first area.
 func placeTables(blocks []placed, tables []tableRegion) []placed {

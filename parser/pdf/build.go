@@ -76,6 +76,12 @@ func isSpaceText(s string) bool {
 
 // buildLayout turns the glyphs of a page into sorted glyphs, words and lines.
 func buildLayout(p *PageLayout, gx []glyphx) {
+	var rules []Segment // vertical rulings: text on both sides belongs to different lines
+	for _, sg := range p.Segments {
+		if !sg.Horizontal() && sg.Y1-sg.Y0 > 2 {
+			rules = append(rules, sg)
+		}
+	}
 	visible := false
 	for i := range gx {
 		if gx[i].Render != 3 && gx[i].Render != 7 && !isSpaceText(gx[i].Text) {
@@ -103,7 +109,11 @@ func buildLayout(p *PageLayout, gx []glyphx) {
 		if len(fg) == 0 {
 			continue
 		}
-		ls, gs := buildDir(dir, fg)
+		var r []Segment
+		if dir == 0 {
+			r = rules
+		}
+		ls, gs := buildDir(dir, fg, r)
 		lines = append(lines, ls...)
 		glyphs = append(glyphs, gs...)
 	}
@@ -142,7 +152,18 @@ type lineBand struct {
 	gs         []fglyph
 }
 
-func buildDir(dir int, fg []fglyph) ([]TextLine, []Glyph) {
+// ruledBetween reports whether a vertical ruling separates two glyphs on a line.
+func ruledBetween(rules []Segment, a, b *fglyph) bool {
+	mid := (a.v0 + a.v1 + b.v0 + b.v1) / 4
+	for _, r := range rules {
+		if r.X0 > a.u1-0.5 && r.X0 < b.u0+0.5 && r.Y0 <= mid && r.Y1 >= mid {
+			return true
+		}
+	}
+	return false
+}
+
+func buildDir(dir int, fg []fglyph, rules []Segment) ([]TextLine, []Glyph) {
 	slices.SortFunc(fg, func(a, b fglyph) int {
 		if c := cmp.Compare(a.base, b.base); c != 0 {
 			return c
@@ -180,7 +201,7 @@ func buildDir(dir int, fg []fglyph) ([]TextLine, []Glyph) {
 			}
 			if last != nil && !g.space {
 				em := math.Max(g.size, last.size)
-				if g.u0-last.u1 > lineGapEm*em {
+				if g.u0-last.u1 > lineGapEm*em || (len(rules) > 0 && g.u0-last.u1 > 0.05*em && ruledBetween(rules, last, &g)) {
 					flush()
 				}
 			}

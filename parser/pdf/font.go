@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	lpdf "github.com/ledongthuc/pdf"
 )
 
@@ -247,6 +249,26 @@ func type1Encoding(prog []byte) *[256]string {
 	return &enc
 }
 
+// unifyRadicals maps Kangxi and CJK radicals to the unified ideographs
+// they look like: Chromium's ToUnicode gives "⼤学" (U+2F24) for "大学"
+// when the font shares one glyph between the two.
+func unifyRadicals(s string) string {
+	for _, r := range s {
+		if r >= 0x2E80 && r <= 0x2FDF {
+			var sb strings.Builder
+			for _, r := range s {
+				if r >= 0x2E80 && r <= 0x2FDF {
+					sb.WriteString(norm.NFKC.String(string(r)))
+				} else {
+					sb.WriteRune(r)
+				}
+			}
+			return sb.String()
+		}
+	}
+	return s
+}
+
 // wingdingsText maps the private-use code points that Word's symbol fonts
 // produce (U+F0xx) to the bullets they draw.
 var wingdingsText = map[rune]string{
@@ -260,6 +282,10 @@ func loadFont(v lpdf.Value) *font {
 	subtype := v.Key("Subtype").Name()
 	if base == "" {
 		base = v.Key("Name").Name()
+	}
+	desc0 := v.Key("FontDescriptor")
+	if base == "" {
+		base = desc0.Key("FontName").Name()
 	}
 	f.name = stripSubset(base)
 	f.bold, f.italic = styleFromName(f.name)
@@ -297,6 +323,9 @@ func loadFont(v lpdf.Value) *font {
 	var toUni map[uint32]string
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
 		toUni = parseCMap(streamBytes(tu)).uni
+		for k, t := range toUni {
+			toUni[k] = unifyRadicals(t)
+		}
 	}
 
 	if f.composite {

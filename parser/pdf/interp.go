@@ -67,6 +67,7 @@ type interp struct {
 
 	glyphs []glyphx
 	segs   []Segment
+	marks  []Mark
 
 	path  []subpath
 	ops   int
@@ -460,11 +461,16 @@ func (in *interp) paint(stroke, fill, closeAll bool) {
 		if len(in.segs) > maxGlyphsPage {
 			return
 		}
+		if fill && !gs.fillWhite && sp.curved {
+			in.addMark(sp.pts, "disc")
+		}
 		if fill && !gs.fillWhite {
 			if r, ok := rectOf(sp); ok {
 				w, h := r[2]-r[0], r[3]-r[1]
 				switch {
 				case w < 0.5 && h < 0.5:
+				case w >= 1.5 && w <= 8 && h >= 1.5 && h <= 8 && w < 1.5*h && h < 1.5*w:
+					in.addMark(sp.pts, "square")
 				case h <= 3 && w > h:
 					in.addSeg(r[0], (r[1]+r[3])/2, r[2], (r[1]+r[3])/2, h)
 				case w <= 3 && h > w:
@@ -489,6 +495,22 @@ func (in *interp) paint(stroke, fill, closeAll bool) {
 		if (sp.closed || closeAll) && n > 2 {
 			in.addLine(sp.pts[n-1], sp.pts[0], lw)
 		}
+	}
+}
+
+// addMark records a small, roughly square filled shape.
+func (in *interp) addMark(pts []ppoint, shape string) {
+	if len(pts) < 2 || len(in.marks) > 10000 {
+		return
+	}
+	b := parser.Box{X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
+	for _, p := range pts {
+		b.X0, b.Y0 = math.Min(b.X0, p.x), math.Min(b.Y0, p.y)
+		b.X1, b.Y1 = math.Max(b.X1, p.x), math.Max(b.Y1, p.y)
+	}
+	w, h := b.Width(), b.Height()
+	if w >= 1.5 && w <= 8 && h >= 1.5 && h <= 8 && w < 1.5*h && h < 1.5*w {
+		in.marks = append(in.marks, Mark{Box: b, Shape: shape})
 	}
 }
 

@@ -26,6 +26,13 @@ type Segment struct {
 // Horizontal reports whether the segment runs left to right.
 func (s Segment) Horizontal() bool { return s.Y1-s.Y0 <= s.X1-s.X0 }
 
+// Mark is a small filled shape drawn as a path, the way browsers draw list
+// bullets ("disc" for a round one, "square" for a square one).
+type Mark struct {
+	Box   parser.Box
+	Shape string
+}
+
 // Word is a run of glyphs with no gap wider than the word-space threshold.
 type Word struct {
 	Text  string
@@ -60,4 +67,5 @@ type PageLayout struct {
 	Words         []Word
 	Lines         []TextLine
 	Segments      []Segment
+	Marks         []Mark // small filled shapes (list bullets drawn as paths)
 }

@@ -113,14 +113,20 @@ func (d *document) readPage(n int) (p PageLayout, err error) {
 	space := newPageSpace(page)
 	in := newInterp(d, space)
 	in.run(streamBytes(page.Key("Contents")), inherited(page, "Resources"), 0)
-	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs}
+	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs, Marks: in.marks}
 	buildLayout(&p, in.glyphs)
 	return p, nil
 }
 
 // Parse reads a PDF document into the raw model: text lines in reading
 // order, page furniture removed, tables in place of the lines they cover.
-func Parse(name string, b []byte, opt Options) (doc *parser.Document, err error) {
+func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
+	return parse(name, b, opt, true)
+}
+
+// parse is Parse, with table detection optional so that the text layer's
+// own output can be tested apart from it.
+func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Document, err error) {
 	page := 0
 	defer func() {
 		if r := recover(); r != nil {
@@ -153,13 +159,21 @@ func Parse(name string, b []byte, opt Options) (doc *parser.Document, err error)
 			if furniture[lineRef{i, j}] {
 				continue
 			}
-			blocks = append(blocks, placed{page: p.Number, y: l.Box.Y0, x: l.Box.X0, block: parser.Block{Line: makeBlockLine(p.Number, l)}})
+			line := makeBlockLine(p.Number, l)
+			if line.Bullet == "" {
+				if b := markBullet(p, l); b != "" {
+					line.Bullet, line.Role = b, parser.RoleItem
+				}
+			}
+			blocks = append(blocks, placed{page: p.Number, y: l.Box.Y0, x: l.Box.X0, block: parser.Block{Line: line}})
 		}
 	}
 
 	// Tables replace the lines they cover. This is the single place where
 	// table detection plugs into the document (see tables_hook.go).
-	blocks = placeTables(blocks, findTables(pages))
+	if tables {
+		blocks = placeTables(blocks, findTables(pages))
+	}
 
 	for _, pb := range blocks {
 		doc.Blocks = append(doc.Blocks, pb.block)

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Regenerates the small test PDFs in this directory.
+# Needs chromium and fonts-noto-cjk (apt-get install -y chromium fonts-noto-cjk).
+set -eu
+cd "$(dirname "$0")"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cat > "$tmp/ja-table.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="ja"><head><meta charset="utf-8"><title>学術交流協定一覧</title>
+<style>
+body { font-family: "Noto Sans CJK JP", sans-serif; font-size: 11pt; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #000; padding: 3px 6px; }
+th { font-weight: bold; }
+</style></head><body>
+<h1>学術交流協定一覧</h1>
+<p>2024年4月1日現在</p>
+<ul><li>＊は授業料等不徴収</li><li>大学間協定</li></ul>
+<table>
+<tr><th>国・地域</th><th>大学名</th><th>締結日</th></tr>
+<tr><td>中国</td><td>北京大学 Peking University</td><td>2005.4.1</td></tr>
+<tr><td>韓国</td><td>ソウル大学校 ＊</td><td>2010.12.12</td></tr>
+<tr><td>オーストリア</td><td>ウィーン工科大学 Technische Universität Wien</td><td>2019.3.5</td></tr>
+</table>
+</body></html>
+HTML
+chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+	--disable-component-update --disable-sync --user-data-dir="$tmp/profile" \
+	--no-pdf-header-footer --print-to-pdf="$tmp/ja-table.pdf" "file://$tmp/ja-table.html" 2>/dev/null
+cp "$tmp/ja-table.pdf" chromium-ja-table.pdf
