@@ -98,7 +98,9 @@ func TestChecks(t *testing.T) {
 			CheckDateUnparseable, LevelWarning, 1, "2019-13-01"},
 		{"date repair says unparsed", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "", func(r *normalize.Record) {
 			r.Repairs = []string{"date_unparsed:12/11/10"}
-		}))}, CheckDateUnparseable, LevelWarning, 1, "date_unparsed:12/11/10"},
+		}))}, CheckDateUnparseable, LevelWarning, 1, ""},
+		{"date left in name", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile (2019.2.30)", ""))},
+			CheckDateUnparseable, LevelWarning, 1, "(2019.2.30)"},
 		{"date unplaced", normalize.Result{Records: base, Unplaced: []normalize.Unplaced{{Row: 9, Text: "Foo 31.31.2019", Reason: "unreadable date"}}},
 			CheckDateUnparseable, LevelWarning, 1, "Foo 31.31.2019"},
 		{"date after as of", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2024-06"))},
@@ -198,12 +200,12 @@ func TestDeclared(t *testing.T) {
 		{"country institutions ok", normalize.Declared{Level: uni, Scope: "country", Name: "China", Count: 2, Unit: UnitInstitutions}, true, 2, ""},
 		{"country by code", normalize.Declared{Level: uni, Scope: "country", Name: "CN", Count: 2, Unit: UnitInstitutions}, true, 2, ""},
 		{"country short", normalize.Declared{Level: uni, Scope: "country", Name: "China", Count: 3, Unit: UnitInstitutions, Text: "China (3)", Page: 2, Row: 5},
-			false, 2, "China (university level): the list declares 3 institutions, 2 extracted; counted institutions as distinct partners"},
+			false, 2, "China (university level): the list declares 3 institutions, 2 extracted; counted institutions as distinct partner names"},
 		{"all levels agreements", normalize.Declared{Scope: "country", Name: "china", Count: 3, Unit: UnitAgreements}, true, 3, ""},
 		{"all levels institutions", normalize.Declared{Scope: "country", Name: "China", Count: 3, Unit: UnitInstitutions},
-			false, 2, "China: the list declares 3 institutions, 2 extracted; counted institutions as distinct partners; it would match if it counted agreements"},
+			false, 2, "China: the list declares 3 institutions, 2 extracted; counted institutions as distinct partner names; it would match if it counted agreements"},
 		{"unit assumed", normalize.Declared{Scope: "document", Count: 4},
-			false, 3, "the document: the list declares 4 institutions, 3 extracted; counted institutions as distinct partners (the document does not say what it counts; assumed institutions); it would match if it counted agreements"},
+			false, 3, "the document: the list declares 4 institutions, 3 extracted; counted institutions as distinct partner names (the document does not say what it counts; assumed institutions); it would match if it counted agreements"},
 		{"countries", normalize.Declared{Level: uni, Scope: "document", Count: 2, Unit: UnitCountries}, true, 2, ""},
 		{"region", normalize.Declared{Level: uni, Scope: "region", Name: "Asia", Count: 2, Unit: UnitInstitutions}, false, 1, ""},
 	}

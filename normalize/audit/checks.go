@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/agreements/agreements/normalize"
 )
 
@@ -82,13 +84,19 @@ func (a *auditor) declared(in Input, d normalize.Declared) {
 		diff = -diff
 	}
 	f := Finding{Check: CheckDeclaredTotal, Level: LevelError, Count: diff, Message: msg,
-		Examples: []Example{{File: in.Name, Page: d.Page, Row: d.Row, Level: d.Level, Value: d.Text,
-			Note: fmt.Sprintf("%s %q", d.Scope, d.Name)}},
+		Examples: []Example{{File: in.Name, Page: d.Page, Row: d.Row, Level: d.Level, Value: d.Text, Note: scopeNote(d)}},
 		Declared: &rc.Declared, Extracted: &rc.Extracted, Unit: unit}
 	if d.Scope == "country" {
 		f.Examples[0].Country = d.Name
 	}
 	a.findings = append(a.findings, f)
+}
+
+func scopeNote(d normalize.Declared) string {
+	if d.Name == "" {
+		return "whole " + d.Scope
+	}
+	return d.Scope + " " + d.Name
 }
 
 func unitMeaning(unit string) string {
@@ -98,7 +106,7 @@ func unitMeaning(unit string) string {
 	case UnitCountries:
 		return "countries as distinct countries"
 	}
-	return "institutions as distinct partners"
+	return "institutions as distinct partner names"
 }
 
 func countUnit(recs []*normalize.Record, unit string) int {
@@ -116,9 +124,15 @@ func countUnit(recs []*normalize.Record, unit string) int {
 	}
 	seen := map[string]bool{}
 	for _, r := range recs {
-		seen[partnerKey(r)] = true
+		seen[nameKey(r.HomeInstitution)+"\x1f"+nameKey(r.Partner)] = true
 	}
 	return len(seen)
+}
+
+// nameKey folds a name as ids do (NFKC, lower case, whitespace folded), so
+// a declared count is compared with the names as the list spells them.
+func nameKey(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(norm.NFKC.String(s))), " ")
 }
 
 func sameName(a, b string) bool {
@@ -176,7 +190,7 @@ func (a *auditor) checkIdentity() {
 	a.add(CheckDuplicateID, LevelWarning,
 		plural(len(dups), "id occurs", "ids occur")+" more than once (a repeated row, or two agreements the list does not tell apart)", dups)
 	a.add(CheckIDMismatch, LevelWarning,
-		plural(len(mismatch), "record has an id", "records have ids")+" that differ from the one their identity fields give", mismatch)
+		plural(len(mismatch), "record has", "records have")+" an id other than the one its identity fields give", mismatch)
 
 	var multi []Example
 	for _, pk := range partners {
@@ -309,6 +323,10 @@ func (a date) compare(b date) int {
 	return 0
 }
 
+// dateInNameRe matches a date the normaliser left in a name, unread:
+// "(2019.2.30)", "（2019年2月30日）".
+var dateInNameRe = regexp.MustCompile(`[(（]\s*\d{4}\s*[./\-年]\s*\d{1,2}\s*(?:[./\-月]\s*\d{1,2}\s*日?)?\s*[)）]`)
+
 // unparsedDate reports whether a repair says a date could not be read.
 func unparsedDate(repair string) bool {
 	s := strings.ToLower(repair)
@@ -328,23 +346,33 @@ func (a *auditor) checkDates() {
 	var missing, unparsed, after, before []Example
 	for _, it := range a.items {
 		r := it.rec
+		d, ok := parseISO(r.Signed)
+		var said []string // repairs that say a date could not be read
 		for _, rep := range r.Repairs {
 			if unparsedDate(rep) {
-				ex := a.example(it)
-				ex.Value = rep
-				unparsed = append(unparsed, ex)
+				said = append(said, rep)
 			}
+		}
+		leftover := dateInNameRe.FindString(r.Partner)
+		if len(said) > 0 || (r.Signed != "" && !ok) || leftover != "" {
+			ex := a.example(it)
+			ex.Value = r.Signed
+			switch {
+			case len(said) > 0:
+				ex.Note = "repair " + strings.Join(said, "; ")
+			case r.Signed != "" && !ok:
+				ex.Note = "signed is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)"
+			default:
+				ex.Value = leftover
+				ex.Note = "date-like text left in the partner's name"
+			}
+			unparsed = append(unparsed, ex)
 		}
 		if r.Signed == "" {
 			missing = append(missing, a.example(it))
 			continue
 		}
-		d, ok := parseISO(r.Signed)
 		if !ok {
-			ex := a.example(it)
-			ex.Value = r.Signed
-			ex.Note = "signed is not ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)"
-			unparsed = append(unparsed, ex)
 			continue
 		}
 		asOf := r.AsOf
