@@ -111,13 +111,20 @@ func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 // objects, navigation.
 const chromeSelector = "script, style, noscript, template, iframe, object, embed, svg, math, canvas, nav, select, button, [hidden], [aria-hidden=true], [role=navigation]"
 
+// furnitureSelector matches the page furniture of sites that predate
+// <header> and <nav>: the ids and classes their templates give it.
+const furnitureSelector = "header, footer, aside, [role=banner], [role=contentinfo], " +
+	"#header, #footer, .header, .footer, #gnavi, #gnav, #globalnav, #global-nav, #navi, #nav, #menu, " +
+	"#sidebar, #side, #pankuzu, .pankuzu, #topicpath, .topicpath, #breadcrumb, .breadcrumb, " +
+	"#pagetop, .pagetop, #skip, .skip"
+
 // removeChrome drops page furniture from the tree: the chrome selector, and
-// header, footer and aside elements (and banner/contentinfo roles) that are
-// not part of the main content.
+// the furniture selector where it is not part of the main content and
+// holds no table.
 func removeChrome(gq *goquery.Document) {
 	gq.Find(chromeSelector).Remove()
-	gq.Find("header, footer, aside, [role=banner], [role=contentinfo]").FilterFunction(func(_ int, s *goquery.Selection) bool {
-		return s.ParentsFiltered("main, article, [role=main]").Length() == 0
+	gq.Find(furnitureSelector).FilterFunction(func(_ int, s *goquery.Selection) bool {
+		return s.ParentsFiltered("main, article, [role=main]").Length() == 0 && s.Find("table").Length() == 0
 	}).Remove()
 }
 

@@ -1,0 +1,49 @@
+package html
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "no golden yet: run make golden")
+	if !assert.Equal(t, string(want), string(got)) {
+		_ = os.WriteFile(path+".got", got, 0o644)
+	}
+}
+
+func fixtureInputs(t testing.TB) []string {
+	inputs, err := filepath.Glob("../../fixtures/html-*/input.html")
+	require.NoError(t, err)
+	require.NotEmpty(t, inputs)
+	return inputs
+}
+
+// TestGolden pins the raw dump of every HTML fixture.
+func TestGolden(t *testing.T) {
+	for _, in := range fixtureInputs(t) {
+		dir := filepath.Dir(in)
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			b, err := os.ReadFile(in)
+			require.NoError(t, err)
+			doc, err := Parse("input.html", b, Options{})
+			require.NoError(t, err)
+			checkGolden(t, filepath.Join(dir, "raw.golden"), parser.Dump(doc))
+		})
+	}
+}
