@@ -91,8 +91,9 @@ func buildLayout(p *PageLayout, gx []glyphx) {
 	}
 	var lines []TextLine
 	var glyphs []Glyph
+	fg := make([]fglyph, 0, len(gx))
 	for dir := 0; dir < 4; dir++ {
-		var fg []fglyph
+		fg = fg[:0]
 		for i := range gx {
 			g := &gx[i]
 			if g.Dir != dir || (visible && (g.Render == 3 || g.Render == 7)) {
@@ -147,11 +148,6 @@ func lineKey(l TextLine) float64 {
 	return math.Round((l.Box.Y0 + l.Box.Y1) / 2 / 2)
 }
 
-type lineBand struct {
-	base, size float64
-	gs         []fglyph
-}
-
 // ruledBetween reports whether a vertical ruling separates two glyphs on a line.
 func ruledBetween(rules []Segment, a, b *fglyph) bool {
 	mid := (a.v0 + a.v1 + b.v0 + b.v1) / 4
@@ -170,47 +166,55 @@ func buildDir(dir int, fg []fglyph, rules []Segment) ([]TextLine, []Glyph) {
 		}
 		return cmp.Compare(a.u0, b.u0)
 	})
-	var bands []*lineBand
-	var cur *lineBand
-	for _, g := range fg {
-		if cur != nil && g.base-cur.base <= baselineTolEm*math.Max(g.size, cur.size) {
-			cur.gs = append(cur.gs, g)
-			continue
+	lines := make([]TextLine, 0, len(fg)/16+1)
+	glyphs := make([]Glyph, 0, len(fg))
+	var bandRules []Segment
+	// Bands are runs of fg with close baselines; lines are runs of a band.
+	for start := 0; start < len(fg); {
+		end := start + 1
+		base, size := fg[start].base, fg[start].size
+		for end < len(fg) && fg[end].base-base <= baselineTolEm*math.Max(fg[end].size, size) {
+			end++
 		}
-		cur = &lineBand{base: g.base, size: g.size}
-		bands = append(bands, cur)
-		cur.gs = append(cur.gs, g)
-	}
-	var lines []TextLine
-	var glyphs []Glyph
-	for _, b := range bands {
-		slices.SortStableFunc(b.gs, func(a, b fglyph) int { return cmp.Compare(a.u0, b.u0) })
-		gs := dedupe(b.gs)
-		var line []fglyph
-		flush := func() {
-			if l, ok := makeLine(dir, line); ok {
-				lines = append(lines, l)
+		band := fg[start:end]
+		start = end
+		slices.SortStableFunc(band, func(a, b fglyph) int { return cmp.Compare(a.u0, b.u0) })
+		gs := dedupe(band)
+		bandRules = bandRules[:0]
+		if len(rules) > 0 {
+			v0, v1 := math.Inf(1), math.Inf(-1)
+			for i := range gs {
+				v0, v1 = math.Min(v0, gs[i].v0), math.Max(v1, gs[i].v1)
 			}
-			line = line[:0]
+			for _, r := range rules {
+				if r.Y0 <= v1 && r.Y1 >= v0 {
+					bandRules = append(bandRules, r)
+				}
+			}
 		}
+		lineStart := 0
 		var last *fglyph
 		for i := range gs {
-			g := gs[i]
+			g := &gs[i]
 			if !g.space {
 				glyphs = append(glyphs, g.g.Glyph)
 			}
 			if last != nil && !g.space {
 				em := math.Max(g.size, last.size)
-				if g.u0-last.u1 > lineGapEm*em || (len(rules) > 0 && g.u0-last.u1 > 0.05*em && ruledBetween(rules, last, &g)) {
-					flush()
+				if g.u0-last.u1 > lineGapEm*em || (len(bandRules) > 0 && g.u0-last.u1 > 0.05*em && ruledBetween(bandRules, last, g)) {
+					if l, ok := makeLine(dir, gs[lineStart:i]); ok {
+						lines = append(lines, l)
+					}
+					lineStart = i
 				}
 			}
-			line = append(line, g)
 			if !g.space {
-				last = &gs[i]
+				last = g
 			}
 		}
-		flush()
+		if l, ok := makeLine(dir, gs[lineStart:]); ok {
+			lines = append(lines, l)
+		}
 	}
 	return lines, glyphs
 }
@@ -271,21 +275,26 @@ func makeLine(dir int, gs []fglyph) (TextLine, bool) {
 	var l TextLine
 	var lineStyles []styleCount
 	var sb strings.Builder
-	var w []fglyph
 	lu0, lv0, lu1, lv1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	flush := func() {
-		if len(w) == 0 {
+	ws := -1 // start of the current word in gs
+	flush := func(we int) {
+		if ws < 0 {
 			return
 		}
 		sb.Reset()
 		u0, v0, u1, v1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 		var styles []styleCount
-		for _, g := range w {
+		for k := ws; k < we; k++ {
+			g := &gs[k]
+			if g.space {
+				continue
+			}
 			sb.WriteString(g.g.Text)
 			u0, v0 = math.Min(u0, g.u0), math.Min(v0, g.v0)
 			u1, v1 = math.Max(u1, g.u1), math.Max(v1, g.v1)
 			styles = addStyle(styles, parser.Style{Font: g.g.Font, Size: roundSize(g.g.Size), Bold: g.g.Bold, Italic: g.g.Italic}, 1)
 		}
+		ws = -1
 		st := dominantStyle(styles)
 		for _, s := range styles {
 			lineStyles = addStyle(lineStyles, s.style, s.n)
@@ -302,7 +311,6 @@ func makeLine(dir int, gs []fglyph) (TextLine, bool) {
 		l.Words = append(l.Words, Word{Text: text, Box: pageBox(dir, u0, v0, u1, v1), Style: st})
 		lu0, lv0 = math.Min(lu0, u0), math.Min(lv0, v0)
 		lu1, lv1 = math.Max(lu1, u1), math.Max(lv1, v1)
-		w = w[:0]
 	}
 	var last *fglyph
 	spaceBreak := false
@@ -324,17 +332,19 @@ func makeLine(dir int, gs []fglyph) (TextLine, bool) {
 			}
 			continue
 		}
-		if last != nil && len(w) > 0 {
+		if last != nil && ws >= 0 {
 			em := math.Max(g.size, last.size)
 			if spaceBreak || g.u0-last.u1 > wordGapEm*em || g.u0 < last.u0-0.5*em {
-				flush()
+				flush(i)
 			}
 		}
 		spaceBreak = false
-		w = append(w, *g)
+		if ws < 0 {
+			ws = i
+		}
 		last = g
 	}
-	flush()
+	flush(len(gs))
 	if len(l.Words) == 0 {
 		return l, false
 	}

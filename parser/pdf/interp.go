@@ -77,12 +77,13 @@ type interp struct {
 
 func newInterp(d *document, space pageSpace) *interp {
 	return &interp{
-		doc:   d,
-		space: space,
-		gs:    gstate{ctm: identityMatrix, th: 1, lineWidth: 1},
-		tm:    identityMatrix,
-		tlm:   identityMatrix,
-		forms: map[string][]byte{},
+		doc:    d,
+		space:  space,
+		gs:     gstate{ctm: identityMatrix, th: 1, lineWidth: 1},
+		tm:     identityMatrix,
+		tlm:    identityMatrix,
+		forms:  map[string][]byte{},
+		glyphs: make([]glyphx, 0, 1024),
 	}
 }
 

@@ -1,0 +1,68 @@
+package pdf
+
+import (
+	"os"
+	"testing"
+	"time"
+)
+
+// BenchmarkTextLayer reads the text layer of every peer-corpus PDF and
+// reports pages per second; scripts/bench-textlayer.sh runs it beside
+// pdftotext -layout on the same files.
+func BenchmarkTextLayer(b *testing.B) {
+	files := corpusPDFs(b)
+	var inputs [][]byte
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, data)
+		size += int64(len(data))
+	}
+	if len(inputs) == 0 {
+		b.Skip("no corpus PDFs")
+	}
+	b.ReportAllocs()
+	b.SetBytes(size)
+	pages := 0
+	start := time.Now()
+	for b.Loop() {
+		for i, data := range inputs {
+			ps, _, err := ReadLayout(files[i], data, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages += len(ps)
+		}
+	}
+	b.ReportMetric(float64(pages)/time.Since(start).Seconds(), "pages/s")
+}
+
+// BenchmarkParse measures the whole extractor on the same files.
+func BenchmarkParse(b *testing.B) {
+	files := corpusPDFs(b)
+	var inputs [][]byte
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, data)
+		size += int64(len(data))
+	}
+	if len(inputs) == 0 {
+		b.Skip("no corpus PDFs")
+	}
+	b.ReportAllocs()
+	b.SetBytes(size)
+	for b.Loop() {
+		for i, data := range inputs {
+			if _, err := Parse(files[i], data, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

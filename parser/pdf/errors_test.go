@@ -1,0 +1,57 @@
+package pdf
+
+import (
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+func TestParseErrors(t *testing.T) {
+	good, err := os.ReadFile("testdata/chromium-ja-table.pdf")
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		in   []byte
+		want error
+	}{
+		{"empty", nil, parser.ErrEmpty},
+		{"not a pdf", []byte("<html><body>hello</body></html>"), parser.ErrMalformed},
+		{"header only", []byte("%PDF-1.4\n%%EOF\n"), parser.ErrMalformed},
+		{"truncated", good[:len(good)/2], parser.ErrMalformed},
+		{"no pages", []byte("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\nxref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \ntrailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n110\n%%EOF\n"), parser.ErrNoPages},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("in.pdf", tt.in, Options{})
+			var pe *parser.Error
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, "in.pdf", pe.File)
+			assert.ErrorIs(t, err, tt.want)
+		})
+	}
+}
+
+func TestParsePages(t *testing.T) {
+	b, err := os.ReadFile("testdata/chromium-ja-table.pdf")
+	require.NoError(t, err)
+	doc, err := Parse("ja.pdf", b, Options{Pages: []int{1}})
+	require.NoError(t, err)
+	assert.Equal(t, parser.FormatPDF, doc.Format)
+	assert.Equal(t, "学術交流協定一覧", doc.Title)
+	assert.Equal(t, parser.Digest(b), doc.SHA256)
+	require.NotEmpty(t, doc.Blocks)
+	_, err = Parse("ja.pdf", b, Options{Pages: []int{7}})
+	require.ErrorIs(t, err, parser.ErrNoPages)
+}
+
+func TestRepairLeadingBytes(t *testing.T) {
+	b, err := os.ReadFile("testdata/chromium-ja-table.pdf")
+	require.NoError(t, err)
+	doc, err := Parse("junk.pdf", append([]byte("garbage before the header\n"), b...), Options{})
+	require.NoError(t, err)
+	assert.Contains(t, doc.Repairs, "pdf:stripped_leading_bytes")
+}
