@@ -32,6 +32,7 @@ golden:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	./scripts/bench-textlayer.sh
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
@@ -57,3 +58,7 @@ peer:
 
 clean:
 	rm -rf bin
+
+## fidelity: compare the PDF text layer with pdftotext -bbox-layout (needs poppler-utils)
+fidelity:
+	./scripts/fidelity.sh
