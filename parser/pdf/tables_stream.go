@@ -194,6 +194,24 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	t.cols = seps
 	t.table = parser.Table{Page: p.Number, Method: "stream"}
 	var accs [][]cellAcc
+	// wrapped: a line closer to the one above than the rows' median pitch
+	// whose text stands only in columns the row above has filled.
+	pitches := make([]float64, 0, end-start)
+	for i := start + 1; i <= end; i++ {
+		pitches = append(pitches, lines[i].box.Y1-lines[i-1].box.Y1)
+	}
+	medPitch := median(pitches)
+	wrapped := func(prev, cur []cellAcc, i int) bool {
+		if lines[i].box.Y1-lines[i-1].box.Y1 > 0.9*medPitch {
+			return false
+		}
+		for c := range cur {
+			if len(cur[c].words) > 0 && len(prev[c].words) == 0 {
+				return false
+			}
+		}
+		return true
+	}
 	var boxes []parser.Box
 	var firstFilled []int
 	for i := start; i <= end; i++ {
@@ -224,7 +242,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				from = m + 1
 			}
 		}
-		if len(accs) > 0 && i > start && tight(i-start) && filled < firstFilled[len(accs)-1] {
+		if len(accs) > 0 && i > start && filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i)) {
 			prev := accs[len(accs)-1]
 			for c := range cells {
 				prev[c].words = append(prev[c].words, cells[c].words...)

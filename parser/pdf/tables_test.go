@@ -1,0 +1,384 @@
+package pdf
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// The golden tests share the package's -update flag; it is defined here
+// only when no other test file of the package defines it.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite golden files")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// Synthetic layouts: words are 5 pt per character wide and 10 pt high.
+
+func tw(text string, x, y float64) Word {
+	return Word{Text: text, Box: parser.Box{X0: x, Y0: y, X1: x + 5*float64(len([]rune(text))), Y1: y + 10}}
+}
+
+func boldWord(text string, x, y float64) Word {
+	w := tw(text, x, y)
+	w.Style.Bold = true
+	return w
+}
+
+func hrule(x0, x1, y float64) Segment { return Segment{X0: x0, Y0: y, X1: x1, Y1: y, Width: 0.5} }
+func vrule(x, y0, y1 float64) Segment { return Segment{X0: x, Y0: y0, X1: x, Y1: y1, Width: 0.5} }
+
+func page(n int, words []Word, segs []Segment) PageLayout {
+	p := PageLayout{Number: n, Width: 600, Height: 800, Words: words, Segments: segs}
+	for _, w := range words {
+		p.Lines = append(p.Lines, TextLine{Words: []Word{w}, Box: w.Box, Style: w.Style})
+	}
+	return p
+}
+
+// grid returns the rules of a full grid over xs × ys.
+func gridRules(xs, ys []float64) []Segment {
+	var s []Segment
+	for _, y := range ys {
+		s = append(s, hrule(xs[0], xs[len(xs)-1], y))
+	}
+	for _, x := range xs {
+		s = append(s, vrule(x, ys[0], ys[len(ys)-1]))
+	}
+	return s
+}
+
+// texts renders a table as rows of cell texts, "^" for covered cells and
+// "<CxR>" before a spanning cell's text.
+func texts(t parser.Table) [][]string {
+	var out [][]string
+	for _, r := range t.Rows {
+		var row []string
+		for _, c := range r.Cells {
+			switch {
+			case c.Covered:
+				row = append(row, "^")
+			case c.ColSpan > 1 || c.RowSpan > 1:
+				row = append(row, fmt.Sprintf("<%dx%d>%s", c.ColSpan, c.RowSpan, c.Text))
+			default:
+				row = append(row, c.Text)
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+func TestLatticeSpans(t *testing.T) {
+	// 3 columns × 4 rows; the header's "Partner" spans columns 2-3 (no rule
+	// between them in row 1), "Asia" spans rows 2-4 (no rules below it).
+	segs := []Segment{
+		hrule(100, 400, 100), hrule(100, 400, 120), hrule(200, 400, 140), hrule(200, 400, 160), hrule(100, 400, 180),
+		vrule(100, 100, 180), vrule(200, 100, 180), vrule(300, 120, 180), vrule(400, 100, 180),
+	}
+	words := []Word{
+		boldWord("Area", 105, 105), boldWord("Partner", 205, 105),
+		tw("Asia", 105, 125), tw("Fudan", 205, 125), tw("History", 305, 125),
+		tw("Peking", 205, 145), tw("Physics", 305, 145),
+		tw("Tsinghua", 205, 165), tw("Law", 305, 165), tw("and", 330, 165),
+		tw("Title", 100, 50), // outside the grid
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	tab := tabs[0].table
+	assert.Equal(t, "lattice", tab.Method)
+	assert.Equal(t, [][]string{
+		{"Area", "<2x1>Partner", "^"},
+		{"<1x3>Asia", "Fudan", "History"},
+		{"^", "Peking", "Physics"},
+		{"^", "Tsinghua", "Law and"},
+	}, texts(tab))
+	assert.True(t, tab.Rows[0].Header)
+	assert.False(t, tab.Rows[1].Header)
+	assert.Equal(t, parser.Box{X0: 100, Y0: 100, X1: 400, Y1: 180}, tabs[0].region)
+	assert.Equal(t, parser.Box{X0: 100, Y0: 120, X1: 200, Y1: 180}, tab.Rows[1].Cells[0].Box)
+	for _, r := range tab.Rows {
+		assert.Equal(t, 1, r.Page)
+	}
+}
+
+func TestLatticeWrappedCell(t *testing.T) {
+	segs := gridRules([]float64{100, 200, 300}, []float64{100, 130, 150})
+	words := []Word{
+		tw("Chinese", 105, 103), tw("Academy", 145, 103), tw("of", 105, 116), tw("Sciences", 120, 116),
+		tw("IMRAM", 205, 103),
+		tw("Fudan", 105, 135), tw("GS", 205, 135),
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	c := tabs[0].table.Rows[0].Cells[0]
+	assert.Equal(t, "Chinese Academy of Sciences", c.Text)
+	assert.Equal(t, []string{"Chinese Academy", "of Sciences"}, c.Lines)
+}
+
+func TestLatticeWithoutFrame(t *testing.T) {
+	// Only the inner rules are drawn: two vertical, two horizontal.
+	segs := []Segment{
+		hrule(50, 350, 120), hrule(50, 350, 140),
+		vrule(150, 100, 160), vrule(250, 100, 160),
+	}
+	words := []Word{
+		tw("a", 60, 105), tw("b", 160, 105), tw("c", 260, 105),
+		tw("d", 60, 125), tw("e", 160, 125), tw("f", 260, 125),
+		tw("g", 60, 145), tw("h", 160, 145), tw("i", 260, 145),
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{{"a", "b", "c"}, {"d", "e", "f"}, {"g", "h", "i"}}, texts(tabs[0].table))
+}
+
+func TestLatticeTwoTablesAndFrame(t *testing.T) {
+	segs := gridRules([]float64{100, 200, 300}, []float64{100, 120, 140})
+	segs = append(segs, gridRules([]float64{100, 150, 200, 250}, []float64{300, 320, 340})...)
+	// A box around a paragraph is one cell: not a table.
+	segs = append(segs, gridRules([]float64{90, 500}, []float64{500, 560})...)
+	words := []Word{
+		tw("a", 105, 105), tw("b", 205, 105), tw("c", 105, 125), tw("d", 205, 125),
+		tw("1", 105, 305), tw("2", 155, 305), tw("3", 205, 305),
+		tw("4", 105, 325), tw("5", 155, 325), tw("6", 205, 325),
+		tw("boxed", 100, 520), tw("note", 140, 520),
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 2)
+	assert.Equal(t, [][]string{{"a", "b"}, {"c", "d"}}, texts(tabs[0].table))
+	assert.Equal(t, [][]string{{"1", "2", "3"}, {"4", "5", "6"}}, texts(tabs[1].table))
+}
+
+func TestLatticeUnruledBody(t *testing.T) {
+	// A frame with a header rule and one column rule; the body's rows and
+	// its two number columns are set in white space.
+	segs := []Segment{
+		hrule(100, 400, 100), hrule(100, 400, 120), hrule(100, 400, 220),
+		vrule(100, 100, 220), vrule(250, 100, 220), vrule(400, 100, 220),
+	}
+	words := []Word{tw("Name", 105, 105), tw("Figures", 255, 105)}
+	for i, n := range []string{"Alpha", "Beta", "Gamma", "Delta", "Epsilon"} {
+		y := 125 + float64(i)*18
+		words = append(words, tw(n, 105, y), tw(fmt.Sprint(i+1), 260, y), tw(fmt.Sprint(10*(i+1)), 330, y))
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Name", "<2x1>Figures", "^"},
+		{"Alpha", "1", "10"},
+		{"Beta", "2", "20"},
+		{"Gamma", "3", "30"},
+		{"Delta", "4", "40"},
+		{"Epsilon", "5", "50"},
+	}, texts(tabs[0].table))
+}
+
+// streamPage lays out a whitespace table: a title, a header, rows of three
+// columns at x = 50, 200, 400, the last row's partner wrapped onto a second
+// line set tighter than the rows.
+func streamPage() PageLayout {
+	words := []Word{
+		boldWord("Department", 50, 40), boldWord("Level", 110, 40), boldWord("Agreements", 140, 40),
+		tw("Country", 50, 80), tw("Partner", 200, 80), tw("Year", 400, 80),
+	}
+	rows := [][3]string{
+		{"China", "Fudan University", "2019/08/01"},
+		{"", "Peking University", "1998/11/05"},
+		{"India", "Indian Institute of Science", "2019/04/05"},
+		{"Japan", "Kyoto University", "2001/01/01"},
+	}
+	y := 95.0
+	for _, r := range rows {
+		if r[0] != "" {
+			words = append(words, tw(r[0], 50, y))
+		}
+		x := 200.0
+		for _, part := range strings.Fields(r[1]) {
+			words = append(words, tw(part, x, y))
+			x += 5*float64(len(part)) + 3
+		}
+		words = append(words, tw(r[2], 400, y))
+		y += 15
+	}
+	words = append(words, tw("(East", 200, y-4), tw("Campus)", 232, y-4))
+	words = append(words, tw("Total", 50, y+40), tw("4", 80, y+40))
+	return page(1, words, nil)
+}
+
+func TestStream(t *testing.T) {
+	p := streamPage()
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	tab := tabs[0].table
+	assert.Equal(t, "stream", tab.Method)
+	assert.Equal(t, [][]string{
+		{"Country", "Partner", "Year"},
+		{"China", "Fudan University", "2019/08/01"},
+		{"", "Peking University", "1998/11/05"},
+		{"India", "Indian Institute of Science", "2019/04/05"},
+		{"Japan", "Kyoto University (East Campus)", "2001/01/01"},
+	}, texts(tab))
+	assert.Equal(t, []string{"Kyoto University", "(East Campus)"}, tab.Rows[4].Cells[1].Lines)
+	// The title above and the total below stay text lines.
+	assert.Greater(t, tabs[0].region.Y0, 50.0)
+	assert.Less(t, tabs[0].region.Y1, 180.0)
+	require.Len(t, tabs[0].cols, 4)
+}
+
+func TestStreamRunningTextIsNotATable(t *testing.T) {
+	// Two columns of running text.
+	var words []Word
+	for i := range 12 {
+		y := 100 + float64(i)*12
+		x := 50.0
+		for _, s := range []string{"lorem", "ipsum", "dolor", "sit", "amet", "elit"} {
+			words = append(words, tw(s, x, y))
+			x += 5*float64(len(s)) + 3
+		}
+		x = 320
+		for _, s := range []string{"sed", "do", "eiusmod", "tempor", "labore", "magna"} {
+			words = append(words, tw(s, x, y))
+			x += 5*float64(len(s)) + 3
+		}
+	}
+	p := page(1, words, nil)
+	assert.Empty(t, pageTables(&p))
+}
+
+// ruledPage is page n of a ruled table continuing over pages: a header row
+// (repeated on every page) and rows data rows, starting at top.
+func ruledPage(n, first, rows int, top float64, title bool) PageLayout {
+	xs := []float64{50, 150, 400, 500}
+	ys := []float64{top}
+	for i := 0; i <= rows; i++ {
+		ys = append(ys, top+20*float64(i+1))
+	}
+	words := []Word{tw("No.", 55, top+5), tw("Partner", 155, top+5), tw("Year", 405, top+5)}
+	if title {
+		words = append(words, tw("Agreements", 50, top-40))
+	}
+	for i := range rows {
+		y := top + 20*float64(i+1) + 5
+		words = append(words, tw(fmt.Sprint(first+i), 55, y), tw(fmt.Sprintf("Univ%d", first+i), 155, y), tw("2020", 405, y))
+	}
+	words = append(words, tw(fmt.Sprint(n), 300, 780)) // page number
+	return page(n, words, gridRules(xs, ys))
+}
+
+func TestStitchAcrossPages(t *testing.T) {
+	pages := []PageLayout{
+		ruledPage(1, 1, 33, 90, true),
+		ruledPage(2, 34, 34, 60, false),
+		ruledPage(3, 68, 5, 60, false),
+	}
+	regions := findTables(pages)
+	require.Len(t, regions, 1)
+	tab := regions[0].Table
+	require.Len(t, tab.Rows, 1+33+34+5)
+	assert.True(t, tab.Rows[0].Header)
+	assert.Equal(t, "No.", tab.Rows[0].Cells[0].Text)
+	for _, r := range tab.Rows[1:] {
+		assert.False(t, r.Header)
+		assert.NotEqual(t, "No.", r.Cells[0].Text)
+	}
+	assert.Equal(t, 1, tab.Rows[33].Page)
+	assert.Equal(t, "34", tab.Rows[34].Cells[0].Text)
+	assert.Equal(t, 2, tab.Rows[34].Page)
+	assert.Equal(t, 3, tab.Rows[len(tab.Rows)-1].Page)
+	require.Len(t, regions[0].Areas, 3)
+	assert.Equal(t, []int{1, 2, 3}, []int{regions[0].Areas[0].Page, regions[0].Areas[1].Page, regions[0].Areas[2].Page})
+}
+
+func TestNoStitchWhenTableEndsEarly(t *testing.T) {
+	// The first page's table ends high up, with text below it.
+	p1 := ruledPage(1, 1, 5, 90, true)
+	for i := range 8 {
+		w := tw("Paragraph", 50, 300+20*float64(i))
+		p1.Words = append(p1.Words, w)
+		p1.Lines = append(p1.Lines, TextLine{Words: []Word{w}, Box: w.Box})
+	}
+	regions := findTables([]PageLayout{p1, ruledPage(2, 6, 5, 60, false)})
+	require.Len(t, regions, 2)
+	assert.Equal(t, 0, regions[1].Table.Index)
+	assert.Equal(t, 2, regions[1].Table.Page)
+}
+
+func TestParseReplacesTableLines(t *testing.T) {
+	p := streamPage()
+	blocks := placeTables(nil, nil)
+	assert.Empty(t, blocks)
+	var placedLines []placed
+	for _, l := range p.Lines {
+		placedLines = append(placedLines, placed{page: 1, y: l.Box.Y0, x: l.Box.X0, block: parser.Block{Line: makeBlockLine(1, l)}})
+	}
+	out := placeTables(placedLines, findTables([]PageLayout{p}))
+	var kinds []string
+	for _, b := range out {
+		if b.block.Table != nil {
+			kinds = append(kinds, "table")
+		} else {
+			kinds = append(kinds, b.block.Line.Text)
+		}
+	}
+	assert.Equal(t, []string{"Department", "Level", "Agreements", "table", "Total", "4"}, kinds)
+}
+
+func TestVisualToLogical(t *testing.T) {
+	assert.Equal(t, "סך", visualToLogical("ךס"))
+	assert.Equal(t, "(ללא", visualToLogical("אלל)"))
+	assert.Equal(t, "2014 שנת", visualToLogical("תנש 2014"))
+}
+
+// TestTablesGolden pins the raw tables of the small PDFs in
+// testdata/tables (made by testdata/tables/gen.sh).
+func TestTablesGolden(t *testing.T) {
+	inputs, err := filepath.Glob("testdata/tables/*.pdf")
+	require.NoError(t, err)
+	require.NotEmpty(t, inputs)
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".pdf")
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(in)
+			require.NoError(t, err)
+			doc, err := Parse(filepath.Base(in), b, Options{})
+			require.NoError(t, err)
+			tables := &parser.Document{Format: doc.Format, Pages: doc.Pages, Title: doc.Title}
+			for _, blk := range doc.Blocks {
+				if blk.Table != nil {
+					tables.Blocks = append(tables.Blocks, blk)
+				}
+			}
+			tables.Number()
+			got := parser.Dump(tables)
+			path := filepath.Join("testdata", "tables", name+".golden")
+			if updating() {
+				require.NoError(t, os.WriteFile(path, got, 0o644))
+				return
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err, "no golden yet: run go test ./parser/pdf -run TablesGolden -update")
+			if !assert.Equal(t, string(want), string(got)) {
+				_ = os.WriteFile(path+".got", got, 0o644)
+			}
+		})
+	}
+}
