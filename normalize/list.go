@@ -30,7 +30,6 @@ type listState struct {
 	entry     *pendingEntry
 	groupHead string // the partner whose date the following undated entries share
 	groupDate string
-	groupRow  int
 }
 
 type pendingEntry struct {
