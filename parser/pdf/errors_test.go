@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"os"
 	"testing"
 
@@ -54,4 +55,32 @@ func TestRepairLeadingBytes(t *testing.T) {
 	doc, err := Parse("junk.pdf", append([]byte("garbage before the header\n"), b...), Options{})
 	require.NoError(t, err)
 	assert.Contains(t, doc.Repairs, "pdf:stripped_leading_bytes")
+}
+
+func TestRepairs(t *testing.T) {
+	b, err := os.ReadFile("testdata/chromium-ja-table.pdf")
+	require.NoError(t, err)
+	pdf20 := bytes.Clone(b)
+	copy(pdf20[5:8], "2.0")
+	brokenXref := bytes.Clone(b)
+	i := bytes.LastIndex(brokenXref, []byte("startxref"))
+	require.Positive(t, i)
+	brokenXref = append(brokenXref[:i:i], []byte("startxref\n12\n%%EOF\n")...)
+	tests := []struct {
+		name   string
+		in     []byte
+		repair string
+	}{
+		{"pdf 2.0 header", pdf20, "pdf:rewrote_header"},
+		{"junk after eof", append(bytes.Clone(b), []byte("\nsome trailing junk\x00\x01")...), "pdf:truncated_after_eof"},
+		{"broken xref", brokenXref, "pdf:rebuilt_xref"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("in.pdf", tt.in, Options{})
+			require.NoError(t, err)
+			assert.Contains(t, doc.Repairs, tt.repair)
+			assert.NotEmpty(t, doc.Blocks)
+		})
+	}
 }

@@ -8,6 +8,7 @@
 package pdf
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -33,17 +34,24 @@ func ReadLayout(name string, b []byte, opt Options) (pages []PageLayout, pageErr
 	return d.layouts(opt)
 }
 
-// openRepaired opens a document, repairing the bytes first when the reader refuses
-// them as they are.
+// openRepaired opens a document, repairing the bytes first when the reader
+// refuses them as they are.
 func openRepaired(name string, b []byte) (*document, []string, error) {
 	d, err := openDocument(name, b)
-	if err == nil {
-		return d, nil, nil
+	if err == nil || errors.Is(err, parser.ErrEmpty) || errors.Is(err, parser.ErrEncrypted) {
+		return d, nil, err
 	}
-	if fixed, repairs := repair(b); len(repairs) > 0 {
-		if d2, err2 := openDocument(name, fixed); err2 == nil {
-			return d2, repairs, nil
+	var fixed *document
+	_, repairs, ok := repairAndOpen(b, func(nb []byte) bool {
+		d2, err2 := openDocument(name, nb)
+		if err2 != nil {
+			return false
 		}
+		fixed = d2
+		return true
+	})
+	if ok {
+		return fixed, repairs, nil
 	}
 	return nil, nil, err
 }

@@ -2,16 +2,141 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
 )
 
-// repair makes byte-level fixes for files that viewers open but the PDF
-// library refuses, and names what it did ("pdf:stripped_leading_bytes").
-// It returns no repairs when it found nothing to fix.
-func repair(b []byte) ([]byte, []string) {
-	var repairs []string
-	if i := bytes.Index(b, []byte("%PDF-")); i > 0 {
-		b = b[i:]
-		repairs = append(repairs, "pdf:stripped_leading_bytes")
+// Byte-level repairs for files that viewers open but the PDF library
+// refuses. Each stage is tried only when the previous bytes still fail to
+// open, and each names what it did, e.g. "pdf:stripped_leading_bytes".
+
+type repairStage struct {
+	name string
+	fix  func([]byte) ([]byte, bool)
+}
+
+var repairStages = []repairStage{
+	{"pdf:stripped_leading_bytes", stripLeading},
+	{"pdf:rewrote_header", rewriteHeader},
+	{"pdf:truncated_after_eof", truncateAfterEOF},
+	{"pdf:rebuilt_xref", rebuildXref},
+}
+
+// repairs runs the stages in order, calling try after each change; it stops
+// at the first bytes that try accepts.
+func repairAndOpen(b []byte, try func([]byte) bool) ([]byte, []string, bool) {
+	var done []string
+	for _, st := range repairStages {
+		fixed, changed := st.fix(b)
+		if !changed {
+			continue
+		}
+		b = fixed
+		done = append(done, st.name)
+		if try(b) {
+			return b, done, true
+		}
 	}
-	return b, repairs
+	return b, done, false
+}
+
+func stripLeading(b []byte) ([]byte, bool) {
+	i := bytes.Index(b, []byte("%PDF-"))
+	if i <= 0 {
+		return b, false
+	}
+	return b[i:], true
+}
+
+// rewriteHeader makes the first line "%PDF-1.x" + newline, which the
+// library insists on (PDF 2.0 files, a header followed by a comment),
+// without moving any byte offset.
+func rewriteHeader(b []byte) ([]byte, bool) {
+	if len(b) < 9 || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		return b, false
+	}
+	ok := b[5] == '1' && b[6] == '.' && b[7] >= '0' && b[7] <= '7' && (b[8] == '\n' || b[8] == '\r')
+	if ok {
+		return b, false
+	}
+	out := bytes.Clone(b)
+	copy(out[5:8], "1.7")
+	out[8] = '\n'
+	return out, true
+}
+
+func truncateAfterEOF(b []byte) ([]byte, bool) {
+	i := bytes.LastIndex(b, []byte("%%EOF"))
+	if i < 0 {
+		return b, false
+	}
+	end := i + len("%%EOF")
+	if len(bytes.TrimSpace(b[end:])) == 0 {
+		return b, false
+	}
+	return b[:end:end], true
+}
+
+var (
+	objHeader = regexp.MustCompile(`(?m)(?:^|[\r\n\s])(\d{1,7})\s+(\d{1,5})\s+obj\b`)
+	rootRef   = regexp.MustCompile(`/Root\s+(\d+)\s+(\d+)\s+R`)
+	infoRef   = regexp.MustCompile(`/Info\s+(\d+)\s+(\d+)\s+R`)
+	catalog   = regexp.MustCompile(`/Type\s*/Catalog\b`)
+)
+
+// rebuildXref appends a fresh cross-reference table built by scanning the
+// file for "N G obj", with a trailer that points at the catalog.
+func rebuildXref(b []byte) ([]byte, bool) {
+	type entry struct {
+		off int
+		gen int
+	}
+	objs := map[int]entry{}
+	maxID := 0
+	var root, info string
+	for _, m := range objHeader.FindAllSubmatchIndex(b, -1) {
+		id, err1 := strconv.Atoi(string(b[m[2]:m[3]]))
+		gen, err2 := strconv.Atoi(string(b[m[4]:m[5]]))
+		if err1 != nil || err2 != nil || id <= 0 {
+			continue
+		}
+		objs[id] = entry{off: m[2], gen: gen}
+		maxID = max(maxID, id)
+		if root == "" {
+			end := min(len(b), m[1]+400)
+			if catalog.Match(b[m[1]:end]) {
+				root = fmt.Sprintf("%d %d R", id, gen)
+			}
+		}
+	}
+	if len(objs) == 0 {
+		return b, false
+	}
+	if m := rootRef.FindAllSubmatch(b, -1); len(m) > 0 {
+		last := m[len(m)-1]
+		root = fmt.Sprintf("%s %s R", last[1], last[2])
+	}
+	if root == "" {
+		return b, false
+	}
+	if m := infoRef.FindAllSubmatch(b, -1); len(m) > 0 {
+		last := m[len(m)-1]
+		info = fmt.Sprintf(" /Info %s %s R", last[1], last[2])
+	}
+	var out bytes.Buffer
+	out.Grow(len(b) + 20*(maxID+1) + 128)
+	out.Write(b)
+	out.WriteString("\n")
+	start := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f\r\n", maxID+1)
+	for id := 1; id <= maxID; id++ {
+		if e, ok := objs[id]; ok {
+			fmt.Fprintf(&out, "%010d %05d n\r\n", e.off, e.gen)
+		} else {
+			out.WriteString("0000000000 65535 f\r\n")
+		}
+	}
+	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root %s%s >>\nstartxref\n%d\n%%%%EOF\n", maxID+1, root, info, start)
+	return out.Bytes(), true
 }
