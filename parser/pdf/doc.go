@@ -45,6 +45,9 @@ func openDocument(name string, b []byte) (d *document, err error) {
 	if len(b) == 0 {
 		return nil, &parser.Error{File: name, Err: parser.ErrEmpty}
 	}
+	if xrefCycle(b) {
+		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: cross-reference sections form a cycle", parser.ErrMalformed)}
+	}
 	r, err := lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		if isEncryptErr(err) {

@@ -66,6 +66,8 @@ func TestRepairs(t *testing.T) {
 	i := bytes.LastIndex(brokenXref, []byte("startxref"))
 	require.Positive(t, i)
 	brokenXref = append(brokenXref[:i:i], []byte("startxref\n12\n%%EOF\n")...)
+	prevCycle, err := os.ReadFile("testdata/broken/xref-prev-cycle.pdf")
+	require.NoError(t, err)
 	tests := []struct {
 		name   string
 		in     []byte
@@ -74,6 +76,7 @@ func TestRepairs(t *testing.T) {
 		{"pdf 2.0 header", pdf20, "pdf:rewrote_header"},
 		{"junk after eof", append(bytes.Clone(b), []byte("\nsome trailing junk\x00\x01")...), "pdf:truncated_after_eof"},
 		{"broken xref", brokenXref, "pdf:rebuilt_xref"},
+		{"xref /Prev cycle", prevCycle, "pdf:rebuilt_xref"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,6 +18,9 @@ func FuzzParse(f *testing.F) {
 		}
 		f.Add(b)
 	}
+	if b, err := os.ReadFile("testdata/broken/xref-prev-cycle.pdf"); err == nil {
+		f.Add(b)
+	}
 	f.Add([]byte(""))
 	f.Add([]byte("%PDF-1.4\n"))
 	f.Add([]byte("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"))

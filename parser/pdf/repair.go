@@ -140,3 +140,55 @@ func rebuildXref(b []byte) ([]byte, bool) {
 	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root %s%s >>\nstartxref\n%d\n%%%%EOF\n", maxID+1, root, info, start)
 	return out.Bytes(), true
 }
+
+var (
+	prevRef      = regexp.MustCompile(`/Prev\s+(\d+)`)
+	startxrefPos = regexp.MustCompile(`startxref\s+(\d+)`)
+)
+
+// xrefCycle reports whether the chain of cross-reference sections (startxref,
+// then each /Prev) loops. The PDF library follows /Prev without a bound, so
+// such a file must be repaired before it is opened.
+func xrefCycle(b []byte) bool {
+	i := bytes.LastIndex(b, []byte("startxref"))
+	if i < 0 {
+		return false
+	}
+	m := startxrefPos.FindSubmatch(b[i:])
+	if m == nil {
+		return false
+	}
+	off, _ := strconv.Atoi(string(m[1]))
+	seen := map[int]bool{}
+	for steps := 0; steps < 10000; steps++ {
+		if off <= 0 || off >= len(b) {
+			return false
+		}
+		if seen[off] {
+			return true
+		}
+		seen[off] = true
+		sec := b[off:]
+		var dict []byte
+		if t := bytes.Index(sec, []byte("trailer")); bytes.HasPrefix(bytes.TrimLeft(sec, " \r\n\t"), []byte("xref")) && t >= 0 {
+			dict = sec[t:]
+			if e := bytes.Index(dict, []byte("startxref")); e >= 0 {
+				dict = dict[:e]
+			}
+		} else {
+			dict = sec
+			if e := bytes.Index(dict, []byte("stream")); e >= 0 {
+				dict = dict[:e]
+			}
+		}
+		if len(dict) > 4096 {
+			dict = dict[:4096]
+		}
+		p := prevRef.FindSubmatch(dict)
+		if p == nil {
+			return false
+		}
+		off, _ = strconv.Atoi(string(p[1]))
+	}
+	return true
+}
