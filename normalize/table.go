@@ -698,18 +698,20 @@ func (tr *tableReader) where(f field) string {
 func (tr *tableReader) setRegion(text string, r *parser.Row) {
 	name := strings.TrimSpace(strings.Trim(text, "()（）"))
 	name, count, hasCount := splitCount(name)
-	tr.regionWritten, tr.regionRepairs = text, nil
-	tr.country, tr.countrySet, tr.intl, tr.countryRepairs = Country{}, false, false, nil
-	tr.partner, tr.partnerAlt = "", ""
+	region, repairs := name, []string{"region_unknown:" + name}
 	if reg, ok := LookupRegion(name); ok {
-		tr.region = reg
+		region, repairs = reg, nil
 		if reg != name {
-			tr.regionRepairs = append(tr.regionRepairs, "region_alias:"+name)
+			repairs = []string{"region_alias:" + name}
 		}
-	} else {
-		tr.region = name
-		tr.regionRepairs = append(tr.regionRepairs, "region_unknown:"+name)
 	}
+	if region != tr.region || tr.regionWritten == "" {
+		// A new group; the same region written again (at the top of a
+		// page) changes nothing.
+		tr.country, tr.countrySet, tr.intl, tr.countryRepairs = Country{}, false, false, nil
+		tr.partner, tr.partnerAlt = "", ""
+	}
+	tr.region, tr.regionWritten, tr.regionRepairs = region, text, repairs
 	if hasCount {
 		tr.declare("region", tr.region, count, text, r)
 	}
@@ -719,7 +721,7 @@ func (tr *tableReader) setRegion(text string, r *parser.Row) {
 // Austria".
 func (tr *tableReader) setCountry(text string, r *parser.Row) {
 	name, count, hasCount := splitCount(text)
-	tr.partner, tr.partnerAlt = "", ""
+	before, wasSet, wasIntl := tr.country, tr.countrySet, tr.intl
 	tr.countrySet, tr.intl, tr.countryRepairs = true, false, nil
 	country, alias, intl, ok := LookupCountry(name)
 	if !ok {
@@ -745,6 +747,11 @@ func (tr *tableReader) setCountry(text string, r *parser.Row) {
 	default:
 		tr.country = Country{Name: name}
 		tr.countryRepairs = append(tr.countryRepairs, "country_unknown:"+name)
+	}
+	if !wasSet || before != tr.country || wasIntl != tr.intl {
+		// A new group; the same country written again (at the top of a
+		// page) changes nothing.
+		tr.partner, tr.partnerAlt = "", ""
 	}
 	if hasCount {
 		tr.declare("country", tr.country.Name, count, text, r)

@@ -353,3 +353,19 @@ func TestHeaderField(t *testing.T) {
 		assert.Equal(t, want, headerField(in), in)
 	}
 }
+
+func TestTableCountryRepeatedAtPageTop(t *testing.T) {
+	tb := tbl(tohokuHead,
+		[]string{"Asia", "China (79)", "Peking University", "Center of Japanese Studies", "GS Education", "1999/05/18"},
+		[]string{"Area", "Country / Region", "Partner Institution", "", "Department at Tohoku", "Year"},
+		[]string{"", "China (79)", "", "", "", ""},
+		[]string{"", "", "", "School of Foreign Languages", "GS Arts and Letters", "2018/10/25"},
+	)
+	res, err := Normalize(tdoc([]string{deptSection}, tb), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Unplaced)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Peking University", res.Records[1].Partner)
+	assert.Equal(t, []string{"fill_down:region", "fill_down:country", "fill_down:partner", "date:YYYY/MM/DD"}, res.Records[1].Repairs)
+	assert.Len(t, res.Declared, 1)
+}

@@ -47,3 +47,10 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+func mustRead(tb testing.TB, path string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(tb, err)
+	return b
+}

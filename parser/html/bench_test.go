@@ -1,0 +1,70 @@
+package html
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// bigPage generates a page of about n bytes: a table of agreements with
+// region and country cells spanning their rows, then the same entries as a
+// grouped list.
+func bigPage(n int) []byte {
+	var b strings.Builder
+	b.Grow(n + 4096)
+	b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Agreements</title></head><body><h1>Academic Exchange Agreements</h1>\n")
+	for t := 0; b.Len() < n; t++ {
+		if t%2 == 0 {
+			b.WriteString("<table><thead><tr><th>Region</th><th>Country</th><th>Partner Institution</th><th>Date of Conclusion</th></tr></thead><tbody>\n")
+			for r := 0; r < 1000; r++ {
+				b.WriteString("<tr>")
+				if r%100 == 0 {
+					b.WriteString("<td rowspan=\"100\">Asia</td>")
+				}
+				if r%10 == 0 {
+					b.WriteString("<td rowspan=\"10\">China (10)</td>")
+				}
+				fmt.Fprintf(&b, "<td>* <a href=\"https://example.org/%d\">University number %d of Science and Technology</a>(外部サイト)</td><td>November %d, 1999</td></tr>\n", r, r, r%28+1)
+			}
+			b.WriteString("</tbody></table>\n")
+		} else {
+			b.WriteString("<h2>Europe</h2><h3>Germany</h3><ul>\n")
+			for r := 0; r < 1000; r++ {
+				fmt.Fprintf(&b, "<li>* Technische Universität Nummer %d<br>(2010.8.%d)</li>\n", r, r%28+1)
+			}
+			b.WriteString("</ul>\n")
+		}
+	}
+	b.WriteString("<p>* indicates tuition waiver.</p></body></html>\n")
+	return []byte(b.String())
+}
+
+func BenchmarkParse50MB(b *testing.B) {
+	page := bigPage(50 << 20)
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("big.html", page, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseFixtures(b *testing.B) {
+	var pages [][]byte
+	n := 0
+	for _, in := range fixtureInputs(b) {
+		p := mustRead(b, in)
+		pages = append(pages, p)
+		n += len(p)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := Parse("input.html", p, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package html
+
+import (
+	"errors"
+	"os"
+	"testing"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// FuzzParse checks that no input makes Parse panic, and that every error
+// is a *parser.Error.
+func FuzzParse(f *testing.F) {
+	for _, in := range fixtureInputs(f) {
+		b, err := os.ReadFile(in)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	for _, s := range []string{
+		"",
+		"<",
+		"<table><tr><td rowspan=0 colspan=0>x",
+		"<table><tr><td rowspan=65535 colspan=1001>x<tr><td>y</table>",
+		"<table><caption><table><tr><td>x</table></caption><tr><td>y</table>",
+		"<ul><li><table><tr><td><li>x</table>",
+		"<h1><h2>x</h1></h2><dt>y<dd>z",
+		"<p>\x82\xa0\x82\xa2\xa4\xa2\xa4\xa4</p>",
+		"\xef\xbb\xbf<p>x</p>",
+		"\xff\xfe<\x00p\x00>\x00x\x00",
+		"\xfe\xff\x00<",
+		"<meta charset=utf-16><p>x",
+		"<meta charset=bogus><p>\xe9",
+		"<svg><table><tr><td>x</td></tr></table></svg><math><mi>y",
+		"<template><p>x</template><noscript>y</noscript>",
+		"<table><tr><th>a<th>b<tr><th colspan=2>c</table>",
+		"<div><div><div><b><i><u><s>x</b>y</i>z",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		doc, err := Parse("fuzz.html", b, Options{})
+		if err != nil {
+			var pe *parser.Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("error is not a *parser.Error: %T %v", err, err)
+			}
+			return
+		}
+		if doc == nil {
+			t.Fatal("nil document without error")
+		}
+		_ = parser.Dump(doc)
+		for _, blk := range doc.Blocks {
+			if tb := blk.Table; tb != nil {
+				for _, r := range tb.Rows {
+					if len(r.Cells) != len(tb.Rows[0].Cells) {
+						t.Fatalf("ragged grid: %d vs %d cells", len(r.Cells), len(tb.Rows[0].Cells))
+					}
+				}
+			}
+		}
+	})
+}
