@@ -243,12 +243,23 @@ type auditor struct {
 	items    []item
 	findings []Finding
 	recon    []Reconciliation
+	folds    map[string]string // Fold, memoised: names repeat across records and checks
+}
+
+// fold is Fold, memoised for the run.
+func (a *auditor) fold(s string) string {
+	f, ok := a.folds[s]
+	if !ok {
+		f = Fold(s)
+		a.folds[s] = f
+	}
+	return f
 }
 
 // Run audits inputs and returns the report. Findings are ordered by level
 // (errors first), then in the order of Checks, then as found.
 func Run(inputs []Input, opt Options) *Report {
-	a := &auditor{opt: opt.withDefaults(), inputs: inputs}
+	a := &auditor{opt: opt.withDefaults(), inputs: inputs, folds: map[string]string{}}
 	rep := &Report{Inputs: []InputSummary{}, Reconciliation: []Reconciliation{}}
 	for i, in := range inputs {
 		s := InputSummary{File: in.Name}
@@ -376,12 +387,12 @@ func (a *auditor) checkInputs() {
 // partnerKey identifies a partner institution across records: the home
 // institution and the partner's fingerprint (falling back to the raw name
 // when it folds to nothing).
-func partnerKey(r *normalize.Record) string {
-	p := Fold(r.Partner)
+func (a *auditor) partnerKey(r *normalize.Record) string {
+	p := a.fold(r.Partner)
 	if p == "" {
 		p = strings.TrimSpace(r.Partner)
 	}
-	return Fold(r.HomeInstitution) + "\x1f" + p
+	return a.fold(r.HomeInstitution) + "\x1f" + p
 }
 
 func countryKey(r *normalize.Record) string {

@@ -159,13 +159,13 @@ func (a *auditor) checkIdentity() {
 			ex.Value, ex.Note = r.ID, "identity fields give "+want
 			mismatch = append(mismatch, ex)
 		}
-		home := Fold(r.HomeInstitution)
-		if home != "" && (Fold(r.Partner) == home || Fold(r.PartnerAlt) == home) {
+		home := a.fold(r.HomeInstitution)
+		if home != "" && (a.fold(r.Partner) == home || a.fold(r.PartnerAlt) == home) {
 			ex := a.example(it)
 			ex.Value = r.HomeInstitution
 			isHome = append(isHome, ex)
 		}
-		pk := partnerKey(r)
+		pk := a.partnerKey(r)
 		if countries[pk] == nil {
 			countries[pk] = map[string][]item{}
 			partners = append(partners, pk)
@@ -231,7 +231,7 @@ func (a *auditor) checkNearDuplicates() {
 	var order []string
 	for _, it := range a.items {
 		r := it.rec
-		gk := Fold(r.HomeInstitution) + "\x1f" + countryKey(r)
+		gk := a.fold(r.HomeInstitution) + "\x1f" + countryKey(r)
 		g := groups[gk]
 		if g == nil {
 			g = &group{first: map[string]item{}}
@@ -353,7 +353,10 @@ func (a *auditor) checkDates() {
 				said = append(said, rep)
 			}
 		}
-		leftover := dateInNameRe.FindString(r.Partner)
+		var leftover string
+		if strings.ContainsAny(r.Partner, ")）") {
+			leftover = dateInNameRe.FindString(r.Partner)
+		}
 		if len(said) > 0 || (r.Signed != "" && !ok) || leftover != "" {
 			ex := a.example(it)
 			ex.Value = r.Signed
@@ -425,14 +428,14 @@ func (a *auditor) checkLevels() {
 	hasUni, hasDept := map[string]bool{}, map[string]bool{} // per home institution
 	for _, it := range a.items {
 		r := it.rec
-		pk := partnerKey(r)
+		pk := a.partnerKey(r)
 		p := partners[pk]
 		if p == nil {
 			p = &partner{}
 			partners[pk] = p
 			order = append(order, pk)
 		}
-		home := Fold(r.HomeInstitution)
+		home := a.fold(r.HomeInstitution)
 		switch r.Level {
 		case normalize.LevelUniversity:
 			p.uni = append(p.uni, it)
@@ -447,9 +450,9 @@ func (a *auditor) checkLevels() {
 		p := partners[pk]
 		var home string
 		if len(p.uni) > 0 {
-			home = Fold(p.uni[0].rec.HomeInstitution)
+			home = a.fold(p.uni[0].rec.HomeInstitution)
 		} else if len(p.dept) > 0 {
-			home = Fold(p.dept[0].rec.HomeInstitution)
+			home = a.fold(p.dept[0].rec.HomeInstitution)
 		}
 		if !hasUni[home] || !hasDept[home] {
 			continue
@@ -531,6 +534,9 @@ func (a *auditor) checkText() {
 			{"home_unit", r.HomeUnit}, {"home_institution", r.HomeInstitution}, {"country", r.Country},
 			{"region", r.Region}, {"agreement_type", r.AgreementType},
 		} {
+			if isASCII(f.v) {
+				continue // every pattern has a non-ASCII rune
+			}
 			if m := mojibakeRe.FindString(f.v); m != "" {
 				ex := a.example(it)
 				ex.Value, ex.Note = f.v, fmt.Sprintf("%s contains %q", f.name, m)
@@ -541,6 +547,9 @@ func (a *auditor) checkText() {
 		for _, f := range []struct{ name, v string }{
 			{"partner", r.Partner}, {"partner_unit", r.PartnerUnit}, {"partner_alt", r.PartnerAlt}, {"home_unit", r.HomeUnit},
 		} {
+			if !maybeMarker(f.v) {
+				continue
+			}
 			if m := markerRe.FindString(f.v); m != "" {
 				ex := a.example(it)
 				ex.Value, ex.Note = f.v, fmt.Sprintf("%s contains %q", f.name, m)
@@ -549,6 +558,9 @@ func (a *auditor) checkText() {
 			}
 		}
 		for _, f := range []struct{ name, v string }{{"partner", r.Partner}, {"partner_unit", r.PartnerUnit}} {
+			if !strings.HasSuffix(f.v, ")") && !strings.HasSuffix(f.v, "）") {
+				continue
+			}
 			if m := countRe.FindString(f.v); m != "" {
 				ex := a.example(it)
 				ex.Value, ex.Note = f.v, fmt.Sprintf("%s ends in %q", f.name, strings.TrimSpace(m))
@@ -556,7 +568,7 @@ func (a *auditor) checkText() {
 				break
 			}
 		}
-		if p := strings.TrimSpace(r.Partner); acronymRe.MatchString(p) && hasLetters(p, 2) {
+		if p := strings.TrimSpace(r.Partner); len(p) <= 8 && acronymRe.MatchString(p) && hasLetters(p, 2) {
 			ex := a.example(it)
 			ex.Value = p
 			acronyms = append(acronyms, ex)
@@ -566,6 +578,21 @@ func (a *auditor) checkText() {
 	a.add(CheckMarkerInName, LevelWarning, plural(len(markers), "name keeps", "names keep")+" a marker or footnote symbol", markers)
 	a.add(CheckCountInName, LevelWarning, plural(len(counts), "name ends", "names end")+" in a count", counts)
 	a.add(CheckAcronymName, LevelInfo, plural(len(acronyms), "partner is", "partners are")+" named only by an acronym", acronyms)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// maybeMarker is a quick test before markerRe: its only ASCII symbols are
+// '*' and '#'.
+func maybeMarker(s string) bool {
+	return !isASCII(s) || strings.ContainsAny(s, "*#")
 }
 
 func hasLetters(s string, n int) bool {

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -177,20 +178,22 @@ const prefixLen = 2*(gramSize+1) + 1
 // one (and whose length is within reach).
 func Clusters(names []string) [][]int {
 	uf := newUnionFind(len(names))
+	folded := make([]string, len(names))
 	byFold := map[string]int{}
 	byToken := map[string]int{}
 	var reps []int // one index per distinct fingerprint
 	for i, n := range names {
 		f := Fold(n)
+		folded[i] = f
 		if f == "" {
 			continue
 		}
 		if j, ok := byFold[f]; ok {
 			uf.union(j, i)
-		} else {
-			byFold[f] = i
-			reps = append(reps, i)
+			continue // same fingerprint, same token key
 		}
+		byFold[f] = i
+		reps = append(reps, i)
 		t := TokenKey(n)
 		if j, ok := byToken[t]; ok {
 			uf.union(j, i)
@@ -199,55 +202,74 @@ func Clusters(names []string) [][]int {
 		}
 	}
 
+	// n-grams as small integers, each fingerprint's as a sorted set
 	keys := make([][]rune, len(reps))
 	dist := make([]int, len(reps)) // distinctive lengths
-	grams := make([][]string, len(reps))
-	freq := map[string]int{}
+	grams := make([][]int32, len(reps))
+	gramID := map[uint64]int32{}
+	var freq []int32
 	for k, i := range reps {
-		keys[k] = []rune(Fold(names[i]))
+		keys[k] = []rune(folded[i])
 		dist[k] = Distinctive(names[i])
-		grams[k] = ngrams(keys[k])
-		for _, g := range grams[k] {
-			freq[g]++
-		}
-	}
-	index := map[string][]int{}
-	seen := make([]int, len(reps)) // stamp: k+1 when already a candidate of k
-	for k := range reps {
-		gs := grams[k]
-		sort.Slice(gs, func(x, y int) bool {
-			if freq[gs[x]] != freq[gs[y]] {
-				return freq[gs[x]] < freq[gs[y]]
+		for _, g := range ngrams(keys[k]) {
+			id, ok := gramID[g]
+			if !ok {
+				id = int32(len(freq))
+				gramID[g] = id
+				freq = append(freq, 0)
 			}
-			return gs[x] < gs[y]
-		})
-		if len(gs) > prefixLen {
-			gs = gs[:prefixLen]
+			freq[id]++
+			grams[k] = append(grams[k], id)
 		}
-		for _, g := range gs {
+		slices.Sort(grams[k])
+	}
+	index := make([][]int32, len(freq))
+	seen := make([]int, len(reps)) // stamp: k+1 when already a candidate of k
+	prefix := make([]int32, 0, prefixLen)
+	for k := range reps {
+		// the prefix: the rarest n-grams, ties by id
+		prefix = append(prefix[:0], grams[k]...)
+		slices.SortFunc(prefix, func(x, y int32) int {
+			if freq[x] != freq[y] {
+				return int(freq[x] - freq[y])
+			}
+			return int(x - y)
+		})
+		if len(prefix) > prefixLen {
+			prefix = prefix[:prefixLen]
+		}
+		for _, g := range prefix {
 			for _, c := range index[g] {
 				if seen[c] == k+1 {
 					continue
 				}
 				seen[c] = k + 1
-				max := MaxDistance(min(dist[k], dist[c]))
-				if max == 0 {
+				limit := MaxDistance(min(dist[k], dist[c]))
+				if limit == 0 {
 					continue
 				}
-				if Distance(keys[k], keys[c], max) <= max {
+				if d := len(keys[k]) - len(keys[c]); d > limit || -d > limit {
+					continue
+				}
+				// count filter: within two edits, at most 2(gramSize+1)
+				// n-grams of either are lost.
+				if overlap(grams[k], grams[c]) < max(len(grams[k]), len(grams[c]))-2*(gramSize+1) {
+					continue
+				}
+				if Distance(keys[k], keys[c], limit) <= limit {
 					uf.union(reps[c], reps[k])
 				}
 			}
 		}
-		for _, g := range gs {
-			index[g] = append(index[g], k)
+		for _, g := range prefix {
+			index[g] = append(index[g], int32(k))
 		}
 	}
 
 	groups := map[int][]int{}
 	var roots []int
 	for i := range names {
-		if Fold(names[i]) == "" {
+		if folded[i] == "" {
 			continue
 		}
 		r := uf.find(i)
@@ -265,9 +287,28 @@ func Clusters(names []string) [][]int {
 	return out
 }
 
+// overlap counts the elements two sorted sets share.
+func overlap(a, b []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
+}
+
 // ngrams returns the distinct character n-grams of key, padded at both
-// ends so short keys have some.
-func ngrams(key []rune) []string {
+// ends so short keys have some, each packed into an integer (21 bits a
+// rune).
+func ngrams(key []rune) []uint64 {
 	padded := make([]rune, 0, len(key)+2*(gramSize-1))
 	for range gramSize - 1 {
 		padded = append(padded, '\x02')
@@ -276,16 +317,16 @@ func ngrams(key []rune) []string {
 	for range gramSize - 1 {
 		padded = append(padded, '\x03')
 	}
-	seen := map[string]bool{}
-	var out []string
+	out := make([]uint64, 0, len(padded))
 	for i := 0; i+gramSize <= len(padded); i++ {
-		g := string(padded[i : i+gramSize])
-		if !seen[g] {
-			seen[g] = true
-			out = append(out, g)
+		var g uint64
+		for _, r := range padded[i : i+gramSize] {
+			g = g<<21 | uint64(r)&0x1fffff
 		}
+		out = append(out, g)
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 type unionFind struct{ parent []int }
