@@ -13,7 +13,7 @@ import (
 func FuzzParse(f *testing.F) {
 	for _, path := range corpusPDFs(f) {
 		b, err := os.ReadFile(path)
-		if err != nil || len(b) > 300<<10 {
+		if err != nil || len(b) > 100<<10 {
 			continue
 		}
 		f.Add(b)
