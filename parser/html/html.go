@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -87,7 +88,6 @@ func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 
 	gq := goquery.NewDocumentFromNode(root)
 	doc.Title = foldSpace(gq.Find("title").First().Text())
-	removeChrome(gq)
 
 	body := gq.Find("body").First()
 	start := root
@@ -105,27 +105,6 @@ func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 	}
 	doc.Number()
 	return doc, nil
-}
-
-// chromeSelector matches what is never content: scripts, styles, embedded
-// objects, navigation.
-const chromeSelector = "script, style, noscript, template, iframe, object, embed, svg, math, canvas, nav, select, button, [hidden], [aria-hidden=true], [role=navigation]"
-
-// furnitureSelector matches the page furniture of sites that predate
-// <header> and <nav>: the ids and classes their templates give it.
-const furnitureSelector = "header, footer, aside, [role=banner], [role=contentinfo], " +
-	"#header, #footer, .header, .footer, #gnavi, #gnav, #globalnav, #global-nav, #navi, #nav, #menu, " +
-	"#sidebar, #side, #pankuzu, .pankuzu, #topicpath, .topicpath, #breadcrumb, .breadcrumb, " +
-	"#pagetop, .pagetop, #skip, .skip"
-
-// removeChrome drops page furniture from the tree: the chrome selector, and
-// the furniture selector where it is not part of the main content and
-// holds no table.
-func removeChrome(gq *goquery.Document) {
-	gq.Find(chromeSelector).Remove()
-	gq.Find(furnitureSelector).FilterFunction(func(_ int, s *goquery.Selection) bool {
-		return s.ParentsFiltered("main, article, [role=main]").Length() == 0 && s.Find("table").Length() == 0
-	}).Remove()
 }
 
 // flatten rewrites a document so that no element nests deeper than limit:
@@ -183,5 +162,33 @@ func voidElement(a atom.Atom) bool {
 // foldSpace folds runs of white space (including no-break and ideographic
 // spaces) into one space and trims the ends.
 func foldSpace(s string) string {
+	if isFolded(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isFolded reports whether s is already folded: ASCII spaces only, single,
+// not at either end (the common case, checked without allocating).
+func isFolded(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			return false
+		case c >= 0x80:
+			return !strings.ContainsFunc(s, unicode.IsSpace) && s == strings.TrimSpace(s)
+		}
+	}
+	return true
 }

@@ -3,6 +3,7 @@ package html
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -18,6 +19,7 @@ type walker struct {
 	buf    strings.Builder // inline text of the block being read
 	roles  []roleCtx       // the enclosing heading, item and caption elements
 	nested map[*html.Node]bool
+	inMain int // depth of main and article elements around the walk
 	tables int
 	err    error
 }
@@ -92,6 +94,12 @@ func (w *walker) enter(n *html.Node) bool {
 	default:
 		return false
 	}
+	if chrome(n) || (w.inMain == 0 && furniture(n)) {
+		return false
+	}
+	if mainContent(n) {
+		w.inMain++
+	}
 	switch n.DataAtom {
 	case atom.Head, atom.Title, atom.Img, atom.Input, atom.Textarea, atom.Area, atom.Map:
 		return false
@@ -137,6 +145,9 @@ func (w *walker) leave(n *html.Node) {
 	if n.Type != html.ElementNode {
 		return
 	}
+	if mainContent(n) {
+		w.inMain--
+	}
 	if blockElement(n.DataAtom) || n.DataAtom == atom.Table {
 		w.flush()
 	}
@@ -144,6 +155,80 @@ func (w *walker) leave(n *html.Node) {
 		w.flush()
 		w.roles = w.roles[:k-1]
 	}
+}
+
+// chrome reports elements that are never content: scripts, styles,
+// embedded objects, navigation, hidden elements.
+func chrome(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe, atom.Object, atom.Embed,
+		atom.Svg, atom.Math, atom.Canvas, atom.Nav, atom.Select, atom.Button:
+		return true
+	}
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "hidden",
+			a.Key == "aria-hidden" && strings.EqualFold(a.Val, "true"),
+			a.Key == "role" && strings.EqualFold(a.Val, "navigation"):
+			return true
+		}
+	}
+	return false
+}
+
+// furnitureNames are the ids and classes that site templates give their
+// page furniture (sites that predate <header> and <nav>).
+var furnitureNames = map[string]bool{
+	"header": true, "footer": true, "gnavi": true, "gnav": true, "globalnav": true, "global-nav": true,
+	"navi": true, "nav": true, "menu": true, "sidebar": true, "side": true, "pankuzu": true,
+	"topicpath": true, "breadcrumb": true, "breadcrumbs": true, "pagetop": true, "skip": true,
+}
+
+// furniture reports page furniture outside the main content: header,
+// footer and aside elements, banner and contentinfo roles, and elements
+// whose id or class names furniture; never one that holds a table.
+func furniture(n *html.Node) bool {
+	found := false
+	switch n.DataAtom {
+	case atom.Header, atom.Footer, atom.Aside:
+		found = true
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "role":
+			found = found || strings.EqualFold(a.Val, "banner") || strings.EqualFold(a.Val, "contentinfo")
+		case "id":
+			found = found || furnitureNames[strings.ToLower(a.Val)]
+		case "class":
+			for _, c := range strings.Fields(a.Val) {
+				found = found || furnitureNames[strings.ToLower(c)]
+			}
+		}
+	}
+	if !found {
+		return false
+	}
+	hasTable := false
+	forEach(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Table {
+			hasTable = true
+		}
+		return !hasTable
+	})
+	return !hasTable
+}
+
+// mainContent reports the elements that hold a page's main content.
+func mainContent(n *html.Node) bool {
+	if n.DataAtom == atom.Main || n.DataAtom == atom.Article {
+		return true
+	}
+	for _, a := range n.Attr {
+		if a.Key == "role" && strings.EqualFold(a.Val, "main") {
+			return true
+		}
+	}
+	return false
 }
 
 // flush turns the inline text read so far into lines. Inside a heading or
@@ -276,20 +361,64 @@ func blockElement(a atom.Atom) bool {
 	return false
 }
 
-// linkSuffixRe matches the notes sites add after links: "(外部サイト)",
-// "(新しいウィンドウで開きます)", "(PDF: 120KB)", "[external link]".
-var linkSuffixRe = regexp.MustCompile(`(?i)\s*[(（\[［]\s*(?:外部サイト(?:へ(?:の)?リンク)?|外部リンク|(?:新しい|別)(?:ウィンドウ|ウインドウ|タブ)(?:で開きます|で開く|が開きます)?|pdf(?:\s*[:：,、/]?\s*[0-9.,]+\s*[kmg]?i?b)?|external\s+(?:site|link)|opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)|new\s+window)\s*[)）\]］]`)
+// linkSuffixRe matches the notes sites add after links, from their opening
+// bracket: "(外部サイト)", "(新しいウィンドウで開きます)", "(PDF: 120KB)",
+// "[external link]".
+var linkSuffixRe = regexp.MustCompile(`(?i)^[(（\[［]\s*(?:外部サイト(?:へ(?:の)?リンク)?|外部リンク|(?:新しい|別)(?:ウィンドウ|ウインドウ|タブ)(?:で開きます|で開く|が開きます)?|pdf(?:\s*[:：,、/]?\s*[0-9.,]+\s*[kmg]?i?b)?|external\s+(?:site|link)|opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)|new\s+window)\s*[)）\]］]`)
+
+// removeLinkSuffixes removes link notes wherever they stand in a line.
+func removeLinkSuffixes(l string) string {
+	var b strings.Builder
+	rest := l
+	for {
+		i := indexOpenBracket(rest)
+		if i < 0 {
+			break
+		}
+		if m := linkSuffixRe.FindStringIndex(rest[i:]); m != nil {
+			b.WriteString(rest[:i])
+			b.WriteByte(' ')
+			rest = rest[i+m[1]:]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(rest[i:])
+		b.WriteString(rest[:i+size])
+		rest = rest[i+size:]
+	}
+	if b.Len() == 0 {
+		return l
+	}
+	b.WriteString(rest)
+	return b.String()
+}
+
+// indexOpenBracket finds the first "(", "[", "（" or "［" in s.
+func indexOpenBracket(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[':
+			return i
+		case 0xef: // （ is EF BC 88, ［ is EF BC BB
+			if i+2 < len(s) && s[i+1] == 0xbc && (s[i+2] == 0x88 || s[i+2] == 0xbb) {
+				return i
+			}
+		}
+	}
+	return -1
+}
 
 // splitLines splits text at line breaks, folds white space in each line,
 // removes link suffixes and drops empty lines.
 func splitLines(s string) []string {
 	var out []string
-	for _, l := range strings.Split(s, "\n") {
+	for l := range strings.SplitSeq(s, "\n") {
 		l = foldSpace(l)
 		if l == "" {
 			continue
 		}
-		l = foldSpace(linkSuffixRe.ReplaceAllString(l, " "))
+		if indexOpenBracket(l) >= 0 {
+			l = foldSpace(removeLinkSuffixes(l))
+		}
 		if l != "" {
 			out = append(out, l)
 		}
