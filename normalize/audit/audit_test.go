@@ -206,6 +206,8 @@ func TestDeclared(t *testing.T) {
 			false, 2, "China: the list declares 3 institutions, 2 extracted; counted institutions as distinct partner names; it would match if it counted agreements"},
 		{"unit assumed", normalize.Declared{Scope: "document", Count: 4},
 			false, 3, "the document: the list declares 4 institutions, 3 extracted; counted institutions as distinct partner names (the document does not say what it counts; assumed institutions); it would match if it counted agreements"},
+		{"unnamed country group", normalize.Declared{Scope: "country", Count: 2, Unit: UnitAgreements, Text: "International Organization (2)"},
+			false, 0, `"International Organization (2)" (records without a country): the list declares 2 agreements, 0 extracted; counted agreements as records`},
 		{"countries", normalize.Declared{Level: uni, Scope: "document", Count: 2, Unit: UnitCountries}, true, 2, ""},
 		{"region", normalize.Declared{Level: uni, Scope: "region", Name: "Asia", Count: 2, Unit: UnitInstitutions}, false, 1, ""},
 	}

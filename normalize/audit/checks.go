@@ -49,7 +49,11 @@ func (a *auditor) declared(in Input, d normalize.Declared) {
 				continue
 			}
 		case "country":
-			if !sameName(r.Country, d.Name) && !sameName(r.CountryCode, d.Name) {
+			if d.Name == "" { // a group without a country: international organisations
+				if r.Country != "" || r.CountryCode != "" {
+					continue
+				}
+			} else if !sameName(r.Country, d.Name) && !sameName(r.CountryCode, d.Name) {
 				continue
 			}
 		}
@@ -63,8 +67,11 @@ func (a *auditor) declared(in Input, d normalize.Declared) {
 		return
 	}
 	where := "the document"
-	if d.Name != "" {
+	switch {
+	case d.Name != "":
 		where = d.Name
+	case d.Scope != "document":
+		where = fmt.Sprintf("%q (records without a %s)", d.Text, d.Scope)
 	}
 	if d.Level != "" {
 		where += " (" + d.Level + " level)"

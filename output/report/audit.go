@@ -70,8 +70,11 @@ func AuditText(w io.Writer, rep *audit.Report) error {
 				status = "MISMATCH"
 			}
 			name := r.Name
-			if name == "" {
+			switch {
+			case name == "" && r.Scope == "document":
 				name = "(document)"
+			case name == "":
+				name = "(no " + r.Scope + ")"
 			}
 			unit := r.Unit
 			if r.Assumed {
