@@ -45,7 +45,11 @@ func (a *auditor) declared(in Input, d normalize.Declared) {
 		}
 		switch d.Scope {
 		case "region":
-			if !sameName(r.Region, d.Name) {
+			if d.Name == "" {
+				if r.Region != "" {
+					continue
+				}
+			} else if !sameName(r.Region, d.Name) {
 				continue
 			}
 		case "country":
@@ -70,7 +74,7 @@ func (a *auditor) declared(in Input, d normalize.Declared) {
 	switch {
 	case d.Name != "":
 		where = d.Name
-	case d.Scope != "document":
+	case d.Scope == "country" || d.Scope == "region":
 		where = fmt.Sprintf("%q (records without a %s)", d.Text, d.Scope)
 	}
 	if d.Level != "" {

@@ -71,10 +71,10 @@ func AuditText(w io.Writer, rep *audit.Report) error {
 			}
 			name := r.Name
 			switch {
-			case name == "" && r.Scope == "document":
-				name = "(document)"
-			case name == "":
+			case name == "" && (r.Scope == "country" || r.Scope == "region"):
 				name = "(no " + r.Scope + ")"
+			case name == "":
+				name = "(document)"
 			}
 			unit := r.Unit
 			if r.Assumed {
