@@ -149,6 +149,7 @@ func comparable(recs []normalize.Record) []normalize.Record {
 func TestRenderingsAgree(t *testing.T) {
 	pairs := [][2]string{
 		{"tohoku-university-libreoffice", "tohoku-university-chromium"},
+		{"tohoku-department-chromium", "tohoku-department-libreoffice"},
 	}
 	for _, p := range pairs {
 		t.Run(p[0]+"~"+p[1], func(t *testing.T) {
@@ -179,6 +180,41 @@ func TestDeclaredTotals(t *testing.T) {
 					}
 				}
 				assert.Equal(t, d.Count, len(partners), "%q (page %d)", d.Text, d.Page)
+			}
+		})
+	}
+}
+
+// TestDepartmentTableAgainstTranscription checks every record of both
+// renderings of the Tohoku department-level table against the transcription
+// the fixtures were generated from, row by row.
+func TestDepartmentTableAgainstTranscription(t *testing.T) {
+	want := readTSV(t, "../../fixtures/data/tohoku-department.tsv")
+	for _, c := range []string{"tohoku-department-chromium", "tohoku-department-libreoffice"} {
+		t.Run(c, func(t *testing.T) {
+			recs := extractFixture(t, "../../fixtures/"+c)
+			require.Len(t, recs, len(want))
+			for i, w := range want {
+				r := recs[i]
+				where := fmt.Sprintf("row %d (%s / %s / %s)", i+1, w["partner"], w["partner_unit"], w["home_unit"])
+				assert.Equal(t, w["partner"], r.Partner, where)
+				assert.Equal(t, w["partner_unit"], r.PartnerUnit, where)
+				assert.Equal(t, w["home_unit"], r.HomeUnit, where)
+				assert.Equal(t, strings.ReplaceAll(w["year"], "/", "-"), r.Signed, where)
+				marked := w["marker_home"] != "" || w["marker_unit"] != "" || w["marker_after_home"] != ""
+				assert.Equal(t, marked, r.FeeWaiver, where)
+				region, ok := normalize.LookupRegion(w["area"])
+				require.True(t, ok, where)
+				assert.Equal(t, region, r.Region, where)
+				country, _, intl, ok := normalize.LookupCountry(w["country"])
+				require.True(t, ok, where)
+				if !intl {
+					assert.Equal(t, country.Code, r.CountryCode, where)
+				} else {
+					assert.Equal(t, "", r.CountryCode, where)
+				}
+				assert.Equal(t, normalize.LevelDepartment, r.Level, where)
+				assert.Equal(t, "2021-05-01", r.AsOf, where)
 			}
 		})
 	}
