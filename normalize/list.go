@@ -229,7 +229,7 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		}
 		c.list.groupHead = ""
 		if hasCount {
-			c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "region", Name: reg, Count: count, Unit: "institutions", Text: text, Page: l.Page, Row: l.Row})
+			c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "region", Name: reg, Count: count, Text: text, Page: l.Page, Row: l.Row})
 		}
 		return
 	}
@@ -260,7 +260,7 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		c.unplaced(l.Page, l.Row, text, "heading is not a known country or region")
 	}
 	if hasCount {
-		c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "country", Name: c.country.Name, Count: count, Unit: "institutions", Text: text, Page: l.Page, Row: l.Row})
+		c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "country", Name: c.country.Name, Count: count, Text: text, Page: l.Page, Row: l.Row})
 	}
 }
 

@@ -17,7 +17,7 @@ type Declared struct {
 	Scope string // "document", "region" or "country"
 	Name  string // the region or country it counts ("" for the document)
 	Count int
-	Unit  string // what it counts: "institutions", "agreements", "countries"
+	Unit  string // what it says it counts: "institutions", "agreements", "countries"; "" when a bare number ("China (79)") does not say
 	Text  string // the text it was read from
 	Page  int
 	Row   int

@@ -766,7 +766,7 @@ func (tr *tableReader) declare(scope, name string, count int, text string, r *pa
 	}
 	tr.c.tables.declared[key] = true
 	tr.c.res.Declared = append(tr.c.res.Declared, Declared{Level: tr.level, Scope: scope, Name: name, Count: count,
-		Unit: "institutions", Text: text, Page: r.Page, Row: r.Row})
+		Text: text, Page: r.Page, Row: r.Row})
 }
 
 // groupRow reads a row whose only text is a region or country heading (a

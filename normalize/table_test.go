@@ -309,8 +309,8 @@ func TestTableDeclaredOncePerCountry(t *testing.T) {
 		got = append(got, d)
 	}
 	assert.Equal(t, []Declared{
-		{Level: "department", Scope: "country", Name: "China", Count: 79, Unit: "institutions"},
-		{Level: "department", Scope: "country", Name: "India", Count: 4, Unit: "institutions"},
+		{Level: "department", Scope: "country", Name: "China", Count: 79},
+		{Level: "department", Scope: "country", Name: "India", Count: 4},
 	}, got)
 }
 

@@ -191,6 +191,7 @@ type Reconciliation struct {
 	Name      string `json:"name"`
 	Unit      string `json:"unit"`
 	Assumed   bool   `json:"unit_assumed"`
+	Note      string `json:"note,omitempty"` // what the unit was assumed from
 	Declared  int    `json:"declared"`
 	Extracted int    `json:"extracted"`
 	OK        bool   `json:"ok"`

@@ -270,3 +270,35 @@ func TestUnreadableInput(t *testing.T) {
 	assert.Equal(t, "missing.pdf", f.Examples[0].File)
 	assert.Nil(t, finding(rep, CheckEmptyInput))
 }
+
+// TestDeclaredGroupUnit: bare per-country counts ("China (79)") are read in
+// the unit most of them agree with, and a section total that is their sum
+// is compared in that unit too, whatever word it uses.
+func TestDeclaredGroupUnit(t *testing.T) {
+	recs := []normalize.Record{
+		rec(dept, "China", "CN", "Peking University", "2001"),
+		rec(dept, "China", "CN", "Peking University", "2002", func(r *normalize.Record) { r.HomeUnit = "IMR" }),
+		rec(dept, "China", "CN", "Fudan University", "2001"),
+		rec(dept, "India", "IN", "IIT Bombay", "2001"),
+		rec(dept, "India", "IN", "IIT Bombay", "2003", func(r *normalize.Record) { r.HomeUnit = "IMR" }),
+		rec(dept, "Chile", "CL", "University of Atacama", "2001"),
+	}
+	res := normalize.Result{Records: recs, Declared: []normalize.Declared{
+		{Level: dept, Scope: "country", Name: "China", Count: 3, Text: "China (3)"},
+		{Level: dept, Scope: "country", Name: "India", Count: 2, Text: "India (2)"},
+		{Level: dept, Scope: "country", Name: "Chile", Count: 2, Text: "Chile (2)"}, // the document is wrong here
+		{Level: dept, Scope: "section", Count: 7, Unit: UnitInstitutions, Text: "3 countries, 7 institutions"},
+	}}
+	rep := run(t, &res)
+	require.Len(t, rep.Reconciliation, 4)
+	for _, rc := range rep.Reconciliation {
+		assert.Equal(t, UnitAgreements, rc.Unit, rc.Text)
+		assert.True(t, rc.Assumed, rc.Text)
+		assert.NotEmpty(t, rc.Note, rc.Text)
+	}
+	assert.True(t, rep.Reconciliation[0].OK)
+	assert.True(t, rep.Reconciliation[1].OK)
+	assert.False(t, rep.Reconciliation[2].OK)
+	assert.False(t, rep.Reconciliation[3].OK, "7 declared, 6 agreements")
+	assert.Equal(t, 6, rep.Reconciliation[3].Extracted)
+}

@@ -26,17 +26,101 @@ func (a *auditor) checkDeclared() {
 		if in.Result == nil {
 			continue
 		}
+		groupUnit, groupNote := a.groupCountUnit(in)
+		groupSum := map[string]int{}
 		for _, d := range in.Result.Declared {
-			a.declared(in, d)
+			if d.Scope == "country" || d.Scope == "region" {
+				groupSum[d.Level] += d.Count
+			}
+		}
+		for _, d := range in.Result.Declared {
+			unit, note := d.Unit, ""
+			switch {
+			case unit == "" && (d.Scope == "country" || d.Scope == "region"):
+				unit, note = groupUnit, groupNote
+			case unit == "":
+				unit, note = UnitInstitutions, "the document does not say what it counts; assumed institutions"
+			case d.Scope == "section" && unit != UnitCountries && unit != groupUnit && groupSum[d.Level] == d.Count:
+				note = fmt.Sprintf("the declared %s equal the sum of the per-group counts, which count %s; compared as %s", unit, groupUnit, groupUnit)
+				unit = groupUnit
+			}
+			a.declared(in, d, unit, note)
 		}
 	}
 }
 
-func (a *auditor) declared(in Input, d normalize.Declared) {
-	unit, assumed := d.Unit, false
-	if unit == "" {
-		unit, assumed = UnitInstitutions, true
+// groupCountUnit decides what a list's bare per-group counts ("China (79)")
+// count: the unit under which more of them agree with what was extracted,
+// distinct partners or agreements. Lists differ; the note says which was
+// assumed and why.
+func (a *auditor) groupCountUnit(in Input) (string, string) {
+	match := map[string]int{}
+	total := 0
+	for _, d := range in.Result.Declared {
+		if d.Unit != "" || (d.Scope != "country" && d.Scope != "region") {
+			continue
+		}
+		total++
+		recs := a.declaredRecords(in, d)
+		for _, u := range []string{UnitInstitutions, UnitAgreements} {
+			if countUnit(recs, u) == d.Count {
+				match[u]++
+			}
+		}
 	}
+	if match[UnitAgreements] > match[UnitInstitutions] {
+		return UnitAgreements, fmt.Sprintf("the list's per-group counts do not say what they count; assumed agreements, which %d of %d match (distinct partners: %d)",
+			match[UnitAgreements], total, match[UnitInstitutions])
+	}
+	return UnitInstitutions, fmt.Sprintf("the list's per-group counts do not say what they count; assumed institutions, which %d of %d match (agreements: %d)",
+		match[UnitInstitutions], total, match[UnitAgreements])
+}
+
+func (a *auditor) declared(in Input, d normalize.Declared, unit, note string) {
+	assumed := note != ""
+	recs := a.declaredRecords(in, d)
+	extracted := countUnit(recs, unit)
+	rc := Reconciliation{File: in.Name, Page: d.Page, Row: d.Row, Level: d.Level, Scope: d.Scope, Name: d.Name,
+		Unit: unit, Assumed: assumed, Note: note, Declared: d.Count, Extracted: extracted, OK: extracted == d.Count, Text: d.Text}
+	a.recon = append(a.recon, rc)
+	if rc.OK {
+		return
+	}
+	where := "the document"
+	switch {
+	case d.Name != "":
+		where = d.Name
+	case d.Scope == "country" || d.Scope == "region":
+		where = fmt.Sprintf("%q (records without a %s)", d.Text, d.Scope)
+	}
+	if d.Level != "" {
+		where += " (" + d.Level + " level)"
+	}
+	msg := fmt.Sprintf("%s: the list declares %d %s, %d extracted; counted %s", where, d.Count, unit, extracted, unitMeaning(unit))
+	if note != "" {
+		msg += " (" + note + ")"
+	}
+	for _, other := range []string{UnitInstitutions, UnitAgreements, UnitCountries} {
+		if other != unit && countUnit(recs, other) == d.Count {
+			msg += fmt.Sprintf("; it would match if it counted %s", other)
+			break
+		}
+	}
+	diff := extracted - d.Count
+	if diff < 0 {
+		diff = -diff
+	}
+	f := Finding{Check: CheckDeclaredTotal, Level: LevelError, Count: diff, Message: msg,
+		Examples: []Example{{File: in.Name, Page: d.Page, Row: d.Row, Level: d.Level, Value: d.Text, Note: scopeNote(d)}},
+		Declared: &rc.Declared, Extracted: &rc.Extracted, Unit: unit}
+	if d.Scope == "country" {
+		f.Examples[0].Country = d.Name
+	}
+	a.findings = append(a.findings, f)
+}
+
+// declaredRecords are the records a declared total speaks of.
+func (a *auditor) declaredRecords(in Input, d normalize.Declared) []*normalize.Record {
 	var recs []*normalize.Record
 	for j := range in.Result.Records {
 		r := &in.Result.Records[j]
@@ -63,44 +147,7 @@ func (a *auditor) declared(in Input, d normalize.Declared) {
 		}
 		recs = append(recs, r)
 	}
-	extracted := countUnit(recs, unit)
-	rc := Reconciliation{File: in.Name, Page: d.Page, Row: d.Row, Level: d.Level, Scope: d.Scope, Name: d.Name,
-		Unit: unit, Assumed: assumed, Declared: d.Count, Extracted: extracted, OK: extracted == d.Count, Text: d.Text}
-	a.recon = append(a.recon, rc)
-	if rc.OK {
-		return
-	}
-	where := "the document"
-	switch {
-	case d.Name != "":
-		where = d.Name
-	case d.Scope == "country" || d.Scope == "region":
-		where = fmt.Sprintf("%q (records without a %s)", d.Text, d.Scope)
-	}
-	if d.Level != "" {
-		where += " (" + d.Level + " level)"
-	}
-	msg := fmt.Sprintf("%s: the list declares %d %s, %d extracted; counted %s", where, d.Count, unit, extracted, unitMeaning(unit))
-	if assumed {
-		msg += " (the document does not say what it counts; assumed institutions)"
-	}
-	for _, other := range []string{UnitInstitutions, UnitAgreements, UnitCountries} {
-		if other != unit && countUnit(recs, other) == d.Count {
-			msg += fmt.Sprintf("; it would match if it counted %s", other)
-			break
-		}
-	}
-	diff := extracted - d.Count
-	if diff < 0 {
-		diff = -diff
-	}
-	f := Finding{Check: CheckDeclaredTotal, Level: LevelError, Count: diff, Message: msg,
-		Examples: []Example{{File: in.Name, Page: d.Page, Row: d.Row, Level: d.Level, Value: d.Text, Note: scopeNote(d)}},
-		Declared: &rc.Declared, Extracted: &rc.Extracted, Unit: unit}
-	if d.Scope == "country" {
-		f.Examples[0].Country = d.Name
-	}
-	a.findings = append(a.findings, f)
+	return recs
 }
 
 func scopeNote(d normalize.Declared) string {
