@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -21,7 +21,7 @@ const (
 // fglyph is a glyph in its direction's frame: u runs along the text, v down
 // across lines.
 type fglyph struct {
-	g          *glyphx
+	i          int // index in the page's glyphs (no pointer: sorting stays cheap)
 	u0, u1     float64
 	v0, v1     float64 // box extent across the line
 	base, size float64
@@ -74,8 +74,9 @@ func isSpaceText(s string) bool {
 	return true
 }
 
-// buildLayout turns the glyphs of a page into sorted glyphs, words and lines.
-func buildLayout(p *PageLayout, gx []glyphx) {
+// buildLayout turns the glyphs of a page into sorted glyphs, words and
+// lines. fg is a buffer to reuse; buildLayout returns it, emptied.
+func buildLayout(p *PageLayout, gx []glyphx, fg []fglyph) []fglyph {
 	var rules []Segment // vertical rulings: text on both sides belongs to different lines
 	for _, sg := range p.Segments {
 		if !sg.Horizontal() && sg.Y1-sg.Y0 > 2 {
@@ -89,9 +90,9 @@ func buildLayout(p *PageLayout, gx []glyphx) {
 			break
 		}
 	}
-	var lines []TextLine
-	var glyphs []Glyph
-	fg := make([]fglyph, 0, len(gx))
+	lines := make([]TextLine, 0, len(gx)/16+1)
+	glyphs := make([]Glyph, 0, len(gx))
+	var wb wordBuf
 	for dir := 0; dir < 4; dir++ {
 		fg = fg[:0]
 		for i := range gx {
@@ -105,7 +106,7 @@ func buildLayout(p *PageLayout, gx []glyphx) {
 			if size <= 0.01 {
 				size = math.Max(v1-v0, 1)
 			}
-			fg = append(fg, fglyph{g: g, u0: u0, u1: u1, v0: v0, v1: v1, base: base, size: size, space: isSpaceText(g.Text)})
+			fg = append(fg, fglyph{i: i, u0: u0, u1: u1, v0: v0, v1: v1, base: base, size: size, space: isSpaceText(g.Text)})
 		}
 		if len(fg) == 0 {
 			continue
@@ -114,9 +115,7 @@ func buildLayout(p *PageLayout, gx []glyphx) {
 		if dir == 0 {
 			r = rules
 		}
-		ls, gs := buildDir(dir, fg, r)
-		lines = append(lines, ls...)
-		glyphs = append(glyphs, gs...)
+		lines, glyphs = buildDir(dir, fg, gx, r, lines, glyphs, &wb)
 	}
 	// Invisible glyphs left out of the lines still belong to the page's glyphs.
 	if visible {
@@ -136,10 +135,21 @@ func buildLayout(p *PageLayout, gx []glyphx) {
 	})
 	p.Glyphs = glyphs
 	p.Lines = lines
-	p.Words = p.Words[:0]
+	nw := 0
+	for _, l := range lines {
+		nw += len(l.Words)
+	}
+	p.Words = make([]Word, 0, nw)
 	for _, l := range lines {
 		p.Words = append(p.Words, l.Words...)
 	}
+	return fg[:0]
+}
+
+// wordBuf is what makeLine reuses from word to word and line to line.
+type wordBuf struct {
+	text  []byte
+	words []Word
 }
 
 // lineKey orders lines top to bottom by their vertical middle, rounded so
@@ -159,15 +169,14 @@ func ruledBetween(rules []Segment, a, b *fglyph) bool {
 	return false
 }
 
-func buildDir(dir int, fg []fglyph, rules []Segment) ([]TextLine, []Glyph) {
+// buildDir appends the lines and glyphs of one direction's glyphs fg.
+func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLine, glyphs []Glyph, wb *wordBuf) ([]TextLine, []Glyph) {
 	slices.SortFunc(fg, func(a, b fglyph) int {
 		if c := cmp.Compare(a.base, b.base); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.u0, b.u0)
 	})
-	lines := make([]TextLine, 0, len(fg)/16+1)
-	glyphs := make([]Glyph, 0, len(fg))
 	var bandRules []Segment
 	// Bands are runs of fg with close baselines; lines are runs of a band.
 	for start := 0; start < len(fg); {
@@ -179,7 +188,7 @@ func buildDir(dir int, fg []fglyph, rules []Segment) ([]TextLine, []Glyph) {
 		band := fg[start:end]
 		start = end
 		slices.SortStableFunc(band, func(a, b fglyph) int { return cmp.Compare(a.u0, b.u0) })
-		gs := dedupe(band)
+		gs := dedupe(band, gx)
 		bandRules = bandRules[:0]
 		if len(rules) > 0 {
 			v0, v1 := math.Inf(1), math.Inf(-1)
@@ -197,12 +206,12 @@ func buildDir(dir int, fg []fglyph, rules []Segment) ([]TextLine, []Glyph) {
 		for i := range gs {
 			g := &gs[i]
 			if !g.space {
-				glyphs = append(glyphs, g.g.Glyph)
+				glyphs = append(glyphs, gx[g.i].Glyph)
 			}
 			if last != nil && !g.space {
 				em := math.Max(g.size, last.size)
 				if g.u0-last.u1 > lineGapEm*em || (len(bandRules) > 0 && g.u0-last.u1 > 0.05*em && ruledBetween(bandRules, last, g)) {
-					if l, ok := makeLine(dir, gs[lineStart:i]); ok {
+					if l, ok := makeLine(dir, gs[lineStart:i], gx, wb); ok {
 						lines = append(lines, l)
 					}
 					lineStart = i
@@ -212,7 +221,7 @@ func buildDir(dir int, fg []fglyph, rules []Segment) ([]TextLine, []Glyph) {
 				last = g
 			}
 		}
-		if l, ok := makeLine(dir, gs[lineStart:]); ok {
+		if l, ok := makeLine(dir, gs[lineStart:], gx, wb); ok {
 			lines = append(lines, l)
 		}
 	}
@@ -221,7 +230,7 @@ func buildDir(dir int, fg []fglyph, rules []Segment) ([]TextLine, []Glyph) {
 
 // dedupe drops glyphs drawn twice at (almost) the same place, the way some
 // writers fake bold text.
-func dedupe(gs []fglyph) []fglyph {
+func dedupe(gs []fglyph, gx []glyphx) []fglyph {
 	out := gs[:0]
 	for i, g := range gs {
 		dup := false
@@ -230,7 +239,7 @@ func dedupe(gs []fglyph) []fglyph {
 			if g.u0-o.u0 > dupTolEm*g.size {
 				break
 			}
-			if o.g.Text == g.g.Text && math.Abs(o.u0-g.u0) < dupTolEm*g.size && math.Abs(o.base-g.base) < dupTolEm*g.size {
+			if gx[o.i].Text == gx[g.i].Text && math.Abs(o.u0-g.u0) < dupTolEm*g.size && math.Abs(o.base-g.base) < dupTolEm*g.size {
 				dup = true
 				break
 			}
@@ -271,44 +280,45 @@ func addStyle(counts []styleCount, s parser.Style, n int) []styleCount {
 func roundSize(s float64) float64 { return math.Round(s*10) / 10 }
 
 // makeLine splits a line's glyphs into words and assembles the line.
-func makeLine(dir int, gs []fglyph) (TextLine, bool) {
+func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 	var l TextLine
-	var lineStyles []styleCount
-	var sb strings.Builder
+	lineStyles := make([]styleCount, 0, 8)
+	words := wb.words[:0]
 	lu0, lv0, lu1, lv1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	ws := -1 // start of the current word in gs
 	flush := func(we int) {
 		if ws < 0 {
 			return
 		}
-		sb.Reset()
+		text := wb.text[:0]
 		u0, v0, u1, v1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-		var styles []styleCount
+		styles := make([]styleCount, 0, 4)
 		for k := ws; k < we; k++ {
 			g := &gs[k]
 			if g.space {
 				continue
 			}
-			sb.WriteString(g.g.Text)
+			gg := &gx[g.i]
+			for _, r := range gg.Text {
+				switch {
+				case r == 0 || unicode.IsControl(r):
+				case unicode.IsSpace(r):
+					text = append(text, ' ')
+				default:
+					text = utf8.AppendRune(text, r)
+				}
+			}
 			u0, v0 = math.Min(u0, g.u0), math.Min(v0, g.v0)
 			u1, v1 = math.Max(u1, g.u1), math.Max(v1, g.v1)
-			styles = addStyle(styles, parser.Style{Font: g.g.Font, Size: roundSize(g.g.Size), Bold: g.g.Bold, Italic: g.g.Italic}, 1)
+			styles = addStyle(styles, parser.Style{Font: gg.Font, Size: roundSize(gg.Size), Bold: gg.Bold, Italic: gg.Italic}, 1)
 		}
+		wb.text = text
 		ws = -1
 		st := dominantStyle(styles)
 		for _, s := range styles {
 			lineStyles = addStyle(lineStyles, s.style, s.n)
 		}
-		text := strings.Map(func(r rune) rune {
-			if r == 0 || unicode.IsControl(r) {
-				return -1
-			}
-			if unicode.IsSpace(r) {
-				return ' '
-			}
-			return r
-		}, sb.String())
-		l.Words = append(l.Words, Word{Text: text, Box: pageBox(dir, u0, v0, u1, v1), Style: st})
+		words = append(words, Word{Text: string(text), Box: pageBox(dir, u0, v0, u1, v1), Style: st})
 		lu0, lv0 = math.Min(lu0, u0), math.Min(lv0, v0)
 		lu1, lv1 = math.Max(lu1, u1), math.Max(lv1, v1)
 	}
@@ -345,9 +355,11 @@ func makeLine(dir int, gs []fglyph) (TextLine, bool) {
 		last = g
 	}
 	flush(len(gs))
-	if len(l.Words) == 0 {
+	wb.words = words[:0]
+	if len(words) == 0 {
 		return l, false
 	}
+	l.Words = slices.Clone(words)
 	l.Box = pageBox(dir, lu0, lv0, lu1, lv1)
 	l.Style = dominantStyle(lineStyles)
 	return l, true

@@ -128,6 +128,11 @@ func streamBytes(v lpdf.Value) []byte {
 		return nil
 	}
 	var buf bytes.Buffer
+	if n := v.Key("Length").Int64(); n > 0 {
+		// Content streams inflate about fourfold; a good first guess
+		// saves the buffer's doublings.
+		buf.Grow(int(min(4*n, 4<<20)))
+	}
 	func() {
 		defer func() { _ = recover() }()
 		rc := v.Reader()

@@ -75,15 +75,31 @@ type interp struct {
 	forms map[string][]byte
 }
 
-func newInterp(d *document, space pageSpace) *interp {
+// scratch holds the buffers that one worker reuses from page to page, and
+// the decoded Form XObjects, which pages often share.
+type scratch struct {
+	glyphs []glyphx
+	codes  []glyphCode
+	fg     []fglyph
+	forms  map[string][]byte
+}
+
+func newInterp(d *document, space pageSpace, sc *scratch) *interp {
+	if sc.forms == nil {
+		sc.forms = map[string][]byte{}
+	}
+	if sc.glyphs == nil {
+		sc.glyphs = make([]glyphx, 0, 1024)
+	}
 	return &interp{
 		doc:    d,
 		space:  space,
 		gs:     gstate{ctm: identityMatrix, th: 1, lineWidth: 1},
 		tm:     identityMatrix,
 		tlm:    identityMatrix,
-		forms:  map[string][]byte{},
-		glyphs: make([]glyphx, 0, 1024),
+		forms:  sc.forms,
+		glyphs: sc.glyphs[:0],
+		codes:  sc.codes[:0],
 	}
 }
 
@@ -121,7 +137,9 @@ func (in *interp) run(data []byte, res lpdf.Value, depth int) {
 		}
 		in.ops++
 		in.do(op, args, res, fonts, depth, &l)
+		clear(args)
 		args = args[:0]
+		l.release()
 	}
 }
 

@@ -1,9 +1,16 @@
 package pdf
 
+import "unsafe"
+
 // A small lexer for content streams and CMaps. ledongthuc/pdf's Interpret
 // panics on inline images and on several malformed-operand shapes and wraps
 // every operand in a Value; content streams are the hot path, so they get
 // their own allocation-light tokenizer that never panics and always advances.
+//
+// The input must not change while the lexer or any operand it returned is in
+// use: names, operators and plain literal strings point into it, escaped
+// and hex strings into append-only chunks, and arrays into an arena that
+// release recycles.
 
 type opKind uint8
 
@@ -27,6 +34,53 @@ type operand struct {
 type lexer struct {
 	b   []byte
 	pos int
+
+	tmp   []operand // elements of the collections being read
+	arena []operand // finished collections' elements; recycled by release
+	chunk []byte    // decoded string bytes; append-only
+}
+
+// release recycles the collections of operands returned so far: call it
+// only when none of them is used any more (after an operator has run).
+func (l *lexer) release() {
+	clear(l.arena)
+	l.arena = l.arena[:0]
+}
+
+// view returns b[i:j] as a string without copying.
+func (l *lexer) view(i, j int) string {
+	if j <= i {
+		return ""
+	}
+	return unsafe.String(&l.b[i], j-i)
+}
+
+// keep stores decoded string bytes in the lexer's append-only chunks and
+// returns them as a string without a further copy.
+func (l *lexer) keep(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(l.chunk)-len(l.chunk) < len(b) {
+		l.chunk = make([]byte, 0, max(4096, len(b)))
+	}
+	start := len(l.chunk)
+	l.chunk = append(l.chunk, b...)
+	return unsafe.String(&l.chunk[start], len(b))
+}
+
+// collect moves elems into the arena and returns them there.
+func (l *lexer) collect(elems []operand) []operand {
+	if len(elems) == 0 {
+		return nil
+	}
+	if cap(l.arena)-len(l.arena) < len(elems) {
+		// Earlier collections keep the old backing array.
+		l.arena = make([]operand, 0, max(256, 2*cap(l.arena), len(elems)))
+	}
+	start := len(l.arena)
+	l.arena = append(l.arena, elems...)
+	return l.arena[start:len(l.arena):len(l.arena)]
 }
 
 func isWhite(c byte) bool {
@@ -87,7 +141,7 @@ func (l *lexer) nextDepth(depth int) (v operand, op string, ok bool) {
 		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelimiter(l.b[l.pos]) {
 			l.pos++
 		}
-		return operand{kind: opName, s: decodeName(l.b[start:l.pos])}, "", true
+		return operand{kind: opName, s: l.name(start, l.pos)}, "", true
 	case c == '[':
 		l.pos++
 		return l.collection(opArr, "]", depth), "", true
@@ -109,7 +163,7 @@ func (l *lexer) nextDepth(depth int) (v operand, op string, ok bool) {
 		l.pos++
 		return operand{}, "", true
 	}
-	word := string(l.b[start:l.pos])
+	word := l.view(start, l.pos)
 	switch word {
 	case "true":
 		return operand{kind: opBool, num: 1}, "", true
@@ -127,24 +181,40 @@ func (l *lexer) collection(kind opKind, end string, depth int) operand {
 	if depth > 32 {
 		return v
 	}
+	start := len(l.tmp)
 	for {
 		e, op, ok := l.nextDepth(depth + 1)
 		if !ok || op == end {
-			return v
+			break
 		}
 		if op != "" {
 			if op == "]" || op == ">>" { // mismatched closer: stop here
-				return v
+				break
 			}
 			continue // operators inside arrays (malformed): drop
 		}
-		v.arr = append(v.arr, e)
+		l.tmp = append(l.tmp, e)
 	}
+	v.arr = l.collect(l.tmp[start:])
+	clear(l.tmp[start:])
+	l.tmp = l.tmp[:start]
+	return v
 }
 
-func decodeName(b []byte) string {
-	for i := range b {
-		if b[i] == '#' {
+// room makes sure that decoded bytes appended at the end of l.chunk are
+// likely to stay in place.
+func (l *lexer) room() []byte {
+	if cap(l.chunk)-len(l.chunk) < 256 {
+		l.chunk = make([]byte, 0, 4096)
+	}
+	return l.chunk[len(l.chunk):]
+}
+
+// name returns the name in b[i:j] with its #xx escapes decoded.
+func (l *lexer) name(i, j int) string {
+	b := l.b[i:j]
+	for k := range b {
+		if b[k] == '#' {
 			out := make([]byte, 0, len(b))
 			for j := 0; j < len(b); j++ {
 				if b[j] == '#' && j+2 < len(b) && unhexByte(b[j+1]) >= 0 && unhexByte(b[j+2]) >= 0 {
@@ -157,7 +227,7 @@ func decodeName(b []byte) string {
 			return string(out)
 		}
 	}
-	return string(b)
+	return l.view(i, j)
 }
 
 func unhexByte(c byte) int {
@@ -219,21 +289,21 @@ func (l *lexer) literal() string {
 			depth--
 			if depth == 0 {
 				if simple {
-					s := string(l.b[start:l.pos])
+					s := l.view(start, l.pos)
 					l.pos++
 					return s
 				}
 				l.pos++
-				return string(out)
+				return l.keepOut(out)
 			}
 		case '\\':
 			if simple {
-				out = append(out, l.b[start:l.pos]...)
+				out = append(l.room(), l.b[start:l.pos]...)
 				simple = false
 			}
 			l.pos++
 			if l.pos >= len(l.b) {
-				return string(out)
+				return l.keepOut(out)
 			}
 			e := l.b[l.pos]
 			switch e {
@@ -273,13 +343,28 @@ func (l *lexer) literal() string {
 		l.pos++
 	}
 	if simple {
-		return string(l.b[start:l.pos])
+		return l.view(start, l.pos)
 	}
-	return string(out)
+	return l.keepOut(out)
+}
+
+// keepOut returns bytes decoded after the end of l.chunk as a string. When
+// they were appended in place (they fitted the chunk's capacity), the chunk
+// just grows over them; otherwise they are kept like any other bytes.
+func (l *lexer) keepOut(out []byte) string {
+	if len(out) == 0 {
+		return ""
+	}
+	n := len(l.chunk)
+	if cap(l.chunk) > n && &l.chunk[:n+1][n] == &out[0] {
+		l.chunk = l.chunk[:n+len(out)]
+		return unsafe.String(&out[0], len(out))
+	}
+	return l.keep(out)
 }
 
 func (l *lexer) hex() string {
-	out := make([]byte, 0, 16)
+	out := l.room()
 	hi := -1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -301,7 +386,7 @@ func (l *lexer) hex() string {
 	if hi >= 0 {
 		out = append(out, byte(hi<<4))
 	}
-	return string(out)
+	return l.keepOut(out)
 }
 
 // skipInlineImage moves past the data of an inline image, from after the

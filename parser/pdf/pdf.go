@@ -87,8 +87,9 @@ func (d *document) layouts(opt Options) ([]PageLayout, []error, error) {
 	next := make(chan int)
 	for range workers {
 		wg.Go(func() {
+			var sc scratch
 			for i := range next {
-				out[i], errs[i] = d.readPage(nums[i])
+				out[i], errs[i] = d.readPage(nums[i], &sc)
 			}
 		})
 	}
@@ -111,7 +112,7 @@ func (d *document) layouts(opt Options) ([]PageLayout, []error, error) {
 
 // readPage reads one page. A panic inside the PDF library on a damaged
 // page becomes that page's error; the other pages still read.
-func (d *document) readPage(n int) (p PageLayout, err error) {
+func (d *document) readPage(n int, sc *scratch) (p PageLayout, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			p, err = PageLayout{}, &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, r)}
@@ -119,10 +120,12 @@ func (d *document) readPage(n int) (p PageLayout, err error) {
 	}()
 	page := d.pages[n-1]
 	space := newPageSpace(page)
-	in := newInterp(d, space)
+	in := newInterp(d, space, sc)
 	in.run(streamBytes(page.Key("Contents")), inherited(page, "Resources"), 0)
 	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs, Marks: in.marks}
-	buildLayout(&p, in.glyphs)
+	sc.fg = buildLayout(&p, in.glyphs, sc.fg)
+	clear(in.glyphs)
+	sc.glyphs, sc.codes = in.glyphs[:0], in.codes[:0]
 	return p, nil
 }
 
