@@ -59,7 +59,7 @@ func flagFor(definition string) string {
 // bareLegendRe matches a marker followed directly by its definition
 // ("※1 派遣のみ", "♦ 授業料不徴収"); such a line is a legend only when the
 // definition names a known flag.
-var bareLegendRe = regexp.MustCompile(`^[(（]?\s*(` + markerPattern + `)\s+(.{2,40}?)[)）]?\s*$`)
+var bareLegendRe = regexp.MustCompile(`^[(（]?\s*(` + markerPattern + `)\s+(.{2,120}?)[)）]?\s*$`)
 
 // parseLegendLine reads a line that defines a marker.
 func parseLegendLine(text string) (marker, definition string, ok bool) {
@@ -126,7 +126,7 @@ func (l *legend) flag(marker, level string) string {
 
 var (
 	leadingMarkersRe  = regexp.MustCompile(`^(?:(` + markerPattern + `)\s*)+`)
-	trailingMarkersRe = regexp.MustCompile(`(?:\s+(` + markerPattern + `))+$`)
+	trailingMarkersRe = regexp.MustCompile(`(?:\s*(` + markerPattern + `))+$`)
 	oneMarkerRe       = regexp.MustCompile(markerPattern)
 )
 

@@ -101,7 +101,7 @@ func (c *docContext) ensureList() *listState {
 }
 
 // line reads one text line of the second pass.
-func (c *docContext) line(l *parser.Line, _ int) {
+func (c *docContext) line(l *parser.Line, i int) {
 	ls := c.ensureList()
 	text := clean(l.Text)
 	if isMarker(l.Bullet) {
@@ -146,9 +146,11 @@ func (c *docContext) line(l *parser.Line, _ int) {
 	switch {
 	case item, c.entryStyled(l, text):
 		ls.entry = &pendingEntry{first: l, last: l, text: text, lines: 1, bullet: item}
-	case c.headingLike(l, text):
+	case c.headingLike(l, text), c.labelsList(l, text, i):
 		c.heading(l, text)
-	default:
+	case c.country.Name != "" || c.intl:
+		// Inside a group, a line that is neither entry nor heading is lost
+		// data; before the first group it is the page's prose.
 		c.unplaced(l.Page, l.Row, text, "text outside any list entry or heading")
 	}
 }
@@ -178,7 +180,38 @@ func (c *docContext) headingLike(l *parser.Line, text string) bool {
 		k := keyOf(l.Style)
 		return k != c.entryKey && (k.bold || k.size > c.entryKey.size+0.25 || isParenthesised(text))
 	}
-	return isParenthesised(text) || l.Role == parser.RoleText
+	// No style to go by (a paragraph of a web page): only a short line that
+	// names a region or a country is a heading; prose is not.
+	name := text
+	if isParenthesised(name) {
+		name = strings.TrimSpace(name[1 : len(name)-1])
+	}
+	name, _, _ = splitCount(name)
+	if utf8.RuneCountInString(name) > 60 {
+		return false
+	}
+	if _, ok := LookupRegion(name); ok {
+		return true
+	}
+	_, _, _, ok := LookupCountry(name)
+	return ok
+}
+
+// labelsList reports a short unstyled line, not a sentence, standing right
+// before list items: the label of the group they form (a country the
+// country table does not know, written as a paragraph).
+func (c *docContext) labelsList(l *parser.Line, text string, i int) bool {
+	if l.Role != parser.RoleText || l.Style != (parser.Style{}) || i+1 >= len(c.doc.Blocks) {
+		return false
+	}
+	next := c.doc.Blocks[i+1].Line
+	if next == nil || (next.Role != parser.RoleItem && next.Bullet == "") {
+		return false
+	}
+	if utf8.RuneCountInString(text) > 40 || looksLikeEntry(text) {
+		return false
+	}
+	return !strings.ContainsAny(text[len(text)-1:], ".。:：!?") && len(strings.Fields(text)) <= 5
 }
 
 func isParenthesised(s string) bool {

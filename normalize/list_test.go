@@ -275,3 +275,29 @@ func TestAsOf(t *testing.T) {
 	_, ok := parseAsOf("University of Tokyo")
 	assert.False(t, ok)
 }
+
+func TestListProseIsNotAHeading(t *testing.T) {
+	d := &parser.Document{File: "list.html", Format: parser.FormatHTML}
+	add := func(role parser.Role, level int, text string) {
+		d.Blocks = append(d.Blocks, parser.Block{Line: &parser.Line{Text: text, Role: role, Level: level}})
+	}
+	add(parser.RoleText, 0, "Tohoku University has concluded agreements with the institutions below.")
+	add(parser.RoleText, 0, "Asia")
+	add(parser.RoleText, 0, "China (2)")
+	add(parser.RoleItem, 0, "Peking University*")
+	add(parser.RoleItem, 0, "*Fudan University (2001.4.19)")
+	add(parser.RoleText, 0, "* fee waiver")
+	d.Number()
+	res, err := Normalize(d, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Empty(t, res.Unplaced)
+	assert.Equal(t, "Peking University", res.Records[0].Partner)
+	assert.True(t, res.Records[0].FeeWaiver)
+	assert.Equal(t, "Asia", res.Records[0].Region)
+	assert.Equal(t, "CN", res.Records[0].CountryCode)
+	assert.Equal(t, "Fudan University", res.Records[1].Partner)
+	assert.True(t, res.Records[1].FeeWaiver)
+	require.Len(t, res.Declared, 1)
+	assert.Equal(t, 2, res.Declared[0].Count)
+}
