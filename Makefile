@@ -1,6 +1,6 @@
 GO ?= go
 BIN := bin/agreements
-GOLDEN_PKGS := ./parser/... ./normalize/... ./output/... ./cmd/agreements
+GOLDEN_PKGS := ./parser/pdf ./parser/html ./cmd/agreements
 FUZZ_TARGETS := ./parser/pdf:FuzzParse ./parser/html:FuzzParse ./normalize:FuzzDate ./output:FuzzRoundtrip
 FUZZTIME ?= 10s
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
