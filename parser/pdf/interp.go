@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"math"
+	"strings"
+	"unicode/utf8"
 
 	lpdf "github.com/ledongthuc/pdf"
 
@@ -72,6 +74,13 @@ type interp struct {
 	path  []subpath
 	ops   int
 	codes []glyphCode
+
+	// Marked content: the nesting depth, and the outermost open span with
+	// an /ActualText replacement (depth 0 when none is open).
+	marked      int
+	actualDepth int
+	actualStart int
+	actualText  string
 	forms map[string][]byte
 }
 
@@ -239,6 +248,21 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 		if len(args) > 0 && depth < maxFormDepth {
 			in.doXObject(args[len(args)-1].s, res, depth)
 		}
+	case "BMC":
+		in.marked++
+	case "BDC":
+		in.marked++
+		if in.actualDepth == 0 && len(args) >= 2 {
+			if t, ok := actualText(args[len(args)-1], res); ok {
+				in.actualDepth, in.actualStart, in.actualText = in.marked, len(in.glyphs), t
+			}
+		}
+	case "EMC":
+		if in.marked > 0 && in.marked == in.actualDepth {
+			in.replaceActual()
+			in.actualDepth = 0
+		}
+		in.marked = max(in.marked-1, 0)
 	case "BI":
 		for {
 			_, op, ok := l.next()
@@ -296,6 +320,97 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 		gs.fillWhite = false
 	case "CS":
 		gs.strokeWhite = false
+	}
+}
+
+// actualText returns the /ActualText of a marked-content property list,
+// given inline or by name in the resources' /Properties.
+func actualText(props operand, res lpdf.Value) (string, bool) {
+	switch props.kind {
+	case opDict:
+		for i := 0; i+1 < len(props.arr); i += 2 {
+			if k, v := props.arr[i], props.arr[i+1]; k.kind == opName && k.s == "ActualText" && v.kind == opStr {
+				return textString(v.s), true
+			}
+		}
+	case opName:
+		v := res.Key("Properties").Key(props.s).Key("ActualText")
+		if v.Kind() == lpdf.String {
+			return textString(v.RawString()), true
+		}
+	}
+	return "", false
+}
+
+// textString decodes a PDF text string: UTF-16BE after a byte order mark,
+// otherwise PDFDocEncoding (Latin-1 for the printable range).
+func textString(s string) string {
+	if len(s) >= 2 && s[0] == 0xFE && s[1] == 0xFF {
+		return utf16Text(s[2:])
+	}
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 }) {
+		return s
+	}
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		sb.WriteRune(rune(s[i]))
+	}
+	return sb.String()
+}
+
+// replaceActual puts the open span's actual text in place of the glyphs
+// drawn inside it, the way viewers extract it: the text's characters share
+// the span's box in equal parts along the writing direction.
+func (in *interp) replaceActual() {
+	drawn := in.glyphs[in.actualStart:]
+	if len(drawn) == 0 {
+		return
+	}
+	first := drawn[0]
+	box := first.Box
+	adv := 0.0
+	for _, g := range drawn {
+		box.X0, box.Y0 = math.Min(box.X0, g.Box.X0), math.Min(box.Y0, g.Box.Y0)
+		box.X1, box.Y1 = math.Max(box.X1, g.Box.X1), math.Max(box.Y1, g.Box.Y1)
+		adv += g.adv
+	}
+	var runes []rune
+	for _, r := range in.actualText {
+		if r != 0xFEFF {
+			runes = append(runes, r)
+		}
+	}
+	in.glyphs = in.glyphs[:in.actualStart]
+	n := float64(len(runes))
+	for k, r := range runes {
+		g := first
+		g.Text = string(r)
+		g.Seq = len(in.glyphs)
+		g.adv = adv / n
+		b := box
+		f0, f1 := float64(k)/n, float64(k+1)/n
+		switch first.Dir {
+		case 0:
+			b.X0, b.X1 = box.X0+f0*box.Width(), box.X0+f1*box.Width()
+		case 2:
+			b.X0, b.X1 = box.X1-f1*box.Width(), box.X1-f0*box.Width()
+		case 1:
+			b.Y0, b.Y1 = box.Y0+f0*box.Height(), box.Y0+f1*box.Height()
+		case 3:
+			b.Y0, b.Y1 = box.Y1-f1*box.Height(), box.Y1-f0*box.Height()
+		}
+		g.Box = b
+		switch first.Dir {
+		case 0:
+			g.ox = b.X0
+		case 2:
+			g.ox = b.X1
+		case 1:
+			g.oy = b.Y0
+		case 3:
+			g.oy = b.Y1
+		}
+		in.glyphs = append(in.glyphs, g)
 	}
 }
 

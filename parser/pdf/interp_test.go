@@ -1,0 +1,40 @@
+package pdf
+
+import (
+	"testing"
+
+	lpdf "github.com/ledongthuc/pdf"
+	"github.com/stretchr/testify/require"
+)
+
+func runContent(t *testing.T, content string) []glyphx {
+	t.Helper()
+	in := newInterp(nil, pageSpace{x1: 612, y1: 792, w: 612, h: 792}, &scratch{})
+	in.run([]byte(content), lpdf.Value{}, 0)
+	return in.glyphs
+}
+
+func glyphTexts(gs []glyphx) []string {
+	var out []string
+	for _, g := range gs {
+		out = append(out, g.Text)
+	}
+	return out
+}
+
+func TestActualText(t *testing.T) {
+	// The shown "n" stands for "N" (UTF-16BE with a byte order mark); a
+	// span over two glyphs gives three characters sharing their box.
+	gs := runContent(t, `BT /F1 10 Tf 100 700 Td /Span <</ActualText (\376\377\000N)>> BDC (n) Tj EMC
+		/Span <</MCID 3 /ActualText (fi!)>> BDC (ab) Tj EMC (c) Tj ET`)
+	require.Equal(t, []string{"N", "f", "i", "!", "c"}, glyphTexts(gs))
+	require.InDelta(t, gs[1].Box.Width(), gs[2].Box.Width(), 1e-9)
+	require.InDelta(t, gs[1].Box.X1, gs[2].Box.X0, 1e-9)
+	require.InDelta(t, gs[3].Box.X1, gs[4].Box.X0, 1e-9)
+
+	// Nested marked content closes the span only at its own EMC; a span
+	// that draws nothing adds nothing.
+	gs = runContent(t, `BT /F1 10 Tf /Span <</ActualText (X)>> BDC /P BMC (a) Tj EMC (b) Tj EMC
+		/Span <</ActualText (Y)>> BDC EMC ET`)
+	require.Equal(t, []string{"X"}, glyphTexts(gs))
+}
