@@ -81,7 +81,7 @@ type interp struct {
 	actualDepth int
 	actualStart int
 	actualText  string
-	forms map[string][]byte
+	forms       map[string][]byte
 }
 
 // scratch holds the buffers that one worker reuses from page to page, and
