@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 
 	"github.com/agreements/agreements/parser"
@@ -48,6 +49,12 @@ func makeSlines(ws []tword, idx []int) []sline {
 		out = append(out, l)
 	}
 	return out
+}
+
+// cellAcc collects the words of one stream cell.
+type cellAcc struct {
+	words []int
+	span  int
 }
 
 // interval is a column's extent.
@@ -185,10 +192,6 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	// Rows: one per line, wrapped lines merged into the row above when the
 	// table's line spacing shows that they belong to it.
 	tight := tightPitch(lines[start : end+1])
-	type cellAcc struct {
-		words []int
-		span  int
-	}
 	t := streamResult{last: end}
 	t.region = region
 	t.cols = seps
@@ -254,6 +257,9 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		accs = append(accs, cells)
 		boxes = append(boxes, l.box)
 		firstFilled = append(firstFilled, filled)
+	}
+	if nc == 2 && isList(ws, accs) {
+		return streamResult{}, false
 	}
 	for r, cells := range accs {
 		row := parser.Row{Page: p.Number, Box: parser.Box{X0: region.X0, Y0: boxes[r].Y0, X1: region.X1, Y1: boxes[r].Y1}}
@@ -338,6 +344,26 @@ func columnIntervals(ws []tword, lines []*sline) []interval {
 		}
 	}
 	return ivs
+}
+
+// listMarker matches a list item's number or bullet standing apart from
+// its text: "1.", "a)", "(iv)", "•".
+var listMarker = regexp.MustCompile(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
+
+// isList reports whether a two-column run is a list: every first cell a
+// list marker.
+func isList(ws []tword, accs [][]cellAcc) bool {
+	n := 0
+	for _, cells := range accs {
+		if len(cells[0].words) == 0 {
+			continue
+		}
+		if t, _ := cellText(ws, cells[0].words); !listMarker.MatchString(t) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 func overlapsAny(ivs []interval, lo, hi float64) bool {

@@ -264,6 +264,21 @@ func TestStreamRunningTextIsNotATable(t *testing.T) {
 	assert.Empty(t, pageTables(&p))
 }
 
+func TestStreamNumberedListIsNotATable(t *testing.T) {
+	var words []Word
+	for i, s := range []string{"Calculate the trip distance.", "Eliminate stops.", "Set the rate.", "Continue cruising."} {
+		y := 100 + 14*float64(i)
+		words = append(words, tw(fmt.Sprintf("%d.", i+1), 50, y))
+		x := 80.0
+		for _, f := range strings.Fields(s) {
+			words = append(words, tw(f, x, y))
+			x += 5*float64(len(f)) + 3
+		}
+	}
+	p := page(1, words, nil)
+	assert.Empty(t, pageTables(&p))
+}
+
 // ruledPage is page n of a ruled table continuing over pages: a header row
 // (repeated on every page) and rows data rows, starting at top.
 func ruledPage(n, first, rows int, top float64, title bool) PageLayout {
