@@ -29,6 +29,7 @@ type font struct {
 	scale        float64 // glyph units → text space (0.001, or FontMatrix[0] for Type3)
 	ascent       float64 // in em (text space for size 1)
 	descent      float64
+	extent       float64 // scales ascent and descent (Type 3 fonts; else 1)
 
 	// simple fonts: per code
 	text  [256]string
@@ -277,7 +278,7 @@ var wingdingsText = map[rune]string{
 }
 
 func loadFont(v lpdf.Value) *font {
-	f := &font{scale: 0.001, ascent: 0.95, descent: -0.35, dw: 1}
+	f := &font{scale: 0.001, ascent: 0.95, descent: -0.35, extent: 1, dw: 1}
 	base := v.Key("BaseFont").Name()
 	subtype := v.Key("Subtype").Name()
 	if base == "" {
@@ -410,19 +411,13 @@ func loadFont(v lpdf.Value) *font {
 	}
 
 	// Widths.
+	fmRatio := 1.0
 	if subtype == "Type3" {
 		fm := v.Key("FontMatrix")
 		if fm.Len() == 6 {
 			f.scale = fm.Index(0).Float64()
-			sy := fm.Index(3).Float64()
-			if bb := v.Key("FontBBox"); bb.Len() == 4 && sy != 0 {
-				a, dsc := bb.Index(3).Float64()*sy, bb.Index(1).Float64()*sy
-				if a > 0 && a < 3 {
-					f.ascent = a
-				}
-				if dsc < 0 && dsc > -3 {
-					f.descent = dsc
-				}
+			if sy := fm.Index(3).Float64(); f.scale != 0 && sy != 0 {
+				fmRatio = math.Abs(sy / f.scale)
 			}
 		}
 	}
@@ -446,7 +441,7 @@ func loadFont(v lpdf.Value) *font {
 		switch {
 		case n > 0 && missing > 0:
 			f.width[c] = missing
-		case coreMetrics != nil:
+		case coreMetrics != nil && subtype != "Type3":
 			name := names[c]
 			if core == "Symbol" || core == "ZapfDingbats" {
 				name = (*enc)[c]
@@ -465,7 +460,40 @@ func loadFont(v lpdf.Value) *font {
 			f.width[c] = missing
 		}
 	}
+	if subtype == "Type3" {
+		f.extent = type3Extent(&names, &f.width) * fmRatio
+	}
 	return f
+}
+
+// type3Extent is the factor by which poppler scales a Type 3 font's size
+// for the vertical extent of its glyph boxes, since the glyphs' own
+// coordinate system is unknown without rendering them: the width of "m"
+// against a generic 0.6 em, else of the first letter or the first named
+// glyph against 0.5 em. With the default ascent and descent (0.95, -0.35)
+// this reproduces its boxes, which are what other tools measure against.
+func type3Extent(names *[256]string, widths *[256]float64) float64 {
+	mCode, letter, anyCode := -1, -1, -1
+	for c, n := range names {
+		if n == "m" {
+			mCode = c
+		}
+		if letter < 0 && len(n) == 1 && (n[0] >= 'A' && n[0] <= 'Z' || n[0] >= 'a' && n[0] <= 'z') {
+			letter = c
+		}
+		if anyCode < 0 && n != "" && widths[c] > 0 {
+			anyCode = c
+		}
+	}
+	switch {
+	case mCode >= 0 && widths[mCode] > 0:
+		return widths[mCode] / 0.6
+	case letter >= 0 && widths[letter] > 0:
+		return widths[letter] / 0.5
+	case anyCode >= 0:
+		return widths[anyCode] / 0.5
+	}
+	return 1
 }
 
 // fixPrivate maps the private-use code points of symbol fonts to the

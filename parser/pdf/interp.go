@@ -508,7 +508,7 @@ func (in *interp) show(s string) {
 }
 
 var defaultFont = func() *font {
-	f := &font{name: "Helvetica", scale: 0.001, ascent: 0.718, descent: -0.207}
+	f := &font{name: "Helvetica", scale: 0.001, ascent: 0.718, descent: -0.207, extent: 1}
 	h := coreFonts["Helvetica"]
 	for c := 0; c < 256; c++ {
 		name := standardEncoding[c]
@@ -531,7 +531,7 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 		y0, y1 = ty, 0
 	} else {
 		x0, x1 = 0, tx
-		y0, y1 = gs.rise+f.descent*fs, gs.rise+f.ascent*fs
+		y0, y1 = gs.rise+f.descent*f.extent*fs, gs.rise+f.ascent*f.extent*fs
 	}
 	corners := [4]ppoint{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)

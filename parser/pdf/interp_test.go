@@ -38,3 +38,15 @@ func TestActualText(t *testing.T) {
 		/Span <</ActualText (Y)>> BDC EMC ET`)
 	require.Equal(t, []string{"X"}, glyphTexts(gs))
 }
+
+func TestType3Extent(t *testing.T) {
+	var names [256]string
+	var widths [256]float64
+	require.InDelta(t, 1, type3Extent(&names, &widths), 1e-9, "no named glyph")
+	names[0], widths[0] = "g0", 1
+	require.InDelta(t, 2, type3Extent(&names, &widths), 1e-9, "first named glyph against 0.5 em")
+	names[65], widths[65] = "A", 0.6
+	require.InDelta(t, 1.2, type3Extent(&names, &widths), 1e-9, "a letter comes first")
+	names[109], widths[109] = "m", 0.9
+	require.InDelta(t, 1.5, type3Extent(&names, &widths), 1e-9, "m against 0.6 em")
+}
