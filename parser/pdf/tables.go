@@ -27,6 +27,9 @@ const (
 	snapTol = 2.5 // rulings this close are one line
 	joinTol = 3.0 // collinear rulings with a gap up to this are joined
 	minCell = 3.0 // grid lines closer than this are one line
+
+	maxRules     = 4000    // per direction and page, after joining
+	maxGridCells = 250_000 // per grid
 )
 
 // pageTable is a table found on one page, before stitching.

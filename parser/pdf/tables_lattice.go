@@ -91,6 +91,18 @@ func clusterCoords(xs []float64) []float64 {
 	return out
 }
 
+// byCoord returns, per boundary, the rules that lie on it (within snapTol).
+func byCoord(rs []rule, bounds []float64) [][]rule {
+	out := make([][]rule, len(bounds))
+	for _, r := range rs {
+		i, _ := slices.BinarySearch(bounds, r.at-snapTol)
+		for ; i < len(bounds) && bounds[i] <= r.at+snapTol; i++ {
+			out[i] = append(out[i], r)
+		}
+	}
+	return out
+}
+
 // coverage is the length of [a, b] that rules at coordinate at (within
 // snapTol) cover.
 func coverage(rs []rule, at, a, b float64) float64 {
@@ -112,8 +124,8 @@ func coverage(rs []rule, at, a, b float64) float64 {
 // marked used.
 func latticeTables(p *PageLayout, ws []tword, used []bool) []pageTable {
 	hs, vs := pageRules(p)
-	if len(hs) == 0 || len(vs) == 0 {
-		return nil
+	if len(hs) == 0 || len(vs) == 0 || len(hs) > maxRules || len(vs) > maxRules {
+		return nil // no grid, or hatching and charts rather than tables
 	}
 	// Connected components over horizontal (0..len(hs)-1) and vertical
 	// (len(hs)..) rules.
@@ -166,6 +178,7 @@ func latticeTables(p *PageLayout, ws []tword, used []bool) []pageTable {
 // grid is the cell structure of one component of rules.
 type grid struct {
 	xs, ys []float64 // column and row boundaries
+	vb, hb [][]rule  // the rules on each column and row boundary
 	origin []int     // grid cell (r*nc+c) → the grid cell its span starts at
 	span   []span    // by origin grid cell
 }
@@ -210,7 +223,11 @@ func buildGrid(hs, vs []rule) (grid, bool) {
 	if nc < 1 || nr < 1 || nc*nr < 2 {
 		return grid{}, false
 	}
+	if nr*nc > maxGridCells {
+		return grid{}, false
+	}
 	xs, ys = g.xs, g.ys
+	g.vb, g.hb = byCoord(vs, xs), byCoord(hs, ys)
 	parent := make([]int, nr*nc)
 	for i := range parent {
 		parent[i] = i
@@ -230,7 +247,7 @@ func buildGrid(hs, vs []rule) (grid, bool) {
 	for r := range nr {
 		a, b := ys[r], ys[r+1]
 		for c := 1; c < nc; c++ {
-			if coverage(vs, xs[c], a, b) < 0.5*(b-a) {
+			if coverage(g.vb[c], xs[c], a, b) < 0.5*(b-a) {
 				join(r*nc+c-1, r*nc+c)
 			}
 		}
@@ -238,7 +255,7 @@ func buildGrid(hs, vs []rule) (grid, bool) {
 	for c := range nc {
 		a, b := xs[c], xs[c+1]
 		for r := 1; r < nr; r++ {
-			if coverage(hs, ys[r], a, b) < 0.5*(b-a) {
+			if coverage(g.hb[r], ys[r], a, b) < 0.5*(b-a) {
 				join((r-1)*nc+c, r*nc+c)
 			}
 		}
@@ -298,7 +315,7 @@ const minUnruledLines = 4
 // whose lines split there without a rule; and, in grid rows that hold
 // several such lines, a horizontal rule between lines (wrapped lines, set
 // tighter than the rows, kept together).
-func unruledRules(g *grid, rules []rule, ws []tword, idx []int) (hs, vs []rule) {
+func unruledRules(g *grid, ws []tword, idx []int) (hs, vs []rule) {
 	nr := g.nr()
 	rowWords := make([][]int, nr)
 	for _, i := range idx {
@@ -307,8 +324,8 @@ func unruledRules(g *grid, rules []rule, ws []tword, idx []int) (hs, vs []rule) 
 	}
 	ruled := func(r int, a, b float64) bool {
 		top, bot := g.ys[r], g.ys[r+1]
-		for _, x := range g.xs {
-			if x >= a-snapTol && x <= b+snapTol && coverage(rules, x, top, bot) >= 0.5*(bot-top) {
+		for c, x := range g.xs {
+			if x >= a-snapTol && x <= b+snapTol && coverage(g.vb[c], x, top, bot) >= 0.5*(bot-top) {
 				return true
 			}
 		}
@@ -382,7 +399,7 @@ func gridTable(p *PageLayout, hs, vs []rule, ws []tword, used []bool) (pageTable
 	if len(idx) == 0 {
 		return pageTable{}, false
 	}
-	if vh, vv := unruledRules(&g, vs, ws, idx); len(vh)+len(vv) > 0 {
+	if vh, vv := unruledRules(&g, ws, idx); len(vh)+len(vv) > 0 {
 		if g2, ok := buildGrid(append(slices.Clone(hs), vh...), append(slices.Clone(vs), vv...)); ok {
 			g = g2
 		}

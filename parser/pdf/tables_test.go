@@ -357,6 +357,31 @@ func TestParseReplacesTableLines(t *testing.T) {
 	assert.Equal(t, []string{"Department", "Level", "Agreements", "table", "Total", "4"}, kinds)
 }
 
+func TestHostileLayoutsFinish(t *testing.T) {
+	// Thousands of rulings and words at pseudo-random places: detection
+	// must finish quickly and not panic.
+	var segs []Segment
+	var words []Word
+	x := uint32(1)
+	next := func(n float64) float64 {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		return float64(x%10000) / 10000 * n
+	}
+	for range 3000 {
+		a, b := next(600), next(800)
+		segs = append(segs, hrule(a, a+next(300), b), vrule(a, b, b+next(300)))
+		words = append(words, tw("w", next(600), next(800)))
+	}
+	segs = append(segs, Segment{X0: 0, Y0: 0, X1: 0, Y1: 0}, vrule(10, 10, 10))
+	p := page(1, words, segs)
+	_ = findTables([]PageLayout{p, {Number: 2}})
+	grid := gridRules([]float64{0, 1e-9, 2e-9}, []float64{5, 5, 5})
+	q := page(1, []Word{tw("x", 0, 0)}, grid)
+	_ = findTables([]PageLayout{q})
+}
+
 func TestVisualToLogical(t *testing.T) {
 	assert.Equal(t, "סך", visualToLogical("ךס"))
 	assert.Equal(t, "(ללא", visualToLogical("אלל)"))
