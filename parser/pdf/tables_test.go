@@ -389,13 +389,22 @@ func TestVisualToLogical(t *testing.T) {
 }
 
 // TestTablesGolden pins the raw tables of the small PDFs in
-// testdata/tables (made by testdata/tables/gen.sh).
+// testdata/tables (made by testdata/tables/gen.sh) and of the
+// department-level fixtures.
 func TestTablesGolden(t *testing.T) {
 	inputs, err := filepath.Glob("testdata/tables/*.pdf")
 	require.NoError(t, err)
 	require.NotEmpty(t, inputs)
+	// The department-level fixtures: a landscape ruled table over many
+	// pages with row spans, a repeated header and wrapped names.
+	fixtures, err := filepath.Glob("../../fixtures/tohoku-department-*/input.pdf")
+	require.NoError(t, err)
+	inputs = append(inputs, fixtures...)
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".pdf")
+		if name == "input" {
+			name = "fixture-" + filepath.Base(filepath.Dir(in))
+		}
 		t.Run(name, func(t *testing.T) {
 			b, err := os.ReadFile(in)
 			require.NoError(t, err)
