@@ -359,59 +359,21 @@ func textString(s string) string {
 }
 
 // replaceActual puts the open span's actual text in place of the glyphs
-// drawn inside it, the way viewers extract it: the text's characters share
-// the span's box in equal parts along the writing direction.
+// drawn inside it, the way poppler extracts it: one glyph over the span's
+// box, so that spaces inside the text do not split it into words.
 func (in *interp) replaceActual() {
 	drawn := in.glyphs[in.actualStart:]
 	if len(drawn) == 0 {
 		return
 	}
-	first := drawn[0]
-	box := first.Box
-	adv := 0.0
-	for _, g := range drawn {
-		box.X0, box.Y0 = math.Min(box.X0, g.Box.X0), math.Min(box.Y0, g.Box.Y0)
-		box.X1, box.Y1 = math.Max(box.X1, g.Box.X1), math.Max(box.Y1, g.Box.Y1)
-		adv += g.adv
+	g := drawn[0]
+	for _, d := range drawn[1:] {
+		g.Box.X0, g.Box.Y0 = math.Min(g.Box.X0, d.Box.X0), math.Min(g.Box.Y0, d.Box.Y0)
+		g.Box.X1, g.Box.Y1 = math.Max(g.Box.X1, d.Box.X1), math.Max(g.Box.Y1, d.Box.Y1)
+		g.adv += d.adv
 	}
-	var runes []rune
-	for _, r := range in.actualText {
-		if r != 0xFEFF {
-			runes = append(runes, r)
-		}
-	}
-	in.glyphs = in.glyphs[:in.actualStart]
-	n := float64(len(runes))
-	for k, r := range runes {
-		g := first
-		g.Text = string(r)
-		g.Seq = len(in.glyphs)
-		g.adv = adv / n
-		b := box
-		f0, f1 := float64(k)/n, float64(k+1)/n
-		switch first.Dir {
-		case 0:
-			b.X0, b.X1 = box.X0+f0*box.Width(), box.X0+f1*box.Width()
-		case 2:
-			b.X0, b.X1 = box.X1-f1*box.Width(), box.X1-f0*box.Width()
-		case 1:
-			b.Y0, b.Y1 = box.Y0+f0*box.Height(), box.Y0+f1*box.Height()
-		case 3:
-			b.Y0, b.Y1 = box.Y1-f1*box.Height(), box.Y1-f0*box.Height()
-		}
-		g.Box = b
-		switch first.Dir {
-		case 0:
-			g.ox = b.X0
-		case 2:
-			g.ox = b.X1
-		case 1:
-			g.oy = b.Y0
-		case 3:
-			g.oy = b.Y1
-		}
-		in.glyphs = append(in.glyphs, g)
-	}
+	g.Text = strings.ReplaceAll(in.actualText, "\ufeff", "")
+	in.glyphs = append(in.glyphs[:in.actualStart], g)
 }
 
 func whiteComponents(args []operand) bool {

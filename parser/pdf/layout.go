@@ -5,7 +5,7 @@ import "github.com/agreements/agreements/parser"
 // Glyph is one drawn character (or ligature) on a page, in a top-left page
 // space after rotation and CropBox: X grows rightwards, Y downwards, points.
 type Glyph struct {
-	Text   string     // the Unicode text the glyph stands for (usually one rune)
+	Text   string     // the Unicode text the glyph stands for (usually one rune; a span's whole /ActualText)
 	Box    parser.Box // from the baseline-descent to the ascent, advance-wide
 	Font   string     // base font name, subset prefix removed
 	Size   float64    // effective font size in points (text matrix and CTM applied)
