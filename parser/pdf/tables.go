@@ -96,6 +96,67 @@ func pageWords(p *PageLayout) []tword {
 	return out
 }
 
+// wordSet is a page's words, with the ones a table has taken.
+type wordSet struct {
+	ws   []tword
+	used []bool
+	byX  []int // the page's glyphs by left edge, sorted on first use
+}
+
+// split cuts word i at the x positions cuts (ascending) into pieces made
+// from the word's glyphs: a word that runs over a cell border (text that
+// overflows its cell up to the next cell's text) belongs to two cells.
+// Word i becomes the first piece; the indices of the others are returned.
+// Without glyphs the word stays whole.
+func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
+	if s.byX == nil {
+		s.byX = make([]int, len(p.Glyphs))
+		for k := range s.byX {
+			s.byX[k] = k
+		}
+		slices.SortFunc(s.byX, func(a, b int) int { return cmp.Compare(p.Glyphs[a].Box.X0, p.Glyphs[b].Box.X0) })
+	}
+	w := s.ws[i]
+	lo, _ := slices.BinarySearchFunc(s.byX, w.Box.X0-1, func(k int, x float64) int { return cmp.Compare(p.Glyphs[k].Box.X0, x) })
+	pieces := make([][]int, len(cuts)+1)
+	for _, k := range s.byX[lo:] {
+		g := &p.Glyphs[k]
+		if g.Box.X0 > w.Box.X1 {
+			break
+		}
+		gx, gy := (g.Box.X0+g.Box.X1)/2, (g.Box.Y0+g.Box.Y1)/2
+		if gx > w.Box.X1 || gy < w.Box.Y0 || gy > w.Box.Y1 || strings.TrimSpace(g.Text) == "" {
+			continue
+		}
+		n, _ := slices.BinarySearch(cuts, gx)
+		pieces[n] = append(pieces[n], k)
+	}
+	var out []int
+	first := true
+	for _, gs := range pieces {
+		if len(gs) == 0 {
+			continue
+		}
+		var text strings.Builder
+		box := p.Glyphs[gs[0]].Box
+		for _, k := range gs {
+			text.WriteString(p.Glyphs[k].Text)
+			box = union(box, p.Glyphs[k].Box)
+		}
+		nw := w.Word
+		nw.Text, nw.Box = text.String(), parser.Box{X0: box.X0, Y0: w.Box.Y0, X1: box.X1, Y1: w.Box.Y1}
+		if first {
+			s.ws[i] = newTword(nw)
+			first = false
+			continue
+		}
+		s.ws = append(s.ws, newTword(nw))
+		s.used = append(s.used, false)
+		out = append(out, len(s.ws)-1)
+	}
+	return out
+}
+
 // baselines groups words into visual lines: words whose vertical centres lie
 // within 40% of the smaller height of each other. Each line's words are
 // sorted left to right. The result is sorted top to bottom.
@@ -219,16 +280,16 @@ func median(xs []float64) float64 {
 // first, then whitespace-aligned tables in the text that no ruled table
 // took.
 func pageTables(p *PageLayout) []pageTable {
-	ws := pageWords(p)
-	used := make([]bool, len(ws))
-	tabs := latticeTables(p, ws, used)
+	s := &wordSet{ws: pageWords(p)}
+	s.used = make([]bool, len(s.ws))
+	tabs := latticeTables(p, s)
 	var rest []int
-	for i := range ws {
-		if !used[i] {
+	for i := range s.ws {
+		if !s.used[i] {
 			rest = append(rest, i)
 		}
 	}
-	tabs = append(tabs, streamTables(p, ws, rest, tabs)...)
+	tabs = append(tabs, streamTables(p, s.ws, rest, tabs)...)
 	slices.SortStableFunc(tabs, func(a, b pageTable) int { return cmp.Compare(a.region.Y0, b.region.Y0) })
 	for i := range tabs {
 		markHeader(&tabs[i])

@@ -11,6 +11,7 @@ import (
 // horizontal rule, x for a vertical one), from lo to hi along it.
 type rule struct {
 	at, lo, hi float64
+	virtual    bool // inferred from white space, not drawn
 }
 
 // mergeRules snaps rules whose coordinates are within snapTol to one line
@@ -103,6 +104,17 @@ func byCoord(rs []rule, bounds []float64) [][]rule {
 	return out
 }
 
+// drawn reports whether a drawn (not virtual) rule among rs runs through
+// coordinate y.
+func drawn(rs []rule, y float64) bool {
+	for _, r := range rs {
+		if !r.virtual && r.lo <= y && y <= r.hi {
+			return true
+		}
+	}
+	return false
+}
+
 // coverage is the length of [a, b] that rules at coordinate at (within
 // snapTol) cover.
 func coverage(rs []rule, at, a, b float64) float64 {
@@ -122,7 +134,7 @@ func coverage(rs []rule, at, a, b float64) float64 {
 // latticeTables finds ruled tables: connected components of rules that
 // form a grid of at least two cells. Words whose centre falls in a table are
 // marked used.
-func latticeTables(p *PageLayout, ws []tword, used []bool) []pageTable {
+func latticeTables(p *PageLayout, s *wordSet) []pageTable {
 	hs, vs := pageRules(p)
 	if len(hs) == 0 || len(vs) == 0 || len(hs) > maxRules || len(vs) > maxRules {
 		return nil // no grid, or hatching and charts rather than tables
@@ -168,7 +180,7 @@ func latticeTables(p *PageLayout, ws []tword, used []bool) []pageTable {
 	var out []pageTable
 	for _, r := range roots {
 		c := comps[r]
-		if t, ok := gridTable(p, c[0], c[1], ws, used); ok {
+		if t, ok := gridTable(p, c[0], c[1], s); ok {
 			out = append(out, t)
 		}
 	}
@@ -364,7 +376,7 @@ func unruledRules(g *grid, ws []tword, idx []int) (hs, vs []rule) {
 		for k := 1; k < len(ivs); k++ {
 			a, b := ivs[k-1].hi, ivs[k].lo
 			if !ruled(r, a, b) {
-				vs = append(vs, rule{at: (a + b) / 2, lo: g.ys[r], hi: g.ys[r+1]})
+				vs = append(vs, rule{at: (a + b) / 2, lo: g.ys[r], hi: g.ys[r+1], virtual: true})
 			}
 		}
 		if inPool[r] < 3 {
@@ -375,7 +387,7 @@ func unruledRules(g *grid, ws []tword, idx []int) (hs, vs []rule) {
 		for k := 1; k < len(lines); k++ {
 			if !tight(k) {
 				y := (lines[k-1].box.Y1 + lines[k].box.Y0) / 2
-				hs = append(hs, rule{at: y, lo: x0, hi: x1})
+				hs = append(hs, rule{at: y, lo: x0, hi: x1, virtual: true})
 			}
 		}
 	}
@@ -383,23 +395,23 @@ func unruledRules(g *grid, ws []tword, idx []int) (hs, vs []rule) {
 }
 
 // gridTable builds the table of one component of rules.
-func gridTable(p *PageLayout, hs, vs []rule, ws []tword, used []bool) (pageTable, bool) {
+func gridTable(p *PageLayout, hs, vs []rule, s *wordSet) (pageTable, bool) {
 	g, ok := buildGrid(hs, vs)
 	if !ok {
 		return pageTable{}, false
 	}
 	region := g.region()
 	var idx []int
-	for i := range ws {
-		w := &ws[i]
-		if !used[i] && w.cx >= region.X0 && w.cx <= region.X1 && w.cy >= region.Y0 && w.cy <= region.Y1 {
+	for i := range s.ws {
+		w := &s.ws[i]
+		if !s.used[i] && w.cx >= region.X0 && w.cx <= region.X1 && w.cy >= region.Y0 && w.cy <= region.Y1 {
 			idx = append(idx, i)
 		}
 	}
 	if len(idx) == 0 {
 		return pageTable{}, false
 	}
-	if vh, vv := unruledRules(&g, ws, idx); len(vh)+len(vv) > 0 {
+	if vh, vv := unruledRules(&g, s.ws, idx); len(vh)+len(vv) > 0 {
 		if g2, ok := buildGrid(append(slices.Clone(hs), vh...), append(slices.Clone(vs), vv...)); ok {
 			g = g2
 		}
@@ -407,12 +419,28 @@ func gridTable(p *PageLayout, hs, vs []rule, ws []tword, used []bool) (pageTable
 	nc, nr := g.nc(), g.nr()
 	xs, ys := g.xs, g.ys
 
+	// Words that run over a drawn cell border are cut there.
+	for _, i := range idx {
+		w := s.ws[i]
+		r := g.cellAt(w.cx, w.cy) / nc
+		var cuts []float64
+		for c := 1; c < nc; c++ {
+			if xs[c] > w.Box.X0+1 && xs[c] < w.Box.X1-1 && g.origin[r*nc+c-1] != g.origin[r*nc+c] && drawn(g.vb[c], w.cy) {
+				cuts = append(cuts, xs[c])
+			}
+		}
+		if len(cuts) > 0 {
+			idx = append(idx, s.split(p, i, cuts)...)
+		}
+	}
+	ws := s.ws
+
 	// Words to cells by their centre.
 	cellWords := make([][]int, nr*nc)
 	for _, i := range idx {
 		o := g.origin[g.cellAt(ws[i].cx, ws[i].cy)]
 		cellWords[o] = append(cellWords[o], i)
-		used[i] = true
+		s.used[i] = true
 	}
 
 	t := pageTable{region: region, cols: xs}

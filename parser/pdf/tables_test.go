@@ -132,6 +132,23 @@ func TestLatticeWrappedCell(t *testing.T) {
 	assert.Equal(t, []string{"Chinese Academy", "of Sciences"}, c.Lines)
 }
 
+func TestLatticeWordOverCellBorder(t *testing.T) {
+	// "Eliza" overflows its cell up to "2165" in the next: the text layer
+	// sees one word, the table two cells.
+	segs := gridRules([]float64{100, 200, 300}, []float64{100, 120, 140})
+	p := page(1, []Word{tw("a", 105, 125), tw("b", 205, 125)}, segs)
+	w := tw("Eliza2165", 175, 105)
+	p.Words = append(p.Words, w)
+	p.Lines = append(p.Lines, TextLine{Words: []Word{w}, Box: w.Box})
+	for i, r := range w.Text {
+		x := w.Box.X0 + 5*float64(i)
+		p.Glyphs = append(p.Glyphs, Glyph{Text: string(r), Box: parser.Box{X0: x, Y0: 105, X1: x + 5, Y1: 115}})
+	}
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{{"Eliza", "2165"}, {"a", "b"}}, texts(tabs[0].table))
+}
+
 func TestLatticeWithoutFrame(t *testing.T) {
 	// Only the inner rules are drawn: two vertical, two horizontal.
 	segs := []Segment{
