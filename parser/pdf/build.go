@@ -16,6 +16,7 @@ const (
 	lineGapEm     = 1.6  // a gap wider than this starts a new line (another column)
 	baselineTolEm = 0.35 // glyphs whose baselines differ less share a line
 	dupTolEm      = 0.15 // a repeated glyph this close is overprinting (fake bold)
+	baseShiftEm   = 0.15 // a baseline this far off its neighbour's starts a new word
 )
 
 // fglyph is a glyph in its direction's frame: u runs along the text, v down
@@ -344,7 +345,10 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 		}
 		if last != nil && ws >= 0 {
 			em := math.Max(g.size, last.size)
-			if spaceBreak || g.u0-last.u1 > wordGapEm*em || g.u0 < last.u0-0.5*em {
+			// A raised or lowered glyph (a footnote mark, an exponent)
+			// is a word of its own, as in poppler.
+			shifted := math.Abs(g.base-last.base) > baseShiftEm*em
+			if spaceBreak || shifted || g.u0-last.u1 > wordGapEm*em || g.u0 < last.u0-0.5*em {
 				flush(i)
 			}
 		}
