@@ -364,22 +364,48 @@ func unruledRules(g *grid, ws []tword, idx []int) (hs, vs []rule) {
 			}
 		}
 	}
-	if len(pool) < minUnruledLines {
-		return nil, nil
-	}
-	ivs := columnIntervals(ws, pool)
-	x0, x1 := g.xs[0], g.xs[len(g.xs)-1]
-	for r := range nr {
-		if inPool[r] == 0 {
+	// A grid row holds stacked records when it has three or more lines and
+	// nearly every non-empty cell (three at least) has text on every one of
+	// them: rows drawn without rules between them (a rule every five rows,
+	// say). Wrapped cells differ in their numbers of lines.
+	stacked := make([]bool, nr)
+	for r, lines := range rowLines {
+		if len(lines) < 3 {
 			continue
 		}
-		for k := 1; k < len(ivs); k++ {
-			a, b := ivs[k-1].hi, ivs[k].lo
-			if !ruled(r, a, b) {
-				vs = append(vs, rule{at: (a + b) / 2, lo: g.ys[r], hi: g.ys[r+1], virtual: true})
+		perCell := map[int]map[int]bool{}
+		for k := range lines {
+			for _, i := range lines[k].words {
+				o := g.origin[g.cellAt(ws[i].cx, ws[i].cy)]
+				if perCell[o] == nil {
+					perCell[o] = map[int]bool{}
+				}
+				perCell[o][k] = true
 			}
 		}
-		if inPool[r] < 3 {
+		full := 0
+		for _, ks := range perCell {
+			if len(ks) == len(lines) {
+				full++
+			}
+		}
+		stacked[r] = full >= 3 && 5*full >= 4*len(perCell)
+	}
+	var ivs []interval
+	if len(pool) >= minUnruledLines {
+		ivs = columnIntervals(ws, pool)
+	}
+	x0, x1 := g.xs[0], g.xs[len(g.xs)-1]
+	for r := range nr {
+		if inPool[r] > 0 && len(ivs) > 0 {
+			for k := 1; k < len(ivs); k++ {
+				a, b := ivs[k-1].hi, ivs[k].lo
+				if !ruled(r, a, b) {
+					vs = append(vs, rule{at: (a + b) / 2, lo: g.ys[r], hi: g.ys[r+1], virtual: true})
+				}
+			}
+		}
+		if !stacked[r] && (inPool[r] < 3 || len(ivs) == 0) {
 			continue
 		}
 		lines := rowLines[r]

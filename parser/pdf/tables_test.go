@@ -149,6 +149,23 @@ func TestLatticeWordOverCellBorder(t *testing.T) {
 	assert.Equal(t, [][]string{{"Eliza", "2165"}, {"a", "b"}}, texts(tabs[0].table))
 }
 
+func TestLatticeStackedRows(t *testing.T) {
+	// Rules every four records: each grid row holds four rows of text.
+	segs := gridRules([]float64{100, 200, 300, 400}, []float64{100, 160, 220})
+	var words []Word
+	for i := range 8 {
+		y := 102 + 14*float64(i%4) + 60*float64(i/4)
+		words = append(words, tw(fmt.Sprintf("S%d", i), 105, y), tw(fmt.Sprint(10*i), 205, y), tw(fmt.Sprint(100*i), 305, y))
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	got := texts(tabs[0].table)
+	require.Len(t, got, 8)
+	assert.Equal(t, []string{"S0", "0", "0"}, got[0])
+	assert.Equal(t, []string{"S7", "70", "700"}, got[7])
+}
+
 func TestLatticeWithoutFrame(t *testing.T) {
 	// Only the inner rules are drawn: two vertical, two horizontal.
 	segs := []Segment{
