@@ -68,7 +68,6 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 				r.Areas = append(r.Areas, tableArea{Page: p.Number, Box: pt.region})
 			} else {
 				out = append(out, tableRegion{Table: pt.table, Areas: []tableArea{{Page: p.Number, Box: pt.region}}})
-				open = len(out) - 1
 				openFirst = len(pt.table.Rows)
 			}
 			open = -1

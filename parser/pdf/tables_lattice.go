@@ -145,8 +145,7 @@ func latticeTables(p *PageLayout, s *wordSet) []pageTable {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
