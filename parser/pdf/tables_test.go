@@ -357,6 +357,27 @@ func TestStitchAcrossPages(t *testing.T) {
 	assert.Equal(t, []int{1, 2, 3}, []int{regions[0].Areas[0].Page, regions[0].Areas[1].Page, regions[0].Areas[2].Page})
 }
 
+func TestStitchStreamAcrossPages(t *testing.T) {
+	// A whitespace table running from the middle of page 1 to the top of
+	// page 2, header repeated.
+	mk := func(n int, top float64, first, rows int) PageLayout {
+		words := []Word{tw("Country", 50, top), tw("Partner", 200, top), tw("Year", 400, top)}
+		for i := range rows {
+			y := top + 15*float64(i+1)
+			words = append(words, tw(fmt.Sprintf("C%d", first+i), 50, y), tw("Univ", 200, y), tw(fmt.Sprintf("U%d", first+i), 223, y), tw("2020", 400, y))
+		}
+		return page(n, words, nil)
+	}
+	regions := findTables([]PageLayout{mk(1, 300, 1, 30), mk(2, 70, 31, 10)})
+	require.Len(t, regions, 1)
+	tab := regions[0].Table
+	assert.Equal(t, "stream", tab.Method)
+	require.Len(t, tab.Rows, 41)
+	assert.True(t, tab.Rows[0].Header)
+	assert.Equal(t, []string{"C31", "Univ U31", "2020"}, texts(parser.Table{Rows: tab.Rows[31:32]})[0])
+	assert.Equal(t, 2, tab.Rows[31].Page)
+}
+
 func TestNoStitchWhenTableEndsEarly(t *testing.T) {
 	// The first page's table ends high up, with text below it.
 	p1 := ruledPage(1, 1, 5, 90, true)
