@@ -81,6 +81,7 @@ func streamTables(p *PageLayout, ws []tword, idx []int, _ []pageTable) []pageTab
 	if len(idx) == 0 {
 		return nil
 	}
+	hrules, _ := pageRules(p)
 	lines := makeSlines(ws, idx)
 	hs := make([]float64, len(lines))
 	for i := range lines {
@@ -111,7 +112,7 @@ func streamTables(p *PageLayout, ws []tword, idx []int, _ []pageTable) []pageTab
 			}
 		}
 		i = end + 1
-		t, ok := streamBlock(p, ws, lines, start, end, taken, h)
+		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules)
 		if ok {
 			out = append(out, t.pageTable)
 			taken = t.last
@@ -128,7 +129,7 @@ type streamResult struct {
 
 // streamBlock turns lines start..end (a run of multi-chunk lines) into a
 // table, with header lines above it that fit its columns.
-func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64) (streamResult, bool) {
+func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule) (streamResult, bool) {
 	nTab := 0
 	var ls []*sline
 	for i := start; i <= end; i++ {
@@ -215,6 +216,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		return true
 	}
+	band := rowBands(hrules, region, lines[start:end+1], start)
 	var boxes []parser.Box
 	var firstFilled []int
 	for i := start; i <= end; i++ {
@@ -245,7 +247,18 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				from = m + 1
 			}
 		}
-		if len(accs) > 0 && i > start && filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i)) {
+		join := false
+		switch {
+		case len(accs) == 0 || i == start:
+		case band != nil:
+			// Lines between the same two rules: a wrapped cell when the line
+			// fills fewer cells than the row's first line; a group of
+			// records otherwise.
+			join = band(i) == band(i-1) && filled < firstFilled[len(accs)-1]
+		default:
+			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i))
+		}
+		if join {
 			prev := accs[len(accs)-1]
 			for c := range cells {
 				prev[c].words = append(prev[c].words, cells[c].words...)
@@ -389,6 +402,33 @@ func gapCrosses(ivs []interval, ca, cb int, a, b float64) bool {
 		}
 	}
 	return false
+}
+
+// rowBands returns, when horizontal rules across the table separate its
+// rows (two or more rules between its first and last line), the band each
+// line lies in: lines between the same two rules are one row. Otherwise it
+// returns nil. Line k of the result's argument is lines[k-offset].
+func rowBands(hrules []rule, region parser.Box, lines []sline, offset int) func(int) int {
+	if len(lines) < 2 {
+		return nil
+	}
+	top := (lines[0].box.Y0 + lines[0].box.Y1) / 2
+	bot := (lines[len(lines)-1].box.Y0 + lines[len(lines)-1].box.Y1) / 2
+	var ys []float64
+	for _, r := range hrules {
+		if r.at > top && r.at < bot && min(r.hi, region.X1)-max(r.lo, region.X0) >= 0.8*(region.X1-region.X0) {
+			ys = append(ys, r.at)
+		}
+	}
+	if len(ys) < 2 {
+		return nil
+	}
+	slices.Sort(ys)
+	return func(i int) int {
+		l := &lines[i-offset]
+		n, _ := slices.BinarySearch(ys, (l.box.Y0+l.box.Y1)/2)
+		return n
+	}
 }
 
 // tightPitch returns a test for whether line k of lines sits closer to the

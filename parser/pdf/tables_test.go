@@ -278,6 +278,39 @@ func TestStream(t *testing.T) {
 	require.Len(t, tabs[0].cols, 4)
 }
 
+func TestStreamRowRules(t *testing.T) {
+	// Rows separated by horizontal rules only; a wrapped partner name set
+	// at the same pitch as the rows stays in its row.
+	words := []Word{tw("Country", 50, 82), tw("Partner", 200, 82), tw("Year", 400, 82)}
+	segs := []Segment{hrule(45, 460, 80), hrule(45, 460, 94)}
+	y := 96.0
+	for i, r := range [][]string{{"China", "Fudan", "2019"}, {"India", "Indian", "2013"}, {"Japan", "Kyoto", "2001"}} {
+		words = append(words, tw(r[0], 50, y), tw(r[1], 200, y), tw(r[2], 400, y))
+		if i == 1 {
+			y += 12
+			words = append(words, tw("Institute", 200, y))
+		}
+		segs = append(segs, hrule(45, 460, y+12))
+		y += 14
+	}
+	// A group of two full records between two rules stays two rows.
+	words = append(words, tw("Korea", 50, y), tw("Seoul", 200, y), tw("2000", 400, y))
+	words = append(words, tw("Laos", 50, y+12), tw("Vientiane", 200, y+12), tw("2001", 400, y+12))
+	segs = append(segs, hrule(45, 460, y+26))
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, "stream", tabs[0].table.Method)
+	assert.Equal(t, [][]string{
+		{"Country", "Partner", "Year"},
+		{"China", "Fudan", "2019"},
+		{"India", "Indian Institute", "2013"},
+		{"Japan", "Kyoto", "2001"},
+		{"Korea", "Seoul", "2000"},
+		{"Laos", "Vientiane", "2001"},
+	}, texts(tabs[0].table))
+}
+
 func TestStreamRunningTextIsNotATable(t *testing.T) {
 	// Two columns of running text.
 	var words []Word
