@@ -87,3 +87,16 @@ func TestRepairs(t *testing.T) {
 		})
 	}
 }
+
+func TestDropExtendsCycles(t *testing.T) {
+	in := []byte("%PDF-1.5\n5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Extends 6 0 R /Length 9 >>\nstream\n1 0 <<>>\nendstream\nendobj\n" +
+		"6 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Extends 5 0 R /Length 9 >>\nstream\n2 0 <<>>\nendstream\nendobj\n" +
+		"7 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Extends 5 0 R /Length 9 >>\nstream\n3 0 <<>>\nendstream\nendobj\n")
+	out, ok := dropExtendsCycles(in)
+	require.True(t, ok)
+	require.Len(t, out, len(in), "offsets must not move")
+	assert.Equal(t, 1, bytes.Count(out, []byte("/Extends")), "only the chain off the cycle keeps its /Extends")
+	assert.Contains(t, string(out), "/Extends 5 0 R /Length 9 >>\nstream\n3 0")
+	_, ok = dropExtendsCycles(out)
+	assert.False(t, ok)
+}

@@ -37,9 +37,13 @@ func ReadLayout(name string, b []byte, opt Options) (pages []PageLayout, pageErr
 // openRepaired opens a document, repairing the bytes first when the reader
 // refuses them as they are.
 func openRepaired(name string, b []byte) (*document, []string, error) {
+	var pre []string
+	if fixed, ok := dropExtendsCycles(b); ok {
+		b, pre = fixed, []string{"pdf:dropped_extends_cycle"}
+	}
 	d, err := openDocument(name, b)
 	if err == nil || errors.Is(err, parser.ErrEmpty) || errors.Is(err, parser.ErrEncrypted) {
-		return d, nil, err
+		return d, pre, err
 	}
 	var fixed *document
 	_, repairs, ok := repairAndOpen(b, func(nb []byte) bool {
@@ -51,7 +55,7 @@ func openRepaired(name string, b []byte) (*document, []string, error) {
 		return true
 	})
 	if ok {
-		return fixed, repairs, nil
+		return fixed, append(pre, repairs...), nil
 	}
 	return nil, nil, err
 }

@@ -192,3 +192,70 @@ func xrefCycle(b []byte) bool {
 	}
 	return true
 }
+
+var (
+	objStart   = regexp.MustCompile(`(\d{1,7})\s+\d{1,5}\s+obj\s*<<`)
+	extendsRef = regexp.MustCompile(`/Extends\s+(\d{1,7})\s+\d{1,5}\s+R`)
+)
+
+// dropExtendsCycles blanks the /Extends entries of object streams whose
+// /Extends chain loops: the PDF library follows the chain without a bound
+// when it looks for an object that none of the streams holds. Offsets do
+// not move.
+func dropExtendsCycles(b []byte) ([]byte, bool) {
+	if !bytes.Contains(b, []byte("/Extends")) {
+		return b, false
+	}
+	type link struct {
+		to         int
+		start, end int // of the /Extends entry
+	}
+	links := map[int]link{}
+	for _, m := range objStart.FindAllSubmatchIndex(b, -1) {
+		dict := b[m[1]:min(len(b), m[1]+4096)]
+		if e := bytes.Index(dict, []byte("stream")); e >= 0 {
+			dict = dict[:e]
+		}
+		if !bytes.Contains(dict, []byte("/ObjStm")) {
+			continue
+		}
+		x := extendsRef.FindSubmatchIndex(dict)
+		if x == nil {
+			continue
+		}
+		id, err1 := strconv.Atoi(string(b[m[2]:m[3]]))
+		to, err2 := strconv.Atoi(string(dict[x[2]:x[3]]))
+		if err1 == nil && err2 == nil {
+			links[id] = link{to: to, start: m[1] + x[0], end: m[1] + x[1]}
+		}
+	}
+	var out []byte
+	for id := range links {
+		// Walk the chain from id; it loops back to id when id is on a cycle.
+		cur, onCycle := id, false
+		for range len(links) {
+			l, ok := links[cur]
+			if !ok {
+				break
+			}
+			if cur = l.to; cur == id {
+				onCycle = true
+				break
+			}
+		}
+		if !onCycle {
+			continue
+		}
+		if out == nil {
+			out = bytes.Clone(b)
+		}
+		l := links[id]
+		for i := l.start; i < l.end; i++ {
+			out[i] = ' '
+		}
+	}
+	if out == nil {
+		return b, false
+	}
+	return out, true
+}
