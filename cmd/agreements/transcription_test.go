@@ -150,6 +150,7 @@ func TestRenderingsAgree(t *testing.T) {
 	pairs := [][2]string{
 		{"tohoku-university-libreoffice", "tohoku-university-chromium"},
 		{"tohoku-department-chromium", "tohoku-department-libreoffice"},
+		{"tohoku-university-libreoffice", "encrypted-empty-password"},
 	}
 	for _, p := range pairs {
 		t.Run(p[0]+"~"+p[1], func(t *testing.T) {
