@@ -115,20 +115,20 @@ func drawn(rs []rule, y float64) bool {
 	return false
 }
 
-// coverage is the length of [a, b] that rules at coordinate at (within
-// snapTol) cover.
-func coverage(rs []rule, at, a, b float64) float64 {
-	n := 0.0
+// coverages returns, for each interval [bounds[k], bounds[k+1]], the
+// length of it that the rules rs cover (rules on one line are disjoint
+// after joining, so the cost is about one step per rule and interval).
+func coverages(rs []rule, bounds []float64) []float64 {
+	out := make([]float64, max(len(bounds)-1, 0))
 	for _, r := range rs {
-		if abs(r.at-at) > snapTol {
-			continue
-		}
-		lo, hi := max(r.lo, a), min(r.hi, b)
-		if hi > lo {
-			n += hi - lo
+		k := max(searchCell(bounds, r.lo), 0)
+		for ; k < len(out) && bounds[k] < r.hi; k++ {
+			if lo, hi := max(r.lo, bounds[k]), min(r.hi, bounds[k+1]); hi > lo {
+				out[k] += hi - lo
+			}
 		}
 	}
-	return n
+	return out
 }
 
 // latticeTables finds ruled tables: connected components of rules that
@@ -188,10 +188,12 @@ func latticeTables(p *PageLayout, s *wordSet) []pageTable {
 
 // grid is the cell structure of one component of rules.
 type grid struct {
-	xs, ys []float64 // column and row boundaries
-	vb, hb [][]rule  // the rules on each column and row boundary
-	origin []int     // grid cell (r*nc+c) → the grid cell its span starts at
-	span   []span    // by origin grid cell
+	xs, ys []float64   // column and row boundaries
+	vb     [][]rule    // the rules on each column boundary
+	vcov   [][]float64 // per column boundary and row: the length its rules cover
+	hcov   [][]float64 // per row boundary and column: the length its rules cover
+	origin []int       // grid cell (r*nc+c) → the grid cell its span starts at
+	span   []span      // by origin grid cell
 }
 
 type span struct{ r0, c0, r1, c1 int }
@@ -238,7 +240,15 @@ func buildGrid(hs, vs []rule) (grid, bool) {
 		return grid{}, false
 	}
 	xs, ys = g.xs, g.ys
-	g.vb, g.hb = byCoord(vs, xs), byCoord(hs, ys)
+	g.vb = byCoord(vs, xs)
+	g.vcov = make([][]float64, len(xs))
+	for c, rs := range g.vb {
+		g.vcov[c] = coverages(rs, ys)
+	}
+	g.hcov = make([][]float64, len(ys))
+	for r, rs := range byCoord(hs, ys) {
+		g.hcov[r] = coverages(rs, xs)
+	}
 	parent := make([]int, nr*nc)
 	for i := range parent {
 		parent[i] = i
@@ -258,7 +268,7 @@ func buildGrid(hs, vs []rule) (grid, bool) {
 	for r := range nr {
 		a, b := ys[r], ys[r+1]
 		for c := 1; c < nc; c++ {
-			if coverage(g.vb[c], xs[c], a, b) < 0.5*(b-a) {
+			if g.vcov[c][r] < 0.5*(b-a) {
 				join(r*nc+c-1, r*nc+c)
 			}
 		}
@@ -266,7 +276,7 @@ func buildGrid(hs, vs []rule) (grid, bool) {
 	for c := range nc {
 		a, b := xs[c], xs[c+1]
 		for r := 1; r < nr; r++ {
-			if coverage(g.hb[r], ys[r], a, b) < 0.5*(b-a) {
+			if g.hcov[r][c] < 0.5*(b-a) {
 				join((r-1)*nc+c, r*nc+c)
 			}
 		}
@@ -335,8 +345,9 @@ func unruledRules(g *grid, ws []tword, idx []int) (hs, vs []rule) {
 	}
 	ruled := func(r int, a, b float64) bool {
 		top, bot := g.ys[r], g.ys[r+1]
-		for c, x := range g.xs {
-			if x >= a-snapTol && x <= b+snapTol && coverage(g.vb[c], x, top, bot) >= 0.5*(bot-top) {
+		c, _ := slices.BinarySearch(g.xs, a-snapTol)
+		for ; c < len(g.xs) && g.xs[c] <= b+snapTol; c++ {
+			if g.vcov[c][r] >= 0.5*(bot-top) {
 				return true
 			}
 		}
