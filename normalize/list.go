@@ -161,6 +161,9 @@ func (c *docContext) entryStyled(l *parser.Line, text string) bool {
 	if l.Role == parser.RoleHeading {
 		return false
 	}
+	if _, ok := unwrapHeading(text); ok && !looksLikeEntry(text) {
+		return false
+	}
 	if c.hasEntryKey && l.Style != (parser.Style{}) {
 		return keyOf(l.Style) == c.entryKey && (looksLikeEntry(text) || c.country.Name != "" || c.intl)
 	}
@@ -175,6 +178,9 @@ func (c *docContext) headingLike(l *parser.Line, text string) bool {
 	}
 	if looksLikeEntry(text) || utf8.RuneCountInString(text) > 120 {
 		return false
+	}
+	if _, ok := unwrapHeading(text); ok {
+		return true
 	}
 	if c.hasEntryKey && l.Style != (parser.Style{}) {
 		k := keyOf(l.Style)
@@ -212,6 +218,26 @@ func (c *docContext) labelsList(l *parser.Line, text string, i int) bool {
 		return false
 	}
 	return !strings.ContainsAny(text[len(text)-1:], ".。:：!?") && len(strings.Fields(text)) <= 5
+}
+
+// headingMarks are the symbols Japanese lists set before a group label
+// ("■中国", "◆アジア").
+const headingMarks = "■□◆◇▼▽▶▷◎"
+
+// unwrapHeading recognises a label set apart by its shape rather than its
+// style: in lenticular brackets ("【アジア】", "［中国］") or after a heading
+// mark ("■中国"). It returns the label.
+func unwrapHeading(s string) (string, bool) {
+	for _, p := range [][2]string{{"【", "】"}, {"［", "］"}, {"〔", "〕"}, {"[", "]"}, {"《", "》"}} {
+		if strings.HasPrefix(s, p[0]) && strings.HasSuffix(s, p[1]) && len(s) > len(p[0])+len(p[1]) {
+			return strings.TrimSpace(s[len(p[0]) : len(s)-len(p[1])]), true
+		}
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if n > 0 && strings.ContainsRune(headingMarks, r) && strings.TrimSpace(s[n:]) != "" {
+		return strings.TrimSpace(s[n:]), true
+	}
+	return s, false
 }
 
 func isParenthesised(s string) bool {
@@ -253,6 +279,7 @@ func (c *docContext) heading(l *parser.Line, text string) {
 			return
 		}
 	}
+	name, _ = unwrapHeading(name)
 	name, count, hasCount := splitCount(name)
 	if reg, ok := LookupRegion(name); ok {
 		c.region, c.country, c.intl, c.cRepair = reg, Country{}, reg == RegionInternational, nil

@@ -301,3 +301,35 @@ func TestListProseIsNotAHeading(t *testing.T) {
 	require.Len(t, res.Declared, 1)
 	assert.Equal(t, 2, res.Declared[0].Count)
 }
+
+// TestListJapaneseShapes: a Japanese list whose headings differ from its
+// entries by shape, not by style.
+func TestListJapaneseShapes(t *testing.T) {
+	st := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 10.5}
+	doc := pdfDoc(
+		lineSpec{text: "大学間交流協定締結校一覧", style: parser.Style{Font: "NotoSansCJKjp-Bold", Size: 14, Bold: true}},
+		lineSpec{text: "（2021年5月1日現在）", style: st},
+		lineSpec{text: "【アジア】", style: st},
+		lineSpec{text: "■中華人民共和国", style: st},
+		lineSpec{text: "＊北京大学（1999年11月10日）", style: st, bullet: true},
+		lineSpec{text: "清華大学（平成10年8月31日）", style: st, bullet: true},
+		lineSpec{text: "■大韓民国", style: st},
+		lineSpec{text: "ソウル大学校（1998.7.8）", style: st, bullet: true},
+		lineSpec{text: "＊印は授業料不徴収協定校", style: st},
+	)
+	res, err := Normalize(doc, Options{Institution: "東北大学"})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	assert.Empty(t, res.Unplaced)
+	r := res.Records[0]
+	assert.Equal(t, "北京大学", r.Partner)
+	assert.Equal(t, "Asia", r.Region)
+	assert.Equal(t, "China", r.Country)
+	assert.Equal(t, "1999-11-10", r.Signed)
+	assert.True(t, r.FeeWaiver)
+	assert.Equal(t, "2021-05-01", r.AsOf)
+	assert.Equal(t, LevelUniversity, r.Level)
+	assert.Equal(t, "1998-08-31", res.Records[1].Signed)
+	assert.False(t, res.Records[1].FeeWaiver)
+	assert.Equal(t, "KR", res.Records[2].CountryCode)
+}
