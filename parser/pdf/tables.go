@@ -289,7 +289,7 @@ func pageTables(p *PageLayout) []pageTable {
 			rest = append(rest, i)
 		}
 	}
-	tabs = append(tabs, streamTables(p, s.ws, rest, tabs)...)
+	tabs = append(tabs, streamTables(p, s.ws, rest)...)
 	slices.SortStableFunc(tabs, func(a, b pageTable) int { return cmp.Compare(a.region.Y0, b.region.Y0) })
 	for i := range tabs {
 		markHeader(&tabs[i])

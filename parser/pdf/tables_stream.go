@@ -77,7 +77,7 @@ func addInterval(ivs []interval, lo, hi float64) []interval {
 }
 
 // streamTables finds whitespace-aligned tables among the words idx.
-func streamTables(p *PageLayout, ws []tword, idx []int, _ []pageTable) []pageTable {
+func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 	if len(idx) == 0 {
 		return nil
 	}
@@ -92,7 +92,7 @@ func streamTables(p *PageLayout, ws []tword, idx []int, _ []pageTable) []pageTab
 	for i := range lines {
 		tab[i] = len(lines[i].chunks) >= 2
 	}
-	close := func(a, b int) bool { return lines[b].box.Y0-lines[a].box.Y1 <= blockGapH*h }
+	near := func(a, b int) bool { return lines[b].box.Y0-lines[a].box.Y1 <= blockGapH*h }
 
 	var out []pageTable
 	taken := -1 // last line index used by a table
@@ -102,7 +102,7 @@ func streamTables(p *PageLayout, ws []tword, idx []int, _ []pageTable) []pageTab
 			continue
 		}
 		start, end, loose := i, i, 0
-		for j := i + 1; j < len(lines) && close(j-1, j); j++ {
+		for j := i + 1; j < len(lines) && near(j-1, j); j++ {
 			if tab[j] {
 				end, loose = j, 0
 				continue
