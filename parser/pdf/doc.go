@@ -26,9 +26,10 @@ const (
 
 // document is an open PDF with the caches its pages share.
 type document struct {
-	name  string
-	r     *lpdf.Reader
-	pages []lpdf.Value
+	name   string
+	r      *lpdf.Reader
+	pages  []lpdf.Value
+	visits int // page tree nodes visited
 
 	mu    sync.Mutex
 	fonts map[string]*font // by the font dictionary's printed form
@@ -78,7 +79,10 @@ func isEncryptErr(err error) bool {
 // collectPages walks the page tree depth-first. The walk is bounded in depth
 // and in page count, so a cyclic /Kids cannot hang it.
 func (d *document) collectPages(node lpdf.Value, depth int) {
-	if depth > maxTreeDepth || len(d.pages) >= maxPages || node.Kind() != lpdf.Dict {
+	// visits bounds the walk's work too: a node listing itself twice in
+	// /Kids doubles the calls at every level.
+	d.visits++
+	if depth > maxTreeDepth || len(d.pages) >= maxPages || d.visits > 4*maxPages || node.Kind() != lpdf.Dict {
 		return
 	}
 	kids := node.Key("Kids")
@@ -117,10 +121,14 @@ func (d *document) title() (t string) {
 // fails half-way (a truncated Flate stream) yields what could be read.
 func streamBytes(v lpdf.Value) []byte {
 	if v.Kind() == lpdf.Array {
+		// Only streams count in an array: an array that holds itself (or
+		// other arrays) would recurse without end.
 		var out []byte
 		for i := 0; i < v.Len() && i < 10000; i++ {
-			out = append(out, streamBytes(v.Index(i))...)
-			out = append(out, '\n')
+			if e := v.Index(i); e.Kind() == lpdf.Stream {
+				out = append(out, streamBytes(e)...)
+				out = append(out, '\n')
+			}
 		}
 		return out
 	}
