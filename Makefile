@@ -36,6 +36,7 @@ golden:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	./scripts/bench-textlayer.sh
+	./scripts/bench-extract.sh
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \

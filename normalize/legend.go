@@ -3,6 +3,7 @@ package normalize
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Stable flag names the legend maps markers to.
@@ -19,6 +20,9 @@ const (
 type legend struct {
 	entries []LegendEntry
 }
+
+// markerRunes are the runes a marker can start or end with.
+const markerRunes = "*＊♦◆◇★☆●○◎△▲■□#＃§¶‡†※0123456789０１２３４５６７８９"
 
 // markerPattern matches the marker symbols lists use. Numbered reference
 // marks (※1) keep their number.
@@ -134,6 +138,14 @@ var (
 // Markers inside the text are left alone.
 func splitMarkers(s string) (rest string, markers []string) {
 	s = strings.TrimSpace(s)
+	if s == "" {
+		return s, nil
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune(markerRunes, first) && !strings.ContainsRune(markerRunes, last) {
+		return s, nil // the common case, without running the expressions
+	}
 	if m := leadingMarkersRe.FindString(s); m != "" {
 		markers = append(markers, oneMarkerRe.FindAllString(m, -1)...)
 		s = strings.TrimSpace(s[len(m):])
