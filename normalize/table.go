@@ -31,6 +31,8 @@ const (
 	fValid
 	fType
 	fNotes
+	fValidEnd // a column of end dates: a lone date in it is valid_until
+	fFlag     // a column whose header names a flag; a mark in a cell sets it
 )
 
 // String is the record field's name, as repairs name it.
@@ -54,6 +56,10 @@ func (f field) String() string {
 		return "agreement_type"
 	case fNotes:
 		return "notes"
+	case fValidEnd:
+		return "valid_until"
+	case fFlag:
+		return "flags"
 	}
 	return ""
 }
@@ -73,8 +79,9 @@ var headerRules = []headerRule{
 	{fHomeUnit, []string{"department at", "faculty at", "school at", "home department", "home faculty", "home school", "home unit", "本学部局", "本学の部局", "本学担当部局", "担当部局", "部局名", "部局"}, nil},
 	{fCountry, []string{"country", "nation", "国・地域", "国/地域", "国／地域", "国名", "所在国", "国"}, nil},
 	{fRegion, []string{"area", "region", "地域", "地区", "エリア"}, nil},
+	{fValidEnd, []string{"until", "expir", "end date", "満了", "終了日", "有効期限", "期限"}, nil},
 	{fValid, []string{"validity", "valid", "period", "expir", "term", "有効期限", "有効期間", "協定期間", "期間", "期限"}, nil},
-	{fSigned, []string{"date", "year", "conclu", "signed", "締結日", "締結年月日", "締結年", "締結", "年月日"}, nil},
+	{fSigned, []string{"date", "year", "conclu", "signed", "since", "effective", "start", "開始", "発効", "締結日", "締結年月日", "締結年", "締結", "年月日"}, nil},
 	{fType, []string{"type", "kind", "category", "種別", "種類", "区分"}, nil},
 	{fNotes, []string{"note", "remark", "備考", "注記"}, nil},
 	{fPartner, []string{"partner", "institution", "university", "universities", "相手機関", "相手大学", "大学名", "協定校", "協定大学", "協定先", "機関名", "大学・機関", "name", "名称"}, nil},
@@ -134,6 +141,7 @@ type tableReader struct {
 	colsRepair  string
 	usual       field // the column markers usually stand in
 	origin      map[cellRef]cellRef
+	flagOf      map[int]string // the flag a flag column (fFlag) sets
 
 	// Grouping state: what a blank or merged grouping cell stands for.
 	region, regionWritten string
@@ -225,9 +233,13 @@ func (tr *tableReader) mapColumns() bool {
 		}
 	}
 	tr.cols = make([]field, width)
+	tr.flagOf = map[int]string{}
 	hasHome := false
 	for j, h := range texts {
 		tr.cols[j] = headerField(h)
+		if fl := flagColumn(h); fl != "" && (tr.cols[j] == fNone || tr.cols[j] == fNotes) {
+			tr.cols[j], tr.flagOf[j] = fFlag, fl
+		}
 		hasHome = hasHome || tr.cols[j] == fHomeUnit
 	}
 	// Bare unit headers, and the column right of a partner header that
@@ -459,7 +471,7 @@ func (tr *tableReader) setLevel() {
 func (tr *tableReader) rowVals(i int) map[field]val {
 	vals := map[field]val{}
 	for j, f := range tr.cols {
-		if f == fNone {
+		if f == fNone || f == fFlag {
 			continue
 		}
 		v := tr.cell(i, j)
@@ -659,6 +671,27 @@ func (tr *tableReader) row(i int) {
 			tr.applyValidity(&rec, vv)
 		} else {
 			rec.Repairs = append(rec.Repairs, "validity_unread:"+text)
+		}
+	}
+	if v, ok := vals[fValidEnd]; ok && v.text != "" {
+		text, markers := splitMarkers(v.text)
+		c.applyMarkers(&rec, markers, tr.where(fValidEnd))
+		if v.covered {
+			rec.Repairs = append(rec.Repairs, "fill_down:valid_until")
+		}
+		if d, err := ParseDate(text, opt); err == nil {
+			// A lone date under "Valid until" is where the term ends.
+			tr.applyValidity(&rec, Validity{ValidUntil: d})
+		} else if vv, err := ParseValidity(text, opt); err == nil {
+			tr.applyValidity(&rec, vv)
+		} else {
+			rec.Repairs = append(rec.Repairs, "validity_unread:"+text)
+		}
+	}
+	for j, fl := range tr.flagOf {
+		v := tr.cell(i, j)
+		if affirmative(v.text) {
+			rec.Flags = append(rec.Flags, fl)
 		}
 	}
 
@@ -876,4 +909,25 @@ func rowText(r parser.Row) string {
 		return ""
 	}
 	return s
+}
+
+// flagColumn reads a column header that names a flag ("授業料不徴収",
+// "Tuition waiver", "Double degree"): a mark in its cells sets the flag.
+func flagColumn(header string) string {
+	h := clean(header)
+	if h == "" || utf8.RuneCountInString(h) > 30 {
+		return ""
+	}
+	return flagFor(h)
+}
+
+// affirmative reports a cell that marks its column's flag as set: any mark
+// or word but the ones that say no.
+func affirmative(s string) bool {
+	s = strings.ToLower(clean(s))
+	switch s {
+	case "", "-", "－", "—", "–", "―", "×", "✕", "✗", "x", "no", "n", "none", "n/a", "なし", "無", "無し", "否", "不可":
+		return false
+	}
+	return true
 }

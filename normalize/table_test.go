@@ -344,7 +344,9 @@ func TestHeaderField(t *testing.T) {
 		"Faculty/School/Department of partner": fPartnerUnit, "相手部局": fPartnerUnit, "Partner's Department": fPartnerUnit,
 		"Department at Tohoku": fHomeUnit, "Home department": fHomeUnit, "本学部局": fHomeUnit, "部局": fHomeUnit,
 		"Year": fSigned, "Date": fSigned, "Date of conclusion": fSigned, "締結日": fSigned, "締結年月日": fSigned, "協定締結日": fSigned,
-		"Validity": fValid, "Period": fValid, "有効期限": fValid, "期間": fValid,
+		"Validity": fValid, "Period": fValid, "期間": fValid,
+		"有効期限": fValidEnd, "Valid until": fValidEnd, "Expiry": fValidEnd,
+		"Since": fSigned, "Effective date": fSigned,
 		"Type": fType, "種別": fType, "協定の種類": fType,
 		"Notes": fNotes, "備考": fNotes,
 		"No.": fNone, "": fNone,
@@ -368,4 +370,24 @@ func TestTableCountryRepeatedAtPageTop(t *testing.T) {
 	assert.Equal(t, "Peking University", res.Records[1].Partner)
 	assert.Equal(t, []string{"fill_down:region", "fill_down:country", "fill_down:partner", "date:YYYY/MM/DD"}, res.Records[1].Repairs)
 	assert.Len(t, res.Declared, 1)
+}
+
+// TestTableFlagColumnsAndEndDates: a column headed by a flag's name sets it
+// where a cell is marked; a lone date under "Valid until" ends the term.
+func TestTableFlagColumnsAndEndDates(t *testing.T) {
+	tab := tbl(
+		[]string{"No.", "国・地域", "大学名（英語）", "締結年月日", "有効期限", "授業料不徴収"},
+		[]string{"1", "中国", "Peking University", "1999年11月10日", "2029年11月9日", "○"},
+		[]string{"2", "中国", "Fudan University", "2001年4月19日", "2001.4.19 -自動延長", "－"},
+	)
+	res, err := Normalize(tdoc(nil, tab), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "1999-11-10", res.Records[0].Signed)
+	assert.Equal(t, "2029-11-09", res.Records[0].ValidUntil)
+	assert.True(t, res.Records[0].FeeWaiver)
+	assert.Equal(t, "2001-04-19", res.Records[1].Signed)
+	assert.Equal(t, "", res.Records[1].ValidUntil)
+	assert.Equal(t, []string{FlagAutoRenewal}, res.Records[1].Flags)
+	assert.False(t, res.Records[1].FeeWaiver)
 }
