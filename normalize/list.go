@@ -118,7 +118,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 	}
 
 	if ls.entry != nil && !item && c.continues(ls.entry, l, text) {
-		ls.entry.text += " " + text
+		ls.entry.text = joinWrapped([]string{ls.entry.text, text})
 		ls.entry.last = l
 		ls.entry.lines++
 		return

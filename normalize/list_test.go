@@ -333,3 +333,21 @@ func TestListJapaneseShapes(t *testing.T) {
 	assert.False(t, res.Records[1].FeeWaiver)
 	assert.Equal(t, "KR", res.Records[2].CountryCode)
 }
+
+func TestJoinWrapped(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"East China University of Science and", "Technology"}, "East China University of Science and Technology"},
+		{[]string{"ミュンヘン工科大", "学"}, "ミュンヘン工科大学"},
+		{[]string{"大韓民", "国"}, "大韓民国"},
+		{[]string{"北京大学", "School of Chemistry"}, "北京大学 School of Chemistry"},
+		{[]string{"서울대학교", "공과대학"}, "서울대학교 공과대학"},
+		{[]string{"（外部", "サイト）"}, "（外部サイト）"},
+		{[]string{"a", "", "  b  "}, "a b"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, joinWrapped(tt.in), "%q", tt.in)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -137,6 +139,34 @@ func (c *docContext) finish(r *Record) {
 func clean(s string) string {
 	s = norm.NFC.String(s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// joinWrapped joins the lines of a wrapped text: with a space, except
+// between two CJK characters, where a line break is no word break.
+func joinWrapped(lines []string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		l = clean(l)
+		if l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(l)
+			if !(isCJK(prev) && isCJK(next)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// isCJK reports a character of a script written without spaces between
+// words: Han, kana, Hangul syllables are written with spaces and excluded.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		r == 'ー' || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60)
 }
 
 func uniqueSorted(in []string) []string {

@@ -357,13 +357,13 @@ func (tr *tableReader) cell(i, j int) val {
 	}
 	c := r.Cells[j]
 	if !c.Covered {
-		return val{text: clean(c.Text), col: j}
+		return val{text: cellText(c), col: j}
 	}
 	o, ok := tr.origin[cellRef{i, j}]
 	if !ok || o.row == i {
 		return val{col: j} // part of a span from the left: no text of its own
 	}
-	return val{text: clean(tr.t.Rows[o.row].Cells[o.col].Text), covered: true, col: j}
+	return val{text: cellText(tr.t.Rows[o.row].Cells[o.col]), covered: true, col: j}
 }
 
 // readLegendRows adds to the legend the rows that define a marker (a
@@ -930,4 +930,13 @@ func affirmative(s string) bool {
 		return false
 	}
 	return true
+}
+
+// cellText is a cell's text with its wrapped lines joined as the script
+// wants: without a space between two CJK characters, with one otherwise.
+func cellText(c parser.Cell) string {
+	if len(c.Lines) < 2 {
+		return clean(c.Text)
+	}
+	return joinWrapped(c.Lines)
 }
