@@ -130,6 +130,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 			if text != c.section {
 				c.section, c.level = text, lv
 				c.region, c.country, c.intl, c.cRepair, c.rRepair = "", Country{}, false, nil, nil
+				c.homeUnit = ""
 				ls.groupHead = ""
 			}
 			return // a section title repeated after a page break changes nothing
@@ -314,6 +315,13 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		if alias != "" {
 			c.cRepair = append(c.cRepair, "country_alias:"+alias)
 		}
+	case looksLikeUnit(name):
+		// A list grouped by the home institution's units ("工学研究科",
+		// "Graduate School of Engineering"): the group's entries are that
+		// unit's agreements. The country grouping below it starts afresh.
+		c.homeUnit = name
+		c.country, c.intl = Country{}, false
+		return
 	default:
 		c.country, c.intl = Country{Name: name}, false
 		c.cRepair = append(c.cRepair, "country_unknown:"+name)
@@ -336,7 +344,11 @@ func (c *docContext) flushList() {
 		return
 	}
 	r := c.newRecord(e.first.Page, e.first.Row)
-	if r.Level == "" {
+	switch {
+	case r.Level == "" && r.HomeUnit != "":
+		r.Level = LevelDepartment
+		r.Repairs = append(r.Repairs, "level:assumed_department")
+	case r.Level == "":
 		r.Level = LevelUniversity
 		r.Repairs = append(r.Repairs, "level:assumed_university")
 	}
@@ -368,4 +380,17 @@ func (c *docContext) flushList() {
 		return
 	}
 	c.res.Records = append(c.res.Records, r)
+}
+
+// unitWords name a unit of an institution.
+var unitWords = []string{"graduate school", "faculty of", "school of", "college of", "institute for", "institute of",
+	"center for", "centre for", "department of", "研究科", "学部", "研究所", "研究院", "センター", "学院", "学府", "本部"}
+
+// looksLikeUnit reports a heading that names a unit rather than a country.
+func looksLikeUnit(s string) bool {
+	l := strings.ToLower(s)
+	if strings.HasPrefix(l, "gs ") {
+		return true
+	}
+	return containsAnyWord(l, unitWords)
 }

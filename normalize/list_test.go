@@ -351,3 +351,51 @@ func TestJoinWrapped(t *testing.T) {
 		assert.Equal(t, tt.want, joinWrapped(tt.in), "%q", tt.in)
 	}
 }
+
+func TestInstitutionFromTitle(t *testing.T) {
+	tests := map[string]string{
+		"学術交流協定校一覧 | 名古屋大学":                                      "名古屋大学",
+		"Partner Universities - Kyoto University":                "Kyoto University",
+		"International Exchange | Tohoku University | 東北大学":      "",
+		"Academic Exchange Agreements with Foreign Institutions": "",
+		"":                 "",
+		"Osaka University": "Osaka University",
+		"大学間交流協定 ｜ 大阪大学 国際部": "大阪大学 国際部",
+	}
+	for in, want := range tests {
+		got, ok := institutionFromTitle(in)
+		assert.Equal(t, want, got, in)
+		assert.Equal(t, want != "", ok, in)
+	}
+}
+
+// TestListGroupedByHomeUnit: a department-level list grouped by the home
+// institution's units, then by country.
+func TestListGroupedByHomeUnit(t *testing.T) {
+	d := &parser.Document{File: "list.html", Format: parser.FormatHTML}
+	add := func(role parser.Role, level int, text string) {
+		d.Blocks = append(d.Blocks, parser.Block{Line: &parser.Line{Text: text, Role: role, Level: level}})
+	}
+	add(parser.RoleHeading, 1, "部局間協定")
+	add(parser.RoleHeading, 2, "工学研究科")
+	add(parser.RoleHeading, 3, "中国")
+	add(parser.RoleItem, 0, "清華大学（2006年11月6日）")
+	add(parser.RoleHeading, 3, "ドイツ")
+	add(parser.RoleItem, 0, "アーヘン工科大学（1998年5月19日）")
+	add(parser.RoleHeading, 2, "Graduate School of Medicine")
+	add(parser.RoleHeading, 3, "China")
+	add(parser.RoleItem, 0, "Harbin Medical University (2000.6.21)")
+	d.Number()
+	res, err := Normalize(d, Options{Institution: "東北大学"})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	assert.Empty(t, res.Unplaced)
+	assert.Equal(t, "工学研究科", res.Records[0].HomeUnit)
+	assert.Equal(t, LevelDepartment, res.Records[0].Level)
+	assert.Equal(t, "CN", res.Records[0].CountryCode)
+	assert.Equal(t, "工学研究科", res.Records[1].HomeUnit)
+	assert.Equal(t, "DE", res.Records[1].CountryCode)
+	assert.Equal(t, "Graduate School of Medicine", res.Records[2].HomeUnit)
+	assert.Equal(t, "Harbin Medical University", res.Records[2].Partner)
+	assert.NotContains(t, res.Records[2].Repairs, "level:assumed_department", "the section said department")
+}

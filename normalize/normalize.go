@@ -77,6 +77,7 @@ type docContext struct {
 	cRepair []string // repairs made reading the current country heading
 	rRepair []string // repairs made reading the current region heading
 
+	homeUnit    string     // the home unit a list groups its entries under ("工学研究科")
 	list        *listState // the list being read (list.go)
 	tables      *tableMemo // what the tables read so far established (table.go)
 	entryKey    styleKey   // the style of list entries, when lines have styles
@@ -86,6 +87,11 @@ type docContext struct {
 func newContext(doc *parser.Document, opt Options) *docContext {
 	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}}
 	c.institution = clean(opt.Institution)
+	if c.institution == "" {
+		if name, ok := institutionFromTitle(doc.Title); ok {
+			c.institution, c.institutionRepair = name, "home_institution:from_title"
+		}
+	}
 	return c
 }
 
@@ -98,6 +104,7 @@ func (c *docContext) newRecord(page, row int) Record {
 		Region:          c.region,
 		Country:         c.country.Name,
 		CountryCode:     c.country.Code,
+		HomeUnit:        c.homeUnit,
 		AsOf:            c.asOf,
 		Flags:           []string{},
 		Repairs:         []string{},

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // sectionLevel recognises a section title and the level of agreements it
@@ -167,4 +168,39 @@ func lineIsNote(text string) bool {
 		return true
 	}
 	return noteRe.MatchString(text)
+}
+
+// institutionWords mark a name as an institution's.
+var institutionWords = []string{"university", "institute of technology", "college", "大学", "大學", "학교", "高等専門学校"}
+
+// listWords mark a title segment as the list's own title, not its publisher.
+var listWords = []string{"agreement", "partner", "exchange", "list", "協定", "一覧", "交流", "提携"}
+
+// institutionFromTitle finds the publisher in a page title such as
+// "学術交流協定校一覧 | 名古屋大学" or "Partner Universities - Kyoto University":
+// the one segment that names an institution and not the list.
+func institutionFromTitle(title string) (string, bool) {
+	parts := regexp.MustCompile(`\s+[|｜\-–—:：/]\s+|[|｜]`).Split(clean(title), -1)
+	found := ""
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		l := strings.ToLower(p)
+		if p == "" || utf8.RuneCountInString(p) > 60 || !containsAnyWord(l, institutionWords) || containsAnyWord(l, listWords) {
+			continue
+		}
+		if found != "" && found != p {
+			return "", false // two candidates: do not guess
+		}
+		found = p
+	}
+	return found, found != ""
+}
+
+func containsAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
