@@ -661,25 +661,17 @@ func (tr *tableReader) row(i int) {
 			rec.Repairs = append(rec.Repairs, "date_unread:"+text)
 		}
 	}
-	if v, ok := vals[fValid]; ok && v.text != "" {
+	for _, f := range []field{fValid, fValidEnd} {
+		v, ok := vals[f]
+		if !ok || v.text == "" {
+			continue
+		}
 		text, markers := splitMarkers(v.text)
-		c.applyMarkers(&rec, markers, tr.where(fValid))
+		c.applyMarkers(&rec, markers, tr.where(f))
 		if v.covered {
 			rec.Repairs = append(rec.Repairs, "fill_down:valid_until")
 		}
-		if vv, err := ParseValidity(text, opt); err == nil {
-			tr.applyValidity(&rec, vv)
-		} else {
-			rec.Repairs = append(rec.Repairs, "validity_unread:"+text)
-		}
-	}
-	if v, ok := vals[fValidEnd]; ok && v.text != "" {
-		text, markers := splitMarkers(v.text)
-		c.applyMarkers(&rec, markers, tr.where(fValidEnd))
-		if v.covered {
-			rec.Repairs = append(rec.Repairs, "fill_down:valid_until")
-		}
-		if d, err := ParseDate(text, opt); err == nil {
+		if d, err := ParseDate(text, opt); err == nil && f == fValidEnd {
 			// A lone date under "Valid until" is where the term ends.
 			tr.applyValidity(&rec, Validity{ValidUntil: d})
 		} else if vv, err := ParseValidity(text, opt); err == nil {
