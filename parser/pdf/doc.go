@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
@@ -117,23 +118,41 @@ func (d *document) title() (t string) {
 	return strings.TrimSpace(strings.ToValidUTF8(strings.ReplaceAll(v.Text(), "\x00", ""), ""))
 }
 
+// errDamagedStream marks a stream that could not be decoded, or decoded
+// only in part.
+var errDamagedStream = errors.New("damaged")
+
 // streamBytes reads a stream (or an array of streams) fully. A stream that
-// fails half-way (a truncated Flate stream) yields what could be read.
-func streamBytes(v lpdf.Value) []byte {
+// cannot be decoded (an unknown filter, bytes that are not what the filter
+// says, a reference to a missing object) yields what could be read of it,
+// possibly nothing, and an error wrapping errDamagedStream.
+func streamBytes(v lpdf.Value) ([]byte, error) {
 	if v.Kind() == lpdf.Array {
 		// Only streams count in an array: an array that holds itself (or
 		// other arrays) would recurse without end.
 		var out []byte
-		for i := 0; i < v.Len() && i < 10000; i++ {
-			if e := v.Index(i); e.Kind() == lpdf.Stream {
-				out = append(out, streamBytes(e)...)
-				out = append(out, '\n')
+		var errs []error
+		n := v.Len()
+		for i := 0; i < n && i < 10000; i++ {
+			e := v.Index(i)
+			if e.Kind() != lpdf.Stream {
+				if e.Kind() == lpdf.Null {
+					errs = append(errs, fmt.Errorf("%w: part %d of %d: the object it names is missing", errDamagedStream, i+1, n))
+				}
+				continue
 			}
+			b, err := streamBytes(e)
+			if err != nil {
+				msg := strings.TrimPrefix(err.Error(), errDamagedStream.Error()+": ")
+				errs = append(errs, fmt.Errorf("%w: part %d of %d: %s", errDamagedStream, i+1, n, msg))
+			}
+			out = append(out, b...)
+			out = append(out, '\n')
 		}
-		return out
+		return out, joinUnique(errs)
 	}
 	if v.Kind() != lpdf.Stream {
-		return nil
+		return nil, fmt.Errorf("%w: not a stream but %s", errDamagedStream, kindName(v.Kind()))
 	}
 	var buf bytes.Buffer
 	if n := v.Key("Length").Int64(); n > 0 {
@@ -141,13 +160,63 @@ func streamBytes(v lpdf.Value) []byte {
 		// saves the buffer's doublings.
 		buf.Grow(int(min(4*n, 4<<20)))
 	}
-	func() {
-		defer func() { _ = recover() }()
+	err := func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("%v", r)
+			}
+		}()
 		rc := v.Reader()
 		defer rc.Close()
-		_, _ = io.Copy(&buf, io.LimitReader(rc, maxStreamBytes))
+		_, err = io.Copy(&buf, io.LimitReader(rc, maxStreamBytes))
+		return err
 	}()
-	return buf.Bytes()
+	// A bad checksum comes after the last byte: the data is whole.
+	if err == nil || errors.Is(err, zlib.ErrChecksum) {
+		return buf.Bytes(), nil
+	}
+	filter := filterName(v)
+	if buf.Len() > 0 {
+		return buf.Bytes(), fmt.Errorf("%w: %s data cut short after %d bytes: %v", errDamagedStream, filter, buf.Len(), err)
+	}
+	return nil, fmt.Errorf("%w: %s data cannot be decoded: %v", errDamagedStream, filter, err)
+}
+
+// filterName names a stream's filters for messages: "FlateDecode",
+// "ASCII85Decode+FlateDecode", or "unfiltered".
+func filterName(v lpdf.Value) string {
+	f := v.Key("Filter")
+	switch f.Kind() {
+	case lpdf.Name:
+		return f.Name()
+	case lpdf.Array:
+		var names []string
+		for i := 0; i < f.Len() && i < 8; i++ {
+			names = append(names, f.Index(i).Name())
+		}
+		return strings.Join(names, "+")
+	}
+	return "unfiltered"
+}
+
+func kindName(k lpdf.ValueKind) string {
+	switch k {
+	case lpdf.Null:
+		return "missing"
+	case lpdf.Bool:
+		return "a boolean"
+	case lpdf.Integer, lpdf.Real:
+		return "a number"
+	case lpdf.String:
+		return "a string"
+	case lpdf.Name:
+		return "a name"
+	case lpdf.Dict:
+		return "a dictionary"
+	case lpdf.Array:
+		return "an array"
+	}
+	return "an object of another kind"
 }
 
 // pageSpace maps user space to the visible page's top-left space.

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -99,4 +100,70 @@ func TestDropExtendsCycles(t *testing.T) {
 	assert.Contains(t, string(out), "/Extends 5 0 R /Length 9 >>\nstream\n3 0")
 	_, ok = dropExtendsCycles(out)
 	assert.False(t, ok)
+}
+
+// TestDamagedPageStream: a page whose content stream cannot be decoded is
+// that page's error, never a silently empty page; a stream that decodes in
+// part gives its text and the error.
+func TestDamagedPageStream(t *testing.T) {
+	helv := "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> /XObject << /X1 6 0 R >> >>"
+	good := "BT /F1 12 Tf 20 150 Td (first page) Tj ET"
+	text := "BT /F1 12 Tf 20 150 Td (readable part) Tj ET\n" + strings.Repeat("BT /F1 12 Tf 20 100 Td (filler) Tj ET\n", 400)
+	full := deflate(text)
+	badChecksum := []byte(full)
+	badChecksum[len(badChecksum)-1] ^= 0xff
+	doc := func(contents, page2 string) []byte {
+		return buildPDF(
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 7 0 R /Resources "+helv+" >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] "+contents+" /Resources "+helv+" >>",
+			page2,
+			"<< /Type /XObject /Subtype /Form /BBox [0 0 300 200] /Filter /FlateDecode stream:not zlib at all",
+			"<< stream:"+good,
+		)
+	}
+	tests := []struct {
+		name     string
+		contents string // page 2's /Contents entry
+		page2    string // object 5
+		wantErr  string // "" when page 2 reads cleanly
+		wantText string // text page 2 still gives
+	}{
+		{"flate over plain bytes", "/Contents 5 0 R", "<< /Filter /FlateDecode stream:" + text, "FlateDecode data cannot be decoded", ""},
+		{"unknown filter", "/Contents 5 0 R", "<< /Filter /JBIG3Decode stream:" + text, "unknown filter JBIG3Decode", ""},
+		{"truncated flate", "/Contents 5 0 R", "<< /Filter /FlateDecode stream:" + full[:len(full)/2], "FlateDecode data cut short after", "readable part"},
+		{"bad checksum only", "/Contents 5 0 R", "<< /Filter /FlateDecode stream:" + string(badChecksum), "", "readable part"},
+		{"missing object", "/Contents 40 0 R", "<< >>", "the object it names is missing", ""},
+		{"array with a missing part", "/Contents [5 0 R 40 0 R]", "<< stream:" + text, "part 2 of 2: the object it names is missing", "readable part"},
+		{"no contents", "", "<< >>", "", ""},
+		{"damaged form", "/Contents 5 0 R", "<< stream:" + text + " /X1 Do", "form XObject /X1 damaged", "readable part"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("in.pdf", doc(tt.contents, tt.page2), Options{})
+			require.NoError(t, err)
+			var all strings.Builder
+			for _, b := range d.Blocks {
+				if b.Line != nil {
+					all.WriteString(b.Line.Text + "\n")
+				}
+			}
+			assert.Contains(t, all.String(), "first page", "the other page still reads")
+			if tt.wantText != "" {
+				assert.Contains(t, all.String(), tt.wantText)
+			}
+			if tt.wantErr == "" {
+				assert.Empty(t, d.PageErrors)
+				return
+			}
+			require.Len(t, d.PageErrors, 1)
+			var pe *parser.Error
+			require.ErrorAs(t, d.PageErrors[0], &pe)
+			assert.Equal(t, 2, pe.Page)
+			assert.Equal(t, "in.pdf", pe.File)
+			assert.ErrorIs(t, pe, parser.ErrMalformed)
+			assert.Contains(t, pe.Error(), tt.wantErr)
+		})
+	}
 }

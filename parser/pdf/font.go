@@ -323,7 +323,10 @@ func loadFont(v lpdf.Value) *font {
 
 	var toUni map[uint32]string
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
-		toUni = parseCMap(streamBytes(tu)).uni
+		// A damaged font stream degrades the text (codes read through the
+		// encoding instead); it loses none, so it is no page error.
+		b, _ := streamBytes(tu)
+		toUni = parseCMap(b).uni
 		for k, t := range toUni {
 			toUni[k] = unifyRadicals(t)
 		}
@@ -355,7 +358,8 @@ func loadFont(v lpdf.Value) *font {
 	}
 	if enc == nil && subtype == "Type1" {
 		if ff := desc.Key("FontFile"); ff.Kind() == lpdf.Stream {
-			enc = type1Encoding(streamBytes(ff))
+			b, _ := streamBytes(ff)
+			enc = type1Encoding(b)
 		}
 	}
 	if enc == nil {
@@ -527,7 +531,8 @@ func (f *font) loadComposite(v, cidFont lpdf.Value, toUni map[uint32]string) {
 			f.ucs2 = true
 		}
 	case lpdf.Stream:
-		f.enc = parseCMap(streamBytes(enc))
+		b, _ := streamBytes(enc)
+		f.enc = parseCMap(b)
 		if len(f.enc.space) == 0 {
 			f.enc.space = []codeRange{{n: 2, hi: [4]byte{0xff, 0xff}}}
 		}

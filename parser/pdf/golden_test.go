@@ -106,11 +106,19 @@ func TestGoldenParse(t *testing.T) {
 			require.NoError(t, err)
 			doc, err := parse(filepath.Base(in), b, Options{}, false)
 			if _, serr := os.Stat(filepath.Join(filepath.Dir(in), "stderr.golden")); serr == nil {
-				// A fixture meant to fail: a positioned error, no document.
+				// A fixture meant to fail: a positioned error and no
+				// document, or a document with pages that failed.
 				var pe *parser.Error
-				require.ErrorAs(t, err, &pe)
-				assert.Nil(t, doc)
-				return
+				if err != nil {
+					require.ErrorAs(t, err, &pe)
+					assert.Nil(t, doc)
+					return
+				}
+				require.NotEmpty(t, doc.PageErrors, "a fixture with stderr.golden opens only with page errors")
+				for _, e := range doc.PageErrors {
+					require.ErrorAs(t, e, &pe)
+					assert.Positive(t, pe.Page)
+				}
 			}
 			require.NoError(t, err)
 			checkGolden(t, filepath.Join("testdata", "golden", "lines-"+name+".golden"), parser.Dump(doc))

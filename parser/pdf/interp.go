@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -81,7 +82,16 @@ type interp struct {
 	actualDepth int
 	actualStart int
 	actualText  string
-	forms       map[string][]byte
+	forms       map[string]formData
+
+	// errs are the streams of the page that could not be read whole.
+	errs []error
+}
+
+// formData is a decoded Form XObject, or what could be read of it.
+type formData struct {
+	data []byte
+	err  error
 }
 
 // scratch holds the buffers that one worker reuses from page to page, and
@@ -90,12 +100,12 @@ type scratch struct {
 	glyphs []glyphx
 	codes  []glyphCode
 	fg     []fglyph
-	forms  map[string][]byte
+	forms  map[string]formData
 }
 
 func newInterp(d *document, space pageSpace, sc *scratch) *interp {
 	if sc.forms == nil {
-		sc.forms = map[string][]byte{}
+		sc.forms = map[string]formData{}
 	}
 	if sc.glyphs == nil {
 		sc.glyphs = make([]glyphx, 0, 1024)
@@ -408,11 +418,15 @@ func (in *interp) doXObject(name string, res lpdf.Value, depth int) {
 		return
 	}
 	key := xo.String()
-	data, ok := in.forms[key]
+	form, ok := in.forms[key]
 	if !ok {
-		data = streamBytes(xo)
-		in.forms[key] = data
+		form.data, form.err = streamBytes(xo)
+		in.forms[key] = form
 	}
+	if form.err != nil {
+		in.errs = append(in.errs, fmt.Errorf("form XObject /%s %w", name, form.err))
+	}
+	data := form.data
 	saved, savedStack, tm, tlm := in.gs, len(in.stack), in.tm, in.tlm
 	if m := xo.Key("Matrix"); m.Len() == 6 {
 		var fm matrix

@@ -11,7 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
+
+	lpdf "github.com/ledongthuc/pdf"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -107,15 +111,18 @@ func (d *document) layouts(opt Options) ([]PageLayout, []error, error) {
 	for i := range nums {
 		if errs[i] != nil {
 			pageErrs = append(pageErrs, errs[i])
-			continue
 		}
-		pages = append(pages, out[i])
+		if out[i].Number != 0 {
+			pages = append(pages, out[i])
+		}
 	}
 	return pages, pageErrs, nil
 }
 
 // readPage reads one page. A panic inside the PDF library on a damaged
-// page becomes that page's error; the other pages still read.
+// page becomes that page's error; the other pages still read. A content
+// stream that decodes only in part gives its text and an error too: p is
+// then kept (p.Number is set) besides err.
 func (d *document) readPage(n int, sc *scratch) (p PageLayout, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -125,13 +132,69 @@ func (d *document) readPage(n int, sc *scratch) (p PageLayout, err error) {
 	page := d.pages[n-1]
 	space := newPageSpace(page)
 	in := newInterp(d, space, sc)
-	in.run(streamBytes(page.Key("Contents")), inherited(page, "Resources"), 0)
+	content, cerr := pageContents(page)
+	if cerr != nil {
+		in.errs = append(in.errs, fmt.Errorf("content stream %w", cerr))
+	}
+	in.run(content, inherited(page, "Resources"), 0)
 	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs, Marks: in.marks}
 	sc.fg = buildLayout(&p, in.glyphs, sc.fg)
 	clear(in.glyphs)
 	sc.glyphs, sc.codes = in.glyphs[:0], in.codes[:0]
-	return p, nil
+	if len(in.errs) > 0 {
+		err = &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %w", parser.ErrMalformed, joinUnique(in.errs))}
+	}
+	return p, err
 }
+
+// pageContents reads a page's content streams. A page without /Contents is
+// blank; one whose /Contents names an object the file lacks is damaged.
+func pageContents(page lpdf.Value) ([]byte, error) {
+	c := page.Key("Contents")
+	if c.Kind() == lpdf.Null {
+		if slices.Contains(page.Keys(), "Contents") {
+			return nil, fmt.Errorf("%w: the object it names is missing", errDamagedStream)
+		}
+		return nil, nil
+	}
+	return streamBytes(c)
+}
+
+// joinUnique joins errors, each distinct message once (a damaged form
+// drawn ten times on a page is one problem).
+func joinUnique(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	seen := map[string]bool{}
+	var out []error
+	for _, e := range errs {
+		if s := e.Error(); !seen[s] {
+			seen[s] = true
+			out = append(out, e)
+		}
+	}
+	if len(out) == 1 {
+		return out[0]
+	}
+	return joinedErr(out)
+}
+
+// joinedErr is errors.Join on one line: page errors are printed one a line.
+type joinedErr []error
+
+func (j joinedErr) Error() string {
+	s := make([]string, len(j))
+	for i, e := range j {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "; ")
+}
+
+func (j joinedErr) Unwrap() []error { return j }
 
 // Parse reads a PDF document into the raw model: text lines in reading
 // order, page furniture removed, tables in place of the lines they cover.
