@@ -29,7 +29,7 @@ const (
 type document struct {
 	name   string
 	r      *lpdf.Reader
-	pages  []lpdf.Value
+	pages  []pageRef
 	visits int // page tree nodes visited
 
 	mu    sync.Mutex
@@ -62,7 +62,7 @@ func openDocument(name string, b []byte) (d *document, err error) {
 	if root.Kind() != lpdf.Dict {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: no document catalog", parser.ErrMalformed)}
 	}
-	d.collectPages(root.Key("Pages"), 0)
+	d.collectPages(root.Key("Pages"), pageAttrs{}, 0)
 	if len(d.pages) == 0 {
 		return nil, &parser.Error{File: name, Err: parser.ErrNoPages}
 	}
@@ -77,35 +77,54 @@ func isEncryptErr(err error) bool {
 	return strings.Contains(s, "encrypt") || strings.Contains(s, "password")
 }
 
-// collectPages walks the page tree depth-first. The walk is bounded in depth
-// and in page count, so a cyclic /Kids cannot hang it.
-func (d *document) collectPages(node lpdf.Value, depth int) {
+// pageAttrs are the attributes a page inherits from the nodes above it in
+// the page tree (null Values where no node sets them).
+type pageAttrs struct {
+	resources, mediaBox, cropBox, rotate lpdf.Value
+}
+
+// over returns a with the attributes that node sets itself.
+func (a pageAttrs) over(node lpdf.Value) pageAttrs {
+	set := func(dst *lpdf.Value, key string) {
+		if v := node.Key(key); !v.IsNull() {
+			*dst = v
+		}
+	}
+	set(&a.resources, "Resources")
+	set(&a.mediaBox, "MediaBox")
+	set(&a.cropBox, "CropBox")
+	set(&a.rotate, "Rotate")
+	return a
+}
+
+// pageRef is a page dictionary with its inherited attributes resolved.
+type pageRef struct {
+	v lpdf.Value
+	pageAttrs
+}
+
+// collectPages walks the page tree depth-first, handing inherited
+// attributes down, so no page looks its attributes up through /Parent (the
+// library parses an object anew on every lookup: a parent with many /Kids
+// would cost each page time in proportion to the page count). The walk is
+// bounded in depth and in page count, so a cyclic /Kids cannot hang it.
+func (d *document) collectPages(node lpdf.Value, attrs pageAttrs, depth int) {
 	// visits bounds the walk's work too: a node listing itself twice in
 	// /Kids doubles the calls at every level.
 	d.visits++
 	if depth > maxTreeDepth || len(d.pages) >= maxPages || d.visits > 4*maxPages || node.Kind() != lpdf.Dict {
 		return
 	}
+	attrs = attrs.over(node)
 	kids := node.Key("Kids")
 	typ := node.Key("Type").Name()
 	if typ == "Page" || (typ != "Pages" && kids.Kind() != lpdf.Array) {
-		d.pages = append(d.pages, node)
+		d.pages = append(d.pages, pageRef{v: node, pageAttrs: attrs})
 		return
 	}
 	for i := 0; i < kids.Len() && len(d.pages) < maxPages; i++ {
-		d.collectPages(kids.Index(i), depth+1)
+		d.collectPages(kids.Index(i), attrs, depth+1)
 	}
-}
-
-// inherited looks a page attribute up the /Parent chain.
-func inherited(page lpdf.Value, key string) lpdf.Value {
-	for i := 0; i < maxTreeDepth && page.Kind() == lpdf.Dict; i++ {
-		if v := page.Key(key); !v.IsNull() {
-			return v
-		}
-		page = page.Key("Parent")
-	}
-	return lpdf.Value{}
 }
 
 func (d *document) title() (t string) {
@@ -245,18 +264,18 @@ func readRect(v lpdf.Value) (r [4]float64, ok bool) {
 	return r, true
 }
 
-func newPageSpace(page lpdf.Value) pageSpace {
-	box, ok := readRect(inherited(page, "MediaBox"))
+func newPageSpace(page pageRef) pageSpace {
+	box, ok := readRect(page.mediaBox)
 	if !ok {
 		box = [4]float64{0, 0, 612, 792}
 	}
-	if crop, ok := readRect(inherited(page, "CropBox")); ok {
+	if crop, ok := readRect(page.cropBox); ok {
 		c := [4]float64{math.Max(box[0], crop[0]), math.Max(box[1], crop[1]), math.Min(box[2], crop[2]), math.Min(box[3], crop[3])}
 		if c[2]-c[0] >= 1 && c[3]-c[1] >= 1 {
 			box = c
 		}
 	}
-	rot := int(inherited(page, "Rotate").Int64()) % 360
+	rot := int(page.rotate.Int64()) % 360
 	if rot < 0 {
 		rot += 360
 	}

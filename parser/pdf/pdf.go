@@ -132,11 +132,11 @@ func (d *document) readPage(n int, sc *scratch) (p PageLayout, err error) {
 	page := d.pages[n-1]
 	space := newPageSpace(page)
 	in := newInterp(d, space, sc)
-	content, cerr := pageContents(page)
+	content, cerr := pageContents(page.v)
 	if cerr != nil {
 		in.errs = append(in.errs, fmt.Errorf("content stream %w", cerr))
 	}
-	in.run(content, inherited(page, "Resources"), 0)
+	in.run(content, page.resources, 0)
 	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs, Marks: in.marks}
 	sc.fg = buildLayout(&p, in.glyphs, sc.fg)
 	clear(in.glyphs)
