@@ -24,29 +24,57 @@ const gridSlack = 1 << 16
 type htmlCell struct {
 	row, col         int
 	colSpan, rowSpan int
+	text             string
 	lines            []string
 	th               bool
 }
 
-// htmlRow is one tr.
+// htmlRow is one tr: its cells are cells[lo:hi] of the table's scratch.
 type htmlRow struct {
 	section atom.Atom // thead, tbody or tfoot
-	cells   []*htmlCell
+	lo, hi  int
 	allTH   bool // every cell element of the row is a th
+}
+
+// rowGroup is a thead, tbody or tfoot with its rows.
+type rowGroup struct {
+	section atom.Atom
+	lo, hi  int // trs[lo:hi] of the table's scratch
+}
+
+// tableScratch is the working space of buildTable, kept from one table to
+// the next so that a page of many tables reuses it.
+type tableScratch struct {
+	trs    []*html.Node
+	groups []rowGroup
+	foot   []rowGroup
+	rows   []htmlRow
+	cells  []htmlCell
+	busy   []int // per column: the last row a span placed above covers
+	origin []bool
+	newCol []int
+	header []bool
+}
+
+// reset empties the scratch, dropping its references to the tree.
+func (s *tableScratch) reset() {
+	clear(s.trs)
+	clear(s.cells)
+	s.trs, s.groups, s.foot, s.rows, s.cells, s.busy = s.trs[:0], s.groups[:0], s.foot[:0], s.rows[:0], s.cells[:0], s.busy[:0]
 }
 
 // table reads a data table (one without tables inside) and adds it, after
 // its caption, to the blocks.
 func (w *walker) table(n *html.Node) {
-	caption, t, err := buildTable(n, w.tables)
+	caption, t, err := w.buildTable(n, w.tables)
 	if err != nil {
 		if w.err == nil {
 			w.err = err
 		}
 		return
 	}
-	if len(caption) > 0 {
-		w.blocks = append(w.blocks, parser.Block{Line: &parser.Line{Text: strings.Join(caption, " "), Role: parser.RoleHeading}})
+	if caption != "" {
+		w.addLine(parser.Line{Text: caption, Role: parser.RoleHeading})
 	}
 	if t != nil {
 		w.blocks = append(w.blocks, parser.Block{Table: t})
@@ -59,56 +87,53 @@ func (w *walker) table(n *html.Node) {
 // the first column its row leaves free; a rowspan stops at the end of its
 // row group (thead, tbody, tfoot), and rowspan="0" reaches it; columns that
 // only spans reach (a colspan wider than the table) are dropped. It returns
-// the caption's lines and the table, nil when no row holds any text.
-func buildTable(n *html.Node, index int) ([]string, *parser.Table, error) {
-	var caption []string
-	type group struct {
-		section atom.Atom
-		rows    []*html.Node
-	}
-	var groups, foot []group
+// the caption's text and the table, nil when no row holds any text.
+func (w *walker) buildTable(n *html.Node, index int) (string, *parser.Table, error) {
+	s := &w.tab
+	defer s.reset()
+	caption := ""
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
 		switch c.DataAtom {
 		case atom.Caption:
-			if caption == nil {
-				caption = collectLines(c)
+			if caption == "" {
+				caption, _ = w.collectLines(c)
 			}
 		case atom.Thead, atom.Tbody, atom.Tfoot:
-			g := group{section: c.DataAtom}
+			g := rowGroup{section: c.DataAtom, lo: len(s.trs)}
 			for r := c.FirstChild; r != nil; r = r.NextSibling {
 				if r.Type == html.ElementNode && r.DataAtom == atom.Tr {
-					g.rows = append(g.rows, r)
+					s.trs = append(s.trs, r)
 				}
 			}
+			g.hi = len(s.trs)
 			if c.DataAtom == atom.Tfoot {
-				foot = append(foot, g) // a footer shows below the body, wherever it is written
+				s.foot = append(s.foot, g) // a footer shows below the body, wherever it is written
 			} else {
-				groups = append(groups, g)
+				s.groups = append(s.groups, g)
 			}
 		case atom.Tr:
-			groups = append(groups, group{section: atom.Tbody, rows: []*html.Node{c}})
+			s.trs = append(s.trs, c)
+			s.groups = append(s.groups, rowGroup{section: atom.Tbody, lo: len(s.trs) - 1, hi: len(s.trs)})
 		}
 	}
-	groups = append(groups, foot...)
+	s.groups = append(s.groups, s.foot...)
 
-	var rows []htmlRow
-	var busy []int // per column: the last row a span placed above covers
 	elements := 0
-	for _, g := range groups {
-		end := len(rows) + len(g.rows)
-		for _, tr := range g.rows {
-			i := len(rows)
-			row := htmlRow{section: g.section, allTH: true}
+	for _, g := range s.groups {
+		end := len(s.rows) + g.hi - g.lo
+		for _, tr := range s.trs[g.lo:g.hi] {
+			i := len(s.rows)
+			row := htmlRow{section: g.section, allTH: true, lo: len(s.cells)}
 			col := 0
 			for c := tr.FirstChild; c != nil; c = c.NextSibling {
 				if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
 					continue
 				}
 				elements++
-				for col < len(busy) && busy[col] >= i {
+				for col < len(s.busy) && s.busy[col] >= i {
 					col++
 				}
 				cs := spanAttr(c, "colspan", 1)
@@ -119,87 +144,92 @@ func buildTable(n *html.Node, index int) ([]string, *parser.Table, error) {
 				if rs == 0 || i+rs > end {
 					rs = end - i
 				}
-				cell := &htmlCell{row: i, col: col, colSpan: cs, rowSpan: rs, lines: collectLines(c), th: c.DataAtom == atom.Th}
+				cell := htmlCell{row: i, col: col, colSpan: cs, rowSpan: rs, th: c.DataAtom == atom.Th}
+				cell.text, cell.lines = w.collectLines(c)
 				if !cell.th {
 					row.allTH = false
 				}
 				for k := col; k < col+cs; k++ {
-					for len(busy) <= k {
-						busy = append(busy, -1)
+					for len(s.busy) <= k {
+						s.busy = append(s.busy, -1)
 					}
-					busy[k] = i + rs - 1
+					s.busy[k] = i + rs - 1
 				}
 				col += cs
-				row.cells = append(row.cells, cell)
+				s.cells = append(s.cells, cell)
 			}
-			if len(row.cells) == 0 {
+			row.hi = len(s.cells)
+			if row.hi == row.lo {
 				row.allTH = false
 			}
-			rows = append(rows, row)
+			s.rows = append(s.rows, row)
 		}
 	}
+	rows, cells := s.rows, s.cells
 
 	// Keep the columns where some cell starts.
-	origin := make([]bool, len(busy))
-	for _, r := range rows {
-		for _, c := range r.cells {
-			origin[c.col] = true
-		}
+	s.origin = append(s.origin[:0], make([]bool, len(s.busy))...)
+	for _, c := range cells {
+		s.origin[c.col] = true
 	}
-	newCol := make([]int, len(busy)+1)
+	s.newCol = append(s.newCol[:0], make([]int, len(s.busy)+1)...)
 	width := 0
-	for k, o := range origin {
-		newCol[k] = width
+	for k, o := range s.origin {
+		s.newCol[k] = width
 		if o {
 			width++
 		}
 	}
-	newCol[len(busy)] = width
+	s.newCol[len(s.busy)] = width
 	if width == 0 {
 		return caption, nil, nil
 	}
 	if len(rows)*width > 4*elements+gridSlack {
-		return nil, nil, fmt.Errorf("%w: table %d: %d rows × %d columns from %d cells", parser.ErrTooLarge, index+1, len(rows), width, elements)
+		return "", nil, fmt.Errorf("%w: table %d: %d rows × %d columns from %d cells", parser.ErrTooLarge, index+1, len(rows), width, elements)
 	}
 
-	grid := make([][]parser.Cell, len(rows))
-	for i := range grid {
-		grid[i] = make([]parser.Cell, width)
-		for k := range grid[i] {
-			grid[i][k] = parser.Cell{ColSpan: 1, RowSpan: 1}
-		}
+	// One allocation for the whole grid; each row a slice of it.
+	flat := make([]parser.Cell, len(rows)*width)
+	for k := range flat {
+		flat[k] = parser.Cell{ColSpan: 1, RowSpan: 1}
 	}
-	for _, r := range rows {
-		for _, c := range r.cells {
-			x0, x1 := newCol[c.col], newCol[c.col+c.colSpan]
-			for y := c.row; y < c.row+c.rowSpan; y++ {
-				for x := x0; x < x1; x++ {
-					grid[y][x] = parser.Cell{Covered: true}
-				}
+	gridRow := func(y int) []parser.Cell { return flat[y*width : (y+1)*width : (y+1)*width] }
+	for _, c := range cells {
+		x0, x1 := s.newCol[c.col], s.newCol[c.col+c.colSpan]
+		for y := c.row; y < c.row+c.rowSpan; y++ {
+			g := gridRow(y)
+			for x := x0; x < x1; x++ {
+				g[x] = parser.Cell{Covered: true}
 			}
-			grid[c.row][x0] = parser.Cell{Text: strings.Join(c.lines, " "), Lines: c.lines, ColSpan: x1 - x0, RowSpan: c.rowSpan}
 		}
+		gridRow(c.row)[x0] = parser.Cell{Text: c.text, Lines: c.lines, ColSpan: x1 - x0, RowSpan: c.rowSpan}
 	}
 
-	t := &parser.Table{Index: index, Method: "html"}
-	header := markHeaders(rows, grid)
-	var headText string
-	for i, cells := range grid {
-		if blankRow(cells) {
+	s.header = markHeaders(s.header[:0], rows, gridRow)
+	kept := 0
+	for i := range rows {
+		if !blankRow(gridRow(i)) {
+			kept++
+		}
+	}
+	if kept == 0 {
+		return caption, nil, nil
+	}
+	t := &parser.Table{Index: index, Method: "html", Rows: make([]parser.Row, 0, kept)}
+	var head []parser.Cell
+	for i := range rows {
+		g := gridRow(i)
+		if blankRow(g) {
 			continue // a spacer row: no text, and no span starts or passes here
 		}
-		h := header[i]
-		text := rowText(cells)
+		h := s.header[i]
 		switch {
-		case h && headText == "":
-			headText = text
-		case !h && text == headText:
+		case h && head == nil:
+			head = g
+		case !h && head != nil && sameTexts(g, head):
 			h = true // the header row repeated
 		}
-		t.Rows = append(t.Rows, parser.Row{Header: h, Cells: cells})
-	}
-	if len(t.Rows) == 0 {
-		return caption, nil, nil
+		t.Rows = append(t.Rows, parser.Row{Header: h, Cells: g})
 	}
 	return caption, t, nil
 }
@@ -209,8 +239,8 @@ func buildTable(n *html.Node, index int) ([]string, *parser.Table, error) {
 // headings; and later rows of th cells with two or more texts (a header
 // repeated). A row of th with one text is a group heading ("Asia"), not a
 // header.
-func markHeaders(rows []htmlRow, grid [][]parser.Cell) []bool {
-	h := make([]bool, len(rows))
+func markHeaders(h []bool, rows []htmlRow, grid func(int) []parser.Cell) []bool {
+	h = append(h, make([]bool, len(rows))...)
 	hasHead := false
 	for i, r := range rows {
 		if r.section == atom.Thead {
@@ -223,14 +253,14 @@ func markHeaders(rows []htmlRow, grid [][]parser.Cell) []bool {
 		if r.section == atom.Thead {
 			continue
 		}
-		if !rowHasText(grid[i]) {
+		texts := nonEmpty(grid(i))
+		if texts == 0 {
 			continue
 		}
-		texts := nonEmpty(grid[i])
 		switch {
 		case r.allTH && texts >= 2:
 			h[i] = true
-		case leading && first && !hasHead && looksLikeHeader(grid[i]):
+		case leading && first && !hasHead && looksLikeHeader(grid(i)):
 			h[i] = true
 		default:
 			leading = false
@@ -297,8 +327,6 @@ func nonEmpty(cells []parser.Cell) int {
 	return n
 }
 
-func rowHasText(cells []parser.Cell) bool { return nonEmpty(cells) > 0 }
-
 func blankRow(cells []parser.Cell) bool {
 	for _, c := range cells {
 		if c.Covered || c.Text != "" || c.RowSpan > 1 {
@@ -308,13 +336,14 @@ func blankRow(cells []parser.Cell) bool {
 	return true
 }
 
-func rowText(cells []parser.Cell) string {
-	var b strings.Builder
-	for _, c := range cells {
-		b.WriteString(c.Text)
-		b.WriteByte('\x1f')
+// sameTexts reports whether two rows of one grid read the same.
+func sameTexts(a, b []parser.Cell) bool {
+	for k := range a {
+		if a[k].Text != b[k].Text {
+			return false
+		}
 	}
-	return b.String()
+	return true
 }
 
 // spanAttr reads a rowspan or colspan attribute as browsers do: leading

@@ -3,7 +3,6 @@ package html
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -16,12 +15,21 @@ import (
 // the depth of the tree costs no stack.
 type walker struct {
 	blocks []parser.Block
-	buf    strings.Builder // inline text of the block being read
-	roles  []roleCtx       // the enclosing heading, item and caption elements
+	text   textBuf   // inline text of the block being read
+	cell   textBuf   // text of the cell being read
+	roles  []roleCtx // the enclosing heading, item and caption elements
 	nested map[*html.Node]bool
 	inMain int // depth of main and article elements around the walk
 	tables int
 	err    error
+
+	// Slabs the lines and the cells' line lists are cut from, so that a
+	// document's thousands of lines take a few allocations.
+	lineSlab []parser.Line
+	strSlab  []string
+
+	// Scratch space for tables, reused from one table to the next.
+	tab tableScratch
 }
 
 // roleCtx is an element that gives the lines inside it a role.
@@ -88,7 +96,7 @@ func (w *walker) enter(n *html.Node) bool {
 	case html.DocumentNode:
 		return true
 	case html.TextNode:
-		writeText(&w.buf, n.Data)
+		w.text.writeText(n.Data)
 		return false
 	case html.ElementNode:
 	default:
@@ -104,7 +112,7 @@ func (w *walker) enter(n *html.Node) bool {
 	case atom.Head, atom.Title, atom.Img, atom.Input, atom.Textarea, atom.Area, atom.Map:
 		return false
 	case atom.Br:
-		w.buf.WriteByte('\n')
+		w.text.lineBreak()
 		return false
 	case atom.Table:
 		w.flush()
@@ -235,46 +243,67 @@ func mainContent(n *html.Node) bool {
 // an item the text is one line whatever its breaks; elsewhere each <br>
 // starts a new line.
 func (w *walker) flush() {
-	if w.buf.Len() == 0 {
+	if w.text.empty() {
 		return
 	}
-	lines := splitLines(w.buf.String())
-	w.buf.Reset()
-	if len(lines) == 0 {
+	if w.text.split() == 0 {
 		return
 	}
 	ctx := roleCtx{role: parser.RoleText}
 	if k := len(w.roles); k > 0 {
 		ctx = w.roles[k-1]
 	}
+	s := string(w.text.out)
 	if ctx.role != parser.RoleText {
-		lines = []string{strings.Join(lines, " ")}
+		w.addLine(parser.Line{Text: s, Role: ctx.role, Level: ctx.level, Bullet: ctx.bullet})
+		return
 	}
-	for _, l := range lines {
-		w.blocks = append(w.blocks, parser.Block{Line: &parser.Line{
-			Text: l, Role: ctx.role, Level: ctx.level, Bullet: ctx.bullet,
-		}})
+	start := 0
+	for _, end := range w.text.ends {
+		w.addLine(parser.Line{Text: s[start:end], Role: ctx.role, Level: ctx.level, Bullet: ctx.bullet})
+		start = end + 1
 	}
 }
 
+// addLine adds a line block, its Line cut from the slab.
+func (w *walker) addLine(l parser.Line) {
+	if len(w.lineSlab) == cap(w.lineSlab) {
+		w.lineSlab = make([]parser.Line, 0, 256)
+	}
+	w.lineSlab = append(w.lineSlab, l)
+	w.blocks = append(w.blocks, parser.Block{Line: &w.lineSlab[len(w.lineSlab)-1]})
+}
+
+// stringSlots returns an empty slice with room for n strings, cut from the
+// slab.
+func (w *walker) stringSlots(n int) []string {
+	if cap(w.strSlab)-len(w.strSlab) < n {
+		w.strSlab = make([]string, 0, max(n, 1024))
+	}
+	k := len(w.strSlab)
+	w.strSlab = w.strSlab[:k+n]
+	return w.strSlab[k:k:k+n]
+}
+
 // collectLines reads the text under n as lines: <br> and block boundaries
-// break lines, white space is folded, link suffixes are removed.
-func collectLines(n *html.Node) []string {
-	var b strings.Builder
+// break lines, white space is folded, link suffixes are removed. It returns
+// the lines joined by a space, and the lines.
+func (w *walker) collectLines(n *html.Node) (string, []string) {
+	t := &w.cell
 	root := n
 	for {
 		descend := false
 		switch n.Type {
 		case html.TextNode:
-			writeText(&b, n.Data)
+			t.writeText(n.Data)
 		case html.ElementNode:
 			switch {
 			case n.DataAtom == atom.Br:
-				b.WriteByte('\n')
+				t.lineBreak()
 			case skipInText(n.DataAtom):
 			default:
 				if n != root && (blockElement(n.DataAtom) || n.DataAtom == atom.Table) {
-					b.WriteByte('\n')
+					t.lineBreak()
 				}
 				descend = true
 			}
@@ -287,7 +316,12 @@ func collectLines(n *html.Node) []string {
 		}
 		for {
 			if n == root {
-				return splitLines(b.String())
+				k := t.split()
+				if k == 0 {
+					return "", nil
+				}
+				s := string(t.out)
+				return s, t.lines(w.stringSlots(k), s)
 			}
 			if n.NextSibling != nil {
 				n = n.NextSibling
@@ -295,24 +329,9 @@ func collectLines(n *html.Node) []string {
 			}
 			n = n.Parent
 			if n != root && n.Type == html.ElementNode && (blockElement(n.DataAtom) || n.DataAtom == atom.Table) {
-				b.WriteByte('\n')
+				t.lineBreak()
 			}
 		}
-	}
-}
-
-// writeText appends a text node's data; its line breaks are white space
-// (only <br> and block boundaries break lines).
-func writeText(b *strings.Builder, s string) {
-	for {
-		i := strings.IndexAny(s, "\r\n")
-		if i < 0 {
-			b.WriteString(s)
-			return
-		}
-		b.WriteString(s[:i])
-		b.WriteByte(' ')
-		s = s[i+1:]
 	}
 }
 
@@ -366,62 +385,3 @@ func blockElement(a atom.Atom) bool {
 // "[external link]".
 var linkSuffixRe = regexp.MustCompile(`(?i)^[(（\[［]\s*(?:外部サイト(?:へ(?:の)?リンク)?|外部リンク|(?:新しい|別)(?:ウィンドウ|ウインドウ|タブ)(?:で開きます|で開く|が開きます)?|pdf(?:\s*[:：,、/]?\s*[0-9.,]+\s*[kmg]?i?b)?|external\s+(?:site|link)|opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)|new\s+window)\s*[)）\]］]`)
 
-// removeLinkSuffixes removes link notes wherever they stand in a line.
-func removeLinkSuffixes(l string) string {
-	var b strings.Builder
-	rest := l
-	for {
-		i := indexOpenBracket(rest)
-		if i < 0 {
-			break
-		}
-		if m := linkSuffixRe.FindStringIndex(rest[i:]); m != nil {
-			b.WriteString(rest[:i])
-			b.WriteByte(' ')
-			rest = rest[i+m[1]:]
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(rest[i:])
-		b.WriteString(rest[:i+size])
-		rest = rest[i+size:]
-	}
-	if b.Len() == 0 {
-		return l
-	}
-	b.WriteString(rest)
-	return b.String()
-}
-
-// indexOpenBracket finds the first "(", "[", "（" or "［" in s.
-func indexOpenBracket(s string) int {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(', '[':
-			return i
-		case 0xef: // （ is EF BC 88, ［ is EF BC BB
-			if i+2 < len(s) && s[i+1] == 0xbc && (s[i+2] == 0x88 || s[i+2] == 0xbb) {
-				return i
-			}
-		}
-	}
-	return -1
-}
-
-// splitLines splits text at line breaks, folds white space in each line,
-// removes link suffixes and drops empty lines.
-func splitLines(s string) []string {
-	var out []string
-	for l := range strings.SplitSeq(s, "\n") {
-		l = foldSpace(l)
-		if l == "" {
-			continue
-		}
-		if indexOpenBracket(l) >= 0 {
-			l = foldSpace(removeLinkSuffixes(l))
-		}
-		if l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
