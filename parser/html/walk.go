@@ -282,7 +282,7 @@ func (w *walker) stringSlots(n int) []string {
 	}
 	k := len(w.strSlab)
 	w.strSlab = w.strSlab[:k+n]
-	return w.strSlab[k:k:k+n]
+	return w.strSlab[k : k : k+n]
 }
 
 // collectLines reads the text under n as lines: <br> and block boundaries
@@ -384,4 +384,3 @@ func blockElement(a atom.Atom) bool {
 // bracket: "(外部サイト)", "(新しいウィンドウで開きます)", "(PDF: 120KB)",
 // "[external link]".
 var linkSuffixRe = regexp.MustCompile(`(?i)^[(（\[［]\s*(?:外部サイト(?:へ(?:の)?リンク)?|外部リンク|(?:新しい|別)(?:ウィンドウ|ウインドウ|タブ)(?:で開きます|で開く|が開きます)?|pdf(?:\s*[:：,、/]?\s*[0-9.,]+\s*[kmg]?i?b)?|external\s+(?:site|link)|opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)|new\s+window)\s*[)）\]］]`)
-
