@@ -168,17 +168,23 @@ func placeTables(blocks []placed, tables []tableRegion) []placed {
 	if len(tables) == 0 {
 		return blocks
 	}
+	// The areas by page: a table stitched over hundreds of pages has as
+	// many areas, and every line would otherwise be checked against all.
+	areas := map[int][]parser.Box{}
+	for _, t := range tables {
+		for _, a := range t.Areas {
+			areas[a.Page] = append(areas[a.Page], a.Box)
+		}
+	}
 	covered := func(pb placed) bool {
 		if pb.block.Line == nil {
 			return false
 		}
 		b := pb.block.Line.Box
 		mx, my := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
-		for _, t := range tables {
-			for _, a := range t.Areas {
-				if a.Page == pb.page && mx >= a.Box.X0 && mx <= a.Box.X1 && my >= a.Box.Y0 && my <= a.Box.Y1 {
-					return true
-				}
+		for _, a := range areas[pb.page] {
+			if mx >= a.X0 && mx <= a.X1 && my >= a.Y0 && my <= a.Y1 {
+				return true
 			}
 		}
 		return false

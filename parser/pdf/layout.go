@@ -68,4 +68,9 @@ type PageLayout struct {
 	Lines         []TextLine
 	Segments      []Segment
 	Marks         []Mark // small filled shapes (list bullets drawn as paths)
+
+	// tables are the page's tables, when found as the page was read (so
+	// that its glyphs need not be kept); tablesFound says they were.
+	tables      []pageTable
+	tablesFound bool
 }

@@ -35,7 +35,7 @@ func ReadLayout(name string, b []byte, opt Options) (pages []PageLayout, pageErr
 	if err != nil {
 		return nil, nil, err
 	}
-	return d.layouts(opt)
+	return d.layouts(opt, nil)
 }
 
 // openRepaired opens a document, repairing the bytes first when the reader
@@ -83,7 +83,10 @@ func (d *document) selected(opt Options) []int {
 	return nums
 }
 
-func (d *document) layouts(opt Options) ([]PageLayout, []error, error) {
+// layouts reads the selected pages, a few at a time (one per worker);
+// finish, when not nil, runs on each page read, in the worker that read it,
+// to reduce the page to what later stages need before the next is read.
+func (d *document) layouts(opt Options, finish func(*PageLayout)) ([]PageLayout, []error, error) {
 	nums := d.selected(opt)
 	if len(nums) == 0 {
 		return nil, nil, &parser.Error{File: d.name, Err: fmt.Errorf("%w: none of the requested pages exist", parser.ErrNoPages)}
@@ -97,7 +100,7 @@ func (d *document) layouts(opt Options) ([]PageLayout, []error, error) {
 		wg.Go(func() {
 			var sc scratch
 			for i := range next {
-				out[i], errs[i] = d.readPage(nums[i], &sc)
+				out[i], errs[i] = d.readPage(nums[i], &sc, finish)
 			}
 		})
 	}
@@ -122,8 +125,10 @@ func (d *document) layouts(opt Options) ([]PageLayout, []error, error) {
 // readPage reads one page. A panic inside the PDF library on a damaged
 // page becomes that page's error; the other pages still read. A content
 // stream that decodes only in part gives its text and an error too: p is
-// then kept (p.Number is set) besides err.
-func (d *document) readPage(n int, sc *scratch) (p PageLayout, err error) {
+// then kept (p.Number is set) besides err. finish, when not nil, runs on
+// the page read, inside the same recovery: a worker's panic would
+// otherwise end the process.
+func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p PageLayout, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			p, err = PageLayout{}, &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, r)}
@@ -141,6 +146,9 @@ func (d *document) readPage(n int, sc *scratch) (p PageLayout, err error) {
 	sc.fg = buildLayout(&p, in.glyphs, sc.fg)
 	clear(in.glyphs)
 	sc.glyphs, sc.codes = in.glyphs[:0], in.codes[:0]
+	if finish != nil {
+		finish(&p)
+	}
 	if len(in.errs) > 0 {
 		err = &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %w", parser.ErrMalformed, joinUnique(in.errs))}
 	}
@@ -215,7 +223,11 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 	if err != nil {
 		return nil, err
 	}
-	pages, pageErrs, err := d.layouts(opt)
+	finish := dropGlyphs
+	if tables {
+		finish = keepTables
+	}
+	pages, pageErrs, err := d.layouts(opt, finish)
 	if err != nil {
 		return nil, err
 	}

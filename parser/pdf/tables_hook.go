@@ -36,9 +36,69 @@ const (
 func findTables(pages []PageLayout) []tableRegion {
 	per := make([][]pageTable, len(pages))
 	for i := range pages {
-		per[i] = pageTables(&pages[i])
+		if pages[i].tablesFound {
+			per[i] = pages[i].tables
+		} else {
+			per[i] = pageTables(&pages[i])
+		}
 	}
 	return stitch(pages, per)
+}
+
+// keepTables finds a page's tables as soon as the page is read and drops
+// what only table detection needs (glyphs, flat words, rulings) and the
+// lines the tables replace: a document's glyphs are never all in memory
+// at once, and what stays of a page is about the size of its text.
+func keepTables(p *PageLayout) {
+	p.tables, p.tablesFound = pageTables(p), true
+	dropGlyphs(p)
+	p.Segments = nil // only table detection reads the rulings
+	dropCoveredLines(p)
+}
+
+// dropCoveredLines drops the lines that the page's tables will replace
+// (placeTables drops the lines whose middle lies in a table's area, and
+// each page table is one such area), except those in the margin bands,
+// which furniture detection counts across pages.
+func dropCoveredLines(p *PageLayout) {
+	if len(p.tables) == 0 {
+		return
+	}
+	covered := func(l *TextLine) bool {
+		if inMargin(p, l.Box, marginBand+0.02) {
+			return false
+		}
+		mx, my := (l.Box.X0+l.Box.X1)/2, (l.Box.Y0+l.Box.Y1)/2
+		for i := range p.tables {
+			a := p.tables[i].region
+			if mx >= a.X0 && mx <= a.X1 && my >= a.Y0 && my <= a.Y1 {
+				return true
+			}
+		}
+		return false
+	}
+	keep := make([]bool, len(p.Lines))
+	n := 0
+	for i := range p.Lines {
+		if keep[i] = !covered(&p.Lines[i]); keep[i] {
+			n++
+		}
+	}
+	if n == len(p.Lines) {
+		return
+	}
+	kept := make([]TextLine, 0, n) // a new array: the old one is freed
+	for i := range p.Lines {
+		if keep[i] {
+			kept = append(kept, p.Lines[i])
+		}
+	}
+	p.Lines = kept
+}
+
+// dropGlyphs drops a page's glyphs and flat words; its lines stay.
+func dropGlyphs(p *PageLayout) {
+	p.Glyphs, p.Words = nil, nil
 }
 
 func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
