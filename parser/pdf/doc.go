@@ -52,10 +52,7 @@ func openDocument(name string, b []byte) (d *document, err error) {
 	}
 	r, err := lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		if isEncryptErr(err) {
-			return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %v", parser.ErrEncrypted, err)}
-		}
-		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, err)}
+		return nil, &parser.Error{File: name, Err: openError(err)}
 	}
 	d = &document{name: name, r: r, fonts: map[string]*font{}}
 	root := r.Trailer().Key("Root")
@@ -67,6 +64,26 @@ func openDocument(name string, b []byte) (d *document, err error) {
 		return nil, &parser.Error{File: name, Err: parser.ErrNoPages}
 	}
 	return d, nil
+}
+
+// openError says why the library refused a file in terms of the file, not
+// of the library's internals, wrapping ErrEncrypted or ErrMalformed.
+func openError(err error) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, lpdf.ErrInvalidPassword):
+		return fmt.Errorf("%w: a password is needed to open it", parser.ErrEncrypted)
+	case isEncryptErr(err):
+		return fmt.Errorf("%w: protected by a method this reader does not support (%s)", parser.ErrEncrypted,
+			strings.TrimPrefix(msg, "unsupported PDF: "))
+	case strings.Contains(msg, "missing %%EOF"), strings.Contains(msg, "startxref"):
+		return fmt.Errorf("%w: truncated or damaged PDF (no cross-reference table or %%%%EOF)", parser.ErrMalformed)
+	case strings.Contains(msg, "cross-reference table not found"):
+		return fmt.Errorf("%w: damaged PDF (its cross-reference table is not where the file says)", parser.ErrMalformed)
+	case strings.Contains(msg, "invalid header"):
+		return fmt.Errorf("%w: not a PDF file (no %%PDF- header)", parser.ErrMalformed)
+	}
+	return fmt.Errorf("%w: %v", parser.ErrMalformed, err)
 }
 
 func isEncryptErr(err error) bool {

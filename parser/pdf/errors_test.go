@@ -167,3 +167,28 @@ func TestDamagedPageStream(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenErrorMessages: a file the reader refuses is described in terms of
+// the file (cut short, protected), not of the library's internals.
+func TestOpenErrorMessages(t *testing.T) {
+	good, err := os.ReadFile("testdata/chromium-ja-table.pdf")
+	require.NoError(t, err)
+	enc, err := os.ReadFile("../../fixtures/bad-encrypted/input.pdf")
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		in   []byte
+		want error
+		msg  string
+	}{
+		{"cut short", good[:len(good)/3], parser.ErrMalformed, "truncated or damaged PDF (no cross-reference table or %%EOF)"},
+		{"user password", enc, parser.ErrEncrypted, "a password is needed to open it"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("in.pdf", tt.in, Options{})
+			require.ErrorIs(t, err, tt.want)
+			assert.Equal(t, "in.pdf: "+tt.want.Error()+": "+tt.msg, err.Error())
+		})
+	}
+}
