@@ -5,6 +5,13 @@ go 1.26.0
 require golang.org/x/text v0.43.0
 
 require (
+	github.com/hhrutter/tiff v1.0.6 // indirect
+	github.com/pdfcpu/pdfcpu v0.15.0 // indirect
+	golang.org/x/crypto v0.55.0 // indirect
+	golang.org/x/image v0.44.0 // indirect
+)
+
+require (
 	github.com/PuerkitoBio/goquery v1.13.0
 	github.com/andybalholm/cascadia v1.3.4 // indirect
 	github.com/biter777/countries v1.7.5 // indirect

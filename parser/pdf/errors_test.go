@@ -192,3 +192,47 @@ func TestOpenErrorMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestRewrite: a file the PDF library refuses after the byte-level repairs
+// is rewritten by pdfcpu and read, with the repair "pdf:rewritten"; a file
+// cut short or one that needs a password is not.
+func TestRewrite(t *testing.T) {
+	plain, err := os.ReadFile("testdata/chromium-ja-table.pdf")
+	require.NoError(t, err)
+	want, err := Parse("in.pdf", plain, Options{})
+	require.NoError(t, err)
+
+	t.Run("AES-256, empty user password", func(t *testing.T) {
+		b, err := os.ReadFile("testdata/broken/aes256-empty-password.pdf")
+		require.NoError(t, err)
+		doc, err := Parse("in.pdf", b, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, []string{"pdf:rewritten"}, doc.Repairs)
+		assert.Empty(t, doc.PageErrors)
+		assert.Equal(t, want.Title, doc.Title)
+		assert.Equal(t, want.Blocks, doc.Blocks)
+	})
+	t.Run("AES-256, user password", func(t *testing.T) {
+		b, err := os.ReadFile("testdata/broken/aes256-password.pdf")
+		require.NoError(t, err)
+		_, err = Parse("in.pdf", b, Options{})
+		require.ErrorIs(t, err, parser.ErrEncrypted)
+		assert.EqualError(t, err, "in.pdf: encrypted document: a password is needed to open it")
+	})
+	t.Run("cut short", func(t *testing.T) {
+		page := "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>"
+		b := buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page,
+			"<< stream:BT /F1 12 Tf 20 150 Td (partner) Tj ET")
+		cut := b[:bytes.Index(b, []byte("xref"))]
+		doc, err := Parse("in.pdf", cut, Options{})
+		if err == nil {
+			assert.NotContains(t, doc.Repairs, "pdf:rewritten", "the scan may rebuild it; the rewrite must not")
+			return
+		}
+		require.ErrorIs(t, err, parser.ErrMalformed)
+	})
+	t.Run("not a PDF past its header", func(t *testing.T) {
+		_, err := Parse("in.pdf", []byte("%PDF-1.4\nnothing here\n%%EOF\n"), Options{})
+		require.ErrorIs(t, err, parser.ErrMalformed)
+	})
+}

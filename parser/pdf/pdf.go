@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	lpdf "github.com/ledongthuc/pdf"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -39,27 +40,48 @@ func ReadLayout(name string, b []byte, opt Options) (pages []PageLayout, pageErr
 }
 
 // openRepaired opens a document, repairing the bytes first when the reader
-// refuses them as they are.
+// refuses them as they are: the byte-level repairs, then a rewrite by
+// pdfcpu ("pdf:rewritten"). When all fail, the error is the reader's on the
+// bytes as given.
 func openRepaired(name string, b []byte) (*document, []string, error) {
 	var pre []string
 	if fixed, ok := dropExtendsCycles(b); ok {
 		b, pre = fixed, []string{"pdf:dropped_extends_cycle"}
 	}
 	d, err := openDocument(name, b)
-	if err == nil || errors.Is(err, parser.ErrEmpty) || errors.Is(err, parser.ErrEncrypted) {
+	if err == nil || errors.Is(err, parser.ErrEmpty) {
 		return d, pre, err
 	}
-	var fixed *document
-	_, repairs, ok := repairAndOpen(b, func(nb []byte) bool {
-		d2, err2 := openDocument(name, nb)
-		if err2 != nil {
-			return false
+	if !errors.Is(err, parser.ErrEncrypted) {
+		var fixed *document
+		_, repairs, ok := repairAndOpen(b, func(nb []byte) bool {
+			d2, err2 := openDocument(name, nb)
+			if err2 != nil {
+				return false
+			}
+			fixed = d2
+			return true
+		})
+		if ok {
+			return fixed, append(pre, repairs...), nil
 		}
-		fixed = d2
-		return true
-	})
-	if ok {
-		return fixed, append(pre, repairs...), nil
+	}
+	// A file cut short is not rewritten: what pdfcpu makes of the objects
+	// that arrived lacks fonts and pages, and reads as plausible garbage.
+	// The error asks for the whole file instead.
+	if cutShort(b) {
+		return nil, nil, err
+	}
+	nb, rerr := rewrite(b)
+	if rerr == nil {
+		if d2, err2 := openDocument(name, nb); err2 == nil {
+			return d2, append(pre, "pdf:rewritten"), nil
+		}
+	}
+	if errors.Is(rerr, pdfcpu.ErrWrongPassword) {
+		// Protected by a method the library does not know, and by a
+		// password besides.
+		return nil, nil, &parser.Error{File: name, Err: fmt.Errorf("%w: a password is needed to open it", parser.ErrEncrypted)}
 	}
 	return nil, nil, err
 }

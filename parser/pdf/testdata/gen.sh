@@ -29,3 +29,8 @@ chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-backgrou
 	--disable-component-update --disable-sync --user-data-dir="$tmp/profile" \
 	--no-pdf-header-footer --print-to-pdf="$tmp/ja-table.pdf" "file://$tmp/ja-table.html" 2>/dev/null
 cp "$tmp/ja-table.pdf" chromium-ja-table.pdf
+
+# Encrypted with AES-256 (which the PDF library does not read; pdfcpu
+# rewrites the file), with an empty user password and with one. Needs qpdf.
+qpdf --static-id --encrypt "" owner 256 -- chromium-ja-table.pdf broken/aes256-empty-password.pdf
+qpdf --static-id --encrypt secret owner 256 -- chromium-ja-table.pdf broken/aes256-password.pdf
