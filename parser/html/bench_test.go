@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -10,7 +11,7 @@ import (
 // region and country cells spanning their rows, then the same entries as a
 // grouped list.
 func bigPage(n int) []byte {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(n + 4096)
 	b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Agreements</title></head><body><h1>Academic Exchange Agreements</h1>\n")
 	for t := 0; b.Len() < n; t++ {
@@ -36,7 +37,7 @@ func bigPage(n int) []byte {
 		}
 	}
 	b.WriteString("<p>* indicates tuition waiver.</p></body></html>\n")
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 func BenchmarkParse50MB(b *testing.B) {
@@ -65,6 +66,28 @@ func BenchmarkParseFixtures(b *testing.B) {
 			if _, err := Parse("input.html", p, Options{}); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// deepPage nests n elements of each of a few kinds, with text inside.
+func deepPage(n int) []byte {
+	var b strings.Builder
+	b.WriteString("<p>before</p>")
+	for _, tag := range []string{"<div>", "<table><tr><td>", "<b>", "<ul><li>"} {
+		b.WriteString(strings.Repeat(tag, n/4))
+	}
+	b.WriteString("deep text<p>after</p>")
+	return []byte(b.String())
+}
+
+func BenchmarkParseDeep10000(b *testing.B) {
+	page := deepPage(10000)
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("deep.html", page, Options{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

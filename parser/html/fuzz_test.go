@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"testing"
@@ -41,6 +42,16 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		doc, err := Parse("fuzz.html", b, Options{})
+		// Read in the smallest segments it can be cut into, the document
+		// gives the same blocks as read whole.
+		whole, werr := parse("fuzz.html", b, Options{}, 0)
+		seg, serr := parse("fuzz.html", b, Options{}, 1)
+		if (werr == nil) != (serr == nil) || (werr != nil && werr.Error() != serr.Error()) {
+			t.Fatalf("read whole: %v; in segments: %v", werr, serr)
+		}
+		if werr == nil && !bytes.Equal(parser.Dump(whole), parser.Dump(seg)) {
+			t.Fatalf("read in segments:\n%s\nread whole:\n%s", parser.Dump(seg), parser.Dump(whole))
+		}
 		if err != nil {
 			var pe *parser.Error
 			if !errors.As(err, &pe) {

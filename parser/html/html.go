@@ -41,7 +41,17 @@ type Options struct {
 // Parse reads an HTML document. Errors are *parser.Error wrapping one of
 // parser.ErrEmpty, parser.ErrTooLarge, parser.ErrMalformed or
 // parser.ErrNoContent.
+//
+// A document larger than a few MiB is read in segments that parse on their
+// own (see cuts), so that the tree of one segment at a time is held in
+// memory; the blocks are the same as from the whole tree.
 func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
+	return parse(name, b, opt, segmentBytes)
+}
+
+// parse is Parse with segments of at least segment bytes; 0 reads the
+// document whole.
+func parse(name string, b []byte, opt Options, segment int) (*parser.Document, error) {
 	fail := func(err error) (*parser.Document, error) {
 		return nil, &parser.Error{File: name, Err: err}
 	}
@@ -65,37 +75,24 @@ func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 		doc.Repairs = append(doc.Repairs, "html:charset_detected:"+cs)
 	}
 
-	root, err := html.Parse(bytes.NewReader(utf))
-	if err != nil {
-		// The tree is deeper than the parser allows: drop the elements
-		// nested too deeply (their text stays) and parse again. Implied
-		// elements (tbody) nest deeper than the tags say, hence the tries.
-		perr := err
-		for _, limit := range []int{maxDepth, maxDepth / 4, maxDepth / 16} {
-			var flat []byte
-			if flat, err = flatten(utf, limit); err != nil {
-				break
-			}
-			if root, err = html.Parse(bytes.NewReader(flat)); err == nil {
-				break
-			}
-		}
-		if err != nil {
-			return fail(fmt.Errorf("%w: %v", parser.ErrMalformed, perr))
-		}
-		doc.Repairs = append(doc.Repairs, "html:flattened_deep_nesting")
-	}
-
-	gq := goquery.NewDocumentFromNode(root)
-	doc.Title = foldSpace(gq.Find("title").First().Text())
-
-	body := gq.Find("body").First()
-	start := root
-	if body.Length() > 0 {
-		start = body.Nodes[0]
+	ends, prefix := []int{len(utf)}, []byte(nil)
+	if segment > 0 && len(utf) > segment {
+		ends, prefix = cuts(utf, segment)
 	}
 	w := newWalker()
-	w.walk(start)
+	flattened, err := w.read(doc, utf, ends, prefix)
+	if err != nil && len(ends) > 1 {
+		// A segment too deep to parse: the document is flattened whole.
+		w = newWalker()
+		doc.Title = ""
+		flattened, err = w.read(doc, utf, []int{len(utf)}, nil)
+	}
+	if err != nil {
+		return fail(fmt.Errorf("%w: %v", parser.ErrMalformed, err))
+	}
+	if flattened {
+		doc.Repairs = append(doc.Repairs, "html:flattened_deep_nesting")
+	}
 	doc.Blocks = w.blocks
 	if w.err != nil {
 		return fail(w.err)
@@ -105,6 +102,76 @@ func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 	}
 	doc.Number()
 	return doc, nil
+}
+
+// read parses the segments of utf that end at ends, each after the first
+// behind prefix, and walks their bodies; each tree is dropped once walked.
+// It reports whether a single segment had to be flattened; the error is
+// the tree builder's on a segment it cannot parse even flattened.
+func (w *walker) read(doc *parser.Document, utf []byte, ends []int, prefix []byte) (flattened bool, err error) {
+	start, titled := 0, false
+	for i, end := range ends {
+		var r io.Reader = bytes.NewReader(utf[start:end])
+		if i > 0 {
+			r = io.MultiReader(bytes.NewReader(prefix), r)
+		}
+		root, err := html.Parse(r)
+		if err != nil {
+			if len(ends) > 1 {
+				return false, fmt.Errorf("segment %d: %w", i+1, err)
+			}
+			if root, err = parseFlattened(utf, err); err != nil {
+				return false, err
+			}
+			flattened = true
+		}
+		if !titled {
+			if t := firstElement(root, atom.Title); t != nil {
+				doc.Title, titled = foldSpace(goquery.NewDocumentFromNode(t).Text()), true
+			}
+		}
+		from := firstElement(root, atom.Body)
+		if from == nil {
+			from = root // a frameset document
+		}
+		w.walkSegment(from, i == 0, i == len(ends)-1)
+		clear(w.nested)
+		if w.err != nil {
+			return flattened, nil
+		}
+		start = end
+	}
+	return flattened, nil
+}
+
+// firstElement finds the first element of a kind under root, in document
+// order (a title is the first whatever its namespace, as a selector finds it).
+func firstElement(root *html.Node, a atom.Atom) *html.Node {
+	var found *html.Node
+	forEach(root, func(n *html.Node) bool {
+		if found == nil && n.Type == html.ElementNode && n.DataAtom == a {
+			found = n
+		}
+		return found == nil
+	})
+	return found
+}
+
+// parseFlattened parses a document the tree builder found too deep (perr):
+// it drops the elements nested too deeply (their text stays) and parses
+// again. Implied elements (tbody) nest deeper than the tags say, hence the
+// tries.
+func parseFlattened(utf []byte, perr error) (*html.Node, error) {
+	for _, limit := range []int{maxDepth, maxDepth / 4, maxDepth / 16} {
+		flat, err := flatten(utf, limit)
+		if err != nil {
+			break
+		}
+		if root, err := html.Parse(bytes.NewReader(flat)); err == nil {
+			return root, nil
+		}
+	}
+	return nil, perr
 }
 
 // flatten rewrites a document so that no element nests deeper than limit:

@@ -44,9 +44,27 @@ func newWalker() *walker {
 	return &walker{nested: map[*html.Node]bool{}}
 }
 
-// walk reads the subtree under root.
-func (w *walker) walk(root *html.Node) {
-	w.markNested(root)
+// walkSegment reads the body of one segment of a document: the body
+// element is entered in the first segment and left in the last, so that
+// the text read at the end of a segment runs on into the next, as it does
+// in the document's own tree.
+func (w *walker) walkSegment(body *html.Node, first, last bool) {
+	w.markNested(body)
+	if first && !w.enter(body) {
+		w.flush()
+		return
+	}
+	for c := body.FirstChild; c != nil; c = c.NextSibling {
+		w.walkTree(c)
+	}
+	if last {
+		w.leave(body)
+		w.flush()
+	}
+}
+
+// walkTree reads the subtree under root.
+func (w *walker) walkTree(root *html.Node) {
 	n := root
 	for {
 		if w.enter(n) {
@@ -58,7 +76,6 @@ func (w *walker) walk(root *html.Node) {
 		}
 		for {
 			if n == root {
-				w.flush()
 				return
 			}
 			if n.NextSibling != nil {
@@ -67,6 +84,9 @@ func (w *walker) walk(root *html.Node) {
 			}
 			n = n.Parent
 			w.leave(n)
+			if n == root {
+				return
+			}
 		}
 	}
 }
@@ -196,24 +216,7 @@ var furnitureNames = map[string]bool{
 // footer and aside elements, banner and contentinfo roles, and elements
 // whose id or class names furniture; never one that holds a table.
 func furniture(n *html.Node) bool {
-	found := false
-	switch n.DataAtom {
-	case atom.Header, atom.Footer, atom.Aside:
-		found = true
-	}
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "role":
-			found = found || strings.EqualFold(a.Val, "banner") || strings.EqualFold(a.Val, "contentinfo")
-		case "id":
-			found = found || furnitureNames[strings.ToLower(a.Val)]
-		case "class":
-			for _, c := range strings.Fields(a.Val) {
-				found = found || furnitureNames[strings.ToLower(c)]
-			}
-		}
-	}
-	if !found {
+	if !furnitureName(n) {
 		return false
 	}
 	hasTable := false
@@ -224,6 +227,34 @@ func furniture(n *html.Node) bool {
 		return !hasTable
 	})
 	return !hasTable
+}
+
+// furnitureName reports an element that names itself page furniture by
+// its tag, role, id or class.
+func furnitureName(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Header, atom.Footer, atom.Aside:
+		return true
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "role":
+			if strings.EqualFold(a.Val, "banner") || strings.EqualFold(a.Val, "contentinfo") {
+				return true
+			}
+		case "id":
+			if furnitureNames[strings.ToLower(a.Val)] {
+				return true
+			}
+		case "class":
+			for _, c := range strings.Fields(a.Val) {
+				if furnitureNames[strings.ToLower(c)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // mainContent reports the elements that hold a page's main content.

@@ -1,0 +1,346 @@
+package html
+
+import (
+	"bytes"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// segmentBytes is the size above which a document is read in segments:
+// parts that parse on their own, so that only one part's tree is in memory
+// at a time. A tree takes about eight times the bytes of its markup.
+const segmentBytes = 1 << 20
+
+// openElem is an element the segmenter saw open.
+type openElem struct {
+	a    atom.Atom
+	name string // for elements without an atom
+}
+
+// segmenter finds where a document can be cut into segments that parse on
+// their own: after the end tag of a block element that leaves nothing open
+// in the body, and no state behind that the tree builder would carry over
+// (formatting elements to reconstruct, an open form, foreign content,
+// templates, select boxes, frames). It follows the tags with a stack,
+// applying the end-tag rules of the HTML tree builder only where they are
+// plain; on anything it does not follow exactly it stops cutting, so a
+// document it cannot follow is parsed whole, as before.
+type segmenter struct {
+	stack   []openElem
+	initial bool   // only white space, comments and a doctype seen so far
+	doctype []byte // the doctype token, when it came first
+	dirty   bool   // no cut from here on
+	whole   bool   // no cut at all: the body's attributes matter
+}
+
+// cuts returns the offsets at which b is cut (the last is len(b)), each
+// segment at least min bytes but the last, and the prefix that each segment
+// after the first is parsed behind: the document's doctype (so quirks mode
+// is the same) and a start tag of body.
+func cuts(b []byte, min int) ([]int, []byte) {
+	s := &segmenter{initial: true}
+	z := html.NewTokenizer(bytes.NewReader(b))
+	var out []int
+	off, last := 0, 0
+	for !s.dirty {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		off += len(raw)
+		if s.token(z, tt, raw) && off-last >= min && len(b)-off >= min {
+			out = append(out, off)
+			last = off
+		}
+	}
+	if s.dirty && !s.whole {
+		// Attributes on a later body tag apply to the whole body.
+		s.whole = laterBodyTag(b[off:])
+	}
+	if s.whole {
+		out = out[:0]
+	}
+	out = append(out, len(b))
+	prefix := append(append([]byte(nil), s.doctype...), "<body>"...)
+	return out, prefix
+}
+
+// token follows one token; it reports whether the document can be cut
+// after it.
+func (s *segmenter) token(z *html.Tokenizer, tt html.TokenType, raw []byte) bool {
+	switch tt {
+	case html.CommentToken:
+		return false
+	case html.DoctypeToken:
+		if s.initial && s.doctype == nil {
+			s.doctype = append([]byte(nil), raw...)
+		}
+		s.initial = false
+		return false
+	case html.TextToken:
+		if s.initial && len(bytes.Trim(raw, " \t\n\f\r")) > 0 {
+			s.initial = false
+		}
+		return false
+	case html.StartTagToken, html.SelfClosingTagToken:
+		s.initial = false
+		s.start(z, tagName(raw[1:]))
+		return false
+	case html.EndTagToken:
+		s.initial = false
+		return s.end(tagName(raw[2:]))
+	}
+	return false
+}
+
+// tagName reads a tag's name from its raw text after "<" or "</", in lower
+// case as the tokenizer gives it.
+func tagName(b []byte) openElem {
+	n := 0
+	for n < len(b) {
+		c := b[n]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>' {
+			break
+		}
+		n++
+	}
+	var buf [16]byte
+	name := buf[:0]
+	if n > len(buf) {
+		name = make([]byte, 0, n)
+	}
+	for _, c := range b[:n] {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		name = append(name, c)
+	}
+	if a := atom.Lookup(name); a != 0 {
+		return openElem{a: a}
+	}
+	return openElem{name: string(name)}
+}
+
+func (s *segmenter) top() openElem {
+	if len(s.stack) == 0 {
+		return openElem{}
+	}
+	return s.stack[len(s.stack)-1]
+}
+
+// inTableNotCell reports whether the innermost table element open is a
+// table, not a cell or caption.
+func (s *segmenter) inTableNotCell() bool {
+	for i := len(s.stack) - 1; i >= 0; i-- {
+		switch s.stack[i].a {
+		case atom.Table:
+			return true
+		case atom.Td, atom.Th, atom.Caption:
+			return false
+		}
+	}
+	return false
+}
+
+func (s *segmenter) pop() { s.stack = s.stack[:len(s.stack)-1] }
+
+// start follows a start tag.
+func (s *segmenter) start(z *html.Tokenizer, e openElem) {
+	switch e.a {
+	case atom.Html, atom.Head:
+		return
+	case atom.Body:
+		if bodyMatters(z) {
+			s.dirty, s.whole = true, true
+		}
+		return
+	case atom.Svg, atom.Math, atom.Template, atom.Frameset, atom.Frame, atom.Select, atom.Applet,
+		atom.Marquee, atom.Object, atom.Plaintext, atom.Image, atom.Isindex, atom.Keygen:
+		s.dirty = true
+		return
+	}
+	switch e.a {
+	case atom.Form, atom.A, atom.Nobr, atom.Button:
+		// One inside another: the tree builder drops it, or closes the
+		// outer one with what it holds.
+		for _, o := range s.stack {
+			if o.a == e.a {
+				s.dirty = true
+				return
+			}
+		}
+	}
+	if s.inTableNotCell() {
+		switch e.a {
+		case atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption, atom.Colgroup, atom.Col,
+			atom.Style, atom.Script:
+		default:
+			// Moved before the table (or, for a table, closing it), with
+			// the table's insertion mode kept.
+			s.dirty = true
+			return
+		}
+	}
+	// Start tags that close the element on top, as the tree builder does.
+	if s.top().a == atom.P && closesP(e.a) {
+		s.pop()
+	}
+	if voidElement(e.a) {
+		return
+	}
+	t := s.top().a
+	switch {
+	case heading(t) && heading(e.a),
+		t == atom.Option && (e.a == atom.Option || e.a == atom.Optgroup),
+		t == atom.Li && e.a == atom.Li,
+		(t == atom.Dt || t == atom.Dd) && (e.a == atom.Dt || e.a == atom.Dd),
+		(t == atom.Td || t == atom.Th) && (e.a == atom.Td || e.a == atom.Th || e.a == atom.Tr):
+		s.pop()
+	}
+	if s.top().a == atom.Tr && e.a == atom.Tr {
+		s.pop()
+	}
+	s.stack = append(s.stack, e)
+}
+
+// end follows an end tag; it reports whether the body is left with nothing
+// open after a block element closed.
+func (s *segmenter) end(e openElem) bool {
+	switch e.a {
+	case atom.Html, atom.Head, atom.Body, atom.Br:
+		return false
+	}
+	i := len(s.stack) - 1
+	for ; i >= 0; i-- {
+		if s.stack[i] == e || (heading(e.a) && heading(s.stack[i].a)) {
+			break
+		}
+	}
+	if i < 0 {
+		return false // ignored, or an empty p: nothing stays open
+	}
+	switch e.a {
+	case atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption:
+		inTable := false
+		for _, o := range s.stack[:i] {
+			inTable = inTable || o.a == atom.Table
+		}
+		if !inTable {
+			s.dirty = true // the tree builder ignored the start tag
+			return false
+		}
+	}
+	for j := i + 1; j < len(s.stack); j++ {
+		if !s.implicitlyClosed(e.a, j) {
+			s.dirty = true
+			return false
+		}
+	}
+	s.stack = s.stack[:i]
+	return len(s.stack) == 0 && cutAfter(e.a)
+}
+
+// implicitlyClosed reports whether the end tag a closes the element at
+// stack[j], above the element it names, as the tree builder does, leaving
+// nothing behind.
+func (s *segmenter) implicitlyClosed(a atom.Atom, j int) bool {
+	x := s.stack[j].a
+	switch a {
+	case atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption:
+		if x == atom.Table {
+			return false // the end tag belongs to the inner table
+		}
+		if formatting(x) {
+			// A formatting element closed with its cell is forgotten;
+			// one that is not in a cell is reopened later.
+			for k := 0; k < j; k++ {
+				switch s.stack[k].a {
+				case atom.Td, atom.Th, atom.Caption:
+					return true
+				}
+			}
+			return false
+		}
+		return x != atom.Form && x != 0
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Button, atom.Center, atom.Details,
+		atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer,
+		atom.Header, atom.Hgroup, atom.Listing, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.Pre, atom.Search,
+		atom.Section, atom.Summary, atom.Ul, atom.Li, atom.Dd, atom.Dt, atom.P,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		switch x {
+		case atom.P, atom.Li, atom.Dt, atom.Dd, atom.Option, atom.Optgroup, atom.Rb, atom.Rp, atom.Rt, atom.Rtc:
+			return true
+		}
+	}
+	return false
+}
+
+// bodyMatters reports a body start tag whose attributes change how the
+// walk reads the body: a segment's body has none.
+func bodyMatters(z *html.Tokenizer) bool {
+	n := &html.Node{Type: html.ElementNode, DataAtom: atom.Body, Data: "body"}
+	for {
+		k, v, more := z.TagAttr()
+		n.Attr = append(n.Attr, html.Attribute{Key: string(k), Val: string(v)})
+		if !more {
+			break
+		}
+	}
+	return chrome(n) || furnitureName(n) || mainContent(n)
+}
+
+// laterBodyTag reports whether b may hold a body start tag with
+// attributes.
+func laterBodyTag(b []byte) bool {
+	for {
+		i := bytes.Index(b, []byte("<"))
+		if i < 0 {
+			return false
+		}
+		b = b[i+1:]
+		if len(b) > 4 && bytes.EqualFold(b[:4], []byte("body")) && b[4] != '>' {
+			return true
+		}
+	}
+}
+
+// closesP reports start tags that close an open p.
+func closesP(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Center, atom.Details, atom.Dialog,
+		atom.Dir, atom.Div, atom.Dl, atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer, atom.Header,
+		atom.Hgroup, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P, atom.Search, atom.Section, atom.Summary,
+		atom.Ul, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Pre, atom.Listing, atom.Form,
+		atom.Li, atom.Dd, atom.Dt, atom.Hr, atom.Xmp:
+		return true
+	}
+	return false
+}
+
+func heading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// formatting reports the elements the tree builder reopens when they are
+// closed out of order.
+func formatting(a atom.Atom) bool {
+	switch a {
+	case atom.A, atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I, atom.Nobr, atom.S, atom.Small,
+		atom.Strike, atom.Strong, atom.Tt, atom.U:
+		return true
+	}
+	return false
+}
+
+// cutAfter reports the elements after whose end tag the walk has flushed
+// its text, so a cut there loses nothing.
+func cutAfter(a atom.Atom) bool {
+	return a == atom.Table || (blockElement(a) && a != atom.Li && a != atom.Dd && a != atom.Dt &&
+		a != atom.Td && a != atom.Th && a != atom.Tr && a != atom.Caption)
+}
