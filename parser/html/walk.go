@@ -299,7 +299,7 @@ func (w *walker) flush() {
 // addLine adds a line block, its Line cut from the slab.
 func (w *walker) addLine(l parser.Line) {
 	if len(w.lineSlab) == cap(w.lineSlab) {
-		w.lineSlab = make([]parser.Line, 0, 256)
+		w.lineSlab = make([]parser.Line, 0, 240) // 240 lines fill a 32 KiB size class
 	}
 	w.lineSlab = append(w.lineSlab, l)
 	w.blocks = append(w.blocks, parser.Block{Line: &w.lineSlab[len(w.lineSlab)-1]})
