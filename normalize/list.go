@@ -129,9 +129,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 		if lv, ok := sectionLevel(text); ok && !looksLikeEntry(text) {
 			if text != c.section {
 				c.section, c.level = text, lv
-				c.region, c.country, c.intl, c.cRepair, c.rRepair = "", Country{}, false, nil, nil
-				c.homeUnit = ""
-				ls.groupHead = ""
+				c.forgetGroups()
 			}
 			return // a section title repeated after a page break changes nothing
 		}

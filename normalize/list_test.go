@@ -399,3 +399,31 @@ func TestListGroupedByHomeUnit(t *testing.T) {
 	assert.Equal(t, "Harbin Medical University", res.Records[2].Partner)
 	assert.NotContains(t, res.Records[2].Repairs, "level:assumed_department", "the section said department")
 }
+
+// TestListLostPage: the headings on a page that could not be read are lost;
+// entries after it are not filed under the group before it.
+func TestListLostPage(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "University Level Agreements", style: stSection},
+		lineSpec{text: "(Asia)", style: stRegion},
+		lineSpec{text: "Vietnam", style: stCountry},
+		entry("* Thuyloi University (2019.2.23)"),
+		entry("* Pennsylvania State University (1988.11.29)"),
+		entry("* Purdue University (1997.9.23)"),
+		lineSpec{text: "(Europe)", style: stRegion, page: 4},
+		lineSpec{text: "Austria", style: stCountry},
+		entry("* Universität Wien (2010.2.24)"),
+	)
+	// Page 2 (where "(North America)" and "United States" stood) was lost;
+	// the two US entries now open page 3.
+	doc.Blocks[4].Line.Page, doc.Blocks[5].Line.Page = 3, 3
+	doc.PageErrors = []error{&parser.Error{File: "list.pdf", Page: 2, Err: parser.ErrMalformed}}
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Thuyloi University", res.Records[0].Partner)
+	assert.Equal(t, "Universität Wien", res.Records[1].Partner)
+	require.Len(t, res.Unplaced, 2)
+	assert.Equal(t, "* Pennsylvania State University (1988.11.29)", res.Unplaced[0].Text)
+	assert.Equal(t, 3, res.Unplaced[0].Page)
+}

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -41,6 +42,10 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 		b := &doc.Blocks[i]
 		switch {
 		case b.Line != nil:
+			if c.lostBefore(b.Line.Page) {
+				c.flushList()
+				c.forgetGroups()
+			}
 			c.line(b.Line, i)
 		case b.Table != nil:
 			c.flushList()
@@ -77,15 +82,23 @@ type docContext struct {
 	cRepair []string // repairs made reading the current country heading
 	rRepair []string // repairs made reading the current region heading
 
-	homeUnit    string     // the home unit a list groups its entries under ("工学研究科")
-	list        *listState // the list being read (list.go)
-	tables      *tableMemo // what the tables read so far established (table.go)
-	entryKey    styleKey   // the style of list entries, when lines have styles
+	homeUnit    string       // the home unit a list groups its entries under ("工学研究科")
+	list        *listState   // the list being read (list.go)
+	lost        map[int]bool // pages that could not be read (wholly or partly)
+	lastPage    int          // the page of the last line read
+	tables      *tableMemo   // what the tables read so far established (table.go)
+	entryKey    styleKey     // the style of list entries, when lines have styles
 	hasEntryKey bool
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {
-	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}}
+	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}, lost: map[int]bool{}}
+	for _, err := range doc.PageErrors {
+		var pe *parser.Error
+		if errors.As(err, &pe) && pe.Page > 0 {
+			c.lost[pe.Page] = true
+		}
+	}
 	c.institution = clean(opt.Institution)
 	if c.institution == "" {
 		if name, ok := institutionFromTitle(doc.Title); ok {
@@ -93,6 +106,31 @@ func newContext(doc *parser.Document, opt Options) *docContext {
 		}
 	}
 	return c
+}
+
+// lostBefore reports whether a page that could not be read lies between
+// the last line read and page (or is page itself): the headings on it are
+// lost, so the grouping context from before it no longer holds. It moves
+// the reading position to page.
+func (c *docContext) lostBefore(page int) bool {
+	lost := false
+	for p := c.lastPage + 1; p <= page && len(c.lost) > 0; p++ {
+		lost = lost || c.lost[p]
+	}
+	if page > c.lastPage {
+		c.lastPage = page
+	}
+	return lost
+}
+
+// forgetGroups drops the grouping context (region, country, home unit,
+// the date a group shares) so that nothing is filled down across a gap.
+func (c *docContext) forgetGroups() {
+	c.region, c.country, c.intl, c.cRepair, c.rRepair = "", Country{}, false, nil, nil
+	c.homeUnit = ""
+	if c.list != nil {
+		c.list.groupHead = ""
+	}
 }
 
 // newRecord starts a record with what the context knows.

@@ -153,6 +153,14 @@ type tableReader struct {
 	prev                  int // index in c.res.Records of the last record of this table, -1 for none
 }
 
+// forgetGroups drops what blank grouping cells stand for.
+func (tr *tableReader) forgetGroups() {
+	tr.region, tr.regionWritten, tr.regionRepairs = "", "", nil
+	tr.country, tr.countrySet, tr.intl, tr.countryRepairs = Country{}, false, false, nil
+	tr.partner, tr.partnerAlt = "", ""
+	tr.prev = -1
+}
+
 // val is one field's cell in a row.
 type val struct {
 	text    string
@@ -184,6 +192,12 @@ func (c *docContext) table(t *parser.Table) {
 	tr.setLevel()
 	for i := tr.body; i < len(t.Rows); i++ {
 		r := &t.Rows[i]
+		if c.lostBefore(r.Page) {
+			// The rows that said which group this one belongs to are on a
+			// page that could not be read: fill nothing down across it.
+			tr.forgetGroups()
+			c.forgetGroups()
+		}
 		if r.Header || tr.repeatedHeader(r) {
 			continue
 		}
