@@ -73,9 +73,10 @@ func TestGolden(t *testing.T) {
 			// The raw dump: what the extractor saw, before normalisation.
 			var raw, rawErr bytes.Buffer
 			rawCode := run([]string{"raw", c.input}, strings.NewReader(""), &raw, &rawErr)
-			if rawCode == 0 {
+			if raw.Len() > 0 {
 				checkGolden(t, "raw.golden", raw.Bytes())
 			}
+			assert.Equal(t, code, rawCode, "raw and extract agree on failure: %s", rawErr.String())
 			if code != 0 || stderr.Len() > 0 {
 				checkGolden(t, "stderr.golden", stderr.Bytes())
 			} else if _, err := os.Stat("stderr.golden"); err == nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/agreements/agreements/parser"
@@ -37,6 +38,10 @@ func (e *env) raw(args []string) int {
 		return exitFail
 	}
 	if _, err := e.stdout.Write(parser.Dump(doc)); err != nil {
+		fmt.Fprintf(e.stderr, "agreements raw: %v\n", err)
+		return exitFail
+	}
+	if err := errors.Join(doc.PageErrors...); err != nil {
 		fmt.Fprintf(e.stderr, "agreements raw: %v\n", err)
 		return exitFail
 	}
