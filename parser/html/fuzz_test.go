@@ -37,6 +37,10 @@ func FuzzParse(f *testing.F) {
 		"<template><p>x</template><noscript>y</noscript>",
 		"<table><tr><th>a<th>b<tr><th colspan=2>c</table>",
 		"<div><div><div><b><i><u><s>x</b>y</i>z",
+		"<ul><li>Asia<ul><li>China<ol><li>Peking</li></ol></li></ul></li></ul><dl><dt>Korea<dd>SNU</dl>",
+		"<table role=presentation><tr><td><table><tr><th scope=row>a<td>b</table></td></tr></table><table><tr><td>x</table>",
+		"<meta charset=utf-8><p>\x96\x6b\x8b\x9e\x91\xe5\x8a\x77\x87\x40\x81\x60</p>",
+		"<p>a</p><table><tr><td>b</td></tr></table><div>c<b>d</div>e</b><form><p>f</form><table><i><tr><td>g</table>",
 	} {
 		f.Add([]byte(s))
 	}

@@ -144,7 +144,7 @@ func (w *walker) buildTable(n *html.Node, index int) (string, *parser.Table, err
 				if rs == 0 || i+rs > end {
 					rs = end - i
 				}
-				cell := htmlCell{row: i, col: col, colSpan: cs, rowSpan: rs, th: c.DataAtom == atom.Th}
+				cell := htmlCell{row: i, col: col, colSpan: cs, rowSpan: rs, th: c.DataAtom == atom.Th && !rowHeader(c)}
 				cell.text, cell.lines = w.collectLines(c)
 				if !cell.th {
 					row.allTH = false
@@ -344,6 +344,18 @@ func sameTexts(a, b []parser.Cell) bool {
 		}
 	}
 	return true
+}
+
+// rowHeader reports a th that heads its row (scope="row" or "rowgroup"),
+// not a column.
+func rowHeader(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "scope" {
+			v := strings.ToLower(strings.TrimSpace(a.Val))
+			return v == "row" || v == "rowgroup"
+		}
+	}
+	return false
 }
 
 // spanAttr reads a rowspan or colspan attribute as browsers do: leading

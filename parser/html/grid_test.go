@@ -160,8 +160,8 @@ func TestNestedTables(t *testing.T) {
 }
 
 func TestCellText(t *testing.T) {
-	rows := gridOf(t, "<table><tr><td>  Technische\n Universität&nbsp;Wien <br/> ウィーン工科大学\u3000</td></tr></table>")
-	assert.Equal(t, []string{"Technische Universität Wien/ウィーン工科大学"}, rows)
+	rows := gridOf(t, "<table><tr><td>  Technische\n Universität&nbsp;Wien <br/> ウィーン工科大学\u3000</td><td>Austria</td></tr></table>")
+	assert.Equal(t, []string{"Technische Universität Wien/ウィーン工科大学|Austria"}, rows)
 
 	doc, err := Parse("t.html", []byte("<table><tr><td>A<br>B</td><td>C</td></tr></table>"), Options{})
 	require.NoError(t, err)

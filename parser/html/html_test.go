@@ -34,7 +34,7 @@ func TestBlocks(t *testing.T) {
 		{Row: 4, Role: parser.RoleHeading, Level: 2, Text: "Asia"},
 		{Row: 5, Role: parser.RoleHeading, Level: 3, Text: "China (2)"},
 		{Row: 6, Role: parser.RoleItem, Bullet: "•", Text: "* Peking University (November 10, 1999)"},
-		{Row: 7, Role: parser.RoleItem, Bullet: "•", Text: "Fudan University (April 19, 2001)"},
+		{Row: 7, Role: parser.RoleHeading, Level: 1, Text: "Fudan University (April 19, 2001)"}, // it holds a list
 		{Row: 8, Role: parser.RoleItem, Bullet: "•", Text: "nested"},
 		{Row: 9, Role: parser.RoleItem, Text: "numbered"},
 		{Row: 10, Role: parser.RoleHeading, Text: "Legend"},

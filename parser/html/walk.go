@@ -20,6 +20,7 @@ type walker struct {
 	roles  []roleCtx // the enclosing heading, item and caption elements
 	nested map[*html.Node]bool
 	inMain int // depth of main and article elements around the walk
+	lists  int // depth of ul, ol and menu elements around the walk
 	tables int
 	err    error
 
@@ -136,7 +137,7 @@ func (w *walker) enter(n *html.Node) bool {
 		return false
 	case atom.Table:
 		w.flush()
-		if w.nested[n] {
+		if w.nested[n] || layoutTable(n) {
 			return true
 		}
 		w.table(n)
@@ -149,8 +150,18 @@ func (w *walker) enter(n *html.Node) bool {
 		w.flush()
 		w.roles = append(w.roles, roleCtx{node: n, role: parser.RoleHeading})
 		return true
+	case atom.Ul, atom.Ol, atom.Menu:
+		w.flush()
+		w.lists++
+		return true
 	case atom.Li:
 		w.flush()
+		if hasNestedList(n) {
+			// A group label: its own text heads the entries of the list
+			// inside it.
+			w.roles = append(w.roles, roleCtx{node: n, role: parser.RoleHeading, level: w.lists})
+			return true
+		}
 		bullet := ""
 		if p := n.Parent; p != nil && (p.DataAtom == atom.Ul || p.DataAtom == atom.Menu) {
 			bullet = "•"
@@ -176,6 +187,10 @@ func (w *walker) leave(n *html.Node) {
 	if mainContent(n) {
 		w.inMain--
 	}
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol, atom.Menu:
+		w.lists--
+	}
 	if blockElement(n.DataAtom) || n.DataAtom == atom.Table {
 		w.flush()
 	}
@@ -183,6 +198,37 @@ func (w *walker) leave(n *html.Node) {
 		w.flush()
 		w.roles = w.roles[:k-1]
 	}
+}
+
+// hasNestedList reports a list item that holds a list.
+func hasNestedList(li *html.Node) bool {
+	found := false
+	forEach(li, func(n *html.Node) bool {
+		if n != li && n.Type == html.ElementNode && (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) {
+			found = true
+		}
+		return !found && n.DataAtom != atom.Table
+	})
+	return found
+}
+
+// layoutTable reports a table that lays out the page rather than holding
+// data: one marked role="presentation" or "none", or one with a single
+// cell. It is read as flow.
+func layoutTable(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "role" && (strings.EqualFold(a.Val, "presentation") || strings.EqualFold(a.Val, "none")) {
+			return true
+		}
+	}
+	cells := 0
+	forEach(n, func(c *html.Node) bool {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+			cells++
+		}
+		return cells < 2
+	})
+	return cells == 1
 }
 
 // chrome reports elements that are never content: scripts, styles,
