@@ -5,8 +5,11 @@
 // tree with golang.org/x/net/html, which applies the HTML5 tree-construction
 // rules (implied <tbody>, implied end tags, foster parenting). The tree is
 // walked in document order: headings, list items and paragraphs become
-// lines with the role their element gives them, and each data table becomes
-// a parser.Table whose rowspan and colspan cells are expanded into a grid.
+// lines with the role their element gives them (a list item holding a list
+// is a group heading), and each data table becomes a parser.Table whose
+// rowspan and colspan cells are expanded into a grid; tables that lay out
+// the page (holding tables, marked presentational, or of a single cell) are
+// read as flow. Large documents are read in segments, one tree at a time.
 package html
 
 import (
@@ -42,9 +45,9 @@ type Options struct {
 // parser.ErrEmpty, parser.ErrTooLarge, parser.ErrMalformed or
 // parser.ErrNoContent.
 //
-// A document larger than a few MiB is read in segments that parse on their
-// own (see cuts), so that the tree of one segment at a time is held in
-// memory; the blocks are the same as from the whole tree.
+// A document larger than 1 MiB is read in segments that parse on their own
+// (see cuts), so that only one segment's tree is held in memory at a time;
+// the blocks are the same as those of the whole tree.
 func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 	return parse(name, b, opt, segmentBytes)
 }
