@@ -78,17 +78,27 @@ func parse(name string, b []byte, opt Options, segment int) (*parser.Document, e
 		doc.Repairs = append(doc.Repairs, "html:charset_detected:"+cs)
 	}
 
-	ends, prefix := []int{len(utf)}, []byte(nil)
+	var w *walker
+	var flattened bool
 	if segment > 0 && len(utf) > segment {
-		ends, prefix = cuts(utf, segment)
+		c := startCuts(utf, segment)
+		w = newWalker()
+		flattened, err = w.read(doc, utf, c.ends, c)
+		c.halt()
+		if err != nil || !c.done || c.whole {
+			// Cut where it should not have been (body attributes further
+			// on), or a segment too deep to parse, or stopped at an error:
+			// the document is read whole.
+			w = nil
+		}
 	}
-	w := newWalker()
-	flattened, err := w.read(doc, utf, ends, prefix)
-	if err != nil && len(ends) > 1 {
-		// A segment too deep to parse: the document is flattened whole.
+	if w == nil {
 		w = newWalker()
 		doc.Title = ""
-		flattened, err = w.read(doc, utf, []int{len(utf)}, nil)
+		whole := make(chan int, 1)
+		whole <- len(utf)
+		close(whole)
+		flattened, err = w.read(doc, utf, whole, nil)
 	}
 	if err != nil {
 		return fail(fmt.Errorf("%w: %v", parser.ErrMalformed, err))
@@ -107,20 +117,25 @@ func parse(name string, b []byte, opt Options, segment int) (*parser.Document, e
 	return doc, nil
 }
 
-// read parses the segments of utf that end at ends, each after the first
-// behind prefix, and walks their bodies; each tree is dropped once walked.
-// It reports whether a single segment had to be flattened; the error is
-// the tree builder's on a segment it cannot parse even flattened.
-func (w *walker) read(doc *parser.Document, utf []byte, ends []int, prefix []byte) (flattened bool, err error) {
-	start, titled := 0, false
-	for i, end := range ends {
+// read parses the segments of utf that end at the offsets received from
+// ends, each after the first behind c's prefix, and walks their bodies;
+// each tree is dropped once walked. It reports whether the document, read
+// whole, had to be flattened; the error is the tree builder's on a segment
+// it cannot parse (flattened, when the document is read whole).
+func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan int, c *cutter) (bool, error) {
+	start, titled, flattened := 0, false, false
+	for i := 0; ; i++ {
+		end, ok := <-ends
+		if !ok {
+			return flattened, nil
+		}
 		var r io.Reader = bytes.NewReader(utf[start:end])
 		if i > 0 {
-			r = io.MultiReader(bytes.NewReader(prefix), r)
+			r = io.MultiReader(bytes.NewReader(c.prefix), r)
 		}
 		root, err := html.Parse(r)
 		if err != nil {
-			if len(ends) > 1 {
+			if c != nil {
 				return false, fmt.Errorf("segment %d: %w", i+1, err)
 			}
 			if root, err = parseFlattened(utf, err); err != nil {
@@ -137,14 +152,13 @@ func (w *walker) read(doc *parser.Document, utf []byte, ends []int, prefix []byt
 		if from == nil {
 			from = root // a frameset document
 		}
-		w.walkSegment(from, i == 0, i == len(ends)-1)
+		w.walkSegment(from, i == 0, end == len(utf))
 		clear(w.nested)
 		if w.err != nil {
 			return flattened, nil
 		}
 		start = end
 	}
-	return flattened, nil
 }
 
 // firstElement finds the first element of a kind under root, in document

@@ -34,14 +34,49 @@ type segmenter struct {
 	whole   bool   // no cut at all: the body's attributes matter
 }
 
-// cuts returns the offsets at which b is cut (the last is len(b)), each
-// segment at least min bytes but the last, and the prefix that each segment
-// after the first is parsed behind: the document's doctype (so quirks mode
-// is the same) and a start tag of body.
-func cuts(b []byte, min int) ([]int, []byte) {
+// cutter finds the cuts of a document in a goroutine of its own, so that
+// the document is tokenized for cuts while the segments found so far are
+// parsed.
+type cutter struct {
+	ends   chan int // the offsets of the cuts, then len(b); closed after
+	stop   chan struct{}
+	prefix []byte // set before the first offset is sent
+	whole  bool   // set before ends is closed: the cuts sent are void
+	done   bool   // set before ends is closed: the document was read to its end
+}
+
+// startCuts starts finding the cuts of b, each segment at least min bytes
+// but the last. Segments after the first are parsed behind the prefix: the
+// document's doctype (so quirks mode is the same) and a start tag of body.
+// The caller reads ends to its close, or calls halt.
+func startCuts(b []byte, min int) *cutter {
+	c := &cutter{ends: make(chan int, 64), stop: make(chan struct{})}
+	go c.run(b, min)
+	return c
+}
+
+// halt stops the cutter and waits for it; whole and done can then be read.
+func (c *cutter) halt() {
+	close(c.stop)
+	for range c.ends {
+	}
+}
+
+func (c *cutter) run(b []byte, min int) {
+	defer close(c.ends)
 	s := &segmenter{initial: true}
 	z := html.NewTokenizer(bytes.NewReader(b))
-	var out []int
+	send := func(off int) bool {
+		if c.prefix == nil {
+			c.prefix = append(append([]byte(nil), s.doctype...), "<body>"...)
+		}
+		select {
+		case c.ends <- off:
+			return true
+		case <-c.stop:
+			return false
+		}
+	}
 	off, last := 0, 0
 	for !s.dirty {
 		tt := z.Next()
@@ -51,7 +86,9 @@ func cuts(b []byte, min int) ([]int, []byte) {
 		raw := z.Raw()
 		off += len(raw)
 		if s.token(z, tt, raw) && off-last >= min && len(b)-off >= min {
-			out = append(out, off)
+			if !send(off) {
+				return
+			}
 			last = off
 		}
 	}
@@ -59,12 +96,25 @@ func cuts(b []byte, min int) ([]int, []byte) {
 		// Attributes on a later body tag apply to the whole body.
 		s.whole = laterBodyTag(b[off:])
 	}
-	if s.whole {
-		out = out[:0]
+	if s.whole && last > 0 {
+		c.whole = true // the cuts sent were wrong: the caller reads the document whole
+		return
 	}
-	out = append(out, len(b))
-	prefix := append(append([]byte(nil), s.doctype...), "<body>"...)
-	return out, prefix
+	c.done = send(len(b))
+}
+
+// cuts returns the offsets at which b is cut, the last len(b), and the
+// prefix of the segments after the first.
+func cuts(b []byte, min int) ([]int, []byte) {
+	c := startCuts(b, min)
+	var out []int
+	for end := range c.ends {
+		out = append(out, end)
+	}
+	if c.whole {
+		out = []int{len(b)}
+	}
+	return out, c.prefix
 }
 
 // token follows one token; it reports whether the document can be cut

@@ -345,7 +345,9 @@ func (w *walker) flush() {
 // addLine adds a line block, its Line cut from the slab.
 func (w *walker) addLine(l parser.Line) {
 	if len(w.lineSlab) == cap(w.lineSlab) {
-		w.lineSlab = make([]parser.Line, 0, 240) // 240 lines fill a 32 KiB size class
+		// Slabs grow with the document, up to 240 lines (a 32 KiB size
+		// class), so a small page does not pay for a large one.
+		w.lineSlab = make([]parser.Line, 0, min(max(2*cap(w.lineSlab), 16), 240))
 	}
 	w.lineSlab = append(w.lineSlab, l)
 	w.blocks = append(w.blocks, parser.Block{Line: &w.lineSlab[len(w.lineSlab)-1]})
@@ -355,7 +357,7 @@ func (w *walker) addLine(l parser.Line) {
 // slab.
 func (w *walker) stringSlots(n int) []string {
 	if cap(w.strSlab)-len(w.strSlab) < n {
-		w.strSlab = make([]string, 0, max(n, 1024))
+		w.strSlab = make([]string, 0, max(n, min(max(2*cap(w.strSlab), 64), 1024)))
 	}
 	k := len(w.strSlab)
 	w.strSlab = w.strSlab[:k+n]
