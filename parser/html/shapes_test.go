@@ -151,11 +151,6 @@ func TestShapes(t *testing.T) {
 			in:   `<h2>Asia</h2><table><tr><td>China<td>Peking University<tr><td>Korea<td>Seoul National University`,
 			want: []string{"heading h2 Asia", "T0", "  China|Peking University", "  Korea|Seoul National University"},
 		},
-		{
-			name: "rows without a table",
-			in:   `<p>before</p><tr><td>China</td><td>Peking University</td></tr><tr><td>Korea</td><td>Seoul National University</td></tr><p>after</p>`,
-			want: []string{"text before", "text ChinaPeking UniversityKoreaSeoul National University", "text after"},
-		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
