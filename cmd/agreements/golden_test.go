@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser/parsertest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -18,17 +20,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // with -update. On a mismatch it leaves got beside it as path.got.
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "no golden yet: run make golden")
-	if !assert.Equal(t, string(want), string(got)) {
-		_ = os.WriteFile(path+".got", got, 0o644)
-	} else {
-		_ = os.Remove(path + ".got")
-	}
+	parsertest.CheckGolden(t, path, got, *update)
 }
 
 // fixtureCase is one fixtures/<case>/ directory with an input document.

@@ -2,40 +2,12 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
-
-// updatingGolden reports whether the package's -update flag (defined with
-// the extract goldens) was given; looked up by name so this file does not
-// depend on where it is declared.
-func updatingGolden() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// checkReportGolden compares got with the golden file at path, or rewrites
-// it with -update; on a mismatch it leaves got beside it as path.got.
-func checkReportGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if updatingGolden() {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "no golden yet: run make golden")
-	if !assert.Equal(t, string(want), string(got)) {
-		_ = os.WriteFile(path+".got", got, 0o644)
-	} else {
-		_ = os.Remove(path + ".got")
-	}
-}
 
 // TestReportGolden runs `agreements audit` and `agreements diff` on the
 // fixtures/audit-* and fixtures/diff-* cases, from inside the fixture's
@@ -63,7 +35,7 @@ func TestReportGolden(t *testing.T) {
 			code := run(tt.args, strings.NewReader(""), &stdout, &stderr)
 			assert.Equal(t, tt.code, code, "stderr: %s", stderr.String())
 			assert.Empty(t, stderr.String())
-			checkReportGolden(t, tt.golden, stdout.Bytes())
+			checkGolden(t, tt.golden, stdout.Bytes())
 		})
 	}
 }

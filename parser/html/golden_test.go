@@ -6,25 +6,17 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/parser/parsertest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "no golden yet: run make golden")
-	if !assert.Equal(t, string(want), string(got)) {
-		_ = os.WriteFile(path+".got", got, 0o644)
-	}
+	parsertest.CheckGolden(t, path, got, *update)
 }
 
 func fixtureInputs(t testing.TB) []string {

@@ -13,22 +13,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/parser/parsertest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "no golden yet: run make golden")
-	if !assert.Equal(t, string(want), string(got)) {
-		_ = os.WriteFile(path+".got", got, 0o644)
-	}
+	parsertest.CheckGolden(t, path, got, *update)
 }
 
 // dumpLayout renders pages of a text layer as canonical text: lines with
