@@ -31,16 +31,24 @@ func (e *env) extract(args []string) int {
 
 	var records []normalize.Record
 	var errs []error
+	read := 0 // inputs that gave a document, even with some pages lost
 	for _, in := range inputs {
 		res, err := e.extractFile(in, normalize.Options{Institution: *inst})
 		if res != nil {
 			records = append(records, res.Records...)
+			read++
 		}
 		if err != nil {
 			errs = append(errs, err)
 		}
 	}
 
+	if read == 0 && *out != "" && *out != "-" {
+		// Nothing could be read: leave an existing output as it was rather
+		// than replace last year's records with nothing.
+		fmt.Fprintf(e.stderr, "agreements extract: %v\nagreements extract: no input could be read; %s left unchanged\n", errors.Join(errs...), *out)
+		return exitFail
+	}
 	if err := e.writeRecords(*out, *format, records); err != nil {
 		fmt.Fprintf(e.stderr, "agreements extract: %v\n", err)
 		return exitFail

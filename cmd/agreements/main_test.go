@@ -78,10 +78,9 @@ func TestBadInputs(t *testing.T) {
 			assert.Equal(t, exitFail, code)
 			assert.Contains(t, stderr, path, "the message names the file")
 			assert.Empty(t, stdout)
-			// The records of the other inputs (none) are written: an empty file.
-			got, err := os.ReadFile(out)
-			require.NoError(t, err)
-			assert.Empty(t, got)
+			// No input could be read: no output file is made.
+			_, err := os.Stat(out)
+			assert.True(t, os.IsNotExist(err), "output written although nothing was read")
 			entries, _ := os.ReadDir(dir)
 			for _, e := range entries {
 				assert.NotContains(t, e.Name(), ".tmp-", "temporary file left behind")
@@ -131,4 +130,30 @@ func TestParsePages(t *testing.T) {
 func TestSplitArgs(t *testing.T) {
 	assert.Equal(t, []string{"--institution", "Tohoku University", "--format", "csv"},
 		splitArgs(`--institution "Tohoku University" --format 'csv'`+"\n"))
+}
+
+// TestOutKeptWhenNothingRead: a run whose every input fails leaves an
+// existing output file as it was; a run with one good input writes its
+// records and still exits 1 for the bad one.
+func TestOutKeptWhenNothingRead(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "records.ndjson")
+	require.NoError(t, os.WriteFile(out, []byte("last year\n"), 0o644))
+	bad := filepath.Join(dir, "bad.pdf")
+	require.NoError(t, os.WriteFile(bad, []byte("%PDF-1.4 cut short"), 0o644))
+
+	code, _, stderr := runCmd(t, "", "extract", "--out", out, bad)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, stderr, "left unchanged")
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, "last year\n", string(b))
+
+	good := "../../fixtures/html-tohoku-university-table/input.html"
+	code, _, stderr = runCmd(t, "", "extract", "--out", out, bad, good)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, stderr, bad)
+	b, err = os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, 35, bytes.Count(b, []byte("\n")), "the good input's records are written")
 }

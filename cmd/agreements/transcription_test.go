@@ -220,3 +220,49 @@ func TestDepartmentTableAgainstTranscription(t *testing.T) {
 		})
 	}
 }
+
+// TestDepartmentDeclaredCounts reconciles the department table's own
+// counts with what was extracted. Its per-country counts count agreements
+// (rows), not partners: China (79) has 79 rows for 58 partners. Where the
+// document disagrees with itself, the rows are named here: the counts
+// printed beside these countries differ from the rows the table lists
+// under them (the seed's own inconsistency, kept in the fixtures), and so
+// the section total, 481, is 7 more than the 474 rows.
+func TestDepartmentDeclaredCounts(t *testing.T) {
+	inconsistent := map[string][2]int{ // country: declared, rows in the table
+		"Indonesia": {22, 21}, "Taiwan": {42, 43}, "Vietnam": {7, 6}, "United States": {32, 31},
+		"Belgium": {6, 5}, "Czech Republic": {6, 5}, "Finland": {6, 5}, "France": {24, 23}, "Spain": {7, 6},
+	}
+	for _, c := range []string{"tohoku-department-libreoffice", "tohoku-department-chromium"} {
+		t.Run(c, func(t *testing.T) {
+			e := &env{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+			res, err := e.extractFile("../../fixtures/"+c+"/input.pdf", normalize.Options{Institution: "Tohoku University"})
+			require.NoError(t, err)
+			rows := map[string]int{}
+			countries := map[string]bool{}
+			for _, r := range res.Records {
+				rows[r.Country]++
+				countries[r.Country] = true
+			}
+			checked := 0
+			for _, d := range res.Declared {
+				switch {
+				case d.Scope == "country":
+					checked++
+					want := d.Count
+					if bad, ok := inconsistent[d.Name]; ok {
+						require.Equal(t, bad[0], d.Count, d.Text)
+						want = bad[1]
+					}
+					assert.Equal(t, want, rows[d.Name], "%q (page %d, row %d)", d.Text, d.Page, d.Row)
+				case d.Unit == "countries":
+					assert.Equal(t, d.Count, len(countries)-1, "%q: the countries and regions, international organisations aside", d.Text)
+				case d.Scope == "section":
+					assert.Equal(t, 481, d.Count, d.Text)
+					assert.Equal(t, 474, len(res.Records), "481 declared, 7 fewer rows in the table itself")
+				}
+			}
+			assert.Equal(t, 65, checked, "64 countries and regions and the international organisations")
+		})
+	}
+}
