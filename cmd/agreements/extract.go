@@ -11,10 +11,11 @@ import (
 )
 
 func (e *env) extract(args []string) int {
-	fs := e.newFlags("extract", "extract [--format ndjson|json|csv] [--out FILE] [--institution NAME] INPUT...")
+	fs := e.newFlags("extract", "extract [--format ndjson|json|csv] [--out FILE] [--institution NAME] [--dates month-first|day-first] INPUT...")
 	format := fs.String("format", output.FormatNDJSON, "output format: ndjson, json or csv")
 	out := fs.String("out", "", "write to `FILE` (atomically) instead of stdout")
 	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the document says)")
+	dates := fs.String("dates", "", "how the list writes a/b/YYYY dates: `ORDER` month-first (US) or day-first; without it such dates are refused as ambiguous unless a part is above 12")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -29,11 +30,23 @@ func (e *env) extract(args []string) int {
 		return exitUsage
 	}
 
+	opt := normalize.Options{Institution: *inst}
+	switch *dates {
+	case "":
+	case "month-first":
+		opt.MonthFirst = true
+	case "day-first":
+		opt.DayFirst = true
+	default:
+		fmt.Fprintf(e.stderr, "agreements extract: --dates %q: want month-first or day-first\n", *dates)
+		return exitUsage
+	}
+
 	var records []normalize.Record
 	var errs []error
 	read := 0 // inputs that gave a document, even with some pages lost
 	for _, in := range inputs {
-		res, err := e.extractFile(in, normalize.Options{Institution: *inst})
+		res, err := e.extractFile(in, opt)
 		if res != nil {
 			records = append(records, res.Records...)
 			read++

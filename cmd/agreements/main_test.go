@@ -157,3 +157,24 @@ func TestOutKeptWhenNothingRead(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 35, bytes.Count(b, []byte("\n")), "the good input's records are written")
 }
+
+// TestDatesFlag: a/b/YYYY dates are read only when the order is given.
+func TestDatesFlag(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "us.html")
+	require.NoError(t, os.WriteFile(page, []byte(`<html><body><table>
+<tr><th>Country</th><th>Institution</th><th>Date</th></tr>
+<tr><td>United States</td><td>Purdue University</td><td>9/3/1997</td></tr>
+</table></body></html>`), 0o644))
+	for flag, want := range map[string]string{"": `"signed":""`, "month-first": `"signed":"1997-09-03"`, "day-first": `"signed":"1997-03-09"`} {
+		args := []string{"extract"}
+		if flag != "" {
+			args = append(args, "--dates", flag)
+		}
+		code, stdout, stderr := runCmd(t, "", append(args, page)...)
+		assert.Equal(t, exitOK, code, stderr)
+		assert.Contains(t, stdout, want, flag)
+	}
+	code, _, _ := runCmd(t, "", "extract", "--dates", "year-first", page)
+	assert.Equal(t, exitUsage, code)
+}
