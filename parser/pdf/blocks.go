@@ -104,9 +104,9 @@ const (
 )
 
 // makeBlockLine turns a text line into a document line, taking a leading
-// bullet off its text.
+// bullet off its text. Glued words are read as part of the word before them.
 func makeBlockLine(page int, l TextLine) *parser.Line {
-	words := l.Words
+	words := mergeGlued(l.Words)
 	bullet := ""
 	if len(words) > 0 {
 		first := words[0].Text

@@ -17,6 +17,7 @@ const (
 	baselineTolEm = 0.35 // glyphs whose baselines differ less share a line
 	dupTolEm      = 0.15 // a repeated glyph this close is overprinting (fake bold)
 	baseShiftEm   = 0.15 // a baseline this far off its neighbour's starts a new word
+	sizeStepEm    = 0.01 // a font size this much larger or smaller starts a glued word
 )
 
 // fglyph is a glyph in its direction's frame: u runs along the text, v down
@@ -286,7 +287,8 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 	lineStyles := make([]styleCount, 0, 8)
 	words := wb.words[:0]
 	lu0, lv0, lu1, lv1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	ws := -1 // start of the current word in gs
+	ws := -1       // start of the current word in gs
+	glued := false // the current word follows the previous one without a space
 	flush := func(we int) {
 		if ws < 0 {
 			return
@@ -319,7 +321,8 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 		for _, s := range styles {
 			lineStyles = addStyle(lineStyles, s.style, s.n)
 		}
-		words = append(words, Word{Text: string(text), Box: pageBox(dir, u0, v0, u1, v1), Style: st})
+		words = append(words, Word{Text: string(text), Box: pageBox(dir, u0, v0, u1, v1), Style: st, Glued: glued})
+		glued = false
 		lu0, lv0 = math.Min(lu0, u0), math.Min(lv0, v0)
 		lu1, lv1 = math.Max(lu1, u1), math.Max(lv1, v1)
 	}
@@ -350,6 +353,13 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 			shifted := math.Abs(g.base-last.base) > baseShiftEm*em
 			if spaceBreak || shifted || g.u0-last.u1 > wordGapEm*em || g.u0 < last.u0-0.5*em {
 				flush(i)
+			} else if math.Abs(g.size-last.size) > sizeStepEm*em {
+				// A change of font size with no gap (small capitals set
+				// as a larger capital and smaller ones) starts a new word,
+				// as in poppler, glued to the one before: no space
+				// between them in the line's text.
+				flush(i)
+				glued = true
 			}
 		}
 		spaceBreak = false

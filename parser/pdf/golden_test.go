@@ -44,7 +44,11 @@ func dumpLayout(pages []PageLayout, maxGlyphs int) []byte {
 		for _, l := range p.Lines {
 			fmt.Fprintf(&b, "L [%s] {%s %.1f b=%t i=%t} %q\n", box(l.Box), l.Style.Font, l.Style.Size, l.Style.Bold, l.Style.Italic, l.Text())
 			for _, w := range l.Words {
-				fmt.Fprintf(&b, "  W [%s] %q\n", box(w.Box), w.Text)
+				glued := ""
+				if w.Glued {
+					glued = " glued"
+				}
+				fmt.Fprintf(&b, "  W [%s] %q%s\n", box(w.Box), w.Text, glued)
 			}
 		}
 		for i, g := range p.Glyphs {

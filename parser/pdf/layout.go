@@ -1,6 +1,11 @@
 package pdf
 
-import "github.com/agreements/agreements/parser"
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/agreements/agreements/parser"
+)
 
 // Glyph is one drawn character (or ligature) on a page, in a top-left page
 // space after rotation and CropBox: X grows rightwards, Y downwards, points.
@@ -38,6 +43,10 @@ type Word struct {
 	Text  string
 	Box   parser.Box
 	Style parser.Style
+	// Glued is set when the word follows the previous word of its line
+	// with no space between them: it starts only where the font size
+	// changes (small capitals), and text joins it to that word.
+	Glued bool
 }
 
 // TextLine is a run of words on one baseline, left to right.
@@ -47,16 +56,43 @@ type TextLine struct {
 	Style parser.Style // the dominant style (by glyph count)
 }
 
-// Text joins the line's words with single spaces.
+// Text joins the line's words with single spaces, a glued word with none.
 func (l TextLine) Text() string {
 	s := ""
 	for i, w := range l.Words {
-		if i > 0 {
+		if i > 0 && !w.Glued {
 			s += " "
 		}
 		s += w.Text
 	}
 	return s
+}
+
+// mergeGlued returns words with every glued word joined to the word before
+// it (texts concatenated, boxes united, the longer text's style kept): the
+// words as they read. Without glued words it returns words itself.
+func mergeGlued(words []Word) []Word {
+	if !slices.ContainsFunc(words, func(w Word) bool { return w.Glued }) {
+		return words
+	}
+	out := make([]Word, 0, len(words))
+	n := 0 // runes of the style-giving piece of out's last word
+	for _, w := range words {
+		k := utf8.RuneCountInString(w.Text)
+		if !w.Glued || len(out) == 0 {
+			w.Glued = false
+			out = append(out, w)
+			n = k
+			continue
+		}
+		last := &out[len(out)-1]
+		last.Text += w.Text
+		last.Box = union(last.Box, w.Box)
+		if k > n {
+			last.Style, n = w.Style, k
+		}
+	}
+	return out
 }
 
 // PageLayout is everything the text layer reads off one page.

@@ -74,11 +74,13 @@ func isRTL(s string) bool {
 
 // pageWords collects a page's words. Layouts from the text layer carry the
 // words both flat and in lines; lines are preferred (they are what the
-// document shows), flat words are the fallback.
+// document shows), flat words are the fallback. A glued word (small
+// capitals after a larger capital) is joined to the word before it: a cell
+// reads "THRESHOLD", not "T HRESHOLD".
 func pageWords(p *PageLayout) []tword {
 	var out []tword
 	for _, l := range p.Lines {
-		for _, w := range l.Words {
+		for _, w := range mergeGlued(l.Words) {
 			if strings.TrimSpace(w.Text) == "" {
 				continue
 			}
@@ -86,7 +88,7 @@ func pageWords(p *PageLayout) []tword {
 		}
 	}
 	if len(out) == 0 {
-		for _, w := range p.Words {
+		for _, w := range mergeGlued(p.Words) {
 			if strings.TrimSpace(w.Text) == "" {
 				continue
 			}
