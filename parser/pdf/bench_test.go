@@ -10,22 +10,7 @@ import (
 // reports pages per second; scripts/bench-textlayer.sh runs it beside
 // pdftotext -layout on the same files.
 func BenchmarkTextLayer(b *testing.B) {
-	files := corpusPDFs(b)
-	var inputs [][]byte
-	var size int64
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		inputs = append(inputs, data)
-		size += int64(len(data))
-	}
-	if len(inputs) == 0 {
-		b.Skip("no corpus PDFs")
-	}
-	b.ReportAllocs()
-	b.SetBytes(size)
+	files, inputs := loadCorpus(b)
 	pages := 0
 	start := time.Now()
 	for b.Loop() {
@@ -41,6 +26,18 @@ func BenchmarkTextLayer(b *testing.B) {
 
 // BenchmarkParse measures the whole extractor on the same files.
 func BenchmarkParse(b *testing.B) {
+	files, inputs := loadCorpus(b)
+	for b.Loop() {
+		for i, data := range inputs {
+			_, _ = Parse(files[i], data, Options{})
+		}
+	}
+}
+
+// loadCorpus reads the benchmark's PDFs and sets the byte count and
+// allocation reporting; it skips when there are none.
+func loadCorpus(b *testing.B) ([]string, [][]byte) {
+	b.Helper()
 	files := corpusPDFs(b)
 	var inputs [][]byte
 	var size int64
@@ -57,9 +54,5 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.SetBytes(size)
-	for b.Loop() {
-		for i, data := range inputs {
-			_, _ = Parse(files[i], data, Options{})
-		}
-	}
+	return files, inputs
 }
