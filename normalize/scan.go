@@ -176,11 +176,14 @@ var institutionWords = []string{"university", "institute of technology", "colleg
 // listWords mark a title segment as the list's own title, not its publisher.
 var listWords = []string{"agreement", "partner", "exchange", "list", "協定", "一覧", "交流", "提携"}
 
+// titleSepRe splits a page title into its segments.
+var titleSepRe = regexp.MustCompile(`\s+[|｜\-–—:：/]\s+|[|｜]`)
+
 // institutionFromTitle finds the publisher in a page title such as
 // "学術交流協定校一覧 | 名古屋大学" or "Partner Universities - Kyoto University":
 // the one segment that names an institution and not the list.
 func institutionFromTitle(title string) (string, bool) {
-	parts := regexp.MustCompile(`\s+[|｜\-–—:：/]\s+|[|｜]`).Split(clean(title), -1)
+	parts := titleSepRe.Split(clean(title), -1)
 	found := ""
 	for _, p := range parts {
 		p = strings.TrimSpace(p)

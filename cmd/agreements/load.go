@@ -70,6 +70,11 @@ func (e *env) extractFile(name string, opt normalize.Options) (*normalize.Result
 	if err != nil {
 		return nil, err
 	}
+	return extractBytes(name, b, opt)
+}
+
+// extractBytes parses and normalises the bytes of one document.
+func extractBytes(name string, b []byte, opt normalize.Options) (*normalize.Result, error) {
 	doc, err := parseDocument(name, b, nil)
 	if err != nil {
 		return nil, err
@@ -96,13 +101,5 @@ func (e *env) loadRecords(name string, opt normalize.Options) (*normalize.Result
 		}
 		return &normalize.Result{Records: recs}, nil
 	}
-	doc, err := parseDocument(name, b, nil)
-	if err != nil {
-		return nil, err
-	}
-	res, err := normalize.Normalize(doc, opt)
-	if err != nil {
-		return nil, &parser.Error{File: name, Err: err}
-	}
-	return res, errors.Join(doc.PageErrors...)
+	return extractBytes(name, b, opt)
 }
