@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -136,7 +137,7 @@ func (c *docContext) forgetGroups() {
 // newRecord starts a record with what the context knows.
 func (c *docContext) newRecord(page, row int) Record {
 	r := Record{
-		Schema:          Schema,
+		Schema:          agreement.Schema,
 		HomeInstitution: c.institution,
 		Level:           c.level,
 		Region:          c.region,
@@ -176,7 +177,7 @@ func (c *docContext) finish(r *Record) {
 	r.FeeWaiver = r.HasFlag(FlagFeeWaiver)
 	r.Flags = uniqueSorted(r.Flags)
 	r.Repairs = uniqueKeepOrder(r.Repairs)
-	r.ID = ComputeID(*r)
+	r.ID = agreement.ComputeID(*r)
 }
 
 // clean folds white space (including NBSP and ideographic space) and applies

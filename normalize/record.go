@@ -1,81 +1,20 @@
-// Package normalize turns the raw documents of the extractors into canonical
-// agreement records (schema agreement/v1), recording every repair it makes.
 package normalize
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-	"strings"
+import "github.com/agreements/agreements/agreement"
 
-	"golang.org/x/text/unicode/norm"
+// The record and result types live in package agreement; these names keep
+// the normaliser's own code short.
+type (
+	Record      = agreement.Record
+	Source      = agreement.Source
+	Result      = agreement.Result
+	Declared    = agreement.Declared
+	LegendEntry = agreement.LegendEntry
+	Unplaced    = agreement.Unplaced
 )
-
-// Schema is the version tag every record carries.
-const Schema = "agreement/v1"
 
 // Levels of agreement.
 const (
-	LevelUniversity = "university"
-	LevelDepartment = "department"
+	LevelUniversity = agreement.LevelUniversity
+	LevelDepartment = agreement.LevelDepartment
 )
-
-// Record is one agreement between the home institution and one partner, in
-// the contract's field order.
-type Record struct {
-	Schema          string   `json:"schema"`
-	ID              string   `json:"id"`
-	HomeInstitution string   `json:"home_institution"`
-	Level           string   `json:"level"`
-	Region          string   `json:"region"`
-	Country         string   `json:"country"`
-	CountryCode     string   `json:"country_code"`
-	Partner         string   `json:"partner"`
-	PartnerUnit     string   `json:"partner_unit"`
-	HomeUnit        string   `json:"home_unit"`
-	Signed          string   `json:"signed"`
-	FeeWaiver       bool     `json:"fee_waiver"`
-	AgreementType   string   `json:"agreement_type"`
-	ValidUntil      string   `json:"valid_until"`
-	Flags           []string `json:"flags"`
-	PartnerAlt      string   `json:"partner_alt"`
-	AsOf            string   `json:"as_of"`
-	Source          Source   `json:"source"`
-	Repairs         []string `json:"repairs"`
-}
-
-// Source is a record's provenance.
-type Source struct {
-	File   string `json:"file"`
-	SHA256 string `json:"sha256"`
-	Format string `json:"format"`
-	Page   int    `json:"page"`
-	Row    int    `json:"row"`
-}
-
-// ComputeID derives the record's stable identity from the fields the
-// contract names, after normalisation: NFKC, case folded, whitespace folded.
-// The same agreement keeps its id when its date, flags, page or row change.
-func ComputeID(r Record) string {
-	h := sha256.New()
-	for _, f := range []string{r.HomeInstitution, r.Level, r.CountryCode, r.Partner, r.PartnerUnit, r.HomeUnit} {
-		h.Write([]byte(idKey(f)))
-		h.Write([]byte{0x1f})
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-func idKey(s string) string {
-	s = norm.NFKC.String(s)
-	s = strings.ToLower(s)
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// HasFlag reports whether the record carries flag f.
-func (r Record) HasFlag(f string) bool {
-	for _, x := range r.Flags {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}

@@ -9,21 +9,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/agreements/agreements/normalize"
 )
 
-func sample() normalize.Record {
-	r := normalize.Record{
-		Schema: normalize.Schema, HomeInstitution: "Tohoku University", Level: "university",
+func sample() agreement.Record {
+	r := agreement.Record{
+		Schema: agreement.Schema, HomeInstitution: "Tohoku University", Level: "university",
 		Region: "Europe", Country: "France", CountryCode: "FR", Partner: "École Centrale de Lyon",
 		Signed: "2006-02-13", FeeWaiver: true, Flags: []string{"fee_waiver"},
-		Source:  normalize.Source{File: "list.pdf", SHA256: strings.Repeat("a", 64), Format: "pdf", Page: 4, Row: 210},
+		Source:  agreement.Source{File: "list.pdf", SHA256: strings.Repeat("a", 64), Format: "pdf", Page: 4, Row: 210},
 		Repairs: []string{"inherited_date:École Centrale de Lille", "date:YYYY.M.D"},
 	}
-	r.ID = normalize.ComputeID(r)
+	r.ID = agreement.ComputeID(r)
 	return r
 }
 
@@ -51,7 +50,7 @@ func TestMarshalIsCanonical(t *testing.T) {
 }
 
 func TestWritersRoundTrip(t *testing.T) {
-	recs := []normalize.Record{sample(), sample()}
+	recs := []agreement.Record{sample(), sample()}
 	recs[1].Partner = `A "quoted", name`
 	for _, format := range []string{FormatNDJSON, FormatJSON} {
 		var b bytes.Buffer
@@ -75,7 +74,7 @@ func TestCSV(t *testing.T) {
 	r.Flags = []string{"double_degree", "fee_waiver"}
 	r.Partner = "Name, with comma"
 	var b bytes.Buffer
-	require.NoError(t, WriteAll(&b, FormatCSV, []normalize.Record{r}))
+	require.NoError(t, WriteAll(&b, FormatCSV, []agreement.Record{r}))
 	rows, err := csv.NewReader(&b).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, rows, 2)
@@ -146,7 +145,7 @@ func FuzzRoundtrip(f *testing.F) {
 		r.Partner, r.PartnerUnit, r.HomeUnit, r.Signed = partner, unit, home, signed
 		r.Flags = []string{flag}
 		var b bytes.Buffer
-		if err := WriteAll(&b, FormatNDJSON, []normalize.Record{r}); err != nil {
+		if err := WriteAll(&b, FormatNDJSON, []agreement.Record{r}); err != nil {
 			return // invalid UTF-8 may be refused; it must not panic
 		}
 		got, err := ReadRecords(&b)

@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/agreements/agreements/normalize"
+	"github.com/agreements/agreements/agreement"
 )
 
 // ErrNotRecords is returned when bytes are neither NDJSON nor a JSON array of
@@ -24,14 +24,14 @@ func LooksLikeRecords(b []byte) bool {
 
 // ReadRecords reads a record file: NDJSON (one record a line) or a JSON
 // array. Errors name the 1-based line (NDJSON) of the bad record.
-func ReadRecords(r io.Reader) ([]normalize.Record, error) {
+func ReadRecords(r io.Reader) ([]agreement.Record, error) {
 	br := bufio.NewReader(r)
 	first, err := firstNonSpace(br)
 	if err != nil {
 		return nil, err
 	}
 	if first == '[' {
-		var recs []normalize.Record
+		var recs []agreement.Record
 		dec := json.NewDecoder(br)
 		if err := dec.Decode(&recs); err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrNotRecords, err)
@@ -43,7 +43,7 @@ func ReadRecords(r io.Reader) ([]normalize.Record, error) {
 		}
 		return recs, nil
 	}
-	var recs []normalize.Record
+	var recs []agreement.Record
 	sc := bufio.NewScanner(br)
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 	line := 0
@@ -53,7 +53,7 @@ func ReadRecords(r io.Reader) ([]normalize.Record, error) {
 		if len(b) == 0 {
 			continue
 		}
-		var rec normalize.Record
+		var rec agreement.Record
 		if err := json.Unmarshal(b, &rec); err != nil {
 			return nil, fmt.Errorf("line %d: %w: %v", line, ErrNotRecords, err)
 		}
@@ -68,9 +68,9 @@ func ReadRecords(r io.Reader) ([]normalize.Record, error) {
 	return recs, nil
 }
 
-func check(r *normalize.Record) error {
-	if r.Schema != normalize.Schema {
-		return fmt.Errorf("%w: schema %q, want %q", ErrNotRecords, r.Schema, normalize.Schema)
+func check(r *agreement.Record) error {
+	if r.Schema != agreement.Schema {
+		return fmt.Errorf("%w: schema %q, want %q", ErrNotRecords, r.Schema, agreement.Schema)
 	}
 	if r.Flags == nil {
 		r.Flags = []string{}

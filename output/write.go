@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/agreements/agreements/normalize"
+	"github.com/agreements/agreements/agreement"
 )
 
 // Formats the record writers support.
@@ -24,7 +24,7 @@ const (
 // Writer writes records in one format. Close finishes the output (the JSON
 // array's closing bracket); it does not close the underlying writer.
 type Writer interface {
-	Write(r normalize.Record) error
+	Write(r agreement.Record) error
 	Close() error
 }
 
@@ -42,7 +42,7 @@ func NewWriter(w io.Writer, format string) (Writer, error) {
 }
 
 // WriteAll writes records to w in format.
-func WriteAll(w io.Writer, format string, records []normalize.Record) error {
+func WriteAll(w io.Writer, format string, records []agreement.Record) error {
 	rw, err := NewWriter(w, format)
 	if err != nil {
 		return err
@@ -57,7 +57,7 @@ func WriteAll(w io.Writer, format string, records []normalize.Record) error {
 
 // Marshal encodes one record as the canonical single-line JSON: field order
 // of the contract, no HTML escaping, empty arrays as [].
-func Marshal(r normalize.Record) ([]byte, error) {
+func Marshal(r agreement.Record) ([]byte, error) {
 	if r.Flags == nil {
 		r.Flags = []string{}
 	}
@@ -75,7 +75,7 @@ func Marshal(r normalize.Record) ([]byte, error) {
 
 type ndjsonWriter struct{ w io.Writer }
 
-func (n *ndjsonWriter) Write(r normalize.Record) error {
+func (n *ndjsonWriter) Write(r agreement.Record) error {
 	b, err := Marshal(r)
 	if err != nil {
 		return err
@@ -92,7 +92,7 @@ type jsonWriter struct {
 	count int
 }
 
-func (j *jsonWriter) Write(r normalize.Record) error {
+func (j *jsonWriter) Write(r agreement.Record) error {
 	b, err := Marshal(r)
 	if err != nil {
 		return err
@@ -129,7 +129,7 @@ type csvWriter struct {
 	header bool
 }
 
-func (c *csvWriter) Write(r normalize.Record) error {
+func (c *csvWriter) Write(r agreement.Record) error {
 	if !c.header {
 		c.header = true
 		if err := c.w.Write(CSVHeader); err != nil {
@@ -150,7 +150,7 @@ func (c *csvWriter) Close() error {
 	return c.w.Error()
 }
 
-func csvRow(r normalize.Record) []string {
+func csvRow(r agreement.Record) []string {
 	return []string{
 		r.Schema, r.ID, r.HomeInstitution, r.Level, r.Region, r.Country, r.CountryCode,
 		r.Partner, r.PartnerUnit, r.HomeUnit, r.Signed, strconv.FormatBool(r.FeeWaiver), r.AgreementType,

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/agreements/agreements/audit"
 	"github.com/agreements/agreements/normalize"
-	"github.com/agreements/agreements/normalize/audit"
 	"github.com/agreements/agreements/output/report"
 )
 

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"fmt"
 
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/diff"
 	"github.com/agreements/agreements/normalize"
-	"github.com/agreements/agreements/normalize/diff"
 	"github.com/agreements/agreements/output/report"
 )
 
@@ -29,7 +30,7 @@ func (e *env) diff(args []string) int {
 	}
 	// A snapshot read only in part would show its missing agreements as
 	// removed or added, so any error stops the comparison.
-	var snaps [2]*normalize.Result
+	var snaps [2]*agreement.Result
 	for i, name := range inputs {
 		res, err := e.loadRecords(name, normalize.Options{Institution: *inst})
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize"
 	"github.com/agreements/agreements/output"
 )
@@ -42,7 +43,7 @@ func (e *env) extract(args []string) int {
 		return exitUsage
 	}
 
-	var records []normalize.Record
+	var records []agreement.Record
 	var errs []error
 	read := 0 // inputs that gave a document, even with some pages lost
 	for _, in := range inputs {
@@ -73,7 +74,7 @@ func (e *env) extract(args []string) int {
 	return exitOK
 }
 
-func (e *env) writeRecords(path, format string, records []normalize.Record) error {
+func (e *env) writeRecords(path, format string, records []agreement.Record) error {
 	if path == "" || path == "-" {
 		return output.WriteAll(e.stdout, format, records)
 	}

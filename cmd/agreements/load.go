@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize"
 	"github.com/agreements/agreements/output"
 	"github.com/agreements/agreements/parser"
@@ -65,7 +66,7 @@ func parseDocument(name string, b []byte, pages []int) (*parser.Document, error)
 
 // extractFile reads, parses and normalises one document. A document whose
 // pages partly failed still returns its records, with the page errors.
-func (e *env) extractFile(name string, opt normalize.Options) (*normalize.Result, error) {
+func (e *env) extractFile(name string, opt normalize.Options) (*agreement.Result, error) {
 	b, err := e.readInput(name)
 	if err != nil {
 		return nil, err
@@ -74,7 +75,7 @@ func (e *env) extractFile(name string, opt normalize.Options) (*normalize.Result
 }
 
 // extractBytes parses and normalises the bytes of one document.
-func extractBytes(name string, b []byte, opt normalize.Options) (*normalize.Result, error) {
+func extractBytes(name string, b []byte, opt normalize.Options) (*agreement.Result, error) {
 	doc, err := parseDocument(name, b, nil)
 	if err != nil {
 		return nil, err
@@ -89,7 +90,7 @@ func extractBytes(name string, b []byte, opt normalize.Options) (*normalize.Resu
 // loadRecords reads an input that is either a document (extracted and
 // normalised) or a record file (.ndjson/.json). The Result of a record file
 // has only Records.
-func (e *env) loadRecords(name string, opt normalize.Options) (*normalize.Result, error) {
+func (e *env) loadRecords(name string, opt normalize.Options) (*agreement.Result, error) {
 	b, err := e.readInput(name)
 	if err != nil {
 		return nil, err
@@ -99,7 +100,7 @@ func (e *env) loadRecords(name string, opt normalize.Options) (*normalize.Result
 		if err != nil {
 			return nil, &parser.Error{File: name, Err: err}
 		}
-		return &normalize.Result{Records: recs}, nil
+		return &agreement.Result{Records: recs}, nil
 	}
 	return extractBytes(name, b, opt)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize"
 )
 
@@ -102,7 +103,7 @@ func TestSyntheticTable(t *testing.T) {
 	assert.Equal(t, "Partner University 24", r.Partner)
 	assert.Equal(t, "Faculty 2", r.PartnerUnit)
 	assert.Equal(t, "GS Engineering", r.HomeUnit)
-	assert.Equal(t, normalize.LevelDepartment, r.Level)
+	assert.Equal(t, agreement.LevelDepartment, r.Level)
 	assert.Equal(t, 3, r.Source.Page)
 	assert.Equal(t, "FR", r.CountryCode, "row 75 is in the second group of 50")
 	assert.Equal(t, "CN", res.Records[0].CountryCode)

@@ -12,12 +12,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize"
 	"github.com/agreements/agreements/output"
 )
 
 // extractFixture runs extract on a fixture and reads the records back.
-func extractFixture(t *testing.T, dir string) []normalize.Record {
+func extractFixture(t *testing.T, dir string) []agreement.Record {
 	t.Helper()
 	var in string
 	for _, name := range []string{"input.pdf", "input.html"} {
@@ -106,7 +107,7 @@ func TestUniversityListAgainstTranscription(t *testing.T) {
 					assert.Equal(t, lastDate, r.Signed, where)
 					assert.True(t, hasPrefix(r.Repairs, "inherited_date:"), "%s: %v", where, r.Repairs)
 				}
-				assert.Equal(t, normalize.LevelUniversity, r.Level, where)
+				assert.Equal(t, agreement.LevelUniversity, r.Level, where)
 				assert.Equal(t, "Tohoku University", r.HomeInstitution, where)
 			}
 		})
@@ -128,10 +129,10 @@ var layoutRepairs = map[string]bool{"joined_wrapped_line": true, "joined_split_r
 
 // comparable strips what may differ between two renderings of one list: the
 // provenance and the layout-dependent repairs.
-func comparable(recs []normalize.Record) []normalize.Record {
-	out := make([]normalize.Record, len(recs))
+func comparable(recs []agreement.Record) []agreement.Record {
+	out := make([]agreement.Record, len(recs))
 	for i, r := range recs {
-		r.Source = normalize.Source{}
+		r.Source = agreement.Source{}
 		var reps []string
 		for _, x := range r.Repairs {
 			if !layoutRepairs[x] {
@@ -214,7 +215,7 @@ func TestDepartmentTableAgainstTranscription(t *testing.T) {
 				} else {
 					assert.Equal(t, "", r.CountryCode, where)
 				}
-				assert.Equal(t, normalize.LevelDepartment, r.Level, where)
+				assert.Equal(t, agreement.LevelDepartment, r.Level, where)
 				assert.Equal(t, "2021-05-01", r.AsOf, where)
 			}
 		})

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/agreements/agreements/normalize/audit"
+	"github.com/agreements/agreements/audit"
 )
 
 // Audit renders an audit report in format.

@@ -7,8 +7,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/agreements/agreements/normalize"
-	"github.com/agreements/agreements/normalize/diff"
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/diff"
 )
 
 // Diff renders a snapshot comparison in format.
@@ -98,7 +98,7 @@ func fieldLines(ew *errWriter, fields map[string]diff.FieldChange) {
 
 // recordLine is a record on one line: level, country, partner (and unit),
 // date, flags and where it stands.
-func recordLine(r normalize.Record) string {
+func recordLine(r agreement.Record) string {
 	parts := []string{r.Level, orDash(r.Country), fmt.Sprintf("%q", r.Partner)}
 	if r.PartnerUnit != "" {
 		parts = append(parts, "unit "+fmt.Sprintf("%q", r.PartnerUnit))

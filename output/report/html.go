@@ -8,9 +8,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/agreements/agreements/normalize"
-	"github.com/agreements/agreements/normalize/audit"
-	"github.com/agreements/agreements/normalize/diff"
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/audit"
+	"github.com/agreements/agreements/diff"
 )
 
 //go:embed templates/*.html
@@ -213,6 +213,6 @@ func DiffHTML(w io.Writer, d *diff.Result) error {
 }
 
 // recordSource is used by the templates to show where a record stands.
-func recordSource(r normalize.Record) string {
+func recordSource(r agreement.Record) string {
 	return position(r.Source.File, r.Source.Page, r.Source.Row)
 }

@@ -9,36 +9,36 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/agreements/agreements/normalize"
-	"github.com/agreements/agreements/normalize/audit"
-	"github.com/agreements/agreements/normalize/diff"
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/audit"
+	"github.com/agreements/agreements/diff"
 )
 
-func rec(country, code, partner, signed string, row int) normalize.Record {
-	r := normalize.Record{Schema: normalize.Schema, HomeInstitution: "Tohoku University", Level: normalize.LevelUniversity,
+func rec(country, code, partner, signed string, row int) agreement.Record {
+	r := agreement.Record{Schema: agreement.Schema, HomeInstitution: "Tohoku University", Level: agreement.LevelUniversity,
 		Country: country, CountryCode: code, Partner: partner, Signed: signed, AsOf: "2024-05-01",
-		Flags: []string{}, Repairs: []string{}, Source: normalize.Source{File: "list.html", Format: "html", Row: row}}
-	r.ID = normalize.ComputeID(r)
+		Flags: []string{}, Repairs: []string{}, Source: agreement.Source{File: "list.html", Format: "html", Row: row}}
+	r.ID = agreement.ComputeID(r)
 	return r
 }
 
 func sampleAudit() *audit.Report {
-	recs := []normalize.Record{
+	recs := []agreement.Record{
 		rec("China", "CN", "Peking University", "2001-05-01", 3),
 		rec("China", "CN", "Peking University", "2001-05-01", 4),
 		rec("Thailand", "TH", "Chiangmai University", "", 6),
 		rec("Thailand", "TH", "Chiang Mai University <script>", "2030", 7),
 	}
-	res := &normalize.Result{Records: recs,
-		Declared: []normalize.Declared{{Level: "university", Scope: "country", Name: "China", Count: 3, Unit: "institutions", Text: "China (3)", Row: 2}},
-		Unplaced: []normalize.Unplaced{{Row: 9, Text: "Notes: & more", Reason: "text outside any list entry or heading"}}}
+	res := &agreement.Result{Records: recs,
+		Declared: []agreement.Declared{{Level: "university", Scope: "country", Name: "China", Count: 3, Unit: "institutions", Text: "China (3)", Row: 2}},
+		Unplaced: []agreement.Unplaced{{Row: 9, Text: "Notes: & more", Reason: "text outside any list entry or heading"}}}
 	return audit.Run([]audit.Input{{Name: "list.html", Result: res}}, audit.Options{})
 }
 
 func sampleDiff() *diff.Result {
-	old := []normalize.Record{rec("China", "CN", "Peking University", "2001", 1), rec("Estonia", "EE", "Tallin University", "2010", 2),
+	old := []agreement.Record{rec("China", "CN", "Peking University", "2001", 1), rec("Estonia", "EE", "Tallin University", "2010", 2),
 		rec("Chile", "CL", "Universidad de Chile", "2011", 3)}
-	cur := []normalize.Record{rec("China", "CN", "Peking University", "2002", 1), rec("Estonia", "EE", "Tallinn University", "2010", 2),
+	cur := []agreement.Record{rec("China", "CN", "Peking University", "2002", 1), rec("Estonia", "EE", "Tallinn University", "2010", 2),
 		rec("Italy", "IT", "Università Ca' Foscari Venezia", "2020", 3)}
 	return diff.Compare("old.html", old, "new.html", cur)
 }
@@ -112,14 +112,14 @@ func TestDiffJSONShape(t *testing.T) {
 	require.Len(t, changed, 1)
 	assert.Equal(t, "2001", changed[0].Fields["signed"].Old)
 	assert.Equal(t, "2002", changed[0].Fields["signed"].New)
-	var renamed []struct{ Old, New normalize.Record }
+	var renamed []struct{ Old, New agreement.Record }
 	require.NoError(t, json.Unmarshal(got["renamed"], &renamed))
 	require.Len(t, renamed, 1)
 	assert.Equal(t, "Tallin University", renamed[0].Old.Partner)
 }
 
 func TestDiffTextNoDifferences(t *testing.T) {
-	s := []normalize.Record{rec("China", "CN", "Peking University", "2001", 1)}
+	s := []agreement.Record{rec("China", "CN", "Peking University", "2001", 1)}
 	var b bytes.Buffer
 	require.NoError(t, DiffText(&b, diff.Compare("a", s, "b", s)))
 	assert.True(t, strings.HasSuffix(b.String(), "no differences\n"))

@@ -8,11 +8,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize"
 )
 
 // records normalises one fixture.
-func records(t *testing.T, dir string) []normalize.Record {
+func records(t *testing.T, dir string) []agreement.Record {
 	t.Helper()
 	b, err := os.ReadFile("../../fixtures/" + dir + "/input.html")
 	require.NoError(t, err)
@@ -33,10 +34,10 @@ func TestTableAndListAgree(t *testing.T) {
 	table := records(t, "html-tohoku-university-table")
 	list := records(t, "html-tohoku-university-list")
 	require.NotEmpty(t, list)
-	strip := func(rs []normalize.Record) []normalize.Record {
-		out := make([]normalize.Record, len(rs))
+	strip := func(rs []agreement.Record) []agreement.Record {
+		out := make([]agreement.Record, len(rs))
 		for i, r := range rs {
-			r.Source = normalize.Source{}
+			r.Source = agreement.Source{}
 			var repairs []string
 			for _, x := range r.Repairs {
 				if !strings.HasPrefix(x, "fill_down:") {

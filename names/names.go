@@ -1,4 +1,6 @@
-package audit
+// Package names folds institution names to fingerprints and finds near-duplicates
+// among them, for the audit and the diff.
+package names
 
 import (
 	"slices"

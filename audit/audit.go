@@ -9,7 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/agreements/agreements/normalize"
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/names"
 )
 
 // Level is how serious a finding is.
@@ -125,7 +126,7 @@ func (o Options) withDefaults() Options {
 // (a record file gives Records only) and why it could not be read, if so.
 type Input struct {
 	Name   string
-	Result *normalize.Result
+	Result *agreement.Result
 	Err    error
 }
 
@@ -233,7 +234,7 @@ func (r *Report) Failed(level Level) bool {
 
 // item is a record and the input it came from.
 type item struct {
-	rec   *normalize.Record
+	rec   *agreement.Record
 	input int
 }
 
@@ -251,7 +252,7 @@ type auditor struct {
 func (a *auditor) fold(s string) string {
 	f, ok := a.folds[s]
 	if !ok {
-		f = Fold(s)
+		f = names.Fold(s)
 		a.folds[s] = f
 	}
 	return f
@@ -388,7 +389,7 @@ func (a *auditor) checkInputs() {
 // partnerKey identifies a partner institution across records: the home
 // institution and the partner's fingerprint (falling back to the raw name
 // when it folds to nothing).
-func (a *auditor) partnerKey(r *normalize.Record) string {
+func (a *auditor) partnerKey(r *agreement.Record) string {
 	p := a.fold(r.Partner)
 	if p == "" {
 		p = strings.TrimSpace(r.Partner)
@@ -396,14 +397,14 @@ func (a *auditor) partnerKey(r *normalize.Record) string {
 	return a.fold(r.HomeInstitution) + "\x1f" + p
 }
 
-func countryKey(r *normalize.Record) string {
+func countryKey(r *agreement.Record) string {
 	if r.CountryCode != "" {
 		return r.CountryCode
 	}
 	return r.Country
 }
 
-func countryLabel(r *normalize.Record) string {
+func countryLabel(r *agreement.Record) string {
 	if r.Country != "" {
 		return r.Country
 	}

@@ -3,43 +3,42 @@ package diff
 import (
 	"testing"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/agreements/agreements/normalize"
 )
 
-func rec(level, code, partner, signed string, edit ...func(*normalize.Record)) normalize.Record {
+func rec(level, code, partner, signed string, edit ...func(*agreement.Record)) agreement.Record {
 	country := map[string]string{"CN": "China", "EE": "Estonia", "TH": "Thailand", "IT": "Italy", "FR": "France"}[code]
-	r := normalize.Record{
-		Schema: normalize.Schema, HomeInstitution: "Tohoku University", Level: level,
+	r := agreement.Record{
+		Schema: agreement.Schema, HomeInstitution: "Tohoku University", Level: level,
 		Country: country, CountryCode: code, Partner: partner, Signed: signed,
 		Flags: []string{}, Repairs: []string{}, AsOf: "2023-05-01",
 	}
 	for _, e := range edit {
 		e(&r)
 	}
-	r.ID = normalize.ComputeID(r)
+	r.ID = agreement.ComputeID(r)
 	return r
 }
 
-const uni, dept = normalize.LevelUniversity, normalize.LevelDepartment
+const uni, dept = agreement.LevelUniversity, agreement.LevelDepartment
 
-func asOf(d string) func(*normalize.Record) { return func(r *normalize.Record) { r.AsOf = d } }
+func asOf(d string) func(*agreement.Record) { return func(r *agreement.Record) { r.AsOf = d } }
 
 func TestCompare(t *testing.T) {
-	old := []normalize.Record{
+	old := []agreement.Record{
 		rec(uni, "CN", "Peking University", "2001-05-01"),
 		rec(uni, "CN", "Fudan University", "2003"),
 		rec(uni, "EE", "Tallin University of Technology", "2010"),
-		rec(uni, "FR", "Université de Lyon", "2011", func(r *normalize.Record) { r.Flags = []string{"fee_waiver", "double_degree"} }),
+		rec(uni, "FR", "Université de Lyon", "2011", func(r *agreement.Record) { r.Flags = []string{"fee_waiver", "double_degree"} }),
 		rec(uni, "TH", "Mahidol University", "2012"),
 	}
-	cur := []normalize.Record{
+	cur := []agreement.Record{
 		rec(uni, "CN", "Peking University", "2001-05-01", asOf("2024-05-01")),
 		rec(uni, "CN", "Fudan University", "2003-04-01", asOf("2024-05-01")),
 		rec(uni, "EE", "Tallinn University of Technology", "2010", asOf("2024-05-01")),
-		rec(uni, "FR", "Université de Lyon", "2011", asOf("2024-05-01"), func(r *normalize.Record) {
+		rec(uni, "FR", "Université de Lyon", "2011", asOf("2024-05-01"), func(r *agreement.Record) {
 			r.Flags = []string{"double_degree", "fee_waiver"} // same set, other order
 			r.Source.Row = 99                                 // provenance is not compared
 			r.Repairs = []string{"date:YYYY"}
@@ -69,7 +68,7 @@ func TestCompare(t *testing.T) {
 }
 
 func TestCompareIdentical(t *testing.T) {
-	s := []normalize.Record{rec(uni, "CN", "Peking University", "2001"), rec(dept, "CN", "Peking University", "2002")}
+	s := []agreement.Record{rec(uni, "CN", "Peking University", "2001"), rec(dept, "CN", "Peking University", "2002")}
 	d := Compare("a", s, "b", s)
 	assert.True(t, d.Empty())
 	assert.Equal(t, 2, d.Summary.Unchanged)
@@ -80,27 +79,27 @@ func TestCompareFields(t *testing.T) {
 	base := rec(uni, "CN", "Peking University", "2001")
 	tests := []struct {
 		name string
-		edit func(*normalize.Record)
+		edit func(*agreement.Record)
 		want map[string]FieldChange
 	}{
-		{"signed", func(r *normalize.Record) { r.Signed = "2002" }, map[string]FieldChange{"signed": {"2001", "2002"}}},
-		{"fee waiver", func(r *normalize.Record) { r.FeeWaiver = true; r.Flags = []string{"fee_waiver"} },
+		{"signed", func(r *agreement.Record) { r.Signed = "2002" }, map[string]FieldChange{"signed": {"2001", "2002"}}},
+		{"fee waiver", func(r *agreement.Record) { r.FeeWaiver = true; r.Flags = []string{"fee_waiver"} },
 			map[string]FieldChange{"fee_waiver": {false, true}, "flags": {[]string{}, []string{"fee_waiver"}}}},
-		{"valid until", func(r *normalize.Record) { r.ValidUntil = "2030-03" }, map[string]FieldChange{"valid_until": {"", "2030-03"}}},
-		{"type", func(r *normalize.Record) { r.AgreementType = "MOU" }, map[string]FieldChange{"agreement_type": {"", "MOU"}}},
-		{"alt", func(r *normalize.Record) { r.PartnerAlt = "北京大学" }, map[string]FieldChange{"partner_alt": {"", "北京大学"}}},
-		{"region", func(r *normalize.Record) { r.Region = "Asia" }, map[string]FieldChange{"region": {"", "Asia"}}},
-		{"country name", func(r *normalize.Record) { r.Country = "PRC" }, map[string]FieldChange{"country": {"China", "PRC"}}},
-		{"partner case (same id)", func(r *normalize.Record) { r.Partner = "PEKING UNIVERSITY" },
+		{"valid until", func(r *agreement.Record) { r.ValidUntil = "2030-03" }, map[string]FieldChange{"valid_until": {"", "2030-03"}}},
+		{"type", func(r *agreement.Record) { r.AgreementType = "MOU" }, map[string]FieldChange{"agreement_type": {"", "MOU"}}},
+		{"alt", func(r *agreement.Record) { r.PartnerAlt = "北京大学" }, map[string]FieldChange{"partner_alt": {"", "北京大学"}}},
+		{"region", func(r *agreement.Record) { r.Region = "Asia" }, map[string]FieldChange{"region": {"", "Asia"}}},
+		{"country name", func(r *agreement.Record) { r.Country = "PRC" }, map[string]FieldChange{"country": {"China", "PRC"}}},
+		{"partner case (same id)", func(r *agreement.Record) { r.Partner = "PEKING UNIVERSITY" },
 			map[string]FieldChange{"partner": {"Peking University", "PEKING UNIVERSITY"}}},
-		{"source and repairs ignored", func(r *normalize.Record) { r.Source.Page = 3; r.Repairs = []string{"x:y"} }, nil},
+		{"source and repairs ignored", func(r *agreement.Record) { r.Source.Page = 3; r.Repairs = []string{"x:y"} }, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			n := base
 			n.Flags = []string{}
 			tt.edit(&n)
-			d := Compare("a", []normalize.Record{base}, "b", []normalize.Record{n})
+			d := Compare("a", []agreement.Record{base}, "b", []agreement.Record{n})
 			if tt.want == nil {
 				assert.True(t, d.Empty())
 				return
@@ -113,8 +112,8 @@ func TestCompareFields(t *testing.T) {
 
 func TestCompareAsOfPerRecord(t *testing.T) {
 	// as_of differs within a snapshot: it is compared per record.
-	old := []normalize.Record{rec(uni, "CN", "A University", "2001"), rec(uni, "CN", "B University", "2001", asOf("2022-01-01"))}
-	cur := []normalize.Record{rec(uni, "CN", "A University", "2001"), rec(uni, "CN", "B University", "2001")}
+	old := []agreement.Record{rec(uni, "CN", "A University", "2001"), rec(uni, "CN", "B University", "2001", asOf("2022-01-01"))}
+	cur := []agreement.Record{rec(uni, "CN", "A University", "2001"), rec(uni, "CN", "B University", "2001")}
 	d := Compare("a", old, "b", cur)
 	assert.Nil(t, d.Summary.AsOf)
 	require.Len(t, d.Changed, 1)
@@ -126,41 +125,41 @@ func TestCompareDuplicateIDs(t *testing.T) {
 	a2 := rec(uni, "CN", "Peking University", "2005")
 	a3 := rec(uni, "CN", "Peking University", "2009")
 	// old lists the id twice, new three times: the k-th matches the k-th.
-	d := Compare("a", []normalize.Record{a1, a2}, "b", []normalize.Record{a1, a2, a3})
+	d := Compare("a", []agreement.Record{a1, a2}, "b", []agreement.Record{a1, a2, a3})
 	assert.Empty(t, d.Changed)
 	require.Len(t, d.Added, 1)
 	assert.Equal(t, "2009", d.Added[0].Signed)
 	// and the reverse
-	d = Compare("a", []normalize.Record{a1, a3, a2}, "b", []normalize.Record{a1, a2})
+	d = Compare("a", []agreement.Record{a1, a3, a2}, "b", []agreement.Record{a1, a2})
 	require.Len(t, d.Changed, 1)
 	assert.Equal(t, map[string]FieldChange{"signed": {"2009", "2005"}}, d.Changed[0].Fields)
 	require.Len(t, d.Removed, 1)
 	assert.Equal(t, "2005", d.Removed[0].Signed)
 	// deterministic
-	assert.Equal(t, d, Compare("a", []normalize.Record{a1, a3, a2}, "b", []normalize.Record{a1, a2}))
+	assert.Equal(t, d, Compare("a", []agreement.Record{a1, a3, a2}, "b", []agreement.Record{a1, a2}))
 }
 
 func TestRenames(t *testing.T) {
 	tests := []struct {
 		name     string
-		old, cur []normalize.Record
+		old, cur []agreement.Record
 		want     [][2]string // old partner → new partner
 	}{
-		{"typo fixed", []normalize.Record{rec(uni, "EE", "Tallin University", "2010")},
-			[]normalize.Record{rec(uni, "EE", "Tallinn University", "2010")}, [][2]string{{"Tallin University", "Tallinn University"}}},
-		{"spacing", []normalize.Record{rec(uni, "TH", "Chiangmai University", "2010")},
-			[]normalize.Record{rec(uni, "TH", "Chiang Mai University", "2011")}, [][2]string{{"Chiangmai University", "Chiang Mai University"}}},
-		{"other country is no rename", []normalize.Record{rec(uni, "EE", "Tallin University", "2010")},
-			[]normalize.Record{rec(uni, "FR", "Tallinn University", "2010")}, nil},
-		{"other level is no rename", []normalize.Record{rec(uni, "EE", "Tallin University", "2010")},
-			[]normalize.Record{rec(dept, "EE", "Tallinn University", "2010")}, nil},
-		{"different names", []normalize.Record{rec(uni, "CN", "Southeast University", "2010")},
-			[]normalize.Record{rec(uni, "CN", "Southwest University", "2010")}, nil},
-		{"same other-language name", []normalize.Record{rec(uni, "CN", "Tokyo Tech", "2010", func(r *normalize.Record) { r.PartnerAlt = "東京工業大学" })},
-			[]normalize.Record{rec(uni, "CN", "Institute of Science Tokyo", "2010", func(r *normalize.Record) { r.PartnerAlt = "東京工業大学" })},
+		{"typo fixed", []agreement.Record{rec(uni, "EE", "Tallin University", "2010")},
+			[]agreement.Record{rec(uni, "EE", "Tallinn University", "2010")}, [][2]string{{"Tallin University", "Tallinn University"}}},
+		{"spacing", []agreement.Record{rec(uni, "TH", "Chiangmai University", "2010")},
+			[]agreement.Record{rec(uni, "TH", "Chiang Mai University", "2011")}, [][2]string{{"Chiangmai University", "Chiang Mai University"}}},
+		{"other country is no rename", []agreement.Record{rec(uni, "EE", "Tallin University", "2010")},
+			[]agreement.Record{rec(uni, "FR", "Tallinn University", "2010")}, nil},
+		{"other level is no rename", []agreement.Record{rec(uni, "EE", "Tallin University", "2010")},
+			[]agreement.Record{rec(dept, "EE", "Tallinn University", "2010")}, nil},
+		{"different names", []agreement.Record{rec(uni, "CN", "Southeast University", "2010")},
+			[]agreement.Record{rec(uni, "CN", "Southwest University", "2010")}, nil},
+		{"same other-language name", []agreement.Record{rec(uni, "CN", "Tokyo Tech", "2010", func(r *agreement.Record) { r.PartnerAlt = "東京工業大学" })},
+			[]agreement.Record{rec(uni, "CN", "Institute of Science Tokyo", "2010", func(r *agreement.Record) { r.PartnerAlt = "東京工業大学" })},
 			[][2]string{{"Tokyo Tech", "Institute of Science Tokyo"}}},
-		{"closest pair wins", []normalize.Record{rec(uni, "EE", "Tartu Universty", "2010"), rec(uni, "EE", "Tartu Univ.", "2010")},
-			[]normalize.Record{rec(uni, "EE", "Tartu University", "2010")}, [][2]string{{"Tartu Universty", "Tartu University"}}},
+		{"closest pair wins", []agreement.Record{rec(uni, "EE", "Tartu Universty", "2010"), rec(uni, "EE", "Tartu Univ.", "2010")},
+			[]agreement.Record{rec(uni, "EE", "Tartu University", "2010")}, [][2]string{{"Tartu Universty", "Tartu University"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,12 +5,13 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/agreements/agreements/normalize"
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/names"
 )
 
 // syntheticList generates n records over 200 countries, with department
 // duplicates of some partners and planted typos, deterministically.
-func syntheticList(n int) []normalize.Record {
+func syntheticList(n int) []agreement.Record {
 	rng := rand.New(rand.NewPCG(1, 2))
 	words := []string{"Northern", "Southern", "Eastern", "Western", "Central", "Royal", "Free", "Open",
 		"Catholic", "Polytechnic", "Technical", "Medical", "Agricultural", "Pedagogical", "Maritime", "Metropolitan"}
@@ -23,7 +24,7 @@ func syntheticList(n int) []normalize.Record {
 		b[0] -= 'a' - 'A'
 		cities[i] = string(b)
 	}
-	recs := make([]normalize.Record, 0, n)
+	recs := make([]agreement.Record, 0, n)
 	for i := range n {
 		c := i % 200
 		name := fmt.Sprintf("%s %s University of %s", words[rng.IntN(len(words))], cities[rng.IntN(len(cities))], cities[(c*20+rng.IntN(20))%len(cities)])
@@ -32,15 +33,15 @@ func syntheticList(n int) []normalize.Record {
 			r[2], r[3] = r[3], r[2]
 			name = string(r)
 		}
-		r := normalize.Record{Schema: normalize.Schema, HomeInstitution: "Synthetic University",
-			Level: normalize.LevelUniversity, Country: fmt.Sprintf("Country %d", c), CountryCode: fmt.Sprintf("C%03d", c),
+		r := agreement.Record{Schema: agreement.Schema, HomeInstitution: "Synthetic University",
+			Level: agreement.LevelUniversity, Country: fmt.Sprintf("Country %d", c), CountryCode: fmt.Sprintf("C%03d", c),
 			Partner: name, Signed: fmt.Sprintf("%d-%02d-%02d", 1960+rng.IntN(64), 1+rng.IntN(12), 1+rng.IntN(28)),
 			AsOf: "2024-05-01", Flags: []string{}, Repairs: []string{"date:YYYY.M.D"},
-			Source: normalize.Source{File: "synthetic.ndjson", Row: i + 1}}
+			Source: agreement.Source{File: "synthetic.ndjson", Row: i + 1}}
 		if i%3 == 0 {
-			r.Level, r.HomeUnit = normalize.LevelDepartment, "GS Engineering"
+			r.Level, r.HomeUnit = agreement.LevelDepartment, "GS Engineering"
 		}
-		r.ID = normalize.ComputeID(r)
+		r.ID = agreement.ComputeID(r)
 		recs = append(recs, r)
 	}
 	return recs
@@ -53,7 +54,7 @@ func BenchmarkAudit100k(b *testing.B) {
 	recs := syntheticList(100_000)
 	b.ReportAllocs()
 	for b.Loop() {
-		rep := Run([]Input{{Name: "synthetic.ndjson", Result: &normalize.Result{Records: recs}}}, Options{})
+		rep := Run([]Input{{Name: "synthetic.ndjson", Result: &agreement.Result{Records: recs}}}, Options{})
 		if rep.Summary.Records != len(recs) {
 			b.Fatalf("audited %d records, want %d", rep.Summary.Records, len(recs))
 		}
@@ -62,12 +63,12 @@ func BenchmarkAudit100k(b *testing.B) {
 
 func BenchmarkClusters(b *testing.B) {
 	recs := syntheticList(20_000)
-	names := make([]string, len(recs))
+	nameList := make([]string, len(recs))
 	for i, r := range recs {
-		names[i] = r.Partner
+		nameList[i] = r.Partner
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		Clusters(names)
+		names.Clusters(nameList)
 	}
 }

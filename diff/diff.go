@@ -7,8 +7,8 @@ import (
 	"slices"
 	"sort"
 
-	"github.com/agreements/agreements/normalize"
-	"github.com/agreements/agreements/normalize/audit"
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/names"
 )
 
 // FieldChange is one field's value in the old and the new snapshot, as
@@ -25,8 +25,8 @@ type Change struct {
 	Country string                 `json:"country"`
 	Partner string                 `json:"partner"`
 	Fields  map[string]FieldChange `json:"fields"`
-	Old     normalize.Source       `json:"old_source"`
-	New     normalize.Source       `json:"new_source"`
+	Old     agreement.Source       `json:"old_source"`
+	New     agreement.Source       `json:"new_source"`
 }
 
 // Rename is a removed and an added agreement in the same country and
@@ -34,8 +34,8 @@ type Change struct {
 // partner was renamed or respelled. Fields lists every field that
 // differs, partner included.
 type Rename struct {
-	Old    normalize.Record       `json:"old"`
-	New    normalize.Record       `json:"new"`
+	Old    agreement.Record       `json:"old"`
+	New    agreement.Record       `json:"new"`
 	Fields map[string]FieldChange `json:"fields"`
 }
 
@@ -66,8 +66,8 @@ type Summary struct {
 type Result struct {
 	OldFile string             `json:"old_file"`
 	NewFile string             `json:"new_file"`
-	Added   []normalize.Record `json:"added"`
-	Removed []normalize.Record `json:"removed"`
+	Added   []agreement.Record `json:"added"`
+	Removed []agreement.Record `json:"removed"`
 	Changed []Change           `json:"changed"`
 	Renamed []Rename           `json:"renamed"`
 	Summary Summary            `json:"summary"`
@@ -88,7 +88,7 @@ func Fields() []string {
 	}
 }
 
-func field(r *normalize.Record, name string) any {
+func field(r *agreement.Record, name string) any {
 	switch name {
 	case "home_institution":
 		return r.HomeInstitution
@@ -140,7 +140,7 @@ func equal(name string, a, b any) bool {
 
 // compare returns the fields that differ between o and n; as_of is left
 // out when skipAsOf.
-func compare(o, n *normalize.Record, skipAsOf bool) map[string]FieldChange {
+func compare(o, n *agreement.Record, skipAsOf bool) map[string]FieldChange {
 	out := map[string]FieldChange{}
 	for _, f := range Fields() {
 		if f == "as_of" && skipAsOf {
@@ -156,7 +156,7 @@ func compare(o, n *normalize.Record, skipAsOf bool) map[string]FieldChange {
 
 // uniformAsOf returns the as-of date every record shares, and whether
 // they all share one.
-func uniformAsOf(recs []normalize.Record) (string, bool) {
+func uniformAsOf(recs []agreement.Record) (string, bool) {
 	if len(recs) == 0 {
 		return "", false
 	}
@@ -173,12 +173,12 @@ func uniformAsOf(recs []normalize.Record) (string, bool) {
 // occurrence in one is matched with its k-th in the other, and the rest
 // are added or removed. A removed and an added record in the same country
 // and level (and home unit) whose partners are near-duplicates
-// (audit.NearDuplicate) or share their other-language name are reported
+// (names.NearDuplicate) or share their other-language name are reported
 // as a rename. When each snapshot's records share one as-of date, a change
 // of it is reported once in the summary, not on every record.
-func Compare(oldFile string, old []normalize.Record, newFile string, cur []normalize.Record) *Result {
+func Compare(oldFile string, old []agreement.Record, newFile string, cur []agreement.Record) *Result {
 	res := &Result{OldFile: oldFile, NewFile: newFile,
-		Added: []normalize.Record{}, Removed: []normalize.Record{}, Changed: []Change{}, Renamed: []Rename{}}
+		Added: []agreement.Record{}, Removed: []agreement.Record{}, Changed: []Change{}, Renamed: []Rename{}}
 	oa, ook := uniformAsOf(old)
 	na, nok := uniformAsOf(cur)
 	skipAsOf := ook && nok
@@ -246,12 +246,12 @@ func Compare(oldFile string, old []normalize.Record, newFile string, cur []norma
 
 // renameKey is what a renamed agreement keeps: home institution, level,
 // country and home unit.
-func renameKey(r *normalize.Record) string {
+func renameKey(r *agreement.Record) string {
 	cc := r.CountryCode
 	if cc == "" {
 		cc = r.Country
 	}
-	return audit.Fold(r.HomeInstitution) + "\x1f" + r.Level + "\x1f" + cc + "\x1f" + audit.Fold(r.HomeUnit)
+	return names.Fold(r.HomeInstitution) + "\x1f" + r.Level + "\x1f" + cc + "\x1f" + names.Fold(r.HomeUnit)
 }
 
 // renames pairs removed old records with added new ones. Within each rename
@@ -260,7 +260,7 @@ func renameKey(r *normalize.Record) string {
 // cluster, pairs are taken closest first (then in document order), each
 // record at most once. A pair also qualifies when both records give the
 // same non-empty other-language name.
-func renames(old []normalize.Record, removed []int, cur []normalize.Record, added []int) [][2]int {
+func renames(old []agreement.Record, removed []int, cur []agreement.Record, added []int) [][2]int {
 	type side struct{ old, cur []int }
 	groups := map[string]*side{}
 	var keys []string
@@ -287,12 +287,12 @@ func renames(old []normalize.Record, removed []int, cur []normalize.Record, adde
 			continue
 		}
 		// names: old partners, then new partners; clusters join them.
-		names := make([]string, 0, len(g.old)+len(g.cur))
+		partners := make([]string, 0, len(g.old)+len(g.cur))
 		for _, i := range g.old {
-			names = append(names, old[i].Partner)
+			partners = append(partners, old[i].Partner)
 		}
 		for _, j := range g.cur {
-			names = append(names, cur[j].Partner)
+			partners = append(partners, cur[j].Partner)
 		}
 		var cands []cand
 		seenPair := map[[2]int]bool{}
@@ -302,7 +302,7 @@ func renames(old []normalize.Record, removed []int, cur []normalize.Record, adde
 				cands = append(cands, cand{i, j, d})
 			}
 		}
-		for _, c := range audit.Clusters(names) {
+		for _, c := range names.Clusters(partners) {
 			for _, x := range c {
 				if x >= len(g.old) {
 					continue
@@ -312,7 +312,7 @@ func renames(old []normalize.Record, removed []int, cur []normalize.Record, adde
 						continue
 					}
 					i, j := g.old[x], g.cur[y-len(g.old)]
-					if d, ok := audit.NearDuplicate(old[i].Partner, cur[j].Partner); ok {
+					if d, ok := names.NearDuplicate(old[i].Partner, cur[j].Partner); ok {
 						addCand(i, j, d)
 					} else {
 						addCand(i, j, 3) // joined through another name
@@ -322,12 +322,12 @@ func renames(old []normalize.Record, removed []int, cur []normalize.Record, adde
 		}
 		alt := map[string][]int{}
 		for _, i := range g.old {
-			if a := audit.Fold(old[i].PartnerAlt); a != "" {
+			if a := names.Fold(old[i].PartnerAlt); a != "" {
 				alt[a] = append(alt[a], i)
 			}
 		}
 		for _, j := range g.cur {
-			for _, i := range alt[audit.Fold(cur[j].PartnerAlt)] {
+			for _, i := range alt[names.Fold(cur[j].PartnerAlt)] {
 				addCand(i, j, 3)
 			}
 		}

@@ -1,4 +1,4 @@
-package audit
+package names
 
 import (
 	"fmt"

@@ -4,34 +4,33 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/agreements/agreements/normalize"
 )
 
 // rec builds a record of Tohoku University with a correct id; edit sets
 // the rest.
-func rec(level, country, code, partner, signed string, edit ...func(*normalize.Record)) normalize.Record {
-	r := normalize.Record{
-		Schema: normalize.Schema, HomeInstitution: "Tohoku University", Level: level,
+func rec(level, country, code, partner, signed string, edit ...func(*agreement.Record)) agreement.Record {
+	r := agreement.Record{
+		Schema: agreement.Schema, HomeInstitution: "Tohoku University", Level: level,
 		Country: country, CountryCode: code, Partner: partner, Signed: signed,
 		Flags: []string{}, Repairs: []string{}, AsOf: "2024-05-01",
-		Source: normalize.Source{File: "list.ndjson", Row: 1},
+		Source: agreement.Source{File: "list.ndjson", Row: 1},
 	}
-	if level == normalize.LevelDepartment {
+	if level == agreement.LevelDepartment {
 		r.HomeUnit = "GS Engineering"
 	}
 	for _, e := range edit {
 		e(&r)
 	}
-	r.ID = normalize.ComputeID(r)
+	r.ID = agreement.ComputeID(r)
 	return r
 }
 
-const uni, dept = normalize.LevelUniversity, normalize.LevelDepartment
+const uni, dept = agreement.LevelUniversity, agreement.LevelDepartment
 
-func run(t *testing.T, res *normalize.Result) *Report {
+func run(t *testing.T, res *agreement.Result) *Report {
 	t.Helper()
 	for i := range res.Records {
 		if res.Records[i].Source.Row == 1 {
@@ -51,102 +50,102 @@ func finding(rep *Report, check string) *Finding {
 }
 
 func TestChecks(t *testing.T) {
-	base := []normalize.Record{
+	base := []agreement.Record{
 		rec(uni, "China", "CN", "Peking University", "2001-05-01"),
 		rec(uni, "China", "CN", "Fudan University", "2003-01-01"),
 		rec(uni, "Estonia", "EE", "Tallinn University of Technology", "2010"),
 	}
-	with := func(extra ...normalize.Record) []normalize.Record {
-		return append(append([]normalize.Record{}, base...), extra...)
+	with := func(extra ...agreement.Record) []agreement.Record {
+		return append(append([]agreement.Record{}, base...), extra...)
 	}
 	tests := []struct {
 		name  string
-		res   normalize.Result
+		res   agreement.Result
 		check string
 		level Level
 		count int
 		value string // first example's value, when set
 	}{
-		{"duplicate id", normalize.Result{Records: with(rec(uni, "China", "CN", "Peking University", "2001-05-01"))},
+		{"duplicate id", agreement.Result{Records: with(rec(uni, "China", "CN", "Peking University", "2001-05-01"))},
 			CheckDuplicateID, LevelWarning, 1, ""},
-		{"id mismatch", normalize.Result{Records: with(func() normalize.Record {
+		{"id mismatch", agreement.Result{Records: with(func() agreement.Record {
 			r := rec(uni, "Korea", "KR", "KAIST Daejeon", "2001")
 			r.ID = "0000000000000000"
 			return r
 		}())}, CheckIDMismatch, LevelWarning, 1, "0000000000000000"},
-		{"partner in two countries", normalize.Result{Records: with(rec(uni, "Taiwan", "TW", "Peking University", "2001"))},
+		{"partner in two countries", agreement.Result{Records: with(rec(uni, "Taiwan", "TW", "Peking University", "2001"))},
 			CheckPartnerCountries, LevelWarning, 1, "China, Taiwan"},
-		{"partner is home", normalize.Result{Records: with(rec(uni, "Japan", "JP", "TOHOKU UNIVERSITY", "2001"))},
+		{"partner is home", agreement.Result{Records: with(rec(uni, "Japan", "JP", "TOHOKU UNIVERSITY", "2001"))},
 			CheckPartnerIsHome, LevelWarning, 1, "Tohoku University"},
-		{"near duplicate: typo", normalize.Result{Records: with(rec(dept, "Estonia", "EE", "Tallin University of Technology", "2012"))},
+		{"near duplicate: typo", agreement.Result{Records: with(rec(dept, "Estonia", "EE", "Tallin University of Technology", "2012"))},
 			CheckNearDuplicate, LevelWarning, 1, "Tallinn University of Technology | Tallin University of Technology"},
-		{"near duplicate: spacing", normalize.Result{Records: with(
+		{"near duplicate: spacing", agreement.Result{Records: with(
 			rec(uni, "Thailand", "TH", "Chiangmai University", "2001"),
 			rec(uni, "Thailand", "TH", "Chiang Mai University", "2002"))},
 			CheckNearDuplicate, LevelWarning, 1, "Chiangmai University | Chiang Mai University"},
-		{"near duplicate: transposition", normalize.Result{Records: with(rec(uni, "China", "CN", "Fudan Unviersity", "2004"))},
+		{"near duplicate: transposition", agreement.Result{Records: with(rec(uni, "China", "CN", "Fudan Unviersity", "2004"))},
 			CheckNearDuplicate, LevelWarning, 1, "Fudan University | Fudan Unviersity"},
-		{"near duplicate: apostrophe", normalize.Result{Records: with(
+		{"near duplicate: apostrophe", agreement.Result{Records: with(
 			rec(uni, "Italy", "IT", "Ca'Foscari University of Venice", "2001"),
 			rec(dept, "Italy", "IT", "Ca' Foscari University of Venice", "2002"))},
 			CheckNearDuplicate, LevelWarning, 1, ""},
-		{"date missing among dated", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", ""))},
+		{"date missing among dated", agreement.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", ""))},
 			CheckDateMissing, LevelWarning, 1, ""},
-		{"date missing everywhere", normalize.Result{Records: []normalize.Record{rec(uni, "Chile", "CL", "Universidad de Chile", "")}},
+		{"date missing everywhere", agreement.Result{Records: []agreement.Record{rec(uni, "Chile", "CL", "Universidad de Chile", "")}},
 			CheckDateMissing, LevelInfo, 1, ""},
-		{"date not ISO", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2019-13-01"))},
+		{"date not ISO", agreement.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2019-13-01"))},
 			CheckDateUnparseable, LevelWarning, 1, "2019-13-01"},
-		{"date repair says unparsed", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "", func(r *normalize.Record) {
+		{"date repair says unparsed", agreement.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "", func(r *agreement.Record) {
 			r.Repairs = []string{"date_unparsed:12/11/10"}
 		}))}, CheckDateUnparseable, LevelWarning, 1, ""},
-		{"date left in name", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile (2019.2.30)", ""))},
+		{"date left in name", agreement.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile (2019.2.30)", ""))},
 			CheckDateUnparseable, LevelWarning, 1, "(2019.2.30)"},
-		{"date unplaced", normalize.Result{Records: base, Unplaced: []normalize.Unplaced{{Row: 9, Text: "Foo 31.31.2019", Reason: "unreadable date"}}},
+		{"date unplaced", agreement.Result{Records: base, Unplaced: []agreement.Unplaced{{Row: 9, Text: "Foo 31.31.2019", Reason: "unreadable date"}}},
 			CheckDateUnparseable, LevelWarning, 1, "Foo 31.31.2019"},
-		{"date after as of", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2024-06"))},
+		{"date after as of", agreement.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2024-06"))},
 			CheckDateAfterAsOf, LevelWarning, 1, "2024-06"},
-		{"date same month as as of", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2024-05"))},
+		{"date same month as as of", agreement.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2024-05"))},
 			CheckDateAfterAsOf, "", 0, ""},
-		{"date before floor", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "1901-01-01"))},
+		{"date before floor", agreement.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "1901-01-01"))},
 			CheckDateBeforeFloor, LevelWarning, 1, "1901-01-01"},
-		{"university after department", normalize.Result{Records: with(
+		{"university after department", agreement.Result{Records: with(
 			rec(dept, "China", "CN", "Peking University", "1999-01-01"))},
 			CheckUniversityAfterDept, LevelInfo, 1, "2001-05-01"},
-		{"department without university", normalize.Result{Records: with(rec(dept, "China", "CN", "Tsinghua University", "2001"))},
+		{"department without university", agreement.Result{Records: with(rec(dept, "China", "CN", "Tsinghua University", "2001"))},
 			CheckDeptWithoutUniversity, LevelInfo, 1, ""},
-		{"university without department", normalize.Result{Records: with(rec(dept, "China", "CN", "Peking University", "2005"))},
+		{"university without department", agreement.Result{Records: with(rec(dept, "China", "CN", "Peking University", "2005"))},
 			CheckUniversityWithoutDept, LevelInfo, 2, ""},
-		{"no cross-level checks on a one-level list", normalize.Result{Records: base},
+		{"no cross-level checks on a one-level list", agreement.Result{Records: base},
 			CheckUniversityWithoutDept, "", 0, ""},
-		{"fee waiver differs", normalize.Result{Records: with(rec(dept, "China", "CN", "Peking University", "2005", func(r *normalize.Record) {
+		{"fee waiver differs", agreement.Result{Records: with(rec(dept, "China", "CN", "Peking University", "2005", func(r *agreement.Record) {
 			r.FeeWaiver, r.Flags = true, []string{"fee_waiver"}
 		}))}, CheckFeeWaiverDiffers, LevelWarning, 1, ""},
-		{"replacement character", normalize.Result{Records: with(rec(uni, "France", "FR", "Universit\uFFFD de Lyon", "2001"))},
+		{"replacement character", agreement.Result{Records: with(rec(uni, "France", "FR", "Universit\uFFFD de Lyon", "2001"))},
 			CheckMojibake, LevelWarning, 1, "Universit\uFFFD de Lyon"},
-		{"latin-1 mojibake", normalize.Result{Records: with(rec(uni, "France", "FR", "UniversitÃ© de Lyon", "2001"))},
+		{"latin-1 mojibake", agreement.Result{Records: with(rec(uni, "France", "FR", "UniversitÃ© de Lyon", "2001"))},
 			CheckMojibake, LevelWarning, 1, "UniversitÃ© de Lyon"},
-		{"windows-1252 mojibake", normalize.Result{Records: with(rec(uni, "France", "FR", "Lyon â€™s University", "2001"))},
+		{"windows-1252 mojibake", agreement.Result{Records: with(rec(uni, "France", "FR", "Lyon â€™s University", "2001"))},
 			CheckMojibake, LevelWarning, 1, ""},
-		{"shift_jis mojibake", normalize.Result{Records: with(rec(uni, "Japan", "JP", "Kyoto", "2001", func(r *normalize.Record) {
+		{"shift_jis mojibake", agreement.Result{Records: with(rec(uni, "Japan", "JP", "Kyoto", "2001", func(r *agreement.Record) {
 			r.PartnerAlt = "莠ｬ驛ｽ螟ｧ蟄ｦ縺ｮ"
 		}))}, CheckMojibake, LevelWarning, 1, "莠ｬ驛ｽ螟ｧ蟄ｦ縺ｮ"},
-		{"SÃO is not mojibake", normalize.Result{Records: with(rec(uni, "Brazil", "BR", "UNIVERSIDADE DE SÃO PAULO", "2001"))},
+		{"SÃO is not mojibake", agreement.Result{Records: with(rec(uni, "Brazil", "BR", "UNIVERSIDADE DE SÃO PAULO", "2001"))},
 			CheckMojibake, "", 0, ""},
-		{"marker in name", normalize.Result{Records: with(rec(uni, "France", "FR", "Université de Lyon*", "2001"))},
+		{"marker in name", agreement.Result{Records: with(rec(uni, "France", "FR", "Université de Lyon*", "2001"))},
 			CheckMarkerInName, LevelWarning, 1, "Université de Lyon*"},
-		{"footnote in name", normalize.Result{Records: with(rec(uni, "France", "FR", "Université de Lyon†", "2001"))},
+		{"footnote in name", agreement.Result{Records: with(rec(uni, "France", "FR", "Université de Lyon†", "2001"))},
 			CheckMarkerInName, LevelWarning, 1, ""},
-		{"count in name", normalize.Result{Records: with(rec(uni, "China", "CN", "China (79)", "2001"))},
+		{"count in name", agreement.Result{Records: with(rec(uni, "China", "CN", "China (79)", "2001"))},
 			CheckCountInName, LevelWarning, 1, "China (79)"},
-		{"acronym", normalize.Result{Records: with(rec(uni, "Korea", "KR", "KAIST", "2001"))},
+		{"acronym", agreement.Result{Records: with(rec(uni, "Korea", "KR", "KAIST", "2001"))},
 			CheckAcronymName, LevelInfo, 1, "KAIST"},
-		{"unplaced", normalize.Result{Records: base, Unplaced: []normalize.Unplaced{{Row: 7, Text: "???", Reason: "text outside any list entry or heading"}}},
+		{"unplaced", agreement.Result{Records: base, Unplaced: []agreement.Unplaced{{Row: 7, Text: "???", Reason: "text outside any list entry or heading"}}},
 			CheckUnplaced, LevelWarning, 1, "???"},
-		{"many repairs", normalize.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2001", func(r *normalize.Record) {
+		{"many repairs", agreement.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2001", func(r *agreement.Record) {
 			r.Repairs = []string{"a:1", "b:2", "c:3", "d:4"}
 		}))}, CheckManyRepairs, LevelInfo, 1, "a:1; b:2; c:3; d:4"},
-		{"empty input", normalize.Result{}, CheckEmptyInput, LevelError, 1, ""},
-		{"clean list", normalize.Result{Records: base}, CheckNearDuplicate, "", 0, ""},
+		{"empty input", agreement.Result{}, CheckEmptyInput, LevelError, 1, ""},
+		{"clean list", agreement.Result{Records: base}, CheckNearDuplicate, "", 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,7 +169,7 @@ func TestChecks(t *testing.T) {
 }
 
 func TestCleanListHasNoFindings(t *testing.T) {
-	res := normalize.Result{Records: []normalize.Record{
+	res := agreement.Result{Records: []agreement.Record{
 		rec(uni, "China", "CN", "Peking University", "2001-05-01"),
 		rec(uni, "China", "CN", "Fudan University", "2003-01-01"),
 		rec(uni, "China", "CN", "Hunan Normal College", "2003-01-01"),
@@ -184,36 +183,36 @@ func TestCleanListHasNoFindings(t *testing.T) {
 }
 
 func TestDeclared(t *testing.T) {
-	recs := []normalize.Record{
+	recs := []agreement.Record{
 		rec(uni, "China", "CN", "Peking University", "2001"),
 		rec(uni, "China", "CN", "Fudan University", "2001"),
 		rec(dept, "China", "CN", "Fudan University", "2001"),
-		rec(uni, "Korea", "KR", "Seoul National University", "2001", func(r *normalize.Record) { r.Region = "Asia" }),
+		rec(uni, "Korea", "KR", "Seoul National University", "2001", func(r *agreement.Record) { r.Region = "Asia" }),
 	}
 	tests := []struct {
 		name      string
-		d         normalize.Declared
+		d         agreement.Declared
 		ok        bool
 		extracted int
 		message   string
 	}{
-		{"country institutions ok", normalize.Declared{Level: uni, Scope: "country", Name: "China", Count: 2, Unit: UnitInstitutions}, true, 2, ""},
-		{"country by code", normalize.Declared{Level: uni, Scope: "country", Name: "CN", Count: 2, Unit: UnitInstitutions}, true, 2, ""},
-		{"country short", normalize.Declared{Level: uni, Scope: "country", Name: "China", Count: 3, Unit: UnitInstitutions, Text: "China (3)", Page: 2, Row: 5},
+		{"country institutions ok", agreement.Declared{Level: uni, Scope: "country", Name: "China", Count: 2, Unit: UnitInstitutions}, true, 2, ""},
+		{"country by code", agreement.Declared{Level: uni, Scope: "country", Name: "CN", Count: 2, Unit: UnitInstitutions}, true, 2, ""},
+		{"country short", agreement.Declared{Level: uni, Scope: "country", Name: "China", Count: 3, Unit: UnitInstitutions, Text: "China (3)", Page: 2, Row: 5},
 			false, 2, "China (university level): the list declares 3 institutions, 2 extracted; counted institutions as distinct partner names"},
-		{"all levels agreements", normalize.Declared{Scope: "country", Name: "china", Count: 3, Unit: UnitAgreements}, true, 3, ""},
-		{"all levels institutions", normalize.Declared{Scope: "country", Name: "China", Count: 3, Unit: UnitInstitutions},
+		{"all levels agreements", agreement.Declared{Scope: "country", Name: "china", Count: 3, Unit: UnitAgreements}, true, 3, ""},
+		{"all levels institutions", agreement.Declared{Scope: "country", Name: "China", Count: 3, Unit: UnitInstitutions},
 			false, 2, "China: the list declares 3 institutions, 2 extracted; counted institutions as distinct partner names; it would match if it counted agreements"},
-		{"unit assumed", normalize.Declared{Scope: "document", Count: 4},
+		{"unit assumed", agreement.Declared{Scope: "document", Count: 4},
 			false, 3, "the document: the list declares 4 institutions, 3 extracted; counted institutions as distinct partner names (the document does not say what it counts; assumed institutions); it would match if it counted agreements"},
-		{"unnamed country group", normalize.Declared{Scope: "country", Count: 2, Unit: UnitAgreements, Text: "International Organization (2)"},
+		{"unnamed country group", agreement.Declared{Scope: "country", Count: 2, Unit: UnitAgreements, Text: "International Organization (2)"},
 			false, 0, `"International Organization (2)" (records without a country): the list declares 2 agreements, 0 extracted; counted agreements as records`},
-		{"countries", normalize.Declared{Level: uni, Scope: "document", Count: 2, Unit: UnitCountries}, true, 2, ""},
-		{"region", normalize.Declared{Level: uni, Scope: "region", Name: "Asia", Count: 2, Unit: UnitInstitutions}, false, 1, ""},
+		{"countries", agreement.Declared{Level: uni, Scope: "document", Count: 2, Unit: UnitCountries}, true, 2, ""},
+		{"region", agreement.Declared{Level: uni, Scope: "region", Name: "Asia", Count: 2, Unit: UnitInstitutions}, false, 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := normalize.Result{Records: append([]normalize.Record{}, recs...), Declared: []normalize.Declared{tt.d}}
+			res := agreement.Result{Records: append([]agreement.Record{}, recs...), Declared: []agreement.Declared{tt.d}}
 			rep := run(t, &res)
 			require.Len(t, rep.Reconciliation, 1)
 			assert.Equal(t, tt.ok, rep.Reconciliation[0].OK)
@@ -238,9 +237,9 @@ func TestDeclared(t *testing.T) {
 }
 
 func TestFindingOrder(t *testing.T) {
-	res := normalize.Result{
-		Records:  []normalize.Record{rec(uni, "Korea", "KR", "KAIST", ""), rec(uni, "Korea", "KR", "KAIST", "")},
-		Declared: []normalize.Declared{{Scope: "document", Count: 5, Unit: UnitAgreements}},
+	res := agreement.Result{
+		Records:  []agreement.Record{rec(uni, "Korea", "KR", "KAIST", ""), rec(uni, "Korea", "KR", "KAIST", "")},
+		Declared: []agreement.Declared{{Scope: "document", Count: 5, Unit: UnitAgreements}},
 	}
 	rep := run(t, &res)
 	var got []string
@@ -251,12 +250,12 @@ func TestFindingOrder(t *testing.T) {
 }
 
 func TestMaxExamples(t *testing.T) {
-	var recs []normalize.Record
+	var recs []agreement.Record
 	for i := range 30 {
 		recs = append(recs, rec(uni, "Chile", "CL", fmt.Sprintf("Universidad %d", i), ""))
 	}
 	recs = append(recs, rec(uni, "Chile", "CL", "Universidad de Chile", "2001"))
-	rep := Run([]Input{{Name: "x", Result: &normalize.Result{Records: recs}}}, Options{MaxExamples: 5})
+	rep := Run([]Input{{Name: "x", Result: &agreement.Result{Records: recs}}}, Options{MaxExamples: 5})
 	f := finding(rep, CheckDateMissing)
 	require.NotNil(t, f)
 	assert.Equal(t, 30, f.Count)
@@ -275,15 +274,15 @@ func TestUnreadableInput(t *testing.T) {
 // the unit most of them agree with, and a section total that is their sum
 // is compared in that unit too, whatever word it uses.
 func TestDeclaredGroupUnit(t *testing.T) {
-	recs := []normalize.Record{
+	recs := []agreement.Record{
 		rec(dept, "China", "CN", "Peking University", "2001"),
-		rec(dept, "China", "CN", "Peking University", "2002", func(r *normalize.Record) { r.HomeUnit = "IMR" }),
+		rec(dept, "China", "CN", "Peking University", "2002", func(r *agreement.Record) { r.HomeUnit = "IMR" }),
 		rec(dept, "China", "CN", "Fudan University", "2001"),
 		rec(dept, "India", "IN", "IIT Bombay", "2001"),
-		rec(dept, "India", "IN", "IIT Bombay", "2003", func(r *normalize.Record) { r.HomeUnit = "IMR" }),
+		rec(dept, "India", "IN", "IIT Bombay", "2003", func(r *agreement.Record) { r.HomeUnit = "IMR" }),
 		rec(dept, "Chile", "CL", "University of Atacama", "2001"),
 	}
-	res := normalize.Result{Records: recs, Declared: []normalize.Declared{
+	res := agreement.Result{Records: recs, Declared: []agreement.Declared{
 		{Level: dept, Scope: "country", Name: "China", Count: 3, Text: "China (3)"},
 		{Level: dept, Scope: "country", Name: "India", Count: 2, Text: "India (2)"},
 		{Level: dept, Scope: "country", Name: "Chile", Count: 2, Text: "Chile (2)"}, // the document is wrong here

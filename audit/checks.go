@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/names"
 	"github.com/agreements/agreements/normalize"
 )
 
@@ -76,7 +78,7 @@ func (a *auditor) groupCountUnit(in Input) (string, string) {
 		match[UnitInstitutions], total, match[UnitAgreements])
 }
 
-func (a *auditor) declared(in Input, d normalize.Declared, unit, note string) {
+func (a *auditor) declared(in Input, d agreement.Declared, unit, note string) {
 	assumed := note != ""
 	recs := a.declaredRecords(in, d)
 	extracted := countUnit(recs, unit)
@@ -120,8 +122,8 @@ func (a *auditor) declared(in Input, d normalize.Declared, unit, note string) {
 }
 
 // declaredRecords are the records a declared total speaks of.
-func (a *auditor) declaredRecords(in Input, d normalize.Declared) []*normalize.Record {
-	var recs []*normalize.Record
+func (a *auditor) declaredRecords(in Input, d agreement.Declared) []*agreement.Record {
+	var recs []*agreement.Record
 	for j := range in.Result.Records {
 		r := &in.Result.Records[j]
 		if d.Level != "" && r.Level != d.Level {
@@ -150,7 +152,7 @@ func (a *auditor) declaredRecords(in Input, d normalize.Declared) []*normalize.R
 	return recs
 }
 
-func scopeNote(d normalize.Declared) string {
+func scopeNote(d agreement.Declared) string {
 	if d.Name == "" {
 		return "whole " + d.Scope
 	}
@@ -167,7 +169,7 @@ func unitMeaning(unit string) string {
 	return "institutions as distinct partner names"
 }
 
-func countUnit(recs []*normalize.Record, unit string) int {
+func countUnit(recs []*agreement.Record, unit string) int {
 	switch unit {
 	case UnitAgreements:
 		return len(recs)
@@ -212,7 +214,7 @@ func (a *auditor) checkIdentity() {
 			ids = append(ids, r.ID)
 		}
 		byID[r.ID] = append(byID[r.ID], it)
-		if want := normalize.ComputeID(*r); r.ID != want {
+		if want := agreement.ComputeID(*r); r.ID != want {
 			ex := a.example(it)
 			ex.Value, ex.Note = r.ID, "identity fields give "+want
 			mismatch = append(mismatch, ex)
@@ -304,7 +306,7 @@ func (a *auditor) checkNearDuplicates() {
 	var clusters []Example
 	for _, gk := range order {
 		g := groups[gk]
-		for _, c := range Clusters(g.names) {
+		for _, c := range names.Clusters(g.names) {
 			var spellings []string
 			var members []Example
 			for _, i := range c {
@@ -495,10 +497,10 @@ func (a *auditor) checkLevels() {
 		}
 		home := a.fold(r.HomeInstitution)
 		switch r.Level {
-		case normalize.LevelUniversity:
+		case agreement.LevelUniversity:
 			p.uni = append(p.uni, it)
 			hasUni[home] = true
-		case normalize.LevelDepartment:
+		case agreement.LevelDepartment:
 			p.dept = append(p.dept, it)
 			hasDept[home] = true
 		}

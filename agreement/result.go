@@ -1,4 +1,4 @@
-package normalize
+package agreement
 
 // Result is what normalising one document gives: its records, and what the
 // document says about itself that the records alone do not show (declared
