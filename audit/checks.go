@@ -11,7 +11,6 @@ import (
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/names"
-	"github.com/agreements/agreements/normalize"
 )
 
 // Units a declared total may count.
@@ -546,9 +545,9 @@ func (a *auditor) checkLevels() {
 				later = append(later, ex)
 			}
 		}
-		uw := p.uni[0].rec.FeeWaiver || p.uni[0].rec.HasFlag(normalize.FlagFeeWaiver)
+		uw := p.uni[0].rec.FeeWaiver || p.uni[0].rec.HasFlag(agreement.FlagFeeWaiver)
 		for _, d := range p.dept {
-			dw := d.rec.FeeWaiver || d.rec.HasFlag(normalize.FlagFeeWaiver)
+			dw := d.rec.FeeWaiver || d.rec.HasFlag(agreement.FlagFeeWaiver)
 			if dw != uw {
 				ex := a.example(d)
 				ex.Note = fmt.Sprintf("fee waiver: university level %t, department level %t", uw, dw)

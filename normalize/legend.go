@@ -4,16 +4,18 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/agreement"
 )
 
-// Stable flag names the legend maps markers to.
+// Stable flag names, as package agreement defines them.
 const (
-	FlagFeeWaiver    = "fee_waiver"
-	FlagDoubleDegree = "double_degree"
-	FlagOutboundOnly = "outbound_only"
-	FlagInboundOnly  = "inbound_only"
-	FlagAutoRenewal  = "auto_renewal"
-	FlagPending      = "pending"
+	FlagFeeWaiver    = agreement.FlagFeeWaiver
+	FlagDoubleDegree = agreement.FlagDoubleDegree
+	FlagOutboundOnly = agreement.FlagOutboundOnly
+	FlagInboundOnly  = agreement.FlagInboundOnly
+	FlagAutoRenewal  = agreement.FlagAutoRenewal
+	FlagPending      = agreement.FlagPending
 )
 
 // legend is the document's own key to its markers.
