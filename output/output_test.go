@@ -52,17 +52,87 @@ func TestMarshalIsCanonical(t *testing.T) {
 func TestWritersRoundTrip(t *testing.T) {
 	recs := []agreement.Record{sample(), sample()}
 	recs[1].Partner = `A "quoted", name`
-	for _, format := range []string{FormatNDJSON, FormatJSON} {
+	recs[1].Flags, recs[1].Repairs = []string{}, []string{}
+	recs[1].ID = "1917491342136487" // an id of digits stays text
+	for _, format := range []string{FormatNDJSON, FormatJSON, FormatCSV, FormatXLSX} {
 		var b bytes.Buffer
 		require.NoError(t, WriteAll(&b, format, recs))
+		assert.Equal(t, format, SniffRecords(b.Bytes()), "sniffed")
 		got, err := ReadRecords(&b)
 		require.NoError(t, err, format)
 		assert.Equal(t, recs, got, format)
 	}
+	// with a byte order mark, as Excel wants it
+	var b bytes.Buffer
+	require.NoError(t, WriteAllOptions(&b, FormatCSV, Options{BOM: true}, recs))
+	assert.True(t, bytes.HasPrefix(b.Bytes(), []byte("\xef\xbb\xbfschema,id,")))
+	assert.Equal(t, FormatCSV, SniffRecords(b.Bytes()))
+	got, err := ReadRecords(&b)
+	require.NoError(t, err)
+	assert.Equal(t, recs, got)
+}
+
+func TestBOMOnlyForCSV(t *testing.T) {
+	_, err := NewWriterOptions(&bytes.Buffer{}, FormatNDJSON, Options{BOM: true})
+	assert.ErrorContains(t, err, "csv")
+}
+
+func TestCSVLineEndings(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, WriteAll(&b, FormatCSV, []agreement.Record{sample(), sample()}))
+	assert.Equal(t, 3, strings.Count(b.String(), "\r\n"), "RFC 4180 line ends")
+	assert.Equal(t, 3, strings.Count(b.String(), "\n"))
+}
+
+// A CSV edited in a spreadsheet still reads: columns by name, an added
+// column ignored, TRUE for true.
+func TestReadCSVByName(t *testing.T) {
+	r := sample()
+	var b bytes.Buffer
+	require.NoError(t, WriteAll(&b, FormatCSV, []agreement.Record{r}))
+	rows, err := csv.NewReader(&b).ReadAll()
+	require.NoError(t, err)
+	for i := range rows {
+		rows[i] = append([]string{"note"}, rows[i]...)
+		rows[i][0] = "x"
+	}
+	for i, h := range rows[0] {
+		if h == "fee_waiver" {
+			rows[1][i] = "TRUE"
+		}
+	}
+	rows[0][0] = "my_note"
+	var c bytes.Buffer
+	w := csv.NewWriter(&c)
+	require.NoError(t, w.WriteAll(rows))
+	assert.Equal(t, FormatCSV, SniffRecords(c.Bytes()))
+	got, err := ReadRecords(bytes.NewReader(c.Bytes()))
+	require.NoError(t, err)
+	assert.Equal(t, []agreement.Record{r}, got)
+}
+
+func TestReadCSVErrors(t *testing.T) {
+	head := strings.Join(CSVHeader, ",") + "\n"
+	row := func(page string) string {
+		r := sample()
+		r.Source.Page = 1
+		var b bytes.Buffer
+		require.NoError(t, WriteAll(&b, FormatCSV, []agreement.Record{r}))
+		return strings.Replace(strings.SplitN(b.String(), "\r\n", 2)[1], ",1,210,", ","+page+",210,", 1)
+	}
+	for name, tt := range map[string]struct{ in, want string }{
+		"missing columns": {"schema,id,home_institution,level\n", "header lacks region"},
+		"bad page":        {head + row("1") + row("x"), `line 3: source_page "x"`},
+		"bad schema":      {head + strings.Replace(row("1"), "agreement/v1", "agreement/v9", 1), "line 2"},
+	} {
+		_, err := ReadRecords(strings.NewReader(tt.in))
+		require.Error(t, err, name)
+		assert.Contains(t, err.Error(), tt.want, name)
+	}
 }
 
 func TestEmptyOutputs(t *testing.T) {
-	for format, want := range map[string]string{FormatNDJSON: "", FormatJSON: "[]\n", FormatCSV: strings.Join(CSVHeader, ",") + "\n"} {
+	for format, want := range map[string]string{FormatNDJSON: "", FormatJSON: "[]\n", FormatCSV: strings.Join(CSVHeader, ",") + "\r\n"} {
 		var b bytes.Buffer
 		require.NoError(t, WriteAll(&b, format, nil))
 		assert.Equal(t, want, b.String(), format)
@@ -157,8 +227,13 @@ func FuzzRoundtrip(f *testing.F) {
 		}
 		var c bytes.Buffer
 		require.NoError(t, WriteAll(&c, FormatCSV, got))
-		if _, err := csv.NewReader(&c).ReadAll(); err != nil {
-			t.Fatalf("CSV does not parse: %v", err)
+		back, err := ReadRecords(&c)
+		if err != nil {
+			t.Fatalf("CSV does not read back: %v", err)
+		}
+		// CSV joins flags with ';' and reads "\r\n" in a field as "\n".
+		if !strings.ContainsAny(flag+partner+unit+home+signed, ";\r") && flag != "" {
+			assert.Equal(t, got, back)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,24 +12,72 @@ import (
 	"github.com/agreements/agreements/agreement"
 )
 
-// ErrNotRecords is returned when bytes are neither NDJSON nor a JSON array of
-// records.
-var ErrNotRecords = errors.New("not a record file (NDJSON or JSON array of agreement records)")
+// ErrNotRecords is returned when bytes are not a record file.
+var ErrNotRecords = errors.New("not a record file (NDJSON, JSON array, or the CSV or xlsx this tool writes)")
 
 // LooksLikeRecords reports whether b starts like a record file: a JSON
-// object or array.
+// object or array, the CSV header this tool writes, or a workbook whose
+// first sheet is the records sheet this tool writes.
 func LooksLikeRecords(b []byte) bool {
-	s := bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), " \t\r\n")
-	return len(s) > 0 && (s[0] == '{' || s[0] == '[')
+	return SniffRecords(b) != ""
 }
 
-// ReadRecords reads a record file: NDJSON (one record a line) or a JSON
-// array. Errors name the 1-based line (NDJSON) of the bad record.
+// SniffRecords returns the format of a record file (FormatNDJSON for any
+// JSON object stream, FormatJSON, FormatCSV, FormatXLSX), or "" when b is
+// not one.
+func SniffRecords(b []byte) string {
+	if isZip(b) {
+		if isRecordsWorkbook(b) {
+			return FormatXLSX
+		}
+		return ""
+	}
+	s := bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), " \t\r\n")
+	switch {
+	case len(s) == 0:
+		return ""
+	case s[0] == '{':
+		return FormatNDJSON
+	case s[0] == '[':
+		return FormatJSON
+	case isCSVHeader(s):
+		return FormatCSV
+	}
+	return ""
+}
+
+// isCSVHeader reports whether the first line of s is a CSV header naming
+// every column this tool writes (in any order, other columns allowed: a
+// spreadsheet may have added one).
+func isCSVHeader(s []byte) bool {
+	line, _, _ := bytes.Cut(s, []byte("\n"))
+	if !bytes.Contains(line, []byte("schema")) || !bytes.Contains(line, []byte("source_sha256")) {
+		return false
+	}
+	head, err := csv.NewReader(bytes.NewReader(line)).Read()
+	if err != nil {
+		return false
+	}
+	_, err = newTableReader(head)
+	return err == nil
+}
+
+func isZip(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
+
+// ReadRecords reads a record file: NDJSON (one record a line), a JSON
+// array, or the CSV or xlsx workbook this tool writes. Errors name the
+// 1-based line (NDJSON, CSV) or sheet row (xlsx) of the bad record.
 func ReadRecords(r io.Reader) ([]agreement.Record, error) {
 	br := bufio.NewReader(r)
+	if head, _ := br.Peek(4); isZip(head) {
+		return readXLSX(br)
+	}
 	first, err := firstNonSpace(br)
 	if err != nil {
 		return nil, err
+	}
+	if first != '{' && first != '[' {
+		return readCSV(br)
 	}
 	if first == '[' {
 		var recs []agreement.Record

@@ -1,5 +1,6 @@
-// Package output writes canonical records as NDJSON, JSON or CSV, reads
-// record files back, and writes files atomically.
+// Package output writes canonical records as NDJSON, JSON, CSV or xlsx,
+// reads record files back (NDJSON, JSON, the CSV and xlsx it writes), and
+// writes files atomically.
 package output
 
 import (
@@ -19,7 +20,19 @@ const (
 	FormatNDJSON = "ndjson"
 	FormatJSON   = "json"
 	FormatCSV    = "csv"
+	FormatXLSX   = "xlsx"
 )
+
+// Formats lists the record formats, for messages.
+const Formats = "ndjson, json, csv or xlsx"
+
+// Options tune a writer.
+type Options struct {
+	// BOM starts CSV with a UTF-8 byte order mark, so that spreadsheet
+	// programs that otherwise guess a legacy code page (Excel in a Japanese
+	// locale reads Shift_JIS) read it as UTF-8.
+	BOM bool
+}
 
 // Writer writes records in one format. Close finishes the output (the JSON
 // array's closing bracket); it does not close the underlying writer.
@@ -30,20 +43,37 @@ type Writer interface {
 
 // NewWriter returns a record writer for format.
 func NewWriter(w io.Writer, format string) (Writer, error) {
+	return NewWriterOptions(w, format, Options{})
+}
+
+// NewWriterOptions returns a record writer for format, tuned by opt.
+func NewWriterOptions(w io.Writer, format string, opt Options) (Writer, error) {
+	if opt.BOM && format != FormatCSV {
+		return nil, fmt.Errorf("a byte order mark is for csv, not %s", format)
+	}
 	switch format {
 	case FormatNDJSON:
 		return &ndjsonWriter{w: w}, nil
 	case FormatJSON:
 		return &jsonWriter{w: w}, nil
 	case FormatCSV:
-		return &csvWriter{w: csv.NewWriter(w)}, nil
+		cw := csv.NewWriter(w)
+		cw.UseCRLF = true // RFC 4180, as every CSV the command writes
+		return &csvWriter{out: w, w: cw, bom: opt.BOM}, nil
+	case FormatXLSX:
+		return &xlsxWriter{w: w}, nil
 	}
-	return nil, fmt.Errorf("unknown output format %q (want ndjson, json or csv)", format)
+	return nil, fmt.Errorf("unknown output format %q (want %s)", format, Formats)
 }
 
 // WriteAll writes records to w in format.
 func WriteAll(w io.Writer, format string, records []agreement.Record) error {
-	rw, err := NewWriter(w, format)
+	return WriteAllOptions(w, format, Options{}, records)
+}
+
+// WriteAllOptions writes records to w in format, tuned by opt.
+func WriteAllOptions(w io.Writer, format string, opt Options, records []agreement.Record) error {
+	rw, err := NewWriterOptions(w, format, opt)
 	if err != nil {
 		return err
 	}
@@ -125,26 +155,35 @@ var CSVHeader = []string{
 }
 
 type csvWriter struct {
+	out    io.Writer
 	w      *csv.Writer
+	bom    bool
 	header bool
 }
 
-func (c *csvWriter) Write(r agreement.Record) error {
-	if !c.header {
-		c.header = true
-		if err := c.w.Write(CSVHeader); err != nil {
+func (c *csvWriter) writeHeader() error {
+	if c.header {
+		return nil
+	}
+	c.header = true
+	if c.bom {
+		if _, err := io.WriteString(c.out, "\ufeff"); err != nil {
 			return err
 		}
+	}
+	return c.w.Write(CSVHeader)
+}
+
+func (c *csvWriter) Write(r agreement.Record) error {
+	if err := c.writeHeader(); err != nil {
+		return err
 	}
 	return c.w.Write(csvRow(r))
 }
 
 func (c *csvWriter) Close() error {
-	if !c.header {
-		c.header = true
-		if err := c.w.Write(CSVHeader); err != nil {
-			return err
-		}
+	if err := c.writeHeader(); err != nil {
+		return err
 	}
 	c.w.Flush()
 	return c.w.Error()

@@ -1,0 +1,191 @@
+package output
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/agreements/agreements/agreement"
+)
+
+// tableReader turns rows of the CSV columns (CSVHeader, by name: a column
+// added in a spreadsheet is ignored, their order may change) into records.
+type tableReader struct {
+	col map[string]int
+}
+
+func newTableReader(header []string) (*tableReader, error) {
+	t := &tableReader{col: map[string]int{}}
+	for i, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		if _, dup := t.col[h]; !dup {
+			t.col[h] = i
+		}
+	}
+	var missing []string
+	for _, h := range CSVHeader {
+		if _, ok := t.col[h]; !ok {
+			missing = append(missing, h)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%w: header lacks %s", ErrNotRecords, strings.Join(missing, ", "))
+	}
+	return t, nil
+}
+
+func (t *tableReader) record(row []string) (agreement.Record, error) {
+	get := func(name string) string {
+		if i := t.col[name]; i < len(row) {
+			return row[i]
+		}
+		return ""
+	}
+	list := func(name string) []string {
+		s := get(name)
+		if s == "" {
+			return []string{}
+		}
+		return strings.Split(s, ";")
+	}
+	num := func(name string) (int, error) {
+		s := strings.TrimSpace(get(name))
+		if s == "" {
+			return 0, nil
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return 0, fmt.Errorf("%s %q: not a whole number", name, s)
+		}
+		return n, nil
+	}
+	r := agreement.Record{
+		Schema: get("schema"), ID: get("id"), HomeInstitution: get("home_institution"), Level: get("level"),
+		Region: get("region"), Country: get("country"), CountryCode: get("country_code"),
+		Partner: get("partner"), PartnerUnit: get("partner_unit"), HomeUnit: get("home_unit"),
+		Signed: get("signed"), AgreementType: get("agreement_type"), ValidUntil: get("valid_until"),
+		Flags: list("flags"), PartnerAlt: get("partner_alt"), AsOf: get("as_of"),
+		Source:  agreement.Source{File: get("source_file"), SHA256: get("source_sha256"), Format: get("source_format")},
+		Repairs: list("repairs"),
+	}
+	if s := strings.TrimSpace(get("fee_waiver")); s != "" {
+		b, err := strconv.ParseBool(s) // true, TRUE (as a spreadsheet writes it back), 1
+		if err != nil {
+			return r, fmt.Errorf("fee_waiver %q: want true or false", s)
+		}
+		r.FeeWaiver = b
+	}
+	var err error
+	if r.Source.Page, err = num("source_page"); err != nil {
+		return r, err
+	}
+	if r.Source.Row, err = num("source_row"); err != nil {
+		return r, err
+	}
+	return r, check(&r)
+}
+
+// readCSV reads the CSV this tool writes (with or without a byte order
+// mark, LF or CRLF). Errors name the 1-based line.
+func readCSV(r io.Reader) ([]agreement.Record, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("%w: empty", ErrNotRecords)
+		}
+		return nil, fmt.Errorf("%w: %v", ErrNotRecords, err)
+	}
+	t, err := newTableReader(header)
+	if err != nil {
+		return nil, fmt.Errorf("line 1: %w", err)
+	}
+	recs := []agreement.Record{}
+	for {
+		row, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return recs, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrNotRecords, err) // csv.ParseError names the line
+		}
+		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
+			continue
+		}
+		line, _ := cr.FieldPos(0)
+		rec, err := t.record(row)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		recs = append(recs, rec)
+	}
+}
+
+// isRecordsWorkbook reports whether b is a workbook whose records sheet
+// starts with the CSV header: the xlsx this tool writes.
+func isRecordsWorkbook(b []byte) bool {
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	rows, err := f.Rows(SheetRecords)
+	if err != nil {
+		return false
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return false
+	}
+	head, err := rows.Columns()
+	if err != nil || len(head) < len(CSVHeader) {
+		return false
+	}
+	for i, h := range CSVHeader {
+		if head[i] != h {
+			return false
+		}
+	}
+	return true
+}
+
+// readXLSX reads the records sheet of the workbook this tool writes. Date
+// cells read back as ISO 8601 through their yyyy-mm-dd format; errors name
+// the sheet row.
+func readXLSX(r io.Reader) ([]agreement.Record, error) {
+	f, err := excelize.OpenReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotRecords, err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(SheetRecords)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotRecords, err)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%w: sheet %q is empty", ErrNotRecords, SheetRecords)
+	}
+	t, err := newTableReader(rows[0])
+	if err != nil {
+		return nil, fmt.Errorf("sheet %q, row 1: %w", SheetRecords, err)
+	}
+	recs := []agreement.Record{}
+	for i, row := range rows[1:] {
+		if len(row) == 0 {
+			continue
+		}
+		rec, err := t.record(row)
+		if err != nil {
+			return nil, fmt.Errorf("sheet %q, row %d: %w", SheetRecords, i+2, err)
+		}
+		recs = append(recs, rec)
+	}
+	return recs, nil
+}
