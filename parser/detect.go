@@ -1,15 +1,24 @@
 package parser
 
 import (
+	"archive/zip"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/gabriel-vasile/mimetype"
 )
+
+// FormatXLSX is an Office Open XML workbook (Excel, LibreOffice Calc).
+const FormatXLSX Format = "xlsx"
 
 // Detect sniffs the format of an input from its bytes, never from its name.
 // A PDF is recognised by its "%PDF-" header anywhere in the first KiB (viewers
-// accept leading garbage); HTML by a markup start after an optional BOM and
-// white space.
+// accept leading garbage); an xlsx workbook as a ZIP archive holding
+// xl/workbook.xml; HTML by a markup start after an optional BOM and white
+// space.
 func Detect(b []byte) Format {
 	head := b
 	if len(head) > 1024 {
@@ -17,6 +26,9 @@ func Detect(b []byte) Format {
 	}
 	if bytes.Contains(head, []byte("%PDF-")) {
 		return FormatPDF
+	}
+	if isXLSX(b) {
+		return FormatXLSX
 	}
 	s := bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	s = bytes.TrimPrefix(s, []byte("\xff\xfe")) // UTF-16 BOMs: HTML in UTF-16 is still HTML
@@ -34,6 +46,65 @@ func Detect(b []byte) Format {
 		}
 	}
 	return FormatUnknown
+}
+
+func isXLSX(b []byte) bool {
+	if !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		return false
+	}
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return false
+	}
+	for _, f := range z.File {
+		if f.Name == "xl/workbook.xml" {
+			return true
+		}
+	}
+	return false
+}
+
+// kinds names the formats people give by mistake, by MIME type.
+var kinds = map[string]string{
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document":   "a Word document (.docx)",
+	"application/vnd.openxmlformats-officedocument.presentationml.presentation": "a PowerPoint presentation (.pptx)",
+	"application/vnd.ms-excel":                       "a legacy Excel workbook (.xls)",
+	"application/msword":                             "a legacy Word document (.doc)",
+	"application/x-ole-storage":                      "a legacy Office document (.doc, .xls)",
+	"application/vnd.oasis.opendocument.text":        "an OpenDocument text (.odt)",
+	"application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
+	"application/zip":                                "a ZIP archive",
+	"application/gzip":                               "a gzip archive",
+	"application/x-7z-compressed":                    "a 7-Zip archive",
+	"application/x-rar-compressed":                   "a RAR archive",
+	"application/x-tar":                              "a tar archive",
+	"text/rtf":                                       "an RTF document",
+	"text/plain":                                     "plain text",
+	"text/csv":                                       "CSV",
+	"application/json":                               "JSON",
+	"text/xml":                                       "XML",
+	"application/xml":                                "XML",
+}
+
+// Describe names what b is, for an input that no extractor reads ("a Word
+// document (.docx)", "a PNG image (.png)", "plain text").
+func Describe(b []byte) string {
+	m := mimetype.Detect(b)
+	for ; m != nil; m = m.Parent() {
+		if k, ok := kinds[m.String()]; ok {
+			return k
+		}
+		if strings.HasPrefix(m.String(), "image/") {
+			return fmt.Sprintf("an image (%s)", m.Extension())
+		}
+		if strings.HasPrefix(m.String(), "text/plain") {
+			return "plain text"
+		}
+		if m.String() != "application/octet-stream" && m.Extension() != "" {
+			return fmt.Sprintf("a %s file (%s)", m.String(), m.Extension())
+		}
+	}
+	return "binary data of no known format"
 }
 
 // Digest returns the hex SHA-256 of b, as records carry it in source.sha256.

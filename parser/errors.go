@@ -8,7 +8,7 @@ import (
 // Sentinel errors, checked with errors.Is.
 var (
 	ErrEmpty         = errors.New("empty input")
-	ErrUnknownFormat = errors.New("not a PDF or HTML document")
+	ErrUnknownFormat = errors.New("not a document this tool reads")
 	ErrMalformed     = errors.New("malformed document")
 	ErrEncrypted     = errors.New("encrypted document")
 	ErrNoPages       = errors.New("document has no pages")
