@@ -34,46 +34,18 @@ const markerPattern = `(?:※\s*[0-9０-９]+|[*＊♦◆◇★☆●○◎△�
 // a verb or separator that says what it means.
 var legendRe = regexp.MustCompile(`^[(（]?\s*(?:[†‡]\s*)?(` + markerPattern + `)\s*(?:indicates?|denotes?|means?|signif(?:y|ies)|shows?|marks?|represents?|:|：|=|＝|は|印は|印：)\s*(.+?)[)）]?\s*$`)
 
-// flagKeywords maps words in a legend's definition to stable flags, in order
-// of precedence.
-var flagKeywords = []struct {
-	flag  string
-	words []string
-}{
-	{FlagDoubleDegree, []string{"double degree", "dual degree", "joint degree", "ダブルディグリー", "ダブル・ディグリー", "共同学位", "二重学位"}},
-	{FlagOutboundOnly, []string{"outbound only", "sending only", "派遣のみ", "送出しのみ", "送り出しのみ"}},
-	{FlagInboundOnly, []string{"inbound only", "receiving only", "受入れのみ", "受入のみ", "受け入れのみ"}},
-	{FlagAutoRenewal, []string{"automatic renewal", "automatically renewed", "auto-renew", "auto renewal", "自動延長", "自動更新"}},
-	{FlagPending, []string{"pending", "under negotiation", "in process", "手続中", "手続き中", "締結手続"}},
-	{FlagFeeWaiver, []string{"waive", "waiver", "fee exemption", "tuition exemption", "exempt", "不徴収", "免除"}},
-}
-
-// flagFor maps a legend definition to a stable flag name; "" when the
-// definition names nothing the project knows.
-func flagFor(definition string) string {
-	d := strings.ToLower(definition)
-	for _, fk := range flagKeywords {
-		for _, w := range fk.words {
-			if strings.Contains(d, w) {
-				return fk.flag
-			}
-		}
-	}
-	return ""
-}
-
 // bareLegendRe matches a marker followed directly by its definition
 // ("※1 派遣のみ", "♦ 授業料不徴収"); such a line is a legend only when the
 // definition names a known flag.
 var bareLegendRe = regexp.MustCompile(`^[(（]?\s*(` + markerPattern + `)\s+(.{2,120}?)[)）]?\s*$`)
 
 // parseLegendLine reads a line that defines a marker.
-func parseLegendLine(text string) (marker, definition string, ok bool) {
+func (c *docContext) parseLegendLine(text string) (marker, definition string, ok bool) {
 	text = strings.TrimSpace(text)
 	m := legendRe.FindStringSubmatch(text)
 	if m == nil {
 		b := bareLegendRe.FindStringSubmatch(text)
-		if b == nil || flagFor(b[2]) == "" {
+		if b == nil || c.lx.Flag(b[2]) == "" {
 			return "", "", false
 		}
 		m = b
@@ -99,13 +71,13 @@ func canonicalMarker(m string) string {
 }
 
 // add records a legend entry for a section level.
-func (l *legend) add(marker, definition, level string) {
+func (l *legend) add(marker, definition, flag, level string) {
 	for _, e := range l.entries {
 		if e.Marker == marker && e.Level == level {
 			return
 		}
 	}
-	f := flagFor(definition)
+	f := flag
 	if f == "" {
 		f = "marker:" + marker
 	}

@@ -126,18 +126,18 @@ func (c *docContext) line(l *parser.Line, i int) {
 	c.flushList()
 
 	if !item {
-		if lv, ok := sectionLevel(text); ok && !looksLikeEntry(text) {
+		if lv, ok := c.sectionLevel(text); ok && !looksLikeEntry(text) {
 			if text != c.section {
 				c.section, c.level = text, lv
 				c.forgetGroups()
 			}
 			return // a section title repeated after a page break changes nothing
 		}
-		if d := parseDeclared(text, c.level, l.Page, l.Row); d != nil {
+		if d := c.parseDeclared(text, c.level, l.Page, l.Row); d != nil {
 			c.res.Declared = append(c.res.Declared, d...)
 			return
 		}
-		if lineIsNote(text) {
+		if c.lineIsNote(text) {
 			return
 		}
 	}
@@ -313,7 +313,7 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		if alias != "" {
 			c.cRepair = append(c.cRepair, "country_alias:"+alias)
 		}
-	case looksLikeUnit(name):
+	case c.lx.HasUnitWord(name):
 		// A list grouped by the home institution's units ("工学研究科",
 		// "Graduate School of Engineering"): the group's entries are that
 		// unit's agreements. The country grouping below it starts afresh.
@@ -378,17 +378,4 @@ func (c *docContext) flushList() {
 		return
 	}
 	c.res.Records = append(c.res.Records, r)
-}
-
-// unitWords name a unit of an institution.
-var unitWords = []string{"graduate school", "faculty of", "school of", "college of", "institute for", "institute of",
-	"center for", "centre for", "department of", "研究科", "学部", "研究所", "研究院", "センター", "学院", "学府", "本部"}
-
-// looksLikeUnit reports a heading that names a unit rather than a country.
-func looksLikeUnit(s string) bool {
-	l := strings.ToLower(s)
-	if strings.HasPrefix(l, "gs ") {
-		return true
-	}
-	return containsAnyWord(l, unitWords)
 }

@@ -228,11 +228,11 @@ func TestLegendLines(t *testing.T) {
 		{"# denotes a partner in the consortium", "#", "marker:#"},
 	}
 	for _, tt := range tests {
-		m, def, ok := parseLegendLine(tt.in)
+		m, def, ok := testContext().parseLegendLine(tt.in)
 		require.True(t, ok, tt.in)
 		assert.Equal(t, tt.marker, m, tt.in)
 		l := &legend{}
-		l.add(m, def, "")
+		l.add(m, def, testContext().lx.Flag(def), "")
 		assert.Equal(t, tt.flag, l.flag(m, ""), tt.in)
 	}
 	for _, not := range []string{
@@ -240,25 +240,25 @@ func TestLegendLines(t *testing.T) {
 		"* Peking University (1999.11.10)",
 		"Total of 250 institutions",
 	} {
-		_, _, ok := parseLegendLine(not)
+		_, _, ok := testContext().parseLegendLine(not)
 		assert.False(t, ok, not)
 	}
 }
 
 func TestDeclared(t *testing.T) {
-	d := parseDeclared("64 countries and regions, 481 institutions", LevelDepartment, 7, 300)
+	d := testContext().parseDeclared("64 countries and regions, 481 institutions", LevelDepartment, 7, 300)
 	require.Len(t, d, 2)
 	assert.Equal(t, 64, d[0].Count)
 	assert.Equal(t, "countries", d[0].Unit)
 	assert.Equal(t, 481, d[1].Count)
 	assert.Equal(t, "institutions", d[1].Unit)
-	d = parseDeclared("Total of 250 institutions", LevelUniversity, 1, 3)
+	d = testContext().parseDeclared("Total of 250 institutions", LevelUniversity, 1, 3)
 	require.Len(t, d, 1)
 	assert.Equal(t, 250, d[0].Count)
-	d = parseDeclared("合計 120機関", "", 1, 3)
+	d = testContext().parseDeclared("合計 120機関", "", 1, 3)
 	require.Len(t, d, 1)
 	assert.Equal(t, 120, d[0].Count)
-	assert.Nil(t, parseDeclared("Peking University (1999.11.10)", "", 1, 1))
+	assert.Nil(t, testContext().parseDeclared("Peking University (1999.11.10)", "", 1, 1))
 }
 
 func TestAsOf(t *testing.T) {
@@ -268,11 +268,11 @@ func TestAsOf(t *testing.T) {
 		"2021年5月1日現在":         "2021-05-01",
 		"（令和3年5月1日現在）":        "2021-05-01",
 	} {
-		got, ok := parseAsOf(in)
+		got, ok := testContext().parseAsOf(in)
 		assert.True(t, ok, in)
 		assert.Equal(t, want, got, in)
 	}
-	_, ok := parseAsOf("University of Tokyo")
+	_, ok := testContext().parseAsOf("University of Tokyo")
 	assert.False(t, ok)
 }
 
@@ -363,7 +363,7 @@ func TestInstitutionFromTitle(t *testing.T) {
 		"大学間交流協定 ｜ 大阪大学 国際部": "大阪大学 国際部",
 	}
 	for in, want := range tests {
-		got, ok := institutionFromTitle(in)
+		got, ok := testContext().institutionFromTitle(in)
 		assert.Equal(t, want, got, in)
 		assert.Equal(t, want != "", ok, in)
 	}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/normalize/lexicon"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -23,6 +24,9 @@ type Options struct {
 	// month first (US style); DayFirst, day first. Without either, such
 	// dates are refused as ambiguous unless one part is above 12.
 	MonthFirst, DayFirst bool
+	// Lexicon is the vocabulary to read the document with; nil means
+	// lexicon.Default(), every language the project knows.
+	Lexicon *lexicon.Lexicon
 }
 
 // Normalize turns one raw document into canonical records.
@@ -68,6 +72,7 @@ type docContext struct {
 	doc *parser.Document
 	opt Options
 	res *Result
+	lx  *lexicon.Lexicon
 
 	institution       string
 	institutionRepair string // set when the institution was inferred from the document
@@ -93,7 +98,10 @@ type docContext struct {
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {
-	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}, lost: map[int]bool{}}
+	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}, lost: map[int]bool{}, lx: opt.Lexicon}
+	if c.lx == nil {
+		c.lx = lexicon.Default()
+	}
 	for _, err := range doc.PageErrors {
 		var pe *parser.Error
 		if errors.As(err, &pe) && pe.Page > 0 {
@@ -102,7 +110,7 @@ func newContext(doc *parser.Document, opt Options) *docContext {
 	}
 	c.institution = clean(opt.Institution)
 	if c.institution == "" {
-		if name, ok := institutionFromTitle(doc.Title); ok {
+		if name, ok := c.institutionFromTitle(doc.Title); ok {
 			c.institution, c.institutionRepair = name, "home_institution:from_title"
 		}
 	}

@@ -9,43 +9,16 @@ import (
 
 // sectionLevel recognises a section title and the level of agreements it
 // introduces: "University Level Agreements", "Department Level Agreements",
-// "大学間協定", "部局間協定".
-func sectionLevel(text string) (string, bool) {
-	t := strings.ToLower(clean(text))
-	if len([]rune(t)) > 80 {
+// "大学間協定", "部局間協定". A line that names an institution besides its
+// level words is an entry, not a title ("Tsinghua University —
+// School-to-school agreement").
+func (c *docContext) sectionLevel(text string) (string, bool) {
+	t := clean(text)
+	if utf8.RuneCountInString(t) > 80 {
 		return "", false
 	}
-	switch {
-	case strings.Contains(t, "university level") || strings.Contains(t, "university-level") ||
-		strings.Contains(t, "university-wide") || strings.Contains(t, "institution-wide") ||
-		strings.Contains(t, "inter-university") || strings.Contains(t, "大学間") || strings.Contains(t, "全学"):
-		return LevelUniversity, true
-	case strings.Contains(t, "department level") || strings.Contains(t, "department-level") ||
-		strings.Contains(t, "school-to-school") || strings.Contains(t, "faculty level") ||
-		strings.Contains(t, "部局間") || strings.Contains(t, "部局"):
-		return LevelDepartment, true
-	}
-	return "", false
+	return c.lx.LevelTitle(t)
 }
-
-var (
-	asOfRe = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)^[(（]?\s*as\s+of\s+(.+?)\s*[)）]?$`),
-		regexp.MustCompile(`^[(（]?\s*(.+?)\s*(?:現在|時点)\s*[)）]?$`),
-	}
-	totalRes = []struct {
-		re   *regexp.Regexp
-		unit int // submatch index of the unit word, 0 when fixed
-		num  int
-		fix  string
-	}{
-		{regexp.MustCompile(`(?i)^total(?:\s+of|:)?\s+([0-9,]+)\s+(institutions|universities|agreements|partners|countries)\b`), 2, 1, ""},
-		{regexp.MustCompile(`(?i)^([0-9,]+)\s+(institutions|universities|agreements|partners)\s+in\s+total\b`), 2, 1, ""},
-		{regexp.MustCompile(`^(?:合計|計|総数)\s*[:：]?\s*([0-9０-９,]+)\s*(?:機関|大学|校)`), 0, 1, "institutions"},
-		{regexp.MustCompile(`^(?:合計|計|総数)\s*[:：]?\s*([0-9０-９,]+)\s*(?:件|協定)`), 0, 1, "agreements"},
-	}
-	countriesAndRe = regexp.MustCompile(`(?i)^([0-9,]+)\s+countries(?:\s+and\s+regions)?\s*,?\s*([0-9,]+)\s+(institutions|universities|agreements)\b`)
-)
 
 // scan is the first pass: legend, "as of" date and declared totals,
 // wherever they stand. Lines it reads are marked so the second pass skips
@@ -58,15 +31,15 @@ func (c *docContext) scan() {
 			continue
 		}
 		text := clean(l.Text)
-		if lv, ok := sectionLevel(text); ok && !looksLikeEntry(text) {
+		if lv, ok := c.sectionLevel(text); ok && !looksLikeEntry(text) {
 			level = lv
 		}
-		if m, def, ok := parseLegendLine(text); ok {
-			c.legend.add(m, def, level)
+		if m, def, ok := c.parseLegendLine(text); ok {
+			c.legend.add(m, def, c.lx.Flag(def), level)
 			continue
 		}
 		if c.asOf == "" {
-			if d, ok := parseAsOf(text); ok {
+			if d, ok := c.parseAsOf(text); ok {
 				c.asOf = d
 			}
 		}
@@ -79,53 +52,59 @@ func looksLikeEntry(text string) bool {
 	return ok
 }
 
-// parseAsOf reads "(as of May 1, 2021)" or "2021年5月1日現在".
-func parseAsOf(text string) (string, bool) {
-	if len([]rune(text)) > 60 {
+// parseAsOf reads "(as of May 1, 2021)" or "2021年5月1日現在", standing
+// alone or inside a sentence.
+func (c *docContext) parseAsOf(text string) (string, bool) {
+	if utf8.RuneCountInString(text) > 400 {
 		return "", false
 	}
-	for _, re := range asOfRe {
-		if m := re.FindStringSubmatch(text); m != nil {
-			if d, err := ParseDate(strings.TrimSpace(m[1]), DateOptions{}); err == nil {
-				return d.ISO, true
-			}
-		}
+	d, ok := c.lx.AsOf(text)
+	if !ok {
+		return "", false
 	}
-	return "", false
+	date, err := ParseDate(strings.TrimRight(strings.TrimSpace(d), ",."), DateOptions{})
+	if err != nil {
+		return "", false
+	}
+	return date.ISO, true
 }
 
-// parseDeclared reads a line that states a total: "Total of 250
-// institutions", "64 countries and regions, 481 institutions".
-func parseDeclared(text, level string, page, row int) []Declared {
-	t := strings.Trim(clean(text), "()（）")
-	if m := countriesAndRe.FindStringSubmatch(t); m != nil {
-		return []Declared{
-			{Level: level, Scope: "section", Count: atoi(m[1]), Unit: "countries", Text: text, Page: page, Row: row},
-			{Level: level, Scope: "section", Count: atoi(m[2]), Unit: unitWord(m[3]), Text: text, Page: page, Row: row},
-		}
-	}
-	for _, tr := range totalRes {
-		if m := tr.re.FindStringSubmatch(t); m != nil {
-			unit := tr.fix
-			if tr.unit > 0 {
-				unit = unitWord(m[tr.unit])
-			}
-			return []Declared{{Level: level, Scope: "section", Count: atoi(m[tr.num]), Unit: unit, Text: text, Page: page, Row: row}}
-		}
-	}
-	return nil
-}
+// totalWords mark a line that states counts of the list itself rather than
+// mentioning a number in passing.
+var totalWords = regexp.MustCompile(`(?i)\b(?:total|in total|altogether|agreements? with)\b|合計|総数|計\s*[:：]?\s*[0-9０-９]|協定|現在|as of`)
 
-func unitWord(w string) string {
-	switch strings.ToLower(w) {
-	case "universities", "partners", "institutions":
-		return "institutions"
-	case "agreements":
-		return "agreements"
-	case "countries":
-		return "countries"
+// parseDeclared reads a line that states totals: "Total of 250
+// institutions", "64 countries and regions, 481 institutions", "大学間協定
+// 76校", "68大学(25カ国・地域)", or a sentence of them such as
+// "university-wide agreements with 103 universities ... in 27 countries".
+func (c *docContext) parseDeclared(text, level string, page, row int) []Declared {
+	t := strings.TrimSpace(strings.Trim(clean(text), "()（）"))
+	if utf8.RuneCountInString(t) > 600 {
+		return nil
 	}
-	return strings.ToLower(w)
+	counts := c.lx.Totals(t)
+	if len(counts) == 0 {
+		return nil
+	}
+	if counts[0].Start > 0 && !totalWords.MatchString(t) {
+		return nil
+	}
+	var out []Declared
+	for _, n := range counts {
+		lv := level
+		if n.Level != "" {
+			lv = n.Level
+		}
+		out = append(out, Declared{Level: lv, Scope: "section", Count: n.N, Unit: n.Unit, Text: text, Page: page, Row: row})
+	}
+	// A count of countries belongs to the level of the count before it
+	// ("... with 103 universities in 27 countries").
+	for i := 1; i < len(out); i++ {
+		if counts[i].Level == "" && counts[i-1].Level != "" || counts[i].Level == "" && out[i].Unit == "countries" {
+			out[i].Level = out[i-1].Level
+		}
+	}
+	return out
 }
 
 func atoi(s string) int {
@@ -160,21 +139,15 @@ var noteRe = regexp.MustCompile(`(?i)^[(（]?\s*(?:[†‡]|※|注[:：)）]?|n
 
 // lineIsNote reports a line that is never an entry: a legend line, a
 // footnote, an "as of" line.
-func lineIsNote(text string) bool {
-	if _, _, ok := parseLegendLine(text); ok {
+func (c *docContext) lineIsNote(text string) bool {
+	if _, _, ok := c.parseLegendLine(text); ok {
 		return true
 	}
-	if _, ok := parseAsOf(text); ok {
+	if _, ok := c.parseAsOf(text); ok && utf8.RuneCountInString(text) <= 60 {
 		return true
 	}
 	return noteRe.MatchString(text)
 }
-
-// institutionWords mark a name as an institution's.
-var institutionWords = []string{"university", "institute of technology", "college", "大学", "大學", "학교", "高等専門学校"}
-
-// listWords mark a title segment as the list's own title, not its publisher.
-var listWords = []string{"agreement", "partner", "exchange", "list", "協定", "一覧", "交流", "提携"}
 
 // titleSepRe splits a page title into its segments.
 var titleSepRe = regexp.MustCompile(`\s+[|｜\-–—:：/]\s+|[|｜]`)
@@ -182,13 +155,13 @@ var titleSepRe = regexp.MustCompile(`\s+[|｜\-–—:：/]\s+|[|｜]`)
 // institutionFromTitle finds the publisher in a page title such as
 // "学術交流協定校一覧 | 名古屋大学" or "Partner Universities - Kyoto University":
 // the one segment that names an institution and not the list.
-func institutionFromTitle(title string) (string, bool) {
+func (c *docContext) institutionFromTitle(title string) (string, bool) {
 	parts := titleSepRe.Split(clean(title), -1)
 	found := ""
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
 		l := strings.ToLower(p)
-		if p == "" || utf8.RuneCountInString(p) > 60 || !containsAnyWord(l, institutionWords) || containsAnyWord(l, listWords) {
+		if p == "" || utf8.RuneCountInString(p) > 60 || !c.lx.IsInstitution(l) || c.lx.IsListTitle(l) {
 			continue
 		}
 		if found != "" && found != p {
@@ -197,13 +170,4 @@ func institutionFromTitle(title string) (string, bool) {
 		found = p
 	}
 	return found, found != ""
-}
-
-func containsAnyWord(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }

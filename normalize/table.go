@@ -6,8 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/agreements/agreements/normalize/lexicon"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -17,105 +16,32 @@ import (
 // and rows that a page break or a narrow column split in two. HTML and PDF
 // tables of the same list give the same records.
 
-// field is what a table column holds.
-type field int
+// field is what a table column holds, as the lexicon names it.
+type field = lexicon.Field
 
+// The fields of columns.
 const (
-	fNone field = iota
-	fRegion
-	fCountry
-	fPartner
-	fPartnerUnit
-	fHomeUnit
-	fSigned
-	fValid
-	fType
-	fNotes
-	fValidEnd // a column of end dates: a lone date in it is valid_until
-	fFlag     // a column whose header names a flag; a mark in a cell sets it
+	fNone        = lexicon.None
+	fRegion      = lexicon.Region
+	fCountry     = lexicon.Country
+	fPartner     = lexicon.Partner
+	fPartnerUnit = lexicon.PartnerUnit
+	fHomeUnit    = lexicon.HomeUnit
+	fUnit        = lexicon.Unit
+	fSigned      = lexicon.Signed
+	fValid       = lexicon.Validity
+	fValidEnd    = lexicon.ValidUntil // a column of end dates: a lone date in it is valid_until
+	fType        = lexicon.Type
+	fLevel       = lexicon.Level
+	fNotes       = lexicon.Notes
+	fIgnore      = lexicon.Ignore
+	fFlag        = lexicon.FlagColumn // a column whose header names a flag; a mark in a cell sets it
 )
 
-// String is the record field's name, as repairs name it.
-func (f field) String() string {
-	switch f {
-	case fRegion:
-		return "region"
-	case fCountry:
-		return "country"
-	case fPartner:
-		return "partner"
-	case fPartnerUnit:
-		return "partner_unit"
-	case fHomeUnit:
-		return "home_unit"
-	case fSigned:
-		return "signed"
-	case fValid:
-		return "valid_until"
-	case fType:
-		return "agreement_type"
-	case fNotes:
-		return "notes"
-	case fValidEnd:
-		return "valid_until"
-	case fFlag:
-		return "flags"
-	}
-	return ""
-}
-
-// headerRule maps header text containing any of words (and, when all is
-// set, one of all) to a field. Rules are tried in order: the specific
-// before the general ("Country / Region" is a country, "地域" a region).
-type headerRule struct {
-	f     field
-	words []string
-	all   []string
-}
-
-var headerRules = []headerRule{
-	{fPartnerUnit, []string{"partner", "相手", "協定校", "協定先"}, []string{"faculty", "school", "department", "unit", "college", "部局", "学部", "研究科"}},
-	{fPartnerUnit, []string{"of partner", "partner's", "partner unit", "相手部局", "相手機関部局", "相手方部局", "相手大学部局"}, nil},
-	{fHomeUnit, []string{"department at", "faculty at", "school at", "home department", "home faculty", "home school", "home unit", "本学部局", "本学の部局", "本学担当部局", "担当部局", "部局名", "部局"}, nil},
-	{fCountry, []string{"country", "nation", "国・地域", "国/地域", "国／地域", "国名", "所在国", "国"}, nil},
-	{fRegion, []string{"area", "region", "地域", "地区", "エリア"}, nil},
-	{fValidEnd, []string{"until", "expir", "end date", "満了", "終了日", "有効期限", "期限"}, nil},
-	{fValid, []string{"validity", "valid", "period", "expir", "term", "有効期限", "有効期間", "協定期間", "期間", "期限"}, nil},
-	{fSigned, []string{"date", "year", "conclu", "signed", "since", "effective", "start", "開始", "発効", "締結日", "締結年月日", "締結年", "締結", "年月日"}, nil},
-	{fType, []string{"type", "kind", "category", "種別", "種類", "区分"}, nil},
-	{fNotes, []string{"note", "remark", "備考", "注記"}, nil},
-	{fPartner, []string{"partner", "institution", "university", "universities", "相手機関", "相手大学", "大学名", "協定校", "協定大学", "協定先", "機関名", "大学・機関", "name", "名称"}, nil},
-}
-
-// bareUnitWords name a unit without saying whose: the home institution's,
-// unless the table has an explicit home-unit column.
-var bareUnitWords = []string{"department", "faculty", "school", "unit", "学部", "研究科", "学部・研究科"}
-
 // headerField maps a column header to the field it holds.
-func headerField(text string) field {
-	t := strings.ToLower(norm.NFKC.String(clean(text)))
-	if t == "" {
-		return fNone
-	}
-	for _, r := range headerRules {
-		if !containsAny(t, r.words) {
-			continue
-		}
-		if r.all != nil && !containsAny(t, r.all) {
-			continue
-		}
-		return r.f
-	}
-	return fNone
-}
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+func (c *docContext) headerField(text string) field {
+	f, _ := c.lx.Header(text)
+	return f
 }
 
 // tableMemo is what the tables read so far established: the last column
@@ -219,7 +145,7 @@ func (tr *tableReader) mapColumns() bool {
 	for n < len(rows) && rows[n].Header {
 		n++
 	}
-	if n == 0 && len(rows) > 0 && headerLike(rows[0]) {
+	if n == 0 && len(rows) > 0 && tr.c.headerLike(rows[0]) {
 		n = 1
 	}
 	if n == 0 {
@@ -250,8 +176,8 @@ func (tr *tableReader) mapColumns() bool {
 	tr.flagOf = map[int]string{}
 	hasHome := false
 	for j, h := range texts {
-		tr.cols[j] = headerField(h)
-		if fl := flagColumn(h); fl != "" && (tr.cols[j] == fNone || tr.cols[j] == fNotes) {
+		tr.cols[j] = tr.c.headerField(h)
+		if fl := tr.c.flagColumn(h); fl != "" && (tr.cols[j] == fNone || tr.cols[j] == fNotes) {
 			tr.cols[j], tr.flagOf[j] = fFlag, fl
 		}
 		hasHome = hasHome || tr.cols[j] == fHomeUnit
@@ -268,7 +194,7 @@ func (tr *tableReader) mapColumns() bool {
 		case j > 0 && tr.cols[j-1] == fPartner && (spanned[j] || t == "") && !hasPartnerUnit:
 			tr.cols[j] = fPartnerUnit
 			hasPartnerUnit = true
-		case tr.cols[j] == fNone && containsAny(t, bareUnitWords):
+		case tr.cols[j] == fUnit:
 			if hasHome {
 				tr.cols[j] = fPartnerUnit
 			} else {
@@ -297,7 +223,7 @@ func cellCoveredFromLeft(r parser.Row, j int) bool {
 
 // headerLike reports a row whose texts name at least two distinct fields,
 // one of them the partner, and that holds no date.
-func headerLike(r parser.Row) bool {
+func (c *docContext) headerLike(r parser.Row) bool {
 	seen := map[field]bool{}
 	for _, cell := range r.Cells {
 		if cell.Covered || cell.Text == "" {
@@ -309,7 +235,7 @@ func headerLike(r parser.Row) bool {
 		if utf8.RuneCountInString(cell.Text) > 40 {
 			return false
 		}
-		if f := headerField(cell.Text); f != fNone {
+		if f := c.headerField(cell.Text); f != fNone && f != fIgnore {
 			seen[f] = true
 		}
 	}
@@ -325,7 +251,7 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 			continue
 		}
 		n++
-		if f := headerField(cell.Text); f != fNone && (f == tr.cols[j] || utf8.RuneCountInString(cell.Text) <= 40 && tr.isHeaderText(cell.Text)) {
+		if f := tr.c.headerField(cell.Text); f != fNone && (f == tr.cols[j] || utf8.RuneCountInString(cell.Text) <= 40 && tr.isHeaderText(cell.Text)) {
 			same++
 		}
 	}
@@ -385,8 +311,8 @@ func (tr *tableReader) cell(i, j int) val {
 func (tr *tableReader) readLegendRows() {
 	for i := tr.body; i < len(tr.t.Rows); i++ {
 		if s, ok := tr.soleText(i); ok {
-			if m, def, ok := parseLegendLine(s); ok {
-				tr.c.legend.add(m, def, tr.c.level)
+			if m, def, ok := tr.c.parseLegendLine(s); ok {
+				tr.c.legend.add(m, def, tr.c.lx.Flag(def), tr.c.level)
 			}
 		}
 	}
@@ -485,7 +411,7 @@ func (tr *tableReader) setLevel() {
 func (tr *tableReader) rowVals(i int) map[field]val {
 	vals := map[field]val{}
 	for j, f := range tr.cols {
-		if f == fNone || f == fFlag {
+		if f == fNone || f == fFlag || f == fIgnore {
 			continue
 		}
 		v := tr.cell(i, j)
@@ -525,14 +451,14 @@ func (tr *tableReader) row(i int) {
 			return
 		}
 		if j, span := tr.soleCell(i); span || j >= len(tr.cols) || tr.cols[j] != fPartner {
-			if _, _, legend := parseLegendLine(sole); legend {
+			if _, _, legend := c.parseLegendLine(sole); legend {
 				return
 			}
-			if d := parseDeclared(sole, tr.level, r.Page, r.Row); d != nil {
+			if d := c.parseDeclared(sole, tr.level, r.Page, r.Row); d != nil {
 				c.res.Declared = append(c.res.Declared, d...)
 				return
 			}
-			if lineIsNote(sole) {
+			if c.lineIsNote(sole) {
 				return
 			}
 		}
@@ -652,7 +578,7 @@ func (tr *tableReader) row(i int) {
 		case fType:
 			rec.AgreementType = text
 		case fNotes:
-			if fl := flagFor(text); fl != "" {
+			if fl := c.lx.Flag(text); fl != "" {
 				rec.Flags = append(rec.Flags, fl)
 			}
 		}
@@ -696,7 +622,7 @@ func (tr *tableReader) row(i int) {
 	}
 	for j, fl := range tr.flagOf {
 		v := tr.cell(i, j)
-		if affirmative(v.text) {
+		if !c.lx.IsNegative(v.text) {
 			rec.Flags = append(rec.Flags, fl)
 		}
 	}
@@ -834,7 +760,7 @@ func (tr *tableReader) groupRow(i int, text string) bool {
 		tr.setCountry(text, &row)
 		return true
 	}
-	if lv, ok := sectionLevel(text); ok {
+	if lv, ok := tr.c.sectionLevel(text); ok {
 		tr.level, tr.levelRepair = lv, ""
 		return true
 	}
@@ -919,23 +845,12 @@ func rowText(r parser.Row) string {
 
 // flagColumn reads a column header that names a flag ("授業料不徴収",
 // "Tuition waiver", "Double degree"): a mark in its cells sets the flag.
-func flagColumn(header string) string {
+func (c *docContext) flagColumn(header string) string {
 	h := clean(header)
 	if h == "" || utf8.RuneCountInString(h) > 30 {
 		return ""
 	}
-	return flagFor(h)
-}
-
-// affirmative reports a cell that marks its column's flag as set: any mark
-// or word but the ones that say no.
-func affirmative(s string) bool {
-	s = strings.ToLower(clean(s))
-	switch s {
-	case "", "-", "－", "—", "–", "―", "×", "✕", "✗", "x", "no", "n", "none", "n/a", "なし", "無", "無し", "否", "不可":
-		return false
-	}
-	return true
+	return c.lx.Flag(h)
 }
 
 // cellText is a cell's text with its wrapped lines joined as the script
