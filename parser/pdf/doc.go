@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -32,6 +34,10 @@ type document struct {
 	pages  []pageRef
 	visits int // page tree nodes visited
 
+	seen     map[uint32]bool // page tree nodes met, by object number
+	repairs  []string        // what reading the page tree had to skip
+	pagesCut int             // pages past maxPages, not read
+
 	mu    sync.Mutex
 	fonts map[string]*font // by the font dictionary's printed form
 }
@@ -50,16 +56,23 @@ func openDocument(name string, b []byte) (d *document, err error) {
 	if xrefCycle(b) {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: cross-reference sections form a cycle", parser.ErrMalformed)}
 	}
+	if err := checkXref(b); err != nil {
+		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %w", parser.ErrMalformed, err)}
+	}
 	r, err := lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: openError(err)}
 	}
-	d = &document{name: name, r: r, fonts: map[string]*font{}}
+	d = &document{name: name, r: r, fonts: map[string]*font{}, seen: map[uint32]bool{}}
 	root := r.Trailer().Key("Root")
 	if root.Kind() != lpdf.Dict {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: no document catalog", parser.ErrMalformed)}
 	}
-	d.collectPages(root.Key("Pages"), pageAttrs{}, 0)
+	pages := root.Key("Pages")
+	if id, ok := objectID(pages); ok && id != objectIDOrZero(root) {
+		d.seen[id] = true
+	}
+	d.collectPages(pages, pageAttrs{}, 0)
 	if len(d.pages) == 0 {
 		return nil, &parser.Error{File: name, Err: parser.ErrNoPages}
 	}
@@ -123,25 +136,84 @@ type pageRef struct {
 // collectPages walks the page tree depth-first, handing inherited
 // attributes down, so no page looks its attributes up through /Parent (the
 // library parses an object anew on every lookup: a parent with many /Kids
-// would cost each page time in proportion to the page count). The walk is
-// bounded in depth and in page count, so a cyclic /Kids cannot hang it.
+// would cost each page time in proportion to the page count). Every node
+// is visited once: a page listed again, or a /Kids entry naming a node
+// above it (a cycle), is skipped and named in d.repairs, so a tree of 9 KB
+// cannot stand for a hundred thousand pages. The walk is bounded in depth
+// and in page count; pages past maxPages are reported in d.pageCap.
 func (d *document) collectPages(node lpdf.Value, attrs pageAttrs, depth int) {
-	// visits bounds the walk's work too: a node listing itself twice in
-	// /Kids doubles the calls at every level.
 	d.visits++
-	if depth > maxTreeDepth || len(d.pages) >= maxPages || d.visits > 4*maxPages || node.Kind() != lpdf.Dict {
+	if d.visits > 4*maxPages || node.Kind() != lpdf.Dict {
+		return
+	}
+	if depth > maxTreeDepth {
+		d.note("pdf:page_tree_too_deep")
 		return
 	}
 	attrs = attrs.over(node)
 	kids := node.Key("Kids")
 	typ := node.Key("Type").Name()
 	if typ == "Page" || (typ != "Pages" && kids.Kind() != lpdf.Array) {
+		if len(d.pages) >= maxPages {
+			d.pagesCut++
+			return
+		}
 		d.pages = append(d.pages, pageRef{v: node, pageAttrs: attrs})
 		return
 	}
-	for i := 0; i < kids.Len() && len(d.pages) < maxPages; i++ {
-		d.collectPages(kids.Index(i), attrs, depth+1)
+	self, arr := objectIDOrZero(node), objectIDOrZero(kids)
+	for i := 0; i < kids.Len(); i++ {
+		kid := kids.Index(i)
+		id, ok := objectID(kid)
+		switch {
+		case !ok:
+		case id == self && kid.Key("Type").Name() == "Pages":
+			// A direct kid carries its parent's number; a node that
+			// lists itself does too.
+			d.note("pdf:skipped_repeated_page_tree_entries")
+			continue
+		case id != arr && id != self:
+			if d.seen[id] {
+				d.note("pdf:skipped_repeated_page_tree_entries")
+				continue
+			}
+			d.seen[id] = true
+		}
+		d.collectPages(kid, attrs, depth+1)
+		if d.visits > 4*maxPages {
+			d.note("pdf:page_tree_too_large")
+			return
+		}
 	}
+}
+
+// note adds a document-level repair once.
+func (d *document) note(repair string) {
+	if !slices.Contains(d.repairs, repair) {
+		d.repairs = append(d.repairs, repair)
+	}
+}
+
+// objectID returns the number of the indirect object v was read from. The
+// library keeps it in an unexported field; reflection reads it without
+// changing anything. A direct object carries the number of the object it
+// stands in.
+func objectID(v lpdf.Value) (uint32, bool) {
+	f := reflect.ValueOf(v).FieldByName("ptr")
+	if !f.IsValid() || f.Kind() != reflect.Struct || f.NumField() == 0 {
+		return 0, false
+	}
+	id := f.Field(0)
+	if id.Kind() != reflect.Uint32 {
+		return 0, false
+	}
+	n := uint32(id.Uint())
+	return n, n != 0
+}
+
+func objectIDOrZero(v lpdf.Value) uint32 {
+	id, _ := objectID(v)
+	return id
 }
 
 func (d *document) title() (t string) {

@@ -141,6 +141,10 @@ func (d *document) layouts(opt Options, finish func(*PageLayout)) ([]PageLayout,
 			pages = append(pages, out[i])
 		}
 	}
+	if d.pagesCut > 0 {
+		pageErrs = append(pageErrs, &parser.Error{File: d.name, Page: maxPages + 1, Err: fmt.Errorf(
+			"%w: the page tree lists %d pages more than the %d read; those pages were not read", parser.ErrTooLarge, d.pagesCut, maxPages)})
+	}
 	return pages, pageErrs, nil
 }
 
@@ -259,7 +263,7 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		Format:     parser.FormatPDF,
 		Title:      d.title(),
 		Pages:      len(d.pages),
-		Repairs:    repairs,
+		Repairs:    append(repairs, d.repairs...),
 		PageErrors: pageErrs,
 	}
 	furniture := findFurniture(pages)
