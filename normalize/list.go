@@ -342,8 +342,11 @@ func (c *docContext) flushList() {
 		return
 	}
 	r := c.newRecord(e.first.Page, e.first.Row)
+	en := c.readEntry(e.text, entryOpts{})
 	switch {
-	case r.Level == "" && r.HomeUnit != "":
+	case en.level != "":
+		r.Level = en.level
+	case r.Level == "" && (r.HomeUnit != "" || en.homeUnit != ""):
 		r.Level = LevelDepartment
 		r.Repairs = append(r.Repairs, "level:assumed_department")
 	case r.Level == "":
@@ -353,22 +356,10 @@ func (c *docContext) flushList() {
 	if e.lines > 1 {
 		r.Repairs = append(r.Repairs, "joined_wrapped_line")
 	}
-	name, markers := splitMarkers(e.text)
-	name, d, dated := TrailingDate(name)
-	name, more := splitMarkers(name) // a marker between the name and its date
-	markers = append(markers, more...)
-	c.applyMarkers(&r, markers, "")
-	latin, other := SplitBilingual(name)
-	if latin != "" && other != "" {
-		r.Partner, r.PartnerAlt = latin, other
-	} else {
-		r.Partner = name
-	}
+	c.applyEntry(&r, en, "")
 	switch {
-	case dated:
-		r.Signed = d.ISO
-		r.Repairs = append(r.Repairs, "date:"+d.Layout)
-		c.list.groupHead, c.list.groupDate = r.Partner, d.ISO
+	case !en.signed.IsZero():
+		c.list.groupHead, c.list.groupDate = r.Partner, en.signed.ISO
 	case c.list.groupHead != "":
 		r.Signed = c.list.groupDate
 		r.Repairs = append(r.Repairs, "inherited_date:"+c.list.groupHead)

@@ -59,7 +59,7 @@ func pdfDoc(specs ...lineSpec) *parser.Document {
 	return d
 }
 
-func entry(text string) lineSpec { return lineSpec{text: text, style: stEntry, bullet: true} }
+func item(text string) lineSpec { return lineSpec{text: text, style: stEntry, bullet: true} }
 
 func TestListBasics(t *testing.T) {
 	doc := pdfDoc(
@@ -68,10 +68,10 @@ func TestListBasics(t *testing.T) {
 		lineSpec{text: "Total of 4 institutions", style: stEntry},
 		lineSpec{text: "(Asia)", style: stRegion},
 		lineSpec{text: "China", style: stCountry},
-		entry("* Northeastern University (1983.8.5)"),
-		entry("Chinese Academy of Social Sciences (2008.10.15)"),
+		item("* Northeastern University (1983.8.5)"),
+		item("Chinese Academy of Social Sciences (2008.10.15)"),
 		lineSpec{text: "South Korea", style: stCountry},
-		entry("* Pohang University of Science and Technology (POSTECH) (2000.9.22)"),
+		item("* Pohang University of Science and Technology (POSTECH) (2000.9.22)"),
 		lineSpec{text: "(Europe)", style: stRegion},
 		lineSpec{text: "Belgium", style: stCountry},
 		lineSpec{text: "Belgian Nuclear Research Centre (SCK/CEN) (2005.6.16)", style: stEntry},
@@ -122,13 +122,13 @@ func TestListWrappedNameAndRepeatedTitle(t *testing.T) {
 		lineSpec{text: "University Level Agreements", style: stSection},
 		lineSpec{text: "(North America)", style: stRegion},
 		lineSpec{text: "U. S. A.", style: stCountry},
-		entry("* University of California, Berkeley (1990.3.15)"),
-		entry("* University of California, Davis"),
+		item("* University of California, Berkeley (1990.3.15)"),
+		item("* University of California, Davis"),
 		lineSpec{text: "University Level Agreements", style: stSection, page: 2},
-		entry("* University of California, San Francisco"),
-		entry("* National Institutes of Health of the Department of Health and"),
+		item("* University of California, San Francisco"),
+		item("* National Institutes of Health of the Department of Health and"),
 		lineSpec{text: "Human Services (2013.5.9)", style: stEntry, x: 84},
-		entry("* University of Alaska (1999.1.12)"),
+		item("* University of Alaska (1999.1.12)"),
 	)
 	res, err := Normalize(doc, Options{Institution: "Tohoku University"})
 	require.NoError(t, err)
@@ -159,7 +159,7 @@ func TestListInternationalOrganisation(t *testing.T) {
 		lineSpec{text: "University Level Agreements", style: stSection},
 		lineSpec{text: "(International Organization)", style: stRegion},
 		lineSpec{text: "International Organization", style: stCountry},
-		entry("* ITER International Fusion Energy Organization (2013.12.24)"),
+		item("* ITER International Fusion Energy Organization (2013.12.24)"),
 	)
 	res, err := Normalize(doc, Options{})
 	require.NoError(t, err)
@@ -407,12 +407,12 @@ func TestListLostPage(t *testing.T) {
 		lineSpec{text: "University Level Agreements", style: stSection},
 		lineSpec{text: "(Asia)", style: stRegion},
 		lineSpec{text: "Vietnam", style: stCountry},
-		entry("* Thuyloi University (2019.2.23)"),
-		entry("* Pennsylvania State University (1988.11.29)"),
-		entry("* Purdue University (1997.9.23)"),
+		item("* Thuyloi University (2019.2.23)"),
+		item("* Pennsylvania State University (1988.11.29)"),
+		item("* Purdue University (1997.9.23)"),
 		lineSpec{text: "(Europe)", style: stRegion, page: 4},
 		lineSpec{text: "Austria", style: stCountry},
-		entry("* Universität Wien (2010.2.24)"),
+		item("* Universität Wien (2010.2.24)"),
 	)
 	// Page 2 (where "(North America)" and "United States" stood) was lost;
 	// the two US entries now open page 3.

@@ -513,26 +513,12 @@ func (tr *tableReader) row(i int) {
 
 	// Partner.
 	pv := vals[fPartner]
-	var partnerMarkers []string
+	rowLevel := ""
 	switch {
 	case pv.text != "":
-		name, markers := splitMarkers(pv.text)
-		partnerMarkers = markers
-		if name, d, ok := TrailingDate(name); ok && !has[fSigned] {
-			rec.Signed = d.ISO
-			rec.Repairs = append(rec.Repairs, "date:"+d.Layout)
-			pv.text = name
-		} else {
-			pv.text = name
-		}
-		name, more := splitMarkers(pv.text)
-		partnerMarkers = append(partnerMarkers, more...)
-		latin, other := SplitBilingual(name)
-		if latin != "" && other != "" {
-			rec.Partner, rec.PartnerAlt = latin, other
-		} else {
-			rec.Partner = name
-		}
+		en := c.readEntry(pv.text, entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit)})
+		c.applyEntry(&rec, en, tr.where(fPartner))
+		rowLevel = en.level
 		if pv.covered {
 			rec.Repairs = append(rec.Repairs, "fill_down:partner")
 		}
@@ -548,15 +534,34 @@ func (tr *tableReader) row(i int) {
 		c.unplaced(r.Page, r.Row, rowText(*r), "row has no partner")
 		return
 	}
-	c.applyMarkers(&rec, partnerMarkers, tr.where(fPartner))
 
 	// Units, type, notes: markers stripped wherever they stand.
-	for _, f := range []field{fPartnerUnit, fHomeUnit, fType, fNotes} {
+	for _, f := range []field{fPartnerUnit, fHomeUnit, fType, fLevel, fNotes} {
 		v, ok := vals[f]
 		if !ok || v.text == "" {
 			continue
 		}
 		text, markers := splitMarkers(v.text)
+		if f == fType || f == fLevel || f == fHomeUnit {
+			// A kind column may say the level row by row
+			// ("University-wide", "部局間協定"), as may a home unit that
+			// names the whole institution ("全学").
+			if lv, only := c.lx.IsLevelOnly(text); only {
+				rowLevel = lv
+				c.applyMarkers(&rec, markers, tr.where(f))
+				continue
+			}
+			if f == fLevel {
+				if lv, ok := c.lx.Level(text); ok {
+					rowLevel = lv
+				}
+				continue
+			}
+		}
+		if c.lx.IsPlaceholder(text) {
+			c.applyMarkers(&rec, markers, tr.where(f))
+			continue
+		}
 		if f != fNotes && !has[fSigned] && !has[fValid] {
 			if rest, d, ok := trailingBareDate(text); ok {
 				text = rest
@@ -626,9 +631,27 @@ func (tr *tableReader) row(i int) {
 			rec.Flags = append(rec.Flags, fl)
 		}
 	}
+	if rowLevel != "" {
+		// The row says its level: nothing was assumed.
+		rec.Level = rowLevel
+		rec.Repairs = without(rec.Repairs, []string{"level:assumed_university", "level:assumed_department"})
+		if rowLevel == LevelUniversity {
+			rec.HomeUnit = ""
+		}
+	}
 
 	c.res.Records = append(c.res.Records, rec)
 	tr.prev = len(c.res.Records) - 1
+}
+
+// hasColumn reports whether the table has a column of field f.
+func (tr *tableReader) hasColumn(f field) bool {
+	for _, x := range tr.cols {
+		if x == f {
+			return true
+		}
+	}
+	return false
 }
 
 // applyValidity sets what a term says: its start (unless the row has a

@@ -67,6 +67,11 @@ var English = &Lang{
 		{Pattern: `(?i)\b(?P<n>[0-9][0-9,]*)\s+(?P<unit>countries(?:\s+and\s+(?:regions|territories))?)\b`},
 		{Pattern: `(?i)\b(?P<n>[0-9][0-9,]*)\s+(?:partner\s+)?(?P<unit>institutions|universities|agreements)\b`},
 	},
-	AsOf:      []string{`(?i)\bas\s+(?:of|at)\s+(?P<d>(?:[a-z]+\.?\s+)?(?:[0-9]{1,2},?\s+)?(?:[a-z]+\.?\s+)?[0-9]{1,4}(?:[./-][0-9]{1,2}){0,2}(?:,?\s+[0-9]{4})?)`},
+	AsOf: []string{`(?i)\bas\s+(?:of|at)\s+(?P<d>(?:[a-z]+\.?\s+)?(?:[0-9]{1,2},?\s+)?(?:[a-z]+\.?\s+)?[0-9]{1,4}(?:[./-][0-9]{1,2}){0,2}(?:,?\s+[0-9]{4})?)`},
+	Kinds: []string{"mou", "moa", "memorandum of understanding", "memorandum of agreement", "student exchange", "academic exchange",
+		"exchange", "general", "general agreement", "cooperation", "academic cooperation", "research cooperation", "collaboration",
+		"letter of intent", "loi", "double degree", "dual degree", "joint degree", "framework", "comprehensive", "faculty exchange",
+		"staff exchange", "research exchange", "study abroad", "articulation", "memorandum", "agreement of cooperation"},
+	LinkNoise: []string{"external link", "external site", "opens in a new window", "opens in new window", "new window", "pdf", "link"},
 	Concluded: []string{"concluded", "concluded on", "concluded in", "signed", "signed on", "signed in", "since", "effective", "date of conclusion", "established"},
 }

@@ -107,6 +107,12 @@ type Lang struct {
 	// Concluded are words that introduce a date inside an entry
 	// ("concluded", "signed", "締結").
 	Concluded []string
+	// Kinds are words naming the kind of an agreement ("MOU", "Student
+	// Exchange", "包括"), read out of an entry's details.
+	Kinds []string
+	// LinkNoise are the words a web page adds after a link's text
+	// ("(外部サイト)", "(External link)"): not part of a name.
+	LinkNoise []string
 }
 
 // Lexicon is the merged vocabulary of several languages.
@@ -124,6 +130,8 @@ type Lexicon struct {
 	totals  []compiledTotal
 	asOf    []*regexp.Regexp
 	concl   []term
+	kinds   []term
+	noise   []term
 }
 
 type role uint8
@@ -177,6 +185,8 @@ func New(langs ...*Lang) *Lexicon {
 		lx.inst = appendTerms(lx.inst, l.Institutions, nil)
 		lx.title = appendTerms(lx.title, l.ListTitle, nil)
 		lx.concl = appendTerms(lx.concl, l.Concluded, nil)
+		lx.kinds = appendTerms(lx.kinds, l.Kinds, nil)
+		lx.noise = appendTerms(lx.noise, l.LinkNoise, nil)
 		for _, p := range l.Placeholders {
 			lx.ph[markKey(p)] = true
 		}
@@ -199,7 +209,7 @@ func New(langs ...*Lang) *Lexicon {
 		}
 	}
 	// Longest first: the most specific term is tried first everywhere.
-	for _, ts := range [][]term{lx.headers, lx.levels, lx.units, lx.inst, lx.title, lx.concl} {
+	for _, ts := range [][]term{lx.headers, lx.levels, lx.units, lx.inst, lx.title, lx.concl, lx.kinds, lx.noise} {
 		sortTerms(ts)
 	}
 	slices.SortStableFunc(lx.flags, func(a, b flagTerm) int { return b.n - a.n })
@@ -528,14 +538,56 @@ func (lx *Lexicon) IsListTitle(text string) bool {
 	return len(find(Fold(text), lx.title)) > 0
 }
 
-// Concluded returns the position after a word introducing a date inside an
-// entry ("concluded", "signed on", "締結"), searching text case-blind.
-func (lx *Lexicon) ConcludedWords() []string {
-	out := make([]string, len(lx.concl))
-	for i, t := range lx.concl {
-		out[i] = t.text
+// covered reports whether the terms cover every word of the folded text,
+// but for the filler words given.
+func covered(s string, terms []term, filler ...string) bool {
+	if s == "" {
+		return false
 	}
-	return out
+	b := []byte(s)
+	ms := find(s, terms)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		for k := m.start; k < m.end; k++ {
+			b[k] = ' '
+		}
+	}
+	for _, w := range strings.Fields(string(b)) {
+		if !slices.Contains(filler, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsKind reports a text that names only the kind of an agreement ("MOU",
+// "Student Exchange Agreement", "包括協定").
+func (lx *Lexicon) IsKind(text string) bool {
+	return covered(Fold(text), lx.kinds, "agreement", "agreements", "on", "for", "of", "the", "and", "協定", "覚書")
+}
+
+// IsLinkNoise reports the words a web page adds after a link's text.
+func (lx *Lexicon) IsLinkNoise(text string) bool {
+	return covered(Fold(text), lx.noise)
+}
+
+// CutConcluded removes a word introducing a date from the start of text
+// ("concluded 2012.3.15" → "2012.3.15"); ok is false when there is none.
+func (lx *Lexicon) CutConcluded(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	lower := strings.ToLower(t)
+	for _, c := range lx.concl {
+		if strings.HasPrefix(lower, c.text) && len(lower) > len(c.text) {
+			rest := t[len(c.text):]
+			if r := firstRune(rest); c.latin && isWordRune(r) {
+				continue
+			}
+			return strings.TrimLeft(rest, " :：　"), true
+		}
+	}
+	return t, false
 }
 
 // UnitOf maps the unit word of a total ("universities", "校") to

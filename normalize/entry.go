@@ -1,0 +1,390 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The one reader of what a partner cell or a list item says: the partner's
+// name, its unit, its name in the other language, the date, the markers,
+// and details written inline ("Tsinghua University — School-to-school
+// agreement (School of Materials and Chemical Technology), concluded
+// 2012.3.15", "Name (University-wide, October 23, 2006)"). Both the list
+// reader and the table reader go through it, so what one layout learns the
+// other reads too.
+
+// entry is what one entry text says.
+type entry struct {
+	partner, partnerAlt string
+	partnerUnit         string
+	homeUnit            string
+	level               string // a level the entry states inline
+	kind                string // the kind of agreement it states inline
+	signed              Date
+	validUntil          Date
+	markers             []string
+	repairs             []string
+}
+
+// entryOpts say what the entry's row already holds elsewhere.
+type entryOpts struct {
+	ownDate bool // the row has a date column: a date in the text stays unread
+	ownUnit bool // the row has a partner-unit column: a unit in the text stays in the name
+}
+
+// dashSepRe splits a name from details written after a dash.
+var dashSepRe = regexp.MustCompile(`\s+[—–―‐-]+\s+|\s*[—―]\s*`)
+
+// detailSepRe splits details into pieces.
+var detailSepRe = regexp.MustCompile(`\s*[,，、;；]\s*`)
+
+// readEntry reads one entry text.
+func (c *docContext) readEntry(text string, o entryOpts) entry {
+	var e entry
+	name, markers := splitMarkers(text)
+	e.markers = markers
+	opt := c.dateOptions()
+
+	// Details after a dash, then in brackets at the end, then a bare date
+	// after a comma or a word such as "concluded".
+	{
+		if parts := dashSepRe.Split(name, 2); len(parts) == 2 && strings.TrimSpace(parts[0]) != "" {
+			var d entry
+			if c.readDetails(parts[1], &d, o, opt) {
+				name = strings.TrimSpace(parts[0])
+				e.merge(d)
+			}
+		}
+		for {
+			rest, inner, ok := cutTrailingBrackets(name)
+			if !ok || strings.TrimSpace(rest) == "" {
+				break
+			}
+			var d entry
+			if !c.readDetails(inner, &d, o, opt) {
+				break
+			}
+			name = rest
+			e.merge(d)
+		}
+		if e.signed.IsZero() && !o.ownDate {
+			if rest, d, ok := c.trailingBareDate(name, opt); ok {
+				name = rest
+				e.signed = d
+			}
+		}
+	}
+	name, more := splitMarkers(strings.TrimRight(strings.TrimSpace(name), ",，、;"))
+	e.markers = append(e.markers, more...)
+	if !o.ownUnit && e.partnerUnit == "" {
+		name, e.partnerUnit = c.splitUnit(name)
+	}
+	e.partner, e.partnerAlt = c.splitNames(name)
+	return e
+}
+
+// merge takes what details d found into e, the first value of each winning.
+func (e *entry) merge(d entry) {
+	if e.level == "" {
+		e.level = d.level
+	}
+	if e.kind == "" {
+		e.kind = d.kind
+	}
+	if e.homeUnit == "" {
+		e.homeUnit = d.homeUnit
+	}
+	if e.partnerUnit == "" {
+		e.partnerUnit = d.partnerUnit
+	}
+	if e.signed.IsZero() {
+		e.signed = d.signed
+	}
+	if e.validUntil.IsZero() {
+		e.validUntil = d.validUntil
+	}
+	e.markers = append(e.markers, d.markers...)
+	e.repairs = append(e.repairs, d.repairs...)
+}
+
+// readDetails reads the details of an entry: pieces that each say a level,
+// a kind, a date, a unit or nothing (link noise). It reports false, reading
+// nothing, when a piece says anything else: then the text is part of the
+// name ("(KAIST)", "(Sorbonne)").
+func (c *docContext) readDetails(text string, d *entry, o entryOpts, opt DateOptions) bool {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return false
+	}
+	var units []string
+	said := false // a level, kind or date was read: a unit is then the home institution's
+	for _, piece := range c.joinDatePieces(splitDetailPieces(text), opt) {
+		piece, ms := splitMarkers(piece)
+		d.markers = append(d.markers, ms...)
+		if piece == "" {
+			continue
+		}
+		if date, ok := c.detailDate(piece, opt); ok {
+			if o.ownDate {
+				return false
+			}
+			if d.signed.IsZero() {
+				d.signed = date
+			}
+			said = true
+			continue
+		}
+		if lv, only := c.lx.IsLevelOnly(piece); only {
+			d.level = lv
+			said = true
+			continue
+		}
+		if c.lx.IsKind(piece) {
+			if d.kind == "" {
+				d.kind = piece
+			}
+			said = true
+			continue
+		}
+		if c.lx.IsLinkNoise(piece) {
+			continue
+		}
+		if c.lx.UnitWordAt(piece) && !c.lx.IsInstitution(piece) {
+			units = append(units, piece)
+			continue
+		}
+		return false
+	}
+	if len(units) > 0 {
+		switch {
+		case said:
+			d.homeUnit = strings.Join(units, ", ")
+		case !o.ownUnit:
+			d.partnerUnit = strings.Join(units, ", ")
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// splitDetailPieces splits details at commas, and takes a bracketed part
+// out as a piece of its own ("School-to-school agreement (School of X)").
+func splitDetailPieces(text string) []string {
+	var out []string
+	for _, p := range detailSepRe.Split(text, -1) {
+		p = strings.TrimSpace(p)
+		for {
+			rest, inner, ok := cutTrailingBrackets(p)
+			if !ok || strings.TrimSpace(rest) == "" {
+				break
+			}
+			out = append(out, strings.TrimSpace(inner))
+			p = strings.TrimSpace(rest)
+		}
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// joinDatePieces joins pieces that a comma inside a date split
+// ("October 23", "2006").
+func (c *docContext) joinDatePieces(pieces []string, opt DateOptions) []string {
+	var out []string
+	for i := 0; i < len(pieces); i++ {
+		p := pieces[i]
+		for j := min(i+2, len(pieces)-1); j > i; j-- {
+			joined := strings.Join(pieces[i:j+1], ", ")
+			if _, ok := c.detailDate(joined, opt); ok {
+				p, i = joined, j
+				break
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// detailDate reads a piece that is a date, perhaps after a word such as
+// "concluded" or "signed on".
+func (c *docContext) detailDate(piece string, opt DateOptions) (Date, bool) {
+	p, _ := c.lx.CutConcluded(piece)
+	if d, err := ParseDate(p, opt); err == nil {
+		return d, true
+	}
+	return Date{}, false
+}
+
+// cutTrailingBrackets splits "Name (inner)" into "Name" and "inner", for
+// brackets of either width that close the text.
+func cutTrailingBrackets(s string) (rest, inner string, ok bool) {
+	s = strings.TrimSpace(s)
+	var open, close rune
+	switch {
+	case strings.HasSuffix(s, ")"):
+		open, close = '(', ')'
+	case strings.HasSuffix(s, "）"):
+		open, close = '（', '）'
+	default:
+		return s, "", false
+	}
+	depth := 0
+	for i := len(s); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		switch r {
+		case close, ')', '）':
+			depth++
+		case open, '(', '（':
+			depth--
+			if depth == 0 {
+				_, cl := utf8.DecodeLastRuneInString(s)
+				return strings.TrimSpace(s[:i]), s[i+n : len(s)-cl], true
+			}
+		}
+	}
+	return s, "", false
+}
+
+// bareDateTailRe finds where a date written after the name without
+// brackets may start: after a comma, or after a word such as "concluded".
+var bareDateTailRe = regexp.MustCompile(`[,，、]\s*|\s+`)
+
+// trailingBareDate splits a date off the end of an entry written without
+// brackets: "Name, 2012.3.15", "Name concluded 2012.3.15", "Name 2019/08/08".
+// The longest tail that reads as a date wins; a year alone needs a comma or
+// a word such as "concluded" before it, since names hold numbers.
+func (c *docContext) trailingBareDate(s string, opt DateOptions) (string, Date, bool) {
+	locs := bareDateTailRe.FindAllStringIndex(s, -1)
+	for _, loc := range locs {
+		head, tail := strings.TrimSpace(s[:loc[0]]), strings.TrimSpace(s[loc[1]:])
+		if head == "" || tail == "" || !startsDigitOrMonth(tail) && !c.startsConcluded(tail) {
+			continue
+		}
+		p, said := c.lx.CutConcluded(tail)
+		d, err := ParseDate(p, opt)
+		if err != nil {
+			continue
+		}
+		comma := strings.ContainsAny(s[loc[0]:loc[1]], ",，、")
+		if len(d.ISO) == 4 && !comma && !said {
+			continue
+		}
+		if !said && !comma && !strings.ContainsAny(p, "./-年") && !hasMonthName(p) {
+			continue
+		}
+		return head, d, true
+	}
+	return s, Date{}, false
+}
+
+func (c *docContext) startsConcluded(s string) bool {
+	_, ok := c.lx.CutConcluded(s)
+	return ok
+}
+
+func startsDigitOrMonth(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r) || hasMonthName(s) || strings.HasPrefix(s, "令和") || strings.HasPrefix(s, "平成") || strings.HasPrefix(s, "昭和")
+}
+
+func hasMonthName(s string) bool {
+	w := strings.ToLower(strings.Trim(strings.Fields(s + " x")[0], ".,"))
+	_, ok := monthNames[w]
+	if !ok {
+		_, ok = monthAbbrevs[w]
+	}
+	return ok
+}
+
+// splitUnit splits a partner's unit named in the same cell after a comma,
+// or before it: "Peking University, School of International Studies",
+// "Faculty of Agriculture, Kagoshima University". An institution whose own
+// name holds a comma ("University of California, Berkeley") is left whole.
+func (c *docContext) splitUnit(name string) (partner, unit string) {
+	parts := detailSepRe.Split(name, -1)
+	if len(parts) < 2 {
+		return name, ""
+	}
+	var inst, units []string
+	for _, p := range parts {
+		switch {
+		case c.lx.UnitWordAt(p) && !c.lx.IsInstitution(p):
+			units = append(units, p)
+		default:
+			inst = append(inst, p)
+		}
+	}
+	if len(units) == 0 || len(inst) == 0 || !c.lx.IsInstitution(strings.Join(inst, " ")) {
+		return name, ""
+	}
+	return strings.Join(inst, ", "), strings.Join(units, ", ")
+}
+
+// splitNames splits a name given in two scripts into the Latin-script name
+// and the other; a Latin acronym in brackets after a name in another
+// script ("韓国科学技術院（KAIST）") is part of the name, not a translation.
+func (c *docContext) splitNames(name string) (partner, alt string) {
+	latin, other := SplitBilingual(name)
+	if latin == "" || other == "" {
+		return name, ""
+	}
+	if isAcronym(latin) && strings.Contains(name, other) && strings.Index(name, other) < strings.Index(name, latin) {
+		return name, ""
+	}
+	return latin, other
+}
+
+// isAcronym reports a short upper-case word ("KAIST", "NTU", "UC").
+func isAcronym(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 10 || strings.ContainsRune(s, ' ') {
+		return false
+	}
+	upper := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			return false
+		}
+	}
+	return upper >= 2
+}
+
+// dateOptions are the date options the user gave.
+func (c *docContext) dateOptions() DateOptions {
+	return DateOptions{MonthFirst: c.opt.MonthFirst, DayFirst: c.opt.DayFirst}
+}
+
+// applyEntry puts what an entry says into a record: markers as flags
+// (where names the column they stood in, "" for the usual place), the
+// names, the units and kind it states, and its dates.
+func (c *docContext) applyEntry(r *Record, e entry, where string) {
+	c.applyMarkers(r, e.markers, where)
+	r.Partner, r.PartnerAlt = e.partner, e.partnerAlt
+	if e.partnerUnit != "" {
+		r.PartnerUnit = e.partnerUnit
+		r.Repairs = append(r.Repairs, "split_cell:partner_unit")
+	}
+	if e.homeUnit != "" && r.HomeUnit == "" {
+		r.HomeUnit = e.homeUnit
+	}
+	if e.kind != "" && r.AgreementType == "" {
+		r.AgreementType = e.kind
+	}
+	if !e.signed.IsZero() {
+		r.Signed = e.signed.ISO
+		r.Repairs = append(r.Repairs, "date:"+e.signed.Layout)
+	}
+	if !e.validUntil.IsZero() {
+		r.ValidUntil = e.validUntil.ISO
+		r.Repairs = append(r.Repairs, "date:"+e.validUntil.Layout)
+	}
+	r.Repairs = append(r.Repairs, e.repairs...)
+}
