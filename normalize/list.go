@@ -271,62 +271,52 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 
 // heading reads a region, country or other heading.
 func (c *docContext) heading(l *parser.Line, text string) {
-	name := text
-	if isParenthesised(name) {
-		name = strings.TrimSpace(name[1 : len(name)-1])
-		if name == "" {
+	name, _, _ := groupText(text)
+	if name == "" {
+		return
+	}
+	if g, ok := c.readRegion(text); ok {
+		c.region, c.country, c.intl, c.cRepair = g.region, Country{}, g.intl, nil
+		c.rRepair = g.repairs
+		c.list.groupHead = ""
+		if g.hasCount {
+			c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "region", Name: g.region, Count: g.count, Text: text, Page: l.Page, Row: l.Row})
+		}
+		return
+	}
+	if isParenthesised(text) && !strings.ContainsAny(text[1:len(text)-1], "()（）") {
+		if _, _, hasCount := groupText(text); !hasCount {
+			// A parenthesised group name the region table does not know.
+			c.region, c.country, c.intl, c.cRepair = name, Country{}, false, nil
+			c.rRepair = []string{"region_unknown:" + name}
+			c.list.groupHead = ""
 			return
 		}
 	}
-	name, _ = unwrapHeading(name)
-	name, count, hasCount := splitCount(name)
-	if reg, ok := LookupRegion(name); ok {
-		c.region, c.country, c.intl, c.cRepair = reg, Country{}, reg == RegionInternational, nil
-		c.rRepair = nil
-		if reg != name {
-			c.rRepair = []string{"region_alias:" + name}
+	g := c.readCountry(text)
+	if !g.known {
+		if cn, ok := c.countryWithin(name); ok && c.lx.IsListTitle(name) {
+			g = groupName{country: cn, known: true, repairs: []string{"country_alias:" + name}}
 		}
-		c.list.groupHead = ""
-		if hasCount {
-			c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "region", Name: reg, Count: count, Text: text, Page: l.Page, Row: l.Row})
-		}
-		return
 	}
-	if isParenthesised(text) && !hasCount {
-		// A parenthesised group name the region table does not know.
-		c.region, c.country, c.intl, c.cRepair = name, Country{}, false, nil
-		c.rRepair = []string{"region_unknown:" + name}
-		c.list.groupHead = ""
-		return
-	}
-	if strings.Contains(strings.ToLower(name), "agreement") || strings.Contains(name, "協定") {
+	if !g.known && c.lx.IsListTitle(name) {
 		return // the document's title
 	}
-	country, alias, intl, ok := LookupCountry(name)
-	c.cRepair = nil
 	c.list.groupHead = ""
 	switch {
-	case ok && intl:
-		c.country, c.intl = Country{}, true
-	case ok:
-		c.country, c.intl = country, false
-		if alias != "" {
-			c.cRepair = append(c.cRepair, "country_alias:"+alias)
-		}
-	case c.lx.HasUnitWord(name):
+	case !g.known && c.lx.HasUnitWord(name):
 		// A list grouped by the home institution's units ("工学研究科",
 		// "Graduate School of Engineering"): the group's entries are that
 		// unit's agreements. The country grouping below it starts afresh.
 		c.homeUnit = name
-		c.country, c.intl = Country{}, false
+		c.country, c.intl, c.cRepair = Country{}, false, nil
 		return
-	default:
-		c.country, c.intl = Country{Name: name}, false
-		c.cRepair = append(c.cRepair, "country_unknown:"+name)
+	case !g.known:
 		c.unplaced(l.Page, l.Row, text, "heading is not a known country or region")
 	}
-	if hasCount {
-		c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "country", Name: c.country.Name, Count: count, Text: text, Page: l.Page, Row: l.Row})
+	c.country, c.intl, c.cRepair = g.country, g.intl, g.repairs
+	if g.hasCount {
+		c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "country", Name: c.country.Name, Count: g.count, Text: text, Page: l.Page, Row: l.Row})
 	}
 }
 

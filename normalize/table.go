@@ -684,65 +684,36 @@ func (tr *tableReader) where(f field) string {
 
 // setRegion reads a region cell.
 func (tr *tableReader) setRegion(text string, r *parser.Row) {
-	name := strings.TrimSpace(strings.Trim(text, "()（）"))
-	name, count, hasCount := splitCount(name)
-	region, repairs := name, []string{"region_unknown:" + name}
-	if reg, ok := LookupRegion(name); ok {
-		region, repairs = reg, nil
-		if reg != name {
-			repairs = []string{"region_alias:" + name}
-		}
+	g, ok := tr.c.readRegion(text)
+	if !ok {
+		name, _, _ := groupText(text)
+		g.region, g.repairs = name, []string{"region_unknown:" + name}
 	}
-	if region != tr.region || tr.regionWritten == "" {
+	if g.region != tr.region || tr.regionWritten == "" {
 		// A new group; the same region written again (at the top of a
 		// page) changes nothing.
 		tr.country, tr.countrySet, tr.intl, tr.countryRepairs = Country{}, false, false, nil
 		tr.partner, tr.partnerAlt = "", ""
 	}
-	tr.region, tr.regionWritten, tr.regionRepairs = region, text, repairs
-	if hasCount {
-		tr.declare("region", tr.region, count, text, r)
+	tr.region, tr.regionWritten, tr.regionRepairs = g.region, text, g.repairs
+	if g.hasCount {
+		tr.declare("region", tr.region, g.count, text, r)
 	}
 }
 
 // setCountry reads a country cell: "China (79)", "U. S. A.", "オーストリア
 // Austria".
 func (tr *tableReader) setCountry(text string, r *parser.Row) {
-	name, count, hasCount := splitCount(text)
 	before, wasSet, wasIntl := tr.country, tr.countrySet, tr.intl
-	tr.countrySet, tr.intl, tr.countryRepairs = true, false, nil
-	country, alias, intl, ok := LookupCountry(name)
-	if !ok {
-		latin, other := SplitBilingual(name)
-		for _, part := range []string{latin, other} {
-			if part == "" {
-				continue
-			}
-			if country, _, intl, ok = LookupCountry(part); ok {
-				alias = name
-				break
-			}
-		}
-	}
-	switch {
-	case ok && intl:
-		tr.country, tr.intl = Country{}, true
-	case ok:
-		tr.country = country
-		if alias != "" {
-			tr.countryRepairs = append(tr.countryRepairs, "country_alias:"+alias)
-		}
-	default:
-		tr.country = Country{Name: name}
-		tr.countryRepairs = append(tr.countryRepairs, "country_unknown:"+name)
-	}
+	g := tr.c.readCountry(text)
+	tr.countrySet, tr.intl, tr.country, tr.countryRepairs = true, g.intl, g.country, g.repairs
 	if !wasSet || before != tr.country || wasIntl != tr.intl {
 		// A new group; the same country written again (at the top of a
 		// page) changes nothing.
 		tr.partner, tr.partnerAlt = "", ""
 	}
-	if hasCount {
-		tr.declare("country", tr.country.Name, count, text, r)
+	if g.hasCount {
+		tr.declare("country", tr.country.Name, g.count, text, r)
 	}
 }
 

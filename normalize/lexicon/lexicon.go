@@ -330,6 +330,13 @@ func overlaps(taken []bool, start, end int) bool {
 	return false
 }
 
+// ContainsTerm reports whether folded text s holds the folded term t on
+// word boundaries (or anywhere, for a term in a script written without
+// spaces).
+func ContainsTerm(s, t string) bool {
+	return len(find(s, appendTerms(nil, []string{t}, nil))) > 0
+}
+
 // Header maps a column header to the field it holds, and the length of the
 // term that decided it (0 for None).
 func (lx *Lexicon) Header(text string) (Field, int) {

@@ -1,0 +1,136 @@
+package normalize
+
+import (
+	"strings"
+
+	"github.com/agreements/agreements/normalize/lexicon"
+)
+
+// The grouping names both readers read: a region or a country named by a
+// heading, a group row, or a grouping column. One reading for all, so a
+// heading and a cell that say the same thing file entries alike.
+
+// groupName is what a group's name says.
+type groupName struct {
+	region   string   // canonical region, when the name is a region
+	country  Country  // the country, when the name is one
+	intl     bool     // international organisations
+	repairs  []string // region_alias, country_alias, country_unknown...
+	count    int      // a count the name states: "China (79)"
+	hasCount bool
+	known    bool // the name is a region or country the tables know
+}
+
+// groupText strips what surrounds a group's name: brackets, heading marks,
+// a count.
+func groupText(text string) (name string, count int, hasCount bool) {
+	name = strings.TrimSpace(text)
+	if isParenthesised(name) {
+		name = strings.TrimSpace(name[1 : len(name)-1])
+	}
+	name, _ = unwrapHeading(name)
+	return splitCount(name)
+}
+
+// readRegion reads a name as a region: "Asia", "(Asia)", "アジア州(6)",
+// "ASIA (63)", or a title that names one ("Exchange agreements in Europe").
+func (c *docContext) readRegion(text string) (groupName, bool) {
+	name, count, hasCount := groupText(text)
+	g := groupName{count: count, hasCount: hasCount}
+	reg, ok := LookupRegion(name)
+	if !ok {
+		reg, ok = c.regionWithin(name)
+	}
+	if !ok {
+		return g, false
+	}
+	g.region, g.intl, g.known = reg, reg == RegionInternational, true
+	if reg != name {
+		g.repairs = []string{"region_alias:" + name}
+	}
+	return g, true
+}
+
+// regionWithin finds a region named inside a longer heading, on word
+// boundaries: "Exchange agreements in Europe", "Partner Universities in
+// Asia (63)". Only a heading that names one region, and no country, counts.
+func (c *docContext) regionWithin(name string) (string, bool) {
+	if len(name) > 120 {
+		return "", false
+	}
+	folded := lexicon.Fold(name)
+	found := ""
+	for canonical, aliases := range regionAliases {
+		for _, a := range aliases {
+			if lexicon.ContainsTerm(folded, lexicon.Fold(a)) {
+				if found != "" && found != canonical {
+					return "", false
+				}
+				found = canonical
+			}
+		}
+	}
+	if found == "" {
+		return "", false
+	}
+	if _, ok := c.countryWithin(name); ok {
+		return "", false
+	}
+	return found, true
+}
+
+// countryWithin finds a country named inside a longer heading by trying its
+// word runs, longest first: "Partner institutions in France".
+func (c *docContext) countryWithin(name string) (Country, bool) {
+	words := strings.Fields(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(",:;()（）「」【】/", r) {
+			return ' '
+		}
+		return r
+	}, name))
+	if len(words) > 20 {
+		return Country{}, false
+	}
+	for n := min(len(words), 5); n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			if cn, _, intl, ok := LookupCountry(strings.Join(words[i:i+n], " ")); ok && !intl {
+				return cn, true
+			}
+		}
+	}
+	return Country{}, false
+}
+
+// readCountry reads a name as a country: "China (79)", "U. S. A.",
+// "オーストリア Austria", "CAMBODIA (3)". An unknown name is kept as the
+// country's name with the repair country_unknown.
+func (c *docContext) readCountry(text string) groupName {
+	name, count, hasCount := groupText(text)
+	g := groupName{count: count, hasCount: hasCount}
+	country, alias, intl, ok := LookupCountry(name)
+	if !ok {
+		latin, other := SplitBilingual(name)
+		for _, part := range []string{latin, other} {
+			if part == "" {
+				continue
+			}
+			if country, _, intl, ok = LookupCountry(part); ok {
+				alias = name
+				break
+			}
+		}
+	}
+	switch {
+	case ok && intl:
+		g.intl, g.known = true, true
+	case ok:
+		g.country, g.known = country, true
+		if alias != "" {
+			g.repairs = []string{"country_alias:" + alias}
+		}
+	default:
+		g.country = Country{Name: name}
+		g.repairs = []string{"country_unknown:" + name}
+	}
+	return g
+}
