@@ -76,7 +76,7 @@ func (e *env) extractFile(name string, opt normalize.Options) (*agreement.Result
 
 // extractBytes parses and normalises the bytes of one document.
 func extractBytes(name string, b []byte, opt normalize.Options) (*agreement.Result, error) {
-	doc, err := parseDocument(name, b, nil)
+	doc, err := parseIsolated(name, b, nil)
 	if err != nil {
 		return nil, err
 	}

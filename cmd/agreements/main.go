@@ -22,6 +22,7 @@ Usage:
   agreements audit   [--format text|json|html] [--strict] INPUT...
   agreements diff    [--format text|json|html] [--exit-code] OLD NEW
   agreements raw     [--pages LIST] INPUT    (what the extractor saw, line by line)
+  agreements refresh [--db DSN] [--cache DIR] [--jobs N] [--only NAME...] [--accept NAME...] [--report FILE] SOURCES
   agreements --version
 
 Run 'agreements COMMAND --help' for a command's flags. INPUT may be '-' for stdin.
@@ -35,6 +36,9 @@ const (
 )
 
 func main() {
+	if isParseChild() {
+		os.Exit(parseChild(os.Stdin, os.Stdout, os.Stderr))
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -68,6 +72,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.audit(args[1:])
 	case "diff":
 		return e.diff(args[1:])
+	case "refresh":
+		return e.refresh(args[1:])
 	}
 	fmt.Fprintf(stderr, "agreements: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

@@ -32,7 +32,7 @@ func (e *env) raw(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements raw: %v\n", err)
 		return exitFail
 	}
-	doc, err := parseDocument(inputs[0], b, pages)
+	doc, err := parseIsolated(inputs[0], b, pages)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "agreements raw: %v\n", err)
 		return exitFail

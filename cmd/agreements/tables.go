@@ -47,7 +47,7 @@ func (e *env) tables(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements tables: %v\n", err)
 		return exitFail
 	}
-	doc, err := parseDocument(name, b, pages)
+	doc, err := parseIsolated(name, b, pages)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "agreements tables: %v\n", err)
 		return exitFail
