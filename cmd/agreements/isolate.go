@@ -155,9 +155,10 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		grow(0)
 	case "oom":
 		var keep [][]byte
-		for {
+		for len(keep) >= 0 {
 			keep = append(keep, bytes.Repeat([]byte{1}, 64<<20))
 		}
+		fmt.Fprintln(stderr, len(keep))
 	case "garbage":
 		fmt.Fprint(stdout, "not a reply")
 		return exitOK
