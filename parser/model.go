@@ -35,6 +35,22 @@ type Document struct {
 	// PageErrors are pages that could not be read. The rest of the document
 	// is still usable; each error is a *Error naming the file and page.
 	PageErrors []error
+
+	// Furniture are the running headers and footers removed from Blocks
+	// (PDF), each distinct text once, in reading order of its first
+	// occurrence: a legend ("* … waive fees") or an as-of date ("(as of
+	// May 1, 2021)") may stand there, and is document metadata. A line
+	// that is only a page number is not kept. Page is the first page the
+	// line stands on; Row is the Row of the block next to it on that page
+	// (the page's first block for a header, its last for a footer), 0 when
+	// the page has none, so that provenance points near it in the dump.
+	// Lines that differ only in their digits ("Page 3 of 9") are one.
+	Furniture []Line `json:",omitempty"`
+
+	// ImageOnlyPages are the 1-based pages (PDF) that draw images and have
+	// no text layer at all: scanned pages, which need OCR before anything
+	// can be read from them.
+	ImageOnlyPages []int `json:",omitempty"`
 }
 
 // Block is one unit of content: exactly one of Line and Table is set.

@@ -82,7 +82,7 @@ func parse(name string, b []byte, opt Options, segment int) (*parser.Document, e
 	var flattened bool
 	if segment > 0 && len(utf) > segment {
 		c := startCuts(utf, segment)
-		w = newWalker()
+		w = newWalker(siteOf(utf))
 		flattened, err = w.read(doc, utf, c.ends, c)
 		c.halt()
 		if err != nil || !c.done || c.whole {
@@ -93,7 +93,7 @@ func parse(name string, b []byte, opt Options, segment int) (*parser.Document, e
 		}
 	}
 	if w == nil {
-		w = newWalker()
+		w = newWalker(siteOf(utf))
 		doc.Title = ""
 		whole := make(chan int, 1)
 		whole <- len(utf)

@@ -20,6 +20,7 @@ type walker struct {
 	roles  []roleCtx // the enclosing heading, item and caption elements
 	nested map[*html.Node]bool
 	inMain int // depth of main and article elements around the walk
+	site   site
 	lists  int // depth of ul, ol and menu elements around the walk
 	tables int
 	err    error
@@ -41,8 +42,8 @@ type roleCtx struct {
 	bullet string
 }
 
-func newWalker() *walker {
-	return &walker{nested: map[*html.Node]bool{}}
+func newWalker(s site) *walker {
+	return &walker{nested: map[*html.Node]bool{}, site: s}
 }
 
 // walkSegment reads the body of one segment of a document: the body
@@ -123,7 +124,7 @@ func (w *walker) enter(n *html.Node) bool {
 	default:
 		return false
 	}
-	if chrome(n) || (w.inMain == 0 && furniture(n)) {
+	if chrome(n) || navigation(n) || (w.inMain == 0 && furniture(n)) {
 		return false
 	}
 	if mainContent(n) {
@@ -151,6 +152,9 @@ func (w *walker) enter(n *html.Node) bool {
 		w.roles = append(w.roles, roleCtx{node: n, role: parser.RoleHeading})
 		return true
 	case atom.Ul, atom.Ol, atom.Menu:
+		if w.lists == 0 && (w.outsideMain() || w.site.linkList(n)) {
+			return false
+		}
 		w.flush()
 		w.lists++
 		return true
@@ -229,91 +233,6 @@ func layoutTable(n *html.Node) bool {
 		return cells < 2
 	})
 	return cells == 1
-}
-
-// chrome reports elements that are never content: scripts, styles,
-// embedded objects, navigation, hidden elements.
-func chrome(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Iframe, atom.Object, atom.Embed,
-		atom.Svg, atom.Math, atom.Canvas, atom.Nav, atom.Select, atom.Button:
-		return true
-	}
-	for _, a := range n.Attr {
-		switch {
-		case a.Key == "hidden",
-			a.Key == "aria-hidden" && strings.EqualFold(a.Val, "true"),
-			a.Key == "role" && strings.EqualFold(a.Val, "navigation"):
-			return true
-		}
-	}
-	return false
-}
-
-// furnitureNames are the ids and classes that site templates give their
-// page furniture (sites that predate <header> and <nav>).
-var furnitureNames = map[string]bool{
-	"header": true, "footer": true, "gnavi": true, "gnav": true, "globalnav": true, "global-nav": true,
-	"navi": true, "nav": true, "menu": true, "sidebar": true, "side": true, "pankuzu": true,
-	"topicpath": true, "breadcrumb": true, "breadcrumbs": true, "pagetop": true, "skip": true,
-}
-
-// furniture reports page furniture outside the main content: header,
-// footer and aside elements, banner and contentinfo roles, and elements
-// whose id or class names furniture; never one that holds a table.
-func furniture(n *html.Node) bool {
-	if !furnitureName(n) {
-		return false
-	}
-	hasTable := false
-	forEach(n, func(c *html.Node) bool {
-		if c.Type == html.ElementNode && c.DataAtom == atom.Table {
-			hasTable = true
-		}
-		return !hasTable
-	})
-	return !hasTable
-}
-
-// furnitureName reports an element that names itself page furniture by
-// its tag, role, id or class.
-func furnitureName(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Header, atom.Footer, atom.Aside:
-		return true
-	}
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "role":
-			if strings.EqualFold(a.Val, "banner") || strings.EqualFold(a.Val, "contentinfo") {
-				return true
-			}
-		case "id":
-			if furnitureNames[strings.ToLower(a.Val)] {
-				return true
-			}
-		case "class":
-			for _, c := range strings.Fields(a.Val) {
-				if furnitureNames[strings.ToLower(c)] {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// mainContent reports the elements that hold a page's main content.
-func mainContent(n *html.Node) bool {
-	if n.DataAtom == atom.Main || n.DataAtom == atom.Article {
-		return true
-	}
-	for _, a := range n.Attr {
-		if a.Key == "role" && strings.EqualFold(a.Val, "main") {
-			return true
-		}
-	}
-	return false
 }
 
 // flush turns the inline text read so far into lines. Inside a heading or

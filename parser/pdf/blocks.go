@@ -37,7 +37,9 @@ func inMargin(p *PageLayout, b parser.Box, lineBand float64) bool {
 
 // findFurniture marks page numbers and running headers and footers: lines
 // in the top or bottom margin lineBand that are a page number, or whose text
-// (digitRun ignored) recurs at about the same height on most pages.
+// (digitRun ignored) recurs at about the same height on most pages. A line
+// in the result is furniture; its value says it is a running header or
+// footer (true) rather than a page number (false).
 func findFurniture(pages []PageLayout) map[lineRef]bool {
 	out := map[lineRef]bool{}
 	type occ struct {
@@ -53,7 +55,7 @@ func findFurniture(pages []PageLayout) map[lineRef]bool {
 				continue
 			}
 			if pageNumber.MatchString(text) {
-				out[lineRef{i, j}] = true
+				out[lineRef{i, j}] = false
 				continue
 			}
 			if !inMargin(p, l.Box, marginBand) {
@@ -96,6 +98,70 @@ func findFurniture(pages []PageLayout) map[lineRef]bool {
 	return out
 }
 
+// runningKey is what a running header or footer line is known by: its
+// text with every run of digits alike ("Page 3 of 9" = "Page 4 of 9").
+func runningKey(text string) string {
+	return digitRun.ReplaceAllString(strings.Join(strings.Fields(text), " "), "#")
+}
+
+// furnitureLines returns the distinct running headers and footers among
+// the lines furniture marks, each once (its first occurrence, pages and
+// lines in reading order), with header set for those in the upper half
+// of their page.
+func furnitureLines(pages []PageLayout, furniture map[lineRef]bool) (lines []*parser.Line, header []bool) {
+	seen := map[string]bool{}
+	for i := range pages {
+		p := &pages[i]
+		for j, l := range p.Lines {
+			if !furniture[lineRef{i, j}] {
+				continue
+			}
+			// The whole text: a leading "*" is a legend's marker here.
+			line := makeBlockLine(p.Number, l)
+			line.Text, line.Bullet, line.Role = strings.Join(strings.Fields(l.Text()), " "), "", parser.RoleText
+			key := runningKey(line.Text)
+			if seen[key] || line.Text == "" {
+				continue
+			}
+			seen[key] = true
+			lines = append(lines, line)
+			header = append(header, (l.Box.Y0+l.Box.Y1)/2 < p.Height/2)
+		}
+	}
+	return lines, header
+}
+
+// furnitureRows gives each furniture line the Row of the block next to it
+// on its page: the page's first block for a header, its last for a
+// footer (0 when the page has no block).
+func furnitureRows(doc *parser.Document, lines []*parser.Line, header []bool) {
+	first, last := map[int]int{}, map[int]int{}
+	note := func(page, row int) {
+		if _, ok := first[page]; !ok {
+			first[page] = row
+		}
+		last[page] = row
+	}
+	for _, b := range doc.Blocks {
+		if b.Line != nil {
+			note(b.Line.Page, b.Line.Row)
+		}
+		if b.Table != nil {
+			for _, r := range b.Table.Rows {
+				note(r.Page, r.Row)
+			}
+		}
+	}
+	for k, l := range lines {
+		if header[k] {
+			l.Row = first[l.Page]
+		} else {
+			l.Row = last[l.Page]
+		}
+		doc.Furniture = append(doc.Furniture, *l)
+	}
+}
+
 // bulletRunes may start a list item even when no gap follows them;
 // gapBullets only when they stand apart from the text.
 const (
@@ -108,7 +174,13 @@ const (
 func makeBlockLine(page int, l TextLine) *parser.Line {
 	words := mergeGlued(l.Words)
 	bullet := ""
-	if len(words) > 0 {
+	if l.marker != "" && len(words) > 1 {
+		bullet = l.marker
+		if r, _ := utf8.DecodeRuneInString(bullet); r >= 0xE000 && r <= 0xF8FF {
+			bullet = "•" // a symbol font's private-use bullet (OpenSymbol, Wingdings)
+		}
+		words = words[1:]
+	} else if len(words) > 0 {
 		first := words[0].Text
 		r, n := utf8.DecodeRuneInString(first)
 		switch {
@@ -145,13 +217,26 @@ func makeBlockLine(page int, l TextLine) *parser.Line {
 	return line
 }
 
-// markBullet returns the bullet for a line that starts right after a small
-// filled shape on its baseline band (a browser's list marker), or "".
+// markBullet returns the bullet for a line that starts after a small
+// filled shape on its baseline band (a browser's list marker), with no
+// other text between them (an item's padding may set the text well to the
+// right of its marker), or "".
 func markBullet(p *PageLayout, l TextLine) string {
 	em := math.Max(l.Style.Size, 4)
+	mid := (l.Box.Y0 + l.Box.Y1) / 2
 	for _, m := range p.Marks {
 		cy := (m.Box.Y0 + m.Box.Y1) / 2
-		if cy < l.Box.Y0 || cy > l.Box.Y1 || m.Box.X1 > l.Box.X0+0.5 || l.Box.X0-m.Box.X1 > 2*em || m.Box.Height() > 0.8*em {
+		if cy < l.Box.Y0 || cy > l.Box.Y1 || m.Box.X1 > l.Box.X0+0.5 || l.Box.X0-m.Box.X1 > maxMarkerGapEm*em || m.Box.Height() > 0.8*em {
+			continue
+		}
+		between := false
+		for _, o := range p.Lines {
+			if o.Box.X0 < l.Box.X0-0.5 && o.Box.X1 > m.Box.X1 && mid >= o.Box.Y0 && mid <= o.Box.Y1 {
+				between = true
+				break
+			}
+		}
+		if between {
 			continue
 		}
 		if m.Shape == "square" {

@@ -71,6 +71,7 @@ type interp struct {
 	glyphs []glyphx
 	segs   []Segment
 	marks  []Mark
+	images int // image XObjects and inline images drawn
 
 	path  []subpath
 	ops   int
@@ -281,6 +282,7 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 			}
 		}
 		l.skipInlineImage()
+		in.images++
 	// paths
 	case "m":
 		in.path = append(in.path, subpath{pts: []ppoint{in.pt(argNum(args, 0), argNum(args, 1))}})
@@ -414,6 +416,10 @@ func (in *interp) pt(x, y float64) ppoint {
 
 func (in *interp) doXObject(name string, res lpdf.Value, depth int) {
 	xo := res.Key("XObject").Key(name)
+	if xo.Kind() == lpdf.Stream && xo.Key("Subtype").Name() == "Image" {
+		in.images++
+		return
+	}
 	if xo.Kind() != lpdf.Stream || xo.Key("Subtype").Name() != "Form" {
 		return
 	}

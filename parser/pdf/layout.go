@@ -54,6 +54,11 @@ type TextLine struct {
 	Words []Word
 	Box   parser.Box
 	Style parser.Style // the dominant style (by glyph count)
+
+	// marker is the list marker (bullet or sequence number) that stood
+	// apart on the line's baseline and was joined to it as its first word
+	// (joinListMarkers); "" when none.
+	marker string
 }
 
 // Text joins the line's words with single spaces, a glued word with none.
@@ -104,9 +109,14 @@ type PageLayout struct {
 	Lines         []TextLine
 	Segments      []Segment
 	Marks         []Mark // small filled shapes (list bullets drawn as paths)
+	Images        int    // image XObjects and inline images drawn on the page
 
 	// tables are the page's tables, when found as the page was read (so
 	// that its glyphs need not be kept); tablesFound says they were.
 	tables      []pageTable
 	tablesFound bool
+
+	// hasText says the page had text lines as read, before any were
+	// dropped as covered by a table.
+	hasText bool
 }

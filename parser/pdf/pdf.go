@@ -168,8 +168,9 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p Pag
 		in.errs = append(in.errs, fmt.Errorf("content stream %w", cerr))
 	}
 	in.run(content, page.resources, 0)
-	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs, Marks: in.marks}
+	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs, Marks: in.marks, Images: in.images}
 	sc.fg = buildLayout(&p, in.glyphs, sc.fg)
+	p.hasText = len(p.Lines) > 0
 	clear(in.glyphs)
 	sc.glyphs, sc.codes = in.glyphs[:0], in.codes[:0]
 	if finish != nil {
@@ -249,9 +250,15 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 	if err != nil {
 		return nil, err
 	}
-	finish := dropGlyphs
+	finish := func(p *PageLayout) {
+		joinListMarkers(p)
+		dropGlyphs(p)
+	}
 	if tables {
-		finish = keepTables
+		finish = func(p *PageLayout) {
+			joinListMarkers(p)
+			keepTables(p)
+		}
 	}
 	pages, pageErrs, err := d.layouts(opt, finish)
 	if err != nil {
@@ -267,12 +274,16 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		PageErrors: pageErrs,
 	}
 	furniture := findFurniture(pages)
+	furnLines, furnHeader := furnitureLines(pages, furniture)
 	var blocks []placed
 	for i := range pages {
 		p := &pages[i]
 		page = p.Number
+		if p.Images > 0 && !p.hasText {
+			doc.ImageOnlyPages = append(doc.ImageOnlyPages, p.Number)
+		}
 		for j, l := range p.Lines {
-			if furniture[lineRef{i, j}] {
+			if _, ok := furniture[lineRef{i, j}]; ok {
 				continue
 			}
 			line := makeBlockLine(p.Number, l)
@@ -295,5 +306,6 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		doc.Blocks = append(doc.Blocks, pb.block)
 	}
 	doc.Number()
+	furnitureRows(doc, furnLines, furnHeader)
 	return doc, nil
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -90,7 +91,7 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 	h := median(hs)
 	tab := make([]bool, len(lines))
 	for i := range lines {
-		tab[i] = len(lines[i].chunks) >= 2
+		tab[i] = len(lines[i].chunks) >= 2 && !listItemLine(ws, &lines[i])
 	}
 	near := func(a, b int) bool { return lines[b].box.Y0-lines[a].box.Y1 <= blockGapH*h }
 
@@ -377,6 +378,15 @@ func isList(ws []tword, accs [][]cellAcc) bool {
 		n++
 	}
 	return n > 0
+}
+
+// listItemLine reports a line that is a list item, not a table row: a
+// marker standing alone (a bullet, "1.") and one run of text after it.
+func listItemLine(ws []tword, l *sline) bool {
+	if len(l.chunks) != 2 || l.chunks[0][1]-l.chunks[0][0] != 1 {
+		return false
+	}
+	return markerKind(strings.TrimSpace(ws[l.words[0]].Text)) != notMarker
 }
 
 func overlapsAny(ivs []interval, lo, hi float64) bool {
