@@ -94,3 +94,12 @@ func inTx(ctx context.Context, eng engine, write bool, lock string, f func(tx tx
 	}
 	return tx.commit(ctx)
 }
+
+// SQLitePath returns the file an SQLite DSN names; ok is false for a
+// PostgreSQL DSN.
+func SQLitePath(dsn string) (path string, ok bool) {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return "", false
+	}
+	return strings.TrimPrefix(dsn, "sqlite:"), true
+}

@@ -23,6 +23,9 @@ Usage:
   agreements diff    [--format text|json|html] [--exit-code] OLD NEW
   agreements raw     [--pages LIST] INPUT    (what the extractor saw, line by line)
   agreements refresh [--db DSN] [--cache DIR] [--jobs N] [--only NAME...] [--accept NAME...] [--report FILE] SOURCES
+  agreements load    [--db DSN] [--source NAME] [--allow-older] [--dry-run] INPUT...   (snapshots into a database)
+  agreements history [--db DSN] (--id ID | --partner TEXT) [--format text|json]
+  agreements export  [--db DSN] [--as-of DATE] [--format ndjson|json|csv]
   agreements --version
 
 Run 'agreements COMMAND --help' for a command's flags. INPUT may be '-' for stdin.
@@ -72,6 +75,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.audit(args[1:])
 	case "diff":
 		return e.diff(args[1:])
+	case "load":
+		return e.load(args[1:])
+	case "history":
+		return e.history(args[1:])
+	case "export":
+		return e.export(args[1:])
 	case "refresh":
 		return e.refresh(args[1:])
 	}

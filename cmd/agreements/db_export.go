@@ -1,0 +1,49 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+
+	"github.com/agreements/agreements/output"
+	"github.com/agreements/agreements/store"
+)
+
+// export writes the current (or a past) state of the database as records.
+func (e *env) export(args []string) int {
+	fs := e.newFlags("export", "export [--db DSN] [--as-of DATE] [--format ndjson|json|csv] [--out FILE]")
+	db := fs.String("db", store.DefaultDSN, dbFlagUsage)
+	asOf := fs.String("as-of", "", "export each list as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD) instead of its latest snapshot")
+	format := fs.String("format", output.FormatNDJSON, "output format: ndjson, json or csv")
+	out := fs.String("out", "", "write to `FILE` (atomically) instead of stdout")
+	rest, code := parseFlags(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintln(e.stderr, "agreements export: takes no INPUT")
+		fs.Usage()
+		return exitUsage
+	}
+	if _, err := output.NewWriter(&bytes.Buffer{}, *format); err != nil {
+		fmt.Fprintf(e.stderr, "agreements export: %v\n", err)
+		return exitUsage
+	}
+	ctx := context.Background()
+	st, err := openExisting(ctx, *db)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements export: %v\n", err)
+		return exitFail
+	}
+	defer st.Close()
+	recs, err := st.Export(ctx, store.ExportQuery{AsOf: *asOf})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements export: %v\n", err)
+		return exitFail
+	}
+	if err := e.writeRecords(*out, *format, recs); err != nil {
+		fmt.Fprintf(e.stderr, "agreements export: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
