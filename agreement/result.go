@@ -1,5 +1,10 @@
 package agreement
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Result is what normalising one document gives: its records, and what the
 // document says about itself that the records alone do not show (declared
 // totals, the marker legend, lines it could not place), for the audit.
@@ -9,6 +14,38 @@ type Result struct {
 	Legend   []LegendEntry
 	Unplaced []Unplaced
 	AsOf     string
+	// Warnings are the doubts about the read: what looks wrong with it
+	// (a declared total not met, rows that made no record, no text layer).
+	Warnings []Warning
+}
+
+// Warning is one doubt about a read, with where it points.
+type Warning struct {
+	Kind    string // stable name: "declared_total", "unplaced", "no_text_layer"...
+	File    string
+	Page    int // 0 when the document has no pages or the doubt is about all of it
+	Row     int
+	Message string
+	// Fatal is set when the read cannot stand whatever the flags (a
+	// document that is only scanned images).
+	Fatal bool
+}
+
+// String renders the warning as one line naming the file, page and row.
+func (w Warning) String() string {
+	var b strings.Builder
+	b.WriteString(w.File)
+	switch {
+	case w.Page > 0 && w.Row > 0:
+		fmt.Fprintf(&b, ": page %d row %d", w.Page, w.Row)
+	case w.Page > 0:
+		fmt.Fprintf(&b, ": page %d", w.Page)
+	case w.Row > 0:
+		fmt.Fprintf(&b, ": row %d", w.Row)
+	}
+	b.WriteString(": ")
+	b.WriteString(w.Message)
+	return b.String()
 }
 
 // Declared is a count the document states about itself.

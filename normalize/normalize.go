@@ -13,6 +13,7 @@ import (
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize/lexicon"
 	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/readcheck"
 )
 
 // Options tune normalisation.
@@ -63,6 +64,7 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 	}
 	c.res.AsOf = c.asOf
 	c.res.Legend = c.legend.entries
+	c.res.Warnings = readcheck.Check(doc, c.res, readcheck.Options{DatesGiven: opt.MonthFirst || opt.DayFirst})
 	return c.res, nil
 }
 

@@ -9,13 +9,15 @@ import (
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize"
 	"github.com/agreements/agreements/output"
+	"github.com/agreements/agreements/parser"
 )
 
 func (e *env) extract(args []string) int {
-	fs := e.newFlags("extract", "extract [--format ndjson|json|csv] [--out FILE] [--institution NAME] [--dates month-first|day-first] INPUT...")
+	fs := e.newFlags("extract", "extract [--format ndjson|json|csv] [--out FILE] [--institution NAME] [--dates month-first|day-first] [--strict] INPUT...")
 	format := fs.String("format", output.FormatNDJSON, "output format: ndjson, json or csv")
 	out := fs.String("out", "", "write to `FILE` (atomically) instead of stdout")
 	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the document says)")
+	strict := fs.Bool("strict", false, "exit 1 when a read looks wrong (the warnings on stderr), not only when an input cannot be read")
 	dates := fs.String("dates", "", "how the list writes a/b/YYYY dates: `ORDER` month-first (US) or day-first; without it such dates are refused as ambiguous unless a part is above 12")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
@@ -46,11 +48,16 @@ func (e *env) extract(args []string) int {
 	var records []agreement.Record
 	var errs []error
 	read := 0 // inputs that gave a document, even with some pages lost
+	doubts := 0
 	for _, in := range inputs {
 		res, err := e.extractFile(in, opt)
 		if res != nil {
 			records = append(records, res.Records...)
 			read++
+			doubts += e.printWarnings("extract", res.Warnings)
+			if err == nil {
+				err = fatalWarning(res.Warnings)
+			}
 		}
 		if err != nil {
 			errs = append(errs, err)
@@ -71,7 +78,38 @@ func (e *env) extract(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements extract: %v\n", err)
 		return exitFail
 	}
+	if *strict && doubts > 0 {
+		fmt.Fprintf(e.stderr, "agreements extract: %d %s about the read (--strict)\n", doubts, plural(doubts, "warning", "warnings"))
+		return exitFail
+	}
 	return exitOK
+}
+
+// printWarnings writes a read's warnings to stderr, one line each, and
+// returns how many it wrote.
+func (e *env) printWarnings(cmd string, ws []agreement.Warning) int {
+	for _, w := range ws {
+		fmt.Fprintf(e.stderr, "agreements %s: warning: %s\n", cmd, w)
+	}
+	return len(ws)
+}
+
+// fatalWarning is the error of a read that cannot stand whatever the flags
+// (a scanned document with no text layer), or nil.
+func fatalWarning(ws []agreement.Warning) error {
+	for _, w := range ws {
+		if w.Fatal {
+			return &parser.Error{File: w.File, Err: errors.New(w.Message)}
+		}
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func (e *env) writeRecords(path, format string, records []agreement.Record) error {

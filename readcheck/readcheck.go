@@ -1,0 +1,231 @@
+// Package readcheck looks at what reading one document gave and says what
+// looks wrong with it: a declared total not met, rows and entries that made
+// no record, a document with text but no agreement list, scanned pages
+// without a text layer, records that read like prose, a date left unread in
+// names. The extractor runs it on every read, so that a read that went wrong
+// says so instead of exiting quietly with bad records.
+package readcheck
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/audit"
+	"github.com/agreements/agreements/parser"
+)
+
+// Kinds of warning. They are stable: scripts may match them.
+const (
+	KindNoTextLayer   = "no_text_layer"   // pages with images and no text: scanned, need OCR
+	KindNoList        = "no_list"         // text, but no agreement list found
+	KindDeclaredTotal = "declared_total"  // a total the document states is not met
+	KindUnplaced      = "unplaced"        // a row or entry that made no record
+	KindProse         = "prose"           // a record whose partner reads like a sentence
+	KindNoCountry     = "no_country"      // most records have no country
+	KindDateInName    = "date_in_name"    // a date left unread in partner names
+	KindUnknownGroup  = "unknown_country" // records filed under a country the tables do not know
+)
+
+// Warning is one doubt about a read.
+type Warning = agreement.Warning
+
+// Options tune the check.
+type Options struct {
+	// MaxPerKind caps the lines of one kind; the rest are counted in one
+	// more line. 0 means 10.
+	MaxPerKind int
+	// DatesGiven reports that the user said how a/b/YYYY dates are
+	// written, so an ambiguous date is not the cause of a date in a name.
+	DatesGiven bool
+}
+
+// proseWords is the number of words beyond which a partner name reads
+// like a sentence.
+const proseWords = 20
+
+// Check looks at one read: the raw document and what normalising it gave.
+func Check(doc *parser.Document, res *agreement.Result, opt Options) []Warning {
+	if opt.MaxPerKind <= 0 {
+		opt.MaxPerKind = 10
+	}
+	c := &checker{doc: doc, res: res, opt: opt, file: doc.File}
+	c.textLayer()
+	if len(res.Records) == 0 {
+		c.noList()
+	}
+	c.declared()
+	c.unplaced()
+	c.prose()
+	c.countries()
+	c.datesInNames()
+	c.unknownCountries()
+	return c.out
+}
+
+type checker struct {
+	doc  *parser.Document
+	res  *agreement.Result
+	opt  Options
+	file string
+	out  []Warning
+}
+
+func (c *checker) add(kinds []Warning) {
+	if len(kinds) > c.opt.MaxPerKind {
+		rest := len(kinds) - c.opt.MaxPerKind
+		last := kinds[c.opt.MaxPerKind-1]
+		kinds = append(kinds[:c.opt.MaxPerKind:c.opt.MaxPerKind], Warning{Kind: last.Kind, File: c.file,
+			Message: fmt.Sprintf("and %d more of the kind above (%s)", rest, last.Kind)})
+	}
+	c.out = append(c.out, kinds...)
+}
+
+// textLayer: pages that draw images and have no text.
+func (c *checker) textLayer() {
+	pages := c.doc.ImageOnlyPages
+	if len(pages) == 0 {
+		return
+	}
+	all := c.doc.Pages > 0 && len(pages) == c.doc.Pages
+	var ws []Warning
+	if all {
+		ws = append(ws, Warning{Kind: KindNoTextLayer, File: c.file, Fatal: true,
+			Message: fmt.Sprintf("no text layer on any of its %d pages: a scanned document needs OCR first", c.doc.Pages)})
+	} else {
+		for _, p := range pages {
+			ws = append(ws, Warning{Kind: KindNoTextLayer, File: c.file, Page: p,
+				Message: fmt.Sprintf("page %d has no text layer: a scanned page needs OCR first", p)})
+		}
+	}
+	c.add(ws)
+}
+
+// noList: a readable document that gave no record.
+func (c *checker) noList() {
+	lines, tables := 0, 0
+	for _, b := range c.doc.Blocks {
+		switch {
+		case b.Line != nil && strings.TrimSpace(b.Line.Text) != "":
+			lines++
+		case b.Table != nil:
+			tables++
+		}
+	}
+	if lines == 0 && tables == 0 {
+		if len(c.doc.ImageOnlyPages) == 0 && len(c.doc.PageErrors) == 0 {
+			c.add([]Warning{{Kind: KindNoList, File: c.file, Message: "no text at all: nothing to read agreements from"}})
+		}
+		return
+	}
+	c.add([]Warning{{Kind: KindNoList, File: c.file, Message: fmt.Sprintf(
+		"no agreement list found: %d lines and %d tables of text made no record (%d could not be placed)",
+		lines, tables, len(c.res.Unplaced))}})
+}
+
+// declared: totals the document states that the records do not meet.
+func (c *checker) declared() {
+	if len(c.res.Declared) == 0 || len(c.res.Records) == 0 {
+		return
+	}
+	rep := audit.Run([]audit.Input{{Name: c.file, Result: c.res}}, audit.Options{})
+	var ws []Warning
+	for _, f := range rep.Findings {
+		if f.Check != audit.CheckDeclaredTotal {
+			continue
+		}
+		w := Warning{Kind: KindDeclaredTotal, File: c.file, Message: "declared total not met: " + f.Message}
+		if len(f.Examples) > 0 {
+			w.Page, w.Row = f.Examples[0].Page, f.Examples[0].Row
+		}
+		ws = append(ws, w)
+	}
+	c.add(ws)
+}
+
+// unplaced: rows and entries that made no record.
+func (c *checker) unplaced() {
+	var ws []Warning
+	for _, u := range c.res.Unplaced {
+		ws = append(ws, Warning{Kind: KindUnplaced, File: c.file, Page: u.Page, Row: u.Row,
+			Message: fmt.Sprintf("made no record (%s): %s", u.Reason, shorten(u.Text, 100))})
+	}
+	c.add(ws)
+}
+
+// prose: partner names that read like sentences.
+func (c *checker) prose() {
+	var ws []Warning
+	for _, r := range c.res.Records {
+		if n := len(strings.Fields(r.Partner)); n > proseWords || utf8.RuneCountInString(r.Partner) > 200 {
+			ws = append(ws, Warning{Kind: KindProse, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+				Message: fmt.Sprintf("partner reads like prose (%d words), not a name: %s", n, shorten(r.Partner, 80))})
+		}
+	}
+	c.add(ws)
+}
+
+// countries: most records without a country is a read that lost its
+// grouping.
+func (c *checker) countries() {
+	n, none := len(c.res.Records), 0
+	var first *agreement.Record
+	for i := range c.res.Records {
+		r := &c.res.Records[i]
+		if r.Country == "" && r.Region != "International Organization" {
+			none++
+			if first == nil {
+				first = r
+			}
+		}
+	}
+	if n >= 4 && none*2 > n {
+		c.add([]Warning{{Kind: KindNoCountry, File: c.file, Page: first.Source.Page, Row: first.Source.Row,
+			Message: fmt.Sprintf("%d of %d records have no country: the list's grouping was not read", none, n)}})
+	}
+}
+
+// dateInNameRe finds a date-like text left in a partner's name.
+var dateInNameRe = regexp.MustCompile(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b`)
+
+// datesInNames: dates the reader could not read, left in partner names.
+func (c *checker) datesInNames() {
+	var ws []Warning
+	for _, r := range c.res.Records {
+		if m := dateInNameRe.FindString(r.Partner); m != "" {
+			hint := ""
+			if !c.opt.DatesGiven && strings.Contains(m, "/") {
+				hint = "; if the list writes a/b/YYYY dates, say which part is the month with --dates month-first or day-first"
+			}
+			ws = append(ws, Warning{Kind: KindDateInName, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+				Message: fmt.Sprintf("a date was left unread in the partner's name %q%s", shorten(r.Partner, 80), hint)})
+		}
+	}
+	c.add(ws)
+}
+
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+// unknownCountries: records filed under a name the country tables do not
+// know, once per name.
+func (c *checker) unknownCountries() {
+	seen := map[string]bool{}
+	var ws []Warning
+	for _, r := range c.res.Records {
+		if r.Country == "" || r.CountryCode != "" || seen[r.Country] {
+			continue
+		}
+		seen[r.Country] = true
+		ws = append(ws, Warning{Kind: KindUnknownGroup, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+			Message: fmt.Sprintf("records filed under %q, which is not a country the tool knows: check the grouping", shorten(r.Country, 60))})
+	}
+	c.add(ws)
+}
