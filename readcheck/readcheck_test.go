@@ -1,0 +1,119 @@
+package readcheck_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/readcheck"
+)
+
+func rec(partner, country, code string, row int) agreement.Record {
+	return agreement.Record{Schema: agreement.Schema, Level: agreement.LevelUniversity, Partner: partner, Country: country,
+		CountryCode: code, Flags: []string{}, Repairs: []string{}, Source: agreement.Source{File: "l.pdf", Page: 1, Row: row}}
+}
+
+func line(text string, row int) parser.Block {
+	return parser.Block{Line: &parser.Line{Page: 1, Row: row, Text: text, Role: parser.RoleText}}
+}
+
+func kinds(ws []agreement.Warning) []string {
+	var out []string
+	for _, w := range ws {
+		out = append(out, w.Kind)
+	}
+	return out
+}
+
+func TestCleanReadHasNoWarnings(t *testing.T) {
+	doc := &parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("China", 1), line("Peking University (1999.11.10)", 2)}}
+	res := &agreement.Result{Records: []agreement.Record{rec("Peking University", "China", "CN", 2)},
+		Declared: []agreement.Declared{{Level: agreement.LevelUniversity, Scope: "section", Count: 1, Unit: "institutions", Text: "Total of 1 institutions", Page: 1, Row: 1}}}
+	assert.Empty(t, readcheck.Check(doc, res, readcheck.Options{}))
+}
+
+func TestWarnings(t *testing.T) {
+	twentyFive := strings.Repeat("word ", 25)
+	tests := []struct {
+		name string
+		doc  *parser.Document
+		res  *agreement.Result
+		kind string
+		text string
+	}{
+		{"declared total not met",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("A University", "China", "CN", 2)},
+				Declared: []agreement.Declared{{Level: agreement.LevelUniversity, Scope: "section", Count: 250, Unit: "institutions", Text: "Total of 250 institutions", Page: 1, Row: 1}}},
+			readcheck.KindDeclaredTotal, "l.pdf: page 1 row 1: declared total not met"},
+		{"a row that made no record",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("A University", "China", "CN", 2)},
+				Unplaced: []agreement.Unplaced{{Page: 1, Row: 7, Text: "• Temple University", Reason: "entry before any country heading"}}},
+			readcheck.KindUnplaced, "l.pdf: page 1 row 7: made no record (entry before any country heading): • Temple University"},
+		{"text but no records",
+			&parser.Document{File: "l.html", Blocks: []parser.Block{line("Welcome to our office", 1), line("Contact us", 2)}},
+			&agreement.Result{},
+			readcheck.KindNoList, "l.html: no agreement list found: 2 lines and 0 tables of text made no record"},
+		{"scanned pages only",
+			&parser.Document{File: "s.pdf", Pages: 2, ImageOnlyPages: []int{1, 2}},
+			&agreement.Result{},
+			readcheck.KindNoTextLayer, "s.pdf: no text layer on any of its 2 pages: a scanned document needs OCR first"},
+		{"one scanned page",
+			&parser.Document{File: "s.pdf", Pages: 2, ImageOnlyPages: []int{2}, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("A University", "China", "CN", 2)}},
+			readcheck.KindNoTextLayer, "s.pdf: page 2: page 2 has no text layer: a scanned page needs OCR first"},
+		{"a partner that reads like prose",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec(twentyFive, "China", "CN", 3)}},
+			readcheck.KindProse, "l.pdf: page 1 row 3: partner reads like prose (25 words)"},
+		{"most records without a country",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("A University", "", "", 2), rec("B University", "", "", 3), rec("C University", "", "", 4), rec("D University", "China", "CN", 5)}},
+			readcheck.KindNoCountry, "l.pdf: page 1 row 2: 3 of 4 records have no country"},
+		{"a date left in a name",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("Purdue University (9/3/1997)", "United States", "US", 2)}},
+			readcheck.KindDateInName, "--dates month-first or day-first"},
+		{"an unknown country",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("A University", "Atlantis", "", 2)}},
+			readcheck.KindUnknownGroup, `records filed under "Atlantis"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := readcheck.Check(tt.doc, tt.res, readcheck.Options{})
+			require.Contains(t, kinds(ws), tt.kind)
+			found := false
+			for _, w := range ws {
+				found = found || w.Kind == tt.kind && strings.Contains(w.String(), tt.text)
+			}
+			assert.True(t, found, "no %s warning with %q in %v", tt.kind, tt.text, ws)
+		})
+	}
+}
+
+func TestFatalOnlyWhenEveryPageIsScanned(t *testing.T) {
+	ws := readcheck.Check(&parser.Document{File: "s.pdf", Pages: 1, ImageOnlyPages: []int{1}}, &agreement.Result{}, readcheck.Options{})
+	require.NotEmpty(t, ws)
+	assert.True(t, ws[0].Fatal)
+	ws = readcheck.Check(&parser.Document{File: "s.pdf", Pages: 2, ImageOnlyPages: []int{1}, Blocks: []parser.Block{line("x", 1)}},
+		&agreement.Result{Records: []agreement.Record{rec("A University", "China", "CN", 2)}}, readcheck.Options{})
+	for _, w := range ws {
+		assert.False(t, w.Fatal, w.String())
+	}
+}
+
+func TestCapPerKind(t *testing.T) {
+	res := &agreement.Result{Records: []agreement.Record{rec("A University", "China", "CN", 2)}}
+	for i := 0; i < 25; i++ {
+		res.Unplaced = append(res.Unplaced, agreement.Unplaced{Page: 1, Row: 10 + i, Text: "x", Reason: "r"})
+	}
+	ws := readcheck.Check(&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}}, res, readcheck.Options{})
+	require.Len(t, ws, 11)
+	assert.Contains(t, ws[10].Message, "and 15 more")
+}
