@@ -353,15 +353,16 @@ const (
 var regionAliases = map[string][]string{
 	RegionAsia:         {"Asia", "アジア", "アジア地域", "亜細亜"},
 	RegionEurope:       {"Europe", "ヨーロッパ", "欧州", "欧州地域", "ヨーロッパ地域"},
-	RegionNorthAmerica: {"North America", "Northern America", "北米", "北アメリカ", "北米地域"},
+	RegionNorthAmerica: {"North America", "Northern America", "北米", "北アメリカ", "北米地域", "北アメリカ州"},
 	RegionLatinAmerica: {
-		"Central and South America", "South and Central America", "Latin America",
+		"Central and South America", "South and Central America", "Latin America", "Central & South America", "Latin America & Caribbean",
+		"Middle and South America", "South America and the Caribbean", "南北アメリカ州",
 		"Latin America and the Caribbean", "Central America", "South America",
 		"中南米", "中南米地域", "ラテンアメリカ", "中米", "南米", "南アメリカ", "中南米・カリブ",
 	},
 	RegionMiddleEast: {"Middle East", "Near and Middle East", "Near East", "中東", "中近東", "中東地域"},
 	RegionAfrica:     {"Africa", "アフリカ", "アフリカ地域"},
-	RegionOceania:    {"Oceania", "オセアニア", "大洋州", "オセアニア地域"},
+	RegionOceania:    {"Oceania", "オセアニア", "大洋州", "オセアニア地域", "太洋州", "大洋州地域", "Pacific", "Asia Pacific and Oceania"},
 	RegionInternational: {
 		"International Organization", "International Organizations", "International Organization(s)",
 		"International Organisation", "International Organisations", "International Organisation(s)",

@@ -29,16 +29,28 @@ func groupText(text string) (name string, count int, hasCount bool) {
 		name = strings.TrimSpace(name[1 : len(name)-1])
 	}
 	name, _ = unwrapHeading(name)
+	name, _ = splitMarkers(name) // "Asia (63)**"
 	return splitCount(name)
 }
 
 // readRegion reads a name as a region: "Asia", "(Asia)", "アジア州(6)",
-// "ASIA (63)", or a title that names one ("Exchange agreements in Europe").
-func (c *docContext) readRegion(text string) (groupName, bool) {
+// "ASIA (63)", or, when within is set (a heading), a title that names one
+// ("Exchange agreements in Europe").
+func (c *docContext) readRegion(text string, within bool) (groupName, bool) {
 	name, count, hasCount := groupText(text)
 	g := groupName{count: count, hasCount: hasCount}
 	reg, ok := LookupRegion(name)
 	if !ok {
+		// "アジア州", "欧州地域": a region with the word for one.
+		for _, suffix := range []string{"州", "地域", "地区", " region", " Region"} {
+			if base, cut := strings.CutSuffix(name, suffix); cut && base != "" {
+				if reg, ok = LookupRegion(base); ok {
+					break
+				}
+			}
+		}
+	}
+	if !ok && within {
 		reg, ok = c.regionWithin(name)
 	}
 	if !ok {

@@ -275,7 +275,7 @@ func (c *docContext) heading(l *parser.Line, text string) {
 	if name == "" {
 		return
 	}
-	if g, ok := c.readRegion(text); ok {
+	if g, ok := c.readRegion(text, true); ok {
 		c.region, c.country, c.intl, c.cRepair = g.region, Country{}, g.intl, nil
 		c.rRepair = g.repairs
 		c.list.groupHead = ""

@@ -47,6 +47,11 @@ func (c *docContext) scan() {
 }
 
 // looksLikeEntry reports whether a line ends with a date, as list entries do.
+func (c *docContext) looksLikeEntry(text string) bool {
+	return looksLikeEntry(text)
+}
+
+// looksLikeEntry reports whether a line ends with a date in brackets.
 func looksLikeEntry(text string) bool {
 	_, _, ok := TrailingDate(text)
 	return ok
@@ -170,4 +175,29 @@ func (c *docContext) institutionFromTitle(title string) (string, bool) {
 		found = p
 	}
 	return found, found != ""
+}
+
+// titleLine reads a line that stands above a list or table: a section
+// title that says the level, a declared total, an as-of date or a legend
+// (the legend and as-of are read by the first pass too).
+func (c *docContext) titleLine(text string, page, row int) {
+	text = clean(text)
+	if text == "" {
+		return
+	}
+	if lv, ok := c.sectionLevel(text); ok && !c.looksLikeEntry(text) {
+		c.level = lv
+	}
+	if c.asOf == "" {
+		if d, ok := c.parseAsOf(text); ok {
+			c.asOf = d
+		}
+	}
+	if m, def, ok := c.parseLegendLine(text); ok {
+		c.legend.add(m, def, c.lx.Flag(def), c.level)
+		return
+	}
+	if d := c.parseDeclared(text, c.level, page, row); d != nil {
+		c.res.Declared = append(c.res.Declared, d...)
+	}
 }

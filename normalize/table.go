@@ -141,12 +141,16 @@ func (tr *tableReader) mapColumns() bool {
 	for _, r := range rows {
 		width = max(width, len(r.Cells))
 	}
-	n := 0
+	top := tr.titleRows()
+	n := top
 	for n < len(rows) && rows[n].Header {
 		n++
 	}
-	if n == 0 && len(rows) > 0 && tr.c.headerLike(rows[0]) {
-		n = 1
+	if n == top && n < len(rows) && tr.c.headerLike(rows[n]) {
+		n++
+	}
+	if n == top && top > 0 {
+		n = 0 // title rows but no header below them
 	}
 	if n == 0 {
 		if m := tr.c.tables.cols; m != nil && len(m) == width {
@@ -157,9 +161,12 @@ func (tr *tableReader) mapColumns() bool {
 		return false
 	}
 	tr.body = n
+	for _, r := range rows[:top] {
+		tr.c.titleLine(rowText(r), r.Page, r.Row)
+	}
 	texts := make([]string, width)
 	spanned := make([]bool, width) // covered from the left by a header cell
-	for _, r := range rows[:n] {
+	for _, r := range rows[top:n] {
 		last := ""
 		for j, cell := range r.Cells {
 			switch {
@@ -208,6 +215,22 @@ func (tr *tableReader) mapColumns() bool {
 		has[f] = true
 	}
 	return has[fPartner]
+}
+
+// titleRows counts the rows above the header inside the table: rows of one
+// text (a title, an as-of date, a caption spanning the table) before a row
+// that names the columns. It is 0 when the header is the first row.
+func (tr *tableReader) titleRows() int {
+	rows := tr.t.Rows
+	for i := 0; i < len(rows) && i < 6; i++ {
+		if _, ok := tr.soleText(i); !ok {
+			if i > 0 && (rows[i].Header || tr.c.headerLike(rows[i])) {
+				return i
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // cellCoveredFromLeft reports whether the covered cell j of r belongs to a
@@ -469,6 +492,9 @@ func (tr *tableReader) row(i int) {
 		}
 		return
 	}
+	if tr.groupCells(vals, has, r) {
+		return
+	}
 	if tr.joinSplitRow(vals, has) {
 		return
 	}
@@ -602,7 +628,13 @@ func (tr *tableReader) row(i int) {
 			rec.Repairs = append(rec.Repairs, "date:"+d.Layout)
 		} else if vv, err := ParseValidity(text, opt); err == nil && text != "" {
 			tr.applyValidity(&rec, vv)
-		} else {
+		} else if ds := c.severalDates(text, opt); len(ds) > 1 {
+			// "1999, 11/17/2008": concluded, then renewed.
+			rec.Signed = ds[0].ISO
+			rec.Repairs = append(rec.Repairs, "date:"+ds[0].Layout, "date:first_of_several")
+		} else if fl := c.lx.Flag(text); fl != "" {
+			rec.Flags = append(rec.Flags, fl)
+		} else if !c.lx.IsPlaceholder(text) {
 			rec.Repairs = append(rec.Repairs, "date_unread:"+text)
 		}
 	}
@@ -621,7 +653,11 @@ func (tr *tableReader) row(i int) {
 			tr.applyValidity(&rec, Validity{ValidUntil: d})
 		} else if vv, err := ParseValidity(text, opt); err == nil {
 			tr.applyValidity(&rec, vv)
-		} else {
+		} else if ds := c.severalDates(text, opt); len(ds) > 1 && f == fValidEnd {
+			tr.applyValidity(&rec, Validity{ValidUntil: ds[len(ds)-1]})
+		} else if fl := c.lx.Flag(text); fl != "" {
+			rec.Flags = append(rec.Flags, fl)
+		} else if !c.lx.IsPlaceholder(text) {
 			rec.Repairs = append(rec.Repairs, "validity_unread:"+text)
 		}
 	}
@@ -642,6 +678,24 @@ func (tr *tableReader) row(i int) {
 
 	c.res.Records = append(c.res.Records, rec)
 	tr.prev = len(c.res.Records) - 1
+}
+
+// severalDates reads a cell of dates separated by commas ("1999,
+// 11/17/2008", "05/20/2013, 07/27/2017"); nil unless every part is a date.
+func (c *docContext) severalDates(text string, opt DateOptions) []Date {
+	parts := detailSepRe.Split(text, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	var out []Date
+	for _, p := range parts {
+		d, err := ParseDate(p, opt)
+		if err != nil {
+			return nil
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // hasColumn reports whether the table has a column of field f.
@@ -684,7 +738,7 @@ func (tr *tableReader) where(f field) string {
 
 // setRegion reads a region cell.
 func (tr *tableReader) setRegion(text string, r *parser.Row) {
-	g, ok := tr.c.readRegion(text)
+	g, ok := tr.c.readRegion(text, false)
 	if !ok {
 		name, _, _ := groupText(text)
 		g.region, g.repairs = name, []string{"region_unknown:" + name}
@@ -742,27 +796,44 @@ func (tr *tableReader) groupRow(i int, text string) bool {
 			span = c.ColSpan > 1
 		}
 	}
-	if !span && at != fRegion && at != fCountry {
-		return false
-	}
-	name, _, _ := splitCount(strings.TrimSpace(strings.Trim(text, "()（）")))
-	if _, ok := LookupRegion(name); ok && at != fCountry {
+	text, _ = splitMarkers(text) // "Asia (63)**"
+	if _, ok := tr.c.readRegion(text, span); ok {
 		tr.setRegion(text, &row)
 		return true
 	}
-	if _, _, _, ok := LookupCountry(name); ok || at == fCountry {
+	if g := tr.c.readCountry(text); g.known || at == fCountry {
 		tr.setCountry(text, &row)
 		return true
 	}
-	if lv, ok := tr.c.sectionLevel(text); ok {
+	if lv, ok := tr.c.sectionLevel(text); ok && (span || at != fPartner) {
 		tr.level, tr.levelRepair = lv, ""
 		return true
 	}
-	if at == fRegion {
+	if _, _, hasCount := groupText(text); at == fRegion || span && hasCount {
 		tr.setRegion(text, &row)
 		return true
 	}
 	return false
+}
+
+// groupCells reads a row whose only cells are grouping cells ("Asia (63)
+// | CAMBODIA (3) | | |"): it sets the groups and makes no record.
+func (tr *tableReader) groupCells(vals map[field]val, has map[field]bool, r *parser.Row) bool {
+	if has[fPartner] || !(has[fRegion] || has[fCountry]) {
+		return false
+	}
+	for f := range has {
+		if f != fRegion && f != fCountry {
+			return false
+		}
+	}
+	if v := vals[fRegion]; has[fRegion] && v.text != tr.regionWritten {
+		tr.setRegion(v.text, r)
+	}
+	if has[fCountry] {
+		tr.setCountry(vals[fCountry].text, r)
+	}
+	return true
 }
 
 // connectorRe matches the end of a name that goes on in the next line.

@@ -40,7 +40,7 @@ var English = &Lang{
 	UnitWords: []string{"graduate school", "faculty of", "school of", "college of", "institute for", "institute of", "center for",
 		"centre for", "center of", "centre of", "department of", "division of", "laboratory of", "research center", "research centre",
 		"research institute", "gs", "faculty", "department", "division", "laboratory", "school"},
-	Placeholders: []string{"n a", "na", "none", "nil", "not applicable", "whole institution", "whole university", "university wide", "all"},
+	Placeholders: []string{"no end date", "indefinite", "indefinitely", "open ended", "unlimited", "continuing", "ongoing", "n a", "na", "none", "nil", "not applicable", "whole institution", "whole university", "university wide", "all"},
 	Negatives:    []string{"no", "n", "none", "x", "×", "✕", "✗", "false", "not applicable"},
 	Flags: map[string][]string{
 		"double_degree": {"double degree", "dual degree", "joint degree", "double diploma", "dd"},

@@ -1,0 +1,141 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// brief is what a shape test compares of a record.
+type brief struct {
+	Level, Region, Code, Partner, Unit, Home, Signed string
+	Fee                                              bool
+}
+
+func briefs(recs []Record) []brief {
+	var out []brief
+	for _, r := range recs {
+		out = append(out, brief{r.Level, r.Region, r.CountryCode, r.Partner, r.PartnerUnit, r.HomeUnit, r.Signed, r.FeeWaiver})
+	}
+	return out
+}
+
+// Group rows inside one table: a region with a count of countries in the
+// region-and-country column, official long country names, rowspans.
+func TestTableGroupRowsInCountryColumn(t *testing.T) {
+	tb := tbl(
+		[]string{"地域・国名", "大学名", "締結年月日"},
+		[]string{"アジア州(6)", "<", "<"},
+		[]string{"中華人民共和国", "西北大学", "1980. 5.31"},
+		[]string{"^", "武漢大学", "1980.10.15"},
+		[]string{"大韓民国", "慶北大学校", "1984. 6. 5"},
+		[]string{"太洋州(2)", "<", "<"},
+		[]string{"オーストラリア", "クイーンズランド大学", "1981.12.22"},
+	)
+	res, err := Normalize(tdoc([]string{"大学間学術交流協定校"}, tb), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Unplaced)
+	assert.Equal(t, []brief{
+		{"university", "Asia", "CN", "西北大学", "", "", "1980-05-31", false},
+		{"university", "Asia", "CN", "武漢大学", "", "", "1980-10-15", false},
+		{"university", "Asia", "KR", "慶北大学校", "", "", "1984-06-05", false},
+		{"university", "Oceania", "AU", "クイーンズランド大学", "", "", "1981-12-22", false},
+	}, briefs(res.Records))
+}
+
+// Group rows as upper-case names with counts, the area and the country on
+// the group's first row, markers after the count, a flag column.
+func TestTableUpperCaseGroupsAndFlagColumn(t *testing.T) {
+	tb := tbl(
+		[]string{"Area", "Country・Region", "University / Institutions", "Year Concluded", "Tuition Exemption*"},
+		[]string{"Asia (63)**", "CAMBODIA (3)", "", "", ""},
+		[]string{"", "", "Royal University of Phnom Penh", "2010", ""},
+		[]string{"", "", "Royal University of Agriculture", "2012", "♦"},
+		[]string{"", "CHINA (14)", "Nanjing University", "1982", ""},
+		[]string{"", "", "Peking University", "2002", "♦"},
+		[]string{"", "Hong Kong(4)", "The Chinese University of Hong Kong", "2010", ""},
+	)
+	res, err := Normalize(tdoc([]string{"Inter-University Agreements", "As of May 1, 2024"}, tb), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Unplaced)
+	assert.Equal(t, []brief{
+		{"university", "Asia", "KH", "Royal University of Phnom Penh", "", "", "2010", false},
+		{"university", "Asia", "KH", "Royal University of Agriculture", "", "", "2012", true},
+		{"university", "Asia", "CN", "Nanjing University", "", "", "1982", false},
+		{"university", "Asia", "CN", "Peking University", "", "", "2002", true},
+		{"university", "Asia", "HK", "The Chinese University of Hong Kong", "", "", "2010", false},
+	}, briefs(res.Records))
+	assert.Equal(t, "2024-05-01", res.AsOf)
+}
+
+// A column of agreement kinds decides the level row by row; a placeholder
+// home unit is no home unit.
+func TestTableLevelPerRow(t *testing.T) {
+	for name, tb := range map[string][][]string{
+		"en": {
+			{"Country", "Partner Institution", "Type", "Home Unit", "Date"},
+			{"China", "Peking University", "University-wide", "―", "2001.4.1"},
+			{"China", "Fudan University", "School-to-school", "Graduate School of Engineering", "2003.5.1"},
+		},
+		"ja": {
+			{"国・地域", "協定校", "協定種別", "本学部局", "締結日"},
+			{"中国", "Peking University", "大学間協定", "―", "2001.4.1"},
+			{"中国", "Fudan University", "部局間協定", "Graduate School of Engineering", "2003.5.1"},
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			res, err := Normalize(tdoc(nil, tbl(tb...)), Options{})
+			require.NoError(t, err)
+			assert.Equal(t, []brief{
+				{"university", "", "CN", "Peking University", "", "", "2001-04-01", false},
+				{"department", "", "CN", "Fudan University", "", "Graduate School of Engineering", "2003-05-01", false},
+			}, briefs(res.Records))
+			for _, r := range res.Records {
+				assert.NotContains(t, r.Repairs, "level:assumed_university")
+				assert.Empty(t, r.AgreementType)
+			}
+		})
+	}
+}
+
+// The header row below title and as-of rows inside the table; a blank
+// partner cell means the partner of the row above.
+func TestTableHeaderBelowTitleRows(t *testing.T) {
+	tb := tbl(
+		[]string{"大学間学術交流協定校", "<", "<"},
+		[]string{"(2023年5月現在)", "<", "<"},
+		[]string{"国・地域", "大学名", "締結年月日"},
+		[]string{"中国", "北京大学", "1999.11.10"},
+		[]string{"^", "", "2005.4.1"},
+	)
+	tb.Rows[0].Header = false
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Unplaced)
+	assert.Equal(t, []brief{
+		{"university", "", "CN", "北京大学", "", "", "1999-11-10", false},
+		{"university", "", "CN", "北京大学", "", "", "2005-04-01", false},
+	}, briefs(res.Records))
+	assert.Equal(t, "2023-05", res.AsOf)
+}
+
+// Two dates in one cell: the first is when the agreement was concluded.
+func TestTableTwoDatesInOneCell(t *testing.T) {
+	tb := tbl(
+		[]string{"Country", "Institution", "Type", "Start Date", "End Date"},
+		[]string{"Argentina", "Universidad Nacional de Tucuman", "MOU, Reciprocal Student Exchange", "1999, 11/17/2008", "no end date"},
+		[]string{"Brazil", "Universidade Federal de Uberlândia", "MOU", "1/25/2018", "1/24/2023"},
+		[]string{"Japan", "Kansai Gaidai University", "Reciprocal Student Exchange", "05/20/2013, 07/27/2017", "pending renewal"},
+	)
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	assert.Equal(t, "1999", res.Records[0].Signed)
+	assert.Equal(t, "", res.Records[0].ValidUntil)
+	assert.Equal(t, "2018-01-25", res.Records[1].Signed)
+	assert.Equal(t, "2023-01-24", res.Records[1].ValidUntil)
+	assert.Equal(t, "2013-05-20", res.Records[2].Signed)
+	assert.Contains(t, res.Records[2].Flags, FlagPending)
+	assert.Equal(t, "MOU, Reciprocal Student Exchange", res.Records[0].AgreementType)
+}
