@@ -15,6 +15,7 @@ import (
 type placed struct {
 	page  int
 	y, x  float64
+	box   parser.Box // the block's extent on its page (a table's first area)
 	block parser.Block
 }
 
@@ -284,7 +285,7 @@ func placeTables(blocks []placed, tables []tableRegion) []placed {
 		t := &tables[i]
 		pb := placed{page: t.Table.Page, block: parser.Block{Table: &t.Table}}
 		if len(t.Areas) > 0 {
-			pb.page, pb.y, pb.x = t.Areas[0].Page, t.Areas[0].Box.Y0, t.Areas[0].Box.X0
+			pb.page, pb.y, pb.x, pb.box = t.Areas[0].Page, t.Areas[0].Box.Y0, t.Areas[0].Box.X0, t.Areas[0].Box
 		}
 		out = append(out, pb)
 	}

@@ -103,14 +103,15 @@ func TestGoldenParse(t *testing.T) {
 			doc, err := parse(filepath.Base(in), b, Options{}, false)
 			if _, serr := os.Stat(filepath.Join(filepath.Dir(in), "stderr.golden")); serr == nil {
 				// A fixture meant to fail: a positioned error and no
-				// document, or a document with pages that failed.
+				// document, or a document with pages that failed (a
+				// fixture whose stderr holds only warnings about its
+				// records reads without errors).
 				var pe *parser.Error
 				if err != nil {
 					require.ErrorAs(t, err, &pe)
 					assert.Nil(t, doc)
 					return
 				}
-				require.NotEmpty(t, doc.PageErrors, "a fixture with stderr.golden opens only with page errors")
 				for _, e := range doc.PageErrors {
 					require.ErrorAs(t, e, &pe)
 					assert.Positive(t, pe.Page)

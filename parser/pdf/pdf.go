@@ -292,7 +292,7 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 					line.Bullet, line.Role = b, parser.RoleItem
 				}
 			}
-			blocks = append(blocks, placed{page: p.Number, y: l.Box.Y0, x: l.Box.X0, block: parser.Block{Line: line}})
+			blocks = append(blocks, placed{page: p.Number, y: l.Box.Y0, x: l.Box.X0, box: l.Box, block: parser.Block{Line: line}})
 		}
 	}
 
@@ -300,6 +300,9 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 	// table detection plugs into the document (see tables_hook.go).
 	if tables {
 		blocks = placeTables(blocks, findTables(pages))
+		// Column order needs the tables found: a table's cells are
+		// columns too.
+		blocks = orderColumns(blocks)
 	}
 
 	for _, pb := range blocks {

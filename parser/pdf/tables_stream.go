@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -272,7 +274,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		boxes = append(boxes, l.box)
 		firstFilled = append(firstFilled, filled)
 	}
-	if nc == 2 && isList(ws, accs) {
+	if nc == 2 && (isList(ws, accs) || flowColumns(ws, accs)) {
 		return streamResult{}, false
 	}
 	for r, cells := range accs {
@@ -378,6 +380,71 @@ func isList(ws []tword, accs [][]cellAcc) bool {
 		n++
 	}
 	return n > 0
+}
+
+// flowColumns reports whether a two-column run is text set in two columns
+// (read down each column, see orderColumns) rather than a table: both
+// columns in one style, and a sign that each column runs on by itself:
+// a heading in one column beside an entry in the other, lines that stand
+// in the two columns by turns (baselines that do not line up), or a line
+// that carries on the entry above it in its column ("(1986)") beside a
+// new entry in the other.
+func flowColumns(ws []tword, accs [][]cellAcc) bool {
+	type key struct {
+		font string
+		size float64
+	}
+	var dom [2]key
+	var size [2]float64
+	for c := range 2 {
+		n := map[key]int{}
+		for _, cells := range accs {
+			for _, wi := range cells[c].words {
+				n[key{ws[wi].Style.Font, ws[wi].Style.Size}] += len(ws[wi].Text)
+			}
+		}
+		best := -1
+		for k, v := range n {
+			if v > best || (v == best && (k.font < dom[c].font || (k.font == dom[c].font && k.size < dom[c].size))) {
+				dom[c], best = k, v
+			}
+		}
+		size[c] = dom[c].size
+	}
+	if dom[0] != dom[1] || dom[0].font == "" {
+		return false
+	}
+	heading := func(words []int) bool {
+		for _, wi := range words {
+			st := ws[wi].Style
+			if !st.Bold && st.Size <= size[0]+0.5 {
+				return false
+			}
+		}
+		return len(words) > 0
+	}
+	carriesOn := func(words []int) bool {
+		t, _ := cellText(ws, words)
+		r, _ := utf8.DecodeRuneInString(t)
+		return r == '(' || r == '（' || unicode.IsLower(r)
+	}
+	turns := 0
+	for r := 1; r < len(accs); r++ {
+		a, b := accs[r][0].words, accs[r][1].words
+		pa, pb := accs[r-1][0].words, accs[r-1][1].words
+		switch {
+		case len(a) > 0 && len(b) > 0:
+			if heading(a) != heading(b) {
+				return true
+			}
+			if (carriesOn(a) && len(pa) > 0 && !carriesOn(b)) || (carriesOn(b) && len(pb) > 0 && !carriesOn(a)) {
+				return true
+			}
+		case (len(a) > 0) != (len(b) > 0) && (len(pa) > 0) != (len(pb) > 0) && (len(a) > 0) != (len(pa) > 0):
+			turns++
+		}
+	}
+	return turns >= 2
 }
 
 // listItemLine reports a line that is a list item, not a table row: a

@@ -1,0 +1,205 @@
+package pdf
+
+import "math"
+
+// Pages set in two (or more) columns are read column by column: the
+// blocks left of a gutter, top to bottom, then those right of it. A
+// gutter is an upright band of the page that no block crosses but a few
+// (a title or a closing line across the page), with blocks on both sides;
+// the zone it divides is the stretch of the page where both columns have
+// text. Blocks above and below the zone, and those across it, keep their
+// place. Each column is read the same way in turn (three columns are a
+// gutter within a column).
+
+// Column limits.
+const (
+	minGutter      = 6.0 // points: a narrower band is a word or cell gap
+	minColumnItems = 3   // blocks each side of a gutter needs
+	maxCrossShare  = 0.1 // share of the blocks that may cross a gutter
+	maxColumnDepth = 3   // gutters within columns
+)
+
+// orderColumns puts each page's blocks in column order. Blocks come sorted
+// by page, then top to bottom.
+func orderColumns(blocks []placed) []placed {
+	out := make([]placed, 0, len(blocks))
+	for start := 0; start < len(blocks); {
+		end := start + 1
+		for end < len(blocks) && blocks[end].page == blocks[start].page {
+			end++
+		}
+		out = append(out, orderRegion(blocks[start:end], 0)...)
+		start = end
+	}
+	return out
+}
+
+// orderRegion orders the blocks of one region (sorted top to bottom).
+func orderRegion(items []placed, depth int) []placed {
+	if depth >= maxColumnDepth || len(items) < 2*minColumnItems {
+		return items
+	}
+	lo, hi, ok := findGutter(items)
+	if !ok {
+		return items
+	}
+	var left, right, cross []int
+	for i, it := range items {
+		switch {
+		case it.box.X1 <= lo+0.5:
+			left = append(left, i)
+		case it.box.X0 >= hi-0.5:
+			right = append(right, i)
+		default:
+			cross = append(cross, i)
+		}
+	}
+	// The zone: where both columns have text. Blocks above it come first
+	// (a column that starts higher reads the same either way).
+	top := math.Max(items[left[0]].box.Y0, items[right[0]].box.Y0)
+	bot := math.Min(items[left[len(left)-1]].box.Y1, items[right[len(right)-1]].box.Y1)
+	if top >= bot {
+		return items
+	}
+	zone := make([]bool, len(items))
+	for _, side := range [][]int{left, right} {
+		first, last := -1, -1
+		for k, i := range side {
+			mid := (items[i].box.Y0 + items[i].box.Y1) / 2
+			if mid >= top && mid <= bot {
+				if first < 0 {
+					first = k
+				}
+				last = k
+			}
+		}
+		if first < 0 {
+			return items
+		}
+		// Below the zone, a column runs on when two or more lines follow
+		// at its pitch (one column longer than the other); a single line
+		// there closes the page under both columns.
+		pitch := sidePitch(items, side)
+		more := last
+		for more < len(side)-1 && items[side[more+1]].box.Y0-items[side[more]].box.Y0 <= 1.5*pitch {
+			more++
+		}
+		if more-last >= 2 {
+			last = more
+		}
+		for _, i := range side[first : last+1] {
+			zone[i] = true
+		}
+	}
+	// A block across the gutter inside the zone splits it into bands,
+	// each read column by column.
+	for _, i := range cross {
+		mid := (items[i].box.Y0 + items[i].box.Y1) / 2
+		if mid > top && mid < bot {
+			zone[i] = true
+		}
+	}
+	var zl, zr []placed
+	n := 0
+	for _, i := range left {
+		if zone[i] {
+			n++
+		}
+	}
+	if n < minColumnItems || len(right) < minColumnItems {
+		return items
+	}
+	out := make([]placed, 0, len(items))
+	flush := func() {
+		out = append(out, orderRegion(zl, depth+1)...)
+		out = append(out, orderRegion(zr, depth+1)...)
+		zl, zr = zl[:0:0], zr[:0:0]
+	}
+	for i, it := range items {
+		switch {
+		case !zone[i]:
+			flush()
+			out = append(out, it)
+		case it.box.X1 <= lo+0.5:
+			zl = append(zl, it)
+		case it.box.X0 >= hi-0.5:
+			zr = append(zr, it)
+		default:
+			flush()
+			out = append(out, it)
+		}
+	}
+	flush()
+	return out
+}
+
+// sidePitch is the median distance between the tops of consecutive blocks
+// of one column.
+func sidePitch(items []placed, side []int) float64 {
+	if len(side) < 2 {
+		return 0
+	}
+	ds := make([]float64, 0, len(side)-1)
+	for k := 1; k < len(side); k++ {
+		ds = append(ds, items[side[k]].box.Y0-items[side[k-1]].box.Y0)
+	}
+	return median(ds)
+}
+
+// findGutter finds an upright band, at least minGutter wide, that at
+// most maxCrossShare of the blocks cross, with minColumnItems blocks
+// wholly on each side of it: of those that the fewest blocks cross, the
+// widest.
+func findGutter(items []placed) (lo, hi float64, ok bool) {
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, it := range items {
+		x0, x1 = math.Min(x0, it.box.X0), math.Max(x1, it.box.X1)
+	}
+	if x1-x0 < 4*minGutter || x1-x0 > 1e5 {
+		return 0, 0, false
+	}
+	n := int(math.Ceil(x1 - x0))
+	cover := make([]int, n+1)
+	for _, it := range items {
+		a := int(math.Floor(it.box.X0 - x0))
+		b := int(math.Ceil(it.box.X1 - x0))
+		for k := max(a, 0); k < min(b, n+1); k++ {
+			cover[k]++
+		}
+	}
+	// The fewest crossings first: a band that only a title crosses beats
+	// a wider one that some long lines of a column cross too.
+	allowed := int(maxCrossShare * float64(len(items)))
+	for t := 0; t <= allowed && !ok; t++ {
+		best := 0.0
+		for k := 0; k < len(cover); {
+			if cover[k] > t {
+				k++
+				continue
+			}
+			j := k
+			for j < len(cover) && cover[j] <= t {
+				j++
+			}
+			glo, ghi := x0+float64(k), x0+float64(j)
+			if ghi-glo >= minGutter && ghi-glo > best && k > 0 && j < len(cover) {
+				l, r, c := 0, 0, 0
+				for _, it := range items {
+					switch {
+					case it.box.X1 <= glo+0.5:
+						l++
+					case it.box.X0 >= ghi-0.5:
+						r++
+					default:
+						c++
+					}
+				}
+				if l >= minColumnItems && r >= minColumnItems && c <= t {
+					lo, hi, ok, best = glo, ghi, true, ghi-glo
+				}
+			}
+			k = j
+		}
+	}
+	return lo, hi, ok
+}
