@@ -54,8 +54,9 @@ func orderRegion(items []placed, depth int) []placed {
 			cross = append(cross, i)
 		}
 	}
-	// The zone: where both columns have text. Blocks above it come first
-	// (a column that starts higher reads the same either way).
+	// The zone: where both columns have text, each column's run extended
+	// upwards over the lines above it at its own pitch (a column that
+	// starts a little higher).
 	top := math.Max(items[left[0]].box.Y0, items[right[0]].box.Y0)
 	bot := math.Min(items[left[len(left)-1]].box.Y1, items[right[len(right)-1]].box.Y1)
 	if top >= bot {
@@ -80,6 +81,9 @@ func orderRegion(items []placed, depth int) []placed {
 		// at its pitch (one column longer than the other); a single line
 		// there closes the page under both columns.
 		pitch := sidePitch(items, side)
+		for first > 0 && items[side[first]].box.Y0-items[side[first-1]].box.Y0 <= 1.5*pitch {
+			first--
+		}
 		more := last
 		for more < len(side)-1 && items[side[more+1]].box.Y0-items[side[more]].box.Y0 <= 1.5*pitch {
 			more++
