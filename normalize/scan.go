@@ -44,6 +44,20 @@ func (c *docContext) scan() {
 			}
 		}
 	}
+	// Running headers and footers are no data, but a legend or the list's
+	// date may stand there.
+	for _, l := range c.doc.Furniture {
+		text := clean(l.Text)
+		if m, def, ok := c.parseLegendLine(text); ok {
+			c.legend.add(m, def, c.lx.Flag(def), "")
+			continue
+		}
+		if c.asOf == "" {
+			if d, ok := c.parseAsOf(text); ok {
+				c.asOf = d
+			}
+		}
+	}
 }
 
 // looksLikeEntry reports whether a line ends with a date, as list entries do.

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
 )
 
 // brief is what a shape test compares of a record.
@@ -138,4 +140,26 @@ func TestTableTwoDatesInOneCell(t *testing.T) {
 	assert.Equal(t, "2013-05-20", res.Records[2].Signed)
 	assert.Contains(t, res.Records[2].Flags, FlagPending)
 	assert.Equal(t, "MOU, Reciprocal Student Exchange", res.Records[0].AgreementType)
+}
+
+// A legend and the list's date standing in the running header and footer
+// are read, though the lines are no data.
+func TestFurnitureMetadata(t *testing.T) {
+	tb := tbl(
+		[]string{"Country", "Partner Institution", "Date"},
+		[]string{"China", "* Peking University", "1999.11.10"},
+		[]string{"China", "Fudan University", "2001.4.1"},
+	)
+	doc := tdoc([]string{"University Level Agreements"}, tb)
+	doc.Furniture = []parser.Line{
+		{Page: 1, Row: 1, Text: "Academic Exchange Agreements (as of May 1, 2021)", Role: parser.RoleText},
+		{Page: 1, Row: 9, Text: "* indicates universities that waive fees", Role: parser.RoleText},
+	}
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.True(t, res.Records[0].FeeWaiver)
+	assert.Equal(t, []string{FlagFeeWaiver}, res.Records[0].Flags)
+	assert.False(t, res.Records[1].FeeWaiver)
+	assert.Equal(t, "2021-05-01", res.Records[0].AsOf)
 }
