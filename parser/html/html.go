@@ -193,12 +193,18 @@ func parseFlattened(utf []byte, perr error) (*html.Node, error) {
 
 // flatten rewrites a document so that no element nests deeper than limit:
 // start tags beyond the limit are dropped along with their end tags; text
-// and everything else is kept.
+// and everything else is kept. Tables and lists keep their tags (up to
+// maxKeptDeep of them below the limit), so that cells stay cells.
 func flatten(b []byte, limit int) ([]byte, error) {
 	z := html.NewTokenizer(bytes.NewReader(b))
 	var out bytes.Buffer
 	out.Grow(len(b))
-	depth, dropped := 0, 0
+	type open struct {
+		a       atom.Atom
+		dropped bool
+	}
+	var stack []open
+	depth, kept := 0, 0 // elements written open; of them, beyond the limit
 	for {
 		tt := z.Next()
 		switch tt {
@@ -209,29 +215,57 @@ func flatten(b []byte, limit int) ([]byte, error) {
 			return out.Bytes(), nil
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			if voidElement(atom.Lookup(name)) {
+			a := atom.Lookup(name)
+			if voidElement(a) {
 				break
 			}
-			if depth >= limit {
-				dropped++
+			drop := depth >= limit && (!structural(a) || kept >= maxKeptDeep)
+			stack = append(stack, open{a: a, dropped: drop})
+			if drop {
 				continue
+			}
+			if depth >= limit {
+				kept++
 			}
 			depth++
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			if voidElement(atom.Lookup(name)) {
+			a := atom.Lookup(name)
+			if voidElement(a) {
 				break
 			}
-			if dropped > 0 {
-				dropped--
-				continue
+			if n := len(stack); n > 0 && stack[n-1].a == a {
+				top := stack[n-1]
+				stack = stack[:n-1]
+				if top.dropped {
+					continue
+				}
+			} else if depth >= limit && !structural(a) {
+				continue // a stray end tag deep down
 			}
 			if depth > 0 {
 				depth--
+				if depth >= limit && kept > 0 {
+					kept--
+				}
 			}
 		}
 		out.Write(z.Raw())
 	}
+}
+
+// maxKeptDeep bounds the table and list tags flatten keeps beyond its
+// limit, below the tree builder's own bound of 512 open elements.
+const maxKeptDeep = 64
+
+// structural reports the elements whose tags make a table or a list.
+func structural(a atom.Atom) bool {
+	switch a {
+	case atom.Table, atom.Thead, atom.Tbody, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption,
+		atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Dt, atom.Dd:
+		return true
+	}
+	return false
 }
 
 func voidElement(a atom.Atom) bool {

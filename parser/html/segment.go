@@ -18,6 +18,16 @@ type openElem struct {
 	name string // for elements without an atom
 }
 
+// openCtx is what the segmenter knows of the elements up to one on its
+// stack, kept with each so that no tag needs a scan of the stack: a page of
+// a million nested elements is then read in time proportional to its size.
+type openCtx struct {
+	table  int32 // open tables, this element included
+	cell   int32 // open td, th and caption elements, this element included
+	inner  atom.Atom
+	nested int32 // open form, a, nobr and button elements, this element included
+}
+
 // segmenter finds where a document can be cut into segments that parse on
 // their own: after the end tag of a block element that leaves nothing open
 // in the body, and no state behind that the tree builder would carry over
@@ -28,6 +38,8 @@ type openElem struct {
 // document it cannot follow is parsed whole, as before.
 type segmenter struct {
 	stack   []openElem
+	ctx     []openCtx // ctx[i] describes stack[:i+1]
+	open    map[openElem]int // elements open, by kind (headings under headingKey)
 	initial bool   // only white space, comments and a doctype seen so far
 	doctype []byte // the doctype token, when it came first
 	dirty   bool   // no cut from here on
@@ -180,21 +192,75 @@ func (s *segmenter) top() openElem {
 	return s.stack[len(s.stack)-1]
 }
 
+// below returns the context of stack[:i].
+func (s *segmenter) below(i int) openCtx {
+	if i <= 0 {
+		return openCtx{}
+	}
+	return s.ctx[i-1]
+}
+
 // inTableNotCell reports whether the innermost table element open is a
 // table, not a cell or caption.
 func (s *segmenter) inTableNotCell() bool {
+	return s.below(len(s.stack)).inner == atom.Table
+}
+
+func (s *segmenter) push(e openElem) {
+	c := s.below(len(s.stack))
+	switch e.a {
+	case atom.Table:
+		c.table++
+		c.inner = e.a
+	case atom.Td, atom.Th, atom.Caption:
+		c.cell++
+		c.inner = e.a
+	case atom.Form, atom.A, atom.Nobr, atom.Button:
+		c.nested++
+	}
+	s.stack = append(s.stack, e)
+	s.ctx = append(s.ctx, c)
+	if s.open == nil {
+		s.open = map[openElem]int{}
+	}
+	s.open[openKey(e)]++
+}
+
+// headingKey counts the open headings, which any heading end tag closes.
+var headingKey = openElem{name: "h1-h6"}
+
+func openKey(e openElem) openElem {
+	if heading(e.a) {
+		return headingKey
+	}
+	return e
+}
+
+func (s *segmenter) truncate(n int) {
+	for _, e := range s.stack[n:] {
+		s.open[openKey(e)]--
+	}
+	s.stack, s.ctx = s.stack[:n], s.ctx[:n]
+}
+
+func (s *segmenter) pop() { s.truncate(len(s.stack) - 1) }
+
+// openAbove reports whether an element a (one of form, a, nobr, button) is
+// open.
+func (s *segmenter) openAbove(a atom.Atom) bool {
+	if s.below(len(s.stack)).nested == 0 {
+		return false
+	}
 	for i := len(s.stack) - 1; i >= 0; i-- {
-		switch s.stack[i].a {
-		case atom.Table:
+		if s.stack[i].a == a {
 			return true
-		case atom.Td, atom.Th, atom.Caption:
+		}
+		if s.below(i).nested == 0 {
 			return false
 		}
 	}
 	return false
 }
-
-func (s *segmenter) pop() { s.stack = s.stack[:len(s.stack)-1] }
 
 // start follows a start tag.
 func (s *segmenter) start(z *html.Tokenizer, e openElem) {
@@ -215,11 +281,9 @@ func (s *segmenter) start(z *html.Tokenizer, e openElem) {
 	case atom.Form, atom.A, atom.Nobr, atom.Button:
 		// One inside another: the tree builder drops it, or closes the
 		// outer one with what it holds.
-		for _, o := range s.stack {
-			if o.a == e.a {
-				s.dirty = true
-				return
-			}
+		if s.openAbove(e.a) {
+			s.dirty = true
+			return
 		}
 	}
 	if s.inTableNotCell() {
@@ -252,7 +316,7 @@ func (s *segmenter) start(z *html.Tokenizer, e openElem) {
 	if s.top().a == atom.Tr && e.a == atom.Tr {
 		s.pop()
 	}
-	s.stack = append(s.stack, e)
+	s.push(e)
 }
 
 // end follows an end tag; it reports whether the body is left with nothing
@@ -261,6 +325,9 @@ func (s *segmenter) end(e openElem) bool {
 	switch e.a {
 	case atom.Html, atom.Head, atom.Body, atom.Br:
 		return false
+	}
+	if s.open[openKey(e)] == 0 {
+		return false // ignored, or an empty p: nothing stays open
 	}
 	i := len(s.stack) - 1
 	for ; i >= 0; i-- {
@@ -273,11 +340,7 @@ func (s *segmenter) end(e openElem) bool {
 	}
 	switch e.a {
 	case atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption:
-		inTable := false
-		for _, o := range s.stack[:i] {
-			inTable = inTable || o.a == atom.Table
-		}
-		if !inTable {
+		if s.below(i).table == 0 {
 			s.dirty = true // the tree builder ignored the start tag
 			return false
 		}
@@ -288,7 +351,7 @@ func (s *segmenter) end(e openElem) bool {
 			return false
 		}
 	}
-	s.stack = s.stack[:i]
+	s.truncate(i)
 	return len(s.stack) == 0 && cutAfter(e.a)
 }
 
@@ -305,13 +368,7 @@ func (s *segmenter) implicitlyClosed(a atom.Atom, j int) bool {
 		if formatting(x) {
 			// A formatting element closed with its cell is forgotten;
 			// one that is not in a cell is reopened later.
-			for k := 0; k < j; k++ {
-				switch s.stack[k].a {
-				case atom.Td, atom.Th, atom.Caption:
-					return true
-				}
-			}
-			return false
+			return s.below(j).cell > 0
 		}
 		return x != atom.Form && x != 0
 	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Button, atom.Center, atom.Details,

@@ -1,0 +1,76 @@
+package html
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// nestedTablePage nests a one-row table in n elements of tag.
+func nestedTablePage(tag string, n int) []byte {
+	var b strings.Builder
+	b.WriteString("<html><body>")
+	b.WriteString(strings.Repeat("<"+tag+">", n))
+	b.WriteString("<table><tr><td>Peking University</td><td>China</td></tr></table>")
+	b.WriteString(strings.Repeat("</"+tag+">", n))
+	b.WriteString("</body></html>")
+	return []byte(b.String())
+}
+
+// TestHostileNesting reads pages nested far beyond what the tree builder
+// takes: the segmenter follows them in time proportional to their size
+// (the scans of its stack made 100,000 nested elements take minutes, a
+// million hours), and the flattened page keeps its table's cells.
+func TestHostileNesting(t *testing.T) {
+	for _, tag := range []string{"div", "b", "span"} {
+		t.Run(tag, func(t *testing.T) {
+			b := nestedTablePage(tag, 100_000)
+			doc, err := parse("deep.html", b, Options{}, 64<<10)
+			require.NoError(t, err)
+			assert.Contains(t, doc.Repairs, "html:flattened_deep_nesting")
+			var rows [][]string
+			for _, bl := range doc.Blocks {
+				if bl.Table == nil {
+					continue
+				}
+				for _, r := range bl.Table.Rows {
+					var cells []string
+					for _, c := range r.Cells {
+						cells = append(cells, c.Text)
+					}
+					rows = append(rows, cells)
+				}
+			}
+			assert.Equal(t, [][]string{{"Peking University", "China"}}, rows)
+		})
+	}
+}
+
+// TestFlattenKeepsTables checks that flattening keeps table and list
+// tags below its limit, and drops the wrappers.
+func TestFlattenKeepsTables(t *testing.T) {
+	in := []byte("<div><div><div><ul><li>a</li></ul><table><tr><td>x</td></tr></table></div></div></div>")
+	out, err := flatten(in, 1)
+	require.NoError(t, err)
+	assert.Equal(t, "<div><ul><li>a</li></ul><table><tr><td>x</td></tr></table></div>", string(out))
+	_, err = Parse("f.html", out, Options{})
+	var pe *parser.Error
+	if err != nil {
+		require.ErrorAs(t, err, &pe)
+	}
+}
+
+func BenchmarkHostileNesting(b *testing.B) {
+	page := nestedTablePage("div", 1_000_000)
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("deep.html", page, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
