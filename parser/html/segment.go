@@ -38,12 +38,12 @@ type openCtx struct {
 // document it cannot follow is parsed whole, as before.
 type segmenter struct {
 	stack   []openElem
-	ctx     []openCtx // ctx[i] describes stack[:i+1]
+	ctx     []openCtx        // ctx[i] describes stack[:i+1]
 	open    map[openElem]int // elements open, by kind (headings under headingKey)
-	initial bool   // only white space, comments and a doctype seen so far
-	doctype []byte // the doctype token, when it came first
-	dirty   bool   // no cut from here on
-	whole   bool   // no cut at all: the body's attributes matter
+	initial bool             // only white space, comments and a doctype seen so far
+	doctype []byte           // the doctype token, when it came first
+	dirty   bool             // no cut from here on
+	whole   bool             // no cut at all: the body's attributes matter
 }
 
 // cutter finds the cuts of a document in a goroutine of its own, so that
