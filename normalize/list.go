@@ -206,7 +206,7 @@ func (c *docContext) headingLike(l *parser.Line, text string) bool {
 // before list items: the label of the group they form (a country the
 // country table does not know, written as a paragraph).
 func (c *docContext) labelsList(l *parser.Line, text string, i int) bool {
-	if l.Role != parser.RoleText || l.Style != (parser.Style{}) || i+1 >= len(c.doc.Blocks) {
+	if i < 0 || l.Role != parser.RoleText || l.Style != (parser.Style{}) || i+1 >= len(c.doc.Blocks) {
 		return false
 	}
 	next := c.doc.Blocks[i+1].Line

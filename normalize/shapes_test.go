@@ -163,3 +163,33 @@ func TestFurnitureMetadata(t *testing.T) {
 	assert.False(t, res.Records[1].FeeWaiver)
 	assert.Equal(t, "2021-05-01", res.Records[0].AsOf)
 }
+
+// A list whose bullets stand far from their text comes as a two-column
+// table (bullet | text): it is read as the list it is.
+func TestBulletColumnTableIsAList(t *testing.T) {
+	for name, bullet := range map[string]string{"glyph": "•", "number": "1.", "marker": "*"} {
+		t.Run(name, func(t *testing.T) {
+			tb := tbl(
+				[]string{"", "(Asia)"},
+				[]string{"", "China"},
+				[]string{bullet, "Peking University (1999.11.10)"},
+				[]string{bullet, "Fudan University (2001.4.19)"},
+				[]string{"", "Korea"},
+				[]string{bullet, "Seoul National University (1995.6.9)"},
+			)
+			tb.Rows[0].Header = false
+			res, err := Normalize(tdoc([]string{"University Level Agreements"}, tb), Options{})
+			require.NoError(t, err)
+			assert.Empty(t, res.Unplaced)
+			assert.Equal(t, []brief{
+				{"university", "Asia", "CN", "Peking University", "", "", "1999-11-10", false},
+				{"university", "Asia", "CN", "Fudan University", "", "", "2001-04-19", false},
+				{"university", "Asia", "KR", "Seoul National University", "", "", "1995-06-09", false},
+			}, briefs(res.Records))
+			if name == "marker" {
+				// No legend says what the marker means: it is kept as such.
+				assert.Equal(t, []string{"marker:*"}, res.Records[0].Flags)
+			}
+		})
+	}
+}

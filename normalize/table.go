@@ -103,6 +103,15 @@ func (c *docContext) table(t *parser.Table) {
 		c.tables = &tableMemo{declared: map[string]bool{}}
 	}
 	tr := &tableReader{c: c, t: t, prev: -1, origin: map[cellRef]cellRef{}}
+	if lines, ok := listInTable(t); ok && !tr.hasHeader() {
+		// A column of bullets or list numbers beside the text: a list set
+		// with its text far from its bullets, not a table.
+		for i := range lines {
+			c.line(&lines[i], -1)
+		}
+		c.flushList()
+		return
+	}
 	if !tr.mapColumns() {
 		for _, r := range t.Rows {
 			if !r.Header && rowText(r) != "" {
@@ -215,6 +224,70 @@ func (tr *tableReader) mapColumns() bool {
 		has[f] = true
 	}
 	return has[fPartner]
+}
+
+// listMarkRe matches a cell that is only a list bullet or number.
+var listMarkRe = regexp.MustCompile(`^(?:[•◦▪▫‣∙·●○■□・\-–—*＊♦◆◇★☆※]|[0-9０-９]{1,3}[.)．）]?|[(（][0-9０-９]{1,3}[)）]|[a-zA-Z][.)])$`)
+
+// listInTable reads a table whose first column holds only bullets or list
+// numbers as the list it is: one line a row, the bullet as the line's
+// bullet, rows without one as the wrapped lines of the entry above.
+func listInTable(t *parser.Table) ([]parser.Line, bool) {
+	marked, rows := 0, 0
+	for _, r := range t.Rows {
+		if len(r.Cells) < 2 || len(r.Cells) > 3 {
+			return nil, false
+		}
+		first := clean(r.Cells[0].Text)
+		if rowText(r) == "" {
+			continue
+		}
+		rows++
+		switch {
+		case first == "":
+		case listMarkRe.MatchString(first):
+			marked++
+		default:
+			return nil, false
+		}
+	}
+	if marked < 2 || marked*10 < rows*3 {
+		return nil, false
+	}
+	var lines []parser.Line
+	for _, r := range t.Rows {
+		var parts []string
+		for _, cell := range r.Cells[1:] {
+			if !cell.Covered && clean(cell.Text) != "" {
+				parts = append(parts, clean(cell.Text))
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		l := parser.Line{Page: r.Page, Row: r.Row, Text: strings.Join(parts, " "), Role: parser.RoleText, Box: r.Box}
+		if b := clean(r.Cells[0].Text); b != "" {
+			l.Bullet, l.Role = b, parser.RoleItem
+		}
+		if len(r.Cells) > 1 {
+			l.Box.X0 = r.Cells[1].Box.X0
+		}
+		lines = append(lines, l)
+	}
+	return lines, true
+}
+
+// hasHeader reports a table with a header row among its first rows.
+func (tr *tableReader) hasHeader() bool {
+	for i, r := range tr.t.Rows {
+		if i >= 6 {
+			break
+		}
+		if r.Header || tr.c.headerLike(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleRows counts the rows above the header inside the table: rows of one
