@@ -26,9 +26,10 @@ type txn interface {
 	exec(ctx context.Context, q string, args ...any) error
 	// query runs q and calls each for every row, with a scan function.
 	query(ctx context.Context, q string, args []any, each func(scan func(dest ...any) error) error) error
-	// copyRows inserts rows into table (batched inserts in SQLite, COPY in
-	// PostgreSQL).
-	copyRows(ctx context.Context, table string, cols []string, rows [][]any) error
+	// copyRows inserts n rows into table (batched inserts in SQLite, COPY
+	// in PostgreSQL); row(i) gives the i-th, so that no more than a batch
+	// of rows is held at once.
+	copyRows(ctx context.Context, table string, cols []string, n int, row func(i int) ([]any, error)) error
 	// allocIDs reserves n new agreement ids.
 	allocIDs(ctx context.Context, n int) ([]int64, error)
 	// tempTable creates (or empties) a temporary table dropped at the end

@@ -393,44 +393,49 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING snapshot_id`,
 	}
 
 	// new agreements
-	var fresh []int
+	var fresh, present, changed []int
 	for i, c := range p.change {
-		if c == ChangeAdded {
+		switch c {
+		case ChangeAdded:
 			fresh = append(fresh, i)
+		default:
+			present = append(present, i)
+		}
+		if c != "" {
+			changed = append(changed, i)
 		}
 	}
 	ids, err := tx.allocIDs(ctx, len(fresh))
 	if err != nil {
 		return 0, err
 	}
-	newRows := make([][]any, len(fresh))
 	for n, i := range fresh {
 		p.agrID[i] = ids[n]
-		newRows[n] = row([]any{ids[n], snap.SourceName, p.keys[i]}, &p.recs[i], sid, sid)
 	}
-	if err := tx.copyRows(ctx, "agreements", cols([]string{"agreement_id", "source_name", "key"}, "first_snapshot_id", "last_snapshot_id"), newRows); err != nil {
+	if err := tx.copyRows(ctx, "agreements", cols([]string{"agreement_id", "source_name", "key"}, "first_snapshot_id", "last_snapshot_id"),
+		len(fresh), func(n int) ([]any, error) {
+			i := fresh[n]
+			return row([]any{p.agrID[i], snap.SourceName, p.keys[i]}, &p.recs[i], sid, sid), nil
+		}); err != nil {
 		return 0, err
 	}
 
 	// agreements still (or again) present: current values, last seen now
-	stage := []string{"agreement_id BIGINT NOT NULL", "key TEXT NOT NULL", strings.TrimSpace(recordColumnsDDL)}
-	if err := tx.tempTable(ctx, "load_present", stage); err != nil {
-		return 0, err
-	}
-	var present [][]any
-	for i, c := range p.change {
-		if c != ChangeAdded {
-			present = append(present, row([]any{p.agrID[i], p.keys[i]}, &p.recs[i]))
-		}
-	}
-	if err := tx.copyRows(ctx, "load_present", cols([]string{"agreement_id", "key"}), present); err != nil {
-		return 0, err
-	}
-	set := make([]string, 0, len(recordColumns)+1)
-	for _, c := range append([]string{"key"}, recordColumns...) {
-		set = append(set, c+" = u."+c)
-	}
 	if len(present) > 0 {
+		stage := []string{"agreement_id BIGINT NOT NULL", "key TEXT NOT NULL", strings.TrimSpace(recordColumnsDDL)}
+		if err := tx.tempTable(ctx, "load_present", stage); err != nil {
+			return 0, err
+		}
+		if err := tx.copyRows(ctx, "load_present", cols([]string{"agreement_id", "key"}), len(present), func(n int) ([]any, error) {
+			i := present[n]
+			return row([]any{p.agrID[i], p.keys[i]}, &p.recs[i]), nil
+		}); err != nil {
+			return 0, err
+		}
+		set := make([]string, 0, len(recordColumns)+1)
+		for _, c := range append([]string{"key"}, recordColumns...) {
+			set = append(set, c+" = u."+c)
+		}
 		if err := tx.exec(ctx, "UPDATE agreements SET "+strings.Join(set, ", ")+", last_snapshot_id = ?, disappeared_in = NULL FROM load_present AS u WHERE agreements.agreement_id = u.agreement_id", sid); err != nil {
 			return 0, fmt.Errorf("agreements: %w", err)
 		}
@@ -443,29 +448,27 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING snapshot_id`,
 	}
 
 	// versions
-	var versions [][]any
-	for i, c := range p.change {
-		if c != "" {
-			versions = append(versions, row([]any{p.agrID[i], sid, c, p.keys[i]}, &p.recs[i]))
-		}
-	}
-	for n := range p.removed {
-		versions = append(versions, row([]any{p.removedID[n], sid, ChangeRemoved, p.removedKeys[n]}, &p.removed[n]))
-	}
-	if err := tx.copyRows(ctx, "agreement_versions", cols([]string{"agreement_id", "snapshot_id", "change", "key"}), versions); err != nil {
+	if err := tx.copyRows(ctx, "agreement_versions", cols([]string{"agreement_id", "snapshot_id", "change", "key"}),
+		len(changed)+len(p.removed), func(n int) ([]any, error) {
+			if n < len(changed) {
+				i := changed[n]
+				return row([]any{p.agrID[i], sid, p.change[i], p.keys[i]}, &p.recs[i]), nil
+			}
+			n -= len(changed)
+			return row([]any{p.removedID[n], sid, ChangeRemoved, p.removedKeys[n]}, &p.removed[n]), nil
+		}); err != nil {
 		return 0, err
 	}
 
 	// the snapshot's records as given
-	recRows := make([][]any, len(p.recs))
-	for i := range p.recs {
-		b, err := output.Marshal(p.recs[i])
-		if err != nil {
-			return 0, fmt.Errorf("record %d: %w", i+1, err)
-		}
-		recRows[i] = []any{sid, i, p.agrID[i], p.keys[i], string(b)}
-	}
-	if err := tx.copyRows(ctx, "snapshot_records", []string{"snapshot_id", "position", "agreement_id", "key", "record"}, recRows); err != nil {
+	if err := tx.copyRows(ctx, "snapshot_records", []string{"snapshot_id", "position", "agreement_id", "key", "record"},
+		len(p.recs), func(i int) ([]any, error) {
+			b, err := output.Marshal(p.recs[i])
+			if err != nil {
+				return nil, fmt.Errorf("record %d: %w", i+1, err)
+			}
+			return []any{sid, i, p.agrID[i], p.keys[i], string(b)}, nil
+		}); err != nil {
 		return 0, err
 	}
 	return sid, nil

@@ -117,11 +117,19 @@ func (t *pgTxn) query(ctx context.Context, q string, args []any, each func(scan 
 	return nil
 }
 
-func (t *pgTxn) copyRows(ctx context.Context, table string, cols []string, rows [][]any) error {
-	if len(rows) == 0 {
+func (t *pgTxn) copyRows(ctx context.Context, table string, cols []string, n int, row func(int) ([]any, error)) error {
+	if n == 0 {
 		return nil
 	}
-	if _, err := t.tx.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows)); err != nil {
+	i := 0
+	src := pgx.CopyFromFunc(func() ([]any, error) {
+		if i == n {
+			return nil, nil
+		}
+		i++
+		return row(i - 1)
+	})
+	if _, err := t.tx.CopyFrom(ctx, pgx.Identifier{table}, cols, src); err != nil {
 		return fmt.Errorf("%s: copy into %s: %w", t.where, table, err)
 	}
 	return nil

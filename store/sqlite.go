@@ -32,6 +32,8 @@ func openSQLite(ctx context.Context, path string) (engine, error) {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "cache_size(-65536)") // 64 MiB: a large load is not spilled to the WAL page by page
+	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_txlock", "immediate")
 	q.Set("_time_format", "sqlite")
 	db, err := sql.Open("sqlite", "file:"+escapeSQLitePath(path)+"?"+q.Encode())
@@ -102,8 +104,8 @@ func (t *sqlTxn) query(ctx context.Context, q string, args []any, each func(scan
 // statement (32766).
 const sqliteMaxVars = 32000
 
-func (t *sqlTxn) copyRows(ctx context.Context, table string, cols []string, rows [][]any) error {
-	if len(rows) == 0 {
+func (t *sqlTxn) copyRows(ctx context.Context, table string, cols []string, n int, row func(int) ([]any, error)) error {
+	if n == 0 {
 		return nil
 	}
 	batch := min(500, sqliteMaxVars/len(cols))
@@ -119,10 +121,14 @@ func (t *sqlTxn) copyRows(ctx context.Context, table string, cols []string, rows
 		}
 	}()
 	args := make([]any, 0, batch*len(cols))
-	for start := 0; start < len(rows); start += batch {
-		end := min(start+batch, len(rows))
+	for start := 0; start < n; start += batch {
+		end := min(start+batch, n)
 		args = args[:0]
-		for _, r := range rows[start:end] {
+		for i := start; i < end; i++ {
+			r, err := row(i)
+			if err != nil {
+				return err
+			}
 			args = append(args, r...)
 		}
 		var err error

@@ -116,7 +116,31 @@ func load(t *testing.T, st *Store, in SnapshotInput) LoadResult {
 	t.Helper()
 	res, err := st.LoadSnapshot(context.Background(), in, LoadOptions{})
 	require.NoError(t, err)
+	checkReferences(t, st)
 	return res
+}
+
+// checkReferences checks the references the schema does not declare as
+// foreign keys, and the invariants of the agreements table.
+func checkReferences(t *testing.T, st *Store) {
+	t.Helper()
+	for _, q := range []string{
+		`SELECT count(*) FROM agreements a WHERE NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.snapshot_id = a.first_snapshot_id)
+			OR NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.snapshot_id = a.last_snapshot_id)
+			OR (a.disappeared_in IS NOT NULL AND NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.snapshot_id = a.disappeared_in))`,
+		`SELECT count(*) FROM agreement_versions v WHERE NOT EXISTS (SELECT 1 FROM agreements a WHERE a.agreement_id = v.agreement_id)
+			OR NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.snapshot_id = v.snapshot_id)`,
+		`SELECT count(*) FROM snapshot_records r WHERE NOT EXISTS (SELECT 1 FROM agreements a WHERE a.agreement_id = r.agreement_id)
+			OR NOT EXISTS (SELECT 1 FROM snapshots s WHERE s.snapshot_id = r.snapshot_id)`,
+		// present agreements are exactly the latest snapshot's records
+		`SELECT count(*) FROM agreements a WHERE (a.disappeared_in IS NULL) <> (a.last_snapshot_id =
+			(SELECT max(s.snapshot_id) FROM snapshots s WHERE s.home_institution = a.home_institution AND s.source_name = a.source_name))`,
+		`SELECT count(*) FROM snapshots s WHERE s.record_count <> (SELECT count(*) FROM snapshot_records r WHERE r.snapshot_id = s.snapshot_id)`,
+		`SELECT count(*) FROM agreements a WHERE a.disappeared_in IS NULL AND NOT EXISTS
+			(SELECT 1 FROM snapshot_records r WHERE r.snapshot_id = a.last_snapshot_id AND r.agreement_id = a.agreement_id AND r.key = a.key)`,
+	} {
+		assert.Zero(t, count(t, st, q), q)
+	}
 }
 
 // count runs a counting query.
@@ -342,6 +366,7 @@ func testConcurrentLoads(t *testing.T, dsn string) {
 	assert.True(t, results[0].AlreadyLoaded != results[1].AlreadyLoaded, "exactly one of two identical loads writes")
 	assert.Equal(t, 3, count(t, st0, "SELECT count(*) FROM snapshots"))
 	assert.Equal(t, 2*len(old)+len(cur), count(t, st0, "SELECT count(*) FROM current_agreements"))
+	checkReferences(t, st0)
 
 	// concurrent Opens of a new database migrate once
 	dsn2 := strings.Replace(dsn, "agreements.db", "fresh.db", 1)
