@@ -70,7 +70,7 @@ var kinds = map[string]string{
 	"application/vnd.openxmlformats-officedocument.presentationml.presentation": "a PowerPoint presentation (.pptx)",
 	"application/vnd.ms-excel":                       "a legacy Excel workbook (.xls)",
 	"application/msword":                             "a legacy Word document (.doc)",
-	"application/x-ole-storage":                      "a legacy Office document (.doc, .xls)",
+	"application/x-ole-storage":                      "a legacy Office document (.doc, .xls) or an Office file protected by a password",
 	"application/vnd.oasis.opendocument.text":        "an OpenDocument text (.odt)",
 	"application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
 	"application/zip":                                "a ZIP archive",

@@ -51,7 +51,7 @@ func TestDescribe(t *testing.T) {
 		{"zip", zipOf(t, "list.pdf"), "a ZIP archive"},
 		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "an image (.png)"},
 		{"jpeg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), "an image (.jpg)"},
-		{"ole2", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...), "a legacy Office document (.doc, .xls)"},
+		{"ole2", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...), "a legacy Office document (.doc, .xls) or an Office file protected by a password"},
 		{"text", []byte("Peking University (1999.11.10)\n"), "plain text"},
 		{"binary", []byte{0, 1, 2, 3, 0xfe, 0xff, 0, 7}, "binary data of no known format"},
 	}

@@ -13,8 +13,9 @@ import (
 )
 
 func (e *env) extract(args []string) int {
-	fs := e.newFlags("extract", "extract [--format ndjson|json|csv] [--out FILE] [--institution NAME] [--dates month-first|day-first] [--strict] INPUT...")
-	format := fs.String("format", output.FormatNDJSON, "output format: ndjson, json or csv")
+	fs := e.newFlags("extract", "extract [--format ndjson|json|csv|xlsx] [--bom] [--out FILE] [--institution NAME] [--dates month-first|day-first] [--strict] INPUT...")
+	format := fs.String("format", output.FormatNDJSON, "output format: ndjson, json, csv or xlsx")
+	bom := fs.Bool("bom", false, "csv: start with a UTF-8 byte order mark, so Excel reads the file as UTF-8")
 	out := fs.String("out", "", "write to `FILE` (atomically) instead of stdout")
 	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the document says)")
 	strict := fs.Bool("strict", false, "exit 1 when a read looks wrong (the warnings on stderr), not only when an input cannot be read")
@@ -28,7 +29,8 @@ func (e *env) extract(args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	if _, err := output.NewWriter(&bytes.Buffer{}, *format); err != nil {
+	wopt := output.Options{BOM: *bom}
+	if _, err := output.NewWriterOptions(&bytes.Buffer{}, *format, wopt); err != nil {
 		fmt.Fprintf(e.stderr, "agreements extract: %v\n", err)
 		return exitUsage
 	}
@@ -70,7 +72,7 @@ func (e *env) extract(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements extract: %v\nagreements extract: no input could be read; %s left unchanged\n", errors.Join(errs...), *out)
 		return exitFail
 	}
-	if err := e.writeRecords(*out, *format, records); err != nil {
+	if err := e.writeRecordsOptions(*out, *format, wopt, records); err != nil {
 		fmt.Fprintf(e.stderr, "agreements extract: %v\n", err)
 		return exitFail
 	}
@@ -113,10 +115,14 @@ func plural(n int, one, many string) string {
 }
 
 func (e *env) writeRecords(path, format string, records []agreement.Record) error {
+	return e.writeRecordsOptions(path, format, output.Options{}, records)
+}
+
+func (e *env) writeRecordsOptions(path, format string, opt output.Options, records []agreement.Record) error {
 	if path == "" || path == "-" {
-		return output.WriteAll(e.stdout, format, records)
+		return output.WriteAllOptions(e.stdout, format, opt, records)
 	}
 	return output.WriteFileAtomic(path, func(f *os.File) error {
-		return output.WriteAll(f, format, records)
+		return output.WriteAllOptions(f, format, opt, records)
 	})
 }

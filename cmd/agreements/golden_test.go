@@ -32,7 +32,7 @@ type fixtureCase struct {
 func fixtureCases(t *testing.T) []fixtureCase {
 	t.Helper()
 	var cases []fixtureCase
-	for _, pattern := range []string{"../../fixtures/*/input.pdf", "../../fixtures/*/input.html"} {
+	for _, pattern := range []string{"../../fixtures/*/input.pdf", "../../fixtures/*/input.html", "../../fixtures/*/input.xlsx"} {
 		matches, err := filepath.Glob(pattern)
 		require.NoError(t, err)
 		for _, in := range matches {

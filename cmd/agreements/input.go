@@ -13,6 +13,7 @@ import (
 	"github.com/agreements/agreements/parser"
 	"github.com/agreements/agreements/parser/html"
 	"github.com/agreements/agreements/parser/pdf"
+	"github.com/agreements/agreements/parser/xlsx"
 )
 
 // maxInput bounds what one input may weigh, so a runaway input cannot
@@ -60,8 +61,11 @@ func parseDocument(name string, b []byte, pages []int) (*parser.Document, error)
 		return pdf.Parse(name, b, pdf.Options{Pages: pages})
 	case parser.FormatHTML:
 		return html.Parse(name, b, html.Options{})
+	case parser.FormatXLSX:
+		return xlsx.Parse(name, b, xlsx.Options{})
 	}
-	return nil, &parser.Error{File: name, Err: parser.ErrUnknownFormat}
+	return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: it is %s; documents are read from PDF, HTML and xlsx",
+		parser.ErrUnknownFormat, parser.Describe(b))}
 }
 
 // extractFile reads, parses and normalises one document. A document whose
@@ -88,19 +92,25 @@ func extractBytes(name string, b []byte, opt normalize.Options) (*agreement.Resu
 }
 
 // loadRecords reads an input that is either a document (extracted and
-// normalised) or a record file (.ndjson/.json). The Result of a record file
-// has only Records.
+// normalised) or a record file (NDJSON, JSON, or the CSV or xlsx workbook
+// this tool writes). The Result of a record file has only Records, as they
+// were written: their home institution is the one they were made with.
 func (e *env) loadRecords(name string, opt normalize.Options) (*agreement.Result, error) {
 	b, err := e.readInput(name)
 	if err != nil {
 		return nil, err
 	}
-	if parser.Detect(b) == parser.FormatUnknown && output.LooksLikeRecords(b) {
+	format := parser.Detect(b)
+	if kind := output.SniffRecords(b); kind != "" && (format == parser.FormatUnknown || kind == output.FormatXLSX) {
 		recs, err := output.ReadRecords(bytes.NewReader(b))
 		if err != nil {
-			return nil, &parser.Error{File: name, Err: err}
+			return nil, &parser.Error{File: name, Err: fmt.Errorf("%s record file: %w", kind, err)}
 		}
 		return &agreement.Result{Records: recs}, nil
+	}
+	if format == parser.FormatUnknown {
+		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: it is %s; read are PDF, HTML and xlsx documents, "+
+			"and record files: NDJSON, JSON, and the CSV and xlsx this tool writes", parser.ErrUnknownFormat, parser.Describe(b))}
 	}
 	return extractBytes(name, b, opt)
 }

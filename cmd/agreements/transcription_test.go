@@ -21,7 +21,7 @@ import (
 func extractFixture(t *testing.T, dir string) []agreement.Record {
 	t.Helper()
 	var in string
-	for _, name := range []string{"input.pdf", "input.html"} {
+	for _, name := range []string{"input.pdf", "input.html", "input.xlsx"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
 			in = filepath.Join(dir, name)
 		}
