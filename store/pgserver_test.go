@@ -58,7 +58,11 @@ func startPGServer() (*pgServer, error) {
 		return &pgServer{reason: "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (apt-get install postgresql)"}, nil
 	}
 	s := &pgServer{bin: bin}
-	dir, err := os.MkdirTemp("", "agreements-pg-")
+	tmp := "" // os.TempDir()
+	if os.Geteuid() == 0 {
+		tmp = "/tmp" // a TMPDIR under root's home is closed to the postgres user
+	}
+	dir, err := os.MkdirTemp(tmp, "agreements-pg-")
 	if err != nil {
 		return nil, err
 	}
