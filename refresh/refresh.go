@@ -383,6 +383,10 @@ func guard(sr *SourceReport, res *agreement.Result, rerr error) []string {
 	if res != nil && len(res.Records) == 0 {
 		reasons = append(reasons, "no records")
 	}
+	if sr.Diff != nil && sr.RemovedShare > sr.MaxRemoved {
+		reasons = append(reasons, fmt.Sprintf("removes %s of agreements (%d of %d; more than %s)",
+			percent(sr.RemovedShare), sr.Diff.Removed, sr.Diff.Old, percent(sr.MaxRemoved)))
+	}
 	if res != nil && sr.Audit != nil && sr.Audit.Errors > 0 {
 		var checks []string
 		seen := map[string]bool{}
@@ -393,10 +397,6 @@ func guard(sr *SourceReport, res *agreement.Result, rerr error) []string {
 			}
 		}
 		reasons = append(reasons, fmt.Sprintf("audit: %d error-level finding%s (%s)", sr.Audit.Errors, plural(sr.Audit.Errors), strings.Join(checks, ", ")))
-	}
-	if sr.Diff != nil && sr.RemovedShare > sr.MaxRemoved {
-		reasons = append(reasons, fmt.Sprintf("removes %s of agreements (%d of %d; more than %s)",
-			percent(sr.RemovedShare), sr.Diff.Removed, sr.Diff.Old, percent(sr.MaxRemoved)))
 	}
 	return reasons
 }
@@ -430,9 +430,10 @@ func loadedMessage(sr *SourceReport, prev *Stored, l *Loaded) string {
 		fmt.Fprintf(&b, ": +%d (first snapshot)", l.Added)
 		return b.String()
 	}
-	fmt.Fprintf(&b, ": +%d −%d ~%d renamed %d", l.Added, l.Removed, l.Changed, l.Renamed)
+	// As in diff, an agreement that reappeared is among the added.
+	fmt.Fprintf(&b, ": +%d −%d ~%d renamed %d", l.Added+l.Reappeared, l.Removed, l.Changed, l.Renamed)
 	if l.Reappeared > 0 {
-		fmt.Fprintf(&b, " reappeared %d", l.Reappeared)
+		fmt.Fprintf(&b, " (%d reappeared)", l.Reappeared)
 	}
 	return b.String()
 }
