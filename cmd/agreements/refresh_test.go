@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -14,6 +15,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -531,4 +535,38 @@ func TestRefreshUsage(t *testing.T) {
 	code, _, stderr := runCmd(t, "", "refresh", "--help")
 	assert.Equal(t, exitOK, code)
 	assert.Contains(t, stderr, "Usage: agreements refresh")
+}
+
+// TestRefreshProtectedPDF: the sources file's password opens a protected
+// list; a wrong one holds it, naming why.
+func TestRefreshProtectedPDF(t *testing.T) {
+	s := newYearServer(t)
+	conf := &model.Configuration{
+		Reader15: true, ValidationMode: model.ValidationRelaxed, Eol: types.EolLF,
+		Limits: model.DefaultResourceLimits(), UserPW: "open-sesame", OwnerPW: "owner",
+		EncryptUsingAES: true, EncryptKeyLength: 256, Permissions: model.PermissionsPrint,
+	}
+	var locked bytes.Buffer
+	require.NoError(t, api.Encrypt(bytes.NewReader(fixture(t, "tohoku-university-libreoffice/input.pdf")), &locked, conf))
+	s.put("/protected.pdf", 0, locked.Bytes())
+
+	dir := t.TempDir()
+	src := filepath.Join(dir, "sources.toml")
+	require.NoError(t, os.WriteFile(src, fmt.Appendf(nil, `
+[[source]]
+name = "right"
+url = "%[1]s/protected.pdf"
+institution = "Tohoku University"
+password = "open-sesame"
+
+[[source]]
+name = "wrong"
+url = "%[1]s/protected.pdf"
+institution = "Tohoku University"
+password = "guess"
+`, s.srv.URL), 0o644))
+	code, _, stderr := runCmd(t, "", "refresh", "--db", filepath.Join(dir, "a.db"), "--cache", filepath.Join(dir, "cache"), src)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, stderr, "right: loaded: +250 (first snapshot)")
+	assert.Contains(t, stderr, "wrong: held: the document could not be read: "+s.srv.URL+"/protected.pdf: opening the protected PDF")
 }
