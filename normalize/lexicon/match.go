@@ -1,0 +1,334 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Matching texts against the terms: headers, levels, kinds, units, marks.
+
+// match is one occurrence of a term in a folded text.
+type match struct {
+	t          term
+	start, end int
+}
+
+// find returns the occurrences of terms in folded text s, longest first,
+// none overlapping a longer one. A Latin-script term matches whole words
+// (a plural "s" allowed); a term in a segment script matches anywhere.
+func find(s string, terms []term) []match {
+	var out []match
+	taken := make([]bool, len(s)+1)
+	for _, t := range terms {
+		if t.n > utf8.RuneCountInString(s) {
+			continue
+		}
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], t.text)
+			if i < 0 {
+				break
+			}
+			start, end := from+i, from+i+len(t.text)
+			from = start + 1
+			if t.latin {
+				if start > 0 && s[start-1] != ' ' {
+					continue
+				}
+				if end < len(s) && s[end] == 's' && (end+1 == len(s) || s[end+1] == ' ') {
+					end++
+				}
+				if end < len(s) && s[end] != ' ' {
+					continue
+				}
+			}
+			if overlaps(taken, start, end) {
+				continue
+			}
+			for k := start; k < end; k++ {
+				taken[k] = true
+			}
+			out = append(out, match{t, start, end})
+		}
+	}
+	return out
+}
+
+func overlaps(taken []bool, start, end int) bool {
+	for k := start; k < end; k++ {
+		if taken[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// ContainsTerm reports whether folded text s holds the folded term t on
+// word boundaries (or anywhere, for a term in a script written without
+// spaces).
+func ContainsTerm(s, t string) bool {
+	return len(find(s, appendTerms(nil, []string{t}, nil))) > 0
+}
+
+// Header maps a column header to the field it holds, and the length of the
+// term that decided it (0 for None).
+func (lx *Lexicon) Header(text string) (Field, int) {
+	s := Fold(text)
+	if s == "" {
+		return None, 0
+	}
+	var best term
+	var unit, partner, home bool
+	for _, m := range find(s, lx.headers) {
+		switch m.t.role {
+		case roleUnitMod:
+			unit = true
+		case rolePartnerMod:
+			partner = true
+		case roleHomeMod:
+			home = true
+		default:
+			if m.t.n > best.n || (m.t.n == best.n && specific(m.t.field) > specific(best.field)) {
+				best = m.t
+			}
+			partner = partner || m.t.field == Partner
+		}
+	}
+	switch {
+	case best.field == PartnerUnit || best.field == HomeUnit:
+		return best.field, best.n
+	case unit && home:
+		return HomeUnit, best.n + 1
+	case unit && partner:
+		return PartnerUnit, best.n + 1
+	case best.n > 0:
+		return best.field, best.n
+	case unit:
+		return Unit, 1
+	}
+	return None, 0
+}
+
+// specific orders fields for ties: a unit is more specific than the
+// institution, an end date than a term.
+func specific(f Field) int {
+	switch f {
+	case PartnerUnit, HomeUnit:
+		return 3
+	case ValidUntil, Country:
+		return 2
+	case None:
+		return 0
+	}
+	return 1
+}
+
+// Level reports the level a text names ("University-wide", "部局間協定",
+// "School-to-school agreement") by its most specific level term.
+func (lx *Lexicon) Level(text string) (string, bool) {
+	ms := find(Fold(text), lx.levels)
+	if len(ms) == 0 {
+		return "", false
+	}
+	best := ms[0]
+	for _, m := range ms[1:] {
+		if m.t.n > best.t.n {
+			best = m
+		}
+	}
+	return best.t.value, true
+}
+
+// LevelSpan is like Level but also returns where the level words stand in
+// text (byte offsets), for cutting them out of an entry; ok is false when
+// the text names no level. The offsets refer to text itself, found by a
+// case-insensitive search of the term as written.
+func (lx *Lexicon) LevelSpan(text string) (level string, start, end int, ok bool) {
+	lower := strings.ToLower(text)
+	for _, t := range lx.levels {
+		for _, form := range []string{t.text, strings.ReplaceAll(t.text, " ", "-")} {
+			i := strings.Index(lower, form)
+			if i < 0 || len(lower) != len(text) {
+				continue
+			}
+			j := i + len(form)
+			if t.latin && (i > 0 && isWordRune(lastRune(lower[:i])) || j < len(lower) && isWordRune(firstRune(lower[j:]))) {
+				continue
+			}
+			return t.value, i, j, true
+		}
+	}
+	return "", 0, 0, false
+}
+
+func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+// LevelTitle reports the level a title names when it names no institution
+// besides its level words ("大学間交流協定 University-Level Agreements"), so
+// an entry that says its kind ("Tsinghua University — School-to-school
+// agreement") is not taken for a title.
+func (lx *Lexicon) LevelTitle(text string) (string, bool) {
+	s := Fold(text)
+	ms := find(s, lx.levels)
+	if len(ms) == 0 {
+		return "", false
+	}
+	best := ms[0]
+	b := []byte(s)
+	for _, m := range ms {
+		if m.t.n > best.t.n {
+			best = m
+		}
+		for k := m.start; k < m.end; k++ {
+			b[k] = ' '
+		}
+	}
+	if len(find(string(b), lx.inst)) > 0 {
+		return "", false
+	}
+	return best.t.value, true
+}
+
+// IsLevelOnly reports a text that says a level and nothing else
+// ("University-wide", "大学間協定", "School-to-school agreement").
+func (lx *Lexicon) IsLevelOnly(text string) (string, bool) {
+	s := Fold(text)
+	lv, ok := lx.Level(text)
+	if !ok {
+		return "", false
+	}
+	rest := s
+	for _, m := range find(s, lx.levels) {
+		rest = strings.Replace(rest, m.t.text, " ", 1)
+	}
+	for _, w := range []string{"agreements", "agreement", "協定", "level", "exchange", "academic", "交流", "협정", "协议"} {
+		rest = strings.ReplaceAll(rest, w, " ")
+	}
+	return lv, strings.TrimSpace(rest) == ""
+}
+
+// HasUnitWord reports a text that names a unit of an institution
+// ("Graduate School of Engineering", "工学研究科").
+func (lx *Lexicon) HasUnitWord(text string) bool {
+	return len(find(Fold(text), lx.units)) > 0
+}
+
+// UnitWordAt reports whether a unit word starts text (after folding): a
+// unit named first ("Faculty of Agriculture, Kagoshima University").
+func (lx *Lexicon) UnitWordAt(text string) bool {
+	s := Fold(text)
+	for _, m := range find(s, lx.units) {
+		if m.start == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// IsPlaceholder reports a cell text that means "nothing here" (―, N/A, なし).
+func (lx *Lexicon) IsPlaceholder(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return false
+	}
+	if strings.Trim(t, "-‐‑‒–—―－ー一_ ") == "" {
+		return true
+	}
+	return lx.ph[markKey(t)]
+}
+
+// markKey is the key of a short cell text: folded when it has letters,
+// else the symbols themselves ("×").
+func markKey(s string) string {
+	if f := Fold(s); f != "" {
+		return f
+	}
+	return strings.TrimSpace(norm.NFKC.String(s))
+}
+
+// IsNegative reports a mark saying "no" in a flag column.
+func (lx *Lexicon) IsNegative(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || lx.IsPlaceholder(t) {
+		return true
+	}
+	return lx.neg[markKey(t)]
+}
+
+// Flag maps a legend's definition to a stable flag name by its most
+// specific flag term; "" when it names nothing known.
+func (lx *Lexicon) Flag(definition string) string {
+	s := Fold(definition)
+	for _, f := range lx.flags {
+		if len(find(s, []term{f.term})) > 0 {
+			return f.flag
+		}
+	}
+	return ""
+}
+
+// IsInstitution reports a name with a word that makes it an institution's.
+func (lx *Lexicon) IsInstitution(text string) bool {
+	return len(find(Fold(text), lx.inst)) > 0
+}
+
+// IsListTitle reports a text with a word of a list's own title.
+func (lx *Lexicon) IsListTitle(text string) bool {
+	return len(find(Fold(text), lx.title)) > 0
+}
+
+// covered reports whether the terms cover every word of the folded text,
+// but for the filler words given.
+func covered(s string, terms []term, filler ...string) bool {
+	if s == "" {
+		return false
+	}
+	b := []byte(s)
+	ms := find(s, terms)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		for k := m.start; k < m.end; k++ {
+			b[k] = ' '
+		}
+	}
+	for _, w := range strings.Fields(string(b)) {
+		if !slices.Contains(filler, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsKind reports a text that names only the kind of an agreement ("MOU",
+// "Student Exchange Agreement", "包括協定").
+func (lx *Lexicon) IsKind(text string) bool {
+	return covered(Fold(text), lx.kinds, "agreement", "agreements", "on", "for", "of", "the", "and", "協定", "覚書")
+}
+
+// IsLinkNoise reports the words a web page adds after a link's text.
+func (lx *Lexicon) IsLinkNoise(text string) bool {
+	return covered(Fold(text), lx.noise)
+}
+
+// CutConcluded removes a word introducing a date from the start of text
+// ("concluded 2012.3.15" → "2012.3.15"); ok is false when there is none.
+func (lx *Lexicon) CutConcluded(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	lower := strings.ToLower(t)
+	for _, c := range lx.concl {
+		if strings.HasPrefix(lower, c.text) && len(lower) > len(c.text) {
+			rest := t[len(c.text):]
+			if r := firstRune(rest); c.latin && isWordRune(r) {
+				continue
+			}
+			return strings.TrimLeft(rest, " :：　"), true
+		}
+	}
+	return t, false
+}

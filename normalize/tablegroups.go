@@ -1,0 +1,204 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// The rows of a table that are no records: group rows and cells, rows that
+// continue the one above, and a bullet column that makes the table a list.
+
+// listMarkRe matches a cell that is only a list bullet or number.
+var listMarkRe = regexp.MustCompile(`^(?:[•◦▪▫‣∙·●○■□・\-–—*＊♦◆◇★☆※]|[0-9０-９]{1,3}[.)．）]?|[(（][0-9０-９]{1,3}[)）]|[a-zA-Z][.)])$`)
+
+// listInTable reads a table whose first column holds only bullets or list
+// numbers as the list it is: one line a row, the bullet as the line's
+// bullet, rows without one as the wrapped lines of the entry above.
+func listInTable(t *parser.Table) ([]parser.Line, bool) {
+	marked, rows := 0, 0
+	for _, r := range t.Rows {
+		if len(r.Cells) < 2 || len(r.Cells) > 3 {
+			return nil, false
+		}
+		first := clean(r.Cells[0].Text)
+		if rowText(r) == "" {
+			continue
+		}
+		rows++
+		switch {
+		case first == "":
+		case listMarkRe.MatchString(first):
+			marked++
+		default:
+			return nil, false
+		}
+	}
+	if marked < 2 || marked*10 < rows*3 {
+		return nil, false
+	}
+	var lines []parser.Line
+	for _, r := range t.Rows {
+		var parts []string
+		for _, cell := range r.Cells[1:] {
+			if !cell.Covered && clean(cell.Text) != "" {
+				parts = append(parts, clean(cell.Text))
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		l := parser.Line{Page: r.Page, Row: r.Row, Text: strings.Join(parts, " "), Role: parser.RoleText, Box: r.Box}
+		if b := clean(r.Cells[0].Text); b != "" {
+			l.Bullet, l.Role = b, parser.RoleItem
+		}
+		if len(r.Cells) > 1 {
+			l.Box.X0 = r.Cells[1].Box.X0
+		}
+		lines = append(lines, l)
+	}
+	return lines, true
+}
+
+// setRegion reads a region cell.
+func (tr *tableReader) setRegion(text string, r *parser.Row) {
+	g, ok := tr.c.readRegion(text, false)
+	if !ok {
+		name, _, _ := groupText(text)
+		g.region, g.repairs = name, []string{"region_unknown:" + name}
+	}
+	if g.region != tr.region || tr.regionWritten == "" {
+		// A new group; the same region written again (at the top of a
+		// page) changes nothing.
+		tr.country, tr.countrySet, tr.intl, tr.countryRepairs = Country{}, false, false, nil
+		tr.partner, tr.partnerAlt = "", ""
+	}
+	tr.region, tr.regionWritten, tr.regionRepairs = g.region, text, g.repairs
+	if g.hasCount {
+		tr.declare("region", tr.region, g.count, text, r)
+	}
+}
+
+// setCountry reads a country cell: "China (79)", "U. S. A.", "オーストリア
+// Austria".
+func (tr *tableReader) setCountry(text string, r *parser.Row) {
+	before, wasSet, wasIntl := tr.country, tr.countrySet, tr.intl
+	g := tr.c.readCountry(text)
+	tr.countrySet, tr.intl, tr.country, tr.countryRepairs = true, g.intl, g.country, g.repairs
+	if !wasSet || before != tr.country || wasIntl != tr.intl {
+		// A new group; the same country written again (at the top of a
+		// page) changes nothing.
+		tr.partner, tr.partnerAlt = "", ""
+	}
+	if g.hasCount {
+		tr.declare("country", tr.country.Name, g.count, text, r)
+	}
+}
+
+// declare records a count a grouping cell states, once per group.
+func (tr *tableReader) declare(scope, name string, count int, text string, r *parser.Row) {
+	key := tr.level + "\x1f" + scope + "\x1f" + name
+	if tr.c.tables.declared[key] {
+		return
+	}
+	tr.c.tables.declared[key] = true
+	tr.c.res.Declared = append(tr.c.res.Declared, Declared{Level: tr.level, Scope: scope, Name: name, Count: count,
+		Text: text, Page: r.Page, Row: r.Row})
+}
+
+// groupRow reads a row whose only text is a region or country heading (a
+// cell spanning the table, or a grouping cell alone on its row).
+func (tr *tableReader) groupRow(i int, text string) bool {
+	row := tr.t.Rows[i]
+	var at field
+	span := false
+	for j, c := range row.Cells {
+		if !c.Covered && clean(c.Text) != "" {
+			if j < len(tr.cols) {
+				at = tr.cols[j]
+			}
+			span = c.ColSpan > 1
+		}
+	}
+	text, _ = splitMarkers(text) // "Asia (63)**"
+	if _, ok := tr.c.readRegion(text, span); ok {
+		tr.setRegion(text, &row)
+		return true
+	}
+	if g := tr.c.readCountry(text); g.known || at == fCountry {
+		tr.setCountry(text, &row)
+		return true
+	}
+	if lv, ok := tr.c.sectionLevel(text); ok && (span || at != fPartner) {
+		tr.level, tr.levelRepair = lv, ""
+		return true
+	}
+	if _, _, hasCount := groupText(text); at == fRegion || span && hasCount {
+		tr.setRegion(text, &row)
+		return true
+	}
+	return false
+}
+
+// groupCells reads a row whose only cells are grouping cells ("Asia (63)
+// | CAMBODIA (3) | | |"): it sets the groups and makes no record.
+func (tr *tableReader) groupCells(vals map[field]val, has map[field]bool, r *parser.Row) bool {
+	if has[fPartner] || !(has[fRegion] || has[fCountry]) {
+		return false
+	}
+	for f := range has {
+		if f != fRegion && f != fCountry {
+			return false
+		}
+	}
+	if v := vals[fRegion]; has[fRegion] && v.text != tr.regionWritten {
+		tr.setRegion(v.text, r)
+	}
+	if has[fCountry] {
+		tr.setCountry(vals[fCountry].text, r)
+	}
+	return true
+}
+
+// connectorRe matches the end of a name that goes on in the next line.
+var connectorRe = regexp.MustCompile(`(?i)(?:\b(?:of|and|for|the|in|at|de|du|des|der|für|und|di|da)|[,&\-–/・、])$`)
+
+// joinSplitRow joins a row that continues the previous one (a cell
+// wrapped onto a row of its own): a row with no date and no home unit whose
+// only text is the partner's unit, or a partner name cut after a
+// connecting word.
+func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool {
+	if tr.prev < 0 || has[fSigned] || has[fValid] || has[fHomeUnit] || has[fRegion] || has[fCountry] || has[fType] {
+		return false
+	}
+	for f, v := range vals {
+		if v.covered && f != fRegion && f != fCountry {
+			return false
+		}
+	}
+	prev := &tr.c.res.Records[tr.prev]
+	switch {
+	case has[fPartnerUnit] && !has[fPartner]:
+		text, markers := splitMarkers(vals[fPartnerUnit].text)
+		prev.PartnerUnit = strings.TrimSpace(prev.PartnerUnit + " " + text)
+		tr.c.applyMarkers(prev, markers, tr.where(fPartnerUnit))
+	case has[fPartner] && !has[fPartnerUnit] && len(has) == 1 && prev.Partner == tr.partner &&
+		(connectorRe.MatchString(prev.Partner) || startsLower(vals[fPartner].text)):
+		text, markers := splitMarkers(vals[fPartner].text)
+		prev.Partner = strings.TrimSpace(prev.Partner + " " + text)
+		tr.partner = prev.Partner
+		tr.c.applyMarkers(prev, markers, tr.where(fPartner))
+	default:
+		return false
+	}
+	prev.Repairs = append(prev.Repairs, "joined_split_row")
+	return true
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r) || r == '('
+}

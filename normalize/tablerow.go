@@ -1,0 +1,381 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// Reading one body row of a table: the cells by field, the record made in
+// steps (groups, partner, units and kind, dates, flag columns).
+
+// rowVals collects the row's cells by field; two columns of one field are
+// joined.
+func (tr *tableReader) rowVals(i int) map[field]val {
+	vals := map[field]val{}
+	for j, f := range tr.cols {
+		if f == fNone || f == fFlag || f == fIgnore {
+			continue
+		}
+		v := tr.cell(i, j)
+		if old, ok := vals[f]; ok {
+			if v.text != "" && !v.covered {
+				old.text = strings.TrimSpace(old.text + " " + v.text)
+				old.covered = false
+			}
+			vals[f] = old
+			continue
+		}
+		vals[f] = v
+	}
+	return vals
+}
+
+// own reports the fields whose cells hold text of their own in the row.
+func own(vals map[field]val) map[field]bool {
+	m := map[field]bool{}
+	for f, v := range vals {
+		if v.text != "" && !v.covered {
+			m[f] = true
+		}
+	}
+	return m
+}
+
+// row reads one body row: a group, note or continuation row changes the
+// state; any other row becomes a record, read in steps.
+func (tr *tableReader) row(i int) {
+	c := tr.c
+	r := &tr.t.Rows[i]
+	vals := tr.rowVals(i)
+	has := own(vals)
+	if tr.notARecord(i, vals, has) {
+		return
+	}
+	rec := c.newRecord(r.Page, r.Row)
+	rec.Level = tr.level
+	rec.Repairs = append(rec.Repairs, tr.levelRepair, tr.colsRepair)
+	if !tr.rowGroups(&rec, vals, r) {
+		c.unplaced(r.Page, r.Row, rowText(*r), "row before any country")
+		return
+	}
+	rowLevel, ok := tr.rowPartner(&rec, vals, has)
+	if !ok {
+		c.unplaced(r.Page, r.Row, rowText(*r), "row has no partner")
+		return
+	}
+	if lv := tr.rowCells(&rec, vals, has); lv != "" {
+		rowLevel = lv
+	}
+	tr.rowDates(&rec, vals)
+	for j, fl := range tr.flagOf {
+		if !c.lx.IsNegative(tr.cell(i, j).text) {
+			rec.Flags = append(rec.Flags, fl)
+		}
+	}
+	if rowLevel != "" {
+		// The row says its level: nothing was assumed.
+		rec.Level = rowLevel
+		rec.Repairs = without(rec.Repairs, []string{"level:assumed_university", "level:assumed_department"})
+		if rowLevel == LevelUniversity {
+			rec.HomeUnit = ""
+		}
+	}
+	c.res.Records = append(c.res.Records, rec)
+	tr.prev = len(c.res.Records) - 1
+}
+
+// notARecord reads a row that makes no record of its own: a group row, a
+// legend, total or note row, a row of grouping cells, the continuation of
+// the row above, or a row with no known field (reported unplaced).
+func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool) bool {
+	c := tr.c
+	r := &tr.t.Rows[i]
+	if sole, ok := tr.soleText(i); ok {
+		if tr.groupRow(i, sole) {
+			return true
+		}
+		if j, span := tr.soleCell(i); span || j >= len(tr.cols) || tr.cols[j] != fPartner {
+			if _, _, legend := c.parseLegendLine(sole); legend {
+				return true
+			}
+			if d := c.parseDeclared(sole, tr.level, r.Page, r.Row); d != nil {
+				c.res.Declared = append(c.res.Declared, d...)
+				return true
+			}
+			if c.lineIsNote(sole) {
+				return true
+			}
+		}
+	}
+	if len(has) == 0 {
+		if rowText(*r) != "" {
+			c.unplaced(r.Page, r.Row, rowText(*r), "row has text only in columns without a known field")
+		}
+		return true
+	}
+	return tr.groupCells(vals, has, r) || tr.joinSplitRow(vals, has)
+}
+
+// rowGroups files the record under its region and country: the row's own
+// cells, merged cells, blank cells filled down, or the headings around the
+// table. It reports false for a row before any country.
+func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row) bool {
+	c := tr.c
+	rv, hasRegionCol := vals[fRegion]
+	if rv.text != "" && (!rv.covered || rv.text != tr.regionWritten) {
+		tr.setRegion(rv.text, r)
+	}
+	if tr.regionWritten != "" {
+		rec.Region = tr.region
+		rec.Repairs = append(rec.Repairs, tr.regionRepairs...)
+		if hasRegionCol && (rv.covered || rv.text == "") {
+			rec.Repairs = append(rec.Repairs, "fill_down:region")
+		}
+	}
+	cv, hasCountryCol := vals[fCountry]
+	if cv.text != "" && (!cv.covered || !tr.countrySet) {
+		tr.setCountry(cv.text, r)
+	}
+	if tr.countrySet {
+		rec.Country, rec.CountryCode = tr.country.Name, tr.country.Code
+		rec.Repairs = append(rec.Repairs, tr.countryRepairs...)
+		if hasCountryCol && (cv.covered || cv.text == "") {
+			rec.Repairs = append(rec.Repairs, "fill_down:country")
+		}
+	}
+	if tr.countrySet || tr.regionWritten != "" {
+		// The table's own grouping replaces the headings around it.
+		rec.Repairs = without(rec.Repairs, c.cRepair)
+		rec.Repairs = without(rec.Repairs, c.rRepair)
+	}
+	return rec.Country != "" || tr.intl || (!tr.countrySet && c.intl)
+}
+
+// rowPartner reads the partner cell through the entry reader, or fills the
+// partner down from the row above. It returns a level the cell states.
+func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field]bool) (string, bool) {
+	c := tr.c
+	pv := vals[fPartner]
+	level := ""
+	switch {
+	case pv.text != "":
+		en := c.readEntry(pv.text, entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit)})
+		c.applyEntry(rec, en, tr.where(fPartner))
+		level = en.level
+		if pv.covered {
+			rec.Repairs = append(rec.Repairs, "fill_down:partner")
+		}
+		tr.partner, tr.partnerAlt = rec.Partner, rec.PartnerAlt
+	case tr.partner != "":
+		rec.Partner, rec.PartnerAlt = tr.partner, tr.partnerAlt
+		rec.Repairs = append(rec.Repairs, "fill_down:partner")
+	default:
+		return "", false
+	}
+	return level, rec.Partner != ""
+}
+
+// rowCells reads the units, the kind and the notes, markers stripped
+// wherever they stand. It returns a level a kind or home-unit cell states.
+func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]bool) string {
+	c := tr.c
+	level := ""
+	for _, f := range []field{fPartnerUnit, fHomeUnit, fType, fLevel, fNotes} {
+		v, ok := vals[f]
+		if !ok || v.text == "" {
+			continue
+		}
+		text, markers := splitMarkers(v.text)
+		if f == fType || f == fLevel || f == fHomeUnit {
+			// A kind column may say the level row by row
+			// ("University-wide", "部局間協定"), as may a home unit that
+			// names the whole institution ("全学").
+			if lv, only := c.lx.IsLevelOnly(text); only {
+				level = lv
+				c.applyMarkers(rec, markers, tr.where(f))
+				continue
+			}
+			if f == fLevel {
+				if lv, ok := c.lx.Level(text); ok {
+					level = lv
+				}
+				continue
+			}
+		}
+		if c.lx.IsPlaceholder(text) {
+			c.applyMarkers(rec, markers, tr.where(f))
+			continue
+		}
+		if f != fNotes && !has[fSigned] && !has[fValid] {
+			if rest, d, ok := trailingBareDate(text); ok {
+				text = rest
+				rec.Signed = d.ISO
+				rec.Repairs = append(rec.Repairs, "split_cell:"+f.String(), "date:"+d.Layout)
+				rest, more := splitMarkers(text)
+				text, markers = rest, append(markers, more...)
+			}
+		}
+		if v.covered {
+			rec.Repairs = append(rec.Repairs, "fill_down:"+f.String())
+		}
+		c.applyMarkers(rec, markers, tr.where(f))
+		switch f {
+		case fPartnerUnit:
+			rec.PartnerUnit = text
+		case fHomeUnit:
+			rec.HomeUnit = text
+		case fType:
+			rec.AgreementType = text
+		case fNotes:
+			if fl := c.lx.Flag(text); fl != "" {
+				rec.Flags = append(rec.Flags, fl)
+			}
+		}
+	}
+	return level
+}
+
+// rowDates reads the date and term columns.
+func (tr *tableReader) rowDates(rec *Record, vals map[field]val) {
+	c := tr.c
+	opt := c.dateOptions()
+	if v, ok := vals[fSigned]; ok && v.text != "" {
+		text, markers := splitMarkers(v.text)
+		c.applyMarkers(rec, markers, tr.where(fSigned))
+		if v.covered {
+			rec.Repairs = append(rec.Repairs, "fill_down:signed")
+		}
+		if d, err := ParseDate(text, opt); err == nil {
+			rec.Signed = d.ISO
+			rec.Repairs = append(rec.Repairs, "date:"+d.Layout)
+		} else if vv, err := ParseValidity(text, opt); err == nil && text != "" {
+			tr.applyValidity(rec, vv)
+		} else if ds := c.severalDates(text, opt); len(ds) > 1 {
+			// "1999, 11/17/2008": concluded, then renewed.
+			rec.Signed = ds[0].ISO
+			rec.Repairs = append(rec.Repairs, "date:"+ds[0].Layout, "date:first_of_several")
+		} else if fl := c.lx.Flag(text); fl != "" {
+			rec.Flags = append(rec.Flags, fl)
+		} else if !c.lx.IsPlaceholder(text) {
+			rec.Repairs = append(rec.Repairs, "date_unread:"+text)
+		}
+	}
+	for _, f := range []field{fValid, fValidEnd} {
+		v, ok := vals[f]
+		if !ok || v.text == "" {
+			continue
+		}
+		text, markers := splitMarkers(v.text)
+		c.applyMarkers(rec, markers, tr.where(f))
+		if v.covered {
+			rec.Repairs = append(rec.Repairs, "fill_down:valid_until")
+		}
+		if d, err := ParseDate(text, opt); err == nil && f == fValidEnd {
+			// A lone date under "Valid until" is where the term ends.
+			tr.applyValidity(rec, Validity{ValidUntil: d})
+		} else if vv, err := ParseValidity(text, opt); err == nil {
+			tr.applyValidity(rec, vv)
+		} else if ds := c.severalDates(text, opt); len(ds) > 1 && f == fValidEnd {
+			tr.applyValidity(rec, Validity{ValidUntil: ds[len(ds)-1]})
+		} else if fl := c.lx.Flag(text); fl != "" {
+			rec.Flags = append(rec.Flags, fl)
+		} else if !c.lx.IsPlaceholder(text) {
+			rec.Repairs = append(rec.Repairs, "validity_unread:"+text)
+		}
+	}
+}
+
+// severalDates reads a cell of dates separated by commas ("1999,
+// 11/17/2008", "05/20/2013, 07/27/2017"); nil unless every part is a date.
+func (c *docContext) severalDates(text string, opt DateOptions) []Date {
+	parts := detailSepRe.Split(text, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	var out []Date
+	for _, p := range parts {
+		d, err := ParseDate(p, opt)
+		if err != nil {
+			return nil
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// hasColumn reports whether the table has a column of field f.
+func (tr *tableReader) hasColumn(f field) bool {
+	for _, x := range tr.cols {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// applyValidity sets what a term says: its start (unless the row has a
+// signing date), its end, and the auto_renewal and pending flags.
+func (tr *tableReader) applyValidity(rec *Record, v Validity) {
+	if !v.Signed.IsZero() && rec.Signed == "" {
+		rec.Signed = v.Signed.ISO
+		rec.Repairs = append(rec.Repairs, "date:"+v.Signed.Layout)
+	}
+	if !v.ValidUntil.IsZero() {
+		rec.ValidUntil = v.ValidUntil.ISO
+		rec.Repairs = append(rec.Repairs, "date:"+v.ValidUntil.Layout)
+	}
+	if v.AutoRenewal {
+		rec.Flags = append(rec.Flags, FlagAutoRenewal)
+	}
+	if v.Pending {
+		rec.Flags = append(rec.Flags, FlagPending)
+	}
+}
+
+// where names a column for a marker repair: "" when it is where the list
+// usually puts its markers.
+func (tr *tableReader) where(f field) string {
+	if f == tr.usual {
+		return ""
+	}
+	return f.String()
+}
+
+// bareDateRe matches a date at the end of a cell without brackets, as a
+// careless extraction leaves it: "* GS Engineering 2019/08/08".
+var bareDateRe = regexp.MustCompile(`^(.*?)\s+([0-9]{4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,2})$`)
+
+// trailingBareDate splits such a date off a cell.
+func trailingBareDate(s string) (string, Date, bool) {
+	m := bareDateRe.FindStringSubmatch(s)
+	if m == nil {
+		return s, Date{}, false
+	}
+	d, err := ParseDate(m[2], DateOptions{})
+	if err != nil {
+		return s, Date{}, false
+	}
+	return m[1], d, true
+}
+
+// flagColumn reads a column header that names a flag ("授業料不徴収",
+// "Tuition waiver", "Double degree"): a mark in its cells sets the flag.
+func (c *docContext) flagColumn(header string) string {
+	h := clean(header)
+	if h == "" || utf8.RuneCountInString(h) > 30 {
+		return ""
+	}
+	return c.lx.Flag(h)
+}
+
+// cellText is a cell's text with its wrapped lines joined as the script
+// wants: without a space between two CJK characters, with one otherwise.
+func cellText(c parser.Cell) string {
+	if len(c.Lines) < 2 {
+		return clean(c.Text)
+	}
+	return joinWrapped(c.Lines)
+}
