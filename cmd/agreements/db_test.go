@@ -130,6 +130,25 @@ func TestLoadYearly(t *testing.T) {
 	assert.Contains(t, stdout, `"already_loaded": true`)
 }
 
+// TestLoadRecordFiles: the record files the tool writes load like the
+// document they were extracted from (and are the same snapshot's content).
+func TestLoadRecordFiles(t *testing.T) {
+	dir := t.TempDir()
+	_, want, _ := runCmd(t, "", "extract", yearlyOld)
+	for _, format := range []string{"ndjson", "json", "csv"} {
+		db := filepath.Join(dir, format+".db")
+		file := filepath.Join(dir, "old."+format)
+		code, _, stderr := runCmd(t, "", "extract", "--format", format, "--out", file, yearlyOld)
+		require.Equal(t, exitOK, code, stderr)
+		code, stdout, stderr := runCmd(t, "", "load", "--db", "sqlite:"+db, file)
+		require.Equal(t, exitOK, code, stderr)
+		assert.Contains(t, stdout, "snapshot 1: 9 records of Hokuto University", format)
+		code, got, stderr := runCmd(t, "", "export", "--db", db)
+		require.Equal(t, exitOK, code, stderr)
+		assert.Equal(t, want, got, format)
+	}
+}
+
 func TestReadCommandsNeedADatabase(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "none.db")
 	for _, args := range [][]string{{"export", "--db", db}, {"history", "--db", db, "--id", "x"}} {
