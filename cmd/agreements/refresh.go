@@ -166,6 +166,7 @@ func (e *env) newProgress(n int) *progress {
 			progressbar.OptionSetPredictTime(false),
 			progressbar.OptionClearOnFinish(),
 		)
+		_ = p.bar.RenderBlank()
 	}
 	return p
 }
