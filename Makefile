@@ -9,7 +9,7 @@ FUZZMINIMIZETIME ?= 5s
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 PEER := ../shared/peer-corpus
 
-.PHONY: all build run test golden bench fuzz lint check fixtures fidelity peer clean
+.PHONY: all build run test golden bench fuzz lint check fixtures fidelity peer clean matrix
 
 all: build
 
@@ -55,6 +55,12 @@ check: lint test
 ## fixtures: regenerate the fixture documents (needs libreoffice-writer, chromium, fonts-noto-cjk)
 fixtures:
 	./fixtures/gen/generate.sh
+	python3 fixtures/gen/matrix.py
+
+## matrix: the layout matrix (fixtures/matrix): dimension value × renderings × passed
+matrix:
+	@f=$$(mktemp); $(GO) test ./cmd/agreements -run '^TestMatrix$$' -count=1 -args -matrix.summary=$$f 1>&2; \
+	s=$$?; cat $$f; rm -f $$f; exit $$s
 
 ## peer: score table extraction on the peer corpus (mean bag-of-cells F1)
 peer:
