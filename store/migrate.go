@@ -132,6 +132,15 @@ func dialectSchema(v int, spell map[string]string) []string {
 // migrate brings the schema up to SchemaVersion, one transaction per
 // version. Concurrent Opens wait for each other (the migration lock).
 func migrate(ctx context.Context, eng engine) error {
+	// Most opens find the schema current: a read transaction says so
+	// without waiting for a load that holds the write lock.
+	var cur int
+	if err := inTx(ctx, eng, false, "", func(tx txn) error {
+		_, err := queryRow(ctx, tx, "SELECT coalesce(max(version), 0) FROM schema_version", nil, &cur)
+		return err
+	}); err == nil && cur == SchemaVersion() {
+		return nil
+	}
 	ts := map[string]string{EngineSQLite: "TIMESTAMP", EnginePostgres: "TIMESTAMPTZ"}[eng.name()]
 	for {
 		done := false
