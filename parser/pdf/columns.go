@@ -1,6 +1,10 @@
 package pdf
 
-import "math"
+import (
+	"math"
+
+	"github.com/agreements/agreements/parser"
+)
 
 // Pages set in two (or more) columns are read column by column: the
 // blocks left of a gutter, top to bottom, then those right of it. A
@@ -21,21 +25,22 @@ const (
 
 // orderColumns puts each page's blocks in column order. Blocks come sorted
 // by page, then top to bottom.
-func orderColumns(blocks []placed) []placed {
+// flows holds, by page, the areas known to be text in columns.
+func orderColumns(blocks []placed, flows map[int][]parser.Box) []placed {
 	out := make([]placed, 0, len(blocks))
 	for start := 0; start < len(blocks); {
 		end := start + 1
 		for end < len(blocks) && blocks[end].page == blocks[start].page {
 			end++
 		}
-		out = append(out, orderRegion(blocks[start:end], 0)...)
+		out = append(out, orderRegion(blocks[start:end], flows[blocks[start].page], 0)...)
 		start = end
 	}
 	return out
 }
 
 // orderRegion orders the blocks of one region (sorted top to bottom).
-func orderRegion(items []placed, depth int) []placed {
+func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 	if depth >= maxColumnDepth || len(items) < 2*minColumnItems {
 		return items
 	}
@@ -103,6 +108,13 @@ func orderRegion(items []placed, depth int) []placed {
 			zone[i] = true
 		}
 	}
+	// Rows, not columns: most blocks on the right share a baseline with
+	// one on the left (a table the detectors did not take), unless table
+	// detection found this to be text in columns, or both columns are
+	// lists.
+	if rowAligned(items, left, right, zone) && !inFlow(items, zone, flows) && !listColumns(items, left, right, zone) {
+		return items
+	}
 	var zl, zr []placed
 	n := 0
 	for _, i := range left {
@@ -115,8 +127,8 @@ func orderRegion(items []placed, depth int) []placed {
 	}
 	out := make([]placed, 0, len(items))
 	flush := func() {
-		out = append(out, orderRegion(zl, depth+1)...)
-		out = append(out, orderRegion(zr, depth+1)...)
+		out = append(out, orderRegion(zl, flows, depth+1)...)
+		out = append(out, orderRegion(zr, flows, depth+1)...)
 		zl, zr = zl[:0:0], zr[:0:0]
 	}
 	for i, it := range items {
@@ -206,4 +218,69 @@ func findGutter(items []placed) (lo, hi float64, ok bool) {
 		}
 	}
 	return lo, hi, ok
+}
+
+// rowAligned reports whether most blocks of the zone's right column stand
+// on the baseline of a block of its left column.
+func rowAligned(items []placed, left, right []int, zone []bool) bool {
+	n, aligned := 0, 0
+	for _, r := range right {
+		if !zone[r] {
+			continue
+		}
+		n++
+		rb := items[r].box
+		rm := (rb.Y0 + rb.Y1) / 2
+		for _, l := range left {
+			lb := items[l].box
+			if zone[l] && math.Abs((lb.Y0+lb.Y1)/2-rm) <= 0.2*math.Min(rb.Height(), lb.Height()) {
+				aligned++
+				break
+			}
+		}
+	}
+	return 2*aligned > n
+}
+
+// listColumns reports whether each column of the zone is mostly list
+// items: lists set in columns, whose items read down each column.
+func listColumns(items []placed, left, right []int, zone []bool) bool {
+	for _, side := range [][]int{left, right} {
+		n, it := 0, 0
+		for _, i := range side {
+			if !zone[i] {
+				continue
+			}
+			n++
+			if l := items[i].block.Line; l != nil && l.Role == parser.RoleItem {
+				it++
+			}
+		}
+		if 2*it <= n {
+			return false
+		}
+	}
+	return true
+}
+
+// inFlow reports whether the middles of most of the zone's blocks lie in
+// one area known to be text in columns.
+func inFlow(items []placed, zone []bool, flows []parser.Box) bool {
+	for _, f := range flows {
+		n, in := 0, 0
+		for i, it := range items {
+			if !zone[i] {
+				continue
+			}
+			n++
+			mx, my := (it.box.X0+it.box.X1)/2, (it.box.Y0+it.box.Y1)/2
+			if mx >= f.X0 && mx <= f.X1 && my >= f.Y0 && my <= f.Y1 {
+				in++
+			}
+		}
+		if n > 0 && 5*in >= 4*n {
+			return true
+		}
+	}
+	return false
 }

@@ -3,7 +3,12 @@ package pdf
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/agreements/agreements/parser"
 )
 
 // TestDebugDump prints the text layer of the file named by PDFDUMP:
@@ -29,6 +34,31 @@ func TestDebugDump(t *testing.T) {
 		fmt.Printf("== page %d %.1fx%.1f glyphs=%d words=%d lines=%d segs=%d\n", p.Number, p.Width, p.Height, len(p.Glyphs), len(p.Words), len(p.Lines), len(p.Segments))
 		for _, l := range p.Lines {
 			fmt.Printf("[%6.1f %6.1f %6.1f %6.1f] %s %.1f b=%v i=%v | %s\n", l.Box.X0, l.Box.Y0, l.Box.X1, l.Box.Y1, l.Style.Font, l.Style.Size, l.Style.Bold, l.Style.Italic, l.Text())
+		}
+	}
+}
+
+// TestDebugRaw writes the raw dump (as agreements raw prints it) of each
+// file named in PDFRAW (separated by spaces) to PDFRAW_OUT/<n>.txt, n the
+// file's position in the list:
+//
+//	PDFRAW="a.pdf b.pdf" PDFRAW_OUT=/tmp/raw go test ./parser/pdf -run DebugRaw
+func TestDebugRaw(t *testing.T) {
+	files, out := strings.Fields(os.Getenv("PDFRAW")), os.Getenv("PDFRAW_OUT")
+	if len(files) == 0 || out == "" {
+		t.Skip("PDFRAW or PDFRAW_OUT not set")
+	}
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Parse(filepath.Base(f), b, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, strconv.Itoa(i)+".txt"), parser.Dump(doc), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

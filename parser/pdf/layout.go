@@ -116,6 +116,11 @@ type PageLayout struct {
 	tables      []pageTable
 	tablesFound bool
 
+	// flows are the areas that table detection found to be text set in
+	// columns (flowColumns): read column by column even where the
+	// columns' lines share baselines.
+	flows []parser.Box
+
 	// hasText says the page had text lines as read, before any were
 	// dropped as covered by a table.
 	hasText bool

@@ -161,6 +161,9 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p Pag
 		}
 	}()
 	page := d.pages[n-1]
+	if page.missing {
+		return PageLayout{}, &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %w", parser.ErrMalformed, errMissingPage)}
+	}
 	space := newPageSpace(page)
 	in := newInterp(d, space, sc)
 	content, cerr := pageContents(page.v)
@@ -302,7 +305,11 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		blocks = placeTables(blocks, findTables(pages))
 		// Column order needs the tables found: a table's cells are
 		// columns too.
-		blocks = orderColumns(blocks)
+		flows := map[int][]parser.Box{}
+		for i := range pages {
+			flows[pages[i].Number] = pages[i].flows
+		}
+		blocks = orderColumns(blocks, flows)
 	}
 
 	for _, pb := range blocks {

@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -274,7 +272,11 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		boxes = append(boxes, l.box)
 		firstFilled = append(firstFilled, filled)
 	}
-	if nc == 2 && (isList(ws, accs) || flowColumns(ws, accs)) {
+	if nc == 2 && isList(ws, accs) {
+		return streamResult{}, false
+	}
+	if nc == 2 && flowColumns(ws, accs) {
+		p.flows = append(p.flows, region)
 		return streamResult{}, false
 	}
 	for r, cells := range accs {
@@ -385,10 +387,8 @@ func isList(ws []tword, accs [][]cellAcc) bool {
 // flowColumns reports whether a two-column run is text set in two columns
 // (read down each column, see orderColumns) rather than a table: both
 // columns in one style, and a sign that each column runs on by itself:
-// a heading in one column beside an entry in the other, lines that stand
-// in the two columns by turns (baselines that do not line up), or a line
-// that carries on the entry above it in its column ("(1986)") beside a
-// new entry in the other.
+// a heading in one column beside an entry in the other, or lines that
+// stand in the two columns by turns (baselines that do not line up).
 func flowColumns(ws []tword, accs [][]cellAcc) bool {
 	type key struct {
 		font string
@@ -423,11 +423,6 @@ func flowColumns(ws []tword, accs [][]cellAcc) bool {
 		}
 		return len(words) > 0
 	}
-	carriesOn := func(words []int) bool {
-		t, _ := cellText(ws, words)
-		r, _ := utf8.DecodeRuneInString(t)
-		return r == '(' || r == '（' || unicode.IsLower(r)
-	}
 	turns := 0
 	for r := 1; r < len(accs); r++ {
 		a, b := accs[r][0].words, accs[r][1].words
@@ -435,9 +430,6 @@ func flowColumns(ws []tword, accs [][]cellAcc) bool {
 		switch {
 		case len(a) > 0 && len(b) > 0:
 			if heading(a) != heading(b) {
-				return true
-			}
-			if (carriesOn(a) && len(pa) > 0 && !carriesOn(b)) || (carriesOn(b) && len(pb) > 0 && !carriesOn(a)) {
 				return true
 			}
 		case (len(a) > 0) != (len(b) > 0) && (len(pa) > 0) != (len(pb) > 0) && (len(a) > 0) != (len(pa) > 0):
@@ -448,12 +440,19 @@ func flowColumns(ws []tword, accs [][]cellAcc) bool {
 }
 
 // listItemLine reports a line that is a list item, not a table row: a
-// marker standing alone (a bullet, "1.") and one run of text after it.
+// marker standing alone (a bullet, "1.") and one run of text after it,
+// or such items side by side (a list set in columns).
 func listItemLine(ws []tword, l *sline) bool {
-	if len(l.chunks) != 2 || l.chunks[0][1]-l.chunks[0][0] != 1 {
+	if len(l.chunks)%2 != 0 {
 		return false
 	}
-	return markerKind(strings.TrimSpace(ws[l.words[0]].Text)) != notMarker
+	for k := 0; k < len(l.chunks); k += 2 {
+		c := l.chunks[k]
+		if c[1]-c[0] != 1 || markerKind(strings.TrimSpace(ws[l.words[c[0]]].Text)) == notMarker {
+			return false
+		}
+	}
+	return true
 }
 
 func overlapsAny(ivs []interval, lo, hi float64) bool {
