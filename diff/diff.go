@@ -4,8 +4,10 @@
 package diff
 
 import (
+	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/names"
@@ -30,14 +32,47 @@ type Change struct {
 }
 
 // Rename is a removed and an added agreement in the same country and
-// level whose partner names are near-duplicates: one agreement whose
-// partner was renamed or respelled. Fields lists every field that
-// differs, partner included.
+// level taken for one agreement whose partner was renamed or respelled.
+// Fields lists every field that differs, partner included; By says what
+// made the pair.
 type Rename struct {
 	Old    agreement.Record       `json:"old"`
 	New    agreement.Record       `json:"new"`
 	Fields map[string]FieldChange `json:"fields"`
+	By     string                 `json:"by"`
 }
+
+// What a rename was recognised by (Rename.By).
+const (
+	// RenameNearDuplicate: the partner names are near-duplicates
+	// (names.NearDuplicate: Tallin / Tallinn).
+	RenameNearDuplicate = "near_duplicate"
+	// RenamePartnerAlt: both give the same other-language name.
+	RenamePartnerAlt = "partner_alt"
+	// RenameSameFields: every other field stayed the same (level,
+	// country, home unit, the signing date known to the day, flags), and
+	// the pair is the only removed and added agreement with those values
+	// in its group: a rename beyond spelling (University of Padova /
+	// University of Padua).
+	RenameSameFields = "same_fields"
+)
+
+// Hint is something about the two snapshots as a whole that explains
+// their differences better than the differences do, such as the home
+// institution given to one and not to the other, which changes every id.
+type Hint struct {
+	Kind    string `json:"kind"`    // HintIdentity
+	Message string `json:"message"` // one line for people
+	Field   string `json:"field"`   // the identity field that differs
+	Old     string `json:"old"`     // its most common value in OLD, among the pairs
+	New     string `json:"new"`     // and in NEW
+	Pairs   int    `json:"pairs"`   // removed and added agreements that are the same partner
+}
+
+// HintIdentity: agreements reported removed and added are the same
+// partners, with an identity field (most often home_institution) that
+// differs throughout, so their ids differ.
+const HintIdentity = "identity"
 
 // GroupCount counts the differences of one country or level.
 type GroupCount struct {
@@ -70,6 +105,7 @@ type Result struct {
 	Removed []agreement.Record `json:"removed"`
 	Changed []Change           `json:"changed"`
 	Renamed []Rename           `json:"renamed"`
+	Hints   []Hint             `json:"hints"`
 	Summary Summary            `json:"summary"`
 }
 
@@ -169,16 +205,19 @@ func uniformAsOf(recs []agreement.Record) (string, bool) {
 }
 
 // Compare compares the old snapshot with the new one. Records are matched
-// by id; when an id occurs several times in a snapshot, its k-th
-// occurrence in one is matched with its k-th in the other, and the rest
-// are added or removed. A removed and an added record in the same country
-// and level (and home unit) whose partners are near-duplicates
-// (names.NearDuplicate) or share their other-language name are reported
-// as a rename. When each snapshot's records share one as-of date, a change
-// of it is reported once in the summary, not on every record.
+// by key (agreement.Keys): by id, and when an id occurs several times in a
+// snapshot, its k-th occurrence in one is matched with its k-th in the
+// other; the rest are added or removed. A removed and an added record in
+// the same country and level (and home unit) whose partners are
+// near-duplicates (names.NearDuplicate), share their other-language name,
+// or are the only such pair with the same date and flags are reported as a
+// rename. When each snapshot's records share one as-of date, a change of it
+// is reported once in the summary, not on every record. When removed and
+// added records are mostly the same partners under another identity (the
+// home institution given to one snapshot only), a hint says so.
 func Compare(oldFile string, old []agreement.Record, newFile string, cur []agreement.Record) *Result {
 	res := &Result{OldFile: oldFile, NewFile: newFile,
-		Added: []agreement.Record{}, Removed: []agreement.Record{}, Changed: []Change{}, Renamed: []Rename{}}
+		Added: []agreement.Record{}, Removed: []agreement.Record{}, Changed: []Change{}, Renamed: []Rename{}, Hints: []Hint{}}
 	oa, ook := uniformAsOf(old)
 	na, nok := uniformAsOf(cur)
 	skipAsOf := ook && nok
@@ -186,31 +225,30 @@ func Compare(oldFile string, old []agreement.Record, newFile string, cur []agree
 		res.Summary.AsOf = &FieldChange{Old: oa, New: na}
 	}
 
-	// k-th occurrence of an id in old ↔ k-th in new
-	oldByID := map[string][]int{}
-	for i := range old {
-		oldByID[old[i].ID] = append(oldByID[old[i].ID], i)
+	// Records are matched by key (agreement.Keys): the id, and for an id
+	// that occurs several times, its occurrence number in document order,
+	// so the k-th occurrence in old meets the k-th in new.
+	oldKeys, curKeys := agreement.Keys(old), agreement.Keys(cur)
+	oldByKey := make(map[string]int, len(old))
+	for i, k := range oldKeys {
+		oldByKey[k] = i
 	}
 	matched := make([]bool, len(old))
-	seen := map[string]int{}
 	var added []int
 	unchanged := 0
 	for j := range cur {
-		id := cur[j].ID
-		k := seen[id]
-		seen[id]++
-		if k >= len(oldByID[id]) {
+		i, ok := oldByKey[curKeys[j]]
+		if !ok {
 			added = append(added, j)
 			continue
 		}
-		i := oldByID[id][k]
 		matched[i] = true
 		fields := compare(&old[i], &cur[j], skipAsOf)
 		if len(fields) == 0 {
 			unchanged++
 			continue
 		}
-		res.Changed = append(res.Changed, Change{ID: id, Level: cur[j].Level, Country: cur[j].Country,
+		res.Changed = append(res.Changed, Change{ID: cur[j].ID, Level: cur[j].Level, Country: cur[j].Country,
 			Partner: cur[j].Partner, Fields: fields, Old: old[i].Source, New: cur[j].Source})
 	}
 	var removed []int
@@ -219,12 +257,13 @@ func Compare(oldFile string, old []agreement.Record, newFile string, cur []agree
 			removed = append(removed, i)
 		}
 	}
+	res.Hints = identityHints(old, removed, cur, added)
 
 	pairs := renames(old, removed, cur, added)
 	renamedOld, renamedNew := map[int]bool{}, map[int]bool{}
 	for _, p := range pairs {
-		renamedOld[p[0]], renamedNew[p[1]] = true, true
-		res.Renamed = append(res.Renamed, Rename{Old: old[p[0]], New: cur[p[1]], Fields: compare(&old[p[0]], &cur[p[1]], skipAsOf)})
+		renamedOld[p.i], renamedNew[p.j] = true, true
+		res.Renamed = append(res.Renamed, Rename{Old: old[p.i], New: cur[p.j], Fields: compare(&old[p.i], &cur[p.j], skipAsOf), By: p.by})
 	}
 	for _, i := range removed {
 		if !renamedOld[i] {
@@ -254,13 +293,23 @@ func renameKey(r *agreement.Record) string {
 	return names.Fold(r.HomeInstitution) + "\x1f" + r.Level + "\x1f" + cc + "\x1f" + names.Fold(r.HomeUnit)
 }
 
-// renames pairs removed old records with added new ones. Within each rename
-// key, the partner names of both sides are clustered with the audit's
-// near-duplicate blocking (so not every pair is compared); within a
-// cluster, pairs are taken closest first (then in document order), each
-// record at most once. A pair also qualifies when both records give the
-// same non-empty other-language name.
-func renames(old []agreement.Record, removed []int, cur []agreement.Record, added []int) [][2]int {
+// pair is a rename: old record i, new record j, and what paired them.
+type pair struct {
+	i, j int
+	by   string
+}
+
+// renames pairs removed old records with added new ones, within each
+// rename key. First by name: the partner names of both sides are clustered
+// with the audit's near-duplicate blocking (so not every pair is
+// compared); within a cluster, pairs are taken closest first (then in
+// document order), each record at most once; a pair also qualifies when
+// both records give the same non-empty other-language name. Then by what
+// else stayed the same: among the records still unpaired, a removed and an
+// added one with the same signing date, known to the day (a year alone is
+// shared by too many agreements to tell one), and the same flags are a
+// rename when no other unpaired record of the group shares those values.
+func renames(old []agreement.Record, removed []int, cur []agreement.Record, added []int) []pair {
 	type side struct{ old, cur []int }
 	groups := map[string]*side{}
 	var keys []string
@@ -279,8 +328,11 @@ func renames(old []agreement.Record, removed []int, cur []agreement.Record, adde
 		}
 	}
 
-	type cand struct{ i, j, dist int }
-	var out [][2]int
+	type cand struct {
+		i, j, dist int
+		by         string
+	}
+	var out []pair
 	for _, k := range keys {
 		g := groups[k]
 		if len(g.cur) == 0 {
@@ -296,10 +348,10 @@ func renames(old []agreement.Record, removed []int, cur []agreement.Record, adde
 		}
 		var cands []cand
 		seenPair := map[[2]int]bool{}
-		addCand := func(i, j, d int) {
+		addCand := func(i, j, d int, by string) {
 			if !seenPair[[2]int{i, j}] {
 				seenPair[[2]int{i, j}] = true
-				cands = append(cands, cand{i, j, d})
+				cands = append(cands, cand{i, j, d, by})
 			}
 		}
 		for _, c := range names.Clusters(partners) {
@@ -313,9 +365,9 @@ func renames(old []agreement.Record, removed []int, cur []agreement.Record, adde
 					}
 					i, j := g.old[x], g.cur[y-len(g.old)]
 					if d, ok := names.NearDuplicate(old[i].Partner, cur[j].Partner); ok {
-						addCand(i, j, d)
+						addCand(i, j, d, RenameNearDuplicate)
 					} else {
-						addCand(i, j, 3) // joined through another name
+						addCand(i, j, 3, RenameNearDuplicate) // joined through another name
 					}
 				}
 			}
@@ -328,7 +380,7 @@ func renames(old []agreement.Record, removed []int, cur []agreement.Record, adde
 		}
 		for _, j := range g.cur {
 			for _, i := range alt[names.Fold(cur[j].PartnerAlt)] {
-				addCand(i, j, 3)
+				addCand(i, j, 3, RenamePartnerAlt)
 			}
 		}
 		sort.SliceStable(cands, func(a, b int) bool {
@@ -346,11 +398,43 @@ func renames(old []agreement.Record, removed []int, cur []agreement.Record, adde
 				continue
 			}
 			usedOld[c.i], usedNew[c.j] = true, true
-			out = append(out, [2]int{c.i, c.j})
+			out = append(out, pair{c.i, c.j, c.by})
+		}
+
+		// By what else stayed the same: the only unpaired removed and
+		// added record of the group with one date and flags.
+		type bucket struct{ old, cur []int }
+		same := map[string]*bucket{}
+		for _, i := range g.old {
+			if !usedOld[i] && len(old[i].Signed) == len("2006-01-02") {
+				k := sameKey(&old[i])
+				if same[k] == nil {
+					same[k] = &bucket{}
+				}
+				same[k].old = append(same[k].old, i)
+			}
+		}
+		for _, j := range g.cur {
+			if b := same[sameKey(&cur[j])]; b != nil && !usedNew[j] {
+				b.cur = append(b.cur, j)
+			}
+		}
+		for _, b := range same {
+			if len(b.old) == 1 && len(b.cur) == 1 {
+				out = append(out, pair{b.old[0], b.cur[0], RenameSameFields})
+			}
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	sort.Slice(out, func(a, b int) bool { return out[a].i < out[b].i })
 	return out
+}
+
+// sameKey is what a rename by the other fields keeps besides the rename
+// key: the signing date, the fee waiver and the flags (as a set).
+func sameKey(r *agreement.Record) string {
+	flags := slices.Clone(r.Flags)
+	slices.Sort(flags)
+	return fmt.Sprintf("%s\x1f%t\x1f%s", r.Signed, r.FeeWaiver, strings.Join(slices.Compact(flags), "\x1e"))
 }
 
 // groups counts the differences per country and per level, in name order.

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/agreements/agreements/agreement"
@@ -139,6 +140,8 @@ func TestCompareDuplicateIDs(t *testing.T) {
 	assert.Equal(t, d, Compare("a", []agreement.Record{a1, a3, a2}, "b", []agreement.Record{a1, a2}))
 }
 
+func padua(r *agreement.Record) { r.FeeWaiver, r.Flags = true, []string{"fee_waiver"} }
+
 func TestRenames(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -158,6 +161,19 @@ func TestRenames(t *testing.T) {
 		{"same other-language name", []agreement.Record{rec(uni, "CN", "Tokyo Tech", "2010", func(r *agreement.Record) { r.PartnerAlt = "東京工業大学" })},
 			[]agreement.Record{rec(uni, "CN", "Institute of Science Tokyo", "2010", func(r *agreement.Record) { r.PartnerAlt = "東京工業大学" })},
 			[][2]string{{"Tokyo Tech", "Institute of Science Tokyo"}}},
+		{"exonym, all else the same", []agreement.Record{rec(uni, "IT", "University of Padova", "2006-04-12", padua)},
+			[]agreement.Record{rec(uni, "IT", "University of Padua", "2006-04-12", padua)}, [][2]string{{"University of Padova", "University of Padua"}}},
+		{"exonym beside an unchanged agreement", []agreement.Record{rec(uni, "IT", "University of Padova", "2006-04-12"), rec(uni, "IT", "Politecnico di Milano", "2006-04-12")},
+			[]agreement.Record{rec(uni, "IT", "University of Padua", "2006-04-12"), rec(uni, "IT", "Politecnico di Milano", "2006-04-12")},
+			[][2]string{{"University of Padova", "University of Padua"}}},
+		{"exonym, date changed", []agreement.Record{rec(uni, "IT", "University of Padova", "2006-04-12")},
+			[]agreement.Record{rec(uni, "IT", "University of Padua", "2016-04-12")}, nil},
+		{"exonym, flags changed", []agreement.Record{rec(uni, "IT", "University of Padova", "2006-04-12", padua)},
+			[]agreement.Record{rec(uni, "IT", "University of Padua", "2006-04-12")}, nil},
+		{"exonym, date known to the year only", []agreement.Record{rec(uni, "IT", "University of Padova", "2006")},
+			[]agreement.Record{rec(uni, "IT", "University of Padua", "2006")}, nil},
+		{"two such pairs: not told apart", []agreement.Record{rec(uni, "IT", "University of Padova", "2006-04-12"), rec(uni, "IT", "University of Turin", "2006-04-12")},
+			[]agreement.Record{rec(uni, "IT", "University of Padua", "2006-04-12"), rec(uni, "IT", "Università di Torino", "2006-04-12")}, nil},
 		{"closest pair wins", []agreement.Record{rec(uni, "EE", "Tartu Universty", "2010"), rec(uni, "EE", "Tartu Univ.", "2010")},
 			[]agreement.Record{rec(uni, "EE", "Tartu University", "2010")}, [][2]string{{"Tartu Universty", "Tartu University"}}},
 	}
@@ -169,8 +185,59 @@ func TestRenames(t *testing.T) {
 				got = append(got, [2]string{r.Old.Partner, r.New.Partner})
 			}
 			assert.Equal(t, tt.want, got)
-			assert.Equal(t, len(tt.old)-len(got), len(d.Removed))
-			assert.Equal(t, len(tt.cur)-len(got), len(d.Added))
+			assert.Equal(t, len(tt.old)-len(got)-d.Summary.Unchanged, len(d.Removed))
+			assert.Equal(t, len(tt.cur)-len(got)-d.Summary.Unchanged, len(d.Added))
 		})
 	}
+}
+
+func TestRenameBy(t *testing.T) {
+	d := Compare("a", []agreement.Record{
+		rec(uni, "EE", "Tallin University", "2010"),
+		rec(uni, "IT", "University of Padova", "2006-04-12"),
+		rec(uni, "CN", "Tokyo Tech", "2010", func(r *agreement.Record) { r.PartnerAlt = "東京工業大学" }),
+	}, "b", []agreement.Record{
+		rec(uni, "EE", "Tallinn University", "2010"),
+		rec(uni, "IT", "University of Padua", "2006-04-12"),
+		rec(uni, "CN", "Institute of Science Tokyo", "2010", func(r *agreement.Record) { r.PartnerAlt = "東京工業大学" }),
+	})
+	by := map[string]string{}
+	for _, r := range d.Renamed {
+		by[r.New.Partner] = r.By
+	}
+	assert.Equal(t, map[string]string{"Tallinn University": RenameNearDuplicate, "University of Padua": RenameSameFields,
+		"Institute of Science Tokyo": RenamePartnerAlt}, by)
+}
+
+func TestIdentityHint(t *testing.T) {
+	var old, cur []agreement.Record
+	for _, p := range []string{"Peking University", "Fudan University", "Zhejiang University", "Nanjing University"} {
+		old = append(old, rec(uni, "CN", p, "2001"))
+		cur = append(cur, rec(uni, "CN", p, "2001", func(r *agreement.Record) { r.HomeInstitution = "" }))
+	}
+	d := Compare("last.ndjson", old, "list.pdf", cur)
+	assert.Len(t, d.Removed, 4, "no id is shared")
+	require.Len(t, d.Hints, 1)
+	h := d.Hints[0]
+	assert.Equal(t, HintIdentity, h.Kind)
+	assert.Equal(t, "home_institution", h.Field)
+	assert.Equal(t, "Tohoku University", h.Old)
+	assert.Equal(t, "", h.New)
+	assert.Equal(t, 4, h.Pairs)
+	assert.Contains(t, h.Message, `4 of the 4 removed and 4 added agreements are the same partners under another home_institution: "Tohoku University" in OLD, "" in NEW`)
+	assert.Contains(t, h.Message, "--institution")
+
+	// a unit given to one side only
+	for i := range cur {
+		cur[i] = rec(dept, "CN", old[i].Partner, "2001", func(r *agreement.Record) { r.HomeUnit = "GS Engineering" })
+		old[i] = rec(dept, "CN", old[i].Partner, "2001")
+	}
+	d = Compare("a", old, "b", cur)
+	require.Len(t, d.Hints, 1)
+	assert.Equal(t, "home_unit", d.Hints[0].Field)
+
+	// a real yearly change: one removed, one added, different partners
+	d = Compare("a", old[:3], "b", append(slices.Clone(old[:2]), rec(dept, "CN", "Wuhan University", "2001")))
+	assert.Empty(t, d.Hints)
+	assert.NotNil(t, d.Hints, "an empty list, not null, in JSON")
 }

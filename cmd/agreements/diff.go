@@ -10,11 +10,15 @@ import (
 	"github.com/agreements/agreements/output/report"
 )
 
+// exitTrouble is diff's exit status when an input could not be read or
+// the report not written, distinct from 1, "the snapshots differ".
+const exitTrouble = 2
+
 func (e *env) diff(args []string) int {
 	fs := e.newFlags("diff", "diff [--format text|json|html] [--exit-code] [--institution NAME] OLD NEW")
 	format := fs.String("format", report.FormatText, "report format: text, json or html")
-	exitCode := fs.Bool("exit-code", false, "exit 1 when the snapshots differ (like git diff)")
-	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the documents say)")
+	exitCode := fs.Bool("exit-code", false, "exit 1 when the snapshots differ (as diff(1): 0 same, 1 different, 2 trouble)")
+	inst := fs.String("institution", "", "the home institution's `NAME` for the documents on both sides (overrides what they say; a record file keeps the institution it was made with)")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -29,13 +33,14 @@ func (e *env) diff(args []string) int {
 		return exitUsage
 	}
 	// A snapshot read only in part would show its missing agreements as
-	// removed or added, so any error stops the comparison.
+	// removed or added, so any error stops the comparison. Trouble exits
+	// 2, as diff(1) does, so that --exit-code's 1 means "they differ".
 	var snaps [2]*agreement.Result
 	for i, name := range inputs {
 		res, err := e.loadRecords(name, normalize.Options{Institution: *inst})
 		if err != nil {
 			fmt.Fprintf(e.stderr, "agreements diff: %v\n", err)
-			return exitFail
+			return exitTrouble
 		}
 		snaps[i] = res
 	}
@@ -44,11 +49,18 @@ func (e *env) diff(args []string) int {
 	var buf bytes.Buffer
 	if err := report.Diff(&buf, *format, d); err != nil {
 		fmt.Fprintf(e.stderr, "agreements diff: %v\n", err)
-		return exitFail
+		return exitTrouble
 	}
 	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 		fmt.Fprintf(e.stderr, "agreements diff: writing report: %v\n", err)
-		return exitFail
+		return exitTrouble
+	}
+	if *format != report.FormatText {
+		// The text report starts with them; in JSON or HTML they could go
+		// unseen by someone reading only the counts.
+		for _, h := range d.Hints {
+			fmt.Fprintf(e.stderr, "agreements diff: note: %s\n", h.Message)
+		}
 	}
 	if *exitCode && !d.Empty() {
 		return exitFail

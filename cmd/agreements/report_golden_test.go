@@ -57,7 +57,8 @@ func TestReportExitCodes(t *testing.T) {
 		{"diff exit-code, none", []string{"diff", "--exit-code", "list.ndjson", "list.ndjson"}, exitOK, ""},
 		{"diff without exit-code", []string{"diff", "../diff-yearly/old.ndjson", "../diff-yearly/new.ndjson"}, exitOK, ""},
 		{"diff one input", []string{"diff", "list.ndjson"}, exitUsage, "want OLD and NEW"},
-		{"diff unreadable", []string{"diff", "list.ndjson", "missing.ndjson"}, exitFail, "missing.ndjson"},
+		{"diff unreadable", []string{"diff", "list.ndjson", "missing.ndjson"}, exitTrouble, "missing.ndjson"},
+		{"diff exit-code, unreadable", []string{"diff", "--exit-code", "list.ndjson", "missing.ndjson"}, exitTrouble, "missing.ndjson"},
 		{"diff bad format", []string{"diff", "--format", "csv", "list.ndjson", "list.ndjson"}, exitUsage, "unknown report format"},
 	}
 	t.Chdir(filepath.Join("..", "..", "fixtures", "audit-planted"))

@@ -35,6 +35,9 @@ func DiffText(w io.Writer, d *diff.Result) error {
 	if s.AsOf != nil {
 		ew.printf("as of: %s → %s\n", value(s.AsOf.Old), value(s.AsOf.New))
 	}
+	for _, h := range d.Hints {
+		ew.printf("note: %s\n", h.Message)
+	}
 	if d.Empty() {
 		ew.printf("no differences\n")
 		return ew.err
@@ -62,8 +65,8 @@ func DiffText(w io.Writer, d *diff.Result) error {
 	if len(d.Renamed) > 0 {
 		ew.printf("\nRENAMED (%d)\n", len(d.Renamed))
 		for _, r := range d.Renamed {
-			ew.printf("  > %s  %s  %q → %q  [%s → %s]\n", r.New.Level, orDash(r.New.Country), r.Old.Partner, r.New.Partner,
-				position(r.Old.Source.File, r.Old.Source.Page, r.Old.Source.Row),
+			ew.printf("  > %s  %s  %q → %q  (%s)  [%s → %s]\n", r.New.Level, orDash(r.New.Country), r.Old.Partner, r.New.Partner,
+				strings.ReplaceAll(r.By, "_", " "), position(r.Old.Source.File, r.Old.Source.Page, r.Old.Source.Row),
 				position(r.New.Source.File, r.New.Source.Page, r.New.Source.Row))
 			fieldLines(ew, r.Fields)
 		}

@@ -124,3 +124,30 @@ func TestDiffTextNoDifferences(t *testing.T) {
 	require.NoError(t, DiffText(&b, diff.Compare("a", s, "b", s)))
 	assert.True(t, strings.HasSuffix(b.String(), "no differences\n"))
 }
+
+func TestDiffHints(t *testing.T) {
+	old := []agreement.Record{rec("China", "CN", "Peking University", "2001", 1), rec("China", "CN", "Fudan University", "2003", 2)}
+	cur := make([]agreement.Record, len(old))
+	for i, r := range old {
+		r.HomeInstitution = ""
+		r.ID = agreement.ComputeID(r)
+		cur[i] = r
+	}
+	d := diff.Compare("last.ndjson", old, "list.pdf", cur)
+	require.Len(t, d.Hints, 1)
+	for _, format := range []string{FormatText, FormatJSON, FormatHTML} {
+		var b bytes.Buffer
+		require.NoError(t, Diff(&b, format, d))
+		assert.Contains(t, b.String(), "same partners under another home_institution", format)
+	}
+	var b bytes.Buffer
+	require.NoError(t, DiffText(&b, d))
+	lines := strings.Split(b.String(), "\n")
+	assert.True(t, strings.HasPrefix(lines[1], "note: 2 of the 2 removed and 2 added agreements"), "the note comes first: %q", lines[1])
+}
+
+func TestDiffTextRenameBy(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, DiffText(&b, sampleDiff()))
+	assert.Contains(t, b.String(), `"Tallin University" → "Tallinn University"  (near duplicate)`)
+}
