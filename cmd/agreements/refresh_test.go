@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -308,6 +310,12 @@ institution = "Osaka University"
 		assert.Equal(t, fmt.Sprintf("loaded: +%d −%d ~%d renamed %d", want.Added, want.Removed, want.Changed, want.Renamed), sr.Message, name)
 		assert.Equal(t, want.Added, sr.Diff.Added, name)
 		assert.Equal(t, want.Removed, sr.Diff.Removed, name)
+		// And what the store recorded in agreement_versions for the snapshot.
+		got := versionCounts(t, db, sr.Loaded.ID)
+		assert.Equal(t, want.Added, got["added"]+got["reappeared"], name)
+		assert.Equal(t, want.Removed, got["removed"], name)
+		assert.Equal(t, want.Changed, got["changed"], name)
+		assert.Equal(t, want.Renamed, got["renamed"], name)
 	}
 	assert.Equal(t, "loaded: +1 −1 ~2 renamed 2", bySource(rep)["yearly"].Message)
 	assert.Equal(t, "loaded: +0 −0 ~1 renamed 0", bySource(rep)["nagoya"].Message)
@@ -351,6 +359,26 @@ institution = "Osaka University"
 		assert.Contains(t, ua, "agreements/")
 	}
 	s.mu.Unlock()
+}
+
+// versionCounts counts a snapshot's rows in agreement_versions by kind of change.
+func versionCounts(t *testing.T, db string, snapshot int64) map[string]int {
+	t.Helper()
+	conn, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	require.NoError(t, err)
+	defer conn.Close()
+	rows, err := conn.Query("SELECT change, count(*) FROM agreement_versions WHERE snapshot_id = ? GROUP BY change", snapshot)
+	require.NoError(t, err)
+	defer rows.Close()
+	counts := map[string]int{}
+	for rows.Next() {
+		var change string
+		var n int
+		require.NoError(t, rows.Scan(&change, &n))
+		counts[change] = n
+	}
+	require.NoError(t, rows.Err())
+	return counts
 }
 
 // diffSummary runs `agreements diff` on two bodies.
@@ -569,4 +597,66 @@ password = "guess"
 	assert.Equal(t, exitFail, code)
 	assert.Contains(t, stderr, "right: loaded: +250 (first snapshot)")
 	assert.Contains(t, stderr, "wrong: held: the document could not be read: "+s.srv.URL+"/protected.pdf: opening the protected PDF")
+}
+
+// BenchmarkRefreshFourLists refreshes four fixture lists (two PDFs, two
+// HTML pages) served on 127.0.0.1 into a new SQLite store: the cold run
+// of a yearly refresh, then the warm one (304s, nothing loaded).
+func BenchmarkRefreshFourLists(b *testing.B) {
+	files := map[string]string{
+		"/univ.pdf":    "tohoku-university-chromium/input.pdf",
+		"/dept.pdf":    "ja-department-chromium/input.pdf",
+		"/nagoya.html": "html-nagoya-sjis/input.html",
+		"/table.html":  "html-tohoku-university-table/input.html",
+	}
+	mux := http.NewServeMux()
+	var conf strings.Builder
+	for path, fx := range files {
+		body, err := os.ReadFile(filepath.Join("../../fixtures", fx))
+		require.NoError(b, err)
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			sum := sha256.Sum256(body)
+			etag := `"` + hex.EncodeToString(sum[:8]) + `"`
+			if r.Header.Get("If-None-Match") == etag {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", etag)
+			w.Write(body)
+		})
+	}
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	for path := range files {
+		fmt.Fprintf(&conf, "[[source]]\nname = %q\nurl = %q\ninstitution = \"Tohoku University\"\n\n", strings.Trim(path, "/"), srv.URL+path)
+	}
+	dir := b.TempDir()
+	src := filepath.Join(dir, "sources.toml")
+	require.NoError(b, os.WriteFile(src, []byte(conf.String()), 0o644))
+
+	for _, warm := range []bool{false, true} {
+		name := "cold"
+		if warm {
+			name = "warm"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				n++
+				runDir := filepath.Join(dir, fmt.Sprintf("%s%d", name, n))
+				require.NoError(b, os.MkdirAll(runDir, 0o755))
+				args := []string{"refresh", "--db", filepath.Join(runDir, "a.db"), "--cache", filepath.Join(runDir, "cache"), src}
+				if warm {
+					b.StopTimer()
+					var stderr bytes.Buffer
+					require.Equal(b, exitOK, run(args, strings.NewReader(""), io.Discard, &stderr), stderr.String())
+					b.StartTimer()
+				}
+				var stdout, stderr bytes.Buffer
+				code := run(args, strings.NewReader(""), &stdout, &stderr)
+				require.Equal(b, exitOK, code, stderr.String())
+			}
+		})
+	}
 }
