@@ -47,6 +47,8 @@ func extension(b []byte) string {
 		return ".pdf"
 	case parser.FormatHTML:
 		return ".html"
+	case parser.FormatXLSX:
+		return ".xlsx"
 	}
 	return ".bin"
 }

@@ -13,6 +13,7 @@
 package refresh
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -282,7 +283,8 @@ func refreshSource(ctx context.Context, src *sources.Source, opt *Options, sr *S
 	}
 
 	body := resp.Body
-	if src.Password != "" && parser.Detect(body) == parser.FormatPDF {
+	// A list that dropped its password is read as it is.
+	if src.Password != "" && parser.Detect(body) == parser.FormatPDF && bytes.Contains(body, []byte("/Encrypt")) {
 		if body, err = Decrypt(sr.File, body, src.Password); err != nil {
 			sr.ReadErrors = []string{err.Error()}
 			hold(sr, nil, []string{"the document could not be read: " + err.Error()})

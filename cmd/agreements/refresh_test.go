@@ -577,6 +577,7 @@ func TestRefreshProtectedPDF(t *testing.T) {
 	var locked bytes.Buffer
 	require.NoError(t, api.Encrypt(bytes.NewReader(fixture(t, "tohoku-university-libreoffice/input.pdf")), &locked, conf))
 	s.put("/protected.pdf", 0, locked.Bytes())
+	s.put("/plain.pdf", 0, fixture(t, "tohoku-university-chromium/input.pdf"))
 
 	dir := t.TempDir()
 	src := filepath.Join(dir, "sources.toml")
@@ -592,10 +593,17 @@ name = "wrong"
 url = "%[1]s/protected.pdf"
 institution = "Tohoku University"
 password = "guess"
+
+[[source]]
+name = "no-longer-protected"
+url = "%[1]s/plain.pdf"
+institution = "Tohoku University"
+password = "open-sesame"
 `, s.srv.URL), 0o644))
 	code, _, stderr := runCmd(t, "", "refresh", "--db", filepath.Join(dir, "a.db"), "--cache", filepath.Join(dir, "cache"), src)
 	assert.Equal(t, exitFail, code)
 	assert.Contains(t, stderr, "right: loaded: +250 (first snapshot)")
+	assert.Contains(t, stderr, "no-longer-protected: loaded: +250 (first snapshot)")
 	assert.Contains(t, stderr, "wrong: held: the document could not be read: "+s.srv.URL+"/protected.pdf: opening the protected PDF")
 }
 
