@@ -1,7 +1,7 @@
 GO ?= go
 BIN := bin/agreements
-GOLDEN_PKGS := ./parser/pdf ./parser/html ./cmd/agreements
-FUZZ_TARGETS := ./parser/pdf:FuzzParse ./parser/pdf:FuzzFindTables ./parser/html:FuzzParse ./normalize:FuzzDate ./output:FuzzRoundtrip
+GOLDEN_PKGS := ./parser/pdf ./parser/html ./parser/xlsx ./cmd/agreements
+FUZZ_TARGETS := ./parser/pdf:FuzzParse ./parser/pdf:FuzzFindTables ./parser/html:FuzzParse ./parser/xlsx:FuzzParse ./normalize:FuzzDate ./output:FuzzRoundtrip
 FUZZTIME ?= 10s
 # Minimising each new input for the default 60s leaves whole-document
 # parsers almost no time to fuzz.
@@ -13,13 +13,15 @@ PEER := ../shared/peer-corpus
 
 all: build
 
+# The command is echoed to stderr, so that `make run | jq` reads only records.
 build:
-	$(GO) build -o $(BIN) ./cmd/agreements
+	@echo "$(GO) build -o $(BIN) ./cmd/agreements" >&2
+	@$(GO) build -o $(BIN) ./cmd/agreements
 
 ## run: extract every bundled fixture and print the records
 run: build
 	@for d in fixtures/*/; do \
-		in=$$(ls $$d | grep -E '^input\.(pdf|html)$$' | head -1); \
+		in=$$(ls $$d | grep -E '^input\.(pdf|html|xlsx)$$' | head -1); \
 		[ -n "$$in" ] || continue; \
 		args=""; [ -f $$d/args ] && args=$$(cat $$d/args); \
 		echo "# $$d$$in" >&2; \
