@@ -31,12 +31,12 @@ type pgServer struct {
 }
 
 // findPGBin returns the newest /usr/lib/postgresql/*/bin holding initdb
-// (or $PG_BIN).
+// ($PG_BIN instead when set), or "".
 func findPGBin() string {
-	if d := os.Getenv("PG_BIN"); d != "" {
-		return d
-	}
 	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
+	if d := os.Getenv("PG_BIN"); d != "" {
+		dirs = []string{d}
+	}
 	sort.Slice(dirs, func(i, j int) bool {
 		vi, _ := strconv.Atoi(filepath.Base(filepath.Dir(dirs[i])))
 		vj, _ := strconv.Atoi(filepath.Base(filepath.Dir(dirs[j])))

@@ -19,16 +19,15 @@ import (
 	"github.com/agreements/agreements/output"
 )
 
-// pg is the PostgreSQL server TestMain starts for the package's tests.
-var pg *pgServer
+// pg is the PostgreSQL server the package's tests share, started by the
+// first test that needs it and stopped by TestMain.
+var (
+	pg      *pgServer
+	pgErr   error
+	pgStart sync.Once
+)
 
 func TestMain(m *testing.M) {
-	var err error
-	pg, err = startPGServer()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "store tests: starting PostgreSQL: %v\n", err)
-		os.Exit(1)
-	}
 	code := m.Run()
 	if err := pg.stop(); err != nil {
 		fmt.Fprintf(os.Stderr, "store tests: %v\n", err)
@@ -47,18 +46,30 @@ func sqliteDSN(t testing.TB) string {
 // postgresDSN gives each test a database of its own on the test server;
 // it skips (outside CI, binaries absent) or fails (CI) without one.
 func postgresDSN(t testing.TB) string {
-	skip, err := pgUnavailable(pg)
-	if skip {
-		t.Skipf("PostgreSQL tests skipped: %v", err)
-	}
-	require.NoError(t, err)
+	requirePG(t)
 	dsn, err := pg.newDatabase(context.Background())
 	require.NoError(t, err)
 	return dsn
 }
 
-func TestSQLite(t *testing.T)   { runSuite(t, sqliteDSN) }
-func TestPostgres(t *testing.T) { runSuite(t, postgresDSN) }
+func TestSQLite(t *testing.T) { runSuite(t, sqliteDSN) }
+func TestPostgres(t *testing.T) {
+	requirePG(t)
+	runSuite(t, postgresDSN)
+}
+
+// requirePG starts the test server if need be; it skips the test (outside
+// CI, binaries absent) or fails it (in CI, or when the server would not
+// start) without one.
+func requirePG(t testing.TB) {
+	pgStart.Do(func() { pg, pgErr = startPGServer() })
+	require.NoError(t, pgErr, "starting PostgreSQL")
+	skip, err := pgUnavailable(pg)
+	if skip {
+		t.Skipf("PostgreSQL tests skipped: %v", err)
+	}
+	require.NoError(t, err)
+}
 
 // runSuite is the behaviour every engine must show.
 func runSuite(t *testing.T, newDSN func(testing.TB) string) {
