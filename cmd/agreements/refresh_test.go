@@ -299,6 +299,11 @@ institution = "Osaka University"
 	assert.Equal(t, refresh.Summary{Sources: 5, Loaded: 4, Unchanged: 1}, rep.Summary)
 	assert.Equal(t, "unchanged", bySource(rep)["osaka"].Message)
 	assert.Equal(t, s.srv.URL+"/files/agreements_2025.pdf", bySource(rep)["tohoku-pdf"].Fetch.URL)
+	// Served as text/html and application/octet-stream: the bytes decide.
+	assert.Equal(t, "pdf", bySource(rep)["tohoku-pdf"].Format)
+	assert.Equal(t, "text/html; charset=utf-8", bySource(rep)["tohoku-pdf"].Fetch.ContentType)
+	assert.Equal(t, "html", bySource(rep)["yearly"].Format)
+	assert.Equal(t, "application/octet-stream", bySource(rep)["yearly"].Fetch.ContentType)
 	for name, pair := range yearly {
 		sr := bySource(rep)[name]
 		require.NotNil(t, sr.Loaded, name)
