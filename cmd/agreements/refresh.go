@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
@@ -90,7 +92,10 @@ func (e *env) refresh(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements refresh: %s: %v\n", *cacheDir, err)
 		return exitFail
 	}
-	ctx := context.Background()
+	// Ctrl-C stops the requests under way; a load in progress is rolled
+	// back, so the store keeps each list's last complete snapshot.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	db, err := store.Open(ctx, *dsn)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "agreements refresh: %v\n", err)
