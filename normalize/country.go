@@ -276,6 +276,26 @@ func buildCountryIndex() *countryIndex {
 	for _, c := range all {
 		add(c.String(), countryEntry{country: canonical[c.Alpha2()]})
 	}
+	// "Myanmar (Burma)", "ミャンマー (ビルマ)", "コンゴ民主共和国(キンシャサ)"
+	// are also known without their brackets, unless two countries would
+	// then share a name ("刚果（金）", "刚果（布）").
+	stripped := map[string]map[string]bool{} // folded name → codes
+	strip := func(n string) string {
+		if i := strings.IndexAny(n, "(（"); i > 0 {
+			return countryKey(n[:i])
+		}
+		return ""
+	}
+	for code, names := range cldrNames {
+		for _, n := range names {
+			if k := strip(n); k != "" {
+				if stripped[k] == nil {
+					stripped[k] = map[string]bool{}
+				}
+				stripped[k][code] = true
+			}
+		}
+	}
 	for _, c := range all {
 		names, ok := cldrNames[c.Alpha2()]
 		if !ok {
@@ -284,9 +304,8 @@ func buildCountryIndex() *countryIndex {
 		e := countryEntry{country: canonical[c.Alpha2()]}
 		for _, n := range names {
 			add(n, e)
-			// "Myanmar (Burma)", "ミャンマー (ビルマ)", "コンゴ民主共和国(キンシャサ)"
-			if i := strings.IndexAny(n, "(（"); i > 0 {
-				add(n[:i], e)
+			if k := strip(n); k != "" && len(stripped[k]) == 1 {
+				add(n[:strings.IndexAny(n, "(（")], e)
 			}
 		}
 	}
