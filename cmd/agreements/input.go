@@ -64,8 +64,12 @@ func parseDocument(name string, b []byte, pages []int) (*parser.Document, error)
 	case parser.FormatXLSX:
 		return xlsx.Parse(name, b, xlsx.Options{})
 	}
+	what := parser.Describe(b)
+	if kind := output.SniffRecords(b); kind != "" {
+		what = "a record file (" + kind + "), which audit, diff and load read"
+	}
 	return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: it is %s; documents are read from PDF, HTML and xlsx",
-		parser.ErrUnknownFormat, parser.Describe(b))}
+		parser.ErrUnknownFormat, what)}
 }
 
 // extractFile reads, parses and normalises one document. A document whose

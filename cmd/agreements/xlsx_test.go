@@ -114,3 +114,12 @@ func TestUnreadInputsNamed(t *testing.T) {
 		assert.Contains(t, stderr.String(), "PDF, HTML and xlsx", cmd[0])
 	}
 }
+
+// TestExtractRecordFile: extract reads documents; a record file given to
+// it is named as one, with the commands that read it.
+func TestExtractRecordFile(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"extract", "../../fixtures/diff-yearly/old.ndjson"}, strings.NewReader(""), &stdout, &stderr)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, stderr.String(), "old.ndjson: not a document this tool reads: it is a record file (ndjson), which audit, diff and load read")
+}
