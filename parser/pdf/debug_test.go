@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/agreements/agreements/parser"
 )
 
 // TestDebugDump prints the text layer of the file named by PDFDUMP:
@@ -57,7 +56,7 @@ func TestDebugRaw(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(out, strconv.Itoa(i)+".txt"), parser.Dump(doc), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(out, strconv.Itoa(i)+".txt"), dumpWithMetadata(doc), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
