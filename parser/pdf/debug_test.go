@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
 )
 
 // TestDebugDump prints the text layer of the file named by PDFDUMP:
