@@ -250,7 +250,7 @@ func redirectTarget(from *url.URL, loc string) (*url.URL, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: redirect to %q: %w", from, loc, err)
 	}
-	if next.Scheme != "http" && next.Scheme != "https" {
+	if next.Scheme != "http" && next.Scheme != "https" || next.Host == "" {
 		return nil, fmt.Errorf("%s: redirect to %q: not an http or https address", from, loc)
 	}
 	next.Fragment = ""

@@ -71,7 +71,7 @@ func FindLink(base string, page []byte, contentType string, re *regexp.Regexp) (
 			if err != nil {
 				return "", fmt.Errorf("%s: link %q: %w", base, href, err)
 			}
-			if target.Scheme != "http" && target.Scheme != "https" {
+			if target.Scheme != "http" && target.Scheme != "https" || target.Host == "" {
 				return "", fmt.Errorf("%s: link %q: not an http or https address", base, href)
 			}
 			target.Fragment = ""
