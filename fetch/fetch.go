@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -285,12 +286,55 @@ func (c *Client) retrying(ctx context.Context, u *url.URL, cond *validators, res
 		}
 		switch {
 		case h.status >= 500:
-			return nil, &StatusError{URL: u.String(), Status: h.status}
+			se := &StatusError{URL: u.String(), Status: h.status}
+			if wait, ok := retryAfter(h.header.Get("Retry-After"), time.Now()); ok {
+				if wait > maxRetryAfter {
+					return nil, backoff.Permanent(fmt.Errorf("%w (the server asks to come back after %v)", se, wait.Round(time.Second)))
+				}
+				return nil, &retryLater{StatusError: se, after: &backoff.RetryAfterError{Duration: wait}}
+			}
+			return nil, se
 		case h.status >= 400:
 			return nil, backoff.Permanent(&StatusError{URL: u.String(), Status: h.status})
 		}
 		return h, nil
 	}, backoff.WithBackOff(b), backoff.WithMaxTries(uint(c.opt.Tries)), backoff.WithMaxElapsedTime(0))
+}
+
+// maxRetryAfter is the longest Retry-After a refresh waits for; a server
+// asking for longer is not asked again in this run.
+const maxRetryAfter = 2 * time.Minute
+
+// retryAfter reads a Retry-After header: seconds, or an HTTP date.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if n, err := strconv.Atoi(v); err == nil {
+		return max(time.Duration(n)*time.Second, 0), true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// retryLater is a 5xx whose server said when to come back: the backoff
+// waits that long, and the error stays the StatusError.
+type retryLater struct {
+	*StatusError
+	after *backoff.RetryAfterError
+}
+
+func (e *retryLater) Unwrap() error { return e.StatusError }
+
+func (e *retryLater) As(target any) bool {
+	if t, ok := target.(**backoff.RetryAfterError); ok {
+		*t = e.after
+		return true
+	}
+	return false
 }
 
 // once makes one request, holding u's host for its whole length.

@@ -403,3 +403,53 @@ func TestFindLink(t *testing.T) {
 	assert.ErrorContains(t, err, "not an http or https address")
 	assert.False(t, errors.Is(err, ErrTooLarge))
 }
+
+func TestRetryAfter(t *testing.T) {
+	var hits atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("/soon", func(w http.ResponseWriter, r *http.Request) {
+		if hits.Add(1) == 1 {
+			w.Header().Set("Retry-After", "0")
+			http.Error(w, "maintenance", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprint(w, page)
+	})
+	mux.HandleFunc("/later", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "3600")
+		http.Error(w, "maintenance", http.StatusServiceUnavailable)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	c, _ := newClient(t, Options{Tries: 3})
+
+	r, err := c.Get(context.Background(), srv.URL+"/soon")
+	require.NoError(t, err)
+	assert.Equal(t, 2, r.Attempts)
+
+	r, err = c.Get(context.Background(), srv.URL+"/later")
+	var se *StatusError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, 503, se.Status)
+	assert.Contains(t, err.Error(), "the server asks to come back after 1h0m0s")
+	assert.Equal(t, 1, r.Attempts, "not asked again in this run")
+
+	now := time.Date(2025, 6, 2, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"", 0, false},
+		{"120", 2 * time.Minute, true},
+		{"-5", 0, true},
+		{"Mon, 02 Jun 2025 10:00:30 GMT", 30 * time.Second, true},
+		{"Mon, 02 Jun 2025 09:00:00 GMT", 0, true},
+		{"soon", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := retryAfter(tt.in, now)
+		assert.Equal(t, tt.ok, ok, tt.in)
+		assert.Equal(t, tt.want, got, tt.in)
+	}
+}
