@@ -325,7 +325,9 @@ func refreshSource(ctx context.Context, src *sources.Source, opt *Options, sr *S
 
 	reasons := guard(sr, res, rerr)
 	if len(reasons) > 0 {
-		if res == nil || !opt.Accept[src.Name] {
+		// Nothing can be loaded from a document that gave no records (the
+		// store keeps none but real snapshots), accepted or not.
+		if res == nil || len(res.Records) == 0 || !opt.Accept[src.Name] {
 			hold(sr, res, reasons)
 			return
 		}
