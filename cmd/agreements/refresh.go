@@ -42,7 +42,7 @@ func (n *names) Set(v string) error {
 
 func (e *env) refresh(args []string) int {
 	fs := e.newFlags("refresh", "refresh [--db DSN] [--cache DIR] [--jobs N] [--only NAME...] [--accept NAME...] [--report FILE] SOURCES")
-	dsn := fs.String("db", store.DefaultDSN, "the database: a path or sqlite:PATH, or postgres://…")
+	dsn := fs.String("db", store.DefaultDSN, "the database `DSN`: a path or sqlite:PATH, or postgres://…")
 	cacheDir := fs.String("cache", defaultCache, "keep fetched documents and HTTP validators in `DIR`")
 	jobs := fs.Int("jobs", 4, "refresh up to `N` sources at once (requests to one host still go one at a time)")
 	var only, accept names
@@ -50,7 +50,7 @@ func (e *env) refresh(args []string) int {
 	fs.Var(&accept, "accept", "load the held snapshot of source `NAME` after you have looked at it (repeat, or separate with commas)")
 	reportFile := fs.String("report", "", "write the whole run to `FILE`: an HTML page when it ends in .html, else JSON")
 	timeout := fs.Duration("timeout", fetch.DefaultTimeout, "give up on one request after `DURATION`")
-	tries := fs.Int("tries", fetch.DefaultTries, "attempts per address on a network error or an HTTP 5xx")
+	tries := fs.Int("tries", fetch.DefaultTries, "make up to `N` attempts per address on a network error or an HTTP 5xx (never on a 4xx)")
 	maxBody := fs.Int64("max-size", fetch.DefaultMaxBody, "refuse a document over `BYTES`")
 	retryWait := fs.Duration("retry-wait", fetch.DefaultBackoff, "wait `DURATION` before the first retry; each further wait doubles (with jitter), up to 30s")
 	pos, code := parseFlags(fs, args)
