@@ -110,8 +110,7 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 	}
 	// Rows, not columns: most blocks on the right share a baseline with
 	// one on the left (a table the detectors did not take), unless table
-	// detection found this to be text in columns, or both columns are
-	// lists.
+	// detection found this to be text in columns, or a column is a list.
 	if rowAligned(items, left, right, zone) && !inFlow(items, zone, flows) && !listColumns(items, left, right, zone) {
 		return items
 	}
@@ -242,8 +241,8 @@ func rowAligned(items []placed, left, right []int, zone []bool) bool {
 	return 2*aligned > n
 }
 
-// listColumns reports whether each column of the zone is mostly list
-// items: lists set in columns, whose items read down each column.
+// listColumns reports whether a column of the zone is mostly list items:
+// lists set in columns, whose items read down each column.
 func listColumns(items []placed, left, right []int, zone []bool) bool {
 	for _, side := range [][]int{left, right} {
 		n, it := 0, 0
@@ -256,11 +255,11 @@ func listColumns(items []placed, left, right []int, zone []bool) bool {
 				it++
 			}
 		}
-		if 2*it <= n {
-			return false
+		if 2*it > n {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // inFlow reports whether the middles of most of the zone's blocks lie in

@@ -441,12 +441,15 @@ func flowColumns(ws []tword, accs [][]cellAcc) bool {
 
 // listItemLine reports a line that is a list item, not a table row: a
 // marker standing alone (a bullet, "1.") and one run of text after it,
-// or such items side by side (a list set in columns).
+// or such items side by side (a list set in columns), maybe after the
+// text of a column to the left.
 func listItemLine(ws []tword, l *sline) bool {
-	if len(l.chunks)%2 != 0 {
+	// An odd chunk first is text of the column to the left of a list.
+	from := len(l.chunks) % 2
+	if len(l.chunks)-from < 2 {
 		return false
 	}
-	for k := 0; k < len(l.chunks); k += 2 {
+	for k := from; k < len(l.chunks); k += 2 {
 		c := l.chunks[k]
 		if c[1]-c[0] != 1 || markerKind(strings.TrimSpace(ws[l.words[c[0]]].Text)) == notMarker {
 			return false
