@@ -15,8 +15,8 @@ all: build
 
 # The command is echoed to stderr, so that `make run | jq` reads only records.
 build:
-	@echo "$(GO) build -o $(BIN) ./cmd/agreements" >&2
-	@$(GO) build -o $(BIN) ./cmd/agreements
+	@echo "$(GO) build -buildvcs=auto -o $(BIN) ./cmd/agreements" >&2
+	@$(GO) build -buildvcs=auto -o $(BIN) ./cmd/agreements
 
 ## run: extract every bundled fixture and print the records
 run: build

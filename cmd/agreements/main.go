@@ -4,15 +4,60 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/agreements/agreements/agreement"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version may be set at build time with -ldflags "-X main.version=...";
+// otherwise it is read from the build information Go records (the module
+// version, the VCS revision and time, and whether the tree was modified).
+var version = ""
+
+// versionString is what --version prints after the name: the version,
+// then in parentheses the VCS revision and time (when the build recorded
+// them), the Go version and the record schema.
+func versionString() string {
+	v, info := version, []string{}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		if v == "" {
+			v = bi.Main.Version
+		}
+		var rev, when string
+		modified := false
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.time":
+				when = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+		if rev != "" {
+			if modified {
+				rev += ", modified"
+			}
+			info = append(info, "revision "+rev)
+		}
+		if when != "" {
+			info = append(info, when)
+		}
+		info = append(info, bi.GoVersion)
+	}
+	if v == "" {
+		v = "(devel)"
+	}
+	return v + " (" + strings.Join(append(info, "schema "+agreement.Schema), ", ") + ")"
+}
 
 const usage = `agreements turns published lists of academic-exchange agreements into records.
 
@@ -63,7 +108,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	case "-version", "--version", "version":
-		fmt.Fprintf(stdout, "agreements %s (schema agreement/v1)\n", version)
+		fmt.Fprintf(stdout, "agreements %s\n", versionString())
 		return exitOK
 	case "extract":
 		return e.extract(args[1:])
@@ -88,10 +133,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-// newFlags returns a flag set that reports to stderr and does not exit.
+// newFlags returns a flag set that does not exit. Asked for with -h or
+// --help, its usage goes to stdout (so `agreements extract --help | less`
+// shows it); after a usage error, to stderr with the error.
 func (e *env) newFlags(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(&flagOutput{stdout: e.stdout, stderr: e.stderr})
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: agreements %s\n\nFlags:\n", synopsis)
 		fs.PrintDefaults()
@@ -99,13 +146,50 @@ func (e *env) newFlags(name, synopsis string) *flag.FlagSet {
 	return fs
 }
 
+// flagOutput is a flag set's output: while flags are parsed it holds what
+// the flag package writes until parseFlags knows whether help was asked
+// for (stdout) or the flags were wrong (stderr); otherwise it writes to
+// stderr.
+type flagOutput struct {
+	stdout, stderr io.Writer
+	parsing        bool
+	held           bytes.Buffer
+}
+
+func (o *flagOutput) Write(p []byte) (int, error) {
+	if o.parsing {
+		return o.held.Write(p)
+	}
+	return o.stderr.Write(p)
+}
+
+// release ends a parse, writing what was held to stdout for help, else to
+// stderr.
+func (o *flagOutput) release(help bool) {
+	o.parsing = false
+	w := o.stderr
+	if help {
+		w = o.stdout
+	}
+	_, _ = w.Write(o.held.Bytes())
+	o.held.Reset()
+}
+
 // parseFlags parses args, allowing flags after positional arguments
 // (agreements extract a.pdf --format csv). It returns the exit code to use
 // when parsing stops the command (help or bad usage), or -1 to go on.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, int) {
 	var pos []string
+	out, _ := fs.Output().(*flagOutput)
 	for {
-		if err := fs.Parse(args); err != nil {
+		if out != nil {
+			out.parsing = true
+		}
+		err := fs.Parse(args)
+		if out != nil {
+			out.release(errors.Is(err, flag.ErrHelp))
+		}
+		if err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, exitOK
 			}

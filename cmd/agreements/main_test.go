@@ -32,13 +32,22 @@ func TestUsage(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, stderr, `unknown command "frobnicate"`)
 
-	for _, sub := range []string{"extract", "tables", "audit", "diff"} {
-		code, _, stderr := runCmd(t, "", sub, "--help")
-		assert.Equal(t, exitOK, code, sub)
-		assert.Contains(t, stderr, "Usage: agreements "+sub, sub)
+	assert.NotContains(t, stdout, "dev ", "a version from the build information")
+	assert.Regexp(t, `^agreements \S+ \(.*go1\.`, stdout)
 
-		code, _, _ = runCmd(t, "", sub, "--no-such-flag")
+	for _, sub := range []string{"extract", "tables", "audit", "diff", "raw"} {
+		// asked for, help goes to stdout (agreements extract --help | less)
+		code, stdout, stderr := runCmd(t, "", sub, "--help")
+		assert.Equal(t, exitOK, code, sub)
+		assert.Contains(t, stdout, "Usage: agreements "+sub, sub)
+		assert.Empty(t, stderr, sub)
+
+		// after a usage error, to stderr with the error
+		code, stdout, stderr = runCmd(t, "", sub, "--no-such-flag")
 		assert.Equal(t, exitUsage, code, sub)
+		assert.Empty(t, stdout, sub)
+		assert.Contains(t, stderr, "flag provided but not defined: -no-such-flag", sub)
+		assert.Contains(t, stderr, "Usage: agreements "+sub, sub)
 	}
 
 	code, _, stderr = runCmd(t, "", "extract")
