@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/agreements/agreements/normalize/lexicon"
+
 	"github.com/biter777/countries"
 	"golang.org/x/text/unicode/norm"
 )
@@ -368,30 +370,11 @@ const (
 	RegionInternational = "International Organization"
 )
 
-// regionAliases are the names lists give their regional groupings.
-var regionAliases = map[string][]string{
-	RegionAsia:         {"Asia", "アジア", "アジア地域", "亜細亜"},
-	RegionEurope:       {"Europe", "ヨーロッパ", "欧州", "欧州地域", "ヨーロッパ地域"},
-	RegionNorthAmerica: {"North America", "Northern America", "北米", "北アメリカ", "北米地域", "北アメリカ州"},
-	RegionLatinAmerica: {
-		"Central and South America", "South and Central America", "Latin America", "Central & South America", "Latin America & Caribbean",
-		"Middle and South America", "South America and the Caribbean", "南北アメリカ州",
-		"Latin America and the Caribbean", "Central America", "South America",
-		"中南米", "中南米地域", "ラテンアメリカ", "中米", "南米", "南アメリカ", "中南米・カリブ",
-	},
-	RegionMiddleEast: {"Middle East", "Near and Middle East", "Near East", "中東", "中近東", "中東地域"},
-	RegionAfrica:     {"Africa", "アフリカ", "アフリカ地域"},
-	RegionOceania:    {"Oceania", "オセアニア", "大洋州", "オセアニア地域", "太洋州", "大洋州地域", "Pacific", "Asia Pacific and Oceania"},
-	RegionInternational: {
-		"International Organization", "International Organizations", "International Organization(s)",
-		"International Organisation", "International Organisations", "International Organisation(s)",
-		"国際機関",
-	},
-}
-
+// regionTable maps the folded names lists give their regional groupings,
+// in every language of the lexicon, to the canonical region.
 var regionTable = sync.OnceValue(func() map[string]string {
 	m := make(map[string]string)
-	for canonical, names := range regionAliases {
+	for canonical, names := range lexicon.Default().Regions() {
 		for _, n := range names {
 			m[countryKey(n)] = canonical
 		}

@@ -425,8 +425,17 @@ func ParseDate(s string, opt DateOptions) (Date, error) {
 
 // foldDate normalises s for the layouts: NFKC, trimmed, white space folded.
 func foldDate(s string) string {
-	return strings.Join(strings.Fields(norm.NFKC.String(s)), " ")
+	s = strings.Join(strings.Fields(norm.NFKC.String(s)), " ")
+	if strings.ContainsAny(s, "년월일") {
+		// Korean writes dates as Japanese and Chinese do, with its own
+		// words: "2024년 3월 1일".
+		s = koreanDate.Replace(s)
+	}
+	return s
 }
+
+// koreanDate turns the Korean date words into the Han ones.
+var koreanDate = strings.NewReplacer("년 ", "年", "년", "年", "월 ", "月", "월", "月", "일", "日")
 
 // dateNum reads a matched run of ASCII digits. An absent part ("") is 0,
 // and a part written as zero is -1, so that check rejects it.

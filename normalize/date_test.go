@@ -222,3 +222,10 @@ func TestTrailingDate(t *testing.T) {
 		})
 	}
 }
+
+func TestKoreanDate(t *testing.T) {
+	d, err := ParseDate("2024년 3월 1일", DateOptions{})
+	if assert.NoError(t, err) {
+		assert.Equal(t, "2024-03-01", d.ISO)
+	}
+}

@@ -72,7 +72,7 @@ func (c *docContext) regionWithin(name string) (string, bool) {
 	}
 	folded := lexicon.Fold(name)
 	found := ""
-	for canonical, aliases := range regionAliases {
+	for canonical, aliases := range c.lx.Regions() {
 		for _, a := range aliases {
 			if lexicon.ContainsTerm(folded, lexicon.Fold(a)) {
 				if found != "" && found != canonical {

@@ -28,6 +28,16 @@ var English = &Lang{
 	UnitMods:    []string{"faculty", "faculties", "school", "department", "unit", "division", "institute", "graduate school", "center", "centre", "laboratory"},
 	PartnerMods: []string{"partner", "partners", "counterpart", "of partner", "host"},
 	HomeMods:    []string{"home", "our", "at", "responsible", "coordinating", "contact"},
+	Regions: map[string][]string{
+		"Asia":                       {"Asia", "East Asia", "Southeast Asia", "South Asia", "Asia and Oceania"},
+		"Europe":                     {"Europe"},
+		"North America":              {"North America", "Northern America"},
+		"Central and South America":  {"Central and South America", "South and Central America", "Latin America", "Central & South America", "Latin America & Caribbean", "Latin America and the Caribbean", "Middle and South America", "South America and the Caribbean", "Central America", "South America"},
+		"Middle East":                {"Middle East", "Near and Middle East", "Near East", "Middle East and North Africa"},
+		"Africa":                     {"Africa"},
+		"Oceania":                    {"Oceania", "Pacific", "Asia Pacific and Oceania"},
+		"International Organization": {"International Organization", "International Organizations", "International Organization(s)", "International Organisation", "International Organisations", "International Organisation(s)"},
+	},
 	Levels: map[string][]string{
 		University: {"university level", "university wide", "universitywide", "institution wide", "institutionwide", "inter university",
 			"interuniversity", "university to university", "institution to institution", "institutional level", "institutional agreement",

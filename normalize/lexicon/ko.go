@@ -19,6 +19,16 @@ var Korean = &Lang{
 	UnitMods:    []string{"학과", "학부", "부서", "단과대학"},
 	PartnerMods: []string{"상대", "협정"},
 	HomeMods:    []string{"본교", "담당", "주관"},
+	Regions: map[string][]string{
+		"Asia":                       {"아시아"},
+		"Europe":                     {"유럽"},
+		"North America":              {"북미", "북아메리카"},
+		"Central and South America":  {"중남미", "남미", "중미", "라틴아메리카"},
+		"Middle East":                {"중동"},
+		"Africa":                     {"아프리카"},
+		"Oceania":                    {"오세아니아", "대양주"},
+		"International Organization": {"국제기구"},
+	},
 	Levels: map[string][]string{
 		University: {"대학간", "대학 간", "대학간 협정", "전교"},
 		Department: {"학부간", "학과간", "부서간", "단과대학간"},

@@ -82,6 +82,10 @@ type Lang struct {
 	// word the home institution's.
 	UnitMods, PartnerMods, HomeMods []string
 
+	// Regions are the names lists give their regional groupings, by the
+	// canonical region records use ("Asia", "Central and South America",
+	// "International Organization").
+	Regions map[string][]string
 	// Levels are the words that say an agreement's level, in section
 	// titles, in a kind column, or inline in an entry.
 	Levels map[string][]string
@@ -132,6 +136,7 @@ type Lexicon struct {
 	concl   []term
 	kinds   []term
 	noise   []term
+	regions map[string][]string
 }
 
 type role uint8
@@ -170,8 +175,11 @@ var defaultLexicon = sync.OnceValue(func() *Lexicon { return New(English, Japane
 
 // New merges languages into one lexicon.
 func New(langs ...*Lang) *Lexicon {
-	lx := &Lexicon{langs: langs, ph: map[string]bool{}, neg: map[string]bool{}, unitMap: map[string]string{}}
+	lx := &Lexicon{langs: langs, ph: map[string]bool{}, neg: map[string]bool{}, unitMap: map[string]string{}, regions: map[string][]string{}}
 	for _, l := range langs {
+		for canonical, names := range l.Regions {
+			lx.regions[canonical] = append(lx.regions[canonical], names...)
+		}
 		for f, ws := range l.Headers {
 			lx.headers = appendTerms(lx.headers, ws, func(t *term) { t.field = f })
 		}
@@ -238,6 +246,9 @@ func sortTerms(ts []term) {
 	slices.SortStableFunc(ts, func(a, b term) int { return b.n - a.n })
 }
 
+// Regions are the region names of every language, by canonical region.
+func (lx *Lexicon) Regions() map[string][]string { return lx.regions }
+
 // Fold is the form terms and texts are matched in: Unicode NFKC, lower
 // case, punctuation and symbols turned into spaces, spaces folded, and no
 // space between two characters of a script written without spaces.
@@ -268,7 +279,7 @@ func Fold(s string) string {
 // isSegmentScript reports a character of a script written without spaces
 // between words (Han, kana): terms in it match as segments of the text.
 func isSegmentScript(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == 'ー'
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) || r == 'ー'
 }
 
 func isWordRune(r rune) bool {

@@ -19,6 +19,16 @@ var Chinese = &Lang{
 	UnitMods:    []string{"院系", "学院", "系"},
 	PartnerMods: []string{"合作", "对方"},
 	HomeMods:    []string{"我校", "校内", "承办"},
+	Regions: map[string][]string{
+		"Asia":                       {"亚洲", "亞洲"},
+		"Europe":                     {"欧洲", "歐洲"},
+		"North America":              {"北美", "北美洲"},
+		"Central and South America":  {"拉丁美洲", "中南美洲", "南美洲", "南美", "拉美"},
+		"Middle East":                {"中东", "中東"},
+		"Africa":                     {"非洲"},
+		"Oceania":                    {"大洋洲"},
+		"International Organization": {"国际组织", "國際組織"},
+	},
 	Levels: map[string][]string{
 		University: {"校级", "校际", "校级协议", "校际协议"},
 		Department: {"院级", "院系级", "院际", "院级协议"},
