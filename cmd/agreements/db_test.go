@@ -18,9 +18,9 @@ const (
 
 func TestDBCommandsUsage(t *testing.T) {
 	for _, sub := range []string{"load", "history", "export"} {
-		code, _, stderr := runCmd(t, "", sub, "--help")
+		code, stdout, _ := runCmd(t, "", sub, "--help")
 		assert.Equal(t, exitOK, code, sub)
-		assert.Contains(t, stderr, "Usage: agreements "+sub, sub)
+		assert.Contains(t, stdout, "Usage: agreements "+sub, sub) // help asked for goes to stdout
 		code, _, _ = runCmd(t, "", sub, "--no-such-flag")
 		assert.Equal(t, exitUsage, code, sub)
 	}

@@ -565,9 +565,9 @@ func TestRefreshUsage(t *testing.T) {
 			assert.Contains(t, stderr, tt.want)
 		})
 	}
-	code, _, stderr := runCmd(t, "", "refresh", "--help")
+	code, stdout, _ := runCmd(t, "", "refresh", "--help")
 	assert.Equal(t, exitOK, code)
-	assert.Contains(t, stderr, "Usage: agreements refresh")
+	assert.Contains(t, stdout, "Usage: agreements refresh") // help asked for goes to stdout
 }
 
 // TestRefreshProtectedPDF: the sources file's password opens a protected
