@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/names"
 )
 
 // ErrBadDate: an as-of date that is not YYYY, YYYY-MM or YYYY-MM-DD.
@@ -70,34 +71,45 @@ func recordScan() ([]any, func() agreement.Record) {
 	}
 }
 
-// likePattern makes a case-insensitive substring pattern for LIKE … ESCAPE '\'.
-func likePattern(s string) string {
-	s = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(s))
-	return "%" + s + "%"
-}
-
 func history(ctx context.Context, eng engine, q HistoryQuery) ([]Version, error) {
 	var (
 		where string
 		args  []any
+		match func(r *agreement.Record) bool
 	)
 	switch {
 	case q.ID != "":
-		where = "v2.id = ? OR v2.key = ?"
+		where = "WHERE v.agreement_id IN (SELECT v2.agreement_id FROM agreement_versions v2 WHERE v2.id = ? OR v2.key = ?)"
 		args = []any{q.ID, q.ID}
 	case q.Partner != "":
-		p := likePattern(q.Partner)
-		where = `lower(v2.partner) LIKE ? ESCAPE '\' OR lower(v2.partner_alt) LIKE ? ESCAPE '\'`
-		args = []any{p, p}
+		// matched here rather than with LIKE, which folds only ASCII case
+		// in SQLite: names folded as the audit folds them (case,
+		// diacritics, width, punctuation and spaces)
+		want := names.Fold(q.Partner)
+		if want == "" {
+			return nil, fmt.Errorf("history: partner %q has no letters or digits", q.Partner)
+		}
+		match = func(r *agreement.Record) bool {
+			return strings.Contains(names.Fold(r.Partner), want) || strings.Contains(names.Fold(r.PartnerAlt), want)
+		}
 	default:
 		return nil, errors.New("history: give an id or a partner")
 	}
 	var out []Version
 	err := inTx(ctx, eng, false, "", func(tx txn) error {
 		out = nil
-		return tx.query(ctx, `SELECT v.agreement_id, v.key, v.snapshot_id, s.as_of, s.source_file, v.change, `+prefixed("v.", recordColumns)+`
-FROM agreement_versions v JOIN snapshots s ON s.snapshot_id = v.snapshot_id
-WHERE v.agreement_id IN (SELECT v2.agreement_id FROM agreement_versions v2 WHERE `+where+`)
+		var (
+			cur     []Version // the versions of one agreement
+			matched bool
+		)
+		flush := func() {
+			if match == nil || matched {
+				out = append(out, cur...)
+			}
+			cur, matched = nil, false
+		}
+		err := tx.query(ctx, `SELECT v.agreement_id, v.key, v.snapshot_id, s.as_of, s.source_file, v.change, `+prefixed("v.", recordColumns)+`
+FROM agreement_versions v JOIN snapshots s ON s.snapshot_id = v.snapshot_id `+where+`
 ORDER BY v.agreement_id, v.snapshot_id`, args, func(scan func(...any) error) error {
 			var v Version
 			dest, rec := recordScan()
@@ -105,9 +117,17 @@ ORDER BY v.agreement_id, v.snapshot_id`, args, func(scan func(...any) error) err
 				return err
 			}
 			v.Record = rec()
-			out = append(out, v)
+			if len(cur) > 0 && cur[0].AgreementID != v.AgreementID {
+				flush()
+			}
+			cur = append(cur, v)
+			if match != nil && !matched {
+				matched = match(&v.Record)
+			}
 			return nil
 		})
+		flush()
+		return err
 	})
 	return out, err
 }

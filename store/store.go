@@ -183,8 +183,10 @@ type Version struct {
 	Record      agreement.Record `json:"record"`
 }
 
-// HistoryQuery selects agreements for History: by id or key, or by a
-// partner name (case-insensitive substring, in partner or partner_alt).
+// HistoryQuery selects agreements for History: by id or key (any the
+// agreement ever had), or by a partner name: a substring of any partner or
+// partner_alt the agreement ever had, both folded as the audit folds names
+// (case, diacritics, width, spaces and punctuation ignored).
 type HistoryQuery struct {
 	ID      string
 	Partner string

@@ -476,6 +476,16 @@ func testHistory(t *testing.T, dsn string) {
 	vs, err := st.History(ctx, HistoryQuery{Partner: "no such partner%_"})
 	require.NoError(t, err)
 	assert.Empty(t, vs)
+	// folded as the audit folds names: case, diacritics, spaces
+	vs, err = st.History(ctx, HistoryQuery{Partner: "UNIVERSITAT MUNCHEN"})
+	require.NoError(t, err)
+	require.NotEmpty(t, vs)
+	assert.Equal(t, "Technische Universität München", vs[0].Record.Partner)
+	vs, err = st.History(ctx, HistoryQuery{Partner: "chiangmai"})
+	require.NoError(t, err)
+	assert.Len(t, vs, 2, "Chiangmai University, renamed Chiang Mai University")
+	_, err = st.History(ctx, HistoryQuery{Partner: "%_ "})
+	require.Error(t, err)
 }
 
 func testExportAsOf(t *testing.T, dsn string) {

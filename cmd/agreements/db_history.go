@@ -36,7 +36,7 @@ func (e *env) history(args []string) int {
 	fs := e.newFlags("history", "history [--db DSN] (--id ID | --partner TEXT) [--format text|json]")
 	db := fs.String("db", store.DefaultDSN, dbFlagUsage)
 	id := fs.String("id", "", "the agreement's `ID` or key")
-	partner := fs.String("partner", "", "agreements whose partner (or other-language name) contains `TEXT`, case folded")
+	partner := fs.String("partner", "", "agreements whose partner (or other-language name), in any snapshot, contains `TEXT` (case, accents, spaces and punctuation ignored)")
 	format := fs.String("format", report.FormatText, "output format: text or json")
 	rest, code := parseFlags(fs, args)
 	if code >= 0 {
