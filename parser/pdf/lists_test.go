@@ -190,4 +190,9 @@ func TestImageOnlyPages(t *testing.T) {
 	for _, name := range []string{"bullets-lo-serif", "twocol-chromium"} {
 		assert.Empty(t, parseList(t, name).ImageOnlyPages, name)
 	}
+	// A page of text with a picture, then a scan: only the scan.
+	doc = parseList(t, "mixed")
+	assert.Equal(t, []int{2}, doc.ImageOnlyPages)
+	_, lines, _ := items(doc)
+	assert.Contains(t, lines, "Inter-University Agreements")
 }

@@ -16,6 +16,7 @@ indents and widths:
   running-lo.pdf          LibreOffice, a table over pages, legend in the page header, as-of in the footer
   running-chromium.pdf    Chromium, the same with @page margin boxes (legend top, as-of and page bottom)
   scanned.pdf             running-lo.pdf's first page rasterised and wrapped as an image-only PDF
+  mixed.pdf               Chromium: text with a small picture (page 1), then only a picture of a page (page 2)
 """
 import os
 import shutil
@@ -257,10 +258,24 @@ def scanned(tmp):
     subprocess.run(["img2pdf", "--output", os.path.join(HERE, "scanned.pdf"), os.path.join(tmp, png)], check=True)
 
 
+def mixed(tmp):
+    """A page of text with a small picture, then a page that is only a picture of a page (a scan
+    printed by Chromium): only page 2 is image-only."""
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "60", "-gray", "-png", "-singlefile",
+                    os.path.join(HERE, "running-lo.pdf"), os.path.join(tmp, "page")], check=True)
+    png = os.path.join(tmp, "page.png")
+    html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Agreements</title>
+<style>@page {{ size: A4; margin: 10mm; }} .scan {{ break-before: page; }} .scan img {{ width: 180mm; }}</style></head>
+<body><img src="file://{png}" width="120"><h1>Inter-University Agreements</h1>
+<p>The list as of May 1, 2021 follows on the next page.</p>
+<div class="scan"><img src="file://{png}"></div></body></html>"""
+    chromium(tmp, "mixed", html)
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for f in (bullets_lo_serif, bullets_lo_cjk, bullets_chromium, twocol_lo, twocol_chromium,
-                  running_lo, running_chromium, scanned):
+                  running_lo, running_chromium, scanned, mixed):
             f(tmp)
     return 0
 
