@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -91,6 +92,7 @@ func runSuite(t *testing.T, newDSN func(testing.TB) string) {
 		{"MixedInstitutions", testMixedInstitutions},
 		{"ReadmeQueries", testReadmeQueries},
 		{"Reopen", testReopen},
+		{"NewerSchemaRefused", testNewerSchema},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.f(t, newDSN(t)) })
@@ -600,4 +602,15 @@ func testReopen(t *testing.T, dsn string) {
 	st2 := open(t, dsn)
 	assert.Equal(t, SchemaVersion(), count(t, st2, "SELECT max(version) FROM schema_version"))
 	assert.Equal(t, 1, count(t, st2, "SELECT count(*) FROM snapshots"))
+}
+
+func testNewerSchema(t *testing.T, dsn string) {
+	ctx := context.Background()
+	st := open(t, dsn)
+	require.NoError(t, inTx(ctx, st.eng, true, "", func(tx txn) error {
+		return tx.exec(ctx, "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", SchemaVersion()+1, time.Now().UTC())
+	}))
+	_, err := Open(ctx, dsn)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "newer than this program's")
 }
