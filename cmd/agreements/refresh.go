@@ -104,7 +104,8 @@ func (e *env) refresh(args []string) int {
 	defer db.Close()
 
 	client := fetch.New(cache, fetch.Options{
-		UserAgent: fmt.Sprintf("agreements/%s (yearly refresh of published lists of exchange agreements; +https://github.com/agreements/agreements)", version),
+		UserAgent: fmt.Sprintf("agreements/%s (yearly refresh of published lists of exchange agreements; +https://github.com/agreements/agreements)",
+			strings.Trim(toolVersion(), "()")),
 		Timeout:   *timeout,
 		Tries:     *tries,
 		MaxBody:   *maxBody,
@@ -117,7 +118,7 @@ func (e *env) refresh(args []string) int {
 		Extract:     extractBytes,
 		Jobs:        *jobs,
 		Accept:      acc,
-		ToolVersion: version,
+		ToolVersion: toolVersion(),
 		Done:        prog.done,
 	})
 	prog.finish()
@@ -138,6 +139,12 @@ func (e *env) refresh(args []string) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// toolVersion is the program's version alone ("v1.2.0", "(devel)"), as
+// the User-Agent and the store's snapshots name it.
+func toolVersion() string {
+	return strings.Fields(versionString())[0]
 }
 
 func writeRefreshReport(path string, rep *refresh.Report) error {
