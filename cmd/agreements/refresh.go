@@ -106,10 +106,10 @@ func (e *env) refresh(args []string) int {
 	client := fetch.New(cache, fetch.Options{
 		UserAgent: fmt.Sprintf("agreements/%s (yearly refresh of published lists of exchange agreements; +https://github.com/agreements/agreements)",
 			strings.Trim(toolVersion(), "()")),
-		Timeout:   *timeout,
-		Tries:     *tries,
-		MaxBody:   *maxBody,
-		Backoff:   *retryWait,
+		Timeout: *timeout,
+		Tries:   *tries,
+		MaxBody: *maxBody,
+		Backoff: *retryWait,
 	})
 	prog := e.newProgress(len(srcs))
 	rep := refresh.Run(ctx, srcs, refresh.Options{
