@@ -20,6 +20,7 @@ const (
 	minGutter      = 6.0 // points: a narrower band is a word or cell gap
 	minColumnItems = 3   // blocks each side of a gutter needs
 	maxCrossShare  = 0.1 // share of the blocks that may cross a gutter
+	maxCross       = 4   // and at most this many (titles, closing lines, tables across)
 	maxColumnDepth = 3   // gutters within columns
 )
 
@@ -184,7 +185,7 @@ func findGutter(items []placed) (lo, hi float64, ok bool) {
 	}
 	// The fewest crossings first: a band that only a title crosses beats
 	// a wider one that some long lines of a column cross too.
-	allowed := int(maxCrossShare * float64(len(items)))
+	allowed := min(int(maxCrossShare*float64(len(items))), maxCross)
 	for t := 0; t <= allowed && !ok; t++ {
 		best := 0.0
 		for k := 0; k < len(cover); {
