@@ -149,6 +149,20 @@ func TestLoadRecordFiles(t *testing.T) {
 	}
 }
 
+// TestLoadRefusesPartlyReadDocument: a document with a page that could not
+// be read is not loaded (its missing agreements would show as removed).
+func TestLoadRefusesPartlyReadDocument(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	code, stdout, stderr := runCmd(t, "", "load", "--db", db, "--institution", "Tohoku University", "../../fixtures/bad-page/input.pdf")
+	assert.Equal(t, exitFail, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, "page 3")
+	assert.Contains(t, stderr, "not loaded")
+	code, got, stderr := runCmd(t, "", "export", "--db", db)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Empty(t, got)
+}
+
 func TestReadCommandsNeedADatabase(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "none.db")
 	for _, args := range [][]string{{"export", "--db", db}, {"history", "--db", db, "--id", "x"}} {
