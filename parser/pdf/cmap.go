@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf16"
 )
@@ -19,6 +21,7 @@ type cmap struct {
 	space     []codeRange
 	cids      map[uint32]uint32
 	cidRanges []cidRange
+	sorted    bool // cidRanges sorted by lo and disjoint: searched by halving
 	uni       map[uint32]string
 	identity  bool // usecmap Identity-H/V
 }
@@ -26,6 +29,14 @@ type cmap struct {
 type cidRange struct{ lo, hi, cid uint32 }
 
 const maxCMapEntries = 1 << 17
+
+// maxCodeRanges bounds the distinct codespace ranges kept: a CMap defines
+// a few; every code is matched against them.
+const maxCodeRanges = 256
+
+// maxOverlapping bounds the CID ranges kept when they overlap, and so are
+// searched one after the other for every code.
+const maxOverlapping = 1024
 
 func codeValue(s string) uint32 {
 	var v uint32
@@ -85,7 +96,9 @@ func parseCMap(data []byte) *cmap {
 				r := codeRange{n: len(lo)}
 				copy(r.lo[:], lo)
 				copy(r.hi[:], hi)
-				m.space = append(m.space, r)
+				if len(m.space) < maxCodeRanges && !slices.Contains(m.space, r) {
+					m.space = append(m.space, r)
+				}
 			}
 		case "endbfchar":
 			for i := 0; i+1 < len(stk); i += 2 {
@@ -142,7 +155,7 @@ func parseCMap(data []byte) *cmap {
 		case "endcidrange":
 			for i := 0; i+2 < len(stk); i += 3 {
 				lo, hi := codeValue(stk[i].s), codeValue(stk[i+1].s)
-				if hi >= lo {
+				if hi >= lo && len(m.cidRanges) < maxCMapEntries {
 					m.cidRanges = append(m.cidRanges, cidRange{lo, hi, uint32(stk[i+2].num)})
 				}
 			}
@@ -164,7 +177,27 @@ func parseCMap(data []byte) *cmap {
 		}
 		stk = stk[:0]
 	}
+	m.sortRanges()
 	return m
+}
+
+// sortRanges sorts the CID ranges for searching by halving when they are
+// disjoint (the first range holding a code is then the only one); ranges
+// that overlap keep their order and are searched in turn.
+func (m *cmap) sortRanges() {
+	if len(m.cidRanges) < 16 {
+		return
+	}
+	sorted := slices.Clone(m.cidRanges)
+	slices.SortStableFunc(sorted, func(a, b cidRange) int { return cmp.Compare(a.lo, b.lo) })
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i].lo <= sorted[i-1].hi {
+			// Searched in turn for every code: a bounded number.
+			m.cidRanges = m.cidRanges[:min(len(m.cidRanges), maxOverlapping)]
+			return
+		}
+	}
+	m.cidRanges, m.sorted = sorted, true
 }
 
 // split returns the length of the code at the start of s.
@@ -208,9 +241,25 @@ func (m *cmap) cid(code uint32) uint32 {
 	if c, ok := m.cids[code]; ok {
 		return c
 	}
-	for _, r := range m.cidRanges {
-		if code >= r.lo && code <= r.hi {
+	if m.sorted {
+		i, _ := slices.BinarySearchFunc(m.cidRanges, code, func(r cidRange, c uint32) int {
+			switch {
+			case r.hi < c:
+				return -1
+			case r.lo > c:
+				return 1
+			}
+			return 0
+		})
+		if i < len(m.cidRanges) && m.cidRanges[i].lo <= code && code <= m.cidRanges[i].hi {
+			r := m.cidRanges[i]
 			return r.cid + code - r.lo
+		}
+	} else {
+		for _, r := range m.cidRanges {
+			if code >= r.lo && code <= r.hi {
+				return r.cid + code - r.lo
+			}
 		}
 	}
 	if len(m.cids) == 0 && len(m.cidRanges) == 0 {

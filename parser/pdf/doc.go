@@ -25,6 +25,9 @@ const (
 	maxStreamBytes = 64 << 20
 	maxOpsPerPage  = 4_000_000
 	maxGlyphsPage  = 400_000
+	// maxCompressedObjects is how many objects in object streams the
+	// library reads in reasonable time (see openDocument).
+	maxCompressedObjects = 2000
 )
 
 // document is an open PDF with the caches its pages share.
@@ -56,8 +59,17 @@ func openDocument(name string, b []byte) (d *document, err error) {
 	if xrefCycle(b) {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: cross-reference sections form a cycle", parser.ErrMalformed)}
 	}
-	if err := checkXref(b); err != nil {
+	compressed, err := checkXref(b)
+	if err != nil {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %w", parser.ErrMalformed, err)}
+	}
+	if compressed > maxCompressedObjects {
+		// The library parses an object stream anew for every object it
+		// looks up in it: thousands of pages in one would take hours.
+		// Written again without object streams, they read in seconds.
+		if nb, err := rewrite(b); err == nil {
+			b = nb
+		}
 	}
 	r, err := lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
@@ -73,7 +85,7 @@ func openDocument(name string, b []byte) (d *document, err error) {
 		d.seen[id] = true
 	}
 	d.collectPages(pages, pageAttrs{}, 0)
-	if len(d.pages) == 0 {
+	if !slices.ContainsFunc(d.pages, func(p pageRef) bool { return !p.missing }) {
 		return nil, &parser.Error{File: name, Err: parser.ErrNoPages}
 	}
 	return d, nil
@@ -128,10 +140,18 @@ func (a pageAttrs) over(node lpdf.Value) pageAttrs {
 }
 
 // pageRef is a page dictionary with its inherited attributes resolved.
+// A page whose object is missing or damaged (a file cut short, its
+// cross-reference table rebuilt) keeps its place, so that the pages after
+// it keep their numbers, and is reported when read.
 type pageRef struct {
 	v lpdf.Value
 	pageAttrs
+	missing bool
 }
+
+// errMissingPage is the error of a page whose object is missing or
+// damaged.
+var errMissingPage = errors.New("the page's object is missing or cannot be read (the file is damaged or cut short)")
 
 // collectPages walks the page tree depth-first, handing inherited
 // attributes down, so no page looks its attributes up through /Parent (the
@@ -163,7 +183,15 @@ func (d *document) collectPages(node lpdf.Value, attrs pageAttrs, depth int) {
 	}
 	self, arr := objectIDOrZero(node), objectIDOrZero(kids)
 	for i := 0; i < kids.Len(); i++ {
-		kid := kids.Index(i)
+		kid, ok := kidAt(kids, i)
+		if !ok || kid.Kind() == lpdf.Null {
+			if len(d.pages) < maxPages {
+				d.pages = append(d.pages, pageRef{missing: true})
+			} else {
+				d.pagesCut++
+			}
+			continue
+		}
 		id, ok := objectID(kid)
 		switch {
 		case !ok:
@@ -185,6 +213,17 @@ func (d *document) collectPages(node lpdf.Value, attrs pageAttrs, depth int) {
 			return
 		}
 	}
+}
+
+// kidAt returns /Kids entry i; false when the object it names cannot be
+// parsed (the library panics on it).
+func kidAt(kids lpdf.Value, i int) (v lpdf.Value, ok bool) {
+	defer func() {
+		if recover() != nil {
+			v, ok = lpdf.Value{}, false
+		}
+	}()
+	return kids.Index(i), true
 }
 
 // note adds a document-level repair once.
@@ -249,6 +288,11 @@ func streamBytes(v lpdf.Value) ([]byte, error) {
 				}
 				continue
 			}
+			if len(out) > maxStreamBytes {
+				errs = append(errs, fmt.Errorf("%w: parts %d to %d of %d not read: the parts before decode to more than %d MiB",
+					parser.ErrTooLarge, i+1, n, n, maxStreamBytes>>20))
+				break
+			}
 			b, err := streamBytes(e)
 			if err != nil {
 				msg := strings.TrimPrefix(err.Error(), errDamagedStream.Error()+": ")
@@ -276,14 +320,21 @@ func streamBytes(v lpdf.Value) ([]byte, error) {
 		}()
 		rc := v.Reader()
 		defer rc.Close()
-		_, err = io.Copy(&buf, io.LimitReader(rc, maxStreamBytes))
+		_, err = io.Copy(&buf, io.LimitReader(rc, maxStreamBytes+1))
 		return err
 	}()
-	// A bad checksum comes after the last byte: the data is whole.
-	if err == nil || errors.Is(err, zlib.ErrChecksum) {
-		return buf.Bytes(), nil
-	}
 	filter := filterName(v)
+	switch {
+	case buf.Len() > maxStreamBytes:
+		buf.Truncate(maxStreamBytes)
+		return buf.Bytes(), fmt.Errorf("%w: decodes to more than %d MiB; the rest was not read", parser.ErrTooLarge, maxStreamBytes>>20)
+	case err == nil:
+		return buf.Bytes(), nil
+	case errors.Is(err, zlib.ErrChecksum):
+		// The checksum comes after the last byte: the data is all there,
+		// but may not be what was written.
+		return buf.Bytes(), fmt.Errorf("%w: %s data fails its checksum; read as it decodes", errDamagedStream, filter)
+	}
 	if buf.Len() > 0 {
 		return buf.Bytes(), fmt.Errorf("%w: %s data cut short after %d bytes: %v", errDamagedStream, filter, buf.Len(), err)
 	}

@@ -133,7 +133,7 @@ func TestDamagedPageStream(t *testing.T) {
 		{"flate over plain bytes", "/Contents 5 0 R", "<< /Filter /FlateDecode stream:" + text, "FlateDecode data cannot be decoded", ""},
 		{"unknown filter", "/Contents 5 0 R", "<< /Filter /JBIG3Decode stream:" + text, "unknown filter JBIG3Decode", ""},
 		{"truncated flate", "/Contents 5 0 R", "<< /Filter /FlateDecode stream:" + full[:len(full)/2], "FlateDecode data cut short after", "readable part"},
-		{"bad checksum only", "/Contents 5 0 R", "<< /Filter /FlateDecode stream:" + string(badChecksum), "", "readable part"},
+		{"bad checksum only", "/Contents 5 0 R", "<< /Filter /FlateDecode stream:" + string(badChecksum), "FlateDecode data fails its checksum", "readable part"},
 		{"missing object", "/Contents 40 0 R", "<< >>", "the object it names is missing", ""},
 		{"array with a missing part", "/Contents [5 0 R 40 0 R]", "<< stream:" + text, "part 2 of 2: the object it names is missing", "readable part"},
 		{"no contents", "", "<< >>", "", ""},

@@ -85,8 +85,24 @@ type interp struct {
 	actualText  string
 	forms       map[string]formData
 
-	// errs are the streams of the page that could not be read whole.
+	// errs are the streams of the page that could not be read whole,
+	// and the bounds the page reached.
 	errs []error
+	// capped are the bounds reached, each reported once.
+	capped map[string]bool
+}
+
+// reachBound records that the page reached a bound: what lies beyond it
+// is not read, and the page's error says so.
+func (in *interp) reachBound(what string) {
+	if in.capped[what] {
+		return
+	}
+	if in.capped == nil {
+		in.capped = map[string]bool{}
+	}
+	in.capped[what] = true
+	in.errs = append(in.errs, fmt.Errorf("%w: %s; the rest of the page was not read", parser.ErrTooLarge, what))
 }
 
 // formData is a decoded Form XObject, or what could be read of it.
@@ -144,7 +160,7 @@ func (in *interp) run(data []byte, res lpdf.Value, depth int) {
 	l := lexer{b: data}
 	args := make([]operand, 0, 16)
 	fonts := map[string]*font{}
-	for in.ops < maxOpsPerPage {
+	for {
 		v, op, ok := l.next()
 		if !ok {
 			return
@@ -154,6 +170,10 @@ func (in *interp) run(data []byte, res lpdf.Value, depth int) {
 				args = append(args, v)
 			}
 			continue
+		}
+		if in.ops >= maxOpsPerPage {
+			in.reachBound(fmt.Sprintf("more than %d operators", maxOpsPerPage))
+			return
 		}
 		in.ops++
 		in.do(op, args, res, fonts, depth, &l)
@@ -484,6 +504,8 @@ func (in *interp) show(s string) {
 				bx = g.width * fs * gs.th
 			}
 			in.emit(f, g, m, bx, ty)
+		} else {
+			in.reachBound(fmt.Sprintf("more than %d glyphs", maxGlyphsPage))
 		}
 		in.tm = matrix{1, 0, 0, 1, tx, ty}.mul(in.tm)
 	}
@@ -575,6 +597,7 @@ func (in *interp) paint(stroke, fill, closeAll bool) {
 	lw := math.Max(gs.lineWidth*scale, 0.1)
 	for _, sp := range in.path {
 		if len(in.segs) > maxGlyphsPage {
+			in.reachBound(fmt.Sprintf("more than %d ruling segments", maxGlyphsPage))
 			return
 		}
 		if fill && !gs.fillWhite && sp.curved {

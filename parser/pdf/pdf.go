@@ -161,6 +161,9 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p Pag
 		}
 	}()
 	page := d.pages[n-1]
+	if page.missing {
+		return PageLayout{}, &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %w", parser.ErrMalformed, errMissingPage)}
+	}
 	space := newPageSpace(page)
 	in := newInterp(d, space, sc)
 	content, cerr := pageContents(page.v)

@@ -56,19 +56,20 @@ type xrefEntry struct {
 // startxref and returns an error wrapping errXref when one states more
 // objects than the file can hold, fields wider than 8 bytes, or an object
 // stream stored in an object stream. Sections it cannot read are left to
-// the library, which reports them itself.
-func checkXref(b []byte) error {
+// the library, which reports them itself. compressed is the number of
+// objects stored in object streams.
+func checkXref(b []byte) (compressed int, err error) {
 	i := bytes.LastIndex(b, []byte("startxref"))
 	if i < 0 {
-		return nil
+		return 0, nil
 	}
 	m := startxrefPos.FindSubmatch(b[i:])
 	if m == nil {
-		return nil
+		return 0, nil
 	}
 	off, err := strconv.ParseInt(string(m[1]), 10, 64)
 	if err != nil {
-		return nil
+		return 0, nil
 	}
 	limit := maxObjectNumber(len(b))
 	entries := map[int64]xrefEntry{} // newest section first: the first entry of a number wins
@@ -87,7 +88,7 @@ func checkXref(b []byte) error {
 			prev, err = checkXrefStream(sec, limit, entries)
 		}
 		if err != nil {
-			return err
+			return 0, err
 		}
 		off = prev
 	}
@@ -97,14 +98,15 @@ func checkXref(b []byte) error {
 		if e.typ != 2 {
 			continue
 		}
+		compressed++
 		if c, ok := entries[e.f2]; ok && c.typ == 2 {
 			if c.f2 == e.f2 {
-				return fmt.Errorf("%w: object stream %d is said to be stored in itself", errXref, e.f2)
+				return 0, fmt.Errorf("%w: object stream %d is said to be stored in itself", errXref, e.f2)
 			}
-			return fmt.Errorf("%w: object stream %d is said to be stored in object stream %d", errXref, e.f2, c.f2)
+			return 0, fmt.Errorf("%w: object stream %d is said to be stored in object stream %d", errXref, e.f2, c.f2)
 		}
 	}
-	return nil
+	return compressed, nil
 }
 
 // xrefTokens is a cursor over the whitespace-separated tokens of a
