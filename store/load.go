@@ -258,15 +258,7 @@ func makePlan(ctx context.Context, tx txn, snap Snapshot, prev storedSnapshot, o
 	keys := agreement.Keys(recs)
 	order := agreement.KeyOrder(recs)
 	oldOrder := agreement.KeyOrder(old)
-	sorted := make([]agreement.Record, len(order))
-	for i, j := range order {
-		sorted[i] = recs[j]
-	}
-	oldSorted := make([]agreement.Record, len(oldOrder))
-	for i, j := range oldOrder {
-		oldSorted[i] = old[j]
-	}
-	d := diff.Compare(prev.SourceFile, oldSorted, snap.SourceFile, sorted)
+	d := diff.Compare(prev.SourceFile, inOrder(old, oldOrder), snap.SourceFile, inOrder(recs, order))
 
 	p := &plan{diff: d, recs: recs, keys: keys,
 		change: make([]string, len(recs)), agrID: make([]int64, len(recs))}
@@ -339,6 +331,26 @@ func makePlan(ctx context.Context, tx txn, snap Snapshot, prev storedSnapshot, o
 			p.counts.Added, p.counts.Reappeared, p.counts.Removed, len(d.Added), len(d.Removed))
 	}
 	return p, nil
+}
+
+// inOrder returns recs in the given order; recs itself when they are in it
+// already (records as extract writes them are in document order).
+func inOrder(recs []agreement.Record, order []int) []agreement.Record {
+	sorted := true
+	for i, j := range order {
+		if i != j {
+			sorted = false
+			break
+		}
+	}
+	if sorted {
+		return recs
+	}
+	out := make([]agreement.Record, len(order))
+	for i, j := range order {
+		out[i] = recs[j]
+	}
+	return out
 }
 
 // disappeared maps the keys of a feed's agreements that are not in its
