@@ -101,6 +101,9 @@ func (e *env) load(args []string) int {
 			errs = append(errs, fmt.Errorf("%w; not loaded", err))
 			continue
 		}
+		if !*dryRun {
+			res.Diff = nil // the report says what a dry run would change; a load gives the counts
+		}
 		results = append(results, result{Input: name, LoadResult: res})
 		if *format == report.FormatText {
 			if err := loadText(&text, name, res); err != nil {

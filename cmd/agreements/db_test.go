@@ -128,6 +128,10 @@ func TestLoadYearly(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	assert.True(t, strings.HasPrefix(stdout, "["), stdout)
 	assert.Contains(t, stdout, `"already_loaded": true`)
+	code, stdout, stderr = runCmd(t, "", "load", "--db", db, "--format", "json", "--dry-run", "--allow-older", old)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, `"dry_run": true`)
+	assert.Contains(t, stdout, `"renamed": [`, "a dry run's report has the diff")
 }
 
 // TestLoadRecordFiles: the record files the tool writes load like the
