@@ -62,6 +62,8 @@ func openEngine(ctx context.Context, dsn string) (engine, error) {
 		return openSQLite(ctx, strings.TrimPrefix(dsn, "sqlite:"))
 	case dsn == "":
 		return nil, fmt.Errorf("%w: empty", ErrBadDSN)
+	case strings.Contains(dsn, "dbname=") || strings.Contains(dsn, "host="):
+		return nil, fmt.Errorf("%w: %q: write a PostgreSQL DSN as a URL, postgres://USER@HOST:PORT/DBNAME", ErrBadDSN, redactKV(dsn))
 	case strings.Contains(dsn, "://"):
 		return nil, fmt.Errorf("%w: %q: want a file path, sqlite:PATH or postgres://…", ErrBadDSN, redact(dsn))
 	}
@@ -80,6 +82,17 @@ func redact(dsn string) string {
 		return dsn[:scheme+3] + user[:i] + ":xxxxx" + dsn[at:]
 	}
 	return dsn
+}
+
+// redactKV hides the password of a key=value DSN, for messages.
+func redactKV(dsn string) string {
+	f := strings.Fields(dsn)
+	for i, kv := range f {
+		if strings.HasPrefix(kv, "password=") {
+			f[i] = "password=xxxxx"
+		}
+	}
+	return strings.Join(f, " ")
 }
 
 // inTx runs f in a transaction, committing when it returns nil and rolling
