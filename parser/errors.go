@@ -12,6 +12,7 @@ var (
 	ErrMalformed     = errors.New("malformed document")
 	ErrEncrypted     = errors.New("encrypted document")
 	ErrNoPages       = errors.New("document has no pages")
+	ErrPageRange     = errors.New("page out of range")
 	ErrNoContent     = errors.New("no agreement list or table found")
 	ErrTooLarge      = errors.New("input too large")
 )

@@ -47,7 +47,8 @@ func TestParsePages(t *testing.T) {
 	assert.Equal(t, parser.Digest(b), doc.SHA256)
 	require.NotEmpty(t, doc.Blocks)
 	_, err = Parse("ja.pdf", b, Options{Pages: []int{7}})
-	require.ErrorIs(t, err, parser.ErrNoPages)
+	require.ErrorIs(t, err, parser.ErrPageRange)
+	assert.Contains(t, err.Error(), "ja.pdf: page out of range: pages 7 asked for, the document has 1")
 }
 
 func TestRepairLeadingBytes(t *testing.T) {

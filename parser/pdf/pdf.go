@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -111,7 +112,12 @@ func (d *document) selected(opt Options) []int {
 func (d *document) layouts(opt Options, finish func(*PageLayout)) ([]PageLayout, []error, error) {
 	nums := d.selected(opt)
 	if len(nums) == 0 {
-		return nil, nil, &parser.Error{File: d.name, Err: fmt.Errorf("%w: none of the requested pages exist", parser.ErrNoPages)}
+		asked := make([]string, len(opt.Pages))
+		for i, n := range opt.Pages {
+			asked[i] = strconv.Itoa(n)
+		}
+		return nil, nil, &parser.Error{File: d.name, Err: fmt.Errorf("%w: pages %s asked for, the document has %d",
+			parser.ErrPageRange, strings.Join(asked, ","), len(d.pages))}
 	}
 	out := make([]PageLayout, len(nums))
 	errs := make([]error, len(nums))
