@@ -74,5 +74,6 @@ type Unplaced struct {
 	Page   int
 	Row    int
 	Text   string
-	Reason string
+	Kind   UnplacedKind
+	Reason string // the kind, said for people
 }

@@ -388,14 +388,9 @@ var dateInNameRe = regexp.MustCompile(`[(（]\s*\d{4}\s*[./\-年]\s*\d{1,2}\s*(?
 
 // unparsedDate reports whether a repair says a date could not be read.
 func unparsedDate(repair string) bool {
-	s := strings.ToLower(repair)
-	if !strings.Contains(s, "date") {
-		return false
-	}
-	for _, w := range []string{"unpars", "invalid", "ambiguous", "unrecogn", "unread", "bad_", "refused"} {
-		if strings.Contains(s, w) {
-			return true
-		}
+	switch agreement.ParseRepair(repair).Kind {
+	case agreement.RepairDateUnread, agreement.RepairValidityUnread:
+		return true
 	}
 	return false
 }
@@ -451,16 +446,6 @@ func (a *auditor) checkDates() {
 			ex := a.example(it)
 			ex.Value = r.Signed
 			before = append(before, ex)
-		}
-	}
-	for _, in := range a.inputs {
-		if in.Result == nil {
-			continue
-		}
-		for _, u := range in.Result.Unplaced {
-			if strings.Contains(strings.ToLower(u.Reason), "date") {
-				unparsed = append(unparsed, Example{File: in.Name, Page: u.Page, Row: u.Row, Value: u.Text, Note: u.Reason})
-			}
 		}
 	}
 	if len(missing) > 0 {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/agreement"
 )
 
 // The one reader of what a partner cell or a list item says: the partner's
@@ -370,7 +372,7 @@ func (c *docContext) applyEntry(r *Record, e entry, where string) {
 	r.Partner, r.PartnerAlt = e.partner, e.partnerAlt
 	if e.partnerUnit != "" {
 		r.PartnerUnit = e.partnerUnit
-		r.Repairs = append(r.Repairs, "split_cell:partner_unit")
+		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairSplitCell, "partner_unit"))
 	}
 	if e.homeUnit != "" && r.HomeUnit == "" {
 		r.HomeUnit = e.homeUnit
@@ -380,11 +382,11 @@ func (c *docContext) applyEntry(r *Record, e entry, where string) {
 	}
 	if !e.signed.IsZero() {
 		r.Signed = e.signed.ISO
-		r.Repairs = append(r.Repairs, "date:"+e.signed.Layout)
+		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairDate, e.signed.Layout))
 	}
 	if !e.validUntil.IsZero() {
 		r.ValidUntil = e.validUntil.ISO
-		r.Repairs = append(r.Repairs, "date:"+e.validUntil.Layout)
+		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairDate, e.validUntil.Layout))
 	}
 	r.Repairs = append(r.Repairs, e.repairs...)
 }

@@ -140,7 +140,7 @@ func (c *docContext) applyMarkers(r *Record, markers []string, where string) {
 		f := c.legend.flag(m, r.Level)
 		r.Flags = append(r.Flags, f)
 		if where != "" {
-			r.Repairs = append(r.Repairs, "marker:"+m+"@"+where)
+			r.Repairs = append(r.Repairs, agreement.R(agreement.RepairMarker, m+"@"+where))
 		}
 	}
 }

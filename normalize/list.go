@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -150,7 +151,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 	case c.country.Name != "" || c.intl:
 		// Inside a group, a line that is neither entry nor heading is lost
 		// data; before the first group it is the page's prose.
-		c.unplaced(l.Page, l.Row, text, "text outside any list entry or heading")
+		c.unplaced(l.Page, l.Row, text, agreement.UnplacedOutsideEntry, "text outside any list entry or heading")
 	}
 }
 
@@ -312,7 +313,7 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		c.country, c.intl, c.cRepair = Country{}, false, nil
 		return
 	case !g.known:
-		c.unplaced(l.Page, l.Row, text, "heading is not a known country or region")
+		c.unplaced(l.Page, l.Row, text, agreement.UnplacedUnknownGroup, "heading is not a known country or region")
 	}
 	c.country, c.intl, c.cRepair = g.country, g.intl, g.repairs
 	if g.hasCount {
@@ -328,7 +329,7 @@ func (c *docContext) flushList() {
 	e := c.list.entry
 	c.list.entry = nil
 	if c.country.Name == "" && !c.intl {
-		c.unplaced(e.first.Page, e.first.Row, e.text, "entry before any country heading")
+		c.unplaced(e.first.Page, e.first.Row, e.text, agreement.UnplacedBeforeGroup, "entry before any country heading")
 		return
 	}
 	r := c.newRecord(e.first.Page, e.first.Row)
@@ -338,13 +339,13 @@ func (c *docContext) flushList() {
 		r.Level = en.level
 	case r.Level == "" && (r.HomeUnit != "" || en.homeUnit != ""):
 		r.Level = LevelDepartment
-		r.Repairs = append(r.Repairs, "level:assumed_department")
+		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairLevel, "assumed_department"))
 	case r.Level == "":
 		r.Level = LevelUniversity
-		r.Repairs = append(r.Repairs, "level:assumed_university")
+		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairLevel, "assumed_university"))
 	}
 	if e.lines > 1 {
-		r.Repairs = append(r.Repairs, "joined_wrapped_line")
+		r.Repairs = append(r.Repairs, string(agreement.RepairWrappedLine))
 	}
 	c.applyEntry(&r, en, "")
 	switch {
@@ -352,10 +353,10 @@ func (c *docContext) flushList() {
 		c.list.groupHead, c.list.groupDate = r.Partner, en.signed.ISO
 	case c.list.groupHead != "":
 		r.Signed = c.list.groupDate
-		r.Repairs = append(r.Repairs, "inherited_date:"+c.list.groupHead)
+		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairInheritedDate, c.list.groupHead))
 	}
 	if r.Partner == "" {
-		c.unplaced(e.first.Page, e.first.Row, e.text, "entry has no name")
+		c.unplaced(e.first.Page, e.first.Row, e.text, agreement.UnplacedNoName, "entry has no name")
 		return
 	}
 	c.res.Records = append(c.res.Records, r)

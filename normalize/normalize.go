@@ -113,7 +113,7 @@ func newContext(doc *parser.Document, opt Options) *docContext {
 	c.institution = clean(opt.Institution)
 	if c.institution == "" {
 		if name, ok := c.institutionFromTitle(doc.Title); ok {
-			c.institution, c.institutionRepair = name, "home_institution:from_title"
+			c.institution, c.institutionRepair = name, agreement.R(agreement.RepairInstitution, "from_title")
 		}
 	}
 	return c
@@ -251,6 +251,6 @@ func uniqueKeepOrder(in []string) []string {
 }
 
 // unplaced records a line or row that could not be placed.
-func (c *docContext) unplaced(page, row int, text, reason string) {
-	c.res.Unplaced = append(c.res.Unplaced, Unplaced{Page: page, Row: row, Text: text, Reason: reason})
+func (c *docContext) unplaced(page, row int, text string, kind agreement.UnplacedKind, reason string) {
+	c.res.Unplaced = append(c.res.Unplaced, Unplaced{Page: page, Row: row, Text: text, Kind: kind, Reason: reason})
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize/lexicon"
 	"github.com/agreements/agreements/parser"
 )
@@ -113,7 +114,7 @@ func (c *docContext) table(t *parser.Table) {
 	if !tr.mapColumns() {
 		for _, r := range t.Rows {
 			if !r.Header && rowText(r) != "" {
-				c.unplaced(r.Page, r.Row, rowText(r), "table without a header row that names its columns")
+				c.unplaced(r.Page, r.Row, rowText(r), agreement.UnplacedNoHeader, "table without a header row that names its columns")
 			}
 		}
 		return
@@ -162,7 +163,7 @@ func (tr *tableReader) mapColumns() bool {
 	if n == 0 {
 		if m := tr.c.tables.cols; m != nil && len(m) == width {
 			tr.cols = m
-			tr.colsRepair = "columns_from_previous_table"
+			tr.colsRepair = string(agreement.RepairColumnsPrevious)
 			return true
 		}
 		return false
@@ -443,7 +444,7 @@ func (tr *tableReader) setLevel() {
 	}
 	switch tr.c.level {
 	case "":
-		tr.level, tr.levelRepair = LevelUniversity, "level:assumed_university"
+		tr.level, tr.levelRepair = LevelUniversity, agreement.R(agreement.RepairLevel, "assumed_university")
 	default:
 		tr.level = tr.c.level
 	}

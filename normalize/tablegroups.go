@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -194,7 +195,7 @@ func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool
 	default:
 		return false
 	}
-	prev.Repairs = append(prev.Repairs, "joined_split_row")
+	prev.Repairs = append(prev.Repairs, string(agreement.RepairSplitRow))
 	return true
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -58,12 +59,12 @@ func (tr *tableReader) row(i int) {
 	rec.Level = tr.level
 	rec.Repairs = append(rec.Repairs, tr.levelRepair, tr.colsRepair)
 	if !tr.rowGroups(&rec, vals, r) {
-		c.unplaced(r.Page, r.Row, rowText(*r), "row before any country")
+		c.unplaced(r.Page, r.Row, rowText(*r), agreement.UnplacedBeforeGroup, "row before any country")
 		return
 	}
 	rowLevel, ok := tr.rowPartner(&rec, vals, has)
 	if !ok {
-		c.unplaced(r.Page, r.Row, rowText(*r), "row has no partner")
+		c.unplaced(r.Page, r.Row, rowText(*r), agreement.UnplacedNoName, "row has no partner")
 		return
 	}
 	if lv := tr.rowCells(&rec, vals, has); lv != "" {
@@ -78,7 +79,7 @@ func (tr *tableReader) row(i int) {
 	if rowLevel != "" {
 		// The row says its level: nothing was assumed.
 		rec.Level = rowLevel
-		rec.Repairs = without(rec.Repairs, []string{"level:assumed_university", "level:assumed_department"})
+		rec.Repairs = without(rec.Repairs, []string{agreement.R(agreement.RepairLevel, "assumed_university"), agreement.R(agreement.RepairLevel, "assumed_department")})
 		if rowLevel == LevelUniversity {
 			rec.HomeUnit = ""
 		}
@@ -112,7 +113,7 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 	}
 	if len(has) == 0 {
 		if rowText(*r) != "" {
-			c.unplaced(r.Page, r.Row, rowText(*r), "row has text only in columns without a known field")
+			c.unplaced(r.Page, r.Row, rowText(*r), agreement.UnplacedNoField, "row has text only in columns without a known field")
 		}
 		return true
 	}
@@ -132,7 +133,7 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 		rec.Region = tr.region
 		rec.Repairs = append(rec.Repairs, tr.regionRepairs...)
 		if hasRegionCol && (rv.covered || rv.text == "") {
-			rec.Repairs = append(rec.Repairs, "fill_down:region")
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "region"))
 		}
 	}
 	cv, hasCountryCol := vals[fCountry]
@@ -143,7 +144,7 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 		rec.Country, rec.CountryCode = tr.country.Name, tr.country.Code
 		rec.Repairs = append(rec.Repairs, tr.countryRepairs...)
 		if hasCountryCol && (cv.covered || cv.text == "") {
-			rec.Repairs = append(rec.Repairs, "fill_down:country")
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "country"))
 		}
 	}
 	if tr.countrySet || tr.regionWritten != "" {
@@ -166,12 +167,12 @@ func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field
 		c.applyEntry(rec, en, tr.where(fPartner))
 		level = en.level
 		if pv.covered {
-			rec.Repairs = append(rec.Repairs, "fill_down:partner")
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "partner"))
 		}
 		tr.partner, tr.partnerAlt = rec.Partner, rec.PartnerAlt
 	case tr.partner != "":
 		rec.Partner, rec.PartnerAlt = tr.partner, tr.partnerAlt
-		rec.Repairs = append(rec.Repairs, "fill_down:partner")
+		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "partner"))
 	default:
 		return "", false
 	}
@@ -213,13 +214,13 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 			if rest, d, ok := trailingBareDate(text); ok {
 				text = rest
 				rec.Signed = d.ISO
-				rec.Repairs = append(rec.Repairs, "split_cell:"+f.String(), "date:"+d.Layout)
+				rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, f.String()), agreement.R(agreement.RepairDate, d.Layout))
 				rest, more := splitMarkers(text)
 				text, markers = rest, append(markers, more...)
 			}
 		}
 		if v.covered {
-			rec.Repairs = append(rec.Repairs, "fill_down:"+f.String())
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, f.String()))
 		}
 		c.applyMarkers(rec, markers, tr.where(f))
 		switch f {
@@ -246,21 +247,21 @@ func (tr *tableReader) rowDates(rec *Record, vals map[field]val) {
 		text, markers := splitMarkers(v.text)
 		c.applyMarkers(rec, markers, tr.where(fSigned))
 		if v.covered {
-			rec.Repairs = append(rec.Repairs, "fill_down:signed")
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "signed"))
 		}
 		if d, err := ParseDate(text, opt); err == nil {
 			rec.Signed = d.ISO
-			rec.Repairs = append(rec.Repairs, "date:"+d.Layout)
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDate, d.Layout))
 		} else if vv, err := ParseValidity(text, opt); err == nil && text != "" {
 			tr.applyValidity(rec, vv)
 		} else if ds := c.severalDates(text, opt); len(ds) > 1 {
 			// "1999, 11/17/2008": concluded, then renewed.
 			rec.Signed = ds[0].ISO
-			rec.Repairs = append(rec.Repairs, "date:"+ds[0].Layout, "date:first_of_several")
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDate, ds[0].Layout), agreement.R(agreement.RepairDate, "first_of_several"))
 		} else if fl := c.lx.Flag(text); fl != "" {
 			rec.Flags = append(rec.Flags, fl)
 		} else if !c.lx.IsPlaceholder(text) {
-			rec.Repairs = append(rec.Repairs, "date_unread:"+text)
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDateUnread, text))
 		}
 	}
 	for _, f := range []field{fValid, fValidEnd} {
@@ -271,7 +272,7 @@ func (tr *tableReader) rowDates(rec *Record, vals map[field]val) {
 		text, markers := splitMarkers(v.text)
 		c.applyMarkers(rec, markers, tr.where(f))
 		if v.covered {
-			rec.Repairs = append(rec.Repairs, "fill_down:valid_until")
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "valid_until"))
 		}
 		if d, err := ParseDate(text, opt); err == nil && f == fValidEnd {
 			// A lone date under "Valid until" is where the term ends.
@@ -283,7 +284,7 @@ func (tr *tableReader) rowDates(rec *Record, vals map[field]val) {
 		} else if fl := c.lx.Flag(text); fl != "" {
 			rec.Flags = append(rec.Flags, fl)
 		} else if !c.lx.IsPlaceholder(text) {
-			rec.Repairs = append(rec.Repairs, "validity_unread:"+text)
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairValidityUnread, text))
 		}
 	}
 }
@@ -321,11 +322,11 @@ func (tr *tableReader) hasColumn(f field) bool {
 func (tr *tableReader) applyValidity(rec *Record, v Validity) {
 	if !v.Signed.IsZero() && rec.Signed == "" {
 		rec.Signed = v.Signed.ISO
-		rec.Repairs = append(rec.Repairs, "date:"+v.Signed.Layout)
+		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDate, v.Signed.Layout))
 	}
 	if !v.ValidUntil.IsZero() {
 		rec.ValidUntil = v.ValidUntil.ISO
-		rec.Repairs = append(rec.Repairs, "date:"+v.ValidUntil.Layout)
+		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDate, v.ValidUntil.Layout))
 	}
 	if v.AutoRenewal {
 		rec.Flags = append(rec.Flags, FlagAutoRenewal)
