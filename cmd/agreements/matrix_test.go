@@ -530,10 +530,16 @@ func matrixTable(results map[string]*matrixResult, known map[string]string) (tab
 			add("class\t"+c, n, r.passed(), listed)
 		}
 	}
-	sort.SliceStable(keys, func(i, j int) bool {
-		di, _, _ := strings.Cut(keys[i], "\t")
-		dj, _, _ := strings.Cut(keys[j], "\t")
-		return indexOf(dimOrder, di) < indexOf(dimOrder, dj)
+	sort.Slice(keys, func(i, j int) bool {
+		di, vi, _ := strings.Cut(keys[i], "\t")
+		dj, vj, _ := strings.Cut(keys[j], "\t")
+		if di != dj {
+			return indexOf(dimOrder, di) < indexOf(dimOrder, dj)
+		}
+		if len(vi) != len(vj) && di == "class" { // A2 before A10
+			return len(vi) < len(vj)
+		}
+		return vi < vj
 	})
 	var b, u strings.Builder
 	fmt.Fprintf(&b, "%-12s %-20s %10s %7s\n", "dimension", "value", "renderings", "passed")
@@ -573,4 +579,62 @@ func writeKnownFailures(t *testing.T, results map[string]*matrixResult) {
 		fmt.Fprintf(&b, "%s\t%s\n", n, results[n].reason)
 	}
 	require.NoError(t, os.WriteFile(matrixKnownFile, []byte(b.String()), 0o644))
+}
+
+// TestMatrixCoverage checks what the matrix promises: at least 60
+// renderings by at least three PDF producers plus HTML pages, every value of
+// every dimension in at least two renderings, every failure class in at
+// least two renderings, each rendering's transcription rows present.
+func TestMatrixCoverage(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(matrixDir, "dimensions.json"))
+	require.NoError(t, err, "run make fixtures")
+	var dims struct {
+		Dimensions []struct {
+			Name   string   `json:"name"`
+			Values []string `json:"values"`
+		} `json:"dimensions"`
+		Classes map[string]string `json:"classes"`
+	}
+	require.NoError(t, json.Unmarshal(b, &dims))
+	manifests, err := filepath.Glob(filepath.Join(matrixDir, "*", "manifest.json"))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(manifests), 60)
+	seen := map[string]int{}
+	classes := map[string]int{}
+	producers := map[string]bool{}
+	for _, mf := range manifests {
+		b, err := os.ReadFile(mf)
+		require.NoError(t, err)
+		var m matrixManifest
+		require.NoError(t, json.Unmarshal(b, &m), mf)
+		in := "input.pdf"
+		if m.Producer == "html" {
+			in = "input.html"
+		} else {
+			producers[m.Producer] = true
+		}
+		_, err = os.Stat(filepath.Join(filepath.Dir(mf), in))
+		require.NoError(t, err, "%s: no %s", m.Name, in)
+		require.NotZero(t, m.Records, m.Name)
+		for d, v := range m.Dimensions {
+			seen[d+"="+v]++
+		}
+		for _, c := range m.Classes {
+			classes[c]++
+		}
+	}
+	require.GreaterOrEqual(t, len(producers), 3, "PDF producers: %v", producers)
+	require.Greater(t, seen["producer=html"], 0)
+	for _, d := range dims.Dimensions {
+		for _, v := range d.Values {
+			if seen[d.Name+"="+v] < 2 {
+				t.Errorf("%s=%s is in %d renderings, want at least 2", d.Name, v, seen[d.Name+"="+v])
+			}
+		}
+	}
+	for c, what := range dims.Classes {
+		if classes[c] < 2 {
+			t.Errorf("class %s (%s) is in %d renderings, want at least 2", c, what, classes[c])
+		}
+	}
 }
