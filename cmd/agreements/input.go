@@ -23,22 +23,20 @@ const maxInput = 512 << 20
 // readInput reads a named input, or stdin for "-".
 func (e *env) readInput(name string) ([]byte, error) {
 	var r io.Reader
+	size := int64(-1)
 	if name == "-" {
 		r = e.stdin
 	} else {
-		f, err := os.Open(name)
+		f, n, err := openInput(name, fifoWait)
 		if err != nil {
 			return nil, &parser.Error{File: name, Err: unwrapPathError(err)}
 		}
 		defer f.Close()
-		r = f
+		r, size = f, n
 	}
-	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	b, err := readBounded(r, size, maxInput)
 	if err != nil {
-		return nil, &parser.Error{File: name, Err: err}
-	}
-	if len(b) > maxInput {
-		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: more than %d MiB", parser.ErrTooLarge, maxInput>>20)}
+		return nil, &parser.Error{File: name, Err: unwrapPathError(err)}
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, &parser.Error{File: name, Err: parser.ErrEmpty}
