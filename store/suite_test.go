@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -84,6 +85,7 @@ func runSuite(t *testing.T, newDSN func(testing.TB) string) {
 		{"FailedLoadChangesNothing", testFailedLoadChangesNothing},
 		{"DryRun", testDryRun},
 		{"ConcurrentLoads", testConcurrentLoads},
+		{"ConcurrentProcesses", testConcurrentProcesses},
 		{"DuplicateIDsGetKeys", testDuplicateIDs},
 		{"Reappeared", testReappeared},
 		{"History", testHistory},
@@ -613,4 +615,66 @@ func testNewerSchema(t *testing.T, dsn string) {
 	_, err := Open(ctx, dsn)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "newer than this program's")
+}
+
+// TestLoadProcess is the child process of testConcurrentProcesses: it
+// loads one record file and prints what the load did.
+func TestLoadProcess(t *testing.T) {
+	dsn, file := os.Getenv("STORE_TEST_CHILD_DSN"), os.Getenv("STORE_TEST_CHILD_FILE")
+	if dsn == "" {
+		t.Skip("run by testConcurrentProcesses as a process of its own")
+	}
+	st, err := Open(context.Background(), dsn)
+	require.NoError(t, err)
+	defer st.Close()
+	res, err := st.LoadSnapshot(context.Background(), input(file, readRecords(t, file)), LoadOptions{})
+	require.NoError(t, err)
+	fmt.Printf("RESULT already=%t snapshot=%d\n", res.AlreadyLoaded, res.Snapshot.ID)
+}
+
+// testConcurrentProcesses loads into one database from several processes
+// at once (SQLite's file locks are per process: goroutines do not show
+// them).
+func testConcurrentProcesses(t *testing.T, dsn string) {
+	old, cur := yearly(t)
+	open(t, dsn) // migrated, as a first Open would have
+	dir := t.TempDir()
+	write := func(name string, recs []agreement.Record) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(marshalAll(t, recs)), 0o644))
+		return path
+	}
+	other := make([]agreement.Record, len(cur))
+	for i, r := range cur {
+		r.HomeInstitution = "Minami University"
+		r.ID = agreement.ComputeID(r)
+		other[i] = r
+	}
+	files := []string{write("old.ndjson", old), write("old.ndjson", old), write("other.ndjson", other)}
+	files[1] = files[0] // the same input twice at once
+	outs := make([]string, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			cmd := exec.Command(os.Args[0], "-test.run=^TestLoadProcess$", "-test.v")
+			cmd.Env = append(os.Environ(), "STORE_TEST_CHILD_DSN="+dsn, "STORE_TEST_CHILD_FILE="+f)
+			out, err := cmd.CombinedOutput()
+			outs[i], errs[i] = string(out), err
+		})
+	}
+	wg.Wait()
+	already := 0
+	for i := range files {
+		require.NoError(t, errs[i], outs[i])
+		require.Contains(t, outs[i], "RESULT ", outs[i])
+		if strings.Contains(outs[i], "RESULT already=true") {
+			already++
+		}
+	}
+	assert.Equal(t, 1, already, "one of two identical loads writes, the other finds it loaded")
+	st := open(t, dsn)
+	assert.Equal(t, 2, count(t, st, "SELECT count(*) FROM snapshots"))
+	assert.Equal(t, len(old)+len(cur), count(t, st, "SELECT count(*) FROM current_agreements"))
+	checkReferences(t, st)
 }
