@@ -2,8 +2,10 @@
 // into the raw model the other extractors produce, so the normaliser reads
 // a workbook as it reads an HTML page of tables.
 //
-// Every sheet is read, in workbook order; a sheet is one page (Page is the
-// sheet's 1-based position, Document.Pages the number of sheets). A sheet's
+// Every visible sheet is read, in workbook order; a sheet is one page (Page
+// is the sheet's 1-based position, Document.Pages the number of sheets). A
+// hidden sheet is skipped with the document repair
+// "xlsx:hidden_sheet_skipped:<name>"; a chart sheet has no cells to read. A sheet's
 // rows are cut at blank rows into blocks. At the top and bottom of a block,
 // rows with one filled cell (a title, "as of" line, legend or total) are
 // text lines; the rest of the block is one table, whose merged cells are
@@ -82,7 +84,17 @@ func Parse(name string, b []byte, _ Options) (*parser.Document, error) {
 	sheets := f.GetSheetList()
 	doc.Pages = len(sheets)
 	for i, sheet := range sheets {
+		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
+			// A hidden sheet is not part of what the list shows (often the
+			// lookup values of a drop-down); skipping it is said in every
+			// record.
+			doc.Repairs = append(doc.Repairs, "xlsx:hidden_sheet_skipped:"+sheet)
+			continue
+		}
 		blocks, err := r.sheet(sheet, i+1)
+		if err != nil && err.Error() == fmt.Sprintf("sheet %s is not a worksheet", sheet) {
+			continue // a chart sheet: no cells (excelize tells it by this message only)
+		}
 		if err != nil {
 			doc.PageErrors = append(doc.PageErrors, &parser.Error{File: name, Page: i + 1,
 				Err: fmt.Errorf("%w: sheet %q: %v", parser.ErrMalformed, sheet, err)})
