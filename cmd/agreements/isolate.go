@@ -86,7 +86,7 @@ type wireError struct {
 // sentinels are the errors whose identity survives the crossing.
 var sentinels = []error{
 	parser.ErrEmpty, parser.ErrUnknownFormat, parser.ErrMalformed, parser.ErrEncrypted,
-	parser.ErrNoPages, parser.ErrNoContent, parser.ErrTooLarge,
+	parser.ErrNoPages, parser.ErrNoContent, parser.ErrTooLarge, parser.ErrPageRange,
 }
 
 func toWire(err error) *wireError {
