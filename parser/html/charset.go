@@ -31,6 +31,9 @@ const (
 	ByUTF8     = "utf8"
 	ByScoring  = "scoring"
 	ByFallback = "fallback"
+	// ByMostlyUTF8: UTF-8 with a few invalid bytes, each run of them
+	// replaced by U+FFFD.
+	ByMostlyUTF8 = "mostly_utf8"
 )
 
 // prescanLimit is how far into the document Decode looks for a <meta>
@@ -86,6 +89,9 @@ func Decode(b []byte) (out []byte, name, by string, err error) {
 			if valid {
 				return b, CharsetUTF8, ByMeta, nil
 			}
+			if mostlyUTF8(b) {
+				return bytes.ToValidUTF8(b, []byte("\uFFFD")), CharsetUTF8, ByMostlyUTF8, nil
+			}
 		case valid && hasNonASCII(b) && n != CharsetWindows1252:
 			// A legacy declaration on bytes that are valid UTF-8 (a page
 			// converted by its server without updating the <meta>): keep
@@ -103,6 +109,9 @@ func Decode(b []byte) (out []byte, name, by string, err error) {
 	}
 	if valid {
 		return b, CharsetUTF8, ByUTF8, nil
+	}
+	if mostlyUTF8(b) {
+		return bytes.ToValidUTF8(b, []byte("\uFFFD")), CharsetUTF8, ByMostlyUTF8, nil
 	}
 	s := sample(b)
 	sj, errSJ := decodeWith(japanese.ShiftJIS, s)
@@ -210,4 +219,25 @@ func score(b []byte) int {
 		kanji = 0
 	}
 	return kana + kanji - bad
+}
+
+// mostlyUTF8 reports bytes that are UTF-8 but for a few invalid ones: at
+// least ten valid multi-byte characters for every invalid byte. Text in a
+// legacy encoding read as UTF-8 is nearly all invalid bytes.
+func mostlyUTF8(b []byte) bool {
+	multi, bad := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			bad++
+		} else {
+			multi++
+		}
+		i += n
+	}
+	return bad > 0 && multi >= 10*bad
 }

@@ -1,11 +1,15 @@
 package html
 
 import (
+	"bytes"
+	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/japanese"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -73,4 +77,30 @@ func BenchmarkHostileNesting(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestOneInvalidByte: a page declared UTF-8 (or not declared) with a stray
+// invalid byte is read as UTF-8 with that byte replaced, and says so; it
+// is not read as windows-1252 mojibake.
+func TestOneInvalidByte(t *testing.T) {
+	b, err := os.ReadFile("../../fixtures/hostile/utf8-one-bad-byte.html")
+	require.NoError(t, err)
+	for _, in := range [][]byte{b, bytes.Replace(b, []byte(`<meta charset="utf-8">`), nil, 1)} {
+		out, cs, by, err := Decode(in)
+		require.NoError(t, err)
+		assert.Equal(t, CharsetUTF8, cs)
+		assert.Equal(t, ByMostlyUTF8, by)
+		assert.True(t, utf8.Valid(out))
+		assert.Equal(t, 1, strings.Count(string(out), "\uFFFD"))
+		doc, err := Parse("bad-byte.html", in, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, "学術交流協定校一覧", doc.Title)
+		assert.Contains(t, doc.Repairs, "html:invalid_utf8_replaced")
+	}
+	// Shift_JIS is not UTF-8 with a few bad bytes.
+	sjis, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte("<p>北京大学 清華大学 復旦大学 ソウル大学校</p>"))
+	require.NoError(t, err)
+	_, cs, _, err := Decode(sjis)
+	require.NoError(t, err)
+	assert.Equal(t, CharsetShiftJIS, cs)
 }

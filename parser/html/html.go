@@ -77,6 +77,9 @@ func parse(name string, b []byte, opt Options, segment int) (*parser.Document, e
 	if by == ByScoring || by == ByFallback {
 		doc.Repairs = append(doc.Repairs, "html:charset_detected:"+cs)
 	}
+	if by == ByMostlyUTF8 {
+		doc.Repairs = append(doc.Repairs, "html:invalid_utf8_replaced")
+	}
 
 	var w *walker
 	var flattened bool
