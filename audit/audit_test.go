@@ -100,8 +100,6 @@ func TestChecks(t *testing.T) {
 		}))}, CheckDateUnparseable, LevelWarning, 1, ""},
 		{"date left in name", agreement.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile (2019.2.30)", ""))},
 			CheckDateUnparseable, LevelWarning, 1, "(2019.2.30)"},
-		{"date unplaced", agreement.Result{Records: base, Unplaced: []agreement.Unplaced{{Row: 9, Text: "Foo 31.31.2019", Reason: "unreadable date"}}},
-			CheckDateUnparseable, LevelWarning, 1, "Foo 31.31.2019"},
 		{"date after as of", agreement.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2024-06"))},
 			CheckDateAfterAsOf, LevelWarning, 1, "2024-06"},
 		{"date same month as as of", agreement.Result{Records: with(rec(uni, "Chile", "CL", "Universidad de Chile", "2024-05"))},

@@ -392,6 +392,17 @@ func unparsedDate(repair string) bool {
 	case agreement.RepairDateUnread, agreement.RepairValidityUnread:
 		return true
 	}
+	// Record files made elsewhere name the repair their own way
+	// ("date_unparsed:…", "invalid_date").
+	s := strings.ToLower(repair)
+	if !strings.Contains(s, "date") {
+		return false
+	}
+	for _, w := range []string{"unpars", "invalid", "ambiguous", "unrecogn", "unread", "bad_", "refused"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
 	return false
 }
 

@@ -65,8 +65,13 @@ func TestGolden(t *testing.T) {
 			// The raw dump: what the extractor saw, before normalisation.
 			var raw, rawErr bytes.Buffer
 			rawCode := run([]string{"raw", c.input}, strings.NewReader(""), &raw, &rawErr)
-			if raw.Len() > 0 {
+			if raw.Len() > 0 || code == 0 {
 				checkGolden(t, "raw.golden", raw.Bytes())
+			} else {
+				// A document that could not be read has no dump, and no
+				// golden file may pretend otherwise.
+				_, err := os.Stat("raw.golden")
+				assert.True(t, os.IsNotExist(err), "raw.golden exists but raw printed nothing: %s", rawErr.String())
 			}
 			assert.Equal(t, code, rawCode, "raw and extract agree on failure: %s", rawErr.String())
 			if code != 0 || stderr.Len() > 0 {

@@ -67,6 +67,8 @@ func parse(name string, b []byte, opt Options, segment int) (*parser.Document, e
 		return fail(parser.ErrEmpty)
 	case len(b) > max:
 		return fail(fmt.Errorf("%w: %d bytes, limit %d", parser.ErrTooLarge, len(b), max))
+	case !hasMarkup(b):
+		return fail(fmt.Errorf("%w: no HTML markup", parser.ErrUnknownFormat))
 	}
 	doc := &parser.Document{File: name, SHA256: parser.Digest(b), Format: parser.FormatHTML}
 
@@ -312,4 +314,23 @@ func isFolded(s string) bool {
 		}
 	}
 	return true
+}
+
+// hasMarkup reports whether b holds a tag, a comment or a doctype in its
+// first 64 KiB: text without any is no web page.
+func hasMarkup(b []byte) bool {
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return true // UTF-16: the decoder reads it
+	}
+	head := b[:min(len(b), 64<<10)]
+	for i := 0; i+1 < len(head); i++ {
+		if head[i] != '<' {
+			continue
+		}
+		c := head[i+1]
+		if c == '!' || c == '/' || c == '?' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
