@@ -10,14 +10,20 @@ import (
 )
 
 func (e *env) audit(args []string) int {
-	fs := e.newFlags("audit", "audit [--format text|json|html] [--strict] [--institution NAME] [--examples N] INPUT...")
+	fs := e.newFlags("audit", "audit [--format text|json|html] [--strict] [--institution NAME] [--pages LIST] [--examples N] INPUT...")
 	format := fs.String("format", report.FormatText, "report format: text, json or html")
 	strict := fs.Bool("strict", false, "exit 1 when any error-level check fails")
 	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the documents say)")
 	examples := fs.Int("examples", audit.DefaultMaxExamples, "examples to keep per finding (`N`)")
+	pagesFlag := fs.String("pages", "", pagesHelp)
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
+	}
+	pages, err := parsePages(*pagesFlag)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements audit: --pages: %v\n", err)
+		return exitUsage
 	}
 	if len(inputs) == 0 {
 		fmt.Fprintln(e.stderr, "agreements audit: no INPUT given")
@@ -36,7 +42,7 @@ func (e *env) audit(args []string) int {
 	var ins []audit.Input
 	failed := false
 	for _, name := range inputs {
-		res, err := e.loadRecords(name, normalize.Options{Institution: *inst})
+		res, err := e.loadRecordsPages(name, normalize.Options{Institution: *inst}, pages)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "agreements audit: %v\n", err)
 			failed = true

@@ -13,16 +13,22 @@ import (
 )
 
 func (e *env) extract(args []string) int {
-	fs := e.newFlags("extract", "extract [--format ndjson|json|csv|xlsx] [--bom] [--out FILE] [--institution NAME] [--dates month-first|day-first] [--strict] INPUT...")
+	fs := e.newFlags("extract", "extract [--format ndjson|json|csv|xlsx] [--bom] [--out FILE] [--institution NAME] [--pages LIST] [--dates month-first|day-first] [--strict] INPUT...")
 	format := fs.String("format", output.FormatNDJSON, "output format: ndjson, json, csv or xlsx")
 	bom := fs.Bool("bom", false, "csv: start with a UTF-8 byte order mark, so Excel reads the file as UTF-8")
 	out := fs.String("out", "", "write to `FILE` (atomically) instead of stdout")
 	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the document says)")
 	strict := fs.Bool("strict", false, "exit 1 when a read looks wrong (the warnings on stderr), not only when an input cannot be read")
 	dates := fs.String("dates", "", "how the list writes a/b/YYYY dates: `ORDER` month-first (US) or day-first; without it such dates are refused as ambiguous unless a part is above 12")
+	pagesFlag := fs.String("pages", "", pagesHelp)
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
+	}
+	pages, err := parsePages(*pagesFlag)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements extract: --pages: %v\n", err)
+		return exitUsage
 	}
 	if len(inputs) == 0 {
 		fmt.Fprintln(e.stderr, "agreements extract: no INPUT given")
@@ -52,7 +58,7 @@ func (e *env) extract(args []string) int {
 	read := 0 // inputs that gave a document, even with some pages lost
 	doubts := 0
 	for _, in := range inputs {
-		res, err := e.extractFile(in, opt)
+		res, err := e.extractFilePages(in, opt, pages)
 		if res != nil {
 			records = append(records, res.Records...)
 			read++

@@ -60,7 +60,7 @@ func parseDocument(name string, b []byte, pages []int) (*parser.Document, error)
 	case parser.FormatHTML:
 		return html.Parse(name, b, html.Options{})
 	case parser.FormatXLSX:
-		return xlsx.Parse(name, b, xlsx.Options{})
+		return xlsx.Parse(name, b, xlsx.Options{Sheets: pages})
 	}
 	what := parser.Describe(b)
 	if kind := output.SniffRecords(b); kind != "" {
@@ -73,16 +73,27 @@ func parseDocument(name string, b []byte, pages []int) (*parser.Document, error)
 // extractFile reads, parses and normalises one document. A document whose
 // pages partly failed still returns its records, with the page errors.
 func (e *env) extractFile(name string, opt normalize.Options) (*agreement.Result, error) {
+	return e.extractFilePages(name, opt, nil)
+}
+
+// extractFilePages is extractFile reading only the given pages (nil: all).
+func (e *env) extractFilePages(name string, opt normalize.Options, pages []int) (*agreement.Result, error) {
 	b, err := e.readInput(name)
 	if err != nil {
 		return nil, err
 	}
-	return extractBytes(name, b, opt)
+	return extractPages(name, b, opt, pages)
 }
 
 // extractBytes parses and normalises the bytes of one document.
 func extractBytes(name string, b []byte, opt normalize.Options) (*agreement.Result, error) {
-	doc, err := parseIsolated(name, b, nil)
+	return extractPages(name, b, opt, nil)
+}
+
+// extractPages parses and normalises the given pages (nil: all) of one
+// document: PDF pages, workbook sheets; an HTML page is read whole.
+func extractPages(name string, b []byte, opt normalize.Options, pages []int) (*agreement.Result, error) {
+	doc, err := parseIsolated(name, b, pages)
 	if err != nil {
 		return nil, err
 	}
@@ -98,6 +109,12 @@ func extractBytes(name string, b []byte, opt normalize.Options) (*agreement.Resu
 // this tool writes). The Result of a record file has only Records, as they
 // were written: their home institution is the one they were made with.
 func (e *env) loadRecords(name string, opt normalize.Options) (*agreement.Result, error) {
+	return e.loadRecordsPages(name, opt, nil)
+}
+
+// loadRecordsPages is loadRecords reading only the given pages of a
+// document (nil: all); a record file is read whole.
+func (e *env) loadRecordsPages(name string, opt normalize.Options, pages []int) (*agreement.Result, error) {
 	b, err := e.readInput(name)
 	if err != nil {
 		return nil, err
@@ -114,5 +131,5 @@ func (e *env) loadRecords(name string, opt normalize.Options) (*agreement.Result
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: it is %s; read are PDF, HTML and xlsx documents, "+
 			"and record files: NDJSON, JSON, and the CSV and xlsx this tool writes", parser.ErrUnknownFormat, parser.Describe(b))}
 	}
-	return extractBytes(name, b, opt)
+	return extractPages(name, b, opt, pages)
 }

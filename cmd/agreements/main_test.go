@@ -130,7 +130,13 @@ func TestParsePages(t *testing.T) {
 	got, err = parsePages("")
 	require.NoError(t, err)
 	assert.Nil(t, got)
-	for _, bad := range []string{"0", "a", "5-3", "1,,2", "-3"} {
+	got, err = parsePages("all")
+	require.NoError(t, err)
+	assert.Nil(t, got, "all pages")
+	got, err = parsePages("2, 19998-end")
+	require.NoError(t, err)
+	assert.Equal(t, []int{2, 19998, 19999, 20000}, got, "N-end: every page from N on, up to the most a PDF is read to")
+	for _, bad := range []string{"0", "a", "5-3", "1,,2", "-3", "end", "end-3", "3-ende"} {
 		_, err := parsePages(bad)
 		assert.Error(t, err, bad)
 	}

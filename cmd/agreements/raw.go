@@ -12,7 +12,7 @@ import (
 // Rows are numbered as records' source.row counts them.
 func (e *env) raw(args []string) int {
 	fs := e.newFlags("raw", "raw [--pages LIST] INPUT")
-	pagesFlag := fs.String("pages", "", "pages to read, 1-based: `LIST` like 1,3-5 (default all)")
+	pagesFlag := fs.String("pages", "", pagesHelp)
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code

@@ -21,7 +21,7 @@ type rawTable struct {
 
 func (e *env) tables(args []string) int {
 	fs := e.newFlags("tables", "tables [--pages LIST] [--format json|csv] INPUT")
-	pagesFlag := fs.String("pages", "", "pages to read, 1-based: `LIST` like 1,3-5 (default all)")
+	pagesFlag := fs.String("pages", "", pagesHelp)
 	format := fs.String("format", "json", "output format: json or csv")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
@@ -129,10 +129,17 @@ func writeTablesCSV(w io.Writer, tabs []rawTable) error {
 	return nil
 }
 
-// parsePages parses a 1-based page list like "1,3-5". An empty list means all
-// pages (nil).
+// lastPage is the page "end" stands for in a page list: the most pages
+// parser/pdf reads of one document, so N-end asks for every page from N on.
+const lastPage = 20000
+
+// pagesHelp is the --pages flag's usage, for every command that takes it.
+const pagesHelp = "pages to read, 1-based: `LIST` like 1,3-5, 2-end or all (default all); the sheets of a workbook; an HTML page is read whole"
+
+// parsePages parses a 1-based page list like "1,3-5" or "2-end"; "all" or
+// an empty list means all pages (nil).
 func parsePages(s string) ([]int, error) {
-	if strings.TrimSpace(s) == "" {
+	if t := strings.TrimSpace(s); t == "" || strings.EqualFold(t, "all") {
 		return nil, nil
 	}
 	var pages []int
@@ -146,8 +153,9 @@ func parsePages(s string) ([]int, error) {
 		}
 		b := a
 		if isRange {
-			b, err = strconv.Atoi(strings.TrimSpace(hi))
-			if err != nil || b < a {
+			if strings.EqualFold(strings.TrimSpace(hi), "end") {
+				b = max(a, lastPage)
+			} else if b, err = strconv.Atoi(strings.TrimSpace(hi)); err != nil || b < a {
 				return nil, fmt.Errorf("bad page range %q", part)
 			}
 			if b-a > 100000 {

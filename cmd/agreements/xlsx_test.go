@@ -123,3 +123,55 @@ func TestExtractRecordFile(t *testing.T) {
 	assert.Equal(t, exitFail, code)
 	assert.Contains(t, stderr.String(), "old.ndjson: not a document this tool reads: it is a record file (ndjson), which audit, diff and load read")
 }
+
+// TestPagesOnExtractAndAudit: --pages selects PDF pages and workbook
+// sheets on extract and audit, with N-end and all; a page beyond the
+// document is named as out of range.
+func TestPagesOnExtractAndAudit(t *testing.T) {
+	pdf := "../../fixtures/tohoku-department-libreoffice/input.pdf"
+	book := "../../fixtures/xlsx-tohoku-excelize/input.xlsx"
+	extract := func(args ...string) (int, []agreement.Record, string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		code := run(append([]string{"extract"}, args...), strings.NewReader(""), &stdout, &stderr)
+		var recs []agreement.Record
+		if stdout.Len() > 0 {
+			var err error
+			recs, err = output.ReadRecords(&stdout)
+			require.NoError(t, err)
+		}
+		return code, recs, stderr.String()
+	}
+	_, all, _ := extract(pdf)
+	_, tail, _ := extract("--pages", "12-end", pdf)
+	require.NotEmpty(t, tail)
+	want := 0
+	for _, r := range all {
+		if r.Source.Page >= 12 {
+			want++
+		}
+	}
+	// Only pages 12 and 13 are read (a row continued from page 11 starts
+	// there, and the legend on page 1 is not seen).
+	assert.InDelta(t, want, len(tail), 1, "the records of pages 12 and 13")
+	for _, r := range tail {
+		assert.GreaterOrEqual(t, r.Source.Page, 12)
+	}
+	_, every, _ := extract("--pages", "all", pdf)
+	assert.Len(t, every, len(all))
+
+	_, dept, _ := extract("--pages", "2", book)
+	assert.Len(t, dept, 474, "the department sheet")
+
+	code, _, stderr := extract("--pages", "14-end", pdf)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, stderr, "page out of range: pages 14-end asked for, the document has 13")
+	code, _, stderr = extract("--pages", "3", book)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, stderr, "page out of range: sheets 3 asked for, the workbook has 2")
+
+	var stdout, errOut bytes.Buffer
+	code = run([]string{"audit", "--format", "json", "--pages", "1", book}, strings.NewReader(""), &stdout, &errOut)
+	assert.Equal(t, exitOK, code, errOut.String())
+	assert.Contains(t, stdout.String(), `"records": 250`)
+}

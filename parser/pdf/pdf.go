@@ -87,6 +87,29 @@ func openRepaired(name string, b []byte) (*document, []string, error) {
 	return nil, nil, err
 }
 
+// pageList writes page numbers compactly: runs as ranges (1,3-5,7,9-end).
+func pageList(pages []int) string {
+	var b strings.Builder
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(pages[i]))
+		switch {
+		case j > i && pages[j] >= maxPages:
+			b.WriteString("-end") // a list's "N-end" asks up to the most pages read
+		case j > i:
+			b.WriteString("-" + strconv.Itoa(pages[j]))
+		}
+		i = j + 1
+	}
+	return b.String()
+}
+
 // selected returns the 1-based page numbers to read.
 func (d *document) selected(opt Options) []int {
 	var nums []int
@@ -112,12 +135,8 @@ func (d *document) selected(opt Options) []int {
 func (d *document) layouts(opt Options, finish func(*PageLayout)) ([]PageLayout, []error, error) {
 	nums := d.selected(opt)
 	if len(nums) == 0 {
-		asked := make([]string, len(opt.Pages))
-		for i, n := range opt.Pages {
-			asked[i] = strconv.Itoa(n)
-		}
 		return nil, nil, &parser.Error{File: d.name, Err: fmt.Errorf("%w: pages %s asked for, the document has %d",
-			parser.ErrPageRange, strings.Join(asked, ","), len(d.pages))}
+			parser.ErrPageRange, pageList(opt.Pages), len(d.pages))}
 	}
 	out := make([]PageLayout, len(nums))
 	errs := make([]error, len(nums))

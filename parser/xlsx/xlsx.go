@@ -30,9 +30,12 @@ import (
 	"github.com/agreements/agreements/parser"
 )
 
-// Options tune the reader. There are none yet; the type keeps Parse's
-// signature in line with the other extractors.
-type Options struct{}
+// Options tune the reader.
+type Options struct {
+	// Sheets restricts reading to these 1-based sheet positions (as
+	// --pages gives them); nil means every sheet.
+	Sheets []int
+}
 
 // maxUnzipped bounds what a workbook may unpack to, so a small archive
 // that unpacks to gigabytes is refused rather than read.
@@ -51,7 +54,7 @@ const Method = "xlsx"
 // parser.ErrMalformed (not a workbook, or a damaged one),
 // parser.ErrEncrypted (a workbook protected by a password) or
 // parser.ErrNoContent (no sheet holds any text).
-func Parse(name string, b []byte, _ Options) (*parser.Document, error) {
+func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 	fail := func(page int, err error) (*parser.Document, error) {
 		return nil, &parser.Error{File: name, Page: page, Err: err}
 	}
@@ -83,7 +86,16 @@ func Parse(name string, b []byte, _ Options) (*parser.Document, error) {
 	r := &reader{f: f, date1904: wb.Date1904 != nil && *wb.Date1904, styles: map[int]cellStyle{}}
 	sheets := f.GetSheetList()
 	doc.Pages = len(sheets)
+	want := map[int]bool{}
+	for _, n := range opt.Sheets {
+		want[n] = true
+	}
+	read := 0
 	for i, sheet := range sheets {
+		if len(want) > 0 && !want[i+1] {
+			continue
+		}
+		read++
 		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible {
 			// A hidden sheet is not part of what the list shows (often the
 			// lookup values of a drop-down); skipping it is said in every
@@ -102,6 +114,9 @@ func Parse(name string, b []byte, _ Options) (*parser.Document, error) {
 		}
 		doc.Blocks = append(doc.Blocks, blocks...)
 	}
+	if len(want) > 0 && read == 0 {
+		return fail(0, fmt.Errorf("%w: sheets %s asked for, the workbook has %d", parser.ErrPageRange, pageList(opt.Sheets), len(sheets)))
+	}
 	if len(doc.Blocks) == 0 {
 		if len(doc.PageErrors) > 0 {
 			return nil, doc.PageErrors[0]
@@ -109,6 +124,33 @@ func Parse(name string, b []byte, _ Options) (*parser.Document, error) {
 		return fail(0, parser.ErrNoContent)
 	}
 	return doc, nil
+}
+
+// endPage is what a page list's "N-end" runs up to (the most pages the PDF
+// reader reads); a run reaching it is written "N-end".
+const endPage = 20000
+
+// pageList writes page numbers compactly: runs as ranges (1,3-5,7,9-end).
+func pageList(pages []int) string {
+	var b strings.Builder
+	for i := 0; i < len(pages); {
+		j := i
+		for j+1 < len(pages) && pages[j+1] == pages[j]+1 {
+			j++
+		}
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(pages[i]))
+		switch {
+		case j > i && pages[j] >= endPage:
+			b.WriteString("-end")
+		case j > i:
+			b.WriteString("-" + strconv.Itoa(pages[j]))
+		}
+		i = j + 1
+	}
+	return b.String()
 }
 
 // reader carries what is shared by the sheets of one workbook.
