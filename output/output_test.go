@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/stretchr/testify/assert"
@@ -225,6 +226,10 @@ func FuzzRoundtrip(f *testing.F) {
 		if len(got) != 1 {
 			t.Fatalf("got %d records", len(got))
 		}
+		if valid(partner, unit, home, signed, flag) {
+			// Every field reads back as written.
+			assert.Equal(t, r, got[0])
+		}
 		var c bytes.Buffer
 		require.NoError(t, WriteAll(&c, FormatCSV, got))
 		back, err := ReadRecords(&c)
@@ -236,4 +241,15 @@ func FuzzRoundtrip(f *testing.F) {
 			assert.Equal(t, got, back)
 		}
 	})
+}
+
+// valid reports whether every string is valid UTF-8 (JSON writes the
+// others with U+FFFD).
+func valid(ss ...string) bool {
+	for _, s := range ss {
+		if !utf8.ValidString(s) {
+			return false
+		}
+	}
+	return true
 }
