@@ -10,12 +10,13 @@ import (
 )
 
 func (e *env) audit(args []string) int {
-	fs := e.newFlags("audit", "audit [--format text|json|html] [--strict] [--institution NAME] [--pages LIST] [--examples N] INPUT...")
+	fs := e.newFlags("audit", "audit [--format text|json|html] [--strict] [--institution NAME] [--pages LIST] [--password PASSWORD] [--examples N] INPUT...")
 	format := fs.String("format", report.FormatText, "report format: text, json or html")
 	strict := fs.Bool("strict", false, "exit 1 when any error-level check fails")
 	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the documents say)")
 	examples := fs.Int("examples", audit.DefaultMaxExamples, "examples to keep per finding (`N`)")
 	pagesFlag := fs.String("pages", "", pagesHelp)
+	password := fs.String("password", "", "the user `PASSWORD` of a protected PDF (the empty one is tried first)")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -42,7 +43,7 @@ func (e *env) audit(args []string) int {
 	var ins []audit.Input
 	failed := false
 	for _, name := range inputs {
-		res, err := e.loadRecordsPages(name, normalize.Options{Institution: *inst}, pages)
+		res, err := e.loadRecordsPages(name, normalize.Options{Institution: *inst}, readOpts{pages: pages, password: *password})
 		if err != nil {
 			fmt.Fprintf(e.stderr, "agreements audit: %v\n", err)
 			failed = true

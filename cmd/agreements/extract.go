@@ -13,7 +13,7 @@ import (
 )
 
 func (e *env) extract(args []string) int {
-	fs := e.newFlags("extract", "extract [--format ndjson|json|csv|xlsx] [--bom] [--out FILE] [--institution NAME] [--pages LIST] [--dates month-first|day-first] [--strict] INPUT...")
+	fs := e.newFlags("extract", "extract [--format ndjson|json|csv|xlsx] [--bom] [--out FILE] [--institution NAME] [--pages LIST] [--password PASSWORD] [--dates month-first|day-first] [--strict] INPUT...")
 	format := fs.String("format", output.FormatNDJSON, "output format: ndjson, json, csv or xlsx")
 	bom := fs.Bool("bom", false, "csv: start with a UTF-8 byte order mark, so Excel reads the file as UTF-8")
 	out := fs.String("out", "", "write to `FILE` (atomically) instead of stdout")
@@ -21,6 +21,7 @@ func (e *env) extract(args []string) int {
 	strict := fs.Bool("strict", false, "exit 1 when a read looks wrong (the warnings on stderr), not only when an input cannot be read")
 	dates := fs.String("dates", "", "how the list writes a/b/YYYY dates: `ORDER` month-first (US) or day-first; without it such dates are refused as ambiguous unless a part is above 12")
 	pagesFlag := fs.String("pages", "", pagesHelp)
+	password := fs.String("password", "", "the user `PASSWORD` of a protected PDF (the empty one is tried first)")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -58,7 +59,7 @@ func (e *env) extract(args []string) int {
 	read := 0 // inputs that gave a document, even with some pages lost
 	doubts := 0
 	for _, in := range inputs {
-		res, err := e.extractFilePages(in, opt, pages)
+		res, err := e.extractFilePages(in, opt, readOpts{pages: pages, password: *password})
 		if res != nil {
 			records = append(records, res.Records...)
 			read++

@@ -52,11 +52,25 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// readOpts are what the command line says about reading documents: the
+// pages (PDF) or sheets (xlsx) to read, nil for all, and the password of
+// a protected PDF.
+type readOpts struct {
+	pages    []int
+	password string
+}
+
 // parseDocument sniffs the format of b and runs the matching extractor.
 func parseDocument(name string, b []byte, pages []int) (*parser.Document, error) {
+	return parseDocumentWith(name, b, readOpts{pages: pages})
+}
+
+// parseDocumentWith is parseDocument with a password for protected PDFs.
+func parseDocumentWith(name string, b []byte, ro readOpts) (*parser.Document, error) {
+	pages := ro.pages
 	switch parser.Detect(b) {
 	case parser.FormatPDF:
-		return pdf.Parse(name, b, pdf.Options{Pages: pages})
+		return pdf.Parse(name, b, pdf.Options{Pages: pages, Password: ro.password})
 	case parser.FormatHTML:
 		return html.Parse(name, b, html.Options{})
 	case parser.FormatXLSX:
@@ -73,27 +87,27 @@ func parseDocument(name string, b []byte, pages []int) (*parser.Document, error)
 // extractFile reads, parses and normalises one document. A document whose
 // pages partly failed still returns its records, with the page errors.
 func (e *env) extractFile(name string, opt normalize.Options) (*agreement.Result, error) {
-	return e.extractFilePages(name, opt, nil)
+	return e.extractFilePages(name, opt, readOpts{})
 }
 
 // extractFilePages is extractFile reading only the given pages (nil: all).
-func (e *env) extractFilePages(name string, opt normalize.Options, pages []int) (*agreement.Result, error) {
+func (e *env) extractFilePages(name string, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
 	b, err := e.readInput(name)
 	if err != nil {
 		return nil, err
 	}
-	return extractPages(name, b, opt, pages)
+	return extractPages(name, b, opt, ro)
 }
 
 // extractBytes parses and normalises the bytes of one document.
 func extractBytes(name string, b []byte, opt normalize.Options) (*agreement.Result, error) {
-	return extractPages(name, b, opt, nil)
+	return extractPages(name, b, opt, readOpts{})
 }
 
 // extractPages parses and normalises the given pages (nil: all) of one
 // document: PDF pages, workbook sheets; an HTML page is read whole.
-func extractPages(name string, b []byte, opt normalize.Options, pages []int) (*agreement.Result, error) {
-	doc, err := parseIsolated(name, b, pages)
+func extractPages(name string, b []byte, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
+	doc, err := parseIsolatedWith(name, b, ro)
 	if err != nil {
 		return nil, err
 	}
@@ -109,12 +123,12 @@ func extractPages(name string, b []byte, opt normalize.Options, pages []int) (*a
 // this tool writes). The Result of a record file has only Records, as they
 // were written: their home institution is the one they were made with.
 func (e *env) loadRecords(name string, opt normalize.Options) (*agreement.Result, error) {
-	return e.loadRecordsPages(name, opt, nil)
+	return e.loadRecordsPages(name, opt, readOpts{})
 }
 
 // loadRecordsPages is loadRecords reading only the given pages of a
 // document (nil: all); a record file is read whole.
-func (e *env) loadRecordsPages(name string, opt normalize.Options, pages []int) (*agreement.Result, error) {
+func (e *env) loadRecordsPages(name string, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
 	b, err := e.readInput(name)
 	if err != nil {
 		return nil, err
@@ -131,5 +145,5 @@ func (e *env) loadRecordsPages(name string, opt normalize.Options, pages []int) 
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: it is %s; read are PDF, HTML and xlsx documents, "+
 			"and record files: NDJSON, JSON, and the CSV and xlsx this tool writes", parser.ErrUnknownFormat, parser.Describe(b))}
 	}
-	return extractPages(name, b, opt, pages)
+	return extractPages(name, b, opt, ro)
 }

@@ -58,10 +58,11 @@ func limitsFor(n int) parseLimits {
 }
 
 type parseRequest struct {
-	Name   string
-	Pages  []int
-	Data   []byte
-	Memory int64
+	Name     string
+	Pages    []int
+	Password string
+	Data     []byte
+	Memory   int64
 	// Test makes the child misbehave on purpose (tests only): "hang",
 	// "crash", "oom", "garbage".
 	Test string
@@ -163,7 +164,7 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, "not a reply")
 		return exitOK
 	}
-	doc, err := parseDocument(req.Name, req.Data, req.Pages)
+	doc, err := parseDocumentWith(req.Name, req.Data, readOpts{pages: req.Pages, password: req.Password})
 	req.Data = nil
 	var rep parseReply
 	rep.Err = toWire(err)
@@ -210,7 +211,12 @@ func limitMemory(extra int64) {
 // its size. A child that dies or runs out of time is an error naming the
 // file.
 func parseIsolated(name string, b []byte, pages []int) (*parser.Document, error) {
-	return parseInChild(parseRequest{Name: name, Pages: pages, Data: b}, limitsFor(len(b)))
+	return parseIsolatedWith(name, b, readOpts{pages: pages})
+}
+
+// parseIsolatedWith is parseIsolated with a password for protected PDFs.
+func parseIsolatedWith(name string, b []byte, ro readOpts) (*parser.Document, error) {
+	return parseInChild(parseRequest{Name: name, Pages: ro.pages, Password: ro.password, Data: b}, limitsFor(len(b)))
 }
 
 func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {

@@ -47,7 +47,7 @@ type document struct {
 
 // openDocument opens b with ledongthuc/pdf, turning its panics and errors
 // into *parser.Error.
-func openDocument(name string, b []byte) (d *document, err error) {
+func openDocument(name string, b []byte, password string) (d *document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			d, err = nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, r)}
@@ -67,11 +67,11 @@ func openDocument(name string, b []byte) (d *document, err error) {
 		// The library parses an object stream anew for every object it
 		// looks up in it: thousands of pages in one would take hours.
 		// Written again without object streams, they read in seconds.
-		if nb, err := rewrite(b); err == nil {
+		if nb, err := rewrite(b, password); err == nil {
 			b = nb
 		}
 	}
-	r, err := lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
+	r, err := newReader(b, password)
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: openError(err)}
 	}
@@ -89,6 +89,22 @@ func openDocument(name string, b []byte) (d *document, err error) {
 		return nil, &parser.Error{File: name, Err: parser.ErrNoPages}
 	}
 	return d, nil
+}
+
+// newReader opens b with the library: with the empty user password, and
+// when that does not open it, with password (when one is given).
+func newReader(b []byte, password string) (*lpdf.Reader, error) {
+	if password == "" {
+		return lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
+	}
+	tried := false
+	return lpdf.NewReaderEncrypted(bytes.NewReader(b), int64(len(b)), func() string {
+		if tried {
+			return "" // the library asks until it is given the empty string
+		}
+		tried = true
+		return password
+	})
 }
 
 // openError says why the library refused a file in terms of the file, not

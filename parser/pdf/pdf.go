@@ -26,6 +26,9 @@ import (
 type Options struct {
 	// Pages restricts extraction to these 1-based pages; nil means all.
 	Pages []int
+	// Password opens a file protected by a user password; the empty
+	// password is always tried first.
+	Password string
 }
 
 // ReadLayout reads the text layer of a PDF: per page its glyphs, words,
@@ -33,7 +36,7 @@ type Options struct {
 // layouts and reported as *parser.Error in pageErrs; err is set (a
 // *parser.Error) only when the document itself cannot be read.
 func ReadLayout(name string, b []byte, opt Options) (pages []PageLayout, pageErrs []error, err error) {
-	d, _, err := openRepaired(name, b)
+	d, _, err := openRepaired(name, b, opt.Password)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -44,19 +47,19 @@ func ReadLayout(name string, b []byte, opt Options) (pages []PageLayout, pageErr
 // refuses them as they are: the byte-level repairs, then a rewrite by
 // pdfcpu ("pdf:rewritten"). When all fail, the error is the reader's on the
 // bytes as given.
-func openRepaired(name string, b []byte) (*document, []string, error) {
+func openRepaired(name string, b []byte, password string) (*document, []string, error) {
 	var pre []string
 	if fixed, ok := dropExtendsCycles(b); ok {
 		b, pre = fixed, []string{"pdf:dropped_extends_cycle"}
 	}
-	d, err := openDocument(name, b)
+	d, err := openDocument(name, b, password)
 	if err == nil || errors.Is(err, parser.ErrEmpty) {
 		return d, pre, err
 	}
 	if !errors.Is(err, parser.ErrEncrypted) {
 		var fixed *document
 		_, repairs, ok := repairAndOpen(b, func(nb []byte) bool {
-			d2, err2 := openDocument(name, nb)
+			d2, err2 := openDocument(name, nb, password)
 			if err2 != nil {
 				return false
 			}
@@ -73,15 +76,17 @@ func openRepaired(name string, b []byte) (*document, []string, error) {
 	if cutShort(b) {
 		return nil, nil, err
 	}
-	nb, rerr := rewrite(b)
+	nb, rerr := rewrite(b, password)
 	if rerr == nil {
-		if d2, err2 := openDocument(name, nb); err2 == nil {
+		if d2, err2 := openDocument(name, nb, ""); err2 == nil {
 			return d2, append(pre, "pdf:rewritten"), nil
 		}
 	}
-	if errors.Is(rerr, pdfcpu.ErrWrongPassword) {
-		// Protected by a method the library does not know, and by a
-		// password besides.
+	if errors.Is(rerr, pdfcpu.ErrWrongPassword) || errors.Is(err, parser.ErrEncrypted) && password != "" {
+		// Protected by a password: none was given, or not the right one.
+		if password != "" {
+			return nil, nil, &parser.Error{File: name, Err: fmt.Errorf("%w: the password given does not open it", parser.ErrEncrypted)}
+		}
 		return nil, nil, &parser.Error{File: name, Err: fmt.Errorf("%w: a password is needed to open it", parser.ErrEncrypted)}
 	}
 	return nil, nil, err
@@ -274,7 +279,7 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 			doc, err = nil, &parser.Error{File: name, Page: page, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, r)}
 		}
 	}()
-	d, repairs, err := openRepaired(name, b)
+	d, repairs, err := openRepaired(name, b, opt.Password)
 	if err != nil {
 		return nil, err
 	}

@@ -17,13 +17,13 @@ import (
 // byte-level repairs: pdfcpu reads it (it rebuilds a broken cross-reference
 // table, and knows the RC4 and AES crypt filters and object streams) and
 // writes it out again with a plain cross-reference table, no object streams
-// and no encryption, which the library opens. Only an empty user password
-// is tried: a file that needs one stays refused.
+// and no encryption, which the library opens. The user password is the one
+// given (Options.Password), else the empty one.
 
 // rewriteConfig is pdfcpu's configuration for the rewrite, built here rather
 // than loaded: pdfcpu's default configuration lives in a file under the
 // user's configuration directory, which it creates on first use.
-func rewriteConfig() *model.Configuration {
+func rewriteConfig(password string) *model.Configuration {
 	limits := model.DefaultResourceLimits()
 	limits.MaxStreamBytes = min(limits.MaxStreamBytes, maxRewriteBytes)
 	limits.MaxDecodeBytes = min(limits.MaxDecodeBytes, maxRewriteBytes)
@@ -36,6 +36,7 @@ func rewriteConfig() *model.Configuration {
 		WriteXRefStream:           false,
 		Cmd:                       model.OPTIMIZE, // the command under which pdfcpu drops the encryption
 		RemoveEncryption:          true,
+		UserPW:                    password,
 		Limits:                    limits,
 	}
 }
@@ -49,7 +50,7 @@ const (
 
 // rewrite returns b read and written again by pdfcpu. A panic inside pdfcpu
 // is its error, like one inside the PDF library.
-func rewrite(b []byte) (out []byte, err error) {
+func rewrite(b []byte, password string) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("rewriting the file: %v", r)
@@ -57,7 +58,7 @@ func rewrite(b []byte) (out []byte, err error) {
 	}()
 	c, cancel := context.WithTimeout(context.Background(), rewriteTimeout)
 	defer cancel()
-	ctx, err := pdfcpu.ReadWithContext(c, bytes.NewReader(b), rewriteConfig())
+	ctx, err := pdfcpu.ReadWithContext(c, bytes.NewReader(b), rewriteConfig(password))
 	if err != nil {
 		return nil, fmt.Errorf("rewriting the file: %w", err)
 	}
