@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -15,8 +14,6 @@ import (
 	"github.com/agreements/agreements/parser"
 	"github.com/agreements/agreements/parser/parsertest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func fixtureInputs(t testing.TB) []string {
 	inputs, err := filepath.Glob("../../fixtures/xlsx-*/input.xlsx")
