@@ -180,6 +180,7 @@ type grid struct {
 	// merge over several rows starts.
 	coveredRow, spanRow map[int]bool
 	covered             int // cells covered by merges, bounded by maxCells
+	tables              int // tables given out so far: the next one's Index
 	sheetN              int // the sheet's 1-based position: its page
 }
 
@@ -388,7 +389,8 @@ func (r *reader) lines(g *grid, y int) []parser.Block {
 
 // table gives rows [y0, y1) as a table of the sheet's width.
 func (r *reader) table(g *grid, y0, y1 int) (*parser.Table, error) {
-	t := &parser.Table{Page: g.sheetN, Method: Method}
+	t := &parser.Table{Page: g.sheetN, Index: g.tables, Method: Method}
+	g.tables++
 	width := 0
 	for y := y0; y < y1 && y < len(g.text); y++ {
 		for x, s := range g.text[y] {

@@ -213,3 +213,35 @@ func TestHiddenAndChartSheets(t *testing.T) {
 	require.Len(t, doc.Blocks, 1)
 	assert.Len(t, doc.Blocks[0].Table.Rows, 3)
 }
+
+// A sheet grouped by rows of their own between blank rows: the group
+// heading above a block is a line, each block a table numbered on its page.
+func TestGroupedBlocks(t *testing.T) {
+	b := book(t, func(f *excelize.File) {
+		for i, r := range [][]any{
+			{"Partner Institution", "Date of Agreement"},
+			{"China"},
+			{"Peking University", "1999.11.10"},
+			{},
+			{"Korea"},
+			{"KAIST", "2003.5.1"},
+			{"Seoul National University", "1998.7.8"},
+		} {
+			cell, err := excelize.CoordinatesToCellName(1, i+1)
+			require.NoError(t, err)
+			require.NoError(t, f.SetSheetRow("List", cell, &r))
+		}
+	})
+	doc, err := Parse("grouped.xlsx", b, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, `document format=xlsx pages=1 title=""
+T p1 #0 xlsx rows=3
+  R 1 p1 | "Partner Institution" | "Date of Agreement" |
+  R 2 p1 | "China" | "" |
+  R 3 p1 | "Peking University" | "1999.11.10" |
+L 4 p1 text {Calibri 11.0} "Korea"
+T p1 #1 xlsx rows=2
+  R 5 p1 | "KAIST" | "2003.5.1" |
+  R 6 p1 | "Seoul National University" | "1998.7.8" |
+`, string(parser.Dump(doc)))
+}
