@@ -54,7 +54,7 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 	{
 		if parts := dashSepRe.Split(name, 2); len(parts) == 2 && strings.TrimSpace(parts[0]) != "" {
 			var d entry
-			if c.readDetails(parts[1], &d, o, opt) {
+			if c.readDetails(parts[1], &d, o, opt, true) {
 				name = strings.TrimSpace(parts[0])
 				e.merge(d)
 			}
@@ -65,7 +65,7 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 				break
 			}
 			var d entry
-			if !c.readDetails(inner, &d, o, opt) {
+			if !c.readDetails(inner, &d, o, opt, false) {
 				break
 			}
 			name = rest
@@ -81,7 +81,9 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 	name, more := splitMarkers(strings.TrimRight(strings.TrimSpace(name), ",，、;"))
 	e.markers = append(e.markers, more...)
 	if !o.ownUnit && e.partnerUnit == "" {
-		name, e.partnerUnit = c.splitUnit(name)
+		var ms []string
+		name, e.partnerUnit, ms = c.splitUnit(name)
+		e.markers = append(e.markers, ms...)
 	}
 	e.partner, e.partnerAlt = c.splitNames(name)
 	return e
@@ -114,16 +116,18 @@ func (e *entry) merge(d entry) {
 // readDetails reads the details of an entry: pieces that each say a level,
 // a kind, a date, a unit or nothing (link noise). It reports false, reading
 // nothing, when a piece says anything else: then the text is part of the
-// name ("(KAIST)", "(Sorbonne)").
-func (c *docContext) readDetails(text string, d *entry, o entryOpts, opt DateOptions) bool {
+// name ("(KAIST)", "(Sorbonne)"). A short bracketed piece after a level or
+// kind names the home institution's unit, however the list abbreviates it
+// ("School-to-school (Agr)", "部局間協定（GS Medicine）").
+func (c *docContext) readDetails(text string, d *entry, o entryOpts, opt DateOptions, dash bool) bool {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return false
 	}
-	var units []string
-	said := false // a level, kind or date was read: a unit is then the home institution's
-	for _, piece := range c.joinDatePieces(splitDetailPieces(text), opt) {
-		piece, ms := splitMarkers(piece)
+	var units, homes []string
+	said := false // a level or kind was read: a unit is then the home institution's
+	for _, p := range c.joinDatePieces(splitDetailPieces(text), opt) {
+		piece, ms := splitMarkers(p.text)
 		d.markers = append(d.markers, ms...)
 		if piece == "" {
 			continue
@@ -135,7 +139,6 @@ func (c *docContext) readDetails(text string, d *entry, o entryOpts, opt DateOpt
 			if d.signed.IsZero() {
 				d.signed = date
 			}
-			said = true
 			continue
 		}
 		if lv, only := c.lx.IsLevelOnly(piece); only {
@@ -153,16 +156,28 @@ func (c *docContext) readDetails(text string, d *entry, o entryOpts, opt DateOpt
 		if c.lx.IsLinkNoise(piece) {
 			continue
 		}
-		if c.lx.UnitWordAt(piece) && !c.lx.IsInstitution(piece) {
+		if c.isUnit(piece) {
 			units = append(units, piece)
 			continue
 		}
+		if p.bracketed && utf8.RuneCountInString(piece) <= 60 && !c.lx.IsInstitution(piece) {
+			homes = append(homes, piece)
+			continue
+		}
 		return false
+	}
+	if len(homes) > 0 {
+		if !said {
+			return false
+		}
+		units = append(homes, units...)
 	}
 	if len(units) > 0 {
 		switch {
 		case said:
 			d.homeUnit = strings.Join(units, ", ")
+		case dash:
+			return false // "United Nations University - Institute for …": one name
 		case !o.ownUnit:
 			d.partnerUnit = strings.Join(units, ", ")
 		default:
@@ -172,37 +187,55 @@ func (c *docContext) readDetails(text string, d *entry, o entryOpts, opt DateOpt
 	return true
 }
 
+// detailPiece is one piece of an entry's details, and whether it stood in
+// brackets.
+type detailPiece struct {
+	text      string
+	bracketed bool
+}
+
 // splitDetailPieces splits details at commas, and takes a bracketed part
-// out as a piece of its own ("School-to-school agreement (School of X)").
-func splitDetailPieces(text string) []string {
-	var out []string
+// out as a piece of its own after the text before it ("School-to-school
+// agreement (School of X)").
+func splitDetailPieces(text string) []detailPiece {
+	var out []detailPiece
 	for _, p := range detailSepRe.Split(text, -1) {
 		p = strings.TrimSpace(p)
+		var inner []detailPiece
 		for {
-			rest, inner, ok := cutTrailingBrackets(p)
+			rest, in, ok := cutTrailingBrackets(p)
 			if !ok || strings.TrimSpace(rest) == "" {
 				break
 			}
-			out = append(out, strings.TrimSpace(inner))
+			inner = append([]detailPiece{{strings.TrimSpace(in), true}}, inner...)
 			p = strings.TrimSpace(rest)
 		}
-		if p != "" {
-			out = append(out, p)
+		if rest, in, ok := cutTrailingBrackets(p); ok && strings.TrimSpace(rest) == "" {
+			p = ""
+			inner = append([]detailPiece{{strings.TrimSpace(in), true}}, inner...)
 		}
+		if p != "" {
+			out = append(out, detailPiece{p, false})
+		}
+		out = append(out, inner...)
 	}
 	return out
 }
 
 // joinDatePieces joins pieces that a comma inside a date split
 // ("October 23", "2006").
-func (c *docContext) joinDatePieces(pieces []string, opt DateOptions) []string {
-	var out []string
+func (c *docContext) joinDatePieces(pieces []detailPiece, opt DateOptions) []detailPiece {
+	var out []detailPiece
 	for i := 0; i < len(pieces); i++ {
 		p := pieces[i]
 		for j := min(i+2, len(pieces)-1); j > i; j-- {
-			joined := strings.Join(pieces[i:j+1], ", ")
+			var texts []string
+			for _, q := range pieces[i : j+1] {
+				texts = append(texts, q.text)
+			}
+			joined := strings.Join(texts, ", ")
 			if _, ok := c.detailDate(joined, opt); ok {
-				p, i = joined, j
+				p, i = detailPiece{joined, p.bracketed}, j
 				break
 			}
 		}
@@ -215,6 +248,7 @@ func (c *docContext) joinDatePieces(pieces []string, opt DateOptions) []string {
 // "concluded" or "signed on".
 func (c *docContext) detailDate(piece string, opt DateOptions) (Date, bool) {
 	p, _ := c.lx.CutConcluded(piece)
+	p = c.lx.CutConcludedAfter(p)
 	if d, err := ParseDate(p, opt); err == nil {
 		return d, true
 	}
@@ -303,28 +337,79 @@ func hasMonthName(s string) bool {
 	return ok
 }
 
+// isUnit reports a name of a unit of an institution, not of the
+// institution: "School of International Studies", "Faculty of Agriculture",
+// "数理学院", "工学研究科", "Engineering School".
+func (c *docContext) isUnit(name string) bool {
+	name = strings.TrimSpace(name)
+	if name == "" || c.endsAsInstitution(name) {
+		return false
+	}
+	if c.lx.UnitWordAt(name) && !c.lx.IsInstitution(name) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(name)
+	return (isCJK(r) || unicode.Is(unicode.Hangul, r) || strings.HasSuffix(strings.ToLower(name), "school")) && c.lx.UnitWordAtEnd(name)
+}
+
+// endsAsInstitution reports a name whose last word makes it an
+// institution's ("北京理工大学", "Kagoshima University").
+func (c *docContext) endsAsInstitution(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range []string{"大学", "大學", "대학교", "university", "universität", "université", "universidad", "universidade", "università", "universiteit"} {
+		if strings.HasSuffix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // splitUnit splits a partner's unit named in the same cell after a comma,
 // or before it: "Peking University, School of International Studies",
-// "Faculty of Agriculture, Kagoshima University". An institution whose own
-// name holds a comma ("University of California, Berkeley") is left whole.
-func (c *docContext) splitUnit(name string) (partner, unit string) {
+// "Faculty of Agriculture, Kagoshima University", "上海師範大学, 数理学院";
+// or after the institution's name without a comma ("Norwegian University
+// of Science and Technology (NTNU) Faculty of Medicine"). An institution
+// whose own name holds a comma ("University of California, Berkeley") is
+// left whole.
+func (c *docContext) splitUnit(name string) (partner, unit string, markers []string) {
 	parts := detailSepRe.Split(name, -1)
 	if len(parts) < 2 {
-		return name, ""
+		return c.splitUnitInName(name)
 	}
 	var inst, units []string
 	for _, p := range parts {
+		p, ms := splitMarkers(p)
+		markers = append(markers, ms...)
 		switch {
-		case c.lx.UnitWordAt(p) && !c.lx.IsInstitution(p):
+		case c.isUnit(p):
 			units = append(units, p)
 		default:
 			inst = append(inst, p)
 		}
 	}
 	if len(units) == 0 || len(inst) == 0 || !c.lx.IsInstitution(strings.Join(inst, " ")) {
-		return name, ""
+		return name, "", nil
 	}
-	return strings.Join(inst, ", "), strings.Join(units, ", ")
+	return strings.Join(inst, ", "), strings.Join(units, ", "), markers
+}
+
+// unitOpenerRe finds where a unit's name starts inside a longer name.
+var unitOpenerRe = regexp.MustCompile(`\s(?:Faculty|School|Graduate School|College|Department|Institute|Center|Centre|Division|Laboratory|Faculdade|Facultad|Fakultät|Escuela|Escola|Instituto|Département|Faculté)\s+(?:of|for|de|der|des|d')\s`)
+
+// splitUnitInName splits a unit named right after the institution, with no
+// comma between: the part before must name an institution and end as one
+// (or with an acronym in brackets).
+func (c *docContext) splitUnitInName(name string) (string, string, []string) {
+	for _, loc := range unitOpenerRe.FindAllStringIndex(name, -1) {
+		head, tail := strings.TrimSpace(name[:loc[0]]), strings.TrimSpace(name[loc[0]:])
+		if !c.lx.IsInstitution(head) || c.lx.IsInstitution(tail) {
+			continue
+		}
+		if c.endsAsInstitution(head) || strings.HasSuffix(head, ")") {
+			return head, tail, nil
+		}
+	}
+	return name, "", nil
 }
 
 // splitNames splits a name given in two scripts into the Latin-script name

@@ -17,9 +17,10 @@ var Japanese = &Lang{
 		Notes:       {"備考", "注記", "注"},
 		Ignore:      {"番号", "都市", "所在地", "定員", "人数", "派遣", "受入", "州・都市", "ホームページ", "URL"},
 	},
-	UnitMods:    []string{"学部", "研究科", "部局", "学科", "学院"},
-	PartnerMods: []string{"相手", "相手方", "協定校", "協定先", "先方"},
-	HomeMods:    []string{"本学", "担当"},
+	UnitMods:       []string{"学部", "研究科", "部局", "学科", "学院"},
+	PartnerMods:    []string{"相手", "相手方", "協定校", "協定先", "先方"},
+	HomeMods:       []string{"本学", "担当"},
+	ConcludedAfter: []string{"締結", "調印", "締結済", "締結済み", "締結日", "協定締結"},
 	Regions: map[string][]string{
 		"Asia":                       {"アジア", "アジア地域", "亜細亜"},
 		"Europe":                     {"ヨーロッパ", "欧州", "欧州地域", "ヨーロッパ地域"},

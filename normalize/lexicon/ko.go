@@ -16,9 +16,10 @@ var Korean = &Lang{
 		Notes:       {"비고"},
 		Ignore:      {"번호", "도시"},
 	},
-	UnitMods:    []string{"학과", "학부", "부서", "단과대학"},
-	PartnerMods: []string{"상대", "협정"},
-	HomeMods:    []string{"본교", "담당", "주관"},
+	UnitMods:       []string{"학과", "학부", "부서", "단과대학"},
+	PartnerMods:    []string{"상대", "협정"},
+	HomeMods:       []string{"본교", "담당", "주관"},
+	ConcludedAfter: []string{"체결"},
 	Regions: map[string][]string{
 		"Asia":                       {"아시아"},
 		"Europe":                     {"유럽"},

@@ -111,6 +111,9 @@ type Lang struct {
 	// Concluded are words that introduce a date inside an entry
 	// ("concluded", "signed", "締結").
 	Concluded []string
+	// ConcludedAfter are words that follow a date inside an entry
+	// ("平成12年締結").
+	ConcludedAfter []string
 	// Kinds are words naming the kind of an agreement ("MOU", "Student
 	// Exchange", "包括"), read out of an entry's details.
 	Kinds []string
@@ -136,6 +139,7 @@ type Lexicon struct {
 	concl   []term
 	kinds   []term
 	noise   []term
+	after   []string
 	regions map[string][]string
 }
 
@@ -194,6 +198,7 @@ func New(langs ...*Lang) *Lexicon {
 		lx.title = appendTerms(lx.title, l.ListTitle, nil)
 		lx.concl = appendTerms(lx.concl, l.Concluded, nil)
 		lx.kinds = appendTerms(lx.kinds, l.Kinds, nil)
+		lx.after = append(lx.after, l.ConcludedAfter...)
 		lx.noise = appendTerms(lx.noise, l.LinkNoise, nil)
 		for _, p := range l.Placeholders {
 			lx.ph[markKey(p)] = true

@@ -332,3 +332,28 @@ func (lx *Lexicon) CutConcluded(text string) (string, bool) {
 	}
 	return t, false
 }
+
+// CutConcludedAfter removes a word that follows a date inside an entry
+// ("平成12年締結" → "平成12年").
+func (lx *Lexicon) CutConcludedAfter(text string) string {
+	t := strings.TrimSpace(text)
+	for _, w := range lx.after {
+		if rest, ok := strings.CutSuffix(t, w); ok && rest != "" {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return t
+}
+
+// UnitWordAtEnd reports whether a unit word ends text written in a script
+// without spaces ("工学研究科", "信息与电子学院") or a Latin name whose
+// last word is a unit noun ("Engineering School").
+func (lx *Lexicon) UnitWordAtEnd(text string) bool {
+	s := Fold(text)
+	for _, m := range find(s, lx.units) {
+		if m.end == len(s) {
+			return true
+		}
+	}
+	return false
+}

@@ -16,9 +16,10 @@ var Chinese = &Lang{
 		Notes:       {"备注"},
 		Ignore:      {"序号", "城市"},
 	},
-	UnitMods:    []string{"院系", "学院", "系"},
-	PartnerMods: []string{"合作", "对方"},
-	HomeMods:    []string{"我校", "校内", "承办"},
+	UnitMods:       []string{"院系", "学院", "系"},
+	PartnerMods:    []string{"合作", "对方"},
+	HomeMods:       []string{"我校", "校内", "承办"},
+	ConcludedAfter: []string{"签署", "签订", "签约"},
 	Regions: map[string][]string{
 		"Asia":                       {"亚洲", "亞洲"},
 		"Europe":                     {"欧洲", "歐洲"},
