@@ -349,8 +349,18 @@ func (c *docContext) isUnit(name string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(name)
-	return (isCJK(r) || unicode.Is(unicode.Hangul, r) || strings.HasSuffix(strings.ToLower(name), "school")) && c.lx.UnitWordAtEnd(name)
+	if isCJK(r) || unicode.Is(unicode.Hangul, r) {
+		return c.lx.UnitWordAtEnd(name)
+	}
+	// "Engineering School", "A.V. Luikov Heat and Mass Transfer Institute",
+	// "Purple Mountain Observatory": a unit named by its last word.
+	words := strings.Fields(strings.ToLower(name))
+	return len(words) > 1 && unitNouns[strings.Trim(words[len(words)-1], ".,")] && !c.lx.IsInstitution(name)
 }
+
+// unitNouns are the last words of a unit's name.
+var unitNouns = map[string]bool{"school": true, "faculty": true, "department": true, "institute": true, "laboratory": true,
+	"laboratories": true, "center": true, "centre": true, "observatory": true, "division": true}
 
 // endsAsInstitution reports a name whose last word makes it an
 // institution's ("北京理工大学", "Kagoshima University").
@@ -372,25 +382,39 @@ func (c *docContext) endsAsInstitution(name string) bool {
 // whose own name holds a comma ("University of California, Berkeley") is
 // left whole.
 func (c *docContext) splitUnit(name string) (partner, unit string, markers []string) {
-	parts := detailSepRe.Split(name, -1)
+	parts := detailSepRe.Split(name, 2)
 	if len(parts) < 2 {
 		return c.splitUnitInName(name)
 	}
-	var inst, units []string
-	for _, p := range parts {
-		p, ms := splitMarkers(p)
-		markers = append(markers, ms...)
-		switch {
-		case c.isUnit(p):
-			units = append(units, p)
-		default:
-			inst = append(inst, p)
+	head, hm := splitMarkers(parts[0])
+	tail, tm := splitMarkers(parts[1])
+	markers = append(hm, tm...)
+	switch {
+	case c.isUnit(head) && c.lx.IsInstitution(tail) && !c.isUnit(tail):
+		return tail, head, markers // "Faculty of Agriculture, Kagoshima University"
+	case !c.isUnit(head) && c.unitish(tail) && (c.lx.IsInstitution(head) || !c.isUnit(tail)):
+		// "Aalto University, The School of Arts, Design and Architecture";
+		// a unit named only by its last word needs an institution before
+		// it ("DLR, German Aerospace Center" is one name).
+		return head, tail, markers
+	}
+	return name, "", nil
+}
+
+// unitish reports a text that names a unit somewhere in it ("Tallin School
+// of Economics", "Ecole Polytechnique de Bruxelles", "数理学院"), where a
+// place ("Berkeley", "Bangalore") does not.
+func (c *docContext) unitish(text string) bool {
+	if c.lx.HasUnitWord(text) || c.isUnit(text) {
+		return true
+	}
+	l := strings.ToLower(text)
+	for _, w := range []string{"ecole", "école", "escuela", "escola", "facultad", "faculdade", "fakultät", "faculté", "institut", "istituto", "dipartimento", "departamento", "laborator"} {
+		if strings.Contains(l, w) {
+			return true
 		}
 	}
-	if len(units) == 0 || len(inst) == 0 || !c.lx.IsInstitution(strings.Join(inst, " ")) {
-		return name, "", nil
-	}
-	return strings.Join(inst, ", "), strings.Join(units, ", "), markers
+	return false
 }
 
 // unitOpenerRe finds where a unit's name starts inside a longer name.

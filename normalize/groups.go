@@ -41,6 +41,14 @@ func (c *docContext) readRegion(text string, within bool) (groupName, bool) {
 	g := groupName{count: count, hasCount: hasCount}
 	reg, ok := LookupRegion(name)
 	if !ok {
+		// "ヨーロッパ Europe": the name in two languages.
+		if latin, other := SplitBilingual(name); latin != "" && other != "" {
+			if reg, ok = LookupRegion(latin); !ok {
+				reg, ok = LookupRegion(other)
+			}
+		}
+	}
+	if !ok {
 		// "アジア州", "欧州地域": a region with the word for one.
 		for _, suffix := range []string{"州", "地域", "地区", " region", " Region"} {
 			if base, cut := strings.CutSuffix(name, suffix); cut && base != "" {

@@ -58,8 +58,13 @@ func stripBullet(s string) (string, bool) {
 		return s, false
 	}
 	rest := s[n:]
-	if rest == "" || (rest[0] != ' ' && rest[0] != '\t') {
-		return s, false // "-" glued to a word is a hyphen, not a bullet
+	if rest == "" {
+		return s, false
+	}
+	if rest[0] != ' ' && rest[0] != '\t' && !strings.ContainsRune("•◦‣∙·", r) {
+		// "-" glued to a word is a hyphen, "■中国" a heading mark; only
+		// the small round bullets are bullets glued to their text.
+		return s, false
 	}
 	return strings.TrimSpace(rest), true
 }
@@ -77,7 +82,7 @@ func (c *docContext) entryStyle() (styleKey, bool) {
 		_, bul := stripBullet(clean(l.Text))
 		if l.Bullet != "" || bul {
 			counts[keyOf(l.Style)]++
-		} else if looksLikeEntry(clean(l.Text)) {
+		} else if c.looksLikeEntry(clean(l.Text)) {
 			fallback[keyOf(l.Style)]++
 		}
 	}
@@ -127,7 +132,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 	c.flushList()
 
 	if !item {
-		if lv, ok := c.sectionLevel(text); ok && !looksLikeEntry(text) {
+		if lv, ok := c.sectionLevel(text); ok && !c.looksLikeEntry(text) {
 			if text != c.section {
 				c.section, c.level = text, lv
 				c.forgetGroups()
@@ -161,13 +166,13 @@ func (c *docContext) entryStyled(l *parser.Line, text string) bool {
 	if l.Role == parser.RoleHeading {
 		return false
 	}
-	if _, ok := unwrapHeading(text); ok && !looksLikeEntry(text) {
+	if _, ok := unwrapHeading(text); ok && !c.looksLikeEntry(text) {
 		return false
 	}
 	if c.hasEntryKey && l.Style != (parser.Style{}) {
-		return keyOf(l.Style) == c.entryKey && (looksLikeEntry(text) || c.country.Name != "" || c.intl)
+		return keyOf(l.Style) == c.entryKey && (c.looksLikeEntry(text) || c.country.Name != "" || c.intl)
 	}
-	return looksLikeEntry(text)
+	return c.looksLikeEntry(text)
 }
 
 // headingLike reports a line that is set apart as a heading: by its role, or
@@ -176,7 +181,7 @@ func (c *docContext) headingLike(l *parser.Line, text string) bool {
 	if l.Role == parser.RoleHeading {
 		return true
 	}
-	if looksLikeEntry(text) || utf8.RuneCountInString(text) > 120 {
+	if c.looksLikeEntry(text) || utf8.RuneCountInString(text) > 120 {
 		return false
 	}
 	if _, ok := unwrapHeading(text); ok {
@@ -196,11 +201,10 @@ func (c *docContext) headingLike(l *parser.Line, text string) bool {
 	if utf8.RuneCountInString(name) > 60 {
 		return false
 	}
-	if _, ok := LookupRegion(name); ok {
+	if _, ok := c.readRegion(name, false); ok {
 		return true
 	}
-	_, _, _, ok := LookupCountry(name)
-	return ok
+	return c.readCountry(name).known
 }
 
 // labelsList reports a short unstyled line, not a sentence, standing right
@@ -214,7 +218,7 @@ func (c *docContext) labelsList(l *parser.Line, text string, i int) bool {
 	if next == nil || (next.Role != parser.RoleItem && next.Bullet == "") {
 		return false
 	}
-	if utf8.RuneCountInString(text) > 40 || looksLikeEntry(text) {
+	if utf8.RuneCountInString(text) > 40 || c.looksLikeEntry(text) {
 		return false
 	}
 	return !strings.ContainsAny(text[len(text)-1:], ".。:：!?") && len(strings.Fields(text)) <= 5
@@ -253,7 +257,7 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if l.Role == parser.RoleHeading || l.Box == (parser.Box{}) || e.last.Box == (parser.Box{}) {
 		return false
 	}
-	if l.Page != e.last.Page || looksLikeEntry(e.text) {
+	if l.Page != e.last.Page || c.looksLikeEntry(e.text) {
 		return false
 	}
 	if c.hasEntryKey && keyOf(l.Style) != c.entryKey && keyOf(l.Style) != keyOf(e.first.Style) {

@@ -97,6 +97,7 @@ type docContext struct {
 	tables      *tableMemo   // what the tables read so far established (table.go)
 	entryKey    styleKey     // the style of list entries, when lines have styles
 	hasEntryKey bool
+	entryLike   map[string]bool // texts already classified by looksLikeEntry
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {

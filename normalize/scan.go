@@ -60,9 +60,23 @@ func (c *docContext) scan() {
 	}
 }
 
-// looksLikeEntry reports whether a line ends with a date, as list entries do.
+// looksLikeEntry reports whether a line reads as a list entry: a name
+// closed by its date in brackets, or a name with details the entry reader
+// reads (a date after a comma or 締結, a level, a kind).
 func (c *docContext) looksLikeEntry(text string) bool {
-	return looksLikeEntry(text)
+	if looksLikeEntry(text) {
+		return true
+	}
+	if v, ok := c.entryLike[text]; ok {
+		return v
+	}
+	e := c.readEntry(text, entryOpts{})
+	v := e.partner != "" && e.partner != text && (!e.signed.IsZero() || e.level != "" || e.kind != "")
+	if c.entryLike == nil {
+		c.entryLike = map[string]bool{}
+	}
+	c.entryLike[text] = v
+	return v
 }
 
 // looksLikeEntry reports whether a line ends with a date in brackets.
