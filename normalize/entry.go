@@ -392,10 +392,10 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	switch {
 	case c.isUnit(head) && c.lx.IsInstitution(tail) && !c.isUnit(tail):
 		return tail, head, markers // "Faculty of Agriculture, Kagoshima University"
-	case !c.isUnit(head) && c.unitish(tail) && (c.lx.IsInstitution(head) || !c.isUnit(tail)):
+	case !c.isUnit(head) && c.unitish(tail) && !isAcronym(head):
 		// "Aalto University, The School of Arts, Design and Architecture";
-		// a unit named only by its last word needs an institution before
-		// it ("DLR, German Aerospace Center" is one name).
+		// an acronym followed by what it stands for is one name ("DLR,
+		// German Aerospace Center").
 		return head, tail, markers
 	}
 	return name, "", nil
