@@ -390,8 +390,15 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	tail, tm := splitMarkers(parts[1])
 	markers = append(hm, tm...)
 	switch {
-	case c.isUnit(head) && c.lx.IsInstitution(tail) && !c.isUnit(tail):
-		return tail, head, markers // "Faculty of Agriculture, Kagoshima University"
+	case c.isUnit(head) && c.lx.IsInstitution(tail) && !c.isUnit(tail),
+		c.lx.UnitWordAt(head) && c.endsAsInstitution(tail):
+		// "Faculty of Agriculture, Kagoshima University", "College of
+		// Medicine & Health Sciences, United Arab Emirates University"
+		return tail, head, markers
+	case koreanCollege(head, tail):
+		return head, tail, markers // "全南大学校, 工科大学"
+	case koreanCollege(tail, head):
+		return tail, head, markers
 	case !c.isUnit(head) && c.unitish(tail) && !isAcronym(head):
 		// "Aalto University, The School of Arts, Design and Architecture";
 		// an acronym followed by what it stands for is one name ("DLR,
@@ -399,6 +406,29 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		return head, tail, markers
 	}
 	return name, "", nil
+}
+
+// endsWithSubject reports a name that ends as institutions' names do
+// after "of": "University of Medical Sciences", "Institute of Technology".
+// ("National Research University Higher School of Economics" does not.)
+func endsWithSubject(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) < 3 || f[len(f)-2] != "of" && f[len(f)-2] != "and" {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "sciences", "science", "technology", "studies", "medicine", "arts", "economics", "engineering", "agriculture",
+		"education", "health", "pharmacy", "law", "design", "music", "business", "management", "languages":
+		return true
+	}
+	return false
+}
+
+// koreanCollege reports a Korean university (大学校, 대학교) and one of
+// its colleges (大学, 대학): "全南大学校, 工科大学".
+func koreanCollege(university, college string) bool {
+	return (strings.HasSuffix(university, "大学校") || strings.HasSuffix(university, "대학교")) &&
+		(strings.HasSuffix(college, "大学") || strings.HasSuffix(college, "대학")) && len(college) < len(university)+6
 }
 
 // unitish reports a text that names a unit somewhere in it ("Tallin School
@@ -429,7 +459,7 @@ func (c *docContext) splitUnitInName(name string) (string, string, []string) {
 		if !c.lx.IsInstitution(head) || c.lx.IsInstitution(tail) {
 			continue
 		}
-		if c.endsAsInstitution(head) || strings.HasSuffix(head, ")") {
+		if c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) {
 			return head, tail, nil
 		}
 	}

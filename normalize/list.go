@@ -355,7 +355,10 @@ func (c *docContext) flushList() {
 	switch {
 	case !en.signed.IsZero():
 		c.list.groupHead, c.list.groupDate = r.Partner, en.signed.ISO
-	case c.list.groupHead != "":
+	case c.list.groupHead != "" && en.level == "" && en.kind == "" && r.Partner != c.list.groupHead:
+		// An undated entry under a dated one shares its date (the
+		// campuses listed under the agreement with their university),
+		// unless it gives details of its own: then the list gives no date.
 		r.Signed = c.list.groupDate
 		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairInheritedDate, c.list.groupHead))
 	}

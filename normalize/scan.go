@@ -95,7 +95,7 @@ func (c *docContext) parseAsOf(text string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	date, err := ParseDate(strings.TrimRight(strings.TrimSpace(d), ",."), DateOptions{})
+	date, err := ParseDate(strings.TrimRight(strings.TrimSpace(d), ",."), c.dateOptions())
 	if err != nil {
 		return "", false
 	}
