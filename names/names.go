@@ -107,18 +107,31 @@ func Distance(a, b []rune, max int) int {
 	if len(a) == 0 || len(b) == 0 {
 		return min(len(a)+len(b), max+1)
 	}
-	// three rows: i-2, i-1, i
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Three rows (i-2, i-1, i), each computed only within max of the
+	// diagonal: a cell further off costs more than max, and reads as
+	// max+1 (set just outside the band).
+	inf := max + 1
+	rows := make([]int, 3*(len(b)+1))
+	prev2, prev, cur := rows[:len(b)+1], rows[len(b)+1:2*(len(b)+1)], rows[2*(len(b)+1):]
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, inf)
+		prev2[j] = inf
 	}
 	prevMin := 0
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
+		lo, hi := i-max, i+max
+		if lo <= 1 {
+			lo = 1
+			cur[0] = min(i, inf)
+		} else {
+			cur[lo-1] = inf
+		}
+		hi = min(hi, len(b))
+		rowMin := inf
+		if lo == 1 {
+			rowMin = cur[0]
+		}
+		for j := lo; j <= hi; j++ {
 			cost := 2
 			if a[i-1] == b[j-1] {
 				cost = 0
@@ -127,8 +140,12 @@ func Distance(a, b []rune, max int) int {
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
 				v = min(v, prev2[j-2]+1)
 			}
+			v = min(v, inf)
 			cur[j] = v
 			rowMin = min(rowMin, v)
+		}
+		if hi+1 <= len(b) {
+			cur[hi+1] = inf
 		}
 		// Every later cell derives from the last two rows.
 		if rowMin > max && prevMin > max {
@@ -178,7 +195,28 @@ const prefixLen = 2*(gramSize+1) + 1
 // and token key, then each distinct fingerprint is indexed by its rarest
 // character n-grams and compared only with the fingerprints that share
 // one (and whose length is within reach).
+//
+// Its work is bounded in proportion to the number of names (see
+// ClustersBounded); on names that reach the bound the result is partial.
 func Clusters(names []string) [][]int {
+	c, _ := ClustersBounded(names)
+	return c
+}
+
+// Work bounds of ClustersBounded: candidate comparisons per name, and in
+// all at least.
+const (
+	workPerName = 2000
+	minWork     = 20_000_000
+)
+
+// ClustersBounded is Clusters, reporting whether the result is complete.
+// Names that share their rarest character n-grams with a great many
+// others (thousands of numbered or templated names) make every name a
+// candidate of every other; the comparisons then stop after a number of
+// steps proportional to the number of names, the names not yet compared
+// are left as the fingerprints joined them, and complete is false.
+func ClustersBounded(names []string) (clusters [][]int, complete bool) {
 	uf := newUnionFind(len(names))
 	folded := make([]string, len(names))
 	byFold := map[string]int{}
@@ -228,7 +266,13 @@ func Clusters(names []string) [][]int {
 	index := make([][]int32, len(freq))
 	seen := make([]int, len(reps)) // stamp: k+1 when already a candidate of k
 	prefix := make([]int32, 0, prefixLen)
+	budget := max(minWork, workPerName*len(names))
+	complete = true
 	for k := range reps {
+		if budget <= 0 {
+			complete = false
+			break
+		}
 		// the prefix: the rarest n-grams, ties by id
 		prefix = append(prefix[:0], grams[k]...)
 		slices.SortFunc(prefix, func(x, y int32) int {
@@ -241,11 +285,19 @@ func Clusters(names []string) [][]int {
 			prefix = prefix[:prefixLen]
 		}
 		for _, g := range prefix {
+			budget -= len(index[g])
 			for _, c := range index[g] {
 				if seen[c] == k+1 {
 					continue
 				}
 				seen[c] = k + 1
+				if uf.find(reps[c]) == uf.find(reps[k]) {
+					// Already joined (through their fingerprints or
+					// another name): comparing them adds nothing. On
+					// many similar names this is what keeps the work
+					// near linear.
+					continue
+				}
 				limit := MaxDistance(min(dist[k], dist[c]))
 				if limit == 0 {
 					continue
@@ -255,9 +307,11 @@ func Clusters(names []string) [][]int {
 				}
 				// count filter: within two edits, at most 2(gramSize+1)
 				// n-grams of either are lost.
+				budget -= len(grams[k]) + len(grams[c])
 				if overlap(grams[k], grams[c]) < max(len(grams[k]), len(grams[c]))-2*(gramSize+1) {
 					continue
 				}
+				budget -= len(keys[k]) * (2*limit + 1)
 				if Distance(keys[k], keys[c], limit) <= limit {
 					uf.union(reps[c], reps[k])
 				}
@@ -280,13 +334,12 @@ func Clusters(names []string) [][]int {
 		}
 		groups[r] = append(groups[r], i)
 	}
-	var out [][]int
 	for _, r := range roots {
 		if g := groups[r]; len(g) > 1 {
-			out = append(out, g)
+			clusters = append(clusters, g)
 		}
 	}
-	return out
+	return clusters, complete
 }
 
 // overlap counts the elements two sorted sets share.
