@@ -54,7 +54,7 @@ lint:
 
 check: lint test
 
-## fixtures: regenerate the fixture documents (needs libreoffice-writer, chromium, fonts-noto-cjk)
+## fixtures: regenerate the fixture documents and the layout matrix (needs the Debian packages fixtures/README.md names)
 fixtures:
 	./fixtures/gen/generate.sh
 	python3 fixtures/gen/matrix.py

@@ -514,7 +514,7 @@ func matrixTable(results map[string]*matrixResult, known map[string]string) (tab
 	sort.Strings(names)
 	passed := 0
 	dimOrder := []string{"producer", "data", "groups", "language", "level", "markup", "table", "dates", "markers", "unitcell",
-		"header", "repeat", "asof", "totals", "orientation", "columns", "width", "running", "pages", "encoding", "chrome"}
+		"header", "repeat", "asof", "totals", "orientation", "columns", "width", "running", "length", "encoding", "chrome"}
 	for _, n := range names {
 		r := results[n]
 		_, listed := known[n]
