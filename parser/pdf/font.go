@@ -45,9 +45,9 @@ type font struct {
 }
 
 // fontFor returns the font for a font dictionary, loading it once per
-// document.
-func (d *document) fontFor(v lpdf.Value) *font {
-	key := v.String()
+// document; in is the dictionary of fonts v was read from.
+func (d *document) fontFor(v, in lpdf.Value) *font {
+	key := objectKey(v, in)
 	d.mu.Lock()
 	f, ok := d.fonts[key]
 	d.mu.Unlock()
@@ -59,6 +59,18 @@ func (d *document) fontFor(v lpdf.Value) *font {
 	d.fonts[key] = f
 	d.mu.Unlock()
 	return f
+}
+
+// objectKey names the value v read from the dictionary in, for the caches
+// shared by pages: the number of the object v is when it is an indirect
+// object (the same object on every page, so the same key without printing
+// it), else v printed whole. A direct value carries the number of the
+// object it stands in, which is the dictionary's own.
+func objectKey(v, in lpdf.Value) string {
+	if id, ok := objectID(v); ok && id != objectIDOrZero(in) {
+		return "#" + strconv.FormatUint(uint64(id), 10)
+	}
+	return v.String()
 }
 
 // stripSubset removes a "ABCDEF+" subset prefix.

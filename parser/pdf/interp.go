@@ -210,9 +210,10 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 			name := args[0].s
 			f, ok := fonts[name]
 			if !ok {
-				fv := res.Key("Font").Key(name)
+				fd := res.Key("Font")
+				fv := fd.Key(name)
 				if fv.Kind() == lpdf.Dict {
-					f = in.doc.fontFor(fv)
+					f = in.doc.fontFor(fv, fd)
 				}
 				fonts[name] = f
 			}
@@ -435,7 +436,8 @@ func (in *interp) pt(x, y float64) ppoint {
 }
 
 func (in *interp) doXObject(name string, res lpdf.Value, depth int) {
-	xo := res.Key("XObject").Key(name)
+	xobjects := res.Key("XObject")
+	xo := xobjects.Key(name)
 	if xo.Kind() == lpdf.Stream && xo.Key("Subtype").Name() == "Image" {
 		in.images++
 		return
@@ -443,7 +445,7 @@ func (in *interp) doXObject(name string, res lpdf.Value, depth int) {
 	if xo.Kind() != lpdf.Stream || xo.Key("Subtype").Name() != "Form" {
 		return
 	}
-	key := xo.String()
+	key := objectKey(xo, xobjects)
 	form, ok := in.forms[key]
 	if !ok {
 		form.data, form.err = streamBytes(xo)
