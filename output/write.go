@@ -4,6 +4,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -34,8 +35,9 @@ type Options struct {
 	BOM bool
 }
 
-// Writer writes records in one format. Close finishes the output (the JSON
-// array's closing bracket); it does not close the underlying writer.
+// Writer writes records in one format. Writes are buffered: Close finishes
+// the output (the JSON array's closing bracket) and writes what is left; it
+// does not close the underlying writer.
 type Writer interface {
 	Write(r agreement.Record) error
 	Close() error
@@ -53,9 +55,9 @@ func NewWriterOptions(w io.Writer, format string, opt Options) (Writer, error) {
 	}
 	switch format {
 	case FormatNDJSON:
-		return &ndjsonWriter{w: w}, nil
+		return &ndjsonWriter{w: bufio.NewWriterSize(w, writeBuffer)}, nil
 	case FormatJSON:
-		return &jsonWriter{w: w}, nil
+		return &jsonWriter{w: bufio.NewWriterSize(w, writeBuffer)}, nil
 	case FormatCSV:
 		cw := csv.NewWriter(w)
 		cw.UseCRLF = true // RFC 4180, as every CSV the command writes
@@ -85,54 +87,81 @@ func WriteAllOptions(w io.Writer, format string, opt Options, records []agreemen
 	return rw.Close()
 }
 
+// writeBuffer is how much the NDJSON and JSON writers gather before they
+// write: records are written many to a system call, not one each. Close
+// writes what is left.
+const writeBuffer = 64 << 10
+
 // Marshal encodes one record as the canonical single-line JSON: field order
 // of the contract, no HTML escaping, empty arrays as [].
 func Marshal(r agreement.Record) ([]byte, error) {
+	var e encoder
+	b, err := e.marshal(r)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Clone(b), nil
+}
+
+// encoder encodes records as Marshal does, reusing its buffer: what
+// marshal returns is valid until the next call.
+type encoder struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func (e *encoder) marshal(r agreement.Record) ([]byte, error) {
 	if r.Flags == nil {
 		r.Flags = []string{}
 	}
 	if r.Repairs == nil {
 		r.Repairs = []string{}
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(r); err != nil {
+	if e.enc == nil {
+		e.enc = json.NewEncoder(&e.buf)
+		e.enc.SetEscapeHTML(false)
+	}
+	e.buf.Reset()
+	if err := e.enc.Encode(r); err != nil {
 		return nil, err
 	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
+	return bytes.TrimRight(e.buf.Bytes(), "\n"), nil
 }
 
-type ndjsonWriter struct{ w io.Writer }
+type ndjsonWriter struct {
+	w   *bufio.Writer
+	enc encoder
+}
 
 func (n *ndjsonWriter) Write(r agreement.Record) error {
-	b, err := Marshal(r)
+	b, err := n.enc.marshal(r)
 	if err != nil {
 		return err
 	}
-	b = append(b, '\n')
-	_, err = n.w.Write(b)
-	return err
+	n.w.Write(b)
+	return n.w.WriteByte('\n')
 }
 
-func (n *ndjsonWriter) Close() error { return nil }
+func (n *ndjsonWriter) Close() error { return n.w.Flush() }
 
 type jsonWriter struct {
-	w     io.Writer
+	w     *bufio.Writer
+	enc   encoder
 	count int
 }
 
 func (j *jsonWriter) Write(r agreement.Record) error {
-	b, err := Marshal(r)
+	b, err := j.enc.marshal(r)
 	if err != nil {
 		return err
 	}
-	sep := ",\n"
+	sep := ",\n  "
 	if j.count == 0 {
-		sep = "[\n"
+		sep = "[\n  "
 	}
 	j.count++
-	_, err = io.WriteString(j.w, sep+"  "+string(b))
+	j.w.WriteString(sep)
+	_, err = j.w.Write(b)
 	return err
 }
 
@@ -141,8 +170,8 @@ func (j *jsonWriter) Close() error {
 	if j.count == 0 {
 		end = "[]\n"
 	}
-	_, err := io.WriteString(j.w, end)
-	return err
+	j.w.WriteString(end)
+	return j.w.Flush()
 }
 
 // CSVHeader is the CSV column order: the record's fields, with source
