@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
+	"slices"
+	"sync"
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize"
@@ -58,8 +61,8 @@ func (e *env) extract(args []string) int {
 	var errs []error
 	read := 0 // inputs that gave a document, even with some pages lost
 	doubts := 0
-	for _, in := range inputs {
-		res, err := e.extractFilePages(in, opt, readOpts{pages: pages, password: *password})
+	for _, got := range e.extractAll(inputs, opt, readOpts{pages: pages, password: *password}) {
+		res, err := got.res, got.err
 		if res != nil {
 			records = append(records, res.Records...)
 			read++
@@ -92,6 +95,34 @@ func (e *env) extract(args []string) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// extracted is one input's result.
+type extracted struct {
+	res *agreement.Result
+	err error
+}
+
+// extractAll extracts the inputs, as many at once as there are processors
+// (each is parsed in a child process and normalised here), and returns
+// their results in the order of the inputs.
+func (e *env) extractAll(inputs []string, opt normalize.Options, ro readOpts) []extracted {
+	out := make([]extracted, len(inputs))
+	var wg sync.WaitGroup
+	n := runtime.GOMAXPROCS(0)
+	if i := slices.Index(inputs, "-"); i >= 0 && slices.Contains(inputs[i+1:], "-") {
+		n = 1 // stdin named twice: the first reads it, the second finds it empty
+	}
+	sem := make(chan struct{}, n)
+	for i, in := range inputs {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			out[i].res, out[i].err = e.extractFilePages(in, opt, ro)
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // printWarnings writes a read's warnings to stderr, one line each, and
