@@ -1,44 +1,110 @@
 #!/bin/sh
-# The whole extract path against pdftotext -layout on the same files: the
-# Tohoku fixtures and a generated 500-page ruled table. Prints pages/s and
-# peak resident memory (from /usr/bin/time -v) for each.
+# The whole extract path against pdftotext -layout, one process per file,
+# the two run alternately so that both see the same machine:
 #
-#   scripts/bench-extract.sh        (needs poppler-utils and GNU time)
+#   1. every fixture and peer-corpus PDF: time of each, the ratio, and the
+#      ratio in aggregate;
+#   2. generated documents of 10, 100 and 1,000 pages, a ruled table and an
+#      unruled list: pages/s and peak resident memory of each;
+#   3. generated HTML pages of 1, 10 and 50 MB: MB/s and peak resident
+#      memory, also as a multiple of the page's size.
+#
+#   scripts/bench-extract.sh      (needs poppler-utils and GNU time)
+#
+# ROUNDS runs of each (3); BIN measures a binary built elsewhere instead of
+# the working tree; SECTIONS picks some of "files synth html".
 set -eu
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
 ROUNDS=${ROUNDS:-3}
+SECTIONS=${SECTIONS:-files synth html}
 work=$(mktemp -d "${TMPDIR:-/tmp}/agreements-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
-$GO build -o "$work/agreements" ./cmd/agreements
-SYNTH_PDF="$work/synth-500.pdf" $GO test ./cmd/agreements -run '^TestWriteSyntheticTable$' -count 1 >/dev/null
+bin=${BIN:-$work/agreements}
+[ -n "${BIN:-}" ] || $GO build -o "$bin" ./cmd/agreements
 
-files="fixtures/tohoku-university-libreoffice/input.pdf fixtures/tohoku-university-chromium/input.pdf
-fixtures/tohoku-department-libreoffice/input.pdf fixtures/tohoku-department-chromium/input.pdf $work/synth-500.pdf"
-
-# seconds and peak RSS (KiB) of ROUNDS runs of a command
-measure() {
-	start=$(date +%s.%N)
-	rss=0
-	for r in $(seq "$ROUNDS"); do
-		/usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-		k=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time")
-		[ "$k" -gt "$rss" ] && rss=$k
-	done
-	end=$(date +%s.%N)
-	echo "$start $end $rss"
+# run CMD...: one run; prints nanoseconds and peak RSS (KiB). A failing
+# run counts (a case meant to fail is timed like any other).
+run() {
+	s=$(date +%s%N)
+	/usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1 || true
+	e=$(date +%s%N)
+	echo "$((e - s)) $(tail -1 "$work/time")"
 }
 
-printf '%-48s %6s %14s %14s %14s %14s\n' file pages "extract p/s" "pdftotext p/s" "extract MiB" "pdftotext MiB"
-for f in $files; do
-	pages=$(pdfinfo "$f" | awk '/^Pages:/ { print $2 }')
-	set -- $(measure "$work/agreements" extract "$f")
-	ours=$(echo "$pages $ROUNDS $1 $2" | awk '{ printf "%.1f", $1 * $2 / ($4 - $3) }')
-	ourmem=$(echo "$3" | awk '{ printf "%.1f", $1 / 1024 }')
-	set -- $(measure pdftotext -layout "$f" /dev/null)
-	theirs=$(echo "$pages $ROUNDS $1 $2" | awk '{ printf "%.1f", $1 * $2 / ($4 - $3) }')
-	theirmem=$(echo "$3" | awk '{ printf "%.1f", $1 / 1024 }')
-	name=$(echo "$f" | sed "s|$work/||")
-	printf '%-48s %6s %14s %14s %14s %14s\n' "$name" "$pages" "$ours" "$theirs" "$ourmem" "$theirmem"
-done
+# pair FILE ARGS...: ROUNDS alternating runs of extract and pdftotext;
+# sets ours, theirs (total ns) and ourmem, theirmem (peak KiB).
+pair() {
+	f=$1
+	shift
+	ours=0 theirs=0 ourmem=0 theirmem=0
+	for r in $(seq "$ROUNDS"); do
+		set -- $(run "$bin" extract "$f")
+		ours=$((ours + $1))
+		if [ "$2" -gt "$ourmem" ]; then ourmem=$2; fi
+		set -- $(run pdftotext -layout "$f" /dev/null)
+		theirs=$((theirs + $1))
+		if [ "$2" -gt "$theirmem" ]; then theirmem=$2; fi
+	done
+}
+
+mib() { echo "$1" | awk '{ printf "%.1f", $1 / 1024 }'; }
+
+case " $SECTIONS " in *" files "*)
+	files=$(ls fixtures/*/input.pdf ../shared/peer-corpus/*/*.pdf 2>/dev/null)
+	printf '%-44s %5s %11s %11s %6s\n' file pages "extract ms" "pdftotxt ms" ratio
+	tours=0 ttheirs=0 n=0 worst=0 worstf=""
+	for f in $files; do
+		pages=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+		pair "$f"
+		tours=$((tours + ours)) ttheirs=$((ttheirs + theirs)) n=$((n + 1))
+		ratio=$(echo "$ours $theirs" | awk '{ printf "%.2f", $1 / $2 }')
+		if [ "$(echo "$ratio $worst" | awk '{ print ($1 > $2) }')" = 1 ]; then worst=$ratio worstf=$f; fi
+		printf '%-44s %5s %11.1f %11.1f %6s\n' "$(echo "$f" | sed 's|^\.\./shared/peer-corpus/|peer/|; s|^fixtures/||; s|/input.pdf$||')" "${pages:-?}" \
+			"$(echo "$ours $ROUNDS" | awk '{ print $1 / $2 / 1e6 }')" "$(echo "$theirs $ROUNDS" | awk '{ print $1 / $2 / 1e6 }')" "$ratio"
+	done
+	printf '%-44s %5s %11.1f %11.1f %6s\n' "aggregate ($n files)" "" \
+		"$(echo "$tours $ROUNDS" | awk '{ print $1 / $2 / 1e6 }')" "$(echo "$ttheirs $ROUNDS" | awk '{ print $1 / $2 / 1e6 }')" \
+		"$(echo "$tours $ttheirs" | awk '{ printf "%.2f", $1 / $2 }')"
+	echo "slowest against pdftotext: $worstf ($worst)"
+	echo
+	;;
+esac
+
+case " $SECTIONS " in *" synth "*)
+	printf '%-12s %6s %12s %12s %12s %12s\n' document pages "extract p/s" "pdftotxt p/s" "extract MiB" "pdftotxt MiB"
+	for kind in table list; do
+		for pages in 10 100 1000; do
+			f="$work/$kind-$pages.pdf"
+			SYNTH_KIND=$kind SYNTH_PAGES=$pages SYNTH_PDF=$f $GO test ./cmd/agreements -run '^TestWriteSyntheticTable$' -count 1 >/dev/null
+			pair "$f"
+			printf '%-12s %6s %12.1f %12.1f %12s %12s\n' "$kind" "$pages" \
+				"$(echo "$pages $ROUNDS $ours" | awk '{ print $1 * $2 / ($3 / 1e9) }')" \
+				"$(echo "$pages $ROUNDS $theirs" | awk '{ print $1 * $2 / ($3 / 1e9) }')" \
+				"$(mib "$ourmem")" "$(mib "$theirmem")"
+			rm -f "$f"
+		done
+	done
+	echo
+	;;
+esac
+
+case " $SECTIONS " in *" html "*)
+	printf '%-12s %10s %12s %12s\n' "HTML page" "MB/s" "peak MiB" "× page"
+	for mb in 1 10 50; do
+		f="$work/page-$mb.html"
+		SYNTH_MB=$mb SYNTH_HTML=$f $GO test ./cmd/agreements -run '^TestWriteSyntheticHTML$' -count 1 >/dev/null
+		total=0 mem=0
+		for r in $(seq "$ROUNDS"); do
+			set -- $(run "$bin" extract "$f")
+			total=$((total + $1))
+			if [ "$2" -gt "$mem" ]; then mem=$2; fi
+		done
+		printf '%-12s %10.1f %12s %12.1f\n' "$mb MB" \
+			"$(echo "$mb $ROUNDS $total" | awk '{ print $1 * 1.048576 * $2 / ($3 / 1e9) }')" "$(mib "$mem")" \
+			"$(echo "$mem $mb" | awk '{ print $1 / 1024 / $2 }')"
+		rm -f "$f"
+	done
+	;;
+esac

@@ -122,7 +122,111 @@ func TestWriteSyntheticTable(t *testing.T) {
 		pages, err = strconv.Atoi(s)
 		require.NoError(t, err)
 	}
-	require.NoError(t, os.WriteFile(path, synthTablePDF(pages, 30), 0o644))
+	data := synthTablePDF(pages, 30)
+	if os.Getenv("SYNTH_KIND") == "list" {
+		data = synthListPDF(pages, 40)
+	}
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+}
+
+// synthListPDF writes a PDF of an unruled university-level list of the
+// given number of portrait pages, rowsPerPage agreements a page: country,
+// partner and date in aligned columns with no lines between them, a title
+// line and the column heads on every page.
+func synthListPDF(pages, rowsPerPage int) []byte {
+	var objs []string
+	add := func(body string) int { objs = append(objs, body); return len(objs) }
+	catalog := add("")
+	pagesObj := add("")
+	fReg := add("<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>")
+	fBold := add("<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding /WinAnsiEncoding >>")
+	esc := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`)
+	cols := []float64{56, 190, 420}
+	var kids []string
+	n := 0
+	for p := 0; p < pages; p++ {
+		var c strings.Builder
+		text := func(font int, size, x, y float64, s string) {
+			fmt.Fprintf(&c, "BT /F%d %.1f Tf %.2f %.2f Td (%s) Tj ET\n", font, size, x, y, esc.Replace(s))
+		}
+		text(2, 12, 56, 800, "University Level Agreements")
+		for i, h := range []string{"Country", "Partner Institution", "Date of Conclusion"} {
+			text(2, 10, cols[i], 776, h)
+		}
+		for r := 0; r < rowsPerPage; r++ {
+			y := 758 - float64(r)*17.5
+			text(1, 10, cols[0], y, synthCountries[(n/50)%len(synthCountries)])
+			text(1, 10, cols[1], y, "University of Example "+strconv.Itoa(n))
+			text(1, 10, cols[2], y, fmt.Sprintf("%04d/%02d/%02d", 1980+n%40, 1+n%12, 1+n%28))
+			n++
+		}
+		text(1, 9, 290, 40, strconv.Itoa(p+1))
+		content := c.String()
+		stream := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content))
+		page := add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> /Contents %d 0 R >>",
+			pagesObj, fReg, fBold, stream))
+		kids = append(kids, fmt.Sprintf("%d 0 R", page))
+	}
+	objs[catalog-1] = fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesObj)
+	objs[pagesObj-1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, body := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, body)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, catalog, xref)
+	return b.Bytes()
+}
+
+// synthHTML writes an HTML page of about size bytes: one agreement table
+// of country, partner and date rows.
+func synthHTML(size int) []byte {
+	var b bytes.Buffer
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Academic Exchange Agreements | Tohoku University</title></head><body>\n")
+	b.WriteString("<h1>Academic Exchange Agreements with Foreign Institutions</h1>\n<table>\n<tr><th>Country</th><th>Partner Institution</th><th>Date of Conclusion</th></tr>\n")
+	for n := 0; b.Len() < size; n++ {
+		fmt.Fprintf(&b, "<tr><td>%s</td><td>University of Example %d</td><td>%04d/%02d/%02d</td></tr>\n",
+			synthCountries[(n/50)%len(synthCountries)], n, 1980+n%40, 1+n%12, 1+n%28)
+	}
+	b.WriteString("</table>\n</body></html>\n")
+	return b.Bytes()
+}
+
+// TestWriteSyntheticHTML writes an HTML page of SYNTH_MB megabytes (1 by
+// default) for the benchmark script when SYNTH_HTML names a file.
+func TestWriteSyntheticHTML(t *testing.T) {
+	path := os.Getenv("SYNTH_HTML")
+	if path == "" {
+		t.Skip("SYNTH_HTML not set")
+	}
+	mb := 1
+	if s := os.Getenv("SYNTH_MB"); s != "" {
+		var err error
+		mb, err = strconv.Atoi(s)
+		require.NoError(t, err)
+	}
+	require.NoError(t, os.WriteFile(path, synthHTML(mb<<20), 0o644))
+}
+
+// TestSyntheticListAndHTML: the generated list and page extract completely.
+func TestSyntheticListAndHTML(t *testing.T) {
+	for name, data := range map[string][]byte{"list.pdf": synthListPDF(3, 40), "page.html": synthHTML(20 << 10)} {
+		doc, err := parseDocument(name, data, nil)
+		require.NoError(t, err, name)
+		res, err := normalize.Normalize(doc, normalize.Options{Institution: "Tohoku University"})
+		require.NoError(t, err, name)
+		assert.NotEmpty(t, res.Records, name)
+		if name == "list.pdf" {
+			assert.Len(t, res.Records, 120, name)
+		}
+	}
 }
 
 // BenchmarkExtractSynthetic: the whole extract path on generated tables of
