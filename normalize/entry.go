@@ -59,18 +59,7 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 				e.merge(d)
 			}
 		}
-		for {
-			rest, inner, ok := cutTrailingBrackets(name)
-			if !ok || strings.TrimSpace(rest) == "" {
-				break
-			}
-			var d entry
-			if !c.readDetails(inner, &d, o, opt, false) {
-				break
-			}
-			name = rest
-			e.merge(d)
-		}
+		name = c.trailingDetails(name, &e, o, opt)
 		if e.signed.IsZero() && !o.ownDate {
 			if rest, d, ok := c.trailingBareDate(name, opt); ok {
 				name = rest
@@ -84,9 +73,31 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 		var ms []string
 		name, e.partnerUnit, ms = c.splitUnit(name)
 		e.markers = append(e.markers, ms...)
+		if e.partnerUnit != "" {
+			// "Kagoshima University (Agreement on …), Faculty of
+			// Agriculture": details that stood before the unit.
+			name = c.trailingDetails(name, &e, o, opt)
+		}
 	}
 	e.partner, e.partnerAlt = c.splitNames(name)
 	return e
+}
+
+// trailingDetails reads the bracketed details that end name into e and
+// returns the name without them.
+func (c *docContext) trailingDetails(name string, e *entry, o entryOpts, opt DateOptions) string {
+	for {
+		rest, inner, ok := cutTrailingBrackets(name)
+		if !ok || strings.TrimSpace(rest) == "" {
+			return name
+		}
+		var d entry
+		if !c.readDetails(inner, &d, o, opt, false) {
+			return name
+		}
+		name = rest
+		e.merge(d)
+	}
 }
 
 // merge takes what details d found into e, the first value of each winning.

@@ -305,10 +305,24 @@ func covered(s string, terms []term, filler ...string) bool {
 	return true
 }
 
-// IsKind reports a text that names only the kind of an agreement ("MOU",
-// "Student Exchange Agreement", "包括協定").
+// IsKind reports a text that names the kind of an agreement: only kind
+// words ("MOU", "Student Exchange Agreement", "包括協定"), or a phrase that
+// starts as an agreement's title does ("Agreement on Academic Exchange
+// Programme for Students", "Memorandum of Understanding on ...").
 func (lx *Lexicon) IsKind(text string) bool {
-	return covered(Fold(text), lx.kinds, "agreement", "agreements", "on", "for", "of", "the", "and", "協定", "覚書")
+	s := Fold(text)
+	if covered(s, lx.kinds, "agreement", "agreements", "on", "for", "of", "the", "and", "協定", "覚書") {
+		return true
+	}
+	if len(find(s, lx.inst)) > 0 {
+		return false
+	}
+	for _, w := range []string{"agreement ", "agreements ", "memorandum ", "mou ", "moa ", "letter of ", "contract "} {
+		if strings.HasPrefix(s+" ", w) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsLinkNoise reports the words a web page adds after a link's text.
