@@ -57,3 +57,9 @@ require (
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/net v0.62.0
 )
+
+// go-runewidth from v0.0.17 on builds its width tables when the program
+// starts (15 ms of every start, twice for each input extracted: the
+// command and its parse child). Only the refresh progress bar and pdfcpu's
+// form filling, which nothing here calls, measure text width with it.
+replace github.com/mattn/go-runewidth => github.com/mattn/go-runewidth v0.0.16
