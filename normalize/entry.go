@@ -406,6 +406,8 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		// "Faculty of Agriculture, Kagoshima University", "College of
 		// Medicine & Health Sciences, United Arab Emirates University"
 		return tail, head, markers
+	case c.isUnit(head) && c.isUnit(tail) && !c.lx.IsInstitution(tail) && isCJK(lastRune(head)):
+		return head, tail, markers // "中央研究院, 物理研究所": the academy, then its institute
 	case koreanCollege(head, tail):
 		return head, tail, markers // "全南大学校, 工科大学"
 	case koreanCollege(tail, head):
@@ -539,4 +541,9 @@ func (c *docContext) applyEntry(r *Record, e entry, where string) {
 		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairDate, e.validUntil.Layout))
 	}
 	r.Repairs = append(r.Repairs, e.repairs...)
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }

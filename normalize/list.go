@@ -169,6 +169,9 @@ func (c *docContext) entryStyled(l *parser.Line, text string) bool {
 	if _, ok := unwrapHeading(text); ok && !c.looksLikeEntry(text) {
 		return false
 	}
+	if c.namesGroup(text) && !c.looksLikeEntry(text) {
+		return false // "アジア Asia", "CHINA (14)" in the entries' style: a heading
+	}
 	if c.hasEntryKey && l.Style != (parser.Style{}) {
 		return keyOf(l.Style) == c.entryKey && (c.looksLikeEntry(text) || c.country.Name != "" || c.intl)
 	}
@@ -189,10 +192,20 @@ func (c *docContext) headingLike(l *parser.Line, text string) bool {
 	}
 	if c.hasEntryKey && l.Style != (parser.Style{}) {
 		k := keyOf(l.Style)
-		return k != c.entryKey && (k.bold || k.size > c.entryKey.size+0.25 || isParenthesised(text))
+		if k != c.entryKey && (k.bold || k.size > c.entryKey.size+0.25 || isParenthesised(text)) {
+			return true
+		}
 	}
-	// No style to go by (a paragraph of a web page): only a short line that
-	// names a region or a country is a heading; prose is not.
+	// Set like the entries, or with no style to go by (a paragraph of a
+	// web page): only a short line that names a region or a country is a
+	// heading; prose is not.
+	return c.namesGroup(text)
+}
+
+// namesGroup reports a short line that names a region or a known country,
+// perhaps in brackets or with a count: "(Asia)", "CHINA (14)", "アジア
+// Asia".
+func (c *docContext) namesGroup(text string) bool {
 	name := text
 	if isParenthesised(name) {
 		name = strings.TrimSpace(name[1 : len(name)-1])

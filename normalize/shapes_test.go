@@ -193,3 +193,41 @@ func TestBulletColumnTableIsAList(t *testing.T) {
 		})
 	}
 }
+
+// A header spanning two columns that names the region and the country.
+func TestTableSpannedRegionCountryHeader(t *testing.T) {
+	for _, h := range []string{"地域・国", "Area / Country"} {
+		tb := tbl(
+			[]string{h, "<", "相手機関名", "締結年月日"},
+			[]string{"アジア Asia", "中国 China", "西北大学", "1980-05-31"},
+			[]string{"^", "^", "武漢大学", "1980-10-15"},
+		)
+		res, err := Normalize(tdoc(nil, tb), Options{})
+		require.NoError(t, err)
+		assert.Equal(t, []brief{
+			{"university", "Asia", "CN", "西北大学", "", "", "1980-05-31", false},
+			{"university", "Asia", "CN", "武漢大学", "", "", "1980-10-15", false},
+		}, briefs(res.Records), h)
+	}
+}
+
+// Region and country headings set like the entries, without bullets,
+// among bulleted entries.
+func TestListHeadingsInEntryStyle(t *testing.T) {
+	st := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 10}
+	doc := pdfDoc(
+		lineSpec{text: "オセアニア", style: st},
+		lineSpec{text: "オーストラリア", style: st},
+		lineSpec{text: "オーストラリア原子力科学技術機構（ANSTO）（大学間協定、2020.4.8）", style: st, bullet: true},
+		lineSpec{text: "アジア Asia", style: st},
+		lineSpec{text: "中国 China", style: st},
+		lineSpec{text: "北京理工大学, 信息与电子学院 — 部局間協定（工学研究科）、2019.8.8 締結", style: st, bullet: true},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Unplaced)
+	assert.Equal(t, []brief{
+		{"university", "Oceania", "AU", "オーストラリア原子力科学技術機構（ANSTO）", "", "", "2020-04-08", false},
+		{"department", "Asia", "CN", "北京理工大学", "信息与电子学院", "工学研究科", "2019-08-08", false},
+	}, briefs(res.Records))
+}

@@ -218,6 +218,14 @@ func (tr *tableReader) mapColumns() bool {
 			}
 		}
 	}
+	// A header spanning two columns that names the region and the country
+	// ("地域・国", "Area / Country"): the region, then the country.
+	for j := 1; j < len(tr.cols); j++ {
+		if spanned[j] && tr.cols[j] == tr.cols[j-1] && (tr.cols[j] == fCountry || tr.cols[j] == fRegion) &&
+			tr.c.lx.Mentions(texts[j], fRegion) && tr.c.lx.Mentions(texts[j], fCountry) {
+			tr.cols[j-1], tr.cols[j] = fRegion, fCountry
+		}
+	}
 	has := map[field]bool{}
 	for _, f := range tr.cols {
 		has[f] = true

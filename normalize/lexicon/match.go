@@ -371,3 +371,16 @@ func (lx *Lexicon) UnitWordAtEnd(text string) bool {
 	}
 	return false
 }
+
+// Mentions reports whether a header text holds a term of field f, whatever
+// else it holds ("地域・国 Area / Country" mentions the region and the
+// country).
+func (lx *Lexicon) Mentions(text string, f Field) bool {
+	s := Fold(text)
+	for _, t := range lx.headers {
+		if t.role == roleField && t.field == f && len(find(s, []term{t})) > 0 {
+			return true
+		}
+	}
+	return false
+}
