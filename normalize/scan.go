@@ -95,11 +95,16 @@ func (c *docContext) parseAsOf(text string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	date, err := ParseDate(strings.TrimRight(strings.TrimSpace(d), ",."), c.dateOptions())
-	if err != nil {
-		return "", false
+	// The phrase runs on after the date ("as of May 1, 2021, the
+	// university has…"): the longest run of words that reads as a date.
+	words := strings.Fields(d)
+	for n := min(len(words), 6); n > 0; n-- {
+		cand := strings.TrimRight(strings.Join(words[:n], " "), ",.")
+		if date, err := ParseDate(cand, c.dateOptions()); err == nil {
+			return date.ISO, true
+		}
 	}
-	return date.ISO, true
+	return "", false
 }
 
 // totalWords mark a line that states counts of the list itself rather than

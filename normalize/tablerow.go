@@ -200,8 +200,14 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 				continue
 			}
 			if f == fLevel {
-				if lv, ok := c.lx.Level(text); ok {
+				switch lv, ok := c.lx.LevelValue(text); {
+				case ok:
 					level = lv
+				case c.lx.IsPlaceholder(text):
+				case rec.HomeUnit == "" && !has[fHomeUnit]:
+					// A level column that names the unit the agreement
+					// is made at ("Agr", "GS Engineering").
+					rec.HomeUnit, level = text, LevelDepartment
 				}
 				continue
 			}

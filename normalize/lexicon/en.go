@@ -38,6 +38,10 @@ var English = &Lang{
 		"Oceania":                    {"Oceania", "Pacific", "Asia Pacific and Oceania"},
 		"International Organization": {"International Organization", "International Organizations", "International Organization(s)", "International Organisation", "International Organisations", "International Organisation(s)"},
 	},
+	LevelValues: map[string][]string{
+		University: {"university", "institution", "institutional", "whole university", "campus"},
+		Department: {"department", "faculty", "school", "college", "unit", "graduate school", "division", "departmental"},
+	},
 	Levels: map[string][]string{
 		University: {"university level", "university wide", "universitywide", "institution wide", "institutionwide", "inter university",
 			"interuniversity", "university to university", "institution to institution", "institutional level", "institutional agreement",
@@ -77,7 +81,7 @@ var English = &Lang{
 		{Pattern: `(?i)\b(?P<n>[0-9][0-9,]*)\s+(?P<unit>countries(?:\s+and\s+(?:regions|territories))?)\b`},
 		{Pattern: `(?i)\b(?P<n>[0-9][0-9,]*)\s+(?:partner\s+)?(?P<unit>institutions|universities|agreements)\b`},
 	},
-	AsOf: []string{`(?i)\bas\s+(?:of|at)\s+(?P<d>(?:[a-z]+\.?\s+)?(?:[0-9]{1,2},?\s+)?(?:[a-z]+\.?\s+)?[0-9]{1,4}(?:[./-][0-9]{1,2}){0,2}(?:,?\s+[0-9]{4})?)`},
+	AsOf: []string{`(?i)\b(?:as\s+(?:of|at)|last\s+updated(?:\s+(?:on|in))?|updated(?:\s+(?:on|in))?)[:\s]+(?P<d>[^()（）;]{4,40})`},
 	Kinds: []string{"mou", "moa", "memorandum of understanding", "memorandum of agreement", "student exchange", "academic exchange",
 		"exchange", "general", "general agreement", "cooperation", "academic cooperation", "research cooperation", "collaboration",
 		"letter of intent", "loi", "double degree", "dual degree", "joint degree", "framework", "comprehensive", "faculty exchange",

@@ -31,6 +31,10 @@ var Japanese = &Lang{
 		"Oceania":                    {"オセアニア", "大洋州", "オセアニア地域", "太洋州", "大洋州地域"},
 		"International Organization": {"国際機関"},
 	},
+	LevelValues: map[string][]string{
+		University: {"大学", "全学", "大学全体"},
+		Department: {"部局", "学部", "研究科", "学部等"},
+	},
 	Levels: map[string][]string{
 		University: {"大学間", "大学間協定", "全学", "全学協定", "大学間交流協定", "全学間協定", "大学間学術交流協定"},
 		Department: {"部局間", "部局間協定", "部局協定", "部局間交流協定", "部局間学術交流協定", "学部間", "学部間協定", "研究科間"},

@@ -89,6 +89,9 @@ type Lang struct {
 	// Levels are the words that say an agreement's level, in section
 	// titles, in a kind column, or inline in an entry.
 	Levels map[string][]string
+	// LevelValues are the words a column of levels holds ("University",
+	// "部局"), by level.
+	LevelValues map[string][]string
 	// UnitWords name a unit of an institution inside a name or heading.
 	UnitWords []string
 	// Placeholders are cell texts meaning "nothing here".
@@ -127,6 +130,7 @@ type Lexicon struct {
 	langs   []*Lang
 	headers []term // every header term and modifier, normalised
 	levels  []term
+	lvals   []term
 	units   []term
 	ph      map[string]bool
 	neg     map[string]bool
@@ -193,6 +197,9 @@ func New(langs ...*Lang) *Lexicon {
 		for lv, ws := range l.Levels {
 			lx.levels = appendTerms(lx.levels, ws, func(t *term) { t.value = lv })
 		}
+		for lv, ws := range l.LevelValues {
+			lx.lvals = appendTerms(lx.lvals, ws, func(t *term) { t.value = lv })
+		}
 		lx.units = appendTerms(lx.units, l.UnitWords, nil)
 		lx.inst = appendTerms(lx.inst, l.Institutions, nil)
 		lx.title = appendTerms(lx.title, l.ListTitle, nil)
@@ -222,7 +229,7 @@ func New(langs ...*Lang) *Lexicon {
 		}
 	}
 	// Longest first: the most specific term is tried first everywhere.
-	for _, ts := range [][]term{lx.headers, lx.levels, lx.units, lx.inst, lx.title, lx.concl, lx.kinds, lx.noise} {
+	for _, ts := range [][]term{lx.headers, lx.levels, lx.lvals, lx.units, lx.inst, lx.title, lx.concl, lx.kinds, lx.noise} {
 		sortTerms(ts)
 	}
 	slices.SortStableFunc(lx.flags, func(a, b flagTerm) int { return b.n - a.n })

@@ -384,3 +384,22 @@ func (lx *Lexicon) Mentions(text string, f Field) bool {
 	}
 	return false
 }
+
+// LevelValue reads a cell of a column of levels: "University", "大学
+// University", "部局 Department". Every word must say the same level.
+func (lx *Lexicon) LevelValue(text string) (string, bool) {
+	if lv, only := lx.IsLevelOnly(text); only {
+		return lv, true
+	}
+	s := Fold(text)
+	ms := find(s, lx.lvals)
+	if len(ms) == 0 || !covered(s, lx.lvals, "level", "wide") {
+		return "", false
+	}
+	for _, m := range ms[1:] {
+		if m.t.value != ms[0].t.value {
+			return "", false
+		}
+	}
+	return ms[0].t.value, true
+}
