@@ -78,7 +78,7 @@ func isSpaceText(s string) bool {
 
 // buildLayout turns the glyphs of a page into sorted glyphs, words and
 // lines. fg is a buffer to reuse; buildLayout returns it, emptied.
-func buildLayout(p *PageLayout, gx []glyphx, fg []fglyph) []fglyph {
+func buildLayout(p *PageLayout, gx []glyphx, fg []fglyph, reuse []Glyph) []fglyph {
 	var rules []Segment // vertical rulings: text on both sides belongs to different lines
 	for _, sg := range p.Segments {
 		if !sg.Horizontal() && sg.Y1-sg.Y0 > 2 {
@@ -93,7 +93,13 @@ func buildLayout(p *PageLayout, gx []glyphx, fg []fglyph) []fglyph {
 		}
 	}
 	lines := make([]TextLine, 0, len(gx)/16+1)
-	glyphs := make([]Glyph, 0, len(gx))
+	glyphs := reuse[:0]
+	if cap(glyphs) < len(gx) {
+		glyphs = make([]Glyph, 0, len(gx))
+	}
+	if cap(fg) < len(gx) {
+		fg = make([]fglyph, 0, len(gx))
+	}
 	var wb wordBuf
 	for dir := 0; dir < 4; dir++ {
 		fg = fg[:0]

@@ -118,6 +118,9 @@ type scratch struct {
 	codes  []glyphCode
 	fg     []fglyph
 	forms  map[string]formData
+	// pageGlyphs is the array of the last page's Glyphs, when the page
+	// was reduced without them: the next page's are made in it.
+	pageGlyphs []Glyph
 }
 
 func newInterp(d *document, space pageSpace, sc *scratch) *interp {

@@ -202,12 +202,17 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p Pag
 	}
 	in.run(content, page.resources, 0)
 	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs, Marks: in.marks, Images: in.images}
-	sc.fg = buildLayout(&p, in.glyphs, sc.fg)
+	sc.fg = buildLayout(&p, in.glyphs, sc.fg, sc.pageGlyphs)
+	sc.pageGlyphs = nil
 	p.hasText = len(p.Lines) > 0
 	clear(in.glyphs)
 	sc.glyphs, sc.codes = in.glyphs[:0], in.codes[:0]
 	if finish != nil {
+		glyphs := p.Glyphs
 		finish(&p)
+		if p.Glyphs == nil {
+			sc.pageGlyphs = glyphs[:0]
+		}
 	}
 	if len(in.errs) > 0 {
 		err = &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %w", parser.ErrMalformed, joinUnique(in.errs))}
