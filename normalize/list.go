@@ -329,6 +329,8 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		c.homeUnit = name
 		c.country, c.intl, c.cRepair = Country{}, false, nil
 		return
+	case !g.known && c.region == "" && c.country.Name == "" && !c.intl:
+		return // before any group: a title's second line, the page's own headings
 	case !g.known:
 		c.unplaced(l.Page, l.Row, text, agreement.UnplacedUnknownGroup, "heading is not a known country or region")
 	}

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/parser"
 )
 
 // sectionLevel recognises a section title and the level of agreements it
@@ -220,6 +222,13 @@ func (c *docContext) titleLine(text string, page, row int) {
 	}
 	if lv, ok := c.sectionLevel(text); ok && !c.looksLikeEntry(text) {
 		c.level = lv
+	}
+	if c.namesGroup(text) {
+		// A region or country named above the table's header: the group
+		// of the rows below.
+		c.ensureList()
+		c.heading(&parser.Line{Page: page, Row: row, Text: text, Role: parser.RoleHeading}, text)
+		return
 	}
 	if c.asOf == "" {
 		if d, ok := c.parseAsOf(text); ok {

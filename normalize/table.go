@@ -157,6 +157,9 @@ func (tr *tableReader) mapColumns() bool {
 	if n == top && n < len(rows) && tr.c.headerLike(rows[n]) {
 		n++
 	}
+	if n > top && n < len(rows) && tr.headerGoesOn(rows[n-1], rows[n]) {
+		n++ // "締結年月日 Date of" / "Agreement": a header wrapped onto a row
+	}
 	if n == top && top > 0 {
 		n = 0 // title rows but no header below them
 	}
@@ -240,6 +243,30 @@ func (tr *tableReader) hasHeader() bool {
 			break
 		}
 		if r.Header || tr.c.headerLike(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// headerGoesOn reports a row that continues the header row above it: one
+// short text and nothing else, under a header cell that ends with a word
+// that goes on ("Date of", "Name of").
+func (tr *tableReader) headerGoesOn(header, r parser.Row) bool {
+	text, n := "", 0
+	for _, cell := range r.Cells {
+		if t := clean(cell.Text); t != "" && !cell.Covered {
+			text, n = t, n+1
+		}
+	}
+	if n != 1 || utf8.RuneCountInString(text) > 30 || tr.c.looksLikeEntry(text) {
+		return false
+	}
+	if _, err := ParseDate(text, DateOptions{}); err == nil {
+		return false
+	}
+	for _, cell := range header.Cells {
+		if connectorRe.MatchString(clean(cell.Text)) {
 			return true
 		}
 	}
