@@ -3,6 +3,10 @@ package parser
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel errors, checked with errors.Is.
@@ -27,15 +31,26 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
+	file := QuoteName(e.File)
 	switch {
 	case e.Page > 0 && e.Row > 0:
-		return fmt.Sprintf("%s: page %d, row %d: %v", e.File, e.Page, e.Row, e.Err)
+		return fmt.Sprintf("%s: page %d, row %d: %v", file, e.Page, e.Row, e.Err)
 	case e.Page > 0:
-		return fmt.Sprintf("%s: page %d: %v", e.File, e.Page, e.Err)
+		return fmt.Sprintf("%s: page %d: %v", file, e.Page, e.Err)
 	case e.Row > 0:
-		return fmt.Sprintf("%s: row %d: %v", e.File, e.Row, e.Err)
+		return fmt.Sprintf("%s: row %d: %v", file, e.Row, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.File, e.Err)
+	return fmt.Sprintf("%s: %v", file, e.Err)
+}
+
+// QuoteName returns a file name as messages print it: as given, or quoted
+// with its control characters escaped when it has any (a name with a
+// newline or an escape sequence must not forge or hide a line of output).
+func QuoteName(name string) string {
+	if strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || r == utf8.RuneError }) || !utf8.ValidString(name) {
+		return strconv.Quote(name)
+	}
+	return name
 }
 
 // Unwrap returns the underlying error.

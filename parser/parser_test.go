@@ -65,3 +65,11 @@ L 4 p1 item bullet="•" "Peking University"
 `
 	assert.Equal(t, want, string(Dump(d)))
 }
+
+func TestErrorQuotesName(t *testing.T) {
+	e := &Error{File: "list\n.pdf\x1b[2J", Page: 2, Err: ErrMalformed}
+	assert.Equal(t, `"list\n.pdf\x1b[2J": page 2: malformed document`, e.Error())
+	e = &Error{File: "名古屋 list.pdf", Err: ErrEmpty}
+	assert.Equal(t, "名古屋 list.pdf: empty input", e.Error())
+	assert.Equal(t, `"a\xffb"`, QuoteName("a\xffb"))
+}

@@ -50,7 +50,7 @@ type document struct {
 func openDocument(name string, b []byte, password string) (d *document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			d, err = nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, r)}
+			d, err = nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %s", parser.ErrMalformed, panicText(r))}
 		}
 	}()
 	if len(b) == 0 {
@@ -331,7 +331,7 @@ func streamBytes(v lpdf.Value) ([]byte, error) {
 	err := func() (err error) {
 		defer func() {
 			if r := recover(); r != nil {
-				err = fmt.Errorf("%v", r)
+				err = errors.New(panicText(r))
 			}
 		}()
 		rc := v.Reader()

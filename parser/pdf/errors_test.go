@@ -132,7 +132,7 @@ func TestDamagedPageStream(t *testing.T) {
 		wantText string // text page 2 still gives
 	}{
 		{"flate over plain bytes", "/Contents 5 0 R", "<< /Filter /FlateDecode stream:" + text, "FlateDecode data cannot be decoded", ""},
-		{"unknown filter", "/Contents 5 0 R", "<< /Filter /JBIG3Decode stream:" + text, "unknown filter JBIG3Decode", ""},
+		{"unknown filter", "/Contents 5 0 R", "<< /Filter /JBIG3Decode stream:" + text, "stream filter JBIG3Decode is not supported", ""},
 		{"truncated flate", "/Contents 5 0 R", "<< /Filter /FlateDecode stream:" + full[:len(full)/2], "FlateDecode data cut short after", "readable part"},
 		{"bad checksum only", "/Contents 5 0 R", "<< /Filter /FlateDecode stream:" + string(badChecksum), "FlateDecode data fails its checksum", "readable part"},
 		{"missing object", "/Contents 40 0 R", "<< >>", "the object it names is missing", ""},

@@ -133,3 +133,19 @@ func BenchmarkHostileObjStmPages(b *testing.B) {
 		}
 	}
 }
+
+func TestPanicText(t *testing.T) {
+	tests := []struct {
+		in   any
+		want string
+	}{
+		{"unexpected value type pdf.objptr in resolve", "an object holds only a reference to another object"},
+		{"cannot find object in stream", "an object the cross-reference table places in an object stream is not there"},
+		{errors.New("loading {12 0}: found {13 0}"), "object 12 is not at the offset the cross-reference table gives (object 13 is)"},
+		{"unknown filter LZWDecode", "stream filter LZWDecode is not supported"},
+		{"something else", "something else"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, panicText(tt.in))
+	}
+}

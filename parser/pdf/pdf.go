@@ -187,7 +187,7 @@ func (d *document) layouts(opt Options, finish func(*PageLayout)) ([]PageLayout,
 func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p PageLayout, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			p, err = PageLayout{}, &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, r)}
+			p, err = PageLayout{}, &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %s", parser.ErrMalformed, panicText(r))}
 		}
 	}()
 	page := d.pages[n-1]
@@ -281,7 +281,7 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 	page := 0
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, &parser.Error{File: name, Page: page, Err: fmt.Errorf("%w: %v", parser.ErrMalformed, r)}
+			doc, err = nil, &parser.Error{File: name, Page: page, Err: fmt.Errorf("%w: %s", parser.ErrMalformed, panicText(r))}
 		}
 	}()
 	d, repairs, err := openRepaired(name, b, opt.Password)

@@ -1,0 +1,40 @@
+package pdf
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// panicText says what a panic inside the PDF library (or a runtime error on
+// damaged data) means for the file, in place of the library's internals
+// ("unexpected value type pdf.objptr in resolve").
+func panicText(r any) string {
+	msg := fmt.Sprint(r)
+	for _, p := range panicTexts {
+		if p.re.MatchString(msg) {
+			return p.re.ReplaceAllString(msg, p.text)
+		}
+	}
+	if strings.HasPrefix(msg, "runtime error:") {
+		return "damaged data the reader could not follow (" + strings.TrimPrefix(msg, "runtime error: ") + ")"
+	}
+	return msg
+}
+
+var panicTexts = []struct {
+	re   *regexp.Regexp
+	text string
+}{
+	{regexp.MustCompile(`^unexpected value type pdf\.objptr in resolve$`), "an object holds only a reference to another object"},
+	{regexp.MustCompile(`^unexpected value type .* in resolve$`), "an object holds a value of a kind PDF does not have"},
+	{regexp.MustCompile(`^not a stream$`), "an object stream named in the cross-reference table is missing or not a stream"},
+	{regexp.MustCompile(`^not an object stream$`), "an object stream named in the cross-reference table is not an object stream"},
+	{regexp.MustCompile(`^missing First$`), "an object stream lacks its /First entry"},
+	{regexp.MustCompile(`^cannot find object in stream$`), "an object the cross-reference table places in an object stream is not there"},
+	{regexp.MustCompile(`^loading (\d+) (\d+) R?: found .* instead of objdef$`), "object $1 is not at the offset the cross-reference table gives"},
+	{regexp.MustCompile(`^loading \{?(\d+) (\d+)\}?: found .* instead of objdef$`), "object $1 is not at the offset the cross-reference table gives"},
+	{regexp.MustCompile(`^loading \{?(\d+) \d+\}?: found \{?(\d+) \d+\}?$`), "object $1 is not at the offset the cross-reference table gives (object $2 is)"},
+	{regexp.MustCompile(`^unknown filter (\S+)$`), "stream filter $1 is not supported"},
+	{regexp.MustCompile(`^pred$`), "a stream's predictor is not supported"},
+}
