@@ -371,7 +371,8 @@ func (c *docContext) isUnit(name string) bool {
 
 // unitNouns are the last words of a unit's name.
 var unitNouns = map[string]bool{"school": true, "faculty": true, "department": true, "institute": true, "laboratory": true,
-	"laboratories": true, "center": true, "centre": true, "observatory": true, "division": true}
+	"laboratories": true, "center": true, "centre": true, "observatory": true, "observatories": true, "division": true,
+	"facility": true, "facilities": true}
 
 // endsAsInstitution reports a name whose last word makes it an
 // institution's ("北京理工大学", "Kagoshima University").

@@ -2,7 +2,9 @@ package normalize
 
 import (
 	"math"
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/agreements/agreements/agreement"
@@ -51,8 +53,18 @@ func isMarker(s string) bool {
 	return s != "" && oneMarkerRe.FindString(s) == s
 }
 
-// stripBullet removes a leading bullet and the space after it.
+// listNumberRe matches a list item's number: "1. ", "12) ", "（3）", "３．".
+var listNumberRe = regexp.MustCompile(`^(?:[0-9０-９]{1,3}[.)．）]|[(（][0-9０-９]{1,3}[)）])\s*`)
+
+// stripBullet removes a leading bullet or list number and the space after
+// it.
 func stripBullet(s string) (string, bool) {
+	if m := listNumberRe.FindString(s); m != "" && len(m) < len(s) {
+		rest := s[len(m):]
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsDigit(r) {
+			return strings.TrimSpace(rest), true
+		}
+	}
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 || !strings.ContainsRune(bulletRunes, r) {
 		return s, false
@@ -123,6 +135,10 @@ func (c *docContext) line(l *parser.Line, i int) {
 		text = stripped
 	}
 
+	if c.lx.IsChrome(text) {
+		c.flushList()
+		return // "Copyright … All rights reserved", "Back to top"
+	}
 	if ls.entry != nil && !item && c.continues(ls.entry, l, text) {
 		ls.entry.text = joinWrapped([]string{ls.entry.text, text})
 		ls.entry.last = l

@@ -427,3 +427,20 @@ func TestListLostPage(t *testing.T) {
 	assert.Equal(t, "* Pennsylvania State University (1988.11.29)", res.Unplaced[0].Text)
 	assert.Equal(t, 3, res.Unplaced[0].Page)
 }
+
+// Numbered entries and a copyright line at the foot of the page.
+func TestListNumbersAndChrome(t *testing.T) {
+	st := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 10}
+	doc := pdfDoc(
+		lineSpec{text: "China", style: parser.Style{Font: "NotoSansCJKjp-Bold", Size: 12, Bold: true}},
+		lineSpec{text: "1. Peking University (1999.11.10)", style: st},
+		lineSpec{text: "2) Fudan University (2001.4.19)", style: st},
+		lineSpec{text: "Copyright Tohoku University. All rights reserved.", style: st},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Peking University", res.Records[0].Partner)
+	assert.Equal(t, "Fudan University", res.Records[1].Partner)
+	assert.Empty(t, res.Unplaced)
+}

@@ -186,6 +186,9 @@ func (c *docContext) lineIsNote(text string) bool {
 	if _, ok := c.parseAsOf(text); ok && utf8.RuneCountInString(text) <= 60 {
 		return true
 	}
+	if c.lx.IsChrome(text) {
+		return true
+	}
 	return noteRe.MatchString(text)
 }
 

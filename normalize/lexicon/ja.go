@@ -21,6 +21,7 @@ var Japanese = &Lang{
 	PartnerMods:    []string{"相手", "相手方", "協定校", "協定先", "先方"},
 	HomeMods:       []string{"本学", "担当"},
 	ConcludedAfter: []string{"締結", "調印", "締結済", "締結済み", "締結日", "協定締結"},
+	Chrome:         []string{"ページの先頭へ", "ページトップ", "このページの先頭", "著作権"},
 	Regions: map[string][]string{
 		"Asia":                       {"アジア", "アジア地域", "亜細亜"},
 		"Europe":                     {"ヨーロッパ", "欧州", "欧州地域", "ヨーロッパ地域"},

@@ -120,6 +120,9 @@ type Lang struct {
 	// Kinds are words naming the kind of an agreement ("MOU", "Student
 	// Exchange", "包括"), read out of an entry's details.
 	Kinds []string
+	// Chrome are the words of a page's own furniture that a line starts
+	// with or holds ("Copyright", "All rights reserved", "ページの先頭へ").
+	Chrome []string
 	// LinkNoise are the words a web page adds after a link's text
 	// ("(外部サイト)", "(External link)"): not part of a name.
 	LinkNoise []string
@@ -144,6 +147,7 @@ type Lexicon struct {
 	kinds   []term
 	noise   []term
 	after   []string
+	chrome  []string
 	regions map[string][]string
 }
 
@@ -206,6 +210,9 @@ func New(langs ...*Lang) *Lexicon {
 		lx.concl = appendTerms(lx.concl, l.Concluded, nil)
 		lx.kinds = appendTerms(lx.kinds, l.Kinds, nil)
 		lx.after = append(lx.after, l.ConcludedAfter...)
+		for _, w := range l.Chrome {
+			lx.chrome = append(lx.chrome, strings.ToLower(w))
+		}
 		lx.noise = appendTerms(lx.noise, l.LinkNoise, nil)
 		for _, p := range l.Placeholders {
 			lx.ph[markKey(p)] = true

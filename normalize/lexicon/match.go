@@ -403,3 +403,18 @@ func (lx *Lexicon) LevelValue(text string) (string, bool) {
 	}
 	return ms[0].t.value, true
 }
+
+// IsChrome reports a line of the page's own furniture: a copyright line, a
+// link back to the top.
+func (lx *Lexicon) IsChrome(text string) bool {
+	l := strings.ToLower(strings.TrimSpace(text))
+	if strings.HasPrefix(l, "©") || strings.HasPrefix(l, "(c)") {
+		return true
+	}
+	for _, w := range lx.chrome {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
