@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	xhtml "golang.org/x/net/html"
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize"
@@ -229,12 +230,25 @@ func TestSyntheticListAndHTML(t *testing.T) {
 	}
 }
 
-// BenchmarkExtractSynthetic: the whole extract path on generated tables of
-// 50 and 500 pages; the per-page cost should stay flat.
+// BenchmarkExtractSynthetic: the whole extract path on generated ruled
+// tables and unruled lists of 50 and 500 pages; the per-page cost should
+// stay flat.
 func BenchmarkExtractSynthetic(b *testing.B) {
-	for _, pages := range []int{50, 500} {
-		data := synthTablePDF(pages, 30)
-		b.Run(strconv.Itoa(pages)+"pages", func(b *testing.B) {
+	for _, bc := range []struct {
+		kind  string
+		pages int
+	}{{"table", 50}, {"table", 500}, {"list", 50}, {"list", 500}} {
+		pages, rows := bc.pages, 30
+		data := synthTablePDF(pages, rows)
+		if bc.kind == "list" {
+			rows = 40
+			data = synthListPDF(pages, rows)
+		}
+		name := strconv.Itoa(pages) + "pages"
+		if bc.kind == "list" {
+			name = "list" + name
+		}
+		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
@@ -246,11 +260,49 @@ func BenchmarkExtractSynthetic(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if len(res.Records) != pages*30 {
-					b.Fatalf("%d records, want %d", len(res.Records), pages*30)
+				if len(res.Records) != pages*rows {
+					b.Fatalf("%d records, want %d", len(res.Records), pages*rows)
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(pages), "ns/page")
 		})
 	}
+}
+
+// BenchmarkExtractHTML: a generated 1 MB page read by the HTML tree parser
+// alone (the yardstick: no reader of ours can be faster), by parser/html,
+// and through the whole extract path.
+func BenchmarkExtractHTML(b *testing.B) {
+	data := synthHTML(1 << 20)
+	b.Run("yardstick", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, err := xhtml.Parse(bytes.NewReader(data)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("parse", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if _, err := parseDocument("page.html", data, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("extract", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			doc, err := parseDocument("page.html", data, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := normalize.Normalize(doc, normalize.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
