@@ -45,7 +45,7 @@ type pendingEntry struct {
 
 // bullets a list entry may start with when the extractor left them in the
 // text.
-var bulletRunes = "•◦▪▫‣∙·●○■□・-–—"
+var bulletRunes = "•◦▪▫‣∙·●○■□・-–—‒"
 
 // isMarker reports whether s is only marker symbols ("*", "♦", "※1").
 func isMarker(s string) bool {

@@ -194,9 +194,22 @@ func (c *docContext) finish(r *Record) {
 // clean folds white space (including NBSP and ideographic space) and applies
 // Unicode NFC.
 func clean(s string) string {
-	s = norm.NFC.String(s)
+	s = norm.NFC.String(radicals.Replace(s))
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// radicals maps the CJK radical forms some fonts' text maps give to the
+// ideographs they stand for (Unicode's EquivalentUnifiedIdeograph): "⻄北大学"
+// is "西北大学". NFKC maps the Kangxi radicals, not these.
+var radicals = strings.NewReplacer(
+	"⺟", "母", "⺠", "民", "⻄", "西", "⻆", "角", "⻑", "長", "⻘", "青", "⻝", "食", "⻣", "骨",
+	"⻤", "鬼", "⻨", "麦", "⻩", "黄", "⻭", "歯", "⻯", "竜", "⻲", "亀", "⻁", "虎", "⻅", "見",
+	"⻌", "辶", "⻍", "辶", "⻖", "阝", "⻏", "阝", "⺮", "竹", "⺶", "羊", "⺼", "肉", "⻊", "足",
+	"⻋", "车", "⻓", "长", "⻔", "门", "⻚", "页", "⻛", "风", "⻜", "飞", "⻢", "马", "⻥", "鱼",
+	"⻦", "鸟", "⻬", "齐", "⻮", "齿", "⻰", "龙", "⻳", "龟", "⺁", "厂", "⺇", "几", "⺌", "小",
+	"⺕", "彐", "⺝", "月", "⺡", "氵", "⺣", "灬", "⺨", "犭", "⺪", "疋", "⺬", "示", "⺭", "礻",
+	"⺹", "耂", "⺾", "艹", "⻂", "衤", "⻎", "辶", "⻗", "雨", "⻙", "韋",
+)
 
 // joinWrapped joins the lines of a wrapped text: with a space, except
 // between two CJK characters, where a line break is no word break.
@@ -210,13 +223,23 @@ func joinWrapped(lines []string) string {
 		if b.Len() > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(b.String())
 			next, _ := utf8.DecodeRuneInString(l)
-			if !(isCJK(prev) && isCJK(next)) {
+			if !(isCJK(prev) && isCJK(next)) && !hyphenBreak(b.String()) {
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+// hyphenBreak reports a line that ends at a hyphen after a letter or digit
+// ("Agro-", "2006-04-"): the next line goes on without a space.
+func hyphenBreak(s string) bool {
+	if !strings.HasSuffix(s, "-") && !strings.HasSuffix(s, "‐") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "-‐"))
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // isCJK reports a character of a script written without spaces between

@@ -194,7 +194,12 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 			// A kind column may say the level row by row
 			// ("University-wide", "部局間協定"), as may a home unit that
 			// names the whole institution ("全学").
-			if lv, only := c.lx.IsLevelOnly(text); only {
+			lv, only := c.lx.IsLevelOnly(text)
+			if !only && strings.Contains(text, " ") {
+				// A word broken in a narrow column: "Universit y-wide".
+				lv, only = c.lx.IsLevelOnly(strings.ReplaceAll(text, " ", ""))
+			}
+			if only {
 				level = lv
 				c.applyMarkers(rec, markers, tr.where(f))
 				continue
