@@ -239,13 +239,56 @@ func siteOf(utf []byte) site {
 	if i := bytes.Index(bytes.ToLower(utf[:min(len(utf), 1<<16)]), []byte("<body")); i >= 0 {
 		head = utf[:i]
 	}
-	s.hasMain = mainRe.Match(utf)
+	s.hasMain = hasMain(utf)
 	if m := hostRe.FindSubmatch(head); m != nil {
 		if u, err := url.Parse(string(m[1])); err == nil {
 			s.host = strings.ToLower(u.Hostname())
 		}
 	}
 	return s
+}
+
+// hasMain is mainRe.Match(utf), run only on short windows around each
+// place the word "main" is (in any case): every match holds it, after at
+// most a blank and role= or id= (blanks around the = sign), a quote, and
+// "contents-" or less; and after it at most "-contents" and one character.
+// Over a whole large page the expression alone reads a few MB/s.
+func hasMain(utf []byte) bool {
+	for i := 0; i+4 <= len(utf); i++ {
+		if utf[i]|0x20 != 'm' || utf[i+1]|0x20 != 'a' || utf[i+2]|0x20 != 'i' || utf[i+3]|0x20 != 'n' {
+			continue
+		}
+		k := i
+		for n := 0; n < len("contents-")+3 && k > 0 && isNameByte(utf[k-1]); n++ {
+			k--
+		}
+		if k > 0 && (utf[k-1] == '"' || utf[k-1] == '\'') {
+			k--
+		}
+		k = skipBlanksBack(utf, k)
+		if k > 0 && utf[k-1] == '=' {
+			k = skipBlanksBack(utf, k-1)
+		}
+		lo := max(0, k-len(" role"))
+		if mainRe.Match(utf[lo:min(len(utf), i+len("main-contents")+3)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNameByte reports a byte of "contents-" in any case; bytes of non-ASCII
+// characters count too, as (?i) matches ſ for s.
+func isNameByte(c byte) bool {
+	return c|0x20 >= 'a' && c|0x20 <= 'z' || c == '-' || c == '_' || c >= 0x80
+}
+
+// skipBlanksBack returns k moved back over the blanks (\s) before it.
+func skipBlanksBack(b []byte, k int) int {
+	for k > 0 && (b[k-1] == ' ' || b[k-1] == '\t' || b[k-1] == '\n' || b[k-1] == '\r' || b[k-1] == '\f') {
+		k--
+	}
+	return k
 }
 
 // outsideMain reports a position outside the main content of a page that
