@@ -128,10 +128,15 @@ func (e *env) extractAll(inputs []string, opt normalize.Options, ro readOpts) []
 // printWarnings writes a read's warnings to stderr, one line each, and
 // returns how many it wrote.
 func (e *env) printWarnings(cmd string, ws []agreement.Warning) int {
+	n := 0
 	for _, w := range ws {
+		if w.Fatal {
+			continue // said once, as the input's error
+		}
 		fmt.Fprintf(e.stderr, "agreements %s: warning: %s\n", cmd, w)
+		n++
 	}
-	return len(ws)
+	return n
 }
 
 // fatalWarning is the error of a read that cannot stand whatever the flags
