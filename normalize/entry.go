@@ -403,7 +403,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	markers = append(hm, tm...)
 	switch {
 	case c.isUnit(head) && c.lx.IsInstitution(tail) && !c.isUnit(tail),
-		c.lx.UnitWordAt(head) && c.endsAsInstitution(tail):
+		c.lx.UnitWordAt(head) && c.lx.IsInstitution(tail) && !c.lx.UnitWordAt(tail):
 		// "Faculty of Agriculture, Kagoshima University", "College of
 		// Medicine & Health Sciences, United Arab Emirates University"
 		return tail, head, markers
@@ -421,6 +421,10 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	}
 	return name, "", nil
 }
+
+// cjkUnitRe finds a unit named right after a university in a script
+// without spaces: "上海師範大学数理学院", "香港理工大学 人間学部".
+var cjkUnitRe = regexp.MustCompile(`^(\p{Han}.*?(?:大学校|大学|大學|大学院大学))\s*(\p{Han}[\p{Han}\p{Katakana}ー・]*?(?:学院|学部|研究科|研究所|研究院|センター|学科|学府|系|中心))$`)
 
 // endsWithSubject reports a name that ends as institutions' names do
 // after "of": "University of Medical Sciences", "Institute of Technology".
@@ -468,6 +472,16 @@ var unitOpenerRe = regexp.MustCompile(`\s(?:Faculty|School|Graduate School|Colle
 // comma between: the part before must name an institution and end as one
 // (or with an acronym in brackets).
 func (c *docContext) splitUnitInName(name string) (string, string, []string) {
+	if m := cjkUnitRe.FindStringSubmatch(name); m != nil {
+		return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), nil // "上海師範大学数理学院"
+	}
+	for _, loc := range unitOpenerRe.FindAllStringIndex(name, -1) {
+		head, tail := strings.TrimSpace(name[:loc[0]]), strings.TrimSpace(name[loc[0]:])
+		head, ms := splitMarkers(head) // "Chiangmai University * Faculty of Dentistry"
+		if c.lx.IsInstitution(head) && !c.lx.IsInstitution(tail) && (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head)) {
+			return head, tail, ms
+		}
+	}
 	for _, loc := range unitOpenerRe.FindAllStringIndex(name, -1) {
 		head, tail := strings.TrimSpace(name[:loc[0]]), strings.TrimSpace(name[loc[0]:])
 		if !c.lx.IsInstitution(head) || c.lx.IsInstitution(tail) {

@@ -209,6 +209,7 @@ var radicals = strings.NewReplacer(
 	"⻦", "鸟", "⻬", "齐", "⻮", "齿", "⻰", "龙", "⻳", "龟", "⺁", "厂", "⺇", "几", "⺌", "小",
 	"⺕", "彐", "⺝", "月", "⺡", "氵", "⺣", "灬", "⺨", "犭", "⺪", "疋", "⺬", "示", "⺭", "礻",
 	"⺹", "耂", "⺾", "艹", "⻂", "衤", "⻎", "辶", "⻗", "雨", "⻙", "韋",
+	"‧", "・", // the hyphenation point some fonts give for the katakana middle dot
 )
 
 // joinWrapped joins the lines of a wrapped text: with a space, except

@@ -33,6 +33,9 @@ func (c *docContext) scan() {
 			continue
 		}
 		text := clean(l.Text)
+		if isMarker(l.Bullet) {
+			text = clean(l.Bullet + " " + text) // "* 授業料不徴収" with its mark taken for a bullet
+		}
 		if lv, ok := c.sectionLevel(text); ok && !looksLikeEntry(text) {
 			level = lv
 		}
