@@ -100,19 +100,19 @@ case " $SECTIONS " in *" synth "*)
 esac
 
 case " $SECTIONS " in *" html "*)
-	printf '%-12s %10s %12s %12s\n' "HTML page" "MB/s" "peak MiB" "× page"
+	printf '%-12s %10s %12s %12s %12s\n' "HTML page" "MB/s" "peak MiB" "× page" "cpu MB/s"
 	for mb in 1 10 50; do
 		f="$work/page-$mb.html"
 		SYNTH_MB=$mb SYNTH_HTML=$f $GO test ./cmd/agreements -run '^TestWriteSyntheticHTML$' -count 1 >/dev/null
-		total=0 mem=0
+		total=0 mem=0 cpu=0
 		for r in $(seq "$ROUNDS"); do
 			set -- $(run "$bin" extract "$f")
-			total=$((total + $1))
+			total=$((total + $1)) cpu=$((cpu + $3))
 			if [ "$2" -gt "$mem" ]; then mem=$2; fi
 		done
-		printf '%-12s %10.1f %12s %12.1f\n' "$mb MB" \
+		printf '%-12s %10.1f %12s %12.1f %12.1f\n' "$mb MB" \
 			"$(echo "$mb $ROUNDS $total" | awk '{ print $1 * 1.048576 * $2 / ($3 / 1e9) }')" "$(mib "$mem")" \
-			"$(echo "$mem $mb" | awk '{ print $1 / 1024 / $2 }')"
+			"$(echo "$mem $mb" | awk '{ print $1 / 1024 / $2 }')" "$(echo "$mb $ROUNDS $cpu" | awk '{ print $1 * 1.048576 * $2 / ($3 / 1e3) }')"
 		rm -f "$f"
 	done
 	;;
