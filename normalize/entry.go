@@ -401,7 +401,20 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	head, hm := splitMarkers(parts[0])
 	tail, tm := splitMarkers(parts[1])
 	markers = append(hm, tm...)
+	if all := detailSepRe.Split(name, -1); len(all) > 2 {
+		// "Changchun Institute of Optics, Fine Mechanics and Physics,
+		// Chinese Academy of Sciences": the unit first, the institution
+		// after the last comma.
+		i := strings.LastIndex(name, all[len(all)-1])
+		first, _ := splitMarkers(strings.TrimRight(strings.TrimSpace(name[:i]), ",，、;"))
+		last, lm := splitMarkers(all[len(all)-1])
+		if c.lx.IsInstitution(last) && !c.unitish(last) && c.unitish(first) && !c.lx.IsInstitution(strings.Split(first, ",")[0]) {
+			return last, first, lm
+		}
+	}
 	switch {
+	case c.isUnit(head) && c.isUnit(tail) && isCJK(lastRune(head)) && academy(tail) && !academy(head):
+		return tail, head, markers // "物理研究所, 中央研究院"
 	case c.isUnit(head) && c.lx.IsInstitution(tail) && !c.isUnit(tail),
 		c.lx.UnitWordAt(head) && c.lx.IsInstitution(tail) && !c.lx.UnitWordAt(tail):
 		// "Faculty of Agriculture, Kagoshima University", "College of
@@ -426,12 +439,15 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 // without spaces: "上海師範大学数理学院", "香港理工大学 人間学部".
 var cjkUnitRe = regexp.MustCompile(`^(\p{Han}.*?(?:大学校|大学|大學|大学院大学))\s*(\p{Han}[\p{Han}\p{Katakana}ー・]*?(?:学院|学部|研究科|研究所|研究院|センター|学科|学府|系|中心))$`)
 
+// cjkCollegeRe finds a Korean university's college named right after it.
+var cjkCollegeRe = regexp.MustCompile(`^(\p{Han}+大学校)\s*(\p{Han}{2,8}大学)$`)
+
 // endsWithSubject reports a name that ends as institutions' names do
 // after "of": "University of Medical Sciences", "Institute of Technology".
 // ("National Research University Higher School of Economics" does not.)
 func endsWithSubject(name string) bool {
 	f := strings.Fields(strings.ToLower(name))
-	if len(f) < 3 || f[len(f)-2] != "of" && f[len(f)-2] != "and" {
+	if len(f) < 3 || f[len(f)-2] != "of" && f[len(f)-2] != "and" && f[len(f)-2] != "&" {
 		return false
 	}
 	switch f[len(f)-1] {
@@ -440,6 +456,31 @@ func endsWithSubject(name string) bool {
 		return true
 	}
 	return false
+}
+
+// unitOnItsLine marks the line break of a cell that gives the partner on
+// its first lines and the partner's unit on the next ("Chiangmai
+// University" / "Plasma and Beam Physics Research Facility") with a comma,
+// so the entry reader splits them; a name wrapped in a narrow column does
+// not break where an institution's name ends and a unit's begins.
+func (c *docContext) unitOnItsLine(lines []string, text string) string {
+	if len(lines) < 2 || strings.ContainsAny(text, ",，、") {
+		return text
+	}
+	for k := 1; k < len(lines); k++ {
+		head, _ := splitMarkers(joinWrapped(lines[:k]))
+		tail, _ := splitMarkers(joinWrapped(lines[k:]))
+		if (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head)) && (c.isUnit(tail) || c.unitish(tail)) {
+			return joinWrapped(lines[:k]) + ", " + joinWrapped(lines[k:])
+		}
+	}
+	return text
+}
+
+// academy reports a name of an academy or research institution in a script
+// without spaces ("中央研究院", "中国科学院").
+func academy(name string) bool {
+	return strings.HasSuffix(name, "研究院") || strings.HasSuffix(name, "科学院") || strings.HasSuffix(name, "アカデミー")
 }
 
 // koreanCollege reports a Korean university (大学校, 대학교) and one of
@@ -457,7 +498,8 @@ func (c *docContext) unitish(text string) bool {
 		return true
 	}
 	l := strings.ToLower(text)
-	for _, w := range []string{"ecole", "école", "escuela", "escola", "facultad", "faculdade", "fakultät", "faculté", "institut", "istituto", "dipartimento", "departamento", "laborator"} {
+	for _, w := range []string{"ecole", "école", "escuela", "escola", "facultad", "faculdade", "fakultät", "faculté", "institut", "istituto",
+		"dipartimento", "departamento", "laborator", "centro", "center", "centre", "zentrum", "centrum", "faculties"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -474,6 +516,9 @@ var unitOpenerRe = regexp.MustCompile(`\s(?:Faculty|School|Graduate School|Colle
 func (c *docContext) splitUnitInName(name string) (string, string, []string) {
 	if m := cjkUnitRe.FindStringSubmatch(name); m != nil {
 		return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), nil // "上海師範大学数理学院"
+	}
+	if m := cjkCollegeRe.FindStringSubmatch(name); m != nil {
+		return m[1], m[2], nil // "全南大学校工科大学"
 	}
 	for _, loc := range unitOpenerRe.FindAllStringIndex(name, -1) {
 		head, tail := strings.TrimSpace(name[:loc[0]]), strings.TrimSpace(name[loc[0]:])

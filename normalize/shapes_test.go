@@ -231,3 +231,21 @@ func TestListHeadingsInEntryStyle(t *testing.T) {
 		{"department", "Asia", "CN", "北京理工大学", "信息与电子学院", "工学研究科", "2019-08-08", false},
 	}, briefs(res.Records))
 }
+
+// A second kind column that says the level; international organisations as
+// a group row; a partner and its unit on two lines of one cell.
+func TestTableKindsLevelsAndLines(t *testing.T) {
+	tb := tbl(
+		[]string{"国・地域", "相手機関名", "協定種別", "協定種別", "本学部局", "締結年月日"},
+		[]string{"アルゼンチン", "Universidad Nacional de Tucuman", "MOU", "大学間協定", "―", "1999"},
+		[]string{"国際機関（1）", "<", "<", "<", "<", "<"},
+		[]string{"", "Chiangmai University\nPlasma and Beam Physics Research Facility", "MOU", "部局間協定", "GS Science", "2001"},
+	)
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Unplaced)
+	assert.Equal(t, []brief{
+		{"university", "", "AR", "Universidad Nacional de Tucuman", "", "", "1999", false},
+		{"department", "International Organization", "", "Chiangmai University", "Plasma and Beam Physics Research Facility", "GS Science", "2001", false},
+	}, briefs(res.Records))
+}

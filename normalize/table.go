@@ -89,7 +89,8 @@ func (tr *tableReader) forgetGroups() {
 // val is one field's cell in a row.
 type val struct {
 	text    string
-	covered bool // merged with the cell above: the same value
+	lines   []string // the cell's lines as laid out
+	covered bool     // merged with the cell above: the same value
 	col     int
 }
 
@@ -376,7 +377,7 @@ func (tr *tableReader) cell(i, j int) val {
 	}
 	c := r.Cells[j]
 	if !c.Covered {
-		return val{text: cellText(c), col: j}
+		return val{text: cellText(c), lines: c.Lines, col: j}
 	}
 	o, ok := tr.origin[cellRef{i, j}]
 	if !ok || o.row == i {

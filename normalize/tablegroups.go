@@ -78,6 +78,10 @@ func (tr *tableReader) setRegion(text string, r *parser.Row) {
 		tr.partner, tr.partnerAlt = "", ""
 	}
 	tr.region, tr.regionWritten, tr.regionRepairs = g.region, text, g.repairs
+	if g.intl {
+		// "International Organizations (1)": the rows below have no country.
+		tr.intl = true
+	}
 	if g.hasCount {
 		tr.declare("region", tr.region, g.count, text, r)
 	}

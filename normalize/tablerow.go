@@ -21,6 +21,11 @@ func (tr *tableReader) rowVals(i int) map[field]val {
 			continue
 		}
 		v := tr.cell(i, j)
+		if _, taken := vals[f]; taken && f == fType {
+			if _, only := tr.c.lx.IsLevelOnly(v.text); only {
+				f = fLevel // a second kind column that says the level
+			}
+		}
 		if old, ok := vals[f]; ok {
 			if v.text != "" && !v.covered {
 				old.text = strings.TrimSpace(old.text + " " + v.text)
@@ -163,7 +168,11 @@ func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field
 	level := ""
 	switch {
 	case pv.text != "":
-		en := c.readEntry(pv.text, entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit)})
+		text := pv.text
+		if !tr.hasColumn(fPartnerUnit) {
+			text = c.unitOnItsLine(pv.lines, text)
+		}
+		en := c.readEntry(text, entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit)})
 		c.applyEntry(rec, en, tr.where(fPartner))
 		level = en.level
 		if pv.covered {
