@@ -220,6 +220,8 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	band := rowBands(hrules, region, lines[start:end+1], start)
 	var boxes []parser.Box
 	var firstFilled []int
+	var rowPitch []float64 // baseline to baseline from a row's last line to the next row
+	var lastY1 float64
 	for i := start; i <= end; i++ {
 		l := &lines[i]
 		cells := make([]cellAcc, nc)
@@ -260,6 +262,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i))
 		}
 		if join {
+			lastY1 = l.box.Y1
 			prev := accs[len(accs)-1]
 			for c := range cells {
 				prev[c].words = append(prev[c].words, cells[c].words...)
@@ -268,9 +271,29 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			boxes[len(boxes)-1] = union(boxes[len(boxes)-1], l.box)
 			continue
 		}
+		if len(accs) > 0 {
+			rowPitch = append(rowPitch, l.box.Y1-lastY1)
+		}
+		lastY1 = l.box.Y1
 		accs = append(accs, cells)
 		boxes = append(boxes, l.box)
 		firstFilled = append(firstFilled, filled)
+	}
+	// Wrapped lines after the last row: runs of lines set at the text's
+	// line spacing under the last row, inside columns it has filled.
+	for j := end + 1; j < len(lines) && len(accs) > 1; j++ {
+		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps) {
+			break
+		}
+		last := accs[len(accs)-1]
+		for _, wi := range lines[j].words {
+			c := colOf(seps, ws[wi].cx)
+			last[c].words = append(last[c].words, wi)
+		}
+		boxes[len(boxes)-1] = union(boxes[len(boxes)-1], lines[j].box)
+		t.region.Y1 = max(t.region.Y1, lines[j].box.Y1)
+		t.last = j
+		lastY1 = lines[j].box.Y1
 	}
 	if nc == 2 && isList(ws, accs) {
 		return streamResult{}, false
@@ -535,4 +558,36 @@ func tightPitch(lines []sline) func(k int) bool {
 		return func(int) bool { return false }
 	}
 	return func(k int) bool { return pitch[k] < 1.15*pmin }
+}
+
+// continuesRow reports whether line l, right under the table's last row
+// (whose box is row and whose last line ends at lastY1), is more of that
+// row's cells: it sits closer to the line above than the rows do to each
+// other (rowPitch: rows set apart by padding, wrapped lines not), and each
+// of its words stands in a column the row has filled, its first word of a
+// column aligned with the cell's text.
+func continuesRow(ws []tword, l *sline, lastY1, rowPitch float64, row parser.Box, last []cellAcc, seps []float64) bool {
+	pitch := l.box.Y1 - lastY1
+	if pitch <= 0 || pitch > 0.85*rowPitch || l.box.Y0-row.Y1 > 0.25*l.h {
+		return false
+	}
+	seen := map[int]bool{}
+	for _, wi := range l.words {
+		c := colOf(seps, ws[wi].cx)
+		if len(last[c].words) == 0 || ws[wi].Box.X0 < seps[c] || ws[wi].Box.X1 > seps[c+1]+0.5*l.h {
+			return false
+		}
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		x0 := ws[last[c].words[0]].Box.X0
+		for _, wj := range last[c].words {
+			x0 = min(x0, ws[wj].Box.X0)
+		}
+		if abs(ws[wi].Box.X0-x0) > l.h {
+			return false
+		}
+	}
+	return len(seen) > 0
 }
