@@ -300,10 +300,18 @@ func pageTables(p *PageLayout) []pageTable {
 }
 
 // markHeader marks the leading rows whose words are all bold as header
-// rows, unless every row is bold.
+// rows, unless every row is bold. A row of one cell after a row of
+// several (column headings) ends the header: it is the first group's
+// heading, set bold like the headings above it.
 func markHeader(pt *pageTable) {
 	n := 0
+	headings := false
 	for n < len(pt.bold) && pt.bold[n] {
+		filled := filledCells(pt.table.Rows[n])
+		if headings && filled == 1 {
+			break
+		}
+		headings = headings || filled >= 2
 		n++
 	}
 	if n == len(pt.table.Rows) {
@@ -312,4 +320,15 @@ func markHeader(pt *pageTable) {
 	for i := range n {
 		pt.table.Rows[i].Header = true
 	}
+}
+
+// filledCells counts the cells of a row that hold text.
+func filledCells(r parser.Row) int {
+	n := 0
+	for _, c := range r.Cells {
+		if !c.Covered && strings.TrimSpace(c.Text) != "" {
+			n++
+		}
+	}
+	return n
 }
