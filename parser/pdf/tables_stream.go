@@ -220,7 +220,8 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	band := rowBands(hrules, region, lines[start:end+1], start)
 	var boxes []parser.Box
 	var firstFilled []int
-	var rowPitch []float64 // baseline to baseline from a row's last line to the next row
+	var rowPitch []float64  // baseline to baseline from a row's last line to the next row
+	var wrapPitch []float64 // baseline to baseline inside rows
 	var lastY1 float64
 	for i := start; i <= end; i++ {
 		l := &lines[i]
@@ -262,6 +263,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i))
 		}
 		if join {
+			wrapPitch = append(wrapPitch, l.box.Y1-lastY1)
 			lastY1 = l.box.Y1
 			prev := accs[len(accs)-1]
 			for c := range cells {
@@ -282,7 +284,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	// Wrapped lines after the last row: runs of lines set at the text's
 	// line spacing under the last row, inside columns it has filled.
 	for j := end + 1; j < len(lines) && len(accs) > 1; j++ {
-		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps) {
+		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps) {
 			break
 		}
 		last := accs[len(accs)-1]
@@ -563,12 +565,17 @@ func tightPitch(lines []sline) func(k int) bool {
 // continuesRow reports whether line l, right under the table's last row
 // (whose box is row and whose last line ends at lastY1), is more of that
 // row's cells: it sits closer to the line above than the rows do to each
-// other (rowPitch: rows set apart by padding, wrapped lines not), and each
-// of its words stands in a column the row has filled, its first word of a
-// column aligned with the cell's text.
-func continuesRow(ws []tword, l *sline, lastY1, rowPitch float64, row parser.Box, last []cellAcc, seps []float64) bool {
+// other (rowPitch: rows set apart by padding, wrapped lines not), nearer
+// the pitch of the lines wrapped inside rows (wrapPitch, 0 when none is)
+// than the rows', and each of its words stands in a column the row has
+// filled, its first word of a column aligned with the cell's text.
+func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row parser.Box, last []cellAcc, seps []float64) bool {
 	pitch := l.box.Y1 - lastY1
-	if pitch <= 0 || pitch > 0.85*rowPitch || l.box.Y0-row.Y1 > 0.25*l.h {
+	limit := 0.85 * rowPitch
+	if wrapPitch > 0 && wrapPitch < 0.95*rowPitch {
+		limit = (wrapPitch + rowPitch) / 2
+	}
+	if pitch <= 0 || pitch > limit || l.box.Y0-row.Y1 > 0.5*l.h {
 		return false
 	}
 	seen := map[int]bool{}
