@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -297,12 +298,14 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		t.last = j
 		lastY1 = lines[j].box.Y1
 	}
-	if nc == 2 && isList(ws, accs) {
-		return streamResult{}, false
-	}
-	if nc == 2 && flowColumns(ws, accs) {
-		p.flows = append(p.flows, region)
-		return streamResult{}, false
+	if two := twoColumns(accs); two != nil {
+		if isList(ws, two) {
+			return streamResult{}, false
+		}
+		if flowColumns(ws, two) || bulletedColumns(ws, two) {
+			p.flows = append(p.flows, region)
+			return streamResult{}, false
+		}
 	}
 	for r, cells := range accs {
 		row := parser.Row{Page: p.Number, Box: parser.Box{X0: region.X0, Y0: boxes[r].Y0, X1: region.X1, Y1: boxes[r].Y1}, Cells: make([]parser.Cell, 0, nc)}
@@ -597,4 +600,62 @@ func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row
 		}
 	}
 	return len(seen) > 0
+}
+
+// twoColumns returns the rows' cells in the two columns that hold text in
+// more than one row, when there are exactly two such (a column filled
+// once, as by a page number beside the last line, is not one); nil
+// otherwise.
+func twoColumns(accs [][]cellAcc) [][]cellAcc {
+	if len(accs) == 0 {
+		return nil
+	}
+	var cols []int
+	for c := range accs[0] {
+		n := 0
+		for _, cells := range accs {
+			if len(cells[c].words) > 0 {
+				n++
+			}
+		}
+		if n >= 2 {
+			cols = append(cols, c)
+		}
+	}
+	if len(cols) != 2 {
+		return nil
+	}
+	out := make([][]cellAcc, len(accs))
+	for r, cells := range accs {
+		out[r] = []cellAcc{cells[cols[0]], cells[cols[1]]}
+	}
+	return out
+}
+
+// bulletedColumns reports whether both columns of a two-column run are
+// mostly list items opening with a bullet (three or more each, and at
+// least half of their cells): a list set in two columns, not a table.
+func bulletedColumns(ws []tword, accs [][]cellAcc) bool {
+	for c := range 2 {
+		filled, bulleted := 0, 0
+		for _, cells := range accs {
+			if len(cells[c].words) == 0 {
+				continue
+			}
+			filled++
+			first := cells[c].words[0]
+			for _, wi := range cells[c].words {
+				if ws[wi].Box.Y1 < ws[first].Box.Y1-0.5*ws[first].h || (abs(ws[wi].Box.Y1-ws[first].Box.Y1) <= 0.5*ws[first].h && ws[wi].Box.X0 < ws[first].Box.X0) {
+					first = wi
+				}
+			}
+			if r, n := utf8.DecodeRuneInString(strings.TrimSpace(ws[first].Text)); n > 0 && markerKind(string(r)) == glyphMarker {
+				bulleted++
+			}
+		}
+		if bulleted < 3 || 2*bulleted < filled {
+			return false
+		}
+	}
+	return true
 }
