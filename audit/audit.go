@@ -58,6 +58,8 @@ const (
 	CheckAcronymName           = "acronym_only_name"
 	CheckUnplaced              = "unplaced_rows"
 	CheckManyRepairs           = "many_repairs"
+	CheckSchema                = "schema_invalid"
+	CheckCountryUnknown        = "country_unknown"
 )
 
 // CheckInfo describes one check.
@@ -73,6 +75,7 @@ func Checks() []CheckInfo {
 		{CheckInputUnreadable, LevelError, "an input could not be read or parsed"},
 		{CheckEmptyInput, LevelError, "an input gave no records"},
 		{CheckDeclaredTotal, LevelError, "a total the document states differs from what was extracted"},
+		{CheckSchema, LevelError, "a record is not valid against the agreement/v1 JSON Schema"},
 		{CheckDuplicateID, LevelWarning, "the same id occurs more than once (often a repeated row)"},
 		{CheckIDMismatch, LevelWarning, "a record's id is not the one its identity fields give"},
 		{CheckPartnerCountries, LevelWarning, "the same partner is listed under more than one country"},
@@ -83,6 +86,7 @@ func Checks() []CheckInfo {
 		{CheckDateAfterAsOf, LevelWarning, "agreements signed after the list's as-of date"},
 		{CheckDateBeforeFloor, LevelWarning, "agreements dated before the plausible floor"},
 		{CheckFeeWaiverDiffers, LevelWarning, "fee-waiver flags that differ between levels for one partner (they may legitimately differ)"},
+		{CheckCountryUnknown, LevelWarning, "a country named without a code, or a code that is not an ISO 3166-1 country"},
 		{CheckMojibake, LevelWarning, "text with U+FFFD or mis-decoded characters"},
 		{CheckMarkerInName, LevelWarning, "markers or footnote symbols left in names"},
 		{CheckCountInName, LevelWarning, "counts like (79) left in names"},
@@ -100,6 +104,39 @@ type Options struct {
 	MaxExamples     int // examples kept per finding (default 10)
 	RepairThreshold int // more repairs than this is reported (default 3)
 	FloorYear       int // earliest plausible signing year (default 1950)
+	// Only, when not empty, names the checks to run; Skip names checks
+	// not to run (see CheckNames to validate them).
+	Only, Skip []string
+	// Figures, when set, are totals declared apart from the lists (a
+	// figures page): reconciled against the records of all inputs.
+	Figures *Figures
+}
+
+// Figures are totals stated by a separate document or figures file, such
+// as a university's "in numbers" page.
+type Figures struct {
+	Name     string // the file they were read from, as given
+	Declared []agreement.Declared
+}
+
+// CheckNames returns an error naming any of names that is not a check.
+func CheckNames(names []string) error {
+	known := map[string]bool{}
+	var all []string
+	for _, c := range Checks() {
+		known[c.Name] = true
+		all = append(all, c.Name)
+	}
+	var bad []string
+	for _, n := range names {
+		if !known[n] {
+			bad = append(bad, n)
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("unknown check %s (checks: %s)", strings.Join(bad, ", "), strings.Join(all, ", "))
+	}
+	return nil
 }
 
 // Defaults.
@@ -154,6 +191,9 @@ type Finding struct {
 	Declared  *int      `json:"declared,omitempty"`
 	Extracted *int      `json:"extracted,omitempty"`
 	Unit      string    `json:"unit,omitempty"`
+	// Institution is the home institution whose records the finding is
+	// about, when the audit covers several.
+	Institution string `json:"institution,omitempty"`
 }
 
 // InputSummary is what one input gave.
@@ -178,8 +218,9 @@ type Summary struct {
 // CheckStatus is one check and how many findings of it the report has.
 type CheckStatus struct {
 	CheckInfo
-	Count  int  `json:"count"`
-	Passed bool `json:"passed"`
+	Count   int  `json:"count"`
+	Passed  bool `json:"passed"`
+	Skipped bool `json:"skipped,omitempty"` // not run (--checks, --skip)
 }
 
 // Reconciliation is one declared total next to what was extracted.
@@ -197,6 +238,9 @@ type Reconciliation struct {
 	Extracted int    `json:"extracted"`
 	OK        bool   `json:"ok"`
 	Text      string `json:"text"`
+	// From is "figures" when the total was read from the figures page
+	// (File), not from the list itself.
+	From string `json:"from,omitempty"`
 }
 
 // Count is one bar of a chart.
@@ -212,14 +256,29 @@ type Stats struct {
 	ByLevel   []Count `json:"by_level"`
 }
 
+// InstitutionSummary is what the audit found for one home institution,
+// when it covers several.
+type InstitutionSummary struct {
+	Name     string `json:"name"`
+	Records  int    `json:"records"`
+	Errors   int    `json:"errors"`
+	Warnings int    `json:"warnings"`
+	Infos    int    `json:"infos"`
+}
+
 // Report is the outcome of an audit.
 type Report struct {
-	Inputs         []InputSummary   `json:"inputs"`
-	Summary        Summary          `json:"summary"`
-	Findings       []Finding        `json:"findings"`
-	Reconciliation []Reconciliation `json:"reconciliation"`
-	Checks         []CheckStatus    `json:"checks"`
-	Stats          Stats            `json:"stats"`
+	// Passed is true when no check at error level failed (what --strict
+	// exits 1 on) and every input was read.
+	Passed         bool                 `json:"passed"`
+	Figures        string               `json:"figures,omitempty"`
+	Institutions   []InstitutionSummary `json:"institutions,omitempty"`
+	Inputs         []InputSummary       `json:"inputs"`
+	Summary        Summary              `json:"summary"`
+	Findings       []Finding            `json:"findings"`
+	Reconciliation []Reconciliation     `json:"reconciliation"`
+	Checks         []CheckStatus        `json:"checks"`
+	Stats          Stats                `json:"stats"`
 }
 
 // Failed reports whether any finding is at level.
@@ -246,6 +305,7 @@ type auditor struct {
 	findings []Finding
 	recon    []Reconciliation
 	folds    map[string]string // Fold, memoised: names repeat across records and checks
+	skip     map[string]bool   // checks not to run
 }
 
 // fold is Fold, memoised for the run.
@@ -258,10 +318,35 @@ func (a *auditor) fold(s string) string {
 	return f
 }
 
+// enabled reports whether check is to be run.
+func (a *auditor) enabled(check string) bool { return !a.skip[check] }
+
+// skipped returns the checks opt leaves out.
+func skipped(opt Options) map[string]bool {
+	skip := map[string]bool{}
+	if len(opt.Only) > 0 {
+		only := map[string]bool{}
+		for _, c := range opt.Only {
+			only[c] = true
+		}
+		for _, c := range Checks() {
+			if !only[c.Name] {
+				skip[c.Name] = true
+			}
+		}
+	}
+	for _, c := range opt.Skip {
+		skip[c] = true
+	}
+	return skip
+}
+
 // Run audits inputs and returns the report. Findings are ordered by level
-// (errors first), then in the order of Checks, then as found.
+// (errors first), then in the order of Checks, then as found. When the
+// records come from several home institutions, the checks over records
+// run once per institution, and each of their findings names it.
 func Run(inputs []Input, opt Options) *Report {
-	a := &auditor{opt: opt.withDefaults(), inputs: inputs, folds: map[string]string{}}
+	a := &auditor{opt: opt.withDefaults(), inputs: inputs, folds: map[string]string{}, skip: skipped(opt)}
 	rep := &Report{Inputs: []InputSummary{}, Reconciliation: []Reconciliation{}}
 	for i, in := range inputs {
 		s := InputSummary{File: in.Name}
@@ -284,13 +369,35 @@ func Run(inputs []Input, opt Options) *Report {
 	}
 
 	a.checkInputs()
-	a.checkDeclared()
-	a.checkIdentity()
-	a.checkNearDuplicates()
-	a.checkDates()
-	a.checkLevels()
-	a.checkText()
-	a.checkHealth()
+	if a.enabled(CheckDeclaredTotal) {
+		a.checkDeclared()
+		if opt.Figures != nil {
+			a.checkFigures(*opt.Figures)
+			rep.Figures = opt.Figures.Name
+		}
+	}
+	a.checkUnplaced()
+
+	all := a.items
+	groups, homes := a.byInstitution()
+	for g, items := range groups {
+		a.items = items
+		before := len(a.findings)
+		a.checkSchema()
+		a.checkIdentity()
+		a.checkNearDuplicates()
+		a.checkDates()
+		a.checkLevels()
+		a.checkCountries()
+		a.checkText()
+		a.checkRepairs()
+		if len(groups) > 1 {
+			for i := before; i < len(a.findings); i++ {
+				a.findings[i].Institution = homes[g]
+			}
+		}
+	}
+	a.items = all
 
 	checks := Checks()
 	order := map[string]int{}
@@ -311,31 +418,82 @@ func Run(inputs []Input, opt Options) *Report {
 	rep.Reconciliation = append(rep.Reconciliation, a.recon...)
 
 	counts := map[string]int{}
+	perHome := map[string]*InstitutionSummary{}
+	if len(groups) > 1 {
+		for g, items := range groups {
+			rep.Institutions = append(rep.Institutions, InstitutionSummary{Name: homes[g], Records: len(items)})
+		}
+		for i := range rep.Institutions {
+			perHome[rep.Institutions[i].Name] = &rep.Institutions[i]
+		}
+	}
 	for _, f := range rep.Findings {
 		counts[f.Check]++
+		is := perHome[f.Institution]
+		if is == nil {
+			is = &InstitutionSummary{}
+		}
 		switch f.Level {
 		case LevelError:
 			rep.Summary.Errors++
+			is.Errors++
 		case LevelWarning:
 			rep.Summary.Warnings++
+			is.Warnings++
 		default:
 			rep.Summary.Infos++
+			is.Infos++
 		}
 	}
 	for _, c := range checks {
-		rep.Checks = append(rep.Checks, CheckStatus{CheckInfo: c, Count: counts[c.Name], Passed: counts[c.Name] == 0})
+		rep.Checks = append(rep.Checks, CheckStatus{CheckInfo: c, Count: counts[c.Name],
+			Passed: counts[c.Name] == 0 && !a.skip[c.Name], Skipped: a.skip[c.Name]})
 	}
 	rep.Summary.Inputs = len(inputs)
 	rep.Summary.Records = len(a.items)
 	rep.Stats = a.stats()
+	rep.Passed = !rep.Failed(LevelError)
+	for _, in := range inputs {
+		if in.Err != nil {
+			rep.Passed = false
+		}
+	}
 	return rep
+}
+
+// byInstitution splits the records by home institution (folded), in the
+// order the institutions first appear, with the first spelling of each.
+func (a *auditor) byInstitution() ([][]item, []string) {
+	var groups [][]item
+	var homes []string
+	index := map[string]int{}
+	for _, it := range a.items {
+		k := a.fold(it.rec.HomeInstitution)
+		g, ok := index[k]
+		if !ok {
+			g = len(groups)
+			index[k] = g
+			groups = append(groups, nil)
+			home := strings.TrimSpace(it.rec.HomeInstitution)
+			if home == "" {
+				home = "(no home institution)"
+			}
+			homes = append(homes, home)
+		}
+		groups[g] = append(groups[g], it)
+	}
+	if len(groups) == 0 {
+		groups = [][]item{nil}
+		homes = []string{""}
+	}
+	return groups, homes
 }
 
 // add records a finding for check with the given instances; nothing when
 // there are none. Count is the number of instances; examples are the first
 // MaxExamples.
 func (a *auditor) add(check string, level Level, message string, examples []Example) {
-	if len(examples) == 0 {
+	if len(examples) == 0 || !a.enabled(check) {
 		return
 	}
 	f := Finding{Check: check, Level: level, Count: len(examples), Message: message}

@@ -16,7 +16,7 @@ func rec(level, country, code, partner, signed string, edit ...func(*agreement.R
 		Schema: agreement.Schema, HomeInstitution: "Tohoku University", Level: level,
 		Country: country, CountryCode: code, Partner: partner, Signed: signed,
 		Flags: []string{}, Repairs: []string{}, AsOf: "2024-05-01",
-		Source: agreement.Source{File: "list.ndjson", Row: 1},
+		Source: agreement.Source{File: "list.ndjson", SHA256: testSHA, Format: "html", Row: 1},
 	}
 	if level == agreement.LevelDepartment {
 		r.HomeUnit = "GS Engineering"
@@ -27,6 +27,9 @@ func rec(level, country, code, partner, signed string, edit ...func(*agreement.R
 	r.ID = agreement.ComputeID(r)
 	return r
 }
+
+// testSHA is a well-formed SHA-256 for the records made here.
+const testSHA = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
 
 const uni, dept = agreement.LevelUniversity, agreement.LevelDepartment
 

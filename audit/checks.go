@@ -27,26 +27,46 @@ func (a *auditor) checkDeclared() {
 		if in.Result == nil {
 			continue
 		}
-		groupUnit, groupNote := a.groupCountUnit(in)
-		groupSum := map[string]int{}
-		for _, d := range in.Result.Declared {
-			if d.Scope == "country" || d.Scope == "region" {
-				groupSum[d.Level] += d.Count
-			}
+		recs := make([]*agreement.Record, len(in.Result.Records))
+		for j := range in.Result.Records {
+			recs[j] = &in.Result.Records[j]
 		}
-		for _, d := range in.Result.Declared {
-			unit, note := d.Unit, ""
-			switch {
-			case unit == "" && (d.Scope == "country" || d.Scope == "region"):
-				unit, note = groupUnit, groupNote
-			case unit == "":
-				unit, note = UnitInstitutions, "the document does not say what it counts; assumed institutions"
-			case d.Scope == "section" && unit != UnitCountries && unit != groupUnit && groupSum[d.Level] == d.Count:
-				note = fmt.Sprintf("the declared %s equal the sum of the per-group counts, which count %s; compared as %s", unit, groupUnit, groupUnit)
-				unit = groupUnit
-			}
-			a.declared(in, d, unit, note)
+		a.reconcile(in.Name, recs, in.Result.Declared, "")
+	}
+}
+
+// checkFigures compares the totals of a figures page with the records of
+// every input together.
+func (a *auditor) checkFigures(f Figures) {
+	recs := make([]*agreement.Record, len(a.items))
+	for i, it := range a.items {
+		recs[i] = it.rec
+	}
+	a.reconcile(f.Name, recs, f.Declared, "figures")
+}
+
+// reconcile compares the totals declared in file with recs; from says
+// where the totals came from ("figures", or "" for the list itself).
+func (a *auditor) reconcile(file string, recs []*agreement.Record, declared []agreement.Declared, from string) {
+	groupUnit, groupNote := a.groupCountUnit(recs, declared)
+	groupSum := map[string]int{}
+	for _, d := range declared {
+		if d.Scope == "country" || d.Scope == "region" {
+			groupSum[d.Level] += d.Count
 		}
+	}
+	for _, d := range declared {
+		unit, note := d.Unit, ""
+		switch {
+		case unit == "" && (d.Scope == "country" || d.Scope == "region"):
+			unit, note = groupUnit, groupNote
+		case unit == "":
+			unit, note = UnitInstitutions, "the document does not say what it counts; assumed institutions"
+		case d.Scope == "section" && unit != UnitCountries && unit != groupUnit && groupSum[d.Level] == d.Count:
+			note = fmt.Sprintf("the declared %s equal the sum of the per-group counts, which count %s; compared as %s", unit, groupUnit, groupUnit)
+			unit = groupUnit
+		}
+		a.declared(file, recs, d, unit, note, from)
 	}
 }
 
@@ -54,15 +74,15 @@ func (a *auditor) checkDeclared() {
 // count: the unit under which more of them agree with what was extracted,
 // distinct partners or agreements. Lists differ; the note says which was
 // assumed and why.
-func (a *auditor) groupCountUnit(in Input) (string, string) {
+func (a *auditor) groupCountUnit(all []*agreement.Record, declared []agreement.Declared) (string, string) {
 	match := map[string]int{}
 	total := 0
-	for _, d := range in.Result.Declared {
+	for _, d := range declared {
 		if d.Unit != "" || (d.Scope != "country" && d.Scope != "region") {
 			continue
 		}
 		total++
-		recs := a.declaredRecords(in, d)
+		recs := declaredRecords(all, d)
 		for _, u := range []string{UnitInstitutions, UnitAgreements} {
 			if countUnit(recs, u) == d.Count {
 				match[u]++
@@ -77,18 +97,23 @@ func (a *auditor) groupCountUnit(in Input) (string, string) {
 		match[UnitInstitutions], total, match[UnitAgreements])
 }
 
-func (a *auditor) declared(in Input, d agreement.Declared, unit, note string) {
+func (a *auditor) declared(file string, all []*agreement.Record, d agreement.Declared, unit, note, from string) {
 	assumed := note != ""
-	recs := a.declaredRecords(in, d)
+	recs := declaredRecords(all, d)
 	extracted := countUnit(recs, unit)
-	rc := Reconciliation{File: in.Name, Page: d.Page, Row: d.Row, Level: d.Level, Scope: d.Scope, Name: d.Name,
-		Unit: unit, Assumed: assumed, Note: note, Declared: d.Count, Extracted: extracted, OK: extracted == d.Count, Text: d.Text}
+	rc := Reconciliation{File: file, Page: d.Page, Row: d.Row, Level: d.Level, Scope: d.Scope, Name: d.Name,
+		Unit: unit, Assumed: assumed, Note: note, Declared: d.Count, Extracted: extracted, OK: extracted == d.Count, Text: d.Text, From: from}
 	a.recon = append(a.recon, rc)
 	if rc.OK {
 		return
 	}
 	where := "the document"
 	switch {
+	case from == "figures":
+		where = "the figures page"
+		if d.Name != "" {
+			where += " (" + d.Name + ")"
+		}
 	case d.Name != "":
 		where = d.Name
 	case d.Scope == "country" || d.Scope == "region":
@@ -97,7 +122,11 @@ func (a *auditor) declared(in Input, d agreement.Declared, unit, note string) {
 	if d.Level != "" {
 		where += " (" + d.Level + " level)"
 	}
-	msg := fmt.Sprintf("%s: the list declares %d %s, %d extracted; counted %s", where, d.Count, unit, extracted, unitMeaning(unit))
+	declares := "the list declares"
+	if from == "figures" {
+		declares = "it declares"
+	}
+	msg := fmt.Sprintf("%s: %s %d %s, %d extracted; counted %s", where, declares, d.Count, unit, extracted, unitMeaning(unit))
 	if note != "" {
 		msg += " (" + note + ")"
 	}
@@ -112,7 +141,7 @@ func (a *auditor) declared(in Input, d agreement.Declared, unit, note string) {
 		diff = -diff
 	}
 	f := Finding{Check: CheckDeclaredTotal, Level: LevelError, Count: diff, Message: msg,
-		Examples: []Example{{File: in.Name, Page: d.Page, Row: d.Row, Level: d.Level, Value: d.Text, Note: scopeNote(d)}},
+		Examples: []Example{{File: file, Page: d.Page, Row: d.Row, Level: d.Level, Value: d.Text, Note: scopeNote(d)}},
 		Declared: &rc.Declared, Extracted: &rc.Extracted, Unit: unit}
 	if d.Scope == "country" {
 		f.Examples[0].Country = d.Name
@@ -120,11 +149,10 @@ func (a *auditor) declared(in Input, d agreement.Declared, unit, note string) {
 	a.findings = append(a.findings, f)
 }
 
-// declaredRecords are the records a declared total speaks of.
-func (a *auditor) declaredRecords(in Input, d agreement.Declared) []*agreement.Record {
+// declaredRecords are the records of all a declared total speaks of.
+func declaredRecords(all []*agreement.Record, d agreement.Declared) []*agreement.Record {
 	var recs []*agreement.Record
-	for j := range in.Result.Records {
-		r := &in.Result.Records[j]
+	for _, r := range all {
 		if d.Level != "" && r.Level != d.Level {
 			continue
 		}
@@ -282,6 +310,9 @@ func (a *auditor) checkIdentity() {
 // checkNearDuplicates clusters the distinct partner names of each country
 // (per home institution) and reports clusters of more than one spelling.
 func (a *auditor) checkNearDuplicates() {
+	if !a.enabled(CheckNearDuplicate) {
+		return
+	}
 	type group struct {
 		names []string
 		first map[string]item
@@ -660,9 +691,9 @@ func hasLetters(s string, n int) bool {
 	return c >= n
 }
 
-// checkHealth reports unplaced rows and records that needed many repairs.
-func (a *auditor) checkHealth() {
-	var unplaced, repaired []Example
+// checkUnplaced reports the rows the normaliser could not place.
+func (a *auditor) checkUnplaced() {
+	var unplaced []Example
 	for _, in := range a.inputs {
 		if in.Result == nil {
 			continue
@@ -671,6 +702,12 @@ func (a *auditor) checkHealth() {
 			unplaced = append(unplaced, Example{File: in.Name, Page: u.Page, Row: u.Row, Value: u.Text, Note: u.Reason})
 		}
 	}
+	a.add(CheckUnplaced, LevelWarning, plural(len(unplaced), "row", "rows")+" could not be placed (no record was made from them)", unplaced)
+}
+
+// checkRepairs reports records that needed many repairs.
+func (a *auditor) checkRepairs() {
+	var repaired []Example
 	for _, it := range a.items {
 		if n := len(it.rec.Repairs); n > a.opt.RepairThreshold {
 			ex := a.example(it)
@@ -679,7 +716,6 @@ func (a *auditor) checkHealth() {
 			repaired = append(repaired, ex)
 		}
 	}
-	a.add(CheckUnplaced, LevelWarning, plural(len(unplaced), "row", "rows")+" could not be placed (no record was made from them)", unplaced)
 	a.add(CheckManyRepairs, LevelInfo,
 		fmt.Sprintf("%s more than %d repairs", plural(len(repaired), "record needed", "records needed"), a.opt.RepairThreshold), repaired)
 }
