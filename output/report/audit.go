@@ -40,6 +40,13 @@ func AuditText(w io.Writer, rep *audit.Report) error {
 		}
 		ew.printf("\n")
 	}
+	if rep.Figures != "" {
+		ew.printf("  %s: figures page (declared totals only)\n", rep.Figures)
+	}
+	for _, is := range rep.Institutions {
+		ew.printf("  institution %s: %d records: %d %s, %d %s, %d info\n", is.Name, is.Records,
+			is.Errors, noun(is.Errors, "error", "errors"), is.Warnings, noun(is.Warnings, "warning", "warnings"), is.Infos)
+	}
 
 	var level audit.Level
 	for _, f := range rep.Findings {
@@ -47,7 +54,11 @@ func AuditText(w io.Writer, rep *audit.Report) error {
 			level = f.Level
 			ew.printf("\n%s\n", strings.ToUpper(string(level))+"S")
 		}
-		ew.printf("\n%s [%s] count %d\n  %s\n", f.Check, f.Level, f.Count, f.Message)
+		inst := ""
+		if f.Institution != "" {
+			inst = " (" + f.Institution + ")"
+		}
+		ew.printf("\n%s [%s]%s count %d\n  %s\n", f.Check, f.Level, inst, f.Count, f.Message)
 		if f.Declared != nil && f.Extracted != nil {
 			ew.printf("  declared %d, extracted %d (%s)\n", *f.Declared, *f.Extracted, f.Unit)
 		}
@@ -80,19 +91,29 @@ func AuditText(w io.Writer, rep *audit.Report) error {
 			if r.Assumed {
 				unit += " (assumed)"
 			}
+			where := position(r.File, r.Page, r.Row)
+			if r.From == "figures" {
+				where += " (figures page)"
+			}
 			ew.printf("  %-8s %s: %s %s %s: declared %d, extracted %d  [%s]\n", status,
-				position(r.File, r.Page, r.Row), orNone(r.Level), r.Scope, name+" "+unit, r.Declared, r.Extracted, r.Text)
+				where, orNone(r.Level), r.Scope, name+" "+unit, r.Declared, r.Extracted, r.Text)
 		}
 	}
 
-	var passed []string
+	var passed, skipped []string
 	for _, c := range rep.Checks {
-		if c.Passed {
+		switch {
+		case c.Skipped:
+			skipped = append(skipped, c.Name)
+		case c.Passed:
 			passed = append(passed, c.Name)
 		}
 	}
 	if len(passed) > 0 {
 		ew.printf("\nPASSED\n  %s\n", strings.Join(passed, ", "))
+	}
+	if len(skipped) > 0 {
+		ew.printf("\nSKIPPED\n  %s\n", strings.Join(skipped, ", "))
 	}
 	return ew.err
 }

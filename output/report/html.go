@@ -139,18 +139,52 @@ func truncate(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// years keeps the dated years of a year count, in order, for the chart;
-// undated agreements are counted apart.
+// years keeps the dated years of a year count for the chart, on a
+// continuous axis: every year from the first to the last, those without
+// agreements at zero, so 1931 does not stand next to 1998. A span of more
+// than maxYearBars years is counted by decade ("1930s"). Undated
+// agreements are counted apart.
 func years(counts []audit.Count) (dated []audit.Count, undated int) {
+	byYear := map[int]int{}
+	first, last := 0, 0
 	for _, k := range counts {
-		if _, err := strconv.Atoi(k.Key); err == nil {
-			dated = append(dated, k)
-		} else {
+		y, err := strconv.Atoi(k.Key)
+		if err != nil {
 			undated += k.Count
+			continue
 		}
+		if len(byYear) == 0 || y < first {
+			first = y
+		}
+		if len(byYear) == 0 || y > last {
+			last = y
+		}
+		byYear[y] += k.Count
+	}
+	if len(byYear) == 0 {
+		return nil, undated
+	}
+	step := 1
+	if last-first+1 > maxYearBars {
+		step = 10
+		first -= first % 10
+	}
+	for y := first; y <= last; y += step {
+		n := 0
+		for k := y; k < y+step; k++ {
+			n += byYear[k]
+		}
+		key := strconv.Itoa(y)
+		if step > 1 {
+			key += "s"
+		}
+		dated = append(dated, audit.Count{Key: key, Count: n})
 	}
 	return dated, undated
 }
+
+// maxYearBars is the longest span charted year by year.
+const maxYearBars = 80
 
 type auditPage struct {
 	Report    *audit.Report

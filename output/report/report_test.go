@@ -151,3 +151,45 @@ func TestDiffTextRenameBy(t *testing.T) {
 	require.NoError(t, DiffText(&b, sampleDiff()))
 	assert.Contains(t, b.String(), `"Tallin University" → "Tallinn University"  (near duplicate)`)
 }
+
+func TestYearAxisContinuous(t *testing.T) {
+	dated, undated := years([]audit.Count{{Key: "(no date)", Count: 2}, {Key: "1931", Count: 1}, {Key: "1933", Count: 4}, {Key: "1998", Count: 3}})
+	assert.Equal(t, 2, undated)
+	require.Len(t, dated, 1998-1931+1)
+	assert.Equal(t, audit.Count{Key: "1931", Count: 1}, dated[0])
+	assert.Equal(t, audit.Count{Key: "1932", Count: 0}, dated[1])
+	assert.Equal(t, audit.Count{Key: "1933", Count: 4}, dated[2])
+	assert.Equal(t, audit.Count{Key: "1998", Count: 3}, dated[len(dated)-1])
+
+	// a span too long for one bar a year is counted by decade
+	dated, _ = years([]audit.Count{{Key: "1850", Count: 1}, {Key: "1857", Count: 1}, {Key: "2024", Count: 2}})
+	require.Len(t, dated, 18)
+	assert.Equal(t, audit.Count{Key: "1850s", Count: 2}, dated[0])
+	assert.Equal(t, audit.Count{Key: "1860s", Count: 0}, dated[1])
+	assert.Equal(t, audit.Count{Key: "2020s", Count: 2}, dated[17])
+
+	dated, undated = years([]audit.Count{{Key: "(no date)", Count: 2}})
+	assert.Empty(t, dated)
+	assert.Equal(t, 2, undated)
+}
+
+func TestAuditTextFiguresAndInstitutions(t *testing.T) {
+	rep := &audit.Report{Figures: "numbers.html",
+		Institutions: []audit.InstitutionSummary{{Name: "Tohoku University", Records: 3, Warnings: 1}},
+		Findings:     []audit.Finding{{Check: audit.CheckDateMissing, Level: audit.LevelWarning, Count: 1, Message: "m", Institution: "Tohoku University"}},
+		Reconciliation: []audit.Reconciliation{{File: "numbers.html", Row: 3, Level: "university", Scope: "section", Unit: "institutions",
+			Declared: 103, Extracted: 103, OK: true, Text: "103 universities", From: "figures"}},
+		Checks: []audit.CheckStatus{{CheckInfo: audit.CheckInfo{Name: audit.CheckSchema}, Skipped: true}}}
+	var b bytes.Buffer
+	require.NoError(t, AuditText(&b, rep))
+	out := b.String()
+	assert.Contains(t, out, "numbers.html: figures page (declared totals only)")
+	assert.Contains(t, out, "institution Tohoku University: 3 records: 0 errors, 1 warning, 0 info")
+	assert.Contains(t, out, "date_missing [warning] (Tohoku University) count 1")
+	assert.Contains(t, out, "ok       numbers.html r3 (figures page): university section (document) institutions: declared 103, extracted 103")
+	assert.Contains(t, out, "SKIPPED\n  schema_invalid")
+	b.Reset()
+	require.NoError(t, AuditHTML(&b, rep))
+	assert.Contains(t, b.String(), "(figures page)")
+	assert.Contains(t, b.String(), "skipped")
+}
