@@ -75,7 +75,7 @@ func Checks() []CheckInfo {
 		{CheckInputUnreadable, LevelError, "an input could not be read or parsed"},
 		{CheckEmptyInput, LevelError, "an input gave no records"},
 		{CheckDeclaredTotal, LevelError, "a total the document states differs from what was extracted"},
-		{CheckSchema, LevelError, "a record is not valid against the agreement/v1 JSON Schema"},
+		{CheckSchema, LevelWarning, "a record is not valid against the agreement/v1 JSON Schema"},
 		{CheckDuplicateID, LevelWarning, "the same id occurs more than once (often a repeated row)"},
 		{CheckIDMismatch, LevelWarning, "a record's id is not the one its identity fields give"},
 		{CheckPartnerCountries, LevelWarning, "the same partner is listed under more than one country"},

@@ -64,7 +64,7 @@ func (a *auditor) checkSchema() {
 			bad = append(bad, ex)
 		}
 	}
-	a.add(CheckSchema, LevelError, plural(len(bad), "record is", "records are")+" not valid agreement/v1 records (schema/agreement.v1.schema.json)", bad)
+	a.add(CheckSchema, LevelWarning, plural(len(bad), "record is", "records are")+" not valid agreement/v1 records (schema/agreement.v1.schema.json)", bad)
 }
 
 // schemaReason is a validation error on one line: the innermost causes,

@@ -3,20 +3,25 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/agreements/agreements/audit"
 	"github.com/agreements/agreements/normalize"
 	"github.com/agreements/agreements/output/report"
+	"github.com/agreements/agreements/parser"
 )
 
 func (e *env) audit(args []string) int {
-	fs := e.newFlags("audit", "audit [--format text|json|html] [--strict] [--institution NAME] [--pages LIST] [--password PASSWORD] [--examples N] INPUT...")
+	fs := e.newFlags("audit", "audit [--format text|json|html] [--strict] [--institution NAME] [--pages LIST] [--password PASSWORD] [--examples N] [--checks LIST] [--skip LIST] [--declared FIGURES] INPUT...")
 	format := fs.String("format", report.FormatText, "report format: text, json or html")
 	strict := fs.Bool("strict", false, "exit 1 when any error-level check fails")
 	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the documents say)")
 	examples := fs.Int("examples", audit.DefaultMaxExamples, "examples to keep per finding (`N`)")
 	pagesFlag := fs.String("pages", "", pagesHelp)
 	password := fs.String("password", "", "the user `PASSWORD` of a protected PDF (the empty one is tried first)")
+	checks := fs.String("checks", "", "run only these checks (`LIST`, comma-separated names)")
+	skip := fs.String("skip", "", "do not run these checks (`LIST`, comma-separated names)")
+	declaredFlag := fs.String("declared", "", "reconcile the inputs with the totals of a figures page or a TOML figures file (`FIGURES`)")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -40,6 +45,22 @@ func (e *env) audit(args []string) int {
 		return exitUsage
 	}
 
+	opt := audit.Options{MaxExamples: *examples, Only: checkList(*checks), Skip: checkList(*skip)}
+	for _, l := range []struct{ flag, v string }{{"--checks", *checks}, {"--skip", *skip}} {
+		if err := audit.CheckNames(checkList(l.v)); err != nil {
+			fmt.Fprintf(e.stderr, "agreements audit: %s: %v\n", l.flag, err)
+			return exitUsage
+		}
+	}
+	if *declaredFlag != "" {
+		f, err := e.readFigures(*declaredFlag, normalize.Options{Institution: *inst}, readOpts{password: *password})
+		if err != nil {
+			fmt.Fprintf(e.stderr, "agreements audit: --declared: %v\n", err)
+			return exitFail
+		}
+		opt.Figures = f
+	}
+
 	var ins []audit.Input
 	failed := false
 	for _, name := range inputs {
@@ -50,7 +71,7 @@ func (e *env) audit(args []string) int {
 		}
 		ins = append(ins, audit.Input{Name: name, Result: res, Err: err})
 	}
-	rep := audit.Run(ins, audit.Options{MaxExamples: *examples})
+	rep := audit.Run(ins, opt)
 
 	// Render to memory first, so a failed render never leaves half a report.
 	var buf bytes.Buffer
@@ -66,4 +87,36 @@ func (e *env) audit(args []string) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// checkList splits a comma-separated list of check names.
+func checkList(s string) []string {
+	var out []string
+	for _, c := range strings.Split(s, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// readFigures reads the totals of --declared: a document (PDF, HTML,
+// xlsx), of which only the totals it states are taken, or a TOML figures
+// file.
+func (e *env) readFigures(name string, opt normalize.Options, ro readOpts) (*audit.Figures, error) {
+	b, err := e.readInput(name)
+	if err != nil {
+		return nil, err
+	}
+	if parser.Detect(b) == parser.FormatUnknown {
+		return audit.ReadFigures(name, b)
+	}
+	res, err := extractPages(name, b, opt, ro)
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Declared) == 0 {
+		return nil, fmt.Errorf("%s: no declared total found in the document (a figures file in TOML can state them)", name)
+	}
+	return &audit.Figures{Name: name, Declared: res.Declared}, nil
 }
