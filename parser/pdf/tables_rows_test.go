@@ -1,0 +1,134 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// words lays out text from x on the line at y, words 3 pt apart.
+func words(text string, x, y float64) []Word {
+	var out []Word
+	for _, f := range strings.Fields(text) {
+		out = append(out, tw(f, x, y))
+		x += 5*float64(len([]rune(f))) + 3
+	}
+	return out
+}
+
+func TestStreamLastRowTakesItsWrappedLine(t *testing.T) {
+	// Rows 16 pt apart, wrapped lines 11 pt under their row's line; the
+	// last row's name wraps onto a line of its own under the table, and a
+	// note follows at the rows' distance.
+	var ws []Word
+	ws = append(ws, words("Country", 50, 80)...)
+	ws = append(ws, words("Partner", 150, 80)...)
+	ws = append(ws, words("Year", 400, 80)...)
+	y := 96.0
+	for i, r := range [][3]string{{"France", "Sorbonne University", "1999"}, {"", "Institut National des Sciences", "2004"}, {"", "University of Bordeaux", "2005"}, {"", "Institut National des Langues", "2017"}} {
+		ws = append(ws, words(r[0], 50, y)...)
+		ws = append(ws, words(r[1], 150, y)...)
+		ws = append(ws, words(r[2], 400, y)...)
+		if i == 1 {
+			y += 11
+			ws = append(ws, words("Appliquees", 150, y)...)
+		}
+		y += 16
+	}
+	last := y - 16 + 11
+	ws = append(ws, words("Orientales", 150, last)...)
+	ws = append(ws, words("Copyright", 50, last+16)...)
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Country", "Partner", "Year"},
+		{"France", "Sorbonne University", "1999"},
+		{"", "Institut National des Sciences Appliquees", "2004"},
+		{"", "University of Bordeaux", "2005"},
+		{"", "Institut National des Langues Orientales", "2017"},
+	}, texts(tabs[0].table))
+	assert.Equal(t, last+10, tabs[0].region.Y1, "the table ends under the wrapped line, above the note")
+}
+
+func TestStreamLastRowLeavesALineAtTheRowsPitch(t *testing.T) {
+	// Every line at one pitch: a line under the last row may be anything.
+	var ws []Word
+	y := 80.0
+	for _, r := range [][3]string{{"Country", "Partner", "Year"}, {"France", "Sorbonne", "1999"}, {"Spain", "Salamanca", "2004"}, {"Italy", "Bologna", "2005"}} {
+		ws = append(ws, words(r[0], 50, y)...)
+		ws = append(ws, words(r[1], 150, y)...)
+		ws = append(ws, words(r[2], 400, y)...)
+		y += 14
+	}
+	ws = append(ws, words("Notes", 150, y)...)
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Len(t, tabs[0].table.Rows, 4)
+	assert.Less(t, tabs[0].region.Y1, y)
+}
+
+func TestHeaderEndsAtFirstGroupRow(t *testing.T) {
+	// A bold title row, bold column headings, then a bold group heading
+	// across the table: only the first two are the header.
+	ys := []float64{100, 120, 140, 160, 180, 200}
+	segs := []Segment{vrule(100, 100, 200), vrule(400, 100, 200), vrule(250, 120, 140), vrule(250, 160, 200)}
+	for _, y := range ys {
+		segs = append(segs, hrule(100, 400, y))
+	}
+	ws := []Word{
+		boldWord("Agreements", 105, 105),
+		boldWord("Partner", 105, 125), boldWord("Year", 255, 125),
+		boldWord("ASIA", 105, 145),
+		tw("Fudan", 105, 165), tw("2019", 255, 165),
+		tw("Peking", 105, 185), tw("1998", 255, 185),
+	}
+	p := page(1, ws, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	var header []bool
+	for _, r := range tabs[0].table.Rows {
+		header = append(header, r.Header)
+	}
+	assert.Equal(t, []bool{true, true, false, false, false}, header)
+}
+
+func TestStreamBulletedColumns(t *testing.T) {
+	// Cells of words: two columns of bulleted entries, and a third column
+	// filled once (a page number beside the last line).
+	var ws []tword
+	cell := func(text string) cellAcc {
+		var acc cellAcc
+		for _, f := range strings.Fields(text) {
+			acc.words = append(acc.words, len(ws))
+			ws = append(ws, newTword(tw(f, float64(10*len(ws)), 100)))
+		}
+		return acc
+	}
+	var accs [][]cellAcc
+	for range 4 {
+		accs = append(accs, []cellAcc{cell("• Alpha (2001)"), cell("• Beta (2002)"), {}})
+	}
+	accs = append(accs, []cellAcc{cell("Exemption"), {}, cell("1")})
+	two := twoColumns(accs)
+	require.Len(t, two, len(accs))
+	assert.Len(t, two[0], 2)
+	assert.True(t, bulletedColumns(ws, two))
+
+	// A table whose first column is names: not a list.
+	var rows [][]cellAcc
+	for range 4 {
+		rows = append(rows, []cellAcc{cell("Alpha University"), cell("• Beta (2002)")})
+	}
+	assert.False(t, bulletedColumns(ws, rows))
+	// Three columns filled in several rows are a table's.
+	rows[0] = append(rows[0], cell("x"))
+	rows[1] = append(rows[1], cell("y"))
+	for r := 2; r < len(rows); r++ {
+		rows[r] = append(rows[r], cellAcc{})
+	}
+	assert.Nil(t, twoColumns(rows))
+}
