@@ -401,6 +401,9 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	head, hm := splitMarkers(parts[0])
 	tail, tm := splitMarkers(parts[1])
 	markers = append(hm, tm...)
+	if c.lx.IsFederation(tail) {
+		return name, "", nil // "The School of Oriental and African Studies, University of London"
+	}
 	if all := detailSepRe.Split(name, -1); len(all) > 2 {
 		// "Changchun Institute of Optics, Fine Mechanics and Physics,
 		// Chinese Academy of Sciences": the unit first, the institution
@@ -413,6 +416,9 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		}
 	}
 	switch {
+	case c.unitish(head) && !c.lx.IsInstitution(head) && c.lx.IsInstitution(tail) && !c.unitish(tail):
+		// "The Institute for Analytical Sociology, Linköping University"
+		return tail, head, markers
 	case c.isUnit(head) && c.isUnit(tail) && isCJK(lastRune(head)) && academy(tail) && !academy(head):
 		return tail, head, markers // "物理研究所, 中央研究院"
 	case c.isUnit(head) && c.lx.IsInstitution(tail) && !c.isUnit(tail),
@@ -432,12 +438,15 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		// German Aerospace Center").
 		return head, tail, markers
 	}
+	if p, u, ms := c.splitUnitInName(name); u != "" {
+		return p, u, ms // "Mahidol University * Faculty of Medicine, Ramathibodi Hospital"
+	}
 	return name, "", nil
 }
 
 // cjkUnitRe finds a unit named right after a university in a script
 // without spaces: "上海師範大学数理学院", "香港理工大学 人間学部".
-var cjkUnitRe = regexp.MustCompile(`^(\p{Han}.*?(?:大学校|大学|大學|大学院大学))\s*(\p{Han}[\p{Han}\p{Katakana}ー・]*?(?:学院|学部|研究科|研究所|研究院|センター|学科|学府|系|中心))$`)
+var cjkUnitRe = regexp.MustCompile(`^(\p{Han}.*?(?:大学校|大学|大學|大学院大学|研究院|科学院))\s*(\p{Han}[\p{Han}\p{Katakana}ー・]*?(?:学院|学部|研究科|研究所|研究院|センター|学科|学府|系|中心))$`)
 
 // cjkCollegeRe finds a Korean university's college named right after it.
 var cjkCollegeRe = regexp.MustCompile(`^(\p{Han}+大学校)\s*(\p{Han}{2,8}大学)$`)
@@ -447,7 +456,7 @@ var cjkCollegeRe = regexp.MustCompile(`^(\p{Han}+大学校)\s*(\p{Han}{2,8}大�
 // ("National Research University Higher School of Economics" does not.)
 func endsWithSubject(name string) bool {
 	f := strings.Fields(strings.ToLower(name))
-	if len(f) < 3 || f[len(f)-2] != "of" && f[len(f)-2] != "and" && f[len(f)-2] != "&" {
+	if len(f) < 3 {
 		return false
 	}
 	switch f[len(f)-1] {

@@ -120,6 +120,10 @@ type Lang struct {
 	// Kinds are words naming the kind of an agreement ("MOU", "Student
 	// Exchange", "包括"), read out of an entry's details.
 	Kinds []string
+	// Federations are universities whose member colleges are institutions
+	// in their own right ("The School of Oriental and African Studies,
+	// University of London" names the school, not a unit of London).
+	Federations []string
 	// Chrome are the words of a page's own furniture that a line starts
 	// with or holds ("Copyright", "All rights reserved", "ページの先頭へ").
 	Chrome []string
@@ -148,6 +152,7 @@ type Lexicon struct {
 	noise   []term
 	after   []string
 	chrome  []string
+	feds    []string
 	regions map[string][]string
 }
 
@@ -210,6 +215,9 @@ func New(langs ...*Lang) *Lexicon {
 		lx.concl = appendTerms(lx.concl, l.Concluded, nil)
 		lx.kinds = appendTerms(lx.kinds, l.Kinds, nil)
 		lx.after = append(lx.after, l.ConcludedAfter...)
+		for _, w := range l.Federations {
+			lx.feds = append(lx.feds, Fold(w))
+		}
 		for _, w := range l.Chrome {
 			lx.chrome = append(lx.chrome, strings.ToLower(w))
 		}

@@ -418,3 +418,9 @@ func (lx *Lexicon) IsChrome(text string) bool {
 	}
 	return false
 }
+
+// IsFederation reports a federal university whose members are partners in
+// their own right ("University of London").
+func (lx *Lexicon) IsFederation(name string) bool {
+	return slices.Contains(lx.feds, Fold(name))
+}
