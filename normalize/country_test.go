@@ -208,3 +208,12 @@ func TestSplitBilingual(t *testing.T) {
 		})
 	}
 }
+
+func TestLongCountryNames(t *testing.T) {
+	c := testContext()
+	for in, want := range map[string]string{"スーダン共和国": "SD", "タイ王国": "TH", "Republic of the Sudan": "SD", "Kingdom of Thailand": "TH", "ドミニカ共和国": "DO"} {
+		g := c.readCountry(in)
+		assert.True(t, g.known, in)
+		assert.Equal(t, want, g.country.Code, in)
+	}
+}

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/normalize/lexicon"
 )
@@ -129,6 +130,15 @@ func (c *docContext) readCountry(text string) groupName {
 	g := groupName{count: count, hasCount: hasCount}
 	country, alias, intl, ok := LookupCountry(name)
 	if !ok {
+		// An official long form the tables do not hold: "スーダン共和国",
+		// "タイ王国", "Republic of the Sudan", "Kingdom of Thailand".
+		if short := shortCountryName(name); short != name {
+			if country, _, intl, ok = LookupCountry(short); ok {
+				alias = name
+			}
+		}
+	}
+	if !ok {
 		latin, other := SplitBilingual(name)
 		for _, part := range []string{latin, other} {
 			if part == "" {
@@ -153,4 +163,21 @@ func (c *docContext) readCountry(text string) groupName {
 		g.repairs = []string{"country_unknown:" + name}
 	}
 	return g
+}
+
+// shortCountryName drops the words of a state's official long form.
+func shortCountryName(name string) string {
+	for _, suffix := range []string{"連邦民主共和国", "民主共和国", "人民共和国", "連邦共和国", "共和国", "王国", "連邦", "合衆国", "国"} {
+		if base, ok := strings.CutSuffix(name, suffix); ok && utf8.RuneCountInString(base) >= 2 {
+			return base
+		}
+	}
+	l := strings.ToLower(name)
+	for _, prefix := range []string{"the republic of the ", "republic of the ", "the republic of ", "republic of ", "kingdom of ",
+		"the kingdom of ", "state of ", "the state of ", "federal republic of ", "people's republic of "} {
+		if strings.HasPrefix(l, prefix) && len(name) > len(prefix)+2 {
+			return name[len(prefix):]
+		}
+	}
+	return name
 }
