@@ -302,9 +302,18 @@ func pageTables(p *PageLayout) []pageTable {
 // markHeader marks the leading rows whose words are all bold as header
 // rows, unless every row is bold. A row of one cell after a row of
 // several (column headings) ends the header: it is the first group's
-// heading, set bold like the headings above it.
+// heading, set bold like the headings above it. Rows of one cell in
+// plain text before bold column headings (a legend or a note over the
+// table) are skipped, and stay rows.
 func markHeader(pt *pageTable) {
-	n := 0
+	from := 0
+	for from < len(pt.bold) && !pt.bold[from] && filledCells(pt.table.Rows[from]) == 1 {
+		from++
+	}
+	if from > 0 && (from == len(pt.bold) || !pt.bold[from] || filledCells(pt.table.Rows[from]) < 2) {
+		from = 0
+	}
+	n := from
 	headings := false
 	for n < len(pt.bold) && pt.bold[n] {
 		filled := filledCells(pt.table.Rows[n])
@@ -317,8 +326,43 @@ func markHeader(pt *pageTable) {
 	if n == len(pt.table.Rows) {
 		return
 	}
-	for i := range n {
+	for i := from; i < n; i++ {
 		pt.table.Rows[i].Header = true
+	}
+	if pt.table.Method == "stream" && n > from {
+		spanHeadings(pt.table.Rows[n-1:n], pt.table.Rows[n:])
+	}
+}
+
+// spanHeadings widens a stream table's column heading (in the header's
+// last row, the one over the body; rows above it may be a title cut at
+// word gaps) over the empty heading cells to its right whose columns hold
+// text below: a heading set over two columns (地域・国 over the region and
+// the country) is left-aligned in its first.
+func spanHeadings(header, body []parser.Row) {
+	used := func(c int) bool {
+		for _, r := range body {
+			if c < len(r.Cells) && !r.Cells[c].Covered && strings.TrimSpace(r.Cells[c].Text) != "" {
+				return true
+			}
+		}
+		return false
+	}
+	for h := range header {
+		cells := header[h].Cells
+		for c := 0; c < len(cells); c++ {
+			if cells[c].Covered || strings.TrimSpace(cells[c].Text) == "" {
+				continue
+			}
+			k := c + cells[c].ColSpan
+			for k < len(cells) && !cells[k].Covered && strings.TrimSpace(cells[k].Text) == "" && used(k) {
+				cells[c].ColSpan++
+				cells[c].Box.X1 = cells[k].Box.X1
+				cells[k].Covered = true
+				k++
+			}
+			c = k - 1
+		}
 	}
 }
 

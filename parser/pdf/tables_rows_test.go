@@ -132,3 +132,33 @@ func TestStreamBulletedColumns(t *testing.T) {
 	}
 	assert.Nil(t, twoColumns(rows))
 }
+
+func TestStreamHeaderUnderALegend(t *testing.T) {
+	// A legend in plain text over bold column headings; the first heading
+	// is set over two columns, left-aligned in the first.
+	ws := words("♦ exemption", 50, 60)
+	for _, h := range []struct {
+		text string
+		x    float64
+	}{{"Area", 50}, {"Partner", 200}, {"Year", 400}} {
+		ws = append(ws, boldWord(h.text, h.x, 80))
+	}
+	y := 96.0
+	for _, r := range [][4]string{{"Asia", "China", "Fudan", "2019"}, {"", "", "Peking", "1998"}, {"", "India", "Delhi", "2013"}} {
+		ws = append(ws, words(r[0], 50, y)...)
+		ws = append(ws, words(r[1], 120, y)...)
+		ws = append(ws, words(r[2], 200, y)...)
+		ws = append(ws, words(r[3], 400, y)...)
+		y += 16
+	}
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	tab := tabs[0].table
+	require.Len(t, tab.Rows, 5)
+	assert.Equal(t, []string{"♦ exemption", "", "", ""}, texts(tab)[0])
+	assert.False(t, tab.Rows[0].Header)
+	assert.True(t, tab.Rows[1].Header)
+	assert.Equal(t, []string{"<2x1>Area", "^", "Partner", "Year"}, texts(tab)[1])
+	assert.False(t, tab.Rows[2].Header)
+}
