@@ -37,6 +37,7 @@ type pageTable struct {
 	table  parser.Table
 	region parser.Box
 	cols   []float64 // column boundaries, len = columns+1
+	starts []float64 // stream tables: where each column's text starts
 	bold   []bool    // per row: it has words and all of them are bold
 }
 

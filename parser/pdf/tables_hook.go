@@ -104,7 +104,7 @@ func dropGlyphs(p *PageLayout) {
 func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 	var out []tableRegion
 	open := -1 // index in out of the table that may continue
-	var openCols []float64
+	var openCols, openStarts []float64
 	var openMethod string
 	openFirst := 0 // rows of out[open] that belong to its first page
 	for i := range pages {
@@ -113,7 +113,7 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 			pt := &per[i][k]
 			last := k == len(per[i])-1
 			cont := k == 0 && open >= 0 && i > 0 && pages[i-1].Number+1 == p.Number &&
-				openMethod == pt.table.Method && sameColumns(openCols, pt.cols, p.Width) &&
+				openMethod == pt.table.Method && (sameColumns(openCols, pt.cols, p.Width) || sameStarts(openStarts, pt.starts, p.Width)) &&
 				linesOutside(p, pt.region, true) <= stitchLinesAbove
 			if cont {
 				r := &out[open]
@@ -133,7 +133,7 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 			open = -1
 			if last && linesOutside(p, pt.region, false) <= stitchLinesBelow {
 				open = len(out) - 1
-				openCols, openMethod = pt.cols, pt.table.Method
+				openCols, openStarts, openMethod = pt.cols, pt.starts, pt.table.Method
 			}
 		}
 		if len(per[i]) == 0 {
@@ -156,6 +156,22 @@ func sameColumns(a, b []float64, width float64) bool {
 	}
 	tol := max(stitchColTol*width, 3)
 	for i := range a {
+		if abs(a[i]-b[i]) > tol {
+			return false
+		}
+	}
+	return true
+}
+
+// sameStarts reports whether two stream tables' columns start at the same
+// places: the boundaries between their columns move from page to page
+// with the length of the texts in them, the columns' left edges do not.
+func sameStarts(a, b []float64, width float64) bool {
+	if len(a) < 2 || len(a) != len(b) {
+		return false
+	}
+	tol := max(stitchColTol*width/3, 3)
+	for i := 1; i < len(a); i++ {
 		if abs(a[i]-b[i]) > tol {
 			return false
 		}

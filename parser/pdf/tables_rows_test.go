@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -161,4 +162,23 @@ func TestStreamHeaderUnderALegend(t *testing.T) {
 	assert.True(t, tab.Rows[1].Header)
 	assert.Equal(t, []string{"<2x1>Area", "^", "Partner", "Year"}, texts(tab)[1])
 	assert.False(t, tab.Rows[2].Header)
+}
+
+func TestStitchStreamWithLongerNamesOverleaf(t *testing.T) {
+	// The partner names of page 2 are longer: the boundary between the
+	// partner and year columns moves, the columns' left edges do not.
+	mk := func(n int, top float64, rows int, name string) PageLayout {
+		ws := []Word{tw("Country", 50, top), tw("Partner", 150, top), tw("Year", 500, top)}
+		for i := range rows {
+			y := top + 15*float64(i+1)
+			ws = append(ws, words(fmt.Sprintf("C%d", n*100+i), 50, y)...)
+			ws = append(ws, words(name, 150, y)...)
+			ws = append(ws, words("2020", 500, y)...)
+		}
+		return page(n, ws, nil)
+	}
+	regions := findTables([]PageLayout{mk(1, 300, 30, "Kyoto University"), mk(2, 70, 10, "Indian Institute of Science Bangalore India Campus")})
+	require.Len(t, regions, 1)
+	require.Len(t, regions[0].Table.Rows, 41, "the header repeated overleaf is dropped")
+	assert.Equal(t, 2, regions[0].Table.Rows[40].Page)
 }

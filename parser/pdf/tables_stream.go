@@ -198,6 +198,9 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	t := streamResult{last: end}
 	t.region = region
 	t.cols = seps
+	for _, iv := range ivs {
+		t.starts = append(t.starts, iv.lo)
+	}
 	t.table = parser.Table{Page: p.Number, Method: "stream"}
 	var accs [][]cellAcc
 	// wrapped: a line closer to the one above than the rows' median pitch
