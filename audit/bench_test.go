@@ -37,7 +37,7 @@ func syntheticList(n int) []agreement.Record {
 			Level: agreement.LevelUniversity, Country: fmt.Sprintf("Country %d", c), CountryCode: fmt.Sprintf("C%03d", c),
 			Partner: name, Signed: fmt.Sprintf("%d-%02d-%02d", 1960+rng.IntN(64), 1+rng.IntN(12), 1+rng.IntN(28)),
 			AsOf: "2024-05-01", Flags: []string{}, Repairs: []string{"date:YYYY.M.D"},
-			Source: agreement.Source{File: "synthetic.ndjson", Row: i + 1}}
+			Source: agreement.Source{File: "synthetic.ndjson", SHA256: testSHA, Format: "html", Row: i + 1}}
 		if i%3 == 0 {
 			r.Level, r.HomeUnit = agreement.LevelDepartment, "GS Engineering"
 		}

@@ -15,14 +15,18 @@ func TestSchemaAndCountry(t *testing.T) {
 		rec(uni, "Atlantis", "", "Atlantis University", "2003-01-01"),
 		rec(uni, "Nowhere", "QQ", "Nowhere University", "2003-01-01"),
 		rec(uni, "", "", "United Nations University", "2003-01-01"),
+		rec(uni, "China", "CN", "Nankai University", "2003-01-01", func(r *agreement.Record) { r.Flags = nil; r.Source.Page = -1 }),
 	}}
 	rep := run(t, &res)
 	f := finding(rep, CheckSchema)
 	require.NotNil(t, f)
 	assert.Equal(t, LevelWarning, f.Level)
-	assert.Equal(t, 1, f.Count)
+	require.Equal(t, 2, f.Count)
 	assert.Equal(t, "Fudan University", f.Examples[0].Partner)
 	assert.Contains(t, f.Examples[0].Note, "/level")
+	assert.Equal(t, "Nankai University", f.Examples[1].Partner)
+	assert.Contains(t, f.Examples[1].Note, "/flags")
+	assert.Contains(t, f.Examples[1].Note, "/source/page")
 
 	c := finding(rep, CheckCountryUnknown)
 	require.NotNil(t, c)
