@@ -3,8 +3,10 @@ package audit
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -333,10 +335,30 @@ func (a *auditor) checkNearDuplicates() {
 			g.names = append(g.names, r.Partner)
 		}
 	}
+	// Groups are clustered on every core; the report keeps their order.
+	found := make([][][]int, len(order))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(order)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range work {
+				if g := groups[order[k]]; len(g.names) > 1 {
+					found[k] = names.Clusters(g.names)
+				}
+			}
+		}()
+	}
+	for k := range order {
+		work <- k
+	}
+	close(work)
+	wg.Wait()
 	var clusters []Example
-	for _, gk := range order {
+	for k, gk := range order {
 		g := groups[gk]
-		for _, c := range names.Clusters(g.names) {
+		for _, c := range found[k] {
 			var spellings []string
 			var members []Example
 			for _, i := range c {
