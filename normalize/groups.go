@@ -3,8 +3,6 @@ package normalize
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/agreements/agreements/normalize/lexicon"
 )
 
 // The grouping names both readers read: a region or a country named by a
@@ -79,18 +77,11 @@ func (c *docContext) regionWithin(name string) (string, bool) {
 	if len(name) > 120 {
 		return "", false
 	}
-	folded := lexicon.Fold(name)
-	found := ""
-	for canonical, aliases := range c.lx.Regions() {
-		for _, a := range aliases {
-			if lexicon.ContainsTerm(folded, lexicon.Fold(a)) {
-				if found != "" && found != canonical {
-					return "", false
-				}
-				found = canonical
-			}
-		}
+	regions := c.lx.RegionsIn(name)
+	if len(regions) != 1 {
+		return "", false
 	}
+	found := regions[0]
 	if found == "" {
 		return "", false
 	}

@@ -98,6 +98,7 @@ type docContext struct {
 	entryKey    styleKey     // the style of list entries, when lines have styles
 	hasEntryKey bool
 	entryLike   map[string]bool // texts already classified by looksLikeEntry
+	headerMemo  map[string]field
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {

@@ -39,7 +39,14 @@ const (
 
 // headerField maps a column header to the field it holds.
 func (c *docContext) headerField(text string) field {
+	if f, ok := c.headerMemo[text]; ok {
+		return f // body cells repeat: the repeated-header check asks often
+	}
 	f, _ := c.lx.Header(text)
+	if c.headerMemo == nil {
+		c.headerMemo = map[string]field{}
+	}
+	c.headerMemo[text] = f
 	return f
 }
 

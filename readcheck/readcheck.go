@@ -130,7 +130,7 @@ func (c *checker) declared() {
 	if len(c.res.Declared) == 0 || len(c.res.Records) == 0 {
 		return
 	}
-	rep := audit.Run([]audit.Input{{Name: c.file, Result: c.res}}, audit.Options{})
+	rep := audit.Run([]audit.Input{{Name: c.file, Result: c.res}}, audit.Options{Only: []string{audit.CheckDeclaredTotal}})
 	var ws []Warning
 	for _, f := range rep.Findings {
 		if f.Check != audit.CheckDeclaredTotal {

@@ -134,26 +134,28 @@ type Lang struct {
 
 // Lexicon is the merged vocabulary of several languages.
 type Lexicon struct {
-	langs   []*Lang
-	headers []term // every header term and modifier, normalised
-	levels  []term
-	lvals   []term
-	units   []term
-	ph      map[string]bool
-	neg     map[string]bool
-	flags   []flagTerm
-	inst    []term
-	title   []term
-	unitMap map[string]string
-	totals  []compiledTotal
-	asOf    []*regexp.Regexp
-	concl   []term
-	kinds   []term
-	noise   []term
-	after   []string
-	chrome  []string
-	feds    []string
-	regions map[string][]string
+	langs     []*Lang
+	headers   []term // every header term and modifier, normalised
+	levels    []term
+	lvals     []term
+	units     []term
+	ph        map[string]bool
+	neg       map[string]bool
+	flags     []flagTerm
+	inst      []term
+	title     []term
+	unitMap   map[string]string
+	totals    []compiledTotal
+	asOf      []*regexp.Regexp
+	concl     []term
+	kinds     []term
+	noise     []term
+	after     []string
+	chrome    []string
+	feds      []string
+	regions   map[string][]string
+	rterms    []term // the region names as terms, value the canonical region
+	flagTerms []term // the flag words as terms, value the flag
 }
 
 type role uint8
@@ -243,6 +245,16 @@ func New(langs ...*Lang) *Lexicon {
 			lx.asOf = append(lx.asOf, regexp.MustCompile(p))
 		}
 	}
+	for canonical, names := range lx.regions {
+		lx.rterms = appendTerms(lx.rterms, names, func(t *term) { t.value = canonical })
+	}
+	sortTerms(lx.rterms)
+	for _, f := range lx.flags {
+		t := f.term
+		t.value = f.flag
+		lx.flagTerms = append(lx.flagTerms, t)
+	}
+	sortTerms(lx.flagTerms)
 	// Longest first: the most specific term is tried first everywhere.
 	for _, ts := range [][]term{lx.headers, lx.levels, lx.lvals, lx.units, lx.inst, lx.title, lx.concl, lx.kinds, lx.noise} {
 		sortTerms(ts)

@@ -262,13 +262,11 @@ func (lx *Lexicon) IsNegative(text string) bool {
 // Flag maps a legend's definition to a stable flag name by its most
 // specific flag term; "" when it names nothing known.
 func (lx *Lexicon) Flag(definition string) string {
-	s := Fold(definition)
-	for _, f := range lx.flags {
-		if len(find(s, []term{f.term})) > 0 {
-			return f.flag
-		}
+	ms := find(Fold(definition), lx.flagTerms)
+	if len(ms) == 0 {
+		return ""
 	}
-	return ""
+	return ms[0].t.value
 }
 
 // IsInstitution reports a name with a word that makes it an institution's.
@@ -423,4 +421,16 @@ func (lx *Lexicon) IsChrome(text string) bool {
 // their own right ("University of London").
 func (lx *Lexicon) IsFederation(name string) bool {
 	return slices.Contains(lx.feds, Fold(name))
+}
+
+// RegionsIn returns the canonical regions named inside a text on word
+// boundaries ("Exchange agreements in Europe" → Europe), once each.
+func (lx *Lexicon) RegionsIn(text string) []string {
+	var out []string
+	for _, m := range find(Fold(text), lx.rterms) {
+		if !slices.Contains(out, m.t.value) {
+			out = append(out, m.t.value)
+		}
+	}
+	return out
 }
