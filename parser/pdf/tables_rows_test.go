@@ -182,3 +182,27 @@ func TestStitchStreamWithLongerNamesOverleaf(t *testing.T) {
 	require.Len(t, regions[0].Table.Rows, 41, "the header repeated overleaf is dropped")
 	assert.Equal(t, 2, regions[0].Table.Rows[40].Page)
 }
+
+func TestStreamNarrowColumnsSplitByHeadings(t *testing.T) {
+	// The country and the partner columns are set so close that their
+	// texts run into one another; the bold headings over them, and the
+	// partner names that start where a heading does, part them.
+	ws := []Word{boldWord("Land", 50, 80), boldWord("Partner", 78, 80), boldWord("Year", 300, 80)}
+	y := 96.0
+	for _, r := range [][3]string{{"Chile", "Concepcion University", "2002"}, {"", "Talca University", "2009"}, {"Peru", "Lima University", "2010"}, {"", "Cusco University", "2011"}} {
+		ws = append(ws, words(r[0], 50, y)...)
+		ws = append(ws, words(r[1], 78, y)...)
+		ws = append(ws, words(r[2], 300, y)...)
+		y += 14
+	}
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Land", "Partner", "Year"},
+		{"Chile", "Concepcion University", "2002"},
+		{"", "Talca University", "2009"},
+		{"Peru", "Lima University", "2010"},
+		{"", "Cusco University", "2011"},
+	}, texts(tabs[0].table))
+}

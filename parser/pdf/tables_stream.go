@@ -175,9 +175,11 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		return true
 	}
+	runStart := start
 	for k := 0; k < maxHeadIn && start-1 > taken && lines[start].box.Y0-lines[start-1].box.Y1 <= blockGapH*h && fits(&lines[start-1]); k++ {
 		start--
 	}
+	ivs = splitByHeadings(ws, lines, start, min(runStart+maxHeadIn, end), end, ivs)
 
 	seps := make([]float64, 0, len(ivs)+1)
 	region := lines[start].box
@@ -661,4 +663,65 @@ func bulletedColumns(ws []tword, accs [][]cellAcc) bool {
 		}
 	}
 	return true
+}
+
+// splitByHeadings splits a column where the header shows two or more: a
+// word of a heading (a line of bold words among the table's first lines,
+// head to last) starts inside the column, further from the word before it
+// than a space, text of three or more other lines starts at the same
+// place, and no word of the table crosses it. Narrow columns
+// set close together run into one another (a country's name and the
+// partner's after it read as one run of words), their headings do not.
+func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []interval) []interval {
+	bold := func(l *sline) bool {
+		for _, wi := range l.words {
+			if !ws[wi].Style.Bold {
+				return false
+			}
+		}
+		return true
+	}
+	for i := head; i <= last; i++ {
+		l := &lines[i]
+		if !bold(l) {
+			continue
+		}
+		for k := 1; k < len(l.words); k++ {
+			x := ws[l.words[k]].Box.X0
+			tol := 0.1 * l.h
+			c := -1
+			for j, iv := range ivs {
+				if x > iv.lo+l.h && x < iv.hi {
+					c = j
+				}
+			}
+			if c < 0 {
+				continue
+			}
+			starts, crossed := 0, false
+			for b := head; b <= end && !crossed; b++ {
+				if b == i {
+					continue
+				}
+				found := false
+				for _, wi := range lines[b].words {
+					w := ws[wi].Box
+					if abs(w.X0-x) <= tol {
+						found = true
+					} else if w.X0 < x-tol && w.X1 > x+tol {
+						crossed = true
+					}
+				}
+				if found {
+					starts++
+				}
+			}
+			if crossed || starts < 3 || x-ws[l.words[k-1]].Box.X1 < 0.3*l.h {
+				continue
+			}
+			iv := ivs[c]
+			ivs = slices.Insert(slices.Delete(ivs, c, c+1), c, interval{iv.lo, x - tol}, interval{x, iv.hi})
+		}
+	}
+	return ivs
 }
