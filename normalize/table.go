@@ -332,17 +332,21 @@ func (c *docContext) headerLike(r parser.Row) bool {
 // repeatedHeader reports a body row that repeats the header (after a page
 // break) without being marked as one.
 func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
-	n, same := 0, 0
+	n := 0
 	for j, cell := range r.Cells {
 		if cell.Covered || cell.Text == "" || j >= len(tr.cols) {
 			continue
 		}
 		n++
-		if f := tr.c.headerField(cell.Text); f != fNone && (f == tr.cols[j] || utf8.RuneCountInString(cell.Text) <= 40 && tr.isHeaderText(cell.Text)) {
-			same++
+		if utf8.RuneCountInString(cell.Text) > 80 {
+			return false // no header cell is that long
+		}
+		f := tr.c.headerField(cell.Text)
+		if f == fNone || f != tr.cols[j] && !(utf8.RuneCountInString(cell.Text) <= 40 && tr.isHeaderText(cell.Text)) {
+			return false // every cell must be a header's: the first that is not ends it
 		}
 	}
-	return n >= 2 && same == n
+	return n >= 2
 }
 
 func (tr *tableReader) isHeaderText(s string) bool {
