@@ -118,10 +118,7 @@ func (r *Result) Empty() bool {
 // Fields returns the fields a diff compares, in report order: every field
 // of the record but schema, id (the match key), source and repairs.
 func Fields() []string {
-	return []string{
-		"home_institution", "level", "region", "country", "country_code", "partner", "partner_unit",
-		"home_unit", "signed", "fee_waiver", "agreement_type", "valid_until", "flags", "partner_alt", "as_of",
-	}
+	return agreement.FieldNames(true)
 }
 
 func field(r *agreement.Record, name string) any {

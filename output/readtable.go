@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -41,52 +40,15 @@ func newTableReader(header []string) (*tableReader, error) {
 }
 
 func (t *tableReader) record(row []string) (agreement.Record, error) {
-	get := func(name string) string {
-		if i := t.col[name]; i < len(row) {
-			return row[i]
+	var r agreement.Record
+	for _, f := range agreement.Fields() {
+		v := ""
+		if i := t.col[f.Name]; i < len(row) {
+			v = row[i]
 		}
-		return ""
-	}
-	list := func(name string) []string {
-		s := get(name)
-		if s == "" {
-			return []string{}
+		if err := f.Set(&r, v); err != nil {
+			return r, err
 		}
-		return strings.Split(s, ";")
-	}
-	num := func(name string) (int, error) {
-		s := strings.TrimSpace(get(name))
-		if s == "" {
-			return 0, nil
-		}
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			return 0, fmt.Errorf("%s %q: not a whole number", name, s)
-		}
-		return n, nil
-	}
-	r := agreement.Record{
-		Schema: get("schema"), ID: get("id"), HomeInstitution: get("home_institution"), Level: get("level"),
-		Region: get("region"), Country: get("country"), CountryCode: get("country_code"),
-		Partner: get("partner"), PartnerUnit: get("partner_unit"), HomeUnit: get("home_unit"),
-		Signed: get("signed"), AgreementType: get("agreement_type"), ValidUntil: get("valid_until"),
-		Flags: list("flags"), PartnerAlt: get("partner_alt"), AsOf: get("as_of"),
-		Source:  agreement.Source{File: get("source_file"), SHA256: get("source_sha256"), Format: get("source_format")},
-		Repairs: list("repairs"),
-	}
-	if s := strings.TrimSpace(get("fee_waiver")); s != "" {
-		b, err := strconv.ParseBool(s) // true, TRUE (as a spreadsheet writes it back), 1
-		if err != nil {
-			return r, fmt.Errorf("fee_waiver %q: want true or false", s)
-		}
-		r.FeeWaiver = b
-	}
-	var err error
-	if r.Source.Page, err = num("source_page"); err != nil {
-		return r, err
-	}
-	if r.Source.Row, err = num("source_row"); err != nil {
-		return r, err
 	}
 	return r, check(&r)
 }

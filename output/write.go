@@ -10,8 +10,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 
 	"github.com/agreements/agreements/agreement"
 )
@@ -176,12 +174,7 @@ func (j *jsonWriter) Close() error {
 
 // CSVHeader is the CSV column order: the record's fields, with source
 // flattened into source_* columns and the arrays joined with ";".
-var CSVHeader = []string{
-	"schema", "id", "home_institution", "level", "region", "country", "country_code",
-	"partner", "partner_unit", "home_unit", "signed", "fee_waiver", "agreement_type",
-	"valid_until", "flags", "partner_alt", "as_of",
-	"source_file", "source_sha256", "source_format", "source_page", "source_row", "repairs",
-}
+var CSVHeader = agreement.FieldNames(false)
 
 type csvWriter struct {
 	out    io.Writer
@@ -219,11 +212,10 @@ func (c *csvWriter) Close() error {
 }
 
 func csvRow(r agreement.Record) []string {
-	return []string{
-		r.Schema, r.ID, r.HomeInstitution, r.Level, r.Region, r.Country, r.CountryCode,
-		r.Partner, r.PartnerUnit, r.HomeUnit, r.Signed, strconv.FormatBool(r.FeeWaiver), r.AgreementType,
-		r.ValidUntil, strings.Join(r.Flags, ";"), r.PartnerAlt, r.AsOf,
-		r.Source.File, r.Source.SHA256, r.Source.Format, strconv.Itoa(r.Source.Page), strconv.Itoa(r.Source.Row),
-		strings.Join(r.Repairs, ";"),
+	fs := agreement.Fields()
+	row := make([]string, len(fs))
+	for i, f := range fs {
+		row[i] = f.Get(&r)
 	}
+	return row
 }
