@@ -290,11 +290,13 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 	}
 	finish := func(p *PageLayout) {
 		joinListMarkers(p)
+		joinJustified(p)
 		dropGlyphs(p)
 	}
 	if tables {
 		finish = func(p *PageLayout) {
 			joinListMarkers(p)
+			joinJustified(p)
 			keepTables(p)
 		}
 	}

@@ -1,0 +1,74 @@
+package pdf
+
+import "math"
+
+// Justified text in a narrow column stretches its word gaps, sometimes
+// past the gap that parts two columns (lineGapEm): a line of it comes as
+// two lines on one baseline. They are one when lines close above or
+// below fill the column from the first piece's start to the second's end
+// (justified lines ending where the second piece ends), crossing the gap.
+const (
+	justifyReachH = 6   // line heights above and below where the column's lines are looked for
+	justifyGapEm  = 4   // a wider gap is no word gap, however justified
+	justifyEdge   = 0.5 // points: justified lines end this close together
+	justifyIndent = 2.0 // ems: a column's lines may start this far from the first piece
+	justifyLines  = 2   // lines of the column that cross the gap
+)
+
+// joinJustified joins the pieces of justified lines (see above). Lines come
+// sorted by baseline, then left to right.
+func joinJustified(p *PageLayout) {
+	ls := p.Lines
+	if len(ls) < 3 {
+		return
+	}
+	out := ls[:0:0]
+	for i := 0; i < len(ls); i++ {
+		cur := ls[i]
+		// The pieces on cur's baseline, each close to the one before.
+		j := i
+		for j+1 < len(ls) && sameBand(cur, ls[j+1]) && ls[j+1].Box.X0 > ls[j].Box.X1 && ls[j+1].Box.X0-ls[j].Box.X1 <= justifyGapEm*math.Max(cur.Style.Size, 1) {
+			j++
+		}
+		// The furthest piece that ends where the column's lines do.
+		for ; j > i && !justifiedGap(ls, cur, ls[j]); j-- {
+		}
+		for k := i + 1; k <= j; k++ {
+			cur.Words = append(cur.Words[:len(cur.Words):len(cur.Words)], ls[k].Words...)
+			cur.Box = union(cur.Box, ls[k].Box)
+		}
+		i = j
+		out = append(out, cur)
+	}
+	if len(out) < len(ls) {
+		p.Lines = out
+	}
+}
+
+// sameBand reports whether two lines stand on one baseline.
+func sameBand(a, b TextLine) bool {
+	h := math.Min(a.Box.Height(), b.Box.Height())
+	return abs(a.Box.Y1-b.Box.Y1) <= 0.2*h && abs(a.Box.Y0-b.Box.Y0) <= 0.2*h
+}
+
+// justifiedGap reports whether the gaps between a and b, on one baseline,
+// are justified word gaps: a and b set in one size, and lines of the same
+// column close by that start near a's start, end where b ends and cross
+// the gap.
+func justifiedGap(ls []TextLine, a, b TextLine) bool {
+	em := math.Max(a.Style.Size, 1)
+	if b.Box.X0 <= a.Box.X1 || abs(a.Style.Size-b.Style.Size) > 0.5 {
+		return false
+	}
+	h := a.Box.Height()
+	n := 0
+	for _, o := range ls {
+		if abs(o.Box.Y1-a.Box.Y1) <= 0.5*h || abs(o.Box.Y1-a.Box.Y1) > justifyReachH*h {
+			continue
+		}
+		if abs(o.Box.X1-b.Box.X1) <= justifyEdge && abs(o.Box.X0-a.Box.X0) <= justifyIndent*em && o.Box.X0 < a.Box.X1 {
+			n++
+		}
+	}
+	return n >= justifyLines
+}
