@@ -394,6 +394,13 @@ func (c *docContext) endsAsInstitution(name string) bool {
 // whose own name holds a comma ("University of California, Berkeley") is
 // left whole.
 func (c *docContext) splitUnit(name string) (partner, unit string, markers []string) {
+	if m := midMarkerRe.FindStringSubmatch(name); m != nil {
+		// "全南大学校♦ 工科大学", "Chiangmai University * Faculty of
+		// Dentistry": a marker between the name and its unit.
+		if p, u, ms := c.splitUnit(strings.TrimRight(m[1], ",，、 ") + ", " + strings.TrimLeft(m[3], ",，、 ")); u != "" {
+			return p, u, append([]string{canonicalMarker(m[2])}, ms...)
+		}
+	}
 	parts := detailSepRe.Split(name, 2)
 	if len(parts) < 2 {
 		return c.splitUnitInName(name)
@@ -450,6 +457,10 @@ var cjkUnitRe = regexp.MustCompile(`^(\p{Han}.*?(?:大学校|大学|大學|大�
 
 // cjkCollegeRe finds a Korean university's college named right after it.
 var cjkCollegeRe = regexp.MustCompile(`^(\p{Han}+大学校)\s*(\p{Han}{2,8}大学)$`)
+
+// universityOfPlace matches a university named after its place: "University
+// of Sri Jayawardenepura", "Universidad de Chile".
+var universityOfPlace = regexp.MustCompile(`(?i)^(?:the\s+)?(?:university|universidad|universidade|université|universität|università|universiti|universitas)\s+(?:of|de|do|da|di|del|du|des)\s+\S+(?:\s+\S+)?$`)
 
 // endsWithSubject reports a name that ends as institutions' names do
 // after "of": "University of Medical Sciences", "Institute of Technology".
@@ -516,6 +527,9 @@ func (c *docContext) unitish(text string) bool {
 	return false
 }
 
+// midMarkerRe finds a marker standing between two parts of a name.
+var midMarkerRe = regexp.MustCompile(`^(\S.*?)\s*([*＊♦◆◇★☆]+)\s*,?\s*(\S.*)$`)
+
 // unitOpenerRe finds where a unit's name starts inside a longer name.
 var unitOpenerRe = regexp.MustCompile(`\s(?:Faculty|School|Graduate School|College|Department|Institute|Center|Centre|Division|Laboratory|Faculdade|Facultad|Fakultät|Escuela|Escola|Instituto|Département|Faculté)\s+(?:of|for|de|der|des|d')\s`)
 
@@ -532,7 +546,7 @@ func (c *docContext) splitUnitInName(name string) (string, string, []string) {
 	for _, loc := range unitOpenerRe.FindAllStringIndex(name, -1) {
 		head, tail := strings.TrimSpace(name[:loc[0]]), strings.TrimSpace(name[loc[0]:])
 		head, ms := splitMarkers(head) // "Chiangmai University * Faculty of Dentistry"
-		if c.lx.IsInstitution(head) && !c.lx.IsInstitution(tail) && (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head)) {
+		if c.lx.IsInstitution(head) && !c.lx.IsInstitution(tail) && (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head)) {
 			return head, tail, ms
 		}
 	}

@@ -102,8 +102,13 @@ func (c *docContext) parseAsOf(text string) (string, bool) {
 	}
 	// The phrase runs on after the date ("as of May 1, 2021, the
 	// university has…"): the longest run of words that reads as a date.
+	for _, cand := range []string{d, strings.Join(strings.Fields(d), "")} {
+		if date, err := ParseDate(strings.TrimRight(strings.TrimSpace(cand), ",."), c.dateOptions()); err == nil {
+			return date.ISO, true // "令和 3 年 5 月 1 日"
+		}
+	}
 	words := strings.Fields(d)
-	for n := min(len(words), 6); n > 0; n-- {
+	for n := min(len(words), 8); n > 0; n-- {
 		cand := strings.TrimRight(strings.Join(words[:n], " "), ",.")
 		if date, err := ParseDate(cand, c.dateOptions()); err == nil {
 			return date.ISO, true

@@ -213,6 +213,18 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 				c.applyMarkers(rec, markers, tr.where(f))
 				continue
 			}
+			if f == fType && !has[fHomeUnit] && rec.HomeUnit == "" {
+				// A column of categories ("区分") that holds the level
+				// for some rows and the home unit for others.
+				if lv, ok := c.lx.LevelValue(text); ok {
+					level = lv
+					continue
+				}
+				if c.isUnit(text) {
+					rec.HomeUnit, level = text, LevelDepartment
+					continue
+				}
+			}
 			if f == fLevel {
 				switch lv, ok := c.lx.LevelValue(text); {
 				case ok:
