@@ -84,8 +84,10 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 			return items
 		}
 		// Below the zone, a column runs on when two or more lines follow
-		// at its pitch (one column longer than the other); a single line
-		// there closes the page under both columns.
+		// at its pitch (one column longer than the other), or one line
+		// indented from the column's edge (the wrapped end of its last
+		// entry); a single line at the edge there closes the page under
+		// both columns.
 		pitch := sidePitch(items, side)
 		for first > 0 && items[side[first]].box.Y0-items[side[first-1]].box.Y0 <= 1.5*pitch {
 			first--
@@ -94,7 +96,7 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 		for more < len(side)-1 && items[side[more+1]].box.Y0-items[side[more]].box.Y0 <= 1.5*pitch {
 			more++
 		}
-		if more-last >= 2 {
+		if more-last >= 2 || (more-last == 1 && indented(items, side, side[more])) {
 			last = more
 		}
 		for _, i := range side[first : last+1] {
@@ -147,6 +149,16 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 	}
 	flush()
 	return out
+}
+
+// indented reports whether block i starts to the right of the leftmost
+// start of the column's blocks, by more than half its height.
+func indented(items []placed, side []int, i int) bool {
+	x0 := math.Inf(1)
+	for _, k := range side {
+		x0 = math.Min(x0, items[k].box.X0)
+	}
+	return items[i].box.X0 > x0+0.5*items[i].box.Height()
 }
 
 // sidePitch is the median distance between the tops of consecutive blocks
