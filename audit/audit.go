@@ -321,6 +321,16 @@ func (a *auditor) fold(s string) string {
 // enabled reports whether check is to be run.
 func (a *auditor) enabled(check string) bool { return !a.skip[check] }
 
+// anyEnabled reports whether any of checks is to be run.
+func (a *auditor) anyEnabled(checks ...string) bool {
+	for _, c := range checks {
+		if a.enabled(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // skipped returns the checks opt leaves out.
 func skipped(opt Options) map[string]bool {
 	skip := map[string]bool{}
@@ -384,13 +394,23 @@ func Run(inputs []Input, opt Options) *Report {
 		a.items = items
 		before := len(a.findings)
 		a.checkSchema()
-		a.checkIdentity()
+		if a.anyEnabled(CheckDuplicateID, CheckIDMismatch, CheckPartnerCountries, CheckPartnerIsHome) {
+			a.checkIdentity()
+		}
 		a.checkNearDuplicates()
-		a.checkDates()
-		a.checkLevels()
+		if a.anyEnabled(CheckDateMissing, CheckDateUnparseable, CheckDateAfterAsOf, CheckDateBeforeFloor) {
+			a.checkDates()
+		}
+		if a.anyEnabled(CheckFeeWaiverDiffers, CheckUniversityAfterDept, CheckDeptWithoutUniversity, CheckUniversityWithoutDept) {
+			a.checkLevels()
+		}
 		a.checkCountries()
-		a.checkText()
-		a.checkRepairs()
+		if a.anyEnabled(CheckMojibake, CheckMarkerInName, CheckCountInName, CheckAcronymName) {
+			a.checkText()
+		}
+		if a.enabled(CheckManyRepairs) {
+			a.checkRepairs()
+		}
 		if len(groups) > 1 {
 			for i := before; i < len(a.findings); i++ {
 				a.findings[i].Institution = homes[g]

@@ -34,7 +34,7 @@ func syntheticList(n int) []agreement.Record {
 			name = string(r)
 		}
 		r := agreement.Record{Schema: agreement.Schema, HomeInstitution: "Synthetic University",
-			Level: agreement.LevelUniversity, Country: fmt.Sprintf("Country %d", c), CountryCode: fmt.Sprintf("C%03d", c),
+			Level: agreement.LevelUniversity, Country: fmt.Sprintf("Country %d", c), CountryCode: fmt.Sprintf("%c%c", 'A'+c/26, 'A'+c%26),
 			Partner: name, Signed: fmt.Sprintf("%d-%02d-%02d", 1960+rng.IntN(64), 1+rng.IntN(12), 1+rng.IntN(28)),
 			AsOf: "2024-05-01", Flags: []string{}, Repairs: []string{"date:YYYY.M.D"},
 			Source: agreement.Source{File: "synthetic.ndjson", SHA256: testSHA, Format: "html", Row: i + 1}}

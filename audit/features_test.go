@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/agreements/agreements/agreement"
@@ -171,5 +172,44 @@ unit = "agreements"
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 		})
+	}
+}
+
+// TestFieldRulesAgreeWithSchema: the field rules pass exactly the records
+// the JSON Schema library passes.
+func TestFieldRulesAgreeWithSchema(t *testing.T) {
+	s, err := compileSchema()
+	require.NoError(t, err)
+	rules, err := newFieldRules()
+	require.NoError(t, err)
+	edits := map[string]func(*agreement.Record){
+		"valid":          func(*agreement.Record) {},
+		"valid month":    func(r *agreement.Record) { r.Signed = "2019-12" },
+		"valid marker":   func(r *agreement.Record) { r.Flags = []string{"fee_waiver", "marker:♦"} },
+		"id":             func(r *agreement.Record) { r.ID = "XYZ" },
+		"schema":         func(r *agreement.Record) { r.Schema = "agreement/v2" },
+		"level":          func(r *agreement.Record) { r.Level = "faculty" },
+		"country code":   func(r *agreement.Record) { r.CountryCode = "cn" },
+		"empty partner":  func(r *agreement.Record) { r.Partner = "" },
+		"signed":         func(r *agreement.Record) { r.Signed = "2019-13-01" },
+		"until":          func(r *agreement.Record) { r.ValidUntil = "31.3.2025" },
+		"as_of":          func(r *agreement.Record) { r.AsOf = "May 2024" },
+		"nil flags":      func(r *agreement.Record) { r.Flags = nil },
+		"repeated flags": func(r *agreement.Record) { r.Flags = []string{"fee_waiver", "fee_waiver"} },
+		"bad flag":       func(r *agreement.Record) { r.Flags = []string{"Fee Waiver"} },
+		"nil repairs":    func(r *agreement.Record) { r.Repairs = nil },
+		"bad repair":     func(r *agreement.Record) { r.Repairs = []string{"Date: read"} },
+		"sha256":         func(r *agreement.Record) { r.Source.SHA256 = "abc" },
+		"format":         func(r *agreement.Record) { r.Source.Format = "docx" },
+		"page":           func(r *agreement.Record) { r.Source.Page = -1 },
+		"row":            func(r *agreement.Record) { r.Source.Row = 0 },
+	}
+	for name, edit := range edits {
+		r := rec(uni, "China", "CN", "Peking University", "2001-05-01")
+		r.Source.Row = 3
+		edit(&r)
+		want := s.Validate(recordValue(&r)) == nil
+		assert.Equal(t, want, rules.valid(&r), name)
+		assert.Equal(t, strings.HasPrefix(name, "valid"), want, name)
 	}
 }
