@@ -356,6 +356,19 @@ func (c *docContext) heading(l *parser.Line, text string) {
 	}
 }
 
+// menuItem reports an item before the document's first group that reads
+// as a link of the site's menu, printed with the page: a few words, no
+// institution, no date, and no record made yet.
+func (c *docContext) menuItem(text string) bool {
+	if len(c.res.Records) > 0 || c.region != "" || len(strings.Fields(text)) > 6 {
+		return false
+	}
+	if _, _, ok := c.parseLegendLine(text); ok {
+		return true // a legend set as a list item ("* 授業料不徴収")
+	}
+	return !c.lx.IsInstitution(text) && !c.looksLikeEntry(text) && !c.namesGroup(text)
+}
+
 // flushList turns the pending entry into a record.
 func (c *docContext) flushList() {
 	if c.list == nil || c.list.entry == nil {
@@ -364,6 +377,9 @@ func (c *docContext) flushList() {
 	e := c.list.entry
 	c.list.entry = nil
 	if c.country.Name == "" && !c.intl {
+		if c.menuItem(e.text) {
+			return // "Student Exchange Programs", "Overseas Offices": the site's menu, printed
+		}
 		c.unplaced(e.first.Page, e.first.Row, e.text, agreement.UnplacedBeforeGroup, "entry before any country heading")
 		return
 	}
