@@ -206,3 +206,35 @@ func TestStreamNarrowColumnsSplitByHeadings(t *testing.T) {
 		{"", "Cusco University", "2011"},
 	}, texts(tabs[0].table))
 }
+
+func TestStreamOverflowedCellJoinsItsRow(t *testing.T) {
+	// Every line at one pitch: a name too long for its column wraps onto
+	// a line of its own; a group heading that would have fitted after the
+	// row above stays a row, and so does a row of two cells.
+	var ws []Word
+	y := 80.0
+	line := func(cells ...string) {
+		for k, c := range cells {
+			ws = append(ws, words(c, []float64{50, 260, 400}[k], y)...)
+		}
+		y += 12
+	}
+	line("Partner", "Department", "Year")
+	line("Lisboa University, Department of", "GS Engineering", "2019")
+	line("Bioengineering", "", "")
+	line("Kyoto University", "GS Science", "2017")
+	line("RUSSIA", "", "")
+	line("Moscow State University", "GS Law", "2001")
+	line("", "GS Arts", "2003")
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Partner", "Department", "Year"},
+		{"Lisboa University, Department of Bioengineering", "GS Engineering", "2019"},
+		{"Kyoto University", "GS Science", "2017"},
+		{"RUSSIA", "", ""},
+		{"Moscow State University", "GS Law", "2001"},
+		{"", "GS Arts", "2003"},
+	}, texts(tabs[0].table))
+}

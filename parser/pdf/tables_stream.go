@@ -224,6 +224,14 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		return true
 	}
 	band := rowBands(hrules, region, lines[start:end+1], start)
+	// Where each column's text ends at the furthest, for overflowed.
+	colRight := make([]float64, nc)
+	for i := start; i <= end; i++ {
+		for _, wi := range lines[i].words {
+			c := colOf(seps, ws[wi].cx)
+			colRight[c] = max(colRight[c], ws[wi].Box.X1)
+		}
+	}
 	var boxes []parser.Box
 	var firstFilled []int
 	var rowPitch []float64  // baseline to baseline from a row's last line to the next row
@@ -266,7 +274,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			// records otherwise.
 			join = band(i) == band(i-1) && filled < firstFilled[len(accs)-1]
 		default:
-			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i))
+			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i) || overflowed(ws, accs[len(accs)-1], cells, colRight, lines[i].h))
 		}
 		if join {
 			wrapPitch = append(wrapPitch, l.box.Y1-lastY1)
@@ -414,7 +422,7 @@ func isList(ws []tword, accs [][]cellAcc) bool {
 		}
 		n++
 	}
-	return n > 0
+	return n == 1
 }
 
 // flowColumns reports whether a two-column run is text set in two columns
@@ -724,4 +732,46 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 		}
 	}
 	return ivs
+}
+
+// overflowed reports whether the line whose cells are cur is the wrapped
+// end of the row above (prev): its one cell continues a cell of the row
+// in the same weight, and its first word would not have fitted at the end
+// of that cell's last line, within the column's width (colRight).
+func overflowed(ws []tword, prev, cur []cellAcc, colRight []float64, h float64) bool {
+	n := 0
+	for c := range cur {
+		if len(cur[c].words) == 0 {
+			continue
+		}
+		if len(prev[c].words) == 0 {
+			return false
+		}
+		first := cur[c].words[0]
+		for _, wi := range cur[c].words {
+			if ws[wi].Box.X0 < ws[first].Box.X0 {
+				first = wi
+			}
+		}
+		bottom := prev[c].words[0]
+		for _, wi := range prev[c].words {
+			if ws[wi].cy > ws[bottom].cy {
+				bottom = wi
+			}
+		}
+		end := 0.0
+		for _, wi := range prev[c].words {
+			if abs(ws[wi].cy-ws[bottom].cy) <= 0.5*ws[bottom].h {
+				end = max(end, ws[wi].Box.X1)
+			}
+		}
+		if ws[first].Style.Bold != ws[bottom].Style.Bold {
+			return false
+		}
+		if end+0.2*h+(ws[first].Box.X1-ws[first].Box.X0) <= colRight[c] {
+			return false
+		}
+		n++
+	}
+	return n == 1
 }
