@@ -55,7 +55,8 @@ func TestStreamLastRowTakesItsWrappedLine(t *testing.T) {
 }
 
 func TestStreamLastRowLeavesALineAtTheRowsPitch(t *testing.T) {
-	// Every line at one pitch: a line under the last row may be anything.
+	// Every line at one pitch: a note under the last row, across its
+	// columns, is no wrapped cell.
 	var ws []Word
 	y := 80.0
 	for _, r := range [][3]string{{"Country", "Partner", "Year"}, {"France", "Sorbonne", "1999"}, {"Spain", "Salamanca", "2004"}, {"Italy", "Bologna", "2005"}} {
@@ -64,7 +65,7 @@ func TestStreamLastRowLeavesALineAtTheRowsPitch(t *testing.T) {
 		ws = append(ws, words(r[2], 400, y)...)
 		y += 14
 	}
-	ws = append(ws, words("Notes", 150, y)...)
+	ws = append(ws, words("Source: the ministry's yearly survey", 50, y)...)
 	p := page(1, ws, nil)
 	tabs := pageTables(&p)
 	require.Len(t, tabs, 1)

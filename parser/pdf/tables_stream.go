@@ -298,7 +298,8 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	// Wrapped lines after the last row: runs of lines set at the text's
 	// line spacing under the last row, inside columns it has filled.
 	for j := end + 1; j < len(lines) && len(accs) > 1; j++ {
-		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps) {
+		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps) &&
+			!overflowsBelow(ws, &lines[j], lastY1, median(rowPitch), accs[len(accs)-1], seps, colRight) {
 			break
 		}
 		last := accs[len(accs)-1]
@@ -774,4 +775,20 @@ func overflowed(ws []tword, prev, cur []cellAcc, colRight []float64, h float64) 
 		n++
 	}
 	return n == 1
+}
+
+// overflowsBelow reports whether line l, under the table's last row (whose
+// last line ends at lastY1), is that row's wrapped end though set at the
+// rows' pitch: it is no further below than the rows are apart, and its
+// one cell overflowed (see overflowed) from the row's.
+func overflowsBelow(ws []tword, l *sline, lastY1, rowPitch float64, last []cellAcc, seps, colRight []float64) bool {
+	if pitch := l.box.Y1 - lastY1; pitch <= 0 || pitch > 1.1*rowPitch {
+		return false
+	}
+	cur := make([]cellAcc, len(last))
+	for _, wi := range l.words {
+		c := colOf(seps, ws[wi].cx)
+		cur[c].words = append(cur[c].words, wi)
+	}
+	return overflowed(ws, last, cur, colRight, l.h)
 }
