@@ -198,7 +198,34 @@ func (tr *tableReader) mapColumns() bool {
 			}
 		}
 	}
-	tr.cols = make([]field, width)
+	tr.fieldsOf(texts, spanned)
+	has := map[field]bool{}
+	for _, f := range tr.cols {
+		has[f] = true
+	}
+	return has[fPartner]
+}
+
+// hasHeader reports a table with a header row among its first rows.
+func (tr *tableReader) hasHeader() bool {
+	for i, r := range tr.t.Rows {
+		if i >= 6 {
+			break
+		}
+		if r.Header || tr.c.headerLike(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldsOf maps the header texts of the columns to fields: by the
+// lexicon, then by the columns around them (a bare "Department" is the home
+// unit's unless another column is; the blank column right of a partner
+// header that spans it is the partner's unit; a header spanning the region
+// and the country names both).
+func (tr *tableReader) fieldsOf(texts []string, spanned []bool) {
+	tr.cols = make([]field, len(texts))
 	tr.flagOf = map[int]string{}
 	hasHome := false
 	for j, h := range texts {
@@ -237,24 +264,6 @@ func (tr *tableReader) mapColumns() bool {
 			tr.cols[j-1], tr.cols[j] = fRegion, fCountry
 		}
 	}
-	has := map[field]bool{}
-	for _, f := range tr.cols {
-		has[f] = true
-	}
-	return has[fPartner]
-}
-
-// hasHeader reports a table with a header row among its first rows.
-func (tr *tableReader) hasHeader() bool {
-	for i, r := range tr.t.Rows {
-		if i >= 6 {
-			break
-		}
-		if r.Header || tr.c.headerLike(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // headerGoesOn reports a row that continues the header row above it: one

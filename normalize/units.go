@@ -1,0 +1,226 @@
+package normalize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Telling a partner from its unit when one cell or entry names both: after
+// a comma, before it, on a line of its own, or run together in a script
+// without spaces.
+
+// isUnit reports a name of a unit of an institution, not of the
+// institution: "School of International Studies", "Faculty of Agriculture",
+// "数理学院", "工学研究科", "Engineering School".
+func (c *docContext) isUnit(name string) bool {
+	name = strings.TrimSpace(name)
+	if name == "" || c.endsAsInstitution(name) {
+		return false
+	}
+	if c.lx.UnitWordAt(name) && !c.lx.IsInstitution(name) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(name)
+	if isCJK(r) || unicode.Is(unicode.Hangul, r) {
+		return c.lx.UnitWordAtEnd(name)
+	}
+	// "Engineering School", "A.V. Luikov Heat and Mass Transfer Institute",
+	// "Purple Mountain Observatory": a unit named by its last word.
+	words := strings.Fields(strings.ToLower(name))
+	return len(words) > 1 && unitNouns[strings.Trim(words[len(words)-1], ".,")] && !c.lx.IsInstitution(name)
+}
+
+// unitNouns are the last words of a unit's name.
+var unitNouns = map[string]bool{"school": true, "faculty": true, "department": true, "institute": true, "laboratory": true,
+	"laboratories": true, "center": true, "centre": true, "observatory": true, "observatories": true, "division": true,
+	"facility": true, "facilities": true}
+
+// endsAsInstitution reports a name whose last word makes it an
+// institution's ("北京理工大学", "Kagoshima University").
+func (c *docContext) endsAsInstitution(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range []string{"大学", "大學", "대학교", "university", "universität", "université", "universidad", "universidade", "università", "universiteit"} {
+		if strings.HasSuffix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitUnit splits a partner's unit named in the same cell after a comma,
+// or before it: "Peking University, School of International Studies",
+// "Faculty of Agriculture, Kagoshima University", "上海師範大学, 数理学院";
+// or after the institution's name without a comma ("Norwegian University
+// of Science and Technology (NTNU) Faculty of Medicine"). An institution
+// whose own name holds a comma ("University of California, Berkeley") is
+// left whole.
+func (c *docContext) splitUnit(name string) (partner, unit string, markers []string) {
+	if m := midMarkerRe.FindStringSubmatch(name); m != nil {
+		// "全南大学校♦ 工科大学", "Chiangmai University * Faculty of
+		// Dentistry": a marker between the name and its unit.
+		if p, u, ms := c.splitUnit(strings.TrimRight(m[1], ",，、 ") + ", " + strings.TrimLeft(m[3], ",，、 ")); u != "" {
+			return p, u, append([]string{canonicalMarker(m[2])}, ms...)
+		}
+	}
+	parts := detailSepRe.Split(name, 2)
+	if len(parts) < 2 {
+		return c.splitUnitInName(name)
+	}
+	head, hm := splitMarkers(parts[0])
+	tail, tm := splitMarkers(parts[1])
+	markers = append(hm, tm...)
+	if c.lx.IsFederation(tail) {
+		return name, "", nil // "The School of Oriental and African Studies, University of London"
+	}
+	if all := detailSepRe.Split(name, -1); len(all) > 2 {
+		// "Changchun Institute of Optics, Fine Mechanics and Physics,
+		// Chinese Academy of Sciences": the unit first, the institution
+		// after the last comma.
+		i := strings.LastIndex(name, all[len(all)-1])
+		first, _ := splitMarkers(strings.TrimRight(strings.TrimSpace(name[:i]), ",，、;"))
+		last, lm := splitMarkers(all[len(all)-1])
+		if c.lx.IsInstitution(last) && !c.unitish(last) && c.unitish(first) && !c.lx.IsInstitution(strings.Split(first, ",")[0]) {
+			return last, first, lm
+		}
+	}
+	switch {
+	case c.unitish(head) && !c.lx.IsInstitution(head) && c.lx.IsInstitution(tail) && !c.unitish(tail):
+		// "The Institute for Analytical Sociology, Linköping University"
+		return tail, head, markers
+	case c.isUnit(head) && c.isUnit(tail) && isCJK(lastRune(head)) && academy(tail) && !academy(head):
+		return tail, head, markers // "物理研究所, 中央研究院"
+	case c.isUnit(head) && c.lx.IsInstitution(tail) && !c.isUnit(tail),
+		c.lx.UnitWordAt(head) && c.lx.IsInstitution(tail) && !c.lx.UnitWordAt(tail):
+		// "Faculty of Agriculture, Kagoshima University", "College of
+		// Medicine & Health Sciences, United Arab Emirates University"
+		return tail, head, markers
+	case c.isUnit(head) && c.isUnit(tail) && !c.lx.IsInstitution(tail) && isCJK(lastRune(head)):
+		return head, tail, markers // "中央研究院, 物理研究所": the academy, then its institute
+	case koreanCollege(head, tail):
+		return head, tail, markers // "全南大学校, 工科大学"
+	case koreanCollege(tail, head):
+		return tail, head, markers
+	case !c.isUnit(head) && c.unitish(tail) && !isAcronym(head):
+		// "Aalto University, The School of Arts, Design and Architecture";
+		// an acronym followed by what it stands for is one name ("DLR,
+		// German Aerospace Center").
+		return head, tail, markers
+	}
+	if p, u, ms := c.splitUnitInName(name); u != "" {
+		return p, u, ms // "Mahidol University * Faculty of Medicine, Ramathibodi Hospital"
+	}
+	return name, "", nil
+}
+
+// cjkUnitRe finds a unit named right after a university in a script
+// without spaces: "上海師範大学数理学院", "香港理工大学 人間学部".
+var cjkUnitRe = regexp.MustCompile(`^(\p{Han}.*?(?:大学校|大学|大學|大学院大学|研究院|科学院))\s*(\p{Han}[\p{Han}\p{Katakana}ー・]*?(?:学院|学部|研究科|研究所|研究院|センター|学科|学府|系|中心))$`)
+
+// cjkCollegeRe finds a Korean university's college named right after it.
+var cjkCollegeRe = regexp.MustCompile(`^(\p{Han}+大学校)\s*(\p{Han}{2,8}大学)$`)
+
+// universityOfPlace matches a university named after its place: "University
+// of Sri Jayawardenepura", "Universidad de Chile".
+var universityOfPlace = regexp.MustCompile(`(?i)^(?:the\s+)?(?:university|universidad|universidade|université|universität|università|universiti|universitas)\s+(?:of|de|do|da|di|del|du|des)\s+\S+(?:\s+\S+)?$`)
+
+// endsWithSubject reports a name that ends as institutions' names do
+// after "of": "University of Medical Sciences", "Institute of Technology".
+// ("National Research University Higher School of Economics" does not.)
+func endsWithSubject(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) < 3 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "sciences", "science", "technology", "studies", "medicine", "arts", "economics", "engineering", "agriculture",
+		"education", "health", "pharmacy", "law", "design", "music", "business", "management", "languages":
+		return true
+	}
+	return false
+}
+
+// unitOnItsLine marks the line break of a cell that gives the partner on
+// its first lines and the partner's unit on the next ("Chiangmai
+// University" / "Plasma and Beam Physics Research Facility") with a comma,
+// so the entry reader splits them; a name wrapped in a narrow column does
+// not break where an institution's name ends and a unit's begins.
+func (c *docContext) unitOnItsLine(lines []string, text string) string {
+	if len(lines) < 2 || strings.ContainsAny(text, ",，、") {
+		return text
+	}
+	for k := 1; k < len(lines); k++ {
+		head, _ := splitMarkers(joinWrapped(lines[:k]))
+		tail, _ := splitMarkers(joinWrapped(lines[k:]))
+		if (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head)) && (c.isUnit(tail) || c.unitish(tail)) {
+			return joinWrapped(lines[:k]) + ", " + joinWrapped(lines[k:])
+		}
+	}
+	return text
+}
+
+// academy reports a name of an academy or research institution in a script
+// without spaces ("中央研究院", "中国科学院").
+func academy(name string) bool {
+	return strings.HasSuffix(name, "研究院") || strings.HasSuffix(name, "科学院") || strings.HasSuffix(name, "アカデミー")
+}
+
+// koreanCollege reports a Korean university (大学校, 대학교) and one of
+// its colleges (大学, 대학): "全南大学校, 工科大学".
+func koreanCollege(university, college string) bool {
+	return (strings.HasSuffix(university, "大学校") || strings.HasSuffix(university, "대학교")) &&
+		(strings.HasSuffix(college, "大学") || strings.HasSuffix(college, "대학")) && len(college) < len(university)+6
+}
+
+// unitish reports a text that names a unit somewhere in it ("Tallin School
+// of Economics", "Ecole Polytechnique de Bruxelles", "数理学院"), where a
+// place ("Berkeley", "Bangalore") does not.
+func (c *docContext) unitish(text string) bool {
+	if c.lx.HasUnitWord(text) || c.isUnit(text) {
+		return true
+	}
+	l := strings.ToLower(text)
+	for _, w := range []string{"ecole", "école", "escuela", "escola", "facultad", "faculdade", "fakultät", "faculté", "institut", "istituto",
+		"dipartimento", "departamento", "laborator", "centro", "center", "centre", "zentrum", "centrum", "faculties"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// midMarkerRe finds a marker standing between two parts of a name.
+var midMarkerRe = regexp.MustCompile(`^(\S.*?)\s*([*＊♦◆◇★☆]+)\s*,?\s*(\S.*)$`)
+
+// unitOpenerRe finds where a unit's name starts inside a longer name.
+var unitOpenerRe = regexp.MustCompile(`\s(?:Faculty|School|Graduate School|College|Department|Institute|Center|Centre|Division|Laboratory|Faculdade|Facultad|Fakultät|Escuela|Escola|Instituto|Département|Faculté)\s+(?:of|for|de|der|des|d')\s`)
+
+// splitUnitInName splits a unit named right after the institution, with no
+// comma between: the part before must name an institution and end as one
+// (or with an acronym in brackets).
+func (c *docContext) splitUnitInName(name string) (string, string, []string) {
+	if m := cjkUnitRe.FindStringSubmatch(name); m != nil {
+		return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), nil // "上海師範大学数理学院"
+	}
+	if m := cjkCollegeRe.FindStringSubmatch(name); m != nil {
+		return m[1], m[2], nil // "全南大学校工科大学"
+	}
+	for _, loc := range unitOpenerRe.FindAllStringIndex(name, -1) {
+		head, tail := strings.TrimSpace(name[:loc[0]]), strings.TrimSpace(name[loc[0]:])
+		head, ms := splitMarkers(head) // "Chiangmai University * Faculty of Dentistry"
+		if c.lx.IsInstitution(head) && !c.lx.IsInstitution(tail) && (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head)) {
+			return head, tail, ms
+		}
+	}
+	for _, loc := range unitOpenerRe.FindAllStringIndex(name, -1) {
+		head, tail := strings.TrimSpace(name[:loc[0]]), strings.TrimSpace(name[loc[0]:])
+		if !c.lx.IsInstitution(head) || c.lx.IsInstitution(tail) {
+			continue
+		}
+		if c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) {
+			return head, tail, nil
+		}
+	}
+	return name, "", nil
+}
