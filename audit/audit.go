@@ -44,6 +44,7 @@ const (
 	CheckPartnerCountries      = "partner_in_several_countries"
 	CheckPartnerIsHome         = "partner_is_home"
 	CheckNearDuplicate         = "near_duplicate_partner"
+	CheckNearDuplicateBounded  = "near_duplicate_search_cut"
 	CheckDateMissing           = "date_missing"
 	CheckDateUnparseable       = "date_unparseable"
 	CheckDateAfterAsOf         = "date_after_as_of"
@@ -81,6 +82,7 @@ func Checks() []CheckInfo {
 		{CheckPartnerCountries, LevelWarning, "the same partner is listed under more than one country"},
 		{CheckPartnerIsHome, LevelWarning, "a partner's name is the home institution's"},
 		{CheckNearDuplicate, LevelWarning, "partner names in one country that differ only by spacing, punctuation or a typo"},
+		{CheckNearDuplicateBounded, LevelWarning, "partner names so alike that the near-duplicate search stopped at its work bound (results partial)"},
 		{CheckDateMissing, LevelWarning, "agreements without a signing date"},
 		{CheckDateUnparseable, LevelWarning, "dates the normaliser could not read"},
 		{CheckDateAfterAsOf, LevelWarning, "agreements signed after the list's as-of date"},

@@ -312,7 +312,7 @@ func (a *auditor) checkIdentity() {
 // checkNearDuplicates clusters the distinct partner names of each country
 // (per home institution) and reports clusters of more than one spelling.
 func (a *auditor) checkNearDuplicates() {
-	if !a.enabled(CheckNearDuplicate) {
+	if !a.anyEnabled(CheckNearDuplicate, CheckNearDuplicateBounded) {
 		return
 	}
 	type group struct {
@@ -337,6 +337,7 @@ func (a *auditor) checkNearDuplicates() {
 	}
 	// Groups are clustered on every core; the report keeps their order.
 	found := make([][][]int, len(order))
+	cut := make([]bool, len(order)) // the clustering hit its work bound
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(order)) {
@@ -345,7 +346,9 @@ func (a *auditor) checkNearDuplicates() {
 			defer wg.Done()
 			for k := range work {
 				if g := groups[order[k]]; len(g.names) > 1 {
-					found[k] = names.Clusters(g.names)
+					var complete bool
+					found[k], complete = names.ClustersBounded(g.names)
+					cut[k] = !complete
 				}
 			}
 		}()
@@ -373,6 +376,19 @@ func (a *auditor) checkNearDuplicates() {
 	}
 	a.add(CheckNearDuplicate, LevelWarning,
 		plural(len(clusters), "group", "groups")+" of partner names in one country look like spellings of one name", clusters)
+	var bounded []Example
+	for k, gk := range order {
+		if !cut[k] {
+			continue
+		}
+		g := groups[gk]
+		first := g.first[g.names[0]]
+		bounded = append(bounded, Example{File: a.file(first), Country: countryLabel(first.rec),
+			Value: plural(len(g.names), "name", "names"),
+			Note:  "names this alike (numbered or templated) make every name a candidate of every other; the search stopped after work in proportion to their number"})
+	}
+	a.add(CheckNearDuplicateBounded, LevelWarning,
+		plural(len(bounded), "country's", "countries'")+" partner names were searched for near-duplicates only in part: some may be missed", bounded)
 }
 
 // date is an ISO 8601 date at year, month or day precision.

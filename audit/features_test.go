@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -212,4 +213,18 @@ func TestFieldRulesAgreeWithSchema(t *testing.T) {
 		assert.Equal(t, want, rules.valid(&r), name)
 		assert.Equal(t, strings.HasPrefix(name, "valid"), want, name)
 	}
+}
+
+// TestNearDuplicateSearchCut: names so alike that the clustering reaches
+// its work bound are reported, not silently half-searched.
+func TestNearDuplicateSearchCut(t *testing.T) {
+	var recs []agreement.Record
+	for i := range 30_000 {
+		recs = append(recs, rec(uni, "Mexico", "MX", fmt.Sprintf("Partner University %06d", i), "2001"))
+	}
+	rep := run(t, &agreement.Result{Records: recs})
+	f := finding(rep, CheckNearDuplicateBounded)
+	require.NotNil(t, f)
+	assert.Equal(t, "Mexico", f.Examples[0].Country)
+	assert.Equal(t, "30000 names", f.Examples[0].Value)
 }
