@@ -153,7 +153,8 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 	for k := 1; k < len(lines); k++ {
 		head, _ := splitMarkers(joinWrapped(lines[:k]))
 		tail, _ := splitMarkers(joinWrapped(lines[k:]))
-		if (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head)) && (c.isUnit(tail) || c.unitish(tail)) {
+		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head)
+		if ends && (c.isUnit(tail) || c.unitish(tail)) || c.lx.IsInstitution(head) && c.lx.UnitWordAt(tail) && !c.lx.IsInstitution(tail) {
 			return joinWrapped(lines[:k]) + ", " + joinWrapped(lines[k:])
 		}
 	}
