@@ -63,6 +63,9 @@ func TestAuditDeclaredFigures(t *testing.T) {
 		{"ja match", "audit-declared-ja", "figures.html", "list.html", []reconciled{
 			{"university", "institutions", 109, 109, true}, {"university", "countries", 30, 30, true},
 			{"department", "institutions", 118, 118, true}, {"department", "countries", 40, 40, true}}},
+		{"ja figure lines", "audit-declared-ja", "figures-lines.html", "list.html", []reconciled{
+			{"university", "institutions", 109, 109, true}, {"university", "countries", 30, 30, true},
+			{"department", "institutions", 118, 118, true}, {"department", "countries", 40, 40, true}}},
 		{"ja mismatch", "audit-declared-ja", "figures.html", "list-short.html", []reconciled{
 			{"university", "institutions", 109, 109, true}, {"university", "countries", 30, 30, true},
 			{"department", "institutions", 118, 117, false}, {"department", "countries", 40, 40, true}}},
