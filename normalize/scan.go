@@ -27,7 +27,7 @@ func (c *docContext) sectionLevel(text string) (string, bool) {
 // them.
 func (c *docContext) scan() {
 	level := ""
-	for _, b := range c.doc.Blocks {
+	for i, b := range c.doc.Blocks {
 		l := b.Line
 		if l == nil {
 			continue
@@ -46,6 +46,11 @@ func (c *docContext) scan() {
 		if c.asOf == "" {
 			if d, ok := c.parseAsOf(text); ok {
 				c.asOf = d
+			} else if i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil && asOfOpenRe.MatchString(text) {
+				// "… (as of" / "2021-05-01).": the phrase wrapped.
+				if d, ok := c.parseAsOf(text + " " + clean(c.doc.Blocks[i+1].Line.Text)); ok {
+					c.asOf = d
+				}
 			}
 		}
 	}
@@ -64,6 +69,9 @@ func (c *docContext) scan() {
 		}
 	}
 }
+
+// asOfOpenRe matches a line that ends where an as-of phrase begins.
+var asOfOpenRe = regexp.MustCompile(`(?i)(?:as\s+(?:of|at)|updated(?:\s+(?:on|in))?)[:\s]*$|[0-9０-９年月]\s*$`)
 
 // looksLikeEntry reports whether a line reads as a list entry: a name
 // closed by its date in brackets, or a name with details the entry reader
