@@ -147,11 +147,23 @@ func (c *docContext) line(l *parser.Line, i int) {
 	}
 	c.flushList()
 
+	if item && len(strings.Fields(text)) > 12 {
+		// A sentence set as a list item ("Tokyo Tech has university-wide
+		// agreements with 103 universities … in 27 countries"): its totals.
+		if d := c.parseDeclared(text, c.level, l.Page, l.Row); len(d) >= 2 {
+			c.res.Declared = append(c.res.Declared, d...)
+			return
+		}
+	}
 	if !item {
 		if lv, ok := c.sectionLevel(text); ok && !c.looksLikeEntry(text) {
 			if text != c.section {
 				c.section, c.level = text, lv
 				c.forgetGroups()
+			}
+			// "大学間協定 76校": a title that states its count.
+			if d := c.parseDeclared(text, lv, l.Page, l.Row); d != nil {
+				c.res.Declared = append(c.res.Declared, d...)
 			}
 			return // a section title repeated after a page break changes nothing
 		}

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -443,4 +444,23 @@ func TestListNumbersAndChrome(t *testing.T) {
 	assert.Equal(t, "Peking University", res.Records[0].Partner)
 	assert.Equal(t, "Fudan University", res.Records[1].Partner)
 	assert.Empty(t, res.Unplaced)
+}
+
+// Totals in a sentence set as a list item, and a section title that states
+// its count.
+func TestListTotalsInItemsAndTitles(t *testing.T) {
+	st := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 10}
+	doc := pdfDoc(
+		lineSpec{text: "Tokyo Tech has university-wide agreements with 103 universities and research institutions in 27 countries and regions, and school-to-school agreements with 146 universities and research institutions in 35 countries and regions.", style: st, bullet: true},
+		lineSpec{text: "大学間協定 76校", style: parser.Style{Font: "NotoSansCJKjp-Bold", Size: 12, Bold: true}},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	assert.Empty(t, res.Records)
+	var got []string
+	for _, d := range res.Declared {
+		got = append(got, fmt.Sprintf("%s %d %s", d.Level, d.Count, d.Unit))
+	}
+	assert.Equal(t, []string{"university 103 institutions", "university 27 countries", "department 146 institutions",
+		"department 35 countries", "university 76 institutions"}, got)
 }

@@ -78,8 +78,8 @@ var English = &Lang{
 	Totals: []Total{
 		{Pattern: `(?i)\btotal(?:\s+of|:)?\s+(?P<n>[0-9][0-9,]*)\s+(?P<unit>institutions|universities|agreements|partners|countries)\b`},
 		{Pattern: `(?i)\b(?P<n>[0-9][0-9,]*)\s+(?P<unit>institutions|universities|agreements|partners)\s+in\s+total\b`},
-		{Pattern: `(?i)\buniversity[- ]wide\s+agreements?\s+with\s+(?P<n>[0-9][0-9,]*)\s+(?P<unit>universities(?:\s+and\s+(?:research\s+)?institutions)?|institutions)`, Level: University},
-		{Pattern: `(?i)\bschool[- ]to[- ]school\s+agreements?\s+with\s+(?P<n>[0-9][0-9,]*)\s+(?P<unit>universities(?:\s+and\s+(?:research\s+)?institutions)?|institutions)`, Level: Department},
+		{Pattern: `(?i)\b(?:university|institution(?:al)?)[- ](?:wide|level)\s+agreements?\s+with\s+(?P<n>[0-9][0-9,]*)\s+(?P<unit>universities(?:\s+and\s+(?:research\s+)?institutions)?|institutions)`, Level: University},
+		{Pattern: `(?i)\b(?:school[- ]to[- ]school|(?:school|department|faculty)(?:al)?[- ]level|inter[- ](?:school|faculty))\s+agreements?\s+with\s+(?P<n>[0-9][0-9,]*)\s+(?P<unit>universities(?:\s+and\s+(?:research\s+)?institutions)?|institutions)`, Level: Department},
 		{Pattern: `(?i)\b(?P<n>[0-9][0-9,]*)\s+(?P<unit>countries(?:\s+and\s+(?:regions|territories))?)\b`},
 		{Pattern: `(?i)\b(?P<n>[0-9][0-9,]*)\s+(?:partner\s+)?(?P<unit>institutions|universities|agreements)\b`},
 	},

@@ -131,6 +131,11 @@ func TestTotals(t *testing.T) {
 		assert.Equal(t, lexicon.Count{N: 146, Unit: "institutions", Level: lexicon.Department}, strip(got[2]))
 		assert.Equal(t, lexicon.Count{N: 35, Unit: "countries"}, strip(got[3]))
 	}
+	got = lx.Totals("Tokyo Tech has institutional-level agreements with 109 universities and research institutions in 30 countries and regions, and school-level agreements with 125 universities and research institutions in 40 countries and regions")
+	if assert.Len(t, got, 4) {
+		assert.Equal(t, lexicon.Count{N: 109, Unit: "institutions", Level: lexicon.University}, strip(got[0]))
+		assert.Equal(t, lexicon.Count{N: 125, Unit: "institutions", Level: lexicon.Department}, strip(got[2]))
+	}
 	got = lx.Totals("大学間協定 76校")
 	if assert.Len(t, got, 1) {
 		assert.Equal(t, lexicon.Count{N: 76, Unit: "institutions", Level: lexicon.University}, strip(got[0]))
