@@ -28,7 +28,7 @@ const markerRunes = "*＊♦◆◇★☆●○◎△▲■□#＃§¶‡†※01
 
 // markerPattern matches the marker symbols lists use. Numbered reference
 // marks (※1) keep their number.
-const markerPattern = `(?:※\s*[0-9０-９]+|[*＊♦◆◇★☆●○◎△▲■□#＃§¶‡†]+)`
+const markerPattern = `(?:※\s*[0-9０-９]+|[*＊♦◆◇★☆●○◎△▲■□#＃§¶‡†※]+)`
 
 // legendRe matches a legend line: an optional footnote mark, the marker, and
 // a verb or separator that says what it means.

@@ -211,6 +211,7 @@ var radicals = strings.NewReplacer(
 	"⺕", "彐", "⺝", "月", "⺡", "氵", "⺣", "灬", "⺨", "犭", "⺪", "疋", "⺬", "示", "⺭", "礻",
 	"⺹", "耂", "⺾", "艹", "⻂", "衤", "⻎", "辶", "⻗", "雨", "⻙", "韋",
 	"‧", "・", // the hyphenation point some fonts give for the katakana middle dot
+	"ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st", // typeset ligatures
 )
 
 // joinWrapped joins the lines of a wrapped text: with a space, except

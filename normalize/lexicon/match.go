@@ -220,7 +220,7 @@ func (lx *Lexicon) HasUnitWord(text string) bool {
 // UnitWordAt reports whether a unit word starts text (after folding): a
 // unit named first ("Faculty of Agriculture, Kagoshima University").
 func (lx *Lexicon) UnitWordAt(text string) bool {
-	s := Fold(text)
+	s := strings.TrimPrefix(Fold(text), "the ")
 	for _, m := range find(s, lx.units) {
 		if m.start == 0 {
 			return true
