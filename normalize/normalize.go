@@ -226,7 +226,7 @@ func joinWrapped(lines []string) string {
 		if b.Len() > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(b.String())
 			next, _ := utf8.DecodeRuneInString(l)
-			if !(isCJK(prev) && isCJK(next)) && !hyphenBreak(b.String()) {
+			if !(isCJK(prev) && isCJK(next)) && !hyphenBreak(b.String()) && !(isDigit(prev) && isDigit(next)) {
 				b.WriteByte(' ')
 			}
 		}
@@ -234,6 +234,8 @@ func joinWrapped(lines []string) string {
 	}
 	return b.String()
 }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // hyphenBreak reports a line that ends at a hyphen after a letter or digit
 // ("Agro-", "2006-04-"): the next line goes on without a space.

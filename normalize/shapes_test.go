@@ -249,3 +249,19 @@ func TestTableKindsLevelsAndLines(t *testing.T) {
 		{"department", "International Organization", "", "Chiangmai University", "Plasma and Beam Physics Research Facility", "GS Science", "2001", false},
 	}, briefs(res.Records))
 }
+
+// The region and the country in one cell of a country column; a date
+// broken inside a number across the lines of a narrow cell.
+func TestTableRegionAndCountryInOneCell(t *testing.T) {
+	tb := tbl(
+		[]string{"地域・国 Area / Country", "相手機関名 Partner Institution", "締結年月日"},
+		[]string{"アジア Asia バングラデシュ\nBangladesh", "Bangladesh Agricultural University", "11/17/2\n008"},
+		[]string{"", "University of Dhaka", "2010"},
+	)
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []brief{
+		{"university", "Asia", "BD", "Bangladesh Agricultural University", "", "", "2008-11-17", false},
+		{"university", "Asia", "BD", "University of Dhaka", "", "", "2010", false},
+	}, briefs(res.Records))
+}

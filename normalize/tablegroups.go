@@ -92,6 +92,19 @@ func (tr *tableReader) setRegion(text string, r *parser.Row) {
 func (tr *tableReader) setCountry(text string, r *parser.Row) {
 	before, wasSet, wasIntl := tr.country, tr.countrySet, tr.intl
 	g := tr.c.readCountry(text)
+	if !g.known {
+		// "アジア Asia バングラデシュ Bangladesh": the region and the
+		// country in one cell.
+		name, _, _ := groupText(text)
+		if regions := tr.c.lx.RegionsIn(name); len(regions) == 1 {
+			if cn, ok := tr.c.countryWithin(name); ok {
+				if regions[0] != tr.region || tr.regionWritten == "" {
+					tr.region, tr.regionWritten, tr.regionRepairs = regions[0], text, nil
+				}
+				g = groupName{country: cn, known: true, repairs: []string{agreement.R(agreement.RepairCountryAlias, name)}, count: g.count, hasCount: g.hasCount}
+			}
+		}
+	}
 	tr.countrySet, tr.intl, tr.country, tr.countryRepairs = true, g.intl, g.country, g.repairs
 	if !wasSet || before != tr.country || wasIntl != tr.intl {
 		// A new group; the same country written again (at the top of a

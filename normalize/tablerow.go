@@ -152,6 +152,10 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "country"))
 		}
 	}
+	if rec.Region == "" && tr.regionWritten != "" {
+		rec.Region = tr.region // named in the country's cell ("アジア Asia バングラデシュ")
+		rec.Repairs = append(rec.Repairs, tr.regionRepairs...)
+	}
 	if tr.countrySet || tr.regionWritten != "" {
 		// The table's own grouping replaces the headings around it.
 		rec.Repairs = without(rec.Repairs, c.cRepair)
