@@ -204,7 +204,10 @@ func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool
 		prev.PartnerUnit = strings.TrimSpace(prev.PartnerUnit + " " + text)
 		tr.c.applyMarkers(prev, markers, tr.where(fPartnerUnit))
 	case has[fPartner] && !has[fPartnerUnit] && len(has) == 1 && prev.Partner == tr.partner &&
-		(connectorRe.MatchString(prev.Partner) || startsLower(vals[fPartner].text)):
+		(connectorRe.MatchString(prev.Partner) || startsLower(vals[fPartner].text) ||
+			// "Nanyang Technological" / "University": the name is whole
+			// only with the word on the next row.
+			!tr.c.lx.IsInstitution(prev.Partner) && tr.c.lx.IsInstitution(vals[fPartner].text) && len(strings.Fields(vals[fPartner].text)) <= 3):
 		text, markers := splitMarkers(vals[fPartner].text)
 		prev.Partner = strings.TrimSpace(prev.Partner + " " + text)
 		tr.partner = prev.Partner
