@@ -64,6 +64,11 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 			return p, u, append([]string{canonicalMarker(m[2])}, ms...)
 		}
 	}
+	if all := detailSepRe.Split(name, -1); len(all) == 4 && isAcronym(all[0]) && isAcronym(all[2]) {
+		// "DLR, German Aerospace Center, DFD, German Remote Sensing Data
+		// Center": an acronym and its name, then the unit's.
+		return all[0] + ", " + all[1], all[2] + ", " + all[3], nil
+	}
 	parts := detailSepRe.Split(name, 2)
 	if len(parts) < 2 {
 		return c.splitUnitInName(name)
