@@ -139,7 +139,8 @@ func (c *docContext) line(l *parser.Line, i int) {
 		c.flushList()
 		return // "Copyright … All rights reserved", "Back to top"
 	}
-	if ls.entry != nil && !item && c.continues(ls.entry, l, text) {
+	if ls.entry != nil && !item && (c.continues(ls.entry, l, text) || c.lx.CutConcludedAfter("x"+text) == "x" && l.Page == ls.entry.last.Page) {
+		// (a line that is only "締結" ends the entry above: "…日" / "締結")
 		ls.entry.text = joinWrapped([]string{ls.entry.text, text})
 		ls.entry.last = l
 		ls.entry.lines++
@@ -298,7 +299,7 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if l.Role == parser.RoleHeading || l.Box == (parser.Box{}) || e.last.Box == (parser.Box{}) {
 		return false
 	}
-	if l.Page != e.last.Page || c.looksLikeEntry(e.text) {
+	if l.Page != e.last.Page || c.looksLikeEntry(e.text) && !openEnded(e.text) {
 		return false
 	}
 	if c.hasEntryKey && keyOf(l.Style) != c.entryKey && keyOf(l.Style) != keyOf(e.first.Style) {
@@ -313,6 +314,13 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 		return false
 	}
 	return l.Box.X0 >= e.first.Box.X0-2
+}
+
+// openEnded reports an entry whose last line stops inside a phrase: a
+// date cut after its year ("平成 27 年" / "4 月 20 日締結"), a comma.
+func openEnded(text string) bool {
+	t := strings.TrimSpace(text)
+	return strings.HasSuffix(t, "年") || strings.HasSuffix(t, "月") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, "、")
 }
 
 // heading reads a region, country or other heading.

@@ -464,3 +464,22 @@ func TestListTotalsInItemsAndTitles(t *testing.T) {
 	assert.Equal(t, []string{"university 103 institutions", "university 27 countries", "department 146 institutions",
 		"department 35 countries", "university 76 institutions"}, got)
 }
+
+// An entry whose date is cut after its year goes on on the next line.
+func TestListDateWrappedAfterYear(t *testing.T) {
+	st := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 10}
+	doc := pdfDoc(
+		lineSpec{text: "イタリア", style: parser.Style{Font: "NotoSansCJKjp-Bold", Size: 10, Bold: true}},
+		lineSpec{text: "Alma Mater Studiorum Università di Bologna — 部局間協定（GS Education）、平成 27 年", style: st, bullet: true},
+		lineSpec{text: "4 月 20 日締結", style: st, x: 96},
+		lineSpec{text: "Politecnico di Milano — 部局間協定（GS Engineering）、2015.8.1", style: st, bullet: true},
+		lineSpec{text: "締結", style: st, x: 96},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "2015-04-20", res.Records[0].Signed)
+	assert.Equal(t, "GS Education", res.Records[0].HomeUnit)
+	assert.Equal(t, "Politecnico di Milano", res.Records[1].Partner)
+	assert.Empty(t, res.Unplaced)
+}
