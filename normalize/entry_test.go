@@ -54,6 +54,7 @@ func TestReadEntry(t *testing.T) {
 		{in: "School of Optics and Photonics, * Beijing Institute of Technology", want: entry{partner: "Beijing Institute of Technology", partnerUnit: "School of Optics and Photonics", markers: []string{"*"}}},
 		{in: "University of Sri Jayawardenepura Department of Public Administration", want: entry{partner: "University of Sri Jayawardenepura", partnerUnit: "Department of Public Administration"}},
 		{in: "DLR, German Aerospace Center, DFD, German Remote Sensing Data Center", want: entry{partner: "DLR, German Aerospace Center", partnerUnit: "DFD, German Remote Sensing Data Center"}},
+		{in: "University of Nigeria, Nsukka, Faculty of Physical Sciences", want: entry{partner: "University of Nigeria, Nsukka", partnerUnit: "Faculty of Physical Sciences"}},
 		{in: "DLR, German Aerospace Center", want: entry{partner: "DLR, German Aerospace Center"}},
 		{in: "Aalto University, The School of Arts, Design and Architecture", want: entry{partner: "Aalto University", partnerUnit: "The School of Arts, Design and Architecture"}},
 		{in: "National Academy of Sciences of Belarus, A.V. Luikov Heat and Mass Transfer Institute",

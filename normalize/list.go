@@ -299,7 +299,7 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if l.Role == parser.RoleHeading || l.Box == (parser.Box{}) || e.last.Box == (parser.Box{}) {
 		return false
 	}
-	if l.Page != e.last.Page || c.looksLikeEntry(e.text) && !openEnded(e.text) {
+	if l.Page != e.last.Page || c.closedByDate(e.text) && !openEnded(e.text) {
 		return false
 	}
 	if c.hasEntryKey && keyOf(l.Style) != c.entryKey && keyOf(l.Style) != keyOf(e.first.Style) {
@@ -314,6 +314,21 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 		return false
 	}
 	return l.Box.X0 >= e.first.Box.X0-2
+}
+
+// closedByDate reports an entry that ends with its date or with its
+// details in brackets: what follows is another entry, not its next line.
+// (A level word alone does not close it: "… — School-to-school" /
+// "agreement (GS Engineering), concluded …".)
+func (c *docContext) closedByDate(text string) bool {
+	if looksLikeEntry(text) {
+		return true
+	}
+	t := strings.TrimSpace(text)
+	if (strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）")) && c.looksLikeEntry(t) {
+		return true // "大連外国語大学, 日本語学院 (University-wide)": details in brackets end it
+	}
+	return !c.readEntry(text, entryOpts{}).signed.IsZero()
 }
 
 // openEnded reports an entry whose last line stops inside a phrase: a

@@ -69,6 +69,22 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		// Center": an acronym and its name, then the unit's.
 		return all[0] + ", " + all[1], all[2] + ", " + all[3], nil
 	}
+	if all := detailSepRe.Split(name, -1); len(all) >= 3 {
+		// "University of Nigeria, Nsukka, Faculty of Physical Sciences":
+		// the unit starts at the first part that names one.
+		for k := 1; k < len(all); k++ {
+			p, _ := splitMarkers(all[k])
+			if !c.lx.UnitWordAt(p) && !c.isUnit(p) {
+				continue
+			}
+			head, _ := splitMarkers(strings.Join(all[:k], ", "))
+			if k > 1 && c.lx.IsInstitution(head) && !c.isUnit(all[0]) && !c.lx.IsFederation(p) {
+				tail, ms := splitMarkers(strings.Join(all[k:], ", "))
+				return head, tail, ms
+			}
+			break
+		}
+	}
 	parts := detailSepRe.Split(name, 2)
 	if len(parts) < 2 {
 		return c.splitUnitInName(name)
