@@ -139,8 +139,9 @@ func (c *docContext) line(l *parser.Line, i int) {
 		c.flushList()
 		return // "Copyright … All rights reserved", "Back to top"
 	}
-	if ls.entry != nil && !item && (c.continues(ls.entry, l, text) || c.lx.CutConcludedAfter("x"+text) == "x" && l.Page == ls.entry.last.Page) {
-		// (a line that is only "締結" ends the entry above: "…日" / "締結")
+	if ls.entry != nil && !item && (c.continues(ls.entry, l, text) || l.Page == ls.entry.last.Page && datePiece(text)) {
+		// (a line that starts with the rest of a date ends the entry above:
+		// "…、平成20" / "年締結", "…日" / "締結")
 		ls.entry.text = joinWrapped([]string{ls.entry.text, text})
 		ls.entry.last = l
 		ls.entry.lines++
@@ -329,6 +330,18 @@ func (c *docContext) closedByDate(text string) bool {
 		return true // "大連外国語大学, 日本語学院 (University-wide)": details in brackets end it
 	}
 	return !c.readEntry(text, entryOpts{}).signed.IsZero()
+}
+
+// datePiece reports a line that can only be the end of a Japanese date
+// cut by a line break: "年締結", "月20日締結", "締結".
+func datePiece(text string) bool {
+	t := strings.TrimSpace(text)
+	for _, p := range []string{"年", "月", "日", "締結"} {
+		if strings.HasPrefix(t, p) && utf8.RuneCountInString(t) <= 12 {
+			return true
+		}
+	}
+	return false
 }
 
 // openEnded reports an entry whose last line stops inside a phrase: a
