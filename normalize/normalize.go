@@ -226,7 +226,8 @@ func joinWrapped(lines []string) string {
 		if b.Len() > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(b.String())
 			next, _ := utf8.DecodeRuneInString(l)
-			if !(isCJK(prev) && isCJK(next)) && !hyphenBreak(b.String()) && !(isDigit(prev) && isDigit(next)) {
+			kanaAfterLatin := unicode.Is(unicode.Katakana, next) && unicode.IsLetter(prev) && !isCJK(prev) && strings.IndexFunc(b.String(), isCJK) >= 0
+			if !(isCJK(prev) && isCJK(next)) && !hyphenBreak(b.String()) && !(isDigit(prev) && isDigit(next)) && !kanaAfterLatin {
 				b.WriteByte(' ')
 			}
 		}

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -113,7 +114,8 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	case c.isUnit(head) && c.isUnit(tail) && isCJK(lastRune(head)) && academy(tail) && !academy(head):
 		return tail, head, markers // "物理研究所, 中央研究院"
 	case c.isUnit(head) && c.lx.IsInstitution(tail) && !c.isUnit(tail),
-		c.lx.UnitWordAt(head) && c.lx.IsInstitution(tail) && !c.lx.UnitWordAt(tail):
+		c.lx.UnitWordAt(head) && c.lx.IsInstitution(tail) && !c.lx.UnitWordAt(tail),
+		lastWordIs(head, "college", "school", "faculty", "institute") && c.endsAsInstitution(tail) && !c.lx.IsInstitution(strings.TrimSuffix(strings.ToLower(head), " college")):
 		// "Faculty of Agriculture, Kagoshima University", "College of
 		// Medicine & Health Sciences, United Arab Emirates University"
 		return tail, head, markers
@@ -180,6 +182,12 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 		}
 	}
 	return text
+}
+
+// lastWordIs reports a name whose last word is one of words.
+func lastWordIs(name string, words ...string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	return len(f) > 1 && slices.Contains(words, f[len(f)-1])
 }
 
 // academy reports a name of an academy or research institution in a script
