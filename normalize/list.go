@@ -135,7 +135,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 		text = stripped
 	}
 
-	if c.lx.IsChrome(text) {
+	if c.lx.IsChrome(text) || c.consumed[l.Row] {
 		c.flushList()
 		return // "Copyright … All rights reserved", "Back to top"
 	}

@@ -483,3 +483,19 @@ func TestListDateWrappedAfterYear(t *testing.T) {
 	assert.Equal(t, "Politecnico di Milano", res.Records[1].Partner)
 	assert.Empty(t, res.Unplaced)
 }
+
+// The second line of an as-of phrase wrapped inside a group is no entry.
+func TestListWrappedAsOf(t *testing.T) {
+	st := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 9.5}
+	doc := pdfDoc(
+		lineSpec{text: "Philippines", style: parser.Style{Font: "NotoSansCJKjp-Bold", Size: 10, Bold: true}},
+		lineSpec{text: "University of the Philippines (2019)", style: st, bullet: true},
+		lineSpec{text: "（2024年5月1日現在） (as of May", style: st, x: 300},
+		lineSpec{text: "1, 2024)", style: st, x: 400},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Equal(t, "2024-05-01", res.AsOf)
+	assert.Empty(t, res.Unplaced)
+}

@@ -99,10 +99,11 @@ type docContext struct {
 	hasEntryKey bool
 	entryLike   map[string]bool // texts already classified by looksLikeEntry
 	headerMemo  map[string]field
+	consumed    map[int]bool // rows the first pass read as part of a line above (a wrapped as-of phrase)
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {
-	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}, lost: map[int]bool{}, lx: opt.Lexicon}
+	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}, lost: map[int]bool{}, lx: opt.Lexicon, consumed: map[int]bool{}}
 	if c.lx == nil {
 		c.lx = lexicon.Default()
 	}

@@ -46,10 +46,18 @@ func (c *docContext) scan() {
 		if c.asOf == "" {
 			if d, ok := c.parseAsOf(text); ok {
 				c.asOf = d
-			} else if i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil && asOfOpenRe.MatchString(text) {
-				// "… (as of" / "2021-05-01).": the phrase wrapped.
-				if d, ok := c.parseAsOf(text + " " + clean(c.doc.Blocks[i+1].Line.Text)); ok {
+			}
+		}
+		if i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil && asOfOpenRe.MatchString(text) {
+			// "… (as of May" / "1, 2024)": the phrase wrapped; its second
+			// line is no entry.
+			next := c.doc.Blocks[i+1].Line
+			if d, ok := c.parseAsOf(text + " " + clean(next.Text)); ok {
+				if c.asOf == "" {
 					c.asOf = d
+				}
+				if _, alone := c.parseAsOf(text); !alone || asOfTailRe.MatchString(clean(next.Text)) {
+					c.consumed[next.Row] = true
 				}
 			}
 		}
@@ -71,7 +79,11 @@ func (c *docContext) scan() {
 }
 
 // asOfOpenRe matches a line that ends where an as-of phrase begins.
-var asOfOpenRe = regexp.MustCompile(`(?i)(?:as\s+(?:of|at)|updated(?:\s+(?:on|in))?)[:\s]*$|[0-9０-９年月]\s*$`)
+var asOfOpenRe = regexp.MustCompile(`(?i)\b(?:as\s+(?:of|at)|updated)\b[^)）]*$|[0-9０-９年月]\s*$`)
+
+// asOfTailRe matches the second line of a wrapped as-of phrase: the rest of
+// a date and a closing bracket.
+var asOfTailRe = regexp.MustCompile(`^[0-9０-９,.\s年月日]{1,12}[)）]?[。.]?$`)
 
 // looksLikeEntry reports whether a line reads as a list entry: a name
 // closed by its date in brackets, or a name with details the entry reader
