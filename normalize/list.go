@@ -135,6 +135,10 @@ func (c *docContext) line(l *parser.Line, i int) {
 		text = stripped
 	}
 
+	if _, _, legend := c.parseLegendLine(text); legend && isMarker(l.Bullet) {
+		c.flushList()
+		return // "* 授業料不徴収" set as a list item: the legend, read by the first pass
+	}
 	if c.lx.IsChrome(text) || c.consumed[l.Row] {
 		c.flushList()
 		return // "Copyright … All rights reserved", "Back to top"
