@@ -212,7 +212,7 @@ func (c *docContext) unitish(text string) bool {
 	}
 	l := strings.ToLower(text)
 	for _, w := range []string{"ecole", "école", "escuela", "escola", "facultad", "faculdade", "fakultät", "faculté", "institut", "istituto",
-		"dipartimento", "departamento", "laborator", "centro", "center", "centre", "zentrum", "centrum", "faculties"} {
+		"dipartimento", "departamento", "laborator", "centro", "center", "centre", "zentrum", "centrum", "faculties", "programme"} {
 		if strings.Contains(l, w) {
 			return true
 		}

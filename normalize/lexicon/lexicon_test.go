@@ -136,6 +136,7 @@ func TestTotals(t *testing.T) {
 		assert.Equal(t, lexicon.Count{N: 109, Unit: "institutions", Level: lexicon.University}, strip(got[0]))
 		assert.Equal(t, lexicon.Count{N: 125, Unit: "institutions", Level: lexicon.Department}, strip(got[2]))
 	}
+	assert.Empty(t, lx.Totals("パリ第7大学（大学間協定 University-wide、1979年11月2日）"))
 	got = lx.Totals("大学間協定 76校")
 	if assert.Len(t, got, 1) {
 		assert.Equal(t, lexicon.Count{N: 76, Unit: "institutions", Level: lexicon.University}, strip(got[0]))

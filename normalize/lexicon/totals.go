@@ -3,6 +3,7 @@ package lexicon
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Counts and dates a list states about itself.
@@ -42,6 +43,9 @@ func (lx *Lexicon) Totals(text string) []Count {
 				v := text[m[2*i]:m[2*i+1]]
 				switch name {
 				case "n":
+					if ordinal(text[:m[2*i]]) {
+						v = "" // "パリ第7大学" names a university, it counts none
+					}
 					c.N = atoi(v)
 				case "unit":
 					c.Unit = lx.UnitOf(v)
@@ -87,4 +91,11 @@ func atoi(s string) int {
 		}
 	}
 	return n
+}
+
+// ordinal reports a number that is part of a name: after 第, or glued to a
+// Latin letter or digit.
+func ordinal(before string) bool {
+	r := lastRune(before)
+	return r == '第' || r < 0x3000 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
