@@ -333,7 +333,12 @@ func (c *docContext) closedByDate(text string) bool {
 	if (strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）")) && c.looksLikeEntry(t) {
 		return true // "大連外国語大学, 日本語学院 (University-wide)": details in brackets end it
 	}
-	return !c.readEntry(text, entryOpts{}).signed.IsZero()
+	if v, ok := c.dated[text]; ok {
+		return v
+	}
+	v := !c.readEntry(text, entryOpts{}).signed.IsZero()
+	c.dated[text] = v
+	return v
 }
 
 // datePiece reports a line that can only be the end of a Japanese date

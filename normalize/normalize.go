@@ -98,12 +98,13 @@ type docContext struct {
 	entryKey    styleKey     // the style of list entries, when lines have styles
 	hasEntryKey bool
 	entryLike   map[string]bool // texts already classified by looksLikeEntry
+	dated       map[string]bool // texts already read by closedByDate
 	headerMemo  map[string]field
 	consumed    map[int]bool // rows the first pass read as part of a line above (a wrapped as-of phrase)
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {
-	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}, lost: map[int]bool{}, lx: opt.Lexicon, consumed: map[int]bool{}}
+	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}, lost: map[int]bool{}, lx: opt.Lexicon, consumed: map[int]bool{}, dated: map[string]bool{}}
 	if c.lx == nil {
 		c.lx = lexicon.Default()
 	}

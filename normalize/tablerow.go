@@ -247,7 +247,7 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 			continue
 		}
 		if f != fNotes && !has[fSigned] && !has[fValid] {
-			if rest, d, ok := trailingBareDate(text); ok {
+			if rest, d, ok := cellTrailingDate(text); ok {
 				text = rest
 				rec.Signed = d.ISO
 				rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, f.String()), agreement.R(agreement.RepairDate, d.Layout))
@@ -385,8 +385,9 @@ func (tr *tableReader) where(f field) string {
 // careless extraction leaves it: "* GS Engineering 2019/08/08".
 var bareDateRe = regexp.MustCompile(`^(.*?)\s+([0-9]{4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,2})$`)
 
-// trailingBareDate splits such a date off a cell.
-func trailingBareDate(s string) (string, Date, bool) {
+// cellTrailingDate splits such a date off a unit or kind cell (the entry
+// reader has its own, c.trailingBareDate, for partner cells and items).
+func cellTrailingDate(s string) (string, Date, bool) {
 	m := bareDateRe.FindStringSubmatch(s)
 	if m == nil {
 		return s, Date{}, false

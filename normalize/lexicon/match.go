@@ -65,13 +65,6 @@ func overlaps(taken []bool, start, end int) bool {
 	return false
 }
 
-// ContainsTerm reports whether folded text s holds the folded term t on
-// word boundaries (or anywhere, for a term in a script written without
-// spaces).
-func ContainsTerm(s, t string) bool {
-	return len(find(s, appendTerms(nil, []string{t}, nil))) > 0
-}
-
 // Header maps a column header to the field it holds, and the length of the
 // term that decided it (0 for None).
 func (lx *Lexicon) Header(text string) (Field, int) {
@@ -139,28 +132,6 @@ func (lx *Lexicon) Level(text string) (string, bool) {
 		}
 	}
 	return best.t.value, true
-}
-
-// LevelSpan is like Level but also returns where the level words stand in
-// text (byte offsets), for cutting them out of an entry; ok is false when
-// the text names no level. The offsets refer to text itself, found by a
-// case-insensitive search of the term as written.
-func (lx *Lexicon) LevelSpan(text string) (level string, start, end int, ok bool) {
-	lower := strings.ToLower(text)
-	for _, t := range lx.levels {
-		for _, form := range []string{t.text, strings.ReplaceAll(t.text, " ", "-")} {
-			i := strings.Index(lower, form)
-			if i < 0 || len(lower) != len(text) {
-				continue
-			}
-			j := i + len(form)
-			if t.latin && (i > 0 && isWordRune(lastRune(lower[:i])) || j < len(lower) && isWordRune(firstRune(lower[j:]))) {
-				continue
-			}
-			return t.value, i, j, true
-		}
-	}
-	return "", 0, 0, false
 }
 
 func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
