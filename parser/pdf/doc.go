@@ -334,7 +334,7 @@ func streamBytes(v lpdf.Value) ([]byte, error) {
 				err = errors.New(panicText(r))
 			}
 		}()
-		rc := v.Reader()
+		rc := streamReader(v) // the library's reader, or filters.go's
 		defer rc.Close()
 		_, err = io.Copy(&buf, io.LimitReader(rc, maxStreamBytes+1))
 		return err
@@ -346,6 +346,8 @@ func streamBytes(v lpdf.Value) ([]byte, error) {
 		return buf.Bytes(), fmt.Errorf("%w: decodes to more than %d MiB; the rest was not read", parser.ErrTooLarge, maxStreamBytes>>20)
 	case err == nil:
 		return buf.Bytes(), nil
+	case errors.Is(err, errFilter):
+		return nil, fmt.Errorf("not read: %w", err)
 	case errors.Is(err, zlib.ErrChecksum):
 		// The checksum comes after the last byte: the data is all there,
 		// but may not be what was written.

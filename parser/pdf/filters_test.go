@@ -1,0 +1,495 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/lzw"
+	"compress/zlib"
+	"encoding/ascii85"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	lpdf "github.com/ledongthuc/pdf"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	tifflzw "golang.org/x/image/tiff/lzw"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// lzwEncode writes PDF LZW: 8-bit literals, codes of 9 to 12 bits most
+// significant bit first, a clear code first and before the table fills,
+// the end-of-data code last. early widens the codes one code early
+// (/EarlyChange 1, the default).
+func lzwEncode(data []byte, early bool) []byte {
+	var out []byte
+	var acc uint32
+	var nbits uint
+	width := uint(9)
+	emit := func(code int) {
+		acc = acc<<width | uint32(code)
+		nbits += width
+		for nbits >= 8 {
+			out = append(out, byte(acc>>(nbits-8)))
+			nbits -= 8
+		}
+	}
+	adjust := 0
+	if early {
+		adjust = 1
+	}
+	table := map[string]int{}
+	hi := 257 // the last code given
+	inc := func() {
+		hi++
+		if hi == 1<<width-adjust && width < 12 {
+			width++
+		}
+	}
+	reset := func() {
+		emit(256)
+		clear(table)
+		hi, width = 257, 9
+	}
+	reset()
+	code := func(s string) int {
+		if len(s) == 1 {
+			return int(s[0])
+		}
+		return table[s]
+	}
+	w := ""
+	for _, c := range data {
+		wc := w + string([]byte{c})
+		if _, ok := table[wc]; ok || len(wc) == 1 {
+			w = wc
+			continue
+		}
+		emit(code(w))
+		inc()
+		table[wc] = hi
+		w = string([]byte{c})
+		if hi >= 4000 {
+			emit(code(w))
+			w = ""
+			reset()
+		}
+	}
+	if w != "" {
+		emit(code(w))
+		inc()
+	}
+	emit(257)
+	if nbits > 0 {
+		out = append(out, byte(acc<<(8-nbits)))
+	}
+	return out
+}
+
+func runLengthEncode(data []byte) []byte {
+	var out []byte
+	for i := 0; i < len(data); {
+		j := i + 1
+		for j < len(data) && data[j] == data[i] && j-i < 128 {
+			j++
+		}
+		if j-i >= 3 {
+			out = append(out, byte(257-(j-i)), data[i])
+			i = j
+			continue
+		}
+		j = i
+		for j < len(data) && j-i < 128 && (j+2 >= len(data) || data[j] != data[j+1] || data[j] != data[j+2]) {
+			j++
+		}
+		out = append(out, byte(j-i-1))
+		out = append(out, data[i:j]...)
+		i = j
+	}
+	return append(out, 128)
+}
+
+func asciiHexEncode(data []byte) []byte {
+	s := hex.EncodeToString(data)
+	var b strings.Builder
+	for i := 0; i < len(s); i += 64 {
+		b.WriteString(s[i:min(len(s), i+64)])
+		b.WriteString("\n")
+	}
+	b.WriteString(">")
+	return []byte(b.String())
+}
+
+func ascii85Encode(data []byte) []byte {
+	out := make([]byte, ascii85.MaxEncodedLen(len(data)))
+	n := ascii85.Encode(out, data)
+	return append(out[:n], "~>"...)
+}
+
+func zlibEncode(data []byte) []byte {
+	return []byte(deflate(string(data)))
+}
+
+// pngPredict writes rows of cols bytes each behind a PNG filter byte,
+// the filters taken in turn (None, Sub, Up, Average, Paeth).
+func pngPredict(data []byte, cols, bpp int) []byte {
+	var out []byte
+	prev := make([]byte, cols)
+	for r := 0; len(data) > 0; r++ {
+		cur := make([]byte, cols)
+		copy(cur, data)
+		data = data[min(len(data), cols):]
+		kind := byte(r % 5)
+		out = append(out, kind)
+		for i := range cur {
+			var a, c byte
+			if i >= bpp {
+				a, c = cur[i-bpp], prev[i-bpp]
+			}
+			switch kind {
+			case 0:
+				out = append(out, cur[i])
+			case 1:
+				out = append(out, cur[i]-a)
+			case 2:
+				out = append(out, cur[i]-prev[i])
+			case 3:
+				out = append(out, cur[i]-byte((int(a)+int(prev[i]))/2))
+			case 4:
+				out = append(out, cur[i]-paeth(a, prev[i], c))
+			}
+		}
+		prev = cur
+	}
+	return out
+}
+
+// tiffPredict writes data as TIFF predictor 2 (each byte less the one bpp
+// before it in its row) in rows of cols bytes.
+func tiffPredict(data []byte, cols, bpp int) []byte {
+	out := bytes.Clone(data)
+	for r := 0; r < len(data); r += cols {
+		for i := min(len(data), r+cols) - 1; i >= r+bpp; i-- {
+			out[i] = data[i] - data[i-bpp]
+		}
+	}
+	return out
+}
+
+// TestLZWEncoder checks the test's encoder against the two decoders: Go's
+// (plain LZW) and TIFF's (codes widened one code early).
+func TestLZWEncoder(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	data := make([]byte, 200_000)
+	for i := range data {
+		data[i] = byte('a' + rnd.IntN(3)) // repetitive, so the table fills and clears
+	}
+	binary := make([]byte, 50_000)
+	for i := range binary {
+		binary[i] = byte(rnd.IntN(256))
+	}
+	for _, data := range [][]byte{data, binary} {
+		got, err := io.ReadAll(lzw.NewReader(bytes.NewReader(lzwEncode(data, false)), lzw.MSB, 8))
+		require.NoError(t, err)
+		require.Equal(t, data, got)
+		got, err = io.ReadAll(tifflzw.NewReader(bytes.NewReader(lzwEncode(data, true)), tifflzw.MSB, 8))
+		require.NoError(t, err)
+		require.Equal(t, data, got)
+	}
+}
+
+// TestDecodeFilter checks each decoder on the examples of the PDF
+// specification and on edge cases.
+func TestDecodeFilter(t *testing.T) {
+	tests := []struct {
+		name, filter, in, want string
+	}{
+		// ISO 32000-1, 7.4.4.2: "-----A---B" with /EarlyChange 1.
+		{"LZW example of the specification", "LZWDecode", "\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01", "-----A---B"},
+		{"hex", "ASCIIHexDecode", "48 65\n6c6C 6f>", "Hello"},
+		{"hex, odd last digit", "ASCIIHexDecode", "4142 4>", "AB@"},
+		{"hex without its end mark", "ASCIIHexDecode", "414", "A@"},
+		{"hex, text after the end mark", "ASCIIHexDecode", "41>42", "A"},
+		{"hex, abbreviated name", "AHx", "41>", "A"},
+		{"ASCII85 with its marks", "ASCII85Decode", "<~87cURDZ~>", "Hello"},
+		{"ASCII85, z for four zeros", "ASCII85Decode", "z~>", "\x00\x00\x00\x00"},
+		{"run length", "RunLengthDecode", "\x02abc\xfdx\x80", "abcxxxx"},
+		{"run length, no end byte", "RunLengthDecode", "\x00a\xffb", "abb"},
+		{"run length, text after the end byte", "RunLengthDecode", "\x00a\x80\x00b", "a"},
+		{"flate", "FlateDecode", deflate("plain"), "plain"},
+		{"identity crypt filter", "Crypt", "as is", "as is"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := decodeFilter(strings.NewReader(tt.in), tt.filter, lpdf.Value{})
+			require.NoError(t, err)
+			got, err := io.ReadAll(r)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, string(got))
+		})
+	}
+	bad := []struct{ name, filter, in, want string }{
+		{"hex, not a digit", "ASCIIHexDecode", "41 4x>", `'x' is not a hexadecimal digit`},
+		{"run length cut in a literal", "RunLengthDecode", "\x05ab", "unexpected EOF"},
+		{"LZW cut short", "LZWDecode", "\x80\x0b\x60", "EOF"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := decodeFilter(strings.NewReader(tt.in), tt.filter, lpdf.Value{})
+			require.NoError(t, err)
+			_, err = io.ReadAll(r)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+	for _, name := range []string{"DCTDecode", "JBIG2Decode", "NoSuchDecode"} {
+		_, err := decodeFilter(strings.NewReader(""), name, lpdf.Value{})
+		require.ErrorIs(t, err, errFilter, name)
+		assert.Contains(t, err.Error(), name)
+	}
+}
+
+// filteredPage is a one-page document whose content stream is stored with
+// the given /Filter and /DecodeParms entries (text of the stream's
+// dictionary) and data.
+func filteredPage(dict string, data []byte) []byte {
+	helv := "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >>"
+	return buildPDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources "+helv+" >>",
+		"<< "+dict+" stream:"+string(data),
+	)
+}
+
+func pageText(t *testing.T, b []byte) (string, []error) {
+	t.Helper()
+	doc, err := Parse("filtered.pdf", b, Options{})
+	require.NoError(t, err)
+	return docText(doc), doc.PageErrors
+}
+
+// TestStreamFilters: a page whose content stream is stored with any of
+// the standard filters, alone or in a chain, with predictors, reads as the
+// unfiltered page does, with no page error.
+func TestStreamFilters(t *testing.T) {
+	var content strings.Builder
+	content.WriteString("BT /F1 9 Tf 20 180 Td 11 TL ")
+	for i := range 12 {
+		fmt.Fprintf(&content, "(Partner %d University, Exchange agreement 20%02d) ' ", i, i)
+	}
+	content.WriteString("ET")
+	raw := []byte(content.String())
+	want, errs := pageText(t, filteredPage("", raw))
+	require.Empty(t, errs)
+	require.Contains(t, want, "Partner 11 University")
+
+	tests := []struct {
+		name, dict string
+		data       []byte
+	}{
+		{"ASCIIHexDecode", "/Filter /ASCIIHexDecode", asciiHexEncode(raw)},
+		{"ASCII85Decode", "/Filter /ASCII85Decode", ascii85Encode(raw)},
+		{"LZWDecode", "/Filter /LZWDecode", lzwEncode(raw, true)},
+		{"LZWDecode, EarlyChange 1 stated", "/Filter /LZWDecode /DecodeParms << /EarlyChange 1 >>", lzwEncode(raw, true)},
+		{"LZWDecode, EarlyChange 0", "/Filter /LZWDecode /DecodeParms << /EarlyChange 0 >>", lzwEncode(raw, false)},
+		{"RunLengthDecode", "/Filter /RunLengthDecode", runLengthEncode(raw)},
+		{"FlateDecode", "/Filter /FlateDecode", zlibEncode(raw)},
+		{"FlateDecode, PNG predictors", "/Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns 7 >>", zlibEncode(pngPredict(raw, 7, 1))},
+		{"FlateDecode, PNG predictors, 3 colours", "/Filter /FlateDecode /DecodeParms << /Predictor 11 /Colors 3 /Columns 5 >>", zlibEncode(pngPredict(raw, 15, 3))},
+		{"FlateDecode, TIFF predictor", "/Filter /FlateDecode /DecodeParms << /Predictor 2 /Colors 2 /Columns 9 >>", zlibEncode(tiffPredict(raw, 18, 2))},
+		{"LZWDecode, PNG predictors", "/Filter /LZWDecode /DecodeParms << /Predictor 12 /Columns 16 >>", lzwEncode(pngPredict(raw, 16, 1), true)},
+		{"chain ASCIIHex, Flate", "/Filter [/ASCIIHexDecode /FlateDecode]", asciiHexEncode(zlibEncode(raw))},
+		{"chain ASCII85, LZW", "/Filter [/ASCII85Decode /LZWDecode] /DecodeParms [null << /EarlyChange 0 >>]", ascii85Encode(lzwEncode(raw, false))},
+		{"chain ASCII85, Flate with a predictor", "/Filter [/ASCII85Decode /FlateDecode] /DecodeParms [null << /Predictor 12 /Columns 10 >>]", ascii85Encode(zlibEncode(pngPredict(raw, 10, 1)))},
+		{"chain ASCII85, RunLength", "/Filter [/A85 /RL]", ascii85Encode(runLengthEncode(raw))},
+		{"chain ASCIIHex, RunLength, LZW", "/Filter [/ASCIIHexDecode /RunLengthDecode /LZWDecode]", asciiHexEncode(runLengthEncode(lzwEncode(raw, true)))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, errs := pageText(t, filteredPage(tt.dict, tt.data))
+			require.Empty(t, errs)
+			assert.Equal(t, want, got)
+		})
+	}
+}
+
+// TestStreamFilterErrors: what cannot be decoded is said, naming the
+// filter; a filter no content stream can use is not called damage.
+func TestStreamFilterErrors(t *testing.T) {
+	raw := []byte("BT /F1 9 Tf 20 100 Td (Exchange partners) Tj ET")
+	bad := bytes.Clone(zlibEncode(raw))
+	bad[len(bad)-1] ^= 0xff // the Adler-32 checksum
+	tests := []struct {
+		name, dict string
+		data       []byte
+		text       string // text still read ("" for none)
+		err        string
+		damaged    bool
+	}{
+		{"image filter", "/Filter /DCTDecode", raw, "", "content stream not read: stream filter DCTDecode is not supported (it compresses images, which hold no text)", false},
+		{"unknown filter in a chain", "/Filter [/ASCIIHexDecode /Foo]", asciiHexEncode(raw), "", "content stream not read: stream filter Foo is not supported (not a standard PDF filter)", false},
+		{"hex with a stray letter", "/Filter /ASCIIHexDecode", []byte("42 54 2q>"), "", `ASCIIHexDecode data cut short after 2 bytes: ASCIIHexDecode: 'q' is not a hexadecimal digit`, true},
+		{"LZW cut short", "/Filter /LZWDecode", lzwEncode(raw, true)[:30], "", "LZWDecode data cut short", true},
+		{"Flate checksum wrong behind ASCIIHex", "/Filter [/AHx /Fl]", asciiHexEncode(bad), "Exchange partners", "AHx+Fl data fails its checksum", true},
+		{"unknown predictor", "/Filter /FlateDecode /DecodeParms << /Predictor 7 >>", zlibEncode(raw), "", "content stream not read: predictor 7 is not supported", false},
+		{"huge predictor row", "/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 9999999999 >>", zlibEncode(raw), "", "predictor: /Columns 9999999999", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, errs := pageText(t, filteredPage(tt.dict, tt.data))
+			if tt.text != "" {
+				assert.Contains(t, got, tt.text)
+			}
+			require.Len(t, errs, 1)
+			var pe *parser.Error
+			require.ErrorAs(t, errs[0], &pe)
+			assert.Equal(t, 1, pe.Page)
+			assert.Contains(t, errs[0].Error(), tt.err)
+			assert.Equal(t, tt.damaged, strings.Contains(errs[0].Error(), "damaged"), errs[0].Error())
+		})
+	}
+}
+
+// TestFixtureFilters: a real document whose Flate streams (content,
+// fonts, CMaps) are stored with other filters reads the same.
+func TestFixtureFilters(t *testing.T) {
+	encoders := []struct {
+		name, filter string
+		enc          func([]byte) []byte
+	}{
+		{"LZW", "/LZWDecode", func(b []byte) []byte { return lzwEncode(b, true) }},
+		{"ASCIIHex", "/ASCIIHexDecode", asciiHexEncode},
+		{"RunLength", "/RunLengthDecode", runLengthEncode},
+		{"ASCII85 and LZW", "[/ASCII85Decode /LZWDecode] /DecodeParms [null << /EarlyChange 0 >>]", func(b []byte) []byte { return ascii85Encode(lzwEncode(b, false)) }},
+	}
+	for _, fixture := range []string{"tohoku-university-libreoffice", "tohoku-university-chromium"} {
+		b, err := os.ReadFile(filepath.Join("../../fixtures", fixture, "input.pdf"))
+		require.NoError(t, err)
+		orig, err := Parse("input.pdf", b, Options{})
+		require.NoError(t, err)
+		require.Empty(t, orig.PageErrors)
+		want := parser.Dump(orig)
+		for _, e := range encoders {
+			t.Run(fixture+"/"+e.name, func(t *testing.T) {
+				nb, n := refilter(t, b, e.filter, e.enc)
+				require.Positive(t, n)
+				doc, err := Parse("input.pdf", nb, Options{})
+				require.NoError(t, err)
+				require.Empty(t, doc.PageErrors)
+				assert.Empty(t, doc.Repairs)
+				assert.Equal(t, string(want), string(parser.Dump(doc)))
+			})
+		}
+	}
+}
+
+var (
+	objAt     = regexp.MustCompile(`(?m)^(\d+) (\d+) obj\b`)
+	lengthKey = regexp.MustCompile(`/Length (\d+)(?: (\d+) R)?`)
+	trailerRe = regexp.MustCompile(`(?s)trailer\s*<<(.*?)>>\s*startxref`)
+)
+
+// refilter writes a PDF of classic cross-reference table again with each
+// FlateDecode stream that has no /DecodeParms decoded and stored with
+// filter (enc encodes), and a new cross-reference table; it returns the
+// file and how many streams it changed.
+func refilter(t *testing.T, b []byte, filter string, enc func([]byte) []byte) ([]byte, int) {
+	t.Helper()
+	locs := objAt.FindAllSubmatchIndex(b, -1)
+	bodies := map[int][]byte{}
+	order := []int{}
+	for i, m := range locs {
+		id, _ := strconv.Atoi(string(b[m[2]:m[3]]))
+		end := len(b)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		body := b[m[0]:end]
+		if e := bytes.LastIndex(body, []byte("endobj")); e >= 0 {
+			body = body[:e+len("endobj")]
+		}
+		if _, dup := bodies[id]; !dup {
+			order = append(order, id)
+		}
+		bodies[id] = body
+	}
+	indirect := func(id int) int {
+		body := bodies[id]
+		_, rest, _ := bytes.Cut(body, []byte("obj"))
+		rest, _, _ = bytes.Cut(rest, []byte("endobj"))
+		n, err := strconv.Atoi(string(bytes.TrimSpace(rest)))
+		require.NoError(t, err)
+		return n
+	}
+	changed := 0
+	var out bytes.Buffer
+	out.Write(b[:locs[0][0]])
+	offs := map[int]int{}
+	for _, id := range order {
+		body := bodies[id]
+		offs[id] = out.Len()
+		s := bytes.Index(body, []byte("stream"))
+		if s < 0 || !bytes.Contains(body[:s], []byte("/Filter/FlateDecode")) && !bytes.Contains(body[:s], []byte("/Filter /FlateDecode")) ||
+			bytes.Contains(body[:s], []byte("/DecodeParms")) {
+			out.Write(body)
+			out.WriteString("\n")
+			continue
+		}
+		dict := body[:s]
+		lm := lengthKey.FindSubmatch(dict)
+		require.NotNil(t, lm, "object %d", id)
+		n, _ := strconv.Atoi(string(lm[1]))
+		if len(lm[2]) > 0 {
+			n = indirect(n)
+		}
+		start := s + len("stream")
+		if body[start] == '\r' {
+			start++
+		}
+		start++ // \n
+		data, err := io.ReadAll(mustZlib(t, body[start:start+n]))
+		require.NoError(t, err, "object %d", id)
+		ndata := enc(data)
+		ndict := lengthKey.ReplaceAll(dict, []byte("/Length "+strconv.Itoa(len(ndata))))
+		ndict = bytes.Replace(ndict, []byte("/Filter/FlateDecode"), []byte("/Filter /FlateDecode"), 1)
+		ndict = bytes.Replace(ndict, []byte("/Filter /FlateDecode"), []byte("/Filter "+filter), 1)
+		out.Write(ndict)
+		out.WriteString("stream\n")
+		out.Write(ndata)
+		out.WriteString("\nendstream\nendobj\n")
+		changed++
+	}
+	tm := trailerRe.FindAllSubmatch(b, -1)
+	require.NotEmpty(t, tm)
+	trailer := regexp.MustCompile(`/(Prev|XRefStm) \d+`).ReplaceAll(tm[len(tm)-1][1], nil)
+	maxID := 0
+	for id := range offs {
+		maxID = max(maxID, id)
+	}
+	xref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", maxID+1)
+	for id := 1; id <= maxID; id++ {
+		if off, ok := offs[id]; ok {
+			fmt.Fprintf(&out, "%010d 00000 n \n", off)
+		} else {
+			out.WriteString("0000000000 65535 f \n")
+		}
+	}
+	fmt.Fprintf(&out, "trailer\n<<%s>>\nstartxref\n%d\n%%%%EOF\n", trailer, xref)
+	return out.Bytes(), changed
+}
+
+func mustZlib(t *testing.T, b []byte) io.Reader {
+	t.Helper()
+	z, err := zlib.NewReader(bytes.NewReader(b))
+	require.NoError(t, err)
+	return z
+}
