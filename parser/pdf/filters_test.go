@@ -493,3 +493,40 @@ func mustZlib(t *testing.T, b []byte) io.Reader {
 	require.NoError(t, err)
 	return z
 }
+
+// TestRawStreamDecrypts: the raw bytes of an encrypted document's streams,
+// decrypted here (RC4, AES-128) and decoded here, are what the library
+// reads.
+func TestRawStreamDecrypts(t *testing.T) {
+	for _, tt := range []struct{ file, password string }{
+		{"encrypted-empty-password", ""}, // RC4, 128 bits
+		{"bad-encrypted", "secret"},      // AES-128
+		{"tohoku-university-libreoffice", ""},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("../../fixtures", tt.file, "input.pdf"))
+			require.NoError(t, err)
+			d, err := openDocument(tt.file, b, tt.password)
+			require.NoError(t, err)
+			n := 0
+			for _, p := range d.pages {
+				v := p.v.Key("Contents")
+				require.Equal(t, lpdf.Stream, v.Kind())
+				want, err := io.ReadAll(v.Reader())
+				require.NoError(t, err)
+				raw, ok := rawOf(v)
+				require.True(t, ok)
+				data, err := raw.bytes()
+				require.NoError(t, err)
+				r, err := decodeChain(bytes.NewReader(data), v.Key("Filter"), v.Key("DecodeParms"))
+				require.NoError(t, err)
+				got, err := io.ReadAll(r)
+				require.NoError(t, err)
+				// The library leaves AES's padding at the end.
+				require.Equal(t, string(bytes.TrimRight(want, "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10")), string(got))
+				n++
+			}
+			require.Positive(t, n)
+		})
+	}
+}
