@@ -52,11 +52,15 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 	// Details after a dash, then in brackets at the end, then a bare date
 	// after a comma or a word such as "concluded".
 	{
-		if parts := dashSepRe.Split(name, 2); len(parts) == 2 && strings.TrimSpace(parts[0]) != "" {
+		// The details start at the first dash after which they read as
+		// details: "University of Science, Vietnam National University -
+		// Ho Chi Minh City — School-to-school agreement (GS Engineering)".
+		for _, loc := range dashSepRe.FindAllStringIndex(name, -1) {
 			var d entry
-			if c.readDetails(parts[1], &d, o, opt, true) {
-				name = strings.TrimSpace(parts[0])
+			if strings.TrimSpace(name[:loc[0]]) != "" && c.readDetails(name[loc[1]:], &d, o, opt, true) {
+				name = strings.TrimSpace(name[:loc[0]])
 				e.merge(d)
+				break
 			}
 		}
 		name = c.trailingDetails(name, &e, o, opt)
@@ -70,6 +74,11 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 	name, more := splitMarkers(strings.TrimRight(strings.TrimSpace(name), ",，、;"))
 	e.markers = append(e.markers, more...)
 	if !o.ownUnit && e.partnerUnit == "" {
+		if rest, unit, ok := c.unitAfterTitle(name, &e, o, opt); ok {
+			name, e.partnerUnit = rest, unit
+		}
+	}
+	if !o.ownUnit && e.partnerUnit == "" {
 		var ms []string
 		name, e.partnerUnit, ms = c.splitUnit(name)
 		e.markers = append(e.markers, ms...)
@@ -81,6 +90,39 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 	}
 	e.partner, e.partnerAlt = c.splitNames(name)
 	return e
+}
+
+// titleThenUnitRe finds the end of a bracketed piece followed by more text,
+// after a comma or not: "Hiroshima University (MoA on …), IDEC".
+var titleThenUnitRe = regexp.MustCompile(`[)）]\s*(?:[,，、]\s*)?([^()（）,，、\s][^()（）,，、]*)$`)
+
+// unitAfterTitle reads an entry that names the agreement in brackets after
+// the partner and then the partner's unit after a comma. A name does not go
+// on after the agreement's title, so what follows is the unit whatever its
+// words ("Hiroshima University (MoA on Collaboration …), IDEC").
+func (c *docContext) unitAfterTitle(name string, e *entry, o entryOpts, opt DateOptions) (string, string, bool) {
+	m := titleThenUnitRe.FindStringSubmatchIndex(name)
+	if m == nil {
+		return name, "", false
+	}
+	rest, inner, ok := cutTrailingBrackets(name[:m[0]+len(")")])
+	if strings.HasPrefix(name[m[0]:], "）") {
+		rest, inner, ok = cutTrailingBrackets(name[:m[0]+len("）")])
+	}
+	if !ok || strings.TrimSpace(rest) == "" {
+		return name, "", false
+	}
+	var d entry
+	if !c.readDetails(inner, &d, o, opt, false) || d.kind == "" {
+		return name, "", false
+	}
+	unit, ms := splitMarkers(strings.TrimSpace(name[m[2]:m[3]]))
+	if unit == "" || (c.lx.IsInstitution(unit) && !c.unitish(unit)) {
+		return name, "", false
+	}
+	e.merge(d)
+	e.markers = append(e.markers, ms...)
+	return rest, unit, true
 }
 
 // trailingDetails reads the bracketed details that end name into e and

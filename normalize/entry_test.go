@@ -34,6 +34,14 @@ func TestReadEntry(t *testing.T) {
 			want: entry{partner: "Bangladesh Agricultural University", level: LevelDepartment, homeUnit: "Agr", signed: Date{ISO: "2000", Layout: "era:平成Y年"}}},
 		{in: "Masaryk University*, Faculty of Medicine — 部局間協定 School-to-school（GS Medicine）、2008.5.28締結",
 			want: entry{partner: "Masaryk University", partnerUnit: "Faculty of Medicine", level: LevelDepartment, homeUnit: "GS Medicine", markers: []string{"*"}, signed: Date{ISO: "2008-05-28", Layout: "YYYY.M.D"}}},
+		{in: "Hiroshima University (MoA on Collaboration for the Implementation of a Double Master's Degree Programme), IDEC",
+			want: entry{partner: "Hiroshima University", partnerUnit: "IDEC", kind: "MoA on Collaboration for the Implementation of a Double Master's Degree Programme"}},
+		{in: "Hiroshima University (MoA on Collaboration) IDEC", want: entry{partner: "Hiroshima University", partnerUnit: "IDEC", kind: "MoA on Collaboration"}},
+		{in: "Nagaoka University of Technology (Addendum for the exchange of students)",
+			want: entry{partner: "Nagaoka University of Technology", kind: "Addendum for the exchange of students"}},
+		{in: "Tohoku Gakuin University (Sendai), Faculty of Letters", want: entry{partner: "Tohoku Gakuin University (Sendai)", partnerUnit: "Faculty of Letters"}},
+		{in: "Sahlgrenska Academy Institute of Odontology, * University of Gothenburg",
+			want: entry{partner: "University of Gothenburg", partnerUnit: "Sahlgrenska Academy Institute of Odontology", markers: []string{"*"}}},
 		{in: "上海師範大学, 数理学院", want: entry{partner: "上海師範大学", partnerUnit: "数理学院"}},
 		{in: "信息与电子学院, 北京理工大学", want: entry{partner: "北京理工大学", partnerUnit: "信息与电子学院"}},
 		{in: "Norwegian University of Science and Technology (NTNU) Faculty of Medicine and Health Sciences",
@@ -84,4 +92,27 @@ func TestReadEntryMonthFirst(t *testing.T) {
 	c.opt.MonthFirst = false
 	got = c.readEntry("Purdue University (9/3/1997)", entryOpts{})
 	assert.Equal(t, "Purdue University (9/3/1997)", got.partner, "an ambiguous date without --dates stays unread")
+}
+
+func TestUnitOnItsLine(t *testing.T) {
+	c := testContext()
+	tests := []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"University of Ljubljana", "Engineering Related Four Faculties"}, "University of Ljubljana, Engineering Related Four Faculties"},
+		{[]string{"Universidad Autónoma de Madrid", "Chemistry Department"}, "Universidad Autónoma de Madrid, Chemistry Department"},
+		{[]string{"Russian Academy of Sciences", "Prokhorov General Physics Institute — 部局間協定（RIEC）、2020年9月25日締結"},
+			"Russian Academy of Sciences, Prokhorov General Physics Institute — 部局間協定（RIEC）、2020年9月25日締結"},
+		// A line broken inside brackets is one name going on.
+		{[]string{"Kagoshima University (Agreement on Academic Exchange", "Programme for Students) Faculty of Agriculture"},
+			"Kagoshima University (Agreement on Academic Exchange Programme for Students) Faculty of Agriculture"},
+		// A comma already places the unit.
+		{[]string{"Peking University,", "School of Law"}, "Peking University, School of Law"},
+		{[]string{"University of California", "Berkeley"}, "University of California Berkeley"},
+	}
+	for _, tt := range tests {
+		text := joinWrapped(tt.lines)
+		assert.Equal(t, tt.want, c.unitOnItsLine(tt.lines, text), tt.lines)
+	}
 }

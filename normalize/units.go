@@ -50,6 +50,31 @@ func (c *docContext) endsAsInstitution(name string) bool {
 	return false
 }
 
+// bracketDepth counts the brackets text opens and does not close.
+func bracketDepth(text string) int {
+	d := 0
+	for _, r := range text {
+		switch r {
+		case '(', '（', '[', '［':
+			d++
+		case ')', '）', ']', '］':
+			d--
+		}
+	}
+	return d
+}
+
+// namesUniversity reports a name with a word for university in it.
+func namesUniversity(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range []string{"大学", "大學", "대학교", "universit", "universidad", "universidade"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // splitUnit splits a partner's unit named in the same cell after a comma,
 // or before it: "Peking University, School of International Studies",
 // "Faculty of Agriculture, Kagoshima University", "上海師範大学, 数理学院";
@@ -111,6 +136,10 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	case c.unitish(head) && !c.lx.IsInstitution(head) && c.lx.IsInstitution(tail) && !c.unitish(tail):
 		// "The Institute for Analytical Sociology, Linköping University"
 		return tail, head, markers
+	case c.unitish(head) && !namesUniversity(head) && namesUniversity(tail) && !c.unitish(tail):
+		// "Sahlgrenska Academy Institute of Odontology, University of
+		// Gothenburg": an institute named before the university it is part of.
+		return tail, head, markers
 	case c.isUnit(head) && c.isUnit(tail) && isCJK(lastRune(head)) && academy(tail) && !academy(head):
 		return tail, head, markers // "物理研究所, 中央研究院"
 	case c.isUnit(head) && c.lx.IsInstitution(tail) && !c.isUnit(tail),
@@ -170,13 +199,17 @@ func endsWithSubject(name string) bool {
 // so the entry reader splits them; a name wrapped in a narrow column does
 // not break where an institution's name ends and a unit's begins.
 func (c *docContext) unitOnItsLine(lines []string, text string) string {
-	if len(lines) < 2 || strings.ContainsAny(text, ",，、") {
-		return text
+	if len(lines) < 2 || strings.ContainsAny(dashSepRe.Split(text, 2)[0], ",，、") {
+		return text // a comma already says where the unit starts
 	}
 	for k := 1; k < len(lines); k++ {
 		head, _ := splitMarkers(joinWrapped(lines[:k]))
 		tail, _ := splitMarkers(joinWrapped(lines[k:]))
-		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head)
+		if bracketDepth(head) != 0 {
+			continue // the line broke inside brackets: "… (Agreement on Academic Exchange / Programme for Students)"
+		}
+		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head) ||
+			namesUniversity(head) && !namesUniversity(tail)
 		if ends && (c.isUnit(tail) || c.unitish(tail)) || c.lx.IsInstitution(head) && c.lx.UnitWordAt(tail) && !c.lx.IsInstitution(tail) {
 			return joinWrapped(lines[:k]) + ", " + joinWrapped(lines[k:])
 		}

@@ -87,7 +87,9 @@ var English = &Lang{
 	Kinds: []string{"mou", "moa", "memorandum of understanding", "memorandum of agreement", "student exchange", "academic exchange",
 		"exchange", "general", "general agreement", "cooperation", "academic cooperation", "research cooperation", "collaboration",
 		"letter of intent", "loi", "double degree", "dual degree", "joint degree", "framework", "comprehensive", "faculty exchange",
-		"staff exchange", "research exchange", "study abroad", "articulation", "memorandum", "agreement of cooperation"},
+		"staff exchange", "research exchange", "study abroad", "articulation", "memorandum", "agreement of cooperation", "addendum"},
+	KindOpeners: []string{"agreement", "agreements", "memorandum", "mou", "moa", "letter of", "contract", "addendum",
+		"supplementary agreement", "amendment", "protocol"},
 	LinkNoise: []string{"external link", "external site", "opens in a new window", "opens in new window", "new window", "pdf", "link"},
 	Concluded: []string{"concluded", "concluded on", "concluded in", "signed", "signed on", "signed in", "since", "effective", "date of conclusion", "established"},
 }

@@ -120,6 +120,10 @@ type Lang struct {
 	// Kinds are words naming the kind of an agreement ("MOU", "Student
 	// Exchange", "包括"), read out of an entry's details.
 	Kinds []string
+	// KindOpeners are the words an agreement's title starts with
+	// ("Agreement on Academic Exchange …", "Addendum for the exchange of
+	// students"): a text that starts so names the agreement, not a partner.
+	KindOpeners []string
 	// Federations are universities whose member colleges are institutions
 	// in their own right ("The School of Oriental and African Studies,
 	// University of London" names the school, not a unit of London).
@@ -149,6 +153,7 @@ type Lexicon struct {
 	asOf      []*regexp.Regexp
 	concl     []term
 	kinds     []term
+	openers   []string
 	noise     []term
 	after     []string
 	chrome    []string
@@ -216,6 +221,9 @@ func New(langs ...*Lang) *Lexicon {
 		lx.title = appendTerms(lx.title, l.ListTitle, nil)
 		lx.concl = appendTerms(lx.concl, l.Concluded, nil)
 		lx.kinds = appendTerms(lx.kinds, l.Kinds, nil)
+		for _, w := range l.KindOpeners {
+			lx.openers = append(lx.openers, Fold(w)+" ")
+		}
 		lx.after = append(lx.after, l.ConcludedAfter...)
 		for _, w := range l.Federations {
 			lx.feds = append(lx.feds, Fold(w))

@@ -286,7 +286,7 @@ func (lx *Lexicon) IsKind(text string) bool {
 	if len(find(s, lx.inst)) > 0 {
 		return false
 	}
-	for _, w := range []string{"agreement ", "agreements ", "memorandum ", "mou ", "moa ", "letter of ", "contract "} {
+	for _, w := range lx.openers {
 		if strings.HasPrefix(s+" ", w) {
 			return true
 		}
