@@ -39,6 +39,7 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	./scripts/bench-textlayer.sh
 	./scripts/bench-extract.sh
+	./scripts/bench-html.sh
 
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
