@@ -1,41 +1,22 @@
 package output
 
 import (
-	"fmt"
 	"os"
-	"path/filepath"
 )
 
 // WriteFileAtomic calls write with a temporary file in path's directory and,
-// only when write and Sync succeed, renames it onto path. On any failure the
-// temporary file is removed and path is left as it was.
-func WriteFileAtomic(path string, write func(f *os.File) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+// only when write and Sync succeed, renames it onto path (through a
+// symbolic link, onto its target, keeping the replaced file's mode). On any
+// failure the temporary file is removed and path is left as it was. It is
+// Target.Write without OpenTarget's checks, for files the program keeps
+// itself (a cache).
+func WriteFileAtomic(path string, write func(f *os.File) error) error {
+	t := &Target{Name: path, path: path}
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+		t.fi = fi
 	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err = write(f); err != nil {
-		return err
+	if p, err := resolve(path); err == nil {
+		t.path = p
 	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = os.Chmod(tmp, 0o644); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
+	return t.Write(nil, write)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/agreements/agreements/audit"
@@ -12,7 +13,7 @@ import (
 )
 
 func (e *env) audit(args []string) int {
-	fs := e.newFlags("audit", "audit [--format text|json|html] [--strict] [--institution NAME] [--pages LIST] [--password PASSWORD] [--examples N] [--checks LIST] [--skip LIST] [--declared FIGURES] INPUT...")
+	fs := e.newFlags("audit", "audit [--format text|json|html] [--out FILE [--partial]] [--strict] [--institution NAME] [--pages LIST] [--password PASSWORD] [--examples N] [--checks LIST] [--skip LIST] [--declared FIGURES] INPUT...")
 	format := fs.String("format", report.FormatText, "report format: text, json or html")
 	strict := fs.Bool("strict", false, "exit 1 when any error-level check fails")
 	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the documents say)")
@@ -22,6 +23,7 @@ func (e *env) audit(args []string) int {
 	checks := fs.String("checks", "", "run only these checks (`LIST`, comma-separated names)")
 	skip := fs.String("skip", "", "do not run these checks (`LIST`, comma-separated names)")
 	declaredFlag := fs.String("declared", "", "reconcile the inputs with the totals of a figures page or a TOML figures file (`FIGURES`)")
+	out := addOutFlags(fs, "the report")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -43,6 +45,10 @@ func (e *env) audit(args []string) int {
 	if *examples < 1 {
 		fmt.Fprintln(e.stderr, "agreements audit: --examples must be at least 1")
 		return exitUsage
+	}
+
+	if code := e.openOut(out, append(inputs[:len(inputs):len(inputs)], *declaredFlag)); code >= 0 {
+		return code
 	}
 
 	opt := audit.Options{MaxExamples: *examples, Only: checkList(*checks), Skip: checkList(*skip)}
@@ -79,9 +85,15 @@ func (e *env) audit(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements audit: %v\n", err)
 		return exitFail
 	}
-	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
-		fmt.Fprintf(e.stderr, "agreements audit: writing report: %v\n", err)
-		return exitFail
+	why := ""
+	if failed {
+		why = "an input could not be read, named above"
+	}
+	if code := e.writeOut(out, why, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}); code >= 0 {
+		return code
 	}
 	if failed || (*strict && rep.Failed(audit.LevelError)) {
 		return exitFail

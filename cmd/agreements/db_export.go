@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/agreements/agreements/output"
 	"github.com/agreements/agreements/store"
@@ -11,11 +12,11 @@ import (
 
 // export writes the current (or a past) state of the database as records.
 func (e *env) export(args []string) int {
-	fs := e.newFlags("export", "export [--db DSN] [--as-of DATE] [--format ndjson|json|csv] [--out FILE]")
+	fs := e.newFlags("export", "export [--db DSN] [--as-of DATE] [--format ndjson|json|csv] [--out FILE [--partial]]")
 	db := fs.String("db", store.DefaultDSN, dbFlagUsage)
 	asOf := fs.String("as-of", "", "export each list as of `DATE` (YYYY, YYYY-MM or YYYY-MM-DD) instead of its latest snapshot")
 	format := fs.String("format", output.FormatNDJSON, "output format: ndjson, json or csv")
-	out := fs.String("out", "", "write to `FILE` (atomically) instead of stdout")
+	out := addOutFlags(fs, "the records")
 	rest, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -29,6 +30,9 @@ func (e *env) export(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements export: %v\n", err)
 		return exitUsage
 	}
+	if code := e.openOut(out, nil); code >= 0 {
+		return code
+	}
 	ctx := context.Background()
 	st, err := openExisting(ctx, *db)
 	if err != nil {
@@ -41,9 +45,12 @@ func (e *env) export(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements export: %v\n", err)
 		return exitFail
 	}
-	if err := e.writeRecords(*out, *format, recs); err != nil {
-		fmt.Fprintf(e.stderr, "agreements export: %v\n", err)
-		return exitFail
+	// An empty export (an empty database, a date before the first
+	// snapshot) does not replace a file of records.
+	if code := e.writeOut(out, incomplete(0, len(recs)), func(w io.Writer) error {
+		return output.WriteAll(w, *format, recs)
+	}); code >= 0 {
+		return code
 	}
 	return exitOK
 }

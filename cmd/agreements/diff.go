@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/diff"
@@ -15,10 +16,11 @@ import (
 const exitTrouble = 2
 
 func (e *env) diff(args []string) int {
-	fs := e.newFlags("diff", "diff [--format text|json|html] [--exit-code] [--institution NAME] OLD NEW")
+	fs := e.newFlags("diff", "diff [--format text|json|html] [--out FILE] [--exit-code] [--institution NAME] OLD NEW")
 	format := fs.String("format", report.FormatText, "report format: text, json or html")
 	exitCode := fs.Bool("exit-code", false, "exit 1 when the snapshots differ (as diff(1): 0 same, 1 different, 2 trouble)")
 	inst := fs.String("institution", "", "the home institution's `NAME` for the documents on both sides (overrides what they say; a record file keeps the institution it was made with)")
+	out := addOutFlags(fs, "the report")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -31,6 +33,9 @@ func (e *env) diff(args []string) int {
 	if err := report.CheckFormat(*format); err != nil {
 		fmt.Fprintf(e.stderr, "agreements diff: %v\n", err)
 		return exitUsage
+	}
+	if code := e.openOut(out, inputs); code >= 0 {
+		return exitTrouble
 	}
 	// A snapshot read only in part would show its missing agreements as
 	// removed or added, so any error stops the comparison. Trouble exits
@@ -51,8 +56,10 @@ func (e *env) diff(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements diff: %v\n", err)
 		return exitTrouble
 	}
-	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
-		fmt.Fprintf(e.stderr, "agreements diff: writing report: %v\n", err)
+	if code := e.writeOut(out, "", func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}); code >= 0 {
 		return exitTrouble
 	}
 	if *format != report.FormatText {

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
+	"io"
 	"runtime"
 	"slices"
 	"sync"
@@ -16,10 +16,10 @@ import (
 )
 
 func (e *env) extract(args []string) int {
-	fs := e.newFlags("extract", "extract [--format ndjson|json|csv|xlsx] [--bom] [--out FILE] [--institution NAME] [--pages LIST] [--password PASSWORD] [--dates month-first|day-first] [--strict] INPUT...")
+	fs := e.newFlags("extract", "extract [--format ndjson|json|csv|xlsx] [--bom] [--out FILE [--partial]] [--institution NAME] [--pages LIST] [--password PASSWORD] [--dates month-first|day-first] [--strict] INPUT...")
 	format := fs.String("format", output.FormatNDJSON, "output format: ndjson, json, csv or xlsx")
 	bom := fs.Bool("bom", false, "csv: start with a UTF-8 byte order mark, so Excel reads the file as UTF-8")
-	out := fs.String("out", "", "write to `FILE` (atomically) instead of stdout")
+	out := addOutFlags(fs, "the records")
 	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the document says)")
 	strict := fs.Bool("strict", false, "exit 1 when a read looks wrong (the warnings on stderr), not only when an input cannot be read")
 	dates := fs.String("dates", "", "how the list writes a/b/YYYY dates: `ORDER` month-first (US) or day-first; without it such dates are refused as ambiguous unless a part is above 12")
@@ -57,6 +57,10 @@ func (e *env) extract(args []string) int {
 		return exitUsage
 	}
 
+	if code := e.openOut(out, inputs); code >= 0 {
+		return code
+	}
+
 	var records []agreement.Record
 	var errs []error
 	read := 0 // inputs that gave a document, even with some pages lost
@@ -76,18 +80,22 @@ func (e *env) extract(args []string) int {
 		}
 	}
 
-	if read == 0 && *out != "" && *out != "-" {
+	joined := errors.Join(errs...)
+	if joined != nil {
+		fmt.Fprintf(e.stderr, "agreements extract: %v\n", joined)
+	}
+	if read == 0 && out.toFile() {
 		// Nothing could be read: leave an existing output as it was rather
-		// than replace last year's records with nothing.
-		fmt.Fprintf(e.stderr, "agreements extract: %v\nagreements extract: no input could be read; %s left unchanged\n", errors.Join(errs...), *out)
+		// than replace last year's records with nothing, and make none.
+		fmt.Fprintf(e.stderr, "agreements extract: no input could be read; %s left unchanged\n", *out.out)
 		return exitFail
 	}
-	if err := e.writeRecordsOptions(*out, *format, wopt, records); err != nil {
-		fmt.Fprintf(e.stderr, "agreements extract: %v\n", err)
-		return exitFail
+	if code := e.writeOut(out, incomplete(len(errs), len(records)), func(w io.Writer) error {
+		return output.WriteAllOptions(w, *format, wopt, records)
+	}); code >= 0 {
+		return code
 	}
-	if err := errors.Join(errs...); err != nil {
-		fmt.Fprintf(e.stderr, "agreements extract: %v\n", err)
+	if joined != nil {
 		return exitFail
 	}
 	if *strict && doubts > 0 {
@@ -157,15 +165,15 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func (e *env) writeRecords(path, format string, records []agreement.Record) error {
-	return e.writeRecordsOptions(path, format, output.Options{}, records)
-}
-
-func (e *env) writeRecordsOptions(path, format string, opt output.Options, records []agreement.Record) error {
-	if path == "" || path == "-" {
-		return output.WriteAllOptions(e.stdout, format, opt, records)
+// incomplete says why a result is incomplete, for an --out it should
+// not replace: inputs or pages that could not be read (each named on
+// stderr), no records at all. "" when it is complete.
+func incomplete(failed, records int) string {
+	switch {
+	case failed > 0:
+		return fmt.Sprintf("%d %s could not be read in full, named above", failed, plural(failed, "input", "inputs"))
+	case records == 0:
+		return "no records"
 	}
-	return output.WriteFileAtomic(path, func(f *os.File) error {
-		return output.WriteAllOptions(f, format, opt, records)
-	})
+	return ""
 }

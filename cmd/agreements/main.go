@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/output"
 )
 
 // version may be set at build time with -ldflags "-X main.version=...";
@@ -63,17 +64,18 @@ const usage = `agreements turns published lists of academic-exchange agreements 
 
 Usage:
   agreements extract [--format ndjson|json|csv] [--out FILE] [--institution NAME] INPUT...
-  agreements tables  [--pages LIST] [--format json|csv] INPUT
-  agreements audit   [--format text|json|html] [--strict] INPUT...
-  agreements diff    [--format text|json|html] [--exit-code] OLD NEW
-  agreements raw     [--pages LIST] INPUT    (what the extractor saw, line by line)
+  agreements tables  [--pages LIST] [--format json|csv] [--out FILE] INPUT
+  agreements audit   [--format text|json|html] [--out FILE] [--strict] INPUT...
+  agreements diff    [--format text|json|html] [--out FILE] [--exit-code] OLD NEW
+  agreements raw     [--pages LIST] [--out FILE] INPUT    (what the extractor saw, line by line)
   agreements refresh [--db DSN] [--cache DIR] [--jobs N] [--only NAME...] [--accept NAME...] [--report FILE] SOURCES
   agreements load    [--db DSN] [--source NAME] [--allow-older] [--dry-run] INPUT...   (snapshots into a database)
   agreements history [--db DSN] (--id ID | --partner TEXT) [--format text|json]
-  agreements export  [--db DSN] [--as-of DATE] [--format ndjson|json|csv]
+  agreements export  [--db DSN] [--as-of DATE] [--format ndjson|json|csv] [--out FILE]
   agreements --version
 
 Run 'agreements COMMAND --help' for a command's flags. INPUT may be '-' for stdin.
+--out FILE is replaced only by a complete result; --partial allows an incomplete one.
 `
 
 // Exit codes of the command line.
@@ -95,10 +97,11 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	temps  *output.Temps // temporary files being written, removed on an interrupt
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, temps: output.NewTemps(nil)}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage

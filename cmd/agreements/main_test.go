@@ -148,8 +148,9 @@ func TestSplitArgs(t *testing.T) {
 }
 
 // TestOutKeptWhenNothingRead: a run whose every input fails leaves an
-// existing output file as it was; a run with one good input writes its
-// records and still exits 1 for the bad one.
+// existing output file as it was; so does a run with one good input,
+// unless --partial is given: then it writes the good input's records and
+// still exits 1 for the bad one.
 func TestOutKeptWhenNothingRead(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "records.ndjson")
@@ -168,9 +169,17 @@ func TestOutKeptWhenNothingRead(t *testing.T) {
 	code, _, stderr = runCmd(t, "", "extract", "--out", out, bad, good)
 	assert.Equal(t, exitFail, code)
 	assert.Contains(t, stderr, bad)
+	assert.Contains(t, stderr, "not replaced: the result is incomplete")
 	b, err = os.ReadFile(out)
 	require.NoError(t, err)
-	assert.Equal(t, 35, bytes.Count(b, []byte("\n")), "the good input's records are written")
+	assert.Equal(t, "last year\n", string(b), "an incomplete result does not replace the file")
+
+	code, _, stderr = runCmd(t, "", "extract", "--partial", "--out", out, bad, good)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, stderr, bad)
+	b, err = os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, 35, bytes.Count(b, []byte("\n")), "with --partial the good input's records are written")
 }
 
 // TestDatesFlag: a/b/YYYY dates are read only when the order is given.

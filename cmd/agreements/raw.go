@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -11,8 +12,9 @@ import (
 // role, position and style, and every table row, before normalisation.
 // Rows are numbered as records' source.row counts them.
 func (e *env) raw(args []string) int {
-	fs := e.newFlags("raw", "raw [--pages LIST] INPUT")
+	fs := e.newFlags("raw", "raw [--pages LIST] [--out FILE [--partial]] INPUT")
 	pagesFlag := fs.String("pages", "", pagesHelp)
+	out := addOutFlags(fs, "the dump")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -27,6 +29,9 @@ func (e *env) raw(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements raw: --pages: %v\n", err)
 		return exitUsage
 	}
+	if code := e.openOut(out, inputs); code >= 0 {
+		return code
+	}
 	b, err := e.readInput(inputs[0])
 	if err != nil {
 		fmt.Fprintf(e.stderr, "agreements raw: %v\n", err)
@@ -37,12 +42,21 @@ func (e *env) raw(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements raw: %v\n", err)
 		return exitFail
 	}
-	if _, err := e.stdout.Write(parser.Dump(doc)); err != nil {
-		fmt.Fprintf(e.stderr, "agreements raw: %v\n", err)
-		return exitFail
+	pageErr := errors.Join(doc.PageErrors...)
+	if pageErr != nil {
+		fmt.Fprintf(e.stderr, "agreements raw: %v\n", pageErr)
 	}
-	if err := errors.Join(doc.PageErrors...); err != nil {
-		fmt.Fprintf(e.stderr, "agreements raw: %v\n", err)
+	why := ""
+	if pageErr != nil {
+		why = fmt.Sprintf("%d %s could not be read", len(doc.PageErrors), plural(len(doc.PageErrors), "page", "pages"))
+	}
+	if code := e.writeOut(out, why, func(w io.Writer) error {
+		_, err := w.Write(parser.Dump(doc))
+		return err
+	}); code >= 0 {
+		return code
+	}
+	if pageErr != nil {
 		return exitFail
 	}
 	return exitOK

@@ -87,6 +87,16 @@ func (e *env) refresh(args []string) int {
 		}
 	}
 
+	// The report file is checked before the run, written through the
+	// same writer as every --out.
+	var report *output.Target
+	if *reportFile != "" {
+		if report, err = output.OpenTarget(*reportFile, []string{pos[0]}); err != nil {
+			fmt.Fprintf(e.stderr, "agreements refresh: --report %v\n", err)
+			return exitUsage
+		}
+	}
+
 	cache, err := fetch.OpenCache(*cacheDir)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "agreements refresh: %s: %v\n", *cacheDir, err)
@@ -129,8 +139,8 @@ func (e *env) refresh(args []string) int {
 	failed := !rep.OK()
 	fmt.Fprintf(e.stderr, "agreements refresh: %d sources: %d unchanged, %d loaded, %d held, %d failed (%.1fs)\n",
 		rep.Summary.Sources, rep.Summary.Unchanged, rep.Summary.Loaded, rep.Summary.Held, rep.Summary.Failed, rep.Seconds)
-	if *reportFile != "" {
-		if err := writeRefreshReport(*reportFile, rep); err != nil {
+	if report != nil {
+		if err := e.writeRefreshReport(report, rep); err != nil {
 			fmt.Fprintf(e.stderr, "agreements refresh: %v\n", err)
 			failed = true
 		}
@@ -147,11 +157,11 @@ func toolVersion() string {
 	return strings.Fields(versionString())[0]
 }
 
-func writeRefreshReport(path string, rep *refresh.Report) error {
-	return output.WriteFileAtomic(path, func(f *os.File) error {
-		ext := strings.ToLower(filepath.Ext(path))
+func (e *env) writeRefreshReport(t *output.Target, rep *refresh.Report) error {
+	return t.Write(e.temps, func(f *os.File) error {
+		ext := strings.ToLower(filepath.Ext(t.Name))
 		if ext == ".html" || ext == ".htm" {
-			return refresh.WriteHTML(f, rep, filepath.Dir(path))
+			return refresh.WriteHTML(f, rep, filepath.Dir(t.Name))
 		}
 		enc := json.NewEncoder(f)
 		enc.SetEscapeHTML(false)

@@ -20,9 +20,10 @@ type rawTable struct {
 }
 
 func (e *env) tables(args []string) int {
-	fs := e.newFlags("tables", "tables [--pages LIST] [--format json|csv] INPUT")
+	fs := e.newFlags("tables", "tables [--pages LIST] [--format json|csv] [--out FILE [--partial]] INPUT")
 	pagesFlag := fs.String("pages", "", pagesHelp)
 	format := fs.String("format", "json", "output format: json or csv")
+	out := addOutFlags(fs, "the tables")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -41,6 +42,9 @@ func (e *env) tables(args []string) int {
 		fmt.Fprintf(e.stderr, "agreements tables: --pages: %v\n", err)
 		return exitUsage
 	}
+	if code := e.openOut(out, inputs); code >= 0 {
+		return code
+	}
 	name := inputs[0]
 	b, err := e.readInput(name)
 	if err != nil {
@@ -53,20 +57,29 @@ func (e *env) tables(args []string) int {
 		return exitFail
 	}
 	tabs := rawTables(doc, pages)
-	if *format == "csv" {
-		err = writeTablesCSV(e.stdout, tabs)
-	} else {
-		enc := json.NewEncoder(e.stdout)
+	pageErr := errors.Join(doc.PageErrors...)
+	if pageErr != nil {
+		fmt.Fprintf(e.stderr, "agreements tables: %v\n", pageErr)
+	}
+	why := ""
+	switch {
+	case pageErr != nil:
+		why = fmt.Sprintf("%d %s could not be read", len(doc.PageErrors), plural(len(doc.PageErrors), "page", "pages"))
+	case len(tabs) == 0:
+		why = "no tables"
+	}
+	if code := e.writeOut(out, why, func(w io.Writer) error {
+		if *format == "csv" {
+			return writeTablesCSV(w, tabs)
+		}
+		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		err = enc.Encode(tabs)
+		return enc.Encode(tabs)
+	}); code >= 0 {
+		return code
 	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "agreements tables: %v\n", err)
-		return exitFail
-	}
-	if err := errors.Join(doc.PageErrors...); err != nil {
-		fmt.Fprintf(e.stderr, "agreements tables: %v\n", err)
+	if pageErr != nil {
 		return exitFail
 	}
 	return exitOK

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+
+	"github.com/agreements/agreements/output"
+)
+
+// outFlags are the flags of a command that writes its result: --out and
+// --partial. Every command writes a file through them, so the rules are
+// the same everywhere (README, "Output files").
+type outFlags struct {
+	cmd     string
+	out     *string
+	partial *bool
+	target  *output.Target // nil: stdout
+}
+
+// addOutFlags registers --out and --partial on fs.
+func addOutFlags(fs *flag.FlagSet, what string) *outFlags {
+	return &outFlags{
+		cmd:     fs.Name(),
+		out:     fs.String("out", "", "write "+what+" to `FILE` instead of stdout (replaced only by a complete result, in one step)"),
+		partial: fs.Bool("partial", false, "with --out: replace the file even with an incomplete result (an input or page not read, no records)"),
+	}
+}
+
+// toFile reports whether --out names a file (not stdout).
+func (o *outFlags) toFile() bool { return *o.out != "" && *o.out != "-" }
+
+// open checks --out before anything is read: it must not be a read-only
+// file, a directory, nor one of inputs (also stdin's file when "-" is an
+// input). It returns -1 to go on, else the exit code.
+func (e *env) openOut(o *outFlags, inputs []string) int {
+	if !o.toFile() {
+		return -1
+	}
+	t, err := output.OpenTarget(*o.out, inputs)
+	if err == nil {
+		if f, ok := e.stdin.(*os.File); ok && slices.Contains(inputs, "-") {
+			if fi, serr := f.Stat(); serr == nil && fi.Mode().IsRegular() && t.SameFile(fi) {
+				err = fmt.Errorf("%s: %w (-, standard input)", *o.out, output.ErrIsInput)
+			}
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements %s: --out %v\n", o.cmd, err)
+		return exitFail
+	}
+	o.target = t
+	return -1
+}
+
+// writeOut writes the result with write, to --out or stdout. incomplete
+// says why the result is incomplete ("" when it is not): then an existing
+// file is not replaced, unless --partial is given. It returns -1 when the
+// result was written, else the exit code.
+func (e *env) writeOut(o *outFlags, incomplete string, write func(w io.Writer) error) int {
+	if o.target == nil {
+		if err := write(e.stdout); err != nil {
+			fmt.Fprintf(e.stderr, "agreements %s: writing: %v\n", o.cmd, err)
+			return exitFail
+		}
+		return -1
+	}
+	if incomplete != "" && o.target.Replaces() && !*o.partial {
+		fmt.Fprintf(e.stderr, "agreements %s: %s not replaced: the result is incomplete (%s); the old file is left unchanged (--partial replaces it anyway)\n",
+			o.cmd, *o.out, incomplete)
+		return exitFail
+	}
+	err := o.target.Write(e.temps, func(f *os.File) error { return write(f) })
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements %s: %v\n", o.cmd, err)
+		return exitFail
+	}
+	return -1
+}
