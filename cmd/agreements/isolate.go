@@ -25,7 +25,8 @@ import (
 // only: the parent names the file and goes on with the other inputs.
 //
 // The child is this program started with childEnv set; it reads one
-// parseRequest (gob) from stdin and writes one parseReply (gob) to stdout.
+// request from stdin and writes one reply to stdout (see writeRequest and
+// writeReply).
 // It runs under a memory bound (RLIMIT_AS over what the runtime has
 // reserved at start) and a stack bound, and the parent kills it when the
 // time bound passes.
@@ -61,18 +62,37 @@ type parseRequest struct {
 	Name     string
 	Pages    []int
 	Password string
-	Data     []byte
-	Memory   int64
+	// Data is the input. It does not cross as part of the request: Size
+	// says how many bytes of it follow the request on the stream, so that
+	// neither process holds an encoded copy of it.
+	Data   []byte
+	Size   int
+	Memory int64
 	// Test makes the child misbehave on purpose (tests only): "hang",
 	// "crash", "oom", "garbage".
 	Test string
 }
 
-type parseReply struct {
-	Doc      *parser.Document
+// The reply is a stream of gob values: a replyHead, then replyParts up to
+// one with End set. The document's blocks cross in parts of about
+// partUnits lines and table rows each, a long table in several parts, so
+// that neither process holds the whole document encoded at once and the
+// parent decodes it as it arrives.
+type replyHead struct {
+	Doc      *parser.Document // without its Blocks, which follow in parts
 	Err      *wireError
 	PageErrs []*wireError
+	Blocks   int // how many blocks the parts carry
 }
+
+type replyPart struct {
+	Blocks []parser.Block // appended to the document's blocks
+	Rows   []parser.Row   // appended to the rows of the table in the last block so far
+	End    bool
+}
+
+// partUnits is about how many lines and table rows one replyPart carries.
+const partUnits = 512
 
 // wireError is an error as it crosses the process boundary: its *parser.Error
 // position, its message and the sentinels it wraps.
@@ -138,8 +158,8 @@ func isParseChild() bool { return os.Getenv(childEnv) == "1" }
 
 // parseChild is the child's main: one request in, one reply out.
 func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
-	var req parseRequest
-	if err := gob.NewDecoder(bufio.NewReader(stdin)).Decode(&req); err != nil {
+	req, err := readRequest(bufio.NewReaderSize(stdin, 64<<10))
+	if err != nil {
 		fmt.Fprintf(stderr, "agreements: parse child: reading the request: %v\n", err)
 		return exitFail
 	}
@@ -166,17 +186,19 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	doc, err := parseDocumentWith(req.Name, req.Data, readOpts{pages: req.Pages, password: req.Password})
 	req.Data = nil
-	var rep parseReply
-	rep.Err = toWire(err)
+	var head replyHead
+	var blocks []parser.Block
+	head.Err = toWire(err)
 	if doc != nil {
 		for _, pe := range doc.PageErrors {
-			rep.PageErrs = append(rep.PageErrs, toWire(pe))
+			head.PageErrs = append(head.PageErrs, toWire(pe))
 		}
 		doc.PageErrors = nil
-		rep.Doc = doc
+		blocks, doc.Blocks = doc.Blocks, nil
+		head.Doc = doc
 	}
-	w := bufio.NewWriter(stdout)
-	if err := gob.NewEncoder(w).Encode(&rep); err != nil {
+	w := bufio.NewWriterSize(stdout, 64<<10)
+	if err := writeReply(w, head, blocks); err != nil {
 		fmt.Fprintf(stderr, "agreements: parse child: writing the reply: %v\n", err)
 		return exitFail
 	}
@@ -185,6 +207,122 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// writeRequest writes a request: the request without its data, then the
+// data's bytes as they are.
+func writeRequest(w io.Writer, req parseRequest) error {
+	data := req.Data
+	req.Data, req.Size = nil, len(data)
+	if err := gob.NewEncoder(w).Encode(&req); err != nil {
+		return err
+	}
+	_, err := w.Write(data)
+	return err
+}
+
+// readRequest reads what writeRequest wrote. r is a bufio.Reader so that
+// the decoder reads no further than the request itself.
+func readRequest(r *bufio.Reader) (parseRequest, error) {
+	var req parseRequest
+	if err := gob.NewDecoder(r).Decode(&req); err != nil {
+		return req, err
+	}
+	if req.Size < 0 {
+		return req, fmt.Errorf("a request for %d bytes", req.Size)
+	}
+	req.Data = make([]byte, req.Size)
+	if _, err := io.ReadFull(r, req.Data); err != nil {
+		return req, fmt.Errorf("the input's %d bytes: %w", req.Size, err)
+	}
+	return req, nil
+}
+
+// writeReply writes the reply head, then the blocks in parts.
+func writeReply(w io.Writer, head replyHead, blocks []parser.Block) error {
+	enc := gob.NewEncoder(w)
+	head.Blocks = len(blocks)
+	if err := enc.Encode(&head); err != nil {
+		return err
+	}
+	var part replyPart
+	units := 0
+	flush := func() error {
+		err := enc.Encode(&part)
+		part, units = replyPart{}, 0
+		return err
+	}
+	for _, b := range blocks {
+		if b.Table == nil || len(b.Table.Rows) <= partUnits {
+			part.Blocks = append(part.Blocks, b)
+			units++
+			if b.Table != nil {
+				units += len(b.Table.Rows)
+			}
+			if units >= partUnits {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		// A long table: its first rows with the block, the rest in parts
+		// of their own.
+		rows := b.Table.Rows
+		first := *b.Table
+		first.Rows = rows[:partUnits]
+		part.Blocks = append(part.Blocks, parser.Block{Line: b.Line, Table: &first})
+		if err := flush(); err != nil {
+			return err
+		}
+		for i := partUnits; i < len(rows); i += partUnits {
+			part.Rows = rows[i:min(i+partUnits, len(rows))]
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	part.End = true
+	return enc.Encode(&part)
+}
+
+// readReply reads what writeReply wrote: the document (nil when the child
+// sent an error instead), the child's error and its page errors.
+func readReply(r io.Reader) (*parser.Document, *wireError, []*wireError, error) {
+	dec := gob.NewDecoder(r)
+	var head replyHead
+	if err := dec.Decode(&head); err != nil {
+		return nil, nil, nil, err
+	}
+	if head.Doc == nil {
+		return nil, head.Err, head.PageErrs, nil
+	}
+	if head.Blocks < 0 {
+		return nil, nil, nil, fmt.Errorf("a document of %d blocks", head.Blocks)
+	}
+	doc := head.Doc
+	doc.Blocks = make([]parser.Block, 0, min(head.Blocks, 1<<20))
+	for {
+		var part replyPart
+		if err := dec.Decode(&part); err != nil {
+			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), head.Blocks, err)
+		}
+		doc.Blocks = append(doc.Blocks, part.Blocks...)
+		if len(part.Rows) > 0 {
+			if len(doc.Blocks) == 0 || doc.Blocks[len(doc.Blocks)-1].Table == nil {
+				return nil, nil, nil, errors.New("table rows with no table before them")
+			}
+			t := doc.Blocks[len(doc.Blocks)-1].Table
+			t.Rows = append(t.Rows, part.Rows...)
+		}
+		if part.End {
+			break
+		}
+	}
+	if len(doc.Blocks) != head.Blocks {
+		return nil, nil, nil, fmt.Errorf("%d blocks of the %d announced", len(doc.Blocks), head.Blocks)
+	}
+	return doc, head.Err, head.PageErrs, nil
 }
 
 // limitMemory bounds the process's address space to what it has reserved
@@ -229,18 +367,26 @@ func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe)
 	cmd.Env = append(os.Environ(), childEnv+"=1")
-	var out bytes.Buffer
 	errBuf := &headBuffer{max: 16 << 10}
-	cmd.Stdout, cmd.Stderr = &out, errBuf
+	cmd.Stderr = errBuf
 	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}
+	}
+	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}
 	}
 	if err := cmd.Start(); err != nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}
 	}
-	werr := gob.NewEncoder(in).Encode(&req)
+	// The child reads the whole request before it writes: the request is
+	// written, then the reply read as it comes; all of it, so that the
+	// child never blocks on a full pipe, before waiting for its exit.
+	werr := writeRequest(in, req)
 	in.Close()
+	doc, remote, pageErrs, rerr := readReply(bufio.NewReaderSize(out, 64<<10))
+	_, _ = io.Copy(io.Discard, out)
 	err = cmd.Wait()
 	if ctx.Err() != nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: reading it took longer than the %s allowed for its size; stopped",
@@ -252,20 +398,19 @@ func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 	if werr != nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("handing the input to the reader: %w", werr)}
 	}
-	var rep parseReply
-	if err := gob.NewDecoder(&out).Decode(&rep); err != nil {
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader gave no usable result (%v)", parser.ErrMalformed, err)}
+	if rerr != nil {
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader gave no usable result (%v)", parser.ErrMalformed, rerr)}
 	}
-	if rep.Err != nil {
-		return nil, rep.Err.toError()
+	if remote != nil {
+		return nil, remote.toError()
 	}
-	if rep.Doc == nil {
+	if doc == nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader gave no document", parser.ErrMalformed)}
 	}
-	for _, w := range rep.PageErrs {
-		rep.Doc.PageErrors = append(rep.Doc.PageErrors, w.toError())
+	for _, w := range pageErrs {
+		doc.PageErrors = append(doc.PageErrors, w.toError())
 	}
-	return rep.Doc, nil
+	return doc, nil
 }
 
 // childDeath says why a child ended without a reply, from its exit and the

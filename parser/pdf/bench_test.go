@@ -56,3 +56,23 @@ func loadCorpus(b *testing.B) ([]string, [][]byte) {
 	b.SetBytes(size)
 	return files, inputs
 }
+
+// BenchmarkParseFile parses the PDF that BENCH_PDF names (for profiling a
+// large generated document: go test -bench ParseFile -cpuprofile ...).
+func BenchmarkParseFile(b *testing.B) {
+	path := os.Getenv("BENCH_PDF")
+	if path == "" {
+		b.Skip("BENCH_PDF not set")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Parse(path, data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
