@@ -107,6 +107,9 @@ func TestUnitOnItsLine(t *testing.T) {
 		// A line broken inside brackets is one name going on.
 		{[]string{"Kagoshima University (Agreement on Academic Exchange", "Programme for Students) Faculty of Agriculture"},
 			"Kagoshima University (Agreement on Academic Exchange Programme for Students) Faculty of Agriculture"},
+		// A unit wrapped onto the next line goes on.
+		{[]string{"Jagiellonian University Faculty of International and Political", "Studies"},
+			"Jagiellonian University Faculty of International and Political Studies"},
 		// A comma already places the unit.
 		{[]string{"Peking University,", "School of Law"}, "Peking University, School of Law"},
 		{[]string{"University of California", "Berkeley"}, "University of California Berkeley"},

@@ -41,6 +41,7 @@ type pendingEntry struct {
 	text   string
 	lines  int
 	bullet bool
+	raised bool // a marker came from a line of its own above or below
 }
 
 // bullets a list entry may start with when the extractor left them in the
@@ -122,6 +123,10 @@ func (c *docContext) ensureList() *listState {
 func (c *docContext) line(l *parser.Line, i int) {
 	ls := c.ensureList()
 	text := clean(l.Text)
+	raised := c.raised[i] != ""
+	if raised {
+		text = clean(c.raised[i])
+	}
 	if isMarker(l.Bullet) {
 		// A marker the extractor took for a bullet is part of the entry.
 		text = clean(l.Bullet + " " + text)
@@ -149,6 +154,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 		ls.entry.text = joinWrapped([]string{ls.entry.text, text})
 		ls.entry.last = l
 		ls.entry.lines++
+		ls.entry.raised = ls.entry.raised || raised
 		return
 	}
 	c.flushList()
@@ -184,7 +190,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 
 	switch {
 	case item, c.entryStyled(l, text):
-		ls.entry = &pendingEntry{first: l, last: l, text: text, lines: 1, bullet: item}
+		ls.entry = &pendingEntry{first: l, last: l, text: text, lines: 1, bullet: item, raised: raised}
 	case c.headingLike(l, text), c.labelsList(l, text, i):
 		c.heading(l, text)
 	case c.country.Name != "" || c.intl:
@@ -454,6 +460,9 @@ func (c *docContext) flushList() {
 	}
 	if e.lines > 1 {
 		r.Repairs = append(r.Repairs, string(agreement.RepairWrappedLine))
+	}
+	if e.raised {
+		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairMarker, "raised_line"))
 	}
 	c.applyEntry(&r, en, "")
 	switch {

@@ -3,6 +3,7 @@ package normalize
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -48,6 +49,9 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 		b := &doc.Blocks[i]
 		switch {
 		case b.Line != nil:
+			if c.raisedGiven[i] {
+				continue // a raised marker, read with the line it marks
+			}
 			if c.lostBefore(b.Line.Page) {
 				c.flushList()
 				c.forgetGroups()
@@ -100,7 +104,9 @@ type docContext struct {
 	entryLike   map[string]bool // texts already classified by looksLikeEntry
 	dated       map[string]bool // texts already read by closedByDate
 	headerMemo  map[string]field
-	consumed    map[int]bool // rows the first pass read as part of a line above (a wrapped as-of phrase)
+	consumed    map[int]bool   // rows the first pass read as part of a line above (a wrapped as-of phrase)
+	raised      map[int]string // markers set on a line of their own, by the block of the line they mark (superscript.go)
+	raisedGiven map[int]bool   // the blocks of those marker lines
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {
@@ -114,6 +120,7 @@ func newContext(doc *parser.Document, opt Options) *docContext {
 			c.lost[pe.Page] = true
 		}
 	}
+	c.raised, c.raisedGiven = raisedMarkers(doc)
 	c.institution = clean(opt.Institution)
 	if c.institution == "" {
 		if name, ok := c.institutionFromTitle(doc.Title); ok {
@@ -185,6 +192,7 @@ func (c *docContext) finish(r *Record) {
 		&r.HomeUnit, &r.AgreementType, &r.PartnerAlt} {
 		*p = clean(*p)
 	}
+	r.PartnerUnit, r.HomeUnit = c.joinUnitWord(r.PartnerUnit), c.joinUnitWord(r.HomeUnit)
 	if r.FeeWaiver && !r.HasFlag(FlagFeeWaiver) {
 		r.Flags = append(r.Flags, FlagFeeWaiver)
 	}
@@ -198,7 +206,42 @@ func (c *docContext) finish(r *Record) {
 // Unicode NFC.
 func clean(s string) string {
 	s = norm.NFC.String(radicals.Replace(s))
-	return strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(s), " ")
+	if strings.IndexByte(s, ' ') >= 0 && hasCJK(s) {
+		for range 2 { // "平成 14 年 3 月": each match takes the character the next one needs
+			s = spacedNumberRe.ReplaceAllString(s, "$1$2$3")
+		}
+	}
+	return s
+}
+
+// spacedNumberRe finds a number set apart by spaces between two CJK
+// characters: the space a typesetter puts around Latin text in Japanese
+// ("パリ第 7 大学", "平成 14 年"), which the text does not have.
+var spacedNumberRe = regexp.MustCompile(`([\p{Han}\p{Hiragana}\p{Katakana}ー]) ([0-9]+) ([\p{Han}\p{Hiragana}\p{Katakana}])`)
+
+// latinThenCJKRe splits a name whose last word is in CJK script after a
+// Latin one.
+var latinThenCJKRe = regexp.MustCompile(`^(.*[A-Za-z0-9)]) ([\p{Han}\p{Katakana}ー]+)$`)
+
+// joinUnitWord removes the space a typesetter puts between a Latin name and
+// the Japanese unit word that ends it ("LOEWE emergenCITY センター"): a unit
+// word alone is no name in the other language.
+func (c *docContext) joinUnitWord(s string) string {
+	if m := latinThenCJKRe.FindStringSubmatch(s); m != nil && c.lx.IsUnitWord(m[2]) {
+		return m[1] + m[2]
+	}
+	return s
+}
+
+// hasCJK reports a text with a CJK character in it.
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if isCJK(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // radicals maps the CJK radical forms some fonts' text maps give to the

@@ -209,7 +209,7 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 			continue // the line broke inside brackets: "… (Agreement on Academic Exchange / Programme for Students)"
 		}
 		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head) ||
-			namesUniversity(head) && !namesUniversity(tail)
+			namesUniversity(head) && !c.unitish(head) && !namesUniversity(tail)
 		if ends && (c.isUnit(tail) || c.unitish(tail)) || c.lx.IsInstitution(head) && c.lx.UnitWordAt(tail) && !c.lx.IsInstitution(tail) {
 			return joinWrapped(lines[:k]) + ", " + joinWrapped(lines[k:])
 		}

@@ -137,6 +137,7 @@ func TestTotals(t *testing.T) {
 		assert.Equal(t, lexicon.Count{N: 125, Unit: "institutions", Level: lexicon.Department}, strip(got[2]))
 	}
 	assert.Empty(t, lx.Totals("パリ第7大学（大学間協定 University-wide、1979年11月2日）"))
+	assert.Empty(t, lx.Totals("パリ第 7 大学（大学間協定 University-wide、S54.11.2）"), "the spaces a typesetter puts around a digit in Japanese text")
 	got = lx.Totals("大学間協定 76校")
 	if assert.Len(t, got, 1) {
 		assert.Equal(t, lexicon.Count{N: 76, Unit: "institutions", Level: lexicon.University}, strip(got[0]))

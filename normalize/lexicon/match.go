@@ -200,6 +200,18 @@ func (lx *Lexicon) UnitWordAt(text string) bool {
 	return false
 }
 
+// IsUnitWord reports a text that is one unit word and nothing else
+// ("センター", "Faculty").
+func (lx *Lexicon) IsUnitWord(text string) bool {
+	s := Fold(text)
+	for _, m := range find(s, lx.units) {
+		if m.start == 0 && m.end == len(s) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsPlaceholder reports a cell text that means "nothing here" (―, N/A, なし).
 func (lx *Lexicon) IsPlaceholder(text string) bool {
 	t := strings.TrimSpace(text)

@@ -93,9 +93,12 @@ func atoi(s string) int {
 	return n
 }
 
-// ordinal reports a number that is part of a name: after 第, or glued to a
-// Latin letter or digit.
+// ordinal reports a number that is part of a name: after 第 (spaced out
+// or not: "パリ第 7 大学"), or glued to a Latin letter or digit.
 func ordinal(before string) bool {
+	if lastRune(strings.TrimRight(before, " \u3000")) == '第' {
+		return true
+	}
 	r := lastRune(before)
-	return r == '第' || r < 0x3000 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	return r < 0x3000 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }

@@ -1,0 +1,90 @@
+package normalize
+
+import (
+	"math"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// Markers set as superscripts sit above the baseline of the line they mark,
+// and an extractor that builds lines by baseline can set them on a line of
+// their own ("♦" above "– Peking University (平成 14 年)"). Such a line is
+// given back to the line it overlaps, so the marker reaches the entry.
+
+// raisedMarkers finds the lines of doc that hold only markers and overlap
+// another line of the same page: it returns, by block index, the text of
+// each line that takes markers, with the markers put in where they stood,
+// and the marker lines given away.
+func raisedMarkers(doc *parser.Document) (takes map[int]string, given map[int]bool) {
+	for i := range doc.Blocks {
+		l := doc.Blocks[i].Line
+		if l == nil || l.Box == (parser.Box{}) || !isMarker(clean(l.Bullet+" "+l.Text)) {
+			continue
+		}
+		best, bestOverlap := -1, 0.0
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(doc.Blocks) || doc.Blocks[j].Line == nil {
+				continue
+			}
+			o := doc.Blocks[j].Line
+			if o.Page != l.Page || isMarker(clean(o.Bullet+" "+o.Text)) {
+				continue
+			}
+			if o.Box.X1 <= o.Box.X0 || l.Box.X0 < o.Box.X0 || l.Box.X0 > o.Box.X1+l.Box.X1-l.Box.X0 {
+				continue // not over the line's text
+			}
+			h := l.Box.Y1 - l.Box.Y0
+			overlap := min(l.Box.Y1, o.Box.Y1) - max(l.Box.Y0, o.Box.Y0)
+			if h > 0 && overlap/h >= 0.3 && overlap > bestOverlap {
+				best, bestOverlap = j, overlap
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		if takes == nil {
+			takes, given = map[int]string{}, map[int]bool{}
+		}
+		o := doc.Blocks[best].Line
+		text := takes[best]
+		if text == "" {
+			text = clean(o.Text)
+		}
+		takes[best] = insertAt(text, clean(l.Bullet+" "+l.Text), (l.Box.X0-o.Box.X0)/(o.Box.X1-o.Box.X0))
+		given[i] = true
+	}
+	return takes, given
+}
+
+// insertAt puts marker into text at the word boundary nearest to the
+// fraction at of the text's width, CJK characters counted twice as wide as
+// others: "Jagiellonian University , Faculty of …" with a marker over
+// "University" gives "Jagiellonian University* , Faculty of …".
+func insertAt(text, marker string, at float64) string {
+	runes := []rune(text)
+	width := make([]float64, len(runes)+1) // width before rune k
+	for k, r := range runes {
+		w := 1.0
+		if isCJK(r) {
+			w = 2
+		}
+		width[k+1] = width[k] + w
+	}
+	if width[len(runes)] == 0 {
+		return marker
+	}
+	target := at * width[len(runes)]
+	best, bestDist := len(runes), -1.0
+	for k := 1; k <= len(runes); k++ {
+		if k < len(runes) && runes[k] != ' ' && runes[k] != '(' && runes[k] != '（' && runes[k] != ',' && runes[k] != '、' {
+			continue // not the end of a word
+		}
+		if runes[k-1] == ' ' {
+			continue
+		}
+		if d := math.Abs(width[k] - target); bestDist < 0 || d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return string(runes[:best]) + marker + string(runes[best:])
+}

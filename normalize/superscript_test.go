@@ -1,0 +1,63 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A superscript marker the extractor set on a line of its own, overlapping
+// the entry it marks, is read with that entry: below or above it, in a
+// list of several entries.
+func TestRaisedMarkerLine(t *testing.T) {
+	for _, below := range []bool{false, true} {
+		doc := pdfDoc(
+			lineSpec{text: "♦ 授業料不徴収", style: stNote},
+			lineSpec{text: "China", style: stCountry, gap: 10},
+			lineSpec{text: "Fudan University (1999)", style: stEntry, bullet: true},
+			lineSpec{text: "♦", style: stNote},
+			lineSpec{text: "Peking University (2002)", style: stEntry, bullet: true},
+			lineSpec{text: "Tongji University (2001)", style: stEntry, bullet: true},
+		)
+		// Raise the marker over the end of "Peking University": its box
+		// overlaps the upper part of the entry's line.
+		marker, peking := doc.Blocks[3].Line, doc.Blocks[4].Line
+		if below {
+			// The extractor put the marker's line after the entry's.
+			doc.Blocks[3], doc.Blocks[4] = doc.Blocks[4], doc.Blocks[3]
+		}
+		marker.Box.X0, marker.Box.X1 = peking.Box.X0+90, peking.Box.X0+96
+		marker.Box.Y0, marker.Box.Y1 = peking.Box.Y0-1, peking.Box.Y0+5
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err)
+		require.Len(t, res.Records, 3)
+		for _, r := range res.Records {
+			assert.Equal(t, r.Partner == "Peking University", r.FeeWaiver, r.Partner)
+		}
+		assert.Contains(t, res.Records[1].Repairs, "marker:raised_line")
+		assert.Empty(t, res.Unplaced)
+	}
+}
+
+// A marker line that overlaps no entry stays a line of its own.
+func TestMarkerLineApartStaysApart(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "♦ 授業料不徴収", style: stNote},
+		lineSpec{text: "China", style: stCountry, gap: 10},
+		lineSpec{text: "Fudan University (1999)", style: stEntry, bullet: true},
+		lineSpec{text: "♦", style: stNote, gap: 20},
+		lineSpec{text: "Peking University (2002)", style: stEntry, bullet: true, gap: 20},
+	)
+	takes, given := raisedMarkers(doc)
+	assert.Empty(t, takes)
+	assert.Empty(t, given)
+}
+
+func TestInsertAt(t *testing.T) {
+	assert.Equal(t, "Jagiellonian University* , Faculty of International and Political",
+		insertAt("Jagiellonian University , Faculty of International and Political", "*", 0.369))
+	assert.Equal(t, "Peking University♦ (平成 14 年)", insertAt("Peking University (平成 14 年)", "♦", 0.61))
+	assert.Equal(t, "Fudan University*", insertAt("Fudan University", "*", 0.98))
+	assert.Equal(t, "*", insertAt("", "*", 0.5))
+}
