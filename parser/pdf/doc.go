@@ -86,6 +86,11 @@ func openDocument(name string, b []byte, password string) (d *document, err erro
 	}
 	d.collectPages(pages, pageAttrs{}, 0)
 	if !slices.ContainsFunc(d.pages, func(p pageRef) bool { return !p.missing }) {
+		if len(d.pages) > 0 && d.pages[0].why != "" {
+			// Pages are listed, and none can be read: say why the first
+			// cannot.
+			return nil, &parser.Error{File: name, Err: fmt.Errorf("%w that can be read: page 1: %s", parser.ErrNoPages, d.pages[0].why)}
+		}
 		return nil, &parser.Error{File: name, Err: parser.ErrNoPages}
 	}
 	return d, nil
@@ -124,7 +129,7 @@ func openError(err error) error {
 	case strings.Contains(msg, "invalid header"):
 		return fmt.Errorf("%w: not a PDF file (no %%PDF- header)", parser.ErrMalformed)
 	}
-	return fmt.Errorf("%w: %v", parser.ErrMalformed, err)
+	return fmt.Errorf("%w: %s", parser.ErrMalformed, libraryText(msg))
 }
 
 func isEncryptErr(err error) bool {
@@ -163,6 +168,7 @@ type pageRef struct {
 	v lpdf.Value
 	pageAttrs
 	missing bool
+	why     string // why a missing page is: "object 12 is not in the file"
 }
 
 // errMissingPage is the error of a page whose object is missing or
@@ -199,10 +205,10 @@ func (d *document) collectPages(node lpdf.Value, attrs pageAttrs, depth int) {
 	}
 	self, arr := objectIDOrZero(node), objectIDOrZero(kids)
 	for i := 0; i < kids.Len(); i++ {
-		kid, ok := kidAt(kids, i)
+		kid, ok, why := kidAt(kids, i)
 		if !ok || kid.Kind() == lpdf.Null {
 			if len(d.pages) < maxPages {
-				d.pages = append(d.pages, pageRef{missing: true})
+				d.pages = append(d.pages, pageRef{missing: true, why: missingWhy(kids, i, why)})
 			} else {
 				d.pagesCut++
 			}
@@ -231,15 +237,15 @@ func (d *document) collectPages(node lpdf.Value, attrs pageAttrs, depth int) {
 	}
 }
 
-// kidAt returns /Kids entry i; false when the object it names cannot be
-// parsed (the library panics on it).
-func kidAt(kids lpdf.Value, i int) (v lpdf.Value, ok bool) {
+// kidAt returns /Kids entry i; false, and why, when the object it names
+// cannot be parsed (the library panics on it).
+func kidAt(kids lpdf.Value, i int) (v lpdf.Value, ok bool, why string) {
 	defer func() {
-		if recover() != nil {
-			v, ok = lpdf.Value{}, false
+		if r := recover(); r != nil {
+			v, ok, why = lpdf.Value{}, false, panicText(r)
 		}
 	}()
-	return kids.Index(i), true
+	return kids.Index(i), true, ""
 }
 
 // note adds a document-level repair once.
@@ -305,8 +311,8 @@ func streamBytes(v lpdf.Value) ([]byte, error) {
 				continue
 			}
 			if len(out) > maxStreamBytes {
-				errs = append(errs, fmt.Errorf("%w: parts %d to %d of %d not read: the parts before decode to more than %d MiB",
-					parser.ErrTooLarge, i+1, n, n, maxStreamBytes>>20))
+				errs = append(errs, fmt.Errorf("parts %d to %d of %d not read: the parts before decode to more than %d MiB (%w)",
+					i+1, n, n, maxStreamBytes>>20, parser.ErrTooLarge))
 				break
 			}
 			b, err := streamBytes(e)
@@ -343,7 +349,7 @@ func streamBytes(v lpdf.Value) ([]byte, error) {
 	switch {
 	case buf.Len() > maxStreamBytes:
 		buf.Truncate(maxStreamBytes)
-		return buf.Bytes(), fmt.Errorf("%w: decodes to more than %d MiB; the rest was not read", parser.ErrTooLarge, maxStreamBytes>>20)
+		return buf.Bytes(), fmt.Errorf("decodes to more than %d MiB; the rest was not read (%w)", maxStreamBytes>>20, parser.ErrTooLarge)
 	case err == nil:
 		return buf.Bytes(), nil
 	case errors.Is(err, errFilter):
@@ -354,9 +360,9 @@ func streamBytes(v lpdf.Value) ([]byte, error) {
 		return buf.Bytes(), fmt.Errorf("%w: %s data fails its checksum; read as it decodes", errDamagedStream, filter)
 	}
 	if buf.Len() > 0 {
-		return buf.Bytes(), fmt.Errorf("%w: %s data cut short after %d bytes: %v", errDamagedStream, filter, buf.Len(), err)
+		return buf.Bytes(), fmt.Errorf("%w: %s data cut short after %d bytes: %s", errDamagedStream, filter, buf.Len(), libraryText(err.Error()))
 	}
-	return nil, fmt.Errorf("%w: %s data cannot be decoded: %v", errDamagedStream, filter, err)
+	return nil, fmt.Errorf("%w: %s data cannot be decoded: %s", errDamagedStream, filter, libraryText(err.Error()))
 }
 
 // filterName names a stream's filters for messages: "FlateDecode",

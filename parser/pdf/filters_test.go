@@ -334,12 +334,12 @@ func TestStreamFilterErrors(t *testing.T) {
 		err        string
 		damaged    bool
 	}{
-		{"image filter", "/Filter /DCTDecode", raw, "", "content stream not read: stream filter DCTDecode is not supported (it compresses images, which hold no text)", false},
-		{"unknown filter in a chain", "/Filter [/ASCIIHexDecode /Foo]", asciiHexEncode(raw), "", "content stream not read: stream filter Foo is not supported (not a standard PDF filter)", false},
+		{"image filter", "/Filter /DCTDecode", raw, "", "content stream (object 4) not read: stream filter DCTDecode is not supported (it compresses images, which hold no text)", false},
+		{"unknown filter in a chain", "/Filter [/ASCIIHexDecode /Foo]", asciiHexEncode(raw), "", "content stream (object 4) not read: stream filter Foo is not supported (not a standard PDF filter)", false},
 		{"hex with a stray letter", "/Filter /ASCIIHexDecode", []byte("42 54 2q>"), "", `ASCIIHexDecode data cut short after 2 bytes: ASCIIHexDecode: 'q' is not a hexadecimal digit`, true},
 		{"LZW cut short", "/Filter /LZWDecode", lzwEncode(raw, true)[:30], "", "LZWDecode data cut short", true},
 		{"Flate checksum wrong behind ASCIIHex", "/Filter [/AHx /Fl]", asciiHexEncode(bad), "Exchange partners", "AHx+Fl data fails its checksum", true},
-		{"unknown predictor", "/Filter /FlateDecode /DecodeParms << /Predictor 7 >>", zlibEncode(raw), "", "content stream not read: predictor 7 is not supported", false},
+		{"unknown predictor", "/Filter /FlateDecode /DecodeParms << /Predictor 7 >>", zlibEncode(raw), "", "content stream (object 4) not read: predictor 7 is not supported", false},
 		{"huge predictor row", "/Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 9999999999 >>", zlibEncode(raw), "", "predictor: /Columns 9999999999", true},
 	}
 	for _, tt := range tests {

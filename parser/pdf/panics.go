@@ -13,13 +13,13 @@ func panicText(r any) string {
 	msg := fmt.Sprint(r)
 	for _, p := range panicTexts {
 		if p.re.MatchString(msg) {
-			return p.re.ReplaceAllString(msg, p.text)
+			return printable(p.re.ReplaceAllString(msg, p.text))
 		}
 	}
 	if strings.HasPrefix(msg, "runtime error:") {
-		return "damaged data the reader could not follow (" + strings.TrimPrefix(msg, "runtime error: ") + ")"
+		return runtimeText(msg)
 	}
-	return msg
+	return libraryText(msg) // messages.go
 }
 
 var panicTexts = []struct {

@@ -192,13 +192,17 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p Pag
 	}()
 	page := d.pages[n-1]
 	if page.missing {
-		return PageLayout{}, &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %w", parser.ErrMalformed, errMissingPage)}
+		err := fmt.Errorf("%w: %w", parser.ErrMalformed, errMissingPage)
+		if page.why != "" {
+			err = fmt.Errorf("%w: %w: %s", parser.ErrMalformed, errMissingPage, page.why)
+		}
+		return PageLayout{}, &parser.Error{File: d.name, Page: n, Err: err}
 	}
 	space := newPageSpace(page)
 	in := newInterp(d, space, sc)
 	content, cerr := pageContents(page.v)
 	if cerr != nil {
-		in.errs = append(in.errs, fmt.Errorf("content stream %w", cerr))
+		in.errs = append(in.errs, fmt.Errorf("content stream%s %w", objectRef(page.v.Key("Contents")), cerr))
 	}
 	in.run(content, page.resources, 0)
 	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs, Marks: in.marks, Images: in.images}
