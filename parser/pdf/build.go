@@ -76,9 +76,25 @@ func isSpaceText(s string) bool {
 	return true
 }
 
-// buildLayout turns the glyphs of a page into sorted glyphs, words and
-// lines. fg is a buffer to reuse; buildLayout returns it, emptied.
-func buildLayout(p *PageLayout, gx []glyphx, fg []fglyph, reuse []Glyph) []fglyph {
+// layoutBuf holds what buildLayout reuses from page to page.
+type layoutBuf struct {
+	fg    []fglyph
+	lines []TextLine
+	order []lineOrder
+	wb    wordBuf
+}
+
+// lineOrder is a line's sort key and its index: lines are sorted by key
+// and the index carries them, so that sorting moves 24 bytes, not a line.
+type lineOrder struct {
+	key, x0 float64
+	i       int
+}
+
+// buildLayout turns the glyphs of a page into sorted glyphs and lines
+// (words are set apart by flatWords, for the text layer's own callers).
+// reuse is an array to make the page's glyphs in.
+func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, reuse []Glyph) {
 	var rules []Segment // vertical rulings: text on both sides belongs to different lines
 	for _, sg := range p.Segments {
 		if !sg.Horizontal() && sg.Y1-sg.Y0 > 2 {
@@ -92,15 +108,15 @@ func buildLayout(p *PageLayout, gx []glyphx, fg []fglyph, reuse []Glyph) []fglyp
 			break
 		}
 	}
-	lines := make([]TextLine, 0, len(gx)/16+1)
+	lines := lb.lines[:0]
 	glyphs := reuse[:0]
 	if cap(glyphs) < len(gx) {
 		glyphs = make([]Glyph, 0, len(gx))
 	}
+	fg := lb.fg
 	if cap(fg) < len(gx) {
 		fg = make([]fglyph, 0, len(gx))
 	}
-	var wb wordBuf
 	for dir := 0; dir < 4; dir++ {
 		fg = fg[:0]
 		for i := range gx {
@@ -123,8 +139,9 @@ func buildLayout(p *PageLayout, gx []glyphx, fg []fglyph, reuse []Glyph) []fglyp
 		if dir == 0 {
 			r = rules
 		}
-		lines, glyphs = buildDir(dir, fg, gx, r, lines, glyphs, &wb)
+		lines, glyphs = buildDir(dir, fg, gx, r, lines, glyphs, &lb.wb)
 	}
+	lb.fg = fg[:0]
 	// Invisible glyphs left out of the lines still belong to the page's glyphs.
 	if visible {
 		for i := range gx {
@@ -135,23 +152,43 @@ func buildLayout(p *PageLayout, gx []glyphx, fg []fglyph, reuse []Glyph) []fglyp
 			}
 		}
 	}
-	slices.SortStableFunc(lines, func(a, b TextLine) int {
-		if c := cmp.Compare(lineKey(a), lineKey(b)); c != 0 {
+	// Lines top to bottom, then left to right; lines of equal keys keep
+	// the order they were made in.
+	order := lb.order[:0]
+	for i := range lines {
+		order = append(order, lineOrder{key: lineKey(lines[i]), x0: lines[i].Box.X0, i: i})
+	}
+	slices.SortFunc(order, func(a, b lineOrder) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.Box.X0, b.Box.X0)
+		if c := cmp.Compare(a.x0, b.x0); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
 	})
+	p.Lines = nil
+	if len(lines) > 0 {
+		p.Lines = make([]TextLine, len(lines))
+		for k, o := range order {
+			p.Lines[k] = lines[o.i]
+		}
+	}
 	p.Glyphs = glyphs
-	p.Lines = lines
+	clear(lines)
+	lb.lines, lb.order = lines[:0], order[:0]
+}
+
+// flatWords sets p.Words: the words of its lines, in their order.
+func flatWords(p *PageLayout) {
 	nw := 0
-	for _, l := range lines {
+	for _, l := range p.Lines {
 		nw += len(l.Words)
 	}
 	p.Words = make([]Word, 0, nw)
-	for _, l := range lines {
+	for _, l := range p.Lines {
 		p.Words = append(p.Words, l.Words...)
 	}
-	return fg[:0]
 }
 
 // wordBuf is what makeLine reuses from word to word and line to line.

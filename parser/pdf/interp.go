@@ -116,7 +116,7 @@ type formData struct {
 type scratch struct {
 	glyphs []glyphx
 	codes  []glyphCode
-	fg     []fglyph
+	lb     layoutBuf
 	forms  map[string]formData
 	// pageGlyphs is the array of the last page's Glyphs, when the page
 	// was reduced without them: the next page's are made in it.

@@ -22,7 +22,7 @@ func joinJustified(p *PageLayout) {
 	if len(ls) < 3 {
 		return
 	}
-	out := ls[:0:0]
+	var out []TextLine // made at the first join: most pages have none
 	for i := 0; i < len(ls); i++ {
 		cur := ls[i]
 		// The pieces on cur's baseline, each close to the one before.
@@ -33,14 +33,20 @@ func joinJustified(p *PageLayout) {
 		// The furthest piece that ends where the column's lines do.
 		for ; j > i && !justifiedGap(ls, cur, ls[j]); j-- {
 		}
+		if j > i && out == nil {
+			out = make([]TextLine, i, len(ls)-1)
+			copy(out, ls[:i])
+		}
 		for k := i + 1; k <= j; k++ {
 			cur.Words = append(cur.Words[:len(cur.Words):len(cur.Words)], ls[k].Words...)
 			cur.Box = union(cur.Box, ls[k].Box)
 		}
 		i = j
-		out = append(out, cur)
+		if out != nil {
+			out = append(out, cur)
+		}
 	}
-	if len(out) < len(ls) {
+	if out != nil {
 		p.Lines = out
 	}
 }

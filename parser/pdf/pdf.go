@@ -206,8 +206,11 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p Pag
 	}
 	in.run(content, page.resources, 0)
 	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs, Marks: in.marks, Images: in.images}
-	sc.fg = buildLayout(&p, in.glyphs, sc.fg, sc.pageGlyphs)
+	buildLayout(&p, in.glyphs, &sc.lb, sc.pageGlyphs)
 	sc.pageGlyphs = nil
+	if finish == nil {
+		flatWords(&p)
+	}
 	p.hasText = len(p.Lines) > 0
 	clear(in.glyphs)
 	sc.glyphs, sc.codes = in.glyphs[:0], in.codes[:0]
@@ -304,22 +307,31 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 			keepTables(p)
 		}
 	}
+	// What the document needs of the input and of the open file is taken
+	// now: once the pages are read, neither is kept.
+	head := &parser.Document{
+		File:    name,
+		SHA256:  parser.Digest(b),
+		Format:  parser.FormatPDF,
+		Title:   d.title(),
+		Pages:   len(d.pages),
+		Repairs: append(repairs, d.repairs...),
+	}
+	b = nil
 	pages, pageErrs, err := d.layouts(opt, finish)
 	if err != nil {
 		return nil, err
 	}
-	doc = &parser.Document{
-		File:       name,
-		SHA256:     parser.Digest(b),
-		Format:     parser.FormatPDF,
-		Title:      d.title(),
-		Pages:      len(d.pages),
-		Repairs:    append(repairs, d.repairs...),
-		PageErrors: pageErrs,
-	}
+	d = nil
+	doc = head
+	doc.PageErrors = pageErrs
 	furniture := findFurniture(pages)
 	furnLines, furnHeader := furnitureLines(pages, furniture)
-	var blocks []placed
+	n := 0
+	for i := range pages {
+		n += len(pages[i].Lines)
+	}
+	blocks := make([]placed, 0, n)
 	for i := range pages {
 		p := &pages[i]
 		page = p.Number
@@ -353,6 +365,9 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		blocks = orderColumns(blocks, flows)
 	}
 
+	if len(blocks) > 0 {
+		doc.Blocks = make([]parser.Block, 0, len(blocks))
+	}
 	for _, pb := range blocks {
 		doc.Blocks = append(doc.Blocks, pb.block)
 	}
