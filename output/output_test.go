@@ -177,7 +177,7 @@ func TestReadRecordsErrors(t *testing.T) {
 		_, err := ReadRecords(strings.NewReader(in))
 		assert.Error(t, err, name)
 	}
-	_, err := ReadRecords(strings.NewReader(`{"schema":"agreement/v1","partner":"A"}` + "\n{oops\n"))
+	_, err := ReadRecords(strings.NewReader(`{"schema":"agreement/v1","id":"1","partner":"A"}` + "\n{oops\n"))
 	assert.Contains(t, err.Error(), "line 2")
 }
 

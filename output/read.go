@@ -8,6 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"reflect"
+	"strconv"
 
 	"github.com/agreements/agreements/agreement"
 )
@@ -64,62 +67,263 @@ func isCSVHeader(s []byte) bool {
 
 func isZip(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
 
-// ReadRecords reads a record file: NDJSON (one record a line), a JSON
-// array, or the CSV or xlsx workbook this tool writes. Errors name the
-// 1-based line (NDJSON, CSV) or sheet row (xlsx) of the bad record.
+// ReadRecords reads a record file: NDJSON (one record a line, or any
+// stream of JSON objects), a JSON array, or the CSV or xlsx workbook this
+// tool writes. It reads as it goes: memory holds the records and one
+// record's text at a time (an xlsx workbook is read whole). A record
+// without id or partner, text that is not a record, and anything after a
+// JSON array are refused; errors name the 1-based line (NDJSON, JSON,
+// CSV) or sheet row (xlsx).
 func ReadRecords(r io.Reader) ([]agreement.Record, error) {
-	br := bufio.NewReader(r)
-	if head, _ := br.Peek(4); isZip(head) {
-		return readXLSX(br)
-	}
-	first, err := firstNonSpace(br)
+	recs := []agreement.Record{}
+	err := EachRecord(r, func(rec agreement.Record) error {
+		recs = append(recs, rec)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	if first != '{' && first != '[' {
-		return readCSV(br)
-	}
-	if first == '[' {
-		var recs []agreement.Record
-		dec := json.NewDecoder(br)
-		if err := dec.Decode(&recs); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrNotRecords, err)
+	return recs, nil
+}
+
+// EachRecord reads a record file as ReadRecords does, calling fn with each
+// record in order; an error from fn stops the read and is returned.
+func EachRecord(r io.Reader, fn func(agreement.Record) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if head, _ := br.Peek(4); isZip(head) {
+		recs, err := readXLSX(br)
+		if err != nil {
+			return err
 		}
-		for i := range recs {
-			if err := check(&recs[i]); err != nil {
-				return nil, fmt.Errorf("record %d: %w", i+1, err)
+		for _, rec := range recs {
+			if err := fn(rec); err != nil {
+				return err
 			}
 		}
-		return recs, nil
+		return nil
 	}
-	var recs []agreement.Record
-	sc := bufio.NewScanner(br)
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
+	first, skipped, err := firstNonSpace(br)
+	if err != nil {
+		return err
+	}
+	if first != '{' && first != '[' {
+		return readCSV(br, fn)
+	}
+	return readJSON(br, first == '[', skipped, fn)
+}
+
+// maxRecord bounds the text of one JSON record, so that a file that is
+// not a record file (one line of hundreds of megabytes) is refused
+// without being held.
+const maxRecord = 16 << 20
+
+// errRecordTooLarge ends a JSON record over maxRecord.
+var errRecordTooLarge = fmt.Errorf("%w: a record of more than %d MiB", ErrNotRecords, maxRecord>>20)
+
+// readJSON reads a stream of JSON records, or a JSON array of them, one
+// record at a time; lines is the number of lines before br.
+func readJSON(br *bufio.Reader, array bool, lines int, fn func(agreement.Record) error) error {
+	lr := &lineReader{r: br, line: lines}
+	dec := json.NewDecoder(lr)
+	if array {
+		if _, err := dec.Token(); err != nil { // the '[' firstNonSpace saw
+			return jsonError(lr.lineAt(dec.InputOffset()), err)
+		}
+	}
+	for {
+		if !dec.More() {
+			line := lr.lineAt(dec.InputOffset())
+			tok, err := dec.Token()
+			switch {
+			case !array && errors.Is(err, io.EOF):
+				return nil
+			case array && tok == json.Delim(']'):
+				// Only white space may follow the array.
+				if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+					return &RecordError{Line: lr.lineAt(dec.InputOffset()), Err: fmt.Errorf("%w: text after the end of the JSON array", ErrNotRecords)}
+				}
+				return nil
+			case array && errors.Is(err, io.EOF):
+				return &RecordError{Line: line, Err: fmt.Errorf("%w: the JSON array is not closed: the file may be cut short", ErrNotRecords)}
+			case err != nil:
+				return jsonError(line, err)
+			}
+			return &RecordError{Line: line, Err: fmt.Errorf("%w: a lone %q, not a record", ErrNotRecords, fmt.Sprint(tok))}
+		}
+		lr.start = lr.read
+		skip, next := skipSeparator(dec.Buffered())
+		line := lr.lineAt(dec.InputOffset() + skip)
+		if next != 0 && next != '{' && validStart(next) {
+			return &RecordError{Line: line, Err: fmt.Errorf("%w: %s, where a record (a JSON object) belongs", ErrNotRecords, jsonKind(next))}
 		}
 		var rec agreement.Record
-		if err := json.Unmarshal(b, &rec); err != nil {
-			return nil, fmt.Errorf("line %d: %w: %v", line, ErrNotRecords, err)
+		if err := dec.Decode(&rec); err != nil {
+			return jsonError(line, err)
 		}
 		if err := check(&rec); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
+			return &RecordError{Line: line, Err: err}
 		}
-		recs = append(recs, rec)
+		if err := fn(rec); err != nil {
+			return err
+		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("line %d: %w", line+1, err)
+}
+
+// skipSeparator counts the bytes of r before the next value (the comma
+// between two elements of an array, white space) and returns the value's
+// first byte, 0 when r ends first.
+func skipSeparator(r io.Reader) (int64, byte) {
+	br, ok := r.(io.ByteReader)
+	if !ok {
+		return 0, 0
 	}
-	return recs, nil
+	n := int64(0)
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return n, 0
+		}
+		switch c {
+		case ',', ' ', '\t', '\r', '\n':
+			n++
+			continue
+		}
+		return n, c
+	}
+}
+
+// validStart reports whether c can start a JSON value other than an
+// object.
+func validStart(c byte) bool {
+	return c == '[' || c == '"' || c == 't' || c == 'f' || c == 'n' || c == '-' || '0' <= c && c <= '9'
+}
+
+// RecordError is a record file's error with the 1-based line it is on.
+type RecordError struct {
+	Line int
+	Err  error
+}
+
+func (e *RecordError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// jsonError says what a JSON decoding error means for a record file,
+// without the decoder's terms.
+func jsonError(line int, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, errRecordTooLarge):
+		err = errRecordTooLarge
+	case errors.As(err, &syn):
+		err = fmt.Errorf("%w: not JSON (%s)", ErrNotRecords, syn.Error())
+	case errors.As(err, &typ):
+		field := typ.Field
+		if field == "" {
+			field = "the record"
+		} else {
+			field = "field " + strconv.Quote(field)
+		}
+		err = fmt.Errorf("%w: %s holds a JSON %s, not %s", ErrNotRecords, field, typ.Value, goKind(typ.Type.Kind()))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		err = fmt.Errorf("%w: the file ends inside a record: it may be cut short", ErrNotRecords)
+	default:
+		var pe *fs.PathError
+		if !errors.As(err, &pe) {
+			err = fmt.Errorf("%w: %v", ErrNotRecords, err)
+		}
+	}
+	return &RecordError{Line: line, Err: err}
+}
+
+func jsonKind(c byte) string {
+	switch c {
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}
+
+func goKind(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "a whole number"
+	case reflect.Slice:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	}
+	return k.String()
+}
+
+// lineReader counts the lines of what a json.Decoder reads, so that a
+// record's offset can be turned into its line, keeping only the offsets
+// of the newlines the decoder has read ahead. It also bounds the text of
+// one record.
+type lineReader struct {
+	r     io.Reader
+	read  int64   // bytes read
+	start int64   // where the current record's reading began
+	nls   []int64 // offsets of the newlines read and not yet passed
+	line  int     // newlines passed
+}
+
+func (l *lineReader) Read(p []byte) (int, error) {
+	if l.read-l.start > maxRecord {
+		return 0, errRecordTooLarge
+	}
+	if len(p) > lineReaderChunk {
+		p = p[:lineReaderChunk] // so that the bound is checked as a record grows
+	}
+	n, err := l.r.Read(p)
+	b := p[:n]
+	for off := 0; ; {
+		i := bytes.IndexByte(b[off:], '\n')
+		if i < 0 {
+			break
+		}
+		l.nls = append(l.nls, l.read+int64(off+i))
+		off += i + 1
+	}
+	l.read += int64(n)
+	return n, err
+}
+
+// lineReaderChunk is the most one Read of a lineReader reads.
+const lineReaderChunk = 64 << 10
+
+// lineAt returns the 1-based line of the byte at offset o. The offsets
+// asked for must not decrease.
+func (l *lineReader) lineAt(o int64) int {
+	i := 0
+	for i < len(l.nls) && l.nls[i] < o {
+		i++
+	}
+	l.line += i
+	l.nls = l.nls[i:]
+	return l.line + 1
 }
 
 func check(r *agreement.Record) error {
 	if r.Schema != agreement.Schema {
 		return fmt.Errorf("%w: schema %q, want %q", ErrNotRecords, r.Schema, agreement.Schema)
+	}
+	if r.ID == "" {
+		return fmt.Errorf("%w: a record without id", ErrNotRecords)
+	}
+	if r.Partner == "" {
+		return fmt.Errorf("%w: a record without partner", ErrNotRecords)
 	}
 	if r.Flags == nil {
 		r.Flags = []string{}
@@ -130,19 +334,25 @@ func check(r *agreement.Record) error {
 	return nil
 }
 
-func firstNonSpace(br *bufio.Reader) (byte, error) {
+// firstNonSpace returns the first byte of br after white space and a
+// byte order mark, left unread, and how many lines it skipped.
+func firstNonSpace(br *bufio.Reader) (byte, int, error) {
+	lines := 0
 	for {
 		b, err := br.ReadByte()
 		if err != nil {
 			if err == io.EOF {
-				return 0, fmt.Errorf("%w: empty", ErrNotRecords)
+				return 0, 0, fmt.Errorf("%w: empty", ErrNotRecords)
 			}
-			return 0, err
+			return 0, 0, err
 		}
 		switch b {
-		case ' ', '\t', '\r', '\n', 0xef, 0xbb, 0xbf:
+		case '\n':
+			lines++
+			continue
+		case ' ', '\t', '\r', 0xef, 0xbb, 0xbf:
 			continue
 		}
-		return b, br.UnreadByte()
+		return b, lines, br.UnreadByte()
 	}
 }

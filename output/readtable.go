@@ -54,29 +54,30 @@ func (t *tableReader) record(row []string) (agreement.Record, error) {
 }
 
 // readCSV reads the CSV this tool writes (with or without a byte order
-// mark, LF or CRLF). Errors name the 1-based line.
-func readCSV(r io.Reader) ([]agreement.Record, error) {
+// mark, LF or CRLF), one row at a time, calling fn with each record.
+// Errors name the 1-based line.
+func readCSV(r io.Reader, fn func(agreement.Record) error) error {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("%w: empty", ErrNotRecords)
+			return fmt.Errorf("%w: empty", ErrNotRecords)
 		}
-		return nil, fmt.Errorf("%w: %v", ErrNotRecords, err)
+		return csvError(err)
 	}
 	t, err := newTableReader(header)
 	if err != nil {
-		return nil, fmt.Errorf("line 1: %w", err)
+		return &RecordError{Line: 1, Err: err}
 	}
-	recs := []agreement.Record{}
 	for {
 		row, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return recs, nil
+			return nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrNotRecords, err) // csv.ParseError names the line
+			return csvError(err)
 		}
 		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
 			continue
@@ -84,10 +85,21 @@ func readCSV(r io.Reader) ([]agreement.Record, error) {
 		line, _ := cr.FieldPos(0)
 		rec, err := t.record(row)
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
+			return &RecordError{Line: line, Err: err}
 		}
-		recs = append(recs, rec)
+		if err := fn(rec); err != nil {
+			return err
+		}
 	}
+}
+
+// csvError says what a CSV reading error means, with its line.
+func csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &RecordError{Line: pe.Line, Err: fmt.Errorf("%w: not CSV as this tool writes it (column %d: %v)", ErrNotRecords, pe.Column, pe.Err)}
+	}
+	return fmt.Errorf("%w: %v", ErrNotRecords, err)
 }
 
 // isRecordsWorkbook reports whether b is a workbook whose records sheet

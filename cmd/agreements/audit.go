@@ -70,7 +70,7 @@ func (e *env) audit(args []string) int {
 	var ins []audit.Input
 	failed := false
 	for _, name := range inputs {
-		res, err := e.loadRecordsPages(name, normalize.Options{Institution: *inst}, readOpts{pages: pages, password: *password})
+		res, err := e.loadSnapshot(name, normalize.Options{Institution: *inst}, readOpts{pages: pages, password: *password})
 		if err != nil {
 			fmt.Fprintf(e.stderr, "agreements audit: %v\n", err)
 			failed = true
@@ -128,7 +128,7 @@ func (e *env) readFigures(name string, opt normalize.Options, ro readOpts) (*aud
 		return nil, err
 	}
 	if len(res.Declared) == 0 {
-		return nil, fmt.Errorf("%s: no declared total found in the document (a figures file in TOML can state them)", name)
+		return nil, fmt.Errorf("%s: no declared total found in the document (a figures file in TOML can state them)", parser.QuoteName(name))
 	}
 	return &audit.Figures{Name: name, Declared: res.Declared}, nil
 }

@@ -42,7 +42,7 @@ func (e *env) diff(args []string) int {
 	// 2, as diff(1) does, so that --exit-code's 1 means "they differ".
 	var snaps [2]*agreement.Result
 	for i, name := range inputs {
-		res, err := e.loadRecords(name, normalize.Options{Institution: *inst})
+		res, err := e.loadSnapshot(name, normalize.Options{Institution: *inst}, readOpts{})
 		if err != nil {
 			fmt.Fprintf(e.stderr, "agreements diff: %v\n", err)
 			return exitTrouble

@@ -118,16 +118,11 @@ func extractPages(name string, b []byte, opt normalize.Options, ro readOpts) (*a
 	return res, errors.Join(doc.PageErrors...)
 }
 
-// loadRecords reads an input that is either a document (extracted and
-// normalised) or a record file (NDJSON, JSON, or the CSV or xlsx workbook
-// this tool writes). The Result of a record file has only Records, as they
-// were written: their home institution is the one they were made with.
-func (e *env) loadRecords(name string, opt normalize.Options) (*agreement.Result, error) {
-	return e.loadRecordsPages(name, opt, readOpts{})
-}
-
-// loadRecordsPages is loadRecords reading only the given pages of a
-// document (nil: all); a record file is read whole.
+// loadRecordsPages reads an input that is either a document (extracted
+// and normalised, only the given pages, nil: all) or a record file
+// (NDJSON, JSON, or the CSV or xlsx workbook this tool writes), read
+// whole. The Result of a record file has only Records, as they were
+// written: their home institution is the one they were made with.
 func (e *env) loadRecordsPages(name string, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
 	b, err := e.readInput(name)
 	if err != nil {

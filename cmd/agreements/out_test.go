@@ -139,6 +139,17 @@ func TestOutTargets(t *testing.T) {
 		assert.Contains(t, stderr, "it is also an input of this command", args)
 		assert.Equal(t, before, readString(t, rec), args)
 	}
+	// Standard input redirected from the output file.
+	f, err := os.Open(rec)
+	require.NoError(t, err)
+	defer f.Close()
+	var stdout, errb bytes.Buffer
+	before := readString(t, rec)
+	code = run([]string{"audit", "--out", rec, "-"}, f, &stdout, &errb)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, errb.String(), "it is also an input of this command, which would be overwritten (-, standard input)")
+	assert.Equal(t, before, readString(t, rec))
+
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	for _, e := range entries {

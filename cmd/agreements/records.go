@@ -1,0 +1,53 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/normalize"
+	"github.com/agreements/agreements/output"
+	"github.com/agreements/agreements/parser"
+)
+
+// sniffSize is how much of an input is looked at to tell a record file
+// from a document.
+const sniffSize = 64 << 10
+
+// loadSnapshot is loadRecordsPages reading a record file as it goes: a
+// regular file that starts like NDJSON, a JSON array or the CSV this tool
+// writes is decoded one record at a time, whatever its size, so memory
+// holds its records and not its text. Anything else (a document, an xlsx
+// workbook, stdin, a pipe) is read as loadRecordsPages reads it.
+func (e *env) loadSnapshot(name string, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
+	if name == "-" {
+		return e.loadRecordsPages(name, opt, ro)
+	}
+	fi, err := os.Stat(name)
+	if err != nil || !fi.Mode().IsRegular() {
+		return e.loadRecordsPages(name, opt, ro)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return e.loadRecordsPages(name, opt, ro)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, sniffSize)
+	head, err := br.Peek(sniffSize)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, &parser.Error{File: name, Err: unwrapPathError(err)}
+	}
+	kind := output.SniffRecords(head)
+	if kind == "" || kind == output.FormatXLSX || parser.Detect(head) != parser.FormatUnknown {
+		f.Close()
+		return e.loadRecordsPages(name, opt, ro)
+	}
+	recs, err := output.ReadRecords(br)
+	if err != nil {
+		return nil, &parser.Error{File: name, Err: fmt.Errorf("%s record file: %w", kind, unwrapPathError(err))}
+	}
+	return &agreement.Result{Records: recs}, nil
+}
