@@ -48,6 +48,19 @@ type pendingEntry struct {
 // text.
 var bulletRunes = "•◦▪▫‣∙·●○■□・-–—‒"
 
+// isDash reports a bullet that is a dash.
+func isDash(bullet string) bool {
+	return bullet != "" && strings.Trim(bullet, "-–—―‒") == ""
+}
+
+// detailsOnly reports a text that holds only the details of an entry: a
+// level, a kind or a date, with units ("School-to-school agreement (IMRAM),
+// concluded 1996.10. 1").
+func (c *docContext) detailsOnly(text string) bool {
+	var d entry
+	return c.readDetails(text, &d, entryOpts{}, c.dateOptions(), true) && (d.level != "" || d.kind != "")
+}
+
 // isMarker reports whether s is only marker symbols ("*", "♦", "※1").
 func isMarker(s string) bool {
 	s = strings.TrimSpace(s)
@@ -140,6 +153,16 @@ func (c *docContext) line(l *parser.Line, i int) {
 		text = stripped
 	}
 
+	if ls.entry != nil && !ls.entry.bullet && isDash(l.Bullet) && l.Page == ls.entry.last.Page && c.detailsOnly(text) {
+		// "Science and Technology Facilities Council, Daresbury Laboratory" /
+		// "— School-to-school agreement (IMRAM), concluded 1996.10. 1": the
+		// dash before the details wrapped to the start of a line, where it
+		// looks like a bullet; the entries above have none.
+		ls.entry.text = ls.entry.text + " — " + text
+		ls.entry.last = l
+		ls.entry.lines++
+		return
+	}
 	if _, _, legend := c.parseLegendLine(text); legend && isMarker(l.Bullet) {
 		c.flushList()
 		return // "* 授業料不徴収" set as a list item: the legend, read by the first pass

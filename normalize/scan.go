@@ -40,6 +40,17 @@ func (c *docContext) scan() {
 			level = lv
 		}
 		if m, def, ok := c.parseLegendLine(text); ok {
+			if c.lx.Flag(def) == "" && i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil {
+				// "(* indicates institutions with which … agreed to" /
+				// "waive fees.)": the definition wrapped.
+				next := c.doc.Blocks[i+1].Line
+				if longer := def + " " + clean(next.Text); next.Page == l.Page && c.lx.Flag(longer) != "" {
+					if _, _, own := c.parseLegendLine(clean(next.Text)); !own {
+						def = longer
+						c.consumed[next.Row] = true
+					}
+				}
+			}
 			c.legend.add(m, def, c.lx.Flag(def), level)
 			continue
 		}
