@@ -34,7 +34,7 @@ type Warning struct {
 // String renders the warning as one line naming the file, page and row.
 func (w Warning) String() string {
 	var b strings.Builder
-	b.WriteString(w.File)
+	b.WriteString(QuoteName(w.File))
 	switch {
 	case w.Page > 0 && w.Row > 0:
 		fmt.Fprintf(&b, ": page %d row %d", w.Page, w.Row)

@@ -3,10 +3,8 @@ package parser
 import (
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/agreements/agreements/agreement"
 )
 
 // Sentinel errors, checked with errors.Is.
@@ -44,14 +42,8 @@ func (e *Error) Error() string {
 }
 
 // QuoteName returns a file name as messages print it: as given, or quoted
-// with its control characters escaped when it has any (a name with a
-// newline or an escape sequence must not forge or hide a line of output).
-func QuoteName(name string) string {
-	if strings.ContainsFunc(name, func(r rune) bool { return unicode.IsControl(r) || r == utf8.RuneError }) || !utf8.ValidString(name) {
-		return strconv.Quote(name)
-	}
-	return name
-}
+// with its control characters escaped when it has any.
+func QuoteName(name string) string { return agreement.QuoteName(name) }
 
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }

@@ -23,7 +23,7 @@ func openExisting(ctx context.Context, dsn string) (*store.Store, error) {
 	if path, ok := store.SQLitePath(dsn); ok {
 		if _, err := os.Stat(path); err != nil {
 			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no database (agreements load creates it)", path)
+				return nil, fmt.Errorf("%s: no database (agreements load creates it)", agreement.QuoteName(path))
 			}
 			return nil, err
 		}

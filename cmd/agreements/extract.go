@@ -87,7 +87,7 @@ func (e *env) extract(args []string) int {
 	if read == 0 && out.toFile() {
 		// Nothing could be read: leave an existing output as it was rather
 		// than replace last year's records with nothing, and make none.
-		fmt.Fprintf(e.stderr, "agreements extract: no input could be read; %s left unchanged\n", *out.out)
+		fmt.Fprintf(e.stderr, "agreements extract: no input could be read; %s left unchanged\n", parser.QuoteName(*out.out))
 		return exitFail
 	}
 	if code := e.writeOut(out, incomplete(len(errs), len(records)), func(w io.Writer) error {

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/agreements/agreements/output"
+	"github.com/agreements/agreements/parser"
 )
 
 // outFlags are the flags of a command that writes its result: --out and
@@ -43,12 +44,12 @@ func (e *env) openOut(o *outFlags, inputs []string) int {
 	if err == nil {
 		if f, ok := e.stdin.(*os.File); ok && slices.Contains(inputs, "-") {
 			if fi, serr := f.Stat(); serr == nil && fi.Mode().IsRegular() && t.SameFile(fi) {
-				err = fmt.Errorf("%s: %w (-, standard input)", *o.out, output.ErrIsInput)
+				err = fmt.Errorf("%s: %w (-, standard input)", parser.QuoteName(*o.out), output.ErrIsInput)
 			}
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(e.stderr, "agreements %s: --out %v\n", o.cmd, err)
+		fmt.Fprintf(e.stderr, "agreements %s: --out %s\n", o.cmd, quotedIn(err, *o.out))
 		return exitFail
 	}
 	o.target = t
@@ -69,12 +70,12 @@ func (e *env) writeOut(o *outFlags, incomplete string, write func(w io.Writer) e
 	}
 	if incomplete != "" && o.target.Replaces() && !*o.partial {
 		fmt.Fprintf(e.stderr, "agreements %s: %s not replaced: the result is incomplete (%s); the old file is left unchanged (--partial replaces it anyway)\n",
-			o.cmd, *o.out, incomplete)
+			o.cmd, parser.QuoteName(*o.out), incomplete)
 		return exitFail
 	}
 	err := o.target.Write(e.temps, func(f *os.File) error { return write(f) })
 	if err != nil {
-		fmt.Fprintf(e.stderr, "agreements %s: %v\n", o.cmd, err)
+		fmt.Fprintf(e.stderr, "agreements %s: %s\n", o.cmd, quotedIn(err, *o.out))
 		return exitFail
 	}
 	return -1

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestNamesQuoted: a file name with a control character in it (a newline,
+// an escape sequence, a carriage return) is printed quoted, its controls
+// escaped, in every message that names it: an input's error, a warning
+// about its read, --out's errors. Other names are printed as given.
+func TestNamesQuoted(t *testing.T) {
+	dir := t.TempDir()
+	copyTo := func(from, name string) string {
+		b, err := os.ReadFile(from)
+		require.NoError(t, err)
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, b, 0o644))
+		return path
+	}
+	bad := copyTo("../../fixtures/hostile/crash-objstm-self.pdf", "bad\x1b[31m.pdf")
+	warned := copyTo("../../fixtures/hostile/crash-xrefstream-W.pdf", "list\nforged: line.pdf")
+	checksum := copyTo("../../fixtures/hostile/flate-bad-checksum.pdf", "page\r.pdf")
+	plain := copyTo("../../fixtures/hostile/crash-objstm-self.pdf", "plain name (2024).pdf")
+	tests := []struct {
+		name string
+		args []string
+		want []string // lines stderr must hold
+	}{
+		{"input error", []string{"extract", bad},
+			[]string{"agreements extract: " + strconv.Quote(bad) + ": malformed document: impossible cross-reference section: object stream 20 is said to be stored in itself"}},
+		{"warning", []string{"extract", warned},
+			[]string{"agreements extract: warning: " + strconv.Quote(warned) + ": no agreement list found"}},
+		{"page error", []string{"extract", checksum},
+			[]string{"agreements extract: " + strconv.Quote(checksum) + ": page 1: malformed document: content stream (object 5) damaged: FlateDecode data fails its checksum"}},
+		{"missing input", []string{"extract", filepath.Join(dir, "no\nsuch.pdf")},
+			[]string{"agreements extract: " + strconv.Quote(filepath.Join(dir, "no\nsuch.pdf")) + ": no such file or directory"}},
+		{"--out in a missing directory", []string{"extract", "--out", filepath.Join(dir, "no\ndir", "out.ndjson"), warned},
+			[]string{"agreements extract: --out " + strconv.Quote(filepath.Join(dir, "no\ndir", "out.ndjson")) + ": no such file or directory"}},
+		{"plain name", []string{"extract", plain},
+			[]string{"agreements extract: " + plain + ": malformed document"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, stderr := runCmd(t, "", tt.args...)
+			for _, w := range tt.want {
+				assert.Contains(t, stderr, w)
+			}
+			for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+				assert.True(t, strings.HasPrefix(line, "agreements "), "every line is the tool's: %q", line)
+				assert.NotContains(t, line, "\x1b")
+				assert.NotContains(t, line, "\r")
+			}
+		})
+	}
+}
