@@ -296,3 +296,194 @@ func inFlow(items []placed, zone []bool, flows []parser.Box) bool {
 	}
 	return false
 }
+
+// textColumns is a page's free text split at the gutter of a page set in
+// two columns, so that table detection reads each column by itself: a
+// table in one column is not cut at the other column's rows, and lines of
+// the two columns are not read as one row.
+type textColumns struct {
+	left, right, rest []int      // words wholly left of the gutter, right of it, across it
+	gutter            interval   // the gutter's x extent
+	zone              parser.Box // where the two columns' words stand
+}
+
+// splitTextColumns finds the gutter of a page set in two columns among
+// the words idx: an upright band, at least minGutter wide, that few
+// words cross, with text on both sides whose lines do not line up. The
+// band is compared with its neighbours: the text between it and the
+// bands next to it (a table's column on each side, or a column of text)
+// stands on different baselines on its two sides more often than on the
+// same one. Rows of one table line up across their column gaps; columns
+// of text set apart run on by themselves, at their own line spacing and
+// from their own tops. Each side's own lines must not overlap one
+// another. Of the bands that pass, the one whose sides disagree most is
+// the gutter.
+func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
+	if len(idx) < 4*minColumnItems {
+		return textColumns{}, false
+	}
+	hs := make([]float64, len(idx))
+	for k, i := range idx {
+		hs[k] = ws[i].h
+	}
+	h := median(hs)
+	// Text of the body size: superscript markers and small print stand
+	// off the baselines of the text beside them.
+	var body []int
+	x0, x1 := math.Inf(1), math.Inf(-1)
+	for _, i := range idx {
+		x0, x1 = math.Min(x0, ws[i].Box.X0), math.Max(x1, ws[i].Box.X1)
+		if ws[i].h >= 0.75*h && ws[i].h <= 1.5*h {
+			body = append(body, i)
+		}
+	}
+	if x1-x0 < 8*minGutter || x1-x0 > 1e5 {
+		return textColumns{}, false
+	}
+	n := int(math.Ceil(x1 - x0))
+	cover := make([]int, n+1)
+	for _, i := range idx {
+		a := int(math.Floor(ws[i].Box.X0 - x0))
+		b := int(math.Ceil(ws[i].Box.X1 - x0))
+		for k := max(a, 0); k < min(b, n+1); k++ {
+			cover[k]++
+		}
+	}
+	// The bands few words cross (a title over both columns may).
+	allowed := min(len(idx)/20, maxCross)
+	var bands []interval
+	for k := 0; k < len(cover); {
+		if cover[k] > allowed {
+			k++
+			continue
+		}
+		j := k
+		for j < len(cover) && cover[j] <= allowed {
+			j++
+		}
+		lo, hi := x0+float64(k), x0+float64(j)
+		k = j
+		if hi-lo >= max(minGutter, chunkGapH*h) && lo > x0 && hi < x1 {
+			bands = append(bands, interval{lo, hi})
+		}
+	}
+	var best textColumns
+	bestOff, bestSelf := 0, 0
+	for _, band := range bands {
+		var bl, br []int
+		for _, i := range body {
+			switch {
+			case ws[i].Box.X1 <= band.lo+0.5:
+				bl = append(bl, i)
+			case ws[i].Box.X0 >= band.hi-0.5:
+				br = append(br, i)
+			}
+		}
+		ll, rl := baselines(ws, bl), baselines(ws, br)
+		if len(ll) < minColumnItems || len(rl) < minColumnItems {
+			continue
+		}
+		aligned, off := crossAlignment(ws, ll, rl)
+		if off < minColumnItems || off <= aligned {
+			continue
+		}
+		self := selfOverlaps(ws, ll) + selfOverlaps(ws, rl)
+		if self > max(1, (len(ll)+len(rl))/20) {
+			continue
+		}
+		if bestOff > 0 && (self > bestSelf || (self == bestSelf && off <= bestOff)) {
+			continue
+		}
+		tc := textColumns{gutter: band}
+		for _, i := range idx {
+			switch {
+			case ws[i].Box.X1 <= band.lo+0.5:
+				tc.left = append(tc.left, i)
+			case ws[i].Box.X0 >= band.hi-0.5:
+				tc.right = append(tc.right, i)
+			default:
+				tc.rest = append(tc.rest, i)
+			}
+		}
+		tc.zone = union(wordsBox(ws, tc.left), wordsBox(ws, tc.right))
+		best, bestOff, bestSelf = tc, off, self
+	}
+	return best, bestOff > 0
+}
+
+// lineBand is the vertical extent and middle of a visual line.
+func lineBand(ws []tword, l []int) (y0, y1, mid float64, h float64) {
+	b := wordsBox(ws, l)
+	var hs []float64
+	for _, i := range l {
+		hs = append(hs, ws[i].h)
+	}
+	return b.Y0, b.Y1, (b.Y0 + b.Y1) / 2, median(hs)
+}
+
+// selfOverlaps counts the consecutive lines of one side that stand
+// closer than seven tenths of a line: lines of one column of text or one
+// table are set at least about a line apart, those of two columns read
+// as one stand at any distance.
+func selfOverlaps(ws []tword, lines [][]int) int {
+	n := 0
+	for k := 1; k < len(lines); k++ {
+		_, _, a, ha := lineBand(ws, lines[k-1])
+		_, _, b, hb := lineBand(ws, lines[k])
+		if b-a < 0.7*min(ha, hb) {
+			n++
+		}
+	}
+	return n
+}
+
+// crossAlignment counts the pairs of a left and a right line that overlap
+// in height: aligned when their middles are within a fifth of a line,
+// off otherwise.
+func crossAlignment(ws []tword, left, right [][]int) (aligned, off int) {
+	type band struct{ y0, y1, mid, h float64 }
+	bands := func(ls [][]int) []band {
+		out := make([]band, len(ls))
+		for k, l := range ls {
+			out[k].y0, out[k].y1, out[k].mid, out[k].h = lineBand(ws, l)
+		}
+		return out
+	}
+	lb, rb := bands(left), bands(right)
+	j := 0
+	for _, a := range lb {
+		for j < len(rb) && rb[j].y1 < a.y0 {
+			j++
+		}
+		for k := j; k < len(rb) && rb[k].y0 < a.y1; k++ {
+			b := rb[k]
+			if min(a.y1, b.y1)-max(a.y0, b.y0) < 0.2*min(a.h, b.h) {
+				continue
+			}
+			if abs(a.mid-b.mid) <= 0.2*min(a.h, b.h) {
+				aligned++
+			} else {
+				off++
+			}
+		}
+	}
+	return aligned, off
+}
+
+// side orders a table region on a page in two columns: 0 above the
+// columns or across the gutter, 1 in the left column, 2 in the right, 3
+// below the columns.
+func (tc textColumns) side(b parser.Box) int {
+	mid := (b.Y0 + b.Y1) / 2
+	switch {
+	case mid < tc.zone.Y0:
+		return 0
+	case mid > tc.zone.Y1:
+		return 3
+	case b.X1 <= tc.gutter.lo+0.5:
+		return 1
+	case b.X0 >= tc.gutter.hi-0.5:
+		return 2
+	}
+	return 0
+}

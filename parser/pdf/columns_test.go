@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -31,4 +32,40 @@ func TestOrderColumnsKeepsAWrappedLastLine(t *testing.T) {
 		texts = append(texts, it.block.Line.Text)
 	}
 	assert.Equal(t, []string{"left", "left", "left", "left", "left", "left", "left end", "right", "right", "right", "right", "right", "right", "closing"}, texts)
+}
+
+func TestStreamTablesInTwoPageColumns(t *testing.T) {
+	// A page set in two columns, a table of two columns in each; the
+	// right column's rows stand a third of a row lower than the left's.
+	var ws []Word
+	table := func(x, y float64, rows [][2]string) {
+		for _, r := range rows {
+			ws = append(ws, words(r[0], x, y)...)
+			ws = append(ws, words(r[1], x+130, y)...)
+			y += 16
+		}
+	}
+	table(50, 100, [][2]string{{"Partner", "Year"}, {"Aalto", "2001"}, {"Oulu", "2004"}, {"Tampere", "2006"}, {"Turku", "2016"}})
+	table(320, 105, [][2]string{{"Partner", "Year"}, {"Bonn", "1998"}, {"Jena", "1999"}, {"Kiel", "2003"}, {"Ulm", "2019"}})
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 2)
+	assert.Equal(t, [][]string{{"Partner", "Year"}, {"Aalto", "2001"}, {"Oulu", "2004"}, {"Tampere", "2006"}, {"Turku", "2016"}}, texts(tabs[0].table))
+	assert.Equal(t, [][]string{{"Partner", "Year"}, {"Bonn", "1998"}, {"Jena", "1999"}, {"Kiel", "2003"}, {"Ulm", "2019"}}, texts(tabs[1].table))
+}
+
+func TestStreamTableAcrossItsColumnGapIsOneTable(t *testing.T) {
+	// The same texts on shared baselines are one table of four columns.
+	var ws []Word
+	y := 100.0
+	for _, r := range [][4]string{{"Partner", "Year", "Partner", "Year"}, {"Aalto", "2001", "Bonn", "1998"}, {"Oulu", "2004", "Jena", "1999"}, {"Tampere", "2006", "Kiel", "2003"}} {
+		for k, x := range []float64{50, 180, 320, 450} {
+			ws = append(ws, words(r[k], x, y)...)
+		}
+		y += 16
+	}
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Len(t, tabs[0].table.Rows[0].Cells, 4)
 }

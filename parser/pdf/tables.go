@@ -279,9 +279,10 @@ func median(xs []float64) float64 {
 	return s[len(s)/2]
 }
 
-// pageTables finds the tables on one page, top to bottom: ruled tables
+// pageTables finds the tables on one page, top to bottom (on a page set
+// in two columns, the left column's before the right's): ruled tables
 // first, then whitespace-aligned tables in the text that no ruled table
-// took.
+// took, in each column by itself.
 func pageTables(p *PageLayout) []pageTable {
 	s := &wordSet{ws: pageWords(p)}
 	s.used = make([]bool, len(s.ws))
@@ -292,8 +293,25 @@ func pageTables(p *PageLayout) []pageTable {
 			rest = append(rest, i)
 		}
 	}
-	tabs = append(tabs, streamTables(p, s.ws, rest)...)
-	slices.SortStableFunc(tabs, func(a, b pageTable) int { return cmp.Compare(a.region.Y0, b.region.Y0) })
+	tc, two := splitTextColumns(s.ws, rest)
+	if two {
+		// A page in two columns: each column's tables by themselves, and
+		// the columns read one after the other.
+		p.flows = append(p.flows, tc.zone)
+		for _, part := range [][]int{tc.rest, tc.left, tc.right} {
+			tabs = append(tabs, streamTables(p, s.ws, part)...)
+		}
+	} else {
+		tabs = append(tabs, streamTables(p, s.ws, rest)...)
+	}
+	slices.SortStableFunc(tabs, func(a, b pageTable) int {
+		if two {
+			if sa, sb := tc.side(a.region), tc.side(b.region); sa != sb {
+				return cmp.Compare(sa, sb)
+			}
+		}
+		return cmp.Compare(a.region.Y0, b.region.Y0)
+	})
 	for i := range tabs {
 		markHeader(&tabs[i])
 	}
