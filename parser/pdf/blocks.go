@@ -223,7 +223,7 @@ func makeBlockLine(page int, l TextLine) *parser.Line {
 // other text between them (an item's padding may set the text well to the
 // right of its marker), or "".
 func markBullet(p *PageLayout, l TextLine) string {
-	em := math.Max(l.Style.Size, 4)
+	em := max(l.Style.Size, 4)
 	mid := (l.Box.Y0 + l.Box.Y1) / 2
 	for _, m := range p.Marks {
 		cy := (m.Box.Y0 + m.Box.Y1) / 2

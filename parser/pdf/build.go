@@ -58,13 +58,13 @@ func fromFrame(dir int, u, v float64) (float64, float64) {
 func frameBox(dir int, b parser.Box) (u0, v0, u1, v1 float64) {
 	ax, ay := toFrame(dir, b.X0, b.Y0)
 	bx, by := toFrame(dir, b.X1, b.Y1)
-	return math.Min(ax, bx), math.Min(ay, by), math.Max(ax, bx), math.Max(ay, by)
+	return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 }
 
 func pageBox(dir int, u0, v0, u1, v1 float64) parser.Box {
 	ax, ay := fromFrame(dir, u0, v0)
 	bx, by := fromFrame(dir, u1, v1)
-	return parser.Box{X0: math.Min(ax, bx), Y0: math.Min(ay, by), X1: math.Max(ax, bx), Y1: math.Max(ay, by)}
+	return parser.Box{X0: min(ax, bx), Y0: min(ay, by), X1: max(ax, bx), Y1: max(ay, by)}
 }
 
 func isSpaceText(s string) bool {
@@ -128,7 +128,7 @@ func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, reuse []Glyph) {
 			_, base := toFrame(dir, g.ox, g.oy)
 			size := g.Size
 			if size <= 0.01 {
-				size = math.Max(v1-v0, 1)
+				size = max(v1-v0, 1)
 			}
 			fg = append(fg, fglyph{i: i, u0: u0, u1: u1, v0: v0, v1: v1, base: base, size: size, space: isSpaceText(g.Text)})
 		}
@@ -227,7 +227,7 @@ func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLi
 	for start := 0; start < len(fg); {
 		end := start + 1
 		base, size := fg[start].base, fg[start].size
-		for end < len(fg) && fg[end].base-base <= baselineTolEm*math.Max(fg[end].size, size) {
+		for end < len(fg) && fg[end].base-base <= baselineTolEm*max(fg[end].size, size) {
 			end++
 		}
 		band := fg[start:end]
@@ -238,7 +238,7 @@ func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLi
 		if len(rules) > 0 {
 			v0, v1 := math.Inf(1), math.Inf(-1)
 			for i := range gs {
-				v0, v1 = math.Min(v0, gs[i].v0), math.Max(v1, gs[i].v1)
+				v0, v1 = min(v0, gs[i].v0), max(v1, gs[i].v1)
 			}
 			for _, r := range rules {
 				if r.Y0 <= v1 && r.Y1 >= v0 {
@@ -254,7 +254,7 @@ func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLi
 				glyphs = append(glyphs, gx[g.i].Glyph)
 			}
 			if last != nil && !g.space {
-				em := math.Max(g.size, last.size)
+				em := max(g.size, last.size)
 				if g.u0-last.u1 > lineGapEm*em || (len(bandRules) > 0 && g.u0-last.u1 > 0.05*em && ruledBetween(bandRules, last, g)) {
 					if l, ok := makeLine(dir, gs[lineStart:i], gx, wb); ok {
 						lines = append(lines, l)
@@ -354,8 +354,8 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 					text = utf8.AppendRune(text, r)
 				}
 			}
-			u0, v0 = math.Min(u0, g.u0), math.Min(v0, g.v0)
-			u1, v1 = math.Max(u1, g.u1), math.Max(v1, g.v1)
+			u0, v0 = min(u0, g.u0), min(v0, g.v0)
+			u1, v1 = max(u1, g.u1), max(v1, g.v1)
 			styles = addStyle(styles, parser.Style{Font: gg.Font, Size: roundSize(gg.Size), Bold: gg.Bold, Italic: gg.Italic}, 1)
 		}
 		wb.text = text
@@ -366,8 +366,8 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 		}
 		words = append(words, Word{Text: string(text), Box: pageBox(dir, u0, v0, u1, v1), Style: st, Glued: glued})
 		glued = false
-		lu0, lv0 = math.Min(lu0, u0), math.Min(lv0, v0)
-		lu1, lv1 = math.Max(lu1, u1), math.Max(lv1, v1)
+		lu0, lv0 = min(lu0, u0), min(lv0, v0)
+		lu1, lv1 = max(lu1, u1), max(lv1, v1)
 	}
 	var last *fglyph
 	spaceBreak := false
@@ -390,7 +390,7 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 			continue
 		}
 		if last != nil && ws >= 0 {
-			em := math.Max(g.size, last.size)
+			em := max(g.size, last.size)
 			// A raised or lowered glyph (a footnote mark, an exponent)
 			// is a word of its own, as in poppler.
 			shifted := math.Abs(g.base-last.base) > baseShiftEm*em

@@ -404,8 +404,8 @@ func (in *interp) replaceActual() {
 	}
 	g := drawn[0]
 	for _, d := range drawn[1:] {
-		g.Box.X0, g.Box.Y0 = math.Min(g.Box.X0, d.Box.X0), math.Min(g.Box.Y0, d.Box.Y0)
-		g.Box.X1, g.Box.Y1 = math.Max(g.Box.X1, d.Box.X1), math.Max(g.Box.Y1, d.Box.Y1)
+		g.Box.X0, g.Box.Y0 = min(g.Box.X0, d.Box.X0), min(g.Box.Y0, d.Box.Y0)
+		g.Box.X1, g.Box.Y1 = max(g.Box.X1, d.Box.X1), max(g.Box.Y1, d.Box.Y1)
 		g.adv += d.adv
 	}
 	g.Text = strings.ReplaceAll(in.actualText, "\ufeff", "")
@@ -547,8 +547,8 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 	for _, c := range corners {
 		ux, uy := m.apply(c.x, c.y)
 		px, py := in.space.apply(ux, uy)
-		minX, maxX = math.Min(minX, px), math.Max(maxX, px)
-		minY, maxY = math.Min(minY, py), math.Max(maxY, py)
+		minX, maxX = min(minX, px), max(maxX, px)
+		minY, maxY = min(minY, py), max(maxY, py)
 	}
 	if maxX < 0 || minX > in.space.w || maxY < 0 || minY > in.space.h || math.IsNaN(minX+minY+maxX+maxY) {
 		return // outside the visible page
@@ -599,7 +599,7 @@ func (in *interp) paint(stroke, fill, closeAll bool) {
 	defer func() { in.path = in.path[:0] }()
 	gs := &in.gs
 	scale := math.Sqrt(math.Abs(gs.ctm[0]*gs.ctm[3] - gs.ctm[1]*gs.ctm[2]))
-	lw := math.Max(gs.lineWidth*scale, 0.1)
+	lw := max(gs.lineWidth*scale, 0.1)
 	for _, sp := range in.path {
 		if len(in.segs) > maxGlyphsPage {
 			in.reachBound(fmt.Sprintf("more than %d ruling segments", maxGlyphsPage))
@@ -649,8 +649,8 @@ func (in *interp) addMark(pts []ppoint, shape string) {
 	}
 	b := parser.Box{X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
 	for _, p := range pts {
-		b.X0, b.Y0 = math.Min(b.X0, p.x), math.Min(b.Y0, p.y)
-		b.X1, b.Y1 = math.Max(b.X1, p.x), math.Max(b.Y1, p.y)
+		b.X0, b.Y0 = min(b.X0, p.x), min(b.Y0, p.y)
+		b.X1, b.Y1 = max(b.X1, p.x), max(b.Y1, p.y)
 	}
 	w, h := b.Width(), b.Height()
 	if w >= 1.5 && w <= 8 && h >= 1.5 && h <= 8 && w < 1.5*h && h < 1.5*w {
@@ -663,10 +663,10 @@ func (in *interp) addLine(a, b ppoint, width float64) {
 	switch {
 	case math.Abs(a.y-b.y) <= tol && math.Abs(a.x-b.x) > tol:
 		y := (a.y + b.y) / 2
-		in.addSeg(math.Min(a.x, b.x), y, math.Max(a.x, b.x), y, width)
+		in.addSeg(min(a.x, b.x), y, max(a.x, b.x), y, width)
 	case math.Abs(a.x-b.x) <= tol && math.Abs(a.y-b.y) > tol:
 		x := (a.x + b.x) / 2
-		in.addSeg(x, math.Min(a.y, b.y), x, math.Max(a.y, b.y), width)
+		in.addSeg(x, min(a.y, b.y), x, max(a.y, b.y), width)
 	}
 }
 
@@ -699,8 +699,8 @@ func rectOf(sp subpath) ([4]float64, bool) {
 	}
 	r := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 	for _, p := range pts {
-		r[0], r[1] = math.Min(r[0], p.x), math.Min(r[1], p.y)
-		r[2], r[3] = math.Max(r[2], p.x), math.Max(r[3], p.y)
+		r[0], r[1] = min(r[0], p.x), min(r[1], p.y)
+		r[2], r[3] = max(r[2], p.x), max(r[3], p.y)
 	}
 	return r, true
 }

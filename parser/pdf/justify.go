@@ -1,7 +1,5 @@
 package pdf
 
-import "math"
-
 // Justified text in a narrow column stretches its word gaps, sometimes
 // past the gap that parts two columns (lineGapEm): a line of it comes as
 // two lines on one baseline. They are one when lines close above or
@@ -27,7 +25,7 @@ func joinJustified(p *PageLayout) {
 		cur := ls[i]
 		// The pieces on cur's baseline, each close to the one before.
 		j := i
-		for j+1 < len(ls) && sameBand(cur, ls[j+1]) && ls[j+1].Box.X0 > ls[j].Box.X1 && ls[j+1].Box.X0-ls[j].Box.X1 <= justifyGapEm*math.Max(cur.Style.Size, 1) {
+		for j+1 < len(ls) && sameBand(cur, ls[j+1]) && ls[j+1].Box.X0 > ls[j].Box.X1 && ls[j+1].Box.X0-ls[j].Box.X1 <= justifyGapEm*max(cur.Style.Size, 1) {
 			j++
 		}
 		// The furthest piece that ends where the column's lines do.
@@ -53,7 +51,7 @@ func joinJustified(p *PageLayout) {
 
 // sameBand reports whether two lines stand on one baseline.
 func sameBand(a, b TextLine) bool {
-	h := math.Min(a.Box.Height(), b.Box.Height())
+	h := min(a.Box.Height(), b.Box.Height())
 	return abs(a.Box.Y1-b.Box.Y1) <= 0.2*h && abs(a.Box.Y0-b.Box.Y0) <= 0.2*h
 }
 
@@ -62,7 +60,7 @@ func sameBand(a, b TextLine) bool {
 // column close by that start near a's start, end where b ends and cross
 // the gap.
 func justifiedGap(ls []TextLine, a, b TextLine) bool {
-	em := math.Max(a.Style.Size, 1)
+	em := max(a.Style.Size, 1)
 	if b.Box.X0 <= a.Box.X1 || abs(a.Style.Size-b.Style.Size) > 0.5 {
 		return false
 	}
