@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -47,6 +48,11 @@ type tword struct {
 	cx, cy float64
 	h      float64
 	rtl    bool
+	// line is the index of the text line the word came in (-1 for flat
+	// words), and justified says that line is justified text: its word
+	// gaps, however wide, are word gaps and never part two cells.
+	line      int
+	justified bool
 }
 
 func newTword(w Word) tword {
@@ -80,12 +86,16 @@ func isRTL(s string) bool {
 // reads "THRESHOLD", not "T HRESHOLD".
 func pageWords(p *PageLayout) []tword {
 	var out []tword
-	for _, l := range p.Lines {
-		for _, w := range mergeGlued(l.Words) {
+	for li, l := range p.Lines {
+		words := mergeGlued(l.Words)
+		just := justifiedLine(l, words)
+		for _, w := range words {
 			if strings.TrimSpace(w.Text) == "" {
 				continue
 			}
-			out = append(out, newTword(w))
+			tw := newTword(w)
+			tw.line, tw.justified = li, just
+			out = append(out, tw)
 		}
 	}
 	if len(out) == 0 {
@@ -93,10 +103,32 @@ func pageWords(p *PageLayout) []tword {
 			if strings.TrimSpace(w.Text) == "" {
 				continue
 			}
-			out = append(out, newTword(w))
+			tw := newTword(w)
+			tw.line = -1
+			out = append(out, tw)
 		}
 	}
 	return out
+}
+
+// justifiedLine reports whether a line is justified text: three or more
+// words (after its list marker) whose gaps are stretched past a chunk
+// gap and all of one width. The cells of a table row stand apart by
+// gaps of as many widths as the texts before them have lengths.
+func justifiedLine(l TextLine, words []Word) bool {
+	if l.marker != "" && len(words) > 0 {
+		words = words[1:]
+	}
+	if len(words) < 3 {
+		return false
+	}
+	h := max(l.Box.Y1-l.Box.Y0, 1)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for k := 1; k < len(words); k++ {
+		g := words[k].Box.X0 - words[k-1].Box.X1
+		lo, hi = math.Min(lo, g), math.Max(hi, g)
+	}
+	return lo > 0 && hi > chunkGapH*h && hi-lo <= max(0.5, 0.03*h)
 }
 
 // wordSet is a page's words, with the ones a table has taken.
@@ -148,12 +180,14 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 		}
 		nw := w.Word
 		nw.Text, nw.Box = text.String(), parser.Box{X0: box.X0, Y0: w.Box.Y0, X1: box.X1, Y1: w.Box.Y1}
+		piece := newTword(nw)
+		piece.line, piece.justified = w.line, w.justified
 		if first {
-			s.ws[i] = newTword(nw)
+			s.ws[i] = piece
 			first = false
 			continue
 		}
-		s.ws = append(s.ws, newTword(nw))
+		s.ws = append(s.ws, piece)
 		s.used = append(s.used, false)
 		out = append(out, len(s.ws)-1)
 	}

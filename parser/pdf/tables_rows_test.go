@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
 )
 
 // words lays out text from x on the line at y, words 3 pt apart.
@@ -238,4 +240,38 @@ func TestStreamOverflowedCellJoinsItsRow(t *testing.T) {
 		{"Moscow State University", "GS Law", "2001"},
 		{"", "GS Arts", "2003"},
 	}, texts(tabs[0].table))
+}
+
+func TestStreamJustifiedTextIsNotATable(t *testing.T) {
+	// Justified lines of a narrow column: each line's word gaps are
+	// stretched alike, past a cell gap, and the lines end together.
+	p := PageLayout{Number: 1, Width: 600, Height: 800}
+	y := 100.0
+	for _, l := range [][]string{{"University", "of", "Science", "and"}, {"Technology", "of", "China", "(June"}, {"Dalian", "University", "of", "Technology"}, {"Peking", "University", "(November", "10,"}, {"Wuhan", "University", "of", "Technology"}} {
+		n := 0
+		for _, w := range l {
+			n += len(w)
+		}
+		gap := (200 - 5*float64(n)) / float64(len(l)-1)
+		x := 50.0
+		var line TextLine
+		for _, w := range l {
+			word := tw(w, x, y)
+			line.Words = append(line.Words, word)
+			p.Words = append(p.Words, word)
+			x = word.Box.X1 + gap
+		}
+		line.Box = wordsOf(line.Words)
+		p.Lines = append(p.Lines, line)
+		y += 12
+	}
+	assert.Empty(t, pageTables(&p))
+}
+
+func wordsOf(ws []Word) parser.Box {
+	b := ws[0].Box
+	for _, w := range ws[1:] {
+		b = union(b, w.Box)
+	}
+	return b
 }

@@ -42,7 +42,8 @@ func makeSlines(ws []tword, idx []int) []sline {
 		l := sline{words: line, box: wordsBox(ws, line), h: median(hs)}
 		from := 0
 		for k := 1; k < len(line); k++ {
-			if ws[line[k]].Box.X0-ws[line[k-1]].Box.X1 > chunkGapH*l.h {
+			a, b := &ws[line[k-1]], &ws[line[k]]
+			if b.Box.X0-a.Box.X1 > chunkGapH*l.h && !(a.justified && a.line == b.line) {
 				l.chunks = append(l.chunks, [2]int{from, k})
 				from = k
 			}
