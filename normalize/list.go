@@ -153,11 +153,13 @@ func (c *docContext) line(l *parser.Line, i int) {
 		text = stripped
 	}
 
-	if ls.entry != nil && !ls.entry.bullet && isDash(l.Bullet) && l.Page == ls.entry.last.Page && c.detailsOnly(text) {
+	if ls.entry != nil && isDash(l.Bullet) && l.Page == ls.entry.last.Page && c.detailsOnly(text) &&
+		(!ls.entry.bullet || l.Bullet != ls.entry.first.Bullet || l.Box.X0 > ls.entry.first.Box.X0+2) {
 		// "Science and Technology Facilities Council, Daresbury Laboratory" /
 		// "— School-to-school agreement (IMRAM), concluded 1996.10. 1": the
 		// dash before the details wrapped to the start of a line, where it
-		// looks like a bullet; the entries above have none.
+		// looks like a bullet; the entries above have none, or another, or
+		// the line is indented as their wrapped lines are.
 		ls.entry.text = ls.entry.text + " — " + text
 		ls.entry.last = l
 		ls.entry.lines++
@@ -333,10 +335,19 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if l.Role == parser.RoleHeading || l.Box == (parser.Box{}) || e.last.Box == (parser.Box{}) {
 		return false
 	}
-	if l.Page != e.last.Page || c.closedByDate(e.text) && !openEnded(e.text) {
+	if c.closedByDate(e.text) && !openEnded(e.text) {
 		return false
 	}
 	if c.hasEntryKey && keyOf(l.Style) != c.entryKey && keyOf(l.Style) != keyOf(e.first.Style) {
+		return false
+	}
+	if l.Page == e.last.Page+1 {
+		// An entry broken by the page: its next line opens the next page,
+		// indented under the entry's first line as its wrapped lines are.
+		return e.lines == 1 && l.Box.X0 > e.first.Box.X0+2 && keyOf(l.Style) == keyOf(e.first.Style) ||
+			e.lines > 1 && math.Abs(l.Box.X0-e.last.Box.X0) <= 2 && e.last.Box.X0 > e.first.Box.X0+2
+	}
+	if l.Page != e.last.Page {
 		return false
 	}
 	h := e.last.Box.Height()

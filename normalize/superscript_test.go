@@ -3,8 +3,6 @@ package normalize
 import (
 	"testing"
 
-	"github.com/agreements/agreements/parser"
-
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -62,44 +60,4 @@ func TestInsertAt(t *testing.T) {
 	assert.Equal(t, "Peking University♦ (平成 14 年)", insertAt("Peking University (平成 14 年)", "♦", 0.61))
 	assert.Equal(t, "Fudan University*", insertAt("Fudan University", "*", 0.98))
 	assert.Equal(t, "*", insertAt("", "*", 0.5))
-}
-
-// A legend whose definition wraps onto a second line is read whole, and the
-// second line is no entry.
-func TestLegendWrapped(t *testing.T) {
-	doc := pdfDoc(
-		lineSpec{text: "(* indicates institutions with which Tohoku University has mutually agreed to", style: stNote},
-		lineSpec{text: "waive fees.)", style: stNote},
-		lineSpec{text: "Norway", style: stCountry, gap: 10},
-		lineSpec{text: "* University of Bergen (2017)", style: stEntry, bullet: true},
-		lineSpec{text: "University of Oslo (2018)", style: stEntry, bullet: true},
-	)
-	res, err := Normalize(doc, Options{})
-	require.NoError(t, err)
-	require.Len(t, res.Records, 2)
-	assert.True(t, res.Records[0].FeeWaiver)
-	assert.False(t, res.Records[1].FeeWaiver)
-	assert.Empty(t, res.Unplaced)
-}
-
-// The dash before an entry's details, wrapped to the start of the next
-// line, is no bullet when the entries have none.
-func TestDashWrappedToLineStart(t *testing.T) {
-	doc := pdfDoc(
-		lineSpec{text: "United Kingdom", style: stCountry},
-		lineSpec{text: "King's College London, Dental Institute — School-to-school", style: stEntry},
-		lineSpec{text: "agreement (GS Dentistry), concluded 2006. 8. 1", style: stEntry},
-		lineSpec{text: "Science and Technology Facilities Council, Daresbury Laboratory", style: stEntry},
-		lineSpec{text: "School-to-school agreement (IMRAM), concluded 1996.10. 1", style: stEntry},
-	)
-	doc.Blocks[4].Line.Bullet, doc.Blocks[4].Line.Role = "—", parser.RoleItem
-	res, err := Normalize(doc, Options{})
-	require.NoError(t, err)
-	require.Len(t, res.Records, 2)
-	r := res.Records[1]
-	assert.Equal(t, "Science and Technology Facilities Council", r.Partner)
-	assert.Equal(t, "Daresbury Laboratory", r.PartnerUnit)
-	assert.Equal(t, "IMRAM", r.HomeUnit)
-	assert.Equal(t, "1996-10-01", r.Signed)
-	assert.Equal(t, LevelDepartment, r.Level)
 }

@@ -1,0 +1,92 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/agreements/agreements/parser"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A legend whose definition wraps onto a second line is read whole, and the
+// second line is no entry.
+func TestLegendWrapped(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "(* indicates institutions with which Tohoku University has mutually agreed to", style: stNote},
+		lineSpec{text: "waive fees.)", style: stNote},
+		lineSpec{text: "Norway", style: stCountry, gap: 10},
+		lineSpec{text: "* University of Bergen (2017)", style: stEntry, bullet: true},
+		lineSpec{text: "University of Oslo (2018)", style: stEntry, bullet: true},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.True(t, res.Records[0].FeeWaiver)
+	assert.False(t, res.Records[1].FeeWaiver)
+	assert.Empty(t, res.Unplaced)
+}
+
+// The dash before an entry's details, wrapped to the start of the next
+// line, is no bullet when the entries have none.
+func TestDashWrappedToLineStart(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "United Kingdom", style: stCountry},
+		lineSpec{text: "King's College London, Dental Institute — School-to-school", style: stEntry},
+		lineSpec{text: "agreement (GS Dentistry), concluded 2006. 8. 1", style: stEntry},
+		lineSpec{text: "Science and Technology Facilities Council, Daresbury Laboratory", style: stEntry},
+		lineSpec{text: "School-to-school agreement (IMRAM), concluded 1996.10. 1", style: stEntry},
+	)
+	doc.Blocks[4].Line.Bullet, doc.Blocks[4].Line.Role = "—", parser.RoleItem
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	r := res.Records[1]
+	assert.Equal(t, "Science and Technology Facilities Council", r.Partner)
+	assert.Equal(t, "Daresbury Laboratory", r.PartnerUnit)
+	assert.Equal(t, "IMRAM", r.HomeUnit)
+	assert.Equal(t, "1996-10-01", r.Signed)
+	assert.Equal(t, LevelDepartment, r.Level)
+}
+
+// An entry broken by a page break goes on at the top of the next page when
+// that line is indented as the entry's wrapped lines are.
+func TestEntryBrokenByPage(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "Germany", style: stCountry},
+		lineSpec{text: "15. Max Planck institut für Eisenforschung GMBH (MPIE) — 部局", style: stEntry, x: 156},
+		lineSpec{text: "間協定 School-to-school（IMR）、2020/10/15 締結", style: stEntry, x: 173},
+		lineSpec{text: "16. Max Planck Institute for Chemical Physics of Solids — 部局", style: stEntry, x: 156},
+		lineSpec{text: "間協定 School-to-school（IMR）、2017/03/10 締結", style: stEntry, x: 173, page: 2},
+		lineSpec{text: "17. Leibniz Institute for Solid State and Materials Research Dresden", style: stEntry, x: 156, page: 2},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	r := res.Records[1]
+	assert.Equal(t, "Max Planck Institute for Chemical Physics of Solids", r.Partner)
+	assert.Equal(t, "IMR", r.HomeUnit)
+	assert.Equal(t, "2017-03-10", r.Signed)
+	assert.Equal(t, "Leibniz Institute for Solid State and Materials Research Dresden", res.Records[2].Partner)
+}
+
+// In a list with dash bullets, a line that starts with another dash and
+// holds only details, indented as wrapped lines are, continues the entry.
+func TestDetailsDashInDashList(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "China", style: stCountry},
+		lineSpec{text: "Beijing Institute of Technology, School of Management and Economics", style: stEntry, bullet: true},
+		lineSpec{text: "部局間協定 School-to-school（Soec）、2005年締結", style: stEntry, bullet: true, x: 96},
+		lineSpec{text: "East China Normal University, Faculty of Education Sciences — 部局間協定 School-to-school（Educa）、2006年締結", style: stEntry, bullet: true},
+	)
+	for _, i := range []int{1, 2, 3} {
+		doc.Blocks[i].Line.Bullet = "–"
+	}
+	doc.Blocks[2].Line.Bullet = "—" // the details' dash, where the bullets are en dashes
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Beijing Institute of Technology", res.Records[0].Partner)
+	assert.Equal(t, "Soec", res.Records[0].HomeUnit)
+	assert.Equal(t, "2005", res.Records[0].Signed)
+}
