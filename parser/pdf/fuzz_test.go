@@ -5,7 +5,10 @@ import (
 	"errors"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 
@@ -43,6 +46,7 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(err, &pe) {
 				t.Fatalf("error is %T, not *parser.Error: %v", err, err)
 			}
+			plainMessage(t, err)
 			return
 		}
 		if doc == nil {
@@ -53,8 +57,25 @@ func FuzzParse(f *testing.F) {
 			if !errors.As(e, &pe) {
 				t.Fatalf("page error is %T, not *parser.Error: %v", e, e)
 			}
+			plainMessage(t, e)
 		}
 	})
+}
+
+// plainMessage fails when a message is in the library's or the runtime's
+// words (jargon), holds a control character, or runs past a line.
+func plainMessage(t *testing.T, err error) {
+	t.Helper()
+	for _, line := range strings.Split(err.Error(), "; ") {
+		for _, j := range jargon {
+			if strings.Contains(line, j) {
+				t.Fatalf("message in the library's words (%q): %s", j, line)
+			}
+		}
+		if strings.ContainsFunc(line, unicode.IsControl) || utf8.RuneCountInString(line) >= 400 {
+			t.Fatalf("message not one printable line: %q", line)
+		}
+	}
 }
 
 func TestSmallPDFs(t *testing.T) {
