@@ -76,7 +76,9 @@ func isZip(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
 // CSV) or sheet row (xlsx).
 func ReadRecords(r io.Reader) ([]agreement.Record, error) {
 	recs := []agreement.Record{}
+	in := interner{}
 	err := EachRecord(r, func(rec agreement.Record) error {
+		in.record(&rec)
 		recs = append(recs, rec)
 		return nil
 	})
@@ -84,6 +86,29 @@ func ReadRecords(r io.Reader) ([]agreement.Record, error) {
 		return nil, err
 	}
 	return recs, nil
+}
+
+// interner keeps one copy of the strings that repeat from record to
+// record (the home institution, the country, the source file and its
+// digest, dates), so that records kept in memory share them.
+type interner map[string]string
+
+// maxInterned bounds the strings an interner keeps.
+const maxInterned = 1 << 16
+
+func (in interner) string(s *string) {
+	if v, ok := in[*s]; ok {
+		*s = v
+	} else if len(in) < maxInterned {
+		in[*s] = *s
+	}
+}
+
+func (in interner) record(r *agreement.Record) {
+	for _, s := range []*string{&r.Schema, &r.HomeInstitution, &r.Level, &r.Region, &r.Country, &r.CountryCode,
+		&r.HomeUnit, &r.Signed, &r.AgreementType, &r.ValidUntil, &r.AsOf, &r.Source.File, &r.Source.SHA256, &r.Source.Format} {
+		in.string(s)
+	}
 }
 
 // EachRecord reads a record file as ReadRecords does, calling fn with each
