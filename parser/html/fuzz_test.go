@@ -41,6 +41,8 @@ func FuzzParse(f *testing.F) {
 		"<table role=presentation><tr><td><table><tr><th scope=row>a<td>b</table></td></tr></table><table><tr><td>x</table>",
 		"<meta charset=utf-8><p>\x96\x6b\x8b\x9e\x91\xe5\x8a\x77\x87\x40\x81\x60</p>",
 		"<p>a</p><table><tr><td>b</td></tr></table><div>c<b>d</div>e</b><form><p>f</form><table><i><tr><td>g</table>",
+		"<main id=c><div><table><thead><tr><th>a<th>b<tbody><tr><td rowspan=2>c<td>d</tr><tr><td>e</tr>\n<tr><td>f<td>g</table><p>h</p><p>i</div></main><p>j",
+		"<center><table><tr><td><table class=x><tr><td>a</td><td>b</td></tr><tr><td>c<tr><td>d</table></td></tr></table><div><p>e</p><ul><li>f</ul></div></center>",
 	} {
 		f.Add([]byte(s))
 	}

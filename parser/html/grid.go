@@ -20,10 +20,10 @@ const maxColSpan = 100
 // element before it is refused as too sparse to be a list.
 const gridSlack = 1 << 16
 
-// htmlCell is one td or th placed on the grid.
+// htmlCell is one td or th: read from the tree, then placed on the grid.
 type htmlCell struct {
-	row, col         int
-	colSpan, rowSpan int
+	row, col         int // set when placed
+	colSpan, rowSpan int // rowSpan as written until placed, then as placed
 	text             string
 	lines            []string
 	th               bool
@@ -39,34 +39,49 @@ type htmlRow struct {
 // rowGroup is a thead, tbody or tfoot with its rows.
 type rowGroup struct {
 	section atom.Atom
-	lo, hi  int // trs[lo:hi] of the table's scratch
+	lo, hi  int // rows[lo:hi] of the table's scratch
 }
 
-// tableScratch is the working space of buildTable, kept from one table to
-// the next so that a page of many tables reuses it.
+// tableScratch is the table being read, and the working space of its
+// layout, kept from one table to the next so that a page of many tables
+// reuses it. A table is read from the tree in one go or, when the document
+// is cut between its rows, a part at a time (collect), then laid out
+// (layout).
 type tableScratch struct {
-	trs    []*html.Node
-	groups []rowGroup
-	foot   []rowGroup
-	rows   []htmlRow
-	cells  []htmlCell
-	busy   []int // per column: the last row a span placed above covers
-	origin []bool
-	newCol []int
-	header []bool
+	caption string
+	groups  []rowGroup // in document order
+	rows    []htmlRow  // in document order
+	cells   []htmlCell
+	placed  []htmlRow // rows in the order they are laid out (footers last)
+	busy    []int     // per column: the last row a span placed above covers
+	origin  []bool
+	newCol  []int
+	header  []bool
 }
 
-// reset empties the scratch, dropping its references to the tree.
+// reset empties the scratch.
 func (s *tableScratch) reset() {
-	clear(s.trs)
 	clear(s.cells)
-	s.trs, s.groups, s.foot, s.rows, s.cells, s.busy = s.trs[:0], s.groups[:0], s.foot[:0], s.rows[:0], s.cells[:0], s.busy[:0]
+	s.caption = ""
+	s.groups, s.rows, s.cells, s.placed, s.busy = s.groups[:0], s.rows[:0], s.cells[:0], s.placed[:0], s.busy[:0]
 }
 
 // table reads a data table (one without tables inside) and adds it, after
-// its caption, to the blocks.
+// its caption, to the blocks. The table the segment is cut in is only
+// collected: the segments after it hold the rest.
 func (w *walker) table(n *html.Node) {
-	caption, t, err := w.buildTable(n, w.tables)
+	w.collect(n, false)
+	if n == w.openTable {
+		w.pending, w.stopped = true, true
+		return
+	}
+	w.finishTable()
+}
+
+// finishTable lays out the table collected and adds it to the blocks.
+func (w *walker) finishTable() {
+	caption, t, err := w.layout(w.tables)
+	w.pending = false
 	if err != nil {
 		if w.err == nil {
 			w.err = err
@@ -82,90 +97,122 @@ func (w *walker) table(n *html.Node) {
 	}
 }
 
-// buildTable lays out the rows and cells of a table element on a grid,
-// expanding rowspan and colspan as the HTML table model does: a cell takes
-// the first column its row leaves free; a rowspan stops at the end of its
-// row group (thead, tbody, tfoot), and rowspan="0" reaches it; columns that
-// only spans reach (a colspan wider than the table) are dropped. It returns
-// the caption's text and the table, nil when no row holds any text.
-func (w *walker) buildTable(n *html.Node, index int) (string, *parser.Table, error) {
+// collect reads the caption and the rows of a table element into the
+// scratch; with cont, the element continues the table collected so far
+// (the same table after a cut between its rows, its first row group the
+// group the cut was in), and it reports whether it does.
+func (w *walker) collect(n *html.Node, cont bool) bool {
 	s := &w.tab
-	defer s.reset()
-	caption := ""
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
 		switch c.DataAtom {
 		case atom.Caption:
-			if caption == "" {
-				caption, _ = w.collectLines(c)
+			if s.caption == "" {
+				s.caption, _ = w.collectLines(c)
 			}
 		case atom.Thead, atom.Tbody, atom.Tfoot:
-			g := rowGroup{section: c.DataAtom, lo: len(s.trs)}
-			for r := c.FirstChild; r != nil; r = r.NextSibling {
-				if r.Type == html.ElementNode && r.DataAtom == atom.Tr {
-					s.trs = append(s.trs, r)
+			if cont {
+				cont = false
+				k := len(s.groups) - 1
+				if k < 0 || s.groups[k].section != c.DataAtom || s.groups[k].hi != len(s.rows) {
+					return false
 				}
+				w.collectRows(c, k)
+				continue
 			}
-			g.hi = len(s.trs)
-			if c.DataAtom == atom.Tfoot {
-				s.foot = append(s.foot, g) // a footer shows below the body, wherever it is written
-			} else {
-				s.groups = append(s.groups, g)
-			}
+			s.groups = append(s.groups, rowGroup{section: c.DataAtom, lo: len(s.rows), hi: len(s.rows)})
+			w.collectRows(c, len(s.groups)-1)
 		case atom.Tr:
-			s.trs = append(s.trs, c)
-			s.groups = append(s.groups, rowGroup{section: atom.Tbody, lo: len(s.trs) - 1, hi: len(s.trs)})
+			s.groups = append(s.groups, rowGroup{section: atom.Tbody, lo: len(s.rows), hi: len(s.rows)})
+			w.collectRow(c, len(s.groups)-1)
 		}
 	}
-	s.groups = append(s.groups, s.foot...)
+	return !cont
+}
 
-	elements := 0
-	for _, g := range s.groups {
-		end := len(s.rows) + g.hi - g.lo
-		for _, tr := range s.trs[g.lo:g.hi] {
-			i := len(s.rows)
-			row := htmlRow{section: g.section, allTH: true, lo: len(s.cells)}
-			col := 0
-			for c := tr.FirstChild; c != nil; c = c.NextSibling {
-				if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
-					continue
-				}
-				elements++
-				for col < len(s.busy) && s.busy[col] >= i {
-					col++
-				}
-				cs := spanAttr(c, "colspan", 1)
-				if cs > maxColSpan {
-					cs = maxColSpan
-				}
-				rs := spanAttr(c, "rowspan", 1)
-				if rs == 0 || i+rs > end {
-					rs = end - i
-				}
-				cell := htmlCell{row: i, col: col, colSpan: cs, rowSpan: rs, th: c.DataAtom == atom.Th && !rowHeader(c)}
-				cell.text, cell.lines = w.collectLines(c)
-				if !cell.th {
-					row.allTH = false
-				}
-				for k := col; k < col+cs; k++ {
-					for len(s.busy) <= k {
-						s.busy = append(s.busy, -1)
-					}
-					s.busy[k] = i + rs - 1
-				}
-				col += cs
-				s.cells = append(s.cells, cell)
-			}
-			row.hi = len(s.cells)
-			if row.hi == row.lo {
-				row.allTH = false
-			}
-			s.rows = append(s.rows, row)
+// collectRows reads the rows of a row group element into group g.
+func (w *walker) collectRows(sec *html.Node, g int) {
+	for r := sec.FirstChild; r != nil; r = r.NextSibling {
+		if r.Type == html.ElementNode && r.DataAtom == atom.Tr {
+			w.collectRow(r, g)
 		}
 	}
-	rows, cells := s.rows, s.cells
+}
+
+// collectRow reads the cells of a tr into group g.
+func (w *walker) collectRow(tr *html.Node, g int) {
+	s := &w.tab
+	row := htmlRow{section: s.groups[g].section, allTH: true, lo: len(s.cells)}
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
+			continue
+		}
+		cs := spanAttr(c, "colspan", 1)
+		if cs > maxColSpan {
+			cs = maxColSpan
+		}
+		cell := htmlCell{colSpan: cs, rowSpan: spanAttr(c, "rowspan", 1), th: c.DataAtom == atom.Th && !rowHeader(c)}
+		cell.text, cell.lines = w.collectLines(c)
+		if !cell.th {
+			row.allTH = false
+		}
+		s.cells = append(s.cells, cell)
+	}
+	row.hi = len(s.cells)
+	if row.hi == row.lo {
+		row.allTH = false
+	}
+	s.rows = append(s.rows, row)
+	s.groups[g].hi = len(s.rows)
+}
+
+// layout lays out the rows and cells collected on a grid, expanding
+// rowspan and colspan as the HTML table model does: a cell takes the
+// first column its row leaves free; a rowspan stops at the end of its row
+// group (thead, tbody, tfoot), and rowspan="0" reaches it; footers go
+// below the body, wherever they are written; columns that only spans reach
+// (a colspan wider than the table) are dropped. It returns the caption's
+// text and the table, nil when no row holds any text, and empties the
+// scratch.
+func (w *walker) layout(index int) (string, *parser.Table, error) {
+	s := &w.tab
+	defer s.reset()
+	caption := s.caption
+	cells := s.cells
+	elements := len(cells)
+	for _, foot := range []bool{false, true} {
+		for _, g := range s.groups {
+			if (g.section == atom.Tfoot) != foot {
+				continue
+			}
+			end := len(s.placed) + g.hi - g.lo
+			for _, row := range s.rows[g.lo:g.hi] {
+				i := len(s.placed)
+				col := 0
+				for k := row.lo; k < row.hi; k++ {
+					c := &cells[k]
+					for col < len(s.busy) && s.busy[col] >= i {
+						col++
+					}
+					if c.rowSpan == 0 || i+c.rowSpan > end {
+						c.rowSpan = end - i
+					}
+					c.row, c.col = i, col
+					for x := col; x < col+c.colSpan; x++ {
+						for len(s.busy) <= x {
+							s.busy = append(s.busy, -1)
+						}
+						s.busy[x] = i + c.rowSpan - 1
+					}
+					col += c.colSpan
+				}
+				s.placed = append(s.placed, row)
+			}
+		}
+	}
+	rows := s.placed
 
 	// Keep the columns where some cell starts.
 	s.origin = append(s.origin[:0], make([]bool, len(s.busy))...)

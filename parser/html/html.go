@@ -100,8 +100,8 @@ func parse(name string, b []byte, opt Options, segment int) (*parser.Document, e
 	if w == nil {
 		w = newWalker(siteOf(utf))
 		doc.Title = ""
-		whole := make(chan int, 1)
-		whole <- len(utf)
+		whole := make(chan cut, 1)
+		whole <- cut{end: len(utf)}
 		close(whole)
 		flattened, err = w.read(doc, utf, whole, nil)
 	}
@@ -122,21 +122,26 @@ func parse(name string, b []byte, opt Options, segment int) (*parser.Document, e
 	return doc, nil
 }
 
-// read parses the segments of utf that end at the offsets received from
-// ends, each after the first behind c's prefix, and walks their bodies;
-// each tree is dropped once walked. It reports whether the document, read
-// whole, had to be flattened; the error is the tree builder's on a segment
-// it cannot parse (flattened, when the document is read whole).
-func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan int, c *cutter) (bool, error) {
+// read parses the segments of utf that end at the cuts received from
+// ends, each after the first behind c's prefix (and, after a cut between
+// the rows of a table, behind the start tags that reopen the table), and
+// walks their bodies; each tree is dropped once walked. It reports
+// whether the document, read whole, had to be flattened; the error is the
+// tree builder's on a segment it cannot parse (flattened, when the
+// document is read whole), or says that a segment was not what its cut
+// promised.
+func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan cut, c *cutter) (bool, error) {
 	start, titled, flattened := 0, false, false
+	var prev cut
 	for i := 0; ; i++ {
-		end, ok := <-ends
+		cur, ok := <-ends
 		if !ok {
 			return flattened, nil
 		}
+		end := cur.end
 		var r io.Reader = bytes.NewReader(utf[start:end])
 		if i > 0 {
-			r = io.MultiReader(bytes.NewReader(c.prefix), r)
+			r = io.MultiReader(bytes.NewReader(c.prefix), bytes.NewReader(prev.replay), r)
 		}
 		root, err := html.Parse(r)
 		if err != nil {
@@ -157,13 +162,55 @@ func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan int, c *cutt
 		if from == nil {
 			from = root // a frameset document
 		}
-		w.walkSegment(from, i == 0, end == len(utf))
+		w.openTable, w.open = nil, w.open[:0]
+		if cur.row {
+			w.openTable = lastTable(root)
+		} else if cur.depth > 0 {
+			w.open = lastElements(w.open, from, cur.depth)
+		}
+		last := end == len(utf)
+		if prev.replay != nil {
+			if !w.continueSegment(from, prev, last) {
+				return false, fmt.Errorf("segment %d: not the continuation of the elements open at the cut before it", i+1)
+			}
+		} else {
+			w.walkSegment(from, i == 0, last)
+		}
+		if cur.replay != nil && (!w.stopped || w.skippedOpen) && w.err == nil {
+			return false, fmt.Errorf("segment %d: the walk did not reach the elements open at its end", i+1)
+		}
+		w.stopped = false
 		clear(w.nested)
 		if w.err != nil {
 			return flattened, nil
 		}
-		start = end
+		start, prev = end, cur
 	}
+}
+
+// lastElements appends to dst the depth elements open at the end of the
+// tree under body: the path of last children.
+func lastElements(dst []*html.Node, body *html.Node, depth int) []*html.Node {
+	n := body
+	for range depth {
+		if n = n.LastChild; n == nil {
+			break
+		}
+		dst = append(dst, n)
+	}
+	return dst
+}
+
+// lastTable finds the table open at the end of a tree: the innermost
+// table on the path of last children.
+func lastTable(root *html.Node) *html.Node {
+	var t *html.Node
+	for n := root; n != nil; n = n.LastChild {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
+			t = n
+		}
+	}
+	return t
 }
 
 // firstElement finds the first element of a kind under root, in document

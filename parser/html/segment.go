@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -26,6 +27,36 @@ type openCtx struct {
 	cell   int32 // open td, th and caption elements, this element included
 	inner  atom.Atom
 	nested int32 // open form, a, nobr and button elements, this element included
+	// The element's start tag: b[tagOff:tagEnd] of the document.
+	tagOff, tagEnd int
+}
+
+// cut is a place where a document is cut: the end of the segment before
+// it, and the start tags the next segment is parsed behind, which reopen
+// the elements open at the cut as they were written. A cut is made
+// between two blocks with nothing open in the body, or only containers
+// (depth of them: see blockReplayable); or between the rows of a table
+// (row), which reopens the table's ancestors, the table and its open row
+// group.
+type cut struct {
+	end    int
+	replay []byte
+	depth  int
+	row    bool
+}
+
+// tableCuts is a table the segmenter saw open, with the cuts found
+// between its rows. They are made only once the table has ended and is
+// known to be one the walk reads as a data table, whole: no table inside
+// it, text only in its cells (the tree builder moves other text before
+// the table), no form in it, not marked presentational, two cells or more
+// before the first cut, and ancestors whose start tags reopen them as they
+// were (see replayable).
+type tableCuts struct {
+	depth int // its index on the stack
+	cells int // cell start tags read in it
+	ok    bool
+	cuts  []cut
 }
 
 // segmenter finds where a document can be cut into segments that parse on
@@ -44,13 +75,21 @@ type segmenter struct {
 	doctype []byte           // the doctype token, when it came first
 	dirty   bool             // no cut from here on
 	whole   bool             // no cut at all: the body's attributes matter
+
+	src            []byte // the document
+	min            int    // the least size of a segment, but the last
+	last           int    // the end of the last cut made
+	tokOff, tokEnd int    // the token being followed: src[tokOff:tokEnd]
+	tables         []tableCuts
+	tableOK        bool  // the table start tag being followed may be cut between its rows
+	ready          []cut // cuts made, to be sent
 }
 
 // cutter finds the cuts of a document in a goroutine of its own, so that
 // the document is tokenized for cuts while the segments found so far are
 // parsed.
 type cutter struct {
-	ends   chan int // the offsets of the cuts, then len(b); closed after
+	ends   chan cut // the cuts, then len(b); closed after
 	stop   chan struct{}
 	prefix []byte // set before the first offset is sent
 	whole  bool   // set before ends is closed: the cuts sent are void
@@ -62,7 +101,7 @@ type cutter struct {
 // document's doctype (so quirks mode is the same) and a start tag of body.
 // The caller reads ends to its close, or calls halt.
 func startCuts(b []byte, min int) *cutter {
-	c := &cutter{ends: make(chan int, 64), stop: make(chan struct{})}
+	c := &cutter{ends: make(chan cut, 64), stop: make(chan struct{})}
 	go c.run(b, min)
 	return c
 }
@@ -76,43 +115,52 @@ func (c *cutter) halt() {
 
 func (c *cutter) run(b []byte, min int) {
 	defer close(c.ends)
-	s := &segmenter{initial: true}
+	s := &segmenter{initial: true, src: b, min: min}
 	z := html.NewTokenizer(bytes.NewReader(b))
-	send := func(off int) bool {
+	send := func(ct cut) bool {
 		if c.prefix == nil {
 			c.prefix = append(append([]byte(nil), s.doctype...), "<body>"...)
 		}
 		select {
-		case c.ends <- off:
+		case c.ends <- ct:
 			return true
 		case <-c.stop:
 			return false
 		}
 	}
-	off, last := 0, 0
+	off := 0
 	for !s.dirty {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			break
 		}
 		raw := z.Raw()
+		s.tokOff = off
 		off += len(raw)
-		if s.token(z, tt, raw) && off-last >= min && len(b)-off >= min {
-			if !send(off) {
+		s.tokEnd = off
+		here := s.token(z, tt, raw)
+		for _, ct := range s.ready {
+			if !send(ct) {
 				return
 			}
-			last = off
+		}
+		s.ready = s.ready[:0]
+		if here && off-s.last >= min && len(b)-off >= min {
+			if !send(cut{end: off}) {
+				return
+			}
+			s.last = off
 		}
 	}
 	if s.dirty && !s.whole {
 		// Attributes on a later body tag apply to the whole body.
 		s.whole = laterBodyTag(b[off:])
 	}
-	if s.whole && last > 0 {
+	if s.whole && s.last > 0 {
 		c.whole = true // the cuts sent were wrong: the caller reads the document whole
 		return
 	}
-	c.done = send(len(b))
+	c.done = send(cut{end: len(b)})
 }
 
 // cuts returns the offsets at which b is cut, the last len(b), and the
@@ -120,8 +168,8 @@ func (c *cutter) run(b []byte, min int) {
 func cuts(b []byte, min int) ([]int, []byte) {
 	c := startCuts(b, min)
 	var out []int
-	for end := range c.ends {
-		out = append(out, end)
+	for ct := range c.ends {
+		out = append(out, ct.end)
 	}
 	if c.whole {
 		out = []int{len(b)}
@@ -142,19 +190,174 @@ func (s *segmenter) token(z *html.Tokenizer, tt html.TokenType, raw []byte) bool
 		s.initial = false
 		return false
 	case html.TextToken:
-		if s.initial && len(bytes.Trim(raw, " \t\n\f\r")) > 0 {
+		blank := len(bytes.Trim(raw, " \t\n\f\r")) == 0
+		if s.initial && !blank {
 			s.initial = false
+		}
+		if k := len(s.tables); k > 0 && !blank {
+			switch s.top().a {
+			case atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr:
+				s.tables[k-1].ok = false // moved before the table
+			}
 		}
 		return false
 	case html.StartTagToken, html.SelfClosingTagToken:
 		s.initial = false
-		s.start(z, tagName(raw[1:]))
+		e := tagName(raw[1:])
+		if k := len(s.tables); k > 0 {
+			switch e.a {
+			case atom.Tr:
+				s.rowStart()
+			case atom.Tbody, atom.Thead, atom.Tfoot, atom.Caption, atom.Colgroup, atom.Col:
+				if len(s.stack) > s.tables[k-1].depth+1 {
+					s.tables[k-1].ok = false // closes what is open in the table first
+				}
+			}
+		}
+		s.start(z, e)
 		return false
 	case html.EndTagToken:
 		s.initial = false
-		return s.end(tagName(raw[2:]))
+		e := tagName(raw[2:])
+		if k := len(s.tables); k > 0 && section(e.a) {
+			if d := s.tables[k-1].depth + 1; d >= len(s.stack) || s.stack[d] != e {
+				s.tables[k-1].ok = false // an implied row group's end, or one the stack does not show
+			}
+		}
+		n := len(s.stack)
+		here := s.end(e)
+		switch {
+		case len(s.stack) >= n || s.dirty:
+		case e.a == atom.Tr:
+			s.rowCut(s.tokEnd)
+		case !here && cutAfter(e.a):
+			s.blockCut(s.tokEnd)
+		}
+		return here
 	}
 	return false
+}
+
+// rowStart follows a tr start tag in a table before start does: when the
+// row before it is open, the tag closes it (and the cell open in it, with
+// all it holds), and the table may be cut before the tag.
+func (s *segmenter) rowStart() {
+	t := s.tables[len(s.tables)-1]
+	k := t.depth + 1
+	if k < len(s.stack) && section(s.stack[k].a) {
+		k++
+	}
+	if k >= len(s.stack) || s.stack[k].a != atom.Tr || len(s.stack)-k > 32 {
+		return
+	}
+	if k+1 < len(s.stack) && s.stack[k+1].a != atom.Td && s.stack[k+1].a != atom.Th {
+		return
+	}
+	s.truncate(k)
+	s.rowCut(s.tokOff)
+}
+
+// rowCut notes a place between two rows of the innermost table open,
+// where the table may be cut, at offset at.
+func (s *segmenter) rowCut(at int) {
+	if len(s.tables) == 0 {
+		return
+	}
+	t := &s.tables[len(s.tables)-1]
+	top := len(s.stack) - 1
+	if !t.ok || t.cells < 2 || (top != t.depth && (top != t.depth+1 || !section(s.stack[top].a))) {
+		return
+	}
+	prev := s.last
+	if k := len(t.cuts); k > 0 {
+		prev = t.cuts[k-1].end
+	}
+	if at-prev < s.min || len(s.src)-at < s.min {
+		return
+	}
+	var b []byte
+	for k := 0; k <= t.depth; k++ {
+		b = append(b, s.src[s.ctx[k].tagOff:s.ctx[k].tagEnd]...)
+	}
+	if k := t.depth + 1; k < len(s.stack) {
+		b = append(append(append(b, '<'), s.stack[k].a.String()...), '>')
+	} else {
+		b = append(b, "<tbody>"...)
+	}
+	t.cuts = append(t.cuts, cut{end: at, replay: b, row: true})
+}
+
+// blockCut notes a place after a block inside containers (div, main and
+// the like), where the document may be cut, at offset at.
+func (s *segmenter) blockCut(at int) {
+	if len(s.stack) > maxReplayed || at-s.last < s.min || len(s.src)-at < s.min {
+		return
+	}
+	var b []byte
+	for k, e := range s.stack {
+		if !blockReplayable(e.a) {
+			return
+		}
+		b = append(b, s.src[s.ctx[k].tagOff:s.ctx[k].tagEnd]...)
+	}
+	s.ready = append(s.ready, cut{end: at, replay: b, depth: len(s.stack)})
+	s.last = at
+}
+
+// maxReplayed bounds the containers a cut between blocks reopens.
+const maxReplayed = 16
+
+// blockReplayable reports the containers a cut between blocks may be
+// made in: their start tags reopen them as they were, and the walk reads
+// them the same whether or not they are read in parts: they give no role
+// to the lines in them, and neither they nor any list around them is read
+// by what it holds.
+func blockReplayable(a atom.Atom) bool {
+	switch a {
+	case atom.Div, atom.Main, atom.Article, atom.Section, atom.Center, atom.Font, atom.Blockquote, atom.Span:
+		return true
+	}
+	return false
+}
+
+// replayable reports whether the elements of the stack below depth
+// (those around a table there) are reopened as they were by their start
+// tags, and are read by the walk the same whether or not the table is
+// read in parts: they give no role to the lines in them, and no list's
+// reading depends on what they hold.
+func (s *segmenter) replayable(depth int) bool {
+	if depth > 2*maxReplayed {
+		return false
+	}
+	for _, e := range s.stack[:depth] {
+		switch e.a {
+		case atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th:
+		default:
+			if !blockReplayable(e.a) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// presentational reports a table start tag marked role="presentation" or
+// "none" (see layoutTable).
+func presentational(z *html.Tokenizer) bool {
+	found := false
+	for {
+		k, v, more := z.TagAttr()
+		if string(k) == "role" && (strings.EqualFold(string(v), "presentation") || strings.EqualFold(string(v), "none")) {
+			found = true
+		}
+		if !more {
+			return found
+		}
+	}
+}
+
+func section(a atom.Atom) bool {
+	return a == atom.Tbody || a == atom.Thead || a == atom.Tfoot
 }
 
 // tagName reads a tag's name from its raw text after "<" or "</", in lower
@@ -218,8 +421,20 @@ func (s *segmenter) push(e openElem) {
 	case atom.Form, atom.A, atom.Nobr, atom.Button:
 		c.nested++
 	}
+	c.tagOff, c.tagEnd = s.tokOff, s.tokEnd
 	s.stack = append(s.stack, e)
 	s.ctx = append(s.ctx, c)
+	switch e.a {
+	case atom.Table:
+		for k := range s.tables {
+			s.tables[k].ok = false // a table inside
+		}
+		s.tables = append(s.tables, tableCuts{depth: len(s.stack) - 1, ok: s.tableOK && s.replayable(len(s.stack)-1)})
+	case atom.Td, atom.Th:
+		if k := len(s.tables); k > 0 {
+			s.tables[k-1].cells++
+		}
+	}
 	if s.open == nil {
 		s.open = map[openElem]int{}
 	}
@@ -237,6 +452,14 @@ func openKey(e openElem) openElem {
 }
 
 func (s *segmenter) truncate(n int) {
+	for k := len(s.tables); k > 0 && s.tables[k-1].depth >= n; k-- {
+		// The table ends: its cuts are made.
+		if t := s.tables[k-1]; t.ok && !s.dirty && len(t.cuts) > 0 {
+			s.ready = append(s.ready, t.cuts...)
+			s.last = t.cuts[len(t.cuts)-1].end
+		}
+		s.tables = s.tables[:k-1]
+	}
 	for _, e := range s.stack[n:] {
 		s.open[openKey(e)]--
 	}
@@ -272,6 +495,14 @@ func (s *segmenter) start(z *html.Tokenizer, e openElem) {
 			s.dirty, s.whole = true, true
 		}
 		return
+	case atom.Table:
+		s.tableOK = !presentational(z)
+	case atom.Form:
+		for k := range s.tables {
+			s.tables[k].ok = false
+		}
+	}
+	switch e.a {
 	case atom.Svg, atom.Math, atom.Template, atom.Frameset, atom.Frame, atom.Select, atom.Applet,
 		atom.Marquee, atom.Object, atom.Plaintext, atom.Image, atom.Isindex, atom.Keygen:
 		s.dirty = true

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -101,4 +102,137 @@ func TestSegmentCuts(t *testing.T) {
 		"<p>x<p>y<div>z</div>",
 		"<b>q</div>w",
 	}, segs)
+}
+
+// tablePage writes a random document of data tables inside containers,
+// with the rows written in the ways pages write them (end tags left out,
+// row groups, spans, markup in cells) and the things that keep a table
+// from being cut between its rows (a table inside, text between rows, a
+// form, role=presentation).
+func tablePage(r *rand.Rand, b *strings.Builder) {
+	pick := func(s ...string) string { return s[r.IntN(len(s))] }
+	var closers []string
+	for range r.IntN(4) {
+		open := pick("<div>", "<div id=main>", "<main>", "<section>", "<center>", "<font size=2>", "<span>",
+			"<div class=sidebar>", "<table><tr><td>", "<ul><li>", "<p>", "<blockquote>", "<article>", "<div hidden>")
+		b.WriteString(open)
+		closers = append(closers, map[string]string{"<table><tr><td>": "</td></tr></table>", "<ul><li>": "</li></ul>",
+			"<font size=2>": "</font>", "<div id=main>": "</div>", "<div class=sidebar>": "</div>", "<div hidden>": "</div>"}[open])
+		if closers[len(closers)-1] == "" {
+			closers[len(closers)-1] = "</" + open[1:]
+		}
+		if r.IntN(3) == 0 {
+			b.WriteString("<p>before</p>")
+		}
+	}
+	for range 1 + r.IntN(3) {
+		b.WriteString(pick("<table>", "<table border=1>", "<table class=list>", "<table role=presentation>"))
+		if r.IntN(4) == 0 {
+			b.WriteString("<caption>Partners</caption>")
+		}
+		if r.IntN(2) == 0 {
+			b.WriteString(pick("<thead><tr><th>Country</th><th>Partner</th><th>Date</th></tr></thead>",
+				"<tr><th>Country<th>Partner<th>Date", "<tr><td>Country</td><td>Partner</td><td>Date</td></tr>"))
+		}
+		if r.IntN(2) == 0 {
+			b.WriteString(pick("<tbody>", "<tfoot>", "<thead>"))
+		}
+		for range 2 + r.IntN(30) {
+			switch r.IntN(20) {
+			case 0:
+				b.WriteString(pick("</tbody><tbody>", "</tbody>", "<tbody>", "<tfoot>", "</tfoot>", "text between rows", "<!-- c -->",
+					"<form>", "<table><tr><td>inner</td></tr></table>", "\n", "<caption>late</caption>", "<colgroup><col>",
+					"<tr><td><select><option>o</select>"))
+			}
+			b.WriteString(pick("<tr>", "<tr class=odd>", "\n<tr>"))
+			for k := range 1 + r.IntN(4) {
+				b.WriteString(pick("<td>", "<td>", "<th>", "<td rowspan=2>", "<td colspan=2>", "<td rowspan=0>", "<th scope=row>"))
+				for range r.IntN(3) {
+					b.WriteString(pick("Peking University", "(1999.11.10)", "x<br>y", "<b>bold", "<a href=/x>link</a>",
+						"<p>para</p>", "<div>div</div>", "<span>s</span>", " ", "China", fmt.Sprint(k), "<i>it</i>",
+						"<ul><li>item</ul>", "(外部サイト)", "<font>f</font>", "<img src=x>"))
+				}
+				if r.IntN(3) > 0 {
+					b.WriteString(pick("</td>", "</td>", "</th>"))
+				}
+			}
+			if r.IntN(3) > 0 {
+				b.WriteString("</tr>")
+			}
+		}
+		if r.IntN(10) > 0 {
+			b.WriteString("</table>")
+		}
+		b.WriteString(pick("", "<p>after</p>", "<h2>Europe</h2><ul><li>A (2001)</li><li>B</li></ul>", "text"))
+	}
+	for k := len(closers) - 1; k >= 0; k-- {
+		if r.IntN(6) > 0 {
+			b.WriteString(closers[k])
+		}
+		b.WriteString(pick("", "<p>after</p>", "<div>x</div>", "\n"))
+	}
+}
+
+// TestTableCutsReadAsWhole checks that documents of data tables read in
+// the smallest segments they can be cut into, many between the rows of a
+// table, give the same dump as read whole; and that many are read so,
+// not read whole after all.
+func TestTableCutsReadAsWhole(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	rowRead, blockRead := 0, 0
+	const n = 2000
+	for i := range n {
+		var b strings.Builder
+		if i%3 == 0 {
+			b.WriteString("<!DOCTYPE html>")
+		}
+		tablePage(r, &b)
+		page := []byte(b.String())
+		whole, werr := parse("s.html", page, Options{}, 0)
+		seg, serr := parse("s.html", page, Options{}, 1)
+		if werr != nil {
+			require.Error(t, serr, "%q", page)
+			assert.Equal(t, werr.Error(), serr.Error())
+			continue
+		}
+		require.NoError(t, serr, "%q", page)
+		if !assert.Equal(t, string(parser.Dump(whole)), string(parser.Dump(seg)), "%q", page) {
+			return
+		}
+		rows, blocks, read := readInSegments(page)
+		if read && rows > 0 {
+			rowRead++
+		}
+		if read && blocks > 0 {
+			blockRead++
+		}
+	}
+	t.Logf("of %d documents, %d read cut between rows, %d between blocks in containers", n, rowRead, blockRead)
+	assert.Greater(t, rowRead, n/5)
+	assert.Greater(t, blockRead, n/5)
+}
+
+// readInSegments reads page in its smallest segments as parse does, and
+// returns the cuts between rows and between blocks in containers, and
+// whether the segments were read (not the document whole after all).
+func readInSegments(page []byte) (rows, blocks int, read bool) {
+	c := startCuts(page, 1)
+	ends := make(chan cut)
+	go func() {
+		defer close(ends)
+		for ct := range c.ends {
+			switch {
+			case ct.row:
+				rows++
+			case ct.depth > 0:
+				blocks++
+			}
+			ends <- ct
+		}
+	}()
+	w := newWalker(siteOf(page))
+	_, err := w.read(&parser.Document{}, page, ends, c)
+	for range ends {
+	}
+	return rows, blocks, err == nil && c.done && !c.whole
 }

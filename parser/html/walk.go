@@ -30,8 +30,22 @@ type walker struct {
 	lineSlab []parser.Line
 	strSlab  []string
 
-	// Scratch space for tables, reused from one table to the next.
+	// The table being read, and scratch space for tables, reused from one
+	// table to the next.
 	tab tableScratch
+
+	// When a segment ends between the rows of a table: the table, open
+	// at the end of the segment's tree; pending once it is collected, and
+	// stopped, so that the walk ends there (the next segment holds the
+	// rest of the table and what follows it). When it ends between blocks
+	// inside containers: the containers, open at the end of the tree
+	// (outermost first); the walk stops on reaching the innermost again,
+	// rather than leave them.
+	openTable   *html.Node
+	open        []*html.Node
+	pending     bool
+	stopped     bool
+	skippedOpen bool
 }
 
 // roleCtx is an element that gives the lines inside it a role.
@@ -56,20 +70,116 @@ func (w *walker) walkSegment(body *html.Node, first, last bool) {
 		w.flush()
 		return
 	}
-	for c := body.FirstChild; c != nil; c = c.NextSibling {
+	for c := body.FirstChild; c != nil && !w.stopped; c = c.NextSibling {
 		w.walkTree(c)
 	}
-	if last {
+	w.end(body, last)
+}
+
+// end ends the walk of a segment: the body is left in the last.
+func (w *walker) end(body *html.Node, last bool) {
+	if last && !w.stopped {
 		w.leave(body)
 		w.flush()
 	}
+}
+
+// continueSegment reads a segment that starts inside elements left open
+// by the cut before it: its tree holds them again (from depth start tags,
+// or, after a cut between the rows of a table, down to the table), made
+// by the start tags the segment is parsed behind; they were entered in the
+// segment before. The walk goes on inside the innermost and then leaves
+// them, as the walk of the document's own tree would. A table's rows are
+// added to the table, and once it ends in the segment, it is laid out.
+// It reports false when the segment's tree is not the continuation the
+// cut promised.
+func (w *walker) continueSegment(body *html.Node, prev cut, last bool) bool {
+	w.markNested(body)
+	if !prev.row {
+		n := body
+		for range prev.depth {
+			if n = n.FirstChild; n == nil || n.Type != html.ElementNode {
+				return false
+			}
+		}
+		if n.FirstChild == nil {
+			if !w.climb(n) {
+				w.walkOn(n, body)
+			}
+		} else {
+			w.walkTree(n.FirstChild)
+			if !w.stopped {
+				w.walkOn(n.FirstChild, body)
+			}
+		}
+		w.end(body, last)
+		return true
+	}
+	var t *html.Node
+	for n := body.FirstChild; n != nil; n = n.FirstChild {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
+			t = n
+		}
+	}
+	if t == nil || !w.pending || !w.collect(t, true) {
+		return false
+	}
+	if t == w.openTable {
+		w.stopped = true // cut between its rows again
+		return true
+	}
+	w.finishTable()
+	w.walkOn(t, body)
+	w.end(body, last)
+	return true
+}
+
+// walkOn reads what follows n in the tree, up to body: its next siblings,
+// then, leaving each ancestor, the ancestors' next siblings.
+func (w *walker) walkOn(n, body *html.Node) {
+	for {
+		for c := n.NextSibling; c != nil; c = c.NextSibling {
+			w.walkTree(c)
+			if w.stopped {
+				return
+			}
+		}
+		n = n.Parent
+		if n == body || n == nil {
+			return
+		}
+		if w.climb(n) {
+			return
+		}
+	}
+}
+
+// climb is called on reaching n after its children: it leaves n, or, when
+// n is one of the elements open at the end of the segment, stops the walk
+// and reports true.
+func (w *walker) climb(n *html.Node) bool {
+	for k, o := range w.open {
+		if o == n {
+			// Reaching an outer one first, the walk skipped the inner
+			// ones: what they hold beyond the cut would decide whether
+			// to (a sidebar that holds a table is read).
+			w.stopped, w.skippedOpen = true, k < len(w.open)-1
+			return true
+		}
+	}
+	w.leave(n)
+	return false
 }
 
 // walkTree reads the subtree under root.
 func (w *walker) walkTree(root *html.Node) {
 	n := root
 	for {
-		if w.enter(n) {
+		entered := w.enter(n)
+		if w.stopped {
+			return
+		}
+		if entered {
 			if n.FirstChild != nil {
 				n = n.FirstChild
 				continue
@@ -85,8 +195,7 @@ func (w *walker) walkTree(root *html.Node) {
 				break
 			}
 			n = n.Parent
-			w.leave(n)
-			if n == root {
+			if w.climb(n) || n == root {
 				return
 			}
 		}
