@@ -90,3 +90,21 @@ func TestDetailsDashInDashList(t *testing.T) {
 	assert.Equal(t, "Soec", res.Records[0].HomeUnit)
 	assert.Equal(t, "2005", res.Records[0].Signed)
 }
+
+// A legend in the running footer whose definition wraps is read whole.
+func TestFooterLegendWrapped(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "France", style: stCountry},
+		lineSpec{text: "* Albi-Carmaux School of Engineering (2017)", style: stEntry, bullet: true},
+		lineSpec{text: "Ecole Centrale de Lyon (2018)", style: stEntry, bullet: true},
+	)
+	doc.Furniture = []parser.Line{
+		{Page: 1, Text: "(* indicates institutions with which Tohoku University has mutually agreed to", Box: parser.Box{X0: 72, Y0: 780, X1: 400, Y1: 790}},
+		{Page: 1, Text: "waive fees.)", Box: parser.Box{X0: 72, Y0: 790, X1: 120, Y1: 800}},
+	}
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.True(t, res.Records[0].FeeWaiver)
+	assert.False(t, res.Records[1].FeeWaiver)
+}

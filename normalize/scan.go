@@ -40,15 +40,10 @@ func (c *docContext) scan() {
 			level = lv
 		}
 		if m, def, ok := c.parseLegendLine(text); ok {
-			if c.lx.Flag(def) == "" && i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil {
-				// "(* indicates institutions with which … agreed to" /
-				// "waive fees.)": the definition wrapped.
-				next := c.doc.Blocks[i+1].Line
-				if longer := def + " " + clean(next.Text); next.Page == l.Page && c.lx.Flag(longer) != "" {
-					if _, _, own := c.parseLegendLine(clean(next.Text)); !own {
-						def = longer
-						c.consumed[next.Row] = true
-					}
+			if i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil {
+				if longer, ok := c.legendWrapped(def, l, c.doc.Blocks[i+1].Line); ok {
+					def = longer
+					c.consumed[c.doc.Blocks[i+1].Line.Row] = true
 				}
 			}
 			c.legend.add(m, def, c.lx.Flag(def), level)
@@ -75,9 +70,14 @@ func (c *docContext) scan() {
 	}
 	// Running headers and footers are no data, but a legend or the list's
 	// date may stand there.
-	for _, l := range c.doc.Furniture {
+	for i, l := range c.doc.Furniture {
 		text := clean(l.Text)
 		if m, def, ok := c.parseLegendLine(text); ok {
+			if i+1 < len(c.doc.Furniture) {
+				if longer, ok := c.legendWrapped(def, &l, &c.doc.Furniture[i+1]); ok {
+					def = longer
+				}
+			}
 			c.legend.add(m, def, c.lx.Flag(def), "")
 			continue
 		}
@@ -87,6 +87,25 @@ func (c *docContext) scan() {
 			}
 		}
 	}
+}
+
+// legendWrapped reads a legend's definition that wrapped onto the next
+// line ("(* indicates institutions with which … agreed to" / "waive
+// fees.)"): the definition says no flag alone, and says one with the next
+// line of the same page, which is no legend itself.
+func (c *docContext) legendWrapped(def string, l, next *parser.Line) (string, bool) {
+	if c.lx.Flag(def) != "" || next.Page != l.Page {
+		return def, false
+	}
+	nextText := clean(next.Text)
+	longer := def + " " + nextText
+	if c.lx.Flag(longer) == "" {
+		return def, false
+	}
+	if _, _, own := c.parseLegendLine(nextText); own {
+		return def, false
+	}
+	return longer, true
 }
 
 // asOfOpenRe matches a line that ends where an as-of phrase begins.
