@@ -58,7 +58,16 @@ func isDash(bullet string) bool {
 // concluded 1996.10. 1").
 func (c *docContext) detailsOnly(text string) bool {
 	var d entry
-	return c.readDetails(text, &d, entryOpts{}, c.dateOptions(), true) && (d.level != "" || d.kind != "")
+	if c.readDetails(text, &d, entryOpts{}, c.dateOptions(), true) {
+		return d.level != "" || d.kind != ""
+	}
+	// The details may wrap on: "School-to-school agreement (IMR), concluded" / "2017. 3.10".
+	pieces := splitDetailPieces(text)
+	if len(pieces) == 0 || pieces[0].bracketed {
+		return false
+	}
+	_, level := c.lx.IsLevelOnly(pieces[0].text)
+	return level || c.lx.IsKind(pieces[0].text)
 }
 
 // isMarker reports whether s is only marker symbols ("*", "♦", "※1").

@@ -108,3 +108,21 @@ func TestFooterLegendWrapped(t *testing.T) {
 	assert.True(t, res.Records[0].FeeWaiver)
 	assert.False(t, res.Records[1].FeeWaiver)
 }
+
+// The details after a dash may themselves wrap on past the line.
+func TestDetailsDashWrapOn(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "Germany", style: stCountry},
+		lineSpec{text: "Max Planck Institute for Chemical Physics of Solids", style: stEntry, bullet: true},
+		lineSpec{text: "School-to-school agreement (IMR), concluded", style: stEntry, bullet: true, x: 96},
+		lineSpec{text: "2017. 3.10", style: stEntry, x: 96},
+		lineSpec{text: "Max Planck Institute for Nuclear Physics — School-to-school agreement (IMRAM), concluded 2009.12.24", style: stEntry, bullet: true},
+	)
+	doc.Blocks[2].Line.Bullet = "—"
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Max Planck Institute for Chemical Physics of Solids", res.Records[0].Partner)
+	assert.Equal(t, "IMR", res.Records[0].HomeUnit)
+	assert.Equal(t, "2017-03-10", res.Records[0].Signed)
+}
