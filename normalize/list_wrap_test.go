@@ -126,3 +126,19 @@ func TestDetailsDashWrapOn(t *testing.T) {
 	assert.Equal(t, "IMR", res.Records[0].HomeUnit)
 	assert.Equal(t, "2017-03-10", res.Records[0].Signed)
 }
+
+// An entry whose bracketed details wrap is no section title, whatever level
+// word its first line holds.
+func TestEntryOpenBracketNoTitle(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "Australia", style: stCountry},
+		lineSpec{text: "オーストラリア原子力科学技術機構（ANSTO） (University-wide, 8 April", style: stEntry},
+		lineSpec{text: "2020)", style: stEntry},
+		lineSpec{text: "Monash University (University-wide, 1 May 2019)", style: stEntry},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "オーストラリア原子力科学技術機構（ANSTO）", res.Records[0].Partner)
+	assert.Equal(t, "2020-04-08", res.Records[0].Signed)
+}

@@ -16,7 +16,9 @@ import (
 // School-to-school agreement").
 func (c *docContext) sectionLevel(text string) (string, bool) {
 	t := clean(text)
-	if utf8.RuneCountInString(t) > 80 {
+	if utf8.RuneCountInString(t) > 80 || bracketDepth(t) > 0 {
+		// (a title is not cut inside brackets: "オーストラリア原子力科学技術機構
+		// （ANSTO） (University-wide, 8 April" is an entry's first line)
 		return "", false
 	}
 	return c.lx.LevelTitle(t)
