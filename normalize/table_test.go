@@ -397,3 +397,34 @@ func TestTableFlagColumnsAndEndDates(t *testing.T) {
 func testContext() *docContext {
 	return newContext(&parser.Document{}, Options{})
 }
+
+// Under a department-level title, a category column (区分) whose values
+// abbreviate units names the home unit; under a university-level one, or
+// when the value is a kind, it does not.
+func TestCategoryColumnOfUnitAbbreviations(t *testing.T) {
+	for _, title := range []string{"部局間学術交流協定", "Department Level Agreements"} {
+		doc := tdoc([]string{title}, tbl(
+			[]string{"国", "相手機関名", "区分", "締結年月日"},
+			[]string{"中国", "Central South University", "Engg", "1985"},
+			[]string{"中国", "Beijing University of Technology", "HyARC", "1986"},
+			[]string{"中国", "Fudan University", "GS Engineering", "1990"},
+			[]string{"中国", "Tongji University", "MOU", "1991"},
+		))
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err)
+		require.Len(t, res.Records, 4, title)
+		for i, want := range []string{"Engg", "HyARC", "GS Engineering", ""} {
+			assert.Equal(t, want, res.Records[i].HomeUnit, title)
+			assert.Equal(t, LevelDepartment, res.Records[i].Level, title)
+		}
+		assert.Equal(t, "MOU", res.Records[3].AgreementType)
+	}
+	doc := tdoc([]string{"大学間学術交流協定"}, tbl(
+		[]string{"国", "相手機関名", "区分", "締結年月日"},
+		[]string{"中国", "Central South University", "Engg", "1985"},
+	))
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Equal(t, "", res.Records[0].HomeUnit)
+}

@@ -224,7 +224,9 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 					level = lv
 					continue
 				}
-				if c.isUnit(text) {
+				if c.isUnit(text) || c.level == LevelDepartment && unitAbbreviation.MatchString(text) && !c.lx.IsKind(text) {
+					// (under a department-level title, a category that
+					// abbreviates a unit: "Agr", "HyARC", "GS Engineering")
 					rec.HomeUnit, level = text, LevelDepartment
 					continue
 				}
@@ -417,3 +419,8 @@ func cellText(c parser.Cell) string {
 	}
 	return joinWrapped(c.Lines)
 }
+
+// unitAbbreviation matches a unit's short name as lists abbreviate them in
+// a category column: one capitalised word, perhaps after "GS" ("Agr",
+// "HyARC", "GSID", "GS Engineering").
+var unitAbbreviation = regexp.MustCompile(`^(?:GS\s+)?[A-Z][A-Za-z&.\-]{1,14}$`)
