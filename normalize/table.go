@@ -82,7 +82,8 @@ type tableReader struct {
 	countrySet, intl      bool
 	countryRepairs        []string
 	partner, partnerAlt   string
-	prev                  int // index in c.res.Records of the last record of this table, -1 for none
+	prev                  int  // index in c.res.Records of the last record of this table, -1 for none
+	repeatedRow           bool // the row before the next record was a clipped copy of it, dropped
 }
 
 // forgetGroups drops what blank grouping cells stand for.
@@ -140,11 +141,63 @@ func (c *docContext) table(t *parser.Table) {
 			tr.forgetGroups()
 			c.forgetGroups()
 		}
-		if r.Header || tr.repeatedHeader(r) {
+		if r.Header && !tr.namesGroupOnly(r) || tr.repeatedHeader(r) {
+			continue
+		}
+		if tr.clippedAtPageEnd(i) {
+			// The row is printed again, whole, at the top of the next
+			// page: read it there.
+			tr.repeatedRow = true
 			continue
 		}
 		tr.row(i)
 	}
+}
+
+// clippedAtPageEnd reports the last row of a page that a producer cut at
+// the page's foot and printed again, whole, as the first body row of the
+// next page: each of its cells is the start of the same cell there, one at
+// least shorter.
+func (tr *tableReader) clippedAtPageEnd(i int) bool {
+	rows := tr.t.Rows
+	j := i + 1
+	for j < len(rows) && rows[j].Header && !tr.namesGroupOnly(&rows[j]) {
+		j++ // a header repeated on the next page
+	}
+	if j >= len(rows) || rows[j].Page != rows[i].Page+1 || len(rows[j].Cells) != len(rows[i].Cells) {
+		return false
+	}
+	shorter := false
+	for k, cell := range rows[i].Cells {
+		a, b := clean(cell.Text), clean(rows[j].Cells[k].Text)
+		if !strings.HasPrefix(b, a) {
+			return false
+		}
+		shorter = shorter || len(a) < len(b)
+	}
+	return shorter && rowText(rows[i]) != ""
+}
+
+// namesGroupOnly reports a row whose one text names a region or a country:
+// a group row, even where the extractor took it for a header (the first
+// row of a page, where a repeated header would stand).
+func (tr *tableReader) namesGroupOnly(r *parser.Row) bool {
+	text := ""
+	for _, cell := range r.Cells {
+		if t := clean(cell.Text); t != "" {
+			if text != "" {
+				return false
+			}
+			text = t
+		}
+	}
+	if text == "" {
+		return false
+	}
+	if _, ok := tr.c.readRegion(text, true); ok {
+		return true
+	}
+	return tr.c.readCountry(text).known
 }
 
 // mapColumns reads the header rows at the top of the table (rows marked

@@ -428,3 +428,33 @@ func TestCategoryColumnOfUnitAbbreviations(t *testing.T) {
 	require.Len(t, res.Records, 1)
 	assert.Equal(t, "", res.Records[0].HomeUnit)
 }
+
+// A table that goes on over a page: the group row that opens the next page
+// is a group row even when the extractor marked it as a header, and a row
+// cut at the foot of a page and printed again whole on the next is read
+// once.
+func TestTableAcrossPageGroupRowAndClippedRow(t *testing.T) {
+	table := tbl(
+		[]string{"相手機関名", "区分", "部局", "締結日"},
+		[]string{"ポルトガル Portugal（1）", "<", "<", "<"},
+		[]string{"Nova University of Lisbon", "大学間協定 University-wide", "―", "平成29年9月18日"},
+		[]string{"Wageningen University, Graduate School Wageningen Institute of Experimental Plant", "部局間協定 School-to-", "GS Agricultural Science", "平成28年10月26日"},
+		[]string{"Wageningen University, Graduate School Wageningen Institute of Experimental Plant Sciences", "部局間協定 School-to-school", "GS Agricultural Science", "平成28年10月26日"},
+		[]string{"ロシア Russia（1）", "<", "<", "<"},
+		[]string{"Lomonosov Moscow State University", "大学間協定 University-wide", "―", "平成10年2月19日"},
+	)
+	for i := range table.Rows {
+		if i >= 4 {
+			table.Rows[i].Page = 2
+		}
+	}
+	table.Rows[5].Header = true // the first row of page 2 taken for a repeated header
+	doc := tdoc(nil, table)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	assert.Equal(t, "Wageningen University", res.Records[1].Partner)
+	assert.Equal(t, "Graduate School Wageningen Institute of Experimental Plant Sciences", res.Records[1].PartnerUnit)
+	assert.Contains(t, res.Records[1].Repairs, "joined_split_row:clipped_copy_dropped")
+	assert.Equal(t, "RU", res.Records[2].CountryCode)
+}

@@ -63,6 +63,10 @@ func (tr *tableReader) row(i int) {
 	rec := c.newRecord(r.Page, r.Row)
 	rec.Level = tr.level
 	rec.Repairs = append(rec.Repairs, tr.levelRepair, tr.colsRepair)
+	if tr.repeatedRow {
+		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitRow, "clipped_copy_dropped"))
+		tr.repeatedRow = false
+	}
 	if !tr.rowGroups(&rec, vals, r) {
 		c.unplaced(r.Page, r.Row, rowText(*r), agreement.UnplacedBeforeGroup, "row before any country")
 		return
