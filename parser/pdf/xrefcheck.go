@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // The PDF library trusts what the cross-reference sections state: it
@@ -201,7 +202,7 @@ func checkXrefStream(sec []byte, limit int64, entries map[int64]xrefEntry) (int6
 		for _, f := range bytes.Fields(m[1]) {
 			v, err := strconv.ParseInt(string(f), 10, 64)
 			if err != nil || v < 0 || v > 8 {
-				return 0, fmt.Errorf("%w: the cross-reference stream's /W [%s] asks for fields of more than 8 bytes", errXref, bytes.TrimSpace(m[1]))
+				return 0, fmt.Errorf("%w: the cross-reference stream's /W [%s] asks for fields of more than 8 bytes", errXref, printable(strings.Join(strings.Fields(string(m[1])), " ")))
 			}
 			w = append(w, v)
 		}
