@@ -461,7 +461,9 @@ func childDeath(err error, stderr string, lim parseLimits) error {
 	case strings.Contains(stderr, "stack overflow"), strings.Contains(stderr, "stack exceeds"):
 		return fmt.Errorf("%w: its structure nests too deeply to be read (the reader's stack ran out)", parser.ErrMalformed)
 	case first != "":
-		return fmt.Errorf("%w: the reader stopped on it (%s)", parser.ErrMalformed, first)
+		// A runtime error in the reader is a bug: say so, and keep its
+		// first line for the report.
+		return fmt.Errorf("%w: the reader failed on it, a bug to report with the file (%s)", parser.ErrMalformed, first)
 	}
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -58,5 +59,21 @@ func TestNamesQuoted(t *testing.T) {
 				assert.NotContains(t, line, "\r")
 			}
 		})
+	}
+}
+
+// TestChildDeathMessages: a reader that dies is described by what ended
+// it; a runtime error is named as a bug to report, its first line kept.
+func TestChildDeathMessages(t *testing.T) {
+	lim := parseLimits{Memory: 1 << 30}
+	tests := []struct{ stderr, want string }{
+		{"fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n", "reading it needed more than the 1024 MiB of memory allowed for its size; stopped"},
+		{"runtime: goroutine stack exceeds 67108864-byte limit\nfatal error: stack overflow\n", "its structure nests too deeply to be read"},
+		{"panic: runtime error: index out of range [3] with length 3\n\ngoroutine 7 [running]:\nmain.f()\n", "the reader failed on it, a bug to report with the file (panic: runtime error: index out of range [3] with length 3)"},
+	}
+	for _, tt := range tests {
+		err := childDeath(errors.New("exit status 2"), tt.stderr, lim)
+		assert.Contains(t, err.Error(), tt.want)
+		assert.NotContains(t, err.Error(), "goroutine")
 	}
 }
