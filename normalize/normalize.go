@@ -211,6 +211,7 @@ func clean(s string) string {
 		for range 2 { // "平成 14 年 3 月": each match takes the character the next one needs
 			s = spacedNumberRe.ReplaceAllString(s, "$1$2$3")
 		}
+		s = strings.NewReplacer("・ ", "・", " ・", "・").Replace(s) // "エドウィン・ O・ライシャワー": a middle dot takes no space
 	}
 	return s
 }
