@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -59,6 +60,90 @@ func (d *document) fontFor(v, in lpdf.Value) *font {
 	d.fonts[key] = f
 	d.mu.Unlock()
 	return f
+}
+
+// namedFont returns the font that the font resource dictionary fd names
+// name; nil when it names no font dictionary. A font named by reference is
+// found again by the reference, without its dictionary being read again:
+// the library parses an object anew at every lookup, and a CJK font's
+// dictionary with its widths costs more to read than a page's text. Only
+// a reference that was read as a font is remembered: one that cannot be
+// read fails the same way on every page.
+func (d *document) namedFont(fd lpdf.Value, name string) *font {
+	ref, isRef := entryRef(fd, name)
+	key := ""
+	if isRef {
+		key = "@" + strconv.FormatUint(uint64(ref.id), 10) + "." + strconv.FormatUint(uint64(ref.gen), 10)
+		d.mu.Lock()
+		f, ok := d.fonts[key]
+		d.mu.Unlock()
+		if ok {
+			return f
+		}
+	}
+	fv := fd.Key(name)
+	if fv.Kind() != lpdf.Dict {
+		return nil
+	}
+	f := d.fontFor(fv, fd)
+	if got, ok := valueRef(fv); isRef && ok && got == ref {
+		d.mu.Lock()
+		d.fonts[key] = f
+		d.mu.Unlock()
+	}
+	return f
+}
+
+// objRef is an indirect object's number and generation.
+type objRef struct {
+	id  uint32
+	gen uint16
+}
+
+// valueRef returns the reference v was read through (see objectID).
+func valueRef(v lpdf.Value) (objRef, bool) {
+	f := reflect.ValueOf(v).FieldByName("ptr")
+	if !f.IsValid() || f.Kind() != reflect.Struct || f.NumField() < 2 {
+		return objRef{}, false
+	}
+	id, gen := f.Field(0), f.Field(1)
+	if id.Kind() != reflect.Uint32 || gen.Kind() != reflect.Uint16 || id.Uint() == 0 {
+		return objRef{}, false
+	}
+	return objRef{uint32(id.Uint()), uint16(gen.Uint())}, true
+}
+
+// entryRef returns the reference that dictionary d holds under key,
+// without reading the object it names; false when the entry is missing or
+// is no reference. Like objectID, it reads the library's unexported
+// fields by reflection, changing nothing.
+func entryRef(d lpdf.Value, key string) (objRef, bool) {
+	data := reflect.ValueOf(d).FieldByName("data")
+	if !data.IsValid() || data.Kind() != reflect.Interface || data.IsNil() {
+		return objRef{}, false
+	}
+	m := data.Elem()
+	if m.Kind() != reflect.Map || m.Type().Key().Kind() != reflect.String {
+		return objRef{}, false
+	}
+	e := m.MapIndex(reflect.ValueOf(key).Convert(m.Type().Key()))
+	if !e.IsValid() {
+		return objRef{}, false
+	}
+	if e.Kind() == reflect.Interface {
+		if e.IsNil() {
+			return objRef{}, false
+		}
+		e = e.Elem()
+	}
+	if e.Kind() != reflect.Struct || e.Type().Name() != "objptr" || e.NumField() < 2 {
+		return objRef{}, false
+	}
+	id, gen := e.Field(0), e.Field(1)
+	if id.Kind() != reflect.Uint32 || gen.Kind() != reflect.Uint16 || id.Uint() == 0 {
+		return objRef{}, false
+	}
+	return objRef{uint32(id.Uint()), uint16(gen.Uint())}, true
 }
 
 // objectKey names the value v read from the dictionary in, for the caches

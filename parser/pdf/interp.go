@@ -213,11 +213,7 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 			name := args[0].s
 			f, ok := fonts[name]
 			if !ok {
-				fd := res.Key("Font")
-				fv := fd.Key(name)
-				if fv.Kind() == lpdf.Dict {
-					f = in.doc.fontFor(fv, fd)
-				}
+				f = in.doc.namedFont(res.Key("Font"), name)
 				fonts[name] = f
 			}
 			gs.font = f
