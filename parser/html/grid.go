@@ -29,7 +29,40 @@ type htmlCell struct {
 	th               bool
 }
 
-// htmlRow is one tr: its cells are cells[lo:hi] of the table's scratch.
+// cellBlock is how many cells a block of the scratch holds.
+const cellBlock = 1024
+
+// cellStore holds the cells of a table in blocks, so that a large table's
+// cells are not copied from one doubled slice into the next.
+type cellStore struct {
+	blocks [][]htmlCell
+	n      int
+}
+
+func (cs *cellStore) add(c htmlCell) {
+	b := cs.n / cellBlock
+	if b == len(cs.blocks) {
+		cs.blocks = append(cs.blocks, make([]htmlCell, 0, cellBlock))
+	}
+	cs.blocks[b] = append(cs.blocks[b], c)
+	cs.n++
+}
+
+// at returns the k-th cell.
+func (cs *cellStore) at(k int) *htmlCell { return &cs.blocks[k/cellBlock][k%cellBlock] }
+
+// reset empties the store, keeping its first block for the next table.
+func (cs *cellStore) reset() {
+	for _, b := range cs.blocks {
+		clear(b)
+	}
+	if len(cs.blocks) > 0 {
+		cs.blocks = append(cs.blocks[:0], cs.blocks[0][:0])
+	}
+	cs.n = 0
+}
+
+// htmlRow is one tr: its cells are cells lo to hi-1 of the table's scratch.
 type htmlRow struct {
 	section atom.Atom // thead, tbody or tfoot
 	lo, hi  int
@@ -51,7 +84,7 @@ type tableScratch struct {
 	caption string
 	groups  []rowGroup // in document order
 	rows    []htmlRow  // in document order
-	cells   []htmlCell
+	cells   cellStore
 	placed  []htmlRow // rows in the order they are laid out (footers last)
 	busy    []int     // per column: the last row a span placed above covers
 	origin  []bool
@@ -61,9 +94,9 @@ type tableScratch struct {
 
 // reset empties the scratch.
 func (s *tableScratch) reset() {
-	clear(s.cells)
+	s.cells.reset()
 	s.caption = ""
-	s.groups, s.rows, s.cells, s.placed, s.busy = s.groups[:0], s.rows[:0], s.cells[:0], s.placed[:0], s.busy[:0]
+	s.groups, s.rows, s.placed, s.busy = s.groups[:0], s.rows[:0], s.placed[:0], s.busy[:0]
 }
 
 // table reads a data table (one without tables inside) and adds it, after
@@ -144,7 +177,7 @@ func (w *walker) collectRows(sec *html.Node, g int) {
 // collectRow reads the cells of a tr into group g.
 func (w *walker) collectRow(tr *html.Node, g int) {
 	s := &w.tab
-	row := htmlRow{section: s.groups[g].section, allTH: true, lo: len(s.cells)}
+	row := htmlRow{section: s.groups[g].section, allTH: true, lo: s.cells.n}
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
 			continue
@@ -158,9 +191,9 @@ func (w *walker) collectRow(tr *html.Node, g int) {
 		if !cell.th {
 			row.allTH = false
 		}
-		s.cells = append(s.cells, cell)
+		s.cells.add(cell)
 	}
-	row.hi = len(s.cells)
+	row.hi = s.cells.n
 	if row.hi == row.lo {
 		row.allTH = false
 	}
@@ -180,8 +213,8 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 	s := &w.tab
 	defer s.reset()
 	caption := s.caption
-	cells := s.cells
-	elements := len(cells)
+	cells := &s.cells
+	elements := cells.n
 	for _, foot := range []bool{false, true} {
 		for _, g := range s.groups {
 			if (g.section == atom.Tfoot) != foot {
@@ -192,7 +225,7 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 				i := len(s.placed)
 				col := 0
 				for k := row.lo; k < row.hi; k++ {
-					c := &cells[k]
+					c := cells.at(k)
 					for col < len(s.busy) && s.busy[col] >= i {
 						col++
 					}
@@ -216,8 +249,10 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 
 	// Keep the columns where some cell starts.
 	s.origin = append(s.origin[:0], make([]bool, len(s.busy))...)
-	for _, c := range cells {
-		s.origin[c.col] = true
+	for _, b := range cells.blocks {
+		for _, c := range b {
+			s.origin[c.col] = true
+		}
 	}
 	s.newCol = append(s.newCol[:0], make([]int, len(s.busy)+1)...)
 	width := 0
@@ -241,15 +276,17 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 		flat[k] = parser.Cell{ColSpan: 1, RowSpan: 1}
 	}
 	gridRow := func(y int) []parser.Cell { return flat[y*width : (y+1)*width : (y+1)*width] }
-	for _, c := range cells {
-		x0, x1 := s.newCol[c.col], s.newCol[c.col+c.colSpan]
-		for y := c.row; y < c.row+c.rowSpan; y++ {
-			g := gridRow(y)
-			for x := x0; x < x1; x++ {
-				g[x] = parser.Cell{Covered: true}
+	for _, b := range cells.blocks {
+		for _, c := range b {
+			x0, x1 := s.newCol[c.col], s.newCol[c.col+c.colSpan]
+			for y := c.row; y < c.row+c.rowSpan; y++ {
+				g := gridRow(y)
+				for x := x0; x < x1; x++ {
+					g[x] = parser.Cell{Covered: true}
+				}
 			}
+			gridRow(c.row)[x0] = parser.Cell{Text: c.text, Lines: c.lines, ColSpan: x1 - x0, RowSpan: c.rowSpan}
 		}
-		gridRow(c.row)[x0] = parser.Cell{Text: c.text, Lines: c.lines, ColSpan: x1 - x0, RowSpan: c.rowSpan}
 	}
 
 	s.header = markHeaders(s.header[:0], rows, gridRow)

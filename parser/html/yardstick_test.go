@@ -18,9 +18,11 @@ import (
 // tree builder.
 
 // fixturePage generates a page of about n bytes in the shape of one of the
-// Tohoku fixtures ("table" or "list"): the fixture's head and tail around
-// its rows (table) or its region sections (list), repeated with each
-// repetition's names numbered so that no two entries read the same.
+// Tohoku fixtures ("table" or "list") or of the Nagoya one ("sjis", a
+// table in Shift_JIS without a declared charset): the fixture's head and
+// tail around its rows (table, sjis) or its region sections (list),
+// repeated with each repetition's names numbered so that no two entries
+// read the same.
 func fixturePage(tb testing.TB, kind string, n int) []byte {
 	tb.Helper()
 	var dir, from, to string
@@ -29,14 +31,16 @@ func fixturePage(tb testing.TB, kind string, n int) []byte {
 		dir, from, to = "html-tohoku-university-table", "</thead>\n", "</table>"
 	case "list":
 		dir, from, to = "html-tohoku-university-list", "<h2>", "<p class=\"note\">"
+	case "sjis":
+		dir, from, to = "html-nagoya-sjis", "<tr><td rowspan=\"9\">", "</table>"
 	default:
-		tb.Fatalf("page kind %q: want table or list", kind)
+		tb.Fatalf("page kind %q: want table, list or sjis", kind)
 	}
 	src := mustRead(tb, "../../fixtures/"+dir+"/input.html")
 	i := bytes.Index(src, []byte(from))
 	require.GreaterOrEqual(tb, i, 0, kind)
 	i += len(from)
-	if kind == "list" {
+	if kind != "table" {
 		i -= len(from)
 	}
 	j := bytes.Index(src[i:], []byte(to))
@@ -45,8 +49,12 @@ func fixturePage(tb testing.TB, kind string, n int) []byte {
 	var b bytes.Buffer
 	b.Grow(n + len(body) + len(tail))
 	b.Write(head)
+	name := []byte("University")
+	if kind == "sjis" {
+		name = []byte("\x91\xe5\x8a\x77") // 大学 in Shift_JIS
+	}
 	for k := 0; b.Len()+len(tail) < n; k++ {
-		b.Write(bytes.ReplaceAll(body, []byte("University"), []byte("University "+strconv.Itoa(k))))
+		b.Write(bytes.ReplaceAll(body, name, append(append([]byte(nil), name...), " "+strconv.Itoa(k)...)))
 	}
 	b.Write(tail)
 	return b.Bytes()
@@ -137,7 +145,7 @@ func TestReadPage(t *testing.T) {
 // TestFixturePages: the generated pages read, with as many entries as
 // repetitions.
 func TestFixturePages(t *testing.T) {
-	for _, kind := range []string{"table", "list"} {
+	for _, kind := range []string{"table", "list", "sjis"} {
 		page := fixturePage(t, kind, 64<<10)
 		doc, err := Parse("page.html", page, Options{})
 		require.NoError(t, err, kind)
