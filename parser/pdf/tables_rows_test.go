@@ -275,3 +275,34 @@ func wordsOf(ws []Word) parser.Box {
 	}
 	return b
 }
+
+func TestStreamPaddedRowsKeepTheirWrappedLines(t *testing.T) {
+	// Narrow columns whose cells all wrap: the lines of a row are set
+	// solid (10 pt apart, as high as a line), the rows apart by padding.
+	var ws []Word
+	y := 100.0
+	rows := [][][3]string{
+		{{"Partner", "Unit", "Signed"}},
+		{{"University of", "GS", "Nov."}, {"Luxembourg", "Science", "29,"}, {"", "", "2017"}},
+		{{"Leiden", "GS Arts", "Feb."}, {"University", "and Letters", "15,"}, {"", "", "2011"}},
+		{{"Utrecht", "GS", "Sep."}, {"University", "Medicine", "26,"}},
+	}
+	for _, r := range rows {
+		for _, l := range r {
+			ws = append(ws, words(l[0], 50, y)...)
+			ws = append(ws, words(l[1], 150, y)...)
+			ws = append(ws, words(l[2], 250, y)...)
+			y += 10
+		}
+		y += 3
+	}
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Partner", "Unit", "Signed"},
+		{"University of Luxembourg", "GS Science", "Nov. 29, 2017"},
+		{"Leiden University", "GS Arts and Letters", "Feb. 15, 2011"},
+		{"Utrecht University", "GS Medicine", "Sep. 26,"},
+	}, texts(tabs[0].table))
+}

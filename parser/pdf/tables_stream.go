@@ -225,6 +225,14 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		return true
 	}
 	band := rowBands(hrules, region, lines[start:end+1], start)
+	cols := func(l *sline) int {
+		seen := map[int]bool{}
+		for _, wi := range l.words {
+			seen[colOf(seps, ws[wi].cx)] = true
+		}
+		return len(seen)
+	}
+	padded := paddedRows(lines[start:end+1], cols)
 	// Where each column's text ends at the furthest, for overflowed.
 	colRight := make([]float64, nc)
 	for i := start; i <= end; i++ {
@@ -276,6 +284,10 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			join = band(i) == band(i-1) && filled < firstFilled[len(accs)-1]
 		default:
 			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i) || overflowed(ws, accs[len(accs)-1], cells, colRight, lines[i].h))
+			// Rows set apart by padding, their lines set solid: a line
+			// that touches the one above is more of its row, however many
+			// cells it fills (cells that all wrap).
+			join = join || (padded != nil && padded(i-start))
 		}
 		if join {
 			wrapPitch = append(wrapPitch, l.box.Y1-lastY1)
@@ -578,6 +590,52 @@ func tightPitch(lines []sline) func(k int) bool {
 		return func(int) bool { return false }
 	}
 	return func(k int) bool { return pitch[k] < 1.15*pmin }
+}
+
+// paddedRows returns, for a table whose rows are set apart by padding
+// while the lines inside a row are set solid, a test for whether line k
+// of lines touches the line above (a line of the same row); nil when the
+// gaps between the lines' boxes do not fall into those two kinds: the
+// smallest gaps (a tenth of the lines' from the smallest) and gaps wider
+// by a sixth of a line or more (a tenth of the gaps at least, one of them
+// after a run of lines set solid and before a line that fills two cells
+// or more: padding between rows, not only space around a heading), a
+// fifth of the gaps the smallest, and none between (but next to a line
+// of one cell, a heading's).
+func paddedRows(lines []sline, cols func(*sline) int) func(k int) bool {
+	if len(lines) < 5 {
+		return nil
+	}
+	gap := make([]float64, len(lines))
+	var gs, hs []float64
+	for k := 1; k < len(lines); k++ {
+		gap[k] = lines[k].box.Y0 - lines[k-1].box.Y1
+		gs = append(gs, gap[k])
+		hs = append(hs, lines[k].h)
+	}
+	h := median(hs)
+	slices.Sort(gs)
+	g0 := gs[len(gs)/10]
+	tight, wide, between := 0, 0, 0
+	for k := 1; k < len(lines); k++ {
+		switch g := gap[k]; {
+		case g <= g0+0.05*h:
+			tight++
+		case g >= g0+0.16*h:
+			wide++
+			// Padding between rows: the line above ends a run of lines
+			// set solid, the line below fills two cells or more.
+			if k >= 2 && gap[k-1] <= g0+0.05*h && cols(&lines[k]) >= 2 {
+				between++
+			}
+		case cols(&lines[k-1]) >= 2 && cols(&lines[k]) >= 2:
+			return nil // around a heading's line any space goes
+		}
+	}
+	if 5*tight < len(gs) || between < 1 || 10*wide < len(gs) || g0 < -0.1*h {
+		return nil
+	}
+	return func(k int) bool { return gap[k] <= g0+0.05*h }
 }
 
 // continuesRow reports whether line l, right under the table's last row
