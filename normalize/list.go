@@ -227,6 +227,8 @@ func (c *docContext) line(l *parser.Line, i int) {
 		ls.entry = &pendingEntry{first: l, last: l, text: text, lines: 1, bullet: item, raised: raised}
 	case c.headingLike(l, text), c.labelsList(l, text, i):
 		c.heading(l, text)
+	case c.headerField(text) != fNone && !c.isUnit(text):
+		// A column's name: a table's header printed again as lines.
 	case c.country.Name != "" || c.intl:
 		// Inside a group, a line that is neither entry nor heading is lost
 		// data; before the first group it is the page's prose.
@@ -442,6 +444,7 @@ func (c *docContext) heading(l *parser.Line, text string) {
 	if !g.known && c.lx.IsListTitle(name) {
 		return // the document's title
 	}
+
 	c.list.groupHead = ""
 	switch {
 	case !g.known && c.lx.HasUnitWord(name):
@@ -453,6 +456,8 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		return
 	case !g.known && c.region == "" && c.country.Name == "" && !c.intl:
 		return // before any group: a title's second line, the page's own headings
+	case !g.known && c.headerField(name) != fNone:
+		return // a column's name: a table's header, printed again as lines on a page of its own
 	case !g.known:
 		c.unplaced(l.Page, l.Row, text, agreement.UnplacedUnknownGroup, "heading is not a known country or region")
 	}

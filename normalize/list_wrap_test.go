@@ -142,3 +142,26 @@ func TestEntryOpenBracketNoTitle(t *testing.T) {
 	assert.Equal(t, "オーストラリア原子力科学技術機構（ANSTO）", res.Records[0].Partner)
 	assert.Equal(t, "2020-04-08", res.Records[0].Signed)
 }
+
+// The group a table ends in goes on for the lines after it (the table's
+// last row set alone on a page, read as lines), and the table's header
+// printed again as lines is no unknown group.
+func TestTableGroupsGoOnAfterTable(t *testing.T) {
+	doc := tdoc(nil, tbl(
+		[]string{"Partner Institution", "Department at Tohoku University", "Date of Agreement"},
+		[]string{"Spain", "<", "<"},
+		[]string{"University of Barcelona", "GS Science", "2016-07-01"},
+	))
+	for _, text := range []string{"Partner Institution", "Department at Tohoku University", "Date of Agreement",
+		"Institute for Research in Biomedicine (IRB Barcelona) (GS Pharmaceutical Sciences, 2016-08-01)"} {
+		l := &parser.Line{Page: 2, Text: text, Role: parser.RoleText}
+		doc.Blocks = append(doc.Blocks, parser.Block{Line: l})
+	}
+	doc.Number()
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "ES", res.Records[1].CountryCode)
+	assert.Equal(t, "Institute for Research in Biomedicine (IRB Barcelona)", res.Records[1].Partner)
+	assert.Empty(t, res.Unplaced)
+}

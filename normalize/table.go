@@ -152,6 +152,20 @@ func (c *docContext) table(t *parser.Table) {
 		}
 		tr.row(i)
 	}
+	tr.handOverGroups()
+}
+
+// handOverGroups leaves the group the table ended in to the document: the
+// rows that go on after it, as lines or in a table of their own (a last row
+// alone on a page), belong to it as they would to a heading's.
+func (tr *tableReader) handOverGroups() {
+	c := tr.c
+	if tr.regionWritten != "" {
+		c.region, c.rRepair = tr.region, tr.regionRepairs
+	}
+	if tr.countrySet || tr.intl {
+		c.country, c.intl, c.cRepair = tr.country, tr.intl, tr.countryRepairs
+	}
 }
 
 // clippedAtPageEnd reports the last row of a page that a producer cut at
