@@ -20,7 +20,7 @@ func (e *env) diff(args []string) int {
 	format := fs.String("format", report.FormatText, "report format: text, json or html")
 	exitCode := fs.Bool("exit-code", false, "exit 1 when the snapshots differ (as diff(1): 0 same, 1 different, 2 trouble)")
 	inst := fs.String("institution", "", "the home institution's `NAME` for the documents on both sides (overrides what they say; a record file keeps the institution it was made with)")
-	out := addOutFlags(fs, "the report")
+	out := addOutFlag(fs, "the report")
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code

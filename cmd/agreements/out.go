@@ -30,10 +30,20 @@ func addOutFlags(fs *flag.FlagSet, what string) *outFlags {
 	}
 }
 
+// addOutFlag registers --out alone, for a command whose result is
+// complete or not written at all (diff stops at any error).
+func addOutFlag(fs *flag.FlagSet, what string) *outFlags {
+	return &outFlags{
+		cmd:     fs.Name(),
+		out:     fs.String("out", "", "write "+what+" to `FILE` instead of stdout (replaced in one step)"),
+		partial: new(bool),
+	}
+}
+
 // toFile reports whether --out names a file (not stdout).
 func (o *outFlags) toFile() bool { return *o.out != "" && *o.out != "-" }
 
-// open checks --out before anything is read: it must not be a read-only
+// openOut checks --out before anything is read: it must not be a read-only
 // file, a directory, nor one of inputs (also stdin's file when "-" is an
 // input). It returns -1 to go on, else the exit code.
 func (e *env) openOut(o *outFlags, inputs []string) int {
