@@ -82,8 +82,9 @@ type tableReader struct {
 	countrySet, intl      bool
 	countryRepairs        []string
 	partner, partnerAlt   string
-	prev                  int  // index in c.res.Records of the last record of this table, -1 for none
-	repeatedRow           bool // the row before the next record was a clipped copy of it, dropped
+	prev                  int   // index in c.res.Records of the last record of this table, -1 for none
+	repeatedRow           bool  // the row before the next record was a clipped copy of it, dropped
+	catUnits              *bool // the category column names units (categoriesNameUnits), once known
 }
 
 // forgetGroups drops what blank grouping cells stand for.

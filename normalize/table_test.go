@@ -458,3 +458,32 @@ func TestTableAcrossPageGroupRowAndClippedRow(t *testing.T) {
 	assert.Contains(t, res.Records[1].Repairs, "joined_split_row:clipped_copy_dropped")
 	assert.Equal(t, "RU", res.Records[2].CountryCode)
 }
+
+// A category column that names a unit written out in one row names units
+// in its abbreviations too, with no title to say the level.
+func TestCategoryColumnNamingUnits(t *testing.T) {
+	doc := tdoc([]string{"学術交流協定締結機関一覧"}, tbl(
+		[]string{"相手機関名", "相手部局", "区分", "締結年月日"},
+		[]string{"ポルトガル（1）", "<", "<", "<"},
+		[]string{"Universidade de Lisboa", "Instituto Superior Técnico", "GS Engineering", "May 12, 2017"},
+		[]string{"ルーマニア（1）", "<", "<", "<"},
+		[]string{"National Institute for Lasers", "Plasma and Radiation Physics", "IMRAM", "August 4, 2006"},
+	))
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "IMRAM", res.Records[1].HomeUnit)
+	assert.Equal(t, LevelDepartment, res.Records[1].Level)
+
+	// A column of kinds names no unit: its short values stay kinds.
+	doc = tdoc([]string{"学術交流協定締結機関一覧"}, tbl(
+		[]string{"相手機関名", "区分", "締結年月日"},
+		[]string{"ポルトガル（1）", "<", "<"},
+		[]string{"Universidade de Lisboa", "Research", "May 12, 2017"},
+	))
+	res, err = Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Equal(t, "", res.Records[0].HomeUnit)
+	assert.Equal(t, "Research", res.Records[0].AgreementType)
+}

@@ -228,9 +228,10 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 					level = lv
 					continue
 				}
-				if c.isUnit(text) || c.level == LevelDepartment && unitAbbreviation.MatchString(text) && !c.lx.IsKind(text) {
-					// (under a department-level title, a category that
-					// abbreviates a unit: "Agr", "HyARC", "GS Engineering")
+				if c.isUnit(text) || (c.level == LevelDepartment || tr.categoriesNameUnits()) && unitAbbreviation.MatchString(text) && !c.lx.IsKind(text) {
+					// (under a department-level title, or in a column that
+					// names units elsewhere, a category that abbreviates a
+					// unit: "Agr", "HyARC", "IMRAM")
 					rec.HomeUnit, level = text, LevelDepartment
 					continue
 				}
@@ -422,6 +423,25 @@ func cellText(c parser.Cell) string {
 		return clean(c.Text)
 	}
 	return joinWrapped(c.Lines)
+}
+
+// categoriesNameUnits reports a category column (区分) that names a unit,
+// written out, in some row: its short values are units' abbreviations.
+func (tr *tableReader) categoriesNameUnits() bool {
+	if tr.catUnits != nil {
+		return *tr.catUnits
+	}
+	found := false
+	for j, f := range tr.cols {
+		if f != fType {
+			continue
+		}
+		for i := tr.body; i < len(tr.t.Rows) && !found; i++ {
+			found = tr.c.isUnit(tr.cell(i, j).text)
+		}
+	}
+	tr.catUnits = &found
+	return found
 }
 
 // unitAbbreviation matches a unit's short name as lists abbreviate them in
