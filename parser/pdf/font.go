@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -61,6 +62,14 @@ func (d *document) fontFor(v, in lpdf.Value) *font {
 	d.mu.Unlock()
 	return f
 }
+
+// The glyph list and the standard-14 metrics are made on first use: as
+// maps made when the program starts they cost every run of the command,
+// and the parent of a parse child never reads a font.
+var (
+	glyphRunes = sync.OnceValue(glyphRunesTable)
+	coreFonts  = sync.OnceValue(coreFontsTable)
+)
 
 // namedFont returns the font that the font resource dictionary fd names
 // name; nil when it names no font dictionary. A font named by reference is
@@ -255,7 +264,7 @@ func isBase14Alias(name string) bool {
 // runeForName maps a glyph name to Unicode: the glyph list, uniXXXX, uXXXX[XX],
 // and names with a suffix (".sc", ".alt") or ligature parts ("f_i").
 func runeForName(name string) (rune, bool) {
-	if r, ok := glyphRunes[name]; ok {
+	if r, ok := glyphRunes()[name]; ok {
 		return r, true
 	}
 	if strings.HasPrefix(name, "uni") && len(name) >= 7 {
@@ -436,7 +445,7 @@ func loadFont(v lpdf.Value) *font {
 
 	// Simple font: encoding.
 	core := coreFontName(f.name, f.bold, f.italic, serif, fixed)
-	coreMetrics := coreFonts[core]
+	coreMetrics := coreFonts()[core]
 	embedded := !desc.Key("FontFile").IsNull() || !desc.Key("FontFile2").IsNull() || !desc.Key("FontFile3").IsNull()
 	if subtype != "Type3" && !embedded && coreMetrics != nil && (desc.IsNull() || isBase14Alias(f.name)) {
 		// Viewers do not trust the descriptor's metrics of a non-embedded

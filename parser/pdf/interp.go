@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	lpdf "github.com/ledongthuc/pdf"
@@ -479,7 +480,7 @@ func (in *interp) show(s string) {
 	gs := &in.gs
 	f := gs.font
 	if f == nil {
-		f = defaultFont
+		f = defaultFont()
 	}
 	in.codes = f.decode(s, in.codes[:0])
 	fs := gs.size
@@ -512,9 +513,11 @@ func (in *interp) show(s string) {
 	}
 }
 
-var defaultFont = func() *font {
+// defaultFont stands in for a font a page uses without naming one; made
+// on first use, like the tables it is made from.
+var defaultFont = sync.OnceValue(func() *font {
 	f := &font{name: "Helvetica", scale: 0.001, ascent: 0.718, descent: -0.207, extent: 1}
-	h := coreFonts["Helvetica"]
+	h := coreFonts()["Helvetica"]
 	for c := 0; c < 256; c++ {
 		name := standardEncoding[c]
 		f.text[c] = textForName(name)
@@ -524,7 +527,7 @@ var defaultFont = func() *font {
 		f.width[c] = float64(h.widths[name]) / 1000
 	}
 	return f
-}()
+})
 
 func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 	gs := &in.gs
