@@ -284,6 +284,9 @@ func (s *segmenter) rowCut(at int) {
 	} else {
 		b = append(b, "<tbody>"...)
 	}
+	if len(b) > maxReplay {
+		return
+	}
 	t.cuts = append(t.cuts, cut{end: at, replay: b, row: true})
 }
 
@@ -300,12 +303,19 @@ func (s *segmenter) blockCut(at int) {
 		}
 		b = append(b, s.src[s.ctx[k].tagOff:s.ctx[k].tagEnd]...)
 	}
+	if len(b) > maxReplay {
+		return
+	}
 	s.ready = append(s.ready, cut{end: at, replay: b, depth: len(s.stack)})
 	s.last = at
 }
 
-// maxReplayed bounds the containers a cut between blocks reopens.
-const maxReplayed = 16
+// maxReplayed bounds the containers a cut between blocks reopens, and
+// maxReplay the bytes of their start tags (each cut keeps a copy).
+const (
+	maxReplayed = 16
+	maxReplay   = 16 << 10
+)
 
 // blockReplayable reports the containers a cut between blocks may be
 // made in: their start tags reopen them as they were, and the walk reads
