@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # The whole extract path against pdftotext -layout, one process per file,
 # the two run alternately so that both see the same machine:
 #
@@ -9,7 +9,7 @@
 #   3. generated HTML pages of 1, 10 and 50 MB: MB/s and peak resident
 #      memory, also as a multiple of the page's size.
 #
-#   scripts/bench-extract.sh      (needs poppler-utils and GNU time)
+#   scripts/bench-extract.sh      (needs bash, poppler-utils and GNU time)
 #
 # Under load, the CPU columns (user and system time) say more than the
 # wall-clock ones. ROUNDS runs of each (3); BIN measures a binary built
@@ -27,13 +27,16 @@ bin=${BIN:-$work/agreements}
 [ -n "${BIN:-}" ] || $GO build -o "$bin" ./cmd/agreements
 
 # run CMD...: one run; prints nanoseconds, peak RSS (KiB) and CPU time
-# (user and system, ms, of the process and its children). A failing run
-# counts (a case meant to fail is timed like any other).
+# (user and system, ms, of the process and its children: bash's time, to
+# the millisecond; GNU time's counts in 10 ms steps, as much as a small
+# file takes). A failing run counts (a case meant to fail is timed like
+# any other).
 run() {
+	local TIMEFORMAT='%3U %3S'
 	s=$(date +%s%N)
-	/usr/bin/time -f '%M %U %S' -o "$work/time" "$@" >/dev/null 2>&1 || true
+	{ time /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1; } 2>"$work/cpu" || true
 	e=$(date +%s%N)
-	echo "$((e - s)) $(tail -1 "$work/time" | awk '{ printf "%d %d", $1, ($2 + $3) * 1000 }')"
+	echo "$((e - s)) $(tail -1 "$work/time") $(tail -1 "$work/cpu" | awk '{ printf "%d", ($1 + $2) * 1000 }')"
 }
 
 # pair FILE ARGS...: ROUNDS alternating runs of extract and pdftotext;
