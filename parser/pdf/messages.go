@@ -1,11 +1,13 @@
 package pdf
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	lpdf "github.com/ledongthuc/pdf"
 )
@@ -49,23 +51,28 @@ func libraryText(msg string) string {
 // rest of the file in some ("malformed hex string ...").
 const maxMessage = 200
 
-// printable escapes what a terminal would act on and cuts long text.
+// printable escapes what a terminal would act on, and bytes that are not
+// UTF-8 (\xfa), and cuts long text.
 func printable(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	n := 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
 		if n >= maxMessage {
 			b.WriteString("…")
 			break
 		}
 		n++
-		if unicode.IsPrint(r) || r == ' ' {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case unicode.IsPrint(r) || r == ' ':
 			b.WriteRune(r)
-			continue
+		default:
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
 		}
-		q := strconv.QuoteRune(r)
-		b.WriteString(q[1 : len(q)-1])
+		i += size
 	}
 	return b.String()
 }
@@ -77,7 +84,7 @@ var libraryTexts = []struct {
 }{
 	// The lexer.
 	{re: regexp.MustCompile(`^reading at offset (\d+): (?:unexpected )?EOF$`), text: "the file ends at byte $1, where the reader needed more (the file is cut short, or an offset points past its end)"},
-	{re: regexp.MustCompile(`^reading at offset (\d+): `), text: "reading byte $1: ", tail: true},
+	{re: regexp.MustCompile(`^reading at offset (\d+): `), text: "at byte $1 of the file: ", tail: true},
 	{re: regexp.MustCompile("^unexpected delimiter `(.)`$"), text: "a stray '$1' where a value was expected"},
 	{re: regexp.MustCompile(`^unexpected delimiter (.*)$`), text: "a stray $1 where a value was expected"},
 	{re: regexp.MustCompile(`(?s)^malformed hex string .*`), text: "a hexadecimal string <…> holds a character that is not a hexadecimal digit"},
@@ -120,6 +127,8 @@ var libraryTexts = []struct {
 	{re: regexp.MustCompile(`^malformed PNG-Up encoding$`), text: "a row of PNG-predicted data is not PNG Up, the only predictor the reader knows there"},
 	{re: regexp.MustCompile(`^not expected DecodeParms for ascii85$`), text: "ASCII85Decode is given /DecodeParms, which it has none of"},
 	{re: regexp.MustCompile(`^unsupported filter (.*)$`), text: "/Filter is neither a name nor an array of names"},
+	{re: regexp.MustCompile(`^unknown filter (\S+)$`), text: "stream filter $1 is not supported (not a standard PDF filter)"},
+	{re: regexp.MustCompile(`^illegal ascii85 data at input byte (\d+)$`), text: "ASCII85 data holds a character that is not base-85 (at byte $1)"},
 	{re: regexp.MustCompile(`^stream not present$`), text: "a stream is expected but the object is not one"},
 	{re: regexp.MustCompile(`^Encrypted text shorter that AES block size$`), text: "an encrypted string is shorter than one AES block"},
 	// The CMap interpreter.

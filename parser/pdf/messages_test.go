@@ -113,6 +113,10 @@ func TestLibraryText(t *testing.T) {
 		{"zlib: invalid header", "no zlib header (not Flate data)"},
 		{"mismatched begin/end", "a CMap's begin and end do not match"},
 		{"something new\x1b[2J", `something new\x1b[2J`},
+		{"unexpected non-name key pdf.keyword(\xfa.Type) parsing dictionary", `a dictionary holds a key that is not a name (\xfa.Type)`},
+		{"malformed PDF: unknown filter FlatetttDecode", "stream filter FlatetttDecode is not supported (not a standard PDF filter)"},
+		{"illegal ascii85 data at input byte 7", "ASCII85 data holds a character that is not base-85 (at byte 7)"},
+		{"malformed PDF: reading at offset 120: flate: corrupt input before offset 5", "at byte 120 of the file: Flate data damaged at byte 5"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, libraryText(tt.in), tt.in)
