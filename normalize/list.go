@@ -39,6 +39,7 @@ type pendingEntry struct {
 	first  *parser.Line
 	last   *parser.Line
 	text   string
+	parts  []string // the texts of its lines
 	lines  int
 	bullet bool
 	raised bool // a marker came from a line of its own above or below
@@ -170,6 +171,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 		// looks like a bullet; the entries above have none, or another, or
 		// the line is indented as their wrapped lines are.
 		ls.entry.text = ls.entry.text + " — " + text
+		ls.entry.parts = append(ls.entry.parts, "— "+text)
 		ls.entry.last = l
 		ls.entry.lines++
 		return
@@ -186,6 +188,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 		// (a line that starts with the rest of a date ends the entry above:
 		// "…、平成20" / "年締結", "…日" / "締結")
 		ls.entry.text = joinWrapped([]string{ls.entry.text, text})
+		ls.entry.parts = append(ls.entry.parts, text)
 		ls.entry.last = l
 		ls.entry.lines++
 		ls.entry.raised = ls.entry.raised || raised
@@ -224,7 +227,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 
 	switch {
 	case item, c.entryStyled(l, text):
-		ls.entry = &pendingEntry{first: l, last: l, text: text, lines: 1, bullet: item, raised: raised}
+		ls.entry = &pendingEntry{first: l, last: l, text: text, parts: []string{text}, lines: 1, bullet: item, raised: raised}
 	case c.headingLike(l, text), c.labelsList(l, text, i):
 		c.heading(l, text)
 	case c.headerField(text) != fNone && !c.isUnit(text):
@@ -495,7 +498,14 @@ func (c *docContext) flushList() {
 		return
 	}
 	r := c.newRecord(e.first.Page, e.first.Row)
-	en := c.readEntry(e.text, entryOpts{})
+	text := e.text
+	if len(e.parts) > 1 && isCJK(lastRune(e.parts[0])) && c.endsAsInstitution(e.parts[0]) {
+		// "ハーバード大学" / "エドウィン・O・ライシャワー日本研究所 — …": a unit
+		// on a line of its own under its institution, where joining the
+		// lines of Japanese text leaves no space to tell them apart.
+		text = c.unitOnItsLine(e.parts, e.text)
+	}
+	en := c.readEntry(text, entryOpts{})
 	switch {
 	case en.level != "":
 		r.Level = en.level

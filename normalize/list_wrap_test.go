@@ -165,3 +165,22 @@ func TestTableGroupsGoOnAfterTable(t *testing.T) {
 	assert.Equal(t, "Institute for Research in Biomedicine (IRB Barcelona)", res.Records[1].Partner)
 	assert.Empty(t, res.Unplaced)
 }
+
+// A Japanese entry whose unit stands on a line of its own under the
+// institution: the joined lines keep the two apart.
+func TestJapaneseUnitOnItsLine(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "アメリカ合衆国 United States（2）", style: stCountry},
+		lineSpec{text: "ハーバード大学", style: stEntry},
+		lineSpec{text: "エドウィン・O・ライシャワー日本研究所 — 部局間協定 School-to-school（災害科学国際研究所）、6/13/2014 締結", style: stEntry},
+		lineSpec{text: "ミシガン大学", style: stEntry, gap: 3},
+		lineSpec{text: "工学部 — 部局間協定 School-to-school（流体科学研究所）、5/18/2020 締結", style: stEntry},
+	)
+	res, err := Normalize(doc, Options{MonthFirst: true})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "ハーバード大学", res.Records[0].Partner)
+	assert.Equal(t, "エドウィン・O・ライシャワー日本研究所", res.Records[0].PartnerUnit)
+	assert.Equal(t, "ミシガン大学", res.Records[1].Partner)
+	assert.Equal(t, "工学部", res.Records[1].PartnerUnit)
+}

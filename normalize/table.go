@@ -55,6 +55,7 @@ func (c *docContext) headerField(text string) field {
 // country counts already taken.
 type tableMemo struct {
 	cols     []field
+	flagOf   map[int]string // the flags the flag columns of that table set
 	declared map[string]bool
 }
 
@@ -129,7 +130,7 @@ func (c *docContext) table(t *parser.Table) {
 		}
 		return
 	}
-	c.tables.cols = tr.cols
+	c.tables.cols, c.tables.flagOf = tr.cols, tr.flagOf
 	tr.mapOrigins()
 	tr.readLegendRows()
 	tr.findUsualMarkerPlace()
@@ -241,7 +242,7 @@ func (tr *tableReader) mapColumns() bool {
 	}
 	if n == 0 {
 		if m := tr.c.tables.cols; m != nil && len(m) == width {
-			tr.cols = m
+			tr.cols, tr.flagOf = m, tr.c.tables.flagOf
 			tr.colsRepair = string(agreement.RepairColumnsPrevious)
 			return true
 		}

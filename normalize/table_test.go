@@ -487,3 +487,24 @@ func TestCategoryColumnNamingUnits(t *testing.T) {
 	assert.Equal(t, "", res.Records[0].HomeUnit)
 	assert.Equal(t, "Research", res.Records[0].AgreementType)
 }
+
+// A table without a header that takes the previous table's columns takes
+// its flag columns too.
+func TestColumnsFromPreviousTableKeepFlags(t *testing.T) {
+	doc := tdoc(nil,
+		tbl(
+			[]string{"相手機関名 Partner Institution", "授業料不徴収 Tuition Exemption"},
+			[]string{"中国 China（1）", "<"},
+			[]string{"清華大学（大学間協定 University-wide、1998.8.31）", "♦"},
+		),
+		tbl(
+			[]string{"韓国 South Korea（2）", "<"},
+			[]string{"ソウル大学校（大学間協定 University-wide、1998.7.8）", "♦"},
+			[]string{"浦項工科大学校（POSTECH）（大学間協定 University-wide、2000.9.22）", ""},
+		))
+	doc.Blocks[1].Table.Rows[0].Header = false
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	assert.Equal(t, []bool{true, true, false}, []bool{res.Records[0].FeeWaiver, res.Records[1].FeeWaiver, res.Records[2].FeeWaiver})
+}
