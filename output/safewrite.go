@@ -136,11 +136,10 @@ func (t *Target) Write(temps *Temps, write func(f *os.File) error) error {
 	if t.fi != nil {
 		perm = t.fi.Mode().Perm()
 	}
-	f, tmp, err := createTemp(dir, base, perm)
+	f, tmp, err := createTemp(dir, base, perm, temps)
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.Name, unwrapPath(err))
 	}
-	temps.add(tmp)
 	defer temps.remove(tmp)
 	fail := func(err error) error {
 		f.Close()
@@ -197,15 +196,20 @@ func (t *Target) writeDirect(write func(f *os.File) error) error {
 }
 
 // createTemp creates a new temporary file for base in dir, with perm less
-// the umask.
-func createTemp(dir, base string, perm os.FileMode) (*os.File, string, error) {
+// the umask, registered with temps before it exists, so that no signal
+// can come between its making and its registration.
+func createTemp(dir, base string, perm os.FileMode, temps *Temps) (*os.File, string, error) {
 	var b [6]byte
 	for range 100 {
 		if _, err := rand.Read(b[:]); err != nil {
 			return nil, "", err
 		}
 		name := filepath.Join(dir, "."+base+tempMarker+hex.EncodeToString(b[:]))
+		temps.add(name)
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if err != nil {
+			temps.remove(name)
+		}
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
