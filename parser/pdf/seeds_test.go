@@ -32,10 +32,9 @@ func buildXrefStreamPDF(objs []string, o xrefStreamOpts) []byte {
 	n := len(objs)
 	stm, xrefID := n+1, n+2
 	type entry struct {
-		typ      byte
-		f2       uint32
-		f3       uint16
-		inStream bool
+		typ byte
+		f2  uint32
+		f3  uint16
 	}
 	entries := make([]entry, n+3)
 	entries[0] = entry{typ: 0, f3: 65535}
