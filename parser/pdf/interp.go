@@ -86,6 +86,11 @@ type interp struct {
 	actualText  string
 	forms       map[string]formData
 
+	// hypotIn and hypotOut are scaleOf's last question and answer.
+	hypotIn  [2]float64
+	hypotOut float64
+	hypotSet bool
+
 	// errs are the streams of the page that could not be read whole,
 	// and the bounds the page reached.
 	errs []error
@@ -569,9 +574,11 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 	default:
 		dir = 3
 	}
-	size := fs * math.Hypot(m[2], m[3])
+	var size float64
 	if f.vertical {
-		size = fs * math.Hypot(m[0], m[1])
+		size = fs * in.scaleOf(m[0], m[1])
+	} else {
+		size = fs * in.scaleOf(m[2], m[3])
 	}
 	adv := math.Hypot(dx, dy) * tx
 	if f.vertical {
@@ -591,6 +598,15 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 		},
 		ox: ox, oy: oy, adv: adv,
 	})
+}
+
+// scaleOf returns math.Hypot(a, b), remembering the last answer: the
+// glyphs of a string share their matrix but for its translation.
+func (in *interp) scaleOf(a, b float64) float64 {
+	if a != in.hypotIn[0] || b != in.hypotIn[1] || !in.hypotSet {
+		in.hypotIn, in.hypotOut, in.hypotSet = [2]float64{a, b}, math.Hypot(a, b), true
+	}
+	return in.hypotOut
 }
 
 // paint turns the current path into ruling segments.
