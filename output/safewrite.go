@@ -96,7 +96,11 @@ func OpenTarget(name string, inputs []string) (*Target, error) {
 		}
 	}
 	if !t.direct {
-		sweep(filepath.Dir(t.path), time.Now())
+		dir := filepath.Dir(t.path)
+		if err := syscall.Access(dir, 2|1); err != nil { // W_OK|X_OK: the temporary file is made there
+			return nil, fmt.Errorf("%s: cannot write in the directory %s: %w", name, dir, err)
+		}
+		sweep(dir, time.Now())
 	}
 	return t, nil
 }
