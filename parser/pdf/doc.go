@@ -284,7 +284,7 @@ func (d *document) title() (t string) {
 		}
 	}()
 	v := d.r.Trailer().Key("Info").Key("Title")
-	return strings.TrimSpace(strings.ToValidUTF8(strings.ReplaceAll(v.Text(), "\x00", ""), ""))
+	return strings.TrimSpace(strings.ToValidUTF8(strings.ReplaceAll(fixedText(v), "\x00", ""), ""))
 }
 
 // errDamagedStream marks a stream that could not be decoded, or decoded

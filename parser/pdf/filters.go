@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"unicode/utf16"
 	"unsafe"
 
 	lpdf "github.com/ledongthuc/pdf"
@@ -37,11 +38,8 @@ var errFilter = errors.New("not supported")
 // streamReader returns a reader of a stream's decoded data: the library's
 // when it decodes the stream's filters, else one built here.
 func streamReader(v lpdf.Value) io.ReadCloser {
-	if libraryDecodes(v) {
-		return v.Reader()
-	}
 	raw, ok := rawOf(v)
-	if !ok {
+	if !ok || libraryDecodes(v) && !raw.shortKey() {
 		return v.Reader()
 	}
 	data, err := raw.bytes()
@@ -519,25 +517,115 @@ func rawOf(v lpdf.Value) (raw rawStream, ok bool) {
 	if id.Kind() != reflect.Uint32 || gen.Kind() != reflect.Uint16 {
 		return raw, false
 	}
-	rd := r.Elem()
-	f, key, useAES := rd.FieldByName("f"), rd.FieldByName("key"), rd.FieldByName("useAES")
-	if f.Kind() != reflect.Interface || key.Kind() != reflect.Slice || useAES.Kind() != reflect.Bool {
+	f := r.Elem().FieldByName("f")
+	if f.Kind() != reflect.Interface {
 		return raw, false
 	}
 	src, ok := reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem().Interface().(io.ReaderAt)
 	if !ok {
 		return raw, false
 	}
-	raw = rawStream{src: src, off: off.Int(), id: uint32(id.Uint()), gen: uint16(gen.Uint()), withAES: useAES.Bool()}
-	if key.Len() > 0 {
-		raw.key = bytes.Clone(key.Bytes())
+	key, withAES, ok := readerKey(r)
+	if !ok {
+		return raw, false
 	}
+	raw = rawStream{src: src, off: off.Int(), id: uint32(id.Uint()), gen: uint16(gen.Uint()), key: key, withAES: withAES}
 	raw.n = max(0, v.Key("Length").Int64())
 	return raw, true
 }
 
-// bytes reads the raw bytes, decrypted as the library decrypts them (RC4
-// or AES-128 with the object's key).
+// readerKey reads the file's decryption key (nil when the file is not
+// encrypted) and whether it is for AES from the library's reader r.
+func readerKey(r reflect.Value) (key []byte, withAES, ok bool) {
+	if r.Kind() != reflect.Pointer || r.IsNil() {
+		return nil, false, false
+	}
+	k, a := r.Elem().FieldByName("key"), r.Elem().FieldByName("useAES")
+	if k.Kind() != reflect.Slice || a.Kind() != reflect.Bool {
+		return nil, false, false
+	}
+	if k.Len() > 0 {
+		key = bytes.Clone(k.Bytes())
+	}
+	return key, a.Bool(), true
+}
+
+// cryptObjectKey is the key of object id gen's strings and streams: the
+// digest of the file's key and the object's number (PDF 32000-1, 7.6.2,
+// algorithm 1), whole; RC4 takes its first n+5 bytes.
+func cryptObjectKey(key []byte, id uint32, gen uint16, withAES bool) []byte {
+	h := md5.New()
+	h.Write(key)
+	h.Write([]byte{byte(id), byte(id >> 8), byte(id >> 16), byte(gen), byte(gen >> 8)})
+	if withAES {
+		h.Write([]byte("sAlT"))
+	}
+	return h.Sum(nil)
+}
+
+// fixedText is a string value's text. In a file whose key is short
+// (shortKey) the library decrypted the string with the whole digest as
+// RC4's key: that is undone, and the string decrypted with the right one.
+func fixedText(v lpdf.Value) (text string) {
+	defer func() {
+		if recover() != nil {
+			text = v.Text()
+		}
+	}()
+	if v.Kind() != lpdf.String {
+		return v.Text()
+	}
+	rv := reflect.ValueOf(v)
+	key, withAES, ok := readerKey(rv.FieldByName("r"))
+	ptr := rv.FieldByName("ptr")
+	if !ok || withAES || len(key) == 0 || len(key) >= 11 || ptr.Kind() != reflect.Struct || ptr.NumField() != 2 {
+		return v.Text()
+	}
+	id, gen := ptr.Field(0), ptr.Field(1)
+	if id.Kind() != reflect.Uint32 || gen.Kind() != reflect.Uint16 {
+		return v.Text()
+	}
+	full := cryptObjectKey(key, uint32(id.Uint()), uint16(gen.Uint()), false)
+	b := []byte(v.RawString())
+	for _, k := range [][]byte{full, full[:len(key)+5]} {
+		c, err := rc4.NewCipher(k)
+		if err != nil {
+			return v.Text()
+		}
+		c.XORKeyStream(b, b)
+	}
+	return pdfText(b)
+}
+
+// pdfText decodes a text string: UTF-16BE or UTF-8 after their byte order
+// marks, else PDFDocEncoding, which agrees with Latin-1 on the letters a
+// title uses.
+func pdfText(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		u := make([]uint16, 0, len(b)/2)
+		for i := 2; i+1 < len(b); i += 2 {
+			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+		}
+		return string(utf16.Decode(u))
+	case bytes.HasPrefix(b, []byte{0xef, 0xbb, 0xbf}):
+		return string(b[3:])
+	}
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
+}
+
+// shortKey reports whether the file's key is shorter than 11 bytes (RC4
+// of 40 to 80 bits): the object's key is then n+5 bytes of the digest, not
+// the whole digest the library uses, and the library's decryption of the
+// file's streams gives noise.
+func (s rawStream) shortKey() bool { return len(s.key) > 0 && len(s.key) < 11 }
+
+// bytes reads the raw bytes, decrypted as PDF says (RC4 or AES-128 with
+// the object's key).
 func (s rawStream) bytes() ([]byte, error) {
 	if s.off < 0 {
 		return nil, errors.New("the stream's data is not in the file")
@@ -555,22 +643,15 @@ func (s rawStream) bytes() ([]byte, error) {
 	if s.key == nil {
 		return b, nil
 	}
-	h := md5.New()
-	h.Write(s.key)
-	h.Write([]byte{byte(s.id), byte(s.id >> 8), byte(s.id >> 16), byte(s.gen), byte(s.gen >> 8)})
-	if s.withAES {
-		h.Write([]byte("sAlT"))
-	}
-	key := h.Sum(nil)[:min(16, len(s.key)+5)]
+	key := cryptObjectKey(s.key, s.id, s.gen, s.withAES)
 	if !s.withAES {
-		c, err := rc4.NewCipher(key)
+		c, err := rc4.NewCipher(key[:min(16, len(s.key)+5)])
 		if err != nil {
 			return nil, err
 		}
 		c.XORKeyStream(b, b)
 		return b, nil
 	}
-	key = h.Sum(nil)
 	if len(b) < 2*aes.BlockSize || len(b)%aes.BlockSize != 0 {
 		return nil, fmt.Errorf("AES-encrypted data of %d bytes, not whole blocks after its IV", len(b))
 	}

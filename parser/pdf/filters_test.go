@@ -530,3 +530,21 @@ func TestRawStreamDecrypts(t *testing.T) {
 		})
 	}
 }
+
+// TestRC4FortyBits: a file encrypted with 40-bit RC4 reads as the same
+// file unencrypted, its title too. The library takes the whole digest as
+// each object's RC4 key where PDF takes n+5 bytes of it, and decrypts such
+// a file's streams and strings into noise.
+func TestRC4FortyBits(t *testing.T) {
+	plain, err := os.ReadFile("testdata/chromium-ja-table.pdf")
+	require.NoError(t, err)
+	enc, err := os.ReadFile("testdata/broken/rc4-40-empty-password.pdf")
+	require.NoError(t, err)
+	want, err := Parse("in.pdf", plain, Options{})
+	require.NoError(t, err)
+	got, err := Parse("in.pdf", enc, Options{})
+	require.NoError(t, err)
+	assert.Empty(t, got.PageErrors)
+	assert.NotEmpty(t, want.Title)
+	assert.Equal(t, string(parser.Dump(want)), string(parser.Dump(got)))
+}

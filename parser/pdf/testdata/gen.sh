@@ -34,3 +34,7 @@ cp "$tmp/ja-table.pdf" chromium-ja-table.pdf
 # rewrites the file), with an empty user password and with one. Needs qpdf.
 qpdf --static-id --encrypt "" owner 256 -- chromium-ja-table.pdf broken/aes256-empty-password.pdf
 qpdf --static-id --encrypt secret owner 256 -- chromium-ja-table.pdf broken/aes256-password.pdf
+
+# Encrypted with 40-bit RC4 (whose keys the PDF library takes at the wrong
+# length; filters.go decrypts its streams and title), empty user password.
+qpdf --static-id --allow-weak-crypto --encrypt "" owner 40 -- chromium-ja-table.pdf broken/rc4-40-empty-password.pdf
