@@ -640,7 +640,7 @@ func (s rawStream) bytes() ([]byte, error) {
 	if err != nil && err != io.EOF {
 		return nil, err
 	}
-	if s.key == nil {
+	if s.key == nil || len(b) == 0 {
 		return b, nil
 	}
 	key := cryptObjectKey(s.key, s.id, s.gen, s.withAES)
@@ -651,6 +651,9 @@ func (s rawStream) bytes() ([]byte, error) {
 		}
 		c.XORKeyStream(b, b)
 		return b, nil
+	}
+	if len(b) == aes.BlockSize {
+		return nil, nil // its IV, and nothing
 	}
 	if len(b) < 2*aes.BlockSize || len(b)%aes.BlockSize != 0 {
 		return nil, fmt.Errorf("AES-encrypted data of %d bytes, not whole blocks after its IV", len(b))
