@@ -18,13 +18,24 @@ import (
 const sniffSize = 64 << 10
 
 // loadSnapshot is loadRecordsPages reading a record file as it goes: a
-// regular file that starts like NDJSON, a JSON array or the CSV this tool
-// writes is decoded one record at a time, whatever its size, so memory
-// holds its records and not its text. Anything else (a document, an xlsx
-// workbook, stdin, a pipe) is read as loadRecordsPages reads it.
+// regular file or standard input that starts like NDJSON, a JSON array or
+// the CSV this tool writes is decoded one record at a time, whatever its
+// size, so memory holds its records and not its text. Anything else (a
+// document, an xlsx workbook, a pipe) is read as loadRecordsPages reads it.
 func (e *env) loadSnapshot(name string, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
 	if name == "-" {
-		return e.loadRecordsPages(name, opt, ro)
+		br := bufio.NewReaderSize(e.stdin, sniffSize)
+		head, err := br.Peek(sniffSize)
+		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+			return nil, &parser.Error{File: name, Err: err}
+		}
+		if kind := streamable(head); kind != "" {
+			return readRecordFile(name, kind, br)
+		}
+		// Read on from what was looked at.
+		e2 := *e
+		e2.stdin = br
+		return e2.loadRecordsPages(name, opt, ro)
 	}
 	fi, err := os.Stat(name)
 	if err != nil || !fi.Mode().IsRegular() {
@@ -40,12 +51,27 @@ func (e *env) loadSnapshot(name string, opt normalize.Options, ro readOpts) (*ag
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, &parser.Error{File: name, Err: unwrapPathError(err)}
 	}
-	kind := output.SniffRecords(head)
-	if kind == "" || kind == output.FormatXLSX || parser.Detect(head) != parser.FormatUnknown {
+	kind := streamable(head)
+	if kind == "" {
 		f.Close()
 		return e.loadRecordsPages(name, opt, ro)
 	}
-	recs, err := output.ReadRecords(br)
+	return readRecordFile(name, kind, br)
+}
+
+// streamable returns the format of a record file that starts with head
+// and can be read as it goes (not a workbook), or "".
+func streamable(head []byte) string {
+	kind := output.SniffRecords(head)
+	if kind == "" || kind == output.FormatXLSX || parser.Detect(head) != parser.FormatUnknown {
+		return ""
+	}
+	return kind
+}
+
+// readRecordFile reads the records of a record file of the given kind.
+func readRecordFile(name, kind string, r io.Reader) (*agreement.Result, error) {
+	recs, err := output.ReadRecords(r)
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%s record file: %w", kind, unwrapPathError(err))}
 	}

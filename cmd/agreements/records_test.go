@@ -32,6 +32,16 @@ func TestRecordFileRefused(t *testing.T) {
 		{"no partner", good + strings.Replace(first, `"partner":"`, `"partner_was":"`, 1), ": ndjson record file: line 36: not a record file (NDJSON, JSON array, or the CSV or xlsx this tool writes): a record without partner"},
 		{"a long line", good + `{"schema":"agreement/v1","partner":"` + strings.Repeat("x", 20<<20) + "\"}\n", ": ndjson record file: line 36: not a record file (NDJSON, JSON array, or the CSV or xlsx this tool writes): a record of more than 16 MiB"},
 	}
+	// A record file and a document on standard input read as from a file.
+	code, stdout, stderr := runCmd(t, good, "audit", "--format", "json", "-")
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, `"records": 35`)
+	html, err := os.ReadFile(goodHTML)
+	require.NoError(t, err)
+	code, stdout, stderr = runCmd(t, string(html), "audit", "--format", "json", "-")
+	assert.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, `"records": 35`)
+
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			bad := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".ndjson")
@@ -43,6 +53,9 @@ func TestRecordFileRefused(t *testing.T) {
 			code, _, stderr = runCmd(t, "", "diff", rec, bad)
 			assert.Equal(t, exitTrouble, code)
 			assert.Contains(t, stderr, bad+tt.want)
+			code, _, stderr = runCmd(t, tt.content, "audit", "-")
+			assert.Equal(t, exitFail, code)
+			assert.Contains(t, stderr, "-"+tt.want, "standard input")
 		})
 	}
 }
