@@ -21,3 +21,16 @@ func TestCleanTypesetterSpaces(t *testing.T) {
 		assert.Equal(t, want, clean(in), in)
 	}
 }
+
+func TestPlainASCII(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": true, "Peking University": true, "a": true,
+		" Peking": false, "Peking ": false, "Peking  University": false, "Peking\tUniversity": false,
+		"Université": false, "ﬁne": false,
+	} {
+		assert.Equal(t, want, plainASCII(s), "%q", s)
+		if want {
+			assert.Equal(t, s, clean(s))
+		}
+	}
+}

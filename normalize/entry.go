@@ -55,7 +55,11 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 		// The details start at the first dash after which they read as
 		// details: "University of Science, Vietnam National University -
 		// Ho Chi Minh City — School-to-school agreement (GS Engineering)".
-		for _, loc := range dashSepRe.FindAllStringIndex(name, -1) {
+		var dashes [][]int
+		if strings.ContainsAny(name, "—–―‐-") {
+			dashes = dashSepRe.FindAllStringIndex(name, -1)
+		}
+		for _, loc := range dashes {
 			var d entry
 			if strings.TrimSpace(name[:loc[0]]) != "" && c.readDetails(name[loc[1]:], &d, o, opt, true) {
 				name = strings.TrimSpace(name[:loc[0]])

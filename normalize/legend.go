@@ -23,8 +23,12 @@ type legend struct {
 	entries []LegendEntry
 }
 
-// markerRunes are the runes a marker can start or end with.
-const markerRunes = "*＊♦◆◇★☆●○◎△▲■□#＃§¶‡†※0123456789０１２３４５６７８９"
+// markerRunes are the runes a marker can start or end with; markerSymbols
+// those that are no digit.
+const (
+	markerSymbols = "*＊♦◆◇★☆●○◎△▲■□#＃§¶‡†※"
+	markerRunes   = markerSymbols + "0123456789０１２３４５６７８９"
+)
 
 // markerPattern matches the marker symbols lists use. Numbered reference
 // marks (※1) keep their number.
@@ -117,16 +121,25 @@ func splitMarkers(s string) (rest string, markers []string) {
 	}
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if !strings.ContainsRune(markerRunes, first) && !strings.ContainsRune(markerRunes, last) {
+	// A marker starts with a symbol; one ends with a digit only after ※
+	// ("※1"): a text ending in a year runs no expression.
+	numbered := strings.ContainsRune(s, '※')
+	leading := strings.ContainsRune(markerSymbols, first)
+	trailing := strings.ContainsRune(markerSymbols, last) || numbered && strings.ContainsRune(markerRunes, last)
+	if !leading && !trailing {
 		return s, nil // the common case, without running the expressions
 	}
-	if m := leadingMarkersRe.FindString(s); m != "" {
-		markers = append(markers, oneMarkerRe.FindAllString(m, -1)...)
-		s = strings.TrimSpace(s[len(m):])
+	if leading {
+		if m := leadingMarkersRe.FindString(s); m != "" {
+			markers = append(markers, oneMarkerRe.FindAllString(m, -1)...)
+			s = strings.TrimSpace(s[len(m):])
+		}
 	}
-	if m := trailingMarkersRe.FindString(s); m != "" {
-		markers = append(markers, oneMarkerRe.FindAllString(m, -1)...)
-		s = strings.TrimSpace(s[:len(s)-len(m)])
+	if trailing && s != "" {
+		if m := trailingMarkersRe.FindString(s); m != "" {
+			markers = append(markers, oneMarkerRe.FindAllString(m, -1)...)
+			s = strings.TrimSpace(s[:len(s)-len(m)])
+		}
 	}
 	for i, m := range markers {
 		markers[i] = canonicalMarker(m)

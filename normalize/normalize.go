@@ -205,6 +205,9 @@ func (c *docContext) finish(r *Record) {
 // clean folds white space (including NBSP and ideographic space) and applies
 // Unicode NFC.
 func clean(s string) string {
+	if plainASCII(s) {
+		return s
+	}
 	s = norm.NFC.String(radicals.Replace(s))
 	s = strings.Join(strings.Fields(s), " ")
 	if strings.IndexByte(s, ' ') >= 0 && hasCJK(s) {
@@ -214,6 +217,30 @@ func clean(s string) string {
 		s = strings.NewReplacer("・ ", "・", " ・", "・").Replace(s) // "エドウィン・ O・ライシャワー": a middle dot takes no space
 	}
 	return s
+}
+
+// plainASCII reports a text that clean leaves as it is: printable ASCII
+// with single spaces between words and none at the ends.
+func plainASCII(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	space := false
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case b == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case b < 0x21 || b > 0x7e:
+			return false
+		default:
+			space = false
+		}
+	}
+	return true
 }
 
 // spacedNumberRe finds a number set apart by spaces between two CJK
@@ -297,6 +324,9 @@ func hyphenBreak(s string) bool {
 // isCJK reports a character of a script written without spaces between
 // words: Han, kana, Hangul syllables are written with spaces and excluded.
 func isCJK(r rune) bool {
+	if r < 0x2E80 {
+		return false // below the CJK radicals: Latin, Greek, Cyrillic, punctuation
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
 		r == 'ー' || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60)
 }

@@ -492,8 +492,11 @@ func (tr *tableReader) readLegendRows() {
 func (tr *tableReader) soleText(i int) (string, bool) {
 	text, n := "", 0
 	for _, c := range tr.t.Rows[i].Cells {
-		if !c.Covered && clean(c.Text) != "" {
-			text = clean(c.Text)
+		if c.Covered {
+			continue
+		}
+		if t := clean(c.Text); t != "" {
+			text = t
 			n++
 		}
 	}

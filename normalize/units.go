@@ -83,12 +83,17 @@ func namesUniversity(name string) bool {
 // whose own name holds a comma ("University of California, Berkeley") is
 // left whole.
 func (c *docContext) splitUnit(name string) (partner, unit string, markers []string) {
-	if m := midMarkerRe.FindStringSubmatch(name); m != nil {
-		// "全南大学校♦ 工科大学", "Chiangmai University * Faculty of
-		// Dentistry": a marker between the name and its unit.
-		if p, u, ms := c.splitUnit(strings.TrimRight(m[1], ",，、 ") + ", " + strings.TrimLeft(m[3], ",，、 ")); u != "" {
-			return p, u, append([]string{canonicalMarker(m[2])}, ms...)
+	if strings.ContainsAny(name, "*＊♦◆◇★☆") {
+		if m := midMarkerRe.FindStringSubmatch(name); m != nil {
+			// "全南大学校♦ 工科大学", "Chiangmai University * Faculty of
+			// Dentistry": a marker between the name and its unit.
+			if p, u, ms := c.splitUnit(strings.TrimRight(m[1], ",，、 ") + ", " + strings.TrimLeft(m[3], ",，、 ")); u != "" {
+				return p, u, append([]string{canonicalMarker(m[2])}, ms...)
+			}
 		}
+	}
+	if !strings.ContainsAny(name, ",，、;；") {
+		return c.splitUnitInName(name) // no separator: the unit, if any, follows the name
 	}
 	if all := detailSepRe.Split(name, -1); len(all) == 4 && isAcronym(all[0]) && isAcronym(all[2]) {
 		// "DLR, German Aerospace Center, DFD, German Remote Sensing Data
@@ -256,6 +261,17 @@ func (c *docContext) unitish(text string) bool {
 // midMarkerRe finds a marker standing between two parts of a name.
 var midMarkerRe = regexp.MustCompile(`^(\S.*?)\s*([*＊♦◆◇★☆]+)\s*,?\s*(\S.*)$`)
 
+// unitConnector reports a text with a word unitOpenerRe needs after the
+// unit's kind: a cheap test before the expression.
+func unitConnector(s string) bool {
+	for _, w := range []string{" of ", " for ", " de ", " der ", " des ", " d'"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // unitOpenerRe finds where a unit's name starts inside a longer name.
 var unitOpenerRe = regexp.MustCompile(`\s(?:Faculty|School|Graduate School|College|Department|Institute|Center|Centre|Division|Laboratory|Faculdade|Facultad|Fakultät|Escuela|Escola|Instituto|Département|Faculté)\s+(?:of|for|de|der|des|d')\s`)
 
@@ -263,20 +279,26 @@ var unitOpenerRe = regexp.MustCompile(`\s(?:Faculty|School|Graduate School|Colle
 // comma between: the part before must name an institution and end as one
 // (or with an acronym in brackets).
 func (c *docContext) splitUnitInName(name string) (string, string, []string) {
-	if m := cjkUnitRe.FindStringSubmatch(name); m != nil {
-		return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), nil // "上海師範大学数理学院"
+	if hasCJK(name) {
+		if m := cjkUnitRe.FindStringSubmatch(name); m != nil {
+			return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), nil // "上海師範大学数理学院"
+		}
+		if m := cjkCollegeRe.FindStringSubmatch(name); m != nil {
+			return m[1], m[2], nil // "全南大学校工科大学"
+		}
 	}
-	if m := cjkCollegeRe.FindStringSubmatch(name); m != nil {
-		return m[1], m[2], nil // "全南大学校工科大学"
+	if !unitConnector(name) {
+		return name, "", nil // no "Faculty of", "School for", "Escuela de"…
 	}
-	for _, loc := range unitOpenerRe.FindAllStringIndex(name, -1) {
+	openers := unitOpenerRe.FindAllStringIndex(name, -1)
+	for _, loc := range openers {
 		head, tail := strings.TrimSpace(name[:loc[0]]), strings.TrimSpace(name[loc[0]:])
 		head, ms := splitMarkers(head) // "Chiangmai University * Faculty of Dentistry"
 		if c.lx.IsInstitution(head) && !c.lx.IsInstitution(tail) && (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head)) {
 			return head, tail, ms
 		}
 	}
-	for _, loc := range unitOpenerRe.FindAllStringIndex(name, -1) {
+	for _, loc := range openers {
 		head, tail := strings.TrimSpace(name[:loc[0]]), strings.TrimSpace(name[loc[0]:])
 		if !c.lx.IsInstitution(head) || c.lx.IsInstitution(tail) {
 			continue
