@@ -419,8 +419,9 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 		if utf8.RuneCountInString(cell.Text) > 80 {
 			return false // no header cell is that long
 		}
-		f := tr.c.headerField(cell.Text)
-		if f == fNone || f != tr.cols[j] && !(utf8.RuneCountInString(cell.Text) <= 40 && tr.isHeaderText(cell.Text)) {
+		text := cellText(cell) // "授業料不徴収" set on three lines in a narrow column
+		f := tr.c.headerField(text)
+		if (f == fNone || f != tr.cols[j]) && !(utf8.RuneCountInString(text) <= 40 && tr.isHeaderText(text)) {
 			return false // every cell must be a header's: the first that is not ends it
 		}
 	}
@@ -430,7 +431,7 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 func (tr *tableReader) isHeaderText(s string) bool {
 	for _, r := range tr.t.Rows[:tr.body] {
 		for _, c := range r.Cells {
-			if !c.Covered && clean(c.Text) == clean(s) {
+			if !c.Covered && cellText(c) == s {
 				return true
 			}
 		}

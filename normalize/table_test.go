@@ -508,3 +508,22 @@ func TestColumnsFromPreviousTableKeepFlags(t *testing.T) {
 	require.Len(t, res.Records, 3)
 	assert.Equal(t, []bool{true, true, false}, []bool{res.Records[0].FeeWaiver, res.Records[1].FeeWaiver, res.Records[2].FeeWaiver})
 }
+
+// A header repeated in the body, its cells wrapped in a narrow column
+// ("授業\n料不\n徴収"), is no record, even where its column is a flag column
+// no header term names.
+func TestRepeatedWrappedHeader(t *testing.T) {
+	doc := tdoc(nil, tbl(
+		[]string{"相手機関名", "区分", "締結年月\n日", "授業\n料不\n徴収"},
+		[]string{"フィンランド", "<", "<", "<"},
+		[]string{"Aalto University", "大学", "2001.11.5", "*"},
+		[]string{"フランス", "<", "<", "<"},
+		[]string{"相手機関名", "区分", "締結年月\n日", "授業\n料不\n徴収"},
+		[]string{"Sorbonne University", "大学", "1999.8.19", ""},
+	))
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Sorbonne University", res.Records[1].Partner)
+	assert.Equal(t, "FR", res.Records[1].CountryCode)
+}
