@@ -311,12 +311,12 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 		in.images++
 	// paths
 	case "m":
-		in.path = append(in.path, subpath{pts: []ppoint{in.pt(argNum(args, 0), argNum(args, 1))}})
+		in.startSubpath(in.pt(argNum(args, 0), argNum(args, 1)))
 	case "l":
 		if n := len(in.path); n > 0 {
 			in.path[n-1].pts = append(in.path[n-1].pts, in.pt(argNum(args, 0), argNum(args, 1)))
 		} else {
-			in.path = append(in.path, subpath{pts: []ppoint{in.pt(argNum(args, 0), argNum(args, 1))}})
+			in.startSubpath(in.pt(argNum(args, 0), argNum(args, 1)))
 		}
 	case "c", "v", "y":
 		if n := len(in.path); n > 0 && len(args) >= 4 {
@@ -329,7 +329,8 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 		}
 	case "re":
 		x, y, w, h := argNum(args, 0), argNum(args, 1), argNum(args, 2), argNum(args, 3)
-		in.path = append(in.path, subpath{pts: []ppoint{in.pt(x, y), in.pt(x+w, y), in.pt(x+w, y+h), in.pt(x, y+h)}, closed: true})
+		in.startSubpath(in.pt(x, y), in.pt(x+w, y), in.pt(x+w, y+h), in.pt(x, y+h))
+		in.path[len(in.path)-1].closed = true
 	case "S", "s":
 		in.paint(true, false, op == "s")
 	case "f", "F", "f*":
@@ -607,6 +608,21 @@ func (in *interp) scaleOf(a, b float64) float64 {
 		in.hypotIn, in.hypotOut, in.hypotSet = [2]float64{a, b}, math.Hypot(a, b), true
 	}
 	return in.hypotOut
+}
+
+// startSubpath begins a subpath at pts. The points of the subpaths of
+// paths painted or dropped before are reused: a ruled table draws
+// thousands of short paths on a page.
+func (in *interp) startSubpath(pts ...ppoint) {
+	n := len(in.path)
+	if n < cap(in.path) {
+		in.path = in.path[:n+1]
+		sp := &in.path[n]
+		sp.pts = append(sp.pts[:0], pts...)
+		sp.closed, sp.curved = false, false
+		return
+	}
+	in.path = append(in.path, subpath{pts: append(make([]ppoint, 0, max(4, len(pts))), pts...)})
 }
 
 // paint turns the current path into ruling segments.
