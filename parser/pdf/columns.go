@@ -395,20 +395,27 @@ func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
 			continue
 		}
 		tc := textColumns{gutter: band}
-		for _, i := range idx {
-			switch {
-			case ws[i].Box.X1 <= band.lo+0.5:
-				tc.left = append(tc.left, i)
-			case ws[i].Box.X0 >= band.hi-0.5:
-				tc.right = append(tc.right, i)
-			default:
-				tc.rest = append(tc.rest, i)
-			}
-		}
+		tc.partition(ws, idx)
 		tc.zone = union(wordsBox(ws, tc.left), wordsBox(ws, tc.right))
 		best, bestOff, bestSelf = tc, off, self
 	}
 	return best, bestOff > 0
+}
+
+// partition sorts the words idx to the left of the gutter, to its right
+// and across it.
+func (tc *textColumns) partition(ws []tword, idx []int) {
+	tc.left, tc.right, tc.rest = nil, nil, nil
+	for _, i := range idx {
+		switch {
+		case ws[i].Box.X1 <= tc.gutter.lo+0.5:
+			tc.left = append(tc.left, i)
+		case ws[i].Box.X0 >= tc.gutter.hi-0.5:
+			tc.right = append(tc.right, i)
+		default:
+			tc.rest = append(tc.rest, i)
+		}
+	}
 }
 
 // lineBand is the vertical extent and middle of a visual line.
@@ -480,10 +487,10 @@ func (tc textColumns) side(b parser.Box) int {
 		return 0
 	case mid > tc.zone.Y1:
 		return 3
-	case b.X1 <= tc.gutter.lo+0.5:
-		return 1
-	case b.X0 >= tc.gutter.hi-0.5:
-		return 2
+	case b.X0 < tc.gutter.lo && b.X1 > tc.gutter.hi:
+		return 0
+	case (b.X0+b.X1)/2 < (tc.gutter.lo+tc.gutter.hi)/2:
+		return 1 // a ruled table's frame may reach into the gutter
 	}
-	return 0
+	return 2
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -68,4 +69,32 @@ func TestStreamTableAcrossItsColumnGapIsOneTable(t *testing.T) {
 	tabs := pageTables(&p)
 	require.Len(t, tabs, 1)
 	assert.Len(t, tabs[0].table.Rows[0].Cells, 4)
+}
+
+func TestRuledTablesInTwoPageColumnsReadLeftColumnFirst(t *testing.T) {
+	// Per-group ruled tables in two page columns, the right column's set
+	// a little higher than the left's: the left column's tables come
+	// first, so that the last table on the page is the right column's.
+	var ws []Word
+	var segs []Segment
+	table := func(x, y float64, names ...string) {
+		ys := []float64{y}
+		for i, n := range names {
+			ws = append(ws, tw(n, x+5, y+20*float64(i)+5), tw(fmt.Sprint(2000+i), x+105, y+20*float64(i)+5))
+			ys = append(ys, y+20*float64(i+1))
+		}
+		segs = append(segs, gridRules([]float64{x, x + 100, x + 200}, ys)...)
+	}
+	table(50, 100, "Aalto", "Oulu", "Turku")
+	table(50, 300, "Bonn", "Jena", "Kiel")
+	table(300, 85, "Leiden", "Utrecht", "Delft")
+	table(300, 285, "Lisboa", "Porto", "Braga")
+	p := page(1, ws, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 4)
+	var first []string
+	for _, pt := range tabs {
+		first = append(first, pt.table.Rows[0].Cells[0].Text)
+	}
+	assert.Equal(t, []string{"Aalto", "Bonn", "Leiden", "Lisboa"}, first)
 }

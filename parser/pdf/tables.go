@@ -327,8 +327,20 @@ func pageTables(p *PageLayout) []pageTable {
 			rest = append(rest, i)
 		}
 	}
-	tc, two := splitTextColumns(s.ws, rest)
+	// The gutter is looked for among all the page's words (ruled tables
+	// set in the columns show it too), and no ruled table may cross it.
+	all := make([]int, len(s.ws))
+	for i := range all {
+		all[i] = i
+	}
+	tc, two := splitTextColumns(s.ws, all)
+	for _, t := range tabs {
+		if two && t.region.X0 < tc.gutter.lo && t.region.X1 > tc.gutter.hi {
+			two = false
+		}
+	}
 	if two {
+		tc.partition(s.ws, rest)
 		// A page in two columns: each column's tables by themselves, and
 		// the columns read one after the other.
 		p.flows = append(p.flows, tc.zone)
