@@ -85,16 +85,17 @@ case " $SECTIONS " in *" files "*)
 esac
 
 case " $SECTIONS " in *" synth "*)
-	printf '%-12s %6s %12s %12s %12s %12s %12s\n' document pages "extract p/s" "pdftotxt p/s" "extract MiB" "pdftotxt MiB" "ext cpu ms"
+	printf '%-12s %6s %12s %12s %12s %12s %12s %12s\n' document pages "extract p/s" "pdftotxt p/s" "extract MiB" "pdftotxt MiB" "ext cpu ms" "p2t cpu ms"
 	for kind in table list; do
 		for pages in 10 100 1000; do
 			f="$work/$kind-$pages.pdf"
 			SYNTH_KIND=$kind SYNTH_PAGES=$pages SYNTH_PDF=$f $GO test ./cmd/agreements -run '^TestWriteSyntheticTable$' -count 1 >/dev/null
 			pair "$f"
-			printf '%-12s %6s %12.1f %12.1f %12s %12s %12.0f\n' "$kind" "$pages" \
+			printf '%-12s %6s %12.1f %12.1f %12s %12s %12.0f %12.0f\n' "$kind" "$pages" \
 				"$(echo "$pages $ROUNDS $ours" | awk '{ print $1 * $2 / ($3 / 1e9) }')" \
 				"$(echo "$pages $ROUNDS $theirs" | awk '{ print $1 * $2 / ($3 / 1e9) }')" \
-				"$(mib "$ourmem")" "$(mib "$theirmem")" "$(echo "$ourcpu $ROUNDS" | awk '{ print $1 / $2 }')"
+				"$(mib "$ourmem")" "$(mib "$theirmem")" "$(echo "$ourcpu $ROUNDS" | awk '{ print $1 / $2 }')" \
+				"$(echo "$theircpu $ROUNDS" | awk '{ print $1 / $2 }')"
 			rm -f "$f"
 		done
 	done
