@@ -229,6 +229,9 @@ func (c *docContext) line(l *parser.Line, i int) {
 	case item, c.entryStyled(l, text):
 		ls.entry = &pendingEntry{first: l, last: l, text: text, parts: []string{text}, lines: 1, bullet: item, raised: raised}
 	case c.headingLike(l, text), c.labelsList(l, text, i):
+		if joined, ok := c.headingWrapped(l, text, i); ok {
+			text = joined
+		}
 		c.heading(l, text)
 	case c.headerField(text) != fNone && !c.isUnit(text):
 		// A column's name: a table's header printed again as lines.
@@ -468,6 +471,36 @@ func (c *docContext) heading(l *parser.Line, text string) {
 	if g.hasCount {
 		c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "country", Name: c.country.Name, Count: g.count, Text: text, Page: l.Page, Row: l.Row})
 	}
+}
+
+// headingWrapped reads a heading set on two lines in a narrow column
+// ("INTERNATIONAL" / "ORGANIZATION"): the line names no group alone, the
+// next line is set in the same style, and the two together name one. The
+// next line is then read.
+func (c *docContext) headingWrapped(l *parser.Line, text string, i int) (string, bool) {
+	if i < 0 || i+1 >= len(c.doc.Blocks) {
+		return text, false
+	}
+	next := c.doc.Blocks[i+1].Line
+	if next == nil || next.Page != l.Page || keyOf(next.Style) != keyOf(l.Style) || c.namesAGroup(clean(next.Text)) {
+		return text, false
+	}
+	joined := joinWrapped([]string{text, clean(next.Text)})
+	_, jointRegion := c.readRegion(joined, true)
+	_, ownRegion := c.readRegion(text, true)
+	if !(jointRegion && !ownRegion || c.namesAGroup(joined) && !c.namesAGroup(text)) {
+		return text, false
+	}
+	c.consumed[next.Row] = true
+	return joined, true
+}
+
+// namesAGroup reports a text that reads as a region or a known country.
+func (c *docContext) namesAGroup(text string) bool {
+	if _, ok := c.readRegion(text, true); ok {
+		return true
+	}
+	return c.readCountry(text).known
 }
 
 // menuItem reports an item before the document's first group that reads

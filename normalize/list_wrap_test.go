@@ -184,3 +184,21 @@ func TestJapaneseUnitOnItsLine(t *testing.T) {
 	assert.Equal(t, "ミシガン大学", res.Records[1].Partner)
 	assert.Equal(t, "工学部", res.Records[1].PartnerUnit)
 }
+
+// A heading wrapped in a narrow column is read whole.
+func TestHeadingWrapped(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "EUROPE", style: stRegion},
+		lineSpec{text: "UNITED KINGDOM", style: stCountry},
+		lineSpec{text: "University of East Anglia (December 14, 2018)", style: stEntry, bullet: true},
+		lineSpec{text: "INTERNATIONAL", style: stRegion},
+		lineSpec{text: "ORGANIZATION", style: stRegion},
+		lineSpec{text: "ITER International Fusion Energy Organization (December 24, 2013)", style: stEntry, bullet: true},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Europe", res.Records[0].Region)
+	assert.Equal(t, "International Organization", res.Records[1].Region)
+	assert.Empty(t, res.Unplaced)
+}
