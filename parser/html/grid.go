@@ -48,6 +48,18 @@ func (cs *cellStore) add(c htmlCell) {
 	cs.n++
 }
 
+// truncate drops the cells from the n-th on.
+func (cs *cellStore) truncate(n int) {
+	for k := n; k < cs.n; k++ {
+		*cs.at(k) = htmlCell{}
+	}
+	if b := n / cellBlock; b < len(cs.blocks) {
+		cs.blocks[b] = cs.blocks[b][:n%cellBlock]
+		cs.blocks = cs.blocks[:b+1]
+	}
+	cs.n = n
+}
+
 // at returns the k-th cell.
 func (cs *cellStore) at(k int) *htmlCell { return &cs.blocks[k/cellBlock][k%cellBlock] }
 
@@ -447,25 +459,30 @@ func rowHeader(n *html.Node) bool {
 // rowspan and 1 for colspan.
 func spanAttr(n *html.Node, key string, def int) int {
 	for _, a := range n.Attr {
-		if a.Key != key {
-			continue
+		if a.Key == key {
+			return spanValue(a.Val, key, def)
 		}
-		v := strings.TrimSpace(a.Val)
-		end := 0
-		for end < len(v) && end < 6 && v[end] >= '0' && v[end] <= '9' {
-			end++
-		}
-		x, err := strconv.Atoi(v[:end])
-		if err != nil {
-			return def
-		}
-		if key == "colspan" && x < 1 {
-			return 1
-		}
-		if x > 65534 {
-			x = 65534
-		}
-		return x
 	}
 	return def
+}
+
+// spanValue reads the value of a rowspan or colspan attribute (see
+// spanAttr).
+func spanValue(v, key string, def int) int {
+	v = strings.TrimSpace(v)
+	end := 0
+	for end < len(v) && end < 6 && v[end] >= '0' && v[end] <= '9' {
+		end++
+	}
+	x, err := strconv.Atoi(v[:end])
+	if err != nil {
+		return def
+	}
+	if key == "colspan" && x < 1 {
+		return 1
+	}
+	if x > 65534 {
+		x = 65534
+	}
+	return x
 }

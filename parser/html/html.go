@@ -139,6 +139,11 @@ func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan cut, c *cutt
 			return flattened, nil
 		}
 		end := cur.end
+		if prev.row && cur.row && w.readRows(utf[start:end]) {
+			start, prev = end, cur // rows only, read from their tokens
+			w.tokenParts++
+			continue
+		}
 		var r io.Reader = bytes.NewReader(utf[start:end])
 		if i > 0 {
 			r = io.MultiReader(bytes.NewReader(c.prefix), bytes.NewReader(prev.replay), r)

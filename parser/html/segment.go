@@ -43,6 +43,7 @@ type cut struct {
 	replay []byte
 	depth  int
 	row    bool
+	path   []atom.Atom // the elements reopened, outermost first
 }
 
 // tableCuts is a table the segmenter saw open, with the cuts found
@@ -253,6 +254,11 @@ func (s *segmenter) rowStart() {
 	if k+1 < len(s.stack) && s.stack[k+1].a != atom.Td && s.stack[k+1].a != atom.Th {
 		return
 	}
+	for _, e := range s.stack[k:] {
+		if e.a == atom.Form || e.a == 0 {
+			return // a form stays the form of the document: the stack rules follow it
+		}
+	}
 	s.truncate(k)
 	s.rowCut(s.tokOff)
 }
@@ -276,8 +282,10 @@ func (s *segmenter) rowCut(at int) {
 		return
 	}
 	var b []byte
+	var path []atom.Atom
 	for k := 0; k <= t.depth; k++ {
 		b = append(b, s.src[s.ctx[k].tagOff:s.ctx[k].tagEnd]...)
+		path = append(path, s.stack[k].a)
 	}
 	if k := t.depth + 1; k < len(s.stack) {
 		b = append(append(append(b, '<'), s.stack[k].a.String()...), '>')
@@ -287,7 +295,7 @@ func (s *segmenter) rowCut(at int) {
 	if len(b) > maxReplay {
 		return
 	}
-	t.cuts = append(t.cuts, cut{end: at, replay: b, row: true})
+	t.cuts = append(t.cuts, cut{end: at, replay: b, row: true, path: path})
 }
 
 // blockCut notes a place after a block inside containers (div, main and
@@ -297,16 +305,18 @@ func (s *segmenter) blockCut(at int) {
 		return
 	}
 	var b []byte
+	path := make([]atom.Atom, 0, len(s.stack))
 	for k, e := range s.stack {
 		if !blockReplayable(e.a) {
 			return
 		}
 		b = append(b, s.src[s.ctx[k].tagOff:s.ctx[k].tagEnd]...)
+		path = append(path, e.a)
 	}
 	if len(b) > maxReplay {
 		return
 	}
-	s.ready = append(s.ready, cut{end: at, replay: b, depth: len(s.stack)})
+	s.ready = append(s.ready, cut{end: at, replay: b, depth: len(s.stack), path: path})
 	s.last = at
 }
 
@@ -321,10 +331,11 @@ const (
 // made in: their start tags reopen them as they were, and the walk reads
 // them the same whether or not they are read in parts: they give no role
 // to the lines in them, and neither they nor any list around them is read
-// by what it holds.
+// by what it holds. Formatting elements (font) are not: their end tags
+// can move what they hold (the adoption agency algorithm).
 func blockReplayable(a atom.Atom) bool {
 	switch a {
-	case atom.Div, atom.Main, atom.Article, atom.Section, atom.Center, atom.Font, atom.Blockquote, atom.Span:
+	case atom.Div, atom.Main, atom.Article, atom.Section, atom.Center, atom.Blockquote, atom.Span:
 		return true
 	}
 	return false

@@ -179,7 +179,7 @@ func tablePage(r *rand.Rand, b *strings.Builder) {
 // not read whole after all.
 func TestTableCutsReadAsWhole(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	rowRead, blockRead := 0, 0
+	rowRead, blockRead, tokenRead := 0, 0, 0
 	const n = 2000
 	for i := range n {
 		var b strings.Builder
@@ -199,23 +199,29 @@ func TestTableCutsReadAsWhole(t *testing.T) {
 		if !assert.Equal(t, string(parser.Dump(whole)), string(parser.Dump(seg)), "%q", page) {
 			return
 		}
-		rows, blocks, read := readInSegments(page)
+		rows, blocks, tokens, read := readInSegments(page)
 		if read && rows > 0 {
 			rowRead++
+		}
+		if read && tokens > 0 {
+			tokenRead++
 		}
 		if read && blocks > 0 {
 			blockRead++
 		}
 	}
-	t.Logf("of %d documents, %d read cut between rows, %d between blocks in containers", n, rowRead, blockRead)
+	t.Logf("of %d documents, %d read cut between rows (%d with rows read from their tokens), %d between blocks in containers",
+		n, rowRead, tokenRead, blockRead)
 	assert.Greater(t, rowRead, n/5)
+	assert.Greater(t, tokenRead, n/10)
 	assert.Greater(t, blockRead, n/5)
 }
 
 // readInSegments reads page in its smallest segments as parse does, and
-// returns the cuts between rows and between blocks in containers, and
-// whether the segments were read (not the document whole after all).
-func readInSegments(page []byte) (rows, blocks int, read bool) {
+// returns the cuts between rows and between blocks in containers, the
+// segments read from their tokens, and whether the segments were read
+// (not the document whole after all).
+func readInSegments(page []byte) (rows, blocks, tokens int, read bool) {
 	c := startCuts(page, 1)
 	ends := make(chan cut)
 	go func() {
@@ -234,5 +240,5 @@ func readInSegments(page []byte) (rows, blocks int, read bool) {
 	_, err := w.read(&parser.Document{}, page, ends, c)
 	for range ends {
 	}
-	return rows, blocks, err == nil && c.done && !c.whole
+	return rows, blocks, w.tokenParts, err == nil && c.done && !c.whole
 }

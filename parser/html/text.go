@@ -33,6 +33,16 @@ func (t *textBuf) writeText(s string) {
 	}
 }
 
+// writeBytes is writeText of a text token's bytes.
+func (t *textBuf) writeBytes(b []byte) {
+	for _, c := range b {
+		if c == '\n' || c == '\r' {
+			c = ' '
+		}
+		t.raw = append(t.raw, c)
+	}
+}
+
 func indexCRLF(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\n' || s[i] == '\r' {

@@ -46,6 +46,7 @@ type walker struct {
 	pending     bool
 	stopped     bool
 	skippedOpen bool
+	tokenParts  int // segments read from their tokens (see readRows)
 }
 
 // roleCtx is an element that gives the lines inside it a role.
@@ -97,8 +98,8 @@ func (w *walker) continueSegment(body *html.Node, prev cut, last bool) bool {
 	w.markNested(body)
 	if !prev.row {
 		n := body
-		for range prev.depth {
-			if n = n.FirstChild; n == nil || n.Type != html.ElementNode {
+		for _, a := range prev.path {
+			if n = n.FirstChild; n == nil || n.Type != html.ElementNode || n.DataAtom != a {
 				return false
 			}
 		}
@@ -115,13 +116,22 @@ func (w *walker) continueSegment(body *html.Node, prev cut, last bool) bool {
 		w.end(body, last)
 		return true
 	}
+	// The table is the innermost on the path of first children, which
+	// holds the elements reopened in order (and the row groups and rows
+	// the tree builder adds around a table's cells).
 	var t *html.Node
-	for n := body.FirstChild; n != nil; n = n.FirstChild {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Table {
-			t = n
+	k := 0
+	for n := body.FirstChild; n != nil && n.Type == html.ElementNode; n = n.FirstChild {
+		if k < len(prev.path) && n.DataAtom == prev.path[k] {
+			k++
+			if n.DataAtom == atom.Table {
+				t = n
+			}
+		} else if k == len(prev.path) || !implied(n.DataAtom) {
+			break
 		}
 	}
-	if t == nil || !w.pending || !w.collect(t, true) {
+	if t == nil || k != len(prev.path) || !w.pending || !w.collect(t, true) {
 		return false
 	}
 	if t == w.openTable {
@@ -132,6 +142,12 @@ func (w *walker) continueSegment(body *html.Node, prev cut, last bool) bool {
 	w.walkOn(t, body)
 	w.end(body, last)
 	return true
+}
+
+// implied reports the elements the tree builder adds around a table's
+// cells.
+func implied(a atom.Atom) bool {
+	return a == atom.Tbody || a == atom.Tr
 }
 
 // walkOn reads what follows n in the tree, up to body: its next siblings,
@@ -423,12 +439,7 @@ func (w *walker) collectLines(n *html.Node) (string, []string) {
 		}
 		for {
 			if n == root {
-				k := t.split()
-				if k == 0 {
-					return "", nil
-				}
-				s := string(t.out)
-				return s, t.lines(w.stringSlots(k), s)
+				return w.takeLines(t)
 			}
 			if n.NextSibling != nil {
 				n = n.NextSibling
@@ -440,6 +451,17 @@ func (w *walker) collectLines(n *html.Node) (string, []string) {
 			}
 		}
 	}
+}
+
+// takeLines turns the text read into t into lines, and returns them
+// joined by a space, and the lines.
+func (w *walker) takeLines(t *textBuf) (string, []string) {
+	k := t.split()
+	if k == 0 {
+		return "", nil
+	}
+	s := string(t.out)
+	return s, t.lines(w.stringSlots(k), s)
 }
 
 // forEach calls f on every node under root in document order; f reports

@@ -1,0 +1,182 @@
+package html
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A segment that lies wholly between the rows of a table (cut between
+// rows at both ends) is read from its tokens when its rows are plain: rows
+// of td and th cells holding text, line breaks, images and inline markup
+// that nests (a, span, b, i and the like). The tree builder would give
+// such rows the tree the tokens say, so the cells read the same; building
+// the tree is most of the cost of reading a table. Anything else in the
+// segment (a block in a cell, a row group's tag, a stray end tag) sends it
+// to the tree builder, the rows read from it dropped.
+
+// readRows reads the rows of segment b, which continues the row group of
+// the table being read, from its tokens. It reports false, having read
+// nothing, when the segment holds anything but plain rows.
+func (w *walker) readRows(b []byte) bool {
+	s := &w.tab
+	g := len(s.groups) - 1
+	if !w.pending || g < 0 || s.groups[g].hi != len(s.rows) {
+		return false
+	}
+	rows, cells := len(s.rows), s.cells.n
+	if !w.tokenRows(b, g) {
+		s.rows = s.rows[:rows]
+		s.cells.truncate(cells)
+		s.groups[g].hi = rows
+		w.cell.raw = w.cell.raw[:0]
+		return false
+	}
+	return true
+}
+
+// tokenRows adds the rows of b to group g; see readRows.
+func (w *walker) tokenRows(b []byte, g int) bool {
+	s := &w.tab
+	z := html.NewTokenizer(bytes.NewReader(b))
+	inRow := false
+	var row htmlRow
+	var cellTag atom.Atom // the open cell's, 0 when none
+	var cell htmlCell
+	var inline []atom.Atom // inline elements open in the cell
+	endCell := func() {
+		if cellTag == 0 {
+			return
+		}
+		cell.text, cell.lines = w.takeLines(&w.cell)
+		if !cell.th {
+			row.allTH = false
+		}
+		s.cells.add(cell)
+		cellTag, inline = 0, inline[:0]
+	}
+	endRow := func() {
+		endCell()
+		if !inRow {
+			return
+		}
+		row.hi = s.cells.n
+		if row.hi == row.lo {
+			row.allTH = false
+		}
+		s.rows = append(s.rows, row)
+		s.groups[g].hi = len(s.rows)
+		inRow = false
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if !errors.Is(z.Err(), io.EOF) {
+				return false
+			}
+			endRow()
+			return true
+		case html.CommentToken:
+		case html.TextToken:
+			text := z.Text()
+			switch {
+			case bytes.IndexByte(text, 0) >= 0:
+				return false
+			case cellTag != 0:
+				w.cell.writeBytes(text)
+			case len(bytes.Trim(text, " \t\n\f\r")) > 0:
+				return false // moved before the table by the tree builder
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case a == atom.Tr:
+				endRow()
+				inRow, row = true, htmlRow{section: s.groups[g].section, allTH: true, lo: s.cells.n}
+			case a == atom.Td || a == atom.Th:
+				if !inRow {
+					return false
+				}
+				endCell()
+				cellTag = a
+				cell = cellAttrs(z, a, hasAttr)
+			case cellTag == 0:
+				return false
+			case a == atom.Br:
+				w.cell.lineBreak()
+			case a == atom.Img:
+			case plainInline(a):
+				inline = append(inline, a)
+			default:
+				return false
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch {
+			case a == atom.Tr:
+				if !inRow {
+					return false
+				}
+				endRow()
+			case a == atom.Td || a == atom.Th:
+				if a != cellTag {
+					return false
+				}
+				endCell()
+			case cellTag == 0:
+				return false
+			case a == atom.Br:
+				w.cell.lineBreak() // read as <br>
+			case plainInline(a) && len(inline) > 0 && inline[len(inline)-1] == a:
+				inline = inline[:len(inline)-1]
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+}
+
+// cellAttrs reads a td or th start tag's spans and scope as the walk
+// reads them from the tree (spanAttr, rowHeader: the first of each
+// attribute counts).
+func cellAttrs(z *html.Tokenizer, a atom.Atom, more bool) htmlCell {
+	c := htmlCell{colSpan: 1, rowSpan: 1, th: a == atom.Th}
+	var seenCol, seenRow, seenScope bool
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch {
+		case !seenCol && string(k) == "colspan":
+			seenCol = true
+			c.colSpan = min(spanValue(string(v), "colspan", 1), maxColSpan)
+		case !seenRow && string(k) == "rowspan":
+			seenRow = true
+			c.rowSpan = spanValue(string(v), "rowspan", 1)
+		case !seenScope && string(k) == "scope":
+			seenScope = true
+			if sc := strings.ToLower(strings.TrimSpace(string(v))); sc == "row" || sc == "rowgroup" {
+				c.th = false
+			}
+		}
+	}
+	return c
+}
+
+// plainInline reports inline elements whose tags, nested, give the tree
+// the tokens say and add nothing to a cell's text.
+func plainInline(a atom.Atom) bool {
+	switch a {
+	case atom.A, atom.Span, atom.B, atom.I, atom.U, atom.Em, atom.Strong, atom.Small, atom.Font, atom.Sup, atom.Sub:
+		return true
+	}
+	return false
+}
