@@ -352,6 +352,16 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if l.Role == parser.RoleHeading || l.Box == (parser.Box{}) || e.last.Box == (parser.Box{}) {
 		return false
 	}
+	h := e.last.Box.Height()
+	if h <= 0 {
+		h = l.Style.Size
+	}
+	if l.Page == e.last.Page && math.Abs(l.Box.Y0-e.last.Box.Y0) <= h/4 && l.Box.X0 >= e.last.Box.X1-1 && l.Box.X0-e.last.Box.X1 < 4*h &&
+		keyOf(l.Style) == keyOf(e.last.Style) {
+		// The rest of the same line, set apart by a justified line's wide
+		// gaps ("Dalian" "University" "of").
+		return true
+	}
 	if c.closedByDate(e.text) && !openEnded(e.text) {
 		return false
 	}
@@ -366,10 +376,6 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	}
 	if l.Page != e.last.Page {
 		return false
-	}
-	h := e.last.Box.Height()
-	if h <= 0 {
-		h = l.Style.Size
 	}
 	gap := l.Box.Y0 - e.last.Box.Y1
 	if gap < -h/2 || gap > 0.8*h {

@@ -202,3 +202,30 @@ func TestHeadingWrapped(t *testing.T) {
 	assert.Equal(t, "International Organization", res.Records[1].Region)
 	assert.Empty(t, res.Unplaced)
 }
+
+// The pieces of one line that the extractor set apart (a justified line's
+// wide gaps) make one entry.
+func TestLinePiecesOnOneBaseline(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "CHINA", style: stCountry},
+		lineSpec{text: "Dalian", style: stEntry, bullet: true},
+		lineSpec{text: "University", style: stEntry},
+		lineSpec{text: "of", style: stEntry},
+		lineSpec{text: "Technology (June 16, 2007)", style: stEntry},
+		lineSpec{text: "Yangzhou University (June 20, 2008)", style: stEntry, bullet: true},
+	)
+	first := doc.Blocks[1].Line
+	for k, x := range []float64{0, 66, 125} {
+		l := doc.Blocks[1+k].Line
+		l.Box.Y0, l.Box.Y1 = first.Box.Y0, first.Box.Y1
+		l.Box.X0 = first.Box.X0 + x
+		l.Box.X1 = l.Box.X0 + 45
+	}
+	next := doc.Blocks[4].Line
+	next.Box.X0, next.Box.Y0, next.Box.Y1 = first.Box.X0, first.Box.Y1+1, first.Box.Y1+12
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Dalian University of Technology", res.Records[0].Partner)
+	assert.Equal(t, "2007-06-16", res.Records[0].Signed)
+}
