@@ -187,20 +187,6 @@ func compare(o, n *agreement.Record, skipAsOf bool) map[string]FieldChange {
 	return out
 }
 
-// uniformAsOf returns the as-of date every record shares, and whether
-// they all share one.
-func uniformAsOf(recs []agreement.Record) (string, bool) {
-	if len(recs) == 0 {
-		return "", false
-	}
-	for _, r := range recs[1:] {
-		if r.AsOf != recs[0].AsOf {
-			return "", false
-		}
-	}
-	return recs[0].AsOf, true
-}
-
 // Compare compares the old snapshot with the new one. Records are matched
 // by key (agreement.Keys): by id, and when an id occurs several times in a
 // snapshot, its k-th occurrence in one is matched with its k-th in the
@@ -213,49 +199,20 @@ func uniformAsOf(recs []agreement.Record) (string, bool) {
 // added records are mostly the same partners under another identity (the
 // home institution given to one snapshot only), a hint says so.
 func Compare(oldFile string, old []agreement.Record, newFile string, cur []agreement.Record) *Result {
-	res := &Result{OldFile: oldFile, NewFile: newFile,
-		Added: []agreement.Record{}, Removed: []agreement.Record{}, Changed: []Change{}, Renamed: []Rename{}, Hints: []Hint{}}
-	oa, ook := uniformAsOf(old)
-	na, nok := uniformAsOf(cur)
-	skipAsOf := ook && nok
-	if skipAsOf && oa != na {
-		res.Summary.AsOf = &FieldChange{Old: oa, New: na}
+	res, err := CompareSnapshots(Records(oldFile, old), Records(newFile, cur))
+	if err != nil {
+		// Not reached: records in memory read the same each time.
+		return &Result{OldFile: oldFile, NewFile: newFile, Added: []agreement.Record{}, Removed: []agreement.Record{},
+			Changed: []Change{}, Renamed: []Rename{}, Hints: []Hint{{Message: err.Error()}}}
 	}
+	return res
+}
 
-	// Records are matched by key (agreement.Keys): the id, and for an id
-	// that occurs several times, its occurrence number in document order,
-	// so the k-th occurrence in old meets the k-th in new.
-	oldKeys, curKeys := agreement.Keys(old), agreement.Keys(cur)
-	oldByKey := make(map[string]int, len(old))
-	for i, k := range oldKeys {
-		oldByKey[k] = i
-	}
-	matched := make([]bool, len(old))
-	var added []int
-	unchanged := 0
-	for j := range cur {
-		i, ok := oldByKey[curKeys[j]]
-		if !ok {
-			added = append(added, j)
-			continue
-		}
-		matched[i] = true
-		fields := compare(&old[i], &cur[j], skipAsOf)
-		if len(fields) == 0 {
-			unchanged++
-			continue
-		}
-		res.Changed = append(res.Changed, Change{ID: cur[j].ID, Level: cur[j].Level, Country: cur[j].Country,
-			Partner: cur[j].Partner, Fields: fields, Old: old[i].Source, New: cur[j].Source})
-	}
-	var removed []int
-	for i := range old {
-		if !matched[i] {
-			removed = append(removed, i)
-		}
-	}
+// finish completes res from the records removed and added (indexes into
+// old and cur, in snapshot order) once the changed records are in: hints,
+// renames, what remains removed and added, and the counts.
+func finish(res *Result, old []agreement.Record, removed []int, cur []agreement.Record, added []int, skipAsOf bool) {
 	res.Hints = identityHints(old, removed, cur, added)
-
 	pairs := renames(old, removed, cur, added)
 	renamedOld, renamedNew := map[int]bool{}, map[int]bool{}
 	for _, p := range pairs {
@@ -272,12 +229,9 @@ func Compare(oldFile string, old []agreement.Record, newFile string, cur []agree
 			res.Added = append(res.Added, cur[j])
 		}
 	}
-	res.Summary.Old, res.Summary.New = len(old), len(cur)
 	res.Summary.Added, res.Summary.Removed = len(res.Added), len(res.Removed)
 	res.Summary.Changed, res.Summary.Renamed = len(res.Changed), len(res.Renamed)
-	res.Summary.Unchanged = unchanged
 	res.Summary.ByCountry, res.Summary.ByLevel = groups(res)
-	return res
 }
 
 // renameKey is what a renamed agreement keeps: home institution, level,

@@ -40,16 +40,28 @@ func (e *env) diff(args []string) int {
 	// A snapshot read only in part would show its missing agreements as
 	// removed or added, so any error stops the comparison. Trouble exits
 	// 2, as diff(1) does, so that --exit-code's 1 means "they differ".
-	var snaps [2]*agreement.Result
+	// A record file is read as it goes, twice (diff.CompareSnapshots);
+	// anything else is read whole.
+	var snaps [2]diff.Snapshot
 	for i, name := range inputs {
+		if kind := recordFile(name); kind != "" {
+			snaps[i] = diff.Snapshot{Name: name, Each: func(fn func(agreement.Record) error) error {
+				return eachRecord(name, kind, fn)
+			}}
+			continue
+		}
 		res, err := e.loadSnapshot(name, normalize.Options{Institution: *inst}, readOpts{})
 		if err != nil {
 			fmt.Fprintf(e.stderr, "agreements diff: %v\n", err)
 			return exitTrouble
 		}
-		snaps[i] = res
+		snaps[i] = diff.Records(name, res.Records)
 	}
-	d := diff.Compare(inputs[0], snaps[0].Records, inputs[1], snaps[1].Records)
+	d, err := diff.CompareSnapshots(snaps[0], snaps[1])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements diff: %v\n", err)
+		return exitTrouble
+	}
 
 	var buf bytes.Buffer
 	if err := report.Diff(&buf, *format, d); err != nil {

@@ -77,3 +77,48 @@ func readRecordFile(name, kind string, r io.Reader) (*agreement.Result, error) {
 	}
 	return &agreement.Result{Records: recs}, nil
 }
+
+// recordFile returns the format of name when it is a regular file that
+// starts like a record file read as it goes, or "".
+func recordFile(name string) string {
+	if name == "-" {
+		return ""
+	}
+	fi, err := os.Stat(name)
+	if err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head, err := bufio.NewReaderSize(f, sniffSize).Peek(sniffSize)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return ""
+	}
+	return streamable(head)
+}
+
+// eachRecord reads the record file name of the given kind from its
+// start, calling fn with each record; fn's error is returned as it is,
+// the file's named as readRecordFile names it.
+func eachRecord(name, kind string, fn func(agreement.Record) error) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return &parser.Error{File: name, Err: unwrapPathError(err)}
+	}
+	defer f.Close()
+	var fnErr error
+	err = output.EachRecord(f, func(r agreement.Record) error {
+		fnErr = fn(r)
+		return fnErr
+	})
+	switch {
+	case err == nil:
+		return nil
+	case fnErr != nil && errors.Is(err, fnErr):
+		return fnErr
+	}
+	return &parser.Error{File: name, Err: fmt.Errorf("%s record file: %w", kind, unwrapPathError(err))}
+}
