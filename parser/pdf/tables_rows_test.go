@@ -306,3 +306,44 @@ func TestStreamPaddedRowsKeepTheirWrappedLines(t *testing.T) {
 		{"Utrecht University", "GS Medicine", "Sep. 26,"},
 	}, texts(tabs[0].table))
 }
+
+func TestStreamJustifiedCellIsOneCell(t *testing.T) {
+	// A narrow partner column set justified: its lines' word gaps are
+	// stretched alike, wider than a cell gap, and end at the column's
+	// right edge (x=170); the unit column starts at x=185.
+	var ws []Word
+	justified := func(y float64, texts ...string) {
+		n := 0
+		for _, w := range texts {
+			n += len(w)
+		}
+		gap := (120 - 5*float64(n)) / float64(len(texts)-1)
+		x := 50.0
+		for _, w := range texts {
+			ws = append(ws, tw(w, x, y))
+			x += 5*float64(len(w)) + gap
+		}
+	}
+	y := 100.0
+	ws = append(ws, words("Partner", 50, y)...)
+	ws = append(ws, words("Unit", 185, y)...)
+	ws = append(ws, words("Date", 300, y)...)
+	for _, r := range [][]string{{"Ghent", "of", "Arts"}, {"Leiden", "GS", "Law"}, {"Utrecht", "of", "Sun"}} {
+		y += 14
+		justified(y, "University", "of", "El")
+		ws = append(ws, words(r[1], 185, y)...)
+		ws = append(ws, words("H26.1.6", 300, y)...)
+		y += 12
+		justified(y, r[0], r[1], r[2])
+		ws = append(ws, words(r[2], 185, y)...)
+	}
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Partner", "Unit", "Date"},
+		{"University of El Ghent of Arts", "of Arts", "H26.1.6"},
+		{"University of El Leiden GS Law", "GS Law", "H26.1.6"},
+		{"University of El Utrecht of Sun", "of Sun", "H26.1.6"},
+	}, texts(tabs[0].table))
+}

@@ -2,9 +2,11 @@ package pdf
 
 import (
 	"cmp"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/agreements/agreements/parser"
@@ -34,16 +36,21 @@ func (l *sline) chunkBox(ws []tword, k int) (x0, x1 float64) {
 
 func makeSlines(ws []tword, idx []int) []sline {
 	var out []sline
+	ends := map[int]int{} // words by right edge, to half a point
+	for _, i := range idx {
+		ends[int(math.Round(2*ws[i].Box.X1))]++
+	}
 	for _, line := range baselines(ws, idx) {
 		hs := make([]float64, len(line))
 		for k, i := range line {
 			hs[k] = ws[i].h
 		}
 		l := sline{words: line, box: wordsBox(ws, line), h: median(hs)}
+		glue := justifiedCells(ws, line, ends, l.h)
 		from := 0
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
-			if b.Box.X0-a.Box.X1 > chunkGapH*l.h && !(a.justified && a.line == b.line) {
+			if b.Box.X0-a.Box.X1 > chunkGapH*l.h && !(a.justified && a.line == b.line) && !glue[k] {
 				l.chunks = append(l.chunks, [2]int{from, k})
 				from = k
 			}
@@ -52,6 +59,65 @@ func makeSlines(ws []tword, idx []int) []sline {
 		out = append(out, l)
 	}
 	return out
+}
+
+// justifiedCells marks the gaps of a line (glue[k]: the gap before word
+// k) that are the stretched word gaps of a justified cell: three or more
+// words (of a script set with spaces) apart by gaps of one width (to
+// 0.3 pt) wider than a chunk gap, the last of them ending where words of
+// two or more other lines end (the cell's right edge, to half a point).
+// A cell gap after the run is never part of it, however close its width.
+func justifiedCells(ws []tword, line []int, ends map[int]int, h float64) []bool {
+	glue := make([]bool, len(line))
+	gap := func(k int) float64 { return ws[line[k]].Box.X0 - ws[line[k-1]].Box.X1 }
+	for k := 0; k+2 < len(line); {
+		g0 := gap(k + 1)
+		if g0 <= chunkGapH*h {
+			k++
+			continue
+		}
+		j := k + 1
+		for j+1 < len(line) && abs(gap(j+1)-g0) <= 0.3 {
+			j++
+		}
+		// Only text set with spaces between its words is justified by
+		// stretching them: not Japanese or Chinese, not numbers.
+		for q := k; q <= j; q++ {
+			if !spacedWord(ws[line[q]].Text) {
+				j = q - 1
+				break
+			}
+		}
+		m := -1
+		for e := j; e >= k+2; e-- {
+			if ends[int(math.Round(2*ws[line[e]].Box.X1))] >= 3 {
+				m = e
+				break
+			}
+		}
+		if m < 0 {
+			k++
+			continue
+		}
+		for q := k + 1; q <= m; q++ {
+			glue[q] = true
+		}
+		k = m
+	}
+	return glue
+}
+
+// spacedWord reports whether a word is of a script written with spaces
+// between words: it has a letter, and no Han or kana.
+func spacedWord(t string) bool {
+	letter := false
+	for _, r := range t {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			return false
+		}
+		letter = letter || unicode.IsLetter(r)
+	}
+	return letter
 }
 
 // cellAcc collects the words of one stream cell.
