@@ -306,8 +306,12 @@ type auditor struct {
 	items    []item
 	findings []Finding
 	recon    []Reconciliation
-	folds    map[string]string // Fold, memoised: names repeat across records and checks
-	skip     map[string]bool   // checks not to run
+	folds    map[string]string // Fold of home institutions, memoised: they repeat on every record
+	// the partner of each record of the group checked, and whether it is
+	// the home institution (see partners)
+	pids          []int32
+	homeIsPartner []bool
+	skip          map[string]bool // checks not to run
 }
 
 // fold is Fold, memoised for the run.
@@ -394,6 +398,7 @@ func Run(inputs []Input, opt Options) *Report {
 	groups, homes := a.byInstitution()
 	for g, items := range groups {
 		a.items = items
+		a.pids, a.homeIsPartner = nil, nil
 		before := len(a.findings)
 		a.checkSchema()
 		if a.anyEnabled(CheckDuplicateID, CheckIDMismatch, CheckPartnerCountries, CheckPartnerIsHome) {
@@ -420,6 +425,7 @@ func Run(inputs []Input, opt Options) *Report {
 		}
 	}
 	a.items = all
+	a.pids, a.homeIsPartner = nil, nil
 
 	checks := Checks()
 	order := map[string]int{}
@@ -511,19 +517,37 @@ func (a *auditor) byInstitution() ([][]item, []string) {
 	return groups, homes
 }
 
+// examples are the instances of a finding: all counted, the first
+// MaxExamples kept (a check over a million records keeps ten of them,
+// not a million).
+type examples struct {
+	n    int
+	max  int
+	kept []Example
+}
+
+// examples returns an empty collection of instances.
+func (a *auditor) examples() *examples { return &examples{max: a.opt.MaxExamples} }
+
+// add counts an instance, and keeps it while there are fewer than max.
+func (e *examples) add(ex Example) {
+	e.n++
+	if len(e.kept) < e.max {
+		e.kept = append(e.kept, ex)
+	}
+}
+
+// full reports whether no more instances are kept.
+func (e *examples) full() bool { return len(e.kept) >= e.max }
+
 // add records a finding for check with the given instances; nothing when
 // there are none. Count is the number of instances; examples are the first
 // MaxExamples.
-func (a *auditor) add(check string, level Level, message string, examples []Example) {
-	if len(examples) == 0 || !a.enabled(check) {
+func (a *auditor) add(check string, level Level, message string, examples *examples) {
+	if examples.n == 0 || !a.enabled(check) {
 		return
 	}
-	f := Finding{Check: check, Level: level, Count: len(examples), Message: message}
-	if len(examples) > a.opt.MaxExamples {
-		examples = examples[:a.opt.MaxExamples]
-	}
-	f.Examples = examples
-	a.findings = append(a.findings, f)
+	a.findings = append(a.findings, Finding{Check: check, Level: level, Count: examples.n, Message: message, Examples: examples.kept})
 }
 
 func (a *auditor) file(it item) string {
@@ -549,32 +573,54 @@ func plural(n int, one, many string) string {
 
 // checkInputs reports inputs that could not be read or gave no records.
 func (a *auditor) checkInputs() {
-	var unreadable, empty []Example
+	unreadable, empty := a.examples(), a.examples()
 	for _, in := range a.inputs {
 		switch {
 		case in.Err != nil && in.Result == nil:
-			unreadable = append(unreadable, Example{File: in.Name, Note: in.Err.Error()})
+			unreadable.add(Example{File: in.Name, Note: in.Err.Error()})
 		case in.Result == nil || len(in.Result.Records) == 0:
 			ex := Example{File: in.Name}
 			if in.Err != nil {
 				ex.Note = in.Err.Error()
 			}
-			empty = append(empty, ex)
+			empty.add(ex)
 		}
 	}
-	a.add(CheckInputUnreadable, LevelError, plural(len(unreadable), "input", "inputs")+" could not be read", unreadable)
-	a.add(CheckEmptyInput, LevelError, plural(len(empty), "input", "inputs")+" gave no records", empty)
+	a.add(CheckInputUnreadable, LevelError, plural(unreadable.n, "input", "inputs")+" could not be read", unreadable)
+	a.add(CheckEmptyInput, LevelError, plural(empty.n, "input", "inputs")+" gave no records", empty)
 }
 
-// partnerKey identifies a partner institution across records: the home
-// institution and the partner's fingerprint (falling back to the raw name
-// when it folds to nothing).
-func (a *auditor) partnerKey(r *agreement.Record) string {
-	p := a.fold(r.Partner)
-	if p == "" {
-		p = strings.TrimSpace(r.Partner)
+// partners numbers the partners of the records (a.items) in the order
+// they first appear, a partner being the home institution and the
+// partner's fingerprint (the raw name when it folds to nothing), and says
+// which records name the home institution as the partner. It is made once
+// for each group of records.
+func (a *auditor) partners() ([]int32, []bool) {
+	if a.pids != nil {
+		return a.pids, a.homeIsPartner
 	}
-	return a.fold(r.HomeInstitution) + "\x1f" + p
+	type key struct{ home, partner string }
+	index := map[key]int32{}
+	pids := make([]int32, len(a.items))
+	hit := make([]bool, len(a.items))
+	for n, it := range a.items {
+		r := it.rec
+		home := a.fold(r.HomeInstitution)
+		p := names.Fold(r.Partner)
+		hit[n] = home != "" && (p == home || names.Fold(r.PartnerAlt) == home)
+		if p == "" {
+			p = strings.TrimSpace(r.Partner)
+		}
+		k := key{home, p}
+		id, ok := index[k]
+		if !ok {
+			id = int32(len(index))
+			index[k] = id
+		}
+		pids[n] = id
+	}
+	a.pids, a.homeIsPartner = pids, hit
+	return pids, hit
 }
 
 func countryKey(r *agreement.Record) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -232,81 +233,104 @@ func sameName(a, b string) bool {
 // partners under several countries and partners that are the home
 // institution.
 func (a *auditor) checkIdentity() {
-	byID := map[string][]item{}
-	var ids []string
-	var mismatch, isHome []Example
-	countries := map[string]map[string][]item{} // partner key → country → records
-	var partners []string
-	for _, it := range a.items {
+	first := make(map[string]int32, len(a.items)) // id → its first record
+	multi := map[string][]item{}                  // ids that occur more than once → their records
+	var firsts []int32                            // the first records of those, in order
+	mismatch, isHome := a.examples(), a.examples()
+	pids, homeIsPartner := a.partners()
+	// per partner: its first country and that country's first record;
+	// other countries' first records only for the partners that have them
+	type countries struct {
+		ck    string
+		it    item
+		other map[string]item
+	}
+	byPartner := make([]countries, 0, 1024)
+	for n, it := range a.items {
 		r := it.rec
-		if _, ok := byID[r.ID]; !ok {
-			ids = append(ids, r.ID)
+		if f, ok := first[r.ID]; !ok {
+			first[r.ID] = int32(n)
+		} else {
+			if multi[r.ID] == nil {
+				multi[r.ID] = []item{a.items[f]}
+				firsts = append(firsts, f)
+			}
+			multi[r.ID] = append(multi[r.ID], it)
 		}
-		byID[r.ID] = append(byID[r.ID], it)
 		if want := agreement.ComputeID(*r); r.ID != want {
 			ex := a.example(it)
 			ex.Value, ex.Note = r.ID, "identity fields give "+want
-			mismatch = append(mismatch, ex)
+			mismatch.add(ex)
 		}
-		home := a.fold(r.HomeInstitution)
-		if home != "" && (a.fold(r.Partner) == home || a.fold(r.PartnerAlt) == home) {
+		if homeIsPartner[n] {
 			ex := a.example(it)
 			ex.Value = r.HomeInstitution
-			isHome = append(isHome, ex)
-		}
-		pk := a.partnerKey(r)
-		if countries[pk] == nil {
-			countries[pk] = map[string][]item{}
-			partners = append(partners, pk)
+			isHome.add(ex)
 		}
 		ck := countryKey(r)
-		countries[pk][ck] = append(countries[pk][ck], it)
-	}
-
-	var dups []Example
-	for _, id := range ids {
-		its := byID[id]
-		if len(its) < 2 {
-			continue
+		switch p := pids[n]; {
+		case int(p) == len(byPartner):
+			byPartner = append(byPartner, countries{ck: ck, it: it})
+		case byPartner[p].ck == ck:
+		default:
+			c := &byPartner[p]
+			if c.other == nil {
+				c.other = map[string]item{}
+			}
+			if _, ok := c.other[ck]; !ok {
+				c.other[ck] = it
+			}
 		}
+	}
+	first = nil
+	slices.Sort(firsts)
+
+	dups := a.examples()
+	for _, f := range firsts {
+		its := multi[a.items[f].rec.ID]
 		ex := a.example(its[0])
 		ex.Note = fmt.Sprintf("%d records", len(its))
-		for _, it := range its {
-			ex.Members = append(ex.Members, a.example(it))
+		if !dups.full() {
+			for _, it := range its {
+				ex.Members = append(ex.Members, a.example(it))
+			}
 		}
-		dups = append(dups, ex)
+		dups.add(ex)
 	}
 	a.add(CheckDuplicateID, LevelWarning,
-		plural(len(dups), "id occurs", "ids occur")+" more than once (a repeated row, or two agreements the list does not tell apart)", dups)
+		plural(dups.n, "id occurs", "ids occur")+" more than once (a repeated row, or two agreements the list does not tell apart)", dups)
 	a.add(CheckIDMismatch, LevelWarning,
-		plural(len(mismatch), "record has", "records have")+" an id other than the one its identity fields give", mismatch)
+		plural(mismatch.n, "record has", "records have")+" an id other than the one its identity fields give", mismatch)
 
-	var multi []Example
-	for _, pk := range partners {
-		cs := countries[pk]
-		if len(cs) < 2 {
+	several := a.examples()
+	for _, c := range byPartner {
+		if c.other == nil {
 			continue
+		}
+		cs := map[string]item{c.ck: c.it}
+		for ck, it := range c.other {
+			cs[ck] = it
 		}
 		var first item
 		var names []string
 		var members []Example
 		for _, ck := range sortedKeys(cs) {
-			its := cs[ck]
+			it := cs[ck]
 			if members == nil {
-				first = its[0]
+				first = it
 			}
-			names = append(names, countryLabel(its[0].rec))
-			members = append(members, a.example(its[0]))
+			names = append(names, countryLabel(it.rec))
+			members = append(members, a.example(it))
 		}
 		ex := a.example(first)
 		ex.Value = strings.Join(names, ", ")
 		ex.Members = members
-		multi = append(multi, ex)
+		several.add(ex)
 	}
 	a.add(CheckPartnerCountries, LevelWarning,
-		plural(len(multi), "partner is", "partners are")+" listed under more than one country", multi)
+		plural(several.n, "partner is", "partners are")+" listed under more than one country", several)
 	a.add(CheckPartnerIsHome, LevelWarning,
-		plural(len(isHome), "record names", "records name")+" the home institution as the partner", isHome)
+		plural(isHome.n, "record names", "records name")+" the home institution as the partner", isHome)
 }
 
 // checkNearDuplicates clusters the distinct partner names of each country
@@ -358,7 +382,7 @@ func (a *auditor) checkNearDuplicates() {
 	}
 	close(work)
 	wg.Wait()
-	var clusters []Example
+	clusters := a.examples()
 	for k, gk := range order {
 		g := groups[gk]
 		for _, c := range found[k] {
@@ -371,24 +395,24 @@ func (a *auditor) checkNearDuplicates() {
 			ex := members[0]
 			ex.Value = strings.Join(spellings, " | ")
 			ex.Members = members
-			clusters = append(clusters, ex)
+			clusters.add(ex)
 		}
 	}
 	a.add(CheckNearDuplicate, LevelWarning,
-		plural(len(clusters), "group", "groups")+" of partner names in one country look like spellings of one name", clusters)
-	var bounded []Example
+		plural(clusters.n, "group", "groups")+" of partner names in one country look like spellings of one name", clusters)
+	bounded := a.examples()
 	for k, gk := range order {
 		if !cut[k] {
 			continue
 		}
 		g := groups[gk]
 		first := g.first[g.names[0]]
-		bounded = append(bounded, Example{File: a.file(first), Country: countryLabel(first.rec),
+		bounded.add(Example{File: a.file(first), Country: countryLabel(first.rec),
 			Value: plural(len(g.names), "name", "names"),
 			Note:  "names this alike (numbered or templated) make every name a candidate of every other; the search stopped after work in proportion to their number"})
 	}
 	a.add(CheckNearDuplicateBounded, LevelWarning,
-		plural(len(bounded), "country's", "countries'")+" partner names were searched for near-duplicates only in part: some may be missed", bounded)
+		plural(bounded.n, "country's", "countries'")+" partner names were searched for near-duplicates only in part: some may be missed", bounded)
 }
 
 // date is an ISO 8601 date at year, month or day precision.
@@ -477,7 +501,7 @@ func unparsedDate(repair string) bool {
 
 // checkDates reports missing, unreadable and implausible signing dates.
 func (a *auditor) checkDates() {
-	var missing, unparsed, after, before []Example
+	missing, unparsed, after, before := a.examples(), a.examples(), a.examples(), a.examples()
 	for _, it := range a.items {
 		r := it.rec
 		d, ok := parseISO(r.Signed)
@@ -503,10 +527,10 @@ func (a *auditor) checkDates() {
 				ex.Value = leftover
 				ex.Note = "date-like text left in the partner's name"
 			}
-			unparsed = append(unparsed, ex)
+			unparsed.add(ex)
 		}
 		if r.Signed == "" {
-			missing = append(missing, a.example(it))
+			missing.add(a.example(it))
 			continue
 		}
 		if !ok {
@@ -520,58 +544,73 @@ func (a *auditor) checkDates() {
 			ex := a.example(it)
 			ex.Value = r.Signed
 			ex.Note = "as of " + asOf
-			after = append(after, ex)
+			after.add(ex)
 		}
 		if d.y < a.opt.FloorYear {
 			ex := a.example(it)
 			ex.Value = r.Signed
-			before = append(before, ex)
+			before.add(ex)
 		}
 	}
-	if len(missing) > 0 {
-		level, msg := LevelWarning, plural(len(missing), "agreement has", "agreements have")+" no signing date while others have one"
-		if len(missing) == len(a.items) {
+	if missing.n > 0 {
+		level, msg := LevelWarning, plural(missing.n, "agreement has", "agreements have")+" no signing date while others have one"
+		if missing.n == len(a.items) {
 			level, msg = LevelInfo, "no agreement has a signing date (the list gives none)"
 		}
 		a.add(CheckDateMissing, level, msg, missing)
 	}
-	a.add(CheckDateUnparseable, LevelWarning, plural(len(unparsed), "date", "dates")+" could not be read", unparsed)
-	a.add(CheckDateAfterAsOf, LevelWarning, plural(len(after), "agreement is", "agreements are")+" dated after the list's as-of date", after)
+	a.add(CheckDateUnparseable, LevelWarning, plural(unparsed.n, "date", "dates")+" could not be read", unparsed)
+	a.add(CheckDateAfterAsOf, LevelWarning, plural(after.n, "agreement is", "agreements are")+" dated after the list's as-of date", after)
 	a.add(CheckDateBeforeFloor, LevelWarning,
-		fmt.Sprintf("%s before %d, which is implausible", plural(len(before), "agreement is dated", "agreements are dated"), a.opt.FloorYear), before)
+		fmt.Sprintf("%s before %d, which is implausible", plural(before.n, "agreement is dated", "agreements are dated"), a.opt.FloorYear), before)
 }
 
 // checkLevels compares each partner's university- and department-level
 // agreements, when the input has both levels.
 func (a *auditor) checkLevels() {
-	type partner struct {
-		uni, dept []item
+	pids, _ := a.partners()
+	// each partner's records, in order: starts[p] to starts[p+1] in byPartner
+	count := 0
+	for _, p := range pids {
+		count = max(count, int(p)+1)
 	}
-	partners := map[string]*partner{}
-	var order []string
+	starts := make([]int32, count+1)
+	for _, p := range pids {
+		starts[p+1]++
+	}
+	for p := range count {
+		starts[p+1] += starts[p]
+	}
+	byPartner := make([]int32, len(pids))
+	next := slices.Clone(starts[:count])
 	hasUni, hasDept := map[string]bool{}, map[string]bool{} // per home institution
-	for _, it := range a.items {
-		r := it.rec
-		pk := a.partnerKey(r)
-		p := partners[pk]
-		if p == nil {
-			p = &partner{}
-			partners[pk] = p
-			order = append(order, pk)
-		}
-		home := a.fold(r.HomeInstitution)
-		switch r.Level {
+	for n, p := range pids {
+		byPartner[next[p]] = int32(n)
+		next[p]++
+		home := a.fold(a.items[n].rec.HomeInstitution)
+		switch a.items[n].rec.Level {
 		case agreement.LevelUniversity:
-			p.uni = append(p.uni, it)
 			hasUni[home] = true
 		case agreement.LevelDepartment:
-			p.dept = append(p.dept, it)
 			hasDept[home] = true
 		}
 	}
-	var later, deptOnly, uniOnly, fee []Example
-	for _, pk := range order {
-		p := partners[pk]
+	next = nil
+	type partner struct {
+		uni, dept []item
+	}
+	var p partner
+	later, deptOnly, uniOnly, fee := a.examples(), a.examples(), a.examples(), a.examples()
+	for k := range count {
+		p.uni, p.dept = p.uni[:0], p.dept[:0]
+		for _, n := range byPartner[starts[k]:starts[k+1]] {
+			switch it := a.items[n]; it.rec.Level {
+			case agreement.LevelUniversity:
+				p.uni = append(p.uni, it)
+			case agreement.LevelDepartment:
+				p.dept = append(p.dept, it)
+			}
+		}
 		var home string
 		if len(p.uni) > 0 {
 			home = a.fold(p.uni[0].rec.HomeInstitution)
@@ -585,10 +624,10 @@ func (a *auditor) checkLevels() {
 		case len(p.uni) == 0 && len(p.dept) > 0:
 			ex := a.example(p.dept[0])
 			ex.Note = plural(len(p.dept), "department-level agreement", "department-level agreements")
-			deptOnly = append(deptOnly, ex)
+			deptOnly.add(ex)
 			continue
 		case len(p.dept) == 0 && len(p.uni) > 0:
-			uniOnly = append(uniOnly, a.example(p.uni[0]))
+			uniOnly.add(a.example(p.uni[0]))
 			continue
 		case len(p.uni) == 0:
 			continue
@@ -607,7 +646,7 @@ func (a *auditor) checkLevels() {
 				ex.Value = u.rec.Signed
 				ex.Note = "department level " + earliest.rec.Signed
 				ex.Members = []Example{a.example(u), a.example(*earliest)}
-				later = append(later, ex)
+				later.add(ex)
 			}
 		}
 		uw := p.uni[0].rec.FeeWaiver || p.uni[0].rec.HasFlag(agreement.FlagFeeWaiver)
@@ -617,19 +656,19 @@ func (a *auditor) checkLevels() {
 				ex := a.example(d)
 				ex.Note = fmt.Sprintf("fee waiver: university level %t, department level %t", uw, dw)
 				ex.Members = []Example{a.example(p.uni[0]), a.example(d)}
-				fee = append(fee, ex)
+				fee.add(ex)
 				break
 			}
 		}
 	}
 	a.add(CheckFeeWaiverDiffers, LevelWarning,
-		plural(len(fee), "partner has", "partners have")+" different fee-waiver flags at university and department level (this can be legitimate)", fee)
+		plural(fee.n, "partner has", "partners have")+" different fee-waiver flags at university and department level (this can be legitimate)", fee)
 	a.add(CheckUniversityAfterDept, LevelInfo,
-		plural(len(later), "university-level agreement is", "university-level agreements are")+" dated after a department-level one with the same partner", later)
+		plural(later.n, "university-level agreement is", "university-level agreements are")+" dated after a department-level one with the same partner", later)
 	a.add(CheckDeptWithoutUniversity, LevelInfo,
-		plural(len(deptOnly), "partner has", "partners have")+" department-level agreements only", deptOnly)
+		plural(deptOnly.n, "partner has", "partners have")+" department-level agreements only", deptOnly)
 	a.add(CheckUniversityWithoutDept, LevelInfo,
-		plural(len(uniOnly), "partner has", "partners have")+" a university-level agreement only", uniOnly)
+		plural(uniOnly.n, "partner has", "partners have")+" a university-level agreement only", uniOnly)
 }
 
 // mojibakeRe matches text decoded with the wrong charset: the replacement
@@ -650,7 +689,7 @@ var acronymRe = regexp.MustCompile(`^[A-Z][A-Z0-9&.\-]{1,7}$`)
 // checkText reports mis-decoded text, leftover markers and counts, and
 // acronym-only names.
 func (a *auditor) checkText() {
-	var moji, markers, counts, acronyms []Example
+	moji, markers, counts, acronyms := a.examples(), a.examples(), a.examples(), a.examples()
 	for _, it := range a.items {
 		r := it.rec
 		for _, f := range []struct{ name, v string }{
@@ -664,7 +703,7 @@ func (a *auditor) checkText() {
 			if m := mojibakeRe.FindString(f.v); m != "" {
 				ex := a.example(it)
 				ex.Value, ex.Note = f.v, fmt.Sprintf("%s contains %q", f.name, m)
-				moji = append(moji, ex)
+				moji.add(ex)
 				break
 			}
 		}
@@ -677,7 +716,7 @@ func (a *auditor) checkText() {
 			if m := markerRe.FindString(f.v); m != "" {
 				ex := a.example(it)
 				ex.Value, ex.Note = f.v, fmt.Sprintf("%s contains %q", f.name, m)
-				markers = append(markers, ex)
+				markers.add(ex)
 				break
 			}
 		}
@@ -688,20 +727,20 @@ func (a *auditor) checkText() {
 			if m := countRe.FindString(f.v); m != "" {
 				ex := a.example(it)
 				ex.Value, ex.Note = f.v, fmt.Sprintf("%s ends in %q", f.name, strings.TrimSpace(m))
-				counts = append(counts, ex)
+				counts.add(ex)
 				break
 			}
 		}
 		if p := strings.TrimSpace(r.Partner); len(p) <= 8 && acronymRe.MatchString(p) && hasLetters(p, 2) {
 			ex := a.example(it)
 			ex.Value = p
-			acronyms = append(acronyms, ex)
+			acronyms.add(ex)
 		}
 	}
-	a.add(CheckMojibake, LevelWarning, plural(len(moji), "record has", "records have")+" mis-decoded text (U+FFFD or mojibake)", moji)
-	a.add(CheckMarkerInName, LevelWarning, plural(len(markers), "name keeps", "names keep")+" a marker or footnote symbol", markers)
-	a.add(CheckCountInName, LevelWarning, plural(len(counts), "name ends", "names end")+" in a count", counts)
-	a.add(CheckAcronymName, LevelInfo, plural(len(acronyms), "partner is", "partners are")+" named only by an acronym", acronyms)
+	a.add(CheckMojibake, LevelWarning, plural(moji.n, "record has", "records have")+" mis-decoded text (U+FFFD or mojibake)", moji)
+	a.add(CheckMarkerInName, LevelWarning, plural(markers.n, "name keeps", "names keep")+" a marker or footnote symbol", markers)
+	a.add(CheckCountInName, LevelWarning, plural(counts.n, "name ends", "names end")+" in a count", counts)
+	a.add(CheckAcronymName, LevelInfo, plural(acronyms.n, "partner is", "partners are")+" named only by an acronym", acronyms)
 }
 
 func isASCII(s string) bool {
@@ -731,29 +770,29 @@ func hasLetters(s string, n int) bool {
 
 // checkUnplaced reports the rows the normaliser could not place.
 func (a *auditor) checkUnplaced() {
-	var unplaced []Example
+	unplaced := a.examples()
 	for _, in := range a.inputs {
 		if in.Result == nil {
 			continue
 		}
 		for _, u := range in.Result.Unplaced {
-			unplaced = append(unplaced, Example{File: in.Name, Page: u.Page, Row: u.Row, Value: u.Text, Note: u.Reason})
+			unplaced.add(Example{File: in.Name, Page: u.Page, Row: u.Row, Value: u.Text, Note: u.Reason})
 		}
 	}
-	a.add(CheckUnplaced, LevelWarning, plural(len(unplaced), "row", "rows")+" could not be placed (no record was made from them)", unplaced)
+	a.add(CheckUnplaced, LevelWarning, plural(unplaced.n, "row", "rows")+" could not be placed (no record was made from them)", unplaced)
 }
 
 // checkRepairs reports records that needed many repairs.
 func (a *auditor) checkRepairs() {
-	var repaired []Example
+	repaired := a.examples()
 	for _, it := range a.items {
 		if n := len(it.rec.Repairs); n > a.opt.RepairThreshold {
 			ex := a.example(it)
 			ex.Value = strings.Join(it.rec.Repairs, "; ")
 			ex.Note = plural(n, "repair", "repairs")
-			repaired = append(repaired, ex)
+			repaired.add(ex)
 		}
 	}
 	a.add(CheckManyRepairs, LevelInfo,
-		fmt.Sprintf("%s more than %d repairs", plural(len(repaired), "record needed", "records needed"), a.opt.RepairThreshold), repaired)
+		fmt.Sprintf("%s more than %d repairs", plural(repaired.n, "record needed", "records needed"), a.opt.RepairThreshold), repaired)
 }

@@ -83,7 +83,9 @@ func (a *auditor) checkSchema() {
 		rules, err = newFieldRules()
 	}
 	if err != nil {
-		a.add(CheckSchema, LevelWarning, "the record schema could not be compiled", []Example{{Note: err.Error()}})
+		failed := a.examples()
+		failed.add(Example{Note: err.Error()})
+		a.add(CheckSchema, LevelWarning, "the record schema could not be compiled", failed)
 		return
 	}
 	// The rules check fields one by one; the record's shape is the same
@@ -109,20 +111,20 @@ func (a *auditor) checkSchema() {
 	}
 	wg.Wait()
 	// The library says why, for the examples the report keeps.
-	var bad []Example
+	bad := a.examples()
 	for i, it := range a.items {
 		if !failed[i] {
 			continue
 		}
 		ex := a.example(it)
-		if len(bad) < a.opt.MaxExamples {
+		if bad.n < a.opt.MaxExamples {
 			if err := s.Validate(recordValue(it.rec)); err != nil {
 				ex.Note = schemaReason(err)
 			}
 		}
-		bad = append(bad, ex)
+		bad.add(ex)
 	}
-	a.add(CheckSchema, LevelWarning, plural(len(bad), "record is", "records are")+" not valid agreement/v1 records (schema/agreement.v1.schema.json)", bad)
+	a.add(CheckSchema, LevelWarning, plural(bad.n, "record is", "records are")+" not valid agreement/v1 records (schema/agreement.v1.schema.json)", bad)
 }
 
 // fieldRules are the schema's constraints on each field of a record. A
@@ -378,7 +380,7 @@ func (a *auditor) checkCountries() {
 	if !a.enabled(CheckCountryUnknown) {
 		return
 	}
-	var unknown []Example
+	unknown := a.examples()
 	for _, it := range a.items {
 		r := it.rec
 		switch {
@@ -387,12 +389,12 @@ func (a *auditor) checkCountries() {
 		case r.CountryCode == "":
 			ex := a.example(it)
 			ex.Value, ex.Note = r.Country, "no country code: the name is not in the country tables"
-			unknown = append(unknown, ex)
+			unknown.add(ex)
 		case !knownCountry(r.CountryCode):
 			ex := a.example(it)
 			ex.Value, ex.Note = r.CountryCode, "not an ISO 3166-1 alpha-2 country code"
-			unknown = append(unknown, ex)
+			unknown.add(ex)
 		}
 	}
-	a.add(CheckCountryUnknown, LevelWarning, plural(len(unknown), "record has", "records have")+" a country that is not known", unknown)
+	a.add(CheckCountryUnknown, LevelWarning, plural(unknown.n, "record has", "records have")+" a country that is not known", unknown)
 }

@@ -111,7 +111,14 @@ func Distance(a, b []rune, max int) int {
 	// diagonal: a cell further off costs more than max, and reads as
 	// max+1 (set just outside the band).
 	inf := max + 1
-	rows := make([]int, 3*(len(b)+1))
+	// On the stack for the names of a list (up to 63 runes).
+	var stack [3 * 64]int
+	var rows []int
+	if n := 3 * (len(b) + 1); n <= len(stack) {
+		rows = stack[:n]
+	} else {
+		rows = make([]int, n)
+	}
 	prev2, prev, cur := rows[:len(b)+1], rows[len(b)+1:2*(len(b)+1)], rows[2*(len(b)+1):]
 	for j := range prev {
 		prev[j] = min(j, inf)
