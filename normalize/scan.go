@@ -190,21 +190,74 @@ func (c *docContext) parseDeclared(text, level string, page, row int) []Declared
 		return nil
 	}
 	var out []Declared
+	var own []bool // the count's phrase or sentence says its level
+	subsets := c.lx.SubsetAt(t)
 	for _, n := range counts {
-		lv := level
-		if n.Level != "" {
+		start, end := sentenceAround(t, n.Start)
+		if inSubset(subsets, start, n.Start) {
+			continue // "このうち、188大学と…": a part of the total before it
+		}
+		lv, said := level, c.lx.LevelsIn(t[start:end])
+		switch {
+		case n.Level != "":
 			lv = n.Level
+		case len(said) == 1:
+			lv = said[0] // "51カ国の国・地域の201機関と197の大学間交流協定"
+		case len(said) > 1:
+			// "東北大学として計 206、…部局単位で計 407": the level said last
+			// before the count.
+			if l, ok := c.lx.LastLevel(t[start:n.Start]); ok {
+				lv = l
+			}
 		}
 		out = append(out, Declared{Level: lv, Scope: "section", Count: n.N, Unit: n.Unit, Text: text, Page: page, Row: row})
+		own = append(own, n.Level != "" || len(said) > 0)
 	}
 	// A count of countries belongs to the level of the count before it
 	// ("... with 103 universities in 27 countries").
 	for i := 1; i < len(out); i++ {
-		if counts[i].Level == "" && counts[i-1].Level != "" || counts[i].Level == "" && out[i].Unit == "countries" {
+		if !own[i] && (own[i-1] || out[i].Unit == "countries") {
 			out[i].Level = out[i-1].Level
 		}
 	}
+	// A count whose unit the sentence gives later ("計 206、…計 407 の海外学術
+	// 機関") counts what the next count does; a count of countries says
+	// nothing of the count before it.
+	for i := len(out) - 2; i >= 0; i-- {
+		if out[i].Unit == "" && out[i+1].Unit != "" && out[i+1].Unit != "countries" {
+			out[i].Unit = out[i+1].Unit
+		}
+	}
 	return out
+}
+
+// sentenceAround returns the byte offsets of the sentence of text that holds
+// offset at: from after the last "。" or ". " before it to the next one.
+func sentenceAround(text string, at int) (int, int) {
+	start := 0
+	for _, sep := range []string{"。", ". ", "．"} {
+		if k := strings.LastIndex(text[:at], sep); k >= 0 && k+len(sep) > start {
+			start = k + len(sep)
+		}
+	}
+	end := len(text)
+	for _, sep := range []string{"。", ". ", "．"} {
+		if k := strings.Index(text[at:], sep); k >= 0 && at+k < end {
+			end = at + k
+		}
+	}
+	return start, end
+}
+
+// inSubset reports a count at offset at whose sentence (from start) has
+// opened a subset clause before it.
+func inSubset(subsets []int, start, at int) bool {
+	for _, k := range subsets {
+		if k >= start && k < at {
+			return true
+		}
+	}
+	return false
 }
 
 func atoi(s string) int {

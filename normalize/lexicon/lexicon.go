@@ -107,6 +107,9 @@ type Lang struct {
 	// Units maps the unit words of totals to "institutions", "agreements"
 	// or "countries".
 	Units map[string]string
+	// Subset are the words that open a clause counting a part of a total
+	// stated before ("このうち", "of which"): its counts are no totals.
+	Subset []string
 	// Totals are phrases stating counts; AsOf phrases stating the list's
 	// date, with a named group "d".
 	Totals []Total
@@ -153,6 +156,7 @@ type Lexicon struct {
 	asOf      []*regexp.Regexp
 	concl     []term
 	kinds     []term
+	subset    []string
 	openers   []string
 	noise     []term
 	after     []string
@@ -221,6 +225,9 @@ func New(langs ...*Lang) *Lexicon {
 		lx.title = appendTerms(lx.title, l.ListTitle, nil)
 		lx.concl = appendTerms(lx.concl, l.Concluded, nil)
 		lx.kinds = appendTerms(lx.kinds, l.Kinds, nil)
+		for _, w := range l.Subset {
+			lx.subset = append(lx.subset, strings.ToLower(w))
+		}
 		for _, w := range l.KindOpeners {
 			lx.openers = append(lx.openers, Fold(w)+" ")
 		}

@@ -134,6 +134,53 @@ func (lx *Lexicon) Level(text string) (string, bool) {
 	return best.t.value, true
 }
 
+// LevelsIn returns the distinct levels a text's level words name, in no
+// particular order ("… と197の大学間交流協定を締結" names the university level).
+func (lx *Lexicon) LevelsIn(text string) []string {
+	var out []string
+	for _, m := range find(Fold(text), lx.levels) {
+		if !slices.Contains(out, m.t.value) {
+			out = append(out, m.t.value)
+		}
+	}
+	return out
+}
+
+// LastLevel reports the level of the last level word in text.
+func (lx *Lexicon) LastLevel(text string) (string, bool) {
+	ms := find(Fold(text), lx.levels)
+	if len(ms) == 0 {
+		return "", false
+	}
+	last := ms[0]
+	for _, m := range ms[1:] {
+		if m.start > last.start || m.start == last.start && m.t.n > last.t.n {
+			last = m
+		}
+	}
+	return last.t.value, true
+}
+
+// SubsetAt reports where, in text, the clauses that count a part of a
+// total begin ("このうち、188大学と…", "of which 12 …"): the byte offsets of
+// their opening words.
+func (lx *Lexicon) SubsetAt(text string) []int {
+	var out []int
+	lower := strings.ToLower(text)
+	for _, w := range lx.subset {
+		for from := 0; ; {
+			k := strings.Index(lower[from:], w)
+			if k < 0 {
+				break
+			}
+			out = append(out, from+k)
+			from += k + len(w)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 func lastRune(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
 
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
