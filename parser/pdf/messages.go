@@ -3,11 +3,12 @@ package pdf
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/internal/lazyre"
 
 	lpdf "github.com/ledongthuc/pdf"
 )
@@ -78,61 +79,61 @@ func printable(s string) string {
 }
 
 var libraryTexts = []struct {
-	re   *regexp.Regexp
+	re   *lazyre.Regexp
 	text string
 	tail bool // the text after the match is a message to translate too
 }{
 	// The lexer.
-	{re: regexp.MustCompile(`^reading at offset (\d+): (?:unexpected )?EOF$`), text: "the file ends at byte $1, where the reader needed more (the file is cut short, or an offset points past its end)"},
-	{re: regexp.MustCompile(`^reading at offset (\d+): `), text: "at byte $1 of the file: ", tail: true},
-	{re: regexp.MustCompile("^unexpected delimiter `(.)`$"), text: "a stray '$1' where a value was expected"},
-	{re: regexp.MustCompile(`^unexpected delimiter (.*)$`), text: "a stray $1 where a value was expected"},
-	{re: regexp.MustCompile(`(?s)^malformed hex string .*`), text: "a hexadecimal string <…> holds a character that is not a hexadecimal digit"},
-	{re: regexp.MustCompile(`^invalid escape sequence (.*)$`), text: "a string holds an escape PDF does not have ($1)"},
-	{re: regexp.MustCompile(`^invalid octal escape (.*)$`), text: "a string holds an octal escape above \\377 ($1)"},
-	{re: regexp.MustCompile(`^malformed name$`), text: "a name holds a # not followed by two hexadecimal digits"},
-	{re: regexp.MustCompile(`^invalid integer (.*)$`), text: "a number out of range or malformed ($1)"},
-	{re: regexp.MustCompile(`^invalid real (.*)$`), text: "a number out of range or malformed ($1)"},
-	{re: regexp.MustCompile(`^object nesting exceeds maximum depth (\d+)$`), text: "arrays and dictionaries nested more than $1 deep"},
-	{re: regexp.MustCompile(`(?s)^unexpected keyword "(.*)" parsing object$`), text: `a stray word "${1}" where a value was expected`},
-	{re: regexp.MustCompile(`^missing endobj after indirect object definition$`), text: "an object is not closed by endobj"},
-	{re: regexp.MustCompile(`(?s)^unexpected non-name key \S+?\((.*)\) parsing dictionary$`), text: "a dictionary holds a key that is not a name ($1)"},
-	{re: regexp.MustCompile(`^stream keyword not followed by newline$`), text: "a stream's data does not start on the line after its 'stream' keyword"},
+	{re: lazyre.New(`^reading at offset (\d+): (?:unexpected )?EOF$`), text: "the file ends at byte $1, where the reader needed more (the file is cut short, or an offset points past its end)"},
+	{re: lazyre.New(`^reading at offset (\d+): `), text: "at byte $1 of the file: ", tail: true},
+	{re: lazyre.New("^unexpected delimiter `(.)`$"), text: "a stray '$1' where a value was expected"},
+	{re: lazyre.New(`^unexpected delimiter (.*)$`), text: "a stray $1 where a value was expected"},
+	{re: lazyre.New(`(?s)^malformed hex string .*`), text: "a hexadecimal string <…> holds a character that is not a hexadecimal digit"},
+	{re: lazyre.New(`^invalid escape sequence (.*)$`), text: "a string holds an escape PDF does not have ($1)"},
+	{re: lazyre.New(`^invalid octal escape (.*)$`), text: "a string holds an octal escape above \\377 ($1)"},
+	{re: lazyre.New(`^malformed name$`), text: "a name holds a # not followed by two hexadecimal digits"},
+	{re: lazyre.New(`^invalid integer (.*)$`), text: "a number out of range or malformed ($1)"},
+	{re: lazyre.New(`^invalid real (.*)$`), text: "a number out of range or malformed ($1)"},
+	{re: lazyre.New(`^object nesting exceeds maximum depth (\d+)$`), text: "arrays and dictionaries nested more than $1 deep"},
+	{re: lazyre.New(`(?s)^unexpected keyword "(.*)" parsing object$`), text: `a stray word "${1}" where a value was expected`},
+	{re: lazyre.New(`^missing endobj after indirect object definition$`), text: "an object is not closed by endobj"},
+	{re: lazyre.New(`(?s)^unexpected non-name key \S+?\((.*)\) parsing dictionary$`), text: "a dictionary holds a key that is not a name ($1)"},
+	{re: lazyre.New(`^stream keyword not followed by newline$`), text: "a stream's data does not start on the line after its 'stream' keyword"},
 	// The cross-reference table and trailer.
-	{re: regexp.MustCompile(`^malformed xref table$`), text: "the cross-reference table is damaged (an entry is not 'offset generation n' or 'f')"},
-	{re: regexp.MustCompile(`^xref stream missing Size$`), text: "the cross-reference stream has no /Size"},
-	{re: regexp.MustCompile(`^xref stream missing W array$`), text: "the cross-reference stream has no /W"},
-	{re: regexp.MustCompile(`^invalid W array .*`), text: "the cross-reference stream's /W is not three field widths"},
-	{re: regexp.MustCompile(`^(?:invalid Index array|malformed Index pair) .*`), text: "the cross-reference stream's /Index is not pairs of numbers"},
-	{re: regexp.MustCompile(`^error reading xref stream: `), text: "the cross-reference stream cannot be decoded: ", tail: true},
-	{re: regexp.MustCompile(`^reading xref prev stream: `), text: "an earlier cross-reference stream (/Prev) cannot be decoded: ", tail: true},
-	{re: regexp.MustCompile(`^xref stream does not have type XRef$`), text: "the object at startxref is not a cross-reference stream"},
-	{re: regexp.MustCompile(`^xref prev stream does not have type XRef$`), text: "the object /Prev points to is not a cross-reference stream"},
-	{re: regexp.MustCompile(`^xref Prev is not integer: .*`), text: "the trailer's /Prev is not a number"},
-	{re: regexp.MustCompile(`^(?:xref prev stream not found|xref prev stream is not stream|xref Prev does not point to xref).*`), text: "the earlier cross-reference section /Prev points to is not there"},
-	{re: regexp.MustCompile(`^xref prev stream larger than last stream$`), text: "an earlier cross-reference stream states more objects than the last one"},
-	{re: regexp.MustCompile(`^xref (?:Prev )?table not followed by trailer dictionary$`), text: "a cross-reference table is not followed by its trailer"},
-	{re: regexp.MustCompile(`^trailer missing /Size entry$`), text: "the trailer has no /Size"},
-	{re: regexp.MustCompile(`^missing ID in trailer$`), text: "the trailer of this encrypted file has no /ID"},
-	{re: regexp.MustCompile(`^(\d+)-bit encryption key$`), text: "the encryption key is $1 bits long, which PDF does not allow"},
-	{re: regexp.MustCompile(`^missing O= or U= encryption parameters$`), text: "the encryption dictionary lacks its /O or /U entry"},
-	{re: regexp.MustCompile(`^encryption revision R=(-?\d+)$`), text: "the encryption dictionary states revision $1, which PDF does not have"},
+	{re: lazyre.New(`^malformed xref table$`), text: "the cross-reference table is damaged (an entry is not 'offset generation n' or 'f')"},
+	{re: lazyre.New(`^xref stream missing Size$`), text: "the cross-reference stream has no /Size"},
+	{re: lazyre.New(`^xref stream missing W array$`), text: "the cross-reference stream has no /W"},
+	{re: lazyre.New(`^invalid W array .*`), text: "the cross-reference stream's /W is not three field widths"},
+	{re: lazyre.New(`^(?:invalid Index array|malformed Index pair) .*`), text: "the cross-reference stream's /Index is not pairs of numbers"},
+	{re: lazyre.New(`^error reading xref stream: `), text: "the cross-reference stream cannot be decoded: ", tail: true},
+	{re: lazyre.New(`^reading xref prev stream: `), text: "an earlier cross-reference stream (/Prev) cannot be decoded: ", tail: true},
+	{re: lazyre.New(`^xref stream does not have type XRef$`), text: "the object at startxref is not a cross-reference stream"},
+	{re: lazyre.New(`^xref prev stream does not have type XRef$`), text: "the object /Prev points to is not a cross-reference stream"},
+	{re: lazyre.New(`^xref Prev is not integer: .*`), text: "the trailer's /Prev is not a number"},
+	{re: lazyre.New(`^(?:xref prev stream not found|xref prev stream is not stream|xref Prev does not point to xref).*`), text: "the earlier cross-reference section /Prev points to is not there"},
+	{re: lazyre.New(`^xref prev stream larger than last stream$`), text: "an earlier cross-reference stream states more objects than the last one"},
+	{re: lazyre.New(`^xref (?:Prev )?table not followed by trailer dictionary$`), text: "a cross-reference table is not followed by its trailer"},
+	{re: lazyre.New(`^trailer missing /Size entry$`), text: "the trailer has no /Size"},
+	{re: lazyre.New(`^missing ID in trailer$`), text: "the trailer of this encrypted file has no /ID"},
+	{re: lazyre.New(`^(\d+)-bit encryption key$`), text: "the encryption key is $1 bits long, which PDF does not allow"},
+	{re: lazyre.New(`^missing O= or U= encryption parameters$`), text: "the encryption dictionary lacks its /O or /U entry"},
+	{re: lazyre.New(`^encryption revision R=(-?\d+)$`), text: "the encryption dictionary states revision $1, which PDF does not have"},
 	// Streams and the decompressors under them.
-	{re: regexp.MustCompile(`^flate: corrupt input before offset (\d+)$`), text: "Flate data damaged at byte $1"},
-	{re: regexp.MustCompile(`^zlib: invalid header$`), text: "no zlib header (not Flate data)"},
-	{re: regexp.MustCompile(`^zlib: invalid checksum$`), text: "Flate data fails its checksum"},
-	{re: regexp.MustCompile(`^zlib: invalid dictionary$`), text: "Flate data asks for a preset dictionary"},
-	{re: regexp.MustCompile(`^(?:unexpected )?EOF$`), text: "the data ends before its end mark"},
-	{re: regexp.MustCompile(`^lzw: invalid code$`), text: "the LZW data holds a code that was not defined"},
-	{re: regexp.MustCompile(`^malformed PNG-Up encoding$`), text: "a row of PNG-predicted data is not PNG Up, the only predictor the reader knows there"},
-	{re: regexp.MustCompile(`^not expected DecodeParms for ascii85$`), text: "ASCII85Decode is given /DecodeParms, which it has none of"},
-	{re: regexp.MustCompile(`^unsupported filter (.*)$`), text: "/Filter is neither a name nor an array of names"},
-	{re: regexp.MustCompile(`^unknown filter (\S+)$`), text: "stream filter $1 is not supported (not a standard PDF filter)"},
-	{re: regexp.MustCompile(`^illegal ascii85 data at input byte (\d+)$`), text: "ASCII85 data holds a character that is not base-85 (at byte $1)"},
-	{re: regexp.MustCompile(`^stream not present$`), text: "a stream is expected but the object is not one"},
-	{re: regexp.MustCompile(`^Encrypted text shorter that AES block size$`), text: "an encrypted string is shorter than one AES block"},
+	{re: lazyre.New(`^flate: corrupt input before offset (\d+)$`), text: "Flate data damaged at byte $1"},
+	{re: lazyre.New(`^zlib: invalid header$`), text: "no zlib header (not Flate data)"},
+	{re: lazyre.New(`^zlib: invalid checksum$`), text: "Flate data fails its checksum"},
+	{re: lazyre.New(`^zlib: invalid dictionary$`), text: "Flate data asks for a preset dictionary"},
+	{re: lazyre.New(`^(?:unexpected )?EOF$`), text: "the data ends before its end mark"},
+	{re: lazyre.New(`^lzw: invalid code$`), text: "the LZW data holds a code that was not defined"},
+	{re: lazyre.New(`^malformed PNG-Up encoding$`), text: "a row of PNG-predicted data is not PNG Up, the only predictor the reader knows there"},
+	{re: lazyre.New(`^not expected DecodeParms for ascii85$`), text: "ASCII85Decode is given /DecodeParms, which it has none of"},
+	{re: lazyre.New(`^unsupported filter (.*)$`), text: "/Filter is neither a name nor an array of names"},
+	{re: lazyre.New(`^unknown filter (\S+)$`), text: "stream filter $1 is not supported (not a standard PDF filter)"},
+	{re: lazyre.New(`^illegal ascii85 data at input byte (\d+)$`), text: "ASCII85 data holds a character that is not base-85 (at byte $1)"},
+	{re: lazyre.New(`^stream not present$`), text: "a stream is expected but the object is not one"},
+	{re: lazyre.New(`^Encrypted text shorter that AES block size$`), text: "an encrypted string is shorter than one AES block"},
 	// The CMap interpreter.
-	{re: regexp.MustCompile(`^(?:no current dictionary|cannot begin non-dict|mismatched begin/end)$`), text: "a CMap's begin and end do not match"},
+	{re: lazyre.New(`^(?:no current dictionary|cannot begin non-dict|mismatched begin/end)$`), text: "a CMap's begin and end do not match"},
 }
 
 // objectRef names the object a stream is, " (object 12)", for a message

@@ -3,8 +3,9 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
+
+	"github.com/agreements/agreements/internal/lazyre"
 )
 
 // Byte-level repairs for files that viewers open but the PDF library
@@ -79,10 +80,10 @@ func truncateAfterEOF(b []byte) ([]byte, bool) {
 }
 
 var (
-	objHeader = regexp.MustCompile(`(?m)(?:^|[\r\n\s])(\d{1,7})\s+(\d{1,5})\s+obj\b`)
-	rootRef   = regexp.MustCompile(`/Root\s+(\d+)\s+(\d+)\s+R`)
-	infoRef   = regexp.MustCompile(`/Info\s+(\d+)\s+(\d+)\s+R`)
-	catalog   = regexp.MustCompile(`/Type\s*/Catalog\b`)
+	objHeader = lazyre.New(`(?m)(?:^|[\r\n\s])(\d{1,7})\s+(\d{1,5})\s+obj\b`)
+	rootRef   = lazyre.New(`/Root\s+(\d+)\s+(\d+)\s+R`)
+	infoRef   = lazyre.New(`/Info\s+(\d+)\s+(\d+)\s+R`)
+	catalog   = lazyre.New(`/Type\s*/Catalog\b`)
 )
 
 // rebuildXref appends a fresh cross-reference table built by scanning the
@@ -142,8 +143,8 @@ func rebuildXref(b []byte) ([]byte, bool) {
 }
 
 var (
-	prevRef      = regexp.MustCompile(`/Prev\s+(\d+)`)
-	startxrefPos = regexp.MustCompile(`startxref\s+(\d+)`)
+	prevRef      = lazyre.New(`/Prev\s+(\d+)`)
+	startxrefPos = lazyre.New(`startxref\s+(\d+)`)
 )
 
 // xrefCycle reports whether the chain of cross-reference sections (startxref,
@@ -194,8 +195,8 @@ func xrefCycle(b []byte) bool {
 }
 
 var (
-	objStart   = regexp.MustCompile(`(\d{1,7})\s+\d{1,5}\s+obj\s*<<`)
-	extendsRef = regexp.MustCompile(`/Extends\s+(\d{1,7})\s+\d{1,5}\s+R`)
+	objStart   = lazyre.New(`(\d{1,7})\s+\d{1,5}\s+obj\s*<<`)
+	extendsRef = lazyre.New(`/Extends\s+(\d{1,7})\s+\d{1,5}\s+R`)
 )
 
 // dropExtendsCycles blanks the /Extends entries of object streams whose

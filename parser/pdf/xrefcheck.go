@@ -7,10 +7,11 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/agreements/agreements/internal/lazyre"
 )
 
 // The PDF library trusts what the cross-reference sections state: it
@@ -36,14 +37,14 @@ const maxXrefSections = 4096
 var errXref = errors.New("impossible cross-reference section")
 
 var (
-	xrefSizeRe   = regexp.MustCompile(`/Size\s+(-?\d+)`)
-	xrefWRe      = regexp.MustCompile(`/W\s*\[([^\]]*)\]`)
-	xrefIndexRe  = regexp.MustCompile(`/Index\s*\[([^\]]*)\]`)
-	xrefPrevRe   = regexp.MustCompile(`/Prev\s+(-?\d+)`)
-	xrefLengthRe = regexp.MustCompile(`/Length\s+(\d+)(\s+\d+\s+R)?`)
-	xrefFilterRe = regexp.MustCompile(`/Filter\s*\[?\s*/(\w+)`)
-	xrefPredRe   = regexp.MustCompile(`/Predictor\s+(-?\d+)`)
-	xrefColsRe   = regexp.MustCompile(`/Columns\s+(-?\d+)`)
+	xrefSizeRe   = lazyre.New(`/Size\s+(-?\d+)`)
+	xrefWRe      = lazyre.New(`/W\s*\[([^\]]*)\]`)
+	xrefIndexRe  = lazyre.New(`/Index\s*\[([^\]]*)\]`)
+	xrefPrevRe   = lazyre.New(`/Prev\s+(-?\d+)`)
+	xrefLengthRe = lazyre.New(`/Length\s+(\d+)(\s+\d+\s+R)?`)
+	xrefFilterRe = lazyre.New(`/Filter\s*\[?\s*/(\w+)`)
+	xrefPredRe   = lazyre.New(`/Predictor\s+(-?\d+)`)
+	xrefColsRe   = lazyre.New(`/Columns\s+(-?\d+)`)
 )
 
 // xrefEntry is one entry of a cross-reference stream: typ 1 an object at
@@ -185,7 +186,7 @@ func checkXrefStream(sec []byte, limit int64, entries map[int64]xrefEntry) (int6
 	if !bytes.Contains(dict, []byte("/XRef")) {
 		return 0, nil
 	}
-	num := func(re *regexp.Regexp) (int64, bool) {
+	num := func(re *lazyre.Regexp) (int64, bool) {
 		m := re.FindSubmatch(dict)
 		if m == nil {
 			return 0, false
