@@ -347,3 +347,32 @@ func TestStreamJustifiedCellIsOneCell(t *testing.T) {
 		{"University of El Utrecht of Sun", "of Sun", "H26.1.6"},
 	}, texts(tabs[0].table))
 }
+
+func TestStreamWordsAcrossAGapJoinItsColumns(t *testing.T) {
+	// A heading line of two words stretched across its cell ("at" and
+	// "Tohoku") shows a gap inside the unit column that the words of the
+	// other lines ("Department", "Engineering") run across.
+	var ws []Word
+	ws = append(ws, words("Partner", 50, 100)...)
+	ws = append(ws, words("Department", 150, 100)...)
+	ws = append(ws, words("Date", 300, 100)...)
+	ws = append(ws, words("of", 340, 100)...)
+	ws = append(ws, words("at", 150, 112)...)
+	ws = append(ws, words("Tohoku", 185, 112)...)
+	ws = append(ws, words("Agreement", 300, 112)...)
+	y := 130.0
+	for _, r := range [][2]string{{"Sorbonne", "2001"}, {"Leiden", "2002"}, {"Utrecht", "2003"}} {
+		ws = append(ws, words(r[0], 50, y)...)
+		ws = append(ws, words("GS", 150, y)...)
+		ws = append(ws, words(r[1], 300, y)...)
+		ws = append(ws, words("Engineering", 150, y+11)...)
+		y += 26
+	}
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	for _, r := range tabs[0].table.Rows {
+		assert.Len(t, r.Cells, 3)
+	}
+	assert.Equal(t, []string{"Sorbonne", "GS Engineering", "2001"}, texts(tabs[0].table)[len(tabs[0].table.Rows)-3])
+}

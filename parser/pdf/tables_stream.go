@@ -247,6 +247,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		start--
 	}
 	ivs = splitByHeadings(ws, lines, start, min(runStart+maxHeadIn, end), end, ivs)
+	ivs = mergeCrossed(ws, lines, start, end, ivs)
 
 	seps := make([]float64, 0, len(ivs)+1)
 	region := lines[start].box
@@ -916,4 +917,41 @@ func overflowsBelow(ws []tword, l *sline, lastY1, rowPitch float64, last []cellA
 		cur[c].words = append(cur[c].words, wi)
 	}
 	return overflowed(ws, last, cur, colRight, l.h)
+}
+
+// mergeCrossed joins two neighbouring columns when words of two or more
+// lines, and of a third of the lines with text in either, run across the
+// gap between them: a gap that is a word gap on some lines (a justified
+// line of two words, stretched across its cell) is no column gap where
+// other lines' words fill it.
+func mergeCrossed(ws []tword, lines []sline, start, end int, ivs []interval) []interval {
+	for c := 0; c+1 < len(ivs); {
+		lo, hi := ivs[c].hi, ivs[c+1].lo
+		crossed, in := 0, 0
+		for i := start; i <= end; i++ {
+			l := &lines[i]
+			cross, any := false, false
+			for _, wi := range l.words {
+				w := ws[wi].Box
+				if w.X1 > ivs[c].lo && w.X0 < ivs[c+1].hi {
+					any = true
+				}
+				if w.X0 < lo-0.1*l.h && w.X1 > hi+0.1*l.h {
+					cross = true
+				}
+			}
+			if any {
+				in++
+			}
+			if cross {
+				crossed++
+			}
+		}
+		if crossed >= 2 && 3*crossed >= in {
+			ivs = slices.Replace(ivs, c, c+2, interval{ivs[c].lo, max(ivs[c].hi, ivs[c+1].hi)})
+			continue
+		}
+		c++
+	}
+	return ivs
 }
