@@ -3,12 +3,13 @@ package normalize
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+
+	"github.com/agreements/agreements/internal/lazyre"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -106,7 +107,7 @@ func (v ymd) check() error {
 // A dateLayout is one form of date: an anchored pattern and a function that
 // turns its submatches into a date and the layout's name.
 type dateLayout struct {
-	re    *regexp.Regexp
+	re    *lazyre.Regexp
 	parse func(m []string, opt DateOptions) (ymd, string, error)
 }
 
@@ -114,7 +115,7 @@ type dateLayout struct {
 // order, any of the last two optional.
 func numericLayout(name, pattern string) dateLayout {
 	return dateLayout{
-		re: regexp.MustCompile(pattern),
+		re: lazyre.New(pattern),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			var v ymd
 			v.y = dateNum(m[1])
@@ -132,7 +133,7 @@ func numericLayout(name, pattern string) dateLayout {
 // japaneseLayout is a "YYYY年M月D日" layout, month and day optional.
 func japaneseLayout() dateLayout {
 	return dateLayout{
-		re: regexp.MustCompile(`^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
+		re: lazyre.New(`^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			v := ymd{dateNum(m[1]), dateNum(m[2]), dateNum(m[3])}
 			return v, "YYYY" + kanjiSuffix(m[2], m[3]), nil
@@ -208,7 +209,7 @@ const eraNames = `明治|大正|昭和|平成|令和`
 // eraKanji is "平成26年4月1日", month and day optional.
 func eraKanji() dateLayout {
 	return dateLayout{
-		re: regexp.MustCompile(`^(` + eraNames + `)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
+		re: lazyre.New(`^(` + eraNames + `)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			e, _ := findEra(m[1])
 			v, err := eraDate(e, m[2], m[3], m[4])
@@ -221,7 +222,7 @@ func eraKanji() dateLayout {
 // separators must be the same.
 func eraNumeric() dateLayout {
 	return dateLayout{
-		re: regexp.MustCompile(`^(?i)(` + eraNames + `|[MTSHR])\s*(\d{1,2}|元)\s*([./-])\s*(\d{1,2})(?:\s*([./-])\s*(\d{1,2}))?$`),
+		re: lazyre.New(`^(?i)(` + eraNames + `|[MTSHR])\s*(\d{1,2}|元)\s*([./-])\s*(\d{1,2})(?:\s*([./-])\s*(\d{1,2}))?$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			e, _ := findEra(m[1])
 			sym := e.name
@@ -297,7 +298,7 @@ func checkOrdinal(n int, suffix string) error {
 // is optional.
 func englishMDY() dateLayout {
 	return dateLayout{
-		re: regexp.MustCompile(`^(?i)([a-z]+)(\.?)\s*(\d{1,2})(st|nd|rd|th)?(,\s*|\s+)(\d{4})$`),
+		re: lazyre.New(`^(?i)([a-z]+)(\.?)\s*(\d{1,2})(st|nd|rd|th)?(,\s*|\s+)(\d{4})$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			mon, style, err := englishMonth(m[1], m[2])
 			if err != nil {
@@ -313,7 +314,7 @@ func englishMDY() dateLayout {
 // englishDMY is "1 April 2014", "1st Apr. 2014".
 func englishDMY() dateLayout {
 	return dateLayout{
-		re: regexp.MustCompile(`^(?i)(\d{1,2})(st|nd|rd|th)?\s*([a-z]+)(\.?)(,?)\s*(\d{4})$`),
+		re: lazyre.New(`^(?i)(\d{1,2})(st|nd|rd|th)?\s*([a-z]+)(\.?)(,?)\s*(\d{4})$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			mon, style, err := englishMonth(m[3], m[4])
 			if err != nil {
@@ -328,7 +329,7 @@ func englishDMY() dateLayout {
 // englishMY is "August 2016", "August, 2016", "Aug. 2016".
 func englishMY() dateLayout {
 	return dateLayout{
-		re: regexp.MustCompile(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`),
+		re: lazyre.New(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			mon, style, err := englishMonth(m[1], m[2])
 			return ymd{y: dateNum(m[4]), m: mon}, style + m[3] + " YYYY", err
@@ -342,7 +343,7 @@ func englishMY() dateLayout {
 // "M/D/YYYY (day>12)"), or both parts equal ("N/N/YYYY").
 func slashedABY() dateLayout {
 	return dateLayout{
-		re: regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`),
+		re: lazyre.New(`^(\d{1,2})/(\d{1,2})/(\d{4})$`),
 		parse: func(m []string, opt DateOptions) (ymd, string, error) {
 			a, b, y := dateNum(m[1]), dateNum(m[2]), dateNum(m[3])
 			switch {
@@ -589,7 +590,7 @@ func optionalDate(s string, opt DateOptions) (Date, error) {
 }
 
 // trailingDateRE is a parenthesised part at the end of a string.
-var trailingDateRE = regexp.MustCompile(`^(.*?)\s*[(（]([^()（）]+)[)）]\s*$`)
+var trailingDateRE = lazyre.New(`^(.*?)\s*[(（]([^()（）]+)[)）]\s*$`)
 
 // TrailingDate splits a date in brackets off the end of s:
 // "Peking University (1999.11.10)" gives "Peking University" and 1999-11-10.

@@ -1,10 +1,11 @@
 package normalize
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/internal/lazyre"
 
 	"github.com/agreements/agreements/agreement"
 )
@@ -37,10 +38,10 @@ type entryOpts struct {
 }
 
 // dashSepRe splits a name from details written after a dash.
-var dashSepRe = regexp.MustCompile(`\s+[—–―‐-]+\s+|\s*[—―]\s*`)
+var dashSepRe = lazyre.New(`\s+[—–―‐-]+\s+|\s*[—―]\s*`)
 
 // detailSepRe splits details into pieces.
-var detailSepRe = regexp.MustCompile(`\s*[,，、;；]\s*`)
+var detailSepRe = lazyre.New(`\s*[,，、;；]\s*`)
 
 // readEntry reads one entry text.
 func (c *docContext) readEntry(text string, o entryOpts) entry {
@@ -98,7 +99,7 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 
 // titleThenUnitRe finds the end of a bracketed piece followed by more text,
 // after a comma or not: "Hiroshima University (MoA on …), IDEC".
-var titleThenUnitRe = regexp.MustCompile(`[)）]\s*(?:[,，、]\s*)?([^()（）,，、\s][^()（）,，、]*)$`)
+var titleThenUnitRe = lazyre.New(`[)）]\s*(?:[,，、]\s*)?([^()（）,，、\s][^()（）,，、]*)$`)
 
 // unitAfterTitle reads an entry that names the agreement in brackets after
 // the partner and then the partner's unit after a comma. A name does not go
@@ -345,7 +346,7 @@ func cutTrailingBrackets(s string) (rest, inner string, ok bool) {
 
 // bareDateTailRe finds where a date written after the name without
 // brackets may start: after a comma, or after a word such as "concluded".
-var bareDateTailRe = regexp.MustCompile(`[,，、]\s*|\s+`)
+var bareDateTailRe = lazyre.New(`[,，、]\s*|\s+`)
 
 // trailingBareDate splits a date off the end of an entry written without
 // brackets: "Name, 2012.3.15", "Name concluded 2012.3.15", "Name 2019/08/08".

@@ -1,9 +1,10 @@
 package normalize
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/internal/lazyre"
 
 	"github.com/agreements/agreements/agreement"
 )
@@ -36,12 +37,12 @@ const markerPattern = `(?:※\s*[0-9０-９]+|[*＊♦◆◇★☆●○◎△�
 
 // legendRe matches a legend line: an optional footnote mark, the marker, and
 // a verb or separator that says what it means.
-var legendRe = regexp.MustCompile(`^[(（]?\s*(?:[†‡]\s*)?(` + markerPattern + `)\s*(?:indicates?|denotes?|means?|signif(?:y|ies)|shows?|marks?|represents?|:|：|=|＝|は|印は|印：)\s*(.+?)[)）]?\s*$`)
+var legendRe = lazyre.New(`^[(（]?\s*(?:[†‡]\s*)?(` + markerPattern + `)\s*(?:indicates?|denotes?|means?|signif(?:y|ies)|shows?|marks?|represents?|:|：|=|＝|は|印は|印：)\s*(.+?)[)）]?\s*$`)
 
 // bareLegendRe matches a marker followed directly by its definition
 // ("※1 派遣のみ", "♦ 授業料不徴収"); such a line is a legend only when the
 // definition names a known flag.
-var bareLegendRe = regexp.MustCompile(`^[(（]?\s*(` + markerPattern + `)\s+(.{2,120}?)[)）]?\s*$`)
+var bareLegendRe = lazyre.New(`^[(（]?\s*(` + markerPattern + `)\s+(.{2,120}?)[)）]?\s*$`)
 
 // parseLegendLine reads a line that defines a marker.
 func (c *docContext) parseLegendLine(text string) (marker, definition string, ok bool) {
@@ -107,9 +108,9 @@ func (l *legend) flag(marker, level string) string {
 }
 
 var (
-	leadingMarkersRe  = regexp.MustCompile(`^(?:(` + markerPattern + `)\s*)+`)
-	trailingMarkersRe = regexp.MustCompile(`(?:\s*(` + markerPattern + `))+$`)
-	oneMarkerRe       = regexp.MustCompile(markerPattern)
+	leadingMarkersRe  = lazyre.New(`^(?:(` + markerPattern + `)\s*)+`)
+	trailingMarkersRe = lazyre.New(`(?:\s*(` + markerPattern + `))+$`)
+	oneMarkerRe       = lazyre.New(markerPattern)
 )
 
 // splitMarkers removes markers standing before or after s and returns them.

@@ -2,10 +2,11 @@ package normalize
 
 import (
 	"math"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/internal/lazyre"
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/parser"
@@ -78,7 +79,7 @@ func isMarker(s string) bool {
 }
 
 // listNumberRe matches a list item's number: "1. ", "12) ", "（3）", "３．".
-var listNumberRe = regexp.MustCompile(`^(?:[0-9０-９]{1,3}[.)．）]|[(（][0-9０-９]{1,3}[)）])\s*`)
+var listNumberRe = lazyre.New(`^(?:[0-9０-９]{1,3}[.)．）]|[(（][0-9０-９]{1,3}[)）])\s*`)
 
 // stripBullet removes a leading bullet or list number and the space after
 // it.

@@ -3,11 +3,12 @@ package normalize
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/internal/lazyre"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -246,11 +247,11 @@ func plainASCII(s string) bool {
 // spacedNumberRe finds a number set apart by spaces between two CJK
 // characters: the space a typesetter puts around Latin text in Japanese
 // ("パリ第 7 大学", "平成 14 年"), which the text does not have.
-var spacedNumberRe = regexp.MustCompile(`([\p{Han}\p{Hiragana}\p{Katakana}ー]) ([0-9]+) ([\p{Han}\p{Hiragana}\p{Katakana}])`)
+var spacedNumberRe = lazyre.New(`([\p{Han}\p{Hiragana}\p{Katakana}ー]) ([0-9]+) ([\p{Han}\p{Hiragana}\p{Katakana}])`)
 
 // latinThenCJKRe splits a name whose last word is in CJK script after a
 // Latin one.
-var latinThenCJKRe = regexp.MustCompile(`^(.*[A-Za-z0-9)]) ([\p{Han}\p{Katakana}ー]+)$`)
+var latinThenCJKRe = lazyre.New(`^(.*[A-Za-z0-9)]) ([\p{Han}\p{Katakana}ー]+)$`)
 
 // joinUnitWord removes the space a typesetter puts between a Latin name and
 // the Japanese unit word that ends it ("LOEWE emergenCITY センター"): a unit

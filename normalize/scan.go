@@ -1,10 +1,11 @@
 package normalize
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/internal/lazyre"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -111,11 +112,11 @@ func (c *docContext) legendWrapped(def string, l, next *parser.Line) (string, bo
 }
 
 // asOfOpenRe matches a line that ends where an as-of phrase begins.
-var asOfOpenRe = regexp.MustCompile(`(?i)\b(?:as\s+(?:of|at)|updated)\b[^)）]*$|[0-9０-９年月]\s*$`)
+var asOfOpenRe = lazyre.New(`(?i)\b(?:as\s+(?:of|at)|updated)\b[^)）]*$|[0-9０-９年月]\s*$`)
 
 // asOfTailRe matches the second line of a wrapped as-of phrase: the rest of
 // a date and a closing bracket.
-var asOfTailRe = regexp.MustCompile(`^[0-9０-９,.\s年月日]{1,12}[)）]?[。.]?$`)
+var asOfTailRe = lazyre.New(`^[0-9０-９,.\s年月日]{1,12}[)）]?[。.]?$`)
 
 // looksLikeEntry reports whether a line reads as a list entry: a name
 // closed by its date in brackets, or a name with details the entry reader
@@ -171,7 +172,7 @@ func (c *docContext) parseAsOf(text string) (string, bool) {
 
 // totalWords mark a line that states counts of the list itself rather than
 // mentioning a number in passing.
-var totalWords = regexp.MustCompile(`(?i)\b(?:total|in total|altogether|agreements? with)\b|合計|総数|計\s*[:：]?\s*[0-9０-９]|協定|現在|as of`)
+var totalWords = lazyre.New(`(?i)\b(?:total|in total|altogether|agreements? with)\b|合計|総数|計\s*[:：]?\s*[0-9０-９]|協定|現在|as of`)
 
 // parseDeclared reads a line that states totals: "Total of 250
 // institutions", "64 countries and regions, 481 institutions", "大学間協定
@@ -275,7 +276,7 @@ func atoi(s string) int {
 }
 
 // trailingCountRe matches a count after a name: "China (79)".
-var trailingCountRe = regexp.MustCompile(`\s*[(（]\s*([0-9０-９]+)\s*[)）]\s*$`)
+var trailingCountRe = lazyre.New(`\s*[(（]\s*([0-9０-９]+)\s*[)）]\s*$`)
 
 // splitCount removes a trailing "(N)" count from a group name.
 func splitCount(s string) (string, int, bool) {
@@ -288,7 +289,7 @@ func splitCount(s string) (string, int, bool) {
 
 // noteRe matches the start of a footnote or note: a reference mark, "Note",
 // "注".
-var noteRe = regexp.MustCompile(`(?i)^[(（]?\s*(?:[†‡]|※|注[:：)）]?|notes?\s*[:.]|indicated in parentheses)`)
+var noteRe = lazyre.New(`(?i)^[(（]?\s*(?:[†‡]|※|注[:：)）]?|notes?\s*[:.]|indicated in parentheses)`)
 
 // lineIsNote reports a line that is never an entry: a legend line, a
 // footnote, an "as of" line.
@@ -306,7 +307,7 @@ func (c *docContext) lineIsNote(text string) bool {
 }
 
 // titleSepRe splits a page title into its segments.
-var titleSepRe = regexp.MustCompile(`\s+[|｜\-–—:：/]\s+|[|｜]`)
+var titleSepRe = lazyre.New(`\s+[|｜\-–—:：/]\s+|[|｜]`)
 
 // institutionFromTitle finds the publisher in a page title such as
 // "学術交流協定校一覧 | 名古屋大学" or "Partner Universities - Kyoto University":

@@ -1,10 +1,11 @@
 package normalize
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/internal/lazyre"
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/parser"
@@ -14,7 +15,7 @@ import (
 // continue the one above, and a bullet column that makes the table a list.
 
 // listMarkRe matches a cell that is only a list bullet or number.
-var listMarkRe = regexp.MustCompile(`^(?:[•◦▪▫‣∙·●○■□・\-–—*＊♦◆◇★☆※]|[0-9０-９]{1,3}[.)．）]?|[(（][0-9０-９]{1,3}[)）]|[a-zA-Z][.)])$`)
+var listMarkRe = lazyre.New(`^(?:[•◦▪▫‣∙·●○■□・\-–—*＊♦◆◇★☆※]|[0-9０-９]{1,3}[.)．）]?|[(（][0-9０-９]{1,3}[)）]|[a-zA-Z][.)])$`)
 
 // listInTable reads a table whose first column holds only bullets or list
 // numbers as the list it is: one line a row, the bullet as the line's
@@ -182,7 +183,7 @@ func (tr *tableReader) groupCells(vals map[field]val, has map[field]bool, r *par
 }
 
 // connectorRe matches the end of a name that goes on in the next line.
-var connectorRe = regexp.MustCompile(`(?i)(?:\b(?:of|and|for|the|in|at|de|du|des|der|für|und|di|da)|[,&\-–/・、])$`)
+var connectorRe = lazyre.New(`(?i)(?:\b(?:of|and|for|the|in|at|de|du|des|der|für|und|di|da)|[,&\-–/・、])$`)
 
 // joinSplitRow joins a row that continues the previous one (a cell
 // wrapped onto a row of its own): a row with no date and no home unit whose

@@ -1,9 +1,10 @@
 package normalize
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/internal/lazyre"
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/parser"
@@ -390,7 +391,7 @@ func (tr *tableReader) where(f field) string {
 
 // bareDateRe matches a date at the end of a cell without brackets, as a
 // careless extraction leaves it: "* GS Engineering 2019/08/08".
-var bareDateRe = regexp.MustCompile(`^(.*?)\s+([0-9]{4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,2})$`)
+var bareDateRe = lazyre.New(`^(.*?)\s+([0-9]{4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,2})$`)
 
 // cellTrailingDate splits such a date off a unit or kind cell (the entry
 // reader has its own, c.trailingBareDate, for partner cells and items).
@@ -447,4 +448,4 @@ func (tr *tableReader) categoriesNameUnits() bool {
 // unitAbbreviation matches a unit's short name as lists abbreviate them in
 // a category column: one capitalised word, perhaps after "GS" ("Agr",
 // "HyARC", "GSID", "GS Engineering").
-var unitAbbreviation = regexp.MustCompile(`^(?:GS\s+)?[A-Z][A-Za-z&.\-]{1,14}$`)
+var unitAbbreviation = lazyre.New(`^(?:GS\s+)?[A-Z][A-Za-z&.\-]{1,14}$`)

@@ -1,11 +1,12 @@
 package normalize
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/internal/lazyre"
 )
 
 // Telling a partner from its unit when one cell or entry names both: after
@@ -173,14 +174,14 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 
 // cjkUnitRe finds a unit named right after a university in a script
 // without spaces: "上海師範大学数理学院", "香港理工大学 人間学部".
-var cjkUnitRe = regexp.MustCompile(`^(\p{Han}.*?(?:大学校|大学|大學|大学院大学|研究院|科学院))\s*(\p{Han}[\p{Han}\p{Katakana}ー・]*?(?:学院|学部|研究科|研究所|研究院|センター|学科|学府|系|中心))$`)
+var cjkUnitRe = lazyre.New(`^(\p{Han}.*?(?:大学校|大学|大學|大学院大学|研究院|科学院))\s*(\p{Han}[\p{Han}\p{Katakana}ー・]*?(?:学院|学部|研究科|研究所|研究院|センター|学科|学府|系|中心))$`)
 
 // cjkCollegeRe finds a Korean university's college named right after it.
-var cjkCollegeRe = regexp.MustCompile(`^(\p{Han}+大学校)\s*(\p{Han}{2,8}大学)$`)
+var cjkCollegeRe = lazyre.New(`^(\p{Han}+大学校)\s*(\p{Han}{2,8}大学)$`)
 
 // universityOfPlace matches a university named after its place: "University
 // of Sri Jayawardenepura", "Universidad de Chile".
-var universityOfPlace = regexp.MustCompile(`(?i)^(?:the\s+)?(?:university|universidad|universidade|université|universität|università|universiti|universitas)\s+(?:of|de|do|da|di|del|du|des)\s+\S+(?:\s+\S+)?$`)
+var universityOfPlace = lazyre.New(`(?i)^(?:the\s+)?(?:university|universidad|universidade|université|universität|università|universiti|universitas)\s+(?:of|de|do|da|di|del|du|des)\s+\S+(?:\s+\S+)?$`)
 
 // endsWithSubject reports a name that ends as institutions' names do
 // after "of": "University of Medical Sciences", "Institute of Technology".
@@ -259,7 +260,7 @@ func (c *docContext) unitish(text string) bool {
 }
 
 // midMarkerRe finds a marker standing between two parts of a name.
-var midMarkerRe = regexp.MustCompile(`^(\S.*?)\s*([*＊♦◆◇★☆]+)\s*,?\s*(\S.*)$`)
+var midMarkerRe = lazyre.New(`^(\S.*?)\s*([*＊♦◆◇★☆]+)\s*,?\s*(\S.*)$`)
 
 // unitConnector reports a text with a word unitOpenerRe needs after the
 // unit's kind: a cheap test before the expression.
@@ -273,7 +274,7 @@ func unitConnector(s string) bool {
 }
 
 // unitOpenerRe finds where a unit's name starts inside a longer name.
-var unitOpenerRe = regexp.MustCompile(`\s(?:Faculty|School|Graduate School|College|Department|Institute|Center|Centre|Division|Laboratory|Faculdade|Facultad|Fakultät|Escuela|Escola|Instituto|Département|Faculté)\s+(?:of|for|de|der|des|d')\s`)
+var unitOpenerRe = lazyre.New(`\s(?:Faculty|School|Graduate School|College|Department|Institute|Center|Centre|Division|Laboratory|Faculdade|Facultad|Fakultät|Escuela|Escola|Instituto|Département|Faculté)\s+(?:of|for|de|der|des|d')\s`)
 
 // splitUnitInName splits a unit named right after the institution, with no
 // comma between: the part before must name an institution and end as one
