@@ -178,6 +178,9 @@ func loadText(w io.Writer, name string, res store.LoadResult) error {
 // to load. A document read only in part (a page lost) is an error: its
 // missing agreements would be recorded as removed.
 func (e *env) readSnapshot(name string, opt normalize.Options) (store.SnapshotInput, error) {
+	if kind := recordFile(name); kind != "" {
+		return readRecordSnapshot(name, kind)
+	}
 	b, err := e.readInput(name)
 	if err != nil {
 		return store.SnapshotInput{}, err
@@ -198,5 +201,28 @@ func (e *env) readSnapshot(name string, opt normalize.Options) (store.SnapshotIn
 		return in, err
 	}
 	in.Format, in.Records = string(format), res.Records
+	return in, nil
+}
+
+// readRecordSnapshot reads a record file as it goes, digesting its bytes
+// as they are read: memory holds its records, not its text, so a file
+// larger than an input document may weigh loads too.
+func readRecordSnapshot(name, kind string) (store.SnapshotInput, error) {
+	in := store.SnapshotInput{File: name, Format: kind}
+	f, err := os.Open(name)
+	if err != nil {
+		return in, &parser.Error{File: name, Err: unwrapPathError(err)}
+	}
+	defer f.Close()
+	h := sha256.New()
+	r := io.TeeReader(f, h)
+	recs, err := output.ReadRecords(r)
+	if err == nil {
+		_, err = io.Copy(io.Discard, r) // what the reader left unread, digested too
+	}
+	if err != nil {
+		return in, &parser.Error{File: name, Err: fmt.Errorf("%s record file: %w", kind, unwrapPathError(err))}
+	}
+	in.SHA256, in.Records = hex.EncodeToString(h.Sum(nil)), recs
 	return in, nil
 }

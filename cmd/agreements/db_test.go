@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -175,4 +177,31 @@ func TestReadCommandsNeedADatabase(t *testing.T) {
 		assert.Contains(t, stderr, "no database")
 		assert.NoFileExists(t, db)
 	}
+}
+
+// TestLoadRecordFileAsItGoes: a record file is read as it goes, its
+// digest that of its bytes, and a line that is not a record is refused
+// with the file and the line, nothing loaded.
+func TestLoadRecordFileAsItGoes(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "old.ndjson")
+	code, _, stderr := runCmd(t, "", "extract", "--out", file, yearlyOld)
+	require.Equal(t, exitOK, code, stderr)
+	b, err := os.ReadFile(file)
+	require.NoError(t, err)
+	sum := sha256.Sum256(b)
+	db := filepath.Join(dir, "a.db")
+	code, stdout, stderr := runCmd(t, "", "load", "--db", db, "--format", "json", file)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, `"sha256": "`+hex.EncodeToString(sum[:])+`"`)
+
+	bad := filepath.Join(dir, "bad.ndjson")
+	lines := strings.SplitAfter(string(b), "\n")
+	require.NoError(t, os.WriteFile(bad, []byte(strings.Join(lines[:3], "")+"[1]\n"+strings.Join(lines[3:], "")), 0o644))
+	db2 := filepath.Join(dir, "b.db")
+	code, stdout, stderr = runCmd(t, "", "load", "--db", db2, bad)
+	assert.Equal(t, exitFail, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, bad+": ndjson record file: line 4: not a record file")
+	assert.Contains(t, stderr, "not loaded")
 }

@@ -3,7 +3,8 @@
 // partner names varied with made-up place names, their dates and rows
 // varied, ids computed again. With -next it writes the following year's
 // list of the same records instead: 1% changed, 0.5% removed, 0.5% added,
-// 0.2% renamed (a letter of the partner's name changed).
+// 0.2% renamed (a letter of the partner's name changed). With
+// -institution every record has that home institution, as load wants.
 //
 //	go run ./scripts/genrecords -n 1000000 > old.ndjson
 //	go run ./scripts/genrecords -n 1000000 -next > new.ndjson
@@ -26,14 +27,15 @@ func main() {
 	n := flag.Int("n", 200_000, "records to write")
 	next := flag.Bool("next", false, "write the following year's list")
 	fixtures := flag.String("fixtures", "fixtures", "the fixtures directory")
+	home := flag.String("institution", "", "give every record this home institution (load takes one a snapshot)")
 	flag.Parse()
-	if err := run(*n, *next, *fixtures); err != nil {
+	if err := run(*n, *next, *fixtures, *home); err != nil {
 		fmt.Fprintf(os.Stderr, "genrecords: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, next bool, dir string) error {
+func run(n int, next bool, dir, home string) error {
 	files, err := filepath.Glob(filepath.Join(dir, "*", "records.golden.ndjson"))
 	if err != nil {
 		return err
@@ -80,6 +82,9 @@ func run(n int, next bool, dir string) error {
 		r.Partner = r.Partner + ", " + places[rng.IntN(len(places))] + " Campus"
 		r.Signed = fmt.Sprintf("%d-%02d-%02d", 1960+rng.IntN(64), 1+rng.IntN(12), 1+rng.IntN(28))
 		r.AsOf = "2024-05-01"
+		if home != "" {
+			r.HomeInstitution = home
+		}
 		r.Source.File = "list-2024.pdf"
 		r.Source.Page, r.Source.Row = i/40+1, i%40+1
 		if !next {
