@@ -77,3 +77,17 @@ func TestChildDeathMessages(t *testing.T) {
 		assert.NotContains(t, err.Error(), "goroutine")
 	}
 }
+
+// TestReportNamesQuoted: the text reports of audit and diff print a file
+// name with a control character quoted: it cannot start a line of its own.
+func TestReportNamesQuoted(t *testing.T) {
+	dir := t.TempDir()
+	rec, err := os.ReadFile("../../fixtures/tohoku-university-libreoffice/records.golden.ndjson")
+	require.NoError(t, err)
+	name := filepath.Join(dir, "last\nyear.ndjson")
+	require.NoError(t, os.WriteFile(name, rec, 0o644))
+	_, stdout, _ := runCmd(t, "", "audit", name)
+	assert.Contains(t, stdout, "  "+strconv.Quote(name)+": ")
+	_, stdout, _ = runCmd(t, "", "diff", name, name)
+	assert.Contains(t, stdout, "diff "+strconv.Quote(name)+" → "+strconv.Quote(name)+": ")
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/audit"
 )
 
@@ -31,7 +32,7 @@ func AuditText(w io.Writer, rep *audit.Report) error {
 		s.Inputs, noun(s.Inputs, "input", "inputs"), s.Records, noun(s.Records, "record", "records"),
 		s.Errors, noun(s.Errors, "error", "errors"), s.Warnings, noun(s.Warnings, "warning", "warnings"), s.Infos)
 	for _, in := range rep.Inputs {
-		ew.printf("  %s: %d records, %d declared totals, %d unplaced rows", in.File, in.Records, in.Declared, in.Unplaced)
+		ew.printf("  %s: %d records, %d declared totals, %d unplaced rows", agreement.QuoteName(in.File), in.Records, in.Declared, in.Unplaced)
 		if in.AsOf != "" {
 			ew.printf(", as of %s", in.AsOf)
 		}
@@ -41,7 +42,7 @@ func AuditText(w io.Writer, rep *audit.Report) error {
 		ew.printf("\n")
 	}
 	if rep.Figures != "" {
-		ew.printf("  %s: figures page (declared totals only)\n", rep.Figures)
+		ew.printf("  %s: figures page (declared totals only)\n", agreement.QuoteName(rep.Figures))
 	}
 	for _, is := range rep.Institutions {
 		ew.printf("  institution %s: %d records: %d %s, %d %s, %d info\n", is.Name, is.Records,

@@ -31,7 +31,7 @@ func DiffText(w io.Writer, d *diff.Result) error {
 	ew := &errWriter{w: w}
 	s := d.Summary
 	ew.printf("diff %s → %s: %d → %d agreements: %d added, %d removed, %d changed, %d renamed, %d unchanged\n",
-		d.OldFile, d.NewFile, s.Old, s.New, s.Added, s.Removed, s.Changed, s.Renamed, s.Unchanged)
+		agreement.QuoteName(d.OldFile), agreement.QuoteName(d.NewFile), s.Old, s.New, s.Added, s.Removed, s.Changed, s.Renamed, s.Unchanged)
 	if s.AsOf != nil {
 		ew.printf("as of: %s → %s\n", value(s.AsOf.Old), value(s.AsOf.New))
 	}

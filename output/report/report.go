@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/agreements/agreements/agreement"
 )
 
 // Formats the renderers support.
@@ -41,7 +43,7 @@ func writeJSON(w io.Writer, v any) error {
 // files, "file" when the row is unknown.
 func position(file string, page, row int) string {
 	var b strings.Builder
-	b.WriteString(file)
+	b.WriteString(agreement.QuoteName(file))
 	if page > 0 {
 		b.WriteString(" p" + strconv.Itoa(page))
 	}
