@@ -83,9 +83,10 @@ type tableReader struct {
 	countrySet, intl      bool
 	countryRepairs        []string
 	partner, partnerAlt   string
-	prev                  int   // index in c.res.Records of the last record of this table, -1 for none
-	repeatedRow           bool  // the row before the next record was a clipped copy of it, dropped
-	catUnits              *bool // the category column names units (categoriesNameUnits), once known
+	partnerMarkers        []string // the markers the partner cell above carried, for the rows that fill it down
+	prev                  int      // index in c.res.Records of the last record of this table, -1 for none
+	repeatedRow           bool     // the row before the next record was a clipped copy of it, dropped
+	catUnits              *bool    // the category column names units (categoriesNameUnits), once known
 }
 
 // forgetGroups drops what blank grouping cells stand for.

@@ -527,3 +527,30 @@ func TestRepeatedWrappedHeader(t *testing.T) {
 	assert.Equal(t, "Sorbonne University", res.Records[1].Partner)
 	assert.Equal(t, "FR", res.Records[1].CountryCode)
 }
+
+// A merged partner cell that a page break cut in two: the rows under its
+// empty remainder on the next page keep its markers; a blank partner cell
+// on the same page does not take them.
+func TestMergedCellCutByPageKeepsMarkers(t *testing.T) {
+	doc := tdoc([]string{"(* indicates institutions with which Tohoku University has mutually agreed to waive fees.)"}, tbl(
+		[]string{"Partner Institution", "Partner Unit", "Department", "Date of Agreement"},
+		[]string{"PORTUGAL (2)", "<", "<", "<"},
+		[]string{"Universidade de Lisboa *", "Department of Bioengineering", "GS Biomedical Engineering", "2019. 4. 3"},
+		[]string{"^", "", "", ""},
+		[]string{"", "Instituto Superior Técnico", "GS Engineering", "2017. 5.12"},
+		[]string{"SPAIN (2)", "<", "<", "<"},
+		[]string{"University of Barcelona *", "Faculty of Physics", "GS Science", "2016. 7. 1"},
+		[]string{"", "Faculty of Chemistry", "GS Science", "2016. 8. 1"},
+	))
+	table := doc.Blocks[len(doc.Blocks)-1].Table
+	for i := 4; i < len(table.Rows); i++ {
+		table.Rows[i].Page = 2
+	}
+	table.Rows[4].Cells[0].RowSpan = 2 // what the page break left of the merged cell
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 4)
+	assert.Equal(t, []bool{true, true, true, false},
+		[]bool{res.Records[0].FeeWaiver, res.Records[1].FeeWaiver, res.Records[2].FeeWaiver, res.Records[3].FeeWaiver})
+	assert.Equal(t, "Universidade de Lisboa", res.Records[1].Partner)
+}

@@ -72,7 +72,7 @@ func (tr *tableReader) row(i int) {
 		c.unplaced(r.Page, r.Row, rowText(*r), agreement.UnplacedBeforeGroup, "row before any country")
 		return
 	}
-	rowLevel, ok := tr.rowPartner(&rec, vals, has)
+	rowLevel, ok := tr.rowPartner(&rec, vals, has, i)
 	if !ok {
 		c.unplaced(r.Page, r.Row, rowText(*r), agreement.UnplacedNoName, "row has no partner")
 		return
@@ -171,7 +171,7 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 
 // rowPartner reads the partner cell through the entry reader, or fills the
 // partner down from the row above. It returns a level the cell states.
-func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field]bool) (string, bool) {
+func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field]bool, i int) (string, bool) {
 	c := tr.c
 	pv := vals[fPartner]
 	level := ""
@@ -187,9 +187,14 @@ func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field
 		if pv.covered {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "partner"))
 		}
-		tr.partner, tr.partnerAlt = rec.Partner, rec.PartnerAlt
+		tr.partner, tr.partnerAlt, tr.partnerMarkers = rec.Partner, rec.PartnerAlt, en.markers
 	case tr.partner != "":
+		// A blank partner cell: the partner above. When the cell is what
+		// a page break left of a merged cell, the markers it carried too.
 		rec.Partner, rec.PartnerAlt = tr.partner, tr.partnerAlt
+		if tr.cutMergedCell(i, pv.col) {
+			c.applyMarkers(rec, tr.partnerMarkers, tr.where(fPartner))
+		}
 		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "partner"))
 	default:
 		return "", false
@@ -449,3 +454,25 @@ func (tr *tableReader) categoriesNameUnits() bool {
 // a category column: one capitalised word, perhaps after "GS" ("Agr",
 // "HyARC", "GSID", "GS Engineering").
 var unitAbbreviation = lazyre.New(`^(?:GS\s+)?[A-Z][A-Za-z&.\-]{1,14}$`)
+
+// cutMergedCell reports a cell with no text that goes on a merged cell of
+// the page before: it spans rows itself, or it opens its page under a
+// merged cell that reached the page's foot.
+func (tr *tableReader) cutMergedCell(i, j int) bool {
+	rows := tr.t.Rows
+	if j < 0 || j >= len(rows[i].Cells) || i == 0 {
+		return false
+	}
+	cell := rows[i].Cells[j]
+	if cell.Covered {
+		if o, ok := tr.origin[cellRef{i, j}]; ok && o.row < i {
+			return tr.cutMergedCell(o.row, o.col) // a row further down the same merged cell
+		}
+		return false
+	}
+	if clean(cell.Text) != "" || rows[i-1].Page == rows[i].Page {
+		return false
+	}
+	above := rows[i-1].Cells
+	return cell.RowSpan > 1 || j < len(above) && (above[j].Covered || above[j].RowSpan > 1)
+}
