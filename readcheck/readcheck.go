@@ -9,6 +9,7 @@ package readcheck
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -27,6 +28,7 @@ const (
 	KindNoCountry     = "no_country"      // most records have no country
 	KindDateInName    = "date_in_name"    // a date left unread in partner names
 	KindUnknownGroup  = "unknown_country" // records filed under a country the tables do not know
+	KindMergedRows    = "merged_rows"     // a row whose date cell holds several dates: rows read as one
 )
 
 // Warning is one doubt about a read.
@@ -62,7 +64,23 @@ func Check(doc *parser.Document, res *agreement.Result, opt Options) []Warning {
 	c.countries()
 	c.datesInNames()
 	c.unknownCountries()
+	c.mergedRows()
 	return c.out
+}
+
+// mergedRows: records read from a row whose date cell held several dates,
+// of which the first was taken: the rows of several agreements (under a
+// partner cell merged across them) read as one row.
+func (c *checker) mergedRows() {
+	several := agreement.R(agreement.RepairDate, "first_of_several")
+	var ws []Warning
+	for _, r := range c.res.Records {
+		if slices.Contains(r.Repairs, several) {
+			ws = append(ws, Warning{Kind: KindMergedRows, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+				Message: fmt.Sprintf("the date cell of %q holds several dates: the rows of several agreements may have been read as one, of which only the first date was kept", shorten(r.Partner, 80))})
+		}
+	}
+	c.add(ws)
 }
 
 type checker struct {

@@ -79,6 +79,14 @@ func TestWarnings(t *testing.T) {
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("Purdue University (9/3/1997)", "United States", "US", 2)}},
 			readcheck.KindDateInName, "--dates month-first or day-first"},
+		{"several dates in one row",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{func() agreement.Record {
+				r := rec("Nanyang Technological University", "Singapore", "SG", 14)
+				r.Repairs = []string{"date:YYYY-MM-DD", "date:first_of_several"}
+				return r
+			}()}},
+			readcheck.KindMergedRows, `l.pdf: page 1 row 14: the date cell of "Nanyang Technological University" holds several dates`},
 		{"an unknown country",
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("A University", "Atlantis", "", 2)}},
