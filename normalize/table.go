@@ -87,6 +87,7 @@ type tableReader struct {
 	prev                  int      // index in c.res.Records of the last record of this table, -1 for none
 	repeatedRow           bool     // the row before the next record was a clipped copy of it, dropped
 	catUnits              *bool    // the category column names units (categoriesNameUnits), once known
+	parts                 int      // the agreements a line of the row being read holds (oneAgreementALine)
 }
 
 // forgetGroups drops what blank grouping cells stand for.

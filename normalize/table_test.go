@@ -554,3 +554,35 @@ func TestMergedCellCutByPageKeepsMarkers(t *testing.T) {
 		[]bool{res.Records[0].FeeWaiver, res.Records[1].FeeWaiver, res.Records[2].FeeWaiver, res.Records[3].FeeWaiver})
 	assert.Equal(t, "Universidade de Lisboa", res.Records[1].Partner)
 }
+
+// A row that holds the rows of two agreements with one partner, one a line
+// (a partner cell merged across them, read as one row): two records; the
+// one-line unit goes to the department-level agreement.
+func TestOneAgreementALine(t *testing.T) {
+	doc := tdoc(nil, tbl(
+		[]string{"国", "相手機関名", "相手部局", "区分", "本学部局", "締結日", "授業料不徴収"},
+		[]string{"シンガポール", "Nanyang Technological\nUniversity", "College of Engineering", "大学間協定\n部局間協定", "―\nGS Engineering", "2019-08-23\n2010-10-12", "*\n"},
+		[]string{"シンガポール", "National University of Singapore", "", "大学間協定", "―", "2000-09-16", "*"},
+	))
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	a, b := res.Records[0], res.Records[1]
+	assert.Equal(t, "Nanyang Technological University", a.Partner)
+	assert.Equal(t, "Nanyang Technological University", b.Partner)
+	assert.Equal(t, []string{LevelUniversity, "", "", "2019-08-23"}, []string{a.Level, a.PartnerUnit, a.HomeUnit, a.Signed})
+	assert.Equal(t, []string{LevelDepartment, "College of Engineering", "GS Engineering", "2010-10-12"}, []string{b.Level, b.PartnerUnit, b.HomeUnit, b.Signed})
+	assert.Contains(t, a.Repairs, "split_cell:one_agreement_a_line")
+
+	assert.Equal(t, []bool{true, false, true}, []bool{a.FeeWaiver, b.FeeWaiver, res.Records[2].FeeWaiver})
+
+	// Two dates a line with nothing else set a line (concluded, renewed)
+	// are one agreement.
+	doc = tdoc(nil, tbl(
+		[]string{"国", "相手機関名", "区分", "締結日"},
+		[]string{"中国", "Fudan University", "大学間協定", "1999-11-17\n2008-11-17"},
+	))
+	res, err = Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+}

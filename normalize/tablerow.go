@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -54,14 +55,29 @@ func own(vals map[field]val) map[field]bool {
 // row reads one body row: a group, note or continuation row changes the
 // state; any other row becomes a record, read in steps.
 func (tr *tableReader) row(i int) {
-	c := tr.c
-	r := &tr.t.Rows[i]
 	vals := tr.rowVals(i)
 	has := own(vals)
 	if tr.notARecord(i, vals, has) {
 		return
 	}
+	if parts := tr.oneAgreementALine(i, vals); parts != nil {
+		for k, p := range parts {
+			tr.record(i, p, own(p), k)
+		}
+		return
+	}
+	tr.record(i, vals, has, -1)
+}
+
+// record makes the record of a row, or of line part of it when the row
+// holds several agreements one a line (oneAgreementALine).
+func (tr *tableReader) record(i int, vals map[field]val, has map[field]bool, part int) {
+	c := tr.c
+	r := &tr.t.Rows[i]
 	rec := c.newRecord(r.Page, r.Row)
+	if part >= 0 {
+		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, "one_agreement_a_line"))
+	}
 	rec.Level = tr.level
 	rec.Repairs = append(rec.Repairs, tr.levelRepair, tr.colsRepair)
 	if tr.repeatedRow {
@@ -82,7 +98,11 @@ func (tr *tableReader) row(i int) {
 	}
 	tr.rowDates(&rec, vals)
 	for j, fl := range tr.flagOf {
-		if !c.lx.IsNegative(tr.cell(i, j).text) {
+		text := tr.cell(i, j).text
+		if lines := tr.cell(i, j).lines; part >= 0 && part < len(lines) && len(lines) == tr.parts {
+			text = lines[part]
+		}
+		if !c.lx.IsNegative(text) {
 			rec.Flags = append(rec.Flags, fl)
 		}
 	}
@@ -475,4 +495,64 @@ func (tr *tableReader) cutMergedCell(i, j int) bool {
 	}
 	above := rows[i-1].Cells
 	return cell.RowSpan > 1 || j < len(above) && (above[j].Covered || above[j].RowSpan > 1)
+}
+
+// oneAgreementALine splits a row that holds the rows of several agreements
+// with one partner, one a line: a partner cell merged across them, which
+// an extractor without rules to go by read as one row. The date cell holds
+// one date a line, and the level, kind or home-unit cell as many lines.
+// Cells of one line are the partner's and go to every part, but for a
+// partner's unit, which goes to the parts at department level (an
+// agreement with the whole institution names no unit).
+func (tr *tableReader) oneAgreementALine(i int, vals map[field]val) []map[field]val {
+	sv, ok := vals[fSigned]
+	if !ok || sv.covered || len(sv.lines) < 2 {
+		return nil
+	}
+	k := len(sv.lines)
+	opt := tr.c.dateOptions()
+	for _, l := range sv.lines {
+		if _, err := ParseDate(clean(l), opt); err != nil {
+			return nil
+		}
+	}
+	perLine := false
+	for f, v := range vals {
+		switch {
+		case f == fSigned || f == fPartner || f == fRegion || f == fCountry || v.covered || len(v.lines) <= 1:
+		case len(v.lines) != k:
+			return nil // lines that do not pair with the dates: a wrapped cell
+		case f == fLevel || f == fType || f == fHomeUnit:
+			perLine = true
+		}
+	}
+	if !perLine {
+		return nil
+	}
+	parts := make([]map[field]val, k)
+	levels := make([]string, k)
+	for s := range parts {
+		parts[s] = map[field]val{}
+		for f, v := range vals {
+			if len(v.lines) == k && f != fPartner && f != fRegion && f != fCountry && !v.covered {
+				line := clean(v.lines[s])
+				v = val{text: line, lines: []string{line}, col: v.col}
+				if f == fLevel || f == fType {
+					if lv, only := tr.c.lx.IsLevelOnly(line); only {
+						levels[s] = lv
+					}
+				}
+			}
+			parts[s][f] = v
+		}
+	}
+	if u, ok := vals[fPartnerUnit]; ok && len(u.lines) <= 1 && u.text != "" && slices.Contains(levels, LevelUniversity) {
+		for s := range parts {
+			if levels[s] == LevelUniversity {
+				parts[s][fPartnerUnit] = val{col: u.col}
+			}
+		}
+	}
+	tr.parts = k
+	return parts
 }
