@@ -89,6 +89,7 @@ func main() {
 	if isParseChild() {
 		os.Exit(parseChild(os.Stdin, os.Stdout, os.Stderr))
 	}
+	quietStart(os.Args[1:])
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

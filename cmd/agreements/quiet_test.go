@@ -1,0 +1,37 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestQuietArgs(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "small.pdf")
+	large := filepath.Join(dir, "large.pdf")
+	require.NoError(t, os.WriteFile(small, make([]byte, 1000), 0o644))
+	require.NoError(t, os.WriteFile(large, make([]byte, quietInput+1), 0o644))
+	tests := []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"extract", small}, true},
+		{[]string{"extract", "--format", "csv", small, "--out", filepath.Join(dir, "new.csv")}, true},
+		{[]string{"tables", small, small}, true},
+		{[]string{"extract", small, large}, false},
+		{[]string{"extract", "--out", large, small}, false}, // an --out file counts
+		{[]string{"extract", "-"}, false},
+		{[]string{"extract", dir}, false},
+		{[]string{"extract", filepath.Join(dir, "missing.pdf")}, false},
+		{[]string{"diff", small, small}, false},
+		{[]string{"extract"}, false},
+		{nil, false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, quietArgs(tt.args), "%q", tt.args)
+	}
+}
