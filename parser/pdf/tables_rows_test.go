@@ -376,3 +376,29 @@ func TestStreamWordsAcrossAGapJoinItsColumns(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Sorbonne", "GS Engineering", "2001"}, texts(tabs[0].table)[len(tabs[0].table.Rows)-3])
 }
+
+func TestStreamLastRowStopsAtARule(t *testing.T) {
+	// Rows of two lines, 12 pt apart, rules between the rows; a line of
+	// one cell under the last row's rule, as close as a row's second
+	// line, is the next record's, not more of the last row.
+	var ws []Word
+	var segs []Segment
+	y := 100.0
+	for _, r := range [][4]string{{"Partner", "Unit", "Date", ""}, {"Ghent", "Arts", "2014", "University"}, {"Leuven", "Medicine", "2017", "University"}, {"Louvain", "Science", "2007", "University"}} {
+		ws = append(ws, words(r[0], 50, y)...)
+		ws = append(ws, words(r[1], 150, y)...)
+		ws = append(ws, words(r[2], 250, y)...)
+		if r[3] != "" {
+			y += 12
+			ws = append(ws, words(r[3], 50, y)...)
+		}
+		segs = append(segs, hrule(50, 290, y+11))
+		y += 12
+	}
+	ws = append(ws, words("Bruxelles", 50, y)...)
+	p := page(1, ws, segs)
+	tabs := pageTables(&p)
+	require.NotEmpty(t, tabs)
+	rows := texts(tabs[0].table)
+	assert.Equal(t, []string{"Louvain University", "Science", "2007"}, rows[len(rows)-1])
+}

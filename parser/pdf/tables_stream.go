@@ -376,8 +376,12 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		firstFilled = append(firstFilled, filled)
 	}
 	// Wrapped lines after the last row: runs of lines set at the text's
-	// line spacing under the last row, inside columns it has filled.
+	// line spacing under the last row, inside columns it has filled, and
+	// no rule across the table between them and the row.
 	for j := end + 1; j < len(lines) && len(accs) > 1; j++ {
+		if ruledAcross(hrules, region, lines[j-1].box.Y1, lines[j].box.Y0) {
+			break
+		}
 		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps) &&
 			!overflowsBelow(ws, &lines[j], lastY1, median(rowPitch), accs[len(accs)-1], seps, colRight) {
 			break
@@ -630,6 +634,17 @@ func rowBands(hrules []rule, region parser.Box, lines []sline, offset int) func(
 		n, _ := slices.BinarySearch(ys, (l.box.Y0+l.box.Y1)/2)
 		return n
 	}
+}
+
+// ruledAcross reports whether a horizontal rule across most of the
+// region's width lies between y0 and y1.
+func ruledAcross(hrules []rule, region parser.Box, y0, y1 float64) bool {
+	for _, r := range hrules {
+		if r.at > y0 && r.at < y1 && min(r.hi, region.X1)-max(r.lo, region.X0) >= 0.8*(region.X1-region.X0) {
+			return true
+		}
+	}
+	return false
 }
 
 // tightPitch returns a test for whether line k of lines sits closer to the
