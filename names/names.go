@@ -101,6 +101,13 @@ func commonWord(w string) bool {
 // distinct names differ by substitutions ("Southeast"/"Southwest",
 // "Lanzhou"/"Yangzhou").
 func Distance(a, b []rune, max int) int {
+	var rows []int
+	return distance(a, b, max, &rows)
+}
+
+// distance is Distance with its rows in *rows, grown as needed, so that
+// a caller comparing many names reuses them.
+func distance(a, b []rune, max int, buf *[]int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}
@@ -111,14 +118,10 @@ func Distance(a, b []rune, max int) int {
 	// diagonal: a cell further off costs more than max, and reads as
 	// max+1 (set just outside the band).
 	inf := max + 1
-	// On the stack for the names of a list (up to 63 runes).
-	var stack [3 * 64]int
-	var rows []int
-	if n := 3 * (len(b) + 1); n <= len(stack) {
-		rows = stack[:n]
-	} else {
-		rows = make([]int, n)
+	if n := 3 * (len(b) + 1); cap(*buf) < n {
+		*buf = make([]int, n, n+3*64) // room for somewhat longer names to come
 	}
+	rows := (*buf)[:3*(len(b)+1)]
 	prev2, prev, cur := rows[:len(b)+1], rows[len(b)+1:2*(len(b)+1)], rows[2*(len(b)+1):]
 	for j := range prev {
 		prev[j] = min(j, inf)
@@ -274,6 +277,7 @@ func ClustersBounded(names []string) (clusters [][]int, complete bool) {
 	seen := make([]int, len(reps)) // stamp: k+1 when already a candidate of k
 	prefix := make([]int32, 0, prefixLen)
 	budget := max(minWork, workPerName*len(names))
+	var rows []int // Distance's, reused
 	complete = true
 	for k := range reps {
 		if budget <= 0 {
@@ -319,7 +323,7 @@ func ClustersBounded(names []string) (clusters [][]int, complete bool) {
 					continue
 				}
 				budget -= len(keys[k]) * (2*limit + 1)
-				if Distance(keys[k], keys[c], limit) <= limit {
+				if distance(keys[k], keys[c], limit, &rows) <= limit {
 					uf.union(reps[c], reps[k])
 				}
 			}

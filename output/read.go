@@ -75,7 +75,15 @@ func isZip(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
 // JSON array are refused; errors name the 1-based line (NDJSON, JSON,
 // CSV) or sheet row (xlsx).
 func ReadRecords(r io.Reader) ([]agreement.Record, error) {
-	recs := []agreement.Record{}
+	return ReadRecordsSized(r, 0)
+}
+
+// ReadRecordsSized is ReadRecords with room made at once for about n
+// records (more are read too, fewer leave room unused): a slice that
+// grows as a large file is read holds its records about twice at the end,
+// the old array and the new.
+func ReadRecordsSized(r io.Reader, n int) ([]agreement.Record, error) {
+	recs := make([]agreement.Record, 0, max(n, 0))
 	in := interner{}
 	err := EachRecord(r, func(rec agreement.Record) error {
 		in.record(&rec)
@@ -106,8 +114,13 @@ func (in interner) string(s *string) {
 
 func (in interner) record(r *agreement.Record) {
 	for _, s := range []*string{&r.Schema, &r.HomeInstitution, &r.Level, &r.Region, &r.Country, &r.CountryCode,
-		&r.HomeUnit, &r.Signed, &r.AgreementType, &r.ValidUntil, &r.AsOf, &r.Source.File, &r.Source.SHA256, &r.Source.Format} {
+		&r.PartnerUnit, &r.HomeUnit, &r.Signed, &r.AgreementType, &r.ValidUntil, &r.AsOf, &r.Source.File, &r.Source.SHA256, &r.Source.Format} {
 		in.string(s)
+	}
+	for _, list := range [][]string{r.Flags, r.Repairs} {
+		for i := range list {
+			in.string(&list[i])
+		}
 	}
 }
 

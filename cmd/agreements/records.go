@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -30,7 +31,7 @@ func (e *env) loadSnapshot(name string, opt normalize.Options, ro readOpts) (*ag
 			return nil, &parser.Error{File: name, Err: err}
 		}
 		if kind := streamable(head); kind != "" {
-			return readRecordFile(name, kind, br)
+			return readRecordFile(name, kind, br, 0)
 		}
 		// Read on from what was looked at.
 		e2 := *e
@@ -56,7 +57,29 @@ func (e *env) loadSnapshot(name string, opt normalize.Options, ro readOpts) (*ag
 		f.Close()
 		return e.loadRecordsPages(name, opt, ro)
 	}
-	return readRecordFile(name, kind, br)
+	return readRecordFile(name, kind, br, recordLines(f, fi.Size(), kind, head))
+}
+
+// recordLines returns the number of lines of a record file of one record
+// a line (NDJSON whose first line is a whole record), counted without
+// moving f's offset, for the room to make for its records; 0 for other
+// files.
+func recordLines(f *os.File, size int64, kind string, head []byte) int {
+	first, _, ok := bytes.Cut(head, []byte("\n"))
+	first = bytes.TrimSpace(first)
+	if kind != output.FormatNDJSON || !ok || !bytes.HasPrefix(first, []byte("{")) || !bytes.HasSuffix(first, []byte("}")) {
+		return 0
+	}
+	n := 0
+	buf := make([]byte, 1<<20)
+	r := io.NewSectionReader(f, 0, size)
+	for {
+		k, err := r.Read(buf)
+		n += bytes.Count(buf[:k], []byte("\n"))
+		if err != nil {
+			return n + 1
+		}
+	}
 }
 
 // streamable returns the format of a record file that starts with head
@@ -70,8 +93,9 @@ func streamable(head []byte) string {
 }
 
 // readRecordFile reads the records of a record file of the given kind.
-func readRecordFile(name, kind string, r io.Reader) (*agreement.Result, error) {
-	recs, err := output.ReadRecords(r)
+// lines is the room to make for its records (0 for none).
+func readRecordFile(name, kind string, r io.Reader, lines int) (*agreement.Result, error) {
+	recs, err := output.ReadRecordsSized(r, lines)
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%s record file: %w", kind, unwrapPathError(err))}
 	}
