@@ -402,3 +402,31 @@ func TestStreamLastRowStopsAtARule(t *testing.T) {
 	rows := texts(tabs[0].table)
 	assert.Equal(t, []string{"Louvain University", "Science", "2007"}, rows[len(rows)-1])
 }
+
+func TestStreamCellWrappedOverManyLinesKeepsTheTable(t *testing.T) {
+	// A partner's name wraps onto four lines of one cell, set as close as
+	// the table's other lines: the table goes on under them.
+	var ws []Word
+	y := 100.0
+	line := func(cells ...string) {
+		for k, c := range cells {
+			ws = append(ws, words(c, 50+120*float64(k), y)...)
+		}
+		y += 12
+	}
+	line("Partner", "Unit", "Date")
+	line("Ghent", "Arts", "2014")
+	line("Leuven", "Medicine", "2017")
+	line("Universite", "Science", "2007")
+	line("catholique de")
+	line("Louvain Faculty")
+	line("of Sciences and")
+	line("Engineering")
+	line("Liege", "Law", "2019")
+	line("Namur", "Physics", "2020")
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	rows := texts(tabs[0].table)
+	assert.Equal(t, []string{"Namur", "Physics", "2020"}, rows[len(rows)-1])
+}

@@ -17,6 +17,7 @@ const (
 	chunkGapH  = 0.6 // a word gap wider than this splits a line into chunks
 	blockGapH  = 1.3 // a vertical gap wider than this ends a run of table lines
 	maxLooseIn = 2   // single-chunk lines allowed in a row inside a run
+	maxWrapIn  = 8   // and wrapped lines of a cell (see streamTables)
 	maxHeadIn  = 5   // single-chunk lines taken above a run as its header
 )
 
@@ -171,12 +172,49 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 			continue
 		}
 		start, end, loose := i, i, 0
+		// Where the run's chunks start: a line of one chunk that starts
+		// there, stays inside the run's width and stands no further from
+		// the line above than the run's lines do at the closest is a
+		// cell's wrapped line; up to maxWrapIn of them may follow one
+		// another, when no other line stands among them.
+		var starts []float64
+		addStarts := func(l *sline) {
+			for k := range l.chunks {
+				x0, _ := l.chunkBox(ws, k)
+				starts = append(starts, x0)
+			}
+		}
+		addStarts(&lines[i])
+		right := lines[i].box.X1
+		inCell := func(l *sline) bool {
+			if l.box.X1 > right+0.5*l.h {
+				return false
+			}
+			for _, x := range starts {
+				if abs(l.box.X0-x) <= 0.5*l.h {
+					return true
+				}
+			}
+			return false
+		}
+		gmin := math.Inf(1) // the run's smallest gap between lines
+		other := 0          // loose lines since the last table line that are no wrapped cell's
 		for j := i + 1; j < len(lines) && near(j-1, j); j++ {
+			g := lines[j].box.Y0 - lines[j-1].box.Y1
 			if tab[j] {
-				end, loose = j, 0
+				end, loose, other = j, 0, 0
+				addStarts(&lines[j])
+				right = max(right, lines[j].box.X1)
+				gmin = min(gmin, g)
 				continue
 			}
-			if loose++; loose > maxLooseIn {
+			loose++
+			if g <= gmin+0.1*lines[j].h && inCell(&lines[j]) {
+				gmin = min(gmin, g)
+			} else {
+				other++
+			}
+			if loose > maxLooseIn && (other > 0 || loose > maxWrapIn) {
 				break
 			}
 		}
