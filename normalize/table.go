@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -56,6 +57,7 @@ func (c *docContext) headerField(text string) field {
 type tableMemo struct {
 	cols     []field
 	flagOf   map[int]string // the flags the flag columns of that table set
+	last     int            // index in the records of that table's last record, -1 for none
 	declared map[string]bool
 }
 
@@ -112,7 +114,7 @@ func (c *docContext) table(t *parser.Table) {
 		return
 	}
 	if c.tables == nil {
-		c.tables = &tableMemo{declared: map[string]bool{}}
+		c.tables = &tableMemo{declared: map[string]bool{}, last: -1}
 	}
 	tr := &tableReader{c: c, t: t, prev: -1, origin: map[cellRef]cellRef{}}
 	if lines, ok := listInTable(t); ok && !tr.hasHeader() {
@@ -157,6 +159,7 @@ func (c *docContext) table(t *parser.Table) {
 		tr.row(i)
 	}
 	tr.handOverGroups()
+	c.tables.last = tr.prev
 }
 
 // handOverGroups leaves the group the table ended in to the document: the
@@ -194,6 +197,25 @@ func (tr *tableReader) clippedAtPageEnd(i int) bool {
 		shorter = shorter || len(a) < len(b)
 	}
 	return shorter && rowText(rows[i]) != ""
+}
+
+// unitGoesOn reads a text that opens a table as the partner's unit of the
+// last record of the table before it, when that record has none and the
+// table had no unit column: "国立台湾師範大学♦" / (next table) "教育学院", a
+// row broken by the extractor where its cell's second line starts.
+func (c *docContext) unitGoesOn(text string) bool {
+	m := c.tables
+	if m == nil || m.last < 0 || m.last >= len(c.res.Records) || slices.Contains(m.cols, fPartnerUnit) {
+		return false
+	}
+	prev := &c.res.Records[m.last]
+	text = clean(text)
+	if prev.PartnerUnit != "" || !c.isUnit(text) || c.namesAGroup(text) {
+		return false
+	}
+	prev.PartnerUnit = text
+	prev.Repairs = append(prev.Repairs, agreement.R(agreement.RepairSplitCell, "partner_unit"), string(agreement.RepairSplitRow))
+	return true
 }
 
 // namesGroupOnly reports a row whose one text names a region or a country:
@@ -245,13 +267,21 @@ func (tr *tableReader) mapColumns() bool {
 	if n == 0 {
 		if m := tr.c.tables.cols; m != nil && len(m) == width {
 			tr.cols, tr.flagOf = m, tr.c.tables.flagOf
+			// The table goes on the previous one: its first row may be
+			// the rest of the last row there.
+			if last := tr.c.tables.last; last >= 0 && last < len(tr.c.res.Records) {
+				tr.prev, tr.partner, tr.partnerAlt = last, tr.c.res.Records[last].Partner, tr.c.res.Records[last].PartnerAlt
+			}
 			tr.colsRepair = string(agreement.RepairColumnsPrevious)
 			return true
 		}
 		return false
 	}
 	tr.body = n
-	for _, r := range rows[:top] {
+	for k, r := range rows[:top] {
+		if sole, ok := tr.soleText(k); ok && k == 0 && tr.c.unitGoesOn(sole) {
+			continue // the last row of the table before went on here
+		}
 		tr.c.titleLine(rowText(r), r.Page, r.Row)
 	}
 	texts := make([]string, width)

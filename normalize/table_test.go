@@ -586,3 +586,38 @@ func TestOneAgreementALine(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, res.Records, 1)
 }
+
+// The partner's unit on the second line of the last row of a table, which
+// the extractor set as the first row of the next table (before that
+// table's own group rows and header, or with no header of its own).
+func TestUnitGoesOnInNextTable(t *testing.T) {
+	first := func() *parser.Table {
+		return tbl(
+			[]string{"相手機関名", "区分", "締結年月日"},
+			[]string{"台湾", "", ""},
+			[]string{"国立台湾師範大学♦", "教育学研究科", "2018. 7.31"},
+		)
+	}
+	for _, second := range []*parser.Table{
+		tbl(
+			[]string{"教育学院", "", ""},
+			[]string{"ドイツ", "", ""},
+			[]string{"相手機関名", "区分", "締結年月日"},
+			[]string{"ハイデルベルク大学", "法学研究科", "2003. 9.16"},
+		),
+		tbl(
+			[]string{"教育学院", "", ""},
+			[]string{"ドイツ", "", ""},
+			[]string{"ハイデルベルク大学", "法学研究科", "2003. 9.16"},
+		),
+	} {
+		doc := tdoc(nil, first(), second)
+		second.Rows[0].Header = false
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err)
+		require.Len(t, res.Records, 2)
+		assert.Equal(t, "教育学院", res.Records[0].PartnerUnit)
+		assert.Equal(t, "DE", res.Records[1].CountryCode)
+		assert.Empty(t, res.Unplaced)
+	}
+}

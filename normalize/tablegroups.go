@@ -213,6 +213,15 @@ func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool
 		prev.Partner = strings.TrimSpace(prev.Partner + " " + text)
 		tr.partner = prev.Partner
 		tr.c.applyMarkers(prev, markers, tr.where(fPartner))
+	case has[fPartner] && len(has) == 1 && !tr.hasColumn(fPartnerUnit) && prev.PartnerUnit == "" && prev.Partner == tr.partner &&
+		tr.c.isUnit(vals[fPartner].text):
+		// "国立台湾師範大学♦" / "教育学院": the partner's unit on a line of
+		// its own, wrapped onto a row of its own (or to the next page's
+		// table).
+		text, markers := splitMarkers(vals[fPartner].text)
+		prev.PartnerUnit = text
+		tr.c.applyMarkers(prev, markers, tr.where(fPartner))
+		prev.Repairs = append(prev.Repairs, agreement.R(agreement.RepairSplitCell, "partner_unit"))
 	default:
 		return false
 	}
