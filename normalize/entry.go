@@ -135,8 +135,8 @@ func (c *docContext) unitAfterTitle(name string, e *entry, o entryOpts, opt Date
 func (c *docContext) trailingDetails(name string, e *entry, o entryOpts, opt DateOptions) string {
 	for {
 		rest, inner, ok := cutTrailingBrackets(name)
-		if !ok || strings.TrimSpace(rest) == "" {
-			return name
+		if !ok || strings.TrimSpace(rest) == "" || expandsAcronym(rest, inner) {
+			return name // (nothing before, or "WINLAB (Wireless Network Laboratory)": the name spelt out)
 		}
 		var d entry
 		if !c.readDetails(inner, &d, o, opt, false) {
@@ -410,6 +410,33 @@ func (c *docContext) splitNames(name string) (partner, alt string) {
 }
 
 // isAcronym reports a short upper-case word ("KAIST", "NTU", "UC").
+// expandsAcronym reports brackets that spell out the acronym before them:
+// the initials of the bracket's words come, in order, among the acronym's
+// letters ("WINLAB (Wireless Network Laboratory)").
+func expandsAcronym(before, inner string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 || !isAcronym(f[len(f)-1]) {
+		return false
+	}
+	acr := []rune(strings.ToUpper(f[len(f)-1]))
+	k, n := 0, 0
+	for _, w := range strings.Fields(inner) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			continue // "of", "and"
+		}
+		for k < len(acr) && acr[k] != r {
+			k++
+		}
+		if k == len(acr) {
+			return false
+		}
+		k++
+		n++
+	}
+	return n >= 2
+}
+
 func isAcronym(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" || utf8.RuneCountInString(s) > 10 || strings.ContainsRune(s, ' ') {

@@ -39,6 +39,7 @@ func TestReadEntry(t *testing.T) {
 		{in: "Hiroshima University (MoA on Collaboration) IDEC", want: entry{partner: "Hiroshima University", partnerUnit: "IDEC", kind: "MoA on Collaboration"}},
 		{in: "Nagaoka University of Technology (Addendum for the exchange of students)",
 			want: entry{partner: "Nagaoka University of Technology", kind: "Addendum for the exchange of students"}},
+		{in: "Rutgers University, WINLAB (Wireless Network Laboratory)", want: entry{partner: "Rutgers University", partnerUnit: "WINLAB (Wireless Network Laboratory)"}},
 		{in: "Tohoku Gakuin University (Sendai), Faculty of Letters", want: entry{partner: "Tohoku Gakuin University (Sendai)", partnerUnit: "Faculty of Letters"}},
 		{in: "Sahlgrenska Academy Institute of Odontology, * University of Gothenburg",
 			want: entry{partner: "University of Gothenburg", partnerUnit: "Sahlgrenska Academy Institute of Odontology", markers: []string{"*"}}},
@@ -110,6 +111,7 @@ func TestUnitOnItsLine(t *testing.T) {
 		// A unit wrapped onto the next line goes on.
 		{[]string{"Jagiellonian University Faculty of International and Political", "Studies"},
 			"Jagiellonian University Faculty of International and Political Studies"},
+		{[]string{"Korea Advanced Institute of", "Science and Technology"}, "Korea Advanced Institute of Science and Technology"},
 		// A comma already places the unit.
 		{[]string{"Peking University,", "School of Law"}, "Peking University, School of Law"},
 		{[]string{"University of California", "Berkeley"}, "University of California Berkeley"},
