@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/agreements/agreements/audit"
@@ -67,6 +69,7 @@ func (e *env) audit(args []string) int {
 		opt.Figures = f
 	}
 
+	defer limitAuditMemory(inputs)()
 	var ins []audit.Input
 	failed := false
 	for _, name := range inputs {
@@ -131,4 +134,29 @@ func (e *env) readFigures(name string, opt normalize.Options, ro readOpts) (*aud
 		return nil, fmt.Errorf("%s: no declared total found in the document (a figures file in TOML can state them)", parser.QuoteName(name))
 	}
 	return &audit.Figures{Name: name, Declared: res.Declared}, nil
+}
+
+// limitAuditMemory sets the collector's soft memory limit for an audit of
+// record files (of which it holds the records for the whole run) to 1.5
+// times their size and 256 MiB, unless GOMEMLIMIT says otherwise: the
+// heap is collected before it reaches twice what is live, as it would
+// grow to without a limit. It returns what puts the limit back.
+func limitAuditMemory(inputs []string) func() {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+		return func() {}
+	}
+	var size int64
+	for _, name := range inputs {
+		if recordFile(name) == "" {
+			continue
+		}
+		if fi, err := os.Stat(name); err == nil {
+			size += fi.Size()
+		}
+	}
+	if size == 0 {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(size + size/2 + 256<<20)
+	return func() { debug.SetMemoryLimit(old) }
 }
