@@ -131,7 +131,7 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 				openFirst = len(pt.table.Rows)
 			}
 			open = -1
-			if last && linesOutside(p, pt.region, false) <= stitchLinesBelow {
+			if last && linesOutside(p, pt.region, false) <= stitchLinesBelow && !headingBelow(p, pt.region) {
 				open = len(out) - 1
 				openCols, openStarts, openMethod = pt.cols, pt.starts, pt.table.Method
 			}
@@ -177,6 +177,19 @@ func sameStarts(a, b []float64, width float64) bool {
 		}
 	}
 	return true
+}
+
+// headingBelow reports whether a bold line stands under a region on its
+// page (out of the bottom margin band): a group's heading, whose own
+// table starts on the next page, and the region's table does not go on
+// there.
+func headingBelow(p *PageLayout, region parser.Box) bool {
+	for _, l := range p.Lines {
+		if l.Box.Y0 >= region.Y1 && l.Style.Bold && !inMargin(p, l.Box, marginBand) {
+			return true
+		}
+	}
+	return false
 }
 
 // linesOutside counts the visual lines of text above (or below) a region,

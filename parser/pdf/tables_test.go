@@ -519,3 +519,25 @@ func TestTablesGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestNoStitchOverAGroupHeading(t *testing.T) {
+	// A table ends near the foot of page 1 with a bold group heading under
+	// it; the table at the top of page 2 is that group's, not the rest of
+	// the table above.
+	mk := func(n int, top float64, first, rows int, heading bool) PageLayout {
+		words := []Word{tw("Country", 50, top), tw("Partner", 200, top), tw("Year", 400, top)}
+		y := top
+		for i := range rows {
+			y = top + 15*float64(i+1)
+			words = append(words, tw(fmt.Sprintf("C%d", first+i), 50, y), tw("Univ", 200, y), tw("2020", 400, y))
+		}
+		if heading {
+			words = append(words, boldWord("SPAIN", 50, y+20))
+		}
+		return page(n, words, nil)
+	}
+	regions := findTables([]PageLayout{mk(1, 300, 1, 25, true), mk(2, 70, 31, 3, false)})
+	assert.Len(t, regions, 2)
+	regions = findTables([]PageLayout{mk(1, 300, 1, 25, false), mk(2, 70, 31, 3, false)})
+	assert.Len(t, regions, 1, "without the heading the table goes on")
+}
