@@ -245,7 +245,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		ls = append(ls, &lines[i])
 	}
-	if nTab < 3 {
+	if nTab < 3 && !headedRow(ws, lines, start, end) {
 		return streamResult{}, false
 	}
 	ivs := columnIntervals(ws, ls)
@@ -475,6 +475,39 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		t.bold = append(t.bold, nwords > 0 && nbold == nwords)
 	}
 	return t, true
+}
+
+// headedRow reports whether lines start..end are a table of one row
+// under its column headings (the end of a table continued from the page
+// before): two lines of three or more chunks each, as many, starting at
+// the same places, the first all bold and the second not.
+func headedRow(ws []tword, lines []sline, start, end int) bool {
+	if end != start+1 {
+		return false
+	}
+	a, b := &lines[start], &lines[end]
+	if len(a.chunks) < 3 || len(a.chunks) != len(b.chunks) {
+		return false
+	}
+	bold := func(l *sline) bool {
+		for _, wi := range l.words {
+			if !ws[wi].Style.Bold {
+				return false
+			}
+		}
+		return true
+	}
+	if !bold(a) || bold(b) {
+		return false
+	}
+	for k := range a.chunks {
+		xa, _ := a.chunkBox(ws, k)
+		xb, _ := b.chunkBox(ws, k)
+		if abs(xa-xb) > 0.5*a.h {
+			return false
+		}
+	}
+	return true
 }
 
 // columnIntervals infers the columns of a run of lines: the chunks of the

@@ -520,6 +520,18 @@ func TestTablesGolden(t *testing.T) {
 	}
 }
 
+func TestStreamHeadedRowIsATable(t *testing.T) {
+	// The last row of a list, alone under its column headings at the top
+	// of a page.
+	words := []Word{boldWord("Partner", 50, 70), boldWord("Department", 200, 70), boldWord("Date", 400, 70),
+		tw("Institute", 50, 85), tw("GS", 200, 85), tw("Pharmacy", 215, 85), tw("8/1/2016", 400, 85)}
+	p := page(1, words, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{{"Partner", "Department", "Date"}, {"Institute", "GS Pharmacy", "8/1/2016"}}, texts(tabs[0].table))
+	assert.True(t, tabs[0].table.Rows[0].Header)
+}
+
 func TestNoStitchOverAGroupHeading(t *testing.T) {
 	// A table ends near the foot of page 1 with a bold group heading under
 	// it; the table at the top of page 2 is that group's, not the rest of
