@@ -47,6 +47,9 @@ var bareLegendRe = lazyre.New(`^[(（]?\s*(` + markerPattern + `)\s+(.{2,120}?)[
 // parseLegendLine reads a line that defines a marker.
 func (c *docContext) parseLegendLine(text string) (marker, definition string, ok bool) {
 	text = strings.TrimSpace(text)
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "(（ ")); !strings.ContainsRune(markerSymbols+"†‡", r) {
+		return "", "", false // a legend starts with its marker (after a bracket or a footnote mark)
+	}
 	m := legendRe.FindStringSubmatch(text)
 	if m == nil {
 		b := bareLegendRe.FindStringSubmatch(text)
@@ -62,9 +65,12 @@ func (c *docContext) parseLegendLine(text string) (marker, definition string, ok
 	return canonicalMarker(m[1]), def, true
 }
 
+// markerFolds are the full-width and spaced forms of markers.
+var markerFolds = strings.NewReplacer("＊", "*", "＃", "#", " ", "", "\u3000", "")
+
 // canonicalMarker folds full-width and spaced forms of a marker.
 func canonicalMarker(m string) string {
-	m = strings.NewReplacer("＊", "*", "＃", "#", " ", "", "\u3000", "").Replace(m)
+	m = markerFolds.Replace(m)
 	var b strings.Builder
 	for _, r := range m {
 		if r >= '０' && r <= '９' {

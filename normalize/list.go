@@ -158,6 +158,9 @@ func (c *docContext) line(l *parser.Line, i int) {
 	if text == "" {
 		return
 	}
+	if strings.Trim(text, bulletRunes+" ") == "" {
+		return // a bullet without its text (drawn apart from a line the extractor read)
+	}
 	stripped, textBullet := stripBullet(text)
 	item := l.Role == parser.RoleItem || l.Bullet != "" || textBullet
 	if textBullet {
@@ -489,13 +492,12 @@ func (c *docContext) headingWrapped(l *parser.Line, text string, i int) (string,
 		return text, false
 	}
 	next := c.doc.Blocks[i+1].Line
-	if next == nil || next.Page != l.Page || keyOf(next.Style) != keyOf(l.Style) || c.namesAGroup(clean(next.Text)) {
+	if next == nil || next.Page != l.Page || next.Bullet != "" || keyOf(next.Style) != keyOf(l.Style) ||
+		utf8.RuneCountInString(next.Text) > 40 || c.namesAGroup(clean(next.Text)) {
 		return text, false
 	}
 	joined := joinWrapped([]string{text, clean(next.Text)})
-	_, jointRegion := c.readRegion(joined, true)
-	_, ownRegion := c.readRegion(text, true)
-	if !(jointRegion && !ownRegion || c.namesAGroup(joined) && !c.namesAGroup(text)) {
+	if !(c.namesRegion(joined) && !c.namesRegion(text) || c.namesAGroup(joined) && !c.namesAGroup(text)) {
 		return text, false
 	}
 	c.consumed[next.Row] = true
@@ -504,10 +506,26 @@ func (c *docContext) headingWrapped(l *parser.Line, text string, i int) (string,
 
 // namesAGroup reports a text that reads as a region or a known country.
 func (c *docContext) namesAGroup(text string) bool {
-	if _, ok := c.readRegion(text, true); ok {
-		return true
+	return c.namesRegion(text) || c.groupMemo(text, 'c', func() bool { return c.readCountry(text).known })
+}
+
+// namesRegion reports a text that reads as a region.
+func (c *docContext) namesRegion(text string) bool {
+	return c.groupMemo(text, 'r', func() bool { _, ok := c.readRegion(text, true); return ok })
+}
+
+// groupMemo remembers what a text names: headings repeat on every page.
+func (c *docContext) groupMemo(text string, kind byte, read func() bool) bool {
+	key := string(kind) + text
+	if v, ok := c.groups[key]; ok {
+		return v
 	}
-	return c.readCountry(text).known
+	if c.groups == nil {
+		c.groups = map[string]bool{}
+	}
+	v := read()
+	c.groups[key] = v
+	return v
 }
 
 // menuItem reports an item before the document's first group that reads

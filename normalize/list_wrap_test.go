@@ -229,3 +229,22 @@ func TestLinePiecesOnOneBaseline(t *testing.T) {
 	assert.Equal(t, "Dalian University of Technology", res.Records[0].Partner)
 	assert.Equal(t, "2007-06-16", res.Records[0].Signed)
 }
+
+// A legend whose bracket closes on the next line takes that line, though
+// its first line names the flag alone; a bullet drawn apart from its text
+// is no line of its own.
+func TestLegendBracketClosesOnNextLine(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "(* indicates institutions with which Tohoku University has mutually agreed to waive", style: stNote},
+		lineSpec{text: "fees.)", style: stNote},
+		lineSpec{text: "China", style: stCountry, gap: 10},
+		lineSpec{text: "* Fudan University (1999)", style: stEntry, bullet: true},
+		lineSpec{text: "•", style: stEntry},
+		lineSpec{text: "Tongji University (2001)", style: stEntry, bullet: true},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.True(t, res.Records[0].FeeWaiver)
+	assert.Empty(t, res.Unplaced)
+}

@@ -97,12 +97,16 @@ func (c *docContext) scan() {
 // fees.)"): the definition says no flag alone, and says one with the next
 // line of the same page, which is no legend itself.
 func (c *docContext) legendWrapped(def string, l, next *parser.Line) (string, bool) {
-	if c.lx.Flag(def) != "" || next.Page != l.Page {
+	if next.Page != l.Page {
 		return def, false
 	}
 	nextText := clean(next.Text)
 	longer := def + " " + nextText
-	if c.lx.Flag(longer) == "" {
+	opened := bracketDepth(clean(l.Text)) > 0 && bracketDepth(clean(l.Text)+" "+nextText) == 0 && utf8.RuneCountInString(nextText) <= 40
+	if !opened && (c.lx.Flag(def) != "" || c.lx.Flag(longer) == "") {
+		// (the definition says its flag alone, or the next line adds
+		// none; unless the legend's bracket closes on the next line:
+		// "(* indicates … agreed to waive" / "fees.)")
 		return def, false
 	}
 	if _, _, own := c.parseLegendLine(nextText); own {

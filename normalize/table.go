@@ -85,11 +85,13 @@ type tableReader struct {
 	countrySet, intl      bool
 	countryRepairs        []string
 	partner, partnerAlt   string
-	partnerMarkers        []string // the markers the partner cell above carried, for the rows that fill it down
-	prev                  int      // index in c.res.Records of the last record of this table, -1 for none
-	repeatedRow           bool     // the row before the next record was a clipped copy of it, dropped
-	catUnits              *bool    // the category column names units (categoriesNameUnits), once known
-	parts                 int      // the agreements a line of the row being read holds (oneAgreementALine)
+	partnerMarkers        []string        // the markers the partner cell above carried, for the rows that fill it down
+	prev                  int             // index in c.res.Records of the last record of this table, -1 for none
+	repeatedRow           bool            // the row before the next record was a clipped copy of it, dropped
+	catUnits              *bool           // the category column names units (categoriesNameUnits), once known
+	parts                 int             // the agreements a line of the row being read holds (oneAgreementALine)
+	unpaired              bool            // the row being read has a date a line that its other cells do not pair with
+	headerTexts           map[string]bool // the texts of the header's cells (isHeaderText)
 }
 
 // forgetGroups drops what blank grouping cells stand for.
@@ -136,6 +138,7 @@ func (c *docContext) table(t *parser.Table) {
 	}
 	c.tables.cols, c.tables.flagOf = tr.cols, tr.flagOf
 	tr.mapOrigins()
+	declStart, recStart := len(c.res.Declared), len(c.res.Records)
 	tr.readLegendRows()
 	tr.findUsualMarkerPlace()
 	tr.setLevel()
@@ -159,7 +162,27 @@ func (c *docContext) table(t *parser.Table) {
 		tr.row(i)
 	}
 	tr.handOverGroups()
+	tr.settleDeclaredLevels(declStart, recStart)
 	c.tables.last = tr.prev
+}
+
+// settleDeclaredLevels takes the level off the counts the table's group
+// rows declared when its rows say levels of their own other than the
+// table's: a group's count then counts its rows of every level.
+func (tr *tableReader) settleDeclaredLevels(declStart, recStart int) {
+	c := tr.c
+	other := false
+	for _, r := range c.res.Records[recStart:] {
+		other = other || r.Level != tr.level
+	}
+	if !other {
+		return
+	}
+	for i := declStart; i < len(c.res.Declared); i++ {
+		if d := &c.res.Declared[i]; d.Scope == "region" || d.Scope == "country" {
+			d.Level = ""
+		}
+	}
 }
 
 // handOverGroups leaves the group the table ended in to the document: the
@@ -452,8 +475,13 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 			return false // no header cell is that long
 		}
 		text := cellText(cell) // "授業料不徴収" set on three lines in a narrow column
-		f := tr.c.headerField(text)
-		if (f == fNone || f != tr.cols[j]) && !(utf8.RuneCountInString(text) <= 40 && tr.isHeaderText(text)) {
+		if utf8.RuneCountInString(text) <= 40 && tr.isHeaderText(text) {
+			continue // the header's own words
+		}
+		if strings.ContainsAny(text, "0123456789０１２３４５６７８９") {
+			return false // a date, a count: no header's
+		}
+		if f := tr.c.headerField(text); f == fNone || f != tr.cols[j] {
 			return false // every cell must be a header's: the first that is not ends it
 		}
 	}
@@ -461,14 +489,17 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 }
 
 func (tr *tableReader) isHeaderText(s string) bool {
-	for _, r := range tr.t.Rows[:tr.body] {
-		for _, c := range r.Cells {
-			if !c.Covered && cellText(c) == s {
-				return true
+	if tr.headerTexts == nil {
+		tr.headerTexts = map[string]bool{}
+		for _, r := range tr.t.Rows[:tr.body] {
+			for _, c := range r.Cells {
+				if !c.Covered {
+					tr.headerTexts[cellText(c)] = true
+				}
 			}
 		}
 	}
-	return false
+	return tr.headerTexts[s]
 }
 
 // mapOrigins records, for every cell a rowspan covers, the cell the span

@@ -576,6 +576,17 @@ func TestOneAgreementALine(t *testing.T) {
 
 	assert.Equal(t, []bool{true, false, true}, []bool{a.FeeWaiver, b.FeeWaiver, res.Records[2].FeeWaiver})
 
+	// Dates a line that the other cells' lines do not pair with: one
+	// record, said to be doubtful.
+	doc = tdoc(nil, tbl(
+		[]string{"国", "相手機関名", "区分", "締結日"},
+		[]string{"中国", "Fudan University", "大学間協定\n部局間協定\n部局間協定", "1999-11-17\n2008-11-17"},
+	))
+	res, err = Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Contains(t, res.Records[0].Repairs, "split_cell:agreements_unpaired")
+
 	// Two dates a line with nothing else set a line (concluded, renewed)
 	// are one agreement.
 	doc = tdoc(nil, tbl(
@@ -620,4 +631,21 @@ func TestUnitGoesOnInNextTable(t *testing.T) {
 		assert.Equal(t, "DE", res.Records[1].CountryCode)
 		assert.Empty(t, res.Unplaced)
 	}
+}
+
+// A group row's count in a table whose rows say levels of their own counts
+// the group's rows of every level.
+func TestDeclaredGroupCountOfMixedLevels(t *testing.T) {
+	doc := tdoc(nil, tbl(
+		[]string{"相手機関名", "協定種別", "本学部局", "締結年月日"},
+		[]string{"アルゼンチン（2）", "<", "<", "<"},
+		[]string{"Universidad Nacional de Tucuman", "大学間協定", "―", "1999"},
+		[]string{"Universidad de Buenos Aires", "部局間協定", "工学研究科", "2005"},
+	))
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	require.Len(t, res.Declared, 1)
+	assert.Equal(t, "", res.Declared[0].Level)
+	assert.Equal(t, 2, res.Declared[0].Count)
 }

@@ -124,7 +124,11 @@ func (tr *tableReader) declare(scope, name string, count int, text string, r *pa
 		return
 	}
 	tr.c.tables.declared[key] = true
-	tr.c.res.Declared = append(tr.c.res.Declared, Declared{Level: tr.level, Scope: scope, Name: name, Count: count,
+	level := tr.level
+	if tr.levelRepair != "" {
+		level = "" // the level was assumed, the count does not say it: it counts every level
+	}
+	tr.c.res.Declared = append(tr.c.res.Declared, Declared{Level: level, Scope: scope, Name: name, Count: count,
 		Text: text, Page: r.Page, Row: r.Row})
 }
 

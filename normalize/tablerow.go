@@ -78,6 +78,12 @@ func (tr *tableReader) record(i int, vals map[field]val, has map[field]bool, par
 	if part >= 0 {
 		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, "one_agreement_a_line"))
 	}
+	if tr.unpaired {
+		// A date a line, but the other cells' lines do not pair with the
+		// dates: several agreements may be read as one (readcheck says so).
+		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, "agreements_unpaired"))
+		tr.unpaired = false
+	}
 	rec.Level = tr.level
 	rec.Repairs = append(rec.Repairs, tr.levelRepair, tr.colsRepair)
 	if tr.repeatedRow {
@@ -516,17 +522,18 @@ func (tr *tableReader) oneAgreementALine(i int, vals map[field]val) []map[field]
 			return nil
 		}
 	}
-	perLine := false
+	perLine, unpaired := false, false
 	for f, v := range vals {
 		switch {
 		case f == fSigned || f == fPartner || f == fRegion || f == fCountry || v.covered || len(v.lines) <= 1:
 		case len(v.lines) != k:
-			return nil // lines that do not pair with the dates: a wrapped cell
+			unpaired = unpaired || f == fLevel || f == fType || f == fHomeUnit // a wrapped cell, or rows that cannot be told apart
 		case f == fLevel || f == fType || f == fHomeUnit:
 			perLine = true
 		}
 	}
-	if !perLine {
+	if unpaired || !perLine {
+		tr.unpaired = unpaired
 		return nil
 	}
 	parts := make([]map[field]val, k)

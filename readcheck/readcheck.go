@@ -68,16 +68,16 @@ func Check(doc *parser.Document, res *agreement.Result, opt Options) []Warning {
 	return c.out
 }
 
-// mergedRows: records read from a row whose date cell held several dates,
-// of which the first was taken: the rows of several agreements (under a
-// partner cell merged across them) read as one row.
+// mergedRows: records read from a row whose date cell held a date a line
+// that its other cells' lines did not pair with: the rows of several
+// agreements (under a partner cell merged across them) may be read as one.
 func (c *checker) mergedRows() {
-	several := agreement.R(agreement.RepairDate, "first_of_several")
+	several := agreement.R(agreement.RepairSplitCell, "agreements_unpaired")
 	var ws []Warning
 	for _, r := range c.res.Records {
 		if slices.Contains(r.Repairs, several) {
 			ws = append(ws, Warning{Kind: KindMergedRows, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-				Message: fmt.Sprintf("the date cell of %q holds several dates: the rows of several agreements may have been read as one, of which only the first date was kept", shorten(r.Partner, 80))})
+				Message: fmt.Sprintf("the date cell of %q holds a date a line that its other cells do not pair with: the rows of several agreements may have been read as one", shorten(r.Partner, 80))})
 		}
 	}
 	c.add(ws)

@@ -83,10 +83,10 @@ func TestWarnings(t *testing.T) {
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{func() agreement.Record {
 				r := rec("Nanyang Technological University", "Singapore", "SG", 14)
-				r.Repairs = []string{"date:YYYY-MM-DD", "date:first_of_several"}
+				r.Repairs = []string{"date:YYYY-MM-DD", "date:first_of_several", "split_cell:agreements_unpaired"}
 				return r
 			}()}},
-			readcheck.KindMergedRows, `l.pdf: page 1 row 14: the date cell of "Nanyang Technological University" holds several dates`},
+			readcheck.KindMergedRows, `l.pdf: page 1 row 14: the date cell of "Nanyang Technological University" holds a date a line`},
 		{"an unknown country",
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("A University", "Atlantis", "", 2)}},
