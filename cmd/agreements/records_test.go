@@ -59,3 +59,28 @@ func TestRecordFileRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestRecordLines: room is made ahead for the records of a file of one
+// record a line (its lines counted), not for other layouts.
+func TestRecordLines(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, content string
+		want          int
+	}{
+		{"ndjson", "{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"c\"}\n", 4},
+		{"ndjson without a last newline", "{\"id\":\"a\"}\n{\"id\":\"b\"}", 2},
+		{"indented objects", "{\n  \"id\": \"a\"\n}\n", 0},
+		{"one line only", "{\"id\":\"a\"}", 0},
+	} {
+		name := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-"))
+		require.NoError(t, os.WriteFile(name, []byte(c.content), 0o644))
+		f, err := os.Open(name)
+		require.NoError(t, err)
+		head := make([]byte, 5)
+		_, err = f.Read(head) // the offset moved: recordLines counts from the start whatever it
+		require.NoError(t, err)
+		assert.Equal(t, c.want, recordLines(f, int64(len(c.content)), "ndjson", []byte(c.content)), c.name)
+		f.Close()
+	}
+}
