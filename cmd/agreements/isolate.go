@@ -353,13 +353,22 @@ func collectFor(n int) {
 }
 
 // quietCommands are the commands that read inputs (each parsed in a
-// child, normalised here): run on small inputs, the command itself starts
-// with garbage collection off as its children do, and collects only when
-// its heap nears quietHeap. The runtime's start and a few small inputs
-// allocate a few MiB, and a cycle at every 4 MiB on the way cost a tenth
-// of the CPU time of a one-page extract. Larger inputs keep the usual
-// collection (GOGC=100), so that their peak memory does not grow.
+// child, normalised here): run on inputs of quietCommandInput bytes or
+// fewer in all, the command itself starts with garbage collection off as
+// its children do, and collects only when its heap nears quietHeap. The
+// runtime's start and a few small inputs allocate a few MiB, and a cycle
+// at every 4 MiB on the way cost a tenth of the CPU time of a one-page
+// extract. The bound is lower than a child's: the command holds the
+// document and its records, about 20 times an HTML page's size, and near
+// quietHeap it collects more often than with the usual collection (an
+// extract of a 1 MB HTML page took 25% more CPU time; of a 0.5 MB one,
+// 5% less). Larger inputs keep the usual collection (GOGC=100), so that
+// their peak memory does not grow.
 var quietCommands = []string{"extract", "tables", "raw", "audit"}
+
+// quietCommandInput is the most input, in bytes, a command of
+// quietCommands starts quiet for.
+const quietCommandInput = 512 << 10
 
 // quietStart sets garbage collection for the command line args, before the
 // command runs: off up to quietHeap when quietArgs says the inputs are
@@ -373,7 +382,7 @@ func quietStart(args []string) {
 }
 
 // quietArgs reports whether args are a command of quietCommands whose
-// inputs are regular files of quietInput bytes or fewer in all. It looks at
+// inputs are regular files of quietCommandInput bytes or fewer in all. It looks at
 // every argument that names an existing file, flag values too (so an --out
 // file counts: a larger one only keeps the usual collection); stdin or
 // anything not a regular file (a pipe, a directory) keeps it too.
@@ -400,7 +409,7 @@ func quietArgs(args []string) bool {
 		total += fi.Size()
 		files++
 	}
-	return files > 0 && total <= quietInput
+	return files > 0 && total <= quietCommandInput
 }
 
 // limitMemory bounds the process's address space to what it has reserved

@@ -14,7 +14,8 @@ func TestQuietArgs(t *testing.T) {
 	small := filepath.Join(dir, "small.pdf")
 	large := filepath.Join(dir, "large.pdf")
 	require.NoError(t, os.WriteFile(small, make([]byte, 1000), 0o644))
-	require.NoError(t, os.WriteFile(large, make([]byte, quietInput+1), 0o644))
+	require.NoError(t, os.WriteFile(large, make([]byte, quietCommandInput+1), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "half.pdf"), make([]byte, quietCommandInput/2+1), 0o644))
 	tests := []struct {
 		args []string
 		want bool
@@ -22,6 +23,8 @@ func TestQuietArgs(t *testing.T) {
 		{[]string{"extract", small}, true},
 		{[]string{"extract", "--format", "csv", small, "--out", filepath.Join(dir, "new.csv")}, true},
 		{[]string{"tables", small, small}, true},
+		{[]string{"extract", small, filepath.Join(dir, "half.pdf")}, true},
+		{[]string{"extract", filepath.Join(dir, "half.pdf"), filepath.Join(dir, "half.pdf")}, false}, // counted twice: over
 		{[]string{"extract", small, large}, false},
 		{[]string{"extract", "--out", large, small}, false}, // an --out file counts
 		{[]string{"extract", "-"}, false},
