@@ -24,7 +24,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/agreements-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
 bin=${BIN:-$work/agreements}
-[ -n "${BIN:-}" ] || $GO build -o "$bin" ./cmd/agreements
+[ -n "${BIN:-}" ] || CGO_ENABLED=0 $GO build -o "$bin" ./cmd/agreements # as make build does
 
 # run CMD...: one run; prints nanoseconds, peak RSS (KiB) and CPU time
 # (user and system, ms, of the process and its children: bash's time, to
