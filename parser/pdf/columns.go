@@ -42,10 +42,16 @@ func orderColumns(blocks []placed, flows map[int][]parser.Box) []placed {
 
 // orderRegion orders the blocks of one region (sorted top to bottom).
 func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
-	if depth >= maxColumnDepth || len(items) < 2*minColumnItems {
+	// On a page that table detection found set in columns, a column may
+	// hold a single block (one table).
+	minItems := minColumnItems
+	if len(flows) > 0 {
+		minItems = 1
+	}
+	if depth >= maxColumnDepth || len(items) < 2*minItems {
 		return items
 	}
-	lo, hi, ok := findGutter(items)
+	lo, hi, ok := findGutter(items, minItems)
 	if !ok {
 		return items
 	}
@@ -124,7 +130,7 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 			n++
 		}
 	}
-	if n < minColumnItems || len(right) < minColumnItems {
+	if n < minItems || len(right) < minItems {
 		return items
 	}
 	out := make([]placed, 0, len(items))
@@ -175,10 +181,10 @@ func sidePitch(items []placed, side []int) float64 {
 }
 
 // findGutter finds an upright band, at least minGutter wide, that at
-// most maxCrossShare of the blocks cross, with minColumnItems blocks
+// most maxCrossShare of the blocks cross, with minItems blocks
 // wholly on each side of it: of those that the fewest blocks cross, the
 // widest.
-func findGutter(items []placed) (lo, hi float64, ok bool) {
+func findGutter(items []placed, minItems int) (lo, hi float64, ok bool) {
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, it := range items {
 		x0, x1 = math.Min(x0, it.box.X0), math.Max(x1, it.box.X1)
@@ -222,7 +228,7 @@ func findGutter(items []placed) (lo, hi float64, ok bool) {
 						c++
 					}
 				}
-				if l >= minColumnItems && r >= minColumnItems && c <= t {
+				if l >= minItems && r >= minItems && c <= t {
 					lo, hi, ok, best = glo, ghi, true, ghi-glo
 				}
 			}
@@ -403,17 +409,21 @@ func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
 }
 
 // partition sorts the words idx to the left of the gutter, to its right
-// and across it.
+// and across it. A word that reaches into the band from one side (a few
+// words may) goes with that side, not with the words across it: left
+// there, it would be lost under the side's table.
 func (tc *textColumns) partition(ws []tword, idx []int) {
 	tc.left, tc.right, tc.rest = nil, nil, nil
+	mid := (tc.gutter.lo + tc.gutter.hi) / 2
 	for _, i := range idx {
+		b := ws[i].Box
 		switch {
-		case ws[i].Box.X1 <= tc.gutter.lo+0.5:
-			tc.left = append(tc.left, i)
-		case ws[i].Box.X0 >= tc.gutter.hi-0.5:
-			tc.right = append(tc.right, i)
-		default:
+		case b.X0 < tc.gutter.lo-0.5 && b.X1 > tc.gutter.hi+0.5:
 			tc.rest = append(tc.rest, i)
+		case (b.X0+b.X1)/2 < mid:
+			tc.left = append(tc.left, i)
+		default:
+			tc.right = append(tc.right, i)
 		}
 	}
 }

@@ -98,3 +98,49 @@ func TestRuledTablesInTwoPageColumnsReadLeftColumnFirst(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Aalto", "Bonn", "Leiden", "Lisboa"}, first)
 }
+
+func TestWordReachingIntoTheGutterStaysInItsColumn(t *testing.T) {
+	// A heading of the left column's table runs further right than the
+	// column's other text, into the band between the columns; it stays in
+	// the left table (not set aside as text across the gutter, and lost
+	// under the table).
+	var ws []Word
+	table := func(x, y float64, head string, rows [][2]string) {
+		ws = append(ws, words("Partner", x, y)...)
+		ws = append(ws, words(head, x+130, y)...)
+		for _, r := range rows {
+			y += 16
+			ws = append(ws, words(r[0], x, y)...)
+			ws = append(ws, words(r[1], x+130, y)...)
+		}
+	}
+	table(50, 100, "Concluded", [][2]string{{"Aalto", "2001"}, {"Oulu", "2004"}, {"Tampere", "2006"}, {"Turku", "2016"}, {"Vaasa", "2018"}})
+	table(320, 105, "Year", [][2]string{{"Bonn", "1998"}, {"Jena", "1999"}, {"Kiel", "2003"}, {"Ulm", "2019"}, {"Koln", "2020"}})
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 2)
+	assert.Equal(t, []string{"Partner", "Concluded"}, texts(tabs[0].table)[0])
+}
+
+func TestOrderColumnsOfOneTableEachOnAPageInColumns(t *testing.T) {
+	// Table detection found the page set in two columns; each column is
+	// one table, the right one a little higher: left column first.
+	var items []placed
+	add := func(text string, x0, x1, y0, y1 float64) {
+		line := &parser.Line{Text: text}
+		items = append(items, placed{page: 1, y: y0, x: x0, box: parser.Box{X0: x0, Y0: y0, X1: x1, Y1: y1}, block: parser.Block{Line: line}})
+	}
+	add("right", 300, 500, 90, 290)
+	add("left", 50, 250, 100, 300)
+	flows := map[int][]parser.Box{1: {{X0: 50, Y0: 90, X1: 500, Y1: 300}}}
+	var texts []string
+	for _, it := range orderColumns(items, flows) {
+		texts = append(texts, it.block.Line.Text)
+	}
+	assert.Equal(t, []string{"left", "right"}, texts)
+	texts = nil
+	for _, it := range orderColumns(items, nil) {
+		texts = append(texts, it.block.Line.Text)
+	}
+	assert.Equal(t, []string{"right", "left"}, texts, "without columns found, top to bottom")
+}
