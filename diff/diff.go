@@ -122,42 +122,52 @@ func Fields() []string {
 }
 
 func field(r *agreement.Record, name string) any {
+	if s, ok := textField(r, name); ok {
+		return s
+	}
 	switch name {
-	case "home_institution":
-		return r.HomeInstitution
-	case "level":
-		return r.Level
-	case "region":
-		return r.Region
-	case "country":
-		return r.Country
-	case "country_code":
-		return r.CountryCode
-	case "partner":
-		return r.Partner
-	case "partner_unit":
-		return r.PartnerUnit
-	case "home_unit":
-		return r.HomeUnit
-	case "signed":
-		return r.Signed
 	case "fee_waiver":
 		return r.FeeWaiver
-	case "agreement_type":
-		return r.AgreementType
-	case "valid_until":
-		return r.ValidUntil
 	case "flags":
 		if r.Flags == nil {
 			return []string{}
 		}
 		return r.Flags
-	case "partner_alt":
-		return r.PartnerAlt
-	case "as_of":
-		return r.AsOf
 	}
 	return nil
+}
+
+// textField returns a field that is text, and false for the others.
+func textField(r *agreement.Record, name string) (string, bool) {
+	switch name {
+	case "home_institution":
+		return r.HomeInstitution, true
+	case "level":
+		return r.Level, true
+	case "region":
+		return r.Region, true
+	case "country":
+		return r.Country, true
+	case "country_code":
+		return r.CountryCode, true
+	case "partner":
+		return r.Partner, true
+	case "partner_unit":
+		return r.PartnerUnit, true
+	case "home_unit":
+		return r.HomeUnit, true
+	case "signed":
+		return r.Signed, true
+	case "agreement_type":
+		return r.AgreementType, true
+	case "valid_until":
+		return r.ValidUntil, true
+	case "partner_alt":
+		return r.PartnerAlt, true
+	case "as_of":
+		return r.AsOf, true
+	}
+	return "", false
 }
 
 // equal compares two field values; flags compare as sets.

@@ -59,41 +59,49 @@ func newSeeds() seeds {
 // sum digests the fields compare compares, as_of aside: two records of
 // one sum have the same fields (flags as sets).
 func (s seeds) sum(r *agreement.Record) [2]uint64 {
-	var out [2]uint64
+	var h [2]maphash.Hash
+	h[0].SetSeed(s.seeds[0])
+	h[1].SetSeed(s.seeds[1])
 	var n [8]byte
-	for k := range s.seeds {
-		var h maphash.Hash
-		h.SetSeed(s.seeds[k])
-		str := func(v string) {
-			binary.LittleEndian.PutUint64(n[:], uint64(len(v)))
-			h.Write(n[:])
-			h.WriteString(v)
+	write := func(b []byte, v string) {
+		for k := range h {
+			h[k].Write(b)
+			h[k].WriteString(v)
 		}
-		for _, f := range s.fields {
-			switch f {
-			case "as_of":
-			case "fee_waiver":
-				if r.FeeWaiver {
-					h.WriteByte(1)
-				} else {
-					h.WriteByte(0)
-				}
-			case "flags":
-				flags := slices.Clone(r.Flags)
+	}
+	str := func(v string) {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(v)))
+		write(n[:], v)
+	}
+	for _, f := range s.fields {
+		if v, ok := textField(r, f); ok {
+			if f != "as_of" {
+				str(v)
+			}
+			continue
+		}
+		switch f {
+		case "fee_waiver":
+			if r.FeeWaiver {
+				write([]byte{1}, "")
+			} else {
+				write([]byte{0}, "")
+			}
+		case "flags":
+			flags := r.Flags
+			if len(flags) > 1 {
+				flags = slices.Clone(flags)
 				slices.Sort(flags)
 				flags = slices.Compact(flags)
-				binary.LittleEndian.PutUint64(n[:], uint64(len(flags)))
-				h.Write(n[:])
-				for _, fl := range flags {
-					str(fl)
-				}
-			default:
-				str(field(r, f).(string))
+			}
+			binary.LittleEndian.PutUint64(n[:], uint64(len(flags)))
+			write(n[:], "")
+			for _, fl := range flags {
+				str(fl)
 			}
 		}
-		out[k] = h.Sum64()
 	}
-	return out
+	return [2]uint64{h[0].Sum64(), h[1].Sum64()}
 }
 
 // read makes a side's digest.
