@@ -237,8 +237,8 @@ func (c *docContext) line(l *parser.Line, i int) {
 			text = joined
 		}
 		c.heading(l, text)
-	case c.headerField(text) != fNone && !c.isUnit(text):
-		// A column's name: a table's header printed again as lines.
+	case c.columnName(text) && !c.isUnit(text):
+		// A column's name: a table's header set as lines.
 	case c.country.Name != "" || c.intl:
 		// Inside a group, a line that is neither entry nor heading is lost
 		// data; before the first group it is the page's prose.
@@ -360,10 +360,11 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if h <= 0 {
 		h = l.Style.Size
 	}
-	if l.Page == e.last.Page && math.Abs(l.Box.Y0-e.last.Box.Y0) <= h/4 && l.Box.X0 >= e.last.Box.X1-1 && l.Box.X0-e.last.Box.X1 < 4*h &&
-		keyOf(l.Style) == keyOf(e.last.Style) {
+	if l.Page == e.last.Page && math.Abs(l.Box.Y0-e.last.Box.Y0) <= h/4 && l.Box.X0 >= e.last.Box.X1-1 &&
+		(l.Box.X0-e.last.Box.X1 < 4*h && keyOf(l.Style) == keyOf(e.last.Style) || isMarker(text)) {
 		// The rest of the same line, set apart by a justified line's wide
-		// gaps ("Dalian" "University" "of").
+		// gaps ("Dalian" "University" "of"), or the entry's marker in a
+		// column of its own ("Tuition Exemption": "*").
 		return true
 	}
 	if c.closedByDate(e.text) && !openEnded(e.text) {
@@ -472,8 +473,8 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		return
 	case !g.known && c.region == "" && c.country.Name == "" && !c.intl:
 		return // before any group: a title's second line, the page's own headings
-	case !g.known && c.headerField(name) != fNone:
-		return // a column's name: a table's header, printed again as lines on a page of its own
+	case !g.known && c.columnName(name):
+		return // a column's name: a table's header set as lines
 	case !g.known:
 		c.unplaced(l.Page, l.Row, text, agreement.UnplacedUnknownGroup, "heading is not a known country or region")
 	}
@@ -488,20 +489,28 @@ func (c *docContext) heading(l *parser.Line, text string) {
 // next line is set in the same style, and the two together name one. The
 // next line is then read.
 func (c *docContext) headingWrapped(l *parser.Line, text string, i int) (string, bool) {
-	if i < 0 || i+1 >= len(c.doc.Blocks) {
-		return text, false
+	if i < 0 || i+1 >= len(c.doc.Blocks) || l.Box == (parser.Box{}) {
+		return text, false // (a page's own markup does not wrap its headings)
 	}
 	next := c.doc.Blocks[i+1].Line
 	if next == nil || next.Page != l.Page || next.Bullet != "" || keyOf(next.Style) != keyOf(l.Style) ||
-		utf8.RuneCountInString(next.Text) > 40 || c.namesAGroup(clean(next.Text)) {
+		utf8.RuneCountInString(next.Text) > 40 || strings.ContainsAny(next.Text, "0123456789０１２３４５６７８９") ||
+		c.namesAGroup(clean(next.Text)) {
 		return text, false
 	}
 	joined := joinWrapped([]string{text, clean(next.Text)})
-	if !(c.namesRegion(joined) && !c.namesRegion(text) || c.namesAGroup(joined) && !c.namesAGroup(text)) {
-		return text, false
+	if !(c.namesRegion(joined) && !c.namesRegion(text) || c.namesAGroup(joined) && !c.namesAGroup(text) ||
+		c.columnName(joined) && !c.columnName(text) && !c.namesAGroup(text)) {
+		return text, false // ("Tuition" / "Exemption": a column's name, wrapped)
 	}
 	c.consumed[next.Row] = true
 	return joined, true
+}
+
+// columnName reports a text that names a table's column: a field's header
+// or a flag column's ("Tuition Exemption", "授業料不徴収").
+func (c *docContext) columnName(text string) bool {
+	return c.headerField(text) != fNone || c.flagColumn(text) != ""
 }
 
 // namesAGroup reports a text that reads as a region or a known country.

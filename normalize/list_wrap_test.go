@@ -248,3 +248,37 @@ func TestLegendBracketClosesOnNextLine(t *testing.T) {
 	assert.True(t, res.Records[0].FeeWaiver)
 	assert.Empty(t, res.Unplaced)
 }
+
+// A small table set as lines under a group heading: its column names (one
+// wrapped onto two lines) are no group, and the marker in its own column on
+// the entry's baseline is the entry's.
+func TestTableSetAsLines(t *testing.T) {
+	stHead := parser.Style{Font: "LiberationSans-Bold", Size: 9.5, Bold: true}
+	doc := pdfDoc(
+		lineSpec{text: "(* indicates institutions with which Tohoku University has mutually agreed to waive fees.)", style: stNote},
+		lineSpec{text: "Europe", style: stHead, gap: 8},
+		lineSpec{text: "Austria", style: stHead},
+		lineSpec{text: "Partner Institution", style: stHead},
+		lineSpec{text: "Tuition", style: stHead},
+		lineSpec{text: "Exemption", style: stHead},
+		lineSpec{text: "Universität Wien (University-wide, February 24, 2010)", style: stEntry},
+		lineSpec{text: "*", style: stEntry},
+		lineSpec{text: "Technische Universität Wien (University-wide, March 1, 2012)", style: stEntry},
+	)
+	// The column names and the marker stand to the right, on the baselines
+	// of the lines before them.
+	for _, k := range []int{4, 7} {
+		l, before := doc.Blocks[k].Line, doc.Blocks[k-1].Line
+		l.Box.Y0, l.Box.Y1 = before.Box.Y0, before.Box.Y1
+		l.Box.X0, l.Box.X1 = 420, 430
+	}
+	doc.Blocks[5].Line.Box.X0 = 420
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "AT", res.Records[0].CountryCode)
+	assert.True(t, res.Records[0].FeeWaiver)
+	assert.Equal(t, "AT", res.Records[1].CountryCode)
+	assert.False(t, res.Records[1].FeeWaiver)
+	assert.Empty(t, res.Unplaced)
+}
