@@ -239,6 +239,8 @@ func (c *docContext) line(l *parser.Line, i int) {
 		c.heading(l, text)
 	case c.columnName(text) && !c.isUnit(text):
 		// A column's name: a table's header set as lines.
+	case c.opensEntry(l, text, i):
+		ls.entry = &pendingEntry{first: l, last: l, text: text, parts: []string{text}, lines: 1, raised: raised}
 	case c.country.Name != "" || c.intl:
 		// Inside a group, a line that is neither entry nor heading is lost
 		// data; before the first group it is the page's prose.
@@ -262,6 +264,37 @@ func (c *docContext) entryStyled(l *parser.Line, text string) bool {
 		return keyOf(l.Style) == c.entryKey && (c.looksLikeEntry(text) || c.country.Name != "" || c.intl)
 	}
 	return c.looksLikeEntry(text)
+}
+
+// opensEntry reports a line that starts an entry whose name or details
+// wrap onto the next lines (up to three): together they read as an entry,
+// with its details in brackets, where the line alone does not
+// ("University of Waterloo * (University-wide," / "平成18年10月30日)";
+// "National Institutes of Health of the" / "Department of Health and
+// Human" / "Services * (University-wide, 平成…)").
+func (c *docContext) opensEntry(l *parser.Line, text string, i int) bool {
+	if i < 0 || l.Box == (parser.Box{}) || l.Role == parser.RoleHeading || c.looksLikeEntry(text) || c.namesAGroup(text) {
+		return false
+	}
+	parts := []string{text}
+	for k := i + 1; k < len(c.doc.Blocks) && k <= i+3; k++ {
+		next := c.doc.Blocks[k].Line
+		if next == nil || next.Page != l.Page || next.Role == parser.RoleHeading || next.Bullet != "" || next.Box.X0 < l.Box.X0-2 ||
+			math.Abs(next.Style.Size-l.Style.Size) > 0.5 || next.Style.Bold != l.Style.Bold || c.headingLike(next, clean(next.Text)) {
+			// (the same size and weight: a Japanese date may be set in another font)
+			return false
+		}
+		nt := clean(next.Text)
+		parts = append(parts, nt)
+		joined := joinWrapped(parts)
+		if bracketDepth(joined) == 0 && strings.ContainsAny(joined, "(（") && c.looksLikeEntry(joined) {
+			return true
+		}
+		if c.looksLikeEntry(nt) && bracketDepth(nt) == 0 {
+			return false // the next line is an entry of its own
+		}
+	}
+	return false
 }
 
 // headingLike reports a line that is set apart as a heading: by its role, or
@@ -510,7 +543,13 @@ func (c *docContext) headingWrapped(l *parser.Line, text string, i int) (string,
 // columnName reports a text that names a table's column: a field's header
 // or a flag column's ("Tuition Exemption", "授業料不徴収").
 func (c *docContext) columnName(text string) bool {
-	return c.headerField(text) != fNone || c.flagColumn(text) != ""
+	if strings.ContainsAny(text, "()（）*＊♦0123456789０１２３４５６７８９") {
+		return false // an entry: a name with its details, a marker or a date
+	}
+	if f, n := c.lx.Header(text); f != fNone && len(strings.Fields(text)) <= 5 && len(strings.Fields(text))-n <= 2 {
+		return true // the header's words make the text, but for a word or two ("Department at Tohoku University")
+	}
+	return c.flagColumn(text) != ""
 }
 
 // namesAGroup reports a text that reads as a region or a known country.

@@ -282,3 +282,32 @@ func TestTableSetAsLines(t *testing.T) {
 	assert.False(t, res.Records[1].FeeWaiver)
 	assert.Empty(t, res.Unplaced)
 }
+
+// Entries without bullets whose name or details wrap: a line starts an
+// entry when it and the lines after it read as one, its details in
+// brackets, where it does not alone.
+func TestUnbulletedEntriesThatWrap(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "North America", style: stRegion},
+		lineSpec{text: "Canada", style: stCountry},
+		lineSpec{text: "University of Waterloo * (University-wide,", style: stEntry, x: 82},
+		lineSpec{text: "平成18年10月30日)", style: stEntry, x: 82},
+		lineSpec{text: "The University of British Columbia *", style: stEntry, x: 82},
+		lineSpec{text: "(University-wide, 平成30年8月17日)", style: stEntry, x: 82},
+		lineSpec{text: "United States of America", style: stCountry},
+		lineSpec{text: "National Institutes of Health of the", style: stEntry, x: 82},
+		lineSpec{text: "Department of Health and Human", style: stEntry, x: 82},
+		lineSpec{text: "Services * (University-wide, 平成25年5月9", style: stEntry, x: 82},
+		lineSpec{text: "日)", style: stEntry, x: 82},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	assert.Equal(t, "University of Waterloo", res.Records[0].Partner)
+	assert.Equal(t, "2006-10-30", res.Records[0].Signed)
+	assert.Equal(t, "The University of British Columbia", res.Records[1].Partner)
+	assert.Equal(t, "National Institutes of Health of the Department of Health and Human Services", res.Records[2].Partner)
+	assert.Equal(t, "US", res.Records[2].CountryCode)
+	assert.Equal(t, "2013-05-09", res.Records[2].Signed)
+	assert.Empty(t, res.Unplaced)
+}
