@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/agreements/agreements/agreement"
@@ -20,15 +21,16 @@ import (
 
 // Kinds of warning. They are stable: scripts may match them.
 const (
-	KindNoTextLayer   = "no_text_layer"   // pages with images and no text: scanned, need OCR
-	KindNoList        = "no_list"         // text, but no agreement list found
-	KindDeclaredTotal = "declared_total"  // a total the document states is not met
-	KindUnplaced      = "unplaced"        // a row or entry that made no record
-	KindProse         = "prose"           // a record whose partner reads like a sentence
-	KindNoCountry     = "no_country"      // most records have no country
-	KindDateInName    = "date_in_name"    // a date left unread in partner names
-	KindUnknownGroup  = "unknown_country" // records filed under a country the tables do not know
-	KindMergedRows    = "merged_rows"     // a row whose date cell holds several dates: rows read as one
+	KindNoTextLayer   = "no_text_layer"      // pages with images and no text: scanned, need OCR
+	KindNoList        = "no_list"            // text, but no agreement list found
+	KindDeclaredTotal = "declared_total"     // a total the document states is not met
+	KindUnplaced      = "unplaced"           // a row or entry that made no record
+	KindProse         = "prose"              // a record whose partner reads like a sentence
+	KindNoCountry     = "no_country"         // most records have no country
+	KindDateInName    = "date_in_name"       // a date left unread in partner names
+	KindUnknownGroup  = "unknown_country"    // records filed under a country the tables do not know
+	KindMergedRows    = "merged_rows"        // a row whose date cell holds several dates: rows read as one
+	KindRunTogether   = "names_run_together" // a partner that holds several institutions' names
 )
 
 // Warning is one doubt about a read.
@@ -65,7 +67,51 @@ func Check(doc *parser.Document, res *agreement.Result, opt Options) []Warning {
 	c.datesInNames()
 	c.unknownCountries()
 	c.mergedRows()
+	c.namesRunTogether()
 	return c.out
+}
+
+// institutionWordRe finds the words that end or start an institution's
+// name.
+var institutionWordRe = regexp.MustCompile(`(?i)\b(?:university|universiti|universität|université|universidad|universidade|università|universiteit|college|institute)\b`)
+
+// namesRunTogether: partners whose text names two institutions one after
+// the other with nothing between to join them ("Hiroshima University
+// Juntendo University Meio University"): the cells of several rows read as
+// one, where a table had no rules to part them.
+func (c *checker) namesRunTogether() {
+	var ws []Warning
+	for _, r := range c.res.Records {
+		locs := institutionWordRe.FindAllStringIndex(r.Partner, -1)
+		for k := 1; k < len(locs); k++ {
+			between := r.Partner[locs[k-1][1]:locs[k][0]]
+			if runTogether(between) {
+				ws = append(ws, Warning{Kind: KindRunTogether, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+					Message: fmt.Sprintf("the partner %q may name several institutions run together: the cells of several rows read as one?", shorten(r.Partner, 80))})
+				break
+			}
+		}
+	}
+	c.add(ws)
+}
+
+// runTogether reports the text between two institution words when nothing
+// joins them: no comma, dash, bracket or linking word, only capitalised
+// words ("University Juntendo University").
+func runTogether(between string) bool {
+	if strings.ContainsAny(between, ",，、;/()（）-–—&") {
+		return false
+	}
+	f := strings.Fields(between)
+	if len(f) == 0 {
+		return false
+	}
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false // "of", "and", "de": one name going on
+		}
+	}
+	return true
 }
 
 // mergedRows: records read from a row whose date cell held a date a line

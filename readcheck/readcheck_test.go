@@ -87,6 +87,12 @@ func TestWarnings(t *testing.T) {
 				return r
 			}()}},
 			readcheck.KindMergedRows, `l.pdf: page 1 row 14: the date cell of "Nanyang Technological University" holds a date a line`},
+		{"names run together",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("Hiroshima University Juntendo University Meio University", "Japan", "JP", 6),
+				rec("Stony Brook University, The State University of New York", "United States", "US", 7),
+				rec("Hanyang University College of Engineering", "South Korea", "KR", 8)}},
+			readcheck.KindRunTogether, `l.pdf: page 1 row 6: the partner "Hiroshima University Juntendo University Meio University" may name several institutions`},
 		{"an unknown country",
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("A University", "Atlantis", "", 2)}},
@@ -124,4 +130,14 @@ func TestCapPerKind(t *testing.T) {
 	ws := readcheck.Check(&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}}, res, readcheck.Options{})
 	require.Len(t, ws, 11)
 	assert.Contains(t, ws[10].Message, "and 15 more")
+}
+
+// Names with two institution words that make one name are no warning.
+func TestOneNameWithTwoInstitutionWords(t *testing.T) {
+	doc := &parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}}
+	for _, name := range []string{"Stony Brook University, The State University of New York", "Hanyang University College of Engineering",
+		"University College London", "Chulalongkorn University Petroleum and Petrochemical College", "Seoul National University Institute of Physics"} {
+		ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{rec(name, "China", "CN", 2)}}, readcheck.Options{})
+		assert.NotContains(t, kinds(ws), readcheck.KindRunTogether, name)
+	}
 }
