@@ -237,3 +237,47 @@ func TestRewrite(t *testing.T) {
 		require.ErrorIs(t, err, parser.ErrMalformed)
 	})
 }
+
+// A font whose ToUnicode map fails its checksum still reads (through the
+// bytes that decode, or the font's encoding), and the document says so in
+// its repairs, which every record carries.
+func TestDamagedFontMapIsARepair(t *testing.T) {
+	cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def " +
+		"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfrange <20> <7E> <0020> endbfrange endcmap end end"
+	bad := []byte(deflate(cmap))
+	bad[len(bad)-1] ^= 0xff // the Adler-32 checksum
+	for _, tt := range []struct {
+		name   string
+		stream string
+		repair bool
+	}{
+		{"good map", "<< /Filter /FlateDecode stream:" + deflate(cmap), false},
+		{"map failing its checksum", "<< /Filter /FlateDecode stream:" + string(bad), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := buildPDF(
+				"<< /Type /Catalog /Pages 2 0 R >>",
+				"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+				"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+				"<< stream:BT /F1 12 Tf 20 100 Td (Peking University) Tj ET",
+				"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+				tt.stream,
+			)
+			d, err := Parse("in.pdf", b, Options{})
+			require.NoError(t, err)
+			assert.Empty(t, d.PageErrors)
+			var all strings.Builder
+			for _, bl := range d.Blocks {
+				if bl.Line != nil {
+					all.WriteString(bl.Line.Text)
+				}
+			}
+			assert.Contains(t, all.String(), "Peking University")
+			if tt.repair {
+				assert.Contains(t, d.Repairs, "pdf:font_damaged:tounicode")
+			} else {
+				assert.Empty(t, d.Repairs)
+			}
+		})
+	}
+}

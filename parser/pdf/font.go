@@ -44,6 +44,8 @@ type font struct {
 	cw      map[uint32]float64 // CID → width (em)
 	dw      float64
 	symbolW bool // Wingdings-like: map private-use bullets
+
+	damaged string // which of the font's streams could not be read whole ("tounicode"), "" when none
 }
 
 // fontFor returns the font for a font dictionary, loading it once per
@@ -59,6 +61,11 @@ func (d *document) fontFor(v, in lpdf.Value) *font {
 	f = loadFont(v)
 	d.mu.Lock()
 	d.fonts[key] = f
+	if f.damaged != "" {
+		// The text reads through the font's encoding instead of the damaged
+		// map: said in every record's repairs, as the document's.
+		d.note("pdf:font_damaged:" + f.damaged)
+	}
 	d.mu.Unlock()
 	return f
 }
@@ -431,7 +438,10 @@ func loadFont(v lpdf.Value) *font {
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
 		// A damaged font stream degrades the text (codes read through the
 		// encoding instead); it loses none, so it is no page error.
-		b, _ := streamBytes(tu)
+		b, err := streamBytes(tu)
+		if err != nil {
+			f.damaged = "tounicode"
+		}
 		toUni = parseCMap(b).uni
 		for k, t := range toUni {
 			toUni[k] = unifyRadicals(t)

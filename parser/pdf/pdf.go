@@ -322,6 +322,11 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 	if err != nil {
 		return nil, err
 	}
+	for _, r := range d.repairs {
+		if !slices.Contains(head.Repairs, r) {
+			head.Repairs = append(head.Repairs, r) // found reading the pages (a damaged font)
+		}
+	}
 	d = nil
 	doc = head
 	doc.PageErrors = pageErrs
