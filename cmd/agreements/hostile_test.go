@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/normalize"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -92,4 +95,21 @@ func TestExtractDevice(t *testing.T) {
 	assert.Equal(t, exitFail, code)
 	assert.Empty(t, stdout)
 	assert.Contains(t, stderr, "/dev/zero: not a document this tool reads: it is a device")
+}
+
+// A panic of the normaliser is an error for its input alone.
+func TestNormalizerPanicIsAnError(t *testing.T) {
+	res, err := guarded(func() (*agreement.Result, error) {
+		var rows []int
+		return nil, fmt.Errorf("unreached %d", rows[3]) // index out of range
+	})
+	require.Error(t, err)
+	assert.Nil(t, res)
+	assert.Contains(t, err.Error(), "a bug to report with the file (runtime error: index out of range")
+
+	// And a document that reads is read through it.
+	doc := &parser.Document{File: "x.html", Format: parser.FormatHTML, Blocks: []parser.Block{{Line: &parser.Line{Text: "Total of 12 institutions"}}}}
+	res, err = normalizeGuarded(doc, normalize.Options{})
+	require.NoError(t, err)
+	require.NotNil(t, res)
 }

@@ -111,11 +111,28 @@ func extractPages(name string, b []byte, opt normalize.Options, ro readOpts) (*a
 	if err != nil {
 		return nil, err
 	}
-	res, err := normalize.Normalize(doc, opt)
+	res, err := normalizeGuarded(doc, opt)
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: err}
 	}
 	return res, errors.Join(doc.PageErrors...)
+}
+
+// normalizeGuarded normalises a parsed document in this process; a panic
+// of the normaliser becomes an error for this input alone, so the other
+// inputs of the run are still read and written.
+func normalizeGuarded(doc *parser.Document, opt normalize.Options) (*agreement.Result, error) {
+	return guarded(func() (*agreement.Result, error) { return normalize.Normalize(doc, opt) })
+}
+
+// guarded runs read, turning a panic into an error.
+func guarded(read func() (*agreement.Result, error)) (res *agreement.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("reading the records of the document failed, a bug to report with the file (%v)", r)
+		}
+	}()
+	return read()
 }
 
 // loadRecordsPages reads an input that is either a document (extracted
