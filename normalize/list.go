@@ -546,8 +546,8 @@ func (c *docContext) columnName(text string) bool {
 	if strings.ContainsAny(text, "()（）*＊♦0123456789０１２３４５６７８９") {
 		return false // an entry: a name with its details, a marker or a date
 	}
-	if f, n := c.lx.Header(text); f != fNone && len(strings.Fields(text)) <= 5 && len(strings.Fields(text))-n <= 2 {
-		return true // the header's words make the text, but for a word or two ("Department at Tohoku University")
+	if c.lx.IsHeaderOnly(text, c.institution) {
+		return true // ("Partner Institution", "Department at Tohoku University")
 	}
 	return c.flagColumn(text) != ""
 }

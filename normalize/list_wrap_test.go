@@ -158,7 +158,7 @@ func TestTableGroupsGoOnAfterTable(t *testing.T) {
 		doc.Blocks = append(doc.Blocks, parser.Block{Line: l})
 	}
 	doc.Number()
-	res, err := Normalize(doc, Options{})
+	res, err := Normalize(doc, Options{Institution: "Tohoku University"})
 	require.NoError(t, err)
 	require.Len(t, res.Records, 2)
 	assert.Equal(t, "ES", res.Records[1].CountryCode)

@@ -163,3 +163,14 @@ func TestTotals(t *testing.T) {
 }
 
 func strip(c lexicon.Count) lexicon.Count { c.Start, c.End = 0, 0; return c }
+
+func TestIsHeaderOnly(t *testing.T) {
+	lx := lexicon.Default()
+	for text, want := range map[string]bool{
+		"Partner Institution": true, "Date of Agreement": true, "相手機関名": true, "締結年月日": true, "区分": true,
+		"Department at Tohoku University":   true, // the home institution's name besides header words
+		"Stony Brook University, The State": false, "University of Tokyo": false, "Partner Institution Fudan University": false,
+	} {
+		assert.Equal(t, want, lx.IsHeaderOnly(text, "Tohoku University"), text)
+	}
+}

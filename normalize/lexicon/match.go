@@ -333,6 +333,19 @@ func covered(s string, terms []term, filler ...string) bool {
 	return true
 }
 
+// IsHeaderOnly reports a text made of header words only ("Partner
+// Institution", "Date of Agreement", "相手機関名"), besides the words of
+// extra (the home institution's name in "Department at Tohoku
+// University").
+func (lx *Lexicon) IsHeaderOnly(text, extra string) bool {
+	s := Fold(text)
+	if e := Fold(extra); e != "" {
+		s = strings.Replace(s, e, " ", 1)
+	}
+	s = strings.NewReplacer("/", " ", "・", " ", ":", " ", "：", " ").Replace(s)
+	return covered(s, lx.headers, "of", "the", "at", "and", "in", "no", "no.", "name", "date", "with", "名", "名称")
+}
+
 // IsKind reports a text that names the kind of an agreement: only kind
 // words ("MOU", "Student Exchange Agreement", "包括協定"), or a phrase that
 // starts as an agreement's title does ("Agreement on Academic Exchange
