@@ -21,9 +21,10 @@ type match struct {
 // (a plural "s" allowed); a term in a segment script matches anywhere.
 func find(s string, terms []term) []match {
 	var out []match
-	taken := make([]bool, len(s)+1)
+	var taken []bool // made at the first match: most texts match no term
+	runes := utf8.RuneCountInString(s)
 	for _, t := range terms {
-		if t.n > utf8.RuneCountInString(s) {
+		if t.n > runes {
 			continue
 		}
 		for from := 0; from < len(s); {
@@ -43,6 +44,9 @@ func find(s string, terms []term) []match {
 				if end < len(s) && s[end] != ' ' {
 					continue
 				}
+			}
+			if taken == nil {
+				taken = make([]bool, len(s)+1)
 			}
 			if overlaps(taken, start, end) {
 				continue
