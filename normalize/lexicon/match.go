@@ -23,8 +23,12 @@ func find(s string, terms []term) []match {
 	var out []match
 	var taken []bool // made at the first match: most texts match no term
 	runes := utf8.RuneCountInString(s)
+	var present [256]bool // the bytes s holds: a term whose first byte is not there cannot match
+	for i := 0; i < len(s); i++ {
+		present[s[i]] = true
+	}
 	for _, t := range terms {
-		if t.n > runes {
+		if t.n > runes || t.text == "" || !present[t.text[0]] {
 			continue
 		}
 		for from := 0; from < len(s); {
