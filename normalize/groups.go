@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -117,6 +118,22 @@ func (c *docContext) countryWithin(name string) (Country, bool) {
 // "オーストリア Austria", "CAMBODIA (3)". An unknown name is kept as the
 // country's name with the repair country_unknown.
 func (c *docContext) readCountry(text string) groupName {
+	// A table's country cell repeats row after row: read each text once.
+	if g, ok := c.countries[text]; ok {
+		g.repairs = slices.Clone(g.repairs)
+		return g
+	}
+	g := c.readCountryText(text)
+	if c.countries == nil {
+		c.countries = map[string]groupName{}
+	}
+	c.countries[text] = g
+	g.repairs = slices.Clone(g.repairs)
+	return g
+}
+
+// readCountryText reads a country group's name.
+func (c *docContext) readCountryText(text string) groupName {
 	name, count, hasCount := groupText(text)
 	g := groupName{count: count, hasCount: hasCount}
 	country, alias, intl, ok := LookupCountry(name)

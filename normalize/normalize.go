@@ -105,10 +105,11 @@ type docContext struct {
 	entryLike   map[string]bool // texts already classified by looksLikeEntry
 	dated       map[string]bool // texts already read by closedByDate
 	headerMemo  map[string]field
-	consumed    map[int]bool    // rows the first pass read as part of a line above (a wrapped as-of phrase)
-	groups      map[string]bool // what texts name, by kind: region or country (groupMemo)
-	raised      map[int]string  // markers set on a line of their own, by the block of the line they mark (superscript.go)
-	raisedGiven map[int]bool    // the blocks of those marker lines
+	consumed    map[int]bool         // rows the first pass read as part of a line above (a wrapped as-of phrase)
+	groups      map[string]bool      // what texts name, by kind: region or country (groupMemo)
+	countries   map[string]groupName // country texts already read (readCountry)
+	raised      map[int]string       // markers set on a line of their own, by the block of the line they mark (superscript.go)
+	raisedGiven map[int]bool         // the blocks of those marker lines
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {

@@ -82,6 +82,10 @@ var institutionWordRe = regexp.MustCompile(`(?i)\b(?:university|universiti|unive
 func (c *checker) namesRunTogether() {
 	var ws []Warning
 	for _, r := range c.res.Records {
+		l := strings.ToLower(r.Partner)
+		if strings.Count(l, "universi")+strings.Count(l, "college")+strings.Count(l, "institut") < 2 {
+			continue // one institution word at most: one name
+		}
 		locs := institutionWordRe.FindAllStringIndex(r.Partner, -1)
 		for k := 1; k < len(locs); k++ {
 			between := r.Partner[locs[k-1][1]:locs[k][0]]
@@ -258,6 +262,9 @@ var dateInNameRe = regexp.MustCompile(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\
 func (c *checker) datesInNames() {
 	var ws []Warning
 	for _, r := range c.res.Records {
+		if !strings.ContainsAny(r.Partner, "0123456789０１２３４５６７８９") {
+			continue // no digit, no date
+		}
 		if m := dateInNameRe.FindString(r.Partner); m != "" {
 			hint := ""
 			if !c.opt.DatesGiven && strings.Contains(m, "/") {
