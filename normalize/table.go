@@ -58,6 +58,7 @@ type tableMemo struct {
 	cols     []field
 	flagOf   map[int]string // the flags the flag columns of that table set
 	last     int            // index in the records of that table's last record, -1 for none
+	lastRow  parser.Row     // that table's last row
 	declared map[string]bool
 }
 
@@ -163,7 +164,7 @@ func (c *docContext) table(t *parser.Table) {
 	}
 	tr.handOverGroups()
 	tr.settleDeclaredLevels(declStart, recStart)
-	c.tables.last = tr.prev
+	c.tables.last, c.tables.lastRow = tr.prev, t.Rows[len(t.Rows)-1]
 }
 
 // settleDeclaredLevels takes the level off the counts the table's group
@@ -222,13 +223,23 @@ func (tr *tableReader) clippedAtPageEnd(i int) bool {
 	return shorter && rowText(rows[i]) != ""
 }
 
+// rightUnder reports a row that stands right under another, as its next
+// line would: a title set apart above a table ("工学研究科") groups the
+// table's rows instead. Rows without positions (HTML) never do.
+func rightUnder(r, above parser.Row) bool {
+	return r.Box != (parser.Box{}) && r.Page == above.Page && r.Box.Y0-above.Box.Y1 <= above.Box.Height()/2
+}
+
 // unitGoesOn reads a text that opens a table as the partner's unit of the
 // last record of the table before it, when that record has none and the
 // table had no unit column: "国立台湾師範大学♦" / (next table) "教育学院", a
 // row broken by the extractor where its cell's second line starts.
-func (c *docContext) unitGoesOn(text string) bool {
+func (c *docContext) unitGoesOn(text string, r parser.Row) bool {
 	m := c.tables
 	if m == nil || m.last < 0 || m.last >= len(c.res.Records) || slices.Contains(m.cols, fPartnerUnit) {
+		return false
+	}
+	if !rightUnder(r, m.lastRow) {
 		return false
 	}
 	prev := &c.res.Records[m.last]
@@ -292,7 +303,7 @@ func (tr *tableReader) mapColumns() bool {
 			tr.cols, tr.flagOf = m, tr.c.tables.flagOf
 			// The table goes on the previous one: its first row may be
 			// the rest of the last row there.
-			if last := tr.c.tables.last; last >= 0 && last < len(tr.c.res.Records) {
+			if last := tr.c.tables.last; last >= 0 && last < len(tr.c.res.Records) && rightUnder(rows[0], tr.c.tables.lastRow) {
 				tr.prev, tr.partner, tr.partnerAlt = last, tr.c.res.Records[last].Partner, tr.c.res.Records[last].PartnerAlt
 			}
 			tr.colsRepair = string(agreement.RepairColumnsPrevious)
@@ -302,7 +313,7 @@ func (tr *tableReader) mapColumns() bool {
 	}
 	tr.body = n
 	for k, r := range rows[:top] {
-		if sole, ok := tr.soleText(k); ok && k == 0 && tr.c.unitGoesOn(sole) {
+		if sole, ok := tr.soleText(k); ok && k == 0 && tr.c.unitGoesOn(sole, r) {
 			continue // the last row of the table before went on here
 		}
 		tr.c.titleLine(rowText(r), r.Page, r.Row)

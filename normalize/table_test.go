@@ -622,14 +622,35 @@ func TestUnitGoesOnInNextTable(t *testing.T) {
 			[]string{"ハイデルベルク大学", "法学研究科", "2003. 9.16"},
 		),
 	} {
-		doc := tdoc(nil, first(), second)
-		second.Rows[0].Header = false
-		res, err := Normalize(doc, Options{})
-		require.NoError(t, err)
-		require.Len(t, res.Records, 2)
-		assert.Equal(t, "教育学院", res.Records[0].PartnerUnit)
-		assert.Equal(t, "DE", res.Records[1].CountryCode)
-		assert.Empty(t, res.Unplaced)
+		for _, apart := range []bool{false, true} {
+			one := first()
+			place(one, 60)
+			place(second, 60+12*float64(len(one.Rows)))
+			if apart {
+				place(second, 60+12*float64(len(one.Rows))+20) // a title set apart above the table
+			}
+			doc := tdoc(nil, one, second)
+			second.Rows[0].Header = false
+			res, err := Normalize(doc, Options{})
+			require.NoError(t, err)
+			require.NotEmpty(t, res.Records)
+			if apart {
+				assert.Equal(t, "", res.Records[0].PartnerUnit, "a text set apart is not the row's unit")
+				continue
+			}
+			require.Len(t, res.Records, 2)
+			assert.Equal(t, "教育学院", res.Records[0].PartnerUnit)
+			assert.Equal(t, "DE", res.Records[1].CountryCode)
+			assert.Empty(t, res.Unplaced)
+		}
+	}
+}
+
+// place lays a table's rows out one under the other from y, 12pt apart.
+func place(t *parser.Table, y float64) {
+	for i := range t.Rows {
+		t.Rows[i].Page = 1
+		t.Rows[i].Box = parser.Box{X0: 50, Y0: y + 12*float64(i), X1: 500, Y1: y + 12*float64(i) + 11.5}
 	}
 }
 
