@@ -114,7 +114,7 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 			last := k == len(per[i])-1
 			cont := k == 0 && open >= 0 && i > 0 && pages[i-1].Number+1 == p.Number &&
 				openMethod == pt.table.Method && (sameColumns(openCols, pt.cols, p.Width) || sameStarts(openStarts, pt.starts, p.Width)) &&
-				linesOutside(p, pt.region, true) <= stitchLinesAbove
+				linesOutside(p, pt.region, true) <= stitchLinesAbove && !headingRightAbove(p, pt.region)
 			if cont {
 				r := &out[open]
 				rows := pt.table.Rows
@@ -186,6 +186,20 @@ func sameStarts(a, b []float64, width float64) bool {
 func headingBelow(p *PageLayout, region parser.Box) bool {
 	for _, l := range p.Lines {
 		if l.Box.Y0 >= region.Y1 && l.Style.Bold && !inMargin(p, l.Box, marginBand) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingRightAbove reports a bold line standing right above a region, as
+// a group's heading stands over its own table at the top of a page: the
+// table before the page break does not go on there.
+func headingRightAbove(p *PageLayout, region parser.Box) bool {
+	for _, l := range p.Lines {
+		h := l.Box.Y1 - l.Box.Y0
+		if l.Style.Bold && l.Box.Y1 <= region.Y0+1 && region.Y0-l.Box.Y1 < 1.5*h && !inMargin(p, l.Box, marginBand/2) &&
+			l.Box.X0 < region.X1 && l.Box.X1 > region.X0 {
 			return true
 		}
 	}

@@ -553,3 +553,21 @@ func TestNoStitchOverAGroupHeading(t *testing.T) {
 	regions = findTables([]PageLayout{mk(1, 300, 1, 25, false), mk(2, 70, 31, 3, false)})
 	assert.Len(t, regions, 1, "without the heading the table goes on")
 }
+
+// A bold line right above a table at the top of a page is its group's
+// heading: the table of the page before does not go on there. A bold
+// running title far above, or a line beside, does not stop it.
+func TestHeadingRightAbove(t *testing.T) {
+	region := parser.Box{X0: 56, Y0: 77.5, X1: 478, Y1: 222}
+	bold := parser.Style{Font: "NotoSansCJKjp-Bold", Size: 10, Bold: true}
+	page := func(lines ...TextLine) *PageLayout {
+		return &PageLayout{Number: 2, Width: 595, Height: 842, Lines: lines}
+	}
+	assert.True(t, headingRightAbove(page(TextLine{Box: parser.Box{X0: 56.8, Y0: 61.9, X1: 96.6, Y1: 74.9}, Style: bold}), region))
+	assert.False(t, headingRightAbove(page(TextLine{Box: parser.Box{X0: 56.8, Y0: 61.9, X1: 96.6, Y1: 74.9}, Style: parser.Style{Size: 10}}), region),
+		"not bold: no heading")
+	assert.False(t, headingRightAbove(page(TextLine{Box: parser.Box{X0: 56.8, Y0: 20, X1: 300, Y1: 32}, Style: bold}), region),
+		"a running title in the top margin")
+	assert.False(t, headingRightAbove(page(TextLine{Box: parser.Box{X0: 500, Y0: 61.9, X1: 560, Y1: 74.9}, Style: bold}), region),
+		"beside the table, not over it")
+}
