@@ -451,14 +451,22 @@ func datePiece(text string) bool {
 			return true
 		}
 	}
-	return false
+	return dateRestRe.MatchString(t) // "…、2009." / "4.15 締結"
 }
+
+// dateRestRe matches a line that is only the month and day of a date whose
+// year ended the line before, perhaps with the concluded-word after it.
+var dateRestRe = lazyre.New(`^[0-9]{1,2}\s*[./]\s*[0-9]{1,2}\s*(?:締結|concluded)?[)）]?$`)
+
+// yearCutRe matches a text that ends in a year cut from its month and day
+// ("…、2009.").
+var yearCutRe = lazyre.New(`(?:^|[^0-9])[0-9]{4}\s*[./]$`)
 
 // openEnded reports an entry whose last line stops inside a phrase: a
 // date cut after its year ("平成 27 年" / "4 月 20 日締結"), a comma.
 func openEnded(text string) bool {
 	t := strings.TrimSpace(text)
-	return strings.HasSuffix(t, "年") || strings.HasSuffix(t, "月") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, "、")
+	return strings.HasSuffix(t, "年") || strings.HasSuffix(t, "月") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, "、") || yearCutRe.MatchString(t)
 }
 
 // heading reads a region, country or other heading.

@@ -311,3 +311,27 @@ func TestUnbulletedEntriesThatWrap(t *testing.T) {
 	assert.Equal(t, "2013-05-09", res.Records[2].Signed)
 	assert.Empty(t, res.Unplaced)
 }
+
+// An entry whose first line ends in its level words after a dash is no
+// section title, and a date cut after its year ("2009." / "4.15 締結") goes
+// on to the next line.
+func TestEntryLinesThatLookLikeTitles(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "大韓民国 South Korea", style: stCountry},
+		lineSpec{text: "Korea Institute of Science and Technology (KIST) — 部局間協定 School-to-", style: stEntry, x: 80},
+		lineSpec{text: "school（IMR）、1989.11.15 締結", style: stEntry, x: 80},
+		lineSpec{text: "Korea Maritime University, College of Engineering — 部局間協定 School-to-school（IMR）、2009.", style: stEntry, x: 80},
+		lineSpec{text: "4.15 締結", style: stEntry, x: 80},
+		lineSpec{text: "Korea Polar Research Institute — 部局間協定 School-to-school（GS Science）、2017.12.11 締結", style: stEntry, x: 80},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	for _, r := range res.Records {
+		assert.Equal(t, "KR", r.CountryCode, r.Partner)
+		assert.Equal(t, LevelDepartment, r.Level, r.Partner)
+	}
+	assert.Equal(t, "1989-11-15", res.Records[0].Signed)
+	assert.Equal(t, "2009-04-15", res.Records[1].Signed)
+	assert.Empty(t, res.Unplaced)
+}
