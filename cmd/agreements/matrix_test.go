@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
@@ -386,7 +387,11 @@ func runMatrixRendering(t *testing.T, dir string) *matrixResult {
 		res.reason = fmt.Sprintf("%d of %d rows wrong (%s); first: %s", len(problems)-byField["extra"], len(want),
 			strings.Join(parts, ", "), problems[0])
 		if len(res.reason) > 300 {
-			res.reason = res.reason[:300] + "…"
+			cut := 300
+			for cut > 0 && !utf8.RuneStart(res.reason[cut]) {
+				cut-- // never inside a character: the list stays UTF-8
+			}
+			res.reason = res.reason[:cut] + "…"
 		}
 		res.reason = strings.ReplaceAll(res.reason, "\n", " ")
 	}
