@@ -86,7 +86,9 @@ type tableReader struct {
 	countrySet, intl      bool
 	countryRepairs        []string
 	partner, partnerAlt   string
-	partnerMarkers        []string        // the markers the partner cell above carried, for the rows that fill it down
+	partnerMarkers        []string // the markers the partner cell above carried, for the rows that fill it down
+	partnerText           string   // the partner cell above as read, and how (dateGoesOn)
+	partnerOpts           entryOpts
 	prev                  int             // index in c.res.Records of the last record of this table, -1 for none
 	repeatedRow           bool            // the row before the next record was a clipped copy of it, dropped
 	catUnits              *bool           // the category column names units (categoriesNameUnits), once known

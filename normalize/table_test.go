@@ -670,3 +670,22 @@ func TestDeclaredGroupCountOfMixedLevels(t *testing.T) {
 	assert.Equal(t, "", res.Declared[0].Level)
 	assert.Equal(t, 2, res.Declared[0].Count)
 }
+
+// A row broken by a page after "concluded", its date alone on the next
+// page in the partner's column: the entry is read again with the date.
+func TestDateGoesOnOverPage(t *testing.T) {
+	doc := tdoc(nil, tbl(
+		[]string{"Partner Institution", "Partner Unit"},
+		[]string{"South Korea", "<"},
+		[]string{"Woosong University — School-to-school agreement (GS Education), concluded", "College of Health and Welfare"},
+		[]string{"4/23/2010", ""},
+		[]string{"Yonsei University — School-to-school agreement (GS Dentistry), concluded 9/8/2016", "College of Dentistry"},
+	))
+	res, err := Normalize(doc, Options{MonthFirst: true})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	r := res.Records[0]
+	assert.Equal(t, []string{"Woosong University", "College of Health and Welfare", "GS Education", LevelDepartment, "2010-04-23"},
+		[]string{r.Partner, r.PartnerUnit, r.HomeUnit, r.Level, r.Signed})
+	assert.Contains(t, r.Repairs, "joined_split_row")
+}

@@ -203,6 +203,9 @@ func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool
 		}
 	}
 	prev := &tr.c.res.Records[tr.prev]
+	if has[fPartner] && len(has) == 1 && tr.dateGoesOn(prev, vals[fPartner].text) {
+		return true
+	}
 	switch {
 	case has[fPartnerUnit] && !has[fPartner]:
 		text, markers := splitMarkers(vals[fPartnerUnit].text)
@@ -230,6 +233,42 @@ func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool
 		return false
 	}
 	prev.Repairs = append(prev.Repairs, string(agreement.RepairSplitRow))
+	return true
+}
+
+// dateGoesOn reads a row whose only text, in the partner's column, is the
+// date its entry above left for the next line, the row broken by a page
+// ("Woosong University — School-to-school agreement (GS Education),
+// concluded" / "4/23/2010"): the entry is read again with it.
+func (tr *tableReader) dateGoesOn(prev *Record, text string) bool {
+	if tr.partnerText == "" || prev.Signed != "" || prev.Partner != tr.partner {
+		return false
+	}
+	if _, err := ParseDate(text, tr.c.dateOptions()); err != nil {
+		return false
+	}
+	en := tr.c.readEntry(tr.partnerText+" "+text, tr.partnerOpts)
+	if en.signed.IsZero() || en.partner == prev.Partner {
+		return false // the date does not complete the entry: it reads no better
+	}
+	prev.Partner, prev.PartnerAlt = en.partner, en.partnerAlt
+	if en.partnerUnit != "" && prev.PartnerUnit == "" {
+		prev.PartnerUnit = en.partnerUnit
+	}
+	if en.homeUnit != "" && prev.HomeUnit == "" {
+		prev.HomeUnit = en.homeUnit
+	}
+	if en.level != "" {
+		prev.Level = en.level
+		prev.Repairs = without(prev.Repairs, []string{agreement.R(agreement.RepairLevel, "assumed_university"), agreement.R(agreement.RepairLevel, "assumed_department")})
+	}
+	if en.kind != "" && prev.AgreementType == "" {
+		prev.AgreementType = en.kind
+	}
+	prev.Signed = en.signed.ISO
+	prev.Repairs = append(prev.Repairs, agreement.R(agreement.RepairDate, en.signed.Layout), string(agreement.RepairSplitRow))
+	tr.partner, tr.partnerAlt = prev.Partner, prev.PartnerAlt
+	tr.partnerText = ""
 	return true
 }
 

@@ -207,9 +207,11 @@ func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field
 		if !tr.hasColumn(fPartnerUnit) {
 			text = c.unitOnItsLine(pv.lines, text)
 		}
-		en := c.readEntry(text, entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit)})
+		o := entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit)}
+		en := c.readEntry(text, o)
 		c.applyEntry(rec, en, tr.where(fPartner))
 		level = en.level
+		tr.partnerText, tr.partnerOpts = text, o
 		if pv.covered {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "partner"))
 		}
