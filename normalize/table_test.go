@@ -689,3 +689,22 @@ func TestDateGoesOnOverPage(t *testing.T) {
 		[]string{r.Partner, r.PartnerUnit, r.HomeUnit, r.Level, r.Signed})
 	assert.Contains(t, r.Repairs, "joined_split_row")
 }
+
+// A row that carries on the row above in Japanese text broken inside its
+// words joins it without a space, cell by cell, and the entry is read again.
+func TestCJKRowGoesOn(t *testing.T) {
+	doc := tdoc(nil, tbl(
+		[]string{"相手機関名", "本学部局", "締結年月日"},
+		[]string{"大韓民国", "<", "<"},
+		[]string{"歯学部, 全南大学校", "歯学研究科", "1991.8.30"},
+		[]string{"日本研究センター, 高", "東北アジア研究センタ", "2008.4.25"},
+		[]string{"麗大学校", "ー", ""},
+		[]string{"ソウル大学校", "工学研究科", "2010.1.5"},
+	))
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	r := res.Records[1]
+	assert.Equal(t, []string{"高麗大学校", "日本研究センター", "東北アジア研究センター", "2008-04-25"}, []string{r.Partner, r.PartnerUnit, r.HomeUnit, r.Signed})
+	assert.Equal(t, "ソウル大学校", res.Records[2].Partner)
+}

@@ -194,6 +194,9 @@ var connectorRe = lazyre.New(`(?i)(?:\b(?:of|and|for|the|in|at|de|du|des|der|fü
 // only text is the partner's unit, or a partner name cut after a
 // connecting word.
 func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool {
+	if tr.prev >= 0 && tr.cjkRowGoesOn(&tr.c.res.Records[tr.prev], vals, has) {
+		return true
+	}
 	if tr.prev < 0 || has[fSigned] || has[fValid] || has[fHomeUnit] || has[fRegion] || has[fCountry] || has[fType] {
 		return false
 	}
@@ -270,6 +273,48 @@ func (tr *tableReader) dateGoesOn(prev *Record, text string) bool {
 	tr.partner, tr.partnerAlt = prev.Partner, prev.PartnerAlt
 	tr.partnerText = ""
 	return true
+}
+
+// cjkRowGoesOn reads a row that carries on the row above in Japanese,
+// Chinese or Korean text broken inside its words ("日本研究センター, 高" /
+// "麗大学校", "東北アジア研究センタ" / "ー"): no date of its own, and the
+// partner's name whole only with its piece. Each cell joins the one above
+// without a space, and the entry is read again.
+func (tr *tableReader) cjkRowGoesOn(prev *Record, vals map[field]val, has map[field]bool) bool {
+	if !has[fPartner] || has[fSigned] || has[fValid] || tr.partnerText == "" || prev.Partner != tr.partner {
+		return false
+	}
+	for f := range has {
+		if f != fPartner && f != fPartnerUnit && f != fHomeUnit && f != fType {
+			return false
+		}
+	}
+	piece := vals[fPartner].text
+	if !isCJK(lastRune(tr.partnerText)) || !isCJK(firstRune(piece)) {
+		return false
+	}
+	joined := tr.partnerText + piece
+	if !tr.c.endsAsInstitution(joined) || tr.c.endsAsInstitution(tr.partnerText) {
+		return false // the name is not cut: the row is one of its own
+	}
+	en := tr.c.readEntry(joined, tr.partnerOpts)
+	prev.Partner, prev.PartnerAlt = en.partner, en.partnerAlt
+	if en.partnerUnit != "" {
+		prev.PartnerUnit = en.partnerUnit
+	}
+	for f, p := range map[field]*string{fPartnerUnit: &prev.PartnerUnit, fHomeUnit: &prev.HomeUnit, fType: &prev.AgreementType} {
+		if has[f] && f != fPartner {
+			*p += vals[f].text
+		}
+	}
+	prev.Repairs = append(prev.Repairs, string(agreement.RepairSplitRow))
+	tr.partner, tr.partnerAlt, tr.partnerText = prev.Partner, prev.PartnerAlt, joined
+	return true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 func startsLower(s string) bool {

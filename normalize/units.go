@@ -43,7 +43,7 @@ var unitNouns = map[string]bool{"school": true, "faculty": true, "department": t
 // institution's ("北京理工大学", "Kagoshima University").
 func (c *docContext) endsAsInstitution(name string) bool {
 	l := strings.ToLower(name)
-	for _, w := range []string{"大学", "大學", "대학교", "university", "universität", "université", "universidad", "universidade", "università", "universiteit"} {
+	for _, w := range []string{"大学", "大学校", "大學", "대학교", "university", "universität", "université", "universidad", "universidade", "università", "universiteit"} {
 		if strings.HasSuffix(l, w) {
 			return true
 		}
