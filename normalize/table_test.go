@@ -708,3 +708,20 @@ func TestCJKRowGoesOn(t *testing.T) {
 	assert.Equal(t, []string{"高麗大学校", "日本研究センター", "東北アジア研究センター", "2008-04-25"}, []string{r.Partner, r.PartnerUnit, r.HomeUnit, r.Signed})
 	assert.Equal(t, "ソウル大学校", res.Records[2].Partner)
 }
+
+// A running head with the list's date that a table took in over a page
+// break, split across its cells ("(as" | "of 2021.5.1)"), is no record.
+func TestAsOfRowInTable(t *testing.T) {
+	doc := tdoc(nil, tbl(
+		[]string{"Partner Institution", "Level", "Date of Agreement"},
+		[]string{"United States", "<", "<"},
+		[]string{"Texas A&M University", "GS Agricultural Science", "2018.2.6"},
+		[]string{"(as", "of 2021.5.1)", ""},
+		[]string{"The Forsyth Institute", "GS Dentistry", "2005.12.9"},
+	))
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "The Forsyth Institute", res.Records[1].Partner)
+	assert.Equal(t, "2021-05-01", res.Records[1].AsOf)
+}

@@ -147,6 +147,16 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 			}
 		}
 	}
+	if joined := joinedCells(*r); len(joined) <= 40 && !has[fSigned] {
+		if d, ok := c.parseAsOf(joined); ok && !c.lx.IsInstitution(joined) {
+			// "(as" | "of 2021.5.1)": the list's date, a running head the
+			// table took in over a page break.
+			if c.asOf == "" {
+				c.asOf = d
+			}
+			return true
+		}
+	}
 	if len(has) == 0 {
 		if rowText(*r) != "" {
 			c.unplaced(r.Page, r.Row, rowText(*r), agreement.UnplacedNoField, "row has text only in columns without a known field")
@@ -564,4 +574,15 @@ func (tr *tableReader) oneAgreementALine(i int, vals map[field]val) []map[field]
 	}
 	tr.parts = k
 	return parts
+}
+
+// joinedCells is a row's cell texts joined with spaces.
+func joinedCells(r parser.Row) string {
+	var parts []string
+	for _, cell := range r.Cells {
+		if t := clean(cell.Text); t != "" && !cell.Covered {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
 }
