@@ -540,8 +540,11 @@ func (c *docContext) headingWrapped(l *parser.Line, text string, i int) (string,
 		return text, false
 	}
 	joined := joinWrapped([]string{text, clean(next.Text)})
+	// One word set right under a column's name goes on it ("授業料不徴収
+	// Tuition" / "Exemption").
+	underIt := math.Abs(next.Box.X0-l.Box.X0) <= 2 && !strings.Contains(strings.TrimSpace(next.Text), " ")
 	if !(c.namesRegion(joined) && !c.namesRegion(text) || c.namesAGroup(joined) && !c.namesAGroup(text) ||
-		c.columnName(joined) && !c.columnName(text) && !c.namesAGroup(text)) {
+		c.columnName(joined) && (!c.columnName(text) || underIt) && !c.namesAGroup(text)) {
 		return text, false // ("Tuition" / "Exemption": a column's name, wrapped)
 	}
 	c.consumed[next.Row] = true

@@ -335,3 +335,25 @@ func TestEntryLinesThatLookLikeTitles(t *testing.T) {
 	assert.Equal(t, "2009-04-15", res.Records[1].Signed)
 	assert.Empty(t, res.Unplaced)
 }
+
+// A flag column's name wrapped under itself, one word right under it, is
+// read whole and ends no group.
+func TestColumnNameWrappedUnderItself(t *testing.T) {
+	stHead := parser.Style{Font: "NotoSansCJKjp-Bold", Size: 8.5, Bold: true}
+	doc := pdfDoc(
+		lineSpec{text: "♦ 授業料不徴収 Tuition Exemption", style: stNote},
+		lineSpec{text: "国際機関 International Organization（1）", style: stHead, gap: 8},
+		lineSpec{text: "相手機関名 Partner Institution", style: stHead},
+		lineSpec{text: "授業料不徴収 Tuition", style: stHead, x: 420},
+		lineSpec{text: "Exemption", style: stHead, x: 420},
+		lineSpec{text: "国際連合大学（大学間協定 University-wide、2019.8.19）", style: stEntry},
+	)
+	// The flag column's name stands on the baseline of the partner's.
+	a, b := doc.Blocks[2].Line, doc.Blocks[3].Line
+	b.Box.Y0, b.Box.Y1 = a.Box.Y0, a.Box.Y1
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Equal(t, "International Organization", res.Records[0].Region)
+	assert.Empty(t, res.Unplaced)
+}
