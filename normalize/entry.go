@@ -106,6 +106,9 @@ var titleThenUnitRe = lazyre.New(`[)）]\s*(?:[,，、]\s*)?([^()（）,，、\s
 // on after the agreement's title, so what follows is the unit whatever its
 // words ("Hiroshima University (MoA on Collaboration …), IDEC").
 func (c *docContext) unitAfterTitle(name string, e *entry, o entryOpts, opt DateOptions) (string, string, bool) {
+	if !strings.ContainsAny(name, ")）") {
+		return name, "", false
+	}
 	m := titleThenUnitRe.FindStringSubmatchIndex(name)
 	if m == nil {
 		return name, "", false

@@ -565,26 +565,21 @@ func (c *docContext) columnName(text string) bool {
 
 // namesAGroup reports a text that reads as a region or a known country.
 func (c *docContext) namesAGroup(text string) bool {
-	return c.namesRegion(text) || c.groupMemo(text, 'c', func() bool { return c.readCountry(text).known })
+	return c.namesRegion(text) || c.readCountry(text).known // (readCountry remembers its texts)
 }
 
-// namesRegion reports a text that reads as a region.
+// namesRegion reports a text that reads as a region, remembered: headings
+// repeat on every page.
 func (c *docContext) namesRegion(text string) bool {
-	return c.groupMemo(text, 'r', func() bool { _, ok := c.readRegion(text, true); return ok })
-}
-
-// groupMemo remembers what a text names: headings repeat on every page.
-func (c *docContext) groupMemo(text string, kind byte, read func() bool) bool {
-	key := string(kind) + text
-	if v, ok := c.groups[key]; ok {
+	if v, ok := c.regions[text]; ok {
 		return v
 	}
-	if c.groups == nil {
-		c.groups = map[string]bool{}
+	if c.regions == nil {
+		c.regions = map[string]bool{}
 	}
-	v := read()
-	c.groups[key] = v
-	return v
+	_, ok := c.readRegion(text, true)
+	c.regions[text] = ok
+	return ok
 }
 
 // menuItem reports an item before the document's first group that reads

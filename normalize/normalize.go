@@ -106,7 +106,7 @@ type docContext struct {
 	dated       map[string]bool // texts already read by closedByDate
 	headerMemo  map[string]field
 	consumed    map[int]bool         // rows the first pass read as part of a line above (a wrapped as-of phrase)
-	groups      map[string]bool      // what texts name, by kind: region or country (groupMemo)
+	regions     map[string]bool      // whether texts name a region (namesRegion)
 	countries   map[string]groupName // country texts already read (readCountry)
 	raised      map[int]string       // markers set on a line of their own, by the block of the line they mark (superscript.go)
 	raisedGiven map[int]bool         // the blocks of those marker lines
@@ -302,7 +302,7 @@ func joinWrapped(lines []string) string {
 		if b.Len() > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(b.String())
 			next, _ := utf8.DecodeRuneInString(l)
-			kanaAfterLatin := unicode.Is(unicode.Katakana, next) && unicode.IsLetter(prev) && !isCJK(prev) && strings.IndexFunc(b.String(), isCJK) >= 0
+			kanaAfterLatin := unicode.Is(unicode.Katakana, next) && unicode.IsLetter(prev) && !isCJK(prev) && hasCJK(b.String())
 			if !(isCJK(prev) && isCJK(next)) && !hyphenBreak(b.String()) && !(isDigit(prev) && isDigit(next)) && !kanaAfterLatin {
 				b.WriteByte(' ')
 			}

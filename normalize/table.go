@@ -249,9 +249,18 @@ func (c *docContext) unitGoesOn(text string, r parser.Row) bool {
 	if prev.PartnerUnit != "" || !c.isUnit(text) || c.namesAGroup(text) {
 		return false
 	}
-	prev.PartnerUnit = text
-	prev.Repairs = append(prev.Repairs, agreement.R(agreement.RepairSplitCell, "partner_unit"), string(agreement.RepairSplitRow))
+	c.unitGoesUp(prev, text, "")
+	prev.Repairs = append(prev.Repairs, string(agreement.RepairSplitRow))
 	return true
+}
+
+// unitGoesUp gives the record above a partner's unit that its cell's next
+// line set on a row of its own ("国立台湾師範大学♦" / "教育学院").
+func (c *docContext) unitGoesUp(prev *Record, text, where string) {
+	text, markers := splitMarkers(text)
+	prev.PartnerUnit = text
+	c.applyMarkers(prev, markers, where)
+	prev.Repairs = append(prev.Repairs, agreement.R(agreement.RepairSplitCell, "partner_unit"))
 }
 
 // namesGroupOnly reports a row whose one text names a region or a country:

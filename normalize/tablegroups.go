@@ -228,10 +228,7 @@ func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool
 		// "国立台湾師範大学♦" / "教育学院": the partner's unit on a line of
 		// its own, wrapped onto a row of its own (or to the next page's
 		// table).
-		text, markers := splitMarkers(vals[fPartner].text)
-		prev.PartnerUnit = text
-		tr.c.applyMarkers(prev, markers, tr.where(fPartner))
-		prev.Repairs = append(prev.Repairs, agreement.R(agreement.RepairSplitCell, "partner_unit"))
+		tr.c.unitGoesUp(prev, vals[fPartner].text, tr.where(fPartner))
 	default:
 		return false
 	}

@@ -489,9 +489,9 @@ func (tr *tableReader) categoriesNameUnits() bool {
 }
 
 // unitAbbreviation matches a unit's short name as lists abbreviate them in
-// a category column: one capitalised word, perhaps after "GS" ("Agr",
-// "HyARC", "GSID", "GS Engineering").
-var unitAbbreviation = lazyre.New(`^(?:GS\s+)?[A-Z][A-Za-z&.\-]{1,14}$`)
+// a category column: one capitalised word ("Agr", "HyARC", "GSID"); a
+// name with a unit word ("GS Engineering") is a unit already.
+var unitAbbreviation = lazyre.New(`^[A-Z][A-Za-z&.\-]{1,14}$`)
 
 // cutMergedCell reports a cell with no text that goes on a merged cell of
 // the page before: it spans rows itself, or it opens its page under a

@@ -43,7 +43,7 @@ var unitNouns = map[string]bool{"school": true, "faculty": true, "department": t
 // institution's ("北京理工大学", "Kagoshima University").
 func (c *docContext) endsAsInstitution(name string) bool {
 	l := strings.ToLower(name)
-	for _, w := range []string{"大学", "大学校", "大學", "대학교", "university", "universität", "université", "universidad", "universidade", "università", "universiteit"} {
+	for _, w := range universityWords {
 		if strings.HasSuffix(l, w) {
 			return true
 		}
@@ -65,10 +65,14 @@ func bracketDepth(text string) int {
 	return d
 }
 
+// universityWords are the words for a university, lower case.
+var universityWords = []string{"大学", "大学校", "大學", "대학교", "university", "universität", "université", "universidad",
+	"universidade", "università", "universiteit", "universiti", "universitas"}
+
 // namesUniversity reports a name with a word for university in it.
 func namesUniversity(name string) bool {
 	l := strings.ToLower(name)
-	for _, w := range []string{"大学", "大學", "대학교", "universit", "universidad", "universidade"} {
+	for _, w := range universityWords {
 		if strings.Contains(l, w) {
 			return true
 		}

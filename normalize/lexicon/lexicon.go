@@ -107,6 +107,9 @@ type Lang struct {
 	// Units maps the unit words of totals to "institutions", "agreements"
 	// or "countries".
 	Units map[string]string
+	// HeaderFiller are the words a column's name may hold besides header
+	// terms ("Date of Agreement", "相手機関名").
+	HeaderFiller []string
 	// Subset are the words that open a clause counting a part of a total
 	// stated before ("このうち", "of which"): its counts are no totals.
 	Subset []string
@@ -157,6 +160,7 @@ type Lexicon struct {
 	concl     []term
 	kinds     []term
 	subset    []string
+	hfiller   []string
 	openers   []string
 	noise     []term
 	after     []string
@@ -225,6 +229,9 @@ func New(langs ...*Lang) *Lexicon {
 		lx.title = appendTerms(lx.title, l.ListTitle, nil)
 		lx.concl = appendTerms(lx.concl, l.Concluded, nil)
 		lx.kinds = appendTerms(lx.kinds, l.Kinds, nil)
+		for _, w := range l.HeaderFiller {
+			lx.hfiller = append(lx.hfiller, Fold(w))
+		}
 		for _, w := range l.Subset {
 			lx.subset = append(lx.subset, strings.ToLower(w))
 		}

@@ -351,7 +351,7 @@ func (lx *Lexicon) IsHeaderOnly(text, extra string) bool {
 		s = strings.Replace(s, e, " ", 1)
 	}
 	s = strings.NewReplacer("/", " ", "・", " ", ":", " ", "：", " ").Replace(s)
-	return covered(s, lx.headers, "of", "the", "at", "and", "in", "no", "no.", "name", "date", "with", "名", "名称")
+	return covered(s, lx.headers, lx.hfiller...)
 }
 
 // IsKind reports a text that names the kind of an agreement: only kind
