@@ -31,6 +31,7 @@ const (
 	KindUnknownGroup  = "unknown_country"    // records filed under a country the tables do not know
 	KindMergedRows    = "merged_rows"        // a row whose date cell holds several dates: rows read as one
 	KindRunTogether   = "names_run_together" // a partner that holds several institutions' names
+	KindDamagedFont   = "damaged_font"       // a font's map to text could not be read whole
 )
 
 // Warning is one doubt about a read.
@@ -68,7 +69,20 @@ func Check(doc *parser.Document, res *agreement.Result, opt Options) []Warning {
 	c.unknownCountries()
 	c.mergedRows()
 	c.namesRunTogether()
+	c.damagedFonts()
 	return c.out
+}
+
+// damagedFonts: a font whose map from codes to text could not be read
+// whole (pdf:font_damaged:…): its text was read through what decodes and
+// the font's encoding, and may be wrong.
+func (c *checker) damagedFonts() {
+	for _, r := range c.doc.Repairs {
+		if what, ok := strings.CutPrefix(r, "pdf:font_damaged:"); ok {
+			c.add([]Warning{{Kind: KindDamagedFont, File: c.file,
+				Message: fmt.Sprintf("a font's %s map could not be read whole: text in that font may be misread (repair %s on every record)", what, r)}})
+		}
+	}
 }
 
 // institutionWordRe finds the words that end or start an institution's
