@@ -71,23 +71,7 @@ func synthTablePDF(pages, rowsPerPage int) []byte {
 			pagesObj, fReg, fBold, stream))
 		kids = append(kids, fmt.Sprintf("%d 0 R", page))
 	}
-	objs[catalog-1] = fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesObj)
-	objs[pagesObj-1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
-
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, body := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, body)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, catalog, xref)
-	return b.Bytes()
+	return assemblePDF(objs, catalog, pagesObj, kids)
 }
 
 // TestSyntheticTable: the generated table extracts completely, one record
@@ -168,6 +152,12 @@ func synthListPDF(pages, rowsPerPage int) []byte {
 			pagesObj, fReg, fBold, stream))
 		kids = append(kids, fmt.Sprintf("%d 0 R", page))
 	}
+	return assemblePDF(objs, catalog, pagesObj, kids)
+}
+
+// assemblePDF writes the catalog and page tree into objs and lays the
+// objects out as a PDF file with its cross-reference table.
+func assemblePDF(objs []string, catalog, pagesObj int, kids []string) []byte {
 	objs[catalog-1] = fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesObj)
 	objs[pagesObj-1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
 	var b bytes.Buffer
