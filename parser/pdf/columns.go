@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -27,7 +28,7 @@ const (
 // orderColumns puts each page's blocks in column order. Blocks come sorted
 // by page, then top to bottom.
 // flows holds, by page, the areas known to be text in columns.
-func orderColumns(blocks []placed, flows map[int][]parser.Box) []placed {
+func orderColumns(blocks []placed, flows map[int][]flowArea) []placed {
 	out := make([]placed, 0, len(blocks))
 	for start := 0; start < len(blocks); {
 		end := start + 1
@@ -41,7 +42,7 @@ func orderColumns(blocks []placed, flows map[int][]parser.Box) []placed {
 }
 
 // orderRegion orders the blocks of one region (sorted top to bottom).
-func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
+func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 	// On a page that table detection found set in columns, a column may
 	// hold a single block (one table).
 	minItems := minColumnItems
@@ -51,7 +52,16 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 	if depth >= maxColumnDepth || len(items) < 2*minItems {
 		return items
 	}
-	lo, hi, ok := findGutter(items, minItems)
+	// Where table detection found the page in columns by its ruled
+	// tables, the gutter is looked for among the blocks in those areas
+	// (titles above the columns cross it), and may be narrower: a
+	// table's frame may reach into it.
+	ruled := ruledFlows(flows)
+	cand, gutter := items, minGutter
+	if len(ruled) > 0 && depth == 0 {
+		cand, gutter = inFlows(items, ruled), joinTol
+	}
+	lo, hi, ok := findGutter(cand, minItems, gutter)
 	if !ok {
 		return items
 	}
@@ -109,6 +119,15 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 			zone[i] = true
 		}
 	}
+	// There the zone is their area: per-group tables down a column
+	// stand further apart than its pitch.
+	if len(ruled) > 0 && depth == 0 {
+		for _, i := range append(slices.Clone(left), right...) {
+			if len(inFlows(items[i:i+1], ruled)) == 1 {
+				zone[i] = true
+			}
+		}
+	}
 	// A block across the gutter inside the zone splits it into bands,
 	// each read column by column.
 	for _, i := range cross {
@@ -157,6 +176,40 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 	return out
 }
 
+// flowArea is an area of a page that table detection found to be set in
+// columns: text (a two-column run, or the page's text), or ruled tables
+// (ruled) side by side.
+type flowArea struct {
+	box   parser.Box
+	ruled bool
+}
+
+// ruledFlows returns the areas of flows found by their ruled tables.
+func ruledFlows(flows []flowArea) []parser.Box {
+	var out []parser.Box
+	for _, f := range flows {
+		if f.ruled {
+			out = append(out, f.box)
+		}
+	}
+	return out
+}
+
+// inFlows returns the items whose middles lie in one of the areas.
+func inFlows(items []placed, flows []parser.Box) []placed {
+	var out []placed
+	for _, it := range items {
+		mx, my := (it.box.X0+it.box.X1)/2, (it.box.Y0+it.box.Y1)/2
+		for _, f := range flows {
+			if mx >= f.X0 && mx <= f.X1 && my >= f.Y0 && my <= f.Y1 {
+				out = append(out, it)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // indented reports whether block i starts to the right of the leftmost
 // start of the column's blocks, by more than half its height.
 func indented(items []placed, side []int, i int) bool {
@@ -180,11 +233,11 @@ func sidePitch(items []placed, side []int) float64 {
 	return median(ds)
 }
 
-// findGutter finds an upright band, at least minGutter wide, that at
+// findGutter finds an upright band, at least minWidth wide, that at
 // most maxCrossShare of the blocks cross, with minItems blocks
 // wholly on each side of it: of those that the fewest blocks cross, the
 // widest.
-func findGutter(items []placed, minItems int) (lo, hi float64, ok bool) {
+func findGutter(items []placed, minItems int, minWidth float64) (lo, hi float64, ok bool) {
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, it := range items {
 		x0, x1 = math.Min(x0, it.box.X0), math.Max(x1, it.box.X1)
@@ -216,7 +269,7 @@ func findGutter(items []placed, minItems int) (lo, hi float64, ok bool) {
 				j++
 			}
 			glo, ghi := x0+float64(k), x0+float64(j)
-			if ghi-glo >= minGutter && ghi-glo > best && k > 0 && j < len(cover) {
+			if ghi-glo >= minWidth && ghi-glo > best && k > 0 && j < len(cover) {
 				l, r, c := 0, 0, 0
 				for _, it := range items {
 					switch {
@@ -283,8 +336,9 @@ func listColumns(items []placed, left, right []int, zone []bool) bool {
 
 // inFlow reports whether the middles of most of the zone's blocks lie in
 // one area known to be text in columns.
-func inFlow(items []placed, zone []bool, flows []parser.Box) bool {
-	for _, f := range flows {
+func inFlow(items []placed, zone []bool, flows []flowArea) bool {
+	for _, fa := range flows {
+		f := fa.box
 		n, in := 0, 0
 		for i, it := range items {
 			if !zone[i] {

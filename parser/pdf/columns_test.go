@@ -132,7 +132,7 @@ func TestOrderColumnsOfOneTableEachOnAPageInColumns(t *testing.T) {
 	}
 	add("right", 300, 500, 90, 290)
 	add("left", 50, 250, 100, 300)
-	flows := map[int][]parser.Box{1: {{X0: 50, Y0: 90, X1: 500, Y1: 300}}}
+	flows := map[int][]flowArea{1: {{box: parser.Box{X0: 50, Y0: 90, X1: 500, Y1: 300}}}}
 	var texts []string
 	for _, it := range orderColumns(items, flows) {
 		texts = append(texts, it.block.Line.Text)
@@ -143,4 +143,69 @@ func TestOrderColumnsOfOneTableEachOnAPageInColumns(t *testing.T) {
 		texts = append(texts, it.block.Line.Text)
 	}
 	assert.Equal(t, []string{"right", "left"}, texts, "without columns found, top to bottom")
+}
+
+func TestRuledTablesInTwoPageColumnsOnSharedBaselines(t *testing.T) {
+	// Per-group ruled tables in two page columns whose lines stand on the
+	// same baselines, the frames a few points apart, a title across both:
+	// the ruled tables tell the columns, and the right column's table
+	// (the last group's continuation, at the top) comes last.
+	var ws []Word
+	var segs []Segment
+	table := func(x, y float64, names ...string) {
+		ys := []float64{y}
+		for i, n := range names {
+			ws = append(ws, tw(n, x+5, y+20*float64(i)+5), tw(fmt.Sprint(2000+i), x+105, y+20*float64(i)+5))
+			ys = append(ys, y+20*float64(i+1))
+		}
+		segs = append(segs, gridRules([]float64{x, x + 100, x + 200}, ys)...)
+	}
+	ws = append(ws, words("Active Agreements", 220, 60)...)
+	table(50, 100, "Aalto", "Oulu")
+	table(50, 200, "Bonn", "Jena")
+	table(50, 300, "Leiden", "Delft")
+	table(254, 100, "Lisboa", "Porto", "Braga")
+	p := page(1, ws, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 4)
+	var first []string
+	for _, pt := range tabs {
+		first = append(first, pt.table.Rows[0].Cells[0].Text)
+	}
+	assert.Equal(t, []string{"Aalto", "Bonn", "Leiden", "Lisboa"}, first)
+	require.Len(t, p.flows, 1)
+	assert.True(t, p.flows[0].ruled)
+}
+
+func TestOrderColumnsOfRuledTablesInColumns(t *testing.T) {
+	// Blocks of a page whose ruled tables stand in two columns: a title
+	// across both, headings and tables down the left column (further
+	// apart than a line's pitch), one table at the top of the right
+	// column, its frame 4 pt from the left tables'. The left column is
+	// read first; without the columns known, top to bottom.
+	var items []placed
+	add := func(text string, x0, x1, y0, y1 float64) {
+		line := &parser.Line{Text: text}
+		items = append(items, placed{page: 1, y: y0, x: x0, box: parser.Box{X0: x0, Y0: y0, X1: x1, Y1: y1}, block: parser.Block{Line: line}})
+	}
+	add("title", 200, 320, 40, 50)
+	add("as of", 210, 310, 60, 70)
+	add("Argentina", 50, 100, 96, 105)
+	add("right table", 254, 454, 92, 182)
+	add("table AR", 50, 250, 117, 193)
+	add("Brazil", 50, 90, 203, 212)
+	add("table BR", 50, 250, 224, 276)
+	add("China", 50, 90, 370, 379)
+	add("table CN", 50, 250, 390, 530)
+	flows := map[int][]flowArea{1: {{box: parser.Box{X0: 50, Y0: 92, X1: 454, Y1: 530}, ruled: true}}}
+	var texts []string
+	for _, it := range orderColumns(items, flows) {
+		texts = append(texts, it.block.Line.Text)
+	}
+	assert.Equal(t, []string{"title", "as of", "Argentina", "table AR", "Brazil", "table BR", "China", "table CN", "right table"}, texts)
+	texts = nil
+	for _, it := range orderColumns(items, nil) {
+		texts = append(texts, it.block.Line.Text)
+	}
+	assert.Equal(t, []string{"title", "as of", "Argentina", "right table", "table AR", "Brazil", "table BR", "China", "table CN"}, texts, "without columns found, top to bottom")
 }

@@ -334,6 +334,11 @@ func pageTables(p *PageLayout) []pageTable {
 		all[i] = i
 	}
 	tc, two := splitTextColumns(s.ws, all)
+	ruled := false
+	if !two {
+		tc, two = tableColumns(s.ws, all, tabs)
+		ruled = two
+	}
 	for _, t := range tabs {
 		if two && t.region.X0 < tc.gutter.lo && t.region.X1 > tc.gutter.hi {
 			two = false
@@ -343,7 +348,7 @@ func pageTables(p *PageLayout) []pageTable {
 		tc.partition(s.ws, rest)
 		// A page in two columns: each column's tables by themselves, and
 		// the columns read one after the other.
-		p.flows = append(p.flows, tc.zone)
+		p.flows = append(p.flows, flowArea{box: tc.zone, ruled: ruled})
 		for _, part := range [][]int{tc.rest, tc.left, tc.right} {
 			tabs = append(tabs, streamTables(p, s.ws, part)...)
 		}
@@ -362,6 +367,53 @@ func pageTables(p *PageLayout) []pageTable {
 		markHeader(&tabs[i])
 	}
 	return tabs
+}
+
+// tableColumns finds the gutter of a page set in two columns from its
+// ruled tables, when their lines do not tell it (the two columns' lines
+// standing on the same baselines): an upright band that no table
+// crosses, wider than the gap at which rulings join (a table's frame
+// may reach into the gutter), with tables on both sides, two or more on
+// one of them, the two sides' tables side by side over part of their
+// height.
+func tableColumns(ws []tword, idx []int, tabs []pageTable) (textColumns, bool) {
+	if len(tabs) < 3 {
+		return textColumns{}, false
+	}
+	var ivs []interval
+	for _, t := range tabs {
+		ivs = addInterval(ivs, t.region.X0, t.region.X1)
+	}
+	for k := 1; k < len(ivs); k++ {
+		lo, hi := ivs[k-1].hi, ivs[k].lo
+		if hi-lo <= joinTol {
+			continue
+		}
+		var nl, nr int
+		left, right := parser.Box{Y0: math.Inf(1), Y1: math.Inf(-1)}, parser.Box{Y0: math.Inf(1), Y1: math.Inf(-1)}
+		for _, t := range tabs {
+			b := &right
+			if t.region.X1 <= lo {
+				b, nl = &left, nl+1
+			} else {
+				nr++
+			}
+			b.Y0, b.Y1 = math.Min(b.Y0, t.region.Y0), math.Max(b.Y1, t.region.Y1)
+		}
+		if nl == 0 || nr == 0 || max(nl, nr) < 2 || min(left.Y1, right.Y1) <= max(left.Y0, right.Y0) {
+			continue
+		}
+		tc := textColumns{gutter: interval{lo, hi}}
+		tc.partition(ws, idx)
+		// The columns stand where the tables do: a title over both
+		// columns is words on both sides of the gutter too.
+		tc.zone = tabs[0].region
+		for _, t := range tabs[1:] {
+			tc.zone = union(tc.zone, t.region)
+		}
+		return tc, true
+	}
+	return textColumns{}, false
 }
 
 // markHeader marks the leading rows whose words are all bold as header

@@ -439,7 +439,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			return streamResult{}, false
 		}
 		if flowColumns(ws, two) || bulletedColumns(ws, two) {
-			p.flows = append(p.flows, region)
+			p.flows = append(p.flows, flowArea{box: region})
 			return streamResult{}, false
 		}
 	}

@@ -571,3 +571,25 @@ func TestHeadingRightAbove(t *testing.T) {
 	assert.False(t, headingRightAbove(page(TextLine{Box: parser.Box{X0: 500, Y0: 61.9, X1: 560, Y1: 74.9}, Style: bold}), region),
 		"beside the table, not over it")
 }
+
+func TestLatticeJustifiedParagraphInACell(t *testing.T) {
+	// A cell's paragraph justified to the cell's width: its word gaps are
+	// stretched past a chunk gap, at other places on each line, and none
+	// of its lines is a row of a table set in white space.
+	segs := gridRules([]float64{100, 200, 300, 360}, []float64{80, 100, 165})
+	words := []Word{
+		tw("Partner", 105, 85), tw("Type", 205, 85), tw("Year", 305, 85),
+		tw("Capital", 105, 105), tw("Agreement", 205, 105), tw("to", 275, 105), tw("2016", 305, 105),
+		tw("Business", 105, 117), tw("create", 205, 117), tw("jointly", 250, 117),
+		tw("Center", 205, 129), tw("for", 270, 129),
+		tw("research", 205, 141), tw("and", 270, 141),
+		tw("Studies", 205, 153),
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Partner", "Type", "Year"},
+		{"Capital Business", "Agreement to create jointly Center for research and Studies", "2016"},
+	}, texts(tabs[0].table))
+}
