@@ -218,7 +218,10 @@ func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool
 		(connectorRe.MatchString(prev.Partner) || startsLower(vals[fPartner].text) ||
 			// "Nanyang Technological" / "University": the name is whole
 			// only with the word on the next row.
-			!tr.c.lx.IsInstitution(prev.Partner) && tr.c.lx.IsInstitution(vals[fPartner].text) && len(strings.Fields(vals[fPartner].text)) <= 3):
+			!tr.c.lx.IsInstitution(prev.Partner) && tr.c.lx.IsInstitution(vals[fPartner].text) && len(strings.Fields(vals[fPartner].text)) <= 3 ||
+			// "European Synchrotron" / "Radiation Facility (ESRF)": the
+			// acronym spells the name only with the words above.
+			spellsAcronym(prev.Partner+" "+vals[fPartner].text) && !spellsAcronym(vals[fPartner].text)):
 		text, markers := splitMarkers(vals[fPartner].text)
 		prev.Partner = strings.TrimSpace(prev.Partner + " " + text)
 		tr.partner = prev.Partner
