@@ -265,3 +265,37 @@ func TestTableRegionAndCountryInOneCell(t *testing.T) {
 		{"university", "Asia", "BD", "University of Dhaka", "", "", "2010", false},
 	}, briefs(res.Records))
 }
+
+// A group row whose country's name in two languages the extractor set in
+// two cells ("インドネシア" | "Indonesia") names the group as it would in
+// one cell; two cells naming two countries are no group row.
+func TestTableCountryNamedInTwoCells(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		row  []string
+		want string
+	}{
+		{"one cell", []string{"インドネシア Indonesia", "", ""}, "ID"},
+		{"two cells", []string{"インドネシア", "Indonesia", ""}, "ID"},
+		{"two countries", []string{"インドネシア", "Japan", ""}, "CN"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := tbl(
+				[]string{"相手機関名 Partner Institution", "協定種別 Type", "締結年月日 Year"},
+				[]string{"中国 China", "", ""},
+				[]string{"Jilin University", "大学間協定 University-wide", "1985年"},
+				tt.row,
+				[]string{"Gadjah Mada University", "大学間協定 University-wide", "1995年"},
+			)
+			res, err := Normalize(tdoc(nil, tb), Options{})
+			require.NoError(t, err)
+			var codes []string
+			for _, r := range res.Records {
+				codes = append(codes, r.CountryCode)
+			}
+			require.NotEmpty(t, codes)
+			assert.Equal(t, "CN", codes[0])
+			assert.Equal(t, tt.want, codes[len(codes)-1])
+		})
+	}
+}
