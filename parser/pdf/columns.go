@@ -52,10 +52,10 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 	if depth >= maxColumnDepth || len(items) < 2*minItems {
 		return items
 	}
-	// Where table detection found the page in columns by its ruled
-	// tables, the gutter is looked for among the blocks in those areas
-	// (titles above the columns cross it), and may be narrower: a
-	// table's frame may reach into it.
+	// Where table detection found the page in columns by its tables,
+	// the gutter is looked for among the blocks in those areas (titles
+	// above the columns cross it), and may be narrower: a ruled table's
+	// frame may reach into it.
 	ruled := ruledFlows(flows)
 	cand, gutter := items, minGutter
 	if len(ruled) > 0 && depth == 0 {
@@ -85,7 +85,12 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 		return items
 	}
 	zone := make([]bool, len(items))
-	for _, side := range [][]int{left, right} {
+	byTables := len(ruled) > 0 && depth == 0
+	for k, side := range [][]int{left, right} {
+		if byTables {
+			break // the zone is the tables' area (below)
+		}
+		other := [][]int{right, left}[k]
 		first, last := -1, -1
 		for k, i := range side {
 			mid := (items[i].box.Y0 + items[i].box.Y1) / 2
@@ -102,8 +107,9 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 		// Below the zone, a column runs on when two or more lines follow
 		// at its pitch (one column longer than the other), or one line
 		// indented from the column's edge (the wrapped end of its last
-		// entry); a single line at the edge there closes the page under
-		// both columns.
+		// entry) or a bold line beside the other column's last block (a
+		// heading of the table at the top of the next column); a single
+		// line at the edge under both columns closes the page.
 		pitch := sidePitch(items, side)
 		for first > 0 && items[side[first]].box.Y0-items[side[first-1]].box.Y0 <= 1.5*pitch {
 			first--
@@ -112,7 +118,9 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 		for more < len(side)-1 && items[side[more+1]].box.Y0-items[side[more]].box.Y0 <= 1.5*pitch {
 			more++
 		}
-		if more-last >= 2 || (more-last == 1 && indented(items, side, side[more])) {
+		l := items[side[more]].block.Line
+		beside := l != nil && l.Style.Bold && items[side[more]].box.Y0 < items[other[len(other)-1]].box.Y1
+		if more-last >= 2 || (more-last == 1 && (indented(items, side, side[more]) || beside)) {
 			last = more
 		}
 		for _, i := range side[first : last+1] {
@@ -121,11 +129,20 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 	}
 	// There the zone is their area: per-group tables down a column
 	// stand further apart than its pitch.
-	if len(ruled) > 0 && depth == 0 {
+	// A heading left at the foot of the left column, under its last
+	// table, heads the table at the top of the next column: it is read
+	// with the left column, before that.
+	if byTables {
 		for _, i := range append(slices.Clone(left), right...) {
 			if len(inFlows(items[i:i+1], ruled)) == 1 {
 				zone[i] = true
 			}
+		}
+		for k := len(left) - 1; k >= 0 && !zone[left[k]]; k-- {
+			if l := items[left[k]].block.Line; l == nil || !l.Style.Bold || items[left[k]].box.Y0 < items[right[len(right)-1]].box.Y1 {
+				break
+			}
+			zone[left[k]] = true
 		}
 	}
 	// A block across the gutter inside the zone splits it into bands,
@@ -177,18 +194,18 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 }
 
 // flowArea is an area of a page that table detection found to be set in
-// columns: text (a two-column run, or the page's text), or ruled tables
-// (ruled) side by side.
+// columns: text (a two-column run, or the page's text), or tables side by
+// side (byTables: ruled tables, or tables under a header repeated).
 type flowArea struct {
-	box   parser.Box
-	ruled bool
+	box      parser.Box
+	byTables bool
 }
 
-// ruledFlows returns the areas of flows found by their ruled tables.
+// ruledFlows returns the areas of flows found by their tables (byTables).
 func ruledFlows(flows []flowArea) []parser.Box {
 	var out []parser.Box
 	for _, f := range flows {
-		if f.ruled {
+		if f.byTables {
 			out = append(out, f.box)
 		}
 	}

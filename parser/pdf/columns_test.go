@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -174,7 +176,7 @@ func TestRuledTablesInTwoPageColumnsOnSharedBaselines(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Aalto", "Bonn", "Leiden", "Lisboa"}, first)
 	require.Len(t, p.flows, 1)
-	assert.True(t, p.flows[0].ruled)
+	assert.True(t, p.flows[0].byTables)
 }
 
 func TestOrderColumnsOfRuledTablesInColumns(t *testing.T) {
@@ -197,7 +199,7 @@ func TestOrderColumnsOfRuledTablesInColumns(t *testing.T) {
 	add("table BR", 50, 250, 224, 276)
 	add("China", 50, 90, 370, 379)
 	add("table CN", 50, 250, 390, 530)
-	flows := map[int][]flowArea{1: {{box: parser.Box{X0: 50, Y0: 92, X1: 454, Y1: 530}, ruled: true}}}
+	flows := map[int][]flowArea{1: {{box: parser.Box{X0: 50, Y0: 92, X1: 454, Y1: 530}, byTables: true}}}
 	var texts []string
 	for _, it := range orderColumns(items, flows) {
 		texts = append(texts, it.block.Line.Text)
@@ -208,4 +210,44 @@ func TestOrderColumnsOfRuledTablesInColumns(t *testing.T) {
 		texts = append(texts, it.block.Line.Text)
 	}
 	assert.Equal(t, []string{"title", "as of", "Argentina", "right table", "table AR", "Brazil", "table BR", "China", "table CN"}, texts, "without columns found, top to bottom")
+}
+
+func TestOrderColumnsHeadingAtAColumnsFoot(t *testing.T) {
+	// A group's heading left at the foot of the left column, beside the
+	// right column's last block, heads the table at the top of the right
+	// column: it is read with the left column. A line in plain text there
+	// closes the page (TestOrderColumnsKeepsAWrappedLastLine).
+	for _, tt := range []struct {
+		name  string
+		flows map[int][]flowArea
+		y     float64 // the heading's top
+	}{
+		{"text columns, beside the right column's end", map[int][]flowArea{1: {{box: parser.Box{X0: 57, Y0: 62, X1: 559, Y1: 747}}}}, 737.6},
+		{"columns of tables, under both", map[int][]flowArea{1: {{box: parser.Box{X0: 57, Y0: 62, X1: 559, Y1: 740}, byTables: true}}}, 742.4},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var items []placed
+			add := func(text string, bold bool, x0, x1, y0, y1 float64) {
+				line := &parser.Line{Text: text, Style: parser.Style{Bold: bold}}
+				items = append(items, placed{page: 1, y: y0, x: x0, box: parser.Box{X0: x0, Y0: y0, X1: x1, Y1: y1}, block: parser.Block{Line: line}})
+			}
+			for _, b := range [][2]float64{{62.8, 147}, {162, 374}, {389, 587}, {614, 723}} {
+				add("left heading", true, 57.6, 100, b[0], b[0]+9)
+				add("left table", false, 57.6, 295, b[0]+23, b[1])
+			}
+			add("right table", false, 313.7, 558, 64.8, 313.9)
+			add("right heading", true, 313.7, 343, 328.4, 337.4)
+			add("right table", false, 313.7, 558, 352, 739.1)
+			add("Finland", true, 57.6, 91, tt.y, tt.y+9)
+			slices.SortStableFunc(items, func(a, b placed) int { return cmp.Compare(a.box.Y0, b.box.Y0) })
+			var texts []string
+			for _, it := range orderColumns(items, tt.flows) {
+				texts = append(texts, it.block.Line.Text)
+			}
+			assert.Equal(t, []string{
+				"left heading", "left table", "left heading", "left table", "left heading", "left table", "left heading", "left table", "Finland",
+				"right table", "right heading", "right table",
+			}, texts)
+		})
+	}
 }
