@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -298,4 +299,24 @@ func TestTableCountryNamedInTwoCells(t *testing.T) {
 			assert.Equal(t, tt.want, codes[len(codes)-1])
 		})
 	}
+}
+
+// A partner's name and its unit on lines of their own in a narrow cell,
+// each wrapped: read as a table's cell and as a list entry's lines.
+func TestNameAndUnitEachWrappedInANarrowCell(t *testing.T) {
+	lines := []string{"Erasmus University", "Rotterdam", "Erasmus Medical", "Center, Department of", "Epidemiology"}
+	tb := tbl(
+		[]string{"Partner Institution", "Home Unit", "Date"},
+		[]string{"Netherlands", "", ""},
+		[]string{strings.Join(lines, "\n"), "ToMMo", "2014.8.11"},
+	)
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Equal(t, "Erasmus University Rotterdam", res.Records[0].Partner)
+	assert.Equal(t, "Erasmus Medical Center, Department of Epidemiology", res.Records[0].PartnerUnit)
+	c := testContext()
+	en := c.readEntry(c.unitOnItsLine(lines, joinWrapped(lines)), entryOpts{})
+	assert.Equal(t, "Erasmus University Rotterdam", en.partner)
+	assert.Equal(t, "Erasmus Medical Center, Department of Epidemiology", en.partnerUnit)
 }
