@@ -499,14 +499,22 @@ func (tc *textColumns) partition(ws []tword, idx []int) {
 	}
 }
 
-// lineBand is the vertical extent and middle of a visual line.
+// lineBand is the vertical extent and middle of a visual line. Its
+// height is its words' boxes', but no more than its type size and a
+// fifth, about the same middle: some fonts' boxes (Japanese fonts' ascent
+// and descent) stand taller than the lines are set apart.
 func lineBand(ws []tword, l []int) (y0, y1, mid float64, h float64) {
 	b := wordsBox(ws, l)
 	var hs []float64
 	for _, i := range l {
 		hs = append(hs, ws[i].h)
 	}
-	return b.Y0, b.Y1, (b.Y0 + b.Y1) / 2, median(hs)
+	mid, h = (b.Y0+b.Y1)/2, median(hs)
+	if s := 1.2 * lineSize(ws, l); s < h {
+		h = s
+		return max(b.Y0, mid-h/2), min(b.Y1, mid+h/2), mid, h
+	}
+	return b.Y0, b.Y1, mid, h
 }
 
 // selfOverlaps counts the consecutive lines of one side that stand
@@ -523,6 +531,21 @@ func selfOverlaps(ws []tword, lines [][]int) int {
 		}
 	}
 	return n
+}
+
+// lineSize is the median type size of a line's words; +Inf when none
+// says its size.
+func lineSize(ws []tword, l []int) float64 {
+	var ss []float64
+	for _, i := range l {
+		if ws[i].Style.Size > 0 {
+			ss = append(ss, ws[i].Style.Size)
+		}
+	}
+	if len(ss) == 0 {
+		return math.Inf(1)
+	}
+	return median(ss)
 }
 
 // crossAlignment counts the pairs of a left and a right line that overlap

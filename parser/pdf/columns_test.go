@@ -251,3 +251,47 @@ func TestOrderColumnsHeadingAtAColumnsFoot(t *testing.T) {
 		})
 	}
 }
+
+func TestTextColumnsOfAFontWithTallBoxes(t *testing.T) {
+	// Japanese fonts' glyph boxes (ascent to descent) stand taller than
+	// their lines are set apart: 9 pt type, boxes 23 pt high, lines 13.5
+	// pt apart. Two columns whose lines do not line up are two columns;
+	// one table's rows across the page, lined up, are not.
+	tall := func(text string, x, y float64) Word {
+		w := tw(text, x, y)
+		w.Box.Y1 = y + 23.4
+		w.Style.Size = 9
+		return w
+	}
+	build := func(offset float64) []tword {
+		var ws []tword
+		for i := range 16 {
+			y := 100 + 13.5*float64(i)
+			ws = append(ws, newTword(tall(fmt.Sprintf("左%02d", i), 140, y)), newTword(tall("大学", 214, y)))
+			ws = append(ws, newTword(tall(fmt.Sprintf("右%02d", i), 311, y+offset)), newTword(tall("平成", 424, y+offset)))
+		}
+		return ws
+	}
+	for _, tt := range []struct {
+		name   string
+		offset float64
+		two    bool
+	}{
+		{"columns set apart", 6.5, true},
+		{"one table across", 0, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := build(tt.offset)
+			idx := make([]int, len(ws))
+			for i := range idx {
+				idx[i] = i
+			}
+			tc, two := splitTextColumns(ws, idx)
+			assert.Equal(t, tt.two, two)
+			if two {
+				assert.Less(t, tc.gutter.lo, 311.0)
+				assert.Greater(t, tc.gutter.hi, 234.0)
+			}
+		})
+	}
+}
