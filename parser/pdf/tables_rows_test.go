@@ -430,3 +430,21 @@ func TestStreamCellWrappedOverManyLinesKeepsTheTable(t *testing.T) {
 	rows := texts(tabs[0].table)
 	assert.Equal(t, []string{"Namur", "Physics", "2020"}, rows[len(rows)-1])
 }
+
+func TestChunksOfAFontWithTallBoxes(t *testing.T) {
+	// Japanese type whose glyph boxes stand 23 pt high for 9 pt type: the
+	// cells of a narrow table stand 10 pt apart, more than a chunk gap
+	// of the type, less than one of the boxes; a bullet stands apart from
+	// its item's text by less than one of the boxes.
+	tall := func(text string, x, x1, y float64) tword {
+		return newTword(Word{Text: text, Box: parser.Box{X0: x, Y0: y, X1: x1, Y1: y + 23.4}, Style: parser.Style{Size: 9}})
+	}
+	ws := []tword{
+		tall("中央研", 138.6, 165.7, 100), tall("物理研", 176.3, 203.4, 100), tall("平成20", 251.8, 279.9, 100),
+		tall("•", 57, 62, 140), tall("Pennsylvania", 70, 130, 140), tall("State", 133, 155, 140),
+	}
+	lines := makeSlines(ws, []int{0, 1, 2, 3, 4, 5})
+	require.Len(t, lines, 2)
+	assert.Len(t, lines[0].chunks, 3, "the cells part")
+	assert.Len(t, lines[1].chunks, 1, "the bullet stays with its text")
+}

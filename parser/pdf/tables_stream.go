@@ -48,10 +48,18 @@ func makeSlines(ws []tword, idx []int) []sline {
 		}
 		l := sline{words: line, box: wordsBox(ws, line), h: median(hs)}
 		glue := justifiedCells(ws, line, ends, l.h)
+		// The gap that parts chunks goes by the type, where the font's
+		// boxes stand taller than it (Japanese fonts' ascent and descent);
+		// a list's bullet stands apart from its text by the box's.
+		gap := chunkGapH * min(l.h, 1.2*lineSize(ws, line))
 		from := 0
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
-			if b.Box.X0-a.Box.X1 > chunkGapH*l.h && !(a.justified && a.line == b.line) && !glue[k] {
+			g := gap
+			if listMarker.MatchString(a.Text) {
+				g = chunkGapH * l.h
+			}
+			if b.Box.X0-a.Box.X1 > g && !(a.justified && a.line == b.line) && !glue[k] {
 				l.chunks = append(l.chunks, [2]int{from, k})
 				from = k
 			}
