@@ -448,3 +448,54 @@ func TestChunksOfAFontWithTallBoxes(t *testing.T) {
 	assert.Len(t, lines[0].chunks, 3, "the cells part")
 	assert.Len(t, lines[1].chunks, 1, "the bullet stays with its text")
 }
+
+func TestStreamPerGroupTablesOfTheirOwnColumns(t *testing.T) {
+	// Per-group tables, each under its group's bold name and its own bold
+	// header, laid out each by its own widths: the second table's columns
+	// stand elsewhere. Each is a table of its own, the names left out of
+	// both; the same header over the same columns stays in one table.
+	bold := func(text string, x, y float64) []Word {
+		ws := words(text, x, y)
+		for i := range ws {
+			ws[i].Style.Bold = true
+		}
+		return ws
+	}
+	for _, tt := range []struct {
+		name   string
+		second [3]float64 // the second table's column starts
+		tables int
+	}{
+		{"other columns", [3]float64{50, 250, 330}, 2},
+		{"same columns", [3]float64{50, 200, 300}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var ws []Word
+			y := 100.0
+			table := func(xs [3]float64, group string, rows [][3]string) {
+				ws = append(ws, bold(group, 50, y)...)
+				y += 16
+				for k, h := range []string{"Partner", "Type", "Year"} {
+					ws = append(ws, bold(h, xs[k], y)...)
+				}
+				y += 14
+				for _, r := range rows {
+					for k := range r {
+						ws = append(ws, words(r[k], xs[k], y)...)
+					}
+					y += 14
+				}
+				y += 6
+			}
+			table([3]float64{50, 200, 300}, "Cambodia", [][3]string{{"Royal Phnom Penh", "MOU", "2010"}, {"Royal Agriculture", "MOU", "2012"}})
+			table(tt.second, "Korea", [][3]string{{"Mokpo National University", "MOU", "1999"}, {"Gyeongsang National University", "MOU", "1999"}, {"Hanyang University", "MOU", "2004"}})
+			p := page(1, ws, nil)
+			tabs := pageTables(&p)
+			require.Len(t, tabs, tt.tables)
+			if tt.tables == 2 {
+				assert.Equal(t, []string{"Partner", "Type", "Year"}, texts(tabs[1].table)[0], "the group's name is left out")
+				assert.Equal(t, []string{"Mokpo National University", "MOU", "1999"}, texts(tabs[1].table)[1])
+			}
+		})
+	}
+}

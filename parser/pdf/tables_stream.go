@@ -198,6 +198,7 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			continue
 		}
 		start, end, loose := i, i, 0
+		headed := -1 // the header line of the next table, when a group's heading ended the run
 		// Where the run's chunks start: a line of one chunk that starts
 		// there, stays inside the run's width and stands no further from
 		// the line above than the run's lines do at the closest is a
@@ -234,6 +235,10 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 				gmin = min(gmin, g)
 				continue
 			}
+			if k := groupHeading(ws, lines, j); k > 0 && !sameStartsAs(ws, &lines[k], starts, lines[k].h) {
+				headed = k // the next table's heading, over a header of other columns
+				break
+			}
 			loose++
 			if g <= gmin+0.1*lines[j].h && inCell(&lines[j]) {
 				gmin = min(gmin, g)
@@ -256,8 +261,53 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			taken = t.last
 			i = max(i, t.last+1)
 		}
+		if headed > 0 && i <= headed {
+			// The heading is no header line of the next table's.
+			taken, i = max(taken, headed-1), headed
+		}
 	}
 	return out, banded, unbanded
+}
+
+// groupHeading reports whether line j (of one chunk) heads a table of
+// its own: it and the lines of one chunk after it set in bold, then a
+// header line, bold, of two or more chunks (per-group tables, each under
+// its group's name and its own header). It returns the header line's
+// index, 0 when none.
+func groupHeading(ws []tword, lines []sline, j int) int {
+	bold := func(l *sline) bool {
+		for _, wi := range l.words {
+			if !ws[wi].Style.Bold {
+				return false
+			}
+		}
+		return len(l.words) > 0
+	}
+	for k := j; k < len(lines) && k < j+3; k++ {
+		if !bold(&lines[k]) {
+			return 0
+		}
+		if len(lines[k].chunks) >= 2 {
+			if k > j {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// sameStartsAs reports whether every chunk of a line starts where a chunk
+// of the run started (within half a line): a header over the same
+// columns.
+func sameStartsAs(ws []tword, l *sline, starts []float64, h float64) bool {
+	for k := range l.chunks {
+		x0, _ := l.chunkBox(ws, k)
+		if !slices.ContainsFunc(starts, func(x float64) bool { return abs(x-x0) <= 0.5*h }) {
+			return false
+		}
+	}
+	return true
 }
 
 type streamResult struct {
