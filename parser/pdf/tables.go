@@ -335,7 +335,8 @@ func pageTables(p *PageLayout) []pageTable {
 	}
 	tc, two := splitTextColumns(s.ws, all)
 	hrules, _ := pageRules(p)
-	if rc, ok := ruleColumns(s.ws, all, hrules); two && ok && rc.gutter.lo < tc.gutter.hi && rc.gutter.hi > tc.gutter.lo {
+	rc, byRules := ruleColumns(s.ws, all, hrules)
+	if two && byRules && rc.gutter.lo < tc.gutter.hi && rc.gutter.hi > tc.gutter.lo {
 		// The tables' own rules stand apart at a narrower band inside
 		// the gutter: a column's sparse last column (markers) may stand
 		// in the band the text leaves.
@@ -355,7 +356,7 @@ func pageTables(p *PageLayout) []pageTable {
 		whole := streamTables(p, s.ws, rest)
 		tc, two = repeatedHeaderColumns(s.ws, all, whole, hrules)
 		if !two {
-			tc, two = ruleColumns(s.ws, all, hrules)
+			tc, two = rc, byRules
 		}
 		byTables = two
 		if two {
