@@ -499,3 +499,43 @@ func TestStreamPerGroupTablesOfTheirOwnColumns(t *testing.T) {
 		})
 	}
 }
+
+func TestStreamLongLineRunsIntoTheColumnGap(t *testing.T) {
+	// A table of names and a marker column far right; one entry's second
+	// line runs on past the names' column into the gap before the
+	// markers, its words set at a word space: it is not cut there (the
+	// entry's cell spans the row). A line with a word at a word space
+	// from the text before it that starts where the next column does is
+	// cut.
+	var ws []Word
+	ws = append(ws, words("Partner Institution", 60, 100)...)
+	ws = append(ws, words("Tuition", 400, 100)...)
+	y := 114.0
+	row := func(name, marker string) {
+		ws = append(ws, words(name, 60, y)...)
+		if marker != "" {
+			ws = append(ws, words(marker, 400, y)...)
+		}
+		y += 14
+	}
+	row("Aalto University", "*")
+	row("Oulu University", "*")
+	row("Vaasa University", "*")
+	ws = append(ws, words("School of Arts, Design and Architecture agreement with (GS Arts)", 60, y-3)...)
+	y += 11
+	ws = append(ws, words("Hanken School of Economics and Business Administration in Helsinki -", 75, y)...)
+	ws = append(ws, words("University", 400, y)...)
+	y += 14
+	row("Tampere University", "*")
+	row("Turku University", "*")
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	rows := texts(tabs[0].table)
+	require.Len(t, rows, 7)
+	assert.Equal(t, []string{"<2x1>Vaasa University * School of Arts, Design and Architecture agreement with (GS Arts)", "^"}, rows[3])
+	// Cut where the line crosses into the marker column's side.
+	require.Len(t, rows[4], 2)
+	assert.True(t, strings.HasPrefix(rows[4][0], "Hanken School"), rows[4])
+	assert.True(t, strings.HasSuffix(rows[4][1], "- University"), rows[4])
+}

@@ -447,7 +447,11 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				if !last {
 					a, b := ws[l.words[m]], ws[l.words[m+1]]
 					ca, cb := colOf(seps, a.cx), colOf(seps, b.cx)
-					if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0) {
+					var nexts []float64
+					for q := m + 1; q < c[1]; q++ {
+						nexts = append(nexts, ws[l.words[q]].Box.X0)
+					}
+					if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0, l.h, nexts) {
 						continue
 					}
 				}
@@ -754,9 +758,18 @@ func colOf(seps []float64, x float64) int {
 
 // gapCrosses reports whether the word gap [a, b] overlaps the column gap
 // between columns ca and ca+1 (or any between ca and cb).
-func gapCrosses(ivs []interval, ca, cb int, a, b float64) bool {
+//
+// The text before the gap must end where its column does, or text after
+// it start where the next column does (nexts: where the words after the
+// gap start): a line running on past its column's end into the gap (a
+// long name wrapped further right than the column's other lines, its
+// last words under no column) is not cut there.
+func gapCrosses(ivs []interval, ca, cb int, a, b, h float64, nexts []float64) bool {
 	for k := ca; k < cb && k+1 < len(ivs); k++ {
-		if b >= ivs[k].hi && a <= ivs[k+1].lo {
+		if b < ivs[k].hi || a > ivs[k+1].lo {
+			continue
+		}
+		if a <= ivs[k].hi+0.5*h || slices.ContainsFunc(nexts, func(x float64) bool { return abs(x-ivs[k+1].lo) <= 0.5*h }) {
 			return true
 		}
 	}
