@@ -539,3 +539,57 @@ func TestStreamLongLineRunsIntoTheColumnGap(t *testing.T) {
 	assert.True(t, strings.HasPrefix(rows[4][0], "Hanken School"), rows[4])
 	assert.True(t, strings.HasSuffix(rows[4][1], "- University"), rows[4])
 }
+
+func TestStreamOneRowTableSetLikeTheTableBefore(t *testing.T) {
+	// Per-group tables without rules, each laid out by its own widths:
+	// the first's rows of wrapped cells stand further apart than their
+	// lines; the second has one row, its lines all at the lines' pitch,
+	// its header's lines too. The first table's spacing tells the
+	// second's row.
+	bold := func(text string, x, y float64) []Word {
+		ws := words(text, x, y)
+		for i := range ws {
+			ws[i].Style.Bold = true
+		}
+		return ws
+	}
+	var ws []Word
+	y := 100.0
+	add := func(xs [4]float64, b bool, cells ...[4]string) {
+		for _, c := range cells {
+			for k := range c {
+				switch {
+				case c[k] == "":
+				case b:
+					ws = append(ws, bold(c[k], xs[k], y)...)
+				default:
+					ws = append(ws, words(c[k], xs[k], y)...)
+				}
+			}
+			y += 13.8
+		}
+	}
+	a := [4]float64{50, 170, 215, 300}
+	ws = append(ws, bold("Netherlands", 50, y)...)
+	y += 19
+	add(a, true, [4]string{"Partner", "Kind", "Unit", "Date"}, [4]string{"", "of", "", "of"})
+	y += 3
+	add(a, false, [4]string{"Eindhoven University", "Dept", "GS", "Mar. 30,"}, [4]string{"of Technology", "wide", "Information", "2016"})
+	y += 3
+	add(a, false, [4]string{"Leiden University", "Dept", "GS Arts", "Feb. 15,"}, [4]string{"Faculty of Humanities", "wide", "and Letters", "2011"})
+	y += 3
+	add(a, false, [4]string{"Utrecht University", "Dept", "GS", "Jan. 19,"}, [4]string{"Focus Programme", "wide", "Agriculture", "2017"})
+	y += 5
+	b := [4]float64{50, 190, 240, 320}
+	ws = append(ws, bold("Romania", 50, y)...)
+	y += 19
+	add(b, true, [4]string{"Partner", "Kind", "Unit", "Date"}, [4]string{"", "of", "", "of"})
+	y += 3
+	add(b, false, [4]string{"National Institute for", "Dept", "IMRAM", "Aug. 4,"}, [4]string{"Lasers", "wide", "", "2006"},
+		[4]string{"Plasma and Radiation", "", "", ""}, [4]string{"Physics", "", "", ""})
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 2)
+	rows := texts(tabs[1].table)
+	assert.Equal(t, []string{"National Institute for Lasers Plasma and Radiation Physics", "Dept wide", "IMRAM", "Aug. 4, 2006"}, rows[len(rows)-1])
+}

@@ -191,7 +191,8 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 	}
 	near := func(a, b int) bool { return lines[b].box.Y0-lines[a].box.Y1 <= blockGapH*h }
 
-	taken := -1 // last line index used by a table
+	taken := -1     // last line index used by a table
+	refPitch := 0.0 // the wrapped lines' pitch of the last table whose spacing told them
 	for i := 0; i < len(lines); {
 		if !tab[i] {
 			i++
@@ -250,7 +251,10 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			}
 		}
 		i = end + 1
-		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed)
+		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed, refPitch)
+		if ok && t.wrapPitch > 0 {
+			refPitch = t.wrapPitch
+		}
 		if ok {
 			if t.banded {
 				banded++
@@ -312,13 +316,14 @@ func sameStartsAs(ws []tword, l *sline, starts []float64, h float64) bool {
 
 type streamResult struct {
 	pageTable
-	last   int  // index of the last line the table took
-	banded bool // rules told its rows (rowBands)
+	last      int     // index of the last line the table took
+	banded    bool    // rules told its rows (rowBands)
+	wrapPitch float64 // the pitch of its lines wrapped inside rows, when its rows stand further apart
 }
 
 // streamBlock turns lines start..end (a run of multi-chunk lines) into a
 // table, with header lines above it that fit its columns.
-func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool) (streamResult, bool) {
+func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool, refPitch float64) (streamResult, bool) {
 	nTab := 0
 	var ls []*sline
 	for i := start; i <= end; i++ {
@@ -384,7 +389,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 
 	// Rows: one per line, wrapped lines merged into the row above when the
 	// table's line spacing shows that they belong to it.
-	tight := tightPitch(lines[start : end+1])
+	tight, _ := tightPitchOf(lines[start:end+1], refPitch)
 	t := streamResult{last: end}
 	t.region = region
 	t.cols = seps
@@ -499,6 +504,11 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		accs = append(accs, cells)
 		boxes = append(boxes, l.box)
 		firstFilled = append(firstFilled, filled)
+	}
+	// The pitch of lines wrapped inside rows, when rows stand further
+	// apart, tells the tables after it on the page (tightPitchOf).
+	if len(wrapPitch) >= 2 && len(rowPitch) >= 1 && median(wrapPitch) < 0.95*median(rowPitch) {
+		t.wrapPitch = median(wrapPitch)
 	}
 	// Wrapped lines after the last row: runs of lines set at the text's
 	// line spacing under the last row, inside columns it has filled, and
@@ -828,8 +838,21 @@ func ruledAcross(hrules []rule, region parser.Box, y0, y1 float64) bool {
 // line above than the table's rows do to each other: true only when the
 // spacing is bimodal (wrapped lines set tighter than rows).
 func tightPitch(lines []sline) func(k int) bool {
+	tight, _ := tightPitchOf(lines, 0)
+	return tight
+}
+
+// tightPitchOf is tightPitch, with the wrapped lines' pitch it found (0
+// when the spacing is not bimodal). When it is not, and ref (the wrapped
+// lines' pitch of a table before it on the page, set alike: its rows
+// stood further apart) is given,
+// lines closer than ref and a seventh are wrapped lines, when some line
+// stands further than that: a table of one row of wrapped cells, whose
+// own spacing shows no rows.
+func tightPitchOf(lines []sline, ref float64) (func(k int) bool, float64) {
+	never := func(int) bool { return false }
 	if len(lines) < 3 {
-		return func(int) bool { return false }
+		return never, 0
 	}
 	pitch := make([]float64, len(lines))
 	var ps []float64
@@ -846,9 +869,12 @@ func tightPitch(lines []sline) func(k int) bool {
 		}
 	}
 	if wide*5 < len(ps) || wide == len(ps) {
-		return func(int) bool { return false }
+		if ref > 0 && abs(pmin-ref) <= 0.1*ref && ps[len(ps)-1] >= 1.15*ref {
+			return func(k int) bool { return pitch[k] < 1.15*ref }, 0
+		}
+		return never, 0
 	}
-	return func(k int) bool { return pitch[k] < 1.15*pmin }
+	return func(k int) bool { return pitch[k] < 1.15*pmin }, pmin
 }
 
 // paddedRows returns, for a table whose rows are set apart by padding
