@@ -140,6 +140,8 @@ func (c *docContext) table(t *parser.Table) {
 		return
 	}
 	c.tables.cols, c.tables.flagOf = tr.cols, tr.flagOf
+	tr.joinWrappedRows()
+	t = tr.t
 	tr.mapOrigins()
 	declStart, recStart := len(c.res.Declared), len(c.res.Records)
 	tr.readLegendRows()
@@ -410,6 +412,41 @@ func (tr *tableReader) fieldsOf(texts []string, spanned []bool) {
 			tr.cols[j-1], tr.cols[j] = fRegion, fCountry
 		}
 	}
+	// The same header over its own column and a blank-headed one beside
+	// it, as a table without rules sets a header that spans two columns:
+	// the region, then the country, when the cells under them say so.
+	for j := 1; j < len(tr.cols); j++ {
+		if clean(texts[j]) == "" && (tr.cols[j-1] == fCountry || tr.cols[j-1] == fRegion) &&
+			tr.c.lx.Mentions(texts[j-1], fRegion) && tr.c.lx.Mentions(texts[j-1], fCountry) &&
+			tr.mostlyNames(j-1, true) && tr.mostlyNames(j, false) {
+			tr.cols[j-1], tr.cols[j] = fRegion, fCountry
+		}
+	}
+}
+
+// mostlyNames reports a body column whose cells with text mostly name a
+// region (region set) or a country (half of them at least: a name
+// wrapped onto a second row leaves a piece that names none).
+func (tr *tableReader) mostlyNames(j int, region bool) bool {
+	n, named := 0, 0
+	for _, r := range tr.t.Rows[tr.body:] {
+		if j >= len(r.Cells) || r.Cells[j].Covered {
+			continue
+		}
+		text := clean(r.Cells[j].Text)
+		if text == "" {
+			continue
+		}
+		n++
+		if region {
+			if _, ok := tr.c.readRegion(text, false); ok {
+				named++
+			}
+		} else if tr.c.readCountry(text).known {
+			named++
+		}
+	}
+	return n > 0 && 2*named >= n
 }
 
 // headerGoesOn reports a row that continues the header row above it: one
