@@ -363,14 +363,14 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				last := m == c[1]-1
 				if !last {
 					a, b := ws[l.words[m]], ws[l.words[m+1]]
-					ca, cb := colOf(seps, a.cx), colOf(seps, b.cx)
+					ca, cb := chunkWordCol(ws, l, c, m, seps, ivs), chunkWordCol(ws, l, c, m+1, seps, ivs)
 					if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0) {
 						continue
 					}
 				}
 				part := l.words[from : m+1]
-				c0 := colOf(seps, ws[part[0]].cx)
-				c1 := colOf(seps, ws[part[len(part)-1]].cx)
+				c0 := chunkWordCol(ws, l, c, from, seps, ivs)
+				c1 := chunkWordCol(ws, l, c, m, seps, ivs)
 				if cells[c0].words == nil {
 					filled++
 				}
@@ -667,6 +667,39 @@ func overlapsAny(ivs []interval, lo, hi float64) bool {
 // colOf returns the column whose bounds hold x.
 func colOf(seps []float64, x float64) int {
 	return min(max(searchCell(seps, x), 0), len(seps)-2)
+}
+
+// chunkWordCol returns the column of word m of line l, in chunk c: the
+// column whose bounds hold its middle, but for a word set wholly in the
+// gap between two columns' text (a cell's last word running past the
+// middle of the gap in a narrow column: "University of" | "GS"), which
+// goes with the word beside it that it stands closer to.
+func chunkWordCol(ws []tword, l *sline, c [2]int, m int, seps []float64, ivs []interval) int {
+	w := ws[l.words[m]]
+	col := colOf(seps, w.cx)
+	g := -1 // the gap between columns g and g+1 that the word lies in
+	for k := 0; k+1 < len(ivs); k++ {
+		if w.Box.X0 > ivs[k].hi && w.Box.X1 < ivs[k+1].lo {
+			g = k
+		}
+	}
+	if g < 0 {
+		return col
+	}
+	gapBefore, gapAfter := math.Inf(1), math.Inf(1)
+	if m > c[0] {
+		gapBefore = w.Box.X0 - ws[l.words[m-1]].Box.X1
+	}
+	if m+1 < c[1] {
+		gapAfter = ws[l.words[m+1]].Box.X0 - w.Box.X1
+	}
+	switch {
+	case gapBefore < gapAfter && colOf(seps, ws[l.words[m-1]].cx) == g:
+		return g
+	case gapAfter < gapBefore && colOf(seps, ws[l.words[m+1]].cx) == g+1:
+		return g + 1
+	}
+	return col
 }
 
 // gapCrosses reports whether the word gap [a, b] overlaps the column gap
