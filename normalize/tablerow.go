@@ -257,8 +257,14 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 			// names the whole institution ("全学").
 			lv, only := c.lx.IsLevelOnly(text)
 			if !only && strings.Contains(text, " ") {
-				// A word broken in a narrow column: "Universit y-wide".
+				// A word broken in a narrow column: "Universit y-wide",
+				// "大学間協定 University-w ide".
 				lv, only = c.lx.IsLevelOnly(strings.ReplaceAll(text, " ", ""))
+				for k := 0; k < len(text) && !only; k++ {
+					if text[k] == ' ' {
+						lv, only = c.lx.IsLevelOnly(text[:k] + text[k+1:])
+					}
+				}
 			}
 			if only {
 				level = lv

@@ -67,3 +67,44 @@ func TestTableRowsWithoutDatesNotJoined(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Peking University", "Fudan University", "Tsinghua University", "Nanjing University"}, partners)
 }
+
+// A header set on several rows in narrow columns, its partner's header
+// spanning the partner's column and its unit's ("相手機関名 Partner
+// Institution" over "機関 Institution" | "部局 Department"), read as one
+// header: no row of it is a record, as when the header stands on one row.
+// A table whose header's first row stayed on the page before reads the
+// columns from the rows that are left.
+func TestTableHeaderOnSeveralRows(t *testing.T) {
+	want := []brief{
+		{"university", "", "CN", "同済大学", "", "", "2006", false},
+		{"university", "", "CN", "上海師範大学", "数理学院", "", "2018", false},
+	}
+	wrapped := tbl(
+		[]string{"相手機関名 Partner Institution", "", "協定種別", "本学部局", "締結年月日", "有効期限"},
+		[]string{"", "", "Type of", "Department at", "Year", "Valid"},
+		[]string{"", "", "Agreement", "Ryukoku\nUniversity", "Concluded", "Until"},
+		[]string{"機関 Institution", "部局 Department", "", "", "", ""},
+		[]string{"同済大学", "", "大学間協定\nUniversity-\nwide", "―", "2006", ""},
+		[]string{"上海師範大学", "数理学院", "大学間協定\nUniversity-w\nide", "―", "2018", ""},
+	)
+	wrapped.Rows[0].Header = false
+	oneRow := tbl(
+		[]string{"相手機関名 Partner Institution", "相手部局 Partner's Department", "協定種別 Type of Agreement", "本学部局 Department at Ryukoku University", "締結年月日 Year Concluded", "有効期限 Valid Until"},
+		[]string{"同済大学", "", "大学間協定 University-wide", "―", "2006", ""},
+		[]string{"上海師範大学", "数理学院", "大学間協定 University-wide", "―", "2018", ""},
+	)
+	cut := tbl(
+		[]string{"", "", "Type of", "Department at", "Year", "Valid"},
+		[]string{"", "", "Agreement", "Ryukoku\nUniversity", "Concluded", "Until"},
+		[]string{"機関 Institution", "部局 Department", "", "", "", ""},
+		[]string{"同済大学", "", "大学間協定\nUniversity-\nwide", "―", "2006", ""},
+		[]string{"上海師範大学", "数理学院", "大学間協定\nUniversity-w\nide", "―", "2018", ""},
+	)
+	cut.Rows[0].Header = false
+	for name, tb := range map[string]*parser.Table{"several rows": wrapped, "one row": oneRow, "first row cut": cut} {
+		res, err := Normalize(tdoc([]string{"# 中国 China"}, tb), Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, briefs(res.Records), name)
+		assert.Empty(t, res.Unplaced, name)
+	}
+}
