@@ -260,6 +260,9 @@ func (c *docContext) entryStyled(l *parser.Line, text string) bool {
 	if c.namesGroup(text) && !c.looksLikeEntry(text) {
 		return false // "アジア Asia", "CHINA (14)" in the entries' style: a heading
 	}
+	if c.columnName(text) && !c.isUnit(text) {
+		return false // "Partner Institution" over the entries: a table's header set as lines
+	}
 	if c.hasEntryKey && l.Style != (parser.Style{}) {
 		return keyOf(l.Style) == c.entryKey && (c.looksLikeEntry(text) || c.country.Name != "" || c.intl)
 	}
@@ -419,7 +422,32 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if gap < -h/2 || gap > 0.8*h {
 		return false
 	}
+	if c.nameEnds(e.text) && c.nameStarts(text) {
+		return false // "Hiroshima University" / "Juntendo University": one name a line, set solid
+	}
 	return l.Box.X0 >= e.first.Box.X0-2
+}
+
+// nameEnds reports an entry's text that names a university and leaves
+// nothing open (a joining word, a comma, a hyphen, a bracket): "Hiroshima
+// University", "Universiti Putra Malaysia", "Meio University (Cooperation
+// Agreement)".
+// After a comma, the part after it must name one itself ("Stony Brook
+// University, The State" goes on).
+func (c *docContext) nameEnds(text string) bool {
+	last := text
+	if k := strings.LastIndexAny(text, ",，、"); k >= 0 {
+		last = text[k:]
+	}
+	return namesUniversity(last) && bracketDepth(text) == 0 && !connectorRe.MatchString(text) && !hyphenBreak(text)
+}
+
+// nameStarts reports a line that starts a university's name of its own,
+// not a unit's nor the rest of a name: "Juntendo University", "Tokyo
+// University of Marine Science and Technology".
+func (c *docContext) nameStarts(text string) bool {
+	return namesUniversity(text) && !c.unitish(text) && !startsLower(text) && !leadConnectorRe.MatchString(text) &&
+		!c.lx.IsFederation(text)
 }
 
 // closedByDate reports an entry that ends with its date or with its

@@ -357,3 +357,44 @@ func TestColumnNameWrappedUnderItself(t *testing.T) {
 	assert.Equal(t, "International Organization", res.Records[0].Region)
 	assert.Empty(t, res.Unplaced)
 }
+
+// A table of one column set as lines without rules, one name a line set
+// solid, under the column's name: each line that names a university of
+// its own, after a line whose name is whole, is an entry; a name cut after
+// a joining word or a comma goes on. The column's name is no entry. The
+// same names in a table of one column read the same.
+func TestOneNameALineSetSolid(t *testing.T) {
+	want := []string{"Hiroshima University", "Juntendo University", "Nagaoka University of Technology", "Universiti Putra Malaysia", "Stony Brook University, The State University of New York", "Meio University"}
+	doc := pdfDoc(
+		lineSpec{text: "Japan", style: stCountry},
+		lineSpec{text: "Partner Institution", style: stEntry},
+		lineSpec{text: "Hiroshima University", style: stEntry},
+		lineSpec{text: "Juntendo University", style: stEntry},
+		lineSpec{text: "Nagaoka University of", style: stEntry},
+		lineSpec{text: "Technology", style: stEntry},
+		lineSpec{text: "Universiti Putra Malaysia", style: stEntry},
+		lineSpec{text: "Stony Brook University, The State", style: stEntry},
+		lineSpec{text: "University of New York", style: stEntry},
+		lineSpec{text: "Meio University (2019)", style: stEntry},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	var got []string
+	for _, r := range res.Records {
+		got = append(got, r.Partner)
+	}
+	assert.Equal(t, want, got, "lines")
+
+	rows := [][]string{{"Partner Institution"}}
+	for _, p := range want[:len(want)-1] {
+		rows = append(rows, []string{p})
+	}
+	rows = append(rows, []string{"Meio University (2019)"})
+	res, err = Normalize(tdoc([]string{"# Japan"}, tbl(rows...)), Options{})
+	require.NoError(t, err)
+	got = nil
+	for _, r := range res.Records {
+		got = append(got, r.Partner)
+	}
+	assert.Equal(t, want, got, "table")
+}
