@@ -398,3 +398,32 @@ func TestOneNameALineSetSolid(t *testing.T) {
 	}
 	assert.Equal(t, want, got, "table")
 }
+
+// A table of two columns set as lines: the line on an entry's line under
+// the name of the partner's unit's column is the entry's unit, as the
+// cell of a table of the same rows is.
+func TestUnitColumnSetAsLines(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "Laos", style: stCountry},
+		lineSpec{text: "Partner Institution", style: stEntry},
+		lineSpec{text: "Partner's Department", style: stEntry, x: 400, gap: -14},
+		lineSpec{text: "Ministry of Science and", style: stEntry},
+		lineSpec{text: "Department of Planning and Cooperation", style: stEntry, x: 400, gap: -14},
+		lineSpec{text: "Technology", style: stEntry},
+		lineSpec{text: "National University of Laos (2019)", style: stEntry},
+	)
+	tb := tbl(
+		[]string{"Partner Institution", "Partner's Department"},
+		[]string{"Ministry of Science and Technology", "Department of Planning and Cooperation"},
+		[]string{"National University of Laos (2019)", ""},
+	)
+	for name, d := range map[string]*parser.Document{"lines": doc, "table": tdoc([]string{"# Laos"}, tb)} {
+		res, err := Normalize(d, Options{})
+		require.NoError(t, err)
+		var got [][2]string
+		for _, r := range res.Records {
+			got = append(got, [2]string{r.Partner, r.PartnerUnit})
+		}
+		assert.Equal(t, [][2]string{{"Ministry of Science and Technology", "Department of Planning and Cooperation"}, {"National University of Laos", ""}}, got, name)
+	}
+}
