@@ -594,10 +594,35 @@ func (tr *tableReader) titleRows() int {
 			if i > 0 && (rows[i].Header || tr.c.headerLike(rows[i])) {
 				return i
 			}
-			return 0
+			if !tr.menuRow(i) {
+				return 0
+			}
 		}
 	}
 	return 0
+}
+
+// menuRow reports a row of a site's menu that a table without rules took
+// in above its title ("Top News & Events Research" | "Campus Life
+// Access"): no date, no institution, no group's name and no column's name
+// in any cell.
+func (tr *tableReader) menuRow(i int) bool {
+	if tr.t.Method != "stream" {
+		return false
+	}
+	for _, cell := range tr.t.Rows[i].Cells {
+		t := cellText(cell)
+		if cell.Covered || t == "" {
+			continue
+		}
+		if _, err := ParseDate(t, DateOptions{}); err == nil || tr.c.lx.IsInstitution(t) || namesUniversity(t) || tr.namesGroup(t) {
+			return false
+		}
+		if f := tr.c.headerField(t); f != fNone && f != fIgnore {
+			return false
+		}
+	}
+	return true
 }
 
 // cellCoveredFromLeft reports whether the covered cell j of r belongs to a

@@ -26,20 +26,15 @@ var leadConnectorRe = lazyre.New(`^(?:of|and|for|the|in|at|de|du|des|der|für|un
 
 // joinWrappedRows merges the rows of a stream table that carry on the row
 // above into it (see above). Tables with rules or markup have their rows
-// already; so do tables without a date column, where nothing tells a
-// record's first line from the next.
+// already. Without a date column, the kind's, level's or home unit's
+// column tells a record's first row (anchorColumn); a table with none of
+// them is left as it is.
 func (tr *tableReader) joinWrappedRows() {
 	t := tr.t
 	if t.Method != "stream" {
 		return
 	}
-	date := -1
-	for j, f := range tr.cols {
-		if f == fSigned {
-			date = j
-			break
-		}
-	}
+	date := tr.anchorColumn()
 	if date < 0 {
 		return
 	}
@@ -111,14 +106,33 @@ func (tr *tableReader) joinWrappedRows() {
 	tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: rows}
 }
 
+// anchorColumn returns the column whose cell only a record's first row
+// fills: the date's, else the kind's, the level's or the home unit's (a
+// list without dates); -1 for none.
+func (tr *tableReader) anchorColumn() int {
+	for _, want := range []field{fSigned, fType, fLevel, fHomeUnit} {
+		for j, f := range tr.cols {
+			if f == want {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
 // rowGoesOn reports whether a row with the cells texts can carry on the
 // record whose cells (its rows so far joined) are acc: no date of its own,
 // or the rest of a date the record's cell leaves unfinished; no region or
 // country of its own, or the rest of one the record's cell leaves
 // unfinished ("アラブ首長国" / "連邦").
 func (tr *tableReader) rowGoesOn(acc, texts []string, date int) bool {
-	if d := texts[date]; d != "" && !tr.dateCompleted(acc[date], d) {
-		return false
+	if d := texts[date]; d != "" {
+		if tr.cols[date] == fSigned && !tr.dateCompleted(acc[date], d) {
+			return false
+		}
+		if tr.cols[date] != fSigned && !(connectorRe.MatchString(acc[date]) || hyphenBreak(acc[date]) || startsLower(d)) {
+			return false // a kind or unit of its own, not the rest of one ("School-to-" / "school")
+		}
 	}
 	for j, f := range tr.cols {
 		if j >= len(texts) || texts[j] == "" || (f != fRegion && f != fCountry) {
@@ -183,7 +197,7 @@ func (tr *tableReader) wrapCue(acc, texts []string, date int) bool {
 		if text == "" || above == "" {
 			continue
 		}
-		if j == date {
+		if j == date && tr.cols[j] == fSigned {
 			if tr.dateCompleted(above, text) {
 				return true
 			}

@@ -108,3 +108,41 @@ func TestTableHeaderOnSeveralRows(t *testing.T) {
 		assert.Empty(t, res.Unplaced, name)
 	}
 }
+
+// A list without dates in narrow columns without rules: the kind's column
+// tells a record's first row, the partner's cell wraps onto the rows
+// below. A site's menu taken into the table above its title and header is
+// no row of it. The same table with its rows whole reads the same.
+func TestTableWrappedRowsWithoutDates(t *testing.T) {
+	want := []brief{
+		{"department", "", "JP", "Yamagata University", "Faculty of Humanities and Social Sciences", "School of Social Innovation", "", false},
+		{"department", "", "JP", "Hiroshima University", "Graduate School for International Development and Cooperation", "School of Social Innovation", "", false},
+		{"university", "", "JP", "Juntendo University", "", "", "", false},
+	}
+	wrapped := tbl(
+		[]string{"Top News & Events Research", "Campus Life Access", ""},
+		[]string{"日本 Japan", "", ""},
+		[]string{"相手機関名 Partner", "協定種別 Type of Agreement", "本学部局 Department at Mae"},
+		[]string{"Institution", "", "Fah Luang University"},
+		[]string{"Yamagata University, Faculty", "部局間協定 School-to-school", "School of Social Innovation"},
+		[]string{"of Humanities and Social", "", ""},
+		[]string{"Sciences", "", ""},
+		[]string{"Hiroshima University,", "部局間協定 School-to-school", "School of Social Innovation"},
+		[]string{"Graduate School for", "", ""},
+		[]string{"International Development", "", ""},
+		[]string{"and Cooperation", "", ""},
+		[]string{"Juntendo University", "大学間協定 University-wide", "―"},
+	)
+	wrapped.Method, wrapped.Rows[0].Header = "stream", false
+	whole := tbl(
+		[]string{"相手機関名 Partner Institution", "協定種別 Type of Agreement", "本学部局 Department at Mae Fah Luang University"},
+		[]string{"Yamagata University, Faculty of Humanities and Social Sciences", "部局間協定 School-to-school", "School of Social Innovation"},
+		[]string{"Hiroshima University, Graduate School for International Development and Cooperation", "部局間協定 School-to-school", "School of Social Innovation"},
+		[]string{"Juntendo University", "大学間協定 University-wide", "―"},
+	)
+	for name, d := range map[string]*parser.Document{"wrapped": tdoc(nil, wrapped), "whole": tdoc([]string{"# 日本 Japan"}, whole)} {
+		res, err := Normalize(d, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, briefs(res.Records), name)
+	}
+}
