@@ -141,6 +141,7 @@ func (c *docContext) table(t *parser.Table) {
 	}
 	c.tables.cols, c.tables.flagOf = tr.cols, tr.flagOf
 	tr.joinWrappedRows()
+	tr.centeredGroups()
 	t = tr.t
 	tr.mapOrigins()
 	declStart, recStart := len(c.res.Declared), len(c.res.Records)

@@ -160,6 +160,10 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		return tail, head, markers
 	case c.isUnit(head) && c.isUnit(tail) && !c.lx.IsInstitution(tail) && isCJK(lastRune(head)):
 		return head, tail, markers // "中央研究院, 物理研究所": the academy, then its institute
+	case isAcronym(head) && c.endsAsInstitution(tail) && !isAcronym(tail):
+		// "IDEC, Hiroshima University": a unit known by its acronym,
+		// then the university it belongs to.
+		return tail, head, markers
 	case koreanCollege(head, tail):
 		return head, tail, markers // "全南大学校, 工科大学"
 	case koreanCollege(tail, head):
