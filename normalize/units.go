@@ -160,6 +160,19 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		return tail, head, markers
 	case c.isUnit(head) && c.isUnit(tail) && !c.lx.IsInstitution(tail) && isCJK(lastRune(head)):
 		return head, tail, markers // "中央研究院, 物理研究所": the academy, then its institute
+	case academyRe.MatchString(head) && (c.lx.IsInstitution(tail) || c.unitish(tail)) && !c.lx.IsFederation(tail):
+		// "Vietnam Academy of Science and Technology, Graduate University
+		// of Science and Technology": an academy, then one of its
+		// institutions.
+		return head, tail, markers
+	case namedInstitute(head) && c.lx.UnitWordAt(tail) && !c.lx.UnitWordAt(head):
+		// "Vietnam Atomic Energy Institute, Institute of Materials
+		// Science": an institute known by its own name, then its unit.
+		return head, tail, markers
+	case c.endsAsInstitution(head) && lastWordIs(strings.TrimSpace(trailingAcronymRe.ReplaceAllString(tail, "")), "hospital"):
+		// "Alexandria University, Smouha Emergency and Accident Hospital
+		// (SEAH)": a university's hospital.
+		return head, tail, markers
 	case isAcronym(head) && c.endsAsInstitution(tail) && !isAcronym(tail):
 		// "IDEC, Hiroshima University": a unit known by its acronym,
 		// then the university it belongs to.
@@ -178,6 +191,20 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		return p, u, ms // "Mahidol University * Faculty of Medicine, Ramathibodi Hospital"
 	}
 	return name, "", nil
+}
+
+// academyRe matches the name of an academy of sciences, whose institutes
+// and universities are its units.
+var academyRe = lazyre.New(`(?i)\bacademy of (?:sciences?|science and technology|social sciences|agricultural sciences|medical sciences)$`)
+
+// trailingAcronymRe matches a bracketed acronym ending a name.
+var trailingAcronymRe = lazyre.New(`\s*[(（][A-Z0-9&.\-]{2,12}[)）]$`)
+
+// namedInstitute reports a name of an institute (centre, laboratory,
+// council) known by its own name, the kind's word last: "Vietnam Atomic
+// Energy Institute", "Daresbury Laboratory".
+func namedInstitute(name string) bool {
+	return lastWordIs(name, "institute", "institution", "centre", "center", "laboratory", "council", "agency", "organization", "organisation")
 }
 
 // cjkUnitRe finds a unit named right after a university in a script
