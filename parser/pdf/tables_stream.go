@@ -264,13 +264,23 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 	}
 
-	// Header lines above the run: close, and every chunk inside one column.
-	fits := func(l *sline) bool {
+	// Header lines above the run: close, and every chunk inside one column
+	// (reaching no nearer another column than a line height; with near,
+	// than the middle of the gap between them, where columns stand
+	// closer).
+	fitsNear := func(l *sline, near bool) bool {
 		for k := range l.chunks {
 			x0, x1 := l.chunkBox(ws, k)
 			n := 0
-			for _, iv := range ivs {
-				if x1 > iv.lo-h && x0 < iv.hi+h {
+			for c, iv := range ivs {
+				lo, hi := iv.lo-h, iv.hi+h
+				if near && c > 0 {
+					lo = max(lo, (ivs[c-1].hi+iv.lo)/2)
+				}
+				if near && c+1 < len(ivs) {
+					hi = min(hi, (iv.hi+ivs[c+1].lo)/2)
+				}
+				if x1 > lo && x0 < hi {
 					n++
 				}
 			}
@@ -280,9 +290,27 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		return true
 	}
+	// A group heading wider than its column (a region's name across a
+	// narrow table's first columns, set at its left edge) may stand
+	// between the run and column headings above it: it is taken with
+	// them, never alone, and the headings of a table so narrow may
+	// stand nearer one another.
+	spanning := func(l *sline) bool {
+		return len(l.chunks) == 1 && abs(l.box.X0-ivs[0].lo) <= 0.5*l.h && l.box.X1 < ivs[len(ivs)-1].lo
+	}
 	runStart := start
-	for k := 0; k < maxHeadIn && start-1 > taken && lines[start].box.Y0-lines[start-1].box.Y1 <= blockGapH*h && fits(&lines[start-1]); k++ {
-		start--
+	spanned := false
+	for k, i := 0, start; k < maxHeadIn && i-1 > taken && lines[i].box.Y0-lines[i-1].box.Y1 <= blockGapH*h; k++ {
+		l := &lines[i-1]
+		if !fitsNear(l, spanned) {
+			if !spanning(l) {
+				break
+			}
+			spanned = true
+		} else if !spanned || len(l.chunks) >= 2 {
+			start = i - 1
+		}
+		i--
 	}
 	ivs = splitByHeadings(ws, lines, start, min(runStart+maxHeadIn, end), end, ivs)
 	ivs = mergeCrossed(ws, lines, start, end, ivs)

@@ -1,0 +1,114 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// setText is a run of text set at (x, y), top-left page space, in Courier
+// (6 pt a character at 10 pt) or Courier-Bold.
+type setText struct {
+	text string
+	x, y float64
+	bold bool
+}
+
+// shapeWords lays out set texts as words as Courier sets them at 10 pt:
+// 6 pt a character and a space, 10 pt high.
+func shapeWords(ts []setText) []Word {
+	var out []Word
+	for _, t := range ts {
+		x := t.x
+		for _, f := range strings.Fields(t.text) {
+			n := float64(len([]rune(f)))
+			w := Word{Text: f, Box: parser.Box{X0: x, Y0: t.y, X1: x + 6*n, Y1: t.y + 10}}
+			w.Style.Bold = t.bold
+			out = append(out, w)
+			x += 6*n + 6
+		}
+	}
+	return out
+}
+
+// shapePDF writes set texts into a one-page PDF, in Courier at 10 pt: the
+// same shape as shapeWords, through the text layer.
+func shapePDF(ts []setText) []byte {
+	var c strings.Builder
+	for _, t := range ts {
+		font := "F1"
+		if t.bold {
+			font = "F2"
+		}
+		fmt.Fprintf(&c, "BT /%s 10 Tf %.2f %.2f Td (%s) Tj ET\n", font, t.x, 800-t.y-8, t.text)
+	}
+	font := func(name string) string {
+		return "<< /Type /Font /Subtype /Type1 /BaseFont /" + name + " /Encoding /WinAnsiEncoding >>"
+	}
+	return buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 800 800] /Contents 4 0 R /Resources << /Font << /F1 "+font("Courier")+" /F2 "+font("Courier-Bold")+" >> >> >>",
+		"<< stream:"+c.String())
+}
+
+// shapeTables reads the tables of setText texts both ways: from words laid
+// out directly, and from a PDF through the whole parser.
+func shapeTables(t *testing.T, ts []setText) (fromWords, fromPDF []parser.Table) {
+	t.Helper()
+	p := page(1, shapeWords(ts), nil)
+	for _, pt := range pageTables(&p) {
+		fromWords = append(fromWords, pt.table)
+	}
+	doc, err := Parse("shape.pdf", shapePDF(ts), Options{})
+	require.NoError(t, err)
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			fromPDF = append(fromPDF, *b.Table)
+		}
+	}
+	return fromWords, fromPDF
+}
+
+func TestStreamHeaderAboveAGroupHeadingWiderThanItsColumn(t *testing.T) {
+	// A narrow table: column headings over three lines, the second
+	// column's starting a few points right of the first's widest text;
+	// a region's and a country's heading between them and the rows, the
+	// country's wider than the first column. The headings are the
+	// table's, above its group rows.
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 117, 200}[k], y, bold})
+			}
+		}
+	}
+	row(true, "Partner", "Unit at", "Date")
+	y += 10
+	row(true, "Name", "Tohoku", "signed")
+	y += 10
+	row(true, "", "University")
+	y += 13
+	row(true, "ASIA (60)")
+	y += 13
+	row(true, "KOREA (SOUTH)")
+	for _, r := range [][]string{{"Chonnam-NU", "GS Law", "2007"}, {"Dongguk-U.", "GS Arts", "2012"}, {"Hallym-Uni", "GS Science", "2018"}, {"Hannam-Uni", "IMRAM", "2003"}} {
+		y += 13
+		row(false, r...)
+	}
+	fromWords, fromPDF := shapeTables(t, ts)
+	for way, tabs := range map[string][]parser.Table{"words": fromWords, "pdf": fromPDF} {
+		require.Len(t, tabs, 1, way)
+		rows := texts(tabs[0])
+		require.NotEmpty(t, rows, way)
+		assert.Equal(t, []string{"Partner", "Unit at", "Date"}, rows[0], way)
+		assert.True(t, tabs[0].Rows[0].Header, way)
+		assert.Contains(t, rows, []string{"KOREA (SOUTH)", "", ""}, way)
+		assert.Equal(t, []string{"Hannam-Uni", "IMRAM", "2003"}, rows[len(rows)-1], way)
+	}
+}
