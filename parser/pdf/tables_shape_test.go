@@ -112,3 +112,34 @@ func TestStreamHeaderAboveAGroupHeadingWiderThanItsColumn(t *testing.T) {
 		assert.Equal(t, []string{"Hannam-Uni", "IMRAM", "2003"}, rows[len(rows)-1], way)
 	}
 }
+
+func TestStreamDashOverhangingAColumnGapStaysInItsCell(t *testing.T) {
+	// A name ends in a dash set close after it, past the middle of the
+	// gap before the next column, whose text follows a little further
+	// on, in one run of words: the cell border is the wider word gap.
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			ts = append(ts, setText{c, []float64{50, 110, 200}[k], y, bold})
+		}
+		y += 14
+	}
+	row(true, "Partner", "Level", "Date")
+	row(false, "Rhodes", "GS Science", "2013")
+	row(false, "Sydney", "University", "1993")
+	ts = append(ts, setText{"AIMS-NEI", 50, y, false}, setText{"-", 100, y, false}, setText{"University", 110, y, false}, setText{"2019", 200, y, false})
+	y += 14
+	row(false, "Monash", "GS Law", "2004")
+	fromWords, fromPDF := shapeTables(t, ts)
+	for way, tabs := range map[string][]parser.Table{"words": fromWords, "pdf": fromPDF} {
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Partner", "Level", "Date"},
+			{"Rhodes", "GS Science", "2013"},
+			{"Sydney", "University", "1993"},
+			{"AIMS-NEI -", "University", "2019"},
+			{"Monash", "GS Law", "2004"},
+		}, texts(tabs[0]), way)
+	}
+}

@@ -386,19 +386,23 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		for k := range l.chunks {
 			c := l.chunks[k]
 			// Split the chunk where a word gap lies on a column gap.
-			from := c[0]
-			for m := c[0]; m < c[1]; m++ {
-				last := m == c[1]-1
-				if !last {
-					a, b := ws[l.words[m]], ws[l.words[m+1]]
-					ca, cb := colOf(seps, a.cx), colOf(seps, b.cx)
-					if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0) {
-						continue
-					}
+			cuts := chunkCuts(ws, l.words[c[0]:c[1]], seps, ivs)
+			from := 0
+			for m := range c[1] - c[0] {
+				k, cut := cuts[m]
+				if !cut && m < c[1]-c[0]-1 {
+					continue
 				}
-				part := l.words[from : m+1]
+				part := l.words[c[0]+from : c[0]+m+1]
 				c0 := colOf(seps, ws[part[0]].cx)
 				c1 := colOf(seps, ws[part[len(part)-1]].cx)
+				if prev, ok := cuts[from-1]; ok && prev >= 0 {
+					c0 = max(c0, prev+1)
+				}
+				if cut && k >= 0 {
+					c1 = min(c1, k)
+				}
+				c1 = max(c1, c0)
 				if cells[c0].words == nil {
 					filled++
 				}
@@ -706,6 +710,54 @@ func gapCrosses(ivs []interval, ca, cb int, a, b float64) bool {
 		}
 	}
 	return false
+}
+
+// chunkCuts returns where a chunk of a row's line (its words, left to
+// right) is cut into cells: at m, the gap after word m, where a word gap
+// lies on a column gap. The value is the column gap it lies across (k:
+// between columns k and k+1), -1 when not known. Where several word
+// gaps in a row lie across the same column gap (a dash or a short word
+// overhanging the gap: "Sciences -" "University"), the widest is the
+// cut.
+func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval) map[int]int {
+	across := func(m int) int {
+		a, b := ws[words[m]].Box.X1, ws[words[m+1]].Box.X0
+		for k := 0; k+1 < len(ivs); k++ {
+			if b >= ivs[k].hi && a <= ivs[k+1].lo {
+				return k
+			}
+		}
+		return -1
+	}
+	cuts := map[int]int{}
+	for m := 0; m+1 < len(words); m++ {
+		a, b := ws[words[m]], ws[words[m+1]]
+		ca, cb := colOf(seps, a.cx), colOf(seps, b.cx)
+		if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0) {
+			continue
+		}
+		k := across(m)
+		if k < 0 {
+			cuts[m] = -1
+			continue
+		}
+		lo, hi := m, m
+		for lo > 0 && across(lo-1) == k {
+			lo--
+		}
+		for hi+2 < len(words) && across(hi+1) == k {
+			hi++
+		}
+		w := m
+		gap := func(j int) float64 { return ws[words[j+1]].Box.X0 - ws[words[j]].Box.X1 }
+		for j := lo; j <= hi; j++ {
+			if gap(j) > gap(w) {
+				w = j
+			}
+		}
+		cuts[w] = k
+	}
+	return cuts
 }
 
 // rowBands returns, when horizontal rules across the table separate its
