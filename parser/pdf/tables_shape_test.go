@@ -143,3 +143,36 @@ func TestStreamDashOverhangingAColumnGapStaysInItsCell(t *testing.T) {
 		}, texts(tabs[0]), way)
 	}
 }
+
+func TestStreamLastRowTakesAWrappedLineRunningIntoTheColumnGap(t *testing.T) {
+	// The last row's name wraps onto a line as long as the longest of its
+	// column, longer than any row's first line: it runs past the middle
+	// of the gap to the next column, short of that column's text, at the
+	// foot of the page. It is still the cell's line.
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			ts = append(ts, setText{c, []float64{50, 260}[k], y, bold})
+		}
+	}
+	row(true, "Partner Institution", "Department")
+	y += 16
+	row(false, "Shinshu University Campus", "School of Agro-Industry")
+	y += 16
+	row(false, "Faculty of Humanities", "School of Social Innovation")
+	y += 11
+	row(false, "Yamagata University of Fine Arts")
+	y += 16
+	row(false, "Chiba University", "School of Science")
+	y += 16
+	row(false, "Hiroshima University", "School of Social Innovation")
+	y += 11
+	row(false, "Graduate School for Developments")
+	fromWords, fromPDF := shapeTables(t, ts)
+	for way, tabs := range map[string][]parser.Table{"words": fromWords, "pdf": fromPDF} {
+		require.Len(t, tabs, 1, way)
+		rows := texts(tabs[0])
+		assert.Equal(t, []string{"Hiroshima University Graduate School for Developments", "School of Social Innovation"}, rows[len(rows)-1], way)
+	}
+}

@@ -452,7 +452,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		if ruledAcross(hrules, region, lines[j-1].box.Y1, lines[j].box.Y0) {
 			break
 		}
-		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps) &&
+		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps, t.starts) &&
 			!overflowsBelow(ws, &lines[j], lastY1, median(rowPitch), accs[len(accs)-1], seps, colRight) {
 			break
 		}
@@ -877,8 +877,10 @@ func paddedRows(lines []sline, cols func(*sline) int) func(k int) bool {
 // other (rowPitch: rows set apart by padding, wrapped lines not), nearer
 // the pitch of the lines wrapped inside rows (wrapPitch, 0 when none is)
 // than the rows', and each of its words stands in a column the row has
-// filled, its first word of a column aligned with the cell's text.
-func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row parser.Box, last []cellAcc, seps []float64) bool {
+// filled (reaching past the column's border no further than a little
+// short of where the next column's text starts, starts), its first word
+// of a column aligned with the cell's text.
+func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row parser.Box, last []cellAcc, seps, starts []float64) bool {
 	pitch := l.box.Y1 - lastY1
 	limit := 0.85 * rowPitch
 	if wrapPitch > 0 && wrapPitch < 0.95*rowPitch {
@@ -890,7 +892,7 @@ func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row
 	seen := map[int]bool{}
 	for _, wi := range l.words {
 		c := colOf(seps, ws[wi].cx)
-		if len(last[c].words) == 0 || ws[wi].Box.X0 < seps[c] || ws[wi].Box.X1 > seps[c+1]+0.5*l.h {
+		if len(last[c].words) == 0 || ws[wi].Box.X0 < seps[c] || ws[wi].Box.X1 > seps[c+1]+0.5*l.h && (c+1 >= len(starts) || ws[wi].Box.X1 > starts[c+1]-0.2*l.h) {
 			return false
 		}
 		if seen[c] {
