@@ -265,3 +265,35 @@ func TestTableRegionAndCountryInOneCell(t *testing.T) {
 		{"university", "Asia", "BD", "University of Dhaka", "", "", "2010", false},
 	}, briefs(res.Records))
 }
+
+// A table whose own group rows open a region with no country (an
+// international organisation's) after a country named around it, by a
+// heading or by the group rows of the table before: the rows have no
+// country.
+func TestTableRegionRowDropsTheCountryAround(t *testing.T) {
+	body := func() *parser.Table {
+		return tbl(
+			[]string{"相手機関名", "区分", "締結年月日"},
+			[]string{"国際機関", "", ""},
+			[]string{"国際機関", "", ""},
+			[]string{"国際連合大学\nグローバルヘルス研究所", "医学系研究科", "2019. 8.19"},
+		)
+	}
+	before := tbl(
+		[]string{"相手機関名", "区分", "締結年月日"},
+		[]string{"ヨーロッパ", "", ""},
+		[]string{"フランス", "", ""},
+		[]string{"ナント大学", "多元物質科学研究所", "2014.12. 8"},
+	)
+	for name, doc := range map[string]*parser.Document{
+		"headings": tdoc([]string{"# ヨーロッパ", "# フランス"}, body()),
+		"tables":   tdoc(nil, before, body()),
+	} {
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err, name)
+		require.NotEmpty(t, res.Records, name)
+		last := res.Records[len(res.Records)-1]
+		assert.Equal(t, brief{"department", "International Organization", "", "国際連合大学", "グローバルヘルス研究所", "医学系研究科", "2019-08-19", false}, briefs([]Record{last})[0], name)
+		assert.Empty(t, last.Country, name)
+	}
+}

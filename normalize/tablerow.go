@@ -182,6 +182,12 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "region"))
 		}
 	}
+	if tr.regionWritten != "" && tr.region != c.region && !tr.countrySet {
+		// A region of the table's own, no country named under it yet:
+		// the country of the headings around the table is another
+		// region's ("国際機関" rows after a page under "フランス").
+		rec.Country, rec.CountryCode = "", ""
+	}
 	cv, hasCountryCol := vals[fCountry]
 	if cv.text != "" && (!cv.covered || !tr.countrySet) {
 		tr.setCountry(cv.text, r)

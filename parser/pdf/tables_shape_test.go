@@ -55,22 +55,30 @@ func shapePDF(ts []setText) []byte {
 		"<< stream:"+c.String())
 }
 
-// shapeTables reads the tables of setText texts both ways: from words laid
+// shapeWay is the tables one way of reading set texts found.
+type shapeWay struct {
+	name   string
+	tables []parser.Table
+}
+
+// shapeTables reads the tables of set texts both ways: from words laid
 // out directly, and from a PDF through the whole parser.
-func shapeTables(t *testing.T, ts []setText) (fromWords, fromPDF []parser.Table) {
+func shapeTables(t *testing.T, ts []setText) []shapeWay {
 	t.Helper()
 	p := page(1, shapeWords(ts), nil)
+	words := shapeWay{name: "words"}
 	for _, pt := range pageTables(&p) {
-		fromWords = append(fromWords, pt.table)
+		words.tables = append(words.tables, pt.table)
 	}
 	doc, err := Parse("shape.pdf", shapePDF(ts), Options{})
 	require.NoError(t, err)
+	pdf := shapeWay{name: "pdf"}
 	for _, b := range doc.Blocks {
 		if b.Table != nil {
-			fromPDF = append(fromPDF, *b.Table)
+			pdf.tables = append(pdf.tables, *b.Table)
 		}
 	}
-	return fromWords, fromPDF
+	return []shapeWay{words, pdf}
 }
 
 func TestStreamHeaderAboveAGroupHeadingWiderThanItsColumn(t *testing.T) {
@@ -101,8 +109,8 @@ func TestStreamHeaderAboveAGroupHeadingWiderThanItsColumn(t *testing.T) {
 		y += 13
 		row(false, r...)
 	}
-	fromWords, fromPDF := shapeTables(t, ts)
-	for way, tabs := range map[string][]parser.Table{"words": fromWords, "pdf": fromPDF} {
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
 		require.Len(t, tabs, 1, way)
 		rows := texts(tabs[0])
 		require.NotEmpty(t, rows, way)
@@ -131,8 +139,8 @@ func TestStreamDashOverhangingAColumnGapStaysInItsCell(t *testing.T) {
 	ts = append(ts, setText{"AIMS-NEI", 50, y, false}, setText{"-", 100, y, false}, setText{"University", 110, y, false}, setText{"2019", 200, y, false})
 	y += 14
 	row(false, "Monash", "GS Law", "2004")
-	fromWords, fromPDF := shapeTables(t, ts)
-	for way, tabs := range map[string][]parser.Table{"words": fromWords, "pdf": fromPDF} {
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
 		require.Len(t, tabs, 1, way)
 		assert.Equal(t, [][]string{
 			{"Partner", "Level", "Date"},
@@ -169,10 +177,70 @@ func TestStreamLastRowTakesAWrappedLineRunningIntoTheColumnGap(t *testing.T) {
 	row(false, "Hiroshima University", "School of Social Innovation")
 	y += 11
 	row(false, "Graduate School for Developments")
-	fromWords, fromPDF := shapeTables(t, ts)
-	for way, tabs := range map[string][]parser.Table{"words": fromWords, "pdf": fromPDF} {
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
 		require.Len(t, tabs, 1, way)
 		rows := texts(tabs[0])
 		assert.Equal(t, []string{"Hiroshima University Graduate School for Developments", "School of Social Innovation"}, rows[len(rows)-1], way)
+	}
+}
+
+// groupedTable sets a table of three columns whose rows and wrapped lines
+// stand 12 pt apart, with bold group headings 16 pt from the lines around
+// them, the last row's name wrapped at the foot of the page.
+func groupedTable() []setText {
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 250, 400}[k], y, bold})
+			}
+		}
+	}
+	next := func(d float64) { y += d }
+	row(true, "ASIA")
+	next(16)
+	row(true, "TAIWAN")
+	next(16)
+	row(false, "Partner", "Unit", "Date")
+	for _, r := range [][]string{{"Academia Sinica", "CYRIC", "2008"}, {"Chang Gung", "IFS", "2011"}, {"Tamkang", "GS Science", "2013"}} {
+		next(12)
+		row(false, r...)
+	}
+	next(12)
+	row(false, "Fu Jen Catholic", "GS Arts", "2008")
+	next(12)
+	row(false, "University")
+	next(16)
+	row(true, "EUROPE")
+	next(16)
+	row(true, "FRANCE")
+	next(16)
+	row(false, "Partner", "Unit", "Date")
+	for _, r := range [][]string{{"Sorbonne", "GS Law", "1999"}, {"Lyon", "IMR", "2004"}, {"Nantes", "IMRAM", "2014"}} {
+		next(12)
+		row(false, r...)
+	}
+	next(12)
+	row(false, "Heidelberg", "GS Law", "2003")
+	next(12)
+	row(false, "Faculty of Law")
+	return ts
+}
+
+func TestStreamTableGoesOnOverGroupHeadings(t *testing.T) {
+	// Two bold group headings at the table's left edge after a row's
+	// wrapped line, then the table's own column headings again: one
+	// table, the headings its group rows, and the wrapped line at the
+	// foot of the page its last row's, set as close as the rows are
+	// (the rows are set apart from the headings, not from one another).
+	for _, w := range shapeTables(t, groupedTable()) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		rows := texts(tabs[0])
+		assert.Contains(t, rows, []string{"Fu Jen Catholic University", "GS Arts", "2008"}, way)
+		assert.Contains(t, rows, []string{"FRANCE", "", ""}, way)
+		assert.Equal(t, []string{"Heidelberg Faculty of Law", "GS Law", "2003"}, rows[len(rows)-1], way)
 	}
 }

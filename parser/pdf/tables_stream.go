@@ -197,12 +197,49 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 			}
 			return false
 		}
+		// Group headings between rows (a region's, a country's name in a
+		// row of its own, bold, set at the table's left edge and short) may
+		// stand more than maxLooseIn together, with the wrapped lines of
+		// the row above, after two lines of the run or more and when the
+		// next line of the run starts its chunks where two of the run's
+		// chunks start at least (the table's own columns).
+		left := lines[i].box.X0
+		heading := func(l *sline) bool {
+			if len(l.chunks) != 1 || abs(l.box.X0-left) > 0.5*l.h || l.box.X1-left > 0.5*(right-left) {
+				return false
+			}
+			for _, wi := range l.words {
+				if !ws[wi].Style.Bold {
+					return false
+				}
+			}
+			return true
+		}
+		columns := func(l *sline) bool {
+			for k := range l.chunks {
+				x0, _ := l.chunkBox(ws, k)
+				n := 0
+				for _, x := range starts {
+					if abs(x-x0) <= 0.2*l.h {
+						n++
+					}
+				}
+				if n < 2 {
+					return false
+				}
+			}
+			return true
+		}
 		gmin := math.Inf(1) // the run's smallest gap between lines
 		other := 0          // loose lines since the last table line that are no wrapped cell's
+		headings := true    // and all of those are group headings
 		for j := i + 1; j < len(lines) && near(j-1, j); j++ {
 			g := lines[j].box.Y0 - lines[j-1].box.Y1
 			if tab[j] {
-				end, loose, other = j, 0, 0
+				if loose > maxLooseIn && other > 0 && !columns(&lines[j]) {
+					break
+				}
+				end, loose, other, headings = j, 0, 0, true
 				addStarts(&lines[j])
 				right = max(right, lines[j].box.X1)
 				gmin = min(gmin, g)
@@ -213,8 +250,9 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 				gmin = min(gmin, g)
 			} else {
 				other++
+				headings = headings && heading(&lines[j])
 			}
-			if loose > maxLooseIn && (other > 0 || loose > maxWrapIn) {
+			if loose > maxLooseIn && (other > 0 && (!headings || end == i) || loose > maxWrapIn) {
 				break
 			}
 		}
@@ -452,7 +490,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		if ruledAcross(hrules, region, lines[j-1].box.Y1, lines[j].box.Y0) {
 			break
 		}
-		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps, t.starts) &&
+		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps, t.starts, tightLimit(lines[start:end+1])) &&
 			!overflowsBelow(ws, &lines[j], lastY1, median(rowPitch), accs[len(accs)-1], seps, colRight) {
 			break
 		}
@@ -802,14 +840,24 @@ func ruledAcross(hrules []rule, region parser.Box, y0, y1 float64) bool {
 // line above than the table's rows do to each other: true only when the
 // spacing is bimodal (wrapped lines set tighter than rows).
 func tightPitch(lines []sline) func(k int) bool {
-	if len(lines) < 3 {
-		return func(int) bool { return false }
+	limit := tightLimit(lines)
+	return func(k int) bool {
+		return k > 0 && k < len(lines) && lines[k].box.Y1-lines[k-1].box.Y1 < limit
 	}
-	pitch := make([]float64, len(lines))
+}
+
+// tightLimit returns the baseline-to-baseline distance under which a line
+// sits as close to the line above as the table's lines do at the closest
+// (1.15 times the smallest, a tenth of the distances in), when the
+// spacing is bimodal: a fifth of the distances at least and not all of
+// them 1.3 times that or more. Otherwise it returns 0.
+func tightLimit(lines []sline) float64 {
+	if len(lines) < 3 {
+		return 0
+	}
 	var ps []float64
 	for k := 1; k < len(lines); k++ {
-		pitch[k] = lines[k].box.Y1 - lines[k-1].box.Y1
-		ps = append(ps, pitch[k])
+		ps = append(ps, lines[k].box.Y1-lines[k-1].box.Y1)
 	}
 	slices.Sort(ps)
 	pmin := ps[len(ps)/10]
@@ -820,9 +868,9 @@ func tightPitch(lines []sline) func(k int) bool {
 		}
 	}
 	if wide*5 < len(ps) || wide == len(ps) {
-		return func(int) bool { return false }
+		return 0
 	}
-	return func(k int) bool { return pitch[k] < 1.15*pmin }
+	return 1.15 * pmin
 }
 
 // paddedRows returns, for a table whose rows are set apart by padding
@@ -880,12 +928,13 @@ func paddedRows(lines []sline, cols func(*sline) int) func(k int) bool {
 // filled (reaching past the column's border no further than a little
 // short of where the next column's text starts, starts), its first word
 // of a column aligned with the cell's text.
-func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row parser.Box, last []cellAcc, seps, starts []float64) bool {
+func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row parser.Box, last []cellAcc, seps, starts []float64, tight float64) bool {
 	pitch := l.box.Y1 - lastY1
 	limit := 0.85 * rowPitch
 	if wrapPitch > 0 && wrapPitch < 0.95*rowPitch {
 		limit = (wrapPitch + rowPitch) / 2
 	}
+	limit = max(limit, tight)
 	if pitch <= 0 || pitch > limit || l.box.Y0-row.Y1 > 0.5*l.h {
 		return false
 	}
