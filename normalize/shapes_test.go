@@ -297,3 +297,36 @@ func TestTableRegionRowDropsTheCountryAround(t *testing.T) {
 		assert.Empty(t, last.Country, name)
 	}
 }
+
+// A row broken by a page: at the foot of one page the partner and the
+// start of the home unit (in the level column) with the date, at the head
+// of the next the partner's unit on a line of its own and the rest of the
+// home unit, with the header repeated over it or not.
+func TestTableRowBrokenByAPageGoesUp(t *testing.T) {
+	for name, repeat := range map[string]bool{"header repeated": true, "no header": false} {
+		rows := [][]string{
+			{"Partner Institution", "Level", "Date of Agreement"},
+			{"Harvard University", "University", "2010.7.22"},
+			{"Texas A&M University", "GS Agricultural", "2018.2.6"},
+		}
+		if repeat {
+			rows = append(rows, []string{"Partner Institution", "Level", "Date of Agreement"})
+		}
+		rows = append(rows, []string{"College of Agriculture and Life Sciences", "Science", ""},
+			[]string{"The Forsyth Institute", "GS Dentistry", "2005.12.9"})
+		tb := tbl(rows...)
+		for i := 3; i < len(tb.Rows); i++ {
+			tb.Rows[i].Page = 2
+		}
+		if repeat {
+			tb.Rows[3].Header = true
+		}
+		res, err := Normalize(tdoc([]string{"# North America", "# United States"}, tb), Options{})
+		require.NoError(t, err, name)
+		assert.Equal(t, []brief{
+			{"university", "North America", "US", "Harvard University", "", "", "2010-07-22", false},
+			{"department", "North America", "US", "Texas A&M University", "College of Agriculture and Life Sciences", "GS Agricultural Science", "2018-02-06", false},
+			{"department", "North America", "US", "The Forsyth Institute", "", "GS Dentistry", "2005-12-09", false},
+		}, briefs(res.Records), name)
+	}
+}

@@ -163,7 +163,7 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 		}
 		return true
 	}
-	return tr.groupCells(vals, has, r) || tr.joinSplitRow(vals, has)
+	return tr.groupCells(vals, has, r) || tr.joinSplitRow(r, vals, has)
 }
 
 // rowGroups files the record under its region and country: the row's own
