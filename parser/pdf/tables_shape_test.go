@@ -38,8 +38,13 @@ func shapeWords(ts []setText) []Word {
 
 // shapePDF writes set texts into a one-page PDF, in Courier at 10 pt: the
 // same shape as shapeWords, through the text layer.
-func shapePDF(ts []setText) []byte {
+func shapePDF(ts []setText) []byte { return shapeDrawnPDF(ts, "") }
+
+// shapeDrawnPDF is shapePDF with drawing operators (rules, filled
+// rectangles; PDF user space, y up) before the text.
+func shapeDrawnPDF(ts []setText, drawn string) []byte {
 	var c strings.Builder
+	c.WriteString(drawn)
 	for _, t := range ts {
 		font := "F1"
 		if t.bold {
