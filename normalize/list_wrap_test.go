@@ -427,3 +427,45 @@ func TestUnitColumnSetAsLines(t *testing.T) {
 		assert.Equal(t, [][2]string{{"Ministry of Science and Technology", "Department of Planning and Cooperation"}, {"National University of Laos", ""}}, got, name)
 	}
 }
+
+// The lines of a one-column table the extractor did not take as one,
+// rules between its rows (RuledAbove), set as close as wrapped lines: one
+// entry a line, read as lines or as the table's rows; a row of two lines
+// with no rule between them, the second a unit's name, is one entry.
+func TestRuledLinesAreEntries(t *testing.T) {
+	names := []string{"Hiroshima University", "Juntendo University", "Meio University (Cooperation Agreement)"}
+	specs := []lineSpec{{text: "Japan", style: stCountry}}
+	for _, n := range names {
+		specs = append(specs, lineSpec{text: n, style: stEntry})
+	}
+	specs = append(specs, lineSpec{text: "Laos", style: stCountry},
+		lineSpec{text: "Ministry of Science and Technology", style: stEntry},
+		lineSpec{text: "Department of Planning and Cooperation", style: stEntry})
+	lines := pdfDoc(specs...)
+	for i := 2; i <= len(names); i++ {
+		lines.Blocks[i].Line.RuledAbove = true
+	}
+	table := tdoc(nil, tbl(
+		[]string{"Partner Institution"},
+		[]string{"Japan"},
+		[]string{names[0]},
+		[]string{names[1]},
+		[]string{names[2]},
+		[]string{"Laos"},
+		[]string{"Ministry of Science and Technology\nDepartment of Planning and Cooperation"},
+	))
+	for name, doc := range map[string]*parser.Document{"lines": lines, "table": table} {
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err, name)
+		var got [][3]string
+		for _, r := range res.Records {
+			got = append(got, [3]string{r.CountryCode, r.Partner, r.PartnerUnit})
+		}
+		assert.Equal(t, [][3]string{
+			{"JP", "Hiroshima University", ""},
+			{"JP", "Juntendo University", ""},
+			{"JP", "Meio University", ""},
+			{"LA", "Ministry of Science and Technology", "Department of Planning and Cooperation"},
+		}, got, name)
+	}
+}

@@ -163,7 +163,7 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 		}
 		return true
 	}
-	return tr.groupCells(vals, has, r) || tr.joinSplitRow(vals, has)
+	return tr.groupCells(vals, has, r) || tr.joinSplitRow(r, vals, has)
 }
 
 // rowGroups files the record under its region and country: the row's own
@@ -181,6 +181,12 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 		if hasRegionCol && (rv.covered || rv.text == "") {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "region"))
 		}
+	}
+	if tr.regionWritten != "" && tr.region != c.region && !tr.countrySet {
+		// A region of the table's own, no country named under it yet:
+		// the country of the headings around the table is another
+		// region's ("国際機関" rows after a page under "フランス").
+		rec.Country, rec.CountryCode = "", ""
 	}
 	cv, hasCountryCol := vals[fCountry]
 	if cv.text != "" && (!cv.covered || !tr.countrySet) {

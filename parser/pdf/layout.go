@@ -116,6 +116,11 @@ type PageLayout struct {
 	tables      []pageTable
 	tablesFound bool
 
+	// hrules are the page's horizontal segments (rules and the edges of
+	// shaded bands), kept for markRuled when the rulings are dropped.
+	hrules     []Segment
+	hrulesKept bool
+
 	// flows are the areas that table detection found to be text set in
 	// columns (flowColumns): read column by column even where the
 	// columns' lines share baselines.
