@@ -440,6 +440,28 @@ func expandsAcronym(before, inner string) bool {
 	return n >= 2
 }
 
+// spellsAcronym reports a name that ends with an acronym in brackets made
+// of the initials of the capitalised words before it ("European
+// Synchrotron Radiation Facility (ESRF)", "Korea Advanced Institute of
+// Science and Technology (KAIST)").
+func spellsAcronym(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 3 {
+		return false
+	}
+	last := f[len(f)-1]
+	if !strings.HasPrefix(last, "(") || !strings.HasSuffix(last, ")") || !isAcronym(last[1:len(last)-1]) {
+		return false
+	}
+	var initials []rune
+	for _, w := range f[:len(f)-1] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			initials = append(initials, r)
+		}
+	}
+	return string(initials) == strings.ToUpper(last[1:len(last)-1])
+}
+
 func isAcronym(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" || utf8.RuneCountInString(s) > 10 || strings.ContainsRune(s, ' ') {

@@ -58,6 +58,9 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 				c.forgetGroups()
 			}
 			c.line(b.Line, i)
+			if c.tables != nil {
+				c.tables.linesBetween++
+			}
 		case b.Table != nil:
 			c.flushList()
 			c.table(b.Table)

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -329,4 +330,58 @@ func TestTableRowBrokenByAPageGoesUp(t *testing.T) {
 			{"department", "North America", "US", "The Forsyth Institute", "", "GS Dentistry", "2005-12-09", false},
 		}, briefs(res.Records), name)
 	}
+}
+
+// A group row whose country's name in two languages the extractor set in
+// two cells ("インドネシア" | "Indonesia") names the group as it would in
+// one cell; two cells naming two countries are no group row.
+func TestTableCountryNamedInTwoCells(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		row  []string
+		want string
+	}{
+		{"one cell", []string{"インドネシア Indonesia", "", ""}, "ID"},
+		{"two cells", []string{"インドネシア", "Indonesia", ""}, "ID"},
+		{"two countries", []string{"インドネシア", "Japan", ""}, "CN"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := tbl(
+				[]string{"相手機関名 Partner Institution", "協定種別 Type", "締結年月日 Year"},
+				[]string{"中国 China", "", ""},
+				[]string{"Jilin University", "大学間協定 University-wide", "1985年"},
+				tt.row,
+				[]string{"Gadjah Mada University", "大学間協定 University-wide", "1995年"},
+			)
+			res, err := Normalize(tdoc(nil, tb), Options{})
+			require.NoError(t, err)
+			var codes []string
+			for _, r := range res.Records {
+				codes = append(codes, r.CountryCode)
+			}
+			require.NotEmpty(t, codes)
+			assert.Equal(t, "CN", codes[0])
+			assert.Equal(t, tt.want, codes[len(codes)-1])
+		})
+	}
+}
+
+// A partner's name and its unit on lines of their own in a narrow cell,
+// each wrapped: read as a table's cell and as a list entry's lines.
+func TestNameAndUnitEachWrappedInANarrowCell(t *testing.T) {
+	lines := []string{"Erasmus University", "Rotterdam", "Erasmus Medical", "Center, Department of", "Epidemiology"}
+	tb := tbl(
+		[]string{"Partner Institution", "Home Unit", "Date"},
+		[]string{"Netherlands", "", ""},
+		[]string{strings.Join(lines, "\n"), "ToMMo", "2014.8.11"},
+	)
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Equal(t, "Erasmus University Rotterdam", res.Records[0].Partner)
+	assert.Equal(t, "Erasmus Medical Center, Department of Epidemiology", res.Records[0].PartnerUnit)
+	c := testContext()
+	en := c.readEntry(c.unitOnItsLine(lines, joinWrapped(lines)), entryOpts{})
+	assert.Equal(t, "Erasmus University Rotterdam", en.partner)
+	assert.Equal(t, "Erasmus Medical Center, Department of Epidemiology", en.partnerUnit)
 }

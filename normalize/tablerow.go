@@ -147,6 +147,9 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 			}
 		}
 	}
+	if tr.countryInTwoCells(i) {
+		return true
+	}
 	if joined := joinedCells(*r); len(joined) <= 40 && !has[fSigned] {
 		if d, ok := c.parseAsOf(joined); ok && !c.lx.IsInstitution(joined) {
 			// "(as" | "of 2021.5.1)": the list's date, a running head the

@@ -239,23 +239,70 @@ func endsWithSubject(name string) bool {
 // University" / "Plasma and Beam Physics Research Facility") with a comma,
 // so the entry reader splits them; a name wrapped in a narrow column does
 // not break where an institution's name ends and a unit's begins.
+//
+// A comma says where the unit starts, unless it stands inside the unit:
+// the name and its unit each wrapped in a narrow column ("Erasmus
+// University" / "Rotterdam" / "Erasmus Medical" / "Center, Department of"
+// / "Epidemiology"), where the unit's first word would have fitted on
+// the line that ends the name. A line never ends a name with a word that
+// goes on ("University of" / "Amsterdam"), nor starts a unit with a small
+// letter ("Norwegian University" / "of Science and").
 func (c *docContext) unitOnItsLine(lines []string, text string) string {
-	if len(lines) < 2 || strings.ContainsAny(dashSepRe.Split(text, 2)[0], ",，、") {
+	if len(lines) < 2 {
+		return text
+	}
+	comma := strings.ContainsAny(dashSepRe.Split(text, 2)[0], ",，、")
+	if comma && hasCJK(text) {
 		return text // a comma already says where the unit starts
 	}
+	// Of the line breaks where a name can end and a unit start, the first
+	// that the width did not force ("Erasmus University" / "Rotterdam" /
+	// "Thorax Centre": the name wrapped, then broke), else the first.
+	first := -1
 	for k := 1; k < len(lines); k++ {
 		head, _ := splitMarkers(joinWrapped(lines[:k]))
 		tail, _ := splitMarkers(joinWrapped(lines[k:]))
 		if bracketDepth(head) != 0 {
 			continue // the line broke inside brackets: "… (Agreement on Academic Exchange / Programme for Students)"
 		}
+		if connectorRe.MatchString(head) || startsLower(tail) {
+			continue // the name goes on
+		}
+		if comma && (strings.ContainsAny(head, ",，、") || !hardBreak(lines, k)) {
+			continue // the comma is the name's, or inside a unit that wrapped
+		}
 		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head) ||
 			namesUniversity(head) && !c.unitish(head) && !namesUniversity(tail)
 		if ends && (c.isUnit(tail) || c.unitish(tail)) || c.lx.IsInstitution(head) && c.lx.UnitWordAt(tail) && !c.lx.IsInstitution(tail) {
-			return joinWrapped(lines[:k]) + ", " + joinWrapped(lines[k:])
+			if first < 0 {
+				first = k
+			}
+			if hardBreak(lines, k) {
+				first = k
+				break
+			}
 		}
 	}
-	return text
+	if first < 0 {
+		return text
+	}
+	return joinWrapped(lines[:first]) + ", " + joinWrapped(lines[first:])
+}
+
+// hardBreak reports a line break before lines[k] that the text's width
+// did not force: the first word of lines[k] would have fitted on the line
+// before it, the longest line's length (in characters) taken as the
+// width.
+func hardBreak(lines []string, k int) bool {
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l)))
+	}
+	next := strings.Fields(lines[k])
+	if len(next) == 0 {
+		return false
+	}
+	return utf8.RuneCountInString(strings.TrimSpace(lines[k-1]))+1+utf8.RuneCountInString(next[0]) <= width
 }
 
 // lastWordIs reports a name whose last word is one of words.

@@ -124,7 +124,7 @@ type PageLayout struct {
 	// flows are the areas that table detection found to be text set in
 	// columns (flowColumns): read column by column even where the
 	// columns' lines share baselines.
-	flows []parser.Box
+	flows []flowArea
 
 	// hasText says the page had text lines as read, before any were
 	// dropped as covered by a table.

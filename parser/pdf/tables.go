@@ -334,6 +334,25 @@ func pageTables(p *PageLayout) []pageTable {
 		all[i] = i
 	}
 	tc, two := splitTextColumns(s.ws, all)
+	byTables := false
+	if !two {
+		tc, two = tableColumns(s.ws, all, tabs)
+		byTables = two
+	}
+	if !two {
+		// Tables in two columns whose rows share baselines read as one
+		// table whose header says its columns twice.
+		nflows := len(p.flows)
+		whole := streamTables(p, s.ws, rest)
+		hrules, _ := pageRules(p)
+		tc, two = repeatedHeaderColumns(s.ws, all, whole, hrules)
+		byTables = two
+		if two {
+			p.flows = p.flows[:nflows] // read again, column by column
+		} else {
+			tabs = append(tabs, whole...)
+		}
+	}
 	for _, t := range tabs {
 		if two && t.region.X0 < tc.gutter.lo && t.region.X1 > tc.gutter.hi {
 			two = false
@@ -343,12 +362,10 @@ func pageTables(p *PageLayout) []pageTable {
 		tc.partition(s.ws, rest)
 		// A page in two columns: each column's tables by themselves, and
 		// the columns read one after the other.
-		p.flows = append(p.flows, tc.zone)
+		p.flows = append(p.flows, flowArea{box: tc.zone, byTables: byTables})
 		for _, part := range [][]int{tc.rest, tc.left, tc.right} {
 			tabs = append(tabs, streamTables(p, s.ws, part)...)
 		}
-	} else {
-		tabs = append(tabs, streamTables(p, s.ws, rest)...)
 	}
 	slices.SortStableFunc(tabs, func(a, b pageTable) int {
 		if two {
@@ -362,6 +379,109 @@ func pageTables(p *PageLayout) []pageTable {
 		markHeader(&tabs[i])
 	}
 	return tabs
+}
+
+// tableColumns finds the gutter of a page set in two columns from its
+// ruled tables, when their lines do not tell it (the two columns' lines
+// standing on the same baselines): an upright band that no table
+// crosses, wider than the gap at which rulings join (a table's frame
+// may reach into the gutter), with tables on both sides, two or more on
+// one of them, the two sides' tables side by side over part of their
+// height.
+func tableColumns(ws []tword, idx []int, tabs []pageTable) (textColumns, bool) {
+	if len(tabs) < 3 {
+		return textColumns{}, false
+	}
+	var ivs []interval
+	for _, t := range tabs {
+		ivs = addInterval(ivs, t.region.X0, t.region.X1)
+	}
+	for k := 1; k < len(ivs); k++ {
+		lo, hi := ivs[k-1].hi, ivs[k].lo
+		if hi-lo <= joinTol {
+			continue
+		}
+		var nl, nr int
+		left, right := parser.Box{Y0: math.Inf(1), Y1: math.Inf(-1)}, parser.Box{Y0: math.Inf(1), Y1: math.Inf(-1)}
+		for _, t := range tabs {
+			b := &right
+			if t.region.X1 <= lo {
+				b, nl = &left, nl+1
+			} else {
+				nr++
+			}
+			b.Y0, b.Y1 = math.Min(b.Y0, t.region.Y0), math.Max(b.Y1, t.region.Y1)
+		}
+		if nl == 0 || nr == 0 || max(nl, nr) < 2 || min(left.Y1, right.Y1) <= max(left.Y0, right.Y0) {
+			continue
+		}
+		tc := textColumns{gutter: interval{lo, hi}}
+		tc.partition(ws, idx)
+		// The columns stand where the tables do: a title over both
+		// columns is words on both sides of the gutter too.
+		tc.zone = tabs[0].region
+		for _, t := range tabs[1:] {
+			tc.zone = union(tc.zone, t.region)
+		}
+		return tc, true
+	}
+	return textColumns{}, false
+}
+
+// repeatedHeaderColumns finds the gutter of a page set in two columns
+// from a whitespace table read across both: one of its first rows names
+// the same columns twice, side by side (each column's table under its
+// own header, on the same baselines), and the table's horizontal rules
+// stop short of the boundary between the two runs of columns, on both
+// sides of it (each column's tables ruled by themselves). The gutter is
+// that boundary.
+func repeatedHeaderColumns(ws []tword, idx []int, tabs []pageTable, hrules []rule) (textColumns, bool) {
+	for _, t := range tabs {
+		for _, r := range t.table.Rows[:min(3, len(t.table.Rows))] {
+			n := len(r.Cells)
+			if n < 4 || n%2 != 0 || len(t.cols) != n+1 {
+				continue
+			}
+			k := n / 2
+			same := true
+			for j := range k {
+				a, b := strings.TrimSpace(r.Cells[j].Text), strings.TrimSpace(r.Cells[j+k].Text)
+				same = same && a == b && !r.Cells[j].Covered && !r.Cells[j+k].Covered && (a != "" || j > 0)
+			}
+			if !same || strings.TrimSpace(r.Cells[0].Text) == "" {
+				continue
+			}
+			x := t.cols[k]
+			if !rulesApart(hrules, t.region, x) {
+				continue
+			}
+			tc := textColumns{gutter: interval{x, x}}
+			tc.partition(ws, idx)
+			tc.zone = t.region
+			return tc, true
+		}
+	}
+	return textColumns{}, false
+}
+
+// rulesApart reports whether the horizontal rules in a region stand on
+// both sides of x, none across it.
+func rulesApart(hrules []rule, region parser.Box, x float64) bool {
+	left, right := false, false
+	for _, r := range hrules {
+		if r.at < region.Y0-snapTol || r.at > region.Y1+snapTol || r.hi <= region.X0 || r.lo >= region.X1 {
+			continue
+		}
+		switch {
+		case r.hi <= x:
+			left = true
+		case r.lo >= x:
+			right = true
+		default:
+			return false
+		}
+	}
+	return left && right
 }
 
 // markHeader marks the leading rows whose words are all bold as header

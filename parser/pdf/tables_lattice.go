@@ -405,17 +405,27 @@ func unruledRules(g *grid, ws []tword, idx []int) (hs, vs []rule) {
 	if len(pool) >= minUnruledLines {
 		ivs = columnIntervals(ws, pool)
 	}
+	// A column gap is as wide as a chunk gap: the gaps of a paragraph
+	// justified in its cell part its lines at different places, and the
+	// band none of its words cross is narrower.
+	var hs0 []float64
+	for _, l := range pool {
+		hs0 = append(hs0, l.h)
+	}
+	minGap := chunkGapH * median(hs0)
 	x0, x1 := g.xs[0], g.xs[len(g.xs)-1]
 	for r := range nr {
+		split := false
 		if inPool[r] > 0 && len(ivs) > 0 {
 			for k := 1; k < len(ivs); k++ {
-				a, b := ivs[k-1].hi, ivs[k].lo
-				if !ruled(r, a, b) {
+				a, b := freeBand(ws, pool, ivs[k-1].hi, ivs[k].lo)
+				if b-a >= minGap && !ruled(r, a, b) {
 					vs = append(vs, rule{at: (a + b) / 2, lo: g.ys[r], hi: g.ys[r+1], virtual: true})
+					split = true
 				}
 			}
 		}
-		if !stacked[r] && (inPool[r] < 3 || len(ivs) == 0) {
+		if !stacked[r] && (inPool[r] < 3 || !split) {
 			continue
 		}
 		lines := rowLines[r]
@@ -428,6 +438,31 @@ func unruledRules(g *grid, ws []tword, idx []int) (hs, vs []rule) {
 		}
 	}
 	return hs, vs
+}
+
+// freeBand narrows the band between two column intervals to what no
+// chunk of the lines reaches into: a chunk of a line with another number
+// of chunks may stand partly in it. A chunk across the whole band (a
+// cell over two columns) leaves it as it is.
+func freeBand(ws []tword, lines []*sline, a, b float64) (float64, float64) {
+	a0, b0 := a, b
+	for _, l := range lines {
+		for q := range l.chunks {
+			x0, x1 := l.chunkBox(ws, q)
+			switch {
+			case x1 <= a || x0 >= b || (x0 <= a0 && x1 >= b0):
+			case x0 <= a:
+				a = x1
+			case x1 >= b:
+				b = x0
+			case x0-a >= b-x1:
+				b = x0
+			default:
+				a = x1
+			}
+		}
+	}
+	return a, b
 }
 
 // gridTable builds the table of one component of rules.

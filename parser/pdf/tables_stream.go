@@ -147,9 +147,28 @@ func addInterval(ivs []interval, lo, hi float64) []interval {
 }
 
 // streamTables finds whitespace-aligned tables among the words idx.
+//
+// Where a table's rows are ruled apart, the rules tell its rows. A table
+// of one row has but the rule under its header inside it; when another
+// table among the words has its rows ruled apart, tables are read again
+// with the rules of their frames counted too (per-group tables set alike,
+// one of them with a single row of wrapped cells).
 func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
+	nflows := len(p.flows)
+	out, banded, unbanded := streamTablesFramed(p, ws, idx, false)
+	if banded > 0 && unbanded > 0 {
+		p.flows = p.flows[:nflows]
+		out, _, _ = streamTablesFramed(p, ws, idx, true)
+	}
+	return out
+}
+
+// streamTablesFramed finds the tables of streamTables, the rules of their
+// frames counted as row rules when framed; it counts the tables whose
+// rows the rules told, and those whose they did not.
+func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out []pageTable, banded, unbanded int) {
 	if len(idx) == 0 {
-		return nil
+		return nil, 0, 0
 	}
 	hrules, _ := pageRules(p)
 	lines := makeSlines(ws, idx)
@@ -164,7 +183,6 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 	}
 	near := func(a, b int) bool { return lines[b].box.Y0-lines[a].box.Y1 <= blockGapH*h }
 
-	var out []pageTable
 	taken := -1 // last line index used by a table
 	for i := 0; i < len(lines); {
 		if !tab[i] {
@@ -257,24 +275,30 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 			}
 		}
 		i = end + 1
-		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules)
+		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed)
 		if ok {
+			if t.banded {
+				banded++
+			} else {
+				unbanded++
+			}
 			out = append(out, t.pageTable)
 			taken = t.last
 			i = max(i, t.last+1)
 		}
 	}
-	return out
+	return out, banded, unbanded
 }
 
 type streamResult struct {
 	pageTable
-	last int // index of the last line the table took
+	last   int  // index of the last line the table took
+	banded bool // rules told its rows (rowBands)
 }
 
 // streamBlock turns lines start..end (a run of multi-chunk lines) into a
 // table, with header lines above it that fit its columns.
-func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule) (streamResult, bool) {
+func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool) (streamResult, bool) {
 	nTab := 0
 	var ls []*sline
 	for i := start; i <= end; i++ {
@@ -395,7 +419,8 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		return true
 	}
-	band := rowBands(hrules, region, lines[start:end+1], start)
+	band := rowBands(hrules, region, lines[start:end+1], start, framed)
+	t.banded = band != nil
 	cols := func(l *sline) int {
 		seen := map[int]bool{}
 		for _, wi := range l.words {
@@ -510,7 +535,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			return streamResult{}, false
 		}
 		if flowColumns(ws, two) || bulletedColumns(ws, two) {
-			p.flows = append(p.flows, region)
+			p.flows = append(p.flows, flowArea{box: region})
 			return streamResult{}, false
 		}
 	}
@@ -835,20 +860,30 @@ func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval) map[int]
 // rowBands returns, when horizontal rules across the table separate its
 // rows (two or more rules between its first and last line), the band each
 // line lies in: lines between the same two rules are one row. Otherwise it
-// returns nil. Line k of the result's argument is lines[k-offset].
-func rowBands(hrules []rule, region parser.Box, lines []sline, offset int) func(int) int {
+// returns nil. Line k of the result's argument is lines[k-offset]. When
+// framed, one rule between them will do when rules frame the lines, right
+// above the first and right under the last (within half a line).
+func rowBands(hrules []rule, region parser.Box, lines []sline, offset int, framed bool) func(int) int {
 	if len(lines) < 2 {
 		return nil
 	}
-	top := (lines[0].box.Y0 + lines[0].box.Y1) / 2
-	bot := (lines[len(lines)-1].box.Y0 + lines[len(lines)-1].box.Y1) / 2
+	first, last := &lines[0], &lines[len(lines)-1]
+	top := (first.box.Y0 + first.box.Y1) / 2
+	bot := (last.box.Y0 + last.box.Y1) / 2
 	var ys []float64
+	frame := 0
 	for _, r := range hrules {
-		if r.at > top && r.at < bot && min(r.hi, region.X1)-max(r.lo, region.X0) >= 0.8*(region.X1-region.X0) {
+		if min(r.hi, region.X1)-max(r.lo, region.X0) < 0.8*(region.X1-region.X0) {
+			continue
+		}
+		switch {
+		case r.at > top && r.at < bot:
 			ys = append(ys, r.at)
+		case framed && (r.at <= first.box.Y0 && r.at >= first.box.Y0-0.5*first.h || r.at >= last.box.Y1 && r.at <= last.box.Y1+0.5*last.h):
+			frame++
 		}
 	}
-	if len(ys) < 2 {
+	if len(ys) < 2 && (len(ys) == 0 || frame < 2) {
 		return nil
 	}
 	slices.Sort(ys)
