@@ -92,8 +92,20 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		if m := midMarkerRe.FindStringSubmatch(name); m != nil {
 			// "全南大学校♦ 工科大学", "Chiangmai University * Faculty of
 			// Dentistry": a marker between the name and its unit.
-			if p, u, ms := c.splitUnit(strings.TrimRight(m[1], ",，、 ") + ", " + strings.TrimLeft(m[3], ",，、 ")); u != "" {
+			head, tail := strings.TrimRight(m[1], ",，、 "), strings.TrimLeft(m[3], ",，、 ")
+			if p, u, ms := c.splitUnit(head + ", " + tail); u != "" {
 				return p, u, append([]string{canonicalMarker(m[2])}, ms...)
+			}
+			afterMarker := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name[len(m[1]):]), m[2]))
+			if r, _ := utf8.DecodeRuneInString(afterMarker); strings.ContainsRune(",，、", r) && !strings.ContainsAny(tail, ",，、;；") &&
+				c.namesOrganisation(head) && c.namesOrganisation(tail) && !c.lx.IsFederation(tail) {
+				// "Vietnam Academy of Science and Technology*, Graduate
+				// University of Science and Technology": the marker ends
+				// the partner's name, so the name after the comma is no
+				// part of it but its unit's. (A name with a comma of its
+				// own has the marker after the whole: "University of
+				// Science, Vietnam National University - Ho Chi Minh City*".)
+				return head, tail, []string{canonicalMarker(m[2])}
 			}
 		}
 	}
@@ -164,6 +176,10 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		return head, tail, markers // "全南大学校, 工科大学"
 	case koreanCollege(tail, head):
 		return tail, head, markers
+	case namesUniversity(head) && c.endsAsInstitution(head) && hospital(tail):
+		// "Alexandria University, Smouha Emergency and Accident Hospital
+		// (SEAH)": a university's hospital named after it.
+		return head, tail, markers
 	case !c.isUnit(head) && c.unitish(tail) && !isAcronym(head):
 		// "Aalto University, The School of Arts, Design and Architecture";
 		// an acronym followed by what it stands for is one name ("DLR,
@@ -225,6 +241,23 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 		}
 	}
 	return text
+}
+
+// namesOrganisation reports a name of an institution or of a unit of one
+// ("Graduate University of Science and Technology", "Institute of
+// Materials Science"), where a place ("Berkeley", "Ho Chi Minh City") is
+// not.
+func (c *docContext) namesOrganisation(name string) bool {
+	return c.lx.IsInstitution(name) || c.unitish(name)
+}
+
+// hospital reports a name of a hospital, perhaps with its acronym after it
+// ("Smouha Emergency and Accident Hospital (SEAH)").
+func hospital(name string) bool {
+	if rest, _, ok := cutTrailingBrackets(name); ok && strings.TrimSpace(rest) != "" {
+		name = rest
+	}
+	return lastWordIs(strings.TrimSpace(name), "hospital")
 }
 
 // lastWordIs reports a name whose last word is one of words.
