@@ -192,6 +192,97 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	return name, "", nil
 }
 
+// The orders in which a document names a partner with its unit after a
+// comma.
+const (
+	orderUnknown   = iota // not looked at yet
+	orderNameFirst        // "Mahidol University, Faculty of Medicine", or no telling
+	orderUnitFirst        // "Faculty of Social Sciences, University of Leicester"
+)
+
+// unitsFirst reports a document that names each unit before its
+// institution: the entries whose words tell the unit from the institution
+// ("Faculty of Social Sciences, University of Leicester") are most of them
+// so, and at least two.
+func (c *docContext) unitsFirst() bool {
+	if c.unitOrder != orderUnknown {
+		return c.unitOrder == orderUnitFirst
+	}
+	unitFirst, nameFirst := 0, 0
+	count := func(text string) {
+		if !strings.ContainsAny(text, ",，、") {
+			return
+		}
+		name := strings.TrimSpace(dashSepRe.Split(text, 2)[0])
+		for {
+			rest, _, ok := cutTrailingBrackets(name)
+			if !ok || strings.TrimSpace(rest) == "" {
+				break
+			}
+			name = strings.TrimSpace(rest)
+		}
+		parts := detailSepRe.Split(name, -1)
+		if len(parts) != 2 {
+			return
+		}
+		head, _ := splitMarkers(parts[0])
+		tail, _ := splitMarkers(parts[1])
+		switch {
+		case c.isUnit(head) && c.institutionOnly(tail):
+			unitFirst++
+		case c.institutionOnly(head) && c.isUnit(tail):
+			nameFirst++
+		}
+	}
+	for _, b := range c.doc.Blocks {
+		switch {
+		case b.Line != nil:
+			count(b.Line.Text)
+		case b.Table != nil:
+			for _, r := range b.Table.Rows {
+				for _, cell := range r.Cells {
+					if !cell.Covered {
+						count(cell.Text)
+					}
+				}
+			}
+		}
+	}
+	c.unitOrder = orderNameFirst
+	if unitFirst >= 2 && unitFirst > 2*nameFirst {
+		c.unitOrder = orderUnitFirst
+	}
+	return c.unitOrder == orderUnitFirst
+}
+
+// institutionOnly reports a name of an institution that names no unit:
+// "Chonnam National University", "University of Leicester".
+func (c *docContext) institutionOnly(name string) bool {
+	return (c.endsAsInstitution(name) || universityOfPlace.MatchString(name) || c.lx.IsInstitution(name)) && !c.unitish(name)
+}
+
+// unitFirst reads a unit's agreement named "unit, institution" in a
+// document that names every unit before its institution, where the words
+// of the two names do not tell them apart: "Institute of Education,
+// University of London" (where a university-wide list names a member
+// school of the federal university whole), "Korea Institute of Robot and
+// Convergence (KIRO), Disaster Robotics Center (DRC)".
+func (c *docContext) unitFirst(name string) (partner, unit string, markers []string, ok bool) {
+	if !strings.ContainsAny(name, ",，、") {
+		return "", "", nil, false
+	}
+	parts := detailSepRe.Split(name, -1)
+	if len(parts) != 2 {
+		return "", "", nil, false
+	}
+	head, hm := splitMarkers(parts[0])
+	tail, tm := splitMarkers(parts[1])
+	if !c.unitish(head) || !c.namesOrganisation(tail) || !c.unitsFirst() {
+		return "", "", nil, false
+	}
+	return tail, head, append(hm, tm...), true
+}
+
 // cjkUnitRe finds a unit named right after a university in a script
 // without spaces: "上海師範大学数理学院", "香港理工大学 人間学部".
 var cjkUnitRe = lazyre.New(`^(\p{Han}.*?(?:大学校|大学|大學|大学院大学|研究院|科学院))\s*(\p{Han}[\p{Han}\p{Katakana}ー・]*?(?:学院|学部|研究科|研究所|研究院|センター|学科|学府|系|中心))$`)

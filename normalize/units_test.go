@@ -53,3 +53,56 @@ func TestUnitAfterMarkerOrHospital(t *testing.T) {
 		assert.Equal(t, want, briefs(res.Records))
 	})
 }
+
+// unitFirstEntries are a unit-level list that names each unit before its
+// institution. Where the words of the two names do not tell which is the
+// unit, the list's order does; a university-wide agreement with a member
+// school of a federal university keeps the school's name whole.
+var unitFirstEntries = []struct {
+	partner, home, date string
+	want                brief
+}{
+	{"Faculty of Social Sciences, University of Leicester", "GS Economics and Management", "2001.2.12",
+		brief{"department", "Europe", "GB", "University of Leicester", "Faculty of Social Sciences", "GS Economics and Management", "2001-02-12", false}},
+	{"Department of Educational Studies, University of York", "GS Education", "2005.2.4",
+		brief{"department", "Europe", "GB", "University of York", "Department of Educational Studies", "GS Education", "2005-02-04", false}},
+	{"Institute of Education, University of London", "GS Education", "1999.4.26",
+		brief{"department", "Europe", "GB", "University of London", "Institute of Education", "GS Education", "1999-04-26", false}},
+	{"Korea Institute of Robot and Convergence (KIRO), Disaster Robotics Center (DRC)", "TCPAI", "2019.6.17",
+		brief{"department", "Europe", "GB", "Disaster Robotics Center (DRC)", "Korea Institute of Robot and Convergence (KIRO)", "TCPAI", "2019-06-17", false}},
+	{"The School of Oriental and African Studies, University of London", "", "1989.4.10",
+		brief{"university", "Europe", "GB", "The School of Oriental and African Studies, University of London", "", "", "1989-04-10", false}},
+}
+
+func TestUnitFirstList(t *testing.T) {
+	want := make([]brief, 0, len(unitFirstEntries))
+	for _, e := range unitFirstEntries {
+		want = append(want, e.want)
+	}
+	t.Run("list", func(t *testing.T) {
+		specs := []lineSpec{{text: "Europe", style: stRegion}, {text: "United Kingdom", style: stCountry}}
+		for _, e := range unitFirstEntries {
+			details := "School-to-school agreement (" + e.home + "), concluded " + e.date
+			if e.home == "" {
+				details = "University-wide agreement, concluded " + e.date
+			}
+			specs = append(specs, item(e.partner+" — "+details))
+		}
+		res, err := Normalize(pdfDoc(specs...), Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, briefs(res.Records))
+	})
+	t.Run("table", func(t *testing.T) {
+		rows := [][]string{{"Region", "Country", "Partner Institution", "Department at Tohoku University", "Date of Agreement"}}
+		for _, e := range unitFirstEntries {
+			home := e.home
+			if home == "" {
+				home = "University-wide"
+			}
+			rows = append(rows, []string{"Europe", "United Kingdom", e.partner, home, e.date})
+		}
+		res, err := Normalize(tdoc([]string{"Academic exchange agreements"}, tbl(rows...)), Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, briefs(res.Records))
+	})
+}
