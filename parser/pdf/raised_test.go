@@ -73,3 +73,44 @@ func TestRaisedMarkerAtCellEndKeepsColumns(t *testing.T) {
 	assert.Equal(t, "Seoul National University", row[0])
 	assert.Equal(t, "1998", row[len(row)-1])
 }
+
+// A marker set as a superscript at the end of a cell's wrapped name stands
+// on a baseline of its own between the name's lines; the cell's text puts
+// it back at the end of the line it marks, in a ruled table as in one set
+// in white space.
+func TestRaisedMarkerInAWrappedCell(t *testing.T) {
+	cells := func() []Word {
+		var ws []Word
+		ws = append(ws, words("Partner", 50, 90)...)
+		ws = append(ws, words("Year", 250, 90)...)
+		y := 110.0
+		for _, r := range [][2]string{{"Masaryk University", "2008"}, {"Mahdakh Burtgel", "2015"}, {"Seoul University", "1998"}, {"Korea University", "2004"}} {
+			ws = append(ws, words(r[0], 50, y)...)
+			ws = append(ws, words(r[1], 250, y)...)
+			if r[0] == "Mahdakh Burtgel" {
+				next := words("University", 50, y+11)
+				ws = append(ws, next...)
+				ws = append(ws, raisedMark(next[0].Box.X1+1, y+11))
+				y += 11
+			}
+			y += 16
+		}
+		return ws
+	}
+	want := []string{"Mahdakh Burtgel University *", "2015"}
+	t.Run("ruled", func(t *testing.T) {
+		ys := []float64{85, 105, 121, 148, 164, 180}
+		p := page(1, cells(), gridRules([]float64{45, 240, 300}, ys))
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1)
+		assert.Equal(t, want, texts(tabs[0].table)[2])
+	})
+	t.Run("white space", func(t *testing.T) {
+		p := page(1, cells(), nil)
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1)
+		rows := texts(tabs[0].table)
+		require.GreaterOrEqual(t, len(rows), 3)
+		assert.Equal(t, want, rows[2])
+	})
+}
