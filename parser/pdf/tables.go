@@ -88,7 +88,7 @@ func pageWords(p *PageLayout) []tword {
 	var out []tword
 	for li, l := range p.Lines {
 		words := mergeGlued(l.Words)
-		just := justifiedLine(l, words)
+		just := justifiedLine(l, words) || l.justified && stretchedPair(l, words)
 		for _, w := range words {
 			if strings.TrimSpace(w.Text) == "" {
 				continue
@@ -129,6 +129,19 @@ func justifiedLine(l TextLine, words []Word) bool {
 		lo, hi = math.Min(lo, g), math.Max(hi, g)
 	}
 	return lo > 0 && hi > chunkGapH*h && hi-lo <= max(0.5, 0.03*h)
+}
+
+// stretchedPair reports a line of two words (after its list marker), in
+// a script set with spaces, that joinJustified joined: the one gap of a
+// justified line, which justifiedLine cannot compare with another
+// ("Graduate          School", "Apr.       15,"). Lines of more words
+// are justifiedLine's to judge; text without spaces is not stretched so.
+func stretchedPair(l TextLine, words []Word) bool {
+	if l.marker != "" && len(words) > 0 {
+		words = words[1:]
+	}
+	hanKana := func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
+	return len(words) == 2 && spacedWord(words[0].Text) && !strings.ContainsFunc(words[1].Text, hanKana)
 }
 
 // wordSet is a page's words, with the ones a table has taken.
