@@ -42,6 +42,12 @@ func makeSlines(ws []tword, idx []int) []sline {
 		ends[int(math.Round(2*ws[i].Box.X1))]++
 	}
 	lines := baselines(ws, idx)
+	var short [][]int // lines of one or two words: where a raised marker stands
+	for _, line := range lines {
+		if len(line) <= 2 {
+			short = append(short, line)
+		}
+	}
 	for _, line := range lines {
 		hs := make([]float64, len(line))
 		for k, i := range line {
@@ -53,7 +59,7 @@ func makeSlines(ws []tword, idx []int) []sline {
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
 			if b.Box.X0-a.Box.X1 > chunkGapH*l.h && !(a.justified && a.line == b.line) && !glue[k] &&
-				!raisedInGap(ws, lines, l, a.Box.X1, b.Box.X0) {
+				!raisedInGap(ws, short, l, a.Box.X1, b.Box.X0) {
 				l.chunks = append(l.chunks, [2]int{from, k})
 				from = k
 			}
@@ -69,11 +75,8 @@ func makeSlines(ws []tword, idx []int) []sline {
 // superscript, which the text layer puts on a baseline of its own): with
 // it the gap closes to word gaps on both sides, so it parts no cells
 // ("Seoul National University" "*" "(Jul. 8, 1998)").
-func raisedInGap(ws []tword, lines [][]int, l sline, x0, x1 float64) bool {
-	for _, other := range lines {
-		if len(other) > 2 {
-			continue // (a raised word stands alone or nearly so on its baseline)
-		}
+func raisedInGap(ws []tword, short [][]int, l sline, x0, x1 float64) bool {
+	for _, other := range short { // (a raised word stands alone or nearly so on its baseline)
 		for _, i := range other {
 			w := &ws[i]
 			if w.h >= 0.85*l.h || w.Box.Y1 <= l.box.Y0 || w.Box.Y0 >= l.box.Y1 {
