@@ -35,6 +35,9 @@ type entry struct {
 type entryOpts struct {
 	ownDate bool // the row has a date column: a date in the text stays unread
 	ownUnit bool // the row has a partner-unit column: a unit in the text stays in the name
+	// department says the row is a unit's agreement (it names the home
+	// unit): its partner may be named with the partner's unit.
+	department bool
 }
 
 // dashSepRe splits a name from details written after a dash.
@@ -81,6 +84,12 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 	if !o.ownUnit && e.partnerUnit == "" {
 		if rest, unit, ok := c.unitAfterTitle(name, &e, o, opt); ok {
 			name, e.partnerUnit = rest, unit
+		}
+	}
+	if !o.ownUnit && e.partnerUnit == "" && (o.department || e.homeUnit != "" || e.level == LevelDepartment || c.level == LevelDepartment) {
+		if p, u, ms, ok := c.unitFirst(name); ok {
+			name, e.partnerUnit = p, u
+			e.markers = append(e.markers, ms...)
 		}
 	}
 	if !o.ownUnit && e.partnerUnit == "" {

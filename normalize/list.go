@@ -119,10 +119,16 @@ func (c *docContext) entryStyle() (styleKey, bool) {
 		if l == nil || l.Style == (parser.Style{}) {
 			continue
 		}
-		_, bul := stripBullet(clean(l.Text))
+		text := clean(l.Text)
+		if isMarker(l.Bullet) {
+			if _, _, legend := c.parseLegendLine(l.Bullet + " " + text); legend {
+				continue // "* 授業料不徴収 Tuition Exemption": the legend set as a list item, in its own (smaller) style
+			}
+		}
+		_, bul := stripBullet(text)
 		if l.Bullet != "" || bul {
 			counts[keyOf(l.Style)]++
-		} else if c.looksLikeEntry(clean(l.Text)) {
+		} else if c.looksLikeEntry(text) {
 			fallback[keyOf(l.Style)]++
 		}
 	}

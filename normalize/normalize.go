@@ -113,6 +113,7 @@ type docContext struct {
 	countries   map[string]groupName // country texts already read (readCountry)
 	raised      map[int]string       // markers set on a line of their own, by the block of the line they mark (superscript.go)
 	raisedGiven map[int]bool         // the blocks of those marker lines
+	unitOrder   int                  // how the document names a partner with its unit (units.go), once known
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {

@@ -214,6 +214,28 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 	return rec.Country != "" || tr.intl || (!tr.countrySet && c.intl)
 }
 
+// departmentRow reports a row that names the home unit of its agreement,
+// in a home-unit column or in a level column that gives the unit where a
+// university-wide agreement says so ("GS Engineering" beside
+// "University"), or whose kind or level says it is a unit's agreement.
+func (tr *tableReader) departmentRow(vals map[field]val) bool {
+	c := tr.c
+	for _, f := range []field{fHomeUnit, fLevel, fType} {
+		text, _ := splitMarkers(vals[f].text)
+		if text == "" || c.lx.IsPlaceholder(text) {
+			continue
+		}
+		lv, ok := c.lx.LevelValue(text)
+		switch {
+		case ok:
+			return lv == LevelDepartment
+		case f != fType:
+			return true
+		}
+	}
+	return false
+}
+
 // rowPartner reads the partner cell through the entry reader, or fills the
 // partner down from the row above. It returns a level the cell states.
 func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field]bool, i int) (string, bool) {
@@ -226,7 +248,7 @@ func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field
 		if !tr.hasColumn(fPartnerUnit) {
 			text = c.unitOnItsLine(pv.lines, text)
 		}
-		o := entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit)}
+		o := entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit), department: tr.departmentRow(vals)}
 		en := c.readEntry(text, o)
 		c.applyEntry(rec, en, tr.where(fPartner))
 		level = en.level

@@ -59,6 +59,10 @@ type TextLine struct {
 	// apart on the line's baseline and was joined to it as its first word
 	// (joinListMarkers); "" when none.
 	marker string
+	// justified says the line was joined from pieces that the stretched
+	// word gaps of justified text set apart (joinJustified): its gaps are
+	// word gaps, however wide.
+	justified bool
 }
 
 // Text joins the line's words with single spaces, a glued word with none.

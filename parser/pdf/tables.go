@@ -88,7 +88,7 @@ func pageWords(p *PageLayout) []tword {
 	var out []tword
 	for li, l := range p.Lines {
 		words := mergeGlued(l.Words)
-		just := justifiedLine(l, words)
+		just := justifiedLine(l, words) || l.justified && stretchedPair(l, words)
 		for _, w := range words {
 			if strings.TrimSpace(w.Text) == "" {
 				continue
@@ -129,6 +129,19 @@ func justifiedLine(l TextLine, words []Word) bool {
 		lo, hi = math.Min(lo, g), math.Max(hi, g)
 	}
 	return lo > 0 && hi > chunkGapH*h && hi-lo <= max(0.5, 0.03*h)
+}
+
+// stretchedPair reports a line of two words (after its list marker), in
+// a script set with spaces, that joinJustified joined: the one gap of a
+// justified line, which justifiedLine cannot compare with another
+// ("Graduate          School", "Apr.       15,"). Lines of more words
+// are justifiedLine's to judge; text without spaces is not stretched so.
+func stretchedPair(l TextLine, words []Word) bool {
+	if l.marker != "" && len(words) > 0 {
+		words = words[1:]
+	}
+	hanKana := func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
+	return len(words) == 2 && spacedWord(words[0].Text) && !strings.ContainsFunc(words[1].Text, hanKana)
 }
 
 // wordSet is a page's words, with the ones a table has taken.
@@ -277,12 +290,54 @@ func cellText(ws []tword, idx []int) (text string, lines []string) {
 	if len(idx) == 0 {
 		return "", nil
 	}
-	for _, l := range baselines(ws, idx) {
+	for _, l := range raisedIntoLines(ws, baselines(ws, idx)) {
 		if t := joinWords(ws, l); t != "" {
 			lines = append(lines, t)
 		}
 	}
 	return strings.Join(lines, " "), lines
+}
+
+// raisedIntoLines puts a marker set as a superscript, which stands on a
+// baseline of its own above the line it marks, back into that line, in its
+// place from left to right: a cell's "Mahdakh Burtgel" / "*" /
+// "University" is "Mahdakh Burtgel" / "University *". A line is such a
+// marker when it holds one or two words set smaller than the next line's
+// and overlaps that line's height.
+func raisedIntoLines(ws []tword, lines [][]int) [][]int {
+	if len(lines) < 2 {
+		return lines
+	}
+	var out [][]int
+	for k := 0; k < len(lines); k++ {
+		l := lines[k]
+		if k+1 < len(lines) && len(l) <= 2 && raisedOver(ws, l, lines[k+1]) {
+			next := append(slices.Clone(l), lines[k+1]...)
+			slices.SortFunc(next, func(a, b int) int { return cmp.Compare(ws[a].Box.X0, ws[b].Box.X0) })
+			lines[k+1] = next
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// raisedOver reports whether the words of line l are set smaller than
+// those of line next and reach down into it.
+func raisedOver(ws []tword, l, next []int) bool {
+	hs := make([]float64, len(next))
+	for k, i := range next {
+		hs[k] = ws[i].h
+	}
+	h := median(hs)
+	nb := wordsBox(ws, next)
+	for _, i := range l {
+		w := &ws[i]
+		if w.h >= 0.85*h || w.Box.Y1 <= nb.Y0+0.2*w.h || w.Box.Y0 >= nb.Y0 {
+			return false
+		}
+	}
+	return true
 }
 
 func wordsBox(ws []tword, idx []int) parser.Box {

@@ -41,7 +41,14 @@ func makeSlines(ws []tword, idx []int) []sline {
 	for _, i := range idx {
 		ends[int(math.Round(2*ws[i].Box.X1))]++
 	}
-	for _, line := range baselines(ws, idx) {
+	lines := baselines(ws, idx)
+	var short [][]int // lines of one or two words: where a raised marker stands
+	for _, line := range lines {
+		if len(line) <= 2 {
+			short = append(short, line)
+		}
+	}
+	for _, line := range lines {
 		hs := make([]float64, len(line))
 		for k, i := range line {
 			hs[k] = ws[i].h
@@ -51,7 +58,8 @@ func makeSlines(ws []tword, idx []int) []sline {
 		from := 0
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
-			if b.Box.X0-a.Box.X1 > chunkGapH*l.h && !(a.justified && a.line == b.line) && !glue[k] {
+			if b.Box.X0-a.Box.X1 > chunkGapH*l.h && !(a.justified && a.line == b.line) && !glue[k] &&
+				!raisedInGap(ws, short, l, a.Box.X1, b.Box.X0) {
 				l.chunks = append(l.chunks, [2]int{from, k})
 				from = k
 			}
@@ -60,6 +68,26 @@ func makeSlines(ws []tword, idx []int) []sline {
 		out = append(out, l)
 	}
 	return out
+}
+
+// raisedInGap reports a gap of line l, from x0 to x1, that a raised or
+// lowered word set smaller than the line's text fills (a marker set as a
+// superscript, which the text layer puts on a baseline of its own): with
+// it the gap closes to word gaps on both sides, so it parts no cells
+// ("Seoul National University" "*" "(Jul. 8, 1998)").
+func raisedInGap(ws []tword, short [][]int, l sline, x0, x1 float64) bool {
+	for _, other := range short { // (a raised word stands alone or nearly so on its baseline)
+		for _, i := range other {
+			w := &ws[i]
+			if w.h >= 0.85*l.h || w.Box.Y1 <= l.box.Y0 || w.Box.Y0 >= l.box.Y1 {
+				continue
+			}
+			if w.Box.X0 >= x0-0.5 && w.Box.X1 <= x1+0.5 && w.Box.X0-x0 <= chunkGapH*l.h && x1-w.Box.X1 <= chunkGapH*l.h {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // justifiedCells marks the gaps of a line (glue[k]: the gap before word
