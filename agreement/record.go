@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -57,11 +58,43 @@ type Source struct {
 // The same agreement keeps its id when its date, flags, page or row change.
 func ComputeID(r Record) string {
 	h := sha256.New()
+	var buf [256]byte
 	for _, f := range []string{r.HomeInstitution, r.Level, r.CountryCode, r.Partner, r.PartnerUnit, r.HomeUnit} {
-		h.Write([]byte(idKey(f)))
+		if k, ok := idKeyASCII(buf[:0], f); ok {
+			h.Write(k)
+		} else {
+			h.Write([]byte(idKey(f)))
+		}
 		h.Write([]byte{0x1f})
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	var sum [sha256.Size]byte
+	var out [16]byte
+	hex.Encode(out[:], h.Sum(sum[:0])[:8])
+	return string(out[:])
+}
+
+// idKeyASCII appends idKey(s) to b when s is ASCII (NFKC leaves it as it
+// is), without allocating; ok is false for any other s.
+func idKeyASCII(b []byte, s string) (key []byte, ok bool) {
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return nil, false
+		case c == ' ' || '\t' <= c && c <= '\r':
+			space = true
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return b, true
 }
 
 func idKey(s string) string {
