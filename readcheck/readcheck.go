@@ -8,7 +8,6 @@ package readcheck
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/audit"
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -87,7 +87,7 @@ func (c *checker) damagedFonts() {
 
 // institutionWordRe finds the words that end or start an institution's
 // name.
-var institutionWordRe = regexp.MustCompile(`(?i)\b(?:university|universiti|universität|université|universidad|universidade|università|universiteit|college|institute)\b`)
+var institutionWordRe = lazyre.New(`(?i)\b(?:university|universiti|universität|université|universidad|universidade|università|universiteit|college|institute)\b`)
 
 // namesRunTogether: partners whose text names two institutions one after
 // the other with nothing between to join them ("Hiroshima University
@@ -270,7 +270,7 @@ func (c *checker) countries() {
 }
 
 // dateInNameRe finds a date-like text left in a partner's name.
-var dateInNameRe = regexp.MustCompile(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b`)
+var dateInNameRe = lazyre.New(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b`)
 
 // datesInNames: dates the reader could not read, left in partner names.
 func (c *checker) datesInNames() {
