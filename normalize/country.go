@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/normalize/lexicon"
 
@@ -319,6 +320,42 @@ func buildCountryIndex() *countryIndex {
 // removed, so "U. S. A.", "U.S.A." and "usa" are one key, and so are
 // "ボスニア・ヘルツェゴビナ" and "ボスニアヘルツェゴビナ".
 func countryKey(s string) string {
+	if isASCII(s) {
+		return countryKeyASCII(s)
+	}
+	return countryKeyUnicode(s)
+}
+
+// countryKeyASCII is countryKey for a name all in ASCII, which the
+// normalisations leave as it is: the same key without them.
+func countryKeyASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '&':
+			b.WriteString("and")
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b.WriteByte(c)
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		}
+	}
+	return b.String()
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// countryKeyUnicode is countryKey for any name.
+func countryKeyUnicode(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ReplaceAll(s, "&", " and ")
 	var b strings.Builder

@@ -217,3 +217,18 @@ func TestLongCountryNames(t *testing.T) {
 		assert.Equal(t, want, g.country.Code, in)
 	}
 }
+
+// TestCountryKeyASCII: the ASCII path of countryKey gives what the
+// Unicode path gives.
+func TestCountryKeyASCII(t *testing.T) {
+	texts := []string{"", "U. S. A.", "Trinidad & Tobago", "Bosnia-Herzegovina", "  Côte  ", "St. Kitts & Nevis (3)"}
+	for c := range 128 {
+		texts = append(texts, string(rune(c)), "Ab"+string(rune(c))+"Cd")
+	}
+	for _, s := range texts {
+		if isASCII(s) {
+			assert.Equal(t, countryKeyUnicode(s), countryKeyASCII(s), "%q", s)
+		}
+	}
+	assert.Equal(t, countryKeyUnicode("Côte d’Ivoire"), countryKey("Côte d’Ivoire"))
+}
