@@ -277,8 +277,23 @@ func unitConnector(s string) bool {
 	return false
 }
 
+// unitOpeners are the words a unit's name starts with inside a longer name.
+var unitOpeners = []string{"Faculty", "School", "Graduate School", "College", "Department", "Institute", "Center", "Centre", "Division",
+	"Laboratory", "Faculdade", "Facultad", "Fakultät", "Escuela", "Escola", "Instituto", "Département", "Faculté"}
+
 // unitOpenerRe finds where a unit's name starts inside a longer name.
-var unitOpenerRe = lazyre.New(`\s(?:Faculty|School|Graduate School|College|Department|Institute|Center|Centre|Division|Laboratory|Faculdade|Facultad|Fakultät|Escuela|Escola|Instituto|Département|Faculté)\s+(?:of|for|de|der|des|d')\s`)
+var unitOpenerRe = lazyre.New(`\s(?:` + strings.Join(unitOpeners, "|") + `)\s+(?:of|for|de|der|des|d')\s`)
+
+// hasUnitOpener reports whether s holds one of unitOpeners, as every text
+// unitOpenerRe matches does: the others are not run through it.
+func hasUnitOpener(s string) bool {
+	for _, w := range unitOpeners {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // splitUnitInName splits a unit named right after the institution, with no
 // comma between: the part before must name an institution and end as one
@@ -292,7 +307,7 @@ func (c *docContext) splitUnitInName(name string) (string, string, []string) {
 			return m[1], m[2], nil // "全南大学校工科大学"
 		}
 	}
-	if !unitConnector(name) {
+	if !unitConnector(name) || !hasUnitOpener(name) {
 		return name, "", nil // no "Faculty of", "School for", "Escuela de"…
 	}
 	openers := unitOpenerRe.FindAllStringIndex(name, -1)

@@ -269,6 +269,14 @@ func (c *checker) countries() {
 	}
 }
 
+// mayHoldDate reports whether s has what every text dateInNameRe finds
+// has: an ASCII digit, and a slash or an opening bracket and a separator.
+// The others are not run through it.
+func mayHoldDate(s string) bool {
+	return strings.ContainsAny(s, "0123456789") &&
+		(strings.Contains(s, "/") || strings.ContainsAny(s, "(（") && strings.ContainsAny(s, ".-"))
+}
+
 // dateInNameRe finds a date-like text left in a partner's name.
 var dateInNameRe = lazyre.New(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b`)
 
@@ -276,8 +284,8 @@ var dateInNameRe = lazyre.New(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\
 func (c *checker) datesInNames() {
 	var ws []Warning
 	for _, r := range c.res.Records {
-		if !strings.ContainsAny(r.Partner, "0123456789０１２３４５６７８９") {
-			continue // no digit, no date
+		if !mayHoldDate(r.Partner) {
+			continue
 		}
 		if m := dateInNameRe.FindString(r.Partner); m != "" {
 			hint := ""
