@@ -88,7 +88,7 @@ func namesUniversity(name string) bool {
 // whose own name holds a comma ("University of California, Berkeley") is
 // left whole.
 func (c *docContext) splitUnit(name string) (partner, unit string, markers []string) {
-	if strings.ContainsAny(name, "*＊♦◆◇★☆") {
+	if containsAny(name, "*＊♦◆◇★☆") {
 		if m := midMarkerRe.FindStringSubmatch(name); m != nil {
 			// "全南大学校♦ 工科大学", "Chiangmai University * Faculty of
 			// Dentistry": a marker between the name and its unit.
@@ -97,7 +97,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 			}
 		}
 	}
-	if !strings.ContainsAny(name, ",，、;；") {
+	if !containsAny(name, ",，、;；") {
 		return c.splitUnitInName(name) // no separator: the unit, if any, follows the name
 	}
 	if all := detailSepRe.Split(name, -1); len(all) == 4 && isAcronym(all[0]) && isAcronym(all[2]) {

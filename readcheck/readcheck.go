@@ -274,7 +274,7 @@ func (c *checker) countries() {
 // The others are not run through it.
 func mayHoldDate(s string) bool {
 	return strings.ContainsAny(s, "0123456789") &&
-		(strings.Contains(s, "/") || strings.ContainsAny(s, "(（") && strings.ContainsAny(s, ".-"))
+		(strings.Contains(s, "/") || strings.ContainsAny(s, ".-") && (strings.Contains(s, "(") || strings.Contains(s, "（")))
 }
 
 // dateInNameRe finds a date-like text left in a partner's name.

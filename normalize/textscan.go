@@ -1,0 +1,28 @@
+package normalize
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// containsAny is strings.ContainsAny for a short list of characters, some
+// not ASCII: one byte search per character instead of one look-up in the
+// list per character of s. The result is the same: a character's encoding
+// found in s is that character, since UTF-8 decodes from each character's
+// first byte. (A list with U+FFFD in it, which strings.ContainsAny finds
+// at every invalid byte too, goes to strings.ContainsAny.)
+func containsAny(s, chars string) bool {
+	if strings.ContainsRune(chars, utf8.RuneError) {
+		return strings.ContainsAny(s, chars)
+	}
+	for _, c := range chars {
+		if c < utf8.RuneSelf {
+			if strings.IndexByte(s, byte(c)) >= 0 {
+				return true
+			}
+		} else if strings.Contains(s, string(c)) {
+			return true
+		}
+	}
+	return false
+}

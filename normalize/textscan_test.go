@@ -1,0 +1,27 @@
+package normalize
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestContainsAny: containsAny answers as strings.ContainsAny does, on
+// texts with invalid UTF-8 too.
+func TestContainsAny(t *testing.T) {
+	sets := []string{"—–―‐-", "*＊♦◆◇★☆", ",，、;；", ")）", "0123456789０１２３４５６７８９", "", "a", "\uFFFD"}
+	pieces := []string{"a", "-", "—", "＊", "、", "）", "5", "５", "大", " ", "\xe2", "\x80", "\x94", "\xef\xbc", "\uFFFD"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, set := range sets {
+			assert.Equal(t, strings.ContainsAny(s, set), containsAny(s, set), "%q in %q", set, s)
+		}
+	}
+}
