@@ -440,6 +440,9 @@ func LookupRegion(s string) (canonical string, ok bool) {
 // another script, and as other when it has.
 func SplitBilingual(s string) (latin, other string) {
 	s = strings.TrimSpace(s)
+	if isASCII(s) {
+		return s, "" // Latin letters alone: one run, the Latin part
+	}
 	toks := bilingualTokens(s)
 	// The classes of the tokens that have letters, in order, runs merged.
 	var runs []tokenScript

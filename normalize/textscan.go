@@ -15,12 +15,19 @@ func containsAny(s, chars string) bool {
 	if strings.ContainsRune(chars, utf8.RuneError) {
 		return strings.ContainsAny(s, chars)
 	}
+	wide := false
+	for i := 0; i < len(chars); i++ {
+		if c := chars[i]; c >= utf8.RuneSelf {
+			wide = true
+		} else if strings.IndexByte(s, c) >= 0 {
+			return true
+		}
+	}
+	if !wide || isASCII(s) {
+		return false
+	}
 	for _, c := range chars {
-		if c < utf8.RuneSelf {
-			if strings.IndexByte(s, byte(c)) >= 0 {
-				return true
-			}
-		} else if strings.Contains(s, string(c)) {
+		if c >= utf8.RuneSelf && strings.Contains(s, string(c)) {
 			return true
 		}
 	}
