@@ -25,3 +25,10 @@ func TestContainsAny(t *testing.T) {
 		}
 	}
 }
+
+// TestOpeningBracket: openingBracket finds what strings.IndexAny finds.
+func TestOpeningBracket(t *testing.T) {
+	for _, s := range []string{"", "a", "(", "（", "a(b（c", "a（b(c", "（(", "x)y", "\xef\xbc", "コンゴ民主共和国(キンシャサ)", "刚果（金）"} {
+		assert.Equal(t, strings.IndexAny(s, "(（"), openingBracket(s), "%q", s)
+	}
+}
