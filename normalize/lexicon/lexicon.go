@@ -157,6 +157,7 @@ type Lexicon struct {
 	unitMap   map[string]string
 	totals    []compiledTotal
 	asOf      []*regexp.Regexp
+	asOfNeeds []required // what a text needs for each of asOf to match it
 	concl     []term
 	kinds     []term
 	subset    []string
@@ -198,6 +199,7 @@ type compiledTotal struct {
 	re    *regexp.Regexp
 	unit  string
 	level string
+	need  required // what a text needs for re to match it
 }
 
 // Default is the lexicon of every language the project knows.
@@ -261,10 +263,11 @@ func New(langs ...*Lang) *Lexicon {
 			lx.unitMap[Fold(k)] = v
 		}
 		for _, t := range l.Totals {
-			lx.totals = append(lx.totals, compiledTotal{regexp.MustCompile(t.Pattern), t.Unit, t.Level})
+			lx.totals = append(lx.totals, compiledTotal{regexp.MustCompile(t.Pattern), t.Unit, t.Level, requiredOf(t.Pattern)})
 		}
 		for _, p := range l.AsOf {
 			lx.asOf = append(lx.asOf, regexp.MustCompile(p))
+			lx.asOfNeeds = append(lx.asOfNeeds, requiredOf(p))
 		}
 	}
 	for canonical, names := range lx.regions {
