@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -70,6 +71,10 @@ func isRTL(s string) bool {
 	rtl, ltr := 0, 0
 	for _, r := range s {
 		switch {
+		case r < utf8.RuneSelf: // no right-to-left script; a letter when a-z in either case
+			if l := r | 0x20; 'a' <= l && l <= 'z' {
+				ltr++
+			}
 		case unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana):
 			rtl++
 		case unicode.IsLetter(r):
