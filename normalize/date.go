@@ -704,7 +704,11 @@ var trailingDateRE = lazyre.New(`^(.*?)\s*[(（]([^()（）]+)[)）]\s*$`)
 // Only a parenthesised date that ends s counts ("(ANSTO)" is no date), read
 // with no options, so an ambiguous a/b/YYYY is not taken.
 func TrailingDate(s string) (rest string, d Date, ok bool) {
-	m := trailingDateRE.FindStringSubmatch(strings.TrimSpace(s))
+	t := strings.TrimSpace(s)
+	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "）") {
+		return s, Date{}, false // what trailingDateRE needs: a closing bracket at the end
+	}
+	m := trailingDateRE.FindStringSubmatch(t)
 	if m == nil {
 		return s, Date{}, false
 	}

@@ -390,7 +390,7 @@ func startsDigitOrMonth(s string) bool {
 }
 
 func hasMonthName(s string) bool {
-	w := strings.ToLower(strings.Trim(strings.Fields(s + " x")[0], ".,"))
+	w := strings.ToLower(strings.Trim(firstField(s), ".,"))
 	_, ok := monthNames[w]
 	if !ok {
 		_, ok = monthAbbrevs[w]

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -32,4 +33,18 @@ func containsAny(s, chars string) bool {
 		}
 	}
 	return false
+}
+
+// firstField is strings.Fields(s + " x")[0]: the first field of s, or "x"
+// when s has none, without splitting the rest of s.
+func firstField(s string) string {
+	start := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+	if start < 0 {
+		return "x"
+	}
+	s = s[start:]
+	if end := strings.IndexFunc(s, unicode.IsSpace); end >= 0 {
+		return s[:end]
+	}
+	return s
 }

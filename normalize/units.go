@@ -100,12 +100,13 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	if !containsAny(name, ",，、;；") {
 		return c.splitUnitInName(name) // no separator: the unit, if any, follows the name
 	}
-	if all := detailSepRe.Split(name, -1); len(all) == 4 && isAcronym(all[0]) && isAcronym(all[2]) {
+	pieces := detailSepRe.Split(name, -1) // name's pieces, for the three readings below
+	if all := pieces; len(all) == 4 && isAcronym(all[0]) && isAcronym(all[2]) {
 		// "DLR, German Aerospace Center, DFD, German Remote Sensing Data
 		// Center": an acronym and its name, then the unit's.
 		return all[0] + ", " + all[1], all[2] + ", " + all[3], nil
 	}
-	if all := detailSepRe.Split(name, -1); len(all) >= 3 {
+	if all := pieces; len(all) >= 3 {
 		// "University of Nigeria, Nsukka, Faculty of Physical Sciences":
 		// the unit starts at the first part that names one.
 		for k := 1; k < len(all); k++ {
@@ -131,7 +132,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	if c.lx.IsFederation(tail) {
 		return name, "", nil // "The School of Oriental and African Studies, University of London"
 	}
-	if all := detailSepRe.Split(name, -1); len(all) > 2 {
+	if all := pieces; len(all) > 2 {
 		// "Changchun Institute of Optics, Fine Mechanics and Physics,
 		// Chinese Academy of Sciences": the unit first, the institution
 		// after the last comma.
