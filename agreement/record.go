@@ -57,50 +57,48 @@ type Source struct {
 // contract names, after normalisation: NFKC, case folded, whitespace folded.
 // The same agreement keeps its id when its date, flags, page or row change.
 func ComputeID(r Record) string {
-	h := sha256.New()
 	var buf [256]byte
+	b := buf[:0]
 	for _, f := range []string{r.HomeInstitution, r.Level, r.CountryCode, r.Partner, r.PartnerUnit, r.HomeUnit} {
-		if k, ok := idKeyASCII(buf[:0], f); ok {
-			h.Write(k)
-		} else {
-			h.Write([]byte(idKey(f)))
-		}
-		h.Write([]byte{0x1f})
+		b = appendIDKey(b, f)
+		b = append(b, 0x1f)
 	}
-	var sum [sha256.Size]byte
-	var out [16]byte
-	hex.Encode(out[:], h.Sum(sum[:0])[:8])
-	return string(out[:])
-}
-
-// idKeyASCII appends idKey(s) to b when s is ASCII (NFKC leaves it as it
-// is), without allocating; ok is false for any other s.
-func idKeyASCII(b []byte, s string) (key []byte, ok bool) {
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= utf8.RuneSelf:
-			return nil, false
-		case c == ' ' || '\t' <= c && c <= '\r':
-			space = true
-			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		}
-		if space && len(b) > 0 {
-			b = append(b, ' ')
-		}
-		space = false
-		b = append(b, c)
-	}
-	return b, true
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
 }
 
 func idKey(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// appendIDKey appends idKey(s) to b. Text all in ASCII, which NFKC leaves
+// as it is, is folded here byte by byte, to the same result.
+func appendIDKey(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, idKey(s)...)
+		}
+	}
+	space := false
+	start := len(b)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			space = true
+		default:
+			if space && len(b) > start {
+				b = append(b, ' ')
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+	}
+	return b
 }
 
 // HasFlag reports whether the record carries flag f.

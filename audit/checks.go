@@ -2,7 +2,6 @@ package audit
 
 import (
 	"fmt"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/names"
 )
 
@@ -509,7 +509,7 @@ func (a date) compare(b date) int {
 
 // dateInNameRe matches a date the normaliser left in a name, unread:
 // "(2019.2.30)", "（2019年2月30日）".
-var dateInNameRe = regexp.MustCompile(`[(（]\s*\d{4}\s*[./\-年]\s*\d{1,2}\s*(?:[./\-月]\s*\d{1,2}\s*日?)?\s*[)）]`)
+var dateInNameRe = lazyre.New(`[(（]\s*\d{4}\s*[./\-年]\s*\d{1,2}\s*(?:[./\-月]\s*\d{1,2}\s*日?)?\s*[)）]`)
 
 // unparsedDate reports whether a repair says a date could not be read.
 func unparsedDate(repair string) bool {
@@ -706,17 +706,17 @@ func (a *auditor) checkLevels() {
 // mojibakeRe matches text decoded with the wrong charset: the replacement
 // character, UTF-8 read as Latin-1/Windows-1252 (Ã©, â€™, Â ), and UTF-8
 // Japanese read as Shift_JIS (縺, 繧, 繝).
-var mojibakeRe = regexp.MustCompile("\uFFFD|Ã[\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€|Â[\u00A0-\u00BF]|ã[\u0080-\u009F]|[縺繧繝]")
+var mojibakeRe = lazyre.New("\uFFFD|Ã[\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€|Â[\u00A0-\u00BF]|ã[\u0080-\u009F]|[縺繧繝]")
 
 // markerRe matches list markers and footnote symbols that belong in flags,
 // not in names.
-var markerRe = regexp.MustCompile(`[*＊†‡※♦◆◇★☆§¶#＃⁎¹²³⁴⁵⁶⁷⁸⁹⁰]`)
+var markerRe = lazyre.New(`[*＊†‡※♦◆◇★☆§¶#＃⁎¹²³⁴⁵⁶⁷⁸⁹⁰]`)
 
 // countRe matches a count left in a name: "China (79)", "Peking University（3）".
-var countRe = regexp.MustCompile(`[(（]\s*[0-9０-９]+\s*[)）]\s*$`)
+var countRe = lazyre.New(`[(（]\s*[0-9０-９]+\s*[)）]\s*$`)
 
 // acronymRe matches a name that is only an acronym: KAIST, EPFL, U.N.A.M.
-var acronymRe = regexp.MustCompile(`^[A-Z][A-Z0-9&.\-]{1,7}$`)
+var acronymRe = lazyre.New(`^[A-Z][A-Z0-9&.\-]{1,7}$`)
 
 // checkText reports mis-decoded text, leftover markers and counts, and
 // acronym-only names.

@@ -60,7 +60,7 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 		// details: "University of Science, Vietnam National University -
 		// Ho Chi Minh City — School-to-school agreement (GS Engineering)".
 		var dashes [][]int
-		if strings.ContainsAny(name, "—–―‐-") {
+		if containsAny(name, "—–―‐-") {
 			dashes = dashSepRe.FindAllStringIndex(name, -1)
 		}
 		for _, loc := range dashes {
@@ -115,7 +115,7 @@ var titleThenUnitRe = lazyre.New(`[)）]\s*(?:[,，、]\s*)?([^()（）,，、\s
 // on after the agreement's title, so what follows is the unit whatever its
 // words ("Hiroshima University (MoA on Collaboration …), IDEC").
 func (c *docContext) unitAfterTitle(name string, e *entry, o entryOpts, opt DateOptions) (string, string, bool) {
-	if !strings.ContainsAny(name, ")）") {
+	if !containsAny(name, ")）") {
 		return name, "", false
 	}
 	m := titleThenUnitRe.FindStringSubmatchIndex(name)
@@ -399,7 +399,7 @@ func startsDigitOrMonth(s string) bool {
 }
 
 func hasMonthName(s string) bool {
-	w := strings.ToLower(strings.Trim(strings.Fields(s + " x")[0], ".,"))
+	w := strings.ToLower(strings.Trim(firstField(s), ".,"))
 	_, ok := monthNames[w]
 	if !ok {
 		_, ok = monthAbbrevs[w]

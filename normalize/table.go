@@ -705,7 +705,7 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 		if utf8.RuneCountInString(text) <= 40 && tr.isHeaderText(text) {
 			continue // the header's own words
 		}
-		if strings.ContainsAny(text, "0123456789０１２３４５６７８９") {
+		if containsAny(text, "0123456789０１２３４５６７８９") {
 			return false // a date, a count: no header's
 		}
 		if f := tr.c.headerField(text); f == fNone || f != tr.cols[j] {

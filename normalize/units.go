@@ -88,7 +88,7 @@ func namesUniversity(name string) bool {
 // whose own name holds a comma ("University of California, Berkeley") is
 // left whole.
 func (c *docContext) splitUnit(name string) (partner, unit string, markers []string) {
-	if strings.ContainsAny(name, "*＊♦◆◇★☆") {
+	if containsAny(name, "*＊♦◆◇★☆") {
 		if m := midMarkerRe.FindStringSubmatch(name); m != nil {
 			// "全南大学校♦ 工科大学", "Chiangmai University * Faculty of
 			// Dentistry": a marker between the name and its unit.
@@ -109,15 +109,16 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 			}
 		}
 	}
-	if !strings.ContainsAny(name, ",，、;；") {
+	if !containsAny(name, ",，、;；") {
 		return c.splitUnitInName(name) // no separator: the unit, if any, follows the name
 	}
-	if all := detailSepRe.Split(name, -1); len(all) == 4 && isAcronym(all[0]) && isAcronym(all[2]) {
+	pieces := detailSepRe.Split(name, -1) // name's pieces, for the three readings below
+	if all := pieces; len(all) == 4 && isAcronym(all[0]) && isAcronym(all[2]) {
 		// "DLR, German Aerospace Center, DFD, German Remote Sensing Data
 		// Center": an acronym and its name, then the unit's.
 		return all[0] + ", " + all[1], all[2] + ", " + all[3], nil
 	}
-	if all := detailSepRe.Split(name, -1); len(all) >= 3 {
+	if all := pieces; len(all) >= 3 {
 		// "University of Nigeria, Nsukka, Faculty of Physical Sciences":
 		// the unit starts at the first part that names one.
 		for k := 1; k < len(all); k++ {
@@ -143,7 +144,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	if c.lx.IsFederation(tail) {
 		return name, "", nil // "The School of Oriental and African Studies, University of London"
 	}
-	if all := detailSepRe.Split(name, -1); len(all) > 2 {
+	if all := pieces; len(all) > 2 {
 		// "Changchun Institute of Optics, Fine Mechanics and Physics,
 		// Chinese Academy of Sciences": the unit first, the institution
 		// after the last comma.
@@ -479,8 +480,23 @@ func unitConnector(s string) bool {
 	return false
 }
 
+// unitOpeners are the words a unit's name starts with inside a longer name.
+var unitOpeners = []string{"Faculty", "School", "Graduate School", "College", "Department", "Institute", "Center", "Centre", "Division",
+	"Laboratory", "Faculdade", "Facultad", "Fakultät", "Escuela", "Escola", "Instituto", "Département", "Faculté"}
+
 // unitOpenerRe finds where a unit's name starts inside a longer name.
-var unitOpenerRe = lazyre.New(`\s(?:Faculty|School|Graduate School|College|Department|Institute|Center|Centre|Division|Laboratory|Faculdade|Facultad|Fakultät|Escuela|Escola|Instituto|Département|Faculté)\s+(?:of|for|de|der|des|d')\s`)
+var unitOpenerRe = lazyre.New(`\s(?:` + strings.Join(unitOpeners, "|") + `)\s+(?:of|for|de|der|des|d')\s`)
+
+// hasUnitOpener reports whether s holds one of unitOpeners, as every text
+// unitOpenerRe matches does: the others are not run through it.
+func hasUnitOpener(s string) bool {
+	for _, w := range unitOpeners {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // splitUnitInName splits a unit named right after the institution, with no
 // comma between: the part before must name an institution and end as one
@@ -494,7 +510,7 @@ func (c *docContext) splitUnitInName(name string) (string, string, []string) {
 			return m[1], m[2], nil // "全南大学校工科大学"
 		}
 	}
-	if !unitConnector(name) {
+	if !unitConnector(name) || !hasUnitOpener(name) {
 		return name, "", nil // no "Faculty of", "School for", "Escuela de"…
 	}
 	openers := unitOpenerRe.FindAllStringIndex(name, -1)

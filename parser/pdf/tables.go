@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -70,6 +71,10 @@ func isRTL(s string) bool {
 	rtl, ltr := 0, 0
 	for _, r := range s {
 		switch {
+		case r < utf8.RuneSelf: // no right-to-left script; a letter when a-z in either case
+			if l := r | 0x20; 'a' <= l && l <= 'z' {
+				ltr++
+			}
 		case unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana):
 			rtl++
 		case unicode.IsLetter(r):
@@ -85,7 +90,14 @@ func isRTL(s string) bool {
 // capitals after a larger capital) is joined to the word before it: a cell
 // reads "THRESHOLD", not "T HRESHOLD".
 func pageWords(p *PageLayout) []tword {
-	var out []tword
+	n := 0
+	for _, l := range p.Lines {
+		n += len(l.Words)
+	}
+	if n == 0 {
+		n = len(p.Words)
+	}
+	out := make([]tword, 0, n)
 	for li, l := range p.Lines {
 		words := mergeGlued(l.Words)
 		just := justifiedLine(l, words) || l.justified && stretchedPair(l, words)
@@ -213,20 +225,27 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 func baselines(ws []tword, idx []int) [][]int {
 	order := slices.Clone(idx)
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ws[a].cy, ws[b].cy) })
+	// Each line is a run of order: a slice of it (capped, so that an
+	// append to one line cannot write into the next).
 	var lines [][]int
 	var cy, h float64 // current line's mean centre and height
-	for _, i := range order {
+	start := 0        // where the current line starts in order
+	for k, i := range order {
 		w := &ws[i]
-		if len(lines) > 0 && abs(w.cy-cy) <= 0.4*min(w.h, h) {
-			l := &lines[len(lines)-1]
-			*l = append(*l, i)
-			n := float64(len(*l))
+		if k > start && abs(w.cy-cy) <= 0.4*min(w.h, h) {
+			n := float64(k - start + 1)
 			cy += (w.cy - cy) / n
 			h += (w.h - h) / n
 			continue
 		}
-		lines = append(lines, []int{i})
+		if k > start {
+			lines = append(lines, order[start:k:k])
+		}
+		start = k
 		cy, h = w.cy, w.h
+	}
+	if len(order) > start {
+		lines = append(lines, order[start:len(order):len(order)])
 	}
 	for _, l := range lines {
 		slices.SortFunc(l, func(a, b int) int { return cmp.Compare(ws[a].Box.X0, ws[b].Box.X0) })

@@ -3,12 +3,12 @@ package pdf
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -687,7 +687,7 @@ func columnIntervals(ws []tword, lines []*sline) []interval {
 
 // listMarker matches a list item's number or bullet standing apart from
 // its text: "1.", "a)", "(iv)", "•".
-var listMarker = regexp.MustCompile(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
+var listMarker = lazyre.New(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
 
 // isList reports whether a two-column run is a list: every first cell a
 // list marker.
