@@ -221,7 +221,7 @@ var connectorRe = lazyre.New(`(?i)(?:\b(?:of|and|for|the|in|at|de|du|des|der|fü
 // wrapped onto a row of its own): a row with no date and no home unit whose
 // only text is the partner's unit, or a partner name cut after a
 // connecting word.
-func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool {
+func (tr *tableReader) joinSplitRow(r *parser.Row, vals map[field]val, has map[field]bool) bool {
 	if tr.prev >= 0 && tr.cjkRowGoesOn(&tr.c.res.Records[tr.prev], vals, has) {
 		return true
 	}
@@ -260,11 +260,33 @@ func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool
 		// its own, wrapped onto a row of its own (or to the next page's
 		// table).
 		tr.c.unitGoesUp(prev, vals[fPartner].text, tr.where(fPartner))
+	case has[fPartner] && has[fLevel] && len(has) == 2 && r.Page > prev.Source.Page && !tr.hasColumn(fPartnerUnit) &&
+		prev.PartnerUnit == "" && prev.Partner == tr.partner && prev.HomeUnit != "" &&
+		(tr.c.isUnit(vals[fPartner].text) || tr.c.endsAsInstitution(prev.Partner) && tr.c.lx.UnitWordAt(vals[fPartner].text)) &&
+		tr.unitGoesOn(vals[fLevel].text):
+		// "Texas A&M University" | "GS Agricultural" at the foot of a
+		// page, "College of Agriculture and Life Sciences" | "Science"
+		// at the head of the next: the row broken by the page, each of
+		// its cells going on, the partner's unit on a line of its own
+		// ("College of" under a university's name is its unit).
+		tr.c.unitGoesUp(prev, vals[fPartner].text, tr.where(fPartner))
+		prev.HomeUnit = prev.HomeUnit + " " + clean(vals[fLevel].text)
 	default:
 		return false
 	}
 	prev.Repairs = append(prev.Repairs, string(agreement.RepairSplitRow))
 	return true
+}
+
+// unitGoesOn reports a level column's text that can be the rest of the
+// home unit the row above named there: no level, no placeholder.
+func (tr *tableReader) unitGoesOn(text string) bool {
+	text, _ = splitMarkers(text)
+	if _, ok := tr.c.lx.LevelValue(text); ok || tr.c.lx.IsPlaceholder(text) {
+		return false
+	}
+	_, only := tr.c.lx.IsLevelOnly(text)
+	return !only && text != ""
 }
 
 // dateGoesOn reads a row whose only text, in the partner's column, is the

@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -331,8 +332,9 @@ func rowAligned(items []placed, left, right []int, zone []bool) bool {
 	return 2*aligned > n
 }
 
-// listColumns reports whether a column of the zone is mostly list items:
-// lists set in columns, whose items read down each column.
+// listColumns reports whether a column of the zone is mostly list items,
+// bulleted or numbered ("1. …", "12. …"): lists set in columns, whose
+// items read down each column.
 func listColumns(items []placed, left, right []int, zone []bool) bool {
 	for _, side := range [][]int{left, right} {
 		n, it := 0, 0
@@ -341,7 +343,7 @@ func listColumns(items []placed, left, right []int, zone []bool) bool {
 				continue
 			}
 			n++
-			if l := items[i].block.Line; l != nil && l.Role == parser.RoleItem {
+			if l := items[i].block.Line; l != nil && (l.Role == parser.RoleItem || numbered(l.Text)) {
 				it++
 			}
 		}
@@ -350,6 +352,13 @@ func listColumns(items []placed, left, right []int, zone []bool) bool {
 		}
 	}
 	return false
+}
+
+// numbered reports a line that opens with a list item's number standing
+// apart from its text ("1. The Mongolian Academy of Sciences").
+func numbered(text string) bool {
+	first, rest, ok := strings.Cut(strings.TrimSpace(text), " ")
+	return ok && strings.TrimSpace(rest) != "" && markerKind(first) == seqMarker
 }
 
 // inFlow reports whether the middles of most of the zone's blocks lie in

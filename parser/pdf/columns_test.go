@@ -332,3 +332,39 @@ func TestTablesRuledByThemselvesInColumnsKeepTheirLastColumn(t *testing.T) {
 		})
 	}
 }
+
+func TestOrderColumnsOfANumberedList(t *testing.T) {
+	// A numbered list runs down the left column and on at the top of the
+	// right one, whose first lines stand level with the left column's
+	// title and prose; a table follows there. The numbered lines make
+	// the left column a list: read column by column, not across.
+	for name, number := range map[string]func(int) string{
+		"dotted":    func(n int) string { return fmt.Sprintf("%d.", n) },
+		"bracketed": func(n int) string { return fmt.Sprintf("(%d)", n) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			var items []placed
+			add := func(text string, x0, x1, y0, y1 float64) {
+				line := &parser.Line{Text: text}
+				items = append(items, placed{page: 1, y: y0, x: x0, box: parser.Box{X0: x0, Y0: y0, X1: x1, Y1: y1}, block: parser.Block{Line: line}})
+			}
+			add("title", 57, 228, 46, 83)
+			add(number(18)+" last entry", 443, 627, 50, 75)
+			add("heading", 433, 540, 72, 103)
+			add("prose", 57, 395, 79, 103)
+			add("table", 433, 786, 103, 482)
+			for i := range 17 {
+				y := 190 + 14*float64(i)
+				add(number(i+1)+" entry", 72, 300, y, y+25)
+			}
+			out := orderColumns(items, nil)
+			var texts []string
+			for _, it := range out {
+				texts = append(texts, it.block.Line.Text)
+			}
+			require.Len(t, texts, 22)
+			assert.Equal(t, []string{"title", "prose", number(1) + " entry"}, texts[:3])
+			assert.Equal(t, []string{number(17) + " entry", number(18) + " last entry", "heading", "table"}, texts[18:])
+		})
+	}
+}

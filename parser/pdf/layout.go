@@ -59,6 +59,10 @@ type TextLine struct {
 	// apart on the line's baseline and was joined to it as its first word
 	// (joinListMarkers); "" when none.
 	marker string
+	// justified says the line was joined from pieces that the stretched
+	// word gaps of justified text set apart (joinJustified): its gaps are
+	// word gaps, however wide.
+	justified bool
 }
 
 // Text joins the line's words with single spaces, a glued word with none.
@@ -115,6 +119,11 @@ type PageLayout struct {
 	// that its glyphs need not be kept); tablesFound says they were.
 	tables      []pageTable
 	tablesFound bool
+
+	// hrules are the page's horizontal segments (rules and the edges of
+	// shaded bands), kept for markRuled when the rulings are dropped.
+	hrules     []Segment
+	hrulesKept bool
 
 	// flows are the areas that table detection found to be text set in
 	// columns (flowColumns): read column by column even where the

@@ -369,6 +369,7 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		}
 		blocks = orderColumns(blocks, flows)
 	}
+	markRuled(blocks, pages)
 
 	if len(blocks) > 0 {
 		doc.Blocks = make([]parser.Block, 0, len(blocks))

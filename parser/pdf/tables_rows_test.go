@@ -593,3 +593,78 @@ func TestStreamOneRowTableSetLikeTheTableBefore(t *testing.T) {
 	rows := texts(tabs[1].table)
 	assert.Equal(t, []string{"National Institute for Lasers Plasma and Radiation Physics", "Dept wide", "IMRAM", "Aug. 4, 2006"}, rows[len(rows)-1])
 }
+
+func TestStreamWordInAColumnGapGoesWithItsNeighbour(t *testing.T) {
+	// A narrow partner column: "University of" runs past the middle of
+	// the gap before the unit column, and "of" stands closer to
+	// "University" than to the unit's "GS" after it, in one run of words.
+	var ws []Word
+	for _, r := range [][4]any{
+		{"Partner", "Unit", "Year", 84.0},
+		{"Foreign", "GS", "2010", 100.0},
+		{"Hanoi", "IMRAM", "2009", 116.0},
+		{"", "", "2011", 132.0},
+		{"Thuyloi", "IFS", "2007", 148.0},
+	} {
+		y := r[3].(float64)
+		ws = append(ws, words(r[0].(string), 150, y)...)
+		ws = append(ws, words(r[1].(string), 218, y)...)
+		ws = append(ws, words(r[2].(string), 320, y)...)
+	}
+	ws = append(ws, tw("University", 150, 132), tw("of", 203, 132), tw("GS", 218, 132))
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Partner", "Unit", "Year"},
+		{"Foreign", "GS", "2010"},
+		{"Hanoi", "IMRAM", "2009"},
+		{"University of", "GS", "2011"},
+		{"Thuyloi", "IFS", "2007"},
+	}, texts(tabs[0].table))
+}
+
+func TestStreamRunEndsAtATitleSetLarger(t *testing.T) {
+	// A page's menu, its items apart like a table's cells, stands right
+	// above the list's title, set larger than the table's text, and the
+	// table under it, in a font whose boxes stand taller than its lines
+	// are set apart (every line near the next): the title ends the
+	// menu's run, and the menu is no part of the table (the title may
+	// head it).
+	sized := func(text string, x, y, size float64, bold bool) []Word {
+		ws := words(text, x, y)
+		for i := range ws {
+			ws[i].Style.Size, ws[i].Style.Bold = size, bold
+			ws[i].Box.Y1 = y + 2.5*size
+		}
+		return ws
+	}
+	var ws []Word
+	for _, m := range []struct {
+		t string
+		x float64
+	}{{"Home", 60}, {"About", 100}, {"Admissions", 140}, {"International", 210}} {
+		ws = append(ws, sized(m.t, m.x, 68, 8, false)...)
+	}
+	ws = append(ws, sized("Exchange Agreements", 60, 81, 14, true)...)
+	ws = append(ws, sized("Total 16", 60, 113, 10, false)...)
+	y := 131.0
+	for k, h := range []string{"Partner", "Unit", "Date"} {
+		ws = append(ws, sized(h, []float64{60, 200, 300}[k], y, 10, true)...)
+	}
+	for _, r := range [][3]string{{"Hanoi University", "GS", "2009"}, {"Thuyloi University", "IMR", "2007"}, {"Shiraz University", "IFS", "2002"}} {
+		y += 14.3
+		for k := range r {
+			ws = append(ws, sized(r[k], []float64{60, 200, 300}[k], y, 10, false)...)
+		}
+	}
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.NotEmpty(t, tabs)
+	last := texts(tabs[len(tabs)-1].table)
+	assert.Contains(t, last, []string{"Partner", "Unit", "Date"})
+	for _, r := range last {
+		assert.NotContains(t, r[0], "Home", "the menu is no row of the table")
+	}
+	assert.Equal(t, []string{"Shiraz University", "IFS", "2002"}, last[len(last)-1])
+}

@@ -3,12 +3,12 @@ package pdf
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -41,7 +41,14 @@ func makeSlines(ws []tword, idx []int) []sline {
 	for _, i := range idx {
 		ends[int(math.Round(2*ws[i].Box.X1))]++
 	}
-	for _, line := range baselines(ws, idx) {
+	lines := baselines(ws, idx)
+	var short [][]int // lines of one or two words: where a raised marker stands
+	for _, line := range lines {
+		if len(line) <= 2 {
+			short = append(short, line)
+		}
+	}
+	for _, line := range lines {
 		hs := make([]float64, len(line))
 		for k, i := range line {
 			hs[k] = ws[i].h
@@ -59,7 +66,8 @@ func makeSlines(ws []tword, idx []int) []sline {
 			if listMarker.MatchString(a.Text) {
 				g = chunkGapH * l.h
 			}
-			if b.Box.X0-a.Box.X1 > g && !(a.justified && a.line == b.line) && !glue[k] {
+			if b.Box.X0-a.Box.X1 > g && !(a.justified && a.line == b.line) && !glue[k] &&
+				!raisedInGap(ws, short, l, a.Box.X1, b.Box.X0) {
 				l.chunks = append(l.chunks, [2]int{from, k})
 				from = k
 			}
@@ -68,6 +76,26 @@ func makeSlines(ws []tword, idx []int) []sline {
 		out = append(out, l)
 	}
 	return out
+}
+
+// raisedInGap reports a gap of line l, from x0 to x1, that a raised or
+// lowered word set smaller than the line's text fills (a marker set as a
+// superscript, which the text layer puts on a baseline of its own): with
+// it the gap closes to word gaps on both sides, so it parts no cells
+// ("Seoul National University" "*" "(Jul. 8, 1998)").
+func raisedInGap(ws []tword, short [][]int, l sline, x0, x1 float64) bool {
+	for _, other := range short { // (a raised word stands alone or nearly so on its baseline)
+		for _, i := range other {
+			w := &ws[i]
+			if w.h >= 0.85*l.h || w.Box.Y1 <= l.box.Y0 || w.Box.Y0 >= l.box.Y1 {
+				continue
+			}
+			if w.Box.X0 >= x0-0.5 && w.Box.X1 <= x1+0.5 && w.Box.X0-x0 <= chunkGapH*l.h && x1-w.Box.X1 <= chunkGapH*l.h {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // justifiedCells marks the gaps of a line (glue[k]: the gap before word
@@ -225,16 +253,56 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			}
 			return false
 		}
+		// Group headings between rows (a region's, a country's name in a
+		// row of its own, bold, set at the table's left edge and short) may
+		// stand more than maxLooseIn together, with the wrapped lines of
+		// the row above, after two lines of the run or more and when the
+		// next line of the run starts its chunks where two of the run's
+		// chunks start at least (the table's own columns).
+		left := lines[i].box.X0
+		heading := func(l *sline) bool {
+			if len(l.chunks) != 1 || abs(l.box.X0-left) > 0.5*l.h || l.box.X1-left > 0.5*(right-left) {
+				return false
+			}
+			for _, wi := range l.words {
+				if !ws[wi].Style.Bold {
+					return false
+				}
+			}
+			return true
+		}
+		columns := func(l *sline) bool {
+			for k := range l.chunks {
+				x0, _ := l.chunkBox(ws, k)
+				n := 0
+				for _, x := range starts {
+					if abs(x-x0) <= 0.2*l.h {
+						n++
+					}
+				}
+				if n < 2 {
+					return false
+				}
+			}
+			return true
+		}
 		gmin := math.Inf(1) // the run's smallest gap between lines
 		other := 0          // loose lines since the last table line that are no wrapped cell's
+		headings := true    // and all of those are group headings
 		for j := i + 1; j < len(lines) && near(j-1, j); j++ {
 			g := lines[j].box.Y0 - lines[j-1].box.Y1
 			if tab[j] {
-				end, loose, other = j, 0, 0
+				if loose > maxLooseIn && other > 0 && !columns(&lines[j]) {
+					break
+				}
+				end, loose, other, headings = j, 0, 0, true
 				addStarts(&lines[j])
 				right = max(right, lines[j].box.X1)
 				gmin = min(gmin, g)
 				continue
+			}
+			if lineSize(ws, lines[j].words) > 1.25*lineSize(ws, lines[start].words) {
+				break // a title set larger than the table's text
 			}
 			if k := groupHeading(ws, lines, j); k > 0 && !sameStartsAs(ws, &lines[k], starts, lines[k].h) {
 				headed = k // the next table's heading, over a header of other columns
@@ -245,8 +313,9 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 				gmin = min(gmin, g)
 			} else {
 				other++
+				headings = headings && heading(&lines[j])
 			}
-			if loose > maxLooseIn && (other > 0 || loose > maxWrapIn) {
+			if loose > maxLooseIn && (other > 0 && (!headings || end == i) || loose > maxWrapIn) {
 				break
 			}
 		}
@@ -292,13 +361,37 @@ func groupHeading(ws []tword, lines []sline, j int) int {
 			return 0
 		}
 		if len(lines[k].chunks) >= 2 {
-			if k > j {
+			if k > j && alignsBelow(ws, lines, k) {
 				return k
 			}
 			return 0
 		}
 	}
 	return 0
+}
+
+// alignsBelow reports whether two chunks or more of line k start where
+// chunks of the lines below it (up to six) start, within half a line: a
+// header over its columns, not a wide name of two chunks.
+func alignsBelow(ws []tword, lines []sline, k int) bool {
+	l := &lines[k]
+	n := 0
+	for q := range l.chunks {
+		x0, _ := l.chunkBox(ws, q)
+		found := false
+		for j := k + 1; j < len(lines) && j <= k+6 && !found; j++ {
+			for r := range lines[j].chunks {
+				if x, _ := lines[j].chunkBox(ws, r); abs(x-x0) <= 0.5*l.h {
+					found = true
+					break
+				}
+			}
+		}
+		if found {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // sameStartsAs reports whether every chunk of a line starts where a chunk
@@ -351,13 +444,23 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 	}
 
-	// Header lines above the run: close, and every chunk inside one column.
-	fits := func(l *sline) bool {
+	// Header lines above the run: close, and every chunk inside one column
+	// (reaching no nearer another column than a line height; with near,
+	// than the middle of the gap between them, where columns stand
+	// closer).
+	fitsNear := func(l *sline, near bool) bool {
 		for k := range l.chunks {
 			x0, x1 := l.chunkBox(ws, k)
 			n := 0
-			for _, iv := range ivs {
-				if x1 > iv.lo-h && x0 < iv.hi+h {
+			for c, iv := range ivs {
+				lo, hi := iv.lo-h, iv.hi+h
+				if near && c > 0 {
+					lo = max(lo, (ivs[c-1].hi+iv.lo)/2)
+				}
+				if near && c+1 < len(ivs) {
+					hi = min(hi, (iv.hi+ivs[c+1].lo)/2)
+				}
+				if x1 > lo && x0 < hi {
 					n++
 				}
 			}
@@ -367,9 +470,27 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		return true
 	}
+	// A group heading wider than its column (a region's name across a
+	// narrow table's first columns, set at its left edge) may stand
+	// between the run and column headings above it: it is taken with
+	// them, never alone, and the headings of a table so narrow may
+	// stand nearer one another.
+	spanning := func(l *sline) bool {
+		return len(l.chunks) == 1 && abs(l.box.X0-ivs[0].lo) <= 0.5*l.h && l.box.X1 < ivs[len(ivs)-1].lo
+	}
 	runStart := start
-	for k := 0; k < maxHeadIn && start-1 > taken && lines[start].box.Y0-lines[start-1].box.Y1 <= blockGapH*h && fits(&lines[start-1]); k++ {
-		start--
+	spanned := false
+	for k, i := 0, start; k < maxHeadIn && i-1 > taken && lines[i].box.Y0-lines[i-1].box.Y1 <= blockGapH*h; k++ {
+		l := &lines[i-1]
+		if !fitsNear(l, spanned) {
+			if !spanning(l) {
+				break
+			}
+			spanned = true
+		} else if !spanned || len(l.chunks) >= 2 {
+			start = i - 1
+		}
+		i--
 	}
 	ivs = splitByHeadings(ws, lines, start, min(runStart+maxHeadIn, end), end, ivs)
 	ivs = mergeCrossed(ws, lines, start, end, ivs)
@@ -389,7 +510,10 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 
 	// Rows: one per line, wrapped lines merged into the row above when the
 	// table's line spacing shows that they belong to it.
-	tight, _ := tightPitchOf(lines[start:end+1], refPitch)
+	limit := tightLimitOf(lines[start:end+1], refPitch)
+	tight := func(k int) bool {
+		return k > 0 && start+k <= end && lines[start+k].box.Y1-lines[start+k-1].box.Y1 < limit
+	}
 	t := streamResult{last: end}
 	t.region = region
 	t.cols = seps
@@ -446,23 +570,24 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		for k := range l.chunks {
 			c := l.chunks[k]
 			// Split the chunk where a word gap lies on a column gap.
-			from := c[0]
-			for m := c[0]; m < c[1]; m++ {
-				last := m == c[1]-1
-				if !last {
-					a, b := ws[l.words[m]], ws[l.words[m+1]]
-					ca, cb := colOf(seps, a.cx), colOf(seps, b.cx)
-					var nexts []float64
-					for q := m + 1; q < c[1]; q++ {
-						nexts = append(nexts, ws[l.words[q]].Box.X0)
-					}
-					if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0, l.h, nexts) {
-						continue
-					}
+			cuts := chunkCuts(ws, l.words[c[0]:c[1]], seps, ivs, l.h)
+			from := 0
+			for m := range c[1] - c[0] {
+				k, cut := cuts[m]
+				if !cut && m < c[1]-c[0]-1 {
+					continue
 				}
-				part := l.words[from : m+1]
-				c0 := colOf(seps, ws[part[0]].cx)
-				c1 := colOf(seps, ws[part[len(part)-1]].cx)
+				part := l.words[c[0]+from : c[0]+m+1]
+				cw := l.words[c[0]:c[1]]
+				c0 := chunkWordCol(ws, cw, from, seps, ivs)
+				c1 := chunkWordCol(ws, cw, m, seps, ivs)
+				if prev, ok := cuts[from-1]; ok && prev >= 0 {
+					c0 = max(c0, prev+1)
+				}
+				if cut && k >= 0 {
+					c1 = min(c1, k)
+				}
+				c1 = max(c1, c0)
 				if cells[c0].words == nil {
 					filled++
 				}
@@ -506,7 +631,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		firstFilled = append(firstFilled, filled)
 	}
 	// The pitch of lines wrapped inside rows, when rows stand further
-	// apart, tells the tables after it on the page (tightPitchOf).
+	// apart, tells the tables after it on the page (tightLimitOf).
 	if len(wrapPitch) >= 2 && len(rowPitch) >= 1 && median(wrapPitch) < 0.95*median(rowPitch) {
 		t.wrapPitch = median(wrapPitch)
 	}
@@ -517,7 +642,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		if ruledAcross(hrules, region, lines[j-1].box.Y1, lines[j].box.Y0) {
 			break
 		}
-		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps) &&
+		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps, t.starts, limit) &&
 			!overflowsBelow(ws, &lines[j], lastY1, median(rowPitch), accs[len(accs)-1], seps, colRight) {
 			break
 		}
@@ -660,7 +785,7 @@ func columnIntervals(ws []tword, lines []*sline) []interval {
 
 // listMarker matches a list item's number or bullet standing apart from
 // its text: "1.", "a)", "(iv)", "•".
-var listMarker = regexp.MustCompile(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
+var listMarker = lazyre.New(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
 
 // isList reports whether a two-column run is a list: every first cell a
 // list marker.
@@ -766,6 +891,39 @@ func colOf(seps []float64, x float64) int {
 	return min(max(searchCell(seps, x), 0), len(seps)-2)
 }
 
+// chunkWordCol returns the column of word m of a chunk (its words): the
+// column whose bounds hold its middle, but for a word set wholly in the
+// gap between two columns' text (a cell's last word running past the
+// middle of the gap in a narrow column: "University of" | "GS"), which
+// goes with the word beside it that it stands closer to.
+func chunkWordCol(ws []tword, words []int, m int, seps []float64, ivs []interval) int {
+	w := ws[words[m]]
+	col := colOf(seps, w.cx)
+	g := -1 // the gap between columns g and g+1 that the word lies in
+	for k := 0; k+1 < len(ivs); k++ {
+		if w.Box.X0 > ivs[k].hi && w.Box.X1 < ivs[k+1].lo {
+			g = k
+		}
+	}
+	if g < 0 {
+		return col
+	}
+	gapBefore, gapAfter := math.Inf(1), math.Inf(1)
+	if m > 0 {
+		gapBefore = w.Box.X0 - ws[words[m-1]].Box.X1
+	}
+	if m+1 < len(words) {
+		gapAfter = ws[words[m+1]].Box.X0 - w.Box.X1
+	}
+	switch {
+	case gapBefore < gapAfter && colOf(seps, ws[words[m-1]].cx) == g:
+		return g
+	case gapAfter < gapBefore && colOf(seps, ws[words[m+1]].cx) == g+1:
+		return g + 1
+	}
+	return col
+}
+
 // gapCrosses reports whether the word gap [a, b] overlaps the column gap
 // between columns ca and ca+1 (or any between ca and cb).
 //
@@ -784,6 +942,58 @@ func gapCrosses(ivs []interval, ca, cb int, a, b, h float64, nexts []float64) bo
 		}
 	}
 	return false
+}
+
+// chunkCuts returns where a chunk of a row's line (its words, left to
+// right) is cut into cells: at m, the gap after word m, where a word gap
+// lies on a column gap. The value is the column gap it lies across (k:
+// between columns k and k+1), -1 when not known. Where several word
+// gaps in a row lie across the same column gap (a dash or a short word
+// overhanging the gap: "Sciences -" "University"), the widest is the
+// cut.
+func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval, h float64) map[int]int {
+	across := func(m int) int {
+		a, b := ws[words[m]].Box.X1, ws[words[m+1]].Box.X0
+		for k := 0; k+1 < len(ivs); k++ {
+			if b >= ivs[k].hi && a <= ivs[k+1].lo {
+				return k
+			}
+		}
+		return -1
+	}
+	cuts := map[int]int{}
+	for m := 0; m+1 < len(words); m++ {
+		a, b := ws[words[m]], ws[words[m+1]]
+		ca, cb := chunkWordCol(ws, words, m, seps, ivs), chunkWordCol(ws, words, m+1, seps, ivs)
+		var nexts []float64
+		for _, q := range words[m+1:] {
+			nexts = append(nexts, ws[q].Box.X0)
+		}
+		if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0, h, nexts) {
+			continue
+		}
+		k := across(m)
+		if k < 0 {
+			cuts[m] = -1
+			continue
+		}
+		lo, hi := m, m
+		for lo > 0 && across(lo-1) == k {
+			lo--
+		}
+		for hi+2 < len(words) && across(hi+1) == k {
+			hi++
+		}
+		w := m
+		gap := func(j int) float64 { return ws[words[j+1]].Box.X0 - ws[words[j]].Box.X1 }
+		for j := lo; j <= hi; j++ {
+			if gap(j) > gap(w) {
+				w = j
+			}
+		}
+		cuts[w] = k
+	}
+	return cuts
 }
 
 // rowBands returns, when horizontal rules across the table separate its
@@ -838,27 +1048,34 @@ func ruledAcross(hrules []rule, region parser.Box, y0, y1 float64) bool {
 // line above than the table's rows do to each other: true only when the
 // spacing is bimodal (wrapped lines set tighter than rows).
 func tightPitch(lines []sline) func(k int) bool {
-	tight, _ := tightPitchOf(lines, 0)
-	return tight
+	limit := tightLimit(lines)
+	return func(k int) bool {
+		return k > 0 && k < len(lines) && lines[k].box.Y1-lines[k-1].box.Y1 < limit
+	}
 }
 
-// tightPitchOf is tightPitch, with the wrapped lines' pitch it found (0
-// when the spacing is not bimodal). When it is not, and ref (the wrapped
-// lines' pitch of a table before it on the page, set alike: its rows
-// stood further apart) is given,
-// lines closer than ref and a seventh are wrapped lines, when some line
-// stands further than that: a table of one row of wrapped cells, whose
-// own spacing shows no rows.
-func tightPitchOf(lines []sline, ref float64) (func(k int) bool, float64) {
-	never := func(int) bool { return false }
+// tightLimit returns the baseline-to-baseline distance under which a line
+// sits as close to the line above as the table's lines do at the closest
+// (1.15 times the smallest, a tenth of the distances in), when the
+// spacing is bimodal: a fifth of the distances at least and not all of
+// them 1.3 times that or more. Otherwise it returns 0.
+func tightLimit(lines []sline) float64 {
+	return tightLimitOf(lines, 0)
+}
+
+// tightLimitOf is tightLimit. When the spacing is not bimodal and ref
+// (the pitch of the lines wrapped inside rows of a table before it on the
+// page, set alike: its rows stood further apart) is given, and the
+// lines stand at that pitch at the closest and some further, it is ref's
+// limit: a table of one row of wrapped cells, whose own spacing shows no
+// rows.
+func tightLimitOf(lines []sline, ref float64) float64 {
 	if len(lines) < 3 {
-		return never, 0
+		return 0
 	}
-	pitch := make([]float64, len(lines))
 	var ps []float64
 	for k := 1; k < len(lines); k++ {
-		pitch[k] = lines[k].box.Y1 - lines[k-1].box.Y1
-		ps = append(ps, pitch[k])
+		ps = append(ps, lines[k].box.Y1-lines[k-1].box.Y1)
 	}
 	slices.Sort(ps)
 	pmin := ps[len(ps)/10]
@@ -870,11 +1087,11 @@ func tightPitchOf(lines []sline, ref float64) (func(k int) bool, float64) {
 	}
 	if wide*5 < len(ps) || wide == len(ps) {
 		if ref > 0 && abs(pmin-ref) <= 0.1*ref && ps[len(ps)-1] >= 1.15*ref {
-			return func(k int) bool { return pitch[k] < 1.15*ref }, 0
+			return 1.15 * ref
 		}
-		return never, 0
+		return 0
 	}
-	return func(k int) bool { return pitch[k] < 1.15*pmin }, pmin
+	return 1.15 * pmin
 }
 
 // paddedRows returns, for a table whose rows are set apart by padding
@@ -929,20 +1146,23 @@ func paddedRows(lines []sline, cols func(*sline) int) func(k int) bool {
 // other (rowPitch: rows set apart by padding, wrapped lines not), nearer
 // the pitch of the lines wrapped inside rows (wrapPitch, 0 when none is)
 // than the rows', and each of its words stands in a column the row has
-// filled, its first word of a column aligned with the cell's text.
-func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row parser.Box, last []cellAcc, seps []float64) bool {
+// filled (reaching past the column's border no further than a little
+// short of where the next column's text starts, starts), its first word
+// of a column aligned with the cell's text.
+func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row parser.Box, last []cellAcc, seps, starts []float64, tight float64) bool {
 	pitch := l.box.Y1 - lastY1
 	limit := 0.85 * rowPitch
 	if wrapPitch > 0 && wrapPitch < 0.95*rowPitch {
 		limit = (wrapPitch + rowPitch) / 2
 	}
+	limit = max(limit, tight)
 	if pitch <= 0 || pitch > limit || l.box.Y0-row.Y1 > 0.5*l.h {
 		return false
 	}
 	seen := map[int]bool{}
 	for _, wi := range l.words {
 		c := colOf(seps, ws[wi].cx)
-		if len(last[c].words) == 0 || ws[wi].Box.X0 < seps[c] || ws[wi].Box.X1 > seps[c+1]+0.5*l.h {
+		if len(last[c].words) == 0 || ws[wi].Box.X0 < seps[c] || ws[wi].Box.X1 > seps[c+1]+0.5*l.h && (c+1 >= len(starts) || ws[wi].Box.X1 > starts[c+1]-0.2*l.h) {
 			return false
 		}
 		if seen[c] {
