@@ -59,8 +59,7 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 			}
 			c.line(b.Line, i)
 		case b.Table != nil:
-			c.flushList()
-			c.table(b.Table)
+			c.table(b.Table) // (a list set as a table may go on with the entry above it)
 		}
 	}
 	c.flushList()
