@@ -335,18 +335,32 @@ func rowAligned(items []placed, left, right []int, zone []bool) bool {
 // bulleted or numbered ("1. …", "12. …"): lists set in columns, whose
 // items read down each column.
 func listColumns(items []placed, left, right []int, zone []bool) bool {
-	for _, side := range [][]int{left, right} {
-		n, it := 0, 0
+	for k, side := range [][]int{left, right} {
+		other := [][]int{right, left}[k]
+		n, it, num := 0, 0, 0
+		var numberedLines []int
 		for _, i := range side {
 			if !zone[i] {
 				continue
 			}
 			n++
-			if l := items[i].block.Line; l != nil && (l.Role == parser.RoleItem || numbered(l.Text)) {
+			l := items[i].block.Line
+			switch {
+			case l == nil:
+			case l.Role == parser.RoleItem:
 				it++
+			case numbered(l.Text):
+				num++
+				numberedLines = append(numberedLines, i)
 			}
 		}
 		if 2*it > n {
+			return true
+		}
+		// Numbered lines beside which the other column's lines stand
+		// level, row by row, are the rows of a table ("1. Peking
+		// University" … "2001.4.1"), not a list.
+		if 2*(it+num) > n && !rowAligned(items, numberedLines, other, zone) {
 			return true
 		}
 	}

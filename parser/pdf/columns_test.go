@@ -331,3 +331,23 @@ func TestOrderColumnsOfANumberedList(t *testing.T) {
 		})
 	}
 }
+
+func TestOrderColumnsNumberedRowsWithADateColumn(t *testing.T) {
+	// Numbered entries with their dates in a column of their own on the
+	// same baselines: the rows of a table, read across.
+	var items []placed
+	add := func(text string, x0, x1, y float64) {
+		line := &parser.Line{Text: text}
+		items = append(items, placed{page: 1, y: y, x: x0, box: parser.Box{X0: x0, Y0: y, X1: x1, Y1: y + 10}, block: parser.Block{Line: line}})
+	}
+	for i := range 6 {
+		y := 100 + 14*float64(i)
+		add(fmt.Sprintf("%d. University %d", i+1, i+1), 50, 250, y)
+		add(fmt.Sprintf("200%d.4.1", i), 400, 450, y)
+	}
+	var texts []string
+	for _, it := range orderColumns(items, nil) {
+		texts = append(texts, it.block.Line.Text)
+	}
+	assert.Equal(t, []string{"1. University 1", "2000.4.1", "2. University 2", "2001.4.1"}, texts[:4])
+}
