@@ -51,7 +51,7 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 	if depth >= maxColumnDepth || len(items) < 2*minItems {
 		return items
 	}
-	lo, hi, ok := findGutter(items, minItems)
+	lo, hi, ok := findGutter(items, minItems, len(flows) > 0)
 	if !ok {
 		return items
 	}
@@ -183,8 +183,9 @@ func sidePitch(items []placed, side []int) float64 {
 // findGutter finds an upright band, at least minGutter wide, that at
 // most maxCrossShare of the blocks cross, with minItems blocks
 // wholly on each side of it: of those that the fewest blocks cross, the
-// widest.
-func findGutter(items []placed, minItems int) (lo, hi float64, ok bool) {
+// widest; one block may cross it on a page known to be set in columns
+// (known).
+func findGutter(items []placed, minItems int, known bool) (lo, hi float64, ok bool) {
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, it := range items {
 		x0, x1 = math.Min(x0, it.box.X0), math.Max(x1, it.box.X1)
@@ -204,6 +205,12 @@ func findGutter(items []placed, minItems int) (lo, hi float64, ok bool) {
 	// The fewest crossings first: a band that only a title crosses beats
 	// a wider one that some long lines of a column cross too.
 	allowed := min(int(maxCrossShare*float64(len(items))), maxCross)
+	if known {
+		// A page table detection found set in columns: a title or a
+		// line of links across its top may cross the gutter however few
+		// the blocks (a table a column).
+		allowed = max(allowed, 1)
+	}
 	for t := 0; t <= allowed && !ok; t++ {
 		best := 0.0
 		for k := 0; k < len(cover); {

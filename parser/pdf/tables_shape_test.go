@@ -249,3 +249,39 @@ func TestStreamTableGoesOnOverGroupHeadings(t *testing.T) {
 		assert.Equal(t, []string{"Heidelberg Faculty of Law", "GS Law", "2003"}, rows[len(rows)-1], way)
 	}
 }
+
+func TestLatticeCellTextOverflowingItsBorderStaysWhole(t *testing.T) {
+	// A word drawn in one run overflows its ruled cell into the next
+	// one, whose own text, drawn apart from it, starts right where it
+	// ends (read as one word with it) or a little further on: the
+	// overflowing word stays whole in the cell it starts in.
+	for name, x := range map[string]float64{"touching": 130, "apart": 140} {
+		// Drawn column by column.
+		ts := []setText{
+			{"Partner", 52, 82, true}, {"Chiba", 52, 97, false}, {"Horticulture,", 52, 112, false}, {"Kyoto", 52, 127, false},
+			{"Unit", 112, 82, true}, {"Science", 112, 97, false}, {"Agro", x, 112, false}, {"Law", 112, 127, false},
+		}
+		var rules strings.Builder
+		for _, y := range []float64{80, 95, 110, 125, 140} {
+			fmt.Fprintf(&rules, "0.5 w 50 %.1f m 200 %.1f l S\n", 800-y, 800-y)
+		}
+		for _, x := range []float64{50, 110, 200} {
+			fmt.Fprintf(&rules, "0.5 w %.1f 660 m %.1f 720 l S\n", x, x)
+		}
+		doc, err := Parse("overflow.pdf", shapeDrawnPDF(ts, rules.String()), Options{})
+		require.NoError(t, err, name)
+		var tabs []parser.Table
+		for _, b := range doc.Blocks {
+			if b.Table != nil {
+				tabs = append(tabs, *b.Table)
+			}
+		}
+		require.Len(t, tabs, 1, name)
+		assert.Equal(t, [][]string{
+			{"Partner", "Unit"},
+			{"Chiba", "Science"},
+			{"Horticulture,", "Agro"},
+			{"Kyoto", "Law"},
+		}, texts(tabs[0]), name)
+	}
+}
