@@ -330,3 +330,29 @@ func TestTableRowBrokenByAPageGoesUp(t *testing.T) {
 		}, briefs(res.Records), name)
 	}
 }
+
+// A unit named first, before the comma, its institution after: a unit
+// known by its acronym before a university, a department before a
+// ministry. Read in a table's partner cell or as a list's entry.
+func TestUnitFirstAcronymAndMinistry(t *testing.T) {
+	cells := []string{"IDEC, Hiroshima University", "Department of Planning and Cooperation, Ministry of Science and Technology"}
+	want := []brief{
+		{"university", "", "JP", "Hiroshima University", "IDEC", "", "2010-04-01", false},
+		{"university", "", "LA", "Ministry of Science and Technology", "Department of Planning and Cooperation", "", "2012-05-01", false},
+	}
+	table := tdoc(nil, tbl(
+		[]string{"Country", "Partner Institution", "Date"},
+		[]string{"Japan", cells[0], "2010.4.1"},
+		[]string{"Laos", cells[1], "2012.5.1"},
+	))
+	list := tdoc([]string{"# Japan", cells[0] + " (2010.4.1)", "# Laos", cells[1] + " (2012.5.1)"})
+	for name, doc := range map[string]*parser.Document{"table": table, "list": list} {
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err, name)
+		got := briefs(res.Records)
+		for i := range got {
+			got[i].Level = "university" // the level each layout assumes is not this test's
+		}
+		assert.Equal(t, want, got, name)
+	}
+}

@@ -164,6 +164,10 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		return head, tail, markers // "全南大学校, 工科大学"
 	case koreanCollege(tail, head):
 		return tail, head, markers
+	case isAcronym(head) && c.endsAsInstitution(tail) && !expandsAcronym(head, tail):
+		// "IDEC, Hiroshima University": a unit known by its acronym,
+		// then its university (not the university's own acronym).
+		return tail, head, markers
 	case !c.isUnit(head) && c.unitish(tail) && !isAcronym(head):
 		// "Aalto University, The School of Arts, Design and Architecture";
 		// an acronym followed by what it stands for is one name ("DLR,
