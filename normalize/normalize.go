@@ -110,10 +110,11 @@ type docContext struct {
 	countries   map[string]groupName // country texts already read (readCountry)
 	raised      map[int]string       // markers set on a line of their own, by the block of the line they mark (superscript.go)
 	raisedGiven map[int]bool         // the blocks of those marker lines
+	unitOrder   map[string]bool      // names of a unit and its institution split at a comma so far: true when the unit came first (splitUnit)
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {
-	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}, lost: map[int]bool{}, lx: opt.Lexicon, consumed: map[int]bool{}, dated: map[string]bool{}}
+	c := &docContext{doc: doc, opt: opt, res: &Result{}, legend: &legend{}, lost: map[int]bool{}, lx: opt.Lexicon, consumed: map[int]bool{}, dated: map[string]bool{}, unitOrder: map[string]bool{}}
 	if c.lx == nil {
 		c.lx = lexicon.Default()
 	}

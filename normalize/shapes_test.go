@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -354,5 +356,39 @@ func TestUnitFirstAcronymAndMinistry(t *testing.T) {
 			got[i].Level = "university" // the level each layout assumes is not this test's
 		}
 		assert.Equal(t, want, got, name)
+	}
+}
+
+// In a document that names the unit before its institution, a name whose
+// two parts could each be the institution's is read the same way; in
+// one that does not, it is read institution first.
+func TestUnitFirstDocumentDecidesAmbiguousNames(t *testing.T) {
+	clear := []string{"College of Engineering, Chonnam National University", "School of Dentistry, Chonnam National University", "College of Pharmacy, Chungbuk National University"}
+	ambiguous := "Korea Institute of Robot and Convergence (KIRO), Disaster Robotics Center (DRC)"
+	for name, tc := range map[string]struct {
+		names         []string
+		partner, unit string
+	}{
+		"unit first":        {append(slices.Clone(clear), ambiguous, "Social Education, Myongji University"), "Disaster Robotics Center (DRC)", "Korea Institute of Robot and Convergence (KIRO)"},
+		"institution first": {[]string{ambiguous}, "Korea Institute of Robot and Convergence (KIRO)", "Disaster Robotics Center (DRC)"},
+	} {
+		rows := [][]string{{"Partner Institution", "Date"}}
+		lines := []string{"# South Korea"}
+		for k, n := range tc.names {
+			rows = append(rows, []string{n, fmt.Sprintf("2010.4.%d", k+1)})
+			lines = append(lines, fmt.Sprintf("%s (2010.4.%d)", n, k+1))
+		}
+		for way, doc := range map[string]*parser.Document{"table": tdoc([]string{"# South Korea"}, tbl(rows...)), "list": tdoc(lines)} {
+			msg := name + ", " + way
+			res, err := Normalize(doc, Options{})
+			require.NoError(t, err, msg)
+			require.Len(t, res.Records, len(tc.names), msg)
+			k := slices.Index(tc.names, ambiguous)
+			assert.Equal(t, [2]string{tc.partner, tc.unit}, [2]string{res.Records[k].Partner, res.Records[k].PartnerUnit}, msg)
+			if len(tc.names) > k+1 {
+				last := res.Records[k+1]
+				assert.Equal(t, [2]string{"Myongji University", "Social Education"}, [2]string{last.Partner, last.PartnerUnit}, msg)
+			}
+		}
 	}
 }
