@@ -219,6 +219,10 @@ var cjkCollegeRe = lazyre.New(`^(\p{Han}+大学校)\s*(\p{Han}{2,8}大学)$`)
 // of Sri Jayawardenepura", "Universidad de Chile".
 var universityOfPlace = lazyre.New(`(?i)^(?:the\s+)?(?:university|universidad|universidade|université|universität|università|universiti|universitas)\s+(?:of|de|do|da|di|del|du|des)\s+\S+(?:\s+\S+)?$`)
 
+// institutionOfPlace matches an institution named after its founder and
+// its place: "Carnegie Institution of Washington".
+var institutionOfPlace = lazyre.New(`^\p{Lu}\S*\s+(?:Institution|Institute)\s+of\s+\p{Lu}\S+$`)
+
 // endsWithSubject reports a name that ends as institutions' names do
 // after "of": "University of Medical Sciences", "Institute of Technology".
 // ("National Research University Higher School of Economics" does not.)
@@ -250,7 +254,7 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 		if bracketDepth(head) != 0 {
 			continue // the line broke inside brackets: "… (Agreement on Academic Exchange / Programme for Students)"
 		}
-		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head) ||
+		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head) || institutionOfPlace.MatchString(head) ||
 			namesUniversity(head) && !c.unitish(head) && !namesUniversity(tail)
 		if ends && (c.isUnit(tail) || c.unitish(tail)) || c.lx.IsInstitution(head) && c.lx.UnitWordAt(tail) && !c.lx.IsInstitution(tail) {
 			return joinWrapped(lines[:k]) + ", " + joinWrapped(lines[k:])
