@@ -285,3 +285,32 @@ func TestLatticeCellTextOverflowingItsBorderStaysWhole(t *testing.T) {
 		}, texts(tabs[0]), name)
 	}
 }
+
+func TestStreamWordyRowsRuledApartAreATable(t *testing.T) {
+	// Two columns whose cells hold many words each, as running text in
+	// two columns would: with a rule drawn between every two rows they
+	// are a table's rows; with none, or only the edges of shaded bands
+	// (no rules), they stay text.
+	var ws []Word
+	var ruled, bands []Segment
+	y := 100.0
+	for i := range 12 {
+		ws = append(ws, words("Kagoshima University Agreement on Academic Exchange Programme", 50, y)...)
+		ws = append(ws, words("Faculty of Agriculture and Life", 400, y)...)
+		if i > 0 {
+			ruled = append(ruled, hrule(45, 600, y-1))
+			bands = append(bands, Segment{X0: 45, Y0: y - 1, X1: 600, Y1: y - 1})
+		}
+		y += 12
+	}
+	for name, segs := range map[string][]Segment{"ruled": ruled, "bands": bands, "unruled": nil} {
+		p := page(1, ws, segs)
+		tabs := pageTables(&p)
+		if name != "ruled" {
+			assert.Empty(t, tabs, name)
+			continue
+		}
+		require.Len(t, tabs, 1, name)
+		assert.Len(t, tabs[0].table.Rows, 12, name)
+	}
+}

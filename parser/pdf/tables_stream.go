@@ -290,8 +290,16 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	if len(ivs) < 2 {
 		return streamResult{}, false
 	}
-	// Running text set in two columns is not a table.
-	if len(ivs) == 2 {
+	// Running text set in two columns is not a table (rows ruled apart
+	// are one, however many words their cells hold).
+	ruled := func() bool {
+		box := lines[start].box
+		for i := start + 1; i <= end; i++ {
+			box = union(box, lines[i].box)
+		}
+		return rowBands(hrules, box, lines[start:end+1], start) != nil
+	}
+	if len(ivs) == 2 && !ruled() {
 		words, chunks := 0, 0
 		for i := start; i <= end; i++ {
 			words += len(lines[i].words)
