@@ -314,3 +314,46 @@ func TestStreamWordyRowsRuledApartAreATable(t *testing.T) {
 		assert.Len(t, tabs[0].table.Rows, 12, name)
 	}
 }
+
+func TestStreamCellMergedWhereRowRulesStopShort(t *testing.T) {
+	// Rows ruled apart across the partner and unit columns only beside a
+	// country's cell, merged over its rows, whose name wraps onto the
+	// next row's line: the country's cell spans the rows and reads whole.
+	// Rules across the whole table keep the cells apart.
+	for name, lo := range map[string]float64{"short": 115, "across": 45} {
+		var ws []Word
+		var segs []Segment
+		y := 100.0
+		row := func(country, partner, unit string, ruleFrom float64) {
+			if country != "" {
+				ws = append(ws, words(country, 50, y)...)
+			}
+			ws = append(ws, words(partner, 120, y)...)
+			if unit != "" {
+				ws = append(ws, words(unit, 400, y)...)
+			}
+			segs = append(segs, hrule(ruleFrom, 600, y-4))
+			y += 18
+		}
+		row("Laos", "Ministry of Science", "Department of Planning", 45)
+		row("Malay", "Universiti Putra Malaysia", "Faculty of Forestry", 45)
+		ws = append(ws, words("sia", 50, y+2)...)
+		row("", "Universiti Tunku Abdul Rahman", "Faculty of Science", lo)
+		row("Japan", "Kagoshima University", "Faculty of Agriculture", 45)
+		row("", "Yamagata University", "Faculty of Humanities", lo)
+		segs = append(segs, hrule(45, 600, y-4))
+		p := page(1, ws, segs)
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1, name)
+		rows := texts(tabs[0].table)
+		require.Len(t, rows, 5, name)
+		if name == "short" {
+			assert.Equal(t, []string{"<1x2>Malay sia", "Universiti Putra Malaysia", "Faculty of Forestry"}, rows[1], name)
+			assert.Equal(t, "^", rows[2][0], name)
+			assert.Equal(t, "^", rows[4][0], name)
+		} else {
+			assert.Equal(t, "Malay", rows[1][0], name)
+			assert.Equal(t, "sia", rows[2][0], name)
+		}
+	}
+}
