@@ -21,6 +21,16 @@ func TestReadEntry(t *testing.T) {
 		{in: "ウィーン工科大学 Technische Universität Wien", want: entry{partner: "Technische Universität Wien", partnerAlt: "ウィーン工科大学"}},
 		{in: "Peking University, School of International Studies", want: entry{partner: "Peking University", partnerUnit: "School of International Studies"}},
 		{in: "Faculty of Agriculture, Kagoshima University", want: entry{partner: "Kagoshima University", partnerUnit: "Faculty of Agriculture"}},
+		{in: "IDEC, Hiroshima University (MoA on Collaboration)", want: entry{partner: "Hiroshima University", partnerUnit: "IDEC", kind: "MoA on Collaboration"}},
+		{in: "Department of Planning and Cooperation, Ministry of Science and Technology",
+			want: entry{partner: "Ministry of Science and Technology", partnerUnit: "Department of Planning and Cooperation"}},
+		{in: "DLR, German Aerospace Center", want: entry{partner: "DLR, German Aerospace Center"}},
+		{in: "Vietnam Academy of Science and Technology, Graduate University of Science and Technology",
+			want: entry{partner: "Vietnam Academy of Science and Technology", partnerUnit: "Graduate University of Science and Technology"}},
+		{in: "Vietnam Atomic Energy Institute, Institute of Materials Science", want: entry{partner: "Vietnam Atomic Energy Institute", partnerUnit: "Institute of Materials Science"}},
+		{in: "Alexandria University, Smouha Emergency and Accident Hospital (SEAH)",
+			want: entry{partner: "Alexandria University", partnerUnit: "Smouha Emergency and Accident Hospital (SEAH)"}},
+		{in: "University of Science, Vietnam National University - Ho Chi Minh City", want: entry{partner: "University of Science, Vietnam National University - Ho Chi Minh City"}},
 		{in: "University of California, Berkeley", want: entry{partner: "University of California, Berkeley"}},
 		{in: "Peking University, School of International Studies", opts: entryOpts{ownUnit: true}, want: entry{partner: "Peking University, School of International Studies"}},
 		{in: "University of Wisconsin - Madison", want: entry{partner: "University of Wisconsin - Madison"}},
@@ -65,6 +75,12 @@ func TestReadEntry(t *testing.T) {
 		{in: "DLR, German Aerospace Center, DFD, German Remote Sensing Data Center", want: entry{partner: "DLR, German Aerospace Center", partnerUnit: "DFD, German Remote Sensing Data Center"}},
 		{in: "University of Nigeria, Nsukka, Faculty of Physical Sciences", want: entry{partner: "University of Nigeria, Nsukka", partnerUnit: "Faculty of Physical Sciences"}},
 		{in: "DLR, German Aerospace Center", want: entry{partner: "DLR, German Aerospace Center"}},
+		{in: "Vietnam Academy of Science and Technology, Graduate University of Science and Technology",
+			want: entry{partner: "Vietnam Academy of Science and Technology", partnerUnit: "Graduate University of Science and Technology"}},
+		{in: "Vietnam Atomic Energy Institute, Institute of Materials Science", want: entry{partner: "Vietnam Atomic Energy Institute", partnerUnit: "Institute of Materials Science"}},
+		{in: "Alexandria University, Smouha Emergency and Accident Hospital (SEAH)",
+			want: entry{partner: "Alexandria University", partnerUnit: "Smouha Emergency and Accident Hospital (SEAH)"}},
+		{in: "University of Science, Vietnam National University - Ho Chi Minh City", want: entry{partner: "University of Science, Vietnam National University - Ho Chi Minh City"}},
 		{in: "Aalto University, The School of Arts, Design and Architecture", want: entry{partner: "Aalto University", partnerUnit: "The School of Arts, Design and Architecture"}},
 		{in: "National Academy of Sciences of Belarus, A.V. Luikov Heat and Mass Transfer Institute",
 			want: entry{partner: "National Academy of Sciences of Belarus", partnerUnit: "A.V. Luikov Heat and Mass Transfer Institute"}},
@@ -115,6 +131,18 @@ func TestUnitOnItsLine(t *testing.T) {
 		// A comma already places the unit.
 		{[]string{"Peking University,", "School of Law"}, "Peking University, School of Law"},
 		{[]string{"University of California", "Berkeley"}, "University of California Berkeley"},
+		// The name and its unit each wrapped in a narrow column: the name
+		// ends where a line broke before the width forced it, never with
+		// a word that goes on, nor before a small letter; a comma inside
+		// the unit is the unit's.
+		{[]string{"Erasmus University", "Rotterdam", "Thorax Centre", "Erasmus MC"}, "Erasmus University Rotterdam, Thorax Centre Erasmus MC"},
+		{[]string{"Erasmus University", "Rotterdam", "Erasmus Medical", "Center, Department of", "Epidemiology"},
+			"Erasmus University Rotterdam, Erasmus Medical Center, Department of Epidemiology"},
+		{[]string{"University of", "Amsterdam", "Faculty of Science"}, "University of Amsterdam, Faculty of Science"},
+		{[]string{"Norwegian University", "of Science and", "Technology (NTNU)", "Faculty of Medicine", "and Health Sciences"},
+			"Norwegian University of Science and Technology (NTNU), Faculty of Medicine and Health Sciences"},
+		{[]string{"Universidade de", "Lisboa", "Department of", "Bioengineering,", "Instituto Superior", "Técnico"},
+			"Universidade de Lisboa, Department of Bioengineering, Instituto Superior Técnico"},
 	}
 	for _, tt := range tests {
 		text := joinWrapped(tt.lines)

@@ -34,6 +34,7 @@ type listState struct {
 	entry     *pendingEntry
 	groupHead string // the partner whose date the following undated entries share
 	groupDate string
+	columns   []*parser.Line // the column names of a table set as lines, since the last heading
 }
 
 type pendingEntry struct {
@@ -43,7 +44,9 @@ type pendingEntry struct {
 	parts  []string // the texts of its lines
 	lines  int
 	bullet bool
-	raised bool // a marker came from a line of its own above or below
+	raised bool   // a marker came from a line of its own above or below
+	name   string // the entry's text before a unit set in a column of its own (inUnitColumn), "" for none
+	unit   string // that unit
 }
 
 // bullets a list entry may start with when the extractor left them in the
@@ -116,10 +119,16 @@ func (c *docContext) entryStyle() (styleKey, bool) {
 		if l == nil || l.Style == (parser.Style{}) {
 			continue
 		}
-		_, bul := stripBullet(clean(l.Text))
+		text := clean(l.Text)
+		if isMarker(l.Bullet) {
+			if _, _, legend := c.parseLegendLine(l.Bullet + " " + text); legend {
+				continue // "* 授業料不徴収 Tuition Exemption": the legend set as a list item, in its own (smaller) style
+			}
+		}
+		_, bul := stripBullet(text)
 		if l.Bullet != "" || bul {
 			counts[keyOf(l.Style)]++
-		} else if c.looksLikeEntry(clean(l.Text)) {
+		} else if c.looksLikeEntry(text) {
 			fallback[keyOf(l.Style)]++
 		}
 	}
@@ -188,10 +197,24 @@ func (c *docContext) line(l *parser.Line, i int) {
 		c.flushList()
 		return // "Copyright … All rights reserved", "Back to top"
 	}
+	if ls.entry != nil && !item && c.inUnitColumn(ls, l) {
+		// "Ministry of Science and Technology" … "Department of Planning
+		// and Cooperation": on the entry's line, under the name of the
+		// partner's unit's column.
+		ls.entry.name, ls.entry.unit = ls.entry.text, text
+		ls.entry.text = ls.entry.text + ", " + text
+		ls.entry.parts = append(ls.entry.parts, text)
+		return
+	}
 	if ls.entry != nil && !item && (c.continues(ls.entry, l, text) || l.Page == ls.entry.last.Page && datePiece(text)) {
 		// (a line that starts with the rest of a date ends the entry above:
 		// "…、平成20" / "年締結", "…日" / "締結")
-		ls.entry.text = joinWrapped([]string{ls.entry.text, text})
+		if e := ls.entry; e.name != "" {
+			e.name = joinWrapped([]string{e.name, text}) // the name wrapped under its unit's cell
+			e.text = e.name + ", " + e.unit
+		} else {
+			e.text = joinWrapped([]string{e.text, text})
+		}
 		ls.entry.parts = append(ls.entry.parts, text)
 		ls.entry.last = l
 		ls.entry.lines++
@@ -237,8 +260,13 @@ func (c *docContext) line(l *parser.Line, i int) {
 			text = joined
 		}
 		c.heading(l, text)
-	case c.columnName(text) && !c.isUnit(text):
+		ls.columns = nil
+	case c.columnName(text):
 		// A column's name: a table's header set as lines.
+		if n := len(ls.columns); n > 0 && (ls.columns[n-1].Page != l.Page || l.Box.Y0 > ls.columns[n-1].Box.Y1+l.Box.Height()) {
+			ls.columns = nil // a new header
+		}
+		ls.columns = append(ls.columns, l)
 	case c.opensEntry(l, text, i):
 		ls.entry = &pendingEntry{first: l, last: l, text: text, parts: []string{text}, lines: 1, raised: raised}
 	case c.country.Name != "" || c.intl:
@@ -246,6 +274,27 @@ func (c *docContext) line(l *parser.Line, i int) {
 		// data; before the first group it is the page's prose.
 		c.unplaced(l.Page, l.Row, text, agreement.UnplacedOutsideEntry, "text outside any list entry or heading")
 	}
+}
+
+// inUnitColumn reports a line that stands on the pending entry's first
+// line, apart from it to the right, where the name of a column of the
+// partner's units stands above: that entry's unit, in a table set as lines.
+func (c *docContext) inUnitColumn(ls *listState, l *parser.Line) bool {
+	e := ls.entry
+	if e.lines != 1 || l.Box == (parser.Box{}) || l.Page != e.first.Page || l.Box.X0 <= e.first.Box.X1 {
+		return false
+	}
+	h := e.first.Box.Height()
+	if math.Abs(l.Box.Y0-e.first.Box.Y0) > h/4 {
+		return false
+	}
+	for _, col := range ls.columns {
+		if col.Page == l.Page && math.Abs(col.Box.X0-l.Box.X0) <= 2 && col.Box.Y1 <= l.Box.Y0+h/4 &&
+			c.headerField(clean(col.Text)) == fPartnerUnit {
+			return true
+		}
+	}
+	return false
 }
 
 // entryStyled reports a line without bullet that is written like the
@@ -259,6 +308,9 @@ func (c *docContext) entryStyled(l *parser.Line, text string) bool {
 	}
 	if c.namesGroup(text) && !c.looksLikeEntry(text) {
 		return false // "アジア Asia", "CHINA (14)" in the entries' style: a heading
+	}
+	if c.columnName(text) {
+		return false // "Partner Institution" over the entries: a table's header set as lines
 	}
 	if c.hasEntryKey && l.Style != (parser.Style{}) {
 		return keyOf(l.Style) == c.entryKey && (c.looksLikeEntry(text) || c.country.Name != "" || c.intl)
@@ -419,7 +471,35 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if gap < -h/2 || gap > 0.8*h {
 		return false
 	}
+	if e.name != "" && !connectorRe.MatchString(e.name) && !hyphenBreak(e.name) && bracketDepth(e.name) == 0 {
+		return false // a row whose unit's cell stood beside its name, the name whole: the next line is the next row's
+	}
+	if c.nameEnds(e.text) && c.nameStarts(text) {
+		return false // "Hiroshima University" / "Juntendo University": one name a line, set solid
+	}
 	return l.Box.X0 >= e.first.Box.X0-2
+}
+
+// nameEnds reports an entry's text that names a university and leaves
+// nothing open (a joining word, a comma, a hyphen, a bracket): "Hiroshima
+// University", "Universiti Putra Malaysia", "Meio University (Cooperation
+// Agreement)".
+// After a comma, the part after it must name one itself ("Stony Brook
+// University, The State" goes on).
+func (c *docContext) nameEnds(text string) bool {
+	last := text
+	if k := strings.LastIndexAny(text, ",，、"); k >= 0 {
+		last = text[k:]
+	}
+	return namesUniversity(last) && bracketDepth(text) == 0 && !connectorRe.MatchString(text) && !hyphenBreak(text)
+}
+
+// nameStarts reports a line that starts a university's name of its own,
+// not a unit's nor the rest of a name: "Juntendo University", "Tokyo
+// University of Marine Science and Technology".
+func (c *docContext) nameStarts(text string) bool {
+	return namesUniversity(text) && !c.unitish(text) && !startsLower(text) && !leadConnectorRe.MatchString(text) &&
+		!c.lx.IsFederation(text)
 }
 
 // closedByDate reports an entry that ends with its date or with its

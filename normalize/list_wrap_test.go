@@ -358,6 +358,76 @@ func TestColumnNameWrappedUnderItself(t *testing.T) {
 	assert.Empty(t, res.Unplaced)
 }
 
+// A table of one column set as lines without rules, one name a line set
+// solid, under the column's name: each line that names a university of
+// its own, after a line whose name is whole, is an entry; a name cut after
+// a joining word or a comma goes on. The column's name is no entry. The
+// same names in a table of one column read the same.
+func TestOneNameALineSetSolid(t *testing.T) {
+	want := []string{"Hiroshima University", "Juntendo University", "Nagaoka University of Technology", "Universiti Putra Malaysia", "Stony Brook University, The State University of New York", "Meio University"}
+	doc := pdfDoc(
+		lineSpec{text: "Japan", style: stCountry},
+		lineSpec{text: "Partner Institution", style: stEntry},
+		lineSpec{text: "Hiroshima University", style: stEntry},
+		lineSpec{text: "Juntendo University", style: stEntry},
+		lineSpec{text: "Nagaoka University of", style: stEntry},
+		lineSpec{text: "Technology", style: stEntry},
+		lineSpec{text: "Universiti Putra Malaysia", style: stEntry},
+		lineSpec{text: "Stony Brook University, The State", style: stEntry},
+		lineSpec{text: "University of New York", style: stEntry},
+		lineSpec{text: "Meio University (2019)", style: stEntry},
+	)
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	var got []string
+	for _, r := range res.Records {
+		got = append(got, r.Partner)
+	}
+	assert.Equal(t, want, got, "lines")
+
+	rows := [][]string{{"Partner Institution"}}
+	for _, p := range want[:len(want)-1] {
+		rows = append(rows, []string{p})
+	}
+	rows = append(rows, []string{"Meio University (2019)"})
+	res, err = Normalize(tdoc([]string{"# Japan"}, tbl(rows...)), Options{})
+	require.NoError(t, err)
+	got = nil
+	for _, r := range res.Records {
+		got = append(got, r.Partner)
+	}
+	assert.Equal(t, want, got, "table")
+}
+
+// A table of two columns set as lines: the line on an entry's line under
+// the name of the partner's unit's column is the entry's unit, as the
+// cell of a table of the same rows is.
+func TestUnitColumnSetAsLines(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "Laos", style: stCountry},
+		lineSpec{text: "Partner Institution", style: stEntry},
+		lineSpec{text: "Partner's Department", style: stEntry, x: 400, gap: -14},
+		lineSpec{text: "Ministry of Science and", style: stEntry},
+		lineSpec{text: "Department of Planning and Cooperation", style: stEntry, x: 400, gap: -14},
+		lineSpec{text: "Technology", style: stEntry},
+		lineSpec{text: "National University of Laos (2019)", style: stEntry},
+	)
+	tb := tbl(
+		[]string{"Partner Institution", "Partner's Department"},
+		[]string{"Ministry of Science and Technology", "Department of Planning and Cooperation"},
+		[]string{"National University of Laos (2019)", ""},
+	)
+	for name, d := range map[string]*parser.Document{"lines": doc, "table": tdoc([]string{"# Laos"}, tb)} {
+		res, err := Normalize(d, Options{})
+		require.NoError(t, err)
+		var got [][2]string
+		for _, r := range res.Records {
+			got = append(got, [2]string{r.Partner, r.PartnerUnit})
+		}
+		assert.Equal(t, [][2]string{{"Ministry of Science and Technology", "Department of Planning and Cooperation"}, {"National University of Laos", ""}}, got, name)
+	}
+}
+
 // The lines of a one-column table the extractor did not take as one,
 // rules between its rows (RuledAbove), set as close as wrapped lines: one
 // entry a line, read as lines or as the table's rows; a row of two lines
@@ -418,5 +488,43 @@ func TestInstitutionOfPlaceThenUnitLine(t *testing.T) {
 		require.Len(t, res.Records, 2, name)
 		assert.Equal(t, "Carnegie Institution of Washington", res.Records[0].Partner, name)
 		assert.Equal(t, "Geophysical Laboratory", res.Records[0].PartnerUnit, name)
+	}
+}
+
+// A legend set as a list item ("* 授業料不徴収 Tuition Exemption", the
+// extractor reading its marker as the bullet), in a smaller style than the
+// entries, whose bullets are drawn apart from the text: the legend does not
+// set the entries' style, so the entries and their wrapped lines are not
+// taken for headings.
+func TestLegendItemSetsNoEntryStyle(t *testing.T) {
+	stNoteCJK := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 8.5}
+	stText := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 10}
+	for name, heads := range map[string][2]parser.Style{
+		"larger": {{Font: "NotoSansCJKjp-Regular", Size: 15}, {Font: "NotoSansCJKjp-Regular", Size: 12.5}},
+		"bold":   {{Font: "NotoSansCJKjp-Bold", Size: 10, Bold: true}, {Font: "NotoSansCJKjp-Bold", Size: 10, Bold: true}},
+	} {
+		for _, marker := range []string{"*", "♦"} {
+			t.Run(name+" "+marker, func(t *testing.T) {
+				doc := pdfDoc(
+					lineSpec{text: "授業料不徴収 Tuition Exemption", style: stNoteCJK, bullet: true},
+					lineSpec{text: "アジア Asia", style: heads[0], gap: 8},
+					lineSpec{text: "マレーシア Malaysia", style: heads[1]},
+					lineSpec{text: "Monash University Sunway Campus — 部局間協定 School-to-school（GS Biomedical", style: stText, x: 80},
+					lineSpec{text: "Engineering）、H26.1.6 締結", style: stText, x: 80},
+					lineSpec{text: "Universiti Malaysia Perlis " + marker + " — 部局間協定 School-to-school（GS Biomedical Engineering）、R2.2.7", style: stText, x: 80},
+					lineSpec{text: "締結", style: stText, x: 80},
+					lineSpec{text: "Temasek Polytechnic — 部局間協定 School-to-school（IDAC）、H25.7.15 締結", style: stText, x: 80},
+				)
+				doc.Blocks[0].Line.Bullet = marker
+				res, err := Normalize(doc, Options{})
+				require.NoError(t, err)
+				assert.Equal(t, []brief{
+					{"department", "Asia", "MY", "Monash University Sunway Campus", "", "GS Biomedical Engineering", "2014-01-06", false},
+					{"department", "Asia", "MY", "Universiti Malaysia Perlis", "", "GS Biomedical Engineering", "2020-02-07", true},
+					{"department", "Asia", "MY", "Temasek Polytechnic", "", "IDAC", "2013-07-15", false},
+				}, briefs(res.Records))
+				assert.Empty(t, res.Unplaced)
+			})
+		}
 	}
 }

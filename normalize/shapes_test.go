@@ -3,6 +3,7 @@ package normalize
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -359,11 +360,12 @@ func TestUnitFirstAcronymAndMinistry(t *testing.T) {
 	}
 }
 
-// In a document that names the unit before its institution, a name whose
-// two parts could each be the institution's is read the same way; in
-// one that does not, it is read institution first.
+// In a list of department-level agreements that names the unit before
+// its institution, a name whose two parts could each be the
+// institution's, or whose first names no organisation, is read the same
+// way; in one that does not, it is read institution first.
 func TestUnitFirstDocumentDecidesAmbiguousNames(t *testing.T) {
-	clear := []string{"College of Engineering, Chonnam National University", "School of Dentistry, Chonnam National University", "College of Pharmacy, Chungbuk National University"}
+	clear := []string{"School of Dentistry, Chonnam National University", "Faculty of Law, Chungbuk National University", "Institute of Japanese Studies, Hallym University"}
 	ambiguous := "Korea Institute of Robot and Convergence (KIRO), Disaster Robotics Center (DRC)"
 	for name, tc := range map[string]struct {
 		names         []string
@@ -373,12 +375,12 @@ func TestUnitFirstDocumentDecidesAmbiguousNames(t *testing.T) {
 		"institution first": {[]string{ambiguous}, "Korea Institute of Robot and Convergence (KIRO)", "Disaster Robotics Center (DRC)"},
 	} {
 		rows := [][]string{{"Partner Institution", "Date"}}
-		lines := []string{"# South Korea"}
+		lines := []string{"# " + deptSection, "# South Korea"}
 		for k, n := range tc.names {
 			rows = append(rows, []string{n, fmt.Sprintf("2010.4.%d", k+1)})
 			lines = append(lines, fmt.Sprintf("%s (2010.4.%d)", n, k+1))
 		}
-		for way, doc := range map[string]*parser.Document{"table": tdoc([]string{"# South Korea"}, tbl(rows...)), "list": tdoc(lines)} {
+		for way, doc := range map[string]*parser.Document{"table": tdoc([]string{"# " + deptSection, "# South Korea"}, tbl(rows...)), "list": tdoc(lines)} {
 			msg := name + ", " + way
 			res, err := Normalize(doc, Options{})
 			require.NoError(t, err, msg)
@@ -391,4 +393,58 @@ func TestUnitFirstDocumentDecidesAmbiguousNames(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A group row whose country's name in two languages the extractor set in
+// two cells ("インドネシア" | "Indonesia") names the group as it would in
+// one cell; two cells naming two countries are no group row.
+func TestTableCountryNamedInTwoCells(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		row  []string
+		want string
+	}{
+		{"one cell", []string{"インドネシア Indonesia", "", ""}, "ID"},
+		{"two cells", []string{"インドネシア", "Indonesia", ""}, "ID"},
+		{"two countries", []string{"インドネシア", "Japan", ""}, "CN"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := tbl(
+				[]string{"相手機関名 Partner Institution", "協定種別 Type", "締結年月日 Year"},
+				[]string{"中国 China", "", ""},
+				[]string{"Jilin University", "大学間協定 University-wide", "1985年"},
+				tt.row,
+				[]string{"Gadjah Mada University", "大学間協定 University-wide", "1995年"},
+			)
+			res, err := Normalize(tdoc(nil, tb), Options{})
+			require.NoError(t, err)
+			var codes []string
+			for _, r := range res.Records {
+				codes = append(codes, r.CountryCode)
+			}
+			require.NotEmpty(t, codes)
+			assert.Equal(t, "CN", codes[0])
+			assert.Equal(t, tt.want, codes[len(codes)-1])
+		})
+	}
+}
+
+// A partner's name and its unit on lines of their own in a narrow cell,
+// each wrapped: read as a table's cell and as a list entry's lines.
+func TestNameAndUnitEachWrappedInANarrowCell(t *testing.T) {
+	lines := []string{"Erasmus University", "Rotterdam", "Erasmus Medical", "Center, Department of", "Epidemiology"}
+	tb := tbl(
+		[]string{"Partner Institution", "Home Unit", "Date"},
+		[]string{"Netherlands", "", ""},
+		[]string{strings.Join(lines, "\n"), "ToMMo", "2014.8.11"},
+	)
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Equal(t, "Erasmus University Rotterdam", res.Records[0].Partner)
+	assert.Equal(t, "Erasmus Medical Center, Department of Epidemiology", res.Records[0].PartnerUnit)
+	c := testContext()
+	en := c.readEntry(c.unitOnItsLine(lines, joinWrapped(lines)), entryOpts{})
+	assert.Equal(t, "Erasmus University Rotterdam", en.partner)
+	assert.Equal(t, "Erasmus Medical Center, Department of Epidemiology", en.partnerUnit)
 }

@@ -55,11 +55,12 @@ func (c *docContext) headerField(text string) field {
 // mapping (for a table that continues without its header) and the declared
 // country counts already taken.
 type tableMemo struct {
-	cols     []field
-	flagOf   map[int]string // the flags the flag columns of that table set
-	last     int            // index in the records of that table's last record, -1 for none
-	lastRow  parser.Row     // that table's last row
-	declared map[string]bool
+	cols         []field
+	flagOf       map[int]string // the flags the flag columns of that table set
+	last         int            // index in the records of that table's last record, -1 for none
+	lastRow      parser.Row     // that table's last row
+	linesBetween int            // lines read since that table
+	declared     map[string]bool
 }
 
 // cellRef is a grid position.
@@ -140,6 +141,9 @@ func (c *docContext) table(t *parser.Table) {
 		return
 	}
 	c.tables.cols, c.tables.flagOf = tr.cols, tr.flagOf
+	tr.joinWrappedRows()
+	tr.centeredGroups()
+	t = tr.t
 	tr.mapOrigins()
 	declStart, recStart := len(c.res.Declared), len(c.res.Records)
 	tr.readLegendRows()
@@ -166,7 +170,7 @@ func (c *docContext) table(t *parser.Table) {
 	}
 	tr.handOverGroups()
 	tr.settleDeclaredLevels(declStart, recStart)
-	c.tables.last, c.tables.lastRow = tr.prev, t.Rows[len(t.Rows)-1]
+	c.tables.last, c.tables.lastRow, c.tables.linesBetween = tr.prev, t.Rows[len(t.Rows)-1], 0
 }
 
 // settleDeclaredLevels takes the level off the counts the table's group
@@ -306,6 +310,15 @@ func (tr *tableReader) mapColumns() bool {
 	if n > top && n < len(rows) && tr.headerGoesOn(rows[n-1], rows[n]) {
 		n++ // "締結年月日 Date of" / "Agreement": a header wrapped onto a row
 	}
+	if n > top {
+		n = tr.headerRowsGoOn(top, n, width)
+	} else if k := tr.headerRowsGoOn(top, top, width); k-top >= 2 {
+		// A header whose first line stayed at the foot of the page
+		// before: its next lines name the columns by themselves.
+		if texts, _, _ := headerTexts(rows[top:k], width); tr.c.namesColumns(texts) {
+			n = k
+		}
+	}
 	if n == top && top > 0 {
 		n = 0 // title rows but no header below them
 	}
@@ -329,9 +342,26 @@ func (tr *tableReader) mapColumns() bool {
 		}
 		tr.c.titleLine(rowText(r), r.Page, r.Row)
 	}
-	texts := make([]string, width)
-	spanned := make([]bool, width) // covered from the left by a header cell
-	for _, r := range rows[top:n] {
+	texts, spanned, below := headerTexts(rows[top:n], width)
+	tr.fieldsOf(texts, spanned, below)
+	has := map[field]bool{}
+	for _, f := range tr.cols {
+		has[f] = true
+	}
+	tr.goesOnAfterBreak()
+	return has[fPartner]
+}
+
+// headerTexts joins the texts of the header rows column by column. A
+// column is spanned when a header cell covers it from the left, and below
+// when its first row leaves it blank (a sub-header under a header that
+// spans it and the column before: "相手機関名 Partner Institution" over
+// "機関 Institution" | "部局 Department").
+func headerTexts(rows []parser.Row, width int) (texts []string, spanned, below []bool) {
+	texts = make([]string, width)
+	spanned = make([]bool, width)
+	below = make([]bool, width)
+	for k, r := range rows {
 		last := ""
 		for j, cell := range r.Cells {
 			switch {
@@ -339,17 +369,131 @@ func (tr *tableReader) mapColumns() bool {
 				texts[j] = strings.TrimSpace(texts[j] + " " + last)
 				spanned[j] = true
 			case !cell.Covered:
+				if k > 0 && texts[j] == "" && clean(cell.Text) != "" {
+					below[j] = true
+				}
 				texts[j] = strings.TrimSpace(texts[j] + " " + cell.Text)
 				last = cell.Text
 			}
 		}
 	}
-	tr.fieldsOf(texts, spanned)
-	has := map[field]bool{}
-	for _, f := range tr.cols {
-		has[f] = true
+	return texts, spanned, below
+}
+
+// maxHeaderRows bounds the rows a header is set on.
+const maxHeaderRows = 5
+
+// headerRowsGoOn returns the end of the header that rows top..n start:
+// n, or further down while each next row carries the header on
+// (headerRowGoesOn).
+func (tr *tableReader) headerRowsGoOn(top, n, width int) int {
+	rows := tr.t.Rows
+	for n < len(rows) && n-top < maxHeaderRows {
+		texts, _, _ := headerTexts(rows[top:n], width)
+		if !tr.headerRowGoesOn(texts, rows[n]) {
+			break
+		}
+		n++
 	}
-	return has[fPartner]
+	return n
+}
+
+// headerRowGoesOn reports a row that carries on the header above it (texts,
+// column by column), as the lines of header cells wrapped in narrow
+// columns do ("Type of" / "Agreement", "Year" / "Concluded", "相手部局
+// Partner's" / "Department"): each of its texts is short, no date and no
+// group's name, and goes on a header text that ends in a joining word, or
+// is made of header words that name the field of its column's header
+// (alone or joined to it) or, under a blank header, a field of their own;
+// one text at least is made of header words. Beside them, the name of the
+// home institution may end a header that is not the partner's
+// ("Department at Mae" / "Fah Luang University").
+func (tr *tableReader) headerRowGoesOn(texts []string, r parser.Row) bool {
+	words := 0
+	for j, cell := range r.Cells {
+		t := cellText(cell)
+		if cell.Covered || t == "" {
+			continue
+		}
+		if j >= len(texts) || utf8.RuneCountInString(t) > 30 || tr.namesGroup(t) {
+			return false
+		}
+		if _, err := ParseDate(t, DateOptions{}); err == nil {
+			return false
+		}
+		above := clean(texts[j])
+		af, f := tr.c.headerField(above), tr.c.headerField(t)
+		headerWords := tr.c.lx.IsHeaderOnly(t, tr.c.institution) && f != fNone && f != fIgnore
+		if headerWords {
+			words++
+		}
+		switch {
+		case above != "" && connectorRe.MatchString(above):
+		case headerWords && (above == "" || sameKind(f, af) || sameKind(tr.c.headerField(above+" "+t), af)):
+		case above != "" && af != fPartner && af != fNone && af != fIgnore && tr.c.endsAsInstitution(t) &&
+			sameKind(tr.c.headerField(above+" "+t), af):
+		default:
+			return false
+		}
+	}
+	return words > 0
+}
+
+// sameKind reports two fields a header's lines may name between them: the
+// same, a term and its end ("有効期限" / "Valid"), a unit and whose unit it
+// is ("本学部局" / "Department").
+func sameKind(a, b field) bool {
+	kind := func(f field) field {
+		switch f {
+		case fValidEnd:
+			return fValid
+		case fHomeUnit, fPartnerUnit:
+			return fUnit
+		}
+		return f
+	}
+	return kind(a) == kind(b)
+}
+
+// namesColumns reports header texts that name at least two distinct
+// fields, one of them the partner.
+func (c *docContext) namesColumns(texts []string) bool {
+	seen := map[field]bool{}
+	for _, t := range texts {
+		if f := c.headerField(clean(t)); f != fNone && f != fIgnore {
+			seen[f] = true
+		}
+	}
+	return len(seen) >= 2 && seen[fPartner]
+}
+
+// goesOnAfterBreak takes the last record of the table before as the row
+// above this table's first, when this table goes on from it over a break
+// of page or page column, its header repeated: the same columns, nothing
+// read between them, and this table's first row at the top of the next
+// column or page. A row broken there ("European Synchrotron" / (next
+// column) "Radiation Facility (ESRF)") is then read as one.
+func (tr *tableReader) goesOnAfterBreak() {
+	m := tr.c.tables
+	rows := tr.t.Rows
+	if m == nil || m.last < 0 || m.last >= len(tr.c.res.Records) || m.linesBetween > 0 || tr.body >= len(rows) || !slices.Equal(m.cols, tr.cols) {
+		return
+	}
+	if !afterBreak(rows[tr.body], m.lastRow) {
+		return
+	}
+	rec := &tr.c.res.Records[m.last]
+	tr.prev, tr.partner, tr.partnerAlt = m.last, rec.Partner, rec.PartnerAlt
+}
+
+// afterBreak reports a row that stands at the top of the page or page
+// column after the one another row ends: on the next page, or right of
+// it and higher on the same page. Rows without positions (HTML) never do.
+func afterBreak(r, above parser.Row) bool {
+	if r.Box == (parser.Box{}) || above.Box == (parser.Box{}) {
+		return false
+	}
+	return r.Page == above.Page+1 || r.Page == above.Page && r.Box.X0 >= above.Box.X1-1 && r.Box.Y1 <= above.Box.Y0
 }
 
 // hasHeader reports a table with a header row among its first rows.
@@ -370,7 +514,7 @@ func (tr *tableReader) hasHeader() bool {
 // unit's unless another column is; the blank column right of a partner
 // header that spans it is the partner's unit; a header spanning the region
 // and the country names both).
-func (tr *tableReader) fieldsOf(texts []string, spanned []bool) {
+func (tr *tableReader) fieldsOf(texts []string, spanned, below []bool) {
 	tr.cols = make([]field, len(texts))
 	tr.flagOf = map[int]string{}
 	hasHome := false
@@ -390,7 +534,8 @@ func (tr *tableReader) fieldsOf(texts []string, spanned []bool) {
 	for j := range tr.cols {
 		t := strings.ToLower(clean(texts[j]))
 		switch {
-		case j > 0 && tr.cols[j-1] == fPartner && (spanned[j] || t == "") && !hasPartnerUnit:
+		case j > 0 && tr.cols[j-1] == fPartner && !hasPartnerUnit &&
+			(spanned[j] || t == "" || below[j] && (tr.cols[j] == fUnit || tr.cols[j] == fHomeUnit)):
 			tr.cols[j] = fPartnerUnit
 			hasPartnerUnit = true
 		case tr.cols[j] == fUnit:
@@ -410,6 +555,41 @@ func (tr *tableReader) fieldsOf(texts []string, spanned []bool) {
 			tr.cols[j-1], tr.cols[j] = fRegion, fCountry
 		}
 	}
+	// The same header over its own column and a blank-headed one beside
+	// it, as a table without rules sets a header that spans two columns:
+	// the region, then the country, when the cells under them say so.
+	for j := 1; j < len(tr.cols); j++ {
+		if clean(texts[j]) == "" && (tr.cols[j-1] == fCountry || tr.cols[j-1] == fRegion) &&
+			tr.c.lx.Mentions(texts[j-1], fRegion) && tr.c.lx.Mentions(texts[j-1], fCountry) &&
+			tr.mostlyNames(j-1, true) && tr.mostlyNames(j, false) {
+			tr.cols[j-1], tr.cols[j] = fRegion, fCountry
+		}
+	}
+}
+
+// mostlyNames reports a body column whose cells with text mostly name a
+// region (region set) or a country (half of them at least: a name
+// wrapped onto a second row leaves a piece that names none).
+func (tr *tableReader) mostlyNames(j int, region bool) bool {
+	n, named := 0, 0
+	for _, r := range tr.t.Rows[tr.body:] {
+		if j >= len(r.Cells) || r.Cells[j].Covered {
+			continue
+		}
+		text := clean(r.Cells[j].Text)
+		if text == "" {
+			continue
+		}
+		n++
+		if region {
+			if _, ok := tr.c.readRegion(text, false); ok {
+				named++
+			}
+		} else if tr.c.readCountry(text).known {
+			named++
+		}
+	}
+	return n > 0 && 2*named >= n
 }
 
 // headerGoesOn reports a row that continues the header row above it: one
@@ -446,10 +626,35 @@ func (tr *tableReader) titleRows() int {
 			if i > 0 && (rows[i].Header || tr.c.headerLike(rows[i])) {
 				return i
 			}
-			return 0
+			if !tr.menuRow(i) {
+				return 0
+			}
 		}
 	}
 	return 0
+}
+
+// menuRow reports a row of a site's menu that a table without rules took
+// in above its title ("Top News & Events Research" | "Campus Life
+// Access"): no date, no institution, no group's name and no column's name
+// in any cell.
+func (tr *tableReader) menuRow(i int) bool {
+	if tr.t.Method != "stream" {
+		return false
+	}
+	for _, cell := range tr.t.Rows[i].Cells {
+		t := cellText(cell)
+		if cell.Covered || t == "" {
+			continue
+		}
+		if _, err := ParseDate(t, DateOptions{}); err == nil || tr.c.lx.IsInstitution(t) || namesUniversity(t) || tr.namesGroup(t) {
+			return false
+		}
+		if f := tr.c.headerField(t); f != fNone && f != fIgnore {
+			return false
+		}
+	}
+	return true
 }
 
 // cellCoveredFromLeft reports whether the covered cell j of r belongs to a
@@ -500,7 +705,7 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 		if utf8.RuneCountInString(text) <= 40 && tr.isHeaderText(text) {
 			continue // the header's own words
 		}
-		if strings.ContainsAny(text, "0123456789０１２３４５６７８９") {
+		if containsAny(text, "0123456789０１２３４５６７８９") {
 			return false // a date, a count: no header's
 		}
 		if f := tr.c.headerField(text); f == fNone || f != tr.cols[j] {

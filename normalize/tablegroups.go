@@ -166,6 +166,34 @@ func (tr *tableReader) groupRow(i int, text string) bool {
 	return false
 }
 
+// countryInTwoCells reads a group row whose country's name in two
+// languages the extractor set in two cells ("インドネシア" | "Indonesia"):
+// the row's only two texts, outside the grouping columns, each the name
+// of one and the same country.
+func (tr *tableReader) countryInTwoCells(i int) bool {
+	row := tr.t.Rows[i]
+	var texts []string
+	for j, c := range row.Cells {
+		t := clean(c.Text)
+		if c.Covered || t == "" {
+			continue
+		}
+		if j < len(tr.cols) && (tr.cols[j] == fCountry || tr.cols[j] == fRegion) {
+			return false
+		}
+		texts = append(texts, t)
+	}
+	if len(texts) != 2 {
+		return false
+	}
+	a, b := tr.c.readCountry(texts[0]), tr.c.readCountry(texts[1])
+	if !a.known || !b.known || a.country.Code == "" || a.country.Code != b.country.Code {
+		return false
+	}
+	tr.setCountry(texts[0]+" "+texts[1], &row)
+	return true
+}
+
 // groupCells reads a row whose only cells are grouping cells ("Asia (63)
 // | CAMBODIA (3) | | |"): it sets the groups and makes no record.
 func (tr *tableReader) groupCells(vals map[field]val, has map[field]bool, r *parser.Row) bool {
@@ -218,7 +246,10 @@ func (tr *tableReader) joinSplitRow(r *parser.Row, vals map[field]val, has map[f
 		(connectorRe.MatchString(prev.Partner) || startsLower(vals[fPartner].text) ||
 			// "Nanyang Technological" / "University": the name is whole
 			// only with the word on the next row.
-			!tr.c.lx.IsInstitution(prev.Partner) && tr.c.lx.IsInstitution(vals[fPartner].text) && len(strings.Fields(vals[fPartner].text)) <= 3):
+			!tr.c.lx.IsInstitution(prev.Partner) && tr.c.lx.IsInstitution(vals[fPartner].text) && len(strings.Fields(vals[fPartner].text)) <= 3 ||
+			// "European Synchrotron" / "Radiation Facility (ESRF)": the
+			// acronym spells the name only with the words above.
+			spellsAcronym(prev.Partner+" "+vals[fPartner].text) && !spellsAcronym(vals[fPartner].text)):
 		text, markers := splitMarkers(vals[fPartner].text)
 		prev.Partner = strings.TrimSpace(prev.Partner + " " + text)
 		tr.partner = prev.Partner

@@ -147,6 +147,9 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 			}
 		}
 	}
+	if tr.countryInTwoCells(i) {
+		return true
+	}
 	if joined := joinedCells(*r); len(joined) <= 40 && !has[fSigned] {
 		if d, ok := c.parseAsOf(joined); ok && !c.lx.IsInstitution(joined) {
 			// "(as" | "of 2021.5.1)": the list's date, a running head the
@@ -211,6 +214,28 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 	return rec.Country != "" || tr.intl || (!tr.countrySet && c.intl)
 }
 
+// departmentRow reports a row that names the home unit of its agreement,
+// in a home-unit column or in a level column that gives the unit where a
+// university-wide agreement says so ("GS Engineering" beside
+// "University"), or whose kind or level says it is a unit's agreement.
+func (tr *tableReader) departmentRow(vals map[field]val) bool {
+	c := tr.c
+	for _, f := range []field{fHomeUnit, fLevel, fType} {
+		text, _ := splitMarkers(vals[f].text)
+		if text == "" || c.lx.IsPlaceholder(text) {
+			continue
+		}
+		lv, ok := c.lx.LevelValue(text)
+		switch {
+		case ok:
+			return lv == LevelDepartment
+		case f != fType:
+			return true
+		}
+	}
+	return false
+}
+
 // rowPartner reads the partner cell through the entry reader, or fills the
 // partner down from the row above. It returns a level the cell states.
 func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field]bool, i int) (string, bool) {
@@ -223,7 +248,7 @@ func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field
 		if !tr.hasColumn(fPartnerUnit) {
 			text = c.unitOnItsLine(pv.lines, text)
 		}
-		o := entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit)}
+		o := entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit), department: tr.departmentRow(vals)}
 		en := c.readEntry(text, o)
 		c.applyEntry(rec, en, tr.where(fPartner))
 		level = en.level
@@ -263,8 +288,14 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 			// names the whole institution ("全学").
 			lv, only := c.lx.IsLevelOnly(text)
 			if !only && strings.Contains(text, " ") {
-				// A word broken in a narrow column: "Universit y-wide".
+				// A word broken in a narrow column: "Universit y-wide",
+				// "大学間協定 University-w ide".
 				lv, only = c.lx.IsLevelOnly(strings.ReplaceAll(text, " ", ""))
+				for k := 0; k < len(text) && !only; k++ {
+					if text[k] == ' ' {
+						lv, only = c.lx.IsLevelOnly(text[:k] + text[k+1:])
+					}
+				}
 			}
 			if only {
 				level = lv

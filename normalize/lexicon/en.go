@@ -66,7 +66,7 @@ var English = &Lang{
 		"pending":       {"pending", "pending renewal", "under negotiation", "in process", "in progress", "under renewal"},
 		"fee_waiver":    {"waive", "waives", "waived", "waiver", "fee exemption", "tuition exemption", "exempt", "exempted", "tuition free", "tuition waiver", "fee waiver"},
 	},
-	Institutions: []string{"university", "academia", "council", "ministry", "research council", "academy of sciences", "institute of technology", "college", "polytechnic", "universität", "université", "universidad", "universidade", "università", "universiteit", "hochschule", "école", "academy"},
+	Institutions: []string{"university", "academia", "council", "research council", "academy of sciences", "institute of technology", "college", "polytechnic", "universität", "université", "universidad", "universidade", "università", "universiteit", "hochschule", "école", "academy", "ministry"},
 	ListTitle:    []string{"agreement", "agreements", "partner", "partners", "exchange", "list", "partnership", "partnerships", "mou", "mous"},
 	Units: map[string]string{
 		"institutions": "institutions", "institution": "institutions", "universities": "institutions", "university": "institutions",

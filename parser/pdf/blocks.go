@@ -2,12 +2,12 @@ package pdf
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -27,9 +27,9 @@ const marginBand = 0.08
 
 // pageNumber matches a line that is only a page number: "3", "Page 3",
 // "3 / 12", "- 3 -", "p. 3", "3ページ".
-var pageNumber = regexp.MustCompile(`(?i)^(page|p\.|pg\.?|seite|página|pagina|ページ)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*((/|of|de|von|sur)\s*\d{1,4})?\s*(ページ|頁)?$`)
+var pageNumber = lazyre.New(`(?i)^(page|p\.|pg\.?|seite|página|pagina|ページ)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*((/|of|de|von|sur)\s*\d{1,4})?\s*(ページ|頁)?$`)
 
-var digitRun = regexp.MustCompile(`\d+`)
+var digitRun = lazyre.New(`\d+`)
 
 func inMargin(p *PageLayout, b parser.Box, lineBand float64) bool {
 	mid := (b.Y0 + b.Y1) / 2

@@ -363,7 +363,7 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		blocks = placeTables(blocks, findTables(pages))
 		// Column order needs the tables found: a table's cells are
 		// columns too.
-		flows := map[int][]parser.Box{}
+		flows := map[int][]flowArea{}
 		for i := range pages {
 			flows[pages[i].Number] = pages[i].flows
 		}

@@ -430,3 +430,33 @@ func TestStreamCellWrappedOverManyLinesKeepsTheTable(t *testing.T) {
 	rows := texts(tabs[0].table)
 	assert.Equal(t, []string{"Namur", "Physics", "2020"}, rows[len(rows)-1])
 }
+
+func TestStreamWordInAColumnGapGoesWithItsNeighbour(t *testing.T) {
+	// A narrow partner column: "University of" runs past the middle of
+	// the gap before the unit column, and "of" stands closer to
+	// "University" than to the unit's "GS" after it, in one run of words.
+	var ws []Word
+	for _, r := range [][4]any{
+		{"Partner", "Unit", "Year", 84.0},
+		{"Foreign", "GS", "2010", 100.0},
+		{"Hanoi", "IMRAM", "2009", 116.0},
+		{"", "", "2011", 132.0},
+		{"Thuyloi", "IFS", "2007", 148.0},
+	} {
+		y := r[3].(float64)
+		ws = append(ws, words(r[0].(string), 150, y)...)
+		ws = append(ws, words(r[1].(string), 218, y)...)
+		ws = append(ws, words(r[2].(string), 320, y)...)
+	}
+	ws = append(ws, tw("University", 150, 132), tw("of", 203, 132), tw("GS", 218, 132))
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Partner", "Unit", "Year"},
+		{"Foreign", "GS", "2010"},
+		{"Hanoi", "IMRAM", "2009"},
+		{"University of", "GS", "2011"},
+		{"Thuyloi", "IFS", "2007"},
+	}, texts(tabs[0].table))
+}

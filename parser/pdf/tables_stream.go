@@ -3,12 +3,12 @@ package pdf
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -41,7 +41,14 @@ func makeSlines(ws []tword, idx []int) []sline {
 	for _, i := range idx {
 		ends[int(math.Round(2*ws[i].Box.X1))]++
 	}
-	for _, line := range baselines(ws, idx) {
+	lines := baselines(ws, idx)
+	var short [][]int // lines of one or two words: where a raised marker stands
+	for _, line := range lines {
+		if len(line) <= 2 {
+			short = append(short, line)
+		}
+	}
+	for _, line := range lines {
 		hs := make([]float64, len(line))
 		for k, i := range line {
 			hs[k] = ws[i].h
@@ -51,7 +58,8 @@ func makeSlines(ws []tword, idx []int) []sline {
 		from := 0
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
-			if b.Box.X0-a.Box.X1 > chunkGapH*l.h && !(a.justified && a.line == b.line) && !glue[k] {
+			if b.Box.X0-a.Box.X1 > chunkGapH*l.h && !(a.justified && a.line == b.line) && !glue[k] &&
+				!raisedInGap(ws, short, l, a.Box.X1, b.Box.X0) {
 				l.chunks = append(l.chunks, [2]int{from, k})
 				from = k
 			}
@@ -60,6 +68,26 @@ func makeSlines(ws []tword, idx []int) []sline {
 		out = append(out, l)
 	}
 	return out
+}
+
+// raisedInGap reports a gap of line l, from x0 to x1, that a raised or
+// lowered word set smaller than the line's text fills (a marker set as a
+// superscript, which the text layer puts on a baseline of its own): with
+// it the gap closes to word gaps on both sides, so it parts no cells
+// ("Seoul National University" "*" "(Jul. 8, 1998)").
+func raisedInGap(ws []tword, short [][]int, l sline, x0, x1 float64) bool {
+	for _, other := range short { // (a raised word stands alone or nearly so on its baseline)
+		for _, i := range other {
+			w := &ws[i]
+			if w.h >= 0.85*l.h || w.Box.Y1 <= l.box.Y0 || w.Box.Y0 >= l.box.Y1 {
+				continue
+			}
+			if w.Box.X0 >= x0-0.5 && w.Box.X1 <= x1+0.5 && w.Box.X0-x0 <= chunkGapH*l.h && x1-w.Box.X1 <= chunkGapH*l.h {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // justifiedCells marks the gaps of a line (glue[k]: the gap before word
@@ -147,9 +175,28 @@ func addInterval(ivs []interval, lo, hi float64) []interval {
 }
 
 // streamTables finds whitespace-aligned tables among the words idx.
+//
+// Where a table's rows are ruled apart, the rules tell its rows. A table
+// of one row has but the rule under its header inside it; when another
+// table among the words has its rows ruled apart, tables are read again
+// with the rules of their frames counted too (per-group tables set alike,
+// one of them with a single row of wrapped cells).
 func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
+	nflows := len(p.flows)
+	out, banded, unbanded := streamTablesFramed(p, ws, idx, false)
+	if banded > 0 && unbanded > 0 {
+		p.flows = p.flows[:nflows]
+		out, _, _ = streamTablesFramed(p, ws, idx, true)
+	}
+	return out
+}
+
+// streamTablesFramed finds the tables of streamTables, the rules of their
+// frames counted as row rules when framed; it counts the tables whose
+// rows the rules told, and those whose they did not.
+func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out []pageTable, banded, unbanded int) {
 	if len(idx) == 0 {
-		return nil
+		return nil, 0, 0
 	}
 	hrules, _ := pageRules(p)
 	lines := makeSlines(ws, idx)
@@ -164,7 +211,6 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 	}
 	near := func(a, b int) bool { return lines[b].box.Y0-lines[a].box.Y1 <= blockGapH*h }
 
-	var out []pageTable
 	taken := -1 // last line index used by a table
 	for i := 0; i < len(lines); {
 		if !tab[i] {
@@ -257,24 +303,30 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 			}
 		}
 		i = end + 1
-		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules)
+		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed)
 		if ok {
+			if t.banded {
+				banded++
+			} else {
+				unbanded++
+			}
 			out = append(out, t.pageTable)
 			taken = t.last
 			i = max(i, t.last+1)
 		}
 	}
-	return out
+	return out, banded, unbanded
 }
 
 type streamResult struct {
 	pageTable
-	last int // index of the last line the table took
+	last   int  // index of the last line the table took
+	banded bool // rules told its rows (rowBands)
 }
 
 // streamBlock turns lines start..end (a run of multi-chunk lines) into a
 // table, with header lines above it that fit its columns.
-func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule) (streamResult, bool) {
+func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool) (streamResult, bool) {
 	nTab := 0
 	var ls []*sline
 	for i := start; i <= end; i++ {
@@ -297,7 +349,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		for i := start + 1; i <= end; i++ {
 			box = union(box, lines[i].box)
 		}
-		return rowBands(hrules, box, lines[start:end+1], start) != nil
+		return rowBands(hrules, box, lines[start:end+1], start, false) != nil
 	}
 	if len(ivs) == 2 && !ruled() {
 		words, chunks := 0, 0
@@ -403,7 +455,8 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		return true
 	}
-	band := rowBands(hrules, region, lines[start:end+1], start)
+	band := rowBands(hrules, region, lines[start:end+1], start, framed)
+	t.banded = band != nil
 	cols := func(l *sline) int {
 		seen := map[int]bool{}
 		for _, wi := range l.words {
@@ -440,8 +493,9 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 					continue
 				}
 				part := l.words[c[0]+from : c[0]+m+1]
-				c0 := colOf(seps, ws[part[0]].cx)
-				c1 := colOf(seps, ws[part[len(part)-1]].cx)
+				cw := l.words[c[0]:c[1]]
+				c0 := chunkWordCol(ws, cw, from, seps, ivs)
+				c1 := chunkWordCol(ws, cw, m, seps, ivs)
 				if prev, ok := cuts[from-1]; ok && prev >= 0 {
 					c0 = max(c0, prev+1)
 				}
@@ -517,7 +571,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			return streamResult{}, false
 		}
 		if flowColumns(ws, two) || bulletedColumns(ws, two) {
-			p.flows = append(p.flows, region)
+			p.flows = append(p.flows, flowArea{box: region})
 			return streamResult{}, false
 		}
 	}
@@ -688,7 +742,7 @@ func columnIntervals(ws []tword, lines []*sline) []interval {
 
 // listMarker matches a list item's number or bullet standing apart from
 // its text: "1.", "a)", "(iv)", "•".
-var listMarker = regexp.MustCompile(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
+var listMarker = lazyre.New(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
 
 // isList reports whether a two-column run is a list: every first cell a
 // list marker.
@@ -794,6 +848,39 @@ func colOf(seps []float64, x float64) int {
 	return min(max(searchCell(seps, x), 0), len(seps)-2)
 }
 
+// chunkWordCol returns the column of word m of a chunk (its words): the
+// column whose bounds hold its middle, but for a word set wholly in the
+// gap between two columns' text (a cell's last word running past the
+// middle of the gap in a narrow column: "University of" | "GS"), which
+// goes with the word beside it that it stands closer to.
+func chunkWordCol(ws []tword, words []int, m int, seps []float64, ivs []interval) int {
+	w := ws[words[m]]
+	col := colOf(seps, w.cx)
+	g := -1 // the gap between columns g and g+1 that the word lies in
+	for k := 0; k+1 < len(ivs); k++ {
+		if w.Box.X0 > ivs[k].hi && w.Box.X1 < ivs[k+1].lo {
+			g = k
+		}
+	}
+	if g < 0 {
+		return col
+	}
+	gapBefore, gapAfter := math.Inf(1), math.Inf(1)
+	if m > 0 {
+		gapBefore = w.Box.X0 - ws[words[m-1]].Box.X1
+	}
+	if m+1 < len(words) {
+		gapAfter = ws[words[m+1]].Box.X0 - w.Box.X1
+	}
+	switch {
+	case gapBefore < gapAfter && colOf(seps, ws[words[m-1]].cx) == g:
+		return g
+	case gapAfter < gapBefore && colOf(seps, ws[words[m+1]].cx) == g+1:
+		return g + 1
+	}
+	return col
+}
+
 // gapCrosses reports whether the word gap [a, b] overlaps the column gap
 // between columns ca and ca+1 (or any between ca and cb).
 func gapCrosses(ivs []interval, ca, cb int, a, b float64) bool {
@@ -825,7 +912,7 @@ func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval) map[int]
 	cuts := map[int]int{}
 	for m := 0; m+1 < len(words); m++ {
 		a, b := ws[words[m]], ws[words[m+1]]
-		ca, cb := colOf(seps, a.cx), colOf(seps, b.cx)
+		ca, cb := chunkWordCol(ws, words, m, seps, ivs), chunkWordCol(ws, words, m+1, seps, ivs)
 		if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0) {
 			continue
 		}
@@ -856,20 +943,30 @@ func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval) map[int]
 // rowBands returns, when horizontal rules across the table separate its
 // rows (two or more rules between its first and last line), the band each
 // line lies in: lines between the same two rules are one row. Otherwise it
-// returns nil. Line k of the result's argument is lines[k-offset].
-func rowBands(hrules []rule, region parser.Box, lines []sline, offset int) func(int) int {
+// returns nil. Line k of the result's argument is lines[k-offset]. When
+// framed, one rule between them will do when rules frame the lines, right
+// above the first and right under the last (within half a line).
+func rowBands(hrules []rule, region parser.Box, lines []sline, offset int, framed bool) func(int) int {
 	if len(lines) < 2 {
 		return nil
 	}
-	top := (lines[0].box.Y0 + lines[0].box.Y1) / 2
-	bot := (lines[len(lines)-1].box.Y0 + lines[len(lines)-1].box.Y1) / 2
+	first, last := &lines[0], &lines[len(lines)-1]
+	top := (first.box.Y0 + first.box.Y1) / 2
+	bot := (last.box.Y0 + last.box.Y1) / 2
 	var ys []float64
+	frame := 0
 	for _, r := range hrules {
-		if r.at > top && r.at < bot && min(r.hi, region.X1)-max(r.lo, region.X0) >= 0.8*(region.X1-region.X0) {
+		if min(r.hi, region.X1)-max(r.lo, region.X0) < 0.8*(region.X1-region.X0) {
+			continue
+		}
+		switch {
+		case r.at > top && r.at < bot:
 			ys = append(ys, r.at)
+		case framed && (r.at <= first.box.Y0 && r.at >= first.box.Y0-0.5*first.h || r.at >= last.box.Y1 && r.at <= last.box.Y1+0.5*last.h):
+			frame++
 		}
 	}
-	if len(ys) < 2 {
+	if len(ys) < 2 && (len(ys) == 0 || frame < 2) {
 		return nil
 	}
 	slices.Sort(ys)

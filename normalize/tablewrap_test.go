@@ -1,0 +1,148 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// A table without rules in narrow columns: each record wraps onto rows of
+// its own, the first with the groups and the start of the date, the next
+// with the rest of the cells; the header over the region and the country
+// stands over the region's column alone. Read as a stream table (one row a
+// line) it gives the records of the same table with its rows whole.
+func TestTableWrappedRowsWithoutRules(t *testing.T) {
+	wrapped := tbl(
+		[]string{"地域・国", "", "相手機関名", "区分", "締結年月日"},
+		[]string{"アジア", "ベトナム", "Foreign", "GS", "14 January"},
+		[]string{"", "", "Trade", "Economics", "2010"},
+		[]string{"", "", "University,", "and", ""},
+		[]string{"", "", "Faculty of\nInternational\nEconomics", "Management", ""},
+		[]string{"中東", "アラブ首長国", "United Arab", "IDAC", "10 July 2016"},
+		[]string{"", "連邦", "Emirates\nUniversity", "", ""},
+		[]string{"アフリカ", "エジプト", "Alexandria", "IFS", "30"},
+		[]string{"", "", "University", "", "November"},
+		[]string{"", "", "", "", "2017"},
+	)
+	wrapped.Method = "stream"
+	whole := tbl(
+		[]string{"地域・国", "", "相手機関名", "区分", "締結年月日"},
+		[]string{"アジア", "ベトナム", "Foreign Trade University, Faculty of International Economics", "GS Economics and Management", "14 January 2010"},
+		[]string{"中東", "アラブ首長国連邦", "United Arab Emirates University", "IDAC", "10 July 2016"},
+		[]string{"アフリカ", "エジプト", "Alexandria University", "IFS", "30 November 2017"},
+	)
+	whole.Method = "stream"
+	want := []brief{
+		{"department", "Asia", "VN", "Foreign Trade University", "Faculty of International Economics", "GS Economics and Management", "2010-01-14", false},
+		{"department", "Middle East", "AE", "United Arab Emirates University", "", "IDAC", "2016-07-10", false},
+		{"department", "Africa", "EG", "Alexandria University", "", "IFS", "2017-11-30", false},
+	}
+	for name, tb := range map[string]*parser.Table{"wrapped": wrapped, "whole": whole} {
+		res, err := Normalize(tdoc([]string{deptSection}, tb), Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, briefs(res.Records), name)
+	}
+}
+
+// Rows without a date of their own are records where nothing shows a
+// wrapped line (a partner filled down, a list without dates for some
+// rows): they are not joined to the row above.
+func TestTableRowsWithoutDatesNotJoined(t *testing.T) {
+	tb := tbl(
+		[]string{"Country", "Partner Institution", "Date of Conclusion"},
+		[]string{"China", "Peking University", "2001.4.1"},
+		[]string{"", "Fudan University", ""},
+		[]string{"", "Tsinghua University", "2003.5.1"},
+		[]string{"", "Nanjing University", ""},
+	)
+	tb.Method = "stream"
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	var partners []string
+	for _, r := range res.Records {
+		partners = append(partners, r.Partner)
+	}
+	assert.Equal(t, []string{"Peking University", "Fudan University", "Tsinghua University", "Nanjing University"}, partners)
+}
+
+// A header set on several rows in narrow columns, its partner's header
+// spanning the partner's column and its unit's ("相手機関名 Partner
+// Institution" over "機関 Institution" | "部局 Department"), read as one
+// header: no row of it is a record, as when the header stands on one row.
+// A table whose header's first row stayed on the page before reads the
+// columns from the rows that are left.
+func TestTableHeaderOnSeveralRows(t *testing.T) {
+	want := []brief{
+		{"university", "", "CN", "同済大学", "", "", "2006", false},
+		{"university", "", "CN", "上海師範大学", "数理学院", "", "2018", false},
+	}
+	wrapped := tbl(
+		[]string{"相手機関名 Partner Institution", "", "協定種別", "本学部局", "締結年月日", "有効期限"},
+		[]string{"", "", "Type of", "Department at", "Year", "Valid"},
+		[]string{"", "", "Agreement", "Ryukoku\nUniversity", "Concluded", "Until"},
+		[]string{"機関 Institution", "部局 Department", "", "", "", ""},
+		[]string{"同済大学", "", "大学間協定\nUniversity-\nwide", "―", "2006", ""},
+		[]string{"上海師範大学", "数理学院", "大学間協定\nUniversity-w\nide", "―", "2018", ""},
+	)
+	wrapped.Rows[0].Header = false
+	oneRow := tbl(
+		[]string{"相手機関名 Partner Institution", "相手部局 Partner's Department", "協定種別 Type of Agreement", "本学部局 Department at Ryukoku University", "締結年月日 Year Concluded", "有効期限 Valid Until"},
+		[]string{"同済大学", "", "大学間協定 University-wide", "―", "2006", ""},
+		[]string{"上海師範大学", "数理学院", "大学間協定 University-wide", "―", "2018", ""},
+	)
+	cut := tbl(
+		[]string{"", "", "Type of", "Department at", "Year", "Valid"},
+		[]string{"", "", "Agreement", "Ryukoku\nUniversity", "Concluded", "Until"},
+		[]string{"機関 Institution", "部局 Department", "", "", "", ""},
+		[]string{"同済大学", "", "大学間協定\nUniversity-\nwide", "―", "2006", ""},
+		[]string{"上海師範大学", "数理学院", "大学間協定\nUniversity-w\nide", "―", "2018", ""},
+	)
+	cut.Rows[0].Header = false
+	for name, tb := range map[string]*parser.Table{"several rows": wrapped, "one row": oneRow, "first row cut": cut} {
+		res, err := Normalize(tdoc([]string{"# 中国 China"}, tb), Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, briefs(res.Records), name)
+		assert.Empty(t, res.Unplaced, name)
+	}
+}
+
+// A list without dates in narrow columns without rules: the kind's column
+// tells a record's first row, the partner's cell wraps onto the rows
+// below. A site's menu taken into the table above its title and header is
+// no row of it. The same table with its rows whole reads the same.
+func TestTableWrappedRowsWithoutDates(t *testing.T) {
+	want := []brief{
+		{"department", "", "JP", "Yamagata University", "Faculty of Humanities and Social Sciences", "School of Social Innovation", "", false},
+		{"department", "", "JP", "Hiroshima University", "Graduate School for International Development and Cooperation", "School of Social Innovation", "", false},
+		{"university", "", "JP", "Juntendo University", "", "", "", false},
+	}
+	wrapped := tbl(
+		[]string{"Top News & Events Research", "Campus Life Access", ""},
+		[]string{"日本 Japan", "", ""},
+		[]string{"相手機関名 Partner", "協定種別 Type of Agreement", "本学部局 Department at Mae"},
+		[]string{"Institution", "", "Fah Luang University"},
+		[]string{"Yamagata University, Faculty", "部局間協定 School-to-school", "School of Social Innovation"},
+		[]string{"of Humanities and Social", "", ""},
+		[]string{"Sciences", "", ""},
+		[]string{"Hiroshima University,", "部局間協定 School-to-school", "School of Social Innovation"},
+		[]string{"Graduate School for", "", ""},
+		[]string{"International Development", "", ""},
+		[]string{"and Cooperation", "", ""},
+		[]string{"Juntendo University", "大学間協定 University-wide", "―"},
+	)
+	wrapped.Method, wrapped.Rows[0].Header = "stream", false
+	whole := tbl(
+		[]string{"相手機関名 Partner Institution", "協定種別 Type of Agreement", "本学部局 Department at Mae Fah Luang University"},
+		[]string{"Yamagata University, Faculty of Humanities and Social Sciences", "部局間協定 School-to-school", "School of Social Innovation"},
+		[]string{"Hiroshima University, Graduate School for International Development and Cooperation", "部局間協定 School-to-school", "School of Social Innovation"},
+		[]string{"Juntendo University", "大学間協定 University-wide", "―"},
+	)
+	for name, d := range map[string]*parser.Document{"wrapped": tdoc(nil, wrapped), "whole": tdoc([]string{"# 日本 Japan"}, whole)} {
+		res, err := Normalize(d, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, briefs(res.Records), name)
+	}
+}
