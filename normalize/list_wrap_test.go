@@ -470,6 +470,27 @@ func TestRuledLinesAreEntries(t *testing.T) {
 	}
 }
 
+// An institution named after its founder and its place, its unit on a
+// line of its own, in a table's cell or as a list entry's lines.
+func TestInstitutionOfPlaceThenUnitLine(t *testing.T) {
+	lines := pdfDoc(lineSpec{text: "United States", style: stCountry},
+		lineSpec{text: "Carnegie Institution of Washington", style: stEntry, bullet: true},
+		lineSpec{text: "Geophysical Laboratory", style: stEntry, x: 84},
+		lineSpec{text: "Cornell University", style: stEntry, bullet: true})
+	table := tdoc(nil, tbl(
+		[]string{"Country", "Partner Institution", "Date"},
+		[]string{"United States", "Carnegie Institution of Washington\nGeophysical Laboratory", "2008.12.1"},
+		[]string{"", "Cornell University", "2010.4.1"},
+	))
+	for name, doc := range map[string]*parser.Document{"lines": lines, "table": table} {
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err, name)
+		require.Len(t, res.Records, 2, name)
+		assert.Equal(t, "Carnegie Institution of Washington", res.Records[0].Partner, name)
+		assert.Equal(t, "Geophysical Laboratory", res.Records[0].PartnerUnit, name)
+	}
+}
+
 // A legend set as a list item ("* 授業料不徴収 Tuition Exemption", the
 // extractor reading its marker as the bullet), in a smaller style than the
 // entries, whose bullets are drawn apart from the text: the legend does not

@@ -63,6 +63,12 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 		cand, gutter = inFlows(items, ruled), joinTol
 	}
 	lo, hi, ok := findGutter(cand, minItems, gutter)
+	if !ok && len(flows) > 0 {
+		// On a page known to be set in columns, one block may cross
+		// the gutter however few the blocks are (a line of links over
+		// both columns, each column a table).
+		lo, hi, ok = findGutterCrossed(cand, minItems, gutter, 1)
+	}
 	if !ok {
 		return items
 	}
@@ -256,6 +262,12 @@ func sidePitch(items []placed, side []int) float64 {
 // wholly on each side of it: of those that the fewest blocks cross, the
 // widest.
 func findGutter(items []placed, minItems int, minWidth float64) (lo, hi float64, ok bool) {
+	return findGutterCrossed(items, minItems, minWidth, 0)
+}
+
+// findGutterCrossed is findGutter where up to crossed blocks may cross the
+// band whatever their share.
+func findGutterCrossed(items []placed, minItems int, minWidth float64, crossed int) (lo, hi float64, ok bool) {
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, it := range items {
 		x0, x1 = math.Min(x0, it.box.X0), math.Max(x1, it.box.X1)
@@ -274,7 +286,7 @@ func findGutter(items []placed, minItems int, minWidth float64) (lo, hi float64,
 	}
 	// The fewest crossings first: a band that only a title crosses beats
 	// a wider one that some long lines of a column cross too.
-	allowed := min(int(maxCrossShare*float64(len(items))), maxCross)
+	allowed := max(min(int(maxCrossShare*float64(len(items))), maxCross), crossed)
 	for t := 0; t <= allowed && !ok; t++ {
 		best := 0.0
 		for k := 0; k < len(cover); {

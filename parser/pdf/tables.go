@@ -207,6 +207,9 @@ type wordSet struct {
 // split cuts word i at the x positions cuts (ascending) into pieces made
 // from the word's glyphs: a word that runs over a cell border (text that
 // overflows its cell up to the next cell's text) belongs to two cells.
+// It is cut only between glyphs drawn apart: glyphs drawn one after the
+// other are one run of text, which stays whole in the cell it starts in
+// however far it overflows.
 // Word i becomes the first piece; the indices of the others are returned.
 // Without glyphs the word stays whole.
 func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
@@ -220,6 +223,7 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 	w := s.ws[i]
 	lo, _ := slices.BinarySearchFunc(s.byX, w.Box.X0-1, func(k int, x float64) int { return cmp.Compare(p.Glyphs[k].Box.X0, x) })
 	pieces := make([][]int, len(cuts)+1)
+	last, lastN := -1, 0
 	for _, k := range s.byX[lo:] {
 		g := &p.Glyphs[k]
 		if g.Box.X0 > w.Box.X1 {
@@ -230,6 +234,12 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 			continue
 		}
 		n, _ := slices.BinarySearch(cuts, gx)
+		if last >= 0 && g.Seq == p.Glyphs[last].Seq+1 {
+			// Drawn right after the glyph before it: the same run of
+			// text, overflowing its cell, stays in the cell it starts in.
+			n = lastN
+		}
+		last, lastN = k, n
 		pieces[n] = append(pieces[n], k)
 	}
 	var out []int
