@@ -10,7 +10,9 @@ import (
 	"io"
 	"io/fs"
 	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/agreements/agreements/agreement"
 )
@@ -84,7 +86,7 @@ func ReadRecords(r io.Reader) ([]agreement.Record, error) {
 // the old array and the new.
 func ReadRecordsSized(r io.Reader, n int) ([]agreement.Record, error) {
 	recs := make([]agreement.Record, 0, max(n, 0))
-	in := interner{}
+	in := newInterner()
 	err := EachRecord(r, func(rec agreement.Record) error {
 		in.record(&rec)
 		recs = append(recs, rec)
@@ -98,30 +100,63 @@ func ReadRecordsSized(r io.Reader, n int) ([]agreement.Record, error) {
 
 // interner keeps one copy of the strings that repeat from record to
 // record (the home institution, the country, the source file and its
-// digest, dates), so that records kept in memory share them.
-type interner map[string]string
+// digest, dates), and of the lists of flags and repairs, so that records
+// kept in memory share them. A shared list has no room to grow: appending
+// to one copies it.
+type interner struct {
+	strs  map[string]string
+	lists map[string][]string
+	key   []byte
+}
 
-// maxInterned bounds the strings an interner keeps.
+// maxInterned bounds the strings an interner keeps, and the lists.
 const maxInterned = 1 << 16
 
-func (in interner) string(s *string) {
-	if v, ok := in[*s]; ok {
+func newInterner() *interner {
+	return &interner{strs: map[string]string{}, lists: map[string][]string{}}
+}
+
+func (in *interner) string(s *string) {
+	if v, ok := in.strs[*s]; ok {
 		*s = v
-	} else if len(in) < maxInterned {
-		in[*s] = *s
+	} else if len(in.strs) < maxInterned {
+		in.strs[*s] = *s
 	}
 }
 
-func (in interner) record(r *agreement.Record) {
+// list interns a list of strings as a whole, by its elements joined with
+// a byte no element holds.
+func (in *interner) list(l *[]string) {
+	if len(*l) == 0 {
+		return // nil and empty stay as they are: they encode differently
+	}
+	in.key = in.key[:0]
+	for _, s := range *l {
+		if strings.IndexByte(s, 0) >= 0 {
+			return
+		}
+		in.key = append(append(in.key, s...), 0)
+	}
+	if v, ok := in.lists[string(in.key)]; ok {
+		*l = v
+		return
+	}
+	for i := range *l {
+		in.string(&(*l)[i])
+	}
+	if len(in.lists) < maxInterned {
+		*l = slices.Clip(*l)
+		in.lists[string(in.key)] = *l
+	}
+}
+
+func (in *interner) record(r *agreement.Record) {
 	for _, s := range []*string{&r.Schema, &r.HomeInstitution, &r.Level, &r.Region, &r.Country, &r.CountryCode,
 		&r.PartnerUnit, &r.HomeUnit, &r.Signed, &r.AgreementType, &r.ValidUntil, &r.AsOf, &r.Source.File, &r.Source.SHA256, &r.Source.Format} {
 		in.string(s)
 	}
-	for _, list := range [][]string{r.Flags, r.Repairs} {
-		for i := range list {
-			in.string(&list[i])
-		}
-	}
+	in.list(&r.Flags)
+	in.list(&r.Repairs)
 }
 
 // EachRecord reads a record file as ReadRecords does, calling fn with each
