@@ -405,8 +405,15 @@ func (a *auditor) startNearDuplicates() *nearDuplicates {
 	}
 	// Groups are clustered on every core; the report keeps their order.
 	nd := &nearDuplicates{groups: groups, found: make([][][]int, len(groups)), cut: make([]bool, len(groups))}
+	// The largest first, so that no large group is left to one core at
+	// the end.
 	work := make(chan int, len(groups))
-	for k := range groups {
+	order := make([]int, len(groups))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return len(groups[y].names) - len(groups[x].names) })
+	for _, k := range order {
 		work <- k
 	}
 	close(work)
