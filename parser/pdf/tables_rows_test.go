@@ -460,3 +460,40 @@ func TestStreamWordInAColumnGapGoesWithItsNeighbour(t *testing.T) {
 		{"Thuyloi", "IFS", "2007"},
 	}, texts(tabs[0].table))
 }
+
+func TestStreamNarrowColumnsSplitByPlainHeadings(t *testing.T) {
+	// The partner's and the unit's columns are set close together and the
+	// unit's is mostly empty: where a row has a unit, the two run into one
+	// another. The header, not bold, starts the unit's name apart from the
+	// partner's, where the units start; a group's name spanning the table
+	// crosses the gap and parts nothing.
+	ws := append(words("Partner", 50, 80), words("Unit", 134, 80)...)
+	ws = append(ws, words("Year", 300, 80)...)
+	y := 96.0
+	for _, r := range [][3]string{{"Alpha University", "", "2002"}, {"Beta College Arts", "Faculty", "2009"}, {"", "", ""}, {"Gamma Univ School", "Laboratory", "2010"}, {"Delta University", "", "2011"}, {"Epsilon Univ Hall", "Institute", "2012"}} {
+		if r[0] == "" {
+			for _, w := range words("United Kingdom Group (10)", 50, y) {
+				w.Style.Bold = true
+				ws = append(ws, w)
+			}
+			y += 14
+			continue
+		}
+		ws = append(ws, words(r[0], 50, y)...)
+		ws = append(ws, words(r[1], 134, y)...)
+		ws = append(ws, words(r[2], 300, y)...)
+		y += 14
+	}
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Partner", "Unit", "Year"},
+		{"Alpha University", "", "2002"},
+		{"Beta College Arts", "Faculty", "2009"},
+		{"<2x1>United Kingdom Group (10)", "^", ""},
+		{"Gamma Univ School", "Laboratory", "2010"},
+		{"Delta University", "", "2011"},
+		{"Epsilon Univ Hall", "Institute", "2012"},
+	}, texts(tabs[0].table))
+}

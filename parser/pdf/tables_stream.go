@@ -920,12 +920,14 @@ func bulletedColumns(ws []tword, accs [][]cellAcc) bool {
 }
 
 // splitByHeadings splits a column where the header shows two or more: a
-// word of a heading (a line of bold words among the table's first lines,
-// head to last) starts inside the column, further from the word before it
-// than a space, text of three or more other lines starts at the same
-// place, and no word of the table crosses it. Narrow columns
-// set close together run into one another (a country's name and the
-// partner's after it read as one run of words), their headings do not.
+// word of a heading (a line among the table's first lines, head to last)
+// starts inside the column, further from the word before it than a space
+// (half a line, for a line not set in bold), text of three or more other
+// lines starts at the same place, and no word of the table's lines of
+// two or more cells crosses it (a group's name spanning the table may).
+// Narrow columns set close together run into one another (a country's
+// name and the partner's after it read as one run of words), their
+// headings do not.
 func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []interval) []interval {
 	bold := func(l *sline) bool {
 		for _, wi := range l.words {
@@ -937,8 +939,9 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 	}
 	for i := head; i <= last; i++ {
 		l := &lines[i]
+		space := 0.3 * l.h
 		if !bold(l) {
-			continue
+			space = 0.5 * l.h
 		}
 		for k := 1; k < len(l.words); k++ {
 			x := ws[l.words[k]].Box.X0
@@ -958,6 +961,9 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 					continue
 				}
 				found := false
+				if len(lines[b].chunks) == 1 {
+					continue
+				}
 				for _, wi := range lines[b].words {
 					w := ws[wi].Box
 					if abs(w.X0-x) <= tol {
@@ -970,7 +976,7 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 					starts++
 				}
 			}
-			if crossed || starts < 3 || x-ws[l.words[k-1]].Box.X1 < 0.3*l.h {
+			if crossed || starts < 3 || x-ws[l.words[k-1]].Box.X1 < space {
 				continue
 			}
 			iv := ivs[c]
