@@ -335,12 +335,26 @@ func (tr *tableReader) mapColumns() bool {
 		return false
 	}
 	tr.body = n
+	entries := false // under a partner column's name among the title rows
 	for k, r := range rows[:top] {
 		if sole, ok := tr.soleText(k); ok && k == 0 && tr.c.unitGoesOn(sole, r) {
 			continue // the last row of the table before went on here
 		}
+		text := clean(joinedCells(r))
+		switch {
+		case tr.c.columnName(text) && tr.c.headerField(text) == fPartner:
+			entries = true // a table of one column above this one's title: its header
+			continue
+		case entries && namesUniversity(text) && !tr.c.namesAGroup(text):
+			// ("Partner Institution" / "University of Mauritius"): its rows.
+			tr.c.line(&parser.Line{Page: r.Page, Row: r.Row, Text: text, Role: parser.RoleItem, Box: r.Box}, -1)
+			continue
+		}
+		entries = false
+		tr.c.flushList()
 		tr.c.titleLine(rowText(r), r.Page, r.Row)
 	}
+	tr.c.flushList()
 	texts, spanned, below := headerTexts(rows[top:n], width)
 	tr.fieldsOf(texts, spanned, below)
 	has := map[field]bool{}

@@ -146,3 +146,33 @@ func TestTableWrappedRowsWithoutDates(t *testing.T) {
 		assert.Equal(t, want, briefs(res.Records), name)
 	}
 }
+
+// A table of one column that a table without rules took in above its own
+// title and header: its rows under the partner column's name are records
+// of their group, as they are when the two tables are read apart.
+func TestTableOfOneColumnAboveTheTitle(t *testing.T) {
+	want := []brief{
+		{"university", "", "MU", "University of Mauritius", "", "", "", false},
+		{"department", "", "JP", "Kagoshima University", "Faculty of Agriculture", "School of Agro-Industry", "", false},
+	}
+	second := [][]string{
+		{"Partner Institution", "Partner's Department", "Department at Mae Fah Luang University"},
+		{"Kagoshima University", "Faculty of Agriculture", "School of Agro-Industry"},
+	}
+	taken := tbl(append([][]string{
+		{"Mauritius", "<", "<"},
+		{"Partner Institution", "", ""},
+		{"University of Mauritius", "", ""},
+		{"Department Level Agreements", "", ""},
+		{"Japan", "", ""},
+	}, second...)...)
+	taken.Method = "stream"
+	apart := tdoc([]string{"# Mauritius"}, tbl([]string{"Partner Institution"}, []string{"University of Mauritius"}))
+	apart.Blocks = append(apart.Blocks, tdoc([]string{"# Department Level Agreements", "# Japan"}, tbl(second...)).Blocks...)
+	apart.Number()
+	for name, d := range map[string]*parser.Document{"taken in": tdoc([]string{"University Level Agreements"}, taken), "apart": apart} {
+		res, err := Normalize(d, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, briefs(res.Records), name)
+	}
+}
