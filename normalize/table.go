@@ -619,8 +619,8 @@ func (tr *tableReader) titleRows() int {
 
 // menuRow reports a row of a site's menu that a table without rules took
 // in above its title ("Top News & Events Research" | "Campus Life
-// Access"): no date, no institution, no group's name and no column's name
-// in any cell.
+// Access", "Asia | Europe"): no date, no institution and no column's
+// name in any cell.
 func (tr *tableReader) menuRow(i int) bool {
 	if tr.t.Method != "stream" {
 		return false
@@ -630,7 +630,7 @@ func (tr *tableReader) menuRow(i int) bool {
 		if cell.Covered || t == "" {
 			continue
 		}
-		if _, err := ParseDate(t, DateOptions{}); err == nil || tr.c.lx.IsInstitution(t) || namesUniversity(t) || tr.namesGroup(t) {
+		if _, err := ParseDate(t, DateOptions{}); err == nil || tr.c.lx.IsInstitution(t) || namesUniversity(t) {
 			return false
 		}
 		if f := tr.c.headerField(t); f != fNone && f != fIgnore {

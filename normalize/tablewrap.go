@@ -107,10 +107,10 @@ func (tr *tableReader) joinWrappedRows() {
 }
 
 // anchorColumn returns the column whose cell only a record's first row
-// fills: the date's, else the kind's, the level's or the home unit's (a
-// list without dates); -1 for none.
+// fills: the date's, else the term's, the kind's, the level's or the home
+// unit's (a list without dates); -1 for none.
 func (tr *tableReader) anchorColumn() int {
-	for _, want := range []field{fSigned, fType, fLevel, fHomeUnit} {
+	for _, want := range []field{fSigned, fValid, fValidEnd, fType, fLevel, fHomeUnit} {
 		for j, f := range tr.cols {
 			if f == want {
 				return j
@@ -124,22 +124,31 @@ func (tr *tableReader) anchorColumn() int {
 // record whose cells (its rows so far joined) are acc: no date of its own,
 // or the rest of a date the record's cell leaves unfinished; no region or
 // country of its own, or the rest of one the record's cell leaves
-// unfinished ("アラブ首長国" / "連邦").
+// unfinished ("アラブ首長国" / "連邦"), or its name in the other language
+// ("アルゼンチン" / "Argentina").
 func (tr *tableReader) rowGoesOn(acc, texts []string, date int) bool {
 	if d := texts[date]; d != "" {
 		if tr.cols[date] == fSigned && !tr.dateCompleted(acc[date], d) {
 			return false
 		}
-		if tr.cols[date] != fSigned && !(connectorRe.MatchString(acc[date]) || hyphenBreak(acc[date]) || startsLower(d)) {
-			return false // a kind or unit of its own, not the rest of one ("School-to-" / "school")
+		if tr.cols[date] != fSigned && !(connectorRe.MatchString(acc[date]) || hyphenBreak(acc[date]) || tr.dateCompleted(acc[date], d)) {
+			return false // a kind, term or unit of its own, not the rest of one ("School-to-" / "school")
 		}
 	}
 	for j, f := range tr.cols {
 		if j >= len(texts) || texts[j] == "" || (f != fRegion && f != fCountry) {
 			continue
 		}
-		if acc[j] == "" || tr.namesGroup(texts[j]) || tr.namesGroup(acc[j]) {
+		if acc[j] == "" {
 			return false
+		}
+		if tr.namesGroup(texts[j]) || tr.namesGroup(acc[j]) {
+			// A group's name in the other language on the next line
+			// ("アルゼンチン" / "Argentina") goes on; another group's not.
+			a, b := tr.c.readCountry(acc[j]), tr.c.readCountry(joinWrapped([]string{acc[j], texts[j]}))
+			if !a.known || !b.known || a.country != b.country {
+				return false
+			}
 		}
 	}
 	return true

@@ -176,3 +176,31 @@ func TestTableOfOneColumnAboveTheTitle(t *testing.T) {
 		assert.Equal(t, want, briefs(res.Records), name)
 	}
 }
+
+// A list without dates of conclusion, its term's column filled on each
+// record's first row ("no end date", "pending renewal"), its country named
+// in two languages on two rows: the wrapped rows join their records.
+func TestTableWrappedRowsUnderATermColumn(t *testing.T) {
+	wrapped := tbl(
+		[]string{"国・地域 Country / Region", "相手機関名 Partner Institution", "協定種別 Type", "有効期限 Valid Until"},
+		[]string{"アルゼンチン", "Universidad", "MOU, Reciprocal", "no end date"},
+		[]string{"Argentina", "Nacional de", "Student", ""},
+		[]string{"", "Tucuman", "Exchange", ""},
+		[]string{"中国 China", "Capital", "Dual Degree", "pending renewal"},
+		[]string{"", "University of", "Articulation", ""},
+		[]string{"", "Business and Economics", "", ""},
+		[]string{"中国 China", "Beijing Prepare", "MOU", "2026"},
+	)
+	wrapped.Method = "stream"
+	res, err := Normalize(tdoc(nil, wrapped), Options{})
+	require.NoError(t, err)
+	var got [][3]string
+	for _, r := range res.Records {
+		got = append(got, [3]string{r.CountryCode, r.Partner, r.AgreementType})
+	}
+	assert.Equal(t, [][3]string{
+		{"AR", "Universidad Nacional de Tucuman", "MOU, Reciprocal Student Exchange"},
+		{"CN", "Capital University of Business and Economics", "Dual Degree Articulation"},
+		{"CN", "Beijing Prepare", "MOU"},
+	}, got)
+}

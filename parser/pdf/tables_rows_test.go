@@ -497,3 +497,33 @@ func TestStreamNarrowColumnsSplitByPlainHeadings(t *testing.T) {
 		{"Epsilon Univ Hall", "Institute", "2012"},
 	}, texts(tabs[0].table))
 }
+
+func TestStreamTallFontBoxesKeepNarrowGaps(t *testing.T) {
+	// A font whose boxes reach far above and below its letters (24 pt
+	// boxes for 9.5 pt text, as some CJK fonts give): the 9 pt gaps
+	// between narrow columns part cells, as they do for the same text in
+	// boxes of its size.
+	for _, boxH := range []float64{24, 11} {
+		var ws []Word
+		y := 80.0
+		for _, r := range [][3]string{{"Country", "Partner", "Valid"}, {"Chile", "Concepcion", "2026"}, {"Peru", "Lima Univ", "2027"}, {"Brazil", "Rio Univ", "2028"}} {
+			for k, x := range []float64{50, 94, 153} {
+				for _, w := range words(r[k], x, y) {
+					w.Box.Y1 = w.Box.Y0 + boxH
+					w.Style.Size = 9.5
+					ws = append(ws, w)
+				}
+			}
+			y += boxH * 0.6
+		}
+		p := page(1, ws, nil)
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1, "boxes %v high", boxH)
+		assert.Equal(t, [][]string{
+			{"Country", "Partner", "Valid"},
+			{"Chile", "Concepcion", "2026"},
+			{"Peru", "Lima Univ", "2027"},
+			{"Brazil", "Rio Univ", "2028"},
+		}, texts(tabs[0].table), "boxes %v high", boxH)
+	}
+}

@@ -48,10 +48,19 @@ func makeSlines(ws []tword, idx []int) []sline {
 		}
 		l := sline{words: line, box: wordsBox(ws, line), h: median(hs)}
 		glue := justifiedCells(ws, line, ends, l.h)
+		// The gap that parts cells: from the line's height, but no more
+		// than from the height of a line set solid in its font size (a
+		// font whose bounding box reaches far above and below its
+		// letters, as some CJK fonts' does, would make the gaps of
+		// columns set close together word gaps).
+		gap := chunkGapH * l.h
+		if sz := ws[line[0]].Style.Size; sz > 0 {
+			gap = min(gap, chunkGapH*1.5*sz)
+		}
 		from := 0
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
-			if b.Box.X0-a.Box.X1 > chunkGapH*l.h && !(a.justified && a.line == b.line) && !glue[k] {
+			if b.Box.X0-a.Box.X1 > gap && !(a.justified && a.line == b.line) && !glue[k] {
 				l.chunks = append(l.chunks, [2]int{from, k})
 				from = k
 			}
