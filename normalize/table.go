@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/lazyre"
+
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize/lexicon"
 	"github.com/agreements/agreements/parser"
@@ -355,6 +357,8 @@ func (tr *tableReader) mapColumns() bool {
 		tr.c.titleLine(rowText(r), r.Page, r.Row)
 	}
 	tr.c.flushList()
+	tr.joinStrayHeaderWords(top, n)
+	rows = tr.t.Rows
 	texts, spanned, below := headerTexts(rows[top:n], width)
 	tr.fieldsOf(texts, spanned, below)
 	has := map[field]bool{}
@@ -362,6 +366,69 @@ func (tr *tableReader) mapColumns() bool {
 		has[f] = true
 	}
 	return has[fPartner]
+}
+
+// strayWordRe matches a header cell that is one joining word alone.
+var strayWordRe = lazyre.New(`(?i)^(?:at|of|and|for|the|in|de|du|des)$`)
+
+// joinStrayHeaderWords gives back to the header cell before it a joining
+// word that a table without rules set in a column of its own, a column no
+// body row fills ("Department" | "at" over "Tohoku University" | ""): the
+// header reads "Department at Tohoku University", the home unit's, not
+// "Department Tohoku University", a partner's unit's.
+func (tr *tableReader) joinStrayHeaderWords(top, n int) {
+	rows := tr.t.Rows
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r.Cells))
+	}
+	changed := false
+	for j := 1; j < width; j++ {
+		words, ok := 0, true
+		for i := top; i < n && ok; i++ {
+			r := rows[i]
+			if j >= len(r.Cells) || clean(r.Cells[j].Text) == "" {
+				continue
+			}
+			ok = !r.Cells[j].Covered && !r.Cells[j-1].Covered && strayWordRe.MatchString(clean(r.Cells[j].Text))
+			words++
+		}
+		if !ok || words == 0 || !tr.bodyColumnEmpty(j, n) {
+			continue
+		}
+		if !changed {
+			rows, changed = slices.Clone(rows), true
+		}
+		for i := top; i < n; i++ {
+			if j >= len(rows[i].Cells) {
+				continue
+			}
+			t := clean(rows[i].Cells[j].Text)
+			if t == "" {
+				continue
+			}
+			rows[i].Cells = slices.Clone(rows[i].Cells)
+			prev := &rows[i].Cells[j-1]
+			prev.Text = strings.TrimSpace(prev.Text + " " + t)
+			if k := len(prev.Lines); k > 0 {
+				prev.Lines = append(slices.Clone(prev.Lines[:k-1]), strings.TrimSpace(prev.Lines[k-1]+" "+t))
+			}
+			rows[i].Cells[j].Text, rows[i].Cells[j].Lines = "", nil
+		}
+	}
+	if changed {
+		tr.t = &parser.Table{Page: tr.t.Page, Index: tr.t.Index, Method: tr.t.Method, Rows: rows}
+	}
+}
+
+// bodyColumnEmpty reports a column that no row below the header fills.
+func (tr *tableReader) bodyColumnEmpty(j, body int) bool {
+	for _, r := range tr.t.Rows[body:] {
+		if j < len(r.Cells) && !r.Cells[j].Covered && clean(r.Cells[j].Text) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // headerTexts joins the texts of the header rows column by column. A

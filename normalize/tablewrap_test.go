@@ -204,3 +204,26 @@ func TestTableWrappedRowsUnderATermColumn(t *testing.T) {
 		{"CN", "Beijing Prepare", "MOU"},
 	}, got)
 }
+
+// A header's joining word set in a column of its own that no row fills
+// ("Department" | "at" over "Tohoku University"): the header is the home
+// unit's, as "Department at Tohoku University" in one cell is.
+func TestTableHeaderWordInAColumnOfItsOwn(t *testing.T) {
+	want := []brief{{"department", "", "CA", "University of British Columbia", "Faculty of Dentistry", "GS Dentistry", "2001-04-23", false}}
+	apart := tbl(
+		[]string{"Partner Institution", "Partner's Department", "Department", "at", "Date of"},
+		[]string{"", "", "Tohoku University", "", "Agreement"},
+		[]string{"University of British Columbia", "Faculty of Dentistry", "GS Dentistry", "", "23 April 2001"},
+	)
+	apart.Rows[1].Header = true
+	apart.Method = "stream"
+	together := tbl(
+		[]string{"Partner Institution", "Partner's Department", "Department at Tohoku University", "Date of Agreement"},
+		[]string{"University of British Columbia", "Faculty of Dentistry", "GS Dentistry", "23 April 2001"},
+	)
+	for name, tb := range map[string]*parser.Table{"apart": apart, "together": together} {
+		res, err := Normalize(tdoc([]string{"# Canada"}, tb), Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, briefs(res.Records), name)
+	}
+}
