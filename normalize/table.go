@@ -142,6 +142,7 @@ func (c *docContext) table(t *parser.Table) {
 		return
 	}
 	c.tables.cols, c.tables.flagOf = tr.cols, tr.flagOf
+	tr.raisedMarkerRows()
 	tr.joinWrappedRows()
 	tr.centeredGroups()
 	t = tr.t

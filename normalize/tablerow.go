@@ -467,12 +467,13 @@ func (c *docContext) flagColumn(header string) string {
 }
 
 // cellText is a cell's text with its wrapped lines joined as the script
-// wants: without a space between two CJK characters, with one otherwise.
+// wants: without a space between two CJK characters, with one otherwise; a
+// raised marker on a line of its own goes first (raisedMarkerLines).
 func cellText(c parser.Cell) string {
 	if len(c.Lines) < 2 {
 		return clean(c.Text)
 	}
-	return joinWrapped(c.Lines)
+	return joinWrapped(raisedMarkerLines(c.Lines))
 }
 
 // categoriesNameUnits reports a category column (区分) that names a unit,
