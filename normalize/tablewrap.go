@@ -40,13 +40,14 @@ func (tr *tableReader) joinWrappedRows() {
 	}
 	goesOn := make([]bool, len(t.Rows))
 	cands, cues := 0, 0
-	var acc []string // the cells of the record being read, its rows so far joined
+	var acc []string   // the cells of the record being read, its rows so far joined
+	var covered []bool // the cells its first row's spans cover
 	for i := tr.body; i < len(t.Rows); i++ {
 		r := t.Rows[i]
 		if r.Header || rowText(r) == "" || tr.repeatedHeader(&r) || tr.asOfRow(r) {
 			continue // a page's head inside the table: the record goes on after it
 		}
-		if !plainRow(r) || tr.groupLike(i) {
+		if tr.groupLike(i) {
 			acc = nil
 			continue
 		}
@@ -54,7 +55,7 @@ func (tr *tableReader) joinWrappedRows() {
 		for j, cell := range r.Cells {
 			texts[j] = cellText(cell)
 		}
-		if acc != nil && len(acc) == len(texts) && tr.rowGoesOn(acc, texts, date) {
+		if acc != nil && len(acc) == len(texts) && plainRow(r) && !fillsCovered(texts, covered) && tr.rowGoesOn(acc, texts, date) {
 			goesOn[i] = true
 			cands++
 			if tr.wrapCue(acc, texts, date) {
@@ -65,7 +66,10 @@ func (tr *tableReader) joinWrappedRows() {
 			}
 			continue
 		}
-		acc = texts
+		acc, covered = texts, coveredCells(r)
+		if r.Cells[date].Covered {
+			acc = nil // (a record's first row has its own date cell)
+		}
 	}
 	if cands == 0 || 2*cues < cands {
 		return
@@ -247,6 +251,26 @@ func (tr *tableReader) namesGroup(text string) bool {
 		return true
 	}
 	return tr.c.readCountry(text).known
+}
+
+// coveredCells reports the cells of a row that a span from the left
+// covers.
+func coveredCells(r parser.Row) []bool {
+	out := make([]bool, len(r.Cells))
+	for j, c := range r.Cells {
+		out[j] = c.Covered
+	}
+	return out
+}
+
+// fillsCovered reports texts in a cell the record's first row covers.
+func fillsCovered(texts []string, covered []bool) bool {
+	for j, t := range texts {
+		if t != "" && j < len(covered) && covered[j] {
+			return true
+		}
+	}
+	return false
 }
 
 // plainRow reports a row of cells of their own: no cell spans columns or

@@ -227,3 +227,21 @@ func TestTableHeaderWordInAColumnOfItsOwn(t *testing.T) {
 		assert.Equal(t, want, briefs(res.Records), name)
 	}
 }
+
+// A record's first row whose partner's name ran over into the blank unit's
+// column (a span in a table without rules) still takes its wrapped rows.
+func TestTableWrappedRowsUnderASpan(t *testing.T) {
+	wrapped := tbl(
+		[]string{"Partner Institution", "", "Partner's Department", "Date of Agreement"},
+		[]string{"The City College of New York and", "<", "The Grove School of", "13 December"},
+		[]string{"Partners", "", "Engineering", "2010"},
+		[]string{"The Forsyth Institute", "", "", "9 December 2005"},
+	)
+	wrapped.Method = "stream"
+	res, err := Normalize(tdoc([]string{"# U. S. A."}, wrapped), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []brief{
+		{"university", "", "US", "The City College of New York and Partners", "The Grove School of Engineering", "", "2010-12-13", false},
+		{"university", "", "US", "The Forsyth Institute", "", "", "2005-12-09", false},
+	}, briefs(res.Records))
+}
