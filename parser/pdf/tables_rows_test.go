@@ -527,3 +527,37 @@ func TestStreamTallFontBoxesKeepNarrowGaps(t *testing.T) {
 		}, texts(tabs[0].table), "boxes %v high", boxH)
 	}
 }
+
+func TestStreamOneRowUnderTheColumnsAbove(t *testing.T) {
+	// A list of tables, one a group: the last group's table has one row
+	// under its (not bold) column names, set in the columns of the tables
+	// above; it is a table too, not lines.
+	var ws []Word
+	y := 80.0
+	row := func(a, b, c string) {
+		ws = append(ws, words(a, 50, y)...)
+		ws = append(ws, words(b, 200, y)...)
+		ws = append(ws, words(c, 350, y)...)
+		y += 14
+	}
+	row("Partner", "Unit", "Date")
+	row("Harvard University", "IRIDeS", "2014.6.13")
+	row("Michigan University", "IFS", "2020.5.18")
+	row("Yale University", "IMR", "2021.1.5")
+	y += 10
+	for _, w := range words("Organizations", 50, y) {
+		w.Style.Bold = true
+		ws = append(ws, w)
+	}
+	y += 18
+	row("Partner", "Unit", "Date")
+	row("United Nations University", "GS Medicine", "2019.8.19")
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 2)
+	assert.Equal(t, [][]string{
+		{"<3x1>Organizations", "^", "^"},
+		{"Partner", "Unit", "Date"},
+		{"United Nations University", "GS Medicine", "2019.8.19"},
+	}, texts(tabs[1].table))
+}

@@ -228,7 +228,7 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 			}
 		}
 		i = end + 1
-		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules)
+		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, out)
 		if ok {
 			out = append(out, t.pageTable)
 			taken = t.last
@@ -245,7 +245,7 @@ type streamResult struct {
 
 // streamBlock turns lines start..end (a run of multi-chunk lines) into a
 // table, with header lines above it that fit its columns.
-func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule) (streamResult, bool) {
+func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, above []pageTable) (streamResult, bool) {
 	nTab := 0
 	var ls []*sline
 	for i := start; i <= end; i++ {
@@ -254,7 +254,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		ls = append(ls, &lines[i])
 	}
-	if nTab < 3 && !headedRow(ws, lines, start, end) {
+	if nTab < 3 && !headedRow(ws, lines, start, end) && !rowUnderColumnsAbove(ws, lines, start, end, above) {
 		return streamResult{}, false
 	}
 	ivs := columnIntervals(ws, ls)
@@ -517,6 +517,37 @@ func headedRow(ws []tword, lines []sline, start, end int) bool {
 		}
 	}
 	return true
+}
+
+// rowUnderColumnsAbove reports whether lines start..end are a table of one
+// row under its column headings, set in the columns of a table above on
+// the page (the last group's table of a list of tables, one a group): two
+// lines of three or more chunks each, as many as that table has columns,
+// each starting where one of its columns does.
+func rowUnderColumnsAbove(ws []tword, lines []sline, start, end int, above []pageTable) bool {
+	if end != start+1 {
+		return false
+	}
+	for _, t := range above {
+		if len(t.starts) < 3 {
+			continue
+		}
+		fit := true
+		for _, l := range []*sline{&lines[start], &lines[end]} {
+			if len(l.chunks) != len(t.starts) {
+				fit = false
+				break
+			}
+			for k := range l.chunks {
+				x, _ := l.chunkBox(ws, k)
+				fit = fit && abs(x-t.starts[k]) <= 0.5*l.h
+			}
+		}
+		if fit {
+			return true
+		}
+	}
+	return false
 }
 
 // columnIntervals infers the columns of a run of lines: the chunks of the
