@@ -49,8 +49,20 @@ func (tr *tableReader) raisedMarkerRows() {
 	}
 	var out []parser.Row
 	changed := false
+	rows := slices.Clone(t.Rows)
+	t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: rows}
 	for i := 0; i < len(t.Rows); i++ {
 		r := t.Rows[i]
+		if i >= tr.body && i+1 < len(t.Rows) {
+			if marks, rest, ok := trailingMarkerLine(r); ok && t.Rows[i+1].Page == r.Page && t.Rows[i+1].Box.Y0 < r.Box.Y1+r.Box.Height() {
+				// "University of Toronto" / "*" over the next row's
+				// "University of Victoria": the marker is the next row's.
+				r = rest
+				t.Rows[i] = r
+				t.Rows[i+1] = withPartnerMarks(t.Rows[i+1], partner, marks)
+				changed = true
+			}
+		}
 		marks := markerRowText(r)
 		if i < tr.body || marks == "" || i+1 >= len(t.Rows) {
 			out = append(out, r)
@@ -61,20 +73,47 @@ func (tr *tableReader) raisedMarkerRows() {
 			out = append(out, r)
 			continue
 		}
-		j := partner
-		for j > 0 && next.Cells[j].Covered {
-			j--
-		}
-		next.Cells = slices.Clone(next.Cells)
-		c := &next.Cells[j]
-		c.Text = strings.TrimSpace(marks + " " + c.Text)
-		c.Lines = append([]string{marks}, c.Lines...)
-		t.Rows[i+1] = next
+		t.Rows[i+1] = withPartnerMarks(next, partner, marks)
 		changed = true
 	}
 	if changed {
 		tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: out}
 	}
+}
+
+// withPartnerMarks returns the row with marks before its partner cell's
+// text (the cell the partner's span starts in, when it is covered).
+func withPartnerMarks(r parser.Row, partner int, marks string) parser.Row {
+	j := partner
+	for j > 0 && r.Cells[j].Covered {
+		j--
+	}
+	r.Cells = slices.Clone(r.Cells)
+	c := &r.Cells[j]
+	c.Text = strings.TrimSpace(marks + " " + c.Text)
+	c.Lines = append([]string{marks}, c.Lines...)
+	return r
+}
+
+// trailingMarkerLine returns the markers of the last line of a row's cells
+// when that line is markers alone under the cell's text (a marker raised
+// above the next row's line, taken into this row), and the row without
+// them.
+func trailingMarkerLine(r parser.Row) (string, parser.Row, bool) {
+	var marks []string
+	for j, c := range r.Cells {
+		n := len(c.Lines)
+		if c.Covered || n < 2 || !markersOnly(clean(c.Lines[n-1])) {
+			continue
+		}
+		marks = append(marks, clean(c.Lines[n-1]))
+		if len(marks) == 1 {
+			r.Cells = slices.Clone(r.Cells)
+		}
+		r.Cells[j].Lines = c.Lines[:n-1]
+		r.Cells[j].Text = strings.Join(c.Lines[:n-1], " ")
+	}
+	return strings.Join(marks, " "), r, len(marks) > 0
 }
 
 // markerRowText returns the markers of a row that holds markers alone, ""
