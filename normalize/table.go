@@ -372,11 +372,13 @@ func (tr *tableReader) mapColumns() bool {
 // strayWordRe matches a header cell that is one joining word alone.
 var strayWordRe = lazyre.New(`(?i)^(?:at|of|and|for|the|in|de|du|des)$`)
 
-// joinStrayHeaderWords gives back to the header cell before it a joining
-// word that a table without rules set in a column of its own, a column no
-// body row fills ("Department" | "at" over "Tohoku University" | ""): the
-// header reads "Department at Tohoku University", the home unit's, not
-// "Department Tohoku University", a partner's unit's.
+// joinStrayHeaderWords gives back to the column before it a column whose
+// header is one joining word that a table without rules set apart
+// ("Department" | "at" over "Tohoku University" | "", "Date" | "of" over
+// "25" | "January" / "2000" | ""): the header reads "Department at Tohoku
+// University", the home unit's, not "Department Tohoku University", a
+// partner's unit's, and the cells under it, line by line, go on the cells
+// before them ("25 January" / "2000").
 func (tr *tableReader) joinStrayHeaderWords(top, n int) {
 	rows := tr.t.Rows
 	width := 0
@@ -394,42 +396,38 @@ func (tr *tableReader) joinStrayHeaderWords(top, n int) {
 			ok = !r.Cells[j].Covered && !r.Cells[j-1].Covered && strayWordRe.MatchString(clean(r.Cells[j].Text))
 			words++
 		}
-		if !ok || words == 0 || !tr.bodyColumnEmpty(j, n) {
+		if !ok || words == 0 {
 			continue
 		}
 		if !changed {
 			rows, changed = slices.Clone(rows), true
 		}
-		for i := top; i < n; i++ {
-			if j >= len(rows[i].Cells) {
+		for i := top; i < len(rows); i++ {
+			r := rows[i]
+			if j >= len(r.Cells) || r.Cells[j].Covered || r.Cells[j-1].Covered || clean(r.Cells[j].Text) == "" {
 				continue
 			}
-			t := clean(rows[i].Cells[j].Text)
-			if t == "" {
-				continue
+			rows[i].Cells = slices.Clone(r.Cells)
+			prev, cur := &rows[i].Cells[j-1], &rows[i].Cells[j]
+			a, b := linesOf(*prev), linesOf(*cur)
+			lines := make([]string, max(len(a), len(b)))
+			for k := range lines {
+				var parts []string
+				if k < len(a) {
+					parts = append(parts, a[k])
+				}
+				if k < len(b) {
+					parts = append(parts, b[k])
+				}
+				lines[k] = strings.Join(parts, " ")
 			}
-			rows[i].Cells = slices.Clone(rows[i].Cells)
-			prev := &rows[i].Cells[j-1]
-			prev.Text = strings.TrimSpace(prev.Text + " " + t)
-			if k := len(prev.Lines); k > 0 {
-				prev.Lines = append(slices.Clone(prev.Lines[:k-1]), strings.TrimSpace(prev.Lines[k-1]+" "+t))
-			}
-			rows[i].Cells[j].Text, rows[i].Cells[j].Lines = "", nil
+			prev.Lines, prev.Text = lines, strings.Join(lines, " ")
+			cur.Text, cur.Lines = "", nil
 		}
 	}
 	if changed {
 		tr.t = &parser.Table{Page: tr.t.Page, Index: tr.t.Index, Method: tr.t.Method, Rows: rows}
 	}
-}
-
-// bodyColumnEmpty reports a column that no row below the header fills.
-func (tr *tableReader) bodyColumnEmpty(j, body int) bool {
-	for _, r := range tr.t.Rows[body:] {
-		if j < len(r.Cells) && !r.Cells[j].Covered && clean(r.Cells[j].Text) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // headerTexts joins the texts of the header rows column by column. A

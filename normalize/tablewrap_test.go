@@ -205,15 +205,16 @@ func TestTableWrappedRowsUnderATermColumn(t *testing.T) {
 	}, got)
 }
 
-// A header's joining word set in a column of its own that no row fills
-// ("Department" | "at" over "Tohoku University"): the header is the home
-// unit's, as "Department at Tohoku University" in one cell is.
+// A header's joining word set in a column of its own ("Department" | "at"
+// over "Tohoku University", "Date" | "of" over "23" | "April" / "2001"):
+// the header is the home unit's, as "Department at Tohoku University" in
+// one cell is, and the cells under the word go on the cells before them.
 func TestTableHeaderWordInAColumnOfItsOwn(t *testing.T) {
 	want := []brief{{"department", "", "CA", "University of British Columbia", "Faculty of Dentistry", "GS Dentistry", "2001-04-23", false}}
 	apart := tbl(
-		[]string{"Partner Institution", "Partner's Department", "Department", "at", "Date of"},
-		[]string{"", "", "Tohoku University", "", "Agreement"},
-		[]string{"University of British Columbia", "Faculty of Dentistry", "GS Dentistry", "", "23 April 2001"},
+		[]string{"Partner Institution", "Partner's Department", "Department", "at", "Date", "of"},
+		[]string{"", "", "Tohoku University", "", "Agreement", ""},
+		[]string{"University of British Columbia", "Faculty of Dentistry", "GS Dentistry", "", "23\n2001", "April"},
 	)
 	apart.Rows[1].Header = true
 	apart.Method = "stream"
