@@ -97,6 +97,7 @@ type tableReader struct {
 	parts                 int             // the agreements a line of the row being read holds (oneAgreementALine)
 	unpaired              bool            // the row being read has a date a line that its other cells do not pair with
 	headerTexts           map[string]bool // the texts of the header's cells (isHeaderText)
+	spanned               []bool          // the columns a header cell covers from the left (headerTexts)
 }
 
 // forgetGroups drops what blank grouping cells stand for.
@@ -361,6 +362,7 @@ func (tr *tableReader) mapColumns() bool {
 	tr.joinStrayHeaderWords(top, n)
 	rows = tr.t.Rows
 	texts, spanned, below := headerTexts(rows[top:n], width)
+	tr.spanned = spanned
 	tr.fieldsOf(texts, spanned, below)
 	has := map[field]bool{}
 	for _, f := range tr.cols {
@@ -584,7 +586,9 @@ func (tr *tableReader) fieldsOf(texts []string, spanned, below []bool) {
 		t := strings.ToLower(clean(texts[j]))
 		switch {
 		case j > 0 && tr.cols[j-1] == fPartner && !hasPartnerUnit &&
-			(spanned[j] || t == "" || below[j] && (tr.cols[j] == fUnit || tr.cols[j] == fHomeUnit)):
+			(spanned[j] && !spanned[j-1] && (j+1 >= len(spanned) || !spanned[j+1]) || t == "" || below[j] && (tr.cols[j] == fUnit || tr.cols[j] == fHomeUnit)):
+			// (a partner's header over two columns; over more, the
+			// columns a name's words stood in, set apart)
 			tr.cols[j] = fPartnerUnit
 			hasPartnerUnit = true
 		case tr.cols[j] == fUnit:

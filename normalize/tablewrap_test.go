@@ -246,3 +246,24 @@ func TestTableWrappedRowsUnderASpan(t *testing.T) {
 		{"university", "", "US", "The Forsyth Institute", "", "", "2005-12-09", false},
 	}, briefs(res.Records))
 }
+
+// A partner's name whose first line a typesetter stretched across the
+// columns its header spans (the words of a justified line set apart) reads
+// line by line, as the name in one cell does; a header over more than two
+// columns names no partner's unit.
+func TestTablePartnerLineAcrossSpannedColumns(t *testing.T) {
+	apart := tbl(
+		[]string{"Partner Institution", "<", "<", "Date of Agreement"},
+		[]string{"Institute of Geological\n(GNS Science)", "and", "Nuclear Sciences", "19 March 2008"},
+	)
+	apart.Method = "stream"
+	one := tbl(
+		[]string{"Partner Institution", "Date of Agreement"},
+		[]string{"Institute of Geological and Nuclear Sciences\n(GNS Science)", "19 March 2008"},
+	)
+	for name, tb := range map[string]*parser.Table{"apart": apart, "one": one} {
+		res, err := Normalize(tdoc([]string{"# New Zealand"}, tb), Options{})
+		require.NoError(t, err)
+		assert.Equal(t, []brief{{"university", "", "NZ", "Institute of Geological and Nuclear Sciences (GNS Science)", "", "", "2008-03-19", false}}, briefs(res.Records), name)
+	}
+}
