@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -56,18 +57,48 @@ type Source struct {
 // contract names, after normalisation: NFKC, case folded, whitespace folded.
 // The same agreement keeps its id when its date, flags, page or row change.
 func ComputeID(r Record) string {
-	h := sha256.New()
+	var buf [256]byte
+	b := buf[:0]
 	for _, f := range []string{r.HomeInstitution, r.Level, r.CountryCode, r.Partner, r.PartnerUnit, r.HomeUnit} {
-		h.Write([]byte(idKey(f)))
-		h.Write([]byte{0x1f})
+		b = appendIDKey(b, f)
+		b = append(b, 0x1f)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
 }
 
 func idKey(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// appendIDKey appends idKey(s) to b. Text all in ASCII, which NFKC leaves
+// as it is, is folded here byte by byte, to the same result.
+func appendIDKey(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, idKey(s)...)
+		}
+	}
+	space := false
+	start := len(b)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			space = true
+		default:
+			if space && len(b) > start {
+				b = append(b, ' ')
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+	}
+	return b
 }
 
 // HasFlag reports whether the record carries flag f.

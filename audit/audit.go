@@ -400,11 +400,13 @@ func Run(inputs []Input, opt Options) *Report {
 		a.items = items
 		a.pids, a.homeIsPartner = nil, nil
 		before := len(a.findings)
+		// The clustering, the longest check, runs beside the others; its
+		// findings are ordered with the rest below as if found here.
+		nd := a.startNearDuplicates()
 		a.checkSchema()
 		if a.anyEnabled(CheckDuplicateID, CheckIDMismatch, CheckPartnerCountries, CheckPartnerIsHome) {
 			a.checkIdentity()
 		}
-		a.checkNearDuplicates()
 		if a.anyEnabled(CheckDateMissing, CheckDateUnparseable, CheckDateAfterAsOf, CheckDateBeforeFloor) {
 			a.checkDates()
 		}
@@ -417,6 +419,9 @@ func Run(inputs []Input, opt Options) *Report {
 		}
 		if a.enabled(CheckManyRepairs) {
 			a.checkRepairs()
+		}
+		if nd != nil {
+			a.finishNearDuplicates(nd)
 		}
 		if len(groups) > 1 {
 			for i := before; i < len(a.findings); i++ {

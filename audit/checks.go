@@ -2,10 +2,8 @@ package audit
 
 import (
 	"fmt"
-	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -13,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/names"
 )
 
@@ -333,24 +332,39 @@ func (a *auditor) checkIdentity() {
 		plural(isHome.n, "record names", "records name")+" the home institution as the partner", isHome)
 }
 
-// checkNearDuplicates clusters the distinct partner names of each country
-// (per home institution) and reports clusters of more than one spelling.
-func (a *auditor) checkNearDuplicates() {
+// nearDuplicates is the clustering of the near-duplicate check under way.
+type nearDuplicates struct {
+	groups map[string]*nameGroup
+	order  []string
+	found  [][][]int // the clusters of each group
+	cut    []bool    // the clustering hit its work bound
+	done   sync.WaitGroup
+}
+
+// nameGroup is the distinct partner names of one country, with the first
+// record of each.
+type nameGroup struct {
+	names []string
+	first map[string]item
+}
+
+// startNearDuplicates starts clustering the distinct partner names of
+// each country (per home institution) on every core and returns at once;
+// finishNearDuplicates waits for it and reports clusters of more than one
+// spelling. In between, the other checks run, none of which writes what
+// the clustering reads. Nil when neither check is to be run.
+func (a *auditor) startNearDuplicates() *nearDuplicates {
 	if !a.anyEnabled(CheckNearDuplicate, CheckNearDuplicateBounded) {
-		return
+		return nil
 	}
-	type group struct {
-		names []string
-		first map[string]item
-	}
-	groups := map[string]*group{}
+	groups := map[string]*nameGroup{}
 	var order []string
 	for _, it := range a.items {
 		r := it.rec
 		gk := a.fold(r.HomeInstitution) + "\x1f" + countryKey(r)
 		g := groups[gk]
 		if g == nil {
-			g = &group{first: map[string]item{}}
+			g = &nameGroup{first: map[string]item{}}
 			groups[gk] = g
 			order = append(order, gk)
 		}
@@ -360,28 +374,33 @@ func (a *auditor) checkNearDuplicates() {
 		}
 	}
 	// Groups are clustered on every core; the report keeps their order.
-	found := make([][][]int, len(order))
-	cut := make([]bool, len(order)) // the clustering hit its work bound
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(order)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range work {
-				if g := groups[order[k]]; len(g.names) > 1 {
-					var complete bool
-					found[k], complete = names.ClustersBounded(g.names)
-					cut[k] = !complete
-				}
-			}
-		}()
-	}
+	nd := &nearDuplicates{groups: groups, order: order, found: make([][][]int, len(order)), cut: make([]bool, len(order))}
+	work := make(chan int, len(order))
 	for k := range order {
 		work <- k
 	}
 	close(work)
-	wg.Wait()
+	for range min(runtime.GOMAXPROCS(0), len(order)) {
+		nd.done.Add(1)
+		go func() {
+			defer nd.done.Done()
+			for k := range work {
+				if g := groups[order[k]]; len(g.names) > 1 {
+					var complete bool
+					nd.found[k], complete = names.ClustersBounded(g.names)
+					nd.cut[k] = !complete
+				}
+			}
+		}()
+	}
+	return nd
+}
+
+// finishNearDuplicates waits for the clustering nd and reports its
+// clusters.
+func (a *auditor) finishNearDuplicates(nd *nearDuplicates) {
+	nd.done.Wait()
+	groups, order, found, cut := nd.groups, nd.order, nd.found, nd.cut
 	clusters := a.examples()
 	for k, gk := range order {
 		g := groups[gk]
@@ -418,28 +437,41 @@ func (a *auditor) checkNearDuplicates() {
 // date is an ISO 8601 date at year, month or day precision.
 type date struct{ y, m, d, prec int }
 
-var isoRe = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
-
-// parseISO reads YYYY, YYYY-MM or YYYY-MM-DD and checks the calendar.
+// parseISO reads YYYY, YYYY-MM or YYYY-MM-DD (ASCII digits) and checks
+// the calendar.
 func parseISO(s string) (date, bool) {
-	m := isoRe.FindStringSubmatch(s)
-	if m == nil {
-		return date{}, false
+	num := func(t string) (int, bool) {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(t[i]-'0')
+		}
+		return n, true
 	}
 	var d date
-	d.y, _ = strconv.Atoi(m[1])
-	d.prec = 1
-	if m[2] != "" {
-		d.m, _ = strconv.Atoi(m[2])
+	var ok bool
+	switch {
+	case len(s) == 4:
+		d.prec = 1
+	case len(s) == 7 && s[4] == '-':
 		d.prec = 2
-		if d.m < 1 || d.m > 12 {
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		d.prec = 3
+	default:
+		return date{}, false
+	}
+	if d.y, ok = num(s[:4]); !ok {
+		return date{}, false
+	}
+	if d.prec >= 2 {
+		if d.m, ok = num(s[5:7]); !ok || d.m < 1 || d.m > 12 {
 			return date{}, false
 		}
 	}
-	if m[3] != "" {
-		d.d, _ = strconv.Atoi(m[3])
-		d.prec = 3
-		if d.d < 1 || d.d > daysIn(d.y, d.m) {
+	if d.prec == 3 {
+		if d.d, ok = num(s[8:10]); !ok || d.d < 1 || d.d > daysIn(d.y, d.m) {
 			return date{}, false
 		}
 	}
@@ -477,7 +509,7 @@ func (a date) compare(b date) int {
 
 // dateInNameRe matches a date the normaliser left in a name, unread:
 // "(2019.2.30)", "（2019年2月30日）".
-var dateInNameRe = regexp.MustCompile(`[(（]\s*\d{4}\s*[./\-年]\s*\d{1,2}\s*(?:[./\-月]\s*\d{1,2}\s*日?)?\s*[)）]`)
+var dateInNameRe = lazyre.New(`[(（]\s*\d{4}\s*[./\-年]\s*\d{1,2}\s*(?:[./\-月]\s*\d{1,2}\s*日?)?\s*[)）]`)
 
 // unparsedDate reports whether a repair says a date could not be read.
 func unparsedDate(repair string) bool {
@@ -674,17 +706,17 @@ func (a *auditor) checkLevels() {
 // mojibakeRe matches text decoded with the wrong charset: the replacement
 // character, UTF-8 read as Latin-1/Windows-1252 (Ã©, â€™, Â ), and UTF-8
 // Japanese read as Shift_JIS (縺, 繧, 繝).
-var mojibakeRe = regexp.MustCompile("\uFFFD|Ã[\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€|Â[\u00A0-\u00BF]|ã[\u0080-\u009F]|[縺繧繝]")
+var mojibakeRe = lazyre.New("\uFFFD|Ã[\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€|Â[\u00A0-\u00BF]|ã[\u0080-\u009F]|[縺繧繝]")
 
 // markerRe matches list markers and footnote symbols that belong in flags,
 // not in names.
-var markerRe = regexp.MustCompile(`[*＊†‡※♦◆◇★☆§¶#＃⁎¹²³⁴⁵⁶⁷⁸⁹⁰]`)
+var markerRe = lazyre.New(`[*＊†‡※♦◆◇★☆§¶#＃⁎¹²³⁴⁵⁶⁷⁸⁹⁰]`)
 
 // countRe matches a count left in a name: "China (79)", "Peking University（3）".
-var countRe = regexp.MustCompile(`[(（]\s*[0-9０-９]+\s*[)）]\s*$`)
+var countRe = lazyre.New(`[(（]\s*[0-9０-９]+\s*[)）]\s*$`)
 
 // acronymRe matches a name that is only an acronym: KAIST, EPFL, U.N.A.M.
-var acronymRe = regexp.MustCompile(`^[A-Z][A-Z0-9&.\-]{1,7}$`)
+var acronymRe = lazyre.New(`^[A-Z][A-Z0-9&.\-]{1,7}$`)
 
 // checkText reports mis-decoded text, leftover markers and counts, and
 // acronym-only names.

@@ -210,7 +210,8 @@ func TestFieldRulesAgreeWithSchema(t *testing.T) {
 		r.Source.Row = 3
 		edit(&r)
 		want := s.Validate(recordValue(&r)) == nil
-		assert.Equal(t, want, rules.valid(&r), name)
+		assert.Equal(t, want, rules.valid(&r, nil), name)
+		assert.Equal(t, rules.reason(&r) == "", rules.valid(&r, nil), name)
 		assert.Equal(t, strings.HasPrefix(name, "valid"), want, name)
 	}
 }

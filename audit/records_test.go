@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"regexp"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,4 +45,43 @@ func TestSchemaReasons(t *testing.T) {
 		assert.Equal(t, tt.want, rules.reason(&r), tt.name)
 		assert.Equal(t, tt.want == "", s.Validate(recordValue(&r)) == nil, tt.name)
 	}
+}
+
+// TestParseISO: the date reader takes what the pattern
+// ^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$ matches, and checks the calendar.
+func TestParseISO(t *testing.T) {
+	re := regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+	in := []string{"", "2019", "2019-12", "2019-12-12", "2019-13", "2019-00", "2019-02-29", "2020-02-29", "1900-02-29",
+		"2000-02-29", "2019-04-31", "2019-04-30", "2019-1-1", "201", "20190", "2019-12-", "2019/12/12", "２０１９",
+		"2019-12-12 ", " 2019", "2019-12-1x", "abcd", "0000", "0000-01-01", "9999-12-31", "2019-12-12-1"}
+	for _, s := range in {
+		d, ok := parseISO(s)
+		if !re.MatchString(s) {
+			assert.False(t, ok, s)
+			continue
+		}
+		m := re.FindStringSubmatch(s)
+		y, _ := strconv.Atoi(m[1])
+		if ok {
+			assert.Equal(t, y, d.y, s)
+			assert.Equal(t, 1+boolInt(m[2] != "")+boolInt(m[3] != ""), d.prec, s)
+		}
+		valid := true
+		if m[2] != "" {
+			mo, _ := strconv.Atoi(m[2])
+			valid = mo >= 1 && mo <= 12
+			if valid && m[3] != "" {
+				day, _ := strconv.Atoi(m[3])
+				valid = day >= 1 && day <= daysIn(y, mo)
+			}
+		}
+		assert.Equal(t, valid, ok, s)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -82,8 +82,13 @@ func TestDistanceBand(t *testing.T) {
 		}
 		return w
 	}
-	for range 20000 {
+	for i := range 100000 {
 		a, b, max := word(), word(), r.IntN(4)
+		if i%2 == 1 { // a common prefix and suffix
+			p, s := word(), word()
+			a = append(append(append([]rune(nil), p...), a...), s...)
+			b = append(append(append([]rune(nil), p...), b...), s...)
+		}
 		want := min(fullDistance(a, b), max+1)
 		if got := Distance(a, b, max); got != want {
 			t.Fatalf("Distance(%q, %q, %d) = %d, want %d", string(a), string(b), max, got, want)

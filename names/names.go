@@ -16,6 +16,14 @@ import (
 // dropped, lower-cased, with everything but letters and digits removed, so
 // "Ca' Foscari" and "Ca'Foscari", "Chiang Mai" and "Chiangmai" fold alike.
 func Fold(s string) string {
+	if isASCII(s) {
+		return foldASCII(s)
+	}
+	return foldRunes(s)
+}
+
+// foldRunes is Fold of any name.
+func foldRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFKD.String(s) {
@@ -32,6 +40,14 @@ func Fold(s string) string {
 // sorted and concatenated, so "University of Vienna" and "Vienna,
 // University of" share a key.
 func TokenKey(s string) string {
+	if isASCII(s) {
+		return tokenKeyASCII(s)
+	}
+	return tokenKeyRunes(s)
+}
+
+// tokenKeyRunes is TokenKey of any name.
+func tokenKeyRunes(s string) string {
 	words := strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && r != '\''
 	})
@@ -64,6 +80,14 @@ func MaxDistance(distinctive int) int {
 // Distinctive is the length in runes of a name's fingerprint without the
 // common words of institution names.
 func Distinctive(name string) int {
+	if isASCII(name) {
+		return distinctiveASCII(name)
+	}
+	return distinctiveRunes(name)
+}
+
+// distinctiveRunes is Distinctive of any name.
+func distinctiveRunes(name string) int {
 	n := 0
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
@@ -72,6 +96,110 @@ func Distinctive(name string) int {
 		if !commonWord(f) {
 			n += utf8.RuneCountInString(f)
 		}
+	}
+	return n
+}
+
+// isASCII reports whether s is all ASCII: its fingerprint, token key and
+// distinctive length are then computed byte by byte (NFKD leaves ASCII
+// as it is, and no ASCII character is a combining mark), with the same
+// results as for any other name.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// alnumASCII reports whether c is an ASCII letter or digit.
+func alnumASCII(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// lowerASCII is c lower-cased.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// foldASCII is Fold of an ASCII name.
+func foldASCII(s string) string {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if alnumASCII(s[i]) {
+			n++
+		}
+	}
+	if n == len(s) {
+		lower := true
+		for i := 0; i < len(s); i++ {
+			if 'A' <= s[i] && s[i] <= 'Z' {
+				lower = false
+				break
+			}
+		}
+		if lower {
+			return s
+		}
+	}
+	b := make([]byte, 0, n)
+	for i := 0; i < len(s); i++ {
+		if alnumASCII(s[i]) {
+			b = append(b, lowerASCII(s[i]))
+		}
+	}
+	return string(b)
+}
+
+// tokenKeyASCII is TokenKey of an ASCII name: words are runs of letters,
+// digits and apostrophes, the apostrophes then dropped by the fold.
+func tokenKeyASCII(s string) string {
+	var buf [16]string
+	keys := buf[:0]
+	for i := 0; i < len(s); {
+		if !alnumASCII(s[i]) && s[i] != '\'' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (alnumASCII(s[j]) || s[j] == '\'') {
+			j++
+		}
+		if k := foldASCII(s[i:j]); k != "" {
+			keys = append(keys, k)
+		}
+		i = j
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, "")
+}
+
+// distinctiveASCII is Distinctive of an ASCII name: words are runs of
+// letters and digits.
+func distinctiveASCII(s string) int {
+	n := 0
+	var buf [32]byte
+	for i := 0; i < len(s); {
+		if !alnumASCII(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && alnumASCII(s[j]) {
+			j++
+		}
+		w := buf[:0]
+		for k := i; k < j; k++ {
+			w = append(w, lowerASCII(s[k]))
+		}
+		if !commonWord(string(w)) {
+			n += j - i
+		}
+		i = j
 	}
 	return n
 }
@@ -110,6 +238,22 @@ func Distance(a, b []rune, max int) int {
 func distance(a, b []rune, max int, buf *[]int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
+	}
+	// A common prefix and suffix cost nothing; the last rune of each is
+	// kept, as a transposition across its edge may need it.
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	if p > 1 {
+		a, b = a[p-1:], b[p-1:]
+	}
+	q := 0
+	for q < len(a) && q < len(b) && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	if q > 1 {
+		a, b = a[:len(a)-q+1], b[:len(b)-q+1]
 	}
 	if len(a) == 0 || len(b) == 0 {
 		return min(len(a)+len(b), max+1)
@@ -252,16 +396,31 @@ func ClustersBounded(names []string) (clusters [][]int, complete bool) {
 		}
 	}
 
-	// n-grams as small integers, each fingerprint's as a sorted set
+	// n-grams as small integers, each fingerprint's as a set; the
+	// keys' runes and the sets each in one array
+	total := 0
+	for _, i := range reps {
+		total += len(folded[i])
+	}
+	runes := make([]rune, 0, total)
+	gramIDs := make([]int32, 0, total+len(reps)*(gramSize-1))
 	keys := make([][]rune, len(reps))
 	dist := make([]int, len(reps)) // distinctive lengths
 	grams := make([][]int32, len(reps))
 	gramID := map[uint64]int32{}
 	var freq []int32
+	var gbuf []uint64
+	var padded []rune
 	for k, i := range reps {
-		keys[k] = []rune(folded[i])
+		start := len(runes)
+		for _, r := range folded[i] {
+			runes = append(runes, r)
+		}
+		keys[k] = runes[start:len(runes):len(runes)]
 		dist[k] = Distinctive(names[i])
-		for _, g := range ngrams(keys[k]) {
+		gstart := len(gramIDs)
+		gbuf, padded = ngramsInto(gbuf[:0], padded[:0], keys[k])
+		for _, g := range gbuf {
 			id, ok := gramID[g]
 			if !ok {
 				id = int32(len(freq))
@@ -269,13 +428,16 @@ func ClustersBounded(names []string) (clusters [][]int, complete bool) {
 				freq = append(freq, 0)
 			}
 			freq[id]++
-			grams[k] = append(grams[k], id)
+			gramIDs = append(gramIDs, id)
 		}
-		slices.Sort(grams[k])
+		grams[k] = gramIDs[gstart:len(gramIDs):len(gramIDs)]
 	}
+	gramID = nil
 	index := make([][]int32, len(freq))
 	seen := make([]int, len(reps)) // stamp: k+1 when already a candidate of k
 	prefix := make([]int32, 0, prefixLen)
+	var order []uint64               // a fingerprint's rarest n-grams, ties by id
+	mark := make([]int32, len(freq)) // k+1 for the n-grams of fingerprint k
 	budget := max(minWork, workPerName*len(names))
 	var rows []int // Distance's, reused
 	complete = true
@@ -285,15 +447,14 @@ func ClustersBounded(names []string) (clusters [][]int, complete bool) {
 			break
 		}
 		// the prefix: the rarest n-grams, ties by id
-		prefix = append(prefix[:0], grams[k]...)
-		slices.SortFunc(prefix, func(x, y int32) int {
-			if freq[x] != freq[y] {
-				return int(freq[x] - freq[y])
-			}
-			return int(x - y)
-		})
-		if len(prefix) > prefixLen {
-			prefix = prefix[:prefixLen]
+		order = rarest(order[:0], grams[k], freq)
+		prefix = prefix[:0]
+		for _, o := range order {
+			prefix = append(prefix, int32(uint32(o)))
+		}
+		// k's n-grams marked, for the count filter
+		for _, g := range grams[k] {
+			mark[g] = int32(k + 1)
 		}
 		for _, g := range prefix {
 			budget -= len(index[g])
@@ -319,7 +480,7 @@ func ClustersBounded(names []string) (clusters [][]int, complete bool) {
 				// count filter: within two edits, at most 2(gramSize+1)
 				// n-grams of either are lost.
 				budget -= len(grams[k]) + len(grams[c])
-				if overlap(grams[k], grams[c]) < max(len(grams[k]), len(grams[c]))-2*(gramSize+1) {
+				if !shares(grams[c], mark, int32(k+1), max(len(grams[k]), len(grams[c]))-2*(gramSize+1)) {
 					continue
 				}
 				budget -= len(keys[k]) * (2*limit + 1)
@@ -353,29 +514,44 @@ func ClustersBounded(names []string) (clusters [][]int, complete bool) {
 	return clusters, complete
 }
 
-// overlap counts the elements two sorted sets share.
-func overlap(a, b []int32) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
+// shares reports whether at least need of the n-grams of set are marked
+// with stamp in mark.
+func shares(set, mark []int32, stamp int32, need int) bool {
+	n := 0
+	for i, g := range set {
+		if mark[g] == stamp {
 			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
+		}
+		if n+len(set)-i-1 < need {
+			return false // too few left to reach need
 		}
 	}
-	return n
+	return n >= need
 }
 
-// ngrams returns the distinct character n-grams of key, padded at both
-// ends so short keys have some, each packed into an integer (21 bits a
-// rune).
-func ngrams(key []rune) []uint64 {
-	padded := make([]rune, 0, len(key)+2*(gramSize-1))
+// rarest appends to out the prefixLen rarest of grams (all when fewer),
+// each as its frequency and id in one integer, in ascending order: by
+// frequency, ties by id.
+func rarest(out []uint64, grams, freq []int32) []uint64 {
+	for _, g := range grams {
+		o := uint64(freq[g])<<32 | uint64(g)
+		if len(out) == prefixLen {
+			if o >= out[prefixLen-1] {
+				continue
+			}
+			out = out[:prefixLen-1]
+		}
+		i, _ := slices.BinarySearch(out, o)
+		out = slices.Insert(out, i, o)
+	}
+	return out
+}
+
+// ngramsInto appends to out the distinct character n-grams of key,
+// padded at both ends so short keys have some, each packed into an
+// integer (21 bits a rune), sorted; padded is room for the padded key.
+// Both are returned for reuse.
+func ngramsInto(out []uint64, padded, key []rune) ([]uint64, []rune) {
 	for range gramSize - 1 {
 		padded = append(padded, '\x02')
 	}
@@ -383,7 +559,6 @@ func ngrams(key []rune) []uint64 {
 	for range gramSize - 1 {
 		padded = append(padded, '\x03')
 	}
-	out := make([]uint64, 0, len(padded))
 	for i := 0; i+gramSize <= len(padded); i++ {
 		var g uint64
 		for _, r := range padded[i : i+gramSize] {
@@ -392,7 +567,7 @@ func ngrams(key []rune) []uint64 {
 		out = append(out, g)
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return slices.Compact(out), padded
 }
 
 type unionFind struct{ parent []int }

@@ -2,9 +2,11 @@ package names
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestFold(t *testing.T) {
@@ -108,7 +110,25 @@ func TestClustersMatchesAllPairs(t *testing.T) {
 			names = append(names, n[:5]+n[6:]+"s") // deletion + insertion
 		}
 	}
-	got := Clusters(names)
+	assertAllPairs(t, names)
+	// one-edit variants of one name, ASCII and accented, all alike
+	typos := similarNames("typos", 400)
+	for i, n := range typos[:100] {
+		if i%2 == 0 {
+			typos = append(typos, strings.Replace(n, "o", "ó", 1))
+		} else {
+			typos = append(typos, strings.ToUpper(n[:1])+" "+n[1:])
+		}
+	}
+	assertAllPairs(t, typos)
+}
+
+// assertAllPairs checks that Clusters groups names as comparing every
+// pair with NearDuplicate does.
+func assertAllPairs(t *testing.T, names []string) {
+	t.Helper()
+	got, complete := ClustersBounded(names)
+	require.True(t, complete)
 
 	uf := newUnionFind(len(names))
 	for i := range names {
@@ -134,4 +154,21 @@ func TestClustersMatchesAllPairs(t *testing.T) {
 		}
 	}
 	assert.Equal(t, want, got)
+}
+
+// TestASCIIPath: an ASCII name folds, keys and counts byte by byte exactly
+// as the rune-by-rune path does.
+func TestASCIIPath(t *testing.T) {
+	in := []string{"", "  -- ", "Ca' Foscari", "Ca'Foscari", "Vienna, University of", "University of Vienna",
+		"UNIVERSITY OF TOKYO", "Tallinn University of Technology", "l'Universite de Lyon 2", "O'Neill's  College",
+		"abc\tdef\nGHI", "x\x00y\x7fz", "Universidad Nacional Autonoma de Mexico", "'''", "a'b c'd", "The State University of New York at Buffalo (SUNY)",
+		"MIT", "Seoul National University of Science and Technology", "univ. of x", "123 456"}
+	for c := byte(0); c < 0x80; c++ {
+		in = append(in, "Univ"+string(rune(c))+"ersity of X"+string(rune(c)))
+	}
+	for _, s := range in {
+		assert.Equal(t, foldRunes(s), Fold(s), "Fold %q", s)
+		assert.Equal(t, tokenKeyRunes(s), TokenKey(s), "TokenKey %q", s)
+		assert.Equal(t, distinctiveRunes(s), Distinctive(s), "Distinctive %q", s)
+	}
 }

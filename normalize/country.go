@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/normalize/lexicon"
 
@@ -234,7 +235,7 @@ type countryIndex struct {
 var countryTable = sync.OnceValue(buildCountryIndex)
 
 func buildCountryIndex() *countryIndex {
-	ix := &countryIndex{byKey: make(map[string]countryEntry)}
+	ix := &countryIndex{byKey: make(map[string]countryEntry, 2048)}
 	add := func(name string, e countryEntry) {
 		k := countryKey(name)
 		if k == "" {
@@ -283,7 +284,7 @@ func buildCountryIndex() *countryIndex {
 	// then share a name ("刚果（金）", "刚果（布）").
 	stripped := map[string]map[string]bool{} // folded name → codes
 	strip := func(n string) string {
-		if i := strings.IndexAny(n, "(（"); i > 0 {
+		if i := openingBracket(n); i > 0 {
 			return countryKey(n[:i])
 		}
 		return ""
@@ -307,11 +308,20 @@ func buildCountryIndex() *countryIndex {
 		for _, n := range names {
 			add(n, e)
 			if k := strip(n); k != "" && len(stripped[k]) == 1 {
-				add(n[:strings.IndexAny(n, "(（")], e)
+				add(n[:openingBracket(n)], e)
 			}
 		}
 	}
 	return ix
+}
+
+// openingBracket is strings.IndexAny(s, "(（") in two byte searches.
+func openingBracket(s string) int {
+	i, j := strings.IndexByte(s, '('), strings.Index(s, "（")
+	if i < 0 || j >= 0 && j < i {
+		return j
+	}
+	return i
 }
 
 // countryKey folds a name for matching: NFKC, lower case, Latin accents
@@ -319,6 +329,87 @@ func buildCountryIndex() *countryIndex {
 // removed, so "U. S. A.", "U.S.A." and "usa" are one key, and so are
 // "ボスニア・ヘルツェゴビナ" and "ボスニアヘルツェゴビナ".
 func countryKey(s string) string {
+	if isASCII(s) {
+		return countryKeyASCII(s)
+	}
+	switch t := norm.NFKC.String(s); {
+	case isASCII(t):
+		return countryKeyASCII(t)
+	case eastAsianOnly(t):
+		return countryKeyEastAsian(t)
+	}
+	return countryKeyUnicode(s)
+}
+
+// eastAsianOnly reports whether s, in NFKC, is written in ASCII, kana,
+// Han, Hangul syllables and the CJK punctuation, with no combining mark:
+// letters whose decompositions (Hangul syllables, voiced kana) the
+// normalisations of countryKeyUnicode undo again, whatever is removed
+// between them.
+func eastAsianOnly(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+		case r >= 0x3000 && r <= 0x30FF, r >= 0x3400 && r <= 0x4DBF, r >= 0x4E00 && r <= 0x9FFF, r >= 0xAC00 && r <= 0xD7A3:
+			if unicode.Is(unicode.Mn, r) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// countryKeyEastAsian is countryKey for a name in NFKC for which
+// eastAsianOnly holds: the same key without the decomposition and the
+// composition.
+func countryKeyEastAsian(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("and")
+		case 'A' <= r && r <= 'Z':
+			b.WriteRune(r + 'a' - 'A')
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// countryKeyASCII is countryKey for a name all in ASCII, which the
+// normalisations leave as it is: the same key without them.
+func countryKeyASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '&':
+			b.WriteString("and")
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b.WriteByte(c)
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		}
+	}
+	return b.String()
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// countryKeyUnicode is countryKey for any name.
+func countryKeyUnicode(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ReplaceAll(s, "&", " and ")
 	var b strings.Builder
@@ -403,6 +494,9 @@ func LookupRegion(s string) (canonical string, ok bool) {
 // another script, and as other when it has.
 func SplitBilingual(s string) (latin, other string) {
 	s = strings.TrimSpace(s)
+	if isASCII(s) {
+		return s, "" // Latin letters alone: one run, the Latin part
+	}
 	toks := bilingualTokens(s)
 	// The classes of the tokens that have letters, in order, runs merged.
 	var runs []tokenScript

@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -215,5 +217,51 @@ func TestLongCountryNames(t *testing.T) {
 		g := c.readCountry(in)
 		assert.True(t, g.known, in)
 		assert.Equal(t, want, g.country.Code, in)
+	}
+}
+
+// TestCountryKeyASCII: the ASCII path of countryKey gives what the
+// Unicode path gives.
+func TestCountryKeyASCII(t *testing.T) {
+	texts := []string{"", "U. S. A.", "Trinidad & Tobago", "Bosnia-Herzegovina", "  Côte  ", "St. Kitts & Nevis (3)"}
+	for c := range 128 {
+		texts = append(texts, string(rune(c)), "Ab"+string(rune(c))+"Cd")
+	}
+	for _, s := range texts {
+		if isASCII(s) {
+			assert.Equal(t, countryKeyUnicode(s), countryKeyASCII(s), "%q", s)
+		}
+	}
+	assert.Equal(t, countryKeyUnicode("Côte d’Ivoire"), countryKey("Côte d’Ivoire"))
+}
+
+// TestCountryKeyShortcuts: countryKey gives what the Unicode path gives,
+// for every name of the country tables and for random texts of kana,
+// Han, Hangul (syllables and jamo), combining marks and punctuation.
+func TestCountryKeyShortcuts(t *testing.T) {
+	var texts []string
+	for code, names := range cldrNames {
+		texts = append(texts, code)
+		texts = append(texts, names...)
+	}
+	for _, names := range countryAliases {
+		texts = append(texts, names...)
+	}
+	for _, n := range canonicalNames {
+		texts = append(texts, n)
+	}
+	texts = append(texts, intlNames...)
+	pieces := []string{"ア", "ブ", "ﾌﾞ", "か", "\u3099", "゛", "・", "ー", "々", "〇", "大", "國", "한", "국", "\u1100", "\u1161", "\u11a8",
+		"(", "（", ")", " ", "&", "A", "z", "é", "e\u0301", "\u302a", "Ｕ", "５", "-", "\u00a0", "й", "\u0306"}
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		assert.Equal(t, countryKeyUnicode(s), countryKey(s), "%q", s)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/internal/lazyre"
 
@@ -54,13 +55,38 @@ type DateOptions struct {
 type ymd struct{ y, m, d int }
 
 func (v ymd) iso() string {
-	switch {
-	case v.m == 0:
-		return fmt.Sprintf("%04d", v.y)
-	case v.d == 0:
-		return fmt.Sprintf("%04d-%02d", v.y, v.m)
+	if v.y < 0 || v.m < 0 || v.d < 0 {
+		switch {
+		case v.m == 0:
+			return fmt.Sprintf("%04d", v.y)
+		case v.d == 0:
+			return fmt.Sprintf("%04d-%02d", v.y, v.m)
+		}
+		return fmt.Sprintf("%04d-%02d-%02d", v.y, v.m, v.d)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", v.y, v.m, v.d)
+	// As the Sprintf above writes them, without its cost per date.
+	b := make([]byte, 0, 10)
+	b = appendPadded(b, v.y, 4)
+	if v.m != 0 {
+		b = appendPadded(append(b, '-'), v.m, 2)
+		if v.d != 0 {
+			b = appendPadded(append(b, '-'), v.d, 2)
+		}
+	}
+	return string(b)
+}
+
+// appendPadded appends n (not negative) in decimal, zero-padded to width
+// digits, as %0*d writes it.
+func appendPadded(b []byte, n, width int) []byte {
+	digits := 1
+	for x := n; x >= 10; x /= 10 {
+		digits++
+	}
+	for ; digits < width; digits++ {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // first and last are the earliest and latest days v covers.
@@ -404,7 +430,11 @@ func ParseDate(s string, opt DateOptions) (Date, error) {
 	if len(t) > maxDateLen {
 		return Date{}, fmt.Errorf("%w: %.40q...: too long", ErrBadDate, s)
 	}
-	for _, l := range dateLayouts() {
+	checks := dateChecks()
+	for i, l := range dateLayouts() {
+		if !checks[i].may(t) {
+			continue
+		}
 		m := l.re.FindStringSubmatch(t)
 		if m == nil {
 			continue
@@ -424,8 +454,71 @@ func ParseDate(s string, opt DateOptions) (Date, error) {
 	return Date{}, fmt.Errorf("%w: %q: unknown form", ErrBadDate, s)
 }
 
+// dateChecks are the layouts' pre-checks, in the order of dateLayouts.
+var dateChecks = sync.OnceValue(func() []prefixCheck {
+	var cs []prefixCheck
+	for _, l := range dateLayouts() {
+		cs = append(cs, newPrefixCheck(l.re.String()))
+	}
+	return cs
+})
+
+// A prefixCheck is what a text must start with for a layout's pattern to
+// match it, read from the pattern: its leading ASCII digits, and the
+// separator after them or the text's end. A text it refuses is not run
+// through the expression; one it lets pass may still not match.
+type prefixCheck struct {
+	digits int  // how many ASCII digits the text starts with, at least
+	end    bool // the text is those digits alone
+	sep    byte // the byte after the digits; 0: any
+}
+
+// newPrefixCheck reads a layout's pattern; a pattern of another start
+// gives the check that lets every text pass.
+func newPrefixCheck(pattern string) prefixCheck {
+	const year = `^(\d{4})`
+	switch {
+	case strings.HasPrefix(pattern, year):
+		c := prefixCheck{digits: 4}
+		switch rest := pattern[len(year):]; {
+		case rest == "$":
+			c.end = true
+		case strings.HasPrefix(rest, `\.`):
+			c.sep = '.'
+		case strings.HasPrefix(rest, "-"), strings.HasPrefix(rest, "/"):
+			c.sep = rest[0]
+		}
+		return c
+	case strings.HasPrefix(pattern, `^(\d{1,2})`):
+		return prefixCheck{digits: 1}
+	}
+	return prefixCheck{}
+}
+
+// may reports whether t passes the check.
+func (c prefixCheck) may(t string) bool {
+	if len(t) < c.digits {
+		return false
+	}
+	for i := range c.digits {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	switch {
+	case c.end:
+		return len(t) == c.digits
+	case c.sep != 0:
+		return len(t) > c.digits && t[c.digits] == c.sep
+	}
+	return true
+}
+
 // foldDate normalises s for the layouts: NFKC, trimmed, white space folded.
 func foldDate(s string) string {
+	if foldedASCII(s) {
+		return s // what the normalisations would give
+	}
 	s = strings.Join(strings.Fields(norm.NFKC.String(s)), " ")
 	if strings.ContainsAny(s, "년월일") {
 		// Korean writes dates as Japanese and Chinese do, with its own
@@ -433,6 +526,20 @@ func foldDate(s string) string {
 		s = koreanDate.Replace(s)
 	}
 	return s
+}
+
+// foldedASCII reports whether s is ASCII with no white space but single
+// spaces between words: NFKC, trimming and folding leave it as it is.
+func foldedASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // koreanDate turns the Korean date words into the Han ones.
@@ -597,7 +704,11 @@ var trailingDateRE = lazyre.New(`^(.*?)\s*[(（]([^()（）]+)[)）]\s*$`)
 // Only a parenthesised date that ends s counts ("(ANSTO)" is no date), read
 // with no options, so an ambiguous a/b/YYYY is not taken.
 func TrailingDate(s string) (rest string, d Date, ok bool) {
-	m := trailingDateRE.FindStringSubmatch(strings.TrimSpace(s))
+	t := strings.TrimSpace(s)
+	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "）") {
+		return s, Date{}, false // what trailingDateRE needs: a closing bracket at the end
+	}
+	m := trailingDateRE.FindStringSubmatch(t)
 	if m == nil {
 		return s, Date{}, false
 	}

@@ -35,6 +35,9 @@ type entry struct {
 type entryOpts struct {
 	ownDate bool // the row has a date column: a date in the text stays unread
 	ownUnit bool // the row has a partner-unit column: a unit in the text stays in the name
+	// department says the row is a unit's agreement (it names the home
+	// unit): its partner may be named with the partner's unit.
+	department bool
 }
 
 // dashSepRe splits a name from details written after a dash.
@@ -57,7 +60,7 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 		// details: "University of Science, Vietnam National University -
 		// Ho Chi Minh City — School-to-school agreement (GS Engineering)".
 		var dashes [][]int
-		if strings.ContainsAny(name, "—–―‐-") {
+		if containsAny(name, "—–―‐-") {
 			dashes = dashSepRe.FindAllStringIndex(name, -1)
 		}
 		for _, loc := range dashes {
@@ -83,6 +86,12 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 			name, e.partnerUnit = rest, unit
 		}
 	}
+	if !o.ownUnit && e.partnerUnit == "" && (o.department || e.homeUnit != "" || e.level == LevelDepartment || c.level == LevelDepartment) {
+		if p, u, ms, ok := c.unitFirst(name); ok {
+			name, e.partnerUnit = p, u
+			e.markers = append(e.markers, ms...)
+		}
+	}
 	if !o.ownUnit && e.partnerUnit == "" {
 		var ms []string
 		name, e.partnerUnit, ms = c.splitUnit(name)
@@ -106,7 +115,7 @@ var titleThenUnitRe = lazyre.New(`[)）]\s*(?:[,，、]\s*)?([^()（）,，、\s
 // on after the agreement's title, so what follows is the unit whatever its
 // words ("Hiroshima University (MoA on Collaboration …), IDEC").
 func (c *docContext) unitAfterTitle(name string, e *entry, o entryOpts, opt DateOptions) (string, string, bool) {
-	if !strings.ContainsAny(name, ")）") {
+	if !containsAny(name, ")）") {
 		return name, "", false
 	}
 	m := titleThenUnitRe.FindStringSubmatchIndex(name)
@@ -390,7 +399,7 @@ func startsDigitOrMonth(s string) bool {
 }
 
 func hasMonthName(s string) bool {
-	w := strings.ToLower(strings.Trim(strings.Fields(s + " x")[0], ".,"))
+	w := strings.ToLower(strings.Trim(firstField(s), ".,"))
 	_, ok := monthNames[w]
 	if !ok {
 		_, ok = monthAbbrevs[w]
@@ -438,6 +447,28 @@ func expandsAcronym(before, inner string) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// spellsAcronym reports a name that ends with an acronym in brackets made
+// of the initials of the capitalised words before it ("European
+// Synchrotron Radiation Facility (ESRF)", "Korea Advanced Institute of
+// Science and Technology (KAIST)").
+func spellsAcronym(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 3 {
+		return false
+	}
+	last := f[len(f)-1]
+	if !strings.HasPrefix(last, "(") || !strings.HasSuffix(last, ")") || !isAcronym(last[1:len(last)-1]) {
+		return false
+	}
+	var initials []rune
+	for _, w := range f[:len(f)-1] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			initials = append(initials, r)
+		}
+	}
+	return string(initials) == strings.ToUpper(last[1:len(last)-1])
 }
 
 func isAcronym(s string) bool {

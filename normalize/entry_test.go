@@ -131,6 +131,18 @@ func TestUnitOnItsLine(t *testing.T) {
 		// A comma already places the unit.
 		{[]string{"Peking University,", "School of Law"}, "Peking University, School of Law"},
 		{[]string{"University of California", "Berkeley"}, "University of California Berkeley"},
+		// The name and its unit each wrapped in a narrow column: the name
+		// ends where a line broke before the width forced it, never with
+		// a word that goes on, nor before a small letter; a comma inside
+		// the unit is the unit's.
+		{[]string{"Erasmus University", "Rotterdam", "Thorax Centre", "Erasmus MC"}, "Erasmus University Rotterdam, Thorax Centre Erasmus MC"},
+		{[]string{"Erasmus University", "Rotterdam", "Erasmus Medical", "Center, Department of", "Epidemiology"},
+			"Erasmus University Rotterdam, Erasmus Medical Center, Department of Epidemiology"},
+		{[]string{"University of", "Amsterdam", "Faculty of Science"}, "University of Amsterdam, Faculty of Science"},
+		{[]string{"Norwegian University", "of Science and", "Technology (NTNU)", "Faculty of Medicine", "and Health Sciences"},
+			"Norwegian University of Science and Technology (NTNU), Faculty of Medicine and Health Sciences"},
+		{[]string{"Universidade de", "Lisboa", "Department of", "Bioengineering,", "Instituto Superior", "Técnico"},
+			"Universidade de Lisboa, Department of Bioengineering, Instituto Superior Técnico"},
 	}
 	for _, tt := range tests {
 		text := joinWrapped(tt.lines)

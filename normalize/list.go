@@ -119,10 +119,16 @@ func (c *docContext) entryStyle() (styleKey, bool) {
 		if l == nil || l.Style == (parser.Style{}) {
 			continue
 		}
-		_, bul := stripBullet(clean(l.Text))
+		text := clean(l.Text)
+		if isMarker(l.Bullet) {
+			if _, _, legend := c.parseLegendLine(l.Bullet + " " + text); legend {
+				continue // "* 授業料不徴収 Tuition Exemption": the legend set as a list item, in its own (smaller) style
+			}
+		}
+		_, bul := stripBullet(text)
 		if l.Bullet != "" || bul {
 			counts[keyOf(l.Style)]++
-		} else if c.looksLikeEntry(clean(l.Text)) {
+		} else if c.looksLikeEntry(text) {
 			fallback[keyOf(l.Style)]++
 		}
 	}
@@ -432,8 +438,8 @@ func isParenthesised(s string) bool {
 // starting no further left than its text, and the entry not yet closed by
 // its date.
 func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) bool {
-	if l.Role == parser.RoleHeading || l.Box == (parser.Box{}) || e.last.Box == (parser.Box{}) {
-		return false
+	if l.Role == parser.RoleHeading || l.Box == (parser.Box{}) || e.last.Box == (parser.Box{}) || l.RuledAbove {
+		return false // (a rule between two lines sets them apart: rows of a table)
 	}
 	h := e.last.Box.Height()
 	if h <= 0 {
@@ -514,6 +520,29 @@ func (c *docContext) closedByDate(text string) bool {
 	v := !c.readEntry(text, entryOpts{}).signed.IsZero()
 	c.dated[text] = v
 	return v
+}
+
+// capitalBreaks reports the lines of an entry in a script set with spaces
+// that each end on a capitalised word and start with one after the
+// first: every line break stands between two names, never inside a
+// phrase ("… and" / "Economics", "School-to-" / "school").
+func capitalBreaks(parts []string) bool {
+	for k, p := range parts {
+		f := strings.Fields(p)
+		if len(f) == 0 || hasCJK(p) {
+			return false
+		}
+		if k < len(parts)-1 {
+			r, _ := utf8.DecodeRuneInString(f[len(f)-1])
+			if !unicode.IsUpper(r) || strings.HasSuffix(p, "-") {
+				return false
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(f[0]); k > 0 && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // datePiece reports a line that can only be the end of a Japanese date
@@ -685,10 +714,12 @@ func (c *docContext) flushList() {
 	}
 	r := c.newRecord(e.first.Page, e.first.Row)
 	text := e.text
-	if len(e.parts) > 1 && isCJK(lastRune(e.parts[0])) && c.endsAsInstitution(e.parts[0]) {
+	if len(e.parts) > 1 && (isCJK(lastRune(e.parts[0])) && c.endsAsInstitution(e.parts[0]) || capitalBreaks(e.parts)) {
 		// "ハーバード大学" / "エドウィン・O・ライシャワー日本研究所 — …": a unit
 		// on a line of its own under its institution, where joining the
-		// lines of Japanese text leaves no space to tell them apart.
+		// lines of Japanese text leaves no space to tell them apart; or
+		// "Ministry of Science and Technology" / "Department of Planning
+		// and Cooperation", a cell of two lines whose second names a unit.
 		text = c.unitOnItsLine(e.parts, e.text)
 	}
 	en := c.readEntry(text, entryOpts{})

@@ -427,3 +427,83 @@ func TestUnitColumnSetAsLines(t *testing.T) {
 		assert.Equal(t, [][2]string{{"Ministry of Science and Technology", "Department of Planning and Cooperation"}, {"National University of Laos", ""}}, got, name)
 	}
 }
+
+// The lines of a one-column table the extractor did not take as one,
+// rules between its rows (RuledAbove), set as close as wrapped lines: one
+// entry a line, read as lines or as the table's rows; a row of two lines
+// with no rule between them, the second a unit's name, is one entry.
+func TestRuledLinesAreEntries(t *testing.T) {
+	names := []string{"Hiroshima University", "Juntendo University", "Meio University (Cooperation Agreement)"}
+	specs := []lineSpec{{text: "Japan", style: stCountry}}
+	for _, n := range names {
+		specs = append(specs, lineSpec{text: n, style: stEntry})
+	}
+	specs = append(specs, lineSpec{text: "Laos", style: stCountry},
+		lineSpec{text: "Ministry of Science and Technology", style: stEntry},
+		lineSpec{text: "Department of Planning and Cooperation", style: stEntry})
+	lines := pdfDoc(specs...)
+	for i := 2; i <= len(names); i++ {
+		lines.Blocks[i].Line.RuledAbove = true
+	}
+	table := tdoc(nil, tbl(
+		[]string{"Partner Institution"},
+		[]string{"Japan"},
+		[]string{names[0]},
+		[]string{names[1]},
+		[]string{names[2]},
+		[]string{"Laos"},
+		[]string{"Ministry of Science and Technology\nDepartment of Planning and Cooperation"},
+	))
+	for name, doc := range map[string]*parser.Document{"lines": lines, "table": table} {
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err, name)
+		var got [][3]string
+		for _, r := range res.Records {
+			got = append(got, [3]string{r.CountryCode, r.Partner, r.PartnerUnit})
+		}
+		assert.Equal(t, [][3]string{
+			{"JP", "Hiroshima University", ""},
+			{"JP", "Juntendo University", ""},
+			{"JP", "Meio University", ""},
+			{"LA", "Ministry of Science and Technology", "Department of Planning and Cooperation"},
+		}, got, name)
+	}
+}
+
+// A legend set as a list item ("* 授業料不徴収 Tuition Exemption", the
+// extractor reading its marker as the bullet), in a smaller style than the
+// entries, whose bullets are drawn apart from the text: the legend does not
+// set the entries' style, so the entries and their wrapped lines are not
+// taken for headings.
+func TestLegendItemSetsNoEntryStyle(t *testing.T) {
+	stNoteCJK := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 8.5}
+	stText := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 10}
+	for name, heads := range map[string][2]parser.Style{
+		"larger": {{Font: "NotoSansCJKjp-Regular", Size: 15}, {Font: "NotoSansCJKjp-Regular", Size: 12.5}},
+		"bold":   {{Font: "NotoSansCJKjp-Bold", Size: 10, Bold: true}, {Font: "NotoSansCJKjp-Bold", Size: 10, Bold: true}},
+	} {
+		for _, marker := range []string{"*", "♦"} {
+			t.Run(name+" "+marker, func(t *testing.T) {
+				doc := pdfDoc(
+					lineSpec{text: "授業料不徴収 Tuition Exemption", style: stNoteCJK, bullet: true},
+					lineSpec{text: "アジア Asia", style: heads[0], gap: 8},
+					lineSpec{text: "マレーシア Malaysia", style: heads[1]},
+					lineSpec{text: "Monash University Sunway Campus — 部局間協定 School-to-school（GS Biomedical", style: stText, x: 80},
+					lineSpec{text: "Engineering）、H26.1.6 締結", style: stText, x: 80},
+					lineSpec{text: "Universiti Malaysia Perlis " + marker + " — 部局間協定 School-to-school（GS Biomedical Engineering）、R2.2.7", style: stText, x: 80},
+					lineSpec{text: "締結", style: stText, x: 80},
+					lineSpec{text: "Temasek Polytechnic — 部局間協定 School-to-school（IDAC）、H25.7.15 締結", style: stText, x: 80},
+				)
+				doc.Blocks[0].Line.Bullet = marker
+				res, err := Normalize(doc, Options{})
+				require.NoError(t, err)
+				assert.Equal(t, []brief{
+					{"department", "Asia", "MY", "Monash University Sunway Campus", "", "GS Biomedical Engineering", "2014-01-06", false},
+					{"department", "Asia", "MY", "Universiti Malaysia Perlis", "", "GS Biomedical Engineering", "2020-02-07", true},
+					{"department", "Asia", "MY", "Temasek Polytechnic", "", "IDAC", "2013-07-15", false},
+				}, briefs(res.Records))
+				assert.Empty(t, res.Unplaced)
+			})
+		}
+	}
+}

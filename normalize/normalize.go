@@ -45,6 +45,7 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("no document")
 	}
 	c := newContext(doc, opt)
+	c.res.Records = make([]Record, 0, recordRoom(doc))
 	c.scan()
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
@@ -58,12 +59,18 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 				c.forgetGroups()
 			}
 			c.line(b.Line, i)
+			if c.tables != nil {
+				c.tables.linesBetween++
+			}
 		case b.Table != nil:
 			c.flushList()
 			c.table(b.Table)
 		}
 	}
 	c.flushList()
+	if len(c.res.Records) == 0 {
+		c.res.Records = nil // as when no room was made
+	}
 	for i := range c.res.Records {
 		c.finish(&c.res.Records[i])
 	}
@@ -110,6 +117,7 @@ type docContext struct {
 	countries   map[string]groupName // country texts already read (readCountry)
 	raised      map[int]string       // markers set on a line of their own, by the block of the line they mark (superscript.go)
 	raisedGiven map[int]bool         // the blocks of those marker lines
+	unitOrder   int                  // how the document names a partner with its unit (units.go), once known
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {

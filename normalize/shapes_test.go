@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -264,4 +265,123 @@ func TestTableRegionAndCountryInOneCell(t *testing.T) {
 		{"university", "Asia", "BD", "Bangladesh Agricultural University", "", "", "2008-11-17", false},
 		{"university", "Asia", "BD", "University of Dhaka", "", "", "2010", false},
 	}, briefs(res.Records))
+}
+
+// A table whose own group rows open a region with no country (an
+// international organisation's) after a country named around it, by a
+// heading or by the group rows of the table before: the rows have no
+// country.
+func TestTableRegionRowDropsTheCountryAround(t *testing.T) {
+	body := func() *parser.Table {
+		return tbl(
+			[]string{"相手機関名", "区分", "締結年月日"},
+			[]string{"国際機関", "", ""},
+			[]string{"国際機関", "", ""},
+			[]string{"国際連合大学\nグローバルヘルス研究所", "医学系研究科", "2019. 8.19"},
+		)
+	}
+	before := tbl(
+		[]string{"相手機関名", "区分", "締結年月日"},
+		[]string{"ヨーロッパ", "", ""},
+		[]string{"フランス", "", ""},
+		[]string{"ナント大学", "多元物質科学研究所", "2014.12. 8"},
+	)
+	for name, doc := range map[string]*parser.Document{
+		"headings": tdoc([]string{"# ヨーロッパ", "# フランス"}, body()),
+		"tables":   tdoc(nil, before, body()),
+	} {
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err, name)
+		require.NotEmpty(t, res.Records, name)
+		last := res.Records[len(res.Records)-1]
+		assert.Equal(t, brief{"department", "International Organization", "", "国際連合大学", "グローバルヘルス研究所", "医学系研究科", "2019-08-19", false}, briefs([]Record{last})[0], name)
+		assert.Empty(t, last.Country, name)
+	}
+}
+
+// A row broken by a page: at the foot of one page the partner and the
+// start of the home unit (in the level column) with the date, at the head
+// of the next the partner's unit on a line of its own and the rest of the
+// home unit, with the header repeated over it or not.
+func TestTableRowBrokenByAPageGoesUp(t *testing.T) {
+	for name, repeat := range map[string]bool{"header repeated": true, "no header": false} {
+		rows := [][]string{
+			{"Partner Institution", "Level", "Date of Agreement"},
+			{"Harvard University", "University", "2010.7.22"},
+			{"Texas A&M University", "GS Agricultural", "2018.2.6"},
+		}
+		if repeat {
+			rows = append(rows, []string{"Partner Institution", "Level", "Date of Agreement"})
+		}
+		rows = append(rows, []string{"College of Agriculture and Life Sciences", "Science", ""},
+			[]string{"The Forsyth Institute", "GS Dentistry", "2005.12.9"})
+		tb := tbl(rows...)
+		for i := 3; i < len(tb.Rows); i++ {
+			tb.Rows[i].Page = 2
+		}
+		if repeat {
+			tb.Rows[3].Header = true
+		}
+		res, err := Normalize(tdoc([]string{"# North America", "# United States"}, tb), Options{})
+		require.NoError(t, err, name)
+		assert.Equal(t, []brief{
+			{"university", "North America", "US", "Harvard University", "", "", "2010-07-22", false},
+			{"department", "North America", "US", "Texas A&M University", "College of Agriculture and Life Sciences", "GS Agricultural Science", "2018-02-06", false},
+			{"department", "North America", "US", "The Forsyth Institute", "", "GS Dentistry", "2005-12-09", false},
+		}, briefs(res.Records), name)
+	}
+}
+
+// A group row whose country's name in two languages the extractor set in
+// two cells ("インドネシア" | "Indonesia") names the group as it would in
+// one cell; two cells naming two countries are no group row.
+func TestTableCountryNamedInTwoCells(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		row  []string
+		want string
+	}{
+		{"one cell", []string{"インドネシア Indonesia", "", ""}, "ID"},
+		{"two cells", []string{"インドネシア", "Indonesia", ""}, "ID"},
+		{"two countries", []string{"インドネシア", "Japan", ""}, "CN"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := tbl(
+				[]string{"相手機関名 Partner Institution", "協定種別 Type", "締結年月日 Year"},
+				[]string{"中国 China", "", ""},
+				[]string{"Jilin University", "大学間協定 University-wide", "1985年"},
+				tt.row,
+				[]string{"Gadjah Mada University", "大学間協定 University-wide", "1995年"},
+			)
+			res, err := Normalize(tdoc(nil, tb), Options{})
+			require.NoError(t, err)
+			var codes []string
+			for _, r := range res.Records {
+				codes = append(codes, r.CountryCode)
+			}
+			require.NotEmpty(t, codes)
+			assert.Equal(t, "CN", codes[0])
+			assert.Equal(t, tt.want, codes[len(codes)-1])
+		})
+	}
+}
+
+// A partner's name and its unit on lines of their own in a narrow cell,
+// each wrapped: read as a table's cell and as a list entry's lines.
+func TestNameAndUnitEachWrappedInANarrowCell(t *testing.T) {
+	lines := []string{"Erasmus University", "Rotterdam", "Erasmus Medical", "Center, Department of", "Epidemiology"}
+	tb := tbl(
+		[]string{"Partner Institution", "Home Unit", "Date"},
+		[]string{"Netherlands", "", ""},
+		[]string{strings.Join(lines, "\n"), "ToMMo", "2014.8.11"},
+	)
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Equal(t, "Erasmus University Rotterdam", res.Records[0].Partner)
+	assert.Equal(t, "Erasmus Medical Center, Department of Epidemiology", res.Records[0].PartnerUnit)
+	c := testContext()
+	en := c.readEntry(c.unitOnItsLine(lines, joinWrapped(lines)), entryOpts{})
+	assert.Equal(t, "Erasmus University Rotterdam", en.partner)
+	assert.Equal(t, "Erasmus Medical Center, Department of Epidemiology", en.partnerUnit)
 }

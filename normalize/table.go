@@ -57,11 +57,12 @@ func (c *docContext) headerField(text string) field {
 // mapping (for a table that continues without its header) and the declared
 // country counts already taken.
 type tableMemo struct {
-	cols     []field
-	flagOf   map[int]string // the flags the flag columns of that table set
-	last     int            // index in the records of that table's last record, -1 for none
-	lastRow  parser.Row     // that table's last row
-	declared map[string]bool
+	cols         []field
+	flagOf       map[int]string // the flags the flag columns of that table set
+	last         int            // index in the records of that table's last record, -1 for none
+	lastRow      parser.Row     // that table's last row
+	linesBetween int            // lines read since that table
+	declared     map[string]bool
 }
 
 // cellRef is a grid position.
@@ -173,7 +174,7 @@ func (c *docContext) table(t *parser.Table) {
 	}
 	tr.handOverGroups()
 	tr.settleDeclaredLevels(declStart, recStart)
-	c.tables.last, c.tables.lastRow = tr.prev, t.Rows[len(t.Rows)-1]
+	c.tables.last, c.tables.lastRow, c.tables.linesBetween = tr.prev, t.Rows[len(t.Rows)-1], 0
 }
 
 // settleDeclaredLevels takes the level off the counts the table's group
@@ -368,6 +369,7 @@ func (tr *tableReader) mapColumns() bool {
 	for _, f := range tr.cols {
 		has[f] = true
 	}
+	tr.goesOnAfterBreak()
 	return has[fPartner]
 }
 
@@ -545,6 +547,35 @@ func (c *docContext) namesColumns(texts []string) bool {
 		}
 	}
 	return len(seen) >= 2 && seen[fPartner]
+}
+
+// goesOnAfterBreak takes the last record of the table before as the row
+// above this table's first, when this table goes on from it over a break
+// of page or page column, its header repeated: the same columns, nothing
+// read between them, and this table's first row at the top of the next
+// column or page. A row broken there ("European Synchrotron" / (next
+// column) "Radiation Facility (ESRF)") is then read as one.
+func (tr *tableReader) goesOnAfterBreak() {
+	m := tr.c.tables
+	rows := tr.t.Rows
+	if m == nil || m.last < 0 || m.last >= len(tr.c.res.Records) || m.linesBetween > 0 || tr.body >= len(rows) || !slices.Equal(m.cols, tr.cols) {
+		return
+	}
+	if !afterBreak(rows[tr.body], m.lastRow) {
+		return
+	}
+	rec := &tr.c.res.Records[m.last]
+	tr.prev, tr.partner, tr.partnerAlt = m.last, rec.Partner, rec.PartnerAlt
+}
+
+// afterBreak reports a row that stands at the top of the page or page
+// column after the one another row ends: on the next page, or right of
+// it and higher on the same page. Rows without positions (HTML) never do.
+func afterBreak(r, above parser.Row) bool {
+	if r.Box == (parser.Box{}) || above.Box == (parser.Box{}) {
+		return false
+	}
+	return r.Page == above.Page+1 || r.Page == above.Page && r.Box.X0 >= above.Box.X1-1 && r.Box.Y1 <= above.Box.Y0
 }
 
 // hasHeader reports a table with a header row among its first rows.
@@ -758,7 +789,7 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 		if utf8.RuneCountInString(text) <= 40 && tr.isHeaderText(text) {
 			continue // the header's own words
 		}
-		if strings.ContainsAny(text, "0123456789０１２３４５６７８９") {
+		if containsAny(text, "0123456789０１２３４５６７８９") {
 			return false // a date, a count: no header's
 		}
 		if f := tr.c.headerField(text); f == fNone || f != tr.cols[j] {

@@ -725,3 +725,89 @@ func TestAsOfRowInTable(t *testing.T) {
 	assert.Equal(t, "The Forsyth Institute", res.Records[1].Partner)
 	assert.Equal(t, "2021-05-01", res.Records[1].AsOf)
 }
+
+// A row broken by the end of a page column or a page: the table goes on
+// at the top of the next column (or page) under its header repeated, its
+// first row the rest of the partner's name. Read as one when nothing
+// stands between the two tables.
+func TestRowGoesOnAfterColumnBreak(t *testing.T) {
+	first := func() *parser.Table {
+		return tbl(
+			[]string{"相手機関名", "区分", "締結年月日"},
+			[]string{"フランス", "", ""},
+			[]string{"Synchrotron SOLEIL", "大学", "2018.6.27"},
+			[]string{"European Synchrotron", "大学", "2019.8.22"},
+		)
+	}
+	second := func() *parser.Table {
+		return tbl(
+			[]string{"相手機関名", "区分", "締結年月日"},
+			[]string{"Radiation Facility (ESRF)", "", ""},
+			[]string{"Paris-Saclay University", "大学", "2020.7.20"},
+		)
+	}
+	at := func(t *parser.Table, page int, x, y float64) {
+		for i := range t.Rows {
+			t.Rows[i].Page = page
+			t.Rows[i].Box = parser.Box{X0: x, Y0: y + 12*float64(i), X1: x + 220, Y1: y + 12*float64(i) + 11.5}
+		}
+	}
+	for _, tt := range []struct {
+		name        string
+		page        int
+		x, y        float64
+		lineBetween bool
+		wantJoined  bool
+	}{
+		{"next column", 1, 310, 40, false, true},
+		{"next page", 2, 56, 40, false, true},
+		{"under it", 1, 56, 800, false, false},
+		{"a line between", 1, 310, 40, true, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			one, two := first(), second()
+			at(one, 1, 56, 700)
+			at(two, tt.page, tt.x, tt.y)
+			doc := &parser.Document{File: "t.pdf", SHA256: "00", Format: parser.FormatPDF}
+			doc.Blocks = append(doc.Blocks, parser.Block{Table: one})
+			if tt.lineBetween {
+				doc.Blocks = append(doc.Blocks, parser.Block{Line: &parser.Line{Text: "Radiation Facility (ESRF)", Page: 1}})
+			}
+			doc.Blocks = append(doc.Blocks, parser.Block{Table: two})
+			doc.Number()
+			res, err := Normalize(doc, Options{})
+			require.NoError(t, err)
+			var partners []string
+			for _, r := range res.Records {
+				partners = append(partners, r.Partner)
+			}
+			if tt.wantJoined {
+				assert.Equal(t, []string{"Synchrotron SOLEIL", "European Synchrotron Radiation Facility (ESRF)", "Paris-Saclay University"}, partners)
+				assert.Equal(t, "2019-08-22", res.Records[1].Signed)
+				return
+			}
+			assert.Contains(t, partners, "European Synchrotron")
+		})
+	}
+}
+
+// The same name wrapped onto a row of its own inside one table: the
+// acronym spells the name only with the words on the row above.
+func TestNameGoesOnWhenItsAcronymSaysSo(t *testing.T) {
+	tb := tbl(
+		[]string{"Partner Institution", "Level", "Date"},
+		[]string{"France", "", ""},
+		[]string{"European Synchrotron", "University", "2019.8.22"},
+		[]string{"Radiation Facility (ESRF)", "", ""},
+		[]string{"Institut Laue-Langevin (ILL)", "", ""},
+	)
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	var partners []string
+	for _, r := range res.Records {
+		partners = append(partners, r.Partner)
+	}
+	assert.Equal(t, []string{"European Synchrotron Radiation Facility (ESRF)", "Institut Laue-Langevin (ILL)"}, partners)
+	assert.True(t, spellsAcronym("Korea Advanced Institute of Science and Technology (KAIST)"))
+	assert.False(t, spellsAcronym("Radiation Facility (ESRF)"))
+}

@@ -166,6 +166,34 @@ func (tr *tableReader) groupRow(i int, text string) bool {
 	return false
 }
 
+// countryInTwoCells reads a group row whose country's name in two
+// languages the extractor set in two cells ("インドネシア" | "Indonesia"):
+// the row's only two texts, outside the grouping columns, each the name
+// of one and the same country.
+func (tr *tableReader) countryInTwoCells(i int) bool {
+	row := tr.t.Rows[i]
+	var texts []string
+	for j, c := range row.Cells {
+		t := clean(c.Text)
+		if c.Covered || t == "" {
+			continue
+		}
+		if j < len(tr.cols) && (tr.cols[j] == fCountry || tr.cols[j] == fRegion) {
+			return false
+		}
+		texts = append(texts, t)
+	}
+	if len(texts) != 2 {
+		return false
+	}
+	a, b := tr.c.readCountry(texts[0]), tr.c.readCountry(texts[1])
+	if !a.known || !b.known || a.country.Code == "" || a.country.Code != b.country.Code {
+		return false
+	}
+	tr.setCountry(texts[0]+" "+texts[1], &row)
+	return true
+}
+
 // groupCells reads a row whose only cells are grouping cells ("Asia (63)
 // | CAMBODIA (3) | | |"): it sets the groups and makes no record.
 func (tr *tableReader) groupCells(vals map[field]val, has map[field]bool, r *parser.Row) bool {
@@ -193,7 +221,7 @@ var connectorRe = lazyre.New(`(?i)(?:\b(?:of|and|for|the|in|at|de|du|des|der|fü
 // wrapped onto a row of its own): a row with no date and no home unit whose
 // only text is the partner's unit, or a partner name cut after a
 // connecting word.
-func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool {
+func (tr *tableReader) joinSplitRow(r *parser.Row, vals map[field]val, has map[field]bool) bool {
 	if tr.prev >= 0 && tr.cjkRowGoesOn(&tr.c.res.Records[tr.prev], vals, has) {
 		return true
 	}
@@ -218,7 +246,10 @@ func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool
 		(connectorRe.MatchString(prev.Partner) || startsLower(vals[fPartner].text) ||
 			// "Nanyang Technological" / "University": the name is whole
 			// only with the word on the next row.
-			!tr.c.lx.IsInstitution(prev.Partner) && tr.c.lx.IsInstitution(vals[fPartner].text) && len(strings.Fields(vals[fPartner].text)) <= 3):
+			!tr.c.lx.IsInstitution(prev.Partner) && tr.c.lx.IsInstitution(vals[fPartner].text) && len(strings.Fields(vals[fPartner].text)) <= 3 ||
+			// "European Synchrotron" / "Radiation Facility (ESRF)": the
+			// acronym spells the name only with the words above.
+			spellsAcronym(prev.Partner+" "+vals[fPartner].text) && !spellsAcronym(vals[fPartner].text)):
 		text, markers := splitMarkers(vals[fPartner].text)
 		prev.Partner = strings.TrimSpace(prev.Partner + " " + text)
 		tr.partner = prev.Partner
@@ -229,11 +260,33 @@ func (tr *tableReader) joinSplitRow(vals map[field]val, has map[field]bool) bool
 		// its own, wrapped onto a row of its own (or to the next page's
 		// table).
 		tr.c.unitGoesUp(prev, vals[fPartner].text, tr.where(fPartner))
+	case has[fPartner] && has[fLevel] && len(has) == 2 && r.Page > prev.Source.Page && !tr.hasColumn(fPartnerUnit) &&
+		prev.PartnerUnit == "" && prev.Partner == tr.partner && prev.HomeUnit != "" &&
+		(tr.c.isUnit(vals[fPartner].text) || tr.c.endsAsInstitution(prev.Partner) && tr.c.lx.UnitWordAt(vals[fPartner].text)) &&
+		tr.unitGoesOn(vals[fLevel].text):
+		// "Texas A&M University" | "GS Agricultural" at the foot of a
+		// page, "College of Agriculture and Life Sciences" | "Science"
+		// at the head of the next: the row broken by the page, each of
+		// its cells going on, the partner's unit on a line of its own
+		// ("College of" under a university's name is its unit).
+		tr.c.unitGoesUp(prev, vals[fPartner].text, tr.where(fPartner))
+		prev.HomeUnit = prev.HomeUnit + " " + clean(vals[fLevel].text)
 	default:
 		return false
 	}
 	prev.Repairs = append(prev.Repairs, string(agreement.RepairSplitRow))
 	return true
+}
+
+// unitGoesOn reports a level column's text that can be the rest of the
+// home unit the row above named there: no level, no placeholder.
+func (tr *tableReader) unitGoesOn(text string) bool {
+	text, _ = splitMarkers(text)
+	if _, ok := tr.c.lx.LevelValue(text); ok || tr.c.lx.IsPlaceholder(text) {
+		return false
+	}
+	_, only := tr.c.lx.IsLevelOnly(text)
+	return !only && text != ""
 }
 
 // dateGoesOn reads a row whose only text, in the partner's column, is the

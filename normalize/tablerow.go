@@ -170,6 +170,9 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 			}
 		}
 	}
+	if tr.countryInTwoCells(i) {
+		return true
+	}
 	if joined := joinedCells(*r); len(joined) <= 40 && !has[fSigned] {
 		if d, ok := c.parseAsOf(joined); ok && !c.lx.IsInstitution(joined) {
 			// "(as" | "of 2021.5.1)": the list's date, a running head the
@@ -186,7 +189,7 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 		}
 		return true
 	}
-	return tr.groupCells(vals, has, r) || tr.joinSplitRow(vals, has)
+	return tr.groupCells(vals, has, r) || tr.joinSplitRow(r, vals, has)
 }
 
 // rowGroups files the record under its region and country: the row's own
@@ -204,6 +207,12 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 		if hasRegionCol && (rv.covered || rv.text == "") {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "region"))
 		}
+	}
+	if tr.regionWritten != "" && tr.region != c.region && !tr.countrySet {
+		// A region of the table's own, no country named under it yet:
+		// the country of the headings around the table is another
+		// region's ("国際機関" rows after a page under "フランス").
+		rec.Country, rec.CountryCode = "", ""
 	}
 	cv, hasCountryCol := vals[fCountry]
 	if cv.text != "" && (!cv.covered || !tr.countrySet) {
@@ -228,6 +237,28 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 	return rec.Country != "" || tr.intl || (!tr.countrySet && c.intl)
 }
 
+// departmentRow reports a row that names the home unit of its agreement,
+// in a home-unit column or in a level column that gives the unit where a
+// university-wide agreement says so ("GS Engineering" beside
+// "University"), or whose kind or level says it is a unit's agreement.
+func (tr *tableReader) departmentRow(vals map[field]val) bool {
+	c := tr.c
+	for _, f := range []field{fHomeUnit, fLevel, fType} {
+		text, _ := splitMarkers(vals[f].text)
+		if text == "" || c.lx.IsPlaceholder(text) {
+			continue
+		}
+		lv, ok := c.lx.LevelValue(text)
+		switch {
+		case ok:
+			return lv == LevelDepartment
+		case f != fType:
+			return true
+		}
+	}
+	return false
+}
+
 // rowPartner reads the partner cell through the entry reader, or fills the
 // partner down from the row above. It returns a level the cell states.
 func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field]bool, i int) (string, bool) {
@@ -240,7 +271,7 @@ func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field
 		if !tr.hasColumn(fPartnerUnit) {
 			text = c.unitOnItsLine(pv.lines, text)
 		}
-		o := entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit)}
+		o := entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit), department: tr.departmentRow(vals)}
 		en := c.readEntry(text, o)
 		c.applyEntry(rec, en, tr.where(fPartner))
 		level = en.level

@@ -88,24 +88,37 @@ func namesUniversity(name string) bool {
 // whose own name holds a comma ("University of California, Berkeley") is
 // left whole.
 func (c *docContext) splitUnit(name string) (partner, unit string, markers []string) {
-	if strings.ContainsAny(name, "*＊♦◆◇★☆") {
+	if containsAny(name, "*＊♦◆◇★☆") {
 		if m := midMarkerRe.FindStringSubmatch(name); m != nil {
 			// "全南大学校♦ 工科大学", "Chiangmai University * Faculty of
 			// Dentistry": a marker between the name and its unit.
-			if p, u, ms := c.splitUnit(strings.TrimRight(m[1], ",，、 ") + ", " + strings.TrimLeft(m[3], ",，、 ")); u != "" {
+			head, tail := strings.TrimRight(m[1], ",，、 "), strings.TrimLeft(m[3], ",，、 ")
+			if p, u, ms := c.splitUnit(head + ", " + tail); u != "" {
 				return p, u, append([]string{canonicalMarker(m[2])}, ms...)
+			}
+			afterMarker := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name[len(m[1]):]), m[2]))
+			if r, _ := utf8.DecodeRuneInString(afterMarker); strings.ContainsRune(",，、", r) && !strings.ContainsAny(tail, ",，、;；") &&
+				c.namesOrganisation(head) && c.namesOrganisation(tail) && !c.lx.IsFederation(tail) {
+				// "Vietnam Academy of Science and Technology*, Graduate
+				// University of Science and Technology": the marker ends
+				// the partner's name, so the name after the comma is no
+				// part of it but its unit's. (A name with a comma of its
+				// own has the marker after the whole: "University of
+				// Science, Vietnam National University - Ho Chi Minh City*".)
+				return head, tail, []string{canonicalMarker(m[2])}
 			}
 		}
 	}
-	if !strings.ContainsAny(name, ",，、;；") {
+	if !containsAny(name, ",，、;；") {
 		return c.splitUnitInName(name) // no separator: the unit, if any, follows the name
 	}
-	if all := detailSepRe.Split(name, -1); len(all) == 4 && isAcronym(all[0]) && isAcronym(all[2]) {
+	pieces := detailSepRe.Split(name, -1) // name's pieces, for the three readings below
+	if all := pieces; len(all) == 4 && isAcronym(all[0]) && isAcronym(all[2]) {
 		// "DLR, German Aerospace Center, DFD, German Remote Sensing Data
 		// Center": an acronym and its name, then the unit's.
 		return all[0] + ", " + all[1], all[2] + ", " + all[3], nil
 	}
-	if all := detailSepRe.Split(name, -1); len(all) >= 3 {
+	if all := pieces; len(all) >= 3 {
 		// "University of Nigeria, Nsukka, Faculty of Physical Sciences":
 		// the unit starts at the first part that names one.
 		for k := 1; k < len(all); k++ {
@@ -131,7 +144,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	if c.lx.IsFederation(tail) {
 		return name, "", nil // "The School of Oriental and African Studies, University of London"
 	}
-	if all := detailSepRe.Split(name, -1); len(all) > 2 {
+	if all := pieces; len(all) > 2 {
 		// "Changchun Institute of Optics, Fine Mechanics and Physics,
 		// Chinese Academy of Sciences": the unit first, the institution
 		// after the last comma.
@@ -181,6 +194,10 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		return head, tail, markers // "全南大学校, 工科大学"
 	case koreanCollege(tail, head):
 		return tail, head, markers
+	case namesUniversity(head) && c.endsAsInstitution(head) && hospital(tail):
+		// "Alexandria University, Smouha Emergency and Accident Hospital
+		// (SEAH)": a university's hospital named after it.
+		return head, tail, markers
 	case !c.isUnit(head) && c.unitish(tail) && !isAcronym(head):
 		// "Aalto University, The School of Arts, Design and Architecture";
 		// an acronym followed by what it stands for is one name ("DLR,
@@ -205,6 +222,97 @@ var trailingAcronymRe = lazyre.New(`\s*[(（][A-Z0-9&.\-]{2,12}[)）]$`)
 // Energy Institute", "Daresbury Laboratory".
 func namedInstitute(name string) bool {
 	return lastWordIs(name, "institute", "institution", "centre", "center", "laboratory", "council", "agency", "organization", "organisation")
+}
+
+// The orders in which a document names a partner with its unit after a
+// comma.
+const (
+	orderUnknown   = iota // not looked at yet
+	orderNameFirst        // "Mahidol University, Faculty of Medicine", or no telling
+	orderUnitFirst        // "Faculty of Social Sciences, University of Leicester"
+)
+
+// unitsFirst reports a document that names each unit before its
+// institution: the entries whose words tell the unit from the institution
+// ("Faculty of Social Sciences, University of Leicester") are most of them
+// so, and at least two.
+func (c *docContext) unitsFirst() bool {
+	if c.unitOrder != orderUnknown {
+		return c.unitOrder == orderUnitFirst
+	}
+	unitFirst, nameFirst := 0, 0
+	count := func(text string) {
+		if !strings.ContainsAny(text, ",，、") {
+			return
+		}
+		name := strings.TrimSpace(dashSepRe.Split(text, 2)[0])
+		for {
+			rest, _, ok := cutTrailingBrackets(name)
+			if !ok || strings.TrimSpace(rest) == "" {
+				break
+			}
+			name = strings.TrimSpace(rest)
+		}
+		parts := detailSepRe.Split(name, -1)
+		if len(parts) != 2 {
+			return
+		}
+		head, _ := splitMarkers(parts[0])
+		tail, _ := splitMarkers(parts[1])
+		switch {
+		case c.isUnit(head) && c.institutionOnly(tail):
+			unitFirst++
+		case c.institutionOnly(head) && c.isUnit(tail):
+			nameFirst++
+		}
+	}
+	for _, b := range c.doc.Blocks {
+		switch {
+		case b.Line != nil:
+			count(b.Line.Text)
+		case b.Table != nil:
+			for _, r := range b.Table.Rows {
+				for _, cell := range r.Cells {
+					if !cell.Covered {
+						count(cell.Text)
+					}
+				}
+			}
+		}
+	}
+	c.unitOrder = orderNameFirst
+	if unitFirst >= 2 && unitFirst > 2*nameFirst {
+		c.unitOrder = orderUnitFirst
+	}
+	return c.unitOrder == orderUnitFirst
+}
+
+// institutionOnly reports a name of an institution that names no unit:
+// "Chonnam National University", "University of Leicester".
+func (c *docContext) institutionOnly(name string) bool {
+	return (c.endsAsInstitution(name) || universityOfPlace.MatchString(name) || c.lx.IsInstitution(name)) && !c.unitish(name)
+}
+
+// unitFirst reads a unit's agreement named "unit, institution" in a
+// document that names every unit before its institution, where the words
+// of the two names do not tell them apart: "Institute of Education,
+// University of London" (where a university-wide list names a member
+// school of the federal university whole), "Korea Institute of Robot and
+// Convergence (KIRO), Disaster Robotics Center (DRC)".
+func (c *docContext) unitFirst(name string) (partner, unit string, markers []string, ok bool) {
+	if !strings.ContainsAny(name, ",，、") {
+		return "", "", nil, false
+	}
+	parts := detailSepRe.Split(name, -1)
+	if len(parts) != 2 {
+		return "", "", nil, false
+	}
+	head, hm := splitMarkers(parts[0])
+	tail, tm := splitMarkers(parts[1])
+	if !c.unitish(head) || !c.namesOrganisation(tail) || !c.unitsFirst() {
+		return "", "", nil, false
+	}
+	return tail, head, append(hm, tm...), true
 }
 
 // cjkUnitRe finds a unit named right after a university in a script
@@ -239,23 +347,87 @@ func endsWithSubject(name string) bool {
 // University" / "Plasma and Beam Physics Research Facility") with a comma,
 // so the entry reader splits them; a name wrapped in a narrow column does
 // not break where an institution's name ends and a unit's begins.
+//
+// A comma says where the unit starts, unless it stands inside the unit:
+// the name and its unit each wrapped in a narrow column ("Erasmus
+// University" / "Rotterdam" / "Erasmus Medical" / "Center, Department of"
+// / "Epidemiology"), where the unit's first word would have fitted on
+// the line that ends the name. A line never ends a name with a word that
+// goes on ("University of" / "Amsterdam"), nor starts a unit with a small
+// letter ("Norwegian University" / "of Science and").
 func (c *docContext) unitOnItsLine(lines []string, text string) string {
-	if len(lines) < 2 || strings.ContainsAny(dashSepRe.Split(text, 2)[0], ",，、") {
+	if len(lines) < 2 {
+		return text
+	}
+	comma := strings.ContainsAny(dashSepRe.Split(text, 2)[0], ",，、")
+	if comma && hasCJK(text) {
 		return text // a comma already says where the unit starts
 	}
+	// Of the line breaks where a name can end and a unit start, the first
+	// that the width did not force ("Erasmus University" / "Rotterdam" /
+	// "Thorax Centre": the name wrapped, then broke), else the first.
+	first := -1
 	for k := 1; k < len(lines); k++ {
 		head, _ := splitMarkers(joinWrapped(lines[:k]))
 		tail, _ := splitMarkers(joinWrapped(lines[k:]))
 		if bracketDepth(head) != 0 {
 			continue // the line broke inside brackets: "… (Agreement on Academic Exchange / Programme for Students)"
 		}
+		if connectorRe.MatchString(head) || startsLower(tail) {
+			continue // the name goes on
+		}
+		if comma && (strings.ContainsAny(head, ",，、") || !hardBreak(lines, k)) {
+			continue // the comma is the name's, or inside a unit that wrapped
+		}
 		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head) ||
 			namesUniversity(head) && !c.unitish(head) && !namesUniversity(tail)
 		if ends && (c.isUnit(tail) || c.unitish(tail)) || c.lx.IsInstitution(head) && c.lx.UnitWordAt(tail) && !c.lx.IsInstitution(tail) {
-			return joinWrapped(lines[:k]) + ", " + joinWrapped(lines[k:])
+			if first < 0 {
+				first = k
+			}
+			if hardBreak(lines, k) {
+				first = k
+				break
+			}
 		}
 	}
-	return text
+	if first < 0 {
+		return text
+	}
+	return joinWrapped(lines[:first]) + ", " + joinWrapped(lines[first:])
+}
+
+// hardBreak reports a line break before lines[k] that the text's width
+// did not force: the first word of lines[k] would have fitted on the line
+// before it, the longest line's length (in characters) taken as the
+// width.
+func hardBreak(lines []string, k int) bool {
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(strings.TrimSpace(l)))
+	}
+	next := strings.Fields(lines[k])
+	if len(next) == 0 {
+		return false
+	}
+	return utf8.RuneCountInString(strings.TrimSpace(lines[k-1]))+1+utf8.RuneCountInString(next[0]) <= width
+}
+
+// namesOrganisation reports a name of an institution or of a unit of one
+// ("Graduate University of Science and Technology", "Institute of
+// Materials Science"), where a place ("Berkeley", "Ho Chi Minh City") is
+// not.
+func (c *docContext) namesOrganisation(name string) bool {
+	return c.lx.IsInstitution(name) || c.unitish(name)
+}
+
+// hospital reports a name of a hospital, perhaps with its acronym after it
+// ("Smouha Emergency and Accident Hospital (SEAH)").
+func hospital(name string) bool {
+	if rest, _, ok := cutTrailingBrackets(name); ok && strings.TrimSpace(rest) != "" {
+		name = rest
+	}
+	return lastWordIs(strings.TrimSpace(name), "hospital")
 }
 
 // lastWordIs reports a name whose last word is one of words.
@@ -308,8 +480,23 @@ func unitConnector(s string) bool {
 	return false
 }
 
+// unitOpeners are the words a unit's name starts with inside a longer name.
+var unitOpeners = []string{"Faculty", "School", "Graduate School", "College", "Department", "Institute", "Center", "Centre", "Division",
+	"Laboratory", "Faculdade", "Facultad", "Fakultät", "Escuela", "Escola", "Instituto", "Département", "Faculté"}
+
 // unitOpenerRe finds where a unit's name starts inside a longer name.
-var unitOpenerRe = lazyre.New(`\s(?:Faculty|School|Graduate School|College|Department|Institute|Center|Centre|Division|Laboratory|Faculdade|Facultad|Fakultät|Escuela|Escola|Instituto|Département|Faculté)\s+(?:of|for|de|der|des|d')\s`)
+var unitOpenerRe = lazyre.New(`\s(?:` + strings.Join(unitOpeners, "|") + `)\s+(?:of|for|de|der|des|d')\s`)
+
+// hasUnitOpener reports whether s holds one of unitOpeners, as every text
+// unitOpenerRe matches does: the others are not run through it.
+func hasUnitOpener(s string) bool {
+	for _, w := range unitOpeners {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // splitUnitInName splits a unit named right after the institution, with no
 // comma between: the part before must name an institution and end as one
@@ -323,7 +510,7 @@ func (c *docContext) splitUnitInName(name string) (string, string, []string) {
 			return m[1], m[2], nil // "全南大学校工科大学"
 		}
 	}
-	if !unitConnector(name) {
+	if !unitConnector(name) || !hasUnitOpener(name) {
 		return name, "", nil // no "Faculty of", "School for", "Escuela de"…
 	}
 	openers := unitOpenerRe.FindAllStringIndex(name, -1)

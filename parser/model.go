@@ -83,6 +83,12 @@ type Line struct {
 
 	Box   Box   // position in points, top-left origin (PDF); zero for HTML
 	Style Style // typographic style of the line's dominant run
+
+	// RuledAbove says a horizontal rule, or the edge of a shaded band,
+	// runs across the line and the line before it on its page, between
+	// them (PDF): the rows of a table the extractor did not take as one,
+	// never one entry's wrapped lines.
+	RuledAbove bool
 }
 
 // Style is the typographic style of a run of text.

@@ -8,7 +8,6 @@ package readcheck
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/audit"
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -87,7 +87,7 @@ func (c *checker) damagedFonts() {
 
 // institutionWordRe finds the words that end or start an institution's
 // name.
-var institutionWordRe = regexp.MustCompile(`(?i)\b(?:university|universiti|universität|université|universidad|universidade|università|universiteit|college|institute)\b`)
+var institutionWordRe = lazyre.New(`(?i)\b(?:university|universiti|universität|université|universidad|universidade|università|universiteit|college|institute)\b`)
 
 // namesRunTogether: partners whose text names two institutions one after
 // the other with nothing between to join them ("Hiroshima University
@@ -269,15 +269,23 @@ func (c *checker) countries() {
 	}
 }
 
+// mayHoldDate reports whether s has what every text dateInNameRe finds
+// has: an ASCII digit, and a slash or an opening bracket and a separator.
+// The others are not run through it.
+func mayHoldDate(s string) bool {
+	return strings.ContainsAny(s, "0123456789") &&
+		(strings.Contains(s, "/") || strings.ContainsAny(s, ".-") && (strings.Contains(s, "(") || strings.Contains(s, "（")))
+}
+
 // dateInNameRe finds a date-like text left in a partner's name.
-var dateInNameRe = regexp.MustCompile(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b`)
+var dateInNameRe = lazyre.New(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b`)
 
 // datesInNames: dates the reader could not read, left in partner names.
 func (c *checker) datesInNames() {
 	var ws []Warning
 	for _, r := range c.res.Records {
-		if !strings.ContainsAny(r.Partner, "0123456789０１２３４５６７８９") {
-			continue // no digit, no date
+		if !mayHoldDate(r.Partner) {
+			continue
 		}
 		if m := dateInNameRe.FindString(r.Partner); m != "" {
 			hint := ""

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/agreements/agreements/fetch"
 )
@@ -14,16 +15,20 @@ import (
 //go:embed report.html
 var reportTemplate string
 
-var reportPage = template.Must(template.New("report").Funcs(template.FuncMap{
-	"percent": percent,
-	"seconds": func(f float64) string { return fmt.Sprintf("%.1f s", f) },
-	"short": func(s string) string {
-		if len(s) > 12 {
-			return s[:12]
-		}
-		return s
-	},
-}).Parse(reportTemplate))
+// reportPage is the page's template, parsed when a report is first written
+// rather than at every start of the program.
+var reportPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"percent": percent,
+		"seconds": func(f float64) string { return fmt.Sprintf("%.1f s", f) },
+		"short": func(s string) string {
+			if len(s) > 12 {
+				return s[:12]
+			}
+			return s
+		},
+	}).Parse(reportTemplate))
+})
 
 // WriteHTML writes the report as one self-contained page (inline CSS, no
 // scripts). Links to the cached bodies are relative to dir, the directory
@@ -37,7 +42,7 @@ func WriteHTML(w io.Writer, rep *Report, dir string) error {
 			}
 		}
 	}
-	err := reportPage.Execute(w, struct {
+	err := reportPage().Execute(w, struct {
 		*Report
 		Links map[string]string
 	}{rep, links})

@@ -20,6 +20,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/agreements/agreements/internal/lazyre"
 )
 
 // DefaultMaxRemoved is the share of the previous snapshot's agreements a
@@ -170,7 +172,7 @@ func Load(path string) (*File, error) {
 	return Parse(path, b)
 }
 
-var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+var nameRE = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 
 // Parse reads a sources file's bytes; name is the file's path, used in
 // messages and to resolve relative paths.

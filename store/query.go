@@ -4,17 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/names"
 )
 
 // ErrBadDate: an as-of date that is not YYYY, YYYY-MM or YYYY-MM-DD.
 var ErrBadDate = errors.New("bad date (want YYYY, YYYY-MM or YYYY-MM-DD)")
 
-var dateRE = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+var dateRE = lazyre.New(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
 func latestSnapshot(ctx context.Context, eng engine, home, source string) (snap Snapshot, recs []agreement.Record, ok bool, err error) {
 	err = inTx(ctx, eng, false, "", func(tx txn) error {

@@ -476,6 +476,7 @@ func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 	// child never blocks on a full pipe, before waiting for its exit.
 	werr := writeRequest(in, req)
 	in.Close()
+	req.Data = nil // the child has it: the input's bytes need not stay while the reply is read
 	doc, remote, pageErrs, rerr := readReply(bufio.NewReaderSize(out, 64<<10))
 	_, _ = io.Copy(io.Discard, out)
 	err = cmd.Wait()

@@ -157,6 +157,7 @@ type Lexicon struct {
 	unitMap   map[string]string
 	totals    []compiledTotal
 	asOf      []*regexp.Regexp
+	asOfNeeds []required // what a text needs for each of asOf to match it
 	concl     []term
 	kinds     []term
 	subset    []string
@@ -198,6 +199,7 @@ type compiledTotal struct {
 	re    *regexp.Regexp
 	unit  string
 	level string
+	need  required // what a text needs for re to match it
 }
 
 // Default is the lexicon of every language the project knows.
@@ -261,10 +263,11 @@ func New(langs ...*Lang) *Lexicon {
 			lx.unitMap[Fold(k)] = v
 		}
 		for _, t := range l.Totals {
-			lx.totals = append(lx.totals, compiledTotal{regexp.MustCompile(t.Pattern), t.Unit, t.Level})
+			lx.totals = append(lx.totals, compiledTotal{regexp.MustCompile(t.Pattern), t.Unit, t.Level, requiredOf(t.Pattern)})
 		}
 		for _, p := range l.AsOf {
 			lx.asOf = append(lx.asOf, regexp.MustCompile(p))
+			lx.asOfNeeds = append(lx.asOfNeeds, requiredOf(p))
 		}
 	}
 	for canonical, names := range lx.regions {
@@ -314,6 +317,14 @@ func (lx *Lexicon) Regions() map[string][]string { return lx.regions }
 // case, punctuation and symbols turned into spaces, spaces folded, and no
 // space between two characters of a script written without spaces.
 func Fold(s string) string {
+	if isASCII(s) {
+		return foldASCII(s)
+	}
+	return foldUnicode(s)
+}
+
+// foldUnicode is Fold for any text.
+func foldUnicode(s string) string {
 	s = strings.ToLower(norm.NFKC.String(s))
 	var b strings.Builder
 	b.Grow(len(s))
@@ -335,6 +346,43 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// foldASCII is Fold for text all in ASCII, which NFKC leaves as it is:
+// the same result without the normalisation and the Unicode tables.
+func foldASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'':
+			continue // "partner's" is "partners"
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isSegmentScript reports a character of a script written without spaces

@@ -31,6 +31,9 @@ func (lx *Lexicon) Totals(text string) []Count {
 	var out []Count
 	taken := make([]bool, len(text)+1)
 	for _, t := range lx.totals {
+		if !t.need.may(text) {
+			continue
+		}
 		for _, m := range t.re.FindAllStringSubmatchIndex(text, -1) {
 			if overlaps(taken, m[0], m[1]) {
 				continue
@@ -66,7 +69,10 @@ func (lx *Lexicon) Totals(text string) []Count {
 
 // AsOf finds the list's "as of" phrase in text and returns the date part.
 func (lx *Lexicon) AsOf(text string) (string, bool) {
-	for _, re := range lx.asOf {
+	for i, re := range lx.asOf {
+		if !lx.asOfNeeds[i].may(text) {
+			continue
+		}
 		if m := re.FindStringSubmatch(text); m != nil {
 			return strings.TrimSpace(m[re.SubexpIndex("d")]), true
 		}

@@ -3,7 +3,6 @@ package html
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -12,6 +11,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/agreements/agreements/internal/lazyre"
 )
 
 // Charset names as Decode reports them.
@@ -46,7 +47,7 @@ const scoreLimit = 1 << 20
 
 // metaCharsetRe finds a charset declaration in <meta charset> or
 // <meta http-equiv="Content-Type" content="text/html; charset=...">.
-var metaCharsetRe = regexp.MustCompile(`(?is)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
+var metaCharsetRe = lazyre.New(`(?is)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-z0-9_:.\-]+)`)
 
 // extraLabels are labels seen on Japanese pages that the WHATWG table does
 // not list.

@@ -3,12 +3,13 @@ package html
 import (
 	"bytes"
 	"net/url"
-	"regexp"
 	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/agreements/agreements/internal/lazyre"
 )
 
 // Site chrome: the parts of a page that every page of its site repeats
@@ -228,8 +229,8 @@ type site struct {
 }
 
 var (
-	mainRe = regexp.MustCompile(`(?i)<main[\s>]|\srole\s*=\s*["']?main["'\s>]|\sid\s*=\s*["']?(main|main[-_]?contents?|contents?[-_]?main)["'\s>]`)
-	hostRe = regexp.MustCompile(`(?i)<(?:link[^>]*rel\s*=\s*["']?canonical["']?[^>]*href|meta[^>]*property\s*=\s*["']?og:url["']?[^>]*content|base[^>]*href)\s*=\s*["']?(https?://[^"'\s>]+)`)
+	mainRe = lazyre.New(`(?i)<main[\s>]|\srole\s*=\s*["']?main["'\s>]|\sid\s*=\s*["']?(main|main[-_]?contents?|contents?[-_]?main)["'\s>]`)
+	hostRe = lazyre.New(`(?i)<(?:link[^>]*rel\s*=\s*["']?canonical["']?[^>]*href|meta[^>]*property\s*=\s*["']?og:url["']?[^>]*content|base[^>]*href)\s*=\s*["']?(https?://[^"'\s>]+)`)
 )
 
 // siteOf reads what the walk needs to know of the page as a whole.

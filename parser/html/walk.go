@@ -1,12 +1,12 @@
 package html
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -512,4 +512,4 @@ func blockElement(a atom.Atom) bool {
 // linkSuffixRe matches the notes sites add after links, from their opening
 // bracket: "(外部サイト)", "(新しいウィンドウで開きます)", "(PDF: 120KB)",
 // "[external link]".
-var linkSuffixRe = regexp.MustCompile(`(?i)^[(（\[［]\s*(?:外部サイト(?:へ(?:の)?リンク)?|外部リンク|(?:新しい|別)(?:ウィンドウ|ウインドウ|タブ)(?:で開きます|で開く|が開きます)?|pdf(?:\s*[:：,、/]?\s*[0-9.,]+\s*[kmg]?i?b)?|external\s+(?:site|link)|opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)|new\s+window)\s*[)）\]］]`)
+var linkSuffixRe = lazyre.New(`(?i)^[(（\[［]\s*(?:外部サイト(?:へ(?:の)?リンク)?|外部リンク|(?:新しい|別)(?:ウィンドウ|ウインドウ|タブ)(?:で開きます|で開く|が開きます)?|pdf(?:\s*[:：,、/]?\s*[0-9.,]+\s*[kmg]?i?b)?|external\s+(?:site|link)|opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)|new\s+window)\s*[)）\]］]`)

@@ -2,12 +2,12 @@ package pdf
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -27,9 +27,9 @@ const marginBand = 0.08
 
 // pageNumber matches a line that is only a page number: "3", "Page 3",
 // "3 / 12", "- 3 -", "p. 3", "3ページ".
-var pageNumber = regexp.MustCompile(`(?i)^(page|p\.|pg\.?|seite|página|pagina|ページ)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*((/|of|de|von|sur)\s*\d{1,4})?\s*(ページ|頁)?$`)
+var pageNumber = lazyre.New(`(?i)^(page|p\.|pg\.?|seite|página|pagina|ページ)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*((/|of|de|von|sur)\s*\d{1,4})?\s*(ページ|頁)?$`)
 
-var digitRun = regexp.MustCompile(`\d+`)
+var digitRun = lazyre.New(`\d+`)
 
 func inMargin(p *PageLayout, b parser.Box, lineBand float64) bool {
 	mid := (b.Y0 + b.Y1) / 2
@@ -169,6 +169,61 @@ const (
 	bulletRunes = "•◦▪‣●○■□◆◇►▶➢➤❖✓✔❑◻・⁃∙"
 	gapBullets  = "-–—*·※+>"
 )
+
+// markRuled sets RuledAbove on the lines (blocks in reading order) that a
+// horizontal rule or the edge of a shaded band separates from the line
+// before them on their page: it lies between the two lines' middles and
+// reaches past both lines' text on either side (a table's rule, not an
+// underline).
+func markRuled(blocks []placed, pages []PageLayout) {
+	segs := map[int][]Segment{}
+	for i := range pages {
+		if pages[i].hrulesKept {
+			segs[pages[i].Number] = pages[i].hrules
+		} else {
+			segs[pages[i].Number] = horizontalSegments(pages[i].Segments)
+		}
+	}
+	var prev *placed
+	for i := range blocks {
+		b := &blocks[i]
+		if b.block.Line == nil {
+			prev = nil
+			continue
+		}
+		if prev != nil && prev.page == b.page {
+			b.block.Line.RuledAbove = ruledApart(segs[b.page], prev.box, b.box)
+		}
+		prev = b
+	}
+}
+
+// horizontalSegments returns the horizontal ones of segs.
+func horizontalSegments(segs []Segment) []Segment {
+	var out []Segment
+	for _, s := range segs {
+		if s.Horizontal() {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ruledApart reports a horizontal segment between the middles of boxes a
+// and b (a above b) that runs a point or more past both on either side.
+func ruledApart(segs []Segment, a, b parser.Box) bool {
+	top, bot := (a.Y0+a.Y1)/2, (b.Y0+b.Y1)/2
+	if bot <= top {
+		return false
+	}
+	x0, x1 := min(a.X0, b.X0), max(a.X1, b.X1)
+	for _, s := range segs {
+		if s.Horizontal() && s.Y0 > top && s.Y0 < bot && s.X0 <= x0-1 && s.X1 >= x1+1 {
+			return true
+		}
+	}
+	return false
+}
 
 // makeBlockLine turns a text line into a document line, taking a leading
 // bullet off its text. Glued words are read as part of the word before them.

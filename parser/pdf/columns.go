@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -27,7 +29,7 @@ const (
 // orderColumns puts each page's blocks in column order. Blocks come sorted
 // by page, then top to bottom.
 // flows holds, by page, the areas known to be text in columns.
-func orderColumns(blocks []placed, flows map[int][]parser.Box) []placed {
+func orderColumns(blocks []placed, flows map[int][]flowArea) []placed {
 	out := make([]placed, 0, len(blocks))
 	for start := 0; start < len(blocks); {
 		end := start + 1
@@ -41,7 +43,7 @@ func orderColumns(blocks []placed, flows map[int][]parser.Box) []placed {
 }
 
 // orderRegion orders the blocks of one region (sorted top to bottom).
-func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
+func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 	// On a page that table detection found set in columns, a column may
 	// hold a single block (one table).
 	minItems := minColumnItems
@@ -51,7 +53,16 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 	if depth >= maxColumnDepth || len(items) < 2*minItems {
 		return items
 	}
-	lo, hi, ok := findGutter(items, minItems)
+	// Where table detection found the page in columns by its tables,
+	// the gutter is looked for among the blocks in those areas (titles
+	// above the columns cross it), and may be narrower: a ruled table's
+	// frame may reach into it.
+	ruled := ruledFlows(flows)
+	cand, gutter := items, minGutter
+	if len(ruled) > 0 && depth == 0 {
+		cand, gutter = inFlows(items, ruled), joinTol
+	}
+	lo, hi, ok := findGutter(cand, minItems, gutter)
 	if !ok {
 		return items
 	}
@@ -75,7 +86,12 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 		return items
 	}
 	zone := make([]bool, len(items))
-	for _, side := range [][]int{left, right} {
+	byTables := len(ruled) > 0 && depth == 0
+	for k, side := range [][]int{left, right} {
+		if byTables {
+			break // the zone is the tables' area (below)
+		}
+		other := [][]int{right, left}[k]
 		first, last := -1, -1
 		for k, i := range side {
 			mid := (items[i].box.Y0 + items[i].box.Y1) / 2
@@ -92,8 +108,9 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 		// Below the zone, a column runs on when two or more lines follow
 		// at its pitch (one column longer than the other), or one line
 		// indented from the column's edge (the wrapped end of its last
-		// entry); a single line at the edge there closes the page under
-		// both columns.
+		// entry) or a bold line beside the other column's last block (a
+		// heading of the table at the top of the next column); a single
+		// line at the edge under both columns closes the page.
 		pitch := sidePitch(items, side)
 		for first > 0 && items[side[first]].box.Y0-items[side[first-1]].box.Y0 <= 1.5*pitch {
 			first--
@@ -102,11 +119,31 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 		for more < len(side)-1 && items[side[more+1]].box.Y0-items[side[more]].box.Y0 <= 1.5*pitch {
 			more++
 		}
-		if more-last >= 2 || (more-last == 1 && indented(items, side, side[more])) {
+		l := items[side[more]].block.Line
+		beside := l != nil && l.Style.Bold && items[side[more]].box.Y0 < items[other[len(other)-1]].box.Y1
+		if more-last >= 2 || (more-last == 1 && (indented(items, side, side[more]) || beside)) {
 			last = more
 		}
 		for _, i := range side[first : last+1] {
 			zone[i] = true
+		}
+	}
+	// There the zone is their area: per-group tables down a column
+	// stand further apart than its pitch.
+	// A heading left at the foot of the left column, under its last
+	// table, heads the table at the top of the next column: it is read
+	// with the left column, before that.
+	if byTables {
+		for _, i := range append(slices.Clone(left), right...) {
+			if len(inFlows(items[i:i+1], ruled)) == 1 {
+				zone[i] = true
+			}
+		}
+		for k := len(left) - 1; k >= 0 && !zone[left[k]]; k-- {
+			if l := items[left[k]].block.Line; l == nil || !l.Style.Bold || items[left[k]].box.Y0 < items[right[len(right)-1]].box.Y1 {
+				break
+			}
+			zone[left[k]] = true
 		}
 	}
 	// A block across the gutter inside the zone splits it into bands,
@@ -157,6 +194,40 @@ func orderRegion(items []placed, flows []parser.Box, depth int) []placed {
 	return out
 }
 
+// flowArea is an area of a page that table detection found to be set in
+// columns: text (a two-column run, or the page's text), or tables side by
+// side (byTables: ruled tables, or tables under a header repeated).
+type flowArea struct {
+	box      parser.Box
+	byTables bool
+}
+
+// ruledFlows returns the areas of flows found by their tables (byTables).
+func ruledFlows(flows []flowArea) []parser.Box {
+	var out []parser.Box
+	for _, f := range flows {
+		if f.byTables {
+			out = append(out, f.box)
+		}
+	}
+	return out
+}
+
+// inFlows returns the items whose middles lie in one of the areas.
+func inFlows(items []placed, flows []parser.Box) []placed {
+	var out []placed
+	for _, it := range items {
+		mx, my := (it.box.X0+it.box.X1)/2, (it.box.Y0+it.box.Y1)/2
+		for _, f := range flows {
+			if mx >= f.X0 && mx <= f.X1 && my >= f.Y0 && my <= f.Y1 {
+				out = append(out, it)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // indented reports whether block i starts to the right of the leftmost
 // start of the column's blocks, by more than half its height.
 func indented(items []placed, side []int, i int) bool {
@@ -180,11 +251,11 @@ func sidePitch(items []placed, side []int) float64 {
 	return median(ds)
 }
 
-// findGutter finds an upright band, at least minGutter wide, that at
+// findGutter finds an upright band, at least minWidth wide, that at
 // most maxCrossShare of the blocks cross, with minItems blocks
 // wholly on each side of it: of those that the fewest blocks cross, the
 // widest.
-func findGutter(items []placed, minItems int) (lo, hi float64, ok bool) {
+func findGutter(items []placed, minItems int, minWidth float64) (lo, hi float64, ok bool) {
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, it := range items {
 		x0, x1 = math.Min(x0, it.box.X0), math.Max(x1, it.box.X1)
@@ -216,7 +287,7 @@ func findGutter(items []placed, minItems int) (lo, hi float64, ok bool) {
 				j++
 			}
 			glo, ghi := x0+float64(k), x0+float64(j)
-			if ghi-glo >= minGutter && ghi-glo > best && k > 0 && j < len(cover) {
+			if ghi-glo >= minWidth && ghi-glo > best && k > 0 && j < len(cover) {
 				l, r, c := 0, 0, 0
 				for _, it := range items {
 					switch {
@@ -260,8 +331,9 @@ func rowAligned(items []placed, left, right []int, zone []bool) bool {
 	return 2*aligned > n
 }
 
-// listColumns reports whether a column of the zone is mostly list items:
-// lists set in columns, whose items read down each column.
+// listColumns reports whether a column of the zone is mostly list items,
+// bulleted or numbered ("1. …", "12. …"): lists set in columns, whose
+// items read down each column.
 func listColumns(items []placed, left, right []int, zone []bool) bool {
 	for _, side := range [][]int{left, right} {
 		n, it := 0, 0
@@ -270,7 +342,7 @@ func listColumns(items []placed, left, right []int, zone []bool) bool {
 				continue
 			}
 			n++
-			if l := items[i].block.Line; l != nil && l.Role == parser.RoleItem {
+			if l := items[i].block.Line; l != nil && (l.Role == parser.RoleItem || numbered(l.Text)) {
 				it++
 			}
 		}
@@ -281,10 +353,18 @@ func listColumns(items []placed, left, right []int, zone []bool) bool {
 	return false
 }
 
+// numbered reports a line that opens with a list item's number standing
+// apart from its text ("1. The Mongolian Academy of Sciences").
+func numbered(text string) bool {
+	first, rest, ok := strings.Cut(strings.TrimSpace(text), " ")
+	return ok && strings.TrimSpace(rest) != "" && markerKind(first) == seqMarker
+}
+
 // inFlow reports whether the middles of most of the zone's blocks lie in
 // one area known to be text in columns.
-func inFlow(items []placed, zone []bool, flows []parser.Box) bool {
-	for _, f := range flows {
+func inFlow(items []placed, zone []bool, flows []flowArea) bool {
+	for _, fa := range flows {
+		f := fa.box
 		n, in := 0, 0
 		for i, it := range items {
 			if !zone[i] {
@@ -428,14 +508,22 @@ func (tc *textColumns) partition(ws []tword, idx []int) {
 	}
 }
 
-// lineBand is the vertical extent and middle of a visual line.
+// lineBand is the vertical extent and middle of a visual line. Its
+// height is its words' boxes', but no more than its type size and a
+// fifth, about the same middle: some fonts' boxes (Japanese fonts' ascent
+// and descent) stand taller than the lines are set apart.
 func lineBand(ws []tword, l []int) (y0, y1, mid float64, h float64) {
 	b := wordsBox(ws, l)
 	var hs []float64
 	for _, i := range l {
 		hs = append(hs, ws[i].h)
 	}
-	return b.Y0, b.Y1, (b.Y0 + b.Y1) / 2, median(hs)
+	mid, h = (b.Y0+b.Y1)/2, median(hs)
+	if s := 1.2 * lineSize(ws, l); s < h {
+		h = s
+		return max(b.Y0, mid-h/2), min(b.Y1, mid+h/2), mid, h
+	}
+	return b.Y0, b.Y1, mid, h
 }
 
 // selfOverlaps counts the consecutive lines of one side that stand
@@ -452,6 +540,21 @@ func selfOverlaps(ws []tword, lines [][]int) int {
 		}
 	}
 	return n
+}
+
+// lineSize is the median type size of a line's words; +Inf when none
+// says its size.
+func lineSize(ws []tword, l []int) float64 {
+	var ss []float64
+	for _, i := range l {
+		if ws[i].Style.Size > 0 {
+			ss = append(ss, ws[i].Style.Size)
+		}
+	}
+	if len(ss) == 0 {
+		return math.Inf(1)
+	}
+	return median(ss)
 }
 
 // crossAlignment counts the pairs of a left and a right line that overlap

@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -132,7 +134,7 @@ func TestOrderColumnsOfOneTableEachOnAPageInColumns(t *testing.T) {
 	}
 	add("right", 300, 500, 90, 290)
 	add("left", 50, 250, 100, 300)
-	flows := map[int][]parser.Box{1: {{X0: 50, Y0: 90, X1: 500, Y1: 300}}}
+	flows := map[int][]flowArea{1: {{box: parser.Box{X0: 50, Y0: 90, X1: 500, Y1: 300}}}}
 	var texts []string
 	for _, it := range orderColumns(items, flows) {
 		texts = append(texts, it.block.Line.Text)
@@ -143,4 +145,189 @@ func TestOrderColumnsOfOneTableEachOnAPageInColumns(t *testing.T) {
 		texts = append(texts, it.block.Line.Text)
 	}
 	assert.Equal(t, []string{"right", "left"}, texts, "without columns found, top to bottom")
+}
+
+func TestRuledTablesInTwoPageColumnsOnSharedBaselines(t *testing.T) {
+	// Per-group ruled tables in two page columns whose lines stand on the
+	// same baselines, the frames a few points apart, a title across both:
+	// the ruled tables tell the columns, and the right column's table
+	// (the last group's continuation, at the top) comes last.
+	var ws []Word
+	var segs []Segment
+	table := func(x, y float64, names ...string) {
+		ys := []float64{y}
+		for i, n := range names {
+			ws = append(ws, tw(n, x+5, y+20*float64(i)+5), tw(fmt.Sprint(2000+i), x+105, y+20*float64(i)+5))
+			ys = append(ys, y+20*float64(i+1))
+		}
+		segs = append(segs, gridRules([]float64{x, x + 100, x + 200}, ys)...)
+	}
+	ws = append(ws, words("Active Agreements", 220, 60)...)
+	table(50, 100, "Aalto", "Oulu")
+	table(50, 200, "Bonn", "Jena")
+	table(50, 300, "Leiden", "Delft")
+	table(254, 100, "Lisboa", "Porto", "Braga")
+	p := page(1, ws, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 4)
+	var first []string
+	for _, pt := range tabs {
+		first = append(first, pt.table.Rows[0].Cells[0].Text)
+	}
+	assert.Equal(t, []string{"Aalto", "Bonn", "Leiden", "Lisboa"}, first)
+	require.Len(t, p.flows, 1)
+	assert.True(t, p.flows[0].byTables)
+}
+
+func TestOrderColumnsOfRuledTablesInColumns(t *testing.T) {
+	// Blocks of a page whose ruled tables stand in two columns: a title
+	// across both, headings and tables down the left column (further
+	// apart than a line's pitch), one table at the top of the right
+	// column, its frame 4 pt from the left tables'. The left column is
+	// read first; without the columns known, top to bottom.
+	var items []placed
+	add := func(text string, x0, x1, y0, y1 float64) {
+		line := &parser.Line{Text: text}
+		items = append(items, placed{page: 1, y: y0, x: x0, box: parser.Box{X0: x0, Y0: y0, X1: x1, Y1: y1}, block: parser.Block{Line: line}})
+	}
+	add("title", 200, 320, 40, 50)
+	add("as of", 210, 310, 60, 70)
+	add("Argentina", 50, 100, 96, 105)
+	add("right table", 254, 454, 92, 182)
+	add("table AR", 50, 250, 117, 193)
+	add("Brazil", 50, 90, 203, 212)
+	add("table BR", 50, 250, 224, 276)
+	add("China", 50, 90, 370, 379)
+	add("table CN", 50, 250, 390, 530)
+	flows := map[int][]flowArea{1: {{box: parser.Box{X0: 50, Y0: 92, X1: 454, Y1: 530}, byTables: true}}}
+	var texts []string
+	for _, it := range orderColumns(items, flows) {
+		texts = append(texts, it.block.Line.Text)
+	}
+	assert.Equal(t, []string{"title", "as of", "Argentina", "table AR", "Brazil", "table BR", "China", "table CN", "right table"}, texts)
+	texts = nil
+	for _, it := range orderColumns(items, nil) {
+		texts = append(texts, it.block.Line.Text)
+	}
+	assert.Equal(t, []string{"title", "as of", "Argentina", "right table", "table AR", "Brazil", "table BR", "China", "table CN"}, texts, "without columns found, top to bottom")
+}
+
+func TestOrderColumnsHeadingAtAColumnsFoot(t *testing.T) {
+	// A group's heading left at the foot of the left column, beside the
+	// right column's last block, heads the table at the top of the right
+	// column: it is read with the left column. A line in plain text there
+	// closes the page (TestOrderColumnsKeepsAWrappedLastLine).
+	for _, tt := range []struct {
+		name  string
+		flows map[int][]flowArea
+		y     float64 // the heading's top
+	}{
+		{"text columns, beside the right column's end", map[int][]flowArea{1: {{box: parser.Box{X0: 57, Y0: 62, X1: 559, Y1: 747}}}}, 737.6},
+		{"columns of tables, under both", map[int][]flowArea{1: {{box: parser.Box{X0: 57, Y0: 62, X1: 559, Y1: 740}, byTables: true}}}, 742.4},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var items []placed
+			add := func(text string, bold bool, x0, x1, y0, y1 float64) {
+				line := &parser.Line{Text: text, Style: parser.Style{Bold: bold}}
+				items = append(items, placed{page: 1, y: y0, x: x0, box: parser.Box{X0: x0, Y0: y0, X1: x1, Y1: y1}, block: parser.Block{Line: line}})
+			}
+			for _, b := range [][2]float64{{62.8, 147}, {162, 374}, {389, 587}, {614, 723}} {
+				add("left heading", true, 57.6, 100, b[0], b[0]+9)
+				add("left table", false, 57.6, 295, b[0]+23, b[1])
+			}
+			add("right table", false, 313.7, 558, 64.8, 313.9)
+			add("right heading", true, 313.7, 343, 328.4, 337.4)
+			add("right table", false, 313.7, 558, 352, 739.1)
+			add("Finland", true, 57.6, 91, tt.y, tt.y+9)
+			slices.SortStableFunc(items, func(a, b placed) int { return cmp.Compare(a.box.Y0, b.box.Y0) })
+			var texts []string
+			for _, it := range orderColumns(items, tt.flows) {
+				texts = append(texts, it.block.Line.Text)
+			}
+			assert.Equal(t, []string{
+				"left heading", "left table", "left heading", "left table", "left heading", "left table", "left heading", "left table", "Finland",
+				"right table", "right heading", "right table",
+			}, texts)
+		})
+	}
+}
+
+func TestTextColumnsOfAFontWithTallBoxes(t *testing.T) {
+	// Japanese fonts' glyph boxes (ascent to descent) stand taller than
+	// their lines are set apart: 9 pt type, boxes 23 pt high, lines 13.5
+	// pt apart. Two columns whose lines do not line up are two columns;
+	// one table's rows across the page, lined up, are not.
+	tall := func(text string, x, y float64) Word {
+		w := tw(text, x, y)
+		w.Box.Y1 = y + 23.4
+		w.Style.Size = 9
+		return w
+	}
+	build := func(offset float64) []tword {
+		var ws []tword
+		for i := range 16 {
+			y := 100 + 13.5*float64(i)
+			ws = append(ws, newTword(tall(fmt.Sprintf("左%02d", i), 140, y)), newTword(tall("大学", 214, y)))
+			ws = append(ws, newTword(tall(fmt.Sprintf("右%02d", i), 311, y+offset)), newTword(tall("平成", 424, y+offset)))
+		}
+		return ws
+	}
+	for _, tt := range []struct {
+		name   string
+		offset float64
+		two    bool
+	}{
+		{"columns set apart", 6.5, true},
+		{"one table across", 0, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ws := build(tt.offset)
+			idx := make([]int, len(ws))
+			for i := range idx {
+				idx[i] = i
+			}
+			tc, two := splitTextColumns(ws, idx)
+			assert.Equal(t, tt.two, two)
+			if two {
+				assert.Less(t, tc.gutter.lo, 311.0)
+				assert.Greater(t, tc.gutter.hi, 234.0)
+			}
+		})
+	}
+}
+
+func TestOrderColumnsOfANumberedList(t *testing.T) {
+	// A numbered list runs down the left column and on at the top of the
+	// right one, whose first lines stand level with the left column's
+	// title and prose; a table follows there. The numbered lines make
+	// the left column a list: read column by column, not across.
+	for name, number := range map[string]func(int) string{
+		"dotted":    func(n int) string { return fmt.Sprintf("%d.", n) },
+		"bracketed": func(n int) string { return fmt.Sprintf("(%d)", n) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			var items []placed
+			add := func(text string, x0, x1, y0, y1 float64) {
+				line := &parser.Line{Text: text}
+				items = append(items, placed{page: 1, y: y0, x: x0, box: parser.Box{X0: x0, Y0: y0, X1: x1, Y1: y1}, block: parser.Block{Line: line}})
+			}
+			add("title", 57, 228, 46, 83)
+			add(number(18)+" last entry", 443, 627, 50, 75)
+			add("heading", 433, 540, 72, 103)
+			add("prose", 57, 395, 79, 103)
+			add("table", 433, 786, 103, 482)
+			for i := range 17 {
+				y := 190 + 14*float64(i)
+				add(number(i+1)+" entry", 72, 300, y, y+25)
+			}
+			out := orderColumns(items, nil)
+			var texts []string
+			for _, it := range out {
+				texts = append(texts, it.block.Line.Text)
+			}
+			require.Len(t, texts, 22)
+			assert.Equal(t, []string{"title", "prose", number(1) + " entry"}, texts[:3])
+			assert.Equal(t, []string{number(17) + " entry", number(18) + " last entry", "heading", "table"}, texts[18:])
+		})
+	}
 }

@@ -38,6 +38,7 @@ func joinJustified(p *PageLayout) {
 		for k := i + 1; k <= j; k++ {
 			cur.Words = append(cur.Words[:len(cur.Words):len(cur.Words)], ls[k].Words...)
 			cur.Box = union(cur.Box, ls[k].Box)
+			cur.justified = true
 		}
 		i = j
 		if out != nil {
@@ -65,12 +66,16 @@ func justifiedGap(ls []TextLine, a, b TextLine) bool {
 		return false
 	}
 	h := a.Box.Height()
+	start := a.Box.X0
+	if a.marker != "" && len(a.Words) > 1 {
+		start = a.Words[1].Box.X0 // a list item's text: its wrapped lines start there, not at its bullet
+	}
 	n := 0
 	for _, o := range ls {
 		if abs(o.Box.Y1-a.Box.Y1) <= 0.5*h || abs(o.Box.Y1-a.Box.Y1) > justifyReachH*h {
 			continue
 		}
-		if abs(o.Box.X1-b.Box.X1) <= justifyEdge && abs(o.Box.X0-a.Box.X0) <= justifyIndent*em && o.Box.X0 < a.Box.X1 {
+		if abs(o.Box.X1-b.Box.X1) <= justifyEdge && abs(o.Box.X0-start) <= justifyIndent*em && o.Box.X0 < a.Box.X1 {
 			n++
 		}
 	}

@@ -59,6 +59,10 @@ type TextLine struct {
 	// apart on the line's baseline and was joined to it as its first word
 	// (joinListMarkers); "" when none.
 	marker string
+	// justified says the line was joined from pieces that the stretched
+	// word gaps of justified text set apart (joinJustified): its gaps are
+	// word gaps, however wide.
+	justified bool
 }
 
 // Text joins the line's words with single spaces, a glued word with none.
@@ -116,10 +120,15 @@ type PageLayout struct {
 	tables      []pageTable
 	tablesFound bool
 
+	// hrules are the page's horizontal segments (rules and the edges of
+	// shaded bands), kept for markRuled when the rulings are dropped.
+	hrules     []Segment
+	hrulesKept bool
+
 	// flows are the areas that table detection found to be text set in
 	// columns (flowColumns): read column by column even where the
 	// columns' lines share baselines.
-	flows []parser.Box
+	flows []flowArea
 
 	// hasText says the page had text lines as read, before any were
 	// dropped as covered by a table.

@@ -2,10 +2,11 @@ package pdf
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/internal/lazyre"
 )
 
 // Lists whose text is set well to the right of the bullet (a list style's
@@ -25,7 +26,7 @@ const (
 	seqMarker
 )
 
-var seqMarkerRe = regexp.MustCompile(`^([(（]?([0-9０-９]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)．）]|[(（][0-9０-９]{1,3}[)）]|[\x{2460}-\x{2473}\x{2474}-\x{2487}\x{2776}-\x{2793}])$`)
+var seqMarkerRe = lazyre.New(`^([(（]?([0-9０-９]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)．）]|[(（][0-9０-９]{1,3}[)）]|[\x{2460}-\x{2473}\x{2474}-\x{2487}\x{2776}-\x{2793}])$`)
 
 // markerKind classifies a word that stands alone before its text.
 func markerKind(text string) int {

@@ -363,12 +363,13 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		blocks = placeTables(blocks, findTables(pages))
 		// Column order needs the tables found: a table's cells are
 		// columns too.
-		flows := map[int][]parser.Box{}
+		flows := map[int][]flowArea{}
 		for i := range pages {
 			flows[pages[i].Number] = pages[i].flows
 		}
 		blocks = orderColumns(blocks, flows)
 	}
+	markRuled(blocks, pages)
 
 	if len(blocks) > 0 {
 		doc.Blocks = make([]parser.Block, 0, len(blocks))

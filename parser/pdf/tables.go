@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -70,6 +71,10 @@ func isRTL(s string) bool {
 	rtl, ltr := 0, 0
 	for _, r := range s {
 		switch {
+		case r < utf8.RuneSelf: // no right-to-left script; a letter when a-z in either case
+			if l := r | 0x20; 'a' <= l && l <= 'z' {
+				ltr++
+			}
 		case unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana):
 			rtl++
 		case unicode.IsLetter(r):
@@ -85,10 +90,17 @@ func isRTL(s string) bool {
 // capitals after a larger capital) is joined to the word before it: a cell
 // reads "THRESHOLD", not "T HRESHOLD".
 func pageWords(p *PageLayout) []tword {
-	var out []tword
+	n := 0
+	for _, l := range p.Lines {
+		n += len(l.Words)
+	}
+	if n == 0 {
+		n = len(p.Words)
+	}
+	out := make([]tword, 0, n)
 	for li, l := range p.Lines {
 		words := mergeGlued(l.Words)
-		just := justifiedLine(l, words)
+		just := justifiedLine(l, words) || l.justified && stretchedPair(l, words)
 		for _, w := range words {
 			if strings.TrimSpace(w.Text) == "" {
 				continue
@@ -129,6 +141,19 @@ func justifiedLine(l TextLine, words []Word) bool {
 		lo, hi = math.Min(lo, g), math.Max(hi, g)
 	}
 	return lo > 0 && hi > chunkGapH*h && hi-lo <= max(0.5, 0.03*h)
+}
+
+// stretchedPair reports a line of two words (after its list marker), in
+// a script set with spaces, that joinJustified joined: the one gap of a
+// justified line, which justifiedLine cannot compare with another
+// ("Graduate          School", "Apr.       15,"). Lines of more words
+// are justifiedLine's to judge; text without spaces is not stretched so.
+func stretchedPair(l TextLine, words []Word) bool {
+	if l.marker != "" && len(words) > 0 {
+		words = words[1:]
+	}
+	hanKana := func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
+	return len(words) == 2 && spacedWord(words[0].Text) && !strings.ContainsFunc(words[1].Text, hanKana)
 }
 
 // wordSet is a page's words, with the ones a table has taken.
@@ -200,20 +225,27 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 func baselines(ws []tword, idx []int) [][]int {
 	order := slices.Clone(idx)
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ws[a].cy, ws[b].cy) })
+	// Each line is a run of order: a slice of it (capped, so that an
+	// append to one line cannot write into the next).
 	var lines [][]int
 	var cy, h float64 // current line's mean centre and height
-	for _, i := range order {
+	start := 0        // where the current line starts in order
+	for k, i := range order {
 		w := &ws[i]
-		if len(lines) > 0 && abs(w.cy-cy) <= 0.4*min(w.h, h) {
-			l := &lines[len(lines)-1]
-			*l = append(*l, i)
-			n := float64(len(*l))
+		if k > start && abs(w.cy-cy) <= 0.4*min(w.h, h) {
+			n := float64(k - start + 1)
 			cy += (w.cy - cy) / n
 			h += (w.h - h) / n
 			continue
 		}
-		lines = append(lines, []int{i})
+		if k > start {
+			lines = append(lines, order[start:k:k])
+		}
+		start = k
 		cy, h = w.cy, w.h
+	}
+	if len(order) > start {
+		lines = append(lines, order[start:len(order):len(order)])
 	}
 	for _, l := range lines {
 		slices.SortFunc(l, func(a, b int) int { return cmp.Compare(ws[a].Box.X0, ws[b].Box.X0) })
@@ -277,12 +309,54 @@ func cellText(ws []tword, idx []int) (text string, lines []string) {
 	if len(idx) == 0 {
 		return "", nil
 	}
-	for _, l := range baselines(ws, idx) {
+	for _, l := range raisedIntoLines(ws, baselines(ws, idx)) {
 		if t := joinWords(ws, l); t != "" {
 			lines = append(lines, t)
 		}
 	}
 	return strings.Join(lines, " "), lines
+}
+
+// raisedIntoLines puts a marker set as a superscript, which stands on a
+// baseline of its own above the line it marks, back into that line, in its
+// place from left to right: a cell's "Mahdakh Burtgel" / "*" /
+// "University" is "Mahdakh Burtgel" / "University *". A line is such a
+// marker when it holds one or two words set smaller than the next line's
+// and overlaps that line's height.
+func raisedIntoLines(ws []tword, lines [][]int) [][]int {
+	if len(lines) < 2 {
+		return lines
+	}
+	var out [][]int
+	for k := 0; k < len(lines); k++ {
+		l := lines[k]
+		if k+1 < len(lines) && len(l) <= 2 && raisedOver(ws, l, lines[k+1]) {
+			next := append(slices.Clone(l), lines[k+1]...)
+			slices.SortFunc(next, func(a, b int) int { return cmp.Compare(ws[a].Box.X0, ws[b].Box.X0) })
+			lines[k+1] = next
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// raisedOver reports whether the words of line l are set smaller than
+// those of line next and reach down into it.
+func raisedOver(ws []tword, l, next []int) bool {
+	hs := make([]float64, len(next))
+	for k, i := range next {
+		hs[k] = ws[i].h
+	}
+	h := median(hs)
+	nb := wordsBox(ws, next)
+	for _, i := range l {
+		w := &ws[i]
+		if w.h >= 0.85*h || w.Box.Y1 <= nb.Y0+0.2*w.h || w.Box.Y0 >= nb.Y0 {
+			return false
+		}
+	}
+	return true
 }
 
 func wordsBox(ws []tword, idx []int) parser.Box {
@@ -334,6 +408,25 @@ func pageTables(p *PageLayout) []pageTable {
 		all[i] = i
 	}
 	tc, two := splitTextColumns(s.ws, all)
+	byTables := false
+	if !two {
+		tc, two = tableColumns(s.ws, all, tabs)
+		byTables = two
+	}
+	if !two {
+		// Tables in two columns whose rows share baselines read as one
+		// table whose header says its columns twice.
+		nflows := len(p.flows)
+		whole := streamTables(p, s.ws, rest)
+		hrules, _ := pageRules(p)
+		tc, two = repeatedHeaderColumns(s.ws, all, whole, hrules)
+		byTables = two
+		if two {
+			p.flows = p.flows[:nflows] // read again, column by column
+		} else {
+			tabs = append(tabs, whole...)
+		}
+	}
 	for _, t := range tabs {
 		if two && t.region.X0 < tc.gutter.lo && t.region.X1 > tc.gutter.hi {
 			two = false
@@ -343,12 +436,10 @@ func pageTables(p *PageLayout) []pageTable {
 		tc.partition(s.ws, rest)
 		// A page in two columns: each column's tables by themselves, and
 		// the columns read one after the other.
-		p.flows = append(p.flows, tc.zone)
+		p.flows = append(p.flows, flowArea{box: tc.zone, byTables: byTables})
 		for _, part := range [][]int{tc.rest, tc.left, tc.right} {
 			tabs = append(tabs, streamTables(p, s.ws, part)...)
 		}
-	} else {
-		tabs = append(tabs, streamTables(p, s.ws, rest)...)
 	}
 	slices.SortStableFunc(tabs, func(a, b pageTable) int {
 		if two {
@@ -362,6 +453,109 @@ func pageTables(p *PageLayout) []pageTable {
 		markHeader(&tabs[i])
 	}
 	return tabs
+}
+
+// tableColumns finds the gutter of a page set in two columns from its
+// ruled tables, when their lines do not tell it (the two columns' lines
+// standing on the same baselines): an upright band that no table
+// crosses, wider than the gap at which rulings join (a table's frame
+// may reach into the gutter), with tables on both sides, two or more on
+// one of them, the two sides' tables side by side over part of their
+// height.
+func tableColumns(ws []tword, idx []int, tabs []pageTable) (textColumns, bool) {
+	if len(tabs) < 3 {
+		return textColumns{}, false
+	}
+	var ivs []interval
+	for _, t := range tabs {
+		ivs = addInterval(ivs, t.region.X0, t.region.X1)
+	}
+	for k := 1; k < len(ivs); k++ {
+		lo, hi := ivs[k-1].hi, ivs[k].lo
+		if hi-lo <= joinTol {
+			continue
+		}
+		var nl, nr int
+		left, right := parser.Box{Y0: math.Inf(1), Y1: math.Inf(-1)}, parser.Box{Y0: math.Inf(1), Y1: math.Inf(-1)}
+		for _, t := range tabs {
+			b := &right
+			if t.region.X1 <= lo {
+				b, nl = &left, nl+1
+			} else {
+				nr++
+			}
+			b.Y0, b.Y1 = math.Min(b.Y0, t.region.Y0), math.Max(b.Y1, t.region.Y1)
+		}
+		if nl == 0 || nr == 0 || max(nl, nr) < 2 || min(left.Y1, right.Y1) <= max(left.Y0, right.Y0) {
+			continue
+		}
+		tc := textColumns{gutter: interval{lo, hi}}
+		tc.partition(ws, idx)
+		// The columns stand where the tables do: a title over both
+		// columns is words on both sides of the gutter too.
+		tc.zone = tabs[0].region
+		for _, t := range tabs[1:] {
+			tc.zone = union(tc.zone, t.region)
+		}
+		return tc, true
+	}
+	return textColumns{}, false
+}
+
+// repeatedHeaderColumns finds the gutter of a page set in two columns
+// from a whitespace table read across both: one of its first rows names
+// the same columns twice, side by side (each column's table under its
+// own header, on the same baselines), and the table's horizontal rules
+// stop short of the boundary between the two runs of columns, on both
+// sides of it (each column's tables ruled by themselves). The gutter is
+// that boundary.
+func repeatedHeaderColumns(ws []tword, idx []int, tabs []pageTable, hrules []rule) (textColumns, bool) {
+	for _, t := range tabs {
+		for _, r := range t.table.Rows[:min(3, len(t.table.Rows))] {
+			n := len(r.Cells)
+			if n < 4 || n%2 != 0 || len(t.cols) != n+1 {
+				continue
+			}
+			k := n / 2
+			same := true
+			for j := range k {
+				a, b := strings.TrimSpace(r.Cells[j].Text), strings.TrimSpace(r.Cells[j+k].Text)
+				same = same && a == b && !r.Cells[j].Covered && !r.Cells[j+k].Covered && (a != "" || j > 0)
+			}
+			if !same || strings.TrimSpace(r.Cells[0].Text) == "" {
+				continue
+			}
+			x := t.cols[k]
+			if !rulesApart(hrules, t.region, x) {
+				continue
+			}
+			tc := textColumns{gutter: interval{x, x}}
+			tc.partition(ws, idx)
+			tc.zone = t.region
+			return tc, true
+		}
+	}
+	return textColumns{}, false
+}
+
+// rulesApart reports whether the horizontal rules in a region stand on
+// both sides of x, none across it.
+func rulesApart(hrules []rule, region parser.Box, x float64) bool {
+	left, right := false, false
+	for _, r := range hrules {
+		if r.at < region.Y0-snapTol || r.at > region.Y1+snapTol || r.hi <= region.X0 || r.lo >= region.X1 {
+			continue
+		}
+		switch {
+		case r.hi <= x:
+			left = true
+		case r.lo >= x:
+			right = true
+		default:
+			return false
+		}
+	}
+	return left && right
 }
 
 // markHeader marks the leading rows whose words are all bold as header

@@ -52,7 +52,8 @@ func findTables(pages []PageLayout) []tableRegion {
 func keepTables(p *PageLayout) {
 	p.tables, p.tablesFound = pageTables(p), true
 	dropGlyphs(p)
-	p.Segments = nil // only table detection reads the rulings
+	p.hrules, p.hrulesKept = horizontalSegments(p.Segments), true
+	p.Segments = nil // only table detection reads the rulings (and markRuled the horizontal ones)
 	dropCoveredLines(p)
 }
 

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"cmp"
+	"math"
 	"slices"
 
 	"github.com/agreements/agreements/parser"
@@ -405,17 +406,44 @@ func unruledRules(g *grid, ws []tword, idx []int) (hs, vs []rule) {
 	if len(pool) >= minUnruledLines {
 		ivs = columnIntervals(ws, pool)
 	}
+	// A column gap is as wide as a chunk gap: the gaps of a paragraph
+	// justified in its cell part its lines at different places, and the
+	// band none of its words cross is narrower.
+	var hs0 []float64
+	for _, l := range pool {
+		hs0 = append(hs0, l.h)
+	}
+	minGap := chunkGapH * median(hs0)
 	x0, x1 := g.xs[0], g.xs[len(g.xs)-1]
+	justified := make([]bool, len(ivs))
+	for k := 1; k < len(ivs); k++ {
+		justified[k] = justifiedGaps(ws, pool, ivs[k-1].hi, ivs[k])
+	}
+	// The lines that split where a column would part them, not only in
+	// justified text.
+	splitLines := make([]int, nr)
+	for r, lines := range rowLines {
+		if inPool[r] == 0 {
+			continue
+		}
+		for k := range lines {
+			if splitsUnruled(ws, &lines[k], ivs, justified, func(a, b float64) bool { return ruled(r, a, b) }) {
+				splitLines[r]++
+			}
+		}
+	}
 	for r := range nr {
-		if inPool[r] > 0 && len(ivs) > 0 {
+		cut := false
+		if splitLines[r] > 0 && len(ivs) > 0 {
 			for k := 1; k < len(ivs); k++ {
-				a, b := ivs[k-1].hi, ivs[k].lo
-				if !ruled(r, a, b) {
+				a, b := freeBand(ws, pool, ivs[k-1].hi, ivs[k].lo)
+				if b-a >= minGap && !ruled(r, a, b) && !justified[k] {
 					vs = append(vs, rule{at: (a + b) / 2, lo: g.ys[r], hi: g.ys[r+1], virtual: true})
+					cut = true
 				}
 			}
 		}
-		if !stacked[r] && (inPool[r] < 3 || len(ivs) == 0) {
+		if !stacked[r] && (splitLines[r] < 3 || !cut) {
 			continue
 		}
 		lines := rowLines[r]
@@ -428,6 +456,96 @@ func unruledRules(g *grid, ws []tword, idx []int) (hs, vs []rule) {
 		}
 	}
 	return hs, vs
+}
+
+// freeBand narrows the band between two column intervals to what no
+// chunk of the lines reaches into: a chunk of a line with another number
+// of chunks may stand partly in it. A chunk across the whole band (a
+// cell over two columns) leaves it as it is.
+func freeBand(ws []tword, lines []*sline, a, b float64) (float64, float64) {
+	a0, b0 := a, b
+	for _, l := range lines {
+		for q := range l.chunks {
+			x0, x1 := l.chunkBox(ws, q)
+			switch {
+			case x1 <= a || x0 >= b || (x0 <= a0 && x1 >= b0):
+			case x0 <= a:
+				a = x1
+			case x1 >= b:
+				b = x0
+			case x0-a >= b-x1:
+				b = x0
+			default:
+				a = x1
+			}
+		}
+	}
+	return a, b
+}
+
+// splitsUnruled reports a line with a gap between its chunks that no rule
+// runs through and that is not the gap of justified text.
+func splitsUnruled(ws []tword, l *sline, ivs []interval, justified []bool, ruled func(a, b float64) bool) bool {
+	for c := 1; c < len(l.chunks); c++ {
+		_, a := l.chunkBox(ws, c-1)
+		b, _ := l.chunkBox(ws, c)
+		if ruled(a, b) {
+			continue
+		}
+		inJustified := false
+		for k := 1; k < len(ivs); k++ {
+			if justified[k] && ivs[k-1].hi >= a-0.5 && ivs[k].lo <= b+0.5 {
+				inJustified = true
+				break
+			}
+		}
+		if !inJustified {
+			return true
+		}
+	}
+	return false
+}
+
+// justifiedGaps reports a gap, from a to the interval after it, that the
+// lines split at only as justified text in a narrow cell does: the text
+// after it ends at one place on (nearly) every line, the cell's right edge,
+// and starts at different places ("Department      of" / "Accounting
+// and", "Apr.      16," / "Jan.       5,"), where a column's text starts
+// at one place.
+func justifiedGaps(ws []tword, lines []*sline, a float64, after interval) bool {
+	var starts, ends []float64 // of the text right after the gap
+	for _, l := range lines {
+		for c := 1; c < len(l.chunks); c++ {
+			_, pe := l.chunkBox(ws, c-1)
+			s, e := l.chunkBox(ws, c)
+			if pe > a+0.5 || s <= a {
+				continue
+			}
+			if s <= after.hi {
+				starts, ends = append(starts, s), append(ends, e)
+			}
+			break
+		}
+	}
+	n := len(ends)
+	if n < 2 {
+		return false
+	}
+	// The most lines that end at one place, and where they start.
+	best, lo, hi := 0, 0.0, 0.0
+	for _, e := range ends {
+		k, l, h := 0, math.Inf(1), math.Inf(-1)
+		for j, o := range ends {
+			if abs(o-e) <= 0.5 {
+				k++
+				l, h = min(l, starts[j]), max(h, starts[j])
+			}
+		}
+		if k > best {
+			best, lo, hi = k, l, h
+		}
+	}
+	return best >= 2 && 4*best >= 3*n && hi-lo > 1.5
 }
 
 // gridTable builds the table of one component of rules.

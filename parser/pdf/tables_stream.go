@@ -3,12 +3,12 @@ package pdf
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -41,7 +41,14 @@ func makeSlines(ws []tword, idx []int) []sline {
 	for _, i := range idx {
 		ends[int(math.Round(2*ws[i].Box.X1))]++
 	}
-	for _, line := range baselines(ws, idx) {
+	lines := baselines(ws, idx)
+	var short [][]int // lines of one or two words: where a raised marker stands
+	for _, line := range lines {
+		if len(line) <= 2 {
+			short = append(short, line)
+		}
+	}
+	for _, line := range lines {
 		hs := make([]float64, len(line))
 		for k, i := range line {
 			hs[k] = ws[i].h
@@ -60,7 +67,8 @@ func makeSlines(ws []tword, idx []int) []sline {
 		from := 0
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
-			if b.Box.X0-a.Box.X1 > gap && !(a.justified && a.line == b.line) && !glue[k] {
+			if b.Box.X0-a.Box.X1 > gap && !(a.justified && a.line == b.line) && !glue[k] &&
+				!raisedInGap(ws, short, l, a.Box.X1, b.Box.X0) {
 				l.chunks = append(l.chunks, [2]int{from, k})
 				from = k
 			}
@@ -69,6 +77,26 @@ func makeSlines(ws []tword, idx []int) []sline {
 		out = append(out, l)
 	}
 	return out
+}
+
+// raisedInGap reports a gap of line l, from x0 to x1, that a raised or
+// lowered word set smaller than the line's text fills (a marker set as a
+// superscript, which the text layer puts on a baseline of its own): with
+// it the gap closes to word gaps on both sides, so it parts no cells
+// ("Seoul National University" "*" "(Jul. 8, 1998)").
+func raisedInGap(ws []tword, short [][]int, l sline, x0, x1 float64) bool {
+	for _, other := range short { // (a raised word stands alone or nearly so on its baseline)
+		for _, i := range other {
+			w := &ws[i]
+			if w.h >= 0.85*l.h || w.Box.Y1 <= l.box.Y0 || w.Box.Y0 >= l.box.Y1 {
+				continue
+			}
+			if w.Box.X0 >= x0-0.5 && w.Box.X1 <= x1+0.5 && w.Box.X0-x0 <= chunkGapH*l.h && x1-w.Box.X1 <= chunkGapH*l.h {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // justifiedCells marks the gaps of a line (glue[k]: the gap before word
@@ -156,9 +184,28 @@ func addInterval(ivs []interval, lo, hi float64) []interval {
 }
 
 // streamTables finds whitespace-aligned tables among the words idx.
+//
+// Where a table's rows are ruled apart, the rules tell its rows. A table
+// of one row has but the rule under its header inside it; when another
+// table among the words has its rows ruled apart, tables are read again
+// with the rules of their frames counted too (per-group tables set alike,
+// one of them with a single row of wrapped cells).
 func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
+	nflows := len(p.flows)
+	out, banded, unbanded := streamTablesFramed(p, ws, idx, false)
+	if banded > 0 && unbanded > 0 {
+		p.flows = p.flows[:nflows]
+		out, _, _ = streamTablesFramed(p, ws, idx, true)
+	}
+	return out
+}
+
+// streamTablesFramed finds the tables of streamTables, the rules of their
+// frames counted as row rules when framed; it counts the tables whose
+// rows the rules told, and those whose they did not.
+func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out []pageTable, banded, unbanded int) {
 	if len(idx) == 0 {
-		return nil
+		return nil, 0, 0
 	}
 	hrules, _ := pageRules(p)
 	lines := makeSlines(ws, idx)
@@ -173,7 +220,6 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 	}
 	near := func(a, b int) bool { return lines[b].box.Y0-lines[a].box.Y1 <= blockGapH*h }
 
-	var out []pageTable
 	taken := -1 // last line index used by a table
 	for i := 0; i < len(lines); {
 		if !tab[i] {
@@ -206,12 +252,49 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 			}
 			return false
 		}
+		// Group headings between rows (a region's, a country's name in a
+		// row of its own, bold, set at the table's left edge and short) may
+		// stand more than maxLooseIn together, with the wrapped lines of
+		// the row above, after two lines of the run or more and when the
+		// next line of the run starts its chunks where two of the run's
+		// chunks start at least (the table's own columns).
+		left := lines[i].box.X0
+		heading := func(l *sline) bool {
+			if len(l.chunks) != 1 || abs(l.box.X0-left) > 0.5*l.h || l.box.X1-left > 0.5*(right-left) {
+				return false
+			}
+			for _, wi := range l.words {
+				if !ws[wi].Style.Bold {
+					return false
+				}
+			}
+			return true
+		}
+		columns := func(l *sline) bool {
+			for k := range l.chunks {
+				x0, _ := l.chunkBox(ws, k)
+				n := 0
+				for _, x := range starts {
+					if abs(x-x0) <= 0.2*l.h {
+						n++
+					}
+				}
+				if n < 2 {
+					return false
+				}
+			}
+			return true
+		}
 		gmin := math.Inf(1) // the run's smallest gap between lines
 		other := 0          // loose lines since the last table line that are no wrapped cell's
+		headings := true    // and all of those are group headings
 		for j := i + 1; j < len(lines) && near(j-1, j); j++ {
 			g := lines[j].box.Y0 - lines[j-1].box.Y1
 			if tab[j] {
-				end, loose, other = j, 0, 0
+				if loose > maxLooseIn && other > 0 && !columns(&lines[j]) {
+					break
+				}
+				end, loose, other, headings = j, 0, 0, true
 				addStarts(&lines[j])
 				right = max(right, lines[j].box.X1)
 				gmin = min(gmin, g)
@@ -222,30 +305,37 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 				gmin = min(gmin, g)
 			} else {
 				other++
+				headings = headings && heading(&lines[j])
 			}
-			if loose > maxLooseIn && (other > 0 || loose > maxWrapIn) {
+			if loose > maxLooseIn && (other > 0 && (!headings || end == i) || loose > maxWrapIn) {
 				break
 			}
 		}
 		i = end + 1
-		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, out)
+		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed, out)
 		if ok {
+			if t.banded {
+				banded++
+			} else {
+				unbanded++
+			}
 			out = append(out, t.pageTable)
 			taken = t.last
 			i = max(i, t.last+1)
 		}
 	}
-	return out
+	return out, banded, unbanded
 }
 
 type streamResult struct {
 	pageTable
-	last int // index of the last line the table took
+	last   int  // index of the last line the table took
+	banded bool // rules told its rows (rowBands)
 }
 
 // streamBlock turns lines start..end (a run of multi-chunk lines) into a
 // table, with header lines above it that fit its columns.
-func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, above []pageTable) (streamResult, bool) {
+func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool, above []pageTable) (streamResult, bool) {
 	nTab := 0
 	var ls []*sline
 	for i := start; i <= end; i++ {
@@ -273,13 +363,23 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 	}
 
-	// Header lines above the run: close, and every chunk inside one column.
-	fits := func(l *sline) bool {
+	// Header lines above the run: close, and every chunk inside one column
+	// (reaching no nearer another column than a line height; with near,
+	// than the middle of the gap between them, where columns stand
+	// closer).
+	fitsNear := func(l *sline, near bool) bool {
 		for k := range l.chunks {
 			x0, x1 := l.chunkBox(ws, k)
 			n := 0
-			for _, iv := range ivs {
-				if x1 > iv.lo-h && x0 < iv.hi+h {
+			for c, iv := range ivs {
+				lo, hi := iv.lo-h, iv.hi+h
+				if near && c > 0 {
+					lo = max(lo, (ivs[c-1].hi+iv.lo)/2)
+				}
+				if near && c+1 < len(ivs) {
+					hi = min(hi, (iv.hi+ivs[c+1].lo)/2)
+				}
+				if x1 > lo && x0 < hi {
 					n++
 				}
 			}
@@ -289,9 +389,27 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		return true
 	}
+	// A group heading wider than its column (a region's name across a
+	// narrow table's first columns, set at its left edge) may stand
+	// between the run and column headings above it: it is taken with
+	// them, never alone, and the headings of a table so narrow may
+	// stand nearer one another.
+	spanning := func(l *sline) bool {
+		return len(l.chunks) == 1 && abs(l.box.X0-ivs[0].lo) <= 0.5*l.h && l.box.X1 < ivs[len(ivs)-1].lo
+	}
 	runStart := start
-	for k := 0; k < maxHeadIn && start-1 > taken && lines[start].box.Y0-lines[start-1].box.Y1 <= blockGapH*h && fits(&lines[start-1]); k++ {
-		start--
+	spanned := false
+	for k, i := 0, start; k < maxHeadIn && i-1 > taken && lines[i].box.Y0-lines[i-1].box.Y1 <= blockGapH*h; k++ {
+		l := &lines[i-1]
+		if !fitsNear(l, spanned) {
+			if !spanning(l) {
+				break
+			}
+			spanned = true
+		} else if !spanned || len(l.chunks) >= 2 {
+			start = i - 1
+		}
+		i--
 	}
 	ivs = splitByHeadings(ws, lines, start, min(runStart+maxHeadIn, end), end, ivs)
 	ivs = mergeCrossed(ws, lines, start, end, ivs)
@@ -338,7 +456,8 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		return true
 	}
-	band := rowBands(hrules, region, lines[start:end+1], start)
+	band := rowBands(hrules, region, lines[start:end+1], start, framed)
+	t.banded = band != nil
 	cols := func(l *sline) int {
 		seen := map[int]bool{}
 		for _, wi := range l.words {
@@ -367,19 +486,24 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		for k := range l.chunks {
 			c := l.chunks[k]
 			// Split the chunk where a word gap lies on a column gap.
-			from := c[0]
-			for m := c[0]; m < c[1]; m++ {
-				last := m == c[1]-1
-				if !last {
-					a, b := ws[l.words[m]], ws[l.words[m+1]]
-					ca, cb := chunkWordCol(ws, l, c, m, seps, ivs), chunkWordCol(ws, l, c, m+1, seps, ivs)
-					if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0) {
-						continue
-					}
+			cuts := chunkCuts(ws, l.words[c[0]:c[1]], seps, ivs)
+			from := 0
+			for m := range c[1] - c[0] {
+				k, cut := cuts[m]
+				if !cut && m < c[1]-c[0]-1 {
+					continue
 				}
-				part := l.words[from : m+1]
-				c0 := chunkWordCol(ws, l, c, from, seps, ivs)
-				c1 := chunkWordCol(ws, l, c, m, seps, ivs)
+				part := l.words[c[0]+from : c[0]+m+1]
+				cw := l.words[c[0]:c[1]]
+				c0 := chunkWordCol(ws, cw, from, seps, ivs)
+				c1 := chunkWordCol(ws, cw, m, seps, ivs)
+				if prev, ok := cuts[from-1]; ok && prev >= 0 {
+					c0 = max(c0, prev+1)
+				}
+				if cut && k >= 0 {
+					c1 = min(c1, k)
+				}
+				c1 = max(c1, c0)
 				if cells[c0].words == nil {
 					filled++
 				}
@@ -429,7 +553,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		if ruledAcross(hrules, region, lines[j-1].box.Y1, lines[j].box.Y0) {
 			break
 		}
-		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps) &&
+		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps, t.starts, tightLimit(lines[start:end+1])) &&
 			!overflowsBelow(ws, &lines[j], lastY1, median(rowPitch), accs[len(accs)-1], seps, colRight) {
 			break
 		}
@@ -448,7 +572,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			return streamResult{}, false
 		}
 		if flowColumns(ws, two) || bulletedColumns(ws, two) {
-			p.flows = append(p.flows, region)
+			p.flows = append(p.flows, flowArea{box: region})
 			return streamResult{}, false
 		}
 	}
@@ -603,7 +727,7 @@ func columnIntervals(ws []tword, lines []*sline) []interval {
 
 // listMarker matches a list item's number or bullet standing apart from
 // its text: "1.", "a)", "(iv)", "•".
-var listMarker = regexp.MustCompile(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
+var listMarker = lazyre.New(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
 
 // isList reports whether a two-column run is a list: every first cell a
 // list marker.
@@ -709,13 +833,13 @@ func colOf(seps []float64, x float64) int {
 	return min(max(searchCell(seps, x), 0), len(seps)-2)
 }
 
-// chunkWordCol returns the column of word m of line l, in chunk c: the
+// chunkWordCol returns the column of word m of a chunk (its words): the
 // column whose bounds hold its middle, but for a word set wholly in the
 // gap between two columns' text (a cell's last word running past the
 // middle of the gap in a narrow column: "University of" | "GS"), which
 // goes with the word beside it that it stands closer to.
-func chunkWordCol(ws []tword, l *sline, c [2]int, m int, seps []float64, ivs []interval) int {
-	w := ws[l.words[m]]
+func chunkWordCol(ws []tword, words []int, m int, seps []float64, ivs []interval) int {
+	w := ws[words[m]]
 	col := colOf(seps, w.cx)
 	g := -1 // the gap between columns g and g+1 that the word lies in
 	for k := 0; k+1 < len(ivs); k++ {
@@ -727,16 +851,16 @@ func chunkWordCol(ws []tword, l *sline, c [2]int, m int, seps []float64, ivs []i
 		return col
 	}
 	gapBefore, gapAfter := math.Inf(1), math.Inf(1)
-	if m > c[0] {
-		gapBefore = w.Box.X0 - ws[l.words[m-1]].Box.X1
+	if m > 0 {
+		gapBefore = w.Box.X0 - ws[words[m-1]].Box.X1
 	}
-	if m+1 < c[1] {
-		gapAfter = ws[l.words[m+1]].Box.X0 - w.Box.X1
+	if m+1 < len(words) {
+		gapAfter = ws[words[m+1]].Box.X0 - w.Box.X1
 	}
 	switch {
-	case gapBefore < gapAfter && colOf(seps, ws[l.words[m-1]].cx) == g:
+	case gapBefore < gapAfter && colOf(seps, ws[words[m-1]].cx) == g:
 		return g
-	case gapAfter < gapBefore && colOf(seps, ws[l.words[m+1]].cx) == g+1:
+	case gapAfter < gapBefore && colOf(seps, ws[words[m+1]].cx) == g+1:
 		return g + 1
 	}
 	return col
@@ -753,23 +877,81 @@ func gapCrosses(ivs []interval, ca, cb int, a, b float64) bool {
 	return false
 }
 
+// chunkCuts returns where a chunk of a row's line (its words, left to
+// right) is cut into cells: at m, the gap after word m, where a word gap
+// lies on a column gap. The value is the column gap it lies across (k:
+// between columns k and k+1), -1 when not known. Where several word
+// gaps in a row lie across the same column gap (a dash or a short word
+// overhanging the gap: "Sciences -" "University"), the widest is the
+// cut.
+func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval) map[int]int {
+	across := func(m int) int {
+		a, b := ws[words[m]].Box.X1, ws[words[m+1]].Box.X0
+		for k := 0; k+1 < len(ivs); k++ {
+			if b >= ivs[k].hi && a <= ivs[k+1].lo {
+				return k
+			}
+		}
+		return -1
+	}
+	cuts := map[int]int{}
+	for m := 0; m+1 < len(words); m++ {
+		a, b := ws[words[m]], ws[words[m+1]]
+		ca, cb := chunkWordCol(ws, words, m, seps, ivs), chunkWordCol(ws, words, m+1, seps, ivs)
+		if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0) {
+			continue
+		}
+		k := across(m)
+		if k < 0 {
+			cuts[m] = -1
+			continue
+		}
+		lo, hi := m, m
+		for lo > 0 && across(lo-1) == k {
+			lo--
+		}
+		for hi+2 < len(words) && across(hi+1) == k {
+			hi++
+		}
+		w := m
+		gap := func(j int) float64 { return ws[words[j+1]].Box.X0 - ws[words[j]].Box.X1 }
+		for j := lo; j <= hi; j++ {
+			if gap(j) > gap(w) {
+				w = j
+			}
+		}
+		cuts[w] = k
+	}
+	return cuts
+}
+
 // rowBands returns, when horizontal rules across the table separate its
 // rows (two or more rules between its first and last line), the band each
 // line lies in: lines between the same two rules are one row. Otherwise it
-// returns nil. Line k of the result's argument is lines[k-offset].
-func rowBands(hrules []rule, region parser.Box, lines []sline, offset int) func(int) int {
+// returns nil. Line k of the result's argument is lines[k-offset]. When
+// framed, one rule between them will do when rules frame the lines, right
+// above the first and right under the last (within half a line).
+func rowBands(hrules []rule, region parser.Box, lines []sline, offset int, framed bool) func(int) int {
 	if len(lines) < 2 {
 		return nil
 	}
-	top := (lines[0].box.Y0 + lines[0].box.Y1) / 2
-	bot := (lines[len(lines)-1].box.Y0 + lines[len(lines)-1].box.Y1) / 2
+	first, last := &lines[0], &lines[len(lines)-1]
+	top := (first.box.Y0 + first.box.Y1) / 2
+	bot := (last.box.Y0 + last.box.Y1) / 2
 	var ys []float64
+	frame := 0
 	for _, r := range hrules {
-		if r.at > top && r.at < bot && min(r.hi, region.X1)-max(r.lo, region.X0) >= 0.8*(region.X1-region.X0) {
+		if min(r.hi, region.X1)-max(r.lo, region.X0) < 0.8*(region.X1-region.X0) {
+			continue
+		}
+		switch {
+		case r.at > top && r.at < bot:
 			ys = append(ys, r.at)
+		case framed && (r.at <= first.box.Y0 && r.at >= first.box.Y0-0.5*first.h || r.at >= last.box.Y1 && r.at <= last.box.Y1+0.5*last.h):
+			frame++
 		}
 	}
-	if len(ys) < 2 {
+	if len(ys) < 2 && (len(ys) == 0 || frame < 2) {
 		return nil
 	}
 	slices.Sort(ys)
@@ -795,14 +977,24 @@ func ruledAcross(hrules []rule, region parser.Box, y0, y1 float64) bool {
 // line above than the table's rows do to each other: true only when the
 // spacing is bimodal (wrapped lines set tighter than rows).
 func tightPitch(lines []sline) func(k int) bool {
-	if len(lines) < 3 {
-		return func(int) bool { return false }
+	limit := tightLimit(lines)
+	return func(k int) bool {
+		return k > 0 && k < len(lines) && lines[k].box.Y1-lines[k-1].box.Y1 < limit
 	}
-	pitch := make([]float64, len(lines))
+}
+
+// tightLimit returns the baseline-to-baseline distance under which a line
+// sits as close to the line above as the table's lines do at the closest
+// (1.15 times the smallest, a tenth of the distances in), when the
+// spacing is bimodal: a fifth of the distances at least and not all of
+// them 1.3 times that or more. Otherwise it returns 0.
+func tightLimit(lines []sline) float64 {
+	if len(lines) < 3 {
+		return 0
+	}
 	var ps []float64
 	for k := 1; k < len(lines); k++ {
-		pitch[k] = lines[k].box.Y1 - lines[k-1].box.Y1
-		ps = append(ps, pitch[k])
+		ps = append(ps, lines[k].box.Y1-lines[k-1].box.Y1)
 	}
 	slices.Sort(ps)
 	pmin := ps[len(ps)/10]
@@ -813,9 +1005,9 @@ func tightPitch(lines []sline) func(k int) bool {
 		}
 	}
 	if wide*5 < len(ps) || wide == len(ps) {
-		return func(int) bool { return false }
+		return 0
 	}
-	return func(k int) bool { return pitch[k] < 1.15*pmin }
+	return 1.15 * pmin
 }
 
 // paddedRows returns, for a table whose rows are set apart by padding
@@ -870,20 +1062,23 @@ func paddedRows(lines []sline, cols func(*sline) int) func(k int) bool {
 // other (rowPitch: rows set apart by padding, wrapped lines not), nearer
 // the pitch of the lines wrapped inside rows (wrapPitch, 0 when none is)
 // than the rows', and each of its words stands in a column the row has
-// filled, its first word of a column aligned with the cell's text.
-func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row parser.Box, last []cellAcc, seps []float64) bool {
+// filled (reaching past the column's border no further than a little
+// short of where the next column's text starts, starts), its first word
+// of a column aligned with the cell's text.
+func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row parser.Box, last []cellAcc, seps, starts []float64, tight float64) bool {
 	pitch := l.box.Y1 - lastY1
 	limit := 0.85 * rowPitch
 	if wrapPitch > 0 && wrapPitch < 0.95*rowPitch {
 		limit = (wrapPitch + rowPitch) / 2
 	}
+	limit = max(limit, tight)
 	if pitch <= 0 || pitch > limit || l.box.Y0-row.Y1 > 0.5*l.h {
 		return false
 	}
 	seen := map[int]bool{}
 	for _, wi := range l.words {
 		c := colOf(seps, ws[wi].cx)
-		if len(last[c].words) == 0 || ws[wi].Box.X0 < seps[c] || ws[wi].Box.X1 > seps[c+1]+0.5*l.h {
+		if len(last[c].words) == 0 || ws[wi].Box.X0 < seps[c] || ws[wi].Box.X1 > seps[c+1]+0.5*l.h && (c+1 >= len(starts) || ws[wi].Box.X1 > starts[c+1]-0.2*l.h) {
 			return false
 		}
 		if seen[c] {
@@ -960,9 +1155,11 @@ func bulletedColumns(ws []tword, accs [][]cellAcc) bool {
 }
 
 // splitByHeadings splits a column where the header shows two or more: a
-// word of a heading (a line among the table's first lines, head to last)
-// starts inside the column, further from the word before it than a space
-// (half a line, for a line not set in bold), text of three or more other
+// word of a heading (a line of bold words among the table's first lines,
+// head to last, or one of its first two lines, not bold) starts inside
+// the column,
+// further from the word before it than a space (half a line, for a line
+// not set in bold), text of three or more other
 // lines starts at the same place, and no word of the table's lines of
 // two or more cells crosses it (a group's name spanning the table may).
 // Narrow columns set close together run into one another (a country's
@@ -977,11 +1174,25 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 		}
 		return true
 	}
+	narrowest := 0.0 // the narrowest word gap of the table's lines
+	for i := head; i <= end; i++ {
+		for k := 1; k < len(lines[i].words); k++ {
+			if g := ws[lines[i].words[k]].Box.X0 - ws[lines[i].words[k-1]].Box.X1; g > 0 && (narrowest == 0 || g < narrowest) {
+				narrowest = g
+			}
+		}
+	}
 	for i := head; i <= last; i++ {
 		l := &lines[i]
 		space := 0.3 * l.h
 		if !bold(l) {
-			space = 0.5 * l.h
+			if i > head+1 {
+				continue // (a heading not set in bold: the table's first two lines only)
+			}
+			// wider than half a line, and than half as much again as
+			// the table's narrowest word gap (a typewriter's spaces are
+			// wide)
+			space = max(0.5*l.h, 1.5*narrowest)
 		}
 		for k := 1; k < len(l.words); k++ {
 			x := ws[l.words[k]].Box.X0

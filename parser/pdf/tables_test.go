@@ -571,3 +571,115 @@ func TestHeadingRightAbove(t *testing.T) {
 	assert.False(t, headingRightAbove(page(TextLine{Box: parser.Box{X0: 500, Y0: 61.9, X1: 560, Y1: 74.9}, Style: bold}), region),
 		"beside the table, not over it")
 }
+
+func TestLatticeJustifiedParagraphInACell(t *testing.T) {
+	// A cell's paragraph justified to the cell's width: its word gaps are
+	// stretched past a chunk gap, at other places on each line, and none
+	// of its lines is a row of a table set in white space.
+	segs := gridRules([]float64{100, 200, 300, 360}, []float64{80, 100, 165})
+	words := []Word{
+		tw("Partner", 105, 85), tw("Type", 205, 85), tw("Year", 305, 85),
+		tw("Capital", 105, 105), tw("Agreement", 205, 105), tw("to", 275, 105), tw("2016", 305, 105),
+		tw("Business", 105, 117), tw("create", 205, 117), tw("jointly", 250, 117),
+		tw("Center", 205, 129), tw("for", 270, 129),
+		tw("research", 205, 141), tw("and", 270, 141),
+		tw("Studies", 205, 153),
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Partner", "Type", "Year"},
+		{"Capital Business", "Agreement to create jointly Center for research and Studies", "2016"},
+	}, texts(tabs[0].table))
+}
+
+func TestStreamOneRowTableRuledLikeItsNeighbour(t *testing.T) {
+	// Two tables set alike on one page (groff's tbl): a header of three
+	// lines, a double rule under it, rows ruled apart, all lines at one
+	// pitch, the body's lines taller than the header's. The second table
+	// has one row of wrapped cells, between the rule under its header
+	// and the rule of its frame.
+	var ws []Word
+	var segs []Segment
+	line := func(y, h float64, cells ...string) {
+		for k, x := range []float64{57.6, 180, 240} {
+			if k < len(cells) && cells[k] != "" {
+				for _, w := range words(cells[k], x, y) {
+					w.Box.Y1 = y + h
+					ws = append(ws, w)
+				}
+			}
+		}
+	}
+	table := func(y float64, rows [][][]string) float64 {
+		segs = append(segs, hrule(57.6, 295.2, y-2.6))
+		line(y, 8.98, "Partner Institution", "Department", "Date of")
+		line(y+12, 8.98, "", "at Tohoku", "Agreement")
+		line(y+24, 8.98, "", "University", "")
+		segs = append(segs, hrule(57.6, 295.2, y+35.4), hrule(57.6, 295.2, y+37.4))
+		y += 38
+		for _, r := range rows {
+			for _, l := range r {
+				line(y, 11.08, l...)
+				y += 12
+			}
+			segs = append(segs, hrule(57.6, 295.2, y+1.4))
+			y += 2
+		}
+		return y
+	}
+	y := table(100, [][][]string{
+		{{"Aalborg University", "GS", "H25.4.1"}, {"", "Engineering", ""}},
+		{{"Aarhus University", "IMR", "H20.2.1"}},
+		{{"Technical University of", "GS", "H26.6.12"}, {"Denmark", "Economics", ""}},
+	})
+	ws = append(ws, boldWord("Estonia", 57.6, y+20))
+	table(y+52, [][][]string{{
+		{"Tallin University of", "GS", "H27.5.27"},
+		{"Technology, Tallin School", "Economics", ""},
+		{"of Economics and", "and", ""},
+		{"Business Administration", "Management", ""},
+	}})
+	p := page(1, ws, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 2)
+	assert.Equal(t, [][]string{
+		{"Partner Institution", "Department at Tohoku University", "Date of Agreement"},
+		{"Aalborg University", "GS Engineering", "H25.4.1"},
+		{"Aarhus University", "IMR", "H20.2.1"},
+		{"Technical University of Denmark", "GS Economics", "H26.6.12"},
+	}, texts(tabs[0].table))
+	assert.Equal(t, [][]string{
+		{"Partner Institution", "Department at Tohoku University", "Date of Agreement"},
+		{"Tallin University of Technology, Tallin School of Economics and Business Administration", "GS Economics and Management", "H27.5.27"},
+	}, texts(tabs[1].table))
+}
+
+func TestTablesInTwoColumnsUnderOneRepeatedHeader(t *testing.T) {
+	// Two tables in two page columns whose rows share baselines read as
+	// one table naming its columns twice; each column's tables are ruled
+	// by themselves: two tables, the left one first. Without rules, one
+	// table of four columns (TestStreamTableAcrossItsColumnGapIsOneTable).
+	var words []Word
+	var segs []Segment
+	for k, x := range []float64{50, 320} {
+		y := 100.0
+		segs = append(segs, hrule(x-5, x+170, y-2))
+		for i, r := range [][2]string{{"Partner", "Year"}, {"Aalto", "2001"}, {"Oulu", "2004"}, {"Tampere", "2006"}} {
+			if i > 0 {
+				r[0] += fmt.Sprint(k)
+			}
+			words = append(words, tw(r[0], x, y), tw(r[1], x+130, y))
+			y += 16
+			segs = append(segs, hrule(x-5, x+170, y-3))
+		}
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 2)
+	assert.Equal(t, [][]string{{"Partner", "Year"}, {"Aalto0", "2001"}, {"Oulu0", "2004"}, {"Tampere0", "2006"}}, texts(tabs[0].table))
+	assert.Equal(t, [][]string{{"Partner", "Year"}, {"Aalto1", "2001"}, {"Oulu1", "2004"}, {"Tampere1", "2006"}}, texts(tabs[1].table))
+	require.Len(t, p.flows, 1)
+	assert.True(t, p.flows[0].byTables)
+}

@@ -5,9 +5,13 @@
 // list of the same records instead: 1% changed, 0.5% removed, 0.5% added,
 // 0.2% renamed (a letter of the partner's name changed). With
 // -institution every record has that home institution, as load wants.
+// With -similar every record is in one country and its partner's name is
+// one name with one or two letters changed (the near-duplicate check's
+// hardest case).
 //
 //	go run ./scripts/genrecords -n 1000000 > old.ndjson
 //	go run ./scripts/genrecords -n 1000000 -next > new.ndjson
+//	go run ./scripts/genrecords -n 200000 -similar > similar.ndjson
 package main
 
 import (
@@ -28,14 +32,15 @@ func main() {
 	next := flag.Bool("next", false, "write the following year's list")
 	fixtures := flag.String("fixtures", "fixtures", "the fixtures directory")
 	home := flag.String("institution", "", "give every record this home institution (load takes one a snapshot)")
+	similar := flag.Bool("similar", false, "one country, partner names one name with one or two letters changed")
 	flag.Parse()
-	if err := run(*n, *next, *fixtures, *home); err != nil {
+	if err := run(*n, *next, *similar, *fixtures, *home); err != nil {
 		fmt.Fprintf(os.Stderr, "genrecords: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, next bool, dir, home string) error {
+func run(n int, next, similar bool, dir, home string) error {
 	files, err := filepath.Glob(filepath.Join(dir, "*", "records.golden.ndjson"))
 	if err != nil {
 		return err
@@ -80,6 +85,14 @@ func run(n int, next bool, dir, home string) error {
 	for i := range n {
 		r := templates[rng.IntN(len(templates))]
 		r.Partner = r.Partner + ", " + places[rng.IntN(len(places))] + " Campus"
+		if similar {
+			b := []byte("Universidad Nacional Autonoma de Mexico")
+			for range 1 + rng.IntN(2) {
+				b[rng.IntN(len(b))] = byte('a' + rng.IntN(26))
+			}
+			r.Partner, r.PartnerAlt = string(b), ""
+			r.Region, r.Country, r.CountryCode = "Latin America", "Mexico", "MX"
+		}
 		r.Signed = fmt.Sprintf("%d-%02d-%02d", 1960+rng.IntN(64), 1+rng.IntN(12), 1+rng.IntN(28))
 		r.AsOf = "2024-05-01"
 		if home != "" {

@@ -1,0 +1,75 @@
+package normalize
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"golang.org/x/text/unicode/norm"
+)
+
+// dateTexts are texts of the shapes date cells have, then random strings
+// of digits, separators, spaces and date words.
+func dateTexts() []string {
+	ts := []string{"", "2019", "2019-04-01", "2019-4-1", "2019/04/01", "2019/4", "2019.04.01", "1980. 5.31", "2019. 4",
+		"2019年4月1日", "2019 年", "平成31年4月1日", "H31.4.1", "April 1, 2014", "1st Apr. 2014", "Aug. 2016",
+		"4/1/2019", "13/1/2019", "20190401", "2019-04", "2019--04", "19/4/1", "  2019/4/1 ", "2019\t4", "２０１９年４月"}
+	alphabet := []string{"0", "1", "2", "9", "-", "/", ".", " ", "年", "月", "日", "H", "Apr", ",", "st", "\t"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		ts = append(ts, b.String())
+	}
+	return ts
+}
+
+// TestDatePrefixChecks: a layout's pre-check lets pass every text its
+// pattern matches.
+func TestDatePrefixChecks(t *testing.T) {
+	checks := dateChecks()
+	for i, l := range dateLayouts() {
+		for _, s := range dateTexts() {
+			s = foldDate(s)
+			if l.re.MatchString(s) {
+				assert.True(t, checks[i].may(s), "%s refuses %q", l.re.String(), s)
+			}
+		}
+	}
+	assert.Equal(t, prefixCheck{digits: 4, sep: '-'}, newPrefixCheck(`^(\d{4})-(\d{2})$`))
+	assert.Equal(t, prefixCheck{digits: 4, sep: '.'}, newPrefixCheck(`^(\d{4})\. ?(\d{1,2})$`))
+	assert.Equal(t, prefixCheck{digits: 4, end: true}, newPrefixCheck(`^(\d{4})$`))
+	assert.Equal(t, prefixCheck{digits: 1}, newPrefixCheck(`^(\d{1,2})/(\d{1,2})/(\d{4})$`))
+	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`))
+}
+
+// TestFoldDateASCII: foldDate's shortcut gives what the normalisations give.
+func TestFoldDateASCII(t *testing.T) {
+	for _, s := range dateTexts() {
+		want := strings.Join(strings.Fields(norm.NFKC.String(s)), " ")
+		if strings.ContainsAny(want, "년월일") {
+			want = koreanDate.Replace(want)
+		}
+		assert.Equal(t, want, foldDate(s), "%q", s)
+	}
+}
+
+// TestISO: iso writes dates as Sprintf's %04d-%02d-%02d does.
+func TestISO(t *testing.T) {
+	for _, v := range []ymd{{2019, 4, 1}, {2019, 0, 0}, {2019, 12, 0}, {1, 2, 3}, {12345, 1, 31}, {-5, 0, 0}, {2019, -1, 3}, {0, 0, 0}} {
+		var want string
+		switch {
+		case v.m == 0:
+			want = fmt.Sprintf("%04d", v.y)
+		case v.d == 0:
+			want = fmt.Sprintf("%04d-%02d", v.y, v.m)
+		default:
+			want = fmt.Sprintf("%04d-%02d-%02d", v.y, v.m, v.d)
+		}
+		assert.Equal(t, want, v.iso(), "%+v", v)
+	}
+}

@@ -1,0 +1,66 @@
+package lexicon
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestRequiredShapes: what requiredOf reads from each shape of pattern.
+func TestRequiredShapes(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    required
+	}{
+		{`現在`, required{known: true, lits: []string{"現在"}}},
+		{`(?P<d>\d+)\s*(?:現在|時点)`, required{known: true, lits: []string{"現在", "時点"}}},
+		{`(?i)total\s+\d+`, required{known: true, lits: []string{"total"}, fold: true}},
+		{`(?i)as of`, required{}},    // s folds to ſ, k to the Kelvin sign: not read
+		{`(?i)[a-z]+\d`, required{}}, // no literal
+		{`a|(?i)b`, required{}},      // branches that disagree on case
+		{`x*y?`, required{}},         // nothing required
+		{`(?:abc){2,}d`, required{known: true, lits: []string{"abc"}}},
+		{`(?:ab){0,3}c`, required{known: true, lits: []string{"c"}}},
+		{`(`, required{}}, // not a pattern
+	} {
+		assert.Equal(t, c.want, requiredOf(c.pattern), c.pattern)
+	}
+}
+
+// TestRequiredLexicon: every text an as-of or total pattern of the
+// lexicon matches passes its pre-check.
+func TestRequiredLexicon(t *testing.T) {
+	var patterns []string
+	for _, l := range []*Lang{English, Japanese, Chinese, Korean} {
+		patterns = append(patterns, l.AsOf...)
+		for _, tt := range l.Totals {
+			patterns = append(patterns, tt.Pattern)
+		}
+	}
+	pieces := []string{"As of ", "as at ", "Last Updated: ", "UPDATED ", "May 1, 2021", "2021年5月1日", "現在", "時点", "截至", "2021年5月",
+		"현재", "기준", "2021년 5월", "Total ", "TOTAL: ", "agreements", "Agreements ", "12 ", "３", "校", "カ国・地域", "大学間", "全学",
+		"部局", "个国家", "개국", "건", "universities", "countries", "計", "合計", "総数", " ", "(", "、"}
+	var texts []string
+	r := rand.New(rand.NewPCG(15, 16))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(7) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, p := range patterns {
+		re, q := regexp.MustCompile(p), requiredOf(p)
+		matched := 0
+		for _, s := range texts {
+			if re.MatchString(s) {
+				matched++
+				assert.True(t, q.may(s), "%s refuses %q", p, s)
+			}
+		}
+		t.Logf("%d texts matched %s", matched, p)
+	}
+}

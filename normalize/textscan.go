@@ -1,0 +1,50 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// containsAny is strings.ContainsAny for a short list of characters, some
+// not ASCII: one byte search per character instead of one look-up in the
+// list per character of s. The result is the same: a character's encoding
+// found in s is that character, since UTF-8 decodes from each character's
+// first byte. (A list with U+FFFD in it, which strings.ContainsAny finds
+// at every invalid byte too, goes to strings.ContainsAny.)
+func containsAny(s, chars string) bool {
+	if strings.ContainsRune(chars, utf8.RuneError) {
+		return strings.ContainsAny(s, chars)
+	}
+	wide := false
+	for i := 0; i < len(chars); i++ {
+		if c := chars[i]; c >= utf8.RuneSelf {
+			wide = true
+		} else if strings.IndexByte(s, c) >= 0 {
+			return true
+		}
+	}
+	if !wide || isASCII(s) {
+		return false
+	}
+	for _, c := range chars {
+		if c >= utf8.RuneSelf && strings.Contains(s, string(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstField is strings.Fields(s + " x")[0]: the first field of s, or "x"
+// when s has none, without splitting the rest of s.
+func firstField(s string) string {
+	start := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) })
+	if start < 0 {
+		return "x"
+	}
+	s = s[start:]
+	if end := strings.IndexFunc(s, unicode.IsSpace); end >= 0 {
+		return s[:end]
+	}
+	return s
+}

@@ -1,0 +1,62 @@
+package normalize
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestContainsAny: containsAny answers as strings.ContainsAny does, on
+// texts with invalid UTF-8 too.
+func TestContainsAny(t *testing.T) {
+	sets := []string{"—–―‐-", "*＊♦◆◇★☆", ",，、;；", ")）", "0123456789０１２３４５６７８９", "", "a", "\uFFFD"}
+	pieces := []string{"a", "-", "—", "＊", "、", "）", "5", "５", "大", " ", "\xe2", "\x80", "\x94", "\xef\xbc", "\uFFFD"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, set := range sets {
+			assert.Equal(t, strings.ContainsAny(s, set), containsAny(s, set), "%q in %q", set, s)
+		}
+	}
+}
+
+// TestOpeningBracket: openingBracket finds what strings.IndexAny finds.
+func TestOpeningBracket(t *testing.T) {
+	for _, s := range []string{"", "a", "(", "（", "a(b（c", "a（b(c", "（(", "x)y", "\xef\xbc", "コンゴ民主共和国(キンシャサ)", "刚果（金）"} {
+		assert.Equal(t, strings.IndexAny(s, "(（"), openingBracket(s), "%q", s)
+	}
+}
+
+// TestFirstField: firstField is the first of strings.Fields(s + " x").
+func TestFirstField(t *testing.T) {
+	for _, s := range []string{"", " ", "\u3000", "May 2021", "  May", "May,\t2021", "x", "a\xffb c", "\u00a0Jan.\u00a0", "５月"} {
+		assert.Equal(t, strings.Fields(s + " x")[0], firstField(s), "%q", s)
+	}
+}
+
+// TestTrailingDateNeedsBracket: trailingDateRE finds nothing in a text
+// that does not end with a closing bracket, the check TrailingDate makes
+// first.
+func TestTrailingDateNeedsBracket(t *testing.T) {
+	pieces := []string{"a", " ", "(", ")", "（", "）", "2019.4.1", "\t", "\n", "大学", "\u3000"}
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := strings.TrimSpace(b.String())
+		if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "）") {
+			assert.False(t, trailingDateRE.MatchString(s), "%q", s)
+		}
+	}
+	_, d, ok := TrailingDate("Peking University (1999.11.10) ")
+	assert.True(t, ok)
+	assert.Equal(t, "1999-11-10", d.ISO)
+}

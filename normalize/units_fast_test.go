@@ -1,0 +1,36 @@
+package normalize
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestHasUnitOpener: every name unitOpenerRe finds an opener in passes the
+// pre-check.
+func TestHasUnitOpener(t *testing.T) {
+	var names []string
+	words := append([]string{" ", "of", "for", "de", "d'", "University", "Tokyo", "\t"}, unitOpeners...)
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(words[r.IntN(len(words))])
+			if r.IntN(2) == 0 {
+				b.WriteByte(' ')
+			}
+		}
+		names = append(names, b.String())
+	}
+	matched := 0
+	for _, s := range names {
+		if unitOpenerRe.MatchString(s) {
+			matched++
+			assert.True(t, hasUnitOpener(s), "%q", s)
+		}
+	}
+	assert.Greater(t, matched, 100)
+	assert.False(t, hasUnitOpener("University of Tokyo"))
+}

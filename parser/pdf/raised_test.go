@@ -1,0 +1,116 @@
+package pdf
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// raisedMark is a marker set as a superscript right after x: smaller than
+// the text and raised above its baseline (the text layer puts it on a
+// baseline of its own).
+func raisedMark(x, y float64) Word {
+	return Word{Text: "*", Box: parser.Box{X0: x, Y0: y - 2, X1: x + 3.5, Y1: y + 4.3}}
+}
+
+// bulletedWithRaisedMarks lays out list items "• Name* (date)", the
+// bullet near its text or far from it, each with its marker raised
+// between the name and the date.
+func bulletedWithRaisedMarks(textX float64, items [][2]string) []Word {
+	var ws []Word
+	y := 100.0
+	for _, it := range items {
+		ws = append(ws, tw("•", 50, y))
+		name := words(it[0], textX, y)
+		ws = append(ws, name...)
+		end := name[len(name)-1].Box.X1
+		ws = append(ws, raisedMark(end+1.5, y))
+		ws = append(ws, words(it[1], end+1.5+3.5+3, y)...)
+		y += 16
+	}
+	return ws
+}
+
+// A marker set as a superscript between an entry's name and its date
+// leaves a gap wider than a word gap on the entry's baseline; with the
+// marker in it, it is no gap between cells: a bulleted list so marked is
+// a list, not a table of bullet, name and date.
+func TestRaisedMarkerPartsNoCells(t *testing.T) {
+	items := [][2]string{
+		{"Seoul National University", "(Jul. 8, 1998)"},
+		{"Pukyong National University", "(Aug. 21, 2000)"},
+		{"Korea University", "(Mar. 31, 2004)"},
+		{"Yonsei University", "(May 29, 2007)"},
+		{"Sogang University", "(Feb. 2, 2007)"},
+	}
+	for name, x := range map[string]float64{"bullet near": 58, "bullet far": 90} {
+		t.Run(name, func(t *testing.T) {
+			p := page(1, bulletedWithRaisedMarks(x, items), nil)
+			assert.Empty(t, pageTables(&p))
+		})
+	}
+}
+
+// A raised marker at the end of a cell does not join the cell to the
+// next one: a table's columns stay apart.
+func TestRaisedMarkerAtCellEndKeepsColumns(t *testing.T) {
+	var ws []Word
+	y := 100.0
+	for _, r := range [][2]string{{"Seoul National University", "1998"}, {"Pukyong National University", "2000"}, {"Korea University", "2004"}, {"Yonsei University", "2007"}} {
+		name := words(r[0], 50, y)
+		ws = append(ws, name...)
+		ws = append(ws, raisedMark(name[len(name)-1].Box.X1+1, y))
+		ws = append(ws, words(r[1], 300, y)...)
+		y += 16
+	}
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	row := texts(tabs[0].table)[0]
+	assert.Equal(t, "Seoul National University", row[0])
+	assert.Equal(t, "1998", row[len(row)-1])
+}
+
+// A marker set as a superscript at the end of a cell's wrapped name stands
+// on a baseline of its own between the name's lines; the cell's text puts
+// it back at the end of the line it marks, in a ruled table as in one set
+// in white space.
+func TestRaisedMarkerInAWrappedCell(t *testing.T) {
+	cells := func() []Word {
+		var ws []Word
+		ws = append(ws, words("Partner", 50, 90)...)
+		ws = append(ws, words("Year", 250, 90)...)
+		y := 110.0
+		for _, r := range [][2]string{{"Masaryk University", "2008"}, {"Mahdakh Burtgel", "2015"}, {"Seoul University", "1998"}, {"Korea University", "2004"}} {
+			ws = append(ws, words(r[0], 50, y)...)
+			ws = append(ws, words(r[1], 250, y)...)
+			if r[0] == "Mahdakh Burtgel" {
+				next := words("University", 50, y+11)
+				ws = append(ws, next...)
+				ws = append(ws, raisedMark(next[0].Box.X1+1, y+11))
+				y += 11
+			}
+			y += 16
+		}
+		return ws
+	}
+	want := []string{"Mahdakh Burtgel University *", "2015"}
+	t.Run("ruled", func(t *testing.T) {
+		ys := []float64{85, 105, 121, 148, 164, 180}
+		p := page(1, cells(), gridRules([]float64{45, 240, 300}, ys))
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1)
+		assert.Equal(t, want, texts(tabs[0].table)[2])
+	})
+	t.Run("white space", func(t *testing.T) {
+		p := page(1, cells(), nil)
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1)
+		rows := texts(tabs[0].table)
+		require.GreaterOrEqual(t, len(rows), 3)
+		assert.Equal(t, want, rows[2])
+	})
+}

@@ -1,0 +1,251 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// setText is a run of text set at (x, y), top-left page space, in Courier
+// (6 pt a character at 10 pt) or Courier-Bold.
+type setText struct {
+	text string
+	x, y float64
+	bold bool
+}
+
+// shapeWords lays out set texts as words as Courier sets them at 10 pt:
+// 6 pt a character and a space, 10 pt high.
+func shapeWords(ts []setText) []Word {
+	var out []Word
+	for _, t := range ts {
+		x := t.x
+		for _, f := range strings.Fields(t.text) {
+			n := float64(len([]rune(f)))
+			w := Word{Text: f, Box: parser.Box{X0: x, Y0: t.y, X1: x + 6*n, Y1: t.y + 10}}
+			w.Style.Bold = t.bold
+			out = append(out, w)
+			x += 6*n + 6
+		}
+	}
+	return out
+}
+
+// shapePDF writes set texts into a one-page PDF, in Courier at 10 pt: the
+// same shape as shapeWords, through the text layer.
+func shapePDF(ts []setText) []byte { return shapeDrawnPDF(ts, "") }
+
+// shapeDrawnPDF is shapePDF with drawing operators (rules, filled
+// rectangles; PDF user space, y up) before the text.
+func shapeDrawnPDF(ts []setText, drawn string) []byte {
+	var c strings.Builder
+	c.WriteString(drawn)
+	for _, t := range ts {
+		font := "F1"
+		if t.bold {
+			font = "F2"
+		}
+		fmt.Fprintf(&c, "BT /%s 10 Tf %.2f %.2f Td (%s) Tj ET\n", font, t.x, 800-t.y-8, t.text)
+	}
+	font := func(name string) string {
+		return "<< /Type /Font /Subtype /Type1 /BaseFont /" + name + " /Encoding /WinAnsiEncoding >>"
+	}
+	return buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 800 800] /Contents 4 0 R /Resources << /Font << /F1 "+font("Courier")+" /F2 "+font("Courier-Bold")+" >> >> >>",
+		"<< stream:"+c.String())
+}
+
+// shapeWay is the tables one way of reading set texts found.
+type shapeWay struct {
+	name   string
+	tables []parser.Table
+}
+
+// shapeTables reads the tables of set texts both ways: from words laid
+// out directly, and from a PDF through the whole parser.
+func shapeTables(t *testing.T, ts []setText) []shapeWay {
+	t.Helper()
+	p := page(1, shapeWords(ts), nil)
+	words := shapeWay{name: "words"}
+	for _, pt := range pageTables(&p) {
+		words.tables = append(words.tables, pt.table)
+	}
+	doc, err := Parse("shape.pdf", shapePDF(ts), Options{})
+	require.NoError(t, err)
+	pdf := shapeWay{name: "pdf"}
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			pdf.tables = append(pdf.tables, *b.Table)
+		}
+	}
+	return []shapeWay{words, pdf}
+}
+
+func TestStreamHeaderAboveAGroupHeadingWiderThanItsColumn(t *testing.T) {
+	// A narrow table: column headings over three lines, the second
+	// column's starting a few points right of the first's widest text;
+	// a region's and a country's heading between them and the rows, the
+	// country's wider than the first column. The headings are the
+	// table's, above its group rows.
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 117, 200}[k], y, bold})
+			}
+		}
+	}
+	row(true, "Partner", "Unit at", "Date")
+	y += 10
+	row(true, "Name", "Tohoku", "signed")
+	y += 10
+	row(true, "", "University")
+	y += 13
+	row(true, "ASIA (60)")
+	y += 13
+	row(true, "KOREA (SOUTH)")
+	for _, r := range [][]string{{"Chonnam-NU", "GS Law", "2007"}, {"Dongguk-U.", "GS Arts", "2012"}, {"Hallym-Uni", "GS Science", "2018"}, {"Hannam-Uni", "IMRAM", "2003"}} {
+		y += 13
+		row(false, r...)
+	}
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		rows := texts(tabs[0])
+		require.NotEmpty(t, rows, way)
+		assert.Equal(t, []string{"Partner", "Unit at", "Date"}, rows[0], way)
+		assert.True(t, tabs[0].Rows[0].Header, way)
+		assert.Contains(t, rows, []string{"KOREA (SOUTH)", "", ""}, way)
+		assert.Equal(t, []string{"Hannam-Uni", "IMRAM", "2003"}, rows[len(rows)-1], way)
+	}
+}
+
+func TestStreamDashOverhangingAColumnGapStaysInItsCell(t *testing.T) {
+	// A name ends in a dash set close after it, past the middle of the
+	// gap before the next column, whose text follows a little further
+	// on, in one run of words: the cell border is the wider word gap.
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			ts = append(ts, setText{c, []float64{50, 110, 200}[k], y, bold})
+		}
+		y += 14
+	}
+	row(true, "Partner", "Level", "Date")
+	row(false, "Rhodes", "GS Science", "2013")
+	row(false, "Sydney", "University", "1993")
+	ts = append(ts, setText{"AIMS-NEI", 50, y, false}, setText{"-", 100, y, false}, setText{"University", 110, y, false}, setText{"2019", 200, y, false})
+	y += 14
+	row(false, "Monash", "GS Law", "2004")
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Partner", "Level", "Date"},
+			{"Rhodes", "GS Science", "2013"},
+			{"Sydney", "University", "1993"},
+			{"AIMS-NEI -", "University", "2019"},
+			{"Monash", "GS Law", "2004"},
+		}, texts(tabs[0]), way)
+	}
+}
+
+func TestStreamLastRowTakesAWrappedLineRunningIntoTheColumnGap(t *testing.T) {
+	// The last row's name wraps onto a line as long as the longest of its
+	// column, longer than any row's first line: it runs past the middle
+	// of the gap to the next column, short of that column's text, at the
+	// foot of the page. It is still the cell's line.
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			ts = append(ts, setText{c, []float64{50, 260}[k], y, bold})
+		}
+	}
+	row(true, "Partner Institution", "Department")
+	y += 16
+	row(false, "Shinshu University Campus", "School of Agro-Industry")
+	y += 16
+	row(false, "Faculty of Humanities", "School of Social Innovation")
+	y += 11
+	row(false, "Yamagata University of Fine Arts")
+	y += 16
+	row(false, "Chiba University", "School of Science")
+	y += 16
+	row(false, "Hiroshima University", "School of Social Innovation")
+	y += 11
+	row(false, "Graduate School for Developments")
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		rows := texts(tabs[0])
+		assert.Equal(t, []string{"Hiroshima University Graduate School for Developments", "School of Social Innovation"}, rows[len(rows)-1], way)
+	}
+}
+
+// groupedTable sets a table of three columns whose rows and wrapped lines
+// stand 12 pt apart, with bold group headings 16 pt from the lines around
+// them, the last row's name wrapped at the foot of the page.
+func groupedTable() []setText {
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 250, 400}[k], y, bold})
+			}
+		}
+	}
+	next := func(d float64) { y += d }
+	row(true, "ASIA")
+	next(16)
+	row(true, "TAIWAN")
+	next(16)
+	row(false, "Partner", "Unit", "Date")
+	for _, r := range [][]string{{"Academia Sinica", "CYRIC", "2008"}, {"Chang Gung", "IFS", "2011"}, {"Tamkang", "GS Science", "2013"}} {
+		next(12)
+		row(false, r...)
+	}
+	next(12)
+	row(false, "Fu Jen Catholic", "GS Arts", "2008")
+	next(12)
+	row(false, "University")
+	next(16)
+	row(true, "EUROPE")
+	next(16)
+	row(true, "FRANCE")
+	next(16)
+	row(false, "Partner", "Unit", "Date")
+	for _, r := range [][]string{{"Sorbonne", "GS Law", "1999"}, {"Lyon", "IMR", "2004"}, {"Nantes", "IMRAM", "2014"}} {
+		next(12)
+		row(false, r...)
+	}
+	next(12)
+	row(false, "Heidelberg", "GS Law", "2003")
+	next(12)
+	row(false, "Faculty of Law")
+	return ts
+}
+
+func TestStreamTableGoesOnOverGroupHeadings(t *testing.T) {
+	// Two bold group headings at the table's left edge after a row's
+	// wrapped line, then the table's own column headings again: one
+	// table, the headings its group rows, and the wrapped line at the
+	// foot of the page its last row's, set as close as the rows are
+	// (the rows are set apart from the headings, not from one another).
+	for _, w := range shapeTables(t, groupedTable()) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		rows := texts(tabs[0])
+		assert.Contains(t, rows, []string{"Fu Jen Catholic University", "GS Arts", "2008"}, way)
+		assert.Contains(t, rows, []string{"FRANCE", "", ""}, way)
+		assert.Equal(t, []string{"Heidelberg Faculty of Law", "GS Law", "2003"}, rows[len(rows)-1], way)
+	}
+}
