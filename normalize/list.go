@@ -455,8 +455,8 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if c.closedByDate(e.text) && !openEnded(e.text) {
 		return false
 	}
-	if c.hasEntryKey && keyOf(l.Style) != c.entryKey && keyOf(l.Style) != keyOf(e.first.Style) {
-		return false
+	if c.hasEntryKey && l.Style != (parser.Style{}) && keyOf(l.Style) != c.entryKey && keyOf(l.Style) != keyOf(e.first.Style) {
+		return false // (a line read from a table's cells has no style to go by)
 	}
 	if l.Page == e.last.Page+1 {
 		// An entry broken by the page: its next line opens the next page,

@@ -470,6 +470,27 @@ func TestRuledLinesAreEntries(t *testing.T) {
 	}
 }
 
+// An institution named after its founder and its place, its unit on a
+// line of its own, in a table's cell or as a list entry's lines.
+func TestInstitutionOfPlaceThenUnitLine(t *testing.T) {
+	lines := pdfDoc(lineSpec{text: "United States", style: stCountry},
+		lineSpec{text: "Carnegie Institution of Washington", style: stEntry, bullet: true},
+		lineSpec{text: "Geophysical Laboratory", style: stEntry, x: 84},
+		lineSpec{text: "Cornell University", style: stEntry, bullet: true})
+	table := tdoc(nil, tbl(
+		[]string{"Country", "Partner Institution", "Date"},
+		[]string{"United States", "Carnegie Institution of Washington\nGeophysical Laboratory", "2008.12.1"},
+		[]string{"", "Cornell University", "2010.4.1"},
+	))
+	for name, doc := range map[string]*parser.Document{"lines": lines, "table": table} {
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err, name)
+		require.Len(t, res.Records, 2, name)
+		assert.Equal(t, "Carnegie Institution of Washington", res.Records[0].Partner, name)
+		assert.Equal(t, "Geophysical Laboratory", res.Records[0].PartnerUnit, name)
+	}
+}
+
 // A legend set as a list item ("* 授業料不徴収 Tuition Exemption", the
 // extractor reading its marker as the bullet), in a smaller style than the
 // entries, whose bullets are drawn apart from the text: the legend does not
@@ -505,5 +526,63 @@ func TestLegendItemSetsNoEntryStyle(t *testing.T) {
 				assert.Empty(t, res.Unplaced)
 			})
 		}
+	}
+}
+
+// A list whose wrapped lines the extractor took for a table of two columns
+// (bullets, text) right under an entry: the table's lines are the list's,
+// its first line without a bullet the wrapped end of the entry above it,
+// and its last entry goes on after it. The table holds one bullet, or
+// several.
+func TestListGoesOnThroughABulletTable(t *testing.T) {
+	for name, rows := range map[string][][2]string{
+		"one bullet": {
+			{"", "Haute Bretagne (3"},
+			{"", "December 1999)"},
+			{"•", "Communauté Université Grenoble-Alpes (31"},
+		},
+		"two bullets": {
+			{"", "Haute Bretagne (3"},
+			{"", "December 1999)"},
+			{"•", "Université de Rennes 1 (20 December 2000)"},
+			{"•", "Communauté Université Grenoble-Alpes (31"},
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			doc := pdfDoc(
+				lineSpec{text: "Europe", style: stRegion},
+				lineSpec{text: "France", style: stCountry},
+				item("Sorbonne University (19 August 1999)"),
+				item("Université Rennes 2"),
+			)
+			last := doc.Blocks[len(doc.Blocks)-1].Line
+			y := last.Box.Y1 + 2.5
+			tb := &parser.Table{Method: "test"}
+			for _, r := range rows {
+				box := parser.Box{X0: 72, Y0: y, X1: 384, Y1: y + 11.5}
+				tb.Rows = append(tb.Rows, parser.Row{Page: 1, Box: box, Cells: []parser.Cell{
+					{Text: r[0], ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: 72, Y0: y, X1: 84, Y1: y + 11.5}},
+					{Text: r[1], ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: 84, Y0: y, X1: 384, Y1: y + 11.5}},
+				}})
+				y += 14
+			}
+			doc.Blocks = append(doc.Blocks, parser.Block{Table: tb})
+			after := &parser.Line{Page: 1, Text: "March 2000)", Role: parser.RoleText, Style: stEntry,
+				Box: parser.Box{X0: 84, Y0: y, X1: 200, Y1: y + 11.5}}
+			doc.Blocks = append(doc.Blocks, parser.Block{Line: after})
+			doc.Number()
+			res, err := Normalize(doc, Options{})
+			require.NoError(t, err)
+			want := []brief{
+				{"university", "Europe", "FR", "Sorbonne University", "", "", "1999-08-19", false},
+				{"university", "Europe", "FR", "Université Rennes 2 Haute Bretagne", "", "", "1999-12-03", false},
+			}
+			if name == "two bullets" {
+				want = append(want, brief{"university", "Europe", "FR", "Université de Rennes 1", "", "", "2000-12-20", false})
+			}
+			want = append(want, brief{"university", "Europe", "FR", "Communauté Université Grenoble-Alpes", "", "", "2000-03-31", false})
+			assert.Equal(t, want, briefs(res.Records))
+			assert.Empty(t, res.Unplaced)
+		})
 	}
 }

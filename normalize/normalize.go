@@ -63,8 +63,7 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 				c.tables.linesBetween++
 			}
 		case b.Table != nil:
-			c.flushList()
-			c.table(b.Table)
+			c.table(b.Table) // (a list set as a table may go on with the entry above it)
 		}
 	}
 	c.flushList()

@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -329,6 +331,67 @@ func TestTableRowBrokenByAPageGoesUp(t *testing.T) {
 			{"department", "North America", "US", "Texas A&M University", "College of Agriculture and Life Sciences", "GS Agricultural Science", "2018-02-06", false},
 			{"department", "North America", "US", "The Forsyth Institute", "", "GS Dentistry", "2005-12-09", false},
 		}, briefs(res.Records), name)
+	}
+}
+
+// A unit named first, before the comma, its institution after: a unit
+// known by its acronym before a university, a department before a
+// ministry. Read in a table's partner cell or as a list's entry.
+func TestUnitFirstAcronymAndMinistry(t *testing.T) {
+	cells := []string{"IDEC, Hiroshima University", "Department of Planning and Cooperation, Ministry of Science and Technology"}
+	want := []brief{
+		{"university", "", "JP", "Hiroshima University", "IDEC", "", "2010-04-01", false},
+		{"university", "", "LA", "Ministry of Science and Technology", "Department of Planning and Cooperation", "", "2012-05-01", false},
+	}
+	table := tdoc(nil, tbl(
+		[]string{"Country", "Partner Institution", "Date"},
+		[]string{"Japan", cells[0], "2010.4.1"},
+		[]string{"Laos", cells[1], "2012.5.1"},
+	))
+	list := tdoc([]string{"# Japan", cells[0] + " (2010.4.1)", "# Laos", cells[1] + " (2012.5.1)"})
+	for name, doc := range map[string]*parser.Document{"table": table, "list": list} {
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err, name)
+		got := briefs(res.Records)
+		for i := range got {
+			got[i].Level = "university" // the level each layout assumes is not this test's
+		}
+		assert.Equal(t, want, got, name)
+	}
+}
+
+// In a list of department-level agreements that names the unit before
+// its institution, a name whose two parts could each be the
+// institution's, or whose first names no organisation, is read the same
+// way; in one that does not, it is read institution first.
+func TestUnitFirstDocumentDecidesAmbiguousNames(t *testing.T) {
+	clear := []string{"School of Dentistry, Chonnam National University", "Faculty of Law, Chungbuk National University", "Institute of Japanese Studies, Hallym University"}
+	ambiguous := "Korea Institute of Robot and Convergence (KIRO), Disaster Robotics Center (DRC)"
+	for name, tc := range map[string]struct {
+		names         []string
+		partner, unit string
+	}{
+		"unit first":        {append(slices.Clone(clear), ambiguous, "Social Education, Myongji University"), "Disaster Robotics Center (DRC)", "Korea Institute of Robot and Convergence (KIRO)"},
+		"institution first": {[]string{ambiguous}, "Korea Institute of Robot and Convergence (KIRO)", "Disaster Robotics Center (DRC)"},
+	} {
+		rows := [][]string{{"Partner Institution", "Date"}}
+		lines := []string{"# " + deptSection, "# South Korea"}
+		for k, n := range tc.names {
+			rows = append(rows, []string{n, fmt.Sprintf("2010.4.%d", k+1)})
+			lines = append(lines, fmt.Sprintf("%s (2010.4.%d)", n, k+1))
+		}
+		for way, doc := range map[string]*parser.Document{"table": tdoc([]string{"# " + deptSection, "# South Korea"}, tbl(rows...)), "list": tdoc(lines)} {
+			msg := name + ", " + way
+			res, err := Normalize(doc, Options{})
+			require.NoError(t, err, msg)
+			require.Len(t, res.Records, len(tc.names), msg)
+			k := slices.Index(tc.names, ambiguous)
+			assert.Equal(t, [2]string{tc.partner, tc.unit}, [2]string{res.Records[k].Partner, res.Records[k].PartnerUnit}, msg)
+			if len(tc.names) > k+1 {
+				last := res.Records[k+1]
+				assert.Equal(t, [2]string{"Myongji University", "Social Education"}, [2]string{last.Partner, last.PartnerUnit}, msg)
+			}
+		}
 	}
 }
 

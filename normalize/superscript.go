@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"math"
+	"strings"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -22,7 +23,11 @@ func raisedMarkers(doc *parser.Document) (takes map[int]string, given map[int]bo
 			continue
 		}
 		best, bestOverlap := -1, 0.0
-		for _, j := range []int{i - 1, i + 1} {
+		near := []int{i - 1, i + 1}
+		if n := i + 1; n < len(doc.Blocks) && doc.Blocks[n].Line != nil && bulletOnly(doc.Blocks[n].Line) {
+			near = append(near, i+2) // past a bullet read on a line of its own, its text
+		}
+		for _, j := range near {
 			if j < 0 || j >= len(doc.Blocks) || doc.Blocks[j].Line == nil {
 				continue
 			}
@@ -87,4 +92,11 @@ func insertAt(text, marker string, at float64) string {
 		}
 	}
 	return string(runes[:best]) + marker + string(runes[best:])
+}
+
+// bulletOnly reports a line that is only a bullet, drawn apart from its
+// text on the same baseline.
+func bulletOnly(l *parser.Line) bool {
+	t := clean(l.Bullet + " " + l.Text)
+	return t != "" && strings.Trim(t, bulletRunes+" ") == ""
 }

@@ -61,3 +61,33 @@ func TestInsertAt(t *testing.T) {
 	assert.Equal(t, "Fudan University*", insertAt("Fudan University", "*", 0.98))
 	assert.Equal(t, "*", insertAt("", "*", 0.5))
 }
+
+// A superscript marker raised over the end of an entry whose bullet the
+// extractor set on a line of its own: the bullet's line stands between
+// the marker's and the entry's, and the marker still reaches the entry,
+// its text on the bullet's baseline (a bullet set far from its text,
+// or a dash).
+func TestRaisedMarkerPastALoneBullet(t *testing.T) {
+	for _, bullet := range []string{"•", "–"} {
+		doc := pdfDoc(
+			lineSpec{text: "♦ 授業料不徴収", style: stNote},
+			lineSpec{text: "France", style: stCountry, gap: 10},
+			lineSpec{text: "Sorbonne University (1999)", style: stEntry, bullet: true},
+			lineSpec{text: "♦", style: stNote},
+			lineSpec{text: bullet, style: stEntry, x: 72},
+			lineSpec{text: "Université Paris Diderot (2017)", style: stEntry, x: 112},
+			lineSpec{text: "University of Lorraine (2018)", style: stEntry, bullet: true},
+		)
+		marker, dot, entry := doc.Blocks[3].Line, doc.Blocks[4].Line, doc.Blocks[5].Line
+		dot.Box.X1 = dot.Box.X0 + 4
+		entry.Box.Y0, entry.Box.Y1 = dot.Box.Y0, dot.Box.Y1
+		marker.Box.X0, marker.Box.X1 = entry.Box.X0+150, entry.Box.X0+156
+		marker.Box.Y0, marker.Box.Y1 = entry.Box.Y0-1, entry.Box.Y0+5
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err)
+		require.Len(t, res.Records, 3, bullet)
+		for _, r := range res.Records {
+			assert.Equal(t, r.Partner == "Université Paris Diderot", r.FeeWaiver, r.Partner)
+		}
+	}
+}

@@ -126,15 +126,22 @@ func (c *docContext) table(t *parser.Table) {
 		c.tables = &tableMemo{declared: map[string]bool{}, last: -1}
 	}
 	tr := &tableReader{c: c, t: t, prev: -1, origin: map[cellRef]cellRef{}}
-	if lines, ok := listInTable(t); ok && !tr.hasHeader() {
+	minMarked := 2
+	if c.list != nil && c.list.entry != nil {
+		minMarked = 1 // (a list being read goes on in the table: one bullet says so)
+	}
+	if lines, ok := listInTable(t, minMarked); ok && !tr.hasHeader() {
 		// A column of bullets or list numbers beside the text: a list set
-		// with its text far from its bullets, not a table.
+		// with its text far from its bullets, not a table. Its lines are
+		// read as the list's: the first, without a bullet, may be the
+		// wrapped end of the entry above the table, and the last entry may
+		// go on after it.
 		for i := range lines {
 			c.line(&lines[i], -1)
 		}
-		c.flushList()
 		return
 	}
+	c.flushList()
 	if !tr.mapColumns() {
 		for _, r := range t.Rows {
 			if !r.Header && rowText(r) != "" {

@@ -19,8 +19,9 @@ var listMarkRe = lazyre.New(`^(?:[•◦▪▫‣∙·●○■□・\-–—*�
 
 // listInTable reads a table whose first column holds only bullets or list
 // numbers as the list it is: one line a row, the bullet as the line's
-// bullet, rows without one as the wrapped lines of the entry above.
-func listInTable(t *parser.Table) ([]parser.Line, bool) {
+// bullet, rows without one as the wrapped lines of the entry above. It
+// needs minMarked rows with a bullet.
+func listInTable(t *parser.Table, minMarked int) ([]parser.Line, bool) {
 	marked, rows := 0, 0
 	for _, r := range t.Rows {
 		if len(r.Cells) < 2 || len(r.Cells) > 3 {
@@ -39,7 +40,7 @@ func listInTable(t *parser.Table) ([]parser.Line, bool) {
 			return nil, false
 		}
 	}
-	if marked < 2 || marked*10 < rows*3 {
+	if marked < minMarked || marked*10 < rows*3 {
 		return nil, false
 	}
 	var lines []parser.Line

@@ -309,7 +309,9 @@ func (c *docContext) unitFirst(name string) (partner, unit string, markers []str
 	}
 	head, hm := splitMarkers(parts[0])
 	tail, tm := splitMarkers(parts[1])
-	if !c.unitish(head) || !c.namesOrganisation(tail) || !c.unitsFirst() {
+	// (A head that names no organisation at all, before a university's
+	// name, is a unit too: "Social Education, Myongji University".)
+	if !(c.unitish(head) || !c.namesOrganisation(head) && c.endsAsInstitution(tail)) || !c.namesOrganisation(tail) || !c.unitsFirst() {
 		return "", "", nil, false
 	}
 	return tail, head, append(hm, tm...), true
@@ -325,6 +327,10 @@ var cjkCollegeRe = lazyre.New(`^(\p{Han}+大学校)\s*(\p{Han}{2,8}大学)$`)
 // universityOfPlace matches a university named after its place: "University
 // of Sri Jayawardenepura", "Universidad de Chile".
 var universityOfPlace = lazyre.New(`(?i)^(?:the\s+)?(?:university|universidad|universidade|université|universität|università|universiti|universitas)\s+(?:of|de|do|da|di|del|du|des)\s+\S+(?:\s+\S+)?$`)
+
+// institutionOfPlace matches an institution named after its founder and
+// its place: "Carnegie Institution of Washington".
+var institutionOfPlace = lazyre.New(`^\p{Lu}\S*\s+(?:Institution|Institute)\s+of\s+\p{Lu}\S+$`)
 
 // endsWithSubject reports a name that ends as institutions' names do
 // after "of": "University of Medical Sciences", "Institute of Technology".
@@ -379,7 +385,7 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 		if comma && (strings.ContainsAny(head, ",，、") || !hardBreak(lines, k)) {
 			continue // the comma is the name's, or inside a unit that wrapped
 		}
-		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head) ||
+		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head) || institutionOfPlace.MatchString(head) ||
 			namesUniversity(head) && !c.unitish(head) && !namesUniversity(tail)
 		if ends && (c.isUnit(tail) || c.unitish(tail)) || c.lx.IsInstitution(head) && c.lx.UnitWordAt(tail) && !c.lx.IsInstitution(tail) {
 			if first < 0 {

@@ -324,8 +324,117 @@ func addStyle(counts []styleCount, s parser.Style, n int) []styleCount {
 
 func roundSize(s float64) float64 { return math.Round(s*10) / 10 }
 
+// separateRuns keeps apart two runs of text drawn over one another on a
+// line (a cell's text overflowing into the next cell's, in a narrow
+// table): where glyphs of two runs of two or more glyphs each (runs:
+// glyphs drawn one after the other, each to the right of the one
+// before) stand among each other, the line's
+// glyphs are put run by run, in the order the runs start, and each run
+// starts a word (starts[k]: glyph k of the result). Otherwise gs comes
+// back as it is, with starts nil.
+func separateRuns(gs []fglyph, gx []glyphx) (out []fglyph, starts []bool) {
+	if len(gs) < 4 {
+		return gs, nil
+	}
+	// Most lines: drawn left to right, no glyph over the one before.
+	plain, prev := true, -1
+	for k := range gs {
+		if gs[k].space {
+			continue
+		}
+		if prev >= 0 && (gx[gs[k].i].Seq < gx[gs[prev].i].Seq || gs[k].u0 < gs[prev].u1-0.1*max(gs[k].size, gs[prev].size)) {
+			plain = false
+			break
+		}
+		prev = k
+	}
+	if plain {
+		return gs, nil
+	}
+	order := make([]int, len(gs))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(gx[gs[a].i].Seq, gx[gs[b].i].Seq) })
+	run := make([]int, len(gs))
+	size := []int{0}
+	for n, k := range order {
+		if n > 0 {
+			// A run goes on with the next glyph drawn, to its right: a
+			// glyph drawn back over the one before starts another.
+			p := &gs[order[n-1]]
+			if gx[gs[k].i].Seq != gx[p.i].Seq+1 || gs[k].u0 < p.u1-0.25*max(gs[k].size, p.size) {
+				size = append(size, 0)
+			}
+		}
+		run[k] = len(size) - 1
+		if !gs[k].space {
+			size[run[k]]++
+		}
+	}
+	if len(size) < 2 {
+		return gs, nil
+	}
+	// Runs among each other: between two glyphs of one run (in the
+	// line's order) stands a glyph of another, or a run starts over the
+	// end of another, both runs of two glyphs or more (an accent drawn
+	// over its letter is a run of one).
+	mixed := false
+	last := make([]int, len(size)) // a run's last glyph seen, +1
+	prev = -1                      // the glyph before, of a run of two or more
+	for k, g := range gs {
+		r := run[k]
+		if g.space || size[r] < 2 {
+			continue
+		}
+		if prev >= 0 && run[prev] != r && g.u0 < gs[prev].u1-0.1*max(g.size, gs[prev].size) {
+			mixed = true // drawn over the end of another run
+		}
+		prev = k
+		if last[r] > 0 {
+			for j := last[r]; j < k; j++ {
+				if o := run[j]; o != r && !gs[j].space && size[o] >= 2 {
+					mixed = true
+				}
+			}
+		}
+		last[r] = k + 1
+	}
+	if !mixed {
+		return gs, nil
+	}
+	first := make([]float64, len(size))
+	for r := range first {
+		first[r] = math.Inf(1)
+	}
+	for k, g := range gs {
+		first[run[k]] = min(first[run[k]], g.u0)
+	}
+	idx := make([]int, len(gs))
+	for k := range idx {
+		idx[k] = k
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		if c := cmp.Compare(first[run[a]], first[run[b]]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(run[a], run[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(gs[a].u0, gs[b].u0)
+	})
+	out = make([]fglyph, len(gs))
+	starts = make([]bool, len(gs))
+	for n, k := range idx {
+		out[n] = gs[k]
+		starts[n] = n > 0 && run[k] != run[idx[n-1]]
+	}
+	return out, starts
+}
+
 // makeLine splits a line's glyphs into words and assembles the line.
 func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
+	gs, runStarts := separateRuns(gs, gx)
 	var l TextLine
 	lineStyles := make([]styleCount, 0, 8)
 	words := wb.words[:0]
@@ -370,9 +479,10 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 		lu1, lv1 = max(lu1, u1), max(lv1, v1)
 	}
 	var last *fglyph
-	spaceBreak := false
+	spaceBreak, runBreak := false, false
 	for i := range gs {
 		g := &gs[i]
+		runBreak = runBreak || runStarts != nil && runStarts[i]
 		if g.space {
 			// A space separates words only when it lies between its
 			// neighbours: a run of spaces drawn under later text (a
@@ -394,7 +504,7 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 			// A raised or lowered glyph (a footnote mark, an exponent)
 			// is a word of its own, as in poppler.
 			shifted := math.Abs(g.base-last.base) > baseShiftEm*em
-			if spaceBreak || shifted || g.u0-last.u1 > wordGapEm*em || g.u0 < last.u0-0.5*em {
+			if spaceBreak || shifted || g.u0-last.u1 > wordGapEm*em || g.u0 < last.u0-0.5*em || runBreak {
 				flush(i)
 			} else if math.Abs(g.size-last.size) > sizeStepEm*em {
 				// A change of font size with no gap (small capitals set
@@ -405,7 +515,7 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 				glued = true
 			}
 		}
-		spaceBreak = false
+		spaceBreak, runBreak = false, false
 		if ws < 0 {
 			ws = i
 		}

@@ -63,6 +63,12 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 		cand, gutter = inFlows(items, ruled), joinTol
 	}
 	lo, hi, ok := findGutter(cand, minItems, gutter)
+	if !ok && len(flows) > 0 {
+		// On a page known to be set in columns, one block may cross
+		// the gutter however few the blocks are (a line of links over
+		// both columns, each column a table).
+		lo, hi, ok = findGutterCrossed(cand, minItems, gutter, 1)
+	}
 	if !ok {
 		return items
 	}
@@ -256,6 +262,12 @@ func sidePitch(items []placed, side []int) float64 {
 // wholly on each side of it: of those that the fewest blocks cross, the
 // widest.
 func findGutter(items []placed, minItems int, minWidth float64) (lo, hi float64, ok bool) {
+	return findGutterCrossed(items, minItems, minWidth, 0)
+}
+
+// findGutterCrossed is findGutter where up to crossed blocks may cross the
+// band whatever their share.
+func findGutterCrossed(items []placed, minItems int, minWidth float64, crossed int) (lo, hi float64, ok bool) {
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, it := range items {
 		x0, x1 = math.Min(x0, it.box.X0), math.Max(x1, it.box.X1)
@@ -274,7 +286,7 @@ func findGutter(items []placed, minItems int, minWidth float64) (lo, hi float64,
 	}
 	// The fewest crossings first: a band that only a title crosses beats
 	// a wider one that some long lines of a column cross too.
-	allowed := min(int(maxCrossShare*float64(len(items))), maxCross)
+	allowed := max(min(int(maxCrossShare*float64(len(items))), maxCross), crossed)
 	for t := 0; t <= allowed && !ok; t++ {
 		best := 0.0
 		for k := 0; k < len(cover); {
@@ -335,18 +347,32 @@ func rowAligned(items []placed, left, right []int, zone []bool) bool {
 // bulleted or numbered ("1. …", "12. …"): lists set in columns, whose
 // items read down each column.
 func listColumns(items []placed, left, right []int, zone []bool) bool {
-	for _, side := range [][]int{left, right} {
-		n, it := 0, 0
+	for k, side := range [][]int{left, right} {
+		other := [][]int{right, left}[k]
+		n, it, num := 0, 0, 0
+		var numberedLines []int
 		for _, i := range side {
 			if !zone[i] {
 				continue
 			}
 			n++
-			if l := items[i].block.Line; l != nil && (l.Role == parser.RoleItem || numbered(l.Text)) {
+			l := items[i].block.Line
+			switch {
+			case l == nil:
+			case l.Role == parser.RoleItem:
 				it++
+			case numbered(l.Text):
+				num++
+				numberedLines = append(numberedLines, i)
 			}
 		}
 		if 2*it > n {
+			return true
+		}
+		// Numbered lines beside which the other column's lines stand
+		// level, row by row, are the rows of a table ("1. Peking
+		// University" … "2001.4.1"), not a list.
+		if 2*(it+num) > n && !rowAligned(items, numberedLines, other, zone) {
 			return true
 		}
 	}

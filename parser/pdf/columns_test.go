@@ -331,3 +331,58 @@ func TestOrderColumnsOfANumberedList(t *testing.T) {
 		})
 	}
 }
+
+func TestOrderColumnsNumberedRowsWithADateColumn(t *testing.T) {
+	// Numbered entries with their dates in a column of their own on the
+	// same baselines: the rows of a table, read across.
+	var items []placed
+	add := func(text string, x0, x1, y float64) {
+		line := &parser.Line{Text: text}
+		items = append(items, placed{page: 1, y: y, x: x0, box: parser.Box{X0: x0, Y0: y, X1: x1, Y1: y + 10}, block: parser.Block{Line: line}})
+	}
+	for i := range 6 {
+		y := 100 + 14*float64(i)
+		add(fmt.Sprintf("%d. University %d", i+1, i+1), 50, 250, y)
+		add(fmt.Sprintf("200%d.4.1", i), 400, 450, y)
+	}
+	var texts []string
+	for _, it := range orderColumns(items, nil) {
+		texts = append(texts, it.block.Line.Text)
+	}
+	assert.Equal(t, []string{"1. University 1", "2000.4.1", "2. University 2", "2001.4.1"}, texts[:4])
+}
+
+func TestOrderColumnsWithALineAcrossTheGutter(t *testing.T) {
+	// Table detection found the page set in two columns of text; one
+	// line runs across both (a line of links at the top, or a closing
+	// line at the foot), a title and a country heading stand over the
+	// left column's table, the right column's table starts beside the
+	// title: left column first.
+	for _, across := range []string{"links", "copyright"} {
+		var items []placed
+		add := func(text string, x0, x1, y0, y1 float64) {
+			line := &parser.Line{Text: text}
+			items = append(items, placed{page: 1, y: y0, x: x0, box: parser.Box{X0: x0, Y0: y0, X1: x1, Y1: y1}, block: parser.Block{Line: line}})
+		}
+		if across == "links" {
+			add("links", 50, 400, 50, 60)
+		}
+		add("title", 50, 120, 70, 90)
+		add("right", 300, 500, 72, 700)
+		add("heading", 50, 90, 100, 112)
+		add("left", 50, 250, 118, 600)
+		want := []string{"title", "heading", "left", "right"}
+		if across == "copyright" {
+			add("copyright", 50, 450, 710, 720)
+			want = append(want, "copyright")
+		} else {
+			want = append([]string{"links"}, want...)
+		}
+		flows := map[int][]flowArea{1: {{box: parser.Box{X0: 50, Y0: 50, X1: 500, Y1: 700}}}}
+		var texts []string
+		for _, it := range orderColumns(items, flows) {
+			texts = append(texts, it.block.Line.Text)
+		}
+		assert.Equal(t, want, texts, across)
+	}
+}

@@ -79,3 +79,24 @@ func TestJustifiedCellsPartNoColumns(t *testing.T) {
 		assert.Equal(t, justifiedCellTexts, texts(tabs[0].table))
 	})
 }
+
+// A column of counts set flush right in a frame, their widths differing,
+// is a column, not justified text.
+func TestFlushRightCountsStayAColumn(t *testing.T) {
+	segs := []Segment{
+		hrule(100, 400, 100), hrule(100, 400, 120), hrule(100, 400, 220),
+		vrule(100, 100, 220), vrule(400, 100, 220),
+	}
+	words := []Word{tw("Region", 105, 105), tw("Partners", 350, 105)}
+	for i, r := range [][2]string{{"Asia", "123"}, {"Europe", "45"}, {"Africa", "7"}, {"Oceania", "12"}, {"Americas", "30"}} {
+		y := 125 + float64(i)*18
+		words = append(words, tw(r[0], 105, y), tw(r[1], 390-5*float64(len(r[1])), y))
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	rows := texts(tabs[0].table)
+	require.Len(t, rows, 6)
+	assert.Equal(t, []string{"Asia", "123"}, rows[1])
+	assert.Equal(t, []string{"Africa", "7"}, rows[3])
+}

@@ -114,3 +114,39 @@ func TestRaisedMarkerInAWrappedCell(t *testing.T) {
 		assert.Equal(t, want, rows[2])
 	})
 }
+
+// A justified line whose stretched gaps are all of one width but for the
+// one a superscript marker stands in, right after the word before it: with
+// the marker's width taken off that gap the gaps are equal, and the line
+// is justified text, one run of words (the marker after the first word,
+// or after the second).
+func TestJustifiedLineWithARaisedMarker(t *testing.T) {
+	for name, after := range map[string]int{"after the first word": 0, "after the second word": 1} {
+		t.Run(name, func(t *testing.T) {
+			texts := []string{"Haute", "Bretagne", "Rennes", "(3"}
+			var ws []Word
+			x, gap := 184.0, 12.0
+			var mark Word
+			for k, s := range texts {
+				w := tw(s, x, 500)
+				ws = append(ws, w)
+				x = w.Box.X1 + gap
+				if k == after {
+					mark = raisedMark(w.Box.X1, 500)
+					x += mark.Box.X1 - mark.Box.X0
+				}
+			}
+			line := TextLine{Words: ws, Box: parser.Box{X0: ws[0].Box.X0, Y0: 500, X1: ws[len(ws)-1].Box.X1, Y1: 510}, Style: parser.Style{Size: 10}}
+			p := PageLayout{Number: 1, Lines: []TextLine{
+				{Words: []Word{mark}, Box: mark.Box, Style: parser.Style{Size: 7}},
+				line,
+			}}
+			words := pageWords(&p)
+			for _, w := range words {
+				if w.Text != "*" {
+					assert.True(t, w.justified, w.Text)
+				}
+			}
+		})
+	}
+}

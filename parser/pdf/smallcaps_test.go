@@ -69,3 +69,36 @@ func TestLatticeGluedWord(t *testing.T) {
 	require.Len(t, tabs, 1)
 	assert.Equal(t, [][]string{{"THRESHOLD", "x"}, {"a", "b"}}, texts(tabs[0].table))
 }
+
+// Text of a narrow table's cell overflows over the next cell's, drawn
+// apart from it (later): the two runs are two words, not one whose
+// letters interleave, whether they only overlap at the join or run far
+// over each other. An accent drawn over its letter is no run of its own.
+func TestRunsDrawnOverEachOtherAreWords(t *testing.T) {
+	for name, tc := range map[string]struct {
+		content string
+		want    []string
+	}{
+		"overlapping": {"BT /F1 10 Tf 100 700 Td (University) Tj ET BT /F1 10 Tf 100 600 Td (Poland) Tj ET BT /F1 10 Tf 158 700 Td (to-) Tj ET", []string{"University", "to-", "Poland"}},
+		"interleaved": {"BT /F1 10 Tf 100 700 Td (Engineering) Tj ET BT /F1 10 Tf 150 700 Td (2017) Tj ET", []string{"Engineering", "2017"}},
+		"accent":      {"BT /F1 10 Tf 100 700 Td (Ecole) Tj ET BT /F1 10 Tf 100 700 Td (\\264) Tj ET", []string{"Ecole"}},
+	} {
+		b := buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 800] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >> >> >> >>",
+			"<< stream:"+tc.content)
+		pages, _, err := ReadLayout("in.pdf", b, Options{})
+		require.NoError(t, err, name)
+		require.Len(t, pages, 1, name)
+		var got []string
+		for _, l := range pages[0].Lines {
+			for _, w := range l.Words {
+				got = append(got, w.Text)
+			}
+		}
+		if name == "accent" {
+			assert.Len(t, got, 1, name)
+			continue
+		}
+		assert.Equal(t, tc.want, got, name)
+	}
+}

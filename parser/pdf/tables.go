@@ -98,9 +98,22 @@ func pageWords(p *PageLayout) []tword {
 		n = len(p.Words)
 	}
 	out := make([]tword, 0, n)
+	// Words of short lines set smaller than most lines: markers set as
+	// superscripts among them.
+	hs := make([]float64, len(p.Lines))
+	for k, l := range p.Lines {
+		hs[k] = l.Box.Height()
+	}
+	lineH := median(hs)
+	var raised []Word
+	for _, l := range p.Lines {
+		if len(l.Words) <= 2 && l.Box.Height() < 0.85*lineH {
+			raised = append(raised, l.Words...)
+		}
+	}
 	for li, l := range p.Lines {
 		words := mergeGlued(l.Words)
-		just := justifiedLine(l, words) || l.justified && stretchedPair(l, words)
+		just := justifiedLine(l, withoutRaised(l, words, raised)) || l.justified && stretchedPair(l, words)
 		for _, w := range words {
 			if strings.TrimSpace(w.Text) == "" {
 				continue
@@ -143,6 +156,34 @@ func justifiedLine(l TextLine, words []Word) bool {
 	return lo > 0 && hi > chunkGapH*h && hi-lo <= max(0.5, 0.03*h)
 }
 
+// withoutRaised returns the words of line l with the width of a marker
+// set as a superscript in a gap between two of them taken off the word
+// before it, as if the marker were part of that word ("Bretagne*"): the
+// gap is then the line's stretched word gap, to be compared with its
+// others. words is returned as it is when no marker stands in a gap.
+func withoutRaised(l TextLine, words []Word, raised []Word) []Word {
+	h := l.Box.Height()
+	var out []Word
+	for k := 1; k < len(words); k++ {
+		a, b := words[k-1].Box, words[k].Box
+		for _, r := range raised {
+			rb := r.Box
+			if rb.Height() >= 0.85*h || rb.Y1 <= l.Box.Y0 || rb.Y0 >= l.Box.Y1 || rb.X0 < a.X1-0.5 || rb.X1 > b.X0+0.5 {
+				continue
+			}
+			if out == nil {
+				out = slices.Clone(words)
+			}
+			out[k-1].Box.X1 = rb.X1 // the marker taken into the word before it
+			break
+		}
+	}
+	if out == nil {
+		return words
+	}
+	return out
+}
+
 // stretchedPair reports a line of two words (after its list marker), in
 // a script set with spaces, that joinJustified joined: the one gap of a
 // justified line, which justifiedLine cannot compare with another
@@ -166,6 +207,9 @@ type wordSet struct {
 // split cuts word i at the x positions cuts (ascending) into pieces made
 // from the word's glyphs: a word that runs over a cell border (text that
 // overflows its cell up to the next cell's text) belongs to two cells.
+// It is cut only between glyphs drawn apart: glyphs drawn one after the
+// other are one run of text, which stays whole in the cell it starts in
+// however far it overflows.
 // Word i becomes the first piece; the indices of the others are returned.
 // Without glyphs the word stays whole.
 func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
@@ -179,6 +223,7 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 	w := s.ws[i]
 	lo, _ := slices.BinarySearchFunc(s.byX, w.Box.X0-1, func(k int, x float64) int { return cmp.Compare(p.Glyphs[k].Box.X0, x) })
 	pieces := make([][]int, len(cuts)+1)
+	last, lastN := -1, 0
 	for _, k := range s.byX[lo:] {
 		g := &p.Glyphs[k]
 		if g.Box.X0 > w.Box.X1 {
@@ -189,6 +234,12 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 			continue
 		}
 		n, _ := slices.BinarySearch(cuts, gx)
+		if last >= 0 && g.Seq == p.Glyphs[last].Seq+1 {
+			// Drawn right after the glyph before it: the same run of
+			// text, overflowing its cell, stays in the cell it starts in.
+			n = lastN
+		}
+		last, lastN = k, n
 		pieces[n] = append(pieces[n], k)
 	}
 	var out []int

@@ -3,6 +3,7 @@ package pdf
 import (
 	"cmp"
 	"math"
+	"regexp"
 	"slices"
 
 	"github.com/agreements/agreements/parser"
@@ -522,6 +523,9 @@ func justifiedGaps(ws []tword, lines []*sline, a float64, after interval) bool {
 				continue
 			}
 			if s <= after.hi {
+				if ch := l.chunks[c]; ch[1]-ch[0] == 1 && plainNumberRe.MatchString(ws[l.words[ch[0]]].Text) {
+					return false // a column of numbers set flush right ("5", "12", "123")
+				}
 				starts, ends = append(starts, s), append(ends, e)
 			}
 			break
@@ -547,6 +551,10 @@ func justifiedGaps(ws []tword, lines []*sline, a float64, after interval) bool {
 	}
 	return best >= 2 && 4*best >= 3*n && hi-lo > 1.5
 }
+
+// plainNumberRe matches a number alone: a count or an amount, not a day
+// of a date with its comma after it ("16,").
+var plainNumberRe = regexp.MustCompile(`^[0-9]+(?:[,.][0-9]+)*$`)
 
 // gridTable builds the table of one component of rules.
 func gridTable(p *PageLayout, hs, vs []rule, s *wordSet) (pageTable, bool) {

@@ -249,3 +249,111 @@ func TestStreamTableGoesOnOverGroupHeadings(t *testing.T) {
 		assert.Equal(t, []string{"Heidelberg Faculty of Law", "GS Law", "2003"}, rows[len(rows)-1], way)
 	}
 }
+
+func TestLatticeCellTextOverflowingItsBorderStaysWhole(t *testing.T) {
+	// A word drawn in one run overflows its ruled cell into the next
+	// one, whose own text, drawn apart from it, starts right where it
+	// ends (read as one word with it) or a little further on: the
+	// overflowing word stays whole in the cell it starts in.
+	for name, x := range map[string]float64{"touching": 130, "apart": 140} {
+		// Drawn column by column.
+		ts := []setText{
+			{"Partner", 52, 82, true}, {"Chiba", 52, 97, false}, {"Horticulture,", 52, 112, false}, {"Kyoto", 52, 127, false},
+			{"Unit", 112, 82, true}, {"Science", 112, 97, false}, {"Agro", x, 112, false}, {"Law", 112, 127, false},
+		}
+		var rules strings.Builder
+		for _, y := range []float64{80, 95, 110, 125, 140} {
+			fmt.Fprintf(&rules, "0.5 w 50 %.1f m 200 %.1f l S\n", 800-y, 800-y)
+		}
+		for _, x := range []float64{50, 110, 200} {
+			fmt.Fprintf(&rules, "0.5 w %.1f 660 m %.1f 720 l S\n", x, x)
+		}
+		doc, err := Parse("overflow.pdf", shapeDrawnPDF(ts, rules.String()), Options{})
+		require.NoError(t, err, name)
+		var tabs []parser.Table
+		for _, b := range doc.Blocks {
+			if b.Table != nil {
+				tabs = append(tabs, *b.Table)
+			}
+		}
+		require.Len(t, tabs, 1, name)
+		assert.Equal(t, [][]string{
+			{"Partner", "Unit"},
+			{"Chiba", "Science"},
+			{"Horticulture,", "Agro"},
+			{"Kyoto", "Law"},
+		}, texts(tabs[0]), name)
+	}
+}
+
+func TestStreamWordyRowsRuledApartAreATable(t *testing.T) {
+	// Two columns whose cells hold many words each, as running text in
+	// two columns would: with a rule drawn between every two rows they
+	// are a table's rows; with none, or only the edges of shaded bands
+	// (no rules), they stay text.
+	var ws []Word
+	var ruled, bands []Segment
+	y := 100.0
+	for i := range 12 {
+		ws = append(ws, words("Kagoshima University Agreement on Academic Exchange Programme", 50, y)...)
+		ws = append(ws, words("Faculty of Agriculture and Life", 400, y)...)
+		if i > 0 {
+			ruled = append(ruled, hrule(45, 600, y-1))
+			bands = append(bands, Segment{X0: 45, Y0: y - 1, X1: 600, Y1: y - 1})
+		}
+		y += 12
+	}
+	for name, segs := range map[string][]Segment{"ruled": ruled, "bands": bands, "unruled": nil} {
+		p := page(1, ws, segs)
+		tabs := pageTables(&p)
+		if name != "ruled" {
+			assert.Empty(t, tabs, name)
+			continue
+		}
+		require.Len(t, tabs, 1, name)
+		assert.Len(t, tabs[0].table.Rows, 12, name)
+	}
+}
+
+func TestStreamCellMergedWhereRowRulesStopShort(t *testing.T) {
+	// Rows ruled apart across the partner and unit columns only beside a
+	// country's cell, merged over its rows, whose name wraps onto the
+	// next row's line: the country's cell spans the rows and reads whole.
+	// Rules across the whole table keep the cells apart.
+	for name, lo := range map[string]float64{"short": 115, "across": 45} {
+		var ws []Word
+		var segs []Segment
+		y := 100.0
+		row := func(country, partner, unit string, ruleFrom float64) {
+			if country != "" {
+				ws = append(ws, words(country, 50, y)...)
+			}
+			ws = append(ws, words(partner, 120, y)...)
+			if unit != "" {
+				ws = append(ws, words(unit, 400, y)...)
+			}
+			segs = append(segs, hrule(ruleFrom, 600, y-4))
+			y += 18
+		}
+		row("Laos", "Ministry of Science", "Department of Planning", 45)
+		row("Malay", "Universiti Putra Malaysia", "Faculty of Forestry", 45)
+		ws = append(ws, words("sia", 50, y+2)...)
+		row("", "Universiti Tunku Abdul Rahman", "Faculty of Science", lo)
+		row("Japan", "Kagoshima University", "Faculty of Agriculture", 45)
+		row("", "Yamagata University", "Faculty of Humanities", lo)
+		segs = append(segs, hrule(45, 600, y-4))
+		p := page(1, ws, segs)
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1, name)
+		rows := texts(tabs[0].table)
+		require.Len(t, rows, 5, name)
+		if name == "short" {
+			assert.Equal(t, []string{"<1x2>Malay sia", "Universiti Putra Malaysia", "Faculty of Forestry"}, rows[1], name)
+			assert.Equal(t, "^", rows[2][0], name)
+			assert.Equal(t, "^", rows[4][0], name)
+		} else {
+			assert.Equal(t, "Malay", rows[1][0], name)
+			assert.Equal(t, "sia", rows[2][0], name)
+		}
+	}
+}

@@ -351,8 +351,16 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	if len(ivs) < 2 {
 		return streamResult{}, false
 	}
-	// Running text set in two columns is not a table.
-	if len(ivs) == 2 {
+	// Running text set in two columns is not a table (rows ruled apart
+	// are one, however many words their cells hold).
+	ruled := func() bool {
+		box := lines[start].box
+		for i := start + 1; i <= end; i++ {
+			box = union(box, lines[i].box)
+		}
+		return rowBands(hrules, box, lines[start:end+1], start, false) != nil
+	}
+	if len(ivs) == 2 && !ruled() {
 		words, chunks := 0, 0
 		for i := start; i <= end; i++ {
 			words += len(lines[i].words)
@@ -607,7 +615,54 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		t.table.Rows = append(t.table.Rows, row)
 		t.bold = append(t.bold, nwords > 0 && nbold == nwords)
 	}
+	if band != nil {
+		mergeUnruled(t.table.Rows, hrules, region, ivs)
+	}
 	return t, true
+}
+
+// mergeUnruled makes one cell of a column's cells in rows ruled apart
+// where the rules between them stop short of that column: a cell merged
+// over the rows (a country's name beside its partners), its text wrapped
+// onto the next row's line ("マレーシ" / "ア") read whole in the first.
+func mergeUnruled(rows []parser.Row, hrules []rule, region parser.Box, ivs []interval) {
+	width := region.X1 - region.X0
+	origin := make([]int, len(ivs)) // per column, the row of the cell the next rows may merge into
+	for r := 1; r < len(rows); r++ {
+		a, b := rows[r-1].Box, rows[r].Box
+		top, bot := (a.Y0+a.Y1)/2, (b.Y0+b.Y1)/2
+		var between []rule
+		for _, h := range hrules {
+			if h.at > top && h.at < bot && min(h.hi, region.X1)-max(h.lo, region.X0) >= 0.5*width {
+				between = append(between, h)
+			}
+		}
+		for c := range ivs {
+			if len(between) == 0 || c >= len(rows[r].Cells) || rows[r].Cells[c].Covered {
+				origin[c] = r
+				continue
+			}
+			ruled := false
+			for _, h := range between {
+				if h.lo <= ivs[c].lo+1 && h.hi >= ivs[c].lo+1 {
+					ruled = true
+				}
+			}
+			o := &rows[origin[c]].Cells[c]
+			if ruled || o.Covered || o.ColSpan > 1 || rows[r].Cells[c].ColSpan > 1 {
+				origin[c] = r
+				continue
+			}
+			cell := &rows[r].Cells[c]
+			if cell.Text != "" {
+				o.Lines = append(o.Lines, cell.Lines...)
+				o.Text = strings.Join(o.Lines, " ")
+			}
+			o.RowSpan++
+			o.Box.Y1 = cell.Box.Y1
+			*cell = parser.Cell{Covered: true, Box: cell.Box}
+		}
+	}
 }
 
 // headedRow reports whether lines start..end are a table of one row
