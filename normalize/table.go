@@ -384,7 +384,7 @@ func (tr *tableReader) mapColumns() bool {
 var strayWordRe = lazyre.New(`(?i)^(?:at|of|and|for|the|in|de|du|des)$`)
 
 // joinStrayHeaderWords gives back to the column before it a column whose
-// header is one joining word that a table without rules set apart
+// header starts with one joining word that a table without rules set apart
 // ("Department" | "at" over "Tohoku University" | "", "Date" | "of" over
 // "25" | "January" / "2000" | ""): the header reads "Department at Tohoku
 // University", the home unit's, not "Department Tohoku University", a
@@ -403,6 +403,9 @@ func (tr *tableReader) joinStrayHeaderWords(top, n int) {
 			r := rows[i]
 			if j >= len(r.Cells) || clean(r.Cells[j].Text) == "" {
 				continue
+			}
+			if words > 0 && !r.Cells[j].Covered {
+				continue // (the header's next rows: carried along)
 			}
 			ok = !r.Cells[j].Covered && !r.Cells[j-1].Covered && strayWordRe.MatchString(clean(r.Cells[j].Text))
 			words++

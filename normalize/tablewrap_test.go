@@ -213,7 +213,7 @@ func TestTableHeaderWordInAColumnOfItsOwn(t *testing.T) {
 	want := []brief{{"department", "", "CA", "University of British Columbia", "Faculty of Dentistry", "GS Dentistry", "2001-04-23", false}}
 	apart := tbl(
 		[]string{"Partner Institution", "Partner's Department", "Department", "at", "Date", "of"},
-		[]string{"", "", "Tohoku University", "", "Agreement", ""},
+		[]string{"", "", "Tohoku University", "", "", "Agreement"},
 		[]string{"University of British Columbia", "Faculty of Dentistry", "GS Dentistry", "", "23\n2001", "April"},
 	)
 	apart.Rows[1].Header = true
