@@ -90,12 +90,13 @@ type tableReader struct {
 	partnerMarkers        []string // the markers the partner cell above carried, for the rows that fill it down
 	partnerText           string   // the partner cell above as read, and how (dateGoesOn)
 	partnerOpts           entryOpts
-	prev                  int             // index in c.res.Records of the last record of this table, -1 for none
-	repeatedRow           bool            // the row before the next record was a clipped copy of it, dropped
-	catUnits              *bool           // the category column names units (categoriesNameUnits), once known
-	parts                 int             // the agreements a line of the row being read holds (oneAgreementALine)
-	unpaired              bool            // the row being read has a date a line that its other cells do not pair with
-	headerTexts           map[string]bool // the texts of the header's cells (isHeaderText)
+	prev                  int                     // index in c.res.Records of the last record of this table, -1 for none
+	repeatedRow           bool                    // the row before the next record was a clipped copy of it, dropped
+	catUnits              *bool                   // the category column names units (categoriesNameUnits), once known
+	parts                 int                     // the agreements a line of the row being read holds (oneAgreementALine)
+	unpaired              bool                    // the row being read has a date a line that its other cells do not pair with
+	headerTexts           map[string]bool         // the texts of the header's cells (isHeaderText)
+	headerWords           map[int]map[string]bool // the words of each column's header cells (headerWordsOf)
 }
 
 // forgetGroups drops what blank grouping cells stand for.
@@ -793,7 +794,7 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 			return false // no header cell is that long
 		}
 		text := cellText(cell) // "授業料不徴収" set on three lines in a narrow column
-		if utf8.RuneCountInString(text) <= 40 && tr.isHeaderText(text) {
+		if utf8.RuneCountInString(text) <= 40 && (tr.isHeaderText(text) || tr.headerWordsOf(j, text)) {
 			continue // the header's own words
 		}
 		if containsAny(text, "0123456789０１２３４５６７８９") {
@@ -818,6 +819,36 @@ func (tr *tableReader) isHeaderText(s string) bool {
 		}
 	}
 	return tr.headerTexts[s]
+}
+
+// headerWordsOf reports whether every word of a text is a word of column
+// j's header: the header repeated, its lines wrapped at other words
+// ("Department at" / "Nagoya University" under "Department" / "at Nagoya
+// University").
+func (tr *tableReader) headerWordsOf(j int, text string) bool {
+	if tr.headerWords == nil {
+		tr.headerWords = map[int]map[string]bool{}
+		for _, r := range tr.t.Rows[:tr.body] {
+			for k, c := range r.Cells {
+				if c.Covered {
+					continue
+				}
+				if tr.headerWords[k] == nil {
+					tr.headerWords[k] = map[string]bool{}
+				}
+				for _, w := range strings.Fields(c.Text) {
+					tr.headerWords[k][w] = true
+				}
+			}
+		}
+	}
+	ws := strings.Fields(text)
+	for _, w := range ws {
+		if !tr.headerWords[j][w] {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // mapOrigins records, for every cell a rowspan covers, the cell the span

@@ -811,3 +811,32 @@ func TestNameGoesOnWhenItsAcronymSaysSo(t *testing.T) {
 	assert.True(t, spellsAcronym("Korea Advanced Institute of Science and Technology (KAIST)"))
 	assert.False(t, spellsAcronym("Radiation Facility (ESRF)"))
 }
+
+// A header repeated under each group's name inside one table, its lines
+// wrapped at other words than the table's first header ("Department at" /
+// "Nagoya University" under "Department" / "at Nagoya University"): no
+// record of its lines.
+func TestRepeatedHeaderWrappedAtOtherWords(t *testing.T) {
+	tb := tbl(
+		[]string{"相手機関名", "協定種別", "本学部局", "締結年月日"},
+		[]string{"Partner", "Type of", "Department", "Year"},
+		[]string{"Institution", "Agreement", "at Nagoya University", "Concluded"},
+		[]string{"カンボジア Cambodia", "", "", ""},
+		[]string{"Royal University of Phnom Penh", "大学間協定 University-wide", "―", "2010年"},
+		[]string{"中国 China", "", "", ""},
+		[]string{"相手機関名", "協定種別", "本学部局", "締結年月日"},
+		[]string{"Partner", "Type of", "Department at", "Year"},
+		[]string{"Institution", "Agreement", "Nagoya University", "Concluded"},
+		[]string{"Nanjing University", "大学間協定 University-wide", "―", "1982年"},
+	)
+	for i := 1; i < 3; i++ {
+		tb.Rows[i].Header = true
+	}
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	var got []string
+	for _, r := range res.Records {
+		got = append(got, r.CountryCode+" "+r.Partner)
+	}
+	assert.Equal(t, []string{"KH Royal University of Phnom Penh", "CN Nanjing University"}, got)
+}

@@ -57,10 +57,10 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 	// the gutter is looked for among the blocks in those areas (titles
 	// above the columns cross it), and may be narrower: a ruled table's
 	// frame may reach into it.
-	ruled := ruledFlows(flows)
+	tabled := tableFlows(flows)
 	cand, gutter := items, minGutter
-	if len(ruled) > 0 && depth == 0 {
-		cand, gutter = inFlows(items, ruled), joinTol
+	if len(tabled) > 0 && depth == 0 {
+		cand, gutter = inFlows(items, tabled), joinTol
 	}
 	lo, hi, ok := findGutter(cand, minItems, gutter)
 	if !ok && len(flows) > 0 {
@@ -92,7 +92,7 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 		return items
 	}
 	zone := make([]bool, len(items))
-	byTables := len(ruled) > 0 && depth == 0
+	byTables := len(tabled) > 0 && depth == 0
 	for k, side := range [][]int{left, right} {
 		if byTables {
 			break // the zone is the tables' area (below)
@@ -134,14 +134,14 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 			zone[i] = true
 		}
 	}
-	// There the zone is their area: per-group tables down a column
-	// stand further apart than its pitch.
+	// Where the tables told the columns, the zone is their area:
+	// per-group tables down a column stand further apart than its pitch.
 	// A heading left at the foot of the left column, under its last
 	// table, heads the table at the top of the next column: it is read
 	// with the left column, before that.
 	if byTables {
 		for _, i := range append(slices.Clone(left), right...) {
-			if len(inFlows(items[i:i+1], ruled)) == 1 {
+			if len(inFlows(items[i:i+1], tabled)) == 1 {
 				zone[i] = true
 			}
 		}
@@ -202,14 +202,15 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 
 // flowArea is an area of a page that table detection found to be set in
 // columns: text (a two-column run, or the page's text), or tables side by
-// side (byTables: ruled tables, or tables under a header repeated).
+// side (byTables: ruled tables, tables under a header repeated, or tables
+// ruled by themselves in each column).
 type flowArea struct {
 	box      parser.Box
 	byTables bool
 }
 
-// ruledFlows returns the areas of flows found by their tables (byTables).
-func ruledFlows(flows []flowArea) []parser.Box {
+// tableFlows returns the areas of flows found by their tables (byTables).
+func tableFlows(flows []flowArea) []parser.Box {
 	var out []parser.Box
 	for _, f := range flows {
 		if f.byTables {

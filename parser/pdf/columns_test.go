@@ -296,6 +296,43 @@ func TestTextColumnsOfAFontWithTallBoxes(t *testing.T) {
 	}
 }
 
+func TestTablesRuledByThemselvesInColumnsKeepTheirLastColumn(t *testing.T) {
+	// Two tables in two page columns, each ruled by itself under every
+	// row. The left table's last column holds only its header's word,
+	// standing in the band the columns' text leaves: the rules' own gap is
+	// the gutter, and the word stays in the left table. With the rows on
+	// other baselines the text tells the columns, the rules narrow the
+	// gutter; on the same baselines the rules alone tell them.
+	for _, offset := range []float64{7, 0} {
+		t.Run(fmt.Sprint("offset ", offset), func(t *testing.T) {
+			var ws []Word
+			var segs []Segment
+			ws = append(ws, tw("Partner", 50, 100), tw("Year", 150, 100), tw("Exemption", 215, 100))
+			segs = append(segs, hrule(45, 262, 112))
+			for i, n := range []string{"Aalto", "Oulu", "Turku", "Vaasa", "Espoo"} {
+				y := 114 + 14*float64(i)
+				ws = append(ws, tw(n, 50, y), tw(fmt.Sprint(2001+i), 150, y))
+				segs = append(segs, hrule(45, 262, y+12))
+			}
+			for i, n := range []string{"Partner", "Bonn", "Jena", "Kiel", "Ulm", "Koln"} {
+				y := 100 + offset + 14*float64(i)
+				year := "Year"
+				if i > 0 {
+					year = fmt.Sprint(1990 + i)
+				}
+				ws = append(ws, tw(n, 290, y), tw(year, 390, y))
+				segs = append(segs, hrule(285, 480, y+12))
+			}
+			p := page(1, ws, segs)
+			tabs := pageTables(&p)
+			require.Len(t, tabs, 2)
+			assert.Equal(t, []string{"Partner", "Year", "Exemption"}, texts(tabs[0].table)[0])
+			assert.Equal(t, []string{"Partner", "Year"}, texts(tabs[1].table)[0])
+			assert.Equal(t, "Bonn", texts(tabs[1].table)[1][0])
+		})
+	}
+}
+
 func TestOrderColumnsOfANumberedList(t *testing.T) {
 	// A numbered list runs down the left column and on at the top of the
 	// right one, whose first lines stand level with the left column's

@@ -459,6 +459,16 @@ func pageTables(p *PageLayout) []pageTable {
 		all[i] = i
 	}
 	tc, two := splitTextColumns(s.ws, all)
+	hrules, _ := pageRules(p)
+	rc, byRules := ruleColumns(s.ws, all, hrules)
+	if two && byRules && rc.gutter.lo < tc.gutter.hi && rc.gutter.hi > tc.gutter.lo {
+		// The tables' own rules stand apart at a narrower band inside
+		// the gutter: a column's sparse last column (markers) may stand
+		// in the band the text leaves.
+		tc.gutter = interval{max(tc.gutter.lo, rc.gutter.lo), min(tc.gutter.hi, rc.gutter.hi)}
+		tc.partition(s.ws, all)
+		tc.zone = union(wordsBox(s.ws, tc.left), wordsBox(s.ws, tc.right))
+	}
 	byTables := false
 	if !two {
 		tc, two = tableColumns(s.ws, all, tabs)
@@ -469,8 +479,10 @@ func pageTables(p *PageLayout) []pageTable {
 		// table whose header says its columns twice.
 		nflows := len(p.flows)
 		whole := streamTables(p, s.ws, rest)
-		hrules, _ := pageRules(p)
 		tc, two = repeatedHeaderColumns(s.ws, all, whole, hrules)
+		if !two {
+			tc, two = rc, byRules
+		}
 		byTables = two
 		if two {
 			p.flows = p.flows[:nflows] // read again, column by column
@@ -587,6 +599,58 @@ func repeatedHeaderColumns(ws []tword, idx []int, tabs []pageTable, hrules []rul
 		}
 	}
 	return textColumns{}, false
+}
+
+// ruleColumns finds the gutter of a page set in two columns from its
+// horizontal rules: tables ruled by themselves in each column (rules
+// under rows, not a grid), the rules of one column never reaching into
+// the other. The rules fall in two runs across the page, apart by a band
+// no rule crosses, at least minGutter wide, with two rules or more of one
+// extent on each side beside one another. The columns' area starts two lines above
+// the first rule (the groups' names over their tables).
+func ruleColumns(ws []tword, idx []int, hrules []rule) (textColumns, bool) {
+	if len(hrules) < 4 || len(idx) == 0 {
+		return textColumns{}, false
+	}
+	var ivs []interval
+	for _, r := range hrules {
+		ivs = addInterval(ivs, r.lo, r.hi)
+	}
+	if len(ivs) != 2 || ivs[1].lo-ivs[0].hi < minGutter {
+		return textColumns{}, false
+	}
+	lo, hi := ivs[0].hi, ivs[1].lo
+	// A table's rules run its width: on each side two rules or more of
+	// one extent (underlined headings' rules are as long as their words).
+	var nl, nr int
+	ly0, ly1, ry0, ry1 := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for i, r := range hrules {
+		alike := false
+		for j, o := range hrules {
+			alike = alike || j != i && abs(o.lo-r.lo) <= snapTol && abs(o.hi-r.hi) <= snapTol
+		}
+		switch {
+		case !alike:
+		case r.hi <= lo:
+			nl++
+			ly0, ly1 = math.Min(ly0, r.at), math.Max(ly1, r.at)
+		default:
+			nr++
+			ry0, ry1 = math.Min(ry0, r.at), math.Max(ry1, r.at)
+		}
+	}
+	if nl < 2 || nr < 2 || math.Min(ly1, ry1) <= math.Max(ly0, ry0) {
+		return textColumns{}, false
+	}
+	hs := make([]float64, 0, len(idx))
+	for _, i := range idx {
+		hs = append(hs, ws[i].h)
+	}
+	h := median(hs)
+	tc := textColumns{gutter: interval{lo, hi}}
+	tc.partition(ws, idx)
+	tc.zone = parser.Box{X0: ivs[0].lo, Y0: math.Min(ly0, ry0) - 2*h, X1: ivs[1].hi, Y1: math.Max(ly1, ry1) + h}
+	return tc, true
 }
 
 // rulesApart reports whether the horizontal rules in a region stand on

@@ -431,6 +431,169 @@ func TestStreamCellWrappedOverManyLinesKeepsTheTable(t *testing.T) {
 	assert.Equal(t, []string{"Namur", "Physics", "2020"}, rows[len(rows)-1])
 }
 
+func TestChunksOfAFontWithTallBoxes(t *testing.T) {
+	// Japanese type whose glyph boxes stand 23 pt high for 9 pt type: the
+	// cells of a narrow table stand 10 pt apart, more than a chunk gap
+	// of the type, less than one of the boxes; a bullet stands apart from
+	// its item's text by less than one of the boxes.
+	tall := func(text string, x, x1, y float64) tword {
+		return newTword(Word{Text: text, Box: parser.Box{X0: x, Y0: y, X1: x1, Y1: y + 23.4}, Style: parser.Style{Size: 9}})
+	}
+	ws := []tword{
+		tall("中央研", 138.6, 165.7, 100), tall("物理研", 176.3, 203.4, 100), tall("平成20", 251.8, 279.9, 100),
+		tall("•", 57, 62, 140), tall("Pennsylvania", 70, 130, 140), tall("State", 133, 155, 140),
+	}
+	lines := makeSlines(ws, []int{0, 1, 2, 3, 4, 5})
+	require.Len(t, lines, 2)
+	assert.Len(t, lines[0].chunks, 3, "the cells part")
+	assert.Len(t, lines[1].chunks, 1, "the bullet stays with its text")
+}
+
+func TestStreamPerGroupTablesOfTheirOwnColumns(t *testing.T) {
+	// Per-group tables, each under its group's bold name and its own bold
+	// header, laid out each by its own widths: the second table's columns
+	// stand elsewhere. Each is a table of its own, the names left out of
+	// both; the same header over the same columns stays in one table.
+	bold := func(text string, x, y float64) []Word {
+		ws := words(text, x, y)
+		for i := range ws {
+			ws[i].Style.Bold = true
+		}
+		return ws
+	}
+	for _, tt := range []struct {
+		name   string
+		second [3]float64 // the second table's column starts
+		tables int
+	}{
+		{"other columns", [3]float64{50, 250, 330}, 2},
+		{"same columns", [3]float64{50, 200, 300}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var ws []Word
+			y := 100.0
+			table := func(xs [3]float64, group string, rows [][3]string) {
+				ws = append(ws, bold(group, 50, y)...)
+				y += 16
+				for k, h := range []string{"Partner", "Type", "Year"} {
+					ws = append(ws, bold(h, xs[k], y)...)
+				}
+				y += 14
+				for _, r := range rows {
+					for k := range r {
+						ws = append(ws, words(r[k], xs[k], y)...)
+					}
+					y += 14
+				}
+				y += 6
+			}
+			table([3]float64{50, 200, 300}, "Cambodia", [][3]string{{"Royal Phnom Penh", "MOU", "2010"}, {"Royal Agriculture", "MOU", "2012"}})
+			table(tt.second, "Korea", [][3]string{{"Mokpo National University", "MOU", "1999"}, {"Gyeongsang National University", "MOU", "1999"}, {"Hanyang University", "MOU", "2004"}})
+			p := page(1, ws, nil)
+			tabs := pageTables(&p)
+			require.Len(t, tabs, tt.tables)
+			if tt.tables == 2 {
+				assert.Equal(t, []string{"Partner", "Type", "Year"}, texts(tabs[1].table)[0], "the group's name is left out")
+				assert.Equal(t, []string{"Mokpo National University", "MOU", "1999"}, texts(tabs[1].table)[1])
+			}
+		})
+	}
+}
+
+func TestStreamLongLineRunsIntoTheColumnGap(t *testing.T) {
+	// A table of names and a marker column far right; one entry's second
+	// line runs on past the names' column into the gap before the
+	// markers, its words set at a word space: it is not cut there (the
+	// entry's cell spans the row). A line with a word at a word space
+	// from the text before it that starts where the next column does is
+	// cut.
+	var ws []Word
+	ws = append(ws, words("Partner Institution", 60, 100)...)
+	ws = append(ws, words("Tuition", 400, 100)...)
+	y := 114.0
+	row := func(name, marker string) {
+		ws = append(ws, words(name, 60, y)...)
+		if marker != "" {
+			ws = append(ws, words(marker, 400, y)...)
+		}
+		y += 14
+	}
+	row("Aalto University", "*")
+	row("Oulu University", "*")
+	row("Vaasa University", "*")
+	ws = append(ws, words("School of Arts, Design and Architecture agreement with (GS Arts)", 60, y-3)...)
+	y += 11
+	ws = append(ws, words("Hanken School of Economics and Business Administration in Helsinki -", 75, y)...)
+	ws = append(ws, words("University", 400, y)...)
+	y += 14
+	row("Tampere University", "*")
+	row("Turku University", "*")
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	rows := texts(tabs[0].table)
+	require.Len(t, rows, 7)
+	assert.Equal(t, []string{"<2x1>Vaasa University * School of Arts, Design and Architecture agreement with (GS Arts)", "^"}, rows[3])
+	// Cut where the line crosses into the marker column's side.
+	require.Len(t, rows[4], 2)
+	assert.True(t, strings.HasPrefix(rows[4][0], "Hanken School"), rows[4])
+	assert.True(t, strings.HasSuffix(rows[4][1], "- University"), rows[4])
+}
+
+func TestStreamOneRowTableSetLikeTheTableBefore(t *testing.T) {
+	// Per-group tables without rules, each laid out by its own widths:
+	// the first's rows of wrapped cells stand further apart than their
+	// lines; the second has one row, its lines all at the lines' pitch,
+	// its header's lines too. The first table's spacing tells the
+	// second's row.
+	bold := func(text string, x, y float64) []Word {
+		ws := words(text, x, y)
+		for i := range ws {
+			ws[i].Style.Bold = true
+		}
+		return ws
+	}
+	var ws []Word
+	y := 100.0
+	add := func(xs [4]float64, b bool, cells ...[4]string) {
+		for _, c := range cells {
+			for k := range c {
+				switch {
+				case c[k] == "":
+				case b:
+					ws = append(ws, bold(c[k], xs[k], y)...)
+				default:
+					ws = append(ws, words(c[k], xs[k], y)...)
+				}
+			}
+			y += 13.8
+		}
+	}
+	a := [4]float64{50, 170, 215, 300}
+	ws = append(ws, bold("Netherlands", 50, y)...)
+	y += 19
+	add(a, true, [4]string{"Partner", "Kind", "Unit", "Date"}, [4]string{"", "of", "", "of"})
+	y += 3
+	add(a, false, [4]string{"Eindhoven University", "Dept", "GS", "Mar. 30,"}, [4]string{"of Technology", "wide", "Information", "2016"})
+	y += 3
+	add(a, false, [4]string{"Leiden University", "Dept", "GS Arts", "Feb. 15,"}, [4]string{"Faculty of Humanities", "wide", "and Letters", "2011"})
+	y += 3
+	add(a, false, [4]string{"Utrecht University", "Dept", "GS", "Jan. 19,"}, [4]string{"Focus Programme", "wide", "Agriculture", "2017"})
+	y += 5
+	b := [4]float64{50, 190, 240, 320}
+	ws = append(ws, bold("Romania", 50, y)...)
+	y += 19
+	add(b, true, [4]string{"Partner", "Kind", "Unit", "Date"}, [4]string{"", "of", "", "of"})
+	y += 3
+	add(b, false, [4]string{"National Institute for", "Dept", "IMRAM", "Aug. 4,"}, [4]string{"Lasers", "wide", "", "2006"},
+		[4]string{"Plasma and Radiation", "", "", ""}, [4]string{"Physics", "", "", ""})
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 2)
+	rows := texts(tabs[1].table)
+	assert.Equal(t, []string{"National Institute for Lasers Plasma and Radiation Physics", "Dept wide", "IMRAM", "Aug. 4, 2006"}, rows[len(rows)-1])
+}
+
 func TestStreamWordInAColumnGapGoesWithItsNeighbour(t *testing.T) {
 	// A narrow partner column: "University of" runs past the middle of
 	// the gap before the unit column, and "of" stands closer to
@@ -459,4 +622,49 @@ func TestStreamWordInAColumnGapGoesWithItsNeighbour(t *testing.T) {
 		{"University of", "GS", "2011"},
 		{"Thuyloi", "IFS", "2007"},
 	}, texts(tabs[0].table))
+}
+
+func TestStreamRunEndsAtATitleSetLarger(t *testing.T) {
+	// A page's menu, its items apart like a table's cells, stands right
+	// above the list's title, set larger than the table's text, and the
+	// table under it, in a font whose boxes stand taller than its lines
+	// are set apart (every line near the next): the title ends the
+	// menu's run, and the menu is no part of the table (the title may
+	// head it).
+	sized := func(text string, x, y, size float64, bold bool) []Word {
+		ws := words(text, x, y)
+		for i := range ws {
+			ws[i].Style.Size, ws[i].Style.Bold = size, bold
+			ws[i].Box.Y1 = y + 2.5*size
+		}
+		return ws
+	}
+	var ws []Word
+	for _, m := range []struct {
+		t string
+		x float64
+	}{{"Home", 60}, {"About", 100}, {"Admissions", 140}, {"International", 210}} {
+		ws = append(ws, sized(m.t, m.x, 68, 8, false)...)
+	}
+	ws = append(ws, sized("Exchange Agreements", 60, 81, 14, true)...)
+	ws = append(ws, sized("Total 16", 60, 113, 10, false)...)
+	y := 131.0
+	for k, h := range []string{"Partner", "Unit", "Date"} {
+		ws = append(ws, sized(h, []float64{60, 200, 300}[k], y, 10, true)...)
+	}
+	for _, r := range [][3]string{{"Hanoi University", "GS", "2009"}, {"Thuyloi University", "IMR", "2007"}, {"Shiraz University", "IFS", "2002"}} {
+		y += 14.3
+		for k := range r {
+			ws = append(ws, sized(r[k], []float64{60, 200, 300}[k], y, 10, false)...)
+		}
+	}
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.NotEmpty(t, tabs)
+	last := texts(tabs[len(tabs)-1].table)
+	assert.Contains(t, last, []string{"Partner", "Unit", "Date"})
+	for _, r := range last {
+		assert.NotContains(t, r[0], "Home", "the menu is no row of the table")
+	}
+	assert.Equal(t, []string{"Shiraz University", "IFS", "2002"}, last[len(last)-1])
 }

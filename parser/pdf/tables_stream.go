@@ -55,10 +55,18 @@ func makeSlines(ws []tword, idx []int) []sline {
 		}
 		l := sline{words: line, box: wordsBox(ws, line), h: median(hs)}
 		glue := justifiedCells(ws, line, ends, l.h)
+		// The gap that parts chunks goes by the type, where the font's
+		// boxes stand taller than it (Japanese fonts' ascent and descent);
+		// a list's bullet stands apart from its text by the box's.
+		gap := chunkGapH * min(l.h, 1.2*lineSize(ws, line))
 		from := 0
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
-			if b.Box.X0-a.Box.X1 > chunkGapH*l.h && !(a.justified && a.line == b.line) && !glue[k] &&
+			g := gap
+			if listMarker.MatchString(a.Text) {
+				g = chunkGapH * l.h
+			}
+			if b.Box.X0-a.Box.X1 > g && !(a.justified && a.line == b.line) && !glue[k] &&
 				!raisedInGap(ws, short, l, a.Box.X1, b.Box.X0) {
 				l.chunks = append(l.chunks, [2]int{from, k})
 				from = k
@@ -211,13 +219,15 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 	}
 	near := func(a, b int) bool { return lines[b].box.Y0-lines[a].box.Y1 <= blockGapH*h }
 
-	taken := -1 // last line index used by a table
+	taken := -1     // last line index used by a table
+	refPitch := 0.0 // the wrapped lines' pitch of the last table whose spacing told them
 	for i := 0; i < len(lines); {
 		if !tab[i] {
 			i++
 			continue
 		}
 		start, end, loose := i, i, 0
+		headed := -1 // the header line of the next table, when a group's heading ended the run
 		// Where the run's chunks start: a line of one chunk that starts
 		// there, stays inside the run's width and stands no further from
 		// the line above than the run's lines do at the closest is a
@@ -291,6 +301,13 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 				gmin = min(gmin, g)
 				continue
 			}
+			if lineSize(ws, lines[j].words) > 1.25*lineSize(ws, lines[start].words) {
+				break // a title set larger than the table's text
+			}
+			if k := groupHeading(ws, lines, j); k > 0 && !sameStartsAs(ws, &lines[k], starts, lines[k].h) {
+				headed = k // the next table's heading, over a header of other columns
+				break
+			}
 			loose++
 			if g <= gmin+0.1*lines[j].h && inCell(&lines[j]) {
 				gmin = min(gmin, g)
@@ -303,7 +320,10 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			}
 		}
 		i = end + 1
-		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed)
+		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed, refPitch)
+		if ok && t.wrapPitch > 0 {
+			refPitch = t.wrapPitch
+		}
 		if ok {
 			if t.banded {
 				banded++
@@ -314,19 +334,89 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			taken = t.last
 			i = max(i, t.last+1)
 		}
+		if headed > 0 && i <= headed {
+			// The heading is no header line of the next table's.
+			taken, i = max(taken, headed-1), headed
+		}
 	}
 	return out, banded, unbanded
 }
 
+// groupHeading reports whether line j (of one chunk) heads a table of
+// its own: it and the lines of one chunk after it set in bold, then a
+// header line, bold, of two or more chunks (per-group tables, each under
+// its group's name and its own header). It returns the header line's
+// index, 0 when none.
+func groupHeading(ws []tword, lines []sline, j int) int {
+	bold := func(l *sline) bool {
+		for _, wi := range l.words {
+			if !ws[wi].Style.Bold {
+				return false
+			}
+		}
+		return len(l.words) > 0
+	}
+	for k := j; k < len(lines) && k < j+3; k++ {
+		if !bold(&lines[k]) {
+			return 0
+		}
+		if len(lines[k].chunks) >= 2 {
+			if k > j && alignsBelow(ws, lines, k) {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// alignsBelow reports whether two chunks or more of line k start where
+// chunks of the lines below it (up to six) start, within half a line: a
+// header over its columns, not a wide name of two chunks.
+func alignsBelow(ws []tword, lines []sline, k int) bool {
+	l := &lines[k]
+	n := 0
+	for q := range l.chunks {
+		x0, _ := l.chunkBox(ws, q)
+		found := false
+		for j := k + 1; j < len(lines) && j <= k+6 && !found; j++ {
+			for r := range lines[j].chunks {
+				if x, _ := lines[j].chunkBox(ws, r); abs(x-x0) <= 0.5*l.h {
+					found = true
+					break
+				}
+			}
+		}
+		if found {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// sameStartsAs reports whether every chunk of a line starts where a chunk
+// of the run started (within half a line): a header over the same
+// columns.
+func sameStartsAs(ws []tword, l *sline, starts []float64, h float64) bool {
+	for k := range l.chunks {
+		x0, _ := l.chunkBox(ws, k)
+		if !slices.ContainsFunc(starts, func(x float64) bool { return abs(x-x0) <= 0.5*h }) {
+			return false
+		}
+	}
+	return true
+}
+
 type streamResult struct {
 	pageTable
-	last   int  // index of the last line the table took
-	banded bool // rules told its rows (rowBands)
+	last      int     // index of the last line the table took
+	banded    bool    // rules told its rows (rowBands)
+	wrapPitch float64 // the pitch of its lines wrapped inside rows, when its rows stand further apart
 }
 
 // streamBlock turns lines start..end (a run of multi-chunk lines) into a
 // table, with header lines above it that fit its columns.
-func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool) (streamResult, bool) {
+func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool, refPitch float64) (streamResult, bool) {
 	nTab := 0
 	var ls []*sline
 	for i := start; i <= end; i++ {
@@ -428,7 +518,10 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 
 	// Rows: one per line, wrapped lines merged into the row above when the
 	// table's line spacing shows that they belong to it.
-	tight := tightPitch(lines[start : end+1])
+	limit := tightLimitOf(lines[start:end+1], refPitch)
+	tight := func(k int) bool {
+		return k > 0 && start+k <= end && lines[start+k].box.Y1-lines[start+k-1].box.Y1 < limit
+	}
 	t := streamResult{last: end}
 	t.region = region
 	t.cols = seps
@@ -485,7 +578,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		for k := range l.chunks {
 			c := l.chunks[k]
 			// Split the chunk where a word gap lies on a column gap.
-			cuts := chunkCuts(ws, l.words[c[0]:c[1]], seps, ivs)
+			cuts := chunkCuts(ws, l.words[c[0]:c[1]], seps, ivs, l.h)
 			from := 0
 			for m := range c[1] - c[0] {
 				k, cut := cuts[m]
@@ -545,6 +638,11 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		boxes = append(boxes, l.box)
 		firstFilled = append(firstFilled, filled)
 	}
+	// The pitch of lines wrapped inside rows, when rows stand further
+	// apart, tells the tables after it on the page (tightLimitOf).
+	if len(wrapPitch) >= 2 && len(rowPitch) >= 1 && median(wrapPitch) < 0.95*median(rowPitch) {
+		t.wrapPitch = median(wrapPitch)
+	}
 	// Wrapped lines after the last row: runs of lines set at the text's
 	// line spacing under the last row, inside columns it has filled, and
 	// no rule across the table between them and the row.
@@ -552,7 +650,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		if ruledAcross(hrules, region, lines[j-1].box.Y1, lines[j].box.Y0) {
 			break
 		}
-		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps, t.starts, tightLimit(lines[start:end+1])) &&
+		if !continuesRow(ws, &lines[j], lastY1, median(rowPitch), median(wrapPitch), boxes[len(boxes)-1], accs[len(accs)-1], seps, t.starts, limit) &&
 			!overflowsBelow(ws, &lines[j], lastY1, median(rowPitch), accs[len(accs)-1], seps, colRight) {
 			break
 		}
@@ -883,9 +981,18 @@ func chunkWordCol(ws []tword, words []int, m int, seps []float64, ivs []interval
 
 // gapCrosses reports whether the word gap [a, b] overlaps the column gap
 // between columns ca and ca+1 (or any between ca and cb).
-func gapCrosses(ivs []interval, ca, cb int, a, b float64) bool {
+//
+// The text before the gap must end where its column does, or text after
+// it start where the next column does (nexts: where the words after the
+// gap start): a line running on past its column's end into the gap (a
+// long name wrapped further right than the column's other lines, its
+// last words under no column) is not cut there.
+func gapCrosses(ivs []interval, ca, cb int, a, b, h float64, nexts []float64) bool {
 	for k := ca; k < cb && k+1 < len(ivs); k++ {
-		if b >= ivs[k].hi && a <= ivs[k+1].lo {
+		if b < ivs[k].hi || a > ivs[k+1].lo {
+			continue
+		}
+		if a <= ivs[k].hi+0.5*h || slices.ContainsFunc(nexts, func(x float64) bool { return abs(x-ivs[k+1].lo) <= 0.5*h }) {
 			return true
 		}
 	}
@@ -899,7 +1006,7 @@ func gapCrosses(ivs []interval, ca, cb int, a, b float64) bool {
 // gaps in a row lie across the same column gap (a dash or a short word
 // overhanging the gap: "Sciences -" "University"), the widest is the
 // cut.
-func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval) map[int]int {
+func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval, h float64) map[int]int {
 	across := func(m int) int {
 		a, b := ws[words[m]].Box.X1, ws[words[m+1]].Box.X0
 		for k := 0; k+1 < len(ivs); k++ {
@@ -913,7 +1020,11 @@ func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval) map[int]
 	for m := 0; m+1 < len(words); m++ {
 		a, b := ws[words[m]], ws[words[m+1]]
 		ca, cb := chunkWordCol(ws, words, m, seps, ivs), chunkWordCol(ws, words, m+1, seps, ivs)
-		if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0) {
+		var nexts []float64
+		for _, q := range words[m+1:] {
+			nexts = append(nexts, ws[q].Box.X0)
+		}
+		if ca == cb || !gapCrosses(ivs, ca, cb, a.Box.X1, b.Box.X0, h, nexts) {
 			continue
 		}
 		k := across(m)
@@ -1004,6 +1115,16 @@ func tightPitch(lines []sline) func(k int) bool {
 // spacing is bimodal: a fifth of the distances at least and not all of
 // them 1.3 times that or more. Otherwise it returns 0.
 func tightLimit(lines []sline) float64 {
+	return tightLimitOf(lines, 0)
+}
+
+// tightLimitOf is tightLimit. When the spacing is not bimodal and ref
+// (the pitch of the lines wrapped inside rows of a table before it on the
+// page, set alike: its rows stood further apart) is given, and the
+// lines stand at that pitch at the closest and some further, it is ref's
+// limit: a table of one row of wrapped cells, whose own spacing shows no
+// rows.
+func tightLimitOf(lines []sline, ref float64) float64 {
 	if len(lines) < 3 {
 		return 0
 	}
@@ -1020,6 +1141,9 @@ func tightLimit(lines []sline) float64 {
 		}
 	}
 	if wide*5 < len(ps) || wide == len(ps) {
+		if ref > 0 && abs(pmin-ref) <= 0.1*ref && ps[len(ps)-1] >= 1.15*ref {
+			return 1.15 * ref
+		}
 		return 0
 	}
 	return 1.15 * pmin
