@@ -357,3 +357,38 @@ func TestStreamCellMergedWhereRowRulesStopShort(t *testing.T) {
 		}
 	}
 }
+
+func TestStreamOneRowWithABlankCellUnderItsHeader(t *testing.T) {
+	// The end of a table continued from the page before: its header
+	// repeated in bold, then one row whose last cell is blank and whose
+	// first is wrapped onto a second line. It is a table of one row.
+	ts := []setText{
+		{"Country", 50, 80, true}, {"Partner", 104, 80, true}, {"Unit", 400, 80, true},
+		{"Mauri-", 50, 93, false}, {"University of Mauritius", 104, 93, false},
+		{"tius", 50, 106, false},
+	}
+	// A third way: the words of a font whose boxes stand much taller
+	// than its type (a Japanese font's), the lines' boxes overlapping;
+	// the first two headings stand 12 pt apart, more than a chunk gap
+	// of the type, less than one of the boxes.
+	tall := shapeWords(ts)
+	for i := range tall {
+		tall[i].Style.Size = 10
+		tall[i].Box.Y0 -= 7
+		tall[i].Box.Y1 += 7
+	}
+	p := page(1, tall, nil)
+	ways := append(shapeTables(t, ts), shapeWay{name: "tall boxes"})
+	for _, pt := range pageTables(&p) {
+		ways[2].tables = append(ways[2].tables, pt.table)
+	}
+	for _, w := range ways {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Country", "Partner", "Unit"},
+			{"Mauri- tius", "University of Mauritius", ""},
+		}, texts(tabs[0]), way)
+		assert.True(t, tabs[0].Rows[0].Header, way)
+	}
+}
