@@ -392,3 +392,64 @@ func TestStreamOneRowWithABlankCellUnderItsHeader(t *testing.T) {
 		assert.True(t, tabs[0].Rows[0].Header, way)
 	}
 }
+
+func TestStreamCellLineSetApartInsideItsRuledRow(t *testing.T) {
+	// Rows ruled apart, their cells wrapped: one cell's last line stands
+	// further below the line above it than the rows' wrapped lines do
+	// (a producer's page-break spacing), still above the rule that ends
+	// its row. It is that cell's line, and the rows below it the table's.
+	var ts []setText
+	var rules []float64
+	row := func(y float64, bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 300, 450}[k], y, bold})
+			}
+		}
+	}
+	row(80, true, "Partner", "Unit", "Home")
+	rules = append(rules, 93)
+	row(97, false, "Kagoshima University", "Agriculture", "Agro")
+	row(108, false, "Exchange of Students")
+	rules = append(rules, 121)
+	row(125, false, "Hiroshima University MoA", "IDEC", "Social")
+	row(136, false, "on Collaboration")
+	row(147, false, "Implementation")
+	row(165, false, "Degree Programme")
+	rules = append(rules, 178)
+	row(182, false, "Yamaguchi University", "Agriculture", "Science")
+	row(193, false, "Addendum")
+	rules = append(rules, 206)
+	row(210, false, "Yamagata University", "Humanities", "Innovation")
+	rules = append(rules, 223)
+
+	var segs []Segment
+	var drawn strings.Builder
+	for _, y := range rules {
+		segs = append(segs, hrule(45, 600, y))
+		fmt.Fprintf(&drawn, "0.5 w 45 %.2f m 600 %.2f l S\n", 800-y, 800-y)
+	}
+	p := page(1, shapeWords(ts), segs)
+	ways := []shapeWay{{name: "words"}, {name: "pdf"}}
+	for _, pt := range pageTables(&p) {
+		ways[0].tables = append(ways[0].tables, pt.table)
+	}
+	doc, err := Parse("shape.pdf", shapeDrawnPDF(ts, drawn.String()), Options{})
+	require.NoError(t, err)
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			ways[1].tables = append(ways[1].tables, *b.Table)
+		}
+	}
+	for _, w := range ways {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Partner", "Unit", "Home"},
+			{"Kagoshima University Exchange of Students", "Agriculture", "Agro"},
+			{"Hiroshima University MoA on Collaboration Implementation Degree Programme", "IDEC", "Social"},
+			{"Yamaguchi University Addendum", "Agriculture", "Science"},
+			{"Yamagata University", "Humanities", "Innovation"},
+		}, texts(tabs[0]), way)
+	}
+}

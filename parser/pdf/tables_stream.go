@@ -309,7 +309,7 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 				break
 			}
 			loose++
-			if g <= gmin+0.1*lines[j].h && inCell(&lines[j]) {
+			if inCell(&lines[j]) && (g <= gmin+0.1*lines[j].h || inRuledRow(hrules, lines, start, end, j)) {
 				gmin = min(gmin, g)
 			} else {
 				other++
@@ -340,6 +340,21 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 		}
 	}
 	return out, banded, unbanded
+}
+
+// inRuledRow reports whether line j stands in the last row of a run of
+// rows ruled apart (start..end, a rule across them between two of its
+// lines): no rule across between it and the run's last line, however far
+// below it stands (a cell's line a producer set apart from the rest).
+func inRuledRow(hrules []rule, lines []sline, start, end, j int) bool {
+	box := lines[start].box
+	for i := start + 1; i <= end; i++ {
+		box = union(box, lines[i].box)
+	}
+	if !ruledAcross(hrules, box, lines[start].box.Y1, lines[end].box.Y0) {
+		return false
+	}
+	return !ruledAcross(hrules, box, lines[end].box.Y0, lines[j].box.Y0)
 }
 
 // groupHeading reports whether line j (of one chunk) heads a table of
