@@ -320,7 +320,7 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			}
 		}
 		i = end + 1
-		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed, refPitch)
+		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed, refPitch, out)
 		if ok && t.wrapPitch > 0 {
 			refPitch = t.wrapPitch
 		}
@@ -431,7 +431,7 @@ type streamResult struct {
 
 // streamBlock turns lines start..end (a run of multi-chunk lines) into a
 // table, with header lines above it that fit its columns.
-func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool, refPitch float64) (streamResult, bool) {
+func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool, refPitch float64, above []pageTable) (streamResult, bool) {
 	nTab := 0
 	var ls []*sline
 	for i := start; i <= end; i++ {
@@ -440,7 +440,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		ls = append(ls, &lines[i])
 	}
-	if nTab < 3 && !headedRow(ws, lines, start, end) {
+	if nTab < 3 && !headedRow(ws, lines, start, end) && !rowUnderColumnsAbove(ws, lines, start, end, above) {
 		return streamResult{}, false
 	}
 	ivs := columnIntervals(ws, ls)
@@ -808,6 +808,37 @@ func headedRow(ws []tword, lines []sline, start, end int) bool {
 		m++
 	}
 	return true
+}
+
+// rowUnderColumnsAbove reports whether lines start..end are a table of one
+// row under its column headings, set in the columns of a table above on
+// the page (the last group's table of a list of tables, one a group): two
+// lines of three or more chunks each, as many as that table has columns,
+// each starting where one of its columns does.
+func rowUnderColumnsAbove(ws []tword, lines []sline, start, end int, above []pageTable) bool {
+	if end != start+1 {
+		return false
+	}
+	for _, t := range above {
+		if len(t.starts) < 3 {
+			continue
+		}
+		fit := true
+		for _, l := range []*sline{&lines[start], &lines[end]} {
+			if len(l.chunks) != len(t.starts) {
+				fit = false
+				break
+			}
+			for k := range l.chunks {
+				x, _ := l.chunkBox(ws, k)
+				fit = fit && abs(x-t.starts[k]) <= 0.5*l.h
+			}
+		}
+		if fit {
+			return true
+		}
+	}
+	return false
 }
 
 // columnIntervals infers the columns of a run of lines: the chunks of the
@@ -1318,11 +1349,15 @@ func bulletedColumns(ws []tword, accs [][]cellAcc) bool {
 
 // splitByHeadings splits a column where the header shows two or more: a
 // word of a heading (a line of bold words among the table's first lines,
-// head to last) starts inside the column, further from the word before it
-// than a space, text of three or more other lines starts at the same
-// place, and no word of the table crosses it. Narrow columns
-// set close together run into one another (a country's name and the
-// partner's after it read as one run of words), their headings do not.
+// head to last, or one of its first two lines, not bold) starts inside
+// the column,
+// further from the word before it than a space (half a line, for a line
+// not set in bold), text of three or more other
+// lines starts at the same place, and no word of the table's lines of
+// two or more cells crosses it (a group's name spanning the table may).
+// Narrow columns set close together run into one another (a country's
+// name and the partner's after it read as one run of words), their
+// headings do not.
 func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []interval) []interval {
 	bold := func(l *sline) bool {
 		for _, wi := range l.words {
@@ -1332,10 +1367,25 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 		}
 		return true
 	}
+	narrowest := 0.0 // the narrowest word gap of the table's lines
+	for i := head; i <= end; i++ {
+		for k := 1; k < len(lines[i].words); k++ {
+			if g := ws[lines[i].words[k]].Box.X0 - ws[lines[i].words[k-1]].Box.X1; g > 0 && (narrowest == 0 || g < narrowest) {
+				narrowest = g
+			}
+		}
+	}
 	for i := head; i <= last; i++ {
 		l := &lines[i]
+		space := 0.3 * l.h
 		if !bold(l) {
-			continue
+			if i > head+1 {
+				continue // (a heading not set in bold: the table's first two lines only)
+			}
+			// wider than half a line, and than half as much again as
+			// the table's narrowest word gap (a typewriter's spaces are
+			// wide)
+			space = max(0.5*l.h, 1.5*narrowest)
 		}
 		for k := 1; k < len(l.words); k++ {
 			x := ws[l.words[k]].Box.X0
@@ -1355,6 +1405,9 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 					continue
 				}
 				found := false
+				if len(lines[b].chunks) == 1 {
+					continue
+				}
 				for _, wi := range lines[b].words {
 					w := ws[wi].Box
 					if abs(w.X0-x) <= tol {
@@ -1367,7 +1420,7 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 					starts++
 				}
 			}
-			if crossed || starts < 3 || x-ws[l.words[k-1]].Box.X1 < 0.3*l.h {
+			if crossed || starts < 3 || x-ws[l.words[k-1]].Box.X1 < space {
 				continue
 			}
 			iv := ivs[c]
