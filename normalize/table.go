@@ -143,6 +143,15 @@ func (c *docContext) table(t *parser.Table) {
 		return
 	}
 	c.flushList()
+	if k := tr.stackedAt(); k > 0 {
+		// Two tables set one under the other, read as one: each is read
+		// with its own header.
+		top, rest := *t, *t
+		top.Rows, rest.Rows = t.Rows[:k], t.Rows[k:]
+		c.table(&top)
+		c.table(&rest)
+		return
+	}
 	if !tr.mapColumns() {
 		for _, r := range t.Rows {
 			if !r.Header && rowText(r) != "" {
@@ -715,6 +724,35 @@ func (tr *tableReader) headerGoesOn(header, r parser.Row) bool {
 // text (a title, an as-of date, a caption spanning the table) before a row
 // that names the columns. It is 0 when the header is the first row.
 func (tr *tableReader) titleRows() int {
+	if i := tr.soleHeaderRow(); i > 0 {
+		return i
+	}
+	return tr.rowsAboveHeader()
+}
+
+// soleHeaderRow returns the row, below title rows only, that the parser
+// marks as a header and whose one text names a column ("相手機関名" under
+// the group's name "モーリシャス"); -1 when there is none.
+func (tr *tableReader) soleHeaderRow() int {
+	rows := tr.t.Rows
+	for i := 0; i < len(rows) && i < 6; i++ {
+		text, ok := tr.soleText(i)
+		if !ok {
+			return -1
+		}
+		if rows[i].Header && tr.namesColumn(text) {
+			return i
+		}
+		if !tr.titleText(text) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// rowsAboveHeader counts the rows of one text above a row that names the
+// columns (titleRows).
+func (tr *tableReader) rowsAboveHeader() int {
 	rows := tr.t.Rows
 	for i := 0; i < len(rows) && i < 6; i++ {
 		if _, ok := tr.soleText(i); !ok {
@@ -727,6 +765,52 @@ func (tr *tableReader) titleRows() int {
 		}
 	}
 	return 0
+}
+
+// stackedAt returns where a table must be cut that holds two tables set
+// one under the other: a header of its own at the top (a row the parser
+// marks as a header whose one text names a column, "相手機関名", under the
+// group's name), rows of its body, then the next table's title rows
+// (its group, its section) and header within the rows titleRows would
+// take as titles. It is 0 when the table is one.
+func (tr *tableReader) stackedAt() int {
+	h := tr.rowsAboveHeader()
+	rows := tr.t.Rows
+	head := -1
+	for i := 0; i < h; i++ {
+		if text, ok := tr.soleText(i); ok && rows[i].Header && tr.namesColumn(text) {
+			head = i
+			break
+		}
+	}
+	if head < 0 {
+		return 0
+	}
+	for k := h - 1; k > head; k-- {
+		if text, _ := tr.soleText(k); !tr.titleText(text) {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// namesColumn reports a text that names a column's field.
+func (tr *tableReader) namesColumn(text string) bool {
+	f := tr.c.headerField(text)
+	return f != fNone && f != fIgnore
+}
+
+// titleText reports a text a title row above a header holds: a group's
+// name, a section's title, an as-of date.
+func (tr *tableReader) titleText(text string) bool {
+	if text == "" || tr.c.namesGroup(text) {
+		return true
+	}
+	if _, ok := tr.c.sectionLevel(text); ok && !tr.c.looksLikeEntry(text) {
+		return true
+	}
+	_, ok := tr.c.parseAsOf(text)
+	return ok
 }
 
 // menuRow reports a row of a site's menu that a table without rules took

@@ -309,7 +309,7 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 				break
 			}
 			loose++
-			if g <= gmin+0.1*lines[j].h && inCell(&lines[j]) {
+			if inCell(&lines[j]) && (g <= gmin+0.1*lines[j].h || inRuledRow(hrules, lines, start, end, j)) {
 				gmin = min(gmin, g)
 			} else {
 				other++
@@ -340,6 +340,21 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 		}
 	}
 	return out, banded, unbanded
+}
+
+// inRuledRow reports whether line j stands in the last row of a run of
+// rows ruled apart (start..end, a rule across them between two of its
+// lines): no rule across between it and the run's last line, however far
+// below it stands (a cell's line a producer set apart from the rest).
+func inRuledRow(hrules []rule, lines []sline, start, end, j int) bool {
+	box := lines[start].box
+	for i := start + 1; i <= end; i++ {
+		box = union(box, lines[i].box)
+	}
+	if !ruledAcross(hrules, box, lines[start].box.Y1, lines[end].box.Y0) {
+		return false
+	}
+	return !ruledAcross(hrules, box, lines[end].box.Y0, lines[j].box.Y0)
 }
 
 // groupHeading reports whether line j (of one chunk) heads a table of
@@ -756,14 +771,15 @@ func mergeUnruled(rows []parser.Row, hrules []rule, region parser.Box, ivs []int
 
 // headedRow reports whether lines start..end are a table of one row
 // under its column headings (the end of a table continued from the page
-// before): two lines of three or more chunks each, as many, starting at
-// the same places, the first all bold and the second not.
+// before): a line of three or more chunks, all bold, over a line of two or
+// more, not, each starting where one of the first's starts (a cell left
+// blank has none).
 func headedRow(ws []tword, lines []sline, start, end int) bool {
 	if end != start+1 {
 		return false
 	}
 	a, b := &lines[start], &lines[end]
-	if len(a.chunks) < 3 || len(a.chunks) != len(b.chunks) {
+	if len(a.chunks) < 3 || len(b.chunks) < 2 || len(b.chunks) > len(a.chunks) {
 		return false
 	}
 	bold := func(l *sline) bool {
@@ -777,12 +793,19 @@ func headedRow(ws []tword, lines []sline, start, end int) bool {
 	if !bold(a) || bold(b) {
 		return false
 	}
-	for k := range a.chunks {
-		xa, _ := a.chunkBox(ws, k)
+	m := 0 // the heading the next chunk of b may start under, at the earliest
+	for k := range b.chunks {
 		xb, _ := b.chunkBox(ws, k)
-		if abs(xa-xb) > 0.5*a.h {
+		for m < len(a.chunks) {
+			if xa, _ := a.chunkBox(ws, m); abs(xa-xb) <= 0.5*a.h {
+				break
+			}
+			m++
+		}
+		if m == len(a.chunks) {
 			return false
 		}
+		m++
 	}
 	return true
 }
