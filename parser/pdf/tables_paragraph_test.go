@@ -135,3 +135,36 @@ func TestStreamRowAtAPageTopRunsOnIntoTheNextGroup(t *testing.T) {
 		assert.Equal(t, []string{"Tunku-U", "Univ-wide", "-"}, rows[len(rows)-1], way)
 	}
 }
+
+func TestStreamCellParagraphInALaterColumnStaysInItsRow(t *testing.T) {
+	// The blank space inside a cell of the last column: its second
+	// paragraph, no text in the first columns beside it, is more of that
+	// cell.
+	var ts []setText
+	y := 80.0
+	row := func(cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 210, 330}[k], y, false})
+			}
+		}
+		y += 11
+	}
+	row("Partner", "Type", "Unit")
+	row("Kagoshima", "School", "Agro")
+	row("Juntendo", "Univ-wide", "Science")
+	y += 6
+	row("", "", "Annex")
+	row("", "", "Office")
+	row("", "", "Sendai")
+	row("Tokyo", "Univ-wide", "-")
+	row("Nagaoka", "Univ-wide", "-")
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		rows := texts(tabs[0])
+		assert.Contains(t, rows, []string{"Juntendo", "Univ-wide", "Science Annex Office Sendai"}, way)
+		assert.Equal(t, []string{"Nagaoka", "Univ-wide", "-"}, rows[len(rows)-1], way)
+		assert.Len(t, rows, 5, way)
+	}
+}
