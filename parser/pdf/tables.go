@@ -540,7 +540,7 @@ func tableColumns(ws []tword, idx []int, tabs []pageTable) (textColumns, bool) {
 		if nl == 0 || nr == 0 || max(nl, nr) < 2 || min(left.Y1, right.Y1) <= max(left.Y0, right.Y0) {
 			continue
 		}
-		tc := textColumns{gutter: interval{lo, hi}}
+		tc := textColumns{gutter: interval{lo: lo, hi: hi}}
 		tc.partition(ws, idx)
 		// The columns stand where the tables do: a title over both
 		// columns is words on both sides of the gutter too.
@@ -580,7 +580,7 @@ func repeatedHeaderColumns(ws []tword, idx []int, tabs []pageTable, hrules []rul
 			if !rulesApart(hrules, t.region, x) {
 				continue
 			}
-			tc := textColumns{gutter: interval{x, x}}
+			tc := textColumns{gutter: interval{lo: x, hi: x}}
 			tc.partition(ws, idx)
 			tc.zone = t.region
 			return tc, true

@@ -357,3 +357,45 @@ func TestStreamCellMergedWhereRowRulesStopShort(t *testing.T) {
 		}
 	}
 }
+
+func TestStreamColumnsFoundWhereTheirCellsStart(t *testing.T) {
+	// A narrow table whose cells overflow: a long word runs up to or over
+	// the next column's text ("Jagiellonian" over "School-",
+	// "Engineering" over "06-07"), so that no gap parts the columns on
+	// every line. Each column's cells still start at one place.
+	var ts []setText
+	y := 80.0
+	xs := []float64{50, 112, 172, 232}
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, xs[k], y, bold})
+			}
+		}
+		y += 11
+	}
+	row(true, "Partner", "Type", "Unit", "Date")
+	y += 4
+	for _, r := range [][][]string{
+		{{"Jagiellonian", "School-", "GS", "2017-"}, {"University", "to-", "Engineering", "06-07"}, {"of Arts", "school"}},
+		{{"Maria", "School-", "IMR", "2000-"}, {"Curie-", "to-", "", "06-09"}, {"Sklodowska", "school"}},
+		{{"Polish", "School-", "GS Arts", "2015-"}, {"Academy", "to-", "", "09-30"}, {"of", "school"}, {"Sciences"}},
+		{{"Wroclaw", "School-", "RIEC", "1976-"}, {"University", "to-", "", "08-03"}, {"of", "school"}, {"Technology"}},
+	} {
+		for _, l := range r {
+			row(false, l...)
+		}
+		y += 4
+	}
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Partner", "Type", "Unit", "Date"},
+			{"Jagiellonian University of Arts", "School- to- school", "GS Engineering", "2017- 06-07"},
+			{"Maria Curie- Sklodowska", "School- to- school", "IMR", "2000- 06-09"},
+			{"Polish Academy of Sciences", "School- to- school", "GS Arts", "2015- 09-30"},
+			{"Wroclaw University of Technology", "School- to- school", "RIEC", "1976- 08-03"},
+		}, texts(tabs[0]), way)
+	}
+}

@@ -155,12 +155,18 @@ type cellAcc struct {
 	span  int
 }
 
-// interval is a column's extent.
-type interval struct{ lo, hi float64 }
+// interval is a column's extent. An aligned column's cells start at one
+// place (see splitByStarts): the text of the column before it may run up
+// to it or over it.
+type interval struct {
+	lo, hi float64
+	tol    float64 // aligned: its cells start at lo, to tol
+	split  bool    // found where its cells start inside a wider one
+}
 
 // addInterval merges [lo, hi] into a sorted list of disjoint intervals.
 func addInterval(ivs []interval, lo, hi float64) []interval {
-	nv := interval{lo, hi}
+	nv := interval{lo: lo, hi: hi}
 	out := ivs[:0:0]
 	for _, iv := range ivs {
 		if iv.hi < nv.lo || iv.lo > nv.hi {
@@ -338,7 +344,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	if nTab < 3 && !headedRow(ws, lines, start, end) {
 		return streamResult{}, false
 	}
-	ivs := columnIntervals(ws, ls)
+	ivs := splitByStarts(ws, ls, columnIntervals(ws, ls))
 	if len(ivs) < 2 {
 		return streamResult{}, false
 	}
@@ -885,11 +891,23 @@ func chunkWordCol(ws []tword, words []int, m int, seps []float64, ivs []interval
 // between columns ca and ca+1 (or any between ca and cb).
 func gapCrosses(ivs []interval, ca, cb int, a, b float64) bool {
 	for k := ca; k < cb && k+1 < len(ivs); k++ {
-		if b >= ivs[k].hi && a <= ivs[k+1].lo {
+		if gapAt(ivs, k, a, b) {
 			return true
 		}
 	}
 	return false
+}
+
+// gapAt reports whether the word gap [a, b] lies across the column gap
+// between columns k and k+1: it overlaps it, or, where column k+1 is
+// aligned, the word after it starts at the column's start, however close
+// to it (or over it) the word before it ends.
+func gapAt(ivs []interval, k int, a, b float64) bool {
+	lo, hi := ivs[k].hi, ivs[k+1].lo
+	if b >= lo && a <= hi {
+		return true
+	}
+	return ivs[k+1].tol > 0 && abs(b-hi) <= ivs[k+1].tol
 }
 
 // chunkCuts returns where a chunk of a row's line (its words, left to
@@ -903,7 +921,7 @@ func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval) map[int]
 	across := func(m int) int {
 		a, b := ws[words[m]].Box.X1, ws[words[m+1]].Box.X0
 		for k := 0; k+1 < len(ivs); k++ {
-			if b >= ivs[k].hi && a <= ivs[k+1].lo {
+			if gapAt(ivs, k, a, b) {
 				return k
 			}
 		}
@@ -1224,7 +1242,7 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 				continue
 			}
 			iv := ivs[c]
-			ivs = slices.Insert(slices.Delete(ivs, c, c+1), c, interval{iv.lo, x - tol}, interval{x, iv.hi})
+			ivs = slices.Insert(slices.Delete(ivs, c, c+1), c, interval{lo: iv.lo, hi: x - tol}, interval{lo: x, hi: iv.hi})
 		}
 	}
 	return ivs
@@ -1295,6 +1313,10 @@ func overflowsBelow(ws []tword, l *sline, lastY1, rowPitch float64, last []cellA
 // other lines' words fill it.
 func mergeCrossed(ws []tword, lines []sline, start, end int, ivs []interval) []interval {
 	for c := 0; c+1 < len(ivs); {
+		if ivs[c+1].split {
+			c++ // splitByStarts weighed the lines that cross it
+			continue
+		}
 		lo, hi := ivs[c].hi, ivs[c+1].lo
 		crossed, in := 0, 0
 		for i := start; i <= end; i++ {
@@ -1317,10 +1339,166 @@ func mergeCrossed(ws []tword, lines []sline, start, end int, ivs []interval) []i
 			}
 		}
 		if crossed >= 2 && 3*crossed >= in {
-			ivs = slices.Replace(ivs, c, c+2, interval{ivs[c].lo, max(ivs[c].hi, ivs[c+1].hi)})
+			ivs = slices.Replace(ivs, c, c+2, interval{lo: ivs[c].lo, hi: max(ivs[c].hi, ivs[c+1].hi), tol: ivs[c].tol, split: ivs[c].split})
 			continue
 		}
 		c++
 	}
 	return ivs
+}
+
+// splitByStarts splits a column where the cells of another start inside
+// it: narrow columns whose text overflows (a word longer than its column
+// is wide, run up to or over the next column's text) run into one
+// another, word gaps and all, but a column's cells still start at one
+// place. A place inside a column (a line height past its start) is
+// another column's start when words of three or more lines start there,
+// after texts of three or more kinds (a column of "GS Law", "GS Arts"
+// has one word at one place after one text: no column), two thirds of
+// the lines whose text in the column runs past it start a word there,
+// and on half of those lines at least the word stands apart from the one
+// before it: first in the column, further than one and a half chunk
+// gaps, or over it
+// (words of a few cells that happen to start at one place, a space after
+// the words before them, make no column), and no run of words starting
+// elsewhere before it runs over it (see misfit).
+// The columns so found are aligned (see interval).
+func splitByStarts(ws []tword, lines []*sline, ivs []interval) []interval {
+	if len(ivs) == 0 || len(lines) < 3 {
+		return ivs
+	}
+	hs := make([]float64, len(lines))
+	for i, l := range lines {
+		hs[i] = l.h
+	}
+	h := median(hs)
+	tol := 0.2 * h
+	var out []interval
+	for _, iv := range ivs {
+		// Word starts inside the column, line by line.
+		type start struct {
+			x    float64
+			line int
+		}
+		var xs []start
+		for i, l := range lines {
+			for _, wi := range l.words {
+				if x := ws[wi].Box.X0; x > iv.lo+h && x < iv.hi {
+					xs = append(xs, start{x, i})
+				}
+			}
+		}
+		slices.SortFunc(xs, func(a, b start) int { return cmp.Compare(a.x, b.x) })
+		var cuts []float64
+		for a := 0; a < len(xs); {
+			b := a + 1
+			for b < len(xs) && xs[b].x-xs[a].x <= tol {
+				b++
+			}
+			x := xs[a].x
+			a = b
+			if len(cuts) > 0 && x-cuts[len(cuts)-1] <= h {
+				continue
+			}
+			if startsColumn(ws, lines, iv, x, tol) && !misfit(ws, lines, append([]float64{iv.lo}, cuts...), x, tol) {
+				cuts = append(cuts, x)
+			}
+		}
+		lo, split := iv.lo, iv.split
+		for _, x := range cuts {
+			out = append(out, interval{lo: lo, hi: x - tol, split: split})
+			lo, split = x, true
+		}
+		out = append(out, interval{lo: lo, hi: iv.hi, split: split})
+	}
+	for k := range out {
+		if out[k].split || k > 0 && alignedStart(ws, lines, out[k], tol) {
+			out[k].tol = tol
+		}
+	}
+	return out
+}
+
+// alignedStart reports whether the cells of column iv start at its lo:
+// words of three or more lines start there, two thirds of the lines with
+// a word starting in the column.
+func alignedStart(ws []tword, lines []*sline, iv interval, tol float64) bool {
+	at, in := 0, 0
+	for _, l := range lines {
+		starts, any := false, false
+		for _, wi := range l.words {
+			x := ws[wi].Box.X0
+			if x >= iv.lo-tol && x <= iv.hi {
+				any = true
+				starts = starts || x <= iv.lo+tol
+			}
+		}
+		if starts {
+			at++
+		}
+		if any {
+			in++
+		}
+	}
+	return at >= 3 && 3*at >= 2*in
+}
+
+// misfit reports whether a run of words (a chunk) of the lines starts
+// before x at none of the columns' starts and runs over x: text set to
+// other columns (a table of another group, its columns elsewhere), where
+// x is no column's start.
+func misfit(ws []tword, lines []*sline, starts []float64, x, tol float64) bool {
+	for _, l := range lines {
+		for k := range l.chunks {
+			x0, x1 := l.chunkBox(ws, k)
+			if x0 < starts[0]-tol || x0 >= x-tol || x1 <= x+tol {
+				continue
+			}
+			if !slices.ContainsFunc(starts, func(s float64) bool { return abs(x0-s) <= tol }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// startsColumn reports whether x, inside column iv, is where the cells of
+// another column start (see splitByStarts).
+func startsColumn(ws []tword, lines []*sline, iv interval, x, tol float64) bool {
+	at, past, apart := 0, 0, 0
+	before := map[string]bool{}
+	for _, l := range lines {
+		starts, runs := false, false
+		var left []string
+		prev := -1 // the word before, in the column
+		for _, wi := range l.words {
+			w := ws[wi].Box
+			if w.X1 <= iv.lo || w.X0 >= iv.hi+tol {
+				continue
+			}
+			switch {
+			case abs(w.X0-x) <= tol:
+				starts = true
+				if gap := w.X0 - ws[max(prev, 0)].Box.X1; prev < 0 || gap < 0 || gap > 1.5*chunkGapH*l.h {
+					apart++
+				}
+			case w.X0 < x-tol:
+				left = append(left, ws[wi].Text)
+				if w.X1 > x+tol {
+					runs = true
+				}
+			default:
+				runs = true
+			}
+			prev = wi
+		}
+		if starts {
+			at++
+			before[strings.Join(left, " ")] = true
+		}
+		if starts || runs {
+			past++
+		}
+	}
+	return at >= 3 && len(before) >= 3 && 3*at >= 2*past && 2*apart >= at
 }
