@@ -18,6 +18,7 @@ const (
 	blockGapH  = 1.3 // a vertical gap wider than this ends a run of table lines
 	maxLooseIn = 2   // single-chunk lines allowed in a row inside a run
 	maxWrapIn  = 8   // and wrapped lines of a cell (see streamTables)
+	maxWrapCol = 24  // and of a cell in a column right of the table's first
 	maxHeadIn  = 5   // single-chunk lines taken above a run as its header
 )
 
@@ -285,13 +286,14 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 		gmin := math.Inf(1) // the run's smallest gap between lines
 		other := 0          // loose lines since the last table line that are no wrapped cell's
 		headings := true    // and all of those are group headings
+		inner := true       // and all wrapped lines since then stand right of the run's left edge
 		for j := i + 1; j < len(lines) && near(j-1, j); j++ {
 			g := lines[j].box.Y0 - lines[j-1].box.Y1
 			if tab[j] {
 				if loose > maxLooseIn && other > 0 && !columns(&lines[j]) {
 					break
 				}
-				end, loose, other, headings = j, 0, 0, true
+				end, loose, other, headings, inner = j, 0, 0, true, true
 				addStarts(&lines[j])
 				right = max(right, lines[j].box.X1)
 				gmin = min(gmin, g)
@@ -300,11 +302,14 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			loose++
 			if g <= gmin+0.1*lines[j].h && inCell(&lines[j]) {
 				gmin = min(gmin, g)
+				inner = inner && lines[j].box.X0 > left+0.5*lines[j].h
 			} else {
 				other++
 				headings = headings && heading(&lines[j])
 			}
-			if loose > maxLooseIn && (other > 0 && (!headings || end == i) || loose > maxWrapIn) {
+			// A cell of a narrow column right of the first (a long
+			// partner's name, a word a line) may wrap onto more lines.
+			if loose > maxLooseIn && (other > 0 && (!headings || end == i) || loose > maxWrapIn && (!inner || loose > maxWrapCol)) {
 				break
 			}
 		}
@@ -508,7 +513,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				if cut && k >= 0 {
 					c1 = min(c1, k)
 				}
-				c1 = max(c1, c0)
+				c1 = max(overflowEnd(ivs, c0, c1), c0)
 				if cells[c0].words == nil {
 					filled++
 				}
@@ -896,6 +901,18 @@ func gapCrosses(ivs []interval, ca, cb int, a, b float64) bool {
 		}
 	}
 	return false
+}
+
+// overflowEnd returns the last column a run of words from column c0 to c1
+// spans: none past a column found where its cells start (see
+// splitByStarts), whose text its cells' overflow runs into.
+func overflowEnd(ivs []interval, c0, c1 int) int {
+	for k := c0 + 1; k <= c1; k++ {
+		if ivs[k].split {
+			return k - 1
+		}
+	}
+	return c1
 }
 
 // gapAt reports whether the word gap [a, b] lies across the column gap
@@ -1354,8 +1371,9 @@ func mergeCrossed(ws []tword, lines []sline, start, end int, ivs []interval) []i
 // place. A place inside a column (a line height past its start) is
 // another column's start when words of three or more lines start there,
 // after texts of three or more kinds (a column of "GS Law", "GS Arts"
-// has one word at one place after one text: no column), two thirds of
-// the lines whose text in the column runs past it start a word there,
+// has one word at one place after one text: no column), half the lines
+// whose text in the column runs past it start a word there (the others
+// overflow: a long word a line, in a column a few words wide),
 // and on half of those lines at least the word stands apart from the one
 // before it: first in the column, further than one and a half chunk
 // gaps, or over it
@@ -1500,5 +1518,5 @@ func startsColumn(ws []tword, lines []*sline, iv interval, x, tol float64) bool 
 			past++
 		}
 	}
-	return at >= 3 && len(before) >= 3 && 3*at >= 2*past && 2*apart >= at
+	return at >= 3 && len(before) >= 3 && 2*at >= past && 2*apart >= at
 }
