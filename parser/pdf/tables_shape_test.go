@@ -399,3 +399,53 @@ func TestStreamColumnsFoundWhereTheirCellsStart(t *testing.T) {
 		}, texts(tabs[0]), way)
 	}
 }
+
+func TestStreamLongCellOfANarrowColumnStaysInItsRow(t *testing.T) {
+	// A partner's name in a narrow column right of the first, a word or
+	// two a line over a dozen lines (more than a first column's cell
+	// wraps onto), its words overflowing toward the next column's text
+	// ("Technologies /" past where the next column's cells start). The
+	// lines are the row's, and the overflow stays in its cell.
+	var ts []setText
+	y := 80.0
+	xs := []float64{50, 112, 174, 236}
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, xs[k], y, bold})
+			}
+		}
+		y += 11
+	}
+	row(true, "Country", "Partner", "Type", "Unit")
+	y += 4
+	row(false, "Poland", "AGH", "School-", "GS")
+	row(false, "", "University", "to-", "Eng.")
+	row(false, "", "of", "school")
+	row(false, "", "Technology")
+	y += 4
+	long := []string{"Bauman", "Moscow", "State", "Technical", "University,", "Institute", "of Radio", "Electronics", "and", "Laser", "Technologies", "Research", "and", "Photonics"}
+	row(false, "Russia", long[0], "School-", "RIEC")
+	row(false, "", long[1], "to-")
+	row(false, "", long[2], "school")
+	for _, w := range long[3:] {
+		if w == "Technologies" {
+			ts = append(ts, setText{"/", 186, y, false}) // right after it, past the next column's start
+		}
+		row(false, "", w)
+	}
+	y += 4
+	row(false, "", "Jagiellonian", "School-", "FRIS")
+	row(false, "", "University", "to-")
+	row(false, "", "of Arts", "school")
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Country", "Partner", "Type", "Unit"},
+			{"Poland", "AGH University of Technology", "School- to- school", "GS Eng."},
+			{"Russia", strings.Replace(strings.Join(long, " "), "Technologies", "Technologies /", 1), "School- to- school", "RIEC"},
+			{"", "Jagiellonian University of Arts", "School- to- school", "FRIS"},
+		}, texts(tabs[0]), way)
+	}
+}
