@@ -449,3 +449,37 @@ func TestStreamLongCellOfANarrowColumnStaysInItsRow(t *testing.T) {
 		}, texts(tabs[0]), way)
 	}
 }
+
+func TestStreamColumnEmptyButForItsHeadingOnThisPage(t *testing.T) {
+	// The last column's cells are all empty on this page; its heading,
+	// over two lines, stands right after the one before it, which runs
+	// close up to it ("Agreement" "Exemption"). The heading starts a
+	// column of its own.
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 200, 256}[k], y, bold})
+			}
+		}
+		y += 14
+	}
+	row(true, "Partner", "Date of", "Tuition")
+	y -= 3
+	row(true, "Institution", "Agreement", "Exemption")
+	for _, r := range [][]string{{"Kant Baltic", "2018-6-8"}, {"Lomonosov", "2018-6-8"}, {"Bauman", "2015-1-30"}, {"Tomsk", "2013-9-2"}} {
+		row(false, r...)
+	}
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Partner Institution", "Date of Agreement", "Tuition Exemption"},
+			{"Kant Baltic", "2018-6-8", ""},
+			{"Lomonosov", "2018-6-8", ""},
+			{"Bauman", "2015-1-30", ""},
+			{"Tomsk", "2013-9-2", ""},
+		}, texts(tabs[0]), way)
+	}
+}

@@ -1208,7 +1208,8 @@ func bulletedColumns(ws []tword, accs [][]cellAcc) bool {
 // word of a heading (a line of bold words among the table's first lines,
 // head to last) starts inside the column, further from the word before it
 // than a space, text of three or more other lines starts at the same
-// place, and no word of the table crosses it. Narrow columns
+// place, and no word of the table crosses it (or the column past it is
+// empty but for its heading). Narrow columns
 // set close together run into one another (a country's name and the
 // partner's after it read as one run of words), their headings do not.
 func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []interval) []interval {
@@ -1237,12 +1238,16 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 			if c < 0 {
 				continue
 			}
+			// Or the column past x is empty but for its heading (on this
+			// page): two heading lines or more start a word there, and
+			// the text of no other line reaches it.
 			starts, crossed := 0, false
-			for b := head; b <= end && !crossed; b++ {
+			heads, reached := 1, false
+			for b := head; b <= end; b++ {
 				if b == i {
 					continue
 				}
-				found := false
+				found, head := false, bold(&lines[b])
 				for _, wi := range lines[b].words {
 					w := ws[wi].Box
 					if abs(w.X0-x) <= tol {
@@ -1250,16 +1255,22 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 					} else if w.X0 < x-tol && w.X1 > x+tol {
 						crossed = true
 					}
+					if !head && w.X1 > x-tol && w.X0 < ivs[c].hi {
+						reached = true
+					}
 				}
 				if found {
 					starts++
+					if head {
+						heads++
+					}
 				}
 			}
-			if crossed || starts < 3 || x-ws[l.words[k-1]].Box.X1 < 0.3*l.h {
+			if (crossed || starts < 3) && (reached || heads < 2) || x-ws[l.words[k-1]].Box.X1 < 0.3*l.h {
 				continue
 			}
 			iv := ivs[c]
-			ivs = slices.Insert(slices.Delete(ivs, c, c+1), c, interval{lo: iv.lo, hi: x - tol}, interval{lo: x, hi: iv.hi})
+			ivs = slices.Insert(slices.Delete(ivs, c, c+1), c, interval{lo: iv.lo, hi: x - tol, tol: iv.tol, split: iv.split}, interval{lo: x, hi: iv.hi, tol: tol})
 		}
 	}
 	return ivs
