@@ -483,3 +483,42 @@ func TestStreamColumnEmptyButForItsHeadingOnThisPage(t *testing.T) {
 		}, texts(tabs[0]), way)
 	}
 }
+
+func TestStreamJustifiedCellLineWrappingBelowStaysWhole(t *testing.T) {
+	// A cell's paragraph justified across its column: its first line's
+	// words stretched apart by gaps of one width, wider than a column
+	// gap; no other line ends where it does (the cell's other line is
+	// its paragraph's last), but that line, right under it, starts where
+	// it starts. The stretched gaps part no cells.
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 260, 360}[k], y, bold})
+			}
+		}
+		y += 12
+	}
+	row(true, "Partner", "Unit", "Date")
+	y += 4
+	for _, w := range []setText{{"Institute", 50, y, false}, {"of", 114, y, false}, {"Geological", 136, y, false}, {"and", 206, y, false}} {
+		ts = append(ts, w)
+	}
+	row(false, "", "GS Science", "2008")
+	row(false, "(GNS)")
+	y += 4
+	row(false, "Massey", "IRIDeS", "2014")
+	y += 4
+	row(false, "Otago", "IMR", "2011")
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Partner", "Unit", "Date"},
+			{"Institute of Geological and (GNS)", "GS Science", "2008"},
+			{"Massey", "IRIDeS", "2014"},
+			{"Otago", "IMR", "2011"},
+		}, texts(tabs[0]), way)
+	}
+}

@@ -49,13 +49,17 @@ func makeSlines(ws []tword, idx []int) []sline {
 			short = append(short, line)
 		}
 	}
-	for _, line := range lines {
+	for li, line := range lines {
 		hs := make([]float64, len(line))
 		for k, i := range line {
 			hs[k] = ws[i].h
 		}
 		l := sline{words: line, box: wordsBox(ws, line), h: median(hs)}
-		glue := justifiedCells(ws, line, ends, l.h)
+		var below []int // the next line, when set right under this one
+		if li+1 < len(lines) && wordsBox(ws, lines[li+1]).Y0-l.box.Y1 <= 0.5*l.h {
+			below = lines[li+1]
+		}
+		glue := justifiedCells(ws, line, ends, below, l.h)
 		from := 0
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
@@ -95,9 +99,12 @@ func raisedInGap(ws []tword, short [][]int, l sline, x0, x1 float64) bool {
 // k) that are the stretched word gaps of a justified cell: three or more
 // words (of a script set with spaces) apart by gaps of one width (to
 // 0.3 pt) wider than a chunk gap, the last of them ending where words of
-// two or more other lines end (the cell's right edge, to half a point).
+// two or more other lines end (the cell's right edge, to half a point),
+// or, where no other line ends there (a cell whose other lines are its
+// paragraph's last), the line below, set right under it, has a word
+// starting where the run starts (the paragraph wraps on there).
 // A cell gap after the run is never part of it, however close its width.
-func justifiedCells(ws []tword, line []int, ends map[int]int, h float64) []bool {
+func justifiedCells(ws []tword, line []int, ends map[int]int, below []int, h float64) []bool {
 	glue := make([]bool, len(line))
 	gap := func(k int) float64 { return ws[line[k]].Box.X0 - ws[line[k-1]].Box.X1 }
 	for k := 0; k+2 < len(line); {
@@ -125,6 +132,9 @@ func justifiedCells(ws []tword, line []int, ends map[int]int, h float64) []bool 
 				break
 			}
 		}
+		if m < 0 && j >= k+2 && wrapsAt(ws, below, ws[line[k]].Box.X0) {
+			m = j
+		}
 		if m < 0 {
 			k++
 			continue
@@ -135,6 +145,16 @@ func justifiedCells(ws []tword, line []int, ends map[int]int, h float64) []bool 
 		k = m
 	}
 	return glue
+}
+
+// wrapsAt reports whether a word of line starts at x (to half a point).
+func wrapsAt(ws []tword, line []int, x float64) bool {
+	for _, i := range line {
+		if abs(ws[i].Box.X0-x) <= 0.5 {
+			return true
+		}
+	}
+	return false
 }
 
 // spacedWord reports whether a word is of a script written with spaces
