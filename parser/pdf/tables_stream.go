@@ -42,7 +42,7 @@ func makeSlines(ws []tword, idx []int) []sline {
 	for _, i := range idx {
 		ends[int(math.Round(2*ws[i].Box.X1))]++
 	}
-	lines := baselines(ws, idx)
+	lines := raisedIntoLines(ws, baselines(ws, idx))
 	var short [][]int // lines of one or two words: where a raised marker stands
 	for _, line := range lines {
 		if len(line) <= 2 {
@@ -54,7 +54,7 @@ func makeSlines(ws []tword, idx []int) []sline {
 		for k, i := range line {
 			hs[k] = ws[i].h
 		}
-		l := sline{words: line, box: wordsBox(ws, line), h: median(hs)}
+		l := sline{words: line, box: ownBox(ws, line, median(hs)), h: median(hs)}
 		var below []int // the next line, when set right under this one
 		if li+1 < len(lines) && wordsBox(ws, lines[li+1]).Y0-l.box.Y1 <= 0.5*l.h {
 			below = lines[li+1]
@@ -73,6 +73,22 @@ func makeSlines(ws []tword, idx []int) []sline {
 		out = append(out, l)
 	}
 	return out
+}
+
+// ownBox is the box of a line's words but for markers raised into it
+// (see raisedIntoLines), set smaller than its text (h): a line's place
+// among the rows is its text's.
+func ownBox(ws []tword, line []int, h float64) parser.Box {
+	var own []int
+	for _, i := range line {
+		if ws[i].h >= 0.85*h {
+			own = append(own, i)
+		}
+	}
+	if len(own) == 0 {
+		own = line
+	}
+	return wordsBox(ws, own)
 }
 
 // raisedInGap reports a gap of line l, from x0 to x1, that a raised or
