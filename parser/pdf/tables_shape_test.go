@@ -522,3 +522,38 @@ func TestStreamJustifiedCellLineWrappingBelowStaysWhole(t *testing.T) {
 		}, texts(tabs[0]), way)
 	}
 }
+
+func TestStreamHeadingJustifiedInItsCellStaysOneColumn(t *testing.T) {
+	// A column heading justified in its cell: its first line's last word
+	// stretched to the cell's right edge, far from the word before it
+	// ("Department  at"), its next line right under it from the column's
+	// start. No other text stands under the stretched word: it is the
+	// heading's, not a column's.
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 150, 280}[k], y, bold})
+			}
+		}
+		y += 12
+	}
+	row(true, "Partner", "Department", "Year")
+	ts = append(ts, setText{"at", 232, 80, true})
+	y--
+	row(true, "", "Tohoku Univ.")
+	y += 4
+	for _, r := range [][]string{{"Otago", "GS Science", "2008"}, {"Massey", "IRIDeS", "2014"}, {"Auckland", "IMR", "2011"}, {"Lincoln", "GS Law", "2019"}} {
+		row(false, r...)
+		y += 4
+	}
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		rows := texts(tabs[0])
+		require.NotEmpty(t, rows, way)
+		assert.Equal(t, []string{"Partner", "Department at Tohoku Univ.", "Year"}, rows[0], way)
+		assert.Equal(t, []string{"Lincoln", "GS Law", "2019"}, rows[len(rows)-1], way)
+	}
+}

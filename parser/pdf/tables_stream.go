@@ -459,6 +459,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	}
 	ivs = splitByHeadings(ws, lines, start, min(runStart+maxHeadIn, end), end, ivs)
 	ivs = mergeCrossed(ws, lines, start, end, ivs)
+	ivs = mergeStretchedHeading(ws, lines, start, end, ivs)
 
 	seps := make([]float64, 0, len(ivs)+1)
 	region := lines[start].box
@@ -1566,4 +1567,61 @@ func startsColumn(ws []tword, lines []*sline, iv interval, x, tol float64) bool 
 		}
 	}
 	return at >= 3 && len(before) >= 3 && 2*at >= past && 2*apart >= at
+}
+
+// mergeStretchedHeading joins a column to the one before it when all its
+// text is one word of a heading line, stretched away from the heading's
+// word before it in the column before (a heading justified in its cell:
+// "Department  at" over "Tohoku University"), and the heading goes on in
+// the line right under it, from where the column before starts.
+func mergeStretchedHeading(ws []tword, lines []sline, start, end int, ivs []interval) []interval {
+	colOfWord := func(wi int) int {
+		x := ws[wi].cx
+		for k := len(ivs) - 1; k > 0; k-- {
+			if x >= (ivs[k-1].hi+ivs[k].lo)/2 {
+				return k
+			}
+		}
+		return 0
+	}
+	for c := 1; c < len(ivs); {
+		var in []int // lines with text in column c
+		word := -1
+		for i := start; i <= end; i++ {
+			for _, wi := range lines[i].words {
+				if colOfWord(wi) == c {
+					if len(in) == 0 || in[len(in)-1] != i {
+						in = append(in, i)
+					}
+					word = wi
+				}
+			}
+		}
+		merge := false
+		if len(in) == 1 && in[0] < end && ws[word].Style.Bold {
+			l, next := &lines[in[0]], &lines[in[0]+1]
+			n, before := 0, false
+			for _, wi := range l.words {
+				switch colOfWord(wi) {
+				case c:
+					n++
+				case c - 1:
+					before = before || ws[wi].Style.Bold
+				}
+			}
+			wraps := false
+			for _, wi := range next.words {
+				if ws[wi].Style.Bold && abs(ws[wi].Box.X0-ivs[c-1].lo) <= 0.2*l.h {
+					wraps = true
+				}
+			}
+			merge = n == 1 && before && wraps && next.box.Y0-l.box.Y1 <= 0.5*l.h
+		}
+		if merge {
+			ivs = slices.Replace(ivs, c-1, c+1, interval{lo: ivs[c-1].lo, hi: max(ivs[c-1].hi, ivs[c].hi), tol: ivs[c-1].tol, split: ivs[c-1].split})
+			continue
+		}
+		c++
+	}
+	return ivs
 }
