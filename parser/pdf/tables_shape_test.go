@@ -529,31 +529,40 @@ func TestStreamHeadingJustifiedInItsCellStaysOneColumn(t *testing.T) {
 	// ("Department  at"), its next line right under it from the column's
 	// start. No other text stands under the stretched word: it is the
 	// heading's, not a column's.
-	var ts []setText
-	y := 80.0
-	row := func(bold bool, cells ...string) {
-		for k, c := range cells {
-			if c != "" {
-				ts = append(ts, setText{c, []float64{50, 150, 280}[k], y, bold})
+	// Its next line short of the stretched word, or running on under it.
+	for _, second := range []string{"Tohoku Univ.", "Tohoku-Daigaku Univ"} {
+		var ts []setText
+		y := 80.0
+		row := func(bold bool, cells ...string) {
+			for k, c := range cells {
+				if c != "" {
+					ts = append(ts, setText{c, []float64{50, 150, 280}[k], y, bold})
+				}
 			}
+			y += 12
 		}
-		y += 12
-	}
-	row(true, "Partner", "Department", "Year")
-	ts = append(ts, setText{"at", 232, 80, true})
-	y--
-	row(true, "", "Tohoku Univ.")
-	y += 4
-	for _, r := range [][]string{{"Otago", "GS Science", "2008"}, {"Massey", "IRIDeS", "2014"}, {"Auckland", "IMR", "2011"}, {"Lincoln", "GS Law", "2019"}} {
-		row(false, r...)
+		row(true, "Partner", "Department", "Year")
+		ts = append(ts, setText{"at", 232, 80, true})
+		y--
+		if first, rest, ok := strings.Cut(second, "-Daigaku "); ok {
+			// set close after the word before, under the stretched word
+			ts = append(ts, setText{first + "-Daigaku", 150, y, true}, setText{rest, 237, y, true})
+			y += 12
+		} else {
+			row(true, "", second)
+		}
 		y += 4
-	}
-	for _, w := range shapeTables(t, ts) {
-		way, tabs := w.name, w.tables
-		require.Len(t, tabs, 1, way)
-		rows := texts(tabs[0])
-		require.NotEmpty(t, rows, way)
-		assert.Equal(t, []string{"Partner", "Department at Tohoku Univ.", "Year"}, rows[0], way)
-		assert.Equal(t, []string{"Lincoln", "GS Law", "2019"}, rows[len(rows)-1], way)
+		for _, r := range [][]string{{"Otago", "GS Science", "2008"}, {"Massey", "IRIDeS", "2014"}, {"Auckland", "IMR", "2011"}, {"Lincoln", "GS Law", "2019"}} {
+			row(false, r...)
+			y += 4
+		}
+		for _, w := range shapeTables(t, ts) {
+			way, tabs := w.name+" "+second, w.tables
+			require.Len(t, tabs, 1, way)
+			rows := texts(tabs[0])
+			require.NotEmpty(t, rows, way)
+			assert.Equal(t, []string{"Partner", "Department at " + second, "Year"}, rows[0], way)
+			assert.Equal(t, []string{"Lincoln", "GS Law", "2019"}, rows[len(rows)-1], way)
+		}
 	}
 }

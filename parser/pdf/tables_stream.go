@@ -1573,7 +1573,9 @@ func startsColumn(ws []tword, lines []*sline, iv interval, x, tol float64) bool 
 // text is one word of a heading line, stretched away from the heading's
 // word before it in the column before (a heading justified in its cell:
 // "Department  at" over "Tohoku University"), and the heading goes on in
-// the line right under it, from where the column before starts.
+// the line right under it, from where the column before starts (maybe
+// running on under the stretched word, where no word starts at the
+// column's start).
 func mergeStretchedHeading(ws []tword, lines []sline, start, end int, ivs []interval) []interval {
 	colOfWord := func(wi int) int {
 		x := ws[wi].cx
@@ -1585,11 +1587,21 @@ func mergeStretchedHeading(ws []tword, lines []sline, start, end int, ivs []inte
 		return 0
 	}
 	for c := 1; c < len(ivs); {
-		var in []int // lines with text in column c
+		// Lines with text in column c, but for the heading's next line
+		// run on into it from the column before (a chunk started there).
+		var in []int
 		word := -1
 		for i := start; i <= end; i++ {
-			for _, wi := range lines[i].words {
-				if colOfWord(wi) == c {
+			l := &lines[i]
+			for k := range l.chunks {
+				ch := l.words[l.chunks[k][0]:l.chunks[k][1]]
+				for _, wi := range ch {
+					if colOfWord(wi) != c {
+						continue
+					}
+					if len(in) == 1 && i == in[0]+1 && colOfWord(ch[0]) == c-1 && ws[wi].Style.Bold && abs(ws[wi].Box.X0-ivs[c].lo) > 0.2*l.h {
+						continue
+					}
 					if len(in) == 0 || in[len(in)-1] != i {
 						in = append(in, i)
 					}
