@@ -502,9 +502,7 @@ func TestStreamJustifiedCellLineWrappingBelowStaysWhole(t *testing.T) {
 	}
 	row(true, "Partner", "Unit", "Date")
 	y += 4
-	for _, w := range []setText{{"Institute", 50, y, false}, {"of", 114, y, false}, {"Geological", 136, y, false}, {"and", 206, y, false}} {
-		ts = append(ts, w)
-	}
+	ts = append(ts, setText{"Institute", 50, y, false}, setText{"of", 114, y, false}, setText{"Geological", 136, y, false}, setText{"and", 206, y, false})
 	row(false, "", "GS Science", "2008")
 	row(false, "(GNS)")
 	y += 4
