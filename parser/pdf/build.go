@@ -274,7 +274,12 @@ func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLi
 }
 
 // dedupe drops glyphs drawn twice at (almost) the same place, the way some
-// writers fake bold text.
+// writers fake bold text: the same glyph of the same font and size, drawn
+// right after the other, or as part of a run drawn again over the first
+// (the glyph drawn before or after it is drawn again too). A glyph that
+// only happens to fall on the same glyph of other text (a cell's text
+// overflowing onto the next cell's: the "t" of "Department" on the "t" of
+// "Date") is kept.
 func dedupe(gs []fglyph, gx []glyphx) []fglyph {
 	out := gs[:0]
 	for i, g := range gs {
@@ -284,7 +289,8 @@ func dedupe(gs []fglyph, gx []glyphx) []fglyph {
 			if g.u0-o.u0 > dupTolEm*g.size {
 				break
 			}
-			if gx[o.i].Text == gx[g.i].Text && math.Abs(o.u0-g.u0) < dupTolEm*g.size && math.Abs(o.base-g.base) < dupTolEm*g.size {
+			if gx[o.i].Text == gx[g.i].Text && math.Abs(o.u0-g.u0) < dupTolEm*g.size && math.Abs(o.base-g.base) < dupTolEm*g.size &&
+				overprinted(gx, o.i, g.i, dupTolEm*g.size) {
 				dup = true
 				break
 			}
@@ -294,6 +300,49 @@ func dedupe(gs []fglyph, gx []glyphx) []fglyph {
 		}
 	}
 	return out
+}
+
+// overprinted reports whether glyph b, drawn over glyph a (same text,
+// same place to tol), draws a again: same font and size, and drawn right
+// after it, or in a run drawn over a's run (a glyph drawn next to b, before
+// or after, is the glyph drawn next to a, drawn again), or drawn alone as a
+// is (a string of one glyph, shown twice).
+func overprinted(gx []glyphx, a, b int, tol float64) bool {
+	ga, gb := &gx[a], &gx[b]
+	if ga.Font != gb.Font || math.Abs(ga.Size-gb.Size) > 0.01*max(ga.Size, gb.Size) {
+		return false
+	}
+	if d := ga.Seq - gb.Seq; d == 1 || d == -1 {
+		return true
+	}
+	alone := true
+	for _, d := range []int{-1, 1} {
+		na, okA := drawnNext(gx, a, d, tol)
+		nb, okB := drawnNext(gx, b, d, tol)
+		if okA && okB && na.Text == nb.Text && math.Abs(na.ox-nb.ox) < tol && math.Abs(na.oy-nb.oy) < tol {
+			return true
+		}
+		alone = alone && !okA && !okB
+	}
+	return alone
+}
+
+// drawnNext returns the glyph drawn right before (d = -1) or after (d = 1)
+// glyph i when it stands beside it on its line (its origin within an em
+// and a half, on the same baseline to tol).
+func drawnNext(gx []glyphx, i, d int, tol float64) (*glyphx, bool) {
+	j := i + d
+	if j < 0 || j >= len(gx) || gx[j].Seq != gx[i].Seq+d {
+		return nil, false
+	}
+	g, n := &gx[i], &gx[j]
+	if math.Hypot(n.ox-g.ox, n.oy-g.oy) > 1.5*max(g.Size, n.Size) {
+		return nil, false
+	}
+	if n.Dir != g.Dir || (g.Dir%2 == 0 && math.Abs(n.oy-g.oy) > tol) || (g.Dir%2 == 1 && math.Abs(n.ox-g.ox) > tol) {
+		return nil, false
+	}
+	return n, true
 }
 
 type styleCount struct {

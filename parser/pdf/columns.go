@@ -477,7 +477,7 @@ func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
 		lo, hi := x0+float64(k), x0+float64(j)
 		k = j
 		if hi-lo >= max(minGutter, chunkGapH*h) && lo > x0 && hi < x1 {
-			bands = append(bands, interval{lo, hi})
+			bands = append(bands, interval{lo: lo, hi: hi})
 		}
 	}
 	var best textColumns

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -55,7 +57,8 @@ func TestRaisedMarkerPartsNoCells(t *testing.T) {
 }
 
 // A raised marker at the end of a cell does not join the cell to the
-// next one: a table's columns stay apart.
+// next one: a table's columns stay apart, and the marker stays at the end
+// of the cell it marks.
 func TestRaisedMarkerAtCellEndKeepsColumns(t *testing.T) {
 	var ws []Word
 	y := 100.0
@@ -70,7 +73,7 @@ func TestRaisedMarkerAtCellEndKeepsColumns(t *testing.T) {
 	tabs := pageTables(&p)
 	require.Len(t, tabs, 1)
 	row := texts(tabs[0].table)[0]
-	assert.Equal(t, "Seoul National University", row[0])
+	assert.Equal(t, "Seoul National University *", row[0])
 	assert.Equal(t, "1998", row[len(row)-1])
 }
 
@@ -149,4 +152,56 @@ func TestJustifiedLineWithARaisedMarker(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A table whose rows are set solid (a line's pitch apart, as tbl sets
+// them), a marker raised at the end of some names: the marker, on a
+// baseline of its own between two rows, is the end of the name it marks,
+// not a row of its own. From words laid out and from a PDF (the marker
+// set smaller, with a text rise).
+func TestRaisedMarkerBetweenRowsSetSolid(t *testing.T) {
+	rows := [][3]string{{"McGill", "IMRAM", "1998"}, {"Polytechnique", "GS", "2017"}, {"Toronto", "IFS", "1994"}, {"Victoria", "IMR", "2009"}, {"Alberta", "RIEC", "2011"}}
+	marked := map[string]bool{"Polytechnique": true, "Victoria": true}
+	xs := []float64{50, 200, 300}
+	var ws []Word
+	var c strings.Builder
+	y := 100.0
+	for _, h := range []string{"Partner", "Unit", "Year"} {
+		ws = append(ws, tw(h, xs[len(ws)], y))
+		fmt.Fprintf(&c, "BT /F1 10 Tf %.2f %.2f Td (%s) Tj ET\n", xs[len(ws)-1], 800-y-8, h)
+	}
+	for _, r := range rows {
+		y += 12
+		for k, s := range r {
+			w := tw(s, xs[k], y)
+			ws = append(ws, w)
+			fmt.Fprintf(&c, "BT /F1 10 Tf %.2f %.2f Td (%s) Tj ET\n", xs[k], 800-y-8, s)
+			if k == 0 && marked[s] {
+				ws = append(ws, raisedMark(w.Box.X1+1, y))
+				fmt.Fprintf(&c, "BT /F1 6 Tf %.2f %.2f Td 4 Ts (*) Tj 0 Ts ET\n", xs[0]+6*float64(len(s))+1, 800-y-8)
+			}
+		}
+	}
+	want := [][]string{{"Partner", "Unit", "Year"}, {"McGill", "IMRAM", "1998"}, {"Polytechnique *", "GS", "2017"}, {"Toronto", "IFS", "1994"}, {"Victoria *", "IMR", "2009"}, {"Alberta", "RIEC", "2011"}}
+	t.Run("words", func(t *testing.T) {
+		p := page(1, ws, nil)
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1)
+		assert.Equal(t, want, texts(tabs[0].table))
+	})
+	t.Run("pdf", func(t *testing.T) {
+		b := buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 800 800] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >> >> >> >>",
+			"<< stream:"+c.String())
+		doc, err := Parse("raised.pdf", b, Options{})
+		require.NoError(t, err)
+		var tabs []parser.Table
+		for _, bl := range doc.Blocks {
+			if bl.Table != nil {
+				tabs = append(tabs, *bl.Table)
+			}
+		}
+		require.Len(t, tabs, 1)
+		assert.Equal(t, want, texts(tabs[0]))
+	})
 }

@@ -465,7 +465,7 @@ func pageTables(p *PageLayout) []pageTable {
 		// The tables' own rules stand apart at a narrower band inside
 		// the gutter: a column's sparse last column (markers) may stand
 		// in the band the text leaves.
-		tc.gutter = interval{max(tc.gutter.lo, rc.gutter.lo), min(tc.gutter.hi, rc.gutter.hi)}
+		tc.gutter = interval{lo: max(tc.gutter.lo, rc.gutter.lo), hi: min(tc.gutter.hi, rc.gutter.hi)}
 		tc.partition(s.ws, all)
 		tc.zone = union(wordsBox(s.ws, tc.left), wordsBox(s.ws, tc.right))
 	}
@@ -552,7 +552,7 @@ func tableColumns(ws []tword, idx []int, tabs []pageTable) (textColumns, bool) {
 		if nl == 0 || nr == 0 || max(nl, nr) < 2 || min(left.Y1, right.Y1) <= max(left.Y0, right.Y0) {
 			continue
 		}
-		tc := textColumns{gutter: interval{lo, hi}}
+		tc := textColumns{gutter: interval{lo: lo, hi: hi}}
 		tc.partition(ws, idx)
 		// The columns stand where the tables do: a title over both
 		// columns is words on both sides of the gutter too.
@@ -592,7 +592,7 @@ func repeatedHeaderColumns(ws []tword, idx []int, tabs []pageTable, hrules []rul
 			if !rulesApart(hrules, t.region, x) {
 				continue
 			}
-			tc := textColumns{gutter: interval{x, x}}
+			tc := textColumns{gutter: interval{lo: x, hi: x}}
 			tc.partition(ws, idx)
 			tc.zone = t.region
 			return tc, true
@@ -647,7 +647,7 @@ func ruleColumns(ws []tword, idx []int, hrules []rule) (textColumns, bool) {
 		hs = append(hs, ws[i].h)
 	}
 	h := median(hs)
-	tc := textColumns{gutter: interval{lo, hi}}
+	tc := textColumns{gutter: interval{lo: lo, hi: hi}}
 	tc.partition(ws, idx)
 	tc.zone = parser.Box{X0: ivs[0].lo, Y0: math.Min(ly0, ry0) - 2*h, X1: ivs[1].hi, Y1: math.Max(ly1, ry1) + h}
 	return tc, true

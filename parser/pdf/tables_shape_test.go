@@ -453,3 +453,209 @@ func TestStreamCellLineSetApartInsideItsRuledRow(t *testing.T) {
 		}, texts(tabs[0]), way)
 	}
 }
+func TestStreamColumnsFoundWhereTheirCellsStart(t *testing.T) {
+	// A narrow table whose cells overflow: a long word runs up to or over
+	// the next column's text ("Jagiellonian" over "School-",
+	// "Engineering" over "06-07"), so that no gap parts the columns on
+	// every line. Each column's cells still start at one place.
+	var ts []setText
+	y := 80.0
+	xs := []float64{50, 112, 172, 232}
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, xs[k], y, bold})
+			}
+		}
+		y += 11
+	}
+	row(true, "Partner", "Type", "Unit", "Date")
+	y += 4
+	for _, r := range [][][]string{
+		{{"Jagiellonian", "School-", "GS", "2017-"}, {"University", "to-", "Engineering", "06-07"}, {"of Arts", "school"}},
+		{{"Maria", "School-", "IMR", "2000-"}, {"Curie-", "to-", "", "06-09"}, {"Sklodowska", "school"}},
+		{{"Polish", "School-", "GS Arts", "2015-"}, {"Academy", "to-", "", "09-30"}, {"of", "school"}, {"Sciences"}},
+		{{"Wroclaw", "School-", "RIEC", "1976-"}, {"University", "to-", "", "08-03"}, {"of", "school"}, {"Technology"}},
+	} {
+		for _, l := range r {
+			row(false, l...)
+		}
+		y += 4
+	}
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Partner", "Type", "Unit", "Date"},
+			{"Jagiellonian University of Arts", "School- to- school", "GS Engineering", "2017- 06-07"},
+			{"Maria Curie- Sklodowska", "School- to- school", "IMR", "2000- 06-09"},
+			{"Polish Academy of Sciences", "School- to- school", "GS Arts", "2015- 09-30"},
+			{"Wroclaw University of Technology", "School- to- school", "RIEC", "1976- 08-03"},
+		}, texts(tabs[0]), way)
+	}
+}
+
+func TestStreamLongCellOfANarrowColumnStaysInItsRow(t *testing.T) {
+	// A partner's name in a narrow column right of the first, a word or
+	// two a line over a dozen lines (more than a first column's cell
+	// wraps onto), its words overflowing toward the next column's text
+	// ("Technologies /" past where the next column's cells start). The
+	// lines are the row's, and the overflow stays in its cell.
+	var ts []setText
+	y := 80.0
+	xs := []float64{50, 112, 174, 236}
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, xs[k], y, bold})
+			}
+		}
+		y += 11
+	}
+	row(true, "Country", "Partner", "Type", "Unit")
+	y += 4
+	row(false, "Poland", "AGH", "School-", "GS")
+	row(false, "", "University", "to-", "Eng.")
+	row(false, "", "of", "school")
+	row(false, "", "Technology")
+	y += 4
+	long := []string{"Bauman", "Moscow", "State", "Technical", "University,", "Institute", "of Radio", "Electronics", "and", "Laser", "Technologies", "Research", "and", "Photonics"}
+	row(false, "Russia", long[0], "School-", "RIEC")
+	row(false, "", long[1], "to-")
+	row(false, "", long[2], "school")
+	for _, w := range long[3:] {
+		if w == "Technologies" {
+			ts = append(ts, setText{"/", 186, y, false}) // right after it, past the next column's start
+		}
+		row(false, "", w)
+	}
+	y += 4
+	row(false, "", "Jagiellonian", "School-", "FRIS")
+	row(false, "", "University", "to-")
+	row(false, "", "of Arts", "school")
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Country", "Partner", "Type", "Unit"},
+			{"Poland", "AGH University of Technology", "School- to- school", "GS Eng."},
+			{"Russia", strings.Replace(strings.Join(long, " "), "Technologies", "Technologies /", 1), "School- to- school", "RIEC"},
+			{"", "Jagiellonian University of Arts", "School- to- school", "FRIS"},
+		}, texts(tabs[0]), way)
+	}
+}
+
+func TestStreamColumnEmptyButForItsHeadingOnThisPage(t *testing.T) {
+	// The last column's cells are all empty on this page; its heading,
+	// over two lines, stands right after the one before it, which runs
+	// close up to it ("Agreement" "Exemption"). The heading starts a
+	// column of its own.
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 200, 256}[k], y, bold})
+			}
+		}
+		y += 14
+	}
+	row(true, "Partner", "Date of", "Tuition")
+	y -= 3
+	row(true, "Institution", "Agreement", "Exemption")
+	for _, r := range [][]string{{"Kant Baltic", "2018-6-8"}, {"Lomonosov", "2018-6-8"}, {"Bauman", "2015-1-30"}, {"Tomsk", "2013-9-2"}} {
+		row(false, r...)
+	}
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Partner Institution", "Date of Agreement", "Tuition Exemption"},
+			{"Kant Baltic", "2018-6-8", ""},
+			{"Lomonosov", "2018-6-8", ""},
+			{"Bauman", "2015-1-30", ""},
+			{"Tomsk", "2013-9-2", ""},
+		}, texts(tabs[0]), way)
+	}
+}
+
+func TestStreamJustifiedCellLineWrappingBelowStaysWhole(t *testing.T) {
+	// A cell's paragraph justified across its column: its first line's
+	// words stretched apart by gaps of one width, wider than a column
+	// gap; no other line ends where it does (the cell's other line is
+	// its paragraph's last), but that line, right under it, starts where
+	// it starts. The stretched gaps part no cells.
+	var ts []setText
+	y := 80.0
+	row := func(bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 260, 360}[k], y, bold})
+			}
+		}
+		y += 12
+	}
+	row(true, "Partner", "Unit", "Date")
+	y += 4
+	ts = append(ts, setText{"Institute", 50, y, false}, setText{"of", 114, y, false}, setText{"Geological", 136, y, false}, setText{"and", 206, y, false})
+	row(false, "", "GS Science", "2008")
+	row(false, "(GNS)")
+	y += 4
+	row(false, "Massey", "IRIDeS", "2014")
+	y += 4
+	row(false, "Otago", "IMR", "2011")
+	for _, w := range shapeTables(t, ts) {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Partner", "Unit", "Date"},
+			{"Institute of Geological and (GNS)", "GS Science", "2008"},
+			{"Massey", "IRIDeS", "2014"},
+			{"Otago", "IMR", "2011"},
+		}, texts(tabs[0]), way)
+	}
+}
+
+func TestStreamHeadingJustifiedInItsCellStaysOneColumn(t *testing.T) {
+	// A column heading justified in its cell: its first line's last word
+	// stretched to the cell's right edge, far from the word before it
+	// ("Department  at"), its next line right under it from the column's
+	// start. No other text stands under the stretched word: it is the
+	// heading's, not a column's.
+	// Its next line short of the stretched word, or running on under it.
+	for _, second := range []string{"Tohoku Univ.", "Tohoku-Daigaku Univ"} {
+		var ts []setText
+		y := 80.0
+		row := func(bold bool, cells ...string) {
+			for k, c := range cells {
+				if c != "" {
+					ts = append(ts, setText{c, []float64{50, 150, 280}[k], y, bold})
+				}
+			}
+			y += 12
+		}
+		row(true, "Partner", "Department", "Year")
+		ts = append(ts, setText{"at", 232, 80, true})
+		y--
+		if first, rest, ok := strings.Cut(second, "-Daigaku "); ok {
+			// set close after the word before, under the stretched word
+			ts = append(ts, setText{first + "-Daigaku", 150, y, true}, setText{rest, 237, y, true})
+			y += 12
+		} else {
+			row(true, "", second)
+		}
+		y += 4
+		for _, r := range [][]string{{"Otago", "GS Science", "2008"}, {"Massey", "IRIDeS", "2014"}, {"Auckland", "IMR", "2011"}, {"Lincoln", "GS Law", "2019"}} {
+			row(false, r...)
+			y += 4
+		}
+		for _, w := range shapeTables(t, ts) {
+			way, tabs := w.name+" "+second, w.tables
+			require.Len(t, tabs, 1, way)
+			rows := texts(tabs[0])
+			require.NotEmpty(t, rows, way)
+			assert.Equal(t, []string{"Partner", "Department at " + second, "Year"}, rows[0], way)
+			assert.Equal(t, []string{"Lincoln", "GS Law", "2019"}, rows[len(rows)-1], way)
+		}
+	}
+}

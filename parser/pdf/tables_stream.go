@@ -18,6 +18,7 @@ const (
 	blockGapH  = 1.3 // a vertical gap wider than this ends a run of table lines
 	maxLooseIn = 2   // single-chunk lines allowed in a row inside a run
 	maxWrapIn  = 8   // and wrapped lines of a cell (see streamTables)
+	maxWrapCol = 24  // and of a cell in a column right of the table's first
 	maxHeadIn  = 5   // single-chunk lines taken above a run as its header
 )
 
@@ -41,20 +42,24 @@ func makeSlines(ws []tword, idx []int) []sline {
 	for _, i := range idx {
 		ends[int(math.Round(2*ws[i].Box.X1))]++
 	}
-	lines := baselines(ws, idx)
+	lines := raisedIntoLines(ws, baselines(ws, idx))
 	var short [][]int // lines of one or two words: where a raised marker stands
 	for _, line := range lines {
 		if len(line) <= 2 {
 			short = append(short, line)
 		}
 	}
-	for _, line := range lines {
+	for li, line := range lines {
 		hs := make([]float64, len(line))
 		for k, i := range line {
 			hs[k] = ws[i].h
 		}
-		l := sline{words: line, box: wordsBox(ws, line), h: median(hs)}
-		glue := justifiedCells(ws, line, ends, l.h)
+		l := sline{words: line, box: ownBox(ws, line, median(hs)), h: median(hs)}
+		var below []int // the next line, when set right under this one
+		if li+1 < len(lines) && wordsBox(ws, lines[li+1]).Y0-l.box.Y1 <= 0.5*l.h {
+			below = lines[li+1]
+		}
+		glue := justifiedCells(ws, line, ends, below, l.h)
 		// The gap that parts chunks goes by the type, where the font's
 		// boxes stand taller than it (Japanese fonts' ascent and descent);
 		// a list's bullet stands apart from its text by the box's.
@@ -76,6 +81,22 @@ func makeSlines(ws []tword, idx []int) []sline {
 		out = append(out, l)
 	}
 	return out
+}
+
+// ownBox is the box of a line's words but for markers raised into it
+// (see raisedIntoLines), set smaller than its text (h): a line's place
+// among the rows is its text's.
+func ownBox(ws []tword, line []int, h float64) parser.Box {
+	var own []int
+	for _, i := range line {
+		if ws[i].h >= 0.85*h {
+			own = append(own, i)
+		}
+	}
+	if len(own) == 0 {
+		own = line
+	}
+	return wordsBox(ws, own)
 }
 
 // raisedInGap reports a gap of line l, from x0 to x1, that a raised or
@@ -102,9 +123,12 @@ func raisedInGap(ws []tword, short [][]int, l sline, x0, x1 float64) bool {
 // k) that are the stretched word gaps of a justified cell: three or more
 // words (of a script set with spaces) apart by gaps of one width (to
 // 0.3 pt) wider than a chunk gap, the last of them ending where words of
-// two or more other lines end (the cell's right edge, to half a point).
+// two or more other lines end (the cell's right edge, to half a point),
+// or, where no other line ends there (a cell whose other lines are its
+// paragraph's last), the line below, set right under it, has a word
+// starting where the run starts (the paragraph wraps on there).
 // A cell gap after the run is never part of it, however close its width.
-func justifiedCells(ws []tword, line []int, ends map[int]int, h float64) []bool {
+func justifiedCells(ws []tword, line []int, ends map[int]int, below []int, h float64) []bool {
 	glue := make([]bool, len(line))
 	gap := func(k int) float64 { return ws[line[k]].Box.X0 - ws[line[k-1]].Box.X1 }
 	for k := 0; k+2 < len(line); {
@@ -132,6 +156,9 @@ func justifiedCells(ws []tword, line []int, ends map[int]int, h float64) []bool 
 				break
 			}
 		}
+		if m < 0 && j >= k+2 && wrapsAt(ws, below, ws[line[k]].Box.X0) {
+			m = j
+		}
 		if m < 0 {
 			k++
 			continue
@@ -142,6 +169,16 @@ func justifiedCells(ws []tword, line []int, ends map[int]int, h float64) []bool 
 		k = m
 	}
 	return glue
+}
+
+// wrapsAt reports whether a word of line starts at x (to half a point).
+func wrapsAt(ws []tword, line []int, x float64) bool {
+	for _, i := range line {
+		if abs(ws[i].Box.X0-x) <= 0.5 {
+			return true
+		}
+	}
+	return false
 }
 
 // spacedWord reports whether a word is of a script written with spaces
@@ -163,12 +200,18 @@ type cellAcc struct {
 	span  int
 }
 
-// interval is a column's extent.
-type interval struct{ lo, hi float64 }
+// interval is a column's extent. An aligned column's cells start at one
+// place (see splitByStarts): the text of the column before it may run up
+// to it or over it.
+type interval struct {
+	lo, hi float64
+	tol    float64 // aligned: its cells start at lo, to tol
+	split  bool    // found where its cells start inside a wider one
+}
 
 // addInterval merges [lo, hi] into a sorted list of disjoint intervals.
 func addInterval(ivs []interval, lo, hi float64) []interval {
-	nv := interval{lo, hi}
+	nv := interval{lo: lo, hi: hi}
 	out := ivs[:0:0]
 	for _, iv := range ivs {
 		if iv.hi < nv.lo || iv.lo > nv.hi {
@@ -298,13 +341,14 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 		gmin := math.Inf(1) // the run's smallest gap between lines
 		other := 0          // loose lines since the last table line that are no wrapped cell's
 		headings := true    // and all of those are group headings
+		inner := true       // and all wrapped lines since then stand right of the run's left edge
 		for j := i + 1; j < len(lines) && near(j-1, j); j++ {
 			g := lines[j].box.Y0 - lines[j-1].box.Y1
 			if tab[j] {
 				if loose > maxLooseIn && other > 0 && !columns(&lines[j]) {
 					break
 				}
-				end, loose, other, headings = j, 0, 0, true
+				end, loose, other, headings, inner = j, 0, 0, true, true
 				addStarts(&lines[j])
 				right = max(right, lines[j].box.X1)
 				gmin = min(gmin, g)
@@ -320,13 +364,16 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			loose++
 			if inCell(&lines[j]) && (g <= gmin+0.1*lines[j].h || inRuledRow(hrules, lines, start, end, j)) {
 				gmin = min(gmin, g)
+				inner = inner && lines[j].box.X0 > left+0.5*lines[j].h
 			} else if cellParagraph(ws, lines, j, gmin, inCell, columns, tab) {
 				paras[j] = true
 			} else {
 				other++
 				headings = headings && heading(&lines[j])
 			}
-			if loose > maxLooseIn && (other > 0 && (!headings || end == i) || loose > maxWrapIn) {
+			// A cell of a narrow column right of the first (a long
+			// partner's name, a word a line) may wrap onto more lines.
+			if loose > maxLooseIn && (other > 0 && (!headings || end == i) || loose > maxWrapIn && (!inner || loose > maxWrapCol)) {
 				break
 			}
 		}
@@ -523,7 +570,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	if nTab < 3 && !headedRow(ws, lines, start, end) && !rowUnderColumnsAbove(ws, lines, start, end, above) {
 		return streamResult{}, false
 	}
-	ivs := columnIntervals(ws, ls)
+	ivs := splitByStarts(ws, ls, columnIntervals(ws, ls))
 	if len(ivs) < 2 {
 		return streamResult{}, false
 	}
@@ -597,6 +644,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	}
 	ivs = splitByHeadings(ws, lines, start, min(runStart+maxHeadIn, end), end, ivs)
 	ivs = mergeCrossed(ws, lines, start, end, ivs)
+	ivs = mergeStretchedHeading(ws, lines, start, end, ivs)
 
 	seps := make([]float64, 0, len(ivs)+1)
 	region := lines[start].box
@@ -682,7 +730,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				if cut && k >= 0 {
 					c1 = min(c1, k)
 				}
-				c1 = max(c1, c0)
+				c1 = max(overflowEnd(ivs, c0, c1), c0)
 				if cells[c0].words == nil {
 					filled++
 				}
@@ -1116,7 +1164,7 @@ func chunkWordCol(ws []tword, words []int, m int, seps []float64, ivs []interval
 // last words under no column) is not cut there.
 func gapCrosses(ivs []interval, ca, cb int, a, b, h float64, nexts []float64) bool {
 	for k := ca; k < cb && k+1 < len(ivs); k++ {
-		if b < ivs[k].hi || a > ivs[k+1].lo {
+		if !gapAt(ivs, k, a, b) {
 			continue
 		}
 		if a <= ivs[k].hi+0.5*h || slices.ContainsFunc(nexts, func(x float64) bool { return abs(x-ivs[k+1].lo) <= 0.5*h }) {
@@ -1124,6 +1172,30 @@ func gapCrosses(ivs []interval, ca, cb int, a, b, h float64, nexts []float64) bo
 		}
 	}
 	return false
+}
+
+// overflowEnd returns the last column a run of words from column c0 to c1
+// spans: none past a column found where its cells start (see
+// splitByStarts), whose text its cells' overflow runs into.
+func overflowEnd(ivs []interval, c0, c1 int) int {
+	for k := c0 + 1; k <= c1; k++ {
+		if ivs[k].split {
+			return k - 1
+		}
+	}
+	return c1
+}
+
+// gapAt reports whether the word gap [a, b] lies across the column gap
+// between columns k and k+1: it overlaps it, or, where column k+1 is
+// aligned, the word after it starts at the column's start, however close
+// to it (or over it) the word before it ends.
+func gapAt(ivs []interval, k int, a, b float64) bool {
+	lo, hi := ivs[k].hi, ivs[k+1].lo
+	if b >= lo && a <= hi {
+		return true
+	}
+	return ivs[k+1].tol > 0 && abs(b-hi) <= ivs[k+1].tol
 }
 
 // chunkCuts returns where a chunk of a row's line (its words, left to
@@ -1137,7 +1209,7 @@ func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval, h float6
 	across := func(m int) int {
 		a, b := ws[words[m]].Box.X1, ws[words[m+1]].Box.X0
 		for k := 0; k+1 < len(ivs); k++ {
-			if b >= ivs[k].hi && a <= ivs[k+1].lo {
+			if gapAt(ivs, k, a, b) {
 				return k
 			}
 		}
@@ -1423,14 +1495,13 @@ func bulletedColumns(ws []tword, accs [][]cellAcc) bool {
 // splitByHeadings splits a column where the header shows two or more: a
 // word of a heading (a line of bold words among the table's first lines,
 // head to last, or one of its first two lines, not bold) starts inside
-// the column,
-// further from the word before it than a space (half a line, for a line
-// not set in bold), text of three or more other
-// lines starts at the same place, and no word of the table's lines of
-// two or more cells crosses it (a group's name spanning the table may).
-// Narrow columns set close together run into one another (a country's
-// name and the partner's after it read as one run of words), their
-// headings do not.
+// the column, further from the word before it than a space (half a line,
+// for a line not set in bold), text of three or more other lines starts
+// at the same place, and no word of the table's lines of two or more
+// cells crosses it (a group's name spanning the table may), or the column
+// past it is empty but for its heading. Narrow columns set close together
+// run into one another (a country's name and the partner's after it read
+// as one run of words), their headings do not.
 func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []interval) []interval {
 	bold := func(l *sline) bool {
 		for _, wi := range l.words {
@@ -1472,32 +1543,42 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 			if c < 0 {
 				continue
 			}
+			// Or the column past x is empty but for its heading (on this
+			// page): two heading lines or more start a word there, and
+			// the text of no other line reaches it.
 			starts, crossed := 0, false
-			for b := head; b <= end && !crossed; b++ {
+			heads, reached := 1, false
+			for b := head; b <= end; b++ {
 				if b == i {
 					continue
 				}
-				found := false
-				if len(lines[b].chunks) == 1 {
-					continue
-				}
+				found, head := false, bold(&lines[b])
+				one := len(lines[b].chunks) == 1 // a group's name spanning the table
 				for _, wi := range lines[b].words {
 					w := ws[wi].Box
 					if abs(w.X0-x) <= tol {
 						found = true
-					} else if w.X0 < x-tol && w.X1 > x+tol {
+					} else if !one && w.X0 < x-tol && w.X1 > x+tol {
 						crossed = true
+					}
+					if !head && w.X1 > x-tol && w.X0 < ivs[c].hi {
+						reached = true
 					}
 				}
 				if found {
-					starts++
+					if !one {
+						starts++
+					}
+					if head {
+						heads++
+					}
 				}
 			}
-			if crossed || starts < 3 || x-ws[l.words[k-1]].Box.X1 < space {
+			if (crossed || starts < 3) && (reached || heads < 2) || x-ws[l.words[k-1]].Box.X1 < space {
 				continue
 			}
 			iv := ivs[c]
-			ivs = slices.Insert(slices.Delete(ivs, c, c+1), c, interval{iv.lo, x - tol}, interval{x, iv.hi})
+			ivs = slices.Insert(slices.Delete(ivs, c, c+1), c, interval{lo: iv.lo, hi: x - tol, tol: iv.tol, split: iv.split}, interval{lo: x, hi: iv.hi, tol: tol})
 		}
 	}
 	return ivs
@@ -1568,6 +1649,10 @@ func overflowsBelow(ws []tword, l *sline, lastY1, rowPitch float64, last []cellA
 // other lines' words fill it.
 func mergeCrossed(ws []tword, lines []sline, start, end int, ivs []interval) []interval {
 	for c := 0; c+1 < len(ivs); {
+		if ivs[c+1].split {
+			c++ // splitByStarts weighed the lines that cross it
+			continue
+		}
 		lo, hi := ivs[c].hi, ivs[c+1].lo
 		crossed, in := 0, 0
 		for i := start; i <= end; i++ {
@@ -1590,7 +1675,233 @@ func mergeCrossed(ws []tword, lines []sline, start, end int, ivs []interval) []i
 			}
 		}
 		if crossed >= 2 && 3*crossed >= in {
-			ivs = slices.Replace(ivs, c, c+2, interval{ivs[c].lo, max(ivs[c].hi, ivs[c+1].hi)})
+			ivs = slices.Replace(ivs, c, c+2, interval{lo: ivs[c].lo, hi: max(ivs[c].hi, ivs[c+1].hi), tol: ivs[c].tol, split: ivs[c].split})
+			continue
+		}
+		c++
+	}
+	return ivs
+}
+
+// splitByStarts splits a column where the cells of another start inside
+// it: narrow columns whose text overflows (a word longer than its column
+// is wide, run up to or over the next column's text) run into one
+// another, word gaps and all, but a column's cells still start at one
+// place. A place inside a column (a line height past its start) is
+// another column's start when words of three or more lines start there,
+// after texts of three or more kinds (a column of "GS Law", "GS Arts"
+// has one word at one place after one text: no column), half the lines
+// whose text in the column runs past it start a word there (the others
+// overflow: a long word a line, in a column a few words wide),
+// and on half of those lines at least the word stands apart from the one
+// before it: first in the column, further than one and a half chunk
+// gaps, or over it
+// (words of a few cells that happen to start at one place, a space after
+// the words before them, make no column), and no run of words starting
+// elsewhere before it runs over it (see misfit).
+// The columns so found are aligned (see interval).
+func splitByStarts(ws []tword, lines []*sline, ivs []interval) []interval {
+	if len(ivs) == 0 || len(lines) < 3 {
+		return ivs
+	}
+	hs := make([]float64, len(lines))
+	for i, l := range lines {
+		hs[i] = l.h
+	}
+	h := median(hs)
+	tol := 0.2 * h
+	var out []interval
+	for _, iv := range ivs {
+		// Word starts inside the column, line by line.
+		type start struct {
+			x    float64
+			line int
+		}
+		var xs []start
+		for i, l := range lines {
+			for _, wi := range l.words {
+				if x := ws[wi].Box.X0; x > iv.lo+h && x < iv.hi {
+					xs = append(xs, start{x, i})
+				}
+			}
+		}
+		slices.SortFunc(xs, func(a, b start) int { return cmp.Compare(a.x, b.x) })
+		var cuts []float64
+		for a := 0; a < len(xs); {
+			b := a + 1
+			for b < len(xs) && xs[b].x-xs[a].x <= tol {
+				b++
+			}
+			x := xs[a].x
+			a = b
+			if len(cuts) > 0 && x-cuts[len(cuts)-1] <= h {
+				continue
+			}
+			if startsColumn(ws, lines, iv, x, tol) && !misfit(ws, lines, append([]float64{iv.lo}, cuts...), x, tol) {
+				cuts = append(cuts, x)
+			}
+		}
+		lo, split := iv.lo, iv.split
+		for _, x := range cuts {
+			out = append(out, interval{lo: lo, hi: x - tol, split: split})
+			lo, split = x, true
+		}
+		out = append(out, interval{lo: lo, hi: iv.hi, split: split})
+	}
+	for k := range out {
+		if out[k].split || k > 0 && alignedStart(ws, lines, out[k], tol) {
+			out[k].tol = tol
+		}
+	}
+	return out
+}
+
+// alignedStart reports whether the cells of column iv start at its lo:
+// words of three or more lines start there, two thirds of the lines with
+// a word starting in the column.
+func alignedStart(ws []tword, lines []*sline, iv interval, tol float64) bool {
+	at, in := 0, 0
+	for _, l := range lines {
+		starts, any := false, false
+		for _, wi := range l.words {
+			x := ws[wi].Box.X0
+			if x >= iv.lo-tol && x <= iv.hi {
+				any = true
+				starts = starts || x <= iv.lo+tol
+			}
+		}
+		if starts {
+			at++
+		}
+		if any {
+			in++
+		}
+	}
+	return at >= 3 && 3*at >= 2*in
+}
+
+// misfit reports whether a run of words (a chunk) of the lines starts
+// before x at none of the columns' starts and runs over x: text set to
+// other columns (a table of another group, its columns elsewhere), where
+// x is no column's start.
+func misfit(ws []tword, lines []*sline, starts []float64, x, tol float64) bool {
+	for _, l := range lines {
+		for k := range l.chunks {
+			x0, x1 := l.chunkBox(ws, k)
+			if x0 < starts[0]-tol || x0 >= x-tol || x1 <= x+tol {
+				continue
+			}
+			if !slices.ContainsFunc(starts, func(s float64) bool { return abs(x0-s) <= tol }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// startsColumn reports whether x, inside column iv, is where the cells of
+// another column start (see splitByStarts).
+func startsColumn(ws []tword, lines []*sline, iv interval, x, tol float64) bool {
+	at, past, apart := 0, 0, 0
+	before := map[string]bool{}
+	for _, l := range lines {
+		starts, runs := false, false
+		var left []string
+		prev := -1 // the word before, in the column
+		for _, wi := range l.words {
+			w := ws[wi].Box
+			if w.X1 <= iv.lo || w.X0 >= iv.hi+tol {
+				continue
+			}
+			switch {
+			case abs(w.X0-x) <= tol:
+				starts = true
+				if gap := w.X0 - ws[max(prev, 0)].Box.X1; prev < 0 || gap < 0 || gap > 1.5*chunkGapH*l.h {
+					apart++
+				}
+			case w.X0 < x-tol:
+				left = append(left, ws[wi].Text)
+				if w.X1 > x+tol {
+					runs = true
+				}
+			default:
+				runs = true
+			}
+			prev = wi
+		}
+		if starts {
+			at++
+			before[strings.Join(left, " ")] = true
+		}
+		if starts || runs {
+			past++
+		}
+	}
+	return at >= 3 && len(before) >= 3 && 2*at >= past && 2*apart >= at
+}
+
+// mergeStretchedHeading joins a column to the one before it when all its
+// text is one word of a heading line, stretched away from the heading's
+// word before it in the column before (a heading justified in its cell:
+// "Department  at" over "Tohoku University"), and the heading goes on in
+// the line right under it, from where the column before starts (maybe
+// running on under the stretched word, where no word starts at the
+// column's start).
+func mergeStretchedHeading(ws []tword, lines []sline, start, end int, ivs []interval) []interval {
+	colOfWord := func(wi int) int {
+		x := ws[wi].cx
+		for k := len(ivs) - 1; k > 0; k-- {
+			if x >= (ivs[k-1].hi+ivs[k].lo)/2 {
+				return k
+			}
+		}
+		return 0
+	}
+	for c := 1; c < len(ivs); {
+		// Lines with text in column c, but for the heading's next line
+		// run on into it from the column before (a chunk started there).
+		var in []int
+		word := -1
+		for i := start; i <= end; i++ {
+			l := &lines[i]
+			for k := range l.chunks {
+				ch := l.words[l.chunks[k][0]:l.chunks[k][1]]
+				for _, wi := range ch {
+					if colOfWord(wi) != c {
+						continue
+					}
+					if len(in) == 1 && i == in[0]+1 && colOfWord(ch[0]) == c-1 && ws[wi].Style.Bold && abs(ws[wi].Box.X0-ivs[c].lo) > 0.2*l.h {
+						continue
+					}
+					if len(in) == 0 || in[len(in)-1] != i {
+						in = append(in, i)
+					}
+					word = wi
+				}
+			}
+		}
+		merge := false
+		if len(in) == 1 && in[0] < end && ws[word].Style.Bold {
+			l, next := &lines[in[0]], &lines[in[0]+1]
+			n, before := 0, false
+			for _, wi := range l.words {
+				switch colOfWord(wi) {
+				case c:
+					n++
+				case c - 1:
+					before = before || ws[wi].Style.Bold
+				}
+			}
+			wraps := false
+			for _, wi := range next.words {
+				if ws[wi].Style.Bold && abs(ws[wi].Box.X0-ivs[c-1].lo) <= 0.2*l.h {
+					wraps = true
+				}
+			}
+			merge = n == 1 && before && wraps && next.box.Y0-l.box.Y1 <= 0.5*l.h
+		}
+		if merge {
+			ivs = slices.Replace(ivs, c-1, c+1, interval{lo: ivs[c-1].lo, hi: max(ivs[c-1].hi, ivs[c].hi), tol: ivs[c-1].tol, split: ivs[c-1].split})
 			continue
 		}
 		c++
