@@ -357,3 +357,69 @@ func TestStreamCellMergedWhereRowRulesStopShort(t *testing.T) {
 		}
 	}
 }
+
+// ruledSparseTable is a table of two columns, a name and a marker, its
+// rows ruled apart (a rule above every row and under the last), the
+// marker column empty in some rows; every row's name wraps onto a second
+// line set solid, and a note follows under the last rule. It returns the
+// set texts and the rules' heights (top-left page space).
+func ruledSparseTable() ([]setText, []float64) {
+	ts := []setText{{"Partner Institution", 50, 80, true}, {"Exemption", 398, 80, true}}
+	rules := []float64{78, 92}
+	y := 94.0
+	for _, r := range [][3]string{
+		{"Ghent University", "Faculty of Arts", "*"},
+		{"KU Leuven", "Faculty of Medicine", ""},
+		{"KU Leuven", "Faculty of Life Sciences", ""},
+		{"Universite Libre de Bruxelles", "Ecole Polytechnique", "*"},
+		{"Masaryk University", "Faculty of Science", ""},
+		{"Aalto University", "School of Arts", "*"},
+	} {
+		ts = append(ts, setText{r[0], 50, y, false}, setText{r[1], 50, y + 10, false})
+		if r[2] != "" {
+			ts = append(ts, setText{r[2], 398, y, false})
+		}
+		y += 24
+		rules = append(rules, y-2)
+	}
+	ts = append(ts, setText{"Copyright Tohoku University", 48, y + 4, false})
+	return ts, rules
+}
+
+func TestStreamRuledRowWithItsSparseColumnEmptyStaysInTheTable(t *testing.T) {
+	// Rows whose marker column is empty are rows of the table all the
+	// same: the rules around them go on across the table, and their
+	// lines start where the names' column starts. The note under the
+	// last rule is none of it.
+	ts, ys := ruledSparseTable()
+	want := [][]string{
+		{"Partner Institution", "Exemption"},
+		{"Ghent University Faculty of Arts", "*"},
+		{"KU Leuven Faculty of Medicine", ""},
+		{"KU Leuven Faculty of Life Sciences", ""},
+		{"Universite Libre de Bruxelles Ecole Polytechnique", "*"},
+		{"Masaryk University Faculty of Science", ""},
+		{"Aalto University School of Arts", "*"},
+	}
+	var segs []Segment
+	var drawn strings.Builder
+	for _, y := range ys {
+		segs = append(segs, hrule(45, 480, y))
+		fmt.Fprintf(&drawn, "0.5 w 45 %.1f m 480 %.1f l S\n", 800-y, 800-y)
+	}
+	p := page(1, shapeWords(ts), segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1, "words")
+	assert.Equal(t, want, texts(tabs[0].table), "words")
+
+	doc, err := Parse("ruled.pdf", shapeDrawnPDF(ts, drawn.String()), Options{})
+	require.NoError(t, err, "pdf")
+	var got [][][]string
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			got = append(got, texts(*b.Table))
+		}
+	}
+	require.Len(t, got, 1, "pdf")
+	assert.Equal(t, want, got[0], "pdf")
+}

@@ -286,6 +286,31 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			}
 			return true
 		}
+		// A row of the table with its sparse columns empty (no marker set
+		// in it): a line that starts where a column of the run starts,
+		// stays inside the run's width and stands between two rules
+		// across the run (its wrapped lines, inside the run's columns, with
+		// it), where the line above it is of the run; a group's heading
+		// (the next table's) is none.
+		across := func(y0, y1 float64) bool {
+			return ruledAcross(hrules, parser.Box{X0: left, X1: right}, y0, y1)
+		}
+		ruledRow := func(j int) bool {
+			if !inCell(&lines[j]) || heading(&lines[j]) || !across(lines[j-1].box.Y1, lines[j].box.Y0) {
+				return false
+			}
+			k := j
+			for ; k+1 < len(lines) && k-j < maxWrapIn; k++ {
+				if !near(k, k+1) || across(lines[k].box.Y1, lines[k+1].box.Y0) || !inCell(&lines[k+1]) {
+					break
+				}
+			}
+			below := lines[k].box.Y1 + lines[k].h
+			if k+1 < len(lines) {
+				below = min(below, lines[k+1].box.Y0)
+			}
+			return across(lines[k].box.Y1, below)
+		}
 		gmin := math.Inf(1) // the run's smallest gap between lines
 		other := 0          // loose lines since the last table line that are no wrapped cell's
 		headings := true    // and all of those are group headings
@@ -303,6 +328,10 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			}
 			if lineSize(ws, lines[j].words) > 1.25*lineSize(ws, lines[start].words) {
 				break // a title set larger than the table's text
+			}
+			if ruledRow(j) {
+				end, loose, other, headings = j, 0, 0, true
+				continue
 			}
 			if k := groupHeading(ws, lines, j); k > 0 && !sameStartsAs(ws, &lines[k], starts, lines[k].h) {
 				headed = k // the next table's heading, over a header of other columns
@@ -609,9 +638,13 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		case len(accs) == 0 || i == start:
 		case band != nil:
 			// Lines between the same two rules: a wrapped cell when the line
-			// fills fewer cells than the row's first line; a group of
-			// records otherwise.
-			join = band(i) == band(i-1) && filled < firstFilled[len(accs)-1]
+			// fills fewer cells than the row's first line, or, set as close
+			// as wrapped lines are, one cell the row has filled when the row
+			// leaves cells empty (a sparse column, empty in this row); a
+			// group of records otherwise.
+			prev := accs[len(accs)-1]
+			join = band(i) == band(i-1) && (filled < firstFilled[len(accs)-1] ||
+				filled == 1 && firstFilled[len(accs)-1] < nc && (wrapped(prev, cells, i) || tight(i-start) && onlyFilled(prev, cells)))
 		default:
 			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i) || overflowed(ws, accs[len(accs)-1], cells, colRight, lines[i].h))
 			// Rows set apart by padding, their lines set solid: a line
@@ -1049,6 +1082,17 @@ func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval, h float6
 		cuts[w] = k
 	}
 	return cuts
+}
+
+// onlyFilled reports whether the cells filled in cur are all filled in
+// row too.
+func onlyFilled(row, cur []cellAcc) bool {
+	for c := range cur {
+		if len(cur[c].words) > 0 && len(row[c].words) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // rowBands returns, when horizontal rules across the table separate its
