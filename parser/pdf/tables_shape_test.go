@@ -423,3 +423,24 @@ func TestStreamRuledRowWithItsSparseColumnEmptyStaysInTheTable(t *testing.T) {
 	require.Len(t, got, 1, "pdf")
 	assert.Equal(t, want, got[0], "pdf")
 }
+
+func TestStreamOneRowTableSplitsColumnsSetCloseByItsHeadings(t *testing.T) {
+	// A table of one row (the end of one continued from the column
+	// before) under bold headings over two lines: a narrow kind column
+	// set closer to the unit column than a gap between cells, in the
+	// headings as in the row. The unit's heading starts where the row's
+	// unit does, and no word crosses the gap before it: two columns.
+	ts := []setText{
+		{"Partner", 50, 80, true}, {"Kind", 200, 80, true}, {"Unit", 228, 80, true}, {"Date", 300, 80, true},
+		{"type", 200, 90, true}, {"signed", 300, 90, true},
+		{"Wroclaw", 50, 103, false}, {"Dept", 200, 103, false}, {"IFS", 228, 103, false}, {"Jun.", 300, 103, false},
+		{"Polytechnic", 50, 113, false}, {"agr", 200, 113, false}, {"2014", 300, 113, false},
+	}
+	for _, w := range shapeTables(t, ts) {
+		require.Len(t, w.tables, 1, w.name)
+		assert.Equal(t, [][]string{
+			{"Partner", "Kind type", "Unit", "Date signed"},
+			{"Wroclaw Polytechnic", "Dept agr", "IFS", "Jun. 2014"},
+		}, texts(w.tables[0]), w.name)
+	}
+}

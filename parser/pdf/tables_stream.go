@@ -1341,7 +1341,9 @@ func bulletedColumns(ws []tword, accs [][]cellAcc) bool {
 // word of a heading (a line of bold words among the table's first lines,
 // head to last) starts inside the column, further from the word before it
 // than a space, text of three or more other lines starts at the same
-// place, and no word of the table crosses it. Narrow columns
+// place (or of one, when every line of the rows with text in that part of
+// the column starts it there), and no word of the table crosses it.
+// Narrow columns
 // set close together run into one another (a country's name and the
 // partner's after it read as one run of words), their headings do not.
 func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []interval) []interval {
@@ -1370,25 +1372,33 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 			if c < 0 {
 				continue
 			}
-			starts, crossed := 0, false
+			starts, crossed, elsewhere := 0, false, false
 			for b := head; b <= end && !crossed; b++ {
 				if b == i {
 					continue
 				}
-				found := false
+				found, right := false, false
 				for _, wi := range lines[b].words {
 					w := ws[wi].Box
 					if abs(w.X0-x) <= tol {
 						found = true
 					} else if w.X0 < x-tol && w.X1 > x+tol {
 						crossed = true
+					} else if w.X0 > x && w.X0 < ivs[c].hi {
+						right = true
 					}
 				}
 				if found {
 					starts++
+				} else if right && !bold(&lines[b]) {
+					elsewhere = true
 				}
 			}
-			if crossed || starts < 3 || x-ws[l.words[k-1]].Box.X1 < 0.3*l.h {
+			// Three lines starting there tell a column; in a table of
+			// fewer rows (the end of one continued from a page or column
+			// before), one will do when every line of the rows with text
+			// in that part of the column starts it there.
+			if crossed || starts < 3 && (starts == 0 || elsewhere) || x-ws[l.words[k-1]].Box.X1 < 0.3*l.h {
 				continue
 			}
 			iv := ivs[c]
