@@ -473,6 +473,48 @@ func overlappingGrids() ([]setText, []Segment) {
 	return ts, segs
 }
 
+func TestOverlappingGridsInTwoColumnsReadColumnByColumn(t *testing.T) {
+	// A page in two columns, the left column's per-group tables (each
+	// under its group's heading) running on into the right column's
+	// table, which starts higher up: the left column is read first, its
+	// headings before their tables, then the right column.
+	ts, segs := overlappingGrids()
+	ts = append(ts, setText{"ASIA", 50, 84, true}, setText{"BHUTAN", 50, 176, true},
+		setText{"Partner", 52, 195, true}, setText{"Unit", 152, 195, true}, setText{"Exemption", 204, 195, true},
+		setText{"Thimphu", 52, 215, false}, setText{"GSID", 152, 215, false})
+	for _, y := range []float64{190, 210, 230} {
+		segs = append(segs, hrule(50, 260, y))
+	}
+	for _, x := range []float64{50, 150, 200, 260} {
+		segs = append(segs, vrule(x, 190, 230))
+	}
+	for _, y := range []float64{195, 215, 235} {
+		segs = append(segs, hrule(220, 440, y))
+	}
+	for _, x := range []float64{220, 320, 380, 440} {
+		segs = append(segs, vrule(x, 175, 235))
+	}
+	ts = append(ts, setText{"Tianjin", 222, 180, false}, setText{"Soec", 322, 180, false}, setText{"2007", 382, 180, false},
+		setText{"Fudan", 222, 200, false}, setText{"Med", 322, 200, false}, setText{"2010", 382, 200, false},
+		setText{"Wuhan", 222, 220, false}, setText{"Sci", 322, 220, false}, setText{"2012", 382, 220, false})
+	var drawn strings.Builder
+	for _, s := range segs {
+		fmt.Fprintf(&drawn, "0.5 w %.1f %.1f m %.1f %.1f l S\n", s.X0, 800-s.Y0, s.X1, 800-s.Y1)
+	}
+	doc, err := Parse("columns.pdf", shapeDrawnPDF(ts, drawn.String()), Options{})
+	require.NoError(t, err)
+	var got []string
+	for _, b := range doc.Blocks {
+		switch {
+		case b.Table != nil:
+			got = append(got, b.Table.Rows[1].Cells[0].Text)
+		case b.Line != nil:
+			got = append(got, b.Line.Text)
+		}
+	}
+	assert.Equal(t, []string{"ASIA", "Dhaka", "BHUTAN", "Thimphu", "Peking"}, got)
+}
+
 func TestLatticeOverlappingGridsStayApart(t *testing.T) {
 	// Two grids whose rules cross each other only through (no rule of
 	// one ends on a rule of the other) are two tables, each with the
