@@ -71,4 +71,5 @@ const (
 	UnplacedNoField      UnplacedKind = "no_field"      // text only in columns of no known field
 	UnplacedNoHeader     UnplacedKind = "no_header"     // a table whose columns no header names
 	UnplacedOutsideEntry UnplacedKind = "outside_entry" // text inside a group that is neither entry nor heading
+	UnplacedAboveHeader  UnplacedKind = "above_header"  // a row naming an institution above a table's header, read as its title
 )

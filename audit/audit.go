@@ -400,12 +400,14 @@ func Run(inputs []Input, opt Options) *Report {
 		a.items = items
 		a.pids, a.homeIsPartner = nil, nil
 		before := len(a.findings)
-		// The clustering, the longest check, runs beside the others; its
-		// findings are ordered with the rest below as if found here.
-		nd := a.startNearDuplicates()
 		a.checkSchema()
 		if a.anyEnabled(CheckDuplicateID, CheckIDMismatch, CheckPartnerCountries, CheckPartnerIsHome) {
 			a.checkIdentity()
+		}
+		// Not beside the other checks: what the clustering and they hold
+		// at once would be as much again as the records.
+		if nd := a.startNearDuplicates(); nd != nil {
+			a.finishNearDuplicates(nd)
 		}
 		if a.anyEnabled(CheckDateMissing, CheckDateUnparseable, CheckDateAfterAsOf, CheckDateBeforeFloor) {
 			a.checkDates()
@@ -419,9 +421,6 @@ func Run(inputs []Input, opt Options) *Report {
 		}
 		if a.enabled(CheckManyRepairs) {
 			a.checkRepairs()
-		}
-		if nd != nil {
-			a.finishNearDuplicates(nd)
 		}
 		if len(groups) > 1 {
 			for i := before; i < len(a.findings); i++ {
@@ -605,7 +604,7 @@ func (a *auditor) partners() ([]int32, []bool) {
 		return a.pids, a.homeIsPartner
 	}
 	type key struct{ home, partner string }
-	index := map[key]int32{}
+	index := make(map[key]int32, len(a.items)) // room at once: growing it would hold it twice
 	pids := make([]int32, len(a.items))
 	hit := make([]bool, len(a.items))
 	for n, it := range a.items {

@@ -244,7 +244,11 @@ func (a *auditor) checkIdentity() {
 		it    item
 		other map[string]item
 	}
-	byPartner := make([]countries, 0, 1024)
+	partners := 0
+	for _, p := range pids {
+		partners = max(partners, int(p)+1)
+	}
+	byPartner := make([]countries, 0, partners)
 	for n, it := range a.items {
 		r := it.rec
 		if f, ok := first[r.ID]; !ok {
@@ -334,58 +338,91 @@ func (a *auditor) checkIdentity() {
 
 // nearDuplicates is the clustering of the near-duplicate check under way.
 type nearDuplicates struct {
-	groups map[string]*nameGroup
-	order  []string
+	groups []*nameGroup
 	found  [][][]int // the clusters of each group
 	cut    []bool    // the clustering hit its work bound
 	done   sync.WaitGroup
 }
 
-// nameGroup is the distinct partner names of one country, with the first
-// record of each.
+// nameGroup is the distinct partner names of one country, each with its
+// first record.
 type nameGroup struct {
 	names []string
-	first map[string]item
+	first []item
 }
 
 // startNearDuplicates starts clustering the distinct partner names of
 // each country (per home institution) on every core and returns at once;
 // finishNearDuplicates waits for it and reports clusters of more than one
-// spelling. In between, the other checks run, none of which writes what
-// the clustering reads. Nil when neither check is to be run.
+// spelling. In between, nothing may write what the clustering reads (the
+// records). Nil when neither check is to be run.
 func (a *auditor) startNearDuplicates() *nearDuplicates {
 	if !a.anyEnabled(CheckNearDuplicate, CheckNearDuplicateBounded) {
 		return nil
 	}
-	groups := map[string]*nameGroup{}
-	var order []string
-	for _, it := range a.items {
-		r := it.rec
-		gk := a.fold(r.HomeInstitution) + "\x1f" + countryKey(r)
-		g := groups[gk]
-		if g == nil {
-			g = &nameGroup{first: map[string]item{}}
-			groups[gk] = g
-			order = append(order, gk)
+	// Each record's group, the groups in the order they first appear.
+	type key struct{ home, country string }
+	index := map[key]int32{}
+	gids := make([]int32, len(a.items))
+	var counts []int32
+	for n, it := range a.items {
+		k := key{a.fold(it.rec.HomeInstitution), countryKey(it.rec)}
+		g, ok := index[k]
+		if !ok {
+			g = int32(len(counts))
+			index[k] = g
+			counts = append(counts, 0)
 		}
-		if _, ok := g.first[r.Partner]; !ok {
-			g.first[r.Partner] = it
-			g.names = append(g.names, r.Partner)
+		gids[n] = g
+		counts[g]++
+	}
+	// The records of each group together, in order.
+	start := make([]int32, len(counts)+1)
+	for g, c := range counts {
+		start[g+1] = start[g] + c
+	}
+	pos := slices.Clone(start[:len(counts)])
+	byGroup := make([]int32, len(a.items))
+	for n, g := range gids {
+		byGroup[pos[g]] = int32(n)
+		pos[g]++
+	}
+	gids, pos = nil, nil
+	groups := make([]*nameGroup, len(counts))
+	for g := range groups {
+		members := byGroup[start[g]:start[g+1]]
+		seen := make(map[string]bool, len(members))
+		ng := &nameGroup{}
+		for _, n := range members {
+			it := a.items[n]
+			if !seen[it.rec.Partner] {
+				seen[it.rec.Partner] = true
+				ng.names = append(ng.names, it.rec.Partner)
+				ng.first = append(ng.first, it)
+			}
 		}
+		groups[g] = ng
 	}
 	// Groups are clustered on every core; the report keeps their order.
-	nd := &nearDuplicates{groups: groups, order: order, found: make([][][]int, len(order)), cut: make([]bool, len(order))}
-	work := make(chan int, len(order))
+	nd := &nearDuplicates{groups: groups, found: make([][][]int, len(groups)), cut: make([]bool, len(groups))}
+	// The largest first, so that no large group is left to one core at
+	// the end.
+	work := make(chan int, len(groups))
+	order := make([]int, len(groups))
 	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return len(groups[y].names) - len(groups[x].names) })
+	for _, k := range order {
 		work <- k
 	}
 	close(work)
-	for range min(runtime.GOMAXPROCS(0), len(order)) {
+	for range min(runtime.GOMAXPROCS(0), len(groups)) {
 		nd.done.Add(1)
 		go func() {
 			defer nd.done.Done()
 			for k := range work {
-				if g := groups[order[k]]; len(g.names) > 1 {
+				if g := groups[k]; len(g.names) > 1 {
 					var complete bool
 					nd.found[k], complete = names.ClustersBounded(g.names)
 					nd.cut[k] = !complete
@@ -400,16 +437,15 @@ func (a *auditor) startNearDuplicates() *nearDuplicates {
 // clusters.
 func (a *auditor) finishNearDuplicates(nd *nearDuplicates) {
 	nd.done.Wait()
-	groups, order, found, cut := nd.groups, nd.order, nd.found, nd.cut
+	groups, found, cut := nd.groups, nd.found, nd.cut
 	clusters := a.examples()
-	for k, gk := range order {
-		g := groups[gk]
+	for k, g := range groups {
 		for _, c := range found[k] {
 			var spellings []string
 			var members []Example
 			for _, i := range c {
 				spellings = append(spellings, g.names[i])
-				members = append(members, a.example(g.first[g.names[i]]))
+				members = append(members, a.example(g.first[i]))
 			}
 			ex := members[0]
 			ex.Value = strings.Join(spellings, " | ")
@@ -420,12 +456,11 @@ func (a *auditor) finishNearDuplicates(nd *nearDuplicates) {
 	a.add(CheckNearDuplicate, LevelWarning,
 		plural(clusters.n, "group", "groups")+" of partner names in one country look like spellings of one name", clusters)
 	bounded := a.examples()
-	for k, gk := range order {
+	for k, g := range groups {
 		if !cut[k] {
 			continue
 		}
-		g := groups[gk]
-		first := g.first[g.names[0]]
+		first := g.first[0]
 		bounded.add(Example{File: a.file(first), Country: countryLabel(first.rec),
 			Value: plural(len(g.names), "name", "names"),
 			Note:  "names this alike (numbered or templated) make every name a candidate of every other; the search stopped after work in proportion to their number"})

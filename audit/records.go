@@ -339,7 +339,10 @@ func (r *fieldRule) ok(v *fieldValue, memo map[string]bool) bool {
 	if r == nil {
 		return true
 	}
-	typ := "string"
+	if v.kind == 's' {
+		return r.okString(v.s, memo)
+	}
+	var typ string
 	switch v.kind {
 	case 'b':
 		typ = "boolean"
@@ -354,17 +357,10 @@ func (r *fieldRule) ok(v *fieldValue, memo map[string]bool) bool {
 	if r.typ != "" && typ != r.typ {
 		return false
 	}
-	if r.enum != nil && (v.kind != 's' || !slices.ContainsFunc(r.enum, func(e any) bool { return e.(string) == v.s })) {
-		return false
+	if r.enum != nil {
+		return false // the enums are of strings
 	}
 	switch v.kind {
-	case 's':
-		if r.minLength > 0 && utf8.RuneCountInString(v.s) < r.minLength {
-			return false
-		}
-		if r.pattern != nil && !r.matches(v.s, memo) {
-			return false
-		}
 	case 'i':
 		if r.minimum != nil && float64(v.n) < *r.minimum {
 			return false
@@ -380,12 +376,38 @@ func (r *fieldRule) ok(v *fieldValue, memo map[string]bool) bool {
 			}
 		}
 		for _, x := range v.list {
-			if !r.items.ok(&fieldValue{kind: 's', s: x}, memo) {
+			if !r.items.okString(x, memo) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// okString is ok for a string.
+func (r *fieldRule) okString(s string, memo map[string]bool) bool {
+	if r == nil {
+		return true
+	}
+	if r.typ != "" && r.typ != "string" {
+		return false
+	}
+	if r.enum != nil {
+		in := false
+		for _, e := range r.enum {
+			if e.(string) == s {
+				in = true
+				break
+			}
+		}
+		if !in {
+			return false
+		}
+	}
+	if r.minLength > 0 && utf8.RuneCountInString(s) < r.minLength {
+		return false
+	}
+	return r.pattern == nil || r.matches(s, memo)
 }
 
 // matches is the rule's pattern matched against s, through memo.

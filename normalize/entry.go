@@ -358,6 +358,7 @@ func cutTrailingBrackets(s string) (rest, inner string, ok bool) {
 
 // bareDateTailRe finds where a date written after the name without
 // brackets may start: after a comma, or after a word such as "concluded".
+// bareDateTails finds the same, byte by byte.
 var bareDateTailRe = lazyre.New(`[,，、]\s*|\s+`)
 
 // trailingBareDate splits a date off the end of an entry written without
@@ -365,7 +366,7 @@ var bareDateTailRe = lazyre.New(`[,，、]\s*|\s+`)
 // The longest tail that reads as a date wins; a year alone needs a comma or
 // a word such as "concluded" before it, since names hold numbers.
 func (c *docContext) trailingBareDate(s string, opt DateOptions) (string, Date, bool) {
-	locs := bareDateTailRe.FindAllStringIndex(s, -1)
+	locs := bareDateTails(s)
 	for _, loc := range locs {
 		head, tail := strings.TrimSpace(s[:loc[0]]), strings.TrimSpace(s[loc[1]:])
 		if head == "" || tail == "" || !startsDigitOrMonth(tail) && !c.startsConcluded(tail) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/internal/lazyre"
 
 	"github.com/agreements/agreements/parser"
@@ -348,8 +349,14 @@ func (c *docContext) titleLine(text string, page, row int) {
 	if text == "" {
 		return
 	}
-	if lv, ok := c.sectionLevel(text); ok && !c.looksLikeEntry(text) {
+	lv, section := c.sectionLevel(text)
+	if section && !c.looksLikeEntry(text) {
 		c.level = lv
+	}
+	if !section && (c.looksLikeEntry(text) || c.lx.IsInstitution(text) || namesUniversity(text)) {
+		// An institution above the header may be a row of the body taken
+		// for a title: say so, it makes no record.
+		c.unplaced(page, row, text, agreement.UnplacedAboveHeader, "row above the table's header, read as its title")
 	}
 	if c.namesGroup(text) {
 		// A region or country named above the table's header: the group

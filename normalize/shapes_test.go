@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -447,4 +448,56 @@ func TestNameAndUnitEachWrappedInANarrowCell(t *testing.T) {
 	en := c.readEntry(c.unitOnItsLine(lines, joinWrapped(lines)), entryOpts{})
 	assert.Equal(t, "Erasmus University Rotterdam", en.partner)
 	assert.Equal(t, "Erasmus Medical Center, Department of Epidemiology", en.partnerUnit)
+}
+
+// Two tables set one under the other and read as one: a group's name and a
+// one-column header, a row of its body, then the next table's section,
+// group and header within the rows that could be taken as titles. Built
+// with the next header read as a body row (a stream table) and as a
+// header row (a parser that marks a header repeated lower down).
+func TestTableStackedOnTheNextOnesTitles(t *testing.T) {
+	rows := [][]string{
+		{"モーリシャス", "", ""},
+		{"相手機関名", "<", "<"},
+		{"University of Mauritius", "", ""},
+		{"部局間学術交流協定", "", ""},
+		{"日本", "", ""},
+		{"相手機関名", "", "本学部局"},
+		{"機関", "部局", "^"},
+		{"Kagoshima University", "Faculty of Agriculture", "School of Agro-Industry"},
+		{"Yamagata University", "Faculty of Humanities", "School of Social Innovation"},
+	}
+	want := []brief{
+		{"university", "", "MU", "University of Mauritius", "", "", "", false},
+		{"department", "", "JP", "Kagoshima University", "Faculty of Agriculture", "School of Agro-Industry", "", false},
+		{"department", "", "JP", "Yamagata University", "Faculty of Humanities", "School of Social Innovation", "", false},
+	}
+	for _, marked := range []bool{false, true} {
+		t.Run(fmt.Sprintf("next header marked %v", marked), func(t *testing.T) {
+			tb := tbl(rows...)
+			tb.Rows[1].Header = true
+			tb.Rows[5].Header, tb.Rows[6].Header = marked, marked
+			res, err := Normalize(tdoc([]string{"大学間学術交流協定"}, tb), Options{})
+			require.NoError(t, err)
+			assert.Empty(t, res.Unplaced)
+			assert.Equal(t, want, briefs(res.Records))
+		})
+	}
+}
+
+// A row naming an institution above a table's header makes no record: it
+// is read as the table's title, and said.
+func TestTableInstitutionAboveHeaderIsSaid(t *testing.T) {
+	tb := tbl(
+		[]string{"University of Mauritius", "<", "<"},
+		[]string{"国・地域", "大学名", "締結年月日"},
+		[]string{"中国", "北京大学", "1999.11.10"},
+	)
+	tb.Rows[0].Header = false
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []brief{{"university", "", "CN", "北京大学", "", "", "1999-11-10", false}}, briefs(res.Records))
+	require.Len(t, res.Unplaced, 1)
+	assert.Equal(t, "University of Mauritius", res.Unplaced[0].Text)
+	assert.Equal(t, agreement.UnplacedAboveHeader, res.Unplaced[0].Kind)
 }

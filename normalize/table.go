@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/lazyre"
+
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/normalize/lexicon"
 	"github.com/agreements/agreements/parser"
@@ -97,6 +99,7 @@ type tableReader struct {
 	unpaired              bool                    // the row being read has a date a line that its other cells do not pair with
 	headerTexts           map[string]bool         // the texts of the header's cells (isHeaderText)
 	headerWords           map[int]map[string]bool // the words of each column's header cells (headerWordsOf)
+	spanned               []bool                  // the columns a header cell covers from the left (headerTexts)
 }
 
 // forgetGroups drops what blank grouping cells stand for.
@@ -140,6 +143,15 @@ func (c *docContext) table(t *parser.Table) {
 		return
 	}
 	c.flushList()
+	if k := tr.stackedAt(); k > 0 {
+		// Two tables set one under the other, read as one: each is read
+		// with its own header.
+		top, rest := *t, *t
+		top.Rows, rest.Rows = t.Rows[:k], t.Rows[k:]
+		c.table(&top)
+		c.table(&rest)
+		return
+	}
 	if !tr.mapColumns() {
 		for _, r := range t.Rows {
 			if !r.Header && rowText(r) != "" {
@@ -149,6 +161,7 @@ func (c *docContext) table(t *parser.Table) {
 		return
 	}
 	c.tables.cols, c.tables.flagOf = tr.cols, tr.flagOf
+	tr.raisedMarkerRows()
 	tr.joinWrappedRows()
 	tr.centeredGroups()
 	t = tr.t
@@ -344,13 +357,30 @@ func (tr *tableReader) mapColumns() bool {
 		return false
 	}
 	tr.body = n
+	entries := false // under a partner column's name among the title rows
 	for k, r := range rows[:top] {
 		if sole, ok := tr.soleText(k); ok && k == 0 && tr.c.unitGoesOn(sole, r) {
 			continue // the last row of the table before went on here
 		}
+		text := clean(joinedCells(r))
+		switch {
+		case tr.c.columnName(text) && tr.c.headerField(text) == fPartner:
+			entries = true // a table of one column above this one's title: its header
+			continue
+		case entries && namesUniversity(text) && !tr.c.namesAGroup(text):
+			// ("Partner Institution" / "University of Mauritius"): its rows.
+			tr.c.line(&parser.Line{Page: r.Page, Row: r.Row, Text: text, Role: parser.RoleItem, Box: r.Box}, -1)
+			continue
+		}
+		entries = false
+		tr.c.flushList()
 		tr.c.titleLine(rowText(r), r.Page, r.Row)
 	}
+	tr.c.flushList()
+	tr.joinStrayHeaderWords(top, n)
+	rows = tr.t.Rows
 	texts, spanned, below := headerTexts(rows[top:n], width)
+	tr.spanned = spanned
 	tr.fieldsOf(texts, spanned, below)
 	has := map[field]bool{}
 	for _, f := range tr.cols {
@@ -358,6 +388,70 @@ func (tr *tableReader) mapColumns() bool {
 	}
 	tr.goesOnAfterBreak()
 	return has[fPartner]
+}
+
+// strayWordRe matches a header cell that is one joining word alone.
+var strayWordRe = lazyre.New(`(?i)^(?:at|of|and|for|the|in|de|du|des)$`)
+
+// joinStrayHeaderWords gives back to the column before it a column whose
+// header starts with one joining word that a table without rules set apart
+// ("Department" | "at" over "Tohoku University" | "", "Date" | "of" over
+// "25" | "January" / "2000" | ""): the header reads "Department at Tohoku
+// University", the home unit's, not "Department Tohoku University", a
+// partner's unit's, and the cells under it, line by line, go on the cells
+// before them ("25 January" / "2000").
+func (tr *tableReader) joinStrayHeaderWords(top, n int) {
+	rows := tr.t.Rows
+	width := 0
+	for _, r := range rows {
+		width = max(width, len(r.Cells))
+	}
+	changed := false
+	for j := 1; j < width; j++ {
+		words, ok := 0, true
+		for i := top; i < n && ok; i++ {
+			r := rows[i]
+			if j >= len(r.Cells) || clean(r.Cells[j].Text) == "" {
+				continue
+			}
+			if words > 0 && !r.Cells[j].Covered {
+				continue // (the header's next rows: carried along)
+			}
+			ok = !r.Cells[j].Covered && !r.Cells[j-1].Covered && strayWordRe.MatchString(clean(r.Cells[j].Text))
+			words++
+		}
+		if !ok || words == 0 {
+			continue
+		}
+		if !changed {
+			rows, changed = slices.Clone(rows), true
+		}
+		for i := top; i < len(rows); i++ {
+			r := rows[i]
+			if j >= len(r.Cells) || r.Cells[j].Covered || r.Cells[j-1].Covered || clean(r.Cells[j].Text) == "" {
+				continue
+			}
+			rows[i].Cells = slices.Clone(r.Cells)
+			prev, cur := &rows[i].Cells[j-1], &rows[i].Cells[j]
+			a, b := linesOf(*prev), linesOf(*cur)
+			lines := make([]string, max(len(a), len(b)))
+			for k := range lines {
+				var parts []string
+				if k < len(a) {
+					parts = append(parts, a[k])
+				}
+				if k < len(b) {
+					parts = append(parts, b[k])
+				}
+				lines[k] = strings.Join(parts, " ")
+			}
+			prev.Lines, prev.Text = lines, strings.Join(lines, " ")
+			cur.Text, cur.Lines = "", nil
+		}
+	}
+	if changed {
+		tr.t = &parser.Table{Page: tr.t.Page, Index: tr.t.Index, Method: tr.t.Method, Rows: rows}
+	}
 }
 
 // headerTexts joins the texts of the header rows column by column. A
@@ -543,7 +637,9 @@ func (tr *tableReader) fieldsOf(texts []string, spanned, below []bool) {
 		t := strings.ToLower(clean(texts[j]))
 		switch {
 		case j > 0 && tr.cols[j-1] == fPartner && !hasPartnerUnit &&
-			(spanned[j] || t == "" || below[j] && (tr.cols[j] == fUnit || tr.cols[j] == fHomeUnit)):
+			(spanned[j] && !spanned[j-1] && (j+1 >= len(spanned) || !spanned[j+1]) || t == "" || below[j] && (tr.cols[j] == fUnit || tr.cols[j] == fHomeUnit)):
+			// (a partner's header over two columns; over more, the
+			// columns a name's words stood in, set apart)
 			tr.cols[j] = fPartnerUnit
 			hasPartnerUnit = true
 		case tr.cols[j] == fUnit:
@@ -628,6 +724,35 @@ func (tr *tableReader) headerGoesOn(header, r parser.Row) bool {
 // text (a title, an as-of date, a caption spanning the table) before a row
 // that names the columns. It is 0 when the header is the first row.
 func (tr *tableReader) titleRows() int {
+	if i := tr.soleHeaderRow(); i > 0 {
+		return i
+	}
+	return tr.rowsAboveHeader()
+}
+
+// soleHeaderRow returns the row, below title rows only, that the parser
+// marks as a header and whose one text names a column ("相手機関名" under
+// the group's name "モーリシャス"); -1 when there is none.
+func (tr *tableReader) soleHeaderRow() int {
+	rows := tr.t.Rows
+	for i := 0; i < len(rows) && i < 6; i++ {
+		text, ok := tr.soleText(i)
+		if !ok {
+			return -1
+		}
+		if rows[i].Header && tr.namesColumn(text) {
+			return i
+		}
+		if !tr.titleText(text) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// rowsAboveHeader counts the rows of one text above a row that names the
+// columns (titleRows).
+func (tr *tableReader) rowsAboveHeader() int {
 	rows := tr.t.Rows
 	for i := 0; i < len(rows) && i < 6; i++ {
 		if _, ok := tr.soleText(i); !ok {
@@ -642,10 +767,56 @@ func (tr *tableReader) titleRows() int {
 	return 0
 }
 
+// stackedAt returns where a table must be cut that holds two tables set
+// one under the other: a header of its own at the top (a row the parser
+// marks as a header whose one text names a column, "相手機関名", under the
+// group's name), rows of its body, then the next table's title rows
+// (its group, its section) and header within the rows titleRows would
+// take as titles. It is 0 when the table is one.
+func (tr *tableReader) stackedAt() int {
+	h := tr.rowsAboveHeader()
+	rows := tr.t.Rows
+	head := -1
+	for i := 0; i < h; i++ {
+		if text, ok := tr.soleText(i); ok && rows[i].Header && tr.namesColumn(text) {
+			head = i
+			break
+		}
+	}
+	if head < 0 {
+		return 0
+	}
+	for k := h - 1; k > head; k-- {
+		if text, _ := tr.soleText(k); !tr.titleText(text) {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// namesColumn reports a text that names a column's field.
+func (tr *tableReader) namesColumn(text string) bool {
+	f := tr.c.headerField(text)
+	return f != fNone && f != fIgnore
+}
+
+// titleText reports a text a title row above a header holds: a group's
+// name, a section's title, an as-of date.
+func (tr *tableReader) titleText(text string) bool {
+	if text == "" || tr.c.namesGroup(text) {
+		return true
+	}
+	if _, ok := tr.c.sectionLevel(text); ok && !tr.c.looksLikeEntry(text) {
+		return true
+	}
+	_, ok := tr.c.parseAsOf(text)
+	return ok
+}
+
 // menuRow reports a row of a site's menu that a table without rules took
 // in above its title ("Top News & Events Research" | "Campus Life
-// Access"): no date, no institution, no group's name and no column's name
-// in any cell.
+// Access", "Asia | Europe"): no date, no institution and no column's
+// name in any cell.
 func (tr *tableReader) menuRow(i int) bool {
 	if tr.t.Method != "stream" {
 		return false
@@ -655,7 +826,7 @@ func (tr *tableReader) menuRow(i int) bool {
 		if cell.Covered || t == "" {
 			continue
 		}
-		if _, err := ParseDate(t, DateOptions{}); err == nil || tr.c.lx.IsInstitution(t) || namesUniversity(t) || tr.namesGroup(t) {
+		if _, err := ParseDate(t, DateOptions{}); err == nil || tr.c.lx.IsInstitution(t) || namesUniversity(t) {
 			return false
 		}
 		if f := tr.c.headerField(t); f != fNone && f != fIgnore {

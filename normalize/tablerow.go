@@ -31,6 +31,12 @@ func (tr *tableReader) rowVals(i int) map[field]val {
 		if old, ok := vals[f]; ok {
 			if v.text != "" && !v.covered {
 				old.text = strings.TrimSpace(old.text + " " + v.text)
+				if len(old.lines) > 1 && !old.covered && j < len(tr.spanned) && tr.spanned[j] {
+					// The words of a line set apart in the columns one
+					// header spans: line by line.
+					old.lines = joinLineByLine(old.lines, v.lines)
+					old.text = joinWrapped(old.lines)
+				}
 				old.covered = false
 			}
 			vals[f] = old
@@ -39,6 +45,23 @@ func (tr *tableReader) rowVals(i int) map[field]val {
 		vals[f] = v
 	}
 	return vals
+}
+
+// joinLineByLine joins two cells' lines side by side: the first lines,
+// then the second, and so on.
+func joinLineByLine(a, b []string) []string {
+	out := make([]string, max(len(a), len(b)))
+	for k := range out {
+		var parts []string
+		if k < len(a) && clean(a[k]) != "" {
+			parts = append(parts, clean(a[k]))
+		}
+		if k < len(b) && clean(b[k]) != "" {
+			parts = append(parts, clean(b[k]))
+		}
+		out[k] = strings.Join(parts, " ")
+	}
+	return out
 }
 
 // own reports the fields whose cells hold text of their own in the row.
@@ -498,12 +521,13 @@ func (c *docContext) flagColumn(header string) string {
 }
 
 // cellText is a cell's text with its wrapped lines joined as the script
-// wants: without a space between two CJK characters, with one otherwise.
+// wants: without a space between two CJK characters, with one otherwise; a
+// raised marker on a line of its own goes first (raisedMarkerLines).
 func cellText(c parser.Cell) string {
 	if len(c.Lines) < 2 {
 		return clean(c.Text)
 	}
-	return joinWrapped(c.Lines)
+	return joinWrapped(raisedMarkerLines(c.Lines))
 }
 
 // categoriesNameUnits reports a category column (区分) that names a unit,

@@ -40,13 +40,14 @@ func (tr *tableReader) joinWrappedRows() {
 	}
 	goesOn := make([]bool, len(t.Rows))
 	cands, cues := 0, 0
-	var acc []string // the cells of the record being read, its rows so far joined
+	var acc []string   // the cells of the record being read, its rows so far joined
+	var covered []bool // the cells its first row's spans cover
 	for i := tr.body; i < len(t.Rows); i++ {
 		r := t.Rows[i]
 		if r.Header || rowText(r) == "" || tr.repeatedHeader(&r) || tr.asOfRow(r) {
 			continue // a page's head inside the table: the record goes on after it
 		}
-		if !plainRow(r) || tr.groupLike(i) {
+		if tr.groupLike(i) {
 			acc = nil
 			continue
 		}
@@ -54,7 +55,7 @@ func (tr *tableReader) joinWrappedRows() {
 		for j, cell := range r.Cells {
 			texts[j] = cellText(cell)
 		}
-		if acc != nil && len(acc) == len(texts) && tr.rowGoesOn(acc, texts, date) {
+		if acc != nil && len(acc) == len(texts) && plainRow(r) && !fillsCovered(texts, covered) && tr.rowGoesOn(acc, texts, date) {
 			goesOn[i] = true
 			cands++
 			if tr.wrapCue(acc, texts, date) {
@@ -65,7 +66,10 @@ func (tr *tableReader) joinWrappedRows() {
 			}
 			continue
 		}
-		acc = texts
+		acc, covered = texts, coveredCells(r)
+		if r.Cells[date].Covered {
+			acc = nil // (a record's first row has its own date cell)
+		}
 	}
 	if cands == 0 || 2*cues < cands {
 		return
@@ -107,10 +111,10 @@ func (tr *tableReader) joinWrappedRows() {
 }
 
 // anchorColumn returns the column whose cell only a record's first row
-// fills: the date's, else the kind's, the level's or the home unit's (a
-// list without dates); -1 for none.
+// fills: the date's, else the term's, the kind's, the level's or the home
+// unit's (a list without dates); -1 for none.
 func (tr *tableReader) anchorColumn() int {
-	for _, want := range []field{fSigned, fType, fLevel, fHomeUnit} {
+	for _, want := range []field{fSigned, fValid, fValidEnd, fType, fLevel, fHomeUnit} {
 		for j, f := range tr.cols {
 			if f == want {
 				return j
@@ -124,22 +128,31 @@ func (tr *tableReader) anchorColumn() int {
 // record whose cells (its rows so far joined) are acc: no date of its own,
 // or the rest of a date the record's cell leaves unfinished; no region or
 // country of its own, or the rest of one the record's cell leaves
-// unfinished ("アラブ首長国" / "連邦").
+// unfinished ("アラブ首長国" / "連邦"), or its name in the other language
+// ("アルゼンチン" / "Argentina").
 func (tr *tableReader) rowGoesOn(acc, texts []string, date int) bool {
 	if d := texts[date]; d != "" {
 		if tr.cols[date] == fSigned && !tr.dateCompleted(acc[date], d) {
 			return false
 		}
-		if tr.cols[date] != fSigned && !(connectorRe.MatchString(acc[date]) || hyphenBreak(acc[date]) || startsLower(d)) {
-			return false // a kind or unit of its own, not the rest of one ("School-to-" / "school")
+		if tr.cols[date] != fSigned && !(connectorRe.MatchString(acc[date]) || hyphenBreak(acc[date]) || tr.dateCompleted(acc[date], d)) {
+			return false // a kind, term or unit of its own, not the rest of one ("School-to-" / "school")
 		}
 	}
 	for j, f := range tr.cols {
 		if j >= len(texts) || texts[j] == "" || (f != fRegion && f != fCountry) {
 			continue
 		}
-		if acc[j] == "" || tr.namesGroup(texts[j]) || tr.namesGroup(acc[j]) {
+		if acc[j] == "" {
 			return false
+		}
+		if tr.namesGroup(texts[j]) || tr.namesGroup(acc[j]) {
+			// A group's name in the other language on the next line
+			// ("アルゼンチン" / "Argentina") goes on; another group's not.
+			a, b := tr.c.readCountry(acc[j]), tr.c.readCountry(joinWrapped([]string{acc[j], texts[j]}))
+			if !a.known || !b.known || a.country != b.country {
+				return false
+			}
 		}
 	}
 	return true
@@ -238,6 +251,26 @@ func (tr *tableReader) namesGroup(text string) bool {
 		return true
 	}
 	return tr.c.readCountry(text).known
+}
+
+// coveredCells reports the cells of a row that a span from the left
+// covers.
+func coveredCells(r parser.Row) []bool {
+	out := make([]bool, len(r.Cells))
+	for j, c := range r.Cells {
+		out[j] = c.Covered
+	}
+	return out
+}
+
+// fillsCovered reports texts in a cell the record's first row covers.
+func fillsCovered(texts []string, covered []bool) bool {
+	for j, t := range texts {
+		if t != "" && j < len(covered) && covered[j] {
+			return true
+		}
+	}
+	return false
 }
 
 // plainRow reports a row of cells of their own: no cell spans columns or

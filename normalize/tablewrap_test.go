@@ -146,3 +146,124 @@ func TestTableWrappedRowsWithoutDates(t *testing.T) {
 		assert.Equal(t, want, briefs(res.Records), name)
 	}
 }
+
+// A table of one column that a table without rules took in above its own
+// title and header: its rows under the partner column's name are records
+// of their group, as they are when the two tables are read apart.
+func TestTableOfOneColumnAboveTheTitle(t *testing.T) {
+	want := []brief{
+		{"university", "", "MU", "University of Mauritius", "", "", "", false},
+		{"department", "", "JP", "Kagoshima University", "Faculty of Agriculture", "School of Agro-Industry", "", false},
+	}
+	second := [][]string{
+		{"Partner Institution", "Partner's Department", "Department at Mae Fah Luang University"},
+		{"Kagoshima University", "Faculty of Agriculture", "School of Agro-Industry"},
+	}
+	taken := tbl(append([][]string{
+		{"Mauritius", "<", "<"},
+		{"Partner Institution", "", ""},
+		{"University of Mauritius", "", ""},
+		{"Department Level Agreements", "", ""},
+		{"Japan", "", ""},
+	}, second...)...)
+	taken.Method = "stream"
+	apart := tdoc([]string{"# Mauritius"}, tbl([]string{"Partner Institution"}, []string{"University of Mauritius"}))
+	apart.Blocks = append(apart.Blocks, tdoc([]string{"# Department Level Agreements", "# Japan"}, tbl(second...)).Blocks...)
+	apart.Number()
+	for name, d := range map[string]*parser.Document{"taken in": tdoc([]string{"University Level Agreements"}, taken), "apart": apart} {
+		res, err := Normalize(d, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, briefs(res.Records), name)
+	}
+}
+
+// A list without dates of conclusion, its term's column filled on each
+// record's first row ("no end date", "pending renewal"), its country named
+// in two languages on two rows: the wrapped rows join their records.
+func TestTableWrappedRowsUnderATermColumn(t *testing.T) {
+	wrapped := tbl(
+		[]string{"国・地域 Country / Region", "相手機関名 Partner Institution", "協定種別 Type", "有効期限 Valid Until"},
+		[]string{"アルゼンチン", "Universidad", "MOU, Reciprocal", "no end date"},
+		[]string{"Argentina", "Nacional de", "Student", ""},
+		[]string{"", "Tucuman", "Exchange", ""},
+		[]string{"中国 China", "Capital", "Dual Degree", "pending renewal"},
+		[]string{"", "University of", "Articulation", ""},
+		[]string{"", "Business and Economics", "", ""},
+		[]string{"中国 China", "Beijing Prepare", "MOU", "2026"},
+	)
+	wrapped.Method = "stream"
+	res, err := Normalize(tdoc(nil, wrapped), Options{})
+	require.NoError(t, err)
+	var got [][3]string
+	for _, r := range res.Records {
+		got = append(got, [3]string{r.CountryCode, r.Partner, r.AgreementType})
+	}
+	assert.Equal(t, [][3]string{
+		{"AR", "Universidad Nacional de Tucuman", "MOU, Reciprocal Student Exchange"},
+		{"CN", "Capital University of Business and Economics", "Dual Degree Articulation"},
+		{"CN", "Beijing Prepare", "MOU"},
+	}, got)
+}
+
+// A header's joining word set in a column of its own ("Department" | "at"
+// over "Tohoku University", "Date" | "of" over "23" | "April" / "2001"):
+// the header is the home unit's, as "Department at Tohoku University" in
+// one cell is, and the cells under the word go on the cells before them.
+func TestTableHeaderWordInAColumnOfItsOwn(t *testing.T) {
+	want := []brief{{"department", "", "CA", "University of British Columbia", "Faculty of Dentistry", "GS Dentistry", "2001-04-23", false}}
+	apart := tbl(
+		[]string{"Partner Institution", "Partner's Department", "Department", "at", "Date", "of"},
+		[]string{"", "", "Tohoku University", "", "", "Agreement"},
+		[]string{"University of British Columbia", "Faculty of Dentistry", "GS Dentistry", "", "23\n2001", "April"},
+	)
+	apart.Rows[1].Header = true
+	apart.Method = "stream"
+	together := tbl(
+		[]string{"Partner Institution", "Partner's Department", "Department at Tohoku University", "Date of Agreement"},
+		[]string{"University of British Columbia", "Faculty of Dentistry", "GS Dentistry", "23 April 2001"},
+	)
+	for name, tb := range map[string]*parser.Table{"apart": apart, "together": together} {
+		res, err := Normalize(tdoc([]string{"# Canada"}, tb), Options{})
+		require.NoError(t, err)
+		assert.Equal(t, want, briefs(res.Records), name)
+	}
+}
+
+// A record's first row whose partner's name ran over into the blank unit's
+// column (a span in a table without rules) still takes its wrapped rows.
+func TestTableWrappedRowsUnderASpan(t *testing.T) {
+	wrapped := tbl(
+		[]string{"Partner Institution", "", "Partner's Department", "Date of Agreement"},
+		[]string{"The City College of New York and", "<", "The Grove School of", "13 December"},
+		[]string{"Partners", "", "Engineering", "2010"},
+		[]string{"The Forsyth Institute", "", "", "9 December 2005"},
+	)
+	wrapped.Method = "stream"
+	res, err := Normalize(tdoc([]string{"# U. S. A."}, wrapped), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []brief{
+		{"university", "", "US", "The City College of New York and Partners", "The Grove School of Engineering", "", "2010-12-13", false},
+		{"university", "", "US", "The Forsyth Institute", "", "", "2005-12-09", false},
+	}, briefs(res.Records))
+}
+
+// A partner's name whose first line a typesetter stretched across the
+// columns its header spans (the words of a justified line set apart) reads
+// line by line, as the name in one cell does; a header over more than two
+// columns names no partner's unit.
+func TestTablePartnerLineAcrossSpannedColumns(t *testing.T) {
+	apart := tbl(
+		[]string{"Partner Institution", "<", "<", "Date of Agreement"},
+		[]string{"Institute of Geological\n(GNS Science)", "and", "Nuclear Sciences", "19 March 2008"},
+	)
+	apart.Method = "stream"
+	one := tbl(
+		[]string{"Partner Institution", "Date of Agreement"},
+		[]string{"Institute of Geological and Nuclear Sciences\n(GNS Science)", "19 March 2008"},
+	)
+	for name, tb := range map[string]*parser.Table{"apart": apart, "one": one} {
+		res, err := Normalize(tdoc([]string{"# New Zealand"}, tb), Options{})
+		require.NoError(t, err)
+		assert.Equal(t, []brief{{"university", "", "NZ", "Institute of Geological and Nuclear Sciences (GNS Science)", "", "", "2008-03-19", false}}, briefs(res.Records), name)
+	}
+}

@@ -48,3 +48,33 @@ func firstField(s string) string {
 	}
 	return s
 }
+
+// bareDateTails is bareDateTailRe.FindAllStringIndex(s, -1), read byte by
+// byte: a comma and the white space after it, or a run of white space
+// (white space as the expression's \s: tab, newline, form feed, carriage
+// return, space).
+func bareDateTails(s string) [][]int {
+	var out [][]int
+	space := func(j int) int {
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+			j++
+		}
+		return j
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ',' || r == '，' || r == '、':
+			j := space(i + n)
+			out = append(out, []int{i, j})
+			i = j
+		case space(i) > i:
+			j := space(i)
+			out = append(out, []int{i, j})
+			i = j
+		default:
+			i += n
+		}
+	}
+	return out
+}

@@ -60,3 +60,17 @@ func TestTrailingDateNeedsBracket(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, "1999-11-10", d.ISO)
 }
+
+// TestBareDateTails: bareDateTails finds what bareDateTailRe finds.
+func TestBareDateTails(t *testing.T) {
+	pieces := []string{"a", " ", "  ", ",", "，", "、", "\t", "\n", "\v", "\f", "\r", "\u3000", "\u00a0", "2019.4.1", "大学", "\xe3", "\xef\xbc"}
+	r := rand.New(rand.NewPCG(19, 20))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		assert.Equal(t, bareDateTailRe.FindAllStringIndex(s, -1), bareDateTails(s), "%q", s)
+	}
+}

@@ -10,7 +10,12 @@ import (
 	"io"
 	"io/fs"
 	"reflect"
+	"runtime"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/agreements/agreements/agreement"
 )
@@ -84,12 +89,12 @@ func ReadRecords(r io.Reader) ([]agreement.Record, error) {
 // the old array and the new.
 func ReadRecordsSized(r io.Reader, n int) ([]agreement.Record, error) {
 	recs := make([]agreement.Record, 0, max(n, 0))
-	in := interner{}
-	err := EachRecord(r, func(rec agreement.Record) error {
+	in := newInterner()
+	err := eachRecord(r, func(rec agreement.Record) error {
 		in.record(&rec)
 		recs = append(recs, rec)
 		return nil
-	})
+	}, true)
 	if err != nil {
 		return nil, err
 	}
@@ -98,35 +103,78 @@ func ReadRecordsSized(r io.Reader, n int) ([]agreement.Record, error) {
 
 // interner keeps one copy of the strings that repeat from record to
 // record (the home institution, the country, the source file and its
-// digest, dates), so that records kept in memory share them.
-type interner map[string]string
+// digest, dates), and of the lists of flags and repairs, so that records
+// kept in memory share them. A shared list has no room to grow: appending
+// to one copies it.
+type interner struct {
+	strs  map[string]string
+	lists map[string][]string
+	key   []byte
+}
 
-// maxInterned bounds the strings an interner keeps.
+// maxInterned bounds the strings an interner keeps, and the lists.
 const maxInterned = 1 << 16
 
-func (in interner) string(s *string) {
-	if v, ok := in[*s]; ok {
+func newInterner() *interner {
+	return &interner{strs: map[string]string{}, lists: map[string][]string{}}
+}
+
+func (in *interner) string(s *string) {
+	if v, ok := in.strs[*s]; ok {
 		*s = v
-	} else if len(in) < maxInterned {
-		in[*s] = *s
+	} else if len(in.strs) < maxInterned {
+		in.strs[*s] = *s
 	}
 }
 
-func (in interner) record(r *agreement.Record) {
+// list interns a list of strings as a whole, by its elements joined with
+// a byte no element holds.
+func (in *interner) list(l *[]string) {
+	if len(*l) == 0 {
+		return // nil and empty stay as they are: they encode differently
+	}
+	in.key = in.key[:0]
+	for _, s := range *l {
+		if strings.IndexByte(s, 0) >= 0 {
+			return
+		}
+		in.key = append(append(in.key, s...), 0)
+	}
+	if v, ok := in.lists[string(in.key)]; ok {
+		*l = v
+		return
+	}
+	for i := range *l {
+		in.string(&(*l)[i])
+	}
+	if len(in.lists) < maxInterned {
+		*l = slices.Clip(*l)
+		in.lists[string(in.key)] = *l
+	}
+}
+
+func (in *interner) record(r *agreement.Record) {
 	for _, s := range []*string{&r.Schema, &r.HomeInstitution, &r.Level, &r.Region, &r.Country, &r.CountryCode,
 		&r.PartnerUnit, &r.HomeUnit, &r.Signed, &r.AgreementType, &r.ValidUntil, &r.AsOf, &r.Source.File, &r.Source.SHA256, &r.Source.Format} {
 		in.string(s)
 	}
-	for _, list := range [][]string{r.Flags, r.Repairs} {
-		for i := range list {
-			in.string(&list[i])
-		}
-	}
+	in.list(&r.Flags)
+	in.list(&r.Repairs)
 }
 
 // EachRecord reads a record file as ReadRecords does, calling fn with each
 // record in order; an error from fn stops the read and is returned.
 func EachRecord(r io.Reader, fn func(agreement.Record) error) error {
+	return eachRecord(r, fn, false)
+}
+
+// eachRecord is EachRecord; with parallel, the records of a JSON file
+// past its first few thousand are decoded on every core (see decoder),
+// which takes about half as long again in CPU and a fifth less time on
+// two cores: ReadRecords, which holds every record for a command that
+// then works on them all, reads so; EachRecord, whose callers keep a
+// digest of each record, does not.
+func eachRecord(r io.Reader, fn func(agreement.Record) error, parallel bool) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if head, _ := br.Peek(4); isZip(head) {
 		recs, err := readXLSX(br)
@@ -147,7 +195,7 @@ func EachRecord(r io.Reader, fn func(agreement.Record) error) error {
 	if first != '{' && first != '[' {
 		return readCSV(br, fn)
 	}
-	return readJSON(br, first == '[', skipped, fn)
+	return readJSON(br, first == '[', skipped, &decoder{fn: fn, oneAtATime: !parallel})
 }
 
 // maxRecord bounds the text of one JSON record, so that a file that is
@@ -159,8 +207,20 @@ const maxRecord = 16 << 20
 var errRecordTooLarge = fmt.Errorf("%w: a record of more than %d MiB", ErrNotRecords, maxRecord>>20)
 
 // readJSON reads a stream of JSON records, or a JSON array of them, one
-// record at a time; lines is the number of lines before br.
-func readJSON(br *bufio.Reader, array bool, lines int, fn func(agreement.Record) error) error {
+// record at a time; lines is the number of lines before br. Unless d is
+// one at a time, records past the first few thousand are decoded on every
+// core (see decoder), d.fn still called with each in order, and the first
+// error in the file's order is the one returned.
+func readJSON(br *bufio.Reader, array bool, lines int, d *decoder) error {
+	err := scanJSON(br, array, lines, d)
+	if derr := d.close(); derr != nil {
+		return derr // an earlier record's error, or fn's
+	}
+	return err
+}
+
+// scanJSON is readJSON, each record handed to d.
+func scanJSON(br *bufio.Reader, array bool, lines int, d *decoder) error {
 	lr := &lineReader{r: br, line: lines}
 	dec := json.NewDecoder(lr)
 	if array {
@@ -194,6 +254,56 @@ func readJSON(br *bufio.Reader, array bool, lines int, fn func(agreement.Record)
 		if next != 0 && next != '{' && validStart(next) {
 			return &RecordError{Line: line, Err: fmt.Errorf("%w: %s, where a record (a JSON object) belongs", ErrNotRecords, jsonKind(next))}
 		}
+		if err := d.record(dec, line); err != nil {
+			return err
+		}
+	}
+}
+
+// Decoding on every core: the reading goroutine finds each record's text
+// (json.Decoder into a json.RawMessage, which checks its syntax and says
+// where it ends), workers decode batches of them into records, and one
+// goroutine hands the records to fn in order. A record's type error or
+// missing field is that record's, as when read one at a time.
+const (
+	parallelAfter = 4096 // records read one at a time first: small files start no goroutines
+	batchSize     = 256
+)
+
+// decoder decodes the records scanJSON finds and hands them to fn.
+type decoder struct {
+	fn         func(agreement.Record) error
+	oneAtATime bool // never on every core
+	n          int  // records read one at a time
+	parallel   bool
+	batch      []rawRecord
+	jobs       chan *recordBatch
+	pending    chan *recordBatch // in the file's order
+	done       chan struct{}     // closed when the collector has ended
+	failed     atomic.Bool       // the collector met an error: stop reading
+	err        error             // the collector's first error
+	workers    sync.WaitGroup
+}
+
+type rawRecord struct {
+	text []byte
+	line int
+}
+
+type recordBatch struct {
+	raw   []rawRecord
+	recs  []agreement.Record
+	errs  []error
+	ready chan struct{}
+}
+
+// errStop ends the reading once the collector has met an error, which
+// close returns.
+var errStop = errors.New("stopped")
+
+// record decodes the next record of dec, which starts on line.
+func (d *decoder) record(dec *json.Decoder, line int) error {
+	if !d.parallel {
 		var rec agreement.Record
 		if err := dec.Decode(&rec); err != nil {
 			return jsonError(line, err)
@@ -201,10 +311,95 @@ func readJSON(br *bufio.Reader, array bool, lines int, fn func(agreement.Record)
 		if err := check(&rec); err != nil {
 			return &RecordError{Line: line, Err: err}
 		}
-		if err := fn(rec); err != nil {
+		if err := d.fn(rec); err != nil {
 			return err
 		}
+		if d.n++; d.n == parallelAfter && !d.oneAtATime && runtime.GOMAXPROCS(0) > 1 {
+			d.start()
+		}
+		return nil
 	}
+	if d.failed.Load() {
+		return errStop
+	}
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return jsonError(line, err)
+	}
+	d.batch = append(d.batch, rawRecord{text: raw, line: line})
+	if len(d.batch) == batchSize {
+		d.send()
+	}
+	return nil
+}
+
+// start starts the workers and the collector.
+func (d *decoder) start() {
+	workers := runtime.GOMAXPROCS(0)
+	d.parallel = true
+	d.jobs = make(chan *recordBatch, 2*workers)
+	d.pending = make(chan *recordBatch, 4*workers)
+	d.done = make(chan struct{})
+	for range workers {
+		d.workers.Add(1)
+		go func() {
+			defer d.workers.Done()
+			for b := range d.jobs {
+				b.recs = make([]agreement.Record, len(b.raw))
+				b.errs = make([]error, len(b.raw))
+				for i, r := range b.raw {
+					if err := json.Unmarshal(r.text, &b.recs[i]); err != nil {
+						b.errs[i] = jsonError(r.line, err)
+					} else if err := check(&b.recs[i]); err != nil {
+						b.errs[i] = &RecordError{Line: r.line, Err: err}
+					}
+				}
+				b.raw = nil
+				close(b.ready)
+			}
+		}()
+	}
+	go func() {
+		defer close(d.done)
+		for b := range d.pending {
+			<-b.ready
+			for i := range b.recs {
+				if d.err != nil {
+					break
+				}
+				if d.err = b.errs[i]; d.err == nil {
+					d.err = d.fn(b.recs[i])
+				}
+				if d.err != nil {
+					d.failed.Store(true)
+				}
+			}
+		}
+	}()
+}
+
+// send hands the batch read so far to the workers.
+func (d *decoder) send() {
+	b := &recordBatch{raw: d.batch, ready: make(chan struct{})}
+	d.batch = make([]rawRecord, 0, batchSize)
+	d.pending <- b
+	d.jobs <- b
+}
+
+// close waits for the records read so far to be handed to fn and returns
+// the first error among them (a record's, or fn's).
+func (d *decoder) close() error {
+	if !d.parallel {
+		return nil
+	}
+	if len(d.batch) > 0 {
+		d.send()
+	}
+	close(d.jobs)
+	close(d.pending)
+	<-d.done
+	d.workers.Wait()
+	return d.err
 }
 
 // skipSeparator counts the bytes of r before the next value (the comma

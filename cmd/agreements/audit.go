@@ -137,8 +137,8 @@ func (e *env) readFigures(name string, opt normalize.Options, ro readOpts) (*aud
 }
 
 // limitAuditMemory sets the collector's soft memory limit for an audit of
-// record files (of which it holds the records for the whole run) to 1.5
-// times their size and 256 MiB, unless GOMEMLIMIT or a lower limit (the
+// record files (of which it holds the records for the whole run, about
+// 0.7 times their size) to their size and 256 MiB, unless GOMEMLIMIT or a lower limit (the
 // quiet start of small inputs) says otherwise: the heap is collected
 // before it reaches twice what is live, as it would grow to without a
 // limit. It returns what puts the limit back.
@@ -158,7 +158,7 @@ func limitAuditMemory(inputs []string) func() {
 	if size == 0 {
 		return func() {}
 	}
-	limit := size + size/2 + 256<<20
+	limit := size + 256<<20
 	old := debug.SetMemoryLimit(-1)
 	if limit >= old {
 		return func() {} // a lower limit set already (a quiet start: small inputs)

@@ -92,7 +92,60 @@ type replyHead struct {
 type replyPart struct {
 	Blocks []parser.Block // appended to the document's blocks
 	Rows   []parser.Row   // appended to the rows of the table in the last block so far
-	End    bool
+	// OneLine marks, one bit a cell in the order of the part's cells
+	// (those of its blocks' tables, then those of Rows), the cells whose
+	// one line is their text: their Lines cross empty and are made again
+	// from Text, so that the text of most cells crosses, and is held by
+	// the parent, once rather than twice.
+	OneLine []uint64
+	End     bool
+}
+
+// eachCell calls f on every cell of the part, in the order OneLine counts
+// them.
+func (p *replyPart) eachCell(f func(i int, c *parser.Cell)) {
+	i := 0
+	rows := func(rs []parser.Row) {
+		for r := range rs {
+			for k := range rs[r].Cells {
+				f(i, &rs[r].Cells[k])
+				i++
+			}
+		}
+	}
+	for _, b := range p.Blocks {
+		if b.Table != nil {
+			rows(b.Table.Rows)
+		}
+	}
+	rows(p.Rows)
+}
+
+// packLines empties the Lines of the part's one-line cells and marks them
+// in OneLine. It changes the cells it is given: the child sends each once.
+func (p *replyPart) packLines() {
+	p.OneLine = nil
+	p.eachCell(func(i int, c *parser.Cell) {
+		if len(c.Lines) == 1 && c.Lines[0] == c.Text {
+			for len(p.OneLine) <= i/64 {
+				p.OneLine = append(p.OneLine, 0)
+			}
+			p.OneLine[i/64] |= 1 << (i % 64)
+			c.Lines = nil
+		}
+	})
+}
+
+// unpackLines gives the cells OneLine marks their one line again.
+func (p *replyPart) unpackLines() {
+	if len(p.OneLine) == 0 {
+		return
+	}
+	p.eachCell(func(i int, c *parser.Cell) {
+		if i/64 < len(p.OneLine) && p.OneLine[i/64]&(1<<(i%64)) != 0 {
+			c.Lines = []string{c.Text}
+		}
+	})
 }
 
 // partUnits is about how many lines and table rows one replyPart carries.
@@ -255,6 +308,7 @@ func writeReply(w io.Writer, head replyHead, blocks []parser.Block) error {
 	var part replyPart
 	units := 0
 	flush := func() error {
+		part.packLines()
 		err := enc.Encode(&part)
 		part, units = replyPart{}, 0
 		return err
@@ -290,6 +344,7 @@ func writeReply(w io.Writer, head replyHead, blocks []parser.Block) error {
 		}
 	}
 	part.End = true
+	part.packLines()
 	return enc.Encode(&part)
 }
 
@@ -314,6 +369,7 @@ func readReply(r io.Reader) (*parser.Document, *wireError, []*wireError, error) 
 		if err := dec.Decode(&part); err != nil {
 			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), head.Blocks, err)
 		}
+		part.unpackLines()
 		doc.Blocks = append(doc.Blocks, part.Blocks...)
 		if len(part.Rows) > 0 {
 			if len(doc.Blocks) == 0 || doc.Blocks[len(doc.Blocks)-1].Table == nil {

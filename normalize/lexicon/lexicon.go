@@ -13,7 +13,6 @@
 package lexicon
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -21,6 +20,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/agreements/agreements/internal/lazyre"
 )
 
 // Field is what a table column holds.
@@ -156,7 +157,7 @@ type Lexicon struct {
 	title     []term
 	unitMap   map[string]string
 	totals    []compiledTotal
-	asOf      []*regexp.Regexp
+	asOf      []*lazyre.Regexp
 	asOfNeeds []required // what a text needs for each of asOf to match it
 	concl     []term
 	kinds     []term
@@ -196,7 +197,7 @@ type flagTerm struct {
 }
 
 type compiledTotal struct {
-	re    *regexp.Regexp
+	re    *lazyre.Regexp // compiled when a text first has what it needs
 	unit  string
 	level string
 	need  required // what a text needs for re to match it
@@ -263,10 +264,10 @@ func New(langs ...*Lang) *Lexicon {
 			lx.unitMap[Fold(k)] = v
 		}
 		for _, t := range l.Totals {
-			lx.totals = append(lx.totals, compiledTotal{regexp.MustCompile(t.Pattern), t.Unit, t.Level, requiredOf(t.Pattern)})
+			lx.totals = append(lx.totals, compiledTotal{lazyre.New(t.Pattern), t.Unit, t.Level, requiredOf(t.Pattern)})
 		}
 		for _, p := range l.AsOf {
-			lx.asOf = append(lx.asOf, regexp.MustCompile(p))
+			lx.asOf = append(lx.asOf, lazyre.New(p)) // compiled when a text first has what it needs
 			lx.asOfNeeds = append(lx.asOfNeeds, requiredOf(p))
 		}
 	}

@@ -16,6 +16,13 @@ import (
 // agreement list needs more than a handful of columns).
 const maxColSpan = 100
 
+// maxRowCells bounds the cells of a table row. A list of agreements has a
+// few columns; a row of thousands is no list, and its cells would take
+// gigabytes (a cell and its grid slot about 150 bytes): the table is
+// refused as soon as one row reaches the bound, its cells past it not
+// kept.
+const maxRowCells = 1000
+
 // gridSlack is how many grid slots a table may have beyond four per cell
 // element before it is refused as too sparse to be a list.
 const gridSlack = 1 << 16
@@ -102,12 +109,28 @@ type tableScratch struct {
 	origin  []bool
 	newCol  []int
 	header  []bool
+	// wide is the number of the first row with more than maxRowCells
+	// cells (1-based), 0 when none.
+	wide int
+}
+
+// full reports whether the row whose first cell is cell lo holds
+// maxRowCells cells already: the cell to come is not kept, and the table
+// is marked as too wide.
+func (s *tableScratch) full(lo int) bool {
+	if s.cells.n-lo < maxRowCells {
+		return false
+	}
+	if s.wide == 0 {
+		s.wide = len(s.rows) + 1
+	}
+	return true
 }
 
 // reset empties the scratch.
 func (s *tableScratch) reset() {
 	s.cells.reset()
-	s.caption = ""
+	s.caption, s.wide = "", 0
 	s.groups, s.rows, s.placed, s.busy = s.groups[:0], s.rows[:0], s.placed[:0], s.busy[:0]
 }
 
@@ -194,6 +217,9 @@ func (w *walker) collectRow(tr *html.Node, g int) {
 		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
 			continue
 		}
+		if s.full(row.lo) {
+			continue
+		}
 		cs := spanAttr(c, "colspan", 1)
 		if cs > maxColSpan {
 			cs = maxColSpan
@@ -227,6 +253,10 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 	caption := s.caption
 	cells := &s.cells
 	elements := cells.n
+	if s.wide > 0 {
+		return "", nil, fmt.Errorf("%w: table %d: row %d has more than %d cells, more than a list of agreements has columns",
+			parser.ErrTooLarge, index+1, s.wide, maxRowCells)
+	}
 	for _, foot := range []bool{false, true} {
 		for _, g := range s.groups {
 			if (g.section == atom.Tfoot) != foot {

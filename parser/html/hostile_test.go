@@ -104,3 +104,41 @@ func TestOneInvalidByte(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, CharsetShiftJIS, cs)
 }
+
+// widePage is a table of rows rows of cols cells, after a list table of
+// two rows.
+func widePage(rows, cols int) []byte {
+	var b strings.Builder
+	b.WriteString("<html><body><table><tr><th>Partner</th><th>Country</th></tr><tr><td>Peking University</td><td>China</td></tr></table><table>\n")
+	row := "<tr>" + strings.Repeat("<td>x</td>", cols) + "</tr>\n"
+	for range rows {
+		b.WriteString(row)
+	}
+	b.WriteString("</table></body></html>")
+	return []byte(b.String())
+}
+
+// TestWideTable: a table with a row of more cells than a list has columns
+// is refused as too large, naming the table, the row and the bound,
+// whether read whole or in segments (its rows then read from tokens);
+// one just under the bound is read.
+func TestWideTable(t *testing.T) {
+	for _, segment := range []int{0, 64 << 10} {
+		_, err := parse("wide.html", widePage(40, maxRowCells+1), Options{}, segment)
+		require.ErrorIs(t, err, parser.ErrTooLarge, "segment %d", segment)
+		assert.Contains(t, err.Error(), "wide.html: input too large: table 2: row 1 has more than 1000 cells")
+
+		doc, err := parse("wide.html", widePage(40, maxRowCells), Options{}, segment)
+		require.NoError(t, err, "segment %d", segment)
+		last := doc.Blocks[len(doc.Blocks)-1].Table
+		require.NotNil(t, last)
+		assert.Len(t, last.Rows, 40)
+		assert.Len(t, last.Rows[0].Cells, maxRowCells)
+	}
+	// a later row over the bound
+	b := bytes.Replace(widePage(40, 10), []byte("</table></body>"),
+		[]byte("<tr>"+strings.Repeat("<td>z</td>", 2*maxRowCells)+"</tr></table></body>"), 1)
+	_, err := parse("wide.html", b, Options{}, 0)
+	require.ErrorIs(t, err, parser.ErrTooLarge)
+	assert.Contains(t, err.Error(), "table 2: row 41 has more than 1000 cells")
+}

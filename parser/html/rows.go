@@ -53,11 +53,14 @@ func (w *walker) tokenRows(b []byte, g int) bool {
 			return
 		}
 		cell.text, cell.lines = w.takeLines(&w.cell)
+		cellTag, inline = 0, inline[:0]
+		if s.full(row.lo) {
+			return
+		}
 		if !cell.th {
 			row.allTH = false
 		}
 		s.cells.add(cell)
-		cellTag, inline = 0, inline[:0]
 	}
 	endRow := func() {
 		endCell()

@@ -60,6 +60,15 @@ func openDocument(name string, b []byte, password string) (d *document, err erro
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: cross-reference sections form a cycle", parser.ErrMalformed)}
 	}
 	compressed, err := checkXref(b)
+	if err == nil {
+		if nb, ok := decodeStructStreams(b); ok {
+			// Checked again: the object streams the sections could not
+			// show decoded.
+			if compressed, err = checkXref(nb); err == nil {
+				b = nb
+			}
+		}
+	}
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %w", parser.ErrMalformed, err)}
 	}

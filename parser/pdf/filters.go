@@ -88,7 +88,7 @@ func decodeChain(r io.Reader, filter, parms lpdf.Value) (io.Reader, error) {
 		if p.Kind() == lpdf.Array && p.Len() > 0 {
 			p = p.Index(0)
 		}
-		return decodeFilter(r, filter.Name(), p)
+		return decodeFilter(r, filter.Name(), valueParams{p})
 	case lpdf.Array:
 		if filter.Len() > maxFilters {
 			return nil, fmt.Errorf("%d filters in a chain, more than the %d a stream may have", filter.Len(), maxFilters)
@@ -108,7 +108,7 @@ func decodeChain(r io.Reader, filter, parms lpdf.Value) (io.Reader, error) {
 				}
 			}
 			var err error
-			if r, err = decodeFilter(r, name.Name(), p); err != nil {
+			if r, err = decodeFilter(r, name.Name(), valueParams{p}); err != nil {
 				return nil, err
 			}
 		}
@@ -117,9 +117,29 @@ func decodeChain(r io.Reader, filter, parms lpdf.Value) (io.Reader, error) {
 	return nil, errors.New("/Filter is neither a name nor an array of names")
 }
 
+// filterParams is what a filter reads of its /DecodeParms: an integer or
+// a name, by key.
+type filterParams interface {
+	integer(key string) (int64, bool)
+	name(key string) (string, bool)
+}
+
+// valueParams are the /DecodeParms of a stream the library read.
+type valueParams struct{ v lpdf.Value }
+
+func (p valueParams) integer(key string) (int64, bool) {
+	v := p.v.Key(key)
+	return v.Int64(), v.Kind() == lpdf.Integer
+}
+
+func (p valueParams) name(key string) (string, bool) {
+	v := p.v.Key(key)
+	return v.Name(), v.Kind() == lpdf.Name
+}
+
 // decodeFilter applies one filter; names may be the abbreviations of
 // inline images.
-func decodeFilter(r io.Reader, name string, parms lpdf.Value) (io.Reader, error) {
+func decodeFilter(r io.Reader, name string, parms filterParams) (io.Reader, error) {
 	switch name {
 	case "ASCIIHexDecode", "AHx":
 		return &asciiHexReader{r: bufio.NewReader(r)}, nil
@@ -129,7 +149,7 @@ func decodeFilter(r io.Reader, name string, parms lpdf.Value) (io.Reader, error)
 		// EarlyChange 1, the default, widens the codes one code early,
 		// as TIFF does; 0 is plain LZW.
 		var d io.Reader
-		if e := parms.Key("EarlyChange"); e.Kind() == lpdf.Integer && e.Int64() == 0 {
+		if e, ok := parms.integer("EarlyChange"); ok && e == 0 {
 			d = lzw.NewReader(r, lzw.MSB, 8)
 		} else {
 			d = tifflzw.NewReader(r, tifflzw.MSB, 8)
@@ -144,8 +164,8 @@ func decodeFilter(r io.Reader, name string, parms lpdf.Value) (io.Reader, error)
 	case "RunLengthDecode", "RL":
 		return &runLengthReader{r: bufio.NewReader(r)}, nil
 	case "Crypt":
-		if n := parms.Key("Name"); n.Kind() == lpdf.Name && n.Name() != "Identity" {
-			return nil, &unsupported{"crypt filter " + n.Name(), ""}
+		if n, ok := parms.name("Name"); ok && n != "Identity" {
+			return nil, &unsupported{"crypt filter " + n, ""}
 		}
 		return r, nil
 	}
@@ -354,19 +374,16 @@ const maxPredictorRow = 1 << 20
 
 // predict undoes the predictor /DecodeParms name for LZWDecode and
 // FlateDecode: 1 none, 2 TIFF, 10 to 15 PNG (each row says its own).
-func predict(r io.Reader, parms lpdf.Value) (io.Reader, error) {
-	pred := int64(1)
-	if p := parms.Key("Predictor"); p.Kind() == lpdf.Integer {
-		pred = p.Int64()
-	}
-	if pred == 1 {
-		return r, nil
-	}
+func predict(r io.Reader, parms filterParams) (io.Reader, error) {
 	param := func(key string, def int64) int64 {
-		if v := parms.Key(key); v.Kind() == lpdf.Integer {
-			return v.Int64()
+		if v, ok := parms.integer(key); ok {
+			return v
 		}
 		return def
+	}
+	pred := param("Predictor", 1)
+	if pred == 1 {
+		return r, nil
 	}
 	colors, bpc, columns := param("Colors", 1), param("BitsPerComponent", 8), param("Columns", 1)
 	switch {

@@ -228,7 +228,7 @@ func TestDecodeFilter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := decodeFilter(strings.NewReader(tt.in), tt.filter, lpdf.Value{})
+			r, err := decodeFilter(strings.NewReader(tt.in), tt.filter, valueParams{})
 			require.NoError(t, err)
 			got, err := io.ReadAll(r)
 			require.NoError(t, err)
@@ -242,7 +242,7 @@ func TestDecodeFilter(t *testing.T) {
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := decodeFilter(strings.NewReader(tt.in), tt.filter, lpdf.Value{})
+			r, err := decodeFilter(strings.NewReader(tt.in), tt.filter, valueParams{})
 			require.NoError(t, err)
 			_, err = io.ReadAll(r)
 			require.Error(t, err)
@@ -250,7 +250,7 @@ func TestDecodeFilter(t *testing.T) {
 		})
 	}
 	for _, name := range []string{"DCTDecode", "JBIG2Decode", "NoSuchDecode"} {
-		_, err := decodeFilter(strings.NewReader(""), name, lpdf.Value{})
+		_, err := decodeFilter(strings.NewReader(""), name, valueParams{})
 		require.ErrorIs(t, err, errFilter, name)
 		assert.Contains(t, err.Error(), name)
 	}
@@ -547,4 +547,62 @@ func TestRC4FortyBits(t *testing.T) {
 	assert.Empty(t, got.PageErrors)
 	assert.NotEmpty(t, want.Title)
 	assert.Equal(t, string(parser.Dump(want)), string(parser.Dump(got)))
+}
+
+// TestLZWInXrefAndObjectStreams: cross-reference streams and object
+// streams stored with LZW (alone, with EarlyChange 0, in a chain, with the
+// PNG predictor a cross-reference stream's rows often have) are read as
+// written, not repaired or rebuilt.
+func TestLZWInXrefAndObjectStreams(t *testing.T) {
+	helv := "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >>"
+	text := "BT /F1 9 Tf 20 150 Td (Exchange partners) Tj 0 -12 Td (Peking University \\(1999.11.10\\)) Tj ET"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources 6 0 R >>",
+		"<< /Filter /LZWDecode stream:" + string(lzwEncode([]byte(text), true)),
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 7 0 R /Resources 6 0 R >>",
+		helv,
+		"<< stream:BT /F1 9 Tf 20 100 Td (Seoul National University \\(2004.3.1\\)) Tj ET",
+	}
+	lzw1 := func(b []byte) []byte { return lzwEncode(b, true) }
+	tests := []struct {
+		name string
+		opt  xrefStreamOpts
+	}{
+		{"xref stream LZW", xrefStreamOpts{filter: "/Filter /LZWDecode", encode: lzw1}},
+		{"xref stream LZW, PNG predictor", xrefStreamOpts{filter: "/Filter /LZWDecode", encode: lzw1, predictor: true}},
+		{"xref and object streams LZW", xrefStreamOpts{objStm: true, filter: "/Filter /LZWDecode", encode: lzw1}},
+		{"xref and object streams LZW, PNG predictor", xrefStreamOpts{objStm: true, filter: "/Filter /LZWDecode", encode: lzw1, predictor: true}},
+		{"xref and object streams LZW, EarlyChange 0", xrefStreamOpts{objStm: true, filter: "/Filter /LZWDecode /DecodeParms << /EarlyChange 0 >>",
+			encode: func(b []byte) []byte { return lzwEncode(b, false) }}},
+		{"xref and object streams ASCII85 and LZW", xrefStreamOpts{objStm: true, filter: "/Filter [/ASCII85Decode /LZWDecode]",
+			encode: func(b []byte) []byte { return ascii85Encode(lzwEncode(b, true)) }}},
+		{"xref and object streams ASCIIHex and RunLength", xrefStreamOpts{objStm: true, filter: "/Filter [/AHx /RL]",
+			encode: func(b []byte) []byte { return asciiHexEncode(runLengthEncode(b)) }}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := buildXrefStreamPDF(objs, tt.opt)
+			require.Contains(t, string(b), "/Type /XRef")
+			if tt.opt.objStm {
+				require.Contains(t, string(b), "/Type /ObjStm")
+			}
+			doc, err := Parse("lzw.pdf", b, Options{})
+			require.NoError(t, err)
+			assert.Empty(t, doc.PageErrors)
+			assert.Empty(t, doc.Repairs, "read as written, not repaired")
+			assert.Equal(t, 2, doc.Pages)
+			got := docText(doc)
+			assert.Contains(t, got, "Peking University (1999.11.10)")
+			assert.Contains(t, got, "Seoul National University (2004.3.1)")
+		})
+	}
+	// What the library decodes itself is left as written.
+	for _, o := range []xrefStreamOpts{{}, {objStm: true}, {objStm: true, flate: true, predictor: true}} {
+		b := buildXrefStreamPDF(objs, o)
+		nb, changed := decodeStructStreams(b)
+		assert.False(t, changed, "%+v", o)
+		assert.Equal(t, b, nb)
+	}
 }

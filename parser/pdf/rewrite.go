@@ -65,6 +65,11 @@ func rewrite(b []byte, password string) (out []byte, err error) {
 	if ctx.XRefTable == nil || ctx.RootDict == nil {
 		return nil, errors.New("rewriting the file: no document catalog")
 	}
+	// pdfcpu writes by walking every object number up to the size it
+	// read, which a cross-reference section can put at billions.
+	if x := ctx.XRefTable; x.Size != nil && int64(*x.Size) > maxObjectNumber(len(b)) {
+		return nil, fmt.Errorf("rewriting the file: %w: objects numbered up to %d, more than a file of %d bytes can hold", errXref, *x.Size-1, len(b))
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(b))
 	w := bufio.NewWriter(&buf)

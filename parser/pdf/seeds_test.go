@@ -21,6 +21,11 @@ type xrefStreamOpts struct {
 	objStm    bool // objects that are not streams stored in an object stream
 	flate     bool // the cross-reference and object streams Flate-compressed
 	predictor bool // the cross-reference stream's rows PNG Up-predicted
+	// filter, when set, stores the cross-reference and object streams
+	// with this /Filter (and /DecodeParms, with predictor: the PNG
+	// predictor's are added), its data encoded by encode.
+	filter string
+	encode func([]byte) []byte
 }
 
 // buildXrefStreamPDF writes objs (numbered from 1, object 1 the catalog,
@@ -40,7 +45,11 @@ func buildXrefStreamPDF(objs []string, o xrefStreamOpts) []byte {
 	entries[0] = entry{typ: 0, f3: 65535}
 	var held []int
 	streamData := func(dict string, data []byte) {
-		if o.flate {
+		switch {
+		case o.filter != "":
+			dict += " " + o.filter
+			data = o.encode(data)
+		case o.flate:
 			dict += " /Filter /FlateDecode"
 			data = zlibEncode(data)
 		}
@@ -136,6 +145,7 @@ func seedShapes() map[string][]byte {
 		"objstm-plain":                  buildXrefStreamPDF(page("<< stream:"+text), xrefStreamOpts{objStm: true}),
 		"objstm-flate-predictor":        buildXrefStreamPDF(page("<< stream:"+text), xrefStreamOpts{objStm: true, flate: true, predictor: true}),
 		"objstm-two-pages-shared":       buildXrefStreamPDF(two, xrefStreamOpts{objStm: true, flate: true}),
+		"objstm-lzw-predictor":          buildXrefStreamPDF(page("<< stream:"+text), xrefStreamOpts{objStm: true, predictor: true, filter: "/Filter /LZWDecode", encode: func(b []byte) []byte { return lzwEncode(b, true) }}),
 		"filter-lzw":                    filteredPage("/Filter /LZWDecode", lzwEncode(raw, true)),
 		"filter-lzw-earlychange-0":      filteredPage("/Filter /LZWDecode /DecodeParms << /EarlyChange 0 >>", lzwEncode(raw, false)),
 		"filter-asciihex":               filteredPage("/Filter /ASCIIHexDecode", asciiHexEncode(raw)),

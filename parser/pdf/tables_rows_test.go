@@ -624,6 +624,107 @@ func TestStreamWordInAColumnGapGoesWithItsNeighbour(t *testing.T) {
 	}, texts(tabs[0].table))
 }
 
+func TestStreamNarrowColumnsSplitByPlainHeadings(t *testing.T) {
+	// The partner's and the unit's columns are set close together and the
+	// unit's is mostly empty: where a row has a unit, the two run into one
+	// another. The header, not bold, starts the unit's name apart from the
+	// partner's, where the units start; a group's name spanning the table
+	// crosses the gap and parts nothing.
+	ws := append(words("Partner", 50, 80), words("Unit", 134, 80)...)
+	ws = append(ws, words("Year", 300, 80)...)
+	y := 96.0
+	for _, r := range [][3]string{{"Alpha University", "", "2002"}, {"Beta College Arts", "Faculty", "2009"}, {"", "", ""}, {"Gamma Univ School", "Laboratory", "2010"}, {"Delta University", "", "2011"}, {"Epsilon Univ Hall", "Institute", "2012"}} {
+		if r[0] == "" {
+			for _, w := range words("United Kingdom Group (10)", 50, y) {
+				w.Style.Bold = true
+				ws = append(ws, w)
+			}
+			y += 14
+			continue
+		}
+		ws = append(ws, words(r[0], 50, y)...)
+		ws = append(ws, words(r[1], 134, y)...)
+		ws = append(ws, words(r[2], 300, y)...)
+		y += 14
+	}
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Partner", "Unit", "Year"},
+		{"Alpha University", "", "2002"},
+		{"Beta College Arts", "Faculty", "2009"},
+		{"<2x1>United Kingdom Group (10)", "^", ""},
+		{"Gamma Univ School", "Laboratory", "2010"},
+		{"Delta University", "", "2011"},
+		{"Epsilon Univ Hall", "Institute", "2012"},
+	}, texts(tabs[0].table))
+}
+
+func TestStreamTallFontBoxesKeepNarrowGaps(t *testing.T) {
+	// A font whose boxes reach far above and below its letters (24 pt
+	// boxes for 9.5 pt text, as some CJK fonts give): the 9 pt gaps
+	// between narrow columns part cells, as they do for the same text in
+	// boxes of its size.
+	for _, boxH := range []float64{24, 11} {
+		var ws []Word
+		y := 80.0
+		for _, r := range [][3]string{{"Country", "Partner", "Valid"}, {"Chile", "Concepcion", "2026"}, {"Peru", "Lima Univ", "2027"}, {"Brazil", "Rio Univ", "2028"}} {
+			for k, x := range []float64{50, 94, 153} {
+				for _, w := range words(r[k], x, y) {
+					w.Box.Y1 = w.Box.Y0 + boxH
+					w.Style.Size = 9.5
+					ws = append(ws, w)
+				}
+			}
+			y += boxH * 0.6
+		}
+		p := page(1, ws, nil)
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1, "boxes %v high", boxH)
+		assert.Equal(t, [][]string{
+			{"Country", "Partner", "Valid"},
+			{"Chile", "Concepcion", "2026"},
+			{"Peru", "Lima Univ", "2027"},
+			{"Brazil", "Rio Univ", "2028"},
+		}, texts(tabs[0].table), "boxes %v high", boxH)
+	}
+}
+
+func TestStreamOneRowUnderTheColumnsAbove(t *testing.T) {
+	// A list of tables, one a group: the last group's table has one row
+	// under its (not bold) column names, set in the columns of the tables
+	// above; it is a table too, not lines.
+	var ws []Word
+	y := 80.0
+	row := func(a, b, c string) {
+		ws = append(ws, words(a, 50, y)...)
+		ws = append(ws, words(b, 200, y)...)
+		ws = append(ws, words(c, 350, y)...)
+		y += 14
+	}
+	row("Partner", "Unit", "Date")
+	row("Harvard University", "IRIDeS", "2014.6.13")
+	row("Michigan University", "IFS", "2020.5.18")
+	row("Yale University", "IMR", "2021.1.5")
+	y += 10
+	for _, w := range words("Organizations", 50, y) {
+		w.Style.Bold = true
+		ws = append(ws, w)
+	}
+	y += 18
+	row("Partner", "Unit", "Date")
+	row("United Nations University", "GS Medicine", "2019.8.19")
+	p := page(1, ws, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 2)
+	assert.Equal(t, [][]string{
+		{"<3x1>Organizations", "^", "^"},
+		{"Partner", "Unit", "Date"},
+		{"United Nations University", "GS Medicine", "2019.8.19"},
+	}, texts(tabs[1].table))
+}
+
 func TestStreamRunEndsAtATitleSetLarger(t *testing.T) {
 	// A page's menu, its items apart like a table's cells, stands right
 	// above the list's title, set larger than the table's text, and the

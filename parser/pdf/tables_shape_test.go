@@ -546,3 +546,99 @@ func TestLatticeOverlappingGridsStayApart(t *testing.T) {
 	}
 	assert.ElementsMatch(t, want, got, "pdf")
 }
+
+func TestStreamOneRowWithABlankCellUnderItsHeader(t *testing.T) {
+	// The end of a table continued from the page before: its header
+	// repeated in bold, then one row whose last cell is blank and whose
+	// first is wrapped onto a second line. It is a table of one row.
+	ts := []setText{
+		{"Country", 50, 80, true}, {"Partner", 104, 80, true}, {"Unit", 400, 80, true},
+		{"Mauri-", 50, 93, false}, {"University of Mauritius", 104, 93, false},
+		{"tius", 50, 106, false},
+	}
+	// A third way: the words of a font whose boxes stand much taller
+	// than its type (a Japanese font's), the lines' boxes overlapping;
+	// the first two headings stand 12 pt apart, more than a chunk gap
+	// of the type, less than one of the boxes.
+	tall := shapeWords(ts)
+	for i := range tall {
+		tall[i].Style.Size = 10
+		tall[i].Box.Y0 -= 7
+		tall[i].Box.Y1 += 7
+	}
+	p := page(1, tall, nil)
+	ways := append(shapeTables(t, ts), shapeWay{name: "tall boxes"})
+	for _, pt := range pageTables(&p) {
+		ways[2].tables = append(ways[2].tables, pt.table)
+	}
+	for _, w := range ways {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Country", "Partner", "Unit"},
+			{"Mauri- tius", "University of Mauritius", ""},
+		}, texts(tabs[0]), way)
+		assert.True(t, tabs[0].Rows[0].Header, way)
+	}
+}
+
+func TestStreamCellLineSetApartInsideItsRuledRow(t *testing.T) {
+	// Rows ruled apart, their cells wrapped: one cell's last line stands
+	// further below the line above it than the rows' wrapped lines do
+	// (a producer's page-break spacing), still above the rule that ends
+	// its row. It is that cell's line, and the rows below it the table's.
+	var ts []setText
+	var rules []float64
+	row := func(y float64, bold bool, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				ts = append(ts, setText{c, []float64{50, 300, 450}[k], y, bold})
+			}
+		}
+	}
+	row(80, true, "Partner", "Unit", "Home")
+	rules = append(rules, 93)
+	row(97, false, "Kagoshima University", "Agriculture", "Agro")
+	row(108, false, "Exchange of Students")
+	rules = append(rules, 121)
+	row(125, false, "Hiroshima University MoA", "IDEC", "Social")
+	row(136, false, "on Collaboration")
+	row(147, false, "Implementation")
+	row(165, false, "Degree Programme")
+	rules = append(rules, 178)
+	row(182, false, "Yamaguchi University", "Agriculture", "Science")
+	row(193, false, "Addendum")
+	rules = append(rules, 206)
+	row(210, false, "Yamagata University", "Humanities", "Innovation")
+	rules = append(rules, 223)
+
+	var segs []Segment
+	var drawn strings.Builder
+	for _, y := range rules {
+		segs = append(segs, hrule(45, 600, y))
+		fmt.Fprintf(&drawn, "0.5 w 45 %.2f m 600 %.2f l S\n", 800-y, 800-y)
+	}
+	p := page(1, shapeWords(ts), segs)
+	ways := []shapeWay{{name: "words"}, {name: "pdf"}}
+	for _, pt := range pageTables(&p) {
+		ways[0].tables = append(ways[0].tables, pt.table)
+	}
+	doc, err := Parse("shape.pdf", shapeDrawnPDF(ts, drawn.String()), Options{})
+	require.NoError(t, err)
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			ways[1].tables = append(ways[1].tables, *b.Table)
+		}
+	}
+	for _, w := range ways {
+		way, tabs := w.name, w.tables
+		require.Len(t, tabs, 1, way)
+		assert.Equal(t, [][]string{
+			{"Partner", "Unit", "Home"},
+			{"Kagoshima University Exchange of Students", "Agriculture", "Agro"},
+			{"Hiroshima University MoA on Collaboration Implementation Degree Programme", "IDEC", "Social"},
+			{"Yamaguchi University Addendum", "Agriculture", "Science"},
+			{"Yamagata University", "Humanities", "Innovation"},
+		}, texts(tabs[0]), way)
+	}
+}

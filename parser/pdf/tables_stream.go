@@ -338,7 +338,7 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 				break
 			}
 			loose++
-			if g <= gmin+0.1*lines[j].h && inCell(&lines[j]) {
+			if inCell(&lines[j]) && (g <= gmin+0.1*lines[j].h || inRuledRow(hrules, lines, start, end, j)) {
 				gmin = min(gmin, g)
 			} else {
 				other++
@@ -349,7 +349,7 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			}
 		}
 		i = end + 1
-		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed, refPitch)
+		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed, refPitch, out)
 		if ok && t.wrapPitch > 0 {
 			refPitch = t.wrapPitch
 		}
@@ -369,6 +369,21 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 		}
 	}
 	return out, banded, unbanded
+}
+
+// inRuledRow reports whether line j stands in the last row of a run of
+// rows ruled apart (start..end, a rule across them between two of its
+// lines): no rule across between it and the run's last line, however far
+// below it stands (a cell's line a producer set apart from the rest).
+func inRuledRow(hrules []rule, lines []sline, start, end, j int) bool {
+	box := lines[start].box
+	for i := start + 1; i <= end; i++ {
+		box = union(box, lines[i].box)
+	}
+	if !ruledAcross(hrules, box, lines[start].box.Y1, lines[end].box.Y0) {
+		return false
+	}
+	return !ruledAcross(hrules, box, lines[end].box.Y0, lines[j].box.Y0)
 }
 
 // groupHeading reports whether line j (of one chunk) heads a table of
@@ -445,7 +460,7 @@ type streamResult struct {
 
 // streamBlock turns lines start..end (a run of multi-chunk lines) into a
 // table, with header lines above it that fit its columns.
-func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool, refPitch float64) (streamResult, bool) {
+func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool, refPitch float64, above []pageTable) (streamResult, bool) {
 	nTab := 0
 	var ls []*sline
 	for i := start; i <= end; i++ {
@@ -454,7 +469,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		ls = append(ls, &lines[i])
 	}
-	if nTab < 3 && !headedRow(ws, lines, start, end) {
+	if nTab < 3 && !headedRow(ws, lines, start, end) && !rowUnderColumnsAbove(ws, lines, start, end, above) {
 		return streamResult{}, false
 	}
 	ivs := columnIntervals(ws, ls)
@@ -789,14 +804,15 @@ func mergeUnruled(rows []parser.Row, hrules []rule, region parser.Box, ivs []int
 
 // headedRow reports whether lines start..end are a table of one row
 // under its column headings (the end of a table continued from the page
-// before): two lines of three or more chunks each, as many, starting at
-// the same places, the first all bold and the second not.
+// before): a line of three or more chunks, all bold, over a line of two or
+// more, not, each starting where one of the first's starts (a cell left
+// blank has none).
 func headedRow(ws []tword, lines []sline, start, end int) bool {
 	if end != start+1 {
 		return false
 	}
 	a, b := &lines[start], &lines[end]
-	if len(a.chunks) < 3 || len(a.chunks) != len(b.chunks) {
+	if len(a.chunks) < 3 || len(b.chunks) < 2 || len(b.chunks) > len(a.chunks) {
 		return false
 	}
 	bold := func(l *sline) bool {
@@ -810,14 +826,52 @@ func headedRow(ws []tword, lines []sline, start, end int) bool {
 	if !bold(a) || bold(b) {
 		return false
 	}
-	for k := range a.chunks {
-		xa, _ := a.chunkBox(ws, k)
+	m := 0 // the heading the next chunk of b may start under, at the earliest
+	for k := range b.chunks {
 		xb, _ := b.chunkBox(ws, k)
-		if abs(xa-xb) > 0.5*a.h {
+		for m < len(a.chunks) {
+			if xa, _ := a.chunkBox(ws, m); abs(xa-xb) <= 0.5*a.h {
+				break
+			}
+			m++
+		}
+		if m == len(a.chunks) {
 			return false
 		}
+		m++
 	}
 	return true
+}
+
+// rowUnderColumnsAbove reports whether lines start..end are a table of one
+// row under its column headings, set in the columns of a table above on
+// the page (the last group's table of a list of tables, one a group): two
+// lines of three or more chunks each, as many as that table has columns,
+// each starting where one of its columns does.
+func rowUnderColumnsAbove(ws []tword, lines []sline, start, end int, above []pageTable) bool {
+	if end != start+1 {
+		return false
+	}
+	for _, t := range above {
+		if len(t.starts) < 3 {
+			continue
+		}
+		fit := true
+		for _, l := range []*sline{&lines[start], &lines[end]} {
+			if len(l.chunks) != len(t.starts) {
+				fit = false
+				break
+			}
+			for k := range l.chunks {
+				x, _ := l.chunkBox(ws, k)
+				fit = fit && abs(x-t.starts[k]) <= 0.5*l.h
+			}
+		}
+		if fit {
+			return true
+		}
+	}
+	return false
 }
 
 // columnIntervals infers the columns of a run of lines: the chunks of the
@@ -1339,13 +1393,15 @@ func bulletedColumns(ws []tword, accs [][]cellAcc) bool {
 
 // splitByHeadings splits a column where the header shows two or more: a
 // word of a heading (a line of bold words among the table's first lines,
-// head to last) starts inside the column, further from the word before it
-// than a space, text of three or more other lines starts at the same
-// place (or of one, when every line of the rows with text in that part of
-// the column starts it there), and no word of the table crosses it.
-// Narrow columns
-// set close together run into one another (a country's name and the
-// partner's after it read as one run of words), their headings do not.
+// head to last, or one of its first two lines, not bold) starts inside
+// the column, further from the word before it than a space (half a line,
+// for a line not set in bold), text of three or more other lines starts
+// at the same place (or, under a bold heading, of one, when every line of
+// the rows with text in that part of the column starts it there), and no
+// word of the table's lines of two or more cells crosses it (a group's
+// name spanning the table may). Narrow columns set close together run
+// into one another (a country's name and the partner's after it read as
+// one run of words), their headings do not.
 func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []interval) []interval {
 	bold := func(l *sline) bool {
 		for _, wi := range l.words {
@@ -1355,10 +1411,25 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 		}
 		return true
 	}
+	narrowest := 0.0 // the narrowest word gap of the table's lines
+	for i := head; i <= end; i++ {
+		for k := 1; k < len(lines[i].words); k++ {
+			if g := ws[lines[i].words[k]].Box.X0 - ws[lines[i].words[k-1]].Box.X1; g > 0 && (narrowest == 0 || g < narrowest) {
+				narrowest = g
+			}
+		}
+	}
 	for i := head; i <= last; i++ {
 		l := &lines[i]
+		space := 0.3 * l.h
 		if !bold(l) {
-			continue
+			if i > head+1 {
+				continue // (a heading not set in bold: the table's first two lines only)
+			}
+			// wider than half a line, and than half as much again as
+			// the table's narrowest word gap (a typewriter's spaces are
+			// wide)
+			space = max(0.5*l.h, 1.5*narrowest)
 		}
 		for k := 1; k < len(l.words); k++ {
 			x := ws[l.words[k]].Box.X0
@@ -1378,6 +1449,9 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 					continue
 				}
 				found, right := false, false
+				if len(lines[b].chunks) == 1 {
+					continue
+				}
 				for _, wi := range lines[b].words {
 					w := ws[wi].Box
 					if abs(w.X0-x) <= tol {
@@ -1396,9 +1470,10 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 			}
 			// Three lines starting there tell a column; in a table of
 			// fewer rows (the end of one continued from a page or column
-			// before), one will do when every line of the rows with text
-			// in that part of the column starts it there.
-			if crossed || starts < 3 && (starts == 0 || elsewhere) || x-ws[l.words[k-1]].Box.X1 < 0.3*l.h {
+			// before), one will do under a bold heading when every line of
+			// the rows with text in that part of the column starts it
+			// there.
+			if crossed || starts < 3 && (starts == 0 || elsewhere || !bold(l)) || x-ws[l.words[k-1]].Box.X1 < space {
 				continue
 			}
 			iv := ivs[c]

@@ -1,0 +1,134 @@
+package normalize
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// Markers set raised (a superscript "*" before a name) stand, in a page's
+// text, on a line of their own just above the name's line: inside a cell,
+// a line of the cell between two of its lines; in a table without rules, a
+// row of its own just above the row it marks. Either way the marker is
+// the name's, as if it stood before it.
+
+// markersOnly reports a text made of markers alone ("*", "※1").
+func markersOnly(s string) bool {
+	rest, ms := splitMarkers(s)
+	return rest == "" && len(ms) > 0
+}
+
+// raisedMarkerLines returns a cell's lines with the lines that are markers
+// alone, but the first, moved to the front: "State University" / "*" /
+// "of New York" reads "* State University of New York".
+func raisedMarkerLines(lines []string) []string {
+	var marks, rest []string
+	for k, l := range lines {
+		if k > 0 && markersOnly(clean(l)) {
+			marks = append(marks, l)
+			continue
+		}
+		rest = append(rest, l)
+	}
+	if marks == nil || len(rest) == 0 {
+		return lines
+	}
+	return append(marks, rest...)
+}
+
+// raisedMarkerRows moves the rows of a stream table that hold markers alone
+// and stand right above the next row (less than a line apart) into that
+// row's partner cell (the cell its span starts in, when the partner's is
+// covered).
+func (tr *tableReader) raisedMarkerRows() {
+	t := tr.t
+	partner := slices.Index(tr.cols, fPartner)
+	if t.Method != "stream" || partner < 0 {
+		return
+	}
+	var out []parser.Row
+	changed := false
+	rows := slices.Clone(t.Rows)
+	t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: rows}
+	for i := 0; i < len(t.Rows); i++ {
+		r := t.Rows[i]
+		if i >= tr.body && i+1 < len(t.Rows) {
+			if marks, rest, ok := trailingMarkerLine(r); ok && t.Rows[i+1].Page == r.Page && t.Rows[i+1].Box.Y0 < r.Box.Y1+r.Box.Height() {
+				// "University of Toronto" / "*" over the next row's
+				// "University of Victoria": the marker is the next row's.
+				r = rest
+				t.Rows[i] = r
+				t.Rows[i+1] = withPartnerMarks(t.Rows[i+1], partner, marks)
+				changed = true
+			}
+		}
+		marks := markerRowText(r)
+		if i < tr.body || marks == "" || i+1 >= len(t.Rows) {
+			out = append(out, r)
+			continue
+		}
+		next := t.Rows[i+1]
+		if next.Page != r.Page || r.Box == (parser.Box{}) || next.Box.Y0-r.Box.Y0 > r.Box.Height()+next.Box.Height()/2 || partner >= len(next.Cells) {
+			out = append(out, r)
+			continue
+		}
+		t.Rows[i+1] = withPartnerMarks(next, partner, marks)
+		changed = true
+	}
+	if changed {
+		tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: out}
+	}
+}
+
+// withPartnerMarks returns the row with marks before its partner cell's
+// text (the cell the partner's span starts in, when it is covered).
+func withPartnerMarks(r parser.Row, partner int, marks string) parser.Row {
+	j := partner
+	for j > 0 && r.Cells[j].Covered {
+		j--
+	}
+	r.Cells = slices.Clone(r.Cells)
+	c := &r.Cells[j]
+	c.Text = strings.TrimSpace(marks + " " + c.Text)
+	c.Lines = append([]string{marks}, c.Lines...)
+	return r
+}
+
+// trailingMarkerLine returns the markers of the last line of a row's cells
+// when that line is markers alone under the cell's text (a marker raised
+// above the next row's line, taken into this row), and the row without
+// them.
+func trailingMarkerLine(r parser.Row) (string, parser.Row, bool) {
+	var marks []string
+	for j, c := range r.Cells {
+		n := len(c.Lines)
+		if c.Covered || n < 2 || !markersOnly(clean(c.Lines[n-1])) {
+			continue
+		}
+		marks = append(marks, clean(c.Lines[n-1]))
+		if len(marks) == 1 {
+			r.Cells = slices.Clone(r.Cells)
+		}
+		r.Cells[j].Lines = c.Lines[:n-1]
+		r.Cells[j].Text = strings.Join(c.Lines[:n-1], " ")
+	}
+	return strings.Join(marks, " "), r, len(marks) > 0
+}
+
+// markerRowText returns the markers of a row that holds markers alone, ""
+// for any other row.
+func markerRowText(r parser.Row) string {
+	var marks []string
+	for _, c := range r.Cells {
+		t := clean(c.Text)
+		if c.Covered || t == "" {
+			continue
+		}
+		if !markersOnly(t) {
+			return ""
+		}
+		marks = append(marks, t)
+	}
+	return strings.Join(marks, " ")
+}

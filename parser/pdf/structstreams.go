@@ -1,0 +1,404 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+)
+
+// The PDF library decodes cross-reference streams and object streams
+// itself, and knows only FlateDecode (with the PNG Up predictor) and
+// ASCII85Decode. Streams of either kind stored with another standard
+// filter (LZWDecode, ASCIIHexDecode, RunLengthDecode, a chain of them,
+// another predictor) are decoded here before the library opens the file:
+// their decoded copies, and one cross-reference stream listing every
+// object, are appended to the file as an update, which the library reads
+// in place of the sections before it. Nothing is repaired: the file reads
+// as written.
+
+// structStream is a cross-reference stream or an object stream as found
+// in the file: its dictionary and its raw data.
+type structStream struct {
+	gen  int64
+	dict operand // opDict
+	data []byte
+}
+
+// dictValue returns the value of key in a dictionary operand and whether
+// it is an indirect reference (two numbers and R, of which the lexer
+// keeps the numbers).
+func dictValue(d operand, key string) (v operand, ref bool, ok bool) {
+	for i := 0; i+1 < len(d.arr); {
+		if d.arr[i].kind != opName {
+			i++ // the generation of a reference, or garbage
+			continue
+		}
+		if d.arr[i].s != key {
+			i += 2
+			continue
+		}
+		v = d.arr[i+1]
+		ref = v.kind == opNum && i+2 < len(d.arr) && d.arr[i+2].kind == opNum
+		return v, ref, true
+	}
+	return operand{}, false, false
+}
+
+// dictInt returns an integer value of a dictionary operand (not a
+// reference).
+func dictInt(d operand, key string) (int64, bool) {
+	v, ref, ok := dictValue(d, key)
+	if !ok || ref || v.kind != opNum || v.num != float64(int64(v.num)) {
+		return 0, false
+	}
+	return int64(v.num), true
+}
+
+// opParams are /DecodeParms read by the lexer.
+type opParams struct{ d operand }
+
+func (p opParams) integer(key string) (int64, bool) { return dictInt(p.d, key) }
+
+func (p opParams) name(key string) (string, bool) {
+	v, _, ok := dictValue(p.d, key)
+	return v.s, ok && v.kind == opName
+}
+
+// readStructStream reads the stream object at off, or reports false.
+func readStructStream(b []byte, off int64) (structStream, bool) {
+	if off < 0 || off >= int64(len(b)) {
+		return structStream{}, false
+	}
+	l := &lexer{b: b[off:min(int64(len(b)), off+64<<10)]}
+	var head []operand
+	for len(head) < 2 {
+		v, op, ok := l.next()
+		if !ok || op != "" || v.kind != opNum {
+			return structStream{}, false
+		}
+		head = append(head, v)
+	}
+	if _, op, ok := l.next(); !ok || op != "obj" {
+		return structStream{}, false
+	}
+	d, op, ok := l.next()
+	if !ok || op != "" || d.kind != opDict {
+		return structStream{}, false
+	}
+	l.skipSpace()
+	if !bytes.HasPrefix(l.b[l.pos:], []byte("stream")) {
+		return structStream{}, false
+	}
+	start := off + int64(l.pos) + int64(len("stream"))
+	if bytes.HasPrefix(b[start:], []byte("\r\n")) {
+		start += 2
+	} else if start < int64(len(b)) && (b[start] == '\n' || b[start] == '\r') {
+		start++
+	}
+	data := b[start:]
+	if n, ok := dictInt(d, "Length"); ok && n >= 0 && n <= int64(len(data)) && bytes.Contains(data[n:min(int64(len(data)), n+32)], []byte("endstream")) {
+		data = data[:n]
+	} else if e := bytes.Index(data, []byte("endstream")); e >= 0 {
+		data = bytes.TrimRight(data[:e], "\r\n")
+	} else {
+		return structStream{}, false
+	}
+	return structStream{gen: int64(head[1].num), dict: d, data: data}, true
+}
+
+// libraryDecodable reports whether the library decodes s's data itself:
+// no filter, FlateDecode without parameters or with the PNG predictor
+// (12 for cross-reference streams), ASCII85Decode without parameters.
+func (s structStream) libraryDecodable() bool {
+	f, _, ok := dictValue(s.dict, "Filter")
+	if !ok {
+		return true
+	}
+	if f.kind == opArr && len(f.arr) == 1 {
+		f = f.arr[0]
+	}
+	if f.kind != opName {
+		return false
+	}
+	p, _, hasParms := dictValue(s.dict, "DecodeParms")
+	switch f.s {
+	case "FlateDecode":
+		if !hasParms {
+			return true
+		}
+		pred, ok := opParams{p}.integer("Predictor")
+		return p.kind == opDict && (!ok || pred == 1 || pred == 12)
+	case "ASCII85Decode":
+		return !hasParms
+	}
+	return false
+}
+
+// decode returns s's decoded data, up to limit bytes.
+func (s structStream) decode(limit int64) ([]byte, error) {
+	var r io.Reader = bytes.NewReader(s.data)
+	f, _, ok := dictValue(s.dict, "Filter")
+	if ok {
+		p, _, _ := dictValue(s.dict, "DecodeParms")
+		var filters, parms []operand
+		switch f.kind {
+		case opName:
+			filters = []operand{f}
+			if p.kind == opArr && len(p.arr) > 0 {
+				p = p.arr[0]
+			}
+			parms = []operand{p}
+		case opArr:
+			filters = f.arr
+			for i := range filters {
+				switch {
+				case p.kind == opArr && i < len(p.arr):
+					parms = append(parms, p.arr[i])
+				case p.kind == opDict && i == 0:
+					parms = append(parms, p)
+				default:
+					parms = append(parms, operand{})
+				}
+			}
+		default:
+			return nil, errors.New("/Filter is neither a name nor an array of names")
+		}
+		if len(filters) > maxFilters {
+			return nil, fmt.Errorf("%d filters in a chain", len(filters))
+		}
+		for i, f := range filters {
+			if f.kind != opName {
+				return nil, errors.New("a filter is not a name")
+			}
+			var err error
+			if r, err = decodeFilter(r, f.s, opParams{parms[i]}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	out, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(out)) > limit {
+		return nil, fmt.Errorf("more than %d bytes decoded", limit)
+	}
+	return out, nil
+}
+
+// xrefEntry3 is a cross-reference entry with its third field.
+type xrefEntry3 struct {
+	typ    int64
+	f2, f3 int64
+}
+
+// decodeStructStreams returns b with an update appended that holds
+// decoded copies of the object streams, and a cross-reference stream,
+// when the file's cross-reference streams or object streams use filters
+// the library does not decode (see the comment at the top of this file);
+// otherwise b and false. A file with a classic cross-reference table, an
+// encrypted file, and one whose sections cannot be read are left as they
+// are.
+func decodeStructStreams(b []byte) ([]byte, bool) {
+	i := bytes.LastIndex(b, []byte("startxref"))
+	if i < 0 {
+		return b, false
+	}
+	m := startxrefPos.FindSubmatch(b[i:])
+	if m == nil {
+		return b, false
+	}
+	off, err := strconv.ParseInt(string(m[1]), 10, 64)
+	if err != nil {
+		return b, false
+	}
+	limit := maxObjectNumber(len(b))
+	entries := map[int64]xrefEntry3{} // newest section first: the first entry of a number wins
+	var newest operand
+	size := int64(0)
+	change := false
+	seen := map[int64]bool{}
+	for n := 0; off > 0 && !seen[off]; n++ {
+		if n == maxXrefSections {
+			return b, false
+		}
+		seen[off] = true
+		s, ok := readStructStream(b, off)
+		if !ok {
+			return b, false // a classic table, or not readable here
+		}
+		if t, _, _ := dictValue(s.dict, "Type"); t.kind != opName || t.s != "XRef" {
+			return b, false
+		}
+		if _, _, enc := dictValue(s.dict, "Encrypt"); enc {
+			return b, false
+		}
+		if newest.kind == opNull {
+			newest = s.dict
+		}
+		change = change || !s.libraryDecodable()
+		if !readXrefEntries3(s, limit, entries) {
+			return b, false
+		}
+		if sz, ok := dictInt(s.dict, "Size"); ok {
+			size = max(size, sz)
+		}
+		off, _ = dictInt(s.dict, "Prev")
+	}
+	if newest.kind == opNull {
+		return b, false
+	}
+	// The object streams.
+	decoded := map[int64][]byte{}
+	streams := map[int64]structStream{}
+	for _, e := range entries {
+		if e.typ != 2 {
+			continue
+		}
+		if _, done := streams[e.f2]; done {
+			continue
+		}
+		c, ok := entries[e.f2]
+		if !ok || c.typ != 1 {
+			return b, false
+		}
+		s, ok := readStructStream(b, c.f2)
+		if !ok {
+			return b, false
+		}
+		streams[e.f2] = s
+		if s.libraryDecodable() {
+			continue
+		}
+		data, err := s.decode(maxStreamBytes)
+		if err != nil {
+			return b, false
+		}
+		decoded[e.f2] = data
+	}
+	if !change && len(decoded) == 0 {
+		return b, false
+	}
+
+	out := bytes.NewBuffer(make([]byte, 0, len(b)+1024))
+	out.Write(b)
+	out.WriteString("\n")
+	for _, id := range slices.Sorted(maps.Keys(decoded)) {
+		s, data := streams[id], decoded[id]
+		n, _ := dictInt(s.dict, "N")
+		first, _ := dictInt(s.dict, "First")
+		entries[id] = xrefEntry3{typ: 1, f2: int64(out.Len()), f3: s.gen}
+		fmt.Fprintf(out, "%d %d obj\n<< /Type /ObjStm /N %d /First %d", id, s.gen, n, first)
+		if v, ref, ok := dictValue(s.dict, "Extends"); ok && ref {
+			fmt.Fprintf(out, " /Extends %d 0 R", int64(v.num))
+		}
+		fmt.Fprintf(out, " /Length %d >>\nstream\n", len(data))
+		out.Write(data)
+		out.WriteString("\nendstream\nendobj\n")
+	}
+	for id := range entries {
+		size = max(size, id+1)
+	}
+	xrefID := size
+	xrefOff := int64(out.Len())
+	entries[xrefID] = xrefEntry3{typ: 1, f2: xrefOff}
+	var rows bytes.Buffer
+	row := make([]byte, 13)
+	for id := int64(0); id <= xrefID; id++ {
+		e, ok := entries[id]
+		if !ok {
+			e = xrefEntry3{typ: 0, f3: 65535}
+		}
+		row[0] = byte(e.typ)
+		binary.BigEndian.PutUint64(row[1:9], uint64(e.f2))
+		binary.BigEndian.PutUint32(row[9:13], uint32(e.f3))
+		rows.Write(row)
+	}
+	fmt.Fprintf(out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 8 4]", xrefID, xrefID+1)
+	for _, key := range []string{"Root", "Info"} {
+		if v, ref, ok := dictValue(newest, key); ok && ref {
+			fmt.Fprintf(out, " /%s %d 0 R", key, int64(v.num))
+		}
+	}
+	if v, _, ok := dictValue(newest, "ID"); ok && v.kind == opArr {
+		out.WriteString(" /ID [")
+		for _, x := range v.arr {
+			if x.kind == opStr {
+				fmt.Fprintf(out, "<%x>", x.s)
+			}
+		}
+		out.WriteString("]")
+	}
+	fmt.Fprintf(out, " /Length %d >>\nstream\n", rows.Len())
+	out.Write(rows.Bytes())
+	fmt.Fprintf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefOff)
+	return out.Bytes(), true
+}
+
+// readXrefEntries3 decodes a cross-reference stream's entries into
+// entries (unless a newer section gave them); false when they cannot be
+// read.
+func readXrefEntries3(s structStream, limit int64, entries map[int64]xrefEntry3) bool {
+	wv, _, ok := dictValue(s.dict, "W")
+	if !ok || wv.kind != opArr || len(wv.arr) < 3 {
+		return false
+	}
+	var w [3]int
+	for k := range 3 {
+		x := wv.arr[k]
+		if x.kind != opNum || x.num < 0 || x.num > 8 {
+			return false
+		}
+		w[k] = int(x.num)
+	}
+	size, _ := dictInt(s.dict, "Size")
+	index := []int64{0, size}
+	if iv, _, ok := dictValue(s.dict, "Index"); ok {
+		if iv.kind != opArr || len(iv.arr)%2 != 0 {
+			return false
+		}
+		index = index[:0]
+		for _, x := range iv.arr {
+			if x.kind != opNum {
+				return false
+			}
+			index = append(index, int64(x.num))
+		}
+	}
+	count := int64(0)
+	for k := 0; k+1 < len(index); k += 2 {
+		if index[k] < 0 || index[k+1] < 0 || index[k]+index[k+1] > limit {
+			return false
+		}
+		count += index[k+1]
+	}
+	wtotal := int64(w[0] + w[1] + w[2])
+	data, err := s.decode(min(count*wtotal, maxStreamBytes))
+	if err != nil {
+		return false
+	}
+	p := int64(0)
+	for k := 0; k+1 < len(index); k += 2 {
+		for j := range index[k+1] {
+			if p+wtotal > int64(len(data)) {
+				return false
+			}
+			f := data[p : p+wtotal]
+			p += wtotal
+			typ := int64(1)
+			if w[0] > 0 {
+				typ = beInt(f[:w[0]])
+			}
+			id := index[k] + j
+			if _, ok := entries[id]; !ok {
+				entries[id] = xrefEntry3{typ: typ, f2: beInt(f[w[0] : w[0]+w[1]]), f3: beInt(f[w[0]+w[1]:])}
+			}
+		}
+	}
+	return true
+}
