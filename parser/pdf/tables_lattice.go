@@ -40,7 +40,11 @@ func mergeRules(rs []rule) []rule {
 		slices.SortFunc(group, func(a, b rule) int { return cmp.Compare(a.lo, b.lo) })
 		cur := rule{at: at, lo: group[0].lo, hi: group[0].hi}
 		for _, r := range group[1:] {
-			if r.lo <= cur.hi+joinTol {
+			// Two long rules on one line that overlap and each run on
+			// past the other (the frames of two tables side by side, one
+			// running into the other's column) stay two.
+			apart := cur.hi-r.lo > 2*joinTol && r.lo-cur.lo > 2*joinTol && r.hi-cur.hi > 2*joinTol
+			if r.lo <= cur.hi+joinTol && !apart {
 				cur.hi = max(cur.hi, r.hi)
 				continue
 			}
@@ -160,8 +164,28 @@ func latticeTables(p *PageLayout, s *wordSet) []pageTable {
 	// are of grids of their own by their joints: a table set in one page
 	// column that runs on into the other crosses the rules of the other
 	// column's table without being one with it.
+	// A rule that ends on a corner (where a rule of the other direction
+	// ends too) joins that one, not one passing through the corner.
+	endsAt := func(r rule, at float64) bool { return abs(r.lo-at) <= joinTol || abs(r.hi-at) <= joinTol }
+	corner := func(others []rule, at, end float64) bool {
+		for _, o := range others {
+			if abs(o.at-end) <= joinTol && endsAt(o, at) {
+				return true
+			}
+		}
+		return false
+	}
 	joint := func(h, v rule) bool {
-		return abs(v.at-h.lo) <= joinTol || abs(v.at-h.hi) <= joinTol || abs(h.at-v.lo) <= joinTol || abs(h.at-v.hi) <= joinTol
+		hEnds, vEnds := endsAt(h, v.at), endsAt(v, h.at)
+		switch {
+		case hEnds && vEnds:
+			return true
+		case hEnds:
+			return !corner(vs, h.at, v.at) // h ends on v: no other v ends there too
+		case vEnds:
+			return !corner(hs, v.at, h.at)
+		}
+		return false
 	}
 	union := func(a, b int) {
 		if a, b = find(a), find(b); a != b {

@@ -450,7 +450,11 @@ func TestStreamOneRowTableSplitsColumnsSetCloseByItsHeadings(t *testing.T) {
 // the right one's), with a header word of its last column reaching into
 // the right table's region. It returns the set texts and the rules (top-
 // left page space).
-func overlappingGrids() ([]setText, []Segment) {
+func overlappingGrids() ([]setText, []Segment) { return overlappingGridsFrom(95) }
+
+// overlappingGridsFrom is overlappingGrids with the right table's top
+// rule at top (100: on one line with the left table's).
+func overlappingGridsFrom(top float64) ([]setText, []Segment) {
 	var ts []setText
 	var segs []Segment
 	grid := func(xs, ys []float64) {
@@ -465,7 +469,7 @@ func overlappingGrids() ([]setText, []Segment) {
 	ts = append(ts, setText{"Partner", 52, 105, true}, setText{"Unit", 152, 105, true}, setText{"Exemption", 204, 105, true},
 		setText{"Dhaka", 52, 125, false}, setText{"GSID", 152, 125, false}, setText{"*", 204, 125, false},
 		setText{"Bhutan", 52, 145, false}, setText{"Soec", 152, 145, false})
-	grid([]float64{220, 320, 380, 440}, []float64{95, 115, 135, 155, 175})
+	grid([]float64{220, 320, 380, 440}, []float64{top, 115, 135, 155, 175})
 	ts = append(ts, setText{"Partner", 222, 100, true}, setText{"Unit", 322, 100, true}, setText{"Year", 382, 100, true},
 		setText{"Peking", 222, 120, false}, setText{"Law", 322, 120, false}, setText{"2000", 382, 120, false},
 		setText{"of", 222, 140, false}, setText{"Env", 322, 140, false}, setText{"2009", 382, 140, false},
@@ -519,32 +523,37 @@ func TestLatticeOverlappingGridsStayApart(t *testing.T) {
 	// Two grids whose rules cross each other only through (no rule of
 	// one ends on a rule of the other) are two tables, each with the
 	// words it holds whole, a word held by both going to the one it
-	// starts closest after a column rule of.
-	ts, segs := overlappingGrids()
+	// starts closest after a column rule of. Their top rules on one line
+	// stay two rules, and the right table's first column rule, ending
+	// where its own top rule does, joins that one, not the left table's
+	// passing through.
 	want := [][][]string{
 		{{"Partner", "Unit", "Year"}, {"Peking", "Law", "2000"}, {"of", "Env", "2009"}, {"Nanjing", "Engg", "2003"}},
 		{{"Partner", "Unit", "Exemption"}, {"Dhaka", "GSID", "*"}, {"Bhutan", "Soec", ""}},
 	}
-	p := page(1, shapeWords(ts), segs)
-	var got [][][]string
-	for _, pt := range pageTables(&p) {
-		got = append(got, texts(pt.table))
-	}
-	assert.ElementsMatch(t, want, got, "words")
-
-	var drawn strings.Builder
-	for _, s := range segs {
-		fmt.Fprintf(&drawn, "0.5 w %.1f %.1f m %.1f %.1f l S\n", s.X0, 800-s.Y0, s.X1, 800-s.Y1)
-	}
-	doc, err := Parse("grids.pdf", shapeDrawnPDF(ts, drawn.String()), Options{})
-	require.NoError(t, err, "pdf")
-	got = nil
-	for _, b := range doc.Blocks {
-		if b.Table != nil {
-			got = append(got, texts(*b.Table))
+	for name, top := range map[string]float64{"higher": 95, "level": 100} {
+		ts, segs := overlappingGridsFrom(top)
+		p := page(1, shapeWords(ts), segs)
+		var got [][][]string
+		for _, pt := range pageTables(&p) {
+			got = append(got, texts(pt.table))
 		}
+		assert.ElementsMatch(t, want, got, name+" words")
+
+		var drawn strings.Builder
+		for _, s := range segs {
+			fmt.Fprintf(&drawn, "0.5 w %.1f %.1f m %.1f %.1f l S\n", s.X0, 800-s.Y0, s.X1, 800-s.Y1)
+		}
+		doc, err := Parse("grids.pdf", shapeDrawnPDF(ts, drawn.String()), Options{})
+		require.NoError(t, err, name+" pdf")
+		got = nil
+		for _, b := range doc.Blocks {
+			if b.Table != nil {
+				got = append(got, texts(*b.Table))
+			}
+		}
+		assert.ElementsMatch(t, want, got, name+" pdf")
 	}
-	assert.ElementsMatch(t, want, got, "pdf")
 }
 
 func TestStreamOneRowWithABlankCellUnderItsHeader(t *testing.T) {
