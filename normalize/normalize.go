@@ -44,7 +44,9 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("no document")
 	}
+	doc, pageTop := pageTopRows(doc)
 	c := newContext(doc, opt)
+	c.pageTop = pageTop
 	c.res.Records = make([]Record, 0, recordRoom(doc))
 	c.scan()
 	for i := range doc.Blocks {
@@ -106,6 +108,7 @@ type docContext struct {
 	lost        map[int]bool // pages that could not be read (wholly or partly)
 	lastPage    int          // the page of the last line read
 	tables      *tableMemo   // what the tables read so far established (table.go)
+	pageTop     map[int]bool // the table rows read from lines at the top of a page (tablepage.go), by ordinal
 	entryKey    styleKey     // the style of list entries, when lines have styles
 	hasEntryKey bool
 	entryLike   map[string]bool // texts already classified by looksLikeEntry

@@ -109,6 +109,9 @@ func (tr *tableReader) record(i int, vals map[field]val, has map[field]bool, par
 	}
 	rec.Level = tr.level
 	rec.Repairs = append(rec.Repairs, tr.levelRepair, tr.colsRepair)
+	if c.pageTop[r.Row] {
+		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitRow, "page_top_lines"))
+	}
 	if tr.repeatedRow {
 		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitRow, "clipped_copy_dropped"))
 		tr.repeatedRow = false

@@ -32,6 +32,8 @@ const (
 	KindMergedRows    = "merged_rows"        // a row whose date cell holds several dates: rows read as one
 	KindRunTogether   = "names_run_together" // a partner that holds several institutions' names
 	KindDamagedFont   = "damaged_font"       // a font's map to text could not be read whole
+	KindCutName       = "name_cut"           // a name whose brackets do not pair: cut short or run into another cell
+	KindInterleaved   = "words_interleaved"  // a name in Japanese or Chinese parted by words in another script: two cells' words mixed
 )
 
 // Warning is one doubt about a read.
@@ -70,6 +72,8 @@ func Check(doc *parser.Document, res *agreement.Result, opt Options) []Warning {
 	c.mergedRows()
 	c.namesRunTogether()
 	c.damagedFonts()
+	c.namesCut()
+	c.wordsInterleaved()
 	return c.out
 }
 
@@ -145,6 +149,114 @@ func (c *checker) mergedRows() {
 		}
 	}
 	c.add(ws)
+}
+
+// nameFields returns the names of a record a cell or an entry gave, with
+// what to call each in a message.
+func nameFields(r *agreement.Record) [3][2]string {
+	return [3][2]string{{"partner", r.Partner}, {"partner unit", r.PartnerUnit}, {"home unit", r.HomeUnit}}
+}
+
+// namesCut: names whose brackets do not pair ("School of Pharmacy —
+// School-to-school agreement (GS"): a cell cut short by a page or column
+// break, or run into the next cell, so that the name ends inside a bracket
+// or starts after one.
+func (c *checker) namesCut() {
+	var ws []Warning
+	for i := range c.res.Records {
+		r := &c.res.Records[i]
+		for _, f := range nameFields(r) {
+			if f[1] != "" && !bracketsPair(f[1]) {
+				ws = append(ws, Warning{Kind: KindCutName, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+					Message: fmt.Sprintf("the %s %q has a bracket that is not closed or not opened: the name may be cut short or run into another cell", f[0], shorten(f[1], 80))})
+				break
+			}
+		}
+	}
+	c.add(ws)
+}
+
+// bracketsPair reports whether the round, full-width and square brackets
+// of s open and close in pairs.
+func bracketsPair(s string) bool {
+	if !strings.ContainsAny(s, "()（）[]［］") {
+		return true
+	}
+	var open []rune
+	for _, r := range s {
+		switch r {
+		case '(', '（', '[', '［':
+			open = append(open, r)
+		case ')', '）', ']', '］':
+			if len(open) == 0 {
+				return false
+			}
+			o := open[len(open)-1]
+			open = open[:len(open)-1]
+			if (r == ']' || r == '］') != (o == '[' || o == '［') {
+				return false
+			}
+		}
+	}
+	return len(open) == 0
+}
+
+// wordsInterleaved: a name whose Japanese or Chinese text is parted by a
+// short run of Latin words set between spaces ("部局 IFS 間協定"): the
+// words of two neighbouring cells mixed line by line, where a column's
+// text overflowed into the next. A name in two languages puts one after
+// the other, never one inside the other.
+func (c *checker) wordsInterleaved() {
+	var ws []Warning
+	for i := range c.res.Records {
+		r := &c.res.Records[i]
+		for _, f := range nameFields(r) {
+			if interleaved(f[1]) {
+				ws = append(ws, Warning{Kind: KindInterleaved, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+					Message: fmt.Sprintf("the %s %q holds text in one script parted by words in another: the words of two cells may be mixed", f[0], shorten(f[1], 80))})
+				break
+			}
+		}
+	}
+	c.add(ws)
+}
+
+// interleaved reports a text of the form CJK, Latin words, CJK, each part
+// set apart by spaces, the Latin part at most two words.
+func interleaved(s string) bool {
+	if s == "" || !strings.Contains(s, " ") {
+		return false
+	}
+	f := strings.Fields(s)
+	isCJK := func(w string) bool {
+		for _, r := range w {
+			if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				return false
+			}
+		}
+		return true
+	}
+	isLatin := func(w string) bool {
+		for _, r := range w {
+			if !unicode.In(r, unicode.Latin) && !unicode.IsDigit(r) && !strings.ContainsRune(".&-'", r) {
+				return false
+			}
+		}
+		return true
+	}
+	for k := 1; k+1 < len(f); k++ {
+		if !isCJK(f[k-1]) {
+			continue
+		}
+		j := k
+		for j < len(f) && j-k < 2 && isLatin(f[j]) {
+			j++
+		}
+		if j > k && j < len(f) && isCJK(f[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 type checker struct {

@@ -97,6 +97,26 @@ func TestWarnings(t *testing.T) {
 			&parser.Document{File: "l.pdf", Pages: 1, Repairs: []string{"pdf:font_damaged:tounicode"}, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("A University", "China", "CN", 2)}},
 			readcheck.KindDamagedFont, "l.pdf: a font's tounicode map could not be read whole"},
+		{"a name cut inside a bracket",
+			&parser.Document{File: "l.pdf", Pages: 2, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{func() agreement.Record {
+				r := rec("University of Eastern Finland", "Finland", "FI", 62)
+				r.PartnerUnit = "Faculty of Health Sciences, School of Pharmacy — School-to-school agreement (GS"
+				return r
+			}()}},
+			readcheck.KindCutName, `l.pdf: page 1 row 62: the partner unit "Faculty of Health Sciences, School of Pharmacy — School-to-school agreement (GS" has a bracket that is not closed`},
+		{"a name that starts after a bracket",
+			&parser.Document{File: "l.pdf", Pages: 2, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("University-wide、4/5/2006）", "China", "CN", 5)}},
+			readcheck.KindCutName, `the partner "University-wide、4/5/2006）" has a bracket that is not closed or not opened`},
+		{"words of two cells interleaved",
+			&parser.Document{File: "l.pdf", Pages: 2, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{func() agreement.Record {
+				r := rec("Wrocław University of Technology", "Poland", "PL", 40)
+				r.Level, r.HomeUnit = agreement.LevelDepartment, "部局 IFS 間協定"
+				return r
+			}()}},
+			readcheck.KindInterleaved, `the home unit "部局 IFS 間協定" holds text in one script parted by words in another`},
 		{"an unknown country",
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("A University", "Atlantis", "", 2)}},
@@ -143,5 +163,20 @@ func TestOneNameWithTwoInstitutionWords(t *testing.T) {
 		"University College London", "Chulalongkorn University Petroleum and Petrochemical College", "Seoul National University Institute of Physics"} {
 		ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{rec(name, "China", "CN", 2)}}, readcheck.Options{})
 		assert.NotContains(t, kinds(ws), readcheck.KindRunTogether, name)
+	}
+}
+
+// Names whose brackets pair, nested, full-width or square, and names in
+// two languages one after the other, are no warning.
+func TestWholeNamesAreNoCutOrInterleaving(t *testing.T) {
+	doc := &parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}}
+	for _, name := range []string{"Korea Advanced Institute of Science and Technology (KAIST)", "国立台湾大学（National Taiwan University）",
+		"Universidad Nacional (UNAM (Mexico))", "Institut [Paris]", "東北大学 Tohoku University", "工学研究科 GS Engineering",
+		"Tohoku University 東北大学", "北京大学 (Peking University) 医学部", "Université Paris 1 Panthéon-Sorbonne"} {
+		r := rec(name, "China", "CN", 2)
+		r.PartnerUnit, r.HomeUnit = name, name
+		ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{r}}, readcheck.Options{})
+		assert.NotContains(t, kinds(ws), readcheck.KindCutName, name)
+		assert.NotContains(t, kinds(ws), readcheck.KindInterleaved, name)
 	}
 }

@@ -219,8 +219,9 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 	}
 	near := func(a, b int) bool { return lines[b].box.Y0-lines[a].box.Y1 <= blockGapH*h }
 
-	taken := -1     // last line index used by a table
-	refPitch := 0.0 // the wrapped lines' pitch of the last table whose spacing told them
+	paras := make([]bool, len(lines)) // lines that open a paragraph of a cell (cellParagraph)
+	taken := -1                       // last line index used by a table
+	refPitch := 0.0                   // the wrapped lines' pitch of the last table whose spacing told them
 	for i := 0; i < len(lines); {
 		if !tab[i] {
 			i++
@@ -271,7 +272,15 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			}
 			return true
 		}
+		// A line whose chunks start as those of a table line of the run
+		// do, all of them, is of the run's columns too (a header
+		// repeated under a group's heading, after a row at a page's top).
 		columns := func(l *sline) bool {
+			for k := i; k <= end; k++ {
+				if tab[k] && sameChunkStarts(ws, &lines[k], l) {
+					return true // a line of the run's columns, all of them
+				}
+			}
 			for k := range l.chunks {
 				x0, _ := l.chunkBox(ws, k)
 				n := 0
@@ -340,6 +349,8 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			loose++
 			if inCell(&lines[j]) && (g <= gmin+0.1*lines[j].h || inRuledRow(hrules, lines, start, end, j)) {
 				gmin = min(gmin, g)
+			} else if cellParagraph(ws, lines, j, gmin, inCell, columns, tab) {
+				paras[j] = true
 			} else {
 				other++
 				headings = headings && heading(&lines[j])
@@ -349,7 +360,7 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			}
 		}
 		i = end + 1
-		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed, refPitch, out)
+		t, ok := streamBlock(p, ws, lines, start, end, taken, h, hrules, framed, refPitch, out, paras)
 		if ok && t.wrapPitch > 0 {
 			refPitch = t.wrapPitch
 		}
@@ -384,6 +395,73 @@ func inRuledRow(hrules []rule, lines []sline, start, end, j int) bool {
 		return false
 	}
 	return !ruledAcross(hrules, box, lines[end].box.Y0, lines[j].box.Y0)
+}
+
+// cellParagraph reports whether line j, loose in a run of table lines and
+// set further below the line above than the run's lines stand at the
+// closest (gmin), opens a paragraph of a cell of the row above (a cell
+// whose text the renderer set apart by a blank line, "Yamaguchi
+// University" / "(Agreement on ...)"), not text between two tables: it
+// is set as a cell's wrapped line would be (inCell: at a start of the
+// run's chunks, inside its width), not in bold (a group's heading), and
+// the lines after it up to the run's next table line stand at the run's
+// closest spacing, as that table line does too (no heading, no gap
+// between tables), and that line starts its chunks at the run's own
+// column starts (columns).
+func cellParagraph(ws []tword, lines []sline, j int, gmin float64, inCell, columns func(*sline) bool, tab []bool) bool {
+	if math.IsInf(gmin, 1) || !inCell(&lines[j]) || allBold(ws, &lines[j]) {
+		return false
+	}
+	for k := j + 1; k < len(lines) && k <= j+maxWrapIn; k++ {
+		l := &lines[k]
+		if l.box.Y0-lines[k-1].box.Y1 > gmin+0.1*l.h {
+			return false
+		}
+		if tab[k] {
+			return columns(l)
+		}
+		if !inCell(l) || allBold(ws, l) {
+			return false
+		}
+	}
+	return false
+}
+
+// sameChunkStarts reports whether lines a and b have as many chunks,
+// starting at the same places (within a fifth of a line).
+func sameChunkStarts(ws []tword, a, b *sline) bool {
+	if len(a.chunks) != len(b.chunks) {
+		return false
+	}
+	for k := range a.chunks {
+		xa, _ := a.chunkBox(ws, k)
+		xb, _ := b.chunkBox(ws, k)
+		if abs(xa-xb) > 0.2*b.h {
+			return false
+		}
+	}
+	return true
+}
+
+// withinFilled reports whether a line's cells (cur) stand only in
+// columns that the row above (prev) has filled.
+func withinFilled(prev, cur []cellAcc) bool {
+	for c := range cur {
+		if len(cur[c].words) > 0 && len(prev[c].words) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// allBold reports whether every word of line l is set in bold.
+func allBold(ws []tword, l *sline) bool {
+	for _, wi := range l.words {
+		if !ws[wi].Style.Bold {
+			return false
+		}
+	}
+	return len(l.words) > 0
 }
 
 // groupHeading reports whether line j (of one chunk) heads a table of
@@ -459,8 +537,10 @@ type streamResult struct {
 }
 
 // streamBlock turns lines start..end (a run of multi-chunk lines) into a
-// table, with header lines above it that fit its columns.
-func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool, refPitch float64, above []pageTable) (streamResult, bool) {
+// table, with header lines above it that fit its columns. A line that
+// paras marks (cellParagraph) is more of the row above when its text
+// stands only in columns that row has filled.
+func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int, h float64, hrules []rule, framed bool, refPitch float64, above []pageTable, paras []bool) (streamResult, bool) {
 	nTab := 0
 	var ls []*sline
 	for i := start; i <= end; i++ {
@@ -582,15 +662,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	}
 	medPitch := median(pitches)
 	wrapped := func(prev, cur []cellAcc, i int) bool {
-		if lines[i].box.Y1-lines[i-1].box.Y1 > 0.9*medPitch {
-			return false
-		}
-		for c := range cur {
-			if len(cur[c].words) > 0 && len(prev[c].words) == 0 {
-				return false
-			}
-		}
-		return true
+		return lines[i].box.Y1-lines[i-1].box.Y1 <= 0.9*medPitch && withinFilled(prev, cur)
 	}
 	band := rowBands(hrules, region, lines[start:end+1], start, framed)
 	t.banded = band != nil
@@ -661,7 +733,8 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			join = band(i) == band(i-1) && (filled < firstFilled[len(accs)-1] ||
 				filled == 1 && firstFilled[len(accs)-1] < nc && (wrapped(prev, cells, i) || tight(i-start) && onlyFilled(prev, cells)))
 		default:
-			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i) || overflowed(ws, accs[len(accs)-1], cells, colRight, lines[i].h))
+			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i) || overflowed(ws, accs[len(accs)-1], cells, colRight, lines[i].h) ||
+				paras[i] && withinFilled(accs[len(accs)-1], cells))
 			// Rows set apart by padding, their lines set solid: a line
 			// that touches the one above is more of its row, however many
 			// cells it fills (cells that all wrap).
