@@ -69,6 +69,17 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 		// both columns, each column a table).
 		lo, hi, ok = findGutterCrossed(cand, minItems, gutter, 1)
 	}
+	if !ok && depth == 0 {
+		// Tables that overlap at the gutter: a block ends at the left
+		// column's right edge at the furthest, or starts at the right
+		// column's left edge at the nearest.
+		for _, f := range flows {
+			if f.byTables && f.overlap.hi > f.overlap.lo {
+				lo, hi, ok = f.overlap.hi, f.overlap.lo, true
+				break
+			}
+		}
+	}
 	if !ok {
 		return items
 	}
@@ -207,6 +218,10 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 type flowArea struct {
 	box      parser.Box
 	byTables bool
+	// overlap, when the two columns' tables overlap (a table running on
+	// into the other column): the band both reach into, from the right
+	// column's left edge to the left column's right edge.
+	overlap interval
 }
 
 // tableFlows returns the areas of flows found by their tables (byTables).
@@ -418,6 +433,7 @@ type textColumns struct {
 	left, right, rest []int      // words wholly left of the gutter, right of it, across it
 	gutter            interval   // the gutter's x extent
 	zone              parser.Box // where the two columns' words stand
+	overlapped        bool       // the gutter is a band both columns' tables reach into
 }
 
 // splitTextColumns finds the gutter of a page set in two columns among

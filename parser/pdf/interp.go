@@ -555,7 +555,7 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 		minX, maxX = min(minX, px), max(maxX, px)
 		minY, maxY = min(minY, py), max(maxY, py)
 	}
-	if maxX < 0 || minX > in.space.w || maxY < 0 || minY > in.space.h || math.IsNaN(minX+minY+maxX+maxY) {
+	if maxX < 0 || minX > in.space.w && !in.runsOffPage(minX, minY, maxY) || maxY < 0 || minY > in.space.h || math.IsNaN(minX+minY+maxX+maxY) {
 		return // outside the visible page
 	}
 	ox, oy := in.space.apply(m.apply(0, gs.rise))
@@ -734,4 +734,32 @@ func rectOf(sp subpath) ([4]float64, bool) {
 		r[2], r[3] = max(r[2], p.x), max(r[3], p.y)
 	}
 	return r, true
+}
+
+// runsOffPage reports whether a glyph right of the page's right edge, at
+// x0 from y0 to y1, goes on the word the glyph before it began on the
+// page: set right after it, on its line (a table wider than the page, a
+// heading cut at the edge: "Exemptio" + "n").
+func (in *interp) runsOffPage(x0, y0, y1 float64) bool {
+	if len(in.glyphs) == 0 {
+		return false
+	}
+	last := in.glyphs[len(in.glyphs)-1].Glyph
+	if strings.TrimSpace(last.Text) == "" || abs(last.Box.Y0-y0) > 0.5 || abs(last.Box.Y1-y1) > 0.5 || abs(x0-last.Box.X1) > 0.5 {
+		return false
+	}
+	// The word's first glyph stands on the page.
+	for i := len(in.glyphs) - 1; i >= 0; i-- {
+		g := in.glyphs[i].Glyph
+		if strings.TrimSpace(g.Text) == "" || abs(g.Box.Y0-y0) > 0.5 {
+			return false
+		}
+		if g.Box.X0 <= in.space.w {
+			return true
+		}
+		if i > 0 && abs(in.glyphs[i-1].Glyph.Box.X1-g.Box.X0) > 0.5 {
+			return false
+		}
+	}
+	return false
 }

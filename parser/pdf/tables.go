@@ -490,16 +490,32 @@ func pageTables(p *PageLayout) []pageTable {
 			tabs = append(tabs, whole...)
 		}
 	}
-	for _, t := range tabs {
-		if two && t.region.X0 < tc.gutter.lo && t.region.X1 > tc.gutter.hi {
-			two = false
+	crossed := func() bool {
+		for _, t := range tabs {
+			if t.region.X0 < tc.gutter.lo && t.region.X1 > tc.gutter.hi {
+				return true
+			}
 		}
+		return false
+	}
+	if two && crossed() && !tc.overlapped {
+		// Ruled tables cross the text's gutter: the tables of each
+		// column may run on into the other, overlapping there.
+		tc, two = overlappingTableColumns(s.ws, all, tabs)
+		byTables = two
+	}
+	if two && crossed() {
+		two = false
 	}
 	if two {
 		tc.partition(s.ws, rest)
 		// A page in two columns: each column's tables by themselves, and
 		// the columns read one after the other.
-		p.flows = append(p.flows, flowArea{box: tc.zone, byTables: byTables})
+		f := flowArea{box: tc.zone, byTables: byTables}
+		if tc.overlapped {
+			f.overlap = tc.gutter
+		}
+		p.flows = append(p.flows, f)
 		for _, part := range [][]int{tc.rest, tc.left, tc.right} {
 			tabs = append(tabs, streamTables(p, s.ws, part)...)
 		}
@@ -560,6 +576,48 @@ func tableColumns(ws []tword, idx []int, tabs []pageTable) (textColumns, bool) {
 		for _, t := range tabs[1:] {
 			tc.zone = union(tc.zone, t.region)
 		}
+		return tc, true
+	}
+	return overlappingTableColumns(ws, idx, tabs)
+}
+
+// overlappingTableColumns finds the gutter of a page set in two columns
+// from its ruled tables when the tables of one column run on into the
+// other (tables wider than their column, each ruled by itself): the
+// tables fall into two sets, every table of the right one starting and
+// ending right of where every table of the left one does, the two
+// reaching into each other by less than a quarter of the narrowest
+// table's width, side by side over part of their height, two tables or
+// more on one side. The gutter is the band both reach into.
+func overlappingTableColumns(ws []tword, idx []int, tabs []pageTable) (textColumns, bool) {
+	byX0 := slices.Clone(tabs)
+	slices.SortFunc(byX0, func(a, b pageTable) int { return cmp.Compare(a.region.X0, b.region.X0) })
+	for k := 1; k < len(byX0); k++ {
+		left, right := byX0[:k], byX0[k:]
+		if right[0].region.X0-left[k-1].region.X0 <= joinTol {
+			continue
+		}
+		lb, rb := left[0].region, right[0].region
+		narrowest := math.Inf(1)
+		leftX1, rightX1 := math.Inf(-1), math.Inf(1)
+		for _, t := range left {
+			lb = union(lb, t.region)
+			leftX1 = max(leftX1, t.region.X1)
+			narrowest = min(narrowest, t.region.X1-t.region.X0)
+		}
+		for _, t := range right {
+			rb = union(rb, t.region)
+			rightX1 = min(rightX1, t.region.X1)
+			narrowest = min(narrowest, t.region.X1-t.region.X0)
+		}
+		lo, hi := rb.X0, leftX1
+		if hi <= lo || hi-lo >= 0.25*narrowest || rightX1 <= leftX1 || max(len(left), len(right)) < 2 ||
+			min(lb.Y1, rb.Y1) <= max(lb.Y0, rb.Y0) {
+			continue
+		}
+		tc := textColumns{gutter: interval{lo: lo, hi: hi}, overlapped: true}
+		tc.partition(ws, idx)
+		tc.zone = union(lb, rb)
 		return tc, true
 	}
 	return textColumns{}, false

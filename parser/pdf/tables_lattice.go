@@ -40,7 +40,11 @@ func mergeRules(rs []rule) []rule {
 		slices.SortFunc(group, func(a, b rule) int { return cmp.Compare(a.lo, b.lo) })
 		cur := rule{at: at, lo: group[0].lo, hi: group[0].hi}
 		for _, r := range group[1:] {
-			if r.lo <= cur.hi+joinTol {
+			// Two long rules on one line that overlap and each run on
+			// past the other (the frames of two tables side by side, one
+			// running into the other's column) stay two.
+			apart := cur.hi-r.lo > 2*joinTol && r.lo-cur.lo > 2*joinTol && r.hi-cur.hi > 2*joinTol
+			if r.lo <= cur.hi+joinTol && !apart {
 				cur.hi = max(cur.hi, r.hi)
 				continue
 			}
@@ -154,13 +158,73 @@ func latticeTables(p *PageLayout, s *wordSet) []pageTable {
 		}
 		return i
 	}
+	// Rules that meet where one of them ends (a frame's corner, a column
+	// rule under a row rule) are of one grid; rules that cross each other
+	// through (a row rule across the column rules) join a grid unless both
+	// are of grids of their own by their joints: a table set in one page
+	// column that runs on into the other crosses the rules of the other
+	// column's table without being one with it.
+	// A rule that ends on a corner (where a rule of the other direction
+	// ends too) joins that one, not one passing through the corner.
+	endsAt := func(r rule, at float64) bool { return abs(r.lo-at) <= joinTol || abs(r.hi-at) <= joinTol }
+	corner := func(others []rule, at, end float64) bool {
+		for _, o := range others {
+			if abs(o.at-end) <= joinTol && endsAt(o, at) {
+				return true
+			}
+		}
+		return false
+	}
+	joint := func(h, v rule) bool {
+		hEnds, vEnds := endsAt(h, v.at), endsAt(v, h.at)
+		switch {
+		case hEnds && vEnds:
+			return true
+		case hEnds:
+			return !corner(vs, h.at, v.at) // h ends on v: no other v ends there too
+		case vEnds:
+			return !corner(hs, v.at, h.at)
+		}
+		return false
+	}
+	union := func(a, b int) {
+		if a, b = find(a), find(b); a != b {
+			parent[a] = b
+		}
+	}
 	for i, h := range hs {
 		for j, v := range vs {
-			if crosses(h, v) {
-				if a, b := find(i), find(len(hs)+j); a != b {
-					parent[a] = b
-				}
+			if crosses(h, v) && joint(h, v) {
+				union(i, len(hs)+j)
 			}
+		}
+	}
+	// A grid by its joints: two horizontal and two vertical rules or more.
+	nh, nv := map[int]int{}, map[int]int{}
+	for i := range parent {
+		if i < len(hs) {
+			nh[find(i)]++
+		} else {
+			nv[find(i)]++
+		}
+	}
+	grids := map[int]int{} // by root: the grids by joints it holds
+	for r, n := range nh {
+		if n >= 2 && nv[r] >= 2 {
+			grids[r] = 1
+		}
+	}
+	for i, h := range hs {
+		for j, v := range vs {
+			if !crosses(h, v) || joint(h, v) {
+				continue
+			}
+			a, b := find(i), find(len(hs)+j)
+			if a == b || grids[a] > 0 && grids[b] > 0 {
+				continue
+			}
+			parent[a] = b
+			grids[b] += grids[a]
 		}
 	}
 	comps := map[int][2][]rule{}
@@ -178,14 +242,73 @@ func latticeTables(p *PageLayout, s *wordSet) []pageTable {
 		}
 		comps[r] = c
 	}
+	// Where grids overlap (a table running on into the next page
+	// column's), a word goes to the grid that holds it whole, and of
+	// those to the one where it starts closest after a column rule.
+	boxes := make([]parser.Box, len(roots))
+	for k, r := range roots {
+		boxes[k] = rulesBox(comps[r][0], comps[r][1])
+	}
+	inset := func(k int, w parser.Box) float64 {
+		d := w.X0 - boxes[k].X0
+		for _, v := range comps[roots[k]][1] {
+			if v.at <= w.X0+1 && v.lo <= w.Y1 && v.hi >= w.Y0 {
+				d = min(d, max(w.X0-v.at, 0))
+			}
+		}
+		return d
+	}
+	owner := func(w *tword) int {
+		best, bestInset := -1, math.Inf(1)
+		n := 0
+		for k, b := range boxes {
+			if w.cx < b.X0 || w.cx > b.X1 || w.cy < b.Y0 || w.cy > b.Y1 {
+				continue
+			}
+			n++
+			if !holds(b, w.Box) {
+				continue
+			}
+			if d := inset(k, w.Box); d < bestInset {
+				best, bestInset = k, d
+			}
+		}
+		if n < 2 {
+			return -1 // in one grid's region at most: that grid's
+		}
+		return best
+	}
 	var out []pageTable
-	for _, r := range roots {
+	for k, r := range roots {
 		c := comps[r]
-		if t, ok := gridTable(p, c[0], c[1], s); ok {
+		mine := func(w *tword) bool {
+			o := owner(w)
+			return o < 0 || o == k
+		}
+		if t, ok := gridTable(p, c[0], c[1], s, mine); ok {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// rulesBox is the extent of a component of rules.
+func rulesBox(hs, vs []rule) parser.Box {
+	b := parser.Box{X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
+	for _, h := range hs {
+		b.X0, b.X1 = min(b.X0, h.lo), max(b.X1, h.hi)
+		b.Y0, b.Y1 = min(b.Y0, h.at), max(b.Y1, h.at)
+	}
+	for _, v := range vs {
+		b.X0, b.X1 = min(b.X0, v.at), max(b.X1, v.at)
+		b.Y0, b.Y1 = min(b.Y0, v.lo), max(b.Y1, v.hi)
+	}
+	return b
+}
+
+// holds reports whether a word's box lies inside box (to a point).
+func holds(box, w parser.Box) bool {
+	return w.X0 >= box.X0-1 && w.X1 <= box.X1+1 && w.Y0 >= box.Y0-1 && w.Y1 <= box.Y1+1
 }
 
 // grid is the cell structure of one component of rules.
@@ -556,8 +679,9 @@ func justifiedGaps(ws []tword, lines []*sline, a float64, after interval) bool {
 // of a date with its comma after it ("16,").
 var plainNumberRe = regexp.MustCompile(`^[0-9]+(?:[,.][0-9]+)*$`)
 
-// gridTable builds the table of one component of rules.
-func gridTable(p *PageLayout, hs, vs []rule, s *wordSet) (pageTable, bool) {
+// gridTable builds the table of one component of rules, of the words
+// mine gives it where its region overlaps another grid's.
+func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) bool) (pageTable, bool) {
 	g, ok := buildGrid(hs, vs)
 	if !ok {
 		return pageTable{}, false
@@ -566,7 +690,7 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet) (pageTable, bool) {
 	var idx []int
 	for i := range s.ws {
 		w := &s.ws[i]
-		if !s.used[i] && w.cx >= region.X0 && w.cx <= region.X1 && w.cy >= region.Y0 && w.cy <= region.Y1 {
+		if !s.used[i] && w.cx >= region.X0 && w.cx <= region.X1 && w.cy >= region.Y0 && w.cy <= region.Y1 && mine(w) {
 			idx = append(idx, i)
 		}
 	}

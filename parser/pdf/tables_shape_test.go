@@ -358,6 +358,204 @@ func TestStreamCellMergedWhereRowRulesStopShort(t *testing.T) {
 	}
 }
 
+// ruledSparseTable is a table of two columns, a name and a marker, its
+// rows ruled apart (a rule above every row and under the last), the
+// marker column empty in some rows; every row's name wraps onto a second
+// line set solid, and a note follows under the last rule. It returns the
+// set texts and the rules' heights (top-left page space).
+func ruledSparseTable() ([]setText, []float64) {
+	ts := []setText{{"Partner Institution", 50, 80, true}, {"Exemption", 398, 80, true}}
+	rules := []float64{78, 92}
+	y := 94.0
+	for _, r := range [][3]string{
+		{"Ghent University", "Faculty of Arts", "*"},
+		{"KU Leuven", "Faculty of Medicine", ""},
+		{"KU Leuven", "Faculty of Life Sciences", ""},
+		{"Universite Libre de Bruxelles", "Ecole Polytechnique", "*"},
+		{"Masaryk University", "Faculty of Science", ""},
+		{"Aalto University", "School of Arts", "*"},
+	} {
+		ts = append(ts, setText{r[0], 50, y, false}, setText{r[1], 50, y + 10, false})
+		if r[2] != "" {
+			ts = append(ts, setText{r[2], 398, y, false})
+		}
+		y += 24
+		rules = append(rules, y-2)
+	}
+	ts = append(ts, setText{"Copyright Tohoku University", 48, y + 4, false})
+	return ts, rules
+}
+
+func TestStreamRuledRowWithItsSparseColumnEmptyStaysInTheTable(t *testing.T) {
+	// Rows whose marker column is empty are rows of the table all the
+	// same: the rules around them go on across the table, and their
+	// lines start where the names' column starts. The note under the
+	// last rule is none of it.
+	ts, ys := ruledSparseTable()
+	want := [][]string{
+		{"Partner Institution", "Exemption"},
+		{"Ghent University Faculty of Arts", "*"},
+		{"KU Leuven Faculty of Medicine", ""},
+		{"KU Leuven Faculty of Life Sciences", ""},
+		{"Universite Libre de Bruxelles Ecole Polytechnique", "*"},
+		{"Masaryk University Faculty of Science", ""},
+		{"Aalto University School of Arts", "*"},
+	}
+	var segs []Segment
+	var drawn strings.Builder
+	for _, y := range ys {
+		segs = append(segs, hrule(45, 480, y))
+		fmt.Fprintf(&drawn, "0.5 w 45 %.1f m 480 %.1f l S\n", 800-y, 800-y)
+	}
+	p := page(1, shapeWords(ts), segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1, "words")
+	assert.Equal(t, want, texts(tabs[0].table), "words")
+
+	doc, err := Parse("ruled.pdf", shapeDrawnPDF(ts, drawn.String()), Options{})
+	require.NoError(t, err, "pdf")
+	var got [][][]string
+	for _, b := range doc.Blocks {
+		if b.Table != nil {
+			got = append(got, texts(*b.Table))
+		}
+	}
+	require.Len(t, got, 1, "pdf")
+	assert.Equal(t, want, got[0], "pdf")
+}
+
+func TestStreamOneRowTableSplitsColumnsSetCloseByItsHeadings(t *testing.T) {
+	// A table of one row (the end of one continued from the column
+	// before) under bold headings over two lines: a narrow kind column
+	// set closer to the unit column than a gap between cells, in the
+	// headings as in the row. The unit's heading starts where the row's
+	// unit does, and no word crosses the gap before it: two columns.
+	ts := []setText{
+		{"Partner", 50, 80, true}, {"Kind", 200, 80, true}, {"Unit", 228, 80, true}, {"Date", 300, 80, true},
+		{"type", 200, 90, true}, {"signed", 300, 90, true},
+		{"Wroclaw", 50, 103, false}, {"Dept", 200, 103, false}, {"IFS", 228, 103, false}, {"Jun.", 300, 103, false},
+		{"Polytechnic", 50, 113, false}, {"agr", 200, 113, false}, {"2014", 300, 113, false},
+	}
+	for _, w := range shapeTables(t, ts) {
+		require.Len(t, w.tables, 1, w.name)
+		assert.Equal(t, [][]string{
+			{"Partner", "Kind type", "Unit", "Date signed"},
+			{"Wroclaw Polytechnic", "Dept agr", "IFS", "Jun. 2014"},
+		}, texts(w.tables[0]), w.name)
+	}
+}
+
+// overlappingGrids lays out two ruled tables side by side, the left one
+// running on 40 pt into the right one's first column (its rules crossing
+// the right one's), with a header word of its last column reaching into
+// the right table's region. It returns the set texts and the rules (top-
+// left page space).
+func overlappingGrids() ([]setText, []Segment) { return overlappingGridsFrom(95) }
+
+// overlappingGridsFrom is overlappingGrids with the right table's top
+// rule at top (100: on one line with the left table's).
+func overlappingGridsFrom(top float64) ([]setText, []Segment) {
+	var ts []setText
+	var segs []Segment
+	grid := func(xs, ys []float64) {
+		for _, y := range ys {
+			segs = append(segs, hrule(xs[0], xs[len(xs)-1], y))
+		}
+		for _, x := range xs {
+			segs = append(segs, vrule(x, ys[0], ys[len(ys)-1]))
+		}
+	}
+	grid([]float64{50, 150, 200, 260}, []float64{100, 120, 140, 160})
+	ts = append(ts, setText{"Partner", 52, 105, true}, setText{"Unit", 152, 105, true}, setText{"Exemption", 204, 105, true},
+		setText{"Dhaka", 52, 125, false}, setText{"GSID", 152, 125, false}, setText{"*", 204, 125, false},
+		setText{"Bhutan", 52, 145, false}, setText{"Soec", 152, 145, false})
+	grid([]float64{220, 320, 380, 440}, []float64{top, 115, 135, 155, 175})
+	ts = append(ts, setText{"Partner", 222, 100, true}, setText{"Unit", 322, 100, true}, setText{"Year", 382, 100, true},
+		setText{"Peking", 222, 120, false}, setText{"Law", 322, 120, false}, setText{"2000", 382, 120, false},
+		setText{"of", 222, 140, false}, setText{"Env", 322, 140, false}, setText{"2009", 382, 140, false},
+		setText{"Nanjing", 222, 160, false}, setText{"Engg", 322, 160, false}, setText{"2003", 382, 160, false})
+	return ts, segs
+}
+
+func TestOverlappingGridsInTwoColumnsReadColumnByColumn(t *testing.T) {
+	// A page in two columns, the left column's per-group tables (each
+	// under its group's heading) running on into the right column's
+	// table, which starts higher up: the left column is read first, its
+	// headings before their tables, then the right column.
+	ts, segs := overlappingGrids()
+	ts = append(ts, setText{"ASIA", 50, 84, true}, setText{"BHUTAN", 50, 176, true},
+		setText{"Partner", 52, 195, true}, setText{"Unit", 152, 195, true}, setText{"Exemption", 204, 195, true},
+		setText{"Thimphu", 52, 215, false}, setText{"GSID", 152, 215, false})
+	for _, y := range []float64{190, 210, 230} {
+		segs = append(segs, hrule(50, 260, y))
+	}
+	for _, x := range []float64{50, 150, 200, 260} {
+		segs = append(segs, vrule(x, 190, 230))
+	}
+	for _, y := range []float64{195, 215, 235} {
+		segs = append(segs, hrule(220, 440, y))
+	}
+	for _, x := range []float64{220, 320, 380, 440} {
+		segs = append(segs, vrule(x, 175, 235))
+	}
+	ts = append(ts, setText{"Tianjin", 222, 180, false}, setText{"Soec", 322, 180, false}, setText{"2007", 382, 180, false},
+		setText{"Fudan", 222, 200, false}, setText{"Med", 322, 200, false}, setText{"2010", 382, 200, false},
+		setText{"Wuhan", 222, 220, false}, setText{"Sci", 322, 220, false}, setText{"2012", 382, 220, false})
+	var drawn strings.Builder
+	for _, s := range segs {
+		fmt.Fprintf(&drawn, "0.5 w %.1f %.1f m %.1f %.1f l S\n", s.X0, 800-s.Y0, s.X1, 800-s.Y1)
+	}
+	doc, err := Parse("columns.pdf", shapeDrawnPDF(ts, drawn.String()), Options{})
+	require.NoError(t, err)
+	var got []string
+	for _, b := range doc.Blocks {
+		switch {
+		case b.Table != nil:
+			got = append(got, b.Table.Rows[1].Cells[0].Text)
+		case b.Line != nil:
+			got = append(got, b.Line.Text)
+		}
+	}
+	assert.Equal(t, []string{"ASIA", "Dhaka", "BHUTAN", "Thimphu", "Peking"}, got)
+}
+
+func TestLatticeOverlappingGridsStayApart(t *testing.T) {
+	// Two grids whose rules cross each other only through (no rule of
+	// one ends on a rule of the other) are two tables, each with the
+	// words it holds whole, a word held by both going to the one it
+	// starts closest after a column rule of. Their top rules on one line
+	// stay two rules, and the right table's first column rule, ending
+	// where its own top rule does, joins that one, not the left table's
+	// passing through.
+	want := [][][]string{
+		{{"Partner", "Unit", "Year"}, {"Peking", "Law", "2000"}, {"of", "Env", "2009"}, {"Nanjing", "Engg", "2003"}},
+		{{"Partner", "Unit", "Exemption"}, {"Dhaka", "GSID", "*"}, {"Bhutan", "Soec", ""}},
+	}
+	for name, top := range map[string]float64{"higher": 95, "level": 100} {
+		ts, segs := overlappingGridsFrom(top)
+		p := page(1, shapeWords(ts), segs)
+		var got [][][]string
+		for _, pt := range pageTables(&p) {
+			got = append(got, texts(pt.table))
+		}
+		assert.ElementsMatch(t, want, got, name+" words")
+
+		var drawn strings.Builder
+		for _, s := range segs {
+			fmt.Fprintf(&drawn, "0.5 w %.1f %.1f m %.1f %.1f l S\n", s.X0, 800-s.Y0, s.X1, 800-s.Y1)
+		}
+		doc, err := Parse("grids.pdf", shapeDrawnPDF(ts, drawn.String()), Options{})
+		require.NoError(t, err, name+" pdf")
+		got = nil
+		for _, b := range doc.Blocks {
+			if b.Table != nil {
+				got = append(got, texts(*b.Table))
+			}
+		}
+		assert.ElementsMatch(t, want, got, name+" pdf")
+	}
+}
+
 func TestStreamOneRowWithABlankCellUnderItsHeader(t *testing.T) {
 	// The end of a table continued from the page before: its header
 	// repeated in bold, then one row whose last cell is blank and whose

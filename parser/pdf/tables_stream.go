@@ -338,6 +338,31 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			}
 			return true
 		}
+		// A row of the table with its sparse columns empty (no marker set
+		// in it): a line that starts where a column of the run starts,
+		// stays inside the run's width and stands between two rules
+		// across the run (its wrapped lines, inside the run's columns, with
+		// it), where the line above it is of the run; a group's heading
+		// (the next table's) is none.
+		across := func(y0, y1 float64) bool {
+			return ruledAcross(hrules, parser.Box{X0: left, X1: right}, y0, y1)
+		}
+		ruledRow := func(j int) bool {
+			if !inCell(&lines[j]) || heading(&lines[j]) || !across(lines[j-1].box.Y1, lines[j].box.Y0) {
+				return false
+			}
+			k := j
+			for ; k+1 < len(lines) && k-j < maxWrapIn; k++ {
+				if !near(k, k+1) || across(lines[k].box.Y1, lines[k+1].box.Y0) || !inCell(&lines[k+1]) {
+					break
+				}
+			}
+			below := lines[k].box.Y1 + lines[k].h
+			if k+1 < len(lines) {
+				below = min(below, lines[k+1].box.Y0)
+			}
+			return across(lines[k].box.Y1, below)
+		}
 		gmin := math.Inf(1) // the run's smallest gap between lines
 		other := 0          // loose lines since the last table line that are no wrapped cell's
 		headings := true    // and all of those are group headings
@@ -356,6 +381,10 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 			}
 			if lineSize(ws, lines[j].words) > 1.25*lineSize(ws, lines[start].words) {
 				break // a title set larger than the table's text
+			}
+			if ruledRow(j) {
+				end, loose, other, headings = j, 0, 0, true
+				continue
 			}
 			if k := groupHeading(ws, lines, j); k > 0 && !sameStartsAs(ws, &lines[k], starts, lines[k].h) {
 				headed = k // the next table's heading, over a header of other columns
@@ -744,9 +773,13 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		case len(accs) == 0 || i == start:
 		case band != nil:
 			// Lines between the same two rules: a wrapped cell when the line
-			// fills fewer cells than the row's first line; a group of
-			// records otherwise.
-			join = band(i) == band(i-1) && filled < firstFilled[len(accs)-1]
+			// fills fewer cells than the row's first line, or, set as close
+			// as wrapped lines are, one cell the row has filled when the row
+			// leaves cells empty (a sparse column, empty in this row); a
+			// group of records otherwise.
+			prev := accs[len(accs)-1]
+			join = band(i) == band(i-1) && (filled < firstFilled[len(accs)-1] ||
+				filled == 1 && firstFilled[len(accs)-1] < nc && (wrapped(prev, cells, i) || tight(i-start) && onlyFilled(prev, cells)))
 		default:
 			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i) || overflowed(ws, accs[len(accs)-1], cells, colRight, lines[i].h) ||
 				paras[i] && withinFilled(accs[len(accs)-1], cells))
@@ -1250,6 +1283,17 @@ func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval, h float6
 	return cuts
 }
 
+// onlyFilled reports whether the cells filled in cur are all filled in
+// row too.
+func onlyFilled(row, cur []cellAcc) bool {
+	for c := range cur {
+		if len(cur[c].words) > 0 && len(row[c].words) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // rowBands returns, when horizontal rules across the table separate its
 // rows (two or more rules between its first and last line), the band each
 // line lies in: lines between the same two rules are one row. Otherwise it
@@ -1497,11 +1541,13 @@ func bulletedColumns(ws []tword, accs [][]cellAcc) bool {
 // head to last, or one of its first two lines, not bold) starts inside
 // the column, further from the word before it than a space (half a line,
 // for a line not set in bold), text of three or more other lines starts
-// at the same place, and no word of the table's lines of two or more
-// cells crosses it (a group's name spanning the table may), or the column
-// past it is empty but for its heading. Narrow columns set close together
-// run into one another (a country's name and the partner's after it read
-// as one run of words), their headings do not.
+// at the same place (or, under a bold heading, of one, when every line of
+// the rows with text in that part of the column starts it there), and no
+// word of the table's lines of two or more cells crosses it (a group's
+// name spanning the table may), or the column past it is empty but for
+// its heading. Narrow columns set close together run into one another (a
+// country's name and the partner's after it read as one run of words),
+// their headings do not.
 func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []interval) []interval {
 	bold := func(l *sline) bool {
 		for _, wi := range l.words {
@@ -1546,13 +1592,13 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 			// Or the column past x is empty but for its heading (on this
 			// page): two heading lines or more start a word there, and
 			// the text of no other line reaches it.
-			starts, crossed := 0, false
+			starts, crossed, elsewhere := 0, false, false
 			heads, reached := 1, false
 			for b := head; b <= end; b++ {
 				if b == i {
 					continue
 				}
-				found, head := false, bold(&lines[b])
+				found, right, head := false, false, bold(&lines[b])
 				one := len(lines[b].chunks) == 1 // a group's name spanning the table
 				for _, wi := range lines[b].words {
 					w := ws[wi].Box
@@ -1560,6 +1606,8 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 						found = true
 					} else if !one && w.X0 < x-tol && w.X1 > x+tol {
 						crossed = true
+					} else if w.X0 > x && w.X0 < ivs[c].hi {
+						right = true
 					}
 					if !head && w.X1 > x-tol && w.X0 < ivs[c].hi {
 						reached = true
@@ -1572,9 +1620,17 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 					if head {
 						heads++
 					}
+				} else if right && !one && !head {
+					elsewhere = true
 				}
 			}
-			if (crossed || starts < 3) && (reached || heads < 2) || x-ws[l.words[k-1]].Box.X1 < space {
+			// Three lines starting there tell a column; in a table of
+			// fewer rows (the end of one continued from a page or column
+			// before), one will do under a bold heading when every line of
+			// the rows with text in that part of the column starts it
+			// there.
+			column := !crossed && (starts >= 3 || starts > 0 && !elsewhere && bold(l)) || !reached && heads >= 2
+			if !column || x-ws[l.words[k-1]].Box.X1 < space {
 				continue
 			}
 			iv := ivs[c]
