@@ -100,6 +100,11 @@ var institutionWordRe = lazyre.New(`(?i)\b(?:university|universiti|universität|
 func (c *checker) namesRunTogether() {
 	var ws []Warning
 	for _, r := range c.res.Records {
+		if theOpensAName(r.Partner) {
+			ws = append(ws, Warning{Kind: KindRunTogether, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+				Message: fmt.Sprintf("the partner %q may name several institutions run together: the cells of several rows read as one?", shorten(r.Partner, 80))})
+			continue
+		}
 		l := strings.ToLower(r.Partner)
 		if strings.Count(l, "universi")+strings.Count(l, "college")+strings.Count(l, "institut") < 2 {
 			continue // one institution word at most: one name
@@ -115,6 +120,31 @@ func (c *checker) namesRunTogether() {
 		}
 	}
 	c.add(ws)
+}
+
+// theOpensAName reports a name in which "The" follows a capitalised word
+// with nothing between ("National Center of Scientific Research The
+// Interdisciplinary Center on Nanoscience"): a second name starts there.
+// After a comma, a bracket or a joining word ("University of The West
+// Indies") it goes on one name.
+func theOpensAName(name string) bool {
+	if !strings.Contains(name, " The ") {
+		return false
+	}
+	f := strings.Fields(name)
+	for k := 1; k+1 < len(f); k++ {
+		if f[k] != "The" {
+			continue
+		}
+		prev := f[k-1]
+		if strings.ContainsAny(prev[len(prev)-1:], ",;:(（-–—&") {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(prev); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // runTogether reports the text between two institution words when nothing

@@ -93,6 +93,10 @@ func TestWarnings(t *testing.T) {
 				rec("Stony Brook University, The State University of New York", "United States", "US", 7),
 				rec("Hanyang University College of Engineering", "South Korea", "KR", 8)}},
 			readcheck.KindRunTogether, `l.pdf: page 1 row 6: the partner "Hiroshima University Juntendo University Meio University" may name several institutions`},
+		{"a name that a second one starting with The goes on",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("National Center of Scientific Research The Interdisciplinary Center on Nanoscience of Marseille", "France", "FR", 55)}},
+			readcheck.KindRunTogether, `l.pdf: page 1 row 55: the partner "National Center of Scientific Research The Interdisciplinary Center on`},
 		{"a damaged font",
 			&parser.Document{File: "l.pdf", Pages: 1, Repairs: []string{"pdf:font_damaged:tounicode"}, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("A University", "China", "CN", 2)}},
@@ -160,7 +164,8 @@ func TestCapPerKind(t *testing.T) {
 func TestOneNameWithTwoInstitutionWords(t *testing.T) {
 	doc := &parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}}
 	for _, name := range []string{"Stony Brook University, The State University of New York", "Hanyang University College of Engineering",
-		"University College London", "Chulalongkorn University Petroleum and Petrochemical College", "Seoul National University Institute of Physics"} {
+		"University College London", "Chulalongkorn University Petroleum and Petrochemical College", "Seoul National University Institute of Physics",
+		"University of The West Indies", "Stony Brook University, The State University of New York", "The University of Tokyo", "Institute of Physics (The Czech Academy of Sciences)"} {
 		ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{rec(name, "China", "CN", 2)}}, readcheck.Options{})
 		assert.NotContains(t, kinds(ws), readcheck.KindRunTogether, name)
 	}
