@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/names"
 )
@@ -764,7 +765,7 @@ func (a *auditor) checkText() {
 			{"home_unit", r.HomeUnit}, {"home_institution", r.HomeInstitution}, {"country", r.Country},
 			{"region", r.Region}, {"agreement_type", r.AgreementType},
 		} {
-			if isASCII(f.v) {
+			if ascii.Only(f.v) {
 				continue // every pattern has a non-ASCII rune
 			}
 			if m := mojibakeRe.FindString(f.v); m != "" {
@@ -810,19 +811,10 @@ func (a *auditor) checkText() {
 	a.add(CheckAcronymName, LevelInfo, plural(acronyms.n, "partner is", "partners are")+" named only by an acronym", acronyms)
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
 // maybeMarker is a quick test before markerRe: its only ASCII symbols are
 // '*' and '#'.
 func maybeMarker(s string) bool {
-	return !isASCII(s) || strings.ContainsAny(s, "*#")
+	return !ascii.Only(s) || strings.ContainsAny(s, "*#")
 }
 
 func hasLetters(s string, n int) bool {

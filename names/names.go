@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/ascii"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -16,7 +17,7 @@ import (
 // dropped, lower-cased, with everything but letters and digits removed, so
 // "Ca' Foscari" and "Ca'Foscari", "Chiang Mai" and "Chiangmai" fold alike.
 func Fold(s string) string {
-	if isASCII(s) {
+	if ascii.Only(s) {
 		return foldASCII(s)
 	}
 	return foldRunes(s)
@@ -40,7 +41,7 @@ func foldRunes(s string) string {
 // sorted and concatenated, so "University of Vienna" and "Vienna,
 // University of" share a key.
 func TokenKey(s string) string {
-	if isASCII(s) {
+	if ascii.Only(s) {
 		return tokenKeyASCII(s)
 	}
 	return tokenKeyRunes(s)
@@ -80,7 +81,7 @@ func MaxDistance(distinctive int) int {
 // Distinctive is the length in runes of a name's fingerprint without the
 // common words of institution names.
 func Distinctive(name string) int {
-	if isASCII(name) {
+	if ascii.Only(name) {
 		return distinctiveASCII(name)
 	}
 	return distinctiveRunes(name)
@@ -98,19 +99,6 @@ func distinctiveRunes(name string) int {
 		}
 	}
 	return n
-}
-
-// isASCII reports whether s is all ASCII: its fingerprint, token key and
-// distinctive length are then computed byte by byte (NFKD leaves ASCII
-// as it is, and no ASCII character is a combining mark), with the same
-// results as for any other name.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // alnumASCII reports whether c is an ASCII letter or digit.

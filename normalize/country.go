@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/normalize/lexicon"
 
 	"github.com/biter777/countries"
@@ -329,11 +330,11 @@ func openingBracket(s string) int {
 // removed, so "U. S. A.", "U.S.A." and "usa" are one key, and so are
 // "ボスニア・ヘルツェゴビナ" and "ボスニアヘルツェゴビナ".
 func countryKey(s string) string {
-	if isASCII(s) {
+	if ascii.Only(s) {
 		return countryKeyASCII(s)
 	}
 	switch t := norm.NFKC.String(s); {
-	case isASCII(t):
+	case ascii.Only(t):
 		return countryKeyASCII(t)
 	case eastAsianOnly(t):
 		return countryKeyEastAsian(t)
@@ -396,16 +397,6 @@ func countryKeyASCII(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // countryKeyUnicode is countryKey for any name.
@@ -494,7 +485,7 @@ func LookupRegion(s string) (canonical string, ok bool) {
 // another script, and as other when it has.
 func SplitBilingual(s string) (latin, other string) {
 	s = strings.TrimSpace(s)
-	if isASCII(s) {
+	if ascii.Only(s) {
 		return s, "" // Latin letters alone: one run, the Latin part
 	}
 	toks := bilingualTokens(s)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -228,7 +229,7 @@ func TestCountryKeyASCII(t *testing.T) {
 		texts = append(texts, string(rune(c)), "Ab"+string(rune(c))+"Cd")
 	}
 	for _, s := range texts {
-		if isASCII(s) {
+		if ascii.Only(s) {
 			assert.Equal(t, countryKeyUnicode(s), countryKeyASCII(s), "%q", s)
 		}
 	}

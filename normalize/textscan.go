@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/agreements/agreements/internal/ascii"
 )
 
 // containsAny is strings.ContainsAny for a short list of characters, some
@@ -24,7 +26,7 @@ func containsAny(s, chars string) bool {
 			return true
 		}
 	}
-	if !wide || isASCII(s) {
+	if !wide || ascii.Only(s) {
 		return false
 	}
 	for _, c := range chars {

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -31,6 +32,6 @@ func TestFoldASCII(t *testing.T) {
 	for _, s := range asciiTexts() {
 		assert.Equal(t, foldUnicode(s), foldASCII(s), "%q", s)
 	}
-	assert.False(t, isASCII("Universität"))
+	assert.False(t, ascii.Only("Universität"))
 	assert.Equal(t, foldUnicode("ＵＮＩＶ. of Tōkyō"), Fold("ＵＮＩＶ. of Tōkyō"))
 }

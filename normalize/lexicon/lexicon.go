@@ -21,6 +21,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 )
 
@@ -318,7 +319,7 @@ func (lx *Lexicon) Regions() map[string][]string { return lx.regions }
 // case, punctuation and symbols turned into spaces, spaces folded, and no
 // space between two characters of a script written without spaces.
 func Fold(s string) string {
-	if isASCII(s) {
+	if ascii.Only(s) {
 		return foldASCII(s)
 	}
 	return foldUnicode(s)
@@ -374,16 +375,6 @@ func foldASCII(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // isSegmentScript reports a character of a script written without spaces
