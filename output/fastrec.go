@@ -1,0 +1,327 @@
+package output
+
+import (
+	"unicode/utf8"
+
+	"github.com/agreements/agreements/agreement"
+)
+
+// The common shape of a record line, decoded without encoding/json: an
+// object of the record's fields by their exact names, strings without
+// escapes, whole numbers, true or false, lists of strings. Anything else
+// (an escape, null, an unknown or differently spelt name, a fraction, a
+// byte that is not UTF-8, a syntax error) is not decoded here but by
+// encoding/json, whose reading of it is the one the record gets, errors
+// and all: what is decoded here is what encoding/json would decode, and
+// strings that repeat from record to record are looked up in the
+// interner without being copied first.
+
+// fastRecord decodes line (one record and white space) into rec, and
+// reports whether it could.
+func (in *interner) fastRecord(line []byte, rec *agreement.Record) bool {
+	p := fastParser{b: line, in: in}
+	p.space()
+	if !p.byte('{') || !p.object(func(key []byte) bool { return p.recordField(key, rec) }) {
+		return false
+	}
+	p.space()
+	return p.i == len(p.b)
+}
+
+type fastParser struct {
+	b  []byte
+	i  int
+	in *interner
+}
+
+func (p *fastParser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\r', '\n':
+			p.i++
+			continue
+		}
+		return
+	}
+}
+
+// byte consumes c after white space.
+func (p *fastParser) byte(c byte) bool {
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == c {
+		p.i++
+		return true
+	}
+	return false
+}
+
+// object reads the members of an object whose '{' is read, calling field
+// with each name, the parser then at its value.
+func (p *fastParser) object(field func(key []byte) bool) bool {
+	if p.byte('}') {
+		return true
+	}
+	for {
+		p.space()
+		key, ok := p.rawString()
+		if !ok || !p.byte(':') {
+			return false
+		}
+		p.space()
+		if !field(key) {
+			return false
+		}
+		if p.byte(',') {
+			continue
+		}
+		return p.byte('}')
+	}
+}
+
+// rawString reads a string without control characters or bytes that are
+// not UTF-8, and no escapes but the one-letter ones, returning its bytes
+// (part of the line when it has no escape).
+func (p *fastParser) rawString() ([]byte, bool) {
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return nil, false
+	}
+	start := p.i + 1
+	ascii := true
+	for j := start; j < len(p.b); j++ {
+		switch c := p.b[j]; {
+		case c == '"':
+			s := p.b[start:j]
+			if !ascii && !utf8.Valid(s) {
+				return nil, false
+			}
+			p.i = j + 1
+			return s, true
+		case c == '\\':
+			return p.escaped(start)
+		case c < 0x20:
+			return nil, false
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	return nil, false
+}
+
+// str reads a string value into s, interned when shared.
+func (p *fastParser) str(s *string, shared bool) bool {
+	b, ok := p.rawString()
+	if !ok {
+		return false
+	}
+	if shared {
+		*s = p.in.bytes(b)
+	} else {
+		*s = string(b)
+	}
+	return true
+}
+
+// list reads a list of strings into l, interned as a whole.
+func (p *fastParser) list(l *[]string) bool {
+	if !p.byte('[') {
+		return false
+	}
+	var elems [8][]byte
+	items := elems[:0]
+	if !p.byte(']') {
+		for {
+			p.space()
+			b, ok := p.rawString()
+			if !ok {
+				return false
+			}
+			items = append(items, b)
+			if p.byte(',') {
+				continue
+			}
+			if !p.byte(']') {
+				return false
+			}
+			break
+		}
+	}
+	*l = p.in.byteList(items)
+	return true
+}
+
+// int reads a whole number that fits an int without question.
+func (p *fastParser) int(v *int) bool {
+	i, neg := p.i, false
+	if i < len(p.b) && p.b[i] == '-' {
+		neg, i = true, i+1
+	}
+	start, n := i, 0
+	for i < len(p.b) && '0' <= p.b[i] && p.b[i] <= '9' {
+		n = n*10 + int(p.b[i]-'0')
+		i++
+	}
+	digits := i - start
+	if digits == 0 || digits > 18 || digits > 1 && p.b[start] == '0' {
+		return false
+	}
+	if i < len(p.b) && (p.b[i] == '.' || p.b[i] == 'e' || p.b[i] == 'E') {
+		return false
+	}
+	if neg {
+		n = -n
+	}
+	*v, p.i = n, i
+	return true
+}
+
+func (p *fastParser) bool(v *bool) bool {
+	switch {
+	case len(p.b)-p.i >= 4 && string(p.b[p.i:p.i+4]) == "true":
+		*v, p.i = true, p.i+4
+	case len(p.b)-p.i >= 5 && string(p.b[p.i:p.i+5]) == "false":
+		*v, p.i = false, p.i+5
+	default:
+		return false
+	}
+	return true
+}
+
+func (p *fastParser) recordField(key []byte, r *agreement.Record) bool {
+	switch string(key) {
+	case "schema":
+		return p.str(&r.Schema, true)
+	case "id":
+		return p.str(&r.ID, false)
+	case "home_institution":
+		return p.str(&r.HomeInstitution, true)
+	case "level":
+		return p.str(&r.Level, true)
+	case "region":
+		return p.str(&r.Region, true)
+	case "country":
+		return p.str(&r.Country, true)
+	case "country_code":
+		return p.str(&r.CountryCode, true)
+	case "partner":
+		return p.str(&r.Partner, false)
+	case "partner_unit":
+		return p.str(&r.PartnerUnit, true)
+	case "home_unit":
+		return p.str(&r.HomeUnit, true)
+	case "signed":
+		return p.str(&r.Signed, true)
+	case "fee_waiver":
+		return p.bool(&r.FeeWaiver)
+	case "agreement_type":
+		return p.str(&r.AgreementType, true)
+	case "valid_until":
+		return p.str(&r.ValidUntil, true)
+	case "flags":
+		return p.list(&r.Flags)
+	case "partner_alt":
+		return p.str(&r.PartnerAlt, false)
+	case "as_of":
+		return p.str(&r.AsOf, true)
+	case "repairs":
+		return p.list(&r.Repairs)
+	case "source":
+		if !p.byte('{') {
+			return false
+		}
+		s := &r.Source
+		return p.object(func(key []byte) bool {
+			switch string(key) {
+			case "file":
+				return p.str(&s.File, true)
+			case "sha256":
+				return p.str(&s.SHA256, true)
+			case "format":
+				return p.str(&s.Format, true)
+			case "page":
+				return p.int(&s.Page)
+			case "row":
+				return p.int(&s.Row)
+			}
+			return false
+		})
+	}
+	return false
+}
+
+// bytes returns the interned copy of b, copying it into the interner
+// when there is room.
+func (in *interner) bytes(b []byte) string {
+	if v, ok := in.strs[string(b)]; ok {
+		return v
+	}
+	s := string(b)
+	if len(in.strs) < maxInterned {
+		in.strs[s] = s
+	}
+	return s
+}
+
+// byteList is list for elements still in the line: an empty list is
+// empty and not nil, as encoding/json reads [].
+func (in *interner) byteList(items [][]byte) []string {
+	if len(items) == 0 {
+		return []string{}
+	}
+	in.key = in.key[:0] // no element holds a 0 byte: rawString refuses control characters
+	for _, b := range items {
+		in.key = append(append(in.key, b...), 0)
+	}
+	if v, ok := in.lists[string(in.key)]; ok {
+		return v
+	}
+	l := make([]string, len(items))
+	for i, b := range items {
+		l[i] = in.bytes(b)
+	}
+	if len(in.lists) < maxInterned {
+		in.lists[string(in.key)] = l
+	}
+	return l
+}
+
+// escaped is rawString for a string that starts at start and holds an
+// escape: its bytes unescaped, in a new array.
+func (p *fastParser) escaped(start int) ([]byte, bool) {
+	out := make([]byte, 0, 64)
+	for j := start; j < len(p.b); j++ {
+		c := p.b[j]
+		switch {
+		case c == '"':
+			if !utf8.Valid(out) {
+				return nil, false
+			}
+			p.i = j + 1
+			return out, true
+		case c < 0x20:
+			return nil, false
+		case c != '\\':
+			out = append(out, c)
+			continue
+		}
+		if j++; j >= len(p.b) {
+			return nil, false
+		}
+		switch p.b[j] {
+		case '"', '\\', '/':
+			out = append(out, p.b[j])
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		default: // \u, or not an escape
+			return nil, false
+		}
+	}
+	return nil, false
+}
