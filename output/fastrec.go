@@ -107,22 +107,29 @@ func (p *fastParser) rawString() ([]byte, bool) {
 	return nil, false
 }
 
-// str reads a string value into s, interned when shared.
-func (p *fastParser) str(s *string, shared bool) bool {
+// str reads a string value into s; a field that repeats from record to
+// record (slot ≥ 0) is compared with the field's last value first, then
+// interned.
+func (p *fastParser) str(s *string, slot int) bool {
 	b, ok := p.rawString()
 	if !ok {
 		return false
 	}
-	if shared {
-		*s = p.in.bytes(b)
-	} else {
+	switch {
+	case slot < 0:
 		*s = string(b)
+	case string(b) == p.in.last[slot]:
+		*s = p.in.last[slot]
+	default:
+		*s = p.in.bytes(b)
+		p.in.last[slot] = *s
 	}
 	return true
 }
 
-// list reads a list of strings into l, interned as a whole.
-func (p *fastParser) list(l *[]string) bool {
+// list reads a list of strings into l, interned as a whole; slot is the
+// field's, for its last value.
+func (p *fastParser) list(l *[]string, slot int) bool {
 	if !p.byte('[') {
 		return false
 	}
@@ -145,7 +152,7 @@ func (p *fastParser) list(l *[]string) bool {
 			break
 		}
 	}
-	*l = p.in.byteList(items)
+	*l = p.in.byteList(items, slot)
 	return true
 }
 
@@ -189,41 +196,41 @@ func (p *fastParser) bool(v *bool) bool {
 func (p *fastParser) recordField(key []byte, r *agreement.Record) bool {
 	switch string(key) {
 	case "schema":
-		return p.str(&r.Schema, true)
+		return p.str(&r.Schema, 0)
 	case "id":
-		return p.str(&r.ID, false)
+		return p.str(&r.ID, -1)
 	case "home_institution":
-		return p.str(&r.HomeInstitution, true)
+		return p.str(&r.HomeInstitution, 1)
 	case "level":
-		return p.str(&r.Level, true)
+		return p.str(&r.Level, 2)
 	case "region":
-		return p.str(&r.Region, true)
+		return p.str(&r.Region, 3)
 	case "country":
-		return p.str(&r.Country, true)
+		return p.str(&r.Country, 4)
 	case "country_code":
-		return p.str(&r.CountryCode, true)
+		return p.str(&r.CountryCode, 5)
 	case "partner":
-		return p.str(&r.Partner, false)
+		return p.str(&r.Partner, -1)
 	case "partner_unit":
-		return p.str(&r.PartnerUnit, true)
+		return p.str(&r.PartnerUnit, 6)
 	case "home_unit":
-		return p.str(&r.HomeUnit, true)
+		return p.str(&r.HomeUnit, 7)
 	case "signed":
-		return p.str(&r.Signed, true)
+		return p.str(&r.Signed, 8)
 	case "fee_waiver":
 		return p.bool(&r.FeeWaiver)
 	case "agreement_type":
-		return p.str(&r.AgreementType, true)
+		return p.str(&r.AgreementType, 9)
 	case "valid_until":
-		return p.str(&r.ValidUntil, true)
+		return p.str(&r.ValidUntil, 10)
 	case "flags":
-		return p.list(&r.Flags)
+		return p.list(&r.Flags, 0)
 	case "partner_alt":
-		return p.str(&r.PartnerAlt, false)
+		return p.str(&r.PartnerAlt, -1)
 	case "as_of":
-		return p.str(&r.AsOf, true)
+		return p.str(&r.AsOf, 11)
 	case "repairs":
-		return p.list(&r.Repairs)
+		return p.list(&r.Repairs, 1)
 	case "source":
 		if !p.byte('{') {
 			return false
@@ -232,11 +239,11 @@ func (p *fastParser) recordField(key []byte, r *agreement.Record) bool {
 		return p.object(func(key []byte) bool {
 			switch string(key) {
 			case "file":
-				return p.str(&s.File, true)
+				return p.str(&s.File, 12)
 			case "sha256":
-				return p.str(&s.SHA256, true)
+				return p.str(&s.SHA256, 13)
 			case "format":
-				return p.str(&s.Format, true)
+				return p.str(&s.Format, 14)
 			case "page":
 				return p.int(&s.Page)
 			case "row":
@@ -263,7 +270,7 @@ func (in *interner) bytes(b []byte) string {
 
 // byteList is list for elements still in the line: an empty list is
 // empty and not nil, as encoding/json reads [].
-func (in *interner) byteList(items [][]byte) []string {
+func (in *interner) byteList(items [][]byte, slot int) []string {
 	if len(items) == 0 {
 		return []string{}
 	}
@@ -271,7 +278,12 @@ func (in *interner) byteList(items [][]byte) []string {
 	for _, b := range items {
 		in.key = append(append(in.key, b...), 0)
 	}
+	last := &in.lastList[slot]
+	if string(in.key) == last.key && last.list != nil {
+		return last.list
+	}
 	if v, ok := in.lists[string(in.key)]; ok {
+		last.key, last.list = string(in.key), v
 		return v
 	}
 	l := make([]string, len(items))
@@ -280,6 +292,7 @@ func (in *interner) byteList(items [][]byte) []string {
 	}
 	if len(in.lists) < maxInterned {
 		in.lists[string(in.key)] = l
+		last.key, last.list = string(in.key), l
 	}
 	return l
 }

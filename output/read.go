@@ -105,10 +105,18 @@ func ReadRecordsSized(r io.Reader, n int) ([]agreement.Record, error) {
 // kept in memory share them. A shared list has no room to grow: appending
 // to one copies it.
 type interner struct {
-	strs  map[string]string
-	lists map[string][]string
-	key   []byte
+	strs     map[string]string
+	lists    map[string][]string
+	key      []byte
+	last     [lastSlots]string // each shared field's last value (see fastParser.str)
+	lastList [2]struct {       // flags' and repairs' last value, and its key
+		key  string
+		list []string
+	}
 }
+
+// lastSlots is the number of shared fields fastParser.str remembers.
+const lastSlots = 15
 
 // maxInterned bounds the strings an interner keeps, and the lists.
 const maxInterned = 1 << 16
