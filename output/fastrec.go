@@ -1,6 +1,14 @@
 package output
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/agreements/agreements/agreement"
@@ -337,4 +345,195 @@ func (p *fastParser) escaped(start int) ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// Lines past the first few thousand are decoded on every core: the
+// reading goroutine cuts the stream into batches of lines, workers decode
+// each batch (fastRecord, or encoding/json for a line of one record of
+// another shape), and one goroutine checks the records and hands them to
+// fn in the file's order. At the first line that is not one record, the
+// rest of the stream from that line on (the lines read ahead, then the
+// rest of the file) is read as readJSON reads it.
+
+// lineBatch is a run of lines of the stream.
+type lineBatch struct {
+	text  []byte // the lines, one after another
+	ends  []int  // where each line of text ends
+	lines int    // the lines before the first
+	recs  []agreement.Record
+	kinds []lineKind
+	ready chan struct{}
+}
+
+type lineKind uint8
+
+const (
+	blankLine  lineKind = iota // white space only
+	recordLine                 // one record, in recs
+	otherLine                  // anything else: read from here on by readJSON
+)
+
+func (b *lineBatch) line(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = b.ends[i-1]
+	}
+	return b.text[start:b.ends[i]]
+}
+
+// decode decodes the lines of b up to the first that is not blank or one
+// record.
+func (b *lineBatch) decode(in *interner) {
+	b.recs = make([]agreement.Record, len(b.ends))
+	b.kinds = make([]lineKind, len(b.ends))
+	for i := range b.ends {
+		line := b.line(i)
+		text := bytes.TrimLeft(line, " \t\r\n")
+		switch {
+		case len(text) == 0:
+			b.kinds[i] = blankLine
+			continue
+		case in.fastRecord(line, &b.recs[i]):
+		default:
+			b.recs[i] = agreement.Record{}
+			if text[0] != '{' || json.Unmarshal(line, &b.recs[i]) != nil {
+				b.kinds[i] = otherLine
+				return
+			}
+			in.record(&b.recs[i])
+		}
+		b.kinds[i] = recordLine
+	}
+}
+
+// linePool decodes batches of lines on every core.
+type linePool struct {
+	fn      func(agreement.Record) error
+	jobs    chan *lineBatch
+	pending chan *lineBatch // in the file's order
+	done    chan struct{}   // closed when the collector has ended
+	stopped atomic.Bool     // the collector met an error or an other line
+	err     error           // the collector's first error
+	rest    []byte          // from the other line on, the lines read ahead
+	restAt  int             // the lines before rest
+	other   bool            // an other line was met
+	workers sync.WaitGroup
+}
+
+func startLinePool(fn func(agreement.Record) error) *linePool {
+	workers := runtime.GOMAXPROCS(0)
+	p := &linePool{fn: fn, jobs: make(chan *lineBatch, 2*workers), pending: make(chan *lineBatch, 4*workers), done: make(chan struct{})}
+	for range workers {
+		p.workers.Go(func() {
+			in := newInterner()
+			for b := range p.jobs {
+				b.decode(in)
+				close(b.ready)
+			}
+		})
+	}
+	go func() {
+		defer close(p.done)
+		for b := range p.pending {
+			<-b.ready
+			p.collect(b)
+		}
+	}()
+	return p
+}
+
+// collect hands the records of b to fn, or keeps its lines once the
+// collector has stopped at an other line.
+func (p *linePool) collect(b *lineBatch) {
+	for i := range b.ends {
+		switch {
+		case p.other:
+			p.rest = append(p.rest, b.line(i)...)
+			continue
+		case p.err != nil:
+			return
+		}
+		switch b.kinds[i] {
+		case blankLine:
+			continue
+		case otherLine:
+			p.other, p.restAt = true, b.lines+i
+			p.rest = append(p.rest, b.line(i)...)
+			p.stopped.Store(true)
+			continue
+		}
+		rec := &b.recs[i]
+		if err := check(rec); err != nil {
+			p.err = &RecordError{Line: b.lines + i + 1, Err: err}
+		} else {
+			p.err = p.fn(*rec)
+		}
+		if p.err != nil {
+			p.stopped.Store(true)
+		}
+	}
+}
+
+func (p *linePool) send(b *lineBatch) {
+	b.ready = make(chan struct{})
+	p.pending <- b
+	p.jobs <- b
+}
+
+// close waits for the batches sent to be collected.
+func (p *linePool) close() {
+	close(p.jobs)
+	close(p.pending)
+	<-p.done
+	p.workers.Wait()
+}
+
+// readLinesParallel is readLines on every core; lines is the number of
+// lines before br.
+func readLinesParallel(br *bufio.Reader, lines int, d *decoder) error {
+	p := startLinePool(d.fn)
+	var tail io.Reader // the stream from a line too long for br, or a read error, on
+	tailAt := 0
+	b := &lineBatch{lines: lines}
+	for tail == nil && !p.stopped.Load() {
+		line, err := br.ReadSlice('\n')
+		switch {
+		case err == nil, errors.Is(err, io.EOF):
+		case errors.Is(err, bufio.ErrBufferFull):
+			tail, tailAt = io.MultiReader(bytes.NewReader(bytes.Clone(line)), br), lines
+			continue
+		default:
+			tail, tailAt = io.MultiReader(bytes.NewReader(bytes.Clone(line)), errReader{err}), lines
+			continue
+		}
+		if len(line) > 0 {
+			b.text = append(b.text, line...)
+			b.ends = append(b.ends, len(b.text))
+			lines++
+		}
+		if err != nil {
+			break // the end of the file
+		}
+		if len(b.ends) == batchSize {
+			p.send(b)
+			b = &lineBatch{lines: lines, text: make([]byte, 0, len(b.text))}
+		}
+	}
+	if len(b.ends) > 0 {
+		p.send(b)
+	}
+	p.close()
+	switch {
+	case p.err != nil:
+		return p.err
+	case p.other:
+		rest := tail
+		if rest == nil {
+			rest = br
+		}
+		return readJSON(bufio.NewReaderSize(io.MultiReader(bytes.NewReader(p.rest), rest), 64<<10), false, p.restAt, &decoder{fn: d.fn, in: d.in, oneAtATime: d.oneAtATime})
+	case tail != nil:
+		return readJSON(bufio.NewReaderSize(tail, 64<<10), false, tailAt, &decoder{fn: d.fn, in: d.in, oneAtATime: d.oneAtATime})
+	}
+	return nil
 }

@@ -29,7 +29,8 @@ func slowRead(t *testing.T, text string) ([]agreement.Record, error) {
 // variations (escapes, unknown or differently spelt names, null, numbers,
 // text that is not UTF-8, white space, syntax errors) reads as
 // encoding/json reads it, records and errors alike, whether the line is
-// the first of the file or follows records of the common shape.
+// the first of the file or follows records of the common shape, few or
+// enough to be read on every core.
 func TestFastRecordShapes(t *testing.T) {
 	base := strings.TrimSuffix(ndjson(t, 1), "\n")
 	edit := func(old, new string) string {
@@ -68,7 +69,9 @@ func TestFastRecordShapes(t *testing.T) {
 		"truex":              edit(`"fee_waiver":true`, `"fee_waiver":truex`),
 	}
 	for name, line := range lines {
-		texts := []string{base + "\n" + line + "\n" + base + "\n", "\n" + base + "\n\n" + line}
+		many := strings.Repeat(base+"\n", parallelAfter+300) // past the first records, read on every core
+		texts := []string{base + "\n" + line + "\n" + base + "\n", "\n" + base + "\n\n" + line,
+			many + line + "\n\n" + base, many + "\n" + line}
 		if strings.HasPrefix(strings.TrimSpace(line), "{") { // else not a JSON file at all
 			texts = append(texts, line+"\n")
 		}

@@ -219,6 +219,9 @@ func eachRecord(r io.Reader, fn func(agreement.Record) error, parallel bool) err
 // is the number of lines before br.
 func readLines(br *bufio.Reader, lines int, d *decoder) error {
 	for {
+		if d.n == parallelAfter && !d.oneAtATime && runtime.GOMAXPROCS(0) > 1 {
+			return readLinesParallel(br, lines, d)
+		}
 		line, err := br.ReadSlice('\n')
 		switch {
 		case err == nil, errors.Is(err, io.EOF):
@@ -245,6 +248,7 @@ func readLines(br *bufio.Reader, lines int, d *decoder) error {
 			if err := d.fn(rec); err != nil {
 				return err
 			}
+			d.n++
 		}
 		if err != nil {
 			return nil // the end of the file
