@@ -612,11 +612,19 @@ func (a *auditor) partners() ([]int32, []bool) {
 	index := make(map[key]int32, len(a.items)) // room at once: growing it would hold it twice
 	pids := make([]int32, len(a.items))
 	hit := make([]bool, len(a.items))
+	// The partners' and their other names' fingerprints, on every core.
+	folded := make([][2]string, len(a.items))
+	a.eachRecord(func(n int, r *agreement.Record) {
+		folded[n][0] = names.Fold(r.Partner)
+		if r.PartnerAlt != "" {
+			folded[n][1] = names.Fold(r.PartnerAlt)
+		}
+	})
 	for n, it := range a.items {
 		r := it.rec
 		home := a.fold(r.HomeInstitution)
-		p := names.Fold(r.Partner)
-		hit[n] = home != "" && (p == home || names.Fold(r.PartnerAlt) == home)
+		p := folded[n][0]
+		hit[n] = home != "" && (p == home || folded[n][1] == home)
 		if p == "" {
 			p = strings.TrimSpace(r.Partner)
 		}
