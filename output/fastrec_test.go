@@ -113,3 +113,28 @@ func TestFastRecordMatchesUnmarshal(t *testing.T) {
 		assert.Equal(t, want, got)
 	}
 }
+
+// FuzzFastRecord: whatever a line holds, a file of it between records of
+// the common shape reads as encoding/json alone reads it, records and
+// errors alike.
+func FuzzFastRecord(f *testing.F) {
+	base := strings.TrimSuffix(ndjson(f, 1), "\n")
+	f.Add(base)
+	f.Add(strings.Replace(base, `"partner":"University 0"`, `"partner":"Uni\"versit\u00e9 0"`, 1))
+	f.Add(strings.Replace(base, `"row":`, `"row":-1.5e3,"x":`, 1))
+	f.Add(strings.Replace(base, `"flags":[`, `"flags":null,"FLAGS":[`, 1))
+	f.Add(base + " " + base)
+	f.Add("{}")
+	f.Fuzz(func(t *testing.T, line string) {
+		text := base + "\n" + line + "\n" + base + "\n"
+		want, wantErr := slowRead(t, text)
+		got, err := ReadRecords(strings.NewReader(text))
+		if wantErr != nil {
+			require.Error(t, err)
+			assert.Equal(t, wantErr.Error(), err.Error())
+			return
+		}
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	})
+}
