@@ -404,11 +404,13 @@ func Run(inputs []Input, opt Options) *Report {
 		if a.anyEnabled(CheckDuplicateID, CheckIDMismatch, CheckPartnerCountries, CheckPartnerIsHome) {
 			a.checkIdentity()
 		}
-		// Not beside the other checks: what the clustering and they hold
-		// at once would be as much again as the records.
-		if nd := a.startNearDuplicates(); nd != nil {
-			a.finishNearDuplicates(nd)
-		}
+		// The clustering runs on every core beside the checks that
+		// follow, which only read the records too and hold little; not
+		// beside the identity check, whose maps and the clustering's at
+		// once would keep the collector running. The findings' order in
+		// the report is the checks' (sorted below), not the order they
+		// ran in.
+		nd := a.startNearDuplicates()
 		if a.anyEnabled(CheckDateMissing, CheckDateUnparseable, CheckDateAfterAsOf, CheckDateBeforeFloor) {
 			a.checkDates()
 		}
@@ -421,6 +423,9 @@ func Run(inputs []Input, opt Options) *Report {
 		}
 		if a.enabled(CheckManyRepairs) {
 			a.checkRepairs()
+		}
+		if nd != nil {
+			a.finishNearDuplicates(nd)
 		}
 		if len(groups) > 1 {
 			for i := before; i < len(a.findings); i++ {
@@ -607,11 +612,19 @@ func (a *auditor) partners() ([]int32, []bool) {
 	index := make(map[key]int32, len(a.items)) // room at once: growing it would hold it twice
 	pids := make([]int32, len(a.items))
 	hit := make([]bool, len(a.items))
+	// The partners' and their other names' fingerprints, on every core.
+	folded := make([][2]string, len(a.items))
+	a.eachRecord(func(n int, r *agreement.Record) {
+		folded[n][0] = names.Fold(r.Partner)
+		if r.PartnerAlt != "" {
+			folded[n][1] = names.Fold(r.PartnerAlt)
+		}
+	})
 	for n, it := range a.items {
 		r := it.rec
 		home := a.fold(r.HomeInstitution)
-		p := names.Fold(r.Partner)
-		hit[n] = home != "" && (p == home || names.Fold(r.PartnerAlt) == home)
+		p := folded[n][0]
+		hit[n] = home != "" && (p == home || folded[n][1] == home)
 		if p == "" {
 			p = strings.TrimSpace(r.Partner)
 		}

@@ -238,6 +238,14 @@ func (a *auditor) checkIdentity() {
 	var firsts []int32                            // the first records of those, in order
 	mismatch, isHome := a.examples(), a.examples()
 	pids, homeIsPartner := a.partners()
+	// The ids the records' identity fields give, where they differ from
+	// the records', computed on every core.
+	wants := make([]string, len(a.items))
+	a.eachRecord(func(n int, r *agreement.Record) {
+		if want := agreement.ComputeID(*r); r.ID != want {
+			wants[n] = want
+		}
+	})
 	// per partner: its first country and that country's first record;
 	// other countries' first records only for the partners that have them
 	type countries struct {
@@ -261,7 +269,7 @@ func (a *auditor) checkIdentity() {
 			}
 			multi[r.ID] = append(multi[r.ID], it)
 		}
-		if want := agreement.ComputeID(*r); r.ID != want {
+		if want := wants[n]; want != "" {
 			ex := a.example(it)
 			ex.Value, ex.Note = r.ID, "identity fields give "+want
 			mismatch.add(ex)
@@ -854,4 +862,19 @@ func (a *auditor) checkRepairs() {
 	}
 	a.add(CheckManyRepairs, LevelInfo,
 		fmt.Sprintf("%s more than %d repairs", plural(repaired.n, "record needed", "records needed"), a.opt.RepairThreshold), repaired)
+}
+
+// eachRecord calls fn with each record (a.items) and its index, on every
+// core: fn may write only what belongs to its index.
+func (a *auditor) eachRecord(fn func(n int, r *agreement.Record)) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(a.items)/1000))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for n := w; n < len(a.items); n += workers {
+				fn(n, a.items[n].rec)
+			}
+		})
+	}
+	wg.Wait()
 }

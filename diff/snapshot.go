@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/agreements/agreements/agreement"
 )
@@ -188,19 +189,29 @@ func fetch(s Snapshot, d *digest, want []int) ([]agreement.Record, error) {
 	return out, nil
 }
 
+// both runs f and g at once (the two sides of a comparison, read on two
+// cores) and returns when both have.
+func both(f, g func()) {
+	var wg sync.WaitGroup
+	wg.Go(g)
+	f()
+	wg.Wait()
+}
+
 // CompareSnapshots is Compare on snapshots read as they go: memory holds
 // about 60 bytes a record and the records the result reports, not both
-// snapshots. Each snapshot is read twice; an error of either reading is
-// returned as it is.
+// snapshots. Each snapshot is read twice, the two at once; an error of
+// either reading is returned as it is, the old snapshot's first.
 func CompareSnapshots(oldSnap, curSnap Snapshot) (*Result, error) {
 	sd := newSeeds()
-	od, err := read(oldSnap, sd)
-	if err != nil {
-		return nil, err
+	var od, cd *digest
+	var oerr, cerr error
+	both(func() { od, oerr = read(oldSnap, sd) }, func() { cd, cerr = read(curSnap, sd) })
+	if oerr != nil {
+		return nil, oerr
 	}
-	cd, err := read(curSnap, sd)
-	if err != nil {
-		return nil, err
+	if cerr != nil {
+		return nil, cerr
 	}
 	res := &Result{OldFile: oldSnap.Name, NewFile: curSnap.Name,
 		Added: []agreement.Record{}, Removed: []agreement.Record{}, Changed: []Change{}, Renamed: []Rename{}, Hints: []Hint{}}
@@ -250,13 +261,13 @@ func CompareSnapshots(oldSnap, curSnap Snapshot) (*Result, error) {
 	}
 	slices.Sort(wantOld)
 	slices.Sort(wantCur)
-	oldRecs, err := fetch(oldSnap, od, wantOld)
-	if err != nil {
-		return nil, err
+	var oldRecs, curRecs []agreement.Record
+	both(func() { oldRecs, oerr = fetch(oldSnap, od, wantOld) }, func() { curRecs, cerr = fetch(curSnap, cd, wantCur) })
+	if oerr != nil {
+		return nil, oerr
 	}
-	curRecs, err := fetch(curSnap, cd, wantCur)
-	if err != nil {
-		return nil, err
+	if cerr != nil {
+		return nil, cerr
 	}
 	at := func(want []int, i int) int { return sort.SearchInts(want, i) }
 

@@ -89,9 +89,7 @@ func ReadRecords(r io.Reader) ([]agreement.Record, error) {
 // the old array and the new.
 func ReadRecordsSized(r io.Reader, n int) ([]agreement.Record, error) {
 	recs := make([]agreement.Record, 0, max(n, 0))
-	in := newInterner()
 	err := eachRecord(r, func(rec agreement.Record) error {
-		in.record(&rec)
 		recs = append(recs, rec)
 		return nil
 	}, true)
@@ -107,10 +105,18 @@ func ReadRecordsSized(r io.Reader, n int) ([]agreement.Record, error) {
 // kept in memory share them. A shared list has no room to grow: appending
 // to one copies it.
 type interner struct {
-	strs  map[string]string
-	lists map[string][]string
-	key   []byte
+	strs     map[string]string
+	lists    map[string][]string
+	key      []byte
+	last     [lastSlots]string // each shared field's last value (see fastParser.str)
+	lastList [2]struct {       // flags' and repairs' last value, and its key
+		key  string
+		list []string
+	}
 }
+
+// lastSlots is the number of shared fields fastParser.str remembers.
+const lastSlots = 15
 
 // maxInterned bounds the strings an interner keeps, and the lists.
 const maxInterned = 1 << 16
@@ -176,12 +182,14 @@ func EachRecord(r io.Reader, fn func(agreement.Record) error) error {
 // digest of each record, does not.
 func eachRecord(r io.Reader, fn func(agreement.Record) error, parallel bool) error {
 	br := bufio.NewReaderSize(r, 64<<10)
+	in := newInterner()
 	if head, _ := br.Peek(4); isZip(head) {
 		recs, err := readXLSX(br)
 		if err != nil {
 			return err
 		}
 		for _, rec := range recs {
+			in.record(&rec)
 			if err := fn(rec); err != nil {
 				return err
 			}
@@ -193,10 +201,71 @@ func eachRecord(r io.Reader, fn func(agreement.Record) error, parallel bool) err
 		return err
 	}
 	if first != '{' && first != '[' {
-		return readCSV(br, fn)
+		return readCSV(br, func(rec agreement.Record) error {
+			in.record(&rec)
+			return fn(rec)
+		})
 	}
-	return readJSON(br, first == '[', skipped, &decoder{fn: fn, oneAtATime: !parallel})
+	d := &decoder{fn: fn, oneAtATime: !parallel, in: in}
+	if first == '{' {
+		return readLines(br, skipped, d)
+	}
+	return readJSON(br, first == '[', skipped, d)
 }
+
+// readLines reads a stream of JSON records one a line as long as each
+// line is one record of the common shape (see fastRecord), and the rest
+// of the stream, from the first line that is not, as readJSON does; lines
+// is the number of lines before br.
+func readLines(br *bufio.Reader, lines int, d *decoder) error {
+	for {
+		if d.n == parallelAfter && !d.oneAtATime && runtime.GOMAXPROCS(0) > 1 {
+			return readLinesParallel(br, lines, d)
+		}
+		line, err := br.ReadSlice('\n')
+		switch {
+		case err == nil, errors.Is(err, io.EOF):
+		case errors.Is(err, bufio.ErrBufferFull):
+			return readJSON(slowRest(line, br), false, lines, d)
+		default:
+			return readJSON(slowRest(line, errReader{err}), false, lines, d)
+		}
+		if text := bytes.TrimLeft(line, " \t\r\n"); len(text) > 0 {
+			var rec agreement.Record
+			if !d.in.fastRecord(line, &rec) {
+				// A line of one record that is not of the common shape
+				// is read as encoding/json reads it; the rest of the
+				// stream is, from any other line on.
+				rec = agreement.Record{}
+				if text[0] != '{' || json.Unmarshal(line, &rec) != nil {
+					return readJSON(slowRest(line, br), false, lines, d)
+				}
+				d.in.record(&rec)
+			}
+			if err := check(&rec); err != nil {
+				return &RecordError{Line: lines + 1, Err: err}
+			}
+			if err := d.fn(rec); err != nil {
+				return err
+			}
+			d.n++
+		}
+		if err != nil {
+			return nil // the end of the file
+		}
+		lines++
+	}
+}
+
+// slowRest is the stream from line (a copy of it) on, for readJSON.
+func slowRest(line []byte, rest io.Reader) *bufio.Reader {
+	return bufio.NewReaderSize(io.MultiReader(bytes.NewReader(bytes.Clone(line)), rest), 64<<10)
+}
+
+// errReader is a reader that fails.
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 // maxRecord bounds the text of one JSON record, so that a file that is
 // not a record file (one line of hundreds of megabytes) is refused
@@ -273,8 +342,9 @@ const (
 // decoder decodes the records scanJSON finds and hands them to fn.
 type decoder struct {
 	fn         func(agreement.Record) error
-	oneAtATime bool // never on every core
-	n          int  // records read one at a time
+	in         *interner // the strings and lists records share
+	oneAtATime bool      // never on every core
+	n          int       // records read one at a time
 	parallel   bool
 	batch      []rawRecord
 	jobs       chan *recordBatch
@@ -311,6 +381,7 @@ func (d *decoder) record(dec *json.Decoder, line int) error {
 		if err := check(&rec); err != nil {
 			return &RecordError{Line: line, Err: err}
 		}
+		d.in.record(&rec)
 		if err := d.fn(rec); err != nil {
 			return err
 		}
@@ -368,6 +439,7 @@ func (d *decoder) start() {
 					break
 				}
 				if d.err = b.errs[i]; d.err == nil {
+					d.in.record(&b.recs[i])
 					d.err = d.fn(b.recs[i])
 				}
 				if d.err != nil {
