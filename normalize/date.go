@@ -49,6 +49,10 @@ func (d Date) IsZero() bool { return d.ISO == "" }
 type DateOptions struct {
 	MonthFirst bool // the source writes a/b/YYYY month first (US)
 	DayFirst   bool // the source writes a/b/YYYY day first
+	// DocMonthFirst and DocDayFirst say what the source's other a/b/YYYY
+	// dates tell (slashOrder): an ambiguous one is read that way, its
+	// layout saying so; one that tells by itself is read as it tells.
+	DocMonthFirst, DocDayFirst bool
 }
 
 // ymd is a date being parsed; m and d are 0 when the source omits them.
@@ -387,6 +391,10 @@ func slashedABY() dateLayout {
 				return ymd{y, a, b}, "M/D/YYYY (day>12)", nil
 			case a > 12 && b > 12:
 				return ymd{}, "", errors.New("neither part is a month")
+			case opt.DocMonthFirst && !opt.DocDayFirst:
+				return ymd{y, a, b}, "M/D/YYYY (as the document's other dates)", nil
+			case opt.DocDayFirst && !opt.DocMonthFirst:
+				return ymd{y, b, a}, "D/M/YYYY (as the document's other dates)", nil
 			}
 			return ymd{}, "", fmt.Errorf("%w: month-first or day-first?", ErrAmbiguousDate)
 		},
@@ -717,4 +725,48 @@ func TrailingDate(s string) (rest string, d Date, ok bool) {
 		return s, Date{}, false
 	}
 	return m[1], d, true
+}
+
+// slashDateRe finds a/b/YYYY dates inside a text.
+var slashDateRe = lazyre.New(`(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:[^\d/]|$)`)
+
+// slashOrder reads which part of a/b/YYYY the texts' dates put first,
+// from the dates that tell by themselves (one part above 12): month
+// first when two or more do so and none puts the day first, and the other
+// way round. A source that mixes both, or tells too little, tells
+// nothing.
+func slashOrder(texts func(yield func(string) bool)) (monthFirst, dayFirst bool) {
+	mf, df := 0, 0
+	for t := range texts {
+		if !strings.Contains(t, "/") {
+			continue
+		}
+		for _, m := range slashDateRe.FindAllStringSubmatch(joinDigits(t), -1) {
+			a, b := dateNum(m[1]), dateNum(m[2])
+			switch {
+			case a <= 12 && b > 12 && b <= 31:
+				mf++
+			case b <= 12 && a > 12 && a <= 31:
+				df++
+			}
+		}
+	}
+	return mf >= 2 && df == 0, df >= 2 && mf == 0
+}
+
+// joinDigits drops the white space between two digits or a digit and a
+// slash: a narrow cell's date wraps inside its digits ("1/25/20" / "18").
+func joinDigits(t string) string {
+	if !strings.ContainsAny(t, " \n") {
+		return t
+	}
+	digitish := func(b byte) bool { return b >= '0' && b <= '9' || b == '/' }
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		if (t[i] == ' ' || t[i] == '\n') && i > 0 && i+1 < len(t) && digitish(t[i-1]) && digitish(t[i+1]) {
+			continue
+		}
+		b.WriteByte(t[i])
+	}
+	return b.String()
 }

@@ -489,9 +489,10 @@ func isAcronym(s string) bool {
 	return upper >= 2
 }
 
-// dateOptions are the date options the user gave.
+// dateOptions are the date options the user gave, and the order of
+// a/b/YYYY the document's own dates tell when the user gave none.
 func (c *docContext) dateOptions() DateOptions {
-	return DateOptions{MonthFirst: c.opt.MonthFirst, DayFirst: c.opt.DayFirst}
+	return DateOptions{MonthFirst: c.opt.MonthFirst, DayFirst: c.opt.DayFirst, DocMonthFirst: c.docMonthFirst, DocDayFirst: c.docDayFirst}
 }
 
 // applyEntry puts what an entry says into a record: markers as flags

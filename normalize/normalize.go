@@ -91,8 +91,12 @@ type docContext struct {
 
 	institution       string
 	institutionRepair string // set when the institution was inferred from the document
-	asOf              string
-	legend            *legend
+
+	// The order of a/b/YYYY dates the document's own dates tell, when the
+	// user said none (slashOrder).
+	docMonthFirst, docDayFirst bool
+	asOf                       string
+	legend                     *legend
 
 	// Grouping context, updated as headings and section titles are read.
 	section string // the current section title, as written
@@ -134,6 +138,9 @@ func newContext(doc *parser.Document, opt Options) *docContext {
 		}
 	}
 	c.raised, c.raisedGiven = raisedMarkers(doc)
+	if !opt.MonthFirst && !opt.DayFirst {
+		c.docMonthFirst, c.docDayFirst = slashOrder(docTexts(doc))
+	}
 	c.institution = clean(opt.Institution)
 	if c.institution == "" {
 		if name, ok := c.institutionFromTitle(doc.Title); ok {
@@ -372,4 +379,26 @@ func uniqueKeepOrder(in []string) []string {
 // unplaced records a line or row that could not be placed.
 func (c *docContext) unplaced(page, row int, text string, kind agreement.UnplacedKind, reason string) {
 	c.res.Unplaced = append(c.res.Unplaced, Unplaced{Page: page, Row: row, Text: text, Kind: kind, Reason: reason})
+}
+
+// docTexts yields the text of every line and table cell of a document.
+func docTexts(doc *parser.Document) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		for _, b := range doc.Blocks {
+			switch {
+			case b.Line != nil:
+				if !yield(b.Line.Text) {
+					return
+				}
+			case b.Table != nil:
+				for _, r := range b.Table.Rows {
+					for _, cell := range r.Cells {
+						if !cell.Covered && !yield(cell.Text) {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
 }
