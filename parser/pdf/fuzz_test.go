@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -62,6 +63,11 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// badVerb is Go's mark of a value it could not format: "%!v(MISSING)",
+// "%!d(string=x)", "%!(EXTRA int=1)". A bare "%!" is not one: messages
+// quote the file, and a file may hold "%!" (a key "(50%!)").
+var badVerb = regexp.MustCompile(`%!\pL?\(`)
+
 // plainMessage fails when a message is in the library's or the runtime's
 // words (jargon), holds a control character, or runs past a line.
 func plainMessage(t *testing.T, err error) {
@@ -71,6 +77,9 @@ func plainMessage(t *testing.T, err error) {
 			if strings.Contains(line, j) {
 				t.Fatalf("message in the library's words (%q): %s", j, line)
 			}
+		}
+		if m := badVerb.FindString(line); m != "" {
+			t.Fatalf("message holds a value Go could not format (%q): %s", m, line)
 		}
 		if strings.ContainsFunc(line, unicode.IsControl) || utf8.RuneCountInString(line) >= 400 {
 			t.Fatalf("message not one printable line: %q", line)

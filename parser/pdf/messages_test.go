@@ -112,6 +112,7 @@ func TestLibraryText(t *testing.T) {
 		{"mismatched begin/end", "a CMap's begin and end do not match"},
 		{"something new\x1b[2J", `something new\x1b[2J`},
 		{"unexpected non-name key pdf.keyword(\xfa.Type) parsing dictionary", `a dictionary holds a key that is not a name (\xfa.Type)`},
+		{"unexpected non-name key string(50%!) parsing dictionary", "a dictionary holds a key that is not a name (50%!)"},
 		{"malformed PDF: unknown filter FlatetttDecode", "stream filter FlatetttDecode is not supported (not a standard PDF filter)"},
 		{"illegal ascii85 data at input byte 7", "ASCII85 data holds a character that is not base-85 (at byte 7)"},
 		{"malformed PDF: reading at offset 120: flate: corrupt input before offset 5", "at byte 120 of the file: Flate data damaged at byte 5"},
@@ -130,9 +131,19 @@ type runtimeError string
 func (e runtimeError) Error() string { return "runtime error: " + string(e) }
 
 // jargon is what no message may say: the library's and the runtime's
-// words, Go's formatting of values it could not print. FuzzParse checks
+// words (Go's marks of values it could not format are badVerb). FuzzParse checks
 // every message against it, on its seeds (the hostile files, the shapes of
 // seeds_test.go, what campaigns found) in every test run, and on what it
 // makes of them when fuzzing.
-var jargon = []string{"objptr", "pdf.", "malformed PDF", "runtime error", "bufio", "zlib:", "flate:", "lzw:", "%!", "<nil>",
+var jargon = []string{"objptr", "pdf.", "malformed PDF", "runtime error", "bufio", "zlib:", "flate:", "lzw:", "<nil>",
 	"interface {}", "int64(", "parsing object", "parsing dictionary", "unexpected EOF", "goroutine", "panic"}
+
+// TestBadVerb checks the mark FuzzParse refuses: Go's, not the file's "%!".
+func TestBadVerb(t *testing.T) {
+	for _, s := range []string{"%!v(MISSING)", "%!d(string=x)", "%!(EXTRA int=1)", "%!(NOVERB)"} {
+		assert.True(t, badVerb.MatchString(s), s)
+	}
+	for _, s := range []string{"a key that is not a name (0000000000000%!)", "50%! off", "%!)"} {
+		assert.False(t, badVerb.MatchString(s), s)
+	}
+}
