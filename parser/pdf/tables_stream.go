@@ -305,15 +305,7 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 		// chunks start at least (the table's own columns).
 		left := lines[i].box.X0
 		heading := func(l *sline) bool {
-			if len(l.chunks) != 1 || abs(l.box.X0-left) > 0.5*l.h || l.box.X1-left > 0.5*(right-left) {
-				return false
-			}
-			for _, wi := range l.words {
-				if !ws[wi].Style.Bold {
-					return false
-				}
-			}
-			return true
+			return len(l.chunks) == 1 && abs(l.box.X0-left) <= 0.5*l.h && l.box.X1-left <= 0.5*(right-left) && allBold(ws, l)
 		}
 		// A line whose chunks start as those of a table line of the run
 		// do, all of them, is of the run's columns too (a header
@@ -517,16 +509,8 @@ func allBold(ws []tword, l *sline) bool {
 // its group's name and its own header). It returns the header line's
 // index, 0 when none.
 func groupHeading(ws []tword, lines []sline, j int) int {
-	bold := func(l *sline) bool {
-		for _, wi := range l.words {
-			if !ws[wi].Style.Bold {
-				return false
-			}
-		}
-		return len(l.words) > 0
-	}
 	for k := j; k < len(lines) && k < j+3; k++ {
-		if !bold(&lines[k]) {
+		if !allBold(ws, &lines[k]) {
 			return 0
 		}
 		if len(lines[k].chunks) >= 2 {
@@ -779,7 +763,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			// group of records otherwise.
 			prev := accs[len(accs)-1]
 			join = band(i) == band(i-1) && (filled < firstFilled[len(accs)-1] ||
-				filled == 1 && firstFilled[len(accs)-1] < nc && (wrapped(prev, cells, i) || tight(i-start) && onlyFilled(prev, cells)))
+				filled == 1 && firstFilled[len(accs)-1] < nc && (wrapped(prev, cells, i) || tight(i-start) && withinFilled(prev, cells)))
 		default:
 			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i) || overflowed(ws, accs[len(accs)-1], cells, colRight, lines[i].h) ||
 				paras[i] && withinFilled(accs[len(accs)-1], cells))
@@ -936,15 +920,7 @@ func headedRow(ws []tword, lines []sline, start, end int) bool {
 	if len(a.chunks) < 3 || len(b.chunks) < 2 || len(b.chunks) > len(a.chunks) {
 		return false
 	}
-	bold := func(l *sline) bool {
-		for _, wi := range l.words {
-			if !ws[wi].Style.Bold {
-				return false
-			}
-		}
-		return true
-	}
-	if !bold(a) || bold(b) {
+	if !allBold(ws, a) || allBold(ws, b) {
 		return false
 	}
 	m := 0 // the heading the next chunk of b may start under, at the earliest
@@ -1283,17 +1259,6 @@ func chunkCuts(ws []tword, words []int, seps []float64, ivs []interval, h float6
 	return cuts
 }
 
-// onlyFilled reports whether the cells filled in cur are all filled in
-// row too.
-func onlyFilled(row, cur []cellAcc) bool {
-	for c := range cur {
-		if len(cur[c].words) > 0 && len(row[c].words) == 0 {
-			return false
-		}
-	}
-	return true
-}
-
 // rowBands returns, when horizontal rules across the table separate its
 // rows (two or more rules between its first and last line), the band each
 // line lies in: lines between the same two rules are one row. Otherwise it
@@ -1549,14 +1514,6 @@ func bulletedColumns(ws []tword, accs [][]cellAcc) bool {
 // country's name and the partner's after it read as one run of words),
 // their headings do not.
 func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []interval) []interval {
-	bold := func(l *sline) bool {
-		for _, wi := range l.words {
-			if !ws[wi].Style.Bold {
-				return false
-			}
-		}
-		return true
-	}
 	narrowest := 0.0 // the narrowest word gap of the table's lines
 	for i := head; i <= end; i++ {
 		for k := 1; k < len(lines[i].words); k++ {
@@ -1568,7 +1525,7 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 	for i := head; i <= last; i++ {
 		l := &lines[i]
 		space := 0.3 * l.h
-		if !bold(l) {
+		if !allBold(ws, l) {
 			if i > head+1 {
 				continue // (a heading not set in bold: the table's first two lines only)
 			}
@@ -1598,7 +1555,7 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 				if b == i {
 					continue
 				}
-				found, right, head := false, false, bold(&lines[b])
+				found, right, head := false, false, allBold(ws, &lines[b])
 				one := len(lines[b].chunks) == 1 // a group's name spanning the table
 				for _, wi := range lines[b].words {
 					w := ws[wi].Box
@@ -1629,7 +1586,7 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 			// before), one will do under a bold heading when every line of
 			// the rows with text in that part of the column starts it
 			// there.
-			column := !crossed && (starts >= 3 || starts > 0 && !elsewhere && bold(l)) || !reached && heads >= 2
+			column := !crossed && (starts >= 3 || starts > 0 && !elsewhere && allBold(ws, l)) || !reached && heads >= 2
 			if !column || x-ws[l.words[k-1]].Box.X1 < space {
 				continue
 			}
