@@ -266,19 +266,8 @@ func (c *docContext) unitsFirst() bool {
 			nameFirst++
 		}
 	}
-	for _, b := range c.doc.Blocks {
-		switch {
-		case b.Line != nil:
-			count(b.Line.Text)
-		case b.Table != nil:
-			for _, r := range b.Table.Rows {
-				for _, cell := range r.Cells {
-					if !cell.Covered {
-						count(cell.Text)
-					}
-				}
-			}
-		}
+	for text := range docTexts(c.doc) {
+		count(text)
 	}
 	c.unitOrder = orderNameFirst
 	if unitFirst >= 2 && unitFirst > 2*nameFirst {
