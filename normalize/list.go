@@ -491,14 +491,14 @@ func (c *docContext) nameEnds(text string) bool {
 	if k := strings.LastIndexAny(text, ",，、"); k >= 0 {
 		last = text[k:]
 	}
-	return namesUniversity(last) && bracketDepth(text) == 0 && !connectorRe.MatchString(text) && !hyphenBreak(text)
+	return c.namesUniversity(last) && bracketDepth(text) == 0 && !connectorRe.MatchString(text) && !hyphenBreak(text)
 }
 
 // nameStarts reports a line that starts a university's name of its own,
 // not a unit's nor the rest of a name: "Juntendo University", "Tokyo
 // University of Marine Science and Technology".
 func (c *docContext) nameStarts(text string) bool {
-	return namesUniversity(text) && !c.unitish(text) && !startsLower(text) && !leadConnectorRe.MatchString(text) &&
+	return c.namesUniversity(text) && !c.unitish(text) && !startsLower(text) && !leadConnectorRe.MatchString(text) &&
 		!c.lx.IsFederation(text)
 }
 

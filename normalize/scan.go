@@ -353,7 +353,7 @@ func (c *docContext) titleLine(text string, page, row int) {
 	if section && !c.looksLikeEntry(text) {
 		c.level = lv
 	}
-	if !section && (c.looksLikeEntry(text) || c.lx.IsInstitution(text) || namesUniversity(text)) {
+	if !section && (c.looksLikeEntry(text) || c.lx.IsInstitution(text) || c.namesUniversity(text)) {
 		// An institution above the header may be a row of the body taken
 		// for a title: say so, it makes no record.
 		c.unplaced(page, row, text, agreement.UnplacedAboveHeader, "row above the table's header, read as its title")

@@ -367,7 +367,7 @@ func (tr *tableReader) mapColumns() bool {
 		case tr.c.columnName(text) && tr.c.headerField(text) == fPartner:
 			entries = true // a table of one column above this one's title: its header
 			continue
-		case entries && namesUniversity(text) && !tr.c.namesAGroup(text):
+		case entries && tr.c.namesUniversity(text) && !tr.c.namesAGroup(text):
 			// ("Partner Institution" / "University of Mauritius"): its rows.
 			tr.c.line(&parser.Line{Page: r.Page, Row: r.Row, Text: text, Role: parser.RoleItem, Box: r.Box}, -1)
 			continue
@@ -826,7 +826,7 @@ func (tr *tableReader) menuRow(i int) bool {
 		if cell.Covered || t == "" {
 			continue
 		}
-		if _, err := ParseDate(t, DateOptions{}); err == nil || tr.c.lx.IsInstitution(t) || namesUniversity(t) {
+		if _, err := ParseDate(t, DateOptions{}); err == nil || tr.c.lx.IsInstitution(t) || tr.c.namesUniversity(t) {
 			return false
 		}
 		if f := tr.c.headerField(t); f != fNone && f != fIgnore {

@@ -42,13 +42,7 @@ var unitNouns = map[string]bool{"school": true, "faculty": true, "department": t
 // endsAsInstitution reports a name whose last word makes it an
 // institution's ("北京理工大学", "Kagoshima University").
 func (c *docContext) endsAsInstitution(name string) bool {
-	l := strings.ToLower(name)
-	for _, w := range universityWords {
-		if strings.HasSuffix(l, w) {
-			return true
-		}
-	}
-	return false
+	return c.lx.EndsAsUniversity(name)
 }
 
 // bracketDepth counts the brackets text opens and does not close.
@@ -65,19 +59,9 @@ func bracketDepth(text string) int {
 	return d
 }
 
-// universityWords are the words for a university, lower case.
-var universityWords = []string{"大学", "大学校", "大學", "대학교", "university", "universität", "université", "universidad",
-	"universidade", "università", "universiteit", "universiti", "universitas"}
-
 // namesUniversity reports a name with a word for university in it.
-func namesUniversity(name string) bool {
-	l := strings.ToLower(name)
-	for _, w := range universityWords {
-		if strings.Contains(l, w) {
-			return true
-		}
-	}
-	return false
+func (c *docContext) namesUniversity(name string) bool {
+	return c.lx.NamesUniversity(name)
 }
 
 // splitUnit splits a partner's unit named in the same cell after a comma,
@@ -159,7 +143,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	case c.unitish(head) && !c.lx.IsInstitution(head) && c.lx.IsInstitution(tail) && !c.unitish(tail):
 		// "The Institute for Analytical Sociology, Linköping University"
 		return tail, head, markers
-	case c.unitish(head) && !namesUniversity(head) && namesUniversity(tail) && !c.unitish(tail):
+	case c.unitish(head) && !c.namesUniversity(head) && c.namesUniversity(tail) && !c.unitish(tail):
 		// "Sahlgrenska Academy Institute of Odontology, University of
 		// Gothenburg": an institute named before the university it is part of.
 		return tail, head, markers
@@ -194,7 +178,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		return head, tail, markers // "全南大学校, 工科大学"
 	case koreanCollege(tail, head):
 		return tail, head, markers
-	case namesUniversity(head) && c.endsAsInstitution(head) && hospital(tail):
+	case c.namesUniversity(head) && c.endsAsInstitution(head) && hospital(tail):
 		// "Alexandria University, Smouha Emergency and Accident Hospital
 		// (SEAH)": a university's hospital named after it.
 		return head, tail, markers
@@ -375,7 +359,7 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 			continue // the comma is the name's, or inside a unit that wrapped
 		}
 		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head) || institutionOfPlace.MatchString(head) ||
-			namesUniversity(head) && !c.unitish(head) && !namesUniversity(tail)
+			c.namesUniversity(head) && !c.unitish(head) && !c.namesUniversity(tail)
 		if ends && (c.isUnit(tail) || c.unitish(tail)) || c.lx.IsInstitution(head) && c.lx.UnitWordAt(tail) && !c.lx.IsInstitution(tail) {
 			if first < 0 {
 				first = k

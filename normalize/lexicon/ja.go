@@ -52,6 +52,7 @@ var Japanese = &Lang{
 		"fee_waiver":    {"不徴収", "免除", "授業料等不徴収", "授業料免除"},
 	},
 	Institutions: []string{"大学", "大學", "高等専門学校", "大学校", "学院"},
+	Universities: []string{"大学", "大学校", "大學"},
 	ListTitle:    []string{"協定", "一覧", "交流", "提携", "協定校"},
 	Units: map[string]string{
 		"機関": "institutions", "大学": "institutions", "校": "institutions", "大学・機関": "institutions", "大学等": "institutions",

@@ -43,6 +43,7 @@ var Korean = &Lang{
 		"auto_renewal":  {"자동연장", "자동 연장"},
 	},
 	Institutions: []string{"대학교", "대학", "학교"},
+	Universities: []string{"대학교"},
 	ListTitle:    []string{"협정", "목록", "교류"},
 	Units:        map[string]string{"개교": "institutions", "개 대학": "institutions", "개국": "countries", "건": "agreements"},
 	Totals: []Total{

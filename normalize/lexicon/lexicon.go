@@ -104,6 +104,10 @@ type Lang struct {
 	Flags map[string][]string
 	// Institutions are words that make a name an institution's.
 	Institutions []string
+	// Universities are the words for a university ("university", "大学"):
+	// a name holding one names a university, and one ending in it is an
+	// institution's name, whole.
+	Universities []string
 	// ListTitle are words of a list's own title ("agreements", "一覧").
 	ListTitle []string
 	// Units maps the unit words of totals to "institutions", "agreements"
@@ -169,6 +173,7 @@ type Lexicon struct {
 	after     []string
 	chrome    []string
 	feds      []string
+	univ      []string
 	regions   map[string][]string
 	rterms    []term // the region names as terms, value the canonical region
 	flagTerms []term // the flag words as terms, value the flag
@@ -243,6 +248,9 @@ func New(langs ...*Lang) *Lexicon {
 			lx.openers = append(lx.openers, Fold(w)+" ")
 		}
 		lx.after = append(lx.after, l.ConcludedAfter...)
+		for _, w := range l.Universities {
+			lx.univ = append(lx.univ, strings.ToLower(w))
+		}
 		for _, w := range l.Federations {
 			lx.feds = append(lx.feds, Fold(w))
 		}

@@ -474,6 +474,30 @@ func (lx *Lexicon) IsFederation(name string) bool {
 	return slices.Contains(lx.feds, Fold(name))
 }
 
+// NamesUniversity reports a name holding a word for a university
+// ("Kagoshima University", "北京理工大学", "Universiti Putra Malaysia").
+func (lx *Lexicon) NamesUniversity(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range lx.univ {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// EndsAsUniversity reports a name ending in a word for a university
+// ("Kagoshima University", "北京理工大学").
+func (lx *Lexicon) EndsAsUniversity(name string) bool {
+	l := strings.ToLower(name)
+	for _, w := range lx.univ {
+		if strings.HasSuffix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // RegionsIn returns the canonical regions named inside a text on word
 // boundaries ("Exchange agreements in Europe" → Europe), once each.
 func (lx *Lexicon) RegionsIn(text string) []string {
