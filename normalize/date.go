@@ -750,6 +750,9 @@ func slashOrder(texts func(yield func(string) bool)) (monthFirst, dayFirst bool)
 				df++
 			}
 		}
+		if mf > 0 && df > 0 {
+			return false, false // both orders: the rest cannot tell one
+		}
 	}
 	return mf >= 2 && df == 0, df >= 2 && mf == 0
 }
