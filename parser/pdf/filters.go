@@ -39,7 +39,7 @@ var errFilter = errors.New("not supported")
 // when it decodes the stream's filters, else one built here.
 func streamReader(v lpdf.Value) io.ReadCloser {
 	raw, ok := rawOf(v)
-	if !ok || libraryDecodes(v) && !raw.shortKey() {
+	if !ok || libraryDecodes(v) && !raw.shortKey() && !raw.fixed {
 		return v.Reader()
 	}
 	data, err := raw.bytes()
@@ -50,7 +50,7 @@ func streamReader(v lpdf.Value) io.ReadCloser {
 	if err != nil {
 		return io.NopCloser(errReader{err})
 	}
-	return io.NopCloser(r)
+	return readerOf(r, raw.fixed)
 }
 
 // libraryDecodes reports whether the library decodes v's filters as it
@@ -504,6 +504,7 @@ type rawStream struct {
 	gen     uint16
 	key     []byte
 	withAES bool
+	fixed   bool // its /Length was wrong: n is its real length (streamlen.go)
 }
 
 // rawOf finds a stream's raw bytes. The library keeps the stream's offset,
@@ -547,7 +548,7 @@ func rawOf(v lpdf.Value) (raw rawStream, ok bool) {
 		return raw, false
 	}
 	raw = rawStream{src: src, off: off.Int(), id: uint32(id.Uint()), gen: uint16(gen.Uint()), key: key, withAES: withAES}
-	raw.n = max(0, v.Key("Length").Int64())
+	raw.n, raw.fixed = lengthOf(src, raw.off, v.Key("Length"))
 	return raw, true
 }
 

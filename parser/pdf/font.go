@@ -46,6 +46,8 @@ type font struct {
 	symbolW bool // Wingdings-like: map private-use bullets
 
 	damaged string // which of the font's streams could not be read whole ("tounicode"), "" when none
+
+	lengthFixed bool // a stream of the font was read to its endstream, its /Length wrong (streamlen.go)
 }
 
 // fontFor returns the font for a font dictionary, loading it once per
@@ -65,6 +67,9 @@ func (d *document) fontFor(v, in lpdf.Value) *font {
 		// The text reads through the font's encoding instead of the damaged
 		// map: said in every record's repairs, as the document's.
 		d.note("pdf:font_damaged:" + f.damaged)
+	}
+	if f.lengthFixed {
+		d.note(repairStreamLength)
 	}
 	d.mu.Unlock()
 	return f
@@ -438,7 +443,7 @@ func loadFont(v lpdf.Value) *font {
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
 		// A damaged font stream degrades the text (codes read through the
 		// encoding instead); it loses none, so it is no page error.
-		b, err := streamBytes(tu)
+		b, err := f.streamBytes(tu)
 		if err != nil {
 			f.damaged = "tounicode"
 		}
@@ -474,7 +479,7 @@ func loadFont(v lpdf.Value) *font {
 	}
 	if enc == nil && subtype == "Type1" {
 		if ff := desc.Key("FontFile"); ff.Kind() == lpdf.Stream {
-			b, _ := streamBytes(ff)
+			b, _ := f.streamBytes(ff)
 			enc = type1Encoding(b)
 		}
 	}
@@ -647,7 +652,7 @@ func (f *font) loadComposite(v, cidFont lpdf.Value, toUni map[uint32]string) {
 			f.ucs2 = true
 		}
 	case lpdf.Stream:
-		b, _ := streamBytes(enc)
+		b, _ := f.streamBytes(enc)
 		f.enc = parseCMap(b)
 		if len(f.enc.space) == 0 {
 			f.enc.space = []codeRange{{n: 2, hi: [4]byte{0xff, 0xff}}}

@@ -455,6 +455,7 @@ func (in *interp) doXObject(name string, res lpdf.Value, depth int) {
 	form, ok := in.forms[key]
 	if !ok {
 		form.data, form.err = streamBytes(xo)
+		form.err = in.doc.lengthRepairs(form.err)
 		in.forms[key] = form
 	}
 	if form.err != nil {
