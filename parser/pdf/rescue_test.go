@@ -6,7 +6,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -61,6 +63,22 @@ var damages = []struct {
 		}
 		return slices.Concat(b[:i+8], []byte("1"), b[i+8:]) // "/Length 812" → "/Length 1812"
 	}},
+	{"stream length short", func(b []byte, _ *rand.Rand) []byte {
+		m := directLength.FindSubmatchIndex(b)
+		if m == nil {
+			return nil
+		}
+		n, _ := strconv.Atoi(string(b[m[2]:m[3]]))
+		return slices.Concat(b[:m[2]], []byte(strconv.Itoa(n/2)), b[m[3]:]) // "/Length 812" → "/Length 406"
+	}},
+	{"stream length a dict", func(b []byte, _ *rand.Rand) []byte {
+		m := directLength.FindSubmatchIndex(b)
+		root := regexp.MustCompile(`/Root\s+(\d+\s+\d+\s+R)`).FindSubmatch(b)
+		if m == nil || root == nil {
+			return nil
+		}
+		return slices.Concat(b[:m[2]], root[1], b[m[3]:]) // "/Length 812" → "/Length 1 0 R", the catalog
+	}},
 	{"10 bytes flipped", func(b []byte, r *rand.Rand) []byte {
 		c := bytes.Clone(b)
 		for range 10 {
@@ -70,6 +88,9 @@ var damages = []struct {
 	}},
 	{"cut at 90%", func(b []byte, _ *rand.Rand) []byte { return b[:len(b)*9/10] }},
 }
+
+// directLength finds a direct /Length, its number the submatch.
+var directLength = regexp.MustCompile(`/Length\s+(\d+)(?:[^\d\s]|\s+[^\d\s]|\s+\d+\s+[^R\d\s])`)
 
 // TestRescues weighs the last-resort rewrite: every PDF under the
 // directories in RESCUE_CORPUS (separated by ':') is damaged in each way

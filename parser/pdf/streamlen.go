@@ -46,10 +46,17 @@ func endsAt(src io.ReaderAt, pos int64) bool {
 	if pos < 0 {
 		return false
 	}
-	var buf [32]byte
-	k, _ := src.ReadAt(buf[:], pos)
-	b := bytes.TrimLeft(buf[:k], "\x00\t\n\f\r ")
-	return bytes.HasPrefix(b, []byte("endstream"))
+	var b []byte
+	if r, ok := src.(*bytes.Reader); ok {
+		var buf [32]byte // read through the type, not the interface: no allocation
+		k, _ := r.ReadAt(buf[:], pos)
+		b = buf[:k]
+	} else {
+		buf := make([]byte, 32)
+		k, _ := src.ReadAt(buf, pos)
+		b = buf[:k]
+	}
+	return bytes.HasPrefix(bytes.TrimLeft(b, "\x00\t\n\f\r "), []byte("endstream"))
 }
 
 // streamEnd finds the end of the data that starts at off: the first
