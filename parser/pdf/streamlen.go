@@ -35,10 +35,27 @@ func lengthOf(src io.ReaderAt, off int64, length lpdf.Value) (n int64, fixed boo
 	if length.Kind() == lpdf.Integer && endsAt(src, off+n) {
 		return n, false
 	}
-	if end, ok := streamEnd(src, off); ok {
-		return end, end != n || length.Kind() != lpdf.Integer
+	end, ok := streamEnd(src, off)
+	switch {
+	case !ok:
+		return n, false
+	case length.Kind() == lpdf.Integer && end >= n && blank(src, off+n, off+end):
+		// More white space before "endstream" than endsAt looks at: the
+		// length is right.
+		return n, false
 	}
-	return n, false
+	return end, true
+}
+
+// blank reports whether src holds only white space from from to to (a
+// few KiB at most: more is not the white space a writer leaves).
+func blank(src io.ReaderAt, from, to int64) bool {
+	if to-from > 16<<10 {
+		return false
+	}
+	b := make([]byte, to-from)
+	k, _ := src.ReadAt(b, from)
+	return k == len(b) && len(bytes.TrimLeft(b, "\x00\t\n\f\r ")) == 0
 }
 
 // endsAt reports whether "endstream" follows pos, after white space.
@@ -69,14 +86,17 @@ func streamEnd(src io.ReaderAt, off int64) (n int64, ok bool) {
 		back  = 32 // bytes read again before a chunk: an object header's numbers
 		tail  = len("endstream")
 	)
-	buf := make([]byte, back+chunk+tail)
+	size := back + chunk + tail
+	if end, known := sizeOf(src); known {
+		size = int(min(int64(size), max(0, end-off)+int64(back+tail))) // a small file, a small buffer
+	}
+	buf := make([]byte, size)
 	for pos := off; pos-off < maxStreamSearch; pos += chunk {
 		start := max(off, pos-back)
 		from := int(pos - start)
-		want := from + chunk + tail
-		k, _ := src.ReadAt(buf[:want], start)
+		k, _ := src.ReadAt(buf[:min(from+chunk+tail, len(buf))], start)
 		b := buf[:k]
-		last := k < want // the file ends in this chunk
+		last := k < from+chunk+tail // the file ends in this chunk
 		stop := from + chunk
 		if last {
 			stop = k
@@ -104,16 +124,18 @@ func streamEnd(src io.ReaderAt, off int64) (n int64, ok bool) {
 // firstEnd looks in b for the first of "endstream", "endobj" and an
 // object header "N G obj" that starts at an index in [from, stop). i is
 // the index of "endstream", or -1 when the object ends first; found is
-// false when none starts there.
+// false when none starts there. b is looked through once.
 func firstEnd(b []byte, from, stop int) (i int, found bool) {
-	for j := from; j < stop; {
-		e := bytes.Index(b[j:], []byte("endstream"))
-		k := bytes.Index(b[j:], []byte("obj"))
-		switch {
-		case e >= 0 && (k < 0 || e < k):
-			return j + e, j+e < stop
-		case k < 0:
-			return 0, false
+	end := len(b) // where "obj" is looked for up to
+	e := bytes.Index(b[from:], []byte("endstream"))
+	if e >= 0 {
+		e += from
+		end = e
+	}
+	for j := from; j < end; {
+		k := bytes.Index(b[j:end], []byte("obj"))
+		if k < 0 {
+			break
 		}
 		at := j + k
 		if at >= stop {
@@ -123,6 +145,9 @@ func firstEnd(b []byte, from, stop int) (i int, found bool) {
 			return -1, true
 		}
 		j = at + 3
+	}
+	if e >= 0 && e < stop {
+		return e, true
 	}
 	return 0, false
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	lpdf "github.com/ledongthuc/pdf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -89,6 +90,15 @@ func TestStreamLength(t *testing.T) {
 			lengthObj("/Type /XObject /Subtype /Form /BBox [0 0 300 200] /Resources "+helv, length, text),
 			"null", "null", "null", strconv.Itoa(len(text)))
 	}
+	// A Type 1 font whose program's encoding maps A and B to X and Y.
+	program := "%!PS-AdobeFont-1.0: Custom 001.000\n/FontName /Custom def\n/Encoding 256 array\ndup 65 /X put\ndup 66 /Y put\nreadonly def\ncurrentfile eexec\n"
+	fontProgram := func(length string) []string {
+		objs := page("4 0 R", "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Custom /FirstChar 65 /LastChar 66 /Widths [600 600] "+
+			"/FontDescriptor << /Type /FontDescriptor /FontName /Custom /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile 5 0 R >> >> >> >>")
+		return append(objs, "<< stream:BT /F1 12 Tf 20 150 Td (ABBA) Tj ET",
+			lengthObj(fmt.Sprintf("/Length1 %d /Length2 0 /Length3 0", len(program)), length, program),
+			"null", "null", "null", strconv.Itoa(len(program)))
+	}
 	docs := []struct {
 		name string
 		objs func(length string) []string
@@ -99,6 +109,7 @@ func TestStreamLength(t *testing.T) {
 		{"content stream in an array", contentArray, len(text)},
 		{"form XObject", form, len(text)},
 		{"ToUnicode CMap", toUnicode, len(cmap)},
+		{"Type 1 font program", fontProgram, len(program)},
 	}
 	for _, d := range docs {
 		want, err := Parse("in.pdf", buildPDF(d.objs(strconv.Itoa(d.n))...), Options{})
@@ -106,6 +117,9 @@ func TestStreamLength(t *testing.T) {
 		require.Empty(t, want.PageErrors, d.name)
 		require.Empty(t, want.Repairs, d.name)
 		require.NotEmpty(t, docText(want), d.name)
+		if d.name == "Type 1 font program" {
+			require.Equal(t, "XYYX\n", docText(want), "the program's encoding")
+		}
 		for _, dm := range lengthDamages {
 			t.Run(d.name+"/"+dm.name, func(t *testing.T) {
 				got, err := Parse("in.pdf", buildPDF(d.objs(dm.length(d.n))...), Options{})
@@ -157,6 +171,35 @@ func TestStreamLengthEncrypted(t *testing.T) {
 	}
 }
 
+// TestLengthOf: the length a stream is read with, from its /Length,
+// and whether that is a repair. A length that ends the data in the white
+// space before "endstream", however much there is, is right.
+func TestLengthOf(t *testing.T) {
+	data := "BT ET" + strings.Repeat("\r\n", 100) + "endstream\nendobj"
+	src := bytes.NewReader([]byte("stream\n" + data))
+	b := buildPDF("<< /Type /Catalog /Right 5 /IntoSpace 7 /Short 3 /Dict 1 0 R /Name /Auto >>")
+	r, err := lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		key   string
+		n     int64
+		fixed bool
+	}{
+		{"Right", 5, false},
+		{"IntoSpace", 7, false},
+		{"Short", 203, true},
+		{"Dict", 203, true},
+		{"Name", 203, true},
+		{"Missing", 203, true},
+	} {
+		t.Run(tt.key, func(t *testing.T) {
+			n, fixed := lengthOf(src, int64(len("stream\n")), r.Trailer().Key("Root").Key(tt.key))
+			assert.Equal(t, tt.n, n)
+			assert.Equal(t, tt.fixed, fixed)
+		})
+	}
+}
+
 // TestStreamEnd: where a stream whose length is wrong ends: at the first
 // "endstream" after its data starts, the end-of-line before it not
 // counted; nowhere when the next object starts first.
@@ -173,6 +216,7 @@ func TestStreamEnd(t *testing.T) {
 		{"no end-of-line", "BT ETendstream", 5, true},
 		{"two end-of-lines, one counted", "BT ET\n\nendstream", 6, true},
 		{"empty", "endstream", 0, true},
+		{"white space after the data", "BT ET" + strings.Repeat(" ", 100) + "\nendstream", 105, true},
 		{"empty, end-of-line", "\nendstream", 0, true},
 		{"long", long + "\nendstream", int64(len(long)), true},
 		{"long, endstream across chunks", long[:64<<10-4] + "endstream", 64<<10 - 4, true},
