@@ -20,8 +20,8 @@ import (
 // because its /Length was wrong.
 const repairStreamLength = "pdf:stream_length"
 
-// maxStreamSearch bounds the search for a stream's real end: no stream
-// this reader decodes holds more raw bytes than it may decode to.
+// maxStreamSearch bounds the search for a stream's real end, as
+// maxStreamBytes bounds what a stream decodes to.
 const maxStreamSearch = maxStreamBytes
 
 // lengthOf returns the number of a stream's raw bytes whose data starts at

@@ -237,3 +237,25 @@ func TestStreamEnd(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkLengthOf: what checking a stream's length costs, for a length
+// that is right (one small read) and for one that is wrong (a search for
+// the stream's end through 64 KiB).
+func BenchmarkLengthOf(b *testing.B) {
+	data := strings.Repeat("q 1 0 0 1 0 0 cm Q\n", 64<<10/19)
+	src := bytes.NewReader([]byte("stream\n" + data + "\nendstream\nendobj\n"))
+	pdf := buildPDF(fmt.Sprintf("<< /Type /Catalog /Right %d /Wrong %d >>", len(data), len(data)+100))
+	r, err := lpdf.NewReader(bytes.NewReader(pdf), int64(len(pdf)))
+	require.NoError(b, err)
+	for _, key := range []string{"Right", "Wrong"} {
+		length := r.Trailer().Key("Root").Key(key)
+		b.Run(key, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if n, _ := lengthOf(src, int64(len("stream\n")), length); n != int64(len(data)) {
+					b.Fatalf("length %d, not %d", n, len(data))
+				}
+			}
+		})
+	}
+}
