@@ -557,7 +557,8 @@ func (tc *textColumns) partition(ws []tword, idx []int) {
 // and descent) stand taller than the lines are set apart.
 func lineBand(ws []tword, l []int) (y0, y1, mid float64, h float64) {
 	b := wordsBox(ws, l)
-	var hs []float64
+	var buf [16]float64
+	hs := buf[:0]
 	for _, i := range l {
 		hs = append(hs, ws[i].h)
 	}
@@ -588,7 +589,8 @@ func selfOverlaps(ws []tword, lines [][]int) int {
 // lineSize is the median type size of a line's words; +Inf when none
 // says its size.
 func lineSize(ws []tword, l []int) float64 {
-	var ss []float64
+	var buf [16]float64
+	ss := buf[:0]
 	for _, i := range l {
 		if ws[i].Style.Size > 0 {
 			ss = append(ss, ws[i].Style.Size)

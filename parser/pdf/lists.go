@@ -28,6 +28,10 @@ const (
 
 var seqMarkerRe = lazyre.New(`^([(（]?([0-9０-９]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)．）]|[(（][0-9０-９]{1,3}[)）]|[\x{2460}-\x{2473}\x{2474}-\x{2487}\x{2776}-\x{2793}])$`)
 
+// maxSeqMarker is the longest text seqMarkerRe matches, in bytes: a
+// full-width bracket, three full-width digits and a full-width bracket.
+const maxSeqMarker = 15
+
 // markerKind classifies a word that stands alone before its text.
 func markerKind(text string) int {
 	r, n := utf8.DecodeRuneInString(text)
@@ -42,7 +46,7 @@ func markerKind(text string) int {
 			return glyphMarker
 		}
 	}
-	if seqMarkerRe.MatchString(text) {
+	if len(text) <= maxSeqMarker && seqMarkerRe.MatchString(text) {
 		return seqMarker
 	}
 	return notMarker

@@ -315,7 +315,7 @@ func joinWords(ws []tword, line []int) string {
 	}
 	parts := make([]string, 0, len(line))
 	for _, i := range line {
-		t := strings.Join(strings.Fields(ws[i].Text), " ")
+		t := singleSpaced(ws[i].Text)
 		if ws[i].rtl {
 			t = visualToLogical(t)
 		}
@@ -327,6 +327,39 @@ func joinWords(ws []tword, line []int) string {
 		slices.Reverse(parts)
 	}
 	return strings.Join(parts, " ")
+}
+
+// singleSpaced is strings.Join(strings.Fields(s), " "): s without
+// leading and trailing white space, each run of it inside one space. Most
+// words have none, and come back as they are.
+func singleSpaced(s string) string {
+	prevSpace := true // at the start, a space would be leading
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i += n - 1
+			prevSpace = false
+			continue
+		}
+		space := asciiSpace(c)
+		if space && (prevSpace || c != ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = space
+	}
+	if prevSpace && len(s) > 0 {
+		return strings.Join(strings.Fields(s), " ") // a trailing space
+	}
+	return s
+}
+
+// asciiSpace reports whether c is white space to strings.Fields.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // visualToLogical turns a right-to-left word laid out left to right (the
@@ -433,7 +466,16 @@ func median(xs []float64) float64 {
 	if len(xs) == 0 {
 		return 0
 	}
-	s := slices.Clone(xs)
+	// Most medians are of a line's or a cell's few words: sorted in an
+	// array on the stack, not in a copy on the heap.
+	var buf [32]float64
+	var s []float64
+	if len(xs) <= len(buf) {
+		s = buf[:len(xs)]
+		copy(s, xs)
+	} else {
+		s = slices.Clone(xs)
+	}
 	slices.Sort(s)
 	return s[len(s)/2]
 }
