@@ -90,6 +90,10 @@ type interp struct {
 	hypotIn  [2]float64
 	hypotOut float64
 	hypotSet bool
+	// unitIn and unitOut are unitLength's.
+	unitIn  [2]float64
+	unitOut float64
+	unitSet bool
 
 	// errs are the streams of the page that could not be read whole,
 	// and the bounds the page reached.
@@ -581,9 +585,10 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 	} else {
 		size = fs * in.scaleOf(m[2], m[3])
 	}
-	adv := math.Hypot(dx, dy) * tx
+	unit := in.unitLength(dx, dy)
+	adv := unit * tx
 	if f.vertical {
-		adv = math.Hypot(dx, dy) * -ty
+		adv = unit * -ty
 	}
 	in.glyphs = append(in.glyphs, glyphx{
 		Glyph: Glyph{
@@ -608,6 +613,15 @@ func (in *interp) scaleOf(a, b float64) float64 {
 		in.hypotIn, in.hypotOut, in.hypotSet = [2]float64{a, b}, math.Hypot(a, b), true
 	}
 	return in.hypotOut
+}
+
+// unitLength returns math.Hypot(dx, dy), remembering the last answer:
+// the glyphs of a string mostly share their unit advance.
+func (in *interp) unitLength(dx, dy float64) float64 {
+	if dx != in.unitIn[0] || dy != in.unitIn[1] || !in.unitSet {
+		in.unitIn, in.unitOut, in.unitSet = [2]float64{dx, dy}, math.Hypot(dx, dy), true
+	}
+	return in.unitOut
 }
 
 // startSubpath begins a subpath at pts. The points of the subpaths of

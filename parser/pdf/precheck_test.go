@@ -138,3 +138,27 @@ func TestSortByBaselineAsSortFunc(t *testing.T) {
 		assert.Equal(t, want, fg, "%d glyphs", size)
 	}
 }
+
+// The marker pre-checks answer as the expressions do on every short text
+// made of the characters markers are made of, and others.
+func TestMarkerPrechecksAsExpressions(t *testing.T) {
+	alphabet := []string{"(", ")", ".", "1", "0", "a", "Z", "i", "v", "x", "•", "-", "—", "（", "）", "．", "１", "⑳", "❶", " ", "\xff", "東"}
+	texts := []string{"", "(vvvvvv)", "(vvvvvv).", "（１２３）", "１２３．", "(123)", "1234."}
+	var grow func(prefix string, n int)
+	grow = func(prefix string, n int) {
+		texts = append(texts, prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			grow(prefix+c, n-1)
+		}
+	}
+	grow("", 4)
+	for _, s := range texts {
+		assert.Equal(t, listMarker.MatchString(s), isListMarker(s), "listMarker %q", s)
+		if seqMarkerRe.MatchString(s) {
+			assert.True(t, maybeSeqMarker(s), "seqMarkerRe %q", s)
+		}
+	}
+}

@@ -1036,9 +1036,16 @@ var listMarker = lazyre.New(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]
 const maxListMarker = 8
 
 // isListMarker is listMarker.MatchString, without running the expression
-// on a text too long to match.
+// on a text that cannot match: one too long, or one that neither ends in
+// "." or ")" nor is a single character.
 func isListMarker(s string) bool {
-	return len(s) <= maxListMarker && listMarker.MatchString(s)
+	if len(s) > maxListMarker || s == "" {
+		return false
+	}
+	if last := s[len(s)-1]; last != '.' && last != ')' && utf8.RuneCountInString(s) != 1 {
+		return false
+	}
+	return listMarker.MatchString(s)
 }
 
 // isList reports whether a two-column run is a list: every first cell a
