@@ -284,6 +284,9 @@ type fkey struct {
 // glyphs then moved once each, cycle by cycle, to their places.
 func sortByBaseline(fg []fglyph, wb *wordBuf) {
 	keys := wb.keys[:0]
+	if cap(keys) < len(fg) {
+		keys = make([]fkey, 0, len(fg))
+	}
 	for k := range fg {
 		keys = append(keys, fkey{base: fg[k].base, u0: fg[k].u0, k: k})
 	}

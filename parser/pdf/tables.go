@@ -277,31 +277,43 @@ func baselines(ws []tword, idx []int) [][]int {
 	order := slices.Clone(idx)
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ws[a].cy, ws[b].cy) })
 	// Each line is a run of order: a slice of it (capped, so that an
-	// append to one line cannot write into the next).
-	var lines [][]int
-	var cy, h float64 // current line's mean centre and height
-	start := 0        // where the current line starts in order
-	for k, i := range order {
-		w := &ws[i]
-		if k > start && abs(w.cy-cy) <= 0.4*min(w.h, h) {
-			n := float64(k - start + 1)
-			cy += (w.cy - cy) / n
-			h += (w.h - h) / n
-			continue
-		}
-		if k > start {
-			lines = append(lines, order[start:k:k])
-		}
-		start = k
-		cy, h = w.cy, w.h
+	// append to one line cannot write into the next). The runs are
+	// counted first, so that the lines are made in one slice.
+	if len(order) == 0 {
+		return nil
 	}
-	if len(order) > start {
-		lines = append(lines, order[start:len(order):len(order)])
+	runs := 0
+	for start := 0; start < len(order); start = lineRun(ws, order, start) {
+		runs++
+	}
+	lines := make([][]int, 0, runs)
+	for start := 0; start < len(order); {
+		end := lineRun(ws, order, start)
+		lines = append(lines, order[start:end:end])
+		start = end
 	}
 	for _, l := range lines {
 		slices.SortFunc(l, func(a, b int) int { return cmp.Compare(ws[a].Box.X0, ws[b].Box.X0) })
 	}
 	return lines
+}
+
+// lineRun returns the end of the visual line that starts at order[start]:
+// it goes on while the next word's centre lies within 40% of the smaller
+// of its height and the line's mean height from the line's mean centre.
+func lineRun(ws []tword, order []int, start int) int {
+	cy, h := ws[order[start]].cy, ws[order[start]].h // the line's mean centre and height
+	k := start + 1
+	for ; k < len(order); k++ {
+		w := &ws[order[k]]
+		if abs(w.cy-cy) > 0.4*min(w.h, h) {
+			break
+		}
+		n := float64(k - start + 1)
+		cy += (w.cy - cy) / n
+		h += (w.h - h) / n
+	}
+	return k
 }
 
 // joinWords renders the words of one visual line (sorted left to right) as

@@ -217,7 +217,7 @@ type interval struct {
 // addInterval merges [lo, hi] into a sorted list of disjoint intervals.
 func addInterval(ivs []interval, lo, hi float64) []interval {
 	nv := interval{lo: lo, hi: hi}
-	out := ivs[:0:0]
+	out := make([]interval, 0, len(ivs)+1)
 	for _, iv := range ivs {
 		if iv.hi < nv.lo || iv.lo > nv.hi {
 			out = append(out, iv)
