@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -589,6 +590,11 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 	adv := unit * tx
 	if f.vertical {
 		adv = unit * -ty
+	}
+	if len(in.glyphs) == cap(in.glyphs) {
+		// Doubled, not grown by append's quarter: a page's glyphs are
+		// copied fewer times on the way to their number.
+		in.glyphs = slices.Grow(in.glyphs, len(in.glyphs))
 	}
 	in.glyphs = append(in.glyphs, glyphx{
 		Glyph: Glyph{
