@@ -121,7 +121,7 @@ func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, reuse []Glyph) {
 		fg = fg[:0]
 		for i := range gx {
 			g := &gx[i]
-			if g.Dir != dir || (visible && (g.Render == 3 || g.Render == 7)) {
+			if int(g.Dir) != dir || (visible && (g.Render == 3 || g.Render == 7)) {
 				continue
 			}
 			u0, v0, u1, v1 := frameBox(dir, g.Box)
@@ -376,7 +376,7 @@ func overprinted(gx []glyphx, a, b int, tol float64) bool {
 // and a half, on the same baseline to tol).
 func drawnNext(gx []glyphx, i, d int, tol float64) (*glyphx, bool) {
 	j := i + d
-	if j < 0 || j >= len(gx) || gx[j].Seq != gx[i].Seq+d {
+	if j < 0 || j >= len(gx) || gx[j].Seq != gx[i].Seq+int32(d) {
 		return nil, false
 	}
 	g, n := &gx[i], &gx[j]

@@ -605,8 +605,8 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 			Bold:   f.bold,
 			Italic: f.italic,
 			Render: gs.render,
-			Seq:    len(in.glyphs),
-			Dir:    dir,
+			Seq:    int32(len(in.glyphs)),
+			Dir:    int8(dir),
 		},
 		ox: ox, oy: oy, adv: adv,
 	})
