@@ -528,14 +528,15 @@ func (in *interp) show(s string) {
 // on first use, like the tables it is made from.
 var defaultFont = sync.OnceValue(func() *font {
 	f := &font{name: "Helvetica", scale: 0.001, ascent: 0.718, descent: -0.207, extent: 1}
-	h := coreFonts()["Helvetica"]
+	h := coreFontNamed("Helvetica")
 	for c := 0; c < 256; c++ {
 		name := standardEncoding[c]
 		f.text[c] = textForName(name)
 		if f.text[c] == "" {
 			f.text[c] = "\ufffd"
 		}
-		f.width[c] = float64(h.widths[name]) / 1000
+		w, _ := h.width(name)
+		f.width[c] = float64(w) / 1000
 	}
 	return f
 })

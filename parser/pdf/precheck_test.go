@@ -162,3 +162,30 @@ func TestMarkerPrechecksAsExpressions(t *testing.T) {
 		}
 	}
 }
+
+// The glyph list and the standard-14 metrics are sorted by name, each
+// name once, as their binary searches need.
+func TestFontDataSorted(t *testing.T) {
+	assert.True(t, slices.IsSortedFunc(glyphNames[:], func(a, b glyphName) int { return strings.Compare(a.name, b.name) }))
+	assert.True(t, slices.IsSortedFunc(coreFontList[:], func(a, b coreFont) int { return strings.Compare(a.name, b.name) }))
+	for i := 1; i < len(glyphNames); i++ {
+		assert.NotEqual(t, glyphNames[i-1].name, glyphNames[i].name)
+	}
+	assert.Len(t, coreFontList, 14)
+	for _, f := range coreFontList {
+		for i := 1; i < len(f.widths); i++ {
+			assert.Less(t, f.widths[i-1].name, f.widths[i].name, f.name)
+		}
+	}
+	r, ok := glyphRune("Aacute")
+	assert.True(t, ok)
+	assert.Equal(t, 'Á', r)
+	_, ok = glyphRune("no such glyph")
+	assert.False(t, ok)
+	h := coreFontNamed("Helvetica")
+	require.NotNil(t, h)
+	w, ok := h.width("A")
+	assert.True(t, ok)
+	assert.Equal(t, uint16(667), w)
+	assert.Nil(t, coreFontNamed("Arial"))
+}
