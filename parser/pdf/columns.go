@@ -455,7 +455,7 @@ func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
 	for k, i := range idx {
 		hs[k] = ws[i].h
 	}
-	h := median(hs)
+	h := medianOwned(hs)
 	// Text of the body size: superscript markers and small print stand
 	// off the baselines of the text beside them.
 	var body []int
@@ -498,8 +498,9 @@ func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
 	}
 	var best textColumns
 	bestOff, bestSelf := 0, 0
+	var bl, br []int // each band's words, in arrays the bands share (baselines copies them)
 	for _, band := range bands {
-		var bl, br []int
+		bl, br = bl[:0], br[:0]
 		for _, i := range body {
 			switch {
 			case ws[i].Box.X1 <= band.lo+0.5:

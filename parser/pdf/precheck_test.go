@@ -189,3 +189,18 @@ func TestFontDataSorted(t *testing.T) {
 	assert.Equal(t, uint16(667), w)
 	assert.Nil(t, coreFontNamed("Arial"))
 }
+
+// medianOwned, sorting in place, gives median's answer; median, on the
+// stack or not, leaves its argument as it was.
+func TestMedianOwned(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 31, 32, 33, 100} {
+		xs := make([]float64, n)
+		for i := range xs {
+			xs[i] = float64((i*7919)%13) / 4
+		}
+		before := slices.Clone(xs)
+		want := median(xs)
+		assert.Equal(t, before, xs, "median leaves its argument as it was")
+		assert.Equal(t, want, medianOwned(slices.Clone(xs)), "%d values", n)
+	}
+}

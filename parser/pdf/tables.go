@@ -104,7 +104,7 @@ func pageWords(p *PageLayout) []tword {
 	for k, l := range p.Lines {
 		hs[k] = l.Box.Height()
 	}
-	lineH := median(hs)
+	lineH := medianOwned(hs)
 	var raised []Word
 	for _, l := range p.Lines {
 		if len(l.Words) <= 2 && l.Box.Height() < 0.85*lineH {
@@ -490,6 +490,16 @@ func median(xs []float64) float64 {
 	}
 	slices.Sort(s)
 	return s[len(s)/2]
+}
+
+// medianOwned is median(xs) for a slice the caller no longer needs: xs
+// is sorted in place, not copied.
+func medianOwned(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	slices.Sort(xs)
+	return xs[len(xs)/2]
 }
 
 // pageTables finds the tables on one page, top to bottom (on a page set
