@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -84,6 +85,26 @@ func isRTL(s string) bool {
 	return rtl > ltr
 }
 
+// twordBufs holds arrays of table words for the next page to use: a
+// page's words are needed only while its tables are found. Which array a
+// page gets changes nothing: pageWords fills it from its start.
+var twordBufs sync.Pool // of *[]tword
+
+// twordsFor returns an empty array for n words or more.
+func twordsFor(n int) []tword {
+	if b, ok := twordBufs.Get().(*[]tword); ok && cap(*b) >= n {
+		return (*b)[:0]
+	}
+	return make([]tword, 0, n)
+}
+
+// releaseTwords gives an array of words back for another page.
+func releaseTwords(ws []tword) {
+	clear(ws)
+	ws = ws[:0]
+	twordBufs.Put(&ws)
+}
+
 // pageWords collects a page's words. Layouts from the text layer carry the
 // words both flat and in lines; lines are preferred (they are what the
 // document shows), flat words are the fallback. A glued word (small
@@ -97,7 +118,7 @@ func pageWords(p *PageLayout) []tword {
 	if n == 0 {
 		n = len(p.Words)
 	}
-	out := make([]tword, 0, n)
+	out := twordsFor(n)
 	// Words of short lines set smaller than most lines: markers set as
 	// superscripts among them.
 	hs := make([]float64, len(p.Lines))
@@ -508,6 +529,7 @@ func medianOwned(xs []float64) float64 {
 // took, in each column by itself.
 func pageTables(p *PageLayout) []pageTable {
 	s := &wordSet{ws: pageWords(p)}
+	defer func() { releaseTwords(s.ws) }() // no table found keeps a word: cells hold the words' text
 	s.used = make([]bool, len(s.ws))
 	tabs := latticeTables(p, s)
 	var rest []int
