@@ -458,7 +458,7 @@ func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
 	h := medianOwned(hs)
 	// Text of the body size: superscript markers and small print stand
 	// off the baselines of the text beside them.
-	var body []int
+	body := make([]int, 0, len(idx))
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, i := range idx {
 		x0, x1 = math.Min(x0, ws[i].Box.X0), math.Max(x1, ws[i].Box.X1)
@@ -499,6 +499,9 @@ func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
 	var best textColumns
 	bestOff, bestSelf := 0, 0
 	var bl, br []int // each band's words, in arrays the bands share (baselines copies them)
+	if len(bands) > 0 {
+		bl, br = make([]int, 0, len(body)), make([]int, 0, len(body))
+	}
 	for _, band := range bands {
 		bl, br = bl[:0], br[:0]
 		for _, i := range body {
