@@ -86,6 +86,7 @@ type interp struct {
 	actualStart int
 	actualText  string
 	forms       map[string]formData
+	lex         *[maxFormDepth + 1]lexBuf
 
 	// hypotIn and hypotOut are scaleOf's last question and answer.
 	hypotIn  [2]float64
@@ -132,6 +133,16 @@ type scratch struct {
 	// pageGlyphs is the array of the last page's Glyphs, when the page
 	// was reduced without them: the next page's are made in it.
 	pageGlyphs []Glyph
+	// lex are the operand arrays of the content streams run, one set per
+	// depth of forms (a form runs inside the stream that draws it).
+	lex [maxFormDepth + 1]lexBuf
+}
+
+// lexBuf is what a content stream's run leaves for the next run at its
+// depth: its lexer's arrays of operands and its arguments' array, all
+// cleared (the operands in them are used only while their operator runs).
+type lexBuf struct {
+	tmp, arena, args []operand
 }
 
 func newInterp(d *document, space pageSpace, sc *scratch) *interp {
@@ -148,6 +159,7 @@ func newInterp(d *document, space pageSpace, sc *scratch) *interp {
 		tm:     identityMatrix,
 		tlm:    identityMatrix,
 		forms:  sc.forms,
+		lex:    &sc.lex,
 		glyphs: sc.glyphs[:0],
 		codes:  sc.codes[:0],
 	}
@@ -172,7 +184,20 @@ func matrixArgs(args []operand) matrix {
 // run interprets one content stream with its resources.
 func (in *interp) run(data []byte, res lpdf.Value, depth int) {
 	l := lexer{b: data}
-	args := make([]operand, 0, 16)
+	var args []operand
+	if depth < len(in.lex) {
+		lb := &in.lex[depth]
+		l.tmp, l.arena, args = lb.tmp[:0], lb.arena[:0], lb.args[:0]
+		defer func() {
+			clear(l.tmp)
+			clear(l.arena)
+			clear(args)
+			lb.tmp, lb.arena, lb.args = l.tmp[:0], l.arena[:0], args[:0]
+		}()
+	}
+	if args == nil {
+		args = make([]operand, 0, 16)
+	}
 	fonts := map[string]*font{}
 	for {
 		v, op, ok := l.next()
