@@ -49,12 +49,14 @@ func makeSlines(ws []tword, idx []int) []sline {
 			short = append(short, line)
 		}
 	}
+	var hbuf [32]float64
 	for li, line := range lines {
-		hs := make([]float64, len(line))
-		for k, i := range line {
-			hs[k] = ws[i].h
+		hs := hbuf[:0]
+		for _, i := range line {
+			hs = append(hs, ws[i].h)
 		}
-		l := sline{words: line, box: ownBox(ws, line, median(hs)), h: median(hs)}
+		h := median(hs)
+		l := sline{words: line, box: ownBox(ws, line, h), h: h}
 		var below []int // the next line, when set right under this one
 		if li+1 < len(lines) && wordsBox(ws, lines[li+1]).Y0-l.box.Y1 <= 0.5*l.h {
 			below = lines[li+1]
@@ -67,8 +69,11 @@ func makeSlines(ws []tword, idx []int) []sline {
 		from := 0
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
+			// A marker's gap is the wider one: only a gap not within the
+			// narrower asks whether a is a marker (written so that a NaN
+			// asks too).
 			g := gap
-			if listMarker.MatchString(a.Text) {
+			if !(b.Box.X0-a.Box.X1 <= gap) && isListMarker(a.Text) {
 				g = chunkGapH * l.h
 			}
 			if b.Box.X0-a.Box.X1 > g && !(a.justified && a.line == b.line) && !glue[k] &&
@@ -212,7 +217,7 @@ type interval struct {
 // addInterval merges [lo, hi] into a sorted list of disjoint intervals.
 func addInterval(ivs []interval, lo, hi float64) []interval {
 	nv := interval{lo: lo, hi: hi}
-	out := ivs[:0:0]
+	out := make([]interval, 0, len(ivs)+1)
 	for _, iv := range ivs {
 		if iv.hi < nv.lo || iv.lo > nv.hi {
 			out = append(out, iv)
@@ -1026,6 +1031,23 @@ func columnIntervals(ws []tword, lines []*sline) []interval {
 // its text: "1.", "a)", "(iv)", "•".
 var listMarker = lazyre.New(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
 
+// maxListMarker is the longest text listMarker matches, in bytes: "(" and
+// six roman numerals and ")".
+const maxListMarker = 8
+
+// isListMarker is listMarker.MatchString, without running the expression
+// on a text that cannot match: one too long, or one that neither ends in
+// "." or ")" nor is a single character.
+func isListMarker(s string) bool {
+	if len(s) > maxListMarker || s == "" {
+		return false
+	}
+	if last := s[len(s)-1]; last != '.' && last != ')' && utf8.RuneCountInString(s) != 1 {
+		return false
+	}
+	return listMarker.MatchString(s)
+}
+
 // isList reports whether a two-column run is a list: every first cell a
 // list marker.
 func isList(ws []tword, accs [][]cellAcc) bool {
@@ -1034,7 +1056,7 @@ func isList(ws []tword, accs [][]cellAcc) bool {
 		if len(cells[0].words) == 0 {
 			continue
 		}
-		if t, _ := cellText(ws, cells[0].words); !listMarker.MatchString(t) {
+		if t, _ := cellText(ws, cells[0].words); !isListMarker(t) {
 			return false
 		}
 		n++
