@@ -34,6 +34,11 @@ type walker struct {
 	// table to the next.
 	tab tableScratch
 
+	// The scanner segments of rows are read with, and a buffer for the
+	// keys of its attributes.
+	scan scanner
+	key  []byte
+
 	// When a segment ends between the rows of a table: the table, open
 	// at the end of the segment's tree; pending once it is collected, and
 	// stopped, so that the walk ends there (the next segment holds the
