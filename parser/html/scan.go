@@ -1,6 +1,8 @@
 package html
 
 import (
+	"bytes"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -64,9 +66,7 @@ func (s *scanner) next() (html.TokenType, bool) {
 		}
 		// The tokenizer reads what follows these as raw text; the
 		// scanner does not.
-		switch s.tagAtom() {
-		case atom.Iframe, atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext, atom.Script, atom.Style,
-			atom.Textarea, atom.Title, atom.Xmp:
+		if rawTextElement(s.tagAtom()) {
 			s.stop = true
 		}
 		return html.StartTagToken, true
@@ -309,4 +309,70 @@ func equalFoldASCII(a, b []byte) bool {
 		}
 	}
 	return true
+}
+
+// tokens reads the tokens of a document with the scanner, and with the
+// tokenizer wherever the scanner does not read them: then for a run of
+// tokens (so that a document the scanner stumbles on at every other token
+// costs no more than the tokenizer's own reading), and always for the
+// start tags of elements whose content the tokenizer reads as raw text
+// (with the text that follows) and of the elements whose attributes the
+// segmenter reads from the tokenizer (table, body).
+type tokens struct {
+	b     []byte
+	off   int // where the next token starts
+	sc    scanner
+	z     *html.Tokenizer
+	zOff  int // where z reads next
+	zLeft int // tokens z reads before the scanner is tried again
+}
+
+// tokenizerRun is how many tokens the tokenizer reads once the scanner
+// has stumbled.
+const tokenizerRun = 64
+
+// next reads the next token: its type and bytes, and the tokenizer when
+// it read it (for the tag's attributes), nil when the scanner did.
+// ErrorToken ends the document.
+func (t *tokens) next() (html.TokenType, []byte, *html.Tokenizer) {
+	if t.zLeft == 0 {
+		t.sc.b, t.sc.off, t.sc.stop = t.b, t.off, false
+		tt, ok := t.sc.next()
+		if ok && !(tt == html.StartTagToken && tokenizerTag(t.sc.tagAtom())) {
+			t.off = t.sc.off
+			return tt, t.sc.raw(), nil
+		}
+		if t.z == nil || t.zOff != t.off {
+			t.z, t.zOff = html.NewTokenizer(bytes.NewReader(t.b[t.off:])), t.off
+		}
+		t.zLeft = tokenizerRun
+	}
+	tt := t.z.Next()
+	raw := t.z.Raw()
+	t.off += len(raw)
+	t.zOff = t.off
+	t.zLeft--
+	if t.zLeft == 0 && (tt == html.StartTagToken || tt == html.SelfClosingTagToken) {
+		if rawTextElement(tagName(raw[1:]).a) {
+			t.zLeft = 1 // the text that follows is the tokenizer's to read
+		}
+	}
+	return tt, raw, t.z
+}
+
+// tokenizerTag reports the start tags the tokenizer reads, not the
+// scanner.
+func tokenizerTag(a atom.Atom) bool {
+	return rawTextElement(a) || a == atom.Table || a == atom.Body
+}
+
+// rawTextElement reports the elements whose content the tokenizer reads
+// as raw text.
+func rawTextElement(a atom.Atom) bool {
+	switch a {
+	case atom.Iframe, atom.Noembed, atom.Noframes, atom.Noscript, atom.Plaintext, atom.Script, atom.Style,
+		atom.Textarea, atom.Title, atom.Xmp:
+		return true
+	}
+	return false
 }

@@ -166,3 +166,83 @@ func FuzzScanner(f *testing.F) {
 		checkScan(t, b)
 	})
 }
+
+// tokensOf reads b as the segmenter does (see tokens): the tokens, and
+// for each start tag the tokenizer read, its attributes (nil for those
+// the scanner read).
+func tokensOf(b []byte) []scanToken {
+	t := &tokens{b: b}
+	var out []scanToken
+	for {
+		tt, raw, z := t.next()
+		if tt == html.ErrorToken {
+			return out
+		}
+		if tt == html.SelfClosingTagToken {
+			tt = html.StartTagToken
+		}
+		tok := scanToken{Type: tt, Raw: string(raw)}
+		if z != nil && tt == html.StartTagToken {
+			tok.Attrs = []string{}
+			for more := true; more; {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				if k != nil {
+					tok.Attrs = append(tok.Attrs, string(k)+"="+string(v))
+				}
+			}
+		}
+		out = append(out, tok)
+	}
+}
+
+// TestTokens checks that the segmenter's tokens, read by the scanner and
+// by the tokenizer where the scanner stumbles, are the tokenizer's; and
+// that the start tags whose attributes the segmenter reads (table, body)
+// and those of raw text elements are the tokenizer's to read.
+func TestTokens(t *testing.T) {
+	check := func(b []byte) {
+		want, got := tokenizerTokens(b), tokensOf(b)
+		if !assert.Len(t, got, len(want), "%q", b) {
+			return
+		}
+		for i, g := range got {
+			w := want[i]
+			if g.Type == html.StartTagToken && tokenizerTag(tagName([]byte(g.Raw)[1:]).a) {
+				if !assert.NotNil(t, g.Attrs, "token %d of %q", i, b) {
+					return
+				}
+				if len(w.Attrs) == 0 {
+					w.Attrs = []string{}
+				}
+			} else {
+				w.Attrs, g.Attrs = nil, nil
+			}
+			w.Name = ""
+			if !assert.Equal(t, w, g, "token %d of %q", i, b) {
+				return
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	pieces := append(append([]string(nil), scanPieces...), segmentPieces...)
+	pieces = append(pieces, "<table role=presentation>", "<body class=menu>", "<BODY id=x>", "<TABLE>", "<style>a</b>",
+		"<title>x<p></title>", "<script>", "<textarea>", "<xmp>", "<plaintext>", "<noscript>", "<iframe>")
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(40) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check([]byte(b.String()))
+	}
+	for _, in := range fixtureInputs(t) {
+		check(mustRead(t, in))
+	}
+	// A page the scanner stumbles on at every other token.
+	check([]byte(strings.Repeat("<?x>a<p>", 5000) + "<script><p></script><table role=none><tr><td>x"))
+	// A raw text element's start tag as the last token of the tokenizer's
+	// run: the tokenizer reads its text too.
+	for k := tokenizerRun - 3; k <= tokenizerRun+1; k++ {
+		check([]byte("<?x>" + strings.Repeat("<p>", k) + "<script><p></script><p>"))
+	}
+}

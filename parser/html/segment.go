@@ -117,7 +117,7 @@ func (c *cutter) halt() {
 func (c *cutter) run(b []byte, min int) {
 	defer close(c.ends)
 	s := &segmenter{initial: true, src: b, min: min}
-	z := html.NewTokenizer(bytes.NewReader(b))
+	t := &tokens{b: b}
 	send := func(ct cut) bool {
 		if c.prefix == nil {
 			c.prefix = append(append([]byte(nil), s.doctype...), "<body>"...)
@@ -131,11 +131,10 @@ func (c *cutter) run(b []byte, min int) {
 	}
 	off := 0
 	for !s.dirty {
-		tt := z.Next()
+		tt, raw, z := t.next()
 		if tt == html.ErrorToken {
 			break
 		}
-		raw := z.Raw()
 		s.tokOff = off
 		off += len(raw)
 		s.tokEnd = off
@@ -179,7 +178,8 @@ func cuts(b []byte, min int) ([]int, []byte) {
 }
 
 // token follows one token; it reports whether the document can be cut
-// after it.
+// after it. z is the tokenizer that read it, nil when the scanner did (as
+// it does no start tag of a table or a body: see tokens).
 func (s *segmenter) token(z *html.Tokenizer, tt html.TokenType, raw []byte) bool {
 	switch tt {
 	case html.CommentToken:
@@ -546,12 +546,12 @@ func (s *segmenter) start(z *html.Tokenizer, e openElem) {
 	case atom.Html, atom.Head:
 		return
 	case atom.Body:
-		if bodyMatters(z) {
+		if z == nil || bodyMatters(z) {
 			s.dirty, s.whole = true, true
 		}
 		return
 	case atom.Table:
-		s.tableOK = !presentational(z)
+		s.tableOK = z != nil && !presentational(z)
 	case atom.Form:
 		for k := range s.tables {
 			s.tables[k].ok = false
