@@ -49,12 +49,18 @@ type Options struct {
 // (see cuts), so that only one segment's tree is held in memory at a time;
 // the blocks are the same as those of the whole tree.
 func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
-	return parse(name, b, opt, segmentBytes)
+	return parseSegments(name, b, opt, segmentBytes, segmentMin)
 }
 
-// parse is Parse with segments of at least segment bytes; 0 reads the
-// document whole.
+// parse is Parse with segments of at least segment bytes, for a document
+// larger than that; 0 reads the document whole.
 func parse(name string, b []byte, opt Options, segment int) (*parser.Document, error) {
+	return parseSegments(name, b, opt, segment, segment)
+}
+
+// parseSegments is Parse with segments of at least least bytes, for a
+// document larger than above bytes; above 0 reads the document whole.
+func parseSegments(name string, b []byte, opt Options, above, least int) (*parser.Document, error) {
 	fail := func(err error) (*parser.Document, error) {
 		return nil, &parser.Error{File: name, Err: err}
 	}
@@ -85,8 +91,8 @@ func parse(name string, b []byte, opt Options, segment int) (*parser.Document, e
 
 	var w *walker
 	var flattened bool
-	if segment > 0 && len(utf) > segment {
-		c := startCuts(utf, segment)
+	if above > 0 && len(utf) > above {
+		c := startCuts(utf, least)
 		w = newWalker(siteOf(utf))
 		flattened, err = w.read(doc, utf, c.ends, c)
 		c.halt()

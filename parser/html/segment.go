@@ -13,6 +13,12 @@ import (
 // at a time. A tree takes about eight times the bytes of its markup.
 const segmentBytes = 1 << 20
 
+// segmentMin is the least size of a segment but the last, once a
+// document is read in segments: small enough that the few segments the
+// tree builder reads (those the scanner does not) take little memory,
+// large enough that the cuts cost nothing beside them.
+const segmentMin = 64 << 10
+
 // openElem is an element the segmenter saw open.
 type openElem struct {
 	a    atom.Atom
