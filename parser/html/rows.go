@@ -72,8 +72,7 @@ func (w *walker) tokenRows(b []byte, g int) bool {
 		if row.hi == row.lo {
 			row.allTH = false
 		}
-		s.rows = append(s.rows, row)
-		s.groups[g].hi = len(s.rows)
+		s.addRow(g, row)
 		inRow = false
 	}
 	for {
@@ -165,10 +164,10 @@ func (w *walker) scannedCellAttrs(a atom.Atom) (htmlCell, bool) {
 		switch {
 		case !seenCol && string(key) == "colspan":
 			seenCol = true
-			c.colSpan = min(spanValue(string(v), "colspan", 1), maxColSpan)
+			c.colSpan = int32(min(spanValue(string(v), "colspan", 1), maxColSpan))
 		case !seenRow && string(key) == "rowspan":
 			seenRow = true
-			c.rowSpan = spanValue(string(v), "rowspan", 1)
+			c.rowSpan = int32(spanValue(string(v), "rowspan", 1))
 		case !seenScope && string(key) == "scope":
 			seenScope = true
 			if sc := strings.ToLower(strings.TrimSpace(string(v))); sc == "row" || sc == "rowgroup" {
