@@ -160,7 +160,7 @@ func (w *walker) finishTable() {
 		w.addLine(parser.Line{Text: caption, Role: parser.RoleHeading})
 	}
 	if t != nil {
-		w.blocks = append(w.blocks, parser.Block{Table: t})
+		w.addBlock(parser.Block{Table: t})
 		w.tables++
 	}
 }
