@@ -336,9 +336,13 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 	}
 
 	// One allocation for the whole grid; each row a slice of it.
+	// Its cells are written field by field, as parser.Cell{ColSpan: 1,
+	// RowSpan: 1}, parser.Cell{Covered: true} and the cells read, leaving
+	// alone what is already so: a write of a whole cell goes through the
+	// collector's write barrier, which costs while it runs.
 	flat := make([]parser.Cell, len(rows)*width)
 	for k := range flat {
-		flat[k] = parser.Cell{ColSpan: 1, RowSpan: 1}
+		flat[k].ColSpan, flat[k].RowSpan = 1, 1
 	}
 	gridRow := func(y int) []parser.Cell { return flat[y*width : (y+1)*width : (y+1)*width] }
 	for _, b := range cells.blocks {
@@ -347,10 +351,12 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 			for y := int(c.row); y < int(c.row+c.rowSpan); y++ {
 				g := gridRow(y)
 				for x := x0; x < x1; x++ {
-					g[x] = parser.Cell{Covered: true}
+					cover(&g[x])
 				}
 			}
-			gridRow(int(c.row))[x0] = parser.Cell{Text: c.text, Lines: c.lines, ColSpan: x1 - x0, RowSpan: int(c.rowSpan)}
+			o := &gridRow(int(c.row))[x0]
+			o.Text, o.Lines = c.text, c.lines
+			o.ColSpan, o.RowSpan, o.Covered = x1-x0, int(c.rowSpan), false
 		}
 	}
 
@@ -381,6 +387,15 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 		t.Rows = append(t.Rows, parser.Row{Header: h, Cells: g})
 	}
 	return caption, t, nil
+}
+
+// cover makes g a cell a span covers, parser.Cell{Covered: true}: the
+// grid's cells have no box, and text only where a cell was read.
+func cover(g *parser.Cell) {
+	if g.Text != "" || g.Lines != nil {
+		g.Text, g.Lines = "", nil
+	}
+	g.ColSpan, g.RowSpan, g.Covered = 0, 0, true
 }
 
 // inTurn reports whether the rows are laid out in the order they were
