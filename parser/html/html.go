@@ -150,11 +150,20 @@ func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan cut, c *cutt
 			w.tokenParts++
 			continue
 		}
-		var r io.Reader = bytes.NewReader(utf[start:end])
-		if i > 0 {
-			r = io.MultiReader(bytes.NewReader(c.prefix), bytes.NewReader(prev.replay), r)
+		var root *html.Node
+		if i > 0 && !prev.row && !cur.row {
+			if root = w.plainTree(prev.replay, utf[start:end]); root != nil {
+				w.plainParts++
+			}
 		}
-		root, err := html.Parse(r)
+		var err error
+		if root == nil {
+			var r io.Reader = bytes.NewReader(utf[start:end])
+			if i > 0 {
+				r = io.MultiReader(bytes.NewReader(c.prefix), bytes.NewReader(prev.replay), r)
+			}
+			root, err = html.Parse(r)
+		}
 		if err != nil {
 			if c != nil {
 				return false, fmt.Errorf("segment %d: %w", i+1, err)

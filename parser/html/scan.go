@@ -26,6 +26,8 @@ type scanner struct {
 	name, nameEnd int
 	attrs         []attrSpan
 	stop          bool // after a raw text element's start tag
+	// A comment's text is b[data:dataEnd].
+	data, dataEnd int
 }
 
 // attrSpan is an attribute of a start tag: its key b[k0:k1] and its value
@@ -210,6 +212,11 @@ func (s *scanner) tag(p int, attr bool) bool {
 // tokenizer's readComment does.
 func (s *scanner) comment(p int) bool {
 	b := s.b
+	s.data = p
+	end := func(p, marker int) bool {
+		s.off, s.dataEnd = p, max(p-marker, s.data)
+		return true
+	}
 	dashes, beginning := 0, true
 	for {
 		if p >= len(b) {
@@ -223,8 +230,7 @@ func (s *scanner) comment(p int) bool {
 			continue
 		case '>':
 			if dashes >= 2 || beginning {
-				s.off = p
-				return true
+				return end(p, len("-->"))
 			}
 		case '!':
 			if dashes >= 2 {
@@ -234,8 +240,7 @@ func (s *scanner) comment(p int) bool {
 				c = b[p]
 				p++
 				if c == '>' {
-					s.off = p
-					return true
+					return end(p, len("--!>"))
 				} else if c == '-' {
 					dashes, beginning = 1, false
 					continue
@@ -245,6 +250,9 @@ func (s *scanner) comment(p int) bool {
 		dashes, beginning = 0, false
 	}
 }
+
+// commentData returns the text of the comment read, as written.
+func (s *scanner) commentData() []byte { return s.b[s.data:s.dataEnd] }
 
 // raw returns the token read, as written.
 func (s *scanner) raw() []byte { return s.b[s.start:s.off] }

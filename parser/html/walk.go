@@ -39,6 +39,10 @@ type walker struct {
 	scan scanner
 	key  []byte
 
+	// The builder of the trees of plain segments, and how many it built.
+	plain      plainBuilder
+	plainParts int
+
 	// When a segment ends between the rows of a table: the table, open
 	// at the end of the segment's tree; pending once it is collected, and
 	// stopped, so that the walk ends there (the next segment holds the
