@@ -76,6 +76,11 @@ func (w *walker) plainTree(replay, seg []byte) *html.Node {
 	return root
 }
 
+// maxPlainDepth bounds how deeply the plain tree builder nests elements,
+// well below the tree builder's bound of 512 open elements (past which a
+// segment is read another way).
+const maxPlainDepth = 256
+
 // plainBuilder is the state of the plain tree builder, kept from one
 // segment to the next.
 type plainBuilder struct {
@@ -91,8 +96,12 @@ func (p *plainBuilder) node(t html.NodeType, a atom.Atom, data string) *html.Nod
 	if len(p.slab) == cap(p.slab) {
 		p.slab = make([]html.Node, 0, 256)
 	}
-	p.slab = append(p.slab, html.Node{Type: t, DataAtom: a, Data: data})
-	return &p.slab[len(p.slab)-1]
+	// Field by field: a whole node written costs the collector's write
+	// barrier on each of its pointers.
+	p.slab = p.slab[:len(p.slab)+1]
+	n := &p.slab[len(p.slab)-1]
+	n.Type, n.DataAtom, n.Data = t, a, data
+	return n
 }
 
 // read adds the tokens of b to the tree; it reports false on one the
@@ -147,6 +156,9 @@ func (p *plainBuilder) read(b []byte) bool {
 						return false
 					}
 				}
+			}
+			if len(p.stack) >= maxPlainDepth {
+				return false // the tree builder refuses what nests too deeply
 			}
 			n := p.node(html.ElementNode, a, a.String())
 			if !p.attrs(n) {

@@ -223,3 +223,31 @@ func TestPlainPages(t *testing.T) {
 	assert.Greater(t, w.plainParts, 10)
 	require.True(t, bytes.Contains(page, []byte("<li>")))
 }
+
+// TestPlainHostile reads large list pages with elements nested deeper than
+// the plain tree builder goes (and deeper than the tree builder takes),
+// and tags with more attributes than the scanner reads: each as read
+// whole.
+func TestPlainHostile(t *testing.T) {
+	list := fixturePage(t, "list", segmentBytes)
+	i := bytes.Index(list, []byte("<h2>"))
+	require.Positive(t, i)
+	for _, mid := range []string{
+		strings.Repeat("<div>", 300) + "deep text" + strings.Repeat("</div>", 300),
+		strings.Repeat("<span>", 600) + "deeper text" + strings.Repeat("</span>", 600),
+		"<ul><li><a" + manyAttributes(100_000) + " href=\"/x\">many attributes</a></li></ul>",
+	} {
+		var b bytes.Buffer
+		b.Write(list[:i])
+		b.Write(list[i : i+len(list)/2])
+		b.WriteString("<div>" + mid + "</div>")
+		b.Write(list[i+len(list)/2:])
+		page := b.Bytes()
+		whole, werr := parse("p.html", page, Options{}, 0)
+		got, err := Parse("p.html", page, Options{})
+		require.Equal(t, werr, err)
+		if err == nil {
+			assert.Equal(t, string(parser.Dump(whole)), string(parser.Dump(got)))
+		}
+	}
+}

@@ -30,6 +30,10 @@ type scanner struct {
 	data, dataEnd int
 }
 
+// maxScanAttrs bounds the attributes of a tag the scanner reads: each is
+// compared with those before it.
+const maxScanAttrs = 64
+
 // attrSpan is an attribute of a start tag: its key b[k0:k1] and its value
 // b[v0:v1], as written.
 type attrSpan struct{ k0, k1, v0, v1 int }
@@ -202,6 +206,9 @@ func (s *scanner) tag(p int, attr bool) bool {
 			}
 		}
 		if attr && k0 != k1 {
+			if len(s.attrs) == maxScanAttrs {
+				return false // the tokenizer reads them, with a map of their keys
+			}
 			s.attrs = append(s.attrs, attrSpan{k0, k1, v0, v1})
 		}
 		p = s.skipSpace(p)

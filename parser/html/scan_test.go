@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -9,6 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
+
+	"github.com/agreements/agreements/parser"
 )
 
 // scanPieces are the markup random inputs for the scanner are made of:
@@ -245,4 +248,28 @@ func TestTokens(t *testing.T) {
 	for k := tokenizerRun - 3; k <= tokenizerRun+1; k++ {
 		check([]byte("<?x>" + strings.Repeat("<p>", k) + "<script><p></script><p>"))
 	}
+}
+
+// TestScannerManyAttributes reads a large table whose rows hold a cell
+// with more attributes than the scanner reads: as read whole.
+func TestScannerManyAttributes(t *testing.T) {
+	page := fixturePage(t, "table", segmentBytes+segmentBytes/2)
+	i := bytes.LastIndex(page[:len(page)/2], []byte("<tr><td>"))
+	require.Positive(t, i)
+	page = append(append(append([]byte(nil), page[:i]...),
+		"<tr><td"+manyAttributes(100_000)+" colspan=2>many attributes</td></tr>"...), page[i:]...)
+	whole, err := parse("p.html", page, Options{}, 0)
+	require.NoError(t, err)
+	got, err := Parse("p.html", page, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, string(parser.Dump(whole)), string(parser.Dump(got)))
+}
+
+// manyAttributes writes n attributes, each of its own key.
+func manyAttributes(n int) string {
+	var b strings.Builder
+	for k := range n {
+		fmt.Fprintf(&b, " a%d", k)
+	}
+	return b.String()
 }
