@@ -3,6 +3,7 @@ package html
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -250,4 +251,30 @@ func TestPlainHostile(t *testing.T) {
 			assert.Equal(t, string(parser.Dump(whole)), string(parser.Dump(got)))
 		}
 	}
+}
+
+// BenchmarkPlainTree builds the tree of a 64 KiB segment of a list page
+// with the tree builder and with the plain tree builder.
+func BenchmarkPlainTree(b *testing.B) {
+	page := fixturePage(b, "list", 1<<20)
+	i := bytes.Index(page, []byte("<h2>"))
+	seg := page[i : i+bytes.LastIndex(page[i:i+segmentMin], []byte("</ul>"))+len("</ul>")]
+	w := newWalker(site{})
+	require.NotNil(b, w.plainTree(nil, seg))
+	b.Run("tree", func(b *testing.B) {
+		b.SetBytes(int64(len(seg)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := html.Parse(io.MultiReader(strings.NewReader("<!DOCTYPE html><body>"), bytes.NewReader(seg))); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("plain", func(b *testing.B) {
+		b.SetBytes(int64(len(seg)))
+		b.ReportAllocs()
+		for b.Loop() {
+			w.plainTree(nil, seg)
+		}
+	})
 }

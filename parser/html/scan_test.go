@@ -273,3 +273,28 @@ func manyAttributes(n int) string {
 	}
 	return b.String()
 }
+
+// BenchmarkTokens reads a 1 MB table page's tokens with the tokenizer
+// and as the segmenter does (the scanner, and the tokenizer where it
+// stumbles).
+func BenchmarkTokens(b *testing.B) {
+	page := fixturePage(b, "table", 1<<20)
+	b.Run("tokenizer", func(b *testing.B) {
+		b.SetBytes(int64(len(page)))
+		b.ReportAllocs()
+		for b.Loop() {
+			z := html.NewTokenizer(bytes.NewReader(page))
+			for z.Next() != html.ErrorToken {
+			}
+		}
+	})
+	b.Run("tokens", func(b *testing.B) {
+		b.SetBytes(int64(len(page)))
+		b.ReportAllocs()
+		for b.Loop() {
+			t := &tokens{b: page}
+			for tt, _, _ := t.next(); tt != html.ErrorToken; tt, _, _ = t.next() {
+			}
+		}
+	})
+}
