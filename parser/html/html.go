@@ -9,7 +9,10 @@
 // is a group heading), and each data table becomes a parser.Table whose
 // rowspan and colspan cells are expanded into a grid; tables that lay out
 // the page (holding tables, marked presentational, or of a single cell) are
-// read as flow. Large documents are read in segments, one tree at a time.
+// read as flow. Large documents are read in segments, one tree at a time;
+// a segment of plain table rows or of plain blocks is read straight from
+// its bytes by a scanner whose tokens are the tokenizer's (scan.go, rows.go,
+// plain.go), the rest by the tree builder.
 package html
 
 import (
@@ -45,9 +48,9 @@ type Options struct {
 // parser.ErrEmpty, parser.ErrTooLarge, parser.ErrMalformed or
 // parser.ErrNoContent.
 //
-// A document larger than 1 MiB is read in segments that parse on their own
-// (see cuts), so that only one segment's tree is held in memory at a time;
-// the blocks are the same as those of the whole tree.
+// A document larger than 1 MiB is read in segments of 64 KiB or more that
+// parse on their own (see cuts), so that only one segment's tree is held
+// in memory at a time; the blocks are the same as those of the whole tree.
 func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 	return parseSegments(name, b, opt, segmentBytes, segmentMin)
 }
