@@ -123,6 +123,7 @@ func (c *docContext) table(t *parser.Table) {
 	if len(t.Rows) == 0 {
 		return
 	}
+	given := t // the rows as the document holds them (tr.t may become a copy, its wrapped rows joined)
 	if c.tables == nil {
 		c.tables = &tableMemo{declared: map[string]bool{}, last: -1}
 	}
@@ -170,7 +171,9 @@ func (c *docContext) table(t *parser.Table) {
 	tr.readLegendRows()
 	tr.findUsualMarkerPlace()
 	tr.setLevel()
+	free := tr.rowsFreer(given)
 	for i := tr.body; i < len(t.Rows); i++ {
+		free.before(i)
 		r := &t.Rows[i]
 		if c.lostBefore(r.Page) {
 			// The rows that said which group this one belongs to are on a

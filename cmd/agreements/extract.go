@@ -45,7 +45,9 @@ func (e *env) extract(args []string) int {
 		return exitUsage
 	}
 
-	opt := normalize.Options{Institution: *inst}
+	// The documents are read here only: the normaliser lets go of their
+	// rows as it reads them.
+	opt := normalize.Options{Institution: *inst, Consume: true}
 	switch *dates {
 	case "":
 	case "month-first":
