@@ -68,3 +68,17 @@ func (f *rowsFreer) before(i int) {
 		}
 	}
 }
+
+// letGo lets go of the cells of a table read whole, when the document is
+// consumed: all but its last row's (the next table's reading looks at it).
+// The facts read from the whole document when first needed are read
+// before.
+func (c *docContext) letGo(t *parser.Table) {
+	if !c.opt.Consume || len(t.Rows) < 2 {
+		return
+	}
+	c.unitsFirst()
+	for i := range t.Rows[:len(t.Rows)-1] {
+		t.Rows[i].Cells = nil
+	}
+}

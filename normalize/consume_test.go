@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -56,29 +57,47 @@ func TestConsumeReadsTheSame(t *testing.T) {
 			require.Equal(t, 2*n+1, len(want.Records))
 
 			d := doc()
-			first := d.Blocks[2].Table
+			tables := []*parser.Table{d.Blocks[2].Table, d.Blocks[3].Table, d.Blocks[4].Table}
 			got, err := Normalize(d, Options{Institution: "Tohoku University", Consume: true})
 			require.NoError(t, err)
 			assert.Equal(t, want, got)
 			assert.Nil(t, d.Blocks, "the blocks are the normaliser's")
-			let := 0
-			for _, r := range first.Rows {
-				if r.Cells == nil {
-					let++
-				}
-			}
-			if n < consumeRows {
-				assert.Zero(t, let, "a short table is held whole")
-				return
-			}
-			// Let go: the rows whose partner cell is covered (the even ones:
-			// the odd ones start the partner's span), up to the two last.
-			assert.Equal(t, (n-2)/2, let)
-			for k, r := range first.Rows {
-				if r.Cells == nil {
-					assert.True(t, k > 1 && k%2 == 0 && k < n-1, "row %d let go", k)
+			for _, tb := range tables {
+				for k, r := range tb.Rows {
+					assert.Equal(t, k == len(tb.Rows)-1, r.Cells != nil, "row %d: all but the last row let go", k)
 				}
 			}
 		})
 	}
+}
+
+// TestRowsFreer: while a long table is read, the rows read are let go but
+// for the header, the row above the one being read, the origins of spans
+// and the last row; in the rows as read and in the document's, when they
+// differ.
+func TestRowsFreer(t *testing.T) {
+	n := consumeRows + 10
+	given := longTable(n)
+	c := newContext(tdoc(nil, given), Options{Consume: true})
+	read := *given
+	read.Rows = slices.Clone(given.Rows) // as when wrapped rows were joined
+	tr := &tableReader{c: c, t: &read, body: 1, origin: map[cellRef]cellRef{}}
+	tr.mapOrigins()
+	f := tr.rowsFreer(given)
+	require.NotNil(t, f)
+	at := n / 2
+	f.before(at)
+	for k := range given.Rows {
+		// Kept: the header (0), the region's origin (1) and the partners'
+		// (odd), the row above the one being read and those after.
+		kept := k <= 1 || k%2 == 1 || k >= at-1
+		assert.Equal(t, kept, read.Rows[k].Cells != nil, "read row %d", k)
+		assert.Equal(t, kept, given.Rows[k].Cells != nil, "given row %d", k)
+	}
+	f.before(n + 1)
+	assert.NotNil(t, given.Rows[n].Cells, "the last row")
+
+	short := tbl([]string{"Country", "Partner Institution"}, []string{"France", "Lyon"})
+	tr = &tableReader{c: c, t: short, body: 1}
+	assert.Nil(t, tr.rowsFreer(short), "a short table is held whole")
 }

@@ -80,6 +80,7 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 			}
 		case b.Table != nil:
 			c.table(b.Table) // (a list set as a table may go on with the entry above it)
+			c.letGo(b.Table)
 		}
 	}
 	c.flushList()
