@@ -136,18 +136,6 @@ func (p *replyPart) packLines() {
 	})
 }
 
-// unpackLines gives the cells OneLine marks their one line again.
-func (p *replyPart) unpackLines() {
-	if len(p.OneLine) == 0 {
-		return
-	}
-	p.eachCell(func(i int, c *parser.Cell) {
-		if i/64 < len(p.OneLine) && p.OneLine[i/64]&(1<<(i%64)) != 0 {
-			c.Lines = []string{c.Text}
-		}
-	})
-}
-
 // partUnits is about how many lines and table rows one replyPart carries.
 const partUnits = 512
 
@@ -364,12 +352,13 @@ func readReply(r io.Reader) (*parser.Document, *wireError, []*wireError, error) 
 	}
 	doc := head.Doc
 	doc.Blocks = make([]parser.Block, 0, min(head.Blocks, 1<<20))
+	texts := newReplyTexts()
 	for {
 		var part replyPart
 		if err := dec.Decode(&part); err != nil {
 			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), head.Blocks, err)
 		}
-		part.unpackLines()
+		texts.unpack(&part)
 		doc.Blocks = append(doc.Blocks, part.Blocks...)
 		if len(part.Rows) > 0 {
 			if len(doc.Blocks) == 0 || doc.Blocks[len(doc.Blocks)-1].Table == nil {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"testing"
+	"unsafe"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/agreements/agreements/parser"
@@ -54,4 +56,26 @@ func TestReplyRoundTrip(t *testing.T) {
 	require.Nil(t, remote)
 	require.Empty(t, pageErrs)
 	require.Equal(t, want, got)
+}
+
+// TestReplyTextsShared: cells of one text decoded from a reply hold it
+// once, their one-line lists too, and a list grown for one cell leaves the
+// others' as they were.
+func TestReplyTextsShared(t *testing.T) {
+	doc := replyDoc()
+	blocks := doc.Blocks
+	doc.Blocks = nil
+	var buf bytes.Buffer
+	require.NoError(t, writeReply(&buf, replyHead{Doc: doc}, blocks))
+	got, _, _, err := readReply(&buf)
+	require.NoError(t, err)
+	rows := got.Blocks[3].Table.Rows
+	a, b := &rows[0].Cells[4], &rows[len(rows)-1].Cells[4] // "" with the line "", in different parts
+	require.Equal(t, []string{""}, a.Lines)
+	assert.Same(t, &a.Lines[0], &b.Lines[0], "one list for the cells of one text")
+	assert.Equal(t, 1, cap(a.Lines))
+	a.Lines = append(a.Lines, "more")
+	assert.Equal(t, []string{""}, b.Lines)
+	x, y := rows[0].Cells[1], rows[1].Cells[1] // "b c", of two lines: the text is shared, not the lines
+	assert.Equal(t, unsafe.StringData(x.Text), unsafe.StringData(y.Text))
 }
