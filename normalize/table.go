@@ -100,6 +100,8 @@ type tableReader struct {
 	headerTexts           map[string]bool         // the texts of the header's cells (isHeaderText)
 	headerWords           map[int]map[string]bool // the words of each column's header cells (headerWordsOf)
 	spanned               []bool                  // the columns a header cell covers from the left (headerTexts)
+	vals                  map[field]val           // the cells of the row being read, by field (rowVals), made once a table
+	has                   map[field]bool          // the fields of the row being read with text of their own (own), made once a table
 }
 
 // forgetGroups drops what blank grouping cells stand for.
