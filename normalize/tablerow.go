@@ -17,7 +17,12 @@ import (
 // rowVals collects the row's cells by field; two columns of one field are
 // joined.
 func (tr *tableReader) rowVals(i int) map[field]val {
-	vals := map[field]val{}
+	vals := tr.vals
+	if vals == nil {
+		vals = map[field]val{}
+		tr.vals = vals
+	}
+	clear(vals)
 	for j, f := range tr.cols {
 		if f == fNone || f == fFlag || f == fIgnore {
 			continue
@@ -67,19 +72,30 @@ func joinLineByLine(a, b []string) []string {
 // own reports the fields whose cells hold text of their own in the row.
 func own(vals map[field]val) map[field]bool {
 	m := map[field]bool{}
+	ownInto(m, vals)
+	return m
+}
+
+// ownInto is own writing into m.
+func ownInto(m map[field]bool, vals map[field]val) {
 	for f, v := range vals {
 		if v.text != "" && !v.covered {
 			m[f] = true
 		}
 	}
-	return m
 }
 
 // row reads one body row: a group, note or continuation row changes the
 // state; any other row becomes a record, read in steps.
 func (tr *tableReader) row(i int) {
 	vals := tr.rowVals(i)
-	has := own(vals)
+	has := tr.has
+	if has == nil {
+		has = map[field]bool{}
+		tr.has = has
+	}
+	clear(has)
+	ownInto(has, vals)
 	if tr.notARecord(i, vals, has) {
 		return
 	}
