@@ -84,6 +84,21 @@ func parseDocumentWith(name string, b []byte, ro readOpts) (*parser.Document, er
 		parser.ErrUnknownFormat, what)}
 }
 
+// parseHeldWith is parseDocumentWith for the parse child: a PDF's table
+// rows past the first few of each page come back held packed, with held to
+// give them their cells as they are written (nil for other formats).
+func parseHeldWith(name string, b []byte, ro readOpts) (*parser.Document, heldRows, error) {
+	if parser.Detect(b) != parser.FormatPDF {
+		doc, err := parseDocumentWith(name, b, ro)
+		return doc, nil, err
+	}
+	h, err := pdf.ParseHeld(name, b, pdf.Options{Pages: ro.pages, Password: ro.password})
+	if err != nil {
+		return nil, nil, err
+	}
+	return h.Document(), h, nil
+}
+
 // extractFile reads, parses and normalises one document. A document whose
 // pages partly failed still returns its records, with the page errors.
 func (e *env) extractFile(name string, opt normalize.Options) (*agreement.Result, error) {

@@ -244,7 +244,7 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, "not a reply")
 		return exitOK
 	}
-	doc, err := parseDocumentWith(req.Name, req.Data, readOpts{pages: req.Pages, password: req.Password})
+	doc, held, err := parseHeldWith(req.Name, req.Data, readOpts{pages: req.Pages, password: req.Password})
 	req.Data = nil
 	var head replyHead
 	var blocks []parser.Block
@@ -258,7 +258,7 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		head.Doc = doc
 	}
 	w := bufio.NewWriterSize(stdout, 64<<10)
-	if err := writeReply(w, head, blocks); err != nil {
+	if err := writeReply(w, head, blocks, held); err != nil {
 		fmt.Fprintf(stderr, "agreements: parse child: writing the reply: %v\n", err)
 		return exitFail
 	}
@@ -298,23 +298,53 @@ func readRequest(r *bufio.Reader) (parseRequest, error) {
 	return req, nil
 }
 
-// writeReply writes the reply head, then the blocks in parts.
-func writeReply(w io.Writer, head replyHead, blocks []parser.Block) error {
+// heldRows gives table rows held packed their cells while they are
+// written (see pdf.Held); nil when no rows are held.
+type heldRows interface {
+	Fill(t *parser.Table, i, j int)
+	Release(t *parser.Table, i, j int)
+}
+
+// rowSpan is rows [i, j) of a table.
+type rowSpan struct {
+	t    *parser.Table
+	i, j int
+}
+
+// writeReply writes the reply head, then the blocks in parts. held, when
+// not nil, gives the rows of a part their cells as the part is made, and
+// takes them again once it is written, so that only one part's cells are
+// made at a time.
+func writeReply(w io.Writer, head replyHead, blocks []parser.Block, held heldRows) error {
 	enc := gob.NewEncoder(w)
 	head.Blocks = len(blocks)
 	if err := enc.Encode(&head); err != nil {
 		return err
 	}
 	var part replyPart
+	var filled []rowSpan
+	fill := func(t *parser.Table, i, j int) {
+		if held != nil {
+			held.Fill(t, i, j)
+			filled = append(filled, rowSpan{t, i, j})
+		}
+	}
 	units := 0
 	flush := func() error {
 		part.packLines()
 		err := enc.Encode(&part)
 		part, units = replyPart{}, 0
+		for _, s := range filled {
+			held.Release(s.t, s.i, s.j)
+		}
+		filled = filled[:0]
 		return err
 	}
 	for _, b := range blocks {
 		if b.Table == nil || len(b.Table.Rows) <= partUnits {
+			if b.Table != nil {
+				fill(b.Table, 0, len(b.Table.Rows))
+			}
 			part.Blocks = append(part.Blocks, b)
 			units++
 			if b.Table != nil {
@@ -332,20 +362,22 @@ func writeReply(w io.Writer, head replyHead, blocks []parser.Block) error {
 		rows := b.Table.Rows
 		first := *b.Table
 		first.Rows = rows[:partUnits]
+		fill(b.Table, 0, partUnits)
 		part.Blocks = append(part.Blocks, parser.Block{Line: b.Line, Table: &first})
 		if err := flush(); err != nil {
 			return err
 		}
 		for i := partUnits; i < len(rows); i += partUnits {
-			part.Rows = rows[i:min(i+partUnits, len(rows))]
+			j := min(i+partUnits, len(rows))
+			fill(b.Table, i, j)
+			part.Rows = rows[i:j]
 			if err := flush(); err != nil {
 				return err
 			}
 		}
 	}
 	part.End = true
-	part.packLines()
-	return enc.Encode(&part)
+	return flush()
 }
 
 // readReply reads what writeReply wrote: the document (nil when the child

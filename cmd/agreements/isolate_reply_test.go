@@ -48,10 +48,24 @@ func TestReplyRoundTrip(t *testing.T) {
 	blocks := doc.Blocks
 	doc.Blocks = nil
 	var buf bytes.Buffer
-	require.NoError(t, writeReply(&buf, replyHead{Doc: doc}, blocks))
+	require.NoError(t, writeReply(&buf, replyHead{Doc: doc}, blocks, nil))
 	got, remote, pageErrs, err := readReply(&buf)
 	require.NoError(t, err)
 	require.Nil(t, remote)
 	require.Empty(t, pageErrs)
 	require.Equal(t, want, got)
+}
+
+// TestReplyHeldRows: a document whose table rows the child holds packed
+// (a table over many pages, crossing in several parts, and a list of a
+// table a page) comes back as the same document read in this process.
+func TestReplyHeldRows(t *testing.T) {
+	for name, data := range map[string][]byte{"table.pdf": synthTablePDF(40, 30), "list.pdf": synthListPDF(12, 40)} {
+		want, err := parseDocument(name, data, nil)
+		require.NoError(t, err, name)
+		got, err := parseIsolated(name, data, nil)
+		require.NoError(t, err, name)
+		require.Equal(t, string(parser.Dump(want)), string(parser.Dump(got)), name)
+		require.Equal(t, want, got, name)
+	}
 }

@@ -284,11 +284,27 @@ func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 
 // parse is Parse, with table detection optional so that the text layer's
 // own output can be tested apart from it.
-func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Document, err error) {
+func parse(name string, b []byte, opt Options, tables bool) (*parser.Document, error) {
+	h, err := parseHeld(name, b, opt, tables)
+	if err != nil {
+		return nil, err
+	}
+	h.fillAll()
+	return h.doc, nil
+}
+
+// ParseHeld is Parse for a reader of the document's table rows a part at
+// a time: the rows past the first few of each page's tables are held
+// packed (see Held) until Fill gives them their cells.
+func ParseHeld(name string, b []byte, opt Options) (*Held, error) {
+	return parseHeld(name, b, opt, true)
+}
+
+func parseHeld(name string, b []byte, opt Options, tables bool) (held *Held, err error) {
 	page := 0
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, &parser.Error{File: name, Page: page, Err: fmt.Errorf("%w: %s", parser.ErrMalformed, panicText(r))}
+			held, err = nil, &parser.Error{File: name, Page: page, Err: fmt.Errorf("%w: %s", parser.ErrMalformed, panicText(r))}
 		}
 	}()
 	d, repairs, err := openRepaired(name, b, opt.Password)
@@ -300,11 +316,13 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		joinJustified(p)
 		dropGlyphs(p)
 	}
+	hp := &heldPages{pages: map[int]*packedPage{}}
 	if tables {
 		finish = func(p *PageLayout) {
 			joinListMarkers(p)
 			joinJustified(p)
 			keepTables(p)
+			hp.hold(p)
 		}
 	}
 	// What the document needs of the input and of the open file is taken
@@ -328,7 +346,7 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		}
 	}
 	d = nil
-	doc = head
+	doc := head
 	doc.PageErrors = pageErrs
 	furniture := findFurniture(pages)
 	furnLines, furnHeader := furnitureLines(pages, furniture)
@@ -377,7 +395,9 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 	for _, pb := range blocks {
 		doc.Blocks = append(doc.Blocks, pb.block)
 	}
+	held = &Held{doc: doc, pages: hp.pages, refs: map[*parser.Table][]rowRef{}}
+	held.index(doc.Blocks)
 	doc.Number()
 	furnitureRows(doc, furnLines, furnHeader)
-	return doc, nil
+	return held, nil
 }

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// BenchmarkParseChild: one input parsed in a parse child, as extract does,
+// on generated ruled tables and unruled lists of 10, 100 and 1,000 pages
+// (CHILD_INPUT names a file to measure instead). Besides the time, it
+// reports the child's peak resident memory (child-peak-MB: the largest
+// child this process has waited for, so run one case at a time, e.g.
+// -bench 'ParseChild/table-1000$') and its CPU time (child-cpu-ms: user
+// and system, per parse).
+func BenchmarkParseChild(b *testing.B) {
+	type input struct {
+		name string
+		data []byte
+	}
+	var inputs []input
+	if path := os.Getenv("CHILD_INPUT"); path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		inputs = append(inputs, input{"file", data})
+	} else {
+		for _, kind := range []string{"table", "list"} {
+			for _, pages := range []int{10, 100, 1000} {
+				inputs = append(inputs, input{name: kind + "-" + strconv.Itoa(pages)})
+			}
+		}
+	}
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			data := in.data
+			if kind, n, ok := strings.Cut(in.name, "-"); ok {
+				pages, _ := strconv.Atoi(n)
+				if kind == "table" {
+					data = synthTablePDF(pages, 30)
+				} else {
+					data = synthListPDF(pages, 40)
+				}
+			}
+			b.SetBytes(int64(len(data)))
+			var before syscall.Rusage
+			_ = syscall.Getrusage(syscall.RUSAGE_CHILDREN, &before)
+			for b.Loop() {
+				if _, err := parseIsolated("synth.pdf", data, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			var after syscall.Rusage
+			if syscall.Getrusage(syscall.RUSAGE_CHILDREN, &after) == nil {
+				b.ReportMetric(float64(after.Maxrss)/1024, "child-peak-MB")
+				cpu := func(ru syscall.Rusage) float64 {
+					return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e6
+				}
+				b.ReportMetric((cpu(after)-cpu(before))/float64(b.N), "child-cpu-ms")
+			}
+		})
+	}
+}
