@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // BenchmarkParseChild: one input parsed in a parse child, as extract does,
@@ -45,11 +49,17 @@ func BenchmarkParseChild(b *testing.B) {
 					data = synthListPDF(pages, 40)
 				}
 			}
+			// The input is a file, as the command's inputs mostly are: the
+			// child reads a PDF from it (see sameFile).
+			path := filepath.Join(b.TempDir(), "synth.pdf")
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
 			b.SetBytes(int64(len(data)))
 			var before syscall.Rusage
 			_ = syscall.Getrusage(syscall.RUSAGE_CHILDREN, &before)
 			for b.Loop() {
-				if _, err := parseIsolated("synth.pdf", data, nil); err != nil {
+				if _, err := parseIsolated(path, data, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -63,4 +73,27 @@ func BenchmarkParseChild(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestWriteChildRequest writes the request a parse child reads on its
+// standard input for the input CHILD_INPUT names, to the file CHILD_REQUEST
+// names, so that a child can be run and measured on its own:
+//
+//	AGREEMENTS_PARSE_CHILD=1 GOGC=off /usr/bin/time -f '%M KiB %U+%S' bin/agreements <req 3<input.pdf >/dev/null
+//
+// With CHILD_INFILE=1 the child reads the input from descriptor 3, as it
+// does for a PDF named on the command line; otherwise the input's bytes
+// follow the request.
+func TestWriteChildRequest(t *testing.T) {
+	out, in := os.Getenv("CHILD_REQUEST"), os.Getenv("CHILD_INPUT")
+	if out == "" || in == "" {
+		t.Skip("CHILD_REQUEST and CHILD_INPUT not set")
+	}
+	data, err := os.ReadFile(in)
+	require.NoError(t, err)
+	req := parseRequest{Name: in, Data: data, Memory: limitsFor(len(data)).Memory, QuietStart: true,
+		InFile: os.Getenv("CHILD_INFILE") == "1"}
+	var buf bytes.Buffer
+	require.NoError(t, writeRequest(&buf, req))
+	require.NoError(t, os.WriteFile(out, buf.Bytes(), 0o644))
 }

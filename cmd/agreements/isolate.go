@@ -66,8 +66,15 @@ type parseRequest struct {
 	// Data is the input. It does not cross as part of the request: Size
 	// says how many bytes of it follow the request on the stream, so that
 	// neither process holds an encoded copy of it.
-	Data   []byte
-	Size   int
+	Data []byte
+	Size int
+	// InFile says the input is not in the stream but in the file the
+	// child is handed as its first extra descriptor (inFileFD), Size
+	// bytes: the child reads a PDF's pages from the file as it goes
+	// rather than holding its bytes (see sameFile). file is that file,
+	// in the parent.
+	InFile bool
+	file   *os.File
 	Memory int64
 	// QuietStart says the child was started with garbage collection off
 	// (GOGC=off), to be set for the input's size (see collectFor).
@@ -244,8 +251,21 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, "not a reply")
 		return exitOK
 	}
-	doc, held, err := parseHeldWith(req.Name, req.Data, readOpts{pages: req.Pages, password: req.Password})
-	req.Data = nil
+	ro := readOpts{pages: req.Pages, password: req.Password}
+	var doc *parser.Document
+	var held heldRows
+	if req.InFile {
+		in := os.NewFile(inFileFD, req.Name)
+		if in == nil {
+			fmt.Fprintf(stderr, "agreements: parse child: the input file was not handed over\n")
+			return exitFail
+		}
+		doc, held, err = parseHeldFile(req.Name, in, req.Size, ro)
+		in.Close()
+	} else {
+		doc, held, err = parseHeldWith(req.Name, req.Data, ro)
+		req.Data = nil
+	}
 	var head replyHead
 	var blocks []parser.Block
 	head.Err = toWire(err)
@@ -269,16 +289,57 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// inFileFD is the descriptor of the input file handed to the child (the
+// first of exec.Cmd's ExtraFiles).
+const inFileFD = 3
+
 // writeRequest writes a request: the request without its data, then the
-// data's bytes as they are.
+// data's bytes as they are, unless the child reads them from the input
+// file (InFile).
 func writeRequest(w io.Writer, req parseRequest) error {
 	data := req.Data
 	req.Data, req.Size = nil, len(data)
 	if err := gob.NewEncoder(w).Encode(&req); err != nil {
 		return err
 	}
+	if req.InFile {
+		return nil
+	}
 	_, err := w.Write(data)
 	return err
+}
+
+// sameFile opens the named input for the child to read itself when it is
+// a PDF and a regular file that holds b, byte for byte (name may be a
+// display name, or a file changed since it was read: then the bytes cross
+// in the stream); nil otherwise. The check reads the file once more, a
+// few milliseconds for ten megabytes, where the bytes held by the child
+// for the whole parse would cost their size in memory.
+func sameFile(name string, b []byte) *os.File {
+	if name == "-" || parser.Detect(b) != parser.FormatPDF {
+		return nil
+	}
+	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(b)) {
+		return nil // not opened: a named pipe would wait for a writer
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(b)) {
+		f.Close()
+		return nil
+	}
+	buf := make([]byte, 64<<10)
+	for off := 0; off < len(b); {
+		n, _ := f.ReadAt(buf[:min(len(buf), len(b)-off)], int64(off))
+		if n == 0 || !bytes.Equal(buf[:n], b[off:off+n]) {
+			f.Close()
+			return nil
+		}
+		off += n
+	}
+	return f
 }
 
 // readRequest reads what writeRequest wrote. r is a bufio.Reader so that
@@ -290,6 +351,9 @@ func readRequest(r *bufio.Reader) (parseRequest, error) {
 	}
 	if req.Size < 0 {
 		return req, fmt.Errorf("a request for %d bytes", req.Size)
+	}
+	if req.InFile {
+		return req, nil
 	}
 	req.Data = make([]byte, req.Size)
 	if _, err := io.ReadFull(r, req.Data); err != nil {
@@ -529,7 +593,12 @@ func parseIsolated(name string, b []byte, pages []int) (*parser.Document, error)
 
 // parseIsolatedWith is parseIsolated with a password for protected PDFs.
 func parseIsolatedWith(name string, b []byte, ro readOpts) (*parser.Document, error) {
-	return parseInChild(parseRequest{Name: name, Pages: ro.pages, Password: ro.password, Data: b}, limitsFor(len(b)))
+	req := parseRequest{Name: name, Pages: ro.pages, Password: ro.password, Data: b}
+	if f := sameFile(name, b); f != nil {
+		defer f.Close()
+		req.file = f
+	}
+	return parseInChild(req, limitsFor(len(b)))
 }
 
 func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
@@ -545,6 +614,10 @@ func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 	if _, set := os.LookupEnv("GOGC"); !set {
 		cmd.Env = append(cmd.Env, "GOGC=off")
 		req.QuietStart = true
+	}
+	if req.file != nil {
+		cmd.ExtraFiles = []*os.File{req.file}
+		req.InFile = true
 	}
 	errBuf := &headBuffer{max: 16 << 10}
 	cmd.Stderr = errBuf

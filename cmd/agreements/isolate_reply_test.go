@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/agreements/agreements/parser"
@@ -68,4 +72,44 @@ func TestReplyHeldRows(t *testing.T) {
 		require.Equal(t, string(parser.Dump(want)), string(parser.Dump(got)), name)
 		require.Equal(t, want, got, name)
 	}
+}
+
+// TestParseInChildFromFile: a PDF named by a file that holds the bytes
+// read is read by the child from the file, with the same result; a file
+// that no longer holds them, a named pipe or a page that is not a PDF
+// cross in the stream.
+func TestParseInChildFromFile(t *testing.T) {
+	dir := t.TempDir()
+	data := synthTablePDF(20, 30)
+	path := filepath.Join(dir, "table.pdf")
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	f := sameFile(path, data)
+	require.NotNil(t, f, "the file holds the bytes: the child reads it")
+	require.NoError(t, f.Close())
+	want, err := parseDocument(path, data, nil)
+	require.NoError(t, err)
+	got, err := parseIsolated(path, data, nil)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+
+	// The file changed since it was read: the bytes read are parsed.
+	other := synthTablePDF(3, 30)
+	assert.Nil(t, sameFile(path, other), "another size")
+	changed := bytes.Clone(data)
+	changed[len(changed)/2] ^= 1
+	assert.Nil(t, sameFile(path, changed), "the same size, another byte")
+	want, err = parseDocument(path, other, nil)
+	require.NoError(t, err)
+	got, err = parseIsolated(path, other, nil)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+
+	fifo := filepath.Join(dir, "fifo.pdf")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	assert.Nil(t, sameFile(fifo, data), "a named pipe is not opened")
+	page := filepath.Join(dir, "page.html")
+	html := synthHTML(4 << 10)
+	require.NoError(t, os.WriteFile(page, html, 0o644))
+	assert.Nil(t, sameFile(page, html), "only a PDF is read from its file")
+	assert.Nil(t, sameFile("-", data))
 }

@@ -3,6 +3,7 @@ package pdf
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/agreements/agreements/parser"
@@ -11,16 +12,17 @@ import (
 // A page's table rows are most of what a document holds once its pages are
 // read: a cell is about a hundred bytes besides its text, and a thousand
 // pages of a ruled table are 180,000 cells. So, as each page is read, its
-// tables' rows past the first few (heldFrom) are packed into bytes, about a
-// fifth of their size, and their cells dropped: the document is built over
-// rows without cells (stitching compares only the first rows of each page's
-// tables, and nothing after it reads a row's cells), and the cells are made
-// again when the rows are read, a part at a time (Held.Fill) or all at once
+// tables' rows are packed into bytes, about a fifth of their size, and
+// their cells dropped. Once all pages are read, the first few rows of each
+// page's tables (heldFrom) get their cells again, since stitching compares
+// them; the document is built over the other rows without their cells
+// (nothing after stitching reads a row's cells), and they are made again
+// when the rows are read, a part at a time (Held.Fill) or all at once
 // (Parse).
 
-// heldFrom is how many leading rows of each page table keep their cells:
-// stitching compares up to the first three rows of a table with the first
-// three of its continuation (repeatedRows).
+// heldFrom is how many leading rows of each page table get their cells
+// back for stitching: it compares up to the first three rows of a table
+// with the first three of its continuation (repeatedRows).
 const heldFrom = 3
 
 // Held is a parsed document whose table rows are held packed until they
@@ -82,7 +84,7 @@ const rowBits = 24
 
 func heldKey(page, row int) int { return -(page<<rowBits | row + 1) }
 
-func (h *Held) refOf(r *parser.Row) rowRef {
+func refOf(r *parser.Row) rowRef {
 	if r.Row >= 0 || r.Cells != nil {
 		return rowRef{}
 	}
@@ -101,7 +103,7 @@ func (h *Held) index(blocks []parser.Block) {
 		}
 		var refs []rowRef
 		for k := range t.Rows {
-			ref := h.refOf(&t.Rows[k])
+			ref := refOf(&t.Rows[k])
 			if ref.page != 0 && refs == nil {
 				refs = make([]rowRef, len(t.Rows))
 			}
@@ -129,8 +131,8 @@ type heldPages struct {
 	pages map[int]*packedPage
 }
 
-// hold packs the rows past heldFrom of the page's tables, drops their
-// cells and marks each with its place (Row).
+// hold packs the rows of the page's tables, drops their cells and marks
+// each with its place (Row).
 func (hp *heldPages) hold(p *PageLayout) {
 	if p.Number >= 1<<(62-rowBits) {
 		return
@@ -138,8 +140,14 @@ func (hp *heldPages) hold(p *PageLayout) {
 	var pp packedPage
 tables:
 	for ti := range p.tables {
-		rows := p.tables[ti].table.Rows
-		for k := heldFrom; k < len(rows); k++ {
+		t := &p.tables[ti].table
+		if cap(t.Rows) > len(t.Rows) {
+			// Rows grown by appending: what stays of the page is held
+			// without the room they grew into.
+			t.Rows = slices.Clone(t.Rows)
+		}
+		rows := t.Rows
+		for k := range rows {
 			r := &rows[k]
 			if len(pp.offs) >= 1<<rowBits-1 {
 				break tables
@@ -152,10 +160,26 @@ tables:
 	if len(pp.offs) == 0 {
 		return
 	}
-	pp.data = pp.data[:len(pp.data):len(pp.data)]
+	pp.data = slices.Clone(pp.data) // without the room it grew into
 	hp.mu.Lock()
 	hp.pages[p.Number] = &pp
 	hp.mu.Unlock()
+}
+
+// unhold gives the first heldFrom rows of each page's tables their cells
+// again, for stitching, once all pages are read.
+func (hp *heldPages) unhold(pages []PageLayout) {
+	for i := range pages {
+		for ti := range pages[i].tables {
+			rows := pages[i].tables[ti].table.Rows
+			for k := range min(heldFrom, len(rows)) {
+				r := &rows[k]
+				if ref := refOf(r); ref.page != 0 {
+					r.Cells, r.Row = hp.pages[int(ref.page)].cells(ref.row, r), 0
+				}
+			}
+		}
+	}
 }
 
 // Cell flags in the packed form.

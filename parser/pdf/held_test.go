@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"os"
@@ -49,7 +50,7 @@ func TestParseHeld(t *testing.T) {
 	synth := synthRuledPDF(t, 5, 20)
 	inputs = append(inputs, "")
 	held := 0
-	for _, in := range inputs {
+	for i, in := range inputs {
 		b := synth
 		if in != "" {
 			var err error
@@ -58,6 +59,10 @@ func TestParseHeld(t *testing.T) {
 		}
 		want, werr := Parse("input.pdf", b, Options{})
 		h, err := ParseHeld("input.pdf", b, Options{})
+		if i%2 == 1 {
+			// Read from a file's bytes, as the parse child reads a file.
+			h, err = ParseHeldAt("input.pdf", bytes.NewReader(b), int64(len(b)), Options{})
+		}
 		if werr != nil {
 			require.Error(t, err, in)
 			assert.Equal(t, werr.Error(), err.Error(), in)
@@ -136,4 +141,15 @@ func synthRuledPDF(t *testing.T, pages, rows int) []byte {
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
 	return buildPDF(objs...)
+}
+
+// TestParseHeldAtShort: a source shorter than it is said to be is an
+// error naming the file.
+func TestParseHeldAtShort(t *testing.T) {
+	b := synthRuledPDF(t, 1, 4)
+	_, err := ParseHeldAt("short.pdf", bytes.NewReader(b[:100]), int64(len(b)), Options{})
+	var pe *parser.Error
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "short.pdf", pe.File)
+	assert.Contains(t, err.Error(), "reading it: 100 of its")
 }
