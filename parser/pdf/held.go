@@ -117,11 +117,31 @@ func (h *Held) index(blocks []parser.Block) {
 	}
 }
 
-// packedPage is the packed rows of one page: their bytes, and where each
-// row starts in them.
+// packedPage is the packed rows of one page: their bytes, where each row
+// starts in them, and the coordinates of the cells' boxes (a page's cells
+// share a few column and row edges: a box names them by their index).
 type packedPage struct {
 	data []byte
 	offs []int32
+	vals []float64
+}
+
+// packer packs a page's rows.
+type packer struct {
+	packedPage
+	index map[uint64]int // by their bits, indexes into vals
+}
+
+// coord appends the index of v in the page's coordinates.
+func (pk *packer) coord(v float64) {
+	bits := math.Float64bits(v)
+	i, ok := pk.index[bits]
+	if !ok {
+		i = len(pk.vals)
+		pk.index[bits] = i
+		pk.vals = append(pk.vals, v)
+	}
+	pk.data = binary.AppendUvarint(pk.data, uint64(i))
 }
 
 // heldPages collects the pages' packed rows as the pages are read, by
@@ -137,7 +157,7 @@ func (hp *heldPages) hold(p *PageLayout) {
 	if p.Number >= 1<<(62-rowBits) {
 		return
 	}
-	var pp packedPage
+	pk := packer{index: map[uint64]int{}}
 tables:
 	for ti := range p.tables {
 		t := &p.tables[ti].table
@@ -149,20 +169,21 @@ tables:
 		rows := t.Rows
 		for k := range rows {
 			r := &rows[k]
-			if len(pp.offs) >= 1<<rowBits-1 {
+			if len(pk.offs) >= 1<<rowBits-1 {
 				break tables
 			}
-			pp.offs = append(pp.offs, int32(len(pp.data)))
-			pp.data = packRow(pp.data, r)
-			r.Cells, r.Row = nil, heldKey(p.Number, len(pp.offs)-1)
+			pk.offs = append(pk.offs, int32(len(pk.data)))
+			pk.packRow(r)
+			r.Cells, r.Row = nil, heldKey(p.Number, len(pk.offs)-1)
 		}
 	}
-	if len(pp.offs) == 0 {
+	if len(pk.offs) == 0 {
 		return
 	}
-	pp.data = slices.Clone(pp.data) // without the room it grew into
+	// Without the room they grew into.
+	pp := &packedPage{data: slices.Clone(pk.data), offs: slices.Clone(pk.offs), vals: slices.Clone(pk.vals)}
 	hp.mu.Lock()
-	hp.pages[p.Number] = &pp
+	hp.pages[p.Number] = pp
 	hp.mu.Unlock()
 }
 
@@ -192,11 +213,11 @@ const (
 	cellY1Row    // Box.Y1 is the row's
 )
 
-// packRow appends the packed form of r's cells to b: their count, then each
+// packRow appends the packed form of r's cells: their count, then each
 // cell's flags, spans and the coordinates of its box the flags do not
 // give, then the cells' texts and lines.
-func packRow(b []byte, r *parser.Row) []byte {
-	b = binary.AppendUvarint(b, uint64(len(r.Cells)))
+func (pk *packer) packRow(r *parser.Row) {
+	b := binary.AppendUvarint(pk.data, uint64(len(r.Cells)))
 	prevX := r.Box.X0
 	for i := range r.Cells {
 		c := &r.Cells[i]
@@ -223,16 +244,18 @@ func packRow(b []byte, r *parser.Row) []byte {
 		b = append(b, f)
 		b = binary.AppendVarint(b, int64(c.ColSpan))
 		b = binary.AppendVarint(b, int64(c.RowSpan))
+		pk.data = b
 		if f&cellX0Joined == 0 {
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(c.Box.X0))
+			pk.coord(c.Box.X0)
 		}
 		if f&cellY0Row == 0 {
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(c.Box.Y0))
+			pk.coord(c.Box.Y0)
 		}
-		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(c.Box.X1))
+		pk.coord(c.Box.X1)
 		if f&cellY1Row == 0 {
-			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(c.Box.Y1))
+			pk.coord(c.Box.Y1)
 		}
+		b = pk.data
 		prevX = c.Box.X1
 		b = binary.AppendUvarint(b, uint64(len(c.Text)))
 		if f&(cellOneLine|cellNoLines) == 0 {
@@ -252,7 +275,7 @@ func packRow(b []byte, r *parser.Row) []byte {
 			b = append(b, l...)
 		}
 	}
-	return b
+	pk.data = b
 }
 
 // cells makes the cells of packed row k of the page again; r is the row
@@ -266,9 +289,9 @@ func (pp *packedPage) cells(k int32, r *parser.Row) []parser.Cell {
 	ls := make([]lens, n)
 	var lineLens []int
 	f64 := func() float64 {
-		v := math.Float64frombits(binary.LittleEndian.Uint64(b))
-		b = b[8:]
-		return v
+		i, w := binary.Uvarint(b)
+		b = b[w:]
+		return pp.vals[i]
 	}
 	prevX := r.Box.X0
 	total := 0

@@ -31,9 +31,13 @@ func TestPackRow(t *testing.T) {
 	}}
 	want := row
 	want.Cells = append([]parser.Cell(nil), row.Cells...)
-	pp := packedPage{offs: []int32{0}}
-	pp.data = packRow(nil, &row)
-	got := pp.cells(0, &row)
+	pk := packer{index: map[uint64]int{}}
+	pk.offs = append(pk.offs, 0)
+	pk.packRow(&row)
+	pk.offs = append(pk.offs, int32(len(pk.data)))
+	pk.packRow(&row)
+	assert.Equal(t, want.Cells, pk.cells(1, &row), "a second row with the same coordinates")
+	got := pk.cells(0, &row)
 	assert.Equal(t, want.Cells, got)
 	for i := range got {
 		assert.Equal(t, want.Cells[i].Lines == nil, got[i].Lines == nil, "cell %d: nil lines stay nil", i)

@@ -161,6 +161,10 @@ func (d *document) layouts(opt Options, finish func(*PageLayout)) ([]PageLayout,
 			var sc scratch
 			for i := range next {
 				out[i], errs[i] = d.readPage(nums[i], &sc, finish)
+				// The page's dictionary is read once: what the library
+				// parsed of it (its resources, its fonts' entries) is let
+				// go with it.
+				d.pages[nums[i]-1] = pageRef{}
 			}
 		})
 	}
