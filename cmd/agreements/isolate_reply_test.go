@@ -80,7 +80,8 @@ func TestReplyHeldRows(t *testing.T) {
 // cross in the stream.
 func TestParseInChildFromFile(t *testing.T) {
 	dir := t.TempDir()
-	data := synthTablePDF(20, 30)
+	data := synthTablePDF(110, 30)
+	require.Greater(t, len(data), quietInput, "a child that collects under its soft memory limit")
 	path := filepath.Join(dir, "table.pdf")
 	require.NoError(t, os.WriteFile(path, data, 0o644))
 	f := sameFile(path, data)

@@ -412,7 +412,14 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) 
 	// Tables replace the lines they cover. This is the single place where
 	// table detection plugs into the document (see tables_hook.go).
 	if tables {
-		blocks = placeTables(blocks, findTables(pages))
+		regions := findTables(pages)
+		// The lines are blocks now and the page tables stitched into
+		// regions: what stays of the pages is what column order and
+		// markRuled read (flows, rules).
+		for i := range pages {
+			pages[i].Lines, pages[i].tables = nil, nil
+		}
+		blocks = placeTables(blocks, regions)
 		// Column order needs the tables found: a table's cells are
 		// columns too.
 		flows := map[int][]flowArea{}
