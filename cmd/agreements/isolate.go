@@ -499,16 +499,18 @@ const (
 // A larger PDF's child collects as usual under a soft memory limit of
 // pdfHeapBase plus pdfHeapPerMiB for each MiB of input: what it keeps of
 // the pages read (their lines, and their tables' rows held packed, see
-// pdf.Held) is about 1.2 to 2 times the input's size, and collected at
-// twice its live heap a 1,000-page table peaked at 70–80 MB resident;
-// under the limit, about 50 MB for 3% more CPU time. The limit never
-// leaves less than half the live heap, and limitSlack, above it: it is
-// raised after each collection as the live heap grows (see heapBound), so
-// that a document that keeps more than its size foretells (compressed
-// content) is collected no more often than at 1.5 times its live heap.
+// pdf.Held) is about 1.2 to 1.7 times the input's size at 1,000 pages
+// (12 MiB of a 10 MiB table, 12 MiB of a 7 MiB list), and collected at
+// twice its live heap a 1,000-page table peaked at 65–80 MB resident;
+// under the limit, 50–53 MB, for about 1% more CPU time (a limit of 34
+// MiB cost the list 5%). The limit never leaves less than half the live
+// heap, and limitSlack, above it: it is raised after each collection as
+// the live heap grows (see heapBound), so that a document that keeps more
+// than its size foretells (compressed content) is collected no more often
+// than at 1.5 times its live heap.
 const (
-	pdfHeapBase   = 20 << 20
-	pdfHeapPerMiB = 7 << 20 / 4 // 1.75 MiB
+	pdfHeapBase   = 32 << 20
+	pdfHeapPerMiB = 3 << 20 / 4 // 0.75 MiB
 	limitSlack    = 8 << 20
 )
 
