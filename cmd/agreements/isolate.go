@@ -10,7 +10,9 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,8 +68,15 @@ type parseRequest struct {
 	// Data is the input. It does not cross as part of the request: Size
 	// says how many bytes of it follow the request on the stream, so that
 	// neither process holds an encoded copy of it.
-	Data   []byte
-	Size   int
+	Data []byte
+	Size int
+	// InFile says the input is not in the stream but in the file the
+	// child is handed as its first extra descriptor (inFileFD), Size
+	// bytes: the child reads a PDF's pages from the file as it goes
+	// rather than holding its bytes (see sameFile). file is that file,
+	// in the parent.
+	InFile bool
+	file   *os.File
 	Memory int64
 	// QuietStart says the child was started with garbage collection off
 	// (GOGC=off), to be set for the input's size (see collectFor).
@@ -213,7 +222,7 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	debug.SetMaxStack(maxStack)
 	if req.QuietStart {
-		collectFor(req.Size)
+		collectFor(req.Size, req.InFile || parser.Detect(req.Data) == parser.FormatPDF)
 	}
 	switch req.Test {
 	case "hang":
@@ -232,8 +241,21 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, "not a reply")
 		return exitOK
 	}
-	doc, err := parseDocumentWith(req.Name, req.Data, readOpts{pages: req.Pages, password: req.Password})
-	req.Data = nil
+	ro := readOpts{pages: req.Pages, password: req.Password}
+	var doc *parser.Document
+	var held heldRows
+	if req.InFile {
+		in := os.NewFile(inFileFD, req.Name)
+		if in == nil {
+			fmt.Fprintf(stderr, "agreements: parse child: the input file was not handed over\n")
+			return exitFail
+		}
+		doc, held, err = parseHeldFile(req.Name, in, req.Size, ro)
+		in.Close()
+	} else {
+		doc, held, err = parseHeldWith(req.Name, req.Data, ro)
+		req.Data = nil
+	}
 	var head replyHead
 	var blocks []parser.Block
 	head.Err = toWire(err)
@@ -246,7 +268,7 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		head.Doc = doc
 	}
 	w := bufio.NewWriterSize(stdout, 64<<10)
-	if err := writeReply(w, head, blocks); err != nil {
+	if err := writeReply(w, head, blocks, held); err != nil {
 		fmt.Fprintf(stderr, "agreements: parse child: writing the reply: %v\n", err)
 		return exitFail
 	}
@@ -257,16 +279,57 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// inFileFD is the descriptor of the input file handed to the child (the
+// first of exec.Cmd's ExtraFiles).
+const inFileFD = 3
+
 // writeRequest writes a request: the request without its data, then the
-// data's bytes as they are.
+// data's bytes as they are, unless the child reads them from the input
+// file (InFile).
 func writeRequest(w io.Writer, req parseRequest) error {
 	data := req.Data
 	req.Data, req.Size = nil, len(data)
 	if err := gob.NewEncoder(w).Encode(&req); err != nil {
 		return err
 	}
+	if req.InFile {
+		return nil
+	}
 	_, err := w.Write(data)
 	return err
+}
+
+// sameFile opens the named input for the child to read itself when it is
+// a PDF and a regular file that holds b, byte for byte (name may be a
+// display name, or a file changed since it was read: then the bytes cross
+// in the stream); nil otherwise. The check reads the file once more, a
+// few milliseconds for ten megabytes, where the bytes held by the child
+// for the whole parse would cost their size in memory.
+func sameFile(name string, b []byte) *os.File {
+	if name == "-" || parser.Detect(b) != parser.FormatPDF {
+		return nil
+	}
+	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(b)) {
+		return nil // not opened: a named pipe would wait for a writer
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(b)) {
+		f.Close()
+		return nil
+	}
+	buf := make([]byte, 64<<10)
+	for off := 0; off < len(b); {
+		n, _ := f.ReadAt(buf[:min(len(buf), len(b)-off)], int64(off))
+		if n == 0 || !bytes.Equal(buf[:n], b[off:off+n]) {
+			f.Close()
+			return nil
+		}
+		off += n
+	}
+	return f
 }
 
 // readRequest reads what writeRequest wrote. r is a bufio.Reader so that
@@ -279,6 +342,9 @@ func readRequest(r *bufio.Reader) (parseRequest, error) {
 	if req.Size < 0 {
 		return req, fmt.Errorf("a request for %d bytes", req.Size)
 	}
+	if req.InFile {
+		return req, nil
+	}
 	req.Data = make([]byte, req.Size)
 	if _, err := io.ReadFull(r, req.Data); err != nil {
 		return req, fmt.Errorf("the input's %d bytes: %w", req.Size, err)
@@ -286,23 +352,53 @@ func readRequest(r *bufio.Reader) (parseRequest, error) {
 	return req, nil
 }
 
-// writeReply writes the reply head, then the blocks in parts.
-func writeReply(w io.Writer, head replyHead, blocks []parser.Block) error {
+// heldRows gives table rows held packed their cells while they are
+// written (see pdf.Held); nil when no rows are held.
+type heldRows interface {
+	Fill(t *parser.Table, i, j int)
+	Release(t *parser.Table, i, j int)
+}
+
+// rowSpan is rows [i, j) of a table.
+type rowSpan struct {
+	t    *parser.Table
+	i, j int
+}
+
+// writeReply writes the reply head, then the blocks in parts. held, when
+// not nil, gives the rows of a part their cells as the part is made, and
+// takes them again once it is written, so that only one part's cells are
+// made at a time.
+func writeReply(w io.Writer, head replyHead, blocks []parser.Block, held heldRows) error {
 	enc := gob.NewEncoder(w)
 	head.Blocks = len(blocks)
 	if err := enc.Encode(&head); err != nil {
 		return err
 	}
 	var part replyPart
+	var filled []rowSpan
+	fill := func(t *parser.Table, i, j int) {
+		if held != nil {
+			held.Fill(t, i, j)
+			filled = append(filled, rowSpan{t, i, j})
+		}
+	}
 	units := 0
 	flush := func() error {
 		part.packLines()
 		err := enc.Encode(&part)
 		part, units = replyPart{}, 0
+		for _, s := range filled {
+			held.Release(s.t, s.i, s.j)
+		}
+		filled = filled[:0]
 		return err
 	}
 	for _, b := range blocks {
 		if b.Table == nil || len(b.Table.Rows) <= partUnits {
+			if b.Table != nil {
+				fill(b.Table, 0, len(b.Table.Rows))
+			}
 			part.Blocks = append(part.Blocks, b)
 			units++
 			if b.Table != nil {
@@ -320,20 +416,22 @@ func writeReply(w io.Writer, head replyHead, blocks []parser.Block) error {
 		rows := b.Table.Rows
 		first := *b.Table
 		first.Rows = rows[:partUnits]
+		fill(b.Table, 0, partUnits)
 		part.Blocks = append(part.Blocks, parser.Block{Line: b.Line, Table: &first})
 		if err := flush(); err != nil {
 			return err
 		}
 		for i := partUnits; i < len(rows); i += partUnits {
-			part.Rows = rows[i:min(i+partUnits, len(rows))]
+			j := min(i+partUnits, len(rows))
+			fill(b.Table, i, j)
+			part.Rows = rows[i:j]
 			if err := flush(); err != nil {
 				return err
 			}
 		}
 	}
 	part.End = true
-	part.packLines()
-	return enc.Encode(&part)
+	return flush()
 }
 
 // readReply reads what writeReply wrote: the document (nil when the child
@@ -408,14 +506,77 @@ const (
 	quietHeap  = 32 << 20
 )
 
+// A larger PDF's child collects as usual under a soft memory limit of
+// pdfHeapBase plus pdfHeapPerMiB for each MiB of input: what it keeps of
+// the pages read (their lines, and their tables' rows held packed, see
+// pdf.Held) is about 1.2 to 1.7 times the input's size at 1,000 pages
+// (12 MiB of a 10 MiB table, 12 MiB of a 7 MiB list), and collected at
+// twice its live heap a 1,000-page table peaked at 65–80 MB resident;
+// under the limit, 50–53 MB, for about 1% more CPU time (a limit of 34
+// MiB cost the list 5%). The limit never leaves less than half the live
+// heap, and limitSlack, above it: it is raised after each collection as
+// the live heap grows (see heapBound), so that a document that keeps more
+// than its size foretells (compressed content) is collected no more often
+// than at 1.5 times its live heap.
+const (
+	pdfHeapBase   = 32 << 20
+	pdfHeapPerMiB = 3 << 20 / 4 // 0.75 MiB
+	limitSlack    = 8 << 20
+)
+
 // collectFor sets garbage collection for an input of n bytes in a child
-// started with it off.
-func collectFor(n int) {
+// started with it off; pdf says the input is a PDF.
+func collectFor(n int, pdf bool) {
 	if n <= quietInput {
 		debug.SetMemoryLimit(quietHeap)
 		return
 	}
 	debug.SetGCPercent(100)
+	if _, set := os.LookupEnv("GOMEMLIMIT"); pdf && !set {
+		boundHeap(pdfHeapBase + int64(n)*pdfHeapPerMiB>>20)
+	}
+}
+
+// heapBound is a child's soft memory limit: floor, or as much more as the
+// live heap needs (heapLimit).
+type heapBound struct {
+	floor int64
+	live  []metrics.Sample
+}
+
+// boundHeap sets a soft memory limit of floor bytes, and sets it again
+// after every collection.
+func boundHeap(floor int64) {
+	h := &heapBound{floor: floor, live: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+	debug.SetMemoryLimit(floor)
+	h.arm()
+}
+
+// gcTick is an object made only to be dropped: its cleanup runs once a
+// collection has found it unreachable. (It holds a pointer, so that it is
+// not batched with other small objects.)
+type gcTick struct{ _ *byte }
+
+// arm has adjust run after the next collection, and arm again.
+func (h *heapBound) arm() {
+	runtime.AddCleanup(&gcTick{}, func(h *heapBound) {
+		h.adjust()
+		h.arm()
+	}, h)
+}
+
+// adjust sets the limit for the live heap the last collection found.
+func (h *heapBound) adjust() {
+	metrics.Read(h.live)
+	if h.live[0].Value.Kind() == metrics.KindUint64 {
+		debug.SetMemoryLimit(heapLimit(h.floor, int64(h.live[0].Value.Uint64())))
+	}
+}
+
+// heapLimit is the soft memory limit for a live heap of live bytes: floor,
+// or half the live heap and limitSlack above it when that is more.
+func heapLimit(floor, live int64) int64 {
+	return max(floor, live+live/2+limitSlack)
 }
 
 // quietCommands are the commands that read inputs (each parsed in a
@@ -507,7 +668,12 @@ func parseIsolated(name string, b []byte, pages []int) (*parser.Document, error)
 
 // parseIsolatedWith is parseIsolated with a password for protected PDFs.
 func parseIsolatedWith(name string, b []byte, ro readOpts) (*parser.Document, error) {
-	return parseInChild(parseRequest{Name: name, Pages: ro.pages, Password: ro.password, Data: b}, limitsFor(len(b)))
+	req := parseRequest{Name: name, Pages: ro.pages, Password: ro.password, Data: b}
+	if f := sameFile(name, b); f != nil {
+		defer f.Close()
+		req.file = f
+	}
+	return parseInChild(req, limitsFor(len(b)))
 }
 
 func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
@@ -523,6 +689,10 @@ func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 	if _, set := os.LookupEnv("GOGC"); !set {
 		cmd.Env = append(cmd.Env, "GOGC=off")
 		req.QuietStart = true
+	}
+	if req.file != nil {
+		cmd.ExtraFiles = []*os.File{req.file}
+		req.InFile = true
 	}
 	errBuf := &headBuffer{max: 16 << 10}
 	cmd.Stderr = errBuf

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
 	"testing"
 	"unsafe"
 
@@ -51,7 +54,7 @@ func TestReplyRoundTrip(t *testing.T) {
 	blocks := doc.Blocks
 	doc.Blocks = nil
 	var buf bytes.Buffer
-	require.NoError(t, writeReply(&buf, replyHead{Doc: doc}, blocks))
+	require.NoError(t, writeReply(&buf, replyHead{Doc: doc}, blocks, nil))
 	got, remote, pageErrs, err := readReply(&buf)
 	require.NoError(t, err)
 	require.Nil(t, remote)
@@ -67,7 +70,7 @@ func TestReplyTextsShared(t *testing.T) {
 	blocks := doc.Blocks
 	doc.Blocks = nil
 	var buf bytes.Buffer
-	require.NoError(t, writeReply(&buf, replyHead{Doc: doc}, blocks))
+	require.NoError(t, writeReply(&buf, replyHead{Doc: doc}, blocks, nil))
 	got, _, _, err := readReply(&buf)
 	require.NoError(t, err)
 	rows := got.Blocks[3].Table.Rows
@@ -100,7 +103,7 @@ func TestReplyLongTable(t *testing.T) {
 	blocks := doc.Blocks
 	doc.Blocks = nil
 	var buf bytes.Buffer
-	require.NoError(t, writeReply(&buf, replyHead{Doc: doc}, blocks))
+	require.NoError(t, writeReply(&buf, replyHead{Doc: doc}, blocks, nil))
 	got, _, _, err := readReply(&buf)
 	require.NoError(t, err)
 	require.Equal(t, long(), got)
@@ -125,4 +128,59 @@ func TestReplyLongTable(t *testing.T) {
 	for _, r := range t1[len(t1):cap(t1)] {
 		assert.Nil(t, r.Cells, "no rows of the second table held in the first's room")
 	}
+}
+
+// TestReplyHeldRows: a document whose table rows the child holds packed
+// (a table over many pages, crossing in several parts, and a list of a
+// table a page) comes back as the same document read in this process.
+func TestReplyHeldRows(t *testing.T) {
+	for name, data := range map[string][]byte{"table.pdf": synthTablePDF(40, 30), "list.pdf": synthListPDF(12, 40)} {
+		want, err := parseDocument(name, data, nil)
+		require.NoError(t, err, name)
+		got, err := parseIsolated(name, data, nil)
+		require.NoError(t, err, name)
+		require.Equal(t, string(parser.Dump(want)), string(parser.Dump(got)), name)
+		require.Equal(t, want, got, name)
+	}
+}
+
+// TestParseInChildFromFile: a PDF named by a file that holds the bytes
+// read is read by the child from the file, with the same result; a file
+// that no longer holds them, a named pipe or a page that is not a PDF
+// cross in the stream.
+func TestParseInChildFromFile(t *testing.T) {
+	dir := t.TempDir()
+	data := synthTablePDF(110, 30)
+	require.Greater(t, len(data), quietInput, "a child that collects under its soft memory limit")
+	path := filepath.Join(dir, "table.pdf")
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	f := sameFile(path, data)
+	require.NotNil(t, f, "the file holds the bytes: the child reads it")
+	require.NoError(t, f.Close())
+	want, err := parseDocument(path, data, nil)
+	require.NoError(t, err)
+	got, err := parseIsolated(path, data, nil)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+
+	// The file changed since it was read: the bytes read are parsed.
+	other := synthTablePDF(3, 30)
+	assert.Nil(t, sameFile(path, other), "another size")
+	changed := bytes.Clone(data)
+	changed[len(changed)/2] ^= 1
+	assert.Nil(t, sameFile(path, changed), "the same size, another byte")
+	want, err = parseDocument(path, other, nil)
+	require.NoError(t, err)
+	got, err = parseIsolated(path, other, nil)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+
+	fifo := filepath.Join(dir, "fifo.pdf")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o600))
+	assert.Nil(t, sameFile(fifo, data), "a named pipe is not opened")
+	page := filepath.Join(dir, "page.html")
+	html := synthHTML(4 << 10)
+	require.NoError(t, os.WriteFile(page, html, 0o644))
+	assert.Nil(t, sameFile(page, html), "only a PDF is read from its file")
+	assert.Nil(t, sameFile("-", data))
 }

@@ -20,7 +20,7 @@ func replyBytes(b *testing.B, name string, data []byte) []byte {
 	blocks := doc.Blocks
 	doc.Blocks = nil
 	var buf bytes.Buffer
-	if err := writeReply(&buf, replyHead{Doc: doc}, blocks); err != nil {
+	if err := writeReply(&buf, replyHead{Doc: doc}, blocks, nil); err != nil {
 		b.Fatal(err)
 	}
 	return buf.Bytes()

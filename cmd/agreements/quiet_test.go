@@ -38,3 +38,13 @@ func TestQuietArgs(t *testing.T) {
 		assert.Equal(t, tt.want, quietArgs(tt.args), "%q", tt.args)
 	}
 }
+
+// TestHeapLimit: a PDF child's soft memory limit is its floor while the
+// live heap is small, and leaves half the live heap and limitSlack above a
+// larger one.
+func TestHeapLimit(t *testing.T) {
+	floor := int64(pdfHeapBase + 10*pdfHeapPerMiB)
+	assert.Equal(t, floor, heapLimit(floor, 0))
+	assert.Equal(t, floor, heapLimit(floor, 12<<20), "the live heap of 1,000 pages of a ruled table")
+	assert.Equal(t, int64(100<<20+50<<20+limitSlack), heapLimit(floor, 100<<20))
+}

@@ -47,7 +47,15 @@ type document struct {
 
 // openDocument opens b with ledongthuc/pdf, turning its panics and errors
 // into *parser.Error.
-func openDocument(name string, b []byte, password string) (d *document, err error) {
+func openDocument(name string, b []byte, password string) (*document, error) {
+	return openDocumentAt(name, b, password, nil)
+}
+
+// openDocumentAt is openDocument for bytes that at holds too: when the
+// document opens from b as it is (no object streams decoded into new
+// bytes, no rewrite), the library reads its objects from at, and b is not
+// kept.
+func openDocumentAt(name string, b []byte, password string, at io.ReaderAt) (d *document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			d, err = nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %s", parser.ErrMalformed, panicText(r))}
@@ -65,7 +73,7 @@ func openDocument(name string, b []byte, password string) (d *document, err erro
 			// Checked again: the object streams the sections could not
 			// show decoded.
 			if compressed, err = checkXref(nb); err == nil {
-				b = nb
+				b, at = nb, nil
 			}
 		}
 	}
@@ -77,10 +85,14 @@ func openDocument(name string, b []byte, password string) (d *document, err erro
 		// looks up in it: thousands of pages in one would take hours.
 		// Written again without object streams, they read in seconds.
 		if nb, err := rewrite(b, password); err == nil {
-			b = nb
+			b, at = nb, nil
 		}
 	}
-	r, err := newReader(b, password)
+	var src io.ReaderAt = bytes.NewReader(b)
+	if at != nil {
+		src = at
+	}
+	r, err := newReader(src, int64(len(b)), password)
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: openError(err)}
 	}
@@ -105,14 +117,15 @@ func openDocument(name string, b []byte, password string) (d *document, err erro
 	return d, nil
 }
 
-// newReader opens b with the library: with the empty user password, and
-// when that does not open it, with password (when one is given).
-func newReader(b []byte, password string) (*lpdf.Reader, error) {
+// newReader opens the size bytes of src with the library: with the empty
+// user password, and when that does not open it, with password (when one
+// is given).
+func newReader(src io.ReaderAt, size int64, password string) (*lpdf.Reader, error) {
 	if password == "" {
-		return lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
+		return lpdf.NewReader(src, size)
 	}
 	tried := false
-	return lpdf.NewReaderEncrypted(bytes.NewReader(b), int64(len(b)), func() string {
+	return lpdf.NewReaderEncrypted(src, size, func() string {
 		if tried {
 			return "" // the library asks until it is given the empty string
 		}

@@ -10,6 +10,7 @@ package pdf
 import (
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -48,11 +49,18 @@ func ReadLayout(name string, b []byte, opt Options) (pages []PageLayout, pageErr
 // pdfcpu ("pdf:rewritten"). When all fail, the error is the reader's on the
 // bytes as given.
 func openRepaired(name string, b []byte, password string) (*document, []string, error) {
+	return openRepairedAt(name, b, password, nil)
+}
+
+// openRepairedAt is openRepaired for bytes that at holds too: a document
+// that opens from them as they are reads its objects from at (see
+// openDocumentAt).
+func openRepairedAt(name string, b []byte, password string, at io.ReaderAt) (*document, []string, error) {
 	var pre []string
 	if fixed, ok := dropExtendsCycles(b); ok {
-		b, pre = fixed, []string{"pdf:dropped_extends_cycle"}
+		b, pre, at = fixed, []string{"pdf:dropped_extends_cycle"}, nil
 	}
-	d, err := openDocument(name, b, password)
+	d, err := openDocumentAt(name, b, password, at)
 	if err == nil || errors.Is(err, parser.ErrEmpty) {
 		return d, pre, err
 	}
@@ -153,6 +161,10 @@ func (d *document) layouts(opt Options, finish func(*PageLayout)) ([]PageLayout,
 			var sc scratch
 			for i := range next {
 				out[i], errs[i] = d.readPage(nums[i], &sc, finish)
+				// The page's dictionary is read once: what the library
+				// parsed of it (its resources, its fonts' entries) is let
+				// go with it.
+				d.pages[nums[i]-1] = pageRef{}
 			}
 		})
 	}
@@ -285,14 +297,51 @@ func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 
 // parse is Parse, with table detection optional so that the text layer's
 // own output can be tested apart from it.
-func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Document, err error) {
+func parse(name string, b []byte, opt Options, tables bool) (*parser.Document, error) {
+	h, err := parseHeld(name, b, nil, opt, tables)
+	if err != nil {
+		return nil, err
+	}
+	h.fillAll()
+	return h.doc, nil
+}
+
+// ParseHeld is Parse for a reader of the document's table rows a part at
+// a time: the rows past the first few of each page's tables are held
+// packed (see Held) until Fill gives them their cells.
+func ParseHeld(name string, b []byte, opt Options) (*Held, error) {
+	return parseHeld(name, b, nil, opt, true)
+}
+
+// ParseHeldAt is ParseHeld on the size bytes r holds (a file): they are
+// read whole to open the document (and to repair it where it must be) and
+// to take its digest, and then let go, the pages being read from r; a
+// document that opens only once repaired is read from the repaired bytes.
+func ParseHeldAt(name string, r io.ReaderAt, size int64, opt Options) (*Held, error) {
+	if size < 0 || size > maxInputBytes {
+		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %d bytes", parser.ErrTooLarge, size)}
+	}
+	b := make([]byte, size)
+	if n, err := r.ReadAt(b, 0); n < len(b) {
+		return nil, &parser.Error{File: name, Err: fmt.Errorf("reading it: %d of its %d bytes: %w", n, size, err)}
+	}
+	return parseHeld(name, b, r, opt, true)
+}
+
+// maxInputBytes bounds what ParseHeldAt reads: more than any PDF it is
+// given (the command refuses inputs over 512 MiB).
+const maxInputBytes = 1 << 30
+
+// parseHeld is ParseHeld, with the source the bytes came from (nil when
+// none) and table detection optional.
+func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) (held *Held, err error) {
 	page := 0
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, &parser.Error{File: name, Page: page, Err: fmt.Errorf("%w: %s", parser.ErrMalformed, panicText(r))}
+			held, err = nil, &parser.Error{File: name, Page: page, Err: fmt.Errorf("%w: %s", parser.ErrMalformed, panicText(r))}
 		}
 	}()
-	d, repairs, err := openRepaired(name, b, opt.Password)
+	d, repairs, err := openRepairedAt(name, b, opt.Password, at)
 	if err != nil {
 		return nil, err
 	}
@@ -301,11 +350,13 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		joinJustified(p)
 		dropGlyphs(p)
 	}
+	hp := &heldPages{pages: map[int]*packedPage{}}
 	if tables {
 		finish = func(p *PageLayout) {
 			joinListMarkers(p)
 			joinJustified(p)
 			keepTables(p)
+			hp.hold(p)
 		}
 	}
 	// What the document needs of the input and of the open file is taken
@@ -329,7 +380,8 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 		}
 	}
 	d = nil
-	doc = head
+	hp.unhold(pages)
+	doc := head
 	doc.PageErrors = pageErrs
 	furniture := findFurniture(pages)
 	furnLines, furnHeader := furnitureLines(pages, furniture)
@@ -361,7 +413,14 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 	// Tables replace the lines they cover. This is the single place where
 	// table detection plugs into the document (see tables_hook.go).
 	if tables {
-		blocks = placeTables(blocks, findTables(pages))
+		regions := findTables(pages)
+		// The lines are blocks now and the page tables stitched into
+		// regions: what stays of the pages is what column order and
+		// markRuled read (flows, rules).
+		for i := range pages {
+			pages[i].Lines, pages[i].tables = nil, nil
+		}
+		blocks = placeTables(blocks, regions)
 		// Column order needs the tables found: a table's cells are
 		// columns too.
 		flows := map[int][]flowArea{}
@@ -378,7 +437,9 @@ func parse(name string, b []byte, opt Options, tables bool) (doc *parser.Documen
 	for _, pb := range blocks {
 		doc.Blocks = append(doc.Blocks, pb.block)
 	}
+	held = &Held{doc: doc, pages: hp.pages, refs: map[*parser.Table][]rowRef{}}
+	held.index(doc.Blocks)
 	doc.Number()
 	furnitureRows(doc, furnLines, furnHeader)
-	return doc, nil
+	return held, nil
 }

@@ -1,0 +1,362 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// A page's table rows are most of what a document holds once its pages are
+// read: a cell is about a hundred bytes besides its text, and a thousand
+// pages of a ruled table are 180,000 cells. So, as each page is read, its
+// tables' rows are packed into bytes, about a fifth of their size, and
+// their cells dropped. Once all pages are read, the first few rows of each
+// page's tables (heldFrom) get their cells again, since stitching compares
+// them; the document is built over the other rows without their cells
+// (nothing after stitching reads a row's cells), and they are made again
+// when the rows are read, a part at a time (Held.Fill) or all at once
+// (Parse).
+
+// heldFrom is how many leading rows of each page table get their cells
+// back for stitching: it compares up to the first three rows of a table
+// with the first three of its continuation (repeatedRows).
+const heldFrom = 3
+
+// Held is a parsed document whose table rows are held packed until they
+// are read: Fill gives rows their cells, Release drops them again. Only the
+// tables of Document's blocks have packed rows; a Held is used by one
+// goroutine at a time.
+type Held struct {
+	doc   *parser.Document
+	pages map[int]*packedPage // by page number
+	refs  map[*parser.Table][]rowRef
+}
+
+// Document returns the document; the rows of its tables that are held
+// packed have nil Cells until Fill gives them theirs.
+func (h *Held) Document() *parser.Document { return h.doc }
+
+// Fill gives the held rows among rows [i, j) of t, a table of the
+// document, their cells.
+func (h *Held) Fill(t *parser.Table, i, j int) {
+	refs := h.refs[t]
+	for k := i; k < j && k < len(refs); k++ {
+		if ref := refs[k]; ref.page != 0 {
+			t.Rows[k].Cells = h.pages[int(ref.page)].cells(ref.row, &t.Rows[k])
+		}
+	}
+}
+
+// Release drops the cells of the held rows among rows [i, j) of t again,
+// once they have been read.
+func (h *Held) Release(t *parser.Table, i, j int) {
+	refs := h.refs[t]
+	for k := i; k < j && k < len(refs); k++ {
+		if refs[k].page != 0 {
+			t.Rows[k].Cells = nil
+		}
+	}
+}
+
+// fillAll gives every held row its cells and lets go of the packed bytes.
+func (h *Held) fillAll() {
+	for _, b := range h.doc.Blocks {
+		if b.Table != nil {
+			h.Fill(b.Table, 0, len(b.Table.Rows))
+		}
+	}
+	h.pages, h.refs = nil, nil
+}
+
+// rowRef says where a held row's cells are: the page (0 for a row that
+// keeps its cells) and the row's index among the page's packed rows.
+type rowRef struct {
+	page int32
+	row  int32
+}
+
+// A held row carries its place in Row until the document's rows are
+// numbered: -(page<<rowBits | index + 1).
+const rowBits = 24
+
+func heldKey(page, row int) int { return -(page<<rowBits | row + 1) }
+
+func refOf(r *parser.Row) rowRef {
+	if r.Row >= 0 || r.Cells != nil {
+		return rowRef{}
+	}
+	k := -r.Row - 1
+	return rowRef{page: int32(k >> rowBits), row: int32(k & (1<<rowBits - 1))}
+}
+
+// index records, for every table of the blocks, where its held rows'
+// cells are; it runs before the rows are numbered, which overwrites the
+// places the rows carry.
+func (h *Held) index(blocks []parser.Block) {
+	for _, b := range blocks {
+		t := b.Table
+		if t == nil {
+			continue
+		}
+		var refs []rowRef
+		for k := range t.Rows {
+			ref := refOf(&t.Rows[k])
+			if ref.page != 0 && refs == nil {
+				refs = make([]rowRef, len(t.Rows))
+			}
+			if refs != nil {
+				refs[k] = ref
+			}
+		}
+		if refs != nil {
+			h.refs[t] = refs
+		}
+	}
+}
+
+// packedPage is the packed rows of one page: their bytes, where each row
+// starts in them, and the coordinates of the cells' boxes (a page's cells
+// share a few column and row edges: a box names them by their index).
+type packedPage struct {
+	data []byte
+	offs []int32
+	vals []float64
+}
+
+// packer packs a page's rows.
+type packer struct {
+	packedPage
+	index map[uint64]int // by their bits, indexes into vals
+}
+
+// coord appends the index of v in the page's coordinates.
+func (pk *packer) coord(v float64) {
+	bits := math.Float64bits(v)
+	i, ok := pk.index[bits]
+	if !ok {
+		i = len(pk.vals)
+		pk.index[bits] = i
+		pk.vals = append(pk.vals, v)
+	}
+	pk.data = binary.AppendUvarint(pk.data, uint64(i))
+}
+
+// heldPages collects the pages' packed rows as the pages are read, by
+// several workers at once.
+type heldPages struct {
+	mu    sync.Mutex
+	pages map[int]*packedPage
+}
+
+// hold packs the rows of the page's tables, drops their cells and marks
+// each with its place (Row).
+func (hp *heldPages) hold(p *PageLayout) {
+	if p.Number >= 1<<(62-rowBits) {
+		return
+	}
+	pk := packer{index: map[uint64]int{}}
+tables:
+	for ti := range p.tables {
+		t := &p.tables[ti].table
+		if cap(t.Rows) > len(t.Rows) {
+			// Rows grown by appending: what stays of the page is held
+			// without the room they grew into.
+			t.Rows = slices.Clone(t.Rows)
+		}
+		rows := t.Rows
+		for k := range rows {
+			r := &rows[k]
+			if len(pk.offs) >= 1<<rowBits-1 {
+				break tables
+			}
+			pk.offs = append(pk.offs, int32(len(pk.data)))
+			pk.packRow(r)
+			r.Cells, r.Row = nil, heldKey(p.Number, len(pk.offs)-1)
+		}
+	}
+	if len(pk.offs) == 0 {
+		return
+	}
+	// Without the room they grew into.
+	pp := &packedPage{data: slices.Clone(pk.data), offs: slices.Clone(pk.offs), vals: slices.Clone(pk.vals)}
+	hp.mu.Lock()
+	hp.pages[p.Number] = pp
+	hp.mu.Unlock()
+}
+
+// unhold gives the first heldFrom rows of each page's tables their cells
+// again, for stitching, once all pages are read.
+func (hp *heldPages) unhold(pages []PageLayout) {
+	for i := range pages {
+		for ti := range pages[i].tables {
+			rows := pages[i].tables[ti].table.Rows
+			for k := range min(heldFrom, len(rows)) {
+				r := &rows[k]
+				if ref := refOf(r); ref.page != 0 {
+					r.Cells, r.Row = hp.pages[int(ref.page)].cells(ref.row, r), 0
+				}
+			}
+		}
+	}
+}
+
+// Cell flags in the packed form.
+const (
+	cellCovered  = 1 << iota
+	cellOneLine  // Lines is the one line Text
+	cellNoLines  // Lines is nil
+	cellX0Joined // Box.X0 is the X1 of the cell before (the row's X0 for the first)
+	cellY0Row    // Box.Y0 is the row's
+	cellY1Row    // Box.Y1 is the row's
+)
+
+// packRow appends the packed form of r's cells: their count, then each
+// cell's flags, spans and the coordinates of its box the flags do not
+// give, then the cells' texts and lines.
+func (pk *packer) packRow(r *parser.Row) {
+	b := binary.AppendUvarint(pk.data, uint64(len(r.Cells)))
+	prevX := r.Box.X0
+	for i := range r.Cells {
+		c := &r.Cells[i]
+		var f byte
+		if c.Covered {
+			f |= cellCovered
+		}
+		switch {
+		case c.Lines == nil:
+			f |= cellNoLines
+		case len(c.Lines) == 1 && c.Lines[0] == c.Text:
+			f |= cellOneLine
+		}
+		same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
+		if same(c.Box.X0, prevX) {
+			f |= cellX0Joined
+		}
+		if same(c.Box.Y0, r.Box.Y0) {
+			f |= cellY0Row
+		}
+		if same(c.Box.Y1, r.Box.Y1) {
+			f |= cellY1Row
+		}
+		b = append(b, f)
+		b = binary.AppendVarint(b, int64(c.ColSpan))
+		b = binary.AppendVarint(b, int64(c.RowSpan))
+		pk.data = b
+		if f&cellX0Joined == 0 {
+			pk.coord(c.Box.X0)
+		}
+		if f&cellY0Row == 0 {
+			pk.coord(c.Box.Y0)
+		}
+		pk.coord(c.Box.X1)
+		if f&cellY1Row == 0 {
+			pk.coord(c.Box.Y1)
+		}
+		b = pk.data
+		prevX = c.Box.X1
+		b = binary.AppendUvarint(b, uint64(len(c.Text)))
+		if f&(cellOneLine|cellNoLines) == 0 {
+			b = binary.AppendUvarint(b, uint64(len(c.Lines)))
+			for _, l := range c.Lines {
+				b = binary.AppendUvarint(b, uint64(len(l)))
+			}
+		}
+	}
+	for i := range r.Cells {
+		c := &r.Cells[i]
+		b = append(b, c.Text...)
+		if len(c.Lines) == 1 && c.Lines[0] == c.Text || c.Lines == nil {
+			continue
+		}
+		for _, l := range c.Lines {
+			b = append(b, l...)
+		}
+	}
+	pk.data = b
+}
+
+// cells makes the cells of packed row k of the page again; r is the row
+// (its box).
+func (pp *packedPage) cells(k int32, r *parser.Row) []parser.Cell {
+	b := pp.data[pp.offs[k]:]
+	n, w := binary.Uvarint(b)
+	b = b[w:]
+	cells := make([]parser.Cell, n)
+	type lens struct{ text, lines int } // lines: count, -1 one line, -2 none
+	ls := make([]lens, n)
+	var lineLens []int
+	f64 := func() float64 {
+		i, w := binary.Uvarint(b)
+		b = b[w:]
+		return pp.vals[i]
+	}
+	prevX := r.Box.X0
+	total := 0
+	for i := range cells {
+		c := &cells[i]
+		f := b[0]
+		b = b[1:]
+		cs, w := binary.Varint(b)
+		b = b[w:]
+		rs, w := binary.Varint(b)
+		b = b[w:]
+		c.Covered, c.ColSpan, c.RowSpan = f&cellCovered != 0, int(cs), int(rs)
+		c.Box.X0, c.Box.Y0, c.Box.Y1 = prevX, r.Box.Y0, r.Box.Y1
+		if f&cellX0Joined == 0 {
+			c.Box.X0 = f64()
+		}
+		if f&cellY0Row == 0 {
+			c.Box.Y0 = f64()
+		}
+		c.Box.X1 = f64()
+		if f&cellY1Row == 0 {
+			c.Box.Y1 = f64()
+		}
+		prevX = c.Box.X1
+		tl, w := binary.Uvarint(b)
+		b = b[w:]
+		ls[i].text = int(tl)
+		total += int(tl)
+		switch {
+		case f&cellOneLine != 0:
+			ls[i].lines = -1
+		case f&cellNoLines != 0:
+			ls[i].lines = -2
+		default:
+			nl, w := binary.Uvarint(b)
+			b = b[w:]
+			ls[i].lines = int(nl)
+			for range nl {
+				l, w := binary.Uvarint(b)
+				b = b[w:]
+				lineLens = append(lineLens, int(l))
+				total += int(l)
+			}
+		}
+	}
+	s := string(b[:total]) // the row's texts, one allocation
+	next := func(n int) string {
+		t := s[:n]
+		s = s[n:]
+		return t
+	}
+	for i := range cells {
+		c := &cells[i]
+		c.Text = next(ls[i].text)
+		switch ls[i].lines {
+		case -1:
+			c.Lines = []string{c.Text}
+		case -2:
+		default:
+			c.Lines = make([]string, ls[i].lines)
+			for k := range c.Lines {
+				c.Lines[k] = next(lineLens[0])
+				lineLens = lineLens[1:]
+			}
+		}
+	}
+	return cells
+}

@@ -1,0 +1,159 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// TestPackRow: a row's cells come back from their packed form as they
+// were: covered cells, spans, boxes that do and do not share the row's
+// edges and their neighbours', one line, several lines, no lines, an empty
+// list of lines, text that is not one of its lines, non-ASCII text.
+func TestPackRow(t *testing.T) {
+	row := parser.Row{Page: 4, Box: parser.Box{X0: 10, Y0: 20, X1: 300, Y1: 40}, Cells: []parser.Cell{
+		{Text: "Kyoto University", Lines: []string{"Kyoto University"}, ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: 10, Y0: 20, X1: 80.125, Y1: 40}},
+		{Text: "a b", Lines: []string{"a", "b"}, ColSpan: 2, RowSpan: 3, Box: parser.Box{X0: 80.125, Y0: 20, X1: 150, Y1: 97.5}},
+		{Covered: true, Box: parser.Box{X0: 150, Y0: 20, X1: 200, Y1: 40}},
+		{Text: "x", Lines: []string{"y"}, ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: 201, Y0: 19.99, X1: 230, Y1: 40.01}},
+		{Text: "東北大学", ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: 230, Y0: 20, X1: 260, Y1: 40}},
+		{Text: "", Lines: []string{}, ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: math.Copysign(0, -1), Y0: 20, X1: 300, Y1: 40}},
+		{Text: "", Lines: []string{""}, ColSpan: 1, RowSpan: 1},
+	}}
+	want := row
+	want.Cells = append([]parser.Cell(nil), row.Cells...)
+	pk := packer{index: map[uint64]int{}}
+	pk.offs = append(pk.offs, 0)
+	pk.packRow(&row)
+	pk.offs = append(pk.offs, int32(len(pk.data)))
+	pk.packRow(&row)
+	assert.Equal(t, want.Cells, pk.cells(1, &row), "a second row with the same coordinates")
+	got := pk.cells(0, &row)
+	assert.Equal(t, want.Cells, got)
+	for i := range got {
+		assert.Equal(t, want.Cells[i].Lines == nil, got[i].Lines == nil, "cell %d: nil lines stay nil", i)
+		assert.Equal(t, math.Float64bits(want.Cells[i].Box.X0), math.Float64bits(got[i].Box.X0), "cell %d: the box's bits", i)
+	}
+}
+
+// TestParseHeld: a document read with its rows held, every row then
+// filled, is the document Parse returns; before Fill the held rows have
+// no cells, and Release drops them again.
+func TestParseHeld(t *testing.T) {
+	inputs, _ := filepath.Glob("../../fixtures/*/input.pdf")
+	require.NotEmpty(t, inputs)
+	synth := synthRuledPDF(t, 5, 20)
+	inputs = append(inputs, "")
+	held := 0
+	for i, in := range inputs {
+		b := synth
+		if in != "" {
+			var err error
+			b, err = os.ReadFile(in)
+			require.NoError(t, err)
+		}
+		want, werr := Parse("input.pdf", b, Options{})
+		h, err := ParseHeld("input.pdf", b, Options{})
+		if i%2 == 1 {
+			// Read from a file's bytes, as the parse child reads a file.
+			h, err = ParseHeldAt("input.pdf", bytes.NewReader(b), int64(len(b)), Options{})
+		}
+		if werr != nil {
+			require.Error(t, err, in)
+			assert.Equal(t, werr.Error(), err.Error(), in)
+			continue
+		}
+		require.NoError(t, err, in)
+		doc := h.Document()
+		for _, bl := range doc.Blocks {
+			if bl.Table == nil {
+				continue
+			}
+			n := len(bl.Table.Rows)
+			for k := range bl.Table.Rows {
+				if bl.Table.Rows[k].Cells == nil {
+					held++
+				}
+			}
+			h.Fill(bl.Table, 0, n/2)
+			h.Fill(bl.Table, n/2, n)
+		}
+		assert.Equal(t, string(parser.Dump(want)), string(parser.Dump(doc)), in)
+		assert.Equal(t, want, doc, in)
+		for _, bl := range doc.Blocks {
+			if bl.Table != nil && len(bl.Table.Rows) > heldFrom {
+				h.Release(bl.Table, 0, len(bl.Table.Rows))
+				assert.Nil(t, bl.Table.Rows[len(bl.Table.Rows)-1].Cells, in)
+				assert.NotNil(t, bl.Table.Rows[0].Cells, "the first rows of a page's table are not held")
+			}
+		}
+	}
+	assert.Positive(t, held, "some rows were held")
+}
+
+// synthRuledPDF writes a ruled table over pages pages, rows rows a page
+// under a header row repeated on each page: some cells wrap over two
+// lines, some are empty.
+func synthRuledPDF(t *testing.T, pages, rows int) []byte {
+	t.Helper()
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", ""}
+	font := "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >>"
+	cols := []float64{40, 160, 330, 430}
+	var kids []string
+	n := 0
+	for p := 0; p < pages; p++ {
+		var c strings.Builder
+		top, rowH := 760.0, 24.0
+		for i := 0; i <= rows+1; i++ {
+			fmt.Fprintf(&c, "%.2f %.2f m %.2f %.2f l S\n", cols[0], top-float64(i)*rowH, cols[len(cols)-1], top-float64(i)*rowH)
+		}
+		for _, x := range cols {
+			fmt.Fprintf(&c, "%.2f %.2f m %.2f %.2f l S\n", x, top, x, top-float64(rows+1)*rowH)
+		}
+		text := func(x, y float64, s string) {
+			fmt.Fprintf(&c, "BT /F1 8 Tf %.2f %.2f Td (%s) Tj ET\n", x+3, y, s)
+		}
+		for i, h := range []string{"Country", "Partner Institution", "Date"} {
+			text(cols[i], top-rowH+8, h)
+		}
+		for r := 0; r < rows; r++ {
+			y := top - float64(r+2)*rowH
+			text(cols[0], y+8, []string{"China", "France", "Kenya"}[n%3])
+			if n%4 == 1 {
+				text(cols[1], y+13, fmt.Sprintf("University of Example %d", n))
+				text(cols[1], y+4, "Faculty of Letters")
+			} else {
+				text(cols[1], y+8, fmt.Sprintf("University of Example %d", n))
+			}
+			if n%5 != 2 {
+				text(cols[2], y+8, fmt.Sprintf("%04d/%02d/01", 1990+n%30, 1+n%12))
+			}
+			n++
+		}
+		objs = append(objs, "<< stream:"+c.String())
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources %s /Contents %d 0 R >>", font, len(objs)))
+		kids = append(kids, fmt.Sprintf("%d 0 R", len(objs)))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
+	return buildPDF(objs...)
+}
+
+// TestParseHeldAtShort: a source shorter than it is said to be is an
+// error naming the file.
+func TestParseHeldAtShort(t *testing.T) {
+	b := synthRuledPDF(t, 1, 4)
+	_, err := ParseHeldAt("short.pdf", bytes.NewReader(b[:100]), int64(len(b)), Options{})
+	var pe *parser.Error
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "short.pdf", pe.File)
+	assert.Contains(t, err.Error(), "reading it: 100 of its")
+}
