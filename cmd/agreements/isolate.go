@@ -428,8 +428,9 @@ func collectFor(n int) {
 // document and its records, about 20 times an HTML page's size, and near
 // quietHeap it collects more often than with the usual collection (an
 // extract of a 1 MB HTML page took 25% more CPU time; of a 0.5 MB one,
-// 5% less). Larger inputs keep the usual collection (GOGC=100), so that
-// their peak memory does not grow.
+// 5% less). Larger inputs keep the usual collection (GOGC=100; extract
+// collects at 50, see collectForExtract), so that their peak memory does
+// not grow.
 var quietCommands = []string{"extract", "tables", "raw", "audit"}
 
 // quietCommandInput is the most input, in bytes, a command of
