@@ -192,7 +192,7 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 	if tr.countryInTwoCells(i) {
 		return true
 	}
-	if joined := joinedCells(*r); len(joined) <= 40 && !has[fSigned] {
+	if joined, ok := joinedCellsWithin(*r, 40); ok && !has[fSigned] {
 		if d, ok := c.parseAsOf(joined); ok && !c.lx.IsInstitution(joined) {
 			// "(as" | "of 2021.5.1)": the list's date, a running head the
 			// table took in over a page break.
@@ -657,6 +657,25 @@ func (tr *tableReader) oneAgreementALine(i int, vals map[field]val) []map[field]
 }
 
 // joinedCells is a row's cell texts joined with spaces.
+// joinedCellsWithin is joinedCells when that is at most n bytes long;
+// false, without joining the cells, when it is longer.
+func joinedCellsWithin(r parser.Row, n int) (string, bool) {
+	size, parts := 0, 0
+	for _, cell := range r.Cells {
+		if t := clean(cell.Text); t != "" && !cell.Covered {
+			size += len(t)
+			parts++
+		}
+	}
+	if parts > 1 {
+		size += parts - 1
+	}
+	if size > n {
+		return "", false
+	}
+	return joinedCells(r), true
+}
+
 func joinedCells(r parser.Row) string {
 	var parts []string
 	for _, cell := range r.Cells {
