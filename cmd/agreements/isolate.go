@@ -374,7 +374,8 @@ func readReply(r io.Reader) (*parser.Document, *wireError, []*wireError, error) 
 			case t == last && len(part.Blocks) == 0 && len(part.Rows) <= cap(t.Rows)-len(t.Rows) && &t.Rows[:len(t.Rows)+1][len(t.Rows)] == &part.Rows[0]:
 				t.Rows = t.Rows[:len(t.Rows)+len(part.Rows)] // decoded in place
 			default:
-				t.Rows = append(t.Rows, part.Rows...)
+				// Room for the next part too, so that it is decoded in place.
+				t.Rows = append(slices.Grow(t.Rows, len(part.Rows)+max(partUnits, len(t.Rows)/4)), part.Rows...)
 				if last != nil && len(last.Rows) < cap(last.Rows) {
 					clear(last.Rows[len(last.Rows):cap(last.Rows)]) // rows of another table decoded into this one's room
 				}
