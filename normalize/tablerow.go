@@ -417,7 +417,7 @@ func (tr *tableReader) rowDates(rec *Record, vals map[field]val) {
 		}
 		if d, err := ParseDate(text, opt); err == nil {
 			rec.Signed = d.ISO
-			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDate, d.Layout))
+			rec.Repairs = append(rec.Repairs, c.dateRepair(d.Layout))
 		} else if vv, err := ParseValidity(text, opt); err == nil && text != "" {
 			tr.applyValidity(rec, vv)
 		} else if ds := c.severalDates(text, opt); len(ds) > 1 {
@@ -488,11 +488,11 @@ func (tr *tableReader) hasColumn(f field) bool {
 func (tr *tableReader) applyValidity(rec *Record, v Validity) {
 	if !v.Signed.IsZero() && rec.Signed == "" {
 		rec.Signed = v.Signed.ISO
-		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDate, v.Signed.Layout))
+		rec.Repairs = append(rec.Repairs, tr.c.dateRepair(v.Signed.Layout))
 	}
 	if !v.ValidUntil.IsZero() {
 		rec.ValidUntil = v.ValidUntil.ISO
-		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDate, v.ValidUntil.Layout))
+		rec.Repairs = append(rec.Repairs, tr.c.dateRepair(v.ValidUntil.Layout))
 	}
 	if v.AutoRenewal {
 		rec.Flags = append(rec.Flags, FlagAutoRenewal)
