@@ -139,6 +139,21 @@ type docContext struct {
 	raised      map[int]string       // markers set on a line of their own, by the block of the line they mark (superscript.go)
 	raisedGiven map[int]bool         // the blocks of those marker lines
 	unitOrder   int                  // how the document names a partner with its unit (units.go), once known
+	dateRepairs map[string]string    // the date repair of each layout (dateRepair)
+}
+
+// dateRepair returns the repair of a date read with layout, made once for
+// the document: most of its records carry one of a few.
+func (c *docContext) dateRepair(layout string) string {
+	r, ok := c.dateRepairs[layout]
+	if !ok {
+		if c.dateRepairs == nil {
+			c.dateRepairs = map[string]string{}
+		}
+		r = agreement.R(agreement.RepairDate, layout)
+		c.dateRepairs[layout] = r
+	}
+	return r
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {

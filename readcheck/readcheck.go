@@ -15,6 +15,7 @@ import (
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/audit"
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
@@ -267,8 +268,8 @@ func (c *checker) wordsInterleaved() {
 // interleaved reports a text of the form CJK, Latin words, CJK, each part
 // set apart by spaces, the Latin part at most two words.
 func interleaved(s string) bool {
-	if s == "" || !strings.Contains(s, " ") {
-		return false
+	if s == "" || !strings.Contains(s, " ") || ascii.Only(s) {
+		return false // (a CJK part is not ASCII)
 	}
 	f := strings.Fields(s)
 	isCJK := func(w string) bool {

@@ -472,7 +472,8 @@ func readReply(r io.Reader) (*parser.Document, *wireError, []*wireError, error) 
 			case t == last && len(part.Blocks) == 0 && len(part.Rows) <= cap(t.Rows)-len(t.Rows) && &t.Rows[:len(t.Rows)+1][len(t.Rows)] == &part.Rows[0]:
 				t.Rows = t.Rows[:len(t.Rows)+len(part.Rows)] // decoded in place
 			default:
-				t.Rows = append(t.Rows, part.Rows...)
+				// Room for the next part too, so that it is decoded in place.
+				t.Rows = append(slices.Grow(t.Rows, len(part.Rows)+max(partUnits, len(t.Rows)/4)), part.Rows...)
 				if last != nil && len(last.Rows) < cap(last.Rows) {
 					clear(last.Rows[len(last.Rows):cap(last.Rows)]) // rows of another table decoded into this one's room
 				}
@@ -589,8 +590,9 @@ func heapLimit(floor, live int64) int64 {
 // document and its records, about 20 times an HTML page's size, and near
 // quietHeap it collects more often than with the usual collection (an
 // extract of a 1 MB HTML page took 25% more CPU time; of a 0.5 MB one,
-// 5% less). Larger inputs keep the usual collection (GOGC=100), so that
-// their peak memory does not grow.
+// 5% less). Larger inputs keep the usual collection (GOGC=100; extract
+// collects at 50, see collectForExtract), so that their peak memory does
+// not grow.
 var quietCommands = []string{"extract", "tables", "raw", "audit"}
 
 // quietCommandInput is the most input, in bytes, a command of

@@ -66,11 +66,8 @@ func TestReplyRoundTrip(t *testing.T) {
 // once, their one-line lists too, and a list grown for one cell leaves the
 // others' as they were.
 func TestReplyTextsShared(t *testing.T) {
-	doc := replyDoc()
-	blocks := doc.Blocks
-	doc.Blocks = nil
 	var buf bytes.Buffer
-	require.NoError(t, writeReply(&buf, replyHead{Doc: doc}, blocks, nil))
+	require.NoError(t, writeReplyOf(&buf, replyDoc()))
 	got, _, _, err := readReply(&buf)
 	require.NoError(t, err)
 	rows := got.Blocks[3].Table.Rows
@@ -99,11 +96,8 @@ func TestReplyLongTable(t *testing.T) {
 	long := func() *parser.Document {
 		return &parser.Document{File: "in.pdf", Blocks: []parser.Block{{Table: &parser.Table{Page: 1, Method: "stream", Rows: rows(8*partUnits+5, 1)}}}}
 	}
-	doc := long()
-	blocks := doc.Blocks
-	doc.Blocks = nil
 	var buf bytes.Buffer
-	require.NoError(t, writeReply(&buf, replyHead{Doc: doc}, blocks, nil))
+	require.NoError(t, writeReplyOf(&buf, long()))
 	got, _, _, err := readReply(&buf)
 	require.NoError(t, err)
 	require.Equal(t, long(), got)

@@ -17,10 +17,8 @@ func replyBytes(b *testing.B, name string, data []byte) []byte {
 	if err != nil {
 		b.Fatal(err)
 	}
-	blocks := doc.Blocks
-	doc.Blocks = nil
 	var buf bytes.Buffer
-	if err := writeReply(&buf, replyHead{Doc: doc}, blocks, nil); err != nil {
+	if err := writeReplyOf(&buf, doc); err != nil {
 		b.Fatal(err)
 	}
 	return buf.Bytes()
