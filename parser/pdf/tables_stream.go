@@ -38,9 +38,17 @@ func (l *sline) chunkBox(ws []tword, k int) (x0, x1 float64) {
 
 func makeSlines(ws []tword, idx []int) []sline {
 	var out []sline
-	ends := map[int]int{} // words by right edge, to half a point
-	for _, i := range idx {
-		ends[int(math.Round(2*ws[i].Box.X1))]++
+	// The words by right edge, to half a point, counted when first asked
+	// (only lines with wide gaps ask).
+	var ends map[int]int
+	endsAt := func(x1 float64) int {
+		if ends == nil {
+			ends = make(map[int]int, len(idx))
+			for _, i := range idx {
+				ends[int(math.Round(2*ws[i].Box.X1))]++
+			}
+		}
+		return ends[int(math.Round(2*x1))]
 	}
 	lines := raisedIntoLines(ws, baselines(ws, idx))
 	var short [][]int // lines of one or two words: where a raised marker stands
@@ -61,7 +69,7 @@ func makeSlines(ws []tword, idx []int) []sline {
 		if li+1 < len(lines) && wordsBox(ws, lines[li+1]).Y0-l.box.Y1 <= 0.5*l.h {
 			below = lines[li+1]
 		}
-		glue := justifiedCells(ws, line, ends, below, l.h)
+		glue := justifiedCells(ws, line, endsAt, below, l.h)
 		// The gap that parts chunks goes by the type, where the font's
 		// boxes stand taller than it (Japanese fonts' ascent and descent);
 		// a list's bullet stands apart from its text by the box's.
@@ -133,7 +141,7 @@ func raisedInGap(ws []tword, short [][]int, l sline, x0, x1 float64) bool {
 // paragraph's last), the line below, set right under it, has a word
 // starting where the run starts (the paragraph wraps on there).
 // A cell gap after the run is never part of it, however close its width.
-func justifiedCells(ws []tword, line []int, ends map[int]int, below []int, h float64) []bool {
+func justifiedCells(ws []tword, line []int, endsAt func(x1 float64) int, below []int, h float64) []bool {
 	glue := make([]bool, len(line))
 	gap := func(k int) float64 { return ws[line[k]].Box.X0 - ws[line[k-1]].Box.X1 }
 	for k := 0; k+2 < len(line); {
@@ -156,7 +164,7 @@ func justifiedCells(ws []tword, line []int, ends map[int]int, below []int, h flo
 		}
 		m := -1
 		for e := j; e >= k+2; e-- {
-			if ends[int(math.Round(2*ws[line[e]].Box.X1))] >= 3 {
+			if endsAt(ws[line[e]].Box.X1) >= 3 {
 				m = e
 				break
 			}
