@@ -2,6 +2,8 @@ package html
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -70,7 +72,7 @@ func (w *walker) plainTree(replay, seg []byte) *html.Node {
 	body := p.node(html.ElementNode, atom.Body, "body")
 	htm.AppendChild(body)
 	p.stack, p.paras = append(p.stack[:0], body), 0
-	if !p.read(replay) || !p.read(seg) {
+	if !p.read(replay, true) || !p.read(seg, false) {
 		return nil
 	}
 	return root
@@ -105,12 +107,13 @@ func (p *plainBuilder) node(t html.NodeType, a atom.Atom, data string) *html.Nod
 }
 
 // read adds the tokens of b to the tree; it reports false on one the
-// plain tree builder does not read.
-func (p *plainBuilder) read(b []byte) bool {
+// plain tree builder does not read. With tags, b must hold start tags
+// only (a replay), each ending where the next begins, as in the document.
+func (p *plainBuilder) read(b []byte, tags bool) bool {
 	p.sc = scanner{b: b, attrs: p.sc.attrs[:0]}
 	for {
 		tt, ok := p.sc.next()
-		if !ok {
+		if !ok || tags && tt != html.StartTagToken && tt != html.ErrorToken {
 			return false
 		}
 		top := p.stack[len(p.stack)-1]
@@ -163,6 +166,14 @@ func (p *plainBuilder) read(b []byte) bool {
 			n := p.node(html.ElementNode, a, a.String())
 			if !p.attrs(n) {
 				return false
+			}
+			if plainKindOf(a) == plainFormat {
+				// The tree builder sorts a formatting element's
+				// attributes (to compare them with those of the
+				// elements of its kind).
+				slices.SortFunc(n.Attr, func(x, y html.Attribute) int {
+					return cmp.Or(cmp.Compare(x.Namespace, y.Namespace), cmp.Compare(x.Key, y.Key), cmp.Compare(x.Val, y.Val))
+				})
 			}
 			top.AppendChild(n)
 			if k := plainKindOf(a); k != plainVoid && k != plainVoidP {

@@ -278,3 +278,27 @@ func BenchmarkPlainTree(b *testing.B) {
 		}
 	})
 }
+
+// FuzzPlainTree checks the plain tree builder against the tree builder:
+// every tree it builds is the tree builder's.
+func FuzzPlainTree(f *testing.F) {
+	for _, p := range plainPieces {
+		f.Add("", p)
+	}
+	f.Add("<div id=content>", "<h2>Asia</h2>\n<ul><li>* <a href=\"/x\">Peking University</a><span class=ext>(external link)</span> (1999.11.10)</li></ul>")
+	f.Add("<main><section>", "<dl><dt>China</dt><dd>Fudan<br>2001</dd></dl><p>x &amp; y</p>")
+	f.Fuzz(func(t *testing.T, replay, seg string) {
+		w := newWalker(site{})
+		got := w.plainTree([]byte(replay), []byte(seg))
+		if got == nil {
+			return
+		}
+		want, err := html.Parse(strings.NewReader("<!DOCTYPE html><body>" + replay + seg))
+		if err != nil {
+			t.Fatalf("the tree builder refuses what the plain tree builder read: %v", err)
+		}
+		if d := sameTree(firstElement(want, atom.Body), firstElement(got, atom.Body), "body"); d != "" {
+			t.Fatalf("%s: %q behind %q", d, seg, replay)
+		}
+	})
+}

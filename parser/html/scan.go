@@ -53,13 +53,16 @@ func (s *scanner) next() (html.TokenType, bool) {
 	if b[p] != '<' || p+1 >= len(b) || !opensToken(b[p+1]) {
 		// Text, up to the next "<" that opens a token (or the end).
 		for p++; p < len(b); p++ {
-			if c := b[p]; c == 0 {
-				return html.ErrorToken, false
-			} else if c == '<' && p+1 < len(b) && opensToken(b[p+1]) {
+			i := bytes.IndexByte(b[p:], '<')
+			if i < 0 {
+				p = len(b)
+				break
+			}
+			if p += i; p+1 < len(b) && opensToken(b[p+1]) {
 				break
 			}
 		}
-		if b[s.start] == 0 {
+		if bytes.IndexByte(b[s.start:p], 0) >= 0 {
 			return html.ErrorToken, false
 		}
 		s.off = p

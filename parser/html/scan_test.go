@@ -204,29 +204,7 @@ func tokensOf(b []byte) []scanToken {
 // that the start tags whose attributes the segmenter reads (table, body)
 // and those of raw text elements are the tokenizer's to read.
 func TestTokens(t *testing.T) {
-	check := func(b []byte) {
-		want, got := tokenizerTokens(b), tokensOf(b)
-		if !assert.Len(t, got, len(want), "%q", b) {
-			return
-		}
-		for i, g := range got {
-			w := want[i]
-			if g.Type == html.StartTagToken && tokenizerTag(tagName([]byte(g.Raw)[1:]).a) {
-				if !assert.NotNil(t, g.Attrs, "token %d of %q", i, b) {
-					return
-				}
-				if len(w.Attrs) == 0 {
-					w.Attrs = []string{}
-				}
-			} else {
-				w.Attrs, g.Attrs = nil, nil
-			}
-			w.Name = ""
-			if !assert.Equal(t, w, g, "token %d of %q", i, b) {
-				return
-			}
-		}
-	}
+	check := func(b []byte) { checkTokens(t, b) }
 	r := rand.New(rand.NewPCG(7, 8))
 	pieces := append(append([]string(nil), scanPieces...), segmentPieces...)
 	pieces = append(pieces, "<table role=presentation>", "<body class=menu>", "<BODY id=x>", "<TABLE>", "<style>a</b>",
@@ -297,4 +275,38 @@ func BenchmarkTokens(b *testing.B) {
 			}
 		}
 	})
+}
+
+// checkTokens checks the segmenter's tokens of b against the tokenizer's
+// (see TestTokens).
+func checkTokens(t *testing.T, b []byte) {
+	t.Helper()
+	want, got := tokenizerTokens(b), tokensOf(b)
+	if !assert.Len(t, got, len(want), "%q", b) {
+		return
+	}
+	for i, g := range got {
+		w := want[i]
+		if g.Type == html.StartTagToken && tokenizerTag(tagName([]byte(g.Raw)[1:]).a) {
+			if !assert.NotNil(t, g.Attrs, "token %d of %q", i, b) {
+				return
+			}
+			if len(w.Attrs) == 0 {
+				w.Attrs = []string{}
+			}
+		} else {
+			w.Attrs, g.Attrs = nil, nil
+		}
+		w.Name = ""
+		if !assert.Equal(t, w, g, "token %d of %q", i, b) {
+			return
+		}
+	}
+}
+
+func FuzzTokens(f *testing.F) {
+	for _, p := range append(append([]string(nil), scanPieces...), segmentPieces...) {
+		f.Add([]byte(p + "<p>x</p>" + p))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) { checkTokens(t, b) })
 }

@@ -257,3 +257,28 @@ func TestLargePagesReadAsWhole(t *testing.T) {
 		assert.Equal(t, string(parser.Dump(whole)), string(parser.Dump(got)), kind)
 	}
 }
+
+// FuzzSegments checks that a document read in the smallest segments it
+// can be cut into (rows and plain blocks read by the scanner) gives what
+// it gives read whole: the same blocks, or the same error.
+func FuzzSegments(f *testing.F) {
+	for _, in := range fixtureInputs(f) {
+		f.Add(mustRead(f, in))
+	}
+	for _, p := range append(append([]string(nil), segmentPieces...), plainPieces...) {
+		f.Add([]byte("<div>" + p + "<p>x</p>" + p + "</div>"))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		whole, werr := parse("s.html", b, Options{}, 0)
+		seg, serr := parse("s.html", b, Options{}, 1)
+		if werr != nil || serr != nil {
+			if werr == nil || serr == nil || werr.Error() != serr.Error() {
+				t.Fatalf("read whole: %v; in segments: %v", werr, serr)
+			}
+			return
+		}
+		if w, s := string(parser.Dump(whole)), string(parser.Dump(seg)); w != s {
+			t.Fatalf("in segments:\n%s\nread whole:\n%s", s, w)
+		}
+	})
+}
