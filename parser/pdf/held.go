@@ -79,10 +79,10 @@ type rowRef struct {
 }
 
 // A held row carries its place in Row until the document's rows are
-// numbered: -(page<<rowBits | index + 1).
+// numbered: -((page<<rowBits | index) + 1).
 const rowBits = 24
 
-func heldKey(page, row int) int { return -(page<<rowBits | row + 1) }
+func heldKey(page, row int) int { return -((page<<rowBits | row) + 1) }
 
 func refOf(r *parser.Row) rowRef {
 	if r.Row >= 0 || r.Cells != nil {
@@ -154,8 +154,8 @@ type heldPages struct {
 // hold packs the rows of the page's tables, drops their cells and marks
 // each with its place (Row).
 func (hp *heldPages) hold(p *PageLayout) {
-	if p.Number >= 1<<(62-rowBits) {
-		return
+	if p.Number <= 0 || p.Number > maxPages {
+		return // not a page number a rowRef holds
 	}
 	pk := packer{index: map[uint64]int{}}
 tables:
