@@ -129,11 +129,12 @@ type packedPage struct {
 // packer packs a page's rows.
 type packer struct {
 	packedPage
-	index map[uint64]int // by their bits, indexes into vals
+	index      map[uint64]int // by their bits, indexes into vals
+	meta, text []byte         // a row's, reused
 }
 
-// coord appends the index of v in the page's coordinates.
-func (pk *packer) coord(v float64) {
+// coord appends the index of v in the page's coordinates to b.
+func (pk *packer) coord(b []byte, v float64) []byte {
 	bits := math.Float64bits(v)
 	i, ok := pk.index[bits]
 	if !ok {
@@ -141,7 +142,7 @@ func (pk *packer) coord(v float64) {
 		pk.index[bits] = i
 		pk.vals = append(pk.vals, v)
 	}
-	pk.data = binary.AppendUvarint(pk.data, uint64(i))
+	return binary.AppendUvarint(b, uint64(i))
 }
 
 // heldPages collects the pages' packed rows as the pages are read, by
@@ -149,6 +150,9 @@ func (pk *packer) coord(v float64) {
 type heldPages struct {
 	mu    sync.Mutex
 	pages map[int]*packedPage
+	// packers are reused from page to page: what stays of a page is a
+	// copy of the bytes packed, without the room they grew into.
+	packers sync.Pool
 }
 
 // hold packs the rows of the page's tables, drops their cells and marks
@@ -157,7 +161,13 @@ func (hp *heldPages) hold(p *PageLayout) {
 	if p.Number <= 0 || p.Number > maxPages {
 		return // not a page number a rowRef holds
 	}
-	pk := packer{index: map[uint64]int{}}
+	pk, _ := hp.packers.Get().(*packer)
+	if pk == nil {
+		pk = &packer{index: map[uint64]int{}}
+	}
+	defer hp.packers.Put(pk)
+	pk.data, pk.offs, pk.vals = pk.data[:0], pk.offs[:0], pk.vals[:0]
+	clear(pk.index)
 tables:
 	for ti := range p.tables {
 		t := &p.tables[ti].table
@@ -180,7 +190,6 @@ tables:
 	if len(pk.offs) == 0 {
 		return
 	}
-	// Without the room they grew into.
 	pp := &packedPage{data: slices.Clone(pk.data), offs: slices.Clone(pk.offs), vals: slices.Clone(pk.vals)}
 	hp.mu.Lock()
 	hp.pages[p.Number] = pp
@@ -213,11 +222,14 @@ const (
 	cellY1Row    // Box.Y1 is the row's
 )
 
-// packRow appends the packed form of r's cells: their count, then each
-// cell's flags, spans and the coordinates of its box the flags do not
-// give, then the cells' texts and lines.
+// packRow appends the packed form of r's cells: their count, how many
+// lines they give (Lines, one-line cells too), the length of what follows
+// on each cell and of the texts, then each cell's flags, spans, the
+// coordinates of its box that the flags do not give, and the lengths of its
+// text and lines, then the cells' texts and lines, one run of bytes.
 func (pk *packer) packRow(r *parser.Row) {
-	b := binary.AppendUvarint(pk.data, uint64(len(r.Cells)))
+	meta, text := pk.meta[:0], pk.text[:0]
+	lines := 0
 	prevX := r.Box.X0
 	for i := range r.Cells {
 		c := &r.Cells[i]
@@ -241,60 +253,67 @@ func (pk *packer) packRow(r *parser.Row) {
 		if same(c.Box.Y1, r.Box.Y1) {
 			f |= cellY1Row
 		}
-		b = append(b, f)
-		b = binary.AppendVarint(b, int64(c.ColSpan))
-		b = binary.AppendVarint(b, int64(c.RowSpan))
-		pk.data = b
+		meta = append(meta, f)
+		meta = binary.AppendVarint(meta, int64(c.ColSpan))
+		meta = binary.AppendVarint(meta, int64(c.RowSpan))
 		if f&cellX0Joined == 0 {
-			pk.coord(c.Box.X0)
+			meta = pk.coord(meta, c.Box.X0)
 		}
 		if f&cellY0Row == 0 {
-			pk.coord(c.Box.Y0)
+			meta = pk.coord(meta, c.Box.Y0)
 		}
-		pk.coord(c.Box.X1)
+		meta = pk.coord(meta, c.Box.X1)
 		if f&cellY1Row == 0 {
-			pk.coord(c.Box.Y1)
+			meta = pk.coord(meta, c.Box.Y1)
 		}
-		b = pk.data
 		prevX = c.Box.X1
-		b = binary.AppendUvarint(b, uint64(len(c.Text)))
-		if f&(cellOneLine|cellNoLines) == 0 {
-			b = binary.AppendUvarint(b, uint64(len(c.Lines)))
+		meta = binary.AppendUvarint(meta, uint64(len(c.Text)))
+		text = append(text, c.Text...)
+		switch {
+		case f&cellOneLine != 0:
+			lines++
+		case f&cellNoLines == 0:
+			lines += len(c.Lines)
+			meta = binary.AppendUvarint(meta, uint64(len(c.Lines)))
 			for _, l := range c.Lines {
-				b = binary.AppendUvarint(b, uint64(len(l)))
+				meta = binary.AppendUvarint(meta, uint64(len(l)))
+				text = append(text, l...)
 			}
 		}
 	}
-	for i := range r.Cells {
-		c := &r.Cells[i]
-		b = append(b, c.Text...)
-		if len(c.Lines) == 1 && c.Lines[0] == c.Text || c.Lines == nil {
-			continue
-		}
-		for _, l := range c.Lines {
-			b = append(b, l...)
-		}
-	}
-	pk.data = b
+	b := binary.AppendUvarint(pk.data, uint64(len(r.Cells)))
+	b = binary.AppendUvarint(b, uint64(lines))
+	b = binary.AppendUvarint(b, uint64(len(meta)))
+	b = binary.AppendUvarint(b, uint64(len(text)))
+	b = append(b, meta...)
+	pk.data = append(b, text...)
+	pk.meta, pk.text = meta, text
 }
 
 // cells makes the cells of packed row k of the page again; r is the row
-// (its box).
+// (its box). The row's texts are one string, its cells' lines one slice.
 func (pp *packedPage) cells(k int32, r *parser.Row) []parser.Cell {
 	b := pp.data[pp.offs[k]:]
-	n, w := binary.Uvarint(b)
-	b = b[w:]
-	cells := make([]parser.Cell, n)
-	type lens struct{ text, lines int } // lines: count, -1 one line, -2 none
-	ls := make([]lens, n)
-	var lineLens []int
-	f64 := func() float64 {
-		i, w := binary.Uvarint(b)
+	uvarint := func() int {
+		v, w := binary.Uvarint(b)
 		b = b[w:]
-		return pp.vals[i]
+		return int(v)
+	}
+	n, nl, ml, tl := uvarint(), uvarint(), uvarint(), uvarint()
+	text := string(b[ml : ml+tl])
+	b = b[:ml]
+	next := func() string {
+		n := uvarint()
+		t := text[:n]
+		text = text[n:]
+		return t
+	}
+	cells := make([]parser.Cell, n)
+	var lines []string
+	if nl > 0 {
+		lines = make([]string, nl)
 	}
 	prevX := r.Box.X0
-	total := 0
 	for i := range cells {
 		c := &cells[i]
 		f := b[0]
@@ -306,55 +325,29 @@ func (pp *packedPage) cells(k int32, r *parser.Row) []parser.Cell {
 		c.Covered, c.ColSpan, c.RowSpan = f&cellCovered != 0, int(cs), int(rs)
 		c.Box.X0, c.Box.Y0, c.Box.Y1 = prevX, r.Box.Y0, r.Box.Y1
 		if f&cellX0Joined == 0 {
-			c.Box.X0 = f64()
+			c.Box.X0 = pp.vals[uvarint()]
 		}
 		if f&cellY0Row == 0 {
-			c.Box.Y0 = f64()
+			c.Box.Y0 = pp.vals[uvarint()]
 		}
-		c.Box.X1 = f64()
+		c.Box.X1 = pp.vals[uvarint()]
 		if f&cellY1Row == 0 {
-			c.Box.Y1 = f64()
+			c.Box.Y1 = pp.vals[uvarint()]
 		}
 		prevX = c.Box.X1
-		tl, w := binary.Uvarint(b)
-		b = b[w:]
-		ls[i].text = int(tl)
-		total += int(tl)
+		c.Text = next()
 		switch {
 		case f&cellOneLine != 0:
-			ls[i].lines = -1
-		case f&cellNoLines != 0:
-			ls[i].lines = -2
-		default:
-			nl, w := binary.Uvarint(b)
-			b = b[w:]
-			ls[i].lines = int(nl)
-			for range nl {
-				l, w := binary.Uvarint(b)
-				b = b[w:]
-				lineLens = append(lineLens, int(l))
-				total += int(l)
-			}
-		}
-	}
-	s := string(b[:total]) // the row's texts, one allocation
-	next := func(n int) string {
-		t := s[:n]
-		s = s[n:]
-		return t
-	}
-	for i := range cells {
-		c := &cells[i]
-		c.Text = next(ls[i].text)
-		switch ls[i].lines {
-		case -1:
-			c.Lines = []string{c.Text}
-		case -2:
-		default:
-			c.Lines = make([]string, ls[i].lines)
-			for k := range c.Lines {
-				c.Lines[k] = next(lineLens[0])
-				lineLens = lineLens[1:]
+			lines[0] = c.Text
+			c.Lines, lines = lines[:1:1], lines[1:]
+		case f&cellNoLines == 0:
+			m := uvarint()
+			c.Lines = make([]string, 0) // not nil, however many
+			if m > 0 {
+				for j := range m {
+					lines[j] = next()
+				}
+				c.Lines, lines = lines[:m:m], lines[m:]
 			}
 		}
 	}
