@@ -13,12 +13,12 @@ import (
 // read: a cell is about a hundred bytes besides its text, and a thousand
 // pages of a ruled table are 180,000 cells. So, as each page is read, its
 // tables' rows are packed into bytes, about a fifth of their size, and
-// their cells dropped. Once all pages are read, the first few rows of each
-// page's tables (heldFrom) get their cells again, since stitching compares
-// them; the document is built over the other rows without their cells
-// (nothing after stitching reads a row's cells), and they are made again
-// when the rows are read, a part at a time (Held.Fill) or all at once
-// (Parse).
+// dropped. Once all pages are read, the rows are made again: the first few
+// of each page's tables (heldFrom) with their cells, since stitching
+// compares them, the others without; the document is built over those
+// (nothing after stitching reads a row's cells), and their cells are made
+// again when the rows are read, a part at a time (Held.Fill) or all at
+// once (Parse).
 
 // heldFrom is how many leading rows of each page table get their cells
 // back for stitching: it compares up to the first three rows of a table
@@ -45,7 +45,7 @@ func (h *Held) Fill(t *parser.Table, i, j int) {
 	refs := h.refs[t]
 	for k := i; k < j && k < len(refs); k++ {
 		if ref := refs[k]; ref.page != 0 {
-			t.Rows[k].Cells = h.pages[int(ref.page)].cells(ref.row, &t.Rows[k])
+			t.Rows[k].Cells = h.pages[int(ref.page)].cells(ref.row)
 		}
 	}
 }
@@ -118,12 +118,15 @@ func (h *Held) index(blocks []parser.Block) {
 }
 
 // packedPage is the packed rows of one page: their bytes, where each row
-// starts in them, and the coordinates of the cells' boxes (a page's cells
-// share a few column and row edges: a box names them by their index).
+// starts in them, the coordinates of the rows' and cells' boxes (a page's
+// cells share a few column and row edges: a box names them by their
+// index), and how many rows each of the page's tables has (0 for a table
+// left as it is).
 type packedPage struct {
-	data []byte
-	offs []int32
-	vals []float64
+	data      []byte
+	offs      []int32
+	vals      []float64
+	tableRows []int32
 }
 
 // packer packs a page's rows.
@@ -155,8 +158,8 @@ type heldPages struct {
 	packers sync.Pool
 }
 
-// hold packs the rows of the page's tables, drops their cells and marks
-// each with its place (Row).
+// hold packs the rows of the page's tables and drops them: they are made
+// again, without their cells, once all pages are read (unhold).
 func (hp *heldPages) hold(p *PageLayout) {
 	if p.Number <= 0 || p.Number > maxPages {
 		return // not a page number a rowRef holds
@@ -166,51 +169,65 @@ func (hp *heldPages) hold(p *PageLayout) {
 		pk = &packer{index: map[uint64]int{}}
 	}
 	defer hp.packers.Put(pk)
-	pk.data, pk.offs, pk.vals = pk.data[:0], pk.offs[:0], pk.vals[:0]
+	pk.data, pk.offs, pk.vals, pk.tableRows = pk.data[:0], pk.offs[:0], pk.vals[:0], pk.tableRows[:0]
 	clear(pk.index)
-tables:
 	for ti := range p.tables {
 		t := &p.tables[ti].table
-		if cap(t.Rows) > len(t.Rows) {
-			// Rows grown by appending: what stays of the page is held
-			// without the room they grew into.
-			t.Rows = slices.Clone(t.Rows)
+		n := len(t.Rows)
+		if n == 0 || len(pk.offs)+n >= 1<<rowBits {
+			pk.tableRows = append(pk.tableRows, 0) // kept as it is
+			continue
 		}
-		rows := t.Rows
-		for k := range rows {
-			r := &rows[k]
-			if len(pk.offs) >= 1<<rowBits-1 {
-				break tables
-			}
+		for k := range t.Rows {
 			pk.offs = append(pk.offs, int32(len(pk.data)))
-			pk.packRow(r)
-			r.Cells, r.Row = nil, heldKey(p.Number, len(pk.offs)-1)
+			pk.packRow(&t.Rows[k])
 		}
+		pk.tableRows = append(pk.tableRows, int32(n))
+		t.Rows = nil
 	}
 	if len(pk.offs) == 0 {
 		return
 	}
-	pp := &packedPage{data: slices.Clone(pk.data), offs: slices.Clone(pk.offs), vals: slices.Clone(pk.vals)}
+	pp := &packedPage{data: slices.Clone(pk.data), offs: slices.Clone(pk.offs), vals: slices.Clone(pk.vals),
+		tableRows: slices.Clone(pk.tableRows)}
 	hp.mu.Lock()
 	hp.pages[p.Number] = pp
 	hp.mu.Unlock()
 }
 
-// unhold gives the first heldFrom rows of each page's tables their cells
-// again, for stitching, once all pages are read.
+// unhold makes the rows of the pages' tables again once all pages are
+// read: the first heldFrom rows of each with their cells, for stitching,
+// the others without, marked with their place (Row).
 func (hp *heldPages) unhold(pages []PageLayout) {
 	for i := range pages {
-		for ti := range pages[i].tables {
-			rows := pages[i].tables[ti].table.Rows
-			for k := range min(heldFrom, len(rows)) {
-				r := &rows[k]
-				if ref := refOf(r); ref.page != 0 {
-					r.Cells, r.Row = hp.pages[int(ref.page)].cells(ref.row, r), 0
-				}
+		p := &pages[i]
+		pp := hp.pages[p.Number]
+		if pp == nil || len(pp.tableRows) != len(p.tables) {
+			continue
+		}
+		k := 0
+		for ti := range p.tables {
+			n := int(pp.tableRows[ti])
+			if n == 0 {
+				continue
 			}
+			rows := make([]parser.Row, n)
+			for j := range rows {
+				rows[j], _ = pp.row(int32(k))
+				if j < heldFrom {
+					rows[j].Cells = pp.cells(int32(k))
+				} else {
+					rows[j].Row = heldKey(p.Number, k)
+				}
+				k++
+			}
+			p.tables[ti].table.Rows = rows
 		}
 	}
 }
+
+// rowHeader is the flag of a header row in the packed form.
+const rowHeader = 1
 
 // Cell flags in the packed form.
 const (
@@ -228,6 +245,18 @@ const (
 // coordinates of its box that the flags do not give, and the lengths of its
 // text and lines, then the cells' texts and lines, one run of bytes.
 func (pk *packer) packRow(r *parser.Row) {
+	b := pk.data
+	var f byte
+	if r.Header {
+		f = rowHeader
+	}
+	b = append(b, f)
+	b = binary.AppendVarint(b, int64(r.Page))
+	b = binary.AppendVarint(b, int64(r.Row))
+	for _, v := range [4]float64{r.Box.X0, r.Box.Y0, r.Box.X1, r.Box.Y1} {
+		b = pk.coord(b, v)
+	}
+	pk.data = b
 	meta, text := pk.meta[:0], pk.text[:0]
 	lines := 0
 	prevX := r.Box.X0
@@ -281,7 +310,7 @@ func (pk *packer) packRow(r *parser.Row) {
 			}
 		}
 	}
-	b := binary.AppendUvarint(pk.data, uint64(len(r.Cells)))
+	b = binary.AppendUvarint(pk.data, uint64(len(r.Cells)))
 	b = binary.AppendUvarint(b, uint64(lines))
 	b = binary.AppendUvarint(b, uint64(len(meta)))
 	b = binary.AppendUvarint(b, uint64(len(text)))
@@ -290,10 +319,31 @@ func (pk *packer) packRow(r *parser.Row) {
 	pk.meta, pk.text = meta, text
 }
 
-// cells makes the cells of packed row k of the page again; r is the row
-// (its box). The row's texts are one string, its cells' lines one slice.
-func (pp *packedPage) cells(k int32, r *parser.Row) []parser.Cell {
+// row makes packed row k of the page again, without its cells; rest is
+// what follows it, its cells.
+func (pp *packedPage) row(k int32) (r parser.Row, rest []byte) {
 	b := pp.data[pp.offs[k]:]
+	r.Header = b[0]&rowHeader != 0
+	b = b[1:]
+	page, w := binary.Varint(b)
+	b = b[w:]
+	row, w := binary.Varint(b)
+	b = b[w:]
+	r.Page, r.Row = int(page), int(row)
+	var box [4]float64
+	for i := range box {
+		v, w := binary.Uvarint(b)
+		b = b[w:]
+		box[i] = pp.vals[v]
+	}
+	r.Box = parser.Box{X0: box[0], Y0: box[1], X1: box[2], Y1: box[3]}
+	return r, b
+}
+
+// cells makes the cells of packed row k of the page again. The row's texts
+// are one string, its cells' lines one slice.
+func (pp *packedPage) cells(k int32) []parser.Cell {
+	r, b := pp.row(k)
 	uvarint := func() int {
 		v, w := binary.Uvarint(b)
 		b = b[w:]

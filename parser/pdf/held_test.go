@@ -31,13 +31,16 @@ func TestPackRow(t *testing.T) {
 	}}
 	want := row
 	want.Cells = append([]parser.Cell(nil), row.Cells...)
+	row.Header = true
 	pk := packer{index: map[uint64]int{}}
 	pk.offs = append(pk.offs, 0)
 	pk.packRow(&row)
 	pk.offs = append(pk.offs, int32(len(pk.data)))
 	pk.packRow(&row)
-	assert.Equal(t, want.Cells, pk.cells(1, &row), "a second row with the same coordinates")
-	got := pk.cells(0, &row)
+	assert.Equal(t, want.Cells, pk.cells(1), "a second row with the same coordinates")
+	r, _ := pk.row(1)
+	assert.Equal(t, parser.Row{Page: 4, Header: true, Box: row.Box}, r, "the row without its cells")
+	got := pk.cells(0)
 	assert.Equal(t, want.Cells, got)
 	for i := range got {
 		assert.Equal(t, want.Cells[i].Lines == nil, got[i].Lines == nil, "cell %d: nil lines stay nil", i)
