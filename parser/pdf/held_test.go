@@ -160,3 +160,38 @@ func TestParseHeldAtShort(t *testing.T) {
 	assert.Equal(t, "short.pdf", pe.File)
 	assert.Contains(t, err.Error(), "reading it: 100 of its")
 }
+
+// TestInTableArea: the lines left out of the blocks as covered by a table
+// are those placeTables drops: a line's middle in an area of its page,
+// edges included.
+func TestInTableArea(t *testing.T) {
+	regions := []tableRegion{{Table: parser.Table{Page: 1}, Areas: []tableArea{
+		{Page: 1, Box: parser.Box{X0: 100, Y0: 100, X1: 300, Y1: 200}},
+		{Page: 2, Box: parser.Box{X0: 50, Y0: 0, X1: 400, Y1: 80}},
+	}}}
+	areas := tableAreas(regions)
+	var blocks []placed
+	for page := 1; page <= 3; page++ {
+		for y := 0.0; y <= 260; y += 10 {
+			for x := 0.0; x <= 450; x += 25 {
+				b := parser.Box{X0: x - 20, Y0: y - 5, X1: x + 20, Y1: y + 5}
+				blocks = append(blocks, placed{page: page, y: b.Y0, x: b.X0, box: b, block: parser.Block{Line: &parser.Line{Page: page, Box: b}}})
+			}
+		}
+	}
+	kept := map[*parser.Line]bool{}
+	for _, pb := range placeTables(blocks, regions) {
+		if pb.block.Line != nil {
+			kept[pb.block.Line] = true
+		}
+	}
+	dropped := 0
+	for _, pb := range blocks {
+		covered := inTableArea(areas[pb.page], pb.block.Line.Box)
+		assert.Equal(t, !covered, kept[pb.block.Line], "page %d %v", pb.page, pb.box)
+		if covered {
+			dropped++
+		}
+	}
+	assert.Positive(t, dropped)
+}

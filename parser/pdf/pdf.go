@@ -239,6 +239,30 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p Pag
 	return p, err
 }
 
+// tableAreas returns the areas the tables cover, by page.
+func tableAreas(tables []tableRegion) map[int][]parser.Box {
+	areas := map[int][]parser.Box{}
+	for _, t := range tables {
+		for _, a := range t.Areas {
+			areas[a.Page] = append(areas[a.Page], a.Box)
+		}
+	}
+	return areas
+}
+
+// inTableArea reports whether the middle of a line's box lies in one of
+// its page's table areas: the test by which placeTables drops the lines
+// that tables replace.
+func inTableArea(areas []parser.Box, b parser.Box) bool {
+	mx, my := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
+	for _, a := range areas {
+		if mx >= a.X0 && mx <= a.X1 && my >= a.Y0 && my <= a.Y1 {
+			return true
+		}
+	}
+	return false
+}
+
 // pageContents reads a page's content streams. A page without /Contents is
 // blank; one whose /Contents names an object the file lacks is damaged.
 func pageContents(page lpdf.Value) ([]byte, error) {
@@ -384,9 +408,31 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) 
 	doc.PageErrors = pageErrs
 	furniture := findFurniture(pages)
 	furnLines, furnHeader := furnitureLines(pages, furniture)
+
+	// Tables replace the lines they cover. This is the single place where
+	// table detection plugs into the document (see tables_hook.go). They
+	// are found before the lines are made blocks, so that the lines they
+	// cover, which placeTables would drop, are not made blocks at all.
+	var regions []tableRegion
+	var areas map[int][]parser.Box
+	if tables {
+		if len(pages) > 0 {
+			page = pages[len(pages)-1].Number
+		}
+		regions = findTables(pages)
+		areas = tableAreas(regions)
+	}
+	keep := func(p *PageLayout, i, j int) bool {
+		_, furn := furniture[lineRef{i, j}]
+		return !furn && !inTableArea(areas[p.Number], p.Lines[j].Box)
+	}
 	n := 0
 	for i := range pages {
-		n += len(pages[i].Lines)
+		for j := range pages[i].Lines {
+			if keep(&pages[i], i, j) {
+				n++
+			}
+		}
 	}
 	blocks := make([]placed, 0, n)
 	for i := range pages {
@@ -396,7 +442,7 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) 
 			doc.ImageOnlyPages = append(doc.ImageOnlyPages, p.Number)
 		}
 		for j, l := range p.Lines {
-			if _, ok := furniture[lineRef{i, j}]; ok {
+			if !keep(p, i, j) {
 				continue
 			}
 			line := makeBlockLine(p.Number, l)
@@ -409,10 +455,7 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) 
 		}
 	}
 
-	// Tables replace the lines they cover. This is the single place where
-	// table detection plugs into the document (see tables_hook.go).
 	if tables {
-		regions := findTables(pages)
 		// The lines are blocks now and the page tables stitched into
 		// regions: what stays of the pages is what column order and
 		// markRuled read (flows, rules).
