@@ -369,6 +369,7 @@ func readRequest(r *bufio.Reader) (parseRequest, error) {
 type heldRows interface {
 	Fill(t *parser.Table, i, j int)
 	Release(t *parser.Table, i, j int)
+	Recycle()
 }
 
 // rowSpan is rows [i, j) of a table.
@@ -380,7 +381,7 @@ type rowSpan struct {
 // writeReply writes the reply head, then the blocks in parts. held, when
 // not nil, gives the rows of a part their cells as the part is made, and
 // takes them again once it is written, so that only one part's cells are
-// made at a time.
+// made at a time, in the memory of the part before.
 func writeReply(w io.Writer, head replyHead, blocks []parser.Block, held heldRows) error {
 	enc := gob.NewEncoder(w)
 	head.Blocks = len(blocks)
@@ -402,6 +403,9 @@ func writeReply(w io.Writer, head replyHead, blocks []parser.Block, held heldRow
 		part, units = replyPart{}, 0
 		for _, s := range filled {
 			held.Release(s.t, s.i, s.j)
+		}
+		if len(filled) > 0 {
+			held.Recycle() // the part is written: its cells' memory makes the next part's
 		}
 		filled = filled[:0]
 		return err

@@ -33,6 +33,7 @@ type Held struct {
 	doc   *parser.Document
 	pages map[int]*packedPage // by page number
 	refs  map[*parser.Table][]rowRef
+	cells cellArena
 }
 
 // Document returns the document; the rows of its tables that are held
@@ -45,7 +46,7 @@ func (h *Held) Fill(t *parser.Table, i, j int) {
 	refs := h.refs[t]
 	for k := i; k < j && k < len(refs); k++ {
 		if ref := refs[k]; ref.page != 0 {
-			t.Rows[k].Cells = h.pages[int(ref.page)].cells(ref.row)
+			t.Rows[k].Cells = h.pages[int(ref.page)].cells(ref.row, h.cells.take)
 		}
 	}
 }
@@ -59,6 +60,41 @@ func (h *Held) Release(t *parser.Table, i, j int) {
 			t.Rows[k].Cells = nil
 		}
 	}
+}
+
+// Recycle says that the cells Fill has made so far are no longer read
+// (their rows released): Fill makes the next ones in their memory.
+func (h *Held) Recycle() { h.cells.reset() }
+
+// cellArena makes cells in chunks, which reset lets Fill use again.
+type cellArena struct {
+	chunks   [][]parser.Cell
+	cur, off int // the chunk cells are taken from, and how far
+}
+
+// arenaChunk is how many cells a chunk holds at least: a part's rows
+// (partUnits) of a few columns.
+const arenaChunk = 4096
+
+// take returns n zero cells.
+func (a *cellArena) take(n int) []parser.Cell {
+	for a.cur < len(a.chunks) && a.off+n > len(a.chunks[a.cur]) {
+		a.cur, a.off = a.cur+1, 0
+	}
+	if a.cur == len(a.chunks) {
+		a.chunks = append(a.chunks, make([]parser.Cell, max(n, arenaChunk)))
+	}
+	c := a.chunks[a.cur][a.off : a.off+n : a.off+n]
+	a.off += n
+	return c
+}
+
+// reset zeroes the cells taken, for taking again.
+func (a *cellArena) reset() {
+	for i := range min(a.cur+1, len(a.chunks)) {
+		clear(a.chunks[i])
+	}
+	a.cur, a.off = 0, 0
 }
 
 // fillAll gives every held row its cells and lets go of the packed bytes.
@@ -215,7 +251,7 @@ func (hp *heldPages) unhold(pages []PageLayout) {
 			for j := range rows {
 				rows[j], _ = pp.row(int32(k))
 				if j < heldFrom {
-					rows[j].Cells = pp.cells(int32(k))
+					rows[j].Cells = pp.cells(int32(k), nil)
 				} else {
 					rows[j].Row = heldKey(p.Number, k)
 				}
@@ -340,9 +376,10 @@ func (pp *packedPage) row(k int32) (r parser.Row, rest []byte) {
 	return r, b
 }
 
-// cells makes the cells of packed row k of the page again. The row's texts
-// are one string, its cells' lines one slice.
-func (pp *packedPage) cells(k int32) []parser.Cell {
+// cells makes the cells of packed row k of the page again, in memory that
+// take gives (nil: made anew). The row's texts are one string, its cells'
+// lines one slice.
+func (pp *packedPage) cells(k int32, take func(n int) []parser.Cell) []parser.Cell {
 	r, b := pp.row(k)
 	uvarint := func() int {
 		v, w := binary.Uvarint(b)
@@ -358,7 +395,12 @@ func (pp *packedPage) cells(k int32) []parser.Cell {
 		text = text[n:]
 		return t
 	}
-	cells := make([]parser.Cell, n)
+	var cells []parser.Cell
+	if take != nil {
+		cells = take(n)
+	} else {
+		cells = make([]parser.Cell, n)
+	}
 	var lines []string
 	if nl > 0 {
 		lines = make([]string, nl)

@@ -37,10 +37,10 @@ func TestPackRow(t *testing.T) {
 	pk.packRow(&row)
 	pk.offs = append(pk.offs, int32(len(pk.data)))
 	pk.packRow(&row)
-	assert.Equal(t, want.Cells, pk.cells(1), "a second row with the same coordinates")
+	assert.Equal(t, want.Cells, pk.cells(1, nil), "a second row with the same coordinates")
 	r, _ := pk.row(1)
 	assert.Equal(t, parser.Row{Page: 4, Header: true, Box: row.Box}, r, "the row without its cells")
-	got := pk.cells(0)
+	got := pk.cells(0, nil)
 	assert.Equal(t, want.Cells, got)
 	for i := range got {
 		assert.Equal(t, want.Cells[i].Lines == nil, got[i].Lines == nil, "cell %d: nil lines stay nil", i)
@@ -99,6 +99,21 @@ func TestParseHeld(t *testing.T) {
 				assert.NotNil(t, bl.Table.Rows[0].Cells, "the first rows of a page's table are not held")
 			}
 		}
+		// Made again in the memory of the cells released, a table at a
+		// time, they are the same.
+		for _, bl := range doc.Blocks {
+			if bl.Table != nil {
+				h.Fill(bl.Table, 0, len(bl.Table.Rows))
+				h.Release(bl.Table, 0, len(bl.Table.Rows))
+				h.Recycle()
+			}
+		}
+		for _, bl := range doc.Blocks {
+			if bl.Table != nil {
+				h.Fill(bl.Table, 0, len(bl.Table.Rows))
+			}
+		}
+		assert.Equal(t, want, doc, in)
 	}
 	assert.Positive(t, held, "some rows were held")
 }
