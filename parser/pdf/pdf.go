@@ -321,7 +321,7 @@ func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 // parse is Parse, with table detection optional so that the text layer's
 // own output can be tested apart from it.
 func parse(name string, b []byte, opt Options, tables bool) (*parser.Document, error) {
-	h, err := parseHeld(name, b, nil, opt, tables)
+	h, err := parseHeld(name, b, nil, opt, tables, false)
 	if err != nil {
 		return nil, err
 	}
@@ -333,7 +333,7 @@ func parse(name string, b []byte, opt Options, tables bool) (*parser.Document, e
 // a time: the rows past the first few of each page's tables are held
 // packed (see Held) until Fill gives them their cells.
 func ParseHeld(name string, b []byte, opt Options) (*Held, error) {
-	return parseHeld(name, b, nil, opt, true)
+	return parseHeld(name, b, nil, opt, true, true)
 }
 
 // ParseHeldAt is ParseHeld on the size bytes r holds (a file): they are
@@ -348,7 +348,7 @@ func ParseHeldAt(name string, r io.ReaderAt, size int64, opt Options) (*Held, er
 	if n, err := r.ReadAt(b, 0); n < len(b) {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("reading it: %d of its %d bytes: %w", n, size, err)}
 	}
-	return parseHeld(name, b, r, opt, true)
+	return parseHeld(name, b, r, opt, true, true)
 }
 
 // maxInputBytes bounds what ParseHeldAt reads: more than any PDF it is
@@ -356,8 +356,9 @@ func ParseHeldAt(name string, r io.ReaderAt, size int64, opt Options) (*Held, er
 const maxInputBytes = 1 << 30
 
 // parseHeld is ParseHeld, with the source the bytes came from (nil when
-// none) and table detection optional.
-func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) (held *Held, err error) {
+// none), table detection optional, and the rows held only when hold is
+// set (Parse keeps them as they are made).
+func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables, hold bool) (held *Held, err error) {
 	page := 0
 	defer func() {
 		if r := recover(); r != nil {
@@ -379,7 +380,9 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) 
 			joinListMarkers(p)
 			joinJustified(p)
 			keepTables(p)
-			hp.hold(p)
+			if hold {
+				hp.hold(p)
+			}
 		}
 	}
 	// What the document needs of the input and of the open file is taken
