@@ -29,7 +29,8 @@ import (
 //
 // The child is this program started with childEnv set; it reads one
 // request from stdin and writes one reply to stdout (see writeRequest and
-// writeReply).
+// writeReply). The input follows the request, or, for a PDF file, is the
+// file itself, handed over open as descriptor inFileFD (see sameFile).
 // It runs under a memory bound (RLIMIT_AS over what the runtime has
 // reserved at start) and a stack bound, and the parent kills it when the
 // time bound passes.
