@@ -1,9 +1,12 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/agreements/agreements/parser"
 )
 
 // The spaces a typesetter puts between Japanese and Latin text are not the
@@ -31,6 +34,27 @@ func TestPlainASCII(t *testing.T) {
 		assert.Equal(t, want, plainASCII(s), "%q", s)
 		if want {
 			assert.Equal(t, s, clean(s))
+		}
+	}
+}
+
+// TestJoinedCellsWithin: the joined cells of a row when they are short
+// enough, as joinedCells joins them, and no joining when they are not.
+func TestJoinedCellsWithin(t *testing.T) {
+	rows := []parser.Row{
+		{},
+		{Cells: []parser.Cell{{Text: "(as"}, {Text: "of 2021.5.1)"}}},
+		{Cells: []parser.Cell{{Text: " a  b "}, {Text: "", Covered: true}, {Text: "x", Covered: true}, {Text: "東京\u3000大学"}}},
+		{Cells: []parser.Cell{{Text: strings.Repeat("a", 20)}, {Text: strings.Repeat("b", 19)}}},
+		{Cells: []parser.Cell{{Text: strings.Repeat("a", 20)}, {Text: strings.Repeat("b", 20)}}},
+		{Cells: []parser.Cell{{Text: strings.Repeat("é", 20)}, {Text: "b"}}},
+	}
+	for _, r := range rows {
+		want := joinedCells(r)
+		got, ok := joinedCellsWithin(r, 40)
+		assert.Equal(t, len(want) <= 40, ok, "%q", want)
+		if ok {
+			assert.Equal(t, want, got)
 		}
 	}
 }

@@ -741,7 +741,11 @@ func slashOrder(texts func(yield func(string) bool)) (monthFirst, dayFirst bool)
 		if !strings.Contains(t, "/") {
 			continue
 		}
-		for _, m := range slashDateRe.FindAllStringSubmatch(joinDigits(t), -1) {
+		t = joinDigits(t)
+		if !maySlashDate(t) {
+			continue
+		}
+		for _, m := range slashDateRe.FindAllStringSubmatch(t, -1) {
 			a, b := dateNum(m[1]), dateNum(m[2])
 			switch {
 			case a <= 12 && b > 12 && b <= 31:
@@ -755,6 +759,30 @@ func slashOrder(texts func(yield func(string) bool)) (monthFirst, dayFirst bool)
 		}
 	}
 	return mf >= 2 && df == 0, df >= 2 && mf == 0
+}
+
+// maySlashDate reports a text that holds what every match of slashDateRe
+// holds: a slash, one or two digits, a slash and four digits. Most texts
+// with a slash (2019/04/01, a/b) hold none, and the expression is not run
+// on them.
+func maySlashDate(t string) bool {
+	isDigit := func(i int) bool { return i < len(t) && t[i] >= '0' && t[i] <= '9' }
+	for i := strings.IndexByte(t, '/'); i >= 0 && i < len(t); {
+		j := i + 1
+		for j < len(t) && j-i <= 2 && isDigit(j) {
+			j++
+		}
+		if n := j - i - 1; n >= 1 && n <= 2 && j < len(t) && t[j] == '/' &&
+			isDigit(j+1) && isDigit(j+2) && isDigit(j+3) && isDigit(j+4) {
+			return true
+		}
+		k := strings.IndexByte(t[i+1:], '/')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
 }
 
 // joinDigits drops the white space between two digits or a digit and a

@@ -3,6 +3,7 @@ package normalize
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,5 +72,43 @@ func TestISO(t *testing.T) {
 			want = fmt.Sprintf("%04d-%02d-%02d", v.y, v.m, v.d)
 		}
 		assert.Equal(t, want, v.iso(), "%+v", v)
+	}
+}
+
+// TestMaySlashDate: the pre-check of slashDateRe lets pass every text the
+// expression finds a date in, and refuses the usual texts with a slash
+// that hold none.
+func TestMaySlashDate(t *testing.T) {
+	ts := append(dateTexts(), "1/2/2019", "a 12/31/1999 b", "3/4/20 18", "2019/04/01", "12/123/2019", "1/1/999", "/1/2019",
+		"01/02/2019/", "x/12/3/2004", "1//2019", "123/4/2019", "12/4/2019")
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(14) {
+			b.WriteString([]string{"0", "1", "2", "9", "/", " ", "a", "-"}[r.IntN(8)])
+		}
+		ts = append(ts, b.String())
+	}
+	for _, s := range ts {
+		if slashDateRe.MatchString(s) {
+			assert.True(t, maySlashDate(s), "%q", s)
+		}
+	}
+	for _, s := range []string{"2019/04/01", "1980/5/13", "a/b", "", "/", "12/123/2019", "1/1/999"} {
+		assert.False(t, maySlashDate(s), "%q", s)
+	}
+	assert.True(t, maySlashDate("x 2019/4/1/2020"))
+}
+
+// BenchmarkSlashOrder: the date-order count over the texts of a table of
+// year-first dates, which tell no a/b/YYYY order.
+func BenchmarkSlashOrder(b *testing.B) {
+	var texts []string
+	for i := range 10000 {
+		texts = append(texts, "China", fmt.Sprint("University of Example ", i), fmt.Sprintf("%04d/%02d/%02d", 1980+i%40, 1+i%12, 1+i%28))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		slashOrder(slices.Values(texts))
 	}
 }

@@ -513,11 +513,11 @@ func (c *docContext) applyEntry(r *Record, e entry, where string) {
 	}
 	if !e.signed.IsZero() {
 		r.Signed = e.signed.ISO
-		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairDate, e.signed.Layout))
+		r.Repairs = append(r.Repairs, c.dateRepair(e.signed.Layout))
 	}
 	if !e.validUntil.IsZero() {
 		r.ValidUntil = e.validUntil.ISO
-		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairDate, e.validUntil.Layout))
+		r.Repairs = append(r.Repairs, c.dateRepair(e.validUntil.Layout))
 	}
 	r.Repairs = append(r.Repairs, e.repairs...)
 }

@@ -30,6 +30,15 @@ type Options struct {
 	// Lexicon is the vocabulary to read the document with; nil means
 	// lexicon.Default(), every language the project knows.
 	Lexicon *lexicon.Lexicon
+	// Consume gives the document to the normaliser to take apart as it
+	// reads, for a caller that has no more use for it: the document's
+	// Blocks are nil when Normalize returns, and the cells of the rows of
+	// a long table are let go once read (consume.go), so that a large
+	// document and its records are not both held whole at once.
+	Consume bool
+	// consumeFrom is the length of a table from which its rows are let go
+	// (tests read every table so; 0: consumeRows).
+	consumeFrom int
 }
 
 // Normalize turns one raw document into canonical records.
@@ -43,6 +52,11 @@ type Options struct {
 func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("no document")
+	}
+	if opt.Consume {
+		d := *doc
+		doc.Blocks = nil // the blocks are the normaliser's now: the caller's document holds none of them
+		doc = &d
 	}
 	doc, pageTop := pageTopRows(doc)
 	c := newContext(doc, opt)
@@ -66,6 +80,7 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 			}
 		case b.Table != nil:
 			c.table(b.Table) // (a list set as a table may go on with the entry above it)
+			c.letGo(b.Table)
 		}
 	}
 	c.flushList()
@@ -124,6 +139,21 @@ type docContext struct {
 	raised      map[int]string       // markers set on a line of their own, by the block of the line they mark (superscript.go)
 	raisedGiven map[int]bool         // the blocks of those marker lines
 	unitOrder   int                  // how the document names a partner with its unit (units.go), once known
+	dateRepairs map[string]string    // the date repair of each layout (dateRepair)
+}
+
+// dateRepair returns the repair of a date read with layout, made once for
+// the document: most of its records carry one of a few.
+func (c *docContext) dateRepair(layout string) string {
+	r, ok := c.dateRepairs[layout]
+	if !ok {
+		if c.dateRepairs == nil {
+			c.dateRepairs = map[string]string{}
+		}
+		r = agreement.R(agreement.RepairDate, layout)
+		c.dateRepairs[layout] = r
+	}
+	return r
 }
 
 func newContext(doc *parser.Document, opt Options) *docContext {

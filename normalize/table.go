@@ -100,6 +100,8 @@ type tableReader struct {
 	headerTexts           map[string]bool         // the texts of the header's cells (isHeaderText)
 	headerWords           map[int]map[string]bool // the words of each column's header cells (headerWordsOf)
 	spanned               []bool                  // the columns a header cell covers from the left (headerTexts)
+	vals                  map[field]val           // the cells of the row being read, by field (rowVals), made once a table
+	has                   map[field]bool          // the fields of the row being read with text of their own (own), made once a table
 }
 
 // forgetGroups drops what blank grouping cells stand for.
@@ -123,6 +125,7 @@ func (c *docContext) table(t *parser.Table) {
 	if len(t.Rows) == 0 {
 		return
 	}
+	given := t // the rows as the document holds them (tr.t may become a copy, its wrapped rows joined)
 	if c.tables == nil {
 		c.tables = &tableMemo{declared: map[string]bool{}, last: -1}
 	}
@@ -170,7 +173,9 @@ func (c *docContext) table(t *parser.Table) {
 	tr.readLegendRows()
 	tr.findUsualMarkerPlace()
 	tr.setLevel()
+	free := tr.rowsFreer(given)
 	for i := tr.body; i < len(t.Rows); i++ {
+		free.before(i)
 		r := &t.Rows[i]
 		if c.lostBefore(r.Page) {
 			// The rows that said which group this one belongs to are on a

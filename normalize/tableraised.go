@@ -47,7 +47,7 @@ func (tr *tableReader) raisedMarkerRows() {
 	if t.Method != "stream" || partner < 0 {
 		return
 	}
-	var out []parser.Row
+	out := make([]parser.Row, 0, len(t.Rows))
 	changed := false
 	rows := slices.Clone(t.Rows)
 	t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: rows}

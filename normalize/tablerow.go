@@ -17,7 +17,12 @@ import (
 // rowVals collects the row's cells by field; two columns of one field are
 // joined.
 func (tr *tableReader) rowVals(i int) map[field]val {
-	vals := map[field]val{}
+	vals := tr.vals
+	if vals == nil {
+		vals = map[field]val{}
+		tr.vals = vals
+	}
+	clear(vals)
 	for j, f := range tr.cols {
 		if f == fNone || f == fFlag || f == fIgnore {
 			continue
@@ -67,19 +72,30 @@ func joinLineByLine(a, b []string) []string {
 // own reports the fields whose cells hold text of their own in the row.
 func own(vals map[field]val) map[field]bool {
 	m := map[field]bool{}
+	ownInto(m, vals)
+	return m
+}
+
+// ownInto is own writing into m.
+func ownInto(m map[field]bool, vals map[field]val) {
 	for f, v := range vals {
 		if v.text != "" && !v.covered {
 			m[f] = true
 		}
 	}
-	return m
 }
 
 // row reads one body row: a group, note or continuation row changes the
 // state; any other row becomes a record, read in steps.
 func (tr *tableReader) row(i int) {
 	vals := tr.rowVals(i)
-	has := own(vals)
+	has := tr.has
+	if has == nil {
+		has = map[field]bool{}
+		tr.has = has
+	}
+	clear(has)
+	ownInto(has, vals)
 	if tr.notARecord(i, vals, has) {
 		return
 	}
@@ -176,7 +192,7 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 	if tr.countryInTwoCells(i) {
 		return true
 	}
-	if joined := joinedCells(*r); len(joined) <= 40 && !has[fSigned] {
+	if joined, ok := joinedCellsWithin(*r, 40); ok && !has[fSigned] {
 		if d, ok := c.parseAsOf(joined); ok && !c.lx.IsInstitution(joined) {
 			// "(as" | "of 2021.5.1)": the list's date, a running head the
 			// table took in over a page break.
@@ -401,7 +417,7 @@ func (tr *tableReader) rowDates(rec *Record, vals map[field]val) {
 		}
 		if d, err := ParseDate(text, opt); err == nil {
 			rec.Signed = d.ISO
-			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDate, d.Layout))
+			rec.Repairs = append(rec.Repairs, c.dateRepair(d.Layout))
 		} else if vv, err := ParseValidity(text, opt); err == nil && text != "" {
 			tr.applyValidity(rec, vv)
 		} else if ds := c.severalDates(text, opt); len(ds) > 1 {
@@ -472,11 +488,11 @@ func (tr *tableReader) hasColumn(f field) bool {
 func (tr *tableReader) applyValidity(rec *Record, v Validity) {
 	if !v.Signed.IsZero() && rec.Signed == "" {
 		rec.Signed = v.Signed.ISO
-		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDate, v.Signed.Layout))
+		rec.Repairs = append(rec.Repairs, tr.c.dateRepair(v.Signed.Layout))
 	}
 	if !v.ValidUntil.IsZero() {
 		rec.ValidUntil = v.ValidUntil.ISO
-		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDate, v.ValidUntil.Layout))
+		rec.Repairs = append(rec.Repairs, tr.c.dateRepair(v.ValidUntil.Layout))
 	}
 	if v.AutoRenewal {
 		rec.Flags = append(rec.Flags, FlagAutoRenewal)
@@ -641,6 +657,25 @@ func (tr *tableReader) oneAgreementALine(i int, vals map[field]val) []map[field]
 }
 
 // joinedCells is a row's cell texts joined with spaces.
+// joinedCellsWithin is joinedCells when that is at most n bytes long;
+// false, without joining the cells, when it is longer.
+func joinedCellsWithin(r parser.Row, n int) (string, bool) {
+	size, parts := 0, 0
+	for _, cell := range r.Cells {
+		if t := clean(cell.Text); t != "" && !cell.Covered {
+			size += len(t)
+			parts++
+		}
+	}
+	if parts > 1 {
+		size += parts - 1
+	}
+	if size > n {
+		return "", false
+	}
+	return joinedCells(r), true
+}
+
 func joinedCells(r parser.Row) string {
 	var parts []string
 	for _, cell := range r.Cells {

@@ -226,11 +226,11 @@ func (tr *tableReader) wrapCue(acc, texts []string, date int) bool {
 // asOfRow reports a row that is only the list's "as of" date, a running
 // head a page break set inside the table ("(as" | "of 2021.5.1)").
 func (tr *tableReader) asOfRow(r parser.Row) bool {
-	joined := joinedCells(r)
-	if len(joined) > 40 {
+	joined, ok := joinedCellsWithin(r, 40)
+	if !ok {
 		return false
 	}
-	_, ok := tr.c.parseAsOf(joined)
+	_, ok = tr.c.parseAsOf(joined)
 	return ok && !tr.c.lx.IsInstitution(joined)
 }
 

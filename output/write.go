@@ -7,7 +7,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -104,26 +103,12 @@ func Marshal(r agreement.Record) ([]byte, error) {
 // encoder encodes records as Marshal does, reusing its buffer: what
 // marshal returns is valid until the next call.
 type encoder struct {
-	buf bytes.Buffer
-	enc *json.Encoder
+	buf []byte
 }
 
 func (e *encoder) marshal(r agreement.Record) ([]byte, error) {
-	if r.Flags == nil {
-		r.Flags = []string{}
-	}
-	if r.Repairs == nil {
-		r.Repairs = []string{}
-	}
-	if e.enc == nil {
-		e.enc = json.NewEncoder(&e.buf)
-		e.enc.SetEscapeHTML(false)
-	}
-	e.buf.Reset()
-	if err := e.enc.Encode(r); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(e.buf.Bytes(), "\n"), nil
+	e.buf = appendRecord(e.buf[:0], &r)
+	return e.buf, nil
 }
 
 type ndjsonWriter struct {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/audit"
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
@@ -206,10 +207,23 @@ func (c *checker) namesCut() {
 	c.add(ws)
 }
 
+// mayHoldBracket reports a text with a byte of a bracket bracketsPair
+// pairs: an ASCII one, or the lead byte of the full-width ones (U+FF08,
+// U+FF09, U+FF3B, U+FF3D are EF BC 88, 89, BB, BD in UTF-8).
+func mayHoldBracket(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', ')', '[', ']', 0xEF:
+			return true
+		}
+	}
+	return false
+}
+
 // bracketsPair reports whether the round, full-width and square brackets
 // of s open and close in pairs.
 func bracketsPair(s string) bool {
-	if !strings.ContainsAny(s, "()（）[]［］") {
+	if !mayHoldBracket(s) || !strings.ContainsAny(s, "()（）[]［］") {
 		return true
 	}
 	var open []rune
@@ -254,8 +268,8 @@ func (c *checker) wordsInterleaved() {
 // interleaved reports a text of the form CJK, Latin words, CJK, each part
 // set apart by spaces, the Latin part at most two words.
 func interleaved(s string) bool {
-	if s == "" || !strings.Contains(s, " ") {
-		return false
+	if s == "" || !strings.Contains(s, " ") || ascii.Only(s) {
+		return false // (a CJK part is not ASCII)
 	}
 	f := strings.Fields(s)
 	isCJK := func(w string) bool {
@@ -383,12 +397,27 @@ func (c *checker) unplaced() {
 func (c *checker) prose() {
 	var ws []Warning
 	for _, r := range c.res.Records {
-		if n := len(strings.Fields(r.Partner)); n > proseWords || utf8.RuneCountInString(r.Partner) > 200 {
+		if n := countWords(r.Partner); n > proseWords || utf8.RuneCountInString(r.Partner) > 200 {
 			ws = append(ws, Warning{Kind: KindProse, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 				Message: fmt.Sprintf("partner reads like prose (%d words), not a name: %s", n, shorten(r.Partner, 80))})
 		}
 	}
 	c.add(ws)
+}
+
+// countWords returns len(strings.Fields(s)) without making the fields.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			in = false
+		case !in:
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 // countries: most records without a country is a read that lost its

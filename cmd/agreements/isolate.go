@@ -146,18 +146,6 @@ func (p *replyPart) packLines() {
 	})
 }
 
-// unpackLines gives the cells OneLine marks their one line again.
-func (p *replyPart) unpackLines() {
-	if len(p.OneLine) == 0 {
-		return
-	}
-	p.eachCell(func(i int, c *parser.Cell) {
-		if i/64 < len(p.OneLine) && p.OneLine[i/64]&(1<<(i%64)) != 0 {
-			c.Lines = []string{c.Text}
-		}
-	})
-}
-
 // partUnits is about how many lines and table rows one replyPart carries.
 const partUnits = 512
 
@@ -467,19 +455,34 @@ func readReply(r io.Reader) (*parser.Document, *wireError, []*wireError, error) 
 	}
 	doc := head.Doc
 	doc.Blocks = make([]parser.Block, 0, min(head.Blocks, 1<<20))
+	texts := newReplyTexts()
 	for {
 		var part replyPart
+		last := lastTable(doc)
+		if last != nil && cap(last.Rows)-len(last.Rows) >= partUnits {
+			// Room is left after the rows so far: the next part's rows,
+			// when they go on this table, are decoded in place.
+			part.Rows = last.Rows[len(last.Rows):len(last.Rows)]
+		}
 		if err := dec.Decode(&part); err != nil {
 			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), head.Blocks, err)
 		}
-		part.unpackLines()
+		texts.unpack(&part)
 		doc.Blocks = append(doc.Blocks, part.Blocks...)
 		if len(part.Rows) > 0 {
-			if len(doc.Blocks) == 0 || doc.Blocks[len(doc.Blocks)-1].Table == nil {
+			t := lastTable(doc)
+			switch {
+			case t == nil:
 				return nil, nil, nil, errors.New("table rows with no table before them")
+			case t == last && len(part.Blocks) == 0 && len(part.Rows) <= cap(t.Rows)-len(t.Rows) && &t.Rows[:len(t.Rows)+1][len(t.Rows)] == &part.Rows[0]:
+				t.Rows = t.Rows[:len(t.Rows)+len(part.Rows)] // decoded in place
+			default:
+				// Room for the next part too, so that it is decoded in place.
+				t.Rows = append(slices.Grow(t.Rows, len(part.Rows)+max(partUnits, len(t.Rows)/4)), part.Rows...)
+				if last != nil && len(last.Rows) < cap(last.Rows) {
+					clear(last.Rows[len(last.Rows):cap(last.Rows)]) // rows of another table decoded into this one's room
+				}
 			}
-			t := doc.Blocks[len(doc.Blocks)-1].Table
-			t.Rows = append(t.Rows, part.Rows...)
 		}
 		if part.End {
 			break
@@ -489,6 +492,14 @@ func readReply(r io.Reader) (*parser.Document, *wireError, []*wireError, error) 
 		return nil, nil, nil, fmt.Errorf("%d blocks of the %d announced", len(doc.Blocks), head.Blocks)
 	}
 	return doc, head.Err, head.PageErrs, nil
+}
+
+// lastTable returns the table of the document's last block, or nil.
+func lastTable(doc *parser.Document) *parser.Table {
+	if len(doc.Blocks) == 0 {
+		return nil
+	}
+	return doc.Blocks[len(doc.Blocks)-1].Table
 }
 
 // A child starts with garbage collection off: the runtime's start and the
@@ -590,8 +601,9 @@ func heapLimit(floor, live int64) int64 {
 // document and its records, about 20 times an HTML page's size, and near
 // quietHeap it collects more often than with the usual collection (an
 // extract of a 1 MB HTML page took 25% more CPU time; of a 0.5 MB one,
-// 5% less). Larger inputs keep the usual collection (GOGC=100), so that
-// their peak memory does not grow.
+// 5% less). Larger inputs keep the usual collection (GOGC=100; extract
+// collects at 50, see collectForExtract), so that their peak memory does
+// not grow.
 var quietCommands = []string{"extract", "tables", "raw", "audit"}
 
 // quietCommandInput is the most input, in bytes, a command of

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/gob"
 	"fmt"
 	"os"
 	"path/filepath"
 	"syscall"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -58,6 +60,68 @@ func TestReplyRoundTrip(t *testing.T) {
 	require.Nil(t, remote)
 	require.Empty(t, pageErrs)
 	require.Equal(t, want, got)
+}
+
+// TestReplyTextsShared: cells of one text decoded from a reply hold it
+// once, their one-line lists too, and a list grown for one cell leaves the
+// others' as they were.
+func TestReplyTextsShared(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, writeReplyOf(&buf, replyDoc()))
+	got, _, _, err := readReply(&buf)
+	require.NoError(t, err)
+	rows := got.Blocks[3].Table.Rows
+	a, b := &rows[0].Cells[4], &rows[len(rows)-1].Cells[4] // "" with the line "", in different parts
+	require.Equal(t, []string{""}, a.Lines)
+	assert.Same(t, &a.Lines[0], &b.Lines[0], "one list for the cells of one text")
+	assert.Equal(t, 1, cap(a.Lines))
+	a.Lines = append(a.Lines, "more")
+	assert.Equal(t, []string{""}, b.Lines)
+	x, y := rows[0].Cells[1], rows[1].Cells[1] // "b c", of two lines: the text is shared, not the lines
+	assert.Equal(t, unsafe.StringData(x.Text), unsafe.StringData(y.Text))
+}
+
+// TestReplyLongTable: the rows of a table long enough to be decoded in the
+// room left after the rows before them cross as they were, and rows that
+// go on a table that came in their part are not taken for the rows of the
+// table before it.
+func TestReplyLongTable(t *testing.T) {
+	rows := func(n, from int) []parser.Row {
+		var rs []parser.Row
+		for r := range n {
+			rs = append(rs, parser.Row{Page: 1, Row: from + r, Cells: []parser.Cell{{Text: fmt.Sprint("r", from+r), ColSpan: 1, RowSpan: 1}}})
+		}
+		return rs
+	}
+	long := func() *parser.Document {
+		return &parser.Document{File: "in.pdf", Blocks: []parser.Block{{Table: &parser.Table{Page: 1, Method: "stream", Rows: rows(8*partUnits+5, 1)}}}}
+	}
+	var buf bytes.Buffer
+	require.NoError(t, writeReplyOf(&buf, long()))
+	got, _, _, err := readReply(&buf)
+	require.NoError(t, err)
+	require.Equal(t, long(), got)
+
+	// A reply whose part brings a new table and rows that go on it, after
+	// a table with room left after its rows.
+	buf.Reset()
+	enc := gob.NewEncoder(&buf)
+	first := &parser.Table{Page: 1, Rows: rows(3*partUnits, 1)}
+	second := &parser.Table{Page: 2, Rows: rows(2, 5000)}
+	require.NoError(t, enc.Encode(&replyHead{Doc: &parser.Document{File: "in.pdf"}, Blocks: 2}))
+	require.NoError(t, enc.Encode(&replyPart{Blocks: []parser.Block{{Table: &parser.Table{Page: 1, Rows: first.Rows[:partUnits]}}}}))
+	require.NoError(t, enc.Encode(&replyPart{Rows: first.Rows[partUnits : 2*partUnits]}))
+	require.NoError(t, enc.Encode(&replyPart{Rows: first.Rows[2*partUnits:]}))
+	require.NoError(t, enc.Encode(&replyPart{Blocks: []parser.Block{{Table: &parser.Table{Page: 2, Rows: second.Rows[:1]}}}, Rows: second.Rows[1:], End: true}))
+	got, _, _, err = readReply(&buf)
+	require.NoError(t, err)
+	require.Len(t, got.Blocks, 2)
+	assert.Equal(t, first.Rows, got.Blocks[0].Table.Rows)
+	assert.Equal(t, second.Rows, got.Blocks[1].Table.Rows)
+	t1 := got.Blocks[0].Table.Rows
+	for _, r := range t1[len(t1):cap(t1)] {
+		assert.Nil(t, r.Cells, "no rows of the second table held in the first's room")
+	}
 }
 
 // TestReplyHeldRows: a document whose table rows the child holds packed

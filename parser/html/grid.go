@@ -29,10 +29,10 @@ const gridSlack = 1 << 16
 
 // htmlCell is one td or th: read from the tree, then placed on the grid.
 type htmlCell struct {
-	row, col         int // set when placed
-	colSpan, rowSpan int // rowSpan as written until placed, then as placed
 	text             string
 	lines            []string
+	row, col         int32 // set when placed
+	colSpan, rowSpan int32 // rowSpan as written until placed, then as placed
 	th               bool
 }
 
@@ -83,9 +83,9 @@ func (cs *cellStore) reset() {
 
 // htmlRow is one tr: its cells are cells lo to hi-1 of the table's scratch.
 type htmlRow struct {
-	section atom.Atom // thead, tbody or tfoot
 	lo, hi  int
-	allTH   bool // every cell element of the row is a th
+	section atom.Atom // thead, tbody or tfoot
+	allTH   bool      // every cell element of the row is a th
 }
 
 // rowGroup is a thead, tbody or tfoot with its rows.
@@ -160,7 +160,7 @@ func (w *walker) finishTable() {
 		w.addLine(parser.Line{Text: caption, Role: parser.RoleHeading})
 	}
 	if t != nil {
-		w.blocks = append(w.blocks, parser.Block{Table: t})
+		w.addBlock(parser.Block{Table: t})
 		w.tables++
 	}
 }
@@ -224,7 +224,7 @@ func (w *walker) collectRow(tr *html.Node, g int) {
 		if cs > maxColSpan {
 			cs = maxColSpan
 		}
-		cell := htmlCell{colSpan: cs, rowSpan: spanAttr(c, "rowspan", 1), th: c.DataAtom == atom.Th && !rowHeader(c)}
+		cell := htmlCell{colSpan: int32(cs), rowSpan: int32(spanAttr(c, "rowspan", 1)), th: c.DataAtom == atom.Th && !rowHeader(c)}
 		cell.text, cell.lines = w.collectLines(c)
 		if !cell.th {
 			row.allTH = false
@@ -234,6 +234,16 @@ func (w *walker) collectRow(tr *html.Node, g int) {
 	row.hi = s.cells.n
 	if row.hi == row.lo {
 		row.allTH = false
+	}
+	s.addRow(g, row)
+}
+
+// addRow adds a row to group g, the last. The rows' slice grows by
+// doubling: a large table's rows are not copied into many slices on the
+// way.
+func (s *tableScratch) addRow(g int, row htmlRow) {
+	if len(s.rows) == cap(s.rows) {
+		s.rows = append(make([]htmlRow, 0, max(2*cap(s.rows), 64)), s.rows...)
 	}
 	s.rows = append(s.rows, row)
 	s.groups[g].hi = len(s.rows)
@@ -257,37 +267,50 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 		return "", nil, fmt.Errorf("%w: table %d: row %d has more than %d cells, more than a list of agreements has columns",
 			parser.ErrTooLarge, index+1, s.wide, maxRowCells)
 	}
+	// The rows in the order they are laid out: as written (the groups
+	// hold them in turn), unless footers go last.
+	rows, reorder := s.rows, !s.inTurn()
+	if reorder && cap(s.placed) < len(s.rows) {
+		s.placed = make([]htmlRow, 0, len(s.rows))
+	}
+	placed := 0
 	for _, foot := range []bool{false, true} {
 		for _, g := range s.groups {
 			if (g.section == atom.Tfoot) != foot {
 				continue
 			}
-			end := len(s.placed) + g.hi - g.lo
+			end := placed + g.hi - g.lo
 			for _, row := range s.rows[g.lo:g.hi] {
-				i := len(s.placed)
+				i := placed
 				col := 0
 				for k := row.lo; k < row.hi; k++ {
 					c := cells.at(k)
 					for col < len(s.busy) && s.busy[col] >= i {
 						col++
 					}
-					if c.rowSpan == 0 || i+c.rowSpan > end {
-						c.rowSpan = end - i
+					span := int(c.rowSpan)
+					if span == 0 || i+span > end {
+						span = end - i
 					}
-					c.row, c.col = i, col
-					for x := col; x < col+c.colSpan; x++ {
+					c.row, c.col, c.rowSpan = int32(i), int32(col), int32(span)
+					for x := col; x < col+int(c.colSpan); x++ {
 						for len(s.busy) <= x {
 							s.busy = append(s.busy, -1)
 						}
-						s.busy[x] = i + c.rowSpan - 1
+						s.busy[x] = i + span - 1
 					}
-					col += c.colSpan
+					col += int(c.colSpan)
 				}
-				s.placed = append(s.placed, row)
+				if reorder {
+					s.placed = append(s.placed, row)
+				}
+				placed++
 			}
 		}
 	}
-	rows := s.placed
+	if reorder {
+		rows = s.placed
+	}
 
 	// Keep the columns where some cell starts.
 	s.origin = append(s.origin[:0], make([]bool, len(s.busy))...)
@@ -313,21 +336,27 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 	}
 
 	// One allocation for the whole grid; each row a slice of it.
+	// Its cells are written field by field, as parser.Cell{ColSpan: 1,
+	// RowSpan: 1}, parser.Cell{Covered: true} and the cells read, leaving
+	// alone what is already so: a write of a whole cell goes through the
+	// collector's write barrier, which costs while it runs.
 	flat := make([]parser.Cell, len(rows)*width)
 	for k := range flat {
-		flat[k] = parser.Cell{ColSpan: 1, RowSpan: 1}
+		flat[k].ColSpan, flat[k].RowSpan = 1, 1
 	}
 	gridRow := func(y int) []parser.Cell { return flat[y*width : (y+1)*width : (y+1)*width] }
 	for _, b := range cells.blocks {
 		for _, c := range b {
 			x0, x1 := s.newCol[c.col], s.newCol[c.col+c.colSpan]
-			for y := c.row; y < c.row+c.rowSpan; y++ {
+			for y := int(c.row); y < int(c.row+c.rowSpan); y++ {
 				g := gridRow(y)
 				for x := x0; x < x1; x++ {
-					g[x] = parser.Cell{Covered: true}
+					cover(&g[x])
 				}
 			}
-			gridRow(c.row)[x0] = parser.Cell{Text: c.text, Lines: c.lines, ColSpan: x1 - x0, RowSpan: c.rowSpan}
+			o := &gridRow(int(c.row))[x0]
+			o.Text, o.Lines = c.text, c.lines
+			o.ColSpan, o.RowSpan, o.Covered = x1-x0, int(c.rowSpan), false
 		}
 	}
 
@@ -358,6 +387,28 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 		t.Rows = append(t.Rows, parser.Row{Header: h, Cells: g})
 	}
 	return caption, t, nil
+}
+
+// cover makes g a cell a span covers, parser.Cell{Covered: true}: the
+// grid's cells have no box, and text only where a cell was read.
+func cover(g *parser.Cell) {
+	if g.Text != "" || g.Lines != nil {
+		g.Text, g.Lines = "", nil
+	}
+	g.ColSpan, g.RowSpan, g.Covered = 0, 0, true
+}
+
+// inTurn reports whether the rows are laid out in the order they were
+// read: no footer, and the groups holding the rows in turn.
+func (s *tableScratch) inTurn() bool {
+	next := 0
+	for _, g := range s.groups {
+		if g.section == atom.Tfoot || g.lo != next {
+			return false
+		}
+		next = g.hi
+	}
+	return next == len(s.rows)
 }
 
 // markHeaders reports the header rows: the rows of thead; else the leading

@@ -9,7 +9,10 @@
 // is a group heading), and each data table becomes a parser.Table whose
 // rowspan and colspan cells are expanded into a grid; tables that lay out
 // the page (holding tables, marked presentational, or of a single cell) are
-// read as flow. Large documents are read in segments, one tree at a time.
+// read as flow. Large documents are read in segments, one tree at a time;
+// a segment of plain table rows or of plain blocks is read straight from
+// its bytes by a scanner whose tokens are the tokenizer's (scan.go, rows.go,
+// plain.go), the rest by the tree builder.
 package html
 
 import (
@@ -45,16 +48,22 @@ type Options struct {
 // parser.ErrEmpty, parser.ErrTooLarge, parser.ErrMalformed or
 // parser.ErrNoContent.
 //
-// A document larger than 1 MiB is read in segments that parse on their own
-// (see cuts), so that only one segment's tree is held in memory at a time;
-// the blocks are the same as those of the whole tree.
+// A document larger than 1 MiB is read in segments of 64 KiB or more that
+// parse on their own (see cuts), so that only one segment's tree is held
+// in memory at a time; the blocks are the same as those of the whole tree.
 func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
-	return parse(name, b, opt, segmentBytes)
+	return parseSegments(name, b, opt, segmentBytes, segmentMin)
 }
 
-// parse is Parse with segments of at least segment bytes; 0 reads the
-// document whole.
+// parse is Parse with segments of at least segment bytes, for a document
+// larger than that; 0 reads the document whole.
 func parse(name string, b []byte, opt Options, segment int) (*parser.Document, error) {
+	return parseSegments(name, b, opt, segment, segment)
+}
+
+// parseSegments is Parse with segments of at least least bytes, for a
+// document larger than above bytes; above 0 reads the document whole.
+func parseSegments(name string, b []byte, opt Options, above, least int) (*parser.Document, error) {
 	fail := func(err error) (*parser.Document, error) {
 		return nil, &parser.Error{File: name, Err: err}
 	}
@@ -85,8 +94,8 @@ func parse(name string, b []byte, opt Options, segment int) (*parser.Document, e
 
 	var w *walker
 	var flattened bool
-	if segment > 0 && len(utf) > segment {
-		c := startCuts(utf, segment)
+	if above > 0 && len(utf) > above {
+		c := startCuts(utf, least)
 		w = newWalker(siteOf(utf))
 		flattened, err = w.read(doc, utf, c.ends, c)
 		c.halt()
@@ -144,11 +153,20 @@ func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan cut, c *cutt
 			w.tokenParts++
 			continue
 		}
-		var r io.Reader = bytes.NewReader(utf[start:end])
-		if i > 0 {
-			r = io.MultiReader(bytes.NewReader(c.prefix), bytes.NewReader(prev.replay), r)
+		var root *html.Node
+		if i > 0 && !prev.row && !cur.row {
+			if root = w.plainTree(prev.replay, utf[start:end]); root != nil {
+				w.plainParts++
+			}
 		}
-		root, err := html.Parse(r)
+		var err error
+		if root == nil {
+			var r io.Reader = bytes.NewReader(utf[start:end])
+			if i > 0 {
+				r = io.MultiReader(bytes.NewReader(c.prefix), bytes.NewReader(prev.replay), r)
+			}
+			root, err = html.Parse(r)
+		}
 		if err != nil {
 			if c != nil {
 				return false, fmt.Errorf("segment %d: %w", i+1, err)

@@ -2,8 +2,6 @@ package html
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -39,10 +37,13 @@ func (w *walker) readRows(b []byte) bool {
 	return true
 }
 
-// tokenRows adds the rows of b to group g; see readRows.
+// tokenRows adds the rows of b to group g; see readRows. The tokens are
+// read by a scanner: whatever it does not read sends the segment to the
+// tree builder too.
 func (w *walker) tokenRows(b []byte, g int) bool {
 	s := &w.tab
-	z := html.NewTokenizer(bytes.NewReader(b))
+	z := &w.scan
+	*z = scanner{b: b, attrs: z.attrs[:0]}
 	inRow := false
 	var row htmlRow
 	var cellTag atom.Atom // the open cell's, 0 when none
@@ -71,33 +72,33 @@ func (w *walker) tokenRows(b []byte, g int) bool {
 		if row.hi == row.lo {
 			row.allTH = false
 		}
-		s.rows = append(s.rows, row)
-		s.groups[g].hi = len(s.rows)
+		s.addRow(g, row)
 		inRow = false
 	}
 	for {
-		tt := z.Next()
+		tt, ok := z.next()
+		if !ok {
+			return false
+		}
 		switch tt {
 		case html.ErrorToken:
-			if !errors.Is(z.Err(), io.EOF) {
-				return false
-			}
 			endRow()
 			return true
 		case html.CommentToken:
 		case html.TextToken:
-			text := z.Text()
+			text := z.raw()
 			switch {
-			case bytes.IndexByte(text, 0) >= 0:
-				return false
 			case cellTag != 0:
-				w.cell.writeBytes(text)
-			case len(bytes.Trim(text, " \t\n\f\r")) > 0:
+				if bytes.IndexByte(text, '&') >= 0 {
+					w.cell.writeBytes([]byte(html.UnescapeString(string(text))))
+				} else {
+					w.cell.writeBytes(text)
+				}
+			case !blankText(text):
 				return false // moved before the table by the tree builder
 			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
+		case html.StartTagToken:
+			a := z.tagAtom()
 			switch {
 			case a == atom.Tr:
 				endRow()
@@ -108,7 +109,9 @@ func (w *walker) tokenRows(b []byte, g int) bool {
 				}
 				endCell()
 				cellTag = a
-				cell = cellAttrs(z, a, hasAttr)
+				if cell, ok = w.scannedCellAttrs(a); !ok {
+					return false
+				}
 			case cellTag == 0:
 				return false
 			case a == atom.Br:
@@ -120,8 +123,7 @@ func (w *walker) tokenRows(b []byte, g int) bool {
 				return false
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := z.tagAtom()
 			switch {
 			case a == atom.Tr:
 				if !inRow {
@@ -142,36 +144,42 @@ func (w *walker) tokenRows(b []byte, g int) bool {
 			default:
 				return false
 			}
-		default:
-			return false
 		}
 	}
 }
 
-// cellAttrs reads a td or th start tag's spans and scope as the walk
-// reads them from the tree (spanAttr, rowHeader: the first of each
-// attribute counts).
-func cellAttrs(z *html.Tokenizer, a atom.Atom, more bool) htmlCell {
+// scannedCellAttrs reads the spans and scope of the td or th start tag the
+// scanner read, as the walk reads them from the tree (spanAttr, rowHeader:
+// the first of each attribute counts). It reports false on a value it
+// would have to unescape.
+func (w *walker) scannedCellAttrs(a atom.Atom) (htmlCell, bool) {
 	c := htmlCell{colSpan: 1, rowSpan: 1, th: a == atom.Th}
 	var seenCol, seenRow, seenScope bool
-	for more {
-		var k, v []byte
-		k, v, more = z.TagAttr()
+	for k := 0; ; {
+		key, v, next, ok := w.scan.attr(k, w.key[:0])
+		if !ok {
+			return c, true
+		}
+		k, w.key = next, key
 		switch {
-		case !seenCol && string(k) == "colspan":
+		case !seenCol && string(key) == "colspan":
 			seenCol = true
-			c.colSpan = min(spanValue(string(v), "colspan", 1), maxColSpan)
-		case !seenRow && string(k) == "rowspan":
+			c.colSpan = int32(min(spanValue(string(v), "colspan", 1), maxColSpan))
+		case !seenRow && string(key) == "rowspan":
 			seenRow = true
-			c.rowSpan = spanValue(string(v), "rowspan", 1)
-		case !seenScope && string(k) == "scope":
+			c.rowSpan = int32(spanValue(string(v), "rowspan", 1))
+		case !seenScope && string(key) == "scope":
 			seenScope = true
 			if sc := strings.ToLower(strings.TrimSpace(string(v))); sc == "row" || sc == "rowgroup" {
 				c.th = false
 			}
+		default:
+			continue
+		}
+		if bytes.IndexByte(v, '&') >= 0 {
+			return c, false
 		}
 	}
-	return c
 }
 
 // plainInline reports inline elements whose tags, nested, give the tree

@@ -13,6 +13,12 @@ import (
 // at a time. A tree takes about eight times the bytes of its markup.
 const segmentBytes = 1 << 20
 
+// segmentMin is the least size of a segment but the last, once a
+// document is read in segments: small enough that the few segments the
+// tree builder reads (those the scanner does not) take little memory,
+// large enough that the cuts cost nothing beside them.
+const segmentMin = 64 << 10
+
 // openElem is an element the segmenter saw open.
 type openElem struct {
 	a    atom.Atom
@@ -70,12 +76,12 @@ type tableCuts struct {
 // document it cannot follow is parsed whole, as before.
 type segmenter struct {
 	stack   []openElem
-	ctx     []openCtx        // ctx[i] describes stack[:i+1]
-	open    map[openElem]int // elements open, by kind (headings under headingKey)
-	initial bool             // only white space, comments and a doctype seen so far
-	doctype []byte           // the doctype token, when it came first
-	dirty   bool             // no cut from here on
-	whole   bool             // no cut at all: the body's attributes matter
+	ctx     []openCtx  // ctx[i] describes stack[:i+1]
+	open    openCounts // elements open, by kind
+	initial bool       // only white space, comments and a doctype seen so far
+	doctype []byte     // the doctype token, when it came first
+	dirty   bool       // no cut from here on
+	whole   bool       // no cut at all: the body's attributes matter
 
 	src            []byte // the document
 	min            int    // the least size of a segment, but the last
@@ -117,7 +123,7 @@ func (c *cutter) halt() {
 func (c *cutter) run(b []byte, min int) {
 	defer close(c.ends)
 	s := &segmenter{initial: true, src: b, min: min}
-	z := html.NewTokenizer(bytes.NewReader(b))
+	t := &tokens{b: b}
 	send := func(ct cut) bool {
 		if c.prefix == nil {
 			c.prefix = append(append([]byte(nil), s.doctype...), "<body>"...)
@@ -131,11 +137,10 @@ func (c *cutter) run(b []byte, min int) {
 	}
 	off := 0
 	for !s.dirty {
-		tt := z.Next()
+		tt, raw, z := t.next()
 		if tt == html.ErrorToken {
 			break
 		}
-		raw := z.Raw()
 		s.tokOff = off
 		off += len(raw)
 		s.tokEnd = off
@@ -179,7 +184,8 @@ func cuts(b []byte, min int) ([]int, []byte) {
 }
 
 // token follows one token; it reports whether the document can be cut
-// after it.
+// after it. z is the tokenizer that read it, nil when the scanner did (as
+// it does no start tag of a table or a body: see tokens).
 func (s *segmenter) token(z *html.Tokenizer, tt html.TokenType, raw []byte) bool {
 	switch tt {
 	case html.CommentToken:
@@ -191,7 +197,7 @@ func (s *segmenter) token(z *html.Tokenizer, tt html.TokenType, raw []byte) bool
 		s.initial = false
 		return false
 	case html.TextToken:
-		blank := len(bytes.Trim(raw, " \t\n\f\r")) == 0
+		blank := blankText(raw)
 		if s.initial && !blank {
 			s.initial = false
 		}
@@ -377,6 +383,16 @@ func presentational(z *html.Tokenizer) bool {
 	}
 }
 
+// blankText reports text of HTML white space only.
+func blankText(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
 func section(a atom.Atom) bool {
 	return a == atom.Tbody || a == atom.Thead || a == atom.Tfoot
 }
@@ -456,20 +472,44 @@ func (s *segmenter) push(e openElem) {
 			s.tables[k-1].cells++
 		}
 	}
-	if s.open == nil {
-		s.open = map[openElem]int{}
-	}
-	s.open[openKey(e)]++
+	s.open.add(e, 1)
 }
 
-// headingKey counts the open headings, which any heading end tag closes.
-var headingKey = openElem{name: "h1-h6"}
+// openCounts counts the elements open, by kind: those with an atom by
+// their atom (the headings together, under h1: any heading end tag closes
+// any heading), the others by name. Keyed by a number, the count of a
+// tag's kind is looked up without hashing its name.
+type openCounts struct {
+	atoms map[atom.Atom]int32
+	names map[string]int32
+}
 
-func openKey(e openElem) openElem {
-	if heading(e.a) {
-		return headingKey
+func (o *openCounts) add(e openElem, d int32) {
+	if e.a == 0 {
+		if o.names == nil {
+			o.names = map[string]int32{}
+		}
+		o.names[e.name] += d
+		return
 	}
-	return e
+	if o.atoms == nil {
+		o.atoms = map[atom.Atom]int32{}
+	}
+	o.atoms[countKey(e.a)] += d
+}
+
+func (o *openCounts) get(e openElem) int32 {
+	if e.a == 0 {
+		return o.names[e.name]
+	}
+	return o.atoms[countKey(e.a)]
+}
+
+func countKey(a atom.Atom) atom.Atom {
+	if heading(a) {
+		return atom.H1
+	}
+	return a
 }
 
 func (s *segmenter) truncate(n int) {
@@ -482,7 +522,7 @@ func (s *segmenter) truncate(n int) {
 		s.tables = s.tables[:k-1]
 	}
 	for _, e := range s.stack[n:] {
-		s.open[openKey(e)]--
+		s.open.add(e, -1)
 	}
 	s.stack, s.ctx = s.stack[:n], s.ctx[:n]
 }
@@ -512,12 +552,12 @@ func (s *segmenter) start(z *html.Tokenizer, e openElem) {
 	case atom.Html, atom.Head:
 		return
 	case atom.Body:
-		if bodyMatters(z) {
+		if z == nil || bodyMatters(z) {
 			s.dirty, s.whole = true, true
 		}
 		return
 	case atom.Table:
-		s.tableOK = !presentational(z)
+		s.tableOK = z != nil && !presentational(z)
 	case atom.Form:
 		for k := range s.tables {
 			s.tables[k].ok = false
@@ -578,7 +618,7 @@ func (s *segmenter) end(e openElem) bool {
 	case atom.Html, atom.Head, atom.Body, atom.Br:
 		return false
 	}
-	if s.open[openKey(e)] == 0 {
+	if s.open.get(e) == 0 {
 		return false // ignored, or an empty p: nothing stays open
 	}
 	i := len(s.stack) - 1

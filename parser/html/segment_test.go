@@ -244,3 +244,16 @@ func readsAlikeInParts(t *testing.T, page []byte) (same, failed bool) {
 	require.NoError(t, serr, "%q", page)
 	return assert.Equal(t, string(parser.Dump(whole)), string(parser.Dump(seg)), "%q", page), false
 }
+
+// TestLargePagesReadAsWhole checks that pages large enough to be read in
+// segments, in the shapes of the fixtures, give what they give read whole.
+func TestLargePagesReadAsWhole(t *testing.T) {
+	for _, kind := range []string{"table", "list", "sjis"} {
+		page := fixturePage(t, kind, segmentBytes+segmentBytes/2)
+		whole, err := parse("p.html", page, Options{}, 0)
+		require.NoError(t, err, kind)
+		got, err := Parse("p.html", page, Options{})
+		require.NoError(t, err, kind)
+		assert.Equal(t, string(parser.Dump(whole)), string(parser.Dump(got)), kind)
+	}
+}

@@ -34,6 +34,15 @@ type walker struct {
 	// table to the next.
 	tab tableScratch
 
+	// The scanner segments of rows are read with, and a buffer for the
+	// keys of its attributes.
+	scan scanner
+	key  []byte
+
+	// The builder of the trees of plain segments, and how many it built.
+	plain      plainBuilder
+	plainParts int
+
 	// When a segment ends between the rows of a table: the table, open
 	// at the end of the segment's tree; pending once it is collected, and
 	// stopped, so that the walk ends there (the next segment holds the
@@ -394,7 +403,16 @@ func (w *walker) addLine(l parser.Line) {
 		w.lineSlab = make([]parser.Line, 0, min(max(2*cap(w.lineSlab), 16), 240))
 	}
 	w.lineSlab = append(w.lineSlab, l)
-	w.blocks = append(w.blocks, parser.Block{Line: &w.lineSlab[len(w.lineSlab)-1]})
+	w.addBlock(parser.Block{Line: &w.lineSlab[len(w.lineSlab)-1]})
+}
+
+// addBlock adds a block. The blocks' slice grows by doubling: a large
+// document's blocks are not copied into many slices on the way.
+func (w *walker) addBlock(b parser.Block) {
+	if len(w.blocks) == cap(w.blocks) {
+		w.blocks = append(make([]parser.Block, 0, max(2*cap(w.blocks), 16)), w.blocks...)
+	}
+	w.blocks = append(w.blocks, b)
 }
 
 // stringSlots returns an empty slice with room for n strings, cut from the

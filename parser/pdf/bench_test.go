@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -74,5 +75,20 @@ func BenchmarkParseFile(b *testing.B) {
 		if _, err := Parse(path, data, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkParseEach parses each corpus PDF on its own, one sub-benchmark
+// a file, so that a change can be weighed file by file.
+func BenchmarkParseEach(b *testing.B) {
+	files, inputs := loadCorpus(b)
+	for i, data := range inputs {
+		b.Run(filepath.Base(files[i]), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				_, _ = Parse(files[i], data, Options{})
+			}
+		})
 	}
 }

@@ -455,10 +455,10 @@ func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
 	for k, i := range idx {
 		hs[k] = ws[i].h
 	}
-	h := median(hs)
+	h := medianOwned(hs)
 	// Text of the body size: superscript markers and small print stand
 	// off the baselines of the text beside them.
-	var body []int
+	body := make([]int, 0, len(idx))
 	x0, x1 := math.Inf(1), math.Inf(-1)
 	for _, i := range idx {
 		x0, x1 = math.Min(x0, ws[i].Box.X0), math.Max(x1, ws[i].Box.X1)
@@ -498,8 +498,12 @@ func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
 	}
 	var best textColumns
 	bestOff, bestSelf := 0, 0
+	var bl, br []int // each band's words, in arrays the bands share (baselines copies them)
+	if len(bands) > 0 {
+		bl, br = make([]int, 0, len(body)), make([]int, 0, len(body))
+	}
 	for _, band := range bands {
-		var bl, br []int
+		bl, br = bl[:0], br[:0]
 		for _, i := range body {
 			switch {
 			case ws[i].Box.X1 <= band.lo+0.5:
@@ -557,7 +561,8 @@ func (tc *textColumns) partition(ws []tword, idx []int) {
 // and descent) stand taller than the lines are set apart.
 func lineBand(ws []tword, l []int) (y0, y1, mid float64, h float64) {
 	b := wordsBox(ws, l)
-	var hs []float64
+	var buf [16]float64
+	hs := buf[:0]
 	for _, i := range l {
 		hs = append(hs, ws[i].h)
 	}
@@ -588,7 +593,8 @@ func selfOverlaps(ws []tword, lines [][]int) int {
 // lineSize is the median type size of a line's words; +Inf when none
 // says its size.
 func lineSize(ws []tword, l []int) float64 {
-	var ss []float64
+	var buf [16]float64
+	ss := buf[:0]
 	for _, i := range l {
 		if ws[i].Style.Size > 0 {
 			ss = append(ss, ws[i].Style.Size)

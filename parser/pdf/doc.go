@@ -317,7 +317,9 @@ var errDamagedStream = errors.New("damaged")
 // cannot be decoded (an unknown filter, bytes that are not what the filter
 // says, a reference to a missing object) yields what could be read of it,
 // possibly nothing, and an error wrapping errDamagedStream.
-func streamBytes(v lpdf.Value) ([]byte, error) {
+func streamBytes(v lpdf.Value) (_ []byte, readErr error) {
+	fixed := false // a /Length was wrong (streamlen.go)
+	defer func() { readErr = withLength(readErr, fixed) }()
 	if v.Kind() == lpdf.Array {
 		// Only streams count in an array: an array that holds itself (or
 		// other arrays) would recurse without end.
@@ -338,6 +340,7 @@ func streamBytes(v lpdf.Value) ([]byte, error) {
 				break
 			}
 			b, err := streamBytes(e)
+			err = splitLength(err, &fixed)
 			if err != nil {
 				msg := strings.TrimPrefix(err.Error(), errDamagedStream.Error()+": ")
 				errs = append(errs, fmt.Errorf("%w: part %d of %d: %s", errDamagedStream, i+1, n, msg))
@@ -363,6 +366,7 @@ func streamBytes(v lpdf.Value) ([]byte, error) {
 			}
 		}()
 		rc := streamReader(v) // the library's reader, or filters.go's
+		_, fixed = rc.(fixedReader)
 		defer rc.Close()
 		_, err = io.Copy(&buf, io.LimitReader(rc, maxStreamBytes+1))
 		return err

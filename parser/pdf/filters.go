@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"sync"
 	"unicode/utf16"
 	"unsafe"
 
@@ -39,7 +40,10 @@ var errFilter = errors.New("not supported")
 // when it decodes the stream's filters, else one built here.
 func streamReader(v lpdf.Value) io.ReadCloser {
 	raw, ok := rawOf(v)
-	if !ok || libraryDecodes(v) && !raw.shortKey() {
+	if !ok || libraryDecodes(v) && !raw.shortKey() && !raw.fixed {
+		if ok && raw.key == nil && raw.n > 0 && onlyFlate(v) {
+			return inflate(raw)
+		}
 		return v.Reader()
 	}
 	data, err := raw.bytes()
@@ -50,7 +54,62 @@ func streamReader(v lpdf.Value) io.ReadCloser {
 	if err != nil {
 		return io.NopCloser(errReader{err})
 	}
-	return io.NopCloser(r)
+	return readerOf(r, raw.fixed)
+}
+
+// onlyFlate reports whether a stream's one filter is FlateDecode, with no
+// /DecodeParms.
+func onlyFlate(v lpdf.Value) bool {
+	f := v.Key("Filter")
+	return f.Kind() == lpdf.Name && f.Name() == "FlateDecode" && v.Key("DecodeParms").Kind() == lpdf.Null
+}
+
+// inflater is a zlib reader with the buffered reader under it, both kept
+// for the next stream: a reader's window is 32 KiB, and a document
+// inflates a stream for every page, font and form.
+type inflater struct {
+	br *bufio.Reader
+	zr io.ReadCloser // a zlib reader; nil before the first stream
+}
+
+// inflaters holds the inflaters not in use. They hold no data between
+// streams (Reset starts each one afresh), so which one a stream gets
+// changes nothing.
+var inflaters = sync.Pool{New: func() any { return &inflater{br: bufio.NewReaderSize(nil, 4096)} }}
+
+// inflate reads an unencrypted FlateDecode stream as the library does (a
+// zlib reader over a 4 KiB buffered reader over the stream's bytes, the
+// same bytes read in the same steps), with a reader kept from an earlier
+// stream. A header the zlib reader refuses panics with its error, as the
+// library does.
+func inflate(raw rawStream) io.ReadCloser {
+	in := inflaters.Get().(*inflater)
+	in.br.Reset(io.NewSectionReader(raw.src, raw.off, raw.n))
+	var err error
+	if in.zr == nil {
+		in.zr, err = zlib.NewReader(in.br)
+	} else {
+		err = in.zr.(zlib.Resetter).Reset(in.br, nil)
+	}
+	if err != nil {
+		in.release()
+		panic(err)
+	}
+	return in
+}
+
+func (in *inflater) Read(p []byte) (int, error) { return in.zr.Read(p) }
+
+// Close puts the inflater back for another stream; it is not to be read
+// after.
+func (in *inflater) Close() error {
+	in.release()
+	return nil
+}
+
+func (in *inflater) release() {
+	in.br.Reset(nil)
+	inflaters.Put(in)
 }
 
 // libraryDecodes reports whether the library decodes v's filters as it
@@ -504,6 +563,7 @@ type rawStream struct {
 	gen     uint16
 	key     []byte
 	withAES bool
+	fixed   bool // its /Length was wrong: n is its real length (streamlen.go)
 }
 
 // rawOf finds a stream's raw bytes. The library keeps the stream's offset,
@@ -547,7 +607,7 @@ func rawOf(v lpdf.Value) (raw rawStream, ok bool) {
 		return raw, false
 	}
 	raw = rawStream{src: src, off: off.Int(), id: uint32(id.Uint()), gen: uint16(gen.Uint()), key: key, withAES: withAES}
-	raw.n = max(0, v.Key("Length").Int64())
+	raw.n, raw.fixed = lengthOf(src, raw.off, v.Key("Length"))
 	return raw, true
 }
 

@@ -606,3 +606,57 @@ func TestLZWInXrefAndObjectStreams(t *testing.T) {
 		assert.Equal(t, b, nb)
 	}
 }
+
+// TestInflateAsLibrary: a FlateDecode stream read through a kept inflater
+// gives the bytes and the error the library's own reader gives, whole,
+// damaged or cut short, and an inflater used on a damaged stream reads the
+// next one as a new one would.
+func TestInflateAsLibrary(t *testing.T) {
+	raw := []byte(strings.Repeat("BT /F1 9 Tf 20 100 Td (Exchange partners) Tj ET\n", 400))
+	good := zlibEncode(raw)
+	badSum := bytes.Clone(good)
+	badSum[len(badSum)-1] ^= 0xff
+	badBlock := bytes.Clone(good)
+	badBlock[len(badBlock)/2] ^= 0x5a
+	cases := map[string][]byte{
+		"whole":           good,
+		"checksum wrong":  badSum,
+		"damaged block":   badBlock,
+		"cut in the data": good[:len(good)/3],
+		"cut in checksum": good[:len(good)-2],
+		"header only":     good[:2],
+		"one byte":        good[:1],
+		"bad header":      []byte("not zlib at all"),
+	}
+	type result struct {
+		data []byte
+		err  string
+	}
+	read := func(open func() io.ReadCloser) (r result) {
+		defer func() {
+			if p := recover(); p != nil {
+				r.err = fmt.Sprint("panic: ", p)
+			}
+		}()
+		rc := open()
+		defer rc.Close()
+		data, err := io.ReadAll(rc)
+		r.data = data
+		if err != nil {
+			r.err = err.Error()
+		}
+		return r
+	}
+	for round := range 2 {
+		for name, data := range cases {
+			d, err := openDocument("flate.pdf", filteredPage("/Filter /FlateDecode", data), "")
+			require.NoError(t, err, name)
+			v := d.pages[0].v.Key("Contents")
+			rs, ok := rawOf(v)
+			require.True(t, ok, name)
+			want := read(v.Reader)
+			got := read(func() io.ReadCloser { return inflate(rs) })
+			assert.Equal(t, want, got, "%s (round %d)", name, round+1)
+		}
+	}
+}

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -16,8 +16,49 @@ import (
 
 // coreFont holds one standard-14 font's AFM metrics (1/1000 em).
 type coreFont struct {
+	name            string
 	ascent, descent int
-	widths          map[string]uint16
+	widths          []glyphWidth // sorted by name
+}
+
+// glyphWidth is a glyph's advance in a standard-14 font.
+type glyphWidth struct {
+	name string
+	w    uint16
+}
+
+// glyphName is an entry of the glyph list: a name and its Unicode value.
+type glyphName struct {
+	name string
+	r    rune
+}
+
+// glyphRune looks a name up in the glyph list.
+func glyphRune(name string) (rune, bool) {
+	i, ok := slices.BinarySearchFunc(glyphNames[:], name, func(g glyphName, n string) int { return strings.Compare(g.name, n) })
+	if !ok {
+		return 0, false
+	}
+	return glyphNames[i].r, true
+}
+
+// coreFontNamed returns the metrics of the standard-14 font name; nil when
+// name is none of them.
+func coreFontNamed(name string) *coreFont {
+	i, ok := slices.BinarySearchFunc(coreFontList[:], name, func(f coreFont, n string) int { return strings.Compare(f.name, n) })
+	if !ok {
+		return nil
+	}
+	return &coreFontList[i]
+}
+
+// width returns the advance of the glyph name, and whether the font has it.
+func (f *coreFont) width(name string) (uint16, bool) {
+	i, ok := slices.BinarySearchFunc(f.widths, name, func(g glyphWidth, n string) int { return strings.Compare(g.name, n) })
+	if !ok {
+		return 0, false
+	}
+	return f.widths[i].w, true
 }
 
 // font is a loaded font resource: everything needed to turn a shown string
@@ -46,6 +87,8 @@ type font struct {
 	symbolW bool // Wingdings-like: map private-use bullets
 
 	damaged string // which of the font's streams could not be read whole ("tounicode"), "" when none
+
+	lengthFixed bool // a stream of the font was read to its endstream, its /Length wrong (streamlen.go)
 }
 
 // fontFor returns the font for a font dictionary, loading it once per
@@ -66,17 +109,12 @@ func (d *document) fontFor(v, in lpdf.Value) *font {
 		// map: said in every record's repairs, as the document's.
 		d.note("pdf:font_damaged:" + f.damaged)
 	}
+	if f.lengthFixed {
+		d.note(repairStreamLength)
+	}
 	d.mu.Unlock()
 	return f
 }
-
-// The glyph list and the standard-14 metrics are made on first use: as
-// maps made when the program starts they cost every run of the command,
-// and the parent of a parse child never reads a font.
-var (
-	glyphRunes = sync.OnceValue(glyphRunesTable)
-	coreFonts  = sync.OnceValue(coreFontsTable)
-)
 
 // namedFont returns the font that the font resource dictionary fd names
 // name; nil when it names no font dictionary. A font named by reference is
@@ -271,7 +309,7 @@ func isBase14Alias(name string) bool {
 // runeForName maps a glyph name to Unicode: the glyph list, uniXXXX, uXXXX[XX],
 // and names with a suffix (".sc", ".alt") or ligature parts ("f_i").
 func runeForName(name string) (rune, bool) {
-	if r, ok := glyphRunes()[name]; ok {
+	if r, ok := glyphRune(name); ok {
 		return r, true
 	}
 	if strings.HasPrefix(name, "uni") && len(name) >= 7 {
@@ -438,7 +476,7 @@ func loadFont(v lpdf.Value) *font {
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
 		// A damaged font stream degrades the text (codes read through the
 		// encoding instead); it loses none, so it is no page error.
-		b, err := streamBytes(tu)
+		b, err := f.streamBytes(tu)
 		if err != nil {
 			f.damaged = "tounicode"
 		}
@@ -455,7 +493,7 @@ func loadFont(v lpdf.Value) *font {
 
 	// Simple font: encoding.
 	core := coreFontName(f.name, f.bold, f.italic, serif, fixed)
-	coreMetrics := coreFonts()[core]
+	coreMetrics := coreFontNamed(core)
 	embedded := !desc.Key("FontFile").IsNull() || !desc.Key("FontFile2").IsNull() || !desc.Key("FontFile3").IsNull()
 	if subtype != "Type3" && !embedded && coreMetrics != nil && (desc.IsNull() || isBase14Alias(f.name)) {
 		// Viewers do not trust the descriptor's metrics of a non-embedded
@@ -474,7 +512,7 @@ func loadFont(v lpdf.Value) *font {
 	}
 	if enc == nil && subtype == "Type1" {
 		if ff := desc.Key("FontFile"); ff.Kind() == lpdf.Stream {
-			b, _ := streamBytes(ff)
+			b, _ := f.streamBytes(ff)
 			enc = type1Encoding(b)
 		}
 	}
@@ -569,7 +607,7 @@ func loadFont(v lpdf.Value) *font {
 					name = names[c]
 				}
 			}
-			if w, ok := coreMetrics.widths[name]; ok {
+			if w, ok := coreMetrics.width(name); ok {
 				f.width[c] = float64(w) / 1000
 			} else if n > 0 {
 				f.width[c] = 0
@@ -647,7 +685,7 @@ func (f *font) loadComposite(v, cidFont lpdf.Value, toUni map[uint32]string) {
 			f.ucs2 = true
 		}
 	case lpdf.Stream:
-		b, _ := streamBytes(enc)
+		b, _ := f.streamBytes(enc)
 		f.enc = parseCMap(b)
 		if len(f.enc.space) == 0 {
 			f.enc.space = []codeRange{{n: 2, hi: [4]byte{0xff, 0xff}}}

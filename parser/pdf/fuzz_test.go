@@ -35,6 +35,8 @@ func FuzzParse(f *testing.F) {
 		// The same document with its cross-reference section pointing
 		// at itself.
 		f.Add(bytes.Replace(b, []byte("/Root 1 0 R >>"), []byte("/Root 1 0 R /Prev "+strconv.Itoa(bytes.LastIndex(b, []byte("xref\n")))+" >>"), 1))
+		// With its first stream's /Length wrong (streamlen.go).
+		f.Add(bytes.Replace(b, []byte("/Length "), []byte("/Length 1"), 1))
 	}
 	f.Add([]byte(""))
 	f.Add([]byte("%PDF-1.4\n"))

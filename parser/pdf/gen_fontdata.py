@@ -110,15 +110,16 @@ with open("fontdata.go", "w") as w:
     w.write("var macRomanEncoding = [256]string" + golist(enc_from_runes(runes("macRomanEncoding"))) + "\n\n")
     w.write("var symbolEncoding = [256]string" + golist(enc_from_codes(fonts["Symbol"]["codes"])) + "\n\n")
     w.write("var zapfDingbatsEncoding = [256]string" + golist(enc_from_codes(fonts["ZapfDingbats"]["codes"])) + "\n\n")
-    # The maps are made on first use (see font.go), not as the program starts.
-    w.write("// glyphRunesTable maps glyph names to Unicode.\nfunc glyphRunesTable() map[string]rune {\n\treturn map[string]rune{\n")
+    # Sorted arrays of constants, not maps: the compiler lays them out in
+    # the binary, so no run of the program builds them (see font.go).
+    w.write("// glyphNames maps glyph names to Unicode, sorted by name (see glyphRune).\nvar glyphNames = [...]glyphName{\n")
     for n in sorted(names):
-        w.write('\t\t"%s": 0x%04X,\n' % (n, names[n]))
-    w.write("\t}\n}\n\n")
-    w.write("// coreFontsTable has the standard-14 fonts' metrics in 1/1000 em.\nfunc coreFontsTable() map[string]*coreFont {\n\treturn map[string]*coreFont{\n")
+        w.write('\t{"%s", 0x%04X},\n' % (n, names[n]))
+    w.write("}\n\n")
+    w.write("// coreFontList has the standard-14 fonts' metrics in 1/1000 em, sorted by\n// name, each font's widths by glyph name (see coreFontNamed).\nvar coreFontList = [...]coreFont{\n")
     for name in sorted(fonts):
         f = fonts[name]
-        w.write('\t\t"%s": {ascent: %d, descent: %d, widths: map[string]uint16{' % (name, f["ascent"], f["descent"]))
-        w.write(", ".join('"%s": %d' % (n, wx) for n, wx in sorted(f["widths"].items())))
+        w.write('\t{name: "%s", ascent: %d, descent: %d, widths: []glyphWidth{' % (name, f["ascent"], f["descent"]))
+        w.write(", ".join('{"%s", %d}' % (n, wx) for n, wx in sorted(f["widths"].items())))
         w.write("}},\n")
-    w.write("\t}\n}\n")
+    w.write("}\n")

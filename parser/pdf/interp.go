@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -85,11 +86,16 @@ type interp struct {
 	actualStart int
 	actualText  string
 	forms       map[string]formData
+	lex         *[maxFormDepth + 1]lexBuf
 
 	// hypotIn and hypotOut are scaleOf's last question and answer.
 	hypotIn  [2]float64
 	hypotOut float64
 	hypotSet bool
+	// unitIn and unitOut are unitLength's.
+	unitIn  [2]float64
+	unitOut float64
+	unitSet bool
 
 	// errs are the streams of the page that could not be read whole,
 	// and the bounds the page reached.
@@ -127,6 +133,16 @@ type scratch struct {
 	// pageGlyphs is the array of the last page's Glyphs, when the page
 	// was reduced without them: the next page's are made in it.
 	pageGlyphs []Glyph
+	// lex are the operand arrays of the content streams run, one set per
+	// depth of forms (a form runs inside the stream that draws it).
+	lex [maxFormDepth + 1]lexBuf
+}
+
+// lexBuf is what a content stream's run leaves for the next run at its
+// depth: its lexer's arrays of operands and its arguments' array, all
+// cleared (the operands in them are used only while their operator runs).
+type lexBuf struct {
+	tmp, arena, args []operand
 }
 
 func newInterp(d *document, space pageSpace, sc *scratch) *interp {
@@ -143,6 +159,7 @@ func newInterp(d *document, space pageSpace, sc *scratch) *interp {
 		tm:     identityMatrix,
 		tlm:    identityMatrix,
 		forms:  sc.forms,
+		lex:    &sc.lex,
 		glyphs: sc.glyphs[:0],
 		codes:  sc.codes[:0],
 	}
@@ -167,7 +184,20 @@ func matrixArgs(args []operand) matrix {
 // run interprets one content stream with its resources.
 func (in *interp) run(data []byte, res lpdf.Value, depth int) {
 	l := lexer{b: data}
-	args := make([]operand, 0, 16)
+	var args []operand
+	if depth < len(in.lex) {
+		lb := &in.lex[depth]
+		l.tmp, l.arena, args = lb.tmp[:0], lb.arena[:0], lb.args[:0]
+		defer func() {
+			clear(l.tmp)
+			clear(l.arena)
+			clear(args)
+			lb.tmp, lb.arena, lb.args = l.tmp[:0], l.arena[:0], args[:0]
+		}()
+	}
+	if args == nil {
+		args = make([]operand, 0, 16)
+	}
 	fonts := map[string]*font{}
 	for {
 		v, op, ok := l.next()
@@ -455,6 +485,7 @@ func (in *interp) doXObject(name string, res lpdf.Value, depth int) {
 	form, ok := in.forms[key]
 	if !ok {
 		form.data, form.err = streamBytes(xo)
+		form.err = in.doc.lengthRepairs(form.err)
 		in.forms[key] = form
 	}
 	if form.err != nil {
@@ -523,14 +554,15 @@ func (in *interp) show(s string) {
 // on first use, like the tables it is made from.
 var defaultFont = sync.OnceValue(func() *font {
 	f := &font{name: "Helvetica", scale: 0.001, ascent: 0.718, descent: -0.207, extent: 1}
-	h := coreFonts()["Helvetica"]
+	h := coreFontNamed("Helvetica")
 	for c := 0; c < 256; c++ {
 		name := standardEncoding[c]
 		f.text[c] = textForName(name)
 		if f.text[c] == "" {
 			f.text[c] = "\ufffd"
 		}
-		f.width[c] = float64(h.widths[name]) / 1000
+		w, _ := h.width(name)
+		f.width[c] = float64(w) / 1000
 	}
 	return f
 })
@@ -581,9 +613,15 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 	} else {
 		size = fs * in.scaleOf(m[2], m[3])
 	}
-	adv := math.Hypot(dx, dy) * tx
+	unit := in.unitLength(dx, dy)
+	adv := unit * tx
 	if f.vertical {
-		adv = math.Hypot(dx, dy) * -ty
+		adv = unit * -ty
+	}
+	if len(in.glyphs) == cap(in.glyphs) {
+		// Doubled, not grown by append's quarter: a page's glyphs are
+		// copied fewer times on the way to their number.
+		in.glyphs = slices.Grow(in.glyphs, len(in.glyphs))
 	}
 	in.glyphs = append(in.glyphs, glyphx{
 		Glyph: Glyph{
@@ -594,8 +632,8 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 			Bold:   f.bold,
 			Italic: f.italic,
 			Render: gs.render,
-			Seq:    len(in.glyphs),
-			Dir:    dir,
+			Seq:    int32(len(in.glyphs)),
+			Dir:    int8(dir),
 		},
 		ox: ox, oy: oy, adv: adv,
 	})
@@ -608,6 +646,15 @@ func (in *interp) scaleOf(a, b float64) float64 {
 		in.hypotIn, in.hypotOut, in.hypotSet = [2]float64{a, b}, math.Hypot(a, b), true
 	}
 	return in.hypotOut
+}
+
+// unitLength returns math.Hypot(dx, dy), remembering the last answer:
+// the glyphs of a string mostly share their unit advance.
+func (in *interp) unitLength(dx, dy float64) float64 {
+	if dx != in.unitIn[0] || dy != in.unitIn[1] || !in.unitSet {
+		in.unitIn, in.unitOut, in.unitSet = [2]float64{dx, dy}, math.Hypot(dx, dy), true
+	}
+	return in.unitOut
 }
 
 // startSubpath begins a subpath at pts. The points of the subpaths of

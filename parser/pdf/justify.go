@@ -1,5 +1,7 @@
 package pdf
 
+import "github.com/agreements/agreements/parser"
+
 // Justified text in a narrow column stretches its word gaps, sometimes
 // past the gap that parts two columns (lineGapEm): a line of it comes as
 // two lines on one baseline. They are one when lines close above or
@@ -20,7 +22,8 @@ func joinJustified(p *PageLayout) {
 	if len(ls) < 3 {
 		return
 	}
-	var out []TextLine // made at the first join: most pages have none
+	var out []TextLine     // made at the first join: most pages have none
+	var boxes []parser.Box // the lines' boxes, made at the first piece: most pages have none
 	for i := 0; i < len(ls); i++ {
 		cur := ls[i]
 		// The pieces on cur's baseline, each close to the one before.
@@ -29,7 +32,13 @@ func joinJustified(p *PageLayout) {
 			j++
 		}
 		// The furthest piece that ends where the column's lines do.
-		for ; j > i && !justifiedGap(ls, cur, ls[j]); j-- {
+		if j > i && boxes == nil {
+			boxes = make([]parser.Box, len(ls))
+			for k := range ls {
+				boxes[k] = ls[k].Box
+			}
+		}
+		for ; j > i && !justifiedGap(boxes, &cur, &ls[j]); j-- {
 		}
 		if j > i && out == nil {
 			out = make([]TextLine, i, len(ls)-1)
@@ -60,7 +69,8 @@ func sameBand(a, b TextLine) bool {
 // are justified word gaps: a and b set in one size, and lines of the same
 // column close by that start near a's start, end where b ends and cross
 // the gap.
-func justifiedGap(ls []TextLine, a, b TextLine) bool {
+// boxes are the boxes of the page's lines.
+func justifiedGap(boxes []parser.Box, a, b *TextLine) bool {
 	em := max(a.Style.Size, 1)
 	if b.Box.X0 <= a.Box.X1 || abs(a.Style.Size-b.Style.Size) > 0.5 {
 		return false
@@ -71,11 +81,12 @@ func justifiedGap(ls []TextLine, a, b TextLine) bool {
 		start = a.Words[1].Box.X0 // a list item's text: its wrapped lines start there, not at its bullet
 	}
 	n := 0
-	for _, o := range ls {
-		if abs(o.Box.Y1-a.Box.Y1) <= 0.5*h || abs(o.Box.Y1-a.Box.Y1) > justifyReachH*h {
+	for k := range boxes {
+		o := &boxes[k]
+		if abs(o.Y1-a.Box.Y1) <= 0.5*h || abs(o.Y1-a.Box.Y1) > justifyReachH*h {
 			continue
 		}
-		if abs(o.Box.X1-b.Box.X1) <= justifyEdge && abs(o.Box.X0-start) <= justifyIndent*em && o.Box.X0 < a.Box.X1 {
+		if abs(o.X1-b.Box.X1) <= justifyEdge && abs(o.X0-start) <= justifyIndent*em && o.X0 < a.Box.X1 {
 			n++
 		}
 	}

@@ -28,6 +28,24 @@ const (
 
 var seqMarkerRe = lazyre.New(`^([(（]?([0-9０-９]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)．）]|[(（][0-9０-９]{1,3}[)）]|[\x{2460}-\x{2473}\x{2474}-\x{2487}\x{2776}-\x{2793}])$`)
 
+// maxSeqMarker is the longest text seqMarkerRe matches, in bytes: a
+// full-width bracket, three full-width digits and a full-width bracket.
+const maxSeqMarker = 15
+
+// maybeSeqMarker reports whether text can match seqMarkerRe at all: no
+// longer than its longest match, and ending in a closing mark (ASCII or
+// full width) or a single character (a circled number).
+func maybeSeqMarker(text string) bool {
+	if text == "" || len(text) > maxSeqMarker {
+		return false
+	}
+	switch {
+	case strings.HasSuffix(text, "."), strings.HasSuffix(text, ")"), strings.HasSuffix(text, "．"), strings.HasSuffix(text, "）"):
+		return true
+	}
+	return utf8.RuneCountInString(text) == 1
+}
+
 // markerKind classifies a word that stands alone before its text.
 func markerKind(text string) int {
 	r, n := utf8.DecodeRuneInString(text)
@@ -42,7 +60,7 @@ func markerKind(text string) int {
 			return glyphMarker
 		}
 	}
-	if seqMarkerRe.MatchString(text) {
+	if maybeSeqMarker(text) && seqMarkerRe.MatchString(text) {
 		return seqMarker
 	}
 	return notMarker

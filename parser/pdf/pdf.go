@@ -213,6 +213,7 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p Pag
 	space := newPageSpace(page)
 	in := newInterp(d, space, sc)
 	content, cerr := pageContents(page.v)
+	cerr = d.lengthRepairs(cerr)
 	if cerr != nil {
 		in.errs = append(in.errs, fmt.Errorf("content stream%s %w", objectRef(page.v.Key("Contents")), cerr))
 	}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -84,6 +85,26 @@ func isRTL(s string) bool {
 	return rtl > ltr
 }
 
+// twordBufs holds arrays of table words for the next page to use: a
+// page's words are needed only while its tables are found. Which array a
+// page gets changes nothing: pageWords fills it from its start.
+var twordBufs sync.Pool // of *[]tword
+
+// twordsFor returns an empty array for n words or more.
+func twordsFor(n int) []tword {
+	if b, ok := twordBufs.Get().(*[]tword); ok && cap(*b) >= n {
+		return (*b)[:0]
+	}
+	return make([]tword, 0, n)
+}
+
+// releaseTwords gives an array of words back for another page.
+func releaseTwords(ws []tword) {
+	clear(ws)
+	ws = ws[:0]
+	twordBufs.Put(&ws)
+}
+
 // pageWords collects a page's words. Layouts from the text layer carry the
 // words both flat and in lines; lines are preferred (they are what the
 // document shows), flat words are the fallback. A glued word (small
@@ -97,14 +118,14 @@ func pageWords(p *PageLayout) []tword {
 	if n == 0 {
 		n = len(p.Words)
 	}
-	out := make([]tword, 0, n)
+	out := twordsFor(n)
 	// Words of short lines set smaller than most lines: markers set as
 	// superscripts among them.
 	hs := make([]float64, len(p.Lines))
 	for k, l := range p.Lines {
 		hs[k] = l.Box.Height()
 	}
-	lineH := median(hs)
+	lineH := medianOwned(hs)
 	var raised []Word
 	for _, l := range p.Lines {
 		if len(l.Words) <= 2 && l.Box.Height() < 0.85*lineH {
@@ -277,31 +298,43 @@ func baselines(ws []tword, idx []int) [][]int {
 	order := slices.Clone(idx)
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ws[a].cy, ws[b].cy) })
 	// Each line is a run of order: a slice of it (capped, so that an
-	// append to one line cannot write into the next).
-	var lines [][]int
-	var cy, h float64 // current line's mean centre and height
-	start := 0        // where the current line starts in order
-	for k, i := range order {
-		w := &ws[i]
-		if k > start && abs(w.cy-cy) <= 0.4*min(w.h, h) {
-			n := float64(k - start + 1)
-			cy += (w.cy - cy) / n
-			h += (w.h - h) / n
-			continue
-		}
-		if k > start {
-			lines = append(lines, order[start:k:k])
-		}
-		start = k
-		cy, h = w.cy, w.h
+	// append to one line cannot write into the next). The runs are
+	// counted first, so that the lines are made in one slice.
+	if len(order) == 0 {
+		return nil
 	}
-	if len(order) > start {
-		lines = append(lines, order[start:len(order):len(order)])
+	runs := 0
+	for start := 0; start < len(order); start = lineRun(ws, order, start) {
+		runs++
+	}
+	lines := make([][]int, 0, runs)
+	for start := 0; start < len(order); {
+		end := lineRun(ws, order, start)
+		lines = append(lines, order[start:end:end])
+		start = end
 	}
 	for _, l := range lines {
 		slices.SortFunc(l, func(a, b int) int { return cmp.Compare(ws[a].Box.X0, ws[b].Box.X0) })
 	}
 	return lines
+}
+
+// lineRun returns the end of the visual line that starts at order[start]:
+// it goes on while the next word's centre lies within 40% of the smaller
+// of its height and the line's mean height from the line's mean centre.
+func lineRun(ws []tword, order []int, start int) int {
+	cy, h := ws[order[start]].cy, ws[order[start]].h // the line's mean centre and height
+	k := start + 1
+	for ; k < len(order); k++ {
+		w := &ws[order[k]]
+		if abs(w.cy-cy) > 0.4*min(w.h, h) {
+			break
+		}
+		n := float64(k - start + 1)
+		cy += (w.cy - cy) / n
+		h += (w.h - h) / n
+	}
+	return k
 }
 
 // joinWords renders the words of one visual line (sorted left to right) as
@@ -315,7 +348,7 @@ func joinWords(ws []tword, line []int) string {
 	}
 	parts := make([]string, 0, len(line))
 	for _, i := range line {
-		t := strings.Join(strings.Fields(ws[i].Text), " ")
+		t := singleSpaced(ws[i].Text)
 		if ws[i].rtl {
 			t = visualToLogical(t)
 		}
@@ -327,6 +360,39 @@ func joinWords(ws []tword, line []int) string {
 		slices.Reverse(parts)
 	}
 	return strings.Join(parts, " ")
+}
+
+// singleSpaced is strings.Join(strings.Fields(s), " "): s without
+// leading and trailing white space, each run of it inside one space. Most
+// words have none, and come back as they are.
+func singleSpaced(s string) string {
+	prevSpace := true // at the start, a space would be leading
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i += n - 1
+			prevSpace = false
+			continue
+		}
+		space := asciiSpace(c)
+		if space && (prevSpace || c != ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = space
+	}
+	if prevSpace && len(s) > 0 {
+		return strings.Join(strings.Fields(s), " ") // a trailing space
+	}
+	return s
+}
+
+// asciiSpace reports whether c is white space to strings.Fields.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // visualToLogical turns a right-to-left word laid out left to right (the
@@ -433,9 +499,28 @@ func median(xs []float64) float64 {
 	if len(xs) == 0 {
 		return 0
 	}
-	s := slices.Clone(xs)
+	// Most medians are of a line's or a cell's few words: sorted in an
+	// array on the stack, not in a copy on the heap.
+	var buf [32]float64
+	var s []float64
+	if len(xs) <= len(buf) {
+		s = buf[:len(xs)]
+		copy(s, xs)
+	} else {
+		s = slices.Clone(xs)
+	}
 	slices.Sort(s)
 	return s[len(s)/2]
+}
+
+// medianOwned is median(xs) for a slice the caller no longer needs: xs
+// is sorted in place, not copied.
+func medianOwned(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	slices.Sort(xs)
+	return xs[len(xs)/2]
 }
 
 // pageTables finds the tables on one page, top to bottom (on a page set
@@ -444,6 +529,7 @@ func median(xs []float64) float64 {
 // took, in each column by itself.
 func pageTables(p *PageLayout) []pageTable {
 	s := &wordSet{ws: pageWords(p)}
+	defer func() { releaseTwords(s.ws) }() // no table found keeps a word: cells hold the words' text
 	s.used = make([]bool, len(s.ws))
 	tabs := latticeTables(p, s)
 	var rest []int

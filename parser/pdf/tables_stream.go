@@ -38,9 +38,17 @@ func (l *sline) chunkBox(ws []tword, k int) (x0, x1 float64) {
 
 func makeSlines(ws []tword, idx []int) []sline {
 	var out []sline
-	ends := map[int]int{} // words by right edge, to half a point
-	for _, i := range idx {
-		ends[int(math.Round(2*ws[i].Box.X1))]++
+	// The words by right edge, to half a point, counted when first asked
+	// (only lines with wide gaps ask).
+	var ends map[int]int
+	endsAt := func(x1 float64) int {
+		if ends == nil {
+			ends = make(map[int]int, len(idx))
+			for _, i := range idx {
+				ends[int(math.Round(2*ws[i].Box.X1))]++
+			}
+		}
+		return ends[int(math.Round(2*x1))]
 	}
 	lines := raisedIntoLines(ws, baselines(ws, idx))
 	var short [][]int // lines of one or two words: where a raised marker stands
@@ -49,17 +57,19 @@ func makeSlines(ws []tword, idx []int) []sline {
 			short = append(short, line)
 		}
 	}
+	var hbuf [32]float64
 	for li, line := range lines {
-		hs := make([]float64, len(line))
-		for k, i := range line {
-			hs[k] = ws[i].h
+		hs := hbuf[:0]
+		for _, i := range line {
+			hs = append(hs, ws[i].h)
 		}
-		l := sline{words: line, box: ownBox(ws, line, median(hs)), h: median(hs)}
+		h := median(hs)
+		l := sline{words: line, box: ownBox(ws, line, h), h: h}
 		var below []int // the next line, when set right under this one
 		if li+1 < len(lines) && wordsBox(ws, lines[li+1]).Y0-l.box.Y1 <= 0.5*l.h {
 			below = lines[li+1]
 		}
-		glue := justifiedCells(ws, line, ends, below, l.h)
+		glue := justifiedCells(ws, line, endsAt, below, l.h)
 		// The gap that parts chunks goes by the type, where the font's
 		// boxes stand taller than it (Japanese fonts' ascent and descent);
 		// a list's bullet stands apart from its text by the box's.
@@ -67,8 +77,11 @@ func makeSlines(ws []tword, idx []int) []sline {
 		from := 0
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
+			// A marker's gap is the wider one: only a gap not within the
+			// narrower asks whether a is a marker (written so that a NaN
+			// asks too).
 			g := gap
-			if listMarker.MatchString(a.Text) {
+			if !(b.Box.X0-a.Box.X1 <= gap) && isListMarker(a.Text) {
 				g = chunkGapH * l.h
 			}
 			if b.Box.X0-a.Box.X1 > g && !(a.justified && a.line == b.line) && !glue[k] &&
@@ -128,7 +141,7 @@ func raisedInGap(ws []tword, short [][]int, l sline, x0, x1 float64) bool {
 // paragraph's last), the line below, set right under it, has a word
 // starting where the run starts (the paragraph wraps on there).
 // A cell gap after the run is never part of it, however close its width.
-func justifiedCells(ws []tword, line []int, ends map[int]int, below []int, h float64) []bool {
+func justifiedCells(ws []tword, line []int, endsAt func(x1 float64) int, below []int, h float64) []bool {
 	glue := make([]bool, len(line))
 	gap := func(k int) float64 { return ws[line[k]].Box.X0 - ws[line[k-1]].Box.X1 }
 	for k := 0; k+2 < len(line); {
@@ -151,7 +164,7 @@ func justifiedCells(ws []tword, line []int, ends map[int]int, below []int, h flo
 		}
 		m := -1
 		for e := j; e >= k+2; e-- {
-			if ends[int(math.Round(2*ws[line[e]].Box.X1))] >= 3 {
+			if endsAt(ws[line[e]].Box.X1) >= 3 {
 				m = e
 				break
 			}
@@ -212,7 +225,7 @@ type interval struct {
 // addInterval merges [lo, hi] into a sorted list of disjoint intervals.
 func addInterval(ivs []interval, lo, hi float64) []interval {
 	nv := interval{lo: lo, hi: hi}
-	out := ivs[:0:0]
+	out := make([]interval, 0, len(ivs)+1)
 	for _, iv := range ivs {
 		if iv.hi < nv.lo || iv.lo > nv.hi {
 			out = append(out, iv)
@@ -1026,6 +1039,23 @@ func columnIntervals(ws []tword, lines []*sline) []interval {
 // its text: "1.", "a)", "(iv)", "•".
 var listMarker = lazyre.New(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
 
+// maxListMarker is the longest text listMarker matches, in bytes: "(" and
+// six roman numerals and ")".
+const maxListMarker = 8
+
+// isListMarker is listMarker.MatchString, without running the expression
+// on a text that cannot match: one too long, or one that neither ends in
+// "." or ")" nor is a single character.
+func isListMarker(s string) bool {
+	if len(s) > maxListMarker || s == "" {
+		return false
+	}
+	if last := s[len(s)-1]; last != '.' && last != ')' && utf8.RuneCountInString(s) != 1 {
+		return false
+	}
+	return listMarker.MatchString(s)
+}
+
 // isList reports whether a two-column run is a list: every first cell a
 // list marker.
 func isList(ws []tword, accs [][]cellAcc) bool {
@@ -1034,7 +1064,7 @@ func isList(ws []tword, accs [][]cellAcc) bool {
 		if len(cells[0].words) == 0 {
 			continue
 		}
-		if t, _ := cellText(ws, cells[0].words); !listMarker.MatchString(t) {
+		if t, _ := cellText(ws, cells[0].words); !isListMarker(t) {
 			return false
 		}
 		n++

@@ -1,0 +1,56 @@
+package normalize_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/normalize"
+	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/parser/html"
+	"github.com/agreements/agreements/parser/pdf"
+)
+
+// TestConsumeFixtures: every fixture document and layout-matrix rendering
+// reads the same when the
+// normaliser lets go of every table's rows once read as when it holds
+// the document whole: no reading looks back at a row it has let go.
+func TestConsumeFixtures(t *testing.T) {
+	inputs, err := filepath.Glob("../fixtures/*/input.*")
+	require.NoError(t, err)
+	matrix, err := filepath.Glob("../fixtures/matrix/*/input.*")
+	require.NoError(t, err)
+	inputs = append(inputs, matrix...)
+	require.NotEmpty(t, inputs)
+	for _, in := range inputs {
+		parse := func() (*parser.Document, error) {
+			b, err := os.ReadFile(in)
+			require.NoError(t, err)
+			switch {
+			case strings.HasSuffix(in, ".pdf"):
+				return pdf.Parse("input.pdf", b, pdf.Options{})
+			case strings.HasSuffix(in, ".html"):
+				return html.Parse("input.html", b, html.Options{})
+			}
+			return nil, nil
+		}
+		t.Run(filepath.Base(filepath.Dir(in)), func(t *testing.T) {
+			doc, err := parse()
+			if doc == nil || err != nil {
+				t.Skip("not a document read here")
+			}
+			opt := normalize.Options{Institution: "Tohoku University"}
+			want, err := normalize.Normalize(doc, opt)
+			require.NoError(t, err)
+			doc, err = parse()
+			require.NoError(t, err)
+			got, err := normalize.Normalize(doc, normalize.ConsumingAll(opt))
+			require.NoError(t, err)
+			assert.Equal(t, want, got)
+		})
+	}
+}

@@ -1,0 +1,130 @@
+package output
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/agreements/agreements/agreement"
+)
+
+// appendRecord appends r as the canonical one-line JSON object, without a
+// line end: byte for byte what encoding/json writes for it with HTML
+// escaping off (the contract's field order, nil lists as []), without
+// reflection and without allocating beyond b's growth.
+func appendRecord(b []byte, r *agreement.Record) []byte {
+	b = append(b, `{"schema":`...)
+	b = appendJSONString(b, r.Schema)
+	b = append(b, `,"id":`...)
+	b = appendJSONString(b, r.ID)
+	b = append(b, `,"home_institution":`...)
+	b = appendJSONString(b, r.HomeInstitution)
+	b = append(b, `,"level":`...)
+	b = appendJSONString(b, r.Level)
+	b = append(b, `,"region":`...)
+	b = appendJSONString(b, r.Region)
+	b = append(b, `,"country":`...)
+	b = appendJSONString(b, r.Country)
+	b = append(b, `,"country_code":`...)
+	b = appendJSONString(b, r.CountryCode)
+	b = append(b, `,"partner":`...)
+	b = appendJSONString(b, r.Partner)
+	b = append(b, `,"partner_unit":`...)
+	b = appendJSONString(b, r.PartnerUnit)
+	b = append(b, `,"home_unit":`...)
+	b = appendJSONString(b, r.HomeUnit)
+	b = append(b, `,"signed":`...)
+	b = appendJSONString(b, r.Signed)
+	b = append(b, `,"fee_waiver":`...)
+	b = strconv.AppendBool(b, r.FeeWaiver)
+	b = append(b, `,"agreement_type":`...)
+	b = appendJSONString(b, r.AgreementType)
+	b = append(b, `,"valid_until":`...)
+	b = appendJSONString(b, r.ValidUntil)
+	b = append(b, `,"flags":`...)
+	b = appendJSONList(b, r.Flags)
+	b = append(b, `,"partner_alt":`...)
+	b = appendJSONString(b, r.PartnerAlt)
+	b = append(b, `,"as_of":`...)
+	b = appendJSONString(b, r.AsOf)
+	b = append(b, `,"source":{"file":`...)
+	b = appendJSONString(b, r.Source.File)
+	b = append(b, `,"sha256":`...)
+	b = appendJSONString(b, r.Source.SHA256)
+	b = append(b, `,"format":`...)
+	b = appendJSONString(b, r.Source.Format)
+	b = append(b, `,"page":`...)
+	b = strconv.AppendInt(b, int64(r.Source.Page), 10)
+	b = append(b, `,"row":`...)
+	b = strconv.AppendInt(b, int64(r.Source.Row), 10)
+	b = append(b, `},"repairs":`...)
+	b = appendJSONList(b, r.Repairs)
+	return append(b, '}')
+}
+
+// appendJSONList appends a list of strings as a JSON array; nil as [].
+func appendJSONList(b []byte, l []string) []byte {
+	b = append(b, '[')
+	for i, s := range l {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	return append(b, ']')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string as encoding/json writes it
+// with HTML escaping off: '"' and '\\' escaped, control characters as
+// \b, \f, \n, \r, \t or \u00XX, a byte that is not UTF-8 as \ufffd, and
+// U+2028 and U+2029 as \u2028 and \u2029; everything else as it is.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
