@@ -111,9 +111,18 @@ func parseHeldFile(name string, f *os.File, size int, ro readOpts) (*parser.Docu
 		return nil, nil, readErr(n, err)
 	}
 	if parser.Detect(head) == parser.FormatPDF {
+		// The pages are read from the file as they come: a file written
+		// over while it is read would give pages of another document.
+		before, err := f.Stat()
+		if err != nil {
+			return nil, nil, &parser.Error{File: name, Err: fmt.Errorf("reading it: %w", err)}
+		}
 		h, err := pdf.ParseHeldAt(name, f, int64(size), pdf.Options{Pages: ro.pages, Password: ro.password})
 		if err != nil {
 			return nil, nil, err
+		}
+		if after, err := f.Stat(); err != nil || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) {
+			return nil, nil, &parser.Error{File: name, Err: errors.New("the file changed while it was read; read it again once it is written")}
 		}
 		return h.Document(), h, nil
 	}

@@ -29,7 +29,8 @@ import (
 //
 // The child is this program started with childEnv set; it reads one
 // request from stdin and writes one reply to stdout (see writeRequest and
-// writeReply).
+// writeReply). The input follows the request, or, for a PDF file, is the
+// file itself, handed over open as descriptor inFileFD (see sameFile).
 // It runs under a memory bound (RLIMIT_AS over what the runtime has
 // reserved at start) and a stack bound, and the parent kills it when the
 // time bound passes.
@@ -357,6 +358,7 @@ func readRequest(r *bufio.Reader) (parseRequest, error) {
 type heldRows interface {
 	Fill(t *parser.Table, i, j int)
 	Release(t *parser.Table, i, j int)
+	Recycle()
 }
 
 // rowSpan is rows [i, j) of a table.
@@ -368,7 +370,7 @@ type rowSpan struct {
 // writeReply writes the reply head, then the blocks in parts. held, when
 // not nil, gives the rows of a part their cells as the part is made, and
 // takes them again once it is written, so that only one part's cells are
-// made at a time.
+// made at a time, in the memory of the part before.
 func writeReply(w io.Writer, head replyHead, blocks []parser.Block, held heldRows) error {
 	enc := gob.NewEncoder(w)
 	head.Blocks = len(blocks)
@@ -390,6 +392,9 @@ func writeReply(w io.Writer, head replyHead, blocks []parser.Block, held heldRow
 		part, units = replyPart{}, 0
 		for _, s := range filled {
 			held.Release(s.t, s.i, s.j)
+		}
+		if len(filled) > 0 {
+			held.Recycle() // the part is written: its cells' memory makes the next part's
 		}
 		filled = filled[:0]
 		return err
@@ -510,18 +515,18 @@ const (
 // A larger PDF's child collects as usual under a soft memory limit of
 // pdfHeapBase plus pdfHeapPerMiB for each MiB of input: what it keeps of
 // the pages read (their lines, and their tables' rows held packed, see
-// pdf.Held) is about 1.2 to 1.7 times the input's size at 1,000 pages
-// (12 MiB of a 10 MiB table, 12 MiB of a 7 MiB list), and collected at
-// twice its live heap a 1,000-page table peaked at 65–80 MB resident;
-// under the limit, 50–53 MB, for about 1% more CPU time (a limit of 34
-// MiB cost the list 5%). The limit never leaves less than half the live
-// heap, and limitSlack, above it: it is raised after each collection as
-// the live heap grows (see heapBound), so that a document that keeps more
-// than its size foretells (compressed content) is collected no more often
-// than at 1.5 times its live heap.
+// pdf.Held) is about 1.0 to 1.3 times the input's size at 1,000 pages
+// (10.8 MiB of a 10.1 MiB table, 9.4 MiB of a 6.8 MiB list), twice that
+// while the pages' tables are stitched; collected at twice its live heap a
+// 1,000-page table peaked at 64–78 MB resident, under a limit of 37 MiB at
+// 48–50 MB for 3% more CPU time (35 MiB: 5%). The limit never leaves less
+// than half the live heap, and limitSlack, above it: it is raised after
+// each collection as the live heap grows (see heapBound), so that a
+// document that keeps more than its size foretells (compressed content)
+// is collected no more often than at 1.5 times its live heap.
 const (
-	pdfHeapBase   = 32 << 20
-	pdfHeapPerMiB = 3 << 20 / 4 // 0.75 MiB
+	pdfHeapBase   = 30 << 20
+	pdfHeapPerMiB = 7 << 20 / 10 // 0.7 MiB
 	limitSlack    = 8 << 20
 )
 
@@ -539,10 +544,13 @@ func collectFor(n int, pdf bool) {
 }
 
 // heapBound is a child's soft memory limit: floor, or as much more as the
-// live heap needs (heapLimit).
+// live heap needs (heapLimit). The live heap a collection finds counts
+// what was made while it ran, a burst when the pages' tables are
+// stitched: the limit follows the smaller of the last two collections'.
 type heapBound struct {
 	floor int64
 	live  []metrics.Sample
+	last  int64 // the live heap the collection before found
 }
 
 // boundHeap sets a soft memory limit of floor bytes, and sets it again
@@ -569,9 +577,12 @@ func (h *heapBound) arm() {
 // adjust sets the limit for the live heap the last collection found.
 func (h *heapBound) adjust() {
 	metrics.Read(h.live)
-	if h.live[0].Value.Kind() == metrics.KindUint64 {
-		debug.SetMemoryLimit(heapLimit(h.floor, int64(h.live[0].Value.Uint64())))
+	if h.live[0].Value.Kind() != metrics.KindUint64 {
+		return
 	}
+	live := int64(h.live[0].Value.Uint64())
+	debug.SetMemoryLimit(heapLimit(h.floor, min(live, h.last)))
+	h.last = live
 }
 
 // heapLimit is the soft memory limit for a live heap of live bytes: floor,

@@ -13,12 +13,12 @@ import (
 // read: a cell is about a hundred bytes besides its text, and a thousand
 // pages of a ruled table are 180,000 cells. So, as each page is read, its
 // tables' rows are packed into bytes, about a fifth of their size, and
-// their cells dropped. Once all pages are read, the first few rows of each
-// page's tables (heldFrom) get their cells again, since stitching compares
-// them; the document is built over the other rows without their cells
-// (nothing after stitching reads a row's cells), and they are made again
-// when the rows are read, a part at a time (Held.Fill) or all at once
-// (Parse).
+// dropped. Once all pages are read, the rows are made again: the first few
+// of each page's tables (heldFrom) with their cells, since stitching
+// compares them, the others without; the document is built over those
+// (nothing after stitching reads a row's cells), and their cells are made
+// again when the rows are read, a part at a time (Held.Fill) or all at
+// once (Parse).
 
 // heldFrom is how many leading rows of each page table get their cells
 // back for stitching: it compares up to the first three rows of a table
@@ -33,6 +33,7 @@ type Held struct {
 	doc   *parser.Document
 	pages map[int]*packedPage // by page number
 	refs  map[*parser.Table][]rowRef
+	cells cellArena
 }
 
 // Document returns the document; the rows of its tables that are held
@@ -45,7 +46,7 @@ func (h *Held) Fill(t *parser.Table, i, j int) {
 	refs := h.refs[t]
 	for k := i; k < j && k < len(refs); k++ {
 		if ref := refs[k]; ref.page != 0 {
-			t.Rows[k].Cells = h.pages[int(ref.page)].cells(ref.row, &t.Rows[k])
+			t.Rows[k].Cells = h.pages[int(ref.page)].cells(ref.row, h.cells.take)
 		}
 	}
 }
@@ -59,6 +60,41 @@ func (h *Held) Release(t *parser.Table, i, j int) {
 			t.Rows[k].Cells = nil
 		}
 	}
+}
+
+// Recycle says that the cells Fill has made so far are no longer read
+// (their rows released): Fill makes the next ones in their memory.
+func (h *Held) Recycle() { h.cells.reset() }
+
+// cellArena makes cells in chunks, which reset lets Fill use again.
+type cellArena struct {
+	chunks   [][]parser.Cell
+	cur, off int // the chunk cells are taken from, and how far
+}
+
+// arenaChunk is how many cells a chunk holds at least: a part's rows
+// (partUnits) of a few columns.
+const arenaChunk = 4096
+
+// take returns n zero cells.
+func (a *cellArena) take(n int) []parser.Cell {
+	for a.cur < len(a.chunks) && a.off+n > len(a.chunks[a.cur]) {
+		a.cur, a.off = a.cur+1, 0
+	}
+	if a.cur == len(a.chunks) {
+		a.chunks = append(a.chunks, make([]parser.Cell, max(n, arenaChunk)))
+	}
+	c := a.chunks[a.cur][a.off : a.off+n : a.off+n]
+	a.off += n
+	return c
+}
+
+// reset zeroes the cells taken, for taking again.
+func (a *cellArena) reset() {
+	for i := range min(a.cur+1, len(a.chunks)) {
+		clear(a.chunks[i])
+	}
+	a.cur, a.off = 0, 0
 }
 
 // fillAll gives every held row its cells and lets go of the packed bytes.
@@ -79,10 +115,10 @@ type rowRef struct {
 }
 
 // A held row carries its place in Row until the document's rows are
-// numbered: -(page<<rowBits | index + 1).
+// numbered: -((page<<rowBits | index) + 1).
 const rowBits = 24
 
-func heldKey(page, row int) int { return -(page<<rowBits | row + 1) }
+func heldKey(page, row int) int { return -((page<<rowBits | row) + 1) }
 
 func refOf(r *parser.Row) rowRef {
 	if r.Row >= 0 || r.Cells != nil {
@@ -118,22 +154,26 @@ func (h *Held) index(blocks []parser.Block) {
 }
 
 // packedPage is the packed rows of one page: their bytes, where each row
-// starts in them, and the coordinates of the cells' boxes (a page's cells
-// share a few column and row edges: a box names them by their index).
+// starts in them, the coordinates of the rows' and cells' boxes (a page's
+// cells share a few column and row edges: a box names them by their
+// index), and how many rows each of the page's tables has (0 for a table
+// left as it is).
 type packedPage struct {
-	data []byte
-	offs []int32
-	vals []float64
+	data      []byte
+	offs      []int32
+	vals      []float64
+	tableRows []int32
 }
 
 // packer packs a page's rows.
 type packer struct {
 	packedPage
-	index map[uint64]int // by their bits, indexes into vals
+	index      map[uint64]int // by their bits, indexes into vals
+	meta, text []byte         // a row's, reused
 }
 
-// coord appends the index of v in the page's coordinates.
-func (pk *packer) coord(v float64) {
+// coord appends the index of v in the page's coordinates to b.
+func (pk *packer) coord(b []byte, v float64) []byte {
 	bits := math.Float64bits(v)
 	i, ok := pk.index[bits]
 	if !ok {
@@ -141,7 +181,7 @@ func (pk *packer) coord(v float64) {
 		pk.index[bits] = i
 		pk.vals = append(pk.vals, v)
 	}
-	pk.data = binary.AppendUvarint(pk.data, uint64(i))
+	return binary.AppendUvarint(b, uint64(i))
 }
 
 // heldPages collects the pages' packed rows as the pages are read, by
@@ -149,59 +189,81 @@ func (pk *packer) coord(v float64) {
 type heldPages struct {
 	mu    sync.Mutex
 	pages map[int]*packedPage
+	// packers are reused from page to page: what stays of a page is a
+	// copy of the bytes packed, without the room they grew into.
+	packers sync.Pool
 }
 
-// hold packs the rows of the page's tables, drops their cells and marks
-// each with its place (Row).
+// hold packs the rows of the page's tables and drops them: they are made
+// again, without their cells, once all pages are read (unhold).
 func (hp *heldPages) hold(p *PageLayout) {
-	if p.Number >= 1<<(62-rowBits) {
-		return
+	if p.Number <= 0 || p.Number > maxPages {
+		return // not a page number a rowRef holds
 	}
-	pk := packer{index: map[uint64]int{}}
-tables:
+	pk, _ := hp.packers.Get().(*packer)
+	if pk == nil {
+		pk = &packer{index: map[uint64]int{}}
+	}
+	defer hp.packers.Put(pk)
+	pk.data, pk.offs, pk.vals, pk.tableRows = pk.data[:0], pk.offs[:0], pk.vals[:0], pk.tableRows[:0]
+	clear(pk.index)
 	for ti := range p.tables {
 		t := &p.tables[ti].table
-		if cap(t.Rows) > len(t.Rows) {
-			// Rows grown by appending: what stays of the page is held
-			// without the room they grew into.
-			t.Rows = slices.Clone(t.Rows)
+		n := len(t.Rows)
+		if n == 0 || len(pk.offs)+n >= 1<<rowBits {
+			pk.tableRows = append(pk.tableRows, 0) // kept as it is
+			continue
 		}
-		rows := t.Rows
-		for k := range rows {
-			r := &rows[k]
-			if len(pk.offs) >= 1<<rowBits-1 {
-				break tables
-			}
+		for k := range t.Rows {
 			pk.offs = append(pk.offs, int32(len(pk.data)))
-			pk.packRow(r)
-			r.Cells, r.Row = nil, heldKey(p.Number, len(pk.offs)-1)
+			pk.packRow(&t.Rows[k])
 		}
+		pk.tableRows = append(pk.tableRows, int32(n))
+		t.Rows = nil
 	}
 	if len(pk.offs) == 0 {
 		return
 	}
-	// Without the room they grew into.
-	pp := &packedPage{data: slices.Clone(pk.data), offs: slices.Clone(pk.offs), vals: slices.Clone(pk.vals)}
+	pp := &packedPage{data: slices.Clone(pk.data), offs: slices.Clone(pk.offs), vals: slices.Clone(pk.vals),
+		tableRows: slices.Clone(pk.tableRows)}
 	hp.mu.Lock()
 	hp.pages[p.Number] = pp
 	hp.mu.Unlock()
 }
 
-// unhold gives the first heldFrom rows of each page's tables their cells
-// again, for stitching, once all pages are read.
+// unhold makes the rows of the pages' tables again once all pages are
+// read: the first heldFrom rows of each with their cells, for stitching,
+// the others without, marked with their place (Row).
 func (hp *heldPages) unhold(pages []PageLayout) {
 	for i := range pages {
-		for ti := range pages[i].tables {
-			rows := pages[i].tables[ti].table.Rows
-			for k := range min(heldFrom, len(rows)) {
-				r := &rows[k]
-				if ref := refOf(r); ref.page != 0 {
-					r.Cells, r.Row = hp.pages[int(ref.page)].cells(ref.row, r), 0
-				}
+		p := &pages[i]
+		pp := hp.pages[p.Number]
+		if pp == nil || len(pp.tableRows) != len(p.tables) {
+			continue
+		}
+		k := 0
+		for ti := range p.tables {
+			n := int(pp.tableRows[ti])
+			if n == 0 {
+				continue
 			}
+			rows := make([]parser.Row, n)
+			for j := range rows {
+				rows[j], _ = pp.row(int32(k))
+				if j < heldFrom {
+					rows[j].Cells = pp.cells(int32(k), nil)
+				} else {
+					rows[j].Row = heldKey(p.Number, k)
+				}
+				k++
+			}
+			p.tables[ti].table.Rows = rows
 		}
 	}
 }
+
+// rowHeader is the flag of a header row in the packed form.
+const rowHeader = 1
 
 // Cell flags in the packed form.
 const (
@@ -213,11 +275,26 @@ const (
 	cellY1Row    // Box.Y1 is the row's
 )
 
-// packRow appends the packed form of r's cells: their count, then each
-// cell's flags, spans and the coordinates of its box the flags do not
-// give, then the cells' texts and lines.
+// packRow appends the packed form of r's cells: their count, how many
+// lines they give (Lines, one-line cells too), the length of what follows
+// on each cell and of the texts, then each cell's flags, spans, the
+// coordinates of its box that the flags do not give, and the lengths of its
+// text and lines, then the cells' texts and lines, one run of bytes.
 func (pk *packer) packRow(r *parser.Row) {
-	b := binary.AppendUvarint(pk.data, uint64(len(r.Cells)))
+	b := pk.data
+	var f byte
+	if r.Header {
+		f = rowHeader
+	}
+	b = append(b, f)
+	b = binary.AppendVarint(b, int64(r.Page))
+	b = binary.AppendVarint(b, int64(r.Row))
+	for _, v := range [4]float64{r.Box.X0, r.Box.Y0, r.Box.X1, r.Box.Y1} {
+		b = pk.coord(b, v)
+	}
+	pk.data = b
+	meta, text := pk.meta[:0], pk.text[:0]
+	lines := 0
 	prevX := r.Box.X0
 	for i := range r.Cells {
 		c := &r.Cells[i]
@@ -241,60 +318,94 @@ func (pk *packer) packRow(r *parser.Row) {
 		if same(c.Box.Y1, r.Box.Y1) {
 			f |= cellY1Row
 		}
-		b = append(b, f)
-		b = binary.AppendVarint(b, int64(c.ColSpan))
-		b = binary.AppendVarint(b, int64(c.RowSpan))
-		pk.data = b
+		meta = append(meta, f)
+		meta = binary.AppendVarint(meta, int64(c.ColSpan))
+		meta = binary.AppendVarint(meta, int64(c.RowSpan))
 		if f&cellX0Joined == 0 {
-			pk.coord(c.Box.X0)
+			meta = pk.coord(meta, c.Box.X0)
 		}
 		if f&cellY0Row == 0 {
-			pk.coord(c.Box.Y0)
+			meta = pk.coord(meta, c.Box.Y0)
 		}
-		pk.coord(c.Box.X1)
+		meta = pk.coord(meta, c.Box.X1)
 		if f&cellY1Row == 0 {
-			pk.coord(c.Box.Y1)
+			meta = pk.coord(meta, c.Box.Y1)
 		}
-		b = pk.data
 		prevX = c.Box.X1
-		b = binary.AppendUvarint(b, uint64(len(c.Text)))
-		if f&(cellOneLine|cellNoLines) == 0 {
-			b = binary.AppendUvarint(b, uint64(len(c.Lines)))
+		meta = binary.AppendUvarint(meta, uint64(len(c.Text)))
+		text = append(text, c.Text...)
+		switch {
+		case f&cellOneLine != 0:
+			lines++
+		case f&cellNoLines == 0:
+			lines += len(c.Lines)
+			meta = binary.AppendUvarint(meta, uint64(len(c.Lines)))
 			for _, l := range c.Lines {
-				b = binary.AppendUvarint(b, uint64(len(l)))
+				meta = binary.AppendUvarint(meta, uint64(len(l)))
+				text = append(text, l...)
 			}
 		}
 	}
-	for i := range r.Cells {
-		c := &r.Cells[i]
-		b = append(b, c.Text...)
-		if len(c.Lines) == 1 && c.Lines[0] == c.Text || c.Lines == nil {
-			continue
-		}
-		for _, l := range c.Lines {
-			b = append(b, l...)
-		}
-	}
-	pk.data = b
+	b = binary.AppendUvarint(pk.data, uint64(len(r.Cells)))
+	b = binary.AppendUvarint(b, uint64(lines))
+	b = binary.AppendUvarint(b, uint64(len(meta)))
+	b = binary.AppendUvarint(b, uint64(len(text)))
+	b = append(b, meta...)
+	pk.data = append(b, text...)
+	pk.meta, pk.text = meta, text
 }
 
-// cells makes the cells of packed row k of the page again; r is the row
-// (its box).
-func (pp *packedPage) cells(k int32, r *parser.Row) []parser.Cell {
+// row makes packed row k of the page again, without its cells; rest is
+// what follows it, its cells.
+func (pp *packedPage) row(k int32) (r parser.Row, rest []byte) {
 	b := pp.data[pp.offs[k]:]
-	n, w := binary.Uvarint(b)
+	r.Header = b[0]&rowHeader != 0
+	b = b[1:]
+	page, w := binary.Varint(b)
 	b = b[w:]
-	cells := make([]parser.Cell, n)
-	type lens struct{ text, lines int } // lines: count, -1 one line, -2 none
-	ls := make([]lens, n)
-	var lineLens []int
-	f64 := func() float64 {
-		i, w := binary.Uvarint(b)
+	row, w := binary.Varint(b)
+	b = b[w:]
+	r.Page, r.Row = int(page), int(row)
+	var box [4]float64
+	for i := range box {
+		v, w := binary.Uvarint(b)
 		b = b[w:]
-		return pp.vals[i]
+		box[i] = pp.vals[v]
+	}
+	r.Box = parser.Box{X0: box[0], Y0: box[1], X1: box[2], Y1: box[3]}
+	return r, b
+}
+
+// cells makes the cells of packed row k of the page again, in memory that
+// take gives (nil: made anew). The row's texts are one string, its cells'
+// lines one slice.
+func (pp *packedPage) cells(k int32, take func(n int) []parser.Cell) []parser.Cell {
+	r, b := pp.row(k)
+	uvarint := func() int {
+		v, w := binary.Uvarint(b)
+		b = b[w:]
+		return int(v)
+	}
+	n, nl, ml, tl := uvarint(), uvarint(), uvarint(), uvarint()
+	text := string(b[ml : ml+tl])
+	b = b[:ml]
+	next := func() string {
+		n := uvarint()
+		t := text[:n]
+		text = text[n:]
+		return t
+	}
+	var cells []parser.Cell
+	if take != nil {
+		cells = take(n)
+	} else {
+		cells = make([]parser.Cell, n)
+	}
+	var lines []string
+	if nl > 0 {
+		lines = make([]string, nl)
 	}
 	prevX := r.Box.X0
-	total := 0
 	for i := range cells {
 		c := &cells[i]
 		f := b[0]
@@ -306,55 +417,29 @@ func (pp *packedPage) cells(k int32, r *parser.Row) []parser.Cell {
 		c.Covered, c.ColSpan, c.RowSpan = f&cellCovered != 0, int(cs), int(rs)
 		c.Box.X0, c.Box.Y0, c.Box.Y1 = prevX, r.Box.Y0, r.Box.Y1
 		if f&cellX0Joined == 0 {
-			c.Box.X0 = f64()
+			c.Box.X0 = pp.vals[uvarint()]
 		}
 		if f&cellY0Row == 0 {
-			c.Box.Y0 = f64()
+			c.Box.Y0 = pp.vals[uvarint()]
 		}
-		c.Box.X1 = f64()
+		c.Box.X1 = pp.vals[uvarint()]
 		if f&cellY1Row == 0 {
-			c.Box.Y1 = f64()
+			c.Box.Y1 = pp.vals[uvarint()]
 		}
 		prevX = c.Box.X1
-		tl, w := binary.Uvarint(b)
-		b = b[w:]
-		ls[i].text = int(tl)
-		total += int(tl)
+		c.Text = next()
 		switch {
 		case f&cellOneLine != 0:
-			ls[i].lines = -1
-		case f&cellNoLines != 0:
-			ls[i].lines = -2
-		default:
-			nl, w := binary.Uvarint(b)
-			b = b[w:]
-			ls[i].lines = int(nl)
-			for range nl {
-				l, w := binary.Uvarint(b)
-				b = b[w:]
-				lineLens = append(lineLens, int(l))
-				total += int(l)
-			}
-		}
-	}
-	s := string(b[:total]) // the row's texts, one allocation
-	next := func(n int) string {
-		t := s[:n]
-		s = s[n:]
-		return t
-	}
-	for i := range cells {
-		c := &cells[i]
-		c.Text = next(ls[i].text)
-		switch ls[i].lines {
-		case -1:
-			c.Lines = []string{c.Text}
-		case -2:
-		default:
-			c.Lines = make([]string, ls[i].lines)
-			for k := range c.Lines {
-				c.Lines[k] = next(lineLens[0])
-				lineLens = lineLens[1:]
+			lines[0] = c.Text
+			c.Lines, lines = lines[:1:1], lines[1:]
+		case f&cellNoLines == 0:
+			m := uvarint()
+			c.Lines = make([]string, 0) // not nil, however many
+			if m > 0 {
+				for j := range m {
+					lines[j] = next()
+				}
+				c.Lines, lines = lines[:m:m], lines[m:]
 			}
 		}
 	}

@@ -31,13 +31,16 @@ func TestPackRow(t *testing.T) {
 	}}
 	want := row
 	want.Cells = append([]parser.Cell(nil), row.Cells...)
+	row.Header = true
 	pk := packer{index: map[uint64]int{}}
 	pk.offs = append(pk.offs, 0)
 	pk.packRow(&row)
 	pk.offs = append(pk.offs, int32(len(pk.data)))
 	pk.packRow(&row)
-	assert.Equal(t, want.Cells, pk.cells(1, &row), "a second row with the same coordinates")
-	got := pk.cells(0, &row)
+	assert.Equal(t, want.Cells, pk.cells(1, nil), "a second row with the same coordinates")
+	r, _ := pk.row(1)
+	assert.Equal(t, parser.Row{Page: 4, Header: true, Box: row.Box}, r, "the row without its cells")
+	got := pk.cells(0, nil)
 	assert.Equal(t, want.Cells, got)
 	for i := range got {
 		assert.Equal(t, want.Cells[i].Lines == nil, got[i].Lines == nil, "cell %d: nil lines stay nil", i)
@@ -96,6 +99,21 @@ func TestParseHeld(t *testing.T) {
 				assert.NotNil(t, bl.Table.Rows[0].Cells, "the first rows of a page's table are not held")
 			}
 		}
+		// Made again in the memory of the cells released, a table at a
+		// time, they are the same.
+		for _, bl := range doc.Blocks {
+			if bl.Table != nil {
+				h.Fill(bl.Table, 0, len(bl.Table.Rows))
+				h.Release(bl.Table, 0, len(bl.Table.Rows))
+				h.Recycle()
+			}
+		}
+		for _, bl := range doc.Blocks {
+			if bl.Table != nil {
+				h.Fill(bl.Table, 0, len(bl.Table.Rows))
+			}
+		}
+		assert.Equal(t, want, doc, in)
 	}
 	assert.Positive(t, held, "some rows were held")
 }
@@ -156,4 +174,39 @@ func TestParseHeldAtShort(t *testing.T) {
 	require.ErrorAs(t, err, &pe)
 	assert.Equal(t, "short.pdf", pe.File)
 	assert.Contains(t, err.Error(), "reading it: 100 of its")
+}
+
+// TestInTableArea: the lines left out of the blocks as covered by a table
+// are those placeTables drops: a line's middle in an area of its page,
+// edges included.
+func TestInTableArea(t *testing.T) {
+	regions := []tableRegion{{Table: parser.Table{Page: 1}, Areas: []tableArea{
+		{Page: 1, Box: parser.Box{X0: 100, Y0: 100, X1: 300, Y1: 200}},
+		{Page: 2, Box: parser.Box{X0: 50, Y0: 0, X1: 400, Y1: 80}},
+	}}}
+	areas := tableAreas(regions)
+	var blocks []placed
+	for page := 1; page <= 3; page++ {
+		for y := 0.0; y <= 260; y += 10 {
+			for x := 0.0; x <= 450; x += 25 {
+				b := parser.Box{X0: x - 20, Y0: y - 5, X1: x + 20, Y1: y + 5}
+				blocks = append(blocks, placed{page: page, y: b.Y0, x: b.X0, box: b, block: parser.Block{Line: &parser.Line{Page: page, Box: b}}})
+			}
+		}
+	}
+	kept := map[*parser.Line]bool{}
+	for _, pb := range placeTables(blocks, regions) {
+		if pb.block.Line != nil {
+			kept[pb.block.Line] = true
+		}
+	}
+	dropped := 0
+	for _, pb := range blocks {
+		covered := inTableArea(areas[pb.page], pb.block.Line.Box)
+		assert.Equal(t, !covered, kept[pb.block.Line], "page %d %v", pb.page, pb.box)
+		if covered {
+			dropped++
+		}
+	}
+	assert.Positive(t, dropped)
 }

@@ -240,6 +240,30 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p Pag
 	return p, err
 }
 
+// tableAreas returns the areas the tables cover, by page.
+func tableAreas(tables []tableRegion) map[int][]parser.Box {
+	areas := map[int][]parser.Box{}
+	for _, t := range tables {
+		for _, a := range t.Areas {
+			areas[a.Page] = append(areas[a.Page], a.Box)
+		}
+	}
+	return areas
+}
+
+// inTableArea reports whether the middle of a line's box lies in one of
+// its page's table areas: the test by which placeTables drops the lines
+// that tables replace.
+func inTableArea(areas []parser.Box, b parser.Box) bool {
+	mx, my := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
+	for _, a := range areas {
+		if mx >= a.X0 && mx <= a.X1 && my >= a.Y0 && my <= a.Y1 {
+			return true
+		}
+	}
+	return false
+}
+
 // pageContents reads a page's content streams. A page without /Contents is
 // blank; one whose /Contents names an object the file lacks is damaged.
 func pageContents(page lpdf.Value) ([]byte, error) {
@@ -298,7 +322,7 @@ func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
 // parse is Parse, with table detection optional so that the text layer's
 // own output can be tested apart from it.
 func parse(name string, b []byte, opt Options, tables bool) (*parser.Document, error) {
-	h, err := parseHeld(name, b, nil, opt, tables)
+	h, err := parseHeld(name, b, nil, opt, tables, false)
 	if err != nil {
 		return nil, err
 	}
@@ -310,7 +334,7 @@ func parse(name string, b []byte, opt Options, tables bool) (*parser.Document, e
 // a time: the rows past the first few of each page's tables are held
 // packed (see Held) until Fill gives them their cells.
 func ParseHeld(name string, b []byte, opt Options) (*Held, error) {
-	return parseHeld(name, b, nil, opt, true)
+	return parseHeld(name, b, nil, opt, true, true)
 }
 
 // ParseHeldAt is ParseHeld on the size bytes r holds (a file): they are
@@ -325,7 +349,7 @@ func ParseHeldAt(name string, r io.ReaderAt, size int64, opt Options) (*Held, er
 	if n, err := r.ReadAt(b, 0); n < len(b) {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("reading it: %d of its %d bytes: %w", n, size, err)}
 	}
-	return parseHeld(name, b, r, opt, true)
+	return parseHeld(name, b, r, opt, true, true)
 }
 
 // maxInputBytes bounds what ParseHeldAt reads: more than any PDF it is
@@ -333,8 +357,9 @@ func ParseHeldAt(name string, r io.ReaderAt, size int64, opt Options) (*Held, er
 const maxInputBytes = 1 << 30
 
 // parseHeld is ParseHeld, with the source the bytes came from (nil when
-// none) and table detection optional.
-func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) (held *Held, err error) {
+// none), table detection optional, and the rows held only when hold is
+// set (Parse keeps them as they are made).
+func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables, hold bool) (held *Held, err error) {
 	page := 0
 	defer func() {
 		if r := recover(); r != nil {
@@ -356,7 +381,9 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) 
 			joinListMarkers(p)
 			joinJustified(p)
 			keepTables(p)
-			hp.hold(p)
+			if hold {
+				hp.hold(p)
+			}
 		}
 	}
 	// What the document needs of the input and of the open file is taken
@@ -385,9 +412,31 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) 
 	doc.PageErrors = pageErrs
 	furniture := findFurniture(pages)
 	furnLines, furnHeader := furnitureLines(pages, furniture)
+
+	// Tables replace the lines they cover. This is the single place where
+	// table detection plugs into the document (see tables_hook.go). They
+	// are found before the lines are made blocks, so that the lines they
+	// cover, which placeTables would drop, are not made blocks at all.
+	var regions []tableRegion
+	var areas map[int][]parser.Box
+	if tables {
+		if len(pages) > 0 {
+			page = pages[len(pages)-1].Number
+		}
+		regions = findTables(pages)
+		areas = tableAreas(regions)
+	}
+	keep := func(p *PageLayout, i, j int) bool {
+		_, furn := furniture[lineRef{i, j}]
+		return !furn && !inTableArea(areas[p.Number], p.Lines[j].Box)
+	}
 	n := 0
 	for i := range pages {
-		n += len(pages[i].Lines)
+		for j := range pages[i].Lines {
+			if keep(&pages[i], i, j) {
+				n++
+			}
+		}
 	}
 	blocks := make([]placed, 0, n)
 	for i := range pages {
@@ -397,7 +446,7 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) 
 			doc.ImageOnlyPages = append(doc.ImageOnlyPages, p.Number)
 		}
 		for j, l := range p.Lines {
-			if _, ok := furniture[lineRef{i, j}]; ok {
+			if !keep(p, i, j) {
 				continue
 			}
 			line := makeBlockLine(p.Number, l)
@@ -410,10 +459,7 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables bool) 
 		}
 	}
 
-	// Tables replace the lines they cover. This is the single place where
-	// table detection plugs into the document (see tables_hook.go).
 	if tables {
-		regions := findTables(pages)
 		// The lines are blocks now and the page tables stitched into
 		// regions: what stays of the pages is what column order and
 		// markRuled read (flows, rules).
