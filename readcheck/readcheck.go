@@ -57,6 +57,7 @@ const proseWords = 20
 // Check looks at one read: the raw document and what normalising it gave.
 func Check(doc *parser.Document, res *agreement.Result, opt Options) []Warning {
 	k := New(doc, opt)
+	k.groups, k.held = nil, res.Records // (the declared totals are counted from the records held)
 	for i := range res.Records {
 		k.Record(&res.Records[i])
 	}
@@ -75,14 +76,20 @@ type Checker struct {
 	records, noCountry                                        int
 	firstNoCountry                                            agreement.Source
 	seenCountry                                               map[string]bool
-	// What a declared total counts, by the fields it reads, and how many
-	// records have them (declaredKey).
-	counted map[declaredKey]int
+	// What a declared total counts: the partners of the records by their
+	// group (the fields the check reads other than the partner); last is
+	// the group of the last record. Not kept when the records are held
+	// (held).
+	groups   map[groupKey]*[]string
+	last     groupKey
+	partners *[]string
+	held     []agreement.Record
 }
 
-// declaredKey is what the declared-total check reads of a record.
-type declaredKey struct {
-	home, level, region, country, code, partner string
+// groupKey is what the declared-total check reads of a record, its
+// partner aside.
+type groupKey struct {
+	home, level, region, country, code string
 }
 
 // kindList is the warnings of one kind: the first few, and a count.
@@ -104,7 +111,7 @@ func New(doc *parser.Document, opt Options) *Checker {
 	if opt.MaxPerKind <= 0 {
 		opt.MaxPerKind = 10
 	}
-	return &Checker{c: &checker{doc: doc, opt: opt, file: doc.File}, seenCountry: map[string]bool{}, counted: map[declaredKey]int{}}
+	return &Checker{c: &checker{doc: doc, opt: opt, file: doc.File}, seenCountry: map[string]bool{}, groups: map[groupKey]*[]string{}}
 }
 
 // Record looks at one record of the document, final as it will be
@@ -112,7 +119,9 @@ func New(doc *parser.Document, opt Options) *Checker {
 func (k *Checker) Record(r *agreement.Record) {
 	c, max := k.c, k.c.opt.MaxPerKind
 	k.records++
-	k.counted[declaredKey{r.HomeInstitution, r.Level, r.Region, r.Country, r.CountryCode, r.Partner}]++
+	if k.groups != nil {
+		k.count(r)
+	}
 	if w, ok := c.prose(r); ok {
 		k.prose.add(w, max)
 	}
@@ -142,6 +151,21 @@ func (k *Checker) Record(r *agreement.Record) {
 	if w, ok := c.wordInterleaved(r); ok {
 		k.interleaved.add(w, max)
 	}
+}
+
+// count counts r for the declared totals: records mostly come in runs
+// of one group.
+func (k *Checker) count(r *agreement.Record) {
+	g := groupKey{r.HomeInstitution, r.Level, r.Region, r.Country, r.CountryCode}
+	if k.partners == nil || g != k.last {
+		k.partners = k.groups[g]
+		if k.partners == nil {
+			k.partners = new([]string)
+			k.groups[g] = k.partners
+		}
+		k.last = g
+	}
+	*k.partners = append(*k.partners, r.Partner)
 }
 
 // Finish ends the check: res is what normalising the document gave, its
@@ -177,11 +201,14 @@ func (k *Checker) declaredRecords() []agreement.Record {
 	if len(k.c.res.Declared) == 0 || k.records == 0 {
 		return nil
 	}
+	if k.groups == nil {
+		return k.held
+	}
 	recs := make([]agreement.Record, 0, k.records)
-	for key, n := range k.counted {
-		for range n {
-			recs = append(recs, agreement.Record{HomeInstitution: key.home, Level: key.level, Region: key.region,
-				Country: key.country, CountryCode: key.code, Partner: key.partner})
+	for g, partners := range k.groups {
+		for _, p := range *partners {
+			recs = append(recs, agreement.Record{HomeInstitution: g.home, Level: g.level, Region: g.region,
+				Country: g.country, CountryCode: g.code, Partner: p})
 		}
 	}
 	return recs
