@@ -66,22 +66,34 @@ func (e *env) extract(args []string) int {
 	}
 	defer collectForExtract()()
 
-	// Records go to stdout as the normaliser makes them, in the order of
-	// the inputs: the records of the input whose turn it is are written
-	// as they come, those of the inputs after it held until its turn
-	// (recordSink); for --out they are held, each input's as they were
-	// made, until the run says whether the file may be replaced.
+	// Records go to stdout, or to the temporary file of --out, as the
+	// normaliser makes them, in the order of the inputs: the records of
+	// the input whose turn it is are written as they come, those of the
+	// inputs after it held until its turn (recordSink). The temporary
+	// file replaces --out only when the run says it may. For an --out
+	// written in place (a device, a pipe) they are held, each input's as
+	// they were made, until the run says whether it is written.
 	var stream output.Writer
 	var streamErr error
-	if out.target == nil {
+	var pending *output.Pending
+	var pendingErr error
+	switch {
+	case out.target == nil:
 		stream, _ = output.NewWriterOptions(e.stdout, *format, wopt)
+	case !out.target.InPlace():
+		if pending, pendingErr = out.target.Begin(e.temps); pendingErr == nil {
+			stream, _ = output.NewWriterOptions(pending.File(), *format, wopt)
+		}
 	}
 	write := func(r agreement.Record) {
 		if streamErr == nil {
 			streamErr = stream.Write(r)
 		}
 	}
-	if stream == nil {
+	switch {
+	case pendingErr != nil:
+		write = func(agreement.Record) {} // not written: the error is said at the end
+	case stream == nil:
 		write = nil
 	}
 	var held [][]agreement.Record
@@ -114,10 +126,21 @@ func (e *env) extract(args []string) int {
 	if read == 0 && out.toFile() {
 		// Nothing could be read: leave an existing output as it was rather
 		// than replace last year's records with nothing, and make none.
+		if pending != nil {
+			pending.Abort()
+		}
 		fmt.Fprintf(e.stderr, "agreements extract: no input could be read; %s left unchanged\n", parser.QuoteName(*out.out))
 		return exitFail
 	}
-	if code := e.writeOut(out, incomplete(len(errs), records), func(w io.Writer) error {
+	if pending != nil || pendingErr != nil {
+		werr := streamErr
+		if werr == nil && stream != nil {
+			werr = stream.Close()
+		}
+		if code := e.commitOut(out, incomplete(len(errs), records), pending, pendingErr, werr); code >= 0 {
+			return code
+		}
+	} else if code := e.writeOut(out, incomplete(len(errs), records), func(w io.Writer) error {
 		if stream != nil {
 			if streamErr != nil {
 				return streamErr
