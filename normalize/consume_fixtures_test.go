@@ -18,7 +18,9 @@ import (
 // TestConsumeFixtures: every fixture document and layout-matrix rendering
 // reads the same when the
 // normaliser lets go of every table's rows once read as when it holds
-// the document whole: no reading looks back at a row it has let go.
+// the document whole: no reading looks back at a row it has let go; and
+// the same when it emits each record as soon as it is final (Emit): no
+// reading changes a record it has emitted.
 func TestConsumeFixtures(t *testing.T) {
 	inputs, err := filepath.Glob("../fixtures/*/input.*")
 	require.NoError(t, err)
@@ -51,6 +53,26 @@ func TestConsumeFixtures(t *testing.T) {
 			got, err := normalize.Normalize(doc, normalize.ConsumingAll(opt))
 			require.NoError(t, err)
 			assert.Equal(t, want, got)
+
+			// Emitted as they are made, the records and warnings are
+			// the same, in the same order.
+			doc, err = parse()
+			require.NoError(t, err)
+			emitted := emitting(t, doc, normalize.ConsumingAll(opt))
+			assert.Equal(t, want, emitted)
 		})
 	}
+}
+
+// emitting normalises doc with opt, its records emitted (Options.Emit),
+// and returns the Result with the records emitted put back in it.
+func emitting(t *testing.T, doc *parser.Document, opt normalize.Options) *normalize.Result {
+	t.Helper()
+	var recs []normalize.Record
+	opt.Emit = func(r normalize.Record) { recs = append(recs, r) }
+	res, err := normalize.Normalize(doc, opt)
+	require.NoError(t, err)
+	assert.Nil(t, res.Records, "emitted records are not held")
+	res.Records = recs
+	return res
 }

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -41,7 +42,8 @@ func docFromText(text string) *parser.Document {
 	return d
 }
 
-// FuzzNormalize checks what holds for any document: no panic, and every
+// FuzzNormalize checks what holds for any document: no panic, the same
+// result when the records are emitted as they are made, and every
 // record has a partner, repairs and flags that are not nil, the id its
 // fields give, and a source row that names a line or row of the document.
 func FuzzNormalize(f *testing.F) {
@@ -50,6 +52,7 @@ func FuzzNormalize(f *testing.F) {
 	f.Add("地域 | 国・地域 | 協定校 | 締結日\nアジア | 中国 | 北京大学 | 平成11年11月10日\nTotal of 2 institutions")
 	f.Add("# Exchange agreements in Europe\n# France\n• Sciences Po — School-to-school agreement (School of Law), concluded 2003.5.1")
 	f.Add("|•|(Asia)\n|•|China\n•|Peking University (1999.11.10)")
+	f.Add("Country | Partner Institution | Date\nChina | Peking University | 1999.11.10\nKorea | Seoul National University | 2001.4.19\n• Fudan University (2001.4.19)\n• Kyoto (2001.4.19)\nCountry | Partner Institution | Date\nFrance | Sciences Po | 2003.5.1\n | 工学研究科 | \n(Asia) 3 institutions")
 	f.Fuzz(func(t *testing.T, text string) {
 		if len(text) > 4096 {
 			return
@@ -69,6 +72,20 @@ func FuzzNormalize(f *testing.F) {
 		res, err := Normalize(doc, Options{})
 		if err != nil {
 			t.Fatalf("Normalize: %v", err)
+		}
+		// Emitted as they are made, the records are the same, and so is
+		// the rest of the result.
+		var emitted []Record
+		eres, err := Normalize(docFromText(text), Options{Emit: func(r Record) { emitted = append(emitted, r) }})
+		if err != nil {
+			t.Fatalf("Normalize, emitting: %v", err)
+		}
+		if eres.Records != nil {
+			t.Errorf("emitting, %d records held", len(eres.Records))
+		}
+		eres.Records = emitted
+		if !reflect.DeepEqual(res, eres) {
+			t.Errorf("emitting gave another result:\n%+v\nholding:\n%+v", eres, res)
 		}
 		for _, r := range res.Records {
 			if r.Partner == "" {

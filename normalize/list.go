@@ -689,7 +689,7 @@ func (c *docContext) namesRegion(text string) bool {
 // as a link of the site's menu, printed with the page: a few words, no
 // institution, no date, and no record made yet.
 func (c *docContext) menuItem(text string) bool {
-	if len(c.res.Records) > 0 || c.region != "" || len(strings.Fields(text)) > 6 {
+	if c.made() > 0 || c.region != "" || len(strings.Fields(text)) > 6 {
 		return false
 	}
 	if _, _, ok := c.parseLegendLine(text); ok {

@@ -36,6 +36,11 @@ type Options struct {
 	// a long table are let go once read (consume.go), so that a large
 	// document and its records are not both held whole at once.
 	Consume bool
+	// Emit, when set, is given each record as soon as nothing can change
+	// it any more, in document order, and the records are not held:
+	// the Result's Records are nil. Its warnings are those of the records
+	// emitted, said at the end as without Emit.
+	Emit func(Record)
 	// consumeFrom is the length of a table from which its rows are let go
 	// (tests read every table so; 0: consumeRows).
 	consumeFrom int
@@ -61,7 +66,11 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 	doc, pageTop := pageTopRows(doc)
 	c := newContext(doc, opt)
 	c.pageTop = pageTop
-	c.res.Records = make([]Record, 0, recordRoom(doc))
+	if opt.Emit == nil {
+		c.res.Records = make([]Record, 0, recordRoom(doc))
+	} else {
+		c.check = readcheck.New(doc, readcheck.Options{DatesGiven: opt.MonthFirst || opt.DayFirst})
+	}
 	c.scan()
 	for i := range doc.Blocks {
 		b := &doc.Blocks[i]
@@ -82,18 +91,64 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 			c.table(b.Table) // (a list set as a table may go on with the entry above it)
 			c.letGo(b.Table)
 		}
+		c.release(c.heldFrom())
 	}
 	c.flushList()
+	c.res.AsOf = c.asOf
+	c.res.Legend = c.legend.entries
+	if c.check != nil {
+		c.release(c.made())
+		c.res.Records = nil // all emitted
+		c.res.Warnings = c.check.Finish(c.res)
+		return c.res, nil
+	}
 	if len(c.res.Records) == 0 {
 		c.res.Records = nil // as when no room was made
 	}
 	for i := range c.res.Records {
 		c.finish(&c.res.Records[i])
 	}
-	c.res.AsOf = c.asOf
-	c.res.Legend = c.legend.entries
 	c.res.Warnings = readcheck.Check(doc, c.res, readcheck.Options{DatesGiven: opt.MonthFirst || opt.DayFirst})
 	return c.res, nil
+}
+
+// made returns the number of records made so far, emitted or held.
+func (c *docContext) made() int { return c.base + len(c.res.Records) }
+
+// rec returns the record made i-th (0-based), which must still be held.
+func (c *docContext) rec(i int) *Record { return &c.res.Records[i-c.base] }
+
+// heldFrom returns the first record that reading on may still change,
+// between blocks: the last record of the last table read, which a table
+// or a line after it may go on (unitGoesOn, goesOnAfterBreak, a table
+// continuing the one before); made() when there is none.
+func (c *docContext) heldFrom() int {
+	if c.tables != nil && c.tables.last >= 0 && c.tables.last < c.made() {
+		return c.tables.last
+	}
+	return c.made()
+}
+
+// release finishes and emits the records made before the end-th, when
+// records are emitted (Options.Emit), and lets go of them.
+func (c *docContext) release(end int) {
+	if c.check == nil || end <= c.base {
+		return
+	}
+	n := end - c.base
+	for i := range n {
+		r := &c.res.Records[i]
+		c.finish(r)
+		if c.released != nil {
+			c.released(c.base+i, r)
+		}
+		c.check.Record(r)
+		c.opt.Emit(*r)
+	}
+	rest := copy(c.res.Records, c.res.Records[n:])
+	clear(c.res.Records[rest:])
+	c.res.Records = c.res.Records[:rest]
+	c.base = end
 }
 
 // docContext is what the normaliser knows about the document around the
@@ -140,6 +195,14 @@ type docContext struct {
 	raisedGiven map[int]bool         // the blocks of those marker lines
 	unitOrder   int                  // how the document names a partner with its unit (units.go), once known
 	dateRepairs map[string]string    // the date repair of each layout (dateRepair)
+
+	// When records are emitted (Options.Emit): the check of the records
+	// as they pass, the records emitted and let go (the first held is
+	// the base-th made), and what the table being read learns of each
+	// record released while it reads (nil outside a table).
+	check    *readcheck.Checker
+	base     int
+	released func(int, *Record)
 }
 
 // dateRepair returns the repair of a date read with layout, made once for

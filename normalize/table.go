@@ -92,7 +92,8 @@ type tableReader struct {
 	partnerMarkers        []string // the markers the partner cell above carried, for the rows that fill it down
 	partnerText           string   // the partner cell above as read, and how (dateGoesOn)
 	partnerOpts           entryOpts
-	prev                  int                     // index in c.res.Records of the last record of this table, -1 for none
+	prev                  int                     // the last record of this table (c.rec), -1 for none
+	otherLevel            bool                    // a record of this table released while it is read has a level other than the table's
 	repeatedRow           bool                    // the row before the next record was a clipped copy of it, dropped
 	catUnits              *bool                   // the category column names units (categoriesNameUnits), once known
 	parts                 int                     // the agreements a line of the row being read holds (oneAgreementALine)
@@ -169,11 +170,12 @@ func (c *docContext) table(t *parser.Table) {
 	tr.centeredGroups()
 	t = tr.t
 	tr.mapOrigins()
-	declStart, recStart := len(c.res.Declared), len(c.res.Records)
+	declStart, recStart := len(c.res.Declared), c.made()
 	tr.readLegendRows()
 	tr.findUsualMarkerPlace()
 	tr.setLevel()
 	free := tr.rowsFreer(given)
+	c.released = func(i int, r *Record) { tr.otherLevel = tr.otherLevel || i >= recStart && r.Level != tr.level }
 	for i := tr.body; i < len(t.Rows); i++ {
 		free.before(i)
 		r := &t.Rows[i]
@@ -193,7 +195,9 @@ func (c *docContext) table(t *parser.Table) {
 			continue
 		}
 		tr.row(i)
+		c.release(tr.heldFrom())
 	}
+	c.released = nil
 	tr.handOverGroups()
 	tr.settleDeclaredLevels(declStart, recStart)
 	c.tables.last, c.tables.lastRow, c.tables.linesBetween = tr.prev, t.Rows[len(t.Rows)-1], 0
@@ -204,9 +208,9 @@ func (c *docContext) table(t *parser.Table) {
 // table's: a group's count then counts its rows of every level.
 func (tr *tableReader) settleDeclaredLevels(declStart, recStart int) {
 	c := tr.c
-	other := false
-	for _, r := range c.res.Records[recStart:] {
-		other = other || r.Level != tr.level
+	other := tr.otherLevel // (of the records of the table released while it was read)
+	for i := max(recStart, c.base); i < c.made(); i++ {
+		other = other || c.rec(i).Level != tr.level
 	}
 	if !other {
 		return
@@ -268,13 +272,13 @@ func rightUnder(r, above parser.Row) bool {
 // row broken by the extractor where its cell's second line starts.
 func (c *docContext) unitGoesOn(text string, r parser.Row) bool {
 	m := c.tables
-	if m == nil || m.last < 0 || m.last >= len(c.res.Records) || slices.Contains(m.cols, fPartnerUnit) {
+	if m == nil || m.last < 0 || m.last >= c.made() || slices.Contains(m.cols, fPartnerUnit) {
 		return false
 	}
 	if !rightUnder(r, m.lastRow) {
 		return false
 	}
-	prev := &c.res.Records[m.last]
+	prev := c.rec(m.last)
 	text = clean(text)
 	if prev.PartnerUnit != "" || !c.isUnit(text) || c.namesAGroup(text) {
 		return false
@@ -353,8 +357,8 @@ func (tr *tableReader) mapColumns() bool {
 			tr.cols, tr.flagOf = m, tr.c.tables.flagOf
 			// The table goes on the previous one: its first row may be
 			// the rest of the last row there.
-			if last := tr.c.tables.last; last >= 0 && last < len(tr.c.res.Records) && rightUnder(rows[0], tr.c.tables.lastRow) {
-				tr.prev, tr.partner, tr.partnerAlt = last, tr.c.res.Records[last].Partner, tr.c.res.Records[last].PartnerAlt
+			if last := tr.c.tables.last; last >= 0 && last < tr.c.made() && rightUnder(rows[0], tr.c.tables.lastRow) {
+				tr.prev, tr.partner, tr.partnerAlt = last, tr.c.rec(last).Partner, tr.c.rec(last).PartnerAlt
 			}
 			tr.colsRepair = string(agreement.RepairColumnsPrevious)
 			return true
@@ -583,13 +587,13 @@ func (c *docContext) namesColumns(texts []string) bool {
 func (tr *tableReader) goesOnAfterBreak() {
 	m := tr.c.tables
 	rows := tr.t.Rows
-	if m == nil || m.last < 0 || m.last >= len(tr.c.res.Records) || m.linesBetween > 0 || tr.body >= len(rows) || !slices.Equal(m.cols, tr.cols) {
+	if m == nil || m.last < 0 || m.last >= tr.c.made() || m.linesBetween > 0 || tr.body >= len(rows) || !slices.Equal(m.cols, tr.cols) {
 		return
 	}
 	if !afterBreak(rows[tr.body], m.lastRow) {
 		return
 	}
-	rec := &tr.c.res.Records[m.last]
+	rec := tr.c.rec(m.last)
 	tr.prev, tr.partner, tr.partnerAlt = m.last, rec.Partner, rec.PartnerAlt
 }
 
@@ -1096,4 +1100,14 @@ func rowText(r parser.Row) string {
 		return ""
 	}
 	return s
+}
+
+// heldFrom returns the first record that reading the table's next rows
+// may still change: the last record (tr.prev), which a row may go on;
+// c.made() when there is none.
+func (tr *tableReader) heldFrom() int {
+	if tr.prev >= 0 {
+		return tr.prev
+	}
+	return tr.c.made()
 }

@@ -223,7 +223,7 @@ var connectorRe = lazyre.New(`(?i)(?:\b(?:of|and|for|the|in|at|de|du|des|der|fü
 // only text is the partner's unit, or a partner name cut after a
 // connecting word.
 func (tr *tableReader) joinSplitRow(r *parser.Row, vals map[field]val, has map[field]bool) bool {
-	if tr.prev >= 0 && tr.cjkRowGoesOn(&tr.c.res.Records[tr.prev], vals, has) {
+	if tr.prev >= 0 && tr.cjkRowGoesOn(tr.c.rec(tr.prev), vals, has) {
 		return true
 	}
 	if tr.prev < 0 || has[fSigned] || has[fValid] || has[fHomeUnit] || has[fRegion] || has[fCountry] || has[fType] {
@@ -234,7 +234,7 @@ func (tr *tableReader) joinSplitRow(r *parser.Row, vals map[field]val, has map[f
 			return false
 		}
 	}
-	prev := &tr.c.res.Records[tr.prev]
+	prev := tr.c.rec(tr.prev)
 	if has[fPartner] && len(has) == 1 && tr.dateGoesOn(prev, vals[fPartner].text) {
 		return true
 	}

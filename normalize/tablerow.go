@@ -163,7 +163,7 @@ func (tr *tableReader) record(i int, vals map[field]val, has map[field]bool, par
 		}
 	}
 	c.res.Records = append(c.res.Records, rec)
-	tr.prev = len(c.res.Records) - 1
+	tr.prev = c.made() - 1
 }
 
 // notARecord reads a row that makes no record of its own: a group row, a

@@ -132,6 +132,35 @@ func (t *Target) Write(temps *Temps, write func(f *os.File) error) error {
 	if t.direct {
 		return t.writeDirect(write)
 	}
+	p, err := t.Begin(temps)
+	if err != nil {
+		return err
+	}
+	return p.Commit(write(p.File()))
+}
+
+// InPlace reports a target written in place (a device, a named pipe, a
+// descriptor's file), which Begin does not write.
+func (t *Target) InPlace() bool { return t.direct }
+
+// Pending is a regular-file target being written as Write writes it, in
+// steps: its temporary file is made (Begin), written by the caller
+// (File), and then renamed onto the target (Commit) or removed (Abort).
+type Pending struct {
+	t     *Target
+	temps *Temps
+	f     *os.File
+	tmp   string
+	perm  os.FileMode
+}
+
+// Begin makes the temporary file of a target that is not written in
+// place (InPlace), registered with temps (nil: none) as Write registers
+// it. The error is the one Write returns when it cannot make it.
+func (t *Target) Begin(temps *Temps) (*Pending, error) {
+	if t.direct {
+		return nil, fmt.Errorf("%s: written in place, not through a temporary file", t.Name)
+	}
 	dir, base := filepath.Split(t.path)
 	if dir == "" {
 		dir = "."
@@ -142,16 +171,35 @@ func (t *Target) Write(temps *Temps, write func(f *os.File) error) error {
 	}
 	f, tmp, err := createTemp(dir, base, perm, temps)
 	if err != nil {
-		return fmt.Errorf("%s: %w", t.Name, unwrapPath(err))
+		return nil, fmt.Errorf("%s: %w", t.Name, unwrapPath(err))
 	}
-	defer temps.remove(tmp)
+	return &Pending{t: t, temps: temps, f: f, tmp: tmp, perm: perm}, nil
+}
+
+// File is the temporary file to write.
+func (p *Pending) File() *os.File { return p.f }
+
+// Abort removes the temporary file: the target is left as it was.
+func (p *Pending) Abort() {
+	p.f.Close()
+	os.Remove(p.tmp)
+	p.temps.remove(p.tmp)
+}
+
+// Commit ends the writing: werr is the error of writing the temporary
+// file (nil when it was written whole). The target is replaced only when
+// werr is nil and the sync and the rename succeed, as Write does; the
+// temporary file is removed on any failure.
+func (p *Pending) Commit(werr error) error {
+	t, f, tmp, perm := p.t, p.f, p.tmp, p.perm
+	defer p.temps.remove(tmp)
 	fail := func(err error) error {
 		f.Close()
 		os.Remove(tmp)
 		return err
 	}
-	if err := write(f); err != nil {
-		return fail(fmt.Errorf("writing %s: %w", t.Name, unwrapPath(err)))
+	if werr != nil {
+		return fail(fmt.Errorf("writing %s: %w", t.Name, unwrapPath(werr)))
 	}
 	if t.fi != nil {
 		// The umask may have taken bits the old file had; an owner other

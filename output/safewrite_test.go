@@ -296,3 +296,60 @@ func signalChild(path string) {
 	}
 	os.Exit(5) // the signal should have ended the process
 }
+
+// A target written in steps (Begin, then Commit or Abort) is replaced
+// only by Commit without a writing error, keeps its mode, and leaves no
+// temporary file either way.
+func TestTargetPending(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "out.ndjson")
+	require.NoError(t, os.WriteFile(name, []byte("old\n"), 0o600))
+	temps := func() []string {
+		m, err := filepath.Glob(filepath.Join(dir, ".*"+tempMarker+"*"))
+		require.NoError(t, err)
+		return m
+	}
+	step := func(commit bool, werr error) error {
+		tg, err := OpenTarget(name, nil)
+		require.NoError(t, err)
+		require.False(t, tg.InPlace())
+		p, err := tg.Begin(nil)
+		require.NoError(t, err)
+		_, err = io.WriteString(p.File(), "new\n")
+		require.NoError(t, err)
+		assert.Len(t, temps(), 1, "written beside the target")
+		if !commit {
+			p.Abort()
+			return nil
+		}
+		return p.Commit(werr)
+	}
+	read := func() string {
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		return string(b)
+	}
+
+	require.NoError(t, step(false, nil))
+	assert.Equal(t, "old\n", read(), "aborted: left as it was")
+	assert.Empty(t, temps())
+
+	err := step(true, errors.New("no space"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "writing "+name+": no space")
+	assert.Equal(t, "old\n", read(), "a writing error: left as it was")
+	assert.Empty(t, temps())
+
+	require.NoError(t, step(true, nil))
+	assert.Equal(t, "new\n", read())
+	fi, err := os.Stat(name)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o600), fi.Mode().Perm(), "the mode is kept")
+	assert.Empty(t, temps())
+
+	tg, err := OpenTarget("/dev/null", nil)
+	require.NoError(t, err)
+	assert.True(t, tg.InPlace())
+	_, err = tg.Begin(nil)
+	assert.Error(t, err, "a device is written in place")
+}

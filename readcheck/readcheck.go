@@ -56,26 +56,176 @@ const proseWords = 20
 
 // Check looks at one read: the raw document and what normalising it gave.
 func Check(doc *parser.Document, res *agreement.Result, opt Options) []Warning {
+	k := New(doc, opt)
+	k.groups, k.held = nil, res.Records // (the declared totals are counted from the records held)
+	for i := range res.Records {
+		k.Record(&res.Records[i])
+	}
+	return k.Finish(res)
+}
+
+// Checker is Check run on records as they pass: each record is looked at
+// when it is given (Record) and need not be held after; what speaks of
+// the whole document is said at the end (Finish). The warnings are those
+// Check gives, in the same order.
+type Checker struct {
+	c *checker
+	// The warnings of each kind checked record by record, the first
+	// MaxPerKind of each kept and the rest counted.
+	prose, dates, unknown, merged, together, cut, interleaved kindList
+	records, noCountry                                        int
+	firstNoCountry                                            agreement.Source
+	seenCountry                                               map[string]bool
+	// What a declared total counts: the partners of the records by their
+	// group (the fields the check reads other than the partner); last is
+	// the group of the last record. Not kept when the records are held
+	// (held).
+	groups   map[groupKey]*[]string
+	last     groupKey
+	partners *[]string
+	held     []agreement.Record
+}
+
+// groupKey is what the declared-total check reads of a record, its
+// partner aside.
+type groupKey struct {
+	home, level, region, country, code string
+}
+
+// kindList is the warnings of one kind: the first few, and a count.
+type kindList struct {
+	ws []Warning
+	n  int
+}
+
+func (l *kindList) add(w Warning, max int) {
+	if len(l.ws) < max {
+		l.ws = append(l.ws, w)
+	}
+	l.n++
+}
+
+// New starts a check of the document doc, its records to be given one by
+// one.
+func New(doc *parser.Document, opt Options) *Checker {
 	if opt.MaxPerKind <= 0 {
 		opt.MaxPerKind = 10
 	}
-	c := &checker{doc: doc, res: res, opt: opt, file: doc.File}
+	return &Checker{c: &checker{doc: doc, opt: opt, file: doc.File}, seenCountry: map[string]bool{}, groups: map[groupKey]*[]string{}}
+}
+
+// Record looks at one record of the document, final as it will be
+// written; r is not held.
+func (k *Checker) Record(r *agreement.Record) {
+	c, max := k.c, k.c.opt.MaxPerKind
+	k.records++
+	if k.groups != nil {
+		k.count(r)
+	}
+	if w, ok := c.prose(r); ok {
+		k.prose.add(w, max)
+	}
+	if r.Country == "" && r.Region != "International Organization" {
+		if k.noCountry == 0 {
+			k.firstNoCountry = r.Source
+		}
+		k.noCountry++
+	}
+	if w, ok := c.dateInName(r); ok {
+		k.dates.add(w, max)
+	}
+	if r.Country != "" && r.CountryCode == "" && !k.seenCountry[r.Country] {
+		k.seenCountry[r.Country] = true
+		k.unknown.add(Warning{Kind: KindUnknownGroup, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+			Message: fmt.Sprintf("records filed under %q, which is not a country the tool knows: check the grouping", shorten(r.Country, 60))}, max)
+	}
+	if w, ok := c.mergedRow(r); ok {
+		k.merged.add(w, max)
+	}
+	if w, ok := c.nameRunTogether(r); ok {
+		k.together.add(w, max)
+	}
+	if w, ok := c.nameCut(r); ok {
+		k.cut.add(w, max)
+	}
+	if w, ok := c.wordInterleaved(r); ok {
+		k.interleaved.add(w, max)
+	}
+}
+
+// count counts r for the declared totals: records mostly come in runs
+// of one group.
+func (k *Checker) count(r *agreement.Record) {
+	g := groupKey{r.HomeInstitution, r.Level, r.Region, r.Country, r.CountryCode}
+	if k.partners == nil || g != k.last {
+		k.partners = k.groups[g]
+		if k.partners == nil {
+			k.partners = new([]string)
+			k.groups[g] = k.partners
+		}
+		k.last = g
+	}
+	*k.partners = append(*k.partners, r.Partner)
+}
+
+// Finish ends the check: res is what normalising the document gave, its
+// records those given to Record (res.Records itself is not read).
+func (k *Checker) Finish(res *agreement.Result) []Warning {
+	c := k.c
+	c.res = res
 	c.textLayer()
-	if len(res.Records) == 0 {
+	if k.records == 0 {
 		c.noList()
 	}
-	c.declared()
+	c.declared(k.declaredRecords())
 	c.unplaced()
-	c.prose()
-	c.countries()
-	c.datesInNames()
-	c.unknownCountries()
-	c.mergedRows()
-	c.namesRunTogether()
+	c.addList(k.prose)
+	if n := k.records; n >= 4 && k.noCountry*2 > n {
+		c.add([]Warning{{Kind: KindNoCountry, File: c.file, Page: k.firstNoCountry.Page, Row: k.firstNoCountry.Row,
+			Message: fmt.Sprintf("%d of %d records have no country: the list's grouping was not read", k.noCountry, n)}})
+	}
+	c.addList(k.dates)
+	c.addList(k.unknown)
+	c.addList(k.merged)
+	c.addList(k.together)
 	c.damagedFonts()
-	c.namesCut()
-	c.wordsInterleaved()
+	c.addList(k.cut)
+	c.addList(k.interleaved)
 	return c.out
+}
+
+// declaredRecords returns records holding what the declared-total check
+// reads of the records given, as many as were given; nil when the
+// document declares no total or gave no record.
+func (k *Checker) declaredRecords() []agreement.Record {
+	if len(k.c.res.Declared) == 0 || k.records == 0 {
+		return nil
+	}
+	if k.groups == nil {
+		return k.held
+	}
+	recs := make([]agreement.Record, 0, k.records)
+	for g, partners := range k.groups {
+		for _, p := range *partners {
+			recs = append(recs, agreement.Record{HomeInstitution: g.home, Level: g.level, Region: g.region,
+				Country: g.country, CountryCode: g.code, Partner: p})
+		}
+	}
+	return recs
+}
+
+// addList adds the warnings of one kind gathered record by record, capped
+// as add caps them.
+func (c *checker) addList(l kindList) {
+	if l.n == 0 {
+		return
+	}
+	ws := l.ws
+	if l.n > c.opt.MaxPerKind {
+		ws = append(ws[:c.opt.MaxPerKind:c.opt.MaxPerKind], Warning{Kind: ws[len(ws)-1].Kind, File: c.file,
+			Message: fmt.Sprintf("and %d more of the kind above (%s)", l.n-c.opt.MaxPerKind, ws[len(ws)-1].Kind)})
+	}
+	c.out = append(c.out, ws...)
 }
 
 // damagedFonts: a font whose map from codes to text could not be read
@@ -94,33 +244,30 @@ func (c *checker) damagedFonts() {
 // name.
 var institutionWordRe = lazyre.New(`(?i)\b(?:university|universiti|universität|université|universidad|universidade|università|universiteit|college|institute)\b`)
 
-// namesRunTogether: partners whose text names two institutions one after
+// nameRunTogether: a partner whose text names two institutions one after
 // the other with nothing between to join them ("Hiroshima University
 // Juntendo University Meio University"): the cells of several rows read as
 // one, where a table had no rules to part them.
-func (c *checker) namesRunTogether() {
-	var ws []Warning
-	for _, r := range c.res.Records {
-		if theOpensAName(r.Partner) {
-			ws = append(ws, Warning{Kind: KindRunTogether, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-				Message: fmt.Sprintf("the partner %q may name several institutions run together: the cells of several rows read as one?", shorten(r.Partner, 80))})
-			continue
-		}
-		l := strings.ToLower(r.Partner)
-		if strings.Count(l, "universi")+strings.Count(l, "college")+strings.Count(l, "institut") < 2 {
-			continue // one institution word at most: one name
-		}
-		locs := institutionWordRe.FindAllStringIndex(r.Partner, -1)
-		for k := 1; k < len(locs); k++ {
-			between := r.Partner[locs[k-1][1]:locs[k][0]]
-			if runTogether(between) {
-				ws = append(ws, Warning{Kind: KindRunTogether, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-					Message: fmt.Sprintf("the partner %q may name several institutions run together: the cells of several rows read as one?", shorten(r.Partner, 80))})
-				break
-			}
+func (c *checker) nameRunTogether(r *agreement.Record) (Warning, bool) {
+	w := func() (Warning, bool) {
+		return Warning{Kind: KindRunTogether, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+			Message: fmt.Sprintf("the partner %q may name several institutions run together: the cells of several rows read as one?", shorten(r.Partner, 80))}, true
+	}
+	if theOpensAName(r.Partner) {
+		return w()
+	}
+	l := strings.ToLower(r.Partner)
+	if strings.Count(l, "universi")+strings.Count(l, "college")+strings.Count(l, "institut") < 2 {
+		return Warning{}, false // one institution word at most: one name
+	}
+	locs := institutionWordRe.FindAllStringIndex(r.Partner, -1)
+	for k := 1; k < len(locs); k++ {
+		between := r.Partner[locs[k-1][1]:locs[k][0]]
+		if runTogether(between) {
+			return w()
 		}
 	}
-	c.add(ws)
+	return Warning{}, false
 }
 
 // theOpensAName reports a name in which "The" follows a capitalised word
@@ -167,20 +314,20 @@ func runTogether(between string) bool {
 	return true
 }
 
-// mergedRows: records read from a row whose date cell held a date a line
+// mergedRow: a record read from a row whose date cell held a date a line
 // that its other cells' lines did not pair with: the rows of several
 // agreements (under a partner cell merged across them) may be read as one.
-func (c *checker) mergedRows() {
-	several := agreement.R(agreement.RepairSplitCell, "agreements_unpaired")
-	var ws []Warning
-	for _, r := range c.res.Records {
-		if slices.Contains(r.Repairs, several) {
-			ws = append(ws, Warning{Kind: KindMergedRows, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-				Message: fmt.Sprintf("the date cell of %q holds a date a line that its other cells do not pair with: the rows of several agreements may have been read as one", shorten(r.Partner, 80))})
-		}
+func (c *checker) mergedRow(r *agreement.Record) (Warning, bool) {
+	if !slices.Contains(r.Repairs, severalRepair) {
+		return Warning{}, false
 	}
-	c.add(ws)
+	return Warning{Kind: KindMergedRows, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+		Message: fmt.Sprintf("the date cell of %q holds a date a line that its other cells do not pair with: the rows of several agreements may have been read as one", shorten(r.Partner, 80))}, true
 }
+
+// severalRepair is the repair of a record read from a row whose date cell
+// held a date a line (mergedRow).
+var severalRepair = agreement.R(agreement.RepairSplitCell, "agreements_unpaired")
 
 // nameFields returns the names of a record a cell or an entry gave, with
 // what to call each in a message.
@@ -188,23 +335,18 @@ func nameFields(r *agreement.Record) [3][2]string {
 	return [3][2]string{{"partner", r.Partner}, {"partner unit", r.PartnerUnit}, {"home unit", r.HomeUnit}}
 }
 
-// namesCut: names whose brackets do not pair ("School of Pharmacy —
+// nameCut: a name whose brackets do not pair ("School of Pharmacy —
 // School-to-school agreement (GS"): a cell cut short by a page or column
 // break, or run into the next cell, so that the name ends inside a bracket
 // or starts after one.
-func (c *checker) namesCut() {
-	var ws []Warning
-	for i := range c.res.Records {
-		r := &c.res.Records[i]
-		for _, f := range nameFields(r) {
-			if f[1] != "" && !bracketsPair(f[1]) {
-				ws = append(ws, Warning{Kind: KindCutName, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-					Message: fmt.Sprintf("the %s %q has a bracket that is not closed or not opened: the name may be cut short or run into another cell", f[0], shorten(f[1], 80))})
-				break
-			}
+func (c *checker) nameCut(r *agreement.Record) (Warning, bool) {
+	for _, f := range nameFields(r) {
+		if f[1] != "" && !bracketsPair(f[1]) {
+			return Warning{Kind: KindCutName, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+				Message: fmt.Sprintf("the %s %q has a bracket that is not closed or not opened: the name may be cut short or run into another cell", f[0], shorten(f[1], 80))}, true
 		}
 	}
-	c.add(ws)
+	return Warning{}, false
 }
 
 // mayHoldBracket reports a text with a byte of a bracket bracketsPair
@@ -245,24 +387,19 @@ func bracketsPair(s string) bool {
 	return len(open) == 0
 }
 
-// wordsInterleaved: a name whose Japanese or Chinese text is parted by a
+// wordInterleaved: a name whose Japanese or Chinese text is parted by a
 // short run of Latin words set between spaces ("部局 IFS 間協定"): the
 // words of two neighbouring cells mixed line by line, where a column's
 // text overflowed into the next. A name in two languages puts one after
 // the other, never one inside the other.
-func (c *checker) wordsInterleaved() {
-	var ws []Warning
-	for i := range c.res.Records {
-		r := &c.res.Records[i]
-		for _, f := range nameFields(r) {
-			if interleaved(f[1]) {
-				ws = append(ws, Warning{Kind: KindInterleaved, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-					Message: fmt.Sprintf("the %s %q holds text in one script parted by words in another: the words of two cells may be mixed", f[0], shorten(f[1], 80))})
-				break
-			}
+func (c *checker) wordInterleaved(r *agreement.Record) (Warning, bool) {
+	for _, f := range nameFields(r) {
+		if interleaved(f[1]) {
+			return Warning{Kind: KindInterleaved, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+				Message: fmt.Sprintf("the %s %q holds text in one script parted by words in another: the words of two cells may be mixed", f[0], shorten(f[1], 80))}, true
 		}
 	}
-	c.add(ws)
+	return Warning{}, false
 }
 
 // interleaved reports a text of the form CJK, Latin words, CJK, each part
@@ -364,11 +501,13 @@ func (c *checker) noList() {
 }
 
 // declared: totals the document states that the records do not meet.
-func (c *checker) declared() {
-	if len(c.res.Declared) == 0 || len(c.res.Records) == 0 {
+// recs are the records (what the check reads of them: declaredRecords).
+func (c *checker) declared(recs []agreement.Record) {
+	if len(c.res.Declared) == 0 || len(recs) == 0 {
 		return
 	}
-	rep := audit.Run([]audit.Input{{Name: c.file, Result: c.res}}, audit.Options{Only: []string{audit.CheckDeclaredTotal}})
+	res := &agreement.Result{Records: recs, Declared: c.res.Declared}
+	rep := audit.Run([]audit.Input{{Name: c.file, Result: res}}, audit.Options{Only: []string{audit.CheckDeclaredTotal}})
 	var ws []Warning
 	for _, f := range rep.Findings {
 		if f.Check != audit.CheckDeclaredTotal {
@@ -393,16 +532,13 @@ func (c *checker) unplaced() {
 	c.add(ws)
 }
 
-// prose: partner names that read like sentences.
-func (c *checker) prose() {
-	var ws []Warning
-	for _, r := range c.res.Records {
-		if n := countWords(r.Partner); n > proseWords || utf8.RuneCountInString(r.Partner) > 200 {
-			ws = append(ws, Warning{Kind: KindProse, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-				Message: fmt.Sprintf("partner reads like prose (%d words), not a name: %s", n, shorten(r.Partner, 80))})
-		}
+// prose: a partner name that reads like a sentence.
+func (c *checker) prose(r *agreement.Record) (Warning, bool) {
+	if n := countWords(r.Partner); n > proseWords || utf8.RuneCountInString(r.Partner) > 200 {
+		return Warning{Kind: KindProse, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+			Message: fmt.Sprintf("partner reads like prose (%d words), not a name: %s", n, shorten(r.Partner, 80))}, true
 	}
-	c.add(ws)
+	return Warning{}, false
 }
 
 // countWords returns len(strings.Fields(s)) without making the fields.
@@ -420,26 +556,6 @@ func countWords(s string) int {
 	return n
 }
 
-// countries: most records without a country is a read that lost its
-// grouping.
-func (c *checker) countries() {
-	n, none := len(c.res.Records), 0
-	var first *agreement.Record
-	for i := range c.res.Records {
-		r := &c.res.Records[i]
-		if r.Country == "" && r.Region != "International Organization" {
-			none++
-			if first == nil {
-				first = r
-			}
-		}
-	}
-	if n >= 4 && none*2 > n {
-		c.add([]Warning{{Kind: KindNoCountry, File: c.file, Page: first.Source.Page, Row: first.Source.Row,
-			Message: fmt.Sprintf("%d of %d records have no country: the list's grouping was not read", none, n)}})
-	}
-}
-
 // mayHoldDate reports whether s has what every text dateInNameRe finds
 // has: an ASCII digit, and a slash or an opening bracket and a separator.
 // The others are not run through it.
@@ -451,23 +567,21 @@ func mayHoldDate(s string) bool {
 // dateInNameRe finds a date-like text left in a partner's name.
 var dateInNameRe = lazyre.New(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b`)
 
-// datesInNames: dates the reader could not read, left in partner names.
-func (c *checker) datesInNames() {
-	var ws []Warning
-	for _, r := range c.res.Records {
-		if !mayHoldDate(r.Partner) {
-			continue
-		}
-		if m := dateInNameRe.FindString(r.Partner); m != "" {
-			hint := ""
-			if !c.opt.DatesGiven && strings.Contains(m, "/") {
-				hint = "; if the list writes a/b/YYYY dates, say which part is the month with --dates month-first or day-first"
-			}
-			ws = append(ws, Warning{Kind: KindDateInName, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-				Message: fmt.Sprintf("a date was left unread in the partner's name %q%s", shorten(r.Partner, 80), hint)})
-		}
+// dateInName: a date the reader could not read, left in the partner name.
+func (c *checker) dateInName(r *agreement.Record) (Warning, bool) {
+	if !mayHoldDate(r.Partner) {
+		return Warning{}, false
 	}
-	c.add(ws)
+	m := dateInNameRe.FindString(r.Partner)
+	if m == "" {
+		return Warning{}, false
+	}
+	hint := ""
+	if !c.opt.DatesGiven && strings.Contains(m, "/") {
+		hint = "; if the list writes a/b/YYYY dates, say which part is the month with --dates month-first or day-first"
+	}
+	return Warning{Kind: KindDateInName, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+		Message: fmt.Sprintf("a date was left unread in the partner's name %q%s", shorten(r.Partner, 80), hint)}, true
 }
 
 func shorten(s string, n int) string {
@@ -476,20 +590,4 @@ func shorten(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n]) + "…"
-}
-
-// unknownCountries: records filed under a name the country tables do not
-// know, once per name.
-func (c *checker) unknownCountries() {
-	seen := map[string]bool{}
-	var ws []Warning
-	for _, r := range c.res.Records {
-		if r.Country == "" || r.CountryCode != "" || seen[r.Country] {
-			continue
-		}
-		seen[r.Country] = true
-		ws = append(ws, Warning{Kind: KindUnknownGroup, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-			Message: fmt.Sprintf("records filed under %q, which is not a country the tool knows: check the grouping", shorten(r.Country, 60))})
-	}
-	c.add(ws)
 }

@@ -185,3 +185,38 @@ func TestWholeNamesAreNoCutOrInterleaving(t *testing.T) {
 		assert.NotContains(t, kinds(ws), readcheck.KindInterleaved, name)
 	}
 }
+
+// The records given one at a time (New, Record, Finish) give the
+// warnings Check gives on them held, in the same order, each kind capped
+// the same, with the declared totals counted from what was given.
+func TestCheckerRecordByRecord(t *testing.T) {
+	doc := &parser.Document{File: "l.pdf", Pages: 3, ImageOnlyPages: []int{3}, Repairs: []string{"pdf:font_damaged:ToUnicode"},
+		Blocks: []parser.Block{line("x", 1)}}
+	var recs []agreement.Record
+	for i := range 14 {
+		recs = append(recs,
+			rec("A University Juntendo University", "", "", 10+i),
+			rec("東北 IFS 大学 (工学", "Atlantis", "", 40+i),
+			rec(strings.Repeat("word ", 25), "China", "CN", 70+i),
+			rec("Peking University 4/5/2006", "Atlantis "+string(rune('A'+i)), "", 100+i))
+	}
+	res := &agreement.Result{Records: recs,
+		Declared: []agreement.Declared{
+			{Level: agreement.LevelUniversity, Scope: "section", Count: 250, Unit: "institutions", Text: "Total of 250", Page: 1, Row: 1},
+			{Level: agreement.LevelUniversity, Scope: "country", Name: "China", Count: 14, Text: "China (14)", Page: 1, Row: 2}},
+		Unplaced: []agreement.Unplaced{{Page: 1, Row: 7, Text: "• Temple University", Reason: "r"}}}
+	want := readcheck.Check(doc, res, readcheck.Options{})
+	require.Greater(t, len(want), 40)
+
+	k := readcheck.New(doc, readcheck.Options{})
+	for i := range recs {
+		r := recs[i]
+		k.Record(&r)
+	}
+	got := k.Finish(&agreement.Result{Declared: res.Declared, Unplaced: res.Unplaced})
+	assert.Equal(t, want, got)
+
+	// No record given: the document made no list.
+	assert.Equal(t, readcheck.Check(doc, &agreement.Result{}, readcheck.Options{}),
+		readcheck.New(doc, readcheck.Options{}).Finish(&agreement.Result{}))
+}

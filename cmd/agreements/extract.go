@@ -66,35 +66,48 @@ func (e *env) extract(args []string) int {
 	}
 	defer collectForExtract()()
 
-	// Records go to stdout as each input's are made, in the order of the
-	// inputs, and are let go once written; for --out they are held, each
-	// input's as they were made, until the run says whether the file may
-	// be replaced.
+	// Records go to stdout, or to the temporary file of --out, as the
+	// normaliser makes them, in the order of the inputs: the records of
+	// the input whose turn it is are written as they come, those of the
+	// inputs after it held until its turn (recordSink). The temporary
+	// file replaces --out only when the run says it may. For an --out
+	// written in place (a device, a pipe) they are held, each input's as
+	// they were made, until the run says whether it is written.
 	var stream output.Writer
 	var streamErr error
-	if out.target == nil {
+	var pending *output.Pending
+	var pendingErr error
+	switch {
+	case out.target == nil:
 		stream, _ = output.NewWriterOptions(e.stdout, *format, wopt)
+	case !out.target.InPlace():
+		if pending, pendingErr = out.target.Begin(e.temps); pendingErr == nil {
+			stream, _ = output.NewWriterOptions(pending.File(), *format, wopt)
+		}
+	}
+	write := func(r agreement.Record) {
+		if streamErr == nil {
+			streamErr = stream.Write(r)
+		}
+	}
+	switch {
+	case pendingErr != nil:
+		write = func(agreement.Record) {} // not written: the error is said at the end
+	case stream == nil:
+		write = nil
 	}
 	var held [][]agreement.Record
 	var errs []error
 	records := 0
 	read := 0 // inputs that gave a document, even with some pages lost
 	doubts := 0
-	e.extractEach(inputs, opt, readOpts{pages: pages, password: *password}, func(got extracted) {
+	e.extractEach(inputs, opt, readOpts{pages: pages, password: *password}, write, func(got extracted) {
 		res, err := got.res, got.err
 		if res != nil {
-			records += len(res.Records)
-			switch {
-			case stream == nil:
-				held = append(held, res.Records)
-			case streamErr == nil:
-				for i := range res.Records {
-					if streamErr = stream.Write(res.Records[i]); streamErr != nil {
-						break
-					}
-				}
+			records += got.records
+			if stream == nil {
+				held = append(held, got.held)
 			}
-			res.Records = nil
 			read++
 			doubts += e.printWarnings("extract", res.Warnings)
 			if err == nil {
@@ -113,10 +126,21 @@ func (e *env) extract(args []string) int {
 	if read == 0 && out.toFile() {
 		// Nothing could be read: leave an existing output as it was rather
 		// than replace last year's records with nothing, and make none.
+		if pending != nil {
+			pending.Abort()
+		}
 		fmt.Fprintf(e.stderr, "agreements extract: no input could be read; %s left unchanged\n", parser.QuoteName(*out.out))
 		return exitFail
 	}
-	if code := e.writeOut(out, incomplete(len(errs), records), func(w io.Writer) error {
+	if pending != nil || pendingErr != nil {
+		werr := streamErr
+		if werr == nil && stream != nil {
+			werr = stream.Close()
+		}
+		if code := e.commitOut(out, incomplete(len(errs), records), pending, pendingErr, werr); code >= 0 {
+			return code
+		}
+	} else if code := e.writeOut(out, incomplete(len(errs), records), func(w io.Writer) error {
 		if stream != nil {
 			if streamErr != nil {
 				return streamErr
@@ -172,23 +196,69 @@ func collectForExtract() func() {
 	return func() { debug.SetGCPercent(old) }
 }
 
-// extracted is one input's result.
+// extracted is one input's result: its records were given to the
+// writer of extractEach as they were made (records of them), or are
+// held when there is none.
 type extracted struct {
-	res *agreement.Result
-	err error
+	res     *agreement.Result
+	err     error
+	records int
+	held    []agreement.Record
+}
+
+// recordSink takes the records of one input as the normaliser emits
+// them: it holds them until the input's turn comes (direct), then gives
+// them, and those that come after, to write. With no write, it holds
+// them all.
+type recordSink struct {
+	mu     sync.Mutex
+	write  func(agreement.Record)
+	direct bool
+	held   []agreement.Record
+	n      int
+}
+
+func (s *recordSink) emit(r agreement.Record) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.n++
+	if s.direct {
+		s.write(r)
+		return
+	}
+	s.held = append(s.held, r)
+}
+
+// turn writes the records held so far and has those that come after
+// written as they come.
+func (s *recordSink) turn() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.write == nil {
+		return
+	}
+	for i := range s.held {
+		s.write(s.held[i])
+	}
+	s.held, s.direct = nil, true
 }
 
 // extractEach extracts the inputs, as many at once as there are
 // processors (each is parsed in a child process and normalised here), and
 // calls fn with their results in the order of the inputs, each as soon as
-// it and those before it are done. At most twice as many results as run
-// at once are made ahead of the one fn waits for, so that a slow input
-// holds back the memory of the others' records, not all of them.
-func (e *env) extractEach(inputs []string, opt normalize.Options, ro readOpts, fn func(extracted)) {
+// it and those before it are done. The records of the input whose turn
+// it is are given to write as they are made, those of the inputs after
+// it when its turn comes (before fn); with write nil, they are held in
+// the result. At most twice as many results as run at once are made
+// ahead of the one fn waits for, so that a slow input holds back the
+// memory of the others' records, not all of them.
+func (e *env) extractEach(inputs []string, opt normalize.Options, ro readOpts, write func(agreement.Record), fn func(extracted)) {
 	out := make([]extracted, len(inputs))
 	done := make([]chan struct{}, len(inputs))
+	sinks := make([]recordSink, len(inputs))
 	for i := range done {
 		done[i] = make(chan struct{})
+		sinks[i].write = write
 	}
 	n := runtime.GOMAXPROCS(0)
 	if i := slices.Index(inputs, "-"); i >= 0 && slices.Contains(inputs[i+1:], "-") {
@@ -204,14 +274,19 @@ func (e *env) extractEach(inputs []string, opt normalize.Options, ro readOpts, f
 			wg.Go(func() {
 				defer close(done[i])
 				defer func() { <-running }()
-				out[i].res, out[i].err = e.extractFilePages(in, opt, ro)
+				o := opt
+				o.Emit = sinks[i].emit
+				out[i].res, out[i].err = e.extractFilePages(in, o, ro)
 			})
 		}
 	})
 	for i := range inputs {
+		sinks[i].turn()
 		<-done[i]
 		got := out[i]
 		out[i] = extracted{}
+		got.records, got.held = sinks[i].n, sinks[i].held
+		sinks[i] = recordSink{}
 		fn(got)
 		<-ahead
 	}

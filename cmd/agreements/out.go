@@ -78,12 +78,45 @@ func (e *env) writeOut(o *outFlags, incomplete string, write func(w io.Writer) e
 		}
 		return -1
 	}
-	if incomplete != "" && o.target.Replaces() && !*o.partial {
-		fmt.Fprintf(e.stderr, "agreements %s: %s not replaced: the result is incomplete (%s); the old file is left unchanged (--partial replaces it anyway)\n",
-			o.cmd, parser.QuoteName(*o.out), incomplete)
+	if e.keepOld(o, incomplete) {
 		return exitFail
 	}
 	err := o.target.Write(e.temps, func(f *os.File) error { return write(f) })
+	if err != nil {
+		fmt.Fprintf(e.stderr, "agreements %s: %s\n", o.cmd, quotedIn(err, *o.out))
+		return exitFail
+	}
+	return -1
+}
+
+// keepOld reports, and says on stderr, that an existing --out file is not
+// to be replaced by an incomplete result (incomplete says why; "" when it
+// is complete), unless --partial is given.
+func (e *env) keepOld(o *outFlags, incomplete string) bool {
+	if incomplete == "" || !o.target.Replaces() || *o.partial {
+		return false
+	}
+	fmt.Fprintf(e.stderr, "agreements %s: %s not replaced: the result is incomplete (%s); the old file is left unchanged (--partial replaces it anyway)\n",
+		o.cmd, parser.QuoteName(*o.out), incomplete)
+	return true
+}
+
+// commitOut ends writing --out through p, its temporary file, as writeOut
+// would have written it whole: not replaced when the result is incomplete
+// (then p is removed), the error of making the temporary file (perr) said
+// here, where writeOut says it, and werr the error of writing it. It
+// returns -1 when the result was written, else the exit code.
+func (e *env) commitOut(o *outFlags, incomplete string, p *output.Pending, perr, werr error) int {
+	if e.keepOld(o, incomplete) {
+		if p != nil {
+			p.Abort()
+		}
+		return exitFail
+	}
+	err := perr
+	if err == nil {
+		err = p.Commit(werr)
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "agreements %s: %s\n", o.cmd, quotedIn(err, *o.out))
 		return exitFail
