@@ -19,6 +19,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/agreements/agreements/internal/reply"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -87,126 +88,31 @@ type parseRequest struct {
 	Test string
 }
 
-// The reply is a stream of gob values: a replyHead, then replyParts up to
-// one with End set. The document's blocks cross in parts of about
-// partUnits lines and table rows each, a long table in several parts, so
-// that neither process holds the whole document encoded at once and the
-// parent decodes it as it arrives.
-type replyHead struct {
-	Doc      *parser.Document // without its Blocks, which follow in parts
-	Err      *wireError
-	PageErrs []*wireError
-	Blocks   int // how many blocks the parts carry
+// The reply is written and read by package reply: the glue below names
+// its parts as the child and the command use them.
+type (
+	replyHead = reply.Head
+	wireError = reply.Error
+	heldRows  = reply.Held
+)
+
+// partUnits is about how many lines and table rows one part of a reply
+// carries.
+const partUnits = reply.PartUnits
+
+func toWire(err error) *wireError { return reply.ToWire(err) }
+
+// writeReply writes the reply head, then the blocks in parts (see
+// reply.Write).
+func writeReply(w io.Writer, head replyHead, blocks []parser.Block, held heldRows) error {
+	return reply.Write(w, head, blocks, held)
 }
 
-type replyPart struct {
-	Blocks []parser.Block // appended to the document's blocks
-	Rows   []parser.Row   // appended to the rows of the table in the last block so far
-	// OneLine marks, one bit a cell in the order of the part's cells
-	// (those of its blocks' tables, then those of Rows), the cells whose
-	// one line is their text: their Lines cross empty and are made again
-	// from Text, so that the text of most cells crosses, and is held by
-	// the parent, once rather than twice.
-	OneLine []uint64
-	End     bool
+// readReply reads what writeReply wrote: the document (nil when the child
+// sent an error instead), the child's error and its page errors.
+func readReply(r io.Reader) (*parser.Document, *wireError, []*wireError, error) {
+	return reply.Read(r)
 }
-
-// eachCell calls f on every cell of the part, in the order OneLine counts
-// them.
-func (p *replyPart) eachCell(f func(i int, c *parser.Cell)) {
-	i := 0
-	rows := func(rs []parser.Row) {
-		for r := range rs {
-			for k := range rs[r].Cells {
-				f(i, &rs[r].Cells[k])
-				i++
-			}
-		}
-	}
-	for _, b := range p.Blocks {
-		if b.Table != nil {
-			rows(b.Table.Rows)
-		}
-	}
-	rows(p.Rows)
-}
-
-// packLines empties the Lines of the part's one-line cells and marks them
-// in OneLine. It changes the cells it is given: the child sends each once.
-func (p *replyPart) packLines() {
-	p.OneLine = nil
-	p.eachCell(func(i int, c *parser.Cell) {
-		if len(c.Lines) == 1 && c.Lines[0] == c.Text {
-			for len(p.OneLine) <= i/64 {
-				p.OneLine = append(p.OneLine, 0)
-			}
-			p.OneLine[i/64] |= 1 << (i % 64)
-			c.Lines = nil
-		}
-	})
-}
-
-// partUnits is about how many lines and table rows one replyPart carries.
-const partUnits = 512
-
-// wireError is an error as it crosses the process boundary: its *parser.Error
-// position, its message and the sentinels it wraps.
-type wireError struct {
-	Positioned bool // a *parser.Error: File, Page, Row set
-	File       string
-	Page, Row  int
-	Msg        string // the message of the wrapped error (of the whole error when not Positioned)
-	Sentinels  []int  // indexes into sentinels
-}
-
-// sentinels are the errors whose identity survives the crossing.
-var sentinels = []error{
-	parser.ErrEmpty, parser.ErrUnknownFormat, parser.ErrMalformed, parser.ErrEncrypted,
-	parser.ErrNoPages, parser.ErrNoContent, parser.ErrTooLarge, parser.ErrPageRange,
-}
-
-func toWire(err error) *wireError {
-	if err == nil {
-		return nil
-	}
-	w := &wireError{Msg: err.Error()}
-	var pe *parser.Error
-	if errors.As(err, &pe) && pe.Err != nil {
-		w.Positioned, w.File, w.Page, w.Row, w.Msg = true, pe.File, pe.Page, pe.Row, pe.Err.Error()
-	}
-	for i, s := range sentinels {
-		if errors.Is(err, s) {
-			w.Sentinels = append(w.Sentinels, i)
-		}
-	}
-	return w
-}
-
-func (w *wireError) toError() error {
-	if w == nil {
-		return nil
-	}
-	inner := &remoteError{msg: w.Msg}
-	for _, i := range w.Sentinels {
-		if i >= 0 && i < len(sentinels) {
-			inner.is = append(inner.is, sentinels[i])
-		}
-	}
-	if w.Positioned {
-		return &parser.Error{File: w.File, Page: w.Page, Row: w.Row, Err: inner}
-	}
-	return inner
-}
-
-// remoteError is an error made in the child: its message, and the
-// sentinels errors.Is finds in it.
-type remoteError struct {
-	msg string
-	is  []error
-}
-
-func (e *remoteError) Error() string   { return e.msg }
-func (e *remoteError) Unwrap() []error { return e.is }
 
 // isParseChild reports whether this process was started as a parse child.
 func isParseChild() bool { return os.Getenv(childEnv) == "1" }
@@ -351,155 +257,6 @@ func readRequest(r *bufio.Reader) (parseRequest, error) {
 		return req, fmt.Errorf("the input's %d bytes: %w", req.Size, err)
 	}
 	return req, nil
-}
-
-// heldRows gives table rows held packed their cells while they are
-// written (see pdf.Held); nil when no rows are held.
-type heldRows interface {
-	Fill(t *parser.Table, i, j int)
-	Release(t *parser.Table, i, j int)
-	Recycle()
-}
-
-// rowSpan is rows [i, j) of a table.
-type rowSpan struct {
-	t    *parser.Table
-	i, j int
-}
-
-// writeReply writes the reply head, then the blocks in parts. held, when
-// not nil, gives the rows of a part their cells as the part is made, and
-// takes them again once it is written, so that only one part's cells are
-// made at a time, in the memory of the part before.
-func writeReply(w io.Writer, head replyHead, blocks []parser.Block, held heldRows) error {
-	enc := gob.NewEncoder(w)
-	head.Blocks = len(blocks)
-	if err := enc.Encode(&head); err != nil {
-		return err
-	}
-	var part replyPart
-	var filled []rowSpan
-	fill := func(t *parser.Table, i, j int) {
-		if held != nil {
-			held.Fill(t, i, j)
-			filled = append(filled, rowSpan{t, i, j})
-		}
-	}
-	units := 0
-	flush := func() error {
-		part.packLines()
-		err := enc.Encode(&part)
-		part, units = replyPart{}, 0
-		for _, s := range filled {
-			held.Release(s.t, s.i, s.j)
-		}
-		if len(filled) > 0 {
-			held.Recycle() // the part is written: its cells' memory makes the next part's
-		}
-		filled = filled[:0]
-		return err
-	}
-	for _, b := range blocks {
-		if b.Table == nil || len(b.Table.Rows) <= partUnits {
-			if b.Table != nil {
-				fill(b.Table, 0, len(b.Table.Rows))
-			}
-			part.Blocks = append(part.Blocks, b)
-			units++
-			if b.Table != nil {
-				units += len(b.Table.Rows)
-			}
-			if units >= partUnits {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-			continue
-		}
-		// A long table: its first rows with the block, the rest in parts
-		// of their own.
-		rows := b.Table.Rows
-		first := *b.Table
-		first.Rows = rows[:partUnits]
-		fill(b.Table, 0, partUnits)
-		part.Blocks = append(part.Blocks, parser.Block{Line: b.Line, Table: &first})
-		if err := flush(); err != nil {
-			return err
-		}
-		for i := partUnits; i < len(rows); i += partUnits {
-			j := min(i+partUnits, len(rows))
-			fill(b.Table, i, j)
-			part.Rows = rows[i:j]
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-	part.End = true
-	return flush()
-}
-
-// readReply reads what writeReply wrote: the document (nil when the child
-// sent an error instead), the child's error and its page errors.
-func readReply(r io.Reader) (*parser.Document, *wireError, []*wireError, error) {
-	dec := gob.NewDecoder(r)
-	var head replyHead
-	if err := dec.Decode(&head); err != nil {
-		return nil, nil, nil, err
-	}
-	if head.Doc == nil {
-		return nil, head.Err, head.PageErrs, nil
-	}
-	if head.Blocks < 0 {
-		return nil, nil, nil, fmt.Errorf("a document of %d blocks", head.Blocks)
-	}
-	doc := head.Doc
-	doc.Blocks = make([]parser.Block, 0, min(head.Blocks, 1<<20))
-	texts := newReplyTexts()
-	for {
-		var part replyPart
-		last := lastTable(doc)
-		if last != nil && cap(last.Rows)-len(last.Rows) >= partUnits {
-			// Room is left after the rows so far: the next part's rows,
-			// when they go on this table, are decoded in place.
-			part.Rows = last.Rows[len(last.Rows):len(last.Rows)]
-		}
-		if err := dec.Decode(&part); err != nil {
-			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), head.Blocks, err)
-		}
-		texts.unpack(&part)
-		doc.Blocks = append(doc.Blocks, part.Blocks...)
-		if len(part.Rows) > 0 {
-			t := lastTable(doc)
-			switch {
-			case t == nil:
-				return nil, nil, nil, errors.New("table rows with no table before them")
-			case t == last && len(part.Blocks) == 0 && len(part.Rows) <= cap(t.Rows)-len(t.Rows) && &t.Rows[:len(t.Rows)+1][len(t.Rows)] == &part.Rows[0]:
-				t.Rows = t.Rows[:len(t.Rows)+len(part.Rows)] // decoded in place
-			default:
-				// Room for the next part too, so that it is decoded in place.
-				t.Rows = append(slices.Grow(t.Rows, len(part.Rows)+max(partUnits, len(t.Rows)/4)), part.Rows...)
-				if last != nil && len(last.Rows) < cap(last.Rows) {
-					clear(last.Rows[len(last.Rows):cap(last.Rows)]) // rows of another table decoded into this one's room
-				}
-			}
-		}
-		if part.End {
-			break
-		}
-	}
-	if len(doc.Blocks) != head.Blocks {
-		return nil, nil, nil, fmt.Errorf("%d blocks of the %d announced", len(doc.Blocks), head.Blocks)
-	}
-	return doc, head.Err, head.PageErrs, nil
-}
-
-// lastTable returns the table of the document's last block, or nil.
-func lastTable(doc *parser.Document) *parser.Table {
-	if len(doc.Blocks) == 0 {
-		return nil
-	}
-	return doc.Blocks[len(doc.Blocks)-1].Table
 }
 
 // A child starts with garbage collection off: the runtime's start and the
@@ -743,13 +500,13 @@ func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader gave no usable result (%v)", parser.ErrMalformed, rerr)}
 	}
 	if remote != nil {
-		return nil, remote.toError()
+		return nil, remote.ToError()
 	}
 	if doc == nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader gave no document", parser.ErrMalformed)}
 	}
 	for _, w := range pageErrs {
-		doc.PageErrors = append(doc.PageErrors, w.toError())
+		doc.PageErrors = append(doc.PageErrors, w.ToError())
 	}
 	return doc, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/gob"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -101,27 +100,73 @@ func TestReplyLongTable(t *testing.T) {
 	got, _, _, err := readReply(&buf)
 	require.NoError(t, err)
 	require.Equal(t, long(), got)
+}
 
-	// A reply whose part brings a new table and rows that go on it, after
-	// a table with room left after its rows.
-	buf.Reset()
-	enc := gob.NewEncoder(&buf)
-	first := &parser.Table{Page: 1, Rows: rows(3*partUnits, 1)}
-	second := &parser.Table{Page: 2, Rows: rows(2, 5000)}
-	require.NoError(t, enc.Encode(&replyHead{Doc: &parser.Document{File: "in.pdf"}, Blocks: 2}))
-	require.NoError(t, enc.Encode(&replyPart{Blocks: []parser.Block{{Table: &parser.Table{Page: 1, Rows: first.Rows[:partUnits]}}}}))
-	require.NoError(t, enc.Encode(&replyPart{Rows: first.Rows[partUnits : 2*partUnits]}))
-	require.NoError(t, enc.Encode(&replyPart{Rows: first.Rows[2*partUnits:]}))
-	require.NoError(t, enc.Encode(&replyPart{Blocks: []parser.Block{{Table: &parser.Table{Page: 2, Rows: second.Rows[:1]}}}, Rows: second.Rows[1:], End: true}))
-	got, _, _, err = readReply(&buf)
-	require.NoError(t, err)
-	require.Len(t, got.Blocks, 2)
-	assert.Equal(t, first.Rows, got.Blocks[0].Table.Rows)
-	assert.Equal(t, second.Rows, got.Blocks[1].Table.Rows)
-	t1 := got.Blocks[0].Table.Rows
-	for _, r := range t1[len(t1):cap(t1)] {
-		assert.Nil(t, r.Cells, "no rows of the second table held in the first's room")
+// TestReplyFixtures: the document of every fixture and every rendering of
+// the layout matrix, read as the parse child reads it (a PDF's rows held
+// packed and given their cells a part at a time), crosses as it is read in
+// this process.
+func TestReplyFixtures(t *testing.T) {
+	var inputs []string
+	for _, g := range []string{"../../fixtures/*/input.*", "../../fixtures/matrix/*/input.*"} {
+		m, err := filepath.Glob(g)
+		require.NoError(t, err)
+		inputs = append(inputs, m...)
 	}
+	require.Greater(t, len(inputs), 100)
+	for _, in := range inputs {
+		data, err := os.ReadFile(in)
+		require.NoError(t, err)
+		name := filepath.Base(filepath.Dir(in)) + "/" + filepath.Base(in)
+		want, err := parseDocument(name, data, nil)
+		if err != nil {
+			continue // a fixture that fails to read: its error crosses as TestReplyErrors checks
+		}
+		doc, held, err := parseHeldWith(name, data, readOpts{})
+		require.NoError(t, err, name)
+		var buf bytes.Buffer
+		head := replyHead{Doc: doc}
+		for _, pe := range doc.PageErrors {
+			head.PageErrs = append(head.PageErrs, toWire(pe))
+		}
+		doc.PageErrors = nil
+		blocks := doc.Blocks
+		doc.Blocks = nil
+		require.NoError(t, writeReply(&buf, head, blocks, held), name)
+		got, remote, pageErrs, err := readReply(&buf)
+		require.NoError(t, err, name)
+		require.Nil(t, remote, name)
+		for _, w := range pageErrs {
+			got.PageErrors = append(got.PageErrors, w.ToError())
+		}
+		require.Equal(t, len(want.PageErrors), len(got.PageErrors), name)
+		for i := range want.PageErrors {
+			assert.Equal(t, want.PageErrors[i].Error(), got.PageErrors[i].Error(), name)
+		}
+		want.PageErrors, got.PageErrors = nil, nil
+		require.Equal(t, want, got, name)
+	}
+}
+
+// TestReplyErrors: an error and page errors cross with their messages,
+// positions and sentinels.
+func TestReplyErrors(t *testing.T) {
+	pe := &parser.Error{File: "in.pdf", Page: 3, Err: fmt.Errorf("%w: bad page", parser.ErrMalformed)}
+	var buf bytes.Buffer
+	require.NoError(t, writeReply(&buf, replyHead{Err: toWire(parser.ErrEncrypted), PageErrs: []*wireError{toWire(pe)}}, nil, nil))
+	doc, remote, pageErrs, err := readReply(&buf)
+	require.NoError(t, err)
+	assert.Nil(t, doc)
+	require.NotNil(t, remote)
+	assert.ErrorIs(t, remote.ToError(), parser.ErrEncrypted)
+	assert.Equal(t, parser.ErrEncrypted.Error(), remote.ToError().Error())
+	require.Len(t, pageErrs, 1)
+	got := pageErrs[0].ToError()
+	assert.Equal(t, pe.Error(), got.Error())
+	assert.ErrorIs(t, got, parser.ErrMalformed)
+	var gotPE *parser.Error
+	require.ErrorAs(t, got, &gotPE)
+	assert.Equal(t, 3, gotPE.Page)
 }
 
 // TestReplyHeldRows: a document whose table rows the child holds packed

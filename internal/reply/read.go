@@ -1,0 +1,535 @@
+package reply
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// maxFrame bounds the structure and the texts of one frame, each.
+const maxFrame = 1 << 30
+
+// readChunk is how much of a frame is read before more room is made for
+// it: a frame that claims more than it brings costs no more than this
+// beyond what it brings.
+const readChunk = 1 << 20
+
+// listBlock is how many one-line lists are made at once.
+const listBlock = 256
+
+// decoder reads the frames of one reply.
+type decoder struct {
+	r    *bufio.Reader
+	meta []byte // the frame's structure, reused from frame to frame
+	b    []byte // what is left of it
+	text string // what is left of the frame's texts
+	err  error
+
+	strs  []string   // shared texts
+	lists [][]string // the one-line list of each shared text, made when first needed
+	empty []string   // the one-line list of ""
+	nums  []float64  // shared numbers
+	room  []string   // room for the one-line lists of texts not shared
+
+	// A part's cells, cell lines, lines and tables, made at once and cut.
+	cells  []parser.Cell
+	lines  []string
+	lineS  []parser.Line
+	tables []parser.Table
+}
+
+// Read reads what Write wrote: the document (nil when the child sent an
+// error instead), the child's error and its page errors. A reply that is
+// damaged or cut short is an error.
+func Read(r io.Reader) (*parser.Document, *Error, []*Error, error) {
+	br, ok := r.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 64<<10)
+	}
+	d := &decoder{r: br}
+	var m [len(magic)]byte
+	if _, err := io.ReadFull(br, m[:]); err != nil {
+		return nil, nil, nil, fmt.Errorf("the reply's start: %w", err)
+	}
+	if string(m[:]) != magic {
+		return nil, nil, nil, errors.New("not a reply of this version")
+	}
+	if err := d.frame(0); err != nil {
+		return nil, nil, nil, fmt.Errorf("the reply's head: %w", err)
+	}
+	doc, blocks, remote, pageErrs := d.readHead()
+	if err := d.done(); err != nil {
+		return nil, nil, nil, fmt.Errorf("the reply's head: %w", err)
+	}
+	if doc == nil {
+		return nil, remote, pageErrs, nil
+	}
+	doc.Blocks = make([]parser.Block, 0, min(blocks, 1<<16))
+	for {
+		if err := d.frame(4); err != nil {
+			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), blocks, err)
+		}
+		end := d.part(doc)
+		if err := d.done(); err != nil {
+			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), blocks, err)
+		}
+		if len(doc.Blocks) > blocks {
+			return nil, nil, nil, fmt.Errorf("more blocks than the %d announced", blocks)
+		}
+		if end {
+			break
+		}
+	}
+	if len(doc.Blocks) != blocks {
+		return nil, nil, nil, fmt.Errorf("%d blocks of the %d announced", len(doc.Blocks), blocks)
+	}
+	return doc, remote, pageErrs, nil
+}
+
+// frame reads the next frame: its structure into d.b, its texts into
+// d.text; a part's frame (counts 4) begins with how many cells, cell
+// lines, lines and tables it makes, which are made at once.
+func (d *decoder) frame(counts int) error {
+	ml, err := binary.ReadUvarint(d.r)
+	if err != nil {
+		return noEOF(err)
+	}
+	tl, err := binary.ReadUvarint(d.r)
+	if err != nil {
+		return noEOF(err)
+	}
+	if ml > maxFrame || tl > maxFrame {
+		return fmt.Errorf("a frame of %d and %d bytes", ml, tl)
+	}
+	d.meta = d.meta[:0]
+	for n := int(ml); len(d.meta) < n; {
+		k := min(n-len(d.meta), readChunk)
+		d.meta = slices.Grow(d.meta, k)
+		if _, err := io.ReadFull(d.r, d.meta[len(d.meta):len(d.meta)+k]); err != nil {
+			return noEOF(err)
+		}
+		d.meta = d.meta[:len(d.meta)+k]
+	}
+	var sb strings.Builder
+	sb.Grow(int(min(tl, readChunk)))
+	for left := int(tl); left > 0; {
+		p, err := d.r.Peek(min(left, d.r.Size()))
+		sb.Write(p)
+		left -= len(p)
+		if _, derr := d.r.Discard(len(p)); derr != nil && err == nil {
+			err = derr
+		}
+		if err != nil && left > 0 {
+			return fmt.Errorf("%d of a frame's %d bytes of text: %w", int(tl)-left, tl, noEOF(err))
+		}
+	}
+	d.b, d.text, d.err = d.meta, sb.String(), nil
+	if counts == 0 {
+		return nil
+	}
+	nc, nl, nL, nt := d.uint(), d.uint(), d.uint(), d.uint()
+	left := uint64(len(d.b))
+	switch {
+	case d.err != nil:
+		return d.err
+	case nc > left/minCell, nl > left, nL > left/minLine, nt > left/minTable:
+		return fmt.Errorf("a part of %d cells, %d cell lines, %d lines and %d tables in %d bytes", nc, nl, nL, nt, left)
+	}
+	d.cells, d.lines, d.lineS, d.tables = nil, nil, nil, nil
+	if nc > 0 {
+		d.cells = make([]parser.Cell, nc)
+	}
+	if nl > 0 {
+		d.lines = make([]string, nl)
+	}
+	if nL > 0 {
+		d.lineS = make([]parser.Line, nL)
+	}
+	if nt > 0 {
+		d.tables = make([]parser.Table, nt)
+	}
+	return nil
+}
+
+// noEOF makes an end of the stream inside a reply an unexpected one.
+func noEOF(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// done says whether the frame was read without damage, to its end.
+func (d *decoder) done() error {
+	switch {
+	case d.err != nil:
+		return d.err
+	case len(d.b) > 0 || len(d.text) > 0:
+		return fmt.Errorf("%d bytes and %d bytes of text left over in a frame", len(d.b), len(d.text))
+	}
+	return nil
+}
+
+// fail records the first damage found; what is read after it is zero.
+func (d *decoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = fmt.Errorf(format, args...)
+	}
+	d.b, d.text = nil, ""
+}
+
+func (d *decoder) byte() byte {
+	if len(d.b) == 0 {
+		d.fail("cut short")
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) uint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail("a damaged number")
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int() int {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail("a damaged number")
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+// count reads a count of things of at least least bytes each, which what
+// is left of the frame must hold; isNil for a nil slice.
+func (d *decoder) count(least int) (n int, isNil bool) {
+	v := d.uint()
+	if v == 0 {
+		return 0, true
+	}
+	if v-1 > uint64(len(d.b)/least) {
+		d.fail("a count of %d with %d bytes left", v-1, len(d.b))
+		return 0, true
+	}
+	return int(v - 1), false
+}
+
+// str reads a text, and its index among the shared texts (-1 when it is
+// not one).
+func (d *decoder) str() (string, int) {
+	v := d.uint()
+	switch {
+	case v == 0:
+		return "", -1
+	case v&1 == 1:
+		n := v >> 1
+		if n > uint64(len(d.text)) {
+			d.fail("a text of %d bytes with %d left", n, len(d.text))
+			return "", -1
+		}
+		s := d.text[:n]
+		d.text = d.text[n:]
+		if n <= sharedText && len(d.strs) < sharedTexts {
+			d.strs = append(d.strs, s)
+			d.lists = append(d.lists, nil)
+			return s, len(d.strs) - 1
+		}
+		return s, -1
+	}
+	i := v/2 - 1
+	if i >= uint64(len(d.strs)) {
+		d.fail("text %d of %d", i, len(d.strs))
+		return "", -1
+	}
+	return d.strs[i], int(i)
+}
+
+func (d *decoder) text1() string {
+	s, _ := d.str()
+	return s
+}
+
+func (d *decoder) num() float64 {
+	v := d.uint()
+	switch {
+	case v == 0:
+		return 0
+	case v == 1:
+		if len(d.b) < 8 {
+			d.fail("cut short")
+			return 0
+		}
+		bits := binary.LittleEndian.Uint64(d.b)
+		d.b = d.b[8:]
+		if len(d.nums) < sharedNumbers {
+			d.nums = append(d.nums, math.Float64frombits(bits))
+		}
+		return math.Float64frombits(bits)
+	case v&1 == 1:
+		d.fail("a damaged number")
+		return 0
+	}
+	i := v/2 - 1
+	if i >= uint64(len(d.nums)) {
+		d.fail("number %d of %d", i, len(d.nums))
+		return 0
+	}
+	return d.nums[i]
+}
+
+func (d *decoder) box() parser.Box {
+	return parser.Box{X0: d.num(), Y0: d.num(), X1: d.num(), Y1: d.num()}
+}
+
+// oneLine returns the one-line list of s, shared by the cells of s when s
+// is shared (index i), its capacity one, so that appending to it makes a
+// list of its own.
+func (d *decoder) oneLine(s string, i int) []string {
+	switch {
+	case s == "":
+		if d.empty == nil {
+			d.empty = d.list("")
+		}
+		return d.empty
+	case i >= 0:
+		if d.lists[i] == nil {
+			d.lists[i] = d.list(s)
+		}
+		return d.lists[i]
+	}
+	return d.list(s)
+}
+
+func (d *decoder) list(s string) []string {
+	if len(d.room) == 0 {
+		d.room = make([]string, listBlock)
+	}
+	l := d.room[:1:1]
+	d.room = d.room[1:]
+	l[0] = s
+	return l
+}
+
+func (d *decoder) readHead() (doc *parser.Document, blocks int, remote *Error, pageErrs []*Error) {
+	flags := d.byte()
+	if flags&^(headDoc|headErr) != 0 {
+		d.fail("a head of flags %#x", flags)
+		return nil, 0, nil, nil
+	}
+	nb := d.uint()
+	if nb > math.MaxInt32 {
+		d.fail("a document of %d blocks", nb)
+		return nil, 0, nil, nil
+	}
+	if flags&headErr != 0 {
+		remote = d.error()
+	}
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail("%d page errors with %d bytes left", n, len(d.b))
+		return nil, 0, nil, nil
+	}
+	for range n {
+		pageErrs = append(pageErrs, d.error())
+	}
+	if flags&headDoc == 0 {
+		return nil, int(nb), remote, pageErrs
+	}
+	doc = &parser.Document{File: d.text1(), SHA256: d.text1(), Format: parser.Format(d.text1()), Title: d.text1(), Pages: d.int()}
+	if n, isNil := d.count(1); !isNil {
+		doc.Repairs = make([]string, n)
+		for i := range doc.Repairs {
+			doc.Repairs[i] = d.text1()
+		}
+	}
+	if n, isNil := d.count(minLine); !isNil {
+		doc.Furniture = make([]parser.Line, n)
+		for i := range doc.Furniture {
+			d.line(&doc.Furniture[i])
+		}
+	}
+	if n, isNil := d.count(1); !isNil {
+		doc.ImageOnlyPages = make([]int, n)
+		for i := range doc.ImageOnlyPages {
+			doc.ImageOnlyPages[i] = d.int()
+		}
+	}
+	return doc, int(nb), remote, pageErrs
+}
+
+func (d *decoder) error() *Error {
+	flags := d.byte()
+	if flags&^errPositioned != 0 {
+		d.fail("an error of flags %#x", flags)
+		return nil
+	}
+	w := &Error{Positioned: flags&errPositioned != 0, File: d.text1(), Page: d.int(), Row: d.int(), Msg: d.text1()}
+	if n, isNil := d.count(1); !isNil {
+		w.Sentinels = make([]int, n)
+		for i := range w.Sentinels {
+			w.Sentinels[i] = d.int()
+		}
+	}
+	return w
+}
+
+// part reads a part's blocks onto the document, and its rows onto the
+// table of its last block; it reports whether the part is the last.
+func (d *decoder) part(doc *parser.Document) bool {
+	flags := d.byte()
+	if flags&^partEnd != 0 {
+		d.fail("a part of flags %#x", flags)
+		return false
+	}
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail("%d blocks with %d bytes left", n, len(d.b))
+		return false
+	}
+	for range n {
+		var b parser.Block
+		bf := d.byte()
+		if bf&^(blockLine|blockTable) != 0 {
+			d.fail("a block of flags %#x", bf)
+			return false
+		}
+		if bf&blockLine != 0 {
+			if len(d.lineS) == 0 {
+				d.fail("more lines than the part announced")
+				return false
+			}
+			b.Line = &d.lineS[0]
+			d.lineS = d.lineS[1:]
+			d.line(b.Line)
+		}
+		if bf&blockTable != 0 {
+			if len(d.tables) == 0 {
+				d.fail("more tables than the part announced")
+				return false
+			}
+			t := &d.tables[0]
+			d.tables = d.tables[1:]
+			t.Page, t.Index, t.Method = d.int(), d.int(), d.text1()
+			if n, isNil := d.count(minRow); !isNil {
+				t.Rows = make([]parser.Row, n)
+				for i := range t.Rows {
+					d.row(&t.Rows[i])
+				}
+			}
+			b.Table = t
+		}
+		if d.err != nil {
+			return false
+		}
+		doc.Blocks = append(doc.Blocks, b)
+	}
+	n = d.uint()
+	if n > uint64(len(d.b)/minRow) {
+		d.fail("%d rows with %d bytes left", n, len(d.b))
+		return false
+	}
+	if n > 0 {
+		var t *parser.Table
+		if len(doc.Blocks) > 0 {
+			t = doc.Blocks[len(doc.Blocks)-1].Table
+		}
+		if t == nil {
+			d.fail("table rows with no table before them")
+			return false
+		}
+		if k := int(n); cap(t.Rows)-len(t.Rows) < k {
+			// Room for the next part too, so that it is read in place.
+			grown := make([]parser.Row, len(t.Rows), len(t.Rows)+k+max(PartUnits, len(t.Rows)/4))
+			copy(grown, t.Rows)
+			t.Rows = grown
+		}
+		from := len(t.Rows)
+		t.Rows = t.Rows[:from+int(n)]
+		for i := from; i < len(t.Rows); i++ {
+			d.row(&t.Rows[i])
+		}
+	}
+	return flags&partEnd != 0
+}
+
+func (d *decoder) line(l *parser.Line) {
+	flags := d.byte()
+	if flags&^(lineRuledAbove|lineBold|lineItalic) != 0 {
+		d.fail("a line of flags %#x", flags)
+		return
+	}
+	l.RuledAbove = flags&lineRuledAbove != 0
+	l.Page, l.Row = d.int(), d.int()
+	l.Text, l.Bullet, l.Role = d.text1(), d.text1(), parser.Role(d.text1())
+	l.Level = d.int()
+	l.Box = d.box()
+	l.Style = parser.Style{Font: d.text1(), Size: d.num(), Bold: flags&lineBold != 0, Italic: flags&lineItalic != 0}
+}
+
+func (d *decoder) row(r *parser.Row) {
+	flags := d.byte()
+	if flags&^rowHeader != 0 {
+		d.fail("a row of flags %#x", flags)
+		return
+	}
+	r.Header = flags&rowHeader != 0
+	r.Page, r.Row = d.int(), d.int()
+	r.Box = d.box()
+	n, isNil := d.count(minCell)
+	if isNil {
+		return
+	}
+	if n > len(d.cells) {
+		d.fail("more cells than the part announced")
+		return
+	}
+	r.Cells = d.cells[:n:n]
+	d.cells = d.cells[n:]
+	for i := range r.Cells {
+		c := &r.Cells[i]
+		flags := d.byte()
+		if flags&^(cellCovered|cellLinesMask) != 0 || flags&cellLinesMask == cellLinesMask {
+			d.fail("a cell of flags %#x", flags)
+			return
+		}
+		c.Covered = flags&cellCovered != 0
+		var si int
+		c.Text, si = d.str()
+		switch flags & cellLinesMask {
+		case cellOneLine:
+			c.Lines = d.oneLine(c.Text, si)
+		case cellLinesList:
+			m := d.uint()
+			if m > uint64(len(d.lines)) {
+				d.fail("more cell lines than the part announced")
+				return
+			}
+			if m == 0 {
+				c.Lines = []string{}
+				break
+			}
+			c.Lines = d.lines[:m:m]
+			d.lines = d.lines[m:]
+			for j := range c.Lines {
+				c.Lines[j] = d.text1()
+			}
+		}
+		c.ColSpan, c.RowSpan = d.int(), d.int()
+		c.Box = d.box()
+	}
+}

@@ -1,0 +1,410 @@
+package reply
+
+import (
+	"encoding/binary"
+	"io"
+	"math"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// magic opens a reply: its name and the version of its encoding.
+const magic = "agreements-reply\x01"
+
+// Bounds on what a reply shares: texts up to sharedText bytes long, at
+// most sharedTexts of them, and at most sharedNumbers numbers; past that,
+// what is already shared still is.
+const (
+	sharedText    = 64
+	sharedTexts   = 1 << 16
+	sharedNumbers = 1 << 16
+)
+
+// Flags of a part.
+const partEnd = 1
+
+// Flags of the head.
+const (
+	headDoc = 1 << iota
+	headErr
+)
+
+// Flags of a block.
+const (
+	blockLine = 1 << iota
+	blockTable
+)
+
+// Flags of a line.
+const (
+	lineRuledAbove = 1 << iota
+	lineBold
+	lineItalic
+)
+
+// Flags of a row.
+const rowHeader = 1
+
+// Flags of a cell: covered, and how its lines cross (cellLinesMask).
+const (
+	cellCovered   = 1
+	cellLinesNil  = 0 << 1 // Lines is nil
+	cellOneLine   = 1 << 1 // Lines is the one line Text
+	cellLinesList = 2 << 1 // Lines follow: their count, then each
+	cellLinesMask = 3 << 1
+)
+
+// Flags of an error.
+const errPositioned = 1
+
+// The fewest bytes of a frame's structure that one of each takes: a count
+// that says more of them than the frame could hold is damage.
+const (
+	minCell  = 8  // flags, text, spans, four numbers
+	minRow   = 8  // flags, page, row, four numbers, cells
+	minLine  = 13 // flags, page, row, text, bullet, role, level, four numbers, font, size
+	minTable = 4  // page, index, method, rows
+)
+
+// encoder writes the frames of one reply.
+type encoder struct {
+	w    io.Writer
+	body []byte // the frame's structure
+	text []byte // the frame's texts
+	head []byte // the frame's lengths, and a part's counts
+
+	strs map[string]int // shared texts: their index
+	nums map[uint64]int // shared numbers, by their bits: their index
+	cnt  [4]int         // a part's cells, cell lines, lines and tables
+}
+
+// Write writes a reply: the head, then the blocks in parts. held, when not
+// nil, gives the rows of a part their cells as the part is made, and takes
+// them again once it is written, so that only one part's cells are made at
+// a time, in the memory of the part before. head.Doc's Blocks and
+// PageErrors are not written: the blocks are blocks, and the page errors
+// cross as head.PageErrs.
+func Write(w io.Writer, head Head, blocks []parser.Block, held Held) error {
+	e, err := newEncoder(w)
+	if err != nil {
+		return err
+	}
+	head.Blocks = len(blocks)
+	e.writeHead(&head)
+	if err := e.flush(nil); err != nil {
+		return err
+	}
+	var part struct {
+		blocks []parser.Block
+		rows   []parser.Row
+	}
+	type span struct {
+		t    *parser.Table
+		i, j int
+	}
+	var filled []span
+	fill := func(t *parser.Table, i, j int) {
+		if held != nil {
+			held.Fill(t, i, j)
+			filled = append(filled, span{t, i, j})
+		}
+	}
+	units := 0
+	flush := func(end bool) error {
+		err := e.part(part.blocks, part.rows, end)
+		part.blocks, part.rows, units = part.blocks[:0], nil, 0
+		for _, s := range filled {
+			held.Release(s.t, s.i, s.j)
+		}
+		if len(filled) > 0 {
+			held.Recycle() // the part is written: its cells' memory makes the next part's
+		}
+		filled = filled[:0]
+		return err
+	}
+	for _, b := range blocks {
+		if b.Table == nil || len(b.Table.Rows) <= PartUnits {
+			if b.Table != nil {
+				fill(b.Table, 0, len(b.Table.Rows))
+				units += len(b.Table.Rows)
+			}
+			part.blocks = append(part.blocks, b)
+			units++
+			if units >= PartUnits {
+				if err := flush(false); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		// A long table: its first rows with the block, the rest in parts
+		// of their own.
+		rows := b.Table.Rows
+		first := *b.Table
+		first.Rows = rows[:PartUnits]
+		fill(b.Table, 0, PartUnits)
+		part.blocks = append(part.blocks, parser.Block{Line: b.Line, Table: &first})
+		if err := flush(false); err != nil {
+			return err
+		}
+		for i := PartUnits; i < len(rows); i += PartUnits {
+			j := min(i+PartUnits, len(rows))
+			fill(b.Table, i, j)
+			part.rows = rows[i:j]
+			if err := flush(false); err != nil {
+				return err
+			}
+		}
+	}
+	return flush(true)
+}
+
+// newEncoder writes the start of a reply to w, and returns an encoder of
+// its frames.
+func newEncoder(w io.Writer) (*encoder, error) {
+	_, err := io.WriteString(w, magic)
+	return &encoder{w: w, strs: map[string]int{}, nums: map[uint64]int{}}, err
+}
+
+// part writes a part: blocks appended to the document's, rows appended to
+// the rows of the table of its last block so far; end marks the last part.
+func (e *encoder) part(blocks []parser.Block, rows []parser.Row, end bool) error {
+	var flags byte
+	if end {
+		flags = partEnd
+	}
+	e.cnt = [4]int{}
+	e.body = append(e.body, flags)
+	e.uint(uint64(len(blocks)))
+	for i := range blocks {
+		e.block(&blocks[i])
+	}
+	e.uint(uint64(len(rows)))
+	for i := range rows {
+		e.row(&rows[i])
+	}
+	return e.flush(e.cnt[:])
+}
+
+// flush writes the frame made so far: the lengths of its structure and
+// its texts, the counts (a part's), the structure, the texts.
+func (e *encoder) flush(counts []int) error {
+	h := e.head[:0]
+	var c []byte
+	for _, n := range counts {
+		c = binary.AppendUvarint(c, uint64(n))
+	}
+	h = binary.AppendUvarint(h, uint64(len(c)+len(e.body)))
+	h = binary.AppendUvarint(h, uint64(len(e.text)))
+	h = append(h, c...)
+	e.head = h
+	var err error
+	for _, b := range [][]byte{h, e.body, e.text} {
+		if err == nil && len(b) > 0 {
+			_, err = e.w.Write(b)
+		}
+	}
+	e.body, e.text = e.body[:0], e.text[:0]
+	return err
+}
+
+func (e *encoder) uint(v uint64) { e.body = binary.AppendUvarint(e.body, v) }
+func (e *encoder) int(v int)     { e.body = binary.AppendVarint(e.body, int64(v)) }
+
+// count writes a count, 0 for a nil slice, n+1 for one of n.
+func (e *encoder) count(n int, isNil bool) {
+	if isNil {
+		e.uint(0)
+		return
+	}
+	e.uint(uint64(n) + 1)
+}
+
+// str writes a text: 0 for "", a shared text's index i as 2(i+1), a text
+// written here as 2n+1 for its n bytes, which follow in the frame's texts.
+func (e *encoder) str(s string) {
+	if s == "" {
+		e.uint(0)
+		return
+	}
+	if i, ok := e.strs[s]; ok {
+		e.uint(2 * uint64(i+1))
+		return
+	}
+	e.uint(2*uint64(len(s)) + 1)
+	e.text = append(e.text, s...)
+	if len(s) <= sharedText && len(e.strs) < sharedTexts {
+		e.strs[s] = len(e.strs)
+	}
+}
+
+// num writes a number: 0 for +0, a shared number's index i as 2(i+1),
+// another as 1 and its eight bytes.
+func (e *encoder) num(v float64) {
+	bits := math.Float64bits(v)
+	if bits == 0 {
+		e.uint(0)
+		return
+	}
+	if i, ok := e.nums[bits]; ok {
+		e.uint(2 * uint64(i+1))
+		return
+	}
+	e.uint(1)
+	e.body = binary.LittleEndian.AppendUint64(e.body, bits)
+	if len(e.nums) < sharedNumbers {
+		e.nums[bits] = len(e.nums)
+	}
+}
+
+func (e *encoder) box(b parser.Box) {
+	e.num(b.X0)
+	e.num(b.Y0)
+	e.num(b.X1)
+	e.num(b.Y1)
+}
+
+func (e *encoder) writeHead(h *Head) {
+	var flags byte
+	if h.Doc != nil {
+		flags |= headDoc
+	}
+	if h.Err != nil {
+		flags |= headErr
+	}
+	e.body = append(e.body, flags)
+	e.uint(uint64(h.Blocks))
+	if h.Err != nil {
+		e.error(h.Err)
+	}
+	e.uint(uint64(len(h.PageErrs)))
+	for _, pe := range h.PageErrs {
+		if pe == nil {
+			pe = &Error{}
+		}
+		e.error(pe)
+	}
+	if d := h.Doc; d != nil {
+		e.str(d.File)
+		e.str(d.SHA256)
+		e.str(string(d.Format))
+		e.str(d.Title)
+		e.int(d.Pages)
+		e.count(len(d.Repairs), d.Repairs == nil)
+		for _, r := range d.Repairs {
+			e.str(r)
+		}
+		e.count(len(d.Furniture), d.Furniture == nil)
+		for i := range d.Furniture {
+			e.line(&d.Furniture[i])
+		}
+		e.count(len(d.ImageOnlyPages), d.ImageOnlyPages == nil)
+		for _, p := range d.ImageOnlyPages {
+			e.int(p)
+		}
+	}
+}
+
+func (e *encoder) error(w *Error) {
+	var flags byte
+	if w.Positioned {
+		flags = errPositioned
+	}
+	e.body = append(e.body, flags)
+	e.str(w.File)
+	e.int(w.Page)
+	e.int(w.Row)
+	e.str(w.Msg)
+	e.count(len(w.Sentinels), w.Sentinels == nil)
+	for _, s := range w.Sentinels {
+		e.int(s)
+	}
+}
+
+func (e *encoder) block(b *parser.Block) {
+	var flags byte
+	if b.Line != nil {
+		flags |= blockLine
+	}
+	if b.Table != nil {
+		flags |= blockTable
+	}
+	e.body = append(e.body, flags)
+	if b.Line != nil {
+		e.cnt[2]++
+		e.line(b.Line)
+	}
+	if t := b.Table; t != nil {
+		e.cnt[3]++
+		e.int(t.Page)
+		e.int(t.Index)
+		e.str(t.Method)
+		e.count(len(t.Rows), t.Rows == nil)
+		for i := range t.Rows {
+			e.row(&t.Rows[i])
+		}
+	}
+}
+
+func (e *encoder) line(l *parser.Line) {
+	var flags byte
+	if l.RuledAbove {
+		flags |= lineRuledAbove
+	}
+	if l.Style.Bold {
+		flags |= lineBold
+	}
+	if l.Style.Italic {
+		flags |= lineItalic
+	}
+	e.body = append(e.body, flags)
+	e.int(l.Page)
+	e.int(l.Row)
+	e.str(l.Text)
+	e.str(l.Bullet)
+	e.str(string(l.Role))
+	e.int(l.Level)
+	e.box(l.Box)
+	e.str(l.Style.Font)
+	e.num(l.Style.Size)
+}
+
+func (e *encoder) row(r *parser.Row) {
+	var flags byte
+	if r.Header {
+		flags = rowHeader
+	}
+	e.body = append(e.body, flags)
+	e.int(r.Page)
+	e.int(r.Row)
+	e.box(r.Box)
+	e.count(len(r.Cells), r.Cells == nil)
+	e.cnt[0] += len(r.Cells)
+	for i := range r.Cells {
+		c := &r.Cells[i]
+		var flags byte
+		if c.Covered {
+			flags = cellCovered
+		}
+		switch {
+		case c.Lines == nil:
+			flags |= cellLinesNil
+		case len(c.Lines) == 1 && c.Lines[0] == c.Text:
+			flags |= cellOneLine
+		default:
+			flags |= cellLinesList
+		}
+		e.body = append(e.body, flags)
+		e.str(c.Text)
+		if flags&cellLinesMask == cellLinesList {
+			e.uint(uint64(len(c.Lines)))
+			e.cnt[1] += len(c.Lines)
+			for _, l := range c.Lines {
+				e.str(l)
+			}
+		}
+		e.int(c.ColSpan)
+		e.int(c.RowSpan)
+		e.box(c.Box)
+	}
+}
