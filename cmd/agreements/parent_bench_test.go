@@ -84,3 +84,34 @@ func BenchmarkReadReply(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWriteReply measures the encoding of a parse child's reply
+// alone, from a document read in this process.
+func BenchmarkWriteReply(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		file string
+		data func() []byte
+	}{
+		{"table300", "t.pdf", func() []byte { return synthTablePDF(300, 30) }},
+		{"html2MB", "p.html", func() []byte { return synthHTML(2 << 20) }},
+	} {
+		doc, err := parseDocument(bc.file, bc.data(), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		blocks := doc.Blocks
+		doc.Blocks = nil
+		var buf bytes.Buffer
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := writeReply(&buf, replyHead{Doc: doc}, blocks, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(int64(buf.Len()))
+		})
+	}
+}

@@ -16,8 +16,8 @@ const magic = "agreements-reply\x01"
 // what is already shared still is.
 const (
 	sharedText    = 64
-	sharedTexts   = 1 << 16
-	sharedNumbers = 1 << 16
+	sharedTexts   = 1 << 14
+	sharedNumbers = 1 << 14
 )
 
 // Flags of a part.
@@ -73,9 +73,9 @@ type encoder struct {
 	text []byte // the frame's texts
 	head []byte // the frame's lengths, and a part's counts
 
-	strs map[string]int // shared texts: their index
-	nums map[uint64]int // shared numbers, by their bits: their index
-	cnt  [4]int         // a part's cells, cell lines, lines and tables
+	strs map[string]int32 // shared texts: their index
+	nums map[uint64]int32 // shared numbers, by their bits: their index
+	cnt  [4]int           // a part's cells, cell lines, lines and tables
 }
 
 // Write writes a reply: the head, then the blocks in parts. held, when not
@@ -163,7 +163,7 @@ func Write(w io.Writer, head Head, blocks []parser.Block, held Held) error {
 // its frames.
 func newEncoder(w io.Writer) (*encoder, error) {
 	_, err := io.WriteString(w, magic)
-	return &encoder{w: w, strs: map[string]int{}, nums: map[uint64]int{}}, err
+	return &encoder{w: w, strs: map[string]int32{}, nums: map[uint64]int32{}}, err
 }
 
 // part writes a part: blocks appended to the document's, rows appended to
@@ -234,7 +234,7 @@ func (e *encoder) str(s string) {
 	e.uint(2*uint64(len(s)) + 1)
 	e.text = append(e.text, s...)
 	if len(s) <= sharedText && len(e.strs) < sharedTexts {
-		e.strs[s] = len(e.strs)
+		e.strs[s] = int32(len(e.strs))
 	}
 }
 
@@ -253,7 +253,7 @@ func (e *encoder) num(v float64) {
 	e.uint(1)
 	e.body = binary.LittleEndian.AppendUint64(e.body, bits)
 	if len(e.nums) < sharedNumbers {
-		e.nums[bits] = len(e.nums)
+		e.nums[bits] = int32(len(e.nums))
 	}
 }
 
