@@ -28,8 +28,9 @@ const listBlock = 256
 type decoder struct {
 	r    *bufio.Reader
 	meta []byte // the frame's structure, reused from frame to frame
-	b    []byte // what is left of it
-	text string // what is left of the frame's texts
+	pos  int    // how far it is read
+	text string // the frame's texts
+	tpos int    // how far they are read
 	err  error
 
 	strs  []string   // shared texts
@@ -93,7 +94,7 @@ func Read(r io.Reader) (*parser.Document, *Error, []*Error, error) {
 	return doc, remote, pageErrs, nil
 }
 
-// frame reads the next frame: its structure into d.b, its texts into
+// frame reads the next frame: its structure into d.meta, its texts into
 // d.text; a part's frame (counts 4) begins with how many cells, cell
 // lines, lines and tables it makes, which are made at once.
 func (d *decoder) frame(counts int) error {
@@ -130,12 +131,12 @@ func (d *decoder) frame(counts int) error {
 			return fmt.Errorf("%d of a frame's %d bytes of text: %w", int(tl)-left, tl, noEOF(err))
 		}
 	}
-	d.b, d.text, d.err = d.meta, sb.String(), nil
+	d.pos, d.text, d.tpos, d.err = 0, sb.String(), 0, nil
 	if counts == 0 {
 		return nil
 	}
 	nc, nl, nL, nt := d.uint(), d.uint(), d.uint(), d.uint()
-	left := uint64(len(d.b))
+	left := uint64(d.left())
 	switch {
 	case d.err != nil:
 		return d.err
@@ -171,8 +172,8 @@ func (d *decoder) done() error {
 	switch {
 	case d.err != nil:
 		return d.err
-	case len(d.b) > 0 || len(d.text) > 0:
-		return fmt.Errorf("%d bytes and %d bytes of text left over in a frame", len(d.b), len(d.text))
+	case d.left() > 0 || d.tpos < len(d.text):
+		return fmt.Errorf("%d bytes and %d bytes of text left over in a frame", d.left(), len(d.text)-d.tpos)
 	}
 	return nil
 }
@@ -182,36 +183,42 @@ func (d *decoder) fail(format string, args ...any) {
 	if d.err == nil {
 		d.err = fmt.Errorf(format, args...)
 	}
-	d.b, d.text = nil, ""
+	d.pos, d.tpos = len(d.meta), len(d.text)
 }
 
+// left is how many bytes of the frame's structure are left to read. (The
+// decoder moves through a frame by offsets, not by slicing: a slice kept
+// in the decoder would cost a write barrier at every step while the
+// collector runs.)
+func (d *decoder) left() int { return len(d.meta) - d.pos }
+
 func (d *decoder) byte() byte {
-	if len(d.b) == 0 {
+	if d.pos >= len(d.meta) {
 		d.fail("cut short")
 		return 0
 	}
-	c := d.b[0]
-	d.b = d.b[1:]
+	c := d.meta[d.pos]
+	d.pos++
 	return c
 }
 
 func (d *decoder) uint() uint64 {
-	v, n := binary.Uvarint(d.b)
+	v, n := binary.Uvarint(d.meta[d.pos:])
 	if n <= 0 {
 		d.fail("a damaged number")
 		return 0
 	}
-	d.b = d.b[n:]
+	d.pos += n
 	return v
 }
 
 func (d *decoder) int() int {
-	v, n := binary.Varint(d.b)
+	v, n := binary.Varint(d.meta[d.pos:])
 	if n <= 0 {
 		d.fail("a damaged number")
 		return 0
 	}
-	d.b = d.b[n:]
+	d.pos += n
 	return int(v)
 }
 
@@ -222,8 +229,8 @@ func (d *decoder) count(least int) (n int, isNil bool) {
 	if v == 0 {
 		return 0, true
 	}
-	if v-1 > uint64(len(d.b)/least) {
-		d.fail("a count of %d with %d bytes left", v-1, len(d.b))
+	if v-1 > uint64(d.left()/least) {
+		d.fail("a count of %d with %d bytes left", v-1, d.left())
 		return 0, true
 	}
 	return int(v - 1), false
@@ -238,12 +245,12 @@ func (d *decoder) str() (string, int) {
 		return "", -1
 	case v&1 == 1:
 		n := v >> 1
-		if n > uint64(len(d.text)) {
-			d.fail("a text of %d bytes with %d left", n, len(d.text))
+		if n > uint64(len(d.text)-d.tpos) {
+			d.fail("a text of %d bytes with %d left", n, len(d.text)-d.tpos)
 			return "", -1
 		}
-		s := d.text[:n]
-		d.text = d.text[n:]
+		s := d.text[d.tpos : d.tpos+int(n)]
+		d.tpos += int(n)
 		if n <= sharedText && len(d.strs) < sharedTexts {
 			d.strs = append(d.strs, s)
 			d.lists = append(d.lists, nil)
@@ -270,12 +277,12 @@ func (d *decoder) num() float64 {
 	case v == 0:
 		return 0
 	case v == 1:
-		if len(d.b) < 8 {
+		if d.left() < 8 {
 			d.fail("cut short")
 			return 0
 		}
-		bits := binary.LittleEndian.Uint64(d.b)
-		d.b = d.b[8:]
+		bits := binary.LittleEndian.Uint64(d.meta[d.pos:])
+		d.pos += 8
 		if len(d.nums) < sharedNumbers {
 			d.nums = append(d.nums, math.Float64frombits(bits))
 		}
@@ -340,8 +347,8 @@ func (d *decoder) readHead() (doc *parser.Document, blocks int, remote *Error, p
 		remote = d.error()
 	}
 	n := d.uint()
-	if n > uint64(len(d.b)) {
-		d.fail("%d page errors with %d bytes left", n, len(d.b))
+	if n > uint64(d.left()) {
+		d.fail("%d page errors with %d bytes left", n, d.left())
 		return nil, 0, nil, nil
 	}
 	for range n {
@@ -397,8 +404,8 @@ func (d *decoder) part(doc *parser.Document) bool {
 		return false
 	}
 	n := d.uint()
-	if n > uint64(len(d.b)) {
-		d.fail("%d blocks with %d bytes left", n, len(d.b))
+	if n > uint64(d.left()) {
+		d.fail("%d blocks with %d bytes left", n, d.left())
 		return false
 	}
 	for range n {
@@ -439,8 +446,8 @@ func (d *decoder) part(doc *parser.Document) bool {
 		doc.Blocks = append(doc.Blocks, b)
 	}
 	n = d.uint()
-	if n > uint64(len(d.b)/minRow) {
-		d.fail("%d rows with %d bytes left", n, len(d.b))
+	if n > uint64(d.left()/minRow) {
+		d.fail("%d rows with %d bytes left", n, d.left())
 		return false
 	}
 	if n > 0 {
