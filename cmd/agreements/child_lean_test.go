@@ -104,7 +104,12 @@ func TestLeanChild(t *testing.T) {
 	for i, args := range runs {
 		want[i].code, want[i].stdout, want[i].stderr = runCmd(t, "", args...)
 	}
-	leanRuns := 0
+	// A PDF on standard input crosses in the request, not as a file.
+	stdin, err := os.ReadFile("../../fixtures/tohoku-department-chromium/input.pdf")
+	require.NoError(t, err)
+	var wantStdin result
+	wantStdin.code, wantStdin.stdout, wantStdin.stderr = runCmd(t, string(stdin), "extract", "-")
+	leanRuns := 1
 	for _, args := range runs {
 		if b, err := os.ReadFile(args[len(args)-1]); err == nil && leanFormat(b) {
 			leanRuns++
@@ -127,6 +132,8 @@ func TestLeanChild(t *testing.T) {
 				code, stdout, stderr := runCmd(t, "", args...)
 				assert.Equal(t, want[i], result{code, stdout, stderr}, "%v", args)
 			}
+			code, stdout, stderr := runCmd(t, string(stdin), "extract", "-")
+			assert.Equal(t, wantStdin, result{code, stdout, stderr}, "standard input")
 			assert.Equal(t, tc.want, tc.starts())
 		})
 	}
@@ -178,4 +185,43 @@ func TestLeanChildChoice(t *testing.T) {
 	assert.True(t, leanFormat([]byte("<!DOCTYPE html><html><body></body></html>")))
 	assert.False(t, leanFormat([]byte("PK\x03\x04")))
 	assert.False(t, leanFormat([]byte("partner,country\n")))
+}
+
+// TestBuiltPair: the command scripts/build.sh (make build) writes uses the
+// lean child next to it, the stamps agreeing, and its own executable once
+// the child is gone, with the same output.
+func TestBuiltPair(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	dir := t.TempDir()
+	out, err := exec.Command("../../scripts/build.sh", dir).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	lean := filepath.Join(dir, leanChildName)
+	require.NoError(t, os.Rename(lean, lean+".real"))
+	script, starts := countingChild(t, dir, lean+".real")
+	require.NoError(t, os.Rename(script, lean))
+
+	in := "../../fixtures/tohoku-university-libreoffice/input.pdf"
+	code, want, wantErr := runCmd(t, "", "extract", in)
+	extract := func() (int, string, string) {
+		var stdout, stderr strings.Builder
+		cmd := exec.Command(filepath.Join(dir, "agreements"), "extract", in)
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if err != nil {
+			require.ErrorAs(t, err, &ee)
+			return ee.ExitCode(), stdout.String(), stderr.String()
+		}
+		return 0, stdout.String(), stderr.String()
+	}
+	gotCode, got, gotErr := extract()
+	assert.Equal(t, []any{code, want, wantErr}, []any{gotCode, got, gotErr})
+	assert.Equal(t, 1, starts(), "parsed in the lean child")
+
+	require.NoError(t, os.Remove(lean))
+	gotCode, got, gotErr = extract()
+	assert.Equal(t, []any{code, want, wantErr}, []any{gotCode, got, gotErr})
+	assert.Equal(t, 1, starts())
 }
