@@ -119,6 +119,9 @@ func isParseChild() bool { return os.Getenv(childEnv) == "1" }
 
 // parseChild is the child's main: one request in, one reply out.
 func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
+	if !childStampOK() {
+		return exitMismatch // before reading a byte: the command reads the input again
+	}
 	req, err := readRequest(bufio.NewReaderSize(stdin, 64<<10))
 	if err != nil {
 		fmt.Fprintf(stderr, "agreements: parse child: reading the request: %v\n", err)
@@ -133,7 +136,11 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	switch req.Test {
 	case "hang":
-		select {}
+		// Asleep rather than blocked for ever: a program of one goroutine
+		// blocked for ever is ended by the runtime as deadlocked.
+		for {
+			time.Sleep(time.Hour)
+		}
 	case "crash":
 		var grow func(int) int
 		grow = func(n int) int { return grow(n+1) + 1 }
@@ -195,7 +202,10 @@ const inFileFD = 3
 // file (InFile).
 func writeRequest(w io.Writer, req parseRequest) error {
 	data := req.Data
-	req.Data, req.Size = nil, len(data)
+	req.Data = nil
+	if !req.InFile {
+		req.Size = len(data)
+	}
 	if err := gob.NewEncoder(w).Encode(&req); err != nil {
 		return err
 	}
@@ -446,16 +456,42 @@ func parseIsolatedWith(name string, b []byte, ro readOpts) (*parser.Document, er
 	return parseInChild(req, limitsFor(len(b)))
 }
 
+// parseInChild parses in the lean parse child when there is one to use
+// and it reads the input (see leanChild, leanFormat), else, or when the
+// lean child says it was built from another source, in a child of this
+// program's own executable.
 func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
-	exe, err := os.Executable()
+	self, err := os.Executable()
 	if err != nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}
 	}
+	if lean := leanChild(self); lean != "" && (req.file != nil || leanFormat(req.Data)) {
+		doc, err, again := runChild(lean, &req, lim)
+		if !again {
+			return doc, err
+		}
+	}
+	doc, err, _ := runChild(self, &req, lim)
+	return doc, err
+}
+
+// keepForRetry is the most input a request keeps while the reply is read,
+// should the child turn out to be of another build (exitMismatch): a
+// child that has taken in more than the pipe's buffer holds, up to 1 MiB
+// (Linux's bound unless raised), has passed its check.
+const keepForRetry = 1 << 20
+
+// runChild parses in a child started from the executable exe. again
+// reports that the child did not start, or was built from another source
+// and read nothing (exitMismatch): req is then as it was, to be handed to
+// another child.
+func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Document, err error, again bool) {
 	req.Memory = lim.Memory
+	req.QuietStart, req.InFile = false, false
 	ctx, cancel := context.WithTimeout(context.Background(), lim.Timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe)
-	cmd.Env = append(os.Environ(), childEnv+"=1")
+	cmd.Env = append(os.Environ(), childEnv+"=1", stampEnv+"="+buildStamp)
 	if _, set := os.LookupEnv("GOGC"); !set {
 		cmd.Env = append(cmd.Env, "GOGC=off")
 		req.QuietStart = true
@@ -463,52 +499,63 @@ func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 	if req.file != nil {
 		cmd.ExtraFiles = []*os.File{req.file}
 		req.InFile = true
+		if req.Data != nil {
+			req.Size = len(req.Data)
+		}
 	}
 	errBuf := &headBuffer{max: 16 << 10}
 	cmd.Stderr = errBuf
 	in, err := cmd.StdinPipe()
 	if err != nil {
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}, false
 	}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}, false
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}
+		// Not started (not an executable of this machine): req is as it was.
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}, true
 	}
 	// The child reads the whole request before it writes: the request is
 	// written, then the reply read as it comes; all of it, so that the
 	// child never blocks on a full pipe, before waiting for its exit.
-	werr := writeRequest(in, req)
+	werr := writeRequest(in, *req)
 	in.Close()
-	req.Data = nil // the child has it: the input's bytes need not stay while the reply is read
+	if werr == nil && (req.InFile || len(req.Data) > keepForRetry) {
+		req.Data = nil // the child has it: the input's bytes need not stay while the reply is read
+	}
 	doc, remote, pageErrs, rerr := readReply(bufio.NewReaderSize(out, 64<<10))
 	_, _ = io.Copy(io.Discard, out)
 	err = cmd.Wait()
 	if ctx.Err() != nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: reading it took longer than the %s allowed for its size; stopped",
-			parser.ErrTooLarge, lim.Timeout)}
+			parser.ErrTooLarge, lim.Timeout)}, false
 	}
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && ee.ExitCode() == exitMismatch && doc == nil && remote == nil && (req.InFile || req.Data != nil) {
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader was built from another source", parser.ErrMalformed)}, true
+	}
+	req.Data = nil
 	if err != nil {
-		return nil, &parser.Error{File: req.Name, Err: childDeath(err, errBuf.String(), lim)}
+		return nil, &parser.Error{File: req.Name, Err: childDeath(err, errBuf.String(), lim)}, false
 	}
 	if werr != nil {
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("handing the input to the reader: %w", werr)}
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("handing the input to the reader: %w", werr)}, false
 	}
 	if rerr != nil {
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader gave no usable result (%v)", parser.ErrMalformed, rerr)}
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader gave no usable result (%v)", parser.ErrMalformed, rerr)}, false
 	}
 	if remote != nil {
-		return nil, remote.ToError()
+		return nil, remote.ToError(), false
 	}
 	if doc == nil {
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader gave no document", parser.ErrMalformed)}
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader gave no document", parser.ErrMalformed)}, false
 	}
 	for _, w := range pageErrs {
 		doc.PageErrors = append(doc.PageErrors, w.ToError())
 	}
-	return doc, nil
+	return doc, nil, false
 }
 
 // childDeath says why a child ended without a reply, from its exit and the

@@ -1,3 +1,5 @@
+//go:build !parsechild
+
 // Command agreements turns published lists of international academic-exchange
 // agreements (PDF and HTML) into canonical, traceable records, audits them
 // and compares yearly snapshots.

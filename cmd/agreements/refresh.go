@@ -1,3 +1,5 @@
+//go:build !parsechild
+
 package main
 
 import (

@@ -1,0 +1,230 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// buildLeanChild builds the lean parse child into dir with the given
+// build stamp, as scripts/build.sh does, and returns its path.
+func buildLeanChild(t *testing.T, dir, name, stamp string) string {
+	t.Helper()
+	exe := filepath.Join(dir, name)
+	cmd := exec.Command("go", "build", "-tags", "parsechild", "-ldflags", "-X main.buildStamp="+stamp, "-o", exe, ".")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "building the lean parse child: %s", out)
+	return exe
+}
+
+// countingChild writes a script that counts its starts in a file, then
+// runs exe: it shows which child the command started.
+func countingChild(t *testing.T, dir, exe string) (string, func() int) {
+	t.Helper()
+	count := filepath.Join(dir, filepath.Base(exe)+".starts")
+	script := filepath.Join(dir, filepath.Base(exe)+".sh")
+	require.NoError(t, os.WriteFile(script, []byte("#!/bin/sh\necho >> '"+count+"'\nexec '"+exe+"' \"$@\"\n"), 0o755))
+	return script, func() int {
+		b, err := os.ReadFile(count)
+		if os.IsNotExist(err) {
+			return 0
+		}
+		require.NoError(t, err)
+		return strings.Count(string(b), "\n")
+	}
+}
+
+// leanInputs are inputs of every kind the command reads, and some it does
+// not: every fixture document, the hostile inputs, a file of no format
+// read.
+func leanInputs(t *testing.T) [][]string {
+	t.Helper()
+	var runs [][]string
+	docs, err := filepath.Glob("../../fixtures/*/input.*")
+	require.NoError(t, err)
+	for _, d := range docs {
+		args := []string{"extract"}
+		if b, err := os.ReadFile(filepath.Join(filepath.Dir(d), "args")); err == nil {
+			args = append(args, splitArgs(string(b))...)
+		}
+		runs = append(runs, append(args, d))
+	}
+	hostile, err := filepath.Glob("../../fixtures/hostile/*.*")
+	require.NoError(t, err)
+	for _, h := range hostile {
+		if strings.HasSuffix(h, ".pdf") || strings.HasSuffix(h, ".html") {
+			runs = append(runs, []string{"extract", h})
+		}
+	}
+	return append(runs, []string{"extract", "../../fixtures/README.md"}, []string{"raw", docs[0]})
+}
+
+// TestLeanChild: the lean parse child links only what reading PDF and HTML
+// needs; extract through it writes what it writes through the program's
+// own child, byte for byte, exit code and stderr too, under the same
+// bounds; a missing child, or one of another build, is not used.
+func TestLeanChild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the lean parse child")
+	}
+	t.Run("links only the readers", func(t *testing.T) {
+		allowed := map[string]bool{"github.com/agreements/agreements/cmd/agreements": true}
+		out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", "../../parser/pdf", "../../parser/html").Output()
+		require.NoError(t, err)
+		for _, p := range strings.Fields(string(out)) {
+			allowed[p] = true
+		}
+		out, err = exec.Command("go", "list", "-tags", "parsechild", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", ".").Output()
+		require.NoError(t, err)
+		for _, p := range strings.Fields(string(out)) {
+			// The module's internal packages (the reply's encoding) are
+			// the child's own.
+			own := strings.HasPrefix(p, "github.com/agreements/agreements/internal/")
+			assert.True(t, allowed[p] || own, "the lean parse child links %s, which the PDF and HTML readers do not need", p)
+		}
+	})
+
+	dir := t.TempDir()
+	lean, leanStarts := countingChild(t, dir, buildLeanChild(t, dir, "agreements-parse", buildStamp))
+	foreign, foreignStarts := countingChild(t, dir, buildLeanChild(t, dir, "agreements-parse-other", buildStamp+"-other"))
+
+	type result struct {
+		code           int
+		stdout, stderr string
+	}
+	runs := leanInputs(t)
+	want := make([]result, len(runs))
+	t.Setenv(leanChildEnv, "")
+	for i, args := range runs {
+		want[i].code, want[i].stdout, want[i].stderr = runCmd(t, "", args...)
+	}
+	// A PDF on standard input crosses in the request, not as a file.
+	stdin, err := os.ReadFile("../../fixtures/tohoku-department-chromium/input.pdf")
+	require.NoError(t, err)
+	var wantStdin result
+	wantStdin.code, wantStdin.stdout, wantStdin.stderr = runCmd(t, string(stdin), "extract", "-")
+	leanRuns := 1
+	for _, args := range runs {
+		if b, err := os.ReadFile(args[len(args)-1]); err == nil && leanFormat(b) {
+			leanRuns++
+		}
+	}
+	require.Greater(t, leanRuns, 20)
+
+	for _, tc := range []struct {
+		name, exe string
+		starts    func() int
+		want      int // starts of exe over the runs
+	}{
+		{"lean", lean, leanStarts, leanRuns},
+		{"another build", foreign, foreignStarts, leanRuns},
+		{"missing", filepath.Join(dir, "none"), func() int { return 0 }, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv(leanChildEnv, tc.exe)
+			for i, args := range runs {
+				code, stdout, stderr := runCmd(t, "", args...)
+				assert.Equal(t, want[i], result{code, stdout, stderr}, "%v", args)
+			}
+			code, stdout, stderr := runCmd(t, string(stdin), "extract", "-")
+			assert.Equal(t, wantStdin, result{code, stdout, stderr}, "standard input")
+			assert.Equal(t, tc.want, tc.starts())
+		})
+	}
+
+	t.Run("bounds", func(t *testing.T) {
+		t.Setenv(leanChildEnv, lean)
+		pdf, err := os.ReadFile("../../fixtures/tohoku-university-libreoffice/input.pdf")
+		require.NoError(t, err)
+		before := leanStarts()
+		for _, tt := range []struct {
+			test     string
+			lim      parseLimits
+			sentinel error
+			msg      string
+		}{
+			{"hang", parseLimits{Timeout: 300 * time.Millisecond}, parser.ErrTooLarge, "took longer than the 300ms allowed"},
+			{"crash", parseLimits{Timeout: time.Minute}, parser.ErrMalformed, "nests too deeply"},
+			{"oom", parseLimits{Memory: 256 << 20, Timeout: time.Minute}, parser.ErrTooLarge, "more than the 256 MiB of memory"},
+			{"garbage", parseLimits{Timeout: time.Minute}, parser.ErrMalformed, "no usable result"},
+		} {
+			doc, err := parseInChild(parseRequest{Name: "in.pdf", Data: pdf, Test: tt.test}, tt.lim)
+			assert.Nil(t, doc, tt.test)
+			var pe *parser.Error
+			require.ErrorAs(t, err, &pe, tt.test)
+			assert.Equal(t, "in.pdf", pe.File, tt.test)
+			assert.ErrorIs(t, err, tt.sentinel, tt.test)
+			assert.Contains(t, err.Error(), tt.msg, tt.test)
+		}
+		assert.Equal(t, before+4, leanStarts(), "each went through the lean child")
+	})
+}
+
+func TestLeanChildChoice(t *testing.T) {
+	dir := t.TempDir()
+	exe := filepath.Join(dir, "child")
+	require.NoError(t, os.WriteFile(exe, []byte("#!/bin/sh\n"), 0o755))
+	t.Setenv(leanChildEnv, exe)
+	assert.Equal(t, exe, leanChild("/somewhere/agreements"))
+	require.NoError(t, os.Chmod(exe, 0o644))
+	assert.Empty(t, leanChild("/somewhere/agreements"), "not executable")
+	t.Setenv(leanChildEnv, dir)
+	assert.Empty(t, leanChild("/somewhere/agreements"), "a directory")
+	if buildStamp == "" {
+		t.Setenv(leanChildEnv, "")
+		assert.Empty(t, leanChild(filepath.Join(dir, "agreements")), "a command of no build stamp uses no child next to it")
+	}
+
+	assert.True(t, leanFormat([]byte("%PDF-1.7\n")))
+	assert.True(t, leanFormat([]byte("<!DOCTYPE html><html><body></body></html>")))
+	assert.False(t, leanFormat([]byte("PK\x03\x04")))
+	assert.False(t, leanFormat([]byte("partner,country\n")))
+}
+
+// TestBuiltPair: the command scripts/build.sh (make build) writes uses the
+// lean child next to it, the stamps agreeing, and its own executable once
+// the child is gone, with the same output.
+func TestBuiltPair(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command")
+	}
+	dir := t.TempDir()
+	out, err := exec.Command("../../scripts/build.sh", dir).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	lean := filepath.Join(dir, leanChildName)
+	require.NoError(t, os.Rename(lean, lean+".real"))
+	script, starts := countingChild(t, dir, lean+".real")
+	require.NoError(t, os.Rename(script, lean))
+
+	in := "../../fixtures/tohoku-university-libreoffice/input.pdf"
+	code, want, wantErr := runCmd(t, "", "extract", in)
+	extract := func() (int, string, string) {
+		var stdout, stderr strings.Builder
+		cmd := exec.Command(filepath.Join(dir, "agreements"), "extract", in)
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if err != nil {
+			require.ErrorAs(t, err, &ee)
+			return ee.ExitCode(), stdout.String(), stderr.String()
+		}
+		return 0, stdout.String(), stderr.String()
+	}
+	gotCode, got, gotErr := extract()
+	assert.Equal(t, []any{code, want, wantErr}, []any{gotCode, got, gotErr})
+	assert.Equal(t, 1, starts(), "parsed in the lean child")
+
+	require.NoError(t, os.Remove(lean))
+	gotCode, got, gotErr = extract()
+	assert.Equal(t, []any{code, want, wantErr}, []any{gotCode, got, gotErr})
+	assert.Equal(t, 1, starts())
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the command and its lean parse child into one directory, as make
+# build does:
+#
+#   scripts/build.sh DIR      (writes DIR/agreements and DIR/agreements-parse)
+#
+# Both carry the same build stamp, a hash of the module's Go files, go.mod
+# and go.sum: the command uses the lean child next to it only when the
+# stamps agree (a child left from an older build is not used). Built
+# without cgo (only net and os/user would use it), the binaries are static:
+# no dynamic loader at each start, ~0.9 ms of CPU less per process, and an
+# extract starts two per input.
+set -eu
+cd "$(dirname "$0")/.."
+GO=${GO:-go}
+dir=${1:?usage: scripts/build.sh DIR}
+stamp=$(find . -path ./bin -prune -o -name '*.go' -type f -print | LC_ALL=C sort | xargs cat go.mod go.sum | sha256sum | cut -c1-16)
+flags="-X main.buildStamp=$stamp"
+CGO_ENABLED=0 $GO build -buildvcs=auto -ldflags "$flags" -o "$dir/agreements" ./cmd/agreements
+CGO_ENABLED=0 $GO build -buildvcs=auto -tags parsechild -ldflags "$flags" -o "$dir/agreements-parse" ./cmd/agreements
