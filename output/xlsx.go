@@ -1,8 +1,11 @@
 package output
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,7 +46,34 @@ func (x *xlsxWriter) Close() error {
 		return err
 	}
 	defer f.Close()
-	if err := f.Write(x.w); err != nil {
+	return WriteWorkbook(x.w, f)
+}
+
+// WriteWorkbook writes a workbook to w, the same workbook always as the
+// same bytes. excelize writes the sheets made with a stream writer in the
+// order it ranges over them (a map's: either sheet may come first) and
+// the other parts in its own order; the archive is written here again,
+// its entries unchanged (compressed data, sizes, checksums, their fixed
+// time) and in the order of their names ([Content_Types].xml first, as
+// Excel writes it).
+func WriteWorkbook(w io.Writer, f *excelize.File) error {
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return fmt.Errorf("writing xlsx: %w", err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return fmt.Errorf("writing xlsx: reading the archive made: %w", err)
+	}
+	entries := slices.Clone(zr.File)
+	slices.SortFunc(entries, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	zw := zip.NewWriter(w)
+	for _, e := range entries {
+		if err := zw.Copy(e); err != nil {
+			return fmt.Errorf("writing xlsx: %s: %w", e.Name, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
 		return fmt.Errorf("writing xlsx: %w", err)
 	}
 	return nil

@@ -99,12 +99,17 @@ func extractBytes(name string, b []byte, opt normalize.Options) (*agreement.Resu
 }
 
 // extractPages parses and normalises the given pages (nil: all) of one
-// document: PDF pages, workbook sheets; an HTML page is read whole.
+// document: PDF pages, workbook sheets; an HTML page is read whole. The
+// document is made and dropped here, after its records: the normaliser
+// consumes it (normalize.Options.Consume), whichever command reads it
+// (extract, audit and its --declared figures, diff, load, refresh), and
+// only its page errors are read after.
 func extractPages(name string, b []byte, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
 	doc, err := parseIsolatedWith(name, b, ro)
 	if err != nil {
 		return nil, err
 	}
+	opt.Consume = true
 	res, err := normalizeGuarded(doc, opt)
 	if err != nil {
 		return nil, &parser.Error{File: name, Err: err}

@@ -313,17 +313,57 @@ func (d *document) title() (t string) {
 // only in part.
 var errDamagedStream = errors.New("damaged")
 
-// streamBytes reads a stream (or an array of streams) fully. A stream that
-// cannot be decoded (an unknown filter, bytes that are not what the filter
-// says, a reference to a missing object) yields what could be read of it,
-// possibly nothing, and an error wrapping errDamagedStream.
-func streamBytes(v lpdf.Value) (_ []byte, readErr error) {
+// streamBuf is what one worker keeps from stream to stream: an inflater,
+// and the array the pages' content streams are decoded into. A page's
+// content is needed only while the page is read; nothing made of it may
+// keep a view of its bytes (a string operand of the content is one:
+// strings.Clone what outlives the page).
+type streamBuf struct {
+	inf       *inflater // nil before the first stream inflated
+	inflating bool      // inf is being read
+	content   []byte    // the last page's content bytes, for the next page to reuse
+}
+
+// streamBytes reads a stream (or an array of streams) fully, into an array
+// of its own: the caller may keep it. A stream that cannot be decoded (an
+// unknown filter, bytes that are not what the filter says, a reference to
+// a missing object) yields what could be read of it, possibly nothing, and
+// an error wrapping errDamagedStream. sb, when not nil, lends its inflater.
+func streamBytes(v lpdf.Value, sb *streamBuf) ([]byte, error) {
+	var dst []byte
+	if v.Kind() == lpdf.Stream {
+		if n := v.Key("Length").Int64(); n > 0 {
+			// Content streams inflate about fourfold; a good first guess
+			// saves the array's doublings.
+			dst = make([]byte, 0, int(min(4*n, 4<<20)))
+		}
+	}
+	return appendStream(dst, v, sb)
+}
+
+// contentBytes is streamBytes for a page's content: read into the array
+// the worker's last page was read into, which the next page reuses.
+func (sb *streamBuf) contentBytes(v lpdf.Value) ([]byte, error) {
+	if v.Kind() == lpdf.Stream {
+		if n := v.Key("Length").Int64(); n > 0 && int64(cap(sb.content)) < min(4*n, 4<<20) {
+			sb.content = make([]byte, 0, int(min(4*n, 4<<20))) // as streamBytes guesses
+		}
+	}
+	b, err := appendStream(sb.content[:0], v, sb)
+	if cap(b) > cap(sb.content) {
+		sb.content = b[:0]
+	}
+	return b, err
+}
+
+// appendStream appends what streamBytes reads of v to dst.
+func appendStream(dst []byte, v lpdf.Value, sb *streamBuf) (_ []byte, readErr error) {
 	fixed := false // a /Length was wrong (streamlen.go)
 	defer func() { readErr = withLength(readErr, fixed) }()
 	if v.Kind() == lpdf.Array {
 		// Only streams count in an array: an array that holds itself (or
 		// other arrays) would recurse without end.
-		var out []byte
+		out, start := dst, len(dst)
 		var errs []error
 		n := v.Len()
 		for i := 0; i < n && i < 10000; i++ {
@@ -334,61 +374,76 @@ func streamBytes(v lpdf.Value) (_ []byte, readErr error) {
 				}
 				continue
 			}
-			if len(out) > maxStreamBytes {
+			if len(out)-start > maxStreamBytes {
 				errs = append(errs, fmt.Errorf("parts %d to %d of %d not read: the parts before decode to more than %d MiB (%w)",
 					i+1, n, n, maxStreamBytes>>20, parser.ErrTooLarge))
 				break
 			}
-			b, err := streamBytes(e)
+			var err error
+			out, err = appendStream(out, e, sb)
 			err = splitLength(err, &fixed)
 			if err != nil {
 				msg := strings.TrimPrefix(err.Error(), errDamagedStream.Error()+": ")
 				errs = append(errs, fmt.Errorf("%w: part %d of %d: %s", errDamagedStream, i+1, n, msg))
 			}
-			out = append(out, b...)
 			out = append(out, '\n')
 		}
 		return out, joinUnique(errs)
 	}
 	if v.Kind() != lpdf.Stream {
-		return nil, fmt.Errorf("%w: not a stream but %s", errDamagedStream, kindName(v.Kind()))
+		return dst, fmt.Errorf("%w: not a stream but %s", errDamagedStream, kindName(v.Kind()))
 	}
-	var buf bytes.Buffer
-	if n := v.Key("Length").Int64(); n > 0 {
-		// Content streams inflate about fourfold; a good first guess
-		// saves the buffer's doublings.
-		buf.Grow(int(min(4*n, 4<<20)))
-	}
+	start := len(dst)
+	buf := dst
 	err := func() (err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				err = errors.New(panicText(r))
 			}
 		}()
-		rc := streamReader(v) // the library's reader, or filters.go's
+		rc := streamReader(v, sb) // the library's reader, or filters.go's
 		_, fixed = rc.(fixedReader)
 		defer rc.Close()
-		_, err = io.Copy(&buf, io.LimitReader(rc, maxStreamBytes+1))
+		err = readAll(&buf, io.LimitReader(rc, maxStreamBytes+1))
 		return err
 	}()
 	filter := filterName(v)
+	read := len(buf) - start
 	switch {
-	case buf.Len() > maxStreamBytes:
-		buf.Truncate(maxStreamBytes)
-		return buf.Bytes(), fmt.Errorf("decodes to more than %d MiB; the rest was not read (%w)", maxStreamBytes>>20, parser.ErrTooLarge)
+	case read > maxStreamBytes:
+		return buf[:start+maxStreamBytes], fmt.Errorf("decodes to more than %d MiB; the rest was not read (%w)", maxStreamBytes>>20, parser.ErrTooLarge)
 	case err == nil:
-		return buf.Bytes(), nil
+		return buf, nil
 	case errors.Is(err, errFilter):
-		return nil, fmt.Errorf("not read: %w", err)
+		return buf[:start], fmt.Errorf("not read: %w", err)
 	case errors.Is(err, zlib.ErrChecksum):
 		// The checksum comes after the last byte: the data is all there,
 		// but may not be what was written.
-		return buf.Bytes(), fmt.Errorf("%w: %s data fails its checksum; read as it decodes", errDamagedStream, filter)
+		return buf, fmt.Errorf("%w: %s data fails its checksum; read as it decodes", errDamagedStream, filter)
 	}
-	if buf.Len() > 0 {
-		return buf.Bytes(), fmt.Errorf("%w: %s data cut short after %d bytes: %s", errDamagedStream, filter, buf.Len(), libraryText(err.Error()))
+	if read > 0 {
+		return buf, fmt.Errorf("%w: %s data cut short after %d bytes: %s", errDamagedStream, filter, read, libraryText(err.Error()))
 	}
-	return nil, fmt.Errorf("%w: %s data cannot be decoded: %s", errDamagedStream, filter, libraryText(err.Error()))
+	return buf[:start], fmt.Errorf("%w: %s data cannot be decoded: %s", errDamagedStream, filter, libraryText(err.Error()))
+}
+
+// readAll appends what r reads to *b, until r's end (io.ReadAll into an
+// array given); *b holds what was read even when a Read panics. The error
+// is r's, nil at its end.
+func readAll(b *[]byte, r io.Reader) error {
+	for {
+		if len(*b) == cap(*b) {
+			*b = slices.Grow(*b, max(512, cap(*b)))
+		}
+		n, err := r.Read((*b)[len(*b):cap(*b)])
+		*b = (*b)[:len(*b)+max(n, 0)]
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // filterName names a stream's filters for messages: "FlateDecode",

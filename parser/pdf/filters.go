@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"sync"
 	"unicode/utf16"
 	"unsafe"
 
@@ -37,12 +36,13 @@ import (
 var errFilter = errors.New("not supported")
 
 // streamReader returns a reader of a stream's decoded data: the library's
-// when it decodes the stream's filters, else one built here.
-func streamReader(v lpdf.Value) io.ReadCloser {
+// when it decodes the stream's filters, else one built here. sb, when not
+// nil, lends its inflater to an unencrypted FlateDecode stream.
+func streamReader(v lpdf.Value, sb *streamBuf) io.ReadCloser {
 	raw, ok := rawOf(v)
 	if !ok || libraryDecodes(v) && !raw.shortKey() && !raw.fixed {
 		if ok && raw.key == nil && raw.n > 0 && onlyFlate(v) {
-			return inflate(raw)
+			return sb.inflate(raw)
 		}
 		return v.Reader()
 	}
@@ -66,24 +66,34 @@ func onlyFlate(v lpdf.Value) bool {
 
 // inflater is a zlib reader with the buffered reader under it, both kept
 // for the next stream: a reader's window is 32 KiB, and a document
-// inflates a stream for every page, font and form.
+// inflates a stream for every page, font and form. It holds no data
+// between streams (Reset starts each one afresh).
 type inflater struct {
 	br *bufio.Reader
 	zr io.ReadCloser // a zlib reader; nil before the first stream
+	sb *streamBuf    // the holder it goes back to when closed; nil when none
 }
-
-// inflaters holds the inflaters not in use. They hold no data between
-// streams (Reset starts each one afresh), so which one a stream gets
-// changes nothing.
-var inflaters = sync.Pool{New: func() any { return &inflater{br: bufio.NewReaderSize(nil, 4096)} }}
 
 // inflate reads an unencrypted FlateDecode stream as the library does (a
 // zlib reader over a 4 KiB buffered reader over the stream's bytes, the
-// same bytes read in the same steps), with a reader kept from an earlier
-// stream. A header the zlib reader refuses panics with its error, as the
+// same bytes read in the same steps), with the inflater sb keeps from an
+// earlier stream (a new one when sb is nil or its inflater is being
+// read). A header the zlib reader refuses panics with its error, as the
 // library does.
-func inflate(raw rawStream) io.ReadCloser {
-	in := inflaters.Get().(*inflater)
+func (sb *streamBuf) inflate(raw rawStream) io.ReadCloser {
+	var in *inflater
+	switch {
+	case sb == nil || sb.inflating:
+		in = &inflater{br: bufio.NewReaderSize(nil, 4096)}
+	case sb.inf == nil:
+		sb.inf = &inflater{br: bufio.NewReaderSize(nil, 4096), sb: sb}
+		in = sb.inf
+	default:
+		in = sb.inf
+	}
+	if in.sb != nil {
+		in.sb.inflating = true
+	}
 	in.br.Reset(io.NewSectionReader(raw.src, raw.off, raw.n))
 	var err error
 	if in.zr == nil {
@@ -100,7 +110,7 @@ func inflate(raw rawStream) io.ReadCloser {
 
 func (in *inflater) Read(p []byte) (int, error) { return in.zr.Read(p) }
 
-// Close puts the inflater back for another stream; it is not to be read
+// Close gives the inflater back for another stream; it is not to be read
 // after.
 func (in *inflater) Close() error {
 	in.release()
@@ -109,7 +119,9 @@ func (in *inflater) Close() error {
 
 func (in *inflater) release() {
 	in.br.Reset(nil)
-	inflaters.Put(in)
+	if in.sb != nil {
+		in.sb.inflating = false
+	}
 }
 
 // libraryDecodes reports whether the library decodes v's filters as it

@@ -647,6 +647,7 @@ func TestInflateAsLibrary(t *testing.T) {
 		}
 		return r
 	}
+	sb := &streamBuf{} // one inflater for every stream
 	for round := range 2 {
 		for name, data := range cases {
 			d, err := openDocument("flate.pdf", filteredPage("/Filter /FlateDecode", data), "")
@@ -655,7 +656,7 @@ func TestInflateAsLibrary(t *testing.T) {
 			rs, ok := rawOf(v)
 			require.True(t, ok, name)
 			want := read(v.Reader)
-			got := read(func() io.ReadCloser { return inflate(rs) })
+			got := read(func() io.ReadCloser { return sb.inflate(rs) })
 			assert.Equal(t, want, got, "%s (round %d)", name, round+1)
 		}
 	}

@@ -92,8 +92,9 @@ type font struct {
 }
 
 // fontFor returns the font for a font dictionary, loading it once per
-// document; in is the dictionary of fonts v was read from.
-func (d *document) fontFor(v, in lpdf.Value) *font {
+// document; in is the dictionary of fonts v was read from. sb, when not
+// nil, lends its inflater to the font's streams.
+func (d *document) fontFor(v, in lpdf.Value, sb *streamBuf) *font {
 	key := objectKey(v, in)
 	d.mu.Lock()
 	f, ok := d.fonts[key]
@@ -101,7 +102,7 @@ func (d *document) fontFor(v, in lpdf.Value) *font {
 	if ok {
 		return f
 	}
-	f = loadFont(v)
+	f = loadFont(v, sb)
 	d.mu.Lock()
 	d.fonts[key] = f
 	if f.damaged != "" {
@@ -123,7 +124,7 @@ func (d *document) fontFor(v, in lpdf.Value) *font {
 // dictionary with its widths costs more to read than a page's text. Only
 // a reference that was read as a font is remembered: one that cannot be
 // read fails the same way on every page.
-func (d *document) namedFont(fd lpdf.Value, name string) *font {
+func (d *document) namedFont(fd lpdf.Value, name string, sb *streamBuf) *font {
 	ref, isRef := entryRef(fd, name)
 	key := ""
 	if isRef {
@@ -139,7 +140,7 @@ func (d *document) namedFont(fd lpdf.Value, name string) *font {
 	if fv.Kind() != lpdf.Dict {
 		return nil
 	}
-	f := d.fontFor(fv, fd)
+	f := d.fontFor(fv, fd, sb)
 	if got, ok := valueRef(fv); isRef && ok && got == ref {
 		d.mu.Lock()
 		d.fonts[key] = f
@@ -428,7 +429,7 @@ var wingdingsText = map[rune]string{
 	0xF0A7: "▪", 0xF0A8: "◻", 0xF0D8: "➢", 0xF0E8: "➔", 0xF0FC: "✓", 0xF0B7: "•",
 }
 
-func loadFont(v lpdf.Value) *font {
+func loadFont(v lpdf.Value, sb *streamBuf) *font {
 	f := &font{scale: 0.001, ascent: 0.95, descent: -0.35, extent: 1, dw: 1}
 	base := v.Key("BaseFont").Name()
 	subtype := v.Key("Subtype").Name()
@@ -476,7 +477,7 @@ func loadFont(v lpdf.Value) *font {
 	if tu := v.Key("ToUnicode"); tu.Kind() == lpdf.Stream {
 		// A damaged font stream degrades the text (codes read through the
 		// encoding instead); it loses none, so it is no page error.
-		b, err := f.streamBytes(tu)
+		b, err := f.streamBytes(tu, sb)
 		if err != nil {
 			f.damaged = "tounicode"
 		}
@@ -487,7 +488,7 @@ func loadFont(v lpdf.Value) *font {
 	}
 
 	if f.composite {
-		f.loadComposite(v, cidFont, toUni)
+		f.loadComposite(v, cidFont, toUni, sb)
 		return f
 	}
 
@@ -512,7 +513,7 @@ func loadFont(v lpdf.Value) *font {
 	}
 	if enc == nil && subtype == "Type1" {
 		if ff := desc.Key("FontFile"); ff.Kind() == lpdf.Stream {
-			b, _ := f.streamBytes(ff)
+			b, _ := f.streamBytes(ff, sb)
 			enc = type1Encoding(b)
 		}
 	}
@@ -674,7 +675,7 @@ func (f *font) fixPrivate(t string) string {
 	return t
 }
 
-func (f *font) loadComposite(v, cidFont lpdf.Value, toUni map[uint32]string) {
+func (f *font) loadComposite(v, cidFont lpdf.Value, toUni map[uint32]string, sb *streamBuf) {
 	f.toUni = toUni
 	enc := v.Key("Encoding")
 	switch enc.Kind() {
@@ -685,7 +686,7 @@ func (f *font) loadComposite(v, cidFont lpdf.Value, toUni map[uint32]string) {
 			f.ucs2 = true
 		}
 	case lpdf.Stream:
-		b, _ := f.streamBytes(enc)
+		b, _ := f.streamBytes(enc, sb)
 		f.enc = parseCMap(b)
 		if len(f.enc.space) == 0 {
 			f.enc.space = []codeRange{{n: 2, hi: [4]byte{0xff, 0xff}}}

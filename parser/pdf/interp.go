@@ -86,6 +86,7 @@ type interp struct {
 	actualStart int
 	actualText  string
 	forms       map[string]formData
+	sb          *streamBuf // the worker's (see scratch)
 	lex         *[maxFormDepth + 1]lexBuf
 
 	// hypotIn and hypotOut are scaleOf's last question and answer.
@@ -136,6 +137,10 @@ type scratch struct {
 	// lex are the operand arrays of the content streams run, one set per
 	// depth of forms (a form runs inside the stream that draws it).
 	lex [maxFormDepth + 1]lexBuf
+	// streams reads the pages' streams (doc.go); twords holds the words
+	// of the page whose tables are being found (tables.go).
+	streams streamBuf
+	twords  twordBuf
 }
 
 // lexBuf is what a content stream's run leaves for the next run at its
@@ -159,6 +164,7 @@ func newInterp(d *document, space pageSpace, sc *scratch) *interp {
 		tm:     identityMatrix,
 		tlm:    identityMatrix,
 		forms:  sc.forms,
+		sb:     &sc.streams,
 		lex:    &sc.lex,
 		glyphs: sc.glyphs[:0],
 		codes:  sc.codes[:0],
@@ -249,7 +255,7 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 			name := args[0].s
 			f, ok := fonts[name]
 			if !ok {
-				f = in.doc.namedFont(res.Key("Font"), name)
+				f = in.doc.namedFont(res.Key("Font"), name, in.sb)
 				fonts[name] = f
 			}
 			gs.font = f
@@ -399,7 +405,9 @@ func actualText(props operand, res lpdf.Value) (string, bool) {
 	case opDict:
 		for i := 0; i+1 < len(props.arr); i += 2 {
 			if k, v := props.arr[i], props.arr[i+1]; k.kind == opName && k.s == "ActualText" && v.kind == opStr {
-				return textString(v.s), true
+				// A view of the content's bytes (see streamBuf) is copied:
+				// the text outlives the page.
+				return strings.Clone(textString(v.s)), true
 			}
 		}
 	case opName:
@@ -484,7 +492,7 @@ func (in *interp) doXObject(name string, res lpdf.Value, depth int) {
 	key := objectKey(xo, xobjects)
 	form, ok := in.forms[key]
 	if !ok {
-		form.data, form.err = streamBytes(xo)
+		form.data, form.err = streamBytes(xo, in.sb)
 		form.err = in.doc.lengthRepairs(form.err)
 		in.forms[key] = form
 	}

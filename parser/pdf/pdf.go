@@ -143,9 +143,10 @@ func (d *document) selected(opt Options) []int {
 }
 
 // layouts reads the selected pages, a few at a time (one per worker);
-// finish, when not nil, runs on each page read, in the worker that read it,
-// to reduce the page to what later stages need before the next is read.
-func (d *document) layouts(opt Options, finish func(*PageLayout)) ([]PageLayout, []error, error) {
+// finish, when not nil, runs on each page read, in the worker that read it
+// and with its scratch, to reduce the page to what later stages need
+// before the next is read.
+func (d *document) layouts(opt Options, finish func(*PageLayout, *scratch)) ([]PageLayout, []error, error) {
 	nums := d.selected(opt)
 	if len(nums) == 0 {
 		return nil, nil, &parser.Error{File: d.name, Err: fmt.Errorf("%w: pages %s asked for, the document has %d",
@@ -196,7 +197,7 @@ func (d *document) layouts(opt Options, finish func(*PageLayout)) ([]PageLayout,
 // then kept (p.Number is set) besides err. finish, when not nil, runs on
 // the page read, inside the same recovery: a worker's panic would
 // otherwise end the process.
-func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p PageLayout, err error) {
+func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout, *scratch)) (p PageLayout, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			p, err = PageLayout{}, &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %s", parser.ErrMalformed, panicText(r))}
@@ -212,7 +213,7 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p Pag
 	}
 	space := newPageSpace(page)
 	in := newInterp(d, space, sc)
-	content, cerr := pageContents(page.v)
+	content, cerr := pageContents(page.v, &sc.streams)
 	cerr = d.lengthRepairs(cerr)
 	if cerr != nil {
 		in.errs = append(in.errs, fmt.Errorf("content stream%s %w", objectRef(page.v.Key("Contents")), cerr))
@@ -229,7 +230,7 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout)) (p Pag
 	sc.glyphs, sc.codes = in.glyphs[:0], in.codes[:0]
 	if finish != nil {
 		glyphs := p.Glyphs
-		finish(&p)
+		finish(&p, sc)
 		if p.Glyphs == nil {
 			sc.pageGlyphs = glyphs[:0]
 		}
@@ -264,9 +265,10 @@ func inTableArea(areas []parser.Box, b parser.Box) bool {
 	return false
 }
 
-// pageContents reads a page's content streams. A page without /Contents is
-// blank; one whose /Contents names an object the file lacks is damaged.
-func pageContents(page lpdf.Value) ([]byte, error) {
+// pageContents reads a page's content streams into the worker's content
+// array (see streamBuf). A page without /Contents is blank; one whose
+// /Contents names an object the file lacks is damaged.
+func pageContents(page lpdf.Value, sb *streamBuf) ([]byte, error) {
 	c := page.Key("Contents")
 	if c.Kind() == lpdf.Null {
 		if slices.Contains(page.Keys(), "Contents") {
@@ -274,7 +276,7 @@ func pageContents(page lpdf.Value) ([]byte, error) {
 		}
 		return nil, nil
 	}
-	return streamBytes(c)
+	return sb.contentBytes(c)
 }
 
 // joinUnique joins errors, each distinct message once (a damaged form
@@ -370,17 +372,17 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables, hold 
 	if err != nil {
 		return nil, err
 	}
-	finish := func(p *PageLayout) {
+	finish := func(p *PageLayout, _ *scratch) {
 		joinListMarkers(p)
 		joinJustified(p)
 		dropGlyphs(p)
 	}
 	hp := &heldPages{pages: map[int]*packedPage{}}
 	if tables {
-		finish = func(p *PageLayout) {
+		finish = func(p *PageLayout, sc *scratch) {
 			joinListMarkers(p)
 			joinJustified(p)
-			keepTables(p)
+			keepTables(p, &sc.twords)
 			if hold {
 				hp.hold(p)
 			}

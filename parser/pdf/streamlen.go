@@ -243,7 +243,7 @@ func (d *document) lengthRepairs(err error) error {
 // streamBytes reads a font's stream as the package's streamBytes does,
 // taking the repair of a wrong /Length out of the error: the font's
 // loader says it in the document's repairs.
-func (f *font) streamBytes(v lpdf.Value) ([]byte, error) {
-	b, err := streamBytes(v)
+func (f *font) streamBytes(v lpdf.Value, sb *streamBuf) ([]byte, error) {
+	b, err := streamBytes(v, sb)
 	return b, splitLength(err, &f.lengthFixed)
 }

@@ -5,7 +5,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -85,24 +84,29 @@ func isRTL(s string) bool {
 	return rtl > ltr
 }
 
-// twordBufs holds arrays of table words for the next page to use: a
-// page's words are needed only while its tables are found. Which array a
-// page gets changes nothing: pageWords fills it from its start.
-var twordBufs sync.Pool // of *[]tword
+// twordBuf is the array of table words one worker's pages are found in, one
+// page after the other: a page's words are needed only while its tables
+// are found. Which array a page gets changes nothing: pageWords fills it
+// from its start. A nil twordBuf gives a new array to every page.
+type twordBuf struct{ ws []tword }
 
-// twordsFor returns an empty array for n words or more.
-func twordsFor(n int) []tword {
-	if b, ok := twordBufs.Get().(*[]tword); ok && cap(*b) >= n {
-		return (*b)[:0]
+// get returns an empty array for n words or more.
+func (b *twordBuf) get(n int) []tword {
+	if b != nil && cap(b.ws) >= n {
+		ws := b.ws[:0]
+		b.ws = nil // lent until put
+		return ws
 	}
 	return make([]tword, 0, n)
 }
 
-// releaseTwords gives an array of words back for another page.
-func releaseTwords(ws []tword) {
+// put gives an array of words back for the next page.
+func (b *twordBuf) put(ws []tword) {
+	if b == nil {
+		return
+	}
 	clear(ws)
-	ws = ws[:0]
-	twordBufs.Put(&ws)
+	b.ws = ws[:0]
 }
 
 // pageWords collects a page's words. Layouts from the text layer carry the
@@ -110,7 +114,10 @@ func releaseTwords(ws []tword) {
 // document shows), flat words are the fallback. A glued word (small
 // capitals after a larger capital) is joined to the word before it: a cell
 // reads "THRESHOLD", not "T HRESHOLD".
-func pageWords(p *PageLayout) []tword {
+func pageWords(p *PageLayout) []tword { return (*twordBuf)(nil).pageWords(p) }
+
+// pageWords is pageWords in an array of b's.
+func (b *twordBuf) pageWords(p *PageLayout) []tword {
 	n := 0
 	for _, l := range p.Lines {
 		n += len(l.Words)
@@ -118,7 +125,7 @@ func pageWords(p *PageLayout) []tword {
 	if n == 0 {
 		n = len(p.Words)
 	}
-	out := twordsFor(n)
+	out := b.get(n)
 	// Words of short lines set smaller than most lines: markers set as
 	// superscripts among them.
 	hs := make([]float64, len(p.Lines))
@@ -527,9 +534,12 @@ func medianOwned(xs []float64) float64 {
 // in two columns, the left column's before the right's): ruled tables
 // first, then whitespace-aligned tables in the text that no ruled table
 // took, in each column by itself.
-func pageTables(p *PageLayout) []pageTable {
-	s := &wordSet{ws: pageWords(p)}
-	defer func() { releaseTwords(s.ws) }() // no table found keeps a word: cells hold the words' text
+func pageTables(p *PageLayout) []pageTable { return (*twordBuf)(nil).pageTables(p) }
+
+// pageTables is pageTables with the page's words in an array of b's.
+func (b *twordBuf) pageTables(p *PageLayout) []pageTable {
+	s := &wordSet{ws: b.pageWords(p)}
+	defer func() { b.put(s.ws) }() // no table found keeps a word: cells hold the words' text
 	s.used = make([]bool, len(s.ws))
 	tabs := latticeTables(p, s)
 	var rest []int

@@ -48,9 +48,10 @@ func findTables(pages []PageLayout) []tableRegion {
 // keepTables finds a page's tables as soon as the page is read and drops
 // what only table detection needs (glyphs, flat words, rulings) and the
 // lines the tables replace: a document's glyphs are never all in memory
-// at once, and what stays of a page is about the size of its text.
-func keepTables(p *PageLayout) {
-	p.tables, p.tablesFound = pageTables(p), true
+// at once, and what stays of a page is about the size of its text. words
+// is the array of table words the worker's pages are found in.
+func keepTables(p *PageLayout, words *twordBuf) {
+	p.tables, p.tablesFound = words.pageTables(p), true
 	dropGlyphs(p)
 	p.hrules, p.hrulesKept = horizontalSegments(p.Segments), true
 	p.Segments = nil // only table detection reads the rulings (and markRuled the horizontal ones)
