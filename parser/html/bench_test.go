@@ -3,6 +3,7 @@ package html
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -89,5 +90,45 @@ func BenchmarkParseDeep10000(b *testing.B) {
 		if _, err := Parse("deep.html", page, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkParseOrdinaryPages reads the fixtures' pages and the layout
+// matrix's HTML renderings (each under 8 KiB) as Parse does (read whole),
+// and in segments of at least 64 KiB, 2 KiB and 512 bytes with no size
+// threshold, so that the fast paths for segments (scan.go, plain.go,
+// rows.go) are weighed on ordinary pages against the tree builder.
+func BenchmarkParseOrdinaryPages(b *testing.B) {
+	matrix, err := filepath.Glob("../../fixtures/matrix/*/input.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pages [][]byte
+	n := 0
+	for _, in := range append(fixtureInputs(b), matrix...) {
+		p := mustRead(b, in)
+		pages = append(pages, p)
+		n += len(p)
+	}
+	for _, c := range []struct {
+		name         string
+		above, least int
+	}{
+		{"parse", segmentBytes, segmentMin},
+		{"segments-64KiB", 1, 64 << 10},
+		{"segments-2KiB", 1, 2 << 10},
+		{"segments-512B", 1, 512},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, p := range pages {
+					if _, err := parseSegments("input.html", p, Options{}, c.above, c.least); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }
