@@ -1,7 +1,6 @@
 package html
 
 import (
-	"bytes"
 	"net/url"
 	"strings"
 	"unicode"
@@ -181,7 +180,7 @@ func furnitureName(n *html.Node) bool {
 		}
 	}
 	return names(n, func(name string) bool {
-		folded := strings.ToLower(strings.NewReplacer("-", "", "_", "").Replace(name))
+		folded := strings.ToLower(dropJoiners(name))
 		if furnitureNames[folded] {
 			return true
 		}
@@ -211,7 +210,7 @@ func mainContent(n *html.Node) bool {
 				return true
 			}
 		case "id":
-			if mainIDs[strings.ToLower(strings.NewReplacer("-", "", "_", "").Replace(a.Val))] {
+			if mainIDs[strings.ToLower(dropJoiners(a.Val))] {
 				return true
 			}
 		}
@@ -237,7 +236,7 @@ var (
 func siteOf(utf []byte) site {
 	var s site
 	head := utf
-	if i := bytes.Index(bytes.ToLower(utf[:min(len(utf), 1<<16)]), []byte("<body")); i >= 0 {
+	if i := indexBodyTag(utf[:min(len(utf), 1<<16)]); i >= 0 {
 		head = utf[:i]
 	}
 	s.hasMain = hasMain(utf)
@@ -247,6 +246,31 @@ func siteOf(utf []byte) site {
 		}
 	}
 	return s
+}
+
+// dropJoiners returns s without its hyphens and underscores, the joiners
+// of words in class and id names ("site-header", "main_content"); s itself
+// when it has none.
+func dropJoiners(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// indexBodyTag returns the index of the first "<body" in b, in any case
+// of its ASCII letters, or -1. It reads b as it is: lower-casing a copy
+// would cost a copy of the page's head and could move the index of a
+// letter whose lower case is longer in UTF-8.
+func indexBodyTag(b []byte) int {
+	for i := 0; i+5 <= len(b); i++ {
+		if b[i] == '<' && b[i+1]|0x20 == 'b' && b[i+2]|0x20 == 'o' && b[i+3]|0x20 == 'd' && b[i+4]|0x20 == 'y' {
+			return i
+		}
+	}
+	return -1
 }
 
 // hasMain is mainRe.Match(utf), run only on short windows around each
