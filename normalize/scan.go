@@ -23,7 +23,7 @@ func (c *docContext) sectionLevel(text string) (string, bool) {
 		// （ANSTO） (University-wide, 8 April" is an entry's first line)
 		return "", false
 	}
-	if parts := dashSepRe.Split(t, 2); len(parts) == 2 && strings.TrimSpace(parts[0]) != "" {
+	if parts := splitDash(t, 2); len(parts) == 2 && strings.TrimSpace(parts[0]) != "" {
 		if _, only := c.lx.IsLevelOnly(parts[0]); !only {
 			// "Korea Institute of Science and Technology (KIST) — 部局間協定
 			// School-to-": a name, then its details: an entry's first line.

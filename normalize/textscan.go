@@ -80,3 +80,35 @@ func bareDateTails(s string) [][]int {
 	}
 	return out
 }
+
+// dashSeps and detailSeps are the characters dashSepRe and detailSepRe
+// need one of to match: a text with none is no split.
+const (
+	dashSeps   = "—–―‐-"
+	detailSeps = ",，、;；"
+)
+
+// splitDash is dashSepRe.Split, without running the expression on a text
+// with no dash.
+func splitDash(s string, n int) []string {
+	if n != 0 && !containsAny(s, dashSeps) {
+		return []string{s}
+	}
+	return dashSepRe.Split(s, n)
+}
+
+// splitDetails is detailSepRe.Split, without running the expression on a
+// text with no separator.
+func splitDetails(s string, n int) []string {
+	if n != 0 && !containsAny(s, detailSeps) {
+		return []string{s}
+	}
+	return detailSepRe.Split(s, n)
+}
+
+// endsInHanKatakana reports a text whose last character is Han, Katakana
+// or the long-vowel mark: what latinThenCJKRe needs to match.
+func endsInHanKatakana(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == 'ー' || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r)
+}

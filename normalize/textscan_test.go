@@ -74,3 +74,27 @@ func TestBareDateTails(t *testing.T) {
 		assert.Equal(t, bareDateTailRe.FindAllStringIndex(s, -1), bareDateTails(s), "%q", s)
 	}
 }
+
+// TestSplitPrechecks: splitDash and splitDetails split as their
+// expressions do, and latinThenCJKRe matches only a text endsInHanKatakana
+// lets pass.
+func TestSplitPrechecks(t *testing.T) {
+	pieces := []string{"a", "Univ", " ", "-", "—", "–", "―", "‐", ",", "，", "、", ";", "；", "\t", "大学", "センター", "ー", "ｰ", "7", ")", "\xe2", "\x80"}
+	r := rand.New(rand.NewPCG(21, 22))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, n := range []int{-1, 0, 1, 2} {
+			assert.Equal(t, dashSepRe.Split(s, n), splitDash(s, n), "%q, %d", s, n)
+			assert.Equal(t, detailSepRe.Split(s, n), splitDetails(s, n), "%q, %d", s, n)
+		}
+		if latinThenCJKRe.MatchString(s) {
+			assert.True(t, endsInHanKatakana(s), "%q", s)
+		}
+	}
+	assert.True(t, endsInHanKatakana("LOEWE emergenCITY センター"))
+	assert.False(t, endsInHanKatakana("Faculty of Science"))
+}

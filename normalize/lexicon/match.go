@@ -222,13 +222,20 @@ func (lx *Lexicon) LevelTitle(text string) (string, bool) {
 // IsLevelOnly reports a text that says a level and nothing else
 // ("University-wide", "大学間協定", "School-to-school agreement").
 func (lx *Lexicon) IsLevelOnly(text string) (string, bool) {
-	s := Fold(text)
-	lv, ok := lx.Level(text)
-	if !ok {
+	s := Fold(text) // folded and searched once: what Level(text) reads too
+	ms := find(s, lx.levels)
+	if len(ms) == 0 {
 		return "", false
 	}
+	best := ms[0]
+	for _, m := range ms[1:] {
+		if m.t.n > best.t.n {
+			best = m
+		}
+	}
+	lv := best.t.value
 	rest := s
-	for _, m := range find(s, lx.levels) {
+	for _, m := range ms {
 		rest = strings.Replace(rest, m.t.text, " ", 1)
 	}
 	for _, w := range []string{"agreements", "agreement", "協定", "level", "exchange", "academic", "交流", "협정", "协议"} {
