@@ -98,3 +98,29 @@ func TestSplitPrechecks(t *testing.T) {
 	assert.True(t, endsInHanKatakana("LOEWE emergenCITY センター"))
 	assert.False(t, endsInHanKatakana("Faculty of Science"))
 }
+
+// TestTrailingCountAt: trailingCountAt finds what trailingCountRe finds,
+// on texts with invalid UTF-8 too.
+func TestTrailingCountAt(t *testing.T) {
+	pieces := []string{" ", "(", "（", ")", "）", "1", "79", "１", "９", "a", "\t", "\n", "\xEF", "\xBC", "\x89", "\x99", "大", "\u3000", "China"}
+	r := rand.New(rand.NewPCG(31, 32))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(9) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := trailingCountRe.FindStringSubmatchIndex(s)
+		start, from, to, ok := trailingCountAt(s)
+		if want == nil {
+			assert.False(t, ok, "%q", s)
+			continue
+		}
+		assert.Equal(t, want[:4], []int{start, want[1], from, to}, "%q", s)
+		assert.Equal(t, len(s), want[1], "%q", s)
+	}
+	name, n, ok := splitCount("China (79)")
+	assert.True(t, ok)
+	assert.Equal(t, "China", name)
+	assert.Equal(t, 79, n)
+}

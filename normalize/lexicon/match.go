@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/agreements/agreements/internal/ascii"
 )
 
 // Matching texts against the terms: headers, levels, kinds, units, marks.
@@ -390,9 +392,13 @@ func (lx *Lexicon) IsLinkNoise(text string) bool {
 // ("concluded 2012.3.15" → "2012.3.15"); ok is false when there is none.
 func (lx *Lexicon) CutConcluded(text string) (string, bool) {
 	t := strings.TrimSpace(text)
-	lower := strings.ToLower(t)
+	lowerHas := func(w string) bool { return hasPrefixLowerASCII(t, w) }
+	if !ascii.Only(t) {
+		lower := strings.ToLower(t)
+		lowerHas = func(w string) bool { return strings.HasPrefix(lower, w) && len(lower) > len(w) }
+	}
 	for _, c := range lx.concl {
-		if strings.HasPrefix(lower, c.text) && len(lower) > len(c.text) {
+		if lowerHas(c.text) {
 			rest := t[len(c.text):]
 			if r := firstRune(rest); c.latin && isWordRune(r) {
 				continue
@@ -401,6 +407,24 @@ func (lx *Lexicon) CutConcluded(text string) (string, bool) {
 		}
 	}
 	return t, false
+}
+
+// hasPrefixLowerASCII is, for an ASCII t, strings.HasPrefix(strings.ToLower(t), w)
+// && len(t) > len(w), without lowering a copy of t.
+func hasPrefixLowerASCII(t, w string) bool {
+	if len(t) <= len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		b := t[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if b != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // CutConcludedAfter removes a word that follows a date inside an entry
