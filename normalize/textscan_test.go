@@ -79,15 +79,15 @@ func TestBareDateTails(t *testing.T) {
 // expressions do, and latinThenCJKRe matches only a text endsInHanKatakana
 // lets pass.
 func TestSplitPrechecks(t *testing.T) {
-	pieces := []string{"a", "Univ", " ", "-", "—", "–", "―", "‐", ",", "，", "、", ";", "；", "\t", "大学", "センター", "ー", "ｰ", "7", ")", "\xe2", "\x80"}
+	pieces := []string{"a", "Univ", " ", "-", "—", "–", "―", "‐", ",", "，", "、", ";", "；", "\t", "大学", "センター", "ー", "ｰ", "7", ")", "\xe2", "\x80", "\xef", "\xbc", "\xe3", "\n", "\u3000"}
 	r := rand.New(rand.NewPCG(21, 22))
-	for range 20000 {
+	for range 50000 {
 		var b strings.Builder
 		for range r.IntN(8) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
-		for _, n := range []int{-1, 0, 1, 2} {
+		for _, n := range []int{-1, 0, 1, 2, 3} {
 			assert.Equal(t, dashSepRe.Split(s, n), splitDash(s, n), "%q, %d", s, n)
 			assert.Equal(t, detailSepRe.Split(s, n), splitDetails(s, n), "%q, %d", s, n)
 		}

@@ -25,19 +25,20 @@ func cutConcludedLowered(lx *Lexicon, text string) (string, bool) {
 	return t, false
 }
 
-// TestCutConcludedASCII: CutConcluded's reading of an ASCII text without
-// lowering it gives what lowering it gives, on the lexicon's own words in
-// any case, cut short, and followed by dates and words.
-func TestCutConcludedASCII(t *testing.T) {
+// TestCutConcludedLowered: CutConcluded, which lowers no ASCII text and
+// only the start of another, gives what lowering the whole text gives, on
+// the lexicon's own words in any case, cut short, and followed by dates
+// and words, some of which change length when lowered.
+func TestCutConcludedLowered(t *testing.T) {
 	lx := Default()
-	pieces := []string{" ", ":", "2019", "April", "x", "S", "of", "\t", "締結", "Ｓ"}
+	pieces := []string{" ", ":", "2019", "April", "x", "S", "of", "\t", "締結", "Ｓ", "İ", "ẞ", "Ⱥ", "\xe2", "\x80", "é", "University of Tokyo "}
 	for _, c := range lx.concl {
 		pieces = append(pieces, c.text, strings.ToUpper(c.text), c.text[:len(c.text)/2])
 	}
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
 		var b strings.Builder
-		for range r.IntN(5) {
+		for range r.IntN(12) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		s := b.String()
@@ -45,5 +46,22 @@ func TestCutConcludedASCII(t *testing.T) {
 		rest, ok := lx.CutConcluded(s)
 		assert.Equal(t, wantOK, ok, "%q", s)
 		assert.Equal(t, wantRest, rest, "%q", s)
+	}
+}
+
+// TestLowerPrefix: lowerPrefix gives a prefix of the lowered text longer
+// than max, or the whole of it.
+func TestLowerPrefix(t *testing.T) {
+	pieces := []string{"a", "B", "İ", "ẞ", "Ⱥ", "\xe2", "\x80", "大", " "}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s, max := b.String(), r.IntN(12)
+		lower, p := strings.ToLower(s), lowerPrefix(s, max)
+		assert.True(t, strings.HasPrefix(lower, p), "%q", s)
+		assert.True(t, p == lower || len(p) > max, "%q", s)
 	}
 }

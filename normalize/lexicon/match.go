@@ -394,7 +394,7 @@ func (lx *Lexicon) CutConcluded(text string) (string, bool) {
 	t := strings.TrimSpace(text)
 	lowerHas := func(w string) bool { return hasPrefixLowerASCII(t, w) }
 	if !ascii.Only(t) {
-		lower := strings.ToLower(t)
+		lower := lowerPrefix(t, lx.conclMax)
 		lowerHas = func(w string) bool { return strings.HasPrefix(lower, w) && len(lower) > len(w) }
 	}
 	for _, c := range lx.concl {
@@ -407,6 +407,22 @@ func (lx *Lexicon) CutConcluded(text string) (string, bool) {
 		}
 	}
 	return t, false
+}
+
+// lowerPrefix is strings.ToLower(t), or a prefix of it longer than max
+// bytes: t's first characters lowered, as strings.ToLower lowers each
+// character on its own. A word of at most max bytes is a prefix of the
+// one exactly when it is a prefix of the other, and shorter than both.
+func lowerPrefix(t string, max int) string {
+	for k := 2*max + 8; k < len(t); k *= 2 {
+		for k < len(t) && !utf8.RuneStart(t[k]) {
+			k++ // a character's continuation bytes stay with it
+		}
+		if p := strings.ToLower(t[:k]); len(p) > max {
+			return p
+		}
+	}
+	return strings.ToLower(t)
 }
 
 // hasPrefixLowerASCII is, for an ASCII t, strings.HasPrefix(strings.ToLower(t), w)
