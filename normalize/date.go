@@ -442,7 +442,7 @@ func ParseDate(s string, opt DateOptions) (Date, error) {
 	if len(t) > maxDateLen {
 		return Date{}, fmt.Errorf("%w: %.40q...: too long", ErrBadDate, s)
 	}
-	if !strings.ContainsAny(t, dateNeeds) {
+	if !mayBeDate(t) {
 		return Date{}, fmt.Errorf("%w: %q: unknown form", ErrBadDate, s)
 	}
 	checks := dateChecks()
@@ -477,6 +477,18 @@ func ParseDate(s string, opt DateOptions) (Date, error) {
 // dateNeeds holds what every layout's pattern needs one of: an ASCII digit,
 // or the era's first year 元. A text with none of them is no date.
 const dateNeeds = "0123456789元"
+
+// mayBeDate is strings.ContainsAny(t, dateNeeds) in one pass over the
+// bytes: a digit byte is a digit, and the encoding of 元 found at any byte
+// is that character (UTF-8 decodes from each character's first byte).
+func mayBeDate(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if '0' <= t[i] && t[i] <= '9' {
+			return true
+		}
+	}
+	return strings.Contains(t, "元")
+}
 
 // A digitScan matches an anchored pattern made only of groups of ASCII
 // digits and literal separators, such as `^(\d{4})\. ?(\d{1,2})$`, giving

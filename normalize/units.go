@@ -226,7 +226,7 @@ func (c *docContext) unitsFirst() bool {
 	}
 	unitFirst, nameFirst := 0, 0
 	count := func(text string) {
-		if !strings.ContainsAny(text, ",，、") {
+		if !containsAny(text, ",，、") {
 			return
 		}
 		name := strings.TrimSpace(splitDash(text, 2)[0])
