@@ -26,7 +26,7 @@ func BenchmarkNormalizeReal(b *testing.B) {
 		name   string
 		inputs []string
 	}{{"fixtures", fixtures}}
-	if peer := "/work/shared/peer-corpus/icdar2013/us-030.pdf"; fileExists(peer) {
+	if peer := "../../shared/peer-corpus/icdar2013/us-030.pdf"; fileExists(peer) { // the peer corpus beside the repository, as the Makefile's PEER
 		sets = append(sets, struct {
 			name   string
 			inputs []string
