@@ -139,13 +139,17 @@ func (v ymd) check() error {
 type dateLayout struct {
 	re    *lazyre.Regexp
 	parse func(m []string, opt DateOptions) (ymd, string, error)
+	// scan, when set, gives what re.FindStringSubmatch gives, without
+	// running the expression (see newDigitScan).
+	scan digitScan
 }
 
 // numericLayout is a layout whose submatches are year, month and day, in that
 // order, any of the last two optional.
 func numericLayout(name, pattern string) dateLayout {
 	return dateLayout{
-		re: lazyre.New(pattern),
+		re:   lazyre.New(pattern),
+		scan: newDigitScan(pattern),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			var v ymd
 			v.y = dateNum(m[1])
@@ -438,12 +442,20 @@ func ParseDate(s string, opt DateOptions) (Date, error) {
 	if len(t) > maxDateLen {
 		return Date{}, fmt.Errorf("%w: %.40q...: too long", ErrBadDate, s)
 	}
+	if !mayBeDate(t) {
+		return Date{}, fmt.Errorf("%w: %q: unknown form", ErrBadDate, s)
+	}
 	checks := dateChecks()
 	for i, l := range dateLayouts() {
 		if !checks[i].may(t) {
 			continue
 		}
-		m := l.re.FindStringSubmatch(t)
+		var m []string
+		if l.scan != nil {
+			m = l.scan.match(t)
+		} else {
+			m = l.re.FindStringSubmatch(t)
+		}
 		if m == nil {
 			continue
 		}
@@ -460,6 +472,102 @@ func ParseDate(s string, opt DateOptions) (Date, error) {
 		return Date{ISO: v.iso(), Layout: name}, nil
 	}
 	return Date{}, fmt.Errorf("%w: %q: unknown form", ErrBadDate, s)
+}
+
+// dateNeeds holds what every layout's pattern needs one of: an ASCII digit,
+// or the era's first year 元. A text with none of them is no date.
+const dateNeeds = "0123456789元"
+
+// mayBeDate is strings.ContainsAny(t, dateNeeds) in one pass over the
+// bytes: a digit byte is a digit, and the encoding of 元 found at any byte
+// is that character (UTF-8 decodes from each character's first byte).
+func mayBeDate(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if '0' <= t[i] && t[i] <= '9' {
+			return true
+		}
+	}
+	return strings.Contains(t, "元")
+}
+
+// A digitScan matches an anchored pattern made only of groups of ASCII
+// digits and literal separators, such as `^(\d{4})\. ?(\d{1,2})$`, giving
+// the submatches FindStringSubmatch gives. A digit group takes the whole run
+// of digits before it: what follows it is never a digit, so the expression
+// cannot split a run either.
+type digitScan []scanStep
+
+// A scanStep is a group of min..max ASCII digits, or a literal byte that
+// may be optional.
+type scanStep struct {
+	min, max int  // a digit group when max > 0
+	lit      byte // else this byte
+	opt      bool // the byte may be absent
+}
+
+// newDigitScan reads a pattern; one of another shape gives nil, and the
+// layout keeps its expression.
+func newDigitScan(pattern string) digitScan {
+	p, ok := strings.CutPrefix(pattern, "^")
+	if !ok {
+		return nil
+	}
+	var sc digitScan
+	for p != "$" {
+		var st scanStep
+		switch {
+		case strings.HasPrefix(p, `(\d{4})`):
+			st, p = scanStep{min: 4, max: 4}, p[len(`(\d{4})`):]
+		case strings.HasPrefix(p, `(\d{2})`):
+			st, p = scanStep{min: 2, max: 2}, p[len(`(\d{2})`):]
+		case strings.HasPrefix(p, `(\d{1,2})`):
+			st, p = scanStep{min: 1, max: 2}, p[len(`(\d{1,2})`):]
+		case strings.HasPrefix(p, `\.`):
+			st, p = scanStep{lit: '.'}, p[2:]
+		case p != "" && (p[0] == '-' || p[0] == '/' || p[0] == ' '):
+			st, p = scanStep{lit: p[0]}, p[1:]
+		default:
+			return nil
+		}
+		if st.max == 0 && strings.HasPrefix(p, "?") {
+			st.opt, p = true, p[1:]
+		}
+		if n := len(sc); n > 0 && sc[n-1].max > 0 && st.max > 0 {
+			return nil // two digit groups in a row could split a run
+		}
+		sc = append(sc, st)
+	}
+	return sc
+}
+
+// match gives the whole match and the groups, or nil.
+func (sc digitScan) match(t string) []string {
+	m := []string{t}
+	i := 0
+	for _, st := range sc {
+		if st.max == 0 {
+			switch {
+			case i < len(t) && t[i] == st.lit:
+				i++
+			case !st.opt:
+				return nil
+			}
+			continue
+		}
+		j := i
+		for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+			j++
+		}
+		if n := j - i; n < st.min || n > st.max {
+			return nil
+		}
+		m = append(m, t[i:j])
+		i = j
+	}
+	if i != len(t) {
+		return nil
+	}
+	return m
 }
 
 // dateChecks are the layouts' pre-checks, in the order of dateLayouts.

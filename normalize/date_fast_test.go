@@ -112,3 +112,56 @@ func BenchmarkSlashOrder(b *testing.B) {
 		slashOrder(slices.Values(texts))
 	}
 }
+
+// TestDigitScan: a layout's scan gives what its expression gives, on every
+// text; every numeric layout has one.
+func TestDigitScan(t *testing.T) {
+	texts := dateTexts()
+	texts = append(texts, "1980.  5", "1980.5.", "2019-004-01", "12019-04-01", "2019-04-011", "2019/4/1/", "2019.04 ", "٢٠١٩")
+	scans := 0
+	for _, l := range dateLayouts() {
+		if l.scan == nil {
+			continue
+		}
+		scans++
+		for _, s := range texts {
+			for _, s := range []string{s, foldDate(s)} {
+				assert.Equal(t, l.re.FindStringSubmatch(s), l.scan.match(s), "%s on %q", l.re.String(), s)
+			}
+		}
+	}
+	assert.Equal(t, 14, scans)
+	assert.Equal(t, digitScan{{min: 4, max: 4}, {lit: '.'}, {lit: ' ', opt: true}, {min: 1, max: 2}}, newDigitScan(`^(\d{4})\. ?(\d{1,2})$`))
+	assert.Nil(t, newDigitScan(`^(\d{4})(\d{2})$`), "two digit groups in a row")
+	assert.Nil(t, newDigitScan(`^(\d{4})\s*年$`))
+	assert.Nil(t, newDigitScan(`(\d{4})$`))
+}
+
+// TestDateNeeds: whatever a layout's pattern matches holds a digit or 元.
+func TestDateNeeds(t *testing.T) {
+	texts := append(dateTexts(), "平成元年", "令和元年5月1日", "H元.5.1", "Apr 2019")
+	for _, l := range dateLayouts() {
+		for _, s := range texts {
+			s = foldDate(s)
+			if l.re.MatchString(s) {
+				assert.True(t, strings.ContainsAny(s, dateNeeds), "%s matches %q", l.re.String(), s)
+			}
+		}
+		assert.Contains(t, l.re.String(), `\d`, "every pattern needs a digit or 元")
+	}
+}
+
+// TestMayBeDate: mayBeDate answers as strings.ContainsAny(t, dateNeeds),
+// on texts with invalid UTF-8 too.
+func TestMayBeDate(t *testing.T) {
+	pieces := []string{"a", "元", "0", "9", "年", " ", "\xe5", "\x85", "\x83", "\uFFFD", "平成"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		assert.Equal(t, strings.ContainsAny(s, dateNeeds), mayBeDate(s), "%q", s)
+	}
+}

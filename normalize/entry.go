@@ -269,7 +269,7 @@ type detailPiece struct {
 // agreement (School of X)").
 func splitDetailPieces(text string) []detailPiece {
 	var out []detailPiece
-	for _, p := range detailSepRe.Split(text, -1) {
+	for _, p := range splitDetails(text, -1) {
 		p = strings.TrimSpace(p)
 		var inner []detailPiece
 		for {

@@ -369,6 +369,9 @@ var latinThenCJKRe = lazyre.New(`^(.*[A-Za-z0-9)]) ([\p{Han}\p{Katakana}ー]+)$`
 // the Japanese unit word that ends it ("LOEWE emergenCITY センター"): a unit
 // word alone is no name in the other language.
 func (c *docContext) joinUnitWord(s string) string {
+	if !endsInHanKatakana(s) {
+		return s // no match: the expression ends in those characters
+	}
 	if m := latinThenCJKRe.FindStringSubmatch(s); m != nil && c.lx.IsUnitWord(m[2]) {
 		return m[1] + m[2]
 	}

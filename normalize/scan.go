@@ -23,7 +23,7 @@ func (c *docContext) sectionLevel(text string) (string, bool) {
 		// （ANSTO） (University-wide, 8 April" is an entry's first line)
 		return "", false
 	}
-	if parts := dashSepRe.Split(t, 2); len(parts) == 2 && strings.TrimSpace(parts[0]) != "" {
+	if parts := splitDash(t, 2); len(parts) == 2 && strings.TrimSpace(parts[0]) != "" {
 		if _, only := c.lx.IsLevelOnly(parts[0]); !only {
 			// "Korea Institute of Science and Technology (KIST) — 部局間協定
 			// School-to-": a name, then its details: an entry's first line.
@@ -292,11 +292,58 @@ var trailingCountRe = lazyre.New(`\s*[(（]\s*([0-9０-９]+)\s*[)）]\s*$`)
 
 // splitCount removes a trailing "(N)" count from a group name.
 func splitCount(s string) (string, int, bool) {
-	loc := trailingCountRe.FindStringSubmatchIndex(s)
-	if loc == nil {
+	start, from, to, ok := trailingCountAt(s)
+	if !ok {
 		return s, 0, false
 	}
-	return strings.TrimSpace(s[:loc[0]]), atoi(s[loc[2]:loc[3]]), true
+	return strings.TrimSpace(s[:start]), atoi(s[from:to]), true
+}
+
+// trailingCountAt is trailingCountRe.FindStringSubmatchIndex(s) read from
+// the end of s: where the match starts and where its digits are. Every
+// part of the pattern is fixed once the end is: white space, a closing
+// bracket, white space, the digits, white space, an opening bracket, and
+// all the white space before it (the leftmost start).
+func trailingCountAt(s string) (start, from, to int, ok bool) {
+	space := func(i int) int {
+		for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == '\n' || s[i-1] == '\f' || s[i-1] == '\r') {
+			i--
+		}
+		return i
+	}
+	bracket := func(i int, ascii, wide string) int {
+		switch {
+		case strings.HasSuffix(s[:i], ascii):
+			return i - len(ascii)
+		case strings.HasSuffix(s[:i], wide):
+			return i - len(wide)
+		}
+		return -1
+	}
+	i := bracket(space(len(s)), ")", "）")
+	if i < 0 {
+		return 0, 0, 0, false
+	}
+	to = space(i)
+	i = to
+	for i > 0 {
+		if c := s[i-1]; c >= '0' && c <= '9' {
+			i--
+		} else if i >= 3 && s[i-3] == 0xEF && s[i-2] == 0xBC && s[i-1] >= 0x90 && s[i-1] <= 0x99 { // ０-９
+			i -= 3
+		} else {
+			break
+		}
+	}
+	if i == to {
+		return 0, 0, 0, false
+	}
+	from = i
+	i = bracket(space(i), "(", "（")
+	if i < 0 {
+		return 0, 0, 0, false
+	}
+	return space(i), from, to, true
 }
 
 // noteRe matches the start of a footnote or note: a reference mark, "Note",

@@ -938,13 +938,14 @@ func (tr *tableReader) headerWordsOf(j int, text string) bool {
 			}
 		}
 	}
-	ws := strings.Fields(text)
-	for _, w := range ws {
+	n := 0
+	for w := range strings.FieldsSeq(text) { // the words of strings.Fields, no slice made
 		if !tr.headerWords[j][w] {
 			return false
 		}
+		n++
 	}
-	return len(ws) > 0
+	return n > 0
 }
 
 // mapOrigins records, for every cell a rowspan covers, the cell the span

@@ -458,7 +458,7 @@ func (tr *tableReader) rowDates(rec *Record, vals map[field]val) {
 // severalDates reads a cell of dates separated by commas ("1999,
 // 11/17/2008", "05/20/2013, 07/27/2017"); nil unless every part is a date.
 func (c *docContext) severalDates(text string, opt DateOptions) []Date {
-	parts := detailSepRe.Split(text, -1)
+	parts := splitDetails(text, -1)
 	if len(parts) < 2 {
 		return nil
 	}

@@ -80,3 +80,78 @@ func bareDateTails(s string) [][]int {
 	}
 	return out
 }
+
+// dashSeps are the characters dashSepRe needs one of to match: a text
+// with none is no split.
+const dashSeps = "—–―‐-"
+
+// splitDash is dashSepRe.Split, without running the expression on a text
+// with no dash.
+func splitDash(s string, n int) []string {
+	if n != 0 && !containsAny(s, dashSeps) {
+		return []string{s}
+	}
+	return dashSepRe.Split(s, n)
+}
+
+// splitDetails is detailSepRe.Split(s, n), read byte by byte: each
+// separator with the white space (the expression's \s) on both sides of
+// it. The leftmost match is the first separator's, with all the white
+// space before it since the last match; the white space after it is
+// taken whole, so the next match cannot start inside it.
+func splitDetails(s string, n int) []string {
+	if n == 0 {
+		return nil
+	}
+	if s == "" {
+		return []string{""}
+	}
+	space := func(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' }
+	var out []string
+	beg := 0
+	for i := 0; i < len(s); {
+		w := detailSepAt(s, i)
+		if w == 0 {
+			i++
+			continue
+		}
+		if n > 0 && len(out) == n-1 {
+			break
+		}
+		start, end := i, i+w
+		for start > beg && space(s[start-1]) {
+			start--
+		}
+		for end < len(s) && space(s[end]) {
+			end++
+		}
+		out = append(out, s[beg:start])
+		beg, i = end, end
+	}
+	return append(out, s[beg:])
+}
+
+// detailSepAt reports the length of the separator of details that starts
+// at s[i], or 0. A character's encoding found at any byte is that
+// character: UTF-8 decodes from each character's first byte, and a byte
+// that starts none is read alone.
+func detailSepAt(s string, i int) int {
+	switch s[i] {
+	case ',', ';':
+		return 1
+	case 0xEF, 0xE3:
+		for _, sep := range []string{"，", "、", "；"} {
+			if strings.HasPrefix(s[i:], sep) {
+				return len(sep)
+			}
+		}
+	}
+	return 0
+}
+
+// endsInHanKatakana reports a text whose last character is Han, Katakana
+// or the long-vowel mark: what latinThenCJKRe needs to match.
+func endsInHanKatakana(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == 'ー' || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r)
+}

@@ -74,3 +74,53 @@ func TestBareDateTails(t *testing.T) {
 		assert.Equal(t, bareDateTailRe.FindAllStringIndex(s, -1), bareDateTails(s), "%q", s)
 	}
 }
+
+// TestSplitPrechecks: splitDash and splitDetails split as their
+// expressions do, and latinThenCJKRe matches only a text endsInHanKatakana
+// lets pass.
+func TestSplitPrechecks(t *testing.T) {
+	pieces := []string{"a", "Univ", " ", "-", "—", "–", "―", "‐", ",", "，", "、", ";", "；", "\t", "大学", "センター", "ー", "ｰ", "7", ")", "\xe2", "\x80", "\xef", "\xbc", "\xe3", "\n", "\u3000"}
+	r := rand.New(rand.NewPCG(21, 22))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, n := range []int{-1, 0, 1, 2, 3} {
+			assert.Equal(t, dashSepRe.Split(s, n), splitDash(s, n), "%q, %d", s, n)
+			assert.Equal(t, detailSepRe.Split(s, n), splitDetails(s, n), "%q, %d", s, n)
+		}
+		if latinThenCJKRe.MatchString(s) {
+			assert.True(t, endsInHanKatakana(s), "%q", s)
+		}
+	}
+	assert.True(t, endsInHanKatakana("LOEWE emergenCITY センター"))
+	assert.False(t, endsInHanKatakana("Faculty of Science"))
+}
+
+// TestTrailingCountAt: trailingCountAt finds what trailingCountRe finds,
+// on texts with invalid UTF-8 too.
+func TestTrailingCountAt(t *testing.T) {
+	pieces := []string{" ", "(", "（", ")", "）", "1", "79", "１", "９", "a", "\t", "\n", "\xEF", "\xBC", "\x89", "\x99", "大", "\u3000", "China"}
+	r := rand.New(rand.NewPCG(31, 32))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(9) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := trailingCountRe.FindStringSubmatchIndex(s)
+		start, from, to, ok := trailingCountAt(s)
+		if want == nil {
+			assert.False(t, ok, "%q", s)
+			continue
+		}
+		assert.Equal(t, want[:4], []int{start, want[1], from, to}, "%q", s)
+		assert.Equal(t, len(s), want[1], "%q", s)
+	}
+	name, n, ok := splitCount("China (79)")
+	assert.True(t, ok)
+	assert.Equal(t, "China", name)
+	assert.Equal(t, 79, n)
+}

@@ -96,7 +96,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 	if !containsAny(name, ",，、;；") {
 		return c.splitUnitInName(name) // no separator: the unit, if any, follows the name
 	}
-	pieces := detailSepRe.Split(name, -1) // name's pieces, for the three readings below
+	pieces := splitDetails(name, -1) // name's pieces, for the three readings below
 	if all := pieces; len(all) == 4 && isAcronym(all[0]) && isAcronym(all[2]) {
 		// "DLR, German Aerospace Center, DFD, German Remote Sensing Data
 		// Center": an acronym and its name, then the unit's.
@@ -118,7 +118,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 			break
 		}
 	}
-	parts := detailSepRe.Split(name, 2)
+	parts := splitDetails(name, 2)
 	if len(parts) < 2 {
 		return c.splitUnitInName(name)
 	}
@@ -226,10 +226,10 @@ func (c *docContext) unitsFirst() bool {
 	}
 	unitFirst, nameFirst := 0, 0
 	count := func(text string) {
-		if !strings.ContainsAny(text, ",，、") {
+		if !containsAny(text, ",，、") {
 			return
 		}
-		name := strings.TrimSpace(dashSepRe.Split(text, 2)[0])
+		name := strings.TrimSpace(splitDash(text, 2)[0])
 		for {
 			rest, _, ok := cutTrailingBrackets(name)
 			if !ok || strings.TrimSpace(rest) == "" {
@@ -237,7 +237,7 @@ func (c *docContext) unitsFirst() bool {
 			}
 			name = strings.TrimSpace(rest)
 		}
-		parts := detailSepRe.Split(name, -1)
+		parts := splitDetails(name, -1)
 		if len(parts) != 2 {
 			return
 		}
@@ -276,7 +276,7 @@ func (c *docContext) unitFirst(name string) (partner, unit string, markers []str
 	if !strings.ContainsAny(name, ",，、") {
 		return "", "", nil, false
 	}
-	parts := detailSepRe.Split(name, -1)
+	parts := splitDetails(name, -1)
 	if len(parts) != 2 {
 		return "", "", nil, false
 	}
@@ -338,7 +338,7 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 	if len(lines) < 2 {
 		return text
 	}
-	comma := strings.ContainsAny(dashSepRe.Split(text, 2)[0], ",，、")
+	comma := strings.ContainsAny(splitDash(text, 2)[0], ",，、")
 	if comma && hasCJK(text) {
 		return text // a comma already says where the unit starts
 	}

@@ -165,6 +165,7 @@ type Lexicon struct {
 	asOf      []*lazyre.Regexp
 	asOfNeeds []required // what a text needs for each of asOf to match it
 	concl     []term
+	conclMax  int // the longest concl term's length in bytes
 	kinds     []term
 	subset    []string
 	hfiller   []string
@@ -237,6 +238,9 @@ func New(langs ...*Lang) *Lexicon {
 		lx.inst = appendTerms(lx.inst, l.Institutions, nil)
 		lx.title = appendTerms(lx.title, l.ListTitle, nil)
 		lx.concl = appendTerms(lx.concl, l.Concluded, nil)
+		for _, c := range lx.concl {
+			lx.conclMax = max(lx.conclMax, len(c.text))
+		}
 		lx.kinds = appendTerms(lx.kinds, l.Kinds, nil)
 		for _, w := range l.HeaderFiller {
 			lx.hfiller = append(lx.hfiller, Fold(w))

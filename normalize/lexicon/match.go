@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/agreements/agreements/internal/ascii"
 )
 
 // Matching texts against the terms: headers, levels, kinds, units, marks.
@@ -222,13 +224,20 @@ func (lx *Lexicon) LevelTitle(text string) (string, bool) {
 // IsLevelOnly reports a text that says a level and nothing else
 // ("University-wide", "大学間協定", "School-to-school agreement").
 func (lx *Lexicon) IsLevelOnly(text string) (string, bool) {
-	s := Fold(text)
-	lv, ok := lx.Level(text)
-	if !ok {
+	s := Fold(text) // folded and searched once: what Level(text) reads too
+	ms := find(s, lx.levels)
+	if len(ms) == 0 {
 		return "", false
 	}
+	best := ms[0]
+	for _, m := range ms[1:] {
+		if m.t.n > best.t.n {
+			best = m
+		}
+	}
+	lv := best.t.value
 	rest := s
-	for _, m := range find(s, lx.levels) {
+	for _, m := range ms {
 		rest = strings.Replace(rest, m.t.text, " ", 1)
 	}
 	for _, w := range []string{"agreements", "agreement", "協定", "level", "exchange", "academic", "交流", "협정", "协议"} {
@@ -383,9 +392,13 @@ func (lx *Lexicon) IsLinkNoise(text string) bool {
 // ("concluded 2012.3.15" → "2012.3.15"); ok is false when there is none.
 func (lx *Lexicon) CutConcluded(text string) (string, bool) {
 	t := strings.TrimSpace(text)
-	lower := strings.ToLower(t)
+	lowerHas := func(w string) bool { return hasPrefixLowerASCII(t, w) }
+	if !ascii.Only(t) {
+		lower := lowerPrefix(t, lx.conclMax)
+		lowerHas = func(w string) bool { return strings.HasPrefix(lower, w) && len(lower) > len(w) }
+	}
 	for _, c := range lx.concl {
-		if strings.HasPrefix(lower, c.text) && len(lower) > len(c.text) {
+		if lowerHas(c.text) {
 			rest := t[len(c.text):]
 			if r := firstRune(rest); c.latin && isWordRune(r) {
 				continue
@@ -394,6 +407,40 @@ func (lx *Lexicon) CutConcluded(text string) (string, bool) {
 		}
 	}
 	return t, false
+}
+
+// lowerPrefix is strings.ToLower(t), or a prefix of it longer than max
+// bytes: t's first characters lowered, as strings.ToLower lowers each
+// character on its own. A word of at most max bytes is a prefix of the
+// one exactly when it is a prefix of the other, and shorter than both.
+func lowerPrefix(t string, max int) string {
+	for k := 2*max + 8; k < len(t); k *= 2 {
+		for k < len(t) && !utf8.RuneStart(t[k]) {
+			k++ // a character's continuation bytes stay with it
+		}
+		if p := strings.ToLower(t[:k]); len(p) > max {
+			return p
+		}
+	}
+	return strings.ToLower(t)
+}
+
+// hasPrefixLowerASCII is, for an ASCII t, strings.HasPrefix(strings.ToLower(t), w)
+// && len(t) > len(w), without lowering a copy of t.
+func hasPrefixLowerASCII(t, w string) bool {
+	if len(t) <= len(w) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		b := t[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if b != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // CutConcludedAfter removes a word that follows a date inside an entry

@@ -1,0 +1,82 @@
+package normalize_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/agreements/agreements/normalize"
+	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/parser/html"
+	"github.com/agreements/agreements/parser/pdf"
+)
+
+// BenchmarkNormalizeReal measures the normaliser alone on real documents:
+// the fixtures' inputs, and the list-shaped peer PDF whose whole run is
+// slowest against pdftotext when that corpus is there. Each document is
+// parsed again outside the timer, so a reading that changes it does not
+// change the next.
+func BenchmarkNormalizeReal(b *testing.B) {
+	fixtures, err := filepath.Glob("../fixtures/*/input.*")
+	if err != nil || len(fixtures) == 0 {
+		b.Fatal("no fixtures", err)
+	}
+	sets := []struct {
+		name   string
+		inputs []string
+	}{{"fixtures", fixtures}}
+	if peer := "../../shared/peer-corpus/icdar2013/us-030.pdf"; fileExists(peer) { // the peer corpus beside the repository, as the Makefile's PEER
+		sets = append(sets, struct {
+			name   string
+			inputs []string
+		}{"us-030", []string{peer}})
+	}
+	for _, set := range sets {
+		var data [][]byte
+		for _, in := range set.inputs {
+			d, err := os.ReadFile(in)
+			if err != nil {
+				b.Fatal(err)
+			}
+			data = append(data, d)
+		}
+		b.Run(set.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for k, in := range set.inputs {
+					b.StopTimer()
+					doc := parseFile(in, data[k])
+					b.StartTimer()
+					if doc == nil {
+						continue
+					}
+					if _, err := normalize.Normalize(doc, normalize.Options{Institution: "Tohoku University"}); err != nil {
+						b.Fatal(in, err)
+					}
+				}
+			}
+		})
+	}
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+// parseFile parses a PDF or HTML input; nil when it is not a document.
+func parseFile(name string, b []byte) *parser.Document {
+	var doc *parser.Document
+	var err error
+	switch {
+	case strings.HasSuffix(name, ".pdf"):
+		doc, err = pdf.Parse(filepath.Base(name), b, pdf.Options{})
+	case strings.HasSuffix(name, ".html"):
+		doc, err = html.Parse(filepath.Base(name), b, html.Options{})
+	}
+	if err != nil {
+		return nil
+	}
+	return doc
+}
