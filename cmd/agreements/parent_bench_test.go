@@ -3,11 +3,38 @@ package main
 import (
 	"bytes"
 	"io"
+	"slices"
 	"testing"
+
+	"github.com/agreements/agreements/agreement"
 
 	"github.com/agreements/agreements/normalize"
 	"github.com/agreements/agreements/output"
 )
+
+// benchDoc is a generated document the benchmarks of the command's side
+// read: its name (the format goes by its extension) and its bytes.
+type benchDoc struct {
+	name, file string
+	data       func() []byte
+}
+
+// benchDocs returns the generated documents of the given names: a ruled
+// table and an unruled list of 300 pages, an HTML page of 2 MB.
+func benchDocs(names ...string) []benchDoc {
+	all := []benchDoc{
+		{"table300", "t.pdf", func() []byte { return synthTablePDF(300, 30) }},
+		{"list300", "l.pdf", func() []byte { return synthListPDF(300, 40) }},
+		{"html2MB", "p.html", func() []byte { return synthHTML(2 << 20) }},
+	}
+	var out []benchDoc
+	for _, d := range all {
+		if slices.Contains(names, d.name) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
 
 // replyBytes parses data in this process and returns the reply a parse
 // child would write for it.
@@ -24,78 +51,88 @@ func replyBytes(b *testing.B, name string, data []byte) []byte {
 	return buf.Bytes()
 }
 
-// BenchmarkParent measures what the command does with a parse child's
-// reply: decode it, normalise the document and write its records as
-// NDJSON, on a generated ruled table, an unruled list and an HTML page.
-func BenchmarkParent(b *testing.B) {
-	for _, bc := range []struct {
-		name string
-		file string
-		data func() []byte
-	}{
-		{"table300", "t.pdf", func() []byte { return synthTablePDF(300, 30) }},
-		{"list300", "l.pdf", func() []byte { return synthListPDF(300, 40) }},
-		{"html2MB", "p.html", func() []byte { return synthHTML(2 << 20) }},
-	} {
-		reply := replyBytes(b, bc.file, bc.data())
-		b.Run(bc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(reply)))
-			for b.Loop() {
-				if err := parentSide(bytes.NewReader(reply), io.Discard); err != nil {
-					b.Fatal(err)
-				}
+// benchReplies runs read on the reply of each document, one
+// sub-benchmark a document and mode, throughput counted in reply bytes.
+func benchReplies(b *testing.B, docs []benchDoc, modes []string, read func(reply []byte, mode string) error) {
+	for _, d := range docs {
+		reply := replyBytes(b, d.file, d.data())
+		for _, mode := range modes {
+			name := d.name
+			if mode != "" {
+				name += "/" + mode
 			}
-		})
+			b.Run(name, func(b *testing.B) {
+				b.ReportAllocs()
+				b.SetBytes(int64(len(reply)))
+				for b.Loop() {
+					if err := read(reply, mode); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
 
-func parentSide(r io.Reader, w io.Writer) error {
+// BenchmarkParent measures what the command does with a parse child's
+// reply: decode it, normalise the document and write its records as
+// NDJSON, on a generated ruled table, an unruled list and an HTML page.
+// Each is read with the records held until the document is normalised
+// and then written (held), and written as the normaliser emits them
+// (emitted), as extract writes them.
+func BenchmarkParent(b *testing.B) {
+	benchReplies(b, benchDocs("table300", "list300", "html2MB"), []string{"held", "emitted"}, func(reply []byte, mode string) error {
+		return parentSide(bytes.NewReader(reply), io.Discard, mode == "emitted")
+	})
+}
+
+// parentSide decodes a reply, normalises its document and writes the
+// records to w as NDJSON: as the normaliser emits them, or all at once
+// after it.
+func parentSide(r io.Reader, w io.Writer, emit bool) error {
 	doc, _, _, err := readReply(r)
 	if err != nil {
 		return err
 	}
-	res, err := normalizeGuarded(doc, normalize.Options{Institution: "Tohoku University", Consume: true})
+	opt := normalize.Options{Institution: "Tohoku University", Consume: true}
+	if !emit {
+		res, err := normalizeGuarded(doc, opt)
+		if err != nil {
+			return err
+		}
+		return output.WriteAllOptions(w, output.FormatNDJSON, output.Options{}, res.Records)
+	}
+	rw, err := output.NewWriterOptions(w, output.FormatNDJSON, output.Options{})
 	if err != nil {
 		return err
 	}
-	return output.WriteAllOptions(w, output.FormatNDJSON, output.Options{}, res.Records)
+	var werr error
+	opt.Emit = func(r agreement.Record) {
+		if werr == nil {
+			werr = rw.Write(r)
+		}
+	}
+	if _, err := normalizeGuarded(doc, opt); err != nil {
+		return err
+	}
+	if werr != nil {
+		return werr
+	}
+	return rw.Close()
 }
 
 // BenchmarkReadReply measures the decoding of a parse child's reply alone.
 func BenchmarkReadReply(b *testing.B) {
-	for _, bc := range []struct {
-		name string
-		file string
-		data func() []byte
-	}{
-		{"table300", "t.pdf", func() []byte { return synthTablePDF(300, 30) }},
-		{"html2MB", "p.html", func() []byte { return synthHTML(2 << 20) }},
-	} {
-		reply := replyBytes(b, bc.file, bc.data())
-		b.Run(bc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(reply)))
-			for b.Loop() {
-				if _, _, _, err := readReply(bytes.NewReader(reply)); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchReplies(b, benchDocs("table300", "html2MB"), []string{""}, func(reply []byte, _ string) error {
+		_, _, _, err := readReply(bytes.NewReader(reply))
+		return err
+	})
 }
 
 // BenchmarkWriteReply measures the encoding of a parse child's reply
 // alone, from a document read in this process.
 func BenchmarkWriteReply(b *testing.B) {
-	for _, bc := range []struct {
-		name string
-		file string
-		data func() []byte
-	}{
-		{"table300", "t.pdf", func() []byte { return synthTablePDF(300, 30) }},
-		{"html2MB", "p.html", func() []byte { return synthHTML(2 << 20) }},
-	} {
+	for _, bc := range benchDocs("table300", "html2MB") {
 		doc, err := parseDocument(bc.file, bc.data(), nil)
 		if err != nil {
 			b.Fatal(err)
