@@ -51,7 +51,7 @@ func (e *env) extract(args []string) int {
 
 	// The documents are read here only: the normaliser lets go of their
 	// rows as it reads them.
-	opt := normalize.Options{Institution: *inst, Consume: true}
+	opt := normalize.Options{Institution: *inst} // extractPages consumes the document
 	switch *dates {
 	case "":
 	case "month-first":
