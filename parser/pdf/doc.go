@@ -67,6 +67,7 @@ func openDocumentAt(name string, b []byte, password string, at io.ReaderAt) (d *
 	if xrefCycle(b) {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: cross-reference sections form a cycle", parser.ErrMalformed)}
 	}
+	var mended bool // a rewrite gave a stream with a wrong /Length its whole data
 	compressed, err := checkXref(b)
 	if err == nil {
 		if nb, ok := decodeStructStreams(b); ok {
@@ -84,8 +85,8 @@ func openDocumentAt(name string, b []byte, password string, at io.ReaderAt) (d *
 		// The library parses an object stream anew for every object it
 		// looks up in it: thousands of pages in one would take hours.
 		// Written again without object streams, they read in seconds.
-		if nb, err := rewrite(b, password); err == nil {
-			b, at = nb, nil
+		if nb, m, err := rewrite(b, password); err == nil {
+			b, at, mended = nb, nil, m
 		}
 	}
 	var src io.ReaderAt = bytes.NewReader(b)
@@ -97,6 +98,9 @@ func openDocumentAt(name string, b []byte, password string, at io.ReaderAt) (d *
 		return nil, &parser.Error{File: name, Err: openError(err)}
 	}
 	d = &document{name: name, r: r, fonts: map[string]*font{}, seen: map[uint32]bool{}}
+	if mended {
+		d.note(repairStreamLength)
+	}
 	root := r.Trailer().Key("Root")
 	if root.Kind() != lpdf.Dict {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: no document catalog", parser.ErrMalformed)}

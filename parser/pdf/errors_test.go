@@ -2,7 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/hex"
+	"fmt"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -87,6 +91,76 @@ func TestRepairs(t *testing.T) {
 			assert.Contains(t, doc.Repairs, tt.repair)
 			assert.NotEmpty(t, doc.Blocks)
 		})
+	}
+}
+
+// TestRebuiltXrefEncrypted: an encrypted file whose cross-reference
+// table is lost or points nowhere is read with a table rebuilt from its
+// objects, and its trailer keeps the encryption dictionary and the file
+// identifier the key is made from: every page reads as in the undamaged
+// file (RC4 of 40 and 128 bits, AES-128 with a password), its identifier
+// hexadecimal or a literal string.
+func TestRebuiltXrefEncrypted(t *testing.T) {
+	files := []struct{ path, password string }{
+		{"../../fixtures/encrypted-empty-password/input.pdf", ""},
+		{"../../fixtures/bad-encrypted/input.pdf", "secret"},
+		{"testdata/broken/rc4-40-empty-password.pdf", ""},
+	}
+	damages := []struct {
+		name string
+		do   func([]byte) []byte
+	}{
+		{"startxref 0", func(b []byte) []byte {
+			i := bytes.LastIndex(b, []byte("startxref"))
+			return append(b[:i:i], []byte("startxref\n0\n%%EOF\n")...)
+		}},
+		{"table lost", func(b []byte) []byte {
+			i, j := bytes.LastIndex(b, []byte("\nxref")), bytes.LastIndex(b, []byte("trailer"))
+			return append(b[:i+1:i+1], b[j:]...)
+		}},
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f.path)
+		require.NoError(t, err)
+		want, err := Parse(f.path, b, Options{Password: f.password})
+		require.NoError(t, err)
+		require.NotEmpty(t, docText(want))
+		require.Contains(t, string(b), "/Encrypt")
+		literal := regexp.MustCompile(`/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]`)
+		ids := []struct {
+			name string
+			b    []byte
+		}{{"hexadecimal identifier", b}}
+		if m := literal.FindSubmatchIndex(b); m != nil {
+			// The same identifier as literal strings, octal escapes for
+			// every byte: the same length of file before the table is
+			// not needed, as the table is rebuilt.
+			lit := func(hexText []byte) string {
+				raw, err := hex.DecodeString(string(hexText))
+				require.NoError(t, err)
+				var s strings.Builder
+				for _, c := range raw {
+					fmt.Fprintf(&s, "\\%03o", c)
+				}
+				return "(" + s.String() + ")"
+			}
+			id := "/ID [" + lit(b[m[2]:m[3]]) + " " + lit(b[m[4]:m[5]]) + "]"
+			ids = append(ids, struct {
+				name string
+				b    []byte
+			}{"literal identifier", bytes.Join([][]byte{b[:m[0]], []byte(id), b[m[1]:]}, nil)})
+		}
+		for _, id := range ids {
+			for _, d := range damages {
+				t.Run(filepath.Base(filepath.Dir(f.path))+"/"+filepath.Base(f.path)+"/"+id.name+"/"+d.name, func(t *testing.T) {
+					got, err := Parse(f.path, d.do(bytes.Clone(id.b)), Options{Password: f.password})
+					require.NoError(t, err)
+					assert.Contains(t, got.Repairs, "pdf:rebuilt_xref")
+					assert.Empty(t, got.PageErrors)
+					assert.Equal(t, docText(want), docText(got))
+				})
+			}
+		}
 	}
 }
 

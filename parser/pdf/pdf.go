@@ -84,9 +84,12 @@ func openRepairedAt(name string, b []byte, password string, at io.ReaderAt) (*do
 	if cutShort(b) {
 		return nil, nil, err
 	}
-	nb, rerr := rewrite(b, password)
+	nb, mended, rerr := rewrite(b, password)
 	if rerr == nil {
 		if d2, err2 := openDocument(name, nb, ""); err2 == nil {
+			if mended {
+				d2.note(repairStreamLength)
+			}
 			return d2, append(pre, "pdf:rewritten"), nil
 		}
 	}

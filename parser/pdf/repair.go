@@ -84,6 +84,10 @@ var (
 	rootRef   = lazyre.New(`/Root\s+(\d+)\s+(\d+)\s+R`)
 	infoRef   = lazyre.New(`/Info\s+(\d+)\s+(\d+)\s+R`)
 	catalog   = lazyre.New(`/Type\s*/Catalog\b`)
+	// encryptRef and fileID find a trailer's /Encrypt and /ID entries
+	// (the identifier's two strings hexadecimal or literal).
+	encryptRef = lazyre.New(`/Encrypt\s+(\d+)\s+(\d+)\s+R`)
+	fileID     = lazyre.New(`/ID\s*\[\s*(?:<[0-9A-Fa-f\s]*>|\((?:[^()\\]|\\[\s\S])*\))\s*(?:<[0-9A-Fa-f\s]*>|\((?:[^()\\]|\\[\s\S])*\))\s*\]`)
 )
 
 // rebuildXref appends a fresh cross-reference table built by scanning the
@@ -95,7 +99,7 @@ func rebuildXref(b []byte) ([]byte, bool) {
 	}
 	objs := map[int]entry{}
 	maxID := 0
-	var root, info string
+	var root, extra string
 	for _, m := range objHeader.FindAllSubmatchIndex(b, -1) {
 		id, err1 := strconv.Atoi(string(b[m[2]:m[3]]))
 		gen, err2 := strconv.Atoi(string(b[m[4]:m[5]]))
@@ -123,7 +127,17 @@ func rebuildXref(b []byte) ([]byte, bool) {
 	}
 	if m := infoRef.FindAllSubmatch(b, -1); len(m) > 0 {
 		last := m[len(m)-1]
-		info = fmt.Sprintf(" /Info %s %s R", last[1], last[2])
+		extra = fmt.Sprintf(" /Info %s %s R", last[1], last[2])
+	}
+	// An encrypted file's objects stay encrypted: the new trailer names
+	// its encryption dictionary and its identifier, from which the key is
+	// made, as the lost one did.
+	if m := encryptRef.FindAllSubmatch(b, -1); len(m) > 0 {
+		last := m[len(m)-1]
+		extra += fmt.Sprintf(" /Encrypt %s %s R", last[1], last[2])
+		if id := fileID.FindAll(b, -1); len(id) > 0 {
+			extra += " " + string(id[len(id)-1])
+		}
 	}
 	var out bytes.Buffer
 	out.Grow(len(b) + 20*(maxID+1) + 128)
@@ -138,7 +152,7 @@ func rebuildXref(b []byte) ([]byte, bool) {
 			out.WriteString("0000000000 65535 f\r\n")
 		}
 	}
-	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root %s%s >>\nstartxref\n%d\n%%%%EOF\n", maxID+1, root, info, start)
+	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root %s%s >>\nstartxref\n%d\n%%%%EOF\n", maxID+1, root, extra, start)
 	return out.Bytes(), true
 }
 

@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -49,38 +51,82 @@ const (
 )
 
 // rewrite returns b read and written again by pdfcpu. A panic inside pdfcpu
-// is its error, like one inside the PDF library.
-func rewrite(b []byte, password string) (out []byte, err error) {
+// is its error, like one inside the PDF library. mended says that some
+// stream's /Length was wrong and the stream was written whole (see
+// mendLengths): the document names the repair pdf:stream_length.
+func rewrite(b []byte, password string) (out []byte, mended bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("rewriting the file: %v", r)
+			out, mended, err = nil, false, fmt.Errorf("rewriting the file: %v", r)
 		}
 	}()
 	c, cancel := context.WithTimeout(context.Background(), rewriteTimeout)
 	defer cancel()
 	ctx, err := pdfcpu.ReadWithContext(c, bytes.NewReader(b), rewriteConfig(password))
 	if err != nil {
-		return nil, fmt.Errorf("rewriting the file: %w", err)
+		return nil, false, fmt.Errorf("rewriting the file: %w", err)
 	}
 	if ctx.XRefTable == nil || ctx.RootDict == nil {
-		return nil, errors.New("rewriting the file: no document catalog")
+		return nil, false, errors.New("rewriting the file: no document catalog")
 	}
 	// pdfcpu writes by walking every object number up to the size it
 	// read, which a cross-reference section can put at billions.
 	if x := ctx.XRefTable; x.Size != nil && int64(*x.Size) > maxObjectNumber(len(b)) {
-		return nil, fmt.Errorf("rewriting the file: %w: objects numbered up to %d, more than a file of %d bytes can hold", errXref, *x.Size-1, len(b))
+		return nil, false, fmt.Errorf("rewriting the file: %w: objects numbered up to %d, more than a file of %d bytes can hold", errXref, *x.Size-1, len(b))
 	}
+	mended = mendLengths(ctx.XRefTable, b)
 	var buf bytes.Buffer
 	buf.Grow(len(b))
 	w := bufio.NewWriter(&buf)
 	ctx.Write.Writer = w
 	if err := pdfcpu.WriteContext(ctx); err != nil {
-		return nil, fmt.Errorf("rewriting the file: %w", err)
+		return nil, false, fmt.Errorf("rewriting the file: %w", err)
 	}
 	if err := w.Flush(); err != nil {
-		return nil, fmt.Errorf("rewriting the file: %w", err)
+		return nil, false, fmt.Errorf("rewriting the file: %w", err)
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), mended, nil
+}
+
+// mendLengths gives every stream pdfcpu read from b with a wrong /Length
+// its whole data, as the library's reading does (lengthOf): pdfcpu reads
+// as many bytes as the length says, so a short one would be written cut,
+// and the rewritten file would read wrong with nothing to show it. It
+// reports whether any stream was mended. The streams of an encrypted file
+// are left as pdfcpu read them (it has decrypted them: their bytes in b
+// are not what it keeps), as are object and cross-reference streams,
+// whose objects pdfcpu has already read.
+func mendLengths(x *model.XRefTable, b []byte) bool {
+	if x.Encrypt != nil {
+		return false
+	}
+	src := bytes.NewReader(b)
+	mended := false
+	for _, nr := range slices.Sorted(maps.Keys(x.Table)) {
+		e := x.Table[nr]
+		if e == nil || e.Free || e.Compressed {
+			continue
+		}
+		sd, ok := e.Object.(types.StreamDict)
+		if !ok || sd.StreamLength == nil || sd.StreamOffset <= 0 || sd.StreamOffset > int64(len(b)) {
+			continue
+		}
+		if t := sd.Type(); t != nil && (*t == "ObjStm" || *t == "XRef") {
+			continue
+		}
+		n, fixed := realLength(src, sd.StreamOffset, *sd.StreamLength, true)
+		if !fixed || sd.StreamOffset+n > int64(len(b)) {
+			continue
+		}
+		sd.Raw = bytes.Clone(b[sd.StreamOffset : sd.StreamOffset+n])
+		sd.Content = nil
+		sd.StreamLength = &n
+		sd.StreamLengthObjNr = nil
+		sd.Dict["Length"] = types.Integer(n)
+		e.Object = sd
+		mended = true
+	}
+	return mended
 }
 
 // cutShort reports whether b lacks the end-of-file marker that every

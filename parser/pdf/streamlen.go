@@ -31,15 +31,20 @@ const maxStreamSearch = maxStreamBytes
 // fixed. When no "endstream" ends the data before the next object starts,
 // the declared length is kept.
 func lengthOf(src io.ReaderAt, off int64, length lpdf.Value) (n int64, fixed bool) {
-	n = max(0, length.Int64())
-	if length.Kind() == lpdf.Integer && endsAt(src, off+n) {
+	return realLength(src, off, max(0, length.Int64()), length.Kind() == lpdf.Integer)
+}
+
+// realLength is lengthOf for a declared length of n bytes; declared is
+// false when the stream has no usable length (none, or not a number).
+func realLength(src io.ReaderAt, off, n int64, declared bool) (int64, bool) {
+	if declared && endsAt(src, off+n) {
 		return n, false
 	}
 	end, ok := streamEnd(src, off)
 	switch {
 	case !ok:
 		return n, false
-	case length.Kind() == lpdf.Integer && end >= n && blank(src, off+n, off+end):
+	case declared && end >= n && blank(src, off+n, off+end):
 		// More white space before "endstream" than endsAt looks at: the
 		// length is right.
 		return n, false

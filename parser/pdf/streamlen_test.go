@@ -44,13 +44,12 @@ var lengthDamages = []struct {
 	{"missing", func(int) string { return "" }, false},
 }
 
-// TestStreamLength: a stream whose /Length is wrong, directly or through
-// a reference to an object that is no number, reads as the same stream
-// with its length right, and the document says the repair; a stream whose
-// length is right is no repair. Built two ways: the wrong length on the
+// lengthDocs are documents whose one damaged stream is of each kind: the
 // page's content stream (plain and compressed, alone and in a /Contents
-// array), and on the ToUnicode CMap of the page's font.
-func TestStreamLength(t *testing.T) {
+// array), a form XObject, the ToUnicode CMap of the page's font and a
+// Type 1 font program. objs gives the document's objects for the damaged
+// stream's /Length; n is its right length.
+func lengthDocs() []lengthDoc {
 	helv := "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >>"
 	text := "BT /F1 12 Tf 20 150 Td (Exchange partners) Tj 0 -14 Td (Peking University \\(1999.11.10\\)) Tj ET"
 	page := func(contents, res string) []string {
@@ -99,11 +98,7 @@ func TestStreamLength(t *testing.T) {
 			lengthObj(fmt.Sprintf("/Length1 %d /Length2 0 /Length3 0", len(program)), length, program),
 			"null", "null", "null", strconv.Itoa(len(program)))
 	}
-	docs := []struct {
-		name string
-		objs func(length string) []string
-		n    int // the damaged stream's length
-	}{
+	return []lengthDoc{
 		{"content stream", content("", text), len(text)},
 		{"compressed content stream", content("/Filter /FlateDecode", deflate(text)), len(deflate(text))},
 		{"content stream in an array", contentArray, len(text)},
@@ -111,6 +106,21 @@ func TestStreamLength(t *testing.T) {
 		{"ToUnicode CMap", toUnicode, len(cmap)},
 		{"Type 1 font program", fontProgram, len(program)},
 	}
+}
+
+type lengthDoc struct {
+	name string
+	objs func(length string) []string
+	n    int // the damaged stream's length
+}
+
+// TestStreamLength: a stream whose /Length is wrong, directly or through
+// a reference to an object that is no number, reads as the same stream
+// with its length right, and the document says the repair; a stream whose
+// length is right is no repair. Built on each kind of stream of
+// lengthDocs.
+func TestStreamLength(t *testing.T) {
+	docs := lengthDocs()
 	for _, d := range docs {
 		want, err := Parse("in.pdf", buildPDF(d.objs(strconv.Itoa(d.n))...), Options{})
 		require.NoError(t, err, d.name)
@@ -133,6 +143,68 @@ func TestStreamLength(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestStreamLengthRewritten: a file the PDF library cannot read as it is
+// goes through pdfcpu's rewrite, which reads a stream's bytes as its
+// /Length says; a wrong length is mended before the rewrite is written,
+// so the rewritten file reads as the undamaged one, and the rewrite says
+// it mended a length only when one was wrong (pdfcpu reads a length past
+// the file's end, none, or one that is no number, to the "endstream"
+// itself). Each kind of stream of lengthDocs, with each wrong length.
+func TestStreamLengthRewritten(t *testing.T) {
+	for _, d := range lengthDocs() {
+		want, err := Parse("in.pdf", buildPDF(d.objs(strconv.Itoa(d.n))...), Options{})
+		require.NoError(t, err, d.name)
+		for _, dm := range lengthDamages {
+			t.Run(d.name+"/"+dm.name, func(t *testing.T) {
+				out, mended, err := rewrite(buildPDF(d.objs(dm.length(d.n))...), "")
+				if dm.name == "indirect, naming a dictionary" {
+					// pdfcpu refuses it: the rewrite fails, and the file
+					// with it, with an error that says why.
+					require.ErrorContains(t, err, "stream length")
+					return
+				}
+				require.NoError(t, err)
+				got, err := Parse("in.pdf", out, Options{})
+				require.NoError(t, err)
+				assert.Empty(t, got.PageErrors)
+				assert.Equal(t, docText(want), docText(got))
+				if dm.ok {
+					assert.False(t, mended)
+				}
+				if dm.name == "too long" || dm.name == "too short" {
+					assert.True(t, mended, "a length that is a number and wrong is mended")
+				}
+			})
+		}
+	}
+}
+
+// TestStreamLengthObjectStreams: in a file whose pages stand in object
+// streams, a content stream whose /Length is too short reads whole, and
+// every record says the repair, both when the library refuses the file
+// (its later offsets moved: the last-resort rewrite) and when it reads it
+// but the file is rewritten for speed (thousands of objects in object
+// streams).
+func TestStreamLengthObjectStreams(t *testing.T) {
+	for _, file := range []string{"objstm-pages-300.pdf", "objstm-pages-2500.pdf"} {
+		t.Run(file, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("../../fixtures/hostile", file))
+			require.NoError(t, err)
+			want, err := Parse(file, b, Options{})
+			require.NoError(t, err)
+			m := regexp.MustCompile(`/Length (\d+) >>\nstream\nBT`).FindSubmatchIndex(b)
+			require.NotNil(t, m, "the shared content stream's direct length")
+			n, err := strconv.Atoi(string(b[m[2]:m[3]]))
+			require.NoError(t, err)
+			damaged := bytes.Join([][]byte{b[:m[2]], []byte(strconv.Itoa(n / 2)), b[m[3]:]}, nil)
+			got, err := Parse(file, damaged, Options{})
+			require.NoError(t, err)
+			assert.Contains(t, got.Repairs, repairStreamLength)
+			assert.Equal(t, docText(want), docText(got))
+		})
 	}
 }
 
