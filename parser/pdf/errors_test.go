@@ -1,15 +1,20 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	lpdf "github.com/ledongthuc/pdf"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -94,6 +99,30 @@ func TestRepairs(t *testing.T) {
 	}
 }
 
+// xrefDamages are the ways a file's cross-reference section is lost or
+// points wrong; do returns nil when the file has no such section (no
+// classic table, for "table lost").
+var xrefDamages = []struct {
+	name string
+	do   func([]byte) []byte
+}{
+	{"startxref 0", func(b []byte) []byte {
+		i := bytes.LastIndex(b, []byte("startxref"))
+		return append(b[:i:i], []byte("startxref\n0\n%%EOF\n")...)
+	}},
+	{"offsets shifted", func(b []byte) []byte {
+		i := bytes.IndexByte(b, '\n')
+		return slices.Concat(b[:i+1], []byte("% a line a tool added\n"), b[i+1:])
+	}},
+	{"table lost", func(b []byte) []byte {
+		i, j := bytes.LastIndex(b, []byte("\nxref")), bytes.LastIndex(b, []byte("trailer"))
+		if i < 0 || j < i {
+			return nil
+		}
+		return append(b[:i+1:i+1], b[j:]...)
+	}},
+}
+
 // TestRebuiltXrefEncrypted: an encrypted file whose cross-reference
 // table is lost or points nowhere is read with a table rebuilt from its
 // objects, and its trailer keeps the encryption dictionary and the file
@@ -105,19 +134,6 @@ func TestRebuiltXrefEncrypted(t *testing.T) {
 		{"../../fixtures/encrypted-empty-password/input.pdf", ""},
 		{"../../fixtures/bad-encrypted/input.pdf", "secret"},
 		{"testdata/broken/rc4-40-empty-password.pdf", ""},
-	}
-	damages := []struct {
-		name string
-		do   func([]byte) []byte
-	}{
-		{"startxref 0", func(b []byte) []byte {
-			i := bytes.LastIndex(b, []byte("startxref"))
-			return append(b[:i:i], []byte("startxref\n0\n%%EOF\n")...)
-		}},
-		{"table lost", func(b []byte) []byte {
-			i, j := bytes.LastIndex(b, []byte("\nxref")), bytes.LastIndex(b, []byte("trailer"))
-			return append(b[:i+1:i+1], b[j:]...)
-		}},
 	}
 	for _, f := range files {
 		b, err := os.ReadFile(f.path)
@@ -151,9 +167,13 @@ func TestRebuiltXrefEncrypted(t *testing.T) {
 			}{"literal identifier", bytes.Join([][]byte{b[:m[0]], []byte(id), b[m[1]:]}, nil)})
 		}
 		for _, id := range ids {
-			for _, d := range damages {
+			for _, d := range xrefDamages {
+				damaged := d.do(bytes.Clone(id.b))
+				if damaged == nil {
+					continue
+				}
 				t.Run(filepath.Base(filepath.Dir(f.path))+"/"+filepath.Base(f.path)+"/"+id.name+"/"+d.name, func(t *testing.T) {
-					got, err := Parse(f.path, d.do(bytes.Clone(id.b)), Options{Password: f.password})
+					got, err := Parse(f.path, damaged, Options{Password: f.password})
 					require.NoError(t, err)
 					assert.Contains(t, got.Repairs, "pdf:rebuilt_xref")
 					assert.Empty(t, got.PageErrors)
@@ -162,6 +182,87 @@ func TestRebuiltXrefEncrypted(t *testing.T) {
 			}
 		}
 	}
+}
+
+// withObjectStreams returns b written again by pdfcpu with its objects in
+// object streams and a cross-reference stream, as Word and Acrobat write.
+func withObjectStreams(t *testing.T, b []byte) []byte {
+	t.Helper()
+	conf := rewriteConfig("")
+	conf.WriteObjectStream, conf.WriteXRefStream = true, true
+	ctx, err := pdfcpu.Read(bytes.NewReader(b), conf)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	w := bufio.NewWriter(&out)
+	ctx.Write.Writer = w
+	require.NoError(t, pdfcpu.WriteContext(ctx))
+	require.NoError(t, w.Flush())
+	require.Contains(t, out.String(), "/ObjStm")
+	return out.Bytes()
+}
+
+// TestRebuiltXrefObjectStreams: a file whose objects stand in object
+// streams, its cross-reference stream lost or its offsets wrong, is read
+// with a cross-reference stream rebuilt from the objects and the object
+// streams' own lists, as the undamaged file reads, without the last-resort
+// rewrite. An object an update gives again after the object stream that
+// held it is read from the update. Built two ways: a document written
+// with object streams by pdfcpu, and one written by the hostile-file
+// generator (300 pages in one object stream).
+func TestRebuiltXrefObjectStreams(t *testing.T) {
+	hostile, err := os.ReadFile("../../fixtures/hostile/objstm-pages-300.pdf")
+	require.NoError(t, err)
+	docs := map[string][]byte{"hostile-objstm-300": hostile}
+	for i, b := range smallPDFs()[:3] {
+		docs[fmt.Sprintf("pdfcpu-%d", i)] = withObjectStreams(t, b)
+	}
+	for name, b := range docs {
+		want, err := Parse(name, b, Options{})
+		require.NoError(t, err)
+		require.Empty(t, want.Repairs)
+		require.NotEmpty(t, docText(want))
+		for _, d := range xrefDamages {
+			damaged := d.do(bytes.Clone(b))
+			if damaged == nil {
+				continue
+			}
+			t.Run(name+"/"+d.name, func(t *testing.T) {
+				got, err := Parse(name, damaged, Options{})
+				require.NoError(t, err)
+				assert.Equal(t, []string{"pdf:rebuilt_xref"}, got.Repairs)
+				assert.Empty(t, got.PageErrors)
+				assert.Equal(t, docText(want), docText(got))
+			})
+		}
+	}
+	t.Run("an update's object wins", func(t *testing.T) {
+		b := docs["pdfcpu-0"]
+		// The page object, which stands in an object stream, given again
+		// in an update with new content.
+		want, err := Parse("in.pdf", buildPDF(
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >> >>",
+			"<< stream:BT /F1 12 Tf 20 150 Td (Updated page) Tj ET"), Options{})
+		require.NoError(t, err)
+		r, err := lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
+		require.NoError(t, err)
+		pageID, ok := objectID(r.Page(1).V)
+		require.True(t, ok, "the page's number")
+		page := []string{"", strconv.Itoa(int(pageID))}
+		objs := regexp.MustCompile(`/Size (\d+)`).FindSubmatch(b)
+		require.NotNil(t, objs)
+		content := string(objs[1])
+		text := "BT /F1 12 Tf 20 150 Td (Updated page) Tj ET"
+		update := fmt.Sprintf("\n%s 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\n"+
+			"%s 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents %s 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >> >>\nendobj\n",
+			content, len(text), text, page[1], content)
+		damaged := slices.Concat(b, []byte(update), []byte("startxref\n0\n%%EOF\n"))
+		got, err := Parse("in.pdf", damaged, Options{})
+		require.NoError(t, err)
+		assert.Equal(t, []string{"pdf:rebuilt_xref"}, got.Repairs)
+		assert.Equal(t, docText(want), docText(got))
+	})
 }
 
 func TestDropExtendsCycles(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/agreements/agreements/internal/lazyre"
 )
@@ -90,14 +91,14 @@ var (
 	fileID     = lazyre.New(`/ID\s*\[\s*(?:<[0-9A-Fa-f\s]*>|\((?:[^()\\]|\\[\s\S])*\))\s*(?:<[0-9A-Fa-f\s]*>|\((?:[^()\\]|\\[\s\S])*\))\s*\]`)
 )
 
+// xrefObject is an object found by its "N G obj" header: where it
+// starts, and its generation.
+type xrefObject struct{ off, gen int }
+
 // rebuildXref appends a fresh cross-reference table built by scanning the
 // file for "N G obj", with a trailer that points at the catalog.
 func rebuildXref(b []byte) ([]byte, bool) {
-	type entry struct {
-		off int
-		gen int
-	}
-	objs := map[int]entry{}
+	objs := map[int]xrefObject{}
 	maxID := 0
 	var root, extra string
 	for _, m := range objHeader.FindAllSubmatchIndex(b, -1) {
@@ -106,7 +107,7 @@ func rebuildXref(b []byte) ([]byte, bool) {
 		if err1 != nil || err2 != nil || id <= 0 {
 			continue
 		}
-		objs[id] = entry{off: m[2], gen: gen}
+		objs[id] = xrefObject{off: m[2], gen: gen}
 		maxID = max(maxID, id)
 		if root == "" {
 			end := min(len(b), m[1]+400)
@@ -143,6 +144,19 @@ func rebuildXref(b []byte) ([]byte, bool) {
 	out.Grow(len(b) + 20*(maxID+1) + 128)
 	out.Write(b)
 	out.WriteString("\n")
+	// Objects stored in object streams need a cross-reference stream to
+	// be found (an encrypted file's object streams cannot be read here).
+	if !strings.Contains(extra, "/Encrypt") {
+		if entries := objectStreamEntries(b, objs); len(entries) > 0 {
+			for id, o := range objs {
+				if _, inStream := entries[int64(id)]; !inStream {
+					entries[int64(id)] = xrefEntry3{typ: 1, f2: int64(o.off), f3: int64(o.gen)}
+				}
+			}
+			appendXrefStream(&out, entries, int64(maxID)+1, " /Root "+root+extra)
+			return out.Bytes(), true
+		}
+	}
 	start := out.Len()
 	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f\r\n", maxID+1)
 	for id := 1; id <= maxID; id++ {

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // The PDF library decodes cross-reference streams and object streams
@@ -301,6 +302,30 @@ func decodeStructStreams(b []byte) ([]byte, bool) {
 		out.Write(data)
 		out.WriteString("\nendstream\nendobj\n")
 	}
+	var trailer strings.Builder
+	for _, key := range []string{"Root", "Info"} {
+		if v, ref, ok := dictValue(newest, key); ok && ref {
+			fmt.Fprintf(&trailer, " /%s %d 0 R", key, int64(v.num))
+		}
+	}
+	if v, _, ok := dictValue(newest, "ID"); ok && v.kind == opArr {
+		trailer.WriteString(" /ID [")
+		for _, x := range v.arr {
+			if x.kind == opStr {
+				fmt.Fprintf(&trailer, "<%x>", x.s)
+			}
+		}
+		trailer.WriteString("]")
+	}
+	appendXrefStream(out, entries, size, trailer.String())
+	return out.Bytes(), true
+}
+
+// appendXrefStream writes to out, which holds a whole file, a
+// cross-reference stream listing entries (numbered from 0 to the largest,
+// and at least size-1), numbered after them, with trailer (" /Root 1 0 R
+// ...") in its dictionary, and the file's end pointing at it.
+func appendXrefStream(out *bytes.Buffer, entries map[int64]xrefEntry3, size int64, trailer string) {
 	for id := range entries {
 		size = max(size, id+1)
 	}
@@ -319,25 +344,62 @@ func decodeStructStreams(b []byte) ([]byte, bool) {
 		binary.BigEndian.PutUint32(row[9:13], uint32(e.f3))
 		rows.Write(row)
 	}
-	fmt.Fprintf(out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 8 4]", xrefID, xrefID+1)
-	for _, key := range []string{"Root", "Info"} {
-		if v, ref, ok := dictValue(newest, key); ok && ref {
-			fmt.Fprintf(out, " /%s %d 0 R", key, int64(v.num))
-		}
-	}
-	if v, _, ok := dictValue(newest, "ID"); ok && v.kind == opArr {
-		out.WriteString(" /ID [")
-		for _, x := range v.arr {
-			if x.kind == opStr {
-				fmt.Fprintf(out, "<%x>", x.s)
-			}
-		}
-		out.WriteString("]")
-	}
+	fmt.Fprintf(out, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 8 4]%s", xrefID, xrefID+1, trailer)
 	fmt.Fprintf(out, " /Length %d >>\nstream\n", rows.Len())
 	out.Write(rows.Bytes())
 	fmt.Fprintf(out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xrefOff)
-	return out.Bytes(), true
+}
+
+// objectStreamEntries are the cross-reference entries (type 2) of the
+// objects stored in the object streams among objs (the objects found in
+// b, by number: where each starts), for a table rebuilt from the objects:
+// an object given both in an object stream and directly is the one that
+// comes later in the file (an update's). Object streams that cannot be
+// read are passed over.
+func objectStreamEntries(b []byte, objs map[int]xrefObject) map[int64]xrefEntry3 {
+	limit := maxObjectNumber(len(b))
+	type found struct {
+		xrefEntry3
+		at int // where the object stream starts
+	}
+	inStreams := map[int64]found{}
+	ids := slices.SortedFunc(maps.Keys(objs), func(x, y int) int { return objs[x].off - objs[y].off })
+	for _, id := range ids {
+		o := objs[id]
+		s, ok := readStructStream(b, int64(o.off))
+		if !ok {
+			continue
+		}
+		if t, _, _ := dictValue(s.dict, "Type"); t.kind != opName || t.s != "ObjStm" {
+			continue
+		}
+		n, okN := dictInt(s.dict, "N")
+		first, okF := dictInt(s.dict, "First")
+		if !okN || !okF || n <= 0 || n > limit || first <= 0 {
+			continue
+		}
+		data, err := s.decode(maxStreamBytes)
+		if err != nil || first > int64(len(data)) {
+			continue
+		}
+		l := &lexer{b: data[:first]}
+		for k := range n {
+			num, _, ok1 := l.next()
+			_, _, ok2 := l.next()
+			if !ok1 || !ok2 || num.kind != opNum || num.num <= 0 || int64(num.num) >= limit {
+				break
+			}
+			inStreams[int64(num.num)] = found{xrefEntry3{typ: 2, f2: int64(id), f3: k}, o.off} // a later stream's wins
+		}
+	}
+	entries := map[int64]xrefEntry3{}
+	for num, f := range inStreams {
+		if o, direct := objs[int(num)]; direct && o.off > f.at {
+			continue
+		}
+		entries[num] = f.xrefEntry3
+	}
+	return entries
 }
 
 // readXrefEntries3 decodes a cross-reference stream's entries into
