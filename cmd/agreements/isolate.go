@@ -459,7 +459,7 @@ func parseIsolatedWith(name string, b []byte, ro readOpts) (*parser.Document, er
 // parseInChild parses in the lean parse child when there is one to use
 // and it reads the input (see leanChild, leanFormat), else, or when the
 // lean child says it was built from another source, in a child of this
-// program's own executable.
+// program's own executable (the front's: the full program's, selfReader).
 func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 	self, err := os.Executable()
 	if err != nil {
@@ -471,7 +471,7 @@ func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 			return doc, err
 		}
 	}
-	doc, err, _ := runChild(self, &req, lim)
+	doc, err, _ := runChild(selfReader(self), &req, lim)
 	return doc, err
 }
 
