@@ -80,9 +80,9 @@ type readOpts struct {
 // The front (main_front.go) is this package built with the front build
 // tag: make build writes it as bin/agreements, the command a user starts,
 // and the full program, every command, beside it as fullProgramName. The
-// front serves extract to NDJSON, JSON and CSV without linking the
-// libraries of the other commands, and replaces itself with the full
-// program for the rest.
+// front serves extract to NDJSON, JSON and CSV, tables and raw without
+// linking the libraries of the other commands, and replaces itself with
+// the full program for the rest.
 
 // fullProgramName is the full program's executable, in the directory of
 // the front's.

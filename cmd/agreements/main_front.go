@@ -15,15 +15,15 @@ import (
 )
 
 // The front: the executable make build writes as bin/agreements. It serves
-// the usage, --help, --version and extract to NDJSON, JSON or CSV, of any
-// input (each is parsed in a parse child: the lean one, or the full program
-// for what the lean one does not read), and links neither the workbook
-// library nor the stores', the fetcher's and the reports' libraries that
-// the full program initialises at every start. For anything else (another
-// command, extract --format xlsx) it replaces itself with the full program
-// beside it (fullProgram), with the same arguments and environment, before
-// reading anything: what the user sees is the full program's, byte for
-// byte.
+// the usage, --help, --version, extract to NDJSON, JSON or CSV, tables and
+// raw, of any input (each is parsed in a parse child: the lean one, or the
+// full program for what the lean one does not read), and links neither the
+// workbook library nor the stores', the fetcher's, the audit's and the
+// reports' libraries that the full program initialises at every start. For
+// anything else (another command, extract --format xlsx) it replaces
+// itself with the full program beside it (fullProgram), with the same
+// arguments and environment, before reading anything: what the user sees
+// is the full program's, byte for byte.
 
 func main() {
 	args := os.Args[1:]
@@ -45,22 +45,31 @@ func main() {
 
 // frontCommand returns the commands the front serves (see frontServes).
 func (e *env) frontCommand(name string) func([]string) int {
-	if name == "extract" {
+	switch name {
+	case "extract":
 		return e.extract
+	case "tables":
+		return e.tables
+	case "raw":
+		return e.raw
 	}
 	return nil
 }
 
 // frontServes reports whether the front serves the command line args:
 // anything that is no command (the usage, --help, --version, an unknown
-// command), and extract to any format but xlsx. The flags are parsed as
-// extract parses them, their messages dropped (a usage error or --help is
-// served, and said, by extract itself).
+// command), tables and raw, and extract to any format but xlsx. The flags
+// of extract are parsed as extract parses them, their messages dropped (a
+// usage error or --help is served, and said, by extract itself).
 func frontServes(args []string) bool {
 	if len(args) == 0 || !isCommand(args[0]) {
 		return true
 	}
-	if args[0] != "extract" {
+	switch args[0] {
+	case "tables", "raw":
+		return true
+	case "extract":
+	default:
 		return false
 	}
 	e := &env{stdin: bytes.NewReader(nil), stdout: io.Discard, stderr: io.Discard}
@@ -95,7 +104,7 @@ func execFull(args []string, stderr io.Writer) int {
 // self, and returns the exit code.
 func fullMissing(stderr io.Writer, exe, self string) int {
 	fmt.Fprintf(stderr, "agreements: %s is missing: it runs what %s does not serve itself "+
-		"(every command but extract, extract --format xlsx, and the reading of what the lean parse child does not read); "+
+		"(every command but extract, tables and raw, extract --format xlsx, and the reading of what the lean parse child does not read); "+
 		"make build writes agreements, %s and %s into one directory, to be installed together\n",
 		exe, self, fullProgramName, leanChildName)
 	return exitFail

@@ -1,4 +1,4 @@
-//go:build !parsechild && !front
+//go:build !parsechild
 
 package main
 
