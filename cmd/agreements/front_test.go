@@ -82,13 +82,14 @@ func frontRuns(t *testing.T, out string) [][]string {
 		[]string{}, []string{"--help"}, []string{"-h"}, []string{"help"}, []string{"--version"}, []string{"version"},
 		[]string{"frobnicate"}, []string{"--format", "csv"},
 		[]string{"tables", pdf}, []string{"tables", "--format", "csv", "--pages", "1", pdf},
-		[]string{"raw", "--pages", "1", html},
+		[]string{"raw", "--pages", "1", html}, []string{"raw", "--pages", "1", pdf}, []string{"tables", "--format", "json", html},
+		[]string{"tables", "../../fixtures/README.md"}, []string{"raw", "-"}, []string{"tables", "--out", out, pdf},
 		[]string{"audit", pdf}, []string{"audit", "--format", "json", old},
 		[]string{"diff", old, new}, []string{"diff", "--exit-code", old, new},
 		[]string{"load"}, []string{"history"}, []string{"export", "--format", "yaml"}, []string{"refresh"},
 	)
 	for _, x := range xlsx {
-		runs = append(runs, []string{"extract", x}, []string{"extract", "--format", "csv", x})
+		runs = append(runs, []string{"extract", x}, []string{"extract", "--format", "csv", x}, []string{"tables", x}, []string{"raw", x})
 	}
 	for _, c := range []string{"extract", "tables", "raw", "audit", "diff", "load", "history", "export", "refresh"} {
 		runs = append(runs, []string{c, "--help"}, []string{c, "--no-such-flag"})
