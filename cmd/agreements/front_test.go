@@ -167,6 +167,17 @@ func TestFront(t *testing.T) {
 		got := runExe(t, exe, "", nil, "--version")
 		assert.Equal(t, runExe(t, fullExe, "", nil, "--version"), got, "--version needs no other executable")
 	})
+
+	t.Run("full program of another build", func(t *testing.T) {
+		// As a parse child, a full program of another build stamp exits
+		// at once, code 3, having read nothing.
+		other := filepath.Join(t.TempDir(), "agreements-all")
+		require.NoError(t, os.WriteFile(other, []byte("#!/bin/sh\nexit 3\n"), 0o755))
+		in := "../../fixtures/xlsx-tohoku-libreoffice/input.xlsx"
+		got := runExe(t, frontExe, "", []string{fullProgramEnv + "=" + other}, "extract", in)
+		assert.Equal(t, exeResult{exitFail, "", "agreements extract: " + in + ": the reader " + other +
+			" was built from another source than this command; build them again (make build writes them together)\n"}, got)
+	})
 }
 
 // TestFromFront: the full program, replacing a front, runs only for a

@@ -534,7 +534,8 @@ func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Docum
 	}
 	var ee *exec.ExitError
 	if errors.As(err, &ee) && ee.ExitCode() == exitMismatch && doc == nil && remote == nil && (req.InFile || req.Data != nil) {
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader was built from another source", parser.ErrMalformed)}, true
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("the reader %s was built from another source than this command; "+
+			"build them again (make build writes them together)", exe)}, true
 	}
 	req.Data = nil
 	if err != nil {

@@ -68,7 +68,7 @@ func fromFront(stderr io.Writer) (code int, ok bool) {
 		return 0, true
 	}
 	self, _ := os.Executable()
-	fmt.Fprintf(stderr, "agreements: %s was built from another source than the agreements that started it (build %q, not %q): "+
+	fmt.Fprintf(stderr, "agreements: %s was built from another source than the agreements that started it (its build stamp %q, this one's %q): "+
 		"make build writes agreements, %s and %s together; build them again\n", self, stamp, buildStamp, fullProgramName, leanChildName)
 	return exitFail, false
 }
