@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/audit/declared"
 	"github.com/agreements/agreements/names"
 )
 
@@ -226,24 +227,7 @@ type CheckStatus struct {
 }
 
 // Reconciliation is one declared total next to what was extracted.
-type Reconciliation struct {
-	File      string `json:"file"`
-	Page      int    `json:"page"`
-	Row       int    `json:"row"`
-	Level     string `json:"level"`
-	Scope     string `json:"scope"`
-	Name      string `json:"name"`
-	Unit      string `json:"unit"`
-	Assumed   bool   `json:"unit_assumed"`
-	Note      string `json:"note,omitempty"` // what the unit was assumed from
-	Declared  int    `json:"declared"`
-	Extracted int    `json:"extracted"`
-	OK        bool   `json:"ok"`
-	Text      string `json:"text"`
-	// From is "figures" when the total was read from the figures page
-	// (File), not from the list itself.
-	From string `json:"from,omitempty"`
-}
+type Reconciliation = declared.Reconciliation
 
 // Count is one bar of a chart.
 type Count struct {

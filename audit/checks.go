@@ -8,19 +8,18 @@ import (
 	"sync"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/audit/declared"
 	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/names"
 )
 
-// Units a declared total may count.
+// Units a declared total may count (see package declared).
 const (
-	UnitInstitutions = "institutions" // distinct partners
-	UnitAgreements   = "agreements"   // records
-	UnitCountries    = "countries"    // distinct countries
+	UnitInstitutions = declared.UnitInstitutions // distinct partners
+	UnitAgreements   = declared.UnitAgreements   // records
+	UnitCountries    = declared.UnitCountries    // distinct countries
 )
 
 // checkDeclared compares every total a document states with what was
@@ -48,185 +47,17 @@ func (a *auditor) checkFigures(f Figures) {
 	a.reconcile(f.Name, recs, f.Declared, "figures")
 }
 
-// reconcile compares the totals declared in file with recs; from says
-// where the totals came from ("figures", or "" for the list itself).
-func (a *auditor) reconcile(file string, recs []*agreement.Record, declared []agreement.Declared, from string) {
-	groupUnit, groupNote := a.groupCountUnit(recs, declared)
-	groupSum := map[string]int{}
-	for _, d := range declared {
-		if d.Scope == "country" || d.Scope == "region" {
-			groupSum[d.Level] += d.Count
-		}
+// reconcile compares the totals declared in file with recs (see
+// declared.Reconcile): each is a Reconciliation, each not met a finding.
+func (a *auditor) reconcile(file string, recs []*agreement.Record, decl []agreement.Declared, from string) {
+	recon, missed := declared.Reconcile(file, recs, decl, from)
+	a.recon = append(a.recon, recon...)
+	for _, m := range missed {
+		f := Finding{Check: CheckDeclaredTotal, Level: LevelError, Count: m.Count, Message: m.Message,
+			Examples: []Example{{File: m.File, Page: m.Page, Row: m.Row, Level: m.Level, Value: m.Value, Note: m.Note, Country: m.Country}},
+			Declared: &m.Declared, Extracted: &m.Extracted, Unit: m.Unit}
+		a.findings = append(a.findings, f)
 	}
-	for _, d := range declared {
-		unit, note := d.Unit, ""
-		switch {
-		case unit == "" && (d.Scope == "country" || d.Scope == "region"):
-			unit, note = groupUnit, groupNote
-		case unit == "":
-			unit, note = UnitInstitutions, "the document does not say what it counts; assumed institutions"
-		case d.Scope == "section" && unit != UnitCountries && unit != groupUnit && groupSum[d.Level] == d.Count:
-			note = fmt.Sprintf("the declared %s equal the sum of the per-group counts, which count %s; compared as %s", unit, groupUnit, groupUnit)
-			unit = groupUnit
-		}
-		a.declared(file, recs, d, unit, note, from)
-	}
-}
-
-// groupCountUnit decides what a list's bare per-group counts ("China (79)")
-// count: the unit under which more of them agree with what was extracted,
-// distinct partners or agreements. Lists differ; the note says which was
-// assumed and why.
-func (a *auditor) groupCountUnit(all []*agreement.Record, declared []agreement.Declared) (string, string) {
-	match := map[string]int{}
-	total := 0
-	for _, d := range declared {
-		if d.Unit != "" || (d.Scope != "country" && d.Scope != "region") {
-			continue
-		}
-		total++
-		recs := declaredRecords(all, d)
-		for _, u := range []string{UnitInstitutions, UnitAgreements} {
-			if countUnit(recs, u) == d.Count {
-				match[u]++
-			}
-		}
-	}
-	if match[UnitAgreements] > match[UnitInstitutions] {
-		return UnitAgreements, fmt.Sprintf("the list's per-group counts do not say what they count; assumed agreements, which %d of %d match (distinct partners: %d)",
-			match[UnitAgreements], total, match[UnitInstitutions])
-	}
-	return UnitInstitutions, fmt.Sprintf("the list's per-group counts do not say what they count; assumed institutions, which %d of %d match (agreements: %d)",
-		match[UnitInstitutions], total, match[UnitAgreements])
-}
-
-func (a *auditor) declared(file string, all []*agreement.Record, d agreement.Declared, unit, note, from string) {
-	assumed := note != ""
-	recs := declaredRecords(all, d)
-	extracted := countUnit(recs, unit)
-	rc := Reconciliation{File: file, Page: d.Page, Row: d.Row, Level: d.Level, Scope: d.Scope, Name: d.Name,
-		Unit: unit, Assumed: assumed, Note: note, Declared: d.Count, Extracted: extracted, OK: extracted == d.Count, Text: d.Text, From: from}
-	a.recon = append(a.recon, rc)
-	if rc.OK {
-		return
-	}
-	where := "the document"
-	switch {
-	case from == "figures":
-		where = "the figures page"
-		if d.Name != "" {
-			where += " (" + d.Name + ")"
-		}
-	case d.Name != "":
-		where = d.Name
-	case d.Scope == "country" || d.Scope == "region":
-		where = fmt.Sprintf("%q (records without a %s)", d.Text, d.Scope)
-	}
-	if d.Level != "" {
-		where += " (" + d.Level + " level)"
-	}
-	declares := "the list declares"
-	if from == "figures" {
-		declares = "it declares"
-	}
-	msg := fmt.Sprintf("%s: %s %d %s, %d extracted; counted %s", where, declares, d.Count, unit, extracted, unitMeaning(unit))
-	if note != "" {
-		msg += " (" + note + ")"
-	}
-	for _, other := range []string{UnitInstitutions, UnitAgreements, UnitCountries} {
-		if other != unit && countUnit(recs, other) == d.Count {
-			msg += fmt.Sprintf("; it would match if it counted %s", other)
-			break
-		}
-	}
-	diff := extracted - d.Count
-	if diff < 0 {
-		diff = -diff
-	}
-	f := Finding{Check: CheckDeclaredTotal, Level: LevelError, Count: diff, Message: msg,
-		Examples: []Example{{File: file, Page: d.Page, Row: d.Row, Level: d.Level, Value: d.Text, Note: scopeNote(d)}},
-		Declared: &rc.Declared, Extracted: &rc.Extracted, Unit: unit}
-	if d.Scope == "country" {
-		f.Examples[0].Country = d.Name
-	}
-	a.findings = append(a.findings, f)
-}
-
-// declaredRecords are the records of all a declared total speaks of.
-func declaredRecords(all []*agreement.Record, d agreement.Declared) []*agreement.Record {
-	var recs []*agreement.Record
-	for _, r := range all {
-		if d.Level != "" && r.Level != d.Level {
-			continue
-		}
-		switch d.Scope {
-		case "region":
-			if d.Name == "" {
-				if r.Region != "" {
-					continue
-				}
-			} else if !sameName(r.Region, d.Name) {
-				continue
-			}
-		case "country":
-			if d.Name == "" { // a group without a country: international organisations
-				if r.Country != "" || r.CountryCode != "" {
-					continue
-				}
-			} else if !sameName(r.Country, d.Name) && !sameName(r.CountryCode, d.Name) {
-				continue
-			}
-		}
-		recs = append(recs, r)
-	}
-	return recs
-}
-
-func scopeNote(d agreement.Declared) string {
-	if d.Name == "" {
-		return "whole " + d.Scope
-	}
-	return d.Scope + " " + d.Name
-}
-
-func unitMeaning(unit string) string {
-	switch unit {
-	case UnitAgreements:
-		return "agreements as records"
-	case UnitCountries:
-		return "countries as distinct countries"
-	}
-	return "institutions as distinct partner names"
-}
-
-func countUnit(recs []*agreement.Record, unit string) int {
-	switch unit {
-	case UnitAgreements:
-		return len(recs)
-	case UnitCountries:
-		seen := map[string]bool{}
-		for _, r := range recs {
-			if k := countryKey(r); k != "" {
-				seen[k] = true
-			}
-		}
-		return len(seen)
-	}
-	seen := map[string]bool{}
-	for _, r := range recs {
-		seen[nameKey(r.HomeInstitution)+"\x1f"+nameKey(r.Partner)] = true
-	}
-	return len(seen)
-}
-
-// nameKey folds a name as ids do (NFKC, lower case, whitespace folded), so
-// a declared count is compared with the names as the list spells them.
-func nameKey(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(norm.NFKC.String(s))), " ")
-}
-
-func sameName(a, b string) bool {
-	return a != "" && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
 }
 
 // checkIdentity reports duplicate ids, ids that do not match their fields,

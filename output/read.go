@@ -31,13 +31,11 @@ func LooksLikeRecords(b []byte) bool {
 }
 
 // SniffRecords returns the format of a record file (FormatNDJSON for any
-// JSON object stream, FormatJSON, FormatCSV, FormatXLSX), or "" when b is
-// not one.
+// JSON object stream, FormatJSON, FormatCSV), or "" when b is not one. A
+// zip archive is "": the xlsx workbook this tool writes is sniffed by
+// package output/workbook, which reads it.
 func SniffRecords(b []byte) string {
-	if isZip(b) {
-		if isRecordsWorkbook(b) {
-			return FormatXLSX
-		}
+	if IsZip(b) {
 		return ""
 	}
 	s := bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), " \t\r\n")
@@ -66,19 +64,20 @@ func isCSVHeader(s []byte) bool {
 	if err != nil {
 		return false
 	}
-	_, err = newTableReader(head)
+	_, err = NewTableReader(head)
 	return err == nil
 }
 
-func isZip(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
+// IsZip reports whether b starts as a zip archive (an xlsx workbook is
+// one).
+func IsZip(b []byte) bool { return bytes.HasPrefix(b, []byte("PK\x03\x04")) }
 
 // ReadRecords reads a record file: NDJSON (one record a line, or any
-// stream of JSON objects), a JSON array, or the CSV or xlsx workbook this
-// tool writes. It reads as it goes: memory holds the records and one
-// record's text at a time (an xlsx workbook is read whole). A record
+// stream of JSON objects), a JSON array, or the CSV this tool writes (the
+// xlsx workbook is read by package output/workbook). It reads as it goes:
+// memory holds the records and one record's text at a time. A record
 // without id or partner, text that is not a record, and anything after a
-// JSON array are refused; errors name the 1-based line (NDJSON, JSON,
-// CSV) or sheet row (xlsx).
+// JSON array are refused; errors name the 1-based line.
 func ReadRecords(r io.Reader) ([]agreement.Record, error) {
 	return ReadRecordsSized(r, 0)
 }
@@ -183,18 +182,8 @@ func EachRecord(r io.Reader, fn func(agreement.Record) error) error {
 func eachRecord(r io.Reader, fn func(agreement.Record) error, parallel bool) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	in := newInterner()
-	if head, _ := br.Peek(4); isZip(head) {
-		recs, err := readXLSX(br)
-		if err != nil {
-			return err
-		}
-		for _, rec := range recs {
-			in.record(&rec)
-			if err := fn(rec); err != nil {
-				return err
-			}
-		}
-		return nil
+	if head, _ := br.Peek(4); IsZip(head) {
+		return fmt.Errorf("%w: a zip archive (the xlsx workbook this tool writes is read by package output/workbook)", ErrNotRecords)
 	}
 	first, skipped, err := firstNonSpace(br)
 	if err != nil {

@@ -1,26 +1,23 @@
 package output
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/agreements/agreements/agreement"
 )
 
-// tableReader turns rows of the CSV columns (CSVHeader, by name: a column
+// TableReader turns rows of the CSV columns (CSVHeader, by name: a column
 // added in a spreadsheet is ignored, their order may change) into records.
-type tableReader struct {
+type TableReader struct {
 	col map[string]int
 }
 
-func newTableReader(header []string) (*tableReader, error) {
-	t := &tableReader{col: map[string]int{}}
+func NewTableReader(header []string) (*TableReader, error) {
+	t := &TableReader{col: map[string]int{}}
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		if _, dup := t.col[h]; !dup {
@@ -39,7 +36,7 @@ func newTableReader(header []string) (*tableReader, error) {
 	return t, nil
 }
 
-func (t *tableReader) record(row []string) (agreement.Record, error) {
+func (t *TableReader) Record(row []string) (agreement.Record, error) {
 	var r agreement.Record
 	for _, f := range agreement.Fields() {
 		v := ""
@@ -67,7 +64,7 @@ func readCSV(r io.Reader, fn func(agreement.Record) error) error {
 		}
 		return csvError(err)
 	}
-	t, err := newTableReader(header)
+	t, err := NewTableReader(header)
 	if err != nil {
 		return &RecordError{Line: 1, Err: err}
 	}
@@ -83,7 +80,7 @@ func readCSV(r io.Reader, fn func(agreement.Record) error) error {
 			continue
 		}
 		line, _ := cr.FieldPos(0)
-		rec, err := t.record(row)
+		rec, err := t.Record(row)
 		if err != nil {
 			return &RecordError{Line: line, Err: err}
 		}
@@ -100,66 +97,4 @@ func csvError(err error) error {
 		return &RecordError{Line: pe.Line, Err: fmt.Errorf("%w: not CSV as this tool writes it (column %d: %v)", ErrNotRecords, pe.Column, pe.Err)}
 	}
 	return fmt.Errorf("%w: %v", ErrNotRecords, err)
-}
-
-// isRecordsWorkbook reports whether b is a workbook whose records sheet
-// starts with the CSV header: the xlsx this tool writes.
-func isRecordsWorkbook(b []byte) bool {
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	rows, err := f.Rows(SheetRecords)
-	if err != nil {
-		return false
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		return false
-	}
-	head, err := rows.Columns()
-	if err != nil || len(head) < len(CSVHeader) {
-		return false
-	}
-	for i, h := range CSVHeader {
-		if head[i] != h {
-			return false
-		}
-	}
-	return true
-}
-
-// readXLSX reads the records sheet of the workbook this tool writes. Date
-// cells read back as ISO 8601 through their yyyy-mm-dd format; errors name
-// the sheet row.
-func readXLSX(r io.Reader) ([]agreement.Record, error) {
-	f, err := excelize.OpenReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotRecords, err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(SheetRecords)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotRecords, err)
-	}
-	if len(rows) == 0 {
-		return nil, fmt.Errorf("%w: sheet %q is empty", ErrNotRecords, SheetRecords)
-	}
-	t, err := newTableReader(rows[0])
-	if err != nil {
-		return nil, fmt.Errorf("sheet %q, row 1: %w", SheetRecords, err)
-	}
-	recs := []agreement.Record{}
-	for i, row := range rows[1:] {
-		if len(row) == 0 {
-			continue
-		}
-		rec, err := t.record(row)
-		if err != nil {
-			return nil, fmt.Errorf("sheet %q, row %d: %w", SheetRecords, i+2, err)
-		}
-		recs = append(recs, rec)
-	}
-	return recs, nil
 }

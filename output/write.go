@@ -1,12 +1,15 @@
-// Package output writes canonical records as NDJSON, JSON, CSV or xlsx,
-// reads record files back (NDJSON, JSON, the CSV and xlsx it writes), and
-// writes files atomically.
+// Package output writes canonical records as NDJSON, JSON or CSV, reads
+// record files back (NDJSON, JSON, the CSV it writes), and writes files
+// atomically. The xlsx workbook, written and read through a library of its
+// own, is package output/workbook's: a program that writes no workbook
+// does not link it.
 package output
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 
@@ -20,6 +23,10 @@ const (
 	FormatCSV    = "csv"
 	FormatXLSX   = "xlsx"
 )
+
+// ErrWorkbook is the error of NewWriterOptions for FormatXLSX: the
+// workbook is written by package output/workbook.
+var ErrWorkbook = errors.New("xlsx is written by package output/workbook")
 
 // Formats lists the record formats, for messages.
 const Formats = "ndjson, json, csv or xlsx"
@@ -60,7 +67,7 @@ func NewWriterOptions(w io.Writer, format string, opt Options) (Writer, error) {
 		cw.UseCRLF = true // RFC 4180, as every CSV the command writes
 		return &csvWriter{out: w, w: cw, bom: opt.BOM}, nil
 	case FormatXLSX:
-		return &xlsxWriter{w: w}, nil
+		return nil, ErrWorkbook
 	}
 	return nil, fmt.Errorf("unknown output format %q (want %s)", format, Formats)
 }

@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/agreements/agreements/agreement"
-	"github.com/agreements/agreements/audit"
+	"github.com/agreements/agreements/audit/declared"
 	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
@@ -506,18 +506,14 @@ func (c *checker) declared(recs []agreement.Record) {
 	if len(c.res.Declared) == 0 || len(recs) == 0 {
 		return
 	}
-	res := &agreement.Result{Records: recs, Declared: c.res.Declared}
-	rep := audit.Run([]audit.Input{{Name: c.file, Result: res}}, audit.Options{Only: []string{audit.CheckDeclaredTotal}})
+	ptrs := make([]*agreement.Record, len(recs))
+	for i := range recs {
+		ptrs[i] = &recs[i]
+	}
+	_, missed := declared.Reconcile(c.file, ptrs, c.res.Declared, "")
 	var ws []Warning
-	for _, f := range rep.Findings {
-		if f.Check != audit.CheckDeclaredTotal {
-			continue
-		}
-		w := Warning{Kind: KindDeclaredTotal, File: c.file, Message: "declared total not met: " + f.Message}
-		if len(f.Examples) > 0 {
-			w.Page, w.Row = f.Examples[0].Page, f.Examples[0].Row
-		}
-		ws = append(ws, w)
+	for _, m := range missed {
+		ws = append(ws, Warning{Kind: KindDeclaredTotal, File: c.file, Page: m.Page, Row: m.Row, Message: "declared total not met: " + m.Message})
 	}
 	c.add(ws)
 }

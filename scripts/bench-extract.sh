@@ -13,8 +13,9 @@
 #
 # Under load, the CPU columns (user and system time) say more than the
 # wall-clock ones. ROUNDS runs of each (3); BIN measures a binary built
-# elsewhere instead of the working tree (with its lean parse child next to
-# it, when built so); SECTIONS picks some of "files synth html".
+# elsewhere instead of the working tree (with the full program and the lean
+# parse child next to it, when built by scripts/build.sh); SECTIONS picks
+# some of "files synth html".
 set -eu
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
@@ -24,7 +25,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/agreements-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
 bin=${BIN:-$work/agreements}
-[ -n "${BIN:-}" ] || GO=$GO scripts/build.sh "$work" # as make build does: the command and its lean parse child
+[ -n "${BIN:-}" ] || GO=$GO scripts/build.sh "$work" # as make build does: the front, the full program and the lean parse child
 
 # run CMD...: one run; prints nanoseconds, peak RSS (KiB) and CPU time
 # (user and system, ms, of the process and its children: bash's time, to

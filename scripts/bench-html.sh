@@ -30,7 +30,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/agreements-bench-html.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
 bin=${BIN:-$work/agreements}
-[ -n "${BIN:-}" ] || GO="$GO" ./scripts/build.sh "$work" # the command and its lean parse child, as make build does
+[ -n "${BIN:-}" ] || GO="$GO" ./scripts/build.sh "$work" # the front, the full program and the lean parse child, as make build does
 $GO test -c -o "$work/html.test" ./parser/html
 
 # run CMD...: one run; prints nanoseconds, peak RSS (KiB) and CPU time (ms,

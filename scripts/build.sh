@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Builds the command and its lean parse child into one directory, as make
-# build does:
+# Builds the command's three executables into one directory, as make build
+# does:
 #
-#   scripts/build.sh DIR      (writes DIR/agreements and DIR/agreements-parse)
+#   scripts/build.sh DIR      (writes DIR/agreements, DIR/agreements-all and DIR/agreements-parse)
 #
-# Both carry the same build stamp, a hash of the module's Go files, go.mod
-# and go.sum: the command uses the lean child next to it only when the
-# stamps agree (a child left from an older build is not used). Built
+# agreements is the front (build tag front): it serves extract to NDJSON,
+# JSON and CSV and replaces itself with agreements-all, the full program
+# (every command), for the rest; agreements-parse is the lean parse child
+# (build tag parsechild). All three carry the same build stamp, a hash of
+# the module's Go files, go.mod and go.sum: the command uses the lean child
+# next to it only when the stamps agree (a child left from an older build
+# is not used), and the full program refuses a front of another stamp. Built
 # without cgo (only net and os/user would use it), the binaries are static:
 # no dynamic loader at each start, ~0.9 ms of CPU less per process, and an
 # extract starts two per input.
@@ -16,5 +20,6 @@ GO=${GO:-go}
 dir=${1:?usage: scripts/build.sh DIR}
 stamp=$(find . -path ./bin -prune -o -name '*.go' -type f -print | LC_ALL=C sort | xargs cat go.mod go.sum | sha256sum | cut -c1-16)
 flags="-X main.buildStamp=$stamp"
-CGO_ENABLED=0 $GO build -buildvcs=auto -ldflags "$flags" -o "$dir/agreements" ./cmd/agreements
+CGO_ENABLED=0 $GO build -buildvcs=auto -tags front -ldflags "$flags" -o "$dir/agreements" ./cmd/agreements
+CGO_ENABLED=0 $GO build -buildvcs=auto -ldflags "$flags" -o "$dir/agreements-all" ./cmd/agreements
 CGO_ENABLED=0 $GO build -buildvcs=auto -tags parsechild -ldflags "$flags" -o "$dir/agreements-parse" ./cmd/agreements

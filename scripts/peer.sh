@@ -1,5 +1,6 @@
 #!/bin/sh
-# Score the table extractor on the peer corpus: builds bin/agreements and
+# Score the table extractor on the peer corpus: builds bin/agreements (as
+# make build does, with the executables beside it) and
 # runs the corpus scorer (bag-of-cells F1 per case, means per mode; the last
 # line is "peer_F1=... cases=19"). Extra arguments go to the scorer, e.g.
 #
@@ -15,5 +16,5 @@ if [ ! -f "$PEER/score.py" ]; then
 	echo "peer.sh: no peer corpus at $PEER (set PEER)" >&2
 	exit 2
 fi
-"$GO" build -o bin/agreements ./cmd/agreements
+GO="$GO" ./scripts/build.sh bin
 exec python3 "$PEER/score.py" --bin bin/agreements "$@"

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 
 	"github.com/agreements/agreements/parser"
-	"github.com/agreements/agreements/parser/pdf"
 )
 
 // The parse child (see isolate.go) is either this program started again
@@ -80,51 +77,42 @@ type readOpts struct {
 	password string
 }
 
-// parseHeldWith is parseDocumentWith for the parse child: a PDF's table
-// rows past the first few of each page come back held packed, with held to
-// give them their cells as they are written (nil for other formats).
-func parseHeldWith(name string, b []byte, ro readOpts) (*parser.Document, heldRows, error) {
-	if parser.Detect(b) != parser.FormatPDF {
-		doc, err := parseDocumentWith(name, b, ro)
-		return doc, nil, err
+// The front (main_front.go) is this package built with the front build
+// tag: make build writes it as bin/agreements, the command a user starts,
+// and the full program, every command, beside it as fullProgramName. The
+// front serves extract to NDJSON, JSON and CSV, tables and raw without
+// linking the libraries of the other commands, and replaces itself with
+// the full program for the rest.
+
+// fullProgramName is the full program's executable, in the directory of
+// the front's.
+const fullProgramName = "agreements-all"
+
+// fullProgramEnv, when set, names the full program's executable instead
+// (tests point it at one they built).
+const fullProgramEnv = "AGREEMENTS_ALL_EXE"
+
+// frontStampEnv carries the front's build stamp to the full program it
+// replaces itself with (see fromFront).
+const frontStampEnv = "AGREEMENTS_FRONT_STAMP"
+
+// fullProgram returns the full program's executable for the front whose
+// executable is self: the one fullProgramEnv names, else fullProgramName
+// beside self.
+func fullProgram(self string) string {
+	if exe := os.Getenv(fullProgramEnv); exe != "" {
+		return exe
 	}
-	h, err := pdf.ParseHeld(name, b, pdf.Options{Pages: ro.pages, Password: ro.password})
-	if err != nil {
-		return nil, nil, err
-	}
-	return h.Document(), h, nil
+	return filepath.Join(filepath.Dir(self), fullProgramName)
 }
 
-// parseHeldFile is parseHeldWith on the size bytes of the file f: a PDF
-// is read from the file as its pages are (pdf.ParseHeldAt), anything else
-// is read whole first.
-func parseHeldFile(name string, f *os.File, size int, ro readOpts) (*parser.Document, heldRows, error) {
-	readErr := func(n int, err error) error {
-		return &parser.Error{File: name, Err: fmt.Errorf("reading it: %d of its %d bytes: %w", n, size, err)}
+// selfReader returns the executable that parses, as a parse child, what
+// the lean child does not (or when there is none to use): this program's
+// own self, or for the front, which reads no document itself, the full
+// program.
+func selfReader(self string) string {
+	if front {
+		return fullProgram(self)
 	}
-	head := make([]byte, min(size, 1024)) // what Detect finds a PDF by
-	if n, err := f.ReadAt(head, 0); n < len(head) {
-		return nil, nil, readErr(n, err)
-	}
-	if parser.Detect(head) == parser.FormatPDF {
-		// The pages are read from the file as they come: a file written
-		// over while it is read would give pages of another document.
-		before, err := f.Stat()
-		if err != nil {
-			return nil, nil, &parser.Error{File: name, Err: fmt.Errorf("reading it: %w", err)}
-		}
-		h, err := pdf.ParseHeldAt(name, f, int64(size), pdf.Options{Pages: ro.pages, Password: ro.password})
-		if err != nil {
-			return nil, nil, err
-		}
-		if after, err := f.Stat(); err != nil || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) {
-			return nil, nil, &parser.Error{File: name, Err: errors.New("the file changed while it was read; read it again once it is written")}
-		}
-		return h.Document(), h, nil
-	}
-	b := make([]byte, size)
-	if n, err := f.ReadAt(b, 0); n < len(b) {
-		return nil, nil, readErr(n, err)
-	}
-	return parseHeldWith(name, b, ro)
+	return self
 }

@@ -1,4 +1,4 @@
-//go:build !parsechild
+//go:build !parsechild && !front
 
 package main
 
@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"github.com/agreements/agreements/output"
+	"github.com/agreements/agreements/output/workbook"
 	"github.com/agreements/agreements/store"
 )
 
@@ -28,7 +29,7 @@ func (e *env) export(args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
-	if _, err := output.NewWriter(&bytes.Buffer{}, *format); err != nil {
+	if _, err := workbook.NewWriterOptions(&bytes.Buffer{}, *format, output.Options{}); err != nil {
 		fmt.Fprintf(e.stderr, "agreements export: %v\n", err)
 		return exitUsage
 	}
@@ -50,7 +51,7 @@ func (e *env) export(args []string) int {
 	// An empty export (an empty database, a date before the first
 	// snapshot) does not replace a file of records.
 	if code := e.writeOut(out, incomplete(0, len(recs)), func(w io.Writer) error {
-		return output.WriteAll(w, *format, recs)
+		return workbook.WriteAll(w, *format, recs)
 	}); code >= 0 {
 		return code
 	}

@@ -1,4 +1,4 @@
-//go:build !parsechild
+//go:build !parsechild && !front
 
 package main
 
@@ -17,6 +17,7 @@ import (
 	"github.com/agreements/agreements/normalize"
 	"github.com/agreements/agreements/output"
 	"github.com/agreements/agreements/output/report"
+	"github.com/agreements/agreements/output/workbook"
 	"github.com/agreements/agreements/parser"
 	"github.com/agreements/agreements/store"
 )
@@ -190,8 +191,8 @@ func (e *env) readSnapshot(name string, opt normalize.Options) (store.SnapshotIn
 	sum := sha256.Sum256(b)
 	in := store.SnapshotInput{File: name, SHA256: hex.EncodeToString(sum[:])}
 	format := parser.Detect(b)
-	if kind := output.SniffRecords(b); kind != "" && (format == parser.FormatUnknown || kind == output.FormatXLSX) {
-		recs, err := output.ReadRecords(bytes.NewReader(b))
+	if kind := workbook.SniffRecords(b); kind != "" && (format == parser.FormatUnknown || kind == output.FormatXLSX) {
+		recs, err := workbook.ReadRecords(bytes.NewReader(b))
 		if err != nil {
 			return in, &parser.Error{File: name, Err: fmt.Errorf("%s record file: %w", kind, err)}
 		}
@@ -218,7 +219,7 @@ func readRecordSnapshot(name, kind string) (store.SnapshotInput, error) {
 	defer f.Close()
 	h := sha256.New()
 	r := io.TeeReader(f, h)
-	recs, err := output.ReadRecords(r)
+	recs, err := workbook.ReadRecords(r)
 	if err == nil {
 		_, err = io.Copy(io.Discard, r) // what the reader left unread, digested too
 	}

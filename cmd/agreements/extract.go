@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,16 +20,32 @@ import (
 	"github.com/agreements/agreements/parser"
 )
 
-func (e *env) extract(args []string) int {
+// extractFlagValues are the flags of extract, as parsed.
+type extractFlagValues struct {
+	format, inst, dates, pages, password *string
+	bom, strict                          *bool
+	out                                  *outFlags
+}
+
+// extractFlags returns the flag set of extract and the values it parses
+// into (the front parses them too, to see whether it serves the command).
+func (e *env) extractFlags() (*flag.FlagSet, extractFlagValues) {
 	fs := e.newFlags("extract", "extract [--format ndjson|json|csv|xlsx] [--bom] [--out FILE [--partial]] [--institution NAME] [--pages LIST] [--password PASSWORD] [--dates month-first|day-first] [--strict] INPUT...")
-	format := fs.String("format", output.FormatNDJSON, "output format: ndjson, json, csv or xlsx")
-	bom := fs.Bool("bom", false, "csv: start with a UTF-8 byte order mark, so Excel reads the file as UTF-8")
-	out := addOutFlags(fs, "the records")
-	inst := fs.String("institution", "", "the home institution's `NAME` (overrides what the document says)")
-	strict := fs.Bool("strict", false, "exit 1 when a read looks wrong (the warnings on stderr), not only when an input cannot be read")
-	dates := fs.String("dates", "", "how the list writes a/b/YYYY dates: `ORDER` month-first (US) or day-first; without it such dates are refused as ambiguous unless a part is above 12")
-	pagesFlag := fs.String("pages", "", pagesHelp)
-	password := fs.String("password", "", "the user `PASSWORD` of a protected PDF (the empty one is tried first)")
+	var v extractFlagValues
+	v.format = fs.String("format", output.FormatNDJSON, "output format: ndjson, json, csv or xlsx")
+	v.bom = fs.Bool("bom", false, "csv: start with a UTF-8 byte order mark, so Excel reads the file as UTF-8")
+	v.out = addOutFlags(fs, "the records")
+	v.inst = fs.String("institution", "", "the home institution's `NAME` (overrides what the document says)")
+	v.strict = fs.Bool("strict", false, "exit 1 when a read looks wrong (the warnings on stderr), not only when an input cannot be read")
+	v.dates = fs.String("dates", "", "how the list writes a/b/YYYY dates: `ORDER` month-first (US) or day-first; without it such dates are refused as ambiguous unless a part is above 12")
+	v.pages = fs.String("pages", "", pagesHelp)
+	v.password = fs.String("password", "", "the user `PASSWORD` of a protected PDF (the empty one is tried first)")
+	return fs, v
+}
+
+func (e *env) extract(args []string) int {
+	fs, v := e.extractFlags()
+	format, bom, out, inst, strict, dates, pagesFlag, password := v.format, v.bom, v.out, v.inst, v.strict, v.dates, v.pages, v.password
 	inputs, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -44,7 +61,7 @@ func (e *env) extract(args []string) int {
 		return exitUsage
 	}
 	wopt := output.Options{BOM: *bom}
-	if _, err := output.NewWriterOptions(&bytes.Buffer{}, *format, wopt); err != nil {
+	if _, err := newRecordWriter(&bytes.Buffer{}, *format, wopt); err != nil {
 		fmt.Fprintf(e.stderr, "agreements extract: %v\n", err)
 		return exitUsage
 	}
@@ -81,10 +98,10 @@ func (e *env) extract(args []string) int {
 	var pendingErr error
 	switch {
 	case out.target == nil:
-		stream, _ = output.NewWriterOptions(e.stdout, *format, wopt)
+		stream, _ = newRecordWriter(e.stdout, *format, wopt)
 	case !out.target.InPlace():
 		if pending, pendingErr = out.target.Begin(e.temps); pendingErr == nil {
-			stream, _ = output.NewWriterOptions(pending.File(), *format, wopt)
+			stream, _ = newRecordWriter(pending.File(), *format, wopt)
 		}
 	}
 	write := func(r agreement.Record) {
@@ -149,7 +166,7 @@ func (e *env) extract(args []string) int {
 			}
 			return stream.Close()
 		}
-		rw, err := output.NewWriterOptions(w, *format, wopt)
+		rw, err := newRecordWriter(w, *format, wopt)
 		if err != nil {
 			return err
 		}

@@ -459,7 +459,7 @@ func parseIsolatedWith(name string, b []byte, ro readOpts) (*parser.Document, er
 // parseInChild parses in the lean parse child when there is one to use
 // and it reads the input (see leanChild, leanFormat), else, or when the
 // lean child says it was built from another source, in a child of this
-// program's own executable.
+// program's own executable (the front's: the full program's, selfReader).
 func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 	self, err := os.Executable()
 	if err != nil {
@@ -471,7 +471,7 @@ func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 			return doc, err
 		}
 	}
-	doc, err, _ := runChild(self, &req, lim)
+	doc, err, _ := runChild(selfReader(self), &req, lim)
 	return doc, err
 }
 
@@ -534,7 +534,8 @@ func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Docum
 	}
 	var ee *exec.ExitError
 	if errors.As(err, &ee) && ee.ExitCode() == exitMismatch && doc == nil && remote == nil && (req.InFile || req.Data != nil) {
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader was built from another source", parser.ErrMalformed)}, true
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("the reader %s was built from another source than this command; "+
+			"build them again (make build writes them together)", exe)}, true
 	}
 	req.Data = nil
 	if err != nil {

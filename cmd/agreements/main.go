@@ -11,7 +11,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 	"strings"
 
@@ -87,14 +86,6 @@ const (
 	exitUsage = 2
 )
 
-func main() {
-	if isParseChild() {
-		os.Exit(parseChild(os.Stdin, os.Stdout, os.Stderr))
-	}
-	quietStart(os.Args[1:])
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-}
-
 // env is what a subcommand may touch: no globals, so tests run it in-process.
 type env struct {
 	stdin  io.Reader
@@ -103,7 +94,20 @@ type env struct {
 	temps  *output.Temps // temporary files being written, removed on an interrupt
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// isCommand reports whether name is one of the commands of the command
+// line (what the usage lists), whichever executable serves it.
+func isCommand(name string) bool {
+	switch name {
+	case "extract", "tables", "raw", "audit", "diff", "load", "history", "export", "refresh":
+		return true
+	}
+	return false
+}
+
+// runCommands runs the command line: the usage, --help and --version
+// here, a command through command (nil for a name that is no command of
+// this executable).
+func runCommands(args []string, stdin io.Reader, stdout, stderr io.Writer, command func(e *env, name string) func([]string) int) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, temps: output.NewTemps(nil)}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -116,24 +120,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "-version", "--version", "version":
 		fmt.Fprintf(stdout, "agreements %s\n", versionString())
 		return exitOK
-	case "extract":
-		return e.extract(args[1:])
-	case "tables":
-		return e.tables(args[1:])
-	case "raw":
-		return e.raw(args[1:])
-	case "audit":
-		return e.audit(args[1:])
-	case "diff":
-		return e.diff(args[1:])
-	case "load":
-		return e.load(args[1:])
-	case "history":
-		return e.history(args[1:])
-	case "export":
-		return e.export(args[1:])
-	case "refresh":
-		return e.refresh(args[1:])
+	}
+	if cmd := command(e, args[0]); cmd != nil {
+		return cmd(args[1:])
 	}
 	fmt.Fprintf(stderr, "agreements: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

@@ -1,4 +1,4 @@
-//go:build !parsechild
+//go:build !parsechild && !front
 
 package main
 

@@ -1,4 +1,4 @@
-package output
+package workbook
 
 import (
 	"archive/zip"
@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/output"
 	"github.com/agreements/agreements/parser"
 	"github.com/agreements/agreements/parser/xlsx"
 )
@@ -39,7 +40,7 @@ func TestXLSXSameBytes(t *testing.T) {
 	var first []byte
 	for i := range 40 { // excelize's order of the two sheets changes from run to run
 		var b bytes.Buffer
-		require.NoError(t, WriteAll(&b, FormatXLSX, recs))
+		require.NoError(t, WriteAll(&b, output.FormatXLSX, recs))
 		if i == 0 {
 			first = bytes.Clone(b.Bytes())
 			continue
@@ -65,7 +66,7 @@ func TestXLSXSameBytes(t *testing.T) {
 func TestXLSXWrittenReadsBack(t *testing.T) {
 	recs := stableRecords()
 	var b bytes.Buffer
-	require.NoError(t, WriteAll(&b, FormatXLSX, recs))
+	require.NoError(t, WriteAll(&b, output.FormatXLSX, recs))
 
 	f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
 	require.NoError(t, err)
@@ -74,8 +75,8 @@ func TestXLSXWrittenReadsBack(t *testing.T) {
 	rows, err := f.GetRows(SheetRecords)
 	require.NoError(t, err)
 	require.Len(t, rows, len(recs)+1)
-	assert.Equal(t, CSVHeader, rows[0])
-	assert.Equal(t, "University 29", rows[len(recs)][slices.Index(CSVHeader, "partner")])
+	assert.Equal(t, output.CSVHeader, rows[0])
+	assert.Equal(t, "University 29", rows[len(recs)][slices.Index(output.CSVHeader, "partner")])
 	reps, err := f.GetRows(SheetRepairs)
 	require.NoError(t, err)
 	assert.Len(t, reps, 1+2*20, "two repairs each of the 20 records that have them")

@@ -1,4 +1,4 @@
-package output
+package workbook
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/output"
 )
 
 func TestXLSXCells(t *testing.T) {
@@ -16,7 +17,7 @@ func TestXLSXCells(t *testing.T) {
 	r.ID = "1917491342136487"
 	r.ValidUntil = "2030-03"
 	var b bytes.Buffer
-	require.NoError(t, WriteAll(&b, FormatXLSX, []agreement.Record{r, sample()}))
+	require.NoError(t, WriteAll(&b, output.FormatXLSX, []agreement.Record{r, sample()}))
 	f, err := excelize.OpenReader(&b)
 	require.NoError(t, err)
 	defer f.Close()
@@ -28,7 +29,7 @@ func TestXLSXCells(t *testing.T) {
 		return name
 	}
 	colOf := func(field string) string {
-		for i, h := range CSVHeader {
+		for i, h := range output.CSVHeader {
 			if h == field {
 				name, err := excelize.ColumnNumberToName(i + 1)
 				require.NoError(t, err)

@@ -1,4 +1,4 @@
-package output
+package workbook
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/output"
 )
 
 // BenchmarkWriteXLSX100k writes a workbook of 100,000 records (two
@@ -20,7 +21,7 @@ func BenchmarkWriteXLSX100k(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := WriteAll(io.Discard, FormatXLSX, recs); err != nil {
+		if err := WriteAll(io.Discard, output.FormatXLSX, recs); err != nil {
 			b.Fatal(err)
 		}
 	}

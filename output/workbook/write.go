@@ -1,8 +1,14 @@
-package output
+// Package workbook writes records as an xlsx workbook and reads back the
+// one it writes, on github.com/xuri/excelize; the other record formats are
+// package output's, and the functions here that take a format hand them
+// to it. A program that writes and reads no workbook imports output alone
+// and links no workbook library.
+package workbook
 
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -12,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/output"
 )
 
 // Sheet names of the xlsx output.
@@ -27,6 +34,30 @@ var RepairsHeader = []string{"id", "partner", "source_file", "source_page", "sou
 // dateLayout is the one precision a date cell can hold without inventing a
 // day or a month; dates known only to the month or the year stay text.
 const dateLayout = "2006-01-02"
+
+// NewWriterOptions returns a record writer for format, tuned by opt: the
+// workbook for output.FormatXLSX, else output's writer of the format.
+func NewWriterOptions(w io.Writer, format string, opt output.Options) (output.Writer, error) {
+	rw, err := output.NewWriterOptions(w, format, opt)
+	if errors.Is(err, output.ErrWorkbook) {
+		return &xlsxWriter{w: w}, nil
+	}
+	return rw, err
+}
+
+// WriteAll writes records to w in format (any of output.Formats).
+func WriteAll(w io.Writer, format string, records []agreement.Record) error {
+	rw, err := NewWriterOptions(w, format, output.Options{})
+	if err != nil {
+		return err
+	}
+	for _, r := range records {
+		if err := rw.Write(r); err != nil {
+			return err
+		}
+	}
+	return rw.Close()
+}
 
 // xlsxWriter collects records and writes the workbook on Close: a zip
 // archive cannot be streamed record by record.
@@ -104,7 +135,7 @@ func WorkbookOf(records []agreement.Record) (*excelize.File, error) {
 	if err != nil {
 		return fail(err)
 	}
-	if err := writeSheet(f, SheetRecords, CSVHeader, header, len(records), func(i int) []any {
+	if err := writeSheet(f, SheetRecords, output.CSVHeader, header, len(records), func(i int) []any {
 		return xlsxRow(records[i], date)
 	}); err != nil {
 		return fail(err)
@@ -162,7 +193,7 @@ func writeSheet(f *excelize.File, sheet string, head []string, headStyle, n int,
 	return f.AutoFilter(sheet, "A1:"+last, nil)
 }
 
-// xlsxRow is a record's row on the records sheet, in CSVHeader order.
+// xlsxRow is a record's row on the records sheet, in output.CSVHeader order.
 // Strings are written as text cells, so an id of digits stays text.
 func xlsxRow(r agreement.Record, dateStyle int) []any {
 	d := func(s string) any {
