@@ -25,10 +25,15 @@ type walker struct {
 	tables int
 	err    error
 
-	// Slabs the lines and the cells' line lists are cut from, so that a
-	// document's thousands of lines take a few allocations.
+	// Slabs the lines and the captions' line lists are cut from, so that
+	// a document's thousands of lines take a few allocations.
 	lineSlab []parser.Line
 	strSlab  []string
+
+	// The texts of the tables' cells, and the tables' cells, held packed
+	// (see Held).
+	texts  *textArena
+	packed map[*parser.Table]*packedTable
 
 	// The table being read, and scratch space for tables, reused from one
 	// table to the next.
@@ -67,7 +72,7 @@ type roleCtx struct {
 }
 
 func newWalker(s site) *walker {
-	return &walker{nested: map[*html.Node]bool{}, site: s}
+	return &walker{nested: map[*html.Node]bool{}, site: s, texts: &textArena{}, packed: map[*parser.Table]*packedTable{}}
 }
 
 // walkSegment reads the body of one segment of a document: the body
@@ -430,6 +435,20 @@ func (w *walker) stringSlots(n int) []string {
 // break lines, white space is folded, link suffixes are removed. It returns
 // the lines joined by a space, and the lines.
 func (w *walker) collectLines(n *html.Node) (string, []string) {
+	w.readLines(n)
+	return w.takeLines(&w.cell)
+}
+
+// collectCell is collectLines for a table cell: its text goes to the
+// document's text arena.
+func (w *walker) collectCell(n *html.Node) cellText {
+	w.readLines(n)
+	return w.texts.add(&w.cell)
+}
+
+// readLines reads the text under n into w.cell, lines broken as
+// collectLines says.
+func (w *walker) readLines(n *html.Node) {
 	t := &w.cell
 	root := n
 	for {
@@ -457,7 +476,7 @@ func (w *walker) collectLines(n *html.Node) (string, []string) {
 		}
 		for {
 			if n == root {
-				return w.takeLines(t)
+				return
 			}
 			if n.NextSibling != nil {
 				n = n.NextSibling

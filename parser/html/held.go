@@ -1,0 +1,226 @@
+package html
+
+import (
+	"strings"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// A large page is mostly the cells of its tables: a parser.Cell is about a
+// hundred bytes besides its text, and its text and lines are strings of
+// their own. So the cells of a table are held packed as they are read: a
+// cell's text is written once into the document's text arena (its lines
+// are its text cut at a few offsets), and the table's grid is a slot of a
+// few words a cell. A table's rows are made without cells; their cells
+// are made from the slots when the rows are read, a part at a time
+// (Held.Fill) or all at once (Parse).
+
+// cellText is a cell's text as the text arena holds it: texts.chunks's
+// chunk, bytes [off, off+n), in lines lines; a text of several lines has
+// the ends of all but its last (offsets into the text) at
+// texts.ends[ends:ends+lines-1]. The zero cellText is no text, no lines.
+type cellText struct {
+	chunk, off, n uint32
+	lines         uint32
+	ends          uint32
+}
+
+// textChunk is the least size of a chunk of the text arena.
+const textChunk = 64 << 10
+
+// textArena holds the texts of a document's cells, in chunks that are
+// written once and never moved, so that a text read from it is a slice of
+// its chunk's string, made without a copy.
+type textArena struct {
+	chunks []*strings.Builder
+	ends   []uint32
+}
+
+// add writes the text read into t as a cell's: its lines are split as
+// takeLines splits them.
+func (a *textArena) add(t *textBuf) cellText {
+	k := t.split()
+	if k == 0 {
+		return cellText{}
+	}
+	n := len(t.out)
+	var cur *strings.Builder
+	if len(a.chunks) > 0 {
+		cur = a.chunks[len(a.chunks)-1]
+	}
+	if cur == nil || cur.Cap()-cur.Len() < n {
+		cur = &strings.Builder{}
+		cur.Grow(max(textChunk, n))
+		a.chunks = append(a.chunks, cur)
+	}
+	c := cellText{chunk: uint32(len(a.chunks) - 1), off: uint32(cur.Len()), n: uint32(n), lines: uint32(k)}
+	cur.Write(t.out)
+	if k > 1 {
+		c.ends = uint32(len(a.ends))
+		for _, e := range t.ends[:k-1] {
+			a.ends = append(a.ends, uint32(e))
+		}
+	}
+	return c
+}
+
+// text returns the text of c.
+func (a *textArena) text(c cellText) string {
+	if c.n == 0 {
+		return ""
+	}
+	return a.chunks[c.chunk].String()[c.off : c.off+c.n]
+}
+
+// linesOf writes the lines of c, whose text is s, to dst (room for them
+// all) and returns them.
+func (a *textArena) linesOf(dst []string, c cellText, s string) []string {
+	start := 0
+	for _, end := range a.ends[c.ends : c.ends+c.lines-1] {
+		dst = append(dst, s[start:end])
+		start = int(end) + 1
+	}
+	return append(dst, s[start:])
+}
+
+// slot is one place of a table's grid: the cell that starts there (its
+// text and spans), a place a span covers, or an empty cell.
+type slot struct {
+	text             cellText
+	colSpan, rowSpan int32
+	covered          bool
+}
+
+// packedTable is a table's cells held packed: width slots a row, for each
+// row of the table.
+type packedTable struct {
+	width int
+	slots []slot
+}
+
+// Held is a parsed document whose tables' cells are held packed until
+// they are read: Fill gives rows their cells, Release drops them again.
+// Only the tables of Document's blocks have packed rows; a Held is used
+// by one goroutine at a time.
+type Held struct {
+	doc    *parser.Document
+	texts  *textArena
+	tables map[*parser.Table]*packedTable
+
+	// Room the cells and lines Fill makes are cut from, reused once
+	// Recycle says they are no longer read.
+	cells []parser.Cell
+	lines []string
+	used  int // cells of room taken
+	lused int // lines of room taken
+}
+
+// Document returns the document; the rows of its tables have nil Cells
+// until Fill gives them theirs.
+func (h *Held) Document() *parser.Document { return h.doc }
+
+// Fill gives rows [i, j) of t, a table of the document, their cells.
+func (h *Held) Fill(t *parser.Table, i, j int) {
+	p := h.tables[t]
+	if p == nil {
+		return
+	}
+	for k := i; k < j && k < len(t.Rows); k++ {
+		t.Rows[k].Cells = h.rowCells(p, k, h.take)
+	}
+}
+
+// Release drops the cells of rows [i, j) of t again, once they have been
+// read.
+func (h *Held) Release(t *parser.Table, i, j int) {
+	if h.tables[t] == nil {
+		return
+	}
+	for k := i; k < j && k < len(t.Rows); k++ {
+		t.Rows[k].Cells = nil
+	}
+}
+
+// Recycle says that the cells Fill has made so far are no longer read
+// (their rows released): Fill makes the next ones in their memory.
+func (h *Held) Recycle() { h.used, h.lused = 0, 0 }
+
+// fillAll gives every row of every table its cells, each table's in
+// memory of its own, and lets go of the packed cells.
+func (h *Held) fillAll() {
+	for _, b := range h.doc.Blocks {
+		t := b.Table
+		p := h.tables[t]
+		if p == nil {
+			continue
+		}
+		flat := make([]parser.Cell, len(t.Rows)*p.width)
+		var lines []string
+		take := func(n int) []parser.Cell {
+			c := flat[:n:n]
+			flat = flat[n:]
+			return c
+		}
+		for k := range t.Rows {
+			t.Rows[k].Cells = h.rowCellsWith(p, k, take, func(n int) []string {
+				if cap(lines)-len(lines) < n {
+					lines = make([]string, 0, max(n, 1024))
+				}
+				l := lines[len(lines) : len(lines) : len(lines)+n]
+				lines = lines[:len(lines)+n]
+				return l
+			})
+		}
+	}
+	h.tables = nil
+}
+
+// take returns n cells from the room Recycle makes free again.
+func (h *Held) take(n int) []parser.Cell {
+	if h.used+n > len(h.cells) {
+		if h.used == 0 || n > len(h.cells) {
+			h.cells = make([]parser.Cell, max(n, 4096))
+		} else {
+			h.cells = make([]parser.Cell, len(h.cells))
+		}
+		h.used = 0
+	}
+	c := h.cells[h.used : h.used+n : h.used+n]
+	h.used += n
+	return c
+}
+
+// takeLines returns an empty slice with room for n lines, from the room
+// Recycle makes free again.
+func (h *Held) takeLines(n int) []string {
+	if h.lused+n > len(h.lines) {
+		h.lines = make([]string, max(n, 4096))
+		h.lused = 0
+	}
+	l := h.lines[h.lused : h.lused : h.lused+n]
+	h.lused += n
+	return l
+}
+
+func (h *Held) rowCells(p *packedTable, k int, take func(int) []parser.Cell) []parser.Cell {
+	return h.rowCellsWith(p, k, take, h.takeLines)
+}
+
+// rowCellsWith makes the cells of row k of p in cells from take, their
+// lines in room from lines.
+func (h *Held) rowCellsWith(p *packedTable, k int, take func(int) []parser.Cell, lines func(int) []string) []parser.Cell {
+	slots := p.slots[k*p.width : (k+1)*p.width]
+	cells := take(len(slots))
+	for x := range slots {
+		s := &slots[x]
+		c := &cells[x]
+		c.Text, c.Lines = "", nil
+		c.ColSpan, c.RowSpan, c.Covered = int(s.colSpan), int(s.rowSpan), s.covered
+		c.Box = parser.Box{}
+		if s.text.lines > 0 {
+			c.Text = h.texts.text(s.text)
+			c.Lines = h.texts.linesOf(lines(int(s.text.lines)), s.text, c.Text)
+		}
+	}
+	return cells
+}
