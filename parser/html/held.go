@@ -15,18 +15,27 @@ import (
 // are made from the slots when the rows are read, a part at a time
 // (Held.Fill) or all at once (Parse).
 
-// cellText is a cell's text as the text arena holds it: texts.chunks's
-// chunk, bytes [off, off+n), in lines lines; a text of several lines has
-// the ends of all but its last (offsets into the text) at
-// texts.ends[ends:ends+lines-1]. The zero cellText is no text, no lines.
+// cellText is a cell's text as the text arena holds it: bytes [off,
+// off+n) of the arena's chunk chunk. A text of one line is that line; a
+// text of several has at texts.ends[ends-1] how many lines it has, less
+// one, and after it the ends of all its lines but the last (offsets into
+// the text). The zero cellText is no text, no lines.
 type cellText struct {
-	chunk, off, n uint32
-	lines         uint32
-	ends          uint32
+	n     uint32
+	chunk uint16
+	off   uint16
+	ends  uint32
 }
 
-// textChunk is the least size of a chunk of the text arena.
+// textChunk is the size of a chunk of the text arena: a text's offset in
+// its chunk fits in a cellText. A text longer than that has a chunk of
+// its own, at offset 0.
 const textChunk = 64 << 10
+
+// maxChunks is how many chunks a cellText can name: more than a page of
+// DefaultMaxBytes fills (each chunk holds textChunk bytes, or one text at
+// least that long).
+const maxChunks = 1 << 16
 
 // textArena holds the texts of a document's cells, in chunks that are
 // written once and never moved, so that a text read from it is a slice of
@@ -37,31 +46,37 @@ type textArena struct {
 }
 
 // add writes the text read into t as a cell's: its lines are split as
-// takeLines splits them.
-func (a *textArena) add(t *textBuf) cellText {
+// takeLines splits them. It reports false, having written nothing, when
+// the arena has no room for the text (a page larger than any Parse
+// reads).
+func (a *textArena) add(t *textBuf) (cellText, bool) {
 	k := t.split()
 	if k == 0 {
-		return cellText{}
+		return cellText{}, true
 	}
 	n := len(t.out)
 	var cur *strings.Builder
 	if len(a.chunks) > 0 {
 		cur = a.chunks[len(a.chunks)-1]
 	}
-	if cur == nil || cur.Cap()-cur.Len() < n {
+	if cur == nil || cur.Len()+n > textChunk {
+		if len(a.chunks) == maxChunks {
+			return cellText{}, false
+		}
 		cur = &strings.Builder{}
 		cur.Grow(max(textChunk, n))
 		a.chunks = append(a.chunks, cur)
 	}
-	c := cellText{chunk: uint32(len(a.chunks) - 1), off: uint32(cur.Len()), n: uint32(n), lines: uint32(k)}
+	c := cellText{n: uint32(n), chunk: uint16(len(a.chunks) - 1), off: uint16(cur.Len())}
 	cur.Write(t.out)
 	if k > 1 {
+		a.ends = append(a.ends, uint32(k-1))
 		c.ends = uint32(len(a.ends))
 		for _, e := range t.ends[:k-1] {
 			a.ends = append(a.ends, uint32(e))
 		}
 	}
-	return c
+	return c, true
 }
 
 // text returns the text of c.
@@ -69,16 +84,31 @@ func (a *textArena) text(c cellText) string {
 	if c.n == 0 {
 		return ""
 	}
-	return a.chunks[c.chunk].String()[c.off : c.off+c.n]
+	off := uint32(c.off)
+	return a.chunks[c.chunk].String()[off : off+c.n]
+}
+
+// lineCount is how many lines c has.
+func (a *textArena) lineCount(c cellText) int {
+	switch {
+	case c.n == 0:
+		return 0
+	case c.ends == 0:
+		return 1
+	}
+	return int(a.ends[c.ends-1]) + 1
 }
 
 // linesOf writes the lines of c, whose text is s, to dst (room for them
 // all) and returns them.
 func (a *textArena) linesOf(dst []string, c cellText, s string) []string {
 	start := 0
-	for _, end := range a.ends[c.ends : c.ends+c.lines-1] {
-		dst = append(dst, s[start:end])
-		start = int(end) + 1
+	if c.ends > 0 {
+		k := a.ends[c.ends-1]
+		for _, end := range a.ends[c.ends : c.ends+k] {
+			dst = append(dst, s[start:end])
+			start = int(end) + 1
+		}
 	}
 	return append(dst, s[start:])
 }
@@ -217,9 +247,9 @@ func (h *Held) rowCellsWith(p *packedTable, k int, take func(int) []parser.Cell,
 		c.Text, c.Lines = "", nil
 		c.ColSpan, c.RowSpan, c.Covered = int(s.colSpan), int(s.rowSpan), s.covered
 		c.Box = parser.Box{}
-		if s.text.lines > 0 {
+		if s.text.n > 0 {
 			c.Text = h.texts.text(s.text)
-			c.Lines = h.texts.linesOf(lines(int(s.text.lines)), s.text, c.Text)
+			c.Lines = h.texts.linesOf(lines(h.texts.lineCount(s.text)), s.text, c.Text)
 		}
 	}
 	return cells

@@ -3,6 +3,7 @@ package html
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -73,4 +74,38 @@ func TestParseHeld(t *testing.T) {
 		assert.Equal(t, want, doc, name)
 	}
 	assert.Greater(t, tables, 10)
+}
+
+// TestTextArena: texts of one and of several lines, texts that fill a
+// chunk and texts longer than one, read back as takeLines reads them; an
+// arena whose chunks are all taken refuses more.
+func TestTextArena(t *testing.T) {
+	a := &textArena{}
+	var w walker
+	texts := []string{"Peking University", "a\nb c\n\nd", "", strings.Repeat("x", textChunk-5), "yyyyyy", strings.Repeat("長", textChunk), "z\n" + strings.Repeat("w", 3*textChunk)}
+	for round := range 3 {
+		for _, s := range texts {
+			var buf textBuf
+			buf.raw = append(buf.raw, s...)
+			c, ok := a.add(&buf)
+			require.True(t, ok)
+			buf.raw = append(buf.raw[:0], s...)
+			wantText, wantLines := w.takeLines(&buf)
+			got := a.text(c)
+			assert.Equal(t, wantText, got, "round %d", round)
+			var lines []string
+			if c.n > 0 {
+				lines = a.linesOf(make([]string, 0, a.lineCount(c)), c, got)
+			}
+			assert.Equal(t, wantLines, lines, "round %d", round)
+		}
+	}
+	full := &textArena{chunks: make([]*strings.Builder, maxChunks)}
+	full.chunks[maxChunks-1] = &strings.Builder{}
+	buf := textBuf{raw: []byte("more")}
+	_, ok := full.add(&buf)
+	assert.True(t, ok, "room in the last chunk")
+	buf = textBuf{raw: []byte(strings.Repeat("m", textChunk))}
+	_, ok = full.add(&buf)
+	assert.False(t, ok, "no chunk left")
 }

@@ -53,7 +53,7 @@ func (w *walker) tokenRows(b []byte, g int) bool {
 		if cellTag == 0 {
 			return
 		}
-		cell.text = w.texts.add(&w.cell)
+		cell.text = w.takeCell(&w.cell)
 		cellTag, inline = 0, inline[:0]
 		if s.full(row.lo) {
 			return

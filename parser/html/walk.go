@@ -1,6 +1,7 @@
 package html
 
 import (
+	"fmt"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -443,7 +444,18 @@ func (w *walker) collectLines(n *html.Node) (string, []string) {
 // document's text arena.
 func (w *walker) collectCell(n *html.Node) cellText {
 	w.readLines(n)
-	return w.texts.add(&w.cell)
+	return w.takeCell(&w.cell)
+}
+
+// takeCell turns the text read into t into a cell's lines, written to the
+// document's text arena. An arena with no room left for them is an error
+// of the page (more text than any page Parse reads holds).
+func (w *walker) takeCell(t *textBuf) cellText {
+	c, ok := w.texts.add(t)
+	if !ok && w.err == nil {
+		w.err = fmt.Errorf("%w: more text in its tables' cells than the reader holds (%d chunks of %d KiB)", parser.ErrTooLarge, maxChunks, textChunk>>10)
+	}
+	return c
 }
 
 // readLines reads the text under n into w.cell, lines broken as
