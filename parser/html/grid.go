@@ -368,7 +368,8 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 	if kept == 0 {
 		return caption, nil, nil
 	}
-	t := &parser.Table{Index: index, Method: "html", Rows: make([]parser.Row, 0, kept)}
+	t := &parser.Table{Index: index, Method: "html"}
+	p := &packedTable{header: make([]bool, 0, kept), width: width}
 	// The rows kept are moved up over the blank ones, in place: the slots
 	// of row k of the table are flat[k*width:(k+1)*width].
 	var head []slot
@@ -384,15 +385,16 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 		case !h && head != nil && sameTexts(g, head, texts):
 			h = true // the header row repeated
 		}
-		if k := len(t.Rows); k != i {
+		if k := len(p.header); k != i {
 			if head != nil && &head[0] == &g[0] {
 				head = gridRow(k)
 			}
 			copy(gridRow(k), g)
 		}
-		t.Rows = append(t.Rows, parser.Row{Header: h})
+		p.header = append(p.header, h)
 	}
-	w.packed[t] = &packedTable{width: width, slots: flat[: kept*width : kept*width]}
+	p.slots = flat[: kept*width : kept*width]
+	w.packed[t] = p
 	return caption, t, nil
 }
 

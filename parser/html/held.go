@@ -6,14 +6,14 @@ import (
 	"github.com/agreements/agreements/parser"
 )
 
-// A large page is mostly the cells of its tables: a parser.Cell is about a
-// hundred bytes besides its text, and its text and lines are strings of
-// their own. So the cells of a table are held packed as they are read: a
-// cell's text is written once into the document's text arena (its lines
-// are its text cut at a few offsets), and the table's grid is a slot of a
-// few words a cell. A table's rows are made without cells; their cells
-// are made from the slots when the rows are read, a part at a time
-// (Held.Fill) or all at once (Parse).
+// A large page is mostly the rows and cells of its tables: a parser.Cell
+// is about a hundred bytes besides its text, a parser.Row eighty, and a
+// text and its lines are strings of their own. So a table is held packed
+// as it is read: a cell's text is written once into the document's text
+// arena (its lines are its text cut at a few offsets), the table's grid is
+// a slot of a few words a cell, and a row is whether it is a header. The
+// rows and their cells are made from them when they are read, a part at a
+// time (Held.Rows, as the parse child writes them) or all at once (Parse).
 
 // cellText is a cell's text as the text arena holds it: bytes [off,
 // off+n) of the arena's chunk chunk. A text of one line is that line; a
@@ -121,62 +121,81 @@ type slot struct {
 	covered          bool
 }
 
-// packedTable is a table's cells held packed: width slots a row, for each
-// row of the table.
+// packedTable is a table's rows held packed: whether each is a header
+// row, the ordinal of the first (parser.Row.Row: the others follow it),
+// and width slots a row.
 type packedTable struct {
-	width int
-	slots []slot
+	header []bool
+	first  int
+	width  int
+	slots  []slot
 }
 
-// Held is a parsed document whose tables' cells are held packed until
-// they are read: Fill gives rows their cells, Release drops them again.
-// Only the tables of Document's blocks have packed rows; a Held is used
-// by one goroutine at a time.
+// Held is a parsed document whose tables are held packed until they are
+// read: a table of the document has no Rows; RowCount says how many it
+// has, and Rows makes them. A Held is used by one goroutine at a time.
 type Held struct {
 	doc    *parser.Document
 	texts  *textArena
 	tables map[*parser.Table]*packedTable
 
-	// Room the cells and lines Fill makes are cut from, reused once
+	// Room the rows, cells and lines Rows makes are cut from, reused once
 	// Recycle says they are no longer read.
+	rows  []parser.Row
 	cells []parser.Cell
 	lines []string
+	rused int // rows of room taken
 	used  int // cells of room taken
 	lused int // lines of room taken
 }
 
-// Document returns the document; the rows of its tables have nil Cells
-// until Fill gives them theirs.
+// Document returns the document; its tables have no Rows (see RowCount
+// and Rows).
 func (h *Held) Document() *parser.Document { return h.doc }
 
-// Fill gives rows [i, j) of t, a table of the document, their cells.
-func (h *Held) Fill(t *parser.Table, i, j int) {
+// RowCount says how many rows t, a table of the document, has (true), or
+// that it is not a table of the document (false).
+func (h *Held) RowCount(t *parser.Table) (int, bool) {
 	p := h.tables[t]
 	if p == nil {
-		return
+		return 0, false
 	}
-	for k := i; k < j && k < len(t.Rows); k++ {
-		t.Rows[k].Cells = h.rowCells(p, k, h.take)
-	}
+	return len(p.header), true
 }
 
-// Release drops the cells of rows [i, j) of t again, once they have been
-// read.
-func (h *Held) Release(t *parser.Table, i, j int) {
-	if h.tables[t] == nil {
-		return
+// Rows makes rows [i, j) of t, a table of the document, with their cells,
+// in memory that Recycle makes free again.
+func (h *Held) Rows(t *parser.Table, i, j int) []parser.Row {
+	p := h.tables[t]
+	if p == nil {
+		return nil
 	}
-	for k := i; k < j && k < len(t.Rows); k++ {
-		t.Rows[k].Cells = nil
+	j = min(j, len(p.header))
+	if h.rused+j-i > len(h.rows) {
+		h.rows = make([]parser.Row, max(j-i, 1024))
+		h.rused = 0
 	}
+	rows := h.rows[h.rused : h.rused+j-i : h.rused+j-i]
+	h.rused += j - i
+	for k := i; k < j; k++ {
+		rows[k-i] = parser.Row{Row: p.first + k, Header: p.header[k], Cells: h.rowCells(p, k, h.take)}
+	}
+	return rows
 }
 
-// Recycle says that the cells Fill has made so far are no longer read
-// (their rows released): Fill makes the next ones in their memory.
-func (h *Held) Recycle() { h.used, h.lused = 0, 0 }
+// Fill does nothing: the document's tables have no rows of their own
+// (see Rows).
+func (h *Held) Fill(*parser.Table, int, int) {}
 
-// fillAll gives every row of every table its cells, each table's in
-// memory of its own, and lets go of the packed cells.
+// Release does nothing (see Fill).
+func (h *Held) Release(*parser.Table, int, int) {}
+
+// Recycle says that the rows Rows has made so far are no longer read:
+// Rows makes the next ones in their memory.
+func (h *Held) Recycle() { h.rused, h.used, h.lused = 0, 0, 0 }
+
+// fillAll makes every row of every table, with its cells, each table's in
+// memory of its own, and lets go of the packed tables.
 func (h *Held) fillAll() {
 	for _, b := range h.doc.Blocks {
 		t := b.Table
@@ -184,6 +203,7 @@ func (h *Held) fillAll() {
 		if p == nil {
 			continue
 		}
+		t.Rows = make([]parser.Row, len(p.header))
 		flat := make([]parser.Cell, len(t.Rows)*p.width)
 		var lines []string
 		take := func(n int) []parser.Cell {
@@ -192,6 +212,7 @@ func (h *Held) fillAll() {
 			return c
 		}
 		for k := range t.Rows {
+			t.Rows[k].Row, t.Rows[k].Header = p.first+k, p.header[k]
 			t.Rows[k].Cells = h.rowCellsWith(p, k, take, func(n int) []string {
 				if cap(lines)-len(lines) < n {
 					lines = make([]string, 0, max(n, 1024))
@@ -203,6 +224,22 @@ func (h *Held) fillAll() {
 		}
 	}
 	h.tables = nil
+}
+
+// number gives the document's lines and tables' rows their ordinals, as
+// parser.Document.Number does.
+func (h *Held) number() {
+	n := 0
+	for _, b := range h.doc.Blocks {
+		if b.Line != nil {
+			n++
+			b.Line.Row = n
+		}
+		if p := h.tables[b.Table]; p != nil {
+			p.first = n + 1
+			n += len(p.header)
+		}
+	}
 }
 
 // take returns n cells from the room Recycle makes free again.

@@ -12,11 +12,11 @@ import (
 	"github.com/agreements/agreements/parser"
 )
 
-// TestParseHeld: a page read with its cells held, every row then filled a
-// few rows at a time (released and recycled between, as the parse child
-// writes them), is the document Parse returns; before Fill the rows have
-// no cells, and Release drops them again. The pages are the fixtures, the
-// layout matrix's renderings and a generated page read in segments.
+// TestParseHeld: a page read with its tables held, every row then made a
+// few rows at a time (recycled between, as the parse child writes them),
+// is the document Parse returns; the tables have no rows of their own.
+// The pages are the fixtures, the layout matrix's renderings and a
+// generated page read in segments.
 func TestParseHeld(t *testing.T) {
 	inputs, _ := filepath.Glob("../../fixtures/*/input.html")
 	matrix, _ := filepath.Glob("../../fixtures/matrix/*/input.html")
@@ -40,21 +40,21 @@ func TestParseHeld(t *testing.T) {
 		}
 		require.NoError(t, err, name)
 		doc := h.Document()
-		const part = 7 // rows filled at a time
+		const part = 7 // rows made at a time
 		for _, bl := range doc.Blocks {
 			tb := bl.Table
 			if tb == nil {
 				continue
 			}
 			tables++
-			for _, r := range tb.Rows {
-				require.Nil(t, r.Cells, name)
-			}
+			require.Nil(t, tb.Rows, name)
+			n, ok := h.RowCount(tb)
+			require.True(t, ok, name)
+			_, ok = h.RowCount(&parser.Table{})
+			require.False(t, ok, "not a table of the document")
 			var got []parser.Row
-			for i := 0; i < len(tb.Rows); i += part {
-				j := min(i+part, len(tb.Rows))
-				h.Fill(tb, i, j)
-				for _, r := range tb.Rows[i:j] {
+			for i := 0; i < n; i += part {
+				for _, r := range h.Rows(tb, i, i+part) {
 					r.Cells = append([]parser.Cell(nil), r.Cells...)
 					for k := range r.Cells { // the lines' room is recycled too
 						if l := r.Cells[k].Lines; l != nil {
@@ -62,10 +62,6 @@ func TestParseHeld(t *testing.T) {
 						}
 					}
 					got = append(got, r)
-				}
-				h.Release(tb, i, j)
-				for _, r := range tb.Rows[i:j] {
-					require.Nil(t, r.Cells, name)
 				}
 				h.Recycle()
 			}

@@ -143,8 +143,9 @@ func parseSegments(name string, b []byte, opt Options, above, least int) (*Held,
 	if len(doc.Blocks) == 0 {
 		return fail(parser.ErrNoContent)
 	}
-	doc.Number()
-	return &Held{doc: doc, texts: w.texts, tables: w.packed}, nil
+	h := &Held{doc: doc, texts: w.texts, tables: w.packed}
+	h.number()
+	return h, nil
 }
 
 // read parses the segments of utf that end at the cuts received from
