@@ -334,15 +334,13 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 		return "", nil, fmt.Errorf("%w: table %d: %d rows × %d columns from %d cells", parser.ErrTooLarge, index+1, len(rows), width, elements)
 	}
 
-	// One allocation for the whole grid, a slot a place; each row a slice
-	// of it. Its slots are written field by field, as slot{colSpan: 1,
-	// rowSpan: 1}, slot{covered: true} and the cells read.
-	flat := make([]slot, len(rows)*width)
-	for k := range flat {
-		flat[k].colSpan, flat[k].rowSpan = 1, 1
-	}
-	gridRow := func(y int) []slot { return flat[y*width : (y+1)*width : (y+1)*width] }
-	for _, b := range cells.blocks {
+	// The grid, a slot a place, in chunks of rows made as the cells reach
+	// them; each row a slice of its chunk. The cells' blocks are let go as
+	// they are placed, so that a large table's cells and its grid are not
+	// both held whole.
+	grid := newSlotGrid(len(rows), width)
+	gridRow := grid.row
+	for k, b := range cells.blocks {
 		for _, c := range b {
 			x0, x1 := s.newCol[c.col], s.newCol[c.col+c.colSpan]
 			for y := int(c.row); y < int(c.row+c.rowSpan); y++ {
@@ -354,6 +352,9 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 			o := &gridRow(int(c.row))[x0]
 			o.text = c.text
 			o.colSpan, o.rowSpan, o.covered = int32(x1-x0), c.rowSpan, false
+		}
+		if k > 0 {
+			cells.blocks[k] = nil // (the first is kept for the next table)
 		}
 	}
 
@@ -369,9 +370,9 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 		return caption, nil, nil
 	}
 	t := &parser.Table{Index: index, Method: "html"}
-	p := &packedTable{header: make([]bool, 0, kept), width: width}
+	p := &packedTable{header: make([]bool, 0, kept)}
 	// The rows kept are moved up over the blank ones, in place: the slots
-	// of row k of the table are flat[k*width:(k+1)*width].
+	// of row k of the table are grid.row(k).
 	var head []slot
 	for i := range rows {
 		g := gridRow(i)
@@ -393,7 +394,8 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 		}
 		p.header = append(p.header, h)
 	}
-	p.slots = flat[: kept*width : kept*width]
+	grid.truncate(kept)
+	p.grid = grid
 	w.packed[t] = p
 	return caption, t, nil
 }

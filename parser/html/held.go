@@ -123,12 +123,48 @@ type slot struct {
 
 // packedTable is a table's rows held packed: whether each is a header
 // row, the ordinal of the first (parser.Row.Row: the others follow it),
-// and width slots a row.
+// and their slots.
 type packedTable struct {
 	header []bool
 	first  int
-	width  int
-	slots  []slot
+	grid   *slotGrid
+}
+
+// gridChunk is about how many slots a chunk of a grid holds.
+const gridChunk = 4096
+
+// slotGrid is a table's grid: width slots a row, in chunks of per rows,
+// each made when a row of it is first asked for, its slots empty cells
+// (colspan and rowspan 1).
+type slotGrid struct {
+	width, per int
+	chunks     [][]slot
+}
+
+func newSlotGrid(rows, width int) *slotGrid {
+	per := max(1, gridChunk/width)
+	return &slotGrid{width: width, per: per, chunks: make([][]slot, (rows+per-1)/per)}
+}
+
+// row returns the slots of row y.
+func (g *slotGrid) row(y int) []slot {
+	c := g.chunks[y/g.per]
+	if c == nil {
+		c = make([]slot, g.per*g.width)
+		for k := range c {
+			c[k].colSpan, c[k].rowSpan = 1, 1
+		}
+		g.chunks[y/g.per] = c
+	}
+	o := y % g.per * g.width
+	return c[o : o+g.width : o+g.width]
+}
+
+// truncate drops the rows from the n-th on.
+func (g *slotGrid) truncate(n int) {
+	k := (n + g.per - 1) / g.per
+	clear(g.chunks[k:])
+	g.chunks = g.chunks[:k]
 }
 
 // Held is a parsed document whose tables are held packed until they are
@@ -204,7 +240,7 @@ func (h *Held) fillAll() {
 			continue
 		}
 		t.Rows = make([]parser.Row, len(p.header))
-		flat := make([]parser.Cell, len(t.Rows)*p.width)
+		flat := make([]parser.Cell, len(t.Rows)*p.grid.width)
 		var lines []string
 		take := func(n int) []parser.Cell {
 			c := flat[:n:n]
@@ -276,7 +312,7 @@ func (h *Held) rowCells(p *packedTable, k int, take func(int) []parser.Cell) []p
 // rowCellsWith makes the cells of row k of p in cells from take, their
 // lines in room from lines.
 func (h *Held) rowCellsWith(p *packedTable, k int, take func(int) []parser.Cell, lines func(int) []string) []parser.Cell {
-	slots := p.slots[k*p.width : (k+1)*p.width]
+	slots := p.grid.row(k)
 	cells := take(len(slots))
 	for x := range slots {
 		s := &slots[x]
