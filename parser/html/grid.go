@@ -29,10 +29,11 @@ const gridSlack = 1 << 16
 
 // htmlCell is one td or th: read from the tree, then placed on the grid.
 type htmlCell struct {
-	text             cellText
-	row, col         int32 // set when placed
-	colSpan, rowSpan int32 // rowSpan as written until placed, then as placed
-	th               bool
+	text     cellText
+	row, col int32 // set when placed
+	rowSpan  int32 // as written until placed, then as placed
+	colSpan  uint8 // at most maxColSpan
+	th       bool
 }
 
 // cellBlock is how many cells a block of the scratch holds.
@@ -80,9 +81,11 @@ func (cs *cellStore) reset() {
 	cs.n = 0
 }
 
-// htmlRow is one tr: its cells are cells lo to hi-1 of the table's scratch.
+// htmlRow is one tr: its cells are cells lo to hi-1 of the table's scratch
+// (a cell is a tag of four bytes at least: a page of any size a reader
+// holds has fewer than 2³¹).
 type htmlRow struct {
-	lo, hi  int
+	lo, hi  int32
 	section atom.Atom // thead, tbody or tfoot
 	allTH   bool      // every cell element of the row is a th
 }
@@ -211,26 +214,26 @@ func (w *walker) collectRows(sec *html.Node, g int) {
 // collectRow reads the cells of a tr into group g.
 func (w *walker) collectRow(tr *html.Node, g int) {
 	s := &w.tab
-	row := htmlRow{section: s.groups[g].section, allTH: true, lo: s.cells.n}
+	row := htmlRow{section: s.groups[g].section, allTH: true, lo: int32(s.cells.n)}
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
 			continue
 		}
-		if s.full(row.lo) {
+		if s.full(int(row.lo)) {
 			continue
 		}
 		cs := spanAttr(c, "colspan", 1)
 		if cs > maxColSpan {
 			cs = maxColSpan
 		}
-		cell := htmlCell{colSpan: int32(cs), rowSpan: int32(spanAttr(c, "rowspan", 1)), th: c.DataAtom == atom.Th && !rowHeader(c)}
+		cell := htmlCell{colSpan: uint8(cs), rowSpan: int32(spanAttr(c, "rowspan", 1)), th: c.DataAtom == atom.Th && !rowHeader(c)}
 		cell.text = w.collectCell(c)
 		if !cell.th {
 			row.allTH = false
 		}
 		s.cells.add(cell)
 	}
-	row.hi = s.cells.n
+	row.hi = int32(s.cells.n)
 	if row.hi == row.lo {
 		row.allTH = false
 	}
@@ -282,7 +285,7 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 			for _, row := range s.rows[g.lo:g.hi] {
 				i := placed
 				col := 0
-				for k := row.lo; k < row.hi; k++ {
+				for k := int(row.lo); k < int(row.hi); k++ {
 					c := cells.at(k)
 					for col < len(s.busy) && s.busy[col] >= i {
 						col++
@@ -342,7 +345,7 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 	gridRow := grid.row
 	for k, b := range cells.blocks {
 		for _, c := range b {
-			x0, x1 := s.newCol[c.col], s.newCol[c.col+c.colSpan]
+			x0, x1 := s.newCol[c.col], s.newCol[c.col+int32(c.colSpan)]
 			for y := int(c.row); y < int(c.row+c.rowSpan); y++ {
 				g := gridRow(y)
 				for x := x0; x < x1; x++ {
