@@ -207,6 +207,9 @@ func (h *Held) Rows(t *parser.Table, i, j int) []parser.Row {
 		return nil
 	}
 	j = min(j, len(p.header))
+	if i >= j {
+		return nil
+	}
 	if h.rused+j-i > len(h.rows) {
 		h.rows = make([]parser.Row, max(j-i, 1024))
 		h.rused = 0

@@ -39,37 +39,49 @@ func TestParseHeld(t *testing.T) {
 			continue
 		}
 		require.NoError(t, err, name)
-		doc := h.Document()
-		const part = 7 // rows made at a time
-		for _, bl := range doc.Blocks {
-			tb := bl.Table
-			if tb == nil {
-				continue
+		for _, bl := range h.Document().Blocks {
+			if tb := bl.Table; tb != nil {
+				tables++
+				require.Nil(t, tb.Rows, name)
+				_, ok := h.RowCount(tb)
+				require.True(t, ok, name)
 			}
-			tables++
-			require.Nil(t, tb.Rows, name)
-			n, ok := h.RowCount(tb)
-			require.True(t, ok, name)
-			_, ok = h.RowCount(&parser.Table{})
-			require.False(t, ok, "not a table of the document")
-			var got []parser.Row
-			for i := 0; i < n; i += part {
-				for _, r := range h.Rows(tb, i, i+part) {
-					r.Cells = append([]parser.Cell(nil), r.Cells...)
-					for k := range r.Cells { // the lines' room is recycled too
-						if l := r.Cells[k].Lines; l != nil {
-							r.Cells[k].Lines = append(make([]string, 0, len(l)), l...)
-						}
-					}
-					got = append(got, r)
-				}
-				h.Recycle()
-			}
-			tb.Rows = got
 		}
+		_, ok := h.RowCount(&parser.Table{})
+		require.False(t, ok, "not a table of the document")
+		doc := madeRows(h, 7)
 		assert.Equal(t, want, doc, name)
 	}
 	assert.Greater(t, tables, 10)
+}
+
+// madeRows gives the tables of h's document their rows, made part rows at
+// a time as the parse child makes them (the room recycled between), each
+// copied out of the room, and returns the document.
+func madeRows(h *Held, part int) *parser.Document {
+	doc := h.Document()
+	for _, bl := range doc.Blocks {
+		tb := bl.Table
+		if tb == nil {
+			continue
+		}
+		n, _ := h.RowCount(tb)
+		var got []parser.Row
+		for i := 0; i < n; i += part {
+			for _, r := range h.Rows(tb, i, i+part) {
+				r.Cells = append([]parser.Cell(nil), r.Cells...)
+				for k := range r.Cells { // the lines' room is recycled too
+					if l := r.Cells[k].Lines; l != nil {
+						r.Cells[k].Lines = append(make([]string, 0, len(l)), l...)
+					}
+				}
+				got = append(got, r)
+			}
+			h.Recycle()
+		}
+		tb.Rows = got
+	}
+	return doc
 }
 
 // TestTextArena: texts of one and of several lines, texts that fill a
