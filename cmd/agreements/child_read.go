@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/parser/html"
 	"github.com/agreements/agreements/parser/pdf"
 )
 
@@ -15,10 +16,19 @@ import (
 const front = false
 
 // parseHeldWith is parseDocumentWith for the parse child: a PDF's table
-// rows past the first few of each page come back held packed, with held to
-// give them their cells as they are written (nil for other formats).
+// rows past the first few of each page, and an HTML page's table cells,
+// come back held packed, with held to give them their cells as they are
+// written (nil for other formats).
 func parseHeldWith(name string, b []byte, ro readOpts) (*parser.Document, heldRows, error) {
-	if parser.Detect(b) != parser.FormatPDF {
+	switch parser.Detect(b) {
+	case parser.FormatHTML:
+		h, err := html.ParseHeld(name, b, html.Options{})
+		if err != nil {
+			return nil, nil, err
+		}
+		return h.Document(), h, nil
+	case parser.FormatPDF:
+	default:
 		doc, err := parseDocumentWith(name, b, ro)
 		return doc, nil, err
 	}

@@ -130,8 +130,32 @@ func BenchmarkReadReply(b *testing.B) {
 }
 
 // BenchmarkWriteReply measures the encoding of a parse child's reply
-// alone, from a document read in this process.
+// alone, from a document read in this process; the HTML page also as the
+// child holds it (html2MB/held: its tables' rows made as they are
+// written).
 func BenchmarkWriteReply(b *testing.B) {
+	for _, bc := range benchDocs("html2MB") {
+		data := bc.data()
+		b.Run(bc.name+"/held", func(b *testing.B) {
+			b.ReportAllocs()
+			var buf bytes.Buffer
+			for b.Loop() {
+				b.StopTimer()
+				doc, held, err := parseHeldWith(bc.file, data, readOpts{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				blocks := doc.Blocks
+				doc.Blocks = nil
+				buf.Reset()
+				b.StartTimer()
+				if err := writeReply(&buf, replyHead{Doc: doc}, blocks, held); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(int64(buf.Len()))
+		})
+	}
 	for _, bc := range benchDocs("table300", "html2MB") {
 		doc, err := parseDocument(bc.file, bc.data(), nil)
 		if err != nil {

@@ -49,6 +49,19 @@ type Held interface {
 	Recycle()
 }
 
+// HeldRows is a Held that holds the rows of some of the document's
+// tables too (see html.Held): such a table has no Rows of its own, and
+// its rows are made, with their cells, as they are written.
+type HeldRows interface {
+	Held
+	// RowCount is how many rows t has, and whether they are held (false:
+	// they are t.Rows).
+	RowCount(t *parser.Table) (int, bool)
+	// Rows makes rows [i, j) of t, with their cells, in memory that
+	// Recycle makes free again once they are written.
+	Rows(t *parser.Table, i, j int) []parser.Row
+}
+
 // Error is an error as it crosses the process boundary: its *parser.Error
 // position, its message and the sentinels it wraps.
 type Error struct {

@@ -81,7 +81,8 @@ type encoder struct {
 // Write writes a reply: the head, then the blocks in parts. held, when not
 // nil, gives the rows of a part their cells as the part is made, and takes
 // them again once it is written, so that only one part's cells are made at
-// a time, in the memory of the part before. head.Doc's Blocks and
+// a time, in the memory of the part before; a HeldRows makes the rows of
+// the tables whose rows it holds the same way. head.Doc's Blocks and
 // PageErrors are not written: the blocks are blocks, and the page errors
 // cross as head.PageErrs.
 func Write(w io.Writer, head Head, blocks []parser.Block, held Held) error {
@@ -103,12 +104,14 @@ func Write(w io.Writer, head Head, blocks []parser.Block, held Held) error {
 		i, j int
 	}
 	var filled []span
+	made := false // rows made by held (HeldRows) in this part
 	fill := func(t *parser.Table, i, j int) {
 		if held != nil {
 			held.Fill(t, i, j)
 			filled = append(filled, span{t, i, j})
 		}
 	}
+	hr, _ := held.(HeldRows)
 	units := 0
 	flush := func(end bool) error {
 		err := e.part(part.blocks, part.rows, end)
@@ -116,17 +119,42 @@ func Write(w io.Writer, head Head, blocks []parser.Block, held Held) error {
 		for _, s := range filled {
 			held.Release(s.t, s.i, s.j)
 		}
-		if len(filled) > 0 {
+		if len(filled) > 0 || made {
 			held.Recycle() // the part is written: its cells' memory makes the next part's
 		}
-		filled = filled[:0]
+		filled, made = filled[:0], false
 		return err
 	}
 	for _, b := range blocks {
-		if b.Table == nil || len(b.Table.Rows) <= PartUnits {
-			if b.Table != nil {
-				fill(b.Table, 0, len(b.Table.Rows))
-				units += len(b.Table.Rows)
+		t := b.Table
+		n, own := 0, false // how many rows the table has; whether held makes them
+		if t != nil {
+			n = len(t.Rows)
+			if hr != nil {
+				if c, ok := hr.RowCount(t); ok {
+					n, own = c, true
+				}
+			}
+		}
+		// rows gives rows [i, j) of the table their cells, or makes them.
+		rows := func(i, j int) []parser.Row {
+			if own {
+				made = true
+				return hr.Rows(t, i, j)
+			}
+			fill(t, i, j)
+			return t.Rows[i:j]
+		}
+		if t == nil || n <= PartUnits {
+			if t != nil {
+				if own {
+					whole := *t
+					whole.Rows = rows(0, n)
+					b.Table = &whole
+				} else {
+					fill(t, 0, n)
+				}
+				units += n
 			}
 			part.blocks = append(part.blocks, b)
 			units++
@@ -139,18 +167,14 @@ func Write(w io.Writer, head Head, blocks []parser.Block, held Held) error {
 		}
 		// A long table: its first rows with the block, the rest in parts
 		// of their own.
-		rows := b.Table.Rows
-		first := *b.Table
-		first.Rows = rows[:PartUnits]
-		fill(b.Table, 0, PartUnits)
+		first := *t
+		first.Rows = rows(0, PartUnits)
 		part.blocks = append(part.blocks, parser.Block{Line: b.Line, Table: &first})
 		if err := flush(false); err != nil {
 			return err
 		}
-		for i := PartUnits; i < len(rows); i += PartUnits {
-			j := min(i+PartUnits, len(rows))
-			fill(b.Table, i, j)
-			part.rows = rows[i:j]
+		for i := PartUnits; i < n; i += PartUnits {
+			part.rows = rows(i, min(i+PartUnits, n))
 			if err := flush(false); err != nil {
 				return err
 			}

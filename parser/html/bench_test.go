@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -50,6 +51,55 @@ func BenchmarkParse50MB(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkParseHeld50MB reads the 50 MB page as the parse child does:
+// its tables held packed (ParseHeld), then their rows made 512 at a time,
+// as the reply is written. Besides the time, it reports what the document
+// holds once read (held-MiB: the live heap then, less the page's bytes
+// and what was live before), against what Parse's document holds
+// (whole-MiB).
+func BenchmarkParseHeld50MB(b *testing.B) {
+	page := bigPage(50 << 20)
+	live := func() float64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return float64(m.HeapAlloc) / (1 << 20)
+	}
+	before := live()
+	doc, err := Parse("big.html", page, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	whole := live() - before
+	runtime.KeepAlive(doc)
+	doc = nil
+	before = live()
+	h, err := ParseHeld("big.html", page, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	held := live() - before
+	runtime.KeepAlive(h)
+	h = nil
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		h, err := ParseHeld("big.html", page, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, bl := range h.Document().Blocks {
+			n, _ := h.RowCount(bl.Table)
+			for i := 0; i < n; i += 512 {
+				h.Rows(bl.Table, i, i+512)
+				h.Recycle()
+			}
+		}
+	}
+	b.ReportMetric(held, "held-MiB")
+	b.ReportMetric(whole, "whole-MiB")
 }
 
 func BenchmarkParseFixtures(b *testing.B) {

@@ -58,6 +58,15 @@ func FuzzParse(f *testing.F) {
 		if werr == nil && !bytes.Equal(parser.Dump(whole), parser.Dump(seg)) {
 			t.Fatalf("read in segments:\n%s\nread whole:\n%s", parser.Dump(seg), parser.Dump(whole))
 		}
+		// Read as the parse child reads it, its tables held, their rows
+		// made a few at a time, the document is the same.
+		h, herr := ParseHeld("fuzz.html", b, Options{})
+		if (err == nil) != (herr == nil) || (err != nil && err.Error() != herr.Error()) {
+			t.Fatalf("read: %v; held: %v", err, herr)
+		}
+		if herr == nil && !bytes.Equal(parser.Dump(doc), parser.Dump(madeRows(h, 3))) {
+			t.Fatalf("held:\n%s\nread:\n%s", parser.Dump(madeRows(h, 3)), parser.Dump(doc))
+		}
 		if err != nil {
 			var pe *parser.Error
 			if !errors.As(err, &pe) {

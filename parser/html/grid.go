@@ -29,11 +29,11 @@ const gridSlack = 1 << 16
 
 // htmlCell is one td or th: read from the tree, then placed on the grid.
 type htmlCell struct {
-	text             string
-	lines            []string
-	row, col         int32 // set when placed
-	colSpan, rowSpan int32 // rowSpan as written until placed, then as placed
-	th               bool
+	text     cellText
+	row, col int32 // set when placed
+	rowSpan  int32 // as written until placed, then as placed
+	colSpan  uint8 // at most maxColSpan
+	th       bool
 }
 
 // cellBlock is how many cells a block of the scratch holds.
@@ -81,9 +81,11 @@ func (cs *cellStore) reset() {
 	cs.n = 0
 }
 
-// htmlRow is one tr: its cells are cells lo to hi-1 of the table's scratch.
+// htmlRow is one tr: its cells are cells lo to hi-1 of the table's scratch
+// (a cell is a tag of four bytes at least: a page of any size a reader
+// holds has fewer than 2³¹).
 type htmlRow struct {
-	lo, hi  int
+	lo, hi  int32
 	section atom.Atom // thead, tbody or tfoot
 	allTH   bool      // every cell element of the row is a th
 }
@@ -212,26 +214,26 @@ func (w *walker) collectRows(sec *html.Node, g int) {
 // collectRow reads the cells of a tr into group g.
 func (w *walker) collectRow(tr *html.Node, g int) {
 	s := &w.tab
-	row := htmlRow{section: s.groups[g].section, allTH: true, lo: s.cells.n}
+	row := htmlRow{section: s.groups[g].section, allTH: true, lo: int32(s.cells.n)}
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
 			continue
 		}
-		if s.full(row.lo) {
+		if s.full(int(row.lo)) {
 			continue
 		}
 		cs := spanAttr(c, "colspan", 1)
 		if cs > maxColSpan {
 			cs = maxColSpan
 		}
-		cell := htmlCell{colSpan: int32(cs), rowSpan: int32(spanAttr(c, "rowspan", 1)), th: c.DataAtom == atom.Th && !rowHeader(c)}
-		cell.text, cell.lines = w.collectLines(c)
+		cell := htmlCell{colSpan: uint8(cs), rowSpan: int32(spanAttr(c, "rowspan", 1)), th: c.DataAtom == atom.Th && !rowHeader(c)}
+		cell.text = w.collectCell(c)
 		if !cell.th {
 			row.allTH = false
 		}
 		s.cells.add(cell)
 	}
-	row.hi = s.cells.n
+	row.hi = int32(s.cells.n)
 	if row.hi == row.lo {
 		row.allTH = false
 	}
@@ -283,7 +285,7 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 			for _, row := range s.rows[g.lo:g.hi] {
 				i := placed
 				col := 0
-				for k := row.lo; k < row.hi; k++ {
+				for k := int(row.lo); k < int(row.hi); k++ {
 					c := cells.at(k)
 					for col < len(s.busy) && s.busy[col] >= i {
 						col++
@@ -335,32 +337,32 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 		return "", nil, fmt.Errorf("%w: table %d: %d rows × %d columns from %d cells", parser.ErrTooLarge, index+1, len(rows), width, elements)
 	}
 
-	// One allocation for the whole grid; each row a slice of it.
-	// Its cells are written field by field, as parser.Cell{ColSpan: 1,
-	// RowSpan: 1}, parser.Cell{Covered: true} and the cells read, leaving
-	// alone what is already so: a write of a whole cell goes through the
-	// collector's write barrier, which costs while it runs.
-	flat := make([]parser.Cell, len(rows)*width)
-	for k := range flat {
-		flat[k].ColSpan, flat[k].RowSpan = 1, 1
-	}
-	gridRow := func(y int) []parser.Cell { return flat[y*width : (y+1)*width : (y+1)*width] }
-	for _, b := range cells.blocks {
+	// The grid, a slot a place, in chunks of rows made as the cells reach
+	// them; each row a slice of its chunk. The cells' blocks are let go as
+	// they are placed, so that a large table's cells and its grid are not
+	// both held whole.
+	grid := newSlotGrid(len(rows), width)
+	gridRow := grid.row
+	for k, b := range cells.blocks {
 		for _, c := range b {
-			x0, x1 := s.newCol[c.col], s.newCol[c.col+c.colSpan]
+			x0, x1 := s.newCol[c.col], s.newCol[c.col+int32(c.colSpan)]
 			for y := int(c.row); y < int(c.row+c.rowSpan); y++ {
 				g := gridRow(y)
 				for x := x0; x < x1; x++ {
-					cover(&g[x])
+					g[x] = slot{covered: true}
 				}
 			}
 			o := &gridRow(int(c.row))[x0]
-			o.Text, o.Lines = c.text, c.lines
-			o.ColSpan, o.RowSpan, o.Covered = x1-x0, int(c.rowSpan), false
+			o.text = c.text
+			o.colSpan, o.rowSpan, o.covered = int32(x1-x0), c.rowSpan, false
+		}
+		if k > 0 {
+			cells.blocks[k] = nil // (the first is kept for the next table)
 		}
 	}
 
-	s.header = markHeaders(s.header[:0], rows, gridRow)
+	texts := w.texts
+	s.header = markHeaders(s.header[:0], rows, gridRow, texts)
 	kept := 0
 	for i := range rows {
 		if !blankRow(gridRow(i)) {
@@ -370,8 +372,11 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 	if kept == 0 {
 		return caption, nil, nil
 	}
-	t := &parser.Table{Index: index, Method: "html", Rows: make([]parser.Row, 0, kept)}
-	var head []parser.Cell
+	t := &parser.Table{Index: index, Method: "html"}
+	p := &packedTable{header: make([]bool, 0, kept)}
+	// The rows kept are moved up over the blank ones, in place: the slots
+	// of row k of the table are grid.row(k).
+	var head []slot
 	for i := range rows {
 		g := gridRow(i)
 		if blankRow(g) {
@@ -381,21 +386,21 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 		switch {
 		case h && head == nil:
 			head = g
-		case !h && head != nil && sameTexts(g, head):
+		case !h && head != nil && sameTexts(g, head, texts):
 			h = true // the header row repeated
 		}
-		t.Rows = append(t.Rows, parser.Row{Header: h, Cells: g})
+		if k := len(p.header); k != i {
+			if head != nil && &head[0] == &g[0] {
+				head = gridRow(k)
+			}
+			copy(gridRow(k), g)
+		}
+		p.header = append(p.header, h)
 	}
+	grid.truncate(kept)
+	p.grid = grid
+	w.packed[t] = p
 	return caption, t, nil
-}
-
-// cover makes g a cell a span covers, parser.Cell{Covered: true}: the
-// grid's cells have no box, and text only where a cell was read.
-func cover(g *parser.Cell) {
-	if g.Text != "" || g.Lines != nil {
-		g.Text, g.Lines = "", nil
-	}
-	g.ColSpan, g.RowSpan, g.Covered = 0, 0, true
 }
 
 // inTurn reports whether the rows are laid out in the order they were
@@ -416,7 +421,7 @@ func (s *tableScratch) inTurn() bool {
 // headings; and later rows of th cells with two or more texts (a header
 // repeated). A row of th with one text is a group heading ("Asia"), not a
 // header.
-func markHeaders(h []bool, rows []htmlRow, grid func(int) []parser.Cell) []bool {
+func markHeaders(h []bool, rows []htmlRow, grid func(int) []slot, texts *textArena) []bool {
 	h = append(h, make([]bool, len(rows))...)
 	hasHead := false
 	for i, r := range rows {
@@ -430,14 +435,14 @@ func markHeaders(h []bool, rows []htmlRow, grid func(int) []parser.Cell) []bool 
 		if r.section == atom.Thead {
 			continue
 		}
-		texts := nonEmpty(grid(i))
-		if texts == 0 {
+		n := nonEmpty(grid(i))
+		if n == 0 {
 			continue
 		}
 		switch {
-		case r.allTH && texts >= 2:
+		case r.allTH && n >= 2:
 			h[i] = true
-		case leading && first && !hasHead && looksLikeHeader(grid(i)):
+		case leading && first && !hasHead && looksLikeHeader(grid(i), texts):
 			h[i] = true
 		default:
 			leading = false
@@ -458,17 +463,18 @@ var headerWords = []string{
 // looksLikeHeader reports a row of td cells that reads like column
 // headings: two or more short texts, no numbers that could be dates, and
 // most of them heading words.
-func looksLikeHeader(cells []parser.Cell) bool {
+func looksLikeHeader(cells []slot, arena *textArena) bool {
 	texts, words := 0, 0
 	for _, c := range cells {
-		if c.Covered || c.Text == "" {
+		if c.covered || c.text.n == 0 {
 			continue
 		}
 		texts++
-		if utf8.RuneCountInString(c.Text) > 40 || hasDigits(c.Text, 3) {
+		text := arena.text(c.text)
+		if utf8.RuneCountInString(text) > 40 || hasDigits(text, 3) {
 			return false
 		}
-		lower := strings.ToLower(c.Text)
+		lower := strings.ToLower(text)
 		for _, w := range headerWords {
 			if strings.Contains(lower, w) {
 				words++
@@ -494,19 +500,19 @@ func hasDigits(s string, n int) bool {
 	return false
 }
 
-func nonEmpty(cells []parser.Cell) int {
+func nonEmpty(cells []slot) int {
 	n := 0
 	for _, c := range cells {
-		if !c.Covered && c.Text != "" {
+		if !c.covered && c.text.n != 0 {
 			n++
 		}
 	}
 	return n
 }
 
-func blankRow(cells []parser.Cell) bool {
+func blankRow(cells []slot) bool {
 	for _, c := range cells {
-		if c.Covered || c.Text != "" || c.RowSpan > 1 {
+		if c.covered || c.text.n != 0 || c.rowSpan > 1 {
 			return false
 		}
 	}
@@ -514,9 +520,9 @@ func blankRow(cells []parser.Cell) bool {
 }
 
 // sameTexts reports whether two rows of one grid read the same.
-func sameTexts(a, b []parser.Cell) bool {
+func sameTexts(a, b []slot, texts *textArena) bool {
 	for k := range a {
-		if a[k].Text != b[k].Text {
+		if a[k].text != b[k].text && texts.text(a[k].text) != texts.text(b[k].text) {
 			return false
 		}
 	}

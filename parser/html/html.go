@@ -52,19 +52,35 @@ type Options struct {
 // parse on their own (see cuts), so that only one segment's tree is held
 // in memory at a time; the blocks are the same as those of the whole tree.
 func Parse(name string, b []byte, opt Options) (*parser.Document, error) {
+	return filled(parseSegments(name, b, opt, segmentBytes, segmentMin))
+}
+
+// ParseHeld is Parse with the cells of the document's tables held packed
+// until they are read (see Held): the parse child writes them a part at a
+// time.
+func ParseHeld(name string, b []byte, opt Options) (*Held, error) {
 	return parseSegments(name, b, opt, segmentBytes, segmentMin)
+}
+
+// filled returns the document of h with every table's cells made.
+func filled(h *Held, err error) (*parser.Document, error) {
+	if err != nil {
+		return nil, err
+	}
+	h.fillAll()
+	return h.doc, nil
 }
 
 // parse is Parse with segments of at least segment bytes, for a document
 // larger than that; 0 reads the document whole.
 func parse(name string, b []byte, opt Options, segment int) (*parser.Document, error) {
-	return parseSegments(name, b, opt, segment, segment)
+	return filled(parseSegments(name, b, opt, segment, segment))
 }
 
-// parseSegments is Parse with segments of at least least bytes, for a
+// parseSegments is ParseHeld with segments of at least least bytes, for a
 // document larger than above bytes; above 0 reads the document whole.
-func parseSegments(name string, b []byte, opt Options, above, least int) (*parser.Document, error) {
-	fail := func(err error) (*parser.Document, error) {
+func parseSegments(name string, b []byte, opt Options, above, least int) (*Held, error) {
+	fail := func(err error) (*Held, error) {
 		return nil, &parser.Error{File: name, Err: err}
 	}
 	max := opt.MaxBytes
@@ -127,8 +143,9 @@ func parseSegments(name string, b []byte, opt Options, above, least int) (*parse
 	if len(doc.Blocks) == 0 {
 		return fail(parser.ErrNoContent)
 	}
-	doc.Number()
-	return doc, nil
+	h := &Held{doc: doc, texts: w.texts, tables: w.packed}
+	h.number()
+	return h, nil
 }
 
 // read parses the segments of utf that end at the cuts received from

@@ -53,9 +53,9 @@ func (w *walker) tokenRows(b []byte, g int) bool {
 		if cellTag == 0 {
 			return
 		}
-		cell.text, cell.lines = w.takeLines(&w.cell)
+		cell.text = w.takeCell(&w.cell)
 		cellTag, inline = 0, inline[:0]
-		if s.full(row.lo) {
+		if s.full(int(row.lo)) {
 			return
 		}
 		if !cell.th {
@@ -68,7 +68,7 @@ func (w *walker) tokenRows(b []byte, g int) bool {
 		if !inRow {
 			return
 		}
-		row.hi = s.cells.n
+		row.hi = int32(s.cells.n)
 		if row.hi == row.lo {
 			row.allTH = false
 		}
@@ -102,7 +102,7 @@ func (w *walker) tokenRows(b []byte, g int) bool {
 			switch {
 			case a == atom.Tr:
 				endRow()
-				inRow, row = true, htmlRow{section: s.groups[g].section, allTH: true, lo: s.cells.n}
+				inRow, row = true, htmlRow{section: s.groups[g].section, allTH: true, lo: int32(s.cells.n)}
 			case a == atom.Td || a == atom.Th:
 				if !inRow {
 					return false
@@ -164,7 +164,7 @@ func (w *walker) scannedCellAttrs(a atom.Atom) (htmlCell, bool) {
 		switch {
 		case !seenCol && string(key) == "colspan":
 			seenCol = true
-			c.colSpan = int32(min(spanValue(string(v), "colspan", 1), maxColSpan))
+			c.colSpan = uint8(min(spanValue(string(v), "colspan", 1), maxColSpan))
 		case !seenRow && string(key) == "rowspan":
 			seenRow = true
 			c.rowSpan = int32(spanValue(string(v), "rowspan", 1))

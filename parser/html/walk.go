@@ -1,6 +1,7 @@
 package html
 
 import (
+	"fmt"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -25,10 +26,15 @@ type walker struct {
 	tables int
 	err    error
 
-	// Slabs the lines and the cells' line lists are cut from, so that a
-	// document's thousands of lines take a few allocations.
+	// Slabs the lines and the captions' line lists are cut from, so that
+	// a document's thousands of lines take a few allocations.
 	lineSlab []parser.Line
 	strSlab  []string
+
+	// The texts of the tables' cells, and the tables' cells, held packed
+	// (see Held).
+	texts  *textArena
+	packed map[*parser.Table]*packedTable
 
 	// The table being read, and scratch space for tables, reused from one
 	// table to the next.
@@ -67,7 +73,7 @@ type roleCtx struct {
 }
 
 func newWalker(s site) *walker {
-	return &walker{nested: map[*html.Node]bool{}, site: s}
+	return &walker{nested: map[*html.Node]bool{}, site: s, texts: &textArena{}, packed: map[*parser.Table]*packedTable{}}
 }
 
 // walkSegment reads the body of one segment of a document: the body
@@ -430,6 +436,31 @@ func (w *walker) stringSlots(n int) []string {
 // break lines, white space is folded, link suffixes are removed. It returns
 // the lines joined by a space, and the lines.
 func (w *walker) collectLines(n *html.Node) (string, []string) {
+	w.readLines(n)
+	return w.takeLines(&w.cell)
+}
+
+// collectCell is collectLines for a table cell: its text goes to the
+// document's text arena.
+func (w *walker) collectCell(n *html.Node) cellText {
+	w.readLines(n)
+	return w.takeCell(&w.cell)
+}
+
+// takeCell turns the text read into t into a cell's lines, written to the
+// document's text arena. An arena with no room left for them is an error
+// of the page (more text than any page Parse reads holds).
+func (w *walker) takeCell(t *textBuf) cellText {
+	c, ok := w.texts.add(t)
+	if !ok && w.err == nil {
+		w.err = fmt.Errorf("%w: more text in its tables' cells than the reader holds (%d chunks of %d KiB)", parser.ErrTooLarge, maxChunks, textChunk>>10)
+	}
+	return c
+}
+
+// readLines reads the text under n into w.cell, lines broken as
+// collectLines says.
+func (w *walker) readLines(n *html.Node) {
 	t := &w.cell
 	root := n
 	for {
@@ -457,7 +488,7 @@ func (w *walker) collectLines(n *html.Node) (string, []string) {
 		}
 		for {
 			if n == root {
-				return w.takeLines(t)
+				return
 			}
 			if n.NextSibling != nil {
 				n = n.NextSibling
