@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io"
@@ -197,25 +196,6 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 // first of exec.Cmd's ExtraFiles).
 const inFileFD = 3
 
-// writeRequest writes a request: the request without its data, then the
-// data's bytes as they are, unless the child reads them from the input
-// file (InFile).
-func writeRequest(w io.Writer, req parseRequest) error {
-	data := req.Data
-	req.Data = nil
-	if !req.InFile {
-		req.Size = len(data)
-	}
-	if err := gob.NewEncoder(w).Encode(&req); err != nil {
-		return err
-	}
-	if req.InFile {
-		return nil
-	}
-	_, err := w.Write(data)
-	return err
-}
-
 // sameFile opens the named input for the child to read itself when it is
 // a PDF and a regular file that holds b, byte for byte (name may be a
 // display name, or a file changed since it was read: then the bytes cross
@@ -247,26 +227,6 @@ func sameFile(name string, b []byte) *os.File {
 		off += n
 	}
 	return f
-}
-
-// readRequest reads what writeRequest wrote. r is a bufio.Reader so that
-// the decoder reads no further than the request itself.
-func readRequest(r *bufio.Reader) (parseRequest, error) {
-	var req parseRequest
-	if err := gob.NewDecoder(r).Decode(&req); err != nil {
-		return req, err
-	}
-	if req.Size < 0 {
-		return req, fmt.Errorf("a request for %d bytes", req.Size)
-	}
-	if req.InFile {
-		return req, nil
-	}
-	req.Data = make([]byte, req.Size)
-	if _, err := io.ReadFull(r, req.Data); err != nil {
-		return req, fmt.Errorf("the input's %d bytes: %w", req.Size, err)
-	}
-	return req, nil
 }
 
 // A child starts with garbage collection off: the runtime's start and the
