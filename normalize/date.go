@@ -581,21 +581,25 @@ var dateChecks = sync.OnceValue(func() []prefixCheck {
 
 // A prefixCheck is what a text must start with for a layout's pattern to
 // match it, read from the pattern: its leading ASCII digits, and the
-// separator after them or the text's end. A text it refuses is not run
-// through the expression; one it lets pass may still not match.
+// separator after them or the text's end; and what it must end with or
+// hold. A text it refuses is not run through the expression (which is then
+// not even compiled); one it lets pass may still not match.
 type prefixCheck struct {
-	digits int  // how many ASCII digits the text starts with, at least
-	end    bool // the text is those digits alone
-	sep    byte // the byte after the digits; 0: any
+	digits int    // how many ASCII digits the text starts with, at least
+	end    bool   // the text is those digits alone
+	sep    byte   // the byte after the digits; 0: any
+	tail   int    // how many ASCII digits the text ends with, at least
+	has    string // a text the text holds; "": any
 }
 
 // newPrefixCheck reads a layout's pattern; a pattern of another start
 // gives the check that lets every text pass.
 func newPrefixCheck(pattern string) prefixCheck {
+	var c prefixCheck
 	const year = `^(\d{4})`
 	switch {
 	case strings.HasPrefix(pattern, year):
-		c := prefixCheck{digits: 4}
+		c.digits = 4
 		switch rest := pattern[len(year):]; {
 		case rest == "$":
 			c.end = true
@@ -604,22 +608,60 @@ func newPrefixCheck(pattern string) prefixCheck {
 		case strings.HasPrefix(rest, "-"), strings.HasPrefix(rest, "/"):
 			c.sep = rest[0]
 		}
-		return c
 	case strings.HasPrefix(pattern, `^(\d{1,2})`):
-		return prefixCheck{digits: 1}
+		c.digits = 1
 	}
-	return prefixCheck{}
+	if strings.HasSuffix(pattern, `(\d{4})$`) {
+		c.tail = 4
+	}
+	if topLevelLiteral(pattern, "年") {
+		c.has = "年"
+	}
+	return c
+}
+
+// topLevelLiteral reports whether lit stands in pattern outside every
+// group and unquantified, in a pattern with no alternation outside its
+// groups: then every match holds it.
+func topLevelLiteral(pattern, lit string) bool {
+	depth, found := 0, false
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; {
+		case c == '\\':
+			i++
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			return false
+		case depth == 0 && strings.HasPrefix(pattern[i:], lit):
+			next := i + len(lit)
+			if next == len(pattern) || !strings.ContainsRune("?*{", rune(pattern[next])) {
+				found = true
+			}
+		}
+	}
+	return found
 }
 
 // may reports whether t passes the check.
 func (c prefixCheck) may(t string) bool {
-	if len(t) < c.digits {
+	if len(t) < c.digits || len(t) < c.tail {
 		return false
 	}
 	for i := range c.digits {
 		if t[i] < '0' || t[i] > '9' {
 			return false
 		}
+	}
+	for i := len(t) - c.tail; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	if c.has != "" && !strings.Contains(t, c.has) {
+		return false
 	}
 	switch {
 	case c.end:

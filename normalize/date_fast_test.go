@@ -17,7 +17,7 @@ func dateTexts() []string {
 	ts := []string{"", "2019", "2019-04-01", "2019-4-1", "2019/04/01", "2019/4", "2019.04.01", "1980. 5.31", "2019. 4",
 		"2019年4月1日", "2019 年", "平成31年4月1日", "H31.4.1", "April 1, 2014", "1st Apr. 2014", "Aug. 2016",
 		"4/1/2019", "13/1/2019", "20190401", "2019-04", "2019--04", "19/4/1", "  2019/4/1 ", "2019\t4", "２０１９年４月"}
-	alphabet := []string{"0", "1", "2", "9", "-", "/", ".", " ", "年", "月", "日", "H", "Apr", ",", "st", "\t"}
+	alphabet := []string{"0", "1", "2", "9", "-", "/", ".", " ", "年", "月", "日", "H", "Apr", ",", "st", "\t", "平成", "元", "r", "April", "\xff", "\u3000"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 5000 {
 		var b strings.Builder
@@ -43,9 +43,14 @@ func TestDatePrefixChecks(t *testing.T) {
 	}
 	assert.Equal(t, prefixCheck{digits: 4, sep: '-'}, newPrefixCheck(`^(\d{4})-(\d{2})$`))
 	assert.Equal(t, prefixCheck{digits: 4, sep: '.'}, newPrefixCheck(`^(\d{4})\. ?(\d{1,2})$`))
-	assert.Equal(t, prefixCheck{digits: 4, end: true}, newPrefixCheck(`^(\d{4})$`))
-	assert.Equal(t, prefixCheck{digits: 1}, newPrefixCheck(`^(\d{1,2})/(\d{1,2})/(\d{4})$`))
-	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`))
+	assert.Equal(t, prefixCheck{digits: 4, end: true, tail: 4}, newPrefixCheck(`^(\d{4})$`))
+	assert.Equal(t, prefixCheck{tail: 4}, newPrefixCheck(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`))
+	assert.Equal(t, prefixCheck{digits: 1, tail: 4}, newPrefixCheck(`^(\d{1,2})/(\d{1,2})/(\d{4})$`))
+	assert.Equal(t, prefixCheck{digits: 4, has: "年"}, newPrefixCheck(`^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`))
+	assert.Equal(t, prefixCheck{has: "年"}, newPrefixCheck(`^(明治|大正)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月)?$`))
+	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^(a)年?$`))
+	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^(?:a|年)$`))
+	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^a|年$`))
 }
 
 // TestFoldDateASCII: foldDate's shortcut gives what the normalisations give.

@@ -35,6 +35,45 @@ const (
 // marks (※1) keep their number.
 const markerPattern = `(?:※\s*[0-9０-９]+|[*＊♦◆◇★☆●○◎△▲■□#＃§¶‡†※]+)`
 
+// markerAt is the end of the match of markerPattern that starts at the
+// start of s, as the expression's leftmost-first reading takes it, or -1
+// when none starts there: a numbered mark (※, ASCII spaces, digits) when
+// it has digits, else the run of marker symbols. It scans what the
+// expression would match, without compiling it.
+func markerAt(s string) int {
+	if strings.HasPrefix(s, "※") {
+		i := len("※")
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+			i++
+		}
+		digits := false
+		for i < len(s) {
+			switch r, n := utf8.DecodeRuneInString(s[i:]); {
+			case '0' <= r && r <= '9', '０' <= r && r <= '９':
+				i += n
+				digits = true
+				continue
+			}
+			break
+		}
+		if digits {
+			return i
+		}
+	}
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || !strings.ContainsRune(markerSymbols, r) {
+			break
+		}
+		i += n
+	}
+	if i == 0 {
+		return -1
+	}
+	return i
+}
+
 // legendRe matches a legend line: an optional footnote mark, the marker, and
 // a verb or separator that says what it means.
 var legendRe = lazyre.New(`^[(（]?\s*(?:[†‡]\s*)?(` + markerPattern + `)\s*(?:indicates?|denotes?|means?|signif(?:y|ies)|shows?|marks?|represents?|:|：|=|＝|は|印は|印：)\s*(.+?)[)）]?\s*$`)

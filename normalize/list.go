@@ -75,10 +75,11 @@ func (c *docContext) detailsOnly(text string) bool {
 	return level || c.lx.IsKind(pieces[0].text)
 }
 
-// isMarker reports whether s is only marker symbols ("*", "♦", "※1").
+// isMarker reports whether s is only marker symbols ("*", "♦", "※1"):
+// whether oneMarkerRe's leftmost match in s, trimmed, is all of it.
 func isMarker(s string) bool {
 	s = strings.TrimSpace(s)
-	return s != "" && oneMarkerRe.FindString(s) == s
+	return s != "" && markerAt(s) == len(s)
 }
 
 // listNumberRe matches a list item's number: "1. ", "12) ", "（3）", "３．".
