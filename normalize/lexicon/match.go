@@ -29,8 +29,9 @@ func find(s string, terms []term) []match {
 	for i := 0; i < len(s); i++ {
 		present[s[i]] = true
 	}
-	for _, t := range terms {
-		if t.n > runes || t.text == "" || !present[t.text[0]] {
+	for k := range terms {
+		t := &terms[k] // not copied: most terms are passed over
+		if t.n > runes || t.text == "" || !present[t.text[0]] || !present[t.text[len(t.text)-1]] {
 			continue
 		}
 		for from := 0; from < len(s); {
@@ -60,7 +61,7 @@ func find(s string, terms []term) []match {
 			for k := start; k < end; k++ {
 				taken[k] = true
 			}
-			out = append(out, match{t, start, end})
+			out = append(out, match{*t, start, end})
 		}
 	}
 	return out
@@ -359,7 +360,7 @@ func (lx *Lexicon) IsHeaderOnly(text, extra string) bool {
 	if e := Fold(extra); e != "" {
 		s = strings.Replace(s, e, " ", 1)
 	}
-	s = strings.NewReplacer("/", " ", "・", " ", ":", " ", "：", " ").Replace(s)
+	// (Fold has made every "/", "・", ":" and "：" a space already.)
 	return covered(s, lx.headers, lx.hfiller...)
 }
 
