@@ -365,14 +365,67 @@ func (c *docContext) lineIsNote(text string) bool {
 	return noteRe.MatchString(text)
 }
 
-// titleSepRe splits a page title into its segments.
+// titleSepRe splits a page title into its segments. splitTitle scans for
+// its matches without compiling it (a test checks the two agree).
 var titleSepRe = lazyre.New(`\s+[|｜\-–—:：/]\s+|[|｜]`)
+
+// splitTitle is titleSepRe.Split(s, -1) without the expression: s cut
+// at each leftmost match, scanned left to right. At a run of ASCII white
+// space the first branch matches when one separator and more white space
+// follow the run; else a bar alone matches.
+func splitTitle(s string) []string {
+	if s == "" {
+		return []string{""}
+	}
+	var parts []string
+	beg := 0
+	for i := 0; i < len(s); {
+		if end := titleSepAt(s, i); end > i {
+			parts = append(parts, s[beg:i])
+			beg, i = end, end
+			continue
+		}
+		i++
+	}
+	return append(parts, s[beg:])
+}
+
+// titleSepAt is the end of titleSepRe's match starting at i, or -1.
+func titleSepAt(s string, i int) int {
+	if asciiSpace(s[i]) {
+		j := i
+		for j < len(s) && asciiSpace(s[j]) {
+			j++
+		}
+		if r, n := utf8.DecodeRuneInString(s[j:]); n > 0 && strings.ContainsRune("|｜-–—:：/", r) && r != utf8.RuneError {
+			k := j + n
+			for k < len(s) && asciiSpace(s[k]) {
+				k++
+			}
+			if k > j+n {
+				return k
+			}
+		}
+	}
+	switch {
+	case s[i] == '|':
+		return i + 1
+	case strings.HasPrefix(s[i:], "｜"):
+		return i + len("｜")
+	}
+	return -1
+}
+
+// asciiSpace is the expressions' \s: ASCII white space.
+func asciiSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
 
 // institutionFromTitle finds the publisher in a page title such as
 // "学術交流協定校一覧 | 名古屋大学" or "Partner Universities - Kyoto University":
 // the one segment that names an institution and not the list.
 func (c *docContext) institutionFromTitle(title string) (string, bool) {
-	parts := titleSepRe.Split(clean(title), -1)
+	parts := splitTitle(clean(title))
 	found := ""
 	for _, p := range parts {
 		p = strings.TrimSpace(p)

@@ -263,7 +263,7 @@ func (c *docContext) unitsFirst() bool {
 // institutionOnly reports a name of an institution that names no unit:
 // "Chonnam National University", "University of Leicester".
 func (c *docContext) institutionOnly(name string) bool {
-	return (c.endsAsInstitution(name) || universityOfPlace.MatchString(name) || c.lx.IsInstitution(name)) && !c.unitish(name)
+	return (c.endsAsInstitution(name) || isUniversityOfPlace(name) || c.lx.IsInstitution(name)) && !c.unitish(name)
 }
 
 // unitFirst reads a unit's agreement named "unit, institution" in a
@@ -300,6 +300,35 @@ var cjkCollegeRe = lazyre.New(`^(\p{Han}+大学校)\s*(\p{Han}{2,8}大学)$`)
 // universityOfPlace matches a university named after its place: "University
 // of Sri Jayawardenepura", "Universidad de Chile".
 var universityOfPlace = lazyre.New(`(?i)^(?:the\s+)?(?:university|universidad|universidade|université|universität|università|universiti|universitas)\s+(?:of|de|do|da|di|del|du|des)\s+\S+(?:\s+\S+)?$`)
+
+// isUniversityOfPlace is universityOfPlace.MatchString(s), run only on a
+// text that holds "univer" in any case, as every match does (no letter of
+// it has a case form outside ASCII). Most names do not, and the expression
+// is then not even compiled.
+func isUniversityOfPlace(s string) bool {
+	return hasFoldASCII(s, "univer") && universityOfPlace.MatchString(s)
+}
+
+// isInstitutionOfPlace is institutionOfPlace.MatchString(s), run only on
+// a text that holds "Institut", as every match does.
+func isInstitutionOfPlace(s string) bool {
+	return strings.Contains(s, "Institut") && institutionOfPlace.MatchString(s)
+}
+
+// hasFoldASCII reports whether s holds word (lower-case ASCII letters)
+// in any mix of cases.
+func hasFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		k := 0
+		for k < len(word) && s[i+k]|0x20 == word[k] {
+			k++
+		}
+		if k == len(word) {
+			return true
+		}
+	}
+	return false
+}
 
 // institutionOfPlace matches an institution named after its founder and
 // its place: "Carnegie Institution of Washington".
@@ -358,7 +387,7 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 		if comma && (strings.ContainsAny(head, ",，、") || !hardBreak(lines, k)) {
 			continue // the comma is the name's, or inside a unit that wrapped
 		}
-		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head) || institutionOfPlace.MatchString(head) ||
+		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || isUniversityOfPlace(head) || isInstitutionOfPlace(head) ||
 			c.namesUniversity(head) && !c.unitish(head) && !c.namesUniversity(tail)
 		if ends && (c.isUnit(tail) || c.unitish(tail)) || c.lx.IsInstitution(head) && c.lx.UnitWordAt(tail) && !c.lx.IsInstitution(tail) {
 			if first < 0 {
@@ -496,7 +525,7 @@ func (c *docContext) splitUnitInName(name string) (string, string, []string) {
 	for _, loc := range openers {
 		head, tail := strings.TrimSpace(name[:loc[0]]), strings.TrimSpace(name[loc[0]:])
 		head, ms := splitMarkers(head) // "Chiangmai University * Faculty of Dentistry"
-		if c.lx.IsInstitution(head) && !c.lx.IsInstitution(tail) && (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head)) {
+		if c.lx.IsInstitution(head) && !c.lx.IsInstitution(tail) && (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || isUniversityOfPlace(head)) {
 			return head, tail, ms
 		}
 	}

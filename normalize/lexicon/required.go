@@ -6,15 +6,24 @@ import (
 	"unicode/utf8"
 )
 
-// A required is what every text a pattern matches contains: one of some
-// literal texts, read from the pattern's syntax. A text with none of them
-// is not run through the expression. The zero required (known false)
-// lets every text pass.
+// A required is what every text a pattern matches contains: for each of
+// its sets, one of the set's literal texts, read from the pattern's
+// syntax. A text that lacks a set is not run through the expression. The
+// zero required (known false) lets every text pass.
 type required struct {
 	known bool
-	lits  []string // one of them is in every match
-	fold  bool     // the lits match regardless of ASCII case
+	sets  []litSet // every match holds one literal of each set
 }
+
+// A litSet is literal texts one of which is in every match.
+type litSet struct {
+	lits []string
+	fold bool // the lits match regardless of case (they are lower case)
+}
+
+// maxClassRunes is the most runes a character class may have to be read
+// as a set of one-rune literals.
+const maxClassRunes = 8
 
 // requiredOf reads what pattern requires; a pattern it cannot read gives
 // the required that lets every text pass.
@@ -23,30 +32,47 @@ func requiredOf(pattern string) required {
 	if err != nil {
 		return required{}
 	}
-	lits, fold, ok := requiredIn(re)
-	if !ok || len(lits) == 0 {
+	sets, ok := requiredIn(re)
+	if !ok || len(sets) == 0 {
 		return required{}
 	}
-	return required{known: true, lits: lits, fold: fold}
+	return required{known: true, sets: sets}
 }
 
-// requiredIn returns texts one of which is in every match of re, and
-// whether they match regardless of ASCII case. Case folding is read only
-// for ASCII literals without k or s, which no character outside ASCII
-// folds to.
-func requiredIn(re *syntax.Regexp) (lits []string, fold, ok bool) {
+// requiredIn returns sets of texts, one of each in every match of re.
+// Case folding is read for ASCII literals: of the characters outside
+// ASCII, only the long s (ſ) and the Kelvin sign fold to ASCII letters,
+// and may reads them as s and k.
+func requiredIn(re *syntax.Regexp) (sets []litSet, ok bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		s := string(re.Rune)
+		if s == "" {
+			return nil, false
+		}
 		if re.Flags&syntax.FoldCase == 0 {
-			return []string{s}, false, s != ""
+			return []litSet{{lits: []string{s}}}, true
 		}
 		for _, r := range re.Rune {
-			if r >= utf8.RuneSelf || strings.ContainsRune("kKsS", r) {
-				return nil, false, false
+			if r >= utf8.RuneSelf {
+				return nil, false
 			}
 		}
-		return []string{strings.ToLower(s)}, true, s != ""
+		return []litSet{{lits: []string{strings.ToLower(s)}, fold: true}}, true
+	case syntax.OpCharClass:
+		// A class of a few runes outside ASCII ([校件]): one of them.
+		// (A class of ASCII runes, [:\s], is in most texts.)
+		var lits []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			if lo < utf8.RuneSelf || hi-lo >= maxClassRunes || len(lits)+int(hi-lo)+1 > maxClassRunes {
+				return nil, false
+			}
+			for r := lo; r <= hi; r++ {
+				lits = append(lits, string(r))
+			}
+		}
+		return []litSet{{lits: lits}}, len(lits) > 0
 	case syntax.OpCapture:
 		return requiredIn(re.Sub[0])
 	case syntax.OpPlus:
@@ -56,32 +82,43 @@ func requiredIn(re *syntax.Regexp) (lits []string, fold, ok bool) {
 			return requiredIn(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Any part's requirement is the whole's: the one with the longest
-		// shortest text.
-		best := -1
+		// Every part's requirements are the whole's.
 		for _, sub := range re.Sub {
-			l, f, ok := requiredIn(sub)
-			if !ok {
-				continue
-			}
-			if n := shortest(l); n > best {
-				best, lits, fold = n, l, f
+			if s, ok := requiredIn(sub); ok {
+				sets = append(sets, s...)
 			}
 		}
-		return lits, fold, best > 0
+		return sets, len(sets) > 0
 	case syntax.OpAlternate:
-		// One of the branches' requirements; the branches must agree on
-		// case.
+		// One of the branches' requirements: each branch's best set, the
+		// branches agreeing on case.
+		var union litSet
 		for i, sub := range re.Sub {
-			l, f, ok := requiredIn(sub)
-			if !ok || i > 0 && f != fold {
-				return nil, false, false
+			s, ok := requiredIn(sub)
+			if !ok {
+				return nil, false
 			}
-			lits, fold = append(lits, l...), f
+			best := bestSet(s)
+			if i > 0 && best.fold != union.fold {
+				return nil, false
+			}
+			union.lits, union.fold = append(union.lits, best.lits...), best.fold
 		}
-		return lits, fold, len(lits) > 0
+		return []litSet{union}, len(union.lits) > 0
 	}
-	return nil, false, false
+	return nil, false
+}
+
+// bestSet is the set whose shortest literal is the longest: the one a
+// text lacks most often.
+func bestSet(sets []litSet) litSet {
+	best, n := sets[0], shortest(sets[0].lits)
+	for _, s := range sets[1:] {
+		if m := shortest(s.lits); m > n {
+			best, n = s, m
+		}
+	}
+	return best
 }
 
 func shortest(lits []string) int {
@@ -94,21 +131,43 @@ func shortest(lits []string) int {
 	return n
 }
 
-// may reports whether text holds one of the required texts (always, when
+// may reports whether text holds a literal of each set (always, when
 // nothing is known).
 func (q required) may(text string) bool {
 	if !q.known {
 		return true
 	}
-	if q.fold {
-		text = asciiLower(text)
-	}
-	for _, l := range q.lits {
-		if strings.Contains(text, l) {
-			return true
+	folded, done := "", false
+	for _, s := range q.sets {
+		t := text
+		if s.fold {
+			if !done {
+				folded, done = foldLower(text), true
+			}
+			t = folded
+		}
+		found := false
+		for _, l := range s.lits {
+			if strings.Contains(t, l) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+// foldLower lowers the ASCII letters of s, and reads the two characters
+// outside ASCII that fold to ASCII letters as those: the long s (ſ) as s,
+// the Kelvin sign as k.
+func foldLower(s string) string {
+	if strings.Contains(s, "ſ") || strings.Contains(s, "\u212a") {
+		s = strings.NewReplacer("ſ", "s", "\u212a", "k").Replace(s)
+	}
+	return asciiLower(s)
 }
 
 // asciiLower lowers the ASCII letters of s alone.
