@@ -78,6 +78,21 @@ func markerAt(s string) int {
 // a verb or separator that says what it means.
 var legendRe = lazyre.New(`^[(（]?\s*(?:[†‡]\s*)?(` + markerPattern + `)\s*(?:indicates?|denotes?|means?|signif(?:y|ies)|shows?|marks?|represents?|:|：|=|＝|は|印は|印：)\s*(.+?)[)）]?\s*$`)
 
+// legendVerbs are what every match of legendRe holds one of: its verbs'
+// stems and separators.
+var legendVerbs = [...]string{"indicate", "denote", "mean", "signif", "show", "mark", "represent", ":", "：", "=", "＝", "は"}
+
+// hasLegendVerb reports whether text holds one of legendVerbs: a text
+// without is not run through legendRe.
+func hasLegendVerb(text string) bool {
+	for _, v := range legendVerbs {
+		if strings.Contains(text, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // bareLegendRe matches a marker followed directly by its definition
 // ("※1 派遣のみ", "♦ 授業料不徴収"); such a line is a legend only when the
 // definition names a known flag.
@@ -89,8 +104,16 @@ func (c *docContext) parseLegendLine(text string) (marker, definition string, ok
 	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "(（ ")); !strings.ContainsRune(markerSymbols+"†‡", r) {
 		return "", "", false // a legend starts with its marker (after a bracket or a footnote mark)
 	}
-	m := legendRe.FindStringSubmatch(text)
+	var m []string
+	if hasLegendVerb(text) {
+		m = legendRe.FindStringSubmatch(text)
+	}
 	if m == nil {
+		// A bare legend's definition is the text but for its marker and
+		// brackets: when the text names no flag, neither does it.
+		if c.lx.Flag(text) == "" {
+			return "", "", false
+		}
 		b := bareLegendRe.FindStringSubmatch(text)
 		if b == nil || c.lx.Flag(b[2]) == "" {
 			return "", "", false

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/agreements/agreements/parser"
 )
 
 // markerTexts are texts of the shapes markers take, then random strings
@@ -53,4 +55,41 @@ func TestMayBeMarker(t *testing.T) {
 	}
 	assert.True(t, mayBeMarker(" ＊ ※１ "))
 	assert.False(t, mayBeMarker("*a"))
+}
+
+// legendTexts are lines of the shapes legends and marked entries take,
+// then random strings of markers, verbs, flag words and names.
+func legendTexts() []string {
+	ts := []string{"* indicates student exchange", "(※1 授業料不徴収)", "♦ 授業料不徴収", "* University of Tokyo", "★：授業料相互不徴収",
+		"† * denotes tuition waiver", "* = double degree", "※ 1 派遣のみ", "(* Tuition fee waiver agreement)", "◎は授業料不徴収"}
+	pieces := []string{"*", "※", "※1", "♦", "†", "(", "（", ")", "）", " ", "  ", "\t", "indicates", "denotes", "means", "signifies",
+		"shows", "marks", "represents", ":", "：", "=", "＝", "は", "印は", "印：", "tuition", "fee", "waiver", "Tuition Waiver",
+		"授業料", "不徴収", "派遣のみ", "受入のみ", "double degree", "exchange", "University", "of", "大学", "\xff", "\n", "é"}
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		ts = append(ts, b.String())
+	}
+	return ts
+}
+
+// TestLegendPrechecks: the checks parseLegendLine makes before its
+// expressions refuse no legend: a text legendRe matches holds a verb, and
+// a bare legend whose definition names a flag is a text that names it.
+func TestLegendPrechecks(t *testing.T) {
+	c := newContext(&parser.Document{}, Options{})
+	bare := 0
+	for _, s := range legendTexts() {
+		if legendRe.MatchString(s) {
+			assert.True(t, hasLegendVerb(s), "%q", s)
+		}
+		if b := bareLegendRe.FindStringSubmatch(s); b != nil && c.lx.Flag(b[2]) != "" {
+			bare++
+			assert.NotEmpty(t, c.lx.Flag(s), "%q", s)
+		}
+	}
+	assert.Positive(t, bare)
 }

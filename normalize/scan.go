@@ -65,7 +65,7 @@ func (c *docContext) scan() {
 				c.asOf = d
 			}
 		}
-		if i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil && asOfOpenRe.MatchString(text) {
+		if i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil && asOfOpens(text) {
 			// "… (as of May" / "1, 2024)": the phrase wrapped; its second
 			// line is no entry.
 			next := c.doc.Blocks[i+1].Line
@@ -124,7 +124,75 @@ func (c *docContext) legendWrapped(def string, l, next *parser.Line) (string, bo
 }
 
 // asOfOpenRe matches a line that ends where an as-of phrase begins.
+// asOfOpens scans for its matches without compiling it (a test checks the
+// two agree).
 var asOfOpenRe = lazyre.New(`(?i)\b(?:as\s+(?:of|at)|updated)\b[^)）]*$|[0-9０-９年月]\s*$`)
+
+// asOfOpens is asOfOpenRe.MatchString(text), scanned without the
+// expression: the text ends in a digit, 年 or 月 (white space after it
+// aside), or holds "as of", "as at" or "updated" as words, in any case,
+// with no closing bracket after them.
+func asOfOpens(text string) bool {
+	j := len(text)
+	for j > 0 && asciiSpace(text[j-1]) {
+		j--
+	}
+	switch r, _ := utf8.DecodeLastRuneInString(text[:j]); {
+	case '0' <= r && r <= '9', '０' <= r && r <= '９', r == '年', r == '月':
+		return true
+	}
+	// Where the phrase may start: after the last closing bracket.
+	from := strings.LastIndexByte(text, ')') + 1
+	if k := strings.LastIndex(text, "）"); k >= 0 {
+		from = max(from, k+len("）"))
+	}
+	for i := from; i < len(text); i++ {
+		if i > 0 && asciiWord(text[i-1]) {
+			continue // no word boundary
+		}
+		if e := asOfPhraseAt(text, i); e > 0 && (e == len(text) || !asciiWord(text[e])) {
+			return true
+		}
+	}
+	return false
+}
+
+// asOfPhraseAt is the end of "as of", "as at" (white space between) or
+// "updated", in any case, at text[i:], or -1.
+func asOfPhraseAt(text string, i int) int {
+	if hasFoldASCII(text[i:min(i+len("updated"), len(text))], "updated") {
+		return i + len("updated")
+	}
+	if i >= len(text) || text[i]|0x20 != 'a' {
+		return -1
+	}
+	k := i + 1
+	switch {
+	case k < len(text) && text[k]|0x20 == 's':
+		k++
+	case strings.HasPrefix(text[k:], "ſ"):
+		k += len("ſ")
+	default:
+		return -1
+	}
+	w := k
+	for k < len(text) && asciiSpace(text[k]) {
+		k++
+	}
+	if k == w || k+2 > len(text) {
+		return -1
+	}
+	if two := text[k : k+2]; hasFoldASCII(two, "of") || hasFoldASCII(two, "at") {
+		return k + 2
+	}
+	return -1
+}
+
+// asciiWord is a byte of the expressions' \w: an ASCII letter, digit or
+// underscore.
+func asciiWord(b byte) bool {
+	return 'a' <= b|0x20 && b|0x20 <= 'z' || '0' <= b && b <= '9' || b == '_'
+}
 
 // asOfTailRe matches the second line of a wrapped as-of phrase: the rest of
 // a date and a closing bracket.

@@ -27,3 +27,24 @@ func TestSplitTitle(t *testing.T) {
 		assert.Equal(t, titleSepRe.Split(s, -1), splitTitle(s), "%q", s)
 	}
 }
+
+// TestAsOfOpens: the scanner says what asOfOpenRe says, for lines of the
+// usual shapes and random strings of its words in every case, brackets,
+// white space, digits and invalid UTF-8.
+func TestAsOfOpens(t *testing.T) {
+	texts := []string{"", "as of", "(as of May", "List of partners (updated", "updated) x", "Updated 2024", "has of", "as  at",
+		"aſ of", "AS OF", "as of)", "as ofx", "xas of", "2019年", "12月 ", "as of）", "update", "updated_", "_updated"}
+	pieces := []string{"as", "AS", "aſ", "a", "s", " ", "  ", "\t", "\n", "\v", "of", "OF", "at", "At", "updated", "UPDATED", "update", "d",
+		")", "）", "(", "x", "_", "1", "９", "年", "月", "日", "\xff", "é", "May"}
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 40000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		assert.Equal(t, asOfOpenRe.MatchString(s), asOfOpens(s), "%q", s)
+	}
+}
