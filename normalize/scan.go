@@ -415,7 +415,7 @@ func trailingCountAt(s string) (start, from, to int, ok bool) {
 }
 
 // noteRe matches the start of a footnote or note: a reference mark, "Note",
-// "注".
+// "注" (scanned by isNote, rescan.go).
 var noteRe = lazyre.New(`(?i)^[(（]?\s*(?:[†‡]|※|注[:：)）]?|notes?\s*[:.]|indicated in parentheses)`)
 
 // lineIsNote reports a line that is never an entry: a legend line, a
@@ -430,7 +430,7 @@ func (c *docContext) lineIsNote(text string) bool {
 	if c.lx.IsChrome(text) {
 		return true
 	}
-	return noteRe.MatchString(text)
+	return isNote(text)
 }
 
 // titleSepRe splits a page title into its segments. splitTitle scans for

@@ -381,7 +381,7 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 		if bracketDepth(head) != 0 {
 			continue // the line broke inside brackets: "… (Agreement on Academic Exchange / Programme for Students)"
 		}
-		if connectorRe.MatchString(head) || startsLower(tail) {
+		if endsWithConnector(head) || startsLower(tail) {
 			continue // the name goes on
 		}
 		if comma && (strings.ContainsAny(head, ",，、") || !hardBreak(lines, k)) {
