@@ -142,6 +142,9 @@ type dateLayout struct {
 	// scan, when set, gives what re.FindStringSubmatch gives, without
 	// running the expression (see newDigitScan).
 	scan digitScan
+	// lead, when set, holds every character a text re matches can start
+	// with.
+	lead string
 }
 
 // numericLayout is a layout whose submatches are year, month and day, in that
@@ -240,10 +243,34 @@ func eraDate(e era, year, month, dayOfMonth string) (ymd, error) {
 
 const eraNames = `明治|大正|昭和|平成|令和`
 
+// eraLeads are the characters a date of an era starts with: the first of
+// each era's name, and with letters, each era's letter in every case the
+// expressions' (?i) reads (its orbit under simple case folding: S is also
+// ſ).
+func eraLeads(letters bool) string {
+	var b strings.Builder
+	for _, e := range eras {
+		r, _ := utf8.DecodeRuneInString(e.name)
+		b.WriteRune(r)
+		if !letters {
+			continue
+		}
+		l, _ := utf8.DecodeRuneInString(e.letter)
+		for f := l; ; {
+			b.WriteRune(f)
+			if f = unicode.SimpleFold(f); f == l {
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
 // eraKanji is "平成26年4月1日", month and day optional.
 func eraKanji() dateLayout {
 	return dateLayout{
-		re: lazyre.New(`^(` + eraNames + `)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
+		lead: eraLeads(false),
+		re:   lazyre.New(`^(` + eraNames + `)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			e, _ := findEra(m[1])
 			v, err := eraDate(e, m[2], m[3], m[4])
@@ -256,7 +283,8 @@ func eraKanji() dateLayout {
 // separators must be the same.
 func eraNumeric() dateLayout {
 	return dateLayout{
-		re: lazyre.New(`^(?i)(` + eraNames + `|[MTSHR])\s*(\d{1,2}|元)\s*([./-])\s*(\d{1,2})(?:\s*([./-])\s*(\d{1,2}))?$`),
+		lead: eraLeads(true),
+		re:   lazyre.New(`^(?i)(` + eraNames + `|[MTSHR])\s*(\d{1,2}|元)\s*([./-])\s*(\d{1,2})(?:\s*([./-])\s*(\d{1,2}))?$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			e, _ := findEra(m[1])
 			sym := e.name
@@ -574,7 +602,9 @@ func (sc digitScan) match(t string) []string {
 var dateChecks = sync.OnceValue(func() []prefixCheck {
 	var cs []prefixCheck
 	for _, l := range dateLayouts() {
-		cs = append(cs, newPrefixCheck(l.re.String()))
+		c := newPrefixCheck(l.re.String())
+		c.lead = l.lead
+		cs = append(cs, c)
 	}
 	return cs
 })
@@ -590,6 +620,7 @@ type prefixCheck struct {
 	sep    byte   // the byte after the digits; 0: any
 	tail   int    // how many ASCII digits the text ends with, at least
 	has    string // a text the text holds; "": any
+	lead   string // the characters the text may start with; "": any
 }
 
 // newPrefixCheck reads a layout's pattern; a pattern of another start
@@ -661,6 +692,9 @@ func (c prefixCheck) may(t string) bool {
 		}
 	}
 	if c.has != "" && !strings.Contains(t, c.has) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); c.lead != "" && (r == utf8.RuneError || !strings.ContainsRune(c.lead, r)) {
 		return false
 	}
 	switch {

@@ -17,7 +17,7 @@ func dateTexts() []string {
 	ts := []string{"", "2019", "2019-04-01", "2019-4-1", "2019/04/01", "2019/4", "2019.04.01", "1980. 5.31", "2019. 4",
 		"2019年4月1日", "2019 年", "平成31年4月1日", "H31.4.1", "April 1, 2014", "1st Apr. 2014", "Aug. 2016",
 		"4/1/2019", "13/1/2019", "20190401", "2019-04", "2019--04", "19/4/1", "  2019/4/1 ", "2019\t4", "２０１９年４月"}
-	alphabet := []string{"0", "1", "2", "9", "-", "/", ".", " ", "年", "月", "日", "H", "Apr", ",", "st", "\t", "平成", "元", "r", "April", "\xff", "\u3000"}
+	alphabet := []string{"0", "1", "2", "9", "-", "/", ".", " ", "年", "月", "日", "H", "Apr", ",", "st", "\t", "平成", "元", "r", "April", "\xff", "\u3000", "令和", "明治", "ſ", "s", "S", "h", "M", "t", "R"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 5000 {
 		var b strings.Builder
@@ -51,6 +51,8 @@ func TestDatePrefixChecks(t *testing.T) {
 	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^(a)年?$`))
 	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^(?:a|年)$`))
 	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^a|年$`))
+	assert.Equal(t, "明Mm大Tt昭Ssſ平Hh令Rr", eraLeads(true))
+	assert.Equal(t, "明大昭平令", eraLeads(false))
 }
 
 // TestFoldDateASCII: foldDate's shortcut gives what the normalisations give.

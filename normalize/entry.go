@@ -40,7 +40,8 @@ type entryOpts struct {
 	department bool
 }
 
-// dashSepRe splits a name from details written after a dash.
+// dashSepRe splits a name from details written after a dash (scanned by
+// dashMatches, textscan.go).
 var dashSepRe = lazyre.New(`\s+[—–―‐-]+\s+|\s*[—―]\s*`)
 
 // detailSepRe splits details into pieces.
@@ -61,7 +62,7 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 		// Ho Chi Minh City — School-to-school agreement (GS Engineering)".
 		var dashes [][]int
 		if containsAny(name, "—–―‐-") {
-			dashes = dashSepRe.FindAllStringIndex(name, -1)
+			dashes = dashMatches(name, -1)
 		}
 		for _, loc := range dashes {
 			var d entry
