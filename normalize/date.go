@@ -888,7 +888,8 @@ func optionalDate(s string, opt DateOptions) (Date, error) {
 	return ParseDate(s, opt)
 }
 
-// trailingDateRE is a parenthesised part at the end of a string.
+// trailingDateRE is a parenthesised part at the end of a string (scanned
+// by trailingDate, rescan.go).
 var trailingDateRE = lazyre.New(`^(.*?)\s*[(（]([^()（）]+)[)）]\s*$`)
 
 // TrailingDate splits a date in brackets off the end of s:
@@ -900,7 +901,7 @@ func TrailingDate(s string) (rest string, d Date, ok bool) {
 	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "）") {
 		return s, Date{}, false // what trailingDateRE needs: a closing bracket at the end
 	}
-	m := trailingDateRE.FindStringSubmatch(t)
+	m := trailingDate(t)
 	if m == nil {
 		return s, Date{}, false
 	}

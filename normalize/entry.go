@@ -108,7 +108,8 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 }
 
 // titleThenUnitRe finds the end of a bracketed piece followed by more text,
-// after a comma or not: "Hiroshima University (MoA on …), IDEC".
+// after a comma or not: "Hiroshima University (MoA on …), IDEC" (scanned
+// by titleThenUnit, rescan.go).
 var titleThenUnitRe = lazyre.New(`[)）]\s*(?:[,，、]\s*)?([^()（）,，、\s][^()（）,，、]*)$`)
 
 // unitAfterTitle reads an entry that names the agreement in brackets after
@@ -119,7 +120,7 @@ func (c *docContext) unitAfterTitle(name string, e *entry, o entryOpts, opt Date
 	if !containsAny(name, ")）") {
 		return name, "", false
 	}
-	m := titleThenUnitRe.FindStringSubmatchIndex(name)
+	m := titleThenUnit(name)
 	if m == nil {
 		return name, "", false
 	}

@@ -175,6 +175,9 @@ func (l *legend) flag(marker, level string) string {
 	return "marker:" + marker
 }
 
+// The markers before and after a text, and one marker. leadingMarkers,
+// allMarkers and markerAt (rescan.go) scan for what the first and last
+// match.
 var (
 	leadingMarkersRe  = lazyre.New(`^(?:(` + markerPattern + `)\s*)+`)
 	trailingMarkersRe = lazyre.New(`(?:\s*(` + markerPattern + `))+$`)
@@ -199,14 +202,14 @@ func splitMarkers(s string) (rest string, markers []string) {
 		return s, nil // the common case, without running the expressions
 	}
 	if leading {
-		if m := leadingMarkersRe.FindString(s); m != "" {
-			markers = append(markers, oneMarkerRe.FindAllString(m, -1)...)
+		if m := leadingMarkers(s); m != "" {
+			markers = append(markers, allMarkers(m)...)
 			s = strings.TrimSpace(s[len(m):])
 		}
 	}
 	if trailing && s != "" {
 		if m := trailingMarkersRe.FindString(s); m != "" {
-			markers = append(markers, oneMarkerRe.FindAllString(m, -1)...)
+			markers = append(markers, allMarkers(m)...)
 			s = strings.TrimSpace(s[:len(s)-len(m)])
 		}
 	}

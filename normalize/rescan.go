@@ -212,3 +212,103 @@ func endsWithConnector(s string) bool {
 	}
 	return false
 }
+
+// leadingMarkers is leadingMarkersRe.FindString(s): the markers that start
+// s, each with the white space after it. Each repetition takes the
+// marker markerAt reads and the white space after it, and the next
+// repetition is tried until one fails, as the expression's greedy
+// repetition does when nothing follows it.
+func leadingMarkers(s string) string {
+	i := 0
+	for i < len(s) {
+		e := markerAt(s[i:])
+		if e < 0 {
+			break
+		}
+		i = skipASCIISpace(s, i+e)
+	}
+	return s[:i]
+}
+
+// allMarkers is oneMarkerRe.FindAllString(s, -1): the markers of s, left
+// to right.
+func allMarkers(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		if e := markerAt(s[i:]); e > 0 {
+			out = append(out, s[i:i+e])
+			i += e
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// titleThenUnit is titleThenUnitRe.FindStringSubmatchIndex(s): a closing
+// bracket, white space, a comma or none and white space, then text to the
+// end without brackets or commas that starts with no white space. What
+// follows the bracket holds no bracket, so it is the last bracket of s.
+func titleThenUnit(s string) []int {
+	p, n := -1, 0
+	for i, r := range s {
+		if r == '(' || r == ')' || r == '（' || r == '）' {
+			p, n = i, utf8.RuneLen(r)
+		}
+	}
+	if p < 0 || s[p] == '(' || strings.HasPrefix(s[p:], "（") {
+		return nil
+	}
+	j := skipASCIISpace(s, p+n)
+	for _, sep := range []string{",", "，", "、"} {
+		if strings.HasPrefix(s[j:], sep) {
+			j = skipASCIISpace(s, j+len(sep))
+			break
+		}
+	}
+	if j == len(s) || containsAny(s[j:], ",，、") {
+		return nil
+	}
+	return []int{p, len(s), j, len(s)}
+}
+
+// isAcademyName is academyRe.MatchString(s), run only on a text that
+// holds "academy of " in any case, as every match does (no letter of it
+// has a case form outside ASCII).
+func isAcademyName(s string) bool {
+	return hasFoldASCII(s, "academy of ") && academyRe.MatchString(s)
+}
+
+// trailingDate is trailingDateRE.FindStringSubmatch(t): the text before a
+// bracketed piece that ends t (white space before the bracket aside), and
+// the piece. The piece holds no bracket, so it opens at the last bracket
+// before t's closing one; the text before it holds no line break (the
+// expression's . takes none).
+func trailingDate(t string) []string {
+	e := len(t)
+	for e > 0 && asciiSpace(t[e-1]) {
+		e--
+	}
+	last, n := utf8.DecodeLastRuneInString(t[:e])
+	if last != ')' && last != '）' {
+		return nil
+	}
+	closing := e - n
+	open, on := -1, 0
+	for i, r := range t[:closing] {
+		if r == '(' || r == ')' || r == '（' || r == '）' {
+			open, on = i, utf8.RuneLen(r)
+		}
+	}
+	if open < 0 || t[open] == ')' || strings.HasPrefix(t[open:], "）") || open+on == closing {
+		return nil
+	}
+	head := t[:open]
+	for len(head) > 0 && asciiSpace(head[len(head)-1]) {
+		head = head[:len(head)-1]
+	}
+	if strings.Contains(head, "\n") {
+		return nil
+	}
+	return []string{t, head, t[open+on : closing]}
+}

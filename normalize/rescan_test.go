@@ -111,3 +111,67 @@ func TestEndsWithConnector(t *testing.T) {
 	}
 	assert.Greater(t, hits, 100)
 }
+
+// markerPieces are pieces of texts with markers before, between and after
+// words.
+var markerPieces = append([]string{"*", "＊", "♦", "※", "※1", "※ 2", "※１", "†", "#", "1", "２", " ", "\t", "a", "Univ", "大学", ",", "(", ")"}, noise...)
+
+func TestLeadingAndAllMarkers(t *testing.T) {
+	texts := append([]string{"", "* ※1 a", "※※1", "※ 1※2 x", "** *", "a *", "※\t1", "※ \xff"}, randomTexts(27, 40000, 7, markerPieces...)...)
+	hits := 0
+	for _, s := range texts {
+		want := leadingMarkersRe.FindString(s)
+		if want != "" {
+			hits++
+		}
+		assert.Equal(t, want, leadingMarkers(s), "%q", s)
+		assert.Equal(t, oneMarkerRe.FindAllString(s, -1), allMarkers(s), "%q", s)
+	}
+	assert.Greater(t, hits, 100)
+}
+
+func TestTitleThenUnit(t *testing.T) {
+	texts := append([]string{"", "Hiroshima University (MoA on Collaboration), IDEC", "A (b) c", "A (b)", "A (b) , c", "A (b),, c", "A (b)） c", "A （b）、 c d",
+		"A (b) c (d) e", "A (b) c, d", "A ) c", "A (b)\tc\n", "A (b) \xff"},
+		randomTexts(28, 40000, 7, append([]string{"(", ")", "（", "）", ",", "，", "、", "Univ", "IDEC", "c d", "MoA"}, noise...)...)...)
+	hits := 0
+	for _, s := range texts {
+		want := titleThenUnitRe.FindStringSubmatchIndex(s)
+		if want != nil {
+			hits++
+		}
+		assert.Equal(t, want, titleThenUnit(s), "%q", s)
+	}
+	assert.Greater(t, hits, 100)
+}
+
+func TestIsAcademyName(t *testing.T) {
+	texts := append([]string{"", "Chinese Academy of Sciences", "VIETNAM ACADEMY OF SCIENCE AND TECHNOLOGY", "Academy of Social Sciences", "xacademy of sciences",
+		"Academy of Sciences (CAS)", "academy of  sciences", "Academy of Scienceſ"},
+		randomTexts(29, 40000, 5, append([]string{"Academy of ", "academy OF ", "ACADEMY of ", "academy", " of ", "sciences", "Science", "science and technology",
+			"social sciences", "agricultural sciences", "medical sciences", "Medical Sciences", "s", "ſ"}, noise...)...)...)
+	hits := 0
+	for _, s := range texts {
+		want := academyRe.MatchString(s)
+		if want {
+			hits++
+		}
+		assert.Equal(t, want, isAcademyName(s), "%q", s)
+	}
+	assert.Greater(t, hits, 100)
+}
+
+func TestTrailingDateScan(t *testing.T) {
+	texts := append([]string{"", "Peking University (1999.11.10)", "A (ANSTO)", "A（2019年）", "A ()", "A (b) (c)", "A (b)c)", "a\nb (c)", "a (b\nc)", "(x)", " (x) ",
+		"A (b) \n", "A ((b)", "A )b)", "A (b）", "\xff (b)"},
+		randomTexts(30, 40000, 7, append([]string{"(", ")", "（", "）", "1999.11.10", "A", "Univ", " ", "\n", "\t"}, noise...)...)...)
+	hits := 0
+	for _, s := range texts {
+		want := trailingDateRE.FindStringSubmatch(s)
+		if want != nil {
+			hits++
+		}
+		assert.Equal(t, want, trailingDate(s), "%q", s)
+	}
+	assert.Greater(t, hits, 100)
+}

@@ -157,7 +157,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		return tail, head, markers
 	case c.isUnit(head) && c.isUnit(tail) && !c.lx.IsInstitution(tail) && isCJK(lastRune(head)):
 		return head, tail, markers // "中央研究院, 物理研究所": the academy, then its institute
-	case academyRe.MatchString(head) && (c.lx.IsInstitution(tail) || c.unitish(tail)) && !c.lx.IsFederation(tail):
+	case isAcademyName(head) && (c.lx.IsInstitution(tail) || c.unitish(tail)) && !c.lx.IsFederation(tail):
 		// "Vietnam Academy of Science and Technology, Graduate University
 		// of Science and Technology": an academy, then one of its
 		// institutions.
@@ -195,7 +195,8 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 }
 
 // academyRe matches the name of an academy of sciences, whose institutes
-// and universities are its units.
+// and universities are its units (run by isAcademyName on the texts that
+// can match).
 var academyRe = lazyre.New(`(?i)\bacademy of (?:sciences?|science and technology|social sciences|agricultural sciences|medical sciences)$`)
 
 // trailingAcronymRe matches a bracketed acronym ending a name.
