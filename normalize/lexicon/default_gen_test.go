@@ -183,3 +183,22 @@ func quote(s string) string {
 	}
 	return strconv.Quote(s)
 }
+
+// TestTermListsSorted: every list of terms of the lexicon is sorted
+// longest first, as find needs.
+func TestTermListsSorted(t *testing.T) {
+	for _, lx := range []*Lexicon{Default(), New(English), New(Japanese, Korean)} {
+		v := reflect.ValueOf(lx).Elem()
+		lists := 0
+		for i := range v.NumField() {
+			f := v.Field(i)
+			if f.Type() == reflect.TypeFor[[]term]() {
+				lists++
+				for k := 1; k < f.Len(); k++ {
+					assert.GreaterOrEqual(t, f.Index(k-1).FieldByName("n").Int(), f.Index(k).FieldByName("n").Int(), "%s[%d]", v.Type().Field(i).Name, k)
+				}
+			}
+		}
+		assert.Greater(t, lists, 5)
+	}
+}

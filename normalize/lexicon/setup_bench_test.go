@@ -39,3 +39,22 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFindTerms measures find alone: folded texts against the term
+// lists the normaliser reads most.
+func BenchmarkFindTerms(b *testing.B) {
+	lx := Default()
+	var folded []string
+	for _, s := range findTexts {
+		folded = append(folded, Fold(s))
+	}
+	lists := [][]term{lx.headers, lx.levels, lx.units, lx.inst, lx.flagTerms, lx.rterms}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range folded {
+			for _, l := range lists {
+				find(s, l)
+			}
+		}
+	}
+}
