@@ -175,3 +175,20 @@ func TestTrailingDateScan(t *testing.T) {
 	}
 	assert.Greater(t, hits, 100)
 }
+
+// TestCleanShortcuts: clean skips the radical replacer only for texts with
+// no byte a radical form starts with, and the folding of white space only
+// for texts it would leave as they are.
+func TestCleanShortcuts(t *testing.T) {
+	for i := 0; i < len(radicalForms); i += 2 {
+		assert.Contains(t, radicalLeads, radicalForms[i][:1], "%q", radicalForms[i])
+	}
+	texts := append([]string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u3000b", "a\u00a0b", "a\u0085b", "東京 大学", "\xff \xff", "⻄北大学", "ﬁnance"},
+		randomTexts(31, 40000, 6, append([]string{"a", "大", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u2028", "\u3000", "\u0085", "\u200b", "⻄", "‧", "ﬁ", "\xe2", "\xef"}, noise...)...)...)
+	for _, s := range texts {
+		assert.Equal(t, strings.Join(strings.Fields(s), " ") == s, spacesFolded(s), "%q", s)
+		if !mayHaveRadical(s) {
+			assert.Equal(t, s, radicals.Replace(s), "%q", s)
+		}
+	}
+}
