@@ -4,7 +4,7 @@ package lexicon
 
 import "github.com/agreements/agreements/internal/lazyre"
 
-// defaultLexicon is New(English, Japanese, Korean, Chinese).
+// defaultLexicon is New(defaultLanguages()...).
 var defaultLexicon = Lexicon{
 	headers: []term{
 		{text: "partner universities and colleges", field: Partner, n: 33, latin: true},
