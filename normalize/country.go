@@ -453,7 +453,10 @@ func countryKeyUnicode(s string) string {
 // unknown name gives ok == false: nothing is guessed. A trailing count
 // ("China (79)") is the caller's to strip.
 func LookupCountry(s string) (c Country, alias string, intl bool, ok bool) {
-	in := strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+	in := norm.NFC.String(s)
+	if !spacesFolded(in) {
+		in = strings.Join(strings.Fields(in), " ")
+	}
 	e, found := lookupCountryKey(countryKey(in))
 	switch {
 	case !found:
