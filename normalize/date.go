@@ -143,8 +143,12 @@ type dateLayout struct {
 	// running the expression (see newDigitScan).
 	scan digitScan
 	// lead, when set, holds every character a text re matches can start
-	// with.
-	lead string
+	// with; alphabet every character it can hold; words, when set, is the
+	// most runs of letters (of englishDateAlphabet) it can hold: a month
+	// and an ordinal suffix.
+	lead     string
+	alphabet string
+	words    int
 }
 
 // numericLayout is a layout whose submatches are year, month and day, in that
@@ -243,6 +247,23 @@ func eraDate(e era, year, month, dayOfMonth string) (ymd, error) {
 
 const eraNames = `明治|大正|昭和|平成|令和`
 
+// eraAlphabet is every character a date of an era can hold but its
+// separators: the eras' names (and with letters, their letters in every
+// case), digits, 元 and ASCII white space.
+func eraAlphabet(letters bool) string {
+	var b strings.Builder
+	for _, e := range eras {
+		b.WriteString(e.name)
+	}
+	return b.String() + eraLeads(letters) + "0123456789元 \t\n\f\r"
+}
+
+// englishDateAlphabet is every character an English date can hold: ASCII
+// letters in either case and the two characters outside ASCII the
+// expressions' (?i) reads as letters (ſ, the Kelvin sign), digits, the
+// dot, the comma and ASCII white space.
+const englishDateAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZſ\u212a0123456789., \t\n\f\r"
+
 // eraLeads are the characters a date of an era starts with: the first of
 // each era's name, and with letters, each era's letter in every case the
 // expressions' (?i) reads (its orbit under simple case folding: S is also
@@ -269,8 +290,9 @@ func eraLeads(letters bool) string {
 // eraKanji is "平成26年4月1日", month and day optional.
 func eraKanji() dateLayout {
 	return dateLayout{
-		lead: eraLeads(false),
-		re:   lazyre.New(`^(` + eraNames + `)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
+		lead:     eraLeads(false),
+		alphabet: eraAlphabet(false) + "年月日",
+		re:       lazyre.New(`^(` + eraNames + `)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			e, _ := findEra(m[1])
 			v, err := eraDate(e, m[2], m[3], m[4])
@@ -283,8 +305,9 @@ func eraKanji() dateLayout {
 // separators must be the same.
 func eraNumeric() dateLayout {
 	return dateLayout{
-		lead: eraLeads(true),
-		re:   lazyre.New(`^(?i)(` + eraNames + `|[MTSHR])\s*(\d{1,2}|元)\s*([./-])\s*(\d{1,2})(?:\s*([./-])\s*(\d{1,2}))?$`),
+		lead:     eraLeads(true),
+		alphabet: eraAlphabet(true) + "./-",
+		re:       lazyre.New(`^(?i)(` + eraNames + `|[MTSHR])\s*(\d{1,2}|元)\s*([./-])\s*(\d{1,2})(?:\s*([./-])\s*(\d{1,2}))?$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			e, _ := findEra(m[1])
 			sym := e.name
@@ -360,7 +383,9 @@ func checkOrdinal(n int, suffix string) error {
 // is optional.
 func englishMDY() dateLayout {
 	return dateLayout{
-		re: lazyre.New(`^(?i)([a-z]+)(\.?)\s*(\d{1,2})(st|nd|rd|th)?(,\s*|\s+)(\d{4})$`),
+		alphabet: englishDateAlphabet,
+		words:    2,
+		re:       lazyre.New(`^(?i)([a-z]+)(\.?)\s*(\d{1,2})(st|nd|rd|th)?(,\s*|\s+)(\d{4})$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			mon, style, err := englishMonth(m[1], m[2])
 			if err != nil {
@@ -376,7 +401,9 @@ func englishMDY() dateLayout {
 // englishDMY is "1 April 2014", "1st Apr. 2014".
 func englishDMY() dateLayout {
 	return dateLayout{
-		re: lazyre.New(`^(?i)(\d{1,2})(st|nd|rd|th)?\s*([a-z]+)(\.?)(,?)\s*(\d{4})$`),
+		alphabet: englishDateAlphabet,
+		words:    2,
+		re:       lazyre.New(`^(?i)(\d{1,2})(st|nd|rd|th)?\s*([a-z]+)(\.?)(,?)\s*(\d{4})$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			mon, style, err := englishMonth(m[3], m[4])
 			if err != nil {
@@ -391,7 +418,9 @@ func englishDMY() dateLayout {
 // englishMY is "August 2016", "August, 2016", "Aug. 2016".
 func englishMY() dateLayout {
 	return dateLayout{
-		re: lazyre.New(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`),
+		alphabet: englishDateAlphabet,
+		words:    1,
+		re:       lazyre.New(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			mon, style, err := englishMonth(m[1], m[2])
 			return ymd{y: dateNum(m[4]), m: mon}, style + m[3] + " YYYY", err
@@ -603,7 +632,7 @@ var dateChecks = sync.OnceValue(func() []prefixCheck {
 	var cs []prefixCheck
 	for _, l := range dateLayouts() {
 		c := newPrefixCheck(l.re.String())
-		c.lead = l.lead
+		c.lead, c.alphabet, c.words = l.lead, l.alphabet, l.words
 		cs = append(cs, c)
 	}
 	return cs
@@ -621,6 +650,10 @@ type prefixCheck struct {
 	tail   int    // how many ASCII digits the text ends with, at least
 	has    string // a text the text holds; "": any
 	lead   string // the characters the text may start with; "": any
+	// the characters the text may hold ("": any), and the most runs of
+	// letters it may hold (0: any)
+	alphabet string
+	words    int
 }
 
 // newPrefixCheck reads a layout's pattern; a pattern of another start
@@ -696,6 +729,22 @@ func (c prefixCheck) may(t string) bool {
 	}
 	if r, _ := utf8.DecodeRuneInString(t); c.lead != "" && (r == utf8.RuneError || !strings.ContainsRune(c.lead, r)) {
 		return false
+	}
+	if c.alphabet != "" || c.words > 0 {
+		runs, inRun := 0, false
+		for _, r := range t {
+			if c.alphabet != "" && (r == utf8.RuneError || !strings.ContainsRune(c.alphabet, r)) {
+				return false
+			}
+			letter := 'a' <= r|0x20 && r|0x20 <= 'z' || r == 'ſ' || r == '\u212a'
+			if letter && !inRun {
+				runs++
+			}
+			inRun = letter
+		}
+		if c.words > 0 && runs > c.words {
+			return false
+		}
 	}
 	switch {
 	case c.end:

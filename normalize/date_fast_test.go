@@ -33,12 +33,34 @@ func dateTexts() []string {
 // pattern matches.
 func TestDatePrefixChecks(t *testing.T) {
 	checks := dateChecks()
+	texts := append(dateTexts(), "2019/04", "2019.04")
+	// Texts of the English and era forms, made of their parts, each part
+	// right or wrong.
+	parts := [][]string{{"", "1", "1st", "12th", "April", "Apr.", "aUG", "ſept", "\u212aay", "H", "s", "平成", "see table", "Mullis, et al."},
+		{"", " ", ".", ",", "-", "/", "\t"}, {"", "1", "15", "nd", "元", "April", "May"}, {"", " ", ",", ", ", ".", "/"},
+		{"", "2014", "31", "4", "1st"}, {"", ".", "/", " "}, {"", "2016", "1", "年"}}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for _, p := range parts {
+			b.WriteString(p[r.IntN(len(p))])
+		}
+		texts = append(texts, b.String())
+	}
 	for i, l := range dateLayouts() {
-		for _, s := range dateTexts() {
+		matched := 0
+		for _, s := range texts {
 			s = foldDate(s)
 			if l.re.MatchString(s) {
+				matched++
 				assert.True(t, checks[i].may(s), "%s refuses %q", l.re.String(), s)
 			}
+		}
+		assert.Positive(t, matched, l.re.String())
+	}
+	for _, s := range []string{"see table A-1", "Mullis, et al. 2012", "National Center for Education Statistics 2002"} {
+		for i := range dateLayouts() {
+			assert.False(t, checks[i].may(s), "%q", s)
 		}
 	}
 	assert.Equal(t, prefixCheck{digits: 4, sep: '-'}, newPrefixCheck(`^(\d{4})-(\d{2})$`))
