@@ -739,8 +739,8 @@ var defaultLexicon = Lexicon{
 	},
 	totals: []compiledTotal{
 		{re: lazyre.New(`(?i)\btotal(?:\s+of|:)?\s+(?P<n>[0-9][0-9,]*)\s+(?P<unit>institutions|universities|agreements|partners|countries)\b`), need: required{known: true, sets: []litSet{{lits: []string{"total"}, fold: true}, {lits: []string{"institutions", "universities", "agreements", "partners", "countries"}, fold: true}}}},
-		{re: lazyre.New(`(?i)\b(?P<n>[0-9][0-9,]*)\s+(?P<unit>institutions|universities|agreements|partners)\s+in\s+total\b`), need: required{known: true, sets: []litSet{{lits: []string{"institutions", "universities", "agreements", "partners"}, fold: true}, {lits: []string{"in"}, fold: true}, {lits: []string{"total"}, fold: true}}}},
-		{re: lazyre.New(`(?i)\b(?:university|institution(?:al)?)[- ](?:wide|level)\s+agreements?\s+with\s+(?P<n>[0-9][0-9,]*)\s+(?P<unit>universities(?:\s+and\s+(?:research\s+)?institutions)?|institutions)`), level: "university", need: required{known: true, sets: []litSet{{lits: []string{"university", "institution"}, fold: true}, {lits: []string{"wide", "level"}, fold: true}, {lits: []string{"agreement"}, fold: true}, {lits: []string{"with"}, fold: true}, {lits: []string{"universities", "institutions"}, fold: true}}}},
+		{re: lazyre.New(`(?i)\b(?P<n>[0-9][0-9,]*)\s+(?P<unit>institutions|universities|agreements|partners)\s+in\s+total\b`), need: required{known: true, sets: []litSet{{lits: []string{"institutions in", "universities in", "agreements in", "partners in"}, fold: true, spaced: true}, {lits: []string{"total"}, fold: true}}}},
+		{re: lazyre.New(`(?i)\b(?:university|institution(?:al)?)[- ](?:wide|level)\s+agreements?\s+with\s+(?P<n>[0-9][0-9,]*)\s+(?P<unit>universities(?:\s+and\s+(?:research\s+)?institutions)?|institutions)`), level: "university", need: required{known: true, sets: []litSet{{lits: []string{"university", "institution"}, fold: true}, {lits: []string{"wide agreement", "level agreement"}, fold: true, spaced: true}, {lits: []string{"with"}, fold: true}, {lits: []string{"universities", "institutions"}, fold: true}}}},
 		{re: lazyre.New(`(?i)\b(?:school[- ]to[- ]school|(?:school|department|faculty)(?:al)?[- ]level|inter[- ](?:school|faculty))\s+agreements?\s+with\s+(?P<n>[0-9][0-9,]*)\s+(?P<unit>universities(?:\s+and\s+(?:research\s+)?institutions)?|institutions)`), level: "department", need: required{known: true, sets: []litSet{{lits: []string{"school", "school", "department", "faculty", "school", "faculty"}, fold: true}, {lits: []string{"agreement"}, fold: true}, {lits: []string{"with"}, fold: true}, {lits: []string{"universities", "institutions"}, fold: true}}}},
 		{re: lazyre.New(`(?i)\b(?P<n>[0-9][0-9,]*)\s+(?P<unit>countries(?:\s+and\s+(?:regions|territories))?)\b`), need: required{known: true, sets: []litSet{{lits: []string{"countries"}, fold: true}}}},
 		{re: lazyre.New(`(?i)\b(?P<n>[0-9][0-9,]*)\s+(?:partner\s+)?(?P<unit>institutions|universities|agreements)\b`), need: required{known: true, sets: []litSet{{lits: []string{"institutions", "universities", "agreements"}, fold: true}}}},
@@ -765,7 +765,7 @@ var defaultLexicon = Lexicon{
 		lazyre.New(`截至\s*(?P<d>[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日)?)`),
 	},
 	asOfNeeds: []required{
-		{known: true, sets: []litSet{{lits: []string{"as", "updated", "updated"}, fold: true}}},
+		{known: true, sets: []litSet{{lits: []string{"as of", "as at", "last updated", "updated"}, fold: true, spaced: true}}},
 		{known: true, sets: []litSet{{lits: []string{"現在", "時点"}}}},
 		{known: true, sets: []litSet{{lits: []string{"현재", "기준"}}}},
 		{known: true, sets: []litSet{{lits: []string{"年"}}, {lits: []string{"月"}}, {lits: []string{"截至", "为止", "止"}}}},

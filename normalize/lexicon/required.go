@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -19,7 +20,16 @@ type required struct {
 type litSet struct {
 	lits []string
 	fold bool // the lits match regardless of case (they are lower case)
+	// spaced: a single space in the lits stands for a run of the
+	// expression's white space (\s+), and they are looked for in the text
+	// with its runs of that white space folded to one space. No lit of a
+	// spaced set holds other white space.
+	spaced bool
 }
+
+// maxSpacedLits is the most literals two sets joined by white space may
+// make.
+const maxSpacedLits = 16
 
 // maxClassRunes is the most runes a character class may have to be read
 // as a set of one-rune literals.
@@ -82,11 +92,22 @@ func requiredIn(re *syntax.Regexp) (sets []litSet, ok bool) {
 			return requiredIn(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Every part's requirements are the whole's.
-		for _, sub := range re.Sub {
-			if s, ok := requiredIn(sub); ok {
-				sets = append(sets, s...)
+		// Every part's requirements are the whole's; two parts with white
+		// space between them ("as\s+(?:of|at)") require their literals
+		// with a space between ("as of", "as at").
+		for k := 0; k < len(re.Sub); k++ {
+			s, ok := requiredIn(re.Sub[k])
+			if !ok {
+				continue
 			}
+			if k+2 < len(re.Sub) && isSpaceRun(re.Sub[k+1]) {
+				if joined, ok := joinSpaced(re.Sub[k], re.Sub[k+2]); ok {
+					sets = append(sets, joined)
+					k += 2
+					continue
+				}
+			}
+			sets = append(sets, s...)
 		}
 		return sets, len(sets) > 0
 	case syntax.OpAlternate:
@@ -102,11 +123,84 @@ func requiredIn(re *syntax.Regexp) (sets []litSet, ok bool) {
 			if i > 0 && best.fold != union.fold {
 				return nil, false
 			}
-			union.lits, union.fold = append(union.lits, best.lits...), best.fold
+			union.lits, union.fold, union.spaced = append(union.lits, best.lits...), best.fold, union.spaced || best.spaced
+		}
+		for _, l := range union.lits { // (every lit must read the same in the folded text)
+			if union.spaced && !spacedOK(l) {
+				return nil, false
+			}
 		}
 		return []litSet{union}, len(union.lits) > 0
 	}
 	return nil, false
+}
+
+// isSpaceRun reports \s+: a run of the expressions' white space.
+func isSpaceRun(re *syntax.Regexp) bool {
+	if re.Op != syntax.OpPlus || re.Sub[0].Op != syntax.OpCharClass {
+		return false
+	}
+	return slices.Equal(re.Sub[0].Rune, []rune{'\t', '\n', '\f', '\r', ' ', ' '})
+}
+
+// joinSpaced reads a and b, parts of a pattern with white space between
+// them, that each match one of a few literals and nothing else ("as",
+// "(?:of|at)"): every match holds a literal of a, white space and a literal
+// of b, and so a text with its white space folded holds one of the
+// literals joined by a space.
+func joinSpaced(a, b *syntax.Regexp) (litSet, bool) {
+	x, xok := exactSet(a)
+	y, yok := exactSet(b)
+	if !xok || !yok || x.fold != y.fold || len(x.lits)*len(y.lits) > maxSpacedLits {
+		return litSet{}, false
+	}
+	j := litSet{fold: x.fold, spaced: true}
+	for _, l := range x.lits {
+		for _, r := range y.lits {
+			if strings.ContainsAny(l+r, spaceRunes) {
+				return litSet{}, false
+			}
+			j.lits = append(j.lits, l+" "+r)
+		}
+	}
+	return j, true
+}
+
+// exactSet is the set of texts re matches when re is a literal, or a
+// choice of literals of the same case folding: each match is one of them,
+// whole.
+func exactSet(re *syntax.Regexp) (litSet, bool) {
+	switch re.Op {
+	case syntax.OpCapture:
+		return exactSet(re.Sub[0])
+	case syntax.OpLiteral:
+		sets, ok := requiredIn(re)
+		if !ok || len(sets) != 1 {
+			return litSet{}, false
+		}
+		return sets[0], true
+	case syntax.OpAlternate:
+		var all litSet
+		for i, sub := range re.Sub {
+			s, ok := exactSet(sub)
+			if !ok || i > 0 && s.fold != all.fold {
+				return litSet{}, false
+			}
+			all.lits, all.fold = append(all.lits, s.lits...), s.fold
+		}
+		return all, len(all.lits) > 0
+	}
+	return litSet{}, false
+}
+
+// spaceRunes are the expressions' white space (\s).
+const spaceRunes = "\t\n\f\r "
+
+// spacedOK reports a literal that reads the same in a text whose runs of
+// white space are folded to one space: single spaces between other
+// characters.
+func spacedOK(l string) bool {
+	return !strings.ContainsAny(l, "\t\n\f\r") && !strings.Contains(l, "  ") && strings.TrimSpace(l) == l
 }
 
 // bestSet is the set whose shortest literal is the longest: the one a
@@ -137,18 +231,29 @@ func (q required) may(text string) bool {
 	if !q.known {
 		return true
 	}
-	folded, done := "", false
+	var forms [4]string // text lowered (1) and white space folded (2), made once
+	var made [4]bool
 	for _, s := range q.sets {
-		t := text
+		k := 0
 		if s.fold {
-			if !done {
-				folded, done = foldLower(text), true
+			k |= 1
+		}
+		if s.spaced {
+			k |= 2
+		}
+		if !made[k] {
+			t := text
+			if s.fold {
+				t = foldLower(t)
 			}
-			t = folded
+			if s.spaced {
+				t = foldSpaces(t)
+			}
+			forms[k], made[k] = t, true
 		}
 		found := false
 		for _, l := range s.lits {
-			if strings.Contains(t, l) {
+			if strings.Contains(forms[k], l) {
 				found = true
 				break
 			}
@@ -158,6 +263,29 @@ func (q required) may(text string) bool {
 		}
 	}
 	return true
+}
+
+// foldSpaces makes each run of the expressions' white space in s one
+// space.
+func foldSpaces(s string) string {
+	if !strings.ContainsAny(s, "\t\n\f\r") && !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(spaceRunes, s[i]) >= 0 {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // foldLower lowers the ASCII letters of s, and reads the two characters
