@@ -1,10 +1,11 @@
 package normalize
 
 //go:generate go run countrydata_gen.go
+//go:generate go test -run ^TestGeneratedTables$ -args -generate
 
 import (
+	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -233,8 +234,33 @@ type countryIndex struct {
 	conflicts []string
 }
 
-var countryTable = sync.OnceValue(buildCountryIndex)
+// countryKeyEntry is one name of the generated country index: its folded
+// key, and 1 + the index of its country in countryList, or 0 for an
+// international organisation.
+type countryKeyEntry struct {
+	key string
+	c   uint16
+}
 
+// lookupCountryKey finds a folded name in the country index. The index is
+// generated (countryindex.go) from what buildCountryIndex makes of the
+// data, so that no process builds it again: a binary search of static
+// data costs nothing before the first lookup.
+func lookupCountryKey(k string) (countryEntry, bool) {
+	i := sort.Search(len(countryKeys), func(i int) bool { return countryKeys[i].key >= k })
+	if i == len(countryKeys) || countryKeys[i].key != k {
+		return countryEntry{}, false
+	}
+	if n := countryKeys[i].c; n > 0 {
+		return countryEntry{country: countryList[n-1]}, true
+	}
+	return countryEntry{intl: true}, true
+}
+
+// buildCountryIndex makes the country index from the data: the names
+// records use, our aliases, the dataset's names and CLDR's. Its result is
+// what countryindex.go holds (go generate writes it, and a test fails
+// when the two differ).
 func buildCountryIndex() *countryIndex {
 	ix := &countryIndex{byKey: make(map[string]countryEntry, 2048)}
 	add := func(name string, e countryEntry) {
@@ -427,8 +453,11 @@ func countryKeyUnicode(s string) string {
 // unknown name gives ok == false: nothing is guessed. A trailing count
 // ("China (79)") is the caller's to strip.
 func LookupCountry(s string) (c Country, alias string, intl bool, ok bool) {
-	in := strings.Join(strings.Fields(norm.NFC.String(s)), " ")
-	e, found := countryTable().byKey[countryKey(in)]
+	in := norm.NFC.String(s)
+	if !spacesFolded(in) {
+		in = strings.Join(strings.Fields(in), " ")
+	}
+	e, found := lookupCountryKey(countryKey(in))
 	switch {
 	case !found:
 		return Country{}, "", false, false
@@ -452,17 +481,34 @@ const (
 	RegionInternational = "International Organization"
 )
 
-// regionTable maps the folded names lists give their regional groupings,
-// in every language of the lexicon, to the canonical region.
-var regionTable = sync.OnceValue(func() map[string]string {
+// buildRegionTable maps the folded names lists give their regional
+// groupings, in every language of lx, to the canonical region. Its result
+// for the default lexicon is regionKeys in countryindex.go (go generate
+// writes it, and a test fails when the two differ).
+func buildRegionTable(lx *lexicon.Lexicon) map[string]string {
 	m := make(map[string]string)
-	for canonical, names := range lexicon.Default().Regions() {
+	for canonical, names := range lx.Regions() {
 		for _, n := range names {
 			m[countryKey(n)] = canonical
 		}
 	}
 	return m
-})
+}
+
+// regionKeyEntry is one name of the generated region table: its folded
+// key and its canonical region.
+type regionKeyEntry struct {
+	key, region string
+}
+
+// lookupRegionKey finds a folded region name in the generated table.
+func lookupRegionKey(k string) (string, bool) {
+	i := sort.Search(len(regionKeys), func(i int) bool { return regionKeys[i].key >= k })
+	if i == len(regionKeys) || regionKeys[i].key != k {
+		return "", false
+	}
+	return regionKeys[i].region, true
+}
 
 // LookupRegion maps a list's regional grouping to the canonical region:
 // "Asia", "(Asia)", "アジア" → "Asia"; "South and Central America", "中南米"
@@ -471,8 +517,7 @@ var regionTable = sync.OnceValue(func() map[string]string {
 // regions of a canonical region that is wider ("South America") map to it;
 // an unknown name gives ok == false.
 func LookupRegion(s string) (canonical string, ok bool) {
-	canonical, ok = regionTable()[countryKey(s)]
-	return canonical, ok
+	return lookupRegionKey(countryKey(s))
 }
 
 // SplitBilingual splits a cell that gives a name in two scripts into its

@@ -11,7 +11,7 @@ import (
 )
 
 func TestCountryIndexHasNoConflicts(t *testing.T) {
-	assert.Empty(t, countryTable().conflicts)
+	assert.Empty(t, buildCountryIndex().conflicts)
 }
 
 func TestCanonicalCountryNames(t *testing.T) {

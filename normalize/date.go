@@ -142,6 +142,13 @@ type dateLayout struct {
 	// scan, when set, gives what re.FindStringSubmatch gives, without
 	// running the expression (see newDigitScan).
 	scan digitScan
+	// lead, when set, holds every character a text re matches can start
+	// with; alphabet every character it can hold; words, when set, is the
+	// most runs of letters (of englishDateAlphabet) it can hold: a month
+	// and an ordinal suffix.
+	lead     string
+	alphabet string
+	words    int
 }
 
 // numericLayout is a layout whose submatches are year, month and day, in that
@@ -240,10 +247,52 @@ func eraDate(e era, year, month, dayOfMonth string) (ymd, error) {
 
 const eraNames = `明治|大正|昭和|平成|令和`
 
+// eraAlphabet is every character a date of an era can hold but its
+// separators: the eras' names (and with letters, their letters in every
+// case), digits, 元 and ASCII white space.
+func eraAlphabet(letters bool) string {
+	var b strings.Builder
+	for _, e := range eras {
+		b.WriteString(e.name)
+	}
+	return b.String() + eraLeads(letters) + "0123456789元 \t\n\f\r"
+}
+
+// englishDateAlphabet is every character an English date can hold: ASCII
+// letters in either case and the two characters outside ASCII the
+// expressions' (?i) reads as letters (ſ, the Kelvin sign), digits, the
+// dot, the comma and ASCII white space.
+const englishDateAlphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZſ\u212a0123456789., \t\n\f\r"
+
+// eraLeads are the characters a date of an era starts with: the first of
+// each era's name, and with letters, each era's letter in every case the
+// expressions' (?i) reads (its orbit under simple case folding: S is also
+// ſ).
+func eraLeads(letters bool) string {
+	var b strings.Builder
+	for _, e := range eras {
+		r, _ := utf8.DecodeRuneInString(e.name)
+		b.WriteRune(r)
+		if !letters {
+			continue
+		}
+		l, _ := utf8.DecodeRuneInString(e.letter)
+		for f := l; ; {
+			b.WriteRune(f)
+			if f = unicode.SimpleFold(f); f == l {
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
 // eraKanji is "平成26年4月1日", month and day optional.
 func eraKanji() dateLayout {
 	return dateLayout{
-		re: lazyre.New(`^(` + eraNames + `)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
+		lead:     eraLeads(false),
+		alphabet: eraAlphabet(false) + "年月日",
+		re:       lazyre.New(`^(` + eraNames + `)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			e, _ := findEra(m[1])
 			v, err := eraDate(e, m[2], m[3], m[4])
@@ -256,7 +305,9 @@ func eraKanji() dateLayout {
 // separators must be the same.
 func eraNumeric() dateLayout {
 	return dateLayout{
-		re: lazyre.New(`^(?i)(` + eraNames + `|[MTSHR])\s*(\d{1,2}|元)\s*([./-])\s*(\d{1,2})(?:\s*([./-])\s*(\d{1,2}))?$`),
+		lead:     eraLeads(true),
+		alphabet: eraAlphabet(true) + "./-",
+		re:       lazyre.New(`^(?i)(` + eraNames + `|[MTSHR])\s*(\d{1,2}|元)\s*([./-])\s*(\d{1,2})(?:\s*([./-])\s*(\d{1,2}))?$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			e, _ := findEra(m[1])
 			sym := e.name
@@ -332,7 +383,9 @@ func checkOrdinal(n int, suffix string) error {
 // is optional.
 func englishMDY() dateLayout {
 	return dateLayout{
-		re: lazyre.New(`^(?i)([a-z]+)(\.?)\s*(\d{1,2})(st|nd|rd|th)?(,\s*|\s+)(\d{4})$`),
+		alphabet: englishDateAlphabet,
+		words:    2,
+		re:       lazyre.New(`^(?i)([a-z]+)(\.?)\s*(\d{1,2})(st|nd|rd|th)?(,\s*|\s+)(\d{4})$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			mon, style, err := englishMonth(m[1], m[2])
 			if err != nil {
@@ -348,7 +401,9 @@ func englishMDY() dateLayout {
 // englishDMY is "1 April 2014", "1st Apr. 2014".
 func englishDMY() dateLayout {
 	return dateLayout{
-		re: lazyre.New(`^(?i)(\d{1,2})(st|nd|rd|th)?\s*([a-z]+)(\.?)(,?)\s*(\d{4})$`),
+		alphabet: englishDateAlphabet,
+		words:    2,
+		re:       lazyre.New(`^(?i)(\d{1,2})(st|nd|rd|th)?\s*([a-z]+)(\.?)(,?)\s*(\d{4})$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			mon, style, err := englishMonth(m[3], m[4])
 			if err != nil {
@@ -363,7 +418,9 @@ func englishDMY() dateLayout {
 // englishMY is "August 2016", "August, 2016", "Aug. 2016".
 func englishMY() dateLayout {
 	return dateLayout{
-		re: lazyre.New(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`),
+		alphabet: englishDateAlphabet,
+		words:    1,
+		re:       lazyre.New(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`),
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			mon, style, err := englishMonth(m[1], m[2])
 			return ymd{y: dateNum(m[4]), m: mon}, style + m[3] + " YYYY", err
@@ -574,28 +631,39 @@ func (sc digitScan) match(t string) []string {
 var dateChecks = sync.OnceValue(func() []prefixCheck {
 	var cs []prefixCheck
 	for _, l := range dateLayouts() {
-		cs = append(cs, newPrefixCheck(l.re.String()))
+		c := newPrefixCheck(l.re.String())
+		c.lead, c.alphabet, c.words = l.lead, l.alphabet, l.words
+		cs = append(cs, c)
 	}
 	return cs
 })
 
 // A prefixCheck is what a text must start with for a layout's pattern to
 // match it, read from the pattern: its leading ASCII digits, and the
-// separator after them or the text's end. A text it refuses is not run
-// through the expression; one it lets pass may still not match.
+// separator after them or the text's end; and what it must end with or
+// hold. A text it refuses is not run through the expression (which is then
+// not even compiled); one it lets pass may still not match.
 type prefixCheck struct {
-	digits int  // how many ASCII digits the text starts with, at least
-	end    bool // the text is those digits alone
-	sep    byte // the byte after the digits; 0: any
+	digits int    // how many ASCII digits the text starts with, at least
+	end    bool   // the text is those digits alone
+	sep    byte   // the byte after the digits; 0: any
+	tail   int    // how many ASCII digits the text ends with, at least
+	has    string // a text the text holds; "": any
+	lead   string // the characters the text may start with; "": any
+	// the characters the text may hold ("": any), and the most runs of
+	// letters it may hold (0: any)
+	alphabet string
+	words    int
 }
 
 // newPrefixCheck reads a layout's pattern; a pattern of another start
 // gives the check that lets every text pass.
 func newPrefixCheck(pattern string) prefixCheck {
+	var c prefixCheck
 	const year = `^(\d{4})`
 	switch {
 	case strings.HasPrefix(pattern, year):
-		c := prefixCheck{digits: 4}
+		c.digits = 4
 		switch rest := pattern[len(year):]; {
 		case rest == "$":
 			c.end = true
@@ -604,20 +672,77 @@ func newPrefixCheck(pattern string) prefixCheck {
 		case strings.HasPrefix(rest, "-"), strings.HasPrefix(rest, "/"):
 			c.sep = rest[0]
 		}
-		return c
 	case strings.HasPrefix(pattern, `^(\d{1,2})`):
-		return prefixCheck{digits: 1}
+		c.digits = 1
 	}
-	return prefixCheck{}
+	if strings.HasSuffix(pattern, `(\d{4})$`) {
+		c.tail = 4
+	}
+	if topLevelLiteral(pattern, "年") {
+		c.has = "年"
+	}
+	return c
+}
+
+// topLevelLiteral reports whether lit stands in pattern outside every
+// group and unquantified, in a pattern with no alternation outside its
+// groups: then every match holds it.
+func topLevelLiteral(pattern, lit string) bool {
+	depth, found := 0, false
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; {
+		case c == '\\':
+			i++
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			return false
+		case depth == 0 && strings.HasPrefix(pattern[i:], lit):
+			next := i + len(lit)
+			if next == len(pattern) || !strings.ContainsRune("?*{", rune(pattern[next])) {
+				found = true
+			}
+		}
+	}
+	return found
 }
 
 // may reports whether t passes the check.
 func (c prefixCheck) may(t string) bool {
-	if len(t) < c.digits {
+	if len(t) < c.digits || len(t) < c.tail {
 		return false
 	}
 	for i := range c.digits {
 		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	for i := len(t) - c.tail; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return false
+		}
+	}
+	if c.has != "" && !strings.Contains(t, c.has) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); c.lead != "" && (r == utf8.RuneError || !strings.ContainsRune(c.lead, r)) {
+		return false
+	}
+	if c.alphabet != "" || c.words > 0 {
+		runs, inRun := 0, false
+		for _, r := range t {
+			if c.alphabet != "" && (r == utf8.RuneError || !strings.ContainsRune(c.alphabet, r)) {
+				return false
+			}
+			letter := 'a' <= r|0x20 && r|0x20 <= 'z' || r == 'ſ' || r == '\u212a'
+			if letter && !inRun {
+				runs++
+			}
+			inRun = letter
+		}
+		if c.words > 0 && runs > c.words {
 			return false
 		}
 	}
@@ -812,7 +937,8 @@ func optionalDate(s string, opt DateOptions) (Date, error) {
 	return ParseDate(s, opt)
 }
 
-// trailingDateRE is a parenthesised part at the end of a string.
+// trailingDateRE is a parenthesised part at the end of a string (scanned
+// by trailingDate, rescan.go).
 var trailingDateRE = lazyre.New(`^(.*?)\s*[(（]([^()（）]+)[)）]\s*$`)
 
 // TrailingDate splits a date in brackets off the end of s:
@@ -824,7 +950,7 @@ func TrailingDate(s string) (rest string, d Date, ok bool) {
 	if !strings.HasSuffix(t, ")") && !strings.HasSuffix(t, "）") {
 		return s, Date{}, false // what trailingDateRE needs: a closing bracket at the end
 	}
-	m := trailingDateRE.FindStringSubmatch(t)
+	m := trailingDate(t)
 	if m == nil {
 		return s, Date{}, false
 	}

@@ -17,7 +17,7 @@ func dateTexts() []string {
 	ts := []string{"", "2019", "2019-04-01", "2019-4-1", "2019/04/01", "2019/4", "2019.04.01", "1980. 5.31", "2019. 4",
 		"2019年4月1日", "2019 年", "平成31年4月1日", "H31.4.1", "April 1, 2014", "1st Apr. 2014", "Aug. 2016",
 		"4/1/2019", "13/1/2019", "20190401", "2019-04", "2019--04", "19/4/1", "  2019/4/1 ", "2019\t4", "２０１９年４月"}
-	alphabet := []string{"0", "1", "2", "9", "-", "/", ".", " ", "年", "月", "日", "H", "Apr", ",", "st", "\t"}
+	alphabet := []string{"0", "1", "2", "9", "-", "/", ".", " ", "年", "月", "日", "H", "Apr", ",", "st", "\t", "平成", "元", "r", "April", "\xff", "\u3000", "令和", "明治", "ſ", "s", "S", "h", "M", "t", "R"}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 5000 {
 		var b strings.Builder
@@ -33,19 +33,48 @@ func dateTexts() []string {
 // pattern matches.
 func TestDatePrefixChecks(t *testing.T) {
 	checks := dateChecks()
+	texts := append(dateTexts(), "2019/04", "2019.04")
+	// Texts of the English and era forms, made of their parts, each part
+	// right or wrong.
+	parts := [][]string{{"", "1", "1st", "12th", "April", "Apr.", "aUG", "ſept", "\u212aay", "H", "s", "平成", "see table", "Mullis, et al."},
+		{"", " ", ".", ",", "-", "/", "\t"}, {"", "1", "15", "nd", "元", "April", "May"}, {"", " ", ",", ", ", ".", "/"},
+		{"", "2014", "31", "4", "1st"}, {"", ".", "/", " "}, {"", "2016", "1", "年"}}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for _, p := range parts {
+			b.WriteString(p[r.IntN(len(p))])
+		}
+		texts = append(texts, b.String())
+	}
 	for i, l := range dateLayouts() {
-		for _, s := range dateTexts() {
+		matched := 0
+		for _, s := range texts {
 			s = foldDate(s)
 			if l.re.MatchString(s) {
+				matched++
 				assert.True(t, checks[i].may(s), "%s refuses %q", l.re.String(), s)
 			}
+		}
+		assert.Positive(t, matched, l.re.String())
+	}
+	for _, s := range []string{"see table A-1", "Mullis, et al. 2012", "National Center for Education Statistics 2002"} {
+		for i := range dateLayouts() {
+			assert.False(t, checks[i].may(s), "%q", s)
 		}
 	}
 	assert.Equal(t, prefixCheck{digits: 4, sep: '-'}, newPrefixCheck(`^(\d{4})-(\d{2})$`))
 	assert.Equal(t, prefixCheck{digits: 4, sep: '.'}, newPrefixCheck(`^(\d{4})\. ?(\d{1,2})$`))
-	assert.Equal(t, prefixCheck{digits: 4, end: true}, newPrefixCheck(`^(\d{4})$`))
-	assert.Equal(t, prefixCheck{digits: 1}, newPrefixCheck(`^(\d{1,2})/(\d{1,2})/(\d{4})$`))
-	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`))
+	assert.Equal(t, prefixCheck{digits: 4, end: true, tail: 4}, newPrefixCheck(`^(\d{4})$`))
+	assert.Equal(t, prefixCheck{tail: 4}, newPrefixCheck(`^(?i)([a-z]+)(\.?)(,?)\s*(\d{4})$`))
+	assert.Equal(t, prefixCheck{digits: 1, tail: 4}, newPrefixCheck(`^(\d{1,2})/(\d{1,2})/(\d{4})$`))
+	assert.Equal(t, prefixCheck{digits: 4, has: "年"}, newPrefixCheck(`^(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?$`))
+	assert.Equal(t, prefixCheck{has: "年"}, newPrefixCheck(`^(明治|大正)\s*(\d{1,2}|元)\s*年(?:\s*(\d{1,2})\s*月)?$`))
+	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^(a)年?$`))
+	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^(?:a|年)$`))
+	assert.Equal(t, prefixCheck{}, newPrefixCheck(`^a|年$`))
+	assert.Equal(t, "明Mm大Tt昭Ssſ平Hh令Rr", eraLeads(true))
+	assert.Equal(t, "明大昭平令", eraLeads(false))
 }
 
 // TestFoldDateASCII: foldDate's shortcut gives what the normalisations give.

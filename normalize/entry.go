@@ -40,7 +40,8 @@ type entryOpts struct {
 	department bool
 }
 
-// dashSepRe splits a name from details written after a dash.
+// dashSepRe splits a name from details written after a dash (scanned by
+// dashMatches, textscan.go).
 var dashSepRe = lazyre.New(`\s+[—–―‐-]+\s+|\s*[—―]\s*`)
 
 // detailSepRe splits details into pieces.
@@ -61,7 +62,7 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 		// Ho Chi Minh City — School-to-school agreement (GS Engineering)".
 		var dashes [][]int
 		if containsAny(name, "—–―‐-") {
-			dashes = dashSepRe.FindAllStringIndex(name, -1)
+			dashes = dashMatches(name, -1)
 		}
 		for _, loc := range dashes {
 			var d entry
@@ -107,7 +108,8 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 }
 
 // titleThenUnitRe finds the end of a bracketed piece followed by more text,
-// after a comma or not: "Hiroshima University (MoA on …), IDEC".
+// after a comma or not: "Hiroshima University (MoA on …), IDEC" (scanned
+// by titleThenUnit, rescan.go).
 var titleThenUnitRe = lazyre.New(`[)）]\s*(?:[,，、]\s*)?([^()（）,，、\s][^()（）,，、]*)$`)
 
 // unitAfterTitle reads an entry that names the agreement in brackets after
@@ -118,7 +120,7 @@ func (c *docContext) unitAfterTitle(name string, e *entry, o entryOpts, opt Date
 	if !containsAny(name, ")）") {
 		return name, "", false
 	}
-	m := titleThenUnitRe.FindStringSubmatchIndex(name)
+	m := titleThenUnit(name)
 	if m == nil {
 		return name, "", false
 	}

@@ -35,9 +35,63 @@ const (
 // marks (※1) keep their number.
 const markerPattern = `(?:※\s*[0-9０-９]+|[*＊♦◆◇★☆●○◎△▲■□#＃§¶‡†※]+)`
 
+// markerAt is the end of the match of markerPattern that starts at the
+// start of s, as the expression's leftmost-first reading takes it, or -1
+// when none starts there: a numbered mark (※, ASCII spaces, digits) when
+// it has digits, else the run of marker symbols. It scans what the
+// expression would match, without compiling it.
+func markerAt(s string) int {
+	if strings.HasPrefix(s, "※") {
+		i := len("※")
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+			i++
+		}
+		digits := false
+		for i < len(s) {
+			switch r, n := utf8.DecodeRuneInString(s[i:]); {
+			case '0' <= r && r <= '9', '０' <= r && r <= '９':
+				i += n
+				digits = true
+				continue
+			}
+			break
+		}
+		if digits {
+			return i
+		}
+	}
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || !strings.ContainsRune(markerSymbols, r) {
+			break
+		}
+		i += n
+	}
+	if i == 0 {
+		return -1
+	}
+	return i
+}
+
 // legendRe matches a legend line: an optional footnote mark, the marker, and
 // a verb or separator that says what it means.
 var legendRe = lazyre.New(`^[(（]?\s*(?:[†‡]\s*)?(` + markerPattern + `)\s*(?:indicates?|denotes?|means?|signif(?:y|ies)|shows?|marks?|represents?|:|：|=|＝|は|印は|印：)\s*(.+?)[)）]?\s*$`)
+
+// legendVerbs are what every match of legendRe holds one of: its verbs'
+// stems and separators.
+var legendVerbs = [...]string{"indicate", "denote", "mean", "signif", "show", "mark", "represent", ":", "：", "=", "＝", "は"}
+
+// hasLegendVerb reports whether text holds one of legendVerbs: a text
+// without is not run through legendRe.
+func hasLegendVerb(text string) bool {
+	for _, v := range legendVerbs {
+		if strings.Contains(text, v) {
+			return true
+		}
+	}
+	return false
+}
 
 // bareLegendRe matches a marker followed directly by its definition
 // ("※1 派遣のみ", "♦ 授業料不徴収"); such a line is a legend only when the
@@ -50,8 +104,16 @@ func (c *docContext) parseLegendLine(text string) (marker, definition string, ok
 	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "(（ ")); !strings.ContainsRune(markerSymbols+"†‡", r) {
 		return "", "", false // a legend starts with its marker (after a bracket or a footnote mark)
 	}
-	m := legendRe.FindStringSubmatch(text)
+	var m []string
+	if hasLegendVerb(text) {
+		m = legendRe.FindStringSubmatch(text)
+	}
 	if m == nil {
+		// A bare legend's definition is the text but for its marker and
+		// brackets: when the text names no flag, neither does it.
+		if c.lx.Flag(text) == "" {
+			return "", "", false
+		}
 		b := bareLegendRe.FindStringSubmatch(text)
 		if b == nil || c.lx.Flag(b[2]) == "" {
 			return "", "", false
@@ -113,6 +175,9 @@ func (l *legend) flag(marker, level string) string {
 	return "marker:" + marker
 }
 
+// The markers before and after a text, and one marker. leadingMarkers,
+// allMarkers and markerAt (rescan.go) scan for what the first and last
+// match.
 var (
 	leadingMarkersRe  = lazyre.New(`^(?:(` + markerPattern + `)\s*)+`)
 	trailingMarkersRe = lazyre.New(`(?:\s*(` + markerPattern + `))+$`)
@@ -137,14 +202,14 @@ func splitMarkers(s string) (rest string, markers []string) {
 		return s, nil // the common case, without running the expressions
 	}
 	if leading {
-		if m := leadingMarkersRe.FindString(s); m != "" {
-			markers = append(markers, oneMarkerRe.FindAllString(m, -1)...)
+		if m := leadingMarkers(s); m != "" {
+			markers = append(markers, allMarkers(m)...)
 			s = strings.TrimSpace(s[len(m):])
 		}
 	}
 	if trailing && s != "" {
 		if m := trailingMarkersRe.FindString(s); m != "" {
-			markers = append(markers, oneMarkerRe.FindAllString(m, -1)...)
+			markers = append(markers, allMarkers(m)...)
 			s = strings.TrimSpace(s[:len(s)-len(m)])
 		}
 	}

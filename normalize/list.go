@@ -75,19 +75,21 @@ func (c *docContext) detailsOnly(text string) bool {
 	return level || c.lx.IsKind(pieces[0].text)
 }
 
-// isMarker reports whether s is only marker symbols ("*", "♦", "※1").
+// isMarker reports whether s is only marker symbols ("*", "♦", "※1"):
+// whether oneMarkerRe's leftmost match in s, trimmed, is all of it.
 func isMarker(s string) bool {
 	s = strings.TrimSpace(s)
-	return s != "" && oneMarkerRe.FindString(s) == s
+	return s != "" && markerAt(s) == len(s)
 }
 
 // listNumberRe matches a list item's number: "1. ", "12) ", "（3）", "３．".
+// listNumber scans for it (rescan.go).
 var listNumberRe = lazyre.New(`^(?:[0-9０-９]{1,3}[.)．）]|[(（][0-9０-９]{1,3}[)）])\s*`)
 
 // stripBullet removes a leading bullet or list number and the space after
 // it.
 func stripBullet(s string) (string, bool) {
-	if m := listNumberRe.FindString(s); m != "" && len(m) < len(s) {
+	if m := listNumber(s); m != "" && len(m) < len(s) {
 		rest := s[len(m):]
 		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsDigit(r) {
 			return strings.TrimSpace(rest), true
@@ -471,7 +473,7 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if gap < -h/2 || gap > 0.8*h {
 		return false
 	}
-	if e.name != "" && !connectorRe.MatchString(e.name) && !hyphenBreak(e.name) && bracketDepth(e.name) == 0 {
+	if e.name != "" && !endsWithConnector(e.name) && !hyphenBreak(e.name) && bracketDepth(e.name) == 0 {
 		return false // a row whose unit's cell stood beside its name, the name whole: the next line is the next row's
 	}
 	if c.nameEnds(e.text) && c.nameStarts(text) {
@@ -491,7 +493,7 @@ func (c *docContext) nameEnds(text string) bool {
 	if k := strings.LastIndexAny(text, ",，、"); k >= 0 {
 		last = text[k:]
 	}
-	return c.namesUniversity(last) && bracketDepth(text) == 0 && !connectorRe.MatchString(text) && !hyphenBreak(text)
+	return c.namesUniversity(last) && bracketDepth(text) == 0 && !endsWithConnector(text) && !hyphenBreak(text)
 }
 
 // nameStarts reports a line that starts a university's name of its own,
@@ -554,11 +556,12 @@ func datePiece(text string) bool {
 			return true
 		}
 	}
-	return dateRestRe.MatchString(t) // "…、2009." / "4.15 締結"
+	return isDateRest(t) // "…、2009." / "4.15 締結"
 }
 
 // dateRestRe matches a line that is only the month and day of a date whose
-// year ended the line before, perhaps with the concluded-word after it.
+// year ended the line before, perhaps with the concluded-word after it
+// (scanned by isDateRest, rescan.go).
 var dateRestRe = lazyre.New(`^[0-9]{1,2}\s*[./]\s*[0-9]{1,2}\s*(?:締結|concluded)?[)）]?$`)
 
 // yearCutRe matches a text that ends in a year cut from its month and day

@@ -321,16 +321,25 @@ func clean(s string) string {
 	if plainASCII(s) {
 		return s
 	}
-	s = norm.NFC.String(radicals.Replace(s))
-	s = strings.Join(strings.Fields(s), " ")
+	if mayHaveRadical(s) {
+		s = radicals.Replace(s)
+	}
+	s = norm.NFC.String(s)
+	if !spacesFolded(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	if strings.IndexByte(s, ' ') >= 0 && hasCJK(s) {
 		for range 2 { // "平成 14 年 3 月": each match takes the character the next one needs
 			s = spacedNumberRe.ReplaceAllString(s, "$1$2$3")
 		}
-		s = strings.NewReplacer("・ ", "・", " ・", "・").Replace(s) // "エドウィン・ O・ライシャワー": a middle dot takes no space
+		s = middleDotSpaces.Replace(s) // "エドウィン・ O・ライシャワー": a middle dot takes no space
 	}
 	return s
 }
+
+// middleDotSpaces drops the spaces around a katakana middle dot (built once,
+// on its first use, not at each call).
+var middleDotSpaces = strings.NewReplacer("・ ", "・", " ・", "・")
 
 // plainASCII reports a text that clean leaves as it is: printable ASCII
 // with single spaces between words and none at the ends.
@@ -391,7 +400,40 @@ func hasCJK(s string) bool {
 // radicals maps the CJK radical forms some fonts' text maps give to the
 // ideographs they stand for (Unicode's EquivalentUnifiedIdeograph): "⻄北大学"
 // is "西北大学". NFKC maps the Kangxi radicals, not these.
-var radicals = strings.NewReplacer(
+var radicals = strings.NewReplacer(radicalForms...)
+
+// radicalLeads are the first bytes of radicalForms' keys (a test checks
+// it): a text with none of them has nothing to replace, and is not copied
+// by the replacer, which copies every text it reads.
+const radicalLeads = "\xe2\xef"
+
+// mayHaveRadical reports whether s holds a byte a key of radicalForms
+// starts with.
+func mayHaveRadical(s string) bool {
+	for i := 0; i < len(radicalLeads); i++ {
+		if strings.IndexByte(s, radicalLeads[i]) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// spacesFolded reports whether strings.Join(strings.Fields(s), " ") is s:
+// no white space at the ends, and only single ASCII spaces between words.
+func spacesFolded(s string) bool {
+	prev := true // at the start, as after a space
+	for _, r := range s {
+		space := r == ' '
+		if space && prev || !space && unicode.IsSpace(r) {
+			return false
+		}
+		prev = space
+	}
+	return !prev || s == ""
+}
+
+// radicalForms are the pairs of radicals: radical form, ideograph.
+var radicalForms = []string{
 	"⺟", "母", "⺠", "民", "⻄", "西", "⻆", "角", "⻑", "長", "⻘", "青", "⻝", "食", "⻣", "骨",
 	"⻤", "鬼", "⻨", "麦", "⻩", "黄", "⻭", "歯", "⻯", "竜", "⻲", "亀", "⻁", "虎", "⻅", "見",
 	"⻌", "辶", "⻍", "辶", "⻖", "阝", "⻏", "阝", "⺮", "竹", "⺶", "羊", "⺼", "肉", "⻊", "足",
@@ -401,7 +443,7 @@ var radicals = strings.NewReplacer(
 	"⺹", "耂", "⺾", "艹", "⻂", "衤", "⻎", "辶", "⻗", "雨", "⻙", "韋",
 	"‧", "・", // the hyphenation point some fonts give for the katakana middle dot
 	"ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st", // typeset ligatures
-)
+}
 
 // joinWrapped joins the lines of a wrapped text: with a space, except
 // between two CJK characters, where a line break is no word break.

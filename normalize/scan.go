@@ -65,7 +65,7 @@ func (c *docContext) scan() {
 				c.asOf = d
 			}
 		}
-		if i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil && asOfOpenRe.MatchString(text) {
+		if i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil && asOfOpens(text) {
 			// "… (as of May" / "1, 2024)": the phrase wrapped; its second
 			// line is no entry.
 			next := c.doc.Blocks[i+1].Line
@@ -124,7 +124,75 @@ func (c *docContext) legendWrapped(def string, l, next *parser.Line) (string, bo
 }
 
 // asOfOpenRe matches a line that ends where an as-of phrase begins.
+// asOfOpens scans for its matches without compiling it (a test checks the
+// two agree).
 var asOfOpenRe = lazyre.New(`(?i)\b(?:as\s+(?:of|at)|updated)\b[^)）]*$|[0-9０-９年月]\s*$`)
+
+// asOfOpens is asOfOpenRe.MatchString(text), scanned without the
+// expression: the text ends in a digit, 年 or 月 (white space after it
+// aside), or holds "as of", "as at" or "updated" as words, in any case,
+// with no closing bracket after them.
+func asOfOpens(text string) bool {
+	j := len(text)
+	for j > 0 && asciiSpace(text[j-1]) {
+		j--
+	}
+	switch r, _ := utf8.DecodeLastRuneInString(text[:j]); {
+	case '0' <= r && r <= '9', '０' <= r && r <= '９', r == '年', r == '月':
+		return true
+	}
+	// Where the phrase may start: after the last closing bracket.
+	from := strings.LastIndexByte(text, ')') + 1
+	if k := strings.LastIndex(text, "）"); k >= 0 {
+		from = max(from, k+len("）"))
+	}
+	for i := from; i < len(text); i++ {
+		if i > 0 && asciiWord(text[i-1]) {
+			continue // no word boundary
+		}
+		if e := asOfPhraseAt(text, i); e > 0 && (e == len(text) || !asciiWord(text[e])) {
+			return true
+		}
+	}
+	return false
+}
+
+// asOfPhraseAt is the end of "as of", "as at" (white space between) or
+// "updated", in any case, at text[i:], or -1.
+func asOfPhraseAt(text string, i int) int {
+	if hasFoldASCII(text[i:min(i+len("updated"), len(text))], "updated") {
+		return i + len("updated")
+	}
+	if i >= len(text) || text[i]|0x20 != 'a' {
+		return -1
+	}
+	k := i + 1
+	switch {
+	case k < len(text) && text[k]|0x20 == 's':
+		k++
+	case strings.HasPrefix(text[k:], "ſ"):
+		k += len("ſ")
+	default:
+		return -1
+	}
+	w := k
+	for k < len(text) && asciiSpace(text[k]) {
+		k++
+	}
+	if k == w || k+2 > len(text) {
+		return -1
+	}
+	if two := text[k : k+2]; hasFoldASCII(two, "of") || hasFoldASCII(two, "at") {
+		return k + 2
+	}
+	return -1
+}
+
+// asciiWord is a byte of the expressions' \w: an ASCII letter, digit or
+// underscore.
+func asciiWord(b byte) bool {
+	return 'a' <= b|0x20 && b|0x20 <= 'z' || '0' <= b && b <= '9' || b == '_'
+}
 
 // asOfTailRe matches the second line of a wrapped as-of phrase: the rest of
 // a date and a closing bracket.
@@ -347,7 +415,7 @@ func trailingCountAt(s string) (start, from, to int, ok bool) {
 }
 
 // noteRe matches the start of a footnote or note: a reference mark, "Note",
-// "注".
+// "注" (scanned by isNote, rescan.go).
 var noteRe = lazyre.New(`(?i)^[(（]?\s*(?:[†‡]|※|注[:：)）]?|notes?\s*[:.]|indicated in parentheses)`)
 
 // lineIsNote reports a line that is never an entry: a legend line, a
@@ -362,17 +430,70 @@ func (c *docContext) lineIsNote(text string) bool {
 	if c.lx.IsChrome(text) {
 		return true
 	}
-	return noteRe.MatchString(text)
+	return isNote(text)
 }
 
-// titleSepRe splits a page title into its segments.
+// titleSepRe splits a page title into its segments. splitTitle scans for
+// its matches without compiling it (a test checks the two agree).
 var titleSepRe = lazyre.New(`\s+[|｜\-–—:：/]\s+|[|｜]`)
+
+// splitTitle is titleSepRe.Split(s, -1) without the expression: s cut
+// at each leftmost match, scanned left to right. At a run of ASCII white
+// space the first branch matches when one separator and more white space
+// follow the run; else a bar alone matches.
+func splitTitle(s string) []string {
+	if s == "" {
+		return []string{""}
+	}
+	var parts []string
+	beg := 0
+	for i := 0; i < len(s); {
+		if end := titleSepAt(s, i); end > i {
+			parts = append(parts, s[beg:i])
+			beg, i = end, end
+			continue
+		}
+		i++
+	}
+	return append(parts, s[beg:])
+}
+
+// titleSepAt is the end of titleSepRe's match starting at i, or -1.
+func titleSepAt(s string, i int) int {
+	if asciiSpace(s[i]) {
+		j := i
+		for j < len(s) && asciiSpace(s[j]) {
+			j++
+		}
+		if r, n := utf8.DecodeRuneInString(s[j:]); n > 0 && strings.ContainsRune("|｜-–—:：/", r) && r != utf8.RuneError {
+			k := j + n
+			for k < len(s) && asciiSpace(s[k]) {
+				k++
+			}
+			if k > j+n {
+				return k
+			}
+		}
+	}
+	switch {
+	case s[i] == '|':
+		return i + 1
+	case strings.HasPrefix(s[i:], "｜"):
+		return i + len("｜")
+	}
+	return -1
+}
+
+// asciiSpace is the expressions' \s: ASCII white space.
+func asciiSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
 
 // institutionFromTitle finds the publisher in a page title such as
 // "学術交流協定校一覧 | 名古屋大学" or "Partner Universities - Kyoto University":
 // the one segment that names an institution and not the list.
 func (c *docContext) institutionFromTitle(title string) (string, bool) {
-	parts := titleSepRe.Split(clean(title), -1)
+	parts := splitTitle(clean(title))
 	found := ""
 	for _, p := range parts {
 		p = strings.TrimSpace(p)

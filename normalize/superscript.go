@@ -3,6 +3,8 @@ package normalize
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -19,7 +21,7 @@ import (
 func raisedMarkers(doc *parser.Document) (takes map[int]string, given map[int]bool) {
 	for i := range doc.Blocks {
 		l := doc.Blocks[i].Line
-		if l == nil || l.Box == (parser.Box{}) || !isMarker(clean(l.Bullet+" "+l.Text)) {
+		if l == nil || l.Box == (parser.Box{}) || !mayBeMarker(l.Bullet) || !mayBeMarker(l.Text) || !isMarker(clean(l.Bullet+" "+l.Text)) {
 			continue
 		}
 		best, bestOverlap := -1, 0.0
@@ -59,6 +61,25 @@ func raisedMarkers(doc *parser.Document) (takes map[int]string, given map[int]bo
 		given[i] = true
 	}
 	return takes, given
+}
+
+// mayBeMarker reports whether s has only runes that a text isMarker holds
+// after clean can be made of: marker symbols, digits and white space.
+// clean makes none of these out of other runes, so a text with any other
+// rune is no marker, and is not cleaned to find that out.
+func mayBeMarker(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if !('0' <= r && r <= '9') && !unicode.IsSpace(r) && !strings.ContainsRune(markerSymbols, r) {
+				return false
+			}
+		case '０' <= r && r <= '９', unicode.IsSpace(r), r != utf8.RuneError && strings.ContainsRune(markerSymbols, r):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // insertAt puts marker into text at the word boundary nearest to the

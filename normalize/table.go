@@ -399,7 +399,8 @@ func (tr *tableReader) mapColumns() bool {
 	return has[fPartner]
 }
 
-// strayWordRe matches a header cell that is one joining word alone.
+// strayWordRe matches a header cell that is one joining word alone
+// (scanned by isStrayWord, rescan.go).
 var strayWordRe = lazyre.New(`(?i)^(?:at|of|and|for|the|in|de|du|des)$`)
 
 // joinStrayHeaderWords gives back to the column before it a column whose
@@ -426,7 +427,7 @@ func (tr *tableReader) joinStrayHeaderWords(top, n int) {
 			if words > 0 && !r.Cells[j].Covered {
 				continue // (the header's next rows: carried along)
 			}
-			ok = !r.Cells[j].Covered && !r.Cells[j-1].Covered && strayWordRe.MatchString(clean(r.Cells[j].Text))
+			ok = !r.Cells[j].Covered && !r.Cells[j-1].Covered && isStrayWord(clean(r.Cells[j].Text))
 			words++
 		}
 		if !ok || words == 0 {
@@ -539,7 +540,7 @@ func (tr *tableReader) headerRowGoesOn(texts []string, r parser.Row) bool {
 			words++
 		}
 		switch {
-		case above != "" && connectorRe.MatchString(above):
+		case above != "" && endsWithConnector(above):
 		case headerWords && (above == "" || sameKind(f, af) || sameKind(tr.c.headerField(above+" "+t), af)):
 		case above != "" && af != fPartner && af != fNone && af != fIgnore && tr.c.endsAsInstitution(t) &&
 			sameKind(tr.c.headerField(above+" "+t), af):
@@ -722,7 +723,7 @@ func (tr *tableReader) headerGoesOn(header, r parser.Row) bool {
 		return false
 	}
 	for _, cell := range header.Cells {
-		if connectorRe.MatchString(clean(cell.Text)) {
+		if endsWithConnector(clean(cell.Text)) {
 			return true
 		}
 	}

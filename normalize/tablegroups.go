@@ -215,7 +215,8 @@ func (tr *tableReader) groupCells(vals map[field]val, has map[field]bool, r *par
 	return true
 }
 
-// connectorRe matches the end of a name that goes on in the next line.
+// connectorRe matches the end of a name that goes on in the next line
+// (scanned by endsWithConnector, rescan.go).
 var connectorRe = lazyre.New(`(?i)(?:\b(?:of|and|for|the|in|at|de|du|des|der|für|und|di|da)|[,&\-–/・、])$`)
 
 // joinSplitRow joins a row that continues the previous one (a cell
@@ -244,7 +245,7 @@ func (tr *tableReader) joinSplitRow(r *parser.Row, vals map[field]val, has map[f
 		prev.PartnerUnit = strings.TrimSpace(prev.PartnerUnit + " " + text)
 		tr.c.applyMarkers(prev, markers, tr.where(fPartnerUnit))
 	case has[fPartner] && !has[fPartnerUnit] && len(has) == 1 && prev.Partner == tr.partner &&
-		(connectorRe.MatchString(prev.Partner) || startsLower(vals[fPartner].text) ||
+		(endsWithConnector(prev.Partner) || startsLower(vals[fPartner].text) ||
 			// "Nanyang Technological" / "University": the name is whole
 			// only with the word on the next row.
 			!tr.c.lx.IsInstitution(prev.Partner) && tr.c.lx.IsInstitution(vals[fPartner].text) && len(strings.Fields(vals[fPartner].text)) <= 3 ||

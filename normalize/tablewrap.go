@@ -135,7 +135,7 @@ func (tr *tableReader) rowGoesOn(acc, texts []string, date int) bool {
 		if tr.cols[date] == fSigned && !tr.dateCompleted(acc[date], d) {
 			return false
 		}
-		if tr.cols[date] != fSigned && !(connectorRe.MatchString(acc[date]) || hyphenBreak(acc[date]) || tr.dateCompleted(acc[date], d)) {
+		if tr.cols[date] != fSigned && !(endsWithConnector(acc[date]) || hyphenBreak(acc[date]) || tr.dateCompleted(acc[date], d)) {
 			return false // a kind, term or unit of its own, not the rest of one ("School-to-" / "school")
 		}
 	}
@@ -216,7 +216,7 @@ func (tr *tableReader) wrapCue(acc, texts []string, date int) bool {
 			}
 			continue
 		}
-		if connectorRe.MatchString(above) || hyphenBreak(above) || startsLower(text) || leadConnectorRe.MatchString(text) {
+		if endsWithConnector(above) || hyphenBreak(above) || startsLower(text) || leadConnectorRe.MatchString(text) {
 			return true
 		}
 	}

@@ -85,13 +85,78 @@ func bareDateTails(s string) [][]int {
 // with none is no split.
 const dashSeps = "—–―‐-"
 
-// splitDash is dashSepRe.Split, without running the expression on a text
-// with no dash.
+// splitDash is dashSepRe.Split, without running the expression: s cut at
+// each of dashMatches.
 func splitDash(s string, n int) []string {
-	if n != 0 && !containsAny(s, dashSeps) {
+	if n == 0 {
+		return nil
+	}
+	if s == "" {
+		return []string{""}
+	}
+	if !containsAny(s, dashSeps) {
 		return []string{s}
 	}
-	return dashSepRe.Split(s, n)
+	// As regexp.Regexp.Split cuts at the matches.
+	matches := dashMatches(s, n)
+	parts := make([]string, 0, len(matches))
+	beg, end := 0, 0
+	for _, m := range matches {
+		if n > 0 && len(parts) >= n-1 {
+			break
+		}
+		end = m[0]
+		parts = append(parts, s[beg:end])
+		beg = m[1]
+	}
+	if end != len(s) {
+		parts = append(parts, s[beg:])
+	}
+	return parts
+}
+
+// dashMatches is dashSepRe.FindAllStringIndex(s, n): the leftmost matches,
+// left to right, at most n of them when n >= 0.
+func dashMatches(s string, n int) [][]int {
+	var out [][]int
+	for i := 0; i < len(s) && (n < 0 || len(out) < n); {
+		if e := dashSepAt(s, i); e > i {
+			out = append(out, []int{i, e})
+			i = e
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// dashSepAt is the end of dashSepRe's match starting at s[i:], or -1: white
+// space, a run of dashes and white space; or, white space around it
+// optional, an em dash or a horizontal bar. (Every greedy part ends where
+// the next cannot start, so the first way that fits is the match.)
+func dashSepAt(s string, i int) int {
+	dashes := func(j int, set string) int {
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if r == utf8.RuneError || !strings.ContainsRune(set, r) {
+				break
+			}
+			j += n
+		}
+		return j
+	}
+	w := skipASCIISpace(s, i)
+	if w > i {
+		if d := dashes(w, dashSeps); d > w {
+			if e := skipASCIISpace(s, d); e > d {
+				return e
+			}
+		}
+	}
+	if r, n := utf8.DecodeRuneInString(s[w:]); r == '—' || r == '―' {
+		return skipASCIISpace(s, w+n)
+	}
+	return -1
 }
 
 // splitDetails is detailSepRe.Split(s, n), read byte by byte: each

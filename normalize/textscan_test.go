@@ -75,7 +75,7 @@ func TestBareDateTails(t *testing.T) {
 	}
 }
 
-// TestSplitPrechecks: splitDash and splitDetails split as their
+// TestSplitPrechecks: splitDash (and dashMatches) and splitDetails split as their
 // expressions do, and latinThenCJKRe matches only a text endsInHanKatakana
 // lets pass.
 func TestSplitPrechecks(t *testing.T) {
@@ -89,6 +89,7 @@ func TestSplitPrechecks(t *testing.T) {
 		s := b.String()
 		for _, n := range []int{-1, 0, 1, 2, 3} {
 			assert.Equal(t, dashSepRe.Split(s, n), splitDash(s, n), "%q, %d", s, n)
+			assert.Equal(t, dashSepRe.FindAllStringIndex(s, n), dashMatches(s, n), "%q, %d", s, n)
 			assert.Equal(t, detailSepRe.Split(s, n), splitDetails(s, n), "%q, %d", s, n)
 		}
 		if latinThenCJKRe.MatchString(s) {

@@ -157,7 +157,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		return tail, head, markers
 	case c.isUnit(head) && c.isUnit(tail) && !c.lx.IsInstitution(tail) && isCJK(lastRune(head)):
 		return head, tail, markers // "中央研究院, 物理研究所": the academy, then its institute
-	case academyRe.MatchString(head) && (c.lx.IsInstitution(tail) || c.unitish(tail)) && !c.lx.IsFederation(tail):
+	case isAcademyName(head) && (c.lx.IsInstitution(tail) || c.unitish(tail)) && !c.lx.IsFederation(tail):
 		// "Vietnam Academy of Science and Technology, Graduate University
 		// of Science and Technology": an academy, then one of its
 		// institutions.
@@ -195,7 +195,8 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 }
 
 // academyRe matches the name of an academy of sciences, whose institutes
-// and universities are its units.
+// and universities are its units (run by isAcademyName on the texts that
+// can match).
 var academyRe = lazyre.New(`(?i)\bacademy of (?:sciences?|science and technology|social sciences|agricultural sciences|medical sciences)$`)
 
 // trailingAcronymRe matches a bracketed acronym ending a name.
@@ -263,7 +264,7 @@ func (c *docContext) unitsFirst() bool {
 // institutionOnly reports a name of an institution that names no unit:
 // "Chonnam National University", "University of Leicester".
 func (c *docContext) institutionOnly(name string) bool {
-	return (c.endsAsInstitution(name) || universityOfPlace.MatchString(name) || c.lx.IsInstitution(name)) && !c.unitish(name)
+	return (c.endsAsInstitution(name) || isUniversityOfPlace(name) || c.lx.IsInstitution(name)) && !c.unitish(name)
 }
 
 // unitFirst reads a unit's agreement named "unit, institution" in a
@@ -300,6 +301,35 @@ var cjkCollegeRe = lazyre.New(`^(\p{Han}+大学校)\s*(\p{Han}{2,8}大学)$`)
 // universityOfPlace matches a university named after its place: "University
 // of Sri Jayawardenepura", "Universidad de Chile".
 var universityOfPlace = lazyre.New(`(?i)^(?:the\s+)?(?:university|universidad|universidade|université|universität|università|universiti|universitas)\s+(?:of|de|do|da|di|del|du|des)\s+\S+(?:\s+\S+)?$`)
+
+// isUniversityOfPlace is universityOfPlace.MatchString(s), run only on a
+// text that holds "univer" in any case, as every match does (no letter of
+// it has a case form outside ASCII). Most names do not, and the expression
+// is then not even compiled.
+func isUniversityOfPlace(s string) bool {
+	return hasFoldASCII(s, "univer") && universityOfPlace.MatchString(s)
+}
+
+// isInstitutionOfPlace is institutionOfPlace.MatchString(s), run only on
+// a text that holds "Institut", as every match does.
+func isInstitutionOfPlace(s string) bool {
+	return strings.Contains(s, "Institut") && institutionOfPlace.MatchString(s)
+}
+
+// hasFoldASCII reports whether s holds word (lower-case ASCII letters)
+// in any mix of cases.
+func hasFoldASCII(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		k := 0
+		for k < len(word) && s[i+k]|0x20 == word[k] {
+			k++
+		}
+		if k == len(word) {
+			return true
+		}
+	}
+	return false
+}
 
 // institutionOfPlace matches an institution named after its founder and
 // its place: "Carnegie Institution of Washington".
@@ -352,13 +382,13 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 		if bracketDepth(head) != 0 {
 			continue // the line broke inside brackets: "… (Agreement on Academic Exchange / Programme for Students)"
 		}
-		if connectorRe.MatchString(head) || startsLower(tail) {
+		if endsWithConnector(head) || startsLower(tail) {
 			continue // the name goes on
 		}
 		if comma && (strings.ContainsAny(head, ",，、") || !hardBreak(lines, k)) {
 			continue // the comma is the name's, or inside a unit that wrapped
 		}
-		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head) || institutionOfPlace.MatchString(head) ||
+		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || isUniversityOfPlace(head) || isInstitutionOfPlace(head) ||
 			c.namesUniversity(head) && !c.unitish(head) && !c.namesUniversity(tail)
 		if ends && (c.isUnit(tail) || c.unitish(tail)) || c.lx.IsInstitution(head) && c.lx.UnitWordAt(tail) && !c.lx.IsInstitution(tail) {
 			if first < 0 {
@@ -496,7 +526,7 @@ func (c *docContext) splitUnitInName(name string) (string, string, []string) {
 	for _, loc := range openers {
 		head, tail := strings.TrimSpace(name[:loc[0]]), strings.TrimSpace(name[loc[0]:])
 		head, ms := splitMarkers(head) // "Chiangmai University * Faculty of Dentistry"
-		if c.lx.IsInstitution(head) && !c.lx.IsInstitution(tail) && (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || universityOfPlace.MatchString(head)) {
+		if c.lx.IsInstitution(head) && !c.lx.IsInstitution(tail) && (c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || isUniversityOfPlace(head)) {
 			return head, tail, ms
 		}
 	}

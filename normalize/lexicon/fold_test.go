@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/agreements/agreements/internal/ascii"
@@ -34,4 +35,19 @@ func TestFoldASCII(t *testing.T) {
 	}
 	assert.False(t, ascii.Only("Universität"))
 	assert.Equal(t, foldUnicode("ＵＮＩＶ. of Tōkyō"), Fold("ＵＮＩＶ. of Tōkyō"))
+}
+
+// TestFoldLeavesNoSeparators: Fold turns the separators header texts use
+// ("/", "・", ":", "：") into spaces, so IsHeaderOnly need not.
+func TestFoldLeavesNoSeparators(t *testing.T) {
+	pieces := []string{"/", "・", "･", ":", "：", "／", "a", "B", "国", "カ", " ", "\u3000", "1", "é", "\xff", "﹕", "⁄", "∕"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := Fold(b.String())
+		assert.False(t, strings.ContainsAny(s, "/・:："), "%q gives %q", b.String(), s)
+	}
 }

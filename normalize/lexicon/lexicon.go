@@ -13,9 +13,9 @@
 package lexicon
 
 import (
+	"maps"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -150,7 +150,6 @@ type Lang struct {
 
 // Lexicon is the merged vocabulary of several languages.
 type Lexicon struct {
-	langs     []*Lang
 	headers   []term // every header term and modifier, normalised
 	levels    []term
 	lvals     []term
@@ -210,29 +209,36 @@ type compiledTotal struct {
 	need  required // what a text needs for re to match it
 }
 
-// Default is the lexicon of every language the project knows.
-func Default() *Lexicon { return defaultLexicon() }
+// Default is the lexicon of every language the project knows:
+// New(defaultLanguages()...), as go generate wrote it into default_gen.go,
+// so that no process merges and folds the languages again (a test fails
+// when the file no longer matches the languages).
+func Default() *Lexicon { return &defaultLexicon }
 
-var defaultLexicon = sync.OnceValue(func() *Lexicon { return New(English, Japanese, Korean, Chinese) })
+// defaultLanguages are the languages of Default.
+func defaultLanguages() []*Lang { return []*Lang{English, Japanese, Korean, Chinese} }
 
-// New merges languages into one lexicon.
+//go:generate go test -run ^TestGeneratedDefault$ -args -generate
+
+// New merges languages into one lexicon. Maps are read in the order of
+// their keys, so that the same languages always give the same lexicon.
 func New(langs ...*Lang) *Lexicon {
-	lx := &Lexicon{langs: langs, ph: map[string]bool{}, neg: map[string]bool{}, unitMap: map[string]string{}, regions: map[string][]string{}}
+	lx := &Lexicon{ph: map[string]bool{}, neg: map[string]bool{}, unitMap: map[string]string{}, regions: map[string][]string{}}
 	for _, l := range langs {
-		for canonical, names := range l.Regions {
-			lx.regions[canonical] = append(lx.regions[canonical], names...)
+		for _, canonical := range slices.Sorted(maps.Keys(l.Regions)) {
+			lx.regions[canonical] = append(lx.regions[canonical], l.Regions[canonical]...)
 		}
-		for f, ws := range l.Headers {
-			lx.headers = appendTerms(lx.headers, ws, func(t *term) { t.field = f })
+		for _, f := range slices.Sorted(maps.Keys(l.Headers)) {
+			lx.headers = appendTerms(lx.headers, l.Headers[f], func(t *term) { t.field = f })
 		}
 		lx.headers = appendTerms(lx.headers, l.UnitMods, func(t *term) { t.role = roleUnitMod })
 		lx.headers = appendTerms(lx.headers, l.PartnerMods, func(t *term) { t.role = rolePartnerMod })
 		lx.headers = appendTerms(lx.headers, l.HomeMods, func(t *term) { t.role = roleHomeMod })
-		for lv, ws := range l.Levels {
-			lx.levels = appendTerms(lx.levels, ws, func(t *term) { t.value = lv })
+		for _, lv := range slices.Sorted(maps.Keys(l.Levels)) {
+			lx.levels = appendTerms(lx.levels, l.Levels[lv], func(t *term) { t.value = lv })
 		}
-		for lv, ws := range l.LevelValues {
-			lx.lvals = appendTerms(lx.lvals, ws, func(t *term) { t.value = lv })
+		for _, lv := range slices.Sorted(maps.Keys(l.LevelValues)) {
+			lx.lvals = appendTerms(lx.lvals, l.LevelValues[lv], func(t *term) { t.value = lv })
 		}
 		lx.units = appendTerms(lx.units, l.UnitWords, nil)
 		lx.inst = appendTerms(lx.inst, l.Institutions, nil)
@@ -268,13 +274,13 @@ func New(langs ...*Lang) *Lexicon {
 		for _, p := range l.Negatives {
 			lx.neg[markKey(p)] = true
 		}
-		for fl, ws := range l.Flags {
-			for _, t := range appendTerms(nil, ws, nil) {
+		for _, fl := range slices.Sorted(maps.Keys(l.Flags)) {
+			for _, t := range appendTerms(nil, l.Flags[fl], nil) {
 				lx.flags = append(lx.flags, flagTerm{t, fl})
 			}
 		}
-		for k, v := range l.Units {
-			lx.unitMap[Fold(k)] = v
+		for _, k := range slices.Sorted(maps.Keys(l.Units)) {
+			lx.unitMap[Fold(k)] = l.Units[k]
 		}
 		for _, t := range l.Totals {
 			lx.totals = append(lx.totals, compiledTotal{lazyre.New(t.Pattern), t.Unit, t.Level, requiredOf(t.Pattern)})
@@ -284,8 +290,8 @@ func New(langs ...*Lang) *Lexicon {
 			lx.asOfNeeds = append(lx.asOfNeeds, requiredOf(p))
 		}
 	}
-	for canonical, names := range lx.regions {
-		lx.rterms = appendTerms(lx.rterms, names, func(t *term) { t.value = canonical })
+	for _, canonical := range slices.Sorted(maps.Keys(lx.regions)) {
+		lx.rterms = appendTerms(lx.rterms, lx.regions[canonical], func(t *term) { t.value = canonical })
 	}
 	sortTerms(lx.rterms)
 	for _, f := range lx.flags {

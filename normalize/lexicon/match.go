@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -21,16 +22,30 @@ type match struct {
 // find returns the occurrences of terms in folded text s, longest first,
 // none overlapping a longer one. A Latin-script term matches whole words
 // (a plural "s" allowed); a term in a segment script matches anywhere.
+// terms are sorted longest first, as New sorts every list of the lexicon.
 func find(s string, terms []term) []match {
 	var out []match
 	var taken []bool // made at the first match: most texts match no term
 	runes := utf8.RuneCountInString(s)
-	var present [256]bool // the bytes s holds: a term whose first byte is not there cannot match
+	// The bytes s holds, and (hashed) its pairs of adjacent bytes: a term
+	// whose first or last byte, or first or last pair, is not there
+	// cannot match.
+	var present [256]bool
+	var pairs pairSet
 	for i := 0; i < len(s); i++ {
 		present[s[i]] = true
+		if i > 0 {
+			pairs.add(s[i-1], s[i])
+		}
 	}
-	for _, t := range terms {
-		if t.n > runes || t.text == "" || !present[t.text[0]] {
+	// The terms longer than s, first in the list, cannot match.
+	first := sort.Search(len(terms), func(k int) bool { return terms[k].n <= runes })
+	for k := first; k < len(terms); k++ {
+		t := &terms[k] // not copied: most terms are passed over
+		if t.n > runes || t.text == "" || !present[t.text[0]] || !present[t.text[len(t.text)-1]] {
+			continue
+		}
+		if l := len(t.text); l >= 2 && (!pairs.has(t.text[0], t.text[1]) || !pairs.has(t.text[l-2], t.text[l-1])) {
 			continue
 		}
 		for from := 0; from < len(s); {
@@ -60,10 +75,27 @@ func find(s string, terms []term) []match {
 			for k := start; k < end; k++ {
 				taken[k] = true
 			}
-			out = append(out, match{t, start, end})
+			out = append(out, match{*t, start, end})
 		}
 	}
 	return out
+}
+
+// A pairSet holds pairs of bytes, hashed to 4,096 bits: has may say yes
+// to a pair never added (another pair with its hash was), never no to one
+// added.
+type pairSet [64]uint64
+
+func pairHash(a, b byte) uint { return (uint(a)*131 + uint(b)) & 4095 }
+
+func (p *pairSet) add(a, b byte) {
+	h := pairHash(a, b)
+	p[h>>6] |= 1 << (h & 63)
+}
+
+func (p *pairSet) has(a, b byte) bool {
+	h := pairHash(a, b)
+	return p[h>>6]&(1<<(h&63)) != 0
 }
 
 func overlaps(taken []bool, start, end int) bool {
@@ -359,7 +391,7 @@ func (lx *Lexicon) IsHeaderOnly(text, extra string) bool {
 	if e := Fold(extra); e != "" {
 		s = strings.Replace(s, e, " ", 1)
 	}
-	s = strings.NewReplacer("/", " ", "・", " ", ":", " ", "：", " ").Replace(s)
+	// (Fold has made every "/", "・", ":" and "：" a space already.)
 	return covered(s, lx.headers, lx.hfiller...)
 }
 

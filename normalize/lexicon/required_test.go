@@ -15,15 +15,24 @@ func TestRequiredShapes(t *testing.T) {
 		pattern string
 		want    required
 	}{
-		{`現在`, required{known: true, lits: []string{"現在"}}},
-		{`(?P<d>\d+)\s*(?:現在|時点)`, required{known: true, lits: []string{"現在", "時点"}}},
-		{`(?i)total\s+\d+`, required{known: true, lits: []string{"total"}, fold: true}},
-		{`(?i)as of`, required{}},    // s folds to ſ, k to the Kelvin sign: not read
-		{`(?i)[a-z]+\d`, required{}}, // no literal
-		{`a|(?i)b`, required{}},      // branches that disagree on case
-		{`x*y?`, required{}},         // nothing required
-		{`(?:abc){2,}d`, required{known: true, lits: []string{"abc"}}},
-		{`(?:ab){0,3}c`, required{known: true, lits: []string{"c"}}},
+		{`現在`, required{known: true, sets: []litSet{{lits: []string{"現在"}}}}},
+		{`(?P<d>\d+)\s*(?:現在|時点)`, required{known: true, sets: []litSet{{lits: []string{"現在", "時点"}}}}},
+		{`(?i)total\s+\d+`, required{known: true, sets: []litSet{{lits: []string{"total"}, fold: true}}}},
+		{`(?i)as of`, required{known: true, sets: []litSet{{lits: []string{"as of"}, fold: true}}}},                                 // ſ and K read as s and k
+		{`(?i)as\s+(?:of|at)`, required{known: true, sets: []litSet{{lits: []string{"as of", "as at"}, fold: true, spaced: true}}}}, // white space between: one space
+		{`a\s+b\s+c`, required{known: true, sets: []litSet{{lits: []string{"a b"}, spaced: true}, {lits: []string{"c"}}}}},
+		{`a\s+(?i)b`, required{known: true, sets: []litSet{{lits: []string{"a"}}, {lits: []string{"b"}, fold: true}}}},                                                  // cases differ: not joined
+		{`(?:x|yy)(?:al)?[- ]level\s+agreement`, required{known: true, sets: []litSet{{lits: []string{"x", "yy"}}, {lits: []string{"level agreement"}, spaced: true}}}}, // only what stands next to the space is joined
+		{`a\s*b`, required{known: true, sets: []litSet{{lits: []string{"a"}}, {lits: []string{"b"}}}}},                                                                  // white space optional: not joined
+		{`(?:a\s+b|c  d)`, required{}}, // two spaces cannot be read in folded text
+		{`(?i)[a-z]+\d`, required{}},   // no literal
+		{`a|(?i)b`, required{}},        // branches that disagree on case
+		{`x*y?`, required{}},           // nothing required
+		{`(?:abc){2,}d`, required{known: true, sets: []litSet{{lits: []string{"abc"}}, {lits: []string{"d"}}}}},
+		{`(?:ab){0,3}c`, required{known: true, sets: []litSet{{lits: []string{"c"}}}}},
+		{`\d+(所|项)`, required{known: true, sets: []litSet{{lits: []string{"所", "项"}}}}}, // a class of two runes
+		{`\d+[:\s]x`, required{known: true, sets: []litSet{{lits: []string{"x"}}}}},     // an ASCII class: in most texts
+		{`(?:ab|c)(?:de|fgh)`, required{known: true, sets: []litSet{{lits: []string{"ab", "c"}}, {lits: []string{"de", "fgh"}}}}},
 		{`(`, required{}}, // not a pattern
 	} {
 		assert.Equal(t, c.want, requiredOf(c.pattern), c.pattern)
@@ -42,7 +51,10 @@ func TestRequiredLexicon(t *testing.T) {
 	}
 	pieces := []string{"As of ", "as at ", "Last Updated: ", "UPDATED ", "May 1, 2021", "2021年5月1日", "現在", "時点", "截至", "2021年5月",
 		"현재", "기준", "2021년 5월", "Total ", "TOTAL: ", "agreements", "Agreements ", "12 ", "３", "校", "カ国・地域", "大学間", "全学",
-		"部局", "个国家", "개국", "건", "universities", "countries", "計", "合計", "総数", " ", "(", "、"}
+		"部局", "个国家", "개국", "건", "universities", "countries", "計", "合計", "総数", " ", "(", "、",
+		"aſ of ", "\u212aorea ", "UNIVERSITIEſ", "countrieſ", "所", "项", "\t", "INSTITUTIONS", "partner ", "\xff", "大学", "件", "as\tof ", "AS  AT ", "aſ\nof ", "last  updated ", "Last\tUpdated:", " on ", "\n", "  ",
+		" in total", "University-wide agreements with ", "Institutional-level Agreements with ", "school-to-school agreements with ",
+		"Faculty-level agreements with ", "の大学間協定", "の全学学術交流協定", "の部局間協定", "大学間協定数: ", "部局協定は", "and research institutions"}
 	var texts []string
 	r := rand.New(rand.NewPCG(15, 16))
 	for range 20000 {
