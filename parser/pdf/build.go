@@ -23,10 +23,10 @@ const (
 // fglyph is a glyph in its direction's frame: u runs along the text, v down
 // across lines.
 type fglyph struct {
-	i          int // index in the page's glyphs (no pointer: sorting stays cheap)
 	u0, u1     float64
 	v0, v1     float64 // box extent across the line
 	base, size float64
+	i          int32 // index in the page's glyphs (no pointer: sorting stays cheap; fewer than maxGlyphsPage)
 	space      bool
 }
 
@@ -130,7 +130,7 @@ func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, reuse []Glyph) {
 			if size <= 0.01 {
 				size = max(v1-v0, 1)
 			}
-			fg = append(fg, fglyph{i: i, u0: u0, u1: u1, v0: v0, v1: v1, base: base, size: size, space: isSpaceText(g.Text)})
+			fg = append(fg, fglyph{i: int32(i), u0: u0, u1: u1, v0: v0, v1: v1, base: base, size: size, space: isSpaceText(g.Text)})
 		}
 		if len(fg) == 0 {
 			continue
@@ -272,7 +272,7 @@ func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLi
 
 // fkey is a glyph's sort key in buildDir and its index in fg: the keys
 // are sorted and the glyphs gathered in their order, so that sorting moves
-// 24 bytes, not a glyph's 64.
+// 24 bytes, not a glyph's 56.
 type fkey struct {
 	base, u0 float64
 	k        int
@@ -334,7 +334,7 @@ func dedupe(gs []fglyph, gx []glyphx) []fglyph {
 				break
 			}
 			if gx[o.i].Text == gx[g.i].Text && math.Abs(o.u0-g.u0) < dupTolEm*g.size && math.Abs(o.base-g.base) < dupTolEm*g.size &&
-				overprinted(gx, o.i, g.i, dupTolEm*g.size) {
+				overprinted(gx, int(o.i), int(g.i), dupTolEm*g.size) {
 				dup = true
 				break
 			}

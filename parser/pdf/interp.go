@@ -150,12 +150,35 @@ type lexBuf struct {
 	tmp, arena, args []operand
 }
 
+// Glyph array sizing (reserveGlyphs): a glyph takes at least one byte of
+// its content stream, and seldom fewer than three (pages seen: 3 to 50
+// bytes a glyph, most of them 6 to 15), so a page's content length over
+// three is about as many glyphs as it can draw, without forms. The guess
+// is bounded: the array is made once for a worker's largest page, and
+// what of it a page does not fill is never written.
+const (
+	contentBytesPerGlyph = 3
+	minGlyphCap          = 1024
+	maxGlyphGuess        = 16384
+)
+
+// reserveGlyphs makes the worker's glyph array large enough for the page
+// whose content stream has n bytes: made at once, the array is not doubled
+// (and copied) glyph count by glyph count as the page is drawn, each copy
+// new memory the process must take from the system.
+func (sc *scratch) reserveGlyphs(n int) {
+	want := min(max(n/contentBytesPerGlyph, minGlyphCap), maxGlyphGuess)
+	if cap(sc.glyphs) < want {
+		sc.glyphs = make([]glyphx, 0, want)
+	}
+}
+
 func newInterp(d *document, space pageSpace, sc *scratch) *interp {
 	if sc.forms == nil {
 		sc.forms = map[string]formData{}
 	}
 	if sc.glyphs == nil {
-		sc.glyphs = make([]glyphx, 0, 1024)
+		sc.glyphs = make([]glyphx, 0, minGlyphCap)
 	}
 	return &interp{
 		doc:    d,
@@ -639,7 +662,7 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 			Size:   math.Abs(size),
 			Bold:   f.bold,
 			Italic: f.italic,
-			Render: gs.render,
+			Render: int8(min(max(gs.render, math.MinInt8), math.MaxInt8)),
 			Seq:    int32(len(in.glyphs)),
 			Dir:    int8(dir),
 		},

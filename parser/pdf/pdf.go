@@ -215,9 +215,10 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout, *scratc
 		return PageLayout{}, &parser.Error{File: d.name, Page: n, Err: err}
 	}
 	space := newPageSpace(page)
-	in := newInterp(d, space, sc)
 	content, cerr := pageContents(page.v, &sc.streams)
 	cerr = d.lengthRepairs(cerr)
+	sc.reserveGlyphs(len(content))
+	in := newInterp(d, space, sc)
 	if cerr != nil {
 		in.errs = append(in.errs, fmt.Errorf("content stream%s %w", objectRef(page.v.Key("Contents")), cerr))
 	}
