@@ -227,7 +227,7 @@ func (in *interp) run(data []byte, res lpdf.Value, depth int) {
 	if args == nil {
 		args = make([]operand, 0, 16)
 	}
-	fonts := map[string]*font{}
+	fonts := &runFonts{byName: map[string]*font{}}
 	for {
 		v, op, ok := l.next()
 		if !ok {
@@ -251,7 +251,29 @@ func (in *interp) run(data []byte, res lpdf.Value, depth int) {
 	}
 }
 
-func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string]*font, depth int, l *lexer) {
+// runFonts are the fonts a content stream's run has set, by resource
+// name, and its resources' font dictionary, read at the first font set
+// (the library reads an object anew at every lookup).
+type runFonts struct {
+	byName   map[string]*font
+	dict     lpdf.Value
+	dictRead bool
+}
+
+// named returns the font the resources name name (see namedFont).
+func (rf *runFonts) named(in *interp, res lpdf.Value, name string) *font {
+	f, ok := rf.byName[name]
+	if !ok {
+		if !rf.dictRead {
+			rf.dict, rf.dictRead = res.Key("Font"), true
+		}
+		f = in.doc.namedFont(rf.dict, name, in.sb)
+		rf.byName[name] = f
+	}
+	return f
+}
+
+func (in *interp) do(op string, args []operand, res lpdf.Value, fonts *runFonts, depth int, l *lexer) {
 	gs := &in.gs
 	switch op {
 	case "q":
@@ -275,13 +297,7 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 	case "Tf":
 		if len(args) >= 2 {
 			gs.size = argNum(args, 1)
-			name := args[0].s
-			f, ok := fonts[name]
-			if !ok {
-				f = in.doc.namedFont(res.Key("Font"), name, in.sb)
-				fonts[name] = f
-			}
-			gs.font = f
+			gs.font = fonts.named(in, res, args[0].s)
 		}
 	case "Tc":
 		gs.tc = argNum(args, 0)

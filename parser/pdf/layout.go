@@ -121,6 +121,8 @@ type PageLayout struct {
 	// that its glyphs need not be kept); tablesFound says they were.
 	tables      []pageTable
 	tablesFound bool
+	// rules are the page's rules while pageTables runs (pageRuleMemo).
+	rules pageRuleMemo
 
 	// hrules are the page's horizontal segments (rules and the edges of
 	// shaded bands), kept for markRuled when the rulings are dropped.

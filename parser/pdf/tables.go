@@ -540,6 +540,8 @@ func pageTables(p *PageLayout) []pageTable { return (*twordBuf)(nil).pageTables(
 func (b *twordBuf) pageTables(p *PageLayout) []pageTable {
 	s := &wordSet{ws: b.pageWords(p)}
 	defer func() { b.put(s.ws) }() // no table found keeps a word: cells hold the words' text
+	p.rules = pageRuleMemo{keep: true}
+	defer func() { p.rules = pageRuleMemo{} }()
 	s.used = make([]bool, len(s.ws))
 	tabs := latticeTables(p, s)
 	var rest []int
