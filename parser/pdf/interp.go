@@ -131,9 +131,9 @@ type scratch struct {
 	codes  []glyphCode
 	lb     layoutBuf
 	forms  map[string]formData
-	// pageGlyphs is the array of the last page's Glyphs, when the page
-	// was reduced without them: the next page's are made in it.
-	pageGlyphs []Glyph
+	// glyphOrder is the array of the last page's glyph order (buildLayout):
+	// the next page's is made in it.
+	glyphOrder []int32
 	// lex are the operand arrays of the content streams run, one set per
 	// depth of forms (a form runs inside the stream that draws it).
 	lex [maxFormDepth + 1]lexBuf

@@ -123,6 +123,8 @@ type PageLayout struct {
 	tablesFound bool
 	// rules are the page's rules while pageTables runs (pageRuleMemo).
 	rules pageRuleMemo
+	// view is the page's glyphs while it is reduced (glyphView).
+	view glyphView
 
 	// hrules are the page's horizontal segments (rules and the edges of
 	// shaded bands), kept for markRuled when the rulings are dropped.

@@ -224,21 +224,21 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout, *scratc
 	}
 	in.run(content, page.resources, 0)
 	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs, Marks: in.marks, Images: in.images}
-	buildLayout(&p, in.glyphs, &sc.lb, sc.pageGlyphs)
-	sc.pageGlyphs = nil
+	order := buildLayout(&p, in.glyphs, &sc.lb, sc.glyphOrder)
+	sc.glyphOrder = order[:0]
 	if finish == nil {
+		p.Glyphs = pageGlyphs(in.glyphs, order)
 		flatWords(&p)
 	}
 	p.hasText = len(p.Lines) > 0
+	if finish != nil {
+		// The page is reduced reading its glyphs where they were drawn.
+		p.view = glyphView{gx: in.glyphs, order: order}
+		finish(&p, sc)
+		p.view = glyphView{}
+	}
 	clear(in.glyphs)
 	sc.glyphs, sc.codes = in.glyphs[:0], in.codes[:0]
-	if finish != nil {
-		glyphs := p.Glyphs
-		finish(&p, sc)
-		if p.Glyphs == nil {
-			sc.pageGlyphs = glyphs[:0]
-		}
-	}
 	if len(in.errs) > 0 {
 		err = &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %w", parser.ErrMalformed, joinUnique(in.errs))}
 	}

@@ -4,6 +4,9 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
 )
 
 // TestPageRulesMemo: while a page's tables are found, its rules are made
@@ -48,4 +51,27 @@ func TestPageRulesMemo(t *testing.T) {
 	// pageTables keeps them only while it runs.
 	pageTables(p)
 	assert.Equal(t, pageRuleMemo{}, p.rules)
+}
+
+// TestGlyphView: a page reduced with its glyphs read in place (the
+// worker's drawn glyphs and their order) shows the glyphs that its Glyphs
+// would hold, in the same order; a page that drew none has none.
+func TestGlyphView(t *testing.T) {
+	gx := []glyphx{
+		{Glyph: Glyph{Text: "a", Box: parser.Box{X0: 10, X1: 15}, Seq: 0}},
+		{Glyph: Glyph{Text: " ", Box: parser.Box{X0: 15, X1: 18}, Seq: 1}},
+		{Glyph: Glyph{Text: "b", Box: parser.Box{X0: 18, X1: 23}, Seq: 2}},
+		{Glyph: Glyph{Text: "c", Box: parser.Box{X0: 1, X1: 5}, Seq: 3, Render: 3}},
+	}
+	order := []int32{2, 0, 3}
+	flat := &PageLayout{Glyphs: pageGlyphs(gx, order)}
+	view := &PageLayout{view: glyphView{gx: gx, order: order}}
+	require.Equal(t, 3, flat.glyphCount())
+	require.Equal(t, flat.glyphCount(), view.glyphCount())
+	for k := range flat.glyphCount() {
+		assert.Equal(t, *flat.glyph(k), *view.glyph(k), "glyph %d", k)
+		assert.Same(t, &gx[order[k]].Glyph, view.glyph(k), "read in place")
+	}
+	assert.Nil(t, pageGlyphs(nil, nil))
+	assert.Equal(t, 0, (&PageLayout{}).glyphCount())
 }
