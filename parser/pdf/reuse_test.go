@@ -1,6 +1,9 @@
 package pdf
 
 import (
+	"cmp"
+	"math"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -74,4 +77,47 @@ func TestGlyphView(t *testing.T) {
 	}
 	assert.Nil(t, pageGlyphs(nil, nil))
 	assert.Equal(t, 0, (&PageLayout{}).glyphCount())
+}
+
+// TestLineBoxesNear: the boxes near a height are found among a run of the
+// lines bounded by their keys; every box whose bottom edge lies within
+// reach is in it, whatever the lines' heights; lines out of key order are
+// all read.
+func TestLineBoxesNear(t *testing.T) {
+	seed := uint32(7)
+	next := func(m uint32) float64 {
+		seed = seed*1664525 + 1013904223
+		return float64(seed >> 8 % m)
+	}
+	narrowed := 0
+	for round := range 50 {
+		var ls []TextLine
+		for range int(next(60)) {
+			y0 := next(8000) / 10
+			h := 1 + next(300)/10
+			ls = append(ls, TextLine{Box: parser.Box{X0: next(500), Y0: y0, X1: 600, Y1: y0 + h}})
+		}
+		slices.SortStableFunc(ls, func(a, b TextLine) int { return cmp.Compare(lineKey(a), lineKey(b)) })
+		lb := newLineBoxes(ls)
+		require.NotNil(t, lb.keys, "round %d", round)
+		for range 20 {
+			y, reach := next(8000)/10, next(200)/10
+			near := lb.near(y, reach)
+			if len(near) < len(ls) {
+				narrowed++
+			}
+			for _, l := range ls {
+				if math.Abs(l.Box.Y1-y) <= reach {
+					assert.Contains(t, near, l.Box, "round %d: y %v reach %v", round, y, reach)
+				}
+			}
+		}
+	}
+	assert.Greater(t, narrowed, 500, "most lookups read a run of the lines")
+	// Out of order: all.
+	ls := []TextLine{{Box: parser.Box{Y0: 100, Y1: 110}}, {Box: parser.Box{Y0: 10, Y1: 20}}}
+	lb := newLineBoxes(ls)
+	assert.Nil(t, lb.keys)
+	assert.Len(t, lb.near(15, 1), 2)
+	assert.Equal(t, []parser.Box{ls[0].Box, ls[1].Box}, lb.boxes)
 }
