@@ -151,15 +151,17 @@ type lexBuf struct {
 }
 
 // Glyph array sizing (reserveGlyphs): a glyph takes at least one byte of
-// its content stream, and seldom fewer than three (pages seen: 3 to 50
-// bytes a glyph, most of them 6 to 15), so a page's content length over
-// three is about as many glyphs as it can draw, without forms. The guess
-// is bounded: the array is made once for a worker's largest page, and
-// what of it a page does not fill is never written.
+// its content stream, seldom fewer than three (pages seen: 3 to 50 bytes
+// a glyph, most of them 6 to 15), so a page's content length over six is
+// as many glyphs as most pages draw, without forms; a denser page doubles
+// the array as before. The guess is bounded: the array is made once for a
+// worker's largest page, and what of it a page does not fill is never
+// written. (Over three, or up to 16,384, the arrays grow a fifth larger
+// over the corpus and the process takes no fewer pages from the system.)
 const (
-	contentBytesPerGlyph = 3
+	contentBytesPerGlyph = 6
 	minGlyphCap          = 1024
-	maxGlyphGuess        = 16384
+	maxGlyphGuess        = 8192
 )
 
 // reserveGlyphs makes the worker's glyph array large enough for the page
