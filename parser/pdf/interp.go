@@ -134,6 +134,9 @@ type scratch struct {
 	// glyphOrder is the array of the last page's glyph order (buildLayout):
 	// the next page's is made in it.
 	glyphOrder []int32
+	// segs is the array of the last page's rulings, when the page was
+	// reduced without them (keepTables): the next page's are drawn in it.
+	segs []Segment
 	// lex are the operand arrays of the content streams run, one set per
 	// depth of forms (a form runs inside the stream that draws it).
 	lex [maxFormDepth + 1]lexBuf
@@ -193,6 +196,7 @@ func newInterp(d *document, space pageSpace, sc *scratch) *interp {
 		lex:    &sc.lex,
 		glyphs: sc.glyphs[:0],
 		codes:  sc.codes[:0],
+		segs:   sc.segs[:0],
 	}
 }
 

@@ -236,6 +236,9 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout, *scratc
 		p.view = glyphView{gx: in.glyphs, order: order}
 		finish(&p, sc)
 		p.view = glyphView{}
+		if p.Segments == nil {
+			sc.segs = in.segs[:0] // read and let go: the next page draws its rulings there
+		}
 	}
 	clear(in.glyphs)
 	sc.glyphs, sc.codes = in.glyphs[:0], in.codes[:0]

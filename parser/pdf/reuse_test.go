@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -120,4 +122,64 @@ func TestLineBoxesNear(t *testing.T) {
 	assert.Nil(t, lb.keys)
 	assert.Len(t, lb.near(15, 1), 2)
 	assert.Equal(t, []parser.Box{ls[0].Box, ls[1].Box}, lb.boxes)
+}
+
+// rulingsPDF is a document of pages that each draw a line of text and
+// rulings (a stroked line and a thin filled rectangle).
+func rulingsPDF(pages int) []byte {
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", ""}
+	var kids []string
+	for i := range pages {
+		n := len(objs) + 1
+		kids = append(kids, fmt.Sprintf("%d 0 R", n))
+		objs = append(objs,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents %d 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>", n+1),
+			fmt.Sprintf("<< stream:BT /F1 10 Tf 20 150 Td (Page %d) Tj ET 0.5 w 10 %d m 200 %d l S 10 20 150 0.5 re f", i+1, 40+i, 40+i))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), pages)
+	return buildPDF(objs...)
+}
+
+// TestSegmentsReused: a page reduced without its rulings (its tables
+// found) leaves their array to the worker, and the next page draws its
+// rulings in it; a page that keeps its rulings (the text layer's own
+// callers) keeps an array of its own.
+func TestSegmentsReused(t *testing.T) {
+	d, err := openDocument("rulings.pdf", rulingsPDF(3), "")
+	require.NoError(t, err)
+	var sc scratch
+	var drawn []*Segment
+	var hrules [][]Segment
+	finish := func(p *PageLayout, sc *scratch) {
+		require.NotEmpty(t, p.Segments)
+		drawn = append(drawn, &p.Segments[0])
+		keepTables(p, &sc.twords)
+		hrules = append(hrules, p.hrules)
+	}
+	for n := 1; n <= 3; n++ {
+		p, err := d.readPage(n, &sc, finish)
+		require.NoError(t, err)
+		assert.Nil(t, p.Segments)
+		assert.NotNil(t, sc.segs)
+	}
+	assert.Same(t, drawn[0], drawn[1], "the second page's rulings are drawn in the first's array")
+	assert.Same(t, drawn[1], drawn[2])
+	for i, hs := range hrules {
+		// Each page's horizontal rulings stay its own.
+		require.Len(t, hs, 2, "page %d", i+1)
+		assert.InDelta(t, 200-float64(40+i), hs[0].Y0, 0.01, "page %d", i+1)
+	}
+
+	d, err = openDocument("rulings.pdf", rulingsPDF(2), "")
+	require.NoError(t, err)
+	var kept scratch
+	p1, err := d.readPage(1, &kept, nil)
+	require.NoError(t, err)
+	p2, err := d.readPage(2, &kept, nil)
+	require.NoError(t, err)
+	assert.Nil(t, kept.segs)
+	require.NotEmpty(t, p1.Segments)
+	require.NotEmpty(t, p2.Segments)
+	assert.NotSame(t, &p1.Segments[0], &p2.Segments[0])
+	assert.NotEqual(t, p1.Segments[0], p2.Segments[0])
 }
