@@ -23,10 +23,10 @@ const (
 // fglyph is a glyph in its direction's frame: u runs along the text, v down
 // across lines.
 type fglyph struct {
-	i          int // index in the page's glyphs (no pointer: sorting stays cheap)
 	u0, u1     float64
 	v0, v1     float64 // box extent across the line
 	base, size float64
+	i          int32 // index in the page's glyphs (no pointer: sorting stays cheap; fewer than maxGlyphsPage)
 	space      bool
 }
 
@@ -91,10 +91,11 @@ type lineOrder struct {
 	i       int
 }
 
-// buildLayout turns the glyphs of a page into sorted glyphs and lines
-// (words are set apart by flatWords, for the text layer's own callers).
-// reuse is an array to make the page's glyphs in.
-func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, reuse []Glyph) {
+// buildLayout turns the glyphs of a page into lines (words are set apart
+// by flatWords, for the text layer's own callers) and returns the page's
+// glyphs in their order, as indices into gx, made in the array gi (see
+// pageGlyphs).
+func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, gi []int32) []int32 {
 	var rules []Segment // vertical rulings: text on both sides belongs to different lines
 	for _, sg := range p.Segments {
 		if !sg.Horizontal() && sg.Y1-sg.Y0 > 2 {
@@ -109,9 +110,9 @@ func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, reuse []Glyph) {
 		}
 	}
 	lines := lb.lines[:0]
-	glyphs := reuse[:0]
+	glyphs := gi[:0]
 	if cap(glyphs) < len(gx) {
-		glyphs = make([]Glyph, 0, len(gx))
+		glyphs = make([]int32, 0, len(gx))
 	}
 	fg := lb.fg
 	if cap(fg) < len(gx) {
@@ -130,7 +131,7 @@ func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, reuse []Glyph) {
 			if size <= 0.01 {
 				size = max(v1-v0, 1)
 			}
-			fg = append(fg, fglyph{i: i, u0: u0, u1: u1, v0: v0, v1: v1, base: base, size: size, space: isSpaceText(g.Text)})
+			fg = append(fg, fglyph{i: int32(i), u0: u0, u1: u1, v0: v0, v1: v1, base: base, size: size, space: isSpaceText(g.Text)})
 		}
 		if len(fg) == 0 {
 			continue
@@ -147,7 +148,7 @@ func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, reuse []Glyph) {
 		for i := range gx {
 			if gx[i].Render == 3 || gx[i].Render == 7 {
 				if !isSpaceText(gx[i].Text) {
-					glyphs = append(glyphs, gx[i].Glyph)
+					glyphs = append(glyphs, int32(i))
 				}
 			}
 		}
@@ -174,9 +175,47 @@ func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, reuse []Glyph) {
 			p.Lines[k] = lines[o.i]
 		}
 	}
-	p.Glyphs = glyphs
 	clear(lines)
 	lb.lines, lb.order = lines[:0], order[:0]
+	return glyphs
+}
+
+// pageGlyphs returns the glyphs of gx in the order of buildLayout's
+// indices, a new array (nil when the page drew none).
+func pageGlyphs(gx []glyphx, order []int32) []Glyph {
+	if len(gx) == 0 {
+		return nil
+	}
+	gs := make([]Glyph, len(order), len(gx))
+	for k, i := range order {
+		gs[k] = gx[i].Glyph
+	}
+	return gs
+}
+
+// glyphView is a page's glyphs while it is reduced (readPage's finish):
+// the worker's drawn glyphs and their order, read in place, not copied
+// into the page's Glyphs.
+type glyphView struct {
+	gx    []glyphx
+	order []int32
+}
+
+// glyphCount is the number of the page's glyphs: its Glyphs, or those
+// of its view while it is reduced.
+func (p *PageLayout) glyphCount() int {
+	if p.view.order != nil {
+		return len(p.view.order)
+	}
+	return len(p.Glyphs)
+}
+
+// glyph returns the page's glyph k (of glyphCount).
+func (p *PageLayout) glyph(k int) *Glyph {
+	if p.view.order != nil {
+		return &p.view.gx[p.view.order[k]].Glyph
+	}
+	return &p.Glyphs[k]
 }
 
 // flatWords sets p.Words: the words of its lines, in their order.
@@ -216,8 +255,9 @@ func ruledBetween(rules []Segment, a, b *fglyph) bool {
 	return false
 }
 
-// buildDir appends the lines and glyphs of one direction's glyphs fg.
-func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLine, glyphs []Glyph, wb *wordBuf) ([]TextLine, []Glyph) {
+// buildDir appends the lines and glyphs (indices into gx) of one
+// direction's glyphs fg.
+func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLine, glyphs []int32, wb *wordBuf) ([]TextLine, []int32) {
 	sortByBaseline(fg, wb)
 	var bandRules []Segment
 	// Bands are runs of fg with close baselines; lines are runs of a band.
@@ -248,7 +288,7 @@ func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLi
 		for i := range gs {
 			g := &gs[i]
 			if !g.space {
-				glyphs = append(glyphs, gx[g.i].Glyph)
+				glyphs = append(glyphs, g.i)
 			}
 			if last != nil && !g.space {
 				em := max(g.size, last.size)
@@ -272,7 +312,7 @@ func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLi
 
 // fkey is a glyph's sort key in buildDir and its index in fg: the keys
 // are sorted and the glyphs gathered in their order, so that sorting moves
-// 24 bytes, not a glyph's 64.
+// 24 bytes, not a glyph's 56.
 type fkey struct {
 	base, u0 float64
 	k        int
@@ -334,7 +374,7 @@ func dedupe(gs []fglyph, gx []glyphx) []fglyph {
 				break
 			}
 			if gx[o.i].Text == gx[g.i].Text && math.Abs(o.u0-g.u0) < dupTolEm*g.size && math.Abs(o.base-g.base) < dupTolEm*g.size &&
-				overprinted(gx, o.i, g.i, dupTolEm*g.size) {
+				overprinted(gx, int(o.i), int(g.i), dupTolEm*g.size) {
 				dup = true
 				break
 			}

@@ -443,7 +443,7 @@ func loadFont(v lpdf.Value, sb *streamBuf) *font {
 	f.name = stripSubset(base)
 	f.bold, f.italic = styleFromName(f.name)
 
-	desc := v.Key("FontDescriptor")
+	desc := desc0 // read once: the library reads an object anew at every lookup
 	var cidFont lpdf.Value
 	if subtype == "Type0" {
 		f.composite = true

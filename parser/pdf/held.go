@@ -69,7 +69,8 @@ func (h *Held) Recycle() { h.cells.reset() }
 // cellArena makes cells in chunks, which reset lets Fill use again.
 type cellArena struct {
 	chunks   [][]parser.Cell
-	cur, off int // the chunk cells are taken from, and how far
+	used     []int // how far each chunk's cells were taken since the last reset
+	cur, off int   // the chunk cells are taken from, and how far
 }
 
 // arenaChunk is how many cells a chunk holds at least: a part's rows
@@ -83,16 +84,21 @@ func (a *cellArena) take(n int) []parser.Cell {
 	}
 	if a.cur == len(a.chunks) {
 		a.chunks = append(a.chunks, make([]parser.Cell, max(n, arenaChunk)))
+		a.used = append(a.used, 0)
 	}
 	c := a.chunks[a.cur][a.off : a.off+n : a.off+n]
 	a.off += n
+	a.used[a.cur] = max(a.used[a.cur], a.off)
 	return c
 }
 
-// reset zeroes the cells taken, for taking again.
+// reset zeroes the cells taken, for taking again: only those, a chunk's
+// cells never taken being zero still (and, new, not yet memory the
+// process has touched).
 func (a *cellArena) reset() {
 	for i := range min(a.cur+1, len(a.chunks)) {
-		clear(a.chunks[i])
+		clear(a.chunks[i][:a.used[i]])
+		a.used[i] = 0
 	}
 	a.cur, a.off = 0, 0
 }

@@ -210,3 +210,41 @@ func TestInTableArea(t *testing.T) {
 	}
 	assert.Positive(t, dropped)
 }
+
+// TestCellArenaReset: cells taken, written and reset come back zero when
+// taken again, whether the takes before filled a chunk, spilled into the
+// next or left a chunk's tail unused; reset zeroes only what was taken.
+func TestCellArenaReset(t *testing.T) {
+	var a cellArena
+	write := func(cs []parser.Cell) {
+		for i := range cs {
+			cs[i] = parser.Cell{Text: "x", Lines: []string{"x"}, ColSpan: 2, RowSpan: 3, Covered: true, Box: parser.Box{X0: 1, Y1: 2}}
+		}
+	}
+	zero := func(cs []parser.Cell) {
+		t.Helper()
+		for i := range cs {
+			require.Equal(t, parser.Cell{}, cs[i], "cell %d", i)
+		}
+	}
+	for round, sizes := range [][]int{
+		{10, arenaChunk - 20, 30},    // the third take does not fit: a second chunk
+		{arenaChunk},                 // one whole chunk
+		{5},                          // a few cells of the first chunk
+		{arenaChunk + 7, 3, 1, 4000}, // a chunk larger than arenaChunk
+		{arenaChunk - 1, 1, 2},
+	} {
+		for _, n := range sizes {
+			cs := a.take(n)
+			require.Len(t, cs, n, "round %d", round)
+			zero(cs)
+			write(cs)
+		}
+		a.reset()
+		assert.Equal(t, 0, a.cur)
+		for i := range a.chunks {
+			zero(a.chunks[i])
+			assert.Zero(t, a.used[i], "chunk %d", i)
+		}
+	}
+}

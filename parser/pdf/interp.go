@@ -131,9 +131,12 @@ type scratch struct {
 	codes  []glyphCode
 	lb     layoutBuf
 	forms  map[string]formData
-	// pageGlyphs is the array of the last page's Glyphs, when the page
-	// was reduced without them: the next page's are made in it.
-	pageGlyphs []Glyph
+	// glyphOrder is the array of the last page's glyph order (buildLayout):
+	// the next page's is made in it.
+	glyphOrder []int32
+	// segs is the array of the last page's rulings, when the page was
+	// reduced without them (keepTables): the next page's are drawn in it.
+	segs []Segment
 	// lex are the operand arrays of the content streams run, one set per
 	// depth of forms (a form runs inside the stream that draws it).
 	lex [maxFormDepth + 1]lexBuf
@@ -150,12 +153,37 @@ type lexBuf struct {
 	tmp, arena, args []operand
 }
 
+// Glyph array sizing (reserveGlyphs): a glyph takes at least one byte of
+// its content stream, seldom fewer than three (pages seen: 3 to 50 bytes
+// a glyph, most of them 6 to 15), so a page's content length over six is
+// as many glyphs as most pages draw, without forms; a denser page doubles
+// the array as before. The guess is bounded: the array is made once for a
+// worker's largest page, and what of it a page does not fill is never
+// written. (Over three, or up to 16,384, the arrays grow a fifth larger
+// over the corpus and the process takes no fewer pages from the system.)
+const (
+	contentBytesPerGlyph = 6
+	minGlyphCap          = 1024
+	maxGlyphGuess        = 8192
+)
+
+// reserveGlyphs makes the worker's glyph array large enough for the page
+// whose content stream has n bytes: made at once, the array is not doubled
+// (and copied) glyph count by glyph count as the page is drawn, each copy
+// new memory the process must take from the system.
+func (sc *scratch) reserveGlyphs(n int) {
+	want := min(max(n/contentBytesPerGlyph, minGlyphCap), maxGlyphGuess)
+	if cap(sc.glyphs) < want {
+		sc.glyphs = make([]glyphx, 0, want)
+	}
+}
+
 func newInterp(d *document, space pageSpace, sc *scratch) *interp {
 	if sc.forms == nil {
 		sc.forms = map[string]formData{}
 	}
 	if sc.glyphs == nil {
-		sc.glyphs = make([]glyphx, 0, 1024)
+		sc.glyphs = make([]glyphx, 0, minGlyphCap)
 	}
 	return &interp{
 		doc:    d,
@@ -168,6 +196,7 @@ func newInterp(d *document, space pageSpace, sc *scratch) *interp {
 		lex:    &sc.lex,
 		glyphs: sc.glyphs[:0],
 		codes:  sc.codes[:0],
+		segs:   sc.segs[:0],
 	}
 }
 
@@ -204,7 +233,7 @@ func (in *interp) run(data []byte, res lpdf.Value, depth int) {
 	if args == nil {
 		args = make([]operand, 0, 16)
 	}
-	fonts := map[string]*font{}
+	fonts := &runFonts{byName: map[string]*font{}}
 	for {
 		v, op, ok := l.next()
 		if !ok {
@@ -228,7 +257,29 @@ func (in *interp) run(data []byte, res lpdf.Value, depth int) {
 	}
 }
 
-func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string]*font, depth int, l *lexer) {
+// runFonts are the fonts a content stream's run has set, by resource
+// name, and its resources' font dictionary, read at the first font set
+// (the library reads an object anew at every lookup).
+type runFonts struct {
+	byName   map[string]*font
+	dict     lpdf.Value
+	dictRead bool
+}
+
+// named returns the font the resources name name (see namedFont).
+func (rf *runFonts) named(in *interp, res lpdf.Value, name string) *font {
+	f, ok := rf.byName[name]
+	if !ok {
+		if !rf.dictRead {
+			rf.dict, rf.dictRead = res.Key("Font"), true
+		}
+		f = in.doc.namedFont(rf.dict, name, in.sb)
+		rf.byName[name] = f
+	}
+	return f
+}
+
+func (in *interp) do(op string, args []operand, res lpdf.Value, fonts *runFonts, depth int, l *lexer) {
 	gs := &in.gs
 	switch op {
 	case "q":
@@ -252,13 +303,7 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts map[string
 	case "Tf":
 		if len(args) >= 2 {
 			gs.size = argNum(args, 1)
-			name := args[0].s
-			f, ok := fonts[name]
-			if !ok {
-				f = in.doc.namedFont(res.Key("Font"), name, in.sb)
-				fonts[name] = f
-			}
-			gs.font = f
+			gs.font = fonts.named(in, res, args[0].s)
 		}
 	case "Tc":
 		gs.tc = argNum(args, 0)
@@ -639,7 +684,7 @@ func (in *interp) emit(f *font, g glyphCode, m matrix, tx, ty float64) {
 			Size:   math.Abs(size),
 			Bold:   f.bold,
 			Italic: f.italic,
-			Render: gs.render,
+			Render: int8(min(max(gs.render, math.MinInt8), math.MaxInt8)),
 			Seq:    int32(len(in.glyphs)),
 			Dir:    int8(dir),
 		},

@@ -1,6 +1,11 @@
 package pdf
 
-import "github.com/agreements/agreements/parser"
+import (
+	"math"
+	"slices"
+
+	"github.com/agreements/agreements/parser"
+)
 
 // Justified text in a narrow column stretches its word gaps, sometimes
 // past the gap that parts two columns (lineGapEm): a line of it comes as
@@ -22,8 +27,8 @@ func joinJustified(p *PageLayout) {
 	if len(ls) < 3 {
 		return
 	}
-	var out []TextLine     // made at the first join: most pages have none
-	var boxes []parser.Box // the lines' boxes, made at the first piece: most pages have none
+	var out []TextLine   // made at the first join: most pages have none
+	var boxes *lineBoxes // the lines' boxes, made at the first piece: most pages have none
 	for i := 0; i < len(ls); i++ {
 		cur := ls[i]
 		// The pieces on cur's baseline, each close to the one before.
@@ -33,10 +38,7 @@ func joinJustified(p *PageLayout) {
 		}
 		// The furthest piece that ends where the column's lines do.
 		if j > i && boxes == nil {
-			boxes = make([]parser.Box, len(ls))
-			for k := range ls {
-				boxes[k] = ls[k].Box
-			}
+			boxes = newLineBoxes(ls)
 		}
 		for ; j > i && !justifiedGap(boxes, &cur, &ls[j]); j-- {
 		}
@@ -70,7 +72,7 @@ func sameBand(a, b TextLine) bool {
 // column close by that start near a's start, end where b ends and cross
 // the gap.
 // boxes are the boxes of the page's lines.
-func justifiedGap(boxes []parser.Box, a, b *TextLine) bool {
+func justifiedGap(lb *lineBoxes, a, b *TextLine) bool {
 	em := max(a.Style.Size, 1)
 	if b.Box.X0 <= a.Box.X1 || abs(a.Style.Size-b.Style.Size) > 0.5 {
 		return false
@@ -81,14 +83,63 @@ func justifiedGap(boxes []parser.Box, a, b *TextLine) bool {
 		start = a.Words[1].Box.X0 // a list item's text: its wrapped lines start there, not at its bullet
 	}
 	n := 0
+	boxes := lb.near(a.Box.Y1, justifyReachH*h)
 	for k := range boxes {
 		o := &boxes[k]
 		if abs(o.Y1-a.Box.Y1) <= 0.5*h || abs(o.Y1-a.Box.Y1) > justifyReachH*h {
 			continue
 		}
 		if abs(o.X1-b.Box.X1) <= justifyEdge && abs(o.X0-start) <= justifyIndent*em && o.X0 < a.Box.X1 {
-			n++
+			if n++; n >= justifyLines {
+				return true
+			}
 		}
 	}
-	return n >= justifyLines
+	return false
+}
+
+// lineBoxes are the boxes of a page's lines, with their sort keys
+// (lineKey) when the lines are in their order: the boxes whose bottom
+// edge lies near a height are then found in a range of them, not looked
+// for among all.
+type lineBoxes struct {
+	boxes  []parser.Box
+	keys   []float64 // nil when the lines are not in key order
+	maxMid float64   // the largest half height of a box: its middle lies this far above its bottom at most
+}
+
+func newLineBoxes(ls []TextLine) *lineBoxes {
+	lb := &lineBoxes{boxes: make([]parser.Box, len(ls)), keys: make([]float64, len(ls))}
+	for k := range ls {
+		b := ls[k].Box
+		lb.boxes[k] = b
+		lb.keys[k] = lineKey(ls[k])
+		lb.maxMid = max(lb.maxMid, (b.Y1-b.Y0)/2)
+		if k > 0 && lb.keys[k] < lb.keys[k-1] || math.IsNaN(lb.keys[k]) || math.IsNaN(lb.maxMid) {
+			lb.keys = nil // out of order (a list marker joined to its line may move it): all are read
+			break
+		}
+	}
+	for k := range ls {
+		lb.boxes[k] = ls[k].Box
+	}
+	return lb
+}
+
+// near returns the boxes among which lie all those whose bottom edge is
+// within reach of y: a run of them bounded by their keys (widened by one
+// on each side, for rounding), or all.
+func (lb *lineBoxes) near(y, reach float64) []parser.Box {
+	if lb.keys == nil || math.IsNaN(y) || math.IsNaN(reach) || math.IsInf(reach, 0) {
+		return lb.boxes
+	}
+	// A box's middle lies between its bottom less maxMid and its bottom.
+	lo := math.Round((y-reach-lb.maxMid)/2) - 1
+	hi := math.Round((y+reach)/2) + 1
+	from, _ := slices.BinarySearch(lb.keys, lo)
+	to, found := slices.BinarySearch(lb.keys, hi)
+	for found && to < len(lb.keys) && lb.keys[to] == hi {
+		to++
+	}
+	return lb.boxes[from:to]
 }

@@ -16,11 +16,11 @@ type Glyph struct {
 	Size   float64    // effective font size in points (text matrix and CTM applied)
 	Bold   bool
 	Italic bool
-	// Dir and Seq are as small as their values: a page holds thousands
-	// of glyphs, copied on their way to lines.
+	// Dir, Render and Seq are as small as their values: a page holds
+	// thousands of glyphs, copied on their way to lines (80 bytes a glyph).
 	Dir    int8  // writing direction on the page: 0 left to right, 1 top to bottom, 2 right to left, 3 bottom to top
+	Render int8  // text rendering mode, 0 to 7 (3 = invisible); a mode out of int8's range is held at its nearest end
 	Seq    int32 // order in the content stream (fewer than maxGlyphsPage)
-	Render int   // text rendering mode (3 = invisible)
 }
 
 // Segment is a ruling: a horizontal or vertical line, from a stroked path or
@@ -121,6 +121,10 @@ type PageLayout struct {
 	// that its glyphs need not be kept); tablesFound says they were.
 	tables      []pageTable
 	tablesFound bool
+	// rules are the page's rules while pageTables runs (pageRuleMemo).
+	rules pageRuleMemo
+	// view is the page's glyphs while it is reduced (glyphView).
+	view glyphView
 
 	// hrules are the page's horizontal segments (rules and the edges of
 	// shaded bands), kept for markRuled when the rulings are dropped.

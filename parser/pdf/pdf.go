@@ -215,29 +215,33 @@ func (d *document) readPage(n int, sc *scratch, finish func(*PageLayout, *scratc
 		return PageLayout{}, &parser.Error{File: d.name, Page: n, Err: err}
 	}
 	space := newPageSpace(page)
-	in := newInterp(d, space, sc)
 	content, cerr := pageContents(page.v, &sc.streams)
 	cerr = d.lengthRepairs(cerr)
+	sc.reserveGlyphs(len(content))
+	in := newInterp(d, space, sc)
 	if cerr != nil {
 		in.errs = append(in.errs, fmt.Errorf("content stream%s %w", objectRef(page.v.Key("Contents")), cerr))
 	}
 	in.run(content, page.resources, 0)
 	p = PageLayout{Number: n, Width: space.w, Height: space.h, Segments: in.segs, Marks: in.marks, Images: in.images}
-	buildLayout(&p, in.glyphs, &sc.lb, sc.pageGlyphs)
-	sc.pageGlyphs = nil
+	order := buildLayout(&p, in.glyphs, &sc.lb, sc.glyphOrder)
+	sc.glyphOrder = order[:0]
 	if finish == nil {
+		p.Glyphs = pageGlyphs(in.glyphs, order)
 		flatWords(&p)
 	}
 	p.hasText = len(p.Lines) > 0
-	clear(in.glyphs)
-	sc.glyphs, sc.codes = in.glyphs[:0], in.codes[:0]
 	if finish != nil {
-		glyphs := p.Glyphs
+		// The page is reduced reading its glyphs where they were drawn.
+		p.view = glyphView{gx: in.glyphs, order: order}
 		finish(&p, sc)
-		if p.Glyphs == nil {
-			sc.pageGlyphs = glyphs[:0]
+		p.view = glyphView{}
+		if p.Segments == nil {
+			sc.segs = in.segs[:0] // read and let go: the next page draws its rulings there
 		}
 	}
+	clear(in.glyphs)
+	sc.glyphs, sc.codes = in.glyphs[:0], in.codes[:0]
 	if len(in.errs) > 0 {
 		err = &parser.Error{File: d.name, Page: n, Err: fmt.Errorf("%w: %w", parser.ErrMalformed, joinUnique(in.errs))}
 	}

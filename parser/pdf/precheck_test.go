@@ -125,7 +125,7 @@ func TestSortByBaselineAsSortFunc(t *testing.T) {
 			return float64(seed>>16%m) / 2
 		}
 		for k := range fg {
-			fg[k] = fglyph{i: k, base: next(7), u0: next(5), u1: float64(k)}
+			fg[k] = fglyph{i: int32(k), base: next(7), u0: next(5), u1: float64(k)}
 		}
 		want := append([]fglyph{}, fg...)
 		slices.SortFunc(want, func(a, b fglyph) int {

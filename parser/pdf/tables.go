@@ -242,18 +242,18 @@ type wordSet struct {
 // Without glyphs the word stays whole.
 func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 	if s.byX == nil {
-		s.byX = make([]int, len(p.Glyphs))
+		s.byX = make([]int, p.glyphCount())
 		for k := range s.byX {
 			s.byX[k] = k
 		}
-		slices.SortFunc(s.byX, func(a, b int) int { return cmp.Compare(p.Glyphs[a].Box.X0, p.Glyphs[b].Box.X0) })
+		slices.SortFunc(s.byX, func(a, b int) int { return cmp.Compare(p.glyph(a).Box.X0, p.glyph(b).Box.X0) })
 	}
 	w := s.ws[i]
-	lo, _ := slices.BinarySearchFunc(s.byX, w.Box.X0-1, func(k int, x float64) int { return cmp.Compare(p.Glyphs[k].Box.X0, x) })
+	lo, _ := slices.BinarySearchFunc(s.byX, w.Box.X0-1, func(k int, x float64) int { return cmp.Compare(p.glyph(k).Box.X0, x) })
 	pieces := make([][]int, len(cuts)+1)
 	last, lastN := -1, 0
 	for _, k := range s.byX[lo:] {
-		g := &p.Glyphs[k]
+		g := p.glyph(k)
 		if g.Box.X0 > w.Box.X1 {
 			break
 		}
@@ -262,7 +262,7 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 			continue
 		}
 		n, _ := slices.BinarySearch(cuts, gx)
-		if last >= 0 && g.Seq == p.Glyphs[last].Seq+1 {
+		if last >= 0 && g.Seq == p.glyph(last).Seq+1 {
 			// Drawn right after the glyph before it: the same run of
 			// text, overflowing its cell, stays in the cell it starts in.
 			n = lastN
@@ -277,10 +277,10 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 			continue
 		}
 		var text strings.Builder
-		box := p.Glyphs[gs[0]].Box
+		box := p.glyph(gs[0]).Box
 		for _, k := range gs {
-			text.WriteString(p.Glyphs[k].Text)
-			box = union(box, p.Glyphs[k].Box)
+			text.WriteString(p.glyph(k).Text)
+			box = union(box, p.glyph(k).Box)
 		}
 		nw := w.Word
 		nw.Text, nw.Box = text.String(), parser.Box{X0: box.X0, Y0: w.Box.Y0, X1: box.X1, Y1: w.Box.Y1}
@@ -540,6 +540,8 @@ func pageTables(p *PageLayout) []pageTable { return (*twordBuf)(nil).pageTables(
 func (b *twordBuf) pageTables(p *PageLayout) []pageTable {
 	s := &wordSet{ws: b.pageWords(p)}
 	defer func() { b.put(s.ws) }() // no table found keeps a word: cells hold the words' text
+	p.rules = pageRuleMemo{keep: true}
+	defer func() { p.rules = pageRuleMemo{} }()
 	s.used = make([]bool, len(s.ws))
 	tabs := latticeTables(p, s)
 	var rest []int

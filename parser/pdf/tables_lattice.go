@@ -23,13 +23,15 @@ func mergeRules(rs []rule) []rule {
 		return nil
 	}
 	slices.SortFunc(rs, func(a, b rule) int { return cmp.Compare(a.at, b.at) })
-	var out []rule
+	out := make([]rule, 0, len(rs))
 	for i := 0; i < len(rs); {
 		j := i + 1
 		for j < len(rs) && rs[j].at-rs[j-1].at <= snapTol && rs[j].at-rs[i].at <= 2*snapTol {
 			j++
 		}
-		group := slices.Clone(rs[i:j])
+		// The group is sorted where it lies: rs is mergeRules' own, and
+		// the groups after it start past it.
+		group := rs[i:j]
 		sum, wsum := 0.0, 0.0
 		for _, r := range group {
 			l := max(r.hi-r.lo, 0.1)
@@ -61,6 +63,27 @@ func mergeRules(rs []rule) []rule {
 // rules. The edges of filled backgrounds (shaded cells, zebra stripes) are
 // not rules: shading marks rows or headers, not a grid.
 func pageRules(p *PageLayout) (hs, vs []rule) {
+	if p.rules.made && len(p.rules.of) == len(p.Segments) && (len(p.Segments) == 0 || &p.rules.of[0] == &p.Segments[0]) {
+		return p.rules.hs, p.rules.vs
+	}
+	nh, nv := 0, 0
+	for _, s := range p.Segments {
+		switch {
+		case s.Width == 0:
+		case s.Horizontal():
+			if s.X1-s.X0 >= 1 {
+				nh++
+			}
+		case s.Y1-s.Y0 >= 1:
+			nv++
+		}
+	}
+	if nh > 0 {
+		hs = make([]rule, 0, nh)
+	}
+	if nv > 0 {
+		vs = make([]rule, 0, nv)
+	}
 	for _, s := range p.Segments {
 		if s.Width == 0 {
 			continue // an edge of a filled background, not a rule
@@ -73,7 +96,22 @@ func pageRules(p *PageLayout) (hs, vs []rule) {
 			vs = append(vs, rule{at: (s.X0 + s.X1) / 2, lo: s.Y0, hi: s.Y1})
 		}
 	}
-	return mergeRules(hs), mergeRules(vs)
+	hs, vs = mergeRules(hs), mergeRules(vs)
+	if p.rules.keep {
+		p.rules = pageRuleMemo{keep: true, made: true, of: p.Segments, hs: hs, vs: vs}
+	}
+	return hs, vs
+}
+
+// pageRuleMemo holds a page's rules (pageRules) while its tables are
+// found (pageTables): the ruled tables, the columns and each run of the
+// unruled tables read them, made once. of is the segments they were made
+// of: other segments are rules made anew. The rules are read, never
+// written.
+type pageRuleMemo struct {
+	keep, made bool
+	of         []Segment
+	hs, vs     []rule
 }
 
 // crosses reports whether horizontal rule h and vertical rule v touch.
