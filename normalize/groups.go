@@ -114,6 +114,10 @@ func (c *docContext) countryWithin(name string) (Country, bool) {
 	return Country{}, false
 }
 
+// textMemo bounds the texts a memo of the document's texts holds: it is
+// emptied when full.
+const textMemo = 4096
+
 // readCountry reads a name as a country: "China (79)", "U. S. A.",
 // "オーストリア Austria", "CAMBODIA (3)". An unknown name is kept as the
 // country's name with the repair country_unknown.
@@ -124,10 +128,13 @@ func (c *docContext) readCountry(text string) groupName {
 		return g
 	}
 	g := c.readCountryText(text)
-	if c.countries == nil {
+	if c.countries == nil || len(c.countries) >= textMemo {
+		// Most texts read are a few countries, met again and again; a
+		// long table's partner names, each read once, would otherwise
+		// pile up with the text they are cut from.
 		c.countries = map[string]groupName{}
 	}
-	c.countries[text] = g
+	c.countries[strings.Clone(text)] = g
 	g.repairs = slices.Clone(g.repairs)
 	return g
 }

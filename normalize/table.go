@@ -79,7 +79,7 @@ type tableReader struct {
 	levelRepair string
 	colsRepair  string
 	usual       field // the column markers usually stand in
-	origin      map[cellRef]cellRef
+	origin      origins
 	flagOf      map[int]string // the flag a flag column (fFlag) sets
 
 	// Grouping state: what a blank or merged grouping cell stands for.
@@ -130,7 +130,7 @@ func (c *docContext) table(t *parser.Table) {
 	if c.tables == nil {
 		c.tables = &tableMemo{declared: map[string]bool{}, last: -1}
 	}
-	tr := &tableReader{c: c, t: t, prev: -1, origin: map[cellRef]cellRef{}}
+	tr := &tableReader{c: c, t: t, prev: -1}
 	minMarked := 2
 	if c.list != nil && c.list.entry != nil {
 		minMarked = 1 // (a list being read goes on in the table: one bullet says so)
@@ -949,25 +949,6 @@ func (tr *tableReader) headerWordsOf(j int, text string) bool {
 	return n > 0
 }
 
-// mapOrigins records, for every cell a rowspan covers, the cell the span
-// starts in.
-func (tr *tableReader) mapOrigins() {
-	for i, r := range tr.t.Rows {
-		for j, cell := range r.Cells {
-			if cell.Covered || (cell.RowSpan <= 1 && cell.ColSpan <= 1) {
-				continue
-			}
-			for y := i; y < i+max(cell.RowSpan, 1) && y < len(tr.t.Rows); y++ {
-				for x := j; x < j+max(cell.ColSpan, 1) && x < len(tr.t.Rows[y].Cells); x++ {
-					if y != i || x != j {
-						tr.origin[cellRef{y, x}] = cellRef{i, j}
-					}
-				}
-			}
-		}
-	}
-}
-
 // cell returns the text of the cell at row i, column j: its own text, or,
 // for a cell merged with the one above, the text of the span's origin.
 func (tr *tableReader) cell(i, j int) val {
@@ -979,7 +960,7 @@ func (tr *tableReader) cell(i, j int) val {
 	if !c.Covered {
 		return val{text: cellText(c), lines: c.Lines, col: j}
 	}
-	o, ok := tr.origin[cellRef{i, j}]
+	o, ok := tr.origin.of(i, j)
 	if !ok || o.row == i {
 		return val{col: j} // part of a span from the left: no text of its own
 	}

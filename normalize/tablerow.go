@@ -583,7 +583,7 @@ func (tr *tableReader) cutMergedCell(i, j int) bool {
 	}
 	cell := rows[i].Cells[j]
 	if cell.Covered {
-		if o, ok := tr.origin[cellRef{i, j}]; ok && o.row < i {
+		if o, ok := tr.origin.of(i, j); ok && o.row < i {
 			return tr.cutMergedCell(o.row, o.col) // a row further down the same merged cell
 		}
 		return false
