@@ -139,6 +139,15 @@ func (c *docContext) readCountry(text string) groupName {
 	return g
 }
 
+// mayNameCountry reports whether text may be read as a country with a
+// code (readCountry): false only when it was read already and is not, so
+// that a row's other text need not be read (a date read again and again,
+// before a partner's name read once).
+func (c *docContext) mayNameCountry(text string) bool {
+	g, ok := c.countries[text]
+	return !ok || g.known && g.country.Code != ""
+}
+
 // readCountryText reads a country group's name.
 func (c *docContext) readCountryText(text string) groupName {
 	name, count, hasCount := groupText(text)
