@@ -194,3 +194,28 @@ func TestMayBeDate(t *testing.T) {
 		assert.Equal(t, strings.ContainsAny(s, dateNeeds), mayBeDate(s), "%q", s)
 	}
 }
+
+// TestScanEnglishMDY: englishMDY's scanner gives what its expression gives,
+// on texts made of the form's parts, each right or wrong, and on random
+// texts of date characters.
+func TestScanEnglishMDY(t *testing.T) {
+	l := englishMDY()
+	texts := dateTexts()
+	parts := [][]string{{"", "April", "Apr", "aUG", "ſept", "\u212aay", "x", "May1"}, {"", ".", ".."},
+		{"", " ", "  ", "\t", "\n "}, {"", "1", "15", "123", "0"}, {"", "st", "ND", "Rd", "th", "s", "thx"},
+		{"", ",", ", ", ",  ", " ", "  ", ";", " ,"}, {"", "2021", "202", "20210", "2O21", "2021 "}}
+	var walk func(k int, s string)
+	walk = func(k int, s string) {
+		if k == len(parts) {
+			texts = append(texts, s)
+			return
+		}
+		for _, p := range parts[k] {
+			walk(k+1, s+p)
+		}
+	}
+	walk(0, "")
+	for _, s := range texts {
+		assert.Equal(t, l.re.FindStringSubmatch(s), l.match(s), "%q", s)
+	}
+}

@@ -251,8 +251,34 @@ func (c *docContext) unitsFirst() bool {
 			nameFirst++
 		}
 	}
+	// A text met again (a date, a country, in cell after cell) counts as
+	// it did the first time: each is read once.
+	const counted, unitCounted, nameCounted = 0, 1, 2
+	seen := map[string]int8{}
 	for text := range docTexts(c.doc) {
-		count(text)
+		k, ok := seen[text]
+		if !ok {
+			u, n := unitFirst, nameFirst
+			count(text)
+			k = counted
+			switch {
+			case unitFirst > u:
+				k = unitCounted
+			case nameFirst > n:
+				k = nameCounted
+			}
+			if len(seen) >= textMemo {
+				clear(seen)
+			}
+			seen[text] = k
+			continue
+		}
+		switch k {
+		case unitCounted:
+			unitFirst++
+		case nameCounted:
+			nameFirst++
+		}
 	}
 	c.unitOrder = orderNameFirst
 	if unitFirst >= 2 && unitFirst > 2*nameFirst {
