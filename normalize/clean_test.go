@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -90,5 +92,33 @@ func TestPlainASCIIWords(t *testing.T) {
 		s := strings.Repeat("a ", n) + "b"
 		assert.Equal(t, byBytes(s), plainASCII(s), "%q", s)
 		assert.Equal(t, byBytes(s+"é"), plainASCII(s+"é"), "%q", s+"é")
+	}
+}
+
+// TestUnique: the texts of a list each once, but for empty ones, in their
+// first order or sorted, never nil; a few compared one by one, more
+// through a set, alike.
+func TestUnique(t *testing.T) {
+	for _, n := range []int{0, 1, uniqueScan, uniqueScan + 1, 3 * uniqueScan} {
+		var in []string
+		for i := range n {
+			in = append(in, fmt.Sprint((i*7)%(n/2+1)), "")
+		}
+		var order []string
+		for _, s := range in {
+			if s != "" && !slices.Contains(order, s) {
+				order = append(order, s)
+			}
+		}
+		if order == nil {
+			order = []string{}
+		}
+		sorted := slices.Sorted(slices.Values(order))
+		if sorted == nil {
+			sorted = []string{}
+		}
+		assert.Equal(t, order, uniqueKeepOrder(in), "%d", n)
+		assert.Equal(t, sorted, uniqueSorted(in), "%d", n)
+		assert.NotNil(t, uniqueKeepOrder(in))
 	}
 }

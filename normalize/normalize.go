@@ -3,6 +3,7 @@ package normalize
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -501,30 +502,39 @@ func isCJK(r rune) bool {
 		r == 'ー' || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60)
 }
 
+// uniqueSorted returns the texts of in, but for empty ones, sorted, each
+// once; never nil.
 func uniqueSorted(in []string) []string {
-	out := []string{}
-	seen := map[string]bool{}
-	for _, s := range in {
-		if s != "" && !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
+	out := uniqueKeepOrder(in)
 	sort.Strings(out)
 	return out
 }
 
+// uniqueKeepOrder returns the texts of in, but for empty ones, each once,
+// in the order they first stand; never nil. (A record's flags and repairs
+// are a few: they are compared one by one, without a set.)
 func uniqueKeepOrder(in []string) []string {
-	out := []string{}
-	seen := map[string]bool{}
+	out := make([]string, 0, len(in))
+	if len(in) > uniqueScan {
+		seen := make(map[string]bool, len(in))
+		for _, s := range in {
+			if s != "" && !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+		return out
+	}
 	for _, s := range in {
-		if s != "" && !seen[s] {
-			seen[s] = true
+		if s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
 	return out
 }
+
+// uniqueScan is the most texts uniqueKeepOrder compares one by one.
+const uniqueScan = 16
 
 // unplaced records a line or row that could not be placed.
 func (c *docContext) unplaced(page, row int, text string, kind agreement.UnplacedKind, reason string) {

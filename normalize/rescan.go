@@ -245,6 +245,20 @@ func allMarkers(s string) []string {
 	return out
 }
 
+// markersIn is len(allMarkers(s)).
+func markersIn(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if e := markerAt(s[i:]); e > 0 {
+			n++
+			i += e
+			continue
+		}
+		i++
+	}
+	return n
+}
+
 // titleThenUnit is titleThenUnitRe.FindStringSubmatchIndex(s): a closing
 // bracket, white space, a comma or none and white space, then text to the
 // end without brackets or commas that starts with no white space. What

@@ -126,6 +126,9 @@ func TestLeadingAndAllMarkers(t *testing.T) {
 		}
 		assert.Equal(t, want, leadingMarkers(s), "%q", s)
 		assert.Equal(t, oneMarkerRe.FindAllString(s, -1), allMarkers(s), "%q", s)
+		assert.Equal(t, len(allMarkers(s)), markersIn(s), "%q", s)
+		_, ms := splitMarkers(s)
+		assert.Equal(t, len(ms), countMarkers(s), "%q", s)
 	}
 	assert.Greater(t, hits, 100)
 }

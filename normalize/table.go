@@ -1040,9 +1040,7 @@ func (tr *tableReader) findUsualMarkerPlace() {
 			if v.covered || v.text == "" {
 				continue
 			}
-			if _, ms := splitMarkers(v.text); len(ms) > 0 {
-				counts[f] += len(ms)
-			}
+			counts[f] += countMarkers(v.text)
 		}
 	}
 	best := 0
