@@ -522,16 +522,30 @@ var unitOpeners = []string{"Faculty", "School", "Graduate School", "College", "D
 // unitOpenerRe finds where a unit's name starts inside a longer name.
 var unitOpenerRe = lazyre.New(`\s(?:` + strings.Join(unitOpeners, "|") + `)\s+(?:of|for|de|der|des|d')\s`)
 
-// hasUnitOpener reports whether s holds one of unitOpeners, as every text
-// unitOpenerRe matches does: the others are not run through it.
+// hasUnitOpener reports whether s holds one of unitOpeners after white
+// space, as every text unitOpenerRe matches does: the others are not run
+// through it. It looks at the bytes after white space only.
 func hasUnitOpener(s string) bool {
-	for _, w := range unitOpeners {
-		if strings.Contains(s, w) {
-			return true
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\f', '\r':
+		default:
+			continue
+		}
+		if !strings.Contains(unitOpenerStarts, s[i+1:i+2]) {
+			continue
+		}
+		for _, w := range unitOpeners {
+			if strings.HasPrefix(s[i+1:], w) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// unitOpenerStarts holds the first byte of every unit opener.
+const unitOpenerStarts = "FSGCDILE"
 
 // splitUnitInName splits a unit named right after the institution, with no
 // comma between: the part before must name an institution and end as one
