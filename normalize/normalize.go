@@ -206,6 +206,34 @@ type docContext struct {
 	released func(int, *Record)
 
 	finished [8]struct{ in, out string } // each text field of the record finished last, as made and as cleaned (finish)
+	dates    map[dateText]dateRead       // the date cells read (parseDate)
+}
+
+// dateText is a date cell's text and how it is read.
+type dateText struct {
+	text string
+	opt  DateOptions
+}
+
+// dateRead is what ParseDate said of a text.
+type dateRead struct {
+	d   Date
+	err error
+}
+
+// parseDate is ParseDate, remembered: a table's date cells repeat (the
+// same day for several agreements, a date filled down).
+func (c *docContext) parseDate(text string, opt DateOptions) (Date, error) {
+	k := dateText{text, opt}
+	if r, ok := c.dates[k]; ok {
+		return r.d, r.err
+	}
+	d, err := ParseDate(text, opt)
+	if c.dates == nil || len(c.dates) >= textMemo {
+		c.dates = map[dateText]dateRead{}
+	}
+	c.dates[dateText{strings.Clone(text), opt}] = dateRead{d, err}
+	return d, err
 }
 
 // dateRepair returns the repair of a date read with layout, made once for
