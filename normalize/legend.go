@@ -230,7 +230,7 @@ func cutMarkers(s string) (rest, lead, trail string) {
 		}
 	}
 	if trailing && s != "" {
-		if m := trailingMarkersRe.FindString(s); m != "" {
+		if m := trailingMarkers(s); m != "" {
 			trail = m
 			s = strings.TrimSpace(s[:len(s)-len(m)])
 		}
