@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -56,5 +58,67 @@ func TestJoinedCellsWithin(t *testing.T) {
 		if ok {
 			assert.Equal(t, want, got)
 		}
+	}
+}
+
+// TestPlainASCIIWords: plainASCII, reading eight bytes at a time, says of
+// every text what a byte-by-byte reading says: each byte a printable ASCII
+// character or a space, no two spaces together, none at the ends.
+func TestPlainASCIIWords(t *testing.T) {
+	byBytes := func(s string) bool {
+		if s == "" {
+			return true
+		}
+		if s[0] == ' ' || s[len(s)-1] == ' ' || strings.Contains(s, "  ") {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if s[i] < 0x20 || s[i] > 0x7e {
+				return false
+			}
+		}
+		return true
+	}
+	base := "University of Example 12"
+	for i := range len(base) {
+		for _, b := range []byte{0x00, 0x1f, 0x20, 0x21, 0x7e, 0x7f, 0x80, 0xc3, 0xff, '\t'} {
+			s := base[:i] + string([]byte{b}) + base[i+1:]
+			assert.Equal(t, byBytes(s), plainASCII(s), "%q", s)
+			s = base[:i] + string([]byte{b, b}) + base[i:]
+			assert.Equal(t, byBytes(s), plainASCII(s), "%q", s)
+		}
+	}
+	for n := range 20 {
+		s := strings.Repeat("a ", n) + "b"
+		assert.Equal(t, byBytes(s), plainASCII(s), "%q", s)
+		assert.Equal(t, byBytes(s+"é"), plainASCII(s+"é"), "%q", s+"é")
+	}
+}
+
+// TestUnique: the texts of a list each once, but for empty ones, in their
+// first order or sorted, never nil; a few compared one by one, more
+// through a set, alike.
+func TestUnique(t *testing.T) {
+	for _, n := range []int{0, 1, uniqueScan, uniqueScan + 1, 3 * uniqueScan} {
+		var in []string
+		for i := range n {
+			in = append(in, fmt.Sprint((i*7)%(n/2+1)), "")
+		}
+		var order []string
+		for _, s := range in {
+			if s != "" && !slices.Contains(order, s) {
+				order = append(order, s)
+			}
+		}
+		if order == nil {
+			order = []string{}
+		}
+		sorted := slices.Sorted(slices.Values(order))
+		if sorted == nil {
+			sorted = []string{}
+		}
+		assert.Equal(t, order, uniqueKeepOrder(in), "%d", n)
+		assert.Equal(t, sorted, uniqueSorted(in), "%d", n)
+		assert.NotNil(t, uniqueKeepOrder(in))
 	}
 }

@@ -1,6 +1,10 @@
 package normalize
 
-import "github.com/agreements/agreements/parser"
+import (
+	"math"
+
+	"github.com/agreements/agreements/parser"
+)
 
 // consumeRows is the length from which a table's rows are let go once
 // read when the normaliser consumes the document (Options.Consume): a
@@ -12,13 +16,25 @@ const consumeRows = 256
 // the rows as the document holds them, when joining wrapped rows made
 // tr.t a copy. It keeps the rows that are read again later: the header
 // rows, the row before the one being read (a row goes on from the one
-// above it), the first row of every span that covers a later cell, and
-// the last row (the next table's reading looks at it).
+// above it), the first row of every merged cell (and the row above it)
+// until the reading has gone past the last row the cell covers, and the
+// last row (the next table's reading looks at it).
 type rowsFreer struct {
 	read, given []parser.Row
-	keep        map[int]bool // ordinals (Row) of the rows kept
-	done        int          // rows of read let go up to here
-	doneGiven   int          // rows of given let go up to here
+	until       map[int]int // ordinals (Row) of the rows kept: the last row read (index in read) that may need them, always for keptAlways
+	waiting     []waitingRow
+	done        int // rows of read let go up to here
+	doneGiven   int // rows of given let go up to here
+}
+
+// keptAlways is the until of a row kept to the end of the table.
+const keptAlways = math.MaxInt
+
+// waitingRow is a row passed but kept until the reading has gone past
+// row until.
+type waitingRow struct {
+	row   *parser.Row
+	until int
 }
 
 // rowsFreer returns the freer of tr's rows, given being the rows as the
@@ -37,35 +53,59 @@ func (tr *tableReader) rowsFreer(given *parser.Table) *rowsFreer {
 	}
 	tr.categoriesNameUnits()
 	c.unitsFirst()
-	f := &rowsFreer{read: tr.t.Rows, given: given.Rows, keep: map[int]bool{}, done: tr.body}
+	f := &rowsFreer{read: tr.t.Rows, given: given.Rows, until: map[int]int{}, done: tr.body}
 	for i := range tr.body {
-		f.keep[tr.t.Rows[i].Row] = true
+		f.until[tr.t.Rows[i].Row] = keptAlways
 	}
-	for _, o := range tr.origin {
-		f.keep[tr.t.Rows[o.row].Row] = true
-	}
-	f.keep[tr.t.Rows[len(tr.t.Rows)-1].Row] = true
+	f.until[tr.t.Rows[len(tr.t.Rows)-1].Row] = keptAlways
 	if len(given.Rows) > 0 {
-		f.keep[given.Rows[len(given.Rows)-1].Row] = true
+		f.until[given.Rows[len(given.Rows)-1].Row] = keptAlways
 	}
+	tr.origin.each(func(o cellRef, last int) {
+		// (the row above a merged cell's first is read with it: cutMergedCell)
+		for k := max(o.row-1, 0); k <= o.row; k++ {
+			if ord := tr.t.Rows[k].Row; f.until[ord] < last {
+				f.until[ord] = last
+			}
+		}
+	})
 	return f
 }
 
-// before lets go of the rows read before row i-1.
+// before lets go of the rows read before row i-1 that no row from i-1
+// on reads again.
 func (f *rowsFreer) before(i int) {
 	if f == nil || i-1 <= f.done {
 		return
 	}
-	for ; f.done < i-1; f.done++ {
-		if r := &f.read[f.done]; !f.keep[r.Row] {
-			r.Cells = nil
+	kept := f.waiting[:0]
+	for _, w := range f.waiting {
+		if w.until < i-1 {
+			w.row.Cells = nil
+		} else {
+			kept = append(kept, w)
 		}
+	}
+	clear(f.waiting[len(kept):])
+	f.waiting = kept
+	for ; f.done < i-1; f.done++ {
+		f.pass(&f.read[f.done], i)
 	}
 	upTo := f.read[i-1].Row // the ordinal of the row kept before the one being read
 	for ; f.doneGiven < len(f.given) && f.given[f.doneGiven].Row < upTo; f.doneGiven++ {
-		if r := &f.given[f.doneGiven]; !f.keep[r.Row] {
-			r.Cells = nil
-		}
+		f.pass(&f.given[f.doneGiven], i)
+	}
+}
+
+// pass lets go of a row the reading of row i has gone past, or keeps it
+// waiting until no later row reads it.
+func (f *rowsFreer) pass(r *parser.Row, i int) {
+	until, ok := f.until[r.Row]
+	switch {
+	case !ok || until < i-1:
+		r.Cells = nil
+	case until != keptAlways:
+		f.waiting = append(f.waiting, waitingRow{r, until})
 	}
 }
 

@@ -73,7 +73,7 @@ func TestConsumeReadsTheSame(t *testing.T) {
 
 // TestRowsFreer: while a long table is read, the rows read are let go but
 // for the header, the row above the one being read, the origins of spans
-// and the last row; in the rows as read and in the document's, when they
+// still to be read (and the rows above them) and the last row; in the rows as read and in the document's, when they
 // differ.
 func TestRowsFreer(t *testing.T) {
 	n := consumeRows + 10
@@ -81,16 +81,32 @@ func TestRowsFreer(t *testing.T) {
 	c := newContext(tdoc(nil, given), Options{Consume: true})
 	read := *given
 	read.Rows = slices.Clone(given.Rows) // as when wrapped rows were joined
-	tr := &tableReader{c: c, t: &read, body: 1, origin: map[cellRef]cellRef{}}
+	tr := &tableReader{c: c, t: &read, body: 1}
 	tr.mapOrigins()
 	f := tr.rowsFreer(given)
 	require.NotNil(t, f)
 	at := n / 2
 	f.before(at)
+	// A merged cell's first row, and the row above it, are kept until the
+	// reading has gone past the last row the cell covers: the region's
+	// (row 1, to the end), a country's (rows 10m+1 to 10m+10) and a
+	// partner's (odd rows k, to k+1).
+	merges := [][2]int{{1, n}}
+	for k := 1; k <= n; k++ {
+		if (k-1)%10 == 0 {
+			merges = append(merges, [2]int{k, min(k+9, n)})
+		}
+		if k%2 == 1 {
+			merges = append(merges, [2]int{k, min(k+1, n)})
+		}
+	}
 	for k := range given.Rows {
-		// Kept: the header (0), the region's origin (1) and the partners'
-		// (odd), the row above the one being read and those after.
-		kept := k <= 1 || k%2 == 1 || k >= at-1
+		// Kept: the header (0), the row above the one being read and
+		// those after, and the merges still read.
+		kept := k == 0 || k >= at-1
+		for _, m := range merges {
+			kept = kept || (k == m[0] || k == m[0]-1) && m[1] >= at-1
+		}
 		assert.Equal(t, kept, read.Rows[k].Cells != nil, "read row %d", k)
 		assert.Equal(t, kept, given.Rows[k].Cells != nil, "given row %d", k)
 	}

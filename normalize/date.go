@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 
 	"golang.org/x/text/unicode/norm"
@@ -142,6 +143,9 @@ type dateLayout struct {
 	// scan, when set, gives what re.FindStringSubmatch gives, without
 	// running the expression (see newDigitScan).
 	scan digitScan
+	// match, when set, gives what re.FindStringSubmatch gives, by a
+	// scanner of the layout's own (see scanEnglishMDY).
+	match func(t string) []string
 	// lead, when set, holds every character a text re matches can start
 	// with; alphabet every character it can hold; words, when set, is the
 	// most runs of letters (of englishDateAlphabet) it can hold: a month
@@ -379,13 +383,87 @@ func checkOrdinal(n int, suffix string) error {
 	return nil
 }
 
+// scanEnglishMDY is what englishMDY's expression,
+// `^(?i)([a-z]+)(\.?)\s*(\d{1,2})(st|nd|rd|th)?(,\s*|\s+)(\d{4})$`,
+// gives for FindStringSubmatch on an ASCII text, scanned: no part of it can
+// give back what it took (a letter, dot, space or digit taken is none of
+// what may follow it), so each takes all it can.
+func scanEnglishMDY(t string) []string {
+	i := 0
+	for i < len(t) && ('a' <= t[i]|0x20 && t[i]|0x20 <= 'z') {
+		i++
+	}
+	if i == 0 {
+		return nil
+	}
+	m := make([]string, 7)
+	m[0], m[1] = t, t[:i]
+	if i < len(t) && t[i] == '.' {
+		m[2] = t[i : i+1]
+		i++
+	}
+	i = skipDateSpace(t, i)
+	d := i
+	for i < len(t) && i-d < 3 && '0' <= t[i] && t[i] <= '9' {
+		i++
+	}
+	if i == d || i-d > 2 {
+		return nil
+	}
+	m[3] = t[d:i]
+	if i+2 <= len(t) {
+		switch strings.ToLower(t[i : i+2]) {
+		case "st", "nd", "rd", "th":
+			m[4] = t[i : i+2]
+			i += 2
+		}
+	}
+	sep := i
+	switch {
+	case i < len(t) && t[i] == ',':
+		i = skipDateSpace(t, i+1)
+	default:
+		i = skipDateSpace(t, i)
+		if i == sep {
+			return nil
+		}
+	}
+	m[5] = t[sep:i]
+	if len(t)-i != 4 {
+		return nil
+	}
+	for k := i; k < len(t); k++ {
+		if t[k] < '0' || t[k] > '9' {
+			return nil
+		}
+	}
+	m[6] = t[i:]
+	return m
+}
+
+// skipDateSpace returns the index of the first byte of t from i on that is
+// not white space as \s reads it.
+func skipDateSpace(t string, i int) int {
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r') {
+		i++
+	}
+	return i
+}
+
 // englishMDY is "April 1, 2014", "Apr. 1, 2014", "May 1st, 2021"; the comma
 // is optional.
 func englishMDY() dateLayout {
+	re := lazyre.New(`^(?i)([a-z]+)(\.?)\s*(\d{1,2})(st|nd|rd|th)?(,\s*|\s+)(\d{4})$`)
 	return dateLayout{
 		alphabet: englishDateAlphabet,
 		words:    2,
-		re:       lazyre.New(`^(?i)([a-z]+)(\.?)\s*(\d{1,2})(st|nd|rd|th)?(,\s*|\s+)(\d{4})$`),
+		re:       re,
+		match: func(t string) []string {
+			if !ascii.Only(t) {
+				return re.FindStringSubmatch(t) // (?i) folds ſ and K (Kelvin) into [a-z] too
+			}
+			return scanEnglishMDY(t)
+		},
 		parse: func(m []string, _ DateOptions) (ymd, string, error) {
 			mon, style, err := englishMonth(m[1], m[2])
 			if err != nil {
@@ -508,9 +586,12 @@ func ParseDate(s string, opt DateOptions) (Date, error) {
 			continue
 		}
 		var m []string
-		if l.scan != nil {
+		switch {
+		case l.match != nil:
+			m = l.match(t)
+		case l.scan != nil:
 			m = l.scan.match(t)
-		} else {
+		default:
 			m = l.re.FindStringSubmatch(t)
 		}
 		if m == nil {

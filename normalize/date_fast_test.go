@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -193,4 +194,49 @@ func TestMayBeDate(t *testing.T) {
 		s := b.String()
 		assert.Equal(t, strings.ContainsAny(s, dateNeeds), mayBeDate(s), "%q", s)
 	}
+}
+
+// TestScanEnglishMDY: englishMDY's scanner gives what its expression gives,
+// on texts made of the form's parts, each right or wrong, and on random
+// texts of date characters.
+func TestScanEnglishMDY(t *testing.T) {
+	l := englishMDY()
+	texts := dateTexts()
+	parts := [][]string{{"", "April", "Apr", "aUG", "ſept", "\u212aay", "x", "May1"}, {"", ".", ".."},
+		{"", " ", "  ", "\t", "\n "}, {"", "1", "15", "123", "0"}, {"", "st", "ND", "Rd", "th", "s", "thx"},
+		{"", ",", ", ", ",  ", " ", "  ", ";", " ,"}, {"", "2021", "202", "20210", "2O21", "2021 "}}
+	var walk func(k int, s string)
+	walk = func(k int, s string) {
+		if k == len(parts) {
+			texts = append(texts, s)
+			return
+		}
+		for _, p := range parts[k] {
+			walk(k+1, s+p)
+		}
+	}
+	walk(0, "")
+	for _, s := range texts {
+		assert.Equal(t, l.re.FindStringSubmatch(s), l.match(s), "%q", s)
+	}
+}
+
+// TestParseDateRemembered: a date cell read again reads as it did, under
+// each way of reading a/b/YYYY, also once the memo has been emptied.
+func TestParseDateRemembered(t *testing.T) {
+	c := newContext(tdoc(nil), Options{})
+	texts := append(dateTexts(), "4/5/2006", "13/5/2006", "5/13/2006") // more than the memo holds
+	opts := []DateOptions{{}, {MonthFirst: true}, {DayFirst: true}, {DocMonthFirst: true}, {DocDayFirst: true}}
+	require.Greater(t, len(texts), textMemo)
+	for round := range 2 {
+		for _, o := range opts {
+			for _, s := range texts {
+				want, wantErr := ParseDate(s, o)
+				got, err := c.parseDate(s, o)
+				assert.Equal(t, want, got, "%q %+v round %d", s, o, round)
+				assert.Equal(t, wantErr, err, "%q %+v", s, o)
+			}
+		}
+	}
+	assert.LessOrEqual(t, len(c.dates), textMemo)
 }

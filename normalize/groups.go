@@ -114,6 +114,10 @@ func (c *docContext) countryWithin(name string) (Country, bool) {
 	return Country{}, false
 }
 
+// textMemo bounds the texts a memo of the document's texts holds: it is
+// emptied when full.
+const textMemo = 4096
+
 // readCountry reads a name as a country: "China (79)", "U. S. A.",
 // "オーストリア Austria", "CAMBODIA (3)". An unknown name is kept as the
 // country's name with the repair country_unknown.
@@ -124,12 +128,24 @@ func (c *docContext) readCountry(text string) groupName {
 		return g
 	}
 	g := c.readCountryText(text)
-	if c.countries == nil {
+	if c.countries == nil || len(c.countries) >= textMemo {
+		// Most texts read are a few countries, met again and again; a
+		// long table's partner names, each read once, would otherwise
+		// pile up with the text they are cut from.
 		c.countries = map[string]groupName{}
 	}
-	c.countries[text] = g
+	c.countries[strings.Clone(text)] = g
 	g.repairs = slices.Clone(g.repairs)
 	return g
+}
+
+// mayNameCountry reports whether text may be read as a country with a
+// code (readCountry): false only when it was read already and is not, so
+// that a row's other text need not be read (a date read again and again,
+// before a partner's name read once).
+func (c *docContext) mayNameCountry(text string) bool {
+	g, ok := c.countries[text]
+	return !ok || g.known && g.country.Code != ""
 }
 
 // readCountryText reads a country group's name.

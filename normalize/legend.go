@@ -187,9 +187,31 @@ var (
 // splitMarkers removes markers standing before or after s and returns them.
 // Markers inside the text are left alone.
 func splitMarkers(s string) (rest string, markers []string) {
+	rest, lead, trail := cutMarkers(s)
+	if lead != "" {
+		markers = append(markers, allMarkers(lead)...)
+	}
+	if trail != "" {
+		markers = append(markers, allMarkers(trail)...)
+	}
+	for i, m := range markers {
+		markers[i] = canonicalMarker(m)
+	}
+	return rest, markers
+}
+
+// countMarkers is len of what splitMarkers returns, with nothing made.
+func countMarkers(s string) int {
+	_, lead, trail := cutMarkers(s)
+	return markersIn(lead) + markersIn(trail)
+}
+
+// cutMarkers cuts the markers standing before and after s: s without
+// them, trimmed, and the runs of them before and after it.
+func cutMarkers(s string) (rest, lead, trail string) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return s, nil
+		return s, "", ""
 	}
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -199,24 +221,21 @@ func splitMarkers(s string) (rest string, markers []string) {
 	leading := strings.ContainsRune(markerSymbols, first)
 	trailing := strings.ContainsRune(markerSymbols, last) || numbered && strings.ContainsRune(markerRunes, last)
 	if !leading && !trailing {
-		return s, nil // the common case, without running the expressions
+		return s, "", "" // the common case, without running the expressions
 	}
 	if leading {
 		if m := leadingMarkers(s); m != "" {
-			markers = append(markers, allMarkers(m)...)
+			lead = m
 			s = strings.TrimSpace(s[len(m):])
 		}
 	}
 	if trailing && s != "" {
-		if m := trailingMarkersRe.FindString(s); m != "" {
-			markers = append(markers, allMarkers(m)...)
+		if m := trailingMarkers(s); m != "" {
+			trail = m
 			s = strings.TrimSpace(s[:len(s)-len(m)])
 		}
 	}
-	for i, m := range markers {
-		markers[i] = canonicalMarker(m)
-	}
-	return s, markers
+	return s, lead, trail
 }
 
 // applyMarkers turns markers into flags on r, saying where each stood.

@@ -3,6 +3,7 @@ package normalize
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -203,6 +204,36 @@ type docContext struct {
 	check    *readcheck.Checker
 	base     int
 	released func(int, *Record)
+
+	finished [8]struct{ in, out string } // each text field of the record finished last, as made and as cleaned (finish)
+	dates    map[dateText]dateRead       // the date cells read (parseDate)
+}
+
+// dateText is a date cell's text and how it is read.
+type dateText struct {
+	text string
+	opt  DateOptions
+}
+
+// dateRead is what ParseDate said of a text.
+type dateRead struct {
+	d   Date
+	err error
+}
+
+// parseDate is ParseDate, remembered: a table's date cells repeat (the
+// same day for several agreements, a date filled down).
+func (c *docContext) parseDate(text string, opt DateOptions) (Date, error) {
+	k := dateText{text, opt}
+	if r, ok := c.dates[k]; ok {
+		return r.d, r.err
+	}
+	d, err := ParseDate(text, opt)
+	if c.dates == nil || len(c.dates) >= textMemo {
+		c.dates = map[dateText]dateRead{}
+	}
+	c.dates[dateText{strings.Clone(text), opt}] = dateRead{d, err}
+	return d, err
 }
 
 // dateRepair returns the repair of a date read with layout, made once for
@@ -301,9 +332,17 @@ func (c *docContext) newRecord(page, row int) Record {
 // finish settles a record: Unicode NFC and folded whitespace in every
 // string, fee_waiver consistent with flags, flags sorted and unique, the id.
 func (c *docContext) finish(r *Record) {
-	for _, p := range []*string{&r.HomeInstitution, &r.Region, &r.Country, &r.Partner, &r.PartnerUnit,
+	for k, p := range []*string{&r.HomeInstitution, &r.Region, &r.Country, &r.Partner, &r.PartnerUnit,
 		&r.HomeUnit, &r.AgreementType, &r.PartnerAlt} {
-		*p = clean(*p)
+		// Most fields are what the record before had (its institution,
+		// region, country): each is cleaned when it changes.
+		if m := &c.finished[k]; *p == m.in {
+			*p = m.out
+		} else {
+			m.in = *p
+			*p = clean(*p)
+			m.out = *p
+		}
 	}
 	r.PartnerUnit, r.HomeUnit = c.joinUnitWord(r.PartnerUnit), c.joinUnitWord(r.HomeUnit)
 	if r.FeeWaiver && !r.HasFlag(FlagFeeWaiver) {
@@ -342,27 +381,29 @@ func clean(s string) string {
 var middleDotSpaces = strings.NewReplacer("・ ", "・", " ・", "・")
 
 // plainASCII reports a text that clean leaves as it is: printable ASCII
-// with single spaces between words and none at the ends.
+// with single spaces between words and none at the ends. It looks at
+// eight bytes at a time, then for two spaces in a row.
 func plainASCII(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return s == ""
 	}
-	space := false
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		switch {
-		case b == ' ':
-			if space {
-				return false
-			}
-			space = true
-		case b < 0x21 || b > 0x7e:
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A byte below the space, or of DEL and above, sets its high bit in
+		// one of the two (a borrow or carry starts only at such a byte).
+		if ((w-0x20*ones)&^w|(w+ones)|w)&highs != 0 {
 			return false
-		default:
-			space = false
 		}
 	}
-	return true
+	for ; i < len(s); i++ {
+		if b := s[i]; b < 0x20 || b > 0x7e {
+			return false
+		}
+	}
+	return !strings.Contains(s, "  ")
 }
 
 // spacedNumberRe finds a number set apart by spaces between two CJK
@@ -489,30 +530,39 @@ func isCJK(r rune) bool {
 		r == 'ー' || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60)
 }
 
+// uniqueSorted returns the texts of in, but for empty ones, sorted, each
+// once; never nil.
 func uniqueSorted(in []string) []string {
-	out := []string{}
-	seen := map[string]bool{}
-	for _, s := range in {
-		if s != "" && !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
+	out := uniqueKeepOrder(in)
 	sort.Strings(out)
 	return out
 }
 
+// uniqueKeepOrder returns the texts of in, but for empty ones, each once,
+// in the order they first stand; never nil. (A record's flags and repairs
+// are a few: they are compared one by one, without a set.)
 func uniqueKeepOrder(in []string) []string {
-	out := []string{}
-	seen := map[string]bool{}
+	out := make([]string, 0, len(in))
+	if len(in) > uniqueScan {
+		seen := make(map[string]bool, len(in))
+		for _, s := range in {
+			if s != "" && !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+		return out
+	}
 	for _, s := range in {
-		if s != "" && !seen[s] {
-			seen[s] = true
+		if s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
 	return out
 }
+
+// uniqueScan is the most texts uniqueKeepOrder compares one by one.
+const uniqueScan = 16
 
 // unplaced records a line or row that could not be placed.
 func (c *docContext) unplaced(page, row int, text string, kind agreement.UnplacedKind, reason string) {

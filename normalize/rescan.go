@@ -245,6 +245,73 @@ func allMarkers(s string) []string {
 	return out
 }
 
+// trailingMarkers is trailingMarkersRe.FindString(s): the markers, white
+// space between and before them, that end s. A match is the leftmost
+// start from which the rest of s is white space and markers, each run of
+// digits after a ※ (white space between): scanned, the run of such
+// characters that ends s, less what stands before a run of digits with no
+// ※ of its own. (A text not UTF-8 goes to the expression.)
+func trailingMarkers(s string) string {
+	if !utf8.ValidString(s) {
+		return trailingMarkersRe.FindString(s)
+	}
+	a := len(s)
+	for a > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:a])
+		if !isRESpace(r) && !strings.ContainsRune(markerRunes, r) {
+			break
+		}
+		a -= n
+	}
+	p, mark := a, -1 // the start so far, and the last character not white space before i
+	for i := a; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !markerDigit(r) {
+			if !isRESpace(r) {
+				mark = i
+			}
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !markerDigit(r) {
+				break
+			}
+			j += n
+		}
+		if mark < p || !strings.HasPrefix(s[mark:], "※") {
+			p = j // digits with no ※ of their own: no match starts before their end
+		}
+		mark, i = j-1, j
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); p >= len(s) || isRESpace(r) {
+		return ""
+	}
+	return s[p:]
+}
+
+// isRESpace reports white space as \s reads it.
+func isRESpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' }
+
+// markerDigit reports a digit a numbered marker may have.
+func markerDigit(r rune) bool { return '0' <= r && r <= '9' || '０' <= r && r <= '９' }
+
+// markersIn is len(allMarkers(s)).
+func markersIn(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if e := markerAt(s[i:]); e > 0 {
+			n++
+			i += e
+			continue
+		}
+		i++
+	}
+	return n
+}
+
 // titleThenUnit is titleThenUnitRe.FindStringSubmatchIndex(s): a closing
 // bracket, white space, a comma or none and white space, then text to the
 // end without brackets or commas that starts with no white space. What

@@ -126,6 +126,10 @@ func TestLeadingAndAllMarkers(t *testing.T) {
 		}
 		assert.Equal(t, want, leadingMarkers(s), "%q", s)
 		assert.Equal(t, oneMarkerRe.FindAllString(s, -1), allMarkers(s), "%q", s)
+		assert.Equal(t, len(allMarkers(s)), markersIn(s), "%q", s)
+		assert.Equal(t, trailingMarkersRe.FindString(s), trailingMarkers(s), "%q", s)
+		_, ms := splitMarkers(s)
+		assert.Equal(t, len(ms), countMarkers(s), "%q", s)
 	}
 	assert.Greater(t, hits, 100)
 }
@@ -191,4 +195,22 @@ func TestCleanShortcuts(t *testing.T) {
 			assert.Equal(t, s, radicals.Replace(s), "%q", s)
 		}
 	}
+}
+
+// TestTrailingMarkers: the markers that end a text, scanned, are what the
+// expression finds: numbered ones (※1, ※ 12, ※１) after symbols or
+// digits, white space between, digits with no ※ of their own.
+func TestTrailingMarkers(t *testing.T) {
+	pieces := []string{"※", "※1", "1", "12", "２", "★", "*", "#", " ", "\t", "\v", "a", "Univ", "大学", "\u3000", "\xff", "\xe2\x80\xbb"}
+	texts := append([]string{"", "Univ ★", "Univ ※1", "Univ ※ 12 ★", "Univ 12 ★", "1 ※2", "※1 2", "x ※※1", "★ ", " ★", "※\t１"},
+		randomTexts(41, 60000, 8, pieces...)...)
+	hits := 0
+	for _, s := range texts {
+		want := trailingMarkersRe.FindString(s)
+		if want != "" {
+			hits++
+		}
+		assert.Equal(t, want, trailingMarkers(s), "%q", s)
+	}
+	assert.Greater(t, hits, 1000)
 }

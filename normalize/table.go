@@ -46,10 +46,10 @@ func (c *docContext) headerField(text string) field {
 		return f // body cells repeat: the repeated-header check asks often
 	}
 	f, _ := c.lx.Header(text)
-	if c.headerMemo == nil {
+	if c.headerMemo == nil || len(c.headerMemo) >= textMemo {
 		c.headerMemo = map[string]field{}
 	}
-	c.headerMemo[text] = f
+	c.headerMemo[strings.Clone(text)] = f
 	return f
 }
 
@@ -79,7 +79,7 @@ type tableReader struct {
 	levelRepair string
 	colsRepair  string
 	usual       field // the column markers usually stand in
-	origin      map[cellRef]cellRef
+	origin      origins
 	flagOf      map[int]string // the flag a flag column (fFlag) sets
 
 	// Grouping state: what a blank or merged grouping cell stands for.
@@ -100,6 +100,7 @@ type tableReader struct {
 	unpaired              bool                    // the row being read has a date a line that its other cells do not pair with
 	headerTexts           map[string]bool         // the texts of the header's cells (isHeaderText)
 	headerWords           map[int]map[string]bool // the words of each column's header cells (headerWordsOf)
+	headerCells           map[columnText]bool     // the one-line cells read by headerCell, and what it said
 	spanned               []bool                  // the columns a header cell covers from the left (headerTexts)
 	vals                  map[field]val           // the cells of the row being read, by field (rowVals), made once a table
 	has                   map[field]bool          // the fields of the row being read with text of their own (own), made once a table
@@ -130,7 +131,7 @@ func (c *docContext) table(t *parser.Table) {
 	if c.tables == nil {
 		c.tables = &tableMemo{declared: map[string]bool{}, last: -1}
 	}
-	tr := &tableReader{c: c, t: t, prev: -1, origin: map[cellRef]cellRef{}}
+	tr := &tableReader{c: c, t: t, prev: -1}
 	minMarked := 2
 	if c.list != nil && c.list.entry != nil {
 		minMarked = 1 // (a list being read goes on in the table: one bullet says so)
@@ -887,21 +888,52 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 			continue
 		}
 		n++
-		if utf8.RuneCountInString(cell.Text) > 80 {
-			return false // no header cell is that long
-		}
-		text := cellText(cell) // "授業料不徴収" set on three lines in a narrow column
-		if utf8.RuneCountInString(text) <= 40 && (tr.isHeaderText(text) || tr.headerWordsOf(j, text)) {
-			continue // the header's own words
-		}
-		if containsAny(text, "0123456789０１２３４５６７８９") {
-			return false // a date, a count: no header's
-		}
-		if f := tr.c.headerField(text); f == fNone || f != tr.cols[j] {
+		if !tr.headerCell(j, cell) {
 			return false // every cell must be a header's: the first that is not ends it
 		}
 	}
 	return n >= 2
+}
+
+// headerCell reports a cell of column j that a repeated header may have:
+// one of the header's texts or words, or a header's name of the column's
+// field. A cell of one line (its text alone says) is read once for each
+// column: the same texts fill a column row after row.
+func (tr *tableReader) headerCell(j int, cell parser.Cell) bool {
+	if len(cell.Lines) >= 2 {
+		return tr.readHeaderCell(j, cell)
+	}
+	k := columnText{j, cell.Text}
+	if v, ok := tr.headerCells[k]; ok {
+		return v
+	}
+	v := tr.readHeaderCell(j, cell)
+	if tr.headerCells == nil || len(tr.headerCells) >= textMemo {
+		tr.headerCells = map[columnText]bool{}
+	}
+	tr.headerCells[columnText{j, strings.Clone(cell.Text)}] = v
+	return v
+}
+
+// columnText is a text in a column.
+type columnText struct {
+	col  int
+	text string
+}
+
+func (tr *tableReader) readHeaderCell(j int, cell parser.Cell) bool {
+	if utf8.RuneCountInString(cell.Text) > 80 {
+		return false // no header cell is that long
+	}
+	text := cellText(cell) // "授業料不徴収" set on three lines in a narrow column
+	if utf8.RuneCountInString(text) <= 40 && (tr.isHeaderText(text) || tr.headerWordsOf(j, text)) {
+		return true // the header's own words
+	}
+	if containsAny(text, "0123456789０１２３４５６７８９") {
+		return false // a date, a count: no header's
+	}
+	f := tr.c.headerField(text)
+	return f != fNone && f == tr.cols[j]
 }
 
 func (tr *tableReader) isHeaderText(s string) bool {
@@ -949,25 +981,6 @@ func (tr *tableReader) headerWordsOf(j int, text string) bool {
 	return n > 0
 }
 
-// mapOrigins records, for every cell a rowspan covers, the cell the span
-// starts in.
-func (tr *tableReader) mapOrigins() {
-	for i, r := range tr.t.Rows {
-		for j, cell := range r.Cells {
-			if cell.Covered || (cell.RowSpan <= 1 && cell.ColSpan <= 1) {
-				continue
-			}
-			for y := i; y < i+max(cell.RowSpan, 1) && y < len(tr.t.Rows); y++ {
-				for x := j; x < j+max(cell.ColSpan, 1) && x < len(tr.t.Rows[y].Cells); x++ {
-					if y != i || x != j {
-						tr.origin[cellRef{y, x}] = cellRef{i, j}
-					}
-				}
-			}
-		}
-	}
-}
-
 // cell returns the text of the cell at row i, column j: its own text, or,
 // for a cell merged with the one above, the text of the span's origin.
 func (tr *tableReader) cell(i, j int) val {
@@ -979,7 +992,7 @@ func (tr *tableReader) cell(i, j int) val {
 	if !c.Covered {
 		return val{text: cellText(c), lines: c.Lines, col: j}
 	}
-	o, ok := tr.origin[cellRef{i, j}]
+	o, ok := tr.origin.of(i, j)
 	if !ok || o.row == i {
 		return val{col: j} // part of a span from the left: no text of its own
 	}
@@ -1059,9 +1072,7 @@ func (tr *tableReader) findUsualMarkerPlace() {
 			if v.covered || v.text == "" {
 				continue
 			}
-			if _, ms := splitMarkers(v.text); len(ms) > 0 {
-				counts[f] += len(ms)
-			}
+			counts[f] += countMarkers(v.text)
 		}
 	}
 	best := 0

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -839,4 +840,31 @@ func TestRepeatedHeaderWrappedAtOtherWords(t *testing.T) {
 		got = append(got, r.CountryCode+" "+r.Partner)
 	}
 	assert.Equal(t, []string{"KH Royal University of Phnom Penh", "CN Nanjing University"}, got)
+}
+
+// TestRepeatedHeaderCellsReadOnce: a header repeated in the body again and
+// again, among rows whose cells repeat the same texts, is known each time
+// and the rows between are read, whether its cells are one line each (read
+// once a column) or set on two lines.
+func TestRepeatedHeaderCellsReadOnce(t *testing.T) {
+	for _, wrapped := range []bool{false, true} {
+		header := []string{"Country", "Partner Institution", "Date of Conclusion"}
+		if wrapped {
+			header = []string{"Country", "Partner\nInstitution", "Date of\nConclusion"}
+		}
+		rows := [][]string{header}
+		for k := range 3 {
+			rows = append(rows, []string{"France", fmt.Sprintf("University of Lyon %d", k), "2001.4.1"},
+				[]string{"France", fmt.Sprintf("University of Paris %d", k), "2001.4.1"}, header)
+		}
+		res, err := Normalize(tdoc(nil, tbl(rows...)), Options{})
+		require.NoError(t, err)
+		var got []string
+		for _, r := range res.Records {
+			got = append(got, r.CountryCode+" "+r.Partner)
+		}
+		assert.Equal(t, []string{"FR University of Lyon 0", "FR University of Paris 0", "FR University of Lyon 1", "FR University of Paris 1",
+			"FR University of Lyon 2", "FR University of Paris 2"}, got, "wrapped %v", wrapped)
+		assert.Empty(t, res.Unplaced, "wrapped %v", wrapped)
+	}
 }

@@ -187,6 +187,9 @@ func (tr *tableReader) countryInTwoCells(i int) bool {
 	if len(texts) != 2 {
 		return false
 	}
+	if !tr.c.mayNameCountry(texts[0]) || !tr.c.mayNameCountry(texts[1]) {
+		return false
+	}
 	a, b := tr.c.readCountry(texts[0]), tr.c.readCountry(texts[1])
 	if !a.known || !b.known || a.country.Code == "" || a.country.Code != b.country.Code {
 		return false

@@ -415,7 +415,7 @@ func (tr *tableReader) rowDates(rec *Record, vals map[field]val) {
 		if v.covered {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "signed"))
 		}
-		if d, err := ParseDate(text, opt); err == nil {
+		if d, err := c.parseDate(text, opt); err == nil {
 			rec.Signed = d.ISO
 			rec.Repairs = append(rec.Repairs, c.dateRepair(d.Layout))
 		} else if vv, err := ParseValidity(text, opt); err == nil && text != "" {
@@ -440,7 +440,7 @@ func (tr *tableReader) rowDates(rec *Record, vals map[field]val) {
 		if v.covered {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "valid_until"))
 		}
-		if d, err := ParseDate(text, opt); err == nil && f == fValidEnd {
+		if d, err := c.parseDate(text, opt); err == nil && f == fValidEnd {
 			// A lone date under "Valid until" is where the term ends.
 			tr.applyValidity(rec, Validity{ValidUntil: d})
 		} else if vv, err := ParseValidity(text, opt); err == nil {
@@ -583,7 +583,7 @@ func (tr *tableReader) cutMergedCell(i, j int) bool {
 	}
 	cell := rows[i].Cells[j]
 	if cell.Covered {
-		if o, ok := tr.origin[cellRef{i, j}]; ok && o.row < i {
+		if o, ok := tr.origin.of(i, j); ok && o.row < i {
 			return tr.cutMergedCell(o.row, o.col) // a row further down the same merged cell
 		}
 		return false

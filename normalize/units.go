@@ -251,8 +251,34 @@ func (c *docContext) unitsFirst() bool {
 			nameFirst++
 		}
 	}
+	// A text met again (a date, a country, in cell after cell) counts as
+	// it did the first time: each is read once.
+	const counted, unitCounted, nameCounted = 0, 1, 2
+	seen := map[string]int8{}
 	for text := range docTexts(c.doc) {
-		count(text)
+		k, ok := seen[text]
+		if !ok {
+			u, n := unitFirst, nameFirst
+			count(text)
+			k = counted
+			switch {
+			case unitFirst > u:
+				k = unitCounted
+			case nameFirst > n:
+				k = nameCounted
+			}
+			if len(seen) >= textMemo {
+				clear(seen)
+			}
+			seen[text] = k
+			continue
+		}
+		switch k {
+		case unitCounted:
+			unitFirst++
+		case nameCounted:
+			nameFirst++
+		}
 	}
 	c.unitOrder = orderNameFirst
 	if unitFirst >= 2 && unitFirst > 2*nameFirst {
@@ -496,16 +522,30 @@ var unitOpeners = []string{"Faculty", "School", "Graduate School", "College", "D
 // unitOpenerRe finds where a unit's name starts inside a longer name.
 var unitOpenerRe = lazyre.New(`\s(?:` + strings.Join(unitOpeners, "|") + `)\s+(?:of|for|de|der|des|d')\s`)
 
-// hasUnitOpener reports whether s holds one of unitOpeners, as every text
-// unitOpenerRe matches does: the others are not run through it.
+// hasUnitOpener reports whether s holds one of unitOpeners after white
+// space, as every text unitOpenerRe matches does: the others are not run
+// through it. It looks at the bytes after white space only.
 func hasUnitOpener(s string) bool {
-	for _, w := range unitOpeners {
-		if strings.Contains(s, w) {
-			return true
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\f', '\r':
+		default:
+			continue
+		}
+		if !strings.Contains(unitOpenerStarts, s[i+1:i+2]) {
+			continue
+		}
+		for _, w := range unitOpeners {
+			if strings.HasPrefix(s[i+1:], w) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// unitOpenerStarts holds the first byte of every unit opener.
+const unitOpenerStarts = "FSGCDILE"
 
 // splitUnitInName splits a unit named right after the institution, with no
 // comma between: the part before must name an institution and end as one

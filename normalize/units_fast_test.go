@@ -33,4 +33,7 @@ func TestHasUnitOpener(t *testing.T) {
 	}
 	assert.Greater(t, matched, 100)
 	assert.False(t, hasUnitOpener("University of Tokyo"))
+	for _, w := range unitOpeners {
+		assert.Contains(t, unitOpenerStarts, w[:1], "the first byte of %q", w)
+	}
 }

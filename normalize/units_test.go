@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
 )
 
 // unitEntries are entries that name the partner and its unit after a
@@ -105,4 +107,23 @@ func TestUnitFirstList(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, want, briefs(res.Records))
 	})
+}
+
+// TestUnitsFirstCountsRepeats: a text met again counts again, as lines or
+// as table cells: one entry named unit first twice is two of them, and
+// the document names partners unit first; once, it does not.
+func TestUnitsFirstCountsRepeats(t *testing.T) {
+	const unitFirst = "Faculty of Science, University of Leicester"
+	for _, n := range []int{1, 2, 3} {
+		var lines []string
+		rows := [][]string{{"Country", "Partner Institution", "Date of Conclusion"}}
+		for range n {
+			lines = append(lines, unitFirst)
+			rows = append(rows, []string{"United Kingdom", unitFirst, "April 1, 2014"})
+		}
+		for name, doc := range map[string]*parser.Document{"lines": tdoc(lines), "table": tdoc(nil, tbl(rows...))} {
+			c := newContext(doc, Options{})
+			assert.Equal(t, n >= 2, c.unitsFirst(), "%s, %d", name, n)
+		}
+	}
 }

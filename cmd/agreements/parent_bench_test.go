@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"slices"
 	"testing"
@@ -20,12 +21,14 @@ type benchDoc struct {
 }
 
 // benchDocs returns the generated documents of the given names: a ruled
-// table and an unruled list of 300 pages, an HTML page of 2 MB.
+// table and an unruled list of 300 pages, an HTML page of 2 MB, one table,
+// and one whose region and country cells span their rows.
 func benchDocs(names ...string) []benchDoc {
 	all := []benchDoc{
 		{"table300", "t.pdf", func() []byte { return synthTablePDF(300, 30) }},
 		{"list300", "l.pdf", func() []byte { return synthListPDF(300, 40) }},
 		{"html2MB", "p.html", func() []byte { return synthHTML(2 << 20) }},
+		{"htmlSpans2MB", "s.html", func() []byte { return synthSpannedHTML(2 << 20) }},
 	}
 	var out []benchDoc
 	for _, d := range all {
@@ -34,6 +37,35 @@ func benchDocs(names ...string) []benchDoc {
 		}
 	}
 	return out
+}
+
+// synthSpannedHTML is an HTML page of about size bytes: one table of
+// regions and countries whose cells span their rows (a region over four
+// countries, a country over five partners), partners with markers, dates
+// in words.
+func synthSpannedHTML(size int) []byte {
+	months := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	regions := []string{"Asia", "Europe", "Africa", "North America"}
+	var b bytes.Buffer
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Academic Exchange Agreements | Tohoku University</title></head><body>\n")
+	b.WriteString("<h2>University Level Agreements</h2>\n<p>(as of May 1, 2021)</p>\n<table>\n<thead><tr><th>Region</th><th>Country</th><th>Partner Institution</th><th>Date of Conclusion</th></tr></thead>\n")
+	for n := 0; b.Len() < size; n++ {
+		b.WriteString("<tr>")
+		if n%20 == 0 {
+			fmt.Fprintf(&b, "<td rowspan=\"20\">%s</td>", regions[(n/20)%len(regions)])
+		}
+		if n%5 == 0 {
+			fmt.Fprintf(&b, "<td rowspan=\"5\">%s</td>", synthCountries[(n/5)%len(synthCountries)])
+		}
+		marker := ""
+		if n%3 == 0 {
+			marker = " ★"
+		}
+		fmt.Fprintf(&b, "<td>* University of Example %d%s</td><td>%s %d, %d</td></tr>\n", n, marker, months[n%12], 1+n%28, 1980+n%40)
+	}
+	// (the last group's spans may reach past the table's end: cut, as a browser reads them)
+	b.WriteString("</table>\n<p>* student exchange with tuition waived</p>\n</body></html>\n")
+	return b.Bytes()
 }
 
 // replyBytes parses data in this process and returns the reply a parse
@@ -81,7 +113,7 @@ func benchReplies(b *testing.B, docs []benchDoc, modes []string, read func(reply
 // and then written (held), and written as the normaliser emits them
 // (emitted), as extract writes them.
 func BenchmarkParent(b *testing.B) {
-	benchReplies(b, benchDocs("table300", "list300", "html2MB"), []string{"held", "emitted"}, func(reply []byte, mode string) error {
+	benchReplies(b, benchDocs("table300", "list300", "html2MB", "htmlSpans2MB"), []string{"held", "emitted"}, func(reply []byte, mode string) error {
 		return parentSide(bytes.NewReader(reply), io.Discard, mode == "emitted")
 	})
 }
