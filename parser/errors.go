@@ -17,6 +17,10 @@ var (
 	ErrPageRange     = errors.New("page out of range")
 	ErrNoContent     = errors.New("no agreement list or table found")
 	ErrTooLarge      = errors.New("input too large")
+	// ErrNotInBuild is an input that needs a reader this build leaves
+	// out (the lean parse child: pdfcpu's rewrite); the program that has
+	// it reads the input again.
+	ErrNotInBuild = errors.New("needs a reader this build leaves out")
 )
 
 // Error is a positioned extraction error. Page and Row are 1-based; 0 means

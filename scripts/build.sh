@@ -7,7 +7,7 @@
 # agreements is the front (build tag front): it serves extract to NDJSON,
 # JSON and CSV and replaces itself with agreements-all, the full program
 # (every command), for the rest; agreements-parse is the lean parse child
-# (build tag parsechild). All three carry the same build stamp, a hash of
+# (build tags parsechild and norewrite: no pdfcpu). All three carry the same build stamp, a hash of
 # the module's Go files, go.mod and go.sum: the command uses the lean child
 # next to it only when the stamps agree (a child left from an older build
 # is not used), and the full program refuses a front of another stamp. Built
@@ -22,4 +22,4 @@ stamp=$(find . -path ./bin -prune -o -name '*.go' -type f -print | LC_ALL=C sort
 flags="-X main.buildStamp=$stamp"
 CGO_ENABLED=0 $GO build -buildvcs=auto -tags front -ldflags "$flags" -o "$dir/agreements" ./cmd/agreements
 CGO_ENABLED=0 $GO build -buildvcs=auto -ldflags "$flags" -o "$dir/agreements-all" ./cmd/agreements
-CGO_ENABLED=0 $GO build -buildvcs=auto -tags parsechild -ldflags "$flags" -o "$dir/agreements-parse" ./cmd/agreements
+CGO_ENABLED=0 $GO build -buildvcs=auto -tags parsechild,norewrite -ldflags "$flags" -o "$dir/agreements-parse" ./cmd/agreements

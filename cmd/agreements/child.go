@@ -39,6 +39,12 @@ const stampEnv = "AGREEMENTS_PARSE_STAMP"
 // a child of its own executable instead.
 const exitMismatch = 3
 
+// exitNotInBuild is the exit code of a parse child that read the input
+// and found it needs a reader its build leaves out (parser.ErrNotInBuild:
+// the lean child links no pdfcpu): it writes no reply, and the command
+// reads the input again in a child of the full program.
+const exitNotInBuild = 4
+
 // childStampOK reports whether the command that started this child was
 // built from the same source (the same build stamp).
 func childStampOK() bool { return os.Getenv(stampEnv) == buildStamp }

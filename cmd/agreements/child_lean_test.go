@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,7 +21,7 @@ import (
 func buildLeanChild(t *testing.T, dir, name, stamp string) string {
 	t.Helper()
 	exe := filepath.Join(dir, name)
-	cmd := exec.Command("go", "build", "-tags", "parsechild", "-ldflags", "-X main.buildStamp="+stamp, "-o", exe, ".")
+	cmd := exec.Command("go", "build", "-tags", "parsechild,norewrite", "-ldflags", "-X main.buildStamp="+stamp, "-o", exe, ".")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "building the lean parse child: %s", out)
@@ -83,13 +85,14 @@ func TestLeanChild(t *testing.T) {
 		for _, p := range strings.Fields(string(out)) {
 			allowed[p] = true
 		}
-		out, err = exec.Command("go", "list", "-tags", "parsechild", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", ".").Output()
+		out, err = exec.Command("go", "list", "-tags", "parsechild,norewrite", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", ".").Output()
 		require.NoError(t, err)
 		for _, p := range strings.Fields(string(out)) {
 			// The module's internal packages (the reply's encoding) are
 			// the child's own.
 			own := strings.HasPrefix(p, "github.com/agreements/agreements/internal/")
 			assert.True(t, allowed[p] || own, "the lean parse child links %s, which the PDF and HTML readers do not need", p)
+			assert.NotContains(t, p, "pdfcpu", "the lean parse child links no pdfcpu (its rewrite is the full program's)")
 		}
 	})
 
@@ -141,6 +144,44 @@ func TestLeanChild(t *testing.T) {
 		})
 	}
 
+	// The lean child links no pdfcpu: a file only pdfcpu's rewrite reads
+	// (thousands of objects in object streams, AES-256, one the library
+	// refuses after the byte-level repairs) it hands back unread, and the
+	// command reads it in its own executable, with the same result.
+	t.Run("handed back", func(t *testing.T) {
+		pdf, err := os.ReadFile("../../fixtures/tohoku-university-libreoffice/input.pdf")
+		require.NoError(t, err)
+		i := bytes.Index(pdf, []byte("/Root"))
+		require.Positive(t, i)
+		refused := slices.Concat(pdf[:i], []byte("/Rxxt"), pdf[i+len("/Root"):]) // no catalog: nothing but the rewrite finds it
+		for _, in := range []struct {
+			name string
+			b    []byte
+		}{
+			{"objstm-pages-2500.pdf", readFile(t, "../../fixtures/hostile/objstm-pages-2500.pdf")},
+			{"aes256-empty-password.pdf", readFile(t, "../../parser/pdf/testdata/broken/aes256-empty-password.pdf")},
+			{"no-root.pdf", refused},
+		} {
+			t.Run(in.name, func(t *testing.T) {
+				req := parseRequest{Name: in.name, Data: in.b}
+				doc, err, again := runChild(lean, &req, limitsFor(len(in.b)))
+				assert.Nil(t, doc)
+				assert.True(t, again, "handed back, the input kept to be read again")
+				assert.ErrorContains(t, err, "leaves out what this input needs")
+				require.NotNil(t, req.Data)
+
+				t.Setenv(leanChildEnv, "")
+				want, wantErr := parseIsolated(in.name, in.b, nil)
+				t.Setenv(leanChildEnv, lean)
+				before := leanStarts()
+				got, err := parseIsolated(in.name, in.b, nil)
+				assert.Equal(t, before+1, leanStarts())
+				assert.Equal(t, wantErr, err)
+				assert.Equal(t, want, got)
+			})
+		}
+	})
+
 	t.Run("bounds", func(t *testing.T) {
 		t.Setenv(leanChildEnv, lean)
 		pdf, err := os.ReadFile("../../fixtures/tohoku-university-libreoffice/input.pdf")
@@ -167,6 +208,14 @@ func TestLeanChild(t *testing.T) {
 		}
 		assert.Equal(t, before+4, leanStarts(), "each went through the lean child")
 	})
+}
+
+// readFile is the file at path, which the test needs.
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return b
 }
 
 func TestLeanChildChoice(t *testing.T) {

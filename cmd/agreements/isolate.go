@@ -169,6 +169,9 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		doc, held, err = parseHeldWith(req.Name, req.Data, ro)
 		req.Data = nil
 	}
+	if errors.Is(err, parser.ErrNotInBuild) {
+		return exitNotInBuild // no reply: the command reads the input again in the full program
+	}
 	var head replyHead
 	var blocks []parser.Block
 	head.Err = toWire(err)
@@ -482,8 +485,11 @@ func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Docum
 	// child never blocks on a full pipe, before waiting for its exit.
 	werr := writeRequest(in, *req)
 	in.Close()
-	if werr == nil && (req.InFile || len(req.Data) > keepForRetry) {
-		req.Data = nil // the child has it: the input's bytes need not stay while the reply is read
+	if werr == nil && (req.InFile || len(req.Data) > keepForRetry && parser.Detect(req.Data) != parser.FormatPDF) {
+		// The child has it: the input's bytes need not stay while the
+		// reply is read. A PDF's stay (unless the child reads it from the
+		// file): the lean child may hand it back (exitNotInBuild).
+		req.Data = nil
 	}
 	doc, remote, pageErrs, rerr := readReply(bufio.NewReaderSize(out, 64<<10))
 	_, _ = io.Copy(io.Discard, out)
@@ -496,6 +502,10 @@ func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Docum
 	if errors.As(err, &ee) && ee.ExitCode() == exitMismatch && doc == nil && remote == nil && (req.InFile || req.Data != nil) {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("the reader %s was built from another source than this command; "+
 			"build them again (make build writes them together)", exe)}, true
+	}
+	if errors.As(err, &ee) && ee.ExitCode() == exitNotInBuild && doc == nil && remote == nil {
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader %s leaves out what this input needs (pdfcpu's rewrite), "+
+			"and the full program is not there to read it", parser.ErrMalformed, exe)}, req.InFile || req.Data != nil
 	}
 	req.Data = nil
 	if err != nil {

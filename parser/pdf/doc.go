@@ -85,7 +85,11 @@ func openDocumentAt(name string, b []byte, password string, at io.ReaderAt) (d *
 		// The library parses an object stream anew for every object it
 		// looks up in it: thousands of pages in one would take hours.
 		// Written again without object streams, they read in seconds.
-		if nb, m, err := rewrite(b, password); err == nil {
+		nb, m, err := rewrite(b, password)
+		if errors.Is(err, parser.ErrNotInBuild) {
+			return nil, &parser.Error{File: name, Err: err}
+		}
+		if err == nil {
 			b, at, mended = nb, nil, m
 		}
 	}

@@ -8,6 +8,7 @@
 package pdf
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -18,7 +19,6 @@ import (
 	"sync"
 
 	lpdf "github.com/ledongthuc/pdf"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -85,6 +85,9 @@ func openRepairedAt(name string, b []byte, password string, at io.ReaderAt) (*do
 		return nil, nil, err
 	}
 	nb, mended, rerr := rewrite(b, password)
+	if errors.Is(rerr, parser.ErrNotInBuild) {
+		return nil, nil, &parser.Error{File: name, Err: rerr}
+	}
 	if rerr == nil {
 		if d2, err2 := openDocument(name, nb, ""); err2 == nil {
 			if mended {
@@ -93,7 +96,7 @@ func openRepairedAt(name string, b []byte, password string, at io.ReaderAt) (*do
 			return d2, append(pre, "pdf:rewritten"), nil
 		}
 	}
-	if errors.Is(rerr, pdfcpu.ErrWrongPassword) || errors.Is(err, parser.ErrEncrypted) && password != "" {
+	if rewriteWrongPassword(rerr) || errors.Is(err, parser.ErrEncrypted) && password != "" {
 		// Protected by a password: none was given, or not the right one.
 		if password != "" {
 			return nil, nil, &parser.Error{File: name, Err: fmt.Errorf("%w: the password given does not open it", parser.ErrEncrypted)}
@@ -497,4 +500,10 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables, hold 
 	doc.Number()
 	furnitureRows(doc, furnLines, furnHeader)
 	return held, nil
+}
+
+// cutShort reports whether b lacks the end-of-file marker that every
+// complete PDF (every revision of it) ends with: a download cut short.
+func cutShort(b []byte) bool {
+	return !bytes.Contains(b, []byte("%%EOF"))
 }

@@ -1,3 +1,5 @@
+//go:build !norewrite
+
 package pdf
 
 import (
@@ -129,8 +131,6 @@ func mendLengths(x *model.XRefTable, b []byte) bool {
 	return mended
 }
 
-// cutShort reports whether b lacks the end-of-file marker that every
-// complete PDF (every revision of it) ends with: a download cut short.
-func cutShort(b []byte) bool {
-	return !bytes.Contains(b, []byte("%%EOF"))
-}
+// rewriteWrongPassword reports whether the rewrite failed for want of the
+// right password.
+func rewriteWrongPassword(err error) bool { return errors.Is(err, pdfcpu.ErrWrongPassword) }
