@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 
 	"github.com/agreements/agreements/agreement"
@@ -401,8 +402,31 @@ func startsDigitOrMonth(s string) bool {
 	return unicode.IsDigit(r) || hasMonthName(s) || strings.HasPrefix(s, "令和") || strings.HasPrefix(s, "平成") || strings.HasPrefix(s, "昭和")
 }
 
+// hasMonthName reports a text whose first word, in any case and without
+// dots and commas around it, is an English month's name or abbreviation.
+// A word in ASCII is lowered in place: a tail of every line is read so.
 func hasMonthName(s string) bool {
-	w := strings.ToLower(strings.Trim(firstField(s), ".,"))
+	w := strings.Trim(firstField(s), ".,")
+	if ascii.Only(w) {
+		var buf [monthNameMax]byte
+		if len(w) > len(buf) {
+			return false // (lowering ASCII keeps its length)
+		}
+		k := buf[:len(w)]
+		for i := range len(w) {
+			b := w[i]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			k[i] = b
+		}
+		_, ok := monthNames[string(k)]
+		if !ok {
+			_, ok = monthAbbrevs[string(k)]
+		}
+		return ok
+	}
+	w = strings.ToLower(w)
 	_, ok := monthNames[w]
 	if !ok {
 		_, ok = monthAbbrevs[w]

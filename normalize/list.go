@@ -191,9 +191,11 @@ func (c *docContext) line(l *parser.Line, i int) {
 		ls.entry.lines++
 		return
 	}
-	if _, _, legend := c.parseLegendLine(text); legend && isMarker(l.Bullet) {
-		c.flushList()
-		return // "* 授業料不徴収" set as a list item: the legend, read by the first pass
+	if isMarker(l.Bullet) { // (the legend read only for a line that may be one)
+		if _, _, legend := c.parseLegendLine(text); legend {
+			c.flushList()
+			return // "* 授業料不徴収" set as a list item: the legend, read by the first pass
+		}
 	}
 	if c.lx.IsChrome(text) || c.consumed[l.Row] {
 		c.flushList()
