@@ -322,7 +322,7 @@ func (c *docContext) joinDatePieces(pieces []detailPiece, opt DateOptions) []det
 func (c *docContext) detailDate(piece string, opt DateOptions) (Date, bool) {
 	p, _ := c.lx.CutConcluded(piece)
 	p = c.lx.CutConcludedAfter(p)
-	if d, err := ParseDate(p, opt); err == nil {
+	if d, err := c.parseDate(p, opt); err == nil { // (a list's entries share their days)
 		return d, true
 	}
 	return Date{}, false
@@ -376,7 +376,7 @@ func (c *docContext) trailingBareDate(s string, opt DateOptions) (string, Date, 
 			continue
 		}
 		p, said := c.lx.CutConcluded(tail)
-		d, err := ParseDate(p, opt)
+		d, err := c.parseDate(p, opt) // (the tails of a line come back in the lines it is joined into)
 		if err != nil {
 			continue
 		}
@@ -406,7 +406,11 @@ func startsDigitOrMonth(s string) bool {
 // dots and commas around it, is an English month's name or abbreviation.
 // A word in ASCII is lowered in place: a tail of every line is read so.
 func hasMonthName(s string) bool {
-	w := strings.Trim(firstField(s), ".,")
+	w, ok := asciiFirstField(s)
+	if !ok {
+		w = firstField(s)
+	}
+	w = strings.Trim(w, ".,")
 	if ascii.Only(w) {
 		var buf [monthNameMax]byte
 		if len(w) > len(buf) {
@@ -427,11 +431,29 @@ func hasMonthName(s string) bool {
 		return ok
 	}
 	w = strings.ToLower(w)
-	_, ok := monthNames[w]
+	_, ok = monthNames[w]
 	if !ok {
 		_, ok = monthAbbrevs[w]
 	}
 	return ok
+}
+
+// asciiFirstField is firstField(s) when s starts with ASCII white space
+// and an ASCII word, false when a character outside ASCII comes first or
+// no word follows.
+func asciiFirstField(s string) (string, bool) {
+	i := 0
+	for i < len(s) && (asciiSpace(s[i]) || s[i] == '\v') {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace(s[j]) && s[j] != '\v' {
+		j++
+	}
+	if j == i || j < len(s) && s[j] >= utf8.RuneSelf {
+		return "", false
+	}
+	return s[i:j], true
 }
 
 // splitNames splits a name given in two scripts into the Latin-script name

@@ -8,6 +8,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestASCIIFirstField: where asciiFirstField answers, it answers as
+// firstField.
+func TestASCIIFirstField(t *testing.T) {
+	answered := 0
+	for _, s := range append([]string{"", " ", "\v", "a", " a b", "\va\v", "a\u00a0b", "\u0085a", "ab\u3000"},
+		randomTexts(33, 30000, 5, append([]string{"a", "May", " ", "\v", "\u0085", "\u00a0", "."}, noise...)...)...) {
+		if w, ok := asciiFirstField(s); ok {
+			answered++
+			assert.Equal(t, firstField(s), w, "%q", s)
+		}
+	}
+	assert.Greater(t, answered, 1000)
+}
+
 // hasMonthNameLowered is hasMonthName as it reads any text: the first
 // word lowered as a whole, then looked up.
 func hasMonthNameLowered(s string) bool {
