@@ -336,11 +336,14 @@ func (c *docContext) opensEntry(l *parser.Line, text string, i int) bool {
 	for k := i + 1; k < len(c.doc.Blocks) && k <= i+3; k++ {
 		next := c.doc.Blocks[k].Line
 		if next == nil || next.Page != l.Page || next.Role == parser.RoleHeading || next.Bullet != "" || next.Box.X0 < l.Box.X0-2 ||
-			math.Abs(next.Style.Size-l.Style.Size) > 0.5 || next.Style.Bold != l.Style.Bold || c.headingLike(next, clean(next.Text)) {
+			math.Abs(next.Style.Size-l.Style.Size) > 0.5 || next.Style.Bold != l.Style.Bold {
 			// (the same size and weight: a Japanese date may be set in another font)
 			return false
 		}
 		nt := clean(next.Text)
+		if c.headingLike(next, nt) {
+			return false
+		}
 		parts = append(parts, nt)
 		joined := joinWrapped(parts)
 		if bracketDepth(joined) == 0 && strings.ContainsAny(joined, "(（") && c.looksLikeEntry(joined) {
