@@ -13,8 +13,8 @@ import (
 )
 
 // BenchmarkNormalizeReal measures the normaliser alone on real documents:
-// the fixtures' inputs, and the list-shaped peer PDF whose whole run is
-// slowest against pdftotext when that corpus is there. Each document is
+// the fixtures' inputs, and the peer PDFs whose whole runs are slowest
+// against pdftotext when that corpus is there. Each document is
 // parsed again outside the timer, so a reading that changes it does not
 // change the next.
 func BenchmarkNormalizeReal(b *testing.B) {
@@ -31,6 +31,16 @@ func BenchmarkNormalizeReal(b *testing.B) {
 			name   string
 			inputs []string
 		}{"us-030", []string{peer}})
+	}
+	// The peer PDFs whose whole run is slowest against pdftotext, one
+	// benchmark each, when that corpus is there.
+	for _, peer := range []string{"tabula-java/us-020.pdf", "tabula-java/schools.pdf", "icdar2013/us-002.pdf"} {
+		if path := "../../shared/peer-corpus/" + peer; fileExists(path) {
+			sets = append(sets, struct {
+				name   string
+				inputs []string
+			}{strings.TrimSuffix(filepath.Base(peer), ".pdf"), []string{path}})
+		}
 	}
 	for _, set := range sets {
 		var data [][]byte

@@ -336,6 +336,10 @@ var monthNames = map[string]int{
 	"july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 }
 
+// monthNameMax is the length in bytes of the longest key of monthNames
+// and monthAbbrevs.
+const monthNameMax = len("september")
+
 var monthAbbrevs = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
 	"aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 
 	"github.com/agreements/agreements/agreement"
@@ -321,7 +322,7 @@ func (c *docContext) joinDatePieces(pieces []detailPiece, opt DateOptions) []det
 func (c *docContext) detailDate(piece string, opt DateOptions) (Date, bool) {
 	p, _ := c.lx.CutConcluded(piece)
 	p = c.lx.CutConcludedAfter(p)
-	if d, err := ParseDate(p, opt); err == nil {
+	if d, err := c.parseDate(p, opt); err == nil { // (a list's entries share their days)
 		return d, true
 	}
 	return Date{}, false
@@ -375,7 +376,7 @@ func (c *docContext) trailingBareDate(s string, opt DateOptions) (string, Date, 
 			continue
 		}
 		p, said := c.lx.CutConcluded(tail)
-		d, err := ParseDate(p, opt)
+		d, err := c.parseDate(p, opt) // (the tails of a line come back in the lines it is joined into)
 		if err != nil {
 			continue
 		}
@@ -401,13 +402,58 @@ func startsDigitOrMonth(s string) bool {
 	return unicode.IsDigit(r) || hasMonthName(s) || strings.HasPrefix(s, "令和") || strings.HasPrefix(s, "平成") || strings.HasPrefix(s, "昭和")
 }
 
+// hasMonthName reports a text whose first word, in any case and without
+// dots and commas around it, is an English month's name or abbreviation.
+// A word in ASCII is lowered in place: a tail of every line is read so.
 func hasMonthName(s string) bool {
-	w := strings.ToLower(strings.Trim(firstField(s), ".,"))
-	_, ok := monthNames[w]
+	w, ok := asciiFirstField(s)
+	if !ok {
+		w = firstField(s)
+	}
+	w = strings.Trim(w, ".,")
+	if ascii.Only(w) {
+		var buf [monthNameMax]byte
+		if len(w) > len(buf) {
+			return false // (lowering ASCII keeps its length)
+		}
+		k := buf[:len(w)]
+		for i := range len(w) {
+			b := w[i]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			k[i] = b
+		}
+		_, ok := monthNames[string(k)]
+		if !ok {
+			_, ok = monthAbbrevs[string(k)]
+		}
+		return ok
+	}
+	w = strings.ToLower(w)
+	_, ok = monthNames[w]
 	if !ok {
 		_, ok = monthAbbrevs[w]
 	}
 	return ok
+}
+
+// asciiFirstField is firstField(s) when s starts with ASCII white space
+// and an ASCII word, false when a character outside ASCII comes first or
+// no word follows.
+func asciiFirstField(s string) (string, bool) {
+	i := 0
+	for i < len(s) && (asciiSpace(s[i]) || s[i] == '\v') {
+		i++
+	}
+	j := i
+	for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace(s[j]) && s[j] != '\v' {
+		j++
+	}
+	if j == i || j < len(s) && s[j] >= utf8.RuneSelf {
+		return "", false
+	}
+	return s[i:j], true
 }
 
 // splitNames splits a name given in two scripts into the Latin-script name

@@ -191,9 +191,11 @@ func (c *docContext) line(l *parser.Line, i int) {
 		ls.entry.lines++
 		return
 	}
-	if _, _, legend := c.parseLegendLine(text); legend && isMarker(l.Bullet) {
-		c.flushList()
-		return // "* 授業料不徴収" set as a list item: the legend, read by the first pass
+	if isMarker(l.Bullet) { // (the legend read only for a line that may be one)
+		if _, _, legend := c.parseLegendLine(text); legend {
+			c.flushList()
+			return // "* 授業料不徴収" set as a list item: the legend, read by the first pass
+		}
 	}
 	if c.lx.IsChrome(text) || c.consumed[l.Row] {
 		c.flushList()
@@ -334,11 +336,14 @@ func (c *docContext) opensEntry(l *parser.Line, text string, i int) bool {
 	for k := i + 1; k < len(c.doc.Blocks) && k <= i+3; k++ {
 		next := c.doc.Blocks[k].Line
 		if next == nil || next.Page != l.Page || next.Role == parser.RoleHeading || next.Bullet != "" || next.Box.X0 < l.Box.X0-2 ||
-			math.Abs(next.Style.Size-l.Style.Size) > 0.5 || next.Style.Bold != l.Style.Bold || c.headingLike(next, clean(next.Text)) {
+			math.Abs(next.Style.Size-l.Style.Size) > 0.5 || next.Style.Bold != l.Style.Bold {
 			// (the same size and weight: a Japanese date may be set in another font)
 			return false
 		}
 		nt := clean(next.Text)
+		if c.headingLike(next, nt) {
+			return false
+		}
 		parts = append(parts, nt)
 		joined := joinWrapped(parts)
 		if bracketDepth(joined) == 0 && strings.ContainsAny(joined, "(（") && c.looksLikeEntry(joined) {

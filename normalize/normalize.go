@@ -188,6 +188,8 @@ type docContext struct {
 	hasEntryKey bool
 	entryLike   map[string]bool // texts already classified by looksLikeEntry
 	dated       map[string]bool // texts already read by closedByDate
+	units       map[string]bool // texts already read by isUnit (at most textMemo remembered)
+	unitishs    map[string]bool // texts already read by unitish (likewise)
 	headerMemo  map[string]field
 	consumed    map[int]bool         // rows the first pass read as part of a line above (a wrapped as-of phrase)
 	regions     map[string]bool      // whether texts name a region (namesRegion)

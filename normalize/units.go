@@ -15,8 +15,23 @@ import (
 
 // isUnit reports a name of a unit of an institution, not of the
 // institution: "School of International Studies", "Faculty of Agriculture",
-// "数理学院", "工学研究科", "Engineering School".
+// "数理学院", "工学研究科", "Engineering School". Each text is read once a
+// document: the lexicon alone answers, and the pieces of a name come back
+// in every line they are joined into.
 func (c *docContext) isUnit(name string) bool {
+	if v, ok := c.units[name]; ok {
+		return v
+	}
+	v := c.readUnit(name)
+	if c.units == nil || len(c.units) >= textMemo {
+		c.units = map[string]bool{}
+	}
+	c.units[strings.Clone(name)] = v
+	return v
+}
+
+// readUnit is isUnit, not remembered: what the lexicon says of name.
+func (c *docContext) readUnit(name string) bool {
 	name = strings.TrimSpace(name)
 	if name == "" || c.endsAsInstitution(name) {
 		return false
@@ -486,8 +501,22 @@ func koreanCollege(university, college string) bool {
 
 // unitish reports a text that names a unit somewhere in it ("Tallin School
 // of Economics", "Ecole Polytechnique de Bruxelles", "数理学院"), where a
-// place ("Berkeley", "Bangalore") does not.
+// place ("Berkeley", "Bangalore") does not. Each text is read once a
+// document, as isUnit's.
 func (c *docContext) unitish(text string) bool {
+	if v, ok := c.unitishs[text]; ok {
+		return v
+	}
+	v := c.readUnitish(text)
+	if c.unitishs == nil || len(c.unitishs) >= textMemo {
+		c.unitishs = map[string]bool{}
+	}
+	c.unitishs[strings.Clone(text)] = v
+	return v
+}
+
+// readUnitish is unitish, not remembered.
+func (c *docContext) readUnitish(text string) bool {
 	if c.lx.HasUnitWord(text) || c.isUnit(text) {
 		return true
 	}

@@ -425,7 +425,10 @@ func (lx *Lexicon) IsLinkNoise(text string) bool {
 func (lx *Lexicon) CutConcluded(text string) (string, bool) {
 	t := strings.TrimSpace(text)
 	lowerHas := func(w string) bool { return hasPrefixLowerASCII(t, w) }
-	if !ascii.Only(t) {
+	// Only the first conclMax+1 bytes decide (a term and the character
+	// after it): when they are ASCII, lowering them byte by byte is
+	// lowering them as strings.ToLower does.
+	if !ascii.Only(t[:min(len(t), lx.conclMax+1)]) {
 		lower := lowerPrefix(t, lx.conclMax)
 		lowerHas = func(w string) bool { return strings.HasPrefix(lower, w) && len(lower) > len(w) }
 	}
