@@ -79,19 +79,17 @@ func idKey(s string) string {
 // is put in NFKC (most is in it already, and is not copied) and folded
 // rune by rune (appendFolded).
 func appendIDKey(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			if norm.NFKC.QuickSpanString(s) < len(s) {
-				s = norm.NFKC.String(s)
-			}
-			return appendFolded(b, s)
-		}
-	}
 	space := false
 	start := len(b)
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case ' ', '\t', '\n', '\v', '\f', '\r':
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf: // (what was folded so far is folded again)
+			if norm.NFKC.QuickSpanString(s) < len(s) {
+				s = norm.NFKC.String(s)
+			}
+			return appendFolded(b[:start], s)
+		case c == ' ' || '\t' <= c && c <= '\r':
 			space = true
 		default:
 			if space && len(b) > start {

@@ -15,7 +15,6 @@ import (
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/audit/declared"
-	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
@@ -123,10 +122,14 @@ func New(doc *parser.Document, opt Options) *Checker {
 func (k *Checker) Record(r *agreement.Record) {
 	c, max := k.c, k.c.opt.MaxPerKind
 	k.records++
+	var scans [3]nameScan // (each name read once for the checks below)
+	for i, f := range nameFields(r) {
+		scans[i] = scanName(f[1])
+	}
 	if k.groups != nil {
 		k.count(r)
 	}
-	if w, ok := c.prose(r, k.prose.open(max)); ok {
+	if w, ok := c.prose(r, scans[0], k.prose.open(max)); ok {
 		k.prose.add(w, max)
 	}
 	if r.Country == "" && r.Region != "International Organization" {
@@ -135,7 +138,7 @@ func (k *Checker) Record(r *agreement.Record) {
 		}
 		k.noCountry++
 	}
-	if w, ok := c.dateInName(r, k.dates.open(max)); ok {
+	if w, ok := c.dateInName(r, scans[0], k.dates.open(max)); ok {
 		k.dates.add(w, max)
 	}
 	if r.Country != "" && r.CountryCode == "" && !k.seenCountry[r.Country] {
@@ -149,10 +152,10 @@ func (k *Checker) Record(r *agreement.Record) {
 	if w, ok := c.nameRunTogether(r, k.together.open(max)); ok {
 		k.together.add(w, max)
 	}
-	if w, ok := c.nameCut(r, k.cut.open(max)); ok {
+	if w, ok := c.nameCut(r, &scans, k.cut.open(max)); ok {
 		k.cut.add(w, max)
 	}
-	if w, ok := c.wordInterleaved(r, k.interleaved.open(max)); ok {
+	if w, ok := c.wordInterleaved(r, &scans, k.interleaved.open(max)); ok {
 		k.interleaved.add(w, max)
 	}
 }
@@ -399,9 +402,9 @@ func nameFields(r *agreement.Record) [3][2]string {
 // School-to-school agreement (GS"): a cell cut short by a page or column
 // break, or run into the next cell, so that the name ends inside a bracket
 // or starts after one.
-func (c *checker) nameCut(r *agreement.Record, full bool) (Warning, bool) {
-	for _, f := range nameFields(r) {
-		if f[1] != "" && !bracketsPair(f[1]) {
+func (c *checker) nameCut(r *agreement.Record, scans *[3]nameScan, full bool) (Warning, bool) {
+	for i, f := range nameFields(r) {
+		if scans[i].bracket && !bracketsPair(f[1]) {
 			if !full {
 				return Warning{Kind: KindCutName}, true // (counted only: its message is not said)
 			}
@@ -415,15 +418,7 @@ func (c *checker) nameCut(r *agreement.Record, full bool) (Warning, bool) {
 // mayHoldBracket reports a text with a byte of a bracket bracketsPair
 // pairs: an ASCII one, or the lead byte of the full-width ones (U+FF08,
 // U+FF09, U+FF3B, U+FF3D are EF BC 88, 89, BB, BD in UTF-8).
-func mayHoldBracket(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(', ')', '[', ']', 0xEF:
-			return true
-		}
-	}
-	return false
-}
+func mayHoldBracket(s string) bool { return scanName(s).bracket }
 
 // bracketsPair reports whether the round, full-width and square brackets
 // of s open and close in pairs.
@@ -455,9 +450,9 @@ func bracketsPair(s string) bool {
 // words of two neighbouring cells mixed line by line, where a column's
 // text overflowed into the next. A name in two languages puts one after
 // the other, never one inside the other.
-func (c *checker) wordInterleaved(r *agreement.Record, full bool) (Warning, bool) {
-	for _, f := range nameFields(r) {
-		if interleaved(f[1]) {
+func (c *checker) wordInterleaved(r *agreement.Record, scans *[3]nameScan, full bool) (Warning, bool) {
+	for i, f := range nameFields(r) {
+		if interleavedScanned(f[1], scans[i]) {
 			if !full {
 				return Warning{Kind: KindInterleaved}, true // (counted only: its message is not said)
 			}
@@ -470,8 +465,11 @@ func (c *checker) wordInterleaved(r *agreement.Record, full bool) (Warning, bool
 
 // interleaved reports a text of the form CJK, Latin words, CJK, each part
 // set apart by spaces, the Latin part at most two words.
-func interleaved(s string) bool {
-	if s == "" || !strings.Contains(s, " ") || ascii.Only(s) || countWords(s) < 3 {
+func interleaved(s string) bool { return interleavedScanned(s, scanName(s)) }
+
+// interleavedScanned is interleaved, what scanName tells of s given.
+func interleavedScanned(s string, scan nameScan) bool {
+	if !scan.space || scan.ascii || scan.words < 3 {
 		return false // (a CJK part is not ASCII; three words at least)
 	}
 	f := strings.Fields(s)
@@ -595,8 +593,8 @@ func (c *checker) unplaced() {
 }
 
 // prose: a partner name that reads like a sentence.
-func (c *checker) prose(r *agreement.Record, full bool) (Warning, bool) {
-	if n := countWords(r.Partner); n > proseWords || len(r.Partner) > 200 && utf8.RuneCountInString(r.Partner) > 200 {
+func (c *checker) prose(r *agreement.Record, scan nameScan, full bool) (Warning, bool) {
+	if n := scan.words; n > proseWords || len(r.Partner) > 200 && utf8.RuneCountInString(r.Partner) > 200 {
 		if !full {
 			return Warning{Kind: KindProse}, true // (counted only: its message is not said)
 		}
@@ -607,27 +605,7 @@ func (c *checker) prose(r *agreement.Record, full bool) (Warning, bool) {
 }
 
 // countWords returns len(strings.Fields(s)) without making the fields.
-func countWords(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); {
-		r := rune(s[i])
-		if r < utf8.RuneSelf {
-			i++
-		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-		switch {
-		case asciiSpace(r) || r >= utf8.RuneSelf && unicode.IsSpace(r):
-			in = false
-		case !in:
-			in = true
-			n++
-		}
-	}
-	return n
-}
+func countWords(s string) int { return scanName(s).words }
 
 // asciiSpace reports the runes below U+0080 unicode.IsSpace reports.
 func asciiSpace(r rune) bool {
@@ -636,33 +614,70 @@ func asciiSpace(r rune) bool {
 
 // mayHoldDate reports whether s has what every text dateInNameRe finds
 // has: an ASCII digit, and a slash or an opening bracket and a separator.
-// The others are not run through it. One pass over the bytes: '（' is EF
-// BC 88 in UTF-8.
-func mayHoldDate(s string) bool {
-	digit, slash, sep, open := false, false, false, false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case '0' <= c && c <= '9':
-			digit = true
-		case c == '/':
-			slash = true
-		case c == '.' || c == '-':
-			sep = true
-		case c == '(':
-			open = true
-		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] == 0x88:
-			open = true
+// The others are not run through it.
+func mayHoldDate(s string) bool { return scanName(s).mayHoldDate() }
+
+func (n nameScan) mayHoldDate() bool { return n.digit && (n.slash || n.sep && n.open) }
+
+// nameScan is what the checks read of a name in one pass over it.
+type nameScan struct {
+	words   int  // as many as strings.Fields gives
+	ascii   bool // all of it below U+0080
+	space   bool // a ' '
+	digit   bool // an ASCII digit
+	slash   bool // a '/'
+	sep     bool // a '.' or '-'
+	open    bool // a '(' or '（' (EF BC 88 in UTF-8)
+	bracket bool // a byte of a bracket bracketsPair pairs: '(', ')', '[', ']', or the lead byte EF of the full-width ones (U+FF08, U+FF09, U+FF3B, U+FF3D are EF BC 88, 89, BB, BD)
+}
+
+// scanName reads s once for what nameScan tells.
+func scanName(s string) nameScan {
+	n := nameScan{ascii: true}
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			n.ascii = false
+			if c == 0xEF {
+				n.bracket = true
+				n.open = n.open || i+2 < len(s) && s[i+1] == 0xBC && s[i+2] == 0x88
+			}
+			r, size = utf8.DecodeRuneInString(s[i:])
+		} else {
+			switch {
+			case '0' <= c && c <= '9':
+				n.digit = true
+			case c == '/':
+				n.slash = true
+			case c == '.' || c == '-':
+				n.sep = true
+			case c == '(':
+				n.open, n.bracket = true, true
+			case c == ')' || c == '[' || c == ']':
+				n.bracket = true
+			case c == ' ':
+				n.space = true
+			}
+		}
+		i += size
+		if asciiSpace(r) || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n.words++
 		}
 	}
-	return digit && (slash || sep && open)
+	return n
 }
 
 // dateInNameRe finds a date-like text left in a partner's name.
 var dateInNameRe = lazyre.New(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b`)
 
 // dateInName: a date the reader could not read, left in the partner name.
-func (c *checker) dateInName(r *agreement.Record, full bool) (Warning, bool) {
-	if !mayHoldDate(r.Partner) {
+func (c *checker) dateInName(r *agreement.Record, scan nameScan, full bool) (Warning, bool) {
+	if !scan.mayHoldDate() {
 		return Warning{}, false
 	}
 	m := dateInNameRe.FindString(r.Partner)
