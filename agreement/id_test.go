@@ -3,6 +3,7 @@ package agreement
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -29,5 +30,64 @@ func TestComputeIDASCII(t *testing.T) {
 			h.Write([]byte{0x1f})
 		}
 		assert.Equal(t, hex.EncodeToString(h.Sum(nil))[:16], ComputeID(r))
+	}
+}
+
+// idTexts are texts beyond ASCII in the shapes ids are made of, and
+// random texts of the pieces that could tell the folding apart from
+// NFKC, strings.ToLower and strings.Fields: full-width letters and
+// spaces, runes that lower to ASCII or change length (U+0130, U+212A,
+// U+023A), spaces beyond ASCII, combining marks, ligatures, bytes that
+// are not UTF-8.
+func idTexts() []string {
+	texts := []string{"東北大学", "ＫＡＩＳＴ", "Université de Lyon", "İSTANBUL ÜNİVERSİTESİ", "a\u00a0b", "　東北　大学　", "\xff",
+		"e\u0301cole", "ﬁnance", "STRAẞE", "Ⱥ", "\u212Aelvin", "\u2028x\u2029", "\u0085a\u1680b\u3000"}
+	pieces := []string{"東北", "大学", "Ｕ", "ｕ", "　", "\u00a0", " ", "\t", "\u0085", "\u1680", "\u2028", "İ", "\u212A", "Ⱥ", "ẞ",
+		"\u0301", "e", "E", "ﬁ", "\xff", "\xe6\x9d", "\uFFFD", "ǅ", "Σ", "①", "㍿", "ｶﾞ", "\x00"}
+	r := rand.New(rand.NewPCG(16, 8))
+	for range 20000 {
+		var b strings.Builder
+		for n := 1 + r.IntN(10); n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestComputeIDBeyondASCII: the key of a text beyond ASCII folded rune
+// by rune is the key NFKC, lower-casing and folding white space give.
+func TestComputeIDBeyondASCII(t *testing.T) {
+	for _, s := range idTexts() {
+		if !assert.Equal(t, idKey(s), string(appendIDKey(nil, s)), "%q", s) {
+			return
+		}
+	}
+	assert.Equal(t, "x\x1fy ", string(appendIDKey([]byte("x\x1f"), "Y\u3000")[:3])+" ")
+}
+
+// FuzzIDKey: any text, as TestComputeIDBeyondASCII.
+func FuzzIDKey(f *testing.F) {
+	for _, s := range idTexts()[:30] {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		assert.Equal(t, idKey(s), string(appendIDKey(nil, s)), "%q", s)
+	})
+}
+
+// BenchmarkComputeID: the ids of records in English and in Japanese.
+func BenchmarkComputeID(b *testing.B) {
+	recs := []Record{
+		{HomeInstitution: "Tohoku University", Level: LevelUniversity, CountryCode: "CN", Partner: "Peking University", PartnerUnit: "School of Law"},
+		{HomeInstitution: "東北大学", Level: LevelDepartment, CountryCode: "KR", Partner: "ソウル大学校", PartnerUnit: "工学部", HomeUnit: "工学研究科"},
+	}
+	for _, r := range recs {
+		b.Run(r.Partner, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ComputeID(r)
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -74,18 +75,21 @@ func idKey(s string) string {
 }
 
 // appendIDKey appends idKey(s) to b. Text all in ASCII, which NFKC leaves
-// as it is, is folded here byte by byte, to the same result.
+// as it is, is folded here byte by byte, to the same result; other text
+// is put in NFKC (most is in it already, and is not copied) and folded
+// rune by rune (appendFolded).
 func appendIDKey(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(b, idKey(s)...)
-		}
-	}
 	space := false
 	start := len(b)
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case ' ', '\t', '\n', '\v', '\f', '\r':
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf: // (what was folded so far is folded again)
+			if norm.NFKC.QuickSpanString(s) < len(s) {
+				s = norm.NFKC.String(s)
+			}
+			return appendFolded(b[:start], s)
+		case c == ' ' || '\t' <= c && c <= '\r':
 			space = true
 		default:
 			if space && len(b) > start {
@@ -97,6 +101,34 @@ func appendIDKey(b []byte, s string) []byte {
 			}
 			b = append(b, c)
 		}
+	}
+	return b
+}
+
+// appendFolded appends to b what strings.ToLower and then strings.Fields
+// joined by single spaces make of t: each rune lowered by unicode.ToLower
+// (a byte that is not UTF-8 becomes U+FFFD, as strings.ToLower makes it),
+// runs of white space (unicode.IsSpace, of the lowered rune) one space,
+// none at either end.
+func appendFolded(b []byte, t string) []byte {
+	space := false
+	start := len(b)
+	for i := 0; i < len(t); {
+		r, size := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(t[i:])
+		}
+		i += size
+		r = unicode.ToLower(r)
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(b) > start {
+			b = append(b, ' ')
+		}
+		space = false
+		b = utf8.AppendRune(b, r)
 	}
 	return b
 }

@@ -3,10 +3,12 @@ package output
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -137,4 +139,76 @@ func BenchmarkWriteNDJSON(b *testing.B) {
 		}
 	}
 	b.SetBytes(int64(buf.Len()))
+}
+
+// TestPlain8: the 8-byte test says what testing each byte says, for
+// every byte in every place of a plain text, and two bad bytes at once.
+func TestPlain8(t *testing.T) {
+	plain := func(c byte) bool { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' }
+	base := []byte("Tohoku U")
+	require.True(t, plain8(string(base)))
+	for at := range 8 {
+		for c := range 256 {
+			s := bytes.Clone(base)
+			s[at] = byte(c)
+			if !assert.Equal(t, plain(byte(c)), plain8(string(s)), "byte %#x at %d", c, at) {
+				return
+			}
+			for at2 := at + 1; at2 < 8; at2++ {
+				for _, c2 := range []byte{0x00, 0x1f, 0x20, '"', '\\', 0x7f, 0x80, 0xff, 'a'} {
+					s2 := bytes.Clone(s)
+					s2[at2] = c2
+					assert.Equal(t, plain(byte(c)) && plain(c2), plain8(string(s2)), "bytes %#x at %d, %#x at %d", c, at, c2, at2)
+				}
+			}
+		}
+	}
+}
+
+// TestWritersAsEncodingJSON: the NDJSON and JSON writers, encoding each
+// record into their buffer's free part, write what encoding/json gives
+// record by record, also for records larger than the buffer and records
+// that fill it to the last byte; the CSV writer, reusing its row, writes
+// what encoding/csv writes of each record's fields.
+func TestWritersAsEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 2))
+	var recs []agreement.Record
+	for i := range 3000 {
+		r := sample()
+		r.Partner = randomText(rng)
+		r.Source.Row = i
+		switch i % 500 {
+		case 7:
+			r.Partner = strings.Repeat("Long \"name\" ", 8000) // beyond the 64 KiB buffer
+		case 8:
+			r.Flags = nil
+		}
+		recs = append(recs, r)
+	}
+	var wantND, wantJSON strings.Builder
+	var wantCSV bytes.Buffer
+	cw := csv.NewWriter(&wantCSV)
+	cw.UseCRLF = true
+	require.NoError(t, cw.Write(CSVHeader))
+	wantJSON.WriteString("[\n  ")
+	for i, r := range recs {
+		line := jsonRecord(t, r)
+		wantND.WriteString(line + "\n")
+		if i > 0 {
+			wantJSON.WriteString(",\n  ")
+		}
+		wantJSON.WriteString(line)
+		var row []string
+		for _, f := range agreement.Fields() {
+			row = append(row, f.Get(&r))
+		}
+		require.NoError(t, cw.Write(row))
+	}
+	wantJSON.WriteString("\n]\n")
+	cw.Flush()
+	for format, want := range map[string]string{FormatNDJSON: wantND.String(), FormatJSON: wantJSON.String(), FormatCSV: wantCSV.String()} {
+		var buf bytes.Buffer
+		require.NoError(t, WriteAll(&buf, format, recs))
+		assert.Equal(t, want, buf.String(), format)
+	}
 }

@@ -120,38 +120,56 @@ func (e *encoder) marshal(r agreement.Record) ([]byte, error) {
 
 type ndjsonWriter struct {
 	w   *bufio.Writer
-	enc encoder
+	buf []byte
 }
 
+// Write encodes r (and the line end) with appendInto.
 func (n *ndjsonWriter) Write(r agreement.Record) error {
-	b, err := n.enc.marshal(r)
-	if err != nil {
-		return err
+	var err error
+	n.buf, err = appendInto(n.w, n.buf, &r, "", "\n")
+	return err
+}
+
+// inPlace is the free room in a writer's buffer from which a record is
+// encoded in it: a record is about 600 bytes.
+const inPlace = 4 << 10
+
+// appendInto writes before, r encoded and after to w. With room enough
+// (inPlace) free in w's buffer, r is encoded there (bufio.Writer's
+// AvailableBuffer), so that it is not copied again; nearer its end, in
+// buf, whose grown self it returns, so that the buffer's tail does not
+// make a new one for each record.
+func appendInto(w *bufio.Writer, buf []byte, r *agreement.Record, before, after string) ([]byte, error) {
+	own := w.Available() < inPlace
+	b := buf[:0]
+	if !own {
+		b = w.AvailableBuffer()
 	}
-	n.w.Write(b)
-	return n.w.WriteByte('\n')
+	b = append(b, before...)
+	b = append(appendRecord(b, r), after...)
+	_, err := w.Write(b)
+	if own {
+		buf = b // (buf, grown perhaps; never the writer's buffer)
+	}
+	return buf, err
 }
 
 func (n *ndjsonWriter) Close() error { return n.w.Flush() }
 
 type jsonWriter struct {
 	w     *bufio.Writer
-	enc   encoder
+	buf   []byte
 	count int
 }
 
 func (j *jsonWriter) Write(r agreement.Record) error {
-	b, err := j.enc.marshal(r)
-	if err != nil {
-		return err
-	}
 	sep := ",\n  "
 	if j.count == 0 {
 		sep = "[\n  "
 	}
 	j.count++
-	j.w.WriteString(sep)
-	_, err = j.w.Write(b)
+	var err error
+	j.buf, err = appendInto(j.w, j.buf, &r, sep, "")
 	return err
 }
 
@@ -173,6 +191,7 @@ type csvWriter struct {
 	w      *csv.Writer
 	bom    bool
 	header bool
+	row    []string
 }
 
 func (c *csvWriter) writeHeader() error {
@@ -192,7 +211,8 @@ func (c *csvWriter) Write(r agreement.Record) error {
 	if err := c.writeHeader(); err != nil {
 		return err
 	}
-	return c.w.Write(csvRow(r))
+	c.row = appendCSVRow(c.row[:0], &r) // (csv.Writer.Write does not keep the row)
+	return c.w.Write(c.row)
 }
 
 func (c *csvWriter) Close() error {
@@ -203,11 +223,10 @@ func (c *csvWriter) Close() error {
 	return c.w.Error()
 }
 
-func csvRow(r agreement.Record) []string {
-	fs := agreement.Fields()
-	row := make([]string, len(fs))
-	for i, f := range fs {
-		row[i] = f.Get(&r)
+// appendCSVRow appends the CSV cells of r to row.
+func appendCSVRow(row []string, r *agreement.Record) []string {
+	for _, f := range agreement.Fields() {
+		row = append(row, f.Get(r))
 	}
 	return row
 }

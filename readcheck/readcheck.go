@@ -15,7 +15,6 @@ import (
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/audit/declared"
-	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
@@ -98,6 +97,10 @@ type kindList struct {
 	n  int
 }
 
+// open reports whether a warning given to add would be kept, not only
+// counted: the checks make the message only then.
+func (l *kindList) open(max int) bool { return len(l.ws) < max }
+
 func (l *kindList) add(w Warning, max int) {
 	if len(l.ws) < max {
 		l.ws = append(l.ws, w)
@@ -119,10 +122,14 @@ func New(doc *parser.Document, opt Options) *Checker {
 func (k *Checker) Record(r *agreement.Record) {
 	c, max := k.c, k.c.opt.MaxPerKind
 	k.records++
+	var scans [3]nameScan // (each name read once for the checks below)
+	for i, f := range nameFields(r) {
+		scans[i] = scanName(f[1])
+	}
 	if k.groups != nil {
 		k.count(r)
 	}
-	if w, ok := c.prose(r); ok {
+	if w, ok := c.prose(r, scans[0], k.prose.open(max)); ok {
 		k.prose.add(w, max)
 	}
 	if r.Country == "" && r.Region != "International Organization" {
@@ -131,7 +138,7 @@ func (k *Checker) Record(r *agreement.Record) {
 		}
 		k.noCountry++
 	}
-	if w, ok := c.dateInName(r); ok {
+	if w, ok := c.dateInName(r, scans[0], k.dates.open(max)); ok {
 		k.dates.add(w, max)
 	}
 	if r.Country != "" && r.CountryCode == "" && !k.seenCountry[r.Country] {
@@ -139,16 +146,16 @@ func (k *Checker) Record(r *agreement.Record) {
 		k.unknown.add(Warning{Kind: KindUnknownGroup, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 			Message: fmt.Sprintf("records filed under %q, which is not a country the tool knows: check the grouping", shorten(r.Country, 60))}, max)
 	}
-	if w, ok := c.mergedRow(r); ok {
+	if w, ok := c.mergedRow(r, k.merged.open(max)); ok {
 		k.merged.add(w, max)
 	}
-	if w, ok := c.nameRunTogether(r); ok {
+	if w, ok := c.nameRunTogether(r, k.together.open(max)); ok {
 		k.together.add(w, max)
 	}
-	if w, ok := c.nameCut(r); ok {
+	if w, ok := c.nameCut(r, &scans, k.cut.open(max)); ok {
 		k.cut.add(w, max)
 	}
-	if w, ok := c.wordInterleaved(r); ok {
+	if w, ok := c.wordInterleaved(r, &scans, k.interleaved.open(max)); ok {
 		k.interleaved.add(w, max)
 	}
 }
@@ -248,16 +255,18 @@ var institutionWordRe = lazyre.New(`(?i)\b(?:university|universiti|universität|
 // the other with nothing between to join them ("Hiroshima University
 // Juntendo University Meio University"): the cells of several rows read as
 // one, where a table had no rules to part them.
-func (c *checker) nameRunTogether(r *agreement.Record) (Warning, bool) {
+func (c *checker) nameRunTogether(r *agreement.Record, full bool) (Warning, bool) {
 	w := func() (Warning, bool) {
+		if !full {
+			return Warning{Kind: KindRunTogether}, true // (counted only: its message is not said)
+		}
 		return Warning{Kind: KindRunTogether, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 			Message: fmt.Sprintf("the partner %q may name several institutions run together: the cells of several rows read as one?", shorten(r.Partner, 80))}, true
 	}
 	if theOpensAName(r.Partner) {
 		return w()
 	}
-	l := strings.ToLower(r.Partner)
-	if strings.Count(l, "universi")+strings.Count(l, "college")+strings.Count(l, "institut") < 2 {
+	if institutionWords(r.Partner) < 2 {
 		return Warning{}, false // one institution word at most: one name
 	}
 	locs := institutionWordRe.FindAllStringIndex(r.Partner, -1)
@@ -268,6 +277,57 @@ func (c *checker) nameRunTogether(r *agreement.Record) (Warning, bool) {
 		}
 	}
 	return Warning{}, false
+}
+
+// The institution words nameRunTogether counts, as the last 8 (7) bytes
+// of a text read into a uint64, the newest byte lowest.
+var (
+	wordUniversi = wordBits("universi")
+	wordInstitut = wordBits("institut")
+	wordCollege  = wordBits("college")
+)
+
+func wordBits(w string) uint64 {
+	var u uint64
+	for i := 0; i < len(w); i++ {
+		u = u<<8 | uint64(w[i])
+	}
+	return u
+}
+
+// institutionWords returns how many times "universi", "college" and
+// "institut" occur in strings.ToLower(s), counted up to 2, without making
+// the lower-cased text: each rune is lowered as strings.ToLower lowers it
+// (a byte that is not UTF-8 becomes U+FFFD), and the words, ASCII, are
+// matched on the last bytes lowered, a rune beyond ASCII counted as a 0.
+// None of the words ends in a way another of them or itself begins, so
+// every place one ends is one more of strings.Count's.
+func institutionWords(s string) int {
+	var last uint64
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			c = 0
+			if l := unicode.ToLower(r); l < utf8.RuneSelf {
+				c = byte(l)
+			}
+		}
+		last = last<<8 | uint64(c)
+		if last == wordUniversi || last == wordInstitut || last&(1<<56-1) == wordCollege {
+			if n++; n == 2 {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // theOpensAName reports a name in which "The" follows a capitalised word
@@ -317,9 +377,12 @@ func runTogether(between string) bool {
 // mergedRow: a record read from a row whose date cell held a date a line
 // that its other cells' lines did not pair with: the rows of several
 // agreements (under a partner cell merged across them) may be read as one.
-func (c *checker) mergedRow(r *agreement.Record) (Warning, bool) {
+func (c *checker) mergedRow(r *agreement.Record, full bool) (Warning, bool) {
 	if !slices.Contains(r.Repairs, severalRepair) {
 		return Warning{}, false
+	}
+	if !full {
+		return Warning{Kind: KindMergedRows}, true // (counted only: its message is not said)
 	}
 	return Warning{Kind: KindMergedRows, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 		Message: fmt.Sprintf("the date cell of %q holds a date a line that its other cells do not pair with: the rows of several agreements may have been read as one", shorten(r.Partner, 80))}, true
@@ -339,9 +402,12 @@ func nameFields(r *agreement.Record) [3][2]string {
 // School-to-school agreement (GS"): a cell cut short by a page or column
 // break, or run into the next cell, so that the name ends inside a bracket
 // or starts after one.
-func (c *checker) nameCut(r *agreement.Record) (Warning, bool) {
-	for _, f := range nameFields(r) {
-		if f[1] != "" && !bracketsPair(f[1]) {
+func (c *checker) nameCut(r *agreement.Record, scans *[3]nameScan, full bool) (Warning, bool) {
+	for i, f := range nameFields(r) {
+		if scans[i].bracket && !bracketsPair(f[1]) {
+			if !full {
+				return Warning{Kind: KindCutName}, true // (counted only: its message is not said)
+			}
 			return Warning{Kind: KindCutName, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 				Message: fmt.Sprintf("the %s %q has a bracket that is not closed or not opened: the name may be cut short or run into another cell", f[0], shorten(f[1], 80))}, true
 		}
@@ -352,15 +418,7 @@ func (c *checker) nameCut(r *agreement.Record) (Warning, bool) {
 // mayHoldBracket reports a text with a byte of a bracket bracketsPair
 // pairs: an ASCII one, or the lead byte of the full-width ones (U+FF08,
 // U+FF09, U+FF3B, U+FF3D are EF BC 88, 89, BB, BD in UTF-8).
-func mayHoldBracket(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(', ')', '[', ']', 0xEF:
-			return true
-		}
-	}
-	return false
-}
+func mayHoldBracket(s string) bool { return scanName(s).bracket }
 
 // bracketsPair reports whether the round, full-width and square brackets
 // of s open and close in pairs.
@@ -392,9 +450,12 @@ func bracketsPair(s string) bool {
 // words of two neighbouring cells mixed line by line, where a column's
 // text overflowed into the next. A name in two languages puts one after
 // the other, never one inside the other.
-func (c *checker) wordInterleaved(r *agreement.Record) (Warning, bool) {
-	for _, f := range nameFields(r) {
-		if interleaved(f[1]) {
+func (c *checker) wordInterleaved(r *agreement.Record, scans *[3]nameScan, full bool) (Warning, bool) {
+	for i, f := range nameFields(r) {
+		if interleavedScanned(f[1], scans[i]) {
+			if !full {
+				return Warning{Kind: KindInterleaved}, true // (counted only: its message is not said)
+			}
 			return Warning{Kind: KindInterleaved, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 				Message: fmt.Sprintf("the %s %q holds text in one script parted by words in another: the words of two cells may be mixed", f[0], shorten(f[1], 80))}, true
 		}
@@ -404,9 +465,12 @@ func (c *checker) wordInterleaved(r *agreement.Record) (Warning, bool) {
 
 // interleaved reports a text of the form CJK, Latin words, CJK, each part
 // set apart by spaces, the Latin part at most two words.
-func interleaved(s string) bool {
-	if s == "" || !strings.Contains(s, " ") || ascii.Only(s) {
-		return false // (a CJK part is not ASCII)
+func interleaved(s string) bool { return interleavedScanned(s, scanName(s)) }
+
+// interleavedScanned is interleaved, what scanName tells of s given.
+func interleavedScanned(s string, scan nameScan) bool {
+	if !scan.space || scan.ascii || scan.words < 3 {
+		return false // (a CJK part is not ASCII; three words at least)
 	}
 	f := strings.Fields(s)
 	isCJK := func(w string) bool {
@@ -529,8 +593,11 @@ func (c *checker) unplaced() {
 }
 
 // prose: a partner name that reads like a sentence.
-func (c *checker) prose(r *agreement.Record) (Warning, bool) {
-	if n := countWords(r.Partner); n > proseWords || utf8.RuneCountInString(r.Partner) > 200 {
+func (c *checker) prose(r *agreement.Record, scan nameScan, full bool) (Warning, bool) {
+	if n := scan.words; n > proseWords || len(r.Partner) > 200 && utf8.RuneCountInString(r.Partner) > 200 {
+		if !full {
+			return Warning{Kind: KindProse}, true // (counted only: its message is not said)
+		}
 		return Warning{Kind: KindProse, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 			Message: fmt.Sprintf("partner reads like prose (%d words), not a name: %s", n, shorten(r.Partner, 80))}, true
 	}
@@ -538,34 +605,79 @@ func (c *checker) prose(r *agreement.Record) (Warning, bool) {
 }
 
 // countWords returns len(strings.Fields(s)) without making the fields.
-func countWords(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			in = false
-		case !in:
-			in = true
-			n++
-		}
-	}
-	return n
+func countWords(s string) int { return scanName(s).words }
+
+// asciiSpace reports the runes below U+0080 unicode.IsSpace reports.
+func asciiSpace(r rune) bool {
+	return r == ' ' || '\t' <= r && r <= '\r'
 }
 
 // mayHoldDate reports whether s has what every text dateInNameRe finds
 // has: an ASCII digit, and a slash or an opening bracket and a separator.
 // The others are not run through it.
-func mayHoldDate(s string) bool {
-	return strings.ContainsAny(s, "0123456789") &&
-		(strings.Contains(s, "/") || strings.ContainsAny(s, ".-") && (strings.Contains(s, "(") || strings.Contains(s, "（")))
+func mayHoldDate(s string) bool { return scanName(s).mayHoldDate() }
+
+func (n nameScan) mayHoldDate() bool { return n.digit && (n.slash || n.sep && n.open) }
+
+// nameScan is what the checks read of a name in one pass over it.
+type nameScan struct {
+	words   int  // as many as strings.Fields gives
+	ascii   bool // all of it below U+0080
+	space   bool // a ' '
+	digit   bool // an ASCII digit
+	slash   bool // a '/'
+	sep     bool // a '.' or '-'
+	open    bool // a '(' or '（' (EF BC 88 in UTF-8)
+	bracket bool // a byte of a bracket bracketsPair pairs: '(', ')', '[', ']', or the lead byte EF of the full-width ones (U+FF08, U+FF09, U+FF3B, U+FF3D are EF BC 88, 89, BB, BD)
+}
+
+// scanName reads s once for what nameScan tells.
+func scanName(s string) nameScan {
+	n := nameScan{ascii: true}
+	in := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			n.ascii = false
+			if c == 0xEF {
+				n.bracket = true
+				n.open = n.open || i+2 < len(s) && s[i+1] == 0xBC && s[i+2] == 0x88
+			}
+			r, size = utf8.DecodeRuneInString(s[i:])
+		} else {
+			switch {
+			case '0' <= c && c <= '9':
+				n.digit = true
+			case c == '/':
+				n.slash = true
+			case c == '.' || c == '-':
+				n.sep = true
+			case c == '(':
+				n.open, n.bracket = true, true
+			case c == ')' || c == '[' || c == ']':
+				n.bracket = true
+			case c == ' ':
+				n.space = true
+			}
+		}
+		i += size
+		if asciiSpace(r) || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n.words++
+		}
+	}
+	return n
 }
 
 // dateInNameRe finds a date-like text left in a partner's name.
 var dateInNameRe = lazyre.New(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b`)
 
 // dateInName: a date the reader could not read, left in the partner name.
-func (c *checker) dateInName(r *agreement.Record) (Warning, bool) {
-	if !mayHoldDate(r.Partner) {
+func (c *checker) dateInName(r *agreement.Record, scan nameScan, full bool) (Warning, bool) {
+	if !scan.mayHoldDate() {
 		return Warning{}, false
 	}
 	m := dateInNameRe.FindString(r.Partner)
@@ -575,6 +687,9 @@ func (c *checker) dateInName(r *agreement.Record) (Warning, bool) {
 	hint := ""
 	if !c.opt.DatesGiven && strings.Contains(m, "/") {
 		hint = "; if the list writes a/b/YYYY dates, say which part is the month with --dates month-first or day-first"
+	}
+	if !full {
+		return Warning{Kind: KindDateInName}, true // (counted only: its message is not said)
 	}
 	return Warning{Kind: KindDateInName, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 		Message: fmt.Sprintf("a date was left unread in the partner's name %q%s", shorten(r.Partner, 80), hint)}, true

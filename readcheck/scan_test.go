@@ -1,0 +1,141 @@
+package readcheck
+
+import (
+	"github.com/agreements/agreements/internal/ascii"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// The checks' scans, as they were written before they were made one pass
+// without allocating: what each scan must still say.
+
+func institutionWordsAsBefore(s string) int {
+	l := strings.ToLower(s)
+	return min(strings.Count(l, "universi")+strings.Count(l, "college")+strings.Count(l, "institut"), 2)
+}
+
+func countWordsAsBefore(s string) int { return len(strings.Fields(s)) }
+
+func mayHoldBracketAsBefore(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', ')', '[', ']', 0xEF:
+			return true
+		}
+	}
+	return false
+}
+
+// interleavedAsBefore is interleaved as it was, its fields made.
+func interleavedAsBefore(s string) bool {
+	if s == "" || !strings.Contains(s, " ") || ascii.Only(s) {
+		return false
+	}
+	f := strings.Fields(s)
+	isCJK := func(w string) bool {
+		for _, r := range w {
+			if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				return false
+			}
+		}
+		return true
+	}
+	isLatin := func(w string) bool {
+		for _, r := range w {
+			if !unicode.In(r, unicode.Latin) && !unicode.IsDigit(r) && !strings.ContainsRune(".&-'", r) {
+				return false
+			}
+		}
+		return true
+	}
+	for k := 1; k+1 < len(f); k++ {
+		if !isCJK(f[k-1]) {
+			continue
+		}
+		j := k
+		for j < len(f) && j-k < 2 && isLatin(f[j]) {
+			j++
+		}
+		if j > k && j < len(f) && isCJK(f[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// scansAsBefore reports where the scans and their earlier forms differ
+// on s.
+func scansAsBefore(t *testing.T, s string) bool {
+	return assert.Equal(t, institutionWordsAsBefore(s), institutionWords(s), "institutionWords(%q)", s) &&
+		assert.Equal(t, countWordsAsBefore(s), countWords(s), "countWords(%q)", s) &&
+		assert.Equal(t, mayHoldDateAsBefore(s), mayHoldDate(s), "mayHoldDate(%q)", s) &&
+		assert.Equal(t, mayHoldBracketAsBefore(s), mayHoldBracket(s), "mayHoldBracket(%q)", s) &&
+		assert.Equal(t, interleavedAsBefore(s), interleaved(s), "interleaved(%q)", s) &&
+		assert.Equal(t, !strings.Contains(s, " ") || ascii.Only(s), !scanName(s).space || scanName(s).ascii, "scanName(%q)", s)
+}
+
+func mayHoldDateAsBefore(s string) bool {
+	return strings.ContainsAny(s, "0123456789") &&
+		(strings.Contains(s, "/") || strings.ContainsAny(s, ".-") && (strings.Contains(s, "(") || strings.Contains(s, "（")))
+}
+
+// scanTexts are names in the shapes the scans look for, and random texts
+// of the pieces that could fool them: case, runes that lower to ASCII
+// (U+0130, U+212A), bytes that are not UTF-8, spaces beyond ASCII, a
+// cut full-width bracket.
+func scanTexts() []string {
+	texts := []string{"", "University", "UNIVERSITY COLLEGE", "Universität Wien Institut Pasteur", "universinstitut",
+		"İNSTİTUT İNSTİTUT", "İnstitut University", "Col\u212Aege", "collegecollege", "\xffuniversi\xffcollege",
+		"Foo University (2019.4.1)", "Bar（2019-04-01）", "Bar\xef\xbc 1-2", "a\u00a0b\u3000c\u0085d", "東北大学 IFS 部局",
+		strings.Repeat("word ", 30), strings.Repeat("語", 250)}
+	pieces := []string{"universi", "UNIVERSI", "college", "COLLEGE", "institut", "INSTITUT", "İ", "\u212A", "ı", "univ", "ersi",
+		"colleg", "e", "i", "\xff", "\xe6\x9d", " ", "\t", "\u00a0", "\u3000", "\u0085", "\u2028", "0", "9", "/", ".", "-", "(",
+		"（", "\xef\xbc", "\xef", "\x88", "）", "大学", "a", "Z", "\x00", "[", "]", "［", "部局", "間協定", "IFS", "カタカナ", "Ab.", "x'y"}
+	r := rand.New(rand.NewPCG(16, 16))
+	for range 50000 {
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	// names of words set apart by spaces, for interleaved
+	words := []string{"部局", "間協定", "IFS", "Ab.", "大学", "x'y", "カタカナ", "ＫＡＩ", "é", "12", "(A)"}
+	spaces := []string{" ", "  ", "\u3000", "\t"}
+	for range 20000 {
+		var b strings.Builder
+		for n := 1 + r.IntN(6); n > 0; n-- {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(spaces[r.IntN(len(spaces))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestScansAsBefore: each scan says what its earlier form said, on every
+// text.
+func TestScansAsBefore(t *testing.T) {
+	for _, s := range scanTexts() {
+		if !scansAsBefore(t, s) {
+			return
+		}
+	}
+	for r := range rune(0x80) {
+		assert.Equal(t, unicode.IsSpace(r), asciiSpace(r), "%U", r)
+	}
+}
+
+// FuzzScans: any text, as TestScansAsBefore.
+func FuzzScans(f *testing.F) {
+	for _, s := range scanTexts()[:40] {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		scansAsBefore(t, s)
+	})
+}
