@@ -24,6 +24,15 @@ const readChunk = 1 << 20
 // listBlock is how many one-line lists are made at once.
 const listBlock = 256
 
+// sharedBlock is how many shared texts are held in one block.
+const sharedBlock = 1024
+
+// shared is a shared text and its one-line list, made when first needed.
+type shared struct {
+	s    string
+	list *[1]string
+}
+
 // decoder reads the frames of one reply.
 type decoder struct {
 	r    *bufio.Reader
@@ -33,11 +42,17 @@ type decoder struct {
 	tpos int    // how far they are read
 	err  error
 
-	strs  []string   // shared texts
-	lists [][]string // the one-line list of each shared text, made when first needed
+	strs  [][]shared // shared texts, in blocks of sharedBlock (none moved as more come)
+	nstr  int        // how many
 	empty []string   // the one-line list of ""
 	nums  []float64  // shared numbers
 	room  []string   // room for the one-line lists of texts not shared
+
+	// The table whose rows are coming in parts, and the rows of its parts
+	// after the first, joined onto its Rows once it is whole.
+	open  *parser.Table
+	later [][]parser.Row
+	nlate int
 
 	// A part's cells, cell lines, lines and tables, made at once and cut.
 	cells  []parser.Cell
@@ -78,6 +93,9 @@ func Read(r io.Reader) (*parser.Document, *Error, []*Error, error) {
 			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), blocks, err)
 		}
 		end := d.part(doc)
+		if end {
+			d.join()
+		}
 		if err := d.done(); err != nil {
 			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), blocks, err)
 		}
@@ -251,19 +269,23 @@ func (d *decoder) str() (string, int) {
 		}
 		s := d.text[d.tpos : d.tpos+int(n)]
 		d.tpos += int(n)
-		if n <= sharedText && len(d.strs) < sharedTexts {
-			d.strs = append(d.strs, s)
-			d.lists = append(d.lists, nil)
-			return s, len(d.strs) - 1
+		if n <= sharedText && d.nstr < sharedTexts {
+			if d.nstr%sharedBlock == 0 {
+				d.strs = append(d.strs, make([]shared, 0, sharedBlock))
+			}
+			b := &d.strs[len(d.strs)-1]
+			*b = append(*b, shared{s: s})
+			d.nstr++
+			return s, d.nstr - 1
 		}
 		return s, -1
 	}
 	i := v/2 - 1
-	if i >= uint64(len(d.strs)) {
-		d.fail("text %d of %d", i, len(d.strs))
+	if i >= uint64(d.nstr) {
+		d.fail("text %d of %d", i, d.nstr)
 		return "", -1
 	}
-	return d.strs[i], int(i)
+	return d.strs[i/sharedBlock][i%sharedBlock].s, int(i)
 }
 
 func (d *decoder) text1() string {
@@ -314,10 +336,11 @@ func (d *decoder) oneLine(s string, i int) []string {
 		}
 		return d.empty
 	case i >= 0:
-		if d.lists[i] == nil {
-			d.lists[i] = d.list(s)
+		e := &d.strs[i/sharedBlock][i%sharedBlock]
+		if e.list == nil {
+			e.list = (*[1]string)(d.list(s))
 		}
-		return d.lists[i]
+		return e.list[:]
 	}
 	return d.list(s)
 }
@@ -459,19 +482,34 @@ func (d *decoder) part(doc *parser.Document) bool {
 			d.fail("table rows with no table before them")
 			return false
 		}
-		if k := int(n); cap(t.Rows)-len(t.Rows) < k {
-			// Room for the next part too, so that it is read in place.
-			grown := make([]parser.Row, len(t.Rows), len(t.Rows)+k+max(PartUnits, len(t.Rows)/4))
-			copy(grown, t.Rows)
-			t.Rows = grown
+		if t != d.open {
+			d.join()
+			d.open = t
 		}
-		from := len(t.Rows)
-		t.Rows = t.Rows[:from+int(n)]
-		for i := from; i < len(t.Rows); i++ {
-			d.row(&t.Rows[i])
+		rows := make([]parser.Row, n)
+		for i := range rows {
+			d.row(&rows[i])
 		}
+		d.later = append(d.later, rows)
+		d.nlate += len(rows)
 	}
 	return flags&partEnd != 0
+}
+
+// join puts the rows of the open table's later parts onto its Rows, in
+// one slice of the rows' number: a table's rows are copied once, however
+// many parts they come in.
+func (d *decoder) join() {
+	if t := d.open; t != nil && d.nlate > 0 {
+		rows := make([]parser.Row, len(t.Rows), len(t.Rows)+d.nlate)
+		copy(rows, t.Rows)
+		for _, p := range d.later {
+			rows = append(rows, p...)
+		}
+		t.Rows = rows
+	}
+	clear(d.later)
+	d.open, d.later, d.nlate = nil, d.later[:0], 0
 }
 
 func (d *decoder) line(l *parser.Line) {

@@ -158,6 +158,30 @@ func TestRowsOnNewTable(t *testing.T) {
 	}
 }
 
+// TestLongTables: long tables back to back, each in several parts, and a
+// short one between them, cross as they were, each long one's rows in one
+// slice of their number.
+func TestLongTables(t *testing.T) {
+	table := func(page, n int) *parser.Table {
+		tb := &parser.Table{Page: page, Method: "stream"}
+		for r := range n {
+			tb.Rows = append(tb.Rows, parser.Row{Page: page, Row: r + 1, Cells: []parser.Cell{{Text: fmt.Sprint("p", page, "r", r), ColSpan: 1, RowSpan: 1}}})
+		}
+		return tb
+	}
+	line := fullLine(2)
+	blocks := []parser.Block{{Table: table(1, 3*PartUnits+5)}, {Table: table(2, PartUnits)}, {Line: &line}, {Table: table(3, 2*PartUnits+1)}}
+	var buf bytes.Buffer
+	require.NoError(t, Write(&buf, Head{Doc: &parser.Document{File: "in.pdf"}}, blocks, nil))
+	got, _, _, err := Read(&buf)
+	require.NoError(t, err)
+	require.Equal(t, &parser.Document{File: "in.pdf", Blocks: blocks}, got)
+	for _, i := range []int{0, 3} {
+		rs := got.Blocks[i].Table.Rows
+		assert.Equal(t, len(rs), cap(rs), "table %d", i)
+	}
+}
+
 // reply returns a reply of a small document of every shape.
 func reply(t testing.TB) []byte {
 	head, blocks := fullDoc()
