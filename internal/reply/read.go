@@ -221,6 +221,11 @@ func (d *decoder) byte() byte {
 }
 
 func (d *decoder) uint() uint64 {
+	if d.pos < len(d.meta) && d.meta[d.pos] < 0x80 { // most are one byte
+		v := d.meta[d.pos]
+		d.pos++
+		return uint64(v)
+	}
 	v, n := binary.Uvarint(d.meta[d.pos:])
 	if n <= 0 {
 		d.fail("a damaged number")
@@ -231,6 +236,11 @@ func (d *decoder) uint() uint64 {
 }
 
 func (d *decoder) int() int {
+	if d.pos < len(d.meta) && d.meta[d.pos] < 0x80 { // most are one byte
+		u := int(d.meta[d.pos])
+		d.pos++
+		return u>>1 ^ -(u & 1) // zigzag, as binary.Varint
+	}
 	v, n := binary.Varint(d.meta[d.pos:])
 	if n <= 0 {
 		d.fail("a damaged number")

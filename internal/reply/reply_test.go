@@ -260,3 +260,26 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestNumbers: whole numbers of one byte and of several, of either sign,
+// read as they were written.
+func TestNumbers(t *testing.T) {
+	var vs []int
+	for v := -300; v <= 300; v++ {
+		vs = append(vs, v)
+	}
+	vs = append(vs, math.MaxInt64, math.MinInt64, 1<<40, -(1 << 40))
+	var meta []byte
+	for _, v := range vs {
+		meta = binary.AppendVarint(meta, int64(v))
+		meta = binary.AppendUvarint(meta, uint64(v))
+	}
+	d := &decoder{meta: meta}
+	for _, v := range vs {
+		require.Equal(t, v, d.int())
+		require.Equal(t, uint64(v), d.uint())
+	}
+	require.NoError(t, d.done())
+	d.int()
+	require.Error(t, d.err, "past the end")
+}
