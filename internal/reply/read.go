@@ -48,11 +48,10 @@ type decoder struct {
 	nums  []float64  // shared numbers
 	room  []string   // room for the one-line lists of texts not shared
 
-	// The table whose rows are coming in parts, and the rows of its parts
-	// after the first, joined onto its Rows once it is whole.
+	// The table whose rows are coming in parts, and how many rows it
+	// announced in all.
 	open  *parser.Table
-	later [][]parser.Row
-	nlate int
+	claim int
 
 	// A part's cells, cell lines, lines and tables, made at once and cut.
 	cells  []parser.Cell
@@ -94,7 +93,7 @@ func Read(r io.Reader) (*parser.Document, *Error, []*Error, error) {
 		}
 		end := d.part(doc)
 		if end {
-			d.join()
+			d.whole()
 		}
 		if err := d.done(); err != nil {
 			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), blocks, err)
@@ -441,6 +440,9 @@ func (d *decoder) part(doc *parser.Document) bool {
 		d.fail("%d blocks with %d bytes left", n, d.left())
 		return false
 	}
+	if n > 0 {
+		d.whole()
+	}
 	for range n {
 		var b parser.Block
 		bf := d.byte()
@@ -471,6 +473,14 @@ func (d *decoder) part(doc *parser.Document) bool {
 					d.row(&t.Rows[i])
 				}
 			}
+			if more := d.uint(); more > 0 {
+				// The table's other rows follow in parts of their own.
+				if more > math.MaxInt32 {
+					d.fail("a table of %d rows more", more)
+					return false
+				}
+				d.open, d.claim = t, len(t.Rows)+int(more)
+			}
 			b.Table = t
 		}
 		if d.err != nil {
@@ -492,34 +502,39 @@ func (d *decoder) part(doc *parser.Document) bool {
 			d.fail("table rows with no table before them")
 			return false
 		}
-		if t != d.open {
-			d.join()
-			d.open = t
+		k := int(n)
+		if t != d.open || len(t.Rows)+k > d.claim {
+			d.fail("%d rows more on a table of %d rows of the %d announced", k, len(t.Rows), d.claim)
+			return false
 		}
-		rows := make([]parser.Row, n)
-		for i := range rows {
-			d.row(&rows[i])
+		if need := len(t.Rows) + k; need > cap(t.Rows) {
+			// Room for all the rows announced once what has come is an
+			// eighth of them (a count claimed beyond what comes costs no
+			// more than eight times what came), else for twice what has.
+			c := d.claim
+			if c/8 > need {
+				c = 2 * need
+			}
+			grown := make([]parser.Row, len(t.Rows), c)
+			copy(grown, t.Rows)
+			t.Rows = grown
 		}
-		d.later = append(d.later, rows)
-		d.nlate += len(rows)
+		from := len(t.Rows)
+		t.Rows = t.Rows[:from+k]
+		for i := from; i < len(t.Rows); i++ {
+			d.row(&t.Rows[i])
+		}
 	}
 	return flags&partEnd != 0
 }
 
-// join puts the rows of the open table's later parts onto its Rows, in
-// one slice of the rows' number: a table's rows are copied once, however
-// many parts they come in.
-func (d *decoder) join() {
-	if t := d.open; t != nil && d.nlate > 0 {
-		rows := make([]parser.Row, len(t.Rows), len(t.Rows)+d.nlate)
-		copy(rows, t.Rows)
-		for _, p := range d.later {
-			rows = append(rows, p...)
-		}
-		t.Rows = rows
+// whole checks that the table whose rows came in parts has all it
+// announced.
+func (d *decoder) whole() {
+	if t := d.open; t != nil && len(t.Rows) != d.claim {
+		d.fail("a table of %d rows of the %d announced", len(t.Rows), d.claim)
 	}
-	clear(d.later)
-	d.open, d.later, d.nlate = nil, d.later[:0], 0
+	d.open, d.claim = nil, 0
 }
 
 func (d *decoder) line(l *parser.Line) {
