@@ -24,6 +24,15 @@ const readChunk = 1 << 20
 // listBlock is how many one-line lists are made at once.
 const listBlock = 256
 
+// sharedBlock is how many shared texts are held in one block.
+const sharedBlock = 1024
+
+// shared is a shared text and its one-line list, made when first needed.
+type shared struct {
+	s    string
+	list *[1]string
+}
+
 // decoder reads the frames of one reply.
 type decoder struct {
 	r    *bufio.Reader
@@ -33,11 +42,16 @@ type decoder struct {
 	tpos int    // how far they are read
 	err  error
 
-	strs  []string   // shared texts
-	lists [][]string // the one-line list of each shared text, made when first needed
+	strs  [][]shared // shared texts, in blocks of sharedBlock (none moved as more come)
+	nstr  int        // how many
 	empty []string   // the one-line list of ""
 	nums  []float64  // shared numbers
 	room  []string   // room for the one-line lists of texts not shared
+
+	// The table whose rows are coming in parts, and how many rows it
+	// announced in all.
+	open  *parser.Table
+	claim int
 
 	// A part's cells, cell lines, lines and tables, made at once and cut.
 	cells  []parser.Cell
@@ -78,6 +92,9 @@ func Read(r io.Reader) (*parser.Document, *Error, []*Error, error) {
 			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), blocks, err)
 		}
 		end := d.part(doc)
+		if end {
+			d.whole()
+		}
 		if err := d.done(); err != nil {
 			return nil, nil, nil, fmt.Errorf("after %d of %d blocks: %w", len(doc.Blocks), blocks, err)
 		}
@@ -203,6 +220,11 @@ func (d *decoder) byte() byte {
 }
 
 func (d *decoder) uint() uint64 {
+	if d.pos < len(d.meta) && d.meta[d.pos] < 0x80 { // most are one byte
+		v := d.meta[d.pos]
+		d.pos++
+		return uint64(v)
+	}
 	v, n := binary.Uvarint(d.meta[d.pos:])
 	if n <= 0 {
 		d.fail("a damaged number")
@@ -213,6 +235,11 @@ func (d *decoder) uint() uint64 {
 }
 
 func (d *decoder) int() int {
+	if d.pos < len(d.meta) && d.meta[d.pos] < 0x80 { // most are one byte
+		u := int(d.meta[d.pos])
+		d.pos++
+		return u>>1 ^ -(u & 1) // zigzag, as binary.Varint
+	}
 	v, n := binary.Varint(d.meta[d.pos:])
 	if n <= 0 {
 		d.fail("a damaged number")
@@ -251,19 +278,23 @@ func (d *decoder) str() (string, int) {
 		}
 		s := d.text[d.tpos : d.tpos+int(n)]
 		d.tpos += int(n)
-		if n <= sharedText && len(d.strs) < sharedTexts {
-			d.strs = append(d.strs, s)
-			d.lists = append(d.lists, nil)
-			return s, len(d.strs) - 1
+		if n <= sharedText && d.nstr < sharedTexts {
+			if d.nstr%sharedBlock == 0 {
+				d.strs = append(d.strs, make([]shared, 0, sharedBlock))
+			}
+			b := &d.strs[len(d.strs)-1]
+			*b = append(*b, shared{s: s})
+			d.nstr++
+			return s, d.nstr - 1
 		}
 		return s, -1
 	}
 	i := v/2 - 1
-	if i >= uint64(len(d.strs)) {
-		d.fail("text %d of %d", i, len(d.strs))
+	if i >= uint64(d.nstr) {
+		d.fail("text %d of %d", i, d.nstr)
 		return "", -1
 	}
-	return d.strs[i], int(i)
+	return d.strs[i/sharedBlock][i%sharedBlock].s, int(i)
 }
 
 func (d *decoder) text1() string {
@@ -314,10 +345,11 @@ func (d *decoder) oneLine(s string, i int) []string {
 		}
 		return d.empty
 	case i >= 0:
-		if d.lists[i] == nil {
-			d.lists[i] = d.list(s)
+		e := &d.strs[i/sharedBlock][i%sharedBlock]
+		if e.list == nil {
+			e.list = (*[1]string)(d.list(s))
 		}
-		return d.lists[i]
+		return e.list[:]
 	}
 	return d.list(s)
 }
@@ -408,6 +440,9 @@ func (d *decoder) part(doc *parser.Document) bool {
 		d.fail("%d blocks with %d bytes left", n, d.left())
 		return false
 	}
+	if n > 0 {
+		d.whole()
+	}
 	for range n {
 		var b parser.Block
 		bf := d.byte()
@@ -438,6 +473,14 @@ func (d *decoder) part(doc *parser.Document) bool {
 					d.row(&t.Rows[i])
 				}
 			}
+			if more := d.uint(); more > 0 {
+				// The table's other rows follow in parts of their own.
+				if more > math.MaxInt32 {
+					d.fail("a table of %d rows more", more)
+					return false
+				}
+				d.open, d.claim = t, len(t.Rows)+int(more)
+			}
 			b.Table = t
 		}
 		if d.err != nil {
@@ -459,19 +502,39 @@ func (d *decoder) part(doc *parser.Document) bool {
 			d.fail("table rows with no table before them")
 			return false
 		}
-		if k := int(n); cap(t.Rows)-len(t.Rows) < k {
-			// Room for the next part too, so that it is read in place.
-			grown := make([]parser.Row, len(t.Rows), len(t.Rows)+k+max(PartUnits, len(t.Rows)/4))
+		k := int(n)
+		if t != d.open || len(t.Rows)+k > d.claim {
+			d.fail("%d rows more on a table of %d rows of the %d announced", k, len(t.Rows), d.claim)
+			return false
+		}
+		if need := len(t.Rows) + k; need > cap(t.Rows) {
+			// Room for all the rows announced once what has come is an
+			// eighth of them (a count claimed beyond what comes costs no
+			// more than eight times what came), else for twice what has.
+			c := d.claim
+			if c/8 > need {
+				c = 2 * need
+			}
+			grown := make([]parser.Row, len(t.Rows), c)
 			copy(grown, t.Rows)
 			t.Rows = grown
 		}
 		from := len(t.Rows)
-		t.Rows = t.Rows[:from+int(n)]
+		t.Rows = t.Rows[:from+k]
 		for i := from; i < len(t.Rows); i++ {
 			d.row(&t.Rows[i])
 		}
 	}
 	return flags&partEnd != 0
+}
+
+// whole checks that the table whose rows came in parts has all it
+// announced.
+func (d *decoder) whole() {
+	if t := d.open; t != nil && len(t.Rows) != d.claim {
+		d.fail("a table of %d rows of the %d announced", len(t.Rows), d.claim)
+	}
+	d.open, d.claim = nil, 0
 }
 
 func (d *decoder) line(l *parser.Line) {

@@ -7,7 +7,10 @@
 // blocks, the errors, how many blocks follow), then parts of about
 // PartUnits lines and table rows each, a long table in several parts, up
 // to one marked as the last, so that neither process holds the whole
-// document encoded at once and the reader decodes it as it arrives.
+// document encoded at once and the reader decodes it as it arrives. A
+// long table's block says how many of its rows follow in later parts, so
+// that the reader makes room for them all at once rather than growing its
+// rows part by part.
 //
 // A frame is its length (an unsigned varint) then its bytes: the
 // structure (varints, flags, string and number references), then the bytes
@@ -20,8 +23,9 @@
 //
 // Reading is bounded: every count and length is checked against what is
 // left of its frame, a frame's bytes are read as they arrive (a frame
-// that claims more than it brings costs no more than what it brings), and
-// any damage is an error, never a panic.
+// that claims more than it brings costs no more than what it brings), the
+// room made for a table's announced rows is at most eight times the rows
+// that came, and any damage is an error, never a panic.
 package reply
 
 import (

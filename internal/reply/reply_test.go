@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"runtime"
 	"testing"
 	"unsafe"
 
@@ -143,9 +144,12 @@ func TestRowsOnNewTable(t *testing.T) {
 	second := &parser.Table{Page: 2, Rows: rows(2, 5000)}
 	e.writeHead(&Head{Doc: &parser.Document{File: "in.pdf"}, Blocks: 2})
 	require.NoError(t, e.flush(nil))
+	e.more = 2 * PartUnits
 	require.NoError(t, e.part([]parser.Block{{Table: &parser.Table{Page: 1, Rows: first.Rows[:PartUnits]}}}, nil, false))
+	e.more = 0
 	require.NoError(t, e.part(nil, first.Rows[PartUnits:2*PartUnits], false))
 	require.NoError(t, e.part(nil, first.Rows[2*PartUnits:], false))
+	e.more = 1
 	require.NoError(t, e.part([]parser.Block{{Table: &parser.Table{Page: 2, Rows: second.Rows[:1]}}}, second.Rows[1:], true))
 	got, _, _, err := Read(&buf)
 	require.NoError(t, err)
@@ -155,6 +159,74 @@ func TestRowsOnNewTable(t *testing.T) {
 	t1 := got.Blocks[0].Table.Rows
 	for _, r := range t1[len(t1):cap(t1)] {
 		assert.Nil(t, r.Cells, "no rows of the second table held in the first's room")
+	}
+}
+
+// TestLongTables: long tables back to back, each in several parts, and a
+// short one between them, cross as they were, each long one's rows in one
+// slice of their number.
+func TestLongTables(t *testing.T) {
+	table := func(page, n int) *parser.Table {
+		tb := &parser.Table{Page: page, Method: "stream"}
+		for r := range n {
+			tb.Rows = append(tb.Rows, parser.Row{Page: page, Row: r + 1, Cells: []parser.Cell{{Text: fmt.Sprint("p", page, "r", r), ColSpan: 1, RowSpan: 1}}})
+		}
+		return tb
+	}
+	line := fullLine(2)
+	blocks := []parser.Block{{Table: table(1, 3*PartUnits+5)}, {Table: table(2, PartUnits)}, {Line: &line}, {Table: table(3, 2*PartUnits+1)}, {Table: table(4, 20*PartUnits+3)}}
+	var buf bytes.Buffer
+	require.NoError(t, Write(&buf, Head{Doc: &parser.Document{File: "in.pdf"}}, blocks, nil))
+	got, _, _, err := Read(&buf)
+	require.NoError(t, err)
+	require.Equal(t, &parser.Document{File: "in.pdf", Blocks: blocks}, got)
+	for _, i := range []int{0, 3, 4} {
+		rs := got.Blocks[i].Table.Rows
+		assert.Equal(t, len(rs), cap(rs), "table %d", i)
+	}
+}
+
+// TestAnnouncedRows: a table whose later parts bring more rows than it
+// announced, or fewer, or rows when it announced none, is damage; room is
+// made for no more rows than eight times those that came.
+func TestAnnouncedRows(t *testing.T) {
+	rows := func(n int) []parser.Row {
+		rs := make([]parser.Row, n)
+		for i := range rs {
+			rs[i] = parser.Row{Row: i + 1, Cells: []parser.Cell{{Text: "x", ColSpan: 1, RowSpan: 1}}}
+		}
+		return rs
+	}
+	encode := func(announced, first, later int) []byte {
+		var buf bytes.Buffer
+		e, err := newEncoder(&buf)
+		require.NoError(t, err)
+		e.writeHead(&Head{Doc: &parser.Document{File: "in.pdf"}, Blocks: 1})
+		require.NoError(t, e.flush(nil))
+		e.more = announced
+		require.NoError(t, e.part([]parser.Block{{Table: &parser.Table{Rows: rows(first)}}}, nil, later == 0))
+		e.more = 0
+		if later > 0 {
+			require.NoError(t, e.part(nil, rows(later), true))
+		}
+		return buf.Bytes()
+	}
+	got, _, _, err := Read(bytes.NewReader(encode(3, 2, 3)))
+	require.NoError(t, err)
+	assert.Equal(t, append(rows(2), rows(3)...), got.Blocks[0].Table.Rows)
+	for name, b := range map[string][]byte{
+		"more":          encode(3, 2, 4),
+		"fewer":         encode(3, 2, 2),
+		"none came":     encode(3, 2, 0),
+		"none said":     encode(0, 2, 1),
+		"a huge number": encode(1<<30, 2, 1),
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, _, _, err := Read(bytes.NewReader(b))
+		runtime.ReadMemStats(&after)
+		assert.Error(t, err, name)
+		assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(1<<20), name)
 	}
 }
 
@@ -235,4 +307,27 @@ func FuzzRead(f *testing.F) {
 			_ = parser.Dump(doc)
 		}
 	})
+}
+
+// TestNumbers: whole numbers of one byte and of several, of either sign,
+// read as they were written.
+func TestNumbers(t *testing.T) {
+	var vs []int
+	for v := -300; v <= 300; v++ {
+		vs = append(vs, v)
+	}
+	vs = append(vs, math.MaxInt64, math.MinInt64, 1<<40, -(1 << 40))
+	var meta []byte
+	for _, v := range vs {
+		meta = binary.AppendVarint(meta, int64(v))
+		meta = binary.AppendUvarint(meta, uint64(v))
+	}
+	d := &decoder{meta: meta}
+	for _, v := range vs {
+		require.Equal(t, v, d.int())
+		require.Equal(t, uint64(v), d.uint())
+	}
+	require.NoError(t, d.done())
+	d.int()
+	require.Error(t, d.err, "past the end")
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // magic opens a reply: its name and the version of its encoding.
-const magic = "agreements-reply\x01"
+const magic = "agreements-reply\x02"
 
 // Bounds on what a reply shares: texts up to sharedText bytes long, at
 // most sharedTexts of them, and at most sharedNumbers numbers; past that,
@@ -63,7 +63,7 @@ const (
 	minCell  = 8  // flags, text, spans, four numbers
 	minRow   = 8  // flags, page, row, four numbers, cells
 	minLine  = 13 // flags, page, row, text, bullet, role, level, four numbers, font, size
-	minTable = 4  // page, index, method, rows
+	minTable = 5  // page, index, method, rows, rows in later parts
 )
 
 // encoder writes the frames of one reply.
@@ -76,6 +76,7 @@ type encoder struct {
 	strs map[string]int32 // shared texts: their index
 	nums map[uint64]int32 // shared numbers, by their bits: their index
 	cnt  [4]int           // a part's cells, cell lines, lines and tables
+	more int              // how many rows the table of a part's last block has in later parts
 }
 
 // Write writes a reply: the head, then the blocks in parts. held, when not
@@ -170,9 +171,11 @@ func Write(w io.Writer, head Head, blocks []parser.Block, held Held) error {
 		first := *t
 		first.Rows = rows(0, PartUnits)
 		part.blocks = append(part.blocks, parser.Block{Line: b.Line, Table: &first})
+		e.more = n - PartUnits
 		if err := flush(false); err != nil {
 			return err
 		}
+		e.more = 0
 		for i := PartUnits; i < n; i += PartUnits {
 			part.rows = rows(i, min(i+PartUnits, n))
 			if err := flush(false); err != nil {
@@ -192,6 +195,7 @@ func newEncoder(w io.Writer) (*encoder, error) {
 
 // part writes a part: blocks appended to the document's, rows appended to
 // the rows of the table of its last block so far; end marks the last part.
+// The table of the last block says it has e.more rows in later parts.
 func (e *encoder) part(blocks []parser.Block, rows []parser.Row, end bool) error {
 	var flags byte
 	if end {
@@ -201,7 +205,11 @@ func (e *encoder) part(blocks []parser.Block, rows []parser.Row, end bool) error
 	e.body = append(e.body, flags)
 	e.uint(uint64(len(blocks)))
 	for i := range blocks {
-		e.block(&blocks[i])
+		more := 0
+		if i == len(blocks)-1 {
+			more = e.more
+		}
+		e.block(&blocks[i], more)
 	}
 	e.uint(uint64(len(rows)))
 	for i := range rows {
@@ -345,7 +353,9 @@ func (e *encoder) error(w *Error) {
 	}
 }
 
-func (e *encoder) block(b *parser.Block) {
+// block writes a block; more is how many rows its table has in later
+// parts.
+func (e *encoder) block(b *parser.Block, more int) {
 	var flags byte
 	if b.Line != nil {
 		flags |= blockLine
@@ -367,6 +377,7 @@ func (e *encoder) block(b *parser.Block) {
 		for i := range t.Rows {
 			e.row(&t.Rows[i])
 		}
+		e.uint(uint64(more))
 	}
 }
 
