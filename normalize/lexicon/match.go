@@ -415,6 +415,21 @@ func (lx *Lexicon) IsKind(text string) bool {
 	return false
 }
 
+// MayNameDetail reports whether some part of text could say a level
+// (IsLevelOnly) or a kind (IsKind): false only when none could. Folding a
+// part of a text gives, spaces aside, a run of the text's folding, and each
+// of those needs one of its words, so the text folded, spaces taken out,
+// must hold one of lx.detail.
+func (lx *Lexicon) MayNameDetail(text string) bool {
+	s := strings.ReplaceAll(Fold(text), " ", "")
+	for _, w := range lx.detail {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsLinkNoise reports the words a web page adds after a link's text.
 func (lx *Lexicon) IsLinkNoise(text string) bool {
 	return covered(Fold(text), lx.noise)
