@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 
 	"github.com/agreements/agreements/parser"
@@ -227,7 +228,10 @@ func (c *docContext) looksLikeEntry(text string) bool {
 // (MayNameDetail). Parts fold to runs of the text's folding, so the whole
 // text holds them too.
 func (c *docContext) mayBeEntry(text string) bool {
-	return mayBeDate(foldDate(text)) || c.lx.MayNameDetail(text)
+	if mayBeDate(text) || !ascii.Only(text) && mayBeDate(foldDate(text)) {
+		return true // (an ASCII text folds for dates to itself, its spaces aside)
+	}
+	return c.lx.MayNameDetail(text)
 }
 
 // looksLikeEntry reports whether a line ends with a date in brackets.

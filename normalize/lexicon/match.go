@@ -421,8 +421,24 @@ func (lx *Lexicon) IsKind(text string) bool {
 // of those needs one of its words, so the text folded, spaces taken out,
 // must hold one of lx.detail.
 func (lx *Lexicon) MayNameDetail(text string) bool {
-	s := strings.ReplaceAll(Fold(text), " ", "")
+	folded := Fold(text)
+	b := make([]byte, 0, len(folded))
+	// The pairs of adjacent bytes the text holds, spaces taken out: a
+	// word whose first or last pair is not there is not in it.
+	var pairs pairSet
+	for i := 0; i < len(folded); i++ {
+		if c := folded[i]; c != ' ' {
+			if len(b) > 0 {
+				pairs.add(b[len(b)-1], c)
+			}
+			b = append(b, c)
+		}
+	}
+	s := string(b)
 	for _, w := range lx.detail {
+		if l := len(w); l >= 2 && (!pairs.has(w[0], w[1]) || !pairs.has(w[l-2], w[l-1])) {
+			continue
+		}
 		if strings.Contains(s, w) {
 			return true
 		}
