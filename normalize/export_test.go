@@ -1,8 +1,43 @@
 package normalize
 
+import "github.com/agreements/agreements/parser"
+
 // ConsumingAll is opt consuming the document with every table's rows let
 // go once read, however short the table: for tests of that reading.
 func ConsumingAll(opt Options) Options {
 	opt.Consume, opt.consumeFrom = true, 1
 	return opt
+}
+
+// EntryChecker returns, for a text read in the context of doc, whether
+// the entry pre-check lets it through (mayBeEntry) and whether the entry
+// reader reads it as an entry (looksLikeEntry's verdict without the
+// pre-check).
+func EntryChecker(doc *parser.Document) func(text string) (may, entry bool) {
+	c := newContext(doc, Options{Institution: "Tohoku University"})
+	return func(text string) (bool, bool) {
+		e := c.readEntry(text, entryOpts{})
+		v := e.partner != "" && e.partner != text && (!e.signed.IsZero() || e.level != "" || e.kind != "")
+		return c.mayBeEntry(text), v
+	}
+}
+
+// LineTexts returns the texts of doc's lines as the list reader reads
+// them: each alone, and joined with up to three lines after it as a
+// wrapped entry is (opensEntry).
+func LineTexts(doc *parser.Document) []string {
+	var lines []string
+	for _, b := range doc.Blocks {
+		if b.Line != nil {
+			lines = append(lines, clean(b.Line.Text))
+		}
+	}
+	var out []string
+	for i := range lines {
+		out = append(out, lines[i])
+		for k := i + 2; k <= len(lines) && k <= i+4; k++ {
+			out = append(out, joinWrapped(lines[i:k]))
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/internal/ascii"
 	"github.com/agreements/agreements/internal/lazyre"
 
 	"github.com/agreements/agreements/parser"
@@ -208,6 +209,9 @@ func (c *docContext) looksLikeEntry(text string) bool {
 	if v, ok := c.entryLike[text]; ok {
 		return v
 	}
+	if !c.mayBeEntry(text) {
+		return false
+	}
 	e := c.readEntry(text, entryOpts{})
 	v := e.partner != "" && e.partner != text && (!e.signed.IsZero() || e.level != "" || e.kind != "")
 	if c.entryLike == nil {
@@ -215,6 +219,19 @@ func (c *docContext) looksLikeEntry(text string) bool {
 	}
 	c.entryLike[text] = v
 	return v
+}
+
+// mayBeEntry is false for a text the entry reader reads no date, level or
+// kind in, found without reading it: every date it reads is a part of the
+// text that holds a digit or 元 once folded (ParseDate), and every level
+// or kind a part that holds one of the lexicon's words for them
+// (MayNameDetail). Parts fold to runs of the text's folding, so the whole
+// text holds them too.
+func (c *docContext) mayBeEntry(text string) bool {
+	if mayBeDate(text) || !ascii.Only(text) && mayBeDate(foldDate(text)) {
+		return true // (an ASCII text folds for dates to itself, its spaces aside)
+	}
+	return c.lx.MayNameDetail(text)
 }
 
 // looksLikeEntry reports whether a line ends with a date in brackets.

@@ -169,6 +169,10 @@ type Lexicon struct {
 	subset    []string
 	hfiller   []string
 	openers   []string
+	// detail holds the level, kind and opener words with their spaces
+	// taken out, none holding another: a text holds one of them wherever
+	// a part of it says a level or a kind (MayNameDetail).
+	detail    []string
 	noise     []term
 	after     []string
 	chrome    []string
@@ -305,7 +309,36 @@ func New(langs ...*Lang) *Lexicon {
 		sortTerms(ts)
 	}
 	slices.SortStableFunc(lx.flags, func(a, b flagTerm) int { return b.n - a.n })
+	lx.detail = detailAnchors(lx.levels, lx.kinds, lx.openers)
 	return lx
+}
+
+// detailAnchors returns the words of levels, kinds and openers with their
+// spaces taken out, shortest first, leaving out a word that holds another
+// (a text that holds it holds the other).
+func detailAnchors(levels, kinds []term, openers []string) []string {
+	var all []string
+	for _, ts := range [][]term{levels, kinds} {
+		for _, t := range ts {
+			all = append(all, strings.ReplaceAll(t.text, " ", ""))
+		}
+	}
+	for _, w := range openers {
+		all = append(all, strings.ReplaceAll(w, " ", ""))
+	}
+	slices.SortFunc(all, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(a) - len(b)
+		}
+		return strings.Compare(a, b)
+	})
+	var out []string
+	for _, w := range all {
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.Contains(w, o) }) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 func appendTerms(dst []term, words []string, set func(*term)) []term {

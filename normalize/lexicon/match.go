@@ -415,6 +415,37 @@ func (lx *Lexicon) IsKind(text string) bool {
 	return false
 }
 
+// MayNameDetail reports whether some part of text could say a level
+// (IsLevelOnly) or a kind (IsKind): false only when none could. Folding a
+// part of a text gives, spaces aside, a run of the text's folding, and each
+// of those needs one of its words, so the text folded, spaces taken out,
+// must hold one of lx.detail.
+func (lx *Lexicon) MayNameDetail(text string) bool {
+	folded := Fold(text)
+	b := make([]byte, 0, len(folded))
+	// The pairs of adjacent bytes the text holds, spaces taken out: a
+	// word whose first or last pair is not there is not in it.
+	var pairs pairSet
+	for i := 0; i < len(folded); i++ {
+		if c := folded[i]; c != ' ' {
+			if len(b) > 0 {
+				pairs.add(b[len(b)-1], c)
+			}
+			b = append(b, c)
+		}
+	}
+	s := string(b)
+	for _, w := range lx.detail {
+		if l := len(w); l >= 2 && (!pairs.has(w[0], w[1]) || !pairs.has(w[l-2], w[l-1])) {
+			continue
+		}
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsLinkNoise reports the words a web page adds after a link's text.
 func (lx *Lexicon) IsLinkNoise(text string) bool {
 	return covered(Fold(text), lx.noise)
