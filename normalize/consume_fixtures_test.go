@@ -15,6 +15,19 @@ import (
 	"github.com/agreements/agreements/parser/pdf"
 )
 
+// fixtureInputs are the input documents of every fixture and every
+// layout-matrix rendering.
+func fixtureInputs(t *testing.T) []string {
+	t.Helper()
+	inputs, err := filepath.Glob("../fixtures/*/input.*")
+	require.NoError(t, err)
+	matrix, err := filepath.Glob("../fixtures/matrix/*/input.*")
+	require.NoError(t, err)
+	inputs = append(inputs, matrix...)
+	require.NotEmpty(t, inputs)
+	return inputs
+}
+
 // TestConsumeFixtures: every fixture document and layout-matrix rendering
 // reads the same when the
 // normaliser lets go of every table's rows once read as when it holds
@@ -22,12 +35,7 @@ import (
 // the same when it emits each record as soon as it is final (Emit): no
 // reading changes a record it has emitted.
 func TestConsumeFixtures(t *testing.T) {
-	inputs, err := filepath.Glob("../fixtures/*/input.*")
-	require.NoError(t, err)
-	matrix, err := filepath.Glob("../fixtures/matrix/*/input.*")
-	require.NoError(t, err)
-	inputs = append(inputs, matrix...)
-	require.NotEmpty(t, inputs)
+	inputs := fixtureInputs(t)
 	for _, in := range inputs {
 		parse := func() (*parser.Document, error) {
 			b, err := os.ReadFile(in)

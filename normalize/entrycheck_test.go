@@ -3,7 +3,6 @@ package normalize_test
 import (
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -21,12 +20,7 @@ import (
 // wrapped entry is, the entry pre-check never says "cannot" where the
 // entry reader reads an entry.
 func TestEntryPreCheckFixtures(t *testing.T) {
-	inputs, err := filepath.Glob("../fixtures/*/input.*")
-	require.NoError(t, err)
-	matrix, err := filepath.Glob("../fixtures/matrix/*/input.*")
-	require.NoError(t, err)
-	inputs = append(inputs, matrix...)
-	require.NotEmpty(t, inputs)
+	inputs := fixtureInputs(t)
 	texts, entries := 0, 0
 	for _, in := range inputs {
 		b, err := os.ReadFile(in)

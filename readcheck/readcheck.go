@@ -472,7 +472,12 @@ func interleavedScanned(s string, scan nameScan) bool {
 	if !scan.space || scan.ascii || scan.words < 3 {
 		return false // (a CJK part is not ASCII; three words at least)
 	}
-	f := strings.Fields(s)
+	return interleavedWords(strings.Fields(s))
+}
+
+// interleavedWords reports whether the words f hold a run of one or two
+// Latin words between CJK words.
+func interleavedWords(f []string) bool {
 	isCJK := func(w string) bool {
 		for _, r := range w {
 			if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {

@@ -1,11 +1,12 @@
 package readcheck
 
 import (
-	"github.com/agreements/agreements/internal/ascii"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/agreements/agreements/internal/ascii"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -30,41 +31,13 @@ func mayHoldBracketAsBefore(s string) bool {
 	return false
 }
 
-// interleavedAsBefore is interleaved as it was, its fields made.
+// interleavedAsBefore is interleaved as it was: its gate before the words
+// are read, then the same reading of the words.
 func interleavedAsBefore(s string) bool {
 	if s == "" || !strings.Contains(s, " ") || ascii.Only(s) {
 		return false
 	}
-	f := strings.Fields(s)
-	isCJK := func(w string) bool {
-		for _, r := range w {
-			if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
-				return false
-			}
-		}
-		return true
-	}
-	isLatin := func(w string) bool {
-		for _, r := range w {
-			if !unicode.In(r, unicode.Latin) && !unicode.IsDigit(r) && !strings.ContainsRune(".&-'", r) {
-				return false
-			}
-		}
-		return true
-	}
-	for k := 1; k+1 < len(f); k++ {
-		if !isCJK(f[k-1]) {
-			continue
-		}
-		j := k
-		for j < len(f) && j-k < 2 && isLatin(f[j]) {
-			j++
-		}
-		if j > k && j < len(f) && isCJK(f[j]) {
-			return true
-		}
-	}
-	return false
+	return interleavedWords(strings.Fields(s))
 }
 
 // scansAsBefore reports where the scans and their earlier forms differ
