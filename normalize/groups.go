@@ -118,6 +118,17 @@ func (c *docContext) countryWithin(name string) (Country, bool) {
 // emptied when full.
 const textMemo = 4096
 
+// remember keeps v as what was read of k in the memo m, a memo of the
+// document's texts: emptied first when it holds textMemo of them. k must
+// hold its own copy of its text (strings.Clone), not a slice of the
+// document's.
+func remember[K comparable, V any](m *map[K]V, k K, v V) {
+	if *m == nil || len(*m) >= textMemo {
+		*m = make(map[K]V)
+	}
+	(*m)[k] = v
+}
+
 // readCountry reads a name as a country: "China (79)", "U. S. A.",
 // "オーストリア Austria", "CAMBODIA (3)". An unknown name is kept as the
 // country's name with the repair country_unknown.
@@ -128,13 +139,10 @@ func (c *docContext) readCountry(text string) groupName {
 		return g
 	}
 	g := c.readCountryText(text)
-	if c.countries == nil || len(c.countries) >= textMemo {
-		// Most texts read are a few countries, met again and again; a
-		// long table's partner names, each read once, would otherwise
-		// pile up with the text they are cut from.
-		c.countries = map[string]groupName{}
-	}
-	c.countries[strings.Clone(text)] = g
+	// Most texts read are a few countries, met again and again; a long
+	// table's partner names, each read once, would otherwise pile up with
+	// the text they are cut from.
+	remember(&c.countries, strings.Clone(text), g)
 	g.repairs = slices.Clone(g.repairs)
 	return g
 }

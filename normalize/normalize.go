@@ -231,10 +231,7 @@ func (c *docContext) parseDate(text string, opt DateOptions) (Date, error) {
 		return r.d, r.err
 	}
 	d, err := ParseDate(text, opt)
-	if c.dates == nil || len(c.dates) >= textMemo {
-		c.dates = map[dateText]dateRead{}
-	}
-	c.dates[dateText{strings.Clone(text), opt}] = dateRead{d, err}
+	remember(&c.dates, dateText{strings.Clone(text), opt}, dateRead{d, err})
 	return d, err
 }
 

@@ -46,10 +46,7 @@ func (c *docContext) headerField(text string) field {
 		return f // body cells repeat: the repeated-header check asks often
 	}
 	f, _ := c.lx.Header(text)
-	if c.headerMemo == nil || len(c.headerMemo) >= textMemo {
-		c.headerMemo = map[string]field{}
-	}
-	c.headerMemo[strings.Clone(text)] = f
+	remember(&c.headerMemo, strings.Clone(text), f)
 	return f
 }
 
@@ -908,10 +905,7 @@ func (tr *tableReader) headerCell(j int, cell parser.Cell) bool {
 		return v
 	}
 	v := tr.readHeaderCell(j, cell)
-	if tr.headerCells == nil || len(tr.headerCells) >= textMemo {
-		tr.headerCells = map[columnText]bool{}
-	}
-	tr.headerCells[columnText{j, strings.Clone(cell.Text)}] = v
+	remember(&tr.headerCells, columnText{j, strings.Clone(cell.Text)}, v)
 	return v
 }
 

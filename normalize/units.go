@@ -23,10 +23,7 @@ func (c *docContext) isUnit(name string) bool {
 		return v
 	}
 	v := c.readUnit(name)
-	if c.units == nil || len(c.units) >= textMemo {
-		c.units = map[string]bool{}
-	}
-	c.units[strings.Clone(name)] = v
+	remember(&c.units, strings.Clone(name), v)
 	return v
 }
 
@@ -508,10 +505,7 @@ func (c *docContext) unitish(text string) bool {
 		return v
 	}
 	v := c.readUnitish(text)
-	if c.unitishs == nil || len(c.unitishs) >= textMemo {
-		c.unitishs = map[string]bool{}
-	}
-	c.unitishs[strings.Clone(text)] = v
+	remember(&c.unitishs, strings.Clone(text), v)
 	return v
 }
 
