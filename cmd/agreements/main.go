@@ -104,6 +104,20 @@ func isCommand(name string) bool {
 	return false
 }
 
+// frontCommand returns the commands the front serves (see frontServes in
+// main_front.go), which the full program serves too, or nil.
+func (e *env) frontCommand(name string) func([]string) int {
+	switch name {
+	case "extract":
+		return e.extract
+	case "tables":
+		return e.tables
+	case "raw":
+		return e.raw
+	}
+	return nil
+}
+
 // runCommands runs the command line: the usage, --help and --version
 // here, a command through command (nil for a name that is no command of
 // this executable).

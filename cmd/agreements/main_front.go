@@ -43,19 +43,6 @@ func main() {
 	os.Exit(runCommands(args, os.Stdin, os.Stdout, os.Stderr, (*env).frontCommand))
 }
 
-// frontCommand returns the commands the front serves (see frontServes).
-func (e *env) frontCommand(name string) func([]string) int {
-	switch name {
-	case "extract":
-		return e.extract
-	case "tables":
-		return e.tables
-	case "raw":
-		return e.raw
-	}
-	return nil
-}
-
 // frontServes reports whether the front serves the command line args:
 // anything that is no command (the usage, --help, --version, an unknown
 // command), tables and raw, and extract to any format but xlsx. The flags
@@ -65,14 +52,13 @@ func frontServes(args []string) bool {
 	if len(args) == 0 || !isCommand(args[0]) {
 		return true
 	}
-	switch args[0] {
-	case "tables", "raw":
-		return true
-	case "extract":
-	default:
-		return false
-	}
 	e := &env{stdin: bytes.NewReader(nil), stdout: io.Discard, stderr: io.Discard}
+	switch {
+	case e.frontCommand(args[0]) == nil:
+		return false
+	case args[0] != "extract":
+		return true
+	}
 	fs, flags := e.extractFlags()
 	if _, code := parseFlags(fs, args[1:]); code >= 0 {
 		return true

@@ -28,15 +28,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return runCommands(args, stdin, stdout, stderr, (*env).command)
 }
 
-// command returns the command of that name, or nil.
+// command returns the command of that name, or nil: the front's, and the
+// rest.
 func (e *env) command(name string) func([]string) int {
+	if cmd := e.frontCommand(name); cmd != nil {
+		return cmd
+	}
 	switch name {
-	case "extract":
-		return e.extract
-	case "tables":
-		return e.tables
-	case "raw":
-		return e.raw
 	case "audit":
 		return e.audit
 	case "diff":
