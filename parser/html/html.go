@@ -1,5 +1,4 @@
-// Package html extracts the raw model from HTML documents. It is the only
-// package that imports github.com/PuerkitoBio/goquery.
+// Package html extracts the raw model from HTML documents.
 //
 // The input is converted to UTF-8 first (see Decode), then parsed into a
 // tree with golang.org/x/net/html, which applies the HTML5 tree-construction
@@ -23,7 +22,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -195,7 +193,7 @@ func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan cut, c *cutt
 		}
 		if !titled {
 			if t := firstElement(root, atom.Title); t != nil {
-				doc.Title, titled = foldSpace(goquery.NewDocumentFromNode(t).Text()), true
+				doc.Title, titled = foldSpace(nodeText(t)), true
 			}
 		}
 		from := firstElement(root, atom.Body)
@@ -251,6 +249,21 @@ func lastTable(root *html.Node) *html.Node {
 		}
 	}
 	return t
+}
+
+// nodeText is the text of the text nodes under n (n included), in
+// document order, as they are: goquery's Selection.Text on n alone (a
+// program that reads only this of a tree need not link goquery, which links
+// net/http, its TLS and certificates).
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	forEach(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		return true
+	})
+	return b.String()
 }
 
 // firstElement finds the first element of a kind under root, in document
