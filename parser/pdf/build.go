@@ -269,7 +269,7 @@ func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLi
 		}
 		band := fg[start:end]
 		start = end
-		slices.SortStableFunc(band, func(a, b fglyph) int { return cmp.Compare(a.u0, b.u0) })
+		sortBand(band)
 		gs := dedupe(band, gx)
 		bandRules = bandRules[:0]
 		if len(rules) > 0 {
@@ -327,15 +327,17 @@ func sortByBaseline(fg []fglyph, wb *wordBuf) {
 	if cap(keys) < len(fg) {
 		keys = make([]fkey, 0, len(fg))
 	}
+	nan := false
 	for k := range fg {
-		keys = append(keys, fkey{base: fg[k].base, u0: fg[k].u0, k: k})
+		base, u0 := fg[k].base, fg[k].u0
+		nan = nan || base != base || u0 != u0
+		keys = append(keys, fkey{base: base, u0: u0, k: k})
 	}
-	slices.SortFunc(keys, func(a, b fkey) int {
-		if c := cmp.Compare(a.base, b.base); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.u0, b.u0)
-	})
+	if nan {
+		slices.SortFunc(keys, compareFkeys)
+	} else {
+		slices.SortFunc(keys, lessFkeys) // the same comparisons, without the NaN tests (see sortkeys.go)
+	}
 	// Place n takes the glyph at keys[n].k; a place filled is marked -1.
 	for n := range keys {
 		if keys[n].k < 0 || keys[n].k == n {
@@ -355,6 +357,57 @@ func sortByBaseline(fg []fglyph, wb *wordBuf) {
 		}
 	}
 	wb.keys = keys[:0]
+}
+
+// compareFkeys orders keys by baseline, then by start.
+func compareFkeys(a, b fkey) int {
+	if c := cmp.Compare(a.base, b.base); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.u0, b.u0)
+}
+
+// lessFkeys is compareFkeys for keys that are not NaN.
+func lessFkeys(a, b fkey) int {
+	switch {
+	case a.base < b.base:
+		return -1
+	case a.base > b.base:
+		return 1
+	case a.u0 < b.u0:
+		return -1
+	case a.u0 > b.u0:
+		return 1
+	}
+	return 0
+}
+
+// sortBand sorts a band's glyphs stably by their start. A band of one
+// baseline comes sorted from sortByBaseline, and a stable sort leaves a
+// sorted slice as it is: it is sorted only when it is not.
+func sortBand(band []fglyph) {
+	sorted := true
+	for i := range band {
+		u0 := band[i].u0
+		if u0 != u0 {
+			slices.SortStableFunc(band, func(a, b fglyph) int { return cmp.Compare(a.u0, b.u0) })
+			return
+		}
+		if i > 0 && u0 < band[i-1].u0 {
+			sorted = false
+		}
+	}
+	if !sorted {
+		slices.SortStableFunc(band, func(a, b fglyph) int {
+			switch {
+			case a.u0 < b.u0:
+				return -1
+			case a.u0 > b.u0:
+				return 1
+			}
+			return 0
+		})
+	}
 }
 
 // dedupe drops glyphs drawn twice at (almost) the same place, the way some

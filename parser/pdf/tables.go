@@ -246,7 +246,7 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 		for k := range s.byX {
 			s.byX[k] = k
 		}
-		slices.SortFunc(s.byX, func(a, b int) int { return cmp.Compare(p.glyph(a).Box.X0, p.glyph(b).Box.X0) })
+		sortIndices(s.byX, func(k int) float64 { return p.glyph(k).Box.X0 }, nil)
 	}
 	w := s.ws[i]
 	lo, _ := slices.BinarySearchFunc(s.byX, w.Box.X0-1, func(k int, x float64) int { return cmp.Compare(p.glyph(k).Box.X0, x) })
@@ -303,7 +303,7 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 // sorted left to right. The result is sorted top to bottom.
 func baselines(ws []tword, idx []int) [][]int {
 	order := slices.Clone(idx)
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ws[a].cy, ws[b].cy) })
+	buf := sortIndices(order, func(k int) float64 { return ws[k].cy }, nil)
 	// Each line is a run of order: a slice of it (capped, so that an
 	// append to one line cannot write into the next). The runs are
 	// counted first, so that the lines are made in one slice.
@@ -321,7 +321,7 @@ func baselines(ws []tword, idx []int) [][]int {
 		start = end
 	}
 	for _, l := range lines {
-		slices.SortFunc(l, func(a, b int) int { return cmp.Compare(ws[a].Box.X0, ws[b].Box.X0) })
+		buf = sortIndices(l, func(k int) float64 { return ws[k].Box.X0 }, buf)
 	}
 	return lines
 }
