@@ -3,7 +3,6 @@ package pdf
 import (
 	"cmp"
 	"math"
-	"regexp"
 	"slices"
 
 	"github.com/agreements/agreements/parser"
@@ -684,7 +683,7 @@ func justifiedGaps(ws []tword, lines []*sline, a float64, after interval) bool {
 				continue
 			}
 			if s <= after.hi {
-				if ch := l.chunks[c]; ch[1]-ch[0] == 1 && plainNumberRe.MatchString(ws[l.words[ch[0]]].Text) {
+				if ch := l.chunks[c]; ch[1]-ch[0] == 1 && isPlainNumber(ws[l.words[ch[0]]].Text) {
 					return false // a column of numbers set flush right ("5", "12", "123")
 				}
 				starts, ends = append(starts, s), append(ends, e)
@@ -713,9 +712,25 @@ func justifiedGaps(ws []tword, lines []*sline, a float64, after interval) bool {
 	return best >= 2 && 4*best >= 3*n && hi-lo > 1.5
 }
 
-// plainNumberRe matches a number alone: a count or an amount, not a day
-// of a date with its comma after it ("16,").
-var plainNumberRe = regexp.MustCompile(`^[0-9]+(?:[,.][0-9]+)*$`)
+// isPlainNumber reports whether s is a number alone: a count or an
+// amount, not a day of a date with its comma after it ("16,"). It is the
+// expression ^[0-9]+(?:[,.][0-9]+)*$ (held to it in the tests), scanned:
+// runs of ASCII digits, each after the first set apart by one comma or
+// full stop.
+func isPlainNumber(s string) bool {
+	digits := false // the run since the last separator holds a digit
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits = true
+		case (c == ',' || c == '.') && digits:
+			digits = false
+		default:
+			return false
+		}
+	}
+	return digits
+}
 
 // gridTable builds the table of one component of rules, of the words
 // mine gives it where its region overlaps another grid's.
