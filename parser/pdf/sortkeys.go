@@ -23,16 +23,30 @@ type keyed struct {
 	k   int
 }
 
-// lessKeyed orders keyed pairs as cmp.Compare orders their keys, for keys
-// that are not NaN.
-func lessKeyed(a, b keyed) int {
-	if a.key < b.key {
+// compareNumbers is cmp.Compare for numbers that are not NaN.
+func compareNumbers(x, y float64) int {
+	if x < y {
 		return -1
 	}
-	if a.key > b.key {
+	if x > y {
 		return 1
 	}
 	return 0
+}
+
+// lessKeyed orders keyed pairs as cmp.Compare orders their keys, for keys
+// that are not NaN.
+func lessKeyed(a, b keyed) int { return compareNumbers(a.key, b.key) }
+
+// anyNaN reports whether the key of any index of idx is NaN: when none
+// is, a sort of idx by the keys may compare them with compareNumbers.
+func anyNaN(idx []int, key func(int) float64) bool {
+	for _, k := range idx {
+		if x := key(k); x != x {
+			return true
+		}
+	}
+	return false
 }
 
 // compareKeyed is cmp.Compare on keyed pairs' keys, NaN included.

@@ -303,7 +303,11 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 // sorted left to right. The result is sorted top to bottom.
 func baselines(ws []tword, idx []int) [][]int {
 	order := slices.Clone(idx)
-	buf := sortIndices(order, func(k int) float64 { return ws[k].cy }, nil)
+	if anyNaN(order, func(k int) float64 { return ws[k].cy }) {
+		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ws[a].cy, ws[b].cy) })
+	} else {
+		slices.SortFunc(order, func(a, b int) int { return compareNumbers(ws[a].cy, ws[b].cy) })
+	}
 	// Each line is a run of order: a slice of it (capped, so that an
 	// append to one line cannot write into the next). The runs are
 	// counted first, so that the lines are made in one slice.
@@ -320,8 +324,14 @@ func baselines(ws []tword, idx []int) [][]int {
 		lines = append(lines, order[start:end:end])
 		start = end
 	}
-	for _, l := range lines {
-		buf = sortIndices(l, func(k int) float64 { return ws[k].Box.X0 }, buf)
+	if anyNaN(order, func(k int) float64 { return ws[k].Box.X0 }) {
+		for _, l := range lines {
+			slices.SortFunc(l, func(a, b int) int { return cmp.Compare(ws[a].Box.X0, ws[b].Box.X0) })
+		}
+	} else {
+		for _, l := range lines {
+			slices.SortFunc(l, func(a, b int) int { return compareNumbers(ws[a].Box.X0, ws[b].Box.X0) })
+		}
 	}
 	return lines
 }
