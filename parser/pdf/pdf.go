@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	lpdf "github.com/ledongthuc/pdf"
 
@@ -160,25 +161,32 @@ func (d *document) layouts(opt Options, finish func(*PageLayout, *scratch)) ([]P
 	}
 	out := make([]PageLayout, len(nums))
 	errs := make([]error, len(nums))
+	// The workers take the pages in order, each the next not yet taken;
+	// the calling goroutine is one of them, so that a document of one
+	// page (or a process of one processor) is read where it was asked
+	// for, without a goroutine started, its stack grown anew and a thread
+	// woken for it.
 	workers := min(runtime.GOMAXPROCS(0), len(nums))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Go(func() {
-			var sc scratch
-			for i := range next {
-				out[i], errs[i] = d.readPage(nums[i], &sc, finish)
-				// The page's dictionary is read once: what the library
-				// parsed of it (its resources, its fonts' entries) is let
-				// go with it.
-				d.pages[nums[i]-1] = pageRef{}
+	var next atomic.Int64
+	work := func() {
+		var sc scratch
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= len(nums) {
+				return
 			}
-		})
+			out[i], errs[i] = d.readPage(nums[i], &sc, finish)
+			// The page's dictionary is read once: what the library
+			// parsed of it (its resources, its fonts' entries) is let
+			// go with it.
+			d.pages[nums[i]-1] = pageRef{}
+		}
 	}
-	for i := range nums {
-		next <- i
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Go(work)
 	}
-	close(next)
+	work()
 	wg.Wait()
 	var pages []PageLayout
 	var pageErrs []error
