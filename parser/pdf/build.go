@@ -234,8 +234,11 @@ func flatWords(p *PageLayout) {
 type wordBuf struct {
 	text  []byte
 	words []Word
-	// keys are buildDir's sort keys.
-	keys []fkey
+	// keys are buildDir's sort keys; merge, bounds and nextBounds are
+	// mergeRuns' room.
+	keys               []fkey
+	merge              []fkey
+	bounds, nextBounds []int
 }
 
 // lineKey orders lines top to bottom by their vertical middle, rounded so
@@ -333,9 +336,17 @@ func sortByBaseline(fg []fglyph, wb *wordBuf) {
 		nan = nan || base != base || u0 != u0
 		keys = append(keys, fkey{base: base, u0: u0, k: k})
 	}
-	if nan {
+	switch {
+	case nan:
 		slices.SortFunc(keys, compareFkeys)
-	} else {
+	case mergeRuns(keys, wb):
+		// No two keys tie: the order is the only sorted one, slices.SortFunc's.
+	default:
+		// Keys tie: where their glyphs go is up to the sort's moves, taken
+		// from the glyphs' own order.
+		for k := range fg {
+			keys[k] = fkey{base: fg[k].base, u0: fg[k].u0, k: k}
+		}
 		slices.SortFunc(keys, lessFkeys) // the same comparisons, without the NaN tests (see sortkeys.go)
 	}
 	// Place n takes the glyph at keys[n].k; a place filled is marked -1.
@@ -357,6 +368,77 @@ func sortByBaseline(fg []fglyph, wb *wordBuf) {
 		}
 	}
 	wb.keys = keys[:0]
+}
+
+// mergeRuns sorts keys, none of them NaN, by baseline then start, and
+// reports whether no two of them tie. A page's glyphs come mostly in
+// order, drawn line by line and each line from its start (the corpus: 2,600
+// glyphs a page in 22 ascending runs, none tied), so the runs they come in
+// are merged, in about a third of the comparisons of a sort that does not
+// look for them. Without ties there is one sorted order, the one
+// slices.SortFunc gives; with ties the caller sorts as it did.
+func mergeRuns(keys []fkey, wb *wordBuf) bool {
+	n := len(keys)
+	bounds := append(wb.bounds[:0], 0)
+	for i := 1; i < n; i++ {
+		if keyBefore(keys[i], keys[i-1]) {
+			bounds = append(bounds, i)
+		}
+	}
+	bounds = append(bounds, n)
+	if len(bounds) > 2 {
+		if cap(wb.merge) < n {
+			wb.merge = make([]fkey, n)
+		}
+		src, dst := keys, wb.merge[:n]
+		next := wb.nextBounds[:0]
+		for len(bounds) > 2 {
+			next = append(next[:0], 0)
+			for j := 0; j+1 < len(bounds); j += 2 {
+				lo, mid, hi := bounds[j], bounds[j+1], bounds[j+1]
+				if j+2 < len(bounds) {
+					hi = bounds[j+2]
+				}
+				mergeKeys(dst[lo:hi], src[lo:mid], src[mid:hi])
+				next = append(next, hi)
+			}
+			bounds, next = next, bounds
+			src, dst = dst, src
+		}
+		if &src[0] != &keys[0] {
+			copy(keys, src)
+		}
+		wb.nextBounds = next[:0]
+	}
+	wb.bounds = bounds[:0]
+	for i := 1; i < n; i++ {
+		if !keyBefore(keys[i-1], keys[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// keyBefore reports whether a comes before b (lessFkeys(a, b) < 0).
+func keyBefore(a, b fkey) bool {
+	return a.base < b.base || a.base == b.base && a.u0 < b.u0
+}
+
+// mergeKeys merges the sorted a and b into out, a's first where they tie.
+func mergeKeys(out, a, b []fkey) {
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if keyBefore(b[j], a[i]) {
+			out[k] = b[j]
+			j++
+		} else {
+			out[k] = a[i]
+			i++
+		}
+		k++
+	}
+	k += copy(out[k:], a[i:])
+	copy(out[k:], b[j:])
 }
 
 // compareFkeys orders keys by baseline, then by start.

@@ -100,3 +100,61 @@ func TestSortBandAsStableSort(t *testing.T) {
 		}
 	}
 }
+
+// sortByBaseline's order is slices.SortFunc's on glyphs that come in runs,
+// as pages draw them (lines in some order, each from its start, some from
+// its end), with no two keys tied, one tie, or a tie of -0 and +0.
+func TestSortByBaselineRuns(t *testing.T) {
+	var wb wordBuf
+	seed := uint32(1)
+	rnd := func(m int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>16) % m
+	}
+	for _, lines := range []int{1, 2, 3, 7, 40, 133} {
+		for _, perLine := range []int{1, 2, 5, 30} {
+			for _, tie := range []string{"", "one", "zeros"} {
+				var fg []fglyph
+				for _, l := range rnd0perm(lines, rnd) {
+					line := make([]fglyph, perLine)
+					for k := range line {
+						line[k] = fglyph{base: float64(l) * 12.5, u0: float64(k)*6 + float64(l%3)/4}
+					}
+					if rnd(4) == 0 {
+						slices.Reverse(line)
+					}
+					fg = append(fg, line...)
+				}
+				switch {
+				case tie == "one" && len(fg) > 1:
+					fg[len(fg)-1].base, fg[len(fg)-1].u0 = fg[0].base, fg[0].u0
+				case tie == "zeros" && len(fg) > 1:
+					fg[0].base, fg[0].u0 = -100, math.Copysign(0, -1)
+					fg[len(fg)-1].base, fg[len(fg)-1].u0 = -100, 0
+				}
+				for k := range fg {
+					fg[k].i = int32(k)
+				}
+				want := slices.Clone(fg)
+				slices.SortFunc(want, func(a, b fglyph) int {
+					return compareFkeys(fkey{base: a.base, u0: a.u0}, fkey{base: b.base, u0: b.u0})
+				})
+				sortByBaseline(fg, &wb)
+				assert.Equal(t, glyphOrder(want), glyphOrder(fg), "%d lines of %d, tie %q", lines, perLine, tie)
+			}
+		}
+	}
+}
+
+// rnd0perm is 0..n-1 in an order drawn with rnd.
+func rnd0perm(n int, rnd func(int) int) []int {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	for i := n - 1; i > 0; i-- {
+		j := rnd(i + 1)
+		p[i], p[j] = p[j], p[i]
+	}
+	return p
+}
