@@ -99,8 +99,7 @@ type tableReader struct {
 	headerWords           map[int]map[string]bool // the words of each column's header cells (headerWordsOf)
 	headerCells           map[columnText]bool     // the one-line cells read by headerCell, and what it said
 	spanned               []bool                  // the columns a header cell covers from the left (headerTexts)
-	vals                  map[field]val           // the cells of the row being read, by field (rowVals), made once a table
-	has                   map[field]bool          // the fields of the row being read with text of their own (own), made once a table
+	vals                  *fieldVals              // the cells of the row being read, by field (rowVals), made once a table
 }
 
 // forgetGroups drops what blank grouping cells stand for.
@@ -1053,13 +1052,13 @@ func without(in, drop []string) []string {
 // findUsualMarkerPlace finds the column where the list puts its markers:
 // the one that holds most of them.
 func (tr *tableReader) findUsualMarkerPlace() {
-	counts := map[field]int{}
+	var counts [maxFields]int
 	for i := tr.body; i < len(tr.t.Rows); i++ {
 		if tr.t.Rows[i].Header {
 			continue
 		}
 		for j, f := range tr.cols {
-			if f == fNone || f == fSigned || f == fValid {
+			if f == fNone || f == fSigned || f == fValid || int(f) >= maxFields {
 				continue
 			}
 			v := tr.cell(i, j)
