@@ -298,6 +298,9 @@ func (c *docContext) forgetGroups() {
 	}
 }
 
+// recordRepairs is room for the repairs of most records, made at once.
+const recordRepairs = 8
+
 // newRecord starts a record with what the context knows.
 func (c *docContext) newRecord(page, row int) Record {
 	r := Record{
@@ -310,7 +313,7 @@ func (c *docContext) newRecord(page, row int) Record {
 		HomeUnit:        c.homeUnit,
 		AsOf:            c.asOf,
 		Flags:           []string{},
-		Repairs:         []string{},
+		Repairs:         make([]string, 0, recordRepairs),
 		Source: Source{
 			File:   c.doc.File,
 			SHA256: c.doc.SHA256,
@@ -349,7 +352,7 @@ func (c *docContext) finish(r *Record) {
 	}
 	r.FeeWaiver = r.HasFlag(FlagFeeWaiver)
 	r.Flags = uniqueSorted(r.Flags)
-	r.Repairs = uniqueKeepOrder(r.Repairs)
+	r.Repairs = uniqueInPlace(r.Repairs) // (the record's own: see newRecord)
 	r.ID = agreement.ComputeID(*r)
 }
 
@@ -558,6 +561,25 @@ func uniqueKeepOrder(in []string) []string {
 		}
 	}
 	return out
+}
+
+// uniqueInPlace is uniqueKeepOrder written over in itself, for a list no
+// other holds (a record's repairs, made by newRecord and appended to): the
+// texts kept move down over those dropped, and the list is cut after them,
+// with no room past its end (an append makes a list of its own).
+func uniqueInPlace(in []string) []string {
+	if in == nil || len(in) > uniqueScan {
+		return uniqueKeepOrder(in)
+	}
+	k := 0
+	for _, s := range in {
+		if s != "" && !slices.Contains(in[:k], s) {
+			in[k] = s
+			k++
+		}
+	}
+	clear(in[k:])
+	return in[:k:k]
 }
 
 // uniqueScan is the most texts uniqueKeepOrder compares one by one.
