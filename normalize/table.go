@@ -794,7 +794,7 @@ func (tr *tableReader) stackedAt() int {
 		return 0
 	}
 	for k := h - 1; k > head; k-- {
-		if text, _ := tr.soleText(k); !tr.titleText(text) {
+		if text := tr.lastText(k); !tr.titleText(text) {
 			return k + 1
 		}
 	}
@@ -977,13 +977,13 @@ func (tr *tableReader) headerWordsOf(j int, text string) bool {
 // cell returns the text of the cell at row i, column j: its own text, or,
 // for a cell merged with the one above, the text of the span's origin.
 func (tr *tableReader) cell(i, j int) val {
-	r := tr.t.Rows[i]
+	r := &tr.t.Rows[i]
 	if j >= len(r.Cells) {
 		return val{col: j}
 	}
-	c := r.Cells[j]
+	c := &r.Cells[j]
 	if !c.Covered {
-		return val{text: cellText(c), lines: c.Lines, col: j}
+		return val{text: cellText(*c), lines: c.Lines, col: j}
 	}
 	o, ok := tr.origin.of(i, j)
 	if !ok || o.row == i {
@@ -1007,17 +1007,33 @@ func (tr *tableReader) readLegendRows() {
 // soleText returns the text of a row with exactly one non-empty cell of
 // its own.
 func (tr *tableReader) soleText(i int) (string, bool) {
-	text, n := "", 0
-	for _, c := range tr.t.Rows[i].Cells {
-		if c.Covered {
-			continue
-		}
-		if t := clean(c.Text); t != "" {
-			text = t
-			n++
+	text := ""
+	cells := tr.t.Rows[i].Cells
+	for k := range cells {
+		if c := &cells[k]; !c.Covered && c.Text != "" {
+			if t := clean(c.Text); t != "" {
+				if text != "" {
+					return "", false // a second: (the rest are not cleaned)
+				}
+				text = t
+			}
 		}
 	}
-	return text, n == 1
+	return text, text != ""
+}
+
+// lastText returns the text of the last non-empty cell of its own of a
+// row, "" when there is none.
+func (tr *tableReader) lastText(i int) string {
+	cells := tr.t.Rows[i].Cells
+	for k := len(cells) - 1; k >= 0; k-- {
+		if c := &cells[k]; !c.Covered {
+			if t := clean(c.Text); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // soleCell returns the column of the one cell with text of a row, and
@@ -1062,7 +1078,7 @@ func (tr *tableReader) findUsualMarkerPlace() {
 				continue
 			}
 			v := tr.cell(i, j)
-			if v.covered || v.text == "" {
+			if v.covered || noMarkerEnds(v.text) {
 				continue
 			}
 			counts[f] += countMarkers(v.text)
@@ -1074,6 +1090,24 @@ func (tr *tableReader) findUsualMarkerPlace() {
 			tr.usual, best = f, counts[f]
 		}
 	}
+}
+
+// noMarkerEnds reports a text in which countMarkers finds no marker, by
+// its first and last bytes alone (most cells): empty, or ASCII at both
+// ends that is no white space and no marker symbol, and no marker's digit
+// at the end of a text with a ※.
+func noMarkerEnds(s string) bool {
+	if s == "" {
+		return true
+	}
+	a, z := s[0], s[len(s)-1]
+	switch {
+	case a >= utf8.RuneSelf || z >= utf8.RuneSelf, a <= ' ' || z <= ' ':
+		return false
+	case strings.IndexByte(markerSymbols, a) >= 0 || strings.IndexByte(markerSymbols, z) >= 0:
+		return false
+	}
+	return strings.IndexByte(markerRunes, z) < 0 || !strings.Contains(s, "※")
 }
 
 // setLevel settles the level of the table's records: department when the

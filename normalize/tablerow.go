@@ -638,18 +638,17 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 // joinedCellsWithin is joinedCells when that is at most n bytes long;
 // false, without joining the cells, when it is longer.
 func joinedCellsWithin(r parser.Row, n int) (string, bool) {
-	size, parts := 0, 0
-	for _, cell := range r.Cells {
-		if t := clean(cell.Text); t != "" && !cell.Covered {
-			size += len(t)
-			parts++
+	size := -1 // (no space before the first)
+	for k := range r.Cells {
+		cell := &r.Cells[k]
+		if cell.Covered || cell.Text == "" {
+			continue
 		}
-	}
-	if parts > 1 {
-		size += parts - 1
-	}
-	if size > n {
-		return "", false
+		if t := clean(cell.Text); t != "" {
+			if size += 1 + len(t); size > n {
+				return "", false // (the rest are not cleaned)
+			}
+		}
 	}
 	return joinedCells(r), true
 }

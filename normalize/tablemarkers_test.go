@@ -1,0 +1,31 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestNoMarkerEnds: a text said to hold no marker by its ends holds none
+// that countMarkers counts; texts with markers at either end, behind white
+// space, or a ※ and a digit at the end, are left to countMarkers.
+func TestNoMarkerEnds(t *testing.T) {
+	texts := []string{
+		"", "University of Example 12", "France", "2001/04/05", "(as of May 1, 2021)",
+		"* University of Example", "University of Example *", "University of Example ★", "★ University",
+		"#3 College", "College #", " University", "University ", "\tUniversity", "大学※1", "University ※1",
+		"※1 University", "University of Example ※ 2", "University 2", "東北大学", "University\u3000",
+		"Université Lyon", "x", "*", "9", "※", "University (†)", "University†", "§ 2",
+	}
+	for _, s := range texts {
+		if noMarkerEnds(s) {
+			assert.Zero(t, countMarkers(s), "%q", s)
+		}
+	}
+	for _, s := range []string{"", "France", "University of Example 12", "2001/04/05", "(as of May 1, 2021)", "University 2"} {
+		assert.True(t, noMarkerEnds(s), "%q: read by its ends", s)
+	}
+	for _, s := range []string{"University of Example *", "* University", "University ※1", "University ★", " x", "東北大学"} {
+		assert.False(t, noMarkerEnds(s), "%q: left to countMarkers", s)
+	}
+}
