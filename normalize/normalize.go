@@ -208,6 +208,7 @@ type docContext struct {
 	released func(int, *Record)
 
 	finished [8]struct{ in, out string } // each text field of the record finished last, as made and as cleaned (finish)
+	ids      agreement.IDMaker           // the records' ids, the fields they share with the record before kept (finish)
 	dates    map[dateText]dateRead       // the date cells read (parseDate)
 }
 
@@ -353,7 +354,7 @@ func (c *docContext) finish(r *Record) {
 	r.FeeWaiver = r.HasFlag(FlagFeeWaiver)
 	r.Flags = uniqueSorted(r.Flags)
 	r.Repairs = uniqueInPlace(r.Repairs) // (the record's own: see newRecord)
-	r.ID = agreement.ComputeID(*r)
+	r.ID = c.ids.ID(r)
 }
 
 // clean folds white space (including NBSP and ideographic space) and applies
