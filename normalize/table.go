@@ -1104,11 +1104,33 @@ func noMarkerEnds(s string) bool {
 	switch {
 	case a >= utf8.RuneSelf || z >= utf8.RuneSelf, a <= ' ' || z <= ' ':
 		return false
-	case strings.IndexByte(markerSymbols, a) >= 0 || strings.IndexByte(markerSymbols, z) >= 0:
+	case asciiMarkers[a]&markerSymbol != 0 || asciiMarkers[z]&markerSymbol != 0:
 		return false
 	}
-	return strings.IndexByte(markerRunes, z) < 0 || !strings.Contains(s, "※")
+	// (a ※ is three bytes, the first 0xE2: most texts have none)
+	return asciiMarkers[z]&markerRune == 0 || strings.IndexByte(s, 0xE2) < 0 || !strings.Contains(s, "※")
 }
+
+// asciiMarkers marks the ASCII bytes that are marker symbols
+// (markerSymbol) and marker runes (markerRune).
+var asciiMarkers = func() (m [utf8.RuneSelf]uint8) {
+	for _, r := range markerSymbols {
+		if r < utf8.RuneSelf {
+			m[r] |= markerSymbol
+		}
+	}
+	for _, r := range markerRunes {
+		if r < utf8.RuneSelf {
+			m[r] |= markerRune
+		}
+	}
+	return m
+}()
+
+const (
+	markerSymbol = 1 << iota
+	markerRune
+)
 
 // setLevel settles the level of the table's records: department when the
 // table has a home-unit column or its section says so, else university.
