@@ -451,16 +451,41 @@ var radicals = strings.NewReplacer(radicalForms...)
 // by the replacer, which copies every text it reads.
 const radicalLeads = "\xe2\xef"
 
-// mayHaveRadical reports whether s holds a byte a key of radicalForms
-// starts with.
+// mayHaveRadical reports whether s holds the first two bytes of a key of
+// radicalForms (a lead byte of radicalLeads and a second byte a key has
+// after it: "★", E2 98 85, has a lead but no radical's second byte).
 func mayHaveRadical(s string) bool {
-	for i := 0; i < len(radicalLeads); i++ {
-		if strings.IndexByte(s, radicalLeads[i]) >= 0 {
-			return true
+	for k := 0; k < len(radicalLeads); k++ {
+		for i := 0; i < len(s); {
+			j := strings.IndexByte(s[i:], radicalLeads[k])
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			if i < len(s) && radicalSeconds[k][s[i]>>6]>>(s[i]&63)&1 != 0 {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// radicalSeconds are, for each lead byte of radicalLeads, the bytes that
+// follow it in the keys of radicalForms, a bit each.
+var radicalSeconds = func() (t [len(radicalLeads)][4]uint64) {
+	for i := 0; i < len(radicalForms); i += 2 {
+		key := radicalForms[i]
+		k := strings.IndexByte(radicalLeads, key[0]) // (TestCleanShortcuts checks that there is one)
+		switch {
+		case k < 0:
+		case len(key) < 2:
+			t[k] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		default:
+			t[k][key[1]>>6] |= 1 << (key[1] & 63)
+		}
+	}
+	return t
+}()
 
 // spacesFolded reports whether strings.Join(strings.Fields(s), " ") is s:
 // no white space at the ends, and only single ASCII spaces between words.

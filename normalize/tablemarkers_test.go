@@ -29,3 +29,22 @@ func TestNoMarkerEnds(t *testing.T) {
 		assert.False(t, noMarkerEnds(s), "%q: left to countMarkers", s)
 	}
 }
+
+// TestMayHaveRadical: a text the radical replacer would change is one
+// mayHaveRadical says may have a radical; a marker that shares only a
+// lead byte with the radicals ("★", "◆") is not.
+func TestMayHaveRadical(t *testing.T) {
+	texts := []string{"", "★", "※1", "University ★", "⻄北大学", "東京大学⻑", "ﬁnance", "\xe2", "\xe2\xba", "a\xef", "⺟★", "★⺟"}
+	for i := 0; i < len(radicalForms); i += 2 {
+		texts = append(texts, radicalForms[i], "x"+radicalForms[i]+"y", "★"+radicalForms[i])
+	}
+	for _, s := range texts {
+		if !mayHaveRadical(s) {
+			assert.Equal(t, s, radicals.Replace(s), "%q", s)
+		}
+	}
+	for _, s := range []string{"★", "University of Example 3 ★", "◆ Agr", "●"} {
+		assert.False(t, mayHaveRadical(s), "%q", s)
+	}
+	assert.True(t, mayHaveRadical("⻄北大学"))
+}
