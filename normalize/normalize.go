@@ -209,13 +209,8 @@ type docContext struct {
 
 	finished [8]struct{ in, out string } // each text field of the record finished last, as made and as cleaned (finish)
 	ids      agreement.IDMaker           // the records' ids, the fields they share with the record before kept (finish)
-	dates    map[dateText]dateRead       // the date cells read (parseDate)
-}
-
-// dateText is a date cell's text and how it is read.
-type dateText struct {
-	text string
-	opt  DateOptions
+	dates    map[string]dateRead         // the date cells read (parseDate), read with datesOpt
+	datesOpt DateOptions
 }
 
 // dateRead is what ParseDate said of a text.
@@ -226,13 +221,19 @@ type dateRead struct {
 
 // parseDate is ParseDate, remembered: a table's date cells repeat (the
 // same day for several agreements, a date filled down).
+// The texts are remembered for one way of reading them at a time
+// (datesOpt; a document's is mostly one), so that they are looked up by
+// the text alone.
 func (c *docContext) parseDate(text string, opt DateOptions) (Date, error) {
-	k := dateText{text, opt}
-	if r, ok := c.dates[k]; ok {
+	if opt != c.datesOpt {
+		clear(c.dates)
+		c.datesOpt = opt
+	}
+	if r, ok := c.dates[text]; ok {
 		return r.d, r.err
 	}
 	d, err := ParseDate(text, opt)
-	remember(&c.dates, dateText{strings.Clone(text), opt}, dateRead{d, err})
+	remember(&c.dates, strings.Clone(text), dateRead{d, err})
 	return d, err
 }
 
