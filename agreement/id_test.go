@@ -91,3 +91,24 @@ func BenchmarkComputeID(b *testing.B) {
 		})
 	}
 }
+
+// TestIDMaker: ids made one record after another, the shared fields kept
+// from the record before, are ComputeID's, whichever fields change.
+func TestIDMaker(t *testing.T) {
+	in := []string{"", "Tohoku University", "東北大学", "TOHOKU  UNIVERSITY", "ＫＡＩＳＴ", "university", "department", "CN", "FR",
+		"University of Example 1", "Université de Lyon", "Faculty of Arts", "工学研究科", "a\u00a0b"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func() string { return in[rng.IntN(len(in))] }
+	var m IDMaker
+	r := Record{HomeInstitution: "Tohoku University", Level: "university", CountryCode: "CN"}
+	for range 2000 {
+		switch rng.IntN(4) {
+		case 0:
+			r.HomeInstitution, r.Level, r.CountryCode = pick(), pick(), pick()
+		case 1:
+			r.CountryCode = pick()
+		}
+		r.Partner, r.PartnerUnit, r.HomeUnit = pick(), pick(), pick()
+		assert.Equal(t, ComputeID(r), m.ID(&r), "%+v", r)
+	}
+}

@@ -120,5 +120,23 @@ func TestUnique(t *testing.T) {
 		assert.Equal(t, order, uniqueKeepOrder(in), "%d", n)
 		assert.Equal(t, sorted, uniqueSorted(in), "%d", n)
 		assert.NotNil(t, uniqueKeepOrder(in))
+		own := slices.Clone(in)
+		assert.Equal(t, order, uniqueInPlace(own), "%d", n)
 	}
+	assert.NotNil(t, uniqueInPlace([]string{""}))
+	assert.NotNil(t, uniqueInPlace([]string{}))
+}
+
+// TestUniqueInPlace: the texts kept are moved down over those dropped, and
+// the list is cut after them with no room past its end, so that an append
+// to it makes a list of its own.
+func TestUniqueInPlace(t *testing.T) {
+	in := make([]string, 0, 8)
+	in = append(in, "b", "", "a", "b", "c")
+	out := uniqueInPlace(in)
+	assert.Equal(t, []string{"b", "a", "c"}, out)
+	assert.Equal(t, len(out), cap(out))
+	assert.Equal(t, []string{"b", "a", "c", "", ""}, in, "written over the list given, what is past the texts kept let go")
+	_ = append(out, "d")
+	assert.Equal(t, []string{"b", "a", "c", "", ""}, in, "an append makes a list of its own")
 }

@@ -208,13 +208,9 @@ type docContext struct {
 	released func(int, *Record)
 
 	finished [8]struct{ in, out string } // each text field of the record finished last, as made and as cleaned (finish)
-	dates    map[dateText]dateRead       // the date cells read (parseDate)
-}
-
-// dateText is a date cell's text and how it is read.
-type dateText struct {
-	text string
-	opt  DateOptions
+	ids      agreement.IDMaker           // the records' ids, the fields they share with the record before kept (finish)
+	dates    map[string]dateRead         // the date cells read (parseDate), read with datesOpt
+	datesOpt DateOptions
 }
 
 // dateRead is what ParseDate said of a text.
@@ -225,13 +221,19 @@ type dateRead struct {
 
 // parseDate is ParseDate, remembered: a table's date cells repeat (the
 // same day for several agreements, a date filled down).
+// The texts are remembered for one way of reading them at a time
+// (datesOpt; a document's is mostly one), so that they are looked up by
+// the text alone.
 func (c *docContext) parseDate(text string, opt DateOptions) (Date, error) {
-	k := dateText{text, opt}
-	if r, ok := c.dates[k]; ok {
+	if opt != c.datesOpt {
+		clear(c.dates)
+		c.datesOpt = opt
+	}
+	if r, ok := c.dates[text]; ok {
 		return r.d, r.err
 	}
 	d, err := ParseDate(text, opt)
-	remember(&c.dates, dateText{strings.Clone(text), opt}, dateRead{d, err})
+	remember(&c.dates, strings.Clone(text), dateRead{d, err})
 	return d, err
 }
 
@@ -298,6 +300,9 @@ func (c *docContext) forgetGroups() {
 	}
 }
 
+// recordRepairs is room for the repairs of most records, made at once.
+const recordRepairs = 8
+
 // newRecord starts a record with what the context knows.
 func (c *docContext) newRecord(page, row int) Record {
 	r := Record{
@@ -310,7 +315,7 @@ func (c *docContext) newRecord(page, row int) Record {
 		HomeUnit:        c.homeUnit,
 		AsOf:            c.asOf,
 		Flags:           []string{},
-		Repairs:         []string{},
+		Repairs:         make([]string, 0, recordRepairs),
 		Source: Source{
 			File:   c.doc.File,
 			SHA256: c.doc.SHA256,
@@ -349,8 +354,8 @@ func (c *docContext) finish(r *Record) {
 	}
 	r.FeeWaiver = r.HasFlag(FlagFeeWaiver)
 	r.Flags = uniqueSorted(r.Flags)
-	r.Repairs = uniqueKeepOrder(r.Repairs)
-	r.ID = agreement.ComputeID(*r)
+	r.Repairs = uniqueInPlace(r.Repairs) // (the record's own: see newRecord)
+	r.ID = c.ids.ID(r)
 }
 
 // clean folds white space (including NBSP and ideographic space) and applies
@@ -447,16 +452,41 @@ var radicals = strings.NewReplacer(radicalForms...)
 // by the replacer, which copies every text it reads.
 const radicalLeads = "\xe2\xef"
 
-// mayHaveRadical reports whether s holds a byte a key of radicalForms
-// starts with.
+// mayHaveRadical reports whether s holds the first two bytes of a key of
+// radicalForms (a lead byte of radicalLeads and a second byte a key has
+// after it: "★", E2 98 85, has a lead but no radical's second byte).
 func mayHaveRadical(s string) bool {
-	for i := 0; i < len(radicalLeads); i++ {
-		if strings.IndexByte(s, radicalLeads[i]) >= 0 {
-			return true
+	for k := 0; k < len(radicalLeads); k++ {
+		for i := 0; i < len(s); {
+			j := strings.IndexByte(s[i:], radicalLeads[k])
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			if i < len(s) && radicalSeconds[k][s[i]>>6]>>(s[i]&63)&1 != 0 {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// radicalSeconds are, for each lead byte of radicalLeads, the bytes that
+// follow it in the keys of radicalForms, a bit each.
+var radicalSeconds = func() (t [len(radicalLeads)][4]uint64) {
+	for i := 0; i < len(radicalForms); i += 2 {
+		key := radicalForms[i]
+		k := strings.IndexByte(radicalLeads, key[0]) // (TestCleanShortcuts checks that there is one)
+		switch {
+		case k < 0:
+		case len(key) < 2:
+			t[k] = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		default:
+			t[k][key[1]>>6] |= 1 << (key[1] & 63)
+		}
+	}
+	return t
+}()
 
 // spacesFolded reports whether strings.Join(strings.Fields(s), " ") is s:
 // no white space at the ends, and only single ASCII spaces between words.
@@ -558,6 +588,25 @@ func uniqueKeepOrder(in []string) []string {
 		}
 	}
 	return out
+}
+
+// uniqueInPlace is uniqueKeepOrder written over in itself, for a list no
+// other holds (a record's repairs, made by newRecord and appended to): the
+// texts kept move down over those dropped, and the list is cut after them,
+// with no room past its end (an append makes a list of its own).
+func uniqueInPlace(in []string) []string {
+	if in == nil || len(in) > uniqueScan {
+		return uniqueKeepOrder(in)
+	}
+	k := 0
+	for _, s := range in {
+		if s != "" && !slices.Contains(in[:k], s) {
+			in[k] = s
+			k++
+		}
+	}
+	clear(in[k:])
+	return in[:k:k]
 }
 
 // uniqueScan is the most texts uniqueKeepOrder compares one by one.

@@ -99,8 +99,7 @@ type tableReader struct {
 	headerWords           map[int]map[string]bool // the words of each column's header cells (headerWordsOf)
 	headerCells           map[columnText]bool     // the one-line cells read by headerCell, and what it said
 	spanned               []bool                  // the columns a header cell covers from the left (headerTexts)
-	vals                  map[field]val           // the cells of the row being read, by field (rowVals), made once a table
-	has                   map[field]bool          // the fields of the row being read with text of their own (own), made once a table
+	vals                  *fieldVals              // the cells of the row being read, by field (rowVals), made once a table
 }
 
 // forgetGroups drops what blank grouping cells stand for.
@@ -795,7 +794,7 @@ func (tr *tableReader) stackedAt() int {
 		return 0
 	}
 	for k := h - 1; k > head; k-- {
-		if text, _ := tr.soleText(k); !tr.titleText(text) {
+		if text := tr.lastText(k); !tr.titleText(text) {
 			return k + 1
 		}
 	}
@@ -978,13 +977,13 @@ func (tr *tableReader) headerWordsOf(j int, text string) bool {
 // cell returns the text of the cell at row i, column j: its own text, or,
 // for a cell merged with the one above, the text of the span's origin.
 func (tr *tableReader) cell(i, j int) val {
-	r := tr.t.Rows[i]
+	r := &tr.t.Rows[i]
 	if j >= len(r.Cells) {
 		return val{col: j}
 	}
-	c := r.Cells[j]
+	c := &r.Cells[j]
 	if !c.Covered {
-		return val{text: cellText(c), lines: c.Lines, col: j}
+		return val{text: cellText(*c), lines: c.Lines, col: j}
 	}
 	o, ok := tr.origin.of(i, j)
 	if !ok || o.row == i {
@@ -1008,17 +1007,33 @@ func (tr *tableReader) readLegendRows() {
 // soleText returns the text of a row with exactly one non-empty cell of
 // its own.
 func (tr *tableReader) soleText(i int) (string, bool) {
-	text, n := "", 0
-	for _, c := range tr.t.Rows[i].Cells {
-		if c.Covered {
-			continue
-		}
-		if t := clean(c.Text); t != "" {
-			text = t
-			n++
+	text := ""
+	cells := tr.t.Rows[i].Cells
+	for k := range cells {
+		if c := &cells[k]; !c.Covered && c.Text != "" {
+			if t := clean(c.Text); t != "" {
+				if text != "" {
+					return "", false // a second: (the rest are not cleaned)
+				}
+				text = t
+			}
 		}
 	}
-	return text, n == 1
+	return text, text != ""
+}
+
+// lastText returns the text of the last non-empty cell of its own of a
+// row, "" when there is none.
+func (tr *tableReader) lastText(i int) string {
+	cells := tr.t.Rows[i].Cells
+	for k := len(cells) - 1; k >= 0; k-- {
+		if c := &cells[k]; !c.Covered {
+			if t := clean(c.Text); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // soleCell returns the column of the one cell with text of a row, and
@@ -1053,17 +1068,17 @@ func without(in, drop []string) []string {
 // findUsualMarkerPlace finds the column where the list puts its markers:
 // the one that holds most of them.
 func (tr *tableReader) findUsualMarkerPlace() {
-	counts := map[field]int{}
+	var counts [maxFields]int
 	for i := tr.body; i < len(tr.t.Rows); i++ {
 		if tr.t.Rows[i].Header {
 			continue
 		}
 		for j, f := range tr.cols {
-			if f == fNone || f == fSigned || f == fValid {
+			if f == fNone || f == fSigned || f == fValid || int(f) >= maxFields {
 				continue
 			}
 			v := tr.cell(i, j)
-			if v.covered || v.text == "" {
+			if v.covered || noMarkerEnds(v.text) {
 				continue
 			}
 			counts[f] += countMarkers(v.text)
@@ -1076,6 +1091,46 @@ func (tr *tableReader) findUsualMarkerPlace() {
 		}
 	}
 }
+
+// noMarkerEnds reports a text in which countMarkers finds no marker, by
+// its first and last bytes alone (most cells): empty, or ASCII at both
+// ends that is no white space and no marker symbol, and no marker's digit
+// at the end of a text with a ※.
+func noMarkerEnds(s string) bool {
+	if s == "" {
+		return true
+	}
+	a, z := s[0], s[len(s)-1]
+	switch {
+	case a >= utf8.RuneSelf || z >= utf8.RuneSelf, a <= ' ' || z <= ' ':
+		return false
+	case asciiMarkers[a]&markerSymbol != 0 || asciiMarkers[z]&markerSymbol != 0:
+		return false
+	}
+	// (a ※ is three bytes, the first 0xE2: most texts have none)
+	return asciiMarkers[z]&markerRune == 0 || strings.IndexByte(s, 0xE2) < 0 || !strings.Contains(s, "※")
+}
+
+// asciiMarkers marks the ASCII bytes that are marker symbols
+// (markerSymbol) and marker runes (markerRune).
+var asciiMarkers = func() (m [utf8.RuneSelf]uint8) {
+	for _, r := range markerSymbols {
+		if r < utf8.RuneSelf {
+			m[r] |= markerSymbol
+		}
+	}
+	for _, r := range markerRunes {
+		if r < utf8.RuneSelf {
+			m[r] |= markerRune
+		}
+	}
+	return m
+}()
+
+const (
+	markerSymbol = 1 << iota
+	markerRune
+)
 
 // setLevel settles the level of the table's records: department when the
 // table has a home-unit column or its section says so, else university.

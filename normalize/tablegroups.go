@@ -200,20 +200,20 @@ func (tr *tableReader) countryInTwoCells(i int) bool {
 
 // groupCells reads a row whose only cells are grouping cells ("Asia (63)
 // | CAMBODIA (3) | | |"): it sets the groups and makes no record.
-func (tr *tableReader) groupCells(vals map[field]val, has map[field]bool, r *parser.Row) bool {
-	if has[fPartner] || !(has[fRegion] || has[fCountry]) {
+func (tr *tableReader) groupCells(vals *fieldVals, has fieldSet, r *parser.Row) bool {
+	if has.has(fPartner) || !(has.has(fRegion) || has.has(fCountry)) {
 		return false
 	}
-	for f := range has {
+	for f := range has.all() {
 		if f != fRegion && f != fCountry {
 			return false
 		}
 	}
-	if v := vals[fRegion]; has[fRegion] && v.text != tr.regionWritten {
+	if v := vals.get(fRegion); has.has(fRegion) && v.text != tr.regionWritten {
 		tr.setRegion(v.text, r)
 	}
-	if has[fCountry] {
-		tr.setCountry(vals[fCountry].text, r)
+	if has.has(fCountry) {
+		tr.setCountry(vals.get(fCountry).text, r)
 	}
 	return true
 }
@@ -226,56 +226,56 @@ var connectorRe = lazyre.New(`(?i)(?:\b(?:of|and|for|the|in|at|de|du|des|der|fü
 // wrapped onto a row of its own): a row with no date and no home unit whose
 // only text is the partner's unit, or a partner name cut after a
 // connecting word.
-func (tr *tableReader) joinSplitRow(r *parser.Row, vals map[field]val, has map[field]bool) bool {
+func (tr *tableReader) joinSplitRow(r *parser.Row, vals *fieldVals, has fieldSet) bool {
 	if tr.prev >= 0 && tr.cjkRowGoesOn(tr.c.rec(tr.prev), vals, has) {
 		return true
 	}
-	if tr.prev < 0 || has[fSigned] || has[fValid] || has[fHomeUnit] || has[fRegion] || has[fCountry] || has[fType] {
+	if tr.prev < 0 || has.has(fSigned) || has.has(fValid) || has.has(fHomeUnit) || has.has(fRegion) || has.has(fCountry) || has.has(fType) {
 		return false
 	}
-	for f, v := range vals {
+	for f, v := range vals.all() {
 		if v.covered && f != fRegion && f != fCountry {
 			return false
 		}
 	}
 	prev := tr.c.rec(tr.prev)
-	if has[fPartner] && len(has) == 1 && tr.dateGoesOn(prev, vals[fPartner].text) {
+	if has.has(fPartner) && has.len() == 1 && tr.dateGoesOn(prev, vals.get(fPartner).text) {
 		return true
 	}
 	switch {
-	case has[fPartnerUnit] && !has[fPartner]:
-		text, markers := splitMarkers(vals[fPartnerUnit].text)
+	case has.has(fPartnerUnit) && !has.has(fPartner):
+		text, markers := splitMarkers(vals.get(fPartnerUnit).text)
 		prev.PartnerUnit = strings.TrimSpace(prev.PartnerUnit + " " + text)
 		tr.c.applyMarkers(prev, markers, tr.where(fPartnerUnit))
-	case has[fPartner] && !has[fPartnerUnit] && len(has) == 1 && prev.Partner == tr.partner &&
-		(endsWithConnector(prev.Partner) || startsLower(vals[fPartner].text) ||
+	case has.has(fPartner) && !has.has(fPartnerUnit) && has.len() == 1 && prev.Partner == tr.partner &&
+		(endsWithConnector(prev.Partner) || startsLower(vals.get(fPartner).text) ||
 			// "Nanyang Technological" / "University": the name is whole
 			// only with the word on the next row.
-			!tr.c.lx.IsInstitution(prev.Partner) && tr.c.lx.IsInstitution(vals[fPartner].text) && len(strings.Fields(vals[fPartner].text)) <= 3 ||
+			!tr.c.lx.IsInstitution(prev.Partner) && tr.c.lx.IsInstitution(vals.get(fPartner).text) && len(strings.Fields(vals.get(fPartner).text)) <= 3 ||
 			// "European Synchrotron" / "Radiation Facility (ESRF)": the
 			// acronym spells the name only with the words above.
-			spellsAcronym(prev.Partner+" "+vals[fPartner].text) && !spellsAcronym(vals[fPartner].text)):
-		text, markers := splitMarkers(vals[fPartner].text)
+			spellsAcronym(prev.Partner+" "+vals.get(fPartner).text) && !spellsAcronym(vals.get(fPartner).text)):
+		text, markers := splitMarkers(vals.get(fPartner).text)
 		prev.Partner = strings.TrimSpace(prev.Partner + " " + text)
 		tr.partner = prev.Partner
 		tr.c.applyMarkers(prev, markers, tr.where(fPartner))
-	case has[fPartner] && len(has) == 1 && !tr.hasColumn(fPartnerUnit) && prev.PartnerUnit == "" && prev.Partner == tr.partner &&
-		tr.c.isUnit(vals[fPartner].text):
+	case has.has(fPartner) && has.len() == 1 && !tr.hasColumn(fPartnerUnit) && prev.PartnerUnit == "" && prev.Partner == tr.partner &&
+		tr.c.isUnit(vals.get(fPartner).text):
 		// "国立台湾師範大学♦" / "教育学院": the partner's unit on a line of
 		// its own, wrapped onto a row of its own (or to the next page's
 		// table).
-		tr.c.unitGoesUp(prev, vals[fPartner].text, tr.where(fPartner))
-	case has[fPartner] && has[fLevel] && len(has) == 2 && r.Page > prev.Source.Page && !tr.hasColumn(fPartnerUnit) &&
+		tr.c.unitGoesUp(prev, vals.get(fPartner).text, tr.where(fPartner))
+	case has.has(fPartner) && has.has(fLevel) && has.len() == 2 && r.Page > prev.Source.Page && !tr.hasColumn(fPartnerUnit) &&
 		prev.PartnerUnit == "" && prev.Partner == tr.partner && prev.HomeUnit != "" &&
-		(tr.c.isUnit(vals[fPartner].text) || tr.c.endsAsInstitution(prev.Partner) && tr.c.lx.UnitWordAt(vals[fPartner].text)) &&
-		tr.unitGoesOn(vals[fLevel].text):
+		(tr.c.isUnit(vals.get(fPartner).text) || tr.c.endsAsInstitution(prev.Partner) && tr.c.lx.UnitWordAt(vals.get(fPartner).text)) &&
+		tr.unitGoesOn(vals.get(fLevel).text):
 		// "Texas A&M University" | "GS Agricultural" at the foot of a
 		// page, "College of Agriculture and Life Sciences" | "Science"
 		// at the head of the next: the row broken by the page, each of
 		// its cells going on, the partner's unit on a line of its own
 		// ("College of" under a university's name is its unit).
-		tr.c.unitGoesUp(prev, vals[fPartner].text, tr.where(fPartner))
-		prev.HomeUnit = prev.HomeUnit + " " + clean(vals[fLevel].text)
+		tr.c.unitGoesUp(prev, vals.get(fPartner).text, tr.where(fPartner))
+		prev.HomeUnit = prev.HomeUnit + " " + clean(vals.get(fLevel).text)
 	default:
 		return false
 	}
@@ -335,16 +335,16 @@ func (tr *tableReader) dateGoesOn(prev *Record, text string) bool {
 // "麗大学校", "東北アジア研究センタ" / "ー"): no date of its own, and the
 // partner's name whole only with its piece. Each cell joins the one above
 // without a space, and the entry is read again.
-func (tr *tableReader) cjkRowGoesOn(prev *Record, vals map[field]val, has map[field]bool) bool {
-	if !has[fPartner] || has[fSigned] || has[fValid] || tr.partnerText == "" || prev.Partner != tr.partner {
+func (tr *tableReader) cjkRowGoesOn(prev *Record, vals *fieldVals, has fieldSet) bool {
+	if !has.has(fPartner) || has.has(fSigned) || has.has(fValid) || tr.partnerText == "" || prev.Partner != tr.partner {
 		return false
 	}
-	for f := range has {
+	for f := range has.all() {
 		if f != fPartner && f != fPartnerUnit && f != fHomeUnit && f != fType {
 			return false
 		}
 	}
-	piece := vals[fPartner].text
+	piece := vals.get(fPartner).text
 	if !isCJK(lastRune(tr.partnerText)) || !isCJK(firstRune(piece)) {
 		return false
 	}
@@ -358,8 +358,8 @@ func (tr *tableReader) cjkRowGoesOn(prev *Record, vals map[field]val, has map[fi
 		prev.PartnerUnit = en.partnerUnit
 	}
 	for f, p := range map[field]*string{fPartnerUnit: &prev.PartnerUnit, fHomeUnit: &prev.HomeUnit, fType: &prev.AgreementType} {
-		if has[f] && f != fPartner {
-			*p += vals[f].text
+		if has.has(f) && f != fPartner {
+			*p += vals.get(f).text
 		}
 	}
 	prev.Repairs = append(prev.Repairs, string(agreement.RepairSplitRow))

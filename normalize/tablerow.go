@@ -16,24 +16,24 @@ import (
 
 // rowVals collects the row's cells by field; two columns of one field are
 // joined.
-func (tr *tableReader) rowVals(i int) map[field]val {
+func (tr *tableReader) rowVals(i int) *fieldVals {
 	vals := tr.vals
 	if vals == nil {
-		vals = map[field]val{}
+		vals = &fieldVals{}
 		tr.vals = vals
 	}
-	clear(vals)
+	vals.reset()
 	for j, f := range tr.cols {
 		if f == fNone || f == fFlag || f == fIgnore {
 			continue
 		}
 		v := tr.cell(i, j)
-		if _, taken := vals[f]; taken && f == fType {
+		if vals.set.has(f) && f == fType {
 			if _, only := tr.c.lx.IsLevelOnly(v.text); only {
 				f = fLevel // a second kind column that says the level
 			}
 		}
-		if old, ok := vals[f]; ok {
+		if old, ok := vals.lookup(f); ok {
 			if v.text != "" && !v.covered {
 				old.text = strings.TrimSpace(old.text + " " + v.text)
 				if len(old.lines) > 1 && !old.covered && j < len(tr.spanned) && tr.spanned[j] {
@@ -44,10 +44,10 @@ func (tr *tableReader) rowVals(i int) map[field]val {
 				}
 				old.covered = false
 			}
-			vals[f] = old
+			vals.put(f, old)
 			continue
 		}
-		vals[f] = v
+		vals.put(f, v)
 	}
 	return vals
 }
@@ -69,39 +69,17 @@ func joinLineByLine(a, b []string) []string {
 	return out
 }
 
-// own reports the fields whose cells hold text of their own in the row.
-func own(vals map[field]val) map[field]bool {
-	m := map[field]bool{}
-	ownInto(m, vals)
-	return m
-}
-
-// ownInto is own writing into m.
-func ownInto(m map[field]bool, vals map[field]val) {
-	for f, v := range vals {
-		if v.text != "" && !v.covered {
-			m[f] = true
-		}
-	}
-}
-
 // row reads one body row: a group, note or continuation row changes the
 // state; any other row becomes a record, read in steps.
 func (tr *tableReader) row(i int) {
 	vals := tr.rowVals(i)
-	has := tr.has
-	if has == nil {
-		has = map[field]bool{}
-		tr.has = has
-	}
-	clear(has)
-	ownInto(has, vals)
+	has := vals.own()
 	if tr.notARecord(i, vals, has) {
 		return
 	}
 	if parts := tr.oneAgreementALine(i, vals); parts != nil {
 		for k, p := range parts {
-			tr.record(i, p, own(p), k)
+			tr.record(i, p, p.own(), k)
 		}
 		return
 	}
@@ -110,7 +88,7 @@ func (tr *tableReader) row(i int) {
 
 // record makes the record of a row, or of line part of it when the row
 // holds several agreements one a line (oneAgreementALine).
-func (tr *tableReader) record(i int, vals map[field]val, has map[field]bool, part int) {
+func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 	c := tr.c
 	r := &tr.t.Rows[i]
 	rec := c.newRecord(r.Page, r.Row)
@@ -169,7 +147,7 @@ func (tr *tableReader) record(i int, vals map[field]val, has map[field]bool, par
 // notARecord reads a row that makes no record of its own: a group row, a
 // legend, total or note row, a row of grouping cells, the continuation of
 // the row above, or a row with no known field (reported unplaced).
-func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool) bool {
+func (tr *tableReader) notARecord(i int, vals *fieldVals, has fieldSet) bool {
 	c := tr.c
 	r := &tr.t.Rows[i]
 	if sole, ok := tr.soleText(i); ok {
@@ -192,7 +170,7 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 	if tr.countryInTwoCells(i) {
 		return true
 	}
-	if joined, ok := joinedCellsWithin(*r, 40); ok && !has[fSigned] {
+	if joined, ok := joinedCellsWithin(*r, 40); ok && !has.has(fSigned) {
 		if d, ok := c.parseAsOf(joined); ok && !c.lx.IsInstitution(joined) {
 			// "(as" | "of 2021.5.1)": the list's date, a running head the
 			// table took in over a page break.
@@ -202,7 +180,7 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 			return true
 		}
 	}
-	if len(has) == 0 {
+	if has.len() == 0 {
 		if rowText(*r) != "" {
 			c.unplaced(r.Page, r.Row, rowText(*r), agreement.UnplacedNoField, "row has text only in columns without a known field")
 		}
@@ -214,9 +192,9 @@ func (tr *tableReader) notARecord(i int, vals map[field]val, has map[field]bool)
 // rowGroups files the record under its region and country: the row's own
 // cells, merged cells, blank cells filled down, or the headings around the
 // table. It reports false for a row before any country.
-func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row) bool {
+func (tr *tableReader) rowGroups(rec *Record, vals *fieldVals, r *parser.Row) bool {
 	c := tr.c
-	rv, hasRegionCol := vals[fRegion]
+	rv, hasRegionCol := vals.lookup(fRegion)
 	if rv.text != "" && (!rv.covered || rv.text != tr.regionWritten) {
 		tr.setRegion(rv.text, r)
 	}
@@ -233,7 +211,7 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 		// region's ("国際機関" rows after a page under "フランス").
 		rec.Country, rec.CountryCode = "", ""
 	}
-	cv, hasCountryCol := vals[fCountry]
+	cv, hasCountryCol := vals.lookup(fCountry)
 	if cv.text != "" && (!cv.covered || !tr.countrySet) {
 		tr.setCountry(cv.text, r)
 	}
@@ -260,10 +238,10 @@ func (tr *tableReader) rowGroups(rec *Record, vals map[field]val, r *parser.Row)
 // in a home-unit column or in a level column that gives the unit where a
 // university-wide agreement says so ("GS Engineering" beside
 // "University"), or whose kind or level says it is a unit's agreement.
-func (tr *tableReader) departmentRow(vals map[field]val) bool {
+func (tr *tableReader) departmentRow(vals *fieldVals) bool {
 	c := tr.c
 	for _, f := range []field{fHomeUnit, fLevel, fType} {
-		text, _ := splitMarkers(vals[f].text)
+		text, _ := splitMarkers(vals.get(f).text)
 		if text == "" || c.lx.IsPlaceholder(text) {
 			continue
 		}
@@ -280,9 +258,9 @@ func (tr *tableReader) departmentRow(vals map[field]val) bool {
 
 // rowPartner reads the partner cell through the entry reader, or fills the
 // partner down from the row above. It returns a level the cell states.
-func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field]bool, i int) (string, bool) {
+func (tr *tableReader) rowPartner(rec *Record, vals *fieldVals, has fieldSet, i int) (string, bool) {
 	c := tr.c
-	pv := vals[fPartner]
+	pv := vals.get(fPartner)
 	level := ""
 	switch {
 	case pv.text != "":
@@ -290,7 +268,7 @@ func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field
 		if !tr.hasColumn(fPartnerUnit) {
 			text = c.unitOnItsLine(pv.lines, text)
 		}
-		o := entryOpts{ownDate: has[fSigned], ownUnit: tr.hasColumn(fPartnerUnit), department: tr.departmentRow(vals)}
+		o := entryOpts{ownDate: has.has(fSigned), ownUnit: tr.hasColumn(fPartnerUnit), department: tr.departmentRow(vals)}
 		en := c.readEntry(text, o)
 		c.applyEntry(rec, en, tr.where(fPartner))
 		level = en.level
@@ -315,11 +293,11 @@ func (tr *tableReader) rowPartner(rec *Record, vals map[field]val, has map[field
 
 // rowCells reads the units, the kind and the notes, markers stripped
 // wherever they stand. It returns a level a kind or home-unit cell states.
-func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]bool) string {
+func (tr *tableReader) rowCells(rec *Record, vals *fieldVals, has fieldSet) string {
 	c := tr.c
 	level := ""
 	for _, f := range []field{fPartnerUnit, fHomeUnit, fType, fLevel, fNotes} {
-		v, ok := vals[f]
+		v, ok := vals.lookup(f)
 		if !ok || v.text == "" {
 			continue
 		}
@@ -344,7 +322,7 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 				c.applyMarkers(rec, markers, tr.where(f))
 				continue
 			}
-			if f == fType && !has[fHomeUnit] && rec.HomeUnit == "" {
+			if f == fType && !has.has(fHomeUnit) && rec.HomeUnit == "" {
 				// A column of categories ("区分") that holds the level
 				// for some rows and the home unit for others.
 				if lv, ok := c.lx.LevelValue(text); ok {
@@ -364,7 +342,7 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 				case ok:
 					level = lv
 				case c.lx.IsPlaceholder(text):
-				case rec.HomeUnit == "" && !has[fHomeUnit]:
+				case rec.HomeUnit == "" && !has.has(fHomeUnit):
 					// A level column that names the unit the agreement
 					// is made at ("Agr", "GS Engineering").
 					rec.HomeUnit, level = text, LevelDepartment
@@ -376,7 +354,7 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 			c.applyMarkers(rec, markers, tr.where(f))
 			continue
 		}
-		if f != fNotes && !has[fSigned] && !has[fValid] {
+		if f != fNotes && !has.has(fSigned) && !has.has(fValid) {
 			if rest, d, ok := cellTrailingDate(text); ok {
 				text = rest
 				rec.Signed = d.ISO
@@ -406,10 +384,10 @@ func (tr *tableReader) rowCells(rec *Record, vals map[field]val, has map[field]b
 }
 
 // rowDates reads the date and term columns.
-func (tr *tableReader) rowDates(rec *Record, vals map[field]val) {
+func (tr *tableReader) rowDates(rec *Record, vals *fieldVals) {
 	c := tr.c
 	opt := c.dateOptions()
-	if v, ok := vals[fSigned]; ok && v.text != "" {
+	if v, ok := vals.lookup(fSigned); ok && v.text != "" {
 		text, markers := splitMarkers(v.text)
 		c.applyMarkers(rec, markers, tr.where(fSigned))
 		if v.covered {
@@ -431,7 +409,7 @@ func (tr *tableReader) rowDates(rec *Record, vals map[field]val) {
 		}
 	}
 	for _, f := range []field{fValid, fValidEnd} {
-		v, ok := vals[f]
+		v, ok := vals.lookup(f)
 		if !ok || v.text == "" {
 			continue
 		}
@@ -602,8 +580,8 @@ func (tr *tableReader) cutMergedCell(i, j int) bool {
 // Cells of one line are the partner's and go to every part, but for a
 // partner's unit, which goes to the parts at department level (an
 // agreement with the whole institution names no unit).
-func (tr *tableReader) oneAgreementALine(i int, vals map[field]val) []map[field]val {
-	sv, ok := vals[fSigned]
+func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
+	sv, ok := vals.lookup(fSigned)
 	if !ok || sv.covered || len(sv.lines) < 2 {
 		return nil
 	}
@@ -615,7 +593,7 @@ func (tr *tableReader) oneAgreementALine(i int, vals map[field]val) []map[field]
 		}
 	}
 	perLine, unpaired := false, false
-	for f, v := range vals {
+	for f, v := range vals.all() {
 		switch {
 		case f == fSigned || f == fPartner || f == fRegion || f == fCountry || v.covered || len(v.lines) <= 1:
 		case len(v.lines) != k:
@@ -628,11 +606,11 @@ func (tr *tableReader) oneAgreementALine(i int, vals map[field]val) []map[field]
 		tr.unpaired = unpaired
 		return nil
 	}
-	parts := make([]map[field]val, k)
+	parts := make([]*fieldVals, k)
 	levels := make([]string, k)
 	for s := range parts {
-		parts[s] = map[field]val{}
-		for f, v := range vals {
+		parts[s] = &fieldVals{}
+		for f, v := range vals.all() {
 			if len(v.lines) == k && f != fPartner && f != fRegion && f != fCountry && !v.covered {
 				line := clean(v.lines[s])
 				v = val{text: line, lines: []string{line}, col: v.col}
@@ -642,13 +620,13 @@ func (tr *tableReader) oneAgreementALine(i int, vals map[field]val) []map[field]
 					}
 				}
 			}
-			parts[s][f] = v
+			parts[s].put(f, v)
 		}
 	}
-	if u, ok := vals[fPartnerUnit]; ok && len(u.lines) <= 1 && u.text != "" && slices.Contains(levels, LevelUniversity) {
+	if u, ok := vals.lookup(fPartnerUnit); ok && len(u.lines) <= 1 && u.text != "" && slices.Contains(levels, LevelUniversity) {
 		for s := range parts {
 			if levels[s] == LevelUniversity {
-				parts[s][fPartnerUnit] = val{col: u.col}
+				parts[s].put(fPartnerUnit, val{col: u.col})
 			}
 		}
 	}
@@ -660,18 +638,17 @@ func (tr *tableReader) oneAgreementALine(i int, vals map[field]val) []map[field]
 // joinedCellsWithin is joinedCells when that is at most n bytes long;
 // false, without joining the cells, when it is longer.
 func joinedCellsWithin(r parser.Row, n int) (string, bool) {
-	size, parts := 0, 0
-	for _, cell := range r.Cells {
-		if t := clean(cell.Text); t != "" && !cell.Covered {
-			size += len(t)
-			parts++
+	size := -1 // (no space before the first)
+	for k := range r.Cells {
+		cell := &r.Cells[k]
+		if cell.Covered || cell.Text == "" {
+			continue
 		}
-	}
-	if parts > 1 {
-		size += parts - 1
-	}
-	if size > n {
-		return "", false
+		if t := clean(cell.Text); t != "" {
+			if size += 1 + len(t); size > n {
+				return "", false // (the rest are not cleaned)
+			}
+		}
 	}
 	return joinedCells(r), true
 }

@@ -12,21 +12,47 @@ import (
 // escaping off (the contract's field order, nil lists as []), without
 // reflection and without allocating beyond b's growth.
 func appendRecord(b []byte, r *agreement.Record) []byte {
-	b = append(b, `{"schema":`...)
-	b = appendJSONString(b, r.Schema)
-	b = append(b, `,"id":`...)
+	var c *recordRuns
+	return c.appendRecord(b, r)
+}
+
+// recordRuns keeps the JSON of the runs of fields most records share with
+// the record before (the schema; the institution, level, region, country
+// and its code; the source's file, SHA-256 and format), so that they are
+// copied rather than escaped again, record after record. A nil one keeps
+// nothing.
+type recordRuns struct {
+	schema                             string
+	head                               []byte
+	inst, level, region, country, code string
+	group                              []byte
+	file, sha, format                  string
+	source                             []byte
+}
+
+// appendRecord is appendRecord, the runs r shares with the record before
+// copied from c.
+func (c *recordRuns) appendRecord(b []byte, r *agreement.Record) []byte {
+	switch {
+	case c == nil:
+		b = appendHead(b, r)
+	case c.head != nil && r.Schema == c.schema:
+		b = append(b, c.head...)
+	default:
+		c.schema, c.head = r.Schema, appendHead(c.head[:0], r)
+		b = append(b, c.head...)
+	}
 	b = appendJSONString(b, r.ID)
-	b = append(b, `,"home_institution":`...)
-	b = appendJSONString(b, r.HomeInstitution)
-	b = append(b, `,"level":`...)
-	b = appendJSONString(b, r.Level)
-	b = append(b, `,"region":`...)
-	b = appendJSONString(b, r.Region)
-	b = append(b, `,"country":`...)
-	b = appendJSONString(b, r.Country)
-	b = append(b, `,"country_code":`...)
-	b = appendJSONString(b, r.CountryCode)
-	b = append(b, `,"partner":`...)
+	switch {
+	case c == nil:
+		b = appendGroup(b, r)
+	case c.group != nil && r.HomeInstitution == c.inst && r.Level == c.level && r.Region == c.region && r.Country == c.country && r.CountryCode == c.code:
+		b = append(b, c.group...)
+	default:
+		c.inst, c.level, c.region, c.country, c.code = r.HomeInstitution, r.Level, r.Region, r.Country, r.CountryCode
+		c.group = appendGroup(c.group[:0], r)
+		b = append(b, c.group...)
+	}
 	b = appendJSONString(b, r.Partner)
 	b = append(b, `,"partner_unit":`...)
 	b = appendJSONString(b, r.PartnerUnit)
@@ -46,19 +72,57 @@ func appendRecord(b []byte, r *agreement.Record) []byte {
 	b = appendJSONString(b, r.PartnerAlt)
 	b = append(b, `,"as_of":`...)
 	b = appendJSONString(b, r.AsOf)
-	b = append(b, `,"source":{"file":`...)
-	b = appendJSONString(b, r.Source.File)
-	b = append(b, `,"sha256":`...)
-	b = appendJSONString(b, r.Source.SHA256)
-	b = append(b, `,"format":`...)
-	b = appendJSONString(b, r.Source.Format)
-	b = append(b, `,"page":`...)
+	switch {
+	case c == nil:
+		b = appendSource(b, r)
+	case c.source != nil && r.Source.File == c.file && r.Source.SHA256 == c.sha && r.Source.Format == c.format:
+		b = append(b, c.source...)
+	default:
+		c.file, c.sha, c.format = r.Source.File, r.Source.SHA256, r.Source.Format
+		c.source = appendSource(c.source[:0], r)
+		b = append(b, c.source...)
+	}
 	b = strconv.AppendInt(b, int64(r.Source.Page), 10)
 	b = append(b, `,"row":`...)
 	b = strconv.AppendInt(b, int64(r.Source.Row), 10)
 	b = append(b, `},"repairs":`...)
 	b = appendJSONList(b, r.Repairs)
 	return append(b, '}')
+}
+
+// appendHead appends the record's start, up to its id's value.
+func appendHead(b []byte, r *agreement.Record) []byte {
+	b = append(b, `{"schema":`...)
+	b = appendJSONString(b, r.Schema)
+	return append(b, `,"id":`...)
+}
+
+// appendGroup appends the fields from the home institution to the
+// country's code, and the partner's name.
+func appendGroup(b []byte, r *agreement.Record) []byte {
+	b = append(b, `,"home_institution":`...)
+	b = appendJSONString(b, r.HomeInstitution)
+	b = append(b, `,"level":`...)
+	b = appendJSONString(b, r.Level)
+	b = append(b, `,"region":`...)
+	b = appendJSONString(b, r.Region)
+	b = append(b, `,"country":`...)
+	b = appendJSONString(b, r.Country)
+	b = append(b, `,"country_code":`...)
+	b = appendJSONString(b, r.CountryCode)
+	return append(b, `,"partner":`...)
+}
+
+// appendSource appends the source's file, SHA-256 and format, and the
+// name of its page.
+func appendSource(b []byte, r *agreement.Record) []byte {
+	b = append(b, `,"source":{"file":`...)
+	b = appendJSONString(b, r.Source.File)
+	b = append(b, `,"sha256":`...)
+	b = appendJSONString(b, r.Source.SHA256)
+	b = append(b, `,"format":`...)
+	b = appendJSONString(b, r.Source.Format)
+	return append(b, `,"page":`...)
 }
 
 // appendJSONList appends a list of strings as a JSON array; nil as [].

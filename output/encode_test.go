@@ -212,3 +212,33 @@ func TestWritersAsEncodingJSON(t *testing.T) {
 		assert.Equal(t, want, buf.String(), format)
 	}
 }
+
+// TestRecordRuns: records encoded one after the other, the runs of fields
+// they share with the record before copied, are encoded as encoding/json
+// encodes each, whichever fields change from one to the next.
+func TestRecordRuns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	texts := []string{"", "Tohoku University", "東北大学", "university", "department", "Asia", "China", "CN", "a\"b\\c", "<&>", "\u2028", "\xff",
+		"p.html", "da90f03eac0771163a2757e650f1d95419175c4a74e6a9ccc9689fb9a0b01421", "html", "pdf", "agreement/v1"}
+	pick := func() string { return texts[rng.IntN(len(texts))] }
+	r := sample()
+	var runs recordRuns
+	for range 5000 {
+		switch rng.IntN(6) {
+		case 0:
+			r.Schema = pick()
+		case 1:
+			r.HomeInstitution, r.Level = pick(), pick()
+		case 2:
+			r.Region, r.Country, r.CountryCode = pick(), pick(), pick()
+		case 3:
+			r.Source.File, r.Source.SHA256, r.Source.Format = pick(), pick(), pick()
+		case 4:
+			r.Source.Format = pick()
+		}
+		r.ID, r.Partner, r.Source.Row = pick(), pick(), rng.IntN(1000)
+		if !assert.Equal(t, jsonRecord(t, r), string(runs.appendRecord(nil, &r))) {
+			return
+		}
+	}
+}

@@ -119,14 +119,15 @@ func (e *encoder) marshal(r agreement.Record) ([]byte, error) {
 }
 
 type ndjsonWriter struct {
-	w   *bufio.Writer
-	buf []byte
+	w    *bufio.Writer
+	buf  []byte
+	runs recordRuns
 }
 
 // Write encodes r (and the line end) with appendInto.
 func (n *ndjsonWriter) Write(r agreement.Record) error {
 	var err error
-	n.buf, err = appendInto(n.w, n.buf, &r, "", "\n")
+	n.buf, err = appendInto(n.w, n.buf, &n.runs, &r, "", "\n")
 	return err
 }
 
@@ -139,14 +140,14 @@ const inPlace = 4 << 10
 // AvailableBuffer), so that it is not copied again; nearer its end, in
 // buf, whose grown self it returns, so that the buffer's tail does not
 // make a new one for each record.
-func appendInto(w *bufio.Writer, buf []byte, r *agreement.Record, before, after string) ([]byte, error) {
+func appendInto(w *bufio.Writer, buf []byte, runs *recordRuns, r *agreement.Record, before, after string) ([]byte, error) {
 	own := w.Available() < inPlace
 	b := buf[:0]
 	if !own {
 		b = w.AvailableBuffer()
 	}
 	b = append(b, before...)
-	b = append(appendRecord(b, r), after...)
+	b = append(runs.appendRecord(b, r), after...)
 	_, err := w.Write(b)
 	if own {
 		buf = b // (buf, grown perhaps; never the writer's buffer)
@@ -160,6 +161,7 @@ type jsonWriter struct {
 	w     *bufio.Writer
 	buf   []byte
 	count int
+	runs  recordRuns
 }
 
 func (j *jsonWriter) Write(r agreement.Record) error {
@@ -169,7 +171,7 @@ func (j *jsonWriter) Write(r agreement.Record) error {
 	}
 	j.count++
 	var err error
-	j.buf, err = appendInto(j.w, j.buf, &r, sep, "")
+	j.buf, err = appendInto(j.w, j.buf, &j.runs, &r, sep, "")
 	return err
 }
 

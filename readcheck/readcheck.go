@@ -640,42 +640,79 @@ type nameScan struct {
 func scanName(s string) nameScan {
 	n := nameScan{ascii: true}
 	in := false
+	var seen uint8 // the classes of the ASCII bytes met (asciiClass)
 	for i := 0; i < len(s); {
 		c := s[i]
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			n.ascii = false
-			if c == 0xEF {
-				n.bracket = true
-				n.open = n.open || i+2 < len(s) && s[i+1] == 0xBC && s[i+2] == 0x88
+		if c < utf8.RuneSelf {
+			f := asciiClass[c]
+			seen |= f
+			i++
+			if f&classWhite != 0 {
+				in = false
+			} else if !in {
+				in = true
+				n.words++
 			}
-			r, size = utf8.DecodeRuneInString(s[i:])
-		} else {
-			switch {
-			case '0' <= c && c <= '9':
-				n.digit = true
-			case c == '/':
-				n.slash = true
-			case c == '.' || c == '-':
-				n.sep = true
-			case c == '(':
-				n.open, n.bracket = true, true
-			case c == ')' || c == '[' || c == ']':
-				n.bracket = true
-			case c == ' ':
-				n.space = true
-			}
+			continue
 		}
+		n.ascii = false
+		if c == 0xEF {
+			n.bracket = true
+			n.open = n.open || i+2 < len(s) && s[i+1] == 0xBC && s[i+2] == 0x88
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if asciiSpace(r) || r >= utf8.RuneSelf && unicode.IsSpace(r) {
+		if unicode.IsSpace(r) {
 			in = false
 		} else if !in {
 			in = true
 			n.words++
 		}
 	}
+	n.digit = seen&classDigit != 0
+	n.slash = seen&classSlash != 0
+	n.sep = seen&classSep != 0
+	n.open = n.open || seen&classOpen != 0
+	n.bracket = n.bracket || seen&(classOpen|classBracket) != 0
+	n.space = seen&classSpace != 0
 	return n
 }
+
+// The classes of ASCII bytes scanName reads.
+const (
+	classDigit   = 1 << iota // 0-9
+	classSlash               // /
+	classSep                 // . -
+	classOpen                // (
+	classBracket             // ) [ ]
+	classSpace               // ' '
+	classWhite               // what asciiSpace reports
+)
+
+// asciiClass is the class of each ASCII byte (a table rather than a
+// switch: scanName reads every byte of every name).
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = classDigit
+		case c == '/':
+			t[c] = classSlash
+		case c == '.' || c == '-':
+			t[c] = classSep
+		case c == '(':
+			t[c] = classOpen
+		case c == ')' || c == '[' || c == ']':
+			t[c] = classBracket
+		case c == ' ':
+			t[c] = classSpace
+		}
+		if asciiSpace(rune(c)) {
+			t[c] |= classWhite
+		}
+	}
+	return t
+}()
 
 // dateInNameRe finds a date-like text left in a partner's name.
 var dateInNameRe = lazyre.New(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b`)

@@ -77,10 +77,13 @@ func leanChild(self string) string {
 
 // readOpts are what the command line says about reading documents: the
 // pages (PDF) or sheets (xlsx) to read, nil for all, and the password of
-// a protected PDF.
+// a protected PDF; and, for the command's side only, whether the input is
+// the only one the process reads at the time (alone: see
+// collectAroundRead).
 type readOpts struct {
 	pages    []int
 	password string
+	alone    bool
 }
 
 // The front (main_front.go) is this package built with the front build

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"math"
+	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -25,4 +28,35 @@ func TestCollectForExtract(t *testing.T) {
 	undo = collectForExtract()
 	assert.Equal(t, 100, debug.SetGCPercent(100), "GOGC says")
 	undo()
+}
+
+// TestCollectAroundRead: the collector is off while the only input is
+// read and set back after, with a soft memory limit until the next
+// collection; several inputs at once, collection off and GOGC are left
+// as they are.
+func TestCollectAroundRead(t *testing.T) {
+	old := debug.SetGCPercent(extractGCPercent)
+	defer debug.SetGCPercent(old)
+	oldLimit := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(oldLimit)
+
+	collected := collectAroundRead(true)
+	assert.Equal(t, -1, debug.SetGCPercent(-1), "off while the input is read")
+	debug.SetGCPercent(-1)
+	collected()
+	assert.Equal(t, extractGCPercent, debug.SetGCPercent(extractGCPercent), "set back")
+	assert.Less(t, debug.SetMemoryLimit(-1), int64(math.MaxInt64), "a soft limit until the next collection")
+	assert.Eventually(t, func() bool {
+		runtime.GC()
+		return debug.SetMemoryLimit(-1) == math.MaxInt64
+	}, 10*time.Second, 10*time.Millisecond, "the limit lifted after the next collection")
+
+	collectAroundRead(false)()
+	assert.Equal(t, extractGCPercent, debug.SetGCPercent(-1), "several inputs at once: left as it is")
+	collectAroundRead(true)()
+	assert.Equal(t, -1, debug.SetGCPercent(extractGCPercent), "collection off stays off")
+	t.Setenv("GOGC", "100")
+	collected = collectAroundRead(true)
+	assert.Equal(t, extractGCPercent, debug.SetGCPercent(extractGCPercent), "GOGC says")
+	collected()
 }

@@ -77,7 +77,10 @@ func extractBytes(name string, b []byte, opt normalize.Options) (*agreement.Resu
 // (extract, audit and its --declared figures, diff, load, refresh), and
 // only its page errors are read after.
 func extractPages(name string, b []byte, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
+	collected := collectAroundRead(ro.alone)
 	doc, err := parseIsolatedWith(name, b, ro)
+	b = nil // (handed to the child: let go before the collection)
+	collected()
 	if err != nil {
 		return nil, err
 	}

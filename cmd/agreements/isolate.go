@@ -260,6 +260,18 @@ const (
 	limitSlack    = 8 << 20
 )
 
+// A larger page's child (HTML, a workbook) holds the page's bytes while it
+// reads them, and what it made of them: about 2.5 times the page's size
+// live at the end of a 50 MB table (the page, its rows held packed, their
+// texts). Collected at twice its live heap it peaked at 198 MB resident;
+// under a soft limit of pageHeapBase plus pageHeapPerMiB for each MiB of
+// input, raised as the live heap grows as a PDF's is (heapBound), it
+// collects once or twice more near the end of the page.
+const (
+	pageHeapBase   = 30 << 20
+	pageHeapPerMiB = 2 << 20
+)
+
 // collectFor sets garbage collection for an input of n bytes in a child
 // started with it off; pdf says the input is a PDF.
 func collectFor(n int, pdf bool) {
@@ -268,9 +280,14 @@ func collectFor(n int, pdf bool) {
 		return
 	}
 	debug.SetGCPercent(100)
-	if _, set := os.LookupEnv("GOMEMLIMIT"); pdf && !set {
-		boundHeap(pdfHeapBase + int64(n)*pdfHeapPerMiB>>20)
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+		return
 	}
+	if pdf {
+		boundHeap(pdfHeapBase + int64(n)*pdfHeapPerMiB>>20)
+		return
+	}
+	boundHeap(pageHeapBase + int64(n)*pageHeapPerMiB>>20)
 }
 
 // heapBound is a child's soft memory limit: floor, or as much more as the
