@@ -50,10 +50,18 @@ var detailSepRe = lazyre.New(`\s*[,，、;；]\s*`)
 
 // readEntry reads one entry text.
 func (c *docContext) readEntry(text string, o entryOpts) entry {
+	opt := c.dateOptions()
+	e, name := c.readEntryDetails(text, o, opt)
+	return c.readEntryNames(e, name, o, opt)
+}
+
+// readEntryDetails is readEntry's first half: the markers around text and
+// the details written after a dash, in brackets at its end or as a bare
+// date. It returns what they say and the name left before them.
+func (c *docContext) readEntryDetails(text string, o entryOpts, opt DateOptions) (entry, string) {
 	var e entry
 	name, markers := splitMarkers(text)
 	e.markers = markers
-	opt := c.dateOptions()
 
 	// Details after a dash, then in brackets at the end, then a bare date
 	// after a comma or a word such as "concluded".
@@ -81,6 +89,13 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 			}
 		}
 	}
+	return e, name
+}
+
+// readEntryNames is readEntry's second half: the partner's name, its unit
+// and its name in the other language, read from the name readEntryDetails
+// left, with the details that stood before a unit.
+func (c *docContext) readEntryNames(e entry, name string, o entryOpts, opt DateOptions) entry {
 	name, more := splitMarkers(strings.TrimRight(strings.TrimSpace(name), ",，、;"))
 	e.markers = append(e.markers, more...)
 	if !o.ownUnit && e.partnerUnit == "" {
@@ -573,4 +588,58 @@ func (c *docContext) applyEntry(r *Record, e entry, where string) {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// said reports details that say a date, a level or a kind.
+func (e *entry) said() bool {
+	return !e.signed.IsZero() || e.level != "" || e.kind != ""
+}
+
+// detailsMayFollow reports whether readEntryNames may read a date, a level
+// or a kind in name, the name readEntryDetails left when it read none: it
+// reads them only inside brackets, closed by one of name's closing
+// brackets (a title before a unit, unitAfterTitle; details ending the
+// partner's name once its unit is split off, splitUnit and then
+// trailingDetails). splitUnit reads substrings of name, or its pieces
+// joined with ", "; and, with a marker inside the name, the name with the
+// marker cut out, which this does not follow (it answers true).
+func (c *docContext) detailsMayFollow(name string, o entryOpts, opt DateOptions) bool {
+	name, _ = splitMarkers(strings.TrimRight(strings.TrimSpace(name), ",，、;"))
+	if !containsAny(name, ")）") {
+		return false
+	}
+	if containsAny(name, "*＊♦◆◇★☆") {
+		return true
+	}
+	if c.bracketsSayDetails(name, o, opt) {
+		return true
+	}
+	if joined := strings.Join(splitDetails(name, -1), ", "); joined != name {
+		return c.bracketsSayDetails(joined, o, opt)
+	}
+	return false
+}
+
+// bracketsSayDetails reports whether the inside of some pair of brackets
+// of s, closed by one of its closing brackets, reads as details that say a
+// date, a level or a kind (readDetails, as trailingDetails reads them).
+func (c *docContext) bracketsSayDetails(s string, o entryOpts, opt DateOptions) bool {
+	for k := 0; k < len(s); k++ {
+		w := 0
+		switch {
+		case s[k] == ')':
+			w = 1
+		case strings.HasPrefix(s[k:], "）"):
+			w = len("）")
+		default:
+			continue
+		}
+		if _, inner, ok := cutTrailingBrackets(s[:k+w]); ok {
+			var d entry
+			if c.readDetails(inner, &d, o, opt, false) && d.said() {
+				return true
+			}
+		}
+	}
+	return false
 }

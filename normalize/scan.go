@@ -212,13 +212,26 @@ func (c *docContext) looksLikeEntry(text string) bool {
 	if !c.mayBeEntry(text) {
 		return false
 	}
-	e := c.readEntry(text, entryOpts{})
-	v := e.partner != "" && e.partner != text && (!e.signed.IsZero() || e.level != "" || e.kind != "")
+	v := c.readsAsEntry(text)
 	if c.entryLike == nil {
 		c.entryLike = map[string]bool{}
 	}
 	c.entryLike[text] = v
 	return v
+}
+
+// readsAsEntry is the entry reader's verdict on text: a partner's name,
+// not the whole text, with a date, a level or a kind. The names are read
+// only when the details may say one (detailsMayFollow): most texts that
+// come here are prose, and the names cost the most to read.
+func (c *docContext) readsAsEntry(text string) bool {
+	opt := c.dateOptions()
+	e, name := c.readEntryDetails(text, entryOpts{}, opt)
+	if !e.said() && !c.detailsMayFollow(name, entryOpts{}, opt) {
+		return false
+	}
+	e = c.readEntryNames(e, name, entryOpts{}, opt)
+	return e.partner != "" && e.partner != text && e.said()
 }
 
 // mayBeEntry is false for a text the entry reader reads no date, level or
