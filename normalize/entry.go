@@ -384,10 +384,14 @@ var bareDateTailRe = lazyre.New(`[,，、]\s*|\s+`)
 // The longest tail that reads as a date wins; a year alone needs a comma or
 // a word such as "concluded" before it, since names hold numbers.
 func (c *docContext) trailingBareDate(s string, opt DateOptions) (string, Date, bool) {
-	locs := bareDateTails(s)
-	for _, loc := range locs {
-		head, tail := strings.TrimSpace(s[:loc[0]]), strings.TrimSpace(s[loc[1]:])
-		if head == "" || tail == "" || !startsDigitOrMonth(tail) && !c.startsConcluded(tail) {
+	for start, end := nextBareDateTail(s, 0); start >= 0; start, end = nextBareDateTail(s, end) {
+		loc := [2]int{start, end}
+		tail := strings.TrimSpace(s[loc[1]:])
+		if tail == "" || !startsDigitOrMonth(tail) && !c.startsConcluded(tail) {
+			continue
+		}
+		head := strings.TrimSpace(s[:loc[0]])
+		if head == "" {
 			continue
 		}
 		p, said := c.lx.CutConcluded(tail)

@@ -786,7 +786,8 @@ var defaultLexicon = Lexicon{
 		{text: "締結", n: 2},
 		{text: "調印", n: 2},
 	},
-	conclMax: 18,
+	conclMax:   18,
+	conclFirst: "csed\xe7\xe8",
 	kinds: []term{
 		{text: "memorandum of understanding", n: 27, latin: true},
 		{text: "agreement of cooperation", n: 24, latin: true},

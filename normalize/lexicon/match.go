@@ -455,6 +455,18 @@ func (lx *Lexicon) IsLinkNoise(text string) bool {
 // ("concluded 2012.3.15" → "2012.3.15"); ok is false when there is none.
 func (lx *Lexicon) CutConcluded(text string) (string, bool) {
 	t := strings.TrimSpace(text)
+	if t == "" {
+		return t, false
+	}
+	if b := t[0]; b < utf8.RuneSelf {
+		// Lowering keeps an ASCII character ASCII, alone in its byte.
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if strings.IndexByte(lx.conclFirst, b) < 0 {
+			return t, false
+		}
+	}
 	lowerHas := func(w string) bool { return hasPrefixLowerASCII(t, w) }
 	// Only the first conclMax+1 bytes decide (a term and the character
 	// after it): when they are ASCII, lowering them byte by byte is
