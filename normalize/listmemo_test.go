@@ -1,0 +1,39 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestListTextsRemembered: columnName and namesGroup answer for a text as
+// they read it unremembered, also once their memos have been emptied, and
+// the memos stay bounded.
+func TestListTextsRemembered(t *testing.T) {
+	c := newContext(tdoc(nil), Options{Institution: "Tohoku University"})
+	c.list = &listState{}
+	texts := append([]string{"", "Partner Institution", "Department at Tohoku University", "授業料不徴収", "Tuition Exemption",
+		"(Asia)", "CHINA (14)", "アジア Asia", "China", "ASIA (63)", "Exchange agreements in Europe", "Kagoshima University"},
+		randomTexts(34, 2*textMemo, 4, append([]string{"Partner", " Institution", "Asia", "China", "Europe", " (", ")", "(14)",
+			"アジア", "中国", "Date of Agreement", "University", "Tuition", " Exemption", "Tohoku", " "}, noise...)...)...)
+	require.Greater(t, len(texts), textMemo)
+	columns, groups := 0, 0
+	for round := range 2 {
+		for _, s := range texts {
+			col, grp := c.readColumnName(s), c.readNamesGroup(s)
+			if round == 0 && col {
+				columns++
+			}
+			if round == 0 && grp {
+				groups++
+			}
+			assert.Equal(t, col, c.columnName(s), "%q round %d", s, round)
+			assert.Equal(t, grp, c.namesGroup(s), "%q round %d", s, round)
+		}
+	}
+	assert.Greater(t, columns, 20)
+	assert.Greater(t, groups, 100)
+	assert.LessOrEqual(t, len(c.list.columnNames), textMemo)
+	assert.LessOrEqual(t, len(c.list.groupNames), textMemo)
+}
