@@ -655,13 +655,14 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		}
 	}
 	g := c.readCountry(text)
-	if !g.known {
-		if cn, ok := c.countryWithin(name); ok && c.lx.IsListTitle(name) {
-			g = groupName{country: cn, known: true, repairs: []string{"country_alias:" + name}}
-		}
-	}
 	if !g.known && c.lx.IsListTitle(name) {
-		return // the document's title
+		// (the title's words first: most headings have none, and
+		// looking for a country among a heading's words costs more)
+		cn, ok := c.countryWithin(name)
+		if !ok {
+			return // the document's title
+		}
+		g = groupName{country: cn, known: true, repairs: []string{"country_alias:" + name}}
 	}
 
 	c.list.groupHead = ""
