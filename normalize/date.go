@@ -340,6 +340,10 @@ var monthNames = map[string]int{
 // and monthAbbrevs.
 const monthNameMax = len("september")
 
+// monthInitials are the first letters of the keys of monthNames and
+// monthAbbrevs.
+const monthInitials = "jfmasond"
+
 var monthAbbrevs = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
 	"aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,

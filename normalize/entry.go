@@ -214,7 +214,12 @@ func (c *docContext) readDetails(text string, d *entry, o entryOpts, opt DateOpt
 	}
 	var units, homes []string
 	said := false // a level or kind was read: a unit is then the home institution's
-	for _, p := range c.joinDatePieces(splitDetailPieces(text), opt) {
+	// (The pieces are joined as they are read: a piece that says nothing
+	// ends the reading, and the pieces after it need not be joined.)
+	pieces := splitDetailPieces(text)
+	for i := 0; i < len(pieces); i++ {
+		var p detailPiece
+		p, i = c.joinDatePiece(pieces, i, opt)
 		piece, ms := splitMarkers(p.text)
 		d.markers = append(d.markers, ms...)
 		if piece == "" {
@@ -310,26 +315,23 @@ func splitDetailPieces(text string) []detailPiece {
 	return out
 }
 
-// joinDatePieces joins pieces that a comma inside a date split
-// ("October 23", "2006").
-func (c *docContext) joinDatePieces(pieces []detailPiece, opt DateOptions) []detailPiece {
-	var out []detailPiece
-	for i := 0; i < len(pieces); i++ {
-		p := pieces[i]
-		for j := min(i+2, len(pieces)-1); j > i; j-- {
-			var texts []string
-			for _, q := range pieces[i : j+1] {
-				texts = append(texts, q.text)
-			}
-			joined := strings.Join(texts, ", ")
-			if _, ok := c.detailDate(joined, opt); ok {
-				p, i = detailPiece{joined, p.bracketed}, j
-				break
-			}
+// joinDatePiece joins pieces that a comma inside a date split ("October
+// 23", "2006"): the piece that starts at pieces[i], with up to two pieces
+// after it when together they read as a date, the most first. It returns
+// the piece and the index of the last piece in it.
+func (c *docContext) joinDatePiece(pieces []detailPiece, i int, opt DateOptions) (detailPiece, int) {
+	p := pieces[i]
+	for j := min(i+2, len(pieces)-1); j > i; j-- {
+		var texts []string
+		for _, q := range pieces[i : j+1] {
+			texts = append(texts, q.text)
 		}
-		out = append(out, p)
+		joined := strings.Join(texts, ", ")
+		if _, ok := c.detailDate(joined, opt); ok {
+			return detailPiece{joined, p.bracketed}, j
+		}
 	}
-	return out
+	return p, i
 }
 
 // detailDate reads a piece that is a date, perhaps after a word such as
@@ -417,6 +419,19 @@ func (c *docContext) startsConcluded(s string) bool {
 }
 
 func startsDigitOrMonth(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf && !asciiSpace(s[0]) && s[0] != '\v' && s[0] != '.' && s[0] != ',' {
+		// An ASCII character first, which starts the first word: a digit,
+		// or the first letter of a month's name in either case. (Every
+		// other character is the first word's, lowered alike.)
+		b := s[0]
+		if '0' <= b && b <= '9' {
+			return true
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		return strings.IndexByte(monthInitials, b) >= 0 && hasMonthName(s)
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsDigit(r) || hasMonthName(s) || strings.HasPrefix(s, "令和") || strings.HasPrefix(s, "平成") || strings.HasPrefix(s, "昭和")
 }

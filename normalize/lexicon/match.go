@@ -436,7 +436,7 @@ func (lx *Lexicon) MayNameDetail(text string) bool {
 	}
 	s := string(b)
 	for _, w := range lx.detail {
-		if l := len(w); l >= 2 && (!pairs.has(w[0], w[1]) || !pairs.has(w[l-2], w[l-1])) {
+		if !pairs.hasAll(w) {
 			continue
 		}
 		if strings.Contains(s, w) {
@@ -444,6 +444,19 @@ func (lx *Lexicon) MayNameDetail(text string) bool {
 		}
 	}
 	return false
+}
+
+// hasAll reports whether p may hold every pair of adjacent bytes of w:
+// false only when w, of two bytes or more, is in no text whose pairs p
+// holds. (Long prose holds the first and last pair of many words, and
+// seldom all of them.)
+func (p *pairSet) hasAll(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if !p.has(w[i-1], w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // IsLinkNoise reports the words a web page adds after a link's text.
