@@ -55,6 +55,8 @@ type aheadLine struct {
 	text    string
 	heading bool
 	entry   bool
+	depth   int  // the brackets the text opens and does not close
+	opens   bool // the text holds an opening round bracket
 }
 
 type pendingEntry struct {
@@ -353,6 +355,11 @@ func (c *docContext) opensEntry(l *parser.Line, text string, i int) bool {
 		return false
 	}
 	parts := []string{text}
+	// The brackets of the lines joined are the brackets of the lines
+	// (joinWrapped adds spaces, and cleaning a text keeps its brackets):
+	// the lines are joined only when the brackets they hold may be a
+	// closed entry's details.
+	depth, opens := bracketDepth(text), containsAny(text, "(（")
 	for k := i + 1; k < len(c.doc.Blocks) && k <= i+3; k++ {
 		next := c.doc.Blocks[k].Line
 		if next == nil || next.Page != l.Page || next.Role == parser.RoleHeading || next.Bullet != "" || next.Box.X0 < l.Box.X0-2 ||
@@ -365,8 +372,8 @@ func (c *docContext) opensEntry(l *parser.Line, text string, i int) bool {
 			return false
 		}
 		parts = append(parts, a.text)
-		joined := joinWrapped(parts)
-		if bracketDepth(joined) == 0 && strings.ContainsAny(joined, "(（") && c.looksLikeEntry(joined) {
+		depth, opens = depth+a.depth, opens || a.opens
+		if depth == 0 && opens && c.looksLikeEntry(joinWrapped(parts)) {
 			return true
 		}
 		if a.entry {
@@ -383,7 +390,7 @@ func (c *docContext) lineAhead(k int, l *parser.Line) aheadLine {
 		return a
 	}
 	nt := clean(l.Text)
-	a := aheadLine{text: nt, heading: c.headingLike(l, nt)}
+	a := aheadLine{text: nt, heading: c.headingLike(l, nt), depth: bracketDepth(nt), opens: containsAny(nt, "(（")}
 	// (headingLike has read the text as an entry already, but for a
 	// heading's role, which opensEntry turns away before.)
 	a.entry = !a.heading && c.looksLikeEntry(nt) && bracketDepth(nt) == 0

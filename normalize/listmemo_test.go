@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -36,4 +37,23 @@ func TestListTextsRemembered(t *testing.T) {
 	assert.Greater(t, groups, 100)
 	assert.LessOrEqual(t, len(c.list.columnNames), textMemo)
 	assert.LessOrEqual(t, len(c.list.groupNames), textMemo)
+}
+
+// TestJoinedBrackets: the brackets of lines joined as a wrapped entry is
+// (joinWrapped, which cleans each line) are the brackets of the lines as
+// they are: opensEntry adds up theirs instead of joining them, on lines
+// of any script, spacing, radicals, combining marks and invalid UTF-8.
+func TestJoinedBrackets(t *testing.T) {
+	texts := randomTexts(36, 30000, 5, append([]string{"(", ")", "（", "）", "[", "］", "［", "]", "Name", " ", "  ", "平成 14 年",
+		"⼤学", "\u0301", "e\u0301", "・ ", "2012", "-", "‐", "大", "ｱ", "\xff", "\xe2\x80"}, noise...)...)
+	for k := 0; k+3 <= len(texts); k += 3 {
+		parts := texts[k : k+3]
+		depth, opens := 0, false
+		for _, p := range parts {
+			depth, opens = depth+bracketDepth(p), opens || containsAny(p, "(（")
+		}
+		joined := joinWrapped(parts)
+		assert.Equal(t, bracketDepth(joined), depth, "%q", parts)
+		assert.Equal(t, strings.ContainsAny(joined, "(（"), opens, "%q", parts)
+	}
 }
