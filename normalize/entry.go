@@ -653,12 +653,31 @@ func (c *docContext) bracketsSayDetails(s string, o entryOpts, opt DateOptions) 
 		default:
 			continue
 		}
-		if _, inner, ok := cutTrailingBrackets(s[:k+w]); ok {
-			var d entry
-			if c.readDetails(inner, &d, o, opt, false) && d.said() {
-				return true
-			}
+		if _, inner, ok := cutTrailingBrackets(s[:k+w]); ok && c.detailsSay(inner, o, opt) {
+			return true
 		}
 	}
 	return false
+}
+
+// detailsSay reports whether text reads as details (readDetails, as
+// trailingDetails reads them) that say a date, a level or a kind;
+// remembered while a list is read. (What readDetails reads depends on the
+// text, the options and the lexicon alone.)
+func (c *docContext) detailsSay(text string, o entryOpts, opt DateOptions) bool {
+	read := func() bool {
+		var d entry
+		return c.readDetails(text, &d, o, opt, false) && d.said()
+	}
+	if c.list == nil {
+		return read()
+	}
+	k := detailsText{text, o, opt}
+	if v, ok := c.list.bracketDetails[k]; ok {
+		return v
+	}
+	v := read()
+	k.text = strings.Clone(text)
+	remember(&c.list.bracketDetails, k, v)
+	return v
 }

@@ -43,6 +43,17 @@ type listState struct {
 	// the texts read: each line's text is asked both more than once, and
 	// the answers depend on the text alone.
 	columnNames, groupNames map[string]bool
+	// bracketDetails remembers what bracketsSayDetails reads inside a
+	// pair of brackets: the lines joined as a wrapped entry hold the same
+	// brackets again and again.
+	bracketDetails map[detailsText]bool
+}
+
+// detailsText is a text read as details, and how.
+type detailsText struct {
+	text string
+	o    entryOpts
+	opt  DateOptions
 }
 
 // aheadLine is what opensEntry reads of a line after an entry's first

@@ -57,3 +57,30 @@ func TestJoinedBrackets(t *testing.T) {
 		assert.Equal(t, strings.ContainsAny(joined, "(（"), opens, "%q", parts)
 	}
 }
+
+// TestDetailsSayRemembered: detailsSay answers for a text while a list is
+// read (remembered) as it does without a list (read each time), also once
+// its memo has been emptied, and the memo stays bounded.
+func TestDetailsSayRemembered(t *testing.T) {
+	bare := newContext(tdoc(nil), Options{})
+	c := newContext(tdoc(nil), Options{})
+	c.list = &listState{}
+	texts := randomTexts(37, 2*textMemo, 4, append([]string{"University-wide", "School-to-school", "MoU", "2012.3.15", "October 23",
+		"2006", "平成18年10月30日", "部局間協定", "GS Medicine", "see table A-2", ", ", "、", "concluded ", "Faculty of Agriculture",
+		"(", ")", "*"}, noise...)...)
+	require.Greater(t, len(texts), textMemo)
+	says := 0
+	for round := range 2 {
+		for _, s := range texts {
+			for _, opt := range []DateOptions{{}, {MonthFirst: true}} {
+				want := bare.detailsSay(s, entryOpts{}, opt)
+				if round == 0 && want {
+					says++
+				}
+				assert.Equal(t, want, c.detailsSay(s, entryOpts{}, opt), "%q round %d", s, round)
+			}
+		}
+	}
+	assert.Greater(t, says, 100)
+	assert.LessOrEqual(t, len(c.list.bracketDetails), textMemo)
+}

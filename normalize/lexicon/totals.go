@@ -29,12 +29,16 @@ type Count struct {
 // Totals finds every count phrase in text, left to right, none overlapping.
 func (lx *Lexicon) Totals(text string) []Count {
 	var out []Count
-	taken := make([]bool, len(text)+1)
+	var taken []bool               // made at the first match: most texts state no count
+	forms := textForms{text: text} // (made once for every expression's requirement)
 	for _, t := range lx.totals {
-		if !t.need.may(text) {
+		if !t.need.mayIn(&forms) {
 			continue
 		}
 		for _, m := range t.re.FindAllStringSubmatchIndex(text, -1) {
+			if taken == nil {
+				taken = make([]bool, len(text)+1)
+			}
 			if overlaps(taken, m[0], m[1]) {
 				continue
 			}
@@ -69,8 +73,9 @@ func (lx *Lexicon) Totals(text string) []Count {
 
 // AsOf finds the list's "as of" phrase in text and returns the date part.
 func (lx *Lexicon) AsOf(text string) (string, bool) {
+	forms := textForms{text: text} // (made once for every expression's requirement)
 	for i, re := range lx.asOf {
-		if !lx.asOfNeeds[i].may(text) {
+		if !lx.asOfNeeds[i].mayIn(&forms) {
 			continue
 		}
 		if m := re.FindStringSubmatch(text); m != nil {
