@@ -27,7 +27,27 @@ type Count struct {
 }
 
 // Totals finds every count phrase in text, left to right, none overlapping.
+// A count is a number above zero (atoi): a text with no digit, of ASCII or
+// full width, states none.
 func (lx *Lexicon) Totals(text string) []Count {
+	if !hasCountDigit(text) {
+		return nil
+	}
+	return lx.totalsIn(text)
+}
+
+// hasCountDigit reports a text with a digit atoi reads: 0-9 or ０-９.
+func hasCountDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return strings.Contains(s, "\xef\xbc") && strings.ContainsFunc(s, func(r rune) bool { return '０' <= r && r <= '９' })
+}
+
+// totalsIn is Totals, for any text.
+func (lx *Lexicon) totalsIn(text string) []Count {
 	var out []Count
 	var taken []bool               // made at the first match: most texts state no count
 	forms := textForms{text: text} // (made once for every expression's requirement)
