@@ -202,6 +202,7 @@ type term struct {
 	value string // level name for level terms
 	n     int    // length in runes: the specificity
 	latin bool   // matched on word boundaries
+	mask  uint64 // the bytes of text (byteMask): a text without one of them does not hold it
 }
 
 type flagTerm struct {
@@ -357,6 +358,7 @@ func appendTerms(dst []term, words []string, set func(*term)) []term {
 		r, _ := utf8.DecodeRuneInString(t.text)
 		last, _ := utf8.DecodeLastRuneInString(t.text)
 		t.latin = isWordRune(r) && !isSegmentScript(r) || isWordRune(last) && !isSegmentScript(last)
+		t.mask = byteMask(t.text)
 		if set != nil {
 			set(&t)
 		}

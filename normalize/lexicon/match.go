@@ -32,8 +32,10 @@ func find(s string, terms []term) []match {
 	// cannot match.
 	var present [256]bool
 	var pairs pairSet
+	var mask uint64
 	for i := 0; i < len(s); i++ {
 		present[s[i]] = true
+		mask |= byteBit(s[i])
 		if i > 0 {
 			pairs.add(s[i-1], s[i])
 		}
@@ -42,6 +44,9 @@ func find(s string, terms []term) []match {
 	first := sort.Search(len(terms), func(k int) bool { return terms[k].n <= runes })
 	for k := first; k < len(terms); k++ {
 		t := &terms[k] // not copied: most terms are passed over
+		if t.mask&^mask != 0 {
+			continue // a byte of the term is not in s
+		}
 		if t.n > runes || t.text == "" || !present[t.text[0]] || !present[t.text[len(t.text)-1]] {
 			continue
 		}
@@ -79,6 +84,30 @@ func find(s string, terms []term) []match {
 		}
 	}
 	return out
+}
+
+// byteBit is the bit of a byte in a byteMask: one of its own for each
+// lower-case ASCII letter, digit and the space, the folded texts' usual
+// bytes; the others share the rest.
+func byteBit(b byte) uint64 {
+	switch {
+	case 'a' <= b && b <= 'z':
+		return 1 << (b - 'a')
+	case '0' <= b && b <= '9':
+		return 1 << (26 + b - '0')
+	case b == ' ':
+		return 1 << 36
+	}
+	return 1 << (37 + b%27)
+}
+
+// byteMask is the bits of the bytes s holds.
+func byteMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= byteBit(s[i])
+	}
+	return m
 }
 
 // A pairSet holds pairs of bytes, hashed to 4,096 bits: has may say yes
