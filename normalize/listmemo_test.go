@@ -84,3 +84,25 @@ func TestDetailsSayRemembered(t *testing.T) {
 	assert.Greater(t, says, 100)
 	assert.LessOrEqual(t, len(c.list.bracketDetails), textMemo)
 }
+
+// TestSectionLevelShapes: a title of level words is a section's, a name
+// with its details after a dash is an entry's first line, and a line
+// without level words is neither.
+func TestSectionLevelShapes(t *testing.T) {
+	c := newContext(tdoc(nil), Options{})
+	for _, tc := range []struct {
+		text string
+		ok   bool
+	}{
+		{"University Level Agreements", true},
+		{"部局間協定", true},
+		{"Department Level Agreements — 2020", true},
+		{"Korea Institute of Science and Technology (KIST) — 部局間協定", false},
+		{"Tsinghua University — School-to-school agreement", false},
+		{"Partner Institutions in France", false},
+		{"", false},
+	} {
+		_, ok := c.sectionLevel(tc.text)
+		assert.Equal(t, tc.ok, ok, "%q", tc.text)
+	}
+}

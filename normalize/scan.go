@@ -24,6 +24,11 @@ func (c *docContext) sectionLevel(text string) (string, bool) {
 		// （ANSTO） (University-wide, 8 April" is an entry's first line)
 		return "", false
 	}
+	// (The level's words first: most lines have none.)
+	lv, ok := c.lx.LevelTitle(t)
+	if !ok {
+		return "", false
+	}
 	if parts := splitDash(t, 2); len(parts) == 2 && strings.TrimSpace(parts[0]) != "" {
 		if _, only := c.lx.IsLevelOnly(parts[0]); !only {
 			// "Korea Institute of Science and Technology (KIST) — 部局間協定
@@ -31,7 +36,7 @@ func (c *docContext) sectionLevel(text string) (string, bool) {
 			return "", false
 		}
 	}
-	return c.lx.LevelTitle(t)
+	return lv, true
 }
 
 // scan is the first pass: legend, "as of" date and declared totals,
