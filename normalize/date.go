@@ -340,6 +340,10 @@ var monthNames = map[string]int{
 // and monthAbbrevs.
 const monthNameMax = len("september")
 
+// monthInitials are the first letters of the keys of monthNames and
+// monthAbbrevs.
+const monthInitials = "jfmasond"
+
 var monthAbbrevs = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
 	"aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -1046,7 +1050,8 @@ func TrailingDate(s string) (rest string, d Date, ok bool) {
 	return m[1], d, true
 }
 
-// slashDateRe finds a/b/YYYY dates inside a text.
+// slashDateRe finds a/b/YYYY dates inside a text (scanned by
+// nextSlashDate).
 var slashDateRe = lazyre.New(`(?:^|[^\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?:[^\d/]|$)`)
 
 // slashOrder reads which part of a/b/YYYY the texts' dates put first,
@@ -1064,8 +1069,13 @@ func slashOrder(texts func(yield func(string) bool)) (monthFirst, dayFirst bool)
 		if !maySlashDate(t) {
 			continue
 		}
-		for _, m := range slashDateRe.FindAllStringSubmatch(t, -1) {
-			a, b := dateNum(m[1]), dateNum(m[2])
+		for from := 0; ; {
+			m, end := nextSlashDate(t, from)
+			if m == nil {
+				break
+			}
+			from = end
+			a, b := dateNum(t[m[0]:m[1]]), dateNum(t[m[2]:m[3]])
 			switch {
 			case a <= 12 && b > 12 && b <= 31:
 				mf++
@@ -1078,6 +1088,69 @@ func slashOrder(texts func(yield func(string) bool)) (monthFirst, dayFirst bool)
 		}
 	}
 	return mf >= 2 && df == 0, df >= 2 && mf == 0
+}
+
+// nextSlashDate is the next match of slashDateRe in t, searched from
+// from as FindAllStringSubmatchIndex searches on after a match, scanned
+// without the expression: the bounds of its first two groups (a and b of
+// a/b/YYYY), and the end of the whole match; nil when there is none. A
+// match starts at t's start or after a character that is neither a digit
+// nor a slash, and takes the character after the year when there is one
+// (which then cannot start the next match).
+func nextSlashDate(t string, from int) ([]int, int) {
+	for p := from; p < len(t); {
+		if p == 0 {
+			if m, end := slashDateAt(t, 0); m != nil {
+				return m, end
+			}
+		}
+		r, n := utf8.DecodeRuneInString(t[p:])
+		if !('0' <= r && r <= '9') && r != '/' {
+			if m, end := slashDateAt(t, p+n); m != nil {
+				return m, end
+			}
+		}
+		p += n
+	}
+	return nil, len(t)
+}
+
+// slashDateAt reads a/b/YYYY at t[q:] and what may follow it: one or two
+// digits, a slash, one or two digits, a slash, four digits, then the end
+// of t or a character that is neither a digit nor a slash. It returns the
+// bounds of a and b and the end of what it read, or nil.
+func slashDateAt(t string, q int) ([]int, int) {
+	digit := func(i int) bool { return i < len(t) && '0' <= t[i] && t[i] <= '9' }
+	part := func(i int) int { // the end of one or two digits and their slash, or -1
+		switch {
+		case digit(i) && digit(i+1) && i+2 < len(t) && t[i+2] == '/':
+			return i + 2
+		case digit(i) && i+1 < len(t) && t[i+1] == '/':
+			return i + 1
+		}
+		return -1
+	}
+	ae := part(q)
+	if ae < 0 {
+		return nil, 0
+	}
+	be := part(ae + 1)
+	if be < 0 {
+		return nil, 0
+	}
+	y := be + 1
+	if !digit(y) || !digit(y+1) || !digit(y+2) || !digit(y+3) {
+		return nil, 0
+	}
+	end := y + 4
+	if end < len(t) {
+		r, n := utf8.DecodeRuneInString(t[end:])
+		if '0' <= r && r <= '9' || r == '/' {
+			return nil, 0
+		}
+		end += n
+	}
+	return []int{q, ae, ae + 1, be}, end
 }
 
 // maySlashDate reports a text that holds what every match of slashDateRe

@@ -130,6 +130,44 @@ func TestMaySlashDate(t *testing.T) {
 	assert.True(t, maySlashDate("x 2019/4/1/2020"))
 }
 
+// TestNextSlashDate: nextSlashDate finds, one after another, the matches
+// FindAllStringSubmatchIndex finds with slashDateRe, and their first two
+// groups, on texts of digits, slashes, spaces, letters, characters
+// outside ASCII and invalid UTF-8.
+func TestNextSlashDate(t *testing.T) {
+	ts := append(dateTexts(), "1/2/2019", "a 12/31/1999 b", "1/2/2020 3/4/2021", "1/2/2020x3/4/2021", "12/123/2019", "/1/2019",
+		"01/02/2019/", "x/12/3/2004", "123/4/2019", "12/4/20199", "大1/2/2019大", "\xff1/2/2019\xff")
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"0", "1", "2", "9", "12", "2019", "/", " ", "a", "-", "大", "\xff", "\xe2\x80", "１", "1/2/2019", "12/31/", "3/",
+		"/2020", "/1999 ", "4/5/"}
+	found := 0
+	for range 40000 {
+		var b strings.Builder
+		for range r.IntN(16) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		ts = append(ts, b.String())
+	}
+	for _, s := range ts {
+		var got [][]int
+		for from := 0; ; {
+			m, end := nextSlashDate(s, from)
+			if m == nil {
+				break
+			}
+			got = append(got, m)
+			from = end
+		}
+		var want [][]int
+		for _, m := range slashDateRe.FindAllStringSubmatchIndex(s, -1) {
+			want = append(want, m[2:6])
+		}
+		found += len(want)
+		assert.Equal(t, want, got, "%q", s)
+	}
+	assert.Greater(t, found, 1000)
+}
+
 // BenchmarkSlashOrder: the date-order count over the texts of a table of
 // year-first dates, which tell no a/b/YYYY order.
 func BenchmarkSlashOrder(b *testing.B) {

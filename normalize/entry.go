@@ -50,10 +50,18 @@ var detailSepRe = lazyre.New(`\s*[,，、;；]\s*`)
 
 // readEntry reads one entry text.
 func (c *docContext) readEntry(text string, o entryOpts) entry {
+	opt := c.dateOptions()
+	e, name := c.readEntryDetails(text, o, opt)
+	return c.readEntryNames(e, name, o, opt)
+}
+
+// readEntryDetails is readEntry's first half: the markers around text and
+// the details written after a dash, in brackets at its end or as a bare
+// date. It returns what they say and the name left before them.
+func (c *docContext) readEntryDetails(text string, o entryOpts, opt DateOptions) (entry, string) {
 	var e entry
 	name, markers := splitMarkers(text)
 	e.markers = markers
-	opt := c.dateOptions()
 
 	// Details after a dash, then in brackets at the end, then a bare date
 	// after a comma or a word such as "concluded".
@@ -81,6 +89,13 @@ func (c *docContext) readEntry(text string, o entryOpts) entry {
 			}
 		}
 	}
+	return e, name
+}
+
+// readEntryNames is readEntry's second half: the partner's name, its unit
+// and its name in the other language, read from the name readEntryDetails
+// left, with the details that stood before a unit.
+func (c *docContext) readEntryNames(e entry, name string, o entryOpts, opt DateOptions) entry {
 	name, more := splitMarkers(strings.TrimRight(strings.TrimSpace(name), ",，、;"))
 	e.markers = append(e.markers, more...)
 	if !o.ownUnit && e.partnerUnit == "" {
@@ -199,7 +214,12 @@ func (c *docContext) readDetails(text string, d *entry, o entryOpts, opt DateOpt
 	}
 	var units, homes []string
 	said := false // a level or kind was read: a unit is then the home institution's
-	for _, p := range c.joinDatePieces(splitDetailPieces(text), opt) {
+	// (The pieces are joined as they are read: a piece that says nothing
+	// ends the reading, and the pieces after it need not be joined.)
+	pieces := splitDetailPieces(text)
+	for i := 0; i < len(pieces); i++ {
+		var p detailPiece
+		p, i = c.joinDatePiece(pieces, i, opt)
 		piece, ms := splitMarkers(p.text)
 		d.markers = append(d.markers, ms...)
 		if piece == "" {
@@ -295,26 +315,23 @@ func splitDetailPieces(text string) []detailPiece {
 	return out
 }
 
-// joinDatePieces joins pieces that a comma inside a date split
-// ("October 23", "2006").
-func (c *docContext) joinDatePieces(pieces []detailPiece, opt DateOptions) []detailPiece {
-	var out []detailPiece
-	for i := 0; i < len(pieces); i++ {
-		p := pieces[i]
-		for j := min(i+2, len(pieces)-1); j > i; j-- {
-			var texts []string
-			for _, q := range pieces[i : j+1] {
-				texts = append(texts, q.text)
-			}
-			joined := strings.Join(texts, ", ")
-			if _, ok := c.detailDate(joined, opt); ok {
-				p, i = detailPiece{joined, p.bracketed}, j
-				break
-			}
+// joinDatePiece joins pieces that a comma inside a date split ("October
+// 23", "2006"): the piece that starts at pieces[i], with up to two pieces
+// after it when together they read as a date, the most first. It returns
+// the piece and the index of the last piece in it.
+func (c *docContext) joinDatePiece(pieces []detailPiece, i int, opt DateOptions) (detailPiece, int) {
+	p := pieces[i]
+	for j := min(i+2, len(pieces)-1); j > i; j-- {
+		var texts []string
+		for _, q := range pieces[i : j+1] {
+			texts = append(texts, q.text)
 		}
-		out = append(out, p)
+		joined := strings.Join(texts, ", ")
+		if _, ok := c.detailDate(joined, opt); ok {
+			return detailPiece{joined, p.bracketed}, j
+		}
 	}
-	return out
+	return p, i
 }
 
 // detailDate reads a piece that is a date, perhaps after a word such as
@@ -369,10 +386,14 @@ var bareDateTailRe = lazyre.New(`[,，、]\s*|\s+`)
 // The longest tail that reads as a date wins; a year alone needs a comma or
 // a word such as "concluded" before it, since names hold numbers.
 func (c *docContext) trailingBareDate(s string, opt DateOptions) (string, Date, bool) {
-	locs := bareDateTails(s)
-	for _, loc := range locs {
-		head, tail := strings.TrimSpace(s[:loc[0]]), strings.TrimSpace(s[loc[1]:])
-		if head == "" || tail == "" || !startsDigitOrMonth(tail) && !c.startsConcluded(tail) {
+	for start, end := nextBareDateTail(s, 0); start >= 0; start, end = nextBareDateTail(s, end) {
+		loc := [2]int{start, end}
+		tail := strings.TrimSpace(s[loc[1]:])
+		if tail == "" || !startsDigitOrMonth(tail) && !c.startsConcluded(tail) {
+			continue
+		}
+		head := strings.TrimSpace(s[:loc[0]])
+		if head == "" {
 			continue
 		}
 		p, said := c.lx.CutConcluded(tail)
@@ -398,6 +419,19 @@ func (c *docContext) startsConcluded(s string) bool {
 }
 
 func startsDigitOrMonth(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf && !asciiSpace(s[0]) && s[0] != '\v' && s[0] != '.' && s[0] != ',' {
+		// An ASCII character first, which starts the first word: a digit,
+		// or the first letter of a month's name in either case. (Every
+		// other character is the first word's, lowered alike.)
+		b := s[0]
+		if '0' <= b && b <= '9' {
+			return true
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		return strings.IndexByte(monthInitials, b) >= 0 && hasMonthName(s)
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsDigit(r) || hasMonthName(s) || strings.HasPrefix(s, "令和") || strings.HasPrefix(s, "平成") || strings.HasPrefix(s, "昭和")
 }
@@ -573,4 +607,77 @@ func (c *docContext) applyEntry(r *Record, e entry, where string) {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// said reports details that say a date, a level or a kind.
+func (e *entry) said() bool {
+	return !e.signed.IsZero() || e.level != "" || e.kind != ""
+}
+
+// detailsMayFollow reports whether readEntryNames may read a date, a level
+// or a kind in name, the name readEntryDetails left when it read none: it
+// reads them only inside brackets, closed by one of name's closing
+// brackets (a title before a unit, unitAfterTitle; details ending the
+// partner's name once its unit is split off, splitUnit and then
+// trailingDetails). splitUnit reads substrings of name, or its pieces
+// joined with ", "; and, with a marker inside the name, the name with the
+// marker cut out, which this does not follow (it answers true).
+func (c *docContext) detailsMayFollow(name string, o entryOpts, opt DateOptions) bool {
+	name, _ = splitMarkers(strings.TrimRight(strings.TrimSpace(name), ",，、;"))
+	if !containsAny(name, ")）") {
+		return false
+	}
+	if containsAny(name, "*＊♦◆◇★☆") {
+		return true
+	}
+	if c.bracketsSayDetails(name, o, opt) {
+		return true
+	}
+	if joined := strings.Join(splitDetails(name, -1), ", "); joined != name {
+		return c.bracketsSayDetails(joined, o, opt)
+	}
+	return false
+}
+
+// bracketsSayDetails reports whether the inside of some pair of brackets
+// of s, closed by one of its closing brackets, reads as details that say a
+// date, a level or a kind (readDetails, as trailingDetails reads them).
+func (c *docContext) bracketsSayDetails(s string, o entryOpts, opt DateOptions) bool {
+	for k := 0; k < len(s); k++ {
+		w := 0
+		switch {
+		case s[k] == ')':
+			w = 1
+		case strings.HasPrefix(s[k:], "）"):
+			w = len("）")
+		default:
+			continue
+		}
+		if _, inner, ok := cutTrailingBrackets(s[:k+w]); ok && c.detailsSay(inner, o, opt) {
+			return true
+		}
+	}
+	return false
+}
+
+// detailsSay reports whether text reads as details (readDetails, as
+// trailingDetails reads them) that say a date, a level or a kind;
+// remembered while a list is read. (What readDetails reads depends on the
+// text, the options and the lexicon alone.)
+func (c *docContext) detailsSay(text string, o entryOpts, opt DateOptions) bool {
+	read := func() bool {
+		var d entry
+		return c.readDetails(text, &d, o, opt, false) && d.said()
+	}
+	if c.list == nil {
+		return read()
+	}
+	k := detailsText{text, o, opt}
+	if v, ok := c.list.bracketDetails[k]; ok {
+		return v
+	}
+	v := read()
+	k.text = strings.Clone(text)
+	remember(&c.list.bracketDetails, k, v)
+	return v
 }

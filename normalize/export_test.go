@@ -10,15 +10,16 @@ func ConsumingAll(opt Options) Options {
 }
 
 // EntryChecker returns, for a text read in the context of doc, whether
-// the entry pre-check lets it through (mayBeEntry) and whether the entry
+// the entry pre-check lets it through (mayBeEntry), whether the entry
 // reader reads it as an entry (looksLikeEntry's verdict without the
-// pre-check).
-func EntryChecker(doc *parser.Document) func(text string) (may, entry bool) {
+// pre-check, from the whole reading), and the verdict readsAsEntry gives,
+// which reads the names only when the details may say something.
+func EntryChecker(doc *parser.Document) func(text string) (may, entry, reads bool) {
 	c := newContext(doc, Options{Institution: "Tohoku University"})
-	return func(text string) (bool, bool) {
+	return func(text string) (bool, bool, bool) {
 		e := c.readEntry(text, entryOpts{})
 		v := e.partner != "" && e.partner != text && (!e.signed.IsZero() || e.level != "" || e.kind != "")
-		return c.mayBeEntry(text), v
+		return c.mayBeEntry(text), v, c.readsAsEntry(text)
 	}
 }
 

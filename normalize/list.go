@@ -35,6 +35,39 @@ type listState struct {
 	groupHead string // the partner whose date the following undated entries share
 	groupDate string
 	columns   []*parser.Line // the column names of a table set as lines, since the last heading
+	// ahead holds what opensEntry read of the lines after an entry's
+	// first line, by block: each is read so by the up to three lines
+	// above it.
+	ahead map[int]aheadLine
+	// columnNames and groupNames remember columnName and namesGroup of
+	// the texts read: each line's text is asked both more than once, and
+	// the answers depend on the text alone.
+	columnNames, groupNames map[string]bool
+	// bracketDetails remembers what bracketsSayDetails reads inside a
+	// pair of brackets: the lines joined as a wrapped entry hold the same
+	// brackets again and again.
+	bracketDetails map[detailsText]bool
+}
+
+// detailsText is a text read as details, and how.
+type detailsText struct {
+	text string
+	o    entryOpts
+	opt  DateOptions
+}
+
+// aheadLine is what opensEntry reads of a line after an entry's first
+// line: its text cleaned, whether it is set as a heading (headingLike),
+// and whether it reads as an entry of its own. All three depend on the
+// line alone, once the entries' style is known (ensureList): headingLike
+// reads the line, its text and that style; an entry's reading of a text
+// is remembered (looksLikeEntry).
+type aheadLine struct {
+	text    string
+	heading bool
+	entry   bool
+	depth   int  // the brackets the text opens and does not close
+	opens   bool // the text holds an opening round bracket
 }
 
 type pendingEntry struct {
@@ -333,6 +366,11 @@ func (c *docContext) opensEntry(l *parser.Line, text string, i int) bool {
 		return false
 	}
 	parts := []string{text}
+	// The brackets of the lines joined are the brackets of the lines
+	// (joinWrapped adds spaces, and cleaning a text keeps its brackets):
+	// the lines are joined only when the brackets they hold may be a
+	// closed entry's details.
+	depth, opens := bracketDepth(text), containsAny(text, "(（")
 	for k := i + 1; k < len(c.doc.Blocks) && k <= i+3; k++ {
 		next := c.doc.Blocks[k].Line
 		if next == nil || next.Page != l.Page || next.Role == parser.RoleHeading || next.Bullet != "" || next.Box.X0 < l.Box.X0-2 ||
@@ -340,20 +378,35 @@ func (c *docContext) opensEntry(l *parser.Line, text string, i int) bool {
 			// (the same size and weight: a Japanese date may be set in another font)
 			return false
 		}
-		nt := clean(next.Text)
-		if c.headingLike(next, nt) {
+		a := c.lineAhead(k, next)
+		if a.heading {
 			return false
 		}
-		parts = append(parts, nt)
-		joined := joinWrapped(parts)
-		if bracketDepth(joined) == 0 && strings.ContainsAny(joined, "(（") && c.looksLikeEntry(joined) {
+		parts = append(parts, a.text)
+		depth, opens = depth+a.depth, opens || a.opens
+		if depth == 0 && opens && c.looksLikeEntry(joinWrapped(parts)) {
 			return true
 		}
-		if c.looksLikeEntry(nt) && bracketDepth(nt) == 0 {
+		if a.entry {
 			return false // the next line is an entry of its own
 		}
 	}
 	return false
+}
+
+// lineAhead is what opensEntry reads of block k's line, l, read once.
+func (c *docContext) lineAhead(k int, l *parser.Line) aheadLine {
+	ls := c.ensureList()
+	if a, ok := ls.ahead[k]; ok {
+		return a
+	}
+	nt := clean(l.Text)
+	a := aheadLine{text: nt, heading: c.headingLike(l, nt), depth: bracketDepth(nt), opens: containsAny(nt, "(（")}
+	// (headingLike has read the text as an entry already, but for a
+	// heading's role, which opensEntry turns away before.)
+	a.entry = !a.heading && c.looksLikeEntry(nt) && bracketDepth(nt) == 0
+	remember(&ls.ahead, k, a)
+	return a
 }
 
 // headingLike reports a line that is set apart as a heading: by its role, or
@@ -384,6 +437,21 @@ func (c *docContext) headingLike(l *parser.Line, text string) bool {
 // perhaps in brackets or with a count: "(Asia)", "CHINA (14)", "アジア
 // Asia".
 func (c *docContext) namesGroup(text string) bool {
+	if c.list == nil {
+		return c.readNamesGroup(text)
+	}
+	if v, ok := c.list.groupNames[text]; ok {
+		return v
+	}
+	v := c.readNamesGroup(text)
+	remember(&c.list.groupNames, strings.Clone(text), v)
+	return v
+}
+
+// readNamesGroup is namesGroup, not remembered. (readRegion reads a name
+// alone when not asked to look within it; readCountry reads the name
+// alone.)
+func (c *docContext) readNamesGroup(text string) bool {
 	name := text
 	if isParenthesised(name) {
 		name = strings.TrimSpace(name[1 : len(name)-1])
@@ -605,13 +673,14 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		}
 	}
 	g := c.readCountry(text)
-	if !g.known {
-		if cn, ok := c.countryWithin(name); ok && c.lx.IsListTitle(name) {
-			g = groupName{country: cn, known: true, repairs: []string{"country_alias:" + name}}
-		}
-	}
 	if !g.known && c.lx.IsListTitle(name) {
-		return // the document's title
+		// (the title's words first: most headings have none, and
+		// looking for a country among a heading's words costs more)
+		cn, ok := c.countryWithin(name)
+		if !ok {
+			return // the document's title
+		}
+		g = groupName{country: cn, known: true, repairs: []string{"country_alias:" + name}}
 	}
 
 	c.list.groupHead = ""
@@ -665,6 +734,20 @@ func (c *docContext) headingWrapped(l *parser.Line, text string, i int) (string,
 // columnName reports a text that names a table's column: a field's header
 // or a flag column's ("Tuition Exemption", "授業料不徴収").
 func (c *docContext) columnName(text string) bool {
+	if c.list == nil {
+		return c.readColumnName(text)
+	}
+	if v, ok := c.list.columnNames[text]; ok {
+		return v
+	}
+	v := c.readColumnName(text)
+	remember(&c.list.columnNames, strings.Clone(text), v)
+	return v
+}
+
+// readColumnName is columnName, not remembered: what the lexicon says of
+// the text, and the home institution's name the options give.
+func (c *docContext) readColumnName(text string) bool {
 	if strings.ContainsAny(text, "()（）*＊♦0123456789０１２３４５６７８９") {
 		return false // an entry: a name with its details, a marker or a date
 	}

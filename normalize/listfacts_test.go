@@ -3,6 +3,8 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -41,6 +43,7 @@ func TestHasMonthName(t *testing.T) {
 	for _, m := range []map[string]int{monthNames, monthAbbrevs} {
 		for k := range m {
 			assert.LessOrEqual(t, len(k), monthNameMax, k)
+			assert.Contains(t, monthInitials, k[:1], k)
 		}
 	}
 	pieces := []string{".", ",", "2019", "ber", "s", "S", "uary", "\u212a", "K", "k"}
@@ -89,4 +92,30 @@ func TestUnitRemembered(t *testing.T) {
 	assert.Greater(t, unitish, 100)
 	assert.LessOrEqual(t, len(c.units), textMemo)
 	assert.LessOrEqual(t, len(c.unitishs), textMemo)
+}
+
+// TestStartsDigitOrMonth: startsDigitOrMonth, which answers from the
+// first byte when it is ASCII, gives what reading the first character and
+// the first word gives, on month names in any case after dots, commas and
+// white space, digits of other scripts, era names and invalid UTF-8.
+func TestStartsDigitOrMonth(t *testing.T) {
+	read := func(s string) bool {
+		r, _ := utf8.DecodeRuneInString(s)
+		return unicode.IsDigit(r) || hasMonthName(s) || strings.HasPrefix(s, "令和") || strings.HasPrefix(s, "平成") || strings.HasPrefix(s, "昭和")
+	}
+	pieces := []string{".", ",", " ", "\v", "\t", "2019", "１", "٣", "令和", "平成", "昭和", "s", "X", "\u212a", "\x00", "(", "-"}
+	for _, m := range []map[string]int{monthNames, monthAbbrevs} {
+		for k := range m {
+			pieces = append(pieces, k, strings.ToUpper(k), strings.ToUpper(k[:1])+k[1:])
+		}
+	}
+	hits := 0
+	for _, s := range append([]string{"", "May", ".may", ",Sept.", "\vjune", "9", "٣"}, randomTexts(35, 40000, 4, append(pieces, noise...)...)...) {
+		want := read(s)
+		if want {
+			hits++
+		}
+		assert.Equal(t, want, startsDigitOrMonth(s), "%q", s)
+	}
+	assert.Greater(t, hits, 1000)
 }

@@ -24,6 +24,11 @@ func (c *docContext) sectionLevel(text string) (string, bool) {
 		// （ANSTO） (University-wide, 8 April" is an entry's first line)
 		return "", false
 	}
+	// (The level's words first: most lines have none.)
+	lv, ok := c.lx.LevelTitle(t)
+	if !ok {
+		return "", false
+	}
 	if parts := splitDash(t, 2); len(parts) == 2 && strings.TrimSpace(parts[0]) != "" {
 		if _, only := c.lx.IsLevelOnly(parts[0]); !only {
 			// "Korea Institute of Science and Technology (KIST) — 部局間協定
@@ -31,7 +36,7 @@ func (c *docContext) sectionLevel(text string) (string, bool) {
 			return "", false
 		}
 	}
-	return c.lx.LevelTitle(t)
+	return lv, true
 }
 
 // scan is the first pass: legend, "as of" date and declared totals,
@@ -212,13 +217,26 @@ func (c *docContext) looksLikeEntry(text string) bool {
 	if !c.mayBeEntry(text) {
 		return false
 	}
-	e := c.readEntry(text, entryOpts{})
-	v := e.partner != "" && e.partner != text && (!e.signed.IsZero() || e.level != "" || e.kind != "")
+	v := c.readsAsEntry(text)
 	if c.entryLike == nil {
 		c.entryLike = map[string]bool{}
 	}
 	c.entryLike[text] = v
 	return v
+}
+
+// readsAsEntry is the entry reader's verdict on text: a partner's name,
+// not the whole text, with a date, a level or a kind. The names are read
+// only when the details may say one (detailsMayFollow): most texts that
+// come here are prose, and the names cost the most to read.
+func (c *docContext) readsAsEntry(text string) bool {
+	opt := c.dateOptions()
+	e, name := c.readEntryDetails(text, entryOpts{}, opt)
+	if !e.said() && !c.detailsMayFollow(name, entryOpts{}, opt) {
+		return false
+	}
+	e = c.readEntryNames(e, name, entryOpts{}, opt)
+	return e.partner != "" && e.partner != text && e.said()
 }
 
 // mayBeEntry is false for a text the entry reader reads no date, level or

@@ -57,28 +57,40 @@ func firstField(s string) string {
 // return, space).
 func bareDateTails(s string) [][]int {
 	var out [][]int
+	for i, j := nextBareDateTail(s, 0); i >= 0; i, j = nextBareDateTail(s, j) {
+		out = append(out, []int{i, j})
+	}
+	return out
+}
+
+// nextBareDateTail is the first of bareDateTails(s) that starts at or
+// after from, read from there, as its start and end; -1, -1 when none.
+// (Each match ends where the next scan starts, as the expression's do.)
+func nextBareDateTail(s string, from int) (int, int) {
 	space := func(j int) int {
 		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
 			j++
 		}
 		return j
 	}
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+	for i := from; i < len(s); {
+		b := s[i]
 		switch {
-		case r == ',' || r == '，' || r == '、':
-			j := space(i + n)
-			out = append(out, []int{i, j})
-			i = j
-		case space(i) > i:
-			j := space(i)
-			out = append(out, []int{i, j})
-			i = j
-		default:
-			i += n
+		case b == ',':
+			return i, space(i + 1)
+		case b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r':
+			return i, space(i)
+		case b < utf8.RuneSelf:
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '，' || r == '、' {
+			return i, space(i + n)
+		}
+		i += n
 	}
-	return out
+	return -1, -1
 }
 
 // dashSeps are the characters dashSepRe needs one of to match: a text

@@ -165,10 +165,13 @@ type Lexicon struct {
 	asOfNeeds []required // what a text needs for each of asOf to match it
 	concl     []term
 	conclMax  int // the longest concl term's length in bytes
-	kinds     []term
-	subset    []string
-	hfiller   []string
-	openers   []string
+	// conclFirst holds the first byte of every concl term: a text that
+	// starts with another ASCII byte, lowered, starts with none.
+	conclFirst string
+	kinds      []term
+	subset     []string
+	hfiller    []string
+	openers    []string
 	// detail holds the level, kind and opener words with their spaces
 	// taken out, none holding another: a text holds one of them wherever
 	// a part of it says a level or a kind (MayNameDetail).
@@ -199,6 +202,7 @@ type term struct {
 	value string // level name for level terms
 	n     int    // length in runes: the specificity
 	latin bool   // matched on word boundaries
+	mask  uint64 // the bytes of text (byteMask): a text without one of them does not hold it
 }
 
 type flagTerm struct {
@@ -250,6 +254,9 @@ func New(langs ...*Lang) *Lexicon {
 		lx.concl = appendTerms(lx.concl, l.Concluded, nil)
 		for _, c := range lx.concl {
 			lx.conclMax = max(lx.conclMax, len(c.text))
+			if c.text != "" && strings.IndexByte(lx.conclFirst, c.text[0]) < 0 {
+				lx.conclFirst += c.text[:1]
+			}
 		}
 		lx.kinds = appendTerms(lx.kinds, l.Kinds, nil)
 		for _, w := range l.HeaderFiller {
@@ -351,6 +358,7 @@ func appendTerms(dst []term, words []string, set func(*term)) []term {
 		r, _ := utf8.DecodeRuneInString(t.text)
 		last, _ := utf8.DecodeLastRuneInString(t.text)
 		t.latin = isWordRune(r) && !isSegmentScript(r) || isWordRune(last) && !isSegmentScript(last)
+		t.mask = byteMask(t.text)
 		if set != nil {
 			set(&t)
 		}

@@ -32,8 +32,10 @@ func find(s string, terms []term) []match {
 	// cannot match.
 	var present [256]bool
 	var pairs pairSet
+	var mask uint64
 	for i := 0; i < len(s); i++ {
 		present[s[i]] = true
+		mask |= byteBit(s[i])
 		if i > 0 {
 			pairs.add(s[i-1], s[i])
 		}
@@ -42,6 +44,9 @@ func find(s string, terms []term) []match {
 	first := sort.Search(len(terms), func(k int) bool { return terms[k].n <= runes })
 	for k := first; k < len(terms); k++ {
 		t := &terms[k] // not copied: most terms are passed over
+		if t.mask&^mask != 0 {
+			continue // a byte of the term is not in s
+		}
 		if t.n > runes || t.text == "" || !present[t.text[0]] || !present[t.text[len(t.text)-1]] {
 			continue
 		}
@@ -79,6 +84,30 @@ func find(s string, terms []term) []match {
 		}
 	}
 	return out
+}
+
+// byteBit is the bit of a byte in a byteMask: one of its own for each
+// lower-case ASCII letter, digit and the space, the folded texts' usual
+// bytes; the others share the rest.
+func byteBit(b byte) uint64 {
+	switch {
+	case 'a' <= b && b <= 'z':
+		return 1 << (b - 'a')
+	case '0' <= b && b <= '9':
+		return 1 << (26 + b - '0')
+	case b == ' ':
+		return 1 << 36
+	}
+	return 1 << (37 + b%27)
+}
+
+// byteMask is the bits of the bytes s holds.
+func byteMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= byteBit(s[i])
+	}
+	return m
 }
 
 // A pairSet holds pairs of bytes, hashed to 4,096 bits: has may say yes
@@ -436,7 +465,7 @@ func (lx *Lexicon) MayNameDetail(text string) bool {
 	}
 	s := string(b)
 	for _, w := range lx.detail {
-		if l := len(w); l >= 2 && (!pairs.has(w[0], w[1]) || !pairs.has(w[l-2], w[l-1])) {
+		if !pairs.hasAll(w) {
 			continue
 		}
 		if strings.Contains(s, w) {
@@ -444,6 +473,19 @@ func (lx *Lexicon) MayNameDetail(text string) bool {
 		}
 	}
 	return false
+}
+
+// hasAll reports whether p may hold every pair of adjacent bytes of w:
+// false only when w, of two bytes or more, is in no text whose pairs p
+// holds. (Long prose holds the first and last pair of many words, and
+// seldom all of them.)
+func (p *pairSet) hasAll(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if !p.has(w[i-1], w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // IsLinkNoise reports the words a web page adds after a link's text.
@@ -455,6 +497,18 @@ func (lx *Lexicon) IsLinkNoise(text string) bool {
 // ("concluded 2012.3.15" → "2012.3.15"); ok is false when there is none.
 func (lx *Lexicon) CutConcluded(text string) (string, bool) {
 	t := strings.TrimSpace(text)
+	if t == "" {
+		return t, false
+	}
+	if b := t[0]; b < utf8.RuneSelf {
+		// Lowering keeps an ASCII character ASCII, alone in its byte.
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if strings.IndexByte(lx.conclFirst, b) < 0 {
+			return t, false
+		}
+	}
 	lowerHas := func(w string) bool { return hasPrefixLowerASCII(t, w) }
 	// Only the first conclMax+1 bytes decide (a term and the character
 	// after it): when they are ASCII, lowering them byte by byte is

@@ -228,32 +228,21 @@ func shortest(lits []string) int {
 // may reports whether text holds a literal of each set (always, when
 // nothing is known).
 func (q required) may(text string) bool {
+	f := textForms{text: text}
+	return q.mayIn(&f)
+}
+
+// mayIn is may for the text of f, whose forms the requirements of
+// several expressions share.
+func (q required) mayIn(f *textForms) bool {
 	if !q.known {
 		return true
 	}
-	var forms [4]string // text lowered (1) and white space folded (2), made once
-	var made [4]bool
 	for _, s := range q.sets {
-		k := 0
-		if s.fold {
-			k |= 1
-		}
-		if s.spaced {
-			k |= 2
-		}
-		if !made[k] {
-			t := text
-			if s.fold {
-				t = foldLower(t)
-			}
-			if s.spaced {
-				t = foldSpaces(t)
-			}
-			forms[k], made[k] = t, true
-		}
+		t := f.form(s.fold, s.spaced)
 		found := false
 		for _, l := range s.lits {
-			if strings.Contains(forms[k], l) {
+			if strings.Contains(t, l) {
 				found = true
 				break
 			}
@@ -263,6 +252,36 @@ func (q required) may(text string) bool {
 		}
 	}
 	return true
+}
+
+// textForms are the forms of a text the literals are looked for in: the
+// text lowered (foldLower) and its white space folded (foldSpaces), each
+// made once, when first asked for.
+type textForms struct {
+	text  string
+	forms [4]string // by fold (1) and spaced (2)
+	made  [4]bool
+}
+
+func (f *textForms) form(fold, spaced bool) string {
+	k := 0
+	if fold {
+		k |= 1
+	}
+	if spaced {
+		k |= 2
+	}
+	if !f.made[k] {
+		t := f.text
+		if fold {
+			t = foldLower(t)
+		}
+		if spaced {
+			t = foldSpaces(t)
+		}
+		f.forms[k], f.made[k] = t, true
+	}
+	return f.forms[k]
 }
 
 // foldSpaces makes each run of the expressions' white space in s one

@@ -76,3 +76,43 @@ func TestRequiredLexicon(t *testing.T) {
 		t.Logf("%d texts matched %s", matched, p)
 	}
 }
+
+// TestRequiredSharedForms: the requirements of the default lexicon's
+// count and as-of expressions read a text alike from forms made once for
+// all of them (Totals, AsOf) and each from its own, on texts of their
+// literals in any case, with white space of every kind, the two
+// characters that fold to ASCII letters, and invalid UTF-8.
+func TestRequiredSharedForms(t *testing.T) {
+	lx := Default()
+	var qs []required
+	for _, tot := range lx.totals {
+		qs = append(qs, tot.need)
+	}
+	qs = append(qs, lx.asOfNeeds...)
+	pieces := []string{" ", "  ", "\t", "\n", "ſ", "\u212a", "\xff", "12", "ＡＳ", "x"}
+	for _, q := range qs {
+		for _, s := range q.sets {
+			for _, l := range s.lits {
+				pieces = append(pieces, l, strings.ToUpper(l), strings.ReplaceAll(l, " ", "\t "))
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	passed := 0
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		f := textForms{text: text}
+		for _, k := range r.Perm(len(qs)) {
+			want := qs[k].may(text)
+			if want {
+				passed++
+			}
+			assert.Equal(t, want, qs[k].mayIn(&f), "%q: requirement %d", text, k)
+		}
+	}
+	assert.Greater(t, passed, 1000)
+}

@@ -27,14 +27,38 @@ type Count struct {
 }
 
 // Totals finds every count phrase in text, left to right, none overlapping.
+// A count is a number above zero (atoi): a text with no digit, of ASCII or
+// full width, states none.
 func (lx *Lexicon) Totals(text string) []Count {
+	if !hasCountDigit(text) {
+		return nil
+	}
+	return lx.totalsIn(text)
+}
+
+// hasCountDigit reports a text with a digit atoi reads: 0-9 or ０-９.
+func hasCountDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return strings.Contains(s, "\xef\xbc") && strings.ContainsFunc(s, func(r rune) bool { return '０' <= r && r <= '９' })
+}
+
+// totalsIn is Totals, for any text.
+func (lx *Lexicon) totalsIn(text string) []Count {
 	var out []Count
-	taken := make([]bool, len(text)+1)
+	var taken []bool               // made at the first match: most texts state no count
+	forms := textForms{text: text} // (made once for every expression's requirement)
 	for _, t := range lx.totals {
-		if !t.need.may(text) {
+		if !t.need.mayIn(&forms) {
 			continue
 		}
 		for _, m := range t.re.FindAllStringSubmatchIndex(text, -1) {
+			if taken == nil {
+				taken = make([]bool, len(text)+1)
+			}
 			if overlaps(taken, m[0], m[1]) {
 				continue
 			}
@@ -69,8 +93,9 @@ func (lx *Lexicon) Totals(text string) []Count {
 
 // AsOf finds the list's "as of" phrase in text and returns the date part.
 func (lx *Lexicon) AsOf(text string) (string, bool) {
+	forms := textForms{text: text} // (made once for every expression's requirement)
 	for i, re := range lx.asOf {
-		if !lx.asOfNeeds[i].may(text) {
+		if !lx.asOfNeeds[i].mayIn(&forms) {
 			continue
 		}
 		if m := re.FindStringSubmatch(text); m != nil {
