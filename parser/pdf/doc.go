@@ -148,7 +148,7 @@ func openError(err error) error {
 	msg := err.Error()
 	switch {
 	case errors.Is(err, lpdf.ErrInvalidPassword):
-		return fmt.Errorf("%w: a password is needed to open it", parser.ErrEncrypted)
+		return errNeedsPassword{}
 	case isEncryptErr(err):
 		return fmt.Errorf("%w: protected by a method this reader does not support (%s)", parser.ErrEncrypted,
 			strings.TrimPrefix(msg, "unsupported PDF: "))
@@ -161,6 +161,16 @@ func openError(err error) error {
 	}
 	return fmt.Errorf("%w: %s", parser.ErrMalformed, libraryText(msg))
 }
+
+// errNeedsPassword is the error of a file the library's check of the
+// empty password refused: it wraps parser.ErrEncrypted.
+type errNeedsPassword struct{}
+
+func (errNeedsPassword) Error() string {
+	return parser.ErrEncrypted.Error() + ": a password is needed to open it"
+}
+
+func (errNeedsPassword) Unwrap() error { return parser.ErrEncrypted }
 
 func isEncryptErr(err error) bool {
 	if errors.Is(err, lpdf.ErrInvalidPassword) {

@@ -85,6 +85,11 @@ func openRepairedAt(name string, b []byte, password string, at io.ReaderAt) (*do
 	if cutShort(b) {
 		return nil, nil, err
 	}
+	if password == "" && errors.Is(err, errNeedsPassword{}) && emptyPasswordRefused(b) {
+		// pdfcpu's checks refuse the empty password too: the rewrite
+		// would end in the same error.
+		return nil, nil, err
+	}
 	nb, mended, rerr := rewrite(b, password)
 	if errors.Is(rerr, parser.ErrNotInBuild) {
 		return nil, nil, &parser.Error{File: name, Err: rerr}

@@ -38,3 +38,25 @@ qpdf --static-id --encrypt secret owner 256 -- chromium-ja-table.pdf broken/aes2
 # Encrypted with 40-bit RC4 (whose keys the PDF library takes at the wrong
 # length; filters.go decrypts its streams and title), empty user password.
 qpdf --static-id --allow-weak-crypto --encrypt "" owner 40 -- chromium-ja-table.pdf broken/rc4-40-empty-password.pdf
+
+# The standard security handler's revisions 2 to 4 (and 5, 6), each with a
+# user password and with only an owner password, to check the empty
+# password's check (password.go) against pdfcpu's. Needs qpdf.
+mkdir -p encrypted
+src=lists/twocol-lo.pdf
+q() { out=$1; shift; qpdf --static-id --allow-weak-crypto "$@" -- "$src" "encrypted/$out.pdf"; }
+q r2-user --encrypt secret owner 40
+q r2-owner --encrypt "" owner 40
+q r2-same --encrypt secret secret 40
+q r3-rc4-user --encrypt secret owner 128 --use-aes=n
+q r3-rc4-owner --encrypt "" owner 128 --use-aes=n
+q r3-rc4-none --encrypt "" "" 128 --use-aes=n
+q r4-rc4-user --encrypt secret owner 128 --use-aes=n --force-V4
+q r4-aes-user --encrypt secret owner 128 --use-aes=y
+q r4-aes-owner --encrypt "" owner 128 --use-aes=y
+q r4-aes-same --encrypt secret secret 128 --use-aes=y
+q r4-aes-clear-user --encrypt secret owner 128 --use-aes=y --cleartext-metadata
+q r4-aes-clear-owner --encrypt "" owner 128 --use-aes=y --cleartext-metadata
+q r4-aes-xref-user --object-streams=generate --encrypt secret owner 128 --use-aes=y
+q r5-user --encrypt secret owner 256 --force-R5
+q r6-user --encrypt secret owner 256

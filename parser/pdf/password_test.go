@@ -1,0 +1,90 @@
+package pdf
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/agreements/agreements/parser"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestEmptyPasswordRefused: the check of the empty password refuses
+// exactly the files pdfcpu's rewrite refuses it for, among the standard
+// security handler's revisions 2 to 4 written by qpdf (testdata/gen.sh),
+// with a user password, with only an owner password, with the two the
+// same, and with metadata left unencrypted (which the library cannot
+// open, and pdfcpu can); it says nothing of revisions 5 and 6. A file it
+// refuses is said to need a password, as the rewrite's refusal said; one
+// it does not is read (through the rewrite when the library cannot).
+func TestEmptyPasswordRefused(t *testing.T) {
+	files, err := filepath.Glob("testdata/encrypted/*.pdf")
+	require.NoError(t, err)
+	require.Len(t, files, 15)
+	plain, err := os.ReadFile("testdata/lists/twocol-lo.pdf")
+	require.NoError(t, err)
+	want, err := Parse("in.pdf", plain, Options{})
+	require.NoError(t, err)
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".pdf")
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			require.NoError(t, err)
+			refused := emptyPasswordRefused(b)
+			_, _, rerr := rewrite(b, "")
+			byPdfcpu := rewriteWrongPassword(rerr)
+			switch {
+			case strings.HasPrefix(name, "r5-"), strings.HasPrefix(name, "r6-"):
+				assert.False(t, refused, "revisions 5 and 6 are left to the rewrite")
+				assert.True(t, byPdfcpu)
+			case strings.HasSuffix(name, "-user"), strings.HasSuffix(name, "-same"):
+				assert.True(t, refused)
+				assert.True(t, byPdfcpu, "pdfcpu refuses it too")
+			default: // -owner, -none: the empty password opens it
+				assert.False(t, refused)
+				assert.False(t, byPdfcpu, "pdfcpu opens it: %v", rerr)
+			}
+
+			doc, err := Parse("in.pdf", b, Options{})
+			if byPdfcpu {
+				require.ErrorIs(t, err, parser.ErrEncrypted)
+				assert.EqualError(t, err, "in.pdf: encrypted document: a password is needed to open it")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, want.Blocks, doc.Blocks)
+		})
+	}
+}
+
+// TestReadStandardSecurity: the dictionary is found through an indirect
+// /Encrypt in a classic trailer and in a cross-reference stream's
+// dictionary, and shapes the check is not exact for are left alone.
+func TestReadStandardSecurity(t *testing.T) {
+	b, err := os.ReadFile("testdata/encrypted/r4-aes-clear-user.pdf")
+	require.NoError(t, err)
+	s, ok := readStandardSecurity(b)
+	require.True(t, ok)
+	assert.Equal(t, 4, s.r)
+	assert.Equal(t, 16, s.keyBytes)
+	assert.False(t, s.encryptMetadata)
+	assert.Len(t, s.id, 16)
+
+	for _, tt := range []struct{ name, from, to string }{
+		{"another handler", "/Filter /Standard", "/Filter /Other"},
+		{"revision 5", "/R 4", "/R 5"},
+		{"a key of 36 bits", "/Length 128", "/Length 36"},
+		{"metadata neither true nor false", "/EncryptMetadata false", "/EncryptMetadata 0"},
+		{"no /Encrypt", "/Encrypt 16 0 R", "/Encrypx 16 0 R"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Contains(t, string(b), tt.from)
+			nb := []byte(strings.Replace(string(b), tt.from, tt.to, 1))
+			_, ok := readStandardSecurity(nb)
+			assert.False(t, ok)
+			assert.False(t, emptyPasswordRefused(nb))
+		})
+	}
+}
