@@ -1,7 +1,7 @@
 GO ?= go
 BIN := bin/agreements
 GOLDEN_PKGS := ./parser/pdf ./parser/html ./cmd/agreements
-FUZZ_TARGETS := ./parser/pdf:FuzzParse ./parser/pdf:FuzzFindTables ./parser/html:FuzzParse ./parser/html:FuzzScanner ./parser/html:FuzzTokens ./parser/html:FuzzPlainTree ./parser/html:FuzzSegments ./parser/html:FuzzSplitLines ./parser/xlsx:FuzzParse ./internal/reply:FuzzRead ./cmd/agreements:FuzzReadRequest ./agreement:FuzzIDKey ./readcheck:FuzzScans ./normalize:FuzzDate ./output:FuzzRoundtrip ./output:FuzzFastRecord ./output:FuzzAppendRecord ./sources:FuzzParse ./fetch:FuzzFindLink ./normalize:FuzzNormalize
+FUZZ_TARGETS := ./parser/pdf:FuzzParse ./parser/pdf:FuzzFindTables ./parser/pdf:FuzzEmptyPasswordRefused ./parser/html:FuzzParse ./parser/html:FuzzScanner ./parser/html:FuzzTokens ./parser/html:FuzzPlainTree ./parser/html:FuzzSegments ./parser/html:FuzzSplitLines ./parser/xlsx:FuzzParse ./internal/reply:FuzzRead ./cmd/agreements:FuzzReadRequest ./agreement:FuzzIDKey ./readcheck:FuzzScans ./normalize:FuzzDate ./output:FuzzRoundtrip ./output:FuzzFastRecord ./output:FuzzAppendRecord ./sources:FuzzParse ./fetch:FuzzFindLink ./normalize:FuzzNormalize
 FUZZTIME ?= 10s
 # Minimising each new input for the default 60s leaves whole-document
 # parsers almost no time to fuzz.

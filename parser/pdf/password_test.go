@@ -88,3 +88,28 @@ func TestReadStandardSecurity(t *testing.T) {
 		})
 	}
 }
+
+// FuzzEmptyPasswordRefused: the check reads any bytes without a panic or
+// a hang, and refuses the empty password only for a dictionary it read
+// whole.
+func FuzzEmptyPasswordRefused(f *testing.F) {
+	files, err := filepath.Glob("testdata/encrypted/*.pdf")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+		// The tail: the trailer and the encryption dictionary.
+		f.Add(b[max(0, len(b)-2048):])
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, read := readStandardSecurity(b)
+		if emptyPasswordRefused(b) && !read {
+			t.Fatal("refused a dictionary it did not read")
+		}
+	})
+}
