@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,4 +77,30 @@ func TestParseInChildErrors(t *testing.T) {
 		assert.Equal(t, wantDoc.PageErrors[i].Error(), gotDoc.PageErrors[i].Error())
 		assert.True(t, errors.Is(gotDoc.PageErrors[i], parser.ErrMalformed) == errors.Is(wantDoc.PageErrors[i], parser.ErrMalformed))
 	}
+}
+
+// TestReservedMemory: the address space the child's memory bound is set
+// over is VmSize, as /proc/self/status says it.
+func TestReservedMemory(t *testing.T) {
+	vmSize := func() int64 {
+		b, err := os.ReadFile("/proc/self/status")
+		require.NoError(t, err)
+		for l := range strings.Lines(string(b)) {
+			if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmSize:" {
+				kb, err := strconv.ParseInt(f[1], 10, 64)
+				require.NoError(t, err)
+				return kb << 10
+			}
+		}
+		t.Fatal("no VmSize in /proc/self/status")
+		return 0
+	}
+	// Another goroutine may reserve more between two reads: the value read
+	// lies between the one before and the one after.
+	before := vmSize()
+	got := reservedMemory()
+	after := vmSize()
+	assert.LessOrEqual(t, before, got)
+	assert.LessOrEqual(t, got, after)
+	assert.Positive(t, got)
 }
