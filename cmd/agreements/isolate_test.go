@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -103,4 +105,46 @@ func TestReservedMemory(t *testing.T) {
 	assert.LessOrEqual(t, before, got)
 	assert.LessOrEqual(t, got, after)
 	assert.Positive(t, got)
+}
+
+// TestPDFFile: the command hands a PDF in a regular file to the parse
+// child without reading it whole, exactly when parser.Detect would find
+// the whole file a PDF; anything else is read whole as before.
+func TestPDFFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, b, 0o644))
+		return p
+	}
+	pdfBytes, err := os.ReadFile("../../fixtures/tohoku-university-libreoffice/input.pdf")
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		path string
+	}{
+		{"pdf", write("a.pdf", pdfBytes)},
+		{"leading garbage", write("b.pdf", append(bytes.Repeat([]byte("x"), 900), pdfBytes...))},
+		{"header past the first KiB", write("c.pdf", append(bytes.Repeat([]byte("x"), 1100), pdfBytes...))},
+		{"html", write("d.html", []byte("<html><table><tr><td>a</td></tr></table></html>"))},
+		{"empty", write("e.pdf", nil)},
+		{"tiny", write("f.pdf", []byte("%PDF-"))},
+		{"directory", dir},
+		{"missing", filepath.Join(dir, "none.pdf")},
+		{"stdin", "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, _ := os.ReadFile(tt.path)
+			want := tt.path != "-" && len(b) > 0 && parser.Detect(b) == parser.FormatPDF
+			f, size := pdfFile(tt.path)
+			if !want {
+				assert.Nil(t, f)
+				return
+			}
+			require.NotNil(t, f)
+			defer f.Close()
+			assert.Equal(t, len(b), size)
+		})
+	}
 }
