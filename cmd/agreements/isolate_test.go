@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -147,4 +149,71 @@ func TestPDFFile(t *testing.T) {
 			assert.Equal(t, len(b), size)
 		})
 	}
+}
+
+// TestChildEnviron: the child's environment is the command's with the
+// child's variables set once, whatever the command's said of them (a
+// child's runtime keeps the first of two settings).
+func TestChildEnviron(t *testing.T) {
+	t.Setenv(childEnv, "0")
+	t.Setenv(stampEnv, "another")
+	t.Setenv("AGREEMENTS_TEST_KEPT", "yes")
+	var child, stamp []string
+	kept := false
+	for _, kv := range childEnviron() {
+		switch {
+		case strings.HasPrefix(kv, childEnv+"="):
+			child = append(child, kv)
+		case strings.HasPrefix(kv, stampEnv+"="):
+			stamp = append(stamp, kv)
+		case kv == "AGREEMENTS_TEST_KEPT=yes":
+			kept = true
+		}
+	}
+	assert.Equal(t, []string{childEnv + "=1"}, child)
+	assert.Equal(t, []string{stampEnv + "=" + buildStamp}, stamp)
+	assert.True(t, kept, "the command's other variables are the child's")
+}
+
+// TestChildEnd: a child's end is said from its exit status or the signal
+// that ended it, as os/exec said it.
+func TestChildEnd(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	tests := []struct{ script, want string }{
+		{"exit 0\n", ""},
+		{"exit 7\n", "the reader stopped on it (exit status 7)"},
+		{"kill -9 $$\n", "the reader was ended by signal killed"},
+	}
+	for _, tt := range tests {
+		var errOut bytes.Buffer
+		c, err := startChild(sh, os.Environ(), nil, &errOut, time.Minute)
+		require.NoError(t, err)
+		_, err = c.in.WriteString(tt.script)
+		require.NoError(t, err)
+		c.in.Close()
+		_, _ = io.Copy(io.Discard, c.out)
+		err = c.wait()
+		assert.False(t, c.timedOut.Load())
+		if tt.want == "" {
+			assert.NoError(t, err)
+			continue
+		}
+		var ce *childExit
+		require.ErrorAs(t, err, &ce)
+		assert.Contains(t, childDeath(err, errOut.String(), parseLimits{}).Error(), tt.want)
+	}
+
+	// A child that outlives its time is killed, and said to have.
+	c, err := startChild(sh, os.Environ(), nil, io.Discard, 100*time.Millisecond)
+	require.NoError(t, err)
+	_, _ = c.in.WriteString("exec sleep 30\n")
+	_, _ = io.Copy(io.Discard, c.out)
+	err = c.wait()
+	c.in.Close()
+	assert.True(t, c.timedOut.Load())
+	var ce *childExit
+	require.ErrorAs(t, err, &ce)
 }
