@@ -261,8 +261,19 @@ func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 // without being held.
 const maxRecord = 16 << 20
 
-// errRecordTooLarge ends a JSON record over maxRecord.
-var errRecordTooLarge = fmt.Errorf("%w: a record of more than %d MiB", ErrNotRecords, maxRecord>>20)
+// errRecordTooLarge ends a JSON record over maxRecord. It is a value
+// whose text is made when it is said, not at every start of the program.
+var errRecordTooLarge error = recordTooLarge{}
+
+// recordTooLarge is the error of a JSON record over maxRecord: a kind of
+// ErrNotRecords.
+type recordTooLarge struct{}
+
+func (recordTooLarge) Error() string {
+	return ErrNotRecords.Error() + ": a record of more than " + strconv.Itoa(maxRecord>>20) + " MiB"
+}
+
+func (recordTooLarge) Unwrap() error { return ErrNotRecords }
 
 // readJSON reads a stream of JSON records, or a JSON array of them, one
 // record at a time; lines is the number of lines before br. Unless d is

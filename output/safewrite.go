@@ -1,11 +1,12 @@
 package output
 
 import (
-	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -249,14 +250,15 @@ func (t *Target) writeDirect(write func(f *os.File) error) error {
 
 // createTemp creates a new temporary file for base in dir, with perm less
 // the umask, registered with temps before it exists, so that no signal
-// can come between its making and its registration.
+// can come between its making and its registration. The name's 48 random
+// bits come from the runtime's generator (ChaCha8, seeded by the system):
+// a name taken (O_EXCL) is only drawn again, and crypto/rand, whose
+// packages cost every start of the program time to set up, is not linked.
 func createTemp(dir, base string, perm os.FileMode, temps *Temps) (*os.File, string, error) {
-	var b [6]byte
+	var b [8]byte
 	for range 100 {
-		if _, err := rand.Read(b[:]); err != nil {
-			return nil, "", err
-		}
-		name := filepath.Join(dir, "."+base+tempMarker+hex.EncodeToString(b[:]))
+		binary.LittleEndian.PutUint64(b[:], rand.Uint64())
+		name := filepath.Join(dir, "."+base+tempMarker+hex.EncodeToString(b[:6]))
 		temps.add(name)
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 		if err != nil {

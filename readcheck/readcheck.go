@@ -738,9 +738,16 @@ func (c *checker) dateInName(r *agreement.Record, scan nameScan, full bool) (War
 }
 
 func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	k := 0
+	for i := range s {
+		if k == n {
+			head := s[:i]
+			if !utf8.ValidString(head) {
+				head = string([]rune(head)) // each byte not UTF-8 said as U+FFFD
+			}
+			return head + "…"
+		}
+		k++
 	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
+	return s
 }

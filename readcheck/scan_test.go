@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/internal/ascii"
 
@@ -111,4 +112,20 @@ func FuzzScans(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		scansAsBefore(t, s)
 	})
+}
+
+// TestShorten: a text is cut after n runes, as its runes counted and cut
+// would be, bytes that are not UTF-8 each a rune said as U+FFFD.
+func TestShorten(t *testing.T) {
+	byRunes := func(s string, n int) string {
+		if utf8.RuneCountInString(s) <= n {
+			return s
+		}
+		return string([]rune(s)[:n]) + "…"
+	}
+	for _, s := range []string{"", "abc", "abcd", "abcde", "東北大学工学部", "東北\xffabc", "ab\xff\xfe", "\xe6\x9d", "北京大学"} {
+		for n := 0; n <= 6; n++ {
+			assert.Equal(t, byRunes(s, n), shorten(s, n), "%q cut at %d", s, n)
+		}
+	}
 }

@@ -63,14 +63,15 @@ type Missed struct {
 // returns a Reconciliation for each total, in their order, and a Missed
 // for each the records do not meet, in the same order.
 func Reconcile(file string, recs []*agreement.Record, declared []agreement.Declared, from string) (recon []Reconciliation, missed []Missed) {
-	groupUnit, groupNote := groupCountUnit(recs, declared)
+	s := newRecordSet(recs, len(declared))
+	groupUnit, groupNote := groupCountUnit(s, declared)
 	groupSum := map[string]int{}
 	for _, d := range declared {
 		if d.Scope == "country" || d.Scope == "region" {
 			groupSum[d.Level] += d.Count
 		}
 	}
-	for _, d := range declared {
+	for i, d := range declared {
 		unit, note := d.Unit, ""
 		switch {
 		case unit == "" && (d.Scope == "country" || d.Scope == "region"):
@@ -81,7 +82,7 @@ func Reconcile(file string, recs []*agreement.Record, declared []agreement.Decla
 			note = fmt.Sprintf("the declared %s equal the sum of the per-group counts, which count %s; compared as %s", unit, groupUnit, groupUnit)
 			unit = groupUnit
 		}
-		rc, m := reconcileOne(file, recs, d, unit, note, from)
+		rc, m := reconcileOne(file, s, i, d, unit, note, from)
 		recon = append(recon, rc)
 		if m != nil {
 			missed = append(missed, *m)
@@ -90,21 +91,93 @@ func Reconcile(file string, recs []*agreement.Record, declared []agreement.Decla
 	return recon, missed
 }
 
+// recordSet is the records the totals of one document are compared with,
+// and what is worked out of them once rather than for every total and
+// every unit: the records each total speaks of, and each record's key as
+// a distinct partner (its home institution's and its partner's names
+// folded, nameKey), folded once for each name.
+type recordSet struct {
+	all   []*agreement.Record
+	of    [][]int           // the records of each total, by the total's index; nil until needed
+	made  []bool            // which of them are made
+	keys  []string          // each record's partner key; "" until needed
+	names map[string]string // nameKey of the names folded so far
+}
+
+func newRecordSet(all []*agreement.Record, totals int) *recordSet {
+	return &recordSet{all: all, of: make([][]int, totals), made: make([]bool, totals)}
+}
+
+// records returns the indices of the records the total d (declared at
+// index i) speaks of.
+func (s *recordSet) records(i int, d agreement.Declared) []int {
+	if !s.made[i] {
+		s.of[i], s.made[i] = declaredRecords(s.all, d), true
+	}
+	return s.of[i]
+}
+
+// partnerKey returns the key by which the record at index i is counted as
+// a distinct partner: nameKey of its home institution and of its partner.
+func (s *recordSet) partnerKey(i int) string {
+	if s.keys == nil {
+		s.keys = make([]string, len(s.all))
+		s.names = map[string]string{}
+	}
+	if k := s.keys[i]; k != "" {
+		return k
+	}
+	r := s.all[i]
+	k := s.nameKey(r.HomeInstitution) + "\x1f" + s.nameKey(r.Partner)
+	s.keys[i] = k
+	return k
+}
+
+func (s *recordSet) nameKey(name string) string {
+	k, ok := s.names[name]
+	if !ok {
+		k = nameKey(name)
+		s.names[name] = k
+	}
+	return k
+}
+
+// count counts the records at idx in unit.
+func (s *recordSet) count(idx []int, unit string) int {
+	switch unit {
+	case UnitAgreements:
+		return len(idx)
+	case UnitCountries:
+		seen := map[string]bool{}
+		for _, i := range idx {
+			if k := countryKey(s.all[i]); k != "" {
+				seen[k] = true
+			}
+		}
+		return len(seen)
+	}
+	seen := make(map[string]bool, len(idx))
+	for _, i := range idx {
+		seen[s.partnerKey(i)] = true
+	}
+	return len(seen)
+}
+
 // groupCountUnit decides what a list's bare per-group counts ("China (79)")
 // count: the unit under which more of them agree with what was extracted,
 // distinct partners or agreements. Lists differ; the note says which was
 // assumed and why.
-func groupCountUnit(all []*agreement.Record, declared []agreement.Declared) (string, string) {
+func groupCountUnit(s *recordSet, declared []agreement.Declared) (string, string) {
 	match := map[string]int{}
 	total := 0
-	for _, d := range declared {
+	for i, d := range declared {
 		if d.Unit != "" || (d.Scope != "country" && d.Scope != "region") {
 			continue
 		}
 		total++
-		recs := declaredRecords(all, d)
+		recs := s.records(i, d)
 		for _, u := range []string{UnitInstitutions, UnitAgreements} {
-			if countUnit(recs, u) == d.Count {
+			if s.count(recs, u) == d.Count {
 				match[u]++
 			}
 		}
@@ -117,10 +190,10 @@ func groupCountUnit(all []*agreement.Record, declared []agreement.Declared) (str
 		match[UnitInstitutions], total, match[UnitAgreements])
 }
 
-func reconcileOne(file string, all []*agreement.Record, d agreement.Declared, unit, note, from string) (Reconciliation, *Missed) {
+func reconcileOne(file string, s *recordSet, i int, d agreement.Declared, unit, note, from string) (Reconciliation, *Missed) {
 	assumed := note != ""
-	recs := declaredRecords(all, d)
-	extracted := countUnit(recs, unit)
+	recs := s.records(i, d)
+	extracted := s.count(recs, unit)
 	rc := Reconciliation{File: file, Page: d.Page, Row: d.Row, Level: d.Level, Scope: d.Scope, Name: d.Name,
 		Unit: unit, Assumed: assumed, Note: note, Declared: d.Count, Extracted: extracted, OK: extracted == d.Count, Text: d.Text, From: from}
 	if rc.OK {
@@ -150,7 +223,7 @@ func reconcileOne(file string, all []*agreement.Record, d agreement.Declared, un
 		msg += " (" + note + ")"
 	}
 	for _, other := range []string{UnitInstitutions, UnitAgreements, UnitCountries} {
-		if other != unit && countUnit(recs, other) == d.Count {
+		if other != unit && s.count(recs, other) == d.Count {
 			msg += fmt.Sprintf("; it would match if it counted %s", other)
 			break
 		}
@@ -167,10 +240,12 @@ func reconcileOne(file string, all []*agreement.Record, d agreement.Declared, un
 	return rc, m
 }
 
-// declaredRecords are the records of all a declared total speaks of.
-func declaredRecords(all []*agreement.Record, d agreement.Declared) []*agreement.Record {
-	var recs []*agreement.Record
-	for _, r := range all {
+// declaredRecords returns the indices of the records of all a declared
+// total speaks of.
+func declaredRecords(all []*agreement.Record, d agreement.Declared) []int {
+	var recs []int
+	region, country, code := sameAs{name: d.Name}, sameAs{name: d.Name}, sameAs{name: d.Name}
+	for i, r := range all {
 		if d.Level != "" && r.Level != d.Level {
 			continue
 		}
@@ -180,7 +255,7 @@ func declaredRecords(all []*agreement.Record, d agreement.Declared) []*agreement
 				if r.Region != "" {
 					continue
 				}
-			} else if !sameName(r.Region, d.Name) {
+			} else if !region.is(r.Region) {
 				continue
 			}
 		case "country":
@@ -188,13 +263,27 @@ func declaredRecords(all []*agreement.Record, d agreement.Declared) []*agreement
 				if r.Country != "" || r.CountryCode != "" {
 					continue
 				}
-			} else if !sameName(r.Country, d.Name) && !sameName(r.CountryCode, d.Name) {
+			} else if !country.is(r.Country) && !code.is(r.CountryCode) {
 				continue
 			}
 		}
-		recs = append(recs, r)
+		recs = append(recs, i)
 	}
 	return recs
+}
+
+// sameAs tells whether names are sameName as name, keeping the answer for
+// the last name asked about: records come in runs of the same country.
+type sameAs struct {
+	name, last string
+	same, set  bool
+}
+
+func (m *sameAs) is(s string) bool {
+	if !m.set || s != m.last {
+		m.last, m.same, m.set = s, sameName(s, m.name), true
+	}
+	return m.same
 }
 
 func scopeNote(d agreement.Declared) string {
@@ -212,26 +301,6 @@ func unitMeaning(unit string) string {
 		return "countries as distinct countries"
 	}
 	return "institutions as distinct partner names"
-}
-
-func countUnit(recs []*agreement.Record, unit string) int {
-	switch unit {
-	case UnitAgreements:
-		return len(recs)
-	case UnitCountries:
-		seen := map[string]bool{}
-		for _, r := range recs {
-			if k := countryKey(r); k != "" {
-				seen[k] = true
-			}
-		}
-		return len(seen)
-	}
-	seen := map[string]bool{}
-	for _, r := range recs {
-		seen[nameKey(r.HomeInstitution)+"\x1f"+nameKey(r.Partner)] = true
-	}
-	return len(seen)
 }
 
 // nameKey folds a name as ids do (NFKC, lower case, whitespace folded), so

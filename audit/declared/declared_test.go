@@ -1,6 +1,7 @@
 package declared
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -53,4 +54,50 @@ func TestReconcile(t *testing.T) {
 	require.Len(t, missed, 1)
 	assert.Equal(t, "figures", recon[0].From)
 	assert.Equal(t, "the figures page (China) (university level): it declares 3 institutions, 2 extracted; counted institutions as distinct partner names", missed[0].Message)
+}
+
+// TestReconcileFoldedNames: partners are counted as distinct names folded
+// as ids fold them (NFKC, case, white space), each record's key made once
+// and shared by every total that speaks of it.
+func TestReconcileFoldedNames(t *testing.T) {
+	recs := []*agreement.Record{
+		rec("university", "China", "CN", "Peking University"),
+		rec("university", "China", "CN", "ＰＥＫＩＮＧ  university"),
+		rec("university", "China", "CN", "Fudan University"),
+		rec("university", "Japan", "JP", "Kyoto University"),
+	}
+	decl := []agreement.Declared{
+		{Level: "university", Scope: "country", Name: "China", Count: 2},
+		{Level: "university", Scope: "country", Name: "JP", Count: 1},
+		{Scope: "document", Count: 3, Unit: UnitInstitutions},
+		{Scope: "document", Count: 2, Unit: UnitCountries},
+	}
+	recon, missed := Reconcile("list.pdf", recs, decl, "")
+	require.Len(t, recon, len(decl))
+	var extracted []int
+	for _, r := range recon {
+		extracted = append(extracted, r.Extracted)
+	}
+	assert.Equal(t, []int{2, 1, 3, 2}, extracted)
+	assert.Equal(t, UnitInstitutions, recon[0].Unit, "the per-group counts match as institutions")
+	assert.Empty(t, missed)
+}
+
+// BenchmarkReconcile: a list of 2,000 records in 80 countries, each
+// country's count declared, and the document's total.
+func BenchmarkReconcile(b *testing.B) {
+	var recs []*agreement.Record
+	var decl []agreement.Declared
+	for c := range 80 {
+		country := fmt.Sprintf("Country %d", c)
+		for p := range 25 {
+			recs = append(recs, rec("university", country, fmt.Sprintf("C%d", c), fmt.Sprintf("University of Place %d-%d", c, p%20)))
+		}
+		decl = append(decl, agreement.Declared{Level: "university", Scope: "country", Name: country, Count: 20 + c%2})
+	}
+	decl = append(decl, agreement.Declared{Scope: "document", Count: 1600})
+	b.ReportAllocs()
+	for b.Loop() {
+		Reconcile("list.pdf", recs, decl, "")
+	}
 }

@@ -57,12 +57,54 @@ func (e *env) extractFile(name string, opt normalize.Options) (*agreement.Result
 }
 
 // extractFilePages is extractFile reading only the given pages (nil: all).
+// A PDF in a regular file is not read here: the parse child reads it from
+// the file, handed over open (see pdfFile).
 func (e *env) extractFilePages(name string, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
+	if f, size := pdfFile(name); f != nil {
+		collected := collectAroundRead(ro.alone)
+		doc, err := parseInChild(parseRequest{Name: name, Pages: ro.pages, Password: ro.password, file: f, Size: size}, limitsFor(size))
+		f.Close()
+		collected()
+		return normalizeRead(name, doc, err, opt)
+	}
 	b, err := e.readInput(name)
 	if err != nil {
 		return nil, err
 	}
 	return extractPages(name, b, opt, ro)
+}
+
+// pdfFile opens the named input when it is a regular file of at most
+// maxInput bytes that is a PDF (its first KiB holds the "%PDF-" header
+// parser.Detect finds one by), and returns it and its size; nil
+// otherwise, when the input is read whole as any other (readInput says
+// what is wrong with it, if anything). The command then reads only that
+// first KiB: the parse child reads the pages from the file, as it would
+// from a file the command had read whole and found unchanged (sameFile),
+// without the command reading it twice and holding it.
+func pdfFile(name string) (*os.File, int) {
+	if name == "-" {
+		return nil, 0
+	}
+	fi, err := os.Stat(name)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() == 0 || fi.Size() > maxInput {
+		return nil, 0 // not opened: a named pipe would wait for a writer
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, 0
+	}
+	fi, err = f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() == 0 || fi.Size() > maxInput {
+		f.Close()
+		return nil, 0
+	}
+	head := make([]byte, min(fi.Size(), 1024))
+	if n, _ := f.ReadAt(head, 0); n < len(head) || parser.Detect(head) != parser.FormatPDF {
+		f.Close()
+		return nil, 0
+	}
+	return f, int(fi.Size())
 }
 
 // extractBytes parses and normalises the bytes of one document.
@@ -81,6 +123,12 @@ func extractPages(name string, b []byte, opt normalize.Options, ro readOpts) (*a
 	doc, err := parseIsolatedWith(name, b, ro)
 	b = nil // (handed to the child: let go before the collection)
 	collected()
+	return normalizeRead(name, doc, err, opt)
+}
+
+// normalizeRead normalises the document read of the input name (err: it
+// could not be read), consuming it.
+func normalizeRead(name string, doc *parser.Document, err error, opt normalize.Options) (*agreement.Result, error) {
 	if err != nil {
 		return nil, err
 	}

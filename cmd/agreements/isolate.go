@@ -3,18 +3,16 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -196,7 +194,7 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // inFileFD is the descriptor of the input file handed to the child (the
-// first of exec.Cmd's ExtraFiles).
+// one after the child's stdin, stdout and stderr).
 const inFileFD = 3
 
 // sameFile opens the named input for the child to read itself when it is
@@ -290,53 +288,10 @@ func collectFor(n int, pdf bool) {
 	boundHeap(pageHeapBase + int64(n)*pageHeapPerMiB>>20)
 }
 
-// heapBound is a child's soft memory limit: floor, or as much more as the
-// live heap needs (heapLimit). The live heap a collection finds counts
-// what was made while it ran, a burst when the pages' tables are
-// stitched: the limit follows the smaller of the last two collections'.
-type heapBound struct {
-	floor int64
-	live  []metrics.Sample
-	last  int64 // the live heap the collection before found
-}
-
-// boundHeap sets a soft memory limit of floor bytes, and sets it again
-// after every collection.
-func boundHeap(floor int64) {
-	h := &heapBound{floor: floor, live: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
-	debug.SetMemoryLimit(floor)
-	h.arm()
-}
-
 // gcTick is an object made only to be dropped: its cleanup runs once a
 // collection has found it unreachable. (It holds a pointer, so that it is
 // not batched with other small objects.)
 type gcTick struct{ _ *byte }
-
-// arm has adjust run after the next collection, and arm again.
-func (h *heapBound) arm() {
-	runtime.AddCleanup(&gcTick{}, func(h *heapBound) {
-		h.adjust()
-		h.arm()
-	}, h)
-}
-
-// adjust sets the limit for the live heap the last collection found.
-func (h *heapBound) adjust() {
-	metrics.Read(h.live)
-	if h.live[0].Value.Kind() != metrics.KindUint64 {
-		return
-	}
-	live := int64(h.live[0].Value.Uint64())
-	debug.SetMemoryLimit(heapLimit(h.floor, min(live, h.last)))
-	h.last = live
-}
-
-// heapLimit is the soft memory limit for a live heap of live bytes: floor,
-// or half the live heap and limitSlack above it when that is more.
-func heapLimit(floor, live int64) int64 {
-	return max(floor, live+live/2+limitSlack)
-}
 
 // quietCommands are the commands that read inputs (each parsed in a
 // child, normalised here): run on inputs of quietCommandInput bytes or
@@ -403,20 +358,36 @@ func quietArgs(args []string) bool {
 // now plus extra bytes: the runtime reserves address space ahead of use,
 // so the bound is relative to that.
 func limitMemory(extra int64) {
-	base := int64(0)
-	if b, err := os.ReadFile("/proc/self/status"); err == nil {
-		for l := range strings.Lines(string(b)) {
-			if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmSize:" {
-				kb, _ := strconv.ParseInt(f[1], 10, 64)
-				base = kb << 10
-			}
-		}
-	}
+	base := reservedMemory()
 	if base == 0 {
 		return
 	}
 	lim := uint64(base + extra)
 	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: lim, Max: lim})
+}
+
+// reservedMemory is the address space the process has reserved, in bytes
+// (VmSize), 0 when it cannot be told. It reads the first field of
+// /proc/self/statm, the size in pages, with plain system calls: the
+// kernel writes statm's seven numbers in a fraction of the time it takes
+// to write /proc/self/status, and no *os.File is set up to read them.
+func reservedMemory() int64 {
+	fd, err := syscall.Open("/proc/self/statm", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return 0
+	}
+	var buf [128]byte
+	n, err := syscall.Read(fd, buf[:])
+	syscall.Close(fd)
+	if err != nil || n <= 0 {
+		return 0
+	}
+	size, _, _ := strings.Cut(string(buf[:n]), " ")
+	pages, err := strconv.ParseInt(size, 10, 64)
+	if err != nil {
+		return 0
+	}
+	return pages * int64(os.Getpagesize())
 }
 
 // parseIsolated parses one input in a child process under the bounds for
@@ -468,59 +439,50 @@ const keepForRetry = 1 << 20
 func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Document, err error, again bool) {
 	req.Memory = lim.Memory
 	req.QuietStart, req.InFile = false, false
-	ctx, cancel := context.WithTimeout(context.Background(), lim.Timeout)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, exe)
-	cmd.Env = append(os.Environ(), childEnv+"=1", stampEnv+"="+buildStamp)
+	env := childEnviron()
 	if _, set := os.LookupEnv("GOGC"); !set {
-		cmd.Env = append(cmd.Env, "GOGC=off")
+		env = append(env, "GOGC=off")
 		req.QuietStart = true
 	}
+	var extra *os.File
 	if req.file != nil {
-		cmd.ExtraFiles = []*os.File{req.file}
+		extra = req.file
 		req.InFile = true
 		if req.Data != nil {
 			req.Size = len(req.Data)
 		}
 	}
 	errBuf := &headBuffer{max: 16 << 10}
-	cmd.Stderr = errBuf
-	in, err := cmd.StdinPipe()
+	c, err := startChild(exe, env, extra, errBuf, lim.Timeout)
 	if err != nil {
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}, false
-	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}, false
-	}
-	if err := cmd.Start(); err != nil {
 		// Not started (not an executable of this machine): req is as it was.
-		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}, true
+		var pe *pipeError
+		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}, !errors.As(err, &pe)
 	}
 	// The child reads the whole request before it writes: the request is
 	// written, then the reply read as it comes; all of it, so that the
 	// child never blocks on a full pipe, before waiting for its exit.
-	werr := writeRequest(in, *req)
-	in.Close()
+	werr := writeRequest(c.in, *req)
+	c.in.Close()
 	if werr == nil && (req.InFile || len(req.Data) > keepForRetry && parser.Detect(req.Data) != parser.FormatPDF) {
 		// The child has it: the input's bytes need not stay while the
 		// reply is read. A PDF's stay (unless the child reads it from the
 		// file): the lean child may hand it back (exitNotInBuild).
 		req.Data = nil
 	}
-	doc, remote, pageErrs, rerr := readReply(bufio.NewReaderSize(out, 64<<10))
-	_, _ = io.Copy(io.Discard, out)
-	err = cmd.Wait()
-	if ctx.Err() != nil {
+	doc, remote, pageErrs, rerr := readReply(bufio.NewReaderSize(c.out, 64<<10))
+	_, _ = io.Copy(io.Discard, c.out)
+	err = c.wait()
+	if c.timedOut.Load() {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: reading it took longer than the %s allowed for its size; stopped",
 			parser.ErrTooLarge, lim.Timeout)}, false
 	}
-	var ee *exec.ExitError
-	if errors.As(err, &ee) && ee.ExitCode() == exitMismatch && doc == nil && remote == nil && (req.InFile || req.Data != nil) {
+	var ce *childExit
+	if errors.As(err, &ce) && ce.ExitCode() == exitMismatch && doc == nil && remote == nil && (req.InFile || req.Data != nil) {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("the reader %s was built from another source than this command; "+
 			"build them again (make build writes them together)", exe)}, true
 	}
-	if errors.As(err, &ee) && ee.ExitCode() == exitNotInBuild && doc == nil && remote == nil {
+	if errors.As(err, &ce) && ce.ExitCode() == exitNotInBuild && doc == nil && remote == nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader %s leaves out what this input needs (pdfcpu's rewrite), "+
 			"and the full program is not there to read it", parser.ErrMalformed, exe)}, req.InFile || req.Data != nil
 	}
@@ -546,6 +508,128 @@ func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Docum
 	return doc, nil, false
 }
 
+// childEnviron is the environment a parse child starts with: this
+// process's, with childEnv and stampEnv set for the child (an earlier
+// setting of either is left out: the child's runtime would keep the
+// first).
+func childEnviron() []string {
+	parent := os.Environ()
+	env := make([]string, 0, len(parent)+3)
+	for _, kv := range parent {
+		if !strings.HasPrefix(kv, childEnv+"=") && !strings.HasPrefix(kv, stampEnv+"=") {
+			env = append(env, kv)
+		}
+	}
+	return append(env, childEnv+"=1", stampEnv+"="+buildStamp)
+}
+
+// A parse child is started with os.StartProcess rather than os/exec: its
+// standard streams are three pipes, the input file (when handed over) the
+// fourth descriptor, and one timer ends it when its time bound passes.
+// os/exec, for the same, starts a goroutine to watch a context, dedups
+// the environment through a map and waits on channels for its copying;
+// this is the same start with less of the command's CPU time around it.
+
+// pipeError is the error of the pipes to a child that could not be made
+// (the child was not tried), said as the error itself.
+type pipeError struct{ err error }
+
+func (e *pipeError) Error() string { return e.err.Error() }
+func (e *pipeError) Unwrap() error { return e.err }
+
+// childProc is a started parse child: the command's ends of its stdin
+// and stdout, and what ends it.
+type childProc struct {
+	proc     *os.Process
+	in       *os.File // the child's stdin, written by the command
+	out      *os.File // the child's stdout, read by the command
+	errDone  chan struct{}
+	timer    *time.Timer
+	timedOut atomic.Bool
+}
+
+// startChild starts the executable exe as a parse child with the
+// environment env, extra (when not nil) as its descriptor inFileFD, what
+// it writes to stderr copied into errOut, killed when timeout passes. An
+// exe with no slash is looked for in PATH, as os/exec does.
+func startChild(exe string, env []string, extra *os.File, errOut io.Writer, timeout time.Duration) (*childProc, error) {
+	path := exe
+	if !strings.Contains(exe, string(os.PathSeparator)) {
+		lp, err := exec.LookPath(exe)
+		if err != nil {
+			return nil, err
+		}
+		path = lp
+	}
+	var pipes [3][2]*os.File // stdin, stdout, stderr: read end, write end
+	closeAll := func() {
+		for _, p := range pipes {
+			for _, f := range p {
+				if f != nil {
+					f.Close()
+				}
+			}
+		}
+	}
+	for i := range pipes {
+		r, w, err := os.Pipe()
+		if err != nil {
+			closeAll()
+			return nil, &pipeError{err}
+		}
+		pipes[i] = [2]*os.File{r, w}
+	}
+	files := []*os.File{pipes[0][0], pipes[1][1], pipes[2][1]}
+	if extra != nil {
+		files = append(files, extra)
+	}
+	proc, err := os.StartProcess(path, []string{exe}, &os.ProcAttr{Env: env, Files: files})
+	// The child's ends are the child's alone now (or no one's).
+	pipes[0][0].Close()
+	pipes[1][1].Close()
+	pipes[2][1].Close()
+	if err != nil {
+		pipes[0][1].Close()
+		pipes[1][0].Close()
+		pipes[2][0].Close()
+		return nil, err
+	}
+	c := &childProc{proc: proc, in: pipes[0][1], out: pipes[1][0], errDone: make(chan struct{})}
+	go func(r *os.File) {
+		_, _ = io.Copy(errOut, r)
+		r.Close()
+		close(c.errDone)
+	}(pipes[2][0])
+	c.timer = time.AfterFunc(timeout, func() {
+		c.timedOut.Store(true)
+		_ = proc.Kill()
+	})
+	return c, nil
+}
+
+// wait waits for the child to end and for its stderr to be copied, and
+// closes the command's end of its stdout. It returns a *childExit when
+// the child did not end with success.
+func (c *childProc) wait() error {
+	state, err := c.proc.Wait()
+	c.timer.Stop()
+	<-c.errDone
+	c.out.Close()
+	if err != nil {
+		return err
+	}
+	if !state.Success() {
+		return &childExit{state}
+	}
+	return nil
+}
+
+// childExit is the end of a child that did not succeed, said as os/exec
+// says it ("exit status 1", "signal: killed").
+type childExit struct{ *os.ProcessState }
+
+func (e *childExit) Error() string { return e.ProcessState.String() }
+
 // childDeath says why a child ended without a reply, from its exit and the
 // end of what it wrote to stderr.
 func childDeath(err error, stderr string, lim parseLimits) error {
@@ -568,9 +652,9 @@ func childDeath(err error, stderr string, lim parseLimits) error {
 		// first line for the report.
 		return fmt.Errorf("%w: the reader failed on it, a bug to report with the file (%s)", parser.ErrMalformed, first)
 	}
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+	var ce *childExit
+	if errors.As(err, &ce) {
+		if ws, ok := ce.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 			return fmt.Errorf("%w: the reader was ended by signal %s", parser.ErrMalformed, ws.Signal())
 		}
 	}

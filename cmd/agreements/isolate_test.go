@@ -1,8 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,4 +81,139 @@ func TestParseInChildErrors(t *testing.T) {
 		assert.Equal(t, wantDoc.PageErrors[i].Error(), gotDoc.PageErrors[i].Error())
 		assert.True(t, errors.Is(gotDoc.PageErrors[i], parser.ErrMalformed) == errors.Is(wantDoc.PageErrors[i], parser.ErrMalformed))
 	}
+}
+
+// TestReservedMemory: the address space the child's memory bound is set
+// over is VmSize, as /proc/self/status says it.
+func TestReservedMemory(t *testing.T) {
+	vmSize := func() int64 {
+		b, err := os.ReadFile("/proc/self/status")
+		require.NoError(t, err)
+		for l := range strings.Lines(string(b)) {
+			if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmSize:" {
+				kb, err := strconv.ParseInt(f[1], 10, 64)
+				require.NoError(t, err)
+				return kb << 10
+			}
+		}
+		t.Fatal("no VmSize in /proc/self/status")
+		return 0
+	}
+	// Another goroutine may reserve more between two reads: the value read
+	// lies between the one before and the one after.
+	before := vmSize()
+	got := reservedMemory()
+	after := vmSize()
+	assert.LessOrEqual(t, before, got)
+	assert.LessOrEqual(t, got, after)
+	assert.Positive(t, got)
+}
+
+// TestPDFFile: the command hands a PDF in a regular file to the parse
+// child without reading it whole, exactly when parser.Detect would find
+// the whole file a PDF; anything else is read whole as before.
+func TestPDFFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, b, 0o644))
+		return p
+	}
+	pdfBytes, err := os.ReadFile("../../fixtures/tohoku-university-libreoffice/input.pdf")
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		path string
+	}{
+		{"pdf", write("a.pdf", pdfBytes)},
+		{"leading garbage", write("b.pdf", append(bytes.Repeat([]byte("x"), 900), pdfBytes...))},
+		{"header past the first KiB", write("c.pdf", append(bytes.Repeat([]byte("x"), 1100), pdfBytes...))},
+		{"html", write("d.html", []byte("<html><table><tr><td>a</td></tr></table></html>"))},
+		{"empty", write("e.pdf", nil)},
+		{"tiny", write("f.pdf", []byte("%PDF-"))},
+		{"directory", dir},
+		{"missing", filepath.Join(dir, "none.pdf")},
+		{"stdin", "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, _ := os.ReadFile(tt.path)
+			want := tt.path != "-" && len(b) > 0 && parser.Detect(b) == parser.FormatPDF
+			f, size := pdfFile(tt.path)
+			if !want {
+				assert.Nil(t, f)
+				return
+			}
+			require.NotNil(t, f)
+			defer f.Close()
+			assert.Equal(t, len(b), size)
+		})
+	}
+}
+
+// TestChildEnviron: the child's environment is the command's with the
+// child's variables set once, whatever the command's said of them (a
+// child's runtime keeps the first of two settings).
+func TestChildEnviron(t *testing.T) {
+	t.Setenv(childEnv, "0")
+	t.Setenv(stampEnv, "another")
+	t.Setenv("AGREEMENTS_TEST_KEPT", "yes")
+	var child, stamp []string
+	kept := false
+	for _, kv := range childEnviron() {
+		switch {
+		case strings.HasPrefix(kv, childEnv+"="):
+			child = append(child, kv)
+		case strings.HasPrefix(kv, stampEnv+"="):
+			stamp = append(stamp, kv)
+		case kv == "AGREEMENTS_TEST_KEPT=yes":
+			kept = true
+		}
+	}
+	assert.Equal(t, []string{childEnv + "=1"}, child)
+	assert.Equal(t, []string{stampEnv + "=" + buildStamp}, stamp)
+	assert.True(t, kept, "the command's other variables are the child's")
+}
+
+// TestChildEnd: a child's end is said from its exit status or the signal
+// that ended it, as os/exec said it.
+func TestChildEnd(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	tests := []struct{ script, want string }{
+		{"exit 0\n", ""},
+		{"exit 7\n", "the reader stopped on it (exit status 7)"},
+		{"kill -9 $$\n", "the reader was ended by signal killed"},
+	}
+	for _, tt := range tests {
+		var errOut bytes.Buffer
+		c, err := startChild(sh, os.Environ(), nil, &errOut, time.Minute)
+		require.NoError(t, err)
+		_, err = c.in.WriteString(tt.script)
+		require.NoError(t, err)
+		c.in.Close()
+		_, _ = io.Copy(io.Discard, c.out)
+		err = c.wait()
+		assert.False(t, c.timedOut.Load())
+		if tt.want == "" {
+			assert.NoError(t, err)
+			continue
+		}
+		var ce *childExit
+		require.ErrorAs(t, err, &ce)
+		assert.Contains(t, childDeath(err, errOut.String(), parseLimits{}).Error(), tt.want)
+	}
+
+	// A child that outlives its time is killed, and said to have.
+	c, err := startChild(sh, os.Environ(), nil, io.Discard, 100*time.Millisecond)
+	require.NoError(t, err)
+	_, _ = c.in.WriteString("exec sleep 30\n")
+	_, _ = io.Copy(io.Discard, c.out)
+	err = c.wait()
+	c.in.Close()
+	assert.True(t, c.timedOut.Load())
+	var ce *childExit
+	require.ErrorAs(t, err, &ce)
 }
