@@ -30,32 +30,3 @@ func TestDetectXLSX(t *testing.T) {
 	assert.Equal(t, FormatUnknown, Detect(zipOf(t, "[Content_Types].xml", "word/document.xml")))
 	assert.Equal(t, FormatUnknown, Detect([]byte("PK\x03\x04 truncated")))
 }
-
-func TestDescribe(t *testing.T) {
-	odt := func() []byte {
-		var b bytes.Buffer
-		z := zip.NewWriter(&b)
-		w, err := z.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
-		require.NoError(t, err)
-		_, _ = w.Write([]byte("application/vnd.oasis.opendocument.text"))
-		require.NoError(t, z.Close())
-		return b.Bytes()
-	}
-	tests := []struct {
-		name string
-		in   []byte
-		want string
-	}{
-		{"docx", zipOf(t, "[Content_Types].xml", "_rels/.rels", "word/document.xml"), "a Word document (.docx)"},
-		{"odt", odt(), "an OpenDocument text (.odt)"},
-		{"zip", zipOf(t, "list.pdf"), "a ZIP archive"},
-		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "an image (.png)"},
-		{"jpeg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), "an image (.jpg)"},
-		{"ole2", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...), "a legacy Office document (.doc, .xls) or an Office file protected by a password"},
-		{"text", []byte("Peking University (1999.11.10)\n"), "plain text"},
-		{"binary", []byte{0, 1, 2, 3, 0xfe, 0xff, 0, 7}, "binary data of no known format"},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, Describe(tt.in), tt.name)
-	}
-}

@@ -30,7 +30,8 @@ func main() {
 }
 
 // parseDocumentWith reads a PDF or an HTML page; the command hands the
-// lean child nothing else (see leanFormat).
+// lean child nothing else (see leanFormat), and anything else it is handed
+// back (parser.ErrNotInBuild), to be read or named by the full program.
 func parseDocumentWith(name string, b []byte, ro readOpts) (*parser.Document, error) {
 	switch parser.Detect(b) {
 	case parser.FormatPDF:
@@ -38,6 +39,7 @@ func parseDocumentWith(name string, b []byte, ro readOpts) (*parser.Document, er
 	case parser.FormatHTML:
 		return html.Parse(name, b, html.Options{})
 	}
-	return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: it is %s; the lean parse child reads PDF and HTML",
-		parser.ErrUnknownFormat, parser.Describe(b))}
+	// (The input changed since the command looked at it.) Handed back:
+	// the full program reads it, or names what it is.
+	return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: the lean parse child reads PDF and HTML", parser.ErrNotInBuild)}
 }

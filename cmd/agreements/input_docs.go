@@ -12,6 +12,7 @@ import (
 	"github.com/agreements/agreements/output/workbook"
 	"github.com/agreements/agreements/parser"
 	"github.com/agreements/agreements/parser/html"
+	"github.com/agreements/agreements/parser/kind"
 	"github.com/agreements/agreements/parser/pdf"
 	"github.com/agreements/agreements/parser/xlsx"
 )
@@ -32,9 +33,9 @@ func parseDocumentWith(name string, b []byte, ro readOpts) (*parser.Document, er
 	case parser.FormatXLSX:
 		return xlsx.Parse(name, b, xlsx.Options{Sheets: pages})
 	}
-	what := parser.Describe(b)
-	if kind := workbook.SniffRecords(b); kind != "" {
-		what = "a record file (" + kind + "), which audit, diff and load read"
+	what := kind.Of(b)
+	if rec := workbook.SniffRecords(b); rec != "" {
+		what = "a record file (" + rec + "), which audit, diff and load read"
 	}
 	return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: it is %s; documents are read from PDF, HTML and xlsx",
 		parser.ErrUnknownFormat, what)}
@@ -60,7 +61,7 @@ func (e *env) loadRecordsPages(name string, opt normalize.Options, ro readOpts) 
 	}
 	if format == parser.FormatUnknown {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: it is %s; read are PDF, HTML and xlsx documents, "+
-			"and record files: NDJSON, JSON, and the CSV and xlsx this tool writes", parser.ErrUnknownFormat, parser.Describe(b))}
+			"and record files: NDJSON, JSON, and the CSV and xlsx this tool writes", parser.ErrUnknownFormat, kind.Of(b))}
 	}
 	return extractPages(name, b, opt, ro)
 }
