@@ -10,7 +10,6 @@ require (
 require github.com/gabriel-vasile/mimetype v1.4.16
 
 require (
-	github.com/clipperhouse/uax29/v2 v2.7.0 // indirect
 	github.com/jackc/puddle/v2 v2.2.3 // indirect
 	github.com/mattn/go-runewidth v0.0.27 // indirect
 	golang.org/x/sync v0.24.0 // indirect
