@@ -65,7 +65,7 @@ func checkXref(b []byte) (compressed int, err error) {
 	if i < 0 {
 		return 0, nil
 	}
-	m := startxrefPos.FindSubmatch(b[i:])
+	m := keyNumber(b[i:], "startxref")
 	if m == nil {
 		return 0, nil
 	}
