@@ -178,7 +178,7 @@ func xrefCycle(b []byte) bool {
 	if i < 0 {
 		return false
 	}
-	m := keyNumber(b[i:], "startxref")
+	m := keyNumber(b[i:], "startxref", false)
 	if m == nil {
 		return false
 	}
@@ -208,7 +208,7 @@ func xrefCycle(b []byte) bool {
 		if len(dict) > 4096 {
 			dict = dict[:4096]
 		}
-		p := keyNumber(dict, "/Prev")
+		p := keyNumber(dict, "/Prev", false)
 		if p == nil {
 			return false
 		}

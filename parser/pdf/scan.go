@@ -217,9 +217,10 @@ func seqBody(body string, asciiDigits bool) bool {
 	return false
 }
 
-// keyNumber is the expression key\s+(\d+) (key taken literally) run by
-// FindSubmatch on b: the leftmost match and its number, nil when none.
-func keyNumber(b []byte, key string) [][]byte {
+// keyNumber is the expression key\s+(\d+) (key taken literally; with
+// signed, key\s+(-?\d+)) run by FindSubmatch on b: the leftmost match and
+// its number, nil when none.
+func keyNumber(b []byte, key string, signed bool) [][]byte {
 	for off := 0; off < len(b); {
 		j := bytes.Index(b[off:], []byte(key))
 		if j < 0 {
@@ -231,10 +232,14 @@ func keyNumber(b []byte, key string) [][]byte {
 			s++
 		}
 		d := s
+		if signed && d < len(b) && b[d] == '-' {
+			d++
+		}
+		digits := d
 		for d < len(b) && b[d] >= '0' && b[d] <= '9' {
 			d++
 		}
-		if s > start+len(key) && d > s {
+		if s > start+len(key) && d > digits {
 			return [][]byte{b[start:d], b[s:d]}
 		}
 		off = start + 1

@@ -86,19 +86,27 @@ func TestMarkersAsExpressions(t *testing.T) {
 	assert.Greater(t, list, 1000)
 }
 
-// keyNumber finds what FindSubmatch of key\s+(\d+) finds, on texts made of
+// keyNumber finds what FindSubmatch of key\s+(\d+) (or (-?\d+)) finds, on texts made of
 // the keys, their pieces, white space, digits and others.
 func TestKeyNumberAsExpression(t *testing.T) {
-	for _, key := range []string{"startxref", "/Prev"} {
-		re := regexp.MustCompile(regexp.QuoteMeta(key) + `\s+(\d+)`)
-		alphabet := []string{key, key[:3], key[3:], " ", "\n", "\r\n", "\v", "\u00a0", "0", "17", "x", "\xff", "trailer"}
+	for _, tc := range []struct {
+		key    string
+		signed bool
+	}{{"startxref", false}, {"/Prev", false}, {"/Prev", true}} {
+		key := tc.key
+		expr := regexp.QuoteMeta(key) + `\s+(\d+)`
+		if tc.signed {
+			expr = regexp.QuoteMeta(key) + `\s+(-?\d+)`
+		}
+		re := regexp.MustCompile(expr)
+		alphabet := []string{key, key[:3], key[3:], " ", "\n", "\r\n", "\v", "\u00a0", "0", "17", "-", "x", "\xff", "trailer"}
 		matched := 0
 		for _, s := range scanTexts(alphabet, 4, 100000, 3) {
 			want := re.FindSubmatch([]byte(s))
 			if want != nil {
 				matched++
 			}
-			assert.Equal(t, want, keyNumber([]byte(s), key), "%q", s)
+			assert.Equal(t, want, keyNumber([]byte(s), key, tc.signed), "%s %q", expr, s)
 		}
 		assert.Greater(t, matched, 1000, key)
 	}

@@ -65,7 +65,7 @@ func checkXref(b []byte) (compressed int, err error) {
 	if i < 0 {
 		return 0, nil
 	}
-	m := keyNumber(b[i:], "startxref")
+	m := keyNumber(b[i:], "startxref", false)
 	if m == nil {
 		return 0, nil
 	}
@@ -166,7 +166,7 @@ func checkXrefTable(sec []byte, limit int64) (int64, error) {
 	if len(dict) > 4096 {
 		dict = dict[:4096]
 	}
-	if p := xrefPrevRe.FindSubmatch(dict); p != nil {
+	if p := keyNumber(dict, "/Prev", true); p != nil {
 		prev, _ := strconv.ParseInt(string(p[1]), 10, 64)
 		return prev, nil
 	}
