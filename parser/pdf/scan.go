@@ -221,17 +221,27 @@ func seqBody(body string, asciiDigits bool) bool {
 // signed, key\s+(-?\d+)) run by FindSubmatch on b: the leftmost match and
 // its number, nil when none.
 func keyNumber(b []byte, key string, signed bool) [][]byte {
+	start, s, d, ok := keyNumberAt(b, key, signed)
+	if !ok {
+		return nil
+	}
+	return [][]byte{b[start:d], b[s:d]}
+}
+
+// keyNumberAt is keyNumber's match as offsets in b: where it starts, where
+// its number starts and where both end.
+func keyNumberAt(b []byte, key string, signed bool) (start, s, d int, ok bool) {
 	for off := 0; off < len(b); {
 		j := bytes.Index(b[off:], []byte(key))
 		if j < 0 {
-			return nil
+			return 0, 0, 0, false
 		}
-		start := off + j
-		s := start + len(key)
-		for s < len(b) && (b[s] == ' ' || b[s] == '\t' || b[s] == '\n' || b[s] == '\f' || b[s] == '\r') {
+		start = off + j
+		s = start + len(key)
+		for s < len(b) && isRESpace(b[s]) {
 			s++
 		}
-		d := s
+		d = s
 		if signed && d < len(b) && b[d] == '-' {
 			d++
 		}
@@ -240,7 +250,96 @@ func keyNumber(b []byte, key string, signed bool) [][]byte {
 			d++
 		}
 		if s > start+len(key) && d > digits {
-			return [][]byte{b[start:d], b[s:d]}
+			return start, s, d, true
+		}
+		off = start + 1
+	}
+	return 0, 0, 0, false
+}
+
+// isRESpace reports whether c is white space as \s matches it.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// keyBracket is the expression key\s*\[([^\]]*)\] (key taken literally)
+// run by FindSubmatch on b: the leftmost match and what its brackets hold,
+// nil when none.
+func keyBracket(b []byte, key string) [][]byte {
+	for off := 0; off < len(b); {
+		j := bytes.Index(b[off:], []byte(key))
+		if j < 0 {
+			return nil
+		}
+		start := off + j
+		s := start + len(key)
+		for s < len(b) && isRESpace(b[s]) {
+			s++
+		}
+		if s < len(b) && b[s] == '[' {
+			if e := bytes.IndexByte(b[s+1:], ']'); e >= 0 {
+				return [][]byte{b[start : s+1+e+1], b[s+1 : s+1+e]}
+			}
+		}
+		off = start + 1
+	}
+	return nil
+}
+
+// lengthRef is the expression /Length\s+(\d+)(\s+\d+\s+R)? run by
+// FindSubmatch on b: the leftmost match, its number and the reference's
+// rest (nil when the length is a number, not a reference), nil when none.
+func lengthRef(b []byte) [][]byte {
+	start, s, d, ok := keyNumberAt(b, "/Length", false)
+	if !ok {
+		return nil
+	}
+	p := d
+	for p < len(b) && isRESpace(b[p]) {
+		p++
+	}
+	q := p
+	for q < len(b) && b[q] >= '0' && b[q] <= '9' {
+		q++
+	}
+	r := q
+	for r < len(b) && isRESpace(b[r]) {
+		r++
+	}
+	if p > d && q > p && r > q && r < len(b) && b[r] == 'R' {
+		return [][]byte{b[start : r+1], b[s:d], b[d : r+1]}
+	}
+	return [][]byte{b[start:d], b[s:d], nil}
+}
+
+// filterFirst is the expression /Filter\s*\[?\s*/(\w+) run by
+// FindSubmatch on b: the leftmost match and the first filter's name, nil
+// when none.
+func filterFirst(b []byte) [][]byte {
+	for off := 0; off < len(b); {
+		j := bytes.Index(b[off:], []byte("/Filter"))
+		if j < 0 {
+			return nil
+		}
+		start := off + j
+		s := start + len("/Filter")
+		for s < len(b) && isRESpace(b[s]) {
+			s++
+		}
+		if s < len(b) && b[s] == '[' {
+			s++
+		}
+		for s < len(b) && isRESpace(b[s]) {
+			s++
+		}
+		if s < len(b) && b[s] == '/' {
+			e := s + 1
+			for e < len(b) && (b[e] >= '0' && b[e] <= '9' || b[e] >= 'a' && b[e] <= 'z' || b[e] >= 'A' && b[e] <= 'Z' || b[e] == '_') {
+				e++
+			}
+			if e > s+1 {
+				return [][]byte{b[start:e], b[s+1 : e]}
+			}
 		}
 		off = start + 1
 	}

@@ -111,3 +111,37 @@ func TestKeyNumberAsExpression(t *testing.T) {
 		assert.Greater(t, matched, 1000, key)
 	}
 }
+
+// The cross-reference stream's scanners find what FindSubmatch of their
+// expressions finds, on texts made of dictionary pieces.
+func TestXrefScannersAsExpressions(t *testing.T) {
+	type scanner struct {
+		expr string
+		key  string
+		scan func([]byte) [][]byte
+	}
+	scanners := []scanner{
+		{`/W\s*\[([^\]]*)\]`, "/W", func(b []byte) [][]byte { return keyBracket(b, "/W") }},
+		{`/Index\s*\[([^\]]*)\]`, "/Index", func(b []byte) [][]byte { return keyBracket(b, "/Index") }},
+		{`/Length\s+(\d+)(\s+\d+\s+R)?`, "/Length", lengthRef},
+		{`/Filter\s*\[?\s*/(\w+)`, "/Filter", filterFirst},
+		{`/Size\s+(-?\d+)`, "/Size", func(b []byte) [][]byte { return keyNumber(b, "/Size", true) }},
+		{`/Columns\s+(-?\d+)`, "/Columns", func(b []byte) [][]byte { return keyNumber(b, "/Columns", true) }},
+	}
+	for _, sc := range scanners {
+		alphabet := []string{sc.key, sc.key + "1", sc.key[:2], "/FlateDecode", "[", "]", " ", "\n", "\v", "/", "0", "12", "-", "R", "x_1", "\xff"}
+		texts := append(scanTexts(alphabet, 4, 50000, 4),
+			"<</Length 12 0 R/Filter/FlateDecode>>", "/Length 12\n0\tR", "/Length 12 0 Rx", "/Length 12 0", "/Length1 5 /Length 7 0 R",
+			"/W [1 2 1]/Index[0 5]", "/W [1 2", "/Filter [ /FlateDecode ]", "/Filter/ /Filter/A", "/Size -3", "/Columns 5")
+		re := regexp.MustCompile(sc.expr)
+		matched := 0
+		for _, s := range texts {
+			want := re.FindSubmatch([]byte(s))
+			if want != nil {
+				matched++
+			}
+			assert.Equal(t, want, sc.scan([]byte(s)), "%s %q", sc.expr, s)
+		}
+		assert.Greater(t, matched, 200, sc.expr)
+	}
+}
