@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -25,12 +24,6 @@ type lineRef struct{ page, line int }
 // where running headers, footers and page numbers live.
 const marginBand = 0.08
 
-// pageNumber matches a line that is only a page number: "3", "Page 3",
-// "3 / 12", "- 3 -", "p. 3", "3ページ".
-var pageNumber = lazyre.New(`(?i)^(page|p\.|pg\.?|seite|página|pagina|ページ)?\s*[-–—]?\s*\d{1,4}\s*[-–—]?\s*((/|of|de|von|sur)\s*\d{1,4})?\s*(ページ|頁)?$`)
-
-var digitRun = lazyre.New(`\d+`)
-
 func inMargin(p *PageLayout, b parser.Box, lineBand float64) bool {
 	mid := (b.Y0 + b.Y1) / 2
 	return mid < lineBand*p.Height || mid > (1-lineBand)*p.Height
@@ -38,7 +31,7 @@ func inMargin(p *PageLayout, b parser.Box, lineBand float64) bool {
 
 // findFurniture marks page numbers and running headers and footers: lines
 // in the top or bottom margin lineBand that are a page number, or whose text
-// (digitRun ignored) recurs at about the same height on most pages. A line
+// (its runs of digits ignored) recurs at about the same height on most pages. A line
 // in the result is furniture; its value says it is a running header or
 // footer (true) rather than a page number (false).
 func findFurniture(pages []PageLayout) map[lineRef]bool {
@@ -55,14 +48,14 @@ func findFurniture(pages []PageLayout) map[lineRef]bool {
 			if !inMargin(p, l.Box, marginBand+0.02) {
 				continue
 			}
-			if pageNumber.MatchString(text) {
+			if isPageNumber(text) {
 				out[lineRef{i, j}] = false
 				continue
 			}
 			if !inMargin(p, l.Box, marginBand) {
 				continue
 			}
-			key := digitRun.ReplaceAllString(text, "#")
+			key := replaceDigitRuns(text)
 			seen[key] = append(seen[key], occ{lineRef{i, j}, l.Box.Y0})
 		}
 	}
@@ -102,7 +95,7 @@ func findFurniture(pages []PageLayout) map[lineRef]bool {
 // runningKey is what a running header or footer line is known by: its
 // text with every run of digits alike ("Page 3 of 9" = "Page 4 of 9").
 func runningKey(text string) string {
-	return digitRun.ReplaceAllString(strings.Join(strings.Fields(text), " "), "#")
+	return replaceDigitRuns(strings.Join(strings.Fields(text), " "))
 }
 
 // furnitureLines returns the distinct running headers and footers among

@@ -340,6 +340,8 @@ type streamBuf struct {
 	inf       *inflater // nil before the first stream inflated
 	inflating bool      // inf is being read
 	content   []byte    // the last page's content bytes, for the next page to reuse
+	// encTexts are the texts of the standard encodings' names (nameText).
+	encTexts map[*[256]string]*encTexts
 }
 
 // streamBytes reads a stream (or an array of streams) fully, into an array
@@ -375,7 +377,15 @@ func (sb *streamBuf) contentBytes(v lpdf.Value) ([]byte, error) {
 }
 
 // appendStream appends what streamBytes reads of v to dst.
-func appendStream(dst []byte, v lpdf.Value, sb *streamBuf) (_ []byte, readErr error) {
+func appendStream(dst []byte, v lpdf.Value, sb *streamBuf) ([]byte, error) {
+	return appendStreamUntil(dst, v, sb, nil)
+}
+
+// appendStreamUntil is appendStream that stops reading a stream (not an
+// array of them) once done, when not nil, says the bytes read so far are
+// enough; what it returns of them, and its error, are then what
+// appendStream would return of the stream's first bytes up to there.
+func appendStreamUntil(dst []byte, v lpdf.Value, sb *streamBuf, done func([]byte) bool) (_ []byte, readErr error) {
 	fixed := false // a /Length was wrong (streamlen.go)
 	defer func() { readErr = withLength(readErr, fixed) }()
 	if v.Kind() == lpdf.Array {
@@ -422,7 +432,7 @@ func appendStream(dst []byte, v lpdf.Value, sb *streamBuf) (_ []byte, readErr er
 		rc := streamReader(v, sb) // the library's reader, or filters.go's
 		_, fixed = rc.(fixedReader)
 		defer rc.Close()
-		err = readAll(&buf, io.LimitReader(rc, maxStreamBytes+1))
+		err = readUntil(&buf, io.LimitReader(rc, maxStreamBytes+1), start, done)
 		return err
 	}()
 	filter := filterName(v)
@@ -445,10 +455,11 @@ func appendStream(dst []byte, v lpdf.Value, sb *streamBuf) (_ []byte, readErr er
 	return buf[:start], fmt.Errorf("%w: %s data cannot be decoded: %s", errDamagedStream, filter, libraryText(err.Error()))
 }
 
-// readAll appends what r reads to *b, until r's end (io.ReadAll into an
-// array given); *b holds what was read even when a Read panics. The error
-// is r's, nil at its end.
-func readAll(b *[]byte, r io.Reader) error {
+// readUntil appends what r reads to *b, until r's end (io.ReadAll into an
+// array given) or, when done is not nil, until done reports that what was
+// read, (*b)[start:], is enough; *b holds what was read even when a Read
+// panics. The error is r's, nil at its end or once done.
+func readUntil(b *[]byte, r io.Reader, start int, done func([]byte) bool) error {
 	for {
 		if len(*b) == cap(*b) {
 			*b = slices.Grow(*b, max(512, cap(*b)))
@@ -460,6 +471,9 @@ func readAll(b *[]byte, r io.Reader) error {
 		}
 		if err != nil {
 			return err
+		}
+		if done != nil && n > 0 && done((*b)[start:]) {
+			return nil
 		}
 	}
 }

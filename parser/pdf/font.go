@@ -359,6 +359,74 @@ func baseEncoding(name string) *[256]string {
 	return nil
 }
 
+// encTexts are the texts of a standard encoding's glyph names, each found
+// (textForName) when first asked for.
+type encTexts struct {
+	text  [256]string
+	known [256]bool
+}
+
+// nameText is textForName(name), name being code c's glyph name in a font
+// whose encoding is enc before its /Differences: the name of a standard
+// encoding's code is looked up once for the worker's fonts, not once a font.
+func (sb *streamBuf) nameText(enc *[256]string, c int, name string) string {
+	if sb == nil || enc == nil || enc[c] != name || !standardTable(enc) {
+		return textForName(name)
+	}
+	et := sb.encTexts[enc]
+	if et == nil {
+		if sb.encTexts == nil {
+			sb.encTexts = map[*[256]string]*encTexts{}
+		}
+		et = &encTexts{}
+		sb.encTexts[enc] = et
+	}
+	if !et.known[c] {
+		et.text[c], et.known[c] = textForName(name), true
+	}
+	return et.text[c]
+}
+
+// standardTable reports whether enc is one of the encodings defined here
+// (not one read from a font program).
+func standardTable(enc *[256]string) bool {
+	switch enc {
+	case &winAnsiEncoding, &macRomanEncoding, &standardEncoding, &symbolEncoding, &zapfDingbatsEncoding:
+		return true
+	}
+	return false
+}
+
+// type1Clear reads an embedded Type 1 font program as far as type1Encoding
+// looks: up to its first "eexec" when one follows the program's first byte
+// (the encrypted part, most of the program, is not decoded), else whole.
+// What it returns of the program up to there is what streamBytes would
+// return of it, damaged or not.
+func (f *font) type1Clear(v lpdf.Value, sb *streamBuf) []byte {
+	// Read 4 KiB at first, not the whole program's guess: the clear-text
+	// part of a program is about a tenth of it, 1 to 3 KiB.
+	dst := make([]byte, 0, 4096)
+	b, err := appendStreamUntil(dst, v, sb, clearTextRead())
+	_ = splitLength(err, &f.lengthFixed)
+	return b
+}
+
+// clearTextRead returns the test of type1Clear's reads: whether the bytes
+// read so far hold an "eexec" after their first byte, as type1Encoding
+// looks for it (the first one). Each call looks only at what the last did
+// not.
+func clearTextRead() func([]byte) bool {
+	from := 0 // where "eexec" is looked for next
+	return func(b []byte) bool {
+		i := bytes.Index(b[from:], []byte("eexec"))
+		if i < 0 {
+			from = max(0, len(b)-len("eexec")+1)
+			return false
+		}
+		return from+i > 0
+	}
+}
+
 // type1Encoding reads the built-in encoding of an embedded Type 1 font
 // program ("dup 12 /fi put" in its clear-text part), or nil when the
 // program uses StandardEncoding or has none.
@@ -513,8 +581,7 @@ func loadFont(v lpdf.Value, sb *streamBuf) *font {
 	}
 	if enc == nil && subtype == "Type1" {
 		if ff := desc.Key("FontFile"); ff.Kind() == lpdf.Stream {
-			b, _ := f.streamBytes(ff, sb)
-			enc = type1Encoding(b)
+			enc = type1Encoding(f.type1Clear(ff, sb))
 		}
 	}
 	if enc == nil {
@@ -555,7 +622,7 @@ func loadFont(v lpdf.Value, sb *streamBuf) *font {
 		if s, ok := toUni[uint32(c)]; ok && s != "" && s != "\ufffd" && s != "\x00" {
 			t = s
 		} else if names[c] != "" {
-			t = textForName(names[c])
+			t = sb.nameText(enc, c, names[c])
 		}
 		if t == "" && enc == nil && c >= 32 {
 			t = string(rune(c)) // symbolic TrueType without encoding: the code is the character

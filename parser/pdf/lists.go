@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/agreements/agreements/internal/lazyre"
 )
 
 // Lists whose text is set well to the right of the bullet (a list style's
@@ -26,13 +24,11 @@ const (
 	seqMarker
 )
 
-var seqMarkerRe = lazyre.New(`^([(（]?([0-9０-９]{1,3}|[a-zA-Z]|[ivxlcIVXLC]{1,6})[.)．）]|[(（][0-9０-９]{1,3}[)）]|[\x{2460}-\x{2473}\x{2474}-\x{2487}\x{2776}-\x{2793}])$`)
-
-// maxSeqMarker is the longest text seqMarkerRe matches, in bytes: a
+// maxSeqMarker is the longest text isSeqMarker takes, in bytes: a
 // full-width bracket, three full-width digits and a full-width bracket.
 const maxSeqMarker = 15
 
-// maybeSeqMarker reports whether text can match seqMarkerRe at all: no
+// maybeSeqMarker reports whether text can be a sequence marker at all: no
 // longer than its longest match, and ending in a closing mark (ASCII or
 // full width) or a single character (a circled number).
 func maybeSeqMarker(text string) bool {
@@ -60,7 +56,7 @@ func markerKind(text string) int {
 			return glyphMarker
 		}
 	}
-	if maybeSeqMarker(text) && seqMarkerRe.MatchString(text) {
+	if maybeSeqMarker(text) && isSeqMarker(text) {
 		return seqMarker
 	}
 	return notMarker

@@ -136,7 +136,7 @@ func newestTrailer(b []byte) (operand, bool) {
 	if i < 0 {
 		return operand{}, false
 	}
-	m := startxrefPos.FindSubmatch(b[i:])
+	m := keyNumber(b[i:], "startxref", false)
 	if m == nil {
 		return operand{}, false
 	}

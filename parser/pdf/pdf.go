@@ -366,6 +366,9 @@ func ParseHeld(name string, b []byte, opt Options) (*Held, error) {
 // read whole to open the document (and to repair it where it must be) and
 // to take its digest, and then let go, the pages being read from r; a
 // document that opens only once repaired is read from the repaired bytes.
+// A document of heldInputBytes or fewer is read from its bytes, not from
+// r: they are few, and their reads from r would each be a call to the
+// system.
 func ParseHeldAt(name string, r io.ReaderAt, size int64, opt Options) (*Held, error) {
 	if size < 0 || size > maxInputBytes {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %d bytes", parser.ErrTooLarge, size)}
@@ -374,8 +377,17 @@ func ParseHeldAt(name string, r io.ReaderAt, size int64, opt Options) (*Held, er
 	if n, err := r.ReadAt(b, 0); n < len(b) {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("reading it: %d of its %d bytes: %w", n, size, err)}
 	}
+	if size <= heldInputBytes {
+		r = nil
+	}
 	return parseHeld(name, b, r, opt, true, true)
 }
+
+// heldInputBytes is the size up to which ParseHeldAt keeps a document's
+// bytes to read its pages from: the size up to which the command's parse
+// child runs without collecting, where bytes let go would not be taken
+// back anyway.
+const heldInputBytes = 1 << 20
 
 // maxInputBytes bounds what ParseHeldAt reads: more than any PDF it is
 // given (the command refuses inputs over 512 MiB).

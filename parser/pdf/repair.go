@@ -170,11 +170,6 @@ func rebuildXref(b []byte) ([]byte, bool) {
 	return out.Bytes(), true
 }
 
-var (
-	prevRef      = lazyre.New(`/Prev\s+(\d+)`)
-	startxrefPos = lazyre.New(`startxref\s+(\d+)`)
-)
-
 // xrefCycle reports whether the chain of cross-reference sections (startxref,
 // then each /Prev) loops. The PDF library follows /Prev without a bound, so
 // such a file must be repaired before it is opened.
@@ -183,7 +178,7 @@ func xrefCycle(b []byte) bool {
 	if i < 0 {
 		return false
 	}
-	m := startxrefPos.FindSubmatch(b[i:])
+	m := keyNumber(b[i:], "startxref", false)
 	if m == nil {
 		return false
 	}
@@ -213,7 +208,7 @@ func xrefCycle(b []byte) bool {
 		if len(dict) > 4096 {
 			dict = dict[:4096]
 		}
-		p := prevRef.FindSubmatch(dict)
+		p := keyNumber(dict, "/Prev", false)
 		if p == nil {
 			return false
 		}

@@ -210,7 +210,7 @@ func decodeStructStreams(b []byte) ([]byte, bool) {
 	if i < 0 {
 		return b, false
 	}
-	m := startxrefPos.FindSubmatch(b[i:])
+	m := keyNumber(b[i:], "startxref", false)
 	if m == nil {
 		return b, false
 	}

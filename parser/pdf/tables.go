@@ -309,18 +309,20 @@ func baselines(ws []tword, idx []int) [][]int {
 		slices.SortFunc(order, func(a, b int) int { return compareNumbers(ws[a].cy, ws[b].cy) })
 	}
 	// Each line is a run of order: a slice of it (capped, so that an
-	// append to one line cannot write into the next). The runs are
-	// counted first, so that the lines are made in one slice.
+	// append to one line cannot write into the next). The runs' ends are
+	// found first (each once; a few dozen on the stack), so that the
+	// lines are made in one slice.
 	if len(order) == 0 {
 		return nil
 	}
-	runs := 0
-	for start := 0; start < len(order); start = lineRun(ws, order, start) {
-		runs++
+	var endBuf [64]int
+	ends := endBuf[:0]
+	for start := 0; start < len(order); start = ends[len(ends)-1] {
+		ends = append(ends, lineRun(ws, order, start))
 	}
-	lines := make([][]int, 0, runs)
-	for start := 0; start < len(order); {
-		end := lineRun(ws, order, start)
+	lines := make([][]int, 0, len(ends))
+	start := 0
+	for _, end := range ends {
 		lines = append(lines, order[start:end:end])
 		start = end
 	}

@@ -8,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
 )
 
@@ -1035,16 +1034,13 @@ func columnIntervals(ws []tword, lines []*sline) []interval {
 	return ivs
 }
 
-// listMarker matches a list item's number or bullet standing apart from
-// its text: "1.", "a)", "(iv)", "•".
-var listMarker = lazyre.New(`^(\(?[0-9]{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[•◦▪‣●○■□◆◇►▶➢➤❖✓✔・*·※–—-])$`)
-
-// maxListMarker is the longest text listMarker matches, in bytes: "(" and
+// maxListMarker is the longest text isListMarkerText takes, in bytes: "(" and
 // six roman numerals and ")".
 const maxListMarker = 8
 
-// isListMarker is listMarker.MatchString, without running the expression
-// on a text that cannot match: one too long, or one that neither ends in
+// isListMarker reports whether s is a list item's number or bullet standing
+// apart from its text ("1.", "a)", "(iv)", "•": isListMarkerText), without
+// scanning a text that cannot be one: one too long, or one that neither ends in
 // "." or ")" nor is a single character.
 func isListMarker(s string) bool {
 	if len(s) > maxListMarker || s == "" {
@@ -1053,7 +1049,7 @@ func isListMarker(s string) bool {
 	if last := s[len(s)-1]; last != '.' && last != ')' && utf8.RuneCountInString(s) != 1 {
 		return false
 	}
-	return listMarker.MatchString(s)
+	return isListMarkerText(s)
 }
 
 // isList reports whether a two-column run is a list: every first cell a

@@ -10,8 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/agreements/agreements/internal/lazyre"
 )
 
 // The PDF library trusts what the cross-reference sections state: it
@@ -36,17 +34,6 @@ const maxXrefSections = 4096
 // hold.
 var errXref = errors.New("impossible cross-reference section")
 
-var (
-	xrefSizeRe   = lazyre.New(`/Size\s+(-?\d+)`)
-	xrefWRe      = lazyre.New(`/W\s*\[([^\]]*)\]`)
-	xrefIndexRe  = lazyre.New(`/Index\s*\[([^\]]*)\]`)
-	xrefPrevRe   = lazyre.New(`/Prev\s+(-?\d+)`)
-	xrefLengthRe = lazyre.New(`/Length\s+(\d+)(\s+\d+\s+R)?`)
-	xrefFilterRe = lazyre.New(`/Filter\s*\[?\s*/(\w+)`)
-	xrefPredRe   = lazyre.New(`/Predictor\s+(-?\d+)`)
-	xrefColsRe   = lazyre.New(`/Columns\s+(-?\d+)`)
-)
-
 // xrefEntry is one entry of a cross-reference stream: typ 1 an object at
 // an offset, typ 2 an object stored in object stream f2.
 type xrefEntry struct {
@@ -65,7 +52,7 @@ func checkXref(b []byte) (compressed int, err error) {
 	if i < 0 {
 		return 0, nil
 	}
-	m := startxrefPos.FindSubmatch(b[i:])
+	m := keyNumber(b[i:], "startxref", false)
 	if m == nil {
 		return 0, nil
 	}
@@ -166,7 +153,7 @@ func checkXrefTable(sec []byte, limit int64) (int64, error) {
 	if len(dict) > 4096 {
 		dict = dict[:4096]
 	}
-	if p := xrefPrevRe.FindSubmatch(dict); p != nil {
+	if p := keyNumber(dict, "/Prev", true); p != nil {
 		prev, _ := strconv.ParseInt(string(p[1]), 10, 64)
 		return prev, nil
 	}
@@ -186,20 +173,20 @@ func checkXrefStream(sec []byte, limit int64, entries map[int64]xrefEntry) (int6
 	if !bytes.Contains(dict, []byte("/XRef")) {
 		return 0, nil
 	}
-	num := func(re *lazyre.Regexp) (int64, bool) {
-		m := re.FindSubmatch(dict)
+	num := func(key string) (int64, bool) {
+		m := keyNumber(dict, key, true)
 		if m == nil {
 			return 0, false
 		}
 		v, err := strconv.ParseInt(string(m[1]), 10, 64)
 		return v, err == nil
 	}
-	size, ok := num(xrefSizeRe)
+	size, ok := num("/Size")
 	if ok && (size < 0 || size > limit) {
 		return 0, fmt.Errorf("%w: the cross-reference stream states /Size %d, more objects than a file of %d bytes can hold", errXref, size, len(sec))
 	}
 	var w []int64
-	if m := xrefWRe.FindSubmatch(dict); m != nil {
+	if m := keyBracket(dict, "/W"); m != nil {
 		for _, f := range bytes.Fields(m[1]) {
 			v, err := strconv.ParseInt(string(f), 10, 64)
 			if err != nil || v < 0 || v > 8 {
@@ -209,7 +196,7 @@ func checkXrefStream(sec []byte, limit int64, entries map[int64]xrefEntry) (int6
 		}
 	}
 	index := []int64{0, size}
-	if m := xrefIndexRe.FindSubmatch(dict); m != nil {
+	if m := keyBracket(dict, "/Index"); m != nil {
 		index = index[:0]
 		for _, f := range bytes.Fields(m[1]) {
 			v, err := strconv.ParseInt(string(f), 10, 64)
@@ -224,10 +211,10 @@ func checkXrefStream(sec []byte, limit int64, entries map[int64]xrefEntry) (int6
 			}
 		}
 	}
-	if cols, ok := num(xrefColsRe); ok && (cols < 0 || cols > 1<<16) {
+	if cols, ok := num("/Columns"); ok && (cols < 0 || cols > 1<<16) {
 		return 0, fmt.Errorf("%w: the cross-reference stream's /Columns %d", errXref, cols)
 	}
-	prev, _ := num(xrefPrevRe)
+	prev, _ := num("/Prev")
 	if len(w) >= 3 {
 		readXrefEntries(sec[s:], dict, w, index, entries)
 	}
@@ -245,7 +232,7 @@ func readXrefEntries(data, dict []byte, w []int64, index []int64, entries map[in
 	} else if len(data) > 0 && (data[0] == '\n' || data[0] == '\r') {
 		data = data[1:]
 	}
-	if m := xrefLengthRe.FindSubmatch(dict); m != nil && len(m[2]) == 0 {
+	if m := lengthRef(dict); m != nil && len(m[2]) == 0 {
 		if n, err := strconv.Atoi(string(m[1])); err == nil && n <= len(data) {
 			data = data[:n]
 		}
@@ -259,7 +246,7 @@ func readXrefEntries(data, dict []byte, w []int64, index []int64, entries map[in
 	}
 	want := count * int64(wtotal)
 	var r io.Reader = bytes.NewReader(data)
-	if f := xrefFilterRe.FindSubmatch(dict); f != nil {
+	if f := filterFirst(dict); f != nil {
 		if string(f[1]) != "FlateDecode" {
 			return
 		}
@@ -271,14 +258,14 @@ func readXrefEntries(data, dict []byte, w []int64, index []int64, entries map[in
 	}
 	cols := int64(1)
 	pred, _ := func() (int64, bool) {
-		m := xrefPredRe.FindSubmatch(dict)
+		m := keyNumber(dict, "/Predictor", true)
 		if m == nil {
 			return 0, false
 		}
 		v, err := strconv.ParseInt(string(m[1]), 10, 64)
 		return v, err == nil
 	}()
-	if m := xrefColsRe.FindSubmatch(dict); m != nil {
+	if m := keyNumber(dict, "/Columns", true); m != nil {
 		cols, _ = strconv.ParseInt(string(m[1]), 10, 64)
 	}
 	if pred >= 10 {
