@@ -5,25 +5,10 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/agreements/agreements/parser/parsertest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// zipOf makes a ZIP archive holding the named (empty but for their name)
-// parts, as an Office or OpenDocument file lays them out.
-func zipOf(t *testing.T, names ...string) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	z := zip.NewWriter(&b)
-	for _, n := range names {
-		w, err := z.Create(n)
-		require.NoError(t, err)
-		_, err = w.Write([]byte("<x/>"))
-		require.NoError(t, err)
-	}
-	require.NoError(t, z.Close())
-	return b.Bytes()
-}
 
 func TestOf(t *testing.T) {
 	odt := func() []byte {
@@ -40,9 +25,9 @@ func TestOf(t *testing.T) {
 		in   []byte
 		want string
 	}{
-		{"docx", zipOf(t, "[Content_Types].xml", "_rels/.rels", "word/document.xml"), "a Word document (.docx)"},
+		{"docx", parsertest.Zip(t, "[Content_Types].xml", "_rels/.rels", "word/document.xml"), "a Word document (.docx)"},
 		{"odt", odt(), "an OpenDocument text (.odt)"},
-		{"zip", zipOf(t, "list.pdf"), "a ZIP archive"},
+		{"zip", parsertest.Zip(t, "list.pdf"), "a ZIP archive"},
 		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "an image (.png)"},
 		{"jpeg", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"), "an image (.jpg)"},
 		{"ole2", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...), "a legacy Office document (.doc, .xls) or an Office file protected by a password"},
