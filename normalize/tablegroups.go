@@ -28,7 +28,7 @@ func listInTable(t *parser.Table, minMarked int) ([]parser.Line, bool) {
 			return nil, false
 		}
 		first := clean(r.Cells[0].Text)
-		if rowText(r) == "" {
+		if rowBlank(r) {
 			continue
 		}
 		rows++
