@@ -928,19 +928,24 @@ const (
 // headerCellKnown is headerCell without looking the text up in the
 // lexicon's header terms: headerUnknown when only they can tell.
 func (tr *tableReader) headerCellKnown(j int, cell parser.Cell) int {
-	if len(cell.Lines) < 2 {
+	single := len(cell.Lines) < 2
+	if single {
 		if v, ok := tr.headerCells[columnText{j, cell.Text}]; ok {
 			return yesNo(v)
 		}
 	}
 	v, text := tr.headerCellWithoutTerms(j, cell)
-	if v != headerUnknown {
-		return v
+	if v == headerUnknown {
+		f, ok := tr.c.headerMemo[text]
+		if !ok {
+			return headerUnknown
+		}
+		v = yesNo(f != fNone && f == tr.cols[j])
 	}
-	if f, ok := tr.c.headerMemo[text]; ok {
-		return yesNo(f != fNone && f == tr.cols[j])
+	if single { // (what headerCell remembers: readHeaderCell's answer)
+		remember(&tr.headerCells, columnText{j, strings.Clone(cell.Text)}, v == headerYes)
 	}
-	return headerUnknown
+	return v
 }
 
 func yesNo(v bool) int {
@@ -992,7 +997,7 @@ func (tr *tableReader) headerCellWithoutTerms(j int, cell parser.Cell) (int, str
 	if utf8.RuneCountInString(text) <= 40 && (tr.isHeaderText(text) || tr.headerWordsOf(j, text)) {
 		return headerYes, text // the header's own words
 	}
-	if containsAny(text, "0123456789０１２３４５６７８９") {
+	if hasDigit(text) {
 		return headerNo, text // a date, a count: no header's
 	}
 	return headerUnknown, text
@@ -1222,6 +1227,13 @@ func (tr *tableReader) setLevel() {
 // nothing but spaces and bars (rowBlank).
 func rowText(r parser.Row) string {
 	var b strings.Builder
+	n := 0
+	for _, cell := range r.Cells {
+		if !cell.Covered {
+			n += len(cell.Text) + len(" | ")
+		}
+	}
+	b.Grow(n)
 	first := true
 	for _, cell := range r.Cells {
 		if cell.Covered {

@@ -126,3 +126,75 @@ func TestRepeatedHeaderTwoRounds(t *testing.T) {
 	assert.Greater(t, read, 3000)
 	assert.Positive(t, yes, "some rows repeat the header")
 }
+
+// TestHasDigitAsContainsAny: hasDigit says what strings.ContainsAny says
+// of the ASCII and fullwidth digits, on random texts of digits, their
+// neighbours in UTF-8 (ＡＢ, ｚ, the bytes of a fullwidth digit cut short or
+// set after a lead byte) and invalid UTF-8.
+func TestHasDigitAsContainsAny(t *testing.T) {
+	pieces := []string{"", "a", " ", "0", "9", "/", ":", "０", "９", "Ａ", "ｚ", "\uff0f", "\uff1a", "\xef", "\xef\xbc", "\xbc\x90",
+		"\x90", "\xe3", "\xf0", "\xff", "年", "\xef\xbc\x8f", "\xef\xbc\x9a", "\xef\xbd\x90"}
+	r := rand.New(rand.NewPCG(20, 21))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		assert.Equal(t, strings.ContainsAny(s, "0123456789０１２３４５６７８９"), hasDigit(s), "%q", s)
+	}
+}
+
+// countryInTwoCellsJoined is the first reading of countryInTwoCells's
+// cells: every cell cleaned, the texts gathered; ok when there are two and
+// neither is in a country's or region's column.
+func countryInTwoCellsJoined(tr *tableReader, row parser.Row) ([]string, bool) {
+	var texts []string
+	for j, c := range row.Cells {
+		t := clean(c.Text)
+		if c.Covered || t == "" {
+			continue
+		}
+		if j < len(tr.cols) && (tr.cols[j] == fCountry || tr.cols[j] == fRegion) {
+			return nil, false
+		}
+		texts = append(texts, t)
+	}
+	return texts, len(texts) == 2
+}
+
+// TestCountryInTwoCellsAsJoined: a row of two cells that name one country
+// ("オーストリア" | "Austria") is read as the joined reading reads it, on
+// random rows of names, spaces and bars, empty and covered cells, some
+// in the country's column.
+func TestCountryInTwoCellsAsJoined(t *testing.T) {
+	header := []string{"Country", "Partner Institution", "Note", "Date"}
+	texts := []string{"", " ", "\u3000", "\u00a0", "|", "Austria", "オーストリア", "France", "フランス", "University of Vienna", "2019",
+		"^"}
+	r := rand.New(rand.NewPCG(22, 23))
+	rows := [][]string{header}
+	for range 4000 {
+		row := make([]string, len(header))
+		for k := range row {
+			row[k] = texts[r.IntN(len(texts))]
+		}
+		rows = append(rows, row)
+	}
+	tb := tbl(rows...)
+	tr := &tableReader{c: newContext(tdoc(nil, tb), Options{}), t: tb, prev: -1}
+	require.True(t, tr.mapColumns())
+	read := 0
+	for i := tr.body; i < len(tb.Rows); i++ {
+		texts, ok := countryInTwoCellsJoined(tr, tb.Rows[i])
+		want := ok && tr.c.mayNameCountry(texts[0]) && tr.c.mayNameCountry(texts[1])
+		if want {
+			a, b := tr.c.readCountry(texts[0]), tr.c.readCountry(texts[1])
+			want = a.known && b.known && a.country.Code != "" && a.country.Code == b.country.Code
+		}
+		if want {
+			read++
+		}
+		assert.Equal(t, want, tr.countryInTwoCells(i), "%q", cellTexts(tb.Rows[i]))
+	}
+	assert.Positive(t, read, "some rows name a country in two cells")
+}
