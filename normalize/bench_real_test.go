@@ -26,6 +26,15 @@ func BenchmarkNormalizeReal(b *testing.B) {
 		name   string
 		inputs []string
 	}{{"fixtures", fixtures}}
+	// The fixtures read as tables whose whole runs are slowest against
+	// pdftotext, apart.
+	sets = append(sets, struct {
+		name   string
+		inputs []string
+	}{"tohoku-department", []string{
+		"../fixtures/tohoku-department-libreoffice/input.pdf",
+		"../fixtures/tohoku-department-chromium/input.pdf",
+	}})
 	if peer := "../../shared/peer-corpus/icdar2013/us-030.pdf"; fileExists(peer) { // the peer corpus beside the repository, as the Makefile's PEER
 		sets = append(sets, struct {
 			name   string
@@ -34,7 +43,8 @@ func BenchmarkNormalizeReal(b *testing.B) {
 	}
 	// The peer PDFs whose whole run is slowest against pdftotext, one
 	// benchmark each, when that corpus is there.
-	for _, peer := range []string{"tabula-java/us-020.pdf", "tabula-java/schools.pdf", "icdar2013/us-002.pdf"} {
+	for _, peer := range []string{"tabula-java/us-020.pdf", "tabula-java/schools.pdf", "icdar2013/us-002.pdf",
+		"tabula-java/spreadsheet_no_bounding_frame.pdf", "pdfplumber/WARN-Report-for-7-1-2015-to-03-25-2016.pdf"} {
 		if path := "../../shared/peer-corpus/" + peer; fileExists(path) {
 			sets = append(sets, struct {
 				name   string

@@ -715,7 +715,7 @@ func (c *docContext) headingWrapped(l *parser.Line, text string, i int) (string,
 	}
 	next := c.doc.Blocks[i+1].Line
 	if next == nil || next.Page != l.Page || next.Bullet != "" || keyOf(next.Style) != keyOf(l.Style) ||
-		utf8.RuneCountInString(next.Text) > 40 || strings.ContainsAny(next.Text, "0123456789０１２３４５６７８９") ||
+		utf8.RuneCountInString(next.Text) > 40 || hasDigit(next.Text) ||
 		c.namesAGroup(clean(next.Text)) {
 		return text, false
 	}

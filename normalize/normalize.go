@@ -187,6 +187,7 @@ type docContext struct {
 	entryKey    styleKey     // the style of list entries, when lines have styles
 	hasEntryKey bool
 	entryLike   map[string]bool // texts already classified by looksLikeEntry
+	noDetails   map[string]bool // texts mayBeEntry refused (at most textMemo remembered)
 	dated       map[string]bool // texts already read by closedByDate
 	units       map[string]bool // texts already read by isUnit (at most textMemo remembered)
 	unitishs    map[string]bool // texts already read by unitish (likewise)

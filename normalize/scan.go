@@ -214,7 +214,14 @@ func (c *docContext) looksLikeEntry(text string) bool {
 	if v, ok := c.entryLike[text]; ok {
 		return v
 	}
+	// A text the pre-check refuses is refused whenever it is asked of
+	// (mayBeEntry reads the text alone): the list reader asks of a line
+	// several times, from the line, the look-ahead and the style checks.
+	if c.noDetails[text] {
+		return false
+	}
 	if !c.mayBeEntry(text) {
+		remember(&c.noDetails, strings.Clone(text), true)
 		return false
 	}
 	v := c.readsAsEntry(text)

@@ -155,8 +155,11 @@ func (c *docContext) table(t *parser.Table) {
 	}
 	if !tr.mapColumns() {
 		for _, r := range t.Rows {
-			if !r.Header && rowText(r) != "" {
-				c.unplaced(r.Page, r.Row, rowText(r), agreement.UnplacedNoHeader, "table without a header row that names its columns")
+			if r.Header {
+				continue
+			}
+			if text := rowText(r); text != "" {
+				c.unplaced(r.Page, r.Row, text, agreement.UnplacedNoHeader, "table without a header row that names its columns")
 			}
 		}
 		return
@@ -253,7 +256,7 @@ func (tr *tableReader) clippedAtPageEnd(i int) bool {
 		}
 		shorter = shorter || len(a) < len(b)
 	}
-	return shorter && rowText(rows[i]) != ""
+	return shorter && !rowBlank(rows[i])
 }
 
 // rightUnder reports a row that stands right under another, as its next
@@ -877,18 +880,79 @@ func (c *docContext) headerLike(r parser.Row) bool {
 
 // repeatedHeader reports a body row that repeats the header (after a page
 // break) without being marked as one.
+//
+// Every cell must be a header's, so the cells are read in two rounds: first
+// what each says without the lexicon's header terms (a text already read
+// in its column, the header's own words, a digit, a text whose field is
+// known), the first that is no header's ending it; then the cells left,
+// through the header terms. A body row's partner, a new text in most rows,
+// is then looked up only when its other cells could all be a header's.
 func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
-	n := 0
+	n, left := 0, false
 	for j, cell := range r.Cells {
 		if cell.Covered || cell.Text == "" || j >= len(tr.cols) {
 			continue
 		}
 		n++
-		if !tr.headerCell(j, cell) {
+		switch tr.headerCellKnown(j, cell) {
+		case headerNo:
 			return false // every cell must be a header's: the first that is not ends it
+		case headerUnknown:
+			left = true
 		}
 	}
-	return n >= 2
+	if n < 2 {
+		return false
+	}
+	if left {
+		for j, cell := range r.Cells {
+			if cell.Covered || cell.Text == "" || j >= len(tr.cols) {
+				continue
+			}
+			if !tr.headerCell(j, cell) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// What a cell says of being a header's before the header terms are looked
+// up.
+const (
+	headerUnknown = iota
+	headerYes
+	headerNo
+)
+
+// headerCellKnown is headerCell without looking the text up in the
+// lexicon's header terms: headerUnknown when only they can tell.
+func (tr *tableReader) headerCellKnown(j int, cell parser.Cell) int {
+	single := len(cell.Lines) < 2
+	if single {
+		if v, ok := tr.headerCells[columnText{j, cell.Text}]; ok {
+			return yesNo(v)
+		}
+	}
+	v, text := tr.headerCellWithoutTerms(j, cell)
+	if v == headerUnknown {
+		f, ok := tr.c.headerMemo[text]
+		if !ok {
+			return headerUnknown
+		}
+		v = yesNo(f != fNone && f == tr.cols[j])
+	}
+	if single { // (what headerCell remembers: readHeaderCell's answer)
+		remember(&tr.headerCells, columnText{j, strings.Clone(cell.Text)}, v == headerYes)
+	}
+	return v
+}
+
+func yesNo(v bool) int {
+	if v {
+		return headerYes
+	}
+	return headerNo
 }
 
 // headerCell reports a cell of column j that a repeated header may have:
@@ -915,18 +979,28 @@ type columnText struct {
 }
 
 func (tr *tableReader) readHeaderCell(j int, cell parser.Cell) bool {
-	if utf8.RuneCountInString(cell.Text) > 80 {
-		return false // no header cell is that long
-	}
-	text := cellText(cell) // "授業料不徴収" set on three lines in a narrow column
-	if utf8.RuneCountInString(text) <= 40 && (tr.isHeaderText(text) || tr.headerWordsOf(j, text)) {
-		return true // the header's own words
-	}
-	if containsAny(text, "0123456789０１２３４５６７８９") {
-		return false // a date, a count: no header's
+	v, text := tr.headerCellWithoutTerms(j, cell)
+	if v != headerUnknown {
+		return v == headerYes
 	}
 	f := tr.c.headerField(text)
 	return f != fNone && f == tr.cols[j]
+}
+
+// headerCellWithoutTerms is what readHeaderCell tells of a cell before
+// the header terms, and the cell's text they are to read.
+func (tr *tableReader) headerCellWithoutTerms(j int, cell parser.Cell) (int, string) {
+	if utf8.RuneCountInString(cell.Text) > 80 {
+		return headerNo, "" // no header cell is that long
+	}
+	text := cellText(cell) // "授業料不徴収" set on three lines in a narrow column
+	if utf8.RuneCountInString(text) <= 40 && (tr.isHeaderText(text) || tr.headerWordsOf(j, text)) {
+		return headerYes, text // the header's own words
+	}
+	if hasDigit(text) {
+		return headerNo, text // a date, a count: no header's
+	}
+	return headerUnknown, text
 }
 
 func (tr *tableReader) isHeaderText(s string) bool {
@@ -1149,19 +1223,61 @@ func (tr *tableReader) setLevel() {
 	}
 }
 
-// rowText is a row's cells joined, for unplaced rows.
+// rowText is a row's cells joined, for unplaced rows: "" when they hold
+// nothing but spaces and bars (rowBlank).
 func rowText(r parser.Row) string {
-	var cells []string
+	var b strings.Builder
+	n := 0
 	for _, cell := range r.Cells {
 		if !cell.Covered {
-			cells = append(cells, clean(cell.Text))
+			n += len(cell.Text) + len(" | ")
 		}
 	}
-	s := strings.Join(cells, " | ")
+	b.Grow(n)
+	first := true
+	for _, cell := range r.Cells {
+		if cell.Covered {
+			continue
+		}
+		if !first {
+			b.WriteString(" | ")
+		}
+		first = false
+		b.WriteString(clean(cell.Text))
+	}
+	s := b.String()
 	if strings.Trim(s, " |") == "" {
 		return ""
 	}
 	return s
+}
+
+// rowBlank reports a row whose rowText is "" without joining its cells:
+// each cell's cleaned text holds nothing but spaces and bars. A printable
+// ASCII byte besides the space and the bar stays in a cell's cleaned text
+// (or is composed into a letter that is neither), so such a cell is read
+// no further.
+func rowBlank(r parser.Row) bool {
+	for _, cell := range r.Cells {
+		if cell.Covered {
+			continue
+		}
+		if hasPrintableASCII(cell.Text) || strings.Trim(clean(cell.Text), " |") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrintableASCII reports a printable ASCII byte other than the space
+// and the bar in s.
+func hasPrintableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b > ' ' && b < 0x7f && b != '|' {
+			return true
+		}
+	}
+	return false
 }
 
 // heldFrom returns the first record that reading the table's next rows

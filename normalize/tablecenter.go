@@ -48,7 +48,7 @@ func (tr *tableReader) centredColumn(j int) ([]parser.Row, bool) {
 	firstRecord, firstLabel := -1, -1
 	for i := tr.body; i < len(rows); i++ {
 		r := rows[i]
-		if r.Header || rowText(r) == "" || j >= len(r.Cells) || !plainRow(r) {
+		if r.Header || rowBlank(r) || j >= len(r.Cells) || !plainRow(r) {
 			continue
 		}
 		body = append(body, i)

@@ -28,7 +28,7 @@ func listInTable(t *parser.Table, minMarked int) ([]parser.Line, bool) {
 			return nil, false
 		}
 		first := clean(r.Cells[0].Text)
-		if rowText(r) == "" {
+		if rowBlank(r) {
 			continue
 		}
 		rows++
@@ -173,20 +173,25 @@ func (tr *tableReader) groupRow(i int, text string) bool {
 // of one and the same country.
 func (tr *tableReader) countryInTwoCells(i int) bool {
 	row := tr.t.Rows[i]
-	var texts []string
+	// Two cells with text, neither in a country's or region's column: the
+	// cells are cleaned only once there are two (a cell with a printable
+	// ASCII byte is not empty once cleaned).
+	var at [2]int
+	n := 0
 	for j, c := range row.Cells {
-		t := clean(c.Text)
-		if c.Covered || t == "" {
+		if c.Covered || !hasPrintableASCII(c.Text) && clean(c.Text) == "" {
 			continue
 		}
-		if j < len(tr.cols) && (tr.cols[j] == fCountry || tr.cols[j] == fRegion) {
+		if j < len(tr.cols) && (tr.cols[j] == fCountry || tr.cols[j] == fRegion) || n == len(at) {
 			return false
 		}
-		texts = append(texts, t)
+		at[n] = j
+		n++
 	}
-	if len(texts) != 2 {
+	if n != len(at) {
 		return false
 	}
+	texts := [2]string{clean(row.Cells[at[0]].Text), clean(row.Cells[at[1]].Text)}
 	if !tr.c.mayNameCountry(texts[0]) || !tr.c.mayNameCountry(texts[1]) {
 		return false
 	}

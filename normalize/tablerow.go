@@ -181,8 +181,8 @@ func (tr *tableReader) notARecord(i int, vals *fieldVals, has fieldSet) bool {
 		}
 	}
 	if has.len() == 0 {
-		if rowText(*r) != "" {
-			c.unplaced(r.Page, r.Row, rowText(*r), agreement.UnplacedNoField, "row has text only in columns without a known field")
+		if text := rowText(*r); text != "" {
+			c.unplaced(r.Page, r.Row, text, agreement.UnplacedNoField, "row has text only in columns without a known field")
 		}
 		return true
 	}

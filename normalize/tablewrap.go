@@ -44,7 +44,7 @@ func (tr *tableReader) joinWrappedRows() {
 	var covered []bool // the cells its first row's spans cover
 	for i := tr.body; i < len(t.Rows); i++ {
 		r := t.Rows[i]
-		if r.Header || rowText(r) == "" || tr.repeatedHeader(&r) || tr.asOfRow(r) {
+		if r.Header || rowBlank(r) || tr.repeatedHeader(&r) || tr.asOfRow(r) {
 			continue // a page's head inside the table: the record goes on after it
 		}
 		if tr.groupLike(i) {
@@ -80,7 +80,7 @@ func (tr *tableReader) joinWrappedRows() {
 		if !goesOn[i] {
 			r.Cells = append([]parser.Cell(nil), r.Cells...)
 			rows = append(rows, r)
-			if i >= tr.body && !r.Header && rowText(r) != "" && !tr.repeatedHeader(&r) && !tr.asOfRow(r) {
+			if i >= tr.body && !r.Header && !rowBlank(r) && !tr.repeatedHeader(&r) && !tr.asOfRow(r) {
 				last = len(rows) - 1
 			}
 			continue

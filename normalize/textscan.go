@@ -37,6 +37,22 @@ func containsAny(s, chars string) bool {
 	return false
 }
 
+// hasDigit reports an ASCII or a fullwidth digit (０ to ９) in s: what
+// strings.ContainsAny(s, "0123456789０１２３４５６７８９") reports, read
+// byte by byte. A fullwidth digit's encoding (EF BC 90 to EF BC 99) found
+// in s is that digit: EF is no continuation byte, so UTF-8 decodes from it.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= '0' && b <= '9':
+			return true
+		case b == 0xef && i+2 < len(s) && s[i+1] == 0xbc && s[i+2] >= 0x90 && s[i+2] <= 0x99:
+			return true
+		}
+	}
+	return false
+}
+
 // firstField is strings.Fields(s + " x")[0]: the first field of s, or "x"
 // when s has none, without splitting the rest of s.
 func firstField(s string) string {

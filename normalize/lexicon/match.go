@@ -449,24 +449,49 @@ func (lx *Lexicon) IsKind(text string) bool {
 // part of a text gives, spaces aside, a run of the text's folding, and each
 // of those needs one of its words, so the text folded, spaces taken out,
 // must hold one of lx.detail.
+//
+// An ASCII text's folding, spaces taken out, is its letters and digits in
+// lower case: they are read from it without folding it first.
 func (lx *Lexicon) MayNameDetail(text string) bool {
-	folded := Fold(text)
-	b := make([]byte, 0, len(folded))
 	// The pairs of adjacent bytes the text holds, spaces taken out: a
 	// word whose first or last pair is not there is not in it.
 	var pairs pairSet
-	for i := 0; i < len(folded); i++ {
-		if c := folded[i]; c != ' ' {
+	var b []byte
+	if ascii.Only(text) {
+		b = make([]byte, 0, len(text))
+		for i := 0; i < len(text); i++ {
+			c := text[i]
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				continue // (foldASCII's spaces, and the apostrophe it drops)
+			}
 			if len(b) > 0 {
 				pairs.add(b[len(b)-1], c)
 			}
 			b = append(b, c)
 		}
+	} else {
+		folded := foldUnicode(text)
+		b = make([]byte, 0, len(folded))
+		for i := 0; i < len(folded); i++ {
+			if c := folded[i]; c != ' ' {
+				if len(b) > 0 {
+					pairs.add(b[len(b)-1], c)
+				}
+				b = append(b, c)
+			}
+		}
 	}
-	s := string(b)
+	s, made := "", false
 	for _, w := range lx.detail {
 		if !pairs.hasAll(w) {
 			continue
+		}
+		if !made { // (most texts hold no word's every pair: no string made)
+			s, made = string(b), true
 		}
 		if strings.Contains(s, w) {
 			return true

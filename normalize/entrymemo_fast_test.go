@@ -1,0 +1,46 @@
+package normalize
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/parser/html"
+	"github.com/agreements/agreements/parser/pdf"
+)
+
+// TestNoDetailsMemo: looksLikeEntry says of a text asked again, after the
+// pre-check refused it, what a reading without the memo says, on the
+// lines of real lists (alone and joined as wrapped entries are) read from
+// PDF and from HTML, asked in turn and then asked again.
+func TestNoDetailsMemo(t *testing.T) {
+	for _, in := range []string{"../fixtures/tohoku-university-libreoffice/input.pdf", "../fixtures/ja-department-chromium/input.pdf",
+		"../fixtures/html-tohoku-university-list/input.html"} {
+		b, err := os.ReadFile(in)
+		require.NoError(t, err)
+		var doc *parser.Document
+		if strings.HasSuffix(in, ".pdf") {
+			doc, err = pdf.Parse("input.pdf", b, pdf.Options{})
+		} else {
+			doc, err = html.Parse("input.html", b, html.Options{})
+		}
+		require.NoError(t, err)
+		texts := LineTexts(doc)
+		memo := newContext(doc, Options{Institution: "Tohoku University"})
+		refused := 0
+		for round := range 2 {
+			for _, s := range texts {
+				fresh := newContext(doc, Options{Institution: "Tohoku University"})
+				assert.Equal(t, fresh.looksLikeEntry(s), memo.looksLikeEntry(s), "%s round %d: %q", in, round, s)
+				if round == 1 && memo.noDetails[s] {
+					refused++
+				}
+			}
+		}
+		assert.Positive(t, refused, in)
+	}
+}
