@@ -942,9 +942,6 @@ func (tr *tableReader) headerCellKnown(j int, cell parser.Cell) int {
 		}
 		v = yesNo(f != fNone && f == tr.cols[j])
 	}
-	if single { // (what headerCell remembers: readHeaderCell's answer)
-		remember(&tr.headerCells, columnText{j, strings.Clone(cell.Text)}, v == headerYes)
-	}
 	return v
 }
 
