@@ -1,8 +1,6 @@
 package normalize
 
 import (
-	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/agreements/agreements/internal/ascii"
@@ -254,14 +252,7 @@ func TestCountryKeyShortcuts(t *testing.T) {
 	texts = append(texts, intlNames...)
 	pieces := []string{"ア", "ブ", "ﾌﾞ", "か", "\u3099", "゛", "・", "ー", "々", "〇", "大", "國", "한", "국", "\u1100", "\u1161", "\u11a8",
 		"(", "（", ")", " ", "&", "A", "z", "é", "e\u0301", "\u302a", "Ｕ", "５", "-", "\u00a0", "й", "\u0306"}
-	r := rand.New(rand.NewPCG(13, 14))
-	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(13, 20000, 7, pieces...)...)
 	for _, s := range texts {
 		assert.Equal(t, countryKeyUnicode(s), countryKey(s), "%q", s)
 	}

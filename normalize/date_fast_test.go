@@ -19,14 +19,7 @@ func dateTexts() []string {
 		"2019年4月1日", "2019 年", "平成31年4月1日", "H31.4.1", "April 1, 2014", "1st Apr. 2014", "Aug. 2016",
 		"4/1/2019", "13/1/2019", "20190401", "2019-04", "2019--04", "19/4/1", "  2019/4/1 ", "2019\t4", "２０１９年４月"}
 	alphabet := []string{"0", "1", "2", "9", "-", "/", ".", " ", "年", "月", "日", "H", "Apr", ",", "st", "\t", "平成", "元", "r", "April", "\xff", "\u3000", "令和", "明治", "ſ", "s", "S", "h", "M", "t", "R"}
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 5000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteString(alphabet[r.IntN(len(alphabet))])
-		}
-		ts = append(ts, b.String())
-	}
+	ts = append(ts, randomTexts(3, 5000, 11, alphabet...)...)
 	return ts
 }
 

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -15,14 +14,7 @@ import (
 func markerTexts() []string {
 	ts := []string{"", "*", "**", "♦", "※", "※1", "※ 1", "※１２", "※\t3*", "*※2", "※*", "※ ", "※1 ", "a*", "*a", "† ‡", "#1", "\xff", "*\xff", "※\xff1"}
 	alphabet := []string{"*", "＊", "♦", "◆", "※", "†", "‡", "#", "§", "1", "０", "９", " ", "\t", "\n", "\v", "\u3000", "a", "大", "(", "\xff", "\xe2\x80", "\ufffd"}
-	r := rand.New(rand.NewPCG(5, 6))
-	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(7) {
-			b.WriteString(alphabet[r.IntN(len(alphabet))])
-		}
-		ts = append(ts, b.String())
-	}
+	ts = append(ts, randomTexts(5, 20000, 6, alphabet...)...)
 	return ts
 }
 
@@ -65,14 +57,7 @@ func legendTexts() []string {
 	pieces := []string{"*", "※", "※1", "♦", "†", "(", "（", ")", "）", " ", "  ", "\t", "indicates", "denotes", "means", "signifies",
 		"shows", "marks", "represents", ":", "：", "=", "＝", "は", "印は", "印：", "tuition", "fee", "waiver", "Tuition Waiver",
 		"授業料", "不徴収", "派遣のみ", "受入のみ", "double degree", "exchange", "University", "of", "大学", "\xff", "\n", "é"}
-	r := rand.New(rand.NewPCG(13, 14))
-	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		ts = append(ts, b.String())
-	}
+	ts = append(ts, randomTexts(13, 20000, 7, pieces...)...)
 	return ts
 }
 

@@ -1,8 +1,6 @@
 package normalize
 
 import (
-	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -17,14 +15,7 @@ func TestOfPlacePrechecks(t *testing.T) {
 	pieces := []string{"the ", "University", "UNIVERSITY", "univerſity", "Universidad", "universitÄt", "UNIVERSITÀ", "Universiti",
 		"Univer", "sity", " ", "  ", "\t", "of", "de", "Of", "DEL", "x", "Paris", "Institute", "Institution", "institute", "İ", "ı",
 		"K", "ſ", "\xff", "大学"}
-	r := rand.New(rand.NewPCG(11, 12))
-	for range 30000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(11, 30000, 7, pieces...)...)
 	for _, s := range texts {
 		assert.Equal(t, universityOfPlace.MatchString(s), isUniversityOfPlace(s), "%q", s)
 		assert.Equal(t, institutionOfPlace.MatchString(s), isInstitutionOfPlace(s), "%q", s)

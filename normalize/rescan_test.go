@@ -26,18 +26,32 @@ func randomTexts(seed uint64, n, most int, pieces ...string) []string {
 // kind, letters of case forms outside ASCII, invalid UTF-8.
 var noise = []string{" ", "  ", "\t", "\n", "\v", "\u00a0", "\u3000", "ſ", "\u212a", "İ", "ı", "É", "é", "\xff", "\xe2\x80", "\ufffd", "x", "大"}
 
+// agrees asserts that fast gives what slow (the expression, or the reading
+// it stands in for) gives on every text, and that slow found something
+// (found) in more than least of them, so that the texts reached the paths
+// that match.
+func agrees[T any](t *testing.T, texts []string, slow, fast func(string) T, found func(T) bool, least int) {
+	t.Helper()
+	hits := 0
+	for _, s := range texts {
+		want := slow(s)
+		if found(want) {
+			hits++
+		}
+		assert.Equal(t, want, fast(s), "%q", s)
+	}
+	assert.Greater(t, hits, least)
+}
+
+// What agrees counts as found: true, a text, a match.
+func isTrue(v bool) bool       { return v }
+func nonEmpty(v string) bool   { return v != "" }
+func notNil[E any](v []E) bool { return v != nil }
+
 func TestListNumber(t *testing.T) {
 	texts := append([]string{"", "1. a", "12) b", "（3）c", "３．", "1234. x", "(12) y", "(1234) z", "1.", "(1)", "（１２３）　x", "1．2"},
 		randomTexts(21, 30000, 6, append([]string{"1", "2", "３", "０", ".", ")", "．", "）", "(", "（", "a"}, noise...)...)...)
-	hits := 0
-	for _, s := range texts {
-		want := listNumberRe.FindString(s)
-		if want != "" {
-			hits++
-		}
-		assert.Equal(t, want, listNumber(s), "%q", s)
-	}
-	assert.Greater(t, hits, 100)
+	agrees(t, texts, listNumberRe.FindString, listNumber, nonEmpty, 100)
 }
 
 func TestIsNote(t *testing.T) {
@@ -45,29 +59,13 @@ func TestIsNote(t *testing.T) {
 		"( note :", "((note:", "note\t.", "注"},
 		randomTexts(22, 40000, 6, append([]string{"note", "NOTE", "Note", "s", "S", ":", ".", "：", "(", "（", "†", "‡", "※", "注", ")", "indicated in parentheses",
 			"Indicated In Parentheſes", "indicated", " in ", "parentheses"}, noise...)...)...)
-	hits := 0
-	for _, s := range texts {
-		want := noteRe.MatchString(s)
-		if want {
-			hits++
-		}
-		assert.Equal(t, want, isNote(s), "%q", s)
-	}
-	assert.Greater(t, hits, 100)
+	agrees(t, texts, noteRe.MatchString, isNote, isTrue, 100)
 }
 
 func TestIsStrayWord(t *testing.T) {
 	texts := append([]string{"", "of", "OF", "deſ", "DES", "the ", "and", "in", "Du", "fOr", "at", "a"},
 		randomTexts(23, 30000, 3, append([]string{"of", "DES", "deſ", "The", "aNd", "in", "a", "t", "o", "f", "n", "d", "r", "h", "e", "i", "u", "s", "A", "T", "O", "F", "N", "D", "E", "S", "I"}, noise...)...)...)
-	hits := 0
-	for _, s := range texts {
-		want := strayWordRe.MatchString(s)
-		if want {
-			hits++
-		}
-		assert.Equal(t, want, isStrayWord(s), "%q", s)
-	}
-	assert.Greater(t, hits, 100)
+	agrees(t, texts, strayWordRe.MatchString, isStrayWord, isTrue, 100)
 }
 
 func TestIsDateRest(t *testing.T) {
@@ -85,15 +83,7 @@ func TestIsDateRest(t *testing.T) {
 		texts = append(texts, b.String())
 	}
 	texts = append(texts, randomTexts(26, 10000, 7, append([]string{"1", "2", "0", "9", ".", "/", "締結", "concluded", ")", "）", "締", "(", "１"}, noise...)...)...)
-	hits := 0
-	for _, s := range texts {
-		want := dateRestRe.MatchString(s)
-		if want {
-			hits++
-		}
-		assert.Equal(t, want, isDateRest(s), "%q", s)
-	}
-	assert.Greater(t, hits, 100)
+	agrees(t, texts, dateRestRe.MatchString, isDateRest, isTrue, 100)
 }
 
 func TestEndsWithConnector(t *testing.T) {
@@ -101,15 +91,7 @@ func TestEndsWithConnector(t *testing.T) {
 		"Proof", "xof", "x_of", "1of", "éof", "大of", "of"},
 		randomTexts(25, 40000, 5, append([]string{"of", "OF", "and", "for", "the", "in", "at", "de", "du", "des", "der", "für", "FÜR", "und", "di", "da",
 			"o", "f", "s", "_", "1", ",", "&", "-", "–", "/", "・", "、", "Univ"}, noise...)...)...)
-	hits := 0
-	for _, s := range texts {
-		want := connectorRe.MatchString(s)
-		if want {
-			hits++
-		}
-		assert.Equal(t, want, endsWithConnector(s), "%q", s)
-	}
-	assert.Greater(t, hits, 100)
+	agrees(t, texts, connectorRe.MatchString, endsWithConnector, isTrue, 100)
 }
 
 // markerPieces are pieces of texts with markers before, between and after
@@ -138,15 +120,7 @@ func TestTitleThenUnit(t *testing.T) {
 	texts := append([]string{"", "Hiroshima University (MoA on Collaboration), IDEC", "A (b) c", "A (b)", "A (b) , c", "A (b),, c", "A (b)） c", "A （b）、 c d",
 		"A (b) c (d) e", "A (b) c, d", "A ) c", "A (b)\tc\n", "A (b) \xff"},
 		randomTexts(28, 40000, 7, append([]string{"(", ")", "（", "）", ",", "，", "、", "Univ", "IDEC", "c d", "MoA"}, noise...)...)...)
-	hits := 0
-	for _, s := range texts {
-		want := titleThenUnitRe.FindStringSubmatchIndex(s)
-		if want != nil {
-			hits++
-		}
-		assert.Equal(t, want, titleThenUnit(s), "%q", s)
-	}
-	assert.Greater(t, hits, 100)
+	agrees(t, texts, titleThenUnitRe.FindStringSubmatchIndex, titleThenUnit, notNil, 100)
 }
 
 func TestIsAcademyName(t *testing.T) {
@@ -154,30 +128,14 @@ func TestIsAcademyName(t *testing.T) {
 		"Academy of Sciences (CAS)", "academy of  sciences", "Academy of Scienceſ"},
 		randomTexts(29, 40000, 5, append([]string{"Academy of ", "academy OF ", "ACADEMY of ", "academy", " of ", "sciences", "Science", "science and technology",
 			"social sciences", "agricultural sciences", "medical sciences", "Medical Sciences", "s", "ſ"}, noise...)...)...)
-	hits := 0
-	for _, s := range texts {
-		want := academyRe.MatchString(s)
-		if want {
-			hits++
-		}
-		assert.Equal(t, want, isAcademyName(s), "%q", s)
-	}
-	assert.Greater(t, hits, 100)
+	agrees(t, texts, academyRe.MatchString, isAcademyName, isTrue, 100)
 }
 
 func TestTrailingDateScan(t *testing.T) {
 	texts := append([]string{"", "Peking University (1999.11.10)", "A (ANSTO)", "A（2019年）", "A ()", "A (b) (c)", "A (b)c)", "a\nb (c)", "a (b\nc)", "(x)", " (x) ",
 		"A (b) \n", "A ((b)", "A )b)", "A (b）", "\xff (b)"},
 		randomTexts(30, 40000, 7, append([]string{"(", ")", "（", "）", "1999.11.10", "A", "Univ", " ", "\n", "\t"}, noise...)...)...)
-	hits := 0
-	for _, s := range texts {
-		want := trailingDateRE.FindStringSubmatch(s)
-		if want != nil {
-			hits++
-		}
-		assert.Equal(t, want, trailingDate(s), "%q", s)
-	}
-	assert.Greater(t, hits, 100)
+	agrees(t, texts, trailingDateRE.FindStringSubmatch, trailingDate, notNil, 100)
 }
 
 // TestCleanShortcuts: clean skips the radical replacer only for texts with
@@ -204,13 +162,5 @@ func TestTrailingMarkers(t *testing.T) {
 	pieces := []string{"※", "※1", "1", "12", "２", "★", "*", "#", " ", "\t", "\v", "a", "Univ", "大学", "\u3000", "\xff", "\xe2\x80\xbb"}
 	texts := append([]string{"", "Univ ★", "Univ ※1", "Univ ※ 12 ★", "Univ 12 ★", "1 ※2", "※1 2", "x ※※1", "★ ", " ★", "※\t１"},
 		randomTexts(41, 60000, 8, pieces...)...)
-	hits := 0
-	for _, s := range texts {
-		want := trailingMarkersRe.FindString(s)
-		if want != "" {
-			hits++
-		}
-		assert.Equal(t, want, trailingMarkers(s), "%q", s)
-	}
-	assert.Greater(t, hits, 1000)
+	agrees(t, texts, trailingMarkersRe.FindString, trailingMarkers, nonEmpty, 1000)
 }

@@ -1,8 +1,6 @@
 package normalize
 
 import (
-	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,14 +13,7 @@ func TestSplitTitle(t *testing.T) {
 	texts := []string{"", "a", "|", "a|b", "a | b", "学術交流協定校一覧 | 名古屋大学", "Partner Universities - Kyoto University",
 		"a -b", "a- b", "a  —  b", "a\t:\tb", "a ｜b", "a｜｜b", "| a |", " - ", "a /b / c", "a \xff| b", "\xef\xbd", "a \xe2\x80 b"}
 	pieces := []string{" ", "  ", "\t", "\n", "\v", "\u3000", "|", "｜", "-", "–", "—", ":", "：", "/", "a", "大", "\xff", "\xef", "\xe2\x80", "\ufffd"}
-	r := rand.New(rand.NewPCG(9, 10))
-	for range 30000 {
-		var b strings.Builder
-		for range r.IntN(9) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(9, 30000, 8, pieces...)...)
 	for _, s := range texts {
 		assert.Equal(t, titleSepRe.Split(s, -1), splitTitle(s), "%q", s)
 	}
@@ -36,14 +27,7 @@ func TestAsOfOpens(t *testing.T) {
 		"aſ of", "AS OF", "as of)", "as ofx", "xas of", "2019年", "12月 ", "as of）", "update", "updated_", "_updated"}
 	pieces := []string{"as", "AS", "aſ", "a", "s", " ", "  ", "\t", "\n", "\v", "of", "OF", "at", "At", "updated", "UPDATED", "update", "d",
 		")", "）", "(", "x", "_", "1", "９", "年", "月", "日", "\xff", "é", "May"}
-	r := rand.New(rand.NewPCG(17, 18))
-	for range 40000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(17, 40000, 7, pieces...)...)
 	for _, s := range texts {
 		assert.Equal(t, asOfOpenRe.MatchString(s), asOfOpens(s), "%q", s)
 	}
