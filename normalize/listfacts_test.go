@@ -74,22 +74,8 @@ func TestUnitRemembered(t *testing.T) {
 		randomTexts(32, 2*textMemo, 5, append([]string{"Faculty", " of ", "Science", "University", "School", "Institute", "大学", "学院",
 			"研究科", "Centre", "escuela", ", ", "Tokyo"}, noise...)...)...)
 	require.Greater(t, len(texts), textMemo)
-	units, unitish := 0, 0
-	for round := range 2 {
-		for _, s := range texts {
-			u, ish := c.readUnit(s), c.readUnitish(s)
-			if round == 0 && u {
-				units++
-			}
-			if round == 0 && ish {
-				unitish++
-			}
-			assert.Equal(t, u, c.isUnit(s), "%q round %d", s, round)
-			assert.Equal(t, ish, c.unitish(s), "%q round %d", s, round)
-		}
-	}
-	assert.Greater(t, units, 100)
-	assert.Greater(t, unitish, 100)
+	memoAgrees(t, texts, c.readUnit, c.isUnit, 100)
+	memoAgrees(t, texts, c.readUnitish, c.unitish, 100)
 	assert.LessOrEqual(t, len(c.units), textMemo)
 	assert.LessOrEqual(t, len(c.unitishs), textMemo)
 }

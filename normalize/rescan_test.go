@@ -43,6 +43,25 @@ func agrees[T any](t *testing.T, texts []string, slow, fast func(string) T, foun
 	assert.Greater(t, hits, least)
 }
 
+// memoAgrees asserts that memo, the remembered form of read, answers as
+// read does on every text, asked twice over (the second time from what it
+// remembered, or after it was emptied at its bound), and that read said
+// true of more than least texts.
+func memoAgrees(t *testing.T, texts []string, read, memo func(string) bool, least int) {
+	t.Helper()
+	hits := 0
+	for round := range 2 {
+		for _, s := range texts {
+			want := read(s)
+			if round == 0 && want {
+				hits++
+			}
+			assert.Equal(t, want, memo(s), "%q round %d", s, round)
+		}
+	}
+	assert.Greater(t, hits, least)
+}
+
 // What agrees counts as found: true, a text, a match.
 func isTrue(v bool) bool       { return v }
 func nonEmpty(v string) bool   { return v != "" }
