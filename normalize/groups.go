@@ -129,6 +129,18 @@ func remember[K comparable, V any](m *map[K]V, k K, v V) {
 	(*m)[k] = v
 }
 
+// recall returns what read says of text, remembered in the memo m of the
+// document's texts (see remember): read is asked once for each text while
+// the memo keeps it.
+func recall[V any](m *map[string]V, text string, read func(string) V) V {
+	if v, ok := (*m)[text]; ok {
+		return v
+	}
+	v := read(text)
+	remember(m, strings.Clone(text), v)
+	return v
+}
+
 // readCountry reads a name as a country: "China (79)", "U. S. A.",
 // "オーストリア Austria", "CAMBODIA (3)". An unknown name is kept as the
 // country's name with the repair country_unknown.

@@ -440,12 +440,7 @@ func (c *docContext) namesGroup(text string) bool {
 	if c.list == nil {
 		return c.readNamesGroup(text)
 	}
-	if v, ok := c.list.groupNames[text]; ok {
-		return v
-	}
-	v := c.readNamesGroup(text)
-	remember(&c.list.groupNames, strings.Clone(text), v)
-	return v
+	return recall(&c.list.groupNames, text, c.readNamesGroup)
 }
 
 // readNamesGroup is namesGroup, not remembered. (readRegion reads a name
@@ -737,12 +732,7 @@ func (c *docContext) columnName(text string) bool {
 	if c.list == nil {
 		return c.readColumnName(text)
 	}
-	if v, ok := c.list.columnNames[text]; ok {
-		return v
-	}
-	v := c.readColumnName(text)
-	remember(&c.list.columnNames, strings.Clone(text), v)
-	return v
+	return recall(&c.list.columnNames, text, c.readColumnName)
 }
 
 // readColumnName is columnName, not remembered: what the lexicon says of

@@ -19,12 +19,7 @@ import (
 // document: the lexicon alone answers, and the pieces of a name come back
 // in every line they are joined into.
 func (c *docContext) isUnit(name string) bool {
-	if v, ok := c.units[name]; ok {
-		return v
-	}
-	v := c.readUnit(name)
-	remember(&c.units, strings.Clone(name), v)
-	return v
+	return recall(&c.units, name, c.readUnit)
 }
 
 // readUnit is isUnit, not remembered: what the lexicon says of name.
@@ -501,12 +496,7 @@ func koreanCollege(university, college string) bool {
 // place ("Berkeley", "Bangalore") does not. Each text is read once a
 // document, as isUnit's.
 func (c *docContext) unitish(text string) bool {
-	if v, ok := c.unitishs[text]; ok {
-		return v
-	}
-	v := c.readUnitish(text)
-	remember(&c.unitishs, strings.Clone(text), v)
-	return v
+	return recall(&c.unitishs, text, c.readUnitish)
 }
 
 // readUnitish is unitish, not remembered.
