@@ -1,12 +1,16 @@
 package pdf
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/agreements/agreements/parser"
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -112,4 +116,63 @@ func FuzzEmptyPasswordRefused(f *testing.F) {
 			t.Fatal("refused a dictionary it did not read")
 		}
 	})
+}
+
+// TestEmptyPasswordRefusedPdfcpu: the same comparison on files another
+// writer encrypts, pdfcpu, laid out its own way (cross-reference and
+// object streams, its own identifiers): RC4 of 40 and 128 bits and AES of
+// 128, with a user password and with only an owner password.
+func TestEmptyPasswordRefusedPdfcpu(t *testing.T) {
+	plain, err := os.ReadFile("testdata/lists/twocol-lo.pdf")
+	require.NoError(t, err)
+	want, err := Parse("in.pdf", plain, Options{})
+	require.NoError(t, err)
+	for _, tt := range []struct {
+		name       string
+		aes        bool
+		bits       int
+		user       string
+		wantRefuse bool
+	}{
+		{"rc4-40-user", false, 40, "secret", true},
+		{"rc4-40-owner", false, 40, "", false},
+		{"rc4-128-user", false, 128, "secret", true},
+		{"rc4-128-owner", false, 128, "", false},
+		{"aes-128-user", true, 128, "secret", true},
+		{"aes-128-owner", true, 128, "", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			conf := &model.Configuration{
+				Reader15:                  true,
+				ValidationMode:            model.ValidationRelaxed,
+				UnsupportedResourcePolicy: model.UnsupportedResourceSkip,
+				Eol:                       types.EolLF,
+				WriteObjectStream:         true,
+				WriteXRefStream:           true,
+				EncryptUsingAES:           tt.aes,
+				EncryptKeyLength:          tt.bits,
+				Permissions:               model.PermissionsPrint,
+				UserPW:                    tt.user,
+				OwnerPW:                   "owner",
+				Limits:                    model.DefaultResourceLimits(),
+			}
+			var out bytes.Buffer
+			require.NoError(t, api.Encrypt(bytes.NewReader(plain), &out, conf))
+			b := out.Bytes()
+			_, ok := readStandardSecurity(b)
+			require.True(t, ok, "the dictionary is read")
+			refused := emptyPasswordRefused(b)
+			_, _, rerr := rewrite(b, "")
+			assert.Equal(t, tt.wantRefuse, refused)
+			assert.Equal(t, tt.wantRefuse, rewriteWrongPassword(rerr), "pdfcpu: %v", rerr)
+
+			doc, err := Parse("in.pdf", b, Options{})
+			if tt.wantRefuse {
+				assert.EqualError(t, err, "in.pdf: encrypted document: a password is needed to open it")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, want.Blocks, doc.Blocks)
+		})
+	}
 }
