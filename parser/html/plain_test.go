@@ -215,7 +215,7 @@ func TestPlainSegments(t *testing.T) {
 // TestPlainPages checks large list pages: read in segments, mostly built
 // by the plain tree builder, they read as whole.
 func TestPlainPages(t *testing.T) {
-	page := fixturePage(t, "list", segmentBytes+segmentBytes/2)
+	page := fixturePage(t, "list", 3<<19)
 	w := newWalker(siteOf(page))
 	c := startCuts(page, segmentMin)
 	_, err := w.read(&parser.Document{}, page, c.ends, c)

@@ -10,13 +10,20 @@ import (
 
 // segmentBytes is the size above which a document is read in segments:
 // parts that parse on their own, so that only one part's tree is in memory
-// at a time. A tree takes about eight times the bytes of its markup.
-const segmentBytes = 1 << 20
+// at a time. A tree takes about eight times the bytes of its markup. The
+// rows of a long table are then read from their tokens, not built into a
+// tree, at twice the speed from 64 KiB up; a page of lists, whose segments
+// are trees all the same, gains from 512 KiB (BenchmarkSegmentSize).
+const segmentBytes = 512 << 10
 
 // segmentMin is the least size of a segment but the last, once a
 // document is read in segments: small enough that the few segments the
 // tree builder reads (those the scanner does not) take little memory,
-// large enough that the cuts cost nothing beside them.
+// large enough that the cuts cost nothing beside them. Between the rows of
+// a table, a segment needs a sixteenth of that (rowCut): the rows between
+// two such cuts are read from their tokens, so the cut costs next to
+// nothing, and the segments the tree builder reads on either side of the
+// table's first and last cut (its start, its end) stay small.
 const segmentMin = 64 << 10
 
 // openElem is an element the segmenter saw open.
@@ -84,7 +91,7 @@ type segmenter struct {
 	whole   bool       // no cut at all: the body's attributes matter
 
 	src            []byte // the document
-	min            int    // the least size of a segment, but the last
+	min            int    // the least size of a segment, but the last (a sixteenth between a table's rows)
 	last           int    // the end of the last cut made
 	tokOff, tokEnd int    // the token being followed: src[tokOff:tokEnd]
 	tables         []tableCuts
@@ -284,7 +291,7 @@ func (s *segmenter) rowCut(at int) {
 	if k := len(t.cuts); k > 0 {
 		prev = t.cuts[k-1].end
 	}
-	if at-prev < s.min || len(s.src)-at < s.min {
+	if least := s.min / 16; at-prev < least || len(s.src)-at < least {
 		return
 	}
 	var b []byte
