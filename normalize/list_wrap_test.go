@@ -560,10 +560,10 @@ func TestListGoesOnThroughABulletTable(t *testing.T) {
 			tb := &parser.Table{Method: "test"}
 			for _, r := range rows {
 				box := parser.Box{X0: 72, Y0: y, X1: 384, Y1: y + 11.5}
-				tb.Rows = append(tb.Rows, parser.Row{Page: 1, Box: box, Cells: []parser.Cell{
-					{Text: r[0], ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: 72, Y0: y, X1: 84, Y1: y + 11.5}},
-					{Text: r[1], ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: 84, Y0: y, X1: 384, Y1: y + 11.5}},
-				}})
+				tb.Rows = append(tb.Rows, parser.Row{Page: 1, Cells: []parser.Cell{
+					parser.Cell{Text: r[0], ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: 72, Y0: y, X1: 84, Y1: y + 11.5}),
+					parser.Cell{Text: r[1], ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: 84, Y0: y, X1: 384, Y1: y + 11.5}),
+				}}.WithBox(box))
 				y += 14
 			}
 			doc.Blocks = append(doc.Blocks, parser.Block{Table: tb})

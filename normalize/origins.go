@@ -40,8 +40,8 @@ func readOrigins(rows []parser.Row) origins {
 			if cell.Covered || (cell.RowSpan <= 1 && cell.ColSpan <= 1) {
 				continue
 			}
-			end := min(i+max(cell.RowSpan, 1), len(rows))
-			for x := j; x < j+max(cell.ColSpan, 1) && x < width; x++ {
+			end := min(i+int(max(cell.RowSpan, 1)), len(rows))
+			for x := j; x < j+int(max(cell.ColSpan, 1)) && x < width; x++ {
 				from := i
 				if x == j {
 					from = i + 1
@@ -71,8 +71,8 @@ func originCells(rows []parser.Row) origins {
 			if cell.Covered || (cell.RowSpan <= 1 && cell.ColSpan <= 1) {
 				continue
 			}
-			for y := i; y < i+max(cell.RowSpan, 1) && y < len(rows); y++ {
-				for x := j; x < j+max(cell.ColSpan, 1) && x < len(rows[y].Cells); x++ {
+			for y := i; y < i+int(max(cell.RowSpan, 1)) && y < len(rows); y++ {
+				for x := j; x < j+int(max(cell.ColSpan, 1)) && x < len(rows[y].Cells); x++ {
 					if y != i || x != j {
 						o.cells[cellRef{y, x}] = cellRef{i, j}
 					}

@@ -263,7 +263,7 @@ func (tr *tableReader) clippedAtPageEnd(i int) bool {
 // line would: a title set apart above a table ("工学研究科") groups the
 // table's rows instead. Rows without positions (HTML) never do.
 func rightUnder(r, above parser.Row) bool {
-	return r.Box != (parser.Box{}) && r.Page == above.Page && r.Box.Y0-above.Box.Y1 <= above.Box.Height()/2
+	return r.Box() != (parser.Box{}) && r.Page == above.Page && r.Box().Y0-above.Box().Y1 <= above.Box().Height()/2
 }
 
 // unitGoesOn reads a text that opens a table as the partner's unit of the
@@ -378,7 +378,7 @@ func (tr *tableReader) mapColumns() bool {
 			continue
 		case entries && tr.c.namesUniversity(text) && !tr.c.namesAGroup(text):
 			// ("Partner Institution" / "University of Mauritius"): its rows.
-			tr.c.line(&parser.Line{Page: r.Page, Row: r.Row, Text: text, Role: parser.RoleItem, Box: r.Box}, -1)
+			tr.c.line(&parser.Line{Page: r.Page, Row: r.Row, Text: text, Role: parser.RoleItem, Box: r.Box()}, -1)
 			continue
 		}
 		entries = false
@@ -602,10 +602,10 @@ func (tr *tableReader) goesOnAfterBreak() {
 // column after the one another row ends: on the next page, or right of
 // it and higher on the same page. Rows without positions (HTML) never do.
 func afterBreak(r, above parser.Row) bool {
-	if r.Box == (parser.Box{}) || above.Box == (parser.Box{}) {
+	if r.Box() == (parser.Box{}) || above.Box() == (parser.Box{}) {
 		return false
 	}
-	return r.Page == above.Page+1 || r.Page == above.Page && r.Box.X0 >= above.Box.X1-1 && r.Box.Y1 <= above.Box.Y0
+	return r.Page == above.Page+1 || r.Page == above.Page && r.Box().X0 >= above.Box().X1-1 && r.Box().Y1 <= above.Box().Y0
 }
 
 // hasHeader reports a table with a header row among its first rows.
@@ -851,7 +851,7 @@ func (tr *tableReader) menuRow(i int) bool {
 func cellCoveredFromLeft(r parser.Row, j int) bool {
 	for k := j - 1; k >= 0; k-- {
 		if !r.Cells[k].Covered {
-			return r.Cells[k].ColSpan > j-k
+			return int(r.Cells[k].ColSpan) > j-k
 		}
 	}
 	return false

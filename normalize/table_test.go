@@ -651,7 +651,7 @@ func TestUnitGoesOnInNextTable(t *testing.T) {
 func place(t *parser.Table, y float64) {
 	for i := range t.Rows {
 		t.Rows[i].Page = 1
-		t.Rows[i].Box = parser.Box{X0: 50, Y0: y + 12*float64(i), X1: 500, Y1: y + 12*float64(i) + 11.5}
+		t.Rows[i].SetBox(parser.Box{X0: 50, Y0: y + 12*float64(i), X1: 500, Y1: y + 12*float64(i) + 11.5})
 	}
 }
 
@@ -750,7 +750,7 @@ func TestRowGoesOnAfterColumnBreak(t *testing.T) {
 	at := func(t *parser.Table, page int, x, y float64) {
 		for i := range t.Rows {
 			t.Rows[i].Page = page
-			t.Rows[i].Box = parser.Box{X0: x, Y0: y + 12*float64(i), X1: x + 220, Y1: y + 12*float64(i) + 11.5}
+			t.Rows[i].SetBox(parser.Box{X0: x, Y0: y + 12*float64(i), X1: x + 220, Y1: y + 12*float64(i) + 11.5})
 		}
 	}
 	for _, tt := range []struct {

@@ -24,7 +24,7 @@ func (tr *tableReader) centeredGroups() {
 		return
 	}
 	for _, r := range t.Rows[tr.body:] {
-		if r.Page != t.Rows[tr.body].Page || r.Box == (parser.Box{}) {
+		if r.Page != t.Rows[tr.body].Page || r.Box() == (parser.Box{}) {
 			return
 		}
 	}
@@ -57,7 +57,7 @@ func (tr *tableReader) centredColumn(j int) ([]parser.Row, bool) {
 			lines = max(lines, len(c.Lines))
 		}
 		if lines == 1 {
-			heights = append(heights, r.Box.Height())
+			heights = append(heights, r.Box().Height())
 		}
 		if clean(r.Cells[j].Text) != "" {
 			if len(r.Cells[j].Lines) > 1 {
@@ -77,15 +77,15 @@ func (tr *tableReader) centredColumn(j int) ([]parser.Row, bool) {
 	slices.Sort(heights)
 	lineH := heights[len(heights)/2]
 	out := slices.Clone(rows)
-	start := rows[body[0]].Box.Y0
+	start := rows[body[0]].Box().Y0
 	k := 0 // the next body row not yet in a group
 	for _, li := range labels {
-		centre := rows[li].Box.Y0 + lineH/2
+		centre := rows[li].Box().Y0 + lineH/2
 		end := 2*centre - start
 		first, last := -1, -1
 		for ; k < len(body); k++ {
 			r := rows[body[k]]
-			if (r.Box.Y0+min(r.Box.Y1, r.Box.Y0+lineH))/2 > end || body[k] > li && slices.Contains(labels, body[k]) {
+			if (r.Box().Y0+min(r.Box().Y1, r.Box().Y0+lineH))/2 > end || body[k] > li && slices.Contains(labels, body[k]) {
 				break // (the middle of the row's first line below the group's end, or the next group's label)
 			}
 			if first < 0 {
@@ -105,7 +105,7 @@ func (tr *tableReader) centredColumn(j int) ([]parser.Row, bool) {
 			out[first].Cells[j].Text, out[first].Cells[j].Lines = out[li].Cells[j].Text, out[li].Cells[j].Lines
 			out[li].Cells[j].Text, out[li].Cells[j].Lines = "", nil
 		}
-		start = rows[last].Box.Y1
+		start = rows[last].Box().Y1
 	}
 	if k < len(body) {
 		return nil, false // rows below the last group's

@@ -18,8 +18,8 @@ func boxed(tb *parser.Table) *parser.Table {
 		for _, c := range tb.Rows[i].Cells {
 			lines = max(lines, len(c.Lines))
 		}
-		tb.Rows[i].Box = parser.Box{X0: 50, Y0: y, X1: 500, Y1: y + 9 + 12*float64(lines-1)}
-		y = tb.Rows[i].Box.Y1 + 3
+		tb.Rows[i].SetBox(parser.Box{X0: 50, Y0: y, X1: 500, Y1: y + 9 + 12*float64(lines-1)})
+		y = tb.Rows[i].Box().Y1 + 3
 	}
 	tb.Method = "stream"
 	return tb

@@ -166,8 +166,8 @@ func columnStarts(t *parser.Table) []float64 {
 			continue
 		}
 		for j, c := range r.Cells {
-			if !c.Covered && c.ColSpan <= 1 && c.Box != (parser.Box{}) {
-				starts[j] = min(starts[j], c.Box.X0)
+			if !c.Covered && c.ColSpan <= 1 && c.Box() != (parser.Box{}) {
+				starts[j] = min(starts[j], c.Box().X0)
 			}
 		}
 	}
@@ -204,14 +204,16 @@ func pageTopRow(cols [][]*parser.Line, starts []float64) parser.Row {
 			if r.Page == 0 || l.Row < r.Row {
 				r.Page, r.Row = l.Page, l.Row
 			}
-			r.Box = union(r.Box, l.Box)
+			r.SetBox(union(r.Box(), l.Box))
 		}
 	}
 	for j, lines := range cols {
-		c := parser.Cell{ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: starts[j], Y0: r.Box.Y0, X1: r.Box.X1, Y1: r.Box.Y1}}
+		c := parser.Cell{ColSpan: 1, RowSpan: 1}
+		box := parser.Box{X0: starts[j], Y0: r.Box().Y0, X1: r.Box().X1, Y1: r.Box().Y1}
 		if j+1 < len(starts) {
-			c.Box.X1 = starts[j+1]
+			box.X1 = starts[j+1]
 		}
+		c.SetBox(box)
 		for _, l := range lines {
 			c.Lines = append(c.Lines, l.Text)
 		}

@@ -54,7 +54,7 @@ func (tr *tableReader) raisedMarkerRows() {
 	for i := 0; i < len(t.Rows); i++ {
 		r := t.Rows[i]
 		if i >= tr.body && i+1 < len(t.Rows) {
-			if marks, rest, ok := trailingMarkerLine(r); ok && t.Rows[i+1].Page == r.Page && t.Rows[i+1].Box.Y0 < r.Box.Y1+r.Box.Height() {
+			if marks, rest, ok := trailingMarkerLine(r); ok && t.Rows[i+1].Page == r.Page && t.Rows[i+1].Box().Y0 < r.Box().Y1+r.Box().Height() {
 				// "University of Toronto" / "*" over the next row's
 				// "University of Victoria": the marker is the next row's.
 				r = rest
@@ -69,7 +69,7 @@ func (tr *tableReader) raisedMarkerRows() {
 			continue
 		}
 		next := t.Rows[i+1]
-		if next.Page != r.Page || r.Box == (parser.Box{}) || next.Box.Y0-r.Box.Y0 > r.Box.Height()+next.Box.Height()/2 || partner >= len(next.Cells) {
+		if next.Page != r.Page || r.Box() == (parser.Box{}) || next.Box().Y0-r.Box().Y0 > r.Box().Height()+next.Box().Height()/2 || partner >= len(next.Cells) {
 			out = append(out, r)
 			continue
 		}

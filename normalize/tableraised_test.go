@@ -31,8 +31,12 @@ func TestTableRaisedMarkers(t *testing.T) {
 		[]string{"Wayne State University", "20 May 2011"},
 	))
 	// the marker's row: a small glyph raised over the top of the next row
-	raised.Rows[3].Box.Y1 = raised.Rows[3].Box.Y0 + 6
-	raised.Rows[4].Box.Y0, raised.Rows[4].Box.Y1 = raised.Rows[3].Box.Y0+2, raised.Rows[3].Box.Y0+11
+	top := raised.Rows[3].Box().Y0
+	b3, b4 := raised.Rows[3].Box(), raised.Rows[4].Box()
+	b3.Y1 = top + 6
+	b4.Y0, b4.Y1 = top+2, top+11
+	raised.Rows[3].SetBox(b3)
+	raised.Rows[4].SetBox(b4)
 	before := tbl(
 		[]string{"Partner Institution", "Date of Agreement"},
 		[]string{"* University at Albany, State University of New York", "6 August 2012"},

@@ -86,10 +86,10 @@ func (tr *tableReader) joinWrappedRows() {
 			continue
 		}
 		above := &rows[last]
-		above.Box = union(above.Box, r.Box)
+		above.SetBox(union(above.Box(), r.Box()))
 		for j, cell := range r.Cells {
 			a := &above.Cells[j]
-			a.Box = union(a.Box, cell.Box)
+			a.SetBox(union(a.Box(), cell.Box()))
 			text := cellText(cell)
 			if text == "" {
 				continue

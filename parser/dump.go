@@ -64,8 +64,8 @@ func Dump(d *Document) []byte {
 					kind = "H"
 				}
 				fmt.Fprintf(&b, "  %s %d p%d", kind, r.Row, r.Page)
-				if r.Box != (Box{}) {
-					fmt.Fprintf(&b, " [%s]", fmtBox(r.Box))
+				if r.Box() != (Box{}) {
+					fmt.Fprintf(&b, " [%s]", fmtBox(r.Box()))
 				}
 				b.WriteString(" |")
 				for _, c := range r.Cells {

@@ -6,6 +6,8 @@
 // should produce documents that the normaliser turns into the same records.
 package parser
 
+import "math"
+
 // Format is the kind of an input document, sniffed from its bytes.
 type Format string
 
@@ -126,7 +128,7 @@ type Row struct {
 	Row    int  // 1-based ordinal among all lines and table rows of the document
 	Header bool // a header row (including a header repeated after a page break)
 	Cells  []Cell
-	Box    Box
+	box    *Box // nil for the zero box (every row of an HTML table): see Box
 }
 
 // Cell is one grid cell. A merged cell is reported as the document shows it:
@@ -135,8 +137,53 @@ type Row struct {
 type Cell struct {
 	Text    string   // the cell's lines joined by a single space
 	Lines   []string // the cell's lines as laid out (wrapped lines, <br>)
-	ColSpan int      // ≥ 1 on a cell that holds text or is empty; 0 on a covered cell
-	RowSpan int
+	ColSpan int32    // ≥ 1 on a cell that holds text or is empty; 0 on a covered cell
+	RowSpan int32
 	Covered bool // covered by a span whose origin is above or to the left
-	Box     Box
+	box     *Box // nil for the zero box (every cell of an HTML table): see Box
+}
+
+// A row's and a cell's box are held behind a pointer, nil when zero: the
+// rows and cells of an HTML table (a long page has hundreds of thousands)
+// have none, and a Box is four floats, a third of a cell. SetBox makes a
+// box of the row's or cell's own, never shared with the one it was copied
+// from. A box with a negative zero is not the zero box: it is kept as
+// read.
+
+// Box is the row's position in points, top-left origin (PDF); zero for
+// HTML.
+func (r Row) Box() Box { return boxAt(r.box) }
+
+// SetBox sets the row's box.
+func (r *Row) SetBox(b Box) { r.box = boxOf(b) }
+
+// WithBox returns the row with the box b.
+func (r Row) WithBox(b Box) Row { r.box = boxOf(b); return r }
+
+// Box is the cell's position in points, top-left origin (PDF); zero for
+// HTML.
+func (c Cell) Box() Box { return boxAt(c.box) }
+
+// SetBox sets the cell's box.
+func (c *Cell) SetBox(b Box) { c.box = boxOf(b) }
+
+// WithBox returns the cell with the box b.
+func (c Cell) WithBox(b Box) Cell { c.box = boxOf(b); return c }
+
+// boxAt is the box p holds, the zero box for nil.
+func boxAt(p *Box) Box {
+	if p == nil {
+		return Box{}
+	}
+	return *p
+}
+
+// boxOf is b held on its own, nil for the zero box (+0 everywhere).
+func boxOf(b Box) *Box {
+	if b == (Box{}) && !math.Signbit(b.X0) && !math.Signbit(b.Y0) && !math.Signbit(b.X1) && !math.Signbit(b.Y1) {
+		return nil
+	}
+	p := new(Box) // (not &b: b would be moved to the heap on every call)
+	*p = b
+	return p
 }

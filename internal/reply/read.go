@@ -249,6 +249,16 @@ func (d *decoder) int() int {
 	return int(v)
 }
 
+// span reads a cell's span: an int that a parser.Cell holds in 32 bits.
+func (d *decoder) span() int32 {
+	v := d.int()
+	if v != int(int32(v)) {
+		d.fail("a span of %d", v)
+		return 0
+	}
+	return int32(v)
+}
+
 // count reads a count of things of at least least bytes each, which what
 // is left of the frame must hold; isNil for a nil slice.
 func (d *decoder) count(least int) (n int, isNil bool) {
@@ -559,7 +569,7 @@ func (d *decoder) row(r *parser.Row) {
 	}
 	r.Header = flags&rowHeader != 0
 	r.Page, r.Row = d.int(), d.int()
-	r.Box = d.box()
+	r.SetBox(d.box())
 	n, isNil := d.count(minCell)
 	if isNil {
 		return
@@ -599,7 +609,7 @@ func (d *decoder) row(r *parser.Row) {
 				c.Lines[j] = d.text1()
 			}
 		}
-		c.ColSpan, c.RowSpan = d.int(), d.int()
-		c.Box = d.box()
+		c.ColSpan, c.RowSpan = d.span(), d.span()
+		c.SetBox(d.box())
 	}
 }

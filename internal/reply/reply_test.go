@@ -28,11 +28,11 @@ func fullLine(page int) parser.Line {
 // reply head with every field of its errors set.
 func fullDoc() (Head, []parser.Block) {
 	line := fullLine(1)
-	table := &parser.Table{Page: 2, Index: 1, Method: "lattice", Rows: []parser.Row{{
-		Page: 2, Row: 8, Header: true, Box: parser.Box{X0: -1, Y0: math.Inf(1), X1: 3.5, Y1: 1e300},
-		Cells: []parser.Cell{{Text: "a b", Lines: []string{"a", "b"}, ColSpan: 2, RowSpan: 3, Covered: true,
-			Box: parser.Box{X0: 4, Y0: 5, X1: 6, Y1: 7}}},
-	}}}
+	table := &parser.Table{Page: 2, Index: 1, Method: "lattice", Rows: []parser.Row{parser.Row{
+		Page: 2, Row: 8, Header: true,
+		Cells: []parser.Cell{parser.Cell{Text: "a b", Lines: []string{"a", "b"}, ColSpan: 2, RowSpan: 3, Covered: true}.
+			WithBox(parser.Box{X0: 4, Y0: 5, X1: 6, Y1: 7})},
+	}.WithBox(parser.Box{X0: -1, Y0: math.Inf(1), X1: 3.5, Y1: 1e300})}}
 	doc := &parser.Document{File: "list.pdf", SHA256: "abc123", Format: parser.FormatPDF, Title: "学術交流協定校一覧",
 		Pages: 3, Repairs: []string{"pdf:rebuilt_xref"}, Furniture: []parser.Line{fullLine(3)}, ImageOnlyPages: []int{3}}
 	werr := &Error{Positioned: true, File: "list.pdf", Page: 3, Row: 4, Msg: "bad", Sentinels: []int{2, 6}}
@@ -93,16 +93,16 @@ func TestEveryField(t *testing.T) {
 func TestCells(t *testing.T) {
 	var rows []parser.Row
 	for r := range 3 * PartUnits {
-		rows = append(rows, parser.Row{Page: 1, Row: r + 1, Box: parser.Box{X0: 10, Y0: float64(r), X1: 500, Y1: float64(r + 1)}, Cells: []parser.Cell{
-			{Text: fmt.Sprint("a", r%7), Lines: []string{fmt.Sprint("a", r%7)}, ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: 10, Y0: float64(r), X1: 50, Y1: float64(r + 1)}},
+		rows = append(rows, parser.Row{Page: 1, Row: r + 1, Cells: []parser.Cell{
+			parser.Cell{Text: fmt.Sprint("a", r%7), Lines: []string{fmt.Sprint("a", r%7)}, ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: 10, Y0: float64(r), X1: 50, Y1: float64(r + 1)}),
 			{Text: "b c", Lines: []string{"b", "c"}, ColSpan: 1, RowSpan: 1},
 			{Text: "x", Lines: []string{"y"}, ColSpan: 1, RowSpan: 1},
-			{Text: "t", ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: math.Copysign(0, -1), Y0: -7.25, X1: math.Inf(-1)}},
+			parser.Cell{Text: "t", ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: math.Copysign(0, -1), Y0: -7.25, X1: math.Inf(-1)}),
 			{Text: "e", Lines: []string{}, ColSpan: 1, RowSpan: 1},
 			{Text: "", Lines: []string{""}, ColSpan: 1, RowSpan: 1},
 			{Text: string(bytes.Repeat([]byte("long "), 30)) + fmt.Sprint(r), Lines: []string{string(bytes.Repeat([]byte("long "), 30)) + fmt.Sprint(r)}},
 			{Covered: true},
-		}})
+		}}.WithBox(parser.Box{X0: 10, Y0: float64(r), X1: 500, Y1: float64(r + 1)}))
 	}
 	mk := func() []parser.Block {
 		return []parser.Block{{Table: &parser.Table{Page: 1, Method: "stream", Rows: rows}}}

@@ -412,7 +412,7 @@ func (e *encoder) row(r *parser.Row) {
 	e.body = append(e.body, flags)
 	e.int(r.Page)
 	e.int(r.Row)
-	e.box(r.Box)
+	e.box(r.Box())
 	e.count(len(r.Cells), r.Cells == nil)
 	e.cnt[0] += len(r.Cells)
 	for i := range r.Cells {
@@ -438,8 +438,8 @@ func (e *encoder) row(r *parser.Row) {
 				e.str(l)
 			}
 		}
-		e.int(c.ColSpan)
-		e.int(c.RowSpan)
-		e.box(c.Box)
+		e.int(int(c.ColSpan))
+		e.int(int(c.RowSpan))
+		e.box(c.Box())
 	}
 }

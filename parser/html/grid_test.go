@@ -33,7 +33,7 @@ func gridOf(t *testing.T, page string) []string {
 			case c.Covered:
 				cells = append(cells, "^")
 			case c.ColSpan > 1 || c.RowSpan > 1:
-				cells = append(cells, "<"+strconv.Itoa(c.ColSpan)+"x"+strconv.Itoa(c.RowSpan)+">"+strings.Join(c.Lines, "/"))
+				cells = append(cells, "<"+strconv.Itoa(int(c.ColSpan))+"x"+strconv.Itoa(int(c.RowSpan))+">"+strings.Join(c.Lines, "/"))
 			default:
 				cells = append(cells, strings.Join(c.Lines, "/"))
 			}

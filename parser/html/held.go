@@ -321,8 +321,8 @@ func (h *Held) rowCellsWith(p *packedTable, k int, take func(int) []parser.Cell,
 		s := &slots[x]
 		c := &cells[x]
 		c.Text, c.Lines = "", nil
-		c.ColSpan, c.RowSpan, c.Covered = int(s.colSpan), int(s.rowSpan), s.covered
-		c.Box = parser.Box{}
+		c.ColSpan, c.RowSpan, c.Covered = int32(s.colSpan), int32(s.rowSpan), s.covered
+		c.SetBox(parser.Box{})
 		if s.text.n > 0 {
 			c.Text = h.texts.text(s.text)
 			c.Lines = h.texts.linesOf(lines(h.texts.lineCount(s.text)), s.text, c.Text)

@@ -295,13 +295,13 @@ func (pk *packer) packRow(r *parser.Row) {
 	b = append(b, f)
 	b = binary.AppendVarint(b, int64(r.Page))
 	b = binary.AppendVarint(b, int64(r.Row))
-	for _, v := range [4]float64{r.Box.X0, r.Box.Y0, r.Box.X1, r.Box.Y1} {
+	for _, v := range [4]float64{r.Box().X0, r.Box().Y0, r.Box().X1, r.Box().Y1} {
 		b = pk.coord(b, v)
 	}
 	pk.data = b
 	meta, text := pk.meta[:0], pk.text[:0]
 	lines := 0
-	prevX := r.Box.X0
+	prevX := r.Box().X0
 	for i := range r.Cells {
 		c := &r.Cells[i]
 		var f byte
@@ -315,29 +315,29 @@ func (pk *packer) packRow(r *parser.Row) {
 			f |= cellOneLine
 		}
 		same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
-		if same(c.Box.X0, prevX) {
+		if same(c.Box().X0, prevX) {
 			f |= cellX0Joined
 		}
-		if same(c.Box.Y0, r.Box.Y0) {
+		if same(c.Box().Y0, r.Box().Y0) {
 			f |= cellY0Row
 		}
-		if same(c.Box.Y1, r.Box.Y1) {
+		if same(c.Box().Y1, r.Box().Y1) {
 			f |= cellY1Row
 		}
 		meta = append(meta, f)
 		meta = binary.AppendVarint(meta, int64(c.ColSpan))
 		meta = binary.AppendVarint(meta, int64(c.RowSpan))
 		if f&cellX0Joined == 0 {
-			meta = pk.coord(meta, c.Box.X0)
+			meta = pk.coord(meta, c.Box().X0)
 		}
 		if f&cellY0Row == 0 {
-			meta = pk.coord(meta, c.Box.Y0)
+			meta = pk.coord(meta, c.Box().Y0)
 		}
-		meta = pk.coord(meta, c.Box.X1)
+		meta = pk.coord(meta, c.Box().X1)
 		if f&cellY1Row == 0 {
-			meta = pk.coord(meta, c.Box.Y1)
+			meta = pk.coord(meta, c.Box().Y1)
 		}
-		prevX = c.Box.X1
+		prevX = c.Box().X1
 		meta = binary.AppendUvarint(meta, uint64(len(c.Text)))
 		text = append(text, c.Text...)
 		switch {
@@ -378,7 +378,7 @@ func (pp *packedPage) row(k int32) (r parser.Row, rest []byte) {
 		b = b[w:]
 		box[i] = pp.vals[v]
 	}
-	r.Box = parser.Box{X0: box[0], Y0: box[1], X1: box[2], Y1: box[3]}
+	r.SetBox(parser.Box{X0: box[0], Y0: box[1], X1: box[2], Y1: box[3]})
 	return r, b
 }
 
@@ -411,7 +411,8 @@ func (pp *packedPage) cells(k int32, take func(n int) []parser.Cell) []parser.Ce
 	if nl > 0 {
 		lines = make([]string, nl)
 	}
-	prevX := r.Box.X0
+	rbox := r.Box()
+	prevX := rbox.X0
 	for i := range cells {
 		c := &cells[i]
 		f := b[0]
@@ -420,19 +421,20 @@ func (pp *packedPage) cells(k int32, take func(n int) []parser.Cell) []parser.Ce
 		b = b[w:]
 		rs, w := binary.Varint(b)
 		b = b[w:]
-		c.Covered, c.ColSpan, c.RowSpan = f&cellCovered != 0, int(cs), int(rs)
-		c.Box.X0, c.Box.Y0, c.Box.Y1 = prevX, r.Box.Y0, r.Box.Y1
+		c.Covered, c.ColSpan, c.RowSpan = f&cellCovered != 0, int32(cs), int32(rs)
+		box := parser.Box{X0: prevX, Y0: rbox.Y0, Y1: rbox.Y1}
 		if f&cellX0Joined == 0 {
-			c.Box.X0 = pp.vals[uvarint()]
+			box.X0 = pp.vals[uvarint()]
 		}
 		if f&cellY0Row == 0 {
-			c.Box.Y0 = pp.vals[uvarint()]
+			box.Y0 = pp.vals[uvarint()]
 		}
-		c.Box.X1 = pp.vals[uvarint()]
+		box.X1 = pp.vals[uvarint()]
 		if f&cellY1Row == 0 {
-			c.Box.Y1 = pp.vals[uvarint()]
+			box.Y1 = pp.vals[uvarint()]
 		}
-		prevX = c.Box.X1
+		c.SetBox(box)
+		prevX = box.X1
 		c.Text = next()
 		switch {
 		case f&cellOneLine != 0:

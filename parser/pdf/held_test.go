@@ -20,15 +20,15 @@ import (
 // edges and their neighbours', one line, several lines, no lines, an empty
 // list of lines, text that is not one of its lines, non-ASCII text.
 func TestPackRow(t *testing.T) {
-	row := parser.Row{Page: 4, Box: parser.Box{X0: 10, Y0: 20, X1: 300, Y1: 40}, Cells: []parser.Cell{
-		{Text: "Kyoto University", Lines: []string{"Kyoto University"}, ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: 10, Y0: 20, X1: 80.125, Y1: 40}},
-		{Text: "a b", Lines: []string{"a", "b"}, ColSpan: 2, RowSpan: 3, Box: parser.Box{X0: 80.125, Y0: 20, X1: 150, Y1: 97.5}},
-		{Covered: true, Box: parser.Box{X0: 150, Y0: 20, X1: 200, Y1: 40}},
-		{Text: "x", Lines: []string{"y"}, ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: 201, Y0: 19.99, X1: 230, Y1: 40.01}},
-		{Text: "東北大学", ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: 230, Y0: 20, X1: 260, Y1: 40}},
-		{Text: "", Lines: []string{}, ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: math.Copysign(0, -1), Y0: 20, X1: 300, Y1: 40}},
+	row := parser.Row{Page: 4, Cells: []parser.Cell{
+		parser.Cell{Text: "Kyoto University", Lines: []string{"Kyoto University"}, ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: 10, Y0: 20, X1: 80.125, Y1: 40}),
+		parser.Cell{Text: "a b", Lines: []string{"a", "b"}, ColSpan: 2, RowSpan: 3}.WithBox(parser.Box{X0: 80.125, Y0: 20, X1: 150, Y1: 97.5}),
+		parser.Cell{Covered: true}.WithBox(parser.Box{X0: 150, Y0: 20, X1: 200, Y1: 40}),
+		parser.Cell{Text: "x", Lines: []string{"y"}, ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: 201, Y0: 19.99, X1: 230, Y1: 40.01}),
+		parser.Cell{Text: "東北大学", ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: 230, Y0: 20, X1: 260, Y1: 40}),
+		parser.Cell{Text: "", Lines: []string{}, ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: math.Copysign(0, -1), Y0: 20, X1: 300, Y1: 40}),
 		{Text: "", Lines: []string{""}, ColSpan: 1, RowSpan: 1},
-	}}
+	}}.WithBox(parser.Box{X0: 10, Y0: 20, X1: 300, Y1: 40})
 	want := row
 	want.Cells = append([]parser.Cell(nil), row.Cells...)
 	row.Header = true
@@ -39,12 +39,12 @@ func TestPackRow(t *testing.T) {
 	pk.packRow(&row)
 	assert.Equal(t, want.Cells, pk.cells(1, nil), "a second row with the same coordinates")
 	r, _ := pk.row(1)
-	assert.Equal(t, parser.Row{Page: 4, Header: true, Box: row.Box}, r, "the row without its cells")
+	assert.Equal(t, parser.Row{Page: 4, Header: true}.WithBox(row.Box()), r, "the row without its cells")
 	got := pk.cells(0, nil)
 	assert.Equal(t, want.Cells, got)
 	for i := range got {
 		assert.Equal(t, want.Cells[i].Lines == nil, got[i].Lines == nil, "cell %d: nil lines stay nil", i)
-		assert.Equal(t, math.Float64bits(want.Cells[i].Box.X0), math.Float64bits(got[i].Box.X0), "cell %d: the box's bits", i)
+		assert.Equal(t, math.Float64bits(want.Cells[i].Box().X0), math.Float64bits(got[i].Box().X0), "cell %d: the box's bits", i)
 	}
 }
 
@@ -218,7 +218,7 @@ func TestCellArenaReset(t *testing.T) {
 	var a cellArena
 	write := func(cs []parser.Cell) {
 		for i := range cs {
-			cs[i] = parser.Cell{Text: "x", Lines: []string{"x"}, ColSpan: 2, RowSpan: 3, Covered: true, Box: parser.Box{X0: 1, Y1: 2}}
+			cs[i] = parser.Cell{Text: "x", Lines: []string{"x"}, ColSpan: 2, RowSpan: 3, Covered: true}.WithBox(parser.Box{X0: 1, Y1: 2})
 		}
 	}
 	zero := func(cs []parser.Cell) {

@@ -896,10 +896,12 @@ func spanHeadings(header, body []parser.Row) {
 			if cells[c].Covered || strings.TrimSpace(cells[c].Text) == "" {
 				continue
 			}
-			k := c + cells[c].ColSpan
+			k := c + int(cells[c].ColSpan)
 			for k < len(cells) && !cells[k].Covered && strings.TrimSpace(cells[k].Text) == "" && used(k) {
 				cells[c].ColSpan++
-				cells[c].Box.X1 = cells[k].Box.X1
+				box := cells[c].Box()
+				box.X1 = cells[k].Box().X1
+				cells[c].SetBox(box)
 				cells[k].Covered = true
 				k++
 			}

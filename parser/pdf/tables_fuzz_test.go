@@ -69,9 +69,9 @@ func FuzzFindTables(f *testing.F) {
 					if !c.Covered && (c.ColSpan < 1 || c.RowSpan < 1) {
 						t.Fatalf("cell without span: %+v", c)
 					}
-					for _, v := range []float64{c.Box.X0, c.Box.Y0, c.Box.X1, c.Box.Y1} {
+					for _, v := range []float64{c.Box().X0, c.Box().Y0, c.Box().X1, c.Box().Y1} {
 						if math.IsNaN(v) || math.IsInf(v, 0) {
-							t.Fatalf("cell box %+v", c.Box)
+							t.Fatalf("cell box %+v", c.Box())
 						}
 					}
 				}

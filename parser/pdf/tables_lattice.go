@@ -785,19 +785,22 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 	t := pageTable{region: region, cols: xs}
 	t.table = parser.Table{Page: p.Number, Method: "lattice"}
 	for r := range nr {
-		row := parser.Row{Page: p.Number, Box: parser.Box{X0: xs[0], Y0: ys[r], X1: xs[nc], Y1: ys[r+1]}, Cells: make([]parser.Cell, 0, nc)}
+		row := parser.Row{Page: p.Number, Cells: make([]parser.Cell, 0, nc)}
+		row.SetBox(parser.Box{X0: xs[0], Y0: ys[r], X1: xs[nc], Y1: ys[r+1]})
 		nbold, nwords := 0, 0
 		empty := true
 		for c := range nc {
 			i := r*nc + c
 			if o := g.origin[i]; o != i {
-				row.Cells = append(row.Cells, parser.Cell{Covered: true, Box: parser.Box{X0: xs[c], Y0: ys[r], X1: xs[c+1], Y1: ys[r+1]}})
+				covered := parser.Cell{Covered: true}
+				covered.SetBox(parser.Box{X0: xs[c], Y0: ys[r], X1: xs[c+1], Y1: ys[r+1]})
+				row.Cells = append(row.Cells, covered)
 				empty = false
 				continue
 			}
 			s := g.span[i]
-			cell := parser.Cell{ColSpan: s.c1 - s.c0 + 1, RowSpan: s.r1 - s.r0 + 1,
-				Box: parser.Box{X0: xs[s.c0], Y0: ys[s.r0], X1: xs[s.c1+1], Y1: ys[s.r1+1]}}
+			cell := parser.Cell{ColSpan: int32(s.c1 - s.c0 + 1), RowSpan: int32(s.r1 - s.r0 + 1)}
+			cell.SetBox(parser.Box{X0: xs[s.c0], Y0: ys[s.r0], X1: xs[s.c1+1], Y1: ys[s.r1+1]})
 			cell.Text, cell.Lines = cellText(ws, cellWords[i])
 			if cell.Text != "" || cell.RowSpan > 1 {
 				empty = false

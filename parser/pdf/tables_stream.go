@@ -839,16 +839,20 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 	}
 	for r, cells := range accs {
-		row := parser.Row{Page: p.Number, Box: parser.Box{X0: region.X0, Y0: boxes[r].Y0, X1: region.X1, Y1: boxes[r].Y1}, Cells: make([]parser.Cell, 0, nc)}
+		row := parser.Row{Page: p.Number, Cells: make([]parser.Cell, 0, nc)}
+		rowBox := parser.Box{X0: region.X0, Y0: boxes[r].Y0, X1: region.X1, Y1: boxes[r].Y1}
+		row.SetBox(rowBox)
 		nbold, nwords := 0, 0
 		for c := 0; c < nc; c++ {
 			acc := cells[c]
-			cell := parser.Cell{ColSpan: 1, RowSpan: 1, Box: parser.Box{X0: seps[c], Y0: row.Box.Y0, X1: seps[c+1], Y1: row.Box.Y1}}
+			cell := parser.Cell{ColSpan: 1, RowSpan: 1}
+			box := parser.Box{X0: seps[c], Y0: rowBox.Y0, X1: seps[c+1], Y1: rowBox.Y1}
 			if acc.span > 1 {
 				span := min(acc.span, nc-c)
-				cell.ColSpan = span
-				cell.Box.X1 = seps[c+span]
+				cell.ColSpan = int32(span)
+				box.X1 = seps[c+span]
 			}
+			cell.SetBox(box)
 			cell.Text, cell.Lines = cellText(ws, acc.words)
 			for _, wi := range acc.words {
 				nwords++
@@ -857,13 +861,15 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				}
 			}
 			row.Cells = append(row.Cells, cell)
-			for k := 1; k < cell.ColSpan; k++ {
+			for k := 1; k < int(cell.ColSpan); k++ {
 				c++
 				if len(cells[c].words) > 0 {
 					// Text under a span: keep it, in the spanned cell.
 					row.Cells[len(row.Cells)-1].Text, row.Cells[len(row.Cells)-1].Lines = cellText(ws, append(slices.Clone(acc.words), cells[c].words...))
 				}
-				row.Cells = append(row.Cells, parser.Cell{Covered: true, Box: parser.Box{X0: seps[c], Y0: row.Box.Y0, X1: seps[c+1], Y1: row.Box.Y1}})
+				covered := parser.Cell{Covered: true}
+				covered.SetBox(parser.Box{X0: seps[c], Y0: rowBox.Y0, X1: seps[c+1], Y1: rowBox.Y1})
+				row.Cells = append(row.Cells, covered)
 			}
 		}
 		t.table.Rows = append(t.table.Rows, row)
@@ -883,7 +889,7 @@ func mergeUnruled(rows []parser.Row, hrules []rule, region parser.Box, ivs []int
 	width := region.X1 - region.X0
 	origin := make([]int, len(ivs)) // per column, the row of the cell the next rows may merge into
 	for r := 1; r < len(rows); r++ {
-		a, b := rows[r-1].Box, rows[r].Box
+		a, b := rows[r-1].Box(), rows[r].Box()
 		top, bot := (a.Y0+a.Y1)/2, (b.Y0+b.Y1)/2
 		var between []rule
 		for _, h := range hrules {
@@ -913,8 +919,11 @@ func mergeUnruled(rows []parser.Row, hrules []rule, region parser.Box, ivs []int
 				o.Text = strings.Join(o.Lines, " ")
 			}
 			o.RowSpan++
-			o.Box.Y1 = cell.Box.Y1
-			*cell = parser.Cell{Covered: true, Box: cell.Box}
+			obox := o.Box()
+			obox.Y1 = cell.Box().Y1
+			o.SetBox(obox)
+			// covered now: its text goes, its box stays
+			cell.Text, cell.Lines, cell.ColSpan, cell.RowSpan, cell.Covered = "", nil, 0, 0, true
 		}
 	}
 }

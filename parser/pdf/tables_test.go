@@ -111,7 +111,7 @@ func TestLatticeSpans(t *testing.T) {
 	assert.True(t, tab.Rows[0].Header)
 	assert.False(t, tab.Rows[1].Header)
 	assert.Equal(t, parser.Box{X0: 100, Y0: 100, X1: 400, Y1: 180}, tabs[0].region)
-	assert.Equal(t, parser.Box{X0: 100, Y0: 120, X1: 200, Y1: 180}, tab.Rows[1].Cells[0].Box)
+	assert.Equal(t, parser.Box{X0: 100, Y0: 120, X1: 200, Y1: 180}, tab.Rows[1].Cells[0].Box())
 	for _, r := range tab.Rows {
 		assert.Equal(t, 1, r.Page)
 	}

@@ -417,7 +417,7 @@ func (r *reader) table(g *grid, y0, y1 int) (*parser.Table, error) {
 			}
 			c.ColSpan, c.RowSpan = 1, 1
 			if s, ok := g.span[[2]int{y, x}]; ok {
-				c.RowSpan, c.ColSpan = min(s[0], y1-y), min(s[1], width-x)
+				c.RowSpan, c.ColSpan = int32(min(s[0], y1-y)), int32(min(s[1], width-x))
 			}
 			for _, l := range strings.Split(g.at(y, x), "\n") {
 				if l = fold(l); l != "" {
