@@ -57,10 +57,10 @@ func (e *env) extractFile(name string, opt normalize.Options) (*agreement.Result
 }
 
 // extractFilePages is extractFile reading only the given pages (nil: all).
-// A PDF in a regular file is not read here: the parse child reads it from
-// the file, handed over open (see pdfFile).
+// A PDF or an HTML page in a regular file is not read here: the parse child
+// reads it from the file, handed over open (see handedFile).
 func (e *env) extractFilePages(name string, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
-	if f, size := pdfFile(name); f != nil {
+	if f, size := handedFile(name); f != nil {
 		collected := collectAroundRead(ro.alone)
 		doc, err := parseInChild(parseRequest{Name: name, Pages: ro.pages, Password: ro.password, file: f, Size: size}, limitsFor(size))
 		f.Close()
@@ -74,15 +74,18 @@ func (e *env) extractFilePages(name string, opt normalize.Options, ro readOpts) 
 	return extractPages(name, b, opt, ro)
 }
 
-// pdfFile opens the named input when it is a regular file of at most
-// maxInput bytes that is a PDF (its first KiB holds the "%PDF-" header
-// parser.Detect finds one by), and returns it and its size; nil
-// otherwise, when the input is read whole as any other (readInput says
-// what is wrong with it, if anything). The command then reads only that
-// first KiB: the parse child reads the pages from the file, as it would
-// from a file the command had read whole and found unchanged (sameFile),
-// without the command reading it twice and holding it.
-func pdfFile(name string) (*os.File, int) {
+// handedFile opens the named input when it is a regular file of at most
+// maxInput bytes that is a PDF or an HTML page by its first bytes (a
+// "%PDF-" header in the first KiB; markup at the start of the first
+// handedHead bytes, which parser.Detect then finds in the whole file too),
+// and returns it and its size; nil otherwise, when the input is read whole
+// as any other (readInput says what is wrong with it, if anything). The
+// command then reads only those first bytes: the parse child reads a PDF's
+// pages from the file, as it would from a file the command had read whole
+// and found unchanged (sameFile), and an HTML page whole, without the
+// command reading it and holding it (a 50 MB page: 50 MB of the command's
+// memory while the child reads it) and writing it down a pipe.
+func handedFile(name string) (*os.File, int) {
 	if name == "-" {
 		return nil, 0
 	}
@@ -99,13 +102,17 @@ func pdfFile(name string) (*os.File, int) {
 		f.Close()
 		return nil, 0
 	}
-	head := make([]byte, min(fi.Size(), 1024))
-	if n, _ := f.ReadAt(head, 0); n < len(head) || parser.Detect(head) != parser.FormatPDF {
+	head := make([]byte, min(fi.Size(), handedHead))
+	if n, _ := f.ReadAt(head, 0); n < len(head) || !leanFormat(head) {
 		f.Close()
 		return nil, 0
 	}
 	return f, int(fi.Size())
 }
+
+// handedHead is how much of a file handedFile reads to tell its format:
+// parser.Detect looks at the first 4 KiB of markup after white space.
+const handedHead = 8 << 10
 
 // extractBytes parses and normalises the bytes of one document.
 func extractBytes(name string, b []byte, opt normalize.Options) (*agreement.Result, error) {

@@ -128,8 +128,15 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		limitMemory(req.Memory)
 	}
 	debug.SetMaxStack(maxStack)
+	var in *os.File
+	if req.InFile {
+		if in = os.NewFile(inFileFD, req.Name); in == nil {
+			fmt.Fprintf(stderr, "agreements: parse child: the input file was not handed over\n")
+			return exitFail
+		}
+	}
 	if req.QuietStart {
-		collectFor(req.Size, req.InFile || parser.Detect(req.Data) == parser.FormatPDF)
+		collectFor(req.Size, isPDF(req.Data, in))
 	}
 	switch req.Test {
 	case "hang":
@@ -155,12 +162,7 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 	ro := readOpts{pages: req.Pages, password: req.Password}
 	var doc *parser.Document
 	var held heldRows
-	if req.InFile {
-		in := os.NewFile(inFileFD, req.Name)
-		if in == nil {
-			fmt.Fprintf(stderr, "agreements: parse child: the input file was not handed over\n")
-			return exitFail
-		}
+	if in != nil {
 		doc, held, err = parseHeldFile(req.Name, in, req.Size, ro)
 		in.Close()
 	} else {
@@ -191,6 +193,17 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// isPDF reports whether the input is a PDF: data, or the file in when it
+// is handed over (a PDF or an HTML page, see handedFile), by its first KiB.
+func isPDF(data []byte, in *os.File) bool {
+	if in == nil {
+		return parser.Detect(data) == parser.FormatPDF
+	}
+	var head [1024]byte
+	n, _ := in.ReadAt(head[:], 0)
+	return parser.Detect(head[:n]) == parser.FormatPDF
 }
 
 // inFileFD is the descriptor of the input file handed to the child (the

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/parser/parsertest"
 )
 
 // TestMain lets the test binary serve as the parse child, as the program
@@ -109,10 +110,11 @@ func TestReservedMemory(t *testing.T) {
 	assert.Positive(t, got)
 }
 
-// TestPDFFile: the command hands a PDF in a regular file to the parse
-// child without reading it whole, exactly when parser.Detect would find
-// the whole file a PDF; anything else is read whole as before.
-func TestPDFFile(t *testing.T) {
+// TestHandedFile: the command hands a PDF or an HTML page in a regular file
+// to the parse child without reading it whole, exactly when parser.Detect
+// finds one in its first handedHead bytes, and then finds the same in the
+// whole file; anything else is read whole as before.
+func TestHandedFile(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, b []byte) string {
 		p := filepath.Join(dir, name)
@@ -129,6 +131,11 @@ func TestPDFFile(t *testing.T) {
 		{"leading garbage", write("b.pdf", append(bytes.Repeat([]byte("x"), 900), pdfBytes...))},
 		{"header past the first KiB", write("c.pdf", append(bytes.Repeat([]byte("x"), 1100), pdfBytes...))},
 		{"html", write("d.html", []byte("<html><table><tr><td>a</td></tr></table></html>"))},
+		{"html after a BOM and white space", write("d2.html", []byte("\xef\xbb\xbf \n<!DOCTYPE html><p>a</p>"))},
+		{"markup past the head", write("d3.html", append(bytes.Repeat([]byte(" "), handedHead), "<html><p>a</p></html>"...))},
+		{"tag past the head", write("d4.html", append(append([]byte("<x>"), bytes.Repeat([]byte("y"), handedHead)...), "<html>"...))},
+		{"workbook", write("w.xlsx", parsertest.Zip(t, "xl/workbook.xml"))},
+		{"text", write("t.txt", []byte("Kyoto University"))},
 		{"empty", write("e.pdf", nil)},
 		{"tiny", write("f.pdf", []byte("%PDF-"))},
 		{"directory", dir},
@@ -138,8 +145,9 @@ func TestPDFFile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b, _ := os.ReadFile(tt.path)
-			want := tt.path != "-" && len(b) > 0 && parser.Detect(b) == parser.FormatPDF
-			f, size := pdfFile(tt.path)
+			head := b[:min(len(b), handedHead)]
+			want := tt.path != "-" && len(b) > 0 && leanFormat(head)
+			f, size := handedFile(tt.path)
 			if !want {
 				assert.Nil(t, f)
 				return
@@ -147,6 +155,7 @@ func TestPDFFile(t *testing.T) {
 			require.NotNil(t, f)
 			defer f.Close()
 			assert.Equal(t, len(b), size)
+			assert.Equal(t, parser.Detect(b), parser.Detect(head), "the whole file is what its head says")
 		})
 	}
 }
