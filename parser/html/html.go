@@ -320,7 +320,7 @@ func flatten(b []byte, limit int) ([]byte, error) {
 			return out.Bytes(), nil
 		case html.StartTagToken:
 			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := lookupAtom(name)
 			if voidElement(a) {
 				break
 			}
@@ -335,7 +335,7 @@ func flatten(b []byte, limit int) ([]byte, error) {
 			depth++
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := lookupAtom(name)
 			if voidElement(a) {
 				break
 			}

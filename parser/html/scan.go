@@ -270,7 +270,7 @@ func (s *scanner) raw() []byte { return s.b[s.start:s.off] }
 // tagAtom returns the atom of the tag read, 0 when its name has none.
 func (s *scanner) tagAtom() atom.Atom {
 	var buf [24]byte
-	return atom.Lookup(appendLower(buf[:0], s.b[s.name:s.nameEnd]))
+	return lookupAtom(appendLower(buf[:0], s.b[s.name:s.nameEnd]))
 }
 
 // attr returns the first attribute of the start tag read from its k-th

@@ -426,7 +426,7 @@ func tagName(b []byte) openElem {
 		}
 		name = append(name, c)
 	}
-	if a := atom.Lookup(name); a != 0 {
+	if a := lookupAtom(name); a != 0 {
 		return openElem{a: a}
 	}
 	return openElem{name: string(name)}
