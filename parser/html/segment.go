@@ -485,10 +485,38 @@ func (s *segmenter) push(e openElem) {
 // openCounts counts the elements open, by kind: those with an atom by
 // their atom (the headings together, under h1: any heading end tag closes
 // any heading), the others by name. Keyed by a number, the count of a
-// tag's kind is looked up without hashing its name.
+// tag's kind is looked up without hashing its name; the kinds a long
+// table or list opens and closes at every row and item are counted in
+// fields of their own, not a map.
 type openCounts struct {
+	rows  [rowKinds]int32 // by rowKind
 	atoms map[atom.Atom]int32
 	names map[string]int32
+}
+
+// rowKinds is how many kinds rowKind numbers, and none.
+const rowKinds = 8
+
+// rowKind is the number of a kind openCounts counts in a field, 0 for
+// another.
+func rowKind(a atom.Atom) int {
+	switch a {
+	case atom.Td:
+		return 1
+	case atom.Tr:
+		return 2
+	case atom.Th:
+		return 3
+	case atom.Tbody:
+		return 4
+	case atom.Li:
+		return 5
+	case atom.A:
+		return 6
+	case atom.P:
+		return 7
+	}
+	return 0
 }
 
 func (o *openCounts) add(e openElem, d int32) {
@@ -497,6 +525,10 @@ func (o *openCounts) add(e openElem, d int32) {
 			o.names = map[string]int32{}
 		}
 		o.names[e.name] += d
+		return
+	}
+	if k := rowKind(e.a); k > 0 {
+		o.rows[k] += d
 		return
 	}
 	if o.atoms == nil {
@@ -508,6 +540,9 @@ func (o *openCounts) add(e openElem, d int32) {
 func (o *openCounts) get(e openElem) int32 {
 	if e.a == 0 {
 		return o.names[e.name]
+	}
+	if k := rowKind(e.a); k > 0 {
+		return o.rows[k]
 	}
 	return o.atoms[countKey(e.a)]
 }
