@@ -28,6 +28,9 @@ type scanner struct {
 	stop          bool // after a raw text element's start tag
 	// A comment's text is b[data:dataEnd].
 	data, dataEnd int
+	// The atom of the tag read, once tagAtom has looked it up (atomRead).
+	atom     atom.Atom
+	atomRead bool
 }
 
 // maxScanAttrs bounds the attributes of a tag the scanner reads: each is
@@ -110,7 +113,7 @@ func (s *scanner) skipSpace(p int) int {
 func (s *scanner) tag(p int, attr bool) bool {
 	b := s.b
 	s.attrs = s.attrs[:0]
-	s.name = p
+	s.name, s.atomRead = p, false
 	for p++; ; p++ {
 		if p >= len(b) {
 			return false
@@ -267,10 +270,14 @@ func (s *scanner) commentData() []byte { return s.b[s.data:s.dataEnd] }
 // raw returns the token read, as written.
 func (s *scanner) raw() []byte { return s.b[s.start:s.off] }
 
-// tagAtom returns the atom of the tag read, 0 when its name has none.
+// tagAtom returns the atom of the tag read, 0 when its name has none:
+// looked up once a tag, however often the readers ask.
 func (s *scanner) tagAtom() atom.Atom {
-	var buf [24]byte
-	return lookupAtom(appendLower(buf[:0], s.b[s.name:s.nameEnd]))
+	if !s.atomRead {
+		var buf [24]byte
+		s.atom, s.atomRead = lookupAtom(appendLower(buf[:0], s.b[s.name:s.nameEnd])), true
+	}
+	return s.atom
 }
 
 // attr returns the first attribute of the start tag read from its k-th
@@ -343,6 +350,16 @@ type tokens struct {
 	z     *html.Tokenizer
 	zOff  int // where z reads next
 	zLeft int // tokens z reads before the scanner is tried again
+}
+
+// scannedAtom returns the atom of the tag the scanner read last, as
+// tagName would read it from the tag's bytes; 0 when the token was read
+// by the tokenizer (z not nil), is no tag, or its name has no atom.
+func (t *tokens) scannedAtom(z *html.Tokenizer, tt html.TokenType) atom.Atom {
+	if z != nil || (tt != html.StartTagToken && tt != html.EndTagToken) {
+		return 0
+	}
+	return t.sc.tagAtom()
 }
 
 // tokenizerRun is how many tokens the tokenizer reads once the scanner

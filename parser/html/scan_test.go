@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -309,4 +310,57 @@ func FuzzTokens(f *testing.F) {
 		f.Add([]byte(p + "<p>x</p>" + p))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) { checkTokens(t, b) })
+}
+
+// TestScannedAtom: the atom the scanner gives a tag it read is the one
+// the segmenter would read from the tag's bytes (tagName), on the
+// fixtures' and the layout matrix's pages, large generated pages, and
+// random tags of mixed case with attributes, slashes and white space.
+func TestScannedAtom(t *testing.T) {
+	var pages [][]byte
+	matrix, err := filepath.Glob("../../fixtures/matrix/*/input.html")
+	require.NoError(t, err)
+	for _, in := range append(fixtureInputs(t), matrix...) {
+		pages = append(pages, mustRead(t, in))
+	}
+	for _, kind := range []string{"table", "list", "sjis"} {
+		pages = append(pages, fixturePage(t, kind, 256<<10))
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	names := []string{"td", "TD", "tR", "Th", "li", "a", "A", "p", "br", "BR", "span", "table", "x-y", "h1", "H6", "tbody", "dl", "dT"}
+	ends := []string{">", " >", "/>", "\t>", " class=x>", "\n/>", "\f>"}
+	for range 2000 {
+		var b strings.Builder
+		for range 1 + r.IntN(20) {
+			n := names[r.IntN(len(names))]
+			if r.IntN(3) == 0 {
+				b.WriteString("</" + n + ends[r.IntN(len(ends))])
+			} else {
+				b.WriteString("<" + n + ends[r.IntN(len(ends))] + "x")
+			}
+		}
+		pages = append(pages, []byte(b.String()))
+	}
+	scanned := 0
+	for _, p := range pages {
+		tk := &tokens{b: p}
+		for {
+			tt, raw, z := tk.next()
+			if tt == html.ErrorToken {
+				break
+			}
+			a := tk.scannedAtom(z, tt)
+			switch {
+			case z != nil || (tt != html.StartTagToken && tt != html.EndTagToken):
+				assert.Zero(t, a)
+			case tt == html.StartTagToken:
+				assert.Equal(t, tagName(raw[1:]).a, a, "%q", raw)
+				scanned++
+			default:
+				assert.Equal(t, tagName(raw[2:]).a, a, "%q", raw)
+				scanned++
+			}
+		}
+	}
+	assert.Greater(t, scanned, 50_000)
 }

@@ -151,7 +151,7 @@ func (c *cutter) run(b []byte, min int) {
 		s.tokOff = off
 		off += len(raw)
 		s.tokEnd = off
-		here := s.token(z, tt, raw)
+		here := s.token(z, tt, raw, t.scannedAtom(z, tt))
 		for _, ct := range s.ready {
 			if !send(ct) {
 				return
@@ -192,8 +192,10 @@ func cuts(b []byte, min int) ([]int, []byte) {
 
 // token follows one token; it reports whether the document can be cut
 // after it. z is the tokenizer that read it, nil when the scanner did (as
-// it does no start tag of a table or a body: see tokens).
-func (s *segmenter) token(z *html.Tokenizer, tt html.TokenType, raw []byte) bool {
+// it does no start tag of a table or a body: see tokens); a is the atom of
+// a tag the scanner read, 0 when it has none or is not known (the tag's
+// name is then read from raw).
+func (s *segmenter) token(z *html.Tokenizer, tt html.TokenType, raw []byte, a atom.Atom) bool {
 	switch tt {
 	case html.CommentToken:
 		return false
@@ -217,7 +219,10 @@ func (s *segmenter) token(z *html.Tokenizer, tt html.TokenType, raw []byte) bool
 		return false
 	case html.StartTagToken, html.SelfClosingTagToken:
 		s.initial = false
-		e := tagName(raw[1:])
+		e := openElem{a: a}
+		if a == 0 {
+			e = tagName(raw[1:])
+		}
 		if k := len(s.tables); k > 0 {
 			switch e.a {
 			case atom.Tr:
@@ -232,7 +237,10 @@ func (s *segmenter) token(z *html.Tokenizer, tt html.TokenType, raw []byte) bool
 		return false
 	case html.EndTagToken:
 		s.initial = false
-		e := tagName(raw[2:])
+		e := openElem{a: a}
+		if a == 0 {
+			e = tagName(raw[2:])
+		}
 		if k := len(s.tables); k > 0 && section(e.a) {
 			if d := s.tables[k-1].depth + 1; d >= len(s.stack) || s.stack[d] != e {
 				s.tables[k-1].ok = false // an implied row group's end, or one the stack does not show
