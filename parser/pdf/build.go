@@ -110,13 +110,19 @@ func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, gi []int32) []int32 
 		}
 	}
 	lines := lb.lines[:0]
+	// The arrays of one entry a glyph are made as large as the worker's
+	// glyph array, not the page's count: the next page, drawn in that
+	// array, fits them too, and what of them a page leaves is never
+	// written (an array of the page's count would be made again for each
+	// page larger than the worker's pages before it).
+	room := max(len(gx), cap(gx))
 	glyphs := gi[:0]
 	if cap(glyphs) < len(gx) {
-		glyphs = make([]int32, 0, len(gx))
+		glyphs = make([]int32, 0, room)
 	}
 	fg := lb.fg
 	if cap(fg) < len(gx) {
-		fg = make([]fglyph, 0, len(gx))
+		fg = make([]fglyph, 0, room)
 	}
 	for dir := 0; dir < 4; dir++ {
 		fg = fg[:0]
@@ -328,7 +334,7 @@ type fkey struct {
 func sortByBaseline(fg []fglyph, wb *wordBuf) {
 	keys := wb.keys[:0]
 	if cap(keys) < len(fg) {
-		keys = make([]fkey, 0, len(fg))
+		keys = make([]fkey, 0, max(len(fg), cap(fg))) // as large as fg's array (see buildLayout)
 	}
 	nan := false
 	for k := range fg {
@@ -388,7 +394,7 @@ func mergeRuns(keys []fkey, wb *wordBuf) bool {
 	bounds = append(bounds, n)
 	if len(bounds) > 2 {
 		if cap(wb.merge) < n {
-			wb.merge = make([]fkey, n)
+			wb.merge = make([]fkey, n, max(n, cap(keys))) // as large as the keys' array
 		}
 		src, dst := keys, wb.merge[:n]
 		next := wb.nextBounds[:0]
