@@ -88,7 +88,41 @@ func isRTL(s string) bool {
 // page after the other: a page's words are needed only while its tables
 // are found. Which array a page gets changes nothing: pageWords fills it
 // from its start. A nil twordBuf gives a new array to every page.
-type twordBuf struct{ ws []tword }
+//
+// byX and keys are the arrays in which wordSet.split sorts a page's
+// glyphs by left edge, left to the next page the same way: one entry a
+// glyph, they are the largest of the page's word sets' arrays.
+type twordBuf struct {
+	ws   []tword
+	byX  []int
+	keys []keyed
+}
+
+// glyphOrder returns an array of the n indices 0 to n-1, in b's array
+// when it is large enough, and b's sort keys' array.
+func (b *twordBuf) glyphOrder(n int) ([]int, []keyed) {
+	var idx []int
+	var keys []keyed
+	if b != nil {
+		idx, keys = b.byX[:0], b.keys[:0]
+		b.byX, b.keys = nil, nil // lent until putOrder
+	}
+	if cap(idx) < n {
+		idx = make([]int, 0, n)
+	}
+	for k := range n {
+		idx = append(idx, k)
+	}
+	return idx, keys
+}
+
+// putOrder gives the arrays of glyphOrder back for the next page.
+func (b *twordBuf) putOrder(idx []int, keys []keyed) {
+	if b == nil {
+		return
+	}
+	b.byX, b.keys = idx[:0], keys[:0]
+}
 
 // get returns an empty array for n words or more.
 func (b *twordBuf) get(n int) []tword {
@@ -230,6 +264,11 @@ type wordSet struct {
 	ws   []tword
 	used []bool
 	byX  []int // the page's glyphs by left edge, sorted on first use
+	// sorted says byX is; keys is the array it was sorted with, and buf
+	// the worker's arrays both are taken from (nil: new ones).
+	sorted bool
+	keys   []keyed
+	buf    *twordBuf
 }
 
 // split cuts word i at the x positions cuts (ascending) into pieces made
@@ -241,12 +280,10 @@ type wordSet struct {
 // Word i becomes the first piece; the indices of the others are returned.
 // Without glyphs the word stays whole.
 func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
-	if s.byX == nil {
-		s.byX = make([]int, p.glyphCount())
-		for k := range s.byX {
-			s.byX[k] = k
-		}
-		sortIndices(s.byX, func(k int) float64 { return p.glyph(k).Box.X0 }, nil)
+	if !s.sorted {
+		s.byX, s.keys = s.buf.glyphOrder(p.glyphCount())
+		s.keys = sortIndices(s.byX, func(k int) float64 { return p.glyph(k).Box.X0 }, s.keys)
+		s.sorted = true
 	}
 	w := s.ws[i]
 	lo, _ := slices.BinarySearchFunc(s.byX, w.Box.X0-1, func(k int, x float64) int { return cmp.Compare(p.glyph(k).Box.X0, x) })
@@ -550,8 +587,13 @@ func pageTables(p *PageLayout) []pageTable { return (*twordBuf)(nil).pageTables(
 
 // pageTables is pageTables with the page's words in an array of b's.
 func (b *twordBuf) pageTables(p *PageLayout) []pageTable {
-	s := &wordSet{ws: b.pageWords(p)}
-	defer func() { b.put(s.ws) }() // no table found keeps a word: cells hold the words' text
+	s := &wordSet{ws: b.pageWords(p), buf: b}
+	defer func() {
+		b.put(s.ws) // no table found keeps a word: cells hold the words' text
+		if s.sorted {
+			b.putOrder(s.byX, s.keys) // nor a glyph index
+		}
+	}()
 	p.rules = pageRuleMemo{keep: true}
 	defer func() { p.rules = pageRuleMemo{} }()
 	s.used = make([]bool, len(s.ws))
