@@ -338,8 +338,26 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 // baselines groups words into visual lines: words whose vertical centres lie
 // within 40% of the smaller height of each other. Each line's words are
 // sorted left to right. The result is sorted top to bottom.
-func baselines(ws []tword, idx []int) [][]int {
-	order := slices.Clone(idx)
+func baselines(ws []tword, idx []int) [][]int { return baselinesIn(ws, idx, nil) }
+
+// lineBuf holds the arrays of a set of words' visual lines (baselinesIn)
+// for a caller that is done with them when it asks for the lines of its
+// next set: each set's are made in the arrays of the one before.
+type lineBuf struct {
+	order []int
+	lines [][]int
+}
+
+// baselinesIn is baselines, the lines made in b's arrays (b nil: new
+// ones); they are b's until the next call with b.
+func baselinesIn(ws []tword, idx []int, b *lineBuf) [][]int {
+	var order []int
+	if b != nil {
+		order = append(b.order[:0], idx...)
+		b.order = order
+	} else {
+		order = slices.Clone(idx)
+	}
 	if anyNaN(order, func(k int) float64 { return ws[k].cy }) {
 		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ws[a].cy, ws[b].cy) })
 	} else {
@@ -357,7 +375,14 @@ func baselines(ws []tword, idx []int) [][]int {
 	for start := 0; start < len(order); start = ends[len(ends)-1] {
 		ends = append(ends, lineRun(ws, order, start))
 	}
-	lines := make([][]int, 0, len(ends))
+	var lines [][]int
+	if b != nil {
+		clear(b.lines)
+		lines = b.lines[:0]
+	}
+	if cap(lines) < len(ends) {
+		lines = make([][]int, 0, len(ends))
+	}
 	start := 0
 	for _, end := range ends {
 		lines = append(lines, order[start:end:end])
@@ -371,6 +396,9 @@ func baselines(ws []tword, idx []int) [][]int {
 		for _, l := range lines {
 			slices.SortFunc(l, func(a, b int) int { return compareNumbers(ws[a].Box.X0, ws[b].Box.X0) })
 		}
+	}
+	if b != nil {
+		b.lines = lines
 	}
 	return lines
 }
