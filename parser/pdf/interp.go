@@ -144,6 +144,9 @@ type scratch struct {
 	// of the page whose tables are being found (tables.go).
 	streams streamBuf
 	twords  twordBuf
+	// cells is the arena of the page's table cells when its rows are
+	// packed as it is read (PageLayout.rowCells).
+	cells cellArena
 }
 
 // lexBuf is what a content stream's run leaves for the next run at its
