@@ -48,12 +48,12 @@ type tword struct {
 	Word
 	cx, cy float64
 	h      float64
-	rtl    bool
 	// line is the index of the text line the word came in (-1 for flat
 	// words), and justified says that line is justified text: its word
 	// gaps, however wide, are word gaps and never part two cells.
 	line      int
 	justified bool
+	rtl       bool // beside justified: a word is 128 bytes, not 136
 }
 
 func newTword(w Word) tword {
