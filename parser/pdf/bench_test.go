@@ -78,6 +78,29 @@ func BenchmarkParseFile(b *testing.B) {
 	}
 }
 
+// BenchmarkParseHeldFile is BenchmarkParseFile the way the command's
+// parse child reads a document: ParseHeld, its rows packed as each page
+// is read, then every row filled.
+func BenchmarkParseHeldFile(b *testing.B) {
+	path := os.Getenv("BENCH_PDF")
+	if path == "" {
+		b.Skip("BENCH_PDF not set")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		h, err := ParseHeld(path, data, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		h.fillAll()
+	}
+}
+
 // BenchmarkParseEach parses each corpus PDF on its own, one sub-benchmark
 // a file, so that a change can be weighed file by file.
 func BenchmarkParseEach(b *testing.B) {

@@ -84,6 +84,11 @@ type layoutBuf struct {
 	wb    wordBuf
 }
 
+// glyphsPerLine is the fewest glyphs a line has on average on most pages
+// (the corpus: 12.6 on average, 3 on the page that has most lines), for a
+// first guess at a page's lines.
+const glyphsPerLine = 8
+
 // lineOrder is a line's sort key and its index: lines are sorted by key
 // and the index carries them, so that sorting moves 24 bytes, not a line.
 type lineOrder struct {
@@ -110,13 +115,27 @@ func buildLayout(p *PageLayout, gx []glyphx, lb *layoutBuf, gi []int32) []int32 
 		}
 	}
 	lines := lb.lines[:0]
+	// The lines are made in the worker's array, made at once for about as
+	// many lines as the page draws (the corpus's pages: a line for 12.6
+	// glyphs on average) rather than doubled line by line, each array a
+	// copy in memory not touched before; a worker's array short of that by
+	// a quarter or less is kept (see reserveGlyphs).
+	if want, c := len(gx)/glyphsPerLine, cap(lines); want > c+c/4 {
+		lines = make([]TextLine, 0, want)
+	}
+	// The arrays of one entry a glyph are made as large as the worker's
+	// glyph array, not the page's count: the next page, drawn in that
+	// array, fits them too, and what of them a page leaves is never
+	// written (an array of the page's count would be made again for each
+	// page larger than the worker's pages before it).
+	room := max(len(gx), cap(gx))
 	glyphs := gi[:0]
 	if cap(glyphs) < len(gx) {
-		glyphs = make([]int32, 0, len(gx))
+		glyphs = make([]int32, 0, room)
 	}
 	fg := lb.fg
 	if cap(fg) < len(gx) {
-		fg = make([]fglyph, 0, len(gx))
+		fg = make([]fglyph, 0, room)
 	}
 	for dir := 0; dir < 4; dir++ {
 		fg = fg[:0]
@@ -234,10 +253,10 @@ func flatWords(p *PageLayout) {
 type wordBuf struct {
 	text  []byte
 	words []Word
-	// keys are buildDir's sort keys; merge, bounds and nextBounds are
-	// mergeRuns' room.
-	keys               []fkey
-	merge              []fkey
+	// order is buildDir's glyph indices, sorted; merge, bounds and
+	// nextBounds are mergeRuns' room.
+	order              []int32
+	merge              []int32
 	bounds, nextBounds []int
 }
 
@@ -313,52 +332,46 @@ func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLi
 	return lines, glyphs
 }
 
-// fkey is a glyph's sort key in buildDir and its index in fg: the keys
-// are sorted and the glyphs gathered in their order, so that sorting moves
-// 24 bytes, not a glyph's 56.
-type fkey struct {
-	base, u0 float64
-	k        int
-}
-
 // sortByBaseline sorts the glyphs fg by baseline, then from the start of
 // the line, into the order slices.SortFunc would put them in (the sort's
-// moves depend only on its comparisons): the keys are sorted, and the
-// glyphs then moved once each, cycle by cycle, to their places.
+// moves depend only on its comparisons): their indices are sorted, 4
+// bytes each, comparing the glyphs they name, and the glyphs then moved
+// once each, cycle by cycle, to their places.
 func sortByBaseline(fg []fglyph, wb *wordBuf) {
-	keys := wb.keys[:0]
-	if cap(keys) < len(fg) {
-		keys = make([]fkey, 0, len(fg))
+	idx := wb.order[:0]
+	if cap(idx) < len(fg) {
+		idx = make([]int32, 0, max(len(fg), cap(fg))) // as large as fg's array (see buildLayout)
 	}
 	nan := false
 	for k := range fg {
 		base, u0 := fg[k].base, fg[k].u0
 		nan = nan || base != base || u0 != u0
-		keys = append(keys, fkey{base: base, u0: u0, k: k})
+		idx = append(idx, int32(k))
 	}
 	switch {
 	case nan:
-		slices.SortFunc(keys, compareFkeys)
-	case mergeRuns(keys, wb):
+		slices.SortFunc(idx, func(a, b int32) int { return compareGlyphs(&fg[a], &fg[b]) })
+	case mergeRuns(idx, fg, wb):
 		// No two keys tie: the order is the only sorted one, slices.SortFunc's.
 	default:
 		// Keys tie: where their glyphs go is up to the sort's moves, taken
 		// from the glyphs' own order.
-		for k := range fg {
-			keys[k] = fkey{base: fg[k].base, u0: fg[k].u0, k: k}
+		for k := range idx {
+			idx[k] = int32(k)
 		}
-		slices.SortFunc(keys, lessFkeys) // the same comparisons, without the NaN tests (see sortkeys.go)
+		// The same comparisons, without the NaN tests (see sortkeys.go).
+		slices.SortFunc(idx, func(a, b int32) int { return lessGlyphs(&fg[a], &fg[b]) })
 	}
-	// Place n takes the glyph at keys[n].k; a place filled is marked -1.
-	for n := range keys {
-		if keys[n].k < 0 || keys[n].k == n {
+	// Place n takes the glyph at idx[n]; a place filled is marked -1.
+	for n := range idx {
+		if idx[n] < 0 || int(idx[n]) == n {
 			continue
 		}
 		first := fg[n]
 		dst := n
 		for {
-			src := keys[dst].k
-			keys[dst].k = -1
+			src := int(idx[dst])
+			idx[dst] = -1
 			if src == n {
 				fg[dst] = first
 				break
@@ -367,30 +380,31 @@ func sortByBaseline(fg []fglyph, wb *wordBuf) {
 			dst = src
 		}
 	}
-	wb.keys = keys[:0]
+	wb.order = idx[:0]
 }
 
-// mergeRuns sorts keys, none of them NaN, by baseline then start, and
-// reports whether no two of them tie. A page's glyphs come mostly in
-// order, drawn line by line and each line from its start (the corpus: 2,600
-// glyphs a page in 22 ascending runs, none tied), so the runs they come in
-// are merged, in about a third of the comparisons of a sort that does not
-// look for them. Without ties there is one sorted order, the one
-// slices.SortFunc gives; with ties the caller sorts as it did.
-func mergeRuns(keys []fkey, wb *wordBuf) bool {
-	n := len(keys)
+// mergeRuns sorts idx, the indices of the glyphs fg in their order, by
+// the glyphs' baseline then start (none of them NaN), and reports whether
+// no two of them tie. A page's glyphs come mostly in order, drawn line by
+// line and each line from its start (the corpus: 2,600 glyphs a page in 22
+// ascending runs, none tied), so the runs they come in are merged, in
+// about a third of the comparisons of a sort that does not look for them.
+// Without ties there is one sorted order, the one slices.SortFunc gives;
+// with ties the caller sorts as it did.
+func mergeRuns(idx []int32, fg []fglyph, wb *wordBuf) bool {
+	n := len(idx)
 	bounds := append(wb.bounds[:0], 0)
 	for i := 1; i < n; i++ {
-		if keyBefore(keys[i], keys[i-1]) {
+		if glyphBefore(&fg[idx[i]], &fg[idx[i-1]]) {
 			bounds = append(bounds, i)
 		}
 	}
 	bounds = append(bounds, n)
 	if len(bounds) > 2 {
 		if cap(wb.merge) < n {
-			wb.merge = make([]fkey, n)
+			wb.merge = make([]int32, n, max(n, cap(idx))) // as large as the indices' array
 		}
-		src, dst := keys, wb.merge[:n]
+		src, dst := idx, wb.merge[:n]
 		next := wb.nextBounds[:0]
 		for len(bounds) > 2 {
 			next = append(next[:0], 0)
@@ -399,36 +413,38 @@ func mergeRuns(keys []fkey, wb *wordBuf) bool {
 				if j+2 < len(bounds) {
 					hi = bounds[j+2]
 				}
-				mergeKeys(dst[lo:hi], src[lo:mid], src[mid:hi])
+				mergeIndices(dst[lo:hi], src[lo:mid], src[mid:hi], fg)
 				next = append(next, hi)
 			}
 			bounds, next = next, bounds
 			src, dst = dst, src
 		}
-		if &src[0] != &keys[0] {
-			copy(keys, src)
+		if &src[0] != &idx[0] {
+			copy(idx, src)
 		}
 		wb.nextBounds = next[:0]
 	}
 	wb.bounds = bounds[:0]
 	for i := 1; i < n; i++ {
-		if !keyBefore(keys[i-1], keys[i]) {
+		if !glyphBefore(&fg[idx[i-1]], &fg[idx[i]]) {
 			return false
 		}
 	}
 	return true
 }
 
-// keyBefore reports whether a comes before b (lessFkeys(a, b) < 0).
-func keyBefore(a, b fkey) bool {
+// glyphBefore reports whether glyph a comes before glyph b by baseline,
+// then start (neither NaN).
+func glyphBefore(a, b *fglyph) bool {
 	return a.base < b.base || a.base == b.base && a.u0 < b.u0
 }
 
-// mergeKeys merges the sorted a and b into out, a's first where they tie.
-func mergeKeys(out, a, b []fkey) {
+// mergeIndices merges a and b, indices into fg sorted by their glyphs,
+// into out, a's first where they tie.
+func mergeIndices(out, a, b []int32, fg []fglyph) {
 	i, j, k := 0, 0, 0
 	for i < len(a) && j < len(b) {
-		if keyBefore(b[j], a[i]) {
+		if glyphBefore(&fg[b[j]], &fg[a[i]]) {
 			out[k] = b[j]
 			j++
 		} else {
@@ -441,16 +457,16 @@ func mergeKeys(out, a, b []fkey) {
 	copy(out[k:], b[j:])
 }
 
-// compareFkeys orders keys by baseline, then by start.
-func compareFkeys(a, b fkey) int {
+// compareGlyphs orders glyphs by baseline, then by start.
+func compareGlyphs(a, b *fglyph) int {
 	if c := cmp.Compare(a.base, b.base); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.u0, b.u0)
 }
 
-// lessFkeys is compareFkeys for keys that are not NaN.
-func lessFkeys(a, b fkey) int {
+// lessGlyphs is compareGlyphs for glyphs whose keys are not NaN.
+func lessGlyphs(a, b *fglyph) int {
 	switch {
 	case a.base < b.base:
 		return -1

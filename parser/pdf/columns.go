@@ -502,6 +502,10 @@ func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
 	if len(bands) > 0 {
 		bl, br = make([]int, 0, len(body)), make([]int, 0, len(body))
 	}
+	// Each band's lines and their extents are made in the arrays of the
+	// band before: they are read before the next band is looked at.
+	var lbuf, rbuf lineBuf
+	var extents []lineExtent
 	for _, band := range bands {
 		bl, br = bl[:0], br[:0]
 		for _, i := range body {
@@ -512,11 +516,12 @@ func splitTextColumns(ws []tword, idx []int) (textColumns, bool) {
 				br = append(br, i)
 			}
 		}
-		ll, rl := baselines(ws, bl), baselines(ws, br)
+		ll, rl := baselinesIn(ws, bl, &lbuf), baselinesIn(ws, br, &rbuf)
 		if len(ll) < minColumnItems || len(rl) < minColumnItems {
 			continue
 		}
-		aligned, off := crossAlignment(ws, ll, rl)
+		var aligned, off int
+		aligned, off, extents = crossAlignment(ws, ll, rl, extents)
 		if off < minColumnItems || off <= aligned {
 			continue
 		}
@@ -606,19 +611,26 @@ func lineSize(ws []tword, l []int) float64 {
 	return median(ss)
 }
 
+// lineExtent is a visual line's lineBand.
+type lineExtent struct{ y0, y1, mid, h float64 }
+
 // crossAlignment counts the pairs of a left and a right line that overlap
 // in height: aligned when their middles are within a fifth of a line,
-// off otherwise.
-func crossAlignment(ws []tword, left, right [][]int) (aligned, off int) {
-	type band struct{ y0, y1, mid, h float64 }
-	bands := func(ls [][]int) []band {
-		out := make([]band, len(ls))
-		for k, l := range ls {
-			out[k].y0, out[k].y1, out[k].mid, out[k].h = lineBand(ws, l)
-		}
-		return out
+// off otherwise. The lines' extents are found in the array buf, returned
+// for the next call.
+func crossAlignment(ws []tword, left, right [][]int, buf []lineExtent) (aligned, off int, _ []lineExtent) {
+	buf = slices.Grow(buf[:0], len(left)+len(right))
+	for _, l := range left {
+		var e lineExtent
+		e.y0, e.y1, e.mid, e.h = lineBand(ws, l)
+		buf = append(buf, e)
 	}
-	lb, rb := bands(left), bands(right)
+	for _, l := range right {
+		var e lineExtent
+		e.y0, e.y1, e.mid, e.h = lineBand(ws, l)
+		buf = append(buf, e)
+	}
+	lb, rb := buf[:len(left)], buf[len(left):]
 	j := 0
 	for _, a := range lb {
 		for j < len(rb) && rb[j].y1 < a.y0 {
@@ -636,7 +648,7 @@ func crossAlignment(ws []tword, left, right [][]int) (aligned, off int) {
 			}
 		}
 	}
-	return aligned, off
+	return aligned, off, buf
 }
 
 // side orders a table region on a page in two columns: 0 above the

@@ -363,10 +363,18 @@ func streamBytes(v lpdf.Value, sb *streamBuf) ([]byte, error) {
 
 // contentBytes is streamBytes for a page's content: read into the array
 // the worker's last page was read into, which the next page reuses.
+//
+// Content streams, text and drawing operators, inflate more than other
+// streams: over the corpus 99 of 111 more than fourfold, 36 more than
+// eightfold, the most 16-fold. An array too small for the page
+// would be doubled and copied as it is read, the smaller arrays memory
+// touched for nothing; one made at 16 times the stream's length is
+// written only as far as the content reaches. The worker's array is made
+// again only when it is short of streamBytes's fourfold guess.
 func (sb *streamBuf) contentBytes(v lpdf.Value) ([]byte, error) {
 	if v.Kind() == lpdf.Stream {
 		if n := v.Key("Length").Int64(); n > 0 && int64(cap(sb.content)) < min(4*n, 4<<20) {
-			sb.content = make([]byte, 0, int(min(4*n, 4<<20))) // as streamBytes guesses
+			sb.content = make([]byte, 0, int(min(contentInflation*n, 4<<20)))
 		}
 	}
 	b, err := appendStream(sb.content[:0], v, sb)
@@ -375,6 +383,10 @@ func (sb *streamBuf) contentBytes(v lpdf.Value) ([]byte, error) {
 	}
 	return b, err
 }
+
+// contentInflation is how many times its length a content stream's array
+// is made (see contentBytes).
+const contentInflation = 16
 
 // appendStream appends what streamBytes reads of v to dst.
 func appendStream(dst []byte, v lpdf.Value, sb *streamBuf) ([]byte, error) {

@@ -71,11 +71,19 @@ type cellArena struct {
 	chunks   [][]parser.Cell
 	used     []int // how far each chunk's cells were taken since the last reset
 	cur, off int   // the chunk cells are taken from, and how far
+	// chunk is how many cells a chunk holds at least; 0 is arenaChunk.
+	chunk int
 }
 
 // arenaChunk is how many cells a chunk holds at least: a part's rows
 // (partUnits) of a few columns.
 const arenaChunk = 4096
+
+// rowCellChunk is how many cells a chunk of a worker's arena of row cells
+// (PageLayout.rowCells) holds at least: most pages' tables have fewer (the
+// corpus's pages keep up to 460 cells, one 1,450), and a page that makes
+// more takes more chunks, which the worker's next pages take again.
+const rowCellChunk = 512
 
 // take returns n zero cells.
 func (a *cellArena) take(n int) []parser.Cell {
@@ -83,7 +91,11 @@ func (a *cellArena) take(n int) []parser.Cell {
 		a.cur, a.off = a.cur+1, 0
 	}
 	if a.cur == len(a.chunks) {
-		a.chunks = append(a.chunks, make([]parser.Cell, max(n, arenaChunk)))
+		size := a.chunk
+		if size == 0 {
+			size = arenaChunk
+		}
+		a.chunks = append(a.chunks, make([]parser.Cell, max(n, size)))
 		a.used = append(a.used, 0)
 	}
 	c := a.chunks[a.cur][a.off : a.off+n : a.off+n]
@@ -101,6 +113,24 @@ func (a *cellArena) reset() {
 		a.used[i] = 0
 	}
 	a.cur, a.off = 0, 0
+}
+
+// rowCellArray returns an empty array for a table row's n cells: in the
+// page's arena of row cells when it has one, the rows being packed (and
+// their cells let go) before the arena is used again.
+func (p *PageLayout) rowCellArray(n int) []parser.Cell {
+	if p.rowCells == nil {
+		return make([]parser.Cell, 0, n)
+	}
+	return p.rowCells.take(n)[:0]
+}
+
+// ownCells gives rows whose cells were made in an arena arrays of their
+// own, for rows that are kept as they are, not packed.
+func ownCells(rows []parser.Row) {
+	for k := range rows {
+		rows[k].Cells = slices.Clone(rows[k].Cells)
+	}
 }
 
 // fillAll gives every held row its cells and lets go of the packed bytes.
@@ -204,7 +234,13 @@ type heldPages struct {
 // again, without their cells, once all pages are read (unhold).
 func (hp *heldPages) hold(p *PageLayout) {
 	if p.Number <= 0 || p.Number > maxPages {
-		return // not a page number a rowRef holds
+		// Not a page number a rowRef holds: the rows are kept.
+		if p.rowCells != nil {
+			for ti := range p.tables {
+				ownCells(p.tables[ti].table.Rows)
+			}
+		}
+		return
 	}
 	pk, _ := hp.packers.Get().(*packer)
 	if pk == nil {
@@ -218,6 +254,9 @@ func (hp *heldPages) hold(p *PageLayout) {
 		n := len(t.Rows)
 		if n == 0 || len(pk.offs)+n >= 1<<rowBits {
 			pk.tableRows = append(pk.tableRows, 0) // kept as it is
+			if p.rowCells != nil {
+				ownCells(t.Rows)
+			}
 			continue
 		}
 		for k := range t.Rows {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -245,6 +246,53 @@ func TestCellArenaReset(t *testing.T) {
 		for i := range a.chunks {
 			zero(a.chunks[i])
 			assert.Zero(t, a.used[i], "chunk %d", i)
+		}
+	}
+}
+
+// TestRowCellsInArena: rows whose cells are made in a worker's arena of
+// row cells are packed and give their cells back as made; rows kept as
+// they are (a page number no held row can name) get arrays of their own,
+// which the arena's next page does not overwrite.
+func TestRowCellsInArena(t *testing.T) {
+	arena := cellArena{chunk: 4}
+	page := func(number int, text string) *PageLayout {
+		p := &PageLayout{Number: number, rowCells: &arena}
+		var rows []parser.Row
+		for r := range 3 {
+			row := parser.Row{Page: number, Cells: p.rowCellArray(3)}
+			for c := range 3 {
+				s := fmt.Sprintf("%s %d.%d", text, r, c)
+				row.Cells = append(row.Cells, parser.Cell{Text: s, Lines: []string{s}, ColSpan: 1, RowSpan: 1})
+			}
+			require.Len(t, row.Cells, 3)
+			rows = append(rows, row)
+		}
+		p.tables = []pageTable{{table: parser.Table{Page: number, Rows: rows}}}
+		return p
+	}
+	hp := &heldPages{pages: map[int]*packedPage{}}
+
+	kept := page(0, "kept") // not a page number a rowRef holds
+	want := slices.Clone(kept.tables[0].table.Rows)
+	for k := range want {
+		want[k].Cells = slices.Clone(want[k].Cells)
+	}
+	hp.hold(kept)
+	arena.reset()
+	packed := page(1, "packed")
+	hp.hold(packed)
+	arena.reset()
+	page(2, "later") // made in the same memory
+	assert.Equal(t, want, kept.tables[0].table.Rows, "kept rows keep their cells")
+	assert.Nil(t, packed.tables[0].table.Rows, "packed rows are dropped")
+	pp := hp.pages[1]
+	require.NotNil(t, pp)
+	for r := range 3 {
+		cells := pp.cells(int32(r), nil)
+		require.Len(t, cells, 3)
+		for c := range 3 {
+			assert.Equal(t, fmt.Sprintf("packed %d.%d", r, c), cells[c].Text)
 		}
 	}
 }

@@ -125,6 +125,11 @@ type PageLayout struct {
 	rules pageRuleMemo
 	// view is the page's glyphs while it is reduced (glyphView).
 	view glyphView
+	// rowCells, while the page is reduced and when its tables' rows are
+	// packed before the worker reads its next page (heldPages.hold), is
+	// the worker's arena the rows' cells are made in (rowCellArray); nil,
+	// they are arrays of their own.
+	rowCells *cellArena
 
 	// hrules are the page's horizontal segments (rules and the edges of
 	// shaded bands), kept for markRuled when the rulings are dropped.

@@ -417,6 +417,16 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables, hold 
 		finish = func(p *PageLayout, sc *scratch) {
 			joinListMarkers(p)
 			joinJustified(p)
+			if hold {
+				// The rows are packed at once: their cells are made
+				// in the worker's arena, taken again by its next page.
+				sc.cells.chunk = rowCellChunk
+				p.rowCells = &sc.cells
+				defer func() {
+					p.rowCells = nil
+					sc.cells.reset()
+				}()
+			}
 			keepTables(p, &sc.twords)
 			if hold {
 				hp.hold(p)

@@ -71,7 +71,7 @@ func TestSortByBaselineSpecialValues(t *testing.T) {
 				fg[k] = fglyph{i: int32(k), base: next(), u0: next()}
 			}
 			want := slices.Clone(fg)
-			slices.SortFunc(want, func(a, b fglyph) int { return compareFkeys(fkey{base: a.base, u0: a.u0}, fkey{base: b.base, u0: b.u0}) })
+			slices.SortFunc(want, func(a, b fglyph) int { return compareGlyphs(&a, &b) })
 			sortByBaseline(fg, &wb)
 			assert.Equal(t, glyphOrder(want), glyphOrder(fg), "%d glyphs, NaN %v", size, nan)
 		}
@@ -137,7 +137,7 @@ func TestSortByBaselineRuns(t *testing.T) {
 				}
 				want := slices.Clone(fg)
 				slices.SortFunc(want, func(a, b fglyph) int {
-					return compareFkeys(fkey{base: a.base, u0: a.u0}, fkey{base: b.base, u0: b.u0})
+					return compareGlyphs(&a, &b)
 				})
 				sortByBaseline(fg, &wb)
 				assert.Equal(t, glyphOrder(want), glyphOrder(fg), "%d lines of %d, tie %q", lines, perLine, tie)

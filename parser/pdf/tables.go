@@ -48,12 +48,12 @@ type tword struct {
 	Word
 	cx, cy float64
 	h      float64
-	rtl    bool
 	// line is the index of the text line the word came in (-1 for flat
 	// words), and justified says that line is justified text: its word
 	// gaps, however wide, are word gaps and never part two cells.
 	line      int
 	justified bool
+	rtl       bool // beside justified: a word is 128 bytes, not 136
 }
 
 func newTword(w Word) tword {
@@ -88,7 +88,41 @@ func isRTL(s string) bool {
 // page after the other: a page's words are needed only while its tables
 // are found. Which array a page gets changes nothing: pageWords fills it
 // from its start. A nil twordBuf gives a new array to every page.
-type twordBuf struct{ ws []tword }
+//
+// byX and keys are the arrays in which wordSet.split sorts a page's
+// glyphs by left edge, left to the next page the same way: one entry a
+// glyph, they are the largest of the page's word sets' arrays.
+type twordBuf struct {
+	ws   []tword
+	byX  []int
+	keys []keyed
+}
+
+// glyphOrder returns an array of the n indices 0 to n-1, in b's array
+// when it is large enough, and b's sort keys' array.
+func (b *twordBuf) glyphOrder(n int) ([]int, []keyed) {
+	var idx []int
+	var keys []keyed
+	if b != nil {
+		idx, keys = b.byX[:0], b.keys[:0]
+		b.byX, b.keys = nil, nil // lent until putOrder
+	}
+	if cap(idx) < n {
+		idx = make([]int, 0, n)
+	}
+	for k := range n {
+		idx = append(idx, k)
+	}
+	return idx, keys
+}
+
+// putOrder gives the arrays of glyphOrder back for the next page.
+func (b *twordBuf) putOrder(idx []int, keys []keyed) {
+	if b == nil {
+		return
+	}
+	b.byX, b.keys = idx[:0], keys[:0]
+}
 
 // get returns an empty array for n words or more.
 func (b *twordBuf) get(n int) []tword {
@@ -230,6 +264,11 @@ type wordSet struct {
 	ws   []tword
 	used []bool
 	byX  []int // the page's glyphs by left edge, sorted on first use
+	// sorted says byX is; keys is the array it was sorted with, and buf
+	// the worker's arrays both are taken from (nil: new ones).
+	sorted bool
+	keys   []keyed
+	buf    *twordBuf
 }
 
 // split cuts word i at the x positions cuts (ascending) into pieces made
@@ -241,12 +280,10 @@ type wordSet struct {
 // Word i becomes the first piece; the indices of the others are returned.
 // Without glyphs the word stays whole.
 func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
-	if s.byX == nil {
-		s.byX = make([]int, p.glyphCount())
-		for k := range s.byX {
-			s.byX[k] = k
-		}
-		sortIndices(s.byX, func(k int) float64 { return p.glyph(k).Box.X0 }, nil)
+	if !s.sorted {
+		s.byX, s.keys = s.buf.glyphOrder(p.glyphCount())
+		s.keys = sortIndices(s.byX, func(k int) float64 { return p.glyph(k).Box.X0 }, s.keys)
+		s.sorted = true
 	}
 	w := s.ws[i]
 	lo, _ := slices.BinarySearchFunc(s.byX, w.Box.X0-1, func(k int, x float64) int { return cmp.Compare(p.glyph(k).Box.X0, x) })
@@ -301,8 +338,26 @@ func (s *wordSet) split(p *PageLayout, i int, cuts []float64) []int {
 // baselines groups words into visual lines: words whose vertical centres lie
 // within 40% of the smaller height of each other. Each line's words are
 // sorted left to right. The result is sorted top to bottom.
-func baselines(ws []tword, idx []int) [][]int {
-	order := slices.Clone(idx)
+func baselines(ws []tword, idx []int) [][]int { return baselinesIn(ws, idx, nil) }
+
+// lineBuf holds the arrays of a set of words' visual lines (baselinesIn)
+// for a caller that is done with them when it asks for the lines of its
+// next set: each set's are made in the arrays of the one before.
+type lineBuf struct {
+	order []int
+	lines [][]int
+}
+
+// baselinesIn is baselines, the lines made in b's arrays (b nil: new
+// ones); they are b's until the next call with b.
+func baselinesIn(ws []tword, idx []int, b *lineBuf) [][]int {
+	var order []int
+	if b != nil {
+		order = append(b.order[:0], idx...)
+		b.order = order
+	} else {
+		order = slices.Clone(idx)
+	}
 	if anyNaN(order, func(k int) float64 { return ws[k].cy }) {
 		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ws[a].cy, ws[b].cy) })
 	} else {
@@ -320,7 +375,14 @@ func baselines(ws []tword, idx []int) [][]int {
 	for start := 0; start < len(order); start = ends[len(ends)-1] {
 		ends = append(ends, lineRun(ws, order, start))
 	}
-	lines := make([][]int, 0, len(ends))
+	var lines [][]int
+	if b != nil {
+		clear(b.lines)
+		lines = b.lines[:0]
+	}
+	if cap(lines) < len(ends) {
+		lines = make([][]int, 0, len(ends))
+	}
 	start := 0
 	for _, end := range ends {
 		lines = append(lines, order[start:end:end])
@@ -334,6 +396,9 @@ func baselines(ws []tword, idx []int) [][]int {
 		for _, l := range lines {
 			slices.SortFunc(l, func(a, b int) int { return compareNumbers(ws[a].Box.X0, ws[b].Box.X0) })
 		}
+	}
+	if b != nil {
+		b.lines = lines
 	}
 	return lines
 }
@@ -550,8 +615,13 @@ func pageTables(p *PageLayout) []pageTable { return (*twordBuf)(nil).pageTables(
 
 // pageTables is pageTables with the page's words in an array of b's.
 func (b *twordBuf) pageTables(p *PageLayout) []pageTable {
-	s := &wordSet{ws: b.pageWords(p)}
-	defer func() { b.put(s.ws) }() // no table found keeps a word: cells hold the words' text
+	s := &wordSet{ws: b.pageWords(p), buf: b}
+	defer func() {
+		b.put(s.ws) // no table found keeps a word: cells hold the words' text
+		if s.sorted {
+			b.putOrder(s.byX, s.keys) // nor a glyph index
+		}
+	}()
 	p.rules = pageRuleMemo{keep: true}
 	defer func() { p.rules = pageRuleMemo{} }()
 	s.used = make([]bool, len(s.ws))

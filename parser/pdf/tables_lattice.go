@@ -785,7 +785,7 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 	t := pageTable{region: region, cols: xs}
 	t.table = parser.Table{Page: p.Number, Method: "lattice"}
 	for r := range nr {
-		row := parser.Row{Page: p.Number, Cells: make([]parser.Cell, 0, nc)}
+		row := parser.Row{Page: p.Number, Cells: p.rowCellArray(nc)}
 		row.SetBox(parser.Box{X0: xs[0], Y0: ys[r], X1: xs[nc], Y1: ys[r+1]})
 		nbold, nwords := 0, 0
 		empty := true

@@ -839,7 +839,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 	}
 	for r, cells := range accs {
-		row := parser.Row{Page: p.Number, Cells: make([]parser.Cell, 0, nc)}
+		row := parser.Row{Page: p.Number, Cells: p.rowCellArray(nc)}
 		rowBox := parser.Box{X0: region.X0, Y0: boxes[r].Y0, X1: region.X1, Y1: boxes[r].Y1}
 		row.SetBox(rowBox)
 		nbold, nwords := 0, 0
