@@ -61,27 +61,28 @@ func loadCorpus(b *testing.B) ([]string, [][]byte) {
 // BenchmarkParseFile parses the PDF that BENCH_PDF names (for profiling a
 // large generated document: go test -bench ParseFile -cpuprofile ...).
 func BenchmarkParseFile(b *testing.B) {
-	path := os.Getenv("BENCH_PDF")
-	if path == "" {
-		b.Skip("BENCH_PDF not set")
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := Parse(path, data, Options{}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchFile(b, func(path string, data []byte) error {
+		_, err := Parse(path, data, Options{})
+		return err
+	})
 }
 
 // BenchmarkParseHeldFile is BenchmarkParseFile the way the command's
 // parse child reads a document: ParseHeld, its rows packed as each page
 // is read, then every row filled.
 func BenchmarkParseHeldFile(b *testing.B) {
+	benchFile(b, func(path string, data []byte) error {
+		h, err := ParseHeld(path, data, Options{})
+		if err != nil {
+			return err
+		}
+		h.fillAll()
+		return nil
+	})
+}
+
+// benchFile runs read on the PDF that BENCH_PDF names, once a loop.
+func benchFile(b *testing.B, read func(path string, data []byte) error) {
 	path := os.Getenv("BENCH_PDF")
 	if path == "" {
 		b.Skip("BENCH_PDF not set")
@@ -93,11 +94,9 @@ func BenchmarkParseHeldFile(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		h, err := ParseHeld(path, data, Options{})
-		if err != nil {
+		if err := read(path, data); err != nil {
 			b.Fatal(err)
 		}
-		h.fillAll()
 	}
 }
 
