@@ -67,9 +67,12 @@ func TestParseHeld(t *testing.T) {
 		}
 		want, werr := Parse("input.pdf", b, Options{})
 		h, err := ParseHeld("input.pdf", b, Options{})
+		packs := true
 		if i%2 == 1 {
-			// Read from a file's bytes, as the parse child reads a file.
+			// Read from a file's bytes, as the parse child reads a file:
+			// a document of heldInputBytes or fewer has no rows held.
 			h, err = ParseHeldAt("input.pdf", bytes.NewReader(b), int64(len(b)), Options{})
+			packs = len(b) > heldInputBytes
 		}
 		if werr != nil {
 			require.Error(t, err, in)
@@ -85,6 +88,7 @@ func TestParseHeld(t *testing.T) {
 			n := len(bl.Table.Rows)
 			for k := range bl.Table.Rows {
 				if bl.Table.Rows[k].Cells == nil {
+					require.True(t, packs, "a row held of a small file's document read from the file: %s", in)
 					held++
 				}
 			}
@@ -94,7 +98,7 @@ func TestParseHeld(t *testing.T) {
 		assert.Equal(t, string(parser.Dump(want)), string(parser.Dump(doc)), in)
 		assert.Equal(t, want, doc, in)
 		for _, bl := range doc.Blocks {
-			if bl.Table != nil && len(bl.Table.Rows) > heldFrom {
+			if bl.Table != nil && len(bl.Table.Rows) > heldFrom && packs {
 				h.Release(bl.Table, 0, len(bl.Table.Rows))
 				assert.Nil(t, bl.Table.Rows[len(bl.Table.Rows)-1].Cells, in)
 				assert.NotNil(t, bl.Table.Rows[0].Cells, "the first rows of a page's table are not held")
@@ -117,6 +121,27 @@ func TestParseHeld(t *testing.T) {
 		assert.Equal(t, want, doc, in)
 	}
 	assert.Positive(t, held, "some rows were held")
+
+	// A document over heldInputBytes read from a file has its rows held.
+	big := synthRuledPDF(t, 130, 40)
+	require.Greater(t, len(big), heldInputBytes)
+	want, err := Parse("input.pdf", big, Options{})
+	require.NoError(t, err)
+	h, err := ParseHeldAt("input.pdf", bytes.NewReader(big), int64(len(big)), Options{})
+	require.NoError(t, err)
+	held = 0
+	for _, bl := range h.Document().Blocks {
+		if bl.Table != nil {
+			for k := range bl.Table.Rows {
+				if bl.Table.Rows[k].Cells == nil {
+					held++
+				}
+			}
+		}
+	}
+	assert.Positive(t, held, "rows held of a large file's document")
+	h.fillAll()
+	assert.Equal(t, want, h.Document())
 }
 
 // synthRuledPDF writes a ruled table over pages pages, rows rows a page

@@ -368,7 +368,9 @@ func ParseHeld(name string, b []byte, opt Options) (*Held, error) {
 // document that opens only once repaired is read from the repaired bytes.
 // A document of heldInputBytes or fewer is read from its bytes, not from
 // r: they are few, and their reads from r would each be a call to the
-// system.
+// system; nor are its rows held: packing them to make them again would
+// cost more than holding them (about 3% of its reading), in a child that
+// does not collect at that size anyway.
 func ParseHeldAt(name string, r io.ReaderAt, size int64, opt Options) (*Held, error) {
 	if size < 0 || size > maxInputBytes {
 		return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: %d bytes", parser.ErrTooLarge, size)}
@@ -380,7 +382,7 @@ func ParseHeldAt(name string, r io.ReaderAt, size int64, opt Options) (*Held, er
 	if size <= heldInputBytes {
 		r = nil
 	}
-	return parseHeld(name, b, r, opt, true, true)
+	return parseHeld(name, b, r, opt, true, size > heldInputBytes)
 }
 
 // heldInputBytes is the size up to which ParseHeldAt keeps a document's
