@@ -117,8 +117,30 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 
 // appendFolded appends src to dst with runs of white space (including
 // no-break and ideographic spaces) folded into one space, the ends trimmed
-// and invisible characters dropped.
+// and invisible characters dropped. A text already so (most cells: ASCII
+// words one space apart) is appended whole.
 func appendFolded(dst, src []byte) []byte {
+	if foldedASCII(src) {
+		return append(dst, src...)
+	}
+	return appendFoldedRunes(dst, src)
+}
+
+// foldedASCII reports whether src is ASCII with no white space but single
+// spaces between other bytes: appendFolded leaves it as it is.
+func foldedASCII(src []byte) bool {
+	prev := byte(' ') // (a leading space is not folded)
+	for _, c := range src {
+		if c >= utf8.RuneSelf || c != ' ' && asciiSpace[c] || c == ' ' && prev == ' ' {
+			return false
+		}
+		prev = c
+	}
+	return prev != ' ' || len(src) == 0
+}
+
+// appendFoldedRunes is appendFolded, rune by rune.
+func appendFoldedRunes(dst, src []byte) []byte {
 	start := len(dst)
 	space := false
 	for i := 0; i < len(src); {

@@ -1,12 +1,14 @@
 package html
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // splitLinesRef is the plain string form of textBuf.split: it splits at
@@ -78,4 +80,41 @@ func FuzzSplitLines(f *testing.F) {
 		}
 		assert.Equal(t, splitLinesRef(s), splitBuf(s))
 	})
+}
+
+// TestAppendFoldedWhole: a text appendFolded appends whole is what the
+// rune by rune folding makes of it, on every text of up to four bytes from
+// a set of ASCII letters, white space and non-ASCII bytes, and on random
+// texts (invalid UTF-8 included).
+func TestAppendFoldedWhole(t *testing.T) {
+	pieces := []string{"a", "Z", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u3000", "\u200b", "\xff", "é", "-"}
+	var texts []string
+	var grow func(s string, n int)
+	grow = func(s string, n int) {
+		texts = append(texts, s)
+		if n == 0 {
+			return
+		}
+		for _, p := range pieces {
+			grow(s+p, n-1)
+		}
+	}
+	grow("", 4)
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50_000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = " a b\tc\x80\xe3"[r.IntN(8)]
+		}
+		texts = append(texts, string(b))
+	}
+	whole := 0
+	for _, s := range texts {
+		want := appendFoldedRunes([]byte("x"), []byte(s))
+		require.Equal(t, string(want), string(appendFolded([]byte("x"), []byte(s))), "%q", s)
+		if foldedASCII([]byte(s)) {
+			whole++
+		}
+	}
+	assert.Greater(t, whole, 1000)
 }
