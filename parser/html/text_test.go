@@ -1,7 +1,6 @@
 package html
 
 import (
-	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/internal/textgen"
 )
 
 // splitLinesRef is the plain string form of textBuf.split: it splits at
@@ -88,26 +89,8 @@ func FuzzSplitLines(f *testing.F) {
 // texts (invalid UTF-8 included).
 func TestAppendFoldedWhole(t *testing.T) {
 	pieces := []string{"a", "Z", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u3000", "\u200b", "\xff", "é", "-"}
-	var texts []string
-	var grow func(s string, n int)
-	grow = func(s string, n int) {
-		texts = append(texts, s)
-		if n == 0 {
-			return
-		}
-		for _, p := range pieces {
-			grow(s+p, n-1)
-		}
-	}
-	grow("", 4)
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 50_000 {
-		b := make([]byte, r.IntN(40))
-		for i := range b {
-			b[i] = " a b\tc\x80\xe3"[r.IntN(8)]
-		}
-		texts = append(texts, string(b))
-	}
+	texts := textgen.Every(pieces, 4)
+	texts = append(texts, textgen.Random(50_000, 39, 3, 4, []string{" ", "a", "b", "\t", "c", "\x80", "\xe3"})...)
 	whole := 0
 	for _, s := range texts {
 		want := appendFoldedRunes([]byte("x"), []byte(s))

@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/internal/textgen"
 )
 
 // maxMatchBytes is the longest text, in bytes, that a parsed expression
@@ -144,17 +146,7 @@ func TestSortByBaselineAsSortFunc(t *testing.T) {
 func TestMarkerPrechecksAsExpressions(t *testing.T) {
 	alphabet := []string{"(", ")", ".", "1", "0", "a", "Z", "i", "v", "x", "•", "-", "—", "（", "）", "．", "１", "⑳", "❶", " ", "\xff", "東"}
 	texts := []string{"", "(vvvvvv)", "(vvvvvv).", "（１２３）", "１２３．", "(123)", "1234."}
-	var grow func(prefix string, n int)
-	grow = func(prefix string, n int) {
-		texts = append(texts, prefix)
-		if n == 0 {
-			return
-		}
-		for _, c := range alphabet {
-			grow(prefix+c, n-1)
-		}
-	}
-	grow("", 4)
+	texts = append(texts, textgen.Every(alphabet, 4)...)
 	for _, s := range texts {
 		assert.Equal(t, listMarker.MatchString(s), isListMarker(s), "listMarker %q", s)
 		if seqMarkerRe.MatchString(s) {

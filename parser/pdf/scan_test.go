@@ -1,12 +1,12 @@
 package pdf
 
 import (
-	"math/rand/v2"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/agreements/agreements/internal/textgen"
 )
 
 // The expressions the scanners of scan.go stand in for.
@@ -20,27 +20,7 @@ var (
 // scanTexts returns every text of up to depth pieces of alphabet, and n
 // random ones of up to 12 pieces.
 func scanTexts(alphabet []string, depth, n int, seed uint64) []string {
-	var texts []string
-	var grow func(prefix string, d int)
-	grow = func(prefix string, d int) {
-		texts = append(texts, prefix)
-		if d == 0 {
-			return
-		}
-		for _, c := range alphabet {
-			grow(prefix+c, d-1)
-		}
-	}
-	grow("", depth)
-	rng := rand.New(rand.NewPCG(seed, 16))
-	for range n {
-		var b strings.Builder
-		for range rng.IntN(13) {
-			b.WriteString(alphabet[rng.IntN(len(alphabet))])
-		}
-		texts = append(texts, b.String())
-	}
-	return texts
+	return append(textgen.Every(alphabet, depth), textgen.Random(n, 12, seed, 16, alphabet)...)
 }
 
 // isPageNumber and replaceDigitRuns answer as their expressions do, on
