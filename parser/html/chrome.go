@@ -1,6 +1,7 @@
 package html
 
 import (
+	"encoding/binary"
 	"net/url"
 	"strings"
 	"unicode"
@@ -280,6 +281,10 @@ func indexBodyTag(b []byte) int {
 // Over a whole large page the expression alone reads a few MB/s.
 func hasMain(utf []byte) bool {
 	for i := 0; i+4 <= len(utf); i++ {
+		if i&7 == 0 && i+8 <= len(utf) && !hasM(binary.LittleEndian.Uint64(utf[i:])) {
+			i += 7 // none of the eight bytes is an m
+			continue
+		}
 		if utf[i]|0x20 != 'm' || utf[i+1]|0x20 != 'a' || utf[i+2]|0x20 != 'i' || utf[i+3]|0x20 != 'n' {
 			continue
 		}
@@ -300,6 +305,14 @@ func hasMain(utf []byte) bool {
 		}
 	}
 	return false
+}
+
+// hasM reports whether one of the eight bytes of w is m or M (the test
+// for a zero byte of w, lower-cased, xor eight m's: exact).
+func hasM(w uint64) bool {
+	const ones, highs, ms = 0x0101010101010101, 0x8080808080808080, 0x6d6d6d6d6d6d6d6d
+	x := (w | 0x2020202020202020) ^ ms
+	return (x-ones)&^x&highs != 0
 }
 
 // isNameByte reports a byte of "contents-" in any case; bytes of non-ASCII

@@ -1,6 +1,8 @@
 package html
 
 import (
+	"encoding/binary"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -20,6 +22,31 @@ func TestHasMain(t *testing.T) {
 	} {
 		for _, page := range []string{s, pad + s + pad, "remain " + s + " main"} {
 			assert.Equal(t, mainRe.MatchString(page), hasMain([]byte(page)), "%.60q", s)
+		}
+	}
+}
+
+// TestHasM: hasM finds an m or M among eight bytes exactly, on every byte
+// in every place among random others.
+func TestHasM(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 2_000 {
+		var b [8]byte
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		for k := range 8 {
+			for c := range 256 {
+				w := b
+				w[k] = byte(c)
+				want := false
+				for _, x := range w {
+					want = want || x == 'm' || x == 'M'
+				}
+				if got := hasM(binary.LittleEndian.Uint64(w[:])); got != want {
+					t.Fatalf("hasM(%q) = %v", w, got)
+				}
+			}
 		}
 	}
 }

@@ -274,8 +274,12 @@ func (s *scanner) raw() []byte { return s.b[s.start:s.off] }
 // looked up once a tag, however often the readers ask.
 func (s *scanner) tagAtom() atom.Atom {
 	if !s.atomRead {
-		var buf [24]byte
-		s.atom, s.atomRead = lookupAtom(appendLower(buf[:0], s.b[s.name:s.nameEnd])), true
+		name := s.b[s.name:s.nameEnd]
+		if !lowerASCII(name) {
+			var buf [24]byte
+			name = appendLower(buf[:0], name)
+		}
+		s.atom, s.atomRead = lookupAtom(name), true
 	}
 	return s.atom
 }
@@ -305,6 +309,17 @@ func (s *scanner) seenBefore(k int) bool {
 		}
 	}
 	return false
+}
+
+// lowerASCII reports whether b has no upper-case ASCII letter: appendLower
+// would copy it as it is.
+func lowerASCII(b []byte) bool {
+	for _, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 func appendLower(dst, b []byte) []byte {
