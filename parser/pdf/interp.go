@@ -289,74 +289,90 @@ func (rf *runFonts) named(in *interp, res lpdf.Value, name string) *font {
 	return f
 }
 
+// opKey is an operator's switch key: its length, then its bytes (up to
+// three, as every operator of a content stream; a longer word is no
+// operator, and its key none of theirs). Operators are compared as
+// numbers, not strings, once each.
+func opKey(op string) uint32 {
+	switch len(op) {
+	case 1:
+		return 1<<24 | uint32(op[0])
+	case 2:
+		return 2<<24 | uint32(op[0])<<8 | uint32(op[1])
+	case 3:
+		return 3<<24 | uint32(op[0])<<16 | uint32(op[1])<<8 | uint32(op[2])
+	}
+	return 0
+}
+
 func (in *interp) do(op string, args []operand, res lpdf.Value, fonts *runFonts, depth int, l *lexer) {
 	gs := &in.gs
-	switch op {
-	case "q":
+	switch opKey(op) {
+	case 1<<24 | 'q':
 		if len(in.stack) < 256 {
 			in.stack = append(in.stack, in.gs)
 		}
-	case "Q":
+	case 1<<24 | 'Q':
 		if n := len(in.stack); n > 0 {
 			in.gs = in.stack[n-1]
 			in.stack = in.stack[:n-1]
 		}
-	case "cm":
+	case 2<<24 | 'c'<<8 | 'm':
 		if len(args) >= 6 {
 			gs.ctm = matrixArgs(args).mul(gs.ctm)
 		}
-	case "w":
+	case 1<<24 | 'w':
 		gs.lineWidth = argNum(args, 0)
-	case "BT":
+	case 2<<24 | 'B'<<8 | 'T':
 		in.tm, in.tlm = identityMatrix, identityMatrix
-	case "ET":
-	case "Tf":
+	case 2<<24 | 'E'<<8 | 'T':
+	case 2<<24 | 'T'<<8 | 'f':
 		if len(args) >= 2 {
 			gs.size = argNum(args, 1)
 			gs.font = fonts.named(in, res, args[0].s)
 		}
-	case "Tc":
+	case 2<<24 | 'T'<<8 | 'c':
 		gs.tc = argNum(args, 0)
-	case "Tw":
+	case 2<<24 | 'T'<<8 | 'w':
 		gs.tw = argNum(args, 0)
-	case "Tz":
+	case 2<<24 | 'T'<<8 | 'z':
 		gs.th = argNum(args, 0) / 100
-	case "TL":
+	case 2<<24 | 'T'<<8 | 'L':
 		gs.tl = argNum(args, 0)
-	case "Ts":
+	case 2<<24 | 'T'<<8 | 's':
 		gs.rise = argNum(args, 0)
-	case "Tr":
+	case 2<<24 | 'T'<<8 | 'r':
 		gs.render = int(argNum(args, 0))
-	case "Td":
+	case 2<<24 | 'T'<<8 | 'd':
 		in.tlm = matrix{1, 0, 0, 1, argNum(args, 0), argNum(args, 1)}.mul(in.tlm)
 		in.tm = in.tlm
-	case "TD":
+	case 2<<24 | 'T'<<8 | 'D':
 		gs.tl = -argNum(args, 1)
 		in.tlm = matrix{1, 0, 0, 1, argNum(args, 0), argNum(args, 1)}.mul(in.tlm)
 		in.tm = in.tlm
-	case "Tm":
+	case 2<<24 | 'T'<<8 | 'm':
 		if len(args) >= 6 {
 			in.tlm = matrixArgs(args)
 			in.tm = in.tlm
 		}
-	case "T*":
+	case 2<<24 | 'T'<<8 | '*':
 		in.nextLine()
-	case "Tj":
+	case 2<<24 | 'T'<<8 | 'j':
 		if len(args) > 0 {
 			in.show(args[len(args)-1].s)
 		}
-	case "'":
+	case 1<<24 | '\'':
 		in.nextLine()
 		if len(args) > 0 {
 			in.show(args[len(args)-1].s)
 		}
-	case "\"":
+	case 1<<24 | '"':
 		if len(args) >= 3 {
 			gs.tw, gs.tc = argNum(args, 0), argNum(args, 1)
 			in.nextLine()
 			in.show(args[2].s)
 		}
-	case "TJ":
+	case 2<<24 | 'T'<<8 | 'J':
 		if len(args) == 0 {
 			return
 		}
@@ -372,26 +388,26 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts *runFonts,
 				}
 			}
 		}
-	case "Do":
+	case 2<<24 | 'D'<<8 | 'o':
 		if len(args) > 0 && depth < maxFormDepth {
 			in.doXObject(args[len(args)-1].s, res, depth)
 		}
-	case "BMC":
+	case 3<<24 | 'B'<<16 | 'M'<<8 | 'C':
 		in.marked++
-	case "BDC":
+	case 3<<24 | 'B'<<16 | 'D'<<8 | 'C':
 		in.marked++
 		if in.actualDepth == 0 && len(args) >= 2 {
 			if t, ok := actualText(args[len(args)-1], res); ok {
 				in.actualDepth, in.actualStart, in.actualText = in.marked, len(in.glyphs), t
 			}
 		}
-	case "EMC":
+	case 3<<24 | 'E'<<16 | 'M'<<8 | 'C':
 		if in.marked > 0 && in.marked == in.actualDepth {
 			in.replaceActual()
 			in.actualDepth = 0
 		}
 		in.marked = max(in.marked-1, 0)
-	case "BI":
+	case 2<<24 | 'B'<<8 | 'I':
 		for {
 			_, op, ok := l.next()
 			if !ok || op == "ID" {
@@ -401,54 +417,54 @@ func (in *interp) do(op string, args []operand, res lpdf.Value, fonts *runFonts,
 		l.skipInlineImage()
 		in.images++
 	// paths
-	case "m":
+	case 1<<24 | 'm':
 		in.startSubpath(in.pt(argNum(args, 0), argNum(args, 1)))
-	case "l":
+	case 1<<24 | 'l':
 		if n := len(in.path); n > 0 {
 			in.path[n-1].pts = append(in.path[n-1].pts, in.pt(argNum(args, 0), argNum(args, 1)))
 		} else {
 			in.startSubpath(in.pt(argNum(args, 0), argNum(args, 1)))
 		}
-	case "c", "v", "y":
+	case 1<<24 | 'c', 1<<24 | 'v', 1<<24 | 'y':
 		if n := len(in.path); n > 0 && len(args) >= 4 {
 			in.path[n-1].curved = true
 			in.path[n-1].pts = append(in.path[n-1].pts, in.pt(argNum(args, len(args)-2), argNum(args, len(args)-1)))
 		}
-	case "h":
+	case 1<<24 | 'h':
 		if n := len(in.path); n > 0 {
 			in.path[n-1].closed = true
 		}
-	case "re":
+	case 2<<24 | 'r'<<8 | 'e':
 		x, y, w, h := argNum(args, 0), argNum(args, 1), argNum(args, 2), argNum(args, 3)
 		in.startSubpath(in.pt(x, y), in.pt(x+w, y), in.pt(x+w, y+h), in.pt(x, y+h))
 		in.path[len(in.path)-1].closed = true
-	case "S", "s":
+	case 1<<24 | 'S', 1<<24 | 's':
 		in.paint(true, false, op == "s")
-	case "f", "F", "f*":
+	case 1<<24 | 'f', 1<<24 | 'F', 2<<24 | 'f'<<8 | '*':
 		in.paint(false, true, true)
-	case "B", "B*", "b", "b*":
+	case 1<<24 | 'B', 2<<24 | 'B'<<8 | '*', 1<<24 | 'b', 2<<24 | 'b'<<8 | '*':
 		in.paint(true, true, op == "b" || op == "b*")
-	case "n":
+	case 1<<24 | 'n':
 		in.path = in.path[:0]
-	case "g":
+	case 1<<24 | 'g':
 		gs.fillWhite = argNum(args, 0) >= 0.99
-	case "G":
+	case 1<<24 | 'G':
 		gs.strokeWhite = argNum(args, 0) >= 0.99
-	case "rg":
+	case 2<<24 | 'r'<<8 | 'g':
 		gs.fillWhite = argNum(args, 0) >= 0.99 && argNum(args, 1) >= 0.99 && argNum(args, 2) >= 0.99
-	case "RG":
+	case 2<<24 | 'R'<<8 | 'G':
 		gs.strokeWhite = argNum(args, 0) >= 0.99 && argNum(args, 1) >= 0.99 && argNum(args, 2) >= 0.99
-	case "k":
+	case 1<<24 | 'k':
 		gs.fillWhite = argNum(args, 0)+argNum(args, 1)+argNum(args, 2)+argNum(args, 3) <= 0.01
-	case "K":
+	case 1<<24 | 'K':
 		gs.strokeWhite = argNum(args, 0)+argNum(args, 1)+argNum(args, 2)+argNum(args, 3) <= 0.01
-	case "sc", "scn":
+	case 2<<24 | 's'<<8 | 'c', 3<<24 | 's'<<16 | 'c'<<8 | 'n':
 		gs.fillWhite = whiteComponents(args)
-	case "SC", "SCN":
+	case 2<<24 | 'S'<<8 | 'C', 3<<24 | 'S'<<16 | 'C'<<8 | 'N':
 		gs.strokeWhite = whiteComponents(args)
-	case "cs":
+	case 2<<24 | 'c'<<8 | 's':
 		gs.fillWhite = false
-	case "CS":
+	case 2<<24 | 'C'<<8 | 'S':
 		gs.strokeWhite = false
 	}
 }

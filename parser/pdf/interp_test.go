@@ -49,3 +49,28 @@ func TestType3Extent(t *testing.T) {
 	names[109], widths[109] = "m", 0.9
 	require.InDelta(t, 1.5, type3Extent(&names, &widths), 1e-9, "m against 0.6 em")
 }
+
+// TestOpKey: an operator's key tells it from every other word of up to
+// three bytes, and a longer word has no operator's key.
+func TestOpKey(t *testing.T) {
+	seen := map[uint32]string{}
+	chars := []byte{'T', 'f', 'j', 'J', '*', '\'', '"', 'B', 'D', 'C', 'M', 'E', 'q', 'Q', 's', 'c', 'n', 'N', 0x80, 0xff, '0'}
+	add := func(w string) {
+		k := opKey(w)
+		if other, ok := seen[k]; ok && other != w {
+			t.Fatalf("%q and %q have the key %#x", w, other, k)
+		}
+		seen[k] = w
+	}
+	for _, a := range chars {
+		add(string([]byte{a}))
+		for _, b := range chars {
+			add(string([]byte{a, b}))
+			for _, c := range chars {
+				add(string([]byte{a, b, c}))
+				require.Zero(t, opKey(string([]byte{a, b, c, 'x'})))
+			}
+		}
+	}
+	require.Zero(t, opKey(""))
+}
