@@ -7,7 +7,7 @@ import (
 )
 
 // A large page is mostly the rows and cells of its tables: a parser.Cell
-// is about a hundred bytes besides its text, a parser.Row eighty, and a
+// is 64 bytes besides its text, a parser.Row 56, and a
 // text and its lines are strings of their own. So a table is held packed
 // as it is read: a cell's text is written once into the document's text
 // arena (its lines are its text cut at a few offsets), the table's grid is
