@@ -160,6 +160,9 @@ func (r *Row) SetBox(b Box) { r.box = boxOf(b) }
 // WithBox returns the row with the box b.
 func (r Row) WithBox(b Box) Row { r.box = boxOf(b); return r }
 
+// HasBox reports whether the row has a box other than the zero box.
+func (r Row) HasBox() bool { return r.box != nil }
+
 // Box is the cell's position in points, top-left origin (PDF); zero for
 // HTML.
 func (c Cell) Box() Box { return boxAt(c.box) }
@@ -169,6 +172,9 @@ func (c *Cell) SetBox(b Box) { c.box = boxOf(b) }
 
 // WithBox returns the cell with the box b.
 func (c Cell) WithBox(b Box) Cell { c.box = boxOf(b); return c }
+
+// HasBox reports whether the cell has a box other than the zero box.
+func (c Cell) HasBox() bool { return c.box != nil }
 
 // boxAt is the box p holds, the zero box for nil.
 func boxAt(p *Box) Box {

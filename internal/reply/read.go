@@ -563,13 +563,15 @@ func (d *decoder) line(l *parser.Line) {
 
 func (d *decoder) row(r *parser.Row) {
 	flags := d.byte()
-	if flags&^rowHeader != 0 {
+	if flags&^(rowHeader|rowNoBox) != 0 {
 		d.fail("a row of flags %#x", flags)
 		return
 	}
 	r.Header = flags&rowHeader != 0
 	r.Page, r.Row = d.int(), d.int()
-	r.SetBox(d.box())
+	if flags&rowNoBox == 0 {
+		r.SetBox(d.box())
+	}
 	n, isNil := d.count(minCell)
 	if isNil {
 		return
@@ -583,7 +585,7 @@ func (d *decoder) row(r *parser.Row) {
 	for i := range r.Cells {
 		c := &r.Cells[i]
 		flags := d.byte()
-		if flags&^(cellCovered|cellLinesMask) != 0 || flags&cellLinesMask == cellLinesMask {
+		if flags&^(cellCovered|cellLinesMask|cellNoBox) != 0 || flags&cellLinesMask == cellLinesMask {
 			d.fail("a cell of flags %#x", flags)
 			return
 		}
@@ -610,6 +612,8 @@ func (d *decoder) row(r *parser.Row) {
 			}
 		}
 		c.ColSpan, c.RowSpan = d.span(), d.span()
-		c.SetBox(d.box())
+		if flags&cellNoBox == 0 {
+			c.SetBox(d.box())
+		}
 	}
 }

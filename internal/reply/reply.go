@@ -19,7 +19,9 @@
 // met again is a reference to where it was first written (a per-reply
 // table), so that a region, a country, a unit, a date of several
 // agreements, a column's edge cross once and are held once by the reader.
-// A cell whose one line is its text says so rather than sending the line.
+// A cell whose one line is its text says so rather than sending the line,
+// and a row or cell without a box (an HTML table's) rather than sending
+// four zeros.
 //
 // Reading is bounded: every count and length is checked against what is
 // left of its frame, a frame's bytes are read as they arrive (a frame

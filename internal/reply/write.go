@@ -42,16 +42,21 @@ const (
 	lineItalic
 )
 
-// Flags of a row.
-const rowHeader = 1
+// Flags of a row: a header; no box (the zero box, which an HTML table's
+// rows and cells have: its four numbers do not follow).
+const (
+	rowHeader = 1
+	rowNoBox  = 2
+)
 
-// Flags of a cell: covered, and how its lines cross (cellLinesMask).
+// Flags of a cell: covered, how its lines cross (cellLinesMask), no box.
 const (
 	cellCovered   = 1
 	cellLinesNil  = 0 << 1 // Lines is nil
 	cellOneLine   = 1 << 1 // Lines is the one line Text
 	cellLinesList = 2 << 1 // Lines follow: their count, then each
 	cellLinesMask = 3 << 1
+	cellNoBox     = 1 << 3
 )
 
 // Flags of an error.
@@ -60,8 +65,8 @@ const errPositioned = 1
 // The fewest bytes of a frame's structure that one of each takes: a count
 // that says more of them than the frame could hold is damage.
 const (
-	minCell  = 8  // flags, text, spans, four numbers
-	minRow   = 8  // flags, page, row, four numbers, cells
+	minCell  = 4  // flags, text, spans
+	minRow   = 4  // flags, page, row, cells
 	minLine  = 13 // flags, page, row, text, bullet, role, level, four numbers, font, size
 	minTable = 5  // page, index, method, rows, rows in later parts
 )
@@ -409,10 +414,15 @@ func (e *encoder) row(r *parser.Row) {
 	if r.Header {
 		flags = rowHeader
 	}
+	if !r.HasBox() {
+		flags |= rowNoBox
+	}
 	e.body = append(e.body, flags)
 	e.int(r.Page)
 	e.int(r.Row)
-	e.box(r.Box())
+	if flags&rowNoBox == 0 {
+		e.box(r.Box())
+	}
 	e.count(len(r.Cells), r.Cells == nil)
 	e.cnt[0] += len(r.Cells)
 	for i := range r.Cells {
@@ -429,6 +439,9 @@ func (e *encoder) row(r *parser.Row) {
 		default:
 			flags |= cellLinesList
 		}
+		if !c.HasBox() {
+			flags |= cellNoBox
+		}
 		e.body = append(e.body, flags)
 		e.str(c.Text)
 		if flags&cellLinesMask == cellLinesList {
@@ -440,6 +453,8 @@ func (e *encoder) row(r *parser.Row) {
 		}
 		e.int(int(c.ColSpan))
 		e.int(int(c.RowSpan))
-		e.box(c.Box())
+		if flags&cellNoBox == 0 {
+			e.box(c.Box())
+		}
 	}
 }
