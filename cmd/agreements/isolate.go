@@ -27,8 +27,9 @@ import (
 //
 // The child is this program started with childEnv set; it reads one
 // request from stdin and writes one reply to stdout (see writeRequest and
-// writeReply). The input follows the request, or, for a PDF file, is the
-// file itself, handed over open as descriptor inFileFD (see sameFile).
+// writeReply). The input follows the request, or, for a PDF file (and an
+// HTML page's file named to extract), is the file itself, handed over open
+// as descriptor inFileFD (see sameFile, handedFile).
 // It runs under a memory bound (RLIMIT_AS over what the runtime has
 // reserved at start) and a stack bound, and the parent kills it when the
 // time bound passes.
@@ -72,8 +73,8 @@ type parseRequest struct {
 	// InFile says the input is not in the stream but in the file the
 	// child is handed as its first extra descriptor (inFileFD), Size
 	// bytes: the child reads a PDF's pages from the file as it goes
-	// rather than holding its bytes (see sameFile). file is that file,
-	// in the parent.
+	// rather than holding its bytes (see sameFile), and an HTML page
+	// whole (see handedFile). file is that file, in the parent.
 	InFile bool
 	file   *os.File
 	Memory int64
