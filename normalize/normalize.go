@@ -387,13 +387,14 @@ var middleDotSpaces = strings.NewReplacer("・ ", "・", " ・", "・")
 
 // plainASCII reports a text that clean leaves as it is: printable ASCII
 // with single spaces between words and none at the ends. It looks at
-// eight bytes at a time, then for two spaces in a row.
+// eight bytes at a time, for bytes outside the printable range and for two
+// spaces in a row in the same pass.
 func plainASCII(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return s == ""
 	}
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	i, space := 0, false // space: the byte before i is a space
 	for ; i+8 <= len(s); i += 8 {
 		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
@@ -402,13 +403,23 @@ func plainASCII(s string) bool {
 		if ((w-0x20*ones)&^w|(w+ones)|w)&highs != 0 {
 			return false
 		}
+		// The high bit of each space byte, exactly: x's zero bytes (no
+		// carry leaves a byte, each being below 0x80 after the mask).
+		x := w ^ 0x20*ones
+		sp := ^((x&lows + lows) | x | lows)
+		if sp&(sp>>8) != 0 || space && sp&0x80 != 0 {
+			return false // two spaces in the word, or across the words
+		}
+		space = sp>>63 != 0
 	}
 	for ; i < len(s); i++ {
-		if b := s[i]; b < 0x20 || b > 0x7e {
+		b := s[i]
+		if b < 0x20 || b > 0x7e || b == ' ' && space {
 			return false
 		}
+		space = b == ' '
 	}
-	return !strings.Contains(s, "  ")
+	return true
 }
 
 // spacedNumberRe finds a number set apart by spaces between two CJK

@@ -4,33 +4,69 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/agreements/agreements/internal/ascii"
 )
 
-// containsAny is strings.ContainsAny for a short list of characters, some
-// not ASCII: one byte search per character instead of one look-up in the
-// list per character of s. The result is the same: a character's encoding
-// found in s is that character, since UTF-8 decodes from each character's
-// first byte. (A list with U+FFFD in it, which strings.ContainsAny finds
-// at every invalid byte too, goes to strings.ContainsAny.)
-func containsAny(s, chars string) bool {
-	if strings.ContainsRune(chars, utf8.RuneError) {
-		return strings.ContainsAny(s, chars)
+// The lists of characters the readers look for in a text, made once.
+var (
+	dashChars     = newCharSet(dashSeps)
+	closeBrackets = newCharSet(")）")
+	openBrackets  = newCharSet("(（")
+	markerChars   = newCharSet("*＊♦◆◇★☆")
+	detailSeps    = newCharSet(",，、;；")
+	commaChars    = newCharSet(",，、")
+)
+
+// charSet is a short list of characters made ready to be looked for, once
+// (a package's lists are made when it starts): its ASCII characters as a
+// mask of bytes, the others by their encodings. in(s) answers as
+// strings.ContainsAny(s, chars) does: a character's encoding found in s is
+// that character, since UTF-8 decodes from each character's first byte. A
+// list with U+FFFD in it or an invalid byte (strings.ContainsAny finds
+// U+FFFD at every invalid byte of s) goes to strings.ContainsAny.
+type charSet struct {
+	chars string
+	ascii [2]uint64 // bit b: the ASCII byte b is in the list
+	wide  []string  // the encodings of the other characters
+	whole bool      // the list goes to strings.ContainsAny
+}
+
+func newCharSet(chars string) charSet {
+	cs := charSet{chars: chars}
+	if strings.Contains(chars, "\uFFFD") || !utf8.ValidString(chars) {
+		cs.whole = true
+		return cs
 	}
-	wide := false
-	for i := 0; i < len(chars); i++ {
-		if c := chars[i]; c >= utf8.RuneSelf {
-			wide = true
-		} else if strings.IndexByte(s, c) >= 0 {
+	for i, c := range chars {
+		if c < utf8.RuneSelf {
+			cs.ascii[c>>6] |= 1 << (c & 63)
+		} else {
+			cs.wide = append(cs.wide, chars[i:i+utf8.RuneLen(c)])
+		}
+	}
+	return cs
+}
+
+// in reports a character of the list in s: one pass over s for the ASCII
+// characters (which also tells whether s has any other byte), then one
+// byte search for each other character when it has.
+func (cs *charSet) in(s string) bool {
+	if cs.whole {
+		return strings.ContainsAny(s, cs.chars)
+	}
+	high := false
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= utf8.RuneSelf {
+			high = true
+		} else if cs.ascii[b>>6]>>(b&63)&1 != 0 {
 			return true
 		}
 	}
-	if !wide || ascii.Only(s) {
+	if !high {
 		return false
 	}
-	for _, c := range chars {
-		if c >= utf8.RuneSelf && strings.Contains(s, string(c)) {
+	for _, w := range cs.wide {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
@@ -122,7 +158,7 @@ func splitDash(s string, n int) []string {
 	if s == "" {
 		return []string{""}
 	}
-	if !containsAny(s, dashSeps) {
+	if !dashChars.in(s) {
 		return []string{s}
 	}
 	// As regexp.Regexp.Split cuts at the matches.

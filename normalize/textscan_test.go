@@ -8,11 +8,12 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// TestContainsAny: containsAny answers as strings.ContainsAny does, on
-// texts with invalid UTF-8 too.
-func TestContainsAny(t *testing.T) {
-	sets := []string{"—–―‐-", "*＊♦◆◇★☆", ",，、;；", ")）", "0123456789０１２３４５６７８９", "", "a", "\uFFFD"}
-	pieces := []string{"a", "-", "—", "＊", "、", "）", "5", "５", "大", " ", "\xe2", "\x80", "\x94", "\xef\xbc", "\uFFFD"}
+// TestCharSet: a charSet answers as strings.ContainsAny does with its
+// list, on texts with invalid UTF-8 too; the readers' lists among them.
+func TestCharSet(t *testing.T) {
+	sets := []string{"—–―‐-", "*＊♦◆◇★☆", ",，、;；", ")）", "0123456789０１２３４５６７８９", "", "a", "\uFFFD", "\xe2-", "-\x94", "a\xef\xbc"}
+	pieces := []string{"a", "-", "—", "＊", "、", "）", "5", "５", "大", " ", "\xe2", "\x80", "\x94", "\xef\xbc", "\uFFFD",
+		"(", "（", ")", "*", "♦", "★", ",", ";", "；", "，", "\xbc", "\x88"}
 	r := rand.New(rand.NewPCG(11, 12))
 	for range 20000 {
 		var b strings.Builder
@@ -21,7 +22,11 @@ func TestContainsAny(t *testing.T) {
 		}
 		s := b.String()
 		for _, set := range sets {
-			assert.Equal(t, strings.ContainsAny(s, set), containsAny(s, set), "%q in %q", set, s)
+			cs := newCharSet(set)
+			assert.Equal(t, strings.ContainsAny(s, set), cs.in(s), "%q in %q", set, s)
+		}
+		for _, cs := range []*charSet{&dashChars, &closeBrackets, &openBrackets, &markerChars, &detailSeps, &commaChars} {
+			assert.Equal(t, strings.ContainsAny(s, cs.chars), cs.in(s), "%q in %q", cs.chars, s)
 		}
 	}
 }

@@ -79,7 +79,7 @@ func (c *docContext) namesUniversity(name string) bool {
 // whose own name holds a comma ("University of California, Berkeley") is
 // left whole.
 func (c *docContext) splitUnit(name string) (partner, unit string, markers []string) {
-	if containsAny(name, "*＊♦◆◇★☆") {
+	if markerChars.in(name) {
 		if m := midMarkerRe.FindStringSubmatch(name); m != nil {
 			// "全南大学校♦ 工科大学", "Chiangmai University * Faculty of
 			// Dentistry": a marker between the name and its unit.
@@ -100,7 +100,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 			}
 		}
 	}
-	if !containsAny(name, ",，、;；") {
+	if !detailSeps.in(name) {
 		return c.splitUnitInName(name) // no separator: the unit, if any, follows the name
 	}
 	pieces := splitDetails(name, -1) // name's pieces, for the three readings below
@@ -234,7 +234,7 @@ func (c *docContext) unitsFirst() bool {
 	}
 	unitFirst, nameFirst := 0, 0
 	count := func(text string) {
-		if !containsAny(text, ",，、") {
+		if !commaChars.in(text) {
 			return
 		}
 		name := strings.TrimSpace(splitDash(text, 2)[0])
