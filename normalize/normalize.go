@@ -444,9 +444,16 @@ func (c *docContext) joinUnitWord(s string) string {
 	return s
 }
 
-// hasCJK reports a text with a CJK character in it.
+// hasCJK reports a text with a CJK character in it. Every CJK character
+// is at U+2E80 or above, its encoding led by a byte of 0xE2 or above, a
+// byte no shorter encoding has in it: the runes are read from the first
+// such byte (most texts, Latin, have none).
 func hasCJK(s string) bool {
-	for _, r := range s {
+	i := 0
+	for i < len(s) && s[i] < 0xE2 {
+		i++
+	}
+	for _, r := range s[i:] {
 		if isCJK(r) {
 			return true
 		}

@@ -938,11 +938,28 @@ func (tr *tableReader) headerCellKnown(j int, cell parser.Cell) int {
 	if v == headerUnknown {
 		f, ok := tr.c.headerMemo[text]
 		if !ok {
+			if single && groupingField(tr.cols[j]) {
+				// A grouping or kind column says the same few texts row
+				// after row: each is read through the header terms once
+				// (headerCell remembers it), and the rows of a text that
+				// is no header's end at the first look-up.
+				return yesNo(tr.headerCell(j, cell))
+			}
 			return headerUnknown
 		}
 		v = yesNo(f != fNone && f == tr.cols[j])
 	}
 	return v
+}
+
+// groupingField reports a field whose cells repeat a few texts down a
+// table: the region, the country, the home unit, the kind, the level.
+func groupingField(f field) bool {
+	switch f {
+	case fRegion, fCountry, fHomeUnit, fType, fLevel:
+		return true
+	}
+	return false
 }
 
 func yesNo(v bool) int {

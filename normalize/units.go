@@ -545,10 +545,7 @@ func hasUnitOpener(s string) bool {
 		default:
 			continue
 		}
-		if !strings.Contains(unitOpenerStarts, s[i+1:i+2]) {
-			continue
-		}
-		for _, w := range unitOpeners {
+		for _, w := range unitOpenersBy[s[i+1]] {
 			if strings.HasPrefix(s[i+1:], w) {
 				return true
 			}
@@ -557,8 +554,13 @@ func hasUnitOpener(s string) bool {
 	return false
 }
 
-// unitOpenerStarts holds the first byte of every unit opener.
-const unitOpenerStarts = "FSGCDILE"
+// unitOpenersBy holds unitOpeners by their first byte.
+var unitOpenersBy = func() (by [256][]string) {
+	for _, w := range unitOpeners {
+		by[w[0]] = append(by[w[0]], w)
+	}
+	return by
+}()
 
 // splitUnitInName splits a unit named right after the institution, with no
 // comma between: the part before must name an institution and end as one
