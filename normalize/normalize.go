@@ -210,6 +210,7 @@ type docContext struct {
 
 	finished [8]struct{ in, out string } // each text field of the record finished last, as made and as cleaned (finish)
 	ids      agreement.IDMaker           // the records' ids, the fields they share with the record before kept (finish)
+	repairs  []string                    // the room for the repairs of the records still to be made (repairRoom)
 	dates    map[string]dateRead         // the date cells read (parseDate), read with datesOpt
 	datesOpt DateOptions
 }
@@ -301,8 +302,12 @@ func (c *docContext) forgetGroups() {
 	}
 }
 
-// recordRepairs is room for the repairs of most records, made at once.
-const recordRepairs = 8
+// recordRepairs is room for the repairs of most records, made at once;
+// the room of repairSlab records is made in one piece (newRecord).
+const (
+	recordRepairs = 8
+	repairSlab    = 64
+)
 
 // newRecord starts a record with what the context knows.
 func (c *docContext) newRecord(page, row int) Record {
@@ -316,7 +321,7 @@ func (c *docContext) newRecord(page, row int) Record {
 		HomeUnit:        c.homeUnit,
 		AsOf:            c.asOf,
 		Flags:           []string{},
-		Repairs:         make([]string, 0, recordRepairs),
+		Repairs:         c.repairRoom(),
 		Source: Source{
 			File:   c.doc.File,
 			SHA256: c.doc.SHA256,
@@ -332,6 +337,19 @@ func (c *docContext) newRecord(page, row int) Record {
 	r.Repairs = append(r.Repairs, c.rRepair...)
 	r.Repairs = append(r.Repairs, c.cRepair...)
 	return r
+}
+
+// repairRoom returns an empty slice with room for recordRepairs repairs,
+// cut from a piece made for repairSlab records: each record's room is its
+// own (a record that needs more grows its slice elsewhere), and most
+// records cost no allocation of their own.
+func (c *docContext) repairRoom() []string {
+	if len(c.repairs) < recordRepairs {
+		c.repairs = make([]string, recordRepairs*repairSlab)
+	}
+	room := c.repairs[:0:recordRepairs]
+	c.repairs = c.repairs[recordRepairs:]
+	return room
 }
 
 // finish settles a record: Unicode NFC and folded whitespace in every

@@ -17,17 +17,17 @@ var (
 )
 
 // charSet is a short list of characters made ready to be looked for, once
-// (a package's lists are made when it starts): its ASCII characters as a
-// mask of bytes, the others by their encodings. in(s) answers as
+// (a package's lists are made when it starts): its ASCII characters and
+// the encodings of the others apart. in(s) answers as
 // strings.ContainsAny(s, chars) does: a character's encoding found in s is
 // that character, since UTF-8 decodes from each character's first byte. A
 // list with U+FFFD in it or an invalid byte (strings.ContainsAny finds
 // U+FFFD at every invalid byte of s) goes to strings.ContainsAny.
 type charSet struct {
 	chars string
-	ascii [2]uint64 // bit b: the ASCII byte b is in the list
-	wide  []string  // the encodings of the other characters
-	whole bool      // the list goes to strings.ContainsAny
+	ascii []byte   // the ASCII characters
+	wide  []string // the encodings of the others
+	whole bool     // the list goes to strings.ContainsAny
 }
 
 func newCharSet(chars string) charSet {
@@ -38,7 +38,7 @@ func newCharSet(chars string) charSet {
 	}
 	for i, c := range chars {
 		if c < utf8.RuneSelf {
-			cs.ascii[c>>6] |= 1 << (c & 63)
+			cs.ascii = append(cs.ascii, byte(c))
 		} else {
 			cs.wide = append(cs.wide, chars[i:i+utf8.RuneLen(c)])
 		}
@@ -46,27 +46,43 @@ func newCharSet(chars string) charSet {
 	return cs
 }
 
-// in reports a character of the list in s: one pass over s for the ASCII
-// characters (which also tells whether s has any other byte), then one
-// byte search for each other character when it has.
+// in reports a character of the list in s: one byte search for each
+// ASCII character, then, when s has a byte beyond ASCII, one search for
+// each other character.
 func (cs *charSet) in(s string) bool {
 	if cs.whole {
 		return strings.ContainsAny(s, cs.chars)
 	}
-	high := false
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		if b >= utf8.RuneSelf {
-			high = true
-		} else if cs.ascii[b>>6]>>(b&63)&1 != 0 {
+	for _, c := range cs.ascii {
+		if strings.IndexByte(s, c) >= 0 {
 			return true
 		}
 	}
-	if !high {
+	if len(cs.wide) == 0 || !beyondASCII(s) {
 		return false
 	}
 	for _, w := range cs.wide {
 		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// beyondASCII reports a byte of 0x80 or above in s, looking at eight
+// bytes at a time.
+func beyondASCII(s string) bool {
+	const highs = 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return true
 		}
 	}
