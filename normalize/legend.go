@@ -209,6 +209,9 @@ func countMarkers(s string) int {
 // cutMarkers cuts the markers standing before and after s: s without
 // them, trimmed, and the runs of them before and after it.
 func cutMarkers(s string) (rest, lead, trail string) {
+	if noMarkerEnds(s) {
+		return s, "", "" // (ASCII ends that are no space: nothing to trim either)
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return s, "", ""
