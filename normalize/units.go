@@ -263,6 +263,9 @@ func (c *docContext) unitsFirst() bool {
 	const counted, unitCounted, nameCounted = 0, 1, 2
 	seen := map[string]int8{}
 	for text := range docTexts(c.doc) {
+		if !commaChars.in(text) {
+			continue // (what count reads first: a text without a comma counts nothing, and is not remembered)
+		}
 		k, ok := seen[text]
 		if !ok {
 			u, n := unitFirst, nameFirst
