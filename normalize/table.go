@@ -1184,18 +1184,19 @@ func without(in, drop []string) []string {
 func (tr *tableReader) findUsualMarkerPlace() {
 	var counts [maxFields]int
 	for i := tr.body; i < len(tr.t.Rows); i++ {
-		if tr.t.Rows[i].Header {
+		r := &tr.t.Rows[i]
+		if r.Header {
 			continue
 		}
 		for j, f := range tr.cols {
-			if f == fNone || f == fSigned || f == fValid || int(f) >= maxFields {
+			if f == fNone || f == fSigned || f == fValid || int(f) >= maxFields || j >= len(r.Cells) || r.Cells[j].Covered {
+				continue // (a covered cell is its origin's text again, or none: tr.cell's, not counted)
+			}
+			text := cellText(r.Cells[j])
+			if noMarkerEnds(text) {
 				continue
 			}
-			v := tr.cell(i, j)
-			if v.covered || noMarkerEnds(v.text) {
-				continue
-			}
-			counts[f] += countMarkers(v.text)
+			counts[f] += countMarkers(text)
 		}
 	}
 	best := 0
