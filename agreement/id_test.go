@@ -6,8 +6,11 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestComputeIDASCII: the byte-by-byte key of an ASCII field is the key
@@ -43,7 +46,8 @@ func idTexts() []string {
 	texts := []string{"東北大学", "ＫＡＩＳＴ", "Université de Lyon", "İSTANBUL ÜNİVERSİTESİ", "a\u00a0b", "　東北　大学　", "\xff",
 		"e\u0301cole", "ﬁnance", "STRAẞE", "Ⱥ", "\u212Aelvin", "\u2028x\u2029", "\u0085a\u1680b\u3000"}
 	pieces := []string{"東北", "大学", "Ｕ", "ｕ", "　", "\u00a0", " ", "\t", "\u0085", "\u1680", "\u2028", "İ", "\u212A", "Ⱥ", "ẞ",
-		"\u0301", "e", "E", "ﬁ", "\xff", "\xe6\x9d", "\uFFFD", "ǅ", "Σ", "①", "㍿", "ｶﾞ", "\x00"}
+		"\u0301", "e", "E", "ﬁ", "\xff", "\xe6\x9d", "\uFFFD", "ǅ", "Σ", "①", "㍿", "ｶﾞ", "\x00",
+		"か", "\u3099", "\u309a", "ア", "ー", "ヽ", "한", "\u11a8", "\u2f00"}
 	r := rand.New(rand.NewPCG(16, 8))
 	for range 20000 {
 		var b strings.Builder
@@ -110,5 +114,49 @@ func TestIDMaker(t *testing.T) {
 		}
 		r.Partner, r.PartnerUnit, r.HomeUnit = pick(), pick(), pick()
 		assert.Equal(t, ComputeID(r), m.ID(&r), "%+v", r)
+	}
+}
+
+// TestKanaCJK: every rune kanaCJK reports is in NFKC alone and combines
+// with nothing before it (as no ASCII character does), is its own lower
+// case and no white space; texts of them and ASCII are in NFKC.
+func TestKanaCJK(t *testing.T) {
+	for c := range utf8.RuneSelf {
+		if s := string(rune(c)); !norm.NFKC.IsNormalString(s) || !norm.NFKC.PropertiesString(s).BoundaryBefore() {
+			t.Fatalf("%U", c)
+		}
+	}
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !kanaCJK(r) {
+			continue
+		}
+		n++
+		s := string(r)
+		p := norm.NFKC.PropertiesString(s)
+		if !norm.NFKC.IsNormalString(s) || !p.BoundaryBefore() || p.CCC() != 0 ||
+			unicode.ToLower(r) != r || unicode.IsSpace(r) {
+			t.Fatalf("%U", r)
+		}
+	}
+	assert.Greater(t, n, 20000)
+	assert.True(t, kanaCJK('東'))
+	assert.True(t, kanaCJK('ー'))
+	for _, r := range []rune{'\u3000', 'Ａ', '\u3099', '\u309b', '㍿', 'ｶ', 'ヽ', '한', '\uFFFD'} {
+		assert.False(t, kanaCJK(r), "%U", r)
+	}
+	pieces := []string{"東北", "大学", "ア", "ー", "a", "Z", " ", "ぁ", "ゖ", "ヺ", "㐀", "\u9fff"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var b strings.Builder
+		for n := 1 + rng.IntN(8); n > 0; n-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		assert.True(t, kanaCJKOnly(s), "%q", s)
+		assert.Equal(t, len(s), norm.NFKC.QuickSpanString(s), "%q", s)
+	}
+	for _, s := range []string{"か\u3099", "東\u3000", "ｶﾞ", "㍿", "\xff", "東\xe6\x9d"} {
+		assert.False(t, kanaCJKOnly(s), "%q", s)
 	}
 }

@@ -113,7 +113,7 @@ func appendIDKey(b []byte, s string) []byte {
 		c := s[i]
 		switch {
 		case c >= utf8.RuneSelf: // (what was folded so far is folded again)
-			if norm.NFKC.QuickSpanString(s) < len(s) {
+			if !kanaCJKOnly(s[i:]) && norm.NFKC.QuickSpanString(s) < len(s) {
 				s = norm.NFKC.String(s)
 			}
 			return appendFolded(b[:start], s)
@@ -147,10 +147,12 @@ func appendFolded(b []byte, t string) []byte {
 			r, size = utf8.DecodeRuneInString(t[i:])
 		}
 		i += size
-		r = unicode.ToLower(r)
-		if unicode.IsSpace(r) {
-			space = true
-			continue
+		if !kanaCJK(r) {
+			r = unicode.ToLower(r)
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
 		}
 		if space && len(b) > start {
 			b = append(b, ' ')
@@ -159,6 +161,45 @@ func appendFolded(b []byte, t string) []byte {
 		b = utf8.AppendRune(b, r)
 	}
 	return b
+}
+
+// kanaCJK reports a kana letter, the prolonged sound mark or a CJK
+// ideograph of the two blocks most names use: runes in NFKC that combine
+// with nothing before them, that unicode.ToLower leaves as they are and
+// that are no white space (TestKanaCJK reads every one). Most runes of
+// Japanese and Chinese names are, and are folded without the look-ups in
+// Unicode's tables.
+func kanaCJK(r rune) bool {
+	switch {
+	case r < 0x3041:
+		return false
+	case r <= 0x3096: // hiragana ぁ to ゖ
+		return true
+	case 0x30A1 <= r && r <= 0x30FA, r == 0x30FC: // katakana ァ to ヺ, ー
+		return true
+	case 0x3400 <= r && r <= 0x4DBF, 0x4E00 <= r && r <= 0x9FFF: // CJK ideographs, extension A and unified
+		return true
+	}
+	return false
+}
+
+// kanaCJKOnly reports a text of ASCII and kanaCJK runes only: a text in
+// NFKC (each rune is, and none combines with the one before it, as no
+// ASCII character does either; a kana followed by a voiced sound mark
+// would combine, but the mark is none of them).
+func kanaCJKOnly(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !kanaCJK(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // HasFlag reports whether the record carries flag f.

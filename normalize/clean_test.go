@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -87,6 +88,23 @@ func TestPlainASCIIWords(t *testing.T) {
 			s = base[:i] + string([]byte{b, b}) + base[i:]
 			assert.Equal(t, byBytes(s), plainASCII(s), "%q", s)
 		}
+	}
+	// Random texts, mostly printable ASCII and spaces (invalid UTF-8 and
+	// other bytes now and then), at every alignment of the two spaces.
+	plain := []string{"a", "Z", " ", "  ", "~", "!", "of "}
+	other := []string{"\t", "\x00", "\x1f", "\x7f", "\x80", "\xff", "é", "大", "\xe5"}
+	r := rand.New(rand.NewPCG(16, 17))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			if r.IntN(40) == 0 {
+				b.WriteString(other[r.IntN(len(other))])
+			} else {
+				b.WriteString(plain[r.IntN(len(plain))])
+			}
+		}
+		s := b.String()
+		assert.Equal(t, byBytes(s), plainASCII(s), "%q", s)
 	}
 	for n := range 20 {
 		s := strings.Repeat("a ", n) + "b"

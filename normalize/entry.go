@@ -70,7 +70,7 @@ func (c *docContext) readEntryDetails(text string, o entryOpts, opt DateOptions)
 		// details: "University of Science, Vietnam National University -
 		// Ho Chi Minh City — School-to-school agreement (GS Engineering)".
 		var dashes [][]int
-		if containsAny(name, "—–―‐-") {
+		if dashChars.in(name) {
 			dashes = dashMatches(name, -1)
 		}
 		for _, loc := range dashes {
@@ -133,7 +133,7 @@ var titleThenUnitRe = lazyre.New(`[)）]\s*(?:[,，、]\s*)?([^()（）,，、\s
 // on after the agreement's title, so what follows is the unit whatever its
 // words ("Hiroshima University (MoA on Collaboration …), IDEC").
 func (c *docContext) unitAfterTitle(name string, e *entry, o entryOpts, opt DateOptions) (string, string, bool) {
-	if !containsAny(name, ")）") {
+	if !closeBrackets.in(name) {
 		return name, "", false
 	}
 	m := titleThenUnit(name)
@@ -624,10 +624,10 @@ func (e *entry) said() bool {
 // marker cut out, which this does not follow (it answers true).
 func (c *docContext) detailsMayFollow(name string, o entryOpts, opt DateOptions) bool {
 	name, _ = splitMarkers(strings.TrimRight(strings.TrimSpace(name), ",，、;"))
-	if !containsAny(name, ")）") {
+	if !closeBrackets.in(name) {
 		return false
 	}
-	if containsAny(name, "*＊♦◆◇★☆") {
+	if markerChars.in(name) {
 		return true
 	}
 	if c.bracketsSayDetails(name, o, opt) {

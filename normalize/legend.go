@@ -209,6 +209,9 @@ func countMarkers(s string) int {
 // cutMarkers cuts the markers standing before and after s: s without
 // them, trimmed, and the runs of them before and after it.
 func cutMarkers(s string) (rest, lead, trail string) {
+	if noMarkerEnds(s) {
+		return s, "", "" // (ASCII ends that are no space: nothing to trim either)
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return s, "", ""
@@ -217,9 +220,8 @@ func cutMarkers(s string) (rest, lead, trail string) {
 	last, _ := utf8.DecodeLastRuneInString(s)
 	// A marker starts with a symbol; one ends with a digit only after ※
 	// ("※1"): a text ending in a year runs no expression.
-	numbered := strings.ContainsRune(s, '※')
-	leading := strings.ContainsRune(markerSymbols, first)
-	trailing := strings.ContainsRune(markerSymbols, last) || numbered && strings.ContainsRune(markerRunes, last)
+	leading := isMarkerSymbol(first)
+	trailing := isMarkerSymbol(last) || isMarkerRune(last) && strings.ContainsRune(s, '※')
 	if !leading && !trailing {
 		return s, "", "" // the common case, without running the expressions
 	}
@@ -236,6 +238,23 @@ func cutMarkers(s string) (rest, lead, trail string) {
 		}
 	}
 	return s, lead, trail
+}
+
+// isMarkerSymbol is strings.ContainsRune(markerSymbols, r), an ASCII r
+// looked up in asciiMarkers.
+func isMarkerSymbol(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiMarkers[r]&markerSymbol != 0
+	}
+	return strings.ContainsRune(markerSymbols, r)
+}
+
+// isMarkerRune is strings.ContainsRune(markerRunes, r), likewise.
+func isMarkerRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiMarkers[r]&markerRune != 0
+	}
+	return strings.ContainsRune(markerRunes, r)
 }
 
 // applyMarkers turns markers into flags on r, saying where each stood.

@@ -370,7 +370,7 @@ func (c *docContext) opensEntry(l *parser.Line, text string, i int) bool {
 	// (joinWrapped adds spaces, and cleaning a text keeps its brackets):
 	// the lines are joined only when the brackets they hold may be a
 	// closed entry's details.
-	depth, opens := bracketDepth(text), containsAny(text, "(（")
+	depth, opens := bracketDepth(text), openBrackets.in(text)
 	for k := i + 1; k < len(c.doc.Blocks) && k <= i+3; k++ {
 		next := c.doc.Blocks[k].Line
 		if next == nil || next.Page != l.Page || next.Role == parser.RoleHeading || next.Bullet != "" || next.Box.X0 < l.Box.X0-2 ||
@@ -401,7 +401,7 @@ func (c *docContext) lineAhead(k int, l *parser.Line) aheadLine {
 		return a
 	}
 	nt := clean(l.Text)
-	a := aheadLine{text: nt, heading: c.headingLike(l, nt), depth: bracketDepth(nt), opens: containsAny(nt, "(（")}
+	a := aheadLine{text: nt, heading: c.headingLike(l, nt), depth: bracketDepth(nt), opens: openBrackets.in(nt)}
 	// (headingLike has read the text as an entry already, but for a
 	// heading's role, which opensEntry turns away before.)
 	a.entry = !a.heading && c.looksLikeEntry(nt) && bracketDepth(nt) == 0

@@ -36,7 +36,7 @@ func TestJoinedBrackets(t *testing.T) {
 		parts := texts[k : k+3]
 		depth, opens := 0, false
 		for _, p := range parts {
-			depth, opens = depth+bracketDepth(p), opens || containsAny(p, "(（")
+			depth, opens = depth+bracketDepth(p), opens || openBrackets.in(p)
 		}
 		joined := joinWrapped(parts)
 		assert.Equal(t, bracketDepth(joined), depth, "%q", parts)

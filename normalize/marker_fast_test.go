@@ -3,6 +3,7 @@ package normalize
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 
@@ -77,4 +78,43 @@ func TestLegendPrechecks(t *testing.T) {
 		}
 	}
 	assert.Positive(t, bare)
+}
+
+// cutMarkersTrimmed is cutMarkers trimming and decoding every text: the
+// reading its shortcut for ASCII ends must agree with.
+func cutMarkersTrimmed(s string) (rest, lead, trail string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s, "", ""
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	leading := strings.ContainsRune(markerSymbols, first)
+	trailing := strings.ContainsRune(markerSymbols, last) || strings.ContainsRune(s, '※') && strings.ContainsRune(markerRunes, last)
+	if leading {
+		if m := leadingMarkers(s); m != "" {
+			lead = m
+			s = strings.TrimSpace(s[len(m):])
+		}
+	}
+	if trailing && s != "" {
+		if m := trailingMarkers(s); m != "" {
+			trail = m
+			s = strings.TrimSpace(s[:len(s)-len(m)])
+		}
+	}
+	return s, lead, trail
+}
+
+// TestCutMarkersShortcut: cutMarkers says what trimming and decoding
+// every text says, on marker texts, legends and random names with ASCII
+// and other ends (spaces, control bytes, digits after a ※, invalid UTF-8).
+func TestCutMarkersShortcut(t *testing.T) {
+	texts := append(markerTexts(), legendTexts()...)
+	texts = append(texts, randomTexts(29, 20000, 5, "a", "Z", "5", ".", "'", " ", "\t", "\x01", "\x7f", "*", "#", "※", "※1", "†", "é", "\xff", "(", ")")...)
+	for _, s := range texts {
+		r, l, tr := cutMarkers(s)
+		wr, wl, wt := cutMarkersTrimmed(s)
+		assert.Equal(t, [3]string{wr, wl, wt}, [3]string{r, l, tr}, "%q", s)
+	}
 }

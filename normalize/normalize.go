@@ -210,6 +210,7 @@ type docContext struct {
 
 	finished [8]struct{ in, out string } // each text field of the record finished last, as made and as cleaned (finish)
 	ids      agreement.IDMaker           // the records' ids, the fields they share with the record before kept (finish)
+	repairs  []string                    // the room for the repairs of the records still to be made (repairRoom)
 	dates    map[string]dateRead         // the date cells read (parseDate), read with datesOpt
 	datesOpt DateOptions
 }
@@ -301,8 +302,15 @@ func (c *docContext) forgetGroups() {
 	}
 }
 
-// recordRepairs is room for the repairs of most records, made at once.
-const recordRepairs = 8
+// recordRepairs is room for the repairs of most records, made at once;
+// the room of repairSlab records is made in one piece (repairRoom): 8,064
+// bytes, which with the 8-byte header the allocator puts on an object of
+// more than 512 bytes with pointers fills the size class of 8 KiB (the
+// room of 64 records would take the next, of 9,472 bytes).
+const (
+	recordRepairs = 8
+	repairSlab    = 63
+)
 
 // newRecord starts a record with what the context knows.
 func (c *docContext) newRecord(page, row int) Record {
@@ -316,7 +324,7 @@ func (c *docContext) newRecord(page, row int) Record {
 		HomeUnit:        c.homeUnit,
 		AsOf:            c.asOf,
 		Flags:           []string{},
-		Repairs:         make([]string, 0, recordRepairs),
+		Repairs:         c.repairRoom(),
 		Source: Source{
 			File:   c.doc.File,
 			SHA256: c.doc.SHA256,
@@ -332,6 +340,19 @@ func (c *docContext) newRecord(page, row int) Record {
 	r.Repairs = append(r.Repairs, c.rRepair...)
 	r.Repairs = append(r.Repairs, c.cRepair...)
 	return r
+}
+
+// repairRoom returns an empty slice with room for recordRepairs repairs,
+// cut from a piece made for repairSlab records: each record's room is its
+// own (a record that needs more grows its slice elsewhere), and most
+// records cost no allocation of their own.
+func (c *docContext) repairRoom() []string {
+	if len(c.repairs) < recordRepairs {
+		c.repairs = make([]string, recordRepairs*repairSlab)
+	}
+	room := c.repairs[:0:recordRepairs]
+	c.repairs = c.repairs[recordRepairs:]
+	return room
 }
 
 // finish settles a record: Unicode NFC and folded whitespace in every
@@ -387,13 +408,14 @@ var middleDotSpaces = strings.NewReplacer("・ ", "・", " ・", "・")
 
 // plainASCII reports a text that clean leaves as it is: printable ASCII
 // with single spaces between words and none at the ends. It looks at
-// eight bytes at a time, then for two spaces in a row.
+// eight bytes at a time, for bytes outside the printable range and for two
+// spaces in a row in the same pass.
 func plainASCII(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return s == ""
 	}
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	i, space := 0, false // space: the byte before i is a space
 	for ; i+8 <= len(s); i += 8 {
 		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
@@ -402,13 +424,23 @@ func plainASCII(s string) bool {
 		if ((w-0x20*ones)&^w|(w+ones)|w)&highs != 0 {
 			return false
 		}
+		// The high bit of each space byte, exactly: x's zero bytes (no
+		// carry leaves a byte, each being below 0x80 after the mask).
+		x := w ^ 0x20*ones
+		sp := ^((x&lows + lows) | x | lows)
+		if sp&(sp>>8) != 0 || space && sp&0x80 != 0 {
+			return false // two spaces in the word, or across the words
+		}
+		space = sp>>63 != 0
 	}
 	for ; i < len(s); i++ {
-		if b := s[i]; b < 0x20 || b > 0x7e {
+		b := s[i]
+		if b < 0x20 || b > 0x7e || b == ' ' && space {
 			return false
 		}
+		space = b == ' '
 	}
-	return !strings.Contains(s, "  ")
+	return true
 }
 
 // spacedNumberRe finds a number set apart by spaces between two CJK
@@ -433,9 +465,16 @@ func (c *docContext) joinUnitWord(s string) string {
 	return s
 }
 
-// hasCJK reports a text with a CJK character in it.
+// hasCJK reports a text with a CJK character in it. Every CJK character
+// is at U+2E80 or above, its encoding led by a byte of 0xE2 or above, a
+// byte no shorter encoding has in it: the runes are read from the first
+// such byte (most texts, Latin, have none).
 func hasCJK(s string) bool {
-	for _, r := range s {
+	i := 0
+	for i < len(s) && s[i] < 0xE2 {
+		i++
+	}
+	for _, r := range s[i:] {
 		if isCJK(r) {
 			return true
 		}

@@ -333,7 +333,7 @@ func titleThenUnit(s string) []int {
 			break
 		}
 	}
-	if j == len(s) || containsAny(s[j:], ",，、") {
+	if j == len(s) || commaChars.in(s[j:]) {
 		return nil
 	}
 	return []int{p, len(s), j, len(s)}

@@ -98,6 +98,7 @@ type tableReader struct {
 	headerTexts           map[string]bool         // the texts of the header's cells (isHeaderText)
 	headerWords           map[int]map[string]bool // the words of each column's header cells (headerWordsOf)
 	headerCells           map[columnText]bool     // the one-line cells read by headerCell, and what it said
+	headerDigit           int8                    // whether a header cell has a digit (headerHasDigit): 0 not yet told, 1 no, 2 yes
 	spanned               []bool                  // the columns a header cell covers from the left (headerTexts)
 	vals                  *fieldVals              // the cells of the row being read, by field (rowVals), made once a table
 }
@@ -888,6 +889,15 @@ func (c *docContext) headerLike(r parser.Row) bool {
 // through the header terms. A body row's partner, a new text in most rows,
 // is then looked up only when its other cells could all be a header's.
 func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
+	if !tr.headerHasDigit() {
+		// A header without a digit: a one-line cell with one (a date, a
+		// count) is none of its texts or words, so no header's.
+		for j := range r.Cells {
+			if cell := &r.Cells[j]; j < len(tr.cols) && !cell.Covered && len(cell.Lines) < 2 && hasDigit(cell.Text) {
+				return false
+			}
+		}
+	}
 	n, left := 0, false
 	for j, cell := range r.Cells {
 		if cell.Covered || cell.Text == "" || j >= len(tr.cols) {
@@ -938,11 +948,28 @@ func (tr *tableReader) headerCellKnown(j int, cell parser.Cell) int {
 	if v == headerUnknown {
 		f, ok := tr.c.headerMemo[text]
 		if !ok {
+			if single && groupingField(tr.cols[j]) {
+				// A grouping or kind column says the same few texts row
+				// after row: each is read through the header terms once
+				// (headerCell remembers it), and the rows of a text that
+				// is no header's end at the first look-up.
+				return yesNo(tr.headerCell(j, cell))
+			}
 			return headerUnknown
 		}
 		v = yesNo(f != fNone && f == tr.cols[j])
 	}
 	return v
+}
+
+// groupingField reports a field whose cells repeat a few texts down a
+// table: the region, the country, the home unit, the kind, the level.
+func groupingField(f field) bool {
+	switch f {
+	case fRegion, fCountry, fHomeUnit, fType, fLevel:
+		return true
+	}
+	return false
 }
 
 func yesNo(v bool) int {
@@ -998,6 +1025,22 @@ func (tr *tableReader) headerCellWithoutTerms(j int, cell parser.Cell) (int, str
 		return headerNo, text // a date, a count: no header's
 	}
 	return headerUnknown, text
+}
+
+// headerHasDigit reports a digit in a header cell's text, as written or
+// as cellText reads it (told once a table).
+func (tr *tableReader) headerHasDigit() bool {
+	if tr.headerDigit == 0 {
+		tr.headerDigit = 1
+		for _, r := range tr.t.Rows[:tr.body] {
+			for _, c := range r.Cells {
+				if !c.Covered && (hasDigit(c.Text) || hasDigit(cellText(c))) {
+					tr.headerDigit = 2
+				}
+			}
+		}
+	}
+	return tr.headerDigit == 2
 }
 
 func (tr *tableReader) isHeaderText(s string) bool {
@@ -1141,18 +1184,19 @@ func without(in, drop []string) []string {
 func (tr *tableReader) findUsualMarkerPlace() {
 	var counts [maxFields]int
 	for i := tr.body; i < len(tr.t.Rows); i++ {
-		if tr.t.Rows[i].Header {
+		r := &tr.t.Rows[i]
+		if r.Header {
 			continue
 		}
 		for j, f := range tr.cols {
-			if f == fNone || f == fSigned || f == fValid || int(f) >= maxFields {
+			if f == fNone || f == fSigned || f == fValid || int(f) >= maxFields || j >= len(r.Cells) || r.Cells[j].Covered {
+				continue // (a covered cell is its origin's text again, or none: tr.cell's, not counted)
+			}
+			text := cellText(r.Cells[j])
+			if noMarkerEnds(text) {
 				continue
 			}
-			v := tr.cell(i, j)
-			if v.covered || noMarkerEnds(v.text) {
-				continue
-			}
-			counts[f] += countMarkers(v.text)
+			counts[f] += countMarkers(text)
 		}
 	}
 	best := 0

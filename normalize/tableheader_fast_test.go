@@ -3,6 +3,7 @@ package normalize
 import (
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,7 +87,16 @@ func TestRepeatedHeaderTwoRounds(t *testing.T) {
 		}
 		rows = append(rows, row)
 	}
-	tables := []*parser.Table{tbl(rows...)}
+	// The same rows under a header with a digit in it, a text of which
+	// the rows have, in one cell or among a cell's words.
+	digitHeader := []string{"Region", "Country", "Partner Institution", "Department at\nTohoku University", "Date 2019.4.1"}
+	withDigit := append([][]string{digitHeader}, rows[1:]...)
+	for k := 1; k < len(withDigit); k += 7 {
+		row := slices.Clone(withDigit[k])
+		row[len(row)-1] = []string{"Date 2019.4.1", "2019.4.1", "2019.4.1 Date", "Date"}[k%4]
+		withDigit[k] = row
+	}
+	tables := []*parser.Table{tbl(rows...), tbl(withDigit...)}
 	for _, in := range []string{"../fixtures/tohoku-department-libreoffice/input.pdf", "../fixtures/html-tohoku-university-table/input.html"} {
 		b, err := os.ReadFile(in)
 		require.NoError(t, err)

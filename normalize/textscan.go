@@ -4,33 +4,85 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/agreements/agreements/internal/ascii"
 )
 
-// containsAny is strings.ContainsAny for a short list of characters, some
-// not ASCII: one byte search per character instead of one look-up in the
-// list per character of s. The result is the same: a character's encoding
-// found in s is that character, since UTF-8 decodes from each character's
-// first byte. (A list with U+FFFD in it, which strings.ContainsAny finds
-// at every invalid byte too, goes to strings.ContainsAny.)
-func containsAny(s, chars string) bool {
-	if strings.ContainsRune(chars, utf8.RuneError) {
-		return strings.ContainsAny(s, chars)
+// The lists of characters the readers look for in a text, made once.
+var (
+	dashChars     = newCharSet(dashSeps)
+	closeBrackets = newCharSet(")）")
+	openBrackets  = newCharSet("(（")
+	markerChars   = newCharSet("*＊♦◆◇★☆")
+	detailSeps    = newCharSet(",，、;；")
+	commaChars    = newCharSet(",，、")
+)
+
+// charSet is a short list of characters made ready to be looked for, once
+// (a package's lists are made when it starts): its ASCII characters and
+// the encodings of the others apart. in(s) answers as
+// strings.ContainsAny(s, chars) does: a character's encoding found in s is
+// that character, since UTF-8 decodes from each character's first byte. A
+// list with U+FFFD in it or an invalid byte (strings.ContainsAny finds
+// U+FFFD at every invalid byte of s) goes to strings.ContainsAny.
+type charSet struct {
+	chars string
+	ascii []byte   // the ASCII characters
+	wide  []string // the encodings of the others
+	whole bool     // the list goes to strings.ContainsAny
+}
+
+func newCharSet(chars string) charSet {
+	cs := charSet{chars: chars}
+	if strings.Contains(chars, "\uFFFD") || !utf8.ValidString(chars) {
+		cs.whole = true
+		return cs
 	}
-	wide := false
-	for i := 0; i < len(chars); i++ {
-		if c := chars[i]; c >= utf8.RuneSelf {
-			wide = true
-		} else if strings.IndexByte(s, c) >= 0 {
+	for i, c := range chars {
+		if c < utf8.RuneSelf {
+			cs.ascii = append(cs.ascii, byte(c))
+		} else {
+			cs.wide = append(cs.wide, chars[i:i+utf8.RuneLen(c)])
+		}
+	}
+	return cs
+}
+
+// in reports a character of the list in s: one byte search for each
+// ASCII character, then, when s has a byte beyond ASCII, one search for
+// each other character.
+func (cs *charSet) in(s string) bool {
+	if cs.whole {
+		return strings.ContainsAny(s, cs.chars)
+	}
+	for _, c := range cs.ascii {
+		if strings.IndexByte(s, c) >= 0 {
 			return true
 		}
 	}
-	if !wide || ascii.Only(s) {
+	if len(cs.wide) == 0 || !beyondASCII(s) {
 		return false
 	}
-	for _, c := range chars {
-		if c >= utf8.RuneSelf && strings.Contains(s, string(c)) {
+	for _, w := range cs.wide {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// beyondASCII reports a byte of 0x80 or above in s, looking at eight
+// bytes at a time.
+func beyondASCII(s string) bool {
+	const highs = 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return true
 		}
 	}
@@ -122,7 +174,7 @@ func splitDash(s string, n int) []string {
 	if s == "" {
 		return []string{""}
 	}
-	if !containsAny(s, dashSeps) {
+	if !dashChars.in(s) {
 		return []string{s}
 	}
 	// As regexp.Regexp.Split cuts at the matches.

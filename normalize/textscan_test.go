@@ -4,15 +4,18 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
 
-// TestContainsAny: containsAny answers as strings.ContainsAny does, on
-// texts with invalid UTF-8 too.
-func TestContainsAny(t *testing.T) {
-	sets := []string{"—–―‐-", "*＊♦◆◇★☆", ",，、;；", ")）", "0123456789０１２３４５６７８９", "", "a", "\uFFFD"}
-	pieces := []string{"a", "-", "—", "＊", "、", "）", "5", "５", "大", " ", "\xe2", "\x80", "\x94", "\xef\xbc", "\uFFFD"}
+// TestCharSet: a charSet answers as strings.ContainsAny does with its
+// list, on texts with invalid UTF-8 too; the readers' lists among them.
+func TestCharSet(t *testing.T) {
+	sets := []string{"—–―‐-", "*＊♦◆◇★☆", ",，、;；", ")）", "0123456789０１２３４５６７８９", "", "a", "\uFFFD", "\xe2-", "-\x94", "a\xef\xbc"}
+	pieces := []string{"a", "-", "—", "＊", "、", "）", "5", "５", "大", " ", "\xe2", "\x80", "\x94", "\xef\xbc", "\uFFFD",
+		"(", "（", ")", "*", "♦", "★", ",", ";", "；", "，", "\xbc", "\x88"}
 	r := rand.New(rand.NewPCG(11, 12))
 	for range 20000 {
 		var b strings.Builder
@@ -21,7 +24,11 @@ func TestContainsAny(t *testing.T) {
 		}
 		s := b.String()
 		for _, set := range sets {
-			assert.Equal(t, strings.ContainsAny(s, set), containsAny(s, set), "%q in %q", set, s)
+			cs := newCharSet(set)
+			assert.Equal(t, strings.ContainsAny(s, set), cs.in(s), "%q in %q", set, s)
+		}
+		for _, cs := range []*charSet{&dashChars, &closeBrackets, &openBrackets, &markerChars, &detailSeps, &commaChars} {
+			assert.Equal(t, strings.ContainsAny(s, cs.chars), cs.in(s), "%q in %q", cs.chars, s)
 		}
 	}
 }
@@ -124,4 +131,43 @@ func TestTrailingCountAt(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, "China", name)
 	assert.Equal(t, 79, n)
+}
+
+// TestHasCJKFromLeadByte: hasCJK, reading runes from the first byte of
+// 0xE2 or above, says what reading every rune says, on random texts of
+// Latin, CJK and other scripts' characters, the bytes of a CJK character
+// cut short and invalid UTF-8.
+func TestHasCJKFromLeadByte(t *testing.T) {
+	everyRune := func(s string) bool {
+		for _, r := range s {
+			if isCJK(r) {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"a", " ", "é", "Ω", "ж", "\u1fff", "\u2e7f", "\u2e80", "大", "あ", "ア", "ー", "、", "Ａ", "\uffe0", "\U00020000",
+		"\xe2", "\xe5\xa4", "\xa4\xa7", "\xe1\xbf", "\xe0", "\xff", "\xc3", "\xf0\x9f"}
+	r := rand.New(rand.NewPCG(24, 25))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		assert.Equal(t, everyRune(s), hasCJK(s), "%q", s)
+	}
+}
+
+// TestMarkerLookups: isMarkerSymbol and isMarkerRune say of every rune
+// (and of RuneError) what strings.ContainsRune says of the lists.
+func TestMarkerLookups(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if strings.ContainsRune(markerSymbols, r) != isMarkerSymbol(r) || strings.ContainsRune(markerRunes, r) != isMarkerRune(r) {
+			t.Fatalf("%U", r)
+		}
+	}
+	assert.True(t, isMarkerSymbol('*'))
+	assert.True(t, isMarkerRune('5'))
+	assert.False(t, isMarkerSymbol(utf8.RuneError))
 }

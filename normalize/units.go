@@ -79,7 +79,7 @@ func (c *docContext) namesUniversity(name string) bool {
 // whose own name holds a comma ("University of California, Berkeley") is
 // left whole.
 func (c *docContext) splitUnit(name string) (partner, unit string, markers []string) {
-	if containsAny(name, "*＊♦◆◇★☆") {
+	if markerChars.in(name) {
 		if m := midMarkerRe.FindStringSubmatch(name); m != nil {
 			// "全南大学校♦ 工科大学", "Chiangmai University * Faculty of
 			// Dentistry": a marker between the name and its unit.
@@ -100,7 +100,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 			}
 		}
 	}
-	if !containsAny(name, ",，、;；") {
+	if !detailSeps.in(name) {
 		return c.splitUnitInName(name) // no separator: the unit, if any, follows the name
 	}
 	pieces := splitDetails(name, -1) // name's pieces, for the three readings below
@@ -234,7 +234,7 @@ func (c *docContext) unitsFirst() bool {
 	}
 	unitFirst, nameFirst := 0, 0
 	count := func(text string) {
-		if !containsAny(text, ",，、") {
+		if !commaChars.in(text) {
 			return
 		}
 		name := strings.TrimSpace(splitDash(text, 2)[0])
@@ -263,6 +263,9 @@ func (c *docContext) unitsFirst() bool {
 	const counted, unitCounted, nameCounted = 0, 1, 2
 	seen := map[string]int8{}
 	for text := range docTexts(c.doc) {
+		if !commaChars.in(text) {
+			continue // (what count reads first: a text without a comma counts nothing, and is not remembered)
+		}
 		k, ok := seen[text]
 		if !ok {
 			u, n := unitFirst, nameFirst
@@ -545,10 +548,7 @@ func hasUnitOpener(s string) bool {
 		default:
 			continue
 		}
-		if !strings.Contains(unitOpenerStarts, s[i+1:i+2]) {
-			continue
-		}
-		for _, w := range unitOpeners {
+		for _, w := range unitOpenersBy[s[i+1]] {
 			if strings.HasPrefix(s[i+1:], w) {
 				return true
 			}
@@ -557,8 +557,13 @@ func hasUnitOpener(s string) bool {
 	return false
 }
 
-// unitOpenerStarts holds the first byte of every unit opener.
-const unitOpenerStarts = "FSGCDILE"
+// unitOpenersBy holds unitOpeners by their first byte.
+var unitOpenersBy = func() (by [256][]string) {
+	for _, w := range unitOpeners {
+		by[w[0]] = append(by[w[0]], w)
+	}
+	return by
+}()
 
 // splitUnitInName splits a unit named right after the institution, with no
 // comma between: the part before must name an institution and end as one

@@ -33,7 +33,22 @@ func TestHasUnitOpener(t *testing.T) {
 	}
 	assert.Greater(t, matched, 100)
 	assert.False(t, hasUnitOpener("University of Tokyo"))
-	for _, w := range unitOpeners {
-		assert.Contains(t, unitOpenerStarts, w[:1], "the first byte of %q", w)
+	// And it says what looking for every opener after every white space
+	// byte says.
+	after := func(s string) bool {
+		for i := 0; i+1 < len(s); i++ {
+			if strings.IndexByte(" \t\n\f\r", s[i]) < 0 {
+				continue
+			}
+			for _, w := range unitOpeners {
+				if strings.HasPrefix(s[i+1:], w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, s := range append(names, "\tFaculté", " Fakultät", " Fak", "x\nCentre", "x Centr", " é") {
+		assert.Equal(t, after(s), hasUnitOpener(s), "%q", s)
 	}
 }
