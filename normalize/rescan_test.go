@@ -6,20 +6,13 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/agreements/agreements/internal/textgen"
 )
 
 // randomTexts are n random strings of up to max pieces, seeded.
 func randomTexts(seed uint64, n, most int, pieces ...string) []string {
-	r := rand.New(rand.NewPCG(seed, seed+1))
-	ts := make([]string, 0, n)
-	for range n {
-		var b strings.Builder
-		for range r.IntN(most + 1) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		ts = append(ts, b.String())
-	}
-	return ts
+	return textgen.Random(n, most, seed, seed+1, pieces)
 }
 
 // noise are pieces every scanner's test mixes in: white space of every

@@ -144,13 +144,7 @@ func TestRepeatedHeaderTwoRounds(t *testing.T) {
 func TestHasDigitAsContainsAny(t *testing.T) {
 	pieces := []string{"", "a", " ", "0", "9", "/", ":", "０", "９", "Ａ", "ｚ", "\uff0f", "\uff1a", "\xef", "\xef\xbc", "\xbc\x90",
 		"\x90", "\xe3", "\xf0", "\xff", "年", "\xef\xbc\x8f", "\xef\xbc\x9a", "\xef\xbd\x90"}
-	r := rand.New(rand.NewPCG(20, 21))
-	for range 50000 {
-		var b strings.Builder
-		for range r.IntN(6) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+	for _, s := range randomTexts(20, 50000, 5, pieces...) {
 		assert.Equal(t, strings.ContainsAny(s, "0123456789０１２３４５６７８９"), hasDigit(s), "%q", s)
 	}
 }

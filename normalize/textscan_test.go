@@ -148,13 +148,7 @@ func TestHasCJKFromLeadByte(t *testing.T) {
 	}
 	pieces := []string{"a", " ", "é", "Ω", "ж", "\u1fff", "\u2e7f", "\u2e80", "大", "あ", "ア", "ー", "、", "Ａ", "\uffe0", "\U00020000",
 		"\xe2", "\xe5\xa4", "\xa4\xa7", "\xe1\xbf", "\xe0", "\xff", "\xc3", "\xf0\x9f"}
-	r := rand.New(rand.NewPCG(24, 25))
-	for range 50000 {
-		var b strings.Builder
-		for range r.IntN(6) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+	for _, s := range randomTexts(24, 50000, 5, pieces...) {
 		assert.Equal(t, everyRune(s), hasCJK(s), "%q", s)
 	}
 }
