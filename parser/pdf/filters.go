@@ -236,7 +236,7 @@ func decodeFilter(r io.Reader, name string, parms filterParams) (io.Reader, erro
 		return &runLengthReader{r: bufio.NewReader(r)}, nil
 	case "Crypt":
 		if n, ok := parms.name("Name"); ok && n != "Identity" {
-			return nil, &unsupported{"crypt filter " + n, ""}
+			return nil, &unsupported{"crypt filter " + printable(n), ""}
 		}
 		return r, nil
 	}
@@ -262,7 +262,7 @@ func filterError(name string) error {
 	case "DCTDecode", "DCT", "JPXDecode", "CCITTFaxDecode", "CCF", "JBIG2Decode":
 		return &unsupported{"stream filter " + name, "it compresses images, which hold no text"}
 	}
-	return &unsupported{"stream filter " + name, "not a standard PDF filter"}
+	return &unsupported{"stream filter " + printable(name), "not a standard PDF filter"}
 }
 
 type errReader struct{ err error }

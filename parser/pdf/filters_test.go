@@ -336,6 +336,7 @@ func TestStreamFilterErrors(t *testing.T) {
 	}{
 		{"image filter", "/Filter /DCTDecode", raw, "", "content stream (object 4) not read: stream filter DCTDecode is not supported (it compresses images, which hold no text)", false},
 		{"unknown filter in a chain", "/Filter [/ASCIIHexDecode /Foo]", asciiHexEncode(raw), "", "content stream (object 4) not read: stream filter Foo is not supported (not a standard PDF filter)", false},
+		{"unknown filter named with a control byte", "/Filter /#01Foo#0A", raw, "", `content stream (object 4) not read: stream filter \x01Foo\n is not supported (not a standard PDF filter)`, false},
 		{"hex with a stray letter", "/Filter /ASCIIHexDecode", []byte("42 54 2q>"), "", `ASCIIHexDecode data cut short after 2 bytes: ASCIIHexDecode: 'q' is not a hexadecimal digit`, true},
 		{"LZW cut short", "/Filter /LZWDecode", lzwEncode(raw, true)[:30], "", "LZWDecode data cut short", true},
 		{"Flate checksum wrong behind ASCIIHex", "/Filter [/AHx /Fl]", asciiHexEncode(bad), "Exchange partners", "AHx+Fl data fails its checksum", true},
