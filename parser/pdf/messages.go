@@ -53,26 +53,30 @@ func libraryText(msg string) string {
 const maxMessage = 200
 
 // printable escapes what a terminal would act on, and bytes that are not
-// UTF-8 (\xfa), and cuts long text.
+// UTF-8 (\xfa), and cuts long text: at most maxMessage characters as
+// written, an escape counting as the characters it is written with.
 func printable(s string) string {
 	var b strings.Builder
 	n := 0
 	for i := 0; i < len(s); {
-		if n >= maxMessage {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		var piece string
+		switch {
+		case r == utf8.RuneError && size == 1:
+			piece = fmt.Sprintf("\\x%02x", s[i])
+		case unicode.IsPrint(r) || r == ' ':
+			piece = s[i : i+size]
+		default:
+			q := strconv.QuoteRune(r)
+			piece = q[1 : len(q)-1]
+		}
+		w := utf8.RuneCountInString(piece)
+		if n+w > maxMessage {
 			b.WriteString("…")
 			break
 		}
-		n++
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, "\\x%02x", s[i])
-		case unicode.IsPrint(r) || r == ' ':
-			b.WriteRune(r)
-		default:
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		}
+		b.WriteString(piece)
+		n += w
 		i += size
 	}
 	return b.String()

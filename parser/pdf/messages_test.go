@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -146,4 +148,22 @@ func TestBadVerb(t *testing.T) {
 	for _, s := range []string{"a key that is not a name (0000000000000%!)", "50%! off", "%!)"} {
 		assert.False(t, badVerb.MatchString(s), s)
 	}
+}
+
+// TestPrintableBound: a message quoting the file is cut at maxMessage
+// characters as written, escapes included, however its bytes are escaped.
+func TestPrintableBound(t *testing.T) {
+	for _, s := range []string{
+		strings.Repeat("\xcc", 300),
+		strings.Repeat("\x01", 300),
+		strings.Repeat("a", 300),
+		strings.Repeat("東", 300),
+		strings.Repeat("a\x00", 150),
+	} {
+		got := printable(s)
+		assert.LessOrEqual(t, utf8.RuneCountInString(got), maxMessage+1, "%q", got)
+		assert.True(t, strings.HasSuffix(got, "…"), "%q", got)
+		assert.False(t, strings.ContainsFunc(got, unicode.IsControl), "%q", got)
+	}
+	assert.Equal(t, `a\x01\xcc東`, printable("a\x01\xcc東"))
 }
