@@ -8,8 +8,6 @@ import (
 
 	"github.com/agreements/agreements/normalize"
 	"github.com/agreements/agreements/parser"
-	"github.com/agreements/agreements/parser/html"
-	"github.com/agreements/agreements/parser/pdf"
 )
 
 // BenchmarkNormalizeReal measures the normaliser alone on real documents:
@@ -87,14 +85,7 @@ func fileExists(name string) bool {
 
 // parseFile parses a PDF or HTML input; nil when it is not a document.
 func parseFile(name string, b []byte) *parser.Document {
-	var doc *parser.Document
-	var err error
-	switch {
-	case strings.HasSuffix(name, ".pdf"):
-		doc, err = pdf.Parse(filepath.Base(name), b, pdf.Options{})
-	case strings.HasSuffix(name, ".html"):
-		doc, err = html.Parse(filepath.Base(name), b, html.Options{})
-	}
+	doc, err := normalize.ParseDocument(name, b)
 	if err != nil {
 		return nil
 	}

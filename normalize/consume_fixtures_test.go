@@ -3,7 +3,6 @@ package normalize_test
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,8 +10,6 @@ import (
 
 	"github.com/agreements/agreements/normalize"
 	"github.com/agreements/agreements/parser"
-	"github.com/agreements/agreements/parser/html"
-	"github.com/agreements/agreements/parser/pdf"
 )
 
 // fixtureInputs are the input documents of every fixture and every
@@ -40,13 +37,7 @@ func TestConsumeFixtures(t *testing.T) {
 		parse := func() (*parser.Document, error) {
 			b, err := os.ReadFile(in)
 			require.NoError(t, err)
-			switch {
-			case strings.HasSuffix(in, ".pdf"):
-				return pdf.Parse("input.pdf", b, pdf.Options{})
-			case strings.HasSuffix(in, ".html"):
-				return html.Parse("input.html", b, html.Options{})
-			}
-			return nil, nil
+			return normalize.ParseDocument(in, b)
 		}
 		t.Run(filepath.Base(filepath.Dir(in)), func(t *testing.T) {
 			doc, err := parse()

@@ -2,15 +2,10 @@ package normalize
 
 import (
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/agreements/agreements/parser"
-	"github.com/agreements/agreements/parser/html"
-	"github.com/agreements/agreements/parser/pdf"
 )
 
 // TestNoDetailsMemo: looksLikeEntry says of a text asked again, after the
@@ -22,12 +17,7 @@ func TestNoDetailsMemo(t *testing.T) {
 		"../fixtures/html-tohoku-university-list/input.html"} {
 		b, err := os.ReadFile(in)
 		require.NoError(t, err)
-		var doc *parser.Document
-		if strings.HasSuffix(in, ".pdf") {
-			doc, err = pdf.Parse("input.pdf", b, pdf.Options{})
-		} else {
-			doc, err = html.Parse("input.html", b, html.Options{})
-		}
+		doc, err := parseDocument(in, b)
 		require.NoError(t, err)
 		texts := LineTexts(doc)
 		memo := newContext(doc, Options{Institution: "Tohoku University"})

@@ -42,3 +42,6 @@ func LineTexts(doc *parser.Document) []string {
 	}
 	return out
 }
+
+// ParseDocument parses a PDF or an HTML input (see parseDocument).
+var ParseDocument = parseDocument

@@ -11,8 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/agreements/agreements/parser"
-	"github.com/agreements/agreements/parser/html"
-	"github.com/agreements/agreements/parser/pdf"
 )
 
 // rowTextBlank is the emptiness rowBlank stands for: the row's cells
@@ -100,12 +98,7 @@ func TestRepeatedHeaderTwoRounds(t *testing.T) {
 	for _, in := range []string{"../fixtures/tohoku-department-libreoffice/input.pdf", "../fixtures/html-tohoku-university-table/input.html"} {
 		b, err := os.ReadFile(in)
 		require.NoError(t, err)
-		var doc *parser.Document
-		if strings.HasSuffix(in, ".pdf") {
-			doc, err = pdf.Parse("input.pdf", b, pdf.Options{})
-		} else {
-			doc, err = html.Parse("input.html", b, html.Options{})
-		}
+		doc, err := parseDocument(in, b)
 		require.NoError(t, err)
 		n := len(tables)
 		for _, bl := range doc.Blocks {
