@@ -216,13 +216,7 @@ func TestDateNeeds(t *testing.T) {
 // on texts with invalid UTF-8 too.
 func TestMayBeDate(t *testing.T) {
 	pieces := []string{"a", "元", "0", "9", "年", " ", "\xe5", "\x85", "\x83", "\uFFFD", "平成"}
-	r := rand.New(rand.NewPCG(9, 10))
-	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+	for _, s := range randomTexts(9, 20000, 7, pieces...) {
 		assert.Equal(t, strings.ContainsAny(s, dateNeeds), mayBeDate(s), "%q", s)
 	}
 }

@@ -16,13 +16,7 @@ func TestCharSet(t *testing.T) {
 	sets := []string{"—–―‐-", "*＊♦◆◇★☆", ",，、;；", ")）", "0123456789０１２３４５６７８９", "", "a", "\uFFFD", "\xe2-", "-\x94", "a\xef\xbc"}
 	pieces := []string{"a", "-", "—", "＊", "、", "）", "5", "５", "大", " ", "\xe2", "\x80", "\x94", "\xef\xbc", "\uFFFD",
 		"(", "（", ")", "*", "♦", "★", ",", ";", "；", "，", "\xbc", "\x88"}
-	r := rand.New(rand.NewPCG(11, 12))
-	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+	for _, s := range randomTexts(11, 20000, 7, pieces...) {
 		for _, set := range sets {
 			cs := newCharSet(set)
 			assert.Equal(t, strings.ContainsAny(s, set), cs.in(s), "%q in %q", set, s)
@@ -71,13 +65,7 @@ func TestTrailingDateNeedsBracket(t *testing.T) {
 // TestBareDateTails: bareDateTails finds what bareDateTailRe finds.
 func TestBareDateTails(t *testing.T) {
 	pieces := []string{"a", " ", "  ", ",", "，", "、", "\t", "\n", "\v", "\f", "\r", "\u3000", "\u00a0", "2019.4.1", "大学", "\xe3", "\xef\xbc"}
-	r := rand.New(rand.NewPCG(19, 20))
-	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(10) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+	for _, s := range randomTexts(19, 20000, 9, pieces...) {
 		assert.Equal(t, bareDateTailRe.FindAllStringIndex(s, -1), bareDateTails(s), "%q", s)
 	}
 }
@@ -87,13 +75,7 @@ func TestBareDateTails(t *testing.T) {
 // lets pass.
 func TestSplitPrechecks(t *testing.T) {
 	pieces := []string{"a", "Univ", " ", "-", "—", "–", "―", "‐", ",", "，", "、", ";", "；", "\t", "大学", "センター", "ー", "ｰ", "7", ")", "\xe2", "\x80", "\xef", "\xbc", "\xe3", "\n", "\u3000"}
-	r := rand.New(rand.NewPCG(21, 22))
-	for range 50000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+	for _, s := range randomTexts(21, 50000, 7, pieces...) {
 		for _, n := range []int{-1, 0, 1, 2, 3} {
 			assert.Equal(t, dashSepRe.Split(s, n), splitDash(s, n), "%q, %d", s, n)
 			assert.Equal(t, dashSepRe.FindAllStringIndex(s, n), dashMatches(s, n), "%q, %d", s, n)
@@ -111,13 +93,7 @@ func TestSplitPrechecks(t *testing.T) {
 // on texts with invalid UTF-8 too.
 func TestTrailingCountAt(t *testing.T) {
 	pieces := []string{" ", "(", "（", ")", "）", "1", "79", "１", "９", "a", "\t", "\n", "\xEF", "\xBC", "\x89", "\x99", "大", "\u3000", "China"}
-	r := rand.New(rand.NewPCG(31, 32))
-	for range 50000 {
-		var b strings.Builder
-		for range r.IntN(9) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+	for _, s := range randomTexts(31, 50000, 8, pieces...) {
 		want := trailingCountRe.FindStringSubmatchIndex(s)
 		start, from, to, ok := trailingCountAt(s)
 		if want == nil {

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/agreements/agreements/internal/textgen"
 )
 
 // cutConcludedLowered is CutConcluded as it reads any text: the whole text
@@ -35,13 +37,7 @@ func TestCutConcludedLowered(t *testing.T) {
 	for _, c := range lx.concl {
 		pieces = append(pieces, c.text, strings.ToUpper(c.text), c.text[:len(c.text)/2])
 	}
-	r := rand.New(rand.NewPCG(5, 6))
-	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(12) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		s := b.String()
+	for _, s := range textgen.Random(20000, 11, 5, 6, pieces) {
 		wantRest, wantOK := cutConcludedLowered(lx, s)
 		rest, ok := lx.CutConcluded(s)
 		assert.Equal(t, wantOK, ok, "%q", s)
