@@ -130,17 +130,10 @@ func TestMaySlashDate(t *testing.T) {
 func TestNextSlashDate(t *testing.T) {
 	ts := append(dateTexts(), "1/2/2019", "a 12/31/1999 b", "1/2/2020 3/4/2021", "1/2/2020x3/4/2021", "12/123/2019", "/1/2019",
 		"01/02/2019/", "x/12/3/2004", "123/4/2019", "12/4/20199", "大1/2/2019大", "\xff1/2/2019\xff")
-	r := rand.New(rand.NewPCG(11, 12))
 	pieces := []string{"0", "1", "2", "9", "12", "2019", "/", " ", "a", "-", "大", "\xff", "\xe2\x80", "１", "1/2/2019", "12/31/", "3/",
 		"/2020", "/1999 ", "4/5/"}
 	found := 0
-	for range 40000 {
-		var b strings.Builder
-		for range r.IntN(16) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		ts = append(ts, b.String())
-	}
+	ts = append(ts, randomTexts(11, 40000, 15, pieces...)...)
 	for _, s := range ts {
 		var got [][]int
 		for from := 0; ; {

@@ -1,11 +1,11 @@
 package lexicon
 
 import (
-	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/agreements/agreements/internal/textgen"
 )
 
 // TestTotalsNeedADigit: Totals, which turns away a text without a digit
@@ -17,14 +17,8 @@ func TestTotalsNeedADigit(t *testing.T) {
 	pieces := []string{"Total of ", "total: ", "institutions", "universities", "agreements", " in total", "countries and regions",
 		"合計", "計", "総数", "大学", "校", "件", "協定", "の大学間協定", "部局間協定", "：", ", ", "、", " ", "12", "3", "0", "１２", "０",
 		"十二", "二〇", "第", "パリ第7大学", "\xff", "\xef\xbc", "university-wide agreements with ", "x"}
-	r := rand.New(rand.NewPCG(13, 14))
 	counted := 0
-	for range 20000 {
-		var b strings.Builder
-		for range r.IntN(8) {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		text := b.String()
+	for _, text := range textgen.Random(20000, 7, 13, 14, pieces) {
 		want := lx.totalsIn(text)
 		if len(want) > 0 {
 			counted++
