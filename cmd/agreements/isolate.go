@@ -164,7 +164,11 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 	var doc *parser.Document
 	var held heldRows
 	if in != nil {
-		doc, held, err = parseHeldFile(req.Name, in, req.Size, ro)
+		var done func()
+		doc, held, done, err = parseHeldFile(req.Name, in, req.Size, ro)
+		if done != nil {
+			defer done() // (once the reply is written)
+		}
 		in.Close()
 	} else {
 		doc, held, err = parseHeldWith(req.Name, req.Data, ro)
@@ -194,6 +198,16 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// errChanged is the error of an input file that changed while the parse
+// child read it from the file.
+var errChanged = errors.New("the file changed while it was read; read it again once it is written")
+
+// shortened reports whether the file f now holds fewer than size bytes.
+func shortened(f *os.File, size int) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Size() < int64(size)
 }
 
 // isPDF reports whether the input is a PDF: data, or the file in when it
@@ -502,6 +516,11 @@ func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Docum
 	}
 	req.Data = nil
 	if err != nil {
+		if req.InFile && shortened(req.file, req.Size) {
+			// A file mapped into memory (an HTML page's) and cut short
+			// while read ends its reader with a bus error.
+			return nil, &parser.Error{File: req.Name, Err: errChanged}, false
+		}
 		return nil, &parser.Error{File: req.Name, Err: childDeath(err, errBuf.String(), lim)}, false
 	}
 	if werr != nil {
