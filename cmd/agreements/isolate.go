@@ -74,7 +74,8 @@ type parseRequest struct {
 	// child is handed as its first extra descriptor (inFileFD), Size
 	// bytes: the child reads a PDF's pages from the file as it goes
 	// rather than holding its bytes (see sameFile), and an HTML page
-	// whole (see handedFile). file is that file, in the parent.
+	// from the file mapped into memory (see handedFile, parseHeldFile).
+	// file is that file, in the parent.
 	InFile bool
 	file   *os.File
 	Memory int64
@@ -286,13 +287,17 @@ const (
 	limitSlack    = 8 << 20
 )
 
-// A larger page's child (HTML, a workbook) holds the page's bytes while it
-// reads them, and what it made of them: about 2.5 times the page's size
-// live at the end of a 50 MB table (the page, its rows held packed, their
-// texts). Collected at twice its live heap it peaked at 198 MB resident;
-// under a soft limit of pageHeapBase plus pageHeapPerMiB for each MiB of
-// input, raised as the live heap grows as a PDF's is (heapBound), it
-// collects once or twice more near the end of the page.
+// A larger page's child (HTML, a workbook) reads what the page holds: an
+// HTML page handed over as its file from the file mapped into memory, its
+// pages of memory let go behind the reader (parseHeldFile), a page on
+// stdin or a workbook from its bytes, held while they are read. What it
+// makes of a 50 MB table is about 1.6 times the page's size live at its
+// most (its cells as grid slots, their texts, its rows; 2.5 times with the
+// page held, before the page was mapped: 198 MB resident collected at
+// twice its live heap). It collects under a soft limit of pageHeapBase
+// plus pageHeapPerMiB for each MiB of input, raised as the live heap grows
+// as a PDF's is (heapBound): a page held in memory collects once or twice
+// more near its end, a mapped one at twice its live heap, below the limit.
 const (
 	pageHeapBase   = 30 << 20
 	pageHeapPerMiB = 2 << 20
