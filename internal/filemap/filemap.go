@@ -7,6 +7,7 @@ package filemap
 
 import (
 	"fmt"
+	"io"
 	"os"
 )
 
@@ -19,24 +20,41 @@ const releaseBatch = 1 << 20
 // until Close, whatever Release lets go of. Changing the file while it is
 // mapped changes the bytes read; shortening it makes reading past its new
 // end fail (the process ends with a bus error): a reader checks that the
-// file did not change once it has read it. A Map is used by one goroutine
-// at a time.
+// file did not change once it has read it. Release and Close are called
+// by one goroutine at a time; the bytes may be read by any until Close.
 type Map struct {
 	b    []byte
 	from int  // the start of what Release has not let go of yet, a page boundary
-	mem  bool // b was read into memory, not mapped (see mapFile)
+	mem  bool // b was read into memory, not mapped
 }
 
-// Open maps the first size bytes of f (its size when it was opened).
+// Open maps the first size bytes of f (its size when it was opened); a
+// file that cannot be mapped (a file system without mappings) is read into
+// memory instead.
 func Open(f *os.File, size int) (*Map, error) {
 	if size <= 0 {
 		return &Map{}, nil
 	}
-	b, mapped, err := mapFile(f, size)
-	if err != nil {
-		return nil, fmt.Errorf("mapping %s: %w", f.Name(), err)
+	if b, err := mapFile(f, size); err == nil {
+		return &Map{b: b}, nil
 	}
-	return &Map{b: b, mem: !mapped}, nil
+	b, err := readFile(f, size)
+	if err != nil {
+		return nil, err
+	}
+	return &Map{b: b, mem: true}, nil
+}
+
+// readFile reads size bytes of f into memory.
+func readFile(f *os.File, size int) ([]byte, error) {
+	b := make([]byte, size)
+	if n, err := f.ReadAt(b, 0); n < size {
+		if err == nil || err == io.EOF {
+			err = fmt.Errorf("read %d of its %d bytes: %w", n, size, io.ErrUnexpectedEOF)
+		}
+		return nil, err
+	}
+	return b, nil
 }
 
 // Bytes returns the mapped bytes, valid until Close.

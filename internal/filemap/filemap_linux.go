@@ -6,12 +6,8 @@ import (
 )
 
 // mapFile maps size bytes of f, private and read-only.
-func mapFile(f *os.File, size int) ([]byte, bool, error) {
-	b, err := syscall.Mmap(int(f.Fd()), 0, size, syscall.PROT_READ, syscall.MAP_PRIVATE)
-	if err != nil {
-		return nil, false, err
-	}
-	return b, true, nil
+func mapFile(f *os.File, size int) ([]byte, error) {
+	return syscall.Mmap(int(f.Fd()), 0, size, syscall.PROT_READ, syscall.MAP_PRIVATE)
 }
 
 // dropPages lets go of the pages of memory of b, whole pages of a

@@ -3,12 +3,14 @@ package filemap
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -38,4 +40,25 @@ func resident(t *testing.T, b []byte) int {
 	require.NoError(t, sc.Err())
 	t.Fatalf("no mapping at %s in /proc/self/smaps", start)
 	return 0
+}
+
+// TestOpenNotMappable: a file that cannot be mapped (a file of /proc) is
+// read into memory instead; asked for more than it holds, it is an error.
+func TestOpenNotMappable(t *testing.T) {
+	want, err := os.ReadFile("/proc/self/cmdline")
+	require.NoError(t, err)
+	require.NotEmpty(t, want)
+	f, err := os.Open("/proc/self/cmdline")
+	require.NoError(t, err)
+	defer f.Close()
+	m, err := Open(f, len(want))
+	require.NoError(t, err)
+	assert.True(t, m.mem, "read into memory")
+	assert.Equal(t, want, m.Bytes())
+	m.Release(0, len(want))
+	assert.Equal(t, want, m.Bytes())
+	require.NoError(t, m.Close())
+
+	_, err = Open(f, len(want)+100)
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
 }
