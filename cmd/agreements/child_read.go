@@ -61,9 +61,6 @@ func parseHeldFile(name string, f *os.File, size int, ro readOpts) (doc *parser.
 	if err != nil {
 		return nil, nil, nil, &parser.Error{File: name, Err: fmt.Errorf("reading it: %w", err)}
 	}
-	if before.Size() < int64(size) {
-		return nil, nil, nil, readErr(int(before.Size()), io.EOF)
-	}
 	unchanged := func() error {
 		if after, err := f.Stat(); err != nil || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) {
 			return &parser.Error{File: name, Err: errChanged}
@@ -80,6 +77,10 @@ func parseHeldFile(name string, f *os.File, size int, ro readOpts) (doc *parser.
 			return nil, nil, nil, err
 		}
 		return h.Document(), h, nothing, nil
+	}
+	if before.Size() < int64(size) {
+		// (Mapped, the bytes past its end could not be read.)
+		return nil, nil, nil, readErr(int(before.Size()), io.EOF)
 	}
 	m, err := filemap.Open(f, size)
 	if err != nil {

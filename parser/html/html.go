@@ -109,6 +109,10 @@ func parseSegments(name string, b []byte, opt Options, above, least int) (*Held,
 	if err != nil {
 		return fail(fmt.Errorf("%w: charset %s: %v", parser.ErrMalformed, cs, err))
 	}
+	var c *cutter
+	if above > 0 && len(utf) > above {
+		c = startCuts(utf, least) // the cuts are found while the site is read
+	}
 	site := siteOf(utf)
 	// The passes over the whole page (its digest, its charset, its site)
 	// are done: the segments are read from the start.
@@ -128,8 +132,7 @@ func parseSegments(name string, b []byte, opt Options, above, least int) (*Held,
 
 	var w *walker
 	var flattened bool
-	if above > 0 && len(utf) > above {
-		c := startCuts(utf, least)
+	if c != nil {
 		w = newWalker(site)
 		flattened, err = w.read(doc, utf, c.ends, c, release)
 		c.halt()
