@@ -254,13 +254,14 @@ func sameFile(name string, b []byte) *os.File {
 // collecting at every 4 MiB on the way cost a third of the CPU time of a
 // one-page extract. A small input's child collects only when its heap
 // nears quietHeap; a larger input's collects as usual (GOGC=100). An HTML
-// page is small up to quietPageInput: its child makes about 5 MiB of
+// page is small up to quietPageInput: its child makes about 5 to 15 MiB of
 // heap for each MiB of page (against a PDF's tens), and collecting as
-// usual cost it 1–3 ms of CPU time more from 1 to 4 MiB (of 20–65 ms),
-// for no less memory; at 6 and 8 MiB the two are even.
+// usual cost it 1–11 ms of CPU time more at 1 and 2 MiB (of 20–60 ms) for
+// a few MiB less; at 4 MiB, 10–70 ms less for a page of spanned cells, in
+// Shift_JIS, or of headings and lists, whose heap nears quietHeap.
 const (
 	quietInput     = 1 << 20
-	quietPageInput = 4 << 20
+	quietPageInput = 2 << 20
 	quietHeap      = 32 << 20
 )
 
