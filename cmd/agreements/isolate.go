@@ -332,12 +332,14 @@ type gcTick struct{ _ *byte }
 // runtime's start and a few small inputs allocate a few MiB, and a cycle
 // at every 4 MiB on the way cost a tenth of the CPU time of a one-page
 // extract. The bound is lower than a child's: the command holds the
-// document and its records, about 20 times an HTML page's size, and near
-// quietHeap it collects more often than with the usual collection (an
-// extract of a 1 MB HTML page took 25% more CPU time; of a 0.5 MB one,
-// 5% less). Larger inputs keep the usual collection (GOGC=100; extract
-// collects at 50, see collectForExtract), so that their peak memory does
-// not grow.
+// document, and audit, tables and raw all its records, about 20 times an
+// HTML page's size, and near quietHeap it collects more often than with
+// the usual collection (an extract of a 1 MB HTML page, when it held its
+// records, took 25% more CPU time; of a 0.5 MB one, 5% less). extract,
+// which writes its records as they are made, has a higher bound for PDFs
+// and HTML pages (quietExtractInput). Larger inputs keep the usual
+// collection (GOGC=100; extract collects at 50, see collectForExtract), so
+// that their peak memory does not grow.
 var quietCommands = []string{"extract", "tables", "raw", "audit"}
 
 // quietCommandInput is the most input, in bytes, a command of
