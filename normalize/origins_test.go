@@ -58,7 +58,7 @@ func TestOrigins(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tb := tbl(tt.rows...)
 			for ref, s := range tt.spans {
-				tb.Rows[ref.row].Cells[ref.col].RowSpan, tb.Rows[ref.row].Cells[ref.col].ColSpan = int32(s[0]), int32(s[1])
+				tb.Rows[ref.row].Cells[ref.col].RowSpan, tb.Rows[ref.row].Cells[ref.col].ColSpan = int32(s[0]), int16(s[1])
 			}
 			got, want := readOrigins(tb.Rows), originCells(tb.Rows)
 			assert.Equal(t, tt.wantRuns, got.cells == nil, "read as runs")

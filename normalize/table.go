@@ -444,7 +444,7 @@ func (tr *tableReader) joinStrayHeaderWords(top, n int) {
 			}
 			rows[i].Cells = slices.Clone(r.Cells)
 			prev, cur := &rows[i].Cells[j-1], &rows[i].Cells[j]
-			a, b := linesOf(*prev), linesOf(*cur)
+			a, b := linesOf(prev), linesOf(cur)
 			lines := make([]string, max(len(a), len(b)))
 			for k := range lines {
 				var parts []string
@@ -456,8 +456,10 @@ func (tr *tableReader) joinStrayHeaderWords(top, n int) {
 				}
 				lines[k] = strings.Join(parts, " ")
 			}
-			prev.Lines, prev.Text = lines, strings.Join(lines, " ")
-			cur.Text, cur.Lines = "", nil
+			prev.Text = strings.Join(lines, " ")
+			prev.SetLines(lines)
+			cur.Text = ""
+			cur.SetLines(nil)
 		}
 	}
 	if changed {
@@ -893,7 +895,7 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 		// A header without a digit: a one-line cell with one (a date, a
 		// count) is none of its texts or words, so no header's.
 		for j := range r.Cells {
-			if cell := &r.Cells[j]; j < len(tr.cols) && !cell.Covered && len(cell.Lines) < 2 && hasDigit(cell.Text) {
+			if cell := &r.Cells[j]; j < len(tr.cols) && !cell.Covered && cell.LineCount() < 2 && hasDigit(cell.Text) {
 				return false
 			}
 		}
@@ -938,7 +940,7 @@ const (
 // headerCellKnown is headerCell without looking the text up in the
 // lexicon's header terms: headerUnknown when only they can tell.
 func (tr *tableReader) headerCellKnown(j int, cell parser.Cell) int {
-	single := len(cell.Lines) < 2
+	single := cell.LineCount() < 2
 	if single {
 		if v, ok := tr.headerCells[columnText{j, cell.Text}]; ok {
 			return yesNo(v)
@@ -984,7 +986,7 @@ func yesNo(v bool) int {
 // field. A cell of one line (its text alone says) is read once for each
 // column: the same texts fill a column row after row.
 func (tr *tableReader) headerCell(j int, cell parser.Cell) bool {
-	if len(cell.Lines) >= 2 {
+	if cell.LineCount() >= 2 {
 		return tr.readHeaderCell(j, cell)
 	}
 	k := columnText{j, cell.Text}
@@ -1097,7 +1099,7 @@ func (tr *tableReader) cell(i, j int) val {
 	}
 	c := &r.Cells[j]
 	if !c.Covered {
-		return val{text: cellText(*c), lines: c.Lines, col: j}
+		return val{text: cellText(*c), lines: c.Lines(), col: j}
 	}
 	o, ok := tr.origin.of(i, j)
 	if !ok || o.row == i {

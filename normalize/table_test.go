@@ -25,7 +25,7 @@ func tbl(rows ...[]string) *parser.Table {
 				c = parser.Cell{Covered: true}
 			default:
 				c.Text = strings.ReplaceAll(s, "\n", " ")
-				c.Lines = strings.Split(s, "\n")
+				c.SetLines(strings.Split(s, "\n"))
 			}
 			row.Cells = append(row.Cells, c)
 		}

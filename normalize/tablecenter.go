@@ -53,14 +53,14 @@ func (tr *tableReader) centredColumn(j int) ([]parser.Row, bool) {
 		}
 		body = append(body, i)
 		lines := 1
-		for _, c := range r.Cells {
-			lines = max(lines, len(c.Lines))
+		for k := range r.Cells {
+			lines = max(lines, r.Cells[k].LineCount())
 		}
 		if lines == 1 {
 			heights = append(heights, r.Box().Height())
 		}
 		if clean(r.Cells[j].Text) != "" {
-			if len(r.Cells[j].Lines) > 1 {
+			if r.Cells[j].LineCount() > 1 {
 				return nil, false
 			}
 			labels = append(labels, i)
@@ -102,8 +102,11 @@ func (tr *tableReader) centredColumn(j int) ([]parser.Row, bool) {
 			}
 			out[first].Cells = slices.Clone(out[first].Cells)
 			out[li].Cells = slices.Clone(out[li].Cells)
-			out[first].Cells[j].Text, out[first].Cells[j].Lines = out[li].Cells[j].Text, out[li].Cells[j].Lines
-			out[li].Cells[j].Text, out[li].Cells[j].Lines = "", nil
+			from, to := &out[li].Cells[j], &out[first].Cells[j]
+			to.Text = from.Text
+			to.SetLines(from.Lines())
+			from.Text = ""
+			from.SetLines(nil)
 		}
 		start = rows[last].Box().Y1
 	}

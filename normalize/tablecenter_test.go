@@ -15,8 +15,8 @@ func boxed(tb *parser.Table) *parser.Table {
 	y := 100.0
 	for i := range tb.Rows {
 		lines := 1
-		for _, c := range tb.Rows[i].Cells {
-			lines = max(lines, len(c.Lines))
+		for j := range tb.Rows[i].Cells {
+			lines = max(lines, tb.Rows[i].Cells[j].LineCount())
 		}
 		tb.Rows[i].SetBox(parser.Box{X0: 50, Y0: y, X1: 500, Y1: y + 9 + 12*float64(lines-1)})
 		y = tb.Rows[i].Box().Y1 + 3

@@ -213,11 +213,12 @@ func pageTopRow(cols [][]*parser.Line, starts []float64) parser.Row {
 		if j+1 < len(starts) {
 			box.X1 = starts[j+1]
 		}
-		c.SetBox(box)
+		var texts []string
 		for _, l := range lines {
-			c.Lines = append(c.Lines, l.Text)
+			texts = append(texts, l.Text)
 		}
-		c.Text = strings.Join(c.Lines, " ")
+		c.Text = strings.Join(texts, " ")
+		c.SetLinesBox(texts, box)
 		r.Cells = append(r.Cells, c)
 	}
 	return r

@@ -31,8 +31,8 @@ func gridRow(page int, y float64, header bool, cells ...string) parser.Row {
 		if j+1 < len(colStarts) {
 			x1 = colStarts[j+1]
 		}
-		r.Cells = append(r.Cells, parser.Cell{Text: strings.ReplaceAll(s, "\n", " "), Lines: strings.Split(s, "\n"),
-			ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: colStarts[j], Y0: y, X1: x1, Y1: y1}))
+		r.Cells = append(r.Cells, parser.Cell{Text: strings.ReplaceAll(s, "\n", " "),
+			ColSpan: 1, RowSpan: 1}.WithLines(strings.Split(s, "\n")).WithBox(parser.Box{X0: colStarts[j], Y0: y, X1: x1, Y1: y1}))
 	}
 	r.SetBox(parser.Box{X0: colStarts[0], Y0: y, X1: colEnd, Y1: y1})
 	return r

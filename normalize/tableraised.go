@@ -90,8 +90,9 @@ func withPartnerMarks(r parser.Row, partner int, marks string) parser.Row {
 	}
 	r.Cells = slices.Clone(r.Cells)
 	c := &r.Cells[j]
+	lines := append([]string{marks}, c.Lines()...) // (before the text changes: a cell of one line gives its text)
 	c.Text = strings.TrimSpace(marks + " " + c.Text)
-	c.Lines = append([]string{marks}, c.Lines...)
+	c.SetLines(lines)
 	return r
 }
 
@@ -101,17 +102,22 @@ func withPartnerMarks(r parser.Row, partner int, marks string) parser.Row {
 // them.
 func trailingMarkerLine(r parser.Row) (string, parser.Row, bool) {
 	var marks []string
-	for j, c := range r.Cells {
-		n := len(c.Lines)
-		if c.Covered || n < 2 || !markersOnly(clean(c.Lines[n-1])) {
+	for j := range r.Cells {
+		c := &r.Cells[j]
+		n := c.LineCount()
+		if c.Covered || n < 2 {
 			continue
 		}
-		marks = append(marks, clean(c.Lines[n-1]))
+		lines := c.Lines()
+		if !markersOnly(clean(lines[n-1])) {
+			continue
+		}
+		marks = append(marks, clean(lines[n-1]))
 		if len(marks) == 1 {
 			r.Cells = slices.Clone(r.Cells)
 		}
-		r.Cells[j].Lines = c.Lines[:n-1]
-		r.Cells[j].Text = strings.Join(c.Lines[:n-1], " ")
+		r.Cells[j].Text = strings.Join(lines[:n-1], " ")
+		r.Cells[j].SetLines(lines[:n-1])
 	}
 	return strings.Join(marks, " "), r, len(marks) > 0
 }

@@ -521,10 +521,10 @@ func (c *docContext) flagColumn(header string) string {
 // wants: without a space between two CJK characters, with one otherwise; a
 // raised marker on a line of its own goes first (raisedMarkerLines).
 func cellText(c parser.Cell) string {
-	if len(c.Lines) < 2 {
+	if c.LineCount() < 2 {
 		return clean(c.Text)
 	}
-	return joinWrapped(raisedMarkerLines(c.Lines))
+	return joinWrapped(raisedMarkerLines(c.Lines()))
 }
 
 // categoriesNameUnits reports a category column (区分) that names a unit,

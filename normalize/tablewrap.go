@@ -95,16 +95,18 @@ func (tr *tableReader) joinWrappedRows() {
 				continue
 			}
 			joined := joinWrapped([]string{cellText(*a), text})
+			var lines []string // (made before the text changes: a cell of one line gives its text)
 			switch {
 			case j == date:
 				// One date in two pieces ("14 January" / "2010"): one line.
-				a.Lines = []string{joined}
-			case len(a.Lines) == 0 && a.Text != "":
-				a.Lines = append([]string{a.Text}, linesOf(cell)...)
+				lines = []string{joined}
+			case a.LineCount() == 0 && a.Text != "":
+				lines = append([]string{a.Text}, linesOf(&cell)...)
 			default:
-				a.Lines = append(append([]string(nil), a.Lines...), linesOf(cell)...)
+				lines = append(append([]string(nil), a.Lines()...), linesOf(&cell)...)
 			}
 			a.Text = joined
+			a.SetLines(lines)
 		}
 	}
 	tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: rows}
@@ -285,9 +287,9 @@ func plainRow(r parser.Row) bool {
 }
 
 // linesOf is a cell's lines as laid out: its text when it has one line.
-func linesOf(c parser.Cell) []string {
-	if len(c.Lines) > 0 {
-		return c.Lines
+func linesOf(c *parser.Cell) []string {
+	if c.LineCount() > 0 {
+		return c.Lines()
 	}
 	if t := strings.TrimSpace(c.Text); t != "" {
 		return []string{t}

@@ -24,7 +24,7 @@ func TestBoxes(t *testing.T) {
 		}
 		isZero := b == (Box{}) && !math.Signbit(b.X0) && !math.Signbit(b.Y1)
 		assert.Equal(t, isZero, r.box == nil, "%v", b)
-		assert.Equal(t, isZero, c.box == nil, "%v", b)
+		assert.Equal(t, isZero, c.more == nil, "%v", b)
 	}
 	r := Row{}.WithBox(Box{X0: 1, X1: 2})
 	copied := r

@@ -77,7 +77,7 @@ func Dump(d *Document) []byte {
 						if c.ColSpan > 1 || c.RowSpan > 1 {
 							fmt.Fprintf(&b, "<%dx%d>", c.ColSpan, c.RowSpan)
 						}
-						b.WriteString(strconv.Quote(strings.Join(c.Lines, "\n")))
+						b.WriteString(strconv.Quote(strings.Join(c.Lines(), "\n")))
 					}
 					b.WriteString(" |")
 				}

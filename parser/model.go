@@ -6,7 +6,10 @@
 // should produce documents that the normaliser turns into the same records.
 package parser
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // Format is the kind of an input document, sniffed from its bytes.
 type Format string
@@ -134,21 +137,45 @@ type Row struct {
 // Cell is one grid cell. A merged cell is reported as the document shows it:
 // its text in the first (top-left) cell of the span, which carries ColSpan and
 // RowSpan; the cells it covers have Covered set and empty text.
+//
+// A cell's lines (Lines) and box (Box) are read and set through methods: a
+// cell of one line, or none, and no box (every cell of most HTML tables)
+// holds neither, and takes 32 bytes. Set Text before the lines (SetLines).
 type Cell struct {
-	Text    string   // the cell's lines joined by a single space
-	Lines   []string // the cell's lines as laid out (wrapped lines, <br>)
-	ColSpan int32    // ≥ 1 on a cell that holds text or is empty; 0 on a covered cell
+	Text    string    // the cell's lines joined by a single space
+	more    *cellMore // the box, and the lines when they are not the one line Text; nil for neither
 	RowSpan int32
-	Covered bool // covered by a span whose origin is above or to the left
-	box     *Box // nil for the zero box (every cell of an HTML table): see Box
+	ColSpan int16 // ≥ 1 on a cell that holds text or is empty; 0 on a covered cell; at most MaxColSpan
+	Covered bool  // covered by a span whose origin is above or to the left
+	lines   lineForm
+}
+
+// MaxColSpan is the widest span a cell can say.
+const MaxColSpan = math.MaxInt16
+
+// lineForm is how a cell holds its lines.
+type lineForm uint8
+
+const (
+	linesNil  lineForm = iota // no lines (nil)
+	linesText                 // one line, the cell's Text
+	linesMore                 // more.lines (empty, or not the one line Text)
+)
+
+// cellMore is what few cells have: a box, lines other than the one line
+// Text. It is never changed once made, so that copies of a cell can share
+// it: SetBox and SetLines make another.
+type cellMore struct {
+	lines []string
+	box   Box
+	boxed bool // box is not the zero box
 }
 
 // A row's and a cell's box are held behind a pointer, nil when zero: the
 // rows and cells of an HTML table (a long page has hundreds of thousands)
-// have none, and a Box is four floats, a third of a cell. SetBox makes a
-// box of the row's or cell's own, never shared with the one it was copied
-// from. A box with a negative zero is not the zero box: it is kept as
-// read.
+// have none, and a Box is four floats. SetBox makes a box of the row's or
+// cell's own, never shared with the one it was copied from. A box with a
+// negative zero is not the zero box: it is kept as read.
 
 // Box is the row's position in points, top-left origin (PDF); zero for
 // HTML.
@@ -165,16 +192,133 @@ func (r Row) HasBox() bool { return r.box != nil }
 
 // Box is the cell's position in points, top-left origin (PDF); zero for
 // HTML.
-func (c Cell) Box() Box { return boxAt(c.box) }
+func (c Cell) Box() Box {
+	if c.more == nil {
+		return Box{}
+	}
+	return c.more.box
+}
 
 // SetBox sets the cell's box.
-func (c *Cell) SetBox(b Box) { c.box = boxOf(b) }
+func (c *Cell) SetBox(b Box) {
+	boxed := !zeroBox(b)
+	if c.more == nil && !boxed {
+		return
+	}
+	m := &cellMore{box: b, boxed: boxed}
+	if c.more != nil {
+		m.lines = c.more.lines
+	}
+	if !boxed && m.lines == nil {
+		m = nil
+	}
+	c.more = m
+}
 
 // WithBox returns the cell with the box b.
-func (c Cell) WithBox(b Box) Cell { c.box = boxOf(b); return c }
+func (c Cell) WithBox(b Box) Cell { c.SetBox(b); return c }
 
 // HasBox reports whether the cell has a box other than the zero box.
-func (c Cell) HasBox() bool { return c.box != nil }
+func (c Cell) HasBox() bool { return c.more != nil && c.more.boxed }
+
+// Lines are the cell's lines as laid out (wrapped lines, <br>): nil, or
+// each line. A cell of one line gives its Text, as a slice of one that
+// reads the cell itself: it is valid while the cell's Text is not changed,
+// and is not to be written to.
+func (c *Cell) Lines() []string {
+	switch c.lines {
+	case linesText:
+		return unsafe.Slice(&c.Text, 1)
+	case linesMore:
+		return c.more.lines
+	}
+	return nil
+}
+
+// LineCount is len(c.Lines()).
+func (c *Cell) LineCount() int {
+	switch c.lines {
+	case linesText:
+		return 1
+	case linesMore:
+		return len(c.more.lines)
+	}
+	return 0
+}
+
+// SetLines sets the cell's lines: set its Text first. The cell keeps lines
+// (it does not copy them) unless they are the one line Text.
+func (c *Cell) SetLines(lines []string) {
+	form, lines := c.formOf(lines)
+	if form != linesMore && c.lines != linesMore {
+		c.lines = form
+		return
+	}
+	var m cellMore
+	if c.more != nil {
+		m.box, m.boxed = c.more.box, c.more.boxed
+	}
+	if form == linesMore {
+		m.lines = lines
+	}
+	c.lines = form
+	if m.lines == nil && !m.boxed {
+		c.more = nil
+		return
+	}
+	c.more = &m
+}
+
+// SetOneLine sets the cell's lines to the one line Text.
+func (c *Cell) SetOneLine() {
+	if c.lines == linesMore {
+		c.SetLines(nil)
+	}
+	c.lines = linesText
+}
+
+// WithLines returns the cell with the lines (its Text set first).
+func (c Cell) WithLines(lines []string) Cell { c.SetLines(lines); return c }
+
+// NewCell is a cell of the text, the lines and the box, of span 1.
+func NewCell(text string, lines []string, b Box) Cell {
+	c := Cell{Text: text, ColSpan: 1, RowSpan: 1}
+	c.set(lines, b)
+	return c
+}
+
+// set sets the cell's lines and box at once (one allocation at most).
+func (c *Cell) set(lines []string, b Box) {
+	c.lines, lines = c.formOf(lines)
+	boxed := !zeroBox(b)
+	if c.lines != linesMore && !boxed {
+		c.more = nil
+		return
+	}
+	m := &cellMore{box: b, boxed: boxed}
+	if c.lines == linesMore {
+		m.lines = lines
+	}
+	c.more = m
+}
+
+// formOf is how the cell holds lines, and the list it keeps for them
+// (linesMore): its own copy of a line that is not Text, which may read
+// another cell's Text.
+func (c *Cell) formOf(lines []string) (lineForm, []string) {
+	switch {
+	case lines == nil:
+		return linesNil, nil
+	case len(lines) == 1 && lines[0] == c.Text:
+		return linesText, nil
+	case len(lines) == 1:
+		return linesMore, []string{lines[0]}
+	}
+	return linesMore, lines
+}
+
+// SetLinesBox sets the cell's lines and box at once: set its Text first.
+func (c *Cell) SetLinesBox(lines []string, b Box) { c.set(lines, b) }
 
 // boxAt is the box p holds, the zero box for nil.
 func boxAt(p *Box) Box {
@@ -184,9 +328,14 @@ func boxAt(p *Box) Box {
 	return *p
 }
 
+// zeroBox reports whether b is the zero box (+0 everywhere).
+func zeroBox(b Box) bool {
+	return b == (Box{}) && !math.Signbit(b.X0) && !math.Signbit(b.Y0) && !math.Signbit(b.X1) && !math.Signbit(b.Y1)
+}
+
 // boxOf is b held on its own, nil for the zero box (+0 everywhere).
 func boxOf(b Box) *Box {
-	if b == (Box{}) && !math.Signbit(b.X0) && !math.Signbit(b.Y0) && !math.Signbit(b.X1) && !math.Signbit(b.Y1) {
+	if zeroBox(b) {
 		return nil
 	}
 	p := new(Box) // (not &b: b would be moved to the heap on every call)

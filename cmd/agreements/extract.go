@@ -220,37 +220,100 @@ func collectForExtract() func() {
 // decoded only grows. Collecting on the way (at every half as much again,
 // five times on the way to a 10 MB page's 52 MiB) marks what is kept again
 // and again, for nothing: collectAroundRead turns the collector off for
-// the read, collects once at its end, and has the first collection of the
-// normaliser, which lets the rows go as it reads them, come when the heap
-// has grown by a quarter of what is live and readSlack (the soft memory
-// limit it sets until then), not by half: at 50 MB, the command's peak is
-// no higher than when it collected on the way.
+// the read and collects once at its end. The normaliser then lets the
+// rows go as it reads them: while it reads them, the heap is held to an
+// eighth of what is live and readSlack above it (a soft memory limit,
+// raised after any collection that finds more live: see liveFollower),
+// not let grow by half again, which at 50 MB was half the command's peak.
 const readSlack = 8 << 20
 
 // collectAroundRead turns the collector off while the input is read, when
 // it is the only one read at the time (alone) and the collector runs as
 // extract set it (not off for a quiet start, nor set by GOGC). It returns
 // what collects, once the input's bytes are let go and its document
-// decoded, and sets the collector back.
-func collectAroundRead(alone bool) func() {
+// decoded, sets the collector back and holds the heap while the document
+// is normalised; what that returns sets the memory limit back.
+func collectAroundRead(alone bool) (collected func() (normalised func())) {
+	none := func() func() { return func() {} }
 	if _, set := os.LookupEnv("GOGC"); set || !alone {
-		return func() {}
+		return none
 	}
 	old := debug.SetGCPercent(-1)
 	if old < 0 {
 		debug.SetGCPercent(old)
-		return func() {}
+		return none
 	}
-	return func() {
-		runtime.GC()
+	return func() func() {
+		defer debug.SetGCPercent(old)
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
-		limit := debug.SetMemoryLimit(-1)
-		if kept := int64(ms.HeapAlloc); kept+kept/4+readSlack < limit {
-			debug.SetMemoryLimit(kept + kept/4 + readSlack)
-			runtime.AddCleanup(&gcTick{}, func(limit int64) { debug.SetMemoryLimit(limit) }, limit)
+		if ms.HeapAlloc < readSlack {
+			// A small document (a PDF of a few pages): a collection
+			// forced now would cost more than the little it frees (a
+			// PDF of 1 MB, 2–5 ms against its 8 ms read), and the
+			// collector set back finds it as it goes.
+			return func() {}
 		}
-		debug.SetGCPercent(old)
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		limit := debug.SetMemoryLimit(-1)
+		if followLimit(int64(ms.HeapAlloc)) >= limit {
+			return func() {}
+		}
+		f := &liveFollower{limit: followLimit(int64(ms.HeapAlloc)), restore: limit}
+		debug.SetMemoryLimit(f.limit)
+		f.arm()
+		return f.release
+	}
+}
+
+// followLimit is the soft memory limit for a live heap of live bytes.
+func followLimit(live int64) int64 { return live + live/8 + readSlack }
+
+// liveFollower holds the command's soft memory limit while one input's
+// document is normalised: followLimit of the live heap, raised after any
+// collection that finds more live (records held, not written as they come),
+// never lowered, so that the collector never runs for a heap it cannot
+// shrink.
+type liveFollower struct {
+	mu      sync.Mutex
+	limit   int64 // the limit set; 0 once let go
+	restore int64 // the limit before
+}
+
+// arm has follow run after the next collection, and arm again.
+func (f *liveFollower) arm() {
+	runtime.AddCleanup(&gcTick{}, func(f *liveFollower) {
+		if f.follow() {
+			f.arm()
+		}
+	}, f)
+}
+
+// follow raises the limit for the heap live after a collection; it
+// reports false once the limit is let go.
+func (f *liveFollower) follow() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.limit == 0 {
+		return false
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	if want := followLimit(int64(ms.HeapAlloc)); want > f.limit {
+		f.limit = want
+		debug.SetMemoryLimit(want)
+	}
+	return true
+}
+
+// release sets the memory limit back.
+func (f *liveFollower) release() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.limit != 0 {
+		debug.SetMemoryLimit(f.restore)
+		f.limit = 0
 	}
 }
 

@@ -31,32 +31,55 @@ func TestCollectForExtract(t *testing.T) {
 }
 
 // TestCollectAroundRead: the collector is off while the only input is
-// read and set back after, with a soft memory limit until the next
-// collection; several inputs at once, collection off and GOGC are left
-// as they are.
+// read and set back after; a document of more than readSlack is collected
+// then and held under a soft memory limit while it is normalised, raised when a collection finds more live, and set back once
+// it is; several inputs at once, collection off and GOGC are left as they
+// are.
 func TestCollectAroundRead(t *testing.T) {
 	old := debug.SetGCPercent(extractGCPercent)
 	defer debug.SetGCPercent(old)
 	oldLimit := debug.SetMemoryLimit(math.MaxInt64)
 	defer debug.SetMemoryLimit(oldLimit)
 
+	runtime.GC()
 	collected := collectAroundRead(true)
 	assert.Equal(t, -1, debug.SetGCPercent(-1), "off while the input is read")
 	debug.SetGCPercent(-1)
-	collected()
+	collected()()
 	assert.Equal(t, extractGCPercent, debug.SetGCPercent(extractGCPercent), "set back")
-	assert.Less(t, debug.SetMemoryLimit(-1), int64(math.MaxInt64), "a soft limit until the next collection")
+	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "a small document: no collection forced, no limit")
+
+	collected = collectAroundRead(true)
+	doc := make([][]byte, 0, 16)
+	for range 16 {
+		doc = append(doc, make([]byte, 1<<20))
+	}
+	normalised := collected()
+	assert.Equal(t, extractGCPercent, debug.SetGCPercent(extractGCPercent), "set back")
+	first := debug.SetMemoryLimit(-1)
+	assert.Less(t, first, int64(math.MaxInt64), "a soft limit while the document is normalised")
+	kept := make([][]byte, 0, 64)
+	for range 64 {
+		kept = append(kept, make([]byte, 1<<20))
+	}
 	assert.Eventually(t, func() bool {
 		runtime.GC()
-		return debug.SetMemoryLimit(-1) == math.MaxInt64
-	}, 10*time.Second, 10*time.Millisecond, "the limit lifted after the next collection")
+		return debug.SetMemoryLimit(-1) >= first+64<<20
+	}, 10*time.Second, 10*time.Millisecond, "raised for what is kept")
+	runtime.KeepAlive(kept)
+	runtime.KeepAlive(doc)
+	normalised()
+	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "set back once the document is normalised")
+	runtime.GC()
+	time.Sleep(10 * time.Millisecond)
+	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "and not raised again")
 
-	collectAroundRead(false)()
+	collectAroundRead(false)()()
 	assert.Equal(t, extractGCPercent, debug.SetGCPercent(-1), "several inputs at once: left as it is")
-	collectAroundRead(true)()
+	collectAroundRead(true)()()
 	assert.Equal(t, -1, debug.SetGCPercent(extractGCPercent), "collection off stays off")
 	t.Setenv("GOGC", "100")
 	collected = collectAroundRead(true)
 	assert.Equal(t, extractGCPercent, debug.SetGCPercent(extractGCPercent), "GOGC says")
-	collected()
+	collected()()
 }

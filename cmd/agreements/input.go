@@ -64,7 +64,7 @@ func (e *env) extractFilePages(name string, opt normalize.Options, ro readOpts) 
 		collected := collectAroundRead(ro.alone)
 		doc, err := parseInChild(parseRequest{Name: name, Pages: ro.pages, Password: ro.password, file: f, Size: size}, limitsFor(size))
 		f.Close()
-		collected()
+		defer collected()()
 		return normalizeRead(name, doc, err, opt)
 	}
 	b, err := e.readInput(name)
@@ -129,7 +129,7 @@ func extractPages(name string, b []byte, opt normalize.Options, ro readOpts) (*a
 	collected := collectAroundRead(ro.alone)
 	doc, err := parseIsolatedWith(name, b, ro)
 	b = nil // (handed to the child: let go before the collection)
-	collected()
+	defer collected()()
 	return normalizeRead(name, doc, err, opt)
 }
 

@@ -21,11 +21,11 @@ import (
 func replyDoc() *parser.Document {
 	cells := func(r int) []parser.Cell {
 		return []parser.Cell{
-			{Text: fmt.Sprint("a", r), Lines: []string{fmt.Sprint("a", r)}, ColSpan: 1, RowSpan: 1},
-			{Text: "b c", Lines: []string{"b", "c"}, ColSpan: 1, RowSpan: 1},
-			{Text: "x", Lines: []string{"y"}, ColSpan: 1, RowSpan: 1},
+			parser.Cell{Text: fmt.Sprint("a", r), ColSpan: 1, RowSpan: 1}.WithLines([]string{fmt.Sprint("a", r)}),
+			parser.Cell{Text: "b c", ColSpan: 1, RowSpan: 1}.WithLines([]string{"b", "c"}),
+			parser.Cell{Text: "x", ColSpan: 1, RowSpan: 1}.WithLines([]string{"y"}),
 			{Text: "t", ColSpan: 1, RowSpan: 1},
-			{Text: "", Lines: []string{""}, ColSpan: 1, RowSpan: 1},
+			parser.Cell{Text: "", ColSpan: 1, RowSpan: 1}.WithLines([]string{""}),
 			{Covered: true},
 		}
 	}
@@ -71,11 +71,13 @@ func TestReplyTextsShared(t *testing.T) {
 	require.NoError(t, err)
 	rows := got.Blocks[3].Table.Rows
 	a, b := &rows[0].Cells[4], &rows[len(rows)-1].Cells[4] // "" with the line "", in different parts
-	require.Equal(t, []string{""}, a.Lines)
-	assert.Same(t, &a.Lines[0], &b.Lines[0], "one list for the cells of one text")
-	assert.Equal(t, 1, cap(a.Lines))
-	a.Lines = append(a.Lines, "more")
-	assert.Equal(t, []string{""}, b.Lines)
+	require.Equal(t, []string{""}, a.Lines())
+	al := a.Lines()
+	assert.Equal(t, 1, cap(al))
+	al = append(al, "more")
+	assert.Equal(t, []string{"", "more"}, al)
+	assert.Equal(t, []string{""}, a.Lines())
+	assert.Equal(t, []string{""}, b.Lines())
 	x, y := rows[0].Cells[1], rows[1].Cells[1] // "b c", of two lines: the text is shared, not the lines
 	assert.Equal(t, unsafe.StringData(x.Text), unsafe.StringData(y.Text))
 }

@@ -21,17 +21,8 @@ const maxFrame = 1 << 30
 // beyond what it brings.
 const readChunk = 1 << 20
 
-// listBlock is how many one-line lists are made at once.
-const listBlock = 256
-
 // sharedBlock is how many shared texts are held in one block.
 const sharedBlock = 1024
-
-// shared is a shared text and its one-line list, made when first needed.
-type shared struct {
-	s    string
-	list *[1]string
-}
 
 // decoder reads the frames of one reply.
 type decoder struct {
@@ -42,11 +33,9 @@ type decoder struct {
 	tpos int    // how far they are read
 	err  error
 
-	strs  [][]shared // shared texts, in blocks of sharedBlock (none moved as more come)
-	nstr  int        // how many
-	empty []string   // the one-line list of ""
-	nums  []float64  // shared numbers
-	room  []string   // room for the one-line lists of texts not shared
+	strs [][]string // shared texts, in blocks of sharedBlock (none moved as more come)
+	nstr int        // how many
+	nums []float64  // shared numbers
 
 	// The table whose rows are coming in parts, and how many rows it
 	// announced in all.
@@ -273,43 +262,36 @@ func (d *decoder) count(least int) (n int, isNil bool) {
 	return int(v - 1), false
 }
 
-// str reads a text, and its index among the shared texts (-1 when it is
-// not one).
-func (d *decoder) str() (string, int) {
+// str reads a text: its bytes, or the index of a shared text read before.
+func (d *decoder) str() string {
 	v := d.uint()
 	switch {
 	case v == 0:
-		return "", -1
+		return ""
 	case v&1 == 1:
 		n := v >> 1
 		if n > uint64(len(d.text)-d.tpos) {
 			d.fail("a text of %d bytes with %d left", n, len(d.text)-d.tpos)
-			return "", -1
+			return ""
 		}
 		s := d.text[d.tpos : d.tpos+int(n)]
 		d.tpos += int(n)
 		if n <= sharedText && d.nstr < sharedTexts {
 			if d.nstr%sharedBlock == 0 {
-				d.strs = append(d.strs, make([]shared, 0, sharedBlock))
+				d.strs = append(d.strs, make([]string, 0, sharedBlock))
 			}
 			b := &d.strs[len(d.strs)-1]
-			*b = append(*b, shared{s: s})
+			*b = append(*b, s)
 			d.nstr++
-			return s, d.nstr - 1
 		}
-		return s, -1
+		return s
 	}
 	i := v/2 - 1
 	if i >= uint64(d.nstr) {
 		d.fail("text %d of %d", i, d.nstr)
-		return "", -1
+		return ""
 	}
-	return d.strs[i/sharedBlock][i%sharedBlock].s, int(i)
-}
-
-func (d *decoder) text1() string {
-	s, _ := d.str()
-	return s
+	return d.strs[i/sharedBlock][i%sharedBlock]
 }
 
 func (d *decoder) num() float64 {
@@ -344,36 +326,6 @@ func (d *decoder) box() parser.Box {
 	return parser.Box{X0: d.num(), Y0: d.num(), X1: d.num(), Y1: d.num()}
 }
 
-// oneLine returns the one-line list of s, shared by the cells of s when s
-// is shared (index i), its capacity one, so that appending to it makes a
-// list of its own.
-func (d *decoder) oneLine(s string, i int) []string {
-	switch {
-	case s == "":
-		if d.empty == nil {
-			d.empty = d.list("")
-		}
-		return d.empty
-	case i >= 0:
-		e := &d.strs[i/sharedBlock][i%sharedBlock]
-		if e.list == nil {
-			e.list = (*[1]string)(d.list(s))
-		}
-		return e.list[:]
-	}
-	return d.list(s)
-}
-
-func (d *decoder) list(s string) []string {
-	if len(d.room) == 0 {
-		d.room = make([]string, listBlock)
-	}
-	l := d.room[:1:1]
-	d.room = d.room[1:]
-	l[0] = s
-	return l
-}
-
 func (d *decoder) readHead() (doc *parser.Document, blocks int, remote *Error, pageErrs []*Error) {
 	flags := d.byte()
 	if flags&^(headDoc|headErr) != 0 {
@@ -399,11 +351,11 @@ func (d *decoder) readHead() (doc *parser.Document, blocks int, remote *Error, p
 	if flags&headDoc == 0 {
 		return nil, int(nb), remote, pageErrs
 	}
-	doc = &parser.Document{File: d.text1(), SHA256: d.text1(), Format: parser.Format(d.text1()), Title: d.text1(), Pages: d.int()}
+	doc = &parser.Document{File: d.str(), SHA256: d.str(), Format: parser.Format(d.str()), Title: d.str(), Pages: d.int()}
 	if n, isNil := d.count(1); !isNil {
 		doc.Repairs = make([]string, n)
 		for i := range doc.Repairs {
-			doc.Repairs[i] = d.text1()
+			doc.Repairs[i] = d.str()
 		}
 	}
 	if n, isNil := d.count(minLine); !isNil {
@@ -427,7 +379,7 @@ func (d *decoder) error() *Error {
 		d.fail("an error of flags %#x", flags)
 		return nil
 	}
-	w := &Error{Positioned: flags&errPositioned != 0, File: d.text1(), Page: d.int(), Row: d.int(), Msg: d.text1()}
+	w := &Error{Positioned: flags&errPositioned != 0, File: d.str(), Page: d.int(), Row: d.int(), Msg: d.str()}
 	if n, isNil := d.count(1); !isNil {
 		w.Sentinels = make([]int, n)
 		for i := range w.Sentinels {
@@ -476,7 +428,7 @@ func (d *decoder) part(doc *parser.Document) bool {
 			}
 			t := &d.tables[0]
 			d.tables = d.tables[1:]
-			t.Page, t.Index, t.Method = d.int(), d.int(), d.text1()
+			t.Page, t.Index, t.Method = d.int(), d.int(), d.str()
 			if n, isNil := d.count(minRow); !isNil {
 				t.Rows = make([]parser.Row, n)
 				for i := range t.Rows {
@@ -555,10 +507,10 @@ func (d *decoder) line(l *parser.Line) {
 	}
 	l.RuledAbove = flags&lineRuledAbove != 0
 	l.Page, l.Row = d.int(), d.int()
-	l.Text, l.Bullet, l.Role = d.text1(), d.text1(), parser.Role(d.text1())
+	l.Text, l.Bullet, l.Role = d.str(), d.str(), parser.Role(d.str())
 	l.Level = d.int()
 	l.Box = d.box()
-	l.Style = parser.Style{Font: d.text1(), Size: d.num(), Bold: flags&lineBold != 0, Italic: flags&lineItalic != 0}
+	l.Style = parser.Style{Font: d.str(), Size: d.num(), Bold: flags&lineBold != 0, Italic: flags&lineItalic != 0}
 }
 
 func (d *decoder) row(r *parser.Row) {
@@ -590,30 +542,41 @@ func (d *decoder) row(r *parser.Row) {
 			return
 		}
 		c.Covered = flags&cellCovered != 0
-		var si int
-		c.Text, si = d.str()
-		switch flags & cellLinesMask {
-		case cellOneLine:
-			c.Lines = d.oneLine(c.Text, si)
-		case cellLinesList:
+		c.Text = d.str()
+		var lines []string
+		if flags&cellLinesMask == cellLinesList {
 			m := d.uint()
 			if m > uint64(len(d.lines)) {
 				d.fail("more cell lines than the part announced")
 				return
 			}
-			if m == 0 {
-				c.Lines = []string{}
-				break
-			}
-			c.Lines = d.lines[:m:m]
-			d.lines = d.lines[m:]
-			for j := range c.Lines {
-				c.Lines[j] = d.text1()
+			lines = []string{}
+			if m > 0 {
+				lines = d.lines[:m:m]
+				d.lines = d.lines[m:]
+				for j := range lines {
+					lines[j] = d.str()
+				}
 			}
 		}
-		c.ColSpan, c.RowSpan = d.span(), d.span()
+		cs := d.span()
+		if cs != int32(int16(cs)) {
+			d.fail("a cell spanning %d columns", cs)
+			return
+		}
+		c.ColSpan, c.RowSpan = int16(cs), d.span()
+		var b parser.Box
 		if flags&cellNoBox == 0 {
-			c.SetBox(d.box())
+			b = d.box()
+		}
+		switch flags & cellLinesMask {
+		case cellOneLine:
+			c.SetOneLine()
+			c.SetBox(b)
+		case cellLinesList:
+			c.SetLinesBox(lines, b)
+		default:
+			c.SetBox(b)
 		}
 	}
 }

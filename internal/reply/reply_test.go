@@ -30,7 +30,7 @@ func fullDoc() (Head, []parser.Block) {
 	line := fullLine(1)
 	table := &parser.Table{Page: 2, Index: 1, Method: "lattice", Rows: []parser.Row{parser.Row{
 		Page: 2, Row: 8, Header: true,
-		Cells: []parser.Cell{parser.Cell{Text: "a b", Lines: []string{"a", "b"}, ColSpan: 2, RowSpan: 3, Covered: true}.
+		Cells: []parser.Cell{parser.Cell{Text: "a b", ColSpan: 2, RowSpan: 3, Covered: true}.WithLines([]string{"a", "b"}).
 			WithBox(parser.Box{X0: 4, Y0: 5, X1: 6, Y1: 7})},
 	}.WithBox(parser.Box{X0: -1, Y0: math.Inf(1), X1: 3.5, Y1: 1e300})}}
 	doc := &parser.Document{File: "list.pdf", SHA256: "abc123", Format: parser.FormatPDF, Title: "学術交流協定校一覧",
@@ -94,13 +94,13 @@ func TestCells(t *testing.T) {
 	var rows []parser.Row
 	for r := range 3 * PartUnits {
 		rows = append(rows, parser.Row{Page: 1, Row: r + 1, Cells: []parser.Cell{
-			parser.Cell{Text: fmt.Sprint("a", r%7), Lines: []string{fmt.Sprint("a", r%7)}, ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: 10, Y0: float64(r), X1: 50, Y1: float64(r + 1)}),
-			{Text: "b c", Lines: []string{"b", "c"}, ColSpan: 1, RowSpan: 1},
-			{Text: "x", Lines: []string{"y"}, ColSpan: 1, RowSpan: 1},
+			parser.Cell{Text: fmt.Sprint("a", r%7), ColSpan: 1, RowSpan: 1}.WithLines([]string{fmt.Sprint("a", r%7)}).WithBox(parser.Box{X0: 10, Y0: float64(r), X1: 50, Y1: float64(r + 1)}),
+			parser.Cell{Text: "b c", ColSpan: 1, RowSpan: 1}.WithLines([]string{"b", "c"}),
+			parser.Cell{Text: "x", ColSpan: 1, RowSpan: 1}.WithLines([]string{"y"}),
 			parser.Cell{Text: "t", ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: math.Copysign(0, -1), Y0: -7.25, X1: math.Inf(-1)}),
-			{Text: "e", Lines: []string{}, ColSpan: 1, RowSpan: 1},
-			{Text: "", Lines: []string{""}, ColSpan: 1, RowSpan: 1},
-			{Text: string(bytes.Repeat([]byte("long "), 30)) + fmt.Sprint(r), Lines: []string{string(bytes.Repeat([]byte("long "), 30)) + fmt.Sprint(r)}},
+			parser.Cell{Text: "e", ColSpan: 1, RowSpan: 1}.WithLines([]string{}),
+			parser.Cell{Text: "", ColSpan: 1, RowSpan: 1}.WithLines([]string{""}),
+			parser.Cell{Text: string(bytes.Repeat([]byte("long "), 30)) + fmt.Sprint(r)}.WithLines([]string{string(bytes.Repeat([]byte("long "), 30)) + fmt.Sprint(r)}),
 			{Covered: true},
 		}}.WithBox(parser.Box{X0: 10, Y0: float64(r), X1: 500, Y1: float64(r + 1)}))
 	}
@@ -115,15 +115,20 @@ func TestCells(t *testing.T) {
 	rs := got.Blocks[0].Table.Rows
 	a, b := &rs[0].Cells[0], &rs[7*PartUnits/4].Cells[0] // "a0", in different parts
 	require.Equal(t, a.Text, b.Text)
-	assert.Same(t, &a.Lines[0], &b.Lines[0], "one list for the cells of one text")
-	assert.Equal(t, 1, cap(a.Lines))
-	a.Lines = append(a.Lines, "more")
-	assert.Equal(t, []string{"a0"}, b.Lines)
-	e1, e2 := &rs[0].Cells[5], &rs[len(rs)-1].Cells[5]
-	assert.Same(t, &e1.Lines[0], &e2.Lines[0], "one list for the cells of \"\"")
+	assert.Same(t, unsafe.StringData(a.Text), unsafe.StringData(b.Text), "one text for the cells of one text")
+	al := a.Lines()
+	assert.Same(t, &a.Text, &al[0], "a cell of one line holds no list")
+	assert.Equal(t, 1, cap(al))
+	al = append(al, "more")
+	assert.Equal(t, []string{"a0", "more"}, al)
+	assert.Equal(t, []string{"a0"}, a.Lines())
+	assert.Equal(t, []string{"a0"}, b.Lines())
+	e1 := &rs[len(rs)-1].Cells[5]
+	assert.Equal(t, []string{""}, e1.Lines(), "one line, empty")
 	x, y := rs[0].Cells[1], rs[1].Cells[1] // "b c", of two lines: the text is shared, not the lines
 	assert.Same(t, unsafe.StringData(x.Text), unsafe.StringData(y.Text))
-	assert.NotNil(t, rs[0].Cells[4].Lines, "no lines, not nil")
+	assert.NotNil(t, rs[0].Cells[4].Lines(), "no lines, not nil")
+	assert.Nil(t, rs[0].Cells[3].Lines(), "nil lines stay nil")
 }
 
 // TestRowsOnNewTable: rows that go on a table that came in their part are
@@ -234,8 +239,8 @@ func TestAnnouncedRows(t *testing.T) {
 func reply(t testing.TB) []byte {
 	head, blocks := fullDoc()
 	blocks = append(blocks, parser.Block{Table: &parser.Table{Page: 1, Rows: []parser.Row{
-		{Cells: []parser.Cell{{Text: "Peking University", Lines: []string{"Peking University"}}, {Text: "e", Lines: []string{}}}},
-		{Cells: []parser.Cell{{Text: "Peking University", Lines: []string{"Peking University"}}, {Text: "", Lines: []string{""}}}},
+		{Cells: []parser.Cell{parser.Cell{Text: "Peking University"}.WithLines([]string{"Peking University"}), parser.Cell{Text: "e"}.WithLines([]string{})}},
+		{Cells: []parser.Cell{parser.Cell{Text: "Peking University"}.WithLines([]string{"Peking University"}), parser.Cell{Text: ""}.WithLines([]string{""})}},
 	}}})
 	var buf bytes.Buffer
 	require.NoError(t, Write(&buf, head, blocks, nil))

@@ -463,10 +463,11 @@ func (e *encoder) row(r *parser.Row) {
 		if c.Covered {
 			flags = cellCovered
 		}
+		lines := c.Lines()
 		switch {
-		case c.Lines == nil:
+		case lines == nil:
 			flags |= cellLinesNil
-		case len(c.Lines) == 1 && c.Lines[0] == c.Text:
+		case len(lines) == 1 && lines[0] == c.Text:
 			flags |= cellOneLine
 		default:
 			flags |= cellLinesList
@@ -477,9 +478,9 @@ func (e *encoder) row(r *parser.Row) {
 		e.body = append(e.body, flags)
 		e.str(c.Text)
 		if flags&cellLinesMask == cellLinesList {
-			e.uint(uint64(len(c.Lines)))
-			e.cnt[1] += len(c.Lines)
-			for _, l := range c.Lines {
+			e.uint(uint64(len(lines)))
+			e.cnt[1] += len(lines)
+			for _, l := range lines {
 				e.str(l)
 			}
 		}

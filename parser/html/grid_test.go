@@ -33,9 +33,9 @@ func gridOf(t *testing.T, page string) []string {
 			case c.Covered:
 				cells = append(cells, "^")
 			case c.ColSpan > 1 || c.RowSpan > 1:
-				cells = append(cells, "<"+strconv.Itoa(int(c.ColSpan))+"x"+strconv.Itoa(int(c.RowSpan))+">"+strings.Join(c.Lines, "/"))
+				cells = append(cells, "<"+strconv.Itoa(int(c.ColSpan))+"x"+strconv.Itoa(int(c.RowSpan))+">"+strings.Join(c.Lines(), "/"))
 			default:
-				cells = append(cells, strings.Join(c.Lines, "/"))
+				cells = append(cells, strings.Join(c.Lines(), "/"))
 			}
 		}
 		s := strings.Join(cells, "|")
@@ -167,7 +167,7 @@ func TestCellText(t *testing.T) {
 	require.NoError(t, err)
 	c := doc.Blocks[0].Table.Rows[0].Cells[0]
 	assert.Equal(t, "A B", c.Text)
-	assert.Equal(t, []string{"A", "B"}, c.Lines)
+	assert.Equal(t, []string{"A", "B"}, c.Lines())
 }
 
 func TestGridTooSparse(t *testing.T) {

@@ -320,12 +320,14 @@ func (h *Held) rowCellsWith(p *packedTable, k int, take func(int) []parser.Cell,
 	for x := range slots {
 		s := &slots[x]
 		c := &cells[x]
-		c.Text, c.Lines = "", nil
-		c.ColSpan, c.RowSpan, c.Covered = int32(s.colSpan), int32(s.rowSpan), s.covered
-		c.SetBox(parser.Box{})
+		*c = parser.Cell{ColSpan: int16(s.colSpan), RowSpan: s.rowSpan, Covered: s.covered}
 		if s.text.n > 0 {
 			c.Text = h.texts.text(s.text)
-			c.Lines = h.texts.linesOf(lines(h.texts.lineCount(s.text)), s.text, c.Text)
+			if n := h.texts.lineCount(s.text); n == 1 {
+				c.SetOneLine()
+			} else {
+				c.SetLines(h.texts.linesOf(lines(n), s.text, c.Text))
+			}
 		}
 	}
 	return cells

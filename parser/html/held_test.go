@@ -71,8 +71,8 @@ func madeRows(h *Held, part int) *parser.Document {
 			for _, r := range h.Rows(tb, i, i+part) {
 				r.Cells = append([]parser.Cell(nil), r.Cells...)
 				for k := range r.Cells { // the lines' room is recycled too
-					if l := r.Cells[k].Lines; l != nil {
-						r.Cells[k].Lines = append(make([]string, 0, len(l)), l...)
+					if l := r.Cells[k].Lines(); l != nil {
+						r.Cells[k].SetLines(append(make([]string, 0, len(l)), l...))
 					}
 				}
 				got = append(got, r)

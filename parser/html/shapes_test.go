@@ -35,7 +35,7 @@ func outline(t *testing.T, doc *parser.Document) []string {
 				if c.Covered {
 					cells = append(cells, "^")
 				} else {
-					cells = append(cells, strings.Join(c.Lines, "/"))
+					cells = append(cells, strings.Join(c.Lines(), "/"))
 				}
 			}
 			s := "  " + strings.Join(cells, "|")

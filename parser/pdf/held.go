@@ -347,10 +347,11 @@ func (pk *packer) packRow(r *parser.Row) {
 		if c.Covered {
 			f |= cellCovered
 		}
+		cl := c.Lines()
 		switch {
-		case c.Lines == nil:
+		case cl == nil:
 			f |= cellNoLines
-		case len(c.Lines) == 1 && c.Lines[0] == c.Text:
+		case len(cl) == 1 && cl[0] == c.Text:
 			f |= cellOneLine
 		}
 		same := func(a, b float64) bool { return math.Float64bits(a) == math.Float64bits(b) }
@@ -379,13 +380,10 @@ func (pk *packer) packRow(r *parser.Row) {
 		prevX = c.Box().X1
 		meta = binary.AppendUvarint(meta, uint64(len(c.Text)))
 		text = append(text, c.Text...)
-		switch {
-		case f&cellOneLine != 0:
-			lines++
-		case f&cellNoLines == 0:
-			lines += len(c.Lines)
-			meta = binary.AppendUvarint(meta, uint64(len(c.Lines)))
-			for _, l := range c.Lines {
+		if f&(cellOneLine|cellNoLines) == 0 {
+			lines += len(cl)
+			meta = binary.AppendUvarint(meta, uint64(len(cl)))
+			for _, l := range cl {
 				meta = binary.AppendUvarint(meta, uint64(len(l)))
 				text = append(text, l...)
 			}
@@ -460,7 +458,7 @@ func (pp *packedPage) cells(k int32, take func(n int) []parser.Cell) []parser.Ce
 		b = b[w:]
 		rs, w := binary.Varint(b)
 		b = b[w:]
-		c.Covered, c.ColSpan, c.RowSpan = f&cellCovered != 0, int32(cs), int32(rs)
+		*c = parser.Cell{Covered: f&cellCovered != 0, ColSpan: int16(cs), RowSpan: int32(rs)}
 		box := parser.Box{X0: prevX, Y0: rbox.Y0, Y1: rbox.Y1}
 		if f&cellX0Joined == 0 {
 			box.X0 = pp.vals[uvarint()]
@@ -472,22 +470,24 @@ func (pp *packedPage) cells(k int32, take func(n int) []parser.Cell) []parser.Ce
 		if f&cellY1Row == 0 {
 			box.Y1 = pp.vals[uvarint()]
 		}
-		c.SetBox(box)
 		prevX = box.X1
 		c.Text = next()
 		switch {
 		case f&cellOneLine != 0:
-			lines[0] = c.Text
-			c.Lines, lines = lines[:1:1], lines[1:]
+			c.SetOneLine()
+			c.SetBox(box)
 		case f&cellNoLines == 0:
 			m := uvarint()
-			c.Lines = make([]string, 0) // not nil, however many
+			cl := make([]string, 0) // not nil, however many
 			if m > 0 {
 				for j := range m {
 					lines[j] = next()
 				}
-				c.Lines, lines = lines[:m:m], lines[m:]
+				cl, lines = lines[:m:m], lines[m:]
 			}
+			c.SetLinesBox(cl, box)
+		default:
+			c.SetBox(box)
 		}
 	}
 	return cells

@@ -22,13 +22,13 @@ import (
 // list of lines, text that is not one of its lines, non-ASCII text.
 func TestPackRow(t *testing.T) {
 	row := parser.Row{Page: 4, Cells: []parser.Cell{
-		parser.Cell{Text: "Kyoto University", Lines: []string{"Kyoto University"}, ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: 10, Y0: 20, X1: 80.125, Y1: 40}),
-		parser.Cell{Text: "a b", Lines: []string{"a", "b"}, ColSpan: 2, RowSpan: 3}.WithBox(parser.Box{X0: 80.125, Y0: 20, X1: 150, Y1: 97.5}),
+		parser.Cell{Text: "Kyoto University", ColSpan: 1, RowSpan: 1}.WithLines([]string{"Kyoto University"}).WithBox(parser.Box{X0: 10, Y0: 20, X1: 80.125, Y1: 40}),
+		parser.Cell{Text: "a b", ColSpan: 2, RowSpan: 3}.WithLines([]string{"a", "b"}).WithBox(parser.Box{X0: 80.125, Y0: 20, X1: 150, Y1: 97.5}),
 		parser.Cell{Covered: true}.WithBox(parser.Box{X0: 150, Y0: 20, X1: 200, Y1: 40}),
-		parser.Cell{Text: "x", Lines: []string{"y"}, ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: 201, Y0: 19.99, X1: 230, Y1: 40.01}),
+		parser.Cell{Text: "x", ColSpan: 1, RowSpan: 1}.WithLines([]string{"y"}).WithBox(parser.Box{X0: 201, Y0: 19.99, X1: 230, Y1: 40.01}),
 		parser.Cell{Text: "東北大学", ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: 230, Y0: 20, X1: 260, Y1: 40}),
-		parser.Cell{Text: "", Lines: []string{}, ColSpan: 1, RowSpan: 1}.WithBox(parser.Box{X0: math.Copysign(0, -1), Y0: 20, X1: 300, Y1: 40}),
-		{Text: "", Lines: []string{""}, ColSpan: 1, RowSpan: 1},
+		parser.Cell{Text: "", ColSpan: 1, RowSpan: 1}.WithLines([]string{}).WithBox(parser.Box{X0: math.Copysign(0, -1), Y0: 20, X1: 300, Y1: 40}),
+		parser.Cell{Text: "", ColSpan: 1, RowSpan: 1}.WithLines([]string{""}),
 	}}.WithBox(parser.Box{X0: 10, Y0: 20, X1: 300, Y1: 40})
 	want := row
 	want.Cells = append([]parser.Cell(nil), row.Cells...)
@@ -44,7 +44,7 @@ func TestPackRow(t *testing.T) {
 	got := pk.cells(0, nil)
 	assert.Equal(t, want.Cells, got)
 	for i := range got {
-		assert.Equal(t, want.Cells[i].Lines == nil, got[i].Lines == nil, "cell %d: nil lines stay nil", i)
+		assert.Equal(t, want.Cells[i].Lines() == nil, got[i].Lines() == nil, "cell %d: nil lines stay nil", i)
 		assert.Equal(t, math.Float64bits(want.Cells[i].Box().X0), math.Float64bits(got[i].Box().X0), "cell %d: the box's bits", i)
 	}
 }
@@ -244,7 +244,7 @@ func TestCellArenaReset(t *testing.T) {
 	var a cellArena
 	write := func(cs []parser.Cell) {
 		for i := range cs {
-			cs[i] = parser.Cell{Text: "x", Lines: []string{"x"}, ColSpan: 2, RowSpan: 3, Covered: true}.WithBox(parser.Box{X0: 1, Y1: 2})
+			cs[i] = parser.Cell{Text: "x", ColSpan: 2, RowSpan: 3, Covered: true}.WithLines([]string{"x"}).WithBox(parser.Box{X0: 1, Y1: 2})
 		}
 	}
 	zero := func(cs []parser.Cell) {
@@ -288,7 +288,7 @@ func TestRowCellsInArena(t *testing.T) {
 			row := parser.Row{Page: number, Cells: p.rowCellArray(3)}
 			for c := range 3 {
 				s := fmt.Sprintf("%s %d.%d", text, r, c)
-				row.Cells = append(row.Cells, parser.Cell{Text: s, Lines: []string{s}, ColSpan: 1, RowSpan: 1})
+				row.Cells = append(row.Cells, parser.Cell{Text: s, ColSpan: 1, RowSpan: 1}.WithLines([]string{s}))
 			}
 			require.Len(t, row.Cells, 3)
 			rows = append(rows, row)

@@ -799,9 +799,10 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 				continue
 			}
 			s := g.span[i]
-			cell := parser.Cell{ColSpan: int32(s.c1 - s.c0 + 1), RowSpan: int32(s.r1 - s.r0 + 1)}
-			cell.SetBox(parser.Box{X0: xs[s.c0], Y0: ys[s.r0], X1: xs[s.c1+1], Y1: ys[s.r1+1]})
-			cell.Text, cell.Lines = cellText(ws, cellWords[i])
+			cell := parser.Cell{ColSpan: int16(min(s.c1-s.c0+1, parser.MaxColSpan)), RowSpan: int32(s.r1 - s.r0 + 1)}
+			var lines []string
+			cell.Text, lines = cellText(ws, cellWords[i])
+			cell.SetLinesBox(lines, parser.Box{X0: xs[s.c0], Y0: ys[s.r0], X1: xs[s.c1+1], Y1: ys[s.r1+1]})
 			if cell.Text != "" || cell.RowSpan > 1 {
 				empty = false
 			}

@@ -849,11 +849,12 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			box := parser.Box{X0: seps[c], Y0: rowBox.Y0, X1: seps[c+1], Y1: rowBox.Y1}
 			if acc.span > 1 {
 				span := min(acc.span, nc-c)
-				cell.ColSpan = int32(span)
+				cell.ColSpan = int16(min(span, parser.MaxColSpan))
 				box.X1 = seps[c+span]
 			}
-			cell.SetBox(box)
-			cell.Text, cell.Lines = cellText(ws, acc.words)
+			var lines []string
+			cell.Text, lines = cellText(ws, acc.words)
+			cell.SetLinesBox(lines, box)
 			for _, wi := range acc.words {
 				nwords++
 				if ws[wi].Style.Bold {
@@ -865,7 +866,10 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				c++
 				if len(cells[c].words) > 0 {
 					// Text under a span: keep it, in the spanned cell.
-					row.Cells[len(row.Cells)-1].Text, row.Cells[len(row.Cells)-1].Lines = cellText(ws, append(slices.Clone(acc.words), cells[c].words...))
+					last := &row.Cells[len(row.Cells)-1]
+					var lines []string
+					last.Text, lines = cellText(ws, append(slices.Clone(acc.words), cells[c].words...))
+					last.SetLines(lines)
 				}
 				covered := parser.Cell{Covered: true}
 				covered.SetBox(parser.Box{X0: seps[c], Y0: rowBox.Y0, X1: seps[c+1], Y1: rowBox.Y1})
@@ -915,15 +919,17 @@ func mergeUnruled(rows []parser.Row, hrules []rule, region parser.Box, ivs []int
 			}
 			cell := &rows[r].Cells[c]
 			if cell.Text != "" {
-				o.Lines = append(o.Lines, cell.Lines...)
-				o.Text = strings.Join(o.Lines, " ")
+				lines := append(o.Lines(), cell.Lines()...)
+				o.Text = strings.Join(lines, " ")
+				o.SetLines(lines)
 			}
 			o.RowSpan++
 			obox := o.Box()
 			obox.Y1 = cell.Box().Y1
 			o.SetBox(obox)
 			// covered now: its text goes, its box stays
-			cell.Text, cell.Lines, cell.ColSpan, cell.RowSpan, cell.Covered = "", nil, 0, 0, true
+			cell.Text, cell.ColSpan, cell.RowSpan, cell.Covered = "", 0, 0, true
+			cell.SetLines(nil)
 		}
 	}
 }

@@ -129,7 +129,7 @@ func TestLatticeWrappedCell(t *testing.T) {
 	require.Len(t, tabs, 1)
 	c := tabs[0].table.Rows[0].Cells[0]
 	assert.Equal(t, "Chinese Academy of Sciences", c.Text)
-	assert.Equal(t, []string{"Chinese Academy", "of Sciences"}, c.Lines)
+	assert.Equal(t, []string{"Chinese Academy", "of Sciences"}, c.Lines())
 }
 
 func TestLatticeWordOverCellBorder(t *testing.T) {
@@ -271,7 +271,7 @@ func TestStream(t *testing.T) {
 		{"India", "Indian Institute of Science", "2019/04/05"},
 		{"Japan", "Kyoto University (East Campus)", "2001/01/01"},
 	}, texts(tab))
-	assert.Equal(t, []string{"Kyoto University", "(East Campus)"}, tab.Rows[4].Cells[1].Lines)
+	assert.Equal(t, []string{"Kyoto University", "(East Campus)"}, tab.Rows[4].Cells[1].Lines())
 	// The title above and the total below stay text lines.
 	assert.Greater(t, tabs[0].region.Y0, 50.0)
 	assert.Less(t, tabs[0].region.Y1, 180.0)

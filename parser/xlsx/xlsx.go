@@ -417,14 +417,16 @@ func (r *reader) table(g *grid, y0, y1 int) (*parser.Table, error) {
 			}
 			c.ColSpan, c.RowSpan = 1, 1
 			if s, ok := g.span[[2]int{y, x}]; ok {
-				c.RowSpan, c.ColSpan = int32(min(s[0], y1-y)), int32(min(s[1], width-x))
+				c.RowSpan, c.ColSpan = int32(min(s[0], y1-y)), int16(min(s[1], width-x, parser.MaxColSpan))
 			}
+			var lines []string
 			for _, l := range strings.Split(g.at(y, x), "\n") {
 				if l = fold(l); l != "" {
-					c.Lines = append(c.Lines, l)
+					lines = append(lines, l)
 				}
 			}
-			c.Text = strings.Join(c.Lines, " ")
+			c.Text = strings.Join(lines, " ")
+			c.SetLines(lines)
 		}
 		t.Rows = append(t.Rows, row)
 	}

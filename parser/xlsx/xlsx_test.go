@@ -129,7 +129,7 @@ L 12 p2 text {Calibri 11.0} "Total: 2"
 `
 	assert.Equal(t, want, string(parser.Dump(doc)))
 	cell := doc.Blocks[2].Table.Rows[1].Cells[1]
-	assert.Equal(t, []string{"Peking University", "Beijing"}, cell.Lines)
+	assert.Equal(t, []string{"Peking University", "Beijing"}, cell.Lines())
 	assert.Equal(t, "Peking University Beijing", cell.Text)
 }
 
