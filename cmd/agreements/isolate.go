@@ -257,8 +257,9 @@ func sameFile(name string, b []byte) *os.File {
 // page is small up to quietPageInput: its child makes about 5 to 15 MiB of
 // heap for each MiB of page (against a PDF's tens), and collecting as
 // usual cost it 1–11 ms of CPU time more at 1 and 2 MiB (of 20–60 ms) for
-// a few MiB less; at 4 MiB, 10–70 ms less for a page of spanned cells, in
-// Shift_JIS, or of headings and lists, whose heap nears quietHeap.
+// a few MiB less; at 4 MiB, collection off took 10–76 ms more for a page
+// of spanned cells, in Shift_JIS, or of headings and lists, whose heap
+// nears quietHeap.
 const (
 	quietInput     = 1 << 20
 	quietPageInput = 2 << 20
@@ -351,9 +352,9 @@ const quietCommandInput = 512 << 10
 // document, and writes its records as they are made (see Options.Emit),
 // so of an HTML page of 2 MiB its heap with collection off grows to about
 // 12 MiB, far from quietHeap, and of a PDF to less. The usual collection
-// cost 4–6 ms of CPU time more from 0.5 to 4 MiB (a collection forced
-// after the read, one or two more: of 25–110 ms for a page, 17–32 ms for
-// 100 and 200 pages of a table or a list) for less than 2 MiB of memory;
+// cost 4–6 ms of CPU time more from 0.5 to 4 MiB (two or three
+// collections: of 25–110 ms for a page, 17–32 ms for 100 and 200 pages
+// of a table or a list) for less than 2 MiB of memory;
 // from about 6 MiB of a page the heap nears quietHeap, and collecting
 // there costs more than the usual collection. A workbook (whose records
 // are far more for its size) or a record file keeps quietCommandInput.
