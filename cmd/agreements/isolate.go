@@ -138,7 +138,7 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	if req.QuietStart {
-		collectFor(req.Size, isPDF(req.Data, in))
+		collectFor(req.Size, inputFormat(req.Data, in))
 	}
 	switch req.Test {
 	case "hang":
@@ -211,16 +211,21 @@ func shortened(f *os.File, size int) bool {
 	return err == nil && fi.Size() < int64(size)
 }
 
-// isPDF reports whether the input is a PDF: data, or the file in when it
-// is handed over (a PDF or an HTML page, see handedFile), by its first KiB.
-func isPDF(data []byte, in *os.File) bool {
+// inputFormat is the format of the input: data, or the file in when it is
+// handed over (a PDF or an HTML page, see handedFile), by its first
+// detectHead bytes.
+func inputFormat(data []byte, in *os.File) parser.Format {
 	if in == nil {
-		return parser.Detect(data) == parser.FormatPDF
+		return parser.Detect(data)
 	}
-	var head [1024]byte
-	n, _ := in.ReadAt(head[:], 0)
-	return parser.Detect(head[:n]) == parser.FormatPDF
+	head := make([]byte, detectHead)
+	n, _ := in.ReadAt(head, 0)
+	return parser.Detect(head[:n])
 }
+
+// detectHead is how much of a file is read to tell its format:
+// parser.Detect looks at the first 4 KiB of markup after white space.
+const detectHead = 8 << 10
 
 // inFileFD is the descriptor of the input file handed to the child (the
 // one after the child's stdin, stdout and stderr).
@@ -263,10 +268,17 @@ func sameFile(name string, b []byte) *os.File {
 // reading of a small input allocate a few tens of MiB at most, and
 // collecting at every 4 MiB on the way cost a third of the CPU time of a
 // one-page extract. A small input's child collects only when its heap
-// nears quietHeap; a larger input's collects as usual (GOGC=100).
+// nears quietHeap; a larger input's collects as usual (GOGC=100). An HTML
+// page is small up to quietPageInput: its child makes about 5 to 15 MiB of
+// heap for each MiB of page (against a PDF's tens), and collecting as
+// usual cost it 1–11 ms of CPU time more at 1 and 2 MiB (of 20–60 ms) for
+// a few MiB less; at 4 MiB, collection off took 10–76 ms more for a page
+// of spanned cells, in Shift_JIS, or of headings and lists, whose heap
+// nears quietHeap.
 const (
-	quietInput = 1 << 20
-	quietHeap  = 32 << 20
+	quietInput     = 1 << 20
+	quietPageInput = 2 << 20
+	quietHeap      = 32 << 20
 )
 
 // A larger PDF's child collects as usual under a soft memory limit of
@@ -303,13 +315,20 @@ const (
 	pageHeapPerMiB = 2 << 20
 )
 
-// collectFor sets garbage collection for an input of n bytes in a child
-// started with it off; pdf says the input is a PDF.
-func collectFor(n int, pdf bool) {
-	if n <= quietInput {
+// childQuiet reports whether a child reading an input of n bytes in the
+// given format keeps collection off (up to quietHeap).
+func childQuiet(n int, format parser.Format) bool {
+	return n <= quietInput || format == parser.FormatHTML && n <= quietPageInput
+}
+
+// collectFor sets garbage collection for an input of n bytes in the given
+// format in a child started with it off.
+func collectFor(n int, format parser.Format) {
+	if childQuiet(n, format) {
 		debug.SetMemoryLimit(quietHeap)
 		return
 	}
+	pdf := format == parser.FormatPDF
 	debug.SetGCPercent(100)
 	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
 		return
@@ -333,17 +352,32 @@ type gcTick struct{ _ *byte }
 // runtime's start and a few small inputs allocate a few MiB, and a cycle
 // at every 4 MiB on the way cost a tenth of the CPU time of a one-page
 // extract. The bound is lower than a child's: the command holds the
-// document and its records, about 20 times an HTML page's size, and near
-// quietHeap it collects more often than with the usual collection (an
-// extract of a 1 MB HTML page took 25% more CPU time; of a 0.5 MB one,
-// 5% less). Larger inputs keep the usual collection (GOGC=100; extract
-// collects at 50, see collectForExtract), so that their peak memory does
-// not grow.
+// document, and audit, tables and raw all its records, about 20 times an
+// HTML page's size, and near quietHeap it collects more often than with
+// the usual collection (an extract of a 1 MB HTML page, when it held its
+// records, took 25% more CPU time; of a 0.5 MB one, 5% less). extract,
+// which writes its records as they are made, has a higher bound for PDFs
+// and HTML pages (quietExtractInput). Larger inputs keep the usual
+// collection (GOGC=100; extract collects at 50, see collectForExtract), so
+// that their peak memory does not grow.
 var quietCommands = []string{"extract", "tables", "raw", "audit"}
 
 // quietCommandInput is the most input, in bytes, a command of
 // quietCommands starts quiet for.
 const quietCommandInput = 512 << 10
+
+// quietExtractInput is the most input, in bytes, extract starts quiet for
+// when every file it names is a PDF or an HTML page: extract holds the
+// document, and writes its records as they are made (see Options.Emit),
+// so of an HTML page of 2 MiB its heap with collection off grows to about
+// 12 MiB, far from quietHeap, and of a PDF to less. The usual collection
+// cost 4–6 ms of CPU time more from 0.5 to 4 MiB (two or three
+// collections: of 25–110 ms for a page, 17–32 ms for 100 and 200 pages
+// of a table or a list) for less than 2 MiB of memory;
+// from about 6 MiB of a page the heap nears quietHeap, and collecting
+// there costs more than the usual collection. A workbook (whose records
+// are far more for its size) or a record file keeps quietCommandInput.
+const quietExtractInput = 2 << 20
 
 // quietStart sets garbage collection for the command line args, before the
 // command runs: off up to quietHeap when quietArgs says the inputs are
@@ -357,7 +391,9 @@ func quietStart(args []string) {
 }
 
 // quietArgs reports whether args are a command of quietCommands whose
-// inputs are regular files of quietCommandInput bytes or fewer in all. It looks at
+// inputs are regular files of quietCommandInput bytes or fewer in all, or
+// extract's of quietExtractInput bytes or fewer, all PDFs and HTML pages
+// (by their first bytes, read only when the total is between the two). It looks at
 // every argument that names an existing file, flag values too (so an --out
 // file counts: a larger one only keeps the usual collection); stdin or
 // anything not a regular file (a pipe, a directory) keeps it too.
@@ -366,7 +402,7 @@ func quietArgs(args []string) bool {
 		return false
 	}
 	var total int64
-	files := 0
+	var files []string
 	for _, a := range args[1:] {
 		if a == "-" {
 			return false
@@ -382,9 +418,35 @@ func quietArgs(args []string) bool {
 			return false
 		}
 		total += fi.Size()
-		files++
+		files = append(files, a)
 	}
-	return files > 0 && total <= quietCommandInput
+	switch {
+	case len(files) == 0:
+		return false
+	case total <= quietCommandInput:
+		return true
+	case args[0] != "extract" || total > quietExtractInput:
+		return false
+	}
+	for _, name := range files {
+		if !pageOrPDF(name) {
+			return false
+		}
+	}
+	return true
+}
+
+// pageOrPDF reports whether the named file is a PDF or an HTML page, by
+// its first bytes.
+func pageOrPDF(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, detectHead)
+	n, _ := io.ReadFull(f, head)
+	return leanFormat(head[:n])
 }
 
 // limitMemory bounds the process's address space to what it has reserved

@@ -336,3 +336,31 @@ func TestNumbers(t *testing.T) {
 	d.int()
 	require.Error(t, d.err, "past the end")
 }
+
+// TestTextsAhead: the room made for shared texts is two a table row and
+// one a line, at most sharedTexts; a reply of more distinct texts than
+// that, in one long table, reads back as written.
+func TestTextsAhead(t *testing.T) {
+	table := func(n int) *parser.Table {
+		tb := &parser.Table{Page: 1}
+		for r := range n {
+			tb.Rows = append(tb.Rows, parser.Row{Page: 1, Row: r + 1, Cells: []parser.Cell{
+				{Text: fmt.Sprint("Partner ", r), ColSpan: 1, RowSpan: 1},
+				{Text: fmt.Sprint(1980+r%40, "/", 1+r%12, "/", 1+r%28), ColSpan: 1, RowSpan: 1},
+			}})
+		}
+		return tb
+	}
+	line := fullLine(1)
+	assert.Equal(t, 0, textsAhead(nil, nil))
+	assert.Equal(t, 1, textsAhead([]parser.Block{{Line: &line}}, nil))
+	assert.Equal(t, 2*30+1, textsAhead([]parser.Block{{Line: &line}, {Table: table(30)}}, nil))
+	long := []parser.Block{{Line: &line}, {Table: table(sharedTexts)}}
+	assert.Equal(t, sharedTexts, textsAhead(long, nil))
+
+	var buf bytes.Buffer
+	require.NoError(t, Write(&buf, Head{Doc: &parser.Document{File: "in.html"}}, long, nil))
+	got, _, _, err := Read(&buf)
+	require.NoError(t, err)
+	require.Equal(t, &parser.Document{File: "in.html", Blocks: long}, got)
+}

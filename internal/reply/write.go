@@ -96,6 +96,9 @@ func Write(w io.Writer, head Head, blocks []parser.Block, held Held) error {
 	if err != nil {
 		return err
 	}
+	if n := textsAhead(blocks, held); n > 0 {
+		e.strs = make(map[string]int32, n)
+	}
 	head.Blocks = len(blocks)
 	e.writeHead(&head)
 	if err := e.flush(nil); err != nil {
@@ -189,6 +192,35 @@ func Write(w io.Writer, head Head, blocks []parser.Block, held Held) error {
 		}
 	}
 	return flush(true)
+}
+
+// textsAhead is about how many texts the table of shared texts will hold
+// once the blocks are written: two a table row (most rows carry a text or
+// two that no row before did: a name, a date) and one a line, at most
+// sharedTexts. Made with room for them at once, the table is not grown
+// (and its entries moved) again and again on the way from its first few:
+// the 1 MB page's child fills it, 16,384 texts.
+func textsAhead(blocks []parser.Block, held Held) int {
+	hr, _ := held.(HeldRows)
+	n := 0
+	for _, b := range blocks {
+		if n >= sharedTexts {
+			break
+		}
+		t := b.Table
+		if t == nil {
+			n++
+			continue
+		}
+		rows := len(t.Rows)
+		if hr != nil {
+			if c, ok := hr.RowCount(t); ok {
+				rows = c
+			}
+		}
+		n += 2 * rows
+	}
+	return min(n, sharedTexts)
 }
 
 // newEncoder writes the start of a reply to w, and returns an encoder of
