@@ -342,7 +342,64 @@ func unitMeaning(unit string) string {
 // nameKey folds a name as ids do (NFKC, lower case, whitespace folded), so
 // a declared count is compared with the names as the list spells them.
 func nameKey(s string) string {
+	if k, ok := asciiNameKey(s); ok {
+		return k
+	}
 	return strings.Join(strings.Fields(strings.ToLower(norm.NFKC.String(s))), " ")
+}
+
+// asciiNameKey is nameKey of an ASCII name (which NFKC leaves as it is),
+// made in one pass, and s itself when it is its own key; false for a
+// name beyond ASCII.
+func asciiNameKey(s string) (string, bool) {
+	same := true // s is its own key so far
+	space := false
+	n := 0 // bytes of the key so far
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80:
+			return "", false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			if c != ' ' || space || n == 0 {
+				same = false
+			}
+			space = n > 0
+		default:
+			if space {
+				n++
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				same = false
+			}
+			n++
+		}
+	}
+	if space {
+		same = false
+	}
+	if same {
+		return s, true
+	}
+	var b strings.Builder
+	b.Grow(n)
+	space = false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			space = b.Len() > 0
+		default:
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), true
 }
 
 func sameName(a, b string) bool {

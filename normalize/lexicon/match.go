@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -645,9 +646,33 @@ func (lx *Lexicon) LevelValue(text string) (string, bool) {
 	return ms[0].t.value, true
 }
 
+// chromeBuf is the longest ASCII text IsChrome lowers on the stack.
+const chromeBuf = 256
+
 // IsChrome reports a line of the page's own furniture: a copyright line, a
 // link back to the top.
 func (lx *Lexicon) IsChrome(text string) bool {
+	if t := strings.TrimSpace(text); len(t) <= chromeBuf && ascii.Only(t) {
+		// (most lines: lowered on the stack, not made again as a string)
+		var buf [chromeBuf]byte
+		l := buf[:len(t)]
+		for i := range len(t) {
+			c := t[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			l[i] = c
+		}
+		if bytes.HasPrefix(l, []byte("(c)")) {
+			return true
+		}
+		for _, w := range lx.chrome {
+			if bytes.Contains(l, []byte(w)) {
+				return true
+			}
+		}
+		return false
+	}
 	l := strings.ToLower(strings.TrimSpace(text))
 	if strings.HasPrefix(l, "©") || strings.HasPrefix(l, "(c)") {
 		return true
