@@ -272,9 +272,9 @@ func followLimit(live int64) int64 { return live + live/8 + readSlack }
 
 // liveFollower holds the command's soft memory limit while one input's
 // document is normalised: followLimit of the live heap, raised after any
-// collection that finds more live (records held, not written as they come),
-// never lowered, so that the collector never runs for a heap it cannot
-// shrink.
+// collection that finds more live (lines held to the end, records held,
+// not written as they come) to a quarter of it above, never lowered, so
+// that the collector never runs for a heap it cannot shrink.
 type liveFollower struct {
 	mu      sync.Mutex
 	limit   int64 // the limit set; 0 once let go
@@ -300,9 +300,12 @@ func (f *liveFollower) follow() bool {
 	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	if want := followLimit(int64(ms.HeapAlloc)); want > f.limit {
-		f.limit = want
-		debug.SetMemoryLimit(want)
+	if live := int64(ms.HeapAlloc); followLimit(live) > f.limit {
+		// Nothing let go since (a page of lines, held to the end, or
+		// records held): a quarter of it above, so that the collector
+		// does not mark it again at every eighth.
+		f.limit = live + live/4 + readSlack
+		debug.SetMemoryLimit(f.limit)
 	}
 	return true
 }
