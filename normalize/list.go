@@ -151,7 +151,7 @@ func (c *docContext) entryStyle() (styleKey, bool) {
 	fallback := map[styleKey]int{}
 	for _, b := range c.doc.Blocks {
 		l := b.Line
-		if l == nil || l.Style == (parser.Style{}) {
+		if l == nil || l.Style() == (parser.Style{}) {
 			continue
 		}
 		text := clean(l.Text)
@@ -162,9 +162,9 @@ func (c *docContext) entryStyle() (styleKey, bool) {
 		}
 		_, bul := stripBullet(text)
 		if l.Bullet != "" || bul {
-			counts[keyOf(l.Style)]++
+			counts[keyOf(l.Style())]++
 		} else if c.looksLikeEntry(text) {
-			fallback[keyOf(l.Style)]++
+			fallback[keyOf(l.Style())]++
 		}
 	}
 	if len(counts) == 0 {
@@ -212,7 +212,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 	}
 
 	if ls.entry != nil && isDash(l.Bullet) && l.Page == ls.entry.last.Page && c.detailsOnly(text) &&
-		(!ls.entry.bullet || l.Bullet != ls.entry.first.Bullet || l.Box.X0 > ls.entry.first.Box.X0+2) {
+		(!ls.entry.bullet || l.Bullet != ls.entry.first.Bullet || l.Box().X0 > ls.entry.first.Box().X0+2) {
 		// "Science and Technology Facilities Council, Daresbury Laboratory" /
 		// "— School-to-school agreement (IMRAM), concluded 1996.10. 1": the
 		// dash before the details wrapped to the start of a line, where it
@@ -300,7 +300,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 		ls.columns = nil
 	case c.columnName(text):
 		// A column's name: a table's header set as lines.
-		if n := len(ls.columns); n > 0 && (ls.columns[n-1].Page != l.Page || l.Box.Y0 > ls.columns[n-1].Box.Y1+l.Box.Height()) {
+		if n := len(ls.columns); n > 0 && (ls.columns[n-1].Page != l.Page || l.Box().Y0 > ls.columns[n-1].Box().Y1+l.Box().Height()) {
 			ls.columns = nil // a new header
 		}
 		ls.columns = append(ls.columns, l)
@@ -318,15 +318,15 @@ func (c *docContext) line(l *parser.Line, i int) {
 // partner's units stands above: that entry's unit, in a table set as lines.
 func (c *docContext) inUnitColumn(ls *listState, l *parser.Line) bool {
 	e := ls.entry
-	if e.lines != 1 || l.Box == (parser.Box{}) || l.Page != e.first.Page || l.Box.X0 <= e.first.Box.X1 {
+	if e.lines != 1 || l.Box() == (parser.Box{}) || l.Page != e.first.Page || l.Box().X0 <= e.first.Box().X1 {
 		return false
 	}
-	h := e.first.Box.Height()
-	if math.Abs(l.Box.Y0-e.first.Box.Y0) > h/4 {
+	h := e.first.Box().Height()
+	if math.Abs(l.Box().Y0-e.first.Box().Y0) > h/4 {
 		return false
 	}
 	for _, col := range ls.columns {
-		if col.Page == l.Page && math.Abs(col.Box.X0-l.Box.X0) <= 2 && col.Box.Y1 <= l.Box.Y0+h/4 &&
+		if col.Page == l.Page && math.Abs(col.Box().X0-l.Box().X0) <= 2 && col.Box().Y1 <= l.Box().Y0+h/4 &&
 			c.headerField(clean(col.Text)) == fPartnerUnit {
 			return true
 		}
@@ -349,8 +349,8 @@ func (c *docContext) entryStyled(l *parser.Line, text string) bool {
 	if c.columnName(text) {
 		return false // "Partner Institution" over the entries: a table's header set as lines
 	}
-	if c.hasEntryKey && l.Style != (parser.Style{}) {
-		return keyOf(l.Style) == c.entryKey && (c.looksLikeEntry(text) || c.country.Name != "" || c.intl)
+	if c.hasEntryKey && l.Style() != (parser.Style{}) {
+		return keyOf(l.Style()) == c.entryKey && (c.looksLikeEntry(text) || c.country.Name != "" || c.intl)
 	}
 	return c.looksLikeEntry(text)
 }
@@ -362,7 +362,7 @@ func (c *docContext) entryStyled(l *parser.Line, text string) bool {
 // "National Institutes of Health of the" / "Department of Health and
 // Human" / "Services * (University-wide, 平成…)").
 func (c *docContext) opensEntry(l *parser.Line, text string, i int) bool {
-	if i < 0 || l.Box == (parser.Box{}) || l.Role == parser.RoleHeading || c.looksLikeEntry(text) || c.namesAGroup(text) {
+	if i < 0 || l.Box() == (parser.Box{}) || l.Role == parser.RoleHeading || c.looksLikeEntry(text) || c.namesAGroup(text) {
 		return false
 	}
 	parts := []string{text}
@@ -373,8 +373,8 @@ func (c *docContext) opensEntry(l *parser.Line, text string, i int) bool {
 	depth, opens := bracketDepth(text), openBrackets.in(text)
 	for k := i + 1; k < len(c.doc.Blocks) && k <= i+3; k++ {
 		next := c.doc.Blocks[k].Line
-		if next == nil || next.Page != l.Page || next.Role == parser.RoleHeading || next.Bullet != "" || next.Box.X0 < l.Box.X0-2 ||
-			math.Abs(next.Style.Size-l.Style.Size) > 0.5 || next.Style.Bold != l.Style.Bold {
+		if next == nil || next.Page != l.Page || next.Role == parser.RoleHeading || next.Bullet != "" || next.Box().X0 < l.Box().X0-2 ||
+			math.Abs(next.Style().Size-l.Style().Size) > 0.5 || next.Style().Bold != l.Style().Bold {
 			// (the same size and weight: a Japanese date may be set in another font)
 			return false
 		}
@@ -421,8 +421,8 @@ func (c *docContext) headingLike(l *parser.Line, text string) bool {
 	if _, ok := unwrapHeading(text); ok {
 		return true
 	}
-	if c.hasEntryKey && l.Style != (parser.Style{}) {
-		k := keyOf(l.Style)
+	if c.hasEntryKey && l.Style() != (parser.Style{}) {
+		k := keyOf(l.Style())
 		if k != c.entryKey && (k.bold || k.size > c.entryKey.size+0.25 || isParenthesised(text)) {
 			return true
 		}
@@ -465,7 +465,7 @@ func (c *docContext) readNamesGroup(text string) bool {
 // before list items: the label of the group they form (a country the
 // country table does not know, written as a paragraph).
 func (c *docContext) labelsList(l *parser.Line, text string, i int) bool {
-	if i < 0 || l.Role != parser.RoleText || l.Style != (parser.Style{}) || i+1 >= len(c.doc.Blocks) {
+	if i < 0 || l.Role != parser.RoleText || l.Style() != (parser.Style{}) || i+1 >= len(c.doc.Blocks) {
 		return false
 	}
 	next := c.doc.Blocks[i+1].Line
@@ -508,15 +508,15 @@ func isParenthesised(s string) bool {
 // starting no further left than its text, and the entry not yet closed by
 // its date.
 func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) bool {
-	if l.Role == parser.RoleHeading || l.Box == (parser.Box{}) || e.last.Box == (parser.Box{}) || l.RuledAbove {
+	if l.Role == parser.RoleHeading || l.Box() == (parser.Box{}) || e.last.Box() == (parser.Box{}) || l.RuledAbove {
 		return false // (a rule between two lines sets them apart: rows of a table)
 	}
-	h := e.last.Box.Height()
+	h := e.last.Box().Height()
 	if h <= 0 {
-		h = l.Style.Size
+		h = l.Style().Size
 	}
-	if l.Page == e.last.Page && math.Abs(l.Box.Y0-e.last.Box.Y0) <= h/4 && l.Box.X0 >= e.last.Box.X1-1 &&
-		(l.Box.X0-e.last.Box.X1 < 4*h && keyOf(l.Style) == keyOf(e.last.Style) || isMarker(text)) {
+	if l.Page == e.last.Page && math.Abs(l.Box().Y0-e.last.Box().Y0) <= h/4 && l.Box().X0 >= e.last.Box().X1-1 &&
+		(l.Box().X0-e.last.Box().X1 < 4*h && keyOf(l.Style()) == keyOf(e.last.Style()) || isMarker(text)) {
 		// The rest of the same line, set apart by a justified line's wide
 		// gaps ("Dalian" "University" "of"), or the entry's marker in a
 		// column of its own ("Tuition Exemption": "*").
@@ -525,19 +525,19 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if c.closedByDate(e.text) && !openEnded(e.text) {
 		return false
 	}
-	if c.hasEntryKey && l.Style != (parser.Style{}) && keyOf(l.Style) != c.entryKey && keyOf(l.Style) != keyOf(e.first.Style) {
+	if c.hasEntryKey && l.Style() != (parser.Style{}) && keyOf(l.Style()) != c.entryKey && keyOf(l.Style()) != keyOf(e.first.Style()) {
 		return false // (a line read from a table's cells has no style to go by)
 	}
 	if l.Page == e.last.Page+1 {
 		// An entry broken by the page: its next line opens the next page,
 		// indented under the entry's first line as its wrapped lines are.
-		return e.lines == 1 && l.Box.X0 > e.first.Box.X0+2 && keyOf(l.Style) == keyOf(e.first.Style) ||
-			e.lines > 1 && math.Abs(l.Box.X0-e.last.Box.X0) <= 2 && e.last.Box.X0 > e.first.Box.X0+2
+		return e.lines == 1 && l.Box().X0 > e.first.Box().X0+2 && keyOf(l.Style()) == keyOf(e.first.Style()) ||
+			e.lines > 1 && math.Abs(l.Box().X0-e.last.Box().X0) <= 2 && e.last.Box().X0 > e.first.Box().X0+2
 	}
 	if l.Page != e.last.Page {
 		return false
 	}
-	gap := l.Box.Y0 - e.last.Box.Y1
+	gap := l.Box().Y0 - e.last.Box().Y1
 	if gap < -h/2 || gap > 0.8*h {
 		return false
 	}
@@ -547,7 +547,7 @@ func (c *docContext) continues(e *pendingEntry, l *parser.Line, text string) boo
 	if c.nameEnds(e.text) && c.nameStarts(text) {
 		return false // "Hiroshima University" / "Juntendo University": one name a line, set solid
 	}
-	return l.Box.X0 >= e.first.Box.X0-2
+	return l.Box().X0 >= e.first.Box().X0-2
 }
 
 // nameEnds reports an entry's text that names a university and leaves
@@ -705,11 +705,11 @@ func (c *docContext) heading(l *parser.Line, text string) {
 // next line is set in the same style, and the two together name one. The
 // next line is then read.
 func (c *docContext) headingWrapped(l *parser.Line, text string, i int) (string, bool) {
-	if i < 0 || i+1 >= len(c.doc.Blocks) || l.Box == (parser.Box{}) {
+	if i < 0 || i+1 >= len(c.doc.Blocks) || l.Box() == (parser.Box{}) {
 		return text, false // (a page's own markup does not wrap its headings)
 	}
 	next := c.doc.Blocks[i+1].Line
-	if next == nil || next.Page != l.Page || next.Bullet != "" || keyOf(next.Style) != keyOf(l.Style) ||
+	if next == nil || next.Page != l.Page || next.Bullet != "" || keyOf(next.Style()) != keyOf(l.Style()) ||
 		utf8.RuneCountInString(next.Text) > 40 || hasDigit(next.Text) ||
 		c.namesAGroup(clean(next.Text)) {
 		return text, false
@@ -717,7 +717,7 @@ func (c *docContext) headingWrapped(l *parser.Line, text string, i int) (string,
 	joined := joinWrapped([]string{text, clean(next.Text)})
 	// One word set right under a column's name goes on it ("授業料不徴収
 	// Tuition" / "Exemption").
-	underIt := math.Abs(next.Box.X0-l.Box.X0) <= 2 && !strings.Contains(strings.TrimSpace(next.Text), " ")
+	underIt := math.Abs(next.Box().X0-l.Box().X0) <= 2 && !strings.Contains(strings.TrimSpace(next.Text), " ")
 	if !(c.namesRegion(joined) && !c.namesRegion(text) || c.namesAGroup(joined) && !c.namesAGroup(text) ||
 		c.columnName(joined) && (!c.columnName(text) || underIt) && !c.namesAGroup(text)) {
 		return text, false // ("Tuition" / "Exemption": a column's name, wrapped)

@@ -47,8 +47,7 @@ func pdfDoc(specs ...lineSpec) *parser.Document {
 				x = 84
 			}
 		}
-		l := &parser.Line{Page: page, Text: s.text, Role: parser.RoleText, Style: s.style,
-			Box: parser.Box{X0: x, Y0: y, X1: x + 300, Y1: y + s.style.Size*1.15}}
+		l := (&parser.Line{Page: page, Text: s.text, Role: parser.RoleText}).Placed(parser.Box{X0: x, Y0: y, X1: x + 300, Y1: y + s.style.Size*1.15}, s.style)
 		if s.bullet {
 			l.Bullet, l.Role = "•", parser.RoleItem
 		}

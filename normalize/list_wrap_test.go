@@ -99,8 +99,8 @@ func TestFooterLegendWrapped(t *testing.T) {
 		lineSpec{text: "Ecole Centrale de Lyon (2018)", style: stEntry, bullet: true},
 	)
 	doc.Furniture = []parser.Line{
-		{Page: 1, Text: "(* indicates institutions with which Tohoku University has mutually agreed to", Box: parser.Box{X0: 72, Y0: 780, X1: 400, Y1: 790}},
-		{Page: 1, Text: "waive fees.)", Box: parser.Box{X0: 72, Y0: 790, X1: 120, Y1: 800}},
+		parser.Line{Page: 1, Text: "(* indicates institutions with which Tohoku University has mutually agreed to"}.WithBox(parser.Box{X0: 72, Y0: 780, X1: 400, Y1: 790}),
+		parser.Line{Page: 1, Text: "waive fees.)"}.WithBox(parser.Box{X0: 72, Y0: 790, X1: 120, Y1: 800}),
 	}
 	res, err := Normalize(doc, Options{})
 	require.NoError(t, err)
@@ -217,12 +217,13 @@ func TestLinePiecesOnOneBaseline(t *testing.T) {
 	first := doc.Blocks[1].Line
 	for k, x := range []float64{0, 66, 125} {
 		l := doc.Blocks[1+k].Line
-		l.Box.Y0, l.Box.Y1 = first.Box.Y0, first.Box.Y1
-		l.Box.X0 = first.Box.X0 + x
-		l.Box.X1 = l.Box.X0 + 45
+		fb := first.Box()
+		l.SetBox(parser.Box{X0: fb.X0 + x, Y0: fb.Y0, X1: fb.X0 + x + 45, Y1: fb.Y1})
 	}
 	next := doc.Blocks[4].Line
-	next.Box.X0, next.Box.Y0, next.Box.Y1 = first.Box.X0, first.Box.Y1+1, first.Box.Y1+12
+	fb, nb := first.Box(), next.Box()
+	nb.X0, nb.Y0, nb.Y1 = fb.X0, fb.Y1+1, fb.Y1+12
+	next.SetBox(nb)
 	res, err := Normalize(doc, Options{})
 	require.NoError(t, err)
 	require.Len(t, res.Records, 2)
@@ -269,10 +270,11 @@ func TestTableSetAsLines(t *testing.T) {
 	// of the lines before them.
 	for _, k := range []int{4, 7} {
 		l, before := doc.Blocks[k].Line, doc.Blocks[k-1].Line
-		l.Box.Y0, l.Box.Y1 = before.Box.Y0, before.Box.Y1
-		l.Box.X0, l.Box.X1 = 420, 430
+		l.SetBox(parser.Box{X0: 420, Y0: before.Box().Y0, X1: 430, Y1: before.Box().Y1})
 	}
-	doc.Blocks[5].Line.Box.X0 = 420
+	b5 := doc.Blocks[5].Line.Box()
+	b5.X0 = 420
+	doc.Blocks[5].Line.SetBox(b5)
 	res, err := Normalize(doc, Options{})
 	require.NoError(t, err)
 	require.Len(t, res.Records, 2)
@@ -350,7 +352,9 @@ func TestColumnNameWrappedUnderItself(t *testing.T) {
 	)
 	// The flag column's name stands on the baseline of the partner's.
 	a, b := doc.Blocks[2].Line, doc.Blocks[3].Line
-	b.Box.Y0, b.Box.Y1 = a.Box.Y0, a.Box.Y1
+	bb := b.Box()
+	bb.Y0, bb.Y1 = a.Box().Y0, a.Box().Y1
+	b.SetBox(bb)
 	res, err := Normalize(doc, Options{})
 	require.NoError(t, err)
 	require.Len(t, res.Records, 1)
@@ -556,7 +560,7 @@ func TestListGoesOnThroughABulletTable(t *testing.T) {
 				item("Université Rennes 2"),
 			)
 			last := doc.Blocks[len(doc.Blocks)-1].Line
-			y := last.Box.Y1 + 2.5
+			y := last.Box().Y1 + 2.5
 			tb := &parser.Table{Method: "test"}
 			for _, r := range rows {
 				box := parser.Box{X0: 72, Y0: y, X1: 384, Y1: y + 11.5}
@@ -567,8 +571,8 @@ func TestListGoesOnThroughABulletTable(t *testing.T) {
 				y += 14
 			}
 			doc.Blocks = append(doc.Blocks, parser.Block{Table: tb})
-			after := &parser.Line{Page: 1, Text: "March 2000)", Role: parser.RoleText, Style: stEntry,
-				Box: parser.Box{X0: 84, Y0: y, X1: 200, Y1: y + 11.5}}
+			after := (&parser.Line{Page: 1, Text: "March 2000)", Role: parser.RoleText}).Placed(
+				parser.Box{X0: 84, Y0: y, X1: 200, Y1: y + 11.5}, stEntry)
 			doc.Blocks = append(doc.Blocks, parser.Block{Line: after})
 			doc.Number()
 			res, err := Normalize(doc, Options{})

@@ -21,7 +21,7 @@ import (
 func raisedMarkers(doc *parser.Document) (takes map[int]string, given map[int]bool) {
 	for i := range doc.Blocks {
 		l := doc.Blocks[i].Line
-		if l == nil || l.Box == (parser.Box{}) || !mayBeMarker(l.Bullet) || !mayBeMarker(l.Text) || !isMarker(clean(l.Bullet+" "+l.Text)) {
+		if l == nil || l.Box() == (parser.Box{}) || !mayBeMarker(l.Bullet) || !mayBeMarker(l.Text) || !isMarker(clean(l.Bullet+" "+l.Text)) {
 			continue
 		}
 		best, bestOverlap := -1, 0.0
@@ -37,11 +37,11 @@ func raisedMarkers(doc *parser.Document) (takes map[int]string, given map[int]bo
 			if o.Page != l.Page || isMarker(clean(o.Bullet+" "+o.Text)) {
 				continue
 			}
-			if o.Box.X1 <= o.Box.X0 || l.Box.X0 < o.Box.X0 || l.Box.X0 > o.Box.X1+l.Box.X1-l.Box.X0 {
+			if o.Box().X1 <= o.Box().X0 || l.Box().X0 < o.Box().X0 || l.Box().X0 > o.Box().X1+l.Box().X1-l.Box().X0 {
 				continue // not over the line's text
 			}
-			h := l.Box.Y1 - l.Box.Y0
-			overlap := min(l.Box.Y1, o.Box.Y1) - max(l.Box.Y0, o.Box.Y0)
+			h := l.Box().Y1 - l.Box().Y0
+			overlap := min(l.Box().Y1, o.Box().Y1) - max(l.Box().Y0, o.Box().Y0)
 			if h > 0 && overlap/h >= 0.3 && overlap > bestOverlap {
 				best, bestOverlap = j, overlap
 			}
@@ -57,7 +57,7 @@ func raisedMarkers(doc *parser.Document) (takes map[int]string, given map[int]bo
 		if text == "" {
 			text = clean(o.Text)
 		}
-		takes[best] = insertAt(text, clean(l.Bullet+" "+l.Text), (l.Box.X0-o.Box.X0)/(o.Box.X1-o.Box.X0))
+		takes[best] = insertAt(text, clean(l.Bullet+" "+l.Text), (l.Box().X0-o.Box().X0)/(o.Box().X1-o.Box().X0))
 		given[i] = true
 	}
 	return takes, given

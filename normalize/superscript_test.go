@@ -27,8 +27,16 @@ func TestRaisedMarkerLine(t *testing.T) {
 			// The extractor put the marker's line after the entry's.
 			doc.Blocks[3], doc.Blocks[4] = doc.Blocks[4], doc.Blocks[3]
 		}
-		marker.Box.X0, marker.Box.X1 = peking.Box.X0+90, peking.Box.X0+96
-		marker.Box.Y0, marker.Box.Y1 = peking.Box.Y0-1, peking.Box.Y0+5
+		{
+			b := marker.Box()
+			b.X0, b.X1 = peking.Box().X0+90, peking.Box().X0+96
+			marker.SetBox(b)
+		}
+		{
+			b := marker.Box()
+			b.Y0, b.Y1 = peking.Box().Y0-1, peking.Box().Y0+5
+			marker.SetBox(b)
+		}
 		res, err := Normalize(doc, Options{})
 		require.NoError(t, err)
 		require.Len(t, res.Records, 3)
@@ -79,10 +87,26 @@ func TestRaisedMarkerPastALoneBullet(t *testing.T) {
 			lineSpec{text: "University of Lorraine (2018)", style: stEntry, bullet: true},
 		)
 		marker, dot, entry := doc.Blocks[3].Line, doc.Blocks[4].Line, doc.Blocks[5].Line
-		dot.Box.X1 = dot.Box.X0 + 4
-		entry.Box.Y0, entry.Box.Y1 = dot.Box.Y0, dot.Box.Y1
-		marker.Box.X0, marker.Box.X1 = entry.Box.X0+150, entry.Box.X0+156
-		marker.Box.Y0, marker.Box.Y1 = entry.Box.Y0-1, entry.Box.Y0+5
+		{
+			b := dot.Box()
+			b.X1 = dot.Box().X0 + 4
+			dot.SetBox(b)
+		}
+		{
+			b := entry.Box()
+			b.Y0, b.Y1 = dot.Box().Y0, dot.Box().Y1
+			entry.SetBox(b)
+		}
+		{
+			b := marker.Box()
+			b.X0, b.X1 = entry.Box().X0+150, entry.Box().X0+156
+			marker.SetBox(b)
+		}
+		{
+			b := marker.Box()
+			b.Y0, b.Y1 = entry.Box().Y0-1, entry.Box().Y0+5
+			marker.SetBox(b)
+		}
 		res, err := Normalize(doc, Options{})
 		require.NoError(t, err)
 		require.Len(t, res.Records, 3, bullet)

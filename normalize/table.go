@@ -379,7 +379,7 @@ func (tr *tableReader) mapColumns() bool {
 			continue
 		case entries && tr.c.namesUniversity(text) && !tr.c.namesAGroup(text):
 			// ("Partner Institution" / "University of Mauritius"): its rows.
-			tr.c.line(&parser.Line{Page: r.Page, Row: r.Row, Text: text, Role: parser.RoleItem, Box: r.Box()}, -1)
+			tr.c.line((&parser.Line{Page: r.Page, Row: r.Row, Text: text, Role: parser.RoleItem}).Placed(r.Box(), parser.Style{}), -1)
 			continue
 		}
 		entries = false

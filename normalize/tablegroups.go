@@ -54,12 +54,14 @@ func listInTable(t *parser.Table, minMarked int) ([]parser.Line, bool) {
 		if len(parts) == 0 {
 			continue
 		}
-		l := parser.Line{Page: r.Page, Row: r.Row, Text: strings.Join(parts, " "), Role: parser.RoleText, Box: r.Box()}
+		l := parser.Line{Page: r.Page, Row: r.Row, Text: strings.Join(parts, " "), Role: parser.RoleText}.WithBox(r.Box())
 		if b := clean(r.Cells[0].Text); b != "" {
 			l.Bullet, l.Role = b, parser.RoleItem
 		}
 		if len(r.Cells) > 1 {
-			l.Box.X0 = r.Cells[1].Box().X0
+			b := l.Box()
+			b.X0 = r.Cells[1].Box().X0
+			l.SetBox(b)
 		}
 		lines = append(lines, l)
 	}

@@ -95,8 +95,8 @@ func linesGoingOn(blocks []parser.Block, i int) ([]parser.Row, int) {
 			break
 		}
 		first := band.lines[0]
-		h := first.Box.Height()
-		gap := first.Box.Y0 - bottom
+		h := first.Box().Height()
+		gap := first.Box().Y0 - bottom
 		switch {
 		case cur != nil && gap <= h/4:
 			// A cell's wrapped lines.
@@ -113,7 +113,7 @@ func linesGoingOn(blocks []parser.Block, i int) ([]parser.Row, int) {
 		}
 		for n, l := range band.lines {
 			cur[band.cols[n]] = append(cur[band.cols[n]], l)
-			bottom = max(bottom, l.Box.Y1)
+			bottom = max(bottom, l.Box().Y1)
 		}
 		k = next
 	}
@@ -129,17 +129,17 @@ func linesGoingOn(blocks []parser.Block, i int) ([]parser.Row, int) {
 // do not.
 func bandAt(blocks []parser.Block, k, page int, starts []float64) (*lineBand, int) {
 	first := blocks[k].Line
-	if first == nil || first.Page != page || first.Box == (parser.Box{}) || first.Bullet != "" {
+	if first == nil || first.Page != page || first.Box() == (parser.Box{}) || first.Bullet != "" {
 		return nil, k
 	}
 	band := &lineBand{}
-	h := first.Box.Height()
+	h := first.Box().Height()
 	for ; k < len(blocks); k++ {
 		l := blocks[k].Line
-		if l == nil || l.Page != page || math.Abs(l.Box.Y0-first.Box.Y0) > h/2 {
+		if l == nil || l.Page != page || math.Abs(l.Box().Y0-first.Box().Y0) > h/2 {
 			break
 		}
-		j := columnOf(l.Box, starts)
+		j := columnOf(l.Box(), starts)
 		if j < 0 || slices.Contains(band.cols, j) || l.Bullet != "" {
 			return nil, k
 		}
@@ -204,7 +204,7 @@ func pageTopRow(cols [][]*parser.Line, starts []float64) parser.Row {
 			if r.Page == 0 || l.Row < r.Row {
 				r.Page, r.Row = l.Page, l.Row
 			}
-			r.SetBox(union(r.Box(), l.Box))
+			r.SetBox(union(r.Box(), l.Box()))
 		}
 	}
 	for j, lines := range cols {

@@ -42,8 +42,7 @@ func gridRow(page int, y float64, header bool, cells ...string) parser.Row {
 // extractor reports a line it did not take for part of a table.
 func cellLine(page, col int, y float64, text string) parser.Block {
 	x := colStarts[col] + 0.1
-	return parser.Block{Line: &parser.Line{Page: page, Text: text, Role: parser.RoleText, Style: stCell,
-		Box: parser.Box{X0: x, Y0: y, X1: x + 3.4*float64(len(text)), Y1: y + 10.8}}}
+	return parser.Block{Line: (&parser.Line{Page: page, Text: text, Role: parser.RoleText}).Placed(parser.Box{X0: x, Y0: y, X1: x + 3.4*float64(len(text)), Y1: y + 10.8}, stCell)}
 }
 
 // clippedListDoc is a table of agreements whose last row on page 1 is cut
@@ -54,8 +53,7 @@ func cellLine(page, col int, y float64, text string) parser.Block {
 // the row before, and the row on page 2 is the table's last row alone.
 func clippedListDoc(asLines, clipped bool) *parser.Document {
 	d := &parser.Document{File: "list.pdf", SHA256: "00", Format: parser.FormatPDF, Pages: 2}
-	d.Blocks = append(d.Blocks, parser.Block{Line: &parser.Line{Page: 1, Text: "日本", Role: parser.RoleText,
-		Style: parser.Style{Font: "NotoSansCJKjp-Bold", Size: 7.5, Bold: true}, Box: parser.Box{X0: 135.8, Y0: 452.7, X1: 150.7, Y1: 463.5}}})
+	d.Blocks = append(d.Blocks, parser.Block{Line: (&parser.Line{Page: 1, Text: "日本", Role: parser.RoleText}).Placed(parser.Box{X0: 135.8, Y0: 452.7, X1: 150.7, Y1: 463.5}, parser.Style{Font: "NotoSansCJKjp-Bold", Size: 7.5, Bold: true})})
 	t := &parser.Table{Page: 1, Method: "lattice", Rows: []parser.Row{
 		gridRow(1, 468, true, "相手機関名", "相手部局", "本学部局"),
 		gridRow(1, 483, false, "Kagoshima University\n(Agreement on Academic\nExchange Programme for\nStudents)", "Faculty of Agriculture", "School of Agro-Industry"),
@@ -75,8 +73,8 @@ func clippedListDoc(asLines, clipped bool) *parser.Document {
 	} else {
 		t.Rows = append(t.Rows, gridRow(2, 51.8, false, "Yamaguchi University\n(Agreement on Academic\nCooperation and Exchange)", "The Faculty of Agriculture", "School of Science"))
 	}
-	d.Blocks = append(d.Blocks, parser.Block{Line: &parser.Line{Page: 2, Text: "Copyright Mae Fah Luang University. All rights reserved.",
-		Role: parser.RoleText, Style: stCell, Box: parser.Box{X0: 135.8, Y0: 90.9, X1: 329.2, Y1: 101.8}}})
+	d.Blocks = append(d.Blocks, parser.Block{Line: (&parser.Line{Page: 2, Text: "Copyright Mae Fah Luang University. All rights reserved.",
+		Role: parser.RoleText}).Placed(parser.Box{X0: 135.8, Y0: 90.9, X1: 329.2, Y1: 101.8}, stCell)})
 	d.Number()
 	return d
 }
@@ -126,10 +124,13 @@ func TestTableRowPrintedAgainAfterPageBreak(t *testing.T) {
 func TestPageTopLinesNotInColumns(t *testing.T) {
 	base := clippedListDoc(false, false)
 	table := base.Blocks[1]
-	heading := parser.Block{Line: &parser.Line{Page: 2, Text: "ラオス", Role: parser.RoleText,
-		Style: parser.Style{Font: "NotoSansCJKjp-Bold", Size: 7.5, Bold: true}, Box: parser.Box{X0: 135.8, Y0: 51.8, X1: 158.2, Y1: 62.6}}}
+	heading := parser.Block{Line: (&parser.Line{Page: 2, Text: "ラオス", Role: parser.RoleText}).Placed(parser.Box{X0: 135.8, Y0: 51.8, X1: 158.2, Y1: 62.6}, parser.Style{Font: "NotoSansCJKjp-Bold", Size: 7.5, Bold: true})}
 	across := cellLine(2, 0, 51.8, "Yamaguchi University The Faculty of Agriculture")
-	across.Line.Box.X1 = colStarts[1] + 20
+	{
+		b := across.Line.Box()
+		b.X1 = colStarts[1] + 20
+		across.Line.SetBox(b)
+	}
 	for name, lines := range map[string][]parser.Block{
 		"heading":         {heading, cellLine(2, 0, 66, "Ministry of Science"), cellLine(2, 1, 66, "Department of Planning")},
 		"across columns":  {across, cellLine(2, 2, 51.8, "School of Science")},

@@ -45,11 +45,11 @@ func Dump(d *Document) []byte {
 			if l.Level > 0 {
 				fmt.Fprintf(&b, " h%d", l.Level)
 			}
-			if l.Box != (Box{}) {
-				fmt.Fprintf(&b, " [%s]", fmtBox(l.Box))
+			if l.Box() != (Box{}) {
+				fmt.Fprintf(&b, " [%s]", fmtBox(l.Box()))
 			}
-			if l.Style != (Style{}) {
-				fmt.Fprintf(&b, " {%s}", fmtStyle(l.Style))
+			if l.Style() != (Style{}) {
+				fmt.Fprintf(&b, " {%s}", fmtStyle(l.Style()))
 			}
 			if l.Bullet != "" {
 				fmt.Fprintf(&b, " bullet=%s", strconv.Quote(l.Bullet))

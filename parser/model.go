@@ -86,15 +86,69 @@ type Line struct {
 	Role   Role
 	Level  int // heading level when the source states one (HTML h1=1 … h6=6), else 0
 
-	Box   Box   // position in points, top-left origin (PDF); zero for HTML
-	Style Style // typographic style of the line's dominant run
-
 	// RuledAbove says a horizontal rule, or the edge of a shaded band,
 	// runs across the line and the line before it on its page, between
 	// them (PDF): the rows of a table the extractor did not take as one,
 	// never one entry's wrapped lines.
 	RuledAbove bool
+
+	// The line's position in points, top-left origin (PDF; zero for
+	// HTML), and the typographic style of its dominant run: read with Box
+	// and Style, set with SetBox, SetStyle, SetPlace (or WithBox,
+	// WithStyle). nil when both are zero (every line of an HTML page).
+	place *linePlace
 }
+
+// linePlace is a line's box and style, never changed once made, so that
+// copies of a line can share it.
+type linePlace struct {
+	box   Box
+	style Style
+}
+
+// Box is the line's position in points, top-left origin (PDF); zero for
+// HTML.
+func (l Line) Box() Box {
+	if l.place == nil {
+		return Box{}
+	}
+	return l.place.box
+}
+
+// Style is the typographic style of the line's dominant run.
+func (l Line) Style() Style {
+	if l.place == nil {
+		return Style{}
+	}
+	return l.place.style
+}
+
+// SetBox sets the line's box.
+func (l *Line) SetBox(b Box) { l.SetPlace(b, l.Style()) }
+
+// SetStyle sets the line's style.
+func (l *Line) SetStyle(s Style) { l.SetPlace(l.Box(), s) }
+
+// SetPlace sets the line's box and style at once.
+func (l *Line) SetPlace(b Box, s Style) {
+	if zeroBox(b) && zeroStyle(s) {
+		l.place = nil
+		return
+	}
+	l.place = &linePlace{box: b, style: s}
+}
+
+// Placed sets the line's box and style and returns it.
+func (l *Line) Placed(b Box, s Style) *Line { l.SetPlace(b, s); return l }
+
+// WithBox returns the line with the box b.
+func (l Line) WithBox(b Box) Line { l.SetBox(b); return l }
+
+// WithStyle returns the line with the style s.
+func (l Line) WithStyle(s Style) Line { l.SetStyle(s); return l }
+
+// zeroStyle reports whether s is the zero style (a size of +0).
+func zeroStyle(s Style) bool { return s == (Style{}) && !math.Signbit(s.Size) }
 
 // Style is the typographic style of a run of text.
 type Style struct {

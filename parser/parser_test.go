@@ -44,7 +44,7 @@ func TestError(t *testing.T) {
 
 func TestNumberAndDump(t *testing.T) {
 	d := &Document{Format: FormatPDF, Pages: 1, Title: "T", Blocks: []Block{
-		{Line: &Line{Page: 1, Text: "China", Role: RoleText, Style: Style{Font: "F-Bold", Size: 11, Bold: true}, Box: Box{72, 100, 110, 112}}},
+		{Line: (&Line{Page: 1, Text: "China", Role: RoleText}).Placed(Box{72, 100, 110, 112}, Style{Font: "F-Bold", Size: 11, Bold: true})},
 		{Table: &Table{Page: 1, Method: "lattice", Rows: []Row{
 			{Page: 1, Header: true, Cells: []Cell{Cell{Text: "Partner", ColSpan: 2, RowSpan: 1}.WithLines([]string{"Partner"}), {Covered: true}}},
 			{Page: 1, Cells: []Cell{Cell{Text: "A B", ColSpan: 1, RowSpan: 1}.WithLines([]string{"A", "B"}), {Text: "", ColSpan: 1, RowSpan: 1}}},

@@ -509,8 +509,8 @@ func (d *decoder) line(l *parser.Line) {
 	l.Page, l.Row = d.int(), d.int()
 	l.Text, l.Bullet, l.Role = d.str(), d.str(), parser.Role(d.str())
 	l.Level = d.int()
-	l.Box = d.box()
-	l.Style = parser.Style{Font: d.str(), Size: d.num(), Bold: flags&lineBold != 0, Italic: flags&lineItalic != 0}
+	b := d.box()
+	l.SetPlace(b, parser.Style{Font: d.str(), Size: d.num(), Bold: flags&lineBold != 0, Italic: flags&lineItalic != 0})
 }
 
 func (d *decoder) row(r *parser.Row) {

@@ -20,8 +20,8 @@ import (
 // fullLine is a line with every field set.
 func fullLine(page int) parser.Line {
 	return parser.Line{Page: page, Row: 7, Text: "Peking University", Bullet: "•", Role: parser.RoleItem, Level: 2,
-		Box: parser.Box{X0: 1.5, Y0: 2.25, X1: 300.125, Y1: 12}, RuledAbove: true,
-		Style: parser.Style{Font: "LiberationSans-Bold", Size: 10.5, Bold: true, Italic: true}}
+		RuledAbove: true,
+	}.WithBox(parser.Box{X0: 1.5, Y0: 2.25, X1: 300.125, Y1: 12}).WithStyle(parser.Style{Font: "LiberationSans-Bold", Size: 10.5, Bold: true, Italic: true})
 }
 
 // fullDoc is a document with every field of parser's model set, and a

@@ -423,10 +423,10 @@ func (e *encoder) line(l *parser.Line) {
 	if l.RuledAbove {
 		flags |= lineRuledAbove
 	}
-	if l.Style.Bold {
+	if l.Style().Bold {
 		flags |= lineBold
 	}
-	if l.Style.Italic {
+	if l.Style().Italic {
 		flags |= lineItalic
 	}
 	e.body = append(e.body, flags)
@@ -436,9 +436,9 @@ func (e *encoder) line(l *parser.Line) {
 	e.str(l.Bullet)
 	e.str(string(l.Role))
 	e.int(l.Level)
-	e.box(l.Box)
-	e.str(l.Style.Font)
-	e.num(l.Style.Size)
+	e.box(l.Box())
+	e.str(l.Style().Font)
+	e.num(l.Style().Size)
 }
 
 func (e *encoder) row(r *parser.Row) {

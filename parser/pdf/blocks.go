@@ -252,14 +252,12 @@ func makeBlockLine(page int, l TextLine) *parser.Line {
 			parts = append(parts, t)
 		}
 	}
-	line := &parser.Line{
+	line := (&parser.Line{
 		Page:   page,
 		Text:   strings.Join(parts, " "),
 		Bullet: bullet,
 		Role:   parser.RoleText,
-		Box:    l.Box,
-		Style:  l.Style,
-	}
+	}).Placed(l.Box, l.Style)
 	if bullet != "" {
 		line.Role = parser.RoleItem
 	}
@@ -314,7 +312,7 @@ func placeTables(blocks []placed, tables []tableRegion) []placed {
 		if pb.block.Line == nil {
 			return false
 		}
-		b := pb.block.Line.Box
+		b := pb.block.Line.Box()
 		mx, my := (b.X0+b.X1)/2, (b.Y0+b.Y1)/2
 		for _, a := range areas[pb.page] {
 			if mx >= a.X0 && mx <= a.X1 && my >= a.Y0 && my <= a.Y1 {

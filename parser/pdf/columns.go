@@ -137,7 +137,7 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 			more++
 		}
 		l := items[side[more]].block.Line
-		beside := l != nil && l.Style.Bold && items[side[more]].box.Y0 < items[other[len(other)-1]].box.Y1
+		beside := l != nil && l.Style().Bold && items[side[more]].box.Y0 < items[other[len(other)-1]].box.Y1
 		if more-last >= 2 || (more-last == 1 && (indented(items, side, side[more]) || beside)) {
 			last = more
 		}
@@ -157,7 +157,7 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 			}
 		}
 		for k := len(left) - 1; k >= 0 && !zone[left[k]]; k-- {
-			if l := items[left[k]].block.Line; l == nil || !l.Style.Bold || items[left[k]].box.Y0 < items[right[len(right)-1]].box.Y1 {
+			if l := items[left[k]].block.Line; l == nil || !l.Style().Bold || items[left[k]].box.Y0 < items[right[len(right)-1]].box.Y1 {
 				break
 			}
 			zone[left[k]] = true

@@ -228,7 +228,7 @@ func TestOrderColumnsHeadingAtAColumnsFoot(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var items []placed
 			add := func(text string, bold bool, x0, x1, y0, y1 float64) {
-				line := &parser.Line{Text: text, Style: parser.Style{Bold: bold}}
+				line := (&parser.Line{Text: text}).Placed(parser.Box{}, parser.Style{Bold: bold})
 				items = append(items, placed{page: 1, y: y0, x: x0, box: parser.Box{X0: x0, Y0: y0, X1: x1, Y1: y1}, block: parser.Block{Line: line}})
 			}
 			for _, b := range [][2]float64{{62.8, 147}, {162, 374}, {389, 587}, {614, 723}} {

@@ -216,7 +216,7 @@ func TestInTableArea(t *testing.T) {
 		for y := 0.0; y <= 260; y += 10 {
 			for x := 0.0; x <= 450; x += 25 {
 				b := parser.Box{X0: x - 20, Y0: y - 5, X1: x + 20, Y1: y + 5}
-				blocks = append(blocks, placed{page: page, y: b.Y0, x: b.X0, box: b, block: parser.Block{Line: &parser.Line{Page: page, Box: b}}})
+				blocks = append(blocks, placed{page: page, y: b.Y0, x: b.X0, box: b, block: parser.Block{Line: (&parser.Line{Page: page}).Placed(b, parser.Style{})}})
 			}
 		}
 	}
@@ -228,7 +228,7 @@ func TestInTableArea(t *testing.T) {
 	}
 	dropped := 0
 	for _, pb := range blocks {
-		covered := inTableArea(areas[pb.page], pb.block.Line.Box)
+		covered := inTableArea(areas[pb.page], pb.block.Line.Box())
 		assert.Equal(t, !covered, kept[pb.block.Line], "page %d %v", pb.page, pb.box)
 		if covered {
 			dropped++

@@ -22,7 +22,7 @@ func dumpWithMetadata(doc *parser.Document) []byte {
 	var b bytes.Buffer
 	b.Write(parser.Dump(doc))
 	for _, l := range doc.Furniture {
-		fmt.Fprintf(&b, "furniture p%d row=%d [%.1f %.1f %.1f %.1f] %s\n", l.Page, l.Row, l.Box.X0, l.Box.Y0, l.Box.X1, l.Box.Y1, strconv.Quote(l.Text))
+		fmt.Fprintf(&b, "furniture p%d row=%d [%.1f %.1f %.1f %.1f] %s\n", l.Page, l.Row, l.Box().X0, l.Box().Y0, l.Box().X1, l.Box().Y1, strconv.Quote(l.Text))
 	}
 	for _, n := range doc.ImageOnlyPages {
 		fmt.Fprintf(&b, "image-only p%d\n", n)

@@ -380,8 +380,7 @@ func (r *reader) lines(g *grid, y int) []parser.Block {
 				continue
 			}
 			r.row++
-			out = append(out, parser.Block{Line: &parser.Line{Page: g.sheetN, Row: r.row, Text: l, Role: role,
-				Style: parser.Style{Font: st.font, Size: st.size, Bold: st.bold, Italic: st.ital}}})
+			out = append(out, parser.Block{Line: (&parser.Line{Page: g.sheetN, Row: r.row, Text: l, Role: role}).Placed(parser.Box{}, parser.Style{Font: st.font, Size: st.size, Bold: st.bold, Italic: st.ital})})
 		}
 	}
 	return out
