@@ -191,9 +191,20 @@ func markRuled(blocks []placed, pages []PageLayout) {
 	}
 }
 
-// horizontalSegments returns the horizontal ones of segs.
+// horizontalSegments returns the horizontal ones of segs, in an array
+// made once for them (nil when there are none), not doubled as they are
+// found.
 func horizontalSegments(segs []Segment) []Segment {
-	var out []Segment
+	n := 0
+	for _, s := range segs {
+		if s.Horizontal() {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Segment, 0, n)
 	for _, s := range segs {
 		if s.Horizontal() {
 			out = append(out, s)
