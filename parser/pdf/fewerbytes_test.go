@@ -2,9 +2,11 @@ package pdf
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/agreements/agreements/internal/textgen"
@@ -178,4 +180,67 @@ func TestSlineChunksCapped(t *testing.T) {
 	next := slices.Clone(lines[1].chunks)
 	_ = append(lines[0].chunks, [2]int{9, 9})
 	require.Equal(t, next, lines[1].chunks)
+}
+
+// TestCMapOperandsReused: a CMap's operators read their operands into
+// the memory of the operator before (lexer.reuse); what each put in the
+// map stays as it was read, over thousands of blocks of strings, arrays
+// and names, codespace ranges and CID ranges among them.
+func TestCMapOperandsReused(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 6))
+	var b strings.Builder
+	want := map[uint32]string{}
+	wantCIDs := map[uint32]uint32{}
+	var wantRanges []cidRange
+	b.WriteString("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n")
+	b.WriteString("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
+	b.WriteString("1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
+	code := uint32(1)
+	for block := range 400 {
+		switch block % 4 {
+		case 0:
+			b.WriteString("3 beginbfchar\n")
+			for range 3 {
+				u := 0x4e00 + r.IntN(0x5000)
+				fmt.Fprintf(&b, "<%04X> <%04X>\n", code, u)
+				want[code] = string(rune(u))
+				code++
+			}
+			b.WriteString("endbfchar\n")
+		case 1:
+			b.WriteString("2 beginbfrange\n")
+			for range 2 {
+				n := 1 + r.IntN(4)
+				fmt.Fprintf(&b, "<%04X> <%04X> [", code, code+uint32(n)-1)
+				for k := range n {
+					u := 0x3040 + r.IntN(0x60)
+					fmt.Fprintf(&b, "<%04X> ", u)
+					want[code+uint32(k)] = string(rune(u))
+				}
+				b.WriteString("]\n")
+				code += uint32(n)
+			}
+			b.WriteString("endbfrange\n")
+		case 2:
+			b.WriteString("1 beginbfchar\n")
+			fmt.Fprintf(&b, "<%04X> /%s\n", code, []string{"A", "bullet", "eacute"}[block%3])
+			want[code] = map[int]string{0: "A", 1: "•", 2: "é"}[block%3]
+			code++
+			b.WriteString("endbfchar\n")
+		case 3:
+			b.WriteString("1 begincidchar\n")
+			fmt.Fprintf(&b, "<%04X> %d\n", 0x8000+block, block)
+			wantCIDs[uint32(0x8000+block)] = uint32(block)
+			b.WriteString("endcidchar\n1 begincidrange\n")
+			fmt.Fprintf(&b, "<%04X> <%04X> %d\n", 0xA000+4*block, 0xA000+4*block+2, 100+block)
+			wantRanges = append(wantRanges, cidRange{uint32(0xA000 + 4*block), uint32(0xA000 + 4*block + 2), uint32(100 + block)})
+			b.WriteString("endcidrange\n")
+		}
+	}
+	b.WriteString("endcmap CMapName currentdict /CMap defineresource pop end end\n")
+	m := parseCMap([]byte(b.String()))
+	require.Equal(t, want, m.uni)
+	require.Equal(t, wantCIDs, m.cids)
+	require.ElementsMatch(t, wantRanges, m.cidRanges)
+	require.Len(t, m.space, 1)
 }
