@@ -80,6 +80,7 @@ type Checker struct {
 	// the group of the last record. Not kept when the records are held
 	// (held).
 	groups   map[groupKey]*[]string
+	order    []groupKey // the groups, in the order their first records came
 	last     groupKey
 	partners *[]string
 	held     []agreement.Record
@@ -169,6 +170,7 @@ func (k *Checker) count(r *agreement.Record) {
 		if k.partners == nil {
 			k.partners = new([]string)
 			k.groups[g] = k.partners
+			k.order = append(k.order, g)
 		}
 		k.last = g
 	}
@@ -201,24 +203,60 @@ func (k *Checker) Finish(res *agreement.Result) []Warning {
 	return c.out
 }
 
-// declaredRecords returns records holding what the declared-total check
-// reads of the records given, as many as were given; nil when the
-// document declares no total or gave no record.
-func (k *Checker) declaredRecords() []agreement.Record {
+// declaredRecords returns the records given, as the declared-total check
+// reads them (the records held, or each group's partners, made into no
+// records); nil when the document declares no total or gave no record.
+func (k *Checker) declaredRecords() declared.Records {
 	if len(k.c.res.Declared) == 0 || k.records == 0 {
 		return nil
 	}
 	if k.groups == nil {
-		return k.held
+		return heldRecords(k.held)
 	}
-	recs := make([]agreement.Record, 0, k.records)
-	for g, partners := range k.groups {
-		for _, p := range *partners {
-			recs = append(recs, agreement.Record{HomeInstitution: g.home, Level: g.level, Region: g.region,
-				Country: g.country, CountryCode: g.code, Partner: p})
-		}
+	g := &groupedRecords{keys: k.order, partners: make([]*[]string, len(k.order)), ends: make([]int, len(k.order))}
+	n := 0
+	for i, key := range k.order {
+		g.partners[i] = k.groups[key]
+		n += len(*g.partners[i])
+		g.ends[i] = n
 	}
-	return recs
+	return g
+}
+
+// heldRecords are records held whole, as the declared-total check reads
+// them.
+type heldRecords []agreement.Record
+
+func (h heldRecords) Len() int { return len(h) }
+
+func (h heldRecords) At(i int) declared.Fields {
+	r := &h[i]
+	return declared.Fields{Home: r.HomeInstitution, Level: r.Level, Region: r.Region, Country: r.Country, Code: r.CountryCode, Partner: r.Partner}
+}
+
+// groupedRecords are the records given as each group's partners: the
+// records of group g are those before ends[g] and from ends[g-1].
+type groupedRecords struct {
+	keys     []groupKey
+	partners []*[]string
+	ends     []int
+}
+
+func (g *groupedRecords) Len() int {
+	if len(g.ends) == 0 {
+		return 0
+	}
+	return g.ends[len(g.ends)-1]
+}
+
+func (g *groupedRecords) At(i int) declared.Fields {
+	k, _ := slices.BinarySearch(g.ends, i+1)
+	from := 0
+	if k > 0 {
+		from = g.ends[k-1]
+	}
+	key := g.keys[k]
+	return declared.Fields{Home: key.home, Level: key.level, Region: key.region, Country: key.country, Code: key.code, Partner: (*g.partners[k])[i-from]}
 }
 
 // addList adds the warnings of one kind gathered record by record, capped
@@ -571,15 +609,11 @@ func (c *checker) noList() {
 
 // declared: totals the document states that the records do not meet.
 // recs are the records (what the check reads of them: declaredRecords).
-func (c *checker) declared(recs []agreement.Record) {
-	if len(c.res.Declared) == 0 || len(recs) == 0 {
+func (c *checker) declared(recs declared.Records) {
+	if len(c.res.Declared) == 0 || recs == nil || recs.Len() == 0 {
 		return
 	}
-	ptrs := make([]*agreement.Record, len(recs))
-	for i := range recs {
-		ptrs[i] = &recs[i]
-	}
-	_, missed := declared.Reconcile(c.file, ptrs, c.res.Declared, "")
+	_, missed := declared.ReconcileWith(c.file, recs, c.res.Declared, "")
 	var ws []Warning
 	for _, m := range missed {
 		ws = append(ws, Warning{Kind: KindDeclaredTotal, File: c.file, Page: m.Page, Row: m.Row, Message: "declared total not met: " + m.Message})

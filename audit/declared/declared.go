@@ -58,11 +58,42 @@ type Missed struct {
 	Unit                string
 }
 
+// Fields are what a total reads of a record.
+type Fields struct {
+	Home, Level, Region, Country, Code, Partner string
+}
+
+// Records are the records the totals of a document are compared with: how
+// many, and what a total reads of each (At). A caller that holds only
+// those fields (the read checks of an extract, which hold each group's
+// partners) gives them without making records of them.
+type Records interface {
+	Len() int
+	At(i int) Fields
+}
+
+// Pointers are records held whole.
+type Pointers []*agreement.Record
+
+// Len is how many.
+func (p Pointers) Len() int { return len(p) }
+
+// At is what a total reads of record i.
+func (p Pointers) At(i int) Fields {
+	r := p[i]
+	return Fields{Home: r.HomeInstitution, Level: r.Level, Region: r.Region, Country: r.Country, Code: r.CountryCode, Partner: r.Partner}
+}
+
 // Reconcile compares the totals declared in file with recs; from says
 // where the totals came from ("figures", or "" for the list itself). It
 // returns a Reconciliation for each total, in their order, and a Missed
 // for each the records do not meet, in the same order.
 func Reconcile(file string, recs []*agreement.Record, declared []agreement.Declared, from string) (recon []Reconciliation, missed []Missed) {
+	return ReconcileWith(file, Pointers(recs), declared, from)
+}
+
+// ReconcileWith is Reconcile of records given as Records.
+func ReconcileWith(file string, recs Records, declared []agreement.Declared, from string) (recon []Reconciliation, missed []Missed) {
 	s := newRecordSet(recs, len(declared))
 	groupUnit, groupNote := groupCountUnit(s, declared)
 	groupSum := map[string]int{}
@@ -97,14 +128,18 @@ func Reconcile(file string, recs []*agreement.Record, declared []agreement.Decla
 // a distinct partner (its home institution's and its partner's names
 // folded, nameKey), folded once for each name.
 type recordSet struct {
-	all   []*agreement.Record
+	all   Records
 	of    [][]int           // the records of each total, by the total's index; nil until needed
 	made  []bool            // which of them are made
-	keys  []string          // each record's partner key; "" until needed
+	keys  []partnerKey      // each record's partner key; zero until needed
 	names map[string]string // nameKey of the names folded so far
 }
 
-func newRecordSet(all []*agreement.Record, totals int) *recordSet {
+// partnerKey is what a record is counted by as a distinct partner: its
+// home institution's and its partner's names folded (nameKey).
+type partnerKey struct{ home, partner string }
+
+func newRecordSet(all Records, totals int) *recordSet {
 	return &recordSet{all: all, of: make([][]int, totals), made: make([]bool, totals)}
 }
 
@@ -119,16 +154,16 @@ func (s *recordSet) records(i int, d agreement.Declared) []int {
 
 // partnerKey returns the key by which the record at index i is counted as
 // a distinct partner: nameKey of its home institution and of its partner.
-func (s *recordSet) partnerKey(i int) string {
+func (s *recordSet) partnerKey(i int) partnerKey {
 	if s.keys == nil {
-		s.keys = make([]string, len(s.all))
+		s.keys = make([]partnerKey, s.all.Len())
 		s.names = map[string]string{}
 	}
-	if k := s.keys[i]; k != "" {
+	if k := s.keys[i]; k != (partnerKey{}) {
 		return k
 	}
-	r := s.all[i]
-	k := s.nameKey(r.HomeInstitution) + "\x1f" + s.nameKey(r.Partner)
+	r := s.all.At(i)
+	k := partnerKey{s.nameKey(r.Home), s.nameKey(r.Partner)}
 	s.keys[i] = k
 	return k
 }
@@ -150,13 +185,13 @@ func (s *recordSet) count(idx []int, unit string) int {
 	case UnitCountries:
 		seen := map[string]bool{}
 		for _, i := range idx {
-			if k := countryKey(s.all[i]); k != "" {
+			if k := countryKey(s.all.At(i)); k != "" {
 				seen[k] = true
 			}
 		}
 		return len(seen)
 	}
-	seen := make(map[string]bool, len(idx))
+	seen := make(map[partnerKey]bool, len(idx))
 	for _, i := range idx {
 		seen[s.partnerKey(i)] = true
 	}
@@ -242,10 +277,11 @@ func reconcileOne(file string, s *recordSet, i int, d agreement.Declared, unit, 
 
 // declaredRecords returns the indices of the records of all a declared
 // total speaks of.
-func declaredRecords(all []*agreement.Record, d agreement.Declared) []int {
+func declaredRecords(all Records, d agreement.Declared) []int {
 	var recs []int
 	region, country, code := sameAs{name: d.Name}, sameAs{name: d.Name}, sameAs{name: d.Name}
-	for i, r := range all {
+	for i := range all.Len() {
+		r := all.At(i)
 		if d.Level != "" && r.Level != d.Level {
 			continue
 		}
@@ -260,10 +296,10 @@ func declaredRecords(all []*agreement.Record, d agreement.Declared) []int {
 			}
 		case "country":
 			if d.Name == "" { // a group without a country: international organisations
-				if r.Country != "" || r.CountryCode != "" {
+				if r.Country != "" || r.Code != "" {
 					continue
 				}
-			} else if !country.is(r.Country) && !code.is(r.CountryCode) {
+			} else if !country.is(r.Country) && !code.is(r.Code) {
 				continue
 			}
 		}
@@ -315,9 +351,9 @@ func sameName(a, b string) bool {
 
 // countryKey is what a record's country is counted by: its code, else its
 // name.
-func countryKey(r *agreement.Record) string {
-	if r.CountryCode != "" {
-		return r.CountryCode
+func countryKey(r Fields) string {
+	if r.Code != "" {
+		return r.Code
 	}
 	return r.Country
 }

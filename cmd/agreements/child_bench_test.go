@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -11,11 +12,14 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
 )
 
 // BenchmarkParseChild: one input parsed in a parse child, as extract does,
 // on generated ruled tables and unruled lists of 10, 100 and 1,000 pages
-// (CHILD_INPUT names a file to measure instead). Besides the time, it
+// and a generated HTML page of 10 MB, handed over as its file as extract
+// hands a page (CHILD_INPUT names a file to measure instead). Besides the time, it
 // reports the child's peak resident memory (child-peak-MB: the largest
 // child this process has waited for, so run one case at a time, e.g.
 // -bench 'ParseChild/table-1000$') and its CPU time (child-cpu-ms: user
@@ -44,11 +48,12 @@ func BenchmarkParseChild(b *testing.B) {
 				inputs = append(inputs, input{name: kind + "-" + strconv.Itoa(pages)})
 			}
 		}
+		inputs = append(inputs, input{name: "page-10MB", data: synthHTML(10 << 20)})
 	}
 	for _, in := range inputs {
 		b.Run(in.name, func(b *testing.B) {
 			data := in.data
-			if kind, n, ok := strings.Cut(in.name, "-"); ok {
+			if kind, n, ok := strings.Cut(in.name, "-"); ok && data == nil {
 				pages, _ := strconv.Atoi(n)
 				if kind == "table" {
 					data = synthTablePDF(pages, 30)
@@ -57,8 +62,11 @@ func BenchmarkParseChild(b *testing.B) {
 				}
 			}
 			// The input is a file, as the command's inputs mostly are: the
-			// child reads a PDF from it (see sameFile).
+			// child reads a PDF from it (see sameFile), and a page (handedFile).
 			path := filepath.Join(b.TempDir(), "synth.pdf")
+			if parser.Detect(data) == parser.FormatHTML {
+				path = filepath.Join(b.TempDir(), "synth.html")
+			}
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				b.Fatal(err)
 			}
@@ -70,7 +78,7 @@ func BenchmarkParseChild(b *testing.B) {
 				debug.FreeOSMemory()
 				_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) // resets this process's peak
 				b.StartTimer()
-				if _, err := parseIsolated(path, data, nil); err != nil {
+				if err := parseChildFile(path, data); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -84,6 +92,23 @@ func BenchmarkParseChild(b *testing.B) {
 			}
 		})
 	}
+}
+
+// parseChildFile parses the file at path, which holds data, in a parse
+// child as extract does: a PDF checked against data (sameFile), an HTML
+// page handed over as its file (handedFile).
+func parseChildFile(path string, data []byte) error {
+	if parser.Detect(data) == parser.FormatHTML {
+		f, size := handedFile(path)
+		if f == nil {
+			return errors.New("the page was not handed over")
+		}
+		defer f.Close()
+		_, err := parseInChild(parseRequest{Name: path, file: f, Size: size}, limitsFor(size))
+		return err
+	}
+	_, err := parseIsolated(path, data, nil)
+	return err
 }
 
 // TestWriteChildRequest writes the request a parse child reads on its

@@ -26,6 +26,6 @@ func parseHeldWith(name string, _ []byte, _ readOpts) (*parser.Document, heldRow
 
 // parseHeldFile is the parse child's reading of an input file: the front
 // is never a parse child (see errFrontReads).
-func parseHeldFile(name string, _ *os.File, _ int, _ readOpts) (*parser.Document, heldRows, error) {
-	return nil, nil, &parser.Error{File: name, Err: errFrontReads}
+func parseHeldFile(name string, _ *os.File, _ int, _ readOpts) (*parser.Document, heldRows, func(), error) {
+	return nil, nil, nil, &parser.Error{File: name, Err: errFrontReads}
 }

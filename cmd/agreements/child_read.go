@@ -3,10 +3,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
+	"io"
 	"os"
 
+	"github.com/agreements/agreements/internal/filemap"
 	"github.com/agreements/agreements/parser"
 	"github.com/agreements/agreements/parser/html"
 	"github.com/agreements/agreements/parser/pdf"
@@ -40,35 +41,70 @@ func parseHeldWith(name string, b []byte, ro readOpts) (*parser.Document, heldRo
 }
 
 // parseHeldFile is parseHeldWith on the size bytes of the file f: a PDF
-// is read from the file as its pages are (pdf.ParseHeldAt), anything else
-// is read whole first.
-func parseHeldFile(name string, f *os.File, size int, ro readOpts) (*parser.Document, heldRows, error) {
+// is read from the file as its pages are (pdf.ParseHeldAt), an HTML page
+// from the file mapped into memory (internal/filemap), its pages of memory
+// let go behind the reader as it passes them, anything else is read whole
+// first. done lets go of what the document was read from, once the reply
+// is written (nil with an error).
+func parseHeldFile(name string, f *os.File, size int, ro readOpts) (doc *parser.Document, held heldRows, done func(), err error) {
 	readErr := func(n int, err error) error {
 		return &parser.Error{File: name, Err: fmt.Errorf("reading it: %d of its %d bytes: %w", n, size, err)}
 	}
 	head := make([]byte, min(size, 1024)) // what Detect finds a PDF by
 	if n, err := f.ReadAt(head, 0); n < len(head) {
-		return nil, nil, readErr(n, err)
+		return nil, nil, nil, readErr(n, err)
 	}
-	if parser.Detect(head) == parser.FormatPDF {
-		// The pages are read from the file as they come: a file written
-		// over while it is read would give pages of another document.
-		before, err := f.Stat()
-		if err != nil {
-			return nil, nil, &parser.Error{File: name, Err: fmt.Errorf("reading it: %w", err)}
+	// The pages of a PDF are read from the file as they come, and an HTML
+	// page's bytes are the file's: a file written over while it is read
+	// would give pages of another document.
+	before, err := f.Stat()
+	if err != nil {
+		return nil, nil, nil, &parser.Error{File: name, Err: fmt.Errorf("reading it: %w", err)}
+	}
+	unchanged := func() error {
+		if after, err := f.Stat(); err != nil || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) {
+			return &parser.Error{File: name, Err: errChanged}
 		}
+		return nil
+	}
+	nothing := func() {}
+	if parser.Detect(head) == parser.FormatPDF {
 		h, err := pdf.ParseHeldAt(name, f, int64(size), pdf.Options{Pages: ro.pages, Password: ro.password})
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
-		if after, err := f.Stat(); err != nil || after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) {
-			return nil, nil, &parser.Error{File: name, Err: errors.New("the file changed while it was read; read it again once it is written")}
+		if err := unchanged(); err != nil {
+			return nil, nil, nil, err
 		}
-		return h.Document(), h, nil
+		return h.Document(), h, nothing, nil
 	}
-	b := make([]byte, size)
-	if n, err := f.ReadAt(b, 0); n < len(b) {
-		return nil, nil, readErr(n, err)
+	if before.Size() < int64(size) {
+		// (Mapped, the bytes past its end could not be read.)
+		return nil, nil, nil, readErr(int(before.Size()), io.EOF)
 	}
-	return parseHeldWith(name, b, ro)
+	m, err := filemap.Open(f, size)
+	if err != nil {
+		return nil, nil, nil, &parser.Error{File: name, Err: fmt.Errorf("reading it: %w", err)}
+	}
+	b := m.Bytes()
+	if parser.Detect(b) != parser.FormatHTML {
+		// Not a page after all (the file changed since the command looked
+		// at it): read as anything else, from a copy.
+		b = append([]byte(nil), b...)
+		m.Close()
+		if err := unchanged(); err != nil {
+			return nil, nil, nil, err
+		}
+		doc, held, err := parseHeldWith(name, b, ro)
+		return doc, held, nothing, err
+	}
+	h, err := html.ParseHeld(name, b, html.Options{Release: m.Release})
+	if err == nil {
+		err = unchanged()
+	}
+	if err != nil {
+		m.Close()
+		return nil, nil, nil, err
+	}
+	return h.Document(), h, func() { m.Close() }, nil
 }

@@ -31,8 +31,8 @@ func TestCollectForExtract(t *testing.T) {
 }
 
 // TestCollectAroundRead: the collector is off while the only input is
-// read and set back after, with a soft memory limit while its document is
-// normalised, raised when a collection finds more live, and set back once
+// read and set back after; a document of more than readSlack is collected
+// then and held under a soft memory limit while it is normalised, raised when a collection finds more live, and set back once
 // it is; several inputs at once, collection off and GOGC are left as they
 // are.
 func TestCollectAroundRead(t *testing.T) {
@@ -41,9 +41,19 @@ func TestCollectAroundRead(t *testing.T) {
 	oldLimit := debug.SetMemoryLimit(math.MaxInt64)
 	defer debug.SetMemoryLimit(oldLimit)
 
+	runtime.GC()
 	collected := collectAroundRead(true)
 	assert.Equal(t, -1, debug.SetGCPercent(-1), "off while the input is read")
 	debug.SetGCPercent(-1)
+	collected()()
+	assert.Equal(t, extractGCPercent, debug.SetGCPercent(extractGCPercent), "set back")
+	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "a small document: no collection forced, no limit")
+
+	collected = collectAroundRead(true)
+	doc := make([][]byte, 0, 16)
+	for range 16 {
+		doc = append(doc, make([]byte, 1<<20))
+	}
 	normalised := collected()
 	assert.Equal(t, extractGCPercent, debug.SetGCPercent(extractGCPercent), "set back")
 	first := debug.SetMemoryLimit(-1)
@@ -57,6 +67,7 @@ func TestCollectAroundRead(t *testing.T) {
 		return debug.SetMemoryLimit(-1) >= first+64<<20
 	}, 10*time.Second, 10*time.Millisecond, "raised for what is kept")
 	runtime.KeepAlive(kept)
+	runtime.KeepAlive(doc)
 	normalised()
 	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "set back once the document is normalised")
 	runtime.GC()

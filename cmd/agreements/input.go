@@ -82,7 +82,8 @@ func (e *env) extractFilePages(name string, opt normalize.Options, ro readOpts) 
 // as any other (readInput says what is wrong with it, if anything). The
 // command then reads only those first bytes: the parse child reads a PDF's
 // pages from the file, as it would from a file the command had read whole
-// and found unchanged (sameFile), and an HTML page whole, without the
+// and found unchanged (sameFile), and an HTML page from the file mapped
+// into memory (parseHeldFile), without the
 // command reading it and holding it (a 50 MB page: 50 MB of the command's
 // memory while the child reads it) and writing it down a pipe.
 func handedFile(name string) (*os.File, int) {

@@ -74,7 +74,8 @@ type parseRequest struct {
 	// child is handed as its first extra descriptor (inFileFD), Size
 	// bytes: the child reads a PDF's pages from the file as it goes
 	// rather than holding its bytes (see sameFile), and an HTML page
-	// whole (see handedFile). file is that file, in the parent.
+	// from the file mapped into memory (see handedFile, parseHeldFile).
+	// file is that file, in the parent.
 	InFile bool
 	file   *os.File
 	Memory int64
@@ -164,7 +165,11 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 	var doc *parser.Document
 	var held heldRows
 	if in != nil {
-		doc, held, err = parseHeldFile(req.Name, in, req.Size, ro)
+		var done func()
+		doc, held, done, err = parseHeldFile(req.Name, in, req.Size, ro)
+		if done != nil {
+			defer done() // (once the reply is written)
+		}
 		in.Close()
 	} else {
 		doc, held, err = parseHeldWith(req.Name, req.Data, ro)
@@ -194,6 +199,16 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// errChanged is the error of an input file that changed while the parse
+// child read it from the file.
+var errChanged = errors.New("the file changed while it was read; read it again once it is written")
+
+// shortened reports whether the file f now holds fewer than size bytes.
+func shortened(f *os.File, size int) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Size() < int64(size)
 }
 
 // isPDF reports whether the input is a PDF: data, or the file in when it
@@ -272,13 +287,17 @@ const (
 	limitSlack    = 8 << 20
 )
 
-// A larger page's child (HTML, a workbook) holds the page's bytes while it
-// reads them, and what it made of them: about 2.5 times the page's size
-// live at the end of a 50 MB table (the page, its rows held packed, their
-// texts). Collected at twice its live heap it peaked at 198 MB resident;
-// under a soft limit of pageHeapBase plus pageHeapPerMiB for each MiB of
-// input, raised as the live heap grows as a PDF's is (heapBound), it
-// collects once or twice more near the end of the page.
+// A larger page's child (HTML, a workbook) reads what the page holds: an
+// HTML page handed over as its file from the file mapped into memory, its
+// pages of memory let go behind the reader (parseHeldFile), a page on
+// stdin or a workbook from its bytes, held while they are read. What it
+// makes of a 50 MB table is about 1.6 times the page's size live at its
+// most (its cells as grid slots, their texts, its rows; 2.5 times with the
+// page held, before the page was mapped: 198 MB resident collected at
+// twice its live heap). It collects under a soft limit of pageHeapBase
+// plus pageHeapPerMiB for each MiB of input, raised as the live heap grows
+// as a PDF's is (heapBound): a page held in memory collects once or twice
+// more near its end, a mapped one at twice its live heap, below the limit.
 const (
 	pageHeapBase   = 30 << 20
 	pageHeapPerMiB = 2 << 20
@@ -502,6 +521,11 @@ func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Docum
 	}
 	req.Data = nil
 	if err != nil {
+		if req.InFile && shortened(req.file, req.Size) {
+			// A file mapped into memory (an HTML page's) and cut short
+			// while read ends its reader with a bus error.
+			return nil, &parser.Error{File: req.Name, Err: errChanged}, false
+		}
 		return nil, &parser.Error{File: req.Name, Err: childDeath(err, errBuf.String(), lim)}, false
 	}
 	if werr != nil {

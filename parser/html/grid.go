@@ -27,50 +27,74 @@ const maxRowCells = 1000
 // element before it is refused as too sparse to be a list.
 const gridSlack = 1 << 16
 
-// htmlCell is one td or th: read from the tree, then placed on the grid.
+// htmlCell is one td or th as read: its text, its spans as written, and
+// whether it is a th that heads a column.
 type htmlCell struct {
-	text     cellText
-	row, col int32 // set when placed
-	rowSpan  int32 // as written until placed, then as placed
-	colSpan  uint8 // at most maxColSpan
-	th       bool
+	text    cellText
+	rowSpan int32
+	colSpan uint8 // at most maxColSpan
+	th      bool
 }
 
-// cellBlock is how many cells a block of the scratch holds.
+// cellBlock is how many cells a block of the scratch holds, at most.
 const cellBlock = 1024
 
 // cellStore holds the cells of a table in blocks, so that a large table's
-// cells are not copied from one doubled slice into the next.
+// cells are not copied from one doubled slice into the next; each cell as
+// a slot (its text and its spans as written), the form it takes on the
+// grid. A block holds a whole number of rows as wide as the table's
+// first (per cells), so that the blocks of a table whose rows are all as
+// wide, and without spans, are its grid as they are (see layout).
 type cellStore struct {
-	blocks [][]htmlCell
+	blocks [][]slot
 	n      int
+	per    int // cells a block holds: cellBlock until the first row is read
+	// spanned says some cell was written with a rowspan or colspan other
+	// than 1 (it stays set when cells are dropped): without, a cell's
+	// place on the grid is its row's and its place in the row.
+	spanned bool
 }
 
 func (cs *cellStore) add(c htmlCell) {
-	b := cs.n / cellBlock
-	if b == len(cs.blocks) {
-		cs.blocks = append(cs.blocks, make([]htmlCell, 0, cellBlock))
+	if cs.per == 0 {
+		cs.per = cellBlock
 	}
-	cs.blocks[b] = append(cs.blocks[b], c)
+	b := cs.n / cs.per
+	if b == len(cs.blocks) {
+		cs.blocks = append(cs.blocks, make([]slot, 0, cellBlock))
+	}
+	cs.blocks[b] = append(cs.blocks[b], slot{text: c.text, rowSpan: c.rowSpan, colSpan: c.colSpan})
 	cs.n++
+	if c.rowSpan != 1 || c.colSpan != 1 {
+		cs.spanned = true
+	}
+}
+
+// firstRow sets the size of the blocks for a table whose first row holds
+// n cells, while they are all in the first block.
+func (cs *cellStore) firstRow(n int) {
+	if n > 0 && len(cs.blocks) <= 1 && cs.n <= cellBlock/n*n {
+		cs.per = cellBlock / n * n
+	}
 }
 
 // truncate drops the cells from the n-th on.
 func (cs *cellStore) truncate(n int) {
 	for k := n; k < cs.n; k++ {
-		*cs.at(k) = htmlCell{}
+		*cs.at(k) = slot{}
 	}
-	if b := n / cellBlock; b < len(cs.blocks) {
-		cs.blocks[b] = cs.blocks[b][:n%cellBlock]
+	if b := n / max(cs.per, 1); b < len(cs.blocks) {
+		cs.blocks[b] = cs.blocks[b][:n%cs.per]
 		cs.blocks = cs.blocks[:b+1]
 	}
 	cs.n = n
 }
 
 // at returns the k-th cell.
-func (cs *cellStore) at(k int) *htmlCell { return &cs.blocks[k/cellBlock][k%cellBlock] }
+func (cs *cellStore) at(k int) *slot { return &cs.blocks[k/cs.per][k%cs.per] }
 
-// reset empties the store, keeping its first block for the next table.
+// reset empties the store, keeping its first block for the next table
+// (unless the blocks were taken as a grid).
 func (cs *cellStore) reset() {
 	for _, b := range cs.blocks {
 		clear(b)
@@ -78,7 +102,31 @@ func (cs *cellStore) reset() {
 	if len(cs.blocks) > 0 {
 		cs.blocks = append(cs.blocks[:0], cs.blocks[0][:0])
 	}
-	cs.n = 0
+	cs.n, cs.per = 0, 0
+	cs.spanned = false
+}
+
+// cellPlace is where a cell of a table with spans is laid out: its row
+// and column, and the rows it spans there.
+type cellPlace struct{ row, col, rowSpan int32 }
+
+// placeStore holds the places of a table's cells, in blocks of per as the
+// cells are (cellStore).
+type placeStore struct {
+	per    int
+	blocks [][]cellPlace
+}
+
+// at returns the place of the k-th cell.
+func (ps *placeStore) at(k int) *cellPlace {
+	b := k / ps.per
+	for len(ps.blocks) <= b {
+		ps.blocks = append(ps.blocks, nil)
+	}
+	if ps.blocks[b] == nil {
+		ps.blocks[b] = make([]cellPlace, ps.per)
+	}
+	return &ps.blocks[b][k%ps.per]
 }
 
 // htmlRow is one tr: its cells are cells lo to hi-1 of the table's scratch
@@ -244,6 +292,9 @@ func (w *walker) collectRow(tr *html.Node, g int) {
 // doubling: a large table's rows are not copied into many slices on the
 // way.
 func (s *tableScratch) addRow(g int, row htmlRow) {
+	if len(s.rows) == 0 {
+		s.cells.firstRow(int(row.hi - row.lo))
+	}
 	if len(s.rows) == cap(s.rows) {
 		s.rows = append(make([]htmlRow, 0, max(2*cap(s.rows), 64)), s.rows...)
 	}
@@ -275,6 +326,10 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 	if reorder && cap(s.placed) < len(s.rows) {
 		s.placed = make([]htmlRow, 0, len(s.rows))
 	}
+	// A table with spans has its cells' places noted as they are laid
+	// out; without, a cell's place is its row's and its place in the row.
+	places := placeStore{per: cells.per}
+	plain := !cells.spanned
 	placed := 0
 	for _, foot := range []bool{false, true} {
 		for _, g := range s.groups {
@@ -284,8 +339,13 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 			end := placed + g.hi - g.lo
 			for _, row := range s.rows[g.lo:g.hi] {
 				i := placed
+				if plain {
+					for len(s.busy) < int(row.hi-row.lo) {
+						s.busy = append(s.busy, -1)
+					}
+				}
 				col := 0
-				for k := int(row.lo); k < int(row.hi); k++ {
+				for k := int(row.lo); k < int(row.hi) && !plain; k++ {
 					c := cells.at(k)
 					for col < len(s.busy) && s.busy[col] >= i {
 						col++
@@ -294,7 +354,7 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 					if span == 0 || i+span > end {
 						span = end - i
 					}
-					c.row, c.col, c.rowSpan = int32(i), int32(col), int32(span)
+					*places.at(k) = cellPlace{row: int32(i), col: int32(col), rowSpan: int32(span)}
 					for x := col; x < col+int(c.colSpan); x++ {
 						for len(s.busy) <= x {
 							s.busy = append(s.busy, -1)
@@ -314,11 +374,17 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 		rows = s.placed
 	}
 
-	// Keep the columns where some cell starts.
+	// Keep the columns where some cell starts (in a table without spans,
+	// every column).
 	s.origin = append(s.origin[:0], make([]bool, len(s.busy))...)
-	for _, b := range cells.blocks {
-		for _, c := range b {
-			s.origin[c.col] = true
+	if plain {
+		for x := range s.origin {
+			s.origin[x] = true
+		}
+	}
+	if !plain {
+		for k := range elements {
+			s.origin[places.at(k).col] = true
 		}
 	}
 	s.newCol = append(s.newCol[:0], make([]int, len(s.busy)+1)...)
@@ -341,21 +407,48 @@ func (w *walker) layout(index int) (string, *parser.Table, error) {
 	// them; each row a slice of its chunk. The cells' blocks are let go as
 	// they are placed, so that a large table's cells and its grid are not
 	// both held whole.
-	grid := newSlotGrid(len(rows), width)
+	var grid *slotGrid
+	if plain && !reorder && len(rows)*width == elements && cells.per%width == 0 {
+		// Every row as wide as the table, each block a whole number of
+		// them: the blocks are the grid.
+		grid = &slotGrid{width: width, per: cells.per / width, chunks: cells.blocks[:(elements+cells.per-1)/cells.per]}
+		cells.blocks = nil
+	} else {
+		grid = newSlotGrid(len(rows), width)
+	}
 	gridRow := grid.row
+	if plain && cells.blocks != nil {
+		// Row by row, as laid out: a cell takes the place of its row
+		// that is its place in the row.
+		kept := 1 // the blocks kept: the first is kept for the next table
+		for i, row := range rows {
+			g := gridRow(i)
+			for k := int(row.lo); k < int(row.hi); k++ {
+				g[k-int(row.lo)] = *cells.at(k)
+			}
+			for ; !reorder && kept < len(cells.blocks) && (kept+1)*cells.per <= int(row.hi); kept++ {
+				cells.blocks[kept] = nil
+			}
+		}
+	}
 	for k, b := range cells.blocks {
-		for _, c := range b {
-			x0, x1 := s.newCol[c.col], s.newCol[c.col+int32(c.colSpan)]
-			for y := int(c.row); y < int(c.row+c.rowSpan); y++ {
+		if plain {
+			break
+		}
+		for j, c := range b {
+			p := places.at(k*cells.per + j)
+			x0, x1 := s.newCol[p.col], s.newCol[p.col+int32(c.colSpan)]
+			for y := int(p.row); y < int(p.row+p.rowSpan); y++ {
 				g := gridRow(y)
 				for x := x0; x < x1; x++ {
 					g[x] = slot{covered: true}
 				}
 			}
-			o := &gridRow(int(c.row))[x0]
+			o := &gridRow(int(p.row))[x0]
 			o.text = c.text
-			o.colSpan, o.rowSpan, o.covered = int32(x1-x0), c.rowSpan, false
+			o.colSpan, o.rowSpan, o.covered = uint8(x1-x0), p.rowSpan, false
 		}
+		places.blocks[k] = nil
 		if k > 0 {
 			cells.blocks[k] = nil // (the first is kept for the next table)
 		}

@@ -114,11 +114,14 @@ func (a *textArena) linesOf(dst []string, c cellText, s string) []string {
 }
 
 // slot is one place of a table's grid: the cell that starts there (its
-// text and spans), a place a span covers, or an empty cell.
+// text and spans), a place a span covers, or an empty cell; 20 bytes. (A
+// table's cells are held as slots too while it is read, with their spans
+// as written: see cellStore.)
 type slot struct {
-	text             cellText
-	colSpan, rowSpan int32
-	covered          bool
+	text    cellText
+	rowSpan int32
+	colSpan uint8 // at most maxColSpan
+	covered bool
 }
 
 // packedTable is a table's rows held packed: whether each is a header

@@ -40,6 +40,16 @@ const maxDepth = 400
 type Options struct {
 	// MaxBytes is the largest input accepted (DefaultMaxBytes when 0).
 	MaxBytes int
+	// Release, when not nil, is told of the parts of the page a pass of
+	// the reader over it has left behind, in order: Release(lo, hi) for
+	// the bytes [lo, hi) of the page. A pass read to the end of the page
+	// ends with Release(lo, len(page)); a later pass may read the page
+	// again from its start (a page read whole after its segments). Called
+	// from the goroutine that called Parse, before it returns. The bytes
+	// must stay as they are: a page mapped from its file (see
+	// internal/filemap) lets its pages of memory go, to be read from the
+	// file again when read again.
+	Release func(lo, hi int)
 }
 
 // Parse reads an HTML document. Errors are *parser.Error wrapping one of
@@ -99,6 +109,20 @@ func parseSegments(name string, b []byte, opt Options, above, least int) (*Held,
 	if err != nil {
 		return fail(fmt.Errorf("%w: charset %s: %v", parser.ErrMalformed, cs, err))
 	}
+	var c *cutter
+	if above > 0 && len(utf) > above {
+		c = startCuts(utf, least) // the cuts are found while the site is read
+	}
+	site := siteOf(utf)
+	// The passes over the whole page (its digest, its charset, its site)
+	// are done: the segments are read from the start.
+	release := func(lo, hi int) {}
+	if opt.Release != nil {
+		opt.Release(0, len(b))
+		if k := len(b) - len(utf); len(utf) > 0 && &utf[len(utf)-1] == &b[len(b)-1] {
+			release = func(lo, hi int) { opt.Release(k+lo, k+hi) } // utf is the page's bytes (after a byte order mark)
+		}
+	}
 	if by == ByScoring || by == ByFallback {
 		doc.Repairs = append(doc.Repairs, "html:charset_detected:"+cs)
 	}
@@ -108,10 +132,9 @@ func parseSegments(name string, b []byte, opt Options, above, least int) (*Held,
 
 	var w *walker
 	var flattened bool
-	if above > 0 && len(utf) > above {
-		c := startCuts(utf, least)
-		w = newWalker(siteOf(utf))
-		flattened, err = w.read(doc, utf, c.ends, c)
+	if c != nil {
+		w = newWalker(site)
+		flattened, err = w.read(doc, utf, c.ends, c, release)
 		c.halt()
 		if err != nil || !c.done || c.whole {
 			// Cut where it should not have been (body attributes further
@@ -121,12 +144,12 @@ func parseSegments(name string, b []byte, opt Options, above, least int) (*Held,
 		}
 	}
 	if w == nil {
-		w = newWalker(siteOf(utf))
+		w = newWalker(site)
 		doc.Title = ""
 		whole := make(chan cut, 1)
 		whole <- cut{end: len(utf)}
 		close(whole)
-		flattened, err = w.read(doc, utf, whole, nil)
+		flattened, err = w.read(doc, utf, whole, nil, release)
 	}
 	if err != nil {
 		return fail(fmt.Errorf("%w: %v", parser.ErrMalformed, err))
@@ -149,12 +172,13 @@ func parseSegments(name string, b []byte, opt Options, above, least int) (*Held,
 // read parses the segments of utf that end at the cuts received from
 // ends, each after the first behind c's prefix (and, after a cut between
 // the rows of a table, behind the start tags that reopen the table), and
-// walks their bodies; each tree is dropped once walked. It reports
+// walks their bodies; each tree is dropped once walked, and each segment
+// released once read (release(lo, hi) for utf[lo:hi]). It reports
 // whether the document, read whole, had to be flattened; the error is the
 // tree builder's on a segment it cannot parse (flattened, when the
 // document is read whole), or says that a segment was not what its cut
 // promised.
-func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan cut, c *cutter) (bool, error) {
+func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan cut, c *cutter, release func(lo, hi int)) (bool, error) {
 	start, titled, flattened := 0, false, false
 	var prev cut
 	for i := 0; ; i++ {
@@ -164,6 +188,7 @@ func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan cut, c *cutt
 		}
 		end := cur.end
 		if prev.row && cur.row && w.readRows(utf[start:end]) {
+			release(start, end)
 			start, prev = end, cur // rows only, read from their tokens
 			w.tokenParts++
 			continue
@@ -222,6 +247,7 @@ func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan cut, c *cutt
 		if w.err != nil {
 			return flattened, nil
 		}
+		release(start, end)
 		start, prev = end, cur
 	}
 }

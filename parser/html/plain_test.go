@@ -203,7 +203,7 @@ func TestPlainSegments(t *testing.T) {
 		}
 		w := newWalker(siteOf(page))
 		c := startCuts(page, 1)
-		if _, err := w.read(&parser.Document{}, page, c.ends, c); err == nil && w.plainParts > 0 {
+		if _, err := w.read(&parser.Document{}, page, c.ends, c, func(int, int) {}); err == nil && w.plainParts > 0 {
 			plain++
 		}
 		c.halt()
@@ -218,7 +218,7 @@ func TestPlainPages(t *testing.T) {
 	page := fixturePage(t, "list", 3<<19)
 	w := newWalker(siteOf(page))
 	c := startCuts(page, segmentMin)
-	_, err := w.read(&parser.Document{}, page, c.ends, c)
+	_, err := w.read(&parser.Document{}, page, c.ends, c, func(int, int) {})
 	c.halt()
 	require.NoError(t, err)
 	assert.Greater(t, w.plainParts, 10)

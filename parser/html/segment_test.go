@@ -224,7 +224,7 @@ func readInSegments(page []byte) (rows, blocks, tokens int, read bool) {
 		}
 	}()
 	w := newWalker(siteOf(page))
-	_, err := w.read(&parser.Document{}, page, ends, c)
+	_, err := w.read(&parser.Document{}, page, ends, c, func(int, int) {})
 	for range ends {
 	}
 	return rows, blocks, w.tokenParts, err == nil && c.done && !c.whole
