@@ -244,3 +244,36 @@ func TestCMapOperandsReused(t *testing.T) {
 	require.ElementsMatch(t, wantRanges, m.cidRanges)
 	require.Len(t, m.space, 1)
 }
+
+// TestCellTextInSharedLines: a table's cells read one after the other in
+// one lineBuf give the texts and lines each gave with arrays of its own,
+// cells of one word, of wrapped lines, of raised markers and of NaN boxes
+// among them.
+func TestCellTextInSharedLines(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 7))
+	texts := []string{"a", "Tohoku", "大学", "*", "1", "(2001)", ""}
+	var buf lineBuf
+	for range 20000 {
+		ws := make([]tword, 1+r.IntN(9))
+		for i := range ws {
+			x, y, h := float64(r.IntN(8)*30), float64(r.IntN(4)*12), 10.0
+			if r.IntN(4) == 0 {
+				h = 6 // a raised marker's size
+				y -= 4
+			}
+			box := parser.Box{X0: x, Y0: y, X1: x + 20, Y1: y + h}
+			if r.IntN(50) == 0 {
+				box.X0 = math.NaN()
+			}
+			if r.IntN(50) == 0 {
+				box.Y1 = math.NaN()
+			}
+			ws[i] = newTword(Word{Text: texts[r.IntN(len(texts))], Box: box, Style: parser.Style{Size: h}})
+		}
+		idx := r.Perm(len(ws))[:1+r.IntN(len(ws))]
+		wantText, wantLines := cellText(ws, idx)
+		gotText, gotLines := cellTextIn(ws, idx, &buf)
+		require.Equal(t, wantText, gotText)
+		require.Equal(t, wantLines, gotLines)
+	}
+}

@@ -784,6 +784,7 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 
 	t := pageTable{region: region, cols: xs}
 	t.table = parser.Table{Page: p.Number, Method: "lattice"}
+	var lbuf lineBuf // the cells' visual lines, cell after cell
 	for r := range nr {
 		row := parser.Row{Page: p.Number, Cells: p.rowCellArray(nc)}
 		row.SetBox(parser.Box{X0: xs[0], Y0: ys[r], X1: xs[nc], Y1: ys[r+1]})
@@ -801,7 +802,7 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 			s := g.span[i]
 			cell := parser.Cell{ColSpan: int16(min(s.c1-s.c0+1, parser.MaxColSpan)), RowSpan: int32(s.r1 - s.r0 + 1)}
 			var lines []string
-			cell.Text, lines = cellText(ws, cellWords[i])
+			cell.Text, lines = cellTextIn(ws, cellWords[i], &lbuf)
 			cell.SetLinesBox(lines, parser.Box{X0: xs[s.c0], Y0: ys[s.r0], X1: xs[s.c1+1], Y1: ys[s.r1+1]})
 			if cell.Text != "" || cell.RowSpan > 1 {
 				empty = false

@@ -864,6 +864,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			return streamResult{}, false
 		}
 	}
+	var lbuf lineBuf // the cells' visual lines, cell after cell
 	for r, cells := range accs {
 		row := parser.Row{Page: p.Number, Cells: p.rowCellArray(nc)}
 		rowBox := parser.Box{X0: region.X0, Y0: boxes[r].Y0, X1: region.X1, Y1: boxes[r].Y1}
@@ -879,7 +880,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				box.X1 = seps[c+span]
 			}
 			var lines []string
-			cell.Text, lines = cellText(ws, acc.words)
+			cell.Text, lines = cellTextIn(ws, acc.words, &lbuf)
 			cell.SetLinesBox(lines, box)
 			for _, wi := range acc.words {
 				nwords++
@@ -894,7 +895,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 					// Text under a span: keep it, in the spanned cell.
 					last := &row.Cells[len(row.Cells)-1]
 					var lines []string
-					last.Text, lines = cellText(ws, append(slices.Clone(acc.words), cells[c].words...))
+					last.Text, lines = cellTextIn(ws, append(slices.Clone(acc.words), cells[c].words...), &lbuf)
 					last.SetLines(lines)
 				}
 				covered := parser.Cell{Covered: true}
