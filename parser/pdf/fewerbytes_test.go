@@ -277,3 +277,32 @@ func TestCellTextInSharedLines(t *testing.T) {
 		require.Equal(t, wantLines, gotLines)
 	}
 }
+
+// TestWordsByCellAsAppended: a table's words by cell, made in one array,
+// are each cell's words in the order given, as when each cell's array
+// was grown word by word; each cell's run is capped.
+func TestWordsByCellAsAppended(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 8))
+	for range 5000 {
+		n := 1 + r.IntN(30)
+		cellOf := make(map[int]int)
+		perm := r.Perm(1 + r.IntN(60))
+		idx := perm[:r.IntN(len(perm)+1)]
+		for _, i := range idx {
+			cellOf[i] = r.IntN(n)
+		}
+		want := make([][]int, n)
+		for _, i := range idx {
+			want[cellOf[i]] = append(want[cellOf[i]], i)
+		}
+		got := wordsByCell(idx, n, func(i int) int { return cellOf[i] })
+		require.Len(t, got, n)
+		for c := range n {
+			require.Equal(t, len(want[c]), len(got[c]))
+			require.Equal(t, len(got[c]), cap(got[c]))
+			for k := range want[c] {
+				require.Equal(t, want[c][k], got[c][k])
+			}
+		}
+	}
+}

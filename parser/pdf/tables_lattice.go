@@ -775,10 +775,8 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 	ws := s.ws
 
 	// Words to cells by their centre.
-	cellWords := make([][]int, nr*nc)
+	cellWords := wordsByCell(idx, nr*nc, func(i int) int { return g.origin[g.cellAt(ws[i].cx, ws[i].cy)] })
 	for _, i := range idx {
-		o := g.origin[g.cellAt(ws[i].cx, ws[i].cy)]
-		cellWords[o] = append(cellWords[o], i)
 		s.used[i] = true
 	}
 
@@ -825,6 +823,31 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 		return pageTable{}, false
 	}
 	return t, true
+}
+
+// wordsByCell returns the words idx of each of n cells, cellOf giving a
+// word's, in the order idx gives them: each cell's a capped run of one
+// array (an append to one cannot write into the next), made once for all
+// the words, not an array of each cell's grown word by word.
+func wordsByCell(idx []int, n int, cellOf func(i int) int) [][]int {
+	at := make([]int, len(idx))
+	end := make([]int, n+1) // counts, then each cell's start in flat
+	for k, i := range idx {
+		at[k] = cellOf(i)
+		end[at[k]+1]++
+	}
+	for c := 1; c <= n; c++ {
+		end[c] += end[c-1]
+	}
+	flat := make([]int, len(idx))
+	cells := make([][]int, n)
+	for c := range cells {
+		cells[c] = flat[end[c]:end[c]:end[c+1]]
+	}
+	for k, i := range idx {
+		cells[at[k]] = append(cells[at[k]], i)
+	}
+	return cells
 }
 
 // searchCell returns the index i with bounds[i] ≤ x < bounds[i+1].
