@@ -95,7 +95,7 @@ func findFurniture(pages []PageLayout) map[lineRef]bool {
 // runningKey is what a running header or footer line is known by: its
 // text with every run of digits alike ("Page 3 of 9" = "Page 4 of 9").
 func runningKey(text string) string {
-	return replaceDigitRuns(strings.Join(strings.Fields(text), " "))
+	return replaceDigitRuns(singleSpaced(text))
 }
 
 // furnitureLines returns the distinct running headers and footers among
@@ -112,7 +112,7 @@ func furnitureLines(pages []PageLayout, furniture map[lineRef]bool) (lines []*pa
 			}
 			// The whole text: a leading "*" is a legend's marker here.
 			line := makeBlockLine(p.Number, l)
-			line.Text, line.Bullet, line.Role = strings.Join(strings.Fields(l.Text()), " "), "", parser.RoleText
+			line.Text, line.Bullet, line.Role = singleSpaced(l.Text()), "", parser.RoleText
 			key := runningKey(line.Text)
 			if seen[key] || line.Text == "" {
 				continue
@@ -191,9 +191,20 @@ func markRuled(blocks []placed, pages []PageLayout) {
 	}
 }
 
-// horizontalSegments returns the horizontal ones of segs.
+// horizontalSegments returns the horizontal ones of segs, in an array
+// made once for them (nil when there are none), not doubled as they are
+// found.
 func horizontalSegments(segs []Segment) []Segment {
-	var out []Segment
+	n := 0
+	for _, s := range segs {
+		if s.Horizontal() {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Segment, 0, n)
 	for _, s := range segs {
 		if s.Horizontal() {
 			out = append(out, s)
@@ -248,7 +259,7 @@ func makeBlockLine(page int, l TextLine) *parser.Line {
 	}
 	parts := make([]string, 0, len(words))
 	for _, w := range words {
-		if t := strings.Join(strings.Fields(w.Text), " "); t != "" {
+		if t := singleSpaced(w.Text); t != "" {
 			parts = append(parts, t)
 		}
 	}

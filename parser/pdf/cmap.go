@@ -175,7 +175,13 @@ func parseCMap(data []byte) *cmap {
 				}
 			}
 		}
+		// What the operator read is in the map now, copied (no text of
+		// it is a view of the program's operands): the next operator's
+		// operands are read into the same memory, not into arrays and
+		// string bytes doubled and kept to the end of the program.
+		clear(stk)
 		stk = stk[:0]
+		l.reuse()
 	}
 	m.sortRanges()
 	return m

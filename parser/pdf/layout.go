@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/agreements/agreements/parser"
@@ -68,15 +69,31 @@ type TextLine struct {
 }
 
 // Text joins the line's words with single spaces, a glued word with none.
+// The text is made once at its length, not made again for each word added
+// to it.
 func (l TextLine) Text() string {
-	s := ""
+	switch len(l.Words) {
+	case 0:
+		return ""
+	case 1:
+		return l.Words[0].Text
+	}
+	n := 0
 	for i, w := range l.Words {
 		if i > 0 && !w.Glued {
-			s += " "
+			n++
 		}
-		s += w.Text
+		n += len(w.Text)
 	}
-	return s
+	var b strings.Builder
+	b.Grow(n)
+	for i, w := range l.Words {
+		if i > 0 && !w.Glued {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.Text)
+	}
+	return b.String()
 }
 
 // mergeGlued returns words with every glued word joined to the word before

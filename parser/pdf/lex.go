@@ -47,6 +47,15 @@ func (l *lexer) release() {
 	l.arena = l.arena[:0]
 }
 
+// reuse recycles all that the lexer has returned so far: the collections
+// of operands (as release does) and the bytes of the strings it decoded,
+// which the strings it returns after are written over. Call it only when
+// no operand read so far, nor a string in one, is used any more.
+func (l *lexer) reuse() {
+	l.release()
+	l.chunk = l.chunk[:0]
+}
+
 // view returns b[i:j] as a string without copying.
 func (l *lexer) view(i, j int) string {
 	if j <= i {

@@ -507,10 +507,18 @@ var mirrored = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '
 
 // cellText fills a cell's lines and text from its words.
 func cellText(ws []tword, idx []int) (text string, lines []string) {
+	return cellTextIn(ws, idx, nil)
+}
+
+// cellTextIn is cellText, the words' visual lines found in b's arrays (see
+// baselinesIn; nil: new ones): a table's cells, read one after the other,
+// share them, where each cell made its own (two arrays a cell, most of
+// them of one word). The lines of text it returns are the cell's own.
+func cellTextIn(ws []tword, idx []int, b *lineBuf) (text string, lines []string) {
 	if len(idx) == 0 {
 		return "", nil
 	}
-	for _, l := range raisedIntoLines(ws, baselines(ws, idx)) {
+	for _, l := range raisedIntoLines(ws, baselinesIn(ws, idx, b)) {
 		if t := joinWords(ws, l); t != "" {
 			lines = append(lines, t)
 		}

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -251,8 +250,8 @@ func sameRowText(a, b parser.Row) bool {
 	}
 	any := false
 	for i := range a.Cells {
-		ta := strings.Join(strings.Fields(a.Cells[i].Text), " ")
-		tb := strings.Join(strings.Fields(b.Cells[i].Text), " ")
+		ta := singleSpaced(a.Cells[i].Text)
+		tb := singleSpaced(b.Cells[i].Text)
 		if ta != tb {
 			return false
 		}

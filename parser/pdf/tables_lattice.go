@@ -775,15 +775,14 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 	ws := s.ws
 
 	// Words to cells by their centre.
-	cellWords := make([][]int, nr*nc)
+	cellWords := wordsByCell(idx, nr*nc, func(i int) int { return g.origin[g.cellAt(ws[i].cx, ws[i].cy)] })
 	for _, i := range idx {
-		o := g.origin[g.cellAt(ws[i].cx, ws[i].cy)]
-		cellWords[o] = append(cellWords[o], i)
 		s.used[i] = true
 	}
 
 	t := pageTable{region: region, cols: xs}
 	t.table = parser.Table{Page: p.Number, Method: "lattice"}
+	var lbuf lineBuf // the cells' visual lines, cell after cell
 	for r := range nr {
 		row := parser.Row{Page: p.Number, Cells: p.rowCellArray(nc)}
 		row.SetBox(parser.Box{X0: xs[0], Y0: ys[r], X1: xs[nc], Y1: ys[r+1]})
@@ -801,7 +800,7 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 			s := g.span[i]
 			cell := parser.Cell{ColSpan: int16(min(s.c1-s.c0+1, parser.MaxColSpan)), RowSpan: int32(s.r1 - s.r0 + 1)}
 			var lines []string
-			cell.Text, lines = cellText(ws, cellWords[i])
+			cell.Text, lines = cellTextIn(ws, cellWords[i], &lbuf)
 			cell.SetLinesBox(lines, parser.Box{X0: xs[s.c0], Y0: ys[s.r0], X1: xs[s.c1+1], Y1: ys[s.r1+1]})
 			if cell.Text != "" || cell.RowSpan > 1 {
 				empty = false
@@ -824,6 +823,31 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 		return pageTable{}, false
 	}
 	return t, true
+}
+
+// wordsByCell returns the words idx of each of n cells, cellOf giving a
+// word's, in the order idx gives them: each cell's a capped run of one
+// array (an append to one cannot write into the next), made once for all
+// the words, not an array of each cell's grown word by word.
+func wordsByCell(idx []int, n int, cellOf func(i int) int) [][]int {
+	at := make([]int, len(idx))
+	end := make([]int, n+1) // counts, then each cell's start in flat
+	for k, i := range idx {
+		at[k] = cellOf(i)
+		end[at[k]+1]++
+	}
+	for c := 1; c <= n; c++ {
+		end[c] += end[c-1]
+	}
+	flat := make([]int, len(idx))
+	cells := make([][]int, n)
+	for c := range cells {
+		cells[c] = flat[end[c]:end[c]:end[c+1]]
+	}
+	for k, i := range idx {
+		cells[at[k]] = append(cells[at[k]], i)
+	}
+	return cells
 }
 
 // searchCell returns the index i with bounds[i] ≤ x < bounds[i+1].

@@ -50,6 +50,19 @@ func makeSlines(ws []tword, idx []int) []sline {
 		return ends[int(math.Round(2*x1))]
 	}
 	lines := raisedIntoLines(ws, baselines(ws, idx))
+	// The lines and their chunks are made in arrays sized once: a line
+	// has a chunk for a word at most, and each line's chunks are a capped
+	// run of the one array (an append to them could not write into the
+	// next line's), not an array of their own doubled chunk by chunk.
+	nwords := 0
+	for _, line := range lines {
+		nwords += len(line)
+	}
+	var chunks [][2]int
+	if len(lines) > 0 {
+		out = make([]sline, 0, len(lines))
+		chunks = make([][2]int, 0, nwords)
+	}
 	var short [][]int // lines of one or two words: where a raised marker stands
 	for _, line := range lines {
 		if len(line) <= 2 {
@@ -73,7 +86,7 @@ func makeSlines(ws []tword, idx []int) []sline {
 		// boxes stand taller than it (Japanese fonts' ascent and descent);
 		// a list's bullet stands apart from its text by the box's.
 		gap := chunkGapH * min(l.h, 1.2*lineSize(ws, line))
-		from := 0
+		from, first := 0, len(chunks)
 		for k := 1; k < len(line); k++ {
 			a, b := &ws[line[k-1]], &ws[line[k]]
 			// A marker's gap is the wider one: only a gap not within the
@@ -85,11 +98,12 @@ func makeSlines(ws []tword, idx []int) []sline {
 			}
 			if b.Box.X0-a.Box.X1 > g && !(a.justified && a.line == b.line) && !glue[k] &&
 				!raisedInGap(ws, short, l, a.Box.X1, b.Box.X0) {
-				l.chunks = append(l.chunks, [2]int{from, k})
+				chunks = append(chunks, [2]int{from, k})
 				from = k
 			}
 		}
-		l.chunks = append(l.chunks, [2]int{from, len(line)})
+		chunks = append(chunks, [2]int{from, len(line)})
+		l.chunks = chunks[first:len(chunks):len(chunks)]
 		out = append(out, l)
 	}
 	return out
@@ -98,17 +112,25 @@ func makeSlines(ws []tword, idx []int) []sline {
 // ownBox is the box of a line's words but for markers raised into it
 // (see raisedIntoLines), set smaller than its text (h): a line's place
 // among the rows is its text's.
+//
+// It is wordsBox of those words, their boxes joined in the same order,
+// without an array made to name them.
 func ownBox(ws []tword, line []int, h float64) parser.Box {
-	var own []int
+	var b parser.Box
+	own := false
 	for _, i := range line {
 		if ws[i].h >= 0.85*h {
-			own = append(own, i)
+			if own {
+				b = union(b, ws[i].Box)
+			} else {
+				b, own = ws[i].Box, true
+			}
 		}
 	}
-	if len(own) == 0 {
-		own = line
+	if !own {
+		return wordsBox(ws, line)
 	}
-	return wordsBox(ws, own)
+	return b
 }
 
 // raisedInGap reports a gap of line l, from x0 to x1, that a raised or
@@ -221,10 +243,14 @@ type interval struct {
 	split  bool    // found where its cells start inside a wider one
 }
 
-// addInterval merges [lo, hi] into a sorted list of disjoint intervals.
+// addInterval merges [lo, hi] into a sorted list of disjoint intervals,
+// in the list's own array: the intervals it keeps are moved down over
+// those it merges (each is read before its place is written), and the
+// array grows only when none merges. Callers keep the result alone, so
+// a list of n intervals is no longer made again, whole, n times.
 func addInterval(ivs []interval, lo, hi float64) []interval {
 	nv := interval{lo: lo, hi: hi}
-	out := make([]interval, 0, len(ivs)+1)
+	out := ivs[:0]
 	for _, iv := range ivs {
 		if iv.hi < nv.lo || iv.lo > nv.hi {
 			out = append(out, iv)
@@ -838,6 +864,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			return streamResult{}, false
 		}
 	}
+	var lbuf lineBuf // the cells' visual lines, cell after cell
 	for r, cells := range accs {
 		row := parser.Row{Page: p.Number, Cells: p.rowCellArray(nc)}
 		rowBox := parser.Box{X0: region.X0, Y0: boxes[r].Y0, X1: region.X1, Y1: boxes[r].Y1}
@@ -853,7 +880,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				box.X1 = seps[c+span]
 			}
 			var lines []string
-			cell.Text, lines = cellText(ws, acc.words)
+			cell.Text, lines = cellTextIn(ws, acc.words, &lbuf)
 			cell.SetLinesBox(lines, box)
 			for _, wi := range acc.words {
 				nwords++
@@ -868,7 +895,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 					// Text under a span: keep it, in the spanned cell.
 					last := &row.Cells[len(row.Cells)-1]
 					var lines []string
-					last.Text, lines = cellText(ws, append(slices.Clone(acc.words), cells[c].words...))
+					last.Text, lines = cellTextIn(ws, append(slices.Clone(acc.words), cells[c].words...), &lbuf)
 					last.SetLines(lines)
 				}
 				covered := parser.Cell{Covered: true}
