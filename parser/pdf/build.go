@@ -258,6 +258,7 @@ type wordBuf struct {
 	order              []int32
 	merge              []int32
 	bounds, nextBounds []int
+	band               []fglyph // sortBand's room
 }
 
 // lineKey orders lines top to bottom by their vertical middle, rounded so
@@ -291,7 +292,7 @@ func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLi
 		}
 		band := fg[start:end]
 		start = end
-		sortBand(band)
+		sortBand(band, wb)
 		gs := dedupe(band, gx)
 		bandRules = bandRules[:0]
 		if len(rules) > 0 {
@@ -482,9 +483,13 @@ func lessGlyphs(a, b *fglyph) int {
 
 // sortBand sorts a band's glyphs stably by their start. A band of one
 // baseline comes sorted from sortByBaseline, and a stable sort leaves a
-// sorted slice as it is: it is sorted only when it is not.
-func sortBand(band []fglyph) {
-	sorted := true
+// sorted slice as it is: it is sorted only when it is not. A band of
+// several baselines comes as runs sorted by their start, one a baseline:
+// they are merged, in wb's room, the left run's glyph first on a tie,
+// which is the one order a stable sort gives, without a stable sort's
+// rotations of 56-byte glyphs.
+func sortBand(band []fglyph, wb *wordBuf) {
+	runs := 1
 	for i := range band {
 		u0 := band[i].u0
 		if u0 != u0 {
@@ -492,20 +497,63 @@ func sortBand(band []fglyph) {
 			return
 		}
 		if i > 0 && u0 < band[i-1].u0 {
-			sorted = false
+			runs++
 		}
 	}
-	if !sorted {
-		slices.SortStableFunc(band, func(a, b fglyph) int {
-			switch {
-			case a.u0 < b.u0:
-				return -1
-			case a.u0 > b.u0:
-				return 1
-			}
-			return 0
-		})
+	if runs == 1 {
+		return
 	}
+	if cap(wb.band) < len(band) {
+		wb.band = make([]fglyph, len(band))
+	}
+	src, dst := band, wb.band[:len(band)]
+	for runs > 1 {
+		runs = 0
+		for lo := 0; lo < len(src); {
+			mid := runEnd(src, lo)
+			if mid == len(src) {
+				copy(dst[lo:], src[lo:])
+				runs++
+				break
+			}
+			hi := runEnd(src, mid)
+			mergeBand(dst[lo:hi], src[lo:mid], src[mid:hi])
+			runs++
+			lo = hi
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &band[0] {
+		copy(band, src)
+	}
+}
+
+// runEnd is the end of the run of glyphs sorted by their start that
+// begins at lo.
+func runEnd(gs []fglyph, lo int) int {
+	k := lo + 1
+	for k < len(gs) && !(gs[k].u0 < gs[k-1].u0) {
+		k++
+	}
+	return k
+}
+
+// mergeBand merges the sorted runs a and b into out, a's glyph first on a
+// tie.
+func mergeBand(out, a, b []fglyph) {
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if b[j].u0 < a[i].u0 {
+			out[k] = b[j]
+			j++
+		} else {
+			out[k] = a[i]
+			i++
+		}
+		k++
+	}
+	k += copy(out[k:], a[i:])
+	copy(out[k:], b[j:])
 }
 
 // dedupe drops glyphs drawn twice at (almost) the same place, the way some

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // sortKeyValues are the keys the sort tests draw from: ties, both zeros,
@@ -81,6 +82,7 @@ func TestSortByBaselineSpecialValues(t *testing.T) {
 // sortBand's order is a stable sort's by start: on bands sorted already,
 // unsorted, and holding NaN.
 func TestSortBandAsStableSort(t *testing.T) {
+	var wb wordBuf
 	for _, nan := range []bool{false, true} {
 		for _, presorted := range []bool{false, true} {
 			for _, size := range sortTestSizes {
@@ -94,10 +96,48 @@ func TestSortBandAsStableSort(t *testing.T) {
 				}
 				want := slices.Clone(band)
 				slices.SortStableFunc(want, func(a, b fglyph) int { return cmp.Compare(a.u0, b.u0) })
-				sortBand(band)
+				sortBand(band, &wb)
 				assert.Equal(t, glyphOrder(want), glyphOrder(band), "%d glyphs, NaN %v, sorted %v", size, nan, presorted)
 			}
 		}
+	}
+}
+
+// sortBand's order is a stable sort's on bands of runs sorted by start,
+// as bands of several baselines come: starts tied within and across runs,
+// -0 and +0, one glyph a run, a last run without a partner.
+func TestSortBandRuns(t *testing.T) {
+	var wb wordBuf
+	seed := uint32(7)
+	rnd := func(m int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % m
+	}
+	starts := []float64{0, math.Copysign(0, -1), 1, 1, 2.5, 3, 72, 72, 100.25, 400}
+	for trial := range 3000 {
+		var band []fglyph
+		for range 1 + rnd(7) {
+			run := make([]float64, rnd(40))
+			for k := range run {
+				run[k] = starts[rnd(len(starts))] + float64(rnd(3))
+			}
+			slices.SortStableFunc(run, cmp.Compare[float64])
+			for _, u := range run {
+				band = append(band, fglyph{i: int32(len(band)), u0: u})
+			}
+		}
+		want := slices.Clone(band)
+		slices.SortStableFunc(want, func(a, b fglyph) int {
+			switch {
+			case a.u0 < b.u0:
+				return -1
+			case a.u0 > b.u0:
+				return 1
+			}
+			return 0
+		})
+		sortBand(band, &wb)
+		require.Equal(t, glyphOrder(want), glyphOrder(band), "trial %d", trial)
 	}
 }
 
