@@ -271,14 +271,17 @@ func collectAroundRead(alone bool) (collected func() (normalised func())) {
 func followLimit(live int64) int64 { return live + live/8 + readSlack }
 
 // liveFollower holds the command's soft memory limit while one input's
-// document is normalised: followLimit of the live heap, raised after any
-// collection that finds more live (lines held to the end, records held,
-// not written as they come) to a quarter of it above, never lowered, so
-// that the collector never runs for a heap it cannot shrink.
+// document is normalised and its rows let go as they are read:
+// followLimit of the live heap the read left. A collection that finds
+// more live than that allows (lines held to the end, records held, not
+// written as they come), two in a row, sets the limit back for the rest
+// of the run, so that the collector never runs for a heap it cannot
+// shrink.
 type liveFollower struct {
 	mu      sync.Mutex
 	limit   int64 // the limit set; 0 once let go
 	restore int64 // the limit before
+	over    int   // the collections in a row that found more than the limit allows
 }
 
 // arm has follow run after the next collection, and arm again.
@@ -300,14 +303,22 @@ func (f *liveFollower) follow() bool {
 	}
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	if live := int64(ms.HeapAlloc); followLimit(live) > f.limit {
-		// Nothing let go since (a page of lines, held to the end, or
-		// records held): a quarter of it above, so that the collector
-		// does not mark it again at every eighth.
-		f.limit = live + live/4 + readSlack
-		debug.SetMemoryLimit(f.limit)
+	if followLimit(int64(ms.HeapAlloc)) <= f.limit {
+		f.over = 0
+		return true
 	}
-	return true
+	// (The heap read after a collection counts what it has not swept yet:
+	// one such reading may be garbage, two in a row are not.)
+	if f.over++; f.over < 2 {
+		return true
+	}
+	// The heap grows rather than lets go (a page's lines, held to the
+	// end, and what is read of them; records held): the limit is set
+	// back, and the collector goes at its own pace, not marking what is
+	// kept again at every eighth.
+	debug.SetMemoryLimit(f.restore)
+	f.limit = 0
+	return false
 }
 
 // release sets the memory limit back.

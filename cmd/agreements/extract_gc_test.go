@@ -32,9 +32,10 @@ func TestCollectForExtract(t *testing.T) {
 
 // TestCollectAroundRead: the collector is off while the only input is
 // read and set back after; a document of more than readSlack is collected
-// then and held under a soft memory limit while it is normalised, raised when a collection finds more live, and set back once
-// it is; several inputs at once, collection off and GOGC are left as they
-// are.
+// then and held under a soft memory limit while it is normalised and lets
+// go, the limit set back when a collection finds more live than it allows
+// and once the document is normalised; several inputs at once, collection
+// off and GOGC are left as they are.
 func TestCollectAroundRead(t *testing.T) {
 	old := debug.SetGCPercent(extractGCPercent)
 	defer debug.SetGCPercent(old)
@@ -64,15 +65,33 @@ func TestCollectAroundRead(t *testing.T) {
 	}
 	assert.Eventually(t, func() bool {
 		runtime.GC()
-		return debug.SetMemoryLimit(-1) >= first+64<<20
-	}, 10*time.Second, 10*time.Millisecond, "raised for what is kept")
+		return debug.SetMemoryLimit(-1) == math.MaxInt64
+	}, 10*time.Second, 10*time.Millisecond, "set back when a collection finds more kept than it allows")
 	runtime.KeepAlive(kept)
+	runtime.KeepAlive(doc)
+	normalised()
+	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "and once the document is normalised")
+
+	collected = collectAroundRead(true)
+	doc = make([][]byte, 0, 16)
+	for range 16 {
+		doc = append(doc, make([]byte, 1<<20))
+	}
+	normalised = collected()
+	held := debug.SetMemoryLimit(-1)
+	assert.Less(t, held, int64(math.MaxInt64), "a soft limit while the document is normalised")
+	for i := 8; i < len(doc); i++ {
+		doc[i] = nil // half the rows let go
+	}
+	runtime.GC()
+	time.Sleep(10 * time.Millisecond)
+	assert.Equal(t, held, debug.SetMemoryLimit(-1), "held while the heap lets go")
 	runtime.KeepAlive(doc)
 	normalised()
 	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "set back once the document is normalised")
 	runtime.GC()
 	time.Sleep(10 * time.Millisecond)
-	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "and not raised again")
+	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "and not set again")
 
 	collectAroundRead(false)()()
 	assert.Equal(t, extractGCPercent, debug.SetGCPercent(-1), "several inputs at once: left as it is")
