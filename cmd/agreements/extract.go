@@ -222,9 +222,9 @@ func collectForExtract() func() {
 // and again, for nothing: collectAroundRead turns the collector off for
 // the read and collects once at its end. The normaliser then lets the
 // rows go as it reads them: while it reads them, the heap is held to an
-// eighth of what is live and readSlack above it (a soft memory limit,
-// raised after any collection that finds more live: see liveFollower),
-// not let grow by half again, which at 50 MB was half the command's peak.
+// eighth of what is live and readSlack above it (a soft memory limit, set
+// back if the heap grows instead: see liveFollower), not let grow by half
+// again, which at 50 MB was half the command's peak.
 const readSlack = 8 << 20
 
 // collectAroundRead turns the collector off while the input is read, when
@@ -293,8 +293,9 @@ func (f *liveFollower) arm() {
 	}, f)
 }
 
-// follow raises the limit for the heap live after a collection; it
-// reports false once the limit is let go.
+// follow looks at the heap after a collection and sets the limit back
+// when two collections in a row find more than it allows; it reports
+// false once the limit is let go.
 func (f *liveFollower) follow() bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -308,7 +309,7 @@ func (f *liveFollower) follow() bool {
 		return true
 	}
 	// (The heap read after a collection counts what it has not swept yet:
-	// one such reading may be garbage, two in a row are not.)
+	// one such reading may be garbage; two in a row are taken for growth.)
 	if f.over++; f.over < 2 {
 		return true
 	}
