@@ -450,14 +450,7 @@ func hasMonthName(s string) bool {
 		if len(w) > len(buf) {
 			return false // (lowering ASCII keeps its length)
 		}
-		k := buf[:len(w)]
-		for i := range len(w) {
-			b := w[i]
-			if 'A' <= b && b <= 'Z' {
-				b += 'a' - 'A'
-			}
-			k[i] = b
-		}
+		k := ascii.AppendLower(buf[:0], w)
 		_, ok := monthNames[string(k)]
 		if !ok {
 			_, ok = monthAbbrevs[string(k)]

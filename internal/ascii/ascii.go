@@ -14,3 +14,17 @@ func Only(s string) bool {
 	}
 	return true
 }
+
+// AppendLower appends s to dst with its letters A to Z lowered, every
+// other byte as it is: for a text all in ASCII, strings.ToLower's text,
+// in memory the caller gives (an array on its stack).
+func AppendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}

@@ -655,14 +655,7 @@ func (lx *Lexicon) IsChrome(text string) bool {
 	if t := strings.TrimSpace(text); len(t) <= chromeBuf && ascii.Only(t) {
 		// (most lines: lowered on the stack, not made again as a string)
 		var buf [chromeBuf]byte
-		l := buf[:len(t)]
-		for i := range len(t) {
-			c := t[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			l[i] = c
-		}
+		l := ascii.AppendLower(buf[:0], t)
 		if bytes.HasPrefix(l, []byte("(c)")) {
 			return true
 		}
