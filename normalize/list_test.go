@@ -61,6 +61,13 @@ func pdfDoc(specs ...lineSpec) *parser.Document {
 
 func item(text string) lineSpec { return lineSpec{text: text, style: stEntry, bullet: true} }
 
+// editBox changes l's box by edit.
+func editBox(l *parser.Line, edit func(b *parser.Box)) {
+	b := l.Box()
+	edit(&b)
+	l.SetBox(b)
+}
+
 func TestListBasics(t *testing.T) {
 	doc := pdfDoc(
 		lineSpec{text: "Academic Exchange Agreements with Foreign Institutions", style: stTitle},

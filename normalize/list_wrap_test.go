@@ -221,9 +221,7 @@ func TestLinePiecesOnOneBaseline(t *testing.T) {
 		l.SetBox(parser.Box{X0: fb.X0 + x, Y0: fb.Y0, X1: fb.X0 + x + 45, Y1: fb.Y1})
 	}
 	next := doc.Blocks[4].Line
-	fb, nb := first.Box(), next.Box()
-	nb.X0, nb.Y0, nb.Y1 = fb.X0, fb.Y1+1, fb.Y1+12
-	next.SetBox(nb)
+	editBox(next, func(b *parser.Box) { b.X0, b.Y0, b.Y1 = first.Box().X0, first.Box().Y1+1, first.Box().Y1+12 })
 	res, err := Normalize(doc, Options{})
 	require.NoError(t, err)
 	require.Len(t, res.Records, 2)
@@ -272,9 +270,7 @@ func TestTableSetAsLines(t *testing.T) {
 		l, before := doc.Blocks[k].Line, doc.Blocks[k-1].Line
 		l.SetBox(parser.Box{X0: 420, Y0: before.Box().Y0, X1: 430, Y1: before.Box().Y1})
 	}
-	b5 := doc.Blocks[5].Line.Box()
-	b5.X0 = 420
-	doc.Blocks[5].Line.SetBox(b5)
+	editBox(doc.Blocks[5].Line, func(b *parser.Box) { b.X0 = 420 })
 	res, err := Normalize(doc, Options{})
 	require.NoError(t, err)
 	require.Len(t, res.Records, 2)
@@ -352,9 +348,7 @@ func TestColumnNameWrappedUnderItself(t *testing.T) {
 	)
 	// The flag column's name stands on the baseline of the partner's.
 	a, b := doc.Blocks[2].Line, doc.Blocks[3].Line
-	bb := b.Box()
-	bb.Y0, bb.Y1 = a.Box().Y0, a.Box().Y1
-	b.SetBox(bb)
+	editBox(b, func(bb *parser.Box) { bb.Y0, bb.Y1 = a.Box().Y0, a.Box().Y1 })
 	res, err := Normalize(doc, Options{})
 	require.NoError(t, err)
 	require.Len(t, res.Records, 1)

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
 )
 
 // A superscript marker the extractor set on a line of its own, overlapping
@@ -27,16 +29,8 @@ func TestRaisedMarkerLine(t *testing.T) {
 			// The extractor put the marker's line after the entry's.
 			doc.Blocks[3], doc.Blocks[4] = doc.Blocks[4], doc.Blocks[3]
 		}
-		{
-			b := marker.Box()
-			b.X0, b.X1 = peking.Box().X0+90, peking.Box().X0+96
-			marker.SetBox(b)
-		}
-		{
-			b := marker.Box()
-			b.Y0, b.Y1 = peking.Box().Y0-1, peking.Box().Y0+5
-			marker.SetBox(b)
-		}
+		editBox(marker, func(b *parser.Box) { b.X0, b.X1 = peking.Box().X0+90, peking.Box().X0+96 })
+		editBox(marker, func(b *parser.Box) { b.Y0, b.Y1 = peking.Box().Y0-1, peking.Box().Y0+5 })
 		res, err := Normalize(doc, Options{})
 		require.NoError(t, err)
 		require.Len(t, res.Records, 3)
@@ -87,26 +81,10 @@ func TestRaisedMarkerPastALoneBullet(t *testing.T) {
 			lineSpec{text: "University of Lorraine (2018)", style: stEntry, bullet: true},
 		)
 		marker, dot, entry := doc.Blocks[3].Line, doc.Blocks[4].Line, doc.Blocks[5].Line
-		{
-			b := dot.Box()
-			b.X1 = dot.Box().X0 + 4
-			dot.SetBox(b)
-		}
-		{
-			b := entry.Box()
-			b.Y0, b.Y1 = dot.Box().Y0, dot.Box().Y1
-			entry.SetBox(b)
-		}
-		{
-			b := marker.Box()
-			b.X0, b.X1 = entry.Box().X0+150, entry.Box().X0+156
-			marker.SetBox(b)
-		}
-		{
-			b := marker.Box()
-			b.Y0, b.Y1 = entry.Box().Y0-1, entry.Box().Y0+5
-			marker.SetBox(b)
-		}
+		editBox(dot, func(b *parser.Box) { b.X1 = dot.Box().X0 + 4 })
+		editBox(entry, func(b *parser.Box) { b.Y0, b.Y1 = dot.Box().Y0, dot.Box().Y1 })
+		editBox(marker, func(b *parser.Box) { b.X0, b.X1 = entry.Box().X0+150, entry.Box().X0+156 })
+		editBox(marker, func(b *parser.Box) { b.Y0, b.Y1 = entry.Box().Y0-1, entry.Box().Y0+5 })
 		res, err := Normalize(doc, Options{})
 		require.NoError(t, err)
 		require.Len(t, res.Records, 3, bullet)

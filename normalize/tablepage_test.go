@@ -126,11 +126,7 @@ func TestPageTopLinesNotInColumns(t *testing.T) {
 	table := base.Blocks[1]
 	heading := parser.Block{Line: (&parser.Line{Page: 2, Text: "ラオス", Role: parser.RoleText}).Placed(parser.Box{X0: 135.8, Y0: 51.8, X1: 158.2, Y1: 62.6}, parser.Style{Font: "NotoSansCJKjp-Bold", Size: 7.5, Bold: true})}
 	across := cellLine(2, 0, 51.8, "Yamaguchi University The Faculty of Agriculture")
-	{
-		b := across.Line.Box()
-		b.X1 = colStarts[1] + 20
-		across.Line.SetBox(b)
-	}
+	editBox(across.Line, func(b *parser.Box) { b.X1 = colStarts[1] + 20 })
 	for name, lines := range map[string][]parser.Block{
 		"heading":         {heading, cellLine(2, 0, 66, "Ministry of Science"), cellLine(2, 1, 66, "Department of Planning")},
 		"across columns":  {across, cellLine(2, 2, 51.8, "School of Science")},
