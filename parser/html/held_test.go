@@ -18,16 +18,7 @@ import (
 // The pages are the fixtures, the layout matrix's renderings and a
 // generated page read in segments.
 func TestParseHeld(t *testing.T) {
-	inputs, _ := filepath.Glob("../../fixtures/*/input.html")
-	matrix, _ := filepath.Glob("../../fixtures/matrix/*/input.html")
-	inputs = append(inputs, matrix...)
-	require.NotEmpty(t, inputs)
-	pages := map[string][]byte{}
-	for _, in := range inputs {
-		b, err := os.ReadFile(in)
-		require.NoError(t, err)
-		pages[in] = b
-	}
+	pages := fixturePages(t, "../../fixtures/*/input.html", "../../fixtures/matrix/*/input.html")
 	pages["generated"] = bigPage(2 << 20)
 	tables := 0
 	for name, b := range pages {
@@ -53,6 +44,24 @@ func TestParseHeld(t *testing.T) {
 		assert.Equal(t, want, doc, name)
 	}
 	assert.Greater(t, tables, 10)
+}
+
+// fixturePages reads the pages the patterns name, by their paths; none is
+// a failure.
+func fixturePages(t *testing.T, patterns ...string) map[string][]byte {
+	t.Helper()
+	pages := map[string][]byte{}
+	for _, p := range patterns {
+		names, err := filepath.Glob(p)
+		require.NoError(t, err)
+		for _, name := range names {
+			b, err := os.ReadFile(name)
+			require.NoError(t, err)
+			pages[name] = b
+		}
+	}
+	require.NotEmpty(t, pages)
+	return pages
 }
 
 // madeRows gives the tables of h's document their rows, made part rows at

@@ -1,7 +1,6 @@
 package html
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,14 +21,7 @@ import (
 // read in segments (UTF-8, after a byte order mark, Shift_JIS), and a
 // small one read whole.
 func TestRelease(t *testing.T) {
-	inputs, _ := filepath.Glob("../../fixtures/*/input.html")
-	require.NotEmpty(t, inputs)
-	pages := map[string][]byte{}
-	for _, in := range inputs {
-		b, err := os.ReadFile(in)
-		require.NoError(t, err)
-		pages[in] = b
-	}
+	pages := fixturePages(t, "../../fixtures/*/input.html")
 	big := bigPage(3 << 20)
 	pages["generated"] = big
 	pages["generated after a byte order mark"] = append([]byte("\xef\xbb\xbf"), big...)
