@@ -52,7 +52,9 @@ func TestCellLines(t *testing.T) {
 					c.SetLines(f.lines)
 					c.SetBox(b)
 				}
-				for _, got := range []Cell{c, NewCell(f.text, f.lines, b), Cell{Text: f.text, ColSpan: 1, RowSpan: 1}.WithLines(f.lines).WithBox(b)} {
+				atOnce := Cell{Text: f.text, ColSpan: 1, RowSpan: 1}
+				atOnce.SetLinesBox(f.lines, b)
+				for _, got := range []Cell{c, atOnce, Cell{Text: f.text, ColSpan: 1, RowSpan: 1}.WithLines(f.lines).WithBox(b)} {
 					assert.Equal(t, f.lines, got.Lines(), "%s %v", f.name, b)
 					assert.Equal(t, f.lines == nil, got.Lines() == nil, "%s %v: nil stays nil", f.name, b)
 					assert.Equal(t, len(f.lines), got.LineCount(), "%s %v", f.name, b)

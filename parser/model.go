@@ -334,15 +334,9 @@ func (c *Cell) SetOneLine() {
 // WithLines returns the cell with the lines (its Text set first).
 func (c Cell) WithLines(lines []string) Cell { c.SetLines(lines); return c }
 
-// NewCell is a cell of the text, the lines and the box, of span 1.
-func NewCell(text string, lines []string, b Box) Cell {
-	c := Cell{Text: text, ColSpan: 1, RowSpan: 1}
-	c.set(lines, b)
-	return c
-}
-
-// set sets the cell's lines and box at once (one allocation at most).
-func (c *Cell) set(lines []string, b Box) {
+// SetLinesBox sets the cell's lines and box at once (one allocation at
+// most): set its Text first.
+func (c *Cell) SetLinesBox(lines []string, b Box) {
 	c.lines, lines = c.formOf(lines)
 	boxed := !zeroBox(b)
 	if c.lines != linesMore && !boxed {
@@ -370,9 +364,6 @@ func (c *Cell) formOf(lines []string) (lineForm, []string) {
 	}
 	return linesMore, lines
 }
-
-// SetLinesBox sets the cell's lines and box at once: set its Text first.
-func (c *Cell) SetLinesBox(lines []string, b Box) { c.set(lines, b) }
 
 // boxAt is the box p holds, the zero box for nil.
 func boxAt(p *Box) Box {
