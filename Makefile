@@ -15,8 +15,9 @@ all: build
 
 # The command is echoed to stderr, so that `make run | jq` reads only records.
 # Builds the front bin/agreements, the full program bin/agreements-all and
-# the lean parse child bin/agreements-parse (see scripts/build.sh and the
-# README's "The parse child executable" and "The front executable").
+# the lean parse children bin/agreements-parse (PDF) and
+# bin/agreements-parse-html (see scripts/build.sh and the README's "The
+# parse child executable" and "The front executable").
 build:
 	@echo "./scripts/build.sh bin" >&2
 	@GO="$(GO)" ./scripts/build.sh bin

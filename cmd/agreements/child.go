@@ -8,21 +8,30 @@ import (
 )
 
 // The parse child (see isolate.go) is either this program started again
-// or, when it stands next to this program's executable, the lean parse
-// child: this package built with the parsechild build tag (make build
-// writes it as bin/agreements-parse), which links only the PDF and HTML
-// readers and the child's code below and in isolate.go, and starts in
-// less than half the CPU time. The command hands it PDF and HTML inputs
-// only; anything else (an xlsx workbook, whose reader the lean child does
-// not link, or a file of no format read) goes to the program itself.
+// or, when one stands next to this program's executable, a lean parse
+// child: this package built with the parsechild build tag, which links
+// only one reader and the child's code below and in isolate.go, and
+// starts in less than half the CPU time. make build writes two:
+// bin/agreements-parse reads PDFs, bin/agreements-parse-html (build tag
+// htmlchild as well) HTML pages. Each starts without the other's reader:
+// the HTML reader's tables alone (its entities, the encodings' names)
+// took a fifth of the PDF child's start. The command hands each only
+// inputs of its format; anything else (an xlsx workbook, a file of no
+// format read) goes to the program itself.
 
-// leanChildName is the lean parse child's executable, in the directory of
-// the command's.
-const leanChildName = "agreements-parse"
+// The lean parse children's executables, in the directory of the
+// command's: one for PDFs, one for HTML pages.
+const (
+	leanChildName     = "agreements-parse"
+	leanHTMLChildName = "agreements-parse-html"
+)
 
-// leanChildEnv, when set, names the lean parse child's executable instead
-// (tests point it at one they built).
-const leanChildEnv = "AGREEMENTS_PARSE_EXE"
+// leanChildEnv and leanHTMLChildEnv, when set, name the lean parse
+// children's executables instead (tests point them at ones they built).
+const (
+	leanChildEnv     = "AGREEMENTS_PARSE_EXE"
+	leanHTMLChildEnv = "AGREEMENTS_PARSE_HTML_EXE"
+)
 
 // buildStamp identifies the source a build was made from: make build
 // sets the same one in the command and its lean child (-ldflags
@@ -49,24 +58,34 @@ const exitNotInBuild = 4
 // built from the same source (the same build stamp).
 func childStampOK() bool { return os.Getenv(stampEnv) == buildStamp }
 
-// leanFormat reports whether the lean parse child reads the input: PDF
-// and HTML.
+// leanFormat reports whether a lean parse child reads the input: PDF and
+// HTML.
 func leanFormat(b []byte) bool {
 	f := parser.Detect(b)
 	return f == parser.FormatPDF || f == parser.FormatHTML
 }
 
-// leanChild returns the lean parse child's executable for the command
-// whose executable is self, or "" when there is none to use: the one
-// leanChildEnv names, else leanChildName next to self when the command has
-// a build stamp; either only when it is a regular executable file.
-func leanChild(self string) string {
-	exe := os.Getenv(leanChildEnv)
+// leanChild returns the executable of the lean parse child that reads
+// inputs of the given format for the command whose executable is self,
+// or "" when there is none to use: the one leanChildEnv (PDF) or
+// leanHTMLChildEnv (HTML) names, else leanChildName or leanHTMLChildName
+// next to self when the command has a build stamp; either only when it is
+// a regular executable file.
+func leanChild(self string, format parser.Format) string {
+	env, name := leanChildEnv, leanChildName
+	switch format {
+	case parser.FormatPDF:
+	case parser.FormatHTML:
+		env, name = leanHTMLChildEnv, leanHTMLChildName
+	default:
+		return ""
+	}
+	exe := os.Getenv(env)
 	if exe == "" {
 		if buildStamp == "" {
 			return ""
 		}
-		exe = filepath.Join(filepath.Dir(self), leanChildName)
+		exe = filepath.Join(filepath.Dir(self), name)
 	}
 	fi, err := os.Stat(exe)
 	if err != nil || !fi.Mode().IsRegular() || fi.Mode().Perm()&0o111 == 0 {

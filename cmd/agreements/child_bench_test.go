@@ -99,12 +99,12 @@ func BenchmarkParseChild(b *testing.B) {
 // page handed over as its file (handedFile).
 func parseChildFile(path string, data []byte) error {
 	if parser.Detect(data) == parser.FormatHTML {
-		f, size := handedFile(path)
+		f, size, format := handedFile(path)
 		if f == nil {
 			return errors.New("the page was not handed over")
 		}
 		defer f.Close()
-		_, err := parseInChild(parseRequest{Name: path, file: f, Size: size}, limitsFor(size))
+		_, err := parseInChild(parseRequest{Name: path, file: f, Size: size, format: format}, limitsFor(size))
 		return err
 	}
 	_, err := parseIsolated(path, data, nil)

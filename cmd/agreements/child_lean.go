@@ -1,8 +1,9 @@
 //go:build parsechild
 
-// Command agreements-parse is the lean parse child of agreements (see
-// child.go): it reads one PDF or HTML input its command hands it and
-// replies with the document read. It is not run by hand.
+// Commands agreements-parse and agreements-parse-html are the lean parse
+// children of agreements (see child.go): each reads one input its command
+// hands it, a PDF or an HTML page (build tag htmlchild), and replies with
+// the document read. They are not run by hand.
 package main
 
 import (
@@ -10,8 +11,6 @@ import (
 	"os"
 
 	"github.com/agreements/agreements/parser"
-	"github.com/agreements/agreements/parser/html"
-	"github.com/agreements/agreements/parser/pdf"
 )
 
 // Exit codes of the child, as the command's.
@@ -29,17 +28,16 @@ func main() {
 	os.Exit(parseChild(os.Stdin, os.Stdout, os.Stderr))
 }
 
-// parseDocumentWith reads a PDF or an HTML page; the command hands the
-// lean child nothing else (see leanFormat), and anything else it is handed
-// back (parser.ErrNotInBuild), to be read or named by the full program.
-func parseDocumentWith(name string, b []byte, ro readOpts) (*parser.Document, error) {
-	switch parser.Detect(b) {
-	case parser.FormatPDF:
-		return pdf.Parse(name, b, pdf.Options{Pages: ro.pages, Password: ro.password})
-	case parser.FormatHTML:
-		return html.Parse(name, b, html.Options{})
-	}
-	// (The input changed since the command looked at it.) Handed back:
-	// the full program reads it, or names what it is.
-	return nil, &parser.Error{File: name, Err: fmt.Errorf("%w: the lean parse child reads PDF and HTML", parser.ErrNotInBuild)}
+// parseDocumentWith hands back an input of any format but the one this
+// child reads (its PDFs and HTML pages are read by parseHeldWith): the
+// command hands it nothing else, but the input may have changed since the
+// command looked at it.
+func parseDocumentWith(name string, _ []byte, _ readOpts) (*parser.Document, error) {
+	return nil, notInLeanChild(name)
+}
+
+// notInLeanChild is the error of an input this lean child hands back
+// (parser.ErrNotInBuild): the full program reads it, or names what it is.
+func notInLeanChild(name string) error {
+	return &parser.Error{File: name, Err: fmt.Errorf("%w: the lean parse child %s reads %s only", parser.ErrNotInBuild, leanSelf, leanReads)}
 }

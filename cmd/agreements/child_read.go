@@ -9,8 +9,6 @@ import (
 
 	"github.com/agreements/agreements/internal/filemap"
 	"github.com/agreements/agreements/parser"
-	"github.com/agreements/agreements/parser/html"
-	"github.com/agreements/agreements/parser/pdf"
 )
 
 // front reports whether this is the front (see child.go): it is not.
@@ -23,21 +21,12 @@ const front = false
 func parseHeldWith(name string, b []byte, ro readOpts) (*parser.Document, heldRows, error) {
 	switch parser.Detect(b) {
 	case parser.FormatHTML:
-		h, err := html.ParseHeld(name, b, html.Options{})
-		if err != nil {
-			return nil, nil, err
-		}
-		return h.Document(), h, nil
+		return readHeldHTML(name, b, nil)
 	case parser.FormatPDF:
-	default:
-		doc, err := parseDocumentWith(name, b, ro)
-		return doc, nil, err
+		return readHeldPDF(name, b, ro)
 	}
-	h, err := pdf.ParseHeld(name, b, pdf.Options{Pages: ro.pages, Password: ro.password})
-	if err != nil {
-		return nil, nil, err
-	}
-	return h.Document(), h, nil
+	doc, err := parseDocumentWith(name, b, ro)
+	return doc, nil, err
 }
 
 // parseHeldFile is parseHeldWith on the size bytes of the file f: a PDF
@@ -69,14 +58,14 @@ func parseHeldFile(name string, f *os.File, size int, ro readOpts) (doc *parser.
 	}
 	nothing := func() {}
 	if parser.Detect(head) == parser.FormatPDF {
-		h, err := pdf.ParseHeldAt(name, f, int64(size), pdf.Options{Pages: ro.pages, Password: ro.password})
+		doc, held, err := readHeldPDFAt(name, f, size, ro)
 		if err != nil {
 			return nil, nil, nil, err
 		}
 		if err := unchanged(); err != nil {
 			return nil, nil, nil, err
 		}
-		return h.Document(), h, nothing, nil
+		return doc, held, nothing, nil
 	}
 	if before.Size() < int64(size) {
 		// (Mapped, the bytes past its end could not be read.)
@@ -98,7 +87,7 @@ func parseHeldFile(name string, f *os.File, size int, ro readOpts) (doc *parser.
 		doc, held, err := parseHeldWith(name, b, ro)
 		return doc, held, nothing, err
 	}
-	h, err := html.ParseHeld(name, b, html.Options{Release: m.Release})
+	doc, held, err = readHeldHTML(name, b, m.Release)
 	if err == nil {
 		err = unchanged()
 	}
@@ -106,5 +95,5 @@ func parseHeldFile(name string, f *os.File, size int, ro readOpts) (doc *parser.
 		m.Close()
 		return nil, nil, nil, err
 	}
-	return h.Document(), h, func() { m.Close() }, nil
+	return doc, held, func() { m.Close() }, nil
 }

@@ -19,8 +19,8 @@ type exeResult struct {
 }
 
 // runExe runs exe with args, stdin and the environment extra adds to the
-// test's (leanChildEnv and fullProgramEnv cleared, so that the executables
-// find each other as installed).
+// test's (leanChildEnv, leanHTMLChildEnv and fullProgramEnv cleared, so
+// that the executables find each other as installed).
 func runExe(t *testing.T, exe, stdin string, extra []string, args ...string) exeResult {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
@@ -29,7 +29,7 @@ func runExe(t *testing.T, exe, stdin string, extra []string, args ...string) exe
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	var env []string
 	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, leanChildEnv+"=") && !strings.HasPrefix(kv, fullProgramEnv+"=") {
+		if !strings.HasPrefix(kv, leanChildEnv+"=") && !strings.HasPrefix(kv, leanHTMLChildEnv+"=") && !strings.HasPrefix(kv, fullProgramEnv+"=") {
 			env = append(env, kv)
 		}
 	}
@@ -162,7 +162,7 @@ func TestFront(t *testing.T) {
 			assert.Equal(t, exitFail, got.Code, "%v", args)
 			assert.Empty(t, got.Stdout, "%v", args)
 			assert.Contains(t, got.Stderr, filepath.Join(alone, fullProgramName)+" is missing", "%v", args)
-			assert.Contains(t, got.Stderr, "make build writes agreements, agreements-all and agreements-parse", "%v", args)
+			assert.Contains(t, got.Stderr, "make build writes agreements, agreements-all, agreements-parse and agreements-parse-html", "%v", args)
 		}
 		got := runExe(t, exe, "", nil, "--version")
 		assert.Equal(t, runExe(t, fullExe, "", nil, "--version"), got, "--version needs no other executable")

@@ -60,9 +60,9 @@ func (e *env) extractFile(name string, opt normalize.Options) (*agreement.Result
 // A PDF or an HTML page in a regular file is not read here: the parse child
 // reads it from the file, handed over open (see handedFile).
 func (e *env) extractFilePages(name string, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
-	if f, size := handedFile(name); f != nil {
+	if f, size, format := handedFile(name); f != nil {
 		collected := collectAroundRead(ro.alone)
-		doc, err := parseInChild(parseRequest{Name: name, Pages: ro.pages, Password: ro.password, file: f, Size: size}, limitsFor(size))
+		doc, err := parseInChild(parseRequest{Name: name, Pages: ro.pages, Password: ro.password, file: f, Size: size, format: format}, limitsFor(size))
 		f.Close()
 		defer collected()()
 		return normalizeRead(name, doc, err, opt)
@@ -78,7 +78,7 @@ func (e *env) extractFilePages(name string, opt normalize.Options, ro readOpts) 
 // maxInput bytes that is a PDF or an HTML page by its first bytes (a
 // "%PDF-" header in the first KiB; markup at the start of the first
 // handedHead bytes, which parser.Detect then finds in the whole file too),
-// and returns it and its size; nil otherwise, when the input is read whole
+// and returns it, its size and its format; nil otherwise, when the input is read whole
 // as any other (readInput says what is wrong with it, if anything). The
 // command then reads only those first bytes: the parse child reads a PDF's
 // pages from the file, as it would from a file the command had read whole
@@ -86,29 +86,31 @@ func (e *env) extractFilePages(name string, opt normalize.Options, ro readOpts) 
 // into memory (parseHeldFile), without the
 // command reading it and holding it (a 50 MB page: 50 MB of the command's
 // memory while the child reads it) and writing it down a pipe.
-func handedFile(name string) (*os.File, int) {
+func handedFile(name string) (*os.File, int, parser.Format) {
 	if name == "-" {
-		return nil, 0
+		return nil, 0, ""
 	}
 	fi, err := os.Stat(name)
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() == 0 || fi.Size() > maxInput {
-		return nil, 0 // not opened: a named pipe would wait for a writer
+		return nil, 0, "" // not opened: a named pipe would wait for a writer
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, 0
+		return nil, 0, ""
 	}
 	fi, err = f.Stat()
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() == 0 || fi.Size() > maxInput {
 		f.Close()
-		return nil, 0
+		return nil, 0, ""
 	}
 	head := make([]byte, min(fi.Size(), handedHead))
-	if n, _ := f.ReadAt(head, 0); n < len(head) || !leanFormat(head) {
+	n, _ := f.ReadAt(head, 0)
+	format := parser.Detect(head)
+	if n < len(head) || format != parser.FormatPDF && format != parser.FormatHTML {
 		f.Close()
-		return nil, 0
+		return nil, 0, ""
 	}
-	return f, int(fi.Size())
+	return f, int(fi.Size()), format
 }
 
 // handedHead is how much of a file handedFile reads to tell its format:

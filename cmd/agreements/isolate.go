@@ -78,6 +78,9 @@ type parseRequest struct {
 	// file is that file, in the parent.
 	InFile bool
 	file   *os.File
+	// format is the input's format by its first bytes, when the command
+	// has looked (a file handed over); else it is read from Data.
+	format parser.Format
 	Memory int64
 	// QuietStart says the child was started with garbage collection off
 	// (GOGC=off), to be set for the input's size (see collectFor).
@@ -502,16 +505,21 @@ func parseIsolatedWith(name string, b []byte, ro readOpts) (*parser.Document, er
 	return parseInChild(req, limitsFor(len(b)))
 }
 
-// parseInChild parses in the lean parse child when there is one to use
-// and it reads the input (see leanChild, leanFormat), else, or when the
-// lean child says it was built from another source, in a child of this
-// program's own executable (the front's: the full program's, selfReader).
+// parseInChild parses in the lean parse child of the input's format when
+// there is one to use (see leanChild), else, or when the lean child says
+// it was built from another source or hands the input back, in a child of
+// this program's own executable (the front's: the full program's,
+// selfReader).
 func parseInChild(req parseRequest, lim parseLimits) (*parser.Document, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("starting the reader: %w", err)}
 	}
-	if lean := leanChild(self); lean != "" && (req.file != nil || leanFormat(req.Data)) {
+	format := req.format
+	if format == "" {
+		format = parser.Detect(req.Data)
+	}
+	if lean := leanChild(self, format); lean != "" {
 		doc, err, again := runChild(lean, &req, lim)
 		if !again {
 			return doc, err

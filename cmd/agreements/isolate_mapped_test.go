@@ -21,10 +21,10 @@ func TestParseMappedPage(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, page, 0o644))
 	want, err := parseDocument("page.html", page, nil)
 	require.NoError(t, err)
-	f, size := handedFile(path)
+	f, size, format := handedFile(path)
 	require.NotNil(t, f)
 	defer f.Close()
-	got, err := parseInChild(parseRequest{Name: "page.html", file: f, Size: size}, limitsFor(size))
+	got, err := parseInChild(parseRequest{Name: "page.html", file: f, Size: size, format: format}, limitsFor(size))
 	require.NoError(t, err)
 	assert.Equal(t, string(parser.Dump(want)), string(parser.Dump(got)))
 }
@@ -39,10 +39,10 @@ func TestParseMappedPageCutShort(t *testing.T) {
 	for _, after := range []time.Duration{0, 30 * time.Millisecond, 100 * time.Millisecond} {
 		path := filepath.Join(dir, "page-"+after.String()+".html")
 		require.NoError(t, os.WriteFile(path, page, 0o644))
-		f, size := handedFile(path)
+		f, size, format := handedFile(path)
 		require.NotNil(t, f)
 		cut := time.AfterFunc(after, func() { _ = os.Truncate(path, int64(size/2)) })
-		doc, err := parseInChild(parseRequest{Name: "page.html", file: f, Size: size}, limitsFor(size))
+		doc, err := parseInChild(parseRequest{Name: "page.html", file: f, Size: size, format: format}, limitsFor(size))
 		cut.Stop()
 		f.Close()
 		if err == nil {

@@ -147,14 +147,16 @@ func TestHandedFile(t *testing.T) {
 			b, _ := os.ReadFile(tt.path)
 			head := b[:min(len(b), handedHead)]
 			want := tt.path != "-" && len(b) > 0 && leanFormat(head)
-			f, size := handedFile(tt.path)
+			f, size, format := handedFile(tt.path)
 			if !want {
 				assert.Nil(t, f)
+				assert.Empty(t, format)
 				return
 			}
 			require.NotNil(t, f)
 			defer f.Close()
 			assert.Equal(t, len(b), size)
+			assert.Equal(t, parser.Detect(head), format)
 			assert.Equal(t, parser.Detect(b), parser.Detect(head), "the whole file is what its head says")
 		})
 	}

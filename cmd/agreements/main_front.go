@@ -91,7 +91,7 @@ func execFull(args []string, stderr io.Writer) int {
 func fullMissing(stderr io.Writer, exe, self string) int {
 	fmt.Fprintf(stderr, "agreements: %s is missing: it runs what %s does not serve itself "+
 		"(every command but extract, tables and raw, extract --format xlsx, and the reading of what the lean parse child does not read); "+
-		"make build writes agreements, %s and %s into one directory, to be installed together\n",
-		exe, self, fullProgramName, leanChildName)
+		"make build writes agreements, %s, %s and %s into one directory, to be installed together\n",
+		exe, self, fullProgramName, leanChildName, leanHTMLChildName)
 	return exitFail
 }

@@ -67,6 +67,6 @@ func fromFront(stderr io.Writer) (code int, ok bool) {
 	}
 	self, _ := os.Executable()
 	fmt.Fprintf(stderr, "agreements: %s was built from another source than the agreements that started it (its build stamp %q, this one's %q): "+
-		"make build writes agreements, %s and %s together; build them again\n", self, stamp, buildStamp, fullProgramName, leanChildName)
+		"make build writes agreements, %s, %s and %s together; build them again\n", self, stamp, buildStamp, fullProgramName, leanChildName, leanHTMLChildName)
 	return exitFail, false
 }
