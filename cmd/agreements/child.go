@@ -103,6 +103,9 @@ type readOpts struct {
 	pages    []int
 	password string
 	alone    bool
+	// reading, when not nil, is told how many pages of a PDF are about to
+	// be read (pdf.Options.Reading; the child's side only).
+	reading func(pages int)
 }
 
 // The front (main_front.go) is this package built with the front build

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -227,4 +228,25 @@ func TestChildEnd(t *testing.T) {
 	assert.True(t, c.timedOut.Load())
 	var ce *childExit
 	require.ErrorAs(t, err, &ce)
+}
+
+// TestOneProc: a PDF's child starts on one processor unless GOMAXPROCS is
+// set; it takes the runtime's default for more than one page to read, and
+// keeps one for one.
+func TestOneProc(t *testing.T) {
+	t.Setenv("GOMAXPROCS", "3")
+	assert.False(t, oneProcFor(parser.FormatPDF), "GOMAXPROCS set: the child keeps it")
+	os.Unsetenv("GOMAXPROCS")
+	assert.True(t, oneProcFor(parser.FormatPDF))
+	assert.False(t, oneProcFor(parser.FormatHTML))
+	assert.False(t, oneProcFor(parser.FormatXLSX))
+
+	before := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(before)
+	runtime.SetDefaultGOMAXPROCS()
+	def := runtime.GOMAXPROCS(1)
+	oneProcReading(1)
+	assert.Equal(t, 1, runtime.GOMAXPROCS(0), "one page: one processor")
+	oneProcReading(4)
+	assert.Equal(t, def, runtime.GOMAXPROCS(0), "several pages: the default")
 }

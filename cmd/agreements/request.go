@@ -44,6 +44,7 @@ func writeRequest(w io.Writer, req parseRequest) error {
 	flag(req.InFile)
 	f = binary.AppendVarint(f, req.Memory)
 	flag(req.QuietStart)
+	flag(req.OneProc)
 	str(req.Test)
 	if len(f) > maxRequest {
 		return fmt.Errorf("a request of %d bytes, more than %d", len(f), maxRequest)
@@ -94,6 +95,7 @@ func readRequest(r *bufio.Reader) (parseRequest, error) {
 	req.InFile = d.flag()
 	req.Memory = d.int()
 	req.QuietStart = d.flag()
+	req.OneProc = d.flag()
 	req.Test = d.str()
 	if d.bad || len(d.f) > 0 {
 		return parseRequest{}, errRequest

@@ -13,7 +13,7 @@ import (
 // the file, pages or none, a name and a password that are not UTF-8.
 func requestSamples() []parseRequest {
 	return []parseRequest{
-		{Name: "in.pdf", Data: []byte("%PDF-1.7 ...")},
+		{Name: "in.pdf", Data: []byte("%PDF-1.7 ..."), OneProc: true},
 		{Name: "", Data: nil},
 		{Name: "-", Data: []byte("<html></html>"), QuietStart: true, Memory: 1 << 30},
 		{Name: "協定一覧\x82\xa0.pdf", Pages: []int{1, 3, 4, 5, 20000}, Password: "s\xffcret", Size: 1234567, InFile: true, Memory: 512 << 20, Test: "hang"},
@@ -51,8 +51,8 @@ func TestRequestMalformed(t *testing.T) {
 	var good bytes.Buffer
 	require.NoError(t, writeRequest(&good, requestSamples()[3]))
 	frame := good.Bytes()
-	var quiet bytes.Buffer // its frame ends with QuietStart and an empty Test
-	require.NoError(t, writeRequest(&quiet, parseRequest{Name: "a", InFile: true, QuietStart: true}))
+	var quiet bytes.Buffer // its frame ends with OneProc and an empty Test
+	require.NoError(t, writeRequest(&quiet, parseRequest{Name: "a", InFile: true, QuietStart: true, OneProc: true}))
 	badFlag := bytes.Clone(quiet.Bytes())
 	badFlag[len(badFlag)-2] = 7
 	for name, in := range map[string][]byte{

@@ -321,3 +321,28 @@ func TestRowCellsInArena(t *testing.T) {
 		}
 	}
 }
+
+// TestReadingToldPages: Options.Reading is told once, before any page is
+// read, how many pages will be: all of them, or those Pages selects.
+func TestReadingToldPages(t *testing.T) {
+	b := synthRuledPDF(t, 5, 20)
+	for _, tt := range []struct {
+		pages []int
+		want  int
+	}{
+		{nil, 5},
+		{[]int{2}, 1},
+		{[]int{1, 3, 5}, 3},
+	} {
+		var told []int
+		opt := Options{Pages: tt.pages, Reading: func(n int) { told = append(told, n) }}
+		h, err := ParseHeldAt("input.pdf", bytes.NewReader(b), int64(len(b)), opt)
+		require.NoError(t, err)
+		assert.Equal(t, []int{tt.want}, told, "%v", tt.pages)
+		assert.Equal(t, 5, h.Document().Pages, "the document's pages, whichever are read")
+		told = nil
+		_, err = Parse("input.pdf", b, opt)
+		require.NoError(t, err)
+		assert.Equal(t, []int{tt.want}, told, "%v", tt.pages)
+	}
+}

@@ -31,6 +31,11 @@ type Options struct {
 	// Password opens a file protected by a user password; the empty
 	// password is always tried first.
 	Password string
+	// Reading, when not nil, is told how many pages are about to be
+	// read, once the document is open and before any page is: a process
+	// may take more processors for several pages than for one (the pages
+	// are read a few at a time, one per processor).
+	Reading func(pages int)
 }
 
 // ReadLayout reads the text layer of a PDF: per page its glyphs, words,
@@ -163,6 +168,9 @@ func (d *document) layouts(opt Options, finish func(*PageLayout, *scratch)) ([]P
 	if len(nums) == 0 {
 		return nil, nil, &parser.Error{File: d.name, Err: fmt.Errorf("%w: pages %s asked for, the document has %d",
 			parser.ErrPageRange, pageList(opt.Pages), len(d.pages))}
+	}
+	if opt.Reading != nil {
+		opt.Reading(len(nums))
 	}
 	out := make([]PageLayout, len(nums))
 	errs := make([]error, len(nums))
