@@ -102,6 +102,43 @@ func byteBit(b byte) uint64 {
 	return 1 << (37 + b%27)
 }
 
+// findText is find(Fold(text), terms), without folding an ASCII text in
+// which no term can match: most lines name no level, flag or institution
+// word, and folding them cost more than the looking.
+func findText(text string, terms []term) []match {
+	if ascii.Only(text) && !mayHold(foldMaskASCII(text), terms) {
+		return nil
+	}
+	return find(Fold(text), terms)
+}
+
+// foldMaskASCII is the bits (byteBit) of the bytes Fold makes of the ASCII
+// text s, and the space's: its letters lowered, its digits (foldASCII
+// turns every other byte into a space or drops it).
+func foldMaskASCII(s string) uint64 {
+	m := byteBit(' ')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'A' <= c && c <= 'Z':
+			m |= byteBit(c + 'a' - 'A')
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			m |= byteBit(c)
+		}
+	}
+	return m
+}
+
+// mayHold reports whether a text of the byte bits mask may hold a term of
+// terms: find passes over every term that has a byte the text has not.
+func mayHold(mask uint64, terms []term) bool {
+	for k := range terms {
+		if terms[k].mask&^mask == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // byteMask is the bits of the bytes s holds.
 func byteMask(s string) uint64 {
 	var m uint64
@@ -193,7 +230,7 @@ func specific(f Field) int {
 // Level reports the level a text names ("University-wide", "部局間協定",
 // "School-to-school agreement") by its most specific level term.
 func (lx *Lexicon) Level(text string) (string, bool) {
-	ms := find(Fold(text), lx.levels)
+	ms := findText(text, lx.levels)
 	if len(ms) == 0 {
 		return "", false
 	}
@@ -210,7 +247,7 @@ func (lx *Lexicon) Level(text string) (string, bool) {
 // particular order ("… と197の大学間交流協定を締結" names the university level).
 func (lx *Lexicon) LevelsIn(text string) []string {
 	var out []string
-	for _, m := range find(Fold(text), lx.levels) {
+	for _, m := range findText(text, lx.levels) {
 		if !slices.Contains(out, m.t.value) {
 			out = append(out, m.t.value)
 		}
@@ -220,7 +257,7 @@ func (lx *Lexicon) LevelsIn(text string) []string {
 
 // LastLevel reports the level of the last level word in text.
 func (lx *Lexicon) LastLevel(text string) (string, bool) {
-	ms := find(Fold(text), lx.levels)
+	ms := findText(text, lx.levels)
 	if len(ms) == 0 {
 		return "", false
 	}
@@ -262,7 +299,14 @@ func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 // an entry that says its kind ("Tsinghua University — School-to-school
 // agreement") is not taken for a title.
 func (lx *Lexicon) LevelTitle(text string) (string, bool) {
-	s := Fold(text)
+	if ascii.Only(text) && !mayHold(foldMaskASCII(text), lx.levels) {
+		return "", false // (most lines: see findText)
+	}
+	return lx.levelTitleFolded(Fold(text))
+}
+
+// levelTitleFolded is LevelTitle of the folded text s.
+func (lx *Lexicon) levelTitleFolded(s string) (string, bool) {
 	ms := find(s, lx.levels)
 	if len(ms) == 0 {
 		return "", false
@@ -311,7 +355,7 @@ func (lx *Lexicon) IsLevelOnly(text string) (string, bool) {
 // HasUnitWord reports a text that names a unit of an institution
 // ("Graduate School of Engineering", "工学研究科").
 func (lx *Lexicon) HasUnitWord(text string) bool {
-	return len(find(Fold(text), lx.units)) > 0
+	return len(findText(text, lx.units)) > 0
 }
 
 // UnitWordAt reports whether a unit word starts text (after folding): a
@@ -371,7 +415,7 @@ func (lx *Lexicon) IsNegative(text string) bool {
 // Flag maps a legend's definition to a stable flag name by its most
 // specific flag term; "" when it names nothing known.
 func (lx *Lexicon) Flag(definition string) string {
-	ms := find(Fold(definition), lx.flagTerms)
+	ms := findText(definition, lx.flagTerms)
 	if len(ms) == 0 {
 		return ""
 	}
@@ -380,12 +424,12 @@ func (lx *Lexicon) Flag(definition string) string {
 
 // IsInstitution reports a name with a word that makes it an institution's.
 func (lx *Lexicon) IsInstitution(text string) bool {
-	return len(find(Fold(text), lx.inst)) > 0
+	return len(findText(text, lx.inst)) > 0
 }
 
 // IsListTitle reports a text with a word of a list's own title.
 func (lx *Lexicon) IsListTitle(text string) bool {
-	return len(find(Fold(text), lx.title)) > 0
+	return len(findText(text, lx.title)) > 0
 }
 
 // covered reports whether the terms cover every word of the folded text,
@@ -712,7 +756,7 @@ func (lx *Lexicon) EndsAsUniversity(name string) bool {
 // boundaries ("Exchange agreements in Europe" → Europe), once each.
 func (lx *Lexicon) RegionsIn(text string) []string {
 	var out []string
-	for _, m := range find(Fold(text), lx.rterms) {
+	for _, m := range findText(text, lx.rterms) {
 		if !slices.Contains(out, m.t.value) {
 			out = append(out, m.t.value)
 		}
