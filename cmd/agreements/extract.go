@@ -389,6 +389,20 @@ func (s *recordSink) turn() {
 // ahead of the one fn waits for, so that a slow input holds back the
 // memory of the others' records, not all of them.
 func (e *env) extractEach(inputs []string, opt normalize.Options, ro readOpts, write func(agreement.Record), fn func(extracted)) {
+	if len(inputs) == 1 {
+		// One input: read here, its records given to write as they are
+		// made, without goroutines to hand them between.
+		var sink recordSink
+		sink.write = write
+		sink.turn()
+		o := opt
+		o.Emit = sink.emit
+		var got extracted
+		got.res, got.err = e.extractFilePages(inputs[0], o, ro)
+		got.records, got.held = sink.n, sink.held
+		fn(got)
+		return
+	}
 	out := make([]extracted, len(inputs))
 	done := make([]chan struct{}, len(inputs))
 	sinks := make([]recordSink, len(inputs))
