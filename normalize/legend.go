@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/agreements/agreements/internal/lazyre"
@@ -98,9 +99,51 @@ func hasLegendVerb(text string) bool {
 // definition names a known flag.
 var bareLegendRe = lazyre.New(`^[(（]?\s*(` + markerPattern + `)\s+(.{2,120}?)[)）]?\s*$`)
 
-// parseLegendLine reads a line that defines a marker.
+// parseLegendLine reads a line that defines a marker: the first of the
+// legends it defines (see legendsIn).
 func (c *docContext) parseLegendLine(text string) (marker, definition string, ok bool) {
+	ls := c.legendsIn(text)
+	if len(ls) == 0 {
+		return "", "", false
+	}
+	return ls[0].marker, ls[0].definition, true
+}
+
+// legendDef is one marker a legend line defines, and its definition.
+type legendDef struct{ marker, definition string }
+
+// legendsIn reads the legends a line defines: a marker and what it means
+// (legendRe: "* indicates …", "※1：…"; bareLegendRe: "♦ 授業料不徴収"), or
+// several markers in a row, each followed by a definition that names a
+// known flag, after a title or not ("学生交換協定 ※1 派遣のみ ※2 受入れのみ
+// ★ダブル・ディグリー・プログラムあり"), or one marker written against its
+// definition ("★ダブル・ディグリー・プログラムあり"); see bareLegends.
+func (c *docContext) legendsIn(text string) []legendDef {
 	text = strings.TrimSpace(text)
+	m, def, ok := c.oneLegend(text)
+	if ok && !strings.ContainsAny(def, markerSymbols) {
+		return []legendDef{{m, def}}
+	}
+	// (A definition that holds markers may be several legends in a row.)
+	if ls := c.bareLegends(text); len(ls) > 0 {
+		return ls
+	}
+	if ok {
+		return []legendDef{{m, def}}
+	}
+	return nil
+}
+
+// addLegends adds the legends of a line to the legend of the section of
+// the given level.
+func (c *docContext) addLegends(ls []legendDef, level string) {
+	for _, l := range ls {
+		c.legend.add(l.marker, l.definition, c.lx.Flag(l.definition), level)
+	}
+}
+
+// oneLegend reads a line that defines one marker.
+func (c *docContext) oneLegend(text string) (marker, definition string, ok bool) {
 	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "(（ ")); !strings.ContainsRune(markerSymbols+"†‡", r) {
 		return "", "", false // a legend starts with its marker (after a bracket or a footnote mark)
 	}
@@ -115,7 +158,9 @@ func (c *docContext) parseLegendLine(text string) (marker, definition string, ok
 			return "", "", false
 		}
 		b := bareLegendRe.FindStringSubmatch(text)
-		if b == nil || c.lx.Flag(b[2]) == "" {
+		if b == nil || c.lx.Flag(b[2]) == "" || c.lx.IsInstitution(b[2]) {
+			// (A name with a flag word in it is an entry: "* Peking
+			// University (1999.11.10) ★ double degree".)
 			return "", "", false
 		}
 		m = b
@@ -125,6 +170,54 @@ func (c *docContext) parseLegendLine(text string) (marker, definition string, ok
 		return "", "", false
 	}
 	return canonicalMarker(m[1]), def, true
+}
+
+// bareLegends reads a line of bare legends: markers that each start a
+// word, each followed by its definition up to the next (with or without
+// a space between, brackets and separators around it trimmed). It is a
+// legend line only when every definition names a known flag and no
+// institution (an entry's name with a flag word in it is no definition),
+// and no marker comes twice; text before the first marker (a title) only
+// when there are two legends or more: an entry may end with one marker
+// and a flag word ("… ※1 派遣のみ"), seldom with two.
+func (c *docContext) bareLegends(text string) []legendDef {
+	var starts, ends []int
+	prev := ' '
+	for i, r := range text {
+		if unicode.IsSpace(prev) || strings.ContainsRune("(（", prev) {
+			if n := markerAt(text[i:]); n > 0 {
+				starts, ends = append(starts, i), append(ends, i+n)
+			}
+		}
+		prev = r
+	}
+	if len(starts) == 0 {
+		return nil
+	}
+	title := strings.TrimSpace(strings.TrimRight(text[:starts[0]], "(（ "))
+	if title != "" && len(starts) < 2 {
+		return nil
+	}
+	var out []legendDef
+	for k := range starts {
+		end := len(text)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		m := canonicalMarker(text[starts[k]:ends[k]])
+		def := strings.Trim(text[ends[k]:end], " \t\u3000()（）:：=＝、,，;；")
+		n := utf8.RuneCountInString(def)
+		if n < 2 || n > 120 || c.lx.Flag(def) == "" || c.lx.IsInstitution(def) {
+			return nil
+		}
+		for _, l := range out {
+			if l.marker == m {
+				return nil
+			}
+		}
+		out = append(out, legendDef{m, def})
+	}
+	return out
 }
 
 // markerFolds are the full-width and spaced forms of markers.

@@ -252,6 +252,50 @@ func TestLegendLines(t *testing.T) {
 	}
 }
 
+// TestLegendsInALine: a line may define several markers, after the list's
+// own name or not, a mark written against its meaning or apart; each
+// meaning must name a flag and no institution, and a title comes before
+// two legends at least, so that an entry with one mark and a flag word,
+// or marks and names, stays an entry.
+func TestLegendsInALine(t *testing.T) {
+	type def struct{ marker, flag string }
+	for _, tt := range []struct {
+		in   string
+		want []def
+	}{
+		{"学生交換協定 ※1 派遣のみ ※2 受入れのみ ★ダブル・ディグリー・プログラムあり",
+			[]def{{"※1", FlagOutboundOnly}, {"※2", FlagInboundOnly}, {"★", FlagDoubleDegree}}},
+		{"※1 派遣のみ ※2 受入れのみ ★ダブル・ディグリー・プログラムあり",
+			[]def{{"※1", FlagOutboundOnly}, {"※2", FlagInboundOnly}, {"★", FlagDoubleDegree}}},
+		{"★ダブル・ディグリー・プログラムあり", []def{{"★", FlagDoubleDegree}}},
+		{"Student exchange: * outbound only, ** inbound only", []def{{"*", FlagOutboundOnly}, {"**", FlagInboundOnly}}},
+		{"(※1 派遣のみ)（※2 受入れのみ）", []def{{"※1", FlagOutboundOnly}, {"※2", FlagInboundOnly}}},
+		{"※1 派遣のみ", []def{{"※1", FlagOutboundOnly}}},
+		{"★: Double degree program", []def{{"★", FlagDoubleDegree}}},
+	} {
+		c := testContext()
+		ls := c.legendsIn(tt.in)
+		var got []def
+		for _, l := range ls {
+			got = append(got, def{l.marker, c.lx.Flag(l.definition)})
+		}
+		assert.Equal(t, tt.want, got, tt.in)
+		m, _, ok := c.parseLegendLine(tt.in)
+		require.True(t, ok, tt.in)
+		assert.Equal(t, tt.want[0].marker, m, "the first legend, for those who ask for one")
+	}
+	for _, not := range []string{
+		"Charles University ※1 派遣のみ",                   // an entry, one mark and a flag word after its name
+		"★Technische Universität Wien (double degree)", // a name, its mark against it
+		"* Peking University (1999.11.10) ★ double degree",
+		"学生交換協定 ※1 派遣のみ ※1 受入れのみ", // a mark twice
+		"※1 派遣のみ ※2 カレル大学",
+		"★★",
+	} {
+		assert.Empty(t, testContext().legendsIn(not), not)
+	}
+}
+
 func TestDeclared(t *testing.T) {
 	d := testContext().parseDeclared("64 countries and regions, 481 institutions", LevelDepartment, 7, 300)
 	require.Len(t, d, 2)

@@ -56,14 +56,14 @@ func (c *docContext) scan() {
 		if lv, ok := c.sectionLevel(text); ok && !looksLikeEntry(text) {
 			level = lv
 		}
-		if m, def, ok := c.parseLegendLine(text); ok {
-			if i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil {
-				if longer, ok := c.legendWrapped(def, l, c.doc.Blocks[i+1].Line); ok {
-					def = longer
+		if ls := c.legendsIn(text); len(ls) > 0 {
+			if len(ls) == 1 && i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil {
+				if longer, ok := c.legendWrapped(ls[0].definition, l, c.doc.Blocks[i+1].Line); ok {
+					ls[0].definition = longer
 					c.consumed[c.doc.Blocks[i+1].Line.Row] = true
 				}
 			}
-			c.legend.add(m, def, c.lx.Flag(def), level)
+			c.addLegends(ls, level)
 			continue
 		}
 		if c.asOf == "" {
@@ -89,13 +89,13 @@ func (c *docContext) scan() {
 	// date may stand there.
 	for i, l := range c.doc.Furniture {
 		text := clean(l.Text)
-		if m, def, ok := c.parseLegendLine(text); ok {
-			if i+1 < len(c.doc.Furniture) {
-				if longer, ok := c.legendWrapped(def, &l, &c.doc.Furniture[i+1]); ok {
-					def = longer
+		if ls := c.legendsIn(text); len(ls) > 0 {
+			if len(ls) == 1 && i+1 < len(c.doc.Furniture) {
+				if longer, ok := c.legendWrapped(ls[0].definition, &l, &c.doc.Furniture[i+1]); ok {
+					ls[0].definition = longer
 				}
 			}
-			c.legend.add(m, def, c.lx.Flag(def), "")
+			c.addLegends(ls, "")
 			continue
 		}
 		if c.asOf == "" {
@@ -580,8 +580,8 @@ func (c *docContext) titleLine(text string, page, row int) {
 			c.asOf = d
 		}
 	}
-	if m, def, ok := c.parseLegendLine(text); ok {
-		c.legend.add(m, def, c.lx.Flag(def), c.level)
+	if ls := c.legendsIn(text); len(ls) > 0 {
+		c.addLegends(ls, c.level)
 		return
 	}
 	if d := c.parseDeclared(text, c.level, page, row); d != nil {

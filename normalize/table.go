@@ -101,6 +101,10 @@ type tableReader struct {
 	headerDigit           int8                    // whether a header cell has a digit (headerHasDigit): 0 not yet told, 1 no, 2 yes
 	spanned               []bool                  // the columns a header cell covers from the left (headerTexts)
 	vals                  *fieldVals              // the cells of the row being read, by field (rowVals), made once a table
+	// unitInSigned says the date column's header names the home unit too
+	// ("締結母体(明記のない場合は大学) 締結年月日") and no other column does:
+	// its cells may hold the unit above the date (unitOutOfSigned).
+	unitInSigned bool
 }
 
 // forgetGroups drops what blank grouping cells stand for.
@@ -117,6 +121,7 @@ type val struct {
 	lines   []string // the cell's lines as laid out
 	covered bool     // merged with the cell above: the same value
 	col     int
+	split   bool // read out of the cell of another field (unitOutOfSigned)
 }
 
 // table turns the rows of one raw table into records.
@@ -395,6 +400,11 @@ func (tr *tableReader) mapColumns() bool {
 	has := map[field]bool{}
 	for _, f := range tr.cols {
 		has[f] = true
+	}
+	for j, f := range tr.cols {
+		if f == fSigned && j < len(texts) && !has[fHomeUnit] && tr.c.lx.Mentions(texts[j], lexicon.HomeUnit) {
+			tr.unitInSigned = true
+		}
 	}
 	tr.goesOnAfterBreak()
 	return has[fPartner]
@@ -1113,9 +1123,7 @@ func (tr *tableReader) cell(i, j int) val {
 func (tr *tableReader) readLegendRows() {
 	for i := tr.body; i < len(tr.t.Rows); i++ {
 		if s, ok := tr.soleText(i); ok {
-			if m, def, ok := tr.c.parseLegendLine(s); ok {
-				tr.c.legend.add(m, def, tr.c.lx.Flag(def), tr.c.level)
-			}
+			tr.c.addLegends(tr.c.legendsIn(s), tr.c.level)
 		}
 	}
 }

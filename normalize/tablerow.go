@@ -49,7 +49,31 @@ func (tr *tableReader) rowVals(i int) *fieldVals {
 		}
 		vals.put(f, v)
 	}
+	if tr.unitInSigned && !vals.set.has(fHomeUnit) {
+		tr.unitOutOfSigned(vals)
+	}
 	return vals
+}
+
+// unitOutOfSigned reads a cell of a date column whose header names the
+// home unit too (tableReader.unitInSigned): the lines above a last line
+// that is a date are the home unit ("理工学部・理工学研究科" / "Faculty … of
+// Science and Engineering" / "2017年4月7日"); a date alone is the date, as
+// in any date column, and the unit is the institution's (the header says
+// so: "明記のない場合は大学", the university where none is named).
+func (tr *tableReader) unitOutOfSigned(vals *fieldVals) {
+	v, ok := vals.lookup(fSigned)
+	if !ok || v.covered || len(v.lines) < 2 {
+		return
+	}
+	n := len(v.lines)
+	last, _ := splitMarkers(v.lines[n-1])
+	if _, err := tr.c.parseDate(last, tr.c.dateOptions()); err != nil {
+		return
+	}
+	vals.put(fHomeUnit, val{text: joinWrapped(v.lines[:n-1]), lines: v.lines[:n-1], col: v.col, split: true})
+	v.text, v.lines = v.lines[n-1], v.lines[n-1:]
+	vals.put(fSigned, v)
 }
 
 // joinLineByLine joins two cells' lines side by side: the first lines,
@@ -366,14 +390,20 @@ func (tr *tableReader) rowCells(rec *Record, vals *fieldVals, has fieldSet) stri
 		if v.covered {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, f.String()))
 		}
+		if v.split {
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, f.String()))
+		}
 		c.applyMarkers(rec, markers, tr.where(f))
 		switch f {
 		case fPartnerUnit:
 			rec.PartnerUnit = text
 		case fHomeUnit:
 			rec.HomeUnit = text
+			if v.split {
+				level = LevelDepartment // a unit named where the university is meant when none is
+			}
 		case fType:
-			rec.AgreementType = text
+			rec.AgreementType = kindsApart(c, text, v.lines)
 		case fNotes:
 			if fl := c.lx.Flag(text); fl != "" {
 				rec.Flags = append(rec.Flags, fl)
@@ -431,6 +461,30 @@ func (tr *tableReader) rowDates(rec *Record, vals *fieldVals) {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairValidityUnread, text))
 		}
 	}
+}
+
+// kindsApart is the kind a cell names: text, or, when each of the cell's
+// lines is a kind of its own written in CJK ("包括" / "学生交換"), the lines
+// apart ("包括 / 学生交換"), not run together as one word as a CJK cell's
+// wrapped lines are. Kinds in Latin letters keep their lines joined with
+// a space, which reads either way ("Dual Degree" / "Articulation": one kind
+// wrapped in a narrow column, or two).
+func kindsApart(c *docContext, text string, lines []string) string {
+	if len(lines) < 2 {
+		return text
+	}
+	kinds := make([]string, 0, len(lines))
+	for _, l := range lines {
+		k, _ := splitMarkers(l)
+		k = strings.TrimSpace(k)
+		first, _ := utf8.DecodeRuneInString(k)
+		last, _ := utf8.DecodeLastRuneInString(k)
+		if k == "" || !isCJK(first) || !isCJK(last) || !c.lx.IsKind(k) {
+			return text
+		}
+		kinds = append(kinds, k)
+	}
+	return strings.Join(kinds, " / ")
 }
 
 // severalDates reads a cell of dates separated by commas ("1999,
