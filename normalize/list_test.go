@@ -549,3 +549,20 @@ func TestListWrappedAsOf(t *testing.T) {
 	assert.Equal(t, "2024-05-01", res.AsOf)
 	assert.Empty(t, res.Unplaced)
 }
+
+// TestCellFlag: a date or term cell that names a flag instead of a date,
+// its words broken in a narrow column or not.
+func TestCellFlag(t *testing.T) {
+	c := testContext()
+	for in, want := range map[string]string{
+		"pending renewal":   FlagPending,
+		"pendin g renewa l": FlagPending,
+		"renewa l pendin g": FlagPending,
+		"手続中":               FlagPending,
+		"自動 延長":             FlagAutoRenewal,
+		"no end date":       "",
+		"2019. 4. 1":        "",
+	} {
+		assert.Equal(t, want, c.cellFlag(in), in)
+	}
+}

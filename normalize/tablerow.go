@@ -432,7 +432,7 @@ func (tr *tableReader) rowDates(rec *Record, vals *fieldVals) {
 			// "1999, 11/17/2008": concluded, then renewed.
 			rec.Signed = ds[0].ISO
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDate, ds[0].Layout), agreement.R(agreement.RepairDate, "first_of_several"))
-		} else if fl := c.lx.Flag(text); fl != "" {
+		} else if fl := c.cellFlag(text); fl != "" {
 			rec.Flags = append(rec.Flags, fl)
 		} else if !c.lx.IsPlaceholder(text) {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairDateUnread, text))
@@ -455,7 +455,7 @@ func (tr *tableReader) rowDates(rec *Record, vals *fieldVals) {
 			tr.applyValidity(rec, vv)
 		} else if ds := c.severalDates(text, opt); len(ds) > 1 && f == fValidEnd {
 			tr.applyValidity(rec, Validity{ValidUntil: ds[len(ds)-1]})
-		} else if fl := c.lx.Flag(text); fl != "" {
+		} else if fl := c.cellFlag(text); fl != "" {
 			rec.Flags = append(rec.Flags, fl)
 		} else if !c.lx.IsPlaceholder(text) {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairValidityUnread, text))
@@ -485,6 +485,24 @@ func kindsApart(c *docContext, text string, lines []string) string {
 		kinds = append(kinds, k)
 	}
 	return strings.Join(kinds, " / ")
+}
+
+// cellFlag is the flag a date or term cell names instead of a date
+// ("pending renewal", "手続中"), its words perhaps broken in a narrow
+// column ("pendin g renewa l"): the text as it is, else with one of its
+// spaces taken out at a time.
+func (c *docContext) cellFlag(text string) string {
+	if fl := c.lx.Flag(text); fl != "" {
+		return fl
+	}
+	for k := 0; k < len(text); k++ {
+		if text[k] == ' ' {
+			if fl := c.lx.Flag(text[:k] + text[k+1:]); fl != "" {
+				return fl
+			}
+		}
+	}
+	return ""
 }
 
 // severalDates reads a cell of dates separated by commas ("1999,

@@ -34,6 +34,7 @@ const (
 	KindDamagedFont   = "damaged_font"       // a font's map to text could not be read whole
 	KindCutName       = "name_cut"           // a name whose brackets do not pair: cut short or run into another cell
 	KindInterleaved   = "words_interleaved"  // a name in Japanese or Chinese parted by words in another script: two cells' words mixed
+	KindDateUnread    = "date_unread"        // a date or term the list gives that could not be read
 )
 
 // Warning is one doubt about a read.
@@ -71,10 +72,10 @@ type Checker struct {
 	c *checker
 	// The warnings of each kind checked record by record, the first
 	// MaxPerKind of each kept and the rest counted.
-	prose, dates, unknown, merged, together, cut, interleaved kindList
-	records, noCountry                                        int
-	firstNoCountry                                            agreement.Source
-	seenCountry                                               map[string]bool
+	prose, dates, unknown, merged, together, cut, interleaved, unread kindList
+	records, noCountry                                                int
+	firstNoCountry                                                    agreement.Source
+	seenCountry                                                       map[string]bool
 	// What a declared total counts: the partners of the records by their
 	// group (the fields the check reads other than the partner); last is
 	// the group of the last record. Not kept when the records are held
@@ -159,6 +160,11 @@ func (k *Checker) Record(r *agreement.Record) {
 	if w, ok := c.wordInterleaved(r, &scans, k.interleaved.open(max)); ok {
 		k.interleaved.add(w, max)
 	}
+	for _, rep := range r.Repairs {
+		if w, ok := c.dateUnread(r, rep, k.unread.open(max)); ok {
+			k.unread.add(w, max)
+		}
+	}
 }
 
 // count counts r for the declared totals: records mostly come in runs
@@ -200,6 +206,7 @@ func (k *Checker) Finish(res *agreement.Result) []Warning {
 	c.damagedFonts()
 	c.addList(k.cut)
 	c.addList(k.interleaved)
+	c.addList(k.unread)
 	return c.out
 }
 
@@ -769,6 +776,27 @@ func (c *checker) dateInName(r *agreement.Record, scan nameScan, full bool) (War
 	}
 	return Warning{Kind: KindDateInName, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 		Message: fmt.Sprintf("a date was left unread in the partner's name %q%s", shorten(r.Partner, 80), hint)}, true
+}
+
+// dateUnread reads a record's repair that says a date or term in the
+// list could not be read (date_unread, validity_unread): the record goes
+// without it, and the list had one.
+func (c *checker) dateUnread(r *agreement.Record, repair string, full bool) (Warning, bool) {
+	rp := agreement.ParseRepair(repair)
+	what := ""
+	switch rp.Kind {
+	case agreement.RepairDateUnread:
+		what = "date"
+	case agreement.RepairValidityUnread:
+		what = "term"
+	default:
+		return Warning{}, false
+	}
+	if !full {
+		return Warning{Kind: KindDateUnread}, true // (counted only: its message is not said)
+	}
+	return Warning{Kind: KindDateUnread, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+		Message: fmt.Sprintf("the %s %q of %q could not be read: the record goes without it", what, shorten(rp.Detail, 60), shorten(r.Partner, 60))}, true
 }
 
 func shorten(s string, n int) string {

@@ -220,3 +220,31 @@ func TestCheckerRecordByRecord(t *testing.T) {
 	assert.Equal(t, readcheck.Check(doc, &agreement.Result{}, readcheck.Options{}),
 		readcheck.New(doc, readcheck.Options{}).Finish(&agreement.Result{}))
 }
+
+// TestDateUnread: a date or term the list gives that could not be read is
+// said, with the text, the partner and where; the record's other repairs
+// are no warning.
+func TestDateUnread(t *testing.T) {
+	a := rec("Capital University of Business and Economics", "China", "CN", 13)
+	a.Repairs = []string{"date:M/D/YYYY", agreement.R(agreement.RepairValidityUnread, "pendin g renewa l")}
+	b := rec("Université de Mons", "Belgium", "BE", 8)
+	b.Repairs = []string{agreement.R(agreement.RepairDateUnread, "理工学部・理工学研究科 2014年2月14日")}
+	c := rec("Charles University", "Czech Republic", "CZ", 9)
+	c.Repairs = []string{"date:YYYY年M月D日", "fill_down:country"}
+	doc := &parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}}
+	ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{a, b, c}}, readcheck.Options{})
+	require.Equal(t, []string{readcheck.KindDateUnread, readcheck.KindDateUnread}, kinds(ws))
+	assert.Equal(t, 13, ws[0].Row)
+	assert.Contains(t, ws[0].Message, `the term "pendin g renewa l" of "Capital University of Business and Economics" could not be read`)
+	assert.Equal(t, 8, ws[1].Row)
+	assert.Contains(t, ws[1].Message, `the date "理工学部・理工学研究科 2014年2月14日" of "Université de Mons"`)
+
+	many := make([]agreement.Record, 25)
+	for i := range many {
+		many[i] = rec("A University", "China", "CN", 2+i)
+		many[i].Repairs = []string{agreement.R(agreement.RepairDateUnread, "soon")}
+	}
+	ws = readcheck.Check(doc, &agreement.Result{Records: many}, readcheck.Options{})
+	require.Len(t, ws, 11, "ten said, the rest counted")
+	assert.Contains(t, ws[10].Message, "and 15 more of the kind above (date_unread)")
+}
