@@ -120,18 +120,53 @@ type legendDef struct{ marker, definition string }
 // definition ("★ダブル・ディグリー・プログラムあり"); see bareLegends.
 func (c *docContext) legendsIn(text string) []legendDef {
 	text = strings.TrimSpace(text)
+	marks := wordMarks(text)
+	if len(marks) == 0 {
+		return nil // every legend starts a word with its marker (most lines have none)
+	}
+	if lead := strings.TrimLeft(text, "(（ "); len(marks) < 2 && (lead == "" || marks[0][0] != len(text)-len(lead)) {
+		return nil // one mark inside a line: an entry's ("Tsinghua University ★ (…)")
+	}
+	if c.lx.Flag(text) == "" {
+		// Only a legend with a verb or a separator may name no known flag
+		// ("# denotes a partner in the consortium").
+		if !hasLegendVerb(text) {
+			return nil
+		}
+		if m, def, ok := c.oneLegend(text); ok {
+			return []legendDef{{m, def}}
+		}
+		return nil
+	}
 	m, def, ok := c.oneLegend(text)
 	if ok && !strings.ContainsAny(def, markerSymbols) {
 		return []legendDef{{m, def}}
 	}
 	// (A definition that holds markers may be several legends in a row.)
-	if ls := c.bareLegends(text); len(ls) > 0 {
+	if ls := c.bareLegends(text, marks); len(ls) > 0 {
 		return ls
 	}
 	if ok {
 		return []legendDef{{m, def}}
 	}
 	return nil
+}
+
+// wordMarks returns where the markers that start a word of text (at its
+// start, after a space or an opening bracket) begin and end, in pairs.
+func wordMarks(text string) [][2]int {
+	var out [][2]int
+	atStart := true
+	for i, r := range text {
+		if atStart && (r == '*' || r == '#' || r >= utf8.RuneSelf && strings.ContainsRune(markerSymbols, r)) {
+			if n := markerAt(text[i:]); n > 0 {
+				out = append(out, [2]int{i, i + n})
+			}
+		}
+		atStart = r == ' ' || r == '(' || r == '（' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' ||
+			r >= utf8.RuneSelf && unicode.IsSpace(r)
+	}
+	return out
 }
 
 // addLegends adds the legends of a line to the legend of the section of
@@ -180,19 +215,13 @@ func (c *docContext) oneLegend(text string) (marker, definition string, ok bool)
 // and no marker comes twice; text before the first marker (a title) only
 // when there are two legends or more: an entry may end with one marker
 // and a flag word ("… ※1 派遣のみ"), seldom with two.
-func (c *docContext) bareLegends(text string) []legendDef {
-	var starts, ends []int
-	prev := ' '
-	for i, r := range text {
-		if unicode.IsSpace(prev) || strings.ContainsRune("(（", prev) {
-			if n := markerAt(text[i:]); n > 0 {
-				starts, ends = append(starts, i), append(ends, i+n)
-			}
-		}
-		prev = r
-	}
-	if len(starts) == 0 {
+func (c *docContext) bareLegends(text string, marks [][2]int) []legendDef {
+	if len(marks) == 0 {
 		return nil
+	}
+	starts, ends := make([]int, len(marks)), make([]int, len(marks))
+	for k, m := range marks {
+		starts[k], ends[k] = m[0], m[1]
 	}
 	title := strings.TrimSpace(strings.TrimRight(text[:starts[0]], "(（ "))
 	if title != "" && len(starts) < 2 {
