@@ -219,22 +219,18 @@ func (c *docContext) bareLegends(text string, marks [][2]int) []legendDef {
 	if len(marks) == 0 {
 		return nil
 	}
-	starts, ends := make([]int, len(marks)), make([]int, len(marks))
-	for k, m := range marks {
-		starts[k], ends[k] = m[0], m[1]
-	}
-	title := strings.TrimSpace(strings.TrimRight(text[:starts[0]], "(（ "))
-	if title != "" && len(starts) < 2 {
+	title := strings.TrimSpace(strings.TrimRight(text[:marks[0][0]], "(（ "))
+	if title != "" && len(marks) < 2 {
 		return nil
 	}
 	var out []legendDef
-	for k := range starts {
+	for k, mk := range marks {
 		end := len(text)
-		if k+1 < len(starts) {
-			end = starts[k+1]
+		if k+1 < len(marks) {
+			end = marks[k+1][0]
 		}
-		m := canonicalMarker(text[starts[k]:ends[k]])
-		def := strings.Trim(text[ends[k]:end], " \t\u3000()（）:：=＝、,，;；")
+		m := canonicalMarker(text[mk[0]:mk[1]])
+		def := strings.Trim(text[mk[1]:end], " \t\u3000()（）:：=＝、,，;；")
 		n := utf8.RuneCountInString(def)
 		if n < 2 || n > 120 || c.lx.Flag(def) == "" || c.lx.IsInstitution(def) {
 			return nil
