@@ -129,3 +129,23 @@ func TestShorten(t *testing.T) {
 		}
 	}
 }
+
+// TestJaDateIn: a date written the Japanese way with a four-digit year is
+// found in a name, spaces between its parts or not; a year alone, a year
+// of other than four digits, or a month without its year is not.
+func TestJaDateIn(t *testing.T) {
+	for in, want := range map[string]string{
+		"1998 年3月10日":          "1998 年3月10日",
+		"1998年3月10日":           "1998年3月10日",
+		"カレル大学 2009 年 6 月 2 日": "2009 年 6 月 2 日",
+		"Universität 2017年4月":  "2017年4月",
+		"創立1998年の大学":           "",
+		"98年3月10日":             "",
+		"12345年3月":             "",
+		"3月10日":                "",
+		"Charles University":   "",
+		"2020年度 年3月":           "",
+	} {
+		assert.Equal(t, want, jaDateIn(in), in)
+	}
+}
