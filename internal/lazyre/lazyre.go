@@ -55,14 +55,14 @@ func New(expr string) *Regexp {
 // anchoredPrefix returns the literal text any match of expr starts the
 // text with, read from the expression as written: expr is anchored at the
 // start of the text (a leading ^, after a (?s) that only changes what .
-// matches, with no | outside parentheses) and goes on with plain
-// characters. A character a quantifier follows is not in the prefix. It
-// returns "" for any other form (flags such as (?i) or (?m), an escape
-// first), where nothing is known without compiling. checkPrefix holds it
-// to the regexp/syntax parser's reading.
+// matches), holds no | (which might anchor only its first alternative),
+// and goes on with plain characters. A character a quantifier follows is
+// not in the prefix. It returns "" for any other form (flags such as (?i)
+// or (?m), an escape first), where nothing is known without compiling.
+// checkPrefix holds it to the regexp/syntax parser's reading.
 func anchoredPrefix(expr string) string {
 	s := strings.TrimPrefix(expr, "(?s)")
-	if !strings.HasPrefix(s, "^") || topLevelAlternation(s) {
+	if !strings.HasPrefix(s, "^") || strings.Contains(s, "|") {
 		return ""
 	}
 	s = s[1:]
@@ -75,60 +75,6 @@ func anchoredPrefix(expr string) string {
 		end = last // the quantifier takes the character before it
 	}
 	return s[:end]
-}
-
-// topLevelAlternation reports whether expr has a | outside parentheses
-// (and outside escapes and character classes), or is written in a way
-// this reading does not follow (an unclosed class or group): then a
-// leading ^ anchors only the first alternative.
-func topLevelAlternation(expr string) bool {
-	depth := 0
-	for i := 0; i < len(expr); i++ {
-		switch expr[i] {
-		case '\\':
-			i++ // the escaped character (a multi-byte one is no metacharacter)
-		case '[':
-			j := classEnd(expr, i)
-			if j < 0 {
-				return true
-			}
-			i = j
-		case '(':
-			depth++
-		case ')':
-			depth--
-		case '|':
-			if depth == 0 {
-				return true
-			}
-		}
-	}
-	return depth != 0
-}
-
-// classEnd returns the index of the ] that closes the character class
-// opened at expr[open], or -1.
-func classEnd(expr string, open int) int {
-	i := open + 1
-	if i < len(expr) && expr[i] == '^' {
-		i++
-	}
-	if i < len(expr) && expr[i] == ']' {
-		i++ // a ] first is a member
-	}
-	for ; i < len(expr); i++ {
-		switch {
-		case expr[i] == '\\':
-			i++
-		case expr[i] == '[' && strings.HasPrefix(expr[i:], "[:"):
-			if k := strings.Index(expr[i+2:], ":]"); k >= 0 {
-				i += 2 + k + 1
-			}
-		case expr[i] == ']':
-			return i
-		}
-	}
-	return -1
 }
 
 // checkPrefix panics when prefix is not a prefix of what regexp/syntax
