@@ -781,46 +781,21 @@ func (c *checker) dateInName(r *agreement.Record, scan nameScan, full bool) (War
 		Message: fmt.Sprintf("a date was left unread in the partner's name %q%s", shorten(r.Partner, 80), hint)}, true
 }
 
-// jaDateIn returns a date written the Japanese way with a year of four
-// ASCII digits, its month and perhaps its day ("1998年3月10日", "1998 年3月",
-// spaces allowed between the parts, as a PDF's text may have them) found
-// in s, or "".
+// jaDateRe finds a date written the Japanese way with a year of four
+// digits, its month and perhaps its day ("1998年3月10日", "1998 年3月":
+// spaces between the parts, as a PDF's text may have them).
+var jaDateRe = lazyre.New(`(?:^|[^0-9])([0-9]{4}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?)`)
+
+// jaDateIn returns the date jaDateRe finds in s, or "": only a text with
+// a 年 is looked at.
 func jaDateIn(s string) string {
-	for from := 0; ; {
-		i := strings.Index(s[from:], "年")
-		if i < 0 {
-			return ""
-		}
-		i += from
-		from = i + len("年")
-		start := strings.TrimRight(s[:i], " ")
-		y := len(start)
-		for y > 0 && len(start)-y < 4 && '0' <= start[y-1] && start[y-1] <= '9' {
-			y--
-		}
-		if len(start)-y != 4 || y > 0 && '0' <= start[y-1] && start[y-1] <= '9' {
-			continue
-		}
-		rest := strings.TrimLeft(s[from:], " ")
-		d := 0
-		for d < len(rest) && d < 2 && '0' <= rest[d] && rest[d] <= '9' {
-			d++
-		}
-		if d == 0 || !strings.HasPrefix(strings.TrimLeft(rest[d:], " "), "月") {
-			continue
-		}
-		end := len(s) - len(strings.TrimLeft(rest[d:], " ")) + len("月")
-		if tail := strings.TrimLeft(s[end:], " "); len(tail) > 0 {
-			n := 0
-			for n < len(tail) && n < 2 && '0' <= tail[n] && tail[n] <= '9' {
-				n++
-			}
-			if n > 0 && strings.HasPrefix(strings.TrimLeft(tail[n:], " "), "日") {
-				end = len(s) - len(strings.TrimLeft(tail[n:], " ")) + len("日")
-			}
-		}
-		return s[y:end]
+	if !strings.Contains(s, "年") {
+		return ""
 	}
+	if m := jaDateRe.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // dateUnread reads a record's repair that says a date or term in the
