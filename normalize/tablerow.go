@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -335,9 +336,9 @@ func (tr *tableReader) rowCells(rec *Record, vals *fieldVals, has fieldSet) stri
 				// A word broken in a narrow column: "Universit y-wide",
 				// "大学間協定 University-w ide".
 				lv, only = c.lx.IsLevelOnly(strings.ReplaceAll(text, " ", ""))
-				for k := 0; k < len(text) && !only; k++ {
-					if text[k] == ' ' {
-						lv, only = c.lx.IsLevelOnly(text[:k] + text[k+1:])
+				for joined := range oneSpaceOut(text) {
+					if lv, only = c.lx.IsLevelOnly(joined); only {
+						break
 					}
 				}
 			}
@@ -495,14 +496,25 @@ func (c *docContext) cellFlag(text string) string {
 	if fl := c.lx.Flag(text); fl != "" {
 		return fl
 	}
-	for k := 0; k < len(text); k++ {
-		if text[k] == ' ' {
-			if fl := c.lx.Flag(text[:k] + text[k+1:]); fl != "" {
-				return fl
-			}
+	for joined := range oneSpaceOut(text) {
+		if fl := c.lx.Flag(joined); fl != "" {
+			return fl
 		}
 	}
 	return ""
+}
+
+// oneSpaceOut yields text with one of its spaces taken out, each in turn:
+// the readings of a word broken in a narrow column ("Universit y-wide",
+// "pendin g renewa l").
+func oneSpaceOut(text string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for k := 0; k < len(text); k++ {
+			if text[k] == ' ' && !yield(text[:k]+text[k+1:]) {
+				return
+			}
+		}
+	}
 }
 
 // severalDates reads a cell of dates separated by commas ("1999,
