@@ -133,12 +133,12 @@ func (c *docContext) legendsIn(text string) []legendDef {
 		if !hasLegendVerb(text) {
 			return nil
 		}
-		if m, def, ok := c.oneLegend(text); ok {
+		if m, def, ok := c.oneLegend(text, false); ok {
 			return []legendDef{{m, def}}
 		}
 		return nil
 	}
-	m, def, ok := c.oneLegend(text)
+	m, def, ok := c.oneLegend(text, true)
 	if ok && !strings.ContainsAny(def, markerSymbols) {
 		return []legendDef{{m, def}}
 	}
@@ -177,8 +177,9 @@ func (c *docContext) addLegends(ls []legendDef, level string) {
 	}
 }
 
-// oneLegend reads a line that defines one marker.
-func (c *docContext) oneLegend(text string) (marker, definition string, ok bool) {
+// oneLegend reads a line that defines one marker; flagged says the line
+// names a known flag (legendsIn has asked).
+func (c *docContext) oneLegend(text string, flagged bool) (marker, definition string, ok bool) {
 	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(text, "(（ ")); !strings.ContainsRune(markerSymbols+"†‡", r) {
 		return "", "", false // a legend starts with its marker (after a bracket or a footnote mark)
 	}
@@ -189,7 +190,7 @@ func (c *docContext) oneLegend(text string) (marker, definition string, ok bool)
 	if m == nil {
 		// A bare legend's definition is the text but for its marker and
 		// brackets: when the text names no flag, neither does it.
-		if c.lx.Flag(text) == "" {
+		if !flagged {
 			return "", "", false
 		}
 		b := bareLegendRe.FindStringSubmatch(text)
