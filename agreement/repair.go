@@ -18,6 +18,7 @@ const (
 	RepairMarker          RepairKind = "marker"           // a marker away from where the list puts them
 	RepairCountryAlias    RepairKind = "country_alias"    // the list's own name for a country
 	RepairCountryUnknown  RepairKind = "country_unknown"  // a name the country tables do not know
+	RepairCountryInName   RepairKind = "country_in_name"  // the record's country written after the partner's name, taken off it
 	RepairRegionAlias     RepairKind = "region_alias"     // the list's own name for a region
 	RepairRegionUnknown   RepairKind = "region_unknown"   // a group the region tables do not know
 	RepairLevel           RepairKind = "level"            // the level was assumed (assumed_university, assumed_department, from_sources)
@@ -31,7 +32,7 @@ const (
 // RepairKinds lists every kind of repair, once.
 func RepairKinds() []RepairKind {
 	return []RepairKind{RepairDate, RepairDateUnread, RepairValidityUnread, RepairInheritedDate, RepairWrappedLine,
-		RepairSplitRow, RepairFillDown, RepairMarker, RepairCountryAlias, RepairCountryUnknown, RepairRegionAlias,
+		RepairSplitRow, RepairFillDown, RepairMarker, RepairCountryAlias, RepairCountryUnknown, RepairCountryInName, RepairRegionAlias,
 		RepairRegionUnknown, RepairLevel, RepairInstitution, RepairColumnsPrevious, RepairSplitCell, RepairHTML, RepairPDF}
 }
 

@@ -123,7 +123,7 @@ var countryAliases = map[string][]string{
 	"GB": {
 		"UK", "U.K.", "United Kingdom of Great Britain and Northern Ireland", "Great Britain", "Britain",
 		"England", "Scotland", "Wales", "Northern Ireland", "英国", "連合王国", "グレートブリテン及び北アイルランド連合王国",
-		"イングランド", "スコットランド", "ウェールズ", "北アイルランド",
+		"イングランド", "スコットランド", "ウェールズ", "北アイルランド", "Inggris", "Britania Raya",
 	},
 	"GE": {"Republic of Georgia", "グルジア"},
 	"GH": {"Republic of Ghana", "ガーナ共和国"},
@@ -316,14 +316,19 @@ func buildCountryIndex() *countryIndex {
 		}
 		return ""
 	}
+	// A country's own name counts too: "Saint-Martin (partie
+	// néerlandaise)" (Sint Maarten) is not known as "Saint-Martin", which
+	// names Saint Martin.
 	for code, names := range cldrNames {
 		for _, n := range names {
-			if k := strip(n); k != "" {
-				if stripped[k] == nil {
-					stripped[k] = map[string]bool{}
-				}
-				stripped[k][code] = true
+			k := strip(n)
+			if k == "" {
+				k = countryKey(n)
 			}
+			if stripped[k] == nil {
+				stripped[k] = map[string]bool{}
+			}
+			stripped[k][code] = true
 		}
 	}
 	for _, c := range all {

@@ -356,7 +356,8 @@ func (c *docContext) repairRoom() []string {
 }
 
 // finish settles a record: Unicode NFC and folded whitespace in every
-// string, fee_waiver consistent with flags, flags sorted and unique, the id.
+// string, the record's country taken off the end of its partner's name,
+// fee_waiver consistent with flags, flags sorted and unique, the id.
 func (c *docContext) finish(r *Record) {
 	for k, p := range []*string{&r.HomeInstitution, &r.Region, &r.Country, &r.Partner, &r.PartnerUnit,
 		&r.HomeUnit, &r.AgreementType, &r.PartnerAlt} {
@@ -371,6 +372,7 @@ func (c *docContext) finish(r *Record) {
 		}
 	}
 	r.PartnerUnit, r.HomeUnit = c.joinUnitWord(r.PartnerUnit), c.joinUnitWord(r.HomeUnit)
+	c.countryOutOfName(r)
 	if r.FeeWaiver && !r.HasFlag(FlagFeeWaiver) {
 		r.Flags = append(r.Flags, FlagFeeWaiver)
 	}

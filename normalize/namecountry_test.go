@@ -1,0 +1,48 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestCountryAfterName(t *testing.T) {
+	c := newContext(tdoc(nil), Options{})
+	for _, tc := range []struct {
+		name, code, want string
+	}{
+		{"Northumbria University Inggris", "GB", "Northumbria University"},
+		{"Aalto University, Finland", "FI", "Aalto University"},
+		{"Cranfield University (UK)", "GB", "Cranfield University"},
+		{"Cranfield University (United Kingdom)", "GB", "Cranfield University"},
+		{"University of Tokyo, Japan", "JP", "University of Tokyo"},
+		{"Seoul National University, Republic of Korea", "KR", "Seoul National University"},
+		{"Istanbul Technical University Turkey", "TR", "Istanbul Technical University"},
+		{"Ruhr-Universität Bochum - Deutschland", "DE", "Ruhr-Universität Bochum"},
+		{"Chulalongkorn University Thailand", "TH", "Chulalongkorn University"},
+		{"Goldsmiths, University of London", "GB", ""},
+		// the country is part of the name
+		{"National University of Singapore", "SG", ""},
+		{"Universitas Indonesia", "ID", ""},
+		{"Universiti Teknologi Malaysia", "MY", ""},
+		{"Universidad de Chile", "CL", ""},
+		{"University of Malaya", "MY", ""},
+		// another country than the record's
+		{"Temple University Japan", "US", ""},
+		{"Emory University (Georgia)", "US", ""},
+		// no institution before it
+		{"Institute of Physics, China", "CN", ""},
+		{"Campus France", "FR", ""},
+		{"Ministry of Health and Sports, Mongolia", "MN", ""},
+		{"Embassy (France)", "FR", ""},
+		{"Aalto University, Finland", "", ""},
+	} {
+		got, ok := c.countryAfterName(tc.name, tc.code)
+		if tc.want == "" {
+			assert.False(t, ok, "%q (%s) read %q", tc.name, tc.code, got)
+			continue
+		}
+		assert.True(t, ok, "%q (%s)", tc.name, tc.code)
+		assert.Equal(t, tc.want, got, tc.name)
+	}
+}
