@@ -411,7 +411,12 @@ func TestInstitutionFromTitle(t *testing.T) {
 		"Academic Exchange Agreements with Foreign Institutions": "",
 		"":                 "",
 		"Osaka University": "Osaka University",
-		"大学間交流協定 ｜ 大阪大学 国際部": "大阪大学 国際部",
+		"大学間交流協定 ｜ 大阪大学 国際部":                                     "大阪大学 国際部",
+		"United Kingdom | Partners | Institut Teknologi Bandung": "Institut Teknologi Bandung",
+		"Partner Institutions - Universitas Indonesia":           "Universitas Indonesia",
+		"Institute of Science Tokyo | Partners":                  "Institute of Science Tokyo",
+		// an institute that is a unit does not name the publisher
+		"Partners | Research Institute for Sustainable Humanosphere": "",
 	}
 	for in, want := range tests {
 		got, ok := testContext().institutionFromTitle(in)

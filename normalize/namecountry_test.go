@@ -46,3 +46,17 @@ func TestCountryAfterName(t *testing.T) {
 		assert.Equal(t, tc.want, got, tc.name)
 	}
 }
+
+func TestDescribesScope(t *testing.T) {
+	for _, kind := range []string{"MOU", "Student Exchange", "包括 / 学生交換", "Dual Degree Articulation",
+		"Memorandum of Understanding on Academic Cooperation and Student Exchange",
+		"Agreement on Academic Exchange; Student Exchange"} {
+		assert.False(t, describesScope(kind), kind)
+	}
+	for _, scope := range []string{
+		"Exchange of students; Exchange of faculty members and/or staffs; Joint research activities and publications",
+		"The Parties undertake to promote and develop academic cooperation in the following ways: Visits by and exchange of students",
+	} {
+		assert.True(t, describesScope(scope), scope)
+	}
+}

@@ -540,7 +540,7 @@ func (c *docContext) institutionFromTitle(title string) (string, bool) {
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
 		l := strings.ToLower(p)
-		if p == "" || utf8.RuneCountInString(p) > 60 || !c.lx.IsInstitution(l) || c.lx.IsListTitle(l) {
+		if p == "" || utf8.RuneCountInString(p) > 60 || !c.namesInstitution(l) || c.lx.IsListTitle(l) {
 			continue
 		}
 		if found != "" && found != p {
@@ -549,6 +549,13 @@ func (c *docContext) institutionFromTitle(title string) (string, bool) {
 		found = p
 	}
 	return found, found != ""
+}
+
+// namesInstitution reports a title's segment that names an institution:
+// "Kyoto University", "Universitas Indonesia", "Institut Teknologi
+// Bandung".
+func (c *docContext) namesInstitution(s string) bool {
+	return c.lx.IsInstitution(s) || c.namesUniversity(s) || c.lx.OpensAsInstitution(s)
 }
 
 // titleLine reads a line that stands above a list or table: a section

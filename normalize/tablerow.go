@@ -404,6 +404,10 @@ func (tr *tableReader) rowCells(rec *Record, vals *fieldVals, has fieldSet) stri
 				level = LevelDepartment // a unit named where the university is meant when none is
 			}
 		case fType:
+			if describesScope(text) {
+				rec.Repairs = append(rec.Repairs, string(agreement.RepairTypeDescription))
+				break
+			}
 			rec.AgreementType = kindsApart(c, text, v.lines)
 		case fNotes:
 			if fl := c.lx.Flag(text); fl != "" {
@@ -486,6 +490,26 @@ func kindsApart(c *docContext, text string, lines []string) string {
 		kinds = append(kinds, k)
 	}
 	return strings.Join(kinds, " / ")
+}
+
+// describesScope reports a kind column's cell that describes what the
+// parties will do rather than name a kind of agreement: a column headed
+// "Scope" that lists "Exchange of students; Exchange of faculty members
+// and/or staffs; Joint research activities…". Such a cell has clauses
+// between semicolons, or more words than a kind's name has (the longest,
+// "Memorandum of Understanding on Academic Cooperation and Student
+// Exchange", has nine).
+func describesScope(text string) bool {
+	if strings.Count(text, ";") >= 2 {
+		return true
+	}
+	words := 0
+	for range strings.FieldsSeq(text) {
+		if words++; words > 14 {
+			return true
+		}
+	}
+	return false
 }
 
 // cellFlag is the flag a date or term cell names instead of a date

@@ -1004,6 +1004,17 @@ var defaultLexicon = Lexicon{
 		"大學",
 		"대학교",
 	},
+	instFirst: []term{
+		{text: "polytechnique", n: 13, latin: true, mask: 18475412},
+		{text: "politecnico", n: 11, latin: true, mask: 583956},
+		{text: "politécnica", n: 11, latin: true, mask: 26388279650565},
+		{text: "politecnica", n: 11, latin: true, mask: 583957},
+		{text: "institutul", n: 10, latin: true, mask: 1845504},
+		{text: "institute", n: 9, latin: true, mask: 1843472},
+		{text: "instituto", n: 9, latin: true, mask: 1859840},
+		{text: "institut", n: 8, latin: true, mask: 1843456},
+		{text: "istituto", n: 8, latin: true, mask: 1851648},
+	},
 	regions: map[string][]string{
 		"Africa":                     {"Africa", "アフリカ", "アフリカ地域", "아프리카", "非洲"},
 		"Asia":                       {"Asia", "East Asia", "Southeast Asia", "South Asia", "Asia and Oceania", "アジア", "アジア地域", "亜細亜", "아시아", "亚洲", "亞洲"},

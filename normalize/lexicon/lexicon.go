@@ -108,6 +108,11 @@ type Lang struct {
 	// a name holding one names a university, and one ending in it is an
 	// institution's name, whole.
 	Universities []string
+	// InstitutionFirst are words that open an institution's name
+	// ("Institut Teknologi Bandung", "Institute of Science Tokyo"), where
+	// the word alone, anywhere, does not make one (an institute is often
+	// a unit).
+	InstitutionFirst []string
 	// ListTitle are words of a list's own title ("agreements", "一覧").
 	ListTitle []string
 	// Units maps the unit words of totals to "institutions", "agreements"
@@ -181,6 +186,7 @@ type Lexicon struct {
 	chrome    []string
 	feds      []string
 	univ      []string
+	instFirst []term
 	regions   map[string][]string
 	rterms    []term // the region names as terms, value the canonical region
 	flagTerms []term // the flag words as terms, value the flag
@@ -250,6 +256,7 @@ func New(langs ...*Lang) *Lexicon {
 		}
 		lx.units = appendTerms(lx.units, l.UnitWords, nil)
 		lx.inst = appendTerms(lx.inst, l.Institutions, nil)
+		lx.instFirst = appendTerms(lx.instFirst, l.InstitutionFirst, nil)
 		lx.title = appendTerms(lx.title, l.ListTitle, nil)
 		lx.concl = appendTerms(lx.concl, l.Concluded, nil)
 		for _, c := range lx.concl {
@@ -312,7 +319,7 @@ func New(langs ...*Lang) *Lexicon {
 	}
 	sortTerms(lx.flagTerms)
 	// Longest first: the most specific term is tried first everywhere.
-	for _, ts := range [][]term{lx.headers, lx.levels, lx.lvals, lx.units, lx.inst, lx.title, lx.concl, lx.kinds, lx.noise} {
+	for _, ts := range [][]term{lx.headers, lx.levels, lx.lvals, lx.units, lx.inst, lx.instFirst, lx.title, lx.concl, lx.kinds, lx.noise} {
 		sortTerms(ts)
 	}
 	slices.SortStableFunc(lx.flags, func(a, b flagTerm) int { return b.n - a.n })

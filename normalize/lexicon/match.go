@@ -427,6 +427,17 @@ func (lx *Lexicon) IsInstitution(text string) bool {
 	return len(findText(text, lx.inst)) > 0
 }
 
+// OpensAsInstitution reports a name whose first word opens an
+// institution's name ("Institut Teknologi Bandung").
+func (lx *Lexicon) OpensAsInstitution(text string) bool {
+	for _, m := range findText(text, lx.instFirst) {
+		if m.start == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // IsListTitle reports a text with a word of a list's own title.
 func (lx *Lexicon) IsListTitle(text string) bool {
 	return len(findText(text, lx.title)) > 0
