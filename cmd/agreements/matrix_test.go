@@ -60,7 +60,7 @@ type matrixManifest struct {
 }
 
 // matrixFields are the fields compared, in the order they are reported.
-var matrixFields = []string{"level", "region", "country_code", "partner", "partner_unit", "home_unit", "signed", "fee_waiver", "as_of"}
+var matrixFields = []string{"level", "region", "country_code", "partner", "partner_unit", "home_unit", "signed", "valid_until", "fee_waiver", "as_of"}
 
 // matrixRecord holds the compared fields of a record, or of a transcribed row.
 type matrixRecord map[string]string
@@ -69,7 +69,7 @@ func recordFields(r agreement.Record) matrixRecord {
 	return matrixRecord{
 		"level": r.Level, "region": r.Region, "country_code": r.CountryCode,
 		"partner": foldText(r.Partner), "partner_unit": foldText(r.PartnerUnit), "home_unit": foldText(r.HomeUnit),
-		"signed": r.Signed, "fee_waiver": fmt.Sprint(r.FeeWaiver), "as_of": r.AsOf,
+		"signed": r.Signed, "valid_until": r.ValidUntil, "fee_waiver": fmt.Sprint(r.FeeWaiver), "as_of": r.AsOf,
 	}
 }
 
@@ -202,7 +202,7 @@ func (d *matrixData) rows(file string) ([]matrixRecord, error) {
 				return nil, err
 			}
 			m = matrixRecord{"level": agreement.LevelUniversity, "region": r, "country_code": c, "partner": foldText(w["name"]),
-				"signed": isoOfDotted(w["date"]), "fee_waiver": fmt.Sprint(w["marker"] == "*")}
+				"signed": isoOfDotted(w["date"]), "valid_until": "", "fee_waiver": fmt.Sprint(w["marker"] == "*")}
 		case "tohoku-department.tsv":
 			c, err := code(w["country"])
 			if err != nil {
@@ -215,11 +215,11 @@ func (d *matrixData) rows(file string) ([]matrixRecord, error) {
 			marked := w["marker_home"] != "" || w["marker_unit"] != "" || w["marker_after_home"] != ""
 			m = matrixRecord{"level": agreement.LevelDepartment, "region": r, "country_code": c, "partner": foldText(w["partner"]),
 				"partner_unit": foldText(w["partner_unit"]), "home_unit": foldText(w["home_unit"]),
-				"signed": strings.ReplaceAll(w["year"], "/", "-"), "fee_waiver": fmt.Sprint(marked)}
+				"signed": strings.ReplaceAll(w["year"], "/", "-"), "valid_until": "", "fee_waiver": fmt.Sprint(marked)}
 		default:
 			m = matrixRecord{"level": w["level"], "region": w["region"], "country_code": w["country_code"],
 				"partner": foldText(w["partner"]), "partner_unit": foldText(w["partner_unit"]), "home_unit": foldText(w["home_unit"]),
-				"signed": w["signed"], "fee_waiver": fmt.Sprint(w["fee_waiver"] == "yes")}
+				"signed": w["signed"], "valid_until": w["valid_until"], "fee_waiver": fmt.Sprint(w["fee_waiver"] == "yes")}
 		}
 		out = append(out, m)
 	}
@@ -257,6 +257,12 @@ func (d *matrixData) want(m *matrixManifest) ([]matrixRecord, error) {
 					}
 				case "no_as_of":
 					w["as_of"] = ""
+				case "no_valid_until":
+					w["valid_until"] = ""
+				case "valid_until:year":
+					if len(w["valid_until"]) > 4 {
+						w["valid_until"] = w["valid_until"][:4]
+					}
 				default:
 					return nil, fmt.Errorf("%s: unknown declared difference %q", m.Name, diff)
 				}
