@@ -497,7 +497,7 @@ func headerTexts(rows []parser.Row, width int) (texts []string, spanned, below [
 				if k > 0 && texts[j] == "" && clean(cell.Text) != "" {
 					below[j] = true
 				}
-				texts[j] = strings.TrimSpace(texts[j] + " " + cell.Text)
+				texts[j] = joinWrapped([]string{texts[j], cell.Text}) // ("有効期" / "限": one word)
 				last = cell.Text
 			}
 		}
@@ -554,6 +554,8 @@ func (tr *tableReader) headerRowGoesOn(texts []string, r parser.Row) bool {
 		}
 		switch {
 		case above != "" && endsWithConnector(above):
+		case above != "" && af == fNone && brokenHeaderWord(tr.c, above, t):
+			words++
 		case headerWords && (above == "" || sameKind(f, af) || sameKind(tr.c.headerField(above+" "+t), af)):
 		case above != "" && af != fPartner && af != fNone && af != fIgnore && tr.c.endsAsInstitution(t) &&
 			sameKind(tr.c.headerField(above+" "+t), af):
@@ -562,6 +564,19 @@ func (tr *tableReader) headerRowGoesOn(texts []string, r parser.Row) bool {
 		}
 	}
 	return words > 0
+}
+
+// brokenHeaderWord reports a header's line that ends a CJK word the line
+// above began, as a narrow column breaks it ("有効期" / "限 Valid"): the
+// two joined name a field that the line above alone does not.
+func brokenHeaderWord(c *docContext, above, t string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(above)
+	next, _ := utf8.DecodeRuneInString(t)
+	if !isCJK(prev) || !isCJK(next) {
+		return false
+	}
+	f := c.headerField(joinWrapped([]string{above, t}))
+	return f != fNone && f != fIgnore
 }
 
 // sameKind reports two fields a header's lines may name between them: the

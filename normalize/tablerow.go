@@ -29,6 +29,12 @@ func (tr *tableReader) rowVals(i int) *fieldVals {
 			continue
 		}
 		v := tr.cell(i, j)
+		if f == fType && describesScope(v.text) {
+			// ("Scope": what the parties will do, beside or instead of
+			// a column of kinds)
+			vals.described = true
+			continue
+		}
 		if vals.set.has(f) && f == fType {
 			if _, only := tr.c.lx.IsLevelOnly(v.text); only {
 				f = fLevel // a second kind column that says the level
@@ -321,6 +327,9 @@ func (tr *tableReader) rowPartner(rec *Record, vals *fieldVals, has fieldSet, i 
 func (tr *tableReader) rowCells(rec *Record, vals *fieldVals, has fieldSet) string {
 	c := tr.c
 	level := ""
+	if vals.described {
+		rec.Repairs = append(rec.Repairs, string(agreement.RepairTypeDescription))
+	}
 	for _, f := range []field{fPartnerUnit, fHomeUnit, fType, fLevel, fNotes} {
 		v, ok := vals.lookup(f)
 		if !ok || v.text == "" {
@@ -404,10 +413,6 @@ func (tr *tableReader) rowCells(rec *Record, vals *fieldVals, has fieldSet) stri
 				level = LevelDepartment // a unit named where the university is meant when none is
 			}
 		case fType:
-			if describesScope(text) {
-				rec.Repairs = append(rec.Repairs, string(agreement.RepairTypeDescription))
-				break
-			}
 			rec.AgreementType = kindsApart(c, text, v.lines)
 		case fNotes:
 			if fl := c.lx.Flag(text); fl != "" {

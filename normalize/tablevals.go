@@ -40,6 +40,9 @@ func (s fieldSet) all() iter.Seq[field] {
 type fieldVals struct {
 	set fieldSet
 	v   [maxFields]val
+	// described says a kind column's cell described the agreement's
+	// scope (describesScope) and was left out.
+	described bool
 }
 
 // get is the cell of field f, or the zero val when the row has none.
@@ -71,6 +74,7 @@ func (fv *fieldVals) reset() {
 		fv.v[f] = val{}
 	}
 	fv.set = 0
+	fv.described = false
 }
 
 // all yields the fields of the row and their cells, in the fields' order.

@@ -950,32 +950,39 @@ func markHeader(pt *pageTable) {
 		pt.table.Rows[i].Header = true
 	}
 	if pt.table.Method == "stream" && n > from {
-		spanHeadings(pt.table.Rows[n-1:n], pt.table.Rows[n:])
+		spanHeadings(pt.table.Rows[from:n], pt.table.Rows[n:])
 	}
 }
 
 // spanHeadings widens a stream table's column heading (in the header's
 // last row, the one over the body; rows above it may be a title cut at
-// word gaps) over the empty heading cells to its right whose columns hold
-// text below: a heading set over two columns (地域・国 over the region and
-// the country) is left-aligned in its first.
+// word gaps, or the heading's first lines) over the empty heading cells to
+// its right whose columns hold text below: a heading set over two columns
+// (地域・国 over the region and the country) is left-aligned in its first.
+// A column whose heading began in a row above has its own ("協力内容
+// Scope" / "" beside "有効期" / "限 Valid" / "Until"): the last line of
+// its neighbour's does not cover it.
 func spanHeadings(header, body []parser.Row) {
-	used := func(c int) bool {
-		for _, r := range body {
+	if len(header) == 0 {
+		return
+	}
+	filled := func(rows []parser.Row, c int) bool {
+		for _, r := range rows {
 			if c < len(r.Cells) && !r.Cells[c].Covered && strings.TrimSpace(r.Cells[c].Text) != "" {
 				return true
 			}
 		}
 		return false
 	}
-	for h := range header {
-		cells := header[h].Cells
+	above := header[:len(header)-1]
+	for _, h := range header[len(header)-1:] {
+		cells := h.Cells
 		for c := 0; c < len(cells); c++ {
 			if cells[c].Covered || strings.TrimSpace(cells[c].Text) == "" {
 				continue
 			}
 			k := c + int(cells[c].ColSpan)
-			for k < len(cells) && !cells[k].Covered && strings.TrimSpace(cells[k].Text) == "" && used(k) {
+			for k < len(cells) && !cells[k].Covered && strings.TrimSpace(cells[k].Text) == "" && filled(body, k) && !filled(above, k) {
 				cells[c].ColSpan++
 				box := cells[c].Box()
 				box.X1 = cells[k].Box().X1

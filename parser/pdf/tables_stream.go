@@ -736,6 +736,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	}
 	band := rowBands(hrules, region, lines[start:end+1], start, framed)
 	t.banded = band != nil
+	solidInBand := solidBetweenRules(lines, start, end, band)
 	cols := func(l *sline) int {
 		seen := map[int]bool{}
 		for _, wi := range l.words {
@@ -797,11 +798,15 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			// Lines between the same two rules: a wrapped cell when the line
 			// fills fewer cells than the row's first line, or, set as close
 			// as wrapped lines are, one cell the row has filled when the row
-			// leaves cells empty (a sparse column, empty in this row); a
-			// group of records otherwise.
+			// leaves cells empty (a sparse column, empty in this row), or
+			// cells the row has filled when rows stand further apart than
+			// the lines wrapped in them (every cell of a row in narrow
+			// columns wrapped: "Cranfield" / "University", "May," / "2017");
+			// a group of records otherwise.
 			prev := accs[len(accs)-1]
 			join = band(i) == band(i-1) && (filled < firstFilled[len(accs)-1] ||
-				filled == 1 && firstFilled[len(accs)-1] < nc && (wrapped(prev, cells, i) || tight(i-start) && withinFilled(prev, cells)))
+				filled == 1 && firstFilled[len(accs)-1] < nc && (wrapped(prev, cells, i) || tight(i-start) && withinFilled(prev, cells)) ||
+				solidInBand(i) && withinFilled(prev, cells))
 		default:
 			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i) || overflowed(ws, accs[len(accs)-1], cells, colRight, lines[i].h) ||
 				paras[i] && withinFilled(accs[len(accs)-1], cells))
@@ -1361,6 +1366,32 @@ func rowBands(hrules []rule, region parser.Box, lines []sline, offset int, frame
 		l := &lines[i-offset]
 		n, _ := slices.BinarySearch(ys, (l.box.Y0+l.box.Y1)/2)
 		return n
+	}
+}
+
+// solidBetweenRules returns, for a table whose rules separate its rows
+// (band), a test for whether line i sits closer to the line above than
+// lines on either side of a rule do (by a fifth at least): its row's
+// cells wrapped onto it, set solid, while rows are padded apart (records
+// grouped between two rules stand as far apart as rows do, or nearly). It is
+// false for every line when band is nil or no two lines straddle a rule.
+func solidBetweenRules(lines []sline, start, end int, band func(int) int) func(int) bool {
+	no := func(int) bool { return false }
+	if band == nil {
+		return no
+	}
+	var across []float64
+	for i := start + 1; i <= end; i++ {
+		if band(i) != band(i-1) {
+			across = append(across, lines[i].box.Y1-lines[i-1].box.Y1)
+		}
+	}
+	if len(across) == 0 {
+		return no
+	}
+	limit := median(across) / 1.2
+	return func(i int) bool {
+		return i > start && i <= end && lines[i].box.Y1-lines[i-1].box.Y1 < limit
 	}
 }
 

@@ -311,6 +311,30 @@ func TestStreamRowRules(t *testing.T) {
 	}, texts(tabs[0].table))
 }
 
+func TestStreamRowRulesPadded(t *testing.T) {
+	// Rows padded apart between rules (18 apart across a rule), every
+	// cell of a row wrapped in narrow columns and set solid (14 apart):
+	// one row each, though each line fills as many cells as the first.
+	words := []Word{tw("Partner", 50, 82), tw("Level", 200, 82), tw("Until", 300, 82)}
+	segs := []Segment{hrule(45, 460, 80), hrule(45, 460, 94)}
+	y := 100.0
+	for _, r := range [][]string{{"Cranfield", "大", "May,"}, {"Northumbria", "大", "10"}, {"Aalto", "大", "June,"}} {
+		words = append(words, tw(r[0], 50, y), tw(r[1], 200, y), tw(r[2], 300, y))
+		words = append(words, tw("University", 50, y+14), tw("学", 200, y+14), tw("2017", 300, y+14))
+		segs = append(segs, hrule(45, 460, y+24))
+		y += 32
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Partner", "Level", "Until"},
+		{"Cranfield University", "大 学", "May, 2017"},
+		{"Northumbria University", "大 学", "10 2017"},
+		{"Aalto University", "大 学", "June, 2017"},
+	}, texts(tabs[0].table))
+}
+
 func TestStreamRunningTextIsNotATable(t *testing.T) {
 	// Two columns of running text.
 	var words []Word
