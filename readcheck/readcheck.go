@@ -35,6 +35,7 @@ const (
 	KindCutName       = "name_cut"           // a name whose brackets do not pair: cut short or run into another cell
 	KindInterleaved   = "words_interleaved"  // a name in Japanese or Chinese parted by words in another script: two cells' words mixed
 	KindDateUnread    = "date_unread"        // a date or term the list gives that could not be read
+	KindLostChars     = "chars_lost"         // a name holding U+FFFD: characters the document lost
 )
 
 // Warning is one doubt about a read.
@@ -72,7 +73,7 @@ type Checker struct {
 	c *checker
 	// The warnings of each kind checked record by record, the first
 	// MaxPerKind of each kept and the rest counted.
-	prose, dates, unknown, merged, together, cut, interleaved, unread kindList
+	prose, dates, unknown, merged, together, cut, interleaved, unread, lost kindList
 	records, noCountry                                                int
 	firstNoCountry                                                    agreement.Source
 	seenCountry                                                       map[string]bool
@@ -165,6 +166,28 @@ func (k *Checker) Record(r *agreement.Record) {
 			k.unread.add(w, max)
 		}
 	}
+	if w, ok := c.lostChars(r, k.lost.open(max)); ok {
+		k.lost.add(w, max)
+	}
+}
+
+// lostChars: a name holding U+FFFD (�), a character the document itself
+// lost (a producer that could not encode it, a font with no map to text
+// for it) or an invalid byte of a page: the name is not the list's, and
+// nothing can tell what stood there.
+func (c *checker) lostChars(r *agreement.Record, full bool) (Warning, bool) {
+	for _, f := range [...][2]string{{"partner", r.Partner}, {"partner unit", r.PartnerUnit}, {"home unit", r.HomeUnit},
+		{"partner's other name", r.PartnerAlt}} {
+		if !strings.Contains(f[1], "\uFFFD") {
+			continue
+		}
+		if !full {
+			return Warning{Kind: KindLostChars}, true // (counted only: its message is not said)
+		}
+		return Warning{Kind: KindLostChars, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+			Message: fmt.Sprintf("the %s %q holds U+FFFD (\uFFFD) where the document lost characters: the name is not what the list says", f[0], shorten(f[1], 80))}, true
+	}
+	return Warning{}, false
 }
 
 // count counts r for the declared totals: records mostly come in runs
@@ -207,6 +230,7 @@ func (k *Checker) Finish(res *agreement.Result) []Warning {
 	c.addList(k.cut)
 	c.addList(k.interleaved)
 	c.addList(k.unread)
+	c.addList(k.lost)
 	return c.out
 }
 

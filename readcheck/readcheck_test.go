@@ -248,3 +248,20 @@ func TestDateUnread(t *testing.T) {
 	require.Len(t, ws, 11, "ten said, the rest counted")
 	assert.Contains(t, ws[10].Message, "and 15 more of the kind above (date_unread)")
 }
+
+// TestLostChars: a name holding U+FFFD is said, in whichever name field,
+// once a record; the rest of the record's names are not looked at.
+func TestLostChars(t *testing.T) {
+	a := rec("Technische Universit\uFFFDt Dortmund", "Germany", "DE", 7)
+	b := rec("Kyoto University", "Japan", "JP", 8)
+	c := rec("Ume\uFFFD University", "Sweden", "SE", 9)
+	c.PartnerUnit = "Faculty of Sci\uFFFDnce"
+	d := rec("Uppsala University", "Sweden", "SE", 10)
+	d.HomeUnit = "GS \uFFFDngineering"
+	doc := &parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}}
+	ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{a, b, c, d}}, readcheck.Options{})
+	require.Equal(t, []string{readcheck.KindLostChars, readcheck.KindLostChars, readcheck.KindLostChars}, kinds(ws))
+	assert.Equal(t, []int{7, 9, 10}, []int{ws[0].Row, ws[1].Row, ws[2].Row})
+	assert.Contains(t, ws[0].Message, "the partner \"Technische Universit\uFFFDt Dortmund\" holds U+FFFD")
+	assert.Contains(t, ws[2].Message, "the home unit \"GS \uFFFDngineering\"")
+}

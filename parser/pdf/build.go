@@ -708,9 +708,12 @@ func separateRuns(gs []fglyph, gx []glyphx) (out []fglyph, starts []bool) {
 		return gs, nil
 	}
 	// Runs among each other: between two glyphs of one run (in the
-	// line's order) stands a glyph of another, or a run starts over the
-	// end of another, both runs of two glyphs or more (an accent drawn
-	// over its letter is a run of one).
+	// line's order) stands a glyph of another over one of them, or a run
+	// starts over the end of another, both runs of two glyphs or more (an
+	// accent drawn over its letter is a run of one). A glyph that fills a
+	// hole a run left for it, over neither side, is the run's own text
+	// drawn later: a character the run's font lacks, drawn with another
+	// font after the run ("Westf" "ä" "lische").
 	mixed := false
 	last := make([]int, len(size)) // a run's last glyph seen, +1
 	prev = -1                      // the glyph before, of a run of two or more
@@ -724,8 +727,10 @@ func separateRuns(gs []fglyph, gx []glyphx) (out []fglyph, starts []bool) {
 		}
 		prev = k
 		if last[r] > 0 {
+			left, right := gs[last[r]-1].u1, g.u0
 			for j := last[r]; j < k; j++ {
-				if o := run[j]; o != r && !gs[j].space && size[o] >= 2 {
+				tol := 0.1 * gs[j].size
+				if o := run[j]; o != r && !gs[j].space && size[o] >= 2 && (gs[j].u0 < left-tol || gs[j].u1 > right+tol) {
 					mixed = true
 				}
 			}

@@ -73,7 +73,8 @@ func TestLatticeGluedWord(t *testing.T) {
 // Text of a narrow table's cell overflows over the next cell's, drawn
 // apart from it (later): the two runs are two words, not one whose
 // letters interleave, whether they only overlap at the join or run far
-// over each other. An accent drawn over its letter is no run of its own.
+// over each other. An accent drawn over its letter is no run of its own,
+// nor is a letter drawn later into a hole the run left for it.
 func TestRunsDrawnOverEachOtherAreWords(t *testing.T) {
 	for name, tc := range map[string]struct {
 		content string
@@ -82,6 +83,9 @@ func TestRunsDrawnOverEachOtherAreWords(t *testing.T) {
 		"overlapping": {"BT /F1 10 Tf 100 700 Td (University) Tj ET BT /F1 10 Tf 100 600 Td (Poland) Tj ET BT /F1 10 Tf 158 700 Td (to-) Tj ET", []string{"University", "to-", "Poland"}},
 		"interleaved": {"BT /F1 10 Tf 100 700 Td (Engineering) Tj ET BT /F1 10 Tf 150 700 Td (2017) Tj ET", []string{"Engineering", "2017"}},
 		"accent":      {"BT /F1 10 Tf 100 700 Td (Ecole) Tj ET BT /F1 10 Tf 100 700 Td (\\264) Tj ET", []string{"Ecole"}},
+		// A letter the run's font lacks, drawn with another after the
+		// run, in the hole the run left for it, then the line's next text.
+		"filled": {"BT /F1 10 Tf 100 700 Td (Westf) Tj 36 0 Td (lische) Tj ET BT /F1 10 Tf 130 700 Td (\\344) Tj 48 0 Td (\\(x) Tj ET", []string{"Westf\u00e4lische", "(x"}},
 	} {
 		b := buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
 			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 800] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >> >> >> >>",
