@@ -74,9 +74,9 @@ type Checker struct {
 	// The warnings of each kind checked record by record, the first
 	// MaxPerKind of each kept and the rest counted.
 	prose, dates, unknown, merged, together, cut, interleaved, unread, lost kindList
-	records, noCountry                                                int
-	firstNoCountry                                                    agreement.Source
-	seenCountry                                                       map[string]bool
+	records, noCountry                                                      int
+	firstNoCountry                                                          agreement.Source
+	seenCountry                                                             map[string]bool
 	// What a declared total counts: the partners of the records by their
 	// group (the fields the check reads other than the partner); last is
 	// the group of the last record. Not kept when the records are held
