@@ -75,7 +75,7 @@ func (c *docContext) scan() {
 			// "… (as of May" / "1, 2024)": the phrase wrapped; its second
 			// line is no entry.
 			next := c.doc.Blocks[i+1].Line
-			if d, ok := c.parseAsOf(text + " " + clean(next.Text)); ok {
+			if d, ok := c.parseAsOf(joinWrapped([]string{text, clean(next.Text)})); ok {
 				if c.asOf == "" {
 					c.asOf = d
 				}
@@ -144,8 +144,10 @@ func asOfOpens(text string) bool {
 		j--
 	}
 	switch r, _ := utf8.DecodeLastRuneInString(text[:j]); {
-	case '0' <= r && r <= '9', '０' <= r && r <= '９', r == '年', r == '月':
+	case '0' <= r && r <= '9', '０' <= r && r <= '９', r == '年', r == '月', r == '日':
 		return true
+	case r == '現' && strings.HasSuffix(text[:j], "日現"):
+		return true // "（2024年5月1日現" / "在）。": 現在 broken by the line's end
 	}
 	// Where the phrase may start: after the last closing bracket.
 	from := strings.LastIndexByte(text, ')') + 1
@@ -202,7 +204,7 @@ func asciiWord(b byte) bool {
 
 // asOfTailRe matches the second line of a wrapped as-of phrase: the rest of
 // a date and a closing bracket.
-var asOfTailRe = lazyre.New(`^[0-9０-９,.\s年月日]{1,12}[)）]?[。.]?$`)
+var asOfTailRe = lazyre.New(`^(?:[0-9０-９,.\s年月日]{1,12}|[0-9０-９,.\s年月日]{0,12}現?在)[)）]?[。.]?$`)
 
 // looksLikeEntry reports whether a line reads as a list entry: a name
 // closed by its date in brackets, or a name with details the entry reader
