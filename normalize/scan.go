@@ -47,6 +47,9 @@ func (c *docContext) scan() {
 	for i, b := range c.doc.Blocks {
 		l := b.Line
 		if l == nil {
+			if b.Table != nil && c.asOf == "" {
+				c.asOfUnderTable(b.Table)
+			}
 			continue
 		}
 		text := clean(l.Text)
@@ -106,6 +109,29 @@ func (c *docContext) scan() {
 	}
 }
 
+// asOfUnderTable reads the list's as-of date where a table took it in: the
+// last line of a cell of its last row, that line an as-of phrase (a line
+// set under the table, right-aligned under its last column: "2019-02-23"
+// / "（2021年5月1日現在）"; see tableReader.asOfOff).
+func (c *docContext) asOfUnderTable(t *parser.Table) {
+	if len(t.Rows) == 0 {
+		return
+	}
+	for _, cell := range t.Rows[len(t.Rows)-1].Cells {
+		lines := cell.Lines()
+		if len(lines) < 2 {
+			continue
+		}
+		last := clean(lines[len(lines)-1])
+		if d, ok := c.parseAsOf(last); ok {
+			if _, err := c.parseDate(last, c.dateOptions()); err != nil {
+				c.asOf = d
+				return
+			}
+		}
+	}
+}
+
 // legendWrapped reads a legend's definition that wrapped onto the next
 // line ("(* indicates institutions with which … agreed to" / "waive
 // fees.)"): the definition says no flag alone, and says one with the next
@@ -129,13 +155,14 @@ func (c *docContext) legendWrapped(def string, l, next *parser.Line) (string, bo
 	return longer, true
 }
 
-// asOfOpenRe matches a line that ends where an as-of phrase begins.
+// asOfOpenRe matches a line that ends where an as-of phrase begins, or
+// inside one ("（2024年5月1日現" / "在）。").
 // asOfOpens scans for its matches without compiling it (a test checks the
 // two agree).
-var asOfOpenRe = lazyre.New(`(?i)\b(?:as\s+(?:of|at)|updated)\b[^)）]*$|[0-9０-９年月]\s*$`)
+var asOfOpenRe = lazyre.New(`(?i)\b(?:as\s+(?:of|at)|updated)\b[^)）]*$|[0-9０-９年月日]\s*$|日現\s*$`)
 
 // asOfOpens is asOfOpenRe.MatchString(text), scanned without the
-// expression: the text ends in a digit, 年 or 月 (white space after it
+// expression: the text ends in a digit, 年, 月, 日 or 日現 (white space after it
 // aside), or holds "as of", "as at" or "updated" as words, in any case,
 // with no closing bracket after them.
 func asOfOpens(text string) bool {

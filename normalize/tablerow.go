@@ -428,6 +428,7 @@ func (tr *tableReader) rowDates(rec *Record, vals *fieldVals) {
 	c := tr.c
 	opt := c.dateOptions()
 	if v, ok := vals.lookup(fSigned); ok && v.text != "" {
+		v.text = tr.asOfOff(v)
 		text, markers := splitMarkers(v.text)
 		c.applyMarkers(rec, markers, tr.where(fSigned))
 		if v.covered {
@@ -495,6 +496,33 @@ func kindsApart(c *docContext, text string, lines []string) string {
 		kinds = append(kinds, k)
 	}
 	return strings.Join(kinds, " / ")
+}
+
+// asOfOff is a date cell's text without the list's as-of date that the
+// table took in under it, as its last line (the line right-aligned under
+// the table's last row: "2019-02-23" / "（2021年5月1日現在）"). The date
+// is the list's, and the records the table holds get it too.
+func (tr *tableReader) asOfOff(v val) string {
+	n := len(v.lines)
+	if n < 2 {
+		return v.text
+	}
+	d, ok := tr.c.parseAsOf(clean(v.lines[n-1]))
+	if !ok {
+		return v.text
+	}
+	if _, err := tr.c.parseDate(clean(v.lines[n-1]), tr.c.dateOptions()); err == nil {
+		return v.text // a date alone, no as-of phrase around it
+	}
+	if c := tr.c; c.asOf == "" {
+		c.asOf = d
+		for i := c.base; i < c.made(); i++ {
+			if r := c.rec(i); r.AsOf == "" {
+				r.AsOf = d // the table's rows above (those of a table before are gone)
+			}
+		}
+	}
+	return joinWrapped(v.lines[:n-1])
 }
 
 // describesScope reports a kind column's cell that describes what the

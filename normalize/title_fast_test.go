@@ -24,9 +24,9 @@ func TestSplitTitle(t *testing.T) {
 // white space, digits and invalid UTF-8.
 func TestAsOfOpens(t *testing.T) {
 	texts := []string{"", "as of", "(as of May", "List of partners (updated", "updated) x", "Updated 2024", "has of", "as  at",
-		"aſ of", "AS OF", "as of)", "as ofx", "xas of", "2019年", "12月 ", "as of）", "update", "updated_", "_updated"}
+		"aſ of", "AS OF", "as of)", "as ofx", "xas of", "2019年", "12月 ", "1日現", "1日現在", "as of）", "update", "updated_", "_updated"}
 	pieces := []string{"as", "AS", "aſ", "a", "s", " ", "  ", "\t", "\n", "\v", "of", "OF", "at", "At", "updated", "UPDATED", "update", "d",
-		")", "）", "(", "x", "_", "1", "９", "年", "月", "日", "\xff", "é", "May"}
+		")", "）", "(", "x", "_", "1", "９", "年", "月", "日", "現", "在", "\xff", "é", "May"}
 	texts = append(texts, randomTexts(17, 40000, 7, pieces...)...)
 	for _, s := range texts {
 		assert.Equal(t, asOfOpenRe.MatchString(s), asOfOpens(s), "%q", s)

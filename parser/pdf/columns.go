@@ -615,9 +615,12 @@ func lineSize(ws []tword, l []int) float64 {
 type lineExtent struct{ y0, y1, mid, h float64 }
 
 // crossAlignment counts the pairs of a left and a right line that overlap
-// in height: aligned when their middles are within a fifth of a line,
-// off otherwise. The lines' extents are found in the array buf, returned
-// for the next call.
+// in height: aligned when their middles are within a fifth of a line, or
+// when one of them, a line alone on its side, stands half way between the
+// other and a line next to it set as close as a wrapped cell's (a table's
+// cells set in the middle of their rows: a one-line cell between the lines
+// of a wrapped one beside it); off otherwise. The lines' extents are found
+// in the array buf, returned for the next call.
 func crossAlignment(ws []tword, left, right [][]int, buf []lineExtent) (aligned, off int, _ []lineExtent) {
 	buf = slices.Grow(buf[:0], len(left)+len(right))
 	for _, l := range left {
@@ -632,7 +635,7 @@ func crossAlignment(ws []tword, left, right [][]int, buf []lineExtent) (aligned,
 	}
 	lb, rb := buf[:len(left)], buf[len(left):]
 	j := 0
-	for _, a := range lb {
+	for i, a := range lb {
 		for j < len(rb) && rb[j].y1 < a.y0 {
 			j++
 		}
@@ -641,7 +644,7 @@ func crossAlignment(ws []tword, left, right [][]int, buf []lineExtent) (aligned,
 			if min(a.y1, b.y1)-max(a.y0, b.y0) < 0.2*min(a.h, b.h) {
 				continue
 			}
-			if abs(a.mid-b.mid) <= 0.2*min(a.h, b.h) {
+			if abs(a.mid-b.mid) <= 0.2*min(a.h, b.h) || centredPair(lb, i, rb, k) || centredPair(rb, k, lb, i) {
 				aligned++
 			} else {
 				off++
@@ -649,6 +652,25 @@ func crossAlignment(ws []tword, left, right [][]int, buf []lineExtent) (aligned,
 		}
 	}
 	return aligned, off, buf
+}
+
+// centredPair reports line i of one side, alone there (no line of its
+// side a line's pitch from it: a cell's one line, not a line of running
+// text), half way between line k of the other side and the line above or
+// under it, the two set as close as a wrapped cell's lines.
+func centredPair(one []lineExtent, i int, other []lineExtent, k int) bool {
+	m := one[i]
+	for _, n := range [2]int{i - 1, i + 1} {
+		if n >= 0 && n < len(one) {
+			if d := abs(one[n].mid - m.mid); d >= 0.8*m.h && d <= 1.3*m.h {
+				return false
+			}
+		}
+	}
+	between := func(b, c lineExtent) bool {
+		return b.mid < m.mid && m.mid < c.mid && c.mid-b.mid <= 1.3*max(b.h, c.h) && abs(m.mid-(b.mid+c.mid)/2) <= 0.2*m.h
+	}
+	return k+1 < len(other) && between(other[k], other[k+1]) || k > 0 && between(other[k-1], other[k])
 }
 
 // side orders a table region on a page in two columns: 0 above the
