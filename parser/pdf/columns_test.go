@@ -423,3 +423,30 @@ func TestOrderColumnsWithALineAcrossTheGutter(t *testing.T) {
 		assert.Equal(t, want, texts, across)
 	}
 }
+
+// TestCentredPair: a cell's one line set in the middle of its row, half
+// way between the two lines of a wrapped cell beside it, lines up with
+// them; a line of running text, a line's pitch from the next line of its
+// column, does not, however it stands against the other column's lines.
+func TestCentredPair(t *testing.T) {
+	ext := func(mids ...float64) []lineExtent {
+		var out []lineExtent
+		for _, m := range mids {
+			out = append(out, lineExtent{y0: m - 5, y1: m + 5, mid: m, h: 10})
+		}
+		return out
+	}
+	cells := ext(15, 45, 75)               // one line a row
+	wrapped := ext(10, 20, 40, 50, 70, 80) // two lines a row, beside them
+	for i := range cells {
+		assert.True(t, centredPair(cells, i, wrapped, 2*i), "row %d", i)
+		assert.True(t, centredPair(cells, i, wrapped, 2*i+1), "row %d", i)
+	}
+	text := ext(15, 25, 35, 45) // running text, half a line off the other column's
+	other := ext(10, 20, 30, 40, 50)
+	for i := range text {
+		assert.False(t, centredPair(text, i, other, i), "line %d", i)
+	}
+	assert.False(t, centredPair(ext(30), 0, ext(10, 50), 0), "lines too far apart for a wrapped cell")
+	assert.False(t, centredPair(ext(18), 0, ext(10, 20), 0), "not half way")
+}
