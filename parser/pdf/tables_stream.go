@@ -799,14 +799,15 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			// fills fewer cells than the row's first line, or, set as close
 			// as wrapped lines are, one cell the row has filled when the row
 			// leaves cells empty (a sparse column, empty in this row), or
-			// cells the row has filled when rows stand further apart than
-			// the lines wrapped in them (every cell of a row in narrow
-			// columns wrapped: "Cranfield" / "University", "May," / "2017");
-			// a group of records otherwise.
+			// any line when rows stand further apart than the lines inside
+			// them (every cell of a row in narrow columns wrapped:
+			// "Cranfield" / "University", "May," / "2017"; cells set in the
+			// middle of their rows, a one-line cell between the lines of a
+			// wrapped one); a group of records otherwise.
 			prev := accs[len(accs)-1]
 			join = band(i) == band(i-1) && (filled < firstFilled[len(accs)-1] ||
 				filled == 1 && firstFilled[len(accs)-1] < nc && (wrapped(prev, cells, i) || tight(i-start) && withinFilled(prev, cells)) ||
-				solidInBand(i) && withinFilled(prev, cells))
+				solidInBand(i))
 		default:
 			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i) || overflowed(ws, accs[len(accs)-1], cells, colRight, lines[i].h) ||
 				paras[i] && withinFilled(accs[len(accs)-1], cells))
