@@ -84,8 +84,10 @@ func mayBeMarker(s string) bool {
 
 // insertAt puts marker into text at the word boundary nearest to the
 // fraction at of the text's width, CJK characters counted twice as wide as
-// others: "Jagiellonian University , Faculty of …" with a marker over
-// "University" gives "Jagiellonian University* , Faculty of …".
+// others, a boundary before a space and a comma (the room the marker left)
+// counted an eighth of the width nearer: "Jagiellonian University , Faculty of …"
+// with a marker over "University" gives "Jagiellonian University* ,
+// Faculty of …".
 func insertAt(text, marker string, at float64) string {
 	runes := []rune(text)
 	width := make([]float64, len(runes)+1) // width before rune k
@@ -108,7 +110,14 @@ func insertAt(text, marker string, at float64) string {
 		if runes[k-1] == ' ' {
 			continue
 		}
-		if d := math.Abs(width[k] - target); bestDist < 0 || d < bestDist {
+		d := math.Abs(width[k] - target)
+		if k+1 < len(runes) && runes[k] == ' ' && (runes[k+1] == ',' || runes[k+1] == '、') {
+			// "University , Faculty": the space before the comma is the
+			// room the marker left; the width counted is only a guess
+			// (proportional letters, a bullet set far from its text).
+			d = max(0, d-0.12*width[len(runes)])
+		}
+		if bestDist < 0 || d < bestDist {
 			best, bestDist = k, d
 		}
 	}
