@@ -61,6 +61,12 @@ func TestInsertAt(t *testing.T) {
 		insertAt("Jagiellonian University , Faculty of International and Political", "*", 0.369))
 	assert.Equal(t, "Peking University♦ (平成 14 年)", insertAt("Peking University (平成 14 年)", "♦", 0.61))
 	assert.Equal(t, "Fudan University*", insertAt("Fudan University", "*", 0.98))
+	// A line whose box starts at a bullet set far from its text: the
+	// widths put the marker a word too far; the room before the comma
+	// tells where it stood.
+	assert.Equal(t, "Masaryk University* , Faculty of Medicine — 部局間協定 School-to-school（GS Medicine） 、May 28,",
+		insertAt("Masaryk University , Faculty of Medicine — 部局間協定 School-to-school（GS Medicine） 、May 28,", "*", 0.29))
+	assert.Equal(t, "Masaryk University, Faculty* of Medicine", insertAt("Masaryk University, Faculty of Medicine", "*", 0.6))
 	assert.Equal(t, "*", insertAt("", "*", 0.5))
 }
 
