@@ -794,6 +794,9 @@ func (tr *tableReader) rowsAboveHeader() int {
 	rows := tr.t.Rows
 	for i := 0; i < len(rows) && i < 6; i++ {
 		if _, ok := tr.soleText(i); !ok {
+			if i+1 < len(rows) && tr.titlesOverHeader(i) {
+				continue
+			}
 			if i > 0 && (rows[i].Header || tr.c.headerLike(rows[i])) {
 				return i
 			}
@@ -803,6 +806,33 @@ func (tr *tableReader) rowsAboveHeader() int {
 		}
 	}
 	return 0
+}
+
+// titlesOverHeader reports a row of several titles (a section's, a
+// list's, a group's name, an as-of date) that names no columns over a row
+// that does: titles set side by side above the header ("大学間学術交流協定" |
+// "大学間学術交流協定校"), which the parser may take for the header.
+func (tr *tableReader) titlesOverHeader(i int) bool {
+	rows := tr.t.Rows
+	texts := rowCellTexts(rows[i])
+	for _, t := range texts {
+		if t != "" && !tr.titleText(t) && !tr.c.lx.IsListTitle(t) {
+			return false
+		}
+	}
+	return !tr.c.namesColumns(texts) && tr.c.namesColumns(rowCellTexts(rows[i+1]))
+}
+
+// rowCellTexts are the texts of a row's cells, cleaned, a covered cell's
+// empty.
+func rowCellTexts(r parser.Row) []string {
+	out := make([]string, len(r.Cells))
+	for j, cell := range r.Cells {
+		if !cell.Covered {
+			out[j] = clean(cell.Text)
+		}
+	}
+	return out
 }
 
 // stackedAt returns where a table must be cut that holds two tables set

@@ -868,3 +868,25 @@ func TestRepeatedHeaderCellsReadOnce(t *testing.T) {
 		assert.Empty(t, res.Unplaced, "wrapped %v", wrapped)
 	}
 }
+
+// TestTitlesOverHeader: a section's title and the table's set side by
+// side in one row above the header (the parser marks that row as the
+// header) are titles; the row under them names the columns.
+func TestTitlesOverHeader(t *testing.T) {
+	for name, titles := range map[string][]string{
+		"ja": {"大学間学術交流協定", "<", "大学間学術交流協定校", "<"},
+		"en": {"University Level Agreements", "<", "List of Partner Universities", "<"},
+	} {
+		tb := tbl(titles,
+			[]string{"地域", "国・地域", "相手機関名", "締結年月日"},
+			[]string{"アジア州", "中華人民共和国", "西北大学", "昭和55年5月31日"},
+			[]string{"アジア州", "中華人民共和国", "武漢大学", "昭和55年10月15日"})
+		res, err := Normalize(tdoc(nil, tb), Options{})
+		require.NoError(t, err, name)
+		got := recs(res.Records)
+		require.Len(t, got, 2, name)
+		assert.Equal(t, []string{"西北大学", "CN", "1980-05-31", "university"},
+			[]string{got[0].Partner, res.Records[0].CountryCode, got[0].Signed, got[0].Level}, name)
+		assert.Equal(t, "1980-10-15", got[1].Signed, name)
+	}
+}
