@@ -104,6 +104,27 @@ func (c *docContext) countryWithin(name string) (Country, bool) {
 	if len(words) > 20 {
 		return Country{}, false
 	}
+	if cn, ok := countryInWords(words); ok {
+		return cn, true
+	}
+	// "United Europe Kingdom": a region's name set in the middle of the
+	// rows a country's wrapped name takes, its words read among the
+	// country's.
+	kept := words[:0:0]
+	for _, w := range words {
+		if _, region := LookupRegion(w); !region {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) < len(words) {
+		return countryInWords(kept)
+	}
+	return Country{}, false
+}
+
+// countryInWords finds the longest run of words (five at most) that names
+// a country.
+func countryInWords(words []string) (Country, bool) {
 	for n := min(len(words), 5); n >= 1; n-- {
 		for i := 0; i+n <= len(words); i++ {
 			if cn, _, intl, ok := LookupCountry(strings.Join(words[i:i+n], " ")); ok && !intl {

@@ -60,3 +60,22 @@ func TestDescribesScope(t *testing.T) {
 		assert.True(t, describesScope(scope), scope)
 	}
 }
+
+// TestCountryWithin: a country named inside a cell that holds its region
+// too, the region before it or, read among the lines of the country's
+// wrapped name, in the middle of it.
+func TestCountryWithin(t *testing.T) {
+	c := newContext(tdoc(nil), Options{})
+	for text, want := range map[string]string{
+		"Europe Sweden": "SE",
+		"アジア Asia バングラデシュ Bangladesh":    "BD",
+		"United Europe Kingdom":          "GB",
+		"Czech Europe Republic":          "CZ",
+		"Europe":                         "",
+		"Partner Institutions in Europe": "",
+	} {
+		cn, ok := c.countryWithin(text)
+		assert.Equal(t, want != "", ok, text)
+		assert.Equal(t, want, cn.Code, text)
+	}
+}

@@ -737,6 +737,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	band := rowBands(hrules, region, lines[start:end+1], start, framed)
 	t.banded = band != nil
 	solidInBand := solidBetweenRules(lines, start, end, band)
+	halfStep := centredRows(ws, lines, start, end)
 	cols := func(l *sline) int {
 		seen := map[int]bool{}
 		for _, wi := range l.words {
@@ -808,6 +809,11 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			join = band(i) == band(i-1) && (filled < firstFilled[len(accs)-1] ||
 				filled == 1 && firstFilled[len(accs)-1] < nc && (wrapped(prev, cells, i) || tight(i-start) && withinFilled(prev, cells)) ||
 				solidInBand(i))
+		case halfStep != nil && halfStep(i):
+			join = true // a line half a line under the one above: cells of one row, set in its middle
+		case halfStep != nil && halfStep(i+1):
+			// the first line of a row whose cells are set in its middle:
+			// the next line stands half a line under it
 		default:
 			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i) || overflowed(ws, accs[len(accs)-1], cells, colRight, lines[i].h) ||
 				paras[i] && withinFilled(accs[len(accs)-1], cells))
@@ -1368,6 +1374,48 @@ func rowBands(hrules []rule, region parser.Box, lines []sline, offset int, frame
 		n, _ := slices.BinarySearch(ys, (l.box.Y0+l.box.Y1)/2)
 		return n
 	}
+}
+
+// centredRows returns, for a table whose cells are set in the middle of
+// their rows (twice at least a line stands half a line under the one
+// above it, in other columns: a one-line cell beside a cell of two lines,
+// its line between theirs), a test for whether line i stands so under
+// line i-1;
+// nil otherwise. Rows of such a table are the runs of lines half a line
+// apart, and lines that no half step links are read as any table's.
+func centredRows(ws []tword, lines []sline, start, end int) func(int) bool {
+	half := func(i int) bool {
+		if i <= start || i > end {
+			return false
+		}
+		h := max(lines[i].h, lines[i-1].h)
+		p := lines[i].box.Y1 - lines[i-1].box.Y1
+		return p >= 0.38*h && p <= 0.62*h && chunksApart(ws, &lines[i-1], &lines[i])
+	}
+	n := 0
+	for i := start + 1; i <= end; i++ {
+		if half(i) {
+			n++
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	return half
+}
+
+// chunksApart reports two lines no chunk of which stands over a chunk of
+// the other: the cells of different columns.
+func chunksApart(ws []tword, a, b *sline) bool {
+	for p := range a.chunks {
+		ax0, ax1 := a.chunkBox(ws, p)
+		for q := range b.chunks {
+			if bx0, bx1 := b.chunkBox(ws, q); bx0 < ax1 && ax0 < bx1 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // solidBetweenRules returns, for a table whose rules separate its rows

@@ -335,6 +335,27 @@ func TestStreamRowRulesPadded(t *testing.T) {
 	}, texts(tabs[0].table))
 }
 
+func TestStreamCentredRows(t *testing.T) {
+	// No rules; each row's date wraps onto two lines and its other cells,
+	// one line each, stand in the middle of the row, half a line under
+	// the date's first line: the date's lines are of the row they flank.
+	words := []Word{tw("Country", 50, 82), tw("Partner", 150, 82), tw("Date", 400, 82)}
+	y := 100.0
+	for _, r := range [][]string{{"Sweden", "Umea", "August", "1997"}, {"Norway", "Oslo", "March", "2002"}, {"Chile", "Concepcion", "June", "2004"}} {
+		words = append(words, tw(r[2], 400, y), tw(r[0], 50, y+6), tw(r[1], 150, y+6), tw(r[3], 400, y+12))
+		y += 30
+	}
+	p := page(1, words, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Country", "Partner", "Date"},
+		{"Sweden", "Umea", "August 1997"},
+		{"Norway", "Oslo", "March 2002"},
+		{"Chile", "Concepcion", "June 2004"},
+	}, texts(tabs[0].table))
+}
+
 func TestStreamRunningTextIsNotATable(t *testing.T) {
 	// Two columns of running text.
 	var words []Word
