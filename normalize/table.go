@@ -150,6 +150,8 @@ func (c *docContext) table(t *parser.Table) {
 		return
 	}
 	c.flushList()
+	tr.groupsOutOfCells()
+	t = tr.t
 	if k := tr.stackedAt(); k > 0 {
 		// Two tables set one under the other, read as one: each is read
 		// with its own header.

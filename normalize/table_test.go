@@ -890,3 +890,23 @@ func TestTitlesOverHeader(t *testing.T) {
 		assert.Equal(t, "1980-10-15", got[1].Signed, name)
 	}
 }
+
+// TestGroupsOutOfCells: the group rows of a table without rules that the
+// extractor read as the last lines of the first cell above them (the
+// header's, a record's) are rows of their own again; a cell whose lines
+// all name a group, and a group's name without a count, are left.
+func TestGroupsOutOfCells(t *testing.T) {
+	tb := tbl([]string{"Partner Institution\nASIA (24)\nBANGLADESH (2)", "Level", "Year"},
+		[]string{"Bangladesh Agricultural University", "Agr", "2000"},
+		[]string{"Bangladesh University of\nEngineering & Technology\nBHUTAN (1)", "HyARC", "2008"},
+		[]string{"The Centre for Bhutan Studies\nChina", "GSID", "2010"})
+	tb.Method = "stream"
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	got := recs(res.Records)
+	require.Len(t, got, 3)
+	assert.Equal(t, []string{"Asia", "Bangladesh", "Bangladesh Agricultural University", "2000"},
+		[]string{got[0].Region, got[0].Country, got[0].Partner, got[0].Signed})
+	assert.Equal(t, []string{"Bangladesh", "Bangladesh University of Engineering & Technology"}, []string{got[1].Country, got[1].Partner})
+	assert.Equal(t, []string{"Bhutan", "The Centre for Bhutan Studies China"}, []string{got[2].Country, got[2].Partner})
+}

@@ -29,6 +29,12 @@ func (tr *tableReader) rowVals(i int) *fieldVals {
 			continue
 		}
 		v := tr.cell(i, j)
+		if n := len(v.lines); n >= 2 && tr.c.lx.IsChrome(v.lines[n-1]) {
+			// "Copyright …" / "All rights reserved.": the page's footer,
+			// taken in under the table's last row
+			v.lines = v.lines[:n-1]
+			v.text = joinWrapped(v.lines)
+		}
 		if f == fType && describesScope(v.text) {
 			// ("Scope": what the parties will do, beside or instead of
 			// a column of kinds)
@@ -454,6 +460,7 @@ func (tr *tableReader) rowDates(rec *Record, vals *fieldVals) {
 		if !ok || v.text == "" {
 			continue
 		}
+		v.text = tr.asOfOff(v)
 		text, markers := splitMarkers(v.text)
 		c.applyMarkers(rec, markers, tr.where(f))
 		if v.covered {
