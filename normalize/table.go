@@ -796,7 +796,7 @@ func (tr *tableReader) rowsAboveHeader() int {
 	rows := tr.t.Rows
 	for i := 0; i < len(rows) && i < 6; i++ {
 		if _, ok := tr.soleText(i); !ok {
-			if i+1 < len(rows) && tr.titlesOverHeader(i) {
+			if i+1 < len(rows) && (tr.titlesOverHeader(i) || i == 0 && tr.strayOverHeader()) {
 				continue
 			}
 			if i > 0 && (rows[i].Header || tr.c.headerLike(rows[i])) {
@@ -835,6 +835,31 @@ func rowCellTexts(r parser.Row) []string {
 		}
 	}
 	return out
+}
+
+// strayOverHeader reports a first row that names no columns, of texts
+// that start no header's words in the row under it, over a row that names
+// them: a page's title and its menu's last item on one line above the
+// table ("協定校一覧（英国） Contact Us" | "Partner" | "Institutions: United
+// Kingdom"), not the first line of a header wrapped onto the next.
+func (tr *tableReader) strayOverHeader() bool {
+	rows := tr.t.Rows
+	first, next := rowCellTexts(rows[0]), rowCellTexts(rows[1])
+	if tr.c.namesColumns(first) || !tr.c.namesColumns(next) {
+		return false
+	}
+	for j, t := range first {
+		if endsWithConnector(t) {
+			return false // ("Type of" | "Department at": a header's first lines)
+		}
+		if t == "" || j >= len(next) || next[j] == "" {
+			continue
+		}
+		if f := tr.c.headerField(t + " " + next[j]); tr.c.headerField(t) == fNone && f != fNone && f != tr.c.headerField(next[j]) {
+			return false // ("Date of" | "Agreement": one header's lines)
+		}
+	}
+	return true
 }
 
 // stackedAt returns where a table must be cut that holds two tables set

@@ -910,3 +910,29 @@ func TestGroupsOutOfCells(t *testing.T) {
 	assert.Equal(t, []string{"Bangladesh", "Bangladesh University of Engineering & Technology"}, []string{got[1].Country, got[1].Partner})
 	assert.Equal(t, []string{"Bhutan", "The Centre for Bhutan Studies China"}, []string{got[2].Country, got[2].Partner})
 }
+
+// TestStrayRowOverHeader: a page's title and its menu's last item, read
+// on one line as the table's first row, are no header; a header's first
+// lines ("Type of" | "Department at") are.
+func TestStrayRowOverHeader(t *testing.T) {
+	tb := tbl([]string{"", "協定校一覧（英国） Contact Us", "Partner", "Institutions: United Kingdom"},
+		[]string{"相手機関名", "協定種別", "有効期限", "協力内容 Scope"},
+		[]string{"英国 United Kingdom（4）", "<", "<", "<"},
+		[]string{"Cranfield University", "大学間協定", "May, 2017", "Exchange of students; Exchange of faculty members and/or staffs; Joint research activities"})
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	got := recs(res.Records)
+	require.Len(t, got, 1)
+	assert.Equal(t, []string{"Cranfield University", "2017-05", ""}, []string{got[0].Partner, got[0].ValidUntil, got[0].Type})
+	assert.Contains(t, got[0].Repairs, "type_description")
+
+	tb = tbl([]string{"Partner", "Type of", "Department at", "Date of"},
+		[]string{"Institution", "Agreement", "Tohoku University", "Agreement"},
+		[]string{"Japan", "<", "<", "<"},
+		[]string{"Kyoto University", "MOU", "GS Engineering", "2019.4.1"})
+	res, err = Normalize(tdoc(nil, tb), Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	got = recs(res.Records)
+	require.Len(t, got, 1)
+	assert.Equal(t, []string{"Kyoto University", "GS Engineering", "2019-04-01", "MOU"}, []string{got[0].Partner, got[0].HomeUnit, got[0].Signed, got[0].Type})
+}
