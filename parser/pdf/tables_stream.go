@@ -416,7 +416,11 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 				end, loose, other, headings = j, 0, 0, true
 				continue
 			}
-			if k := groupHeading(ws, lines, j); k > 0 && !sameStartsAs(ws, &lines[k], starts, lines[k].h) {
+			if k := groupHeading(ws, lines, j); k == 0 && allBold(ws, &lines[j]) && j+1 < len(lines) &&
+				repeatsLine(ws, lines, j+1, start, j) && !sameStartsAs(ws, &lines[j+1], starts, lines[j+1].h) {
+				headed = j + 1 // a group's heading over the run's header said again over other columns: the next table's
+				break
+			} else if k > 0 && !sameStartsAs(ws, &lines[k], starts, lines[k].h) {
 				headed = k // the next table's heading, over a header of other columns
 				break
 			}
@@ -559,6 +563,33 @@ func groupHeading(ws []tword, lines []sline, j int) int {
 		}
 	}
 	return 0
+}
+
+// repeatsLine reports whether line k, of two chunks or more, says what a
+// line among from..to-1 of two chunks or more said, word for word: the
+// header of per-group tables, said again under each group's heading (a
+// header set apart by an underline or a shade rather than bold).
+func repeatsLine(ws []tword, lines []sline, k, from, to int) bool {
+	if len(lines[k].chunks) < 2 {
+		return false
+	}
+	same := func(a, b *sline) bool {
+		if len(a.words) != len(b.words) {
+			return false
+		}
+		for i := range a.words {
+			if ws[a.words[i]].Text != ws[b.words[i]].Text {
+				return false
+			}
+		}
+		return true
+	}
+	for q := from; q < to; q++ {
+		if len(lines[q].chunks) >= 2 && same(&lines[q], &lines[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // alignsBelow reports whether two chunks or more of line k start where

@@ -356,6 +356,32 @@ func TestStreamCentredRows(t *testing.T) {
 	}, texts(tabs[0].table))
 }
 
+func TestStreamPerGroupTablesRepeatedHeader(t *testing.T) {
+	// Two tables without rules, each under its group's bold heading and
+	// its own header (the same words, not bold), each sized to its own
+	// cells: the header said again over other columns starts a table.
+	var words []Word
+	y := 100.0
+	group := func(name string, xs [3]float64, rows [][3]string) {
+		words = append(words, boldWord(name, 50, y))
+		y += 14
+		words = append(words, tw("Partner", xs[0], y), tw("Kind", xs[1], y), tw("Date", xs[2], y))
+		y += 14
+		for _, r := range rows {
+			words = append(words, tw(r[0], xs[0], y), tw(r[1], xs[1], y), tw(r[2], xs[2], y))
+			y += 14
+		}
+		y += 6
+	}
+	group("Poland", [3]float64{50, 200, 400}, [][3]string{{"Warsaw", "MOU", "2021"}, {"Krakow", "MOU", "2019"}, {"Gdansk", "MOU", "2015"}})
+	group("Spain", [3]float64{50, 260, 450}, [][3]string{{"Granada", "MOU", "2012"}, {"Valladolid", "MOU", "2014"}, {"Madrid", "MOU", "2017"}})
+	p := page(1, words, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 2)
+	assert.Equal(t, []string{"Partner", "Kind", "Date"}, texts(tabs[1].table)[0])
+	assert.Equal(t, []string{"Granada", "MOU", "2012"}, texts(tabs[1].table)[1])
+}
+
 func TestStreamRunningTextIsNotATable(t *testing.T) {
 	// Two columns of running text.
 	var words []Word
