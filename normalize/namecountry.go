@@ -26,10 +26,15 @@ func (c *docContext) countryAfterName(name, code string) (string, bool) {
 	name = strings.TrimRight(name, " ")
 	if strings.HasSuffix(name, ")") {
 		open := strings.LastIndexByte(name, '(')
-		if open <= 0 || !c.countryNamed(name[open+1:len(name)-1], code) {
+		if open <= 0 {
 			return "", false
 		}
-		return c.setOff(name[:open])
+		// (what the name says before the brackets is looked at first:
+		// most brackets hold an acronym or a kind, after no university)
+		if rest, ok := c.setOff(name[:open]); ok && c.countryNamed(name[open+1:len(name)-1], code) {
+			return rest, true
+		}
+		return "", false
 	}
 	// The last one to three words, fewest first: "UK", "United Kingdom",
 	// "Republic of Korea".
@@ -44,10 +49,10 @@ func (c *docContext) countryAfterName(name, code string) (string, bool) {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			continue // "Republic of Korea": a word inside a country's name
 		}
-		if !c.countryNamed(w, code) {
-			continue
-		}
-		if rest, ok := c.nameBefore(name[:start]); ok {
+		// The name before first, a few bytes looked at (most names end
+		// with no university word before their last word), then the
+		// country's tables.
+		if rest, ok := c.nameBefore(name[:start]); ok && c.countryNamed(w, code) {
 			return rest, true
 		}
 		// "Korea" in "…, Republic of Korea": the longer tail may be it
@@ -71,7 +76,13 @@ func (c *docContext) nameBefore(before string) (string, bool) {
 			return c.setOff(cut)
 		}
 	}
-	return before, strings.Contains(before, " ") && c.endsAsInstitution(before)
+	return before, strings.Contains(before, " ") && c.endsAsUniversityWord(before)
+}
+
+// endsAsUniversityWord is endsAsInstitution of the name's last word,
+// compared in any case: nothing lowered, nothing made.
+func (c *docContext) endsAsUniversityWord(name string) bool {
+	return c.lx.EndsAsUniversityFold(name[strings.LastIndexByte(name, ' ')+1:])
 }
 
 // setOff is the name before a country set off from it, when it names a
@@ -82,12 +93,23 @@ func (c *docContext) setOff(before string) (string, bool) {
 	return before, c.namesUniversity(before)
 }
 
+// mayEndWithCountry reports a partner's name that may end with a country's
+// (countryOutOfName): the record has a country, and the name ends with no
+// digit, as no country's name does ("University of Example 123").
+func mayEndWithCountry(r *Record) bool {
+	if r.CountryCode == "" || len(r.Partner) < 4 {
+		return false
+	}
+	last := r.Partner[len(r.Partner)-1]
+	return last < '0' || last > '9'
+}
+
 // countryOutOfName takes the record's country off the end of its partner's
 // name (countryAfterName), and says so in the repair
 // "country_in_name:<as written>".
 func (c *docContext) countryOutOfName(r *Record) {
-	if r.CountryCode == "" || strings.IndexByte(r.Partner, ' ') < 0 {
-		return
+	if strings.IndexByte(r.Partner, ' ') < 0 || c.lx.EndsAsUniversityFold(r.Partner) {
+		return // ("Kagoshima University": no country after it)
 	}
 	rest, ok := c.countryAfterName(r.Partner, r.CountryCode)
 	if !ok || rest == "" {

@@ -372,7 +372,9 @@ func (c *docContext) finish(r *Record) {
 		}
 	}
 	r.PartnerUnit, r.HomeUnit = c.joinUnitWord(r.PartnerUnit), c.joinUnitWord(r.HomeUnit)
-	c.countryOutOfName(r)
+	if mayEndWithCountry(r) {
+		c.countryOutOfName(r)
+	}
 	if r.FeeWaiver && !r.HasFlag(FlagFeeWaiver) {
 		r.Flags = append(r.Flags, FlagFeeWaiver)
 	}

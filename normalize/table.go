@@ -399,6 +399,7 @@ func (tr *tableReader) mapColumns() bool {
 	texts, spanned, below := headerTexts(rows[top:n], width)
 	tr.spanned = spanned
 	tr.fieldsOf(texts, spanned, below)
+	tr.partnerSubHeaded(rows[top:n])
 	has := map[field]bool{}
 	for _, f := range tr.cols {
 		has[f] = true
@@ -707,6 +708,35 @@ func (tr *tableReader) fieldsOf(texts []string, spanned, below []bool) {
 			tr.c.lx.Mentions(texts[j-1], fRegion) && tr.c.lx.Mentions(texts[j-1], fCountry) &&
 			tr.mostlyNames(j-1, true) && tr.mostlyNames(j, false) {
 			tr.cols[j-1], tr.cols[j] = fRegion, fCountry
+		}
+	}
+}
+
+// partnerSubHeaded reads the column right of the partner's whose header
+// names a unit alone ("Department") as the partner's unit when the
+// partner's header cell holds its own sub-header under it ("Partner
+// Institution" / "Institution", "相手機関名" / "機関"): a header spanning the
+// two columns over their sub-headers, its lines read as one row (cells
+// set in the middle of the header's rows).
+func (tr *tableReader) partnerSubHeaded(header []parser.Row) {
+	for j := 1; j < len(tr.cols); j++ {
+		if tr.cols[j-1] != fPartner || (tr.cols[j] != fHomeUnit && tr.cols[j] != fUnit) || slices.Contains(tr.cols, fPartnerUnit) {
+			continue
+		}
+		for _, r := range header {
+			if j-1 >= len(r.Cells) || r.Cells[j-1].Covered {
+				continue
+			}
+			lines := r.Cells[j-1].Lines()
+			if len(lines) < 2 {
+				continue
+			}
+			first, last := clean(lines[0]), clean(lines[len(lines)-1])
+			if first != last && strings.Contains(first, last) && tr.c.headerField(first) == fPartner && tr.c.headerField(last) == fPartner &&
+				tr.c.lx.IsUnitWord(clean(r.Cells[j].Text)) {
+				tr.cols[j] = fPartnerUnit
+				return
+			}
 		}
 	}
 }

@@ -936,3 +936,18 @@ func TestStrayRowOverHeader(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, []string{"Kyoto University", "GS Engineering", "2019-04-01", "MOU"}, []string{got[0].Partner, got[0].HomeUnit, got[0].Signed, got[0].Type})
 }
+
+// TestPartnerSubHeaded: a partner's header cell that holds its own
+// sub-header under it ("Partner Institution" / "Institution"), its lines
+// read as one row, spans the column beside it: a bare "Department" there
+// is the partner's unit, not the home institution's.
+func TestPartnerSubHeaded(t *testing.T) {
+	tb := tbl([]string{"Country / Region", "Partner Institution\nInstitution", "Department", "Level", "Date of\nAgreement"},
+		[]string{"Belgium", "Ghent University", "Faculty of Arts and Philosophy", "GS Arts and Letters", "2014.12.16"})
+	res, err := Normalize(tdoc(nil, tb), Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	got := recs(res.Records)
+	require.Len(t, got, 1)
+	assert.Equal(t, []string{"Ghent University", "Faculty of Arts and Philosophy", "GS Arts and Letters", "department"},
+		[]string{got[0].Partner, got[0].PartnerUnit, got[0].HomeUnit, got[0].Level})
+}

@@ -166,7 +166,7 @@ func (k *Checker) Record(r *agreement.Record) {
 			k.unread.add(w, max)
 		}
 	}
-	if w, ok := c.lostChars(r, k.lost.open(max)); ok {
+	if w, ok := c.lostChars(r, &scans, k.lost.open(max)); ok {
 		k.lost.add(w, max)
 	}
 }
@@ -175,7 +175,10 @@ func (k *Checker) Record(r *agreement.Record) {
 // lost (a producer that could not encode it, a font with no map to text
 // for it) or an invalid byte of a page: the name is not the list's, and
 // nothing can tell what stood there.
-func (c *checker) lostChars(r *agreement.Record, full bool) (Warning, bool) {
+func (c *checker) lostChars(r *agreement.Record, scans *[3]nameScan, full bool) (Warning, bool) {
+	if !scans[0].lost && !scans[1].lost && !scans[2].lost && (r.PartnerAlt == "" || !strings.Contains(r.PartnerAlt, "\uFFFD")) {
+		return Warning{}, false // (the names were scanned once for the checks)
+	}
 	for _, f := range [...][2]string{{"partner", r.Partner}, {"partner unit", r.PartnerUnit}, {"home unit", r.HomeUnit},
 		{"partner's other name", r.PartnerAlt}} {
 		if !strings.Contains(f[1], "\uFFFD") {
@@ -699,6 +702,7 @@ type nameScan struct {
 	sep     bool // a '.' or '-'
 	open    bool // a '(' or '（' (EF BC 88 in UTF-8)
 	bracket bool // a byte of a bracket bracketsPair pairs: '(', ')', '[', ']', or the lead byte EF of the full-width ones (U+FF08, U+FF09, U+FF3B, U+FF3D are EF BC 88, 89, BB, BD)
+	lost    bool // a U+FFFD (EF BF BD)
 }
 
 // scanName reads s once for what nameScan tells.
@@ -724,6 +728,7 @@ func scanName(s string) nameScan {
 		if c == 0xEF {
 			n.bracket = true
 			n.open = n.open || i+2 < len(s) && s[i+1] == 0xBC && s[i+2] == 0x88
+			n.lost = n.lost || i+2 < len(s) && s[i+1] == 0xBF && s[i+2] == 0xBD
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size

@@ -49,7 +49,8 @@ func scansAsBefore(t *testing.T, s string) bool {
 		assert.Equal(t, mayHoldDateAsBefore(s), mayHoldDate(s), "mayHoldDate(%q)", s) &&
 		assert.Equal(t, mayHoldBracketAsBefore(s), mayHoldBracket(s), "mayHoldBracket(%q)", s) &&
 		assert.Equal(t, interleavedAsBefore(s), interleaved(s), "interleaved(%q)", s) &&
-		assert.Equal(t, !strings.Contains(s, " ") || ascii.Only(s), !scanName(s).space || scanName(s).ascii, "scanName(%q)", s)
+		assert.Equal(t, !strings.Contains(s, " ") || ascii.Only(s), !scanName(s).space || scanName(s).ascii, "scanName(%q)", s) &&
+		assert.Equal(t, strings.Contains(s, "\uFFFD"), scanName(s).lost, "scanName(%q).lost", s)
 }
 
 func mayHoldDateAsBefore(s string) bool {
@@ -68,7 +69,7 @@ func scanTexts() []string {
 		strings.Repeat("word ", 30), strings.Repeat("語", 250)}
 	pieces := []string{"universi", "UNIVERSI", "college", "COLLEGE", "institut", "INSTITUT", "İ", "\u212A", "ı", "univ", "ersi",
 		"colleg", "e", "i", "\xff", "\xe6\x9d", " ", "\t", "\u00a0", "\u3000", "\u0085", "\u2028", "0", "9", "/", ".", "-", "(",
-		"（", "\xef\xbc", "\xef", "\x88", "）", "大学", "a", "Z", "\x00", "[", "]", "［", "部局", "間協定", "IFS", "カタカナ", "Ab.", "x'y"}
+		"（", "\xef\xbc", "\xef", "\x88", "\ufffd", "\xef\xbf", "\xbd", "）", "大学", "a", "Z", "\x00", "[", "]", "［", "部局", "間協定", "IFS", "カタカナ", "Ab.", "x'y"}
 	r := rand.New(rand.NewPCG(16, 16))
 	for range 50000 {
 		var b strings.Builder

@@ -1004,6 +1004,7 @@ var defaultLexicon = Lexicon{
 		"大學",
 		"대학교",
 	},
+	univLast: "yYtTdDeEiIsS",
 	instFirst: []term{
 		{text: "polytechnique", n: 13, latin: true, mask: 18475412},
 		{text: "politecnico", n: 11, latin: true, mask: 583956},

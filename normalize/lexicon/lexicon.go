@@ -186,6 +186,7 @@ type Lexicon struct {
 	chrome    []string
 	feds      []string
 	univ      []string
+	univLast  string // the ASCII last bytes of univ's words, in both cases: a name ending in another ASCII byte ends as none
 	instFirst []term
 	regions   map[string][]string
 	rterms    []term // the region names as terms, value the canonical region
@@ -277,7 +278,15 @@ func New(langs ...*Lang) *Lexicon {
 		}
 		lx.after = append(lx.after, l.ConcludedAfter...)
 		for _, w := range l.Universities {
-			lx.univ = append(lx.univ, strings.ToLower(w))
+			w = strings.ToLower(w)
+			lx.univ = append(lx.univ, w)
+			if last := w[len(w)-1]; last < utf8.RuneSelf {
+				for _, b := range []byte{last, strings.ToUpper(w[len(w)-1:])[0]} {
+					if strings.IndexByte(lx.univLast, b) < 0 {
+						lx.univLast += string(b)
+					}
+				}
+			}
 		}
 		for _, w := range l.Federations {
 			lx.feds = append(lx.feds, Fold(w))

@@ -174,3 +174,13 @@ func TestIsHeaderOnly(t *testing.T) {
 		assert.Equal(t, want, lx.IsHeaderOnly(text, "Tohoku University"), text)
 	}
 }
+
+// TestEndsAsUniversityFold: the end of a name compared in any case gives
+// what EndsAsUniversity gives of the name.
+func TestEndsAsUniversityFold(t *testing.T) {
+	lx := lexicon.Default()
+	for _, name := range []string{"Kagoshima University", "KAGOSHIMA UNIVERSITY", "Universität", "TECHNISCHE UNIVERSITÄT",
+		"北京理工大学", "大学校", "University of Tokyo", "Universitas", "", "x", "Inggris", "universiti"} {
+		assert.Equal(t, lx.EndsAsUniversity(name), lx.EndsAsUniversityFold(name), name)
+	}
+}

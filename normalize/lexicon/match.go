@@ -763,6 +763,23 @@ func (lx *Lexicon) EndsAsUniversity(name string) bool {
 	return false
 }
 
+// EndsAsUniversityFold is EndsAsUniversity without lowering the name: its
+// end compared with each word in any case ("Northumbria UNIVERSITY").
+func (lx *Lexicon) EndsAsUniversityFold(name string) bool {
+	if name == "" {
+		return false
+	}
+	if b := name[len(name)-1]; b < utf8.RuneSelf && strings.IndexByte(lx.univLast, b) < 0 {
+		return false // ("Tokyo", "Technology": no word for a university ends so)
+	}
+	for _, w := range lx.univ {
+		if len(name) >= len(w) && strings.EqualFold(name[len(name)-len(w):], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // RegionsIn returns the canonical regions named inside a text on word
 // boundaries ("Exchange agreements in Europe" → Europe), once each.
 func (lx *Lexicon) RegionsIn(text string) []string {
