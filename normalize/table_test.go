@@ -951,3 +951,23 @@ func TestPartnerSubHeaded(t *testing.T) {
 	assert.Equal(t, []string{"Ghent University", "Faculty of Arts and Philosophy", "GS Arts and Letters", "department"},
 		[]string{got[0].Partner, got[0].PartnerUnit, got[0].HomeUnit, got[0].Level})
 }
+
+// TestDatesALineGoOn: a cell of two dates set a line each ("1999," /
+// "11/17/2008") in a table whose rows are read a line each is one cell of
+// one record, as a date in two pieces is.
+func TestDatesALineGoOn(t *testing.T) {
+	tb := tbl([]string{"Country", "Institution", "Start Date"},
+		[]string{"Argentina", "Universidad Nacional de", "1999,"},
+		[]string{"", "Tucuman", "11/17/2008"},
+		[]string{"Brazil", "Universidade Federal de", "1/25/2018"},
+		[]string{"", "Uberlândia", ""},
+		[]string{"Chile", "Universidad de", "6/24/2002"},
+		[]string{"", "Concepcion", ""})
+	tb.Method = "stream"
+	res, err := Normalize(tdoc(nil, tb), Options{MonthFirst: true})
+	require.NoError(t, err)
+	got := recs(res.Records)
+	require.Len(t, got, 3)
+	assert.Equal(t, []string{"Universidad Nacional de Tucuman", "1999"}, []string{got[0].Partner, got[0].Signed})
+	assert.Equal(t, []string{"Universidade Federal de Uberlândia", "2018-01-25"}, []string{got[1].Partner, got[1].Signed})
+}

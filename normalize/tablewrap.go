@@ -166,6 +166,9 @@ func (tr *tableReader) rowGoesOn(acc, texts []string, date int) bool {
 // finished ("30" / "November" / "2017").
 func (tr *tableReader) dateCompleted(above, text string) bool {
 	opt := tr.c.dateOptions()
+	if strings.HasSuffix(above, ",") && len(tr.c.severalDates(joinWrapped([]string{above, text}), opt)) > 1 {
+		return true // "1999," / "11/17/2008": the dates of one cell, a line each
+	}
 	if _, err := ParseDate(above, opt); above == "" || err == nil || !dateFragment(above) {
 		return false
 	}
