@@ -971,3 +971,22 @@ func TestDatesALineGoOn(t *testing.T) {
 	assert.Equal(t, []string{"Universidad Nacional de Tucuman", "1999"}, []string{got[0].Partner, got[0].Signed})
 	assert.Equal(t, []string{"Universidade Federal de Uberlândia", "2018-01-25"}, []string{got[1].Partner, got[1].Signed})
 }
+
+// TestBilingualGroupOutOfCell: a country's name in two languages read as
+// the last line of the partner's cell above is a group row again; a
+// country's name alone there is the end of the partner's name.
+func TestBilingualGroupOutOfCell(t *testing.T) {
+	tb := tbl([]string{"Partner Institution", "Type", "Valid Until"},
+		[]string{"アルゼンチン Argentina", "<", "<"},
+		[]string{"Universidad Nacional de Tucuman\nブラジル Brazil", "MOU", "2023"},
+		[]string{"Universidade Federal de Uberlândia", "MOU", "2024"},
+		[]string{"National University of\nSingapore", "MOU", "2025"})
+	tb.Method = "stream"
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	got := recs(res.Records)
+	require.Len(t, got, 3)
+	assert.Equal(t, []string{"Argentina", "Universidad Nacional de Tucuman"}, []string{got[0].Country, got[0].Partner})
+	assert.Equal(t, []string{"Brazil", "Universidade Federal de Uberlândia"}, []string{got[1].Country, got[1].Partner})
+	assert.Equal(t, []string{"Brazil", "National University of Singapore"}, []string{got[2].Country, got[2].Partner})
+}

@@ -13,8 +13,9 @@ import (
 // row's wrapped lines, so it reads as more of the row ("Universidad
 // Nacional de" / "Tucuman" / "ブラジル（1）", "相手機関名" / "アルゼンチン（1）"
 // under the header). A last line that names a country or a region with
-// its count, under lines that do not, is made a row of its own again (a
-// region's and a country's, one after the other, two rows).
+// its count, or a country in two languages, under lines that do not, is
+// made a row of its own again (a region's and a country's, one after the
+// other, two rows).
 func (tr *tableReader) groupsOutOfCells() {
 	t := tr.t
 	if t.Method != "stream" {
@@ -66,11 +67,22 @@ func (tr *tableReader) groupsOutOfCells() {
 }
 
 // countedGroup reports a text that names a country or a region with a
-// count after it: "ブラジル（1）", "CHINA (21)", "Asia (63)".
+// count after it ("ブラジル（1）", "CHINA (21)", "Asia (63)"), or a country
+// in two languages ("ブラジル Brazil"): a group's name, not the end of a
+// partner's ("National University of" / "Singapore").
 func (tr *tableReader) countedGroup(text string) bool {
 	name, _, hasCount := groupText(text)
-	if !hasCount || name == "" {
+	if name == "" {
 		return false
+	}
+	if !hasCount {
+		latin, other := SplitBilingual(name)
+		if latin == "" || other == "" {
+			return false
+		}
+		a, _, _, okA := LookupCountry(latin)
+		b, _, _, okB := LookupCountry(other)
+		return okA && okB && a.Code != "" && a.Code == b.Code
 	}
 	if _, ok := LookupRegion(name); ok {
 		return true
