@@ -105,6 +105,9 @@ type tableReader struct {
 	// ("締結母体(明記のない場合は大学) 締結年月日") and no other column does:
 	// its cells may hold the unit above the date (unitOutOfSigned).
 	unitInSigned bool
+	// wrapJoined holds the rows (by ordinal) that joinWrappedRows joined
+	// the rows under them to: their records say joined_split_row.
+	wrapJoined map[int]bool
 }
 
 // forgetGroups drops what blank grouping cells stand for.

@@ -990,3 +990,23 @@ func TestBilingualGroupOutOfCell(t *testing.T) {
 	assert.Equal(t, []string{"Brazil", "Universidade Federal de Uberlândia"}, []string{got[1].Country, got[1].Partner})
 	assert.Equal(t, []string{"Brazil", "National University of Singapore"}, []string{got[2].Country, got[2].Partner})
 }
+
+// TestRegionInTwoLanguagesGoesOn: a record's row read a line at a time,
+// its region and country given in the other language on the next line
+// ("オセアニア" / "Oceania", "オーストラリア" / "Australia"), is one record.
+func TestRegionInTwoLanguagesGoesOn(t *testing.T) {
+	tb := tbl([]string{"地域・国 Area / Country", "<", "相手機関名 Partner Institution", "協定種別 Type of Agreement", "本学部局 Department at Kyoto University", "締結年月日 Date of Agreement"},
+		[]string{"オセアニア", "オーストラリア", "クイーンズランド", "大学間協定", "―", "22 December"},
+		[]string{"Oceania", "Australia", "大学", "University-wide", "", "1981"},
+		[]string{"", "", "メルボルン大学", "大学間協定\nUniversity-wide", "―", "9 October 1997"},
+		[]string{"", "", "ニューサウスウェ", "大学間協定", "―", "22 June 1998"},
+		[]string{"", "", "ールズ大学", "University-wide", "", ""})
+	tb.Method = "stream"
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	got := recs(res.Records)
+	require.Len(t, got, 3)
+	assert.Equal(t, []string{"Oceania", "Australia", "クイーンズランド大学", "1981-12-22"},
+		[]string{got[0].Region, got[0].Country, got[0].Partner, got[0].Signed})
+	assert.Equal(t, "ニューサウスウェールズ大学", got[2].Partner)
+}

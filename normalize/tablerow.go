@@ -143,6 +143,9 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 	if c.pageTop[r.Row] {
 		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitRow, "page_top_lines"))
 	}
+	if tr.wrapJoined[r.Row] {
+		rec.Repairs = append(rec.Repairs, string(agreement.RepairSplitRow)) // (joinWrappedRows)
+	}
 	if tr.repeatedRow {
 		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitRow, "clipped_copy_dropped"))
 		tr.repeatedRow = false

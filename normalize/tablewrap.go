@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/internal/lazyre"
 	"github.com/agreements/agreements/parser"
@@ -86,6 +87,10 @@ func (tr *tableReader) joinWrappedRows() {
 			continue
 		}
 		above := &rows[last]
+		if tr.wrapJoined == nil {
+			tr.wrapJoined = map[int]bool{}
+		}
+		tr.wrapJoined[above.Row] = true
 		above.SetBox(union(above.Box(), r.Box()))
 		for j, cell := range r.Cells {
 			a := &above.Cells[j]
@@ -150,8 +155,18 @@ func (tr *tableReader) rowGoesOn(acc, texts []string, date int) bool {
 		}
 		if tr.namesGroup(texts[j]) || tr.namesGroup(acc[j]) {
 			// A group's name in the other language on the next line
-			// ("アルゼンチン" / "Argentina") goes on; another group's not.
-			a, b := tr.c.readCountry(acc[j]), tr.c.readCountry(joinWrapped([]string{acc[j], texts[j]}))
+			// ("アルゼンチン" / "Argentina", "オセアニア" / "Oceania") goes
+			// on; another group's not.
+			joined := joinWrapped([]string{acc[j], texts[j]})
+			if f == fRegion {
+				a, okA := tr.c.readRegion(acc[j], false)
+				b, okB := tr.c.readRegion(joined, false)
+				if !okA || !okB || a.region != b.region {
+					return false
+				}
+				continue
+			}
+			a, b := tr.c.readCountry(acc[j]), tr.c.readCountry(joined)
 			if !a.known || !b.known || a.country != b.country {
 				return false
 			}
@@ -224,8 +239,19 @@ func (tr *tableReader) wrapCue(acc, texts []string, date int) bool {
 		if endsWithConnector(above) || hyphenBreak(above) || startsLower(text) || leadConnectorRe.MatchString(text) {
 			return true
 		}
+		if tr.cols[j] == fPartner && cjkBreak(above, text) && !tr.c.endsAsInstitution(above) && tr.c.endsAsInstitution(joinWrapped([]string{above, text})) {
+			return true // "ニューサウスウェ" / "ールズ大学": a name a narrow column broke
+		}
 	}
 	return false
+}
+
+// cjkBreak reports two lines that a line break parts inside CJK text:
+// the first ends, the second starts, with a CJK character.
+func cjkBreak(above, text string) bool {
+	a, _ := utf8.DecodeLastRuneInString(above)
+	b, _ := utf8.DecodeRuneInString(text)
+	return isCJK(a) && isCJK(b)
 }
 
 // asOfRow reports a row that is only the list's "as of" date, a running
