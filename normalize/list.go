@@ -78,7 +78,7 @@ type pendingEntry struct {
 	lines  int
 	bullet bool
 	raised bool   // a marker came from a line of its own above or below
-	name   string // the entry's text before a unit set in a column of its own (inUnitColumn), "" for none
+	name   string // the entry's text before a unit set in a column of its own (entryColumn), "" for none
 	unit   string // that unit
 }
 
@@ -234,14 +234,26 @@ func (c *docContext) line(l *parser.Line, i int) {
 		c.flushList()
 		return // "Copyright … All rights reserved", "Back to top"
 	}
-	if ls.entry != nil && !item && c.inUnitColumn(ls, l) {
-		// "Ministry of Science and Technology" … "Department of Planning
-		// and Cooperation": on the entry's line, under the name of the
-		// partner's unit's column.
-		ls.entry.name, ls.entry.unit = ls.entry.text, text
-		ls.entry.text = ls.entry.text + ", " + text
-		ls.entry.parts = append(ls.entry.parts, text)
-		return
+	if ls.entry != nil && !item {
+		switch c.entryColumn(ls, l) {
+		case fPartnerUnit:
+			// "Ministry of Science and Technology" … "Department of
+			// Planning and Cooperation": on the entry's line, under the
+			// name of the partner's unit's column.
+			ls.entry.name, ls.entry.unit = ls.entry.text, text
+			ls.entry.text = ls.entry.text + ", " + text
+			ls.entry.parts = append(ls.entry.parts, text)
+			return
+		case fSigned:
+			// "オーストラリア原子力科学技術機構（ANSTO）" … "8 April 2020":
+			// a table of one row read as lines, its date under the date
+			// column's name; read as the entry's date in brackets.
+			if _, err := c.parseDate(text, c.dateOptions()); err == nil {
+				ls.entry.text = ls.entry.text + " (" + text + ")"
+				ls.entry.parts = append(ls.entry.parts, "("+text+")")
+				return
+			}
+		}
 	}
 	if ls.entry != nil && !item && (c.continues(ls.entry, l, text) || l.Page == ls.entry.last.Page && datePiece(text)) {
 		// (a line that starts with the rest of a date ends the entry above:
@@ -297,13 +309,17 @@ func (c *docContext) line(l *parser.Line, i int) {
 			text = joined
 		}
 		c.heading(l, text)
-		ls.columns = nil
+		if c.columnName(text) && !c.namesGroup(text) {
+			// a column's name set bold as a heading is ("Partner
+			// Institution", "Date of Agreement" over a table of one row
+			// read as lines)
+			ls.addColumn(l)
+		} else {
+			ls.columns = nil
+		}
 	case c.columnName(text):
 		// A column's name: a table's header set as lines.
-		if n := len(ls.columns); n > 0 && (ls.columns[n-1].Page != l.Page || l.Box().Y0 > ls.columns[n-1].Box().Y1+l.Box().Height()) {
-			ls.columns = nil // a new header
-		}
-		ls.columns = append(ls.columns, l)
+		ls.addColumn(l)
 	case c.opensEntry(l, text, i):
 		ls.entry = &pendingEntry{first: l, last: l, text: text, parts: []string{text}, lines: 1, raised: raised}
 	case c.country.Name != "" || c.intl:
@@ -313,25 +329,39 @@ func (c *docContext) line(l *parser.Line, i int) {
 	}
 }
 
-// inUnitColumn reports a line that stands on the pending entry's first
+// addColumn keeps a column's name read as a line: with those before it
+// on its row, or, further down or on another page, a new header's first.
+func (ls *listState) addColumn(l *parser.Line) {
+	if n := len(ls.columns); n > 0 && (ls.columns[n-1].Page != l.Page || l.Box().Y0 > ls.columns[n-1].Box().Y1+l.Box().Height()) {
+		ls.columns = nil // a new header
+	}
+	ls.columns = append(ls.columns, l)
+}
+
+// entryColumn reports a line that stands on the pending entry's first
 // line, apart from it to the right, where the name of a column of the
-// partner's units stands above: that entry's unit, in a table set as lines.
-func (c *docContext) inUnitColumn(ls *listState, l *parser.Line) bool {
+// partner's units or of dates stands above: the field of that entry's
+// cell, in a table set as lines (fNone for none).
+func (c *docContext) entryColumn(ls *listState, l *parser.Line) field {
 	e := ls.entry
 	if e.lines != 1 || l.Box() == (parser.Box{}) || l.Page != e.first.Page || l.Box().X0 <= e.first.Box().X1 {
-		return false
+		return fNone
 	}
 	h := e.first.Box().Height()
 	if math.Abs(l.Box().Y0-e.first.Box().Y0) > h/4 {
-		return false
+		return fNone
 	}
 	for _, col := range ls.columns {
-		if col.Page == l.Page && math.Abs(col.Box().X0-l.Box().X0) <= 2 && col.Box().Y1 <= l.Box().Y0+h/4 &&
-			c.headerField(clean(col.Text)) == fPartnerUnit {
-			return true
+		if col.Page == l.Page && math.Abs(col.Box().X0-l.Box().X0) <= 2 && (col.Box().Y1 <= l.Box().Y0+h/4 || col.Box().Y0 < l.Box().Y0-h/2) {
+			// (above the line: its box ends over it, or, a font's tall
+			// line box reaching down over the line, it starts half a line
+			// higher)
+			if f := c.headerField(clean(col.Text)); f == fPartnerUnit || f == fSigned {
+				return f
+			}
 		}
 	}
-	return false
+	return fNone
 }
 
 // entryStyled reports a line without bullet that is written like the

@@ -571,3 +571,29 @@ func TestCellFlag(t *testing.T) {
 		assert.Equal(t, want, c.cellFlag(in), in)
 	}
 }
+
+// TestOneRowTableAsLines: a table of one row that the extractor read as
+// lines (its header bold, its cells apart on one line) gives its entry the
+// date under the date column's name.
+func TestOneRowTableAsLines(t *testing.T) {
+	bold := parser.Style{Font: "NotoSansCJKjp-Bold", Size: 10.5, Bold: true}
+	plain := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 10.5}
+	line := func(text string, x0, y, x1 float64, st parser.Style) parser.Block {
+		// (tall line boxes, as a CJK font's: the header's reaches over the row under it)
+		return parser.Block{Line: (&parser.Line{Page: 1, Text: text, Role: parser.RoleText}).Placed(parser.Box{X0: x0, Y0: y, X1: x1, Y1: y + 27.3}, st)}
+	}
+	doc := &parser.Document{File: "t.pdf", Format: parser.FormatPDF, Pages: 1, Blocks: []parser.Block{
+		line("Oceania", 27.7, 450, 80, bold),
+		line("Australia", 27.7, 474.3, 73.7, bold),
+		line("Partner Institution", 30.7, 495.3, 127.1, bold),
+		line("Date of Agreement", 415.3, 495.3, 511.4, bold),
+		line("オーストラリア原子力科学技術機構（ANSTO）", 30.7, 514.0, 253.0, plain),
+		line("8 April 2020", 415.3, 514.0, 472.0, plain),
+	}}
+	doc.Number()
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	r := res.Records[0]
+	assert.Equal(t, []string{"オーストラリア原子力科学技術機構（ANSTO）", "2020-04-08", "AU"}, []string{r.Partner, r.Signed, r.CountryCode})
+}
