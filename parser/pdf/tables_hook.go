@@ -186,7 +186,9 @@ func sameStarts(a, b []float64, width float64) bool {
 // there.
 func headingBelow(p *PageLayout, region parser.Box) bool {
 	for _, l := range p.Lines {
-		if l.Box.Y0 >= region.Y1 && l.Style.Bold && !inMargin(p, l.Box, marginBand) {
+		// (below the table: the line's top, or, a font's tall line box
+		// reaching up over the table's last row, its middle)
+		if (l.Box.Y0 >= region.Y1 || (l.Box.Y0+l.Box.Y1)/2 >= region.Y1) && l.Style.Bold && !inMargin(p, l.Box, marginBand) {
 			return true
 		}
 	}

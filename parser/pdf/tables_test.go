@@ -643,6 +643,23 @@ func TestHeadingRightAbove(t *testing.T) {
 		"beside the table, not over it")
 }
 
+// A bold line under a table near the foot of its page is the next
+// group's heading: the table does not go on over the page break. A CJK
+// font's tall line box may reach up over the table's last row.
+func TestHeadingBelow(t *testing.T) {
+	region := parser.Box{X0: 30, Y0: 608, X1: 537, Y1: 710.8}
+	bold := parser.Style{Font: "NotoSansCJKjp-Bold", Size: 10.5, Bold: true}
+	page := func(lines ...TextLine) *PageLayout {
+		return &PageLayout{Number: 1, Width: 612, Height: 792, Lines: lines}
+	}
+	assert.True(t, headingBelow(page(TextLine{Box: parser.Box{X0: 27.7, Y0: 704.5, X1: 91.3, Y1: 731.8}, Style: bold}), region))
+	assert.True(t, headingBelow(page(TextLine{Box: parser.Box{X0: 27.7, Y0: 712, X1: 91.3, Y1: 724}, Style: bold}), region))
+	assert.False(t, headingBelow(page(TextLine{Box: parser.Box{X0: 27.7, Y0: 690, X1: 91.3, Y1: 717}, Style: bold}), region),
+		"a bold cell of the last row")
+	assert.False(t, headingBelow(page(TextLine{Box: parser.Box{X0: 27.7, Y0: 704.5, X1: 91.3, Y1: 731.8}, Style: parser.Style{Size: 10.5}}), region),
+		"not bold")
+}
+
 func TestLatticeJustifiedParagraphInACell(t *testing.T) {
 	// A cell's paragraph justified to the cell's width: its word gaps are
 	// stretched past a chunk gap, at other places on each line, and none
