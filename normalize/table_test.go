@@ -1010,3 +1010,27 @@ func TestRegionInTwoLanguagesGoesOn(t *testing.T) {
 		[]string{got[0].Region, got[0].Country, got[0].Partner, got[0].Signed})
 	assert.Equal(t, "ニューサウスウェールズ大学", got[2].Partner)
 }
+
+// TestCJKCellsALineGoOn: a table read a line a row, the partner's name
+// and its unit on two lines of one cell ("全南大学校" / "歯学部") and a home
+// unit a narrow column broke ("東北アジア研究セン" / "ター"): the lines go on
+// the record above them.
+func TestCJKCellsALineGoOn(t *testing.T) {
+	tb := tbl([]string{"Country", "Partner Institution", "Level", "Date of Agreement"},
+		[]string{"South Korea", "全南大学校", "工学研究科", "2007/11/12"},
+		[]string{"", "工科大学", "", ""},
+		[]string{"South Korea", "全南大学校", "歯学研究科", "1991/08/30"},
+		[]string{"", "歯学部", "", ""},
+		[]string{"South Korea", "高麗大学校", "東北アジア研究セン", "2008/04/25"},
+		[]string{"", "日本研究センター", "ター", ""})
+	tb.Method = "stream"
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	got := recs(res.Records)
+	require.Len(t, got, 3)
+	assert.Equal(t, []string{"歯学研究科", "1991-08-30"}, []string{got[1].HomeUnit, got[1].Signed})
+	assert.Equal(t, "東北アジア研究センター", got[2].HomeUnit)
+	for _, r := range got {
+		assert.Contains(t, r.Repairs, "joined_split_row", r.Partner)
+	}
+}

@@ -239,8 +239,12 @@ func (tr *tableReader) wrapCue(acc, texts []string, date int) bool {
 		if endsWithConnector(above) || hyphenBreak(above) || startsLower(text) || leadConnectorRe.MatchString(text) {
 			return true
 		}
-		if tr.cols[j] == fPartner && cjkBreak(above, text) && !tr.c.endsAsInstitution(above) && tr.c.endsAsInstitution(joinWrapped([]string{above, text})) {
-			return true // "ニューサウスウェ" / "ールズ大学": a name a narrow column broke
+		if cjkBreak(above, text) && (tr.cols[j] == fPartner && !tr.c.endsAsInstitution(above) && tr.c.endsAsInstitution(joinWrapped([]string{above, text})) ||
+			!tr.c.endsAsInstitution(text)) {
+			// "ニューサウスウェ" / "ールズ大学": a name a narrow column
+			// broke; "全南大学校" / "歯学部", "東北アジア研究セン" / "ター":
+			// the rest of a cell, not an institution of its own
+			return true
 		}
 	}
 	return false
