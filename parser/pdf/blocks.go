@@ -287,6 +287,9 @@ func markBullet(p *PageLayout, l TextLine) string {
 		if cy < l.Box.Y0 || cy > l.Box.Y1 || m.Box.X1 > l.Box.X0+0.5 || l.Box.X0-m.Box.X1 > maxMarkerGapEm*em || m.Box.Height() > 0.8*em {
 			continue
 		}
+		if abs(cy-mid) > 0.6*em && abs(cy-mid) > 0.3*l.Box.Height() {
+			continue // the mark of the line above, whose tall box reaches down over this one's
+		}
 		between := false
 		for _, o := range p.Lines {
 			if o.Box.X0 < l.Box.X0-0.5 && o.Box.X1 > m.Box.X1 && mid >= o.Box.Y0 && mid <= o.Box.Y1 {

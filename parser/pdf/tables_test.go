@@ -771,3 +771,16 @@ func TestTablesInTwoColumnsUnderOneRepeatedHeader(t *testing.T) {
 	require.Len(t, p.flows, 1)
 	assert.True(t, p.flows[0].byTables)
 }
+
+// TestMarkBulletOfItsOwnLine: a drawn bullet belongs to the line beside
+// its middle; the next line (a wrapped one), whose tall box reaches up
+// over the bullet, has none.
+func TestMarkBulletOfItsOwnLine(t *testing.T) {
+	st := parser.Style{Font: "NotoSansCJKjp-Regular", Size: 10.5}
+	first := TextLine{Box: parser.Box{X0: 53.3, Y0: 163.8, X1: 542.8, Y1: 191.1}, Style: st}
+	wrapped := TextLine{Box: parser.Box{X0: 53.3, Y0: 178.8, X1: 181.3, Y1: 206.1}, Style: st}
+	p := &PageLayout{Number: 1, Width: 612, Height: 792, Lines: []TextLine{first, wrapped},
+		Marks: []Mark{{Box: parser.Box{X0: 40.1, Y0: 177.8, X1: 43.8, Y1: 181.5}, Shape: "disc"}}}
+	assert.Equal(t, "•", markBullet(p, first))
+	assert.Equal(t, "", markBullet(p, wrapped))
+}
