@@ -1034,3 +1034,21 @@ func TestCJKCellsALineGoOn(t *testing.T) {
 		assert.Contains(t, r.Repairs, "joined_split_row", r.Partner)
 	}
 }
+
+// TestRegionWithItsWordOutOfCell: a region written with the word for one
+// and its count ("アフリカ州（1）"), read with a country's row as the last
+// lines of the cell above, are group rows again.
+func TestRegionWithItsWordOutOfCell(t *testing.T) {
+	tb := tbl([]string{"相手機関名", "区分", "締結年月日"},
+		[]string{"オセアニア州（2）", "<", "<"},
+		[]string{"ニュージーランド（1）", "<", "<"},
+		[]string{"オークランド大学\nアフリカ州（1）\nスーダン共和国（1）", "大学", "10 April 1997"},
+		[]string{"ハルツーム大学", "大学", "7 June 2001"})
+	tb.Method = "stream"
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	got := recs(res.Records)
+	require.Len(t, got, 2)
+	assert.Equal(t, []string{"Oceania", "New Zealand", "オークランド大学"}, []string{got[0].Region, got[0].Country, got[0].Partner})
+	assert.Equal(t, []string{"Africa", "Sudan", "ハルツーム大学"}, []string{got[1].Region, got[1].Country, got[1].Partner})
+}

@@ -84,8 +84,8 @@ func (tr *tableReader) countedGroup(text string) bool {
 		b, _, _, okB := LookupCountry(other)
 		return okA && okB && a.Code != "" && a.Code == b.Code
 	}
-	if _, ok := LookupRegion(name); ok {
-		return true
+	if _, ok := tr.c.readRegion(text, false); ok {
+		return true // ("アフリカ州（1）": a region with the word for one)
 	}
 	return tr.c.readCountry(text).known
 }
