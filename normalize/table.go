@@ -1141,6 +1141,9 @@ func (tr *tableReader) headerCellWithoutTerms(j int, cell parser.Cell) (int, str
 	if hasDigit(text) {
 		return headerNo, text // a date, a count: no header's
 	}
+	if strings.Contains(text, ";") || len(strings.Fields(text)) > 8 {
+		return headerNo, text // a sentence's clauses ("…; Joint academic programmes (joint degree"): no header's
+	}
 	return headerUnknown, text
 }
 

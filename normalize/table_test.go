@@ -1052,3 +1052,21 @@ func TestRegionWithItsWordOutOfCell(t *testing.T) {
 	assert.Equal(t, []string{"Oceania", "New Zealand", "オークランド大学"}, []string{got[0].Region, got[0].Country, got[0].Partner})
 	assert.Equal(t, []string{"Africa", "Sudan", "ハルツーム大学"}, []string{got[1].Region, got[1].Country, got[1].Partner})
 }
+
+// TestSentenceIsNoRepeatedHeader: a row read a line at a time whose cells
+// hold header words in a sentence ("…; Joint academic programmes (joint
+// degree") is no header said again: it goes on the record above, not out.
+func TestSentenceIsNoRepeatedHeader(t *testing.T) {
+	tb := tbl([]string{"Partner Institution", "Valid Until", "Programme"},
+		[]string{"United Kingdom", "<", "<"},
+		[]string{"Cranfield", "May,", "Exchange of students; Exchange of faculty members and/or staffs; Joint research"},
+		[]string{"University（大学間", "2017", "activities and publications; Joint participation in seminars and/or academic"},
+		[]string{"協定 University-", "", "meetings; Joint academic programmes (joint degree or double degree"},
+		[]string{"wide）", "", "programme)"})
+	tb.Method = "stream"
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	got := recs(res.Records)
+	require.Len(t, got, 1)
+	assert.Equal(t, []string{"Cranfield University", "2017-05", "university"}, []string{got[0].Partner, got[0].ValidUntil, got[0].Level})
+}
