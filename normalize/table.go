@@ -1044,6 +1044,16 @@ func (tr *tableReader) repeatedHeader(r *parser.Row) bool {
 	return true
 }
 
+// moreWordsThan reports a text of more than n words, counted no further.
+func moreWordsThan(text string, n int) bool {
+	for range strings.FieldsSeq(text) {
+		if n--; n < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // What a cell says of being a header's before the header terms are looked
 // up.
 const (
@@ -1141,7 +1151,7 @@ func (tr *tableReader) headerCellWithoutTerms(j int, cell parser.Cell) (int, str
 	if hasDigit(text) {
 		return headerNo, text // a date, a count: no header's
 	}
-	if strings.Contains(text, ";") || len(strings.Fields(text)) > 8 {
+	if strings.IndexByte(text, ';') >= 0 || moreWordsThan(text, 8) {
 		return headerNo, text // a sentence's clauses ("…; Joint academic programmes (joint degree"): no header's
 	}
 	return headerUnknown, text

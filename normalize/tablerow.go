@@ -543,16 +543,7 @@ func (tr *tableReader) asOfOff(v val) string {
 // "Memorandum of Understanding on Academic Cooperation and Student
 // Exchange", has nine).
 func describesScope(text string) bool {
-	if strings.Count(text, ";") >= 2 {
-		return true
-	}
-	words := 0
-	for range strings.FieldsSeq(text) {
-		if words++; words > 14 {
-			return true
-		}
-	}
-	return false
+	return strings.Count(text, ";") >= 2 || moreWordsThan(text, 14)
 }
 
 // cellFlag is the flag a date or term cell names instead of a date
