@@ -118,18 +118,28 @@ func (c *docContext) asOfUnderTable(t *parser.Table) {
 		return
 	}
 	for _, cell := range t.Rows[len(t.Rows)-1].Cells {
-		lines := cell.Lines()
-		if len(lines) < 2 {
-			continue
-		}
-		last := clean(lines[len(lines)-1])
-		if d, ok := c.parseAsOf(last); ok {
-			if _, err := c.parseDate(last, c.dateOptions()); err != nil {
+		if lines := cell.Lines(); len(lines) >= 2 {
+			if d, ok := c.asOfLine(lines[len(lines)-1]); ok {
 				c.asOf = d
 				return
 			}
 		}
 	}
+}
+
+// asOfLine reads a cell's last line that is the list's as-of phrase, not
+// a date alone ("（2021年5月1日現在）", not "2019-02-23"): a line set
+// under a table that its last row took in.
+func (c *docContext) asOfLine(line string) (string, bool) {
+	line = clean(line)
+	d, ok := c.parseAsOf(line)
+	if !ok {
+		return "", false
+	}
+	if _, err := c.parseDate(line, c.dateOptions()); err == nil {
+		return "", false
+	}
+	return d, true
 }
 
 // legendWrapped reads a legend's definition that wrapped onto the next

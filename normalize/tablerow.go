@@ -517,12 +517,9 @@ func (tr *tableReader) asOfOff(v val) string {
 	if n < 2 {
 		return v.text
 	}
-	d, ok := tr.c.parseAsOf(clean(v.lines[n-1]))
+	d, ok := tr.c.asOfLine(v.lines[n-1])
 	if !ok {
 		return v.text
-	}
-	if _, err := tr.c.parseDate(clean(v.lines[n-1]), tr.c.dateOptions()); err == nil {
-		return v.text // a date alone, no as-of phrase around it
 	}
 	if c := tr.c; c.asOf == "" {
 		c.asOf = d
