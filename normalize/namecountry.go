@@ -76,13 +76,7 @@ func (c *docContext) nameBefore(before string) (string, bool) {
 			return c.setOff(cut)
 		}
 	}
-	return before, strings.Contains(before, " ") && c.endsAsUniversityWord(before)
-}
-
-// endsAsUniversityWord is endsAsInstitution of the name's last word,
-// compared in any case: nothing lowered, nothing made.
-func (c *docContext) endsAsUniversityWord(name string) bool {
-	return c.lx.EndsAsUniversityFold(name[strings.LastIndexByte(name, ' ')+1:])
+	return before, strings.Contains(before, " ") && c.endsAsInstitution(before)
 }
 
 // setOff is the name before a country set off from it, when it names a
@@ -108,7 +102,7 @@ func mayEndWithCountry(r *Record) bool {
 // name (countryAfterName), and says so in the repair
 // "country_in_name:<as written>".
 func (c *docContext) countryOutOfName(r *Record) {
-	if strings.IndexByte(r.Partner, ' ') < 0 || c.lx.EndsAsUniversityFold(r.Partner) {
+	if strings.IndexByte(r.Partner, ' ') < 0 || c.endsAsInstitution(r.Partner) {
 		return // ("Kagoshima University": no country after it)
 	}
 	rest, ok := c.countryAfterName(r.Partner, r.CountryCode)

@@ -1,6 +1,7 @@
 package lexicon_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -175,12 +176,22 @@ func TestIsHeaderOnly(t *testing.T) {
 	}
 }
 
-// TestEndsAsUniversityFold: the end of a name compared in any case gives
-// what EndsAsUniversity gives of the name.
-func TestEndsAsUniversityFold(t *testing.T) {
+// TestEndsAsUniversity: the end of a name compared in any case gives what
+// the name lowered and its end compared gives.
+func TestEndsAsUniversity(t *testing.T) {
 	lx := lexicon.Default()
+	lowered := func(name string) bool {
+		l := strings.ToLower(name)
+		for _, w := range []string{"university", "universität", "université", "universidad", "universidade", "università",
+			"universiteit", "universiti", "universitas", "大学", "大学校", "大學", "대학교"} {
+			if strings.HasSuffix(l, w) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, name := range []string{"Kagoshima University", "KAGOSHIMA UNIVERSITY", "Universität", "TECHNISCHE UNIVERSITÄT",
-		"北京理工大学", "大学校", "University of Tokyo", "Universitas", "", "x", "Inggris", "universiti"} {
-		assert.Equal(t, lx.EndsAsUniversity(name), lx.EndsAsUniversityFold(name), name)
+		"北京理工大学", "大学校", "University of Tokyo", "Universitas", "", "x", "Inggris", "universiti", "서울대학교", "Università"} {
+		assert.Equal(t, lowered(name), lx.EndsAsUniversity(name), name)
 	}
 }

@@ -752,20 +752,10 @@ func (lx *Lexicon) NamesUniversity(name string) bool {
 }
 
 // EndsAsUniversity reports a name ending in a word for a university
-// ("Kagoshima University", "北京理工大学").
+// ("Kagoshima University", "北京理工大学"), in any case: its end compared
+// with each word, nothing lowered or made (a name's last byte that ends no
+// such word answers at once).
 func (lx *Lexicon) EndsAsUniversity(name string) bool {
-	l := strings.ToLower(name)
-	for _, w := range lx.univ {
-		if strings.HasSuffix(l, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// EndsAsUniversityFold is EndsAsUniversity without lowering the name: its
-// end compared with each word in any case ("Northumbria UNIVERSITY").
-func (lx *Lexicon) EndsAsUniversityFold(name string) bool {
 	if name == "" {
 		return false
 	}
