@@ -576,9 +576,7 @@ func (tr *tableReader) headerRowGoesOn(texts []string, r parser.Row) bool {
 // above began, as a narrow column breaks it ("有効期" / "限 Valid"): the
 // two joined name a field that the line above alone does not.
 func brokenHeaderWord(c *docContext, above, t string) bool {
-	prev, _ := utf8.DecodeLastRuneInString(above)
-	next, _ := utf8.DecodeRuneInString(t)
-	if !isCJK(prev) || !isCJK(next) {
+	if !cjkBreak(above, t) {
 		return false
 	}
 	f := c.headerField(joinWrapped([]string{above, t}))
