@@ -335,6 +335,52 @@ func TestTableRowBrokenByAPageGoesUp(t *testing.T) {
 	}
 }
 
+// A row broken by a page in every cell, the header said again over the
+// next page's part (LibreOffice breaks a row of wrapped cells so): the
+// partner, its unit and the home unit (in the level column) go on there,
+// the date stays on the first page. A row at the next page's head whose
+// cells the row before left empty is a record of its own, dateless.
+func TestTableRowBrokenByAPageInEveryCell(t *testing.T) {
+	header := []string{"Partner Institution", "Partner Department", "Level", "Date of Agreement"}
+	for name, c := range map[string]struct {
+		head []string
+		want []brief
+	}{
+		"cells going on": {
+			head: []string{"Finland", "Sciences, School of Pharmacy", "Pharmaceutical Sciences", ""},
+			want: []brief{
+				{"department", "Europe", "FI", "University of Eastern Finland", "Faculty of Health Sciences, School of Pharmacy", "GS Pharmaceutical Sciences", "2016-07-13", false},
+				{"department", "Europe", "FI", "Aalto University", "", "GS Engineering", "2018-03-05", false},
+			},
+		},
+		"a cell the row left empty": {
+			head: []string{"Tampere University", "", "GS Medicine", ""},
+			want: []brief{
+				{"department", "Europe", "FI", "University of Eastern", "", "GS", "2016-07-13", false},
+				{"department", "Europe", "FI", "Tampere University", "", "GS Medicine", "", false},
+				{"department", "Europe", "FI", "Aalto University", "", "GS Engineering", "2018-03-05", false},
+			},
+		},
+	} {
+		foot := []string{"University of Eastern", "Faculty of Health", "GS", "2016.7.13"}
+		if c.head[1] == "" {
+			foot[1] = ""
+		}
+		tb := tbl(header, []string{"University of Helsinki", "", "University", "2010.7.22"}, foot, header, c.head,
+			[]string{"Aalto University", "", "GS Engineering", "2018.3.5"})
+		for i := 3; i < len(tb.Rows); i++ {
+			tb.Rows[i].Page = 2
+		}
+		tb.Rows[3].Header = true
+		res, err := Normalize(tdoc([]string{"# Europe", "# Finland"}, tb), Options{})
+		require.NoError(t, err, name)
+		assert.Equal(t, c.want, briefs(res.Records[1:]), name)
+		if name == "cells going on" {
+			assert.Contains(t, res.Records[1].Repairs, "joined_split_row", name)
+		}
+	}
+}
+
 // A unit named first, before the comma, its institution after: a unit
 // known by its acronym before a university, a department before a
 // ministry. Read in a table's partner cell or as a list's entry.

@@ -90,6 +90,7 @@ type tableReader struct {
 	partnerText           string   // the partner cell above as read, and how (dateGoesOn)
 	partnerOpts           entryOpts
 	prev                  int                     // the last record of this table (c.rec), -1 for none
+	lastBody              bodyRow                 // the body row read last (brokenByPage)
 	otherLevel            bool                    // a record of this table released while it is read has a level other than the table's
 	repeatedRow           bool                    // the row before the next record was a clipped copy of it, dropped
 	catUnits              *bool                   // the category column names units (categoriesNameUnits), once known

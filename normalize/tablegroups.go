@@ -237,6 +237,10 @@ func (tr *tableReader) joinSplitRow(r *parser.Row, vals *fieldVals, has fieldSet
 	if tr.prev >= 0 && tr.cjkRowGoesOn(tr.c.rec(tr.prev), vals, has) {
 		return true
 	}
+	if tr.prev >= 0 && tr.brokenByPage(r, vals, has, tr.c.rec(tr.prev)) {
+		tr.joinBrokenRow(tr.c.rec(tr.prev), vals)
+		return true
+	}
 	if tr.prev < 0 || has.has(fSigned) || has.has(fValid) || has.has(fHomeUnit) || has.has(fRegion) || has.has(fCountry) || has.has(fType) {
 		return false
 	}
@@ -288,6 +292,67 @@ func (tr *tableReader) joinSplitRow(r *parser.Row, vals *fieldVals, has fieldSet
 	}
 	prev.Repairs = append(prev.Repairs, string(agreement.RepairSplitRow))
 	return true
+}
+
+// brokenByPage reports a row that opens a page and goes on with the row
+// that ended the page before, which a producer broke over the two: the
+// body row read before it (lastBody: only headers said again stand
+// between) made the previous record, which has a date where this row has
+// none, and this row's text stands only in cells that row filled, of the
+// partner's and units' columns (a level column's going on with the home
+// unit it named), and names no whole institution: "* University of
+// Eastern" | "Faculty of Health" | "GS" at a page's foot, "Finland" |
+// "Sciences, School of Pharmacy" | "Pharmaceutical Sciences" at the next
+// page's head.
+func (tr *tableReader) brokenByPage(r *parser.Row, vals *fieldVals, has fieldSet, prev *Record) bool {
+	if prev.Signed == "" || r.Page <= prev.Source.Page || !tr.hasColumn(fSigned) || !has.has(fPartner) && !has.has(fPartnerUnit) {
+		return false
+	}
+	if has.has(fPartner) && tr.c.lx.IsInstitution(clean(vals.get(fPartner).text)) {
+		return false // a partner's name whole: a record of its own, dateless
+	}
+	for f := range has.all() {
+		// (a level column's cell that named the home unit goes on as one)
+		if f != fPartner && f != fPartnerUnit && f != fHomeUnit && (f != fLevel || prev.HomeUnit == "" || !tr.unitGoesOn(vals.get(fLevel).text)) {
+			return false
+		}
+	}
+	if b := tr.lastBody; b.page != prev.Source.Page || b.row != prev.Source.Row {
+		return false
+	}
+	for _, v := range vals.all() {
+		if v.text != "" && !v.covered && tr.lastBody.filled&(1<<min(v.col, 63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// joinBrokenRow puts the cells of a row broken by a page (brokenByPage)
+// after those of the record its first part made.
+func (tr *tableReader) joinBrokenRow(prev *Record, vals *fieldVals) {
+	for f, v := range vals.all() {
+		if v.text == "" || v.covered {
+			continue
+		}
+		text, markers := splitMarkers(v.text)
+		switch f {
+		case fPartner:
+			if prev.PartnerUnit == "" && !tr.hasColumn(fPartnerUnit) && tr.c.isUnit(v.text) {
+				// the partner's unit, under its name in the partner's cell
+				tr.c.unitGoesUp(prev, v.text, tr.where(fPartner))
+				continue
+			}
+			prev.Partner = strings.TrimSpace(prev.Partner + " " + text)
+			tr.partner = prev.Partner
+		case fPartnerUnit:
+			prev.PartnerUnit = strings.TrimSpace(prev.PartnerUnit + " " + text)
+		case fHomeUnit, fLevel:
+			prev.HomeUnit = strings.TrimSpace(prev.HomeUnit + " " + text)
+		}
+		tr.c.applyMarkers(prev, markers, tr.where(f))
+	}
+	prev.Repairs = append(prev.Repairs, string(agreement.RepairSplitRow))
 }
 
 // unitGoesOn reports a level column's text that can be the rest of the

@@ -49,11 +49,12 @@ func (tr *tableReader) raisedMarkerRows() {
 	}
 	out := make([]parser.Row, 0, len(t.Rows))
 	changed := false
+	suffixed := tr.markersAfterNames(partner)
 	rows := slices.Clone(t.Rows)
 	t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: rows}
 	for i := 0; i < len(t.Rows); i++ {
 		r := t.Rows[i]
-		if i >= tr.body && i+1 < len(t.Rows) {
+		if i >= tr.body && i+1 < len(t.Rows) && !suffixed {
 			if marks, rest, ok := trailingMarkerLine(r); ok && t.Rows[i+1].Page == r.Page && t.Rows[i+1].Box().Y0 < r.Box().Y1+r.Box().Height() {
 				// "University of Toronto" / "*" over the next row's
 				// "University of Victoria": the marker is the next row's.
@@ -79,6 +80,35 @@ func (tr *tableReader) raisedMarkerRows() {
 	if changed {
 		tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: out}
 	}
+}
+
+// markersAfterNames reports a table whose partner cells carry their
+// markers after the names ("Hanyang University *") more often than before
+// them: a marker alone on a cell's last line is then the name's, wrapped
+// ("… Hanyang University" / "*"), not one raised above the next row's.
+func (tr *tableReader) markersAfterNames(partner int) bool {
+	before, after := 0, 0
+	for i := tr.body; i < len(tr.t.Rows); i++ {
+		r := &tr.t.Rows[i]
+		if r.Header || partner >= len(r.Cells) || r.Cells[partner].Covered {
+			continue
+		}
+		c := &r.Cells[partner]
+		if n := c.LineCount(); n >= 2 && markersOnly(clean(c.Lines()[n-1])) {
+			continue // (a marker on a line of its own says nothing of the side)
+		}
+		fields := strings.Fields(c.Text)
+		if len(fields) < 2 {
+			continue
+		}
+		if markersOnly(fields[0]) {
+			before++
+		}
+		if last := fields[len(fields)-1]; markersOnly(last) && !markersOnly(fields[len(fields)-2]) {
+			after++
+		}
+	}
+	return after > before
 }
 
 // withPartnerMarks returns the row with marks before its partner cell's

@@ -51,3 +51,25 @@ func TestTableRaisedMarkers(t *testing.T) {
 		assert.Equal(t, want, briefs(res.Records), name)
 	}
 }
+
+// Where the partner cells carry their markers after the names, a marker
+// alone on a cell's last line is that name's, wrapped ("… Hanyang
+// University" / "*"), however close the next row stands; where they
+// carry them before (TestTableRaisedMarkers), it is the next row's.
+func TestTableWrappedSuffixMarker(t *testing.T) {
+	tb := boxed(tbl(
+		[]string{"Partner Institution", "Date of Agreement"},
+		[]string{"Hannam University *", "17 January 2003"},
+		[]string{"College of Engineering and Graduate School, Hanyang University\n*", "9 January 2007"},
+		[]string{"Jeju National University", "7 August 1984"},
+		[]string{"Konkuk University *", "22 July 2010"},
+	))
+	res, err := Normalize(tdoc([]string{"* indicates tuition waiver", "# South Korea"}, tb), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []brief{
+		{"university", "", "KR", "Hannam University", "", "", "2003-01-17", true},
+		{"university", "", "KR", "Hanyang University", "College of Engineering and Graduate School", "", "2007-01-09", true},
+		{"university", "", "KR", "Jeju National University", "", "", "1984-08-07", false},
+		{"university", "", "KR", "Konkuk University", "", "", "2010-07-22", true},
+	}, briefs(res.Records))
+}

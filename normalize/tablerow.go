@@ -109,6 +109,7 @@ func joinLineByLine(a, b []string) []string {
 // row reads one body row: a group, note or continuation row changes the
 // state; any other row becomes a record, read in steps.
 func (tr *tableReader) row(i int) {
+	defer tr.noteBody(&tr.t.Rows[i])
 	vals := tr.rowVals(i)
 	has := vals.own()
 	if tr.notARecord(i, vals, has) {
@@ -121,6 +122,24 @@ func (tr *tableReader) row(i int) {
 		return
 	}
 	tr.record(i, vals, has, -1)
+}
+
+// bodyRow is where a body row stands and the columns it filled, kept
+// after the row itself is let go.
+type bodyRow struct {
+	page, row int
+	filled    uint64 // bit k: column k holds text (columns past 63 share bit 63)
+}
+
+// noteBody keeps r as the body row read last.
+func (tr *tableReader) noteBody(r *parser.Row) {
+	b := bodyRow{page: r.Page, row: r.Row}
+	for k := range r.Cells {
+		if c := &r.Cells[k]; !c.Covered && strings.TrimSpace(c.Text) != "" {
+			b.filled |= 1 << min(k, 63)
+		}
+	}
+	tr.lastBody = b
 }
 
 // record makes the record of a row, or of line part of it when the row

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -425,7 +426,7 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 				break
 			}
 			loose++
-			if inCell(&lines[j]) && (g <= gmin+0.1*lines[j].h || inRuledRow(hrules, lines, start, end, j)) {
+			if inCell(&lines[j]) && (g <= gmin+0.1*lines[j].h || inRuledRow(hrules, lines, start, end, j) || inCentredRow(ws, lines, tab, j)) {
 				gmin = min(gmin, g)
 				inner = inner && lines[j].box.X0 > left+0.5*lines[j].h
 			} else if cellParagraph(ws, lines, j, gmin, inCell, columns, tab) {
@@ -714,7 +715,11 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	spanned := false
 	for k, i := 0, start; k < maxHeadIn && i-1 > taken && lines[i].box.Y0-lines[i-1].box.Y1 <= blockGapH*h; k++ {
 		l := &lines[i-1]
-		if !fitsNear(l, spanned) {
+		// A line set half a line or less over the next is a line of its
+		// row (a header cell of two lines beside cells of one, set in the
+		// middle): it need only lie nearer its column than the next, as
+		// columns closer than a line height do.
+		if !fitsNear(l, spanned || lines[i].box.Y1-l.box.Y1 <= 0.62*l.h) {
 			if !spanning(l) {
 				break
 			}
@@ -769,6 +774,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	t.banded = band != nil
 	solidInBand := solidBetweenRules(lines, start, end, band)
 	halfStep := centredRows(ws, lines, start, end)
+	closeInRow := centredPadded(ws, lines, start, end, halfStep)
 	cols := func(l *sline) int {
 		seen := map[int]bool{}
 		for _, wi := range l.words {
@@ -777,6 +783,14 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		return len(seen)
 	}
 	padded := paddedRows(lines[start:end+1], cols)
+	colSet := func(l *sline) uint64 {
+		var set uint64
+		for _, wi := range l.words {
+			set |= 1 << min(colOf(seps, ws[wi].cx), 63)
+		}
+		return set
+	}
+	centredTo := -1 // the last line of a row opened by a line above its middle (centredSpan)
 	// Where each column's text ends at the furthest, for overflowed.
 	colRight := make([]float64, nc)
 	for i := start; i <= end; i++ {
@@ -824,8 +838,21 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			}
 		}
 		join := false
+		// A line set further from the line above than from the next may
+		// open a row whose cells are set in its middle.
+		opens := false
+		if band == nil && i > start && i > centredTo && i+2 <= end && l.box.Y1-lines[i-1].box.Y1 >= 1.25*(lines[i+1].box.Y1-l.box.Y1) {
+			if last := centredSpan(lines, i, end, colSet); last > 0 {
+				centredTo, opens = last, true
+			}
+		}
 		switch {
-		case len(accs) == 0 || i == start:
+		case len(accs) == 0 || i == start || opens:
+		case i <= centredTo:
+			join = true // more of a row whose cells are set in its middle
+			firstFilled[len(accs)-1] = max(firstFilled[len(accs)-1], filled)
+		case band == nil && closeInRow != nil:
+			join = closeInRow(i) // rows padded apart, their cells set in the middle
 		case band != nil:
 			// Lines between the same two rules: a wrapped cell when the line
 			// fills fewer cells than the row's first line, or, set as close
@@ -1411,17 +1438,11 @@ func rowBands(hrules []rule, region parser.Box, lines []sline, offset int, frame
 // their rows (twice at least a line stands half a line under the one
 // above it, in other columns: a one-line cell beside a cell of two lines,
 // its line between theirs), a test for whether line i stands so under
-// line i-1;
-// nil otherwise. Rows of such a table are the runs of lines half a line
+// line i-1 (halfUnder); nil otherwise. Rows of such a table are the runs of lines half a line
 // apart, and lines that no half step links are read as any table's.
 func centredRows(ws []tword, lines []sline, start, end int) func(int) bool {
 	half := func(i int) bool {
-		if i <= start || i > end {
-			return false
-		}
-		h := max(lines[i].h, lines[i-1].h)
-		p := lines[i].box.Y1 - lines[i-1].box.Y1
-		return p >= 0.38*h && p <= 0.62*h && chunksApart(ws, &lines[i-1], &lines[i])
+		return i > start && i <= end && halfUnder(ws, lines, i)
 	}
 	n := 0
 	for i := start + 1; i <= end; i++ {
@@ -1433,6 +1454,123 @@ func centredRows(ws []tword, lines []sline, start, end int) func(int) bool {
 		return nil
 	}
 	return half
+}
+
+// centredSpan returns, when line i (set further from the line above
+// than from the next) opens a row whose cells are set in its middle, one
+// of them wrapped onto an odd number of lines, the last line of the row;
+// -1 otherwise. The wrapped cell's lines stand as many above the row's
+// middle line as under it, in the columns line i fills, set at one pitch,
+// and the middle line fills those columns and more (the one-line cells):
+// "Alma Mater Studiorum Università di Bologna," / "Europe Italy
+// Department of Education Studies … GS Arts and Letters 2015/04/20" /
+// "Maria Bertin\"". The next row stands further under it. set gives the
+// columns a line fills.
+func centredSpan(lines []sline, i, end int, set func(*sline) uint64) int {
+	pitch := func(j int) float64 { return lines[j].box.Y1 - lines[j-1].box.Y1 }
+	p := pitch(i + 1)
+	like := func(j int) bool { return abs(pitch(j)-p) <= 0.15*p }
+	own := set(&lines[i])
+	a := i // the wrapped cell's last line above the middle
+	for a+1 <= end && a-i < 3 && set(&lines[a+1])&^own == 0 && like(a+1) {
+		a++
+	}
+	mid := a + 1
+	last := mid + a - i + 1
+	if last > end || !like(mid) {
+		return -1
+	}
+	if ms := set(&lines[mid]); ms&own != own || ms == own {
+		return -1
+	}
+	for j := mid + 1; j <= last; j++ {
+		if s := set(&lines[j]); s == 0 || s&^own != 0 || !like(j) {
+			return -1
+		}
+	}
+	if last < end && pitch(last+1) < 1.15*p {
+		return -1
+	}
+	return last
+}
+
+// centredPadded returns, for a table whose cells are set in the middle of
+// their rows (halfStep, from centredRows, not nil) and whose rows stand
+// further apart than a cell's lines do, a test for whether line i stands
+// no further under line i-1 than a cell's lines do (1.15 times their
+// pitch, the smallest of the pitches that are no half step, a tenth of
+// them in; half steps are closer): more of its row. Each row is then a
+// run of lines so close, whatever each holds: "Ecole d'Ingénieur du" /
+// "* Albi-Carmaux School of Littoral Côte d'Opale" / "Europe France … GS
+// Engineering Feb. 14, 2017" / "Engineering (Université du Littoral" /
+// "Côte d'Opale)". It is nil unless a fifth of those pitches at least,
+// not all, are 1.3 times that one or more: rows set solid, no padding
+// between them, are told apart otherwise.
+func centredPadded(ws []tword, lines []sline, start, end int, halfStep func(int) bool) func(int) bool {
+	if halfStep == nil {
+		return nil
+	}
+	var ps []float64 // pitches of lines that do not stand half a line under the one above
+	for i := start + 1; i <= end; i++ {
+		if !halfStep(i) {
+			ps = append(ps, lines[i].box.Y1-lines[i-1].box.Y1)
+		}
+	}
+	if len(ps) < 3 {
+		return nil
+	}
+	slices.Sort(ps)
+	wrap := ps[len(ps)/10]
+	wide := len(ps) - sort.SearchFloat64s(ps, 1.3*wrap)
+	if wrap <= 0 || wide*5 < len(ps) || wide == len(ps) {
+		return nil
+	}
+	return func(i int) bool {
+		return i > start && i <= end && lines[i].box.Y1-lines[i-1].box.Y1 <= 1.15*wrap
+	}
+}
+
+// inCentredRow reports whether line j is one of the lines of a row whose
+// cells are set in its middle: it stands half a line from the line above
+// or the next (halfStepped), or the lines under or over it, set no
+// further apart than a line's height, reach one that does, or a line of
+// cells in two columns at least (tab), within three lines: "École
+// Nationale" / "Supérieure" / "Europe France d'Informatique pour GS
+// Engineering May 29, 2013" / "l'Industrie et l'Entreprise" / "(ENSIIE)".
+func inCentredRow(ws []tword, lines []sline, tab []bool, j int) bool {
+	if halfStepped(ws, lines, j) {
+		return true
+	}
+	for k := j + 1; k <= j+3 && k < len(lines) && lines[k].box.Y1-lines[k-1].box.Y1 <= lines[k-1].h; k++ {
+		if tab[k] || halfStepped(ws, lines, k) {
+			return true
+		}
+	}
+	for k := j - 1; k >= j-3 && k >= 0 && lines[k+1].box.Y1-lines[k].box.Y1 <= lines[k].h; k-- {
+		if tab[k] || halfStepped(ws, lines, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// halfStepped reports whether line j stands half a line (0.3 to 0.62 of
+// a line's height, baseline to baseline) from the line above or the next,
+// in other columns: a line of a row whose cells are set in its middle
+// ("ニューサウスウェールズ大" over a date half a line under it), however far it
+// stands from the row above.
+func halfStepped(ws []tword, lines []sline, j int) bool {
+	return j > 0 && halfUnder(ws, lines, j) || j+1 < len(lines) && halfUnder(ws, lines, j+1)
+}
+
+// halfUnder reports whether line i stands half a line under line i-1 (0.3
+// to 0.62 of the taller's height, baseline to baseline: a cell's lines
+// are set closer than their boxes are tall, and a raised marker in a line
+// moves its box), in other columns.
+func halfUnder(ws []tword, lines []sline, i int) bool {
+	h := max(lines[i].h, lines[i-1].h)
+	p := lines[i].box.Y1 - lines[i-1].box.Y1
+	return p >= 0.3*h && p <= 0.62*h && chunksApart(ws, &lines[i-1], &lines[i])
 }
 
 // chunksApart reports two lines no chunk of which stands over a chunk of

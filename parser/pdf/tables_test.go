@@ -356,6 +356,74 @@ func TestStreamCentredRows(t *testing.T) {
 	}, texts(tabs[0].table))
 }
 
+func TestStreamCentredOddLines(t *testing.T) {
+	// No rules; cells set in the middle of their rows, rows padded apart.
+	// The header's date cell takes two lines, the others one, half a line
+	// under its first; a partner's name takes three lines, the row's other
+	// cells standing beside its middle line. Columns stand closer than a
+	// line height.
+	words := []Word{tw("Country", 50, 100), tw("Partner", 150, 100), tw("Date", 317, 95.5), tw("of", 342, 95.5), tw("Agreement", 317, 104.5)}
+	row := func(y float64, c, p, d string) {
+		words = append(words, tw(c, 50, y), tw(p, 150, y), tw(d, 317, y))
+	}
+	row(120, "Sweden", "Umea Universitet Medical Faculty", "1997")
+	words = append(words, tw("Alma Mater Studiorum Universita", 150, 134))
+	row(143, "Italy", "di Bologna, Department of", "2015")
+	words = append(words, tw("Education Studies", 150, 152))
+	row(166, "Chile", "Concepcion", "2004")
+	row(180, "Norway", "Oslo", "2002")
+	// A raised marker lowers the partner's lines: the cells beside its
+	// two lines stand a little less than half a line under the first.
+	words = append(words, tw("Universidad", 150, 193.8), tw("Peru", 50, 197.5), tw("2010", 317, 197.5), tw("de Lima", 150, 202.6))
+	row(216.4, "Spain", "Granada", "2012")
+	p := page(1, words, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Country", "Partner", "Date of Agreement"},
+		{"Sweden", "Umea Universitet Medical Faculty", "1997"},
+		{"Italy", "Alma Mater Studiorum Universita di Bologna, Department of Education Studies", "2015"},
+		{"Chile", "Concepcion", "2004"},
+		{"Norway", "Oslo", "2002"},
+		{"Peru", "Universidad de Lima", "2010"},
+		{"Spain", "Granada", "2012"},
+	}, texts(tabs[0].table))
+}
+
+func TestStreamCentredPaddedRows(t *testing.T) {
+	// No rules; cells set in the middle of their rows, rows padded apart
+	// (a row's lines stand 12.3 apart, a cell's 8.8). A unit of four lines
+	// beside a partner of two, their lines at its second and third, and
+	// one-line cells half a line under the partner's first: each row is a
+	// run of lines closer than rows stand, whatever each line holds.
+	words := []Word{tw("Country", 50, 100), tw("Partner", 120, 100), tw("Unit", 250, 100), tw("Date", 400, 100)}
+	row := func(y float64, c, p, u, d string) {
+		words = append(words, tw(c, 50, y), tw(p, 120, y), tw(u, 250, y), tw(d, 400, y))
+	}
+	row(112.3, "Sweden", "Umea", "Medicine", "1997")
+	row(124.6, "Norway", "Oslo", "Law", "2002")
+	top := 136.9
+	words = append(words,
+		tw("Ecole d'Ingenieur du", 250, top),
+		tw("Albi-Carmaux School", 120, top+8.8), tw("Littoral Cote", 250, top+8.8),
+		tw("France", 50, top+13.2), tw("2017", 400, top+13.2),
+		tw("of Engineering", 120, top+17.6), tw("(Universite du", 250, top+17.6),
+		tw("Littoral)", 250, top+26.4))
+	row(top+38.7, "Spain", "Granada", "Arts", "2012")
+	row(top+51, "Chile", "Concepcion", "Law", "2004")
+	p := page(1, words, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Country", "Partner", "Unit", "Date"},
+		{"Sweden", "Umea", "Medicine", "1997"},
+		{"Norway", "Oslo", "Law", "2002"},
+		{"France", "Albi-Carmaux School of Engineering", "Ecole d'Ingenieur du Littoral Cote (Universite du Littoral)", "2017"},
+		{"Spain", "Granada", "Arts", "2012"},
+		{"Chile", "Concepcion", "Law", "2004"},
+	}, texts(tabs[0].table))
+}
+
 func TestStreamPerGroupTablesRepeatedHeader(t *testing.T) {
 	// Two tables without rules, each under its group's bold heading and
 	// its own header (the same words, not bold), each sized to its own
