@@ -715,11 +715,12 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	spanned := false
 	for k, i := 0, start; k < maxHeadIn && i-1 > taken && lines[i].box.Y0-lines[i-1].box.Y1 <= blockGapH*h; k++ {
 		l := &lines[i-1]
-		// A line set half a line or less over the next is a line of its
-		// row (a header cell of two lines beside cells of one, set in the
-		// middle): it need only lie nearer its column than the next, as
-		// columns closer than a line height do.
-		if !fitsNear(l, spanned || lines[i].box.Y1-l.box.Y1 <= 0.62*l.h) {
+		// A line set half a line or less over the next, or half a line
+		// from a line next to it in other columns, is a line of a row
+		// whose cells are set in its middle (a header cell of two lines
+		// beside cells of one): it need only lie nearer its column than
+		// the next, as columns closer than a line height do.
+		if !fitsNear(l, spanned || lines[i].box.Y1-l.box.Y1 <= 0.62*l.h || halfStepped(ws, lines, i-1)) {
 			if !spanning(l) {
 				break
 			}

@@ -424,6 +424,26 @@ func TestStreamCentredPaddedRows(t *testing.T) {
 	}, texts(tabs[0].table))
 }
 
+func TestStreamCentredHeaderOverGroupRows(t *testing.T) {
+	// A header whose last cell takes two lines, the others set half a
+	// line under its first, over rows of groups (one cell each) and then
+	// the table's rows; columns closer than a line height.
+	words := []Word{tw("Year", 292, 95.5), tw("Partner", 50, 100), tw("Level", 260, 100), tw("Concluded", 292, 104.5)}
+	y := 121.4
+	for _, r := range [][]string{{"ASIA (3)"}, {"CHINA (2)"}, {"Central South University", "Engg", "1985"}, {"Beijing University", "Engg", "1986"}, {"KOREA (1)"}, {"Seoul National University", "Law", "1994"}} {
+		words = append(words, tw(r[0], 50, y))
+		if len(r) > 1 {
+			words = append(words, tw(r[1], 260, y), tw(r[2], 292, y))
+		}
+		y += 16.9
+	}
+	p := page(1, words, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, []string{"Partner", "Level", "Year Concluded"}, texts(tabs[0].table)[0])
+	assert.Equal(t, []string{"ASIA (3)", "", ""}, texts(tabs[0].table)[1])
+}
+
 func TestStreamPerGroupTablesRepeatedHeader(t *testing.T) {
 	// Two tables without rules, each under its group's bold heading and
 	// its own header (the same words, not bold), each sized to its own
