@@ -769,7 +769,7 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 	for s := range parts {
 		parts[s] = &fieldVals{}
 		for f, v := range vals.all() {
-			if len(v.lines) == k && f != fPartner && f != fRegion && f != fCountry && !v.covered {
+			if len(v.lines) == k && f != fPartner && f != fRegion && f != fCountry && !v.covered && !oneWrappedText(v.lines) {
 				line := clean(v.lines[s])
 				v = val{text: line, lines: []string{line}, col: v.col}
 				if f == fLevel || f == fType {
@@ -790,6 +790,20 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 	}
 	tr.parts = k
 	return parts
+}
+
+// oneWrappedText reports a cell's lines that read as one text wrapped,
+// not a value a line: a line that ends with a connecting word or inside
+// brackets, or a next line that starts in lower case ("Faculty of Medicine
+// and" / "Biomedical Sciences Group" beside two dates: both agreements'
+// unit).
+func oneWrappedText(lines []string) bool {
+	for k := 0; k+1 < len(lines); k++ {
+		if l := clean(lines[k]); endsWithConnector(l) || bracketDepth(l) != 0 || startsLower(clean(lines[k+1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // joinedCells is a row's cell texts joined with spaces.

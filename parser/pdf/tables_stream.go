@@ -417,6 +417,12 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 				end, loose, other, headings = j, 0, 0, true
 				continue
 			}
+			if inCell(&lines[j]) && inCentredRow(ws, lines, tab, j) {
+				// a line of a row whose cells are set in its middle, no
+				// loose line: the run goes on over it
+				gmin = min(gmin, g)
+				continue
+			}
 			if k := groupHeading(ws, lines, j); k == 0 && allBold(ws, &lines[j]) && j+1 < len(lines) &&
 				repeatsLine(ws, lines, j+1, start, j) && !sameStartsAs(ws, &lines[j+1], starts, lines[j+1].h) {
 				headed = j + 1 // a group's heading over the run's header said again over other columns: the next table's
@@ -426,7 +432,7 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 				break
 			}
 			loose++
-			if inCell(&lines[j]) && (g <= gmin+0.1*lines[j].h || inRuledRow(hrules, lines, start, end, j) || inCentredRow(ws, lines, tab, j)) {
+			if inCell(&lines[j]) && (g <= gmin+0.1*lines[j].h || inRuledRow(hrules, lines, start, end, j)) {
 				gmin = min(gmin, g)
 				inner = inner && lines[j].box.X0 > left+0.5*lines[j].h
 			} else if cellParagraph(ws, lines, j, gmin, inCell, columns, tab) {
@@ -1499,8 +1505,8 @@ func centredSpan(lines []sline, i, end int, set func(*sline) uint64) int {
 // their rows (halfStep, from centredRows, not nil) and whose rows stand
 // further apart than a cell's lines do, a test for whether line i stands
 // no further under line i-1 than a cell's lines do (1.15 times their
-// pitch, the smallest of the pitches that are no half step, a tenth of
-// them in; half steps are closer): more of its row. Each row is then a
+// pitch, the smallest of the pitches of a line or more, a tenth of them
+// in; half steps are closer): more of its row. Each row is then a
 // run of lines so close, whatever each holds: "Ecole d'Ingénieur du" /
 // "* Albi-Carmaux School of Littoral Côte d'Opale" / "Europe France … GS
 // Engineering Feb. 14, 2017" / "Engineering (Université du Littoral" /
@@ -1511,10 +1517,10 @@ func centredPadded(ws []tword, lines []sline, start, end int, halfStep func(int)
 	if halfStep == nil {
 		return nil
 	}
-	var ps []float64 // pitches of lines that do not stand half a line under the one above
+	var ps []float64 // pitches of lines that stand a line at least under the one above (no half step)
 	for i := start + 1; i <= end; i++ {
-		if !halfStep(i) {
-			ps = append(ps, lines[i].box.Y1-lines[i-1].box.Y1)
+		if p := lines[i].box.Y1 - lines[i-1].box.Y1; p > 0.66*max(lineStep(ws, &lines[i]), lineStep(ws, &lines[i-1])) {
+			ps = append(ps, p)
 		}
 	}
 	if len(ps) < 3 {
@@ -1534,7 +1540,7 @@ func centredPadded(ws []tword, lines []sline, start, end int, halfStep func(int)
 // inCentredRow reports whether line j is one of the lines of a row whose
 // cells are set in its middle: it stands half a line from the line above
 // or the next (halfStepped), or the lines under or over it, set no
-// further apart than a line's height, reach one that does, or a line of
+// further apart than a line's height (lineStep), reach one that does, or a line of
 // cells in two columns at least (tab), within three lines: "École
 // Nationale" / "Supérieure" / "Europe France d'Informatique pour GS
 // Engineering May 29, 2013" / "l'Industrie et l'Entreprise" / "(ENSIIE)".
@@ -1542,12 +1548,12 @@ func inCentredRow(ws []tword, lines []sline, tab []bool, j int) bool {
 	if halfStepped(ws, lines, j) {
 		return true
 	}
-	for k := j + 1; k <= j+3 && k < len(lines) && lines[k].box.Y1-lines[k-1].box.Y1 <= lines[k-1].h; k++ {
+	for k := j + 1; k <= j+3 && k < len(lines) && lines[k].box.Y1-lines[k-1].box.Y1 <= lineStep(ws, &lines[k-1]); k++ {
 		if tab[k] || halfStepped(ws, lines, k) {
 			return true
 		}
 	}
-	for k := j - 1; k >= j-3 && k >= 0 && lines[k+1].box.Y1-lines[k].box.Y1 <= lines[k].h; k-- {
+	for k := j - 1; k >= j-3 && k >= 0 && lines[k+1].box.Y1-lines[k].box.Y1 <= lineStep(ws, &lines[k]); k-- {
 		if tab[k] || halfStepped(ws, lines, k) {
 			return true
 		}
@@ -1564,14 +1570,20 @@ func halfStepped(ws []tword, lines []sline, j int) bool {
 	return j > 0 && halfUnder(ws, lines, j) || j+1 < len(lines) && halfUnder(ws, lines, j+1)
 }
 
+// lineStep is a line's height as set: its box's, or 1.25 times its text's
+// size where the box is taller (the tall ascent and descent of CJK fonts).
+func lineStep(ws []tword, l *sline) float64 {
+	return min(l.h, 1.25*lineSize(ws, l.words))
+}
+
 // halfUnder reports whether line i stands half a line under line i-1 (0.3
-// to 0.62 of the taller's height, baseline to baseline: a cell's lines
+// to 0.66 of the taller's height (lineStep), baseline to baseline: a cell's lines
 // are set closer than their boxes are tall, and a raised marker in a line
 // moves its box), in other columns.
 func halfUnder(ws []tword, lines []sline, i int) bool {
-	h := max(lines[i].h, lines[i-1].h)
+	h := max(lineStep(ws, &lines[i]), lineStep(ws, &lines[i-1]))
 	p := lines[i].box.Y1 - lines[i-1].box.Y1
-	return p >= 0.3*h && p <= 0.62*h && chunksApart(ws, &lines[i-1], &lines[i])
+	return p >= 0.3*h && p <= 0.66*h && chunksApart(ws, &lines[i-1], &lines[i])
 }
 
 // chunksApart reports two lines no chunk of which stands over a chunk of
