@@ -547,3 +547,20 @@ func TestTableInstitutionAboveHeaderIsSaid(t *testing.T) {
 	assert.Equal(t, "University of Mauritius", res.Unplaced[0].Text)
 	assert.Equal(t, agreement.UnplacedAboveHeader, res.Unplaced[0].Kind)
 }
+
+// Two agreements a line in one row (two home units, two dates) beside a
+// partner's unit wrapped over two lines: the unit is one text, both
+// agreements', not a line each.
+func TestTableAgreementsALineBesideAWrappedUnit(t *testing.T) {
+	tb := tbl([]string{"Partner Institution", "Partner Department", "Level", "Date of Agreement"},
+		[]string{"KU Leuven (University of\nLeuven)", "Faculty of Medicine and\nBiomedical Sciences Group", "GS Medicine\nGS Life Sciences", "2017.10.23\n2018.4.1"},
+		[]string{"Ghent University", "Faculty of Arts\nFaculty of Law", "GS Arts and Letters\nGS Law", "2014.12.16\n2015.1.5"})
+	res, err := Normalize(tdoc([]string{"# Europe", "# Belgium"}, tb), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []brief{
+		{"department", "Europe", "BE", "KU Leuven (University of Leuven)", "Faculty of Medicine and Biomedical Sciences Group", "GS Medicine", "2017-10-23", false},
+		{"department", "Europe", "BE", "KU Leuven (University of Leuven)", "Faculty of Medicine and Biomedical Sciences Group", "GS Life Sciences", "2018-04-01", false},
+		{"department", "Europe", "BE", "Ghent University", "Faculty of Arts", "GS Arts and Letters", "2014-12-16", false},
+		{"department", "Europe", "BE", "Ghent University", "Faculty of Law", "GS Law", "2015-01-05", false},
+	}, briefs(res.Records))
+}
