@@ -205,6 +205,12 @@ func (c *docContext) line(l *parser.Line, i int) {
 	if strings.Trim(text, bulletRunes+" ") == "" {
 		return // a bullet without its text (drawn apart from a line the extractor read)
 	}
+	if c.made() == 0 {
+		if c.opening == nil {
+			c.opening = map[string]bool{}
+		}
+		c.opening[text] = true
+	}
 	stripped, textBullet := stripBullet(text)
 	item := l.Role == parser.RoleItem || l.Bullet != "" || textBullet
 	if textBullet {
@@ -322,9 +328,12 @@ func (c *docContext) line(l *parser.Line, i int) {
 		ls.addColumn(l)
 	case c.opensEntry(l, text, i):
 		ls.entry = &pendingEntry{first: l, last: l, text: text, parts: []string{text}, lines: 1, raised: raised}
-	case c.country.Name != "" || c.intl:
+	case c.country.Name != "" || c.intl || c.made() > 0 && !c.opening[text] && !c.lx.IsHeaderOnly(text, c.institution):
 		// Inside a group, a line that is neither entry nor heading is lost
-		// data; before the first group it is the page's prose.
+		// data, as it is anywhere once the list has records (a section's
+		// title may have forgotten the groups that go on), but for the
+		// page's head said again and a column's name; before the first
+		// record it is the page's prose.
 		c.unplaced(l.Page, l.Row, text, agreement.UnplacedOutsideEntry, "text outside any list entry or heading")
 	}
 }

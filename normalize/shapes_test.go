@@ -564,3 +564,57 @@ func TestTableAgreementsALineBesideAWrappedUnit(t *testing.T) {
 		{"department", "Europe", "BE", "Ghent University", "Faculty of Law", "GS Law", "2015-01-05", false},
 	}, briefs(res.Records))
 }
+
+// Once the list has records, a line that is neither entry nor heading is
+// reported, even after a section's title forgot the groups ("大学間協",
+// the first line of a kind cell at a page's head, read as a title): it
+// may be a row the extractor could not read as one.
+func TestLineAfterRecordsIsNeverDroppedSilently(t *testing.T) {
+	tb := tbl([]string{"Partner Institution", "Date of Agreement"},
+		[]string{"Foreign Trade University", "2013.8.15"})
+	d := tdoc([]string{"# Asia", "# Vietnam"}, tb)
+	for _, l := range []string{"大学間協定", "アジア ベトナム Thuyloi University * 定 ―"} {
+		d.Blocks = append(d.Blocks, parser.Block{Line: &parser.Line{Text: l, Role: parser.RoleText}})
+	}
+	d.Number()
+	res, err := Normalize(d, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	require.NotEmpty(t, res.Unplaced)
+	assert.Equal(t, "アジア ベトナム Thuyloi University * 定 ―", res.Unplaced[len(res.Unplaced)-1].Text)
+}
+
+// A table whose cells are set at the bottom of their rows, rows set
+// solid (a spreadsheet printed): the header's date cell has its first
+// line on a row of its own over the others, and a row's unit its first
+// line over the row's other cells. Each first line is read with the row
+// it begins; rows set apart are not.
+func TestTableCellsSetAtTheBottom(t *testing.T) {
+	for name, gap := range map[string]float64{"set solid": 1, "set apart": 8} {
+		tb := tbl([]string{"", "", "Date of"},
+			[]string{"Partner Institution", "Partner Department", "Agreement"},
+			[]string{"Umea University", "Faculty of Medicine", "1997.5.1"},
+			[]string{"", "School of", ""},
+			[]string{"Oslo University", "Engineering", "2002.6.1"},
+			[]string{"Lund University", "Faculty of Law", "2004.7.1"})
+		tb.Rows[0].Header = false
+		y := 100.0
+		for i := range tb.Rows {
+			tb.Rows[i].SetBox(parser.Box{X0: 50, Y0: y, X1: 500, Y1: y + 9})
+			y += 9 + gap
+		}
+		tb.Method = "stream"
+		res, err := Normalize(tdoc([]string{"# Europe", "# Sweden"}, tb), Options{})
+		require.NoError(t, err, name)
+		units := []string{}
+		for _, r := range res.Records {
+			units = append(units, r.PartnerUnit+" | "+r.Signed)
+		}
+		if gap == 1 {
+			assert.Equal(t, []string{"Faculty of Medicine | 1997-05-01", "School of Engineering | 2002-06-01", "Faculty of Law | 2004-07-01"}, units, name)
+			assert.Contains(t, res.Records[1].Repairs, "joined_split_row", name)
+		} else {
+			assert.NotEqual(t, "School of Engineering | 2002-06-01", units[len(units)-2], name)
+		}
+	}
+}

@@ -109,6 +109,9 @@ type tableReader struct {
 	// wrapJoined holds the rows (by ordinal) that joinWrappedRows joined
 	// the rows under them to: their records say joined_split_row.
 	wrapJoined map[int]bool
+	// cellsAtBottom says the header sets its cells at the bottom of its
+	// row (headerLineAbove): body rows may too (leadsNextRow).
+	cellsAtBottom bool
 }
 
 // forgetGroups drops what blank grouping cells stand for.
@@ -178,6 +181,7 @@ func (c *docContext) table(t *parser.Table) {
 	}
 	c.tables.cols, c.tables.flagOf = tr.cols, tr.flagOf
 	tr.raisedMarkerRows()
+	tr.carryDown()
 	tr.joinWrappedRows()
 	tr.centeredGroups()
 	t = tr.t
@@ -354,6 +358,18 @@ func (tr *tableReader) mapColumns() bool {
 	}
 	if n > top {
 		n = tr.headerRowsGoOn(top, n, width)
+		if n-top >= 2 {
+			ok, wrapped := tr.headerLineAbove(rows[top], rows[top+1])
+			tr.cellsAtBottom = ok && wrapped // (the header's first row holds the first lines of its second's cells)
+		}
+		for top > 0 {
+			ok, wrapped := tr.headerLineAbove(rows[top-1], rows[top])
+			if !ok {
+				break
+			}
+			top-- // ("Date of" / "Area … Agreement …": a header cell set at the bottom of its row)
+			tr.cellsAtBottom = tr.cellsAtBottom || wrapped
+		}
 	} else if k := tr.headerRowsGoOn(top, top, width); k-top >= 2 {
 		// A header whose first line stayed at the foot of the page
 		// before: its next lines name the columns by themselves.
@@ -510,6 +526,115 @@ func headerTexts(rows []parser.Row, width int) (texts []string, spanned, below [
 		}
 	}
 	return texts, spanned, below
+}
+
+// headerLineAbove reports a row right above a header row h (their lines
+// touching, as a cell's lines do) that holds the
+// first lines of its cells, as a header whose cells are set at the bottom
+// of its row leaves them ("Date of" over "Area | … | Agreement"): each of
+// its texts is short and stands over a text of h that it goes on (ending
+// in a joining word, or naming with it another field than h's text alone)
+// or heads (a header over its sub-header: "Partner Institution" over
+// "Institution"); wrapped when a text goes on below, the header's cells
+// set at the bottom of its row.
+func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
+	if r.Page != h.Page || r.Box() == (parser.Box{}) || h.Box().Y0-r.Box().Y1 > 0.25*r.Box().Height() {
+		return false, false // (rows without positions, HTML's, never are)
+	}
+	n, subs := 0, 0
+	for j, cell := range r.Cells {
+		t := cellText(cell)
+		if cell.Covered || t == "" {
+			continue
+		}
+		if j >= len(h.Cells) || h.Cells[j].Covered || cell.ColSpan > 1 || utf8.RuneCountInString(t) > 30 || strings.ContainsAny(t, "0123456789０１２３４５６７８９") {
+			return false, false // (a count, "Total of 24 agreements", is a title's)
+		}
+		below := cellText(h.Cells[j])
+		if below == "" {
+			return false, false
+		}
+		fb := tr.c.headerField(below)
+		sub := t != below && strings.Contains(t, below) && fb != fNone && tr.c.headerField(t) == fb // ("Partner Institution" over "Institution": a header over its sub-header)
+		if f := tr.c.headerField(t + " " + below); !endsWithConnector(t) && !sub && (f == fNone || f == fb) {
+			return false, false
+		}
+		n++
+		if sub {
+			subs++
+		}
+	}
+	return n > 0, n > subs
+}
+
+// carryDown reads, in a table whose cells are set at the bottom of their
+// rows (cellsAtBottom), the rows that hold the first lines of the next
+// row's cells with that row (leadsNextRow): "大学間協" over "アジア | タイ |
+// Asian Institute of Technology * | 定 | ― | 1998-11-09" is one row.
+func (tr *tableReader) carryDown() {
+	if !tr.cellsAtBottom {
+		return
+	}
+	t := tr.t
+	var out []parser.Row
+	for i := 0; i < len(t.Rows); i++ {
+		if i < tr.body || i+1 >= len(t.Rows) || !tr.leadsNextRow(&t.Rows[i], &t.Rows[i+1]) {
+			out = append(out, t.Rows[i])
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(t.Rows[:i])
+		}
+		r, n := t.Rows[i], t.Rows[i+1]
+		n.Cells = slices.Clone(n.Cells)
+		for j := range r.Cells {
+			if t := cellText(r.Cells[j]); t != "" && !r.Cells[j].Covered {
+				lines := append(slices.Clone(r.Cells[j].Lines()), n.Cells[j].Lines()...)
+				n.Cells[j].Text = joinWrapped(lines)
+				n.Cells[j].SetLines(lines)
+			}
+		}
+		box := n.Box()
+		box.Y0 = r.Box().Y0
+		n.SetBox(box)
+		out = append(out, n)
+		if tr.wrapJoined == nil {
+			tr.wrapJoined = map[int]bool{}
+		}
+		tr.wrapJoined[n.Row] = true
+		i++
+	}
+	if out != nil && len(out) < len(t.Rows) {
+		tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: out}
+	}
+}
+
+// leadsNextRow reports, in a table whose cells are set at the bottom of
+// their rows, a row r that holds the first lines of the next row n's
+// cells: r stands right over n, on its page, every cell it fills is one n
+// fills too, n fills more, and no date or group stands in r.
+func (tr *tableReader) leadsNextRow(r, n *parser.Row) bool {
+	if r.Header || n.Header || r.Page != n.Page || r.Box() == (parser.Box{}) || n.Box().Y0-r.Box().Y1 > 0.5*r.Box().Height() {
+		return false
+	}
+	filled, more := 0, false
+	for j := range r.Cells {
+		t := cellText(r.Cells[j])
+		if r.Cells[j].Covered || t == "" {
+			continue
+		}
+		if j >= len(n.Cells) || n.Cells[j].Covered || cellText(n.Cells[j]) == "" || j >= len(tr.cols) ||
+			tr.cols[j] == fSigned || tr.cols[j] == fValid || tr.cols[j] == fRegion || tr.cols[j] == fCountry || tr.namesGroup(t) {
+			return false
+		}
+		filled++
+	}
+	for j := range n.Cells {
+		if !n.Cells[j].Covered && cellText(n.Cells[j]) != "" && (j >= len(r.Cells) || cellText(r.Cells[j]) == "") {
+			more = true
+		}
+	}
+	return filled > 0 && more
 }
 
 // maxHeaderRows bounds the rows a header is set on.
@@ -719,26 +844,31 @@ func (tr *tableReader) fieldsOf(texts []string, spanned, below []bool) {
 // partner's header cell holds its own sub-header under it ("Partner
 // Institution" / "Institution", "相手機関名" / "機関"): a header spanning the
 // two columns over their sub-headers, its lines read as one row (cells
-// set in the middle of the header's rows).
+// set in the middle of the header's rows) or as rows of their own.
 func (tr *tableReader) partnerSubHeaded(header []parser.Row) {
 	for j := 1; j < len(tr.cols); j++ {
 		if tr.cols[j-1] != fPartner || (tr.cols[j] != fHomeUnit && tr.cols[j] != fUnit) || slices.Contains(tr.cols, fPartnerUnit) {
 			continue
 		}
+		var lines []string // the partner's header, its lines in every header row
+		unit := ""
 		for _, r := range header {
-			if j-1 >= len(r.Cells) || r.Cells[j-1].Covered {
+			if j >= len(r.Cells) || r.Cells[j-1].Covered {
 				continue
 			}
-			lines := r.Cells[j-1].Lines()
-			if len(lines) < 2 {
-				continue
+			lines = append(lines, r.Cells[j-1].Lines()...)
+			if t := clean(r.Cells[j].Text); t != "" {
+				unit = t
 			}
-			first, last := clean(lines[0]), clean(lines[len(lines)-1])
-			if first != last && strings.Contains(first, last) && tr.c.headerField(first) == fPartner && tr.c.headerField(last) == fPartner &&
-				tr.c.lx.IsUnitWord(clean(r.Cells[j].Text)) {
-				tr.cols[j] = fPartnerUnit
-				return
-			}
+		}
+		if len(lines) < 2 {
+			continue
+		}
+		first, last := clean(lines[0]), clean(lines[len(lines)-1])
+		if first != last && strings.Contains(first, last) && tr.c.headerField(first) == fPartner && tr.c.headerField(last) == fPartner &&
+			tr.c.lx.IsUnitWord(unit) {
+			tr.cols[j] = fPartnerUnit
+			return
 		}
 	}
 }

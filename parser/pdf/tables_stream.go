@@ -3,6 +3,7 @@ package pdf
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -724,9 +725,12 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		// A line set half a line or less over the next, or half a line
 		// from a line next to it in other columns, is a line of a row
 		// whose cells are set in its middle (a header cell of two lines
-		// beside cells of one): it need only lie nearer its column than
-		// the next, as columns closer than a line height do.
-		if !fitsNear(l, spanned || lines[i].box.Y1-l.box.Y1 <= 0.62*l.h || halfStepped(ws, lines, i-1)) {
+		// beside cells of one), and one set solid over the next, a line
+		// apart, of a row whose cells are set at its bottom: it need only
+		// lie nearer its column than the next, as columns closer than a
+		// line height do.
+		if !fitsNear(l, spanned || lines[i].box.Y1-l.box.Y1 <= 0.62*l.h || halfStepped(ws, lines, i-1) ||
+			lines[i].box.Y0-l.box.Y1 <= 0 && lines[i].box.Y1-l.box.Y1 <= lineStep(ws, l)) {
 			if !spanning(l) {
 				break
 			}
@@ -781,7 +785,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	t.banded = band != nil
 	solidInBand := solidBetweenRules(lines, start, end, band)
 	halfStep := centredRows(ws, lines, start, end)
-	closeInRow := centredPadded(ws, lines, start, end, halfStep)
+	closeInRow := paddedPitch(ws, lines, start, end, halfStep)
 	cols := func(l *sline) int {
 		seen := map[int]bool{}
 		for _, wi := range l.words {
@@ -797,7 +801,8 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		return set
 	}
-	centredTo := -1 // the last line of a row opened by a line above its middle (centredSpan)
+	centredTo := -1 // the last line of a row opened by a line above its middle (centredSpan) or its foot (leadsTo)
+	atBottom := headedAtBottom(ws, lines, start, end, colSet)
 	// Where each column's text ends at the furthest, for overflowed.
 	colRight := make([]float64, nc)
 	for i := start; i <= end; i++ {
@@ -853,13 +858,20 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				centredTo, opens = last, true
 			}
 		}
+		if atBottom && closeInRow == nil && band == nil && i > centredTo {
+			// (cells set at the bottom of rows set solid: a line of some of
+			// the next line's cells opens its row)
+			if last := leadsTo(ws, lines, i, end, colSet); last > 0 {
+				centredTo, opens = last, true
+			}
+		}
 		switch {
 		case len(accs) == 0 || i == start || opens:
 		case i <= centredTo:
 			join = true // more of a row whose cells are set in its middle
 			firstFilled[len(accs)-1] = max(firstFilled[len(accs)-1], filled)
 		case band == nil && closeInRow != nil:
-			join = closeInRow(i) // rows padded apart, their cells set in the middle
+			join = closeInRow(i) // rows padded apart
 		case band != nil:
 			// Lines between the same two rules: a wrapped cell when the line
 			// fills fewer cells than the row's first line, or, set as close
@@ -1501,26 +1513,40 @@ func centredSpan(lines []sline, i, end int, set func(*sline) uint64) int {
 	return last
 }
 
-// centredPadded returns, for a table whose cells are set in the middle of
-// their rows (halfStep, from centredRows, not nil) and whose rows stand
-// further apart than a cell's lines do, a test for whether line i stands
-// no further under line i-1 than a cell's lines do (1.15 times their
-// pitch, the smallest of the pitches of a line or more, a tenth of them
-// in; half steps are closer): more of its row. Each row is then a
-// run of lines so close, whatever each holds: "Ecole d'Ingénieur du" /
-// "* Albi-Carmaux School of Littoral Côte d'Opale" / "Europe France … GS
-// Engineering Feb. 14, 2017" / "Engineering (Université du Littoral" /
-// "Côte d'Opale)". It is nil unless a fifth of those pitches at least,
-// not all, are 1.3 times that one or more: rows set solid, no padding
-// between them, are told apart otherwise.
-func centredPadded(ws []tword, lines []sline, start, end int, halfStep func(int) bool) func(int) bool {
-	if halfStep == nil {
+// paddedRows returns, for a table whose rows stand further apart than a
+// cell's lines do, a test for whether line i stands no further under
+// line i-1 than a cell's lines do (1.15 times their pitch, the smallest of
+// the pitches of a line or more, a tenth of them in; half steps are
+// closer): more of its row, whatever it holds and wherever its row sets
+// its cells (at the top, in the middle, at the bottom). Each row is then a
+// run of lines so close: "Ecole d'Ingénieur du" / "* Albi-Carmaux School
+// of Littoral Côte d'Opale" / "Europe France … GS Engineering Feb. 14,
+// 2017" / "Engineering (Université du Littoral" / "Côte d'Opale)", or,
+// set at the bottom, "Faculty of Biological" / "Asia Bangladesh
+// University of Dhaka Science GS Agricultural Science 2014/04/27".
+//
+// It is for tables that set their cells in the middle of their rows
+// (halfStep not nil) or at the bottom (bottomSet); rows set at the top
+// are read otherwise. Rows stand so apart when rows of one line (lines of
+// cells in two columns at least, right under one another) stand 1.2 times
+// that pitch apart at the median; where no two such lines follow one
+// another, when the table sets its cells in the middle and a fifth of the
+// pitches at least, not all, are 1.3 times that one or more. It is nil
+// otherwise: rows set solid, no padding between them, are told apart
+// otherwise.
+func paddedPitch(ws []tword, lines []sline, start, end int, halfStep func(int) bool) func(int) bool {
+	if halfStep == nil && !bottomSet(lines, start, end) {
 		return nil
 	}
-	var ps []float64 // pitches of lines that stand a line at least under the one above (no half step)
+	var ps, rows []float64 // pitches of a line or more (no half step); of rows of one line
 	for i := start + 1; i <= end; i++ {
-		if p := lines[i].box.Y1 - lines[i-1].box.Y1; p > 0.66*max(lineStep(ws, &lines[i]), lineStep(ws, &lines[i-1])) {
-			ps = append(ps, p)
+		p := lines[i].box.Y1 - lines[i-1].box.Y1
+		if p <= 0.66*max(lineStep(ws, &lines[i]), lineStep(ws, &lines[i-1])) {
+			continue
+		}
+		ps = append(ps, p)
+		if len(lines[i].chunks) >= 2 && len(lines[i-1].chunks) >= 2 && !chunksApart(ws, &lines[i-1], &lines[i]) {
+			rows = append(rows, p)
 		}
 	}
 	if len(ps) < 3 {
@@ -1528,13 +1554,110 @@ func centredPadded(ws []tword, lines []sline, start, end int, halfStep func(int)
 	}
 	slices.Sort(ps)
 	wrap := ps[len(ps)/10]
-	wide := len(ps) - sort.SearchFloat64s(ps, 1.3*wrap)
-	if wrap <= 0 || wide*5 < len(ps) || wide == len(ps) {
+	if wrap <= 0 {
+		return nil
+	}
+	switch {
+	case len(rows) >= 2:
+		if median(rows) < 1.2*wrap {
+			return nil
+		}
+	case halfStep != nil:
+		if wide := len(ps) - sort.SearchFloat64s(ps, 1.3*wrap); wide*5 < len(ps) || wide == len(ps) {
+			return nil
+		}
+	default:
 		return nil
 	}
 	return func(i int) bool {
 		return i > start && i <= end && lines[i].box.Y1-lines[i-1].box.Y1 <= 1.15*wrap
 	}
+}
+
+// bottomSet reports a table whose rows set their cells at the bottom: a
+// line of fewer cells than the next, set further from the line above
+// than from the next (a wrapped cell's first line, the row's other cells
+// beside its last), twice at least and more often than a line of fewer
+// cells than the one above, set further from the next (a wrapped cell's
+// last line, the row's cells set at the top).
+func bottomSet(lines []sline, start, end int) bool {
+	lead, trail := 0, 0
+	for i := start; i < end; i++ {
+		above, below := math.Inf(1), lines[i+1].box.Y1-lines[i].box.Y1 // (the first line: as far from any above as can be)
+		if i > start {
+			above = lines[i].box.Y1 - lines[i-1].box.Y1
+		}
+		n := len(lines[i].chunks)
+		switch {
+		case above >= 1.2*below && n < len(lines[i+1].chunks):
+			lead++
+		case i > start && below >= 1.2*above && n < len(lines[i-1].chunks):
+			trail++
+		}
+	}
+	return lead >= 2 && lead > trail
+}
+
+// leadsTo returns, when line i holds the first lines of some of the next
+// line's cells (cells set at the bottom of their row: its columns are
+// among those the row's last line fills, which fills more), the last line
+// of that row: the lines after i, each at most 1.3 line heights (lineStep:
+// CJK lines stand further apart than their size says) under the one
+// above, up to the first that fills more columns than line i does; -1
+// otherwise.
+func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int {
+	own := set(&lines[i])
+	near := func(j int) bool {
+		return j <= end && j <= i+3 && lines[j].box.Y1-lines[j-1].box.Y1 <= 1.3*lineStep(ws, &lines[j-1])
+	}
+	for j := i + 1; near(j); j++ {
+		s := set(&lines[j])
+		if s&own != own {
+			return -1
+		}
+		if s != own {
+			// A line of more of the row's cells, itself some of the
+			// next line's, wrapped further ("サイクロトロン・ラジオアイソトープセ"
+			// over "中央研究院 … ンター" over the row's last line):
+			// the row ends there.
+			if k := j + 1; near(k) && set(&lines[k])&s == s && bits.OnesCount64(set(&lines[k])) > bits.OnesCount64(s) &&
+				bits.OnesCount64(set(&lines[k])) >= 3 && bits.OnesCount64(s) < 3 {
+				return k
+			}
+			return j
+		}
+	}
+	return -1
+}
+
+// headedAtBottom reports a table whose header sets its cells at the bottom
+// of its row: of the lines before the first that fills three columns or
+// more, the last holds some of that line's cells' first lines (leadsTo),
+// set solid over it (no half step: cells set in the middle), set in
+// the same font ("Date of" over "Area … Agreement …"; a group's heading
+// over the header is none), and no line of some of its cells stands right
+// under that line (the header's cells going on, set at the top).
+func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) uint64) bool {
+	for k := start; k <= end && k <= start+maxHeadIn; k++ {
+		b := &lines[k]
+		if bits.OnesCount64(set(b)) < 3 {
+			continue
+		}
+		if k+1 <= end {
+			if c := set(&lines[k+1]); c&set(b) == c && bits.OnesCount64(c) < bits.OnesCount64(set(b)) &&
+				lines[k+1].box.Y1-b.box.Y1 <= 1.3*lineStep(ws, b) {
+				return false // the header's cells go on under that line: set at the top
+			}
+		}
+		if k == start {
+			return false
+		}
+		a := &lines[k-1]
+		sa, sb := lineSize(ws, a.words), lineSize(ws, b.words)
+		return bits.OnesCount64(set(a)) < 3 && abs(sa-sb) <= 0.1*sb && allBold(ws, a) == allBold(ws, b) &&
+			b.box.Y1-a.box.Y1 > 0.66*lineStep(ws, a) && b.box.Y0-a.box.Y1 <= 0.15*a.h && leadsTo(ws, lines, k-1, end, set) == k
+	}
+	return false
 }
 
 // inCentredRow reports whether line j is one of the lines of a row whose

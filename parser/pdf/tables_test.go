@@ -444,6 +444,38 @@ func TestStreamCentredHeaderOverGroupRows(t *testing.T) {
 	assert.Equal(t, []string{"ASIA (3)", "", ""}, texts(tabs[0].table)[1])
 }
 
+func TestStreamCellsAtTheBottom(t *testing.T) {
+	// No rules, rows set solid (as a spreadsheet prints them), every cell
+	// set at the bottom of its row: the header's date cell takes two
+	// lines, its first over the others; a unit's first line stands over
+	// the rest of its row. A line of some of the next line's cells opens
+	// that row.
+	sized := func(w Word) Word { w.Style.Size = 8; return w }
+	var words []Word
+	row := func(y float64, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				words = append(words, sized(tw(c, []float64{50, 120, 200, 300}[k], y)))
+			}
+		}
+	}
+	row(100, "", "", "", "Date of")
+	row(110, "Country", "Partner", "Unit", "Agreement")
+	row(120, "Sweden", "Umea University", "Medicine", "1997")
+	row(130, "", "", "School of", "")
+	row(140, "Norway", "Oslo University", "Engineering", "2002")
+	row(150, "Chile", "Concepcion", "Law", "2004")
+	p := page(1, words, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	assert.Equal(t, [][]string{
+		{"Country", "Partner", "Unit", "Date of Agreement"},
+		{"Sweden", "Umea University", "Medicine", "1997"},
+		{"Norway", "Oslo University", "School of Engineering", "2002"},
+		{"Chile", "Concepcion", "Law", "2004"},
+	}, texts(tabs[0].table))
+}
+
 func TestStreamPerGroupTablesRepeatedHeader(t *testing.T) {
 	// Two tables without rules, each under its group's bold heading and
 	// its own header (the same words, not bold), each sized to its own
