@@ -1599,33 +1599,29 @@ func bottomSet(lines []sline, start, end int) bool {
 }
 
 // leadsTo returns, when line i holds the first lines of some of the next
-// line's cells (cells set at the bottom of their row: its columns are
-// among those the row's last line fills, which fills more), the last line
-// of that row: the lines after i, each at most 1.3 line heights (lineStep:
-// CJK lines stand further apart than their size says) under the one
-// above, up to the first that fills more columns than line i does; -1
-// otherwise.
+// lines' cells (cells set at the bottom of their row), the last line of
+// that row: the first line after i of cells in three columns or more,
+// among them every column the lines before it (of fewer) fill, each line
+// at most 1.3 line heights (lineStep: CJK lines stand further apart than
+// their size says) under the one above, three lines down at most, none
+// of them bold unless that one is (a group's heading); -1 otherwise.
 func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int {
-	own := set(&lines[i])
-	near := func(j int) bool {
-		return j <= end && j <= i+3 && lines[j].box.Y1-lines[j-1].box.Y1 <= 1.3*lineStep(ws, &lines[j-1])
+	led := set(&lines[i]) // the columns whose first lines the row's lines so far hold
+	if bits.OnesCount64(led) >= 3 {
+		return -1
 	}
-	for j := i + 1; near(j); j++ {
+	bold := allBold(ws, &lines[i])
+	for j := i + 1; j <= end && j <= i+3 && lines[j].box.Y1-lines[j-1].box.Y1 <= 1.3*lineStep(ws, &lines[j-1]); j++ {
 		s := set(&lines[j])
-		if s&own != own {
-			return -1
+		if bits.OnesCount64(s) < 3 {
+			led |= s // more first lines (a cell's, at another baseline: "大学間協" / "Royal University of Law and")
+			bold = bold || allBold(ws, &lines[j])
+			continue
 		}
-		if s != own {
-			// A line of more of the row's cells, itself some of the
-			// next line's, wrapped further ("サイクロトロン・ラジオアイソトープセ"
-			// over "中央研究院 … ンター" over the row's last line):
-			// the row ends there.
-			if k := j + 1; near(k) && set(&lines[k])&s == s && bits.OnesCount64(set(&lines[k])) > bits.OnesCount64(s) &&
-				bits.OnesCount64(set(&lines[k])) >= 3 && bits.OnesCount64(s) < 3 {
-				return k
-			}
-			return j
+		if s&led != led || bold && !allBold(ws, &lines[j]) {
+			return -1 // (a bold line over lines that are not: a group's heading)
 		}
+		return j
 	}
 	return -1
 }
@@ -1635,8 +1631,8 @@ func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int
 // more, the last holds some of that line's cells' first lines (leadsTo),
 // set solid over it (no half step: cells set in the middle), set in
 // the same font ("Date of" over "Area … Agreement …"; a group's heading
-// over the header is none), and no line of some of its cells stands right
-// under that line (the header's cells going on, set at the top).
+// over the header is none), and no line of some of its cells stands set
+// solid under that line (the header's cells going on, set at the top).
 func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) uint64) bool {
 	for k := start; k <= end && k <= start+maxHeadIn; k++ {
 		b := &lines[k]
@@ -1645,7 +1641,7 @@ func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) 
 		}
 		if k+1 <= end {
 			if c := set(&lines[k+1]); c&set(b) == c && bits.OnesCount64(c) < bits.OnesCount64(set(b)) &&
-				lines[k+1].box.Y1-b.box.Y1 <= 1.3*lineStep(ws, b) {
+				lines[k+1].box.Y1-b.box.Y1 <= 1.3*lineStep(ws, b) && lines[k+1].box.Y0-b.box.Y1 <= 0.15*b.h {
 				return false // the header's cells go on under that line: set at the top
 			}
 		}
