@@ -1603,23 +1603,25 @@ func bottomSet(lines []sline, start, end int) bool {
 // that row: the first line after i of cells in three columns or more,
 // among them every column the lines before it (of fewer) fill, each line
 // at most 1.3 line heights (lineStep: CJK lines stand further apart than
-// their size says) under the one above, three lines down at most, none
-// of them bold unless that one is (a group's heading); -1 otherwise.
+// their size says) under the one above, three lines down at most, all of
+// them bold where that one is and only there (a group's heading over a
+// row, a title over a header are none); -1 otherwise.
 func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int {
 	led := set(&lines[i]) // the columns whose first lines the row's lines so far hold
 	if bits.OnesCount64(led) >= 3 {
 		return -1
 	}
-	bold := allBold(ws, &lines[i])
+	bold, plain := allBold(ws, &lines[i]), !allBold(ws, &lines[i])
 	for j := i + 1; j <= end && j <= i+3 && lines[j].box.Y1-lines[j-1].box.Y1 <= 1.3*lineStep(ws, &lines[j-1]); j++ {
 		s := set(&lines[j])
 		if bits.OnesCount64(s) < 3 {
 			led |= s // more first lines (a cell's, at another baseline: "大学間協" / "Royal University of Law and")
-			bold = bold || allBold(ws, &lines[j])
+			b := allBold(ws, &lines[j])
+			bold, plain = bold || b, plain || !b
 			continue
 		}
-		if s&led != led || bold && !allBold(ws, &lines[j]) {
-			return -1 // (a bold line over lines that are not: a group's heading)
+		if b := allBold(ws, &lines[j]); s&led != led || bold && !b || plain && b {
+			return -1 // (a bold line over lines that are not, a group's heading; a plain one over a bold header, a title)
 		}
 		return j
 	}
