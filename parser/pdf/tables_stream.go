@@ -858,7 +858,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				centredTo, opens = last, true
 			}
 		}
-		if atBottom && closeInRow == nil && band == nil && i > centredTo {
+		if atBottom && band == nil && i > centredTo {
 			// (cells set at the bottom of rows set solid: a line of some of
 			// the next line's cells opens its row)
 			if last := leadsTo(ws, lines, i, end, colSet); last > 0 {
@@ -1602,8 +1602,9 @@ func bottomSet(lines []sline, start, end int) bool {
 // lines' cells (cells set at the bottom of their row), the last line of
 // that row: the first line after i of cells in three columns or more,
 // among them every column the lines before it (of fewer) fill, each line
-// at most 1.3 line heights (lineStep: CJK lines stand further apart than
-// their size says) under the one above, three lines down at most, all of
+// set solid under the one above, at most 1.3 line heights (lineStep: CJK
+// lines stand further apart than their size says) down, three lines down
+// at most, all of
 // them bold where that one is and only there (a group's heading over a
 // row, a title over a header are none); -1 otherwise.
 func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int {
@@ -1612,7 +1613,8 @@ func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int
 		return -1
 	}
 	bold, plain := allBold(ws, &lines[i]), !allBold(ws, &lines[i])
-	for j := i + 1; j <= end && j <= i+3 && lines[j].box.Y1-lines[j-1].box.Y1 <= 1.3*lineStep(ws, &lines[j-1]); j++ {
+	for j := i + 1; j <= end && j <= i+3 && lines[j].box.Y1-lines[j-1].box.Y1 <= 1.3*lineStep(ws, &lines[j-1]) &&
+		lines[j].box.Y0-lines[j-1].box.Y1 <= 0.15*lines[j-1].h; j++ {
 		s := set(&lines[j])
 		if bits.OnesCount64(s) < 3 {
 			led |= s // more first lines (a cell's, at another baseline: "大学間協" / "Royal University of Law and")
