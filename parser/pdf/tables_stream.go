@@ -730,7 +730,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		// lie nearer its column than the next, as columns closer than a
 		// line height do.
 		if !fitsNear(l, spanned || lines[i].box.Y1-l.box.Y1 <= 0.62*l.h || halfStepped(ws, lines, i-1) ||
-			lines[i].box.Y0-l.box.Y1 <= 0 && lines[i].box.Y1-l.box.Y1 <= lineStep(ws, l)) {
+			lines[i].box.Y0-l.box.Y1 <= 0.15*l.h && lines[i].box.Y1-l.box.Y1 <= 1.3*lineStep(ws, l)) {
 			if !spanning(l) {
 				break
 			}
@@ -801,8 +801,8 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		return set
 	}
-	centredTo := -1 // the last line of a row opened by a line above its middle (centredSpan) or its foot (leadsTo)
-	atBottom := headedAtBottom(ws, lines, start, end, colSet)
+	centredTo := -1                                         // the last line of a row opened by a line above its middle (centredSpan) or its foot (leadsTo)
+	headAt := headedAtBottom(ws, lines, start, end, colSet) // the header's last line, when it sets its cells at the bottom
 	// Where each column's text ends at the furthest, for overflowed.
 	colRight := make([]float64, nc)
 	for i := start; i <= end; i++ {
@@ -858,10 +858,11 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				centredTo, opens = last, true
 			}
 		}
-		if atBottom && band == nil && i > centredTo {
-			// (cells set at the bottom of rows set solid: a line of some of
-			// the next line's cells opens its row)
-			if last := leadsTo(ws, lines, i, end, colSet); last > 0 {
+		if headAt >= 0 && i > centredTo && (band == nil || i > headAt) {
+			// (cells set at the bottom of their rows: a line of some of the
+			// next lines' cells opens its row; between rules, a body row,
+			// between the same rules)
+			if last := leadsTo(ws, lines, i, end, colSet); last > 0 && (band == nil || band(last) == band(i)) {
 				centredTo, opens = last, true
 			}
 		}
@@ -1603,8 +1604,8 @@ func bottomSet(lines []sline, start, end int) bool {
 // that row: the first line after i of cells in three columns or more,
 // among them every column the lines before it (of fewer) fill, each line
 // set solid under the one above, at most 1.3 line heights (lineStep: CJK
-// lines stand further apart than their size says) down, three lines down
-// at most, all of
+// lines stand further apart than their size says) down, maxWrapIn lines
+// down at most, all of
 // them bold where that one is and only there (a group's heading over a
 // row, a title over a header are none); -1 otherwise.
 func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int {
@@ -1613,7 +1614,7 @@ func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int
 		return -1
 	}
 	bold, plain := allBold(ws, &lines[i]), !allBold(ws, &lines[i])
-	for j := i + 1; j <= end && j <= i+3 && lines[j].box.Y1-lines[j-1].box.Y1 <= 1.3*lineStep(ws, &lines[j-1]) &&
+	for j := i + 1; j <= end && j <= i+maxWrapIn && lines[j].box.Y1-lines[j-1].box.Y1 <= 1.3*max(lineStep(ws, &lines[j-1]), lineStep(ws, &lines[j])) &&
 		lines[j].box.Y0-lines[j-1].box.Y1 <= 0.15*lines[j-1].h; j++ {
 		s := set(&lines[j])
 		if bits.OnesCount64(s) < 3 {
@@ -1630,14 +1631,15 @@ func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int
 	return -1
 }
 
-// headedAtBottom reports a table whose header sets its cells at the bottom
-// of its row: of the lines before the first that fills three columns or
-// more, the last holds some of that line's cells' first lines (leadsTo),
-// set solid over it (no half step: cells set in the middle), set in
-// the same font ("Date of" over "Area … Agreement …"; a group's heading
-// over the header is none), and no line of some of its cells stands set
-// solid under that line (the header's cells going on, set at the top).
-func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) uint64) bool {
+// headedAtBottom returns, for a table whose header sets its cells at the
+// bottom of its row, the header's last line, the first that fills three
+// columns or more; -1 for any other table. The line before it holds some
+// of its cells' first lines (leadsTo), set solid over it (no half step:
+// cells set in the middle) in the same font ("Date of" over "Area …
+// Agreement …"; a group's heading over the header is none), and no line
+// of some of its cells, in its font, stands set solid under it (the
+// header's cells going on, set at the top).
+func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) uint64) int {
 	for k := start; k <= end && k <= start+maxHeadIn; k++ {
 		b := &lines[k]
 		if bits.OnesCount64(set(b)) < 3 {
@@ -1645,19 +1647,22 @@ func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) 
 		}
 		if k+1 <= end {
 			if c := set(&lines[k+1]); c&set(b) == c && bits.OnesCount64(c) < bits.OnesCount64(set(b)) &&
-				lines[k+1].box.Y1-b.box.Y1 <= 1.3*lineStep(ws, b) && lines[k+1].box.Y0-b.box.Y1 <= 0.15*b.h {
-				return false // the header's cells go on under that line: set at the top
+				lines[k+1].box.Y1-b.box.Y1 <= 1.3*lineStep(ws, b) && lines[k+1].box.Y0-b.box.Y1 <= 0.15*b.h && allBold(ws, &lines[k+1]) == allBold(ws, b) {
+				return -1 // the header's cells go on under that line: set at the top
 			}
 		}
 		if k == start {
-			return false
+			return -1
 		}
 		a := &lines[k-1]
 		sa, sb := lineSize(ws, a.words), lineSize(ws, b.words)
-		return bits.OnesCount64(set(a)) < 3 && abs(sa-sb) <= 0.1*sb && allBold(ws, a) == allBold(ws, b) &&
-			b.box.Y1-a.box.Y1 > 0.66*lineStep(ws, a) && b.box.Y0-a.box.Y1 <= 0.15*a.h && leadsTo(ws, lines, k-1, end, set) == k
+		if bits.OnesCount64(set(a)) < 3 && abs(sa-sb) <= 0.1*sb && allBold(ws, a) == allBold(ws, b) &&
+			b.box.Y1-a.box.Y1 > 0.66*lineStep(ws, a) && b.box.Y0-a.box.Y1 <= 0.15*a.h && leadsTo(ws, lines, k-1, end, set) == k {
+			return k
+		}
+		return -1
 	}
-	return false
+	return -1
 }
 
 // inCentredRow reports whether line j is one of the lines of a row whose

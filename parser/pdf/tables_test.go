@@ -476,6 +476,39 @@ func TestStreamCellsAtTheBottom(t *testing.T) {
 	}, texts(tabs[0].table))
 }
 
+func TestStreamCellsAtTheBottomRuled(t *testing.T) {
+	// TestStreamCellsAtTheBottom with a rule under every row (a
+	// spreadsheet's borders): a row's first lines over its last are its
+	// own, between the same rules; the header's rows stay as rules give
+	// them.
+	sized := func(w Word) Word { w.Style.Size = 8; return w }
+	var words []Word
+	row := func(y float64, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				words = append(words, sized(tw(c, []float64{50, 120, 200, 300}[k], y)))
+			}
+		}
+	}
+	row(100, "", "", "", "Date of")
+	row(110, "Country", "Partner", "Unit", "Agreement")
+	row(122, "Sweden", "Umea University", "Medicine", "1997")
+	row(134, "", "Karolinska", "School of", "")
+	row(144, "", "Institutet", "Public", "")
+	row(154, "Norway", "Oslo University", "Health", "2002")
+	row(166, "Chile", "Concepcion", "Law", "2004")
+	var segs []Segment
+	for _, y := range []float64{98, 121, 133, 165, 177} {
+		segs = append(segs, hrule(45, 340, y))
+	}
+	p := page(1, words, segs)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	rows := texts(tabs[0].table)
+	assert.Equal(t, []string{"Norway", "Karolinska Institutet Oslo University", "School of Public Health", "2002"}, rows[len(rows)-2])
+	assert.Equal(t, []string{"Chile", "Concepcion", "Law", "2004"}, rows[len(rows)-1])
+}
+
 func TestStreamPerGroupTablesRepeatedHeader(t *testing.T) {
 	// Two tables without rules, each under its group's bold heading and
 	// its own header (the same words, not bold), each sized to its own
