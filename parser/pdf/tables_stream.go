@@ -869,7 +869,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		switch {
 		case len(accs) == 0 || i == start || opens:
 		case i <= centredTo:
-			join = true // more of a row whose cells are set in its middle
+			join = true // more of a row opened by a line over its middle or its foot (centredSpan, leadsTo)
 			firstFilled[len(accs)-1] = max(firstFilled[len(accs)-1], filled)
 		case band == nil && closeInRow != nil:
 			join = closeInRow(i) // rows padded apart
@@ -1638,7 +1638,8 @@ func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int
 // cells set in the middle) in the same font ("Date of" over "Area …
 // Agreement …"; a group's heading over the header is none), and no line
 // of some of its cells, in its font, stands set solid under it (the
-// header's cells going on, set at the top).
+// header's cells going on, set at the top), nor under the table's last
+// but one (a last row's cells wrapped under it, set at the top).
 func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) uint64) int {
 	for k := start; k <= end && k <= start+maxHeadIn; k++ {
 		b := &lines[k]
@@ -1653,6 +1654,10 @@ func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) 
 		}
 		if k == start {
 			return -1
+		}
+		if z := set(&lines[end]); end > k+1 && bits.OnesCount64(z) < 3 && z&set(&lines[end-1]) == z &&
+			lines[end].box.Y0-lines[end-1].box.Y1 <= 0.15*lines[end-1].h && allBold(ws, &lines[end]) == allBold(ws, &lines[end-1]) {
+			return -1 // the table ends with a cell's last lines under its row's: set at the top
 		}
 		a := &lines[k-1]
 		sa, sb := lineSize(ws, a.words), lineSize(ws, b.words)

@@ -509,6 +509,40 @@ func TestStreamCellsAtTheBottomRuled(t *testing.T) {
 	assert.Equal(t, []string{"Chile", "Concepcion", "Law", "2004"}, rows[len(rows)-1])
 }
 
+func TestStreamCellsAtTheTopUnderAHeading(t *testing.T) {
+	// A table set at the top of its rows, rows set solid, under a group's
+	// heading set solid over its header in the header's font: the heading
+	// over the header's first column looks like the first line of a cell
+	// set at the bottom, but the last row's cell wraps under its row's
+	// line, as cells set at the top do. A wrapped line is never read
+	// with the row under it.
+	sized := func(w Word) Word { w.Style.Size = 8; w.Style.Bold = true; return w }
+	plain := func(w Word) Word { w.Style.Size = 8; return w }
+	var words []Word
+	row := func(y float64, style func(Word) Word, cells ...string) {
+		for k, c := range cells {
+			if c != "" {
+				words = append(words, style(tw(c, []float64{50, 120, 200, 300}[k], y)))
+			}
+		}
+	}
+	row(100, sized, "Europe", "", "", "")
+	row(110, sized, "Country", "Partner", "Unit", "Date")
+	row(120, plain, "Sweden", "Umea University", "School of", "1997")
+	row(130, plain, "", "", "Medicine", "")
+	row(140, plain, "Norway", "Oslo University", "Law", "2002")
+	row(150, plain, "Chile", "Universidad de", "School of", "2004")
+	row(160, plain, "", "Concepcion", "Law", "")
+	p := page(1, words, nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	for _, r := range texts(tabs[0].table) {
+		if r[0] == "Norway" {
+			assert.Equal(t, []string{"Norway", "Oslo University", "Law", "2002"}, r) // ("Medicine" is Sweden's)
+		}
+	}
+}
+
 func TestStreamPerGroupTablesRepeatedHeader(t *testing.T) {
 	// Two tables without rules, each under its group's bold heading and
 	// its own header (the same words, not bold), each sized to its own
