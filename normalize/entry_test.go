@@ -143,6 +143,11 @@ func TestUnitOnItsLine(t *testing.T) {
 			"Norwegian University of Science and Technology (NTNU), Faculty of Medicine and Health Sciences"},
 		{[]string{"Universidade de", "Lisboa", "Department of", "Bioengineering,", "Instituto Superior", "Técnico"},
 			"Universidade de Lisboa, Department of Bioengineering, Instituto Superior Técnico"},
+		// A CJK word broken over lines, or a break inside the entry's
+		// details, is no unit's start; a CJK name ending as an institution
+		// over its unit is.
+		{[]string{"China Medical University — 部局間協", "定（GS Medicine）、1982締結"}, "China Medical University — 部局間協定（GS Medicine）、1982締結"},
+		{[]string{"ハーバード大学", "エドウィン・O・ライシャワー日本研究所"}, "ハーバード大学, エドウィン・O・ライシャワー日本研究所"},
 	}
 	for _, tt := range tests {
 		text := joinWrapped(tt.lines)

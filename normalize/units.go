@@ -421,6 +421,9 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 		if endsWithConnector(head) || startsLower(tail) {
 			continue // the name goes on
 		}
+		if cjkBreak(head, tail) && !c.endsAsInstitution(head) || len(splitDash(head, 2)) > 1 {
+			continue // a CJK word broken ("部局間協" / "定"), or the entry's details already begun
+		}
 		if comma && (strings.ContainsAny(head, ",，、") || !hardBreak(lines, k)) {
 			continue // the comma is the name's, or inside a unit that wrapped
 		}
