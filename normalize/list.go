@@ -205,7 +205,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 	if strings.Trim(text, bulletRunes+" ") == "" {
 		return // a bullet without its text (drawn apart from a line the extractor read)
 	}
-	if c.made() == 0 {
+	if c.made() == 0 && len(c.opening) < maxOpening {
 		if c.opening == nil {
 			c.opening = map[string]bool{}
 		}
@@ -337,6 +337,10 @@ func (c *docContext) line(l *parser.Line, i int) {
 		c.unplaced(l.Page, l.Row, text, agreement.UnplacedOutsideEntry, "text outside any list entry or heading")
 	}
 }
+
+// maxOpening bounds the lines kept as the page's head (docContext.opening):
+// a document that makes no record for long keeps no more of its text.
+const maxOpening = 256
 
 // addColumn keeps a column's name read as a line: with those before it
 // on its row, or, further down or on another page, a new header's first.
