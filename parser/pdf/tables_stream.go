@@ -801,7 +801,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		return set
 	}
-	centredTo := -1                                         // the last line of a row opened by a line above its middle (centredSpan) or its foot (leadsTo)
+	ledTo := -1                                             // the last line of a row opened by a line above its foot (leadsTo)
 	headAt := headedAtBottom(ws, lines, start, end, colSet) // the header's last line, when it sets its cells at the bottom
 	// Where each column's text ends at the furthest, for overflowed.
 	colRight := make([]float64, nc)
@@ -853,23 +853,18 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		// A line set further from the line above than from the next may
 		// open a row whose cells are set in its middle.
 		opens := false
-		if band == nil && i > start && i > centredTo && i+2 <= end && l.box.Y1-lines[i-1].box.Y1 >= 1.25*(lines[i+1].box.Y1-l.box.Y1) {
-			if last := centredSpan(lines, i, end, colSet); last > 0 {
-				centredTo, opens = last, true
-			}
-		}
-		if headAt >= 0 && i > centredTo && (band == nil || i > headAt) {
+		if headAt >= 0 && i > ledTo && (band == nil || i > headAt) {
 			// (cells set at the bottom of their rows: a line of some of the
 			// next lines' cells opens its row; between rules, a body row,
 			// between the same rules)
 			if last := leadsTo(ws, lines, i, end, colSet); last > 0 && (band == nil || band(last) == band(i)) {
-				centredTo, opens = last, true
+				ledTo, opens = last, true
 			}
 		}
 		switch {
 		case len(accs) == 0 || i == start || opens:
-		case i <= centredTo:
-			join = true // more of a row opened by a line over its middle or its foot (centredSpan, leadsTo)
+		case i <= ledTo:
+			join = true // more of a row opened by a line over its foot (leadsTo)
 			firstFilled[len(accs)-1] = max(firstFilled[len(accs)-1], filled)
 		case band == nil && closeInRow != nil:
 			join = closeInRow(i) // rows padded apart
@@ -1476,45 +1471,7 @@ func centredRows(ws []tword, lines []sline, start, end int) func(int) bool {
 	return half
 }
 
-// centredSpan returns, when line i (set further from the line above
-// than from the next) opens a row whose cells are set in its middle, one
-// of them wrapped onto an odd number of lines, the last line of the row;
-// -1 otherwise. The wrapped cell's lines stand as many above the row's
-// middle line as under it, in the columns line i fills, set at one pitch,
-// and the middle line fills those columns and more (the one-line cells):
-// "Alma Mater Studiorum Università di Bologna," / "Europe Italy
-// Department of Education Studies … GS Arts and Letters 2015/04/20" /
-// "Maria Bertin\"". The next row stands further under it. set gives the
-// columns a line fills.
-func centredSpan(lines []sline, i, end int, set func(*sline) uint64) int {
-	pitch := func(j int) float64 { return lines[j].box.Y1 - lines[j-1].box.Y1 }
-	p := pitch(i + 1)
-	like := func(j int) bool { return abs(pitch(j)-p) <= 0.15*p }
-	own := set(&lines[i])
-	a := i // the wrapped cell's last line above the middle
-	for a+1 <= end && a-i < 3 && set(&lines[a+1])&^own == 0 && like(a+1) {
-		a++
-	}
-	mid := a + 1
-	last := mid + a - i + 1
-	if last > end || !like(mid) {
-		return -1
-	}
-	if ms := set(&lines[mid]); ms&own != own || ms == own {
-		return -1
-	}
-	for j := mid + 1; j <= last; j++ {
-		if s := set(&lines[j]); s == 0 || s&^own != 0 || !like(j) {
-			return -1
-		}
-	}
-	if last < end && pitch(last+1) < 1.15*p {
-		return -1
-	}
-	return last
-}
-
-// paddedRows returns, for a table whose rows stand further apart than a
+// paddedPitch returns, for a table whose rows stand further apart than a
 // cell's lines do, a test for whether line i stands no further under
 // line i-1 than a cell's lines do (1.15 times their pitch, the smallest of
 // the pitches of a line or more, a tenth of them in; half steps are
