@@ -533,7 +533,8 @@ func headerTexts(rows []parser.Row, width int) (texts []string, spanned, below [
 // first lines of its cells, as a header whose cells are set at the bottom
 // of its row leaves them ("Date of" over "Area | … | Agreement"): each of
 // its texts is short and stands over a text of h that it goes on (ending
-// in a joining word, or naming with it another field than h's text alone)
+// in a joining word, or naming with it, in header words alone, another
+// field than h's text alone: a title over the header is none)
 // or heads (a header over its sub-header: "Partner Institution" over
 // "Institution"); wrapped when a text goes on below, the header's cells
 // set at the bottom of its row.
@@ -556,7 +557,8 @@ func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
 		}
 		fb := tr.c.headerField(below)
 		sub := t != below && strings.Contains(t, below) && fb != fNone && tr.c.headerField(t) == fb // ("Partner Institution" over "Institution": a header over its sub-header)
-		if f := tr.c.headerField(t + " " + below); !endsWithConnector(t) && !sub && (f == fNone || f == fb) {
+		joined := t + " " + below
+		if f := tr.c.headerField(joined); !endsWithConnector(t) && !sub && (f == fNone || f == fb || !tr.c.lx.IsHeaderOnly(joined, tr.c.institution)) {
 			return false, false
 		}
 		n++
