@@ -109,7 +109,7 @@ func joinLineByLine(a, b []string) []string {
 // row reads one body row: a group, note or continuation row changes the
 // state; any other row becomes a record, read in steps.
 func (tr *tableReader) row(i int) {
-	defer tr.noteBody(&tr.t.Rows[i])
+	defer tr.noteBody(i)
 	vals := tr.rowVals(i)
 	has := vals.own()
 	if tr.notARecord(i, vals, has) {
@@ -131,12 +131,18 @@ type bodyRow struct {
 	filled    uint64 // bit k: column k holds text (columns past 63 share bit 63)
 }
 
-// noteBody keeps r as the body row read last.
-func (tr *tableReader) noteBody(r *parser.Row) {
+// noteBody keeps row i as the body row read last; the columns it filled
+// only when the next row opens another page, the one place brokenByPage
+// looks at them.
+func (tr *tableReader) noteBody(i int) {
+	rows := tr.t.Rows
+	r := &rows[i]
 	b := bodyRow{page: r.Page, row: r.Row}
-	for k := range r.Cells {
-		if c := &r.Cells[k]; !c.Covered && strings.TrimSpace(c.Text) != "" {
-			b.filled |= 1 << min(k, 63)
+	if i+1 < len(rows) && rows[i+1].Page > r.Page {
+		for k := range r.Cells {
+			if c := &r.Cells[k]; !c.Covered && strings.TrimSpace(c.Text) != "" {
+				b.filled |= 1 << min(k, 63)
+			}
 		}
 	}
 	tr.lastBody = b
