@@ -444,21 +444,28 @@ func TestStreamCentredHeaderOverGroupRows(t *testing.T) {
 	assert.Equal(t, []string{"ASIA (3)", "", ""}, texts(tabs[0].table)[1])
 }
 
+// rowOf8pt sets a table's line at height y: each cell that has text at
+// its column's start (x 50, 120, 200, 300), in 8 pt, bold or not.
+func rowOf8pt(y float64, bold bool, cells ...string) []Word {
+	var out []Word
+	for k, c := range cells {
+		if c != "" {
+			w := tw(c, []float64{50, 120, 200, 300}[k], y)
+			w.Style.Size, w.Style.Bold = 8, bold
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 func TestStreamCellsAtTheBottom(t *testing.T) {
 	// No rules, rows set solid (as a spreadsheet prints them), every cell
 	// set at the bottom of its row: the header's date cell takes two
 	// lines, its first over the others; a unit's first line stands over
 	// the rest of its row. A line of some of the next line's cells opens
 	// that row.
-	sized := func(w Word) Word { w.Style.Size = 8; return w }
 	var words []Word
-	row := func(y float64, cells ...string) {
-		for k, c := range cells {
-			if c != "" {
-				words = append(words, sized(tw(c, []float64{50, 120, 200, 300}[k], y)))
-			}
-		}
-	}
+	row := func(y float64, cells ...string) { words = append(words, rowOf8pt(y, false, cells...)...) }
 	row(100, "", "", "", "Date of")
 	row(110, "Country", "Partner", "Unit", "Agreement")
 	row(120, "Sweden", "Umea University", "Medicine", "1997")
@@ -481,15 +488,8 @@ func TestStreamCellsAtTheBottomRuled(t *testing.T) {
 	// spreadsheet's borders): a row's first lines over its last are its
 	// own, between the same rules; the header's rows stay as rules give
 	// them.
-	sized := func(w Word) Word { w.Style.Size = 8; return w }
 	var words []Word
-	row := func(y float64, cells ...string) {
-		for k, c := range cells {
-			if c != "" {
-				words = append(words, sized(tw(c, []float64{50, 120, 200, 300}[k], y)))
-			}
-		}
-	}
+	row := func(y float64, cells ...string) { words = append(words, rowOf8pt(y, false, cells...)...) }
 	row(100, "", "", "", "Date of")
 	row(110, "Country", "Partner", "Unit", "Agreement")
 	row(122, "Sweden", "Umea University", "Medicine", "1997")
@@ -516,23 +516,15 @@ func TestStreamCellsAtTheTopUnderAHeading(t *testing.T) {
 	// set at the bottom, but the last row's cell wraps under its row's
 	// line, as cells set at the top do. A wrapped line is never read
 	// with the row under it.
-	sized := func(w Word) Word { w.Style.Size = 8; w.Style.Bold = true; return w }
-	plain := func(w Word) Word { w.Style.Size = 8; return w }
 	var words []Word
-	row := func(y float64, style func(Word) Word, cells ...string) {
-		for k, c := range cells {
-			if c != "" {
-				words = append(words, style(tw(c, []float64{50, 120, 200, 300}[k], y)))
-			}
-		}
-	}
-	row(100, sized, "Europe", "", "", "")
-	row(110, sized, "Country", "Partner", "Unit", "Date")
-	row(120, plain, "Sweden", "Umea University", "School of", "1997")
-	row(130, plain, "", "", "Medicine", "")
-	row(140, plain, "Norway", "Oslo University", "Law", "2002")
-	row(150, plain, "Chile", "Universidad de", "School of", "2004")
-	row(160, plain, "", "Concepcion", "Law", "")
+	row := func(y float64, bold bool, cells ...string) { words = append(words, rowOf8pt(y, bold, cells...)...) }
+	row(100, true, "Europe", "", "", "")
+	row(110, true, "Country", "Partner", "Unit", "Date")
+	row(120, false, "Sweden", "Umea University", "School of", "1997")
+	row(130, false, "", "", "Medicine", "")
+	row(140, false, "Norway", "Oslo University", "Law", "2002")
+	row(150, false, "Chile", "Universidad de", "School of", "2004")
+	row(160, false, "", "Concepcion", "Law", "")
 	p := page(1, words, nil)
 	tabs := pageTables(&p)
 	require.Len(t, tabs, 1)
