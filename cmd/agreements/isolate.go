@@ -91,7 +91,7 @@ type parseRequest struct {
 	// than one page to read (see oneProcReading).
 	OneProc bool
 	// Test makes the child misbehave on purpose (tests only): "hang",
-	// "crash", "oom", "garbage".
+	// "crash", "oom", "garbage", "linger" (after a whole reply).
 	Test string
 }
 
@@ -208,6 +208,11 @@ func parseChild(stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := w.Flush(); err != nil {
 		fmt.Fprintf(stderr, "agreements: parse child: writing the reply: %v\n", err)
 		return exitFail
+	}
+	if req.Test == "linger" {
+		for { // a child slow to end once it has replied
+			time.Sleep(time.Hour)
+		}
 	}
 	return exitOK
 }
@@ -595,7 +600,7 @@ func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Docum
 	}
 	// The child reads the whole request before it writes: the request is
 	// written, then the reply read as it comes; all of it, so that the
-	// child never blocks on a full pipe, before waiting for its exit.
+	// child never blocks on a full pipe, before its exit is waited for.
 	werr := writeRequest(c.in, *req)
 	c.in.Close()
 	if werr == nil && (req.InFile || len(req.Data) > keepForRetry && parser.Detect(req.Data) != parser.FormatPDF) {
@@ -605,6 +610,17 @@ func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Docum
 		req.Data = nil
 	}
 	doc, remote, pageErrs, rerr := readReply(bufio.NewReaderSize(c.out, 64<<10))
+	if werr == nil && rerr == nil && (doc != nil || remote != nil) {
+		// The reply is whole, and says all there is to say: the child's
+		// exit (the release of all it read, before its stdout closes) is
+		// waited for aside, while the command makes the records.
+		go func() {
+			_, _ = io.Copy(io.Discard, c.out)
+			_ = c.wait()
+		}()
+		doc, err := replied(doc, remote, pageErrs)
+		return doc, err, false
+	}
 	_, _ = io.Copy(io.Discard, c.out)
 	err = c.wait()
 	if c.timedOut.Load() {
@@ -635,16 +651,23 @@ func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Docum
 	if rerr != nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader gave no usable result (%v)", parser.ErrMalformed, rerr)}, false
 	}
-	if remote != nil {
-		return nil, remote.ToError(), false
-	}
-	if doc == nil {
+	if remote == nil && doc == nil {
 		return nil, &parser.Error{File: req.Name, Err: fmt.Errorf("%w: the reader gave no document", parser.ErrMalformed)}, false
+	}
+	doc, err = replied(doc, remote, pageErrs)
+	return doc, err, false
+}
+
+// replied is what a whole reply says: the child's error, or the document
+// with its page errors.
+func replied(doc *parser.Document, remote *wireError, pageErrs []*wireError) (*parser.Document, error) {
+	if remote != nil {
+		return nil, remote.ToError()
 	}
 	for _, w := range pageErrs {
 		doc.PageErrors = append(doc.PageErrors, w.ToError())
 	}
-	return doc, nil, false
+	return doc, nil
 }
 
 // childEnviron is the environment a parse child starts with: this

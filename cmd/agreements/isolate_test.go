@@ -56,6 +56,20 @@ func TestParseInChildBounds(t *testing.T) {
 	}
 }
 
+// TestParseInChildWholeReply: a whole reply is the document, whatever the
+// child does after it. The command makes the records without waiting for
+// the child to end (the release of all it read), which the time bound
+// here would end as a read that took too long.
+func TestParseInChildWholeReply(t *testing.T) {
+	pdf, err := os.ReadFile("../../fixtures/tohoku-university-libreoffice/input.pdf")
+	require.NoError(t, err)
+	want, err := parseDocument("in.pdf", pdf, nil)
+	require.NoError(t, err)
+	got, err := parseInChild(parseRequest{Name: "in.pdf", Data: pdf, Test: "linger"}, parseLimits{Timeout: 20 * time.Second})
+	require.NoError(t, err)
+	assert.Equal(t, string(parser.Dump(want)), string(parser.Dump(got)))
+}
+
 func TestParseInChildErrors(t *testing.T) {
 	// The error of a file that cannot be read keeps its position, message
 	// and sentinel across the process boundary.
