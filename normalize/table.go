@@ -575,6 +575,7 @@ func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
 // Asian Institute of Technology * | 定 | ― | 1998-11-09" is one row.
 func (tr *tableReader) carryDown() {
 	if !tr.cellsAtBottom {
+		tr.carryLeads() // (the rows may tell where the header does not)
 		return
 	}
 	t := tr.t

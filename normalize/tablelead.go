@@ -1,0 +1,346 @@
+package normalize
+
+import (
+	"github.com/agreements/agreements/parser"
+	"strings"
+)
+
+// Tables that set their cells at the bottom of their rows, their header
+// saying nothing of it (no header cell wraps). A spreadsheet printed as it
+// is sets every cell at the foot of its row: a cell that wraps stands its
+// first lines above the row's other cells, and a table read a line a row
+// has those lines on rows of their own, over the row they belong to
+// ("| 中華人民 | | 昭和55年5" over "アジア州 | 共和国 | 西北大学 | 月31日",
+// "シンガポール大" over "学 | 大学 | 15 May 1999"). Only the cells tell:
+// with the cell under it, a lead's cell reads as what its column holds
+// (a date, a country, a region, an institution's name) where the cell
+// under it alone does not. A table whose rows so read, more than they
+// read as the wrapped ends of the rows above them, has its leads joined
+// to the rows under them.
+
+// joinRead says how a cell's text reads joined to the piece of it on
+// another row.
+type joinRead int
+
+const (
+	joinNeutral joinRead = iota // both read alike, or neither reads
+	joinBetter                  // only joined does it read as its column's
+	joinWorse                   // alone it reads, joined it does not
+)
+
+// joinedReads says how the text alone, which the column f holds, reads
+// against joined, the same text with the piece on another row.
+func (tr *tableReader) joinedReads(f field, alone, joined string) joinRead {
+	alone, _ = splitMarkers(alone)
+	joined, _ = splitMarkers(joined)
+	var a, j bool
+	switch f {
+	case fSigned, fValid, fValidEnd:
+		opt := tr.c.dateOptions()
+		_, errA := ParseDate(alone, opt)
+		_, errJ := ParseDate(joined, opt)
+		a, j = errA == nil, errJ == nil
+	case fCountry:
+		a, j = tr.c.readCountry(alone).known, tr.c.readCountry(joined).known
+	case fRegion:
+		_, a = tr.c.readRegion(alone, false)
+		_, j = tr.c.readRegion(joined, false)
+	case fPartner:
+		a, j = tr.c.lx.IsInstitution(alone), tr.c.lx.IsInstitution(joined)
+	default:
+		return joinNeutral
+	}
+	switch {
+	case !a && j:
+		return joinBetter
+	case a && !j:
+		return joinWorse
+	}
+	return joinNeutral
+}
+
+// leadsRow reports whether the row r can hold the first lines of the
+// cells of the row n under it, in a table whose cells are set at the
+// bottom: r stands right over n, on its page; every cell r fills, n fills
+// too, and n fills more or, like r, no date, unless some cell of r reads
+// as its column's only joined to the one under it (better counts them);
+// no cell reads worse
+// so; and no other cell of r names a group or, in the partner's column,
+// a whole institution.
+func (tr *tableReader) leadsRow(r, n *parser.Row) (ok bool, better int) {
+	if r.Header || n.Header || r.Page != n.Page || r.Box() == (parser.Box{}) || n.Box().Y0-r.Box().Y1 > 0.5*lastLineHeight(r) {
+		return false, 0
+	}
+	filled := 0
+	for j := range r.Cells {
+		t := cellText(r.Cells[j])
+		if r.Cells[j].Covered || t == "" {
+			continue
+		}
+		if j >= len(n.Cells) || j >= len(tr.cols) || n.Cells[j].Covered {
+			return false, 0
+		}
+		below := cellText(n.Cells[j])
+		if below == "" {
+			return false, 0
+		}
+		if name, _ := splitMarkers(t); tr.cols[j] == fPartner && tr.wholeName(name) {
+			return false, 0 // a name of its own ("Universität Heidelberg", "清華大学"): a row, or the end of one
+		}
+		switch tr.joinedReads(tr.cols[j], below, joinWrapped([]string{t, below})) {
+		case joinBetter:
+			better++
+		case joinWorse:
+			return false, 0
+		default:
+			if tr.namesGroup(t) {
+				return false, 0 // a group's row ("ASIA (8)"), or a group's name of its own
+			}
+		}
+		filled++
+	}
+	if filled == 0 {
+		return false, 0
+	}
+	if better > 0 {
+		return true, better // (every cell of the row may wrap)
+	}
+	for j := range n.Cells {
+		if !n.Cells[j].Covered && cellText(n.Cells[j]) != "" && (j >= len(r.Cells) || r.Cells[j].Covered || cellText(r.Cells[j]) == "") {
+			return true, 0
+		}
+	}
+	// n fills no more, but no date either: the first lines of a row's
+	// cells that wrap over three lines or more ("ストラスブール" over
+	// "第一・第二・第" over "三大学 | 大学 | 23 January 1996").
+	a := tr.anchorColumn()
+	return a >= 0 && a < len(n.Cells) && (tr.cols[a] == fSigned || tr.cols[a] == fValid || tr.cols[a] == fValidEnd) &&
+		!n.Cells[a].Covered && cellText(n.Cells[a]) == "", 0
+}
+
+// wholeName reports a partner's name that stands by itself: an
+// institution's, not cut after a joining word, and more than the word for
+// one ("Universität" over "Wien" is cut).
+func (tr *tableReader) wholeName(name string) bool {
+	if !hasCJK(name) && len(strings.Fields(name)) < 2 {
+		return false
+	}
+	return tr.c.endsAsInstitution(name) || tr.c.lx.IsInstitution(name) && !endsWithConnector(name)
+}
+
+// goesOnAbove counts the cells of the row r, right under the row p, that
+// read as their column's only joined after p's: the wrapped ends of a
+// table whose cells are set at the top ("Nanyang Technological" /
+// "University", "14 January" / "2010"); -1 when some cell reads worse so.
+// r must fill fewer cells than p, each one p fills.
+func (tr *tableReader) goesOnAbove(p, r *parser.Row) int {
+	if p.Header || r.Header || p.Page != r.Page {
+		return 0
+	}
+	better, filled := 0, 0
+	for j := range r.Cells {
+		t := cellText(r.Cells[j])
+		if r.Cells[j].Covered || t == "" {
+			continue
+		}
+		if j >= len(p.Cells) || j >= len(tr.cols) || p.Cells[j].Covered {
+			return 0
+		}
+		above := cellText(p.Cells[j])
+		if above == "" {
+			return 0
+		}
+		switch tr.joinedReads(tr.cols[j], above, joinWrapped([]string{above, t})) {
+		case joinBetter:
+			better++
+		case joinWorse:
+			return -1
+		}
+		filled++
+	}
+	pFilled := 0
+	for j := range p.Cells {
+		if !p.Cells[j].Covered && cellText(p.Cells[j]) != "" {
+			pFilled++
+		}
+	}
+	if filled == 0 || filled >= pFilled {
+		return 0
+	}
+	return better
+}
+
+// lastLineHeight is the height of a row's last line: the row's, for a row
+// of one line; else its height shared among its cells' most lines.
+func lastLineHeight(r *parser.Row) float64 {
+	h, most := r.Box().Height(), 1
+	for j := range r.Cells {
+		most = max(most, r.Cells[j].LineCount())
+	}
+	return h / float64(most)
+}
+
+// carryLeads joins, in a table whose rows read as set at the bottom (see
+// above), each row's leads to it: the rows over it, one after the other,
+// each of which leadsRow, the lines that hang under the row above among
+// them, where the extractor took them for its wrapped ends (hanging). It
+// leaves every other table as it is.
+func (tr *tableReader) carryLeads() {
+	t := tr.t
+	if tr.body+1 >= len(t.Rows) {
+		return
+	}
+	tops := 0
+	for i := tr.body + 1; i < len(t.Rows); i++ {
+		if g := tr.goesOnAbove(&t.Rows[i-1], &t.Rows[i]); g > 0 {
+			tops += g
+		}
+	}
+	// The rows with the lines that hang under them and lead the next row
+	// (that row without its own hanging lines) on rows of their own.
+	rows := t.Rows[tr.body:]
+	tops2 := make([]parser.Row, len(rows))
+	lows := make([]*parser.Row, len(rows))
+	for i := range rows {
+		tops2[i] = rows[i]
+		if top, low, ok := hanging(rows[i]); ok {
+			tops2[i], lows[i] = top, &low
+		}
+	}
+	split := make([]parser.Row, 0, len(rows)+2)
+	for i := range rows {
+		if lows[i] != nil && i+1 < len(rows) && tr.hangsApart(&tops2[i], &rows[i], lows[i]) {
+			if ok, _ := tr.leadsRow(lows[i], &tops2[i+1]); ok {
+				split = append(split, tops2[i], *lows[i])
+				continue
+			}
+		}
+		split = append(split, rows[i])
+	}
+	out := make([]parser.Row, 0, len(t.Rows))
+	out = append(out, t.Rows[:tr.body]...)
+	var joined []int // the rows (Row) leads were joined to
+	leads := 0
+	for i := 0; i < len(split); i++ {
+		cur, led := split[i], false
+		for i+1 < len(split) {
+			ok, better := tr.leadsRow(&cur, &split[i+1])
+			if !ok {
+				break
+			}
+			cur, led, leads = joinLead(cur, split[i+1]), true, leads+better
+			i++
+		}
+		if led {
+			joined = append(joined, cur.Row)
+		}
+		out = append(out, cur)
+	}
+	if leads < 2 || leads <= 2*tops || len(joined) == 0 {
+		return
+	}
+	if tr.wrapJoined == nil {
+		tr.wrapJoined = map[int]bool{}
+	}
+	for _, r := range joined {
+		tr.wrapJoined[r] = true
+	}
+	tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: out}
+}
+
+// hangsApart reports whether the lines low, under the row top, can be
+// read apart from it (whole is the row with them): no cell of the row
+// reads as its column's only with them ("平成12" / "年", "ニューサウスウェ
+// ールズ大" / "学"), and no partner's name goes on in them ("Universidad
+// Nacional de" / "Tucuman", "… of Engineering" / "& Technology").
+func (tr *tableReader) hangsApart(top, whole, low *parser.Row) bool {
+	for j := range low.Cells {
+		l := cellText(low.Cells[j])
+		if l == "" || j >= len(tr.cols) {
+			continue
+		}
+		t, w := cellText(top.Cells[j]), cellText(whole.Cells[j])
+		if tr.joinedReads(tr.cols[j], t, w) == joinBetter {
+			return false
+		}
+		if tr.cols[j] != fPartner {
+			continue
+		}
+		name, _ := splitMarkers(t)
+		if endsWithConnector(name) || startsLower(l) || strings.HasPrefix(l, "&") || leadConnectorRe.MatchString(l) ||
+			tr.c.endsAsInstitution(w) && !tr.c.endsAsInstitution(name) {
+			return false
+		}
+	}
+	return true
+}
+
+// hanging splits the row r where some of its cells' last lines stand under
+// the foot of every other cell, as the first lines of the next row's
+// cells do in a table set at the bottom that the extractor read as set
+// at the top ("共和国" / "オースト" beside "州 | ハルツーム大学 | 月7日"):
+// r without those lines, and a row of them. Read as set at the top, the
+// row's cells stand from its top down: the lines under its foot are those
+// past the fewest any of its cells has.
+func hanging(r parser.Row) (top, low parser.Row, ok bool) {
+	foot, cells := 0, 0
+	for j := range r.Cells {
+		c := &r.Cells[j]
+		if c.Covered || cellText(*c) == "" {
+			continue
+		}
+		if n := max(c.LineCount(), 1); cells == 0 || n < foot {
+			foot = n
+		}
+		cells++
+	}
+	if cells < 2 {
+		return r, r, false
+	}
+	top, low = r, r
+	top.Cells = append([]parser.Cell(nil), r.Cells...)
+	low.Cells = make([]parser.Cell, len(r.Cells))
+	for j := range r.Cells {
+		c := &r.Cells[j]
+		if c.Covered || c.LineCount() <= foot {
+			continue
+		}
+		lines := c.Lines()
+		t := &top.Cells[j]
+		t.Text = joinWrapped(lines[:foot])
+		t.SetLines(append([]string(nil), lines[:foot]...))
+		l := &low.Cells[j]
+		l.Text = joinWrapped(lines[foot:])
+		l.SetLines(append([]string(nil), lines[foot:]...))
+		ok = true
+	}
+	if !ok {
+		return r, r, false
+	}
+	// The two share the row's box by their lines.
+	rb, most := r.Box(), foot
+	for j := range r.Cells {
+		most = max(most, r.Cells[j].LineCount())
+	}
+	cut := rb.Y0 + rb.Height()*float64(foot)/float64(most)
+	top.SetBox(parser.Box{X0: rb.X0, Y0: rb.Y0, X1: rb.X1, Y1: cut})
+	low.SetBox(parser.Box{X0: rb.X0, Y0: cut, X1: rb.X1, Y1: rb.Y1})
+	return top, low, true
+}
+
+// joinLead is the row n with the lines of its lead r over its cells'.
+func joinLead(r, n parser.Row) parser.Row {
+	n.Cells = append([]parser.Cell(nil), n.Cells...)
+	for j := range r.Cells {
+		if r.Cells[j].Covered || cellText(r.Cells[j]) == "" {
+			continue
+		}
+		lines := append(append([]string(nil), linesOf(&r.Cells[j])...), linesOf(&n.Cells[j])...)
+		c := &n.Cells[j]
+		box := union(r.Cells[j].Box(), c.Box())
+		c.Text = joinWrapped(lines)
+		c.SetLinesBox(lines, box)
+	}
+	n.SetBox(union(r.Box(), n.Box()))
+	return n
+}

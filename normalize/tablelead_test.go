@@ -1,0 +1,153 @@
+package normalize
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// setLines gives the rows of a table read a line a row their places:
+// each row as tall as its most lines, the next right under it.
+func setLines(tb *parser.Table) {
+	y := 100.0
+	for i := range tb.Rows {
+		n := 1
+		for j := range tb.Rows[i].Cells {
+			n = max(n, tb.Rows[i].Cells[j].LineCount())
+		}
+		h := 13 * float64(n)
+		tb.Rows[i].SetBox(parser.Box{X0: 40, Y0: y, X1: 500, Y1: y + h})
+		y += h + 1.5
+	}
+	tb.Method = "stream"
+}
+
+// readLines reads a table of the rows given, set a line a row under the
+// document's lines, and returns its records' region, country, partner and
+// date.
+func readLines(t *testing.T, lines []string, rows ...[]string) []string {
+	t.Helper()
+	tb := tbl(rows...)
+	setLines(tb)
+	res, err := Normalize(tdoc(lines, tb), Options{})
+	require.NoError(t, err)
+	return partnersAndDates(res)
+}
+
+func partnersAndDates(res *Result) []string {
+	var out []string
+	for _, r := range res.Records {
+		out = append(out, fmt.Sprintf("%s | %s | %s | %s", r.Region, r.CountryCode, r.Partner, r.Signed))
+	}
+	return out
+}
+
+// TestTableLeadsOverTheirRows: a table whose cells are set at the bottom
+// of their rows, its header not wrapped, read a line a row: the first
+// lines of a row's wrapped cells stand on rows of their own over it.
+// Joined to the row under them, they read as a date, a country, a region
+// or a name where that row's cells alone do not.
+func TestTableLeadsOverTheirRows(t *testing.T) {
+	t.Run("japanese", func(t *testing.T) {
+		tb := tbl([]string{"地域", "国・地域", "相手機関名", "締結年月日"},
+			[]string{"", "中華人民", "", "昭和55年5"},
+			[]string{"アジア州", "共和国", "西北大学", "月31日"},
+			[]string{"", "中華人民", "", "昭和55年10"},
+			[]string{"アジア州", "共和国", "武漢大学", "月15日"},
+			[]string{"", "ニュージ", "オークランド大", "平成9年4月"},
+			[]string{"太洋州", "ーランド", "学", "10日"},
+			[]string{"", "", "ストラスブール", ""},
+			[]string{"ヨーロッ", "フランス", "第一・第二・第", "平成8年1月"},
+			[]string{"パ州", "共和国", "三大学", "23日"})
+		setLines(tb)
+		res, err := Normalize(tdoc(nil, tb), Options{})
+		require.NoError(t, err)
+		assert.Equal(t, []string{
+			"Asia | CN | 西北大学 | 1980-05-31",
+			"Asia | CN | 武漢大学 | 1980-10-15",
+			"Oceania | NZ | オークランド大学 | 1997-04-10",
+			"Europe | FR | ストラスブール第一・第二・第三大学 | 1996-01-23",
+		}, partnersAndDates(res))
+		for _, r := range res.Records {
+			assert.Contains(t, r.Repairs, "joined_split_row", r.Partner)
+		}
+	})
+	t.Run("english", func(t *testing.T) {
+		assert.Equal(t, []string{
+			" | AR | Universidad Nacional de Tucuman | 1999-05-12",
+			" | DE | Universität Hamburg | 2001-01-14",
+			" | AT | Universität Wien | 2004-03-03",
+			" | KR | Seoul National University | 2005-06-02",
+		}, readLines(t, []string{"# Agreements"}, []string{"Partner Institution", "Country", "Date of Agreement"},
+			[]string{"Universidad Nacional de", "", ""},
+			[]string{"Tucuman", "Argentina", "12 May 1999"},
+			[]string{"", "", "14 January"},
+			[]string{"Universität Hamburg", "Germany", "2001"},
+			[]string{"Universität", "Republic of", ""},
+			[]string{"Wien", "Austria", "3 March 2004"},
+			[]string{"Seoul National University", "South Korea", "2 June 2005"}))
+	})
+}
+
+// TestTableLeadsHangingUnderTheRowAbove: the extractor read the first
+// line of the next row's wrapped cell as the last of a cell above
+// ("共和国" / "オースト" beside "州 | ハルツーム大学 | 月7日"): the line is
+// read with the row it leads. A row's own wrapped lines stay its own
+// ("平成12" / "年": only with its last line is the date one).
+func TestTableLeadsHangingUnderTheRowAbove(t *testing.T) {
+	assert.Equal(t, []string{
+		"Africa | SD | ハルツーム大学 | 2001-06-07",
+		"Europe | AT | ウィーン大学 | 1993-10-12",
+		"Europe | DE | ボン大学 | 2000",
+	}, readLines(t, nil, []string{"地域", "国・地域", "相手機関名", "締結年月日"},
+		[]string{"アフリカ", "スーダン", "", "平成13年6"},
+		[]string{"州", "共和国\nオースト", "ハルツーム大学", "月7日"},
+		[]string{"ヨーロッ", "リア共和", "", "平成5年10"},
+		[]string{"パ州", "国", "ウィーン大学", "月12日"},
+		[]string{"", "", "ボン大", "平成12"},
+		[]string{"ヨーロッパ州", "ドイツ", "学", "年"}))
+
+	tb := tbl([]string{"相手機関名", "相手部局", "区分", "締結年月日"},
+		[]string{"Bangladesh Agricultural University", "", "Agr", "平成12\n年"},
+		[]string{"", "Institute of Literature", "", "平成12"},
+		[]string{"Chinese Academy of Social Sciences", "of National Minorities", "GSID", "年"},
+		[]string{"Peking University", "School of International Studies", "Law", "平成13\n年"},
+		[]string{"", "School of Public", "", "平成19"},
+		[]string{"Tianjin University", "Administration", "Soec", "年"})
+	setLines(tb)
+	res, err := Normalize(tdoc([]string{"# アジア", "# 中国"}, tb), Options{})
+	require.NoError(t, err)
+	var got []string
+	for _, r := range res.Records {
+		got = append(got, r.Partner+" | "+r.PartnerUnit+" | "+r.Signed)
+	}
+	assert.Equal(t, []string{
+		"Bangladesh Agricultural University |  | 2000",
+		"Chinese Academy of Social Sciences | Institute of Literature of National Minorities | 2000",
+		"Peking University | School of International Studies | 2001",
+		"Tianjin University | School of Public Administration | 2007",
+	}, got)
+}
+
+// TestTableWrappedEndsAreNoLeads: the same names set at the top of their
+// rows, their wrapped ends on rows of their own under them, are read as
+// before: rows that go on the row above do not lead the row under them.
+func TestTableWrappedEndsAreNoLeads(t *testing.T) {
+	assert.Equal(t, []string{
+		" | AR | Universidad Nacional de Tucuman | 1999-05-12",
+		" | DE | Universität Hamburg | 2001-01-14",
+		" | SG | Nanyang Technological University | 2004-03-03",
+		" | KR | Seoul National University | 2005-06-02",
+	}, readLines(t, []string{"# Agreements"}, []string{"Partner Institution", "Country", "Date of Agreement"},
+		[]string{"Universidad Nacional de", "Argentina", "12 May 1999"},
+		[]string{"Tucuman", "", ""},
+		[]string{"Universität Hamburg", "Germany", "14 January"},
+		[]string{"", "", "2001"},
+		[]string{"Nanyang Technological", "Singapore", "3 March 2004"},
+		[]string{"University", "", ""},
+		[]string{"Seoul National University", "South Korea", "2 June 2005"}))
+}
