@@ -581,7 +581,7 @@ func (tr *tableReader) carryDown() {
 	t := tr.t
 	var out []parser.Row
 	for i := 0; i < len(t.Rows); i++ {
-		if i < tr.body || i+1 >= len(t.Rows) || !tr.leadsNextRow(&t.Rows[i], &t.Rows[i+1]) {
+		if i < tr.body || i+1 >= len(t.Rows) || !tr.leadsNextRow(&t.Rows[i], &t.Rows[i+1]) && !tr.leads(&t.Rows[i], &t.Rows[i+1]) {
 			out = append(out, t.Rows[i])
 			continue
 		}
@@ -610,6 +610,13 @@ func (tr *tableReader) carryDown() {
 	if out != nil && len(out) < len(t.Rows) {
 		tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: out}
 	}
+}
+
+// leads reports a row r that leadsRow n: its cells, a region's or a
+// country's among them, read with n's as their columns' ("アジ" / "ア").
+func (tr *tableReader) leads(r, n *parser.Row) bool {
+	ok, _ := tr.leadsRow(r, n)
+	return ok
 }
 
 // leadsNextRow reports, in a table whose cells are set at the bottom of
@@ -840,6 +847,15 @@ func (tr *tableReader) fieldsOf(texts []string, spanned, below []bool) {
 			tr.cols[j-1], tr.cols[j] = fRegion, fCountry
 		}
 	}
+	// Or beside a blank-headed one before it, where the header's text
+	// starts over the second column (set at the left of the two).
+	for j := 1; j < len(tr.cols); j++ {
+		if clean(texts[j-1]) == "" && tr.cols[j-1] == fNone && (tr.cols[j] == fCountry || tr.cols[j] == fRegion) &&
+			tr.c.lx.Mentions(texts[j], fRegion) && tr.c.lx.Mentions(texts[j], fCountry) &&
+			tr.mostlyNames(j-1, true) && tr.mostlyNames(j, false) {
+			tr.cols[j-1], tr.cols[j] = fRegion, fCountry
+		}
+	}
 }
 
 // partnerSubHeaded reads the column right of the partner's whose header
@@ -878,24 +894,36 @@ func (tr *tableReader) partnerSubHeaded(header []parser.Row) {
 
 // mostlyNames reports a body column whose cells with text mostly name a
 // region (region set) or a country (half of them at least: a name
-// wrapped onto a second row leaves a piece that names none).
+// wrapped onto a second row leaves a piece that names none, unless it
+// names one with the piece in the next row).
 func (tr *tableReader) mostlyNames(j int, region bool) bool {
-	n, named := 0, 0
-	for _, r := range tr.t.Rows[tr.body:] {
-		if j >= len(r.Cells) || r.Cells[j].Covered {
-			continue
+	names := func(text string) bool {
+		if region {
+			_, ok := tr.c.readRegion(text, false)
+			return ok
 		}
-		text := clean(r.Cells[j].Text)
-		if text == "" {
+		return tr.c.readCountry(text).known
+	}
+	rows := tr.t.Rows[tr.body:]
+	text := func(i int) string {
+		if j >= len(rows[i].Cells) || rows[i].Cells[j].Covered {
+			return ""
+		}
+		return cellText(rows[i].Cells[j])
+	}
+	n, named := 0, 0
+	for i := 0; i < len(rows); i++ {
+		t := text(i)
+		if t == "" {
 			continue
 		}
 		n++
-		if region {
-			if _, ok := tr.c.readRegion(text, false); ok {
-				named++
-			}
-		} else if tr.c.readCountry(text).known {
+		switch {
+		case names(t):
 			named++
+		case i+1 < len(rows) && text(i+1) != "" && names(joinWrapped([]string{t, text(i + 1)})):
+			// a name wrapped over two rows ("アジ" / "ア"): both name it
+			n, named, i = n+1, named+2, i+1
 		}
 	}
 	return n > 0 && 2*named >= n

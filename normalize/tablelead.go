@@ -29,10 +29,20 @@ const (
 )
 
 // joinedReads says how the text alone, which the column f holds, reads
-// against joined, the same text with the piece on another row.
-func (tr *tableReader) joinedReads(f field, alone, joined string) joinRead {
+// against joined, the same text with the piece on another row. A piece
+// that is a partner's whole name of its own joins no name: it reads
+// better joined to none, and worse joined to another whole name.
+func (tr *tableReader) joinedReads(f field, alone, piece, joined string) joinRead {
 	alone, _ = splitMarkers(alone)
 	joined, _ = splitMarkers(joined)
+	if f == fPartner {
+		if p, _ := splitMarkers(piece); tr.wholeName(p) {
+			if tr.wholeName(alone) {
+				return joinWorse
+			}
+			return joinNeutral
+		}
+	}
 	var a, j bool
 	switch f {
 	case fSigned, fValid, fValidEnd:
@@ -64,9 +74,8 @@ func (tr *tableReader) joinedReads(f field, alone, joined string) joinRead {
 // bottom: r stands right over n, on its page; every cell r fills, n fills
 // too, and n fills more or, like r, no date, unless some cell of r reads
 // as its column's only joined to the one under it (better counts them);
-// no cell reads worse
-// so; and no other cell of r names a group or, in the partner's column,
-// a whole institution.
+// no cell reads worse so (two whole names, one over the other, among
+// them); and no other cell of r names a group.
 func (tr *tableReader) leadsRow(r, n *parser.Row) (ok bool, better int) {
 	if r.Header || n.Header || r.Page != n.Page || r.Box() == (parser.Box{}) || n.Box().Y0-r.Box().Y1 > 0.5*lastLineHeight(r) {
 		return false, 0
@@ -84,10 +93,7 @@ func (tr *tableReader) leadsRow(r, n *parser.Row) (ok bool, better int) {
 		if below == "" {
 			return false, 0
 		}
-		if name, _ := splitMarkers(t); tr.cols[j] == fPartner && tr.wholeName(name) {
-			return false, 0 // a name of its own ("Universität Heidelberg", "清華大学"): a row, or the end of one
-		}
-		switch tr.joinedReads(tr.cols[j], below, joinWrapped([]string{t, below})) {
+		switch tr.joinedReads(tr.cols[j], below, t, joinWrapped([]string{t, below})) {
 		case joinBetter:
 			better++
 		case joinWorse:
@@ -150,7 +156,7 @@ func (tr *tableReader) goesOnAbove(p, r *parser.Row) int {
 		if above == "" {
 			return 0
 		}
-		switch tr.joinedReads(tr.cols[j], above, joinWrapped([]string{above, t})) {
+		switch tr.joinedReads(tr.cols[j], above, t, joinWrapped([]string{above, t})) {
 		case joinBetter:
 			better++
 		case joinWorse:
@@ -196,8 +202,9 @@ func (tr *tableReader) carryLeads() {
 			tops += g
 		}
 	}
-	// The rows with the lines that hang under them and lead the next row
-	// (that row without its own hanging lines) on rows of their own.
+	// The rows that end their records (dated), with lines that hang under
+	// them and lead the next row (that row without its own hanging
+	// lines): those lines on rows of their own.
 	rows := t.Rows[tr.body:]
 	tops2 := make([]parser.Row, len(rows))
 	lows := make([]*parser.Row, len(rows))
@@ -209,7 +216,7 @@ func (tr *tableReader) carryLeads() {
 	}
 	split := make([]parser.Row, 0, len(rows)+2)
 	for i := range rows {
-		if lows[i] != nil && i+1 < len(rows) && tr.hangsApart(&tops2[i], &rows[i], lows[i]) {
+		if lows[i] != nil && i+1 < len(rows) && tr.dated(&tops2[i]) && tr.hangsApart(&tops2[i], &rows[i], lows[i]) {
 			if ok, _ := tr.leadsRow(lows[i], &tops2[i+1]); ok {
 				split = append(split, tops2[i], *lows[i])
 				continue
@@ -248,6 +255,14 @@ func (tr *tableReader) carryLeads() {
 	tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: out}
 }
 
+// dated reports a row that fills the column only a record's last row
+// fills in a table set at the bottom, the date's (anchorColumn), and so
+// ends its record; any row, in a table without one.
+func (tr *tableReader) dated(r *parser.Row) bool {
+	a := tr.anchorColumn()
+	return a < 0 || a < len(r.Cells) && !r.Cells[a].Covered && cellText(r.Cells[a]) != ""
+}
+
 // hangsApart reports whether the lines low, under the row top, can be
 // read apart from it (whole is the row with them): no cell of the row
 // reads as its column's only with them ("平成12" / "年", "ニューサウスウェ
@@ -260,7 +275,7 @@ func (tr *tableReader) hangsApart(top, whole, low *parser.Row) bool {
 			continue
 		}
 		t, w := cellText(top.Cells[j]), cellText(whole.Cells[j])
-		if tr.joinedReads(tr.cols[j], t, w) == joinBetter {
+		if tr.joinedReads(tr.cols[j], t, l, w) == joinBetter {
 			return false
 		}
 		if tr.cols[j] != fPartner {

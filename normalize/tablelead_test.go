@@ -151,3 +151,34 @@ func TestTableWrappedEndsAreNoLeads(t *testing.T) {
 		[]string{"University", "", ""},
 		[]string{"Seoul National University", "South Korea", "2 June 2005"}))
 }
+
+// TestTableLeadsOfEveryKind: a table whose header sets its cells at the
+// bottom, its region's and country's header over the second of their two
+// columns (set at the left of both, the first left blank), and every kind
+// of cell wrapped: the region ("アジ" / "ア"), the partner's name over its
+// unit in one cell ("Chiangmai University *" / "Faculty of Science"), a
+// name cut after a joining word. Each lead goes with the row under it.
+func TestTableLeadsOfEveryKind(t *testing.T) {
+	tb := tbl([]string{"", "地域・国", "相手機関名", "協定種\n別", "本学部局", "締結年月日"},
+		[]string{"アジ\nア", "タイ", "Asian Institute of Technology *", "大学間\n協定", "―", "1998-11-09"},
+		[]string{"アジ", "", "King Mongkut's Institute of", "大学間", "", ""},
+		[]string{"ア", "タイ", "Technology Ladkrabang *", "協定", "―", "2004-04-15"},
+		[]string{"アジ", "", "Chiangmai University *", "部局間", "", ""},
+		[]string{"ア", "タイ", "Faculty of Science", "協定", "IMRAM", "2008-06-09"},
+		[]string{"アジ", "ベト", "", "大学間", "", ""},
+		[]string{"ア", "ナム", "Vietnam National University, Hanoi *", "協定", "―", "2010-03-02"})
+	setLines(tb)
+	res, err := Normalize(tdoc([]string{"* Tuition Exemption: tuition fees are waived for exchange students"}, tb), Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	var got []string
+	for _, r := range res.Records {
+		got = append(got, fmt.Sprintf("%s | %s | %s | %s | %s | %v", r.Region, r.CountryCode, r.Partner, r.PartnerUnit, r.Signed, r.FeeWaiver))
+	}
+	assert.Equal(t, []string{
+		"Asia | TH | Asian Institute of Technology |  | 1998-11-09 | true",
+		"Asia | TH | King Mongkut's Institute of Technology Ladkrabang |  | 2004-04-15 | true",
+		"Asia | TH | Chiangmai University | Faculty of Science | 2008-06-09 | true",
+		"Asia | VN | Vietnam National University, Hanoi |  | 2010-03-02 | true",
+	}, got)
+	assert.Empty(t, res.Unplaced)
+}
