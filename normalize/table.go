@@ -109,6 +109,13 @@ type tableReader struct {
 	// wrapJoined holds the rows (by ordinal) that joinWrappedRows joined
 	// the rows under them to: their records say joined_split_row.
 	wrapJoined map[int]bool
+	// atBottom says the table sets its cells at the bottom of their rows:
+	// its header (cellsAtBottom), its rows' leads (carryLeads) or its
+	// cells' places (the extractor's VAlign) say so.
+	atBottom bool
+	// filledUp are the rows (Row) a grouping label was moved up to from
+	// the foot of its group (footColumn): their group was filled.
+	filledUp map[int]bool
 	// cellsAtBottom says the header sets its cells at the bottom of its
 	// row (headerLineAbove): body rows may too (leadsNextRow).
 	cellsAtBottom bool
@@ -182,6 +189,7 @@ func (c *docContext) table(t *parser.Table) {
 	c.tables.cols, c.tables.flagOf = tr.cols, tr.flagOf
 	tr.raisedMarkerRows()
 	tr.carryDown()
+	tr.atBottom = tr.atBottom || tr.cellsAtBottom || given.VAlign == "bottom"
 	tr.joinWrappedRows()
 	tr.centeredGroups()
 	t = tr.t

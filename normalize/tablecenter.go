@@ -17,26 +17,100 @@ import (
 
 // centeredGroups moves the centred labels of the grouping columns of a
 // stream table on one page up to their groups' first rows, when the table's
-// first record has none and the labels' places fit the groups they centre.
+// first record has none and the labels' places fit the groups they centre;
+// and the labels set at their groups' feet, on any page (footColumn).
 func (tr *tableReader) centeredGroups() {
 	t := tr.t
 	if t.Method != "stream" || tr.body >= len(t.Rows) {
 		return
 	}
+	placed := true // (on one page, every row with its box)
 	for _, r := range t.Rows[tr.body:] {
-		if r.Page != t.Rows[tr.body].Page || r.Box() == (parser.Box{}) {
-			return
-		}
+		placed = placed && r.Page == t.Rows[tr.body].Page && r.Box() != (parser.Box{})
 	}
 	for j, f := range tr.cols {
 		if f != fRegion && f != fCountry {
 			continue
 		}
-		if rows, ok := tr.centredColumn(j); ok {
+		if rows, ok := tr.centredColumn(j); placed && ok {
+			tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: rows}
+			t = tr.t
+		} else if rows, ok := tr.footColumn(j); ok {
 			tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: rows}
 			t = tr.t
 		}
 	}
+}
+
+// footColumn returns the rows with the labels of column j moved up to
+// their groups' first rows, and whether they stood at their groups' feet:
+// a grouping cell merged over its group's rows and set at the bottom of
+// them (as a table that sets its cells at the bottom of their rows sets
+// it) names the rows from the label before it down to its own ("" |
+// "西北大学" … "中国 China" | "浙江大学" | … "イスラエル Israel" | "テルアビブ
+// 大学"). The table sets its cells at the bottom (atBottom), its first
+// record has no label, its last one has, and every label stands beside a
+// record. A cell broken by a page stands in
+// its first part, over rows after it on that page: the rows at the next
+// page's head, before its first label, go on with that group. The rows
+// a label names say so (fill_down).
+func (tr *tableReader) footColumn(j int) ([]parser.Row, bool) {
+	if !tr.atBottom {
+		return nil, false
+	}
+	rows := tr.t.Rows
+	var records []int // the rows with a partner's cell
+	for i := tr.body; i < len(rows); i++ {
+		r := rows[i]
+		if r.Header || rowBlank(r) || j >= len(r.Cells) {
+			continue
+		}
+		if r.Cells[j].Covered || r.Cells[j].RowSpan > 1 {
+			return nil, false // merged cells the extractor saw: each stands over its rows
+		}
+		label := clean(r.Cells[j].Text) != ""
+		if !tr.hasPartnerCell(i) {
+			if label {
+				return nil, false // a group's row of its own: the groups head their rows
+			}
+			continue
+		}
+		records = append(records, i)
+	}
+	labelled := func(k int) bool { return clean(rows[records[k]].Cells[j].Text) != "" }
+	if len(records) < 2 || labelled(0) || !labelled(len(records)-1) {
+		return nil, false
+	}
+	out := slices.Clone(rows)
+	first := 0      // the first record of the group the next label names
+	goesOn := false // the page before ended with rows after its last label
+	for k, i := range records {
+		if k > 0 && rows[i].Page != rows[records[k-1]].Page {
+			goesOn = !labelled(k - 1)
+			first = k
+		}
+		if !labelled(k) {
+			continue
+		}
+		if goesOn {
+			goesOn, first = false, k // (the rows over it go on with the group above)
+		}
+		if f := records[first]; f != i {
+			out[f].Cells = slices.Clone(out[f].Cells)
+			out[i].Cells = slices.Clone(out[i].Cells)
+			from, to := &out[i].Cells[j], &out[f].Cells[j]
+			to.Text = from.Text
+			to.SetLines(slices.Clone(from.Lines()))
+			from.Text = ""
+			from.SetLines(nil)
+			if tr.filledUp == nil {
+				tr.filledUp = map[int]bool{}
+			}
+			tr.filledUp[out[f].Row] = true
+		}
+		first = k + 1
+	}
+	return out, true
 }
 
 // centredColumn returns the rows with the labels of column j moved up to

@@ -252,6 +252,7 @@ func (tr *tableReader) carryLeads() {
 	for _, r := range joined {
 		tr.wrapJoined[r] = true
 	}
+	tr.atBottom = true
 	tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: out}
 }
 

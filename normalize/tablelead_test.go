@@ -182,3 +182,54 @@ func TestTableLeadsOfEveryKind(t *testing.T) {
 	}, got)
 	assert.Empty(t, res.Unplaced)
 }
+
+// TestTableGroupsAtTheirFeet: a table that sets its cells at the bottom of
+// their rows (the extractor saw it: VAlign) sets a group's cell, merged
+// over its rows, at their foot: the label names the rows from the label
+// before it down to its own. A cell broken by a page stands in its first
+// part (Australia, Oceania): the rows at the next page's head go on with
+// it. Read as set at the top, the same table files its first row under
+// no country, and each label's rows under the label above.
+func TestTableGroupsAtTheirFeet(t *testing.T) {
+	rows := [][]string{{"地域", "国", "相手機関名", "締結年月日"},
+		{"", "", "西北大学", "1980-05-31"},
+		{"", "中国", "武漢大学", "1980-10-15"},
+		{"アジア", "タイ", "カセサート大学", "1984-02-28"},
+		{"オセアニア", "オーストラリア", "クイーンズランド大学", "1981-12-22"},
+		{"", "", "メルボルン大学", "1997-10-09"},
+		{"", "", "シドニー大学", "1999-05-31"}, // (the next page)
+		{"", "ニュージーランド", "オークランド大学", "1997-04-10"},
+		{"アフリカ", "スーダン", "ハルツーム大学", "2001-06-07"},
+		{"", "", "シエナ大学", "1989-11-22"},
+		{"ヨーロッパ", "イタリア", "ピサ大学", "2001-06-07"}}
+	read := func(valign string) ([]string, int) {
+		tb := tbl(rows...)
+		setLines(tb)
+		tb.VAlign = valign
+		for i := 6; i < len(tb.Rows); i++ {
+			tb.Rows[i].Page = 2
+		}
+		res, err := Normalize(tdoc(nil, tb), Options{})
+		require.NoError(t, err)
+		return partnersAndDates(res), len(res.Unplaced)
+	}
+	got, unplaced := read("bottom")
+	assert.Equal(t, []string{
+		"Asia | CN | 西北大学 | 1980-05-31",
+		"Asia | CN | 武漢大学 | 1980-10-15",
+		"Asia | TH | カセサート大学 | 1984-02-28",
+		"Oceania | AU | クイーンズランド大学 | 1981-12-22",
+		"Oceania | AU | メルボルン大学 | 1997-10-09",
+		"Oceania | AU | シドニー大学 | 1999-05-31",
+		"Oceania | NZ | オークランド大学 | 1997-04-10",
+		"Africa | SD | ハルツーム大学 | 2001-06-07",
+		"Europe | IT | シエナ大学 | 1989-11-22",
+		"Europe | IT | ピサ大学 | 2001-06-07",
+	}, got)
+	assert.Zero(t, unplaced)
+
+	got, unplaced = read("")
+	assert.Len(t, got, 9)
+	assert.Equal(t, 1, unplaced, "the first row, under no country")
+	assert.Contains(t, got, "Africa | SD | シエナ大学 | 1989-11-22", "filled down")
+}

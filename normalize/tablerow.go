@@ -266,7 +266,7 @@ func (tr *tableReader) rowGroups(rec *Record, vals *fieldVals, r *parser.Row) bo
 	if tr.regionWritten != "" {
 		rec.Region = tr.region
 		rec.Repairs = append(rec.Repairs, tr.regionRepairs...)
-		if hasRegionCol && (rv.covered || rv.text == "") {
+		if hasRegionCol && (rv.covered || rv.text == "" || tr.filledUp[r.Row]) {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "region"))
 		}
 	}
@@ -283,7 +283,7 @@ func (tr *tableReader) rowGroups(rec *Record, vals *fieldVals, r *parser.Row) bo
 	if tr.countrySet {
 		rec.Country, rec.CountryCode = tr.country.Name, tr.country.Code
 		rec.Repairs = append(rec.Repairs, tr.countryRepairs...)
-		if hasCountryCol && (cv.covered || cv.text == "") {
+		if hasCountryCol && (cv.covered || cv.text == "" || tr.filledUp[r.Row]) {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "country"))
 		}
 	}

@@ -57,7 +57,11 @@ func Dump(d *Document) []byte {
 			fmt.Fprintf(&b, " %s\n", strconv.Quote(l.Text))
 		}
 		if t := blk.Table; t != nil {
-			fmt.Fprintf(&b, "T p%d #%d %s rows=%d\n", t.Page, t.Index, t.Method, len(t.Rows))
+			fmt.Fprintf(&b, "T p%d #%d %s rows=%d", t.Page, t.Index, t.Method, len(t.Rows))
+			if t.VAlign != "" && t.VAlign != "top" {
+				fmt.Fprintf(&b, " valign=%s", t.VAlign) // (set at the top: as a reader assumes)
+			}
+			b.WriteByte('\n')
 			for _, r := range t.Rows {
 				kind := "R"
 				if r.Header {

@@ -176,6 +176,10 @@ type Table struct {
 	Page   int    // page of the first row (1-based; 0 for HTML)
 	Index  int    // 0-based index among the tables that start on Page
 	Method string // how it was found: "lattice", "stream", "html"
+	// VAlign is where the table sets its cells in their rows, as its rows
+	// of cells of unequal lines show (PDF): "top", "middle" or "bottom";
+	// "" when they do not tell.
+	VAlign string
 	Rows   []Row
 }
 

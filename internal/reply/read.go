@@ -428,7 +428,7 @@ func (d *decoder) part(doc *parser.Document) bool {
 			}
 			t := &d.tables[0]
 			d.tables = d.tables[1:]
-			t.Page, t.Index, t.Method = d.int(), d.int(), d.str()
+			t.Page, t.Index, t.Method, t.VAlign = d.int(), d.int(), d.str(), d.str()
 			if n, isNil := d.count(minRow); !isNil {
 				t.Rows = make([]parser.Row, n)
 				for i := range t.Rows {

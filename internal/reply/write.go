@@ -410,6 +410,7 @@ func (e *encoder) block(b *parser.Block, more int) {
 		e.int(t.Page)
 		e.int(t.Index)
 		e.str(t.Method)
+		e.str(t.VAlign)
 		e.count(len(t.Rows), t.Rows == nil)
 		for i := range t.Rows {
 			e.row(&t.Rows[i])

@@ -126,6 +126,12 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 					rows = rows[n:]
 				}
 				r.Table.Rows = append(r.Table.Rows, rows...)
+				switch v := pt.table.VAlign; {
+				case r.Table.VAlign == "":
+					r.Table.VAlign = v // (a page's rows may not tell)
+				case v != "" && v != r.Table.VAlign:
+					r.Table.VAlign = "" // two pages that disagree tell nothing
+				}
 				r.Areas = append(r.Areas, tableArea{Page: p.Number, Box: pt.region})
 			} else {
 				out = append(out, tableRegion{Table: pt.table, Areas: []tableArea{{Page: p.Number, Box: pt.region}}})

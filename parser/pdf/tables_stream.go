@@ -958,6 +958,8 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 	}
 	var lbuf lineBuf // the cells' visual lines, cell after cell
+	var votes valignVotes
+	cellWords, cellLines := make([][]int, nc), make([]int, nc)
 	for r, cells := range accs {
 		row := parser.Row{Page: p.Number, Cells: p.rowCellArray(nc)}
 		rowBox := parser.Box{X0: region.X0, Y0: boxes[r].Y0, X1: region.X1, Y1: boxes[r].Y1}
@@ -975,6 +977,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			var lines []string
 			cell.Text, lines = cellTextIn(ws, acc.words, &lbuf)
 			cell.SetLinesBox(lines, box)
+			cellWords[c], cellLines[c] = acc.words, max(len(lines), 1)
 			for _, wi := range acc.words {
 				nwords++
 				if ws[wi].Style.Bold {
@@ -994,11 +997,15 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				covered := parser.Cell{Covered: true}
 				covered.SetBox(parser.Box{X0: seps[c], Y0: rowBox.Y0, X1: seps[c+1], Y1: rowBox.Y1})
 				row.Cells = append(row.Cells, covered)
+				cellWords[c] = nil
 			}
 		}
+		votes.row(ws, cellWords, cellLines)
+		clear(cellWords)
 		t.table.Rows = append(t.table.Rows, row)
 		t.bold = append(t.bold, nwords > 0 && nbold == nwords)
 	}
+	t.table.VAlign = votes.verdict()
 	if band != nil {
 		mergeUnruled(t.table.Rows, hrules, region, ivs)
 	}
