@@ -100,7 +100,7 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 	if c.check != nil {
 		c.release(c.made())
 		c.res.Records = nil // all emitted
-		c.res.Warnings = c.check.Finish(c.res)
+		c.res.Warnings = append(c.check.Finish(c.res), c.saidDoubts()...)
 		return c.res, nil
 	}
 	if len(c.res.Records) == 0 {
@@ -109,8 +109,18 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 	for i := range c.res.Records {
 		c.finish(&c.res.Records[i])
 	}
-	c.res.Warnings = readcheck.Check(doc, c.res, readcheck.Options{DatesGiven: opt.MonthFirst || opt.DayFirst})
+	c.res.Warnings = append(readcheck.Check(doc, c.res, readcheck.Options{DatesGiven: opt.MonthFirst || opt.DayFirst}), c.saidDoubts()...)
 	return c.res, nil
+}
+
+// saidDoubts are the normaliser's doubts as warnings, those past
+// maxDoubts counted in one.
+func (c *docContext) saidDoubts() []agreement.Warning {
+	if c.doubtsMore == 0 {
+		return c.doubts
+	}
+	return append(c.doubts, agreement.Warning{Kind: readcheck.KindFillDoubt, File: c.doc.File,
+		Message: fmt.Sprintf("and %d more of the kind above (%s)", c.doubtsMore, readcheck.KindFillDoubt)})
 }
 
 // made returns the number of records made so far, emitted or held.
@@ -159,6 +169,10 @@ type docContext struct {
 	opt Options
 	res *Result
 	lx  *lexicon.Lexicon
+	// doubts are the reads the normaliser itself doubts (fill_doubtful),
+	// said with the checks' warnings.
+	doubts     []agreement.Warning
+	doubtsMore int // past maxDoubts
 
 	institution       string
 	institutionRepair string // set when the institution was inferred from the document

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/readcheck"
 )
 
 // setLines gives the rows of a table read a line a row their places:
@@ -232,4 +233,36 @@ func TestTableGroupsAtTheirFeet(t *testing.T) {
 	assert.Len(t, got, 9)
 	assert.Equal(t, 1, unplaced, "the first row, under no country")
 	assert.Contains(t, got, "Africa | SD | シエナ大学 | 1989-11-22", "filled down")
+}
+
+// TestTableBlankPartnerSetAtTheBottom: a blank partner's cell, read as the
+// row above's, is doubtful in a table that sets its cells at the bottom:
+// a partner merged over rows stands at their foot there. The warning
+// names both partners; the same table set at the top says nothing.
+func TestTableBlankPartnerSetAtTheBottom(t *testing.T) {
+	for _, valign := range []string{"bottom", ""} {
+		tb := tbl([]string{"相手機関名", "相手部局", "締結年月日"},
+			[]string{"Beijing University of Technology", "", "1986"},
+			[]string{"", "Purple Mountain Observatory", "1988"},
+			[]string{"Chinese Academy of Sciences", "National Astronomical Observatories", "1992"})
+		setLines(tb)
+		tb.VAlign = valign
+		res, err := Normalize(tdoc([]string{"# 中国"}, tb), Options{})
+		require.NoError(t, err)
+		require.Len(t, res.Records, 3)
+		assert.Equal(t, "Beijing University of Technology", res.Records[1].Partner, valign)
+		var doubts []string
+		for _, w := range res.Warnings {
+			if w.Kind == readcheck.KindFillDoubt {
+				doubts = append(doubts, w.String())
+			}
+		}
+		if valign == "" {
+			assert.Empty(t, doubts)
+			continue
+		}
+		require.Len(t, doubts, 1)
+		assert.Contains(t, doubts[0], "t.html: page 1 row 4: blank partner cell read as the row above's (Beijing University of Technology)")
+		assert.Contains(t, doubts[0], "names the row below's (Chinese Academy of Sciences)")
+	}
 }

@@ -350,6 +350,7 @@ func (tr *tableReader) rowPartner(rec *Record, vals *fieldVals, has fieldSet, i 
 			c.applyMarkers(rec, tr.partnerMarkers, tr.where(fPartner))
 		}
 		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "partner"))
+		tr.doubtFill(i, pv.col, rec)
 	default:
 		return "", false
 	}
