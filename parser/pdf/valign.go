@@ -11,69 +11,53 @@ package pdf
 // valignVotes counts the cells that show where their rows set them.
 type valignVotes struct{ top, middle, bottom int }
 
-// cell counts the cell whose words span y0..y1 (lines of height h each,
-// fewer than the row's most), in a row (or a merged cell's area) that
-// spans rowY0..rowY1.
-func (v *valignVotes) cell(y0, y1, rowY0, rowY1, h float64) {
-	above, below := y0-rowY0, rowY1-y1
-	switch {
-	case h <= 0 || above+below < 0.7*h:
-		// no room to stand anywhere else
-	case above < 0.35*h && below > 0.7*h:
-		v.top++
-	case below < 0.35*h && above > 0.7*h:
-		v.bottom++
-	case above > 0.3*h && below > 0.3*h && abs(above-below) < 0.35*h:
-		v.middle++
-	}
-}
-
-// row counts the cells of a row of a stream table (each cell's words):
-// those of fewer lines than the row's most.
+// row counts the cells of a row of a stream table (each cell's words and
+// lines) that hold fewer lines than the row's most: where their middle
+// stands against the middles of the row's first and last lines (word
+// boxes differ by font; their middles less).
 func (v *valignVotes) row(ws []tword, cells [][]int, lines []int) {
 	most := 0
-	y0, y1 := 0.0, 0.0
-	first := true
+	first, last := 0.0, 0.0
+	seen := false
 	for c, words := range cells {
 		if len(words) == 0 {
 			continue
 		}
 		most = max(most, lines[c])
 		for _, wi := range words {
-			b := ws[wi].Box
-			if first || b.Y0 < y0 {
-				y0 = b.Y0
+			cy := ws[wi].cy
+			if !seen || cy < first {
+				first = cy
 			}
-			if first || b.Y1 > y1 {
-				y1 = b.Y1
+			if !seen || cy > last {
+				last = cy
 			}
-			first = false
+			seen = true
 		}
 	}
-	if most < 2 {
+	if most < 2 || last <= first {
 		return
 	}
+	pitch := (last - first) / float64(most-1)
 	for c, words := range cells {
 		if len(words) == 0 || lines[c] >= most {
 			continue
 		}
-		cy0, cy1 := wordsSpan(ws, words)
-		v.cell(cy0, cy1, y0, y1, (cy1-cy0)/float64(max(lines[c], 1)))
-	}
-}
-
-// wordsSpan is how far down the page the words reach, top and bottom.
-func wordsSpan(ws []tword, words []int) (y0, y1 float64) {
-	for k, wi := range words {
-		b := ws[wi].Box
-		if k == 0 || b.Y0 < y0 {
-			y0 = b.Y0
+		c0, c1 := ws[words[0]].cy, ws[words[0]].cy
+		for _, wi := range words {
+			c0, c1 = min(c0, ws[wi].cy), max(c1, ws[wi].cy)
 		}
-		if k == 0 || b.Y1 > y1 {
-			y1 = b.Y1
+		mid := (c0 + c1) / 2
+		span := c1 - c0 // (its own lines)
+		switch {
+		case abs(c0-first) < 0.3*pitch:
+			v.top++
+		case abs(c1-last) < 0.3*pitch:
+			v.bottom++
+		case abs(mid-(first+last)/2) < 0.3*pitch && span < last-first:
+			v.middle++
 		}
 	}
-	return y0, y1
 }
 
 // verdict is where most cells stand, when three or more say so and at
