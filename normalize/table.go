@@ -109,6 +109,9 @@ type tableReader struct {
 	// wrapJoined holds the rows (by ordinal) that joinWrappedRows joined
 	// the rows under them to: their records say joined_split_row.
 	wrapJoined map[int]bool
+	// setAtBottom says the extractor saw the table set its cells at the
+	// bottom of their rows (VAlign).
+	setAtBottom bool
 	// atBottom says the table sets its cells at the bottom of their rows:
 	// its header (cellsAtBottom), its rows' leads (carryLeads) or its
 	// cells' places (the extractor's VAlign) say so.
@@ -147,7 +150,7 @@ func (c *docContext) table(t *parser.Table) {
 	if c.tables == nil {
 		c.tables = &tableMemo{declared: map[string]bool{}, last: -1}
 	}
-	tr := &tableReader{c: c, t: t, prev: -1}
+	tr := &tableReader{c: c, t: t, prev: -1, setAtBottom: t.VAlign == "bottom"}
 	minMarked := 2
 	if c.list != nil && c.list.entry != nil {
 		minMarked = 1 // (a list being read goes on in the table: one bullet says so)
@@ -189,7 +192,7 @@ func (c *docContext) table(t *parser.Table) {
 	c.tables.cols, c.tables.flagOf = tr.cols, tr.flagOf
 	tr.raisedMarkerRows()
 	tr.carryDown()
-	tr.atBottom = tr.atBottom || tr.cellsAtBottom || given.VAlign == "bottom"
+	tr.atBottom = tr.atBottom || tr.cellsAtBottom || tr.setAtBottom
 	tr.joinWrappedRows()
 	tr.centeredGroups()
 	t = tr.t

@@ -49,7 +49,8 @@ func (tr *tableReader) joinedReads(f field, alone, piece, joined string) joinRea
 		opt := tr.c.dateOptions()
 		_, errA := ParseDate(alone, opt)
 		_, errJ := ParseDate(joined, opt)
-		a, j = errA == nil, errJ == nil
+		a, j = errA == nil, errJ == nil || strings.HasSuffix(strings.TrimSpace(piece), ",") && len(tr.c.severalDates(joined, opt)) > 1
+		// ("1999," / "11/17/2008": the dates of one cell, a line each)
 	case fCountry:
 		a, j = tr.c.readCountry(alone).known, tr.c.readCountry(joined).known
 	case fRegion:
