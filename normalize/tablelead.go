@@ -16,7 +16,9 @@ import (
 // (a date, a country, a region, an institution's name) where the cell
 // under it alone does not. A table whose rows so read, more than they
 // read as the wrapped ends of the rows above them, has its leads joined
-// to the rows under them.
+// to the rows under them. Where the extractor saw the table set at the
+// bottom (VAlign), one such row is enough, and only such rows are leads:
+// its rows are the ones it saw.
 
 // joinRead says how a cell's text reads joined to the piece of it on
 // another row.
@@ -35,6 +37,9 @@ const (
 func (tr *tableReader) joinedReads(f field, alone, piece, joined string) joinRead {
 	alone, _ = splitMarkers(alone)
 	joined, _ = splitMarkers(joined)
+	if f != fSigned && f != fValid && f != fValidEnd && hyphenBreak(strings.TrimSpace(piece)) && !hyphenBreak(alone) {
+		return joinBetter // a word broken over the lines ("Elettra-" / "Sincrotrone")
+	}
 	if f == fPartner {
 		if p, _ := splitMarkers(piece); tr.wholeName(p) {
 			if tr.wholeName(alone) {
@@ -233,7 +238,9 @@ func (tr *tableReader) carryLeads() {
 		cur, led := split[i], false
 		for i+1 < len(split) {
 			ok, better := tr.leadsRow(&cur, &split[i+1])
-			if !ok {
+			if !ok || tr.setAtBottom && better == 0 {
+				// (rows the extractor set at the bottom are its rows: only
+				// a lead that reads as its column's only joined is one)
 				break
 			}
 			cur, led, leads = joinLead(cur, split[i+1]), true, leads+better
@@ -244,7 +251,7 @@ func (tr *tableReader) carryLeads() {
 		}
 		out = append(out, cur)
 	}
-	if leads < 2 || leads <= 2*tops || len(joined) == 0 {
+	if !tr.setAtBottom && (leads < 2 || leads <= 2*tops) || len(joined) == 0 {
 		return
 	}
 	if tr.wrapJoined == nil {

@@ -266,3 +266,37 @@ func TestTableBlankPartnerSetAtTheBottom(t *testing.T) {
 		assert.Contains(t, doubts[0], "names the row below's (Chinese Academy of Sciences)")
 	}
 }
+
+// TestTableLeadInATableSetAtTheBottom: one lead is enough where the
+// extractor saw the table set its cells at the bottom (VAlign), a word
+// broken over the lines among the cells that read better joined
+// ("Elettra-" over "Sincrotrone Trieste S.C.p.A."); the table's other rows,
+// as the extractor read them, stay as they are. Without VAlign, one lead
+// is not enough to read the table so.
+func TestTableLeadInATableSetAtTheBottom(t *testing.T) {
+	rows := [][]string{{"Partner Institution", "Country", "Department", "Date of Agreement"},
+		{"Università Ca' Foscari Venezia", "Italy", "", "2018-03-01"},
+		{"Scuola Normale Superiore", "Italy", "Centro di Ricerca Matematica", "2019-04-02"},
+		{"Elettra-", "", "", ""},
+		{"Sincrotrone Trieste S.C.p.A.", "Italy", "", "2018-08-01"},
+		{"University of Pisa", "Italy", "", "2001-06-07"}}
+	read := func(valign string) []string {
+		tb := tbl(rows...)
+		setLines(tb)
+		tb.VAlign = valign
+		res, err := Normalize(tdoc([]string{"# Europe"}, tb), Options{})
+		require.NoError(t, err)
+		var got []string
+		for _, r := range res.Records {
+			got = append(got, r.Partner+" | "+r.Signed)
+		}
+		return got
+	}
+	assert.Equal(t, []string{
+		"Università Ca' Foscari Venezia | 2018-03-01",
+		"Scuola Normale Superiore | 2019-04-02",
+		"Elettra-Sincrotrone Trieste S.C.p.A. | 2018-08-01",
+		"University of Pisa | 2001-06-07",
+	}, read("bottom"))
+	assert.NotContains(t, read(""), "Elettra-Sincrotrone Trieste S.C.p.A. | 2018-08-01")
+}
