@@ -63,6 +63,13 @@ func (tr *tableReader) joinedReads(f field, alone, piece, joined string) joinRea
 		_, j = tr.c.readRegion(joined, false)
 	case fPartner:
 		a, j = tr.c.lx.IsInstitution(alone), tr.c.lx.IsInstitution(joined)
+	case fType, fLevel:
+		// a level's word broken over the lines ("大学間協" / "定")
+		_, a = tr.c.lx.IsLevelOnly(alone)
+		_, j = tr.c.lx.IsLevelOnly(joined)
+		if !j || a {
+			return joinNeutral // (a kind of one's own words: nothing tells)
+		}
 	default:
 		return joinNeutral
 	}
