@@ -206,7 +206,7 @@ func lastLineHeight(r *parser.Row) float64 {
 // leaves every other table as it is.
 func (tr *tableReader) carryLeads() {
 	t := tr.t
-	if tr.body+1 >= len(t.Rows) {
+	if tr.body+1 >= len(t.Rows) || !tr.mayLead() {
 		return
 	}
 	tops := 0
@@ -277,6 +277,41 @@ func (tr *tableReader) carryLeads() {
 func (tr *tableReader) dated(r *parser.Row) bool {
 	a := tr.anchorColumn()
 	return a < 0 || a < len(r.Cells) && !r.Cells[a].Covered && cellText(r.Cells[a]) != ""
+}
+
+// mayLead reports, before any row is copied, whether some row of the
+// table may lead the next: one whose cells read as their columns' only
+// joined to the next row's, or that has lines hanging under its other
+// cells (unequal lines, its record ended). A table without places (an
+// HTML page's) has none.
+func (tr *tableReader) mayLead() bool {
+	rows := tr.t.Rows
+	placed := false
+	for i := tr.body; i < len(rows) && !placed; i++ {
+		placed = rows[i].HasBox()
+	}
+	if !placed {
+		return false
+	}
+	for i := tr.body; i+1 < len(rows); i++ {
+		if ok, better := tr.leadsRow(&rows[i], &rows[i+1]); ok && better > 0 {
+			return true
+		}
+		least, most := 0, 0
+		for j := range rows[i].Cells {
+			if c := &rows[i].Cells[j]; !c.Covered && c.Text != "" {
+				n := max(c.LineCount(), 1)
+				if least == 0 || n < least {
+					least = n
+				}
+				most = max(most, n)
+			}
+		}
+		if least < most && tr.dated(&rows[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hangsApart reports whether the lines low, under the row top, can be

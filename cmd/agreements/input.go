@@ -62,7 +62,7 @@ func (e *env) extractFile(name string, opt normalize.Options) (*agreement.Result
 func (e *env) extractFilePages(name string, opt normalize.Options, ro readOpts) (*agreement.Result, error) {
 	if f, size, format := handedFile(name); f != nil {
 		collected := collectAroundRead(ro.alone)
-		doc, err := parseInChild(parseRequest{Name: name, Pages: ro.pages, Password: ro.password, file: f, Size: size, format: format}, limitsFor(size))
+		doc, err := parseInChild(parseRequest{Name: name, Pages: ro.pages, Password: ro.password, file: f, Size: size, format: format, exits: e.exits}, limitsFor(size))
 		f.Close()
 		defer collected()()
 		return normalizeRead(name, doc, err, opt)

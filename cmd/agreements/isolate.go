@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -82,6 +83,9 @@ type parseRequest struct {
 	// format is the input's format by its first bytes, when the command
 	// has looked (a file handed over); else it is read from Data.
 	format parser.Format
+	// exits, when set, waits for the child's end once its reply is read
+	// whole: the records are made meanwhile (nil: waited for at once).
+	exits  *sync.WaitGroup
 	Memory int64
 	// QuietStart says the child was started with garbage collection off
 	// (GOGC=off), to be set for the input's size (see collectFor).
@@ -610,11 +614,14 @@ func runChild(exe string, req *parseRequest, lim parseLimits) (doc *parser.Docum
 		req.Data = nil
 	}
 	doc, remote, pageErrs, rerr := readReply(bufio.NewReaderSize(c.out, 64<<10))
-	if werr == nil && rerr == nil && (doc != nil || remote != nil) {
+	if werr == nil && rerr == nil && (doc != nil || remote != nil) && req.exits != nil {
 		// The reply is whole, and says all there is to say: the child's
 		// exit (the release of all it read, before its stdout closes) is
-		// waited for aside, while the command makes the records.
+		// waited for aside, while the command makes the records, and
+		// before the command ends (req.exits).
+		req.exits.Add(1)
 		go func() {
+			defer req.exits.Done()
 			_, _ = io.Copy(io.Discard, c.out)
 			_ = c.wait()
 		}()

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -57,17 +58,24 @@ func TestParseInChildBounds(t *testing.T) {
 }
 
 // TestParseInChildWholeReply: a whole reply is the document, whatever the
-// child does after it. The command makes the records without waiting for
-// the child to end (the release of all it read), which the time bound
-// here would end as a read that took too long.
+// child does after it. Given where to wait for its end (exits), the
+// command makes the records without waiting for the child to end (the
+// release of all it read), which the time bound here would end as a read
+// that took too long; the child's end is waited for there (here, ended
+// by the time bound).
 func TestParseInChildWholeReply(t *testing.T) {
 	pdf, err := os.ReadFile("../../fixtures/tohoku-university-libreoffice/input.pdf")
 	require.NoError(t, err)
 	want, err := parseDocument("in.pdf", pdf, nil)
 	require.NoError(t, err)
-	got, err := parseInChild(parseRequest{Name: "in.pdf", Data: pdf, Test: "linger"}, parseLimits{Timeout: 20 * time.Second})
+	var exits sync.WaitGroup
+	got, err := parseInChild(parseRequest{Name: "in.pdf", Data: pdf, Test: "linger", exits: &exits}, parseLimits{Timeout: 3 * time.Second})
 	require.NoError(t, err)
 	assert.Equal(t, string(parser.Dump(want)), string(parser.Dump(got)))
+	exits.Wait() // (returns: the child was ended)
+
+	_, err = parseInChild(parseRequest{Name: "in.pdf", Data: pdf, Test: "linger"}, parseLimits{Timeout: 300 * time.Millisecond})
+	assert.ErrorIs(t, err, parser.ErrTooLarge, "waited for at once, a child that does not end is ended")
 }
 
 func TestParseInChildErrors(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/output"
@@ -92,6 +93,10 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	temps  *output.Temps // temporary files being written, removed on an interrupt
+	// exits are the parse children whose replies were read whole and
+	// whose ends are waited for while the command goes on: the command
+	// ends after them (no child outlives it, and their time is its).
+	exits *sync.WaitGroup
 }
 
 // isCommand reports whether name is one of the commands of the command
@@ -122,7 +127,8 @@ func (e *env) frontCommand(name string) func([]string) int {
 // here, a command through command (nil for a name that is no command of
 // this executable).
 func runCommands(args []string, stdin io.Reader, stdout, stderr io.Writer, command func(e *env, name string) func([]string) int) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, temps: output.NewTemps(nil)}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, temps: output.NewTemps(nil), exits: &sync.WaitGroup{}}
+	defer e.exits.Wait()
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
