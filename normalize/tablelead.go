@@ -52,8 +52,8 @@ func (tr *tableReader) joinedReads(f field, alone, piece, joined string) joinRea
 	switch f {
 	case fSigned, fValid, fValidEnd:
 		opt := tr.c.dateOptions()
-		_, errA := ParseDate(alone, opt)
-		_, errJ := ParseDate(joined, opt)
+		_, errA := tr.c.parseDate(alone, opt)
+		_, errJ := tr.c.parseDate(joined, opt)
 		a, j = errA == nil, errJ == nil || strings.HasSuffix(strings.TrimSpace(piece), ",") && len(tr.c.severalDates(joined, opt)) > 1
 		// ("1999," / "11/17/2008": the dates of one cell, a line each)
 	case fCountry:
@@ -92,6 +92,19 @@ func (tr *tableReader) joinedReads(f field, alone, piece, joined string) joinRea
 func (tr *tableReader) leadsRow(r, n *parser.Row) (ok bool, better int) {
 	if r.Header || n.Header || r.Page != n.Page || r.Box() == (parser.Box{}) || n.Box().Y0-r.Box().Y1 > 0.5*lastLineHeight(r) {
 		return false, 0
+	}
+	if a := tr.anchorColumn(); a >= 0 && a < len(r.Cells) && !r.Cells[a].Covered && (tr.cols[a] == fSigned || tr.cols[a] == fValid || tr.cols[a] == fValidEnd) {
+		// (a lead over a row of a whole date holds no whole date of its
+		// own: only a date's first lines, "平成2年6月" over "5日", or the
+		// first of a cell's dates, a line each, "1999,")
+		if t := cellText(r.Cells[a]); t != "" && !strings.HasSuffix(t, ",") && a < len(n.Cells) {
+			opt := tr.c.dateOptions()
+			if _, err := tr.c.parseDate(t, opt); err == nil {
+				if _, err := tr.c.parseDate(cellText(n.Cells[a]), opt); err == nil {
+					return false, 0
+				}
+			}
+		}
 	}
 	filled := 0
 	for j := range r.Cells {
@@ -209,12 +222,6 @@ func (tr *tableReader) carryLeads() {
 	if tr.body+1 >= len(t.Rows) || !tr.mayLead() {
 		return
 	}
-	tops := 0
-	for i := tr.body + 1; i < len(t.Rows); i++ {
-		if g := tr.goesOnAbove(&t.Rows[i-1], &t.Rows[i]); g > 0 {
-			tops += g
-		}
-	}
 	// The rows that end their records (dated), with lines that hang under
 	// them and lead the next row (that row without its own hanging
 	// lines): those lines on rows of their own.
@@ -258,7 +265,7 @@ func (tr *tableReader) carryLeads() {
 		}
 		out = append(out, cur)
 	}
-	if !tr.setAtBottom && (leads < 2 || leads <= 2*tops) || len(joined) == 0 {
+	if len(joined) == 0 || !tr.setAtBottom && (leads < 2 || leads <= 2*tr.wrappedEnds(leads)) {
 		return
 	}
 	if tr.wrapJoined == nil {
@@ -392,6 +399,19 @@ func hanging(r parser.Row) (top, low parser.Row, ok bool) {
 	top.SetBox(parser.Box{X0: rb.X0, Y0: rb.Y0, X1: rb.X1, Y1: cut})
 	low.SetBox(parser.Box{X0: rb.X0, Y0: cut, X1: rb.X1, Y1: rb.Y1})
 	return top, low, true
+}
+
+// wrappedEnds counts the table's cells that read as their columns' only
+// joined after the row above's (goesOnAbove), up to more than half of
+// most: enough to say that the table is not set at the bottom.
+func (tr *tableReader) wrappedEnds(most int) int {
+	t, tops := tr.t, 0
+	for i := tr.body + 1; i < len(t.Rows) && 2*tops < most; i++ {
+		if g := tr.goesOnAbove(&t.Rows[i-1], &t.Rows[i]); g > 0 {
+			tops += g
+		}
+	}
+	return tops
 }
 
 // joinLead is the row n with the lines of its lead r over its cells'.
