@@ -339,6 +339,15 @@ func (c *checker) nameRunTogether(r *agreement.Record, full bool) (Warning, bool
 	if theOpensAName(r.Partner) {
 		return w()
 	}
+	if unitEndsAsUniversity(r.PartnerUnit) {
+		// "教育学院ダルムシュタット工科大学": a unit, then the next row's
+		// partner, the cells of two rows read as one
+		if !full {
+			return Warning{Kind: KindRunTogether}, true
+		}
+		return Warning{Kind: KindRunTogether, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+			Message: fmt.Sprintf("the partner's unit %q ends with a university's name: the cells of several rows read as one?", shorten(r.PartnerUnit, 80))}, true
+	}
 	if institutionWords(r.Partner) < 2 {
 		return Warning{}, false // one institution word at most: one name
 	}
@@ -351,6 +360,19 @@ func (c *checker) nameRunTogether(r *agreement.Record, full bool) (Warning, bool
 	}
 	return Warning{}, false
 }
+
+// unitEndsAsUniversity reports a unit written in Japanese or Chinese that
+// ends a unit's name and goes on with a university's ("教育学院" then
+// "ダルムシュタット工科大学"): the next row's partner run into it. A unit
+// that is itself a college named so ("工科大学", a Korean university's)
+// is none.
+func unitEndsAsUniversity(unit string) bool {
+	return unitThenUniversityRe.MatchString(unit)
+}
+
+// unitThenUniversityRe matches a unit's name, a name after it, and the
+// word for a university at the end.
+var unitThenUniversityRe = lazyre.New(`(?:学院|学部|研究科|研究所|センター|学科)\p{L}{2,}(?:大学|大學)校?$`)
 
 // The institution words nameRunTogether counts, as the last 8 (7) bytes
 // of a text read into a uint64, the newest byte lowest.

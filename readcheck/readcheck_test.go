@@ -93,6 +93,14 @@ func TestWarnings(t *testing.T) {
 				rec("Stony Brook University, The State University of New York", "United States", "US", 7),
 				rec("Hanyang University College of Engineering", "South Korea", "KR", 8)}},
 			readcheck.KindRunTogether, `l.pdf: page 1 row 6: the partner "Hiroshima University Juntendo University Meio University" may name several institutions`},
+		{"a unit the next row's partner goes on",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{func() agreement.Record {
+				r := rec("国立台湾師範大学", "Taiwan", "TW", 21)
+				r.PartnerUnit = "教育学院ダルムシュタット工科大学"
+				return r
+			}()}},
+			readcheck.KindRunTogether, `l.pdf: page 1 row 21: the partner's unit "教育学院ダルムシュタット工科大学" ends with a university's name`},
 		{"a name that a second one starting with The goes on",
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("National Center of Scientific Research The Interdisciplinary Center on Nanoscience of Marseille", "France", "FR", 55)}},
@@ -168,6 +176,13 @@ func TestOneNameWithTwoInstitutionWords(t *testing.T) {
 		"University of The West Indies", "Stony Brook University, The State University of New York", "The University of Tokyo", "Institute of Physics (The Czech Academy of Sciences)"} {
 		ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{rec(name, "China", "CN", 2)}}, readcheck.Options{})
 		assert.NotContains(t, kinds(ws), readcheck.KindRunTogether, name)
+	}
+	// A Korean university's colleges are named so: units of their own.
+	for _, unit := range []string{"工科大学", "自然科学大学", "歯科大学", "大学院", "信息与电子学院"} {
+		r := rec("全南大学校", "South Korea", "KR", 2)
+		r.PartnerUnit = unit
+		ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{r}}, readcheck.Options{})
+		assert.NotContains(t, kinds(ws), readcheck.KindRunTogether, unit)
 	}
 }
 
