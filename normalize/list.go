@@ -99,7 +99,13 @@ func (c *docContext) detailsOnly(text string) bool {
 	if c.readDetails(text, &d, entryOpts{}, c.dateOptions(), true) {
 		return d.level != "" || d.kind != ""
 	}
-	// The details may wrap on: "School-to-school agreement (IMR), concluded" / "2017. 3.10".
+	// The details may wrap on: "School-to-school agreement (IMR), concluded" / "2017. 3.10",
+	// "部局間協定 School-to-" / "school（School of Science）".
+	if hyphenBreak(text) {
+		if i := strings.LastIndexByte(strings.TrimSpace(text), ' '); i > 0 {
+			text = text[:i]
+		}
+	}
 	pieces := splitDetailPieces(text)
 	if len(pieces) == 0 || pieces[0].bracketed {
 		return false

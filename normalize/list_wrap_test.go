@@ -49,6 +49,28 @@ func TestDashWrappedToLineStart(t *testing.T) {
 	assert.Equal(t, LevelDepartment, r.Level)
 }
 
+// The dash wrapped to a line's start before details that wrap on in the
+// middle of a word ("部局間協定 School-to-" / "school（School of Science）").
+func TestDashWrappedBeforeWrappedDetails(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "Japan", style: stCountry},
+		lineSpec{text: "Yamaguchi University (Agreement on", style: stEntry},
+		lineSpec{text: "Academic Cooperation and", style: stEntry},
+		lineSpec{text: "Exchange), The Faculty of Agriculture", style: stEntry},
+		lineSpec{text: "部局間協定 School-to-", style: stEntry},
+		lineSpec{text: "school（School of Science）", style: stEntry},
+		lineSpec{text: "Tokyo University of Marine Science and Technology（大学間協定）", style: stEntry},
+	)
+	doc.Blocks[4].Line.Bullet, doc.Blocks[4].Line.Role = "—", parser.RoleItem
+	res, err := Normalize(doc, Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	r := res.Records[0]
+	assert.Equal(t, "Yamaguchi University", r.Partner)
+	assert.Equal(t, LevelDepartment, r.Level)
+	assert.Equal(t, "School of Science", r.HomeUnit)
+}
+
 // An entry broken by a page break goes on at the top of the next page when
 // that line is indented as the entry's wrapped lines are.
 func TestEntryBrokenByPage(t *testing.T) {
