@@ -120,7 +120,7 @@ type tableReader struct {
 	// the foot of its group (footColumn): their group was filled.
 	filledUp map[int]bool
 	// cellsAtBottom says the header sets its cells at the bottom of its
-	// row (headerLineAbove): body rows may too (leadsNextRow).
+	// row (headerLineAbove): body rows may too (leadsRow).
 	cellsAtBottom bool
 }
 
@@ -582,7 +582,7 @@ func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
 
 // carryDown reads, in a table whose cells are set at the bottom of their
 // rows (cellsAtBottom), the rows that hold the first lines of the next
-// row's cells with that row (leadsNextRow): "大学間協" over "アジア | タイ |
+// row's cells with that row (leadsRow): "大学間協" over "アジア | タイ |
 // Asian Institute of Technology * | 定 | ― | 1998-11-09" is one row.
 func (tr *tableReader) carryDown() {
 	if !tr.cellsAtBottom {
@@ -592,7 +592,7 @@ func (tr *tableReader) carryDown() {
 	t := tr.t
 	var out []parser.Row
 	for i := 0; i < len(t.Rows); i++ {
-		if i < tr.body || i+1 >= len(t.Rows) || !tr.leadsNextRow(&t.Rows[i], &t.Rows[i+1]) && !tr.leads(&t.Rows[i], &t.Rows[i+1]) {
+		if i < tr.body || i+1 >= len(t.Rows) || !leads(tr.leadsRow(&t.Rows[i], &t.Rows[i+1])) {
 			out = append(out, t.Rows[i])
 			continue
 		}
@@ -621,41 +621,6 @@ func (tr *tableReader) carryDown() {
 	if out != nil && len(out) < len(t.Rows) {
 		tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: out}
 	}
-}
-
-// leads reports a row r that leadsRow n: its cells, a region's or a
-// country's among them, read with n's as their columns' ("アジ" / "ア").
-func (tr *tableReader) leads(r, n *parser.Row) bool {
-	ok, _ := tr.leadsRow(r, n)
-	return ok
-}
-
-// leadsNextRow reports, in a table whose cells are set at the bottom of
-// their rows, a row r that holds the first lines of the next row n's
-// cells: r stands right over n, on its page, every cell it fills is one n
-// fills too, n fills more, and no date or group stands in r.
-func (tr *tableReader) leadsNextRow(r, n *parser.Row) bool {
-	if r.Header || n.Header || r.Page != n.Page || r.Box() == (parser.Box{}) || n.Box().Y0-r.Box().Y1 > 0.5*r.Box().Height() {
-		return false
-	}
-	filled, more := 0, false
-	for j := range r.Cells {
-		t := cellText(r.Cells[j])
-		if r.Cells[j].Covered || t == "" {
-			continue
-		}
-		if j >= len(n.Cells) || n.Cells[j].Covered || cellText(n.Cells[j]) == "" || j >= len(tr.cols) ||
-			tr.cols[j] == fSigned || tr.cols[j] == fValid || tr.cols[j] == fRegion || tr.cols[j] == fCountry || tr.namesGroup(t) {
-			return false
-		}
-		filled++
-	}
-	for j := range n.Cells {
-		if !n.Cells[j].Covered && cellText(n.Cells[j]) != "" && (j >= len(r.Cells) || cellText(r.Cells[j]) == "") {
-			more = true
-		}
-	}
-	return filled > 0 && more
 }
 
 // maxHeaderRows bounds the rows a header is set on.

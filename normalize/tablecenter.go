@@ -1,11 +1,7 @@
 package normalize
 
 import (
-	"fmt"
 	"slices"
-
-	"github.com/agreements/agreements/agreement"
-	"github.com/agreements/agreements/readcheck"
 
 	"github.com/agreements/agreements/parser"
 )
@@ -203,31 +199,4 @@ func (tr *tableReader) hasPartnerCell(i int) bool {
 		}
 	}
 	return false
-}
-
-// maxDoubts bounds the doubts said one by one; the rest are counted.
-const maxDoubts = 10
-
-// doubtFill notes a blank partner's cell of row i (column j) filled with
-// the partner above (rec's), in a table that sets its cells at the bottom
-// of their rows, the row under it naming a partner: a cell merged over
-// rows and set at their foot names the rows above it, and the blank may
-// be that one's. The read stands (a blank may as well mean "same as
-// above") and is said to be doubtful (fill_doubtful).
-func (tr *tableReader) doubtFill(i, j int, rec *Record) {
-	rows := tr.t.Rows
-	if !tr.atBottom || i+1 >= len(rows) || j >= len(rows[i+1].Cells) || rows[i+1].Header {
-		return
-	}
-	below := cellText(rows[i+1].Cells[j])
-	if below == "" || rows[i+1].Cells[j].Covered {
-		return
-	}
-	if len(tr.c.doubts) >= maxDoubts {
-		tr.c.doubtsMore++
-		return
-	}
-	tr.c.doubts = append(tr.c.doubts, agreement.Warning{Kind: readcheck.KindFillDoubt, File: tr.c.doc.File, Page: rec.Source.Page, Row: rec.Source.Row,
-		Message: fmt.Sprintf("blank partner cell read as the row above's (%s), in a table that sets its cells at the bottom of their rows: "+
-			"a cell merged over rows there names the row below's (%s)", rec.Partner, below)})
 }

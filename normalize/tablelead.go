@@ -1,8 +1,12 @@
 package normalize
 
 import (
-	"github.com/agreements/agreements/parser"
+	"fmt"
 	"strings"
+
+	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/readcheck"
 )
 
 // Tables that set their cells at the bottom of their rows, their header
@@ -150,6 +154,9 @@ func (tr *tableReader) leadsRow(r, n *parser.Row) (ok bool, better int) {
 		!n.Cells[a].Covered && cellText(n.Cells[a]) == "", 0
 }
 
+// leads is leadsRow's verdict alone.
+func leads(ok bool, _ int) bool { return ok }
+
 // wholeName reports a partner's name that stands by itself: an
 // institution's, not cut after a joining word, and more than the word for
 // one ("Universität" over "Wien" is cut).
@@ -205,11 +212,25 @@ func (tr *tableReader) goesOnAbove(p, r *parser.Row) int {
 // lastLineHeight is the height of a row's last line: the row's, for a row
 // of one line; else its height shared among its cells' most lines.
 func lastLineHeight(r *parser.Row) float64 {
-	h, most := r.Box().Height(), 1
+	_, most := cellLines(r)
+	return r.Box().Height() / float64(max(most, 1))
+}
+
+// cellLines returns the fewest and the most lines the row's cells with
+// text hold (a cell of one line, its text, counts one); 0, 0 for none.
+func cellLines(r *parser.Row) (least, most int) {
 	for j := range r.Cells {
-		most = max(most, r.Cells[j].LineCount())
+		c := &r.Cells[j]
+		if c.Covered || cellText(*c) == "" {
+			continue
+		}
+		n := max(c.LineCount(), 1)
+		if least == 0 || n < least {
+			least = n
+		}
+		most = max(most, n)
 	}
-	return h / float64(most)
+	return least, most
 }
 
 // carryLeads joins, in a table whose rows read as set at the bottom (see
@@ -304,17 +325,7 @@ func (tr *tableReader) mayLead() bool {
 		if ok, better := tr.leadsRow(&rows[i], &rows[i+1]); ok && better > 0 {
 			return true
 		}
-		least, most := 0, 0
-		for j := range rows[i].Cells {
-			if c := &rows[i].Cells[j]; !c.Covered && c.Text != "" {
-				n := max(c.LineCount(), 1)
-				if least == 0 || n < least {
-					least = n
-				}
-				most = max(most, n)
-			}
-		}
-		if least < most && tr.dated(&rows[i]) {
+		if least, most := cellLines(&rows[i]); least < most && tr.dated(&rows[i]) {
 			return true
 		}
 	}
@@ -356,19 +367,9 @@ func (tr *tableReader) hangsApart(top, whole, low *parser.Row) bool {
 // row's cells stand from its top down: the lines under its foot are those
 // past the fewest any of its cells has.
 func hanging(r parser.Row) (top, low parser.Row, ok bool) {
-	foot, cells := 0, 0
-	for j := range r.Cells {
-		c := &r.Cells[j]
-		if c.Covered || cellText(*c) == "" {
-			continue
-		}
-		if n := max(c.LineCount(), 1); cells == 0 || n < foot {
-			foot = n
-		}
-		cells++
-	}
-	if cells < 2 {
-		return r, r, false
+	foot, most := cellLines(&r)
+	if foot == most {
+		return r, r, false // (no cell longer than another, or none)
 	}
 	top, low = r, r
 	top.Cells = append([]parser.Cell(nil), r.Cells...)
@@ -391,10 +392,7 @@ func hanging(r parser.Row) (top, low parser.Row, ok bool) {
 		return r, r, false
 	}
 	// The two share the row's box by their lines.
-	rb, most := r.Box(), foot
-	for j := range r.Cells {
-		most = max(most, r.Cells[j].LineCount())
-	}
+	rb := r.Box()
 	cut := rb.Y0 + rb.Height()*float64(foot)/float64(most)
 	top.SetBox(parser.Box{X0: rb.X0, Y0: rb.Y0, X1: rb.X1, Y1: cut})
 	low.SetBox(parser.Box{X0: rb.X0, Y0: cut, X1: rb.X1, Y1: rb.Y1})
@@ -429,4 +427,31 @@ func joinLead(r, n parser.Row) parser.Row {
 	}
 	n.SetBox(union(r.Box(), n.Box()))
 	return n
+}
+
+// maxDoubts bounds the doubts said one by one; the rest are counted.
+const maxDoubts = 10
+
+// doubtFill notes a blank partner's cell of row i (column j) filled with
+// the partner above (rec's), in a table that sets its cells at the bottom
+// of their rows, the row under it naming a partner: a cell merged over
+// rows and set at their foot names the rows above it, and the blank may
+// be that one's. The read stands (a blank may as well mean "same as
+// above") and is said to be doubtful (fill_doubtful).
+func (tr *tableReader) doubtFill(i, j int, rec *Record) {
+	rows := tr.t.Rows
+	if !tr.atBottom || i+1 >= len(rows) || j >= len(rows[i+1].Cells) || rows[i+1].Header {
+		return
+	}
+	below := cellText(rows[i+1].Cells[j])
+	if below == "" || rows[i+1].Cells[j].Covered {
+		return
+	}
+	if len(tr.c.doubts) >= maxDoubts {
+		tr.c.doubtsMore++
+		return
+	}
+	tr.c.doubts = append(tr.c.doubts, agreement.Warning{Kind: readcheck.KindFillDoubt, File: tr.c.doc.File, Page: rec.Source.Page, Row: rec.Source.Row,
+		Message: fmt.Sprintf("blank partner cell read as the row above's (%s), in a table that sets its cells at the bottom of their rows: "+
+			"a cell merged over rows there names the row below's (%s)", rec.Partner, below)})
 }

@@ -367,7 +367,8 @@ func (c *checker) nameRunTogether(r *agreement.Record, full bool) (Warning, bool
 // that is itself a college named so ("工科大学", a Korean university's)
 // is none.
 func unitEndsAsUniversity(unit string) bool {
-	return unitThenUniversityRe.MatchString(unit)
+	u := strings.TrimSuffix(unit, "校")
+	return (strings.HasSuffix(u, "大学") || strings.HasSuffix(u, "大學")) && unitThenUniversityRe.MatchString(unit)
 }
 
 // unitThenUniversityRe matches a unit's name, a name after it, and the
