@@ -3,6 +3,7 @@ package normalize
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/parser"
@@ -61,12 +62,21 @@ func (tr *tableReader) joinedReads(f field, alone, piece, joined string) joinRea
 		a, j = errA == nil, errJ == nil || strings.HasSuffix(strings.TrimSpace(piece), ",") && len(tr.c.severalDates(joined, opt)) > 1
 		// ("1999," / "11/17/2008": the dates of one cell, a line each)
 	case fCountry:
-		a, j = tr.c.readCountry(alone).known, tr.c.readCountry(joined).known
+		ga, gj := tr.c.readCountry(alone), tr.c.readCountry(joined)
+		if gp := tr.c.readCountry(piece); ga.known && gp.known && gj.known && ga.country.Code != "" &&
+			ga.country.Code == gp.country.Code && gj.country.Code == ga.country.Code {
+			return joinBetter // one name in two languages ("オランダ" / "Netherlands")
+		}
+		a, j = ga.known, gj.known
 	case fRegion:
-		_, a = tr.c.readRegion(alone, false)
-		_, j = tr.c.readRegion(joined, false)
+		ra, okA := tr.c.readRegion(alone, false)
+		rj, okJ := tr.c.readRegion(joined, false)
+		if rp, okP := tr.c.readRegion(piece, false); okA && okP && okJ && ra.region == rp.region && rj.region == ra.region {
+			return joinBetter // ("ヨーロッパ" / "Europe")
+		}
+		a, j = okA, okJ
 	case fPartner:
-		a, j = tr.c.lx.IsInstitution(alone), tr.c.lx.IsInstitution(joined)
+		a, j = !bareName(alone) && tr.c.lx.IsInstitution(alone), tr.c.lx.IsInstitution(joined)
 	case fType, fLevel:
 		// a level's word broken over the lines ("大学間協" / "定")
 		_, a = tr.c.lx.IsLevelOnly(alone)
@@ -159,12 +169,22 @@ func leads(ok bool, _ int) bool { return ok }
 
 // wholeName reports a partner's name that stands by itself: an
 // institution's, not cut after a joining word, and more than the word for
-// one ("Universität" over "Wien" is cut).
+// one ("Universität" over "Wien" is cut, bareName).
 func (tr *tableReader) wholeName(name string) bool {
-	if !hasCJK(name) && len(strings.Fields(name)) < 2 {
+	if bareName(name) {
 		return false
 	}
 	return tr.c.endsAsInstitution(name) || tr.c.lx.IsInstitution(name) && !endsWithConnector(name)
+}
+
+// bareName reports a name of one word, or of two characters in Japanese
+// or Chinese: at most the word for an institution ("University", "大学"),
+// no name of its own.
+func bareName(name string) bool {
+	if hasCJK(name) {
+		return utf8.RuneCountInString(strings.TrimSpace(name)) <= 2
+	}
+	return len(strings.Fields(name)) < 2
 }
 
 // goesOnAbove counts the cells of the row r, right under the row p, that

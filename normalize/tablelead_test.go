@@ -300,3 +300,25 @@ func TestTableLeadInATableSetAtTheBottom(t *testing.T) {
 	}, read("bottom"))
 	assert.NotContains(t, read(""), "Elettra-Sincrotrone Trieste S.C.p.A. | 2018-08-01")
 }
+
+// TestTableLeadsInTwoLanguages: where the extractor saw a table set at the
+// bottom, a group's name over its name in the other language
+// ("ヨーロッパ" / "Europe", "オランダ" / "Netherlands") is one cell's
+// lines, and a name over the bare word for an institution
+// ("クイーンズランド" / "大学") is cut: each is a lead of the row under it.
+func TestTableLeadsInTwoLanguages(t *testing.T) {
+	tb := tbl([]string{"地域", "国", "相手機関名", "締結年月日"},
+		[]string{"", "", "クイーンズランド", "22 December"},
+		[]string{"オセアニア Oceania", "オーストラリア Australia", "大学", "1981"},
+		[]string{"ヨーロッパ", "オランダ", "", ""},
+		[]string{"Europe", "Netherlands", "ライデン大学", "6 March 1997"})
+	setLines(tb)
+	tb.VAlign = "bottom"
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"Oceania | AU | クイーンズランド大学 | 1981-12-22",
+		"Europe | NL | ライデン大学 | 1997-03-06",
+	}, partnersAndDates(res))
+	assert.Empty(t, res.Unplaced)
+}
