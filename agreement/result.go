@@ -13,7 +13,10 @@ type Result struct {
 	Declared []Declared
 	Legend   []LegendEntry
 	Unplaced []Unplaced
-	AsOf     string
+	// Unread are the columns of tables that hold text beside records but
+	// that no header names: the records go without that text.
+	Unread []UnreadColumn
+	AsOf   string
 	// Warnings are the doubts about the read: what looks wrong with it
 	// (a declared total not met, rows that made no record, no text layer).
 	Warnings []Warning
@@ -66,6 +69,16 @@ type LegendEntry struct {
 	Flag   string // the stable flag name, or "marker:<symbol>" when unknown
 	Text   string // the definition as the document gives it
 	Level  string // the section it was defined in ("" for the whole document)
+}
+
+// UnreadColumn is a column of one table whose header names no field the
+// records have, though its cells beside records hold text.
+type UnreadColumn struct {
+	Page, Row int    // the first such cell's row
+	Column    int    // counted from 1, left to right
+	Header    string // the header's text over it ("" for none)
+	Text      string // the first such cell's text
+	Cells     int    // how many records had text beside them in it
 }
 
 // Unplaced is a line or row that the normaliser could not turn into a

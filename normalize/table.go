@@ -56,6 +56,7 @@ func (c *docContext) headerField(text string) field {
 type tableMemo struct {
 	cols         []field
 	flagOf       map[int]string // the flags the flag columns of that table set
+	heads        []string       // the texts of that table's header cells, by column
 	last         int            // index in the records of that table's last record, -1 for none
 	lastRow      parser.Row     // that table's last row
 	linesBetween int            // lines read since that table
@@ -78,6 +79,10 @@ type tableReader struct {
 	usual       field // the column markers usually stand in
 	origin      origins
 	flagOf      map[int]string // the flag a flag column (fFlag) sets
+	heads       []string       // the texts of the header's cells, by column (those of the table before when its columns go on)
+	// unread counts, by column, the records beside text in a column no
+	// header names (fNone): text the records go without.
+	unread map[int]*agreement.UnreadColumn
 
 	// Grouping state: what a blank or merged grouping cell stands for.
 	region, regionWritten string
@@ -189,7 +194,7 @@ func (c *docContext) table(t *parser.Table) {
 		}
 		return
 	}
-	c.tables.cols, c.tables.flagOf = tr.cols, tr.flagOf
+	c.tables.cols, c.tables.flagOf, c.tables.heads = tr.cols, tr.flagOf, tr.heads
 	tr.raisedMarkerRows()
 	tr.carryDown()
 	tr.atBottom = tr.atBottom || tr.cellsAtBottom || tr.setAtBottom
@@ -225,6 +230,7 @@ func (c *docContext) table(t *parser.Table) {
 		c.release(tr.heldFrom())
 	}
 	c.released = nil
+	tr.reportUnread()
 	tr.handOverGroups()
 	tr.settleDeclaredLevels(declStart, recStart)
 	c.tables.last, c.tables.lastRow, c.tables.linesBetween = tr.prev, t.Rows[len(t.Rows)-1], 0
@@ -393,7 +399,7 @@ func (tr *tableReader) mapColumns() bool {
 	}
 	if n == 0 {
 		if m := tr.c.tables.cols; m != nil && len(m) == width {
-			tr.cols, tr.flagOf = m, tr.c.tables.flagOf
+			tr.cols, tr.flagOf, tr.heads = m, tr.c.tables.flagOf, tr.c.tables.heads
 			// The table goes on the previous one: its first row may be
 			// the rest of the last row there.
 			if last := tr.c.tables.last; last >= 0 && last < tr.c.made() && rightUnder(rows[0], tr.c.tables.lastRow) {
@@ -428,7 +434,7 @@ func (tr *tableReader) mapColumns() bool {
 	tr.joinStrayHeaderWords(top, n)
 	rows = tr.t.Rows
 	texts, spanned, below := headerTexts(rows[top:n], width)
-	tr.spanned = spanned
+	tr.spanned, tr.heads = spanned, texts
 	tr.fieldsOf(texts, spanned, below)
 	tr.partnerSubHeaded(rows[top:n])
 	has := map[field]bool{}
@@ -569,7 +575,10 @@ func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
 		fb := tr.c.headerField(below)
 		sub := t != below && strings.Contains(t, below) && fb != fNone && tr.c.headerField(t) == fb // ("Partner Institution" over "Institution": a header over its sub-header)
 		joined := t + " " + below
-		if f := tr.c.headerField(joined); !endsWithConnector(t) && !sub && (f == fNone || f == fb || !tr.c.lx.IsHeaderOnly(joined, tr.c.institution)) {
+		if cjkBreak(t, below) && tr.c.flagColumn(t) == "" && tr.c.flagColumn(below) == "" && tr.c.flagColumn(joinWrapped([]string{t, below})) != "" {
+			// ("授業料不" / "徴収": a flag column's name broken in a narrow
+			// column)
+		} else if f := tr.c.headerField(joined); !endsWithConnector(t) && !sub && (f == fNone || f == fb || !tr.c.lx.IsHeaderOnly(joined, tr.c.institution)) {
 			return false, false
 		}
 		n++
@@ -674,6 +683,9 @@ func (tr *tableReader) headerRowGoesOn(texts []string, r parser.Row) bool {
 		case above != "" && endsWithConnector(above):
 		case above != "" && af == fNone && brokenHeaderWord(tr.c, above, t):
 			words++
+		case above != "" && af != fNone && af != fIgnore && cjkBreak(above, t) && tr.c.headerField(joinWrapped([]string{above, t})) == af:
+			// ("国・地" / "域": a word the column's header names its field
+			// with before it is whole)
 		case headerWords && (above == "" || sameKind(f, af) || sameKind(tr.c.headerField(above+" "+t), af)):
 		case above != "" && af != fPartner && af != fNone && af != fIgnore && tr.c.endsAsInstitution(t) &&
 			sameKind(tr.c.headerField(above+" "+t), af):

@@ -207,6 +207,45 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 	}
 	c.res.Records = append(c.res.Records, rec)
 	tr.prev = c.made() - 1
+	tr.noteUnread(i)
+}
+
+// noteUnread counts the text row i holds in columns no header names
+// (fNone) beside the record it made: the record goes without it.
+func (tr *tableReader) noteUnread(i int) {
+	r := &tr.t.Rows[i]
+	for j, f := range tr.cols {
+		if f != fNone || j >= len(r.Cells) || r.Cells[j].Covered {
+			continue
+		}
+		text := clean(cellText(r.Cells[j]))
+		if text == "" {
+			continue
+		}
+		u := tr.unread[j]
+		if u == nil {
+			if tr.unread == nil {
+				tr.unread = map[int]*agreement.UnreadColumn{}
+			}
+			u = &agreement.UnreadColumn{Page: r.Page, Row: r.Row, Column: j + 1, Text: text}
+			if j < len(tr.heads) {
+				u.Header = clean(tr.heads[j])
+			}
+			tr.unread[j] = u
+		}
+		u.Cells++
+	}
+}
+
+// reportUnread hands the columns noteUnread counted to the result, left
+// to right.
+func (tr *tableReader) reportUnread() {
+	for j := range tr.cols {
+		if u := tr.unread[j]; u != nil {
+			tr.c.res.Unread = append(tr.c.res.Unread, *u)
+		}
+	}
+	tr.unread = nil
 }
 
 // notARecord reads a row that makes no record of its own: a group row, a

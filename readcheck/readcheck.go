@@ -37,6 +37,7 @@ const (
 	KindDateUnread    = "date_unread"        // a date or term the list gives that could not be read
 	KindLostChars     = "chars_lost"         // a name holding U+FFFD: characters the document lost
 	KindFillDoubt     = "fill_doubtful"      // a blank cell read as the row above's, in a table that may mean the row below's
+	KindColumnUnread  = "column_unread"      // a table's column no header names holds text beside records: the records go without it
 )
 
 // Warning is one doubt about a read.
@@ -221,6 +222,7 @@ func (k *Checker) Finish(res *agreement.Result) []Warning {
 	}
 	c.declared(k.declaredRecords())
 	c.unplaced()
+	c.unreadColumns()
 	c.addList(k.prose)
 	if n := k.records; n >= 4 && k.noCountry*2 > n {
 		c.add([]Warning{{Kind: KindNoCountry, File: c.file, Page: k.firstNoCountry.Page, Row: k.firstNoCountry.Row,
@@ -685,6 +687,27 @@ func (c *checker) unplaced() {
 	for _, u := range c.res.Unplaced {
 		ws = append(ws, Warning{Kind: KindUnplaced, File: c.file, Page: u.Page, Row: u.Row,
 			Message: fmt.Sprintf("made no record (%s): %s", u.Reason, shorten(u.Text, 100))})
+	}
+	c.add(ws)
+}
+
+// unreadColumns: columns of tables that hold text beside records though
+// no header names what they hold. The text is in no record: a header read
+// wrong (its words broken over rows, a cell's first line taken into it)
+// loses a whole column so.
+func (c *checker) unreadColumns() {
+	var ws []Warning
+	for _, u := range c.res.Unread {
+		head := "with no header"
+		if u.Header != "" {
+			head = fmt.Sprintf("headed %q", shorten(u.Header, 40))
+		}
+		rows := "1 row"
+		if u.Cells > 1 {
+			rows = fmt.Sprintf("%d rows", u.Cells)
+		}
+		ws = append(ws, Warning{Kind: KindColumnUnread, File: c.file, Page: u.Page, Row: u.Row,
+			Message: fmt.Sprintf("column %d, %s, names no field the records have, and holds text in %s beside them (%q): the records go without it", u.Column, head, rows, shorten(u.Text, 60))})
 	}
 	c.add(ws)
 }

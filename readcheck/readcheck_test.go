@@ -129,6 +129,11 @@ func TestWarnings(t *testing.T) {
 				return r
 			}()}},
 			readcheck.KindInterleaved, `the home unit "部局 IFS 間協定" holds text in one script parted by words in another`},
+		{"a column no header names",
+			&parser.Document{File: "l.pdf", Pages: 2, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("北京大学", "China", "CN", 33)},
+				Unread: []agreement.UnreadColumn{{Page: 2, Row: 33, Column: 4, Header: "日 平成", Text: "17年平成", Cells: 7}}},
+			readcheck.KindColumnUnread, `l.pdf: page 2 row 33: column 4, headed "日 平成", names no field the records have, and holds text in 7 rows beside them ("17年平成")`},
 		{"an unknown country",
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("A University", "Atlantis", "", 2)}},

@@ -1,0 +1,86 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/agreement"
+)
+
+// A column whose header names no field the records have, beside records
+// with text in it, is said: its text is in no record.
+func TestTableColumnNoHeaderNames(t *testing.T) {
+	t.Run("an unknown header", func(t *testing.T) {
+		tb := tbl([]string{"Country", "Partner Institution", "Contact person", "Year"},
+			[]string{"China", "Tsinghua University", "Prof. Li", "1998"},
+			[]string{"China", "Peking University", "", "1999"},
+			[]string{"Korea", "Seoul National University", "Dr. Kim", "2000"})
+		res, err := Normalize(tdoc([]string{"# Agreements"}, tb), Options{})
+		require.NoError(t, err)
+		require.Len(t, res.Records, 3)
+		assert.Equal(t, []agreement.UnreadColumn{{Page: 1, Row: tb.Rows[1].Row, Column: 3, Header: "Contact person", Text: "Prof. Li", Cells: 2}}, res.Unread)
+	})
+	t.Run("a header broken so that it names nothing", func(t *testing.T) {
+		// The date column's header lost its first line ("締結年月" / "日"):
+		// every date is lost.
+		tb := tbl([]string{"国", "相手機関名", "日"},
+			[]string{"中国", "清華大学", "H10.8.31"},
+			[]string{"中国", "北京大学", "H11.11.10"})
+		res, err := Normalize(tdoc([]string{"# 学術交流協定"}, tb), Options{})
+		require.NoError(t, err)
+		require.Len(t, res.Records, 2)
+		require.Len(t, res.Unread, 1)
+		assert.Equal(t, 3, res.Unread[0].Column)
+		assert.Equal(t, "日", res.Unread[0].Header)
+		assert.Equal(t, 2, res.Unread[0].Cells)
+	})
+	t.Run("columns every record reads say nothing", func(t *testing.T) {
+		tb := tbl([]string{"No.", "Country", "Partner Institution", "Year"},
+			[]string{"1", "China", "Tsinghua University", "1998"},
+			[]string{"2", "China", "Peking University", "1999"})
+		res, err := Normalize(tdoc([]string{"# Agreements"}, tb), Options{})
+		require.NoError(t, err)
+		require.Len(t, res.Records, 2)
+		assert.Empty(t, res.Unread)
+	})
+}
+
+// A header's word broken over two rows of a narrow column joins its
+// column's header whether or not the first part names a field by itself:
+// "国・地" / "域" (a country's) beside "協定" / "種別" and "本学" / "部局",
+// the second row read as the header's only by its words.
+func TestTableHeaderWordsBrokenOverRows(t *testing.T) {
+	tb := tbl([]string{"国・地", "相手機関名", "協定", "本学", "締結年月日"},
+		[]string{"域", "", "種別", "部局", ""},
+		[]string{"中国", "清華大学", "部局間協定", "工学研究科", "H10.8.31"},
+		[]string{"韓国", "ソウル大学校", "大学間協定", "―", "H11.11.10"})
+	setLines(tb)
+	res, err := Normalize(tdoc([]string{"# 学術交流協定"}, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Empty(t, res.Unread)
+	r := res.Records[0]
+	assert.Equal(t, []string{"CN", "清華大学", LevelDepartment, "工学研究科", "1998-08-31"}, []string{r.CountryCode, r.Partner, r.Level, r.HomeUnit, r.Signed})
+	r = res.Records[1]
+	assert.Equal(t, []string{"KR", "ソウル大学校", LevelUniversity, "", "1999-11-10"}, []string{r.CountryCode, r.Partner, r.Level, r.HomeUnit, r.Signed})
+}
+
+// A flag column's name broken in a narrow column, its first part alone on
+// the header's first row ("授業料不" / "徴収"), is the column's header, not
+// a title over the table.
+func TestTableFlagHeaderBrokenOverRows(t *testing.T) {
+	tb := tbl([]string{"", "", "授業料不"},
+		[]string{"国", "相手機関名", "徴収"},
+		[]string{"中国", "清華大学", "*"},
+		[]string{"韓国", "ソウル大学校", ""})
+	tb.Rows[1].Header = true
+	setLines(tb)
+	res, err := Normalize(tdoc([]string{"# 学術交流協定"}, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Empty(t, res.Unread)
+	assert.True(t, res.Records[0].FeeWaiver)
+	assert.False(t, res.Records[1].FeeWaiver)
+}
