@@ -532,6 +532,9 @@ func cellTextIn(ws []tword, idx []int, b *lineBuf) (text string, lines []string)
 // "University" is "Mahdakh Burtgel" / "University *". A line is such a
 // marker when it holds one or two words set smaller than the next line's
 // and overlaps that line's height.
+// maxMarkerRunes is the most characters a raised marker has (raisedOver).
+const maxMarkerRunes = 4
+
 func raisedIntoLines(ws []tword, lines [][]int) [][]int {
 	if len(lines) < 2 {
 		return lines
@@ -551,8 +554,15 @@ func raisedIntoLines(ws []tword, lines [][]int) [][]int {
 }
 
 // raisedOver reports whether the words of line l are set smaller than
-// those of line next and reach down into it.
+// those of line next and reach down into it, each as short as a marker is
+// ("*", "※1", "(a)"): a note in smaller type over a table ("♦ 授業料不徴収"),
+// its font's box tall enough to reach into the next line, is no marker.
 func raisedOver(ws []tword, l, next []int) bool {
+	for _, i := range l {
+		if utf8.RuneCountInString(ws[i].Text) > maxMarkerRunes {
+			return false
+		}
+	}
 	hs := make([]float64, len(next))
 	for k, i := range next {
 		hs[k] = ws[i].h

@@ -471,6 +471,17 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 	return out, banded, unbanded
 }
 
+// startsColumnOf reports a chunk (x0..x1) that starts where one of the
+// columns ivs starts, within tol, and ends before the next column starts.
+func startsColumnOf(ivs []interval, x0, x1, tol float64) bool {
+	for c, iv := range ivs {
+		if abs(x0-iv.lo) <= tol {
+			return c+1 == len(ivs) || x1 < ivs[c+1].lo
+		}
+	}
+	return false
+}
+
 // inRuledRow reports whether line j stands in the last row of a run of
 // rows ruled apart (start..end, a rule across them between two of its
 // lines): no rule across between it and the run's last line, however far
@@ -687,10 +698,17 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	// Header lines above the run: close, and every chunk inside one column
 	// (reaching no nearer another column than a line height; with near,
 	// than the middle of the gap between them, where columns stand
-	// closer).
+	// closer). A line of several cells set no smaller than the run, each
+	// starting where a column's cells start and ending before the next
+	// column's, fits however near the next its cells reach (a header's
+	// cells in a font whose boxes stand far taller than its type).
+	size := lineSize(ws, lines[start].words) // the run's type (a header is set no smaller; a menu may be)
 	fitsNear := func(l *sline, near bool, slack float64) bool {
 		for k := range l.chunks {
 			x0, x1 := l.chunkBox(ws, k)
+			if len(l.chunks) >= 2 && startsColumnOf(ivs, x0, x1, 0.1*h) && lineSize(ws, l.words) >= 0.95*size {
+				continue // (a header's cell set where its column's cells start, wider than them perhaps: "協定種" over "協定")
+			}
 			n := 0
 			for c, iv := range ivs {
 				lo, hi := iv.lo-h, iv.hi+h
