@@ -575,9 +575,9 @@ func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
 		fb := tr.c.headerField(below)
 		sub := t != below && strings.Contains(t, below) && fb != fNone && tr.c.headerField(t) == fb // ("Partner Institution" over "Institution": a header over its sub-header)
 		joined := t + " " + below
-		if cjkBreak(t, below) && tr.c.flagColumn(t) == "" && tr.c.flagColumn(below) == "" && tr.c.flagColumn(joinWrapped([]string{t, below})) != "" {
-			// ("授業料不" / "徴収": a flag column's name broken in a narrow
-			// column)
+		if tr.c.flagColumn(t) == "" && tr.c.flagColumn(joinWrapped([]string{t, below})) != "" {
+			// ("授業料不" / "徴収", "Tuition" / "Exemption": a flag column's
+			// name broken over the header's lines)
 		} else if f := tr.c.headerField(joined); !endsWithConnector(t) && !sub && (f == fNone || f == fb || !tr.c.lx.IsHeaderOnly(joined, tr.c.institution)) {
 			return false, false
 		}
@@ -683,6 +683,8 @@ func (tr *tableReader) headerRowGoesOn(texts []string, r parser.Row) bool {
 		case above != "" && endsWithConnector(above):
 		case above != "" && af == fNone && brokenHeaderWord(tr.c, above, t):
 			words++
+		case above != "" && af == fNone && tr.c.flagColumn(above) == "" && tr.c.flagColumn(joinWrapped([]string{above, t})) != "":
+			words++ // ("Tuition" / "Exemption": a flag column's name over two lines)
 		case above != "" && af != fNone && af != fIgnore && cjkBreak(above, t) && tr.c.headerField(joinWrapped([]string{above, t})) == af:
 			// ("国・地" / "域": a word the column's header names its field
 			// with before it is whole)

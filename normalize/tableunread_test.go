@@ -84,3 +84,25 @@ func TestTableFlagHeaderBrokenOverRows(t *testing.T) {
 	assert.True(t, res.Records[0].FeeWaiver)
 	assert.False(t, res.Records[1].FeeWaiver)
 }
+
+// A header set at the bottom of its row in English: its cells' first
+// lines on a row of their own over the rest ("Country /" / "Region",
+// "Date of" / "Agreement"), a flag column's name among them ("Tuition" /
+// "Exemption"), the second row read as the header's only by its words.
+func TestTableHeaderOverTwoRowsWithAFlagColumn(t *testing.T) {
+	tb := tbl([]string{"", "Country /", "", "Date of", "Tuition"},
+		[]string{"Area", "Region", "Partner Institution", "Agreement", "Exemption"},
+		[]string{"Asia", "China", "Tsinghua University", "1998/08/31", "♦"},
+		[]string{"Asia", "South Korea", "Seoul National University", "1998/07/08", ""})
+	setLines(tb)
+	res, err := Normalize(tdoc([]string{"# Academic Exchange Agreements"}, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Empty(t, res.Unread)
+	assert.Equal(t, []string{
+		"Asia | CN | Tsinghua University | 1998-08-31",
+		"Asia | KR | Seoul National University | 1998-07-08",
+	}, partnersAndDates(res))
+	assert.True(t, res.Records[0].FeeWaiver)
+	assert.False(t, res.Records[1].FeeWaiver)
+}

@@ -350,6 +350,9 @@ func (c *checker) nameRunTogether(r *agreement.Record, full bool) (Warning, bool
 		return Warning{Kind: KindRunTogether, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 			Message: fmt.Sprintf("the partner's unit %q ends with a university's name: the cells of several rows read as one?", shorten(r.PartnerUnit, 80))}, true
 	}
+	if cjkNamesRunTogether(r.Partner) {
+		return w()
+	}
 	if institutionWords(r.Partner) < 2 {
 		return Warning{}, false // one institution word at most: one name
 	}
@@ -372,6 +375,26 @@ func unitEndsAsUniversity(unit string) bool {
 	u := strings.TrimSuffix(unit, "校")
 	return (strings.HasSuffix(u, "大学") || strings.HasSuffix(u, "大學")) && unitThenUniversityRe.MatchString(unit)
 }
+
+// cjkNamesRunTogether reports a partner written in Japanese, Chinese or
+// Korean that names an institution and goes on with a university's name:
+// "中国社会科学院北京理工大学", "ソウル大学校浦項工科大学校", a unit then a
+// university "信息与电子学院北京師範大学" (the cells of two rows read as one).
+// A university named after its school ("東北学院大学", "中国科学院大学"), a
+// graduate university ("総合研究大学院大学") and a national university
+// corporation ("国立大学法人東北大学") are none.
+func cjkNamesRunTogether(p string) bool {
+	u := strings.TrimSuffix(p, "校")
+	if !strings.HasSuffix(u, "大学") && !strings.HasSuffix(u, "大學") {
+		return false
+	}
+	m := namesThenUniversityRe.FindStringSubmatch(p)
+	return m != nil && !strings.HasPrefix(m[1], "法人") && !strings.HasPrefix(m[1], "院")
+}
+
+// namesThenUniversityRe matches an institution's name's end, a name after
+// it, and the word for a university at the end.
+var namesThenUniversityRe = lazyre.New(`(?:大学校?|大學校?|学院|學院|研究院|研究所|センター|学部)(\p{L}{2,}?)(?:大学|大學)校?$`)
 
 // unitThenUniversityRe matches a unit's name, a name after it, and the
 // word for a university at the end.

@@ -129,6 +129,14 @@ func TestWarnings(t *testing.T) {
 				return r
 			}()}},
 			readcheck.KindInterleaved, `the home unit "部局 IFS 間協定" holds text in one script parted by words in another`},
+		{"two institutions' names in Japanese run together",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("中国社会科学院北京理工大学", "China", "CN", 8)}},
+			readcheck.KindRunTogether, `l.pdf: page 1 row 8: the partner "中国社会科学院北京理工大学" may name several institutions run together`},
+		{"two universities' names in Korean run together",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("ソウル大学校浦項工科大学校", "South Korea", "KR", 9)}},
+			readcheck.KindRunTogether, `the partner "ソウル大学校浦項工科大学校" may name several`},
 		{"a column no header names",
 			&parser.Document{File: "l.pdf", Pages: 2, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("北京大学", "China", "CN", 33)},
@@ -180,6 +188,13 @@ func TestOneNameWithTwoInstitutionWords(t *testing.T) {
 		"University College London", "Chulalongkorn University Petroleum and Petrochemical College", "Seoul National University Institute of Physics",
 		"University of The West Indies", "Stony Brook University, The State University of New York", "The University of Tokyo", "Institute of Physics (The Czech Academy of Sciences)"} {
 		ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{rec(name, "China", "CN", 2)}}, readcheck.Options{})
+		assert.NotContains(t, kinds(ws), readcheck.KindRunTogether, name)
+	}
+	// Universities named after their school, graduate universities and
+	// national university corporations in Japanese.
+	for _, name := range []string{"東北学院大学", "関西学院大学", "中国科学院大学", "中国社会科学院大学", "総合研究大学院大学", "北陸先端科学技術大学院大学",
+		"国立大学法人東北大学", "東京大学", "ソウル大学校", "上海交通大学医学院", "カリフォルニア大学ロサンゼルス校", "ロンドン大学東洋アフリカ研究学院"} {
+		ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{rec(name, "Japan", "JP", 2)}}, readcheck.Options{})
 		assert.NotContains(t, kinds(ws), readcheck.KindRunTogether, name)
 	}
 	// A Korean university's colleges are named so: units of their own.
