@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/agreements/agreements/agreement"
+	"github.com/agreements/agreements/parser"
 )
 
 // A column whose header names no field the records have, beside records
@@ -47,6 +48,18 @@ func TestTableColumnNoHeaderNames(t *testing.T) {
 	})
 }
 
+// readWhole reads a table set a line a row under a title, and requires
+// it to make n records and leave no column unread.
+func readWhole(t *testing.T, title string, n int, tb *parser.Table) *agreement.Result {
+	t.Helper()
+	setLines(tb)
+	res, err := Normalize(tdoc([]string{"# " + title}, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, n)
+	assert.Empty(t, res.Unread)
+	return res
+}
+
 // A header's word broken over two rows of a narrow column joins its
 // column's header whether or not the first part names a field by itself:
 // "国・地" / "域" (a country's) beside "協定" / "種別" and "本学" / "部局",
@@ -56,11 +69,7 @@ func TestTableHeaderWordsBrokenOverRows(t *testing.T) {
 		[]string{"域", "", "種別", "部局", ""},
 		[]string{"中国", "清華大学", "部局間協定", "工学研究科", "H10.8.31"},
 		[]string{"韓国", "ソウル大学校", "大学間協定", "―", "H11.11.10"})
-	setLines(tb)
-	res, err := Normalize(tdoc([]string{"# 学術交流協定"}, tb), Options{})
-	require.NoError(t, err)
-	require.Len(t, res.Records, 2)
-	assert.Empty(t, res.Unread)
+	res := readWhole(t, "学術交流協定", 2, tb)
 	r := res.Records[0]
 	assert.Equal(t, []string{"CN", "清華大学", LevelDepartment, "工学研究科", "1998-08-31"}, []string{r.CountryCode, r.Partner, r.Level, r.HomeUnit, r.Signed})
 	r = res.Records[1]
@@ -76,11 +85,7 @@ func TestTableFlagHeaderBrokenOverRows(t *testing.T) {
 		[]string{"中国", "清華大学", "*"},
 		[]string{"韓国", "ソウル大学校", ""})
 	tb.Rows[1].Header = true
-	setLines(tb)
-	res, err := Normalize(tdoc([]string{"# 学術交流協定"}, tb), Options{})
-	require.NoError(t, err)
-	require.Len(t, res.Records, 2)
-	assert.Empty(t, res.Unread)
+	res := readWhole(t, "学術交流協定", 2, tb)
 	assert.True(t, res.Records[0].FeeWaiver)
 	assert.False(t, res.Records[1].FeeWaiver)
 }
@@ -94,11 +99,7 @@ func TestTableHeaderOverTwoRowsWithAFlagColumn(t *testing.T) {
 		[]string{"Area", "Region", "Partner Institution", "Agreement", "Exemption"},
 		[]string{"Asia", "China", "Tsinghua University", "1998/08/31", "♦"},
 		[]string{"Asia", "South Korea", "Seoul National University", "1998/07/08", ""})
-	setLines(tb)
-	res, err := Normalize(tdoc([]string{"# Academic Exchange Agreements"}, tb), Options{})
-	require.NoError(t, err)
-	require.Len(t, res.Records, 2)
-	assert.Empty(t, res.Unread)
+	res := readWhole(t, "Academic Exchange Agreements", 2, tb)
 	assert.Equal(t, []string{
 		"Asia | CN | Tsinghua University | 1998-08-31",
 		"Asia | KR | Seoul National University | 1998-07-08",
