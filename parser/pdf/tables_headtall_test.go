@@ -70,6 +70,7 @@ func TestStreamHeaderInTallBoxesOverColumns(t *testing.T) {
 	assert.Equal(t, []string{"相手機関名", "", "協定種", "", "締結年月"}, rows[head])
 	assert.Equal(t, []string{"機関", "部局", "別", "本学部局", "日"}, rows[head+1])
 	assert.Equal(t, "アジア（15）", rows[head+2][0])
+	assert.Equal(t, []string{"清華大学", "", "大学間 協定", "―", "H10.8.31"}, rows[head+4], "a kind's first line over its row's line is its row's")
 }
 
 // A line of one or two words set smaller than the next and reaching into
@@ -129,4 +130,9 @@ func TestStreamHeaderOverColumnsPrinted(t *testing.T) {
 	assert.Equal(t, []string{"相手機関名", "", "協定種", "", "締結年月"}, row(0))
 	assert.Equal(t, []string{"機関", "部局", "別", "本学部局", "日"}, row(1))
 	assert.Equal(t, "アジア（15）", row(2)[0])
+	// The header sets its cells at the bottom: so do the rows, a kind's
+	// first line over the row's line its row's.
+	assert.Equal(t, "bottom", first.VAlign)
+	assert.Equal(t, []string{"清華大学 ♦", "", "大学間 協定", "―", "H10.8.31"}, row(4))
+	assert.Equal(t, []string{"", "歴史学院", "部局間 協定", "文学研究科", "R1.12.12"}, row(8))
 }

@@ -1623,8 +1623,10 @@ func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int
 
 // headedAtBottom returns, for a table whose header sets its cells at the
 // bottom of its row, the header's last line, the first that fills three
-// columns or more; -1 for any other table. The line before it holds some
-// of its cells' first lines (leadsTo), set solid over it (no half step:
+// columns or more but for lines of its cells' first lines over it
+// (leadsCells); -1 for any other table. The line before it holds some
+// of its cells' first lines (leadsTo, or leadsCells where they are three
+// or more), set solid over it (no half step:
 // cells set in the middle) in the same font ("Date of" over "Area …
 // Agreement …"; a group's heading over the header is none), and no line
 // of some of its cells, in its font, stands set solid under it (the
@@ -1642,6 +1644,9 @@ func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) 
 				return -1 // the header's cells go on under that line: set at the top
 			}
 		}
+		if k+1 <= end && leadsCells(ws, b, &lines[k+1], set) {
+			continue // (the first lines of the header's cells, set over more of them)
+		}
 		if k == start {
 			return -1
 		}
@@ -1652,12 +1657,25 @@ func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) 
 		a := &lines[k-1]
 		sa, sb := lineSize(ws, a.words), lineSize(ws, b.words)
 		if bits.OnesCount64(set(a)) < 3 && abs(sa-sb) <= 0.1*sb && allBold(ws, a) == allBold(ws, b) &&
-			b.box.Y1-a.box.Y1 > 0.66*lineStep(ws, a) && b.box.Y0-a.box.Y1 <= 0.15*a.h && leadsTo(ws, lines, k-1, end, set) == k {
+			b.box.Y1-a.box.Y1 > 0.66*lineStep(ws, a) && b.box.Y0-a.box.Y1 <= 0.15*a.h && leadsTo(ws, lines, k-1, end, set) == k ||
+			bits.OnesCount64(set(a)) >= 3 && leadsCells(ws, a, b, set) {
 			return k
 		}
 		return -1
 	}
 	return -1
+}
+
+// leadsCells reports a line of three cells or more (a) set solid over a
+// line (b) of more cells, those columns among them, in the same type and
+// weight a line or more apart: the first lines of a header's cells set at
+// the bottom of its row, over the line that holds them all ("相手機関名 |
+// 協定種 | 締結年月" over "機関 | 部局 | 別 | 本学部局 | 日").
+func leadsCells(ws []tword, a, b *sline, set func(*sline) uint64) bool {
+	sa, sb := set(a), set(b)
+	return sa&sb == sa && bits.OnesCount64(sa) < bits.OnesCount64(sb) &&
+		abs(lineSize(ws, a.words)-lineSize(ws, b.words)) <= 0.1*lineSize(ws, b.words) && allBold(ws, a) == allBold(ws, b) &&
+		b.box.Y1-a.box.Y1 > 0.66*lineStep(ws, a) && b.box.Y0-a.box.Y1 <= 0.15*a.h
 }
 
 // inCentredRow reports whether line j is one of the lines of a row whose
