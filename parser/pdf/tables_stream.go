@@ -738,8 +738,12 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	}
 	runStart := start
 	spanned := false
-	for k, i := 0, start; k < maxHeadIn && i-1 > taken && lines[i].box.Y0-lines[i-1].box.Y1 <= blockGapH*h; k++ {
+	for k, i := 0, start; i-1 > taken && lines[i].box.Y0-lines[i-1].box.Y1 <= blockGapH*h; k++ {
 		l := &lines[i-1]
+		if k >= maxHeadIn && !(k == maxHeadIn && start == i && len(lines[i].chunks) >= 2 && len(l.chunks) >= 2 &&
+			lines[i].box.Y0-l.box.Y1 <= 0.15*l.h) {
+			break // (but for the first line of a header of several cells taken last, set solid over it)
+		}
 		// A line set half a line or less over the next, or half a line
 		// from a line next to it in other columns, is a line of a row
 		// whose cells are set in its middle (a header cell of two lines
