@@ -207,7 +207,9 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 	}
 	c.res.Records = append(c.res.Records, rec)
 	tr.prev = c.made() - 1
-	tr.noteUnread(i)
+	if part <= 0 {
+		tr.noteUnread(i) // (once a row, however many agreements its lines hold)
+	}
 }
 
 // noteUnread counts the text row i holds in columns no header names

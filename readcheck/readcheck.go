@@ -388,6 +388,11 @@ func cjkNamesRunTogether(p string) bool {
 	if !strings.HasSuffix(u, "大学") && !strings.HasSuffix(u, "大學") {
 		return false
 	}
+	head := u[:len(u)-len("大学")] // (大学 and 大學 are as long)
+	if !strings.Contains(head, "大") && !strings.Contains(head, "学") && !strings.Contains(head, "學") &&
+		!strings.Contains(head, "研究") && !strings.Contains(head, "センター") {
+		return false // (a name of one institution word: the expression need not run)
+	}
 	m := namesThenUniversityRe.FindStringSubmatch(p)
 	return m != nil && !strings.HasPrefix(m[1], "法人") && !strings.HasPrefix(m[1], "院")
 }
