@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,6 +20,7 @@ import (
 // each line that takes markers, with the markers put in where they stood,
 // and the marker lines given away.
 func raisedMarkers(doc *parser.Document) (takes map[int]string, given map[int]bool) {
+	var widths map[parser.Style]float64 // made at the first marker line: most documents have none
 	for i := range doc.Blocks {
 		l := doc.Blocks[i].Line
 		if l == nil || l.Box() == (parser.Box{}) || !mayBeMarker(l.Bullet) || !mayBeMarker(l.Text) || !isMarker(clean(l.Bullet+" "+l.Text)) {
@@ -57,10 +59,64 @@ func raisedMarkers(doc *parser.Document) (takes map[int]string, given map[int]bo
 		if text == "" {
 			text = clean(o.Text)
 		}
-		takes[best] = insertAt(text, clean(l.Bullet+" "+l.Text), (l.Box().X0-o.Box().X0)/(o.Box().X1-o.Box().X0))
+		left := o.Box().X0
+		if o.Bullet != "" {
+			// The box starts at the bullet, which may be set far from
+			// the text: the text starts as far before its end as its
+			// length takes in lines of its type.
+			if widths == nil {
+				widths = pointsPerUnit(doc)
+			}
+			// (A bullet set near is left in: a length guessed in units
+			// is no nearer than a few of them.)
+			if w := widths[o.Style()]; w > 0 {
+				if start := o.Box().X1 - w*textUnits(o.Text); start > left+8*w {
+					left = min(start, o.Box().X1-1)
+				}
+			}
+		}
+		takes[best] = insertAt(text, clean(l.Bullet+" "+l.Text), max(0, (l.Box().X0-left)/(o.Box().X1-left)))
 		given[i] = true
 	}
 	return takes, given
+}
+
+// pointsPerUnit returns, by style, the width in points a unit of text
+// takes (textUnits: a CJK character two, any other one), the median over
+// the lines of that style without a bullet: where the text of a bulleted
+// line starts is told by its end and its length, the bullet being set
+// anywhere before it.
+func pointsPerUnit(doc *parser.Document) map[parser.Style]float64 {
+	seen := map[parser.Style][]float64{}
+	for i := range doc.Blocks {
+		l := doc.Blocks[i].Line
+		if l == nil || l.Bullet != "" || l.Box() == (parser.Box{}) {
+			continue
+		}
+		if n := textUnits(l.Text); n >= 10 {
+			seen[l.Style()] = append(seen[l.Style()], (l.Box().X1-l.Box().X0)/n)
+		}
+	}
+	out := make(map[parser.Style]float64, len(seen))
+	for st, ws := range seen {
+		slices.Sort(ws)
+		out[st] = ws[len(ws)/2]
+	}
+	return out
+}
+
+// textUnits is the width of text in units: a CJK character two, any
+// other one.
+func textUnits(text string) float64 {
+	n := 0.0
+	for _, r := range text {
+		if isCJK(r) {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 // mayBeMarker reports whether s has only runes that a text isMarker holds

@@ -99,3 +99,65 @@ func TestRaisedMarkerPastALoneBullet(t *testing.T) {
 		}
 	}
 }
+
+// A superscript marker over an entry whose bullet is set far to the left
+// of its text (a list printed with its bullets outside the text's
+// margin): the marker reaches the word it stands after, the entry's
+// name, and not a word as far into the line as the bullet's room. Set
+// near its text, the bullet changes nothing.
+func TestRaisedMarkerOverABulletSetFar(t *testing.T) {
+	// width is a proportional type's: capitals and digits wider than
+	// small letters, a space narrow, a CJK character a full em.
+	width := func(s string) float64 {
+		w := 0.0
+		for _, r := range s {
+			switch {
+			case isCJK(r):
+				w += 10.5
+			case r == ' ':
+				w += 2.6
+			case 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+				w += 6.4
+			default:
+				w += 5.1
+			}
+		}
+		return w
+	}
+	const textX = 107.0
+	for _, bulletX := range []float64{45, 99} {
+		doc := &parser.Document{File: "list.pdf", SHA256: "00", Format: parser.FormatPDF, Pages: 1}
+		y := 60.0
+		add := func(text, bullet string, x, size float64) *parser.Line {
+			l := (&parser.Line{Page: 1, Text: text, Bullet: bullet, Role: parser.RoleText}).Placed(
+				parser.Box{X0: x, Y0: y, X1: textX + width(text), Y1: y + size*1.6}, parser.Style{Font: "NotoSansCJKjp-Regular", Size: size})
+			if bullet != "" {
+				l.Role = parser.RoleItem
+				editBox(l, func(b *parser.Box) { b.X0 = bulletX })
+			} else {
+				editBox(l, func(b *parser.Box) { b.X1 = x + width(text) })
+			}
+			doc.Blocks = append(doc.Blocks, parser.Block{Line: l})
+			y += 15
+			return l
+		}
+		add("* 授業料不徴収 Tuition Exemption", "", textX, 10.5)
+		add("デンマーク Denmark", "", 28, 10.5)
+		add("Aalborg University , Center for Teleinfrastruktur (CTIF) — 部局間協定 School-to-school（GS", "•", 0, 10.5)
+		add("Engineering）、November 26, 2010締結", "", textX, 10.5)
+		marker := add("*", "", textX+width("Aalborg University"), 8.7)
+		entry := add("Aalborg University — 部局間協定 School-to-school（GS Engineering）、April 13, 2000締結", "•", 0, 10.5)
+		add("Technical University of Denmark, Center for Healthy Aging — 部局間協定 School-to-school", "•", 0, 10.5)
+		add("（IDAC）、September 26, 2012締結", "", textX, 10.5)
+		editBox(marker, func(b *parser.Box) { b.Y0, b.Y1 = entry.Box().Y0, entry.Box().Y0+12 })
+		doc.Number()
+
+		res, err := Normalize(doc, Options{})
+		require.NoError(t, err)
+		require.Len(t, res.Records, 3, bulletX)
+		for i, r := range res.Records {
+			assert.Equal(t, "Aalborg University", res.Records[min(i, 1)].Partner, bulletX)
+			assert.Equal(t, i == 1, r.FeeWaiver, "bullet at %v: record %d (%s)", bulletX, i, r.Partner)
+		}
+	}
+}
