@@ -34,3 +34,36 @@ func TestDeclaredInProse(t *testing.T) {
 		assert.Equal(t, tt.want, got, tt.text)
 	}
 }
+
+// A sentence broken before a count of countries: the count opening the
+// line counts the countries of the count that ended the line above, at
+// its level, wherever the lines break.
+func TestDeclaredCountOfCountriesOpensALine(t *testing.T) {
+	for _, lines := range [][]string{
+		{"Tohoku University has university-wide agreements with 12 universities and research institutions in 2 countries and regions, and",
+			"school-to-school agreements with 5 universities and research institutions in",
+			"1 countries and regions (as of 2021-05-01)."},
+		{"Tohoku University has university-wide agreements with 12 universities and research institutions in 2",
+			"countries and regions, and school-to-school agreements with 5 universities and research institutions in",
+			"1 countries and regions (as of 2021-05-01)."},
+	} {
+		c := testContext()
+		var got []string
+		for i, l := range lines {
+			ds := c.parseDeclared(l, "", 1, i+1)
+			c.res.Declared = append(c.res.Declared, ds...)
+			for _, d := range ds {
+				got = append(got, fmt.Sprintf("%s %s %d", d.Level, d.Unit, d.Count))
+			}
+		}
+		assert.Contains(t, got, "department countries 1", lines)
+		assert.NotContains(t, got, " countries 1", lines)
+	}
+	// A line above that declares nothing gives the count no level.
+	c := testContext()
+	c.res.Declared = append(c.res.Declared, c.parseDeclared("Partner institutions of Tohoku University", "", 1, 1)...)
+	ds := c.parseDeclared("1 countries and regions (as of 2021-05-01).", "", 1, 2)
+	if assert.Len(t, ds, 1) {
+		assert.Empty(t, ds[0].Level)
+	}
+}

@@ -382,6 +382,15 @@ func (c *docContext) parseDeclared(text, level string, page, row int) []Declared
 			out[i].Level = out[i-1].Level
 		}
 	}
+	// So does one that opens a line, of the count that ended the line
+	// above: the sentence broke between them ("… school-to-school
+	// agreements with 5 universities and research institutions in" / "1
+	// countries and regions").
+	if len(out) > 0 && !own[0] && out[0].Unit == "countries" && counts[0].Start == 0 {
+		if n := len(c.res.Declared); n > 0 && c.res.Declared[n-1].Row == row-1 && c.res.Declared[n-1].Page == page {
+			out[0].Level = c.res.Declared[n-1].Level
+		}
+	}
 	// A count whose unit the sentence gives later ("計 206、…計 407 の海外学術
 	// 機関") counts what the next count does; a count of countries says
 	// nothing of the count before it.

@@ -94,6 +94,7 @@ type tableReader struct {
 	partnerMarkers        []string // the markers the partner cell above carried, for the rows that fill it down
 	partnerText           string   // the partner cell above as read, and how (dateGoesOn)
 	partnerOpts           entryOpts
+	partnerFrom           int                     // the first record made of the partner cell above
 	prev                  int                     // the last record of this table (c.rec), -1 for none
 	lastBody              bodyRow                 // the body row read last (brokenByPage)
 	otherLevel            bool                    // a record of this table released while it is read has a level other than the table's

@@ -369,6 +369,7 @@ func (tr *tableReader) rowPartner(rec *Record, vals *fieldVals, has fieldSet, i 
 	pv := vals.get(fPartner)
 	level := ""
 	switch {
+	case pv.text != "" && tr.nameOverRows(rec, pv):
 	case pv.text != "":
 		text := pv.text
 		if !tr.hasColumn(fPartnerUnit) {
@@ -383,6 +384,7 @@ func (tr *tableReader) rowPartner(rec *Record, vals *fieldVals, has fieldSet, i 
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillDown, "partner"))
 		}
 		tr.partner, tr.partnerAlt, tr.partnerMarkers = rec.Partner, rec.PartnerAlt, en.markers
+		tr.partnerFrom = c.made() // (the record made of this row)
 	case tr.partner != "":
 		// A blank partner cell: the partner above. When the cell is what
 		// a page break left of a merged cell, the markers it carried too.
@@ -396,6 +398,35 @@ func (tr *tableReader) rowPartner(rec *Record, vals *fieldVals, has fieldSet, i 
 		return "", false
 	}
 	return level, rec.Partner != ""
+}
+
+// nameOverRows reads a partner cell that is only a word for an
+// institution ("University", "大学") under the rows of a partner above
+// ("* Chulalongkorn"): a name in a cell merged over those rows, its lines
+// parted between them. The name is read whole, on the rows above that
+// bear it and on this one, which takes the markers the cell carried.
+func (tr *tableReader) nameOverRows(rec *Record, pv val) bool {
+	c := tr.c
+	if tr.partner == "" || tr.partnerText == "" || tr.partnerFrom < c.base || !c.lx.IsInstitutionWord(pv.text) {
+		return false
+	}
+	joined := joinWrapped([]string{tr.partnerText, pv.text})
+	en := c.readEntry(joined, tr.partnerOpts)
+	if en.partner == "" || en.partner == tr.partner || !strings.HasSuffix(en.partner, strings.TrimSpace(pv.text)) {
+		return false
+	}
+	repair := agreement.R(agreement.RepairSplitRow, "name_over_rows")
+	for k := tr.partnerFrom; k < c.made(); k++ {
+		if r := c.rec(k); r.Partner == tr.partner && r.PartnerAlt == tr.partnerAlt {
+			r.Partner, r.PartnerAlt = en.partner, en.partnerAlt
+			r.Repairs = append(r.Repairs, repair)
+		}
+	}
+	rec.Partner, rec.PartnerAlt = en.partner, en.partnerAlt
+	c.applyMarkers(rec, tr.partnerMarkers, tr.where(fPartner))
+	rec.Repairs = append(rec.Repairs, repair)
+	tr.partner, tr.partnerAlt, tr.partnerText = en.partner, en.partnerAlt, joined
+	return true
 }
 
 // rowCells reads the units, the kind and the notes, markers stripped

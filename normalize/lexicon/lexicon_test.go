@@ -195,3 +195,13 @@ func TestEndsAsUniversity(t *testing.T) {
 		assert.Equal(t, lowered(name), lx.EndsAsUniversity(name), name)
 	}
 }
+
+func TestIsInstitutionWord(t *testing.T) {
+	lx := lexicon.Default()
+	for _, s := range []string{"University", "university", "Institute", "College", "大学", "Universität", " University "} {
+		assert.True(t, lx.IsInstitutionWord(s), s)
+	}
+	for _, s := range []string{"", "Chulalongkorn University", "北京大学", "Faculty", "Universities of Applied Sciences", "Department of Physics"} {
+		assert.False(t, lx.IsInstitutionWord(s), s)
+	}
+}

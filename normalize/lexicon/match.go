@@ -427,6 +427,24 @@ func (lx *Lexicon) IsInstitution(text string) bool {
 	return len(findText(text, lx.inst)) > 0
 }
 
+// IsInstitutionWord reports a text that is only a word for an
+// institution, naming none ("University", "Institute", "大学"): the end of
+// a name whose first part stands elsewhere.
+func (lx *Lexicon) IsInstitutionWord(text string) bool {
+	f := Fold(text)
+	if f == "" {
+		return false
+	}
+	for _, ts := range [][]term{lx.inst, lx.instFirst} {
+		for _, m := range find(f, ts) {
+			if m.start == 0 && m.end == len(f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // OpensAsInstitution reports a name whose first word opens an
 // institution's name ("Institut Teknologi Bandung").
 func (lx *Lexicon) OpensAsInstitution(text string) bool {

@@ -982,6 +982,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	var lbuf lineBuf // the cells' visual lines, cell after cell
 	var votes valignVotes
 	cellWords, cellLines := make([][]int, nc), make([]int, nc)
+	lineCounts := make([]int, len(accs)*nc) // each cell's lines, row after row (mergeCentred)
 	for r, cells := range accs {
 		row := parser.Row{Page: p.Number, Cells: p.rowCellArray(nc)}
 		rowBox := parser.Box{X0: region.X0, Y0: boxes[r].Y0, X1: region.X1, Y1: boxes[r].Y1}
@@ -1000,6 +1001,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			cell.Text, lines = cellTextIn(ws, acc.words, &lbuf)
 			cell.SetLinesBox(lines, box)
 			cellWords[c], cellLines[c] = acc.words, max(len(lines), 1)
+			lineCounts[r*nc+c] = len(lines)
 			for _, wi := range acc.words {
 				nwords++
 				if ws[wi].Style.Bold {
@@ -1028,10 +1030,119 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		t.bold = append(t.bold, nwords > 0 && nbold == nwords)
 	}
 	t.table.VAlign = votes.verdict()
+	if t.table.VAlign == "middle" {
+		mergeCentred(t.table.Rows, ws, accs, lineCounts, nc, hrules)
+	}
 	if band != nil {
 		mergeUnruled(t.table.Rows, hrules, region, ivs)
 	}
 	return t, true
+}
+
+// mergeCentred makes one cell of a blank cell and the cell under it in a
+// table that sets its cells in the middle of their rows, where the cell
+// under it stands not in the middle of its row but as far above it as the
+// blank row is high: a cell merged over the two rows, its text in their
+// middle ("* Mahidol University" beside the first of the two lines of
+// "Faculty of Medicine, Ramathibodi" / "Hospital", where "GS Medicine"
+// stands between them, under a row that has no partner), a cell of as
+// many lines standing in its row's middle beside it. The text goes
+// to the first row's cell, which spans both; the second's is covered. A
+// rule between the rows across the column keeps them apart.
+func mergeCentred(rows []parser.Row, ws []tword, accs [][]cellAcc, lineCounts []int, nc int, hrules []rule) {
+	for r := 1; r < len(rows) && r < len(accs); r++ {
+		below, above := &rows[r], &rows[r-1]
+		if len(below.Cells) != nc || len(above.Cells) != nc {
+			continue
+		}
+		most := 0
+		first, last := 0.0, 0.0
+		seen := false
+		for c := range nc {
+			most = max(most, lineCounts[r*nc+c])
+			for _, wi := range accs[r][c].words {
+				if !seen || ws[wi].cy < first {
+					first = ws[wi].cy
+				}
+				if !seen || ws[wi].cy > last {
+					last = ws[wi].cy
+				}
+				seen = true
+			}
+		}
+		if most < 2 || last <= first {
+			continue
+		}
+		pitch := (last - first) / float64(most-1)
+		filledAbove := 0
+		for c := range nc {
+			if len(accs[r-1][c].words) > 0 {
+				filledAbove++
+			}
+		}
+		ab, bb := above.Box(), below.Box()
+		spanMid := (ab.Y0 + bb.Y1) / 2
+		for c := range nc {
+			words := accs[r][c].words
+			n := lineCounts[r*nc+c]
+			if len(words) == 0 || n >= most || len(accs[r-1][c].words) > 0 || above.Cells[c].Covered || below.Cells[c].Covered ||
+				below.Cells[c].ColSpan != 1 || above.Cells[c].ColSpan != 1 || filledAbove < 2 {
+				continue
+			}
+			mid := wordsMid(ws, words)
+			if abs(mid-(first+last)/2) < 0.3*pitch || abs(mid-spanMid) >= 0.3*pitch || mid > (first+last)/2 {
+				continue // in its row's middle, or not in the two rows'
+			}
+			// A cell of as many lines in the row's middle shows where the
+			// row sets such a cell.
+			// (Its lines set together: lines set apart are the cells of
+			// two rows read as one.)
+			witness := false
+			for o := range nc {
+				if ow := accs[r][o].words; o != c && lineCounts[r*nc+o] == n && len(ow) > 0 && abs(wordsMid(ws, ow)-(first+last)/2) < 0.3*pitch &&
+					abs(wordsSpan(ws, ow)-float64(n-1)*pitch) < 0.3*pitch {
+					witness = true
+					break
+				}
+			}
+			if !witness {
+				continue
+			}
+			cb := below.Cells[c].Box()
+			if ruledAcross(hrules, parser.Box{X0: cb.X0, X1: cb.X1}, (ab.Y0+ab.Y1)/2, (bb.Y0+bb.Y1)/2) {
+				continue
+			}
+			cell := below.Cells[c]
+			cell.RowSpan = 2
+			cell.SetBox(parser.Box{X0: cb.X0, Y0: ab.Y0, X1: cb.X1, Y1: bb.Y1})
+			above.Cells[c] = cell
+			covered := parser.Cell{Covered: true}
+			covered.SetBox(cb)
+			below.Cells[c] = covered
+		}
+	}
+}
+
+// wordsMid is the middle of the lines the words stand on.
+func wordsMid(ws []tword, words []int) float64 {
+	c0, c1 := wordsRange(ws, words)
+	return (c0 + c1) / 2
+}
+
+// wordsSpan is how far apart the first and last lines the words stand on
+// are, middle to middle.
+func wordsSpan(ws []tword, words []int) float64 {
+	c0, c1 := wordsRange(ws, words)
+	return c1 - c0
+}
+
+// wordsRange is the highest and lowest middle of the words.
+func wordsRange(ws []tword, words []int) (float64, float64) {
+	c0, c1 := ws[words[0]].cy, ws[words[0]].cy
+	for _, wi := range words {
+		c0, c1 = min(c0, ws[wi].cy), max(c1, ws[wi].cy)
+	}
+	return c0, c1
 }
 
 // mergeUnruled makes one cell of a column's cells in rows ruled apart
