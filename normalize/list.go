@@ -80,6 +80,7 @@ type pendingEntry struct {
 	raised bool   // a marker came from a line of its own above or below
 	name   string // the entry's text before a unit set in a column of its own (entryColumn), "" for none
 	unit   string // that unit
+	level  string // the level its cell under a level column's name says (entryColumn), "" for none
 }
 
 // bullets a list entry may start with when the extractor left them in the
@@ -266,6 +267,12 @@ func (c *docContext) line(l *parser.Line, i int) {
 				return
 			}
 		}
+		if lv, ok := c.levelBeside(ls.entry, l, text); ok {
+			// "Universiti Putra Malaysia" … "大学 University": a table of
+			// one row read as lines, its level cell beside the name.
+			ls.entry.level = lv
+			return
+		}
 	}
 	if ls.entry != nil && !item && (c.continues(ls.entry, l, text) || l.Page == ls.entry.last.Page && datePiece(text)) {
 		// (a line that starts with the rest of a date ends the entry above:
@@ -314,7 +321,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 	}
 
 	switch {
-	case item, c.entryStyled(l, text):
+	case item, c.entryStyled(l, text), c.underPartnerColumn(ls, l, text):
 		ls.entry = &pendingEntry{first: l, last: l, text: text, parts: []string{text}, lines: 1, bullet: item, raised: raised}
 	case c.headingLike(l, text), c.labelsList(l, text, i):
 		if joined, ok := c.headingWrapped(l, text, i); ok {
@@ -381,6 +388,81 @@ func (c *docContext) entryColumn(ls *listState, l *parser.Line) field {
 		}
 	}
 	return fNone
+}
+
+// underPartnerColumn reports a line in regular type that starts where
+// the partner's column's name above it starts ("相手機関名 Partner
+// Institution" over "Ministry of Science and Technology"): a row of a
+// table set as lines, whatever its words; not a group's name, nor another
+// column's.
+func (c *docContext) underPartnerColumn(ls *listState, l *parser.Line, text string) bool {
+	if len(ls.columns) == 0 || l.Box() == (parser.Box{}) || l.Style().Bold || l.Role == parser.RoleHeading {
+		return false
+	}
+	h := l.Box().Height()
+	for _, col := range ls.columns {
+		if col.Page == l.Page && math.Abs(col.Box().X0-l.Box().X0) <= 2 && col.Box().Y1 <= l.Box().Y0+h/2 &&
+			c.lx.Mentions(clean(col.Text), fPartner) && (c.headerOfColumns(ls, col) || sameSize(col, l)) {
+			return !c.namesGroup(text) && !c.columnName(text)
+		}
+	}
+	return false
+}
+
+// sameSize reports lines set in type of one size, to a tenth: a table's
+// header and its rows, not a title over them.
+func sameSize(a, b *parser.Line) bool {
+	sa, sb := a.Style().Size, b.Style().Size
+	return sa > 0 && math.Abs(sa-sb) <= 0.1*sb
+}
+
+// headerOfColumns reports a column's name that stands in a header of two
+// columns or more: beside another column's name, or naming two fields in
+// one line ("相手機関名 Partner Institution 区分 Level"). A title's last
+// line that names the partners alone ("Institutions"), in larger type,
+// heads no table.
+func (c *docContext) headerOfColumns(ls *listState, col *parser.Line) bool {
+	for _, o := range ls.columns {
+		if o != col && o.Page == col.Page && math.Abs(o.Box().Y0-col.Box().Y0) <= col.Box().Height()/4 {
+			return true
+		}
+	}
+	text := clean(col.Text)
+	for _, f := range []field{fPartnerUnit, fHomeUnit, fLevel, fType, fSigned, fValid, fCountry} {
+		if c.lx.Mentions(text, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// levelBeside reads a line that says a level ("大学 University", "部局間
+// Department") standing beside the pending entry's first or last line,
+// apart from it to the right, under a column's name that says the level:
+// the entry's level cell, in a table set as lines (set at the bottom of
+// its row, beside the last). A cell set in the middle of a row of two
+// lines stands lower than the first, by up to half a line.
+func (c *docContext) levelBeside(e *pendingEntry, l *parser.Line, text string) (string, bool) {
+	if e.level != "" || l.Box() == (parser.Box{}) || l.Page != e.last.Page {
+		return "", false
+	}
+	h := e.first.Box().Height()
+	beside := func(o *parser.Line) bool {
+		return o.Page == l.Page && l.Box().X0 > o.Box().X1+h && l.Box().Y0 >= o.Box().Y0-h/4 && l.Box().Y0 <= o.Box().Y0+0.6*h
+	}
+	if !beside(e.first) && !beside(e.last) {
+		return "", false
+	}
+	named := false // a column's name above says the level ("区分 Level")
+	for _, col := range c.list.columns {
+		if col.Page == l.Page && (col.Box().Y1 <= e.first.Box().Y0+h/4 || col.Box().Y0 < e.first.Box().Y0-h/2) && c.lx.Mentions(clean(col.Text), fLevel) {
+			named = true
+		}
+	}
+	if !named {
+		return "", false
+	}
+	return c.lx.LevelValue(text)
 }
 
 // entryStyled reports a line without bullet that is written like the
@@ -854,6 +936,8 @@ func (c *docContext) flushList() {
 	}
 	en := c.readEntry(text, entryOpts{})
 	switch {
+	case e.level != "":
+		r.Level = e.level
 	case en.level != "":
 		r.Level = en.level
 	case r.Level == "" && (r.HomeUnit != "" || en.homeUnit != ""):
