@@ -323,6 +323,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 	switch {
 	case item, c.entryStyled(l, text), c.underPartnerColumn(ls, l, text):
 		ls.entry = &pendingEntry{first: l, last: l, text: text, parts: []string{text}, lines: 1, bullet: item, raised: raised}
+		c.levelRunIn(ls, ls.entry)
 	case c.headingLike(l, text), c.labelsList(l, text, i):
 		if joined, ok := c.headingWrapped(l, text, i); ok {
 			text = joined
@@ -434,6 +435,49 @@ func (c *docContext) headerOfColumns(ls *listState, col *parser.Line) bool {
 		}
 	}
 	return false
+}
+
+// levelRunIn takes off the end of an entry's first line a level that
+// stands under the level column's name, the name's cell and the level's
+// read as one line, set too close to be parted ("Universiti Tunku Abdul
+// Rahman (UTAR) 大学 University" under "区分 Level"): the words at the
+// line's end that say a level and take, in the line's type, the room from
+// the column's start to the line's end.
+func (c *docContext) levelRunIn(ls *listState, e *pendingEntry) {
+	l := e.first
+	if l.Box() == (parser.Box{}) || e.bullet {
+		return
+	}
+	h := l.Box().Height()
+	at := -1.0
+	for _, col := range ls.columns {
+		if col.Page == l.Page && col.Box().X0 > l.Box().X0+h && col.Box().X0 < l.Box().X1 &&
+			(col.Box().Y1 <= l.Box().Y0+h/4 || col.Box().Y0 < l.Box().Y0-h/2) && c.lx.Mentions(clean(col.Text), fLevel) {
+			at = col.Box().X0
+		}
+	}
+	if at < 0 {
+		return
+	}
+	if c.unitWidths == nil {
+		c.unitWidths = pointsPerUnit(c.doc)
+	}
+	w := c.unitWidths[l.Style()]
+	if w <= 0 {
+		return
+	}
+	words := strings.Fields(e.text)
+	for k := 1; k < len(words); k++ {
+		tail := strings.Join(words[k:], " ")
+		lv, ok := c.lx.LevelValue(tail)
+		if !ok || math.Abs(l.Box().X1-w*textUnits(tail)-at) > 3*w {
+			continue
+		}
+		e.text = strings.Join(words[:k], " ")
+		e.parts[0] = e.text
+		e.level = lv
+		return
+	}
 }
 
 // levelBeside reads a line that says a level ("大学 University", "部局間

@@ -16,7 +16,8 @@ import (
 // under the partner's column's name is an entry, not a heading, whatever
 // its words ("Ministry of Science and Technology"); a level beside it under
 // the level column's name is its level, not part of its name nor an entry
-// of its own.
+// of its own, also when the two cells were read as one line ("Universiti
+// Tunku Abdul Rahman (UTAR) 大学 University", LibreOffice).
 func TestListTablesOfARowReadAsLines(t *testing.T) {
 	for _, name := range []string{"m213-page-mfu", "m279-lopage-mfu", "m354-bottom-mfu"} {
 		t.Run(name, func(t *testing.T) {
@@ -33,8 +34,9 @@ func TestListTablesOfARowReadAsLines(t *testing.T) {
 				assert.NotEqual(t, "University", r.Partner)
 			}
 			for partner, unit := range map[string]string{
-				"Ministry of Science and Technology": "Department of Planning and Cooperation",
-				"Universiti Putra Malaysia":          "",
+				"Ministry of Science and Technology":   "Department of Planning and Cooperation",
+				"Universiti Putra Malaysia":            "",
+				"Universiti Tunku Abdul Rahman (UTAR)": "",
 			} {
 				r, ok := byName[partner]
 				if assert.True(t, ok, "no record of %s", partner) {

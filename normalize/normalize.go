@@ -206,14 +206,15 @@ type docContext struct {
 	units       map[string]bool // texts already read by isUnit (at most textMemo remembered)
 	unitishs    map[string]bool // texts already read by unitish (likewise)
 	headerMemo  map[string]field
-	consumed    map[int]bool         // rows the first pass read as part of a line above (a wrapped as-of phrase)
-	regions     map[string]bool      // whether texts name a region (namesRegion)
-	countries   map[string]groupName // country texts already read (readCountry)
-	raised      map[int]string       // markers set on a line of their own, by the block of the line they mark (superscript.go)
-	opening     map[string]bool      // the texts of the lines read before the first record: a page's head said again further on
-	raisedGiven map[int]bool         // the blocks of those marker lines
-	unitOrder   int                  // how the document names a partner with its unit (units.go), once known
-	dateRepairs map[string]string    // the date repair of each layout (dateRepair)
+	consumed    map[int]bool             // rows the first pass read as part of a line above (a wrapped as-of phrase)
+	regions     map[string]bool          // whether texts name a region (namesRegion)
+	countries   map[string]groupName     // country texts already read (readCountry)
+	raised      map[int]string           // markers set on a line of their own, by the block of the line they mark (superscript.go)
+	opening     map[string]bool          // the texts of the lines read before the first record: a page's head said again further on
+	raisedGiven map[int]bool             // the blocks of those marker lines
+	unitWidths  map[parser.Style]float64 // the width of a unit of text in each style (pointsPerUnit), made when first asked
+	unitOrder   int                      // how the document names a partner with its unit (units.go), once known
+	dateRepairs map[string]string        // the date repair of each layout (dateRepair)
 
 	// When records are emitted (Options.Emit): the check of the records
 	// as they pass, the records emitted and let go (the first held is
