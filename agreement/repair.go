@@ -15,6 +15,7 @@ const (
 	RepairWrappedLine     RepairKind = "joined_wrapped_line"
 	RepairSplitRow        RepairKind = "joined_split_row"
 	RepairFillDown        RepairKind = "fill_down"        // a merged or blank cell meaning "same as above"
+	RepairFillUp          RepairKind = "fill_up"          // a blank cell over a merged cell set at the foot of its rows: "same as below"
 	RepairMarker          RepairKind = "marker"           // a marker away from where the list puts them
 	RepairCountryAlias    RepairKind = "country_alias"    // the list's own name for a country
 	RepairCountryUnknown  RepairKind = "country_unknown"  // a name the country tables do not know
@@ -33,7 +34,7 @@ const (
 // RepairKinds lists every kind of repair, once.
 func RepairKinds() []RepairKind {
 	return []RepairKind{RepairDate, RepairDateUnread, RepairValidityUnread, RepairInheritedDate, RepairWrappedLine,
-		RepairSplitRow, RepairFillDown, RepairMarker, RepairCountryAlias, RepairCountryUnknown, RepairCountryInName, RepairRegionAlias,
+		RepairSplitRow, RepairFillDown, RepairFillUp, RepairMarker, RepairCountryAlias, RepairCountryUnknown, RepairCountryInName, RepairRegionAlias,
 		RepairRegionUnknown, RepairLevel, RepairInstitution, RepairColumnsPrevious, RepairSplitCell, RepairTypeDescription, RepairHTML, RepairPDF}
 }
 

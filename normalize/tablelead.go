@@ -452,6 +452,108 @@ func joinLead(r, n parser.Row) parser.Row {
 // maxDoubts bounds the doubts said one by one; the rest are counted.
 const maxDoubts = 10
 
+// fillUp reads a blank partner cell of row i in a table that sets its
+// cells at the bottom of their rows as the partner of the row below it that
+// names one: a cell merged over rows stands at their foot there, and names
+// the rows above it down to its own. The rows between stand on the same
+// page, each with a cell of its own beside the blank (a row of a group's
+// label alone ends the run); a cell the extractor merged is not moved. The
+// record says fill_up:partner, and the read is said to be doubtful where a
+// partner above could have been meant (fill_doubtful).
+func (tr *tableReader) fillUp(rec *Record, vals *fieldVals, pv val, i int, has fieldSet) bool {
+	if !tr.atBottom || pv.covered || pv.col < 0 {
+		return false
+	}
+	below, ok := tr.partnerBelow(i, pv.col)
+	if !ok {
+		return false
+	}
+	c := tr.c
+	o := entryOpts{ownDate: has.has(fSigned), ownUnit: tr.hasColumn(fPartnerUnit), department: tr.departmentRow(vals)}
+	text := below.text
+	if !tr.hasColumn(fPartnerUnit) {
+		text = c.unitOnItsLine(below.lines, text)
+	}
+	en := c.readEntry(text, o)
+	if en.partner == "" {
+		return false
+	}
+	above := tr.partner
+	c.applyEntry(rec, en, tr.where(fPartner))
+	rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairFillUp, "partner"))
+	if above != "" && above != rec.Partner {
+		tr.doubt(rec, fmt.Sprintf("blank partner cell read as the row below's (%s), in a table that sets its cells at the bottom of their rows, "+
+			"where a cell merged over rows names them at their foot: a blank may also mean the row above's (%s)", rec.Partner, above))
+	}
+	return true
+}
+
+// partnerBelow returns the partner cell (column j) of the first row under
+// row i that has one, when the rows from i to it are rows of a merged cell
+// set at its foot: on one page, none a header, none merged by the extractor
+// in that column, and each holding text beside its blank partner cell
+// other than a group's label.
+func (tr *tableReader) partnerBelow(i, j int) (val, bool) {
+	rows := tr.t.Rows
+	for k := i + 1; k < len(rows); k++ {
+		r := &rows[k]
+		if r.Header || r.Page != rows[i].Page || j >= len(r.Cells) || r.Cells[j].Covered || r.Cells[j].RowSpan > 1 {
+			return val{}, false
+		}
+		if rowBlank(*r) {
+			continue
+		}
+		if tr.labelsGroup(k) {
+			return val{}, false // (a group begins: the cell over it is the group's above)
+		}
+		if v := tr.cell(k, j); clean(v.text) != "" {
+			return v, true
+		}
+		if !tr.holdsRecordText(k) {
+			return val{}, false
+		}
+	}
+	return val{}, false
+}
+
+// labelsGroup reports a row with a group's label of its own (region,
+// country): the labels stand on their groups' first rows by now
+// (centeredGroups).
+func (tr *tableReader) labelsGroup(k int) bool {
+	r := &tr.t.Rows[k]
+	for j, f := range tr.cols {
+		if (f == fRegion || f == fCountry) && j < len(r.Cells) && !r.Cells[j].Covered && clean(r.Cells[j].Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsRecordText reports a row with text in a cell that is neither a
+// partner's nor a group's label (region, country).
+func (tr *tableReader) holdsRecordText(k int) bool {
+	r := &tr.t.Rows[k]
+	for j, f := range tr.cols {
+		if j >= len(r.Cells) || r.Cells[j].Covered || f == fRegion || f == fCountry || f == fPartner || f == fNone || f == fIgnore {
+			continue
+		}
+		if clean(r.Cells[j].Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// doubt says a doubtful read of a blank cell (fill_doubtful), up to
+// maxDoubts lines; the rest are counted.
+func (tr *tableReader) doubt(rec *Record, msg string) {
+	if len(tr.c.doubts) >= maxDoubts {
+		tr.c.doubtsMore++
+		return
+	}
+	tr.c.doubts = append(tr.c.doubts, agreement.Warning{Kind: readcheck.KindFillDoubt, File: tr.c.doc.File, Page: rec.Source.Page, Row: rec.Source.Row, Message: msg})
+}
+
 // doubtFill notes a blank partner's cell of row i (column j) filled with
 // the partner above (rec's), in a table that sets its cells at the bottom
 // of their rows, the row under it naming a partner: a cell merged over
@@ -467,11 +569,6 @@ func (tr *tableReader) doubtFill(i, j int, rec *Record) {
 	if below == "" || rows[i+1].Cells[j].Covered {
 		return
 	}
-	if len(tr.c.doubts) >= maxDoubts {
-		tr.c.doubtsMore++
-		return
-	}
-	tr.c.doubts = append(tr.c.doubts, agreement.Warning{Kind: readcheck.KindFillDoubt, File: tr.c.doc.File, Page: rec.Source.Page, Row: rec.Source.Row,
-		Message: fmt.Sprintf("blank partner cell read as the row above's (%s), in a table that sets its cells at the bottom of their rows: "+
-			"a cell merged over rows there names the row below's (%s)", rec.Partner, below)})
+	tr.doubt(rec, fmt.Sprintf("blank partner cell read as the row above's (%s), in a table that sets its cells at the bottom of their rows: "+
+		"a cell merged over rows there names the row below's (%s)", rec.Partner, below))
 }

@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -235,36 +237,96 @@ func TestTableGroupsAtTheirFeet(t *testing.T) {
 	assert.Contains(t, got, "Africa | SD | シエナ大学 | 1989-11-22", "filled down")
 }
 
-// TestTableBlankPartnerSetAtTheBottom: a blank partner's cell, read as the
-// row above's, is doubtful in a table that sets its cells at the bottom:
-// a partner merged over rows stands at their foot there. The warning
-// names both partners; the same table set at the top says nothing.
+// TestTableBlankPartnerSetAtTheBottom: in a table that sets its cells at
+// the bottom of their rows, a partner's cell merged over rows stands at
+// their foot: the blank cells over it are its (fill_up), and the read is
+// said to be doubtful, naming the partner above that a blank may also
+// mean. Rows of a group's label alone end the run, and so does a page: a
+// blank there is the row above's. The same table set at the top reads
+// its blanks as the row above's and says nothing.
 func TestTableBlankPartnerSetAtTheBottom(t *testing.T) {
-	for _, valign := range []string{"bottom", ""} {
-		tb := tbl([]string{"相手機関名", "相手部局", "締結年月日"},
-			[]string{"Beijing University of Technology", "", "1986"},
-			[]string{"", "Purple Mountain Observatory", "1988"},
-			[]string{"Chinese Academy of Sciences", "National Astronomical Observatories", "1992"})
+	rows := [][]string{{"相手機関名", "相手部局", "締結年月日"},
+		{"Beijing University of Technology", "", "1986"},
+		{"", "Purple Mountain Observatory", "1988"},
+		{"", "Institute of Physics", "1990"},
+		{"Chinese Academy of Sciences", "National Astronomical Observatories", "1992"},
+		{"", "Peking Union Medical College", "1994"}, // (the page ends here)
+		{"Tsinghua University", "", "1995"}}
+	read := func(valign string, page int) ([]string, []string) {
+		tb := tbl(rows...)
 		setLines(tb)
 		tb.VAlign = valign
+		for i := page; i > 0 && i < len(tb.Rows); i++ {
+			tb.Rows[i].Page = 2
+		}
 		res, err := Normalize(tdoc([]string{"# 中国"}, tb), Options{})
 		require.NoError(t, err)
-		require.Len(t, res.Records, 3)
-		assert.Equal(t, "Beijing University of Technology", res.Records[1].Partner, valign)
-		var doubts []string
+		var got, doubts []string
+		for _, r := range res.Records {
+			got = append(got, r.Partner+" | "+strings.Join(slices.DeleteFunc(slices.Clone(r.Repairs), func(s string) bool {
+				return !strings.HasPrefix(s, "fill_")
+			}), ","))
+		}
 		for _, w := range res.Warnings {
 			if w.Kind == readcheck.KindFillDoubt {
 				doubts = append(doubts, w.String())
 			}
 		}
-		if valign == "" {
-			assert.Empty(t, doubts)
-			continue
-		}
-		require.Len(t, doubts, 1)
-		assert.Contains(t, doubts[0], "t.html: page 1 row 4: blank partner cell read as the row above's (Beijing University of Technology)")
-		assert.Contains(t, doubts[0], "names the row below's (Chinese Academy of Sciences)")
+		return got, doubts
 	}
+
+	got, doubts := read("bottom", 6)
+	assert.Equal(t, []string{
+		"Beijing University of Technology | ",
+		"Chinese Academy of Sciences | fill_up:partner",
+		"Chinese Academy of Sciences | fill_up:partner",
+		"Chinese Academy of Sciences | ",
+		"Chinese Academy of Sciences | fill_down:partner",
+		"Tsinghua University | ",
+	}, got)
+	require.Len(t, doubts, 3)
+	assert.Contains(t, doubts[0], "t.html: page 1 row 4: blank partner cell read as the row below's (Chinese Academy of Sciences)")
+	assert.Contains(t, doubts[0], "may also mean the row above's (Beijing University of Technology)")
+	assert.Contains(t, doubts[1], "t.html: page 1 row 5: blank partner cell read as the row below's (Chinese Academy of Sciences)")
+	assert.Contains(t, doubts[2], "t.html: page 1 row 7: blank partner cell read as the row above's (Chinese Academy of Sciences)",
+		"a page's foot ends the run: the row above's, doubtful")
+
+	got, _ = read("bottom", 0)
+	assert.Equal(t, "Tsinghua University | fill_up:partner", got[4], "on one page, the partner below")
+
+	got, doubts = read("", 6)
+	assert.Equal(t, []string{
+		"Beijing University of Technology | ",
+		"Beijing University of Technology | fill_down:partner",
+		"Beijing University of Technology | fill_down:partner",
+		"Chinese Academy of Sciences | ",
+		"Chinese Academy of Sciences | fill_down:partner",
+		"Tsinghua University | ",
+	}, got)
+	assert.Empty(t, doubts)
+}
+
+// TestTableBlankPartnerOverAGroup: a row that begins a group (its label
+// on it) ends the rows a partner merged at their foot may name: a merged
+// cell does not cross groups, and the blank over it is the row above's.
+func TestTableBlankPartnerOverAGroup(t *testing.T) {
+	tb := tbl([]string{"国名", "相手機関名", "締結年月日"},
+		[]string{"中国", "Beijing University of Technology", "1986"},
+		[]string{"", "", "1988"},
+		[]string{"韓国", "Seoul National University", "1992"})
+	setLines(tb)
+	tb.VAlign = "bottom"
+	res, err := Normalize(tdoc([]string{"# アジア"}, tb), Options{})
+	require.NoError(t, err)
+	var got []string
+	for _, r := range res.Records {
+		got = append(got, r.CountryCode+" | "+r.Partner+" | "+r.Signed)
+	}
+	assert.Equal(t, []string{
+		"CN | Beijing University of Technology | 1986",
+		"CN | Beijing University of Technology | 1988",
+		"KR | Seoul National University | 1992",
+	}, got)
 }
 
 // TestTableLeadInATableSetAtTheBottom: one lead is enough where the

@@ -385,6 +385,7 @@ func (tr *tableReader) rowPartner(rec *Record, vals *fieldVals, has fieldSet, i 
 		}
 		tr.partner, tr.partnerAlt, tr.partnerMarkers = rec.Partner, rec.PartnerAlt, en.markers
 		tr.partnerFrom = c.made() // (the record made of this row)
+	case tr.fillUp(rec, vals, pv, i, has):
 	case tr.partner != "":
 		// A blank partner cell: the partner above. When the cell is what
 		// a page break left of a merged cell, the markers it carried too.

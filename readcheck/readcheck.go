@@ -36,7 +36,7 @@ const (
 	KindInterleaved   = "words_interleaved"  // a name in Japanese or Chinese parted by words in another script: two cells' words mixed
 	KindDateUnread    = "date_unread"        // a date or term the list gives that could not be read
 	KindLostChars     = "chars_lost"         // a name holding U+FFFD: characters the document lost
-	KindFillDoubt     = "fill_doubtful"      // a blank cell read as the row above's, in a table that may mean the row below's
+	KindFillDoubt     = "fill_doubtful"      // a blank cell read as one neighbour's, in a table where it may mean the other's
 	KindColumnUnread  = "column_unread"      // a table's column no header names holds text beside records: the records go without it
 )
 
