@@ -370,6 +370,10 @@ func (tr *tableReader) mapColumns() bool {
 	}
 	if n == top && n < len(rows) && tr.c.headerLike(rows[n]) {
 		n++
+	} else if n == top && n+1 < len(rows) && tr.c.headerLike(rows[n+1]) {
+		if ok, _ := tr.headerLineAbove(rows[n], rows[n+1]); ok {
+			n += 2 // ("Type of" / "Partner Institution | Agreement": a header set at the bottom of its rows, over two)
+		}
 	}
 	if n > top && n < len(rows) && tr.headerGoesOn(rows[n-1], rows[n]) {
 		n++ // "締結年月日 Date of" / "Agreement": a header wrapped onto a row
@@ -561,6 +565,10 @@ func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
 		return false, false // (rows without positions, HTML's, never are)
 	}
 	n, subs := 0, 0
+	blankOver := false // a blank over a text of h: the header is set at the bottom of its rows
+	for j, cell := range r.Cells {
+		blankOver = blankOver || !cell.Covered && cellText(cell) == "" && j < len(h.Cells) && !h.Cells[j].Covered && cellText(h.Cells[j]) != ""
+	}
 	for j, cell := range r.Cells {
 		t := cellText(cell)
 		if cell.Covered || t == "" {
@@ -579,7 +587,14 @@ func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
 		if tr.c.flagColumn(t) == "" && tr.c.flagColumn(joinWrapped([]string{t, below})) != "" {
 			// ("授業料不" / "徴収", "Tuition" / "Exemption": a flag column's
 			// name broken over the header's lines)
-		} else if f := tr.c.headerField(joined); !endsWithConnector(t) && !sub && (f == fNone || f == fb || !tr.c.lx.IsHeaderOnly(joined, tr.c.institution)) {
+		} else if tr.homeNameBelow(t, below) {
+			// ("Department at Nagoya" / "University": the home
+			// institution's name ending a header's text, wrapped)
+		} else if f := tr.c.headerField(joined); f == fb && f != fNone && f != fIgnore && blankOver && tr.c.headerField(t) == f && tr.c.lx.IsHeaderOnly(joined, tr.c.institution) {
+			// ("Year" / "Concluded", beside a blank over "Partner
+			// Institution": a field's name wrapped in a header set at
+			// the bottom of its rows, each line naming the field)
+		} else if !endsWithConnector(t) && !sub && (f == fNone || f == fb || !tr.c.lx.IsHeaderOnly(joined, tr.c.institution)) {
 			return false, false
 		}
 		n++
@@ -588,6 +603,19 @@ func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
 		}
 	}
 	return n > 0, n > subs
+}
+
+// homeNameBelow reports a header's text t that names a field other than
+// the partner's by itself and goes on below with a word that ends an
+// institution's name ("Department at Nagoya" / "University", "本学部局
+// 名古屋" / "大学"): the home institution named in the header, where the
+// document's title does not name it; the two joined name the same field.
+func (tr *tableReader) homeNameBelow(t, below string) bool {
+	f := tr.c.headerField(t)
+	if f == fNone || f == fIgnore || f == fPartner || !tr.c.lx.IsInstitutionWord(below) {
+		return false
+	}
+	return tr.c.headerField(joinWrapped([]string{t, below})) == f && tr.c.endsAsInstitution(joinWrapped([]string{t, below}))
 }
 
 // carryDown reads, in a table whose cells are set at the bottom of their
