@@ -209,6 +209,9 @@ func (c *docContext) table(t *parser.Table) {
 	tr.setLevel()
 	free := tr.rowsFreer(given)
 	c.released = func(i int, r *Record) { tr.otherLevel = tr.otherLevel || i >= recStart && r.Level != tr.level }
+	for i := range tr.body {
+		tr.groupsInHeader(&t.Rows[i]) // ("Europe" / "Poland" / "Partner Institution")
+	}
 	for i := tr.body; i < len(t.Rows); i++ {
 		free.before(i)
 		r := &t.Rows[i]
@@ -219,6 +222,7 @@ func (c *docContext) table(t *parser.Table) {
 			c.forgetGroups()
 		}
 		if r.Header && !tr.namesGroupOnly(r) || tr.repeatedHeader(r) {
+			tr.groupsInHeader(r)
 			continue
 		}
 		if tr.clippedAtPageEnd(i) {

@@ -47,3 +47,39 @@ func TestTableHeaderAtTheFootOfTwoRows(t *testing.T) {
 		}, got, name)
 	}
 }
+
+// TestTableGroupsInTheHeadersCell: a table of a group a header, set at
+// the bottom of its rows, sets the group's labels in the partner header's
+// cell over the column's name ("Europe" / "Poland" / "Partner
+// Institution"); the header said again for the next group brings its own
+// ("Portugal" / "Partner Institution"). The labels file the rows below
+// them; a cell whose other lines name no field keeps its lines to itself.
+func TestTableGroupsInTheHeadersCell(t *testing.T) {
+	for _, lang := range []struct {
+		europe, poland, portugal, partner, kind, date string
+	}{
+		{"Europe", "Poland", "Portugal", "Partner Institution", "Type of\nAgreement", "Date of\nAgreement"},
+		{"ヨーロッパ", "ポーランド", "ポルトガル", "相手機関名", "協定種別", "締結年月日"},
+	} {
+		tb := tbl([]string{"Total of 3 agreements", "", ""},
+			[]string{lang.europe + "\n" + lang.poland + "\n" + lang.partner, lang.kind, lang.date},
+			[]string{"University of Warsaw", "University-wide", "R3.3.4"},
+			[]string{lang.portugal + "\n" + lang.partner, lang.kind, lang.date},
+			[]string{"Nova University of Lisbon", "University-wide", "H29.9.18"},
+			[]string{"University of Porto", "University-wide", "H30.1.18"})
+		tb.Rows[0].Header, tb.Rows[1].Header = false, true // (a title row over the header)
+		setLines(tb)
+		tb.VAlign = "bottom"
+		res, err := Normalize(tdoc([]string{"Academic Exchange Agreements with Foreign Institutions"}, tb), Options{})
+		require.NoError(t, err)
+		var got []string
+		for _, r := range res.Records {
+			got = append(got, r.Region+" | "+r.CountryCode+" | "+r.Partner+" | "+r.Signed)
+		}
+		assert.Equal(t, []string{
+			"Europe | PL | University of Warsaw | 2021-03-04",
+			"Europe | PT | Nova University of Lisbon | 2017-09-18",
+			"Europe | PT | University of Porto | 2018-01-18",
+		}, got, lang.partner)
+	}
+}

@@ -169,6 +169,37 @@ func (tr *tableReader) groupRow(i int, text string) bool {
 	return false
 }
 
+// groupsInHeader reads the groups a header row names over a column's name
+// in one cell ("Europe" / "Poland" / "Partner Institution"): a table set
+// at the bottom of its rows, a group's label set on the row of the
+// header said again under it, gets them in the header's cell. The cell's
+// first lines each name a region or a country and the rest names the
+// column's field; the groups are the rows' below.
+func (tr *tableReader) groupsInHeader(r *parser.Row) {
+	for j := range r.Cells {
+		cell := &r.Cells[j]
+		lines := cell.Lines()
+		if cell.Covered || len(lines) < 2 || j >= len(tr.cols) || tr.cols[j] == fNone {
+			continue
+		}
+		k := 0
+		for k < len(lines)-1 && tr.namesGroup(clean(lines[k])) {
+			k++
+		}
+		if k == 0 || tr.c.headerField(joinWrapped(lines[k:])) != tr.cols[j] {
+			continue
+		}
+		for _, l := range lines[:k] {
+			text, _ := splitMarkers(clean(l))
+			if _, ok := tr.c.readRegion(text, true); ok {
+				tr.setRegion(text, r)
+			} else {
+				tr.setCountry(text, r)
+			}
+		}
+	}
+}
+
 // countryInTwoCells reads a group row whose country's name in two
 // languages the extractor set in two cells ("インドネシア" | "Indonesia"):
 // the row's only two texts, outside the grouping columns, each the name
