@@ -83,3 +83,28 @@ func TestTableGroupsInTheHeadersCell(t *testing.T) {
 		}, got, lang.partner)
 	}
 }
+
+// TestTableRegionAndCountryInOneColumn: a header spanning the region's
+// and the country's columns ("地域・国") over narrow cells, which an
+// extractor read as one column: each line holds a piece of each name
+// ("ヨー ロシ" / "ロッ ア" / "パ"), and the pieces of a line of one word
+// are the name's that reads so (the region's, or "シア" the country's).
+// A country's name broken over lines alone ("南アフリカ" / "共和国") stays whole.
+func TestTableRegionAndCountryInOneColumn(t *testing.T) {
+	tb := tbl([]string{"地域・国", "相手機関名", "締結年月日"},
+		[]string{"ヨー ロシ\nロッ ア\nパ", "Lomonosov Moscow State University", "2013年10月9日"},
+		[]string{"アジ イン\nア ドネ\nシア", "Universitas Indonesia", "2016年4月1日"},
+		[]string{"アフ 南アフリカ\nリカ 共和国", "University of Cape Town", "2012年2月1日"})
+	setLines(tb)
+	res, err := Normalize(tdoc([]string{"学術交流協定締結機関一覧"}, tb), Options{})
+	require.NoError(t, err)
+	var got []string
+	for _, r := range res.Records {
+		got = append(got, r.Region+" | "+r.CountryCode+" | "+r.Partner+" | "+r.Signed)
+	}
+	assert.Equal(t, []string{
+		"Europe | RU | Lomonosov Moscow State University | 2013-10-09",
+		"Asia | ID | Universitas Indonesia | 2016-04-01",
+		"Africa | ZA | University of Cape Town | 2012-02-01",
+	}, got)
+}

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -198,6 +199,57 @@ func (tr *tableReader) groupsInHeader(r *parser.Row) {
 			}
 		}
 	}
+}
+
+// untangleGroups reads the lines of a grouping cell that holds two narrow
+// columns side by side, a region's and a country's names each broken over
+// lines, as an extractor that saw one column under a header spanning both
+// ("地域・国") sets them: "ヨー ロシ" / "ロッ ア" / "パ" is "ヨーロッパ" and
+// "ロシア". Each line holds one word of each column, or one of either: the
+// one reading of the lines that makes two group names is taken, the first
+// (the region's) and the second (the country's).
+func (tr *tableReader) untangleGroups(lines []string) (first, second string, ok bool) {
+	var left, right []string
+	var single []int // the lines of one word, either column's
+	two := false
+	for k, l := range lines {
+		words := strings.Fields(clean(l))
+		if len(words) == 0 || len(words) > 2 {
+			return "", "", false
+		}
+		for _, w := range words {
+			if !hasCJK(w) || hasPrintableASCII(w) {
+				return "", "", false
+			}
+		}
+		if len(words) == 2 {
+			two = true
+			left, right = append(left, words[0]), append(right, words[1])
+			continue
+		}
+		single = append(single, k)
+		left, right = append(left, words[0]), append(right, "")
+	}
+	if !two || len(single) > 4 {
+		return "", "", false
+	}
+	for mask := 0; mask < 1<<len(single); mask++ {
+		l, r := slices.Clone(left), slices.Clone(right)
+		for b, k := range single {
+			if mask&(1<<b) != 0 {
+				l[k], r[k] = "", left[k]
+			}
+		}
+		a, b := strings.Join(l, ""), strings.Join(r, "")
+		if a == "" || b == "" || !tr.namesGroup(a) || !tr.namesGroup(b) {
+			continue
+		}
+		if ok {
+			return "", "", false // (two readings: neither is sure)
+		}
+		first, second, ok = a, b, true
+	}
+	return first, second, ok
 }
 
 // countryInTwoCells reads a group row whose country's name in two

@@ -29,6 +29,23 @@ func (tr *tableReader) rowVals(i int) *fieldVals {
 			continue
 		}
 		v := tr.cell(i, j)
+		if (f == fRegion || f == fCountry) && !v.covered && len(v.lines) >= 2 {
+			if region, country, ok := tr.untangleGroups(v.lines); ok {
+				// (the region's and the country's names, each in a column
+				// of its own under the one header)
+				switch {
+				case f == fRegion && !tr.hasColumn(fCountry):
+					vals.put(fCountry, val{text: country, lines: []string{country}, col: j, split: true})
+					v.text, v.lines = region, []string{region}
+				case f == fCountry && !tr.hasColumn(fRegion):
+					vals.put(fRegion, val{text: region, lines: []string{region}, col: j, split: true})
+					v.text, v.lines = country, []string{country}
+				default:
+					v.text = region + " " + country
+					v.lines = []string{v.text}
+				}
+			}
+		}
 		if n := len(v.lines); n >= 2 && tr.c.lx.IsChrome(v.lines[n-1]) {
 			// "Copyright …" / "All rights reserved.": the page's footer,
 			// taken in under the table's last row
