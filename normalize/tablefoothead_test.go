@@ -5,7 +5,22 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
 )
+
+// readTableUnder reads a table set a line a row under the document's
+// lines and returns its records, each as show writes it.
+func readTableUnder(t *testing.T, lines []string, tb *parser.Table, show func(Record) string) []string {
+	t.Helper()
+	res, err := Normalize(tdoc(lines, tb), Options{})
+	require.NoError(t, err)
+	var got []string
+	for _, r := range res.Records {
+		got = append(got, show(r))
+	}
+	return got
+}
 
 // TestTableHeaderAtTheFootOfTwoRows: a header set at the bottom of its
 // rows leaves a column of one line blank on its first row, the first
@@ -35,12 +50,9 @@ func TestTableHeaderAtTheFootOfTwoRows(t *testing.T) {
 		tb := tbl(append(append([][]string{}, head...), body...)...)
 		tb.Rows[0].Header = false
 		setLines(tb)
-		res, err := Normalize(tdoc([]string{"Inter-School Agreements"}, tb), Options{})
-		require.NoError(t, err, name)
-		var got []string
-		for _, r := range res.Records {
-			got = append(got, r.CountryCode+" | "+r.Partner+" | "+r.HomeUnit+" | "+r.Signed)
-		}
+		got := readTableUnder(t, []string{"Inter-School Agreements"}, tb, func(r Record) string {
+			return r.CountryCode + " | " + r.Partner + " | " + r.HomeUnit + " | " + r.Signed
+		})
 		assert.Equal(t, []string{
 			"BD | Bangladesh Agricultural University | Agr | 2000",
 			"CN | Central South University | Engg | 1985",
@@ -70,12 +82,7 @@ func TestTableGroupsInTheHeadersCell(t *testing.T) {
 		tb.Rows[0].Header, tb.Rows[1].Header = false, true // (a title row over the header)
 		setLines(tb)
 		tb.VAlign = "bottom"
-		res, err := Normalize(tdoc([]string{"Academic Exchange Agreements with Foreign Institutions"}, tb), Options{})
-		require.NoError(t, err)
-		var got []string
-		for _, r := range res.Records {
-			got = append(got, r.Region+" | "+r.CountryCode+" | "+r.Partner+" | "+r.Signed)
-		}
+		got := readTableUnder(t, []string{"Academic Exchange Agreements with Foreign Institutions"}, tb, groupAndName)
 		assert.Equal(t, []string{
 			"Europe | PL | University of Warsaw | 2021-03-04",
 			"Europe | PT | Nova University of Lisbon | 2017-09-18",
@@ -96,15 +103,15 @@ func TestTableRegionAndCountryInOneColumn(t *testing.T) {
 		[]string{"アジ イン\nア ドネ\nシア", "Universitas Indonesia", "2016年4月1日"},
 		[]string{"アフ 南アフリカ\nリカ 共和国", "University of Cape Town", "2012年2月1日"})
 	setLines(tb)
-	res, err := Normalize(tdoc([]string{"学術交流協定締結機関一覧"}, tb), Options{})
-	require.NoError(t, err)
-	var got []string
-	for _, r := range res.Records {
-		got = append(got, r.Region+" | "+r.CountryCode+" | "+r.Partner+" | "+r.Signed)
-	}
+	got := readTableUnder(t, []string{"学術交流協定締結機関一覧"}, tb, groupAndName)
 	assert.Equal(t, []string{
 		"Europe | RU | Lomonosov Moscow State University | 2013-10-09",
 		"Asia | ID | Universitas Indonesia | 2016-04-01",
 		"Africa | ZA | University of Cape Town | 2012-02-01",
 	}, got)
+}
+
+// groupAndName shows a record's region, country, partner and date.
+func groupAndName(r Record) string {
+	return r.Region + " | " + r.CountryCode + " | " + r.Partner + " | " + r.Signed
 }
