@@ -187,14 +187,22 @@ func sameStarts(a, b []float64, width float64) bool {
 }
 
 // headingBelow reports whether a bold line stands under a region on its
-// page (out of the bottom margin band): a group's heading, whose own
-// table starts on the next page, and the region's table does not go on
-// there.
+// page (out of the bottom margin band, or right under a table that
+// reaches into the band, out of its outer half, as headingRightAbove
+// reads the top): a group's heading, whose own table starts on the next
+// page, and the region's table does not go on there.
 func headingBelow(p *PageLayout, region parser.Box) bool {
 	for _, l := range p.Lines {
 		// (below the table: the line's top, or, a font's tall line box
 		// reaching up over the table's last row, its middle)
-		if (l.Box.Y0 >= region.Y1 || (l.Box.Y0+l.Box.Y1)/2 >= region.Y1) && l.Style.Bold && !inMargin(p, l.Box, marginBand) {
+		if !(l.Box.Y0 >= region.Y1 || (l.Box.Y0+l.Box.Y1)/2 >= region.Y1) || !l.Style.Bold {
+			continue
+		}
+		if !inMargin(p, l.Box, marginBand) {
+			return true
+		}
+		h := l.Box.Y1 - l.Box.Y0
+		if l.Box.Y0-region.Y1 < 1.5*h && !inMargin(p, l.Box, marginBand/2) && l.Box.X0 < region.X1 && l.Box.X1 > region.X0 {
 			return true
 		}
 	}

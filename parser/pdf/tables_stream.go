@@ -21,6 +21,13 @@ const (
 	maxWrapIn  = 8   // and wrapped lines of a cell (see streamTables)
 	maxWrapCol = 24  // and of a cell in a column right of the table's first
 	maxHeadIn  = 5   // single-chunk lines taken above a run as its header
+	// solidGapEm, in the type's size, is the gap that parts chunks
+	// between two characters of a script set solid (Han, kana and their
+	// punctuation): such text has no word gaps, and a space set in it is
+	// half an em at the most (a half-width space in a Japanese font), so
+	// a wider gap is a cell's edge. Cells set close by a narrow padding
+	// stand apart by so little ("大学間協定" | "―" | "2010 年", 0.6 em).
+	solidGapEm = 0.55
 )
 
 // sline is one visual line of a page's free text, with its chunks: runs of
@@ -98,6 +105,9 @@ func makeSlines(ws []tword, idx []int) []sline {
 			if !(b.Box.X0-a.Box.X1 <= gap) && isListMarker(a.Text) {
 				g = chunkGapH * l.h
 			}
+			if solidBetween(a.Text, b.Text) {
+				g = min(g, solidGapEm*lineSize(ws, line[k-1:k+1]))
+			}
 			if b.Box.X0-a.Box.X1 > g && !(a.justified && a.line == b.line) && !glue[k] &&
 				!raisedInGap(ws, short, l, a.Box.X1, b.Box.X0) {
 				chunks = append(chunks, [2]int{from, k})
@@ -109,6 +119,33 @@ func makeSlines(ws []tword, idx []int) []sline {
 		out = append(out, l)
 	}
 	return out
+}
+
+// solidBetween reports whether the text a ends and b begins in a script
+// set solid (see solidGapEm).
+func solidBetween(a, b string) bool {
+	r, _ := utf8.DecodeLastRuneInString(a)
+	if !setSolid(r) {
+		return false
+	}
+	r, _ = utf8.DecodeRuneInString(b)
+	return setSolid(r)
+}
+
+// setSolid reports a character of a script set without word gaps: Han,
+// kana, the ideographic punctuation and full-width forms, and the dashes
+// Japanese lists put in a blank cell ("―"). Hangul, set with spaces
+// between its words, is not.
+func setSolid(r rune) bool {
+	switch {
+	case r < 0x2000:
+		return false
+	case r == '―' || r == '—' || r == '〜':
+		return true
+	case 0x3000 <= r && r <= 0x30ff, 0xff00 <= r && r <= 0xff60:
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
 }
 
 // ownBox is the box of a line's words but for markers raised into it

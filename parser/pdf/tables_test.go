@@ -837,6 +837,20 @@ func TestHeadingBelow(t *testing.T) {
 		"a bold cell of the last row")
 	assert.False(t, headingBelow(page(TextLine{Box: parser.Box{X0: 27.7, Y0: 704.5, X1: 91.3, Y1: 731.8}, Style: parser.Style{Size: 10.5}}), region),
 		"not bold")
+
+	// A table reaching into the bottom margin band of an A4 page, a
+	// group's heading right under it, in the band (LibreOffice prints
+	// "South Korea" so); a bold line at the page's very foot, or one in
+	// the band far under a table that ends above it, is no heading.
+	a4 := func(lines ...TextLine) *PageLayout {
+		return &PageLayout{Number: 1, Width: 595, Height: 842, Lines: lines}
+	}
+	deep := parser.Box{X0: 59.2, Y0: 657.9, X1: 442.9, Y1: 792.4}
+	assert.True(t, headingBelow(a4(TextLine{Box: parser.Box{X0: 60.8, Y0: 800.3, X1: 124.8, Y1: 814}, Style: bold}), deep))
+	assert.False(t, headingBelow(a4(TextLine{Box: parser.Box{X0: 60.8, Y0: 818, X1: 124.8, Y1: 831.7}, Style: bold}), deep),
+		"at the page's foot")
+	assert.False(t, headingBelow(a4(TextLine{Box: parser.Box{X0: 60.8, Y0: 800.3, X1: 124.8, Y1: 814}, Style: bold}), parser.Box{X0: 59.2, Y0: 500, X1: 442.9, Y1: 740}),
+		"far under the table")
 }
 
 func TestLatticeJustifiedParagraphInACell(t *testing.T) {
