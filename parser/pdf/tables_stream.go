@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"math/bits"
 	"slices"
@@ -462,7 +463,8 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 				continue
 			}
 			if k := groupHeading(ws, lines, j); k == 0 && allBold(ws, &lines[j]) && j+1 < len(lines) &&
-				repeatsLine(ws, lines, j+1, start, j) && !sameStartsAs(ws, &lines[j+1], starts, lines[j+1].h) {
+				(repeatsLine(ws, lines, j+1, start, j) && !sameStartsAs(ws, &lines[j+1], starts, lines[j+1].h) ||
+					rewrapped(ws, lines, j+1, headStart(lines, start, h), j, starts)) {
 				headed = j + 1 // a group's heading over the run's header said again over other columns: the next table's
 				break
 			} else if k > 0 && !sameStartsAs(ws, &lines[k], starts, lines[k].h) {
@@ -643,6 +645,65 @@ func repeatsLine(ws []tword, lines []sline, k, from, to int) bool {
 	for q := from; q < to; q++ {
 		if len(lines[q].chunks) >= 2 && same(&lines[q], &lines[k]) {
 			return true
+		}
+	}
+	return false
+}
+
+// headStart is the first of the lines set close over line start (up to
+// maxRewrap-1 of them), where the run's header may begin: a header's
+// line in a cell set in the middle of its row stands over the run's
+// first line.
+func headStart(lines []sline, start int, h float64) int {
+	q := start
+	for q > 0 && q > start-(maxRewrap-1) && lines[q].box.Y0-lines[q-1].box.Y1 <= 0.5*h {
+		q--
+	}
+	return q
+}
+
+// maxRewrap is how many lines a header said again may take (rewrapped).
+const maxRewrap = 4
+
+// rewrapped reports whether lines k, k+1, ... (up to maxRewrap, set close)
+// say what lines of from..to-1 said, the same words however wrapped,
+// two chunks or more among them, a chunk of them starting where no chunk
+// of the run starts (starts): the header of per-group tables said again
+// under a group's heading, over columns as wide as that group's texts,
+// its names wrapped otherwise ("Type of Agreement" over "Type of" /
+// "Agreement").
+func rewrapped(ws []tword, lines []sline, k, from, to int, starts []float64) bool {
+	var said []map[string]int // the words of lines q..q+n-1, for each q and n
+	for q := from; q < to; q++ {
+		words := map[string]int{}
+		for n := 0; n < maxRewrap && q+n < to; n++ {
+			for _, wi := range lines[q+n].words {
+				words[ws[wi].Text]++
+			}
+			if n > 0 || len(lines[q].chunks) >= 2 {
+				said = append(said, maps.Clone(words))
+			}
+		}
+	}
+	words := map[string]int{}
+	chunks, other := 0, false
+	for m := k; m < len(lines) && m < k+maxRewrap; m++ {
+		if m > k && lines[m].box.Y0-lines[m-1].box.Y1 > 0.5*lines[m].h {
+			break
+		}
+		l := &lines[m]
+		for _, wi := range l.words {
+			words[ws[wi].Text]++
+		}
+		chunks += len(l.chunks)
+		other = other || !sameStartsAs(ws, l, starts, l.h)
+		if chunks < 2 || !other || len(words) < 2 {
+			continue
+		}
+		for _, w := range said {
+			if maps.Equal(w, words) {
+				return true
+			}
 		}
 	}
 	return false
@@ -1235,23 +1296,32 @@ func mergeUnruled(rows []parser.Row, hrules []rule, region parser.Box, ivs []int
 // under its column headings (the end of a table continued from the page
 // before): a line of three or more chunks, all bold, over a line of two or
 // more, not, each starting where one of the first's starts (a cell left
-// blank has none).
+// blank has none). The headings may be in regular type where a group's
+// bold heading stands right over them and the row fills every column,
+// each cell starting where its heading does, to a tenth of a line (the
+// table of one group of per-group tables: "Poland" over "Partner
+// Institution | Type of Agreement | …" over "University of Warsaw |
+// University-wide | …").
 func headedRow(ws []tword, lines []sline, start, end int) bool {
 	if end != start+1 {
 		return false
 	}
 	a, b := &lines[start], &lines[end]
-	if len(a.chunks) < 3 || len(b.chunks) < 2 || len(b.chunks) > len(a.chunks) {
+	if len(a.chunks) < 3 || len(b.chunks) < 2 || len(b.chunks) > len(a.chunks) || allBold(ws, b) {
 		return false
 	}
-	if !allBold(ws, a) || allBold(ws, b) {
-		return false
+	tol := 0.5 * a.h
+	if !allBold(ws, a) {
+		if start == 0 || len(b.chunks) != len(a.chunks) || !groupOver(ws, lines, start) {
+			return false
+		}
+		tol = 0.1 * a.h
 	}
 	m := 0 // the heading the next chunk of b may start under, at the earliest
 	for k := range b.chunks {
 		xb, _ := b.chunkBox(ws, k)
 		for m < len(a.chunks) {
-			if xa, _ := a.chunkBox(ws, m); abs(xa-xb) <= 0.5*a.h {
+			if xa, _ := a.chunkBox(ws, m); abs(xa-xb) <= tol {
 				break
 			}
 			m++
@@ -1262,6 +1332,14 @@ func headedRow(ws []tword, lines []sline, start, end int) bool {
 		m++
 	}
 	return true
+}
+
+// groupOver reports a group's heading right over line k: a line of one
+// chunk, bold, starting near where line k does and set no further above
+// it than a line's height.
+func groupOver(ws []tword, lines []sline, k int) bool {
+	g, l := &lines[k-1], &lines[k]
+	return len(g.chunks) == 1 && allBold(ws, g) && l.box.Y0-g.box.Y1 <= l.h && abs(g.box.X0-l.box.X0) <= l.h
 }
 
 // rowUnderColumnsAbove reports whether lines start..end are a table of one
