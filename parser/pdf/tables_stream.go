@@ -911,6 +911,30 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	}
 	band := rowBands(hrules, region, lines[start:end+1], start, framed)
 	t.banded = band != nil
+	// Lines over the first rule of a table ruled under its rows but not
+	// over its first are no row's lines for that: a spreadsheet rules the
+	// header and its rows, not the title and group rows over them
+	// ("Total of 24 agreements" / "Asia" / "China" over "Partner
+	// Institution | Date of Agreement"). They are read as a table without
+	// rules reads them.
+	openTop := band != nil && !ruledAcross(hrules, region, lines[start].box.Y0-lines[start].h, (lines[start].box.Y0+lines[start].box.Y1)/2)
+	// The table's head, in a ruled table: the lines between the rules
+	// around its first line of cells in two columns or more.
+	headLo, headHi := start, start-1
+	if band != nil {
+		for j := start; j <= end; j++ {
+			if len(lines[j].chunks) >= 2 {
+				headLo, headHi = j, j
+				for headLo > start && band(headLo-1) == band(j) {
+					headLo--
+				}
+				for headHi < end && band(headHi+1) == band(j) {
+					headHi++
+				}
+				break
+			}
+		}
+	}
 	solidInBand := solidBetweenRules(lines, start, end, band)
 	halfStep := centredRows(ws, lines, start, end)
 	closeInRow := paddedPitch(ws, lines, start, end, halfStep)
@@ -933,10 +957,23 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	headAt := headedAtBottom(ws, lines, start, end, colSet) // the header's last line, when it sets its cells at the bottom
 	// Where each column's text ends at the furthest, for overflowed.
 	colRight := make([]float64, nc)
+	// And of the text that keeps to its column: a spreadsheet's text runs
+	// on over the empty cells beside it (a group's name in a row of its
+	// own) past where the next column's text starts; a cell's wrapped
+	// lines do not, and the column is as wide as they are at least.
+	cellRight := make([]float64, nc)
 	for i := start; i <= end; i++ {
 		for _, wi := range lines[i].words {
 			c := colOf(seps, ws[wi].cx)
 			colRight[c] = max(colRight[c], ws[wi].Box.X1)
+			if c+1 >= len(ivs) || ws[wi].Box.X1 < ivs[c+1].lo-0.2*lines[i].h {
+				cellRight[c] = max(cellRight[c], ws[wi].Box.X1)
+			}
+		}
+	}
+	for c := range cellRight {
+		if cellRight[c] == 0 {
+			cellRight[c] = colRight[c]
 		}
 	}
 	var boxes []parser.Box
@@ -996,7 +1033,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			firstFilled[len(accs)-1] = max(firstFilled[len(accs)-1], filled)
 		case band == nil && closeInRow != nil:
 			join = closeInRow(i) // rows padded apart
-		case band != nil:
+		case band != nil && !(openTop && band(i) == 0):
 			// Lines between the same two rules: a wrapped cell when the line
 			// fills fewer cells than the row's first line, or, set as close
 			// as wrapped lines are, one cell the row has filled when the row
@@ -1006,10 +1043,23 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			// "Cranfield" / "University", "May," / "2017"; cells set in the
 			// middle of their rows, a one-line cell between the lines of a
 			// wrapped one); a group of records otherwise.
+			//
+			// A line that says again what a line of the table's head said
+			// (between the rules around its first line of cells in two
+			// columns), the header said again, is a row of its own: the lines over
+			// it between the same rules are a group's row ("South Korea"
+			// over "Partner Institution | Date of Agreement", a sheet that
+			// rules its header and rows and not its groups' rows), not its
+			// cells' first lines (a body line may say again what a row
+			// above said: "The Faculty of Agriculture"). Lines that hold
+			// the first lines of a row's cells set at the bottom, wrapped,
+			// are that row's (ledBy, leadChain).
 			prev := accs[len(accs)-1]
-			join = band(i) == band(i-1) && (filled < firstFilled[len(accs)-1] ||
+			join = band(i) == band(i-1) && !(i > headHi && repeatsLine(ws, lines, i, headLo, headHi+1)) && (filled < firstFilled[len(accs)-1] ||
 				filled == 1 && firstFilled[len(accs)-1] < nc && (wrapped(prev, cells, i) || tight(i-start) && withinFilled(prev, cells)) ||
-				solidInBand(i))
+				solidInBand(i) ||
+				ledBy(ws, prev, cells, cellRight, lines[i].h) ||
+				i < end && band(i+1) == band(i) && leadChain(ws, prev, cells, colSet(&lines[i+1]), cellRight, lines[i].h))
 		case halfStep != nil && halfStep(i):
 			join = true // a line half a line under the one above: cells of one row, set in its middle
 		case halfStep != nil && halfStep(i+1):
@@ -2338,6 +2388,100 @@ func overflowed(ws []tword, prev, cur []cellAcc, colRight []float64, h float64) 
 		n++
 	}
 	return n == 1
+}
+
+// ledBy reports whether the line whose cells are cur, filling more
+// columns than the row above (prev), is the row whose cells' first lines
+// prev holds, set at the bottom of their row: in each column prev fills,
+// cur goes on, and its first word there would not have fitted at the end
+// of prev's last line (a cell wrapped: "東北アジア研究セン" over "高麗大学校,
+// 日本研究センター | ター | 2008").
+func ledBy(ws []tword, prev, cur []cellAcc, colRight []float64, h float64) bool {
+	return underFewer(prev, cur) && allPrevColumns(prev, cur, func(c int) bool { return wrapsOn(ws, prev[c], cur[c], colRight[c], h) })
+}
+
+// wrapsOn reports whether cell cur goes on from cell prev's last line, a
+// cell wrapped: its first word would not have fitted at the end of that
+// line within right, and the line keeps within right.
+func wrapsOn(ws []tword, prev, cur cellAcc, right, h float64) bool {
+	return !fitsAfter(ws, prev, cur, right, h) && lastLineEnd(ws, prev) <= right+0.2*h
+}
+
+// leadChain reports whether the line whose cells are cur is more of the
+// first lines prev holds of a row set at the bottom: it fills the columns
+// prev fills, each cell wrapped from prev's (see ledBy), and the next
+// line, whose columns are next, fills those and more ("ストラスブール" /
+// "第一・第二・第" / "三大学 | 大学 | 23 January 1996").
+func leadChain(ws []tword, prev, cur []cellAcc, next uint64, colRight []float64, h float64) bool {
+	var set uint64
+	for c := range cur {
+		if (len(prev[c].words) > 0) != (len(cur[c].words) > 0) {
+			return false
+		}
+		if len(cur[c].words) > 0 {
+			set |= 1 << min(c, 63)
+		}
+	}
+	return set != 0 && next&set == set && bits.OnesCount64(next) > bits.OnesCount64(set) &&
+		allPrevColumns(prev, cur, func(c int) bool { return wrapsOn(ws, prev[c], cur[c], colRight[c], h) })
+}
+
+// underFewer reports whether cur fills more columns than prev, which
+// fills one at least.
+func underFewer(prev, cur []cellAcc) bool {
+	np, nc := 0, 0
+	for c := range cur {
+		if len(prev[c].words) > 0 {
+			np++
+		}
+		if len(cur[c].words) > 0 {
+			nc++
+		}
+	}
+	return np > 0 && np < nc
+}
+
+// allPrevColumns reports whether every column prev fills is filled in cur
+// and passes test.
+func allPrevColumns(prev, cur []cellAcc, test func(c int) bool) bool {
+	for c := range prev {
+		if len(prev[c].words) == 0 {
+			continue
+		}
+		if len(cur[c].words) == 0 || !test(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// fitsAfter reports whether the first word of cell cur would have fitted
+// at the end of the last line of cell prev, within right.
+func fitsAfter(ws []tword, prev, cur cellAcc, right, h float64) bool {
+	first := cur.words[0]
+	for _, wi := range cur.words {
+		if ws[wi].Box.X0 < ws[first].Box.X0 {
+			first = wi
+		}
+	}
+	return lastLineEnd(ws, prev)+0.2*h+(ws[first].Box.X1-ws[first].Box.X0) <= right
+}
+
+// lastLineEnd is where the last line of a cell ends.
+func lastLineEnd(ws []tword, cell cellAcc) float64 {
+	bottom := cell.words[0]
+	for _, wi := range cell.words {
+		if ws[wi].cy > ws[bottom].cy {
+			bottom = wi
+		}
+	}
+	end := 0.0
+	for _, wi := range cell.words {
+		if abs(ws[wi].cy-ws[bottom].cy) <= 0.5*ws[bottom].h {
+			end = max(end, ws[wi].Box.X1)
+		}
+	}
+	return end
 }
 
 // overflowsBelow reports whether line l, under the table's last row (whose
