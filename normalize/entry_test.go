@@ -148,6 +148,12 @@ func TestUnitOnItsLine(t *testing.T) {
 		// over its unit is.
 		{[]string{"China Medical University — 部局間協", "定（GS Medicine）、1982締結"}, "China Medical University — 部局間協定（GS Medicine）、1982締結"},
 		{[]string{"ハーバード大学", "エドウィン・O・ライシャワー日本研究所"}, "ハーバード大学, エドウィン・O・ライシャワー日本研究所"},
+		// A name wrapped after a word that qualifies the next goes on,
+		// and a unit's bare word names no unit: wrapped two ways.
+		{[]string{"National Research University Higher", "School of Economics"}, "National Research University Higher School of Economics"},
+		{[]string{"Tokyo Institute of Technology Graduate", "School of Engineering"}, "Tokyo Institute of Technology Graduate School of Engineering"},
+		{[]string{"Lund University MAX IV", "Laboratory"}, "Lund University MAX IV Laboratory"},
+		{[]string{"Lund University", "MAX IV Laboratory"}, "Lund University, MAX IV Laboratory"},
 	}
 	for _, tt := range tests {
 		text := joinWrapped(tt.lines)

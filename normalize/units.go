@@ -398,8 +398,11 @@ func endsWithSubject(name string) bool {
 // University" / "Rotterdam" / "Erasmus Medical" / "Center, Department of"
 // / "Epidemiology"), where the unit's first word would have fitted on
 // the line that ends the name. A line never ends a name with a word that
-// goes on ("University of" / "Amsterdam"), nor starts a unit with a small
-// letter ("Norwegian University" / "of Science and").
+// goes on ("University of" / "Amsterdam") or qualifies the next ("National
+// Research University Higher" / "School of Economics"), nor starts a unit
+// with a small letter ("Norwegian University" / "of Science and"), and a
+// unit's bare word on a line of its own names no unit ("Lund University
+// MAX IV" / "Laboratory").
 func (c *docContext) unitOnItsLine(lines []string, text string) string {
 	if len(lines) < 2 {
 		return text
@@ -418,8 +421,8 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 		if bracketDepth(head) != 0 {
 			continue // the line broke inside brackets: "… (Agreement on Academic Exchange / Programme for Students)"
 		}
-		if endsWithConnector(head) || startsLower(tail) {
-			continue // the name goes on
+		if endsWithConnector(head) || c.lx.EndsWithModifier(head) || startsLower(tail) || c.lx.IsUnitWord(tail) {
+			continue // the name goes on ("… University Higher" / "School of Economics", "… MAX IV" / "Laboratory": a unit's bare word names none)
 		}
 		if cjkBreak(head, tail) && !c.endsAsInstitution(head) || len(splitDash(head, 2)) > 1 {
 			continue // a CJK word broken ("部局間協" / "定"), or the entry's details already begun

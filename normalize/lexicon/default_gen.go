@@ -989,6 +989,12 @@ var defaultLexicon = Lexicon{
 		"university of the arts london",
 		"university of the highlands and islands",
 	},
+	mods: []string{
+		"higher",
+		"graduate",
+		"postgraduate",
+		"advanced",
+	},
 	univ: []string{
 		"university",
 		"universität",

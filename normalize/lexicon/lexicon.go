@@ -145,6 +145,11 @@ type Lang struct {
 	// in their own right ("The School of Oriental and African Studies,
 	// University of London" names the school, not a unit of London).
 	Federations []string
+	// Modifiers are words that qualify the word after them and so end no
+	// name ("Higher" in "National Research University Higher School of
+	// Economics", "Graduate" in "… Graduate School of …"): a name wrapped
+	// after one goes on on the next line.
+	Modifiers []string
 	// Chrome are the words of a page's own furniture that a line starts
 	// with or holds ("Copyright", "All rights reserved", "ページの先頭へ").
 	Chrome []string
@@ -185,6 +190,7 @@ type Lexicon struct {
 	after     []string
 	chrome    []string
 	feds      []string
+	mods      []string // Modifiers, folded
 	univ      []string
 	univLast  string // the ASCII last bytes of univ's words, in both cases: a name ending in another ASCII byte ends as none
 	instFirst []term
@@ -290,6 +296,9 @@ func New(langs ...*Lang) *Lexicon {
 		}
 		for _, w := range l.Federations {
 			lx.feds = append(lx.feds, Fold(w))
+		}
+		for _, w := range l.Modifiers {
+			lx.mods = append(lx.mods, Fold(w))
 		}
 		for _, w := range l.Chrome {
 			lx.chrome = append(lx.chrome, strings.ToLower(w))

@@ -751,6 +751,14 @@ func (lx *Lexicon) IsChrome(text string) bool {
 	return false
 }
 
+// EndsWithModifier reports a text whose last word qualifies a word that
+// should come after it (Modifiers): a name does not end there.
+func (lx *Lexicon) EndsWithModifier(text string) bool {
+	f := Fold(text)
+	last := f[strings.LastIndexByte(f, ' ')+1:]
+	return last != "" && slices.Contains(lx.mods, last)
+}
+
 // IsFederation reports a federal university whose members are partners in
 // their own right ("University of London").
 func (lx *Lexicon) IsFederation(name string) bool {
