@@ -1180,11 +1180,70 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	t.table.VAlign = votes.verdict()
 	if t.table.VAlign == "middle" {
 		mergeCentred(t.table.Rows, ws, accs, lineCounts, nc, hrules)
+		t.table.Rows, t.bold = mergeBetween(t.table.Rows, t.bold, hrules)
 	}
 	if band != nil {
 		mergeUnruled(t.table.Rows, hrules, region, ivs)
 	}
 	return t, true
+}
+
+// mergeBetween makes one cell of a row's only cell and the blank cells of
+// the rows above and under it, in a table that sets its cells in the
+// middle of their rows, where the row stands right between the two, its
+// middle theirs, reaching into both: a cell merged over the two rows, the
+// extractor's row its text ("Chinese Academy of Sciences" between
+// "Purple Mountain Observatory | Sci | 昭和63年" and "National
+// Astronomical Observatories | Sci | 平成4年", both with no partner). The
+// text goes to the first row's cell, which spans both; the second's is
+// covered, and the row between goes. A rule between the rows across the
+// column keeps them apart. bold, a flag a row, follows the rows.
+func mergeBetween(rows []parser.Row, bold []bool, hrules []rule) ([]parser.Row, []bool) {
+	filled := func(r *parser.Row, c int) bool {
+		return r.Cells[c].Covered || strings.TrimSpace(r.Cells[c].Text) != ""
+	}
+	for r := 1; r+1 < len(rows); r++ {
+		above, mid, below := &rows[r-1], &rows[r], &rows[r+1]
+		if len(above.Cells) != len(mid.Cells) || len(below.Cells) != len(mid.Cells) {
+			continue
+		}
+		c, n, na, nb := -1, 0, 0, 0
+		for k := range mid.Cells {
+			if filled(mid, k) {
+				c, n = k, n+1
+			}
+			if filled(above, k) {
+				na++
+			}
+			if filled(below, k) {
+				nb++
+			}
+		}
+		if n != 1 || na < 2 || nb < 2 || mid.Cells[c].Covered || mid.Cells[c].ColSpan != 1 || filled(above, c) || filled(below, c) {
+			continue
+		}
+		ab, mb, bb := above.Box(), mid.Box(), below.Box()
+		h := (mb.Y1 - mb.Y0) / float64(max(1, mid.Cells[c].LineCount())) // a line's
+		if abs((mb.Y0+mb.Y1)/2-(ab.Y0+bb.Y1)/2) >= 0.3*h || mb.Y0 >= ab.Y1 || mb.Y1 <= bb.Y0 {
+			continue // not right between the two, reaching into both
+		}
+		cb := mid.Cells[c].Box()
+		if ruledAcross(hrules, parser.Box{X0: cb.X0, X1: cb.X1}, (ab.Y0+ab.Y1)/2, (bb.Y0+bb.Y1)/2) {
+			continue
+		}
+		cell := mid.Cells[c]
+		cell.RowSpan = 2
+		cell.SetBox(parser.Box{X0: cb.X0, Y0: ab.Y0, X1: cb.X1, Y1: bb.Y1})
+		above.Cells[c] = cell
+		covered := parser.Cell{Covered: true}
+		covered.SetBox(below.Cells[c].Box())
+		below.Cells[c] = covered
+		rows = slices.Delete(rows, r, r+1)
+		if r < len(bold) {
+			bold = slices.Delete(bold, r, r+1)
+		}
+	}
+	return rows, bold
 }
 
 // mergeCentred makes one cell of a blank cell and the cell under it in a
