@@ -1227,23 +1227,33 @@ func mergeBetween(rows []parser.Row, bold []bool, hrules []rule) ([]parser.Row, 
 		if abs((mb.Y0+mb.Y1)/2-(ab.Y0+bb.Y1)/2) >= 0.3*h || mb.Y0 >= ab.Y1 || mb.Y1 <= bb.Y0 {
 			continue // not right between the two, reaching into both
 		}
-		cb := mid.Cells[c].Box()
-		if ruledAcross(hrules, parser.Box{X0: cb.X0, X1: cb.X1}, (ab.Y0+ab.Y1)/2, (bb.Y0+bb.Y1)/2) {
+		if !spanTwoRows(above, below, c, mid.Cells[c], hrules) {
 			continue
 		}
-		cell := mid.Cells[c]
-		cell.RowSpan = 2
-		cell.SetBox(parser.Box{X0: cb.X0, Y0: ab.Y0, X1: cb.X1, Y1: bb.Y1})
-		above.Cells[c] = cell
-		covered := parser.Cell{Covered: true}
-		covered.SetBox(below.Cells[c].Box())
-		below.Cells[c] = covered
 		rows = slices.Delete(rows, r, r+1)
 		if r < len(bold) {
 			bold = slices.Delete(bold, r, r+1)
 		}
 	}
 	return rows, bold
+}
+
+// spanTwoRows sets cell, its box widened to the two rows', as column c's
+// cell of row above spanning row below too, whose cell there is covered:
+// false, and nothing set, where a rule between the rows crosses the
+// column.
+func spanTwoRows(above, below *parser.Row, c int, cell parser.Cell, hrules []rule) bool {
+	ab, bb, cb := above.Box(), below.Box(), below.Cells[c].Box()
+	if ruledAcross(hrules, parser.Box{X0: cb.X0, X1: cb.X1}, (ab.Y0+ab.Y1)/2, (bb.Y0+bb.Y1)/2) {
+		return false
+	}
+	cell.RowSpan = 2
+	cell.SetBox(parser.Box{X0: cb.X0, Y0: ab.Y0, X1: cb.X1, Y1: bb.Y1})
+	above.Cells[c] = cell
+	covered := parser.Cell{Covered: true}
+	covered.SetBox(cb)
+	below.Cells[c] = covered
+	return true
 }
 
 // mergeCentred makes one cell of a blank cell and the cell under it in a
@@ -1315,17 +1325,7 @@ func mergeCentred(rows []parser.Row, ws []tword, accs [][]cellAcc, lineCounts []
 			if !witness {
 				continue
 			}
-			cb := below.Cells[c].Box()
-			if ruledAcross(hrules, parser.Box{X0: cb.X0, X1: cb.X1}, (ab.Y0+ab.Y1)/2, (bb.Y0+bb.Y1)/2) {
-				continue
-			}
-			cell := below.Cells[c]
-			cell.RowSpan = 2
-			cell.SetBox(parser.Box{X0: cb.X0, Y0: ab.Y0, X1: cb.X1, Y1: bb.Y1})
-			above.Cells[c] = cell
-			covered := parser.Cell{Covered: true}
-			covered.SetBox(cb)
-			below.Cells[c] = covered
+			spanTwoRows(above, below, c, below.Cells[c], hrules)
 		}
 	}
 }
