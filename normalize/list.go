@@ -922,6 +922,17 @@ func (c *docContext) readColumnName(text string) bool {
 	return c.flagColumn(text) != ""
 }
 
+// namesListTitle reports a text that names a level or a list and no
+// institution: a list's title ("部局間学術交流協定", "University-Level
+// Agreements").
+func (c *docContext) namesListTitle(text string) bool {
+	if text == "" || c.lx.IsInstitution(text) {
+		return false
+	}
+	_, level := c.lx.LevelTitle(text)
+	return level || c.lx.IsListTitle(text)
+}
+
 // namesAGroup reports a text that reads as a region or a known country.
 func (c *docContext) namesAGroup(text string) bool {
 	return c.namesRegion(text) || c.readCountry(text).known // (readCountry remembers its texts)

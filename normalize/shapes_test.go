@@ -335,6 +335,32 @@ func TestTableRowBrokenByAPageGoesUp(t *testing.T) {
 	}
 }
 
+// The list's title said again at the head of the next page, inside the
+// table (LibreOffice prints a page's title rows as the table's): no part
+// of the row that ended the page before, and no record; in Japanese and
+// in English.
+func TestTableTitleAtAPagesHead(t *testing.T) {
+	for _, title := range []string{"部局間学術交流協定", "Department-Level Agreements"} {
+		tb := tbl(
+			[]string{"Partner Institution", "Partner Department", "Date of Agreement"},
+			[]string{"Polar Research Institute of China", "", "2005"},
+			[]string{"Southwest Jiaotong University", "School of Economics and Management", "2005"},
+			[]string{title, "", ""},
+			[]string{"Beijing Institute of Technology", "School of Management and Economics", "2005"},
+		)
+		for i := 3; i < len(tb.Rows); i++ {
+			tb.Rows[i].Page = 2
+		}
+		res, err := Normalize(tdoc([]string{"# Asia", "# China"}, tb), Options{})
+		require.NoError(t, err, title)
+		var partners []string
+		for _, r := range res.Records {
+			partners = append(partners, r.Partner)
+		}
+		assert.Equal(t, []string{"Polar Research Institute of China", "Southwest Jiaotong University", "Beijing Institute of Technology"}, partners, title)
+	}
+}
+
 // A row broken by a page in every cell, the header said again over the
 // next page's part (LibreOffice breaks a row of wrapped cells so): the
 // partner, its unit and the home unit (in the level column) go on there,

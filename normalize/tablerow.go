@@ -277,6 +277,9 @@ func (tr *tableReader) notARecord(i int, vals *fieldVals, has fieldSet) bool {
 		if tr.groupRow(i, sole) {
 			return true
 		}
+		if i > 0 && r.Page != tr.t.Rows[i-1].Page && c.namesListTitle(sole) {
+			return true // the list's title said again at a page's head, inside the table ("部局間学術交流協定")
+		}
 		if j, span := tr.soleCell(i); span || j >= len(tr.cols) || tr.cols[j] != fPartner {
 			if _, _, legend := c.parseLegendLine(sole); legend {
 				return true
