@@ -644,3 +644,33 @@ func TestTableCellsSetAtTheBottom(t *testing.T) {
 		}
 	}
 }
+
+// A region named by a heading over a table that names its countries
+// (in a column of its own, or in group rows inside the table): each
+// record keeps the heading's repair with the heading's region, and the
+// table's own country's.
+func TestTableCountriesUnderAHeadingsRegion(t *testing.T) {
+	for name, tb := range map[string]*parser.Table{
+		"column": tbl(
+			[]string{"Country", "Partner Institution", "Date of Agreement"},
+			[]string{"オーストリア Austria", "Technische Universität Wien", "2017年4月7日"},
+			[]string{"ベルギー Belgium", "Université de Mons", "2014年2月14日"},
+		),
+		"group rows": tbl(
+			[]string{"Partner Institution", "Date of Agreement"},
+			[]string{"オーストリア Austria", ""},
+			[]string{"Technische Universität Wien", "2017年4月7日"},
+			[]string{"ベルギー Belgium", ""},
+			[]string{"Université de Mons", "2014年2月14日"},
+		),
+	} {
+		res, err := Normalize(tdoc([]string{"# ヨーロッパ"}, tb), Options{})
+		require.NoError(t, err, name)
+		require.Len(t, res.Records, 2, name)
+		for _, r := range res.Records {
+			assert.Equal(t, "Europe", r.Region, name)
+			assert.Contains(t, r.Repairs, "region_alias:ヨーロッパ", name)
+		}
+		assert.Contains(t, res.Records[1].Repairs, "country_alias:ベルギー Belgium", name)
+	}
+}

@@ -352,9 +352,13 @@ func (tr *tableReader) rowGroups(rec *Record, vals *fieldVals, r *parser.Row) bo
 		rec.Region = tr.region // named in the country's cell ("アジア Asia バングラデシュ")
 		rec.Repairs = append(rec.Repairs, tr.regionRepairs...)
 	}
-	if tr.countrySet || tr.regionWritten != "" {
-		// The table's own grouping replaces the headings around it.
+	// The table's own grouping replaces the headings around it: the
+	// heading's repair goes with the heading's value, and stays with it
+	// where the table names a country under the heading's region.
+	if tr.countrySet || rec.Country == "" {
 		rec.Repairs = without(rec.Repairs, c.cRepair)
+	}
+	if tr.regionWritten != "" {
 		rec.Repairs = without(rec.Repairs, c.rRepair)
 	}
 	return rec.Country != "" || tr.intl || (!tr.countrySet && c.intl)
