@@ -65,8 +65,9 @@ func (c *docContext) readRegion(text string, within bool) (groupName, bool) {
 		return g, false
 	}
 	g.region, g.intl, g.known = reg, reg == RegionInternational, true
-	if reg != name {
-		g.repairs = []string{"region_alias:" + name}
+	// (as written, without the empty cells of the row it stood in: "ヨーロッパ | | |")
+	if written := strings.TrimRight(name, " |"); reg != written {
+		g.repairs = []string{"region_alias:" + written}
 	}
 	return g, true
 }

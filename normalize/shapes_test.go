@@ -674,3 +674,20 @@ func TestTableCountriesUnderAHeadingsRegion(t *testing.T) {
 		assert.Contains(t, res.Records[1].Repairs, "country_alias:ベルギー Belgium", name)
 	}
 }
+
+// A region's name read from a row whose other cells are empty keeps, as
+// written, its own words only: the alias repair names "ヨーロッパ", and a
+// canonical name needs none.
+func TestRegionAliasAsWritten(t *testing.T) {
+	c := newContext(tdoc(nil), Options{})
+	for text, want := range map[string][]string{
+		"ヨーロッパ | | |": {"region_alias:ヨーロッパ"},
+		"ヨーロッパ":       {"region_alias:ヨーロッパ"},
+		"Africa | |":  nil,
+		"Asia |":      nil,
+	} {
+		g, ok := c.readRegion(text, false)
+		require.True(t, ok, text)
+		assert.Equal(t, want, g.repairs, text)
+	}
+}
