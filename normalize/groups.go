@@ -221,7 +221,8 @@ func (c *docContext) readCountryText(text string) groupName {
 		g.intl, g.known = true, true
 	case ok:
 		g.country, g.known = country, true
-		if alias != "" {
+		// (as written, without the empty cells of the row it stood in)
+		if alias = strings.TrimRight(alias, " |"); alias != "" && alias != country.Name {
 			g.repairs = []string{"country_alias:" + alias}
 		}
 	default:

@@ -675,9 +675,9 @@ func TestTableCountriesUnderAHeadingsRegion(t *testing.T) {
 	}
 }
 
-// A region's name read from a row whose other cells are empty keeps, as
-// written, its own words only: the alias repair names "ヨーロッパ", and a
-// canonical name needs none.
+// A region's or a country's name read from a row whose other cells are
+// empty keeps, as written, its own words only: the alias repair names
+// "ヨーロッパ", and a canonical name needs none.
 func TestRegionAliasAsWritten(t *testing.T) {
 	c := newContext(tdoc(nil), Options{})
 	for text, want := range map[string][]string{
@@ -688,6 +688,14 @@ func TestRegionAliasAsWritten(t *testing.T) {
 	} {
 		g, ok := c.readRegion(text, false)
 		require.True(t, ok, text)
+		assert.Equal(t, want, g.repairs, text)
+	}
+	for text, want := range map[string][]string{
+		"ポーランド | | |": {"country_alias:ポーランド"},
+		"Poland |":    nil,
+	} {
+		g := c.readCountry(text)
+		require.True(t, g.known, text)
 		assert.Equal(t, want, g.repairs, text)
 	}
 }
