@@ -65,9 +65,8 @@ func (c *docContext) readRegion(text string, within bool) (groupName, bool) {
 		return g, false
 	}
 	g.region, g.intl, g.known = reg, reg == RegionInternational, true
-	// (as written, without the empty cells of the row it stood in: "ヨーロッパ | | |")
-	if written := strings.TrimRight(name, " |"); reg != written {
-		g.repairs = []string{"region_alias:" + written}
+	if reg != name {
+		g.repairs = []string{"region_alias:" + name}
 	}
 	return g, true
 }
@@ -221,8 +220,7 @@ func (c *docContext) readCountryText(text string) groupName {
 		g.intl, g.known = true, true
 	case ok:
 		g.country, g.known = country, true
-		// (as written, without the empty cells of the row it stood in)
-		if alias = strings.TrimRight(alias, " |"); alias != "" && alias != country.Name {
+		if alias != "" {
 			g.repairs = []string{"country_alias:" + alias}
 		}
 	default:

@@ -675,27 +675,41 @@ func TestTableCountriesUnderAHeadingsRegion(t *testing.T) {
 	}
 }
 
-// A region's or a country's name read from a row whose other cells are
-// empty keeps, as written, its own words only: the alias repair names
-// "ヨーロッパ", and a canonical name needs none.
+// A region's or a country's name in a title row over a table's header,
+// its other cells empty, is read as written, its own words only: the
+// alias repair names "ヨーロッパ" and "ポーランド", and a canonical name
+// needs none. In Japanese and in English, three columns and four.
 func TestRegionAliasAsWritten(t *testing.T) {
-	c := newContext(tdoc(nil), Options{})
-	for text, want := range map[string][]string{
-		"ヨーロッパ | | |": {"region_alias:ヨーロッパ"},
-		"ヨーロッパ":       {"region_alias:ヨーロッパ"},
-		"Africa | |":  nil,
-		"Asia |":      nil,
+	for _, tt := range []struct {
+		region, country string
+		width           int
+		want            []string
+	}{
+		{"ヨーロッパ", "ポーランド", 3, []string{"region_alias:ヨーロッパ", "country_alias:ポーランド"}},
+		{"ヨーロッパ", "ポーランド", 4, []string{"region_alias:ヨーロッパ", "country_alias:ポーランド"}},
+		{"Europe", "Poland", 3, nil},
+		{"Europe", "Poland", 4, nil},
 	} {
-		g, ok := c.readRegion(text, false)
-		require.True(t, ok, text)
-		assert.Equal(t, want, g.repairs, text)
-	}
-	for text, want := range map[string][]string{
-		"ポーランド | | |": {"country_alias:ポーランド"},
-		"Poland |":    nil,
-	} {
-		g := c.readCountry(text)
-		require.True(t, g.known, text)
-		assert.Equal(t, want, g.repairs, text)
+		blank := func(first string) []string {
+			row := make([]string, tt.width)
+			row[0] = first
+			return row
+		}
+		header := []string{"Partner Institution", "Type", "Date of Agreement", "Department"}[:tt.width]
+		row := []string{"University of Warsaw", "MOU", "2021.3.4", "GS Science"}[:tt.width]
+		tb := tbl(blank(tt.region), blank(tt.country), header, row)
+		tb.Rows[0].Header, tb.Rows[2].Header = false, true
+		res, err := Normalize(tdoc(nil, tb), Options{})
+		require.NoError(t, err, tt.region)
+		require.Len(t, res.Records, 1, tt.region)
+		r := res.Records[0]
+		assert.Equal(t, []string{"Europe", "PL"}, []string{r.Region, r.CountryCode}, tt.region)
+		var aliases []string
+		for _, rp := range r.Repairs {
+			if strings.HasPrefix(rp, "region_alias:") || strings.HasPrefix(rp, "country_alias:") {
+				aliases = append(aliases, rp)
+			}
+		}
+		assert.Equal(t, tt.want, aliases, "%s, %d columns", tt.region, tt.width)
 	}
 }

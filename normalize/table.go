@@ -437,7 +437,7 @@ func (tr *tableReader) mapColumns() bool {
 		}
 		entries = false
 		tr.c.flushList()
-		tr.c.titleLine(rowText(r), r.Page, r.Row)
+		tr.c.titleLine(text, r.Page, r.Row)
 	}
 	tr.c.flushList()
 	tr.joinStrayHeaderWords(top, n)
