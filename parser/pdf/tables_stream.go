@@ -666,43 +666,49 @@ func headStart(lines []sline, start int, h float64) int {
 const maxRewrap = 4
 
 // rewrapped reports whether lines k, k+1, ... (up to maxRewrap, set close)
-// say what lines of from..to-1 said, the same words however wrapped,
-// two chunks or more among them, a chunk of them starting where no chunk
-// of the run starts (starts): the header of per-group tables said again
-// under a group's heading, over columns as wide as that group's texts,
-// its names wrapped otherwise ("Type of Agreement" over "Type of" /
-// "Agreement").
+// say what lines at the head of the run (from on, a header of up to
+// maxRewrap lines, perhaps over the run's first line) said, the same
+// words however wrapped, two chunks or more among them, a chunk of them
+// starting where no chunk of the run starts (starts): the header of
+// per-group tables said again under a group's heading, over columns as
+// wide as that group's texts, its names wrapped otherwise ("Type of
+// Agreement" over "Type of" / "Agreement"). The run's head is read only
+// when the lines under the heading may say it again (a group's rows
+// inside one table, over the run's own columns, never do).
 func rewrapped(ws []tword, lines []sline, k, from, to int, starts []float64) bool {
-	var said []map[string]int // the words of lines q..q+n-1, for each q and n
-	for q := from; q < to; q++ {
-		words := map[string]int{}
-		for n := 0; n < maxRewrap && q+n < to; n++ {
-			for _, wi := range lines[q+n].words {
-				words[ws[wi].Text]++
-			}
-			if n > 0 || len(lines[q].chunks) >= 2 {
-				said = append(said, maps.Clone(words))
-			}
-		}
-	}
+	var cands []map[string]int // the words of lines k..m, each m that may be the header said again
 	words := map[string]int{}
 	chunks, other := 0, false
 	for m := k; m < len(lines) && m < k+maxRewrap; m++ {
-		if m > k && lines[m].box.Y0-lines[m-1].box.Y1 > 0.5*lines[m].h {
+		l := &lines[m]
+		if m > k && l.box.Y0-lines[m-1].box.Y1 > 0.5*l.h {
 			break
 		}
-		l := &lines[m]
+		other = other || !sameStartsAs(ws, l, starts, l.h)
 		for _, wi := range l.words {
 			words[ws[wi].Text]++
 		}
 		chunks += len(l.chunks)
-		other = other || !sameStartsAs(ws, l, starts, l.h)
-		if chunks < 2 || !other || len(words) < 2 {
-			continue
+		if chunks >= 2 && other && len(words) >= 2 {
+			cands = append(cands, maps.Clone(words))
 		}
-		for _, w := range said {
-			if maps.Equal(w, words) {
-				return true
+	}
+	if len(cands) == 0 {
+		return false
+	}
+	for q := from; q < to && q < from+2*maxRewrap; q++ {
+		said := map[string]int{}
+		for n := 0; n < maxRewrap && q+n < to; n++ {
+			for _, wi := range lines[q+n].words {
+				said[ws[wi].Text]++
+			}
+			if n == 0 && len(lines[q].chunks) < 2 {
+				continue
+			}
+			for _, c := range cands {
+				if maps.Equal(c, said) {
+					return true
+				}
 			}
 		}
 	}
@@ -2420,28 +2426,10 @@ func overflowed(ws []tword, prev, cur []cellAcc, colRight []float64, h float64) 
 		if len(prev[c].words) == 0 {
 			return false
 		}
-		first := cur[c].words[0]
-		for _, wi := range cur[c].words {
-			if ws[wi].Box.X0 < ws[first].Box.X0 {
-				first = wi
-			}
-		}
-		bottom := prev[c].words[0]
-		for _, wi := range prev[c].words {
-			if ws[wi].cy > ws[bottom].cy {
-				bottom = wi
-			}
-		}
-		end := 0.0
-		for _, wi := range prev[c].words {
-			if abs(ws[wi].cy-ws[bottom].cy) <= 0.5*ws[bottom].h {
-				end = max(end, ws[wi].Box.X1)
-			}
-		}
-		if ws[first].Style.Bold != ws[bottom].Style.Bold {
+		if ws[firstWord(ws, cur[c])].Style.Bold != ws[bottomWord(ws, prev[c])].Style.Bold {
 			return false
 		}
-		if end+0.2*h+(ws[first].Box.X1-ws[first].Box.X0) <= colRight[c] {
+		if fitsAfter(ws, prev[c], cur[c], colRight[c], h) {
 			return false
 		}
 		n++
@@ -2517,23 +2505,35 @@ func allPrevColumns(prev, cur []cellAcc, test func(c int) bool) bool {
 // fitsAfter reports whether the first word of cell cur would have fitted
 // at the end of the last line of cell prev, within right.
 func fitsAfter(ws []tword, prev, cur cellAcc, right, h float64) bool {
-	first := cur.words[0]
-	for _, wi := range cur.words {
+	first := firstWord(ws, cur)
+	return lastLineEnd(ws, prev)+0.2*h+(ws[first].Box.X1-ws[first].Box.X0) <= right
+}
+
+// firstWord is the word of a cell that starts furthest left.
+func firstWord(ws []tword, cell cellAcc) int {
+	first := cell.words[0]
+	for _, wi := range cell.words {
 		if ws[wi].Box.X0 < ws[first].Box.X0 {
 			first = wi
 		}
 	}
-	return lastLineEnd(ws, prev)+0.2*h+(ws[first].Box.X1-ws[first].Box.X0) <= right
+	return first
 }
 
-// lastLineEnd is where the last line of a cell ends.
-func lastLineEnd(ws []tword, cell cellAcc) float64 {
+// bottomWord is the word of a cell set lowest: one of its last line's.
+func bottomWord(ws []tword, cell cellAcc) int {
 	bottom := cell.words[0]
 	for _, wi := range cell.words {
 		if ws[wi].cy > ws[bottom].cy {
 			bottom = wi
 		}
 	}
+	return bottom
+}
+
+// lastLineEnd is where the last line of a cell ends.
+func lastLineEnd(ws []tword, cell cellAcc) float64 {
+	bottom := bottomWord(ws, cell)
 	end := 0.0
 	for _, wi := range cell.words {
 		if abs(ws[wi].cy-ws[bottom].cy) <= 0.5*ws[bottom].h {
