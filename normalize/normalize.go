@@ -64,9 +64,7 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 		doc.Blocks = nil // the blocks are the normaliser's now: the caller's document holds none of them
 		doc = &d
 	}
-	doc, pageTop := pageTopRows(doc)
 	c := newContext(doc, opt)
-	c.pageTop = pageTop
 	if opt.Emit == nil {
 		c.res.Records = make([]Record, 0, recordRoom(doc))
 	} else {
@@ -197,7 +195,6 @@ type docContext struct {
 	lost        map[int]bool // pages that could not be read (wholly or partly)
 	lastPage    int          // the page of the last line read
 	tables      *tableMemo   // what the tables read so far established (table.go)
-	pageTop     map[int]bool // the table rows read from lines at the top of a page (tablepage.go), by ordinal
 	entryKey    styleKey     // the style of list entries, when lines have styles
 	hasEntryKey bool
 	entryLike   map[string]bool // texts already classified by looksLikeEntry

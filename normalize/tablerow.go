@@ -182,9 +182,6 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 	}
 	rec.Level = tr.level
 	rec.Repairs = append(rec.Repairs, tr.levelRepair, tr.colsRepair)
-	if c.pageTop[r.Row] {
-		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitRow, "page_top_lines"))
-	}
 	if tr.wrapJoined[r.Row] {
 		rec.Repairs = append(rec.Repairs, string(agreement.RepairSplitRow)) // (joinWrappedRows)
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"slices"
 
 	"github.com/agreements/agreements/parser"
@@ -107,15 +108,37 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 	open := -1 // index in out of the table that may continue
 	var openCols, openStarts []float64
 	var openMethod string
-	openFirst := 0 // rows of out[open] that belong to its first page
+	openFirst := 0         // rows of out[open] that belong to its first page
+	var openTail openTable // the open table's columns, for rows run over onto the next page alone
 	for i := range pages {
 		p := &pages[i]
+		continues := func(pt *pageTable) bool {
+			return open >= 0 && i > 0 && pages[i-1].Number+1 == p.Number &&
+				openMethod == pt.table.Method && (sameColumns(openCols, pt.cols, p.Width) || sameStarts(openStarts, pt.starts, p.Width)) &&
+				linesOutside(p, pt.region, true) <= stitchLinesAbove && !headingRightAbove(p, pt.region)
+		}
+		if open >= 0 && i > 0 && pages[i-1].Number+1 == p.Number && (len(per[i]) == 0 || !continues(&per[i][0])) {
+			limit := math.Inf(1)
+			if len(per[i]) > 0 {
+				limit = per[i][0].region.Y0
+			}
+			if rows, area := tailRows(p, openTail, limit); len(rows) > 0 {
+				r := &out[open]
+				if n := repeatedRows(r.Table.Rows[:openFirst], rows); n > 0 {
+					for j := range n {
+						r.Table.Rows[j].Header = true
+					}
+					rows = rows[n:] // a header said again, as for a table found there
+				}
+				r.Table.Rows = append(r.Table.Rows, rows...)
+				r.Areas = append(r.Areas, tableArea{Page: p.Number, Box: area})
+			}
+			open = -1
+		}
 		for k := range per[i] {
 			pt := &per[i][k]
 			last := k == len(per[i])-1
-			cont := k == 0 && open >= 0 && i > 0 && pages[i-1].Number+1 == p.Number &&
-				openMethod == pt.table.Method && (sameColumns(openCols, pt.cols, p.Width) || sameStarts(openStarts, pt.starts, p.Width)) &&
-				linesOutside(p, pt.region, true) <= stitchLinesAbove && !headingRightAbove(p, pt.region)
+			cont := k == 0 && continues(pt)
 			if cont {
 				r := &out[open]
 				rows := pt.table.Rows
@@ -141,6 +164,7 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 			if last && linesOutside(p, pt.region, false) <= stitchLinesBelow && !headingBelow(p, pt.region) {
 				open = len(out) - 1
 				openCols, openStarts, openMethod = pt.cols, pt.starts, pt.table.Method
+				openTail = openTableOf(pt)
 			}
 		}
 		if len(per[i]) == 0 {
