@@ -135,8 +135,9 @@ func (tr *tableReader) anchorColumn() int {
 // record whose cells (its rows so far joined) are acc: no date of its own,
 // or the rest of a date the record's cell leaves unfinished; no region or
 // country of its own, or the rest of one the record's cell leaves
-// unfinished ("アラブ首長国" / "連邦"), or its name in the other language
-// ("アルゼンチン" / "Argentina").
+// unfinished ("アラブ首長国" / "連邦", "International" / "Organization",
+// "Guinea" / "Bissau"), or its name in the other language ("アルゼンチン" /
+// "Argentina").
 func (tr *tableReader) rowGoesOn(acc, texts []string, date int) bool {
 	if d := texts[date]; d != "" {
 		if tr.cols[date] == fSigned && !tr.dateCompleted(acc[date], d) {
@@ -158,16 +159,20 @@ func (tr *tableReader) rowGoesOn(acc, texts []string, date int) bool {
 			// ("アルゼンチン" / "Argentina", "オセアニア" / "Oceania") goes
 			// on; another group's not.
 			joined := joinWrapped([]string{acc[j], texts[j]})
+			// So does the rest of a longer name, which names no group by
+			// itself ("International" / "Organization", "Guinea" /
+			// "Bissau").
+			rest := !tr.namesGroup(texts[j])
 			if f == fRegion {
 				a, okA := tr.c.readRegion(acc[j], false)
 				b, okB := tr.c.readRegion(joined, false)
-				if !okA || !okB || a.region != b.region {
+				if !okB || okA && a.region != b.region && !rest {
 					return false
 				}
 				continue
 			}
 			a, b := tr.c.readCountry(acc[j]), tr.c.readCountry(joined)
-			if !a.known || !b.known || a.country != b.country {
+			if !b.known || a.known && a.country != b.country && !rest {
 				return false
 			}
 		}

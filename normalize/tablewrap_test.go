@@ -47,6 +47,42 @@ func TestTableWrappedRowsWithoutRules(t *testing.T) {
 	}
 }
 
+// A region's or country's name wrapped so that the first line alone names
+// another group or none ("International" / "Organization", "Guinea" /
+// "Bissau") goes on into the row above, its partner's wrapped line with
+// it: it is no record of a group the tool does not know, nor of the wrong
+// country.
+func TestTableGroupNameWrappedIntoALongerName(t *testing.T) {
+	for name, c := range map[string]struct {
+		region, country [2]string
+		want            brief
+	}{
+		"region":  {[2]string{"International", "Organization"}, [2]string{"International", "Organization"}, brief{"department", "International Organization", "", "United Nations University", "Institute for Global Health", "GS Medicine", "2019-08-19", false}},
+		"country": {[2]string{"Africa", ""}, [2]string{"Guinea", "Bissau"}, brief{"department", "Africa", "GW", "United Nations University", "Institute for Global Health", "GS Medicine", "2019-08-19", false}},
+	} {
+		tb := tbl(
+			[]string{"Region", "Country", "Partner Institution", "Department", "Date"},
+			[]string{"North America", "United States", "University of Michigan", "IFS", "2020/05/18"},
+			[]string{"", "", "College of Engineering", "", ""},
+			[]string{"Asia", "Taiwan", "Academia Sinica Institute of", "CYRIC", "2008/02/27"},
+			[]string{"", "", "Physics", "", ""},
+			[]string{"Oceania", "Australia", "Australian Nuclear Science and", "IMRAM", "2020/04/08"},
+			[]string{"", "", "Technology Organisation", "", ""},
+			[]string{c.region[0], c.country[0], "United Nations University", "GS Medicine", "2019/08/19"},
+			[]string{c.region[1], c.country[1], "Institute for Global Health", "", ""},
+		)
+		tb.Method = "stream"
+		res, err := Normalize(tdoc([]string{deptSection}, tb), Options{})
+		require.NoError(t, err, name)
+		assert.Equal(t, []brief{
+			{"department", "North America", "US", "University of Michigan", "College of Engineering", "IFS", "2020-05-18", false},
+			{"department", "Asia", "TW", "Academia Sinica Institute of Physics", "", "CYRIC", "2008-02-27", false},
+			{"department", "Oceania", "AU", "Australian Nuclear Science and Technology Organisation", "", "IMRAM", "2020-04-08", false},
+			c.want,
+		}, briefs(res.Records), name)
+	}
+}
+
 // Rows without a date of their own are records where nothing shows a
 // wrapped line (a partner filled down, a list without dates for some
 // rows): they are not joined to the row above.
