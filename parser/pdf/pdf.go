@@ -480,7 +480,7 @@ func parseHeld(name string, b []byte, at io.ReaderAt, opt Options, tables, hold 
 		if len(pages) > 0 {
 			page = pages[len(pages)-1].Number
 		}
-		regions = findTables(pages)
+		regions = findTablesAmid(pages, furniture)
 		areas = tableAreas(regions)
 	}
 	keep := func(p *PageLayout, i, j int) bool {

@@ -33,7 +33,11 @@ const (
 // findTables finds the tables on the pages: per page ruled and
 // whitespace-aligned tables, then tables that continue over a page break
 // stitched into one, with a header row repeated on the later page dropped.
-func findTables(pages []PageLayout) []tableRegion {
+func findTables(pages []PageLayout) []tableRegion { return findTablesAmid(pages, nil) }
+
+// findTablesAmid is findTables on pages whose furniture (running heads and
+// footers, page numbers: findFurniture) is known: no table's row.
+func findTablesAmid(pages []PageLayout, furniture map[lineRef]bool) []tableRegion {
 	per := make([][]pageTable, len(pages))
 	for i := range pages {
 		if pages[i].tablesFound {
@@ -42,7 +46,7 @@ func findTables(pages []PageLayout) []tableRegion {
 			per[i] = pageTables(&pages[i])
 		}
 	}
-	return stitch(pages, per)
+	return stitch(pages, per, furniture)
 }
 
 // keepTables finds a page's tables as soon as the page is read and drops
@@ -103,13 +107,23 @@ func dropGlyphs(p *PageLayout) {
 	p.Glyphs, p.Words = nil, nil
 }
 
-func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
+func stitch(pages []PageLayout, per [][]pageTable, furniture map[lineRef]bool) []tableRegion {
 	var out []tableRegion
 	open := -1 // index in out of the table that may continue
 	var openCols, openStarts []float64
 	var openMethod string
 	openFirst := 0         // rows of out[open] that belong to its first page
 	var openTail openTable // the open table's columns, for rows run over onto the next page alone
+	var openFoot float64   // where its part ends on its page
+	// goOn adds to the open table the rows under its part on the page
+	// before page i, as the table goes on on page i.
+	goOn := func(i int) {
+		if rows, area := footRows(&pages[i-1], openTail, openFoot, furnitureOf(furniture, i-1)); len(rows) > 0 {
+			r := &out[open]
+			r.Table.Rows = append(r.Table.Rows, rows...)
+			r.Areas = append(r.Areas, tableArea{Page: pages[i-1].Number, Box: area})
+		}
+	}
 	for i := range pages {
 		p := &pages[i]
 		continues := func(pt *pageTable) bool {
@@ -122,7 +136,8 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 			if len(per[i]) > 0 {
 				limit = per[i][0].region.Y0
 			}
-			if rows, area := tailRows(p, openTail, limit); len(rows) > 0 {
+			if rows, area := tailRows(p, openTail, limit, furnitureOf(furniture, i)); len(rows) > 0 {
+				goOn(i)
 				r := &out[open]
 				if n := repeatedRows(r.Table.Rows[:openFirst], rows); n > 0 {
 					for j := range n {
@@ -140,6 +155,7 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 			last := k == len(per[i])-1
 			cont := k == 0 && continues(pt)
 			if cont {
+				goOn(i)
 				r := &out[open]
 				rows := pt.table.Rows
 				if n := repeatedRows(r.Table.Rows[:openFirst], rows); n > 0 {
@@ -164,7 +180,7 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 			if last && linesOutside(p, pt.region, false) <= stitchLinesBelow && !headingBelow(p, pt.region) {
 				open = len(out) - 1
 				openCols, openStarts, openMethod = pt.cols, pt.starts, pt.table.Method
-				openTail = openTableOf(pt)
+				openTail, openFoot = openTableOf(pt), pt.region.Y1
 			}
 		}
 		if len(per[i]) == 0 {
@@ -178,6 +194,15 @@ func stitch(pages []PageLayout, per [][]pageTable) []tableRegion {
 		perPage[t.Page]++
 	}
 	return out
+}
+
+// furnitureOf reports the furniture lines of the page at index i of the
+// pages, by index.
+func furnitureOf(furniture map[lineRef]bool, i int) func(j int) bool {
+	return func(j int) bool {
+		_, ok := furniture[lineRef{i, j}]
+		return ok
+	}
 }
 
 // sameColumns reports whether two tables have the same column structure.

@@ -439,6 +439,9 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 		inner := true       // and all wrapped lines since then stand right of the run's left edge
 		for j := i + 1; j < len(lines) && near(j-1, j); j++ {
 			g := lines[j].box.Y0 - lines[j-1].box.Y1
+			if !tab[j] && lines[j].box.X1 <= right+0.5*lines[j].h && partsAtAStart(ws, &lines[j], starts) {
+				tab[j] = true
+			}
 			if tab[j] {
 				if loose > maxLooseIn && other > 0 && !columns(&lines[j]) {
 					break
@@ -508,6 +511,30 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 		}
 	}
 	return out, banded, unbanded
+}
+
+// partsAtAStart reports a line of one chunk that a gap parts where the
+// text of one of the run's columns starts (starts): a long name set close
+// to the next column, the gap after its last character narrower than the
+// chunks' gap ("オーストラリア原子力科学技術機構（ANSTO）" | "2020", the
+// year where the years above start). The gap is two fifths of the line's
+// height at least (wider than a word gap), and the line not justified.
+func partsAtAStart(ws []tword, l *sline, starts []float64) bool {
+	if len(l.chunks) != 1 || len(l.words) < 2 || ws[l.words[0]].justified {
+		return false
+	}
+	for k := 1; k < len(l.words); k++ {
+		a, b := &ws[l.words[k-1]], &ws[l.words[k]]
+		if b.Box.X0-a.Box.X1 < 0.4*l.h {
+			continue
+		}
+		for _, x := range starts {
+			if abs(b.Box.X0-x) <= 0.2*l.h && x > l.box.X0+l.h {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // startsColumnOf reports a chunk (x0..x1) that starts where one of the

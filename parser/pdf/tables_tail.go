@@ -56,7 +56,7 @@ func openTableOf(pt *pageTable) openTable {
 // row is a group's heading: the rows under it are not the open table's. It returns the rows and the area they cover; none when
 // the page does not start so, or holds a line there that the rows do not
 // explain.
-func tailRows(p *PageLayout, t openTable, limit float64) ([]parser.Row, parser.Box) {
+func tailRows(p *PageLayout, t openTable, limit float64, furniture func(int) bool) ([]parser.Row, parser.Box) {
 	nc := len(t.cols) - 1
 	if nc < 2 || len(t.starts) != nc || t.pitch <= 0 {
 		return nil, parser.Box{}
@@ -70,7 +70,7 @@ func tailRows(p *PageLayout, t openTable, limit float64) ([]parser.Row, parser.B
 	}
 	var taken []vline
 	anchors := 0
-	for _, group := range visualLines(p, limit) {
+	for _, group := range visualLines(p, math.Inf(-1), limit, furniture) {
 		v := vline{lines: group, box: p.Lines[group[0]].Box}
 		for _, li := range group {
 			v.box = union(v.box, p.Lines[li].Box)
@@ -176,6 +176,50 @@ func tailRows(p *PageLayout, t openTable, limit float64) ([]parser.Row, parser.B
 	return rows, area
 }
 
+// footRows reads the rows of the table t, which goes on on the next page,
+// that stand under its part on page p (from its foot, from, down), each a
+// line of text in its first column alone, no further apart than its rows
+// stand, out of the bottom margin band's outer half (where running
+// footers are, as headingBelow reads it): a group's name left at the foot of
+// the page, its rows on the next (at most maxLooseIn of them). It returns
+// the rows and the area they cover; none when any other line stands there
+// first.
+func footRows(p *PageLayout, t openTable, from float64, furniture func(int) bool) ([]parser.Row, parser.Box) {
+	nc := len(t.cols) - 1
+	if nc < 2 || len(t.starts) != nc || t.pitch <= 0 {
+		return nil, parser.Box{}
+	}
+	var rows []parser.Row
+	var area parser.Box
+	var lbuf lineBuf
+	above := from
+	for _, group := range visualLines(p, from, math.Inf(1), furniture) {
+		box := p.Lines[group[0]].Box
+		for _, li := range group {
+			box = union(box, p.Lines[li].Box)
+		}
+		if box.Y0-above > t.pitch || inMargin(p, box, marginBand/2) {
+			break
+		}
+		if f := inColumns(p, group, t); !f.fits || f.col != 0 || len(rows) == maxLooseIn {
+			return nil, parser.Box{}
+		}
+		var ws []tword
+		for _, li := range group {
+			for _, w := range p.Lines[li].Words {
+				ws = append(ws, newTword(w))
+			}
+		}
+		if len(rows) == 0 {
+			area = box
+		}
+		area = union(area, box)
+		rows = append(rows, tailRow(p.Number, ws, t, box, &lbuf))
+		above = box.Y1
+	}
+	return rows, area
+}
+
 // tailRow makes a row of the table t from the words ws.
 func tailRow(page int, ws []tword, t openTable, box parser.Box, lbuf *lineBuf) parser.Row {
 	nc := len(t.cols) - 1
@@ -200,13 +244,13 @@ func tailRow(page int, ws []tword, t openTable, box parser.Box, lbuf *lineBuf) p
 	return row
 }
 
-// visualLines groups the page's lines above limit into visual lines (the
-// lines whose middles stand within the first one's height), top to
-// bottom, each as indexes in p.Lines.
-func visualLines(p *PageLayout, limit float64) [][]int {
+// visualLines groups the page's lines from from down to limit, but its
+// furniture, into visual lines (the lines whose middles stand within the
+// first one's height), top to bottom, each as indexes in p.Lines.
+func visualLines(p *PageLayout, from, limit float64, furniture func(int) bool) [][]int {
 	var idx []int
 	for i := range p.Lines {
-		if b := p.Lines[i].Box; b.Y1 <= limit && len(p.Lines[i].Words) > 0 {
+		if b := p.Lines[i].Box; b.Y0 >= from && b.Y1 <= limit && len(p.Lines[i].Words) > 0 && !furniture(i) {
 			idx = append(idx, i)
 		}
 	}

@@ -11,15 +11,15 @@ import (
 )
 
 // tailTablePage is page 1 of the documents below: a whitespace table of
-// the given header and 30 rows from y 300 down to the page's foot, its
+// the given header and 30 rows from y 290 down to the page's foot, its
 // columns starting at xs.
 func tailTablePage(header []string, xs []float64, row func(i int) []string) PageLayout {
 	var words []Word
 	for c, h := range header {
-		words = append(words, tw(h, xs[c], 300))
+		words = append(words, tw(h, xs[c], 290))
 	}
 	for i := range 30 {
-		y := 300 + 15*float64(i+1)
+		y := 290 + 15*float64(i+1)
 		for c, t := range row(i + 1) {
 			words = append(words, tw(t, xs[c], y))
 		}
@@ -123,5 +123,36 @@ func TestPageTopLinesNotTheTablesRows(t *testing.T) {
 		require.NotEmpty(t, regions, name)
 		assert.Len(t, regions[0].Table.Rows, 31, name)
 		assert.Len(t, regions[0].Areas, 1, name)
+	}
+}
+
+// A group's name left at the foot of a page under a table that goes on
+// on the next page is a row of the table there (the group's rows follow
+// it), in the table's first column; a page number there is none.
+func TestGroupNameAtAPagesFootIsTheTablesRow(t *testing.T) {
+	header := []string{"Country", "Partner", "Year"}
+	next := func() PageLayout {
+		words := []Word{tw("Country", 50, 70), tw("Partner", 150, 70), tw("Year", 400, 70)}
+		for i := range 10 {
+			y := 70 + 15*float64(i+1)
+			words = append(words, tw(fmt.Sprintf("L%d", i), 50, y), tw(fmt.Sprintf("University%d", 40+i), 150, y), tw("2020", 400, y))
+		}
+		return page(2, words, nil)
+	}
+	for name, foot := range map[string]Word{"latin": tw("Laos", 50, 760), "japanese": tw("ラオス（10）", 50, 760)} {
+		p1 := tailTablePage(header, latinCols, latinRow)
+		p1.Lines = append(p1.Lines, TextLine{Words: []Word{foot}, Box: foot.Box})
+		regions := findTables([]PageLayout{p1, next()})
+		require.Len(t, regions, 1, name)
+		tab := regions[0].Table
+		require.Len(t, tab.Rows, 1+30+1+10, name)
+		assert.Equal(t, []string{foot.Text, "", ""}, texts(parser.Table{Rows: tab.Rows[31:32]})[0], name)
+		assert.Equal(t, 1, tab.Rows[31].Page, name)
+		assert.Equal(t, "L0", tab.Rows[32].Cells[0].Text, name)
+
+		// The same line as the page's number (furniture) is no row.
+		regions = findTablesAmid([]PageLayout{p1, next()}, map[lineRef]bool{{0, len(p1.Lines) - 1}: false})
+		require.Len(t, regions, 1, name)
+		assert.Len(t, regions[0].Table.Rows, 1+30+10, name)
 	}
 }
