@@ -25,17 +25,18 @@ const (
 	RepairLevel           RepairKind = "level"            // the level was assumed (assumed_university, assumed_department, from_sources)
 	RepairInstitution     RepairKind = "home_institution" // the publisher read from the title (from_title)
 	RepairColumnsPrevious RepairKind = "columns_from_previous_table"
-	RepairSplitCell       RepairKind = "split_cell"       // a value read out of another field's cell
-	RepairTypeDescription RepairKind = "type_description" // a kind column's cell that describes the agreement's scope, not its kind: left out
-	RepairHTML            RepairKind = "html"             // how an HTML page had to be read
-	RepairPDF             RepairKind = "pdf"              // how a damaged PDF had to be repaired
+	RepairColumnsCells    RepairKind = "column_from_cells" // a column whose header names no field, read by what its cells name (country, region)
+	RepairSplitCell       RepairKind = "split_cell"        // a value read out of another field's cell
+	RepairTypeDescription RepairKind = "type_description"  // a kind column's cell that describes the agreement's scope, not its kind: left out
+	RepairHTML            RepairKind = "html"              // how an HTML page had to be read
+	RepairPDF             RepairKind = "pdf"               // how a damaged PDF had to be repaired
 )
 
 // RepairKinds lists every kind of repair, once.
 func RepairKinds() []RepairKind {
 	return []RepairKind{RepairDate, RepairDateUnread, RepairValidityUnread, RepairInheritedDate, RepairWrappedLine,
 		RepairSplitRow, RepairFillDown, RepairFillUp, RepairMarker, RepairCountryAlias, RepairCountryUnknown, RepairCountryInName, RepairRegionAlias,
-		RepairRegionUnknown, RepairLevel, RepairInstitution, RepairColumnsPrevious, RepairSplitCell, RepairTypeDescription, RepairHTML, RepairPDF}
+		RepairRegionUnknown, RepairLevel, RepairInstitution, RepairColumnsPrevious, RepairColumnsCells, RepairSplitCell, RepairTypeDescription, RepairHTML, RepairPDF}
 }
 
 // Repair is one repair made to produce a record: its kind and what it

@@ -200,6 +200,7 @@ func (c *docContext) table(t *parser.Table) {
 	tr.carryDown()
 	tr.atBottom = tr.atBottom || tr.cellsAtBottom || tr.setAtBottom
 	tr.joinWrappedRows()
+	tr.groupColumnsFromCells(tr.t.Rows[tr.body:]) // (names a narrow column broke over rows read whole)
 	tr.centeredGroups()
 	t = tr.t
 	tr.mapOrigins()
@@ -446,6 +447,7 @@ func (tr *tableReader) mapColumns() bool {
 	tr.spanned, tr.heads = spanned, texts
 	tr.fieldsOf(texts, spanned, below)
 	tr.partnerSubHeaded(rows[top:n])
+	tr.groupColumnsFromCells(rows[n:])
 	has := map[field]bool{}
 	for _, f := range tr.cols {
 		has[f] = true
@@ -457,6 +459,44 @@ func (tr *tableReader) mapColumns() bool {
 	}
 	tr.goesOnAfterBreak()
 	return has[fPartner]
+}
+
+// groupColumnsFromCells maps a column whose header names no field to the
+// country's (then the region's) where no column is the country's (the
+// region's), when four in five of its cells that hold text, two at least,
+// name a country (a region): a header broken over rows so that no part of
+// it names the field ("国・地" / "域"), or a column the list left
+// unheaded. The records say so (column_from_cells).
+func (tr *tableReader) groupColumnsFromCells(body []parser.Row) {
+	for _, want := range []field{fCountry, fRegion} {
+		if slices.Contains(tr.cols, want) {
+			continue
+		}
+		for j, f := range tr.cols {
+			if f != fNone {
+				continue
+			}
+			n, named := 0, 0
+			for _, r := range body {
+				if j >= len(r.Cells) || r.Cells[j].Covered || r.Header {
+					continue
+				}
+				t, _ := splitMarkers(clean(r.Cells[j].Text))
+				if t == "" {
+					continue
+				}
+				n++
+				if _, ok := tr.c.readRegion(t, false); want == fRegion && ok || want == fCountry && tr.c.readCountry(t).known {
+					named++
+				}
+			}
+			if n >= 2 && 5*named >= 4*n {
+				tr.cols[j] = want
+				tr.colsRepair = agreement.R(agreement.RepairColumnsCells, want.String())
+				break
+			}
+		}
+	}
 }
 
 // strayWordRe matches a header cell that is one joining word alone
@@ -587,7 +627,7 @@ func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
 		}
 		fb := tr.c.headerField(below)
 		sub := t != below && strings.Contains(t, below) && fb != fNone && tr.c.headerField(t) == fb // ("Partner Institution" over "Institution": a header over its sub-header)
-		joined := t + " " + below
+		joined := joinWrapped([]string{t, below})                                                   // ("国・地" / "域": one word)
 		if tr.c.flagColumn(t) == "" && tr.c.flagColumn(joinWrapped([]string{t, below})) != "" {
 			// ("授業料不" / "徴収", "Tuition" / "Exemption": a flag column's
 			// name broken over the header's lines)

@@ -1,0 +1,64 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A column whose header names no field (a header broken over rows so that
+// no part names it, "国・地" / "域"; a column left unheaded) is the
+// country's when most of its cells name countries and no column is the
+// country's: the records are filed under them and say so. Names a narrow
+// column broke over rows ("アルゼ" / "ンチン") are read whole first.
+func TestCountryColumnReadFromItsCells(t *testing.T) {
+	for name, c := range map[string]struct {
+		rows   [][]string
+		stream bool
+	}{
+		"english, unheaded": {rows: [][]string{
+			{"", "Partner Institution", "Start"},
+			{"Argentina", "Universidad Nacional de Tucuman", "1999"},
+			{"Brazil", "Universidade Federal de Uberlândia", "1/25/2018"},
+			{"China (PRC)", "Beijing Prepare", "2016"},
+		}},
+		"japanese, wrapped": {stream: true, rows: [][]string{
+			{"域", "相手機関名", "締結年月日"},
+			{"アルゼ", "Universidad Nacional de", "1999"},
+			{"ンチン", "Tucuman", ""},
+			{"ブラジ", "Universidade Federal de", "1/25/2018"},
+			{"ル", "Uberlândia", ""},
+			{"中国", "Beijing Prepare", "2016"},
+		}},
+	} {
+		tb := tbl(c.rows...)
+		if c.stream {
+			tb.Method = "stream"
+		}
+		res, err := Normalize(tdoc(nil, tb), Options{})
+		require.NoError(t, err, name)
+		var got []string
+		for _, r := range res.Records {
+			got = append(got, r.CountryCode+" "+r.Partner)
+			assert.Contains(t, r.Repairs, "column_from_cells:country", name)
+		}
+		assert.Equal(t, []string{"AR Universidad Nacional de Tucuman", "BR Universidade Federal de Uberlândia", "CN Beijing Prepare"}, got, name)
+	}
+}
+
+// A column of other words (cities) stays unread: most of its cells must
+// name countries.
+func TestCityColumnIsNoCountrys(t *testing.T) {
+	res, err := Normalize(tdoc(nil, tbl(
+		[]string{"", "Partner Institution", "Start"},
+		[]string{"Wien", "Technische Universität Wien", "2017"},
+		[]string{"Baku", "Khazar University", "2009"},
+		[]string{"Mechelen", "Thomas More University of Applied Sciences", "2020"},
+	)), Options{})
+	require.NoError(t, err)
+	for _, r := range res.Records {
+		assert.Empty(t, r.CountryCode, r.Partner)
+		assert.NotContains(t, r.Repairs, "column_from_cells:country", r.Partner)
+	}
+}
