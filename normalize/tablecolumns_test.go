@@ -62,3 +62,33 @@ func TestCityColumnIsNoCountrys(t *testing.T) {
 		assert.NotContains(t, r.Repairs, "column_from_cells:country", r.Partner)
 	}
 }
+
+// A table with a home-unit column says a row is a unit's agreement where
+// the row names the unit: a row that leaves it blank or holds a
+// placeholder there ("―"), its level said nowhere else, is assumed at
+// university level, and says so; under a section that says the level,
+// the section's.
+func TestBlankHomeUnitSaysNoDepartment(t *testing.T) {
+	for name, blank := range map[string]string{"dash": "―", "blank": ""} {
+		tb := tbl(
+			[]string{"Country", "Partner Institution", "Home Unit", "Start"},
+			[]string{"Argentina", "Universidad Nacional de Tucuman", blank, "1999"},
+			[]string{"Brazil", "Universidade Federal de Uberlândia", "GS Engineering", "2018"},
+		)
+		res, err := Normalize(tdoc(nil, tb), Options{})
+		require.NoError(t, err, name)
+		require.Len(t, res.Records, 2, name)
+		assert.Equal(t, LevelUniversity, res.Records[0].Level, name)
+		assert.Contains(t, res.Records[0].Repairs, "level:assumed_university", name)
+		assert.Equal(t, LevelDepartment, res.Records[1].Level, name)
+		assert.NotContains(t, res.Records[1].Repairs, "level:assumed_university", name)
+
+		res, err = Normalize(tdoc([]string{deptSection}, tbl(
+			[]string{"Country", "Partner Institution", "Home Unit", "Start"},
+			[]string{"Argentina", "Universidad Nacional de Tucuman", blank, "1999"},
+		)), Options{})
+		require.NoError(t, err, name)
+		require.Len(t, res.Records, 1, name)
+		assert.Equal(t, LevelDepartment, res.Records[0].Level, name)
+	}
+}

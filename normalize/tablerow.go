@@ -218,6 +218,12 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 		if rowLevel == LevelUniversity {
 			rec.HomeUnit = ""
 		}
+	} else if rec.Level == LevelDepartment && rec.HomeUnit == "" && tr.levelRepair == "" && c.level == "" {
+		// Department only because the table has a home-unit column,
+		// blank or a placeholder ("―") on this row, and nothing else
+		// says the level: assumed, as where nothing says it at all.
+		rec.Level = LevelUniversity
+		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairLevel, "assumed_university"))
 	}
 	c.res.Records = append(c.res.Records, rec)
 	tr.prev = c.made() - 1
