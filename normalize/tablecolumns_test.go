@@ -67,7 +67,8 @@ func TestCityColumnIsNoCountrys(t *testing.T) {
 // the row names the unit: a row that leaves it blank or holds a
 // placeholder there ("―"), its level said nowhere else, is assumed at
 // university level, and says so; under a section that says the level,
-// the section's.
+// it is the section's (university too: a university-level list that
+// prints a home-unit column of dashes).
 func TestBlankHomeUnitSaysNoDepartment(t *testing.T) {
 	for name, blank := range map[string]string{"dash": "―", "blank": ""} {
 		tb := tbl(
@@ -83,12 +84,15 @@ func TestBlankHomeUnitSaysNoDepartment(t *testing.T) {
 		assert.Equal(t, LevelDepartment, res.Records[1].Level, name)
 		assert.NotContains(t, res.Records[1].Repairs, "level:assumed_university", name)
 
-		res, err = Normalize(tdoc([]string{deptSection}, tbl(
-			[]string{"Country", "Partner Institution", "Home Unit", "Start"},
-			[]string{"Argentina", "Universidad Nacional de Tucuman", blank, "1999"},
-		)), Options{})
-		require.NoError(t, err, name)
-		require.Len(t, res.Records, 1, name)
-		assert.Equal(t, LevelDepartment, res.Records[0].Level, name)
+		for section, want := range map[string]string{deptSection: LevelDepartment, uniSection: LevelUniversity} {
+			res, err = Normalize(tdoc([]string{section}, tbl(
+				[]string{"Country", "Partner Institution", "Home Unit", "Start"},
+				[]string{"Argentina", "Universidad Nacional de Tucuman", blank, "1999"},
+			)), Options{})
+			require.NoError(t, err, name)
+			require.Len(t, res.Records, 1, name)
+			assert.Equal(t, want, res.Records[0].Level, name, section)
+			assert.NotContains(t, res.Records[0].Repairs, "level:assumed_university", name, section)
+		}
 	}
 }

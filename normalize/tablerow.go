@@ -218,12 +218,14 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 		if rowLevel == LevelUniversity {
 			rec.HomeUnit = ""
 		}
-	} else if rec.Level == LevelDepartment && rec.HomeUnit == "" && tr.levelRepair == "" && c.level == "" {
+	} else if rec.Level == LevelDepartment && rec.HomeUnit == "" && tr.levelRepair == "" && c.level != LevelDepartment {
 		// Department only because the table has a home-unit column,
-		// blank or a placeholder ("―") on this row, and nothing else
-		// says the level: assumed, as where nothing says it at all.
+		// blank or a placeholder ("―") on this row: the section's level
+		// where it says one, else assumed, as where nothing says it.
 		rec.Level = LevelUniversity
-		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairLevel, "assumed_university"))
+		if c.level == "" {
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairLevel, "assumed_university"))
+		}
 	}
 	c.res.Records = append(c.res.Records, rec)
 	tr.prev = c.made() - 1
