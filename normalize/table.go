@@ -662,6 +662,23 @@ func (tr *tableReader) homeNameBelow(t, below string) bool {
 	return tr.c.headerField(joinWrapped([]string{t, below})) == f && tr.c.endsAsInstitution(joinWrapped([]string{t, below}))
 }
 
+// carriedInto is row n with the first lines of its cells that row r,
+// right above it, holds.
+func carriedInto(r, n parser.Row) parser.Row {
+	n.Cells = slices.Clone(n.Cells)
+	for j := range r.Cells {
+		if t := cellText(r.Cells[j]); t != "" && !r.Cells[j].Covered && j < len(n.Cells) {
+			lines := append(slices.Clone(r.Cells[j].Lines()), n.Cells[j].Lines()...)
+			n.Cells[j].Text = joinWrapped(lines)
+			n.Cells[j].SetLines(lines)
+		}
+	}
+	box := n.Box()
+	box.Y0 = r.Box().Y0
+	n.SetBox(box)
+	return n
+}
+
 // carryDown reads, in a table whose cells are set at the bottom of their
 // rows (cellsAtBottom), the rows that hold the first lines of the next
 // row's cells with that row (leadsRow): "大学間協" over "アジア | タイ |
@@ -675,30 +692,32 @@ func (tr *tableReader) carryDown() {
 	var out []parser.Row
 	for i := 0; i < len(t.Rows); i++ {
 		if i < tr.body || i+1 >= len(t.Rows) || !leads(tr.leadsRow(&t.Rows[i], &t.Rows[i+1])) {
-			out = append(out, t.Rows[i])
+			if out != nil {
+				out = append(out, t.Rows[i])
+			}
 			continue
 		}
 		if out == nil {
 			out = slices.Clone(t.Rows[:i])
 		}
-		r, n := t.Rows[i], t.Rows[i+1]
-		n.Cells = slices.Clone(n.Cells)
-		for j := range r.Cells {
-			if t := cellText(r.Cells[j]); t != "" && !r.Cells[j].Covered {
-				lines := append(slices.Clone(r.Cells[j].Lines()), n.Cells[j].Lines()...)
-				n.Cells[j].Text = joinWrapped(lines)
-				n.Cells[j].SetLines(lines)
+		// The rows that lead the next, one after the other (a cell of
+		// three lines over a row of one: "University of International
+		// Business and" / "Economics | School-to-" / "School of … | school
+		// | Soec | 平成20年"), go into the last, up to the first whose
+		// date (or the cell that tells a record's first row) is read.
+		r, anchor := t.Rows[i], tr.anchorColumn()
+		for ; i+1 < len(t.Rows) && leads(tr.leadsRow(&r, &t.Rows[i+1])); i++ {
+			r = carriedInto(r, t.Rows[i+1])
+			if anchor >= 0 && anchor < len(r.Cells) && cellText(r.Cells[anchor]) != "" {
+				i++
+				break // a row whole, its date (or kind) read: it leads no further
 			}
 		}
-		box := n.Box()
-		box.Y0 = r.Box().Y0
-		n.SetBox(box)
-		out = append(out, n)
+		out = append(out, r)
 		if tr.wrapJoined == nil {
 			tr.wrapJoined = map[int]bool{}
 		}
-		tr.wrapJoined[n.Row] = true
-		i++
+		tr.wrapJoined[r.Row] = true
 	}
 	if out != nil && len(out) < len(t.Rows) {
 		tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: out}

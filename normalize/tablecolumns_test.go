@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"github.com/agreements/agreements/parser"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -94,5 +95,41 @@ func TestBlankHomeUnitSaysNoDepartment(t *testing.T) {
 			assert.Equal(t, want, res.Records[0].Level, name, section)
 			assert.NotContains(t, res.Records[0].Repairs, "level:assumed_university", name, section)
 		}
+	}
+}
+
+// In a table whose cells are set at the bottom of their rows, a cell of
+// three lines over a row of one leaves two rows of first lines over it,
+// one leading the next: both go into the row they lead, up to the row
+// whose date is read.
+func TestTableCellOfThreeLinesSetAtTheBottom(t *testing.T) {
+	for name, c := range map[string]struct {
+		lead [3][2]string
+		want string
+	}{
+		"english":  {[3][2]string{{"University of International", ""}, {"Business and", "School of"}, {"Economics", "Engineering"}}, "University of International Business and Economics | School of Engineering | 2002-06-01"},
+		"japanese": {[3][2]string{{"", "国際"}, {"対外経済", "貿易経済"}, {"貿易大学", "学院"}}, "対外経済貿易大学 | 国際貿易経済学院 | 2002-06-01"},
+	} {
+		tb := tbl([]string{"", "", "Date of"},
+			[]string{"Partner Institution", "Partner Department", "Agreement"},
+			[]string{"Umea University", "Faculty of Medicine", "1997.5.1"},
+			[]string{c.lead[0][0], c.lead[0][1], ""},
+			[]string{c.lead[1][0], c.lead[1][1], ""},
+			[]string{c.lead[2][0], c.lead[2][1], "2002.6.1"},
+			[]string{"Lund University", "Faculty of Law", "2004.7.1"})
+		tb.Rows[0].Header = false
+		y := 100.0
+		for i := range tb.Rows {
+			tb.Rows[i].SetBox(parser.Box{X0: 50, Y0: y, X1: 500, Y1: y + 9})
+			y += 10
+		}
+		tb.Method = "stream"
+		res, err := Normalize(tdoc([]string{"# Asia", "# China"}, tb), Options{})
+		require.NoError(t, err, name)
+		var got []string
+		for _, r := range res.Records {
+			got = append(got, r.Partner+" | "+r.PartnerUnit+" | "+r.Signed)
+		}
+		assert.Equal(t, []string{"Umea University | Faculty of Medicine | 1997-05-01", c.want, "Lund University | Faculty of Law | 2004-07-01"}, got, name)
 	}
 }
