@@ -119,16 +119,29 @@ func (tr *tableReader) joinWrappedRows() {
 
 // anchorColumn returns the column whose cell only a record's first row
 // fills: the date's, else the term's, the kind's, the level's or the home
-// unit's (a list without dates); -1 for none.
+// unit's (a list without dates), among the columns that hold text; -1 for
+// none.
 func (tr *tableReader) anchorColumn() int {
 	for _, want := range []field{fSigned, fValid, fValidEnd, fType, fLevel, fHomeUnit} {
 		for j, f := range tr.cols {
-			if f == want {
+			if f == want && tr.columnHolds(j) {
 				return j
 			}
 		}
 	}
 	return -1
+}
+
+// columnHolds reports a column that holds text in a body row: a column
+// empty in every row (a header's word the extractor set apart over none
+// of the cells, "有効期限 Until" | "Valid") tells no record's first row.
+func (tr *tableReader) columnHolds(j int) bool {
+	for _, r := range tr.t.Rows[min(tr.body, len(tr.t.Rows)):] {
+		if j < len(r.Cells) && !r.Cells[j].Covered && clean(cellText(r.Cells[j])) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // rowGoesOn reports whether a row with the cells texts can carry on the

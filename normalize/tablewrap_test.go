@@ -303,3 +303,25 @@ func TestTablePartnerLineAcrossSpannedColumns(t *testing.T) {
 		assert.Equal(t, []brief{{"university", "", "NZ", "Institute of Geological and Nuclear Sciences (GNS Science)", "", "", "2008-03-19", false}}, briefs(res.Records), name)
 	}
 }
+
+// A column that holds no text in any row (a header's word the extractor
+// set apart over none of the cells: "有効期限 Until" | "Valid") tells no
+// record's first row: the rows, each a record with its term, are not
+// joined as one record's wrapped rows.
+func TestTableEmptyColumnTellsNoFirstRow(t *testing.T) {
+	for name, head := range map[string][2]string{"japanese": {"有効期限 Until", "Valid"}, "english": {"Valid", "Until"}} {
+		tb := tbl(
+			[]string{"Partner Institution", "Type", head[0], head[1]},
+			[]string{"Beijing Prepare (2016)", "Representative Agreement", "2026", ""},
+			[]string{"Capital University of Business and Economics (12/9/2016)", "MOU", "pending renewal", ""},
+			[]string{"China University of Petroleum (East China) (5/2/2018)", "Dual Degree Articulation Agreement", "5/1/2028", ""},
+		)
+		tb.Method = "stream"
+		res, err := Normalize(tdoc([]string{"# China"}, tb), Options{})
+		require.NoError(t, err, name)
+		assert.Len(t, res.Records, 3, name)
+		for _, r := range res.Records {
+			assert.NotContains(t, r.Repairs, "joined_split_row", name)
+		}
+	}
+}
