@@ -589,6 +589,22 @@ func TestTableAgreementsALineBesideAWrappedUnit(t *testing.T) {
 		{"department", "Europe", "BE", "Ghent University", "Faculty of Arts", "GS Arts and Letters", "2014-12-16", false},
 		{"department", "Europe", "BE", "Ghent University", "Faculty of Law", "GS Law", "2015-01-05", false},
 	}, briefs(res.Records))
+	// The wrapped unit read as both agreements' may be the first's only:
+	// the records say so, and the units a line do not.
+	for i, r := range res.Records {
+		assert.Equal(t, i < 2, slices.Contains(r.Repairs, "split_cell:wrapped_shared"), r.Partner+" "+r.HomeUnit)
+	}
+
+	// The same in Japanese: a unit broken inside brackets.
+	tb = tbl([]string{"相手機関名", "相手部局", "本学部局", "締結日"},
+		[]string{"ルーヴェン・カトリック大学", "医学部（生物医学\n科学群）", "医学系研究科\n生命科学研究科", "2017.10.23\n2018.4.1"})
+	res, err = Normalize(tdoc([]string{"# Europe", "# Belgium"}, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	for _, r := range res.Records {
+		assert.Equal(t, "医学部（生物医学科学群）", r.PartnerUnit)
+		assert.Contains(t, r.Repairs, "split_cell:wrapped_shared")
+	}
 }
 
 // Once the list has records, a line that is neither entry nor heading is

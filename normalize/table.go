@@ -102,6 +102,7 @@ type tableReader struct {
 	catUnits              *bool                   // the category column names units (categoriesNameUnits), once known
 	parts                 int                     // the agreements a line of the row being read holds (oneAgreementALine)
 	unpaired              bool                    // the row being read has a date a line that its other cells do not pair with
+	sharedWrap            bool                    // and a cell beside its agreements one a line that reads as one text wrapped, every one's
 	headerTexts           map[string]bool         // the texts of the header's cells (isHeaderText)
 	headerWords           map[int]map[string]bool // the words of each column's header cells (headerWordsOf)
 	headerCells           map[columnText]bool     // the one-line cells read by headerCell, and what it said

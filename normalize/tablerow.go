@@ -173,6 +173,9 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 	rec := c.newRecord(r.Page, r.Row)
 	if part >= 0 {
 		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, "one_agreement_a_line"))
+		if tr.sharedWrap {
+			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, "wrapped_shared"))
+		}
 	}
 	if tr.unpaired {
 		// A date a line, but the other cells' lines do not pair with the
@@ -875,6 +878,12 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 	}
 	parts := make([]*fieldVals, k)
 	levels := make([]string, k)
+	tr.sharedWrap = false
+	for f, v := range vals.all() {
+		if len(v.lines) == k && f != fPartner && f != fRegion && f != fCountry && !v.covered && oneWrappedText(v.lines) {
+			tr.sharedWrap = true // (as many lines as agreements, yet one text: every one's, or the first's only)
+		}
+	}
 	for s := range parts {
 		parts[s] = &fieldVals{}
 		for f, v := range vals.all() {

@@ -72,7 +72,8 @@ func Check(doc *parser.Document, res *agreement.Result, opt Options) []Warning {
 // the whole document is said at the end (Finish). The warnings are those
 // Check gives, in the same order.
 type Checker struct {
-	c *checker
+	mergedAt [2]int // the page and row of the last merged_rows warning
+	c        *checker
 	// The warnings of each kind checked record by record, the first
 	// MaxPerKind of each kept and the rest counted.
 	prose, dates, unknown, merged, together, cut, interleaved, unread, lost kindList
@@ -151,8 +152,11 @@ func (k *Checker) Record(r *agreement.Record) {
 		k.unknown.add(Warning{Kind: KindUnknownGroup, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 			Message: fmt.Sprintf("records filed under %q, which is not a country the tool knows: check the grouping", shorten(r.Country, 60))}, max)
 	}
-	if w, ok := c.mergedRow(r, k.merged.open(max)); ok {
-		k.merged.add(w, max)
+	if at := [2]int{r.Source.Page, r.Source.Row}; at != k.mergedAt { // (once a row, however many records its lines made)
+		if w, ok := c.mergedRow(r, k.merged.open(max)); ok {
+			k.merged.add(w, max)
+			k.mergedAt = at
+		}
 	}
 	if w, ok := c.nameRunTogether(r, k.together.open(max)); ok {
 		k.together.add(w, max)
@@ -503,20 +507,44 @@ func runTogether(between string) bool {
 // mergedRow: a record read from a row whose date cell held a date a line
 // that its other cells' lines did not pair with: the rows of several
 // agreements (under a partner cell merged across them) may be read as one.
+//
+// Or a record of such a row read one agreement a line, beside a cell of as
+// many lines that reads as one text wrapped ("Faculty of Medicine and" /
+// "Biomedical Sciences Group" beside two dates): read as every
+// agreement's, it may be the first's only.
 func (c *checker) mergedRow(r *agreement.Record, full bool) (Warning, bool) {
-	if !slices.Contains(r.Repairs, severalRepair) {
+	several, shared := slices.Contains(r.Repairs, severalRepair), slices.Contains(r.Repairs, sharedRepair)
+	if !several && !shared {
 		return Warning{}, false
 	}
 	if !full {
 		return Warning{Kind: KindMergedRows}, true // (counted only: its message is not said)
 	}
-	return Warning{Kind: KindMergedRows, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-		Message: fmt.Sprintf("the date cell of %q holds a date a line that its other cells do not pair with: the rows of several agreements may have been read as one", shorten(r.Partner, 80))}, true
+	msg := fmt.Sprintf("the date cell of %q holds a date a line that its other cells do not pair with: the rows of several agreements may have been read as one", shorten(r.Partner, 80))
+	if !several {
+		msg = fmt.Sprintf("the row of %q holds an agreement a line beside a cell wrapped over as many lines (%q): read as every agreement's, it may be the first's only", shorten(r.Partner, 80), shorten(sharedText(r), 80))
+	}
+	return Warning{Kind: KindMergedRows, File: c.file, Page: r.Source.Page, Row: r.Source.Row, Message: msg}, true
+}
+
+// sharedText is the text a record shares with the other agreements of its
+// row (sharedRepair): its partner's unit, else its home unit, else its kind.
+func sharedText(r *agreement.Record) string {
+	for _, t := range []string{r.PartnerUnit, r.HomeUnit, r.AgreementType} {
+		if t != "" {
+			return t
+		}
+	}
+	return ""
 }
 
 // severalRepair is the repair of a record read from a row whose date cell
-// held a date a line (mergedRow).
-var severalRepair = agreement.R(agreement.RepairSplitCell, "agreements_unpaired")
+// held a date a line (mergedRow); sharedRepair, of one read from such a row
+// one agreement a line beside a wrapped cell given to each.
+var (
+	severalRepair = agreement.R(agreement.RepairSplitCell, "agreements_unpaired")
+	sharedRepair  = agreement.R(agreement.RepairSplitCell, "wrapped_shared")
+)
 
 // nameFields returns the names of a record a cell or an entry gave, with
 // what to call each in a message.

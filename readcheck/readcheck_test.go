@@ -87,6 +87,19 @@ func TestWarnings(t *testing.T) {
 				return r
 			}()}},
 			readcheck.KindMergedRows, `l.pdf: page 1 row 14: the date cell of "Nanyang Technological University" holds a date a line`},
+		{"a wrapped unit beside two agreements one a line, once a row",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: func() []agreement.Record {
+				var rs []agreement.Record
+				for _, home := range []string{"GS Medicine", "GS Life Sciences"} {
+					r := rec("KU Leuven (University of Leuven)", "Belgium", "BE", 43)
+					r.PartnerUnit, r.HomeUnit = "Faculty of Medicine and Biomedical Sciences Group", home
+					r.Repairs = []string{"split_cell:one_agreement_a_line", "split_cell:wrapped_shared"}
+					rs = append(rs, r)
+				}
+				return rs
+			}()},
+			readcheck.KindMergedRows, `l.pdf: page 1 row 43: the row of "KU Leuven (University of Leuven)" holds an agreement a line beside a cell wrapped over as many lines ("Faculty of Medicine and Biomedical Sciences Group"): read as every agreement's, it may be the first's only`},
 		{"names run together",
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("Hiroshima University Juntendo University Meio University", "Japan", "JP", 6),
@@ -299,4 +312,24 @@ func TestLostChars(t *testing.T) {
 	assert.Equal(t, []int{7, 9, 10}, []int{ws[0].Row, ws[1].Row, ws[2].Row})
 	assert.Contains(t, ws[0].Message, "the partner \"Technische Universit\uFFFDt Dortmund\" holds U+FFFD")
 	assert.Contains(t, ws[2].Message, "the home unit \"GS \uFFFDngineering\"")
+}
+
+// The records a row's lines made (an agreement a line) warn once for the
+// row, and a record of another row warns again.
+func TestMergedRowsWarnOnceARow(t *testing.T) {
+	var rs []agreement.Record
+	for _, row := range []int{43, 43, 44} {
+		r := rec("KU Leuven (University of Leuven)", "Belgium", "BE", row)
+		r.PartnerUnit = "Faculty of Medicine and Biomedical Sciences Group"
+		r.Repairs = []string{"split_cell:one_agreement_a_line", "split_cell:wrapped_shared"}
+		rs = append(rs, r)
+	}
+	ws := readcheck.Check(&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}}, &agreement.Result{Records: rs}, readcheck.Options{})
+	n := 0
+	for _, w := range ws {
+		if w.Kind == readcheck.KindMergedRows {
+			n++
+		}
+	}
+	assert.Equal(t, 2, n)
 }
