@@ -769,3 +769,46 @@ func TestStreamRunEndsAtATitleSetLarger(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Shiraz University", "IFS", "2002"}, last[len(last)-1])
 }
+
+// A line right under the last row that runs across two of its columns a
+// word gap apart (the page's footer: "Copyright … All rights" |
+// "reserved.", a word starting where the next column's text does) is no
+// wrapped cell of the row; a row's cells wrapped in two columns, set apart
+// as columns are, are.
+func TestStreamLastRowLeavesAFooterAcrossColumns(t *testing.T) {
+	table := func(unitX float64, under []Word) PageLayout {
+		var ws []Word
+		ws = append(ws, words("Partner", 50, 80)...)
+		ws = append(ws, words("Unit", unitX, 80)...)
+		ws = append(ws, words("Year", 400, 80)...)
+		y := 96.0
+		for _, r := range [][3]string{{"Peking University", "School of Law", "1999"}, {"Tianjin University", "School of Management", "2004"}, {"Chinese Academy of Sciences", "Xinjiang Institute", "2009"}} {
+			ws = append(ws, words(r[0], 50, y)...)
+			ws = append(ws, words(r[1], unitX, y)...)
+			ws = append(ws, words(r[2], 400, y)...)
+			y += 16
+		}
+		for i := range under {
+			under[i].Box.Y0, under[i].Box.Y1 = y-16+11, y-16+21
+		}
+		return page(1, append(ws, under...), nil)
+	}
+	for name, c := range map[string]struct {
+		unitX  float64
+		footer string
+	}{
+		"latin":    {220, "Copyright Nagoya Univ. All rights reserved."},
+		"japanese": {195, "© 2024 国立大学法人名古屋大学 All rights reserved."},
+	} {
+		p := table(c.unitX, words(c.footer, 50, 0))
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1, name)
+		got := texts(tabs[0].table)
+		assert.Equal(t, []string{"Chinese Academy of Sciences", "Xinjiang Institute", "2009"}, got[len(got)-1], name)
+	}
+	p := table(220, append(words("(CAS)", 50, 0), words("of Ecology", 220, 0)...))
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	got := texts(tabs[0].table)
+	assert.Equal(t, []string{"Chinese Academy of Sciences (CAS)", "Xinjiang Institute of Ecology", "2009"}, got[len(got)-1])
+}

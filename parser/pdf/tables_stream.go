@@ -2254,7 +2254,8 @@ func paddedRows(lines []sline, cols func(*sline) int) func(k int) bool {
 // than the rows', and each of its words stands in a column the row has
 // filled (reaching past the column's border no further than a little
 // short of where the next column's text starts, starts), its first word
-// of a column aligned with the cell's text.
+// of a column aligned with the cell's text, and the words of two columns
+// further apart than a word gap (half a line).
 func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row parser.Box, last []cellAcc, seps, starts []float64, tight float64) bool {
 	pitch := l.box.Y1 - lastY1
 	limit := 0.85 * rowPitch
@@ -2266,8 +2267,11 @@ func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row
 		return false
 	}
 	seen := map[int]bool{}
-	for _, wi := range l.words {
+	for k, wi := range l.words {
 		c := colOf(seps, ws[wi].cx)
+		if k > 0 && colOf(seps, ws[l.words[k-1]].cx) != c && ws[wi].Box.X0-ws[l.words[k-1]].Box.X1 < 0.5*l.h {
+			return false // one run of text across two columns, a word gap apart: a footer, a note
+		}
 		if len(last[c].words) == 0 || ws[wi].Box.X0 < seps[c] || ws[wi].Box.X1 > seps[c+1]+0.5*l.h && (c+1 >= len(starts) || ws[wi].Box.X1 > starts[c+1]-0.2*l.h) {
 			return false
 		}
