@@ -94,15 +94,17 @@ type tableReader struct {
 	partnerMarkers        []string // the markers the partner cell above carried, for the rows that fill it down
 	partnerText           string   // the partner cell above as read, and how (dateGoesOn)
 	partnerOpts           entryOpts
-	partnerFrom           int                     // the first record made of the partner cell above
-	prev                  int                     // the last record of this table (c.rec), -1 for none
-	lastBody              bodyRow                 // the body row read last (brokenByPage)
-	otherLevel            bool                    // a record of this table released while it is read has a level other than the table's
-	repeatedRow           bool                    // the row before the next record was a clipped copy of it, dropped
-	catUnits              *bool                   // the category column names units (categoriesNameUnits), once known
-	parts                 int                     // the agreements a line of the row being read holds (oneAgreementALine)
-	unpaired              bool                    // the row being read has a date a line that its other cells do not pair with
-	sharedWrap            bool                    // and a cell beside its agreements one a line that reads as one text wrapped, every one's
+	partnerFrom           int     // the first record made of the partner cell above
+	prev                  int     // the last record of this table (c.rec), -1 for none
+	lastBody              bodyRow // the body row read last (brokenByPage)
+	otherLevel            bool    // a record of this table released while it is read has a level other than the table's
+	repeatedRow           bool    // the row before the next record was a clipped copy of it, dropped
+	catUnits              *bool   // the category column names units (categoriesNameUnits), once known
+	parts                 int     // the agreements a line of the row being read holds (oneAgreementALine)
+	unpaired              bool    // the row being read has a date a line that its other cells do not pair with
+	sharedWrap            bool    // and a cell beside its agreements one a line that reads as one text wrapped, every one's
+	anchor                int     // the column that tells a record's first row (anchorColumn), once anchorFound
+	anchorFound           bool
 	headerTexts           map[string]bool         // the texts of the header's cells (isHeaderText)
 	headerWords           map[int]map[string]bool // the words of each column's header cells (headerWordsOf)
 	headerCells           map[columnText]bool     // the one-line cells read by headerCell, and what it said
@@ -477,7 +479,7 @@ func (tr *tableReader) groupColumnsFromCells(body []parser.Row) {
 			if f != fNone {
 				continue
 			}
-			n, named := 0, 0
+			n, named, misses := 0, 0, 0
 			for _, r := range body {
 				if j >= len(r.Cells) || r.Cells[j].Covered || r.Header {
 					continue
@@ -489,6 +491,8 @@ func (tr *tableReader) groupColumnsFromCells(body []parser.Row) {
 				n++
 				if _, ok := tr.c.readRegion(t, false); want == fRegion && ok || want == fCountry && tr.c.readCountry(t).known {
 					named++
+				} else if misses++; misses > len(body)/5 {
+					break // (four in five can no longer name one)
 				}
 			}
 			if n >= 2 && 5*named >= 4*n {
@@ -706,7 +710,7 @@ func (tr *tableReader) carryDown() {
 		// Business and" / "Economics | School-to-" / "School of … | school
 		// | Soec | 平成20年"), go into the last, up to the first whose
 		// date (or the cell that tells a record's first row) is read.
-		r, anchor := t.Rows[i], tr.anchorColumn()
+		r, anchor := t.Rows[i], tr.anchorColumn() // (found once)
 		for ; i+1 < len(t.Rows) && leads(tr.leadsRow(&r, &t.Rows[i+1])); i++ {
 			r = carriedInto(r, t.Rows[i+1])
 			if anchor >= 0 && anchor < len(r.Cells) && cellText(r.Cells[anchor]) != "" {

@@ -878,16 +878,21 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 	}
 	parts := make([]*fieldVals, k)
 	levels := make([]string, k)
+	var perPart fieldSet // the cells of as many lines as agreements, a value a line
 	tr.sharedWrap = false
 	for f, v := range vals.all() {
-		if len(v.lines) == k && f != fPartner && f != fRegion && f != fCountry && !v.covered && oneWrappedText(v.lines) {
-			tr.sharedWrap = true // (as many lines as agreements, yet one text: every one's, or the first's only)
+		if len(v.lines) == k && f != fPartner && f != fRegion && f != fCountry && !v.covered {
+			if oneWrappedText(v.lines) {
+				tr.sharedWrap = true // (as many lines as agreements, yet one text: every one's, or the first's only)
+			} else {
+				perPart.add(f)
+			}
 		}
 	}
 	for s := range parts {
 		parts[s] = &fieldVals{}
 		for f, v := range vals.all() {
-			if len(v.lines) == k && f != fPartner && f != fRegion && f != fCountry && !v.covered && !oneWrappedText(v.lines) {
+			if perPart.has(f) {
 				line := clean(v.lines[s])
 				v = val{text: line, lines: []string{line}, col: v.col}
 				if f == fLevel || f == fType {

@@ -120,16 +120,26 @@ func (tr *tableReader) joinWrappedRows() {
 // anchorColumn returns the column whose cell only a record's first row
 // fills: the date's, else the term's, the kind's, the level's or the home
 // unit's (a list without dates), among the columns that hold text; -1 for
-// none.
+// none. It is found once a table, as every pair of rows asks it
+// (leadsRow): the rows' joins keep what a column holds.
 func (tr *tableReader) anchorColumn() int {
+	if tr.anchorFound {
+		return tr.anchor
+	}
+	tr.anchor = -1
 	for _, want := range []field{fSigned, fValid, fValidEnd, fType, fLevel, fHomeUnit} {
 		for j, f := range tr.cols {
 			if f == want && tr.columnHolds(j) {
-				return j
+				tr.anchor = j
+				break
 			}
 		}
+		if tr.anchor >= 0 {
+			break
+		}
 	}
-	return -1
+	tr.anchorFound = tr.cols != nil
+	return tr.anchor
 }
 
 // columnHolds reports a column that holds text in a body row: a column
