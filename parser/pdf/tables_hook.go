@@ -109,16 +109,13 @@ func dropGlyphs(p *PageLayout) {
 
 func stitch(pages []PageLayout, per [][]pageTable, furniture map[lineRef]bool) []tableRegion {
 	var out []tableRegion
-	open := -1 // index in out of the table that may continue
-	var openCols, openStarts []float64
-	var openMethod string
-	openFirst := 0         // rows of out[open] that belong to its first page
-	var openTail openTable // the open table's columns, for rows run over onto the next page alone
-	var openFoot float64   // where its part ends on its page
+	open := -1       // index in out of the table that may continue
+	var ot openTable // what its part on its page tells of its columns and rows
+	openFirst := 0   // rows of out[open] that belong to its first page
 	// goOn adds to the open table the rows under its part on the page
 	// before page i, as the table goes on on page i.
 	goOn := func(i int) {
-		if rows, area := footRows(&pages[i-1], openTail, openFoot, furnitureOf(furniture, i-1)); len(rows) > 0 {
+		if rows, area := footRows(&pages[i-1], &ot, furnitureOf(furniture, i-1)); len(rows) > 0 {
 			r := &out[open]
 			r.Table.Rows = append(r.Table.Rows, rows...)
 			r.Areas = append(r.Areas, tableArea{Page: pages[i-1].Number, Box: area})
@@ -128,7 +125,7 @@ func stitch(pages []PageLayout, per [][]pageTable, furniture map[lineRef]bool) [
 		p := &pages[i]
 		continues := func(pt *pageTable) bool {
 			return open >= 0 && i > 0 && pages[i-1].Number+1 == p.Number &&
-				openMethod == pt.table.Method && (sameColumns(openCols, pt.cols, p.Width) || sameStarts(openStarts, pt.starts, p.Width)) &&
+				ot.method == pt.table.Method && (sameColumns(ot.cols, pt.cols, p.Width) || sameStarts(ot.starts, pt.starts, p.Width)) &&
 				linesOutside(p, pt.region, true) <= stitchLinesAbove && !headingRightAbove(p, pt.region)
 		}
 		if open >= 0 && i > 0 && pages[i-1].Number+1 == p.Number && (len(per[i]) == 0 || !continues(&per[i][0])) {
@@ -136,7 +133,7 @@ func stitch(pages []PageLayout, per [][]pageTable, furniture map[lineRef]bool) [
 			if len(per[i]) > 0 {
 				limit = per[i][0].region.Y0
 			}
-			if rows, area := tailRows(p, openTail, limit, furnitureOf(furniture, i)); len(rows) > 0 {
+			if rows, area := tailRows(p, &ot, limit, furnitureOf(furniture, i)); len(rows) > 0 {
 				goOn(i)
 				r := &out[open]
 				if n := repeatedRows(r.Table.Rows[:openFirst], rows); n > 0 {
@@ -179,8 +176,7 @@ func stitch(pages []PageLayout, per [][]pageTable, furniture map[lineRef]bool) [
 			open = -1
 			if last && linesOutside(p, pt.region, false) <= stitchLinesBelow && !headingBelow(p, pt.region) {
 				open = len(out) - 1
-				openCols, openStarts, openMethod = pt.cols, pt.starts, pt.table.Method
-				openTail, openFoot = openTableOf(pt), pt.region.Y1
+				ot = openTableOf(pt)
 			}
 		}
 		if len(per[i]) == 0 {

@@ -14,19 +14,19 @@ import (
 // page's first lines, set in the columns of the table that ended at the
 // foot of the page before, are rows of that table.
 
-// openTable is what the table left open at a page's foot tells of its
-// columns: where they part (cols) and where their text starts (starts; a
-// ruled table's at its rules), and how far apart its rows stand at most
-// (pitch).
+// openTable is what the table left open at a page's foot tells: how it
+// was found (method), where its columns part (cols) and where their text
+// starts (starts, a stream table's), how far apart its rows stand at most
+// (pitch) and where its part on the page ends (foot).
 type openTable struct {
+	method       string
 	cols, starts []float64
-	ruled        bool
-	pitch        float64
+	pitch, foot  float64
 }
 
-// openTableOf returns the columns of a stream table and the height of its
-// tallest row among its last few: no line of a row of it stands further
-// from the line above than that.
+// openTableOf returns what a table tells of its columns, with the height
+// of its tallest row among its last few: no line of a row of it stands
+// further from the line above than that.
 func openTableOf(pt *pageTable) openTable {
 	rows := pt.table.Rows
 	pitch := 0.0
@@ -36,11 +36,46 @@ func openTableOf(pt *pageTable) openTable {
 			pitch = max(pitch, b.Y1-b.Y0)
 		}
 	}
-	t := openTable{cols: pt.cols, starts: pt.starts, pitch: pitch}
-	if pt.table.Method != "stream" && len(pt.cols) > 1 {
-		t.starts, t.ruled = pt.cols[:len(pt.cols)-1], true
+	return openTable{method: pt.table.Method, cols: pt.cols, starts: pt.starts, pitch: pitch, foot: pt.region.Y1}
+}
+
+// ruled reports a table found by its rules, whose cells' text may stand
+// anywhere in them.
+func (t *openTable) ruled() bool { return t.method != "stream" }
+
+// textStarts is where the text of each column starts: a ruled table's at
+// its rules.
+func (t *openTable) textStarts() []float64 {
+	if t.ruled() && len(t.cols) > 1 {
+		return t.cols[:len(t.cols)-1]
 	}
-	return t
+	return t.starts
+}
+
+// readable reports a table of two columns or more whose columns and rows
+// tell where rows of it would stand.
+func (t *openTable) readable() bool {
+	nc := len(t.cols) - 1
+	return nc >= 2 && len(t.textStarts()) == nc && t.pitch > 0
+}
+
+// groupBox is the box of a visual line (lines, indexes in p.Lines).
+func groupBox(p *PageLayout, lines []int) parser.Box {
+	box := p.Lines[lines[0]].Box
+	for _, li := range lines[1:] {
+		box = union(box, p.Lines[li].Box)
+	}
+	return box
+}
+
+// groupWords appends the words of a visual line to ws.
+func groupWords(p *PageLayout, lines []int, ws []tword) []tword {
+	for _, li := range lines {
+		for _, w := range p.Lines[li].Words {
+			ws = append(ws, newTword(w))
+		}
+	}
+	return ws
 }
 
 // tailRows reads the rows of the open table t that run over onto page p:
@@ -49,16 +84,16 @@ func openTableOf(pt *pageTable) openTable {
 // columns or stands further apart than t's rows do, and above limit (the
 // page's first table's top). A row is a line whose words start two of
 // t's columns, set apart as columns are, each word inside one column (a
-// header said again is one too, and stitch finds it so). A line of text in one column only goes with the row it
-// stands right above or under (a cell's wrapped line, set as close as a
-// cell's lines are), or, in the first column between two rows, is a row
-// of its own (a group's name). A bold line in one column over the first
-// row is a group's heading: the rows under it are not the open table's. It returns the rows and the area they cover; none when
-// the page does not start so, or holds a line there that the rows do not
-// explain.
-func tailRows(p *PageLayout, t openTable, limit float64, furniture func(int) bool) ([]parser.Row, parser.Box) {
-	nc := len(t.cols) - 1
-	if nc < 2 || len(t.starts) != nc || t.pitch <= 0 {
+// header said again is one too, and stitch finds it so). A line of text
+// in one column only goes with the row it stands right above or under (a
+// cell's wrapped line, set as close as a cell's lines are), or, in the
+// first column between two rows, is a row of its own (a group's name). A
+// bold line in one column over the first row is a group's heading: the
+// rows under it are not the open table's. It returns the rows and the
+// area they cover; none when the page does not start so, or holds a line
+// there that the rows do not explain.
+func tailRows(p *PageLayout, t *openTable, limit float64, furniture func(int) bool) ([]parser.Row, parser.Box) {
+	if !t.readable() {
 		return nil, parser.Box{}
 	}
 	type vline struct {
@@ -71,10 +106,7 @@ func tailRows(p *PageLayout, t openTable, limit float64, furniture func(int) boo
 	var taken []vline
 	anchors := 0
 	for _, group := range visualLines(p, math.Inf(-1), limit, furniture) {
-		v := vline{lines: group, box: p.Lines[group[0]].Box}
-		for _, li := range group {
-			v.box = union(v.box, p.Lines[li].Box)
-		}
+		v := vline{lines: group, box: groupBox(p, group)}
 		if len(taken) > 0 && v.box.Y0-taken[len(taken)-1].box.Y1 > t.pitch {
 			break // further apart than the table's rows stand
 		}
@@ -100,7 +132,7 @@ func tailRows(p *PageLayout, t openTable, limit float64, furniture func(int) boo
 		return nil, parser.Box{}
 	}
 	// A cell's lines stand closer than its rows do.
-	close := func(a, b parser.Box) bool {
+	asCellLines := func(a, b parser.Box) bool {
 		h := min(a.Y1-a.Y0, b.Y1-b.Y0)
 		return b.Y0-a.Y1 <= 0.25*h
 	}
@@ -109,7 +141,7 @@ func tailRows(p *PageLayout, t openTable, limit float64, furniture func(int) boo
 	for end > 0 && !taken[end-1].anchor {
 		end--
 	}
-	for end < len(taken) && end-1 >= 0 && close(taken[end-1].box, taken[end].box) {
+	for end < len(taken) && end-1 >= 0 && asCellLines(taken[end-1].box, taken[end].box) {
 		end++
 	}
 	taken = taken[:end]
@@ -123,10 +155,10 @@ func tailRows(p *PageLayout, t openTable, limit float64, furniture func(int) boo
 			continue
 		}
 		up, down := -1, -1
-		if i > 0 && close(taken[i-1].box, taken[i].box) {
+		if i > 0 && asCellLines(taken[i-1].box, taken[i].box) {
 			up = owner[i-1]
 		}
-		for k := i + 1; k < len(taken) && k-i <= maxLooseIn && close(taken[k-1].box, taken[k].box); k++ {
+		for k := i + 1; k < len(taken) && k-i <= maxLooseIn && asCellLines(taken[k-1].box, taken[k].box); k++ {
 			if taken[k].anchor {
 				down = k
 				break
@@ -158,11 +190,7 @@ func tailRows(p *PageLayout, t openTable, limit float64, furniture func(int) boo
 				box = taken[i].box
 			}
 			box = union(box, taken[i].box)
-			for _, li := range taken[i].lines {
-				for _, w := range p.Lines[li].Words {
-					ws = append(ws, newTword(w))
-				}
-			}
+			ws = groupWords(p, taken[i].lines, ws)
 		}
 		if len(ws) == 0 {
 			continue
@@ -177,59 +205,50 @@ func tailRows(p *PageLayout, t openTable, limit float64, furniture func(int) boo
 }
 
 // footRows reads the rows of the table t, which goes on on the next page,
-// that stand under its part on page p (from its foot, from, down), each a
+// that stand under its part on page p (from its foot down), each a
 // line of text in its first column alone, no further apart than its rows
 // stand, out of the bottom margin band's outer half (where running
 // footers are, as headingBelow reads it): a group's name left at the foot of
 // the page, its rows on the next (at most maxLooseIn of them). It returns
 // the rows and the area they cover; none when any other line stands there
 // first.
-func footRows(p *PageLayout, t openTable, from float64, furniture func(int) bool) ([]parser.Row, parser.Box) {
-	nc := len(t.cols) - 1
-	if nc < 2 || len(t.starts) != nc || t.pitch <= 0 {
+func footRows(p *PageLayout, t *openTable, furniture func(int) bool) ([]parser.Row, parser.Box) {
+	if !t.readable() {
 		return nil, parser.Box{}
 	}
 	var rows []parser.Row
 	var area parser.Box
 	var lbuf lineBuf
-	above := from
-	for _, group := range visualLines(p, from, math.Inf(1), furniture) {
-		box := p.Lines[group[0]].Box
-		for _, li := range group {
-			box = union(box, p.Lines[li].Box)
-		}
+	above := t.foot
+	for _, group := range visualLines(p, t.foot, math.Inf(1), furniture) {
+		box := groupBox(p, group)
 		if box.Y0-above > t.pitch || inMargin(p, box, marginBand/2) {
 			break
 		}
 		if f := inColumns(p, group, t); !f.fits || f.col != 0 || len(rows) == maxLooseIn {
 			return nil, parser.Box{}
 		}
-		var ws []tword
-		for _, li := range group {
-			for _, w := range p.Lines[li].Words {
-				ws = append(ws, newTword(w))
-			}
-		}
 		if len(rows) == 0 {
 			area = box
 		}
 		area = union(area, box)
-		rows = append(rows, tailRow(p.Number, ws, t, box, &lbuf))
+		rows = append(rows, tailRow(p.Number, groupWords(p, group, nil), t, box, &lbuf))
 		above = box.Y1
 	}
 	return rows, area
 }
 
 // tailRow makes a row of the table t from the words ws.
-func tailRow(page int, ws []tword, t openTable, box parser.Box, lbuf *lineBuf) parser.Row {
+func tailRow(page int, ws []tword, t *openTable, box parser.Box, lbuf *lineBuf) parser.Row {
 	nc := len(t.cols) - 1
 	box.X0, box.X1 = t.cols[0], t.cols[nc]
 	row := parser.Row{Page: page, Cells: make([]parser.Cell, 0, nc)}
 	row.SetBox(box)
 	in := make([][]int, nc)
+	starts := t.textStarts()
 	for i := range ws {
-		c := max(startCol(t.starts, ws[i].Box.X0, ws[i].Box.Y1-ws[i].Box.Y0), 0)
-		if t.ruled {
+		c := max(startCol(starts, ws[i].Box.X0, ws[i].Box.Y1-ws[i].Box.Y0), 0)
+		if t.ruled() {
 			c = colOf(t.cols, ws[i].cx)
 		}
 		in[c] = append(in[c], i)
@@ -285,8 +304,9 @@ type columnFit struct {
 }
 
 // inColumns reports how the words of the lines stand in t's columns.
-func inColumns(p *PageLayout, lines []int, t openTable) columnFit {
-	nc := len(t.starts)
+func inColumns(p *PageLayout, lines []int, t *openTable) columnFit {
+	starts := t.textStarts()
+	nc := len(starts)
 	firstX, lastX := make([]float64, nc), make([]float64, nc)
 	for c := range firstX {
 		firstX[c], lastX[c] = math.Inf(1), math.Inf(-1)
@@ -297,13 +317,13 @@ func inColumns(p *PageLayout, lines []int, t openTable) columnFit {
 		for _, w := range p.Lines[li].Words {
 			wh := w.Box.Y1 - w.Box.Y0
 			h = max(h, wh)
-			c := startCol(t.starts, w.Box.X0, wh)
-			if t.ruled {
+			c := startCol(starts, w.Box.X0, wh)
+			if t.ruled() {
 				c = colOf(t.cols, (w.Box.X0+w.Box.X1)/2)
 				if tol := max(0.25*wh, 1); w.Box.X0 < t.cols[c]-tol || w.Box.X1 > t.cols[c+1]+tol {
 					return columnFit{col: -1}
 				}
-			} else if c < 0 || c+1 < nc && w.Box.X1 > t.starts[c+1] {
+			} else if c < 0 || c+1 < nc && w.Box.X1 > starts[c+1] {
 				return columnFit{col: -1}
 			}
 			firstX[c], lastX[c] = min(firstX[c], w.Box.X0), max(lastX[c], w.Box.X1)
@@ -317,7 +337,7 @@ func inColumns(p *PageLayout, lines []int, t openTable) columnFit {
 		}
 		filled++
 		f.col = c
-		if t.ruled || abs(x-t.starts[c]) <= 0.5*h {
+		if t.ruled() || abs(x-starts[c]) <= 0.5*h {
 			f.started++ // (a ruled cell's text may stand anywhere in it)
 		}
 		if prev >= 0 && x-lastX[prev] < h/3 {
