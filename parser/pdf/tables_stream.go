@@ -1988,6 +1988,19 @@ func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int
 		if b := allBold(ws, &lines[j]); s&led != led || bold && !b || plain && b {
 			return -1 // (a bold line over lines that are not, a group's heading; a plain one over a bold header, a title)
 		}
+		// The row goes on to its foot, where every cell of it ends: a
+		// line set solid under, in the same weight, of every column of
+		// the one above and more (the cells of one line, set at the
+		// bottom beside the last lines of those wrapped: "Universidad
+		// Nacional de | 間協 | 1999," over "Tucuman | 定 | ― | 11/17/2008").
+		for j < end && lines[j+1].box.Y1-lines[j].box.Y1 <= 1.3*max(lineStep(ws, &lines[j]), lineStep(ws, &lines[j+1])) &&
+			lines[j+1].box.Y0-lines[j].box.Y1 <= 0.15*lines[j].h && allBold(ws, &lines[j+1]) == allBold(ws, &lines[j]) {
+			s, t := set(&lines[j]), set(&lines[j+1])
+			if t&s != s || t == s {
+				break
+			}
+			j++
+		}
 		return j
 	}
 	return -1
@@ -2010,7 +2023,14 @@ func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) 
 		if bits.OnesCount64(set(b)) < 3 {
 			continue
 		}
-		if k+1 <= end {
+		// A header whose first lines lead its cells over a line of them
+		// all, a line of names without a figure, sets its cells at the
+		// bottom: a line under it of some of its columns is the first
+		// row's first (the header's cells do not go on there). A line
+		// with a figure is a row's ("10 July 2016") under a header of
+		// one line.
+		ledOver := k > start && bits.OnesCount64(set(&lines[k-1])) >= 3 && leadsCells(ws, &lines[k-1], b, set) && !holdsDigit(ws, b)
+		if k+1 <= end && !ledOver {
 			if c := set(&lines[k+1]); c&set(b) == c && bits.OnesCount64(c) < bits.OnesCount64(set(b)) &&
 				lines[k+1].box.Y1-b.box.Y1 <= 1.3*lineStep(ws, b) && lines[k+1].box.Y0-b.box.Y1 <= 0.15*b.h && allBold(ws, &lines[k+1]) == allBold(ws, b) {
 				return -1 // the header's cells go on under that line: set at the top
@@ -2036,6 +2056,16 @@ func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) 
 		return -1
 	}
 	return -1
+}
+
+// holdsDigit reports a line with a digit in a word.
+func holdsDigit(ws []tword, l *sline) bool {
+	for _, wi := range l.words {
+		if strings.ContainsFunc(ws[wi].Text, unicode.IsDigit) {
+			return true
+		}
+	}
+	return false
 }
 
 // leadsCells reports a line of three cells or more (a) set solid over a

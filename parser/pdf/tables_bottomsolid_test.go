@@ -1,0 +1,111 @@
+package pdf
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// solidRows sets a table's lines 11 pt apart from y 100 (set solid, as a
+// browser or a spreadsheet prints rows without padding), each cell that
+// has text at its column's start, in 8 pt.
+func solidRows(cols []float64, lines ...[]string) []Word {
+	var out []Word
+	for i, cells := range lines {
+		for k, c := range cells {
+			if c != "" {
+				w := tw(c, cols[k], 100+11*float64(i))
+				w.Style.Size = 8
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// A table set solid whose header's first lines lead its cells over the
+// line that holds them all sets every cell at the bottom of its row (the
+// header's lines stay two rows, which the reader joins): the
+// line under the header of one narrow column's text is the first row's
+// first line (not the header's cell going on), and a row goes on down to
+// the line of its one-line cells, under the last lines of its wrapped
+// ones. In Japanese (a kind cell of three lines, "大学" / "間協" / "定")
+// and in English.
+func TestStreamSolidRowsSetAtTheBottom(t *testing.T) {
+	for name, c := range map[string]struct {
+		cols  []float64
+		lines [][]string
+		want  [][]string
+	}{
+		"ja": {
+			[]float64{50, 110, 250, 300, 340, 420},
+			[][]string{
+				{"国・地", "", "協定", "本学"},
+				{"域", "相手機関名", "種別", "部局", "締結年月日", "有効期限"},
+				{"", "", "大学"},
+				{"アルゼ", "Universidad de", "間協", "", "1999,"},
+				{"ンチン", "Tucuman", "定", "―", "11/17/2008", "none"},
+				{"", "", "大学"},
+				{"ブラジ", "Universidade de", "間協"},
+				{"ル", "Uberlandia", "定", "―", "1/25/2018", "1/24/2023"},
+				{"", "", "大学"},
+				{"", "", "間協"},
+				{"チリ", "Concepcion", "定", "―", "6/24/2002", "none"},
+			},
+			[][]string{
+				{"国・地", "", "協定", "本学", "", ""},
+				{"域", "相手機関名", "種別", "部局", "締結年月日", "有効期限"},
+				{"アルゼ ンチン", "Universidad de Tucuman", "大学 間協 定", "―", "1999, 11/17/2008", "none"},
+				{"ブラジ ル", "Universidade de Uberlandia", "大学 間協 定", "―", "1/25/2018", "1/24/2023"},
+				{"チリ", "Concepcion", "大学 間協 定", "―", "6/24/2002", "none"},
+			},
+		},
+		"en": {
+			[]float64{50, 110, 250, 330, 400},
+			[][]string{
+				{"Country /", "", "Type of", "Home"},
+				{"Region", "Partner", "Agreement", "Unit", "Date"},
+				{"", "", "Student"},
+				{"", "Umea", "Exchange", "", "May 1,"},
+				{"Sweden", "University", "MoU", "GSE", "1997"},
+				{"", "", "Student"},
+				{"", "Oslo", "Exchange", "", "June 3,"},
+				{"Norway", "University", "MoU", "GSL", "2004"},
+			},
+			[][]string{
+				{"Country /", "", "Type of", "Home", ""},
+				{"Region", "Partner", "Agreement", "Unit", "Date"},
+				{"Sweden", "Umea University", "Student Exchange MoU", "GSE", "May 1, 1997"},
+				{"Norway", "Oslo University", "Student Exchange MoU", "GSL", "June 3, 2004"},
+			},
+		},
+	} {
+		p := page(1, solidRows(c.cols, c.lines...), nil)
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1, name)
+		assert.Equal(t, c.want, texts(tabs[0].table), name)
+	}
+}
+
+// Under a header of one line, a first row that holds a date and whose
+// cells go on under it sets its cells at the top, though the header
+// stands over fewer columns (a header spanning two): the lines under the
+// row are its cells going on, not the next row's first lines.
+func TestStreamRowUnderAOneLineHeaderSetAtTheTop(t *testing.T) {
+	cols := []float64{50, 110, 200, 330, 400}
+	p := page(1, solidRows(cols,
+		[]string{"Area / Country", "", "Partner", "Unit", "Date"},
+		[]string{"Asia", "UAE", "United Arab", "IDAC", "10 July 2016"},
+		[]string{"", "", "Emirates"},
+		[]string{"", "", "University"},
+		[]string{"Africa", "Egypt", "Ain Shams", "IRIDeS", "5 August 2020"},
+		[]string{"", "", "University"},
+	), nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	got := texts(tabs[0].table)
+	require.Len(t, got, 3)
+	assert.Equal(t, []string{"Asia", "UAE", "United Arab Emirates University", "IDAC", "10 July 2016"}, got[1])
+	assert.Equal(t, []string{"Africa", "Egypt", "Ain Shams University", "IRIDeS", "5 August 2020"}, got[2])
+}
