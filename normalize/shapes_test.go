@@ -729,3 +729,121 @@ func TestRegionAliasAsWritten(t *testing.T) {
 		assert.Equal(t, tt.want, aliases, "%s, %d columns", tt.region, tt.width)
 	}
 }
+
+// A bare unit header ("部局") under the partner's header, beside the
+// column the list heads as its own unit ("本学部局"), is the partner's
+// unit: the header read as one row with the partner's sub-header on a
+// second line (cells set at the bottom) or as two rows.
+func TestBareUnitHeaderBesideTheHomeUnitsIsThePartners(t *testing.T) {
+	body := [][]string{
+		{"中国（2）", "", "", "", ""},
+		{"北京理工大学 ♦", "信息与电子学院", "部局間協\n定", "工学研究科", "R1.8.8"},
+		{"中国医科大学", "", "部局間協\n定", "医学系研究科", "S57.9.29"},
+	}
+	want := []brief{
+		{"department", "Asia", "CN", "北京理工大学", "信息与电子学院", "工学研究科", "2019-08-08", true},
+		{"department", "Asia", "CN", "中国医科大学", "", "医学系研究科", "1982-09-29", false},
+	}
+	for name, header := range map[string][][]string{
+		"one row":  {{"相手機関名\n機関", "部局", "協定種別", "本学部局", "締結年月日"}},
+		"two rows": {{"相手機関名", "", "協定種", "本学部局", "締結年月日"}, {"機関", "部局", "別", "", ""}},
+	} {
+		tb := tbl(append(header, body...)...)
+		for k := range header {
+			tb.Rows[k].Header = true
+		}
+		res, err := Normalize(tdoc([]string{"♦ 授業料不徴収", "# アジア"}, tb), Options{})
+		require.NoError(t, err, name)
+		assert.Equal(t, want, briefs(res.Records), name)
+	}
+
+	// With no home unit's column elsewhere, the bare header is the home
+	// unit's, as before.
+	tb := tbl([]string{"相手機関名", "部局", "締結年月日"},
+		[]string{"中国医科大学", "医学系研究科", "S57.9.29"})
+	res, err := Normalize(tdoc([]string{"# アジア", "# 中国"}, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Equal(t, []string{"", "医学系研究科"}, []string{res.Records[0].PartnerUnit, res.Records[0].HomeUnit})
+}
+
+// A row that holds two agreements one a line (a partner cell merged over
+// them, set in their middle) whose kind cell wraps alike for each
+// ("部局間" / "協定" twice, "Student" / "Exchange" twice) is split into
+// its agreements; a kind cell whose lines read as no such repeat leaves
+// the row one record, said to be doubtful.
+func TestKindCellWrappedAlikeForEveryAgreement(t *testing.T) {
+	for name, c := range map[string]struct {
+		head, row []string
+		want      []brief
+	}{
+		"ja": {
+			[]string{"相手機関名", "部局", "協定種別", "本学部局", "締結年月日"},
+			[]string{"北京師範大学 ♦", "歴史学院\n教育学部", "部局間\n協定\n部局間\n協定", "文学研究科\n教育学研究科", "R1.12.12\nH25.5.8"},
+			[]brief{
+				{"department", "Asia", "CN", "北京師範大学", "歴史学院", "文学研究科", "2019-12-12", true},
+				{"department", "Asia", "CN", "北京師範大学", "教育学部", "教育学研究科", "2013-05-08", true},
+			},
+		},
+		"en": {
+			[]string{"Partner Institution", "Partner Department", "Type", "Department at Tohoku", "Date"},
+			[]string{"Beijing Normal University", "School of History\nFaculty of Education", "Student\nExchange\nStudent\nExchange", "GS Arts and Letters\nGS Education", "2019.12.12\n2013.5.8"},
+			[]brief{
+				{"department", "Asia", "CN", "Beijing Normal University", "School of History", "GS Arts and Letters", "2019-12-12", false},
+				{"department", "Asia", "CN", "Beijing Normal University", "Faculty of Education", "GS Education", "2013-05-08", false},
+			},
+		},
+	} {
+		res, err := Normalize(tdoc([]string{"♦ 授業料不徴収", "# Asia", "# China"}, tbl(c.head, c.row)), Options{})
+		require.NoError(t, err, name)
+		assert.Equal(t, c.want, briefs(res.Records), name)
+		for _, r := range res.Records {
+			assert.Contains(t, r.Repairs, "split_cell:one_agreement_a_line", name)
+		}
+	}
+
+	// Three lines beside two dates read as no value every so many lines.
+	tb := tbl([]string{"相手機関名", "協定種別", "本学部局", "締結年月日"},
+		[]string{"北京師範大学", "部局間\n協定\n大学間協定", "文学研究科\n教育学研究科", "R1.12.12\nH25.5.8"})
+	res, err := Normalize(tdoc([]string{"# Asia", "# China"}, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Contains(t, res.Records[0].Repairs, "split_cell:agreements_unpaired")
+}
+
+// A row that holds several partners' rows, one a line (a table that sets
+// its cells in the middle of merged rows, read as one row): a partner
+// cell whose every line names a whole institution beside a date a line
+// gives each agreement its own partner. A name wrapped over the lines
+// stays one, and where the row's country cell has lines of its own, whose
+// group each partner is the row cannot tell: the partner stays whole.
+func TestPartnerALineBesideADateALine(t *testing.T) {
+	for name, c := range map[string]struct {
+		row  []string
+		want []string
+	}{
+		"ja": {[]string{"中国 China", "北京大学\n清華大学", "大学間協定\nUniversity-wide\n大学間協定\nUniversity-wide", "1 April 1983\n5 May 1998"},
+			[]string{"北京大学 1983-04-01", "清華大学 1998-05-05"}},
+		"en": {[]string{"China", "Peking University\nTsinghua University", "University-wide\nUniversity-wide", "1983/4/1\n1998/5/5"},
+			[]string{"Peking University 1983-04-01", "Tsinghua University 1998-05-05"}},
+		"wrapped": {[]string{"Singapore", "Nanyang Technological\nUniversity", "University-wide\nUniversity-wide", "2019/8/23\n2010/10/12"},
+			[]string{"Nanyang Technological University 2019-08-23", "Nanyang Technological University 2010-10-12"}},
+	} {
+		tb := tbl([]string{"国 Country", "相手機関名 Partner Institution", "協定種別 Type", "締結年月日 Date"}, c.row)
+		res, err := Normalize(tdoc([]string{"# Asia"}, tb), Options{})
+		require.NoError(t, err, name)
+		var got []string
+		for _, r := range res.Records {
+			got = append(got, r.Partner+" "+r.Signed)
+		}
+		assert.Equal(t, c.want, got, name)
+	}
+
+	tb := tbl([]string{"国 Country", "相手機関名 Partner Institution", "協定種別 Type", "締結年月日 Date"},
+		[]string{"イスラエル\nIsrael", "テルアビブ大学\n慶北大学校", "大学間協定\nUniversity-wide\n大学間協定\nUniversity-wide", "23 April 1999\n5 June 1984"})
+	res, err := Normalize(tdoc([]string{"# Asia"}, tb), Options{})
+	require.NoError(t, err)
+	for _, r := range res.Records {
+		assert.NotEqual(t, "慶北大学校", r.Partner, "filed under Israel")
+	}
+}

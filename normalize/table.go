@@ -643,6 +643,9 @@ func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
 			// ("Year" / "Concluded", beside a blank over "Partner
 			// Institution": a field's name wrapped in a header set at
 			// the bottom of its rows, each line naming the field)
+		} else if f == fb && f != fNone && f != fIgnore && tr.longerTerm(joined, below) {
+			// ("協定" / "種別": the two lines make a longer name of the
+			// field than the lower alone, one header's lines)
 		} else if !endsWithConnector(t) && !sub && (f == fNone || f == fb || !tr.c.lx.IsHeaderOnly(joined, tr.c.institution)) {
 			return false, false
 		}
@@ -652,6 +655,14 @@ func (tr *tableReader) headerLineAbove(r, h parser.Row) (ok, wrapped bool) {
 		}
 	}
 	return n > 0, n > subs
+}
+
+// longerTerm reports a header text joined that names its field by a
+// longer term of the lexicon than the text below alone.
+func (tr *tableReader) longerTerm(joined, below string) bool {
+	_, n := tr.c.lx.Header(joined)
+	_, m := tr.c.lx.Header(below)
+	return n > m
 }
 
 // homeNameBelow reports a header's text t that names a field other than
@@ -877,7 +888,7 @@ func (tr *tableReader) hasHeader() bool {
 }
 
 // fieldsOf maps the header texts of the columns to fields: by the
-// lexicon, then by the columns around them (a bare "Department" is the home
+// lexicon, then by the columns around them (a bare "Department", "部局", is the home
 // unit's unless another column is; the blank column right of a partner
 // header that spans it is the partner's unit; a header spanning the region
 // and the country names both).

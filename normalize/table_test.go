@@ -343,7 +343,7 @@ func TestHeaderField(t *testing.T) {
 		"Country": fCountry, "Country / Region": fCountry, "国・地域": fCountry, "国名": fCountry,
 		"Partner Institution": fPartner, "University": fPartner, "Institution": fPartner, "相手機関名": fPartner, "大学名": fPartner, "協定校": fPartner,
 		"Faculty/School/Department of partner": fPartnerUnit, "相手部局": fPartnerUnit, "Partner's Department": fPartnerUnit,
-		"Department at Tohoku": fHomeUnit, "Home department": fHomeUnit, "本学部局": fHomeUnit, "部局": fHomeUnit, "Department": fUnit,
+		"Department at Tohoku": fHomeUnit, "Home department": fHomeUnit, "本学部局": fHomeUnit, "部局": fUnit, "Department": fUnit,
 		"Year": fSigned, "Date": fSigned, "Date of conclusion": fSigned, "締結日": fSigned, "締結年月日": fSigned, "協定締結日": fSigned,
 		"Validity": fValid, "Period": fValid, "期間": fValid,
 		"有効期限": fValidEnd, "Valid until": fValidEnd, "Expiry": fValidEnd,

@@ -862,6 +862,22 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 			return nil
 		}
 	}
+	// A level or kind cell wrapped alike for every agreement ("部局間" /
+	// "協定" twice beside two dates) holds a value every so many lines.
+	type cellAsRead struct {
+		f field
+		v val
+	}
+	var chunked []cellAsRead // (put back if the row is not split)
+	for _, f := range []field{fLevel, fType} {
+		if v, ok := vals.lookup(f); ok && !v.covered && len(v.lines) > k {
+			if c, ok := tr.valuesEvery(v.lines, k); ok {
+				chunked = append(chunked, cellAsRead{f, v})
+				v.lines = c
+				vals.put(f, v)
+			}
+		}
+	}
 	perLine, unpaired := false, false
 	for f, v := range vals.all() {
 		switch {
@@ -874,12 +890,18 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 	}
 	if unpaired || !perLine {
 		tr.unpaired = unpaired
+		for _, c := range chunked {
+			vals.put(c.f, c.v)
+		}
 		return nil
 	}
 	parts := make([]*fieldVals, k)
 	levels := make([]string, k)
 	var perPart fieldSet // the cells of as many lines as agreements, a value a line
 	tr.sharedWrap = false
+	if tr.institutionALine(vals, k) {
+		perPart.add(fPartner) // (a partner a line: the rows of several partners read as one)
+	}
 	for f, v := range vals.all() {
 		if len(v.lines) == k && f != fPartner && f != fRegion && f != fCountry && !v.covered {
 			if oneWrappedText(v.lines) {
@@ -913,6 +935,51 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 	}
 	tr.parts = k
 	return parts
+}
+
+// institutionALine reports a partner cell of k lines, each an
+// institution's whole name by itself ("北京大学" / "清華大学", "Peking
+// University" / "Tsinghua University"): the cells of k partners, one a
+// line, not one name wrapped ("Nanyang Technological" / "University"),
+// in a row whose region and country cells are of one line at most (the
+// partners' group, whichever row it is).
+func (tr *tableReader) institutionALine(vals *fieldVals, k int) bool {
+	v, ok := vals.lookup(fPartner)
+	if !ok || v.covered || len(v.lines) != k {
+		return false
+	}
+	for _, f := range []field{fRegion, fCountry} {
+		if g, ok := vals.lookup(f); ok && len(g.lines) > 1 {
+			return false // (whose group each partner is, the row cannot tell: "イスラエル" / "Israel" beside two partners)
+		}
+	}
+	for _, l := range v.lines {
+		l, _, _ = cutMarkers(clean(l))
+		if !tr.c.namesUniversity(l) || !tr.c.endsAsInstitution(l) || tr.c.lx.IsInstitutionWord(l) || tr.c.isUnit(l) {
+			return false
+		}
+	}
+	return !oneWrappedText(v.lines)
+}
+
+// valuesEvery reads a cell's lines as k values of as many lines each,
+// when they divide so and every value reads alike or names a level
+// alone ("部局間" / "協定", "部局間" / "協定": two agreements' kind).
+func (tr *tableReader) valuesEvery(lines []string, k int) ([]string, bool) {
+	if len(lines)%k != 0 {
+		return nil, false
+	}
+	m := len(lines) / k
+	vals := make([]string, k)
+	same, levels := true, true
+	for s := range vals {
+		vals[s] = joinWrapped(lines[s*m : (s+1)*m])
+		same = same && clean(vals[s]) == clean(vals[0])
+		if _, only := tr.c.lx.IsLevelOnly(vals[s]); !only {
+			levels = false
+		}
+	}
+	return vals, same || levels
 }
 
 // oneWrappedText reports a cell's lines that read as one text wrapped,

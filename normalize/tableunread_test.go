@@ -76,6 +76,41 @@ func TestTableHeaderWordsBrokenOverRows(t *testing.T) {
 	assert.Equal(t, []string{"KR", "ソウル大学校", LevelUniversity, "", "1999-11-10"}, []string{r.CountryCode, r.Partner, r.Level, r.HomeUnit, r.Signed})
 }
 
+// The same header set at the bottom of its row, its lines read as rows
+// of the body (no row marked a header): the first row holds first lines
+// that, with the lines under them, name their fields by longer terms
+// ("協定" / "種別", "Signing" / "Date"), or a word broken ("国・地" / "域"),
+// and the second names the columns. Both are the header.
+func TestTableHeaderLinesOverTheHeaderRow(t *testing.T) {
+	for name, rows := range map[string][][]string{
+		"ja": {
+			{"国・地", "", "協定", "本学", ""},
+			{"域", "相手機関名", "種別", "部局", "締結年月日"},
+			{"中国", "清華大学", "部局間協定", "工学研究科", "H10.8.31"},
+			{"韓国", "ソウル大学校", "大学間協定", "―", "H11.11.10"},
+		},
+		"en": {
+			{"", "", "Agreement", "Home", "Signing"},
+			{"Country", "Partner Institution", "Type", "Unit", "Date"},
+			{"China", "清華大学", "Department-level", "工学研究科", "1998/08/31"},
+			{"South Korea", "ソウル大学校", "University-wide", "―", "1999/11/10"},
+		},
+	} {
+		tb := tbl(rows...)
+		tb.Rows[0].Header = false
+		setLines(tb)
+		res, err := Normalize(tdoc([]string{"# 学術交流協定"}, tb), Options{})
+		require.NoError(t, err, name)
+		if !assert.Len(t, res.Records, 2, name) {
+			continue
+		}
+		r := res.Records[0]
+		assert.Equal(t, []string{"CN", "清華大学", LevelDepartment, "工学研究科", "1998-08-31"}, []string{r.CountryCode, r.Partner, r.Level, r.HomeUnit, r.Signed}, name)
+		r = res.Records[1]
+		assert.Equal(t, []string{"KR", "ソウル大学校", LevelUniversity, "", "1999-11-10"}, []string{r.CountryCode, r.Partner, r.Level, r.HomeUnit, r.Signed}, name)
+	}
+}
+
 // A flag column's name broken in a narrow column, its first part alone on
 // the header's first row ("授業料不" / "徴収"), is the column's header, not
 // a title over the table.

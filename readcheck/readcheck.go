@@ -388,6 +388,12 @@ func unitEndsAsUniversity(unit string) bool {
 // graduate university ("総合研究大学院大学") and a national university
 // corporation ("国立大学法人東北大学") are none.
 func cjkNamesRunTogether(p string) bool {
+	if strings.ContainsAny(p, "（()") {
+		// A group's heading with its count taken in ("高麗大学校シンガポール
+		// （2）シンガポール国立大学（NUS）"), and an abbreviation closing
+		// the name, say nothing of where names end.
+		p = strings.TrimSpace(bracketedCountRe.ReplaceAllString(trailingAbbrevRe.ReplaceAllString(p, ""), ""))
+	}
 	u := strings.TrimSuffix(p, "校")
 	if !strings.HasSuffix(u, "大学") && !strings.HasSuffix(u, "大學") {
 		return false
@@ -400,6 +406,13 @@ func cjkNamesRunTogether(p string) bool {
 	m := namesThenUniversityRe.FindStringSubmatch(p)
 	return m != nil && !strings.HasPrefix(m[1], "法人") && !strings.HasPrefix(m[1], "院")
 }
+
+// bracketedCountRe matches a count in brackets ("（2）"), and
+// trailingAbbrevRe an abbreviation in brackets closing a name ("（NUS）").
+var (
+	bracketedCountRe = lazyre.New(`\s*[（(][0-9０-９]+[）)]\s*`)
+	trailingAbbrevRe = lazyre.New(`\s*[（(][^（）()]*[）)]\s*$`)
+)
 
 // namesThenUniversityRe matches an institution's name's end, a name after
 // it, and the word for a university at the end.

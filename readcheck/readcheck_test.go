@@ -146,6 +146,10 @@ func TestWarnings(t *testing.T) {
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("中国社会科学院北京理工大学", "China", "CN", 8)}},
 			readcheck.KindRunTogether, `l.pdf: page 1 row 8: the partner "中国社会科学院北京理工大学" may name several institutions run together`},
+		{"a university's name, a group's heading and another's run together",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("高麗大学校シンガポール（2）シンガポール国立大学（NUS）", "South Korea", "KR", 21)}},
+			readcheck.KindRunTogether, `l.pdf: page 1 row 21: the partner "高麗大学校シンガポール（2）シンガポール国立大学（NUS）" may name several`},
 		{"two universities' names in Korean run together",
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("ソウル大学校浦項工科大学校", "South Korea", "KR", 9)}},
@@ -206,7 +210,8 @@ func TestOneNameWithTwoInstitutionWords(t *testing.T) {
 	// Universities named after their school, graduate universities and
 	// national university corporations in Japanese.
 	for _, name := range []string{"東北学院大学", "関西学院大学", "中国科学院大学", "中国社会科学院大学", "総合研究大学院大学", "北陸先端科学技術大学院大学",
-		"国立大学法人東北大学", "東京大学", "ソウル大学校", "上海交通大学医学院", "カリフォルニア大学ロサンゼルス校", "ロンドン大学東洋アフリカ研究学院"} {
+		"国立大学法人東北大学", "東京大学", "ソウル大学校", "上海交通大学医学院", "カリフォルニア大学ロサンゼルス校", "ロンドン大学東洋アフリカ研究学院",
+		"浦項工科大学校（POSTECH）", "シンガポール国立大学（NUS）", "中国科学院大学 (UCAS)", "南洋理工大学（NTU）"} {
 		ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{rec(name, "Japan", "JP", 2)}}, readcheck.Options{})
 		assert.NotContains(t, kinds(ws), readcheck.KindRunTogether, name)
 	}

@@ -301,7 +301,6 @@ var defaultLexicon = Lexicon{
 		{text: "国名", field: Country, n: 2, mask: 145320390258851840},
 		{text: "名称", field: Partner, n: 2, mask: 7964862231609344},
 		{text: "機関", field: Partner, n: 2, mask: 2330630536789229568},
-		{text: "部局", field: HomeUnit, n: 2, mask: 1320689386819420160},
 		{text: "担当", field: HomeUnit, n: 2, mask: 4615629004563546112},
 		{text: "締結", field: Signed, n: 2, mask: 4976547956988575744},
 		{text: "開始", field: Signed, n: 2, mask: 23650495113461760},

@@ -45,7 +45,7 @@ func TestHeadersJapanese(t *testing.T) {
 		"国際交流協定校": lexicon.Partner, "協定校": lexicon.Partner, "相手機関名": lexicon.Partner, "相手機関 名": lexicon.Partner,
 		"大学名（英語）": lexicon.Partner, "大学名": lexicon.Partner,
 		"相手部局": lexicon.PartnerUnit, "相手大学の学部": lexicon.PartnerUnit,
-		"本学部局": lexicon.HomeUnit, "部局": lexicon.HomeUnit, "締結母体": lexicon.HomeUnit, "担当部局": lexicon.HomeUnit,
+		"本学部局": lexicon.HomeUnit, "部局": lexicon.Unit, "締結母体": lexicon.HomeUnit, "担当部局": lexicon.HomeUnit,
 		"締結日": lexicon.Signed, "締結年月日": lexicon.Signed, "協定締結日": lexicon.Signed,
 		"期間": lexicon.Validity, "協定期間": lexicon.Validity, "有効期限": lexicon.ValidUntil,
 		"種別": lexicon.Type, "協定の種類": lexicon.Type, "備考": lexicon.Notes, "都市": lexicon.Ignore,
