@@ -109,3 +109,68 @@ func TestStreamRowUnderAOneLineHeaderSetAtTheTop(t *testing.T) {
 	assert.Equal(t, []string{"Asia", "UAE", "United Arab Emirates University", "IDAC", "10 July 2016"}, got[1])
 	assert.Equal(t, []string{"Africa", "Egypt", "Ain Shams University", "IRIDeS", "5 August 2020"}, got[2])
 }
+
+// A header whose narrow cells take three lines, their first two on lines
+// of their own over the header's line ("締結" / "年月 | 授業料" over "… | 日
+// | 不徴収"), sets its cells at the bottom: each row's date has its first
+// line over the row ("平成" / "17年"), and that line is the row's, not the
+// header's cell going on. One line of a group's name over a header set at
+// the top is no such first line: the header's cells go on under it
+// ("Partner" / "Institution"), and the rows under it are read apart. Nor
+// are a title's lines over a header's first line in other columns
+// ("Inter-School Agreements" over "| Type of | | Year"): they stay apart
+// from the header.
+func TestStreamHeaderOfThreeLinesSetAtTheBottom(t *testing.T) {
+	cols := []float64{50, 150, 280, 330, 380}
+	p := page(1, solidRows(cols,
+		[]string{"", "", "", "締結"},
+		[]string{"", "", "", "年月", "授業料"},
+		[]string{"相手機関名", "相手部局", "区分", "日", "不徴収"},
+		[]string{"", "", "", "平成"},
+		[]string{"Beijing Institute", "School of Management", "Soec", "17年"},
+		[]string{"", "", "", "平成"},
+		[]string{"East China Normal", "Faculty of Education", "Educa", "18年", "♦"},
+	), nil)
+	tabs := pageTables(&p)
+	require.Len(t, tabs, 1)
+	got := texts(tabs[0].table)
+	require.GreaterOrEqual(t, len(got), 2)
+	assert.Equal(t, [][]string{
+		{"Beijing Institute", "School of Management", "Soec", "平成 17年", ""},
+		{"East China Normal", "Faculty of Education", "Educa", "平成 18年", "♦"},
+	}, got[len(got)-2:])
+
+	cols = []float64{50, 200, 330}
+	p = page(1, solidRows(cols,
+		[]string{"Malaysia"},
+		[]string{"Partner", "Type of Agreement", "Department at Mae"},
+		[]string{"Institution", "", "Fah Luang University"},
+		[]string{"Universiti Putra Malaysia", "University-wide", "―"},
+		[]string{"Universiti Tunku Abdul", "University-wide", "―"},
+		[]string{"Rahman (UTAR)"},
+	), nil)
+	tabs = pageTables(&p)
+	require.Len(t, tabs, 1)
+	got = texts(tabs[0].table)
+	require.GreaterOrEqual(t, len(got), 2)
+	assert.Equal(t, [][]string{
+		{"Universiti Putra Malaysia", "University-wide", "―"},
+		{"Universiti Tunku Abdul Rahman (UTAR)", "University-wide", "―"},
+	}, got[len(got)-2:])
+
+	cols = []float64{50, 200, 280, 400}
+	p = page(1, solidRows(cols,
+		[]string{"Inter-School Agreements"},
+		[]string{"(as of May 1, 2024)"},
+		[]string{"", "Type of", "", "Year"},
+		[]string{"Partner Institution", "Agreement", "Department at Nagoya", "Concluded"},
+		[]string{"ASIA (24)"},
+		[]string{"Bangladesh Agricultural University", "School-to-school", "Agr", "平成12年"},
+		[]string{"Central South University", "School-to-school", "Engg", "昭和60年"},
+	), nil)
+	for _, tab := range pageTables(&p) {
+		for _, row := range texts(tab.table) {
+			assert.NotContains(t, row[0], "Agreements (as of May 1, 2024) Partner", "a title's lines are no header's")
+		}
+	}
+}

@@ -1056,6 +1056,9 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			// next lines' cells opens its row; between rules, a body row,
 			// between the same rules)
 			if last := leadsTo(ws, lines, i, end, colSet); last > 0 && (band == nil || band(last) == band(i)) {
+				if band == nil {
+					last = rowFoot(ws, lines, last, end, colSet)
+				}
 				ledTo, opens = last, true
 			}
 		}
@@ -1988,22 +1991,28 @@ func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int
 		if b := allBold(ws, &lines[j]); s&led != led || bold && !b || plain && b {
 			return -1 // (a bold line over lines that are not, a group's heading; a plain one over a bold header, a title)
 		}
-		// The row goes on to its foot, where every cell of it ends: a
-		// line set solid under, in the same weight, of every column of
-		// the one above and more (the cells of one line, set at the
-		// bottom beside the last lines of those wrapped: "Universidad
-		// Nacional de | 間協 | 1999," over "Tucuman | 定 | ― | 11/17/2008").
-		for j < end && lines[j+1].box.Y1-lines[j].box.Y1 <= 1.3*max(lineStep(ws, &lines[j]), lineStep(ws, &lines[j+1])) &&
-			lines[j+1].box.Y0-lines[j].box.Y1 <= 0.15*lines[j].h && allBold(ws, &lines[j+1]) == allBold(ws, &lines[j]) {
-			s, t := set(&lines[j]), set(&lines[j+1])
-			if t&s != s || t == s {
-				break
-			}
-			j++
-		}
 		return j
 	}
 	return -1
+}
+
+// rowFoot returns the last line of a row set at the bottom whose lines
+// from j on hold all its cells: the row goes on to its foot, where every
+// cell of it ends, each line set solid under the one above, in the same
+// weight, of every column of the one above and more (the cells of one
+// line, set at the bottom beside the last lines of those wrapped:
+// "Universidad Nacional de | 間協 | 1999," over "Tucuman | 定 | ― |
+// 11/17/2008").
+func rowFoot(ws []tword, lines []sline, j, end int, set func(*sline) uint64) int {
+	for j < end && lines[j+1].box.Y1-lines[j].box.Y1 <= 1.3*max(lineStep(ws, &lines[j]), lineStep(ws, &lines[j+1])) &&
+		lines[j+1].box.Y0-lines[j].box.Y1 <= 0.15*lines[j].h && allBold(ws, &lines[j+1]) == allBold(ws, &lines[j]) {
+		s, t := set(&lines[j]), set(&lines[j+1])
+		if t&s != s || t == s {
+			break
+		}
+		j++
+	}
+	return j
 }
 
 // headedAtBottom returns, for a table whose header sets its cells at the
@@ -2026,11 +2035,19 @@ func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) 
 		// A header whose first lines lead its cells over a line of them
 		// all, a line of names without a figure, sets its cells at the
 		// bottom: a line under it of some of its columns is the first
-		// row's first (the header's cells do not go on there). A line
-		// with a figure is a row's ("10 July 2016") under a header of
-		// one line.
-		ledOver := k > start && bits.OnesCount64(set(&lines[k-1])) >= 3 && leadsCells(ws, &lines[k-1], b, set) && !holdsDigit(ws, b)
-		if k+1 <= end && !ledOver {
+		// row's first (the header's cells do not go on there). So do
+		// first lines of three cells or more, or two lines of first
+		// lines, the second in every column of the first ("締結" / "年月 |
+		// 授業料" over "… | 日 | 不徴収"; a title over "Type of | Year" is
+		// none): one line of fewer may be a group's heading over a
+		// header set at the top ("マレーシア Malaysia" over "相手機関名
+		// Partner" / "Institution").
+		// A line with a figure is a row's ("10 July 2016") under a
+		// header of one line.
+		ledOver := k > start && headerLeads(ws, lines, k, end, set)
+		surely := ledOver && !holdsDigit(ws, b) && (bits.OnesCount64(set(&lines[k-1])) >= 3 ||
+			k-2 >= start && set(&lines[k-2])&set(&lines[k-1]) == set(&lines[k-2]) && leadsTo(ws, lines, k-2, end, set) == k)
+		if k+1 <= end && !surely {
 			if c := set(&lines[k+1]); c&set(b) == c && bits.OnesCount64(c) < bits.OnesCount64(set(b)) &&
 				lines[k+1].box.Y1-b.box.Y1 <= 1.3*lineStep(ws, b) && lines[k+1].box.Y0-b.box.Y1 <= 0.15*b.h && allBold(ws, &lines[k+1]) == allBold(ws, b) {
 				return -1 // the header's cells go on under that line: set at the top
@@ -2046,16 +2063,25 @@ func headedAtBottom(ws []tword, lines []sline, start, end int, set func(*sline) 
 			lines[end].box.Y0-lines[end-1].box.Y1 <= 0.15*lines[end-1].h && allBold(ws, &lines[end]) == allBold(ws, &lines[end-1]) {
 			return -1 // the table ends with a cell's last lines under its row's: set at the top
 		}
-		a := &lines[k-1]
-		sa, sb := lineSize(ws, a.words), lineSize(ws, b.words)
-		if bits.OnesCount64(set(a)) < 3 && abs(sa-sb) <= 0.1*sb && allBold(ws, a) == allBold(ws, b) &&
-			b.box.Y1-a.box.Y1 > 0.66*lineStep(ws, a) && b.box.Y0-a.box.Y1 <= 0.15*a.h && leadsTo(ws, lines, k-1, end, set) == k ||
-			bits.OnesCount64(set(a)) >= 3 && leadsCells(ws, a, b, set) {
+		if ledOver {
 			return k
 		}
 		return -1
 	}
 	return -1
+}
+
+// headerLeads reports a line k-1 that holds the first lines of some of
+// line k's cells, set solid over it in the same type: fewer than three
+// (leadsTo), or three or more over more of them (leadsCells).
+func headerLeads(ws []tword, lines []sline, k, end int, set func(*sline) uint64) bool {
+	a, b := &lines[k-1], &lines[k]
+	if bits.OnesCount64(set(a)) >= 3 {
+		return leadsCells(ws, a, b, set)
+	}
+	sa, sb := lineSize(ws, a.words), lineSize(ws, b.words)
+	return abs(sa-sb) <= 0.1*sb && allBold(ws, a) == allBold(ws, b) &&
+		b.box.Y1-a.box.Y1 > 0.66*lineStep(ws, a) && b.box.Y0-a.box.Y1 <= 0.15*a.h && leadsTo(ws, lines, k-1, end, set) == k
 }
 
 // holdsDigit reports a line with a digit in a word.
