@@ -174,3 +174,59 @@ func TestStreamHeaderOfThreeLinesSetAtTheBottom(t *testing.T) {
 		}
 	}
 }
+
+// A row's foot line whose words in some columns stand lower than the
+// rest (two scripts in two fonts: "ンター 災害科学国際研究所" beside
+// "Europe Germany 2020/06/01") is still set solid under the row's first
+// lines, under a bold header set at the bottom: they are its row's, not
+// the row above's cell going on.
+func TestStreamFootLineOfTwoFontsSetAtTheBottom(t *testing.T) {
+	cols := []float64{50, 150, 250, 340, 420}
+	for name, rows := range map[string][][]string{
+		"ja": {
+			{"", "", "", "", "Date of"},
+			{"Area", "Country", "Partner Institution", "Level", "Agreement"},
+			{"", "", "国立台湾師範大学"},
+			{"Asia", "Taiwan", "教育学院", "教育学研究科", "2018/07/31"},
+			{"", "", "ダルムシュタット工科"},
+			{"", "", "大学"},
+			{"", "", "LOEWE emergenCITY"},
+			{"Europe", "Germany", "センター", "災害科学国際研究所", "2020/06/01"},
+		},
+		"en": {
+			{"", "", "", "", "Date of"},
+			{"Area", "Country", "Partner Institution", "Level", "Agreement"},
+			{"", "", "Nat. Taiwan Normal"},
+			{"Asia", "Taiwan", "University", "GSE", "2018/07/31"},
+			{"", "", "Technische"},
+			{"", "", "Universitat"},
+			{"", "", "Darmstadt LOEWE"},
+			{"Europe", "Germany", "emergenCITY", "IRIDeS", "2020/06/01"},
+		},
+	} {
+		words := solidRows(cols, rows...)
+		for k := range words {
+			// the header in bold; the foot lines' words in the first
+			// two columns and the last, in the other font, set 2.5 pt
+			// lower
+			w := &words[k]
+			w.Style.Bold = w.Box.Y0 < 120
+			if x := w.Box.X0; (x == cols[0] || x == cols[1] || x == cols[4]) && w.Box.Y0 > 120 {
+				w.Box.Y0 += 2.5
+				w.Box.Y1 += 2.5
+			}
+		}
+		p := page(1, words, nil)
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1, name)
+		got := texts(tabs[0].table)
+		require.GreaterOrEqual(t, len(got), 2, name)
+		want := map[string][][]string{
+			"ja": {{"Asia", "Taiwan", "国立台湾師範大学 教育学院", "教育学研究科", "2018/07/31"},
+				{"Europe", "Germany", "ダルムシュタット工科 大学 LOEWE emergenCITY センター", "災害科学国際研究所", "2020/06/01"}},
+			"en": {{"Asia", "Taiwan", "Nat. Taiwan Normal University", "GSE", "2018/07/31"},
+				{"Europe", "Germany", "Technische Universitat Darmstadt LOEWE emergenCITY", "IRIDeS", "2020/06/01"}},
+		}[name]
+		assert.Equal(t, want, got[len(got)-2:], name)
+	}
+}

@@ -1979,7 +1979,7 @@ func leadsTo(ws []tword, lines []sline, i, end int, set func(*sline) uint64) int
 		return -1
 	}
 	bold, plain := allBold(ws, &lines[i]), !allBold(ws, &lines[i])
-	for j := i + 1; j <= end && j <= i+maxWrapIn && lines[j].box.Y1-lines[j-1].box.Y1 <= 1.3*max(lineStep(ws, &lines[j-1]), lineStep(ws, &lines[j])) &&
+	for j := i + 1; j <= end && j <= i+maxWrapIn && linePitch(&lines[j-1], &lines[j]) <= 1.3*max(lineStep(ws, &lines[j-1]), lineStep(ws, &lines[j])) &&
 		lines[j].box.Y0-lines[j-1].box.Y1 <= 0.15*lines[j-1].h; j++ {
 		s := set(&lines[j])
 		if bits.OnesCount64(s) < 3 {
@@ -2013,6 +2013,14 @@ func rowFoot(ws []tword, lines []sline, j, end int, set func(*sline) uint64) int
 		j++
 	}
 	return j
+}
+
+// linePitch is how far line b stands under line a: top to top or foot to
+// foot, the nearer (a line of two scripts reaches further down than its
+// neighbours of one: "ンター 災害科学国際研究所 | Europe Germany
+// 2020/06/01" under "LOEWE emergenCITYセ").
+func linePitch(a, b *sline) float64 {
+	return min(b.box.Y1-a.box.Y1, b.box.Y0-a.box.Y0)
 }
 
 // headedAtBottom returns, for a table whose header sets its cells at the
