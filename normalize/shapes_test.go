@@ -847,3 +847,42 @@ func TestPartnerALineBesideADateALine(t *testing.T) {
 		assert.NotEqual(t, "慶北大学校", r.Partner, "filed under Israel")
 	}
 }
+
+// The header said again at a page's head with the rest of the page
+// before's last row under it in its cells (a producer that breaks a row
+// over the page after the header it repeats, read by an extractor as one
+// row): the header is read as one and the rest goes on with the row
+// (its unit under the partner's name), in Japanese and in English.
+func TestHeaderSaidAgainOverTheRowsRest(t *testing.T) {
+	for name, c := range map[string]struct {
+		rows [][]string
+		want brief
+	}{
+		"ja": {[][]string{
+			{"Area", "Country /\nRegion", "Partner Institution", "Level", "Date of\nAgreement"},
+			{"Europe", "Germany", "ダルムシュタット工科大学", "災害科学国際研究所", "2020/06/01"},
+			{"Europe", "Germany", "ハイデルベルク大学", "法学研究科", "2003/09/16"},
+			{"Area", "Country /\nRegion", "Partner Institution\n法学部", "Level", "Date of\nAgreement"},
+			{"Europe", "France", "ナント大学", "多元物質科学研究所", "2014/12/08"},
+		}, brief{"department", "Europe", "DE", "ハイデルベルク大学", "法学部", "法学研究科", "2003-09-16", false}},
+		"en": {[][]string{
+			{"Area", "Country /\nRegion", "Partner Institution", "Level", "Date of\nAgreement"},
+			{"Europe", "Germany", "TU Darmstadt", "IRIDeS", "2020/06/01"},
+			{"Europe", "Germany", "Heidelberg University", "GS Law", "2003/09/16"},
+			{"Area", "Country /\nRegion", "Partner Institution\nFaculty of Law", "Level", "Date of\nAgreement"},
+			{"Europe", "France", "Nantes University", "IMR", "2014/12/08"},
+		}, brief{"department", "Europe", "DE", "Heidelberg University", "Faculty of Law", "GS Law", "2003-09-16", false}},
+	} {
+		tb := tbl(c.rows...)
+		for i := 3; i < len(tb.Rows); i++ {
+			tb.Rows[i].Page = 2
+		}
+		res, err := Normalize(tdoc(nil, tb), Options{})
+		require.NoError(t, err, name)
+		got := briefs(res.Records)
+		if assert.Len(t, got, 3, name) {
+			assert.Equal(t, c.want, got[1], name)
+			assert.Equal(t, "FR", got[2].Code, name)
+		}
+	}
+}

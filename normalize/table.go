@@ -225,6 +225,12 @@ func (c *docContext) table(t *parser.Table) {
 			tr.forgetGroups()
 			c.forgetGroups()
 		}
+		if head, ok := tr.headerOverRest(r); ok {
+			// The header said again at a page's head, the rest of the
+			// page before's last row under it in its cells: the header
+			// is read as one, the rest as a row of its own.
+			tr.groupsInHeader(&head)
+		}
 		if r.Header && !tr.namesGroupOnly(r) || tr.repeatedHeader(r) {
 			tr.groupsInHeader(r)
 			continue
@@ -1252,6 +1258,64 @@ func (c *docContext) headerLike(r parser.Row) bool {
 		}
 	}
 	return len(seen) >= 2 && seen[fPartner]
+}
+
+// headerOverRest splits a row that opens a page under the page before's
+// last body row, whose cells each start with the lines of their column's
+// header and some go on under them: a producer that says the header
+// again at a page's head and breaks a row over the page sets the row's
+// rest there, which an extractor reads into the header's cells
+// ("Partner Institution" / "法学部" under "ハイデルベルク大学" at the page
+// before's foot). r keeps the lines under the header, the header's own
+// are returned; it is false, r untouched, for any other row.
+func (tr *tableReader) headerOverRest(r *parser.Row) (parser.Row, bool) {
+	if r.Header || tr.lastBody.page == 0 || r.Page <= tr.lastBody.page || len(tr.heads) == 0 {
+		return parser.Row{}, false
+	}
+	at := make([]int, len(r.Cells)) // where each cell's lines under its header start
+	n, rest := 0, false
+	for j := range r.Cells {
+		cell := &r.Cells[j]
+		if cell.Covered || cell.Text == "" || j >= len(tr.heads) {
+			continue
+		}
+		head := clean(tr.heads[j])
+		lines := cell.Lines()
+		at[j] = -1
+		for m := 1; m <= len(lines) && head != ""; m++ {
+			if clean(joinWrapped(lines[:m])) == head {
+				at[j] = m
+				break
+			}
+		}
+		if at[j] < 0 {
+			return parser.Row{}, false
+		}
+		n++
+		rest = rest || at[j] < len(lines)
+	}
+	if n < 2 || !rest {
+		return parser.Row{}, false
+	}
+	head := *r
+	head.Cells = slices.Clone(r.Cells)
+	body := slices.Clone(r.Cells)
+	for j := range r.Cells {
+		if at[j] == 0 {
+			continue
+		}
+		lines := r.Cells[j].Lines()
+		h, b := &head.Cells[j], &body[j]
+		h.Text = strings.Join(lines[:at[j]], " ")
+		h.SetLines(lines[:at[j]])
+		b.Text = strings.Join(lines[at[j]:], " ")
+		b.SetLines(lines[at[j]:])
+	}
+	if !tr.repeatedHeader(&head) {
+		return parser.Row{}, false
+	}
+	r.Cells = body
+	return head, true
 }
 
 // repeatedHeader reports a body row that repeats the header (after a page
