@@ -125,6 +125,11 @@ func (c *docContext) legendsIn(text string) []legendDef {
 		return nil // every legend starts a word with its marker (most lines have none)
 	}
 	if lead := strings.TrimLeft(text, "(（ "); len(marks) < 2 && (lead == "" || marks[0][0] != len(text)-len(lead)) {
+		if sentenceEndsAt(text, marks[0][0]) {
+			// A legend after a sentence of its line ("As of May 1, 2024.
+			// ♦: tuition exemption.")
+			return c.legendsIn(text[marks[0][0]:])
+		}
 		return nil // one mark inside a line: an entry's ("Tsinghua University ★ (…)")
 	}
 	if c.lx.Flag(text) == "" {
@@ -150,6 +155,25 @@ func (c *docContext) legendsIn(text string) []legendDef {
 		return []legendDef{{m, def}}
 	}
 	return nil
+}
+
+// sentenceEndsAt reports text whose part before byte i ends a sentence:
+// a full stop after a figure, a word in lower case or a closing bracket
+// ("2024.", "below.", "。"), then a space.
+func sentenceEndsAt(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " \t\u3000")
+	if len(before) == len(text[:i]) && !strings.HasSuffix(before, "。") {
+		return false // (no space after a full stop)
+	}
+	if strings.HasSuffix(before, "。") {
+		return true
+	}
+	before, ok := strings.CutSuffix(before, ".")
+	if !ok || before == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return unicode.IsDigit(r) || unicode.IsLower(r) || r == ')' || r == '）'
 }
 
 // wordMarks returns where the markers that start a word of text (at its

@@ -272,6 +272,9 @@ func TestLegendsInALine(t *testing.T) {
 		{"(※1 派遣のみ)（※2 受入れのみ）", []def{{"※1", FlagOutboundOnly}, {"※2", FlagInboundOnly}}},
 		{"※1 派遣のみ", []def{{"※1", FlagOutboundOnly}}},
 		{"★: Double degree program", []def{{"★", FlagDoubleDegree}}},
+		// after a sentence of its line
+		{"As of May 1, 2024. ♦: tuition exemption.", []def{{"♦", FlagFeeWaiver}}},
+		{"2024年5月1日現在。 ※ 授業料不徴収", []def{{"※", FlagFeeWaiver}}},
 	} {
 		c := testContext()
 		ls := c.legendsIn(tt.in)
@@ -291,6 +294,8 @@ func TestLegendsInALine(t *testing.T) {
 		"学生交換協定 ※1 派遣のみ ※1 受入れのみ", // a mark twice
 		"※1 派遣のみ ※2 カレル大学",
 		"★★",
+		"Tsinghua University ♦ tuition waived", // no sentence ends before the mark
+		"Univ. of Tokyo. ♦ (2004.3.1)",         // after a sentence, no legend: no flag named
 	} {
 		assert.Empty(t, testContext().legendsIn(not), not)
 	}

@@ -236,16 +236,19 @@ func makeBlockLine(page int, l TextLine) *parser.Line {
 	bullet := ""
 	if l.marker != "" && len(words) > 1 {
 		bullet = l.marker
-		if r, _ := utf8.DecodeRuneInString(bullet); r >= 0xE000 && r <= 0xF8FF {
-			bullet = "•" // a symbol font's private-use bullet (OpenSymbol, Wingdings)
+		if r, _ := utf8.DecodeRuneInString(bullet); r >= 0xE000 && r <= 0xF8FF || r == utf8.RuneError {
+			bullet = "•" // a symbol font's private-use bullet (OpenSymbol, Wingdings), or a glyph no font names
 		}
 		words = words[1:]
 	} else if len(words) > 0 {
 		first := words[0].Text
 		r, n := utf8.DecodeRuneInString(first)
 		switch {
-		case n == len(first) && r >= 0xE000 && r <= 0xF8FF && len(words) > 1:
-			bullet = "•" // a symbol font's private-use bullet (OpenSymbol, Wingdings)
+		case n == len(first) && (r >= 0xE000 && r <= 0xF8FF || r == utf8.RuneError) && len(words) > 1:
+			// a symbol font's private-use bullet (OpenSymbol, Wingdings),
+			// or a glyph its font names no character for (a TeX bitmap
+			// font's bullet), a word of its own before the text
+			bullet = "•"
 		case n == len(first) && len(words) > 1 && strings.ContainsRune(bulletRunes+gapBullets, r):
 			bullet = first
 		case n < len(first) && strings.ContainsRune(bulletRunes, r):

@@ -103,7 +103,7 @@ func TestHorizontalSegmentsSizedOnce(t *testing.T) {
 func ownBoxListed(ws []tword, line []int, h float64) parser.Box {
 	var own []int
 	for _, i := range line {
-		if ws[i].h >= 0.85*h {
+		if ws[i].h >= 0.85*h && (ws[i].h <= 1.3*h || !symbolOnly(ws[i].Text)) {
 			own = append(own, i)
 		}
 	}

@@ -329,6 +329,49 @@ func runeForName(name string) (rune, bool) {
 	return 0, false
 }
 
+// numericName reads a glyph name made of a letter or two and the code's
+// number ("a65", "g97", "c245"), as TeX's bitmap fonts (Type 3) name their
+// glyphs: the number is the character in the font's TeX encoding, which
+// agrees with Latin-1 on printable ASCII and the accented letters from
+// 0xC0 (but for the few where T1 puts others: Œ, SS, œ, ß), with the
+// ligatures where T1 (0x1B–0x1F) and OT1 (0x0B–0x0F) set them. Such a name
+// is no glyph of the glyph list's (where "a65" is a dingbat) in a font that
+// is not the Dingbats.
+func numericName(name string) (string, bool) {
+	k := 0
+	for k < len(name) && k < 2 && (name[k] >= 'a' && name[k] <= 'z' || name[k] >= 'A' && name[k] <= 'Z') {
+		k++
+	}
+	if k == 0 || len(name)-k < 1 || len(name)-k > 3 {
+		return "", false
+	}
+	n, err := strconv.Atoi(name[k:])
+	if err != nil || n > 255 || name[k] == '+' || name[k] == '-' {
+		return "", false
+	}
+	// (a code whose character the TeX encodings disagree on, or that is
+	// an accent, reads as no character: "", true)
+	switch {
+	case n >= 0x0B && n <= 0x0F:
+		return [...]string{"ff", "fi", "fl", "ffi", "ffl"}[n-0x0B], true
+	case n >= 0x1B && n <= 0x1F:
+		return [...]string{"ff", "fi", "fl", "ffi", "ffl"}[n-0x1B], true
+	case n == 0x7F:
+		return "-", true // (T1's hyphen)
+	case n == 0xD7:
+		return "Œ", true
+	case n == 0xDF:
+		return "SS", true
+	case n == 0xF7:
+		return "œ", true
+	case n == 0xFF:
+		return "ß", true
+	case n >= 0x20 && n < 0x7F, n >= 0xC0:
+		return string(rune(n)), true
+	}
+	return "", true
+}
+
 func textForName(name string) string {
 	if r, ok := runeForName(name); ok {
 		return string(r)
@@ -621,6 +664,8 @@ func loadFont(v lpdf.Value, sb *streamBuf) *font {
 		t := ""
 		if s, ok := toUni[uint32(c)]; ok && s != "" && s != "\ufffd" && s != "\x00" {
 			t = s
+		} else if n, ok := numericName(names[c]); ok && subtype == "Type3" && core != "ZapfDingbats" {
+			t = n // ("" where the number says no sure character: never the dingbat the glyph list names so)
 		} else if names[c] != "" {
 			t = sb.nameText(enc, c, names[c])
 		}

@@ -52,7 +52,8 @@ func markerKind(text string) int {
 			r >= 0x25A0 && r <= 0x25FF, // geometric shapes ■ □ ▪ ● ○ ◆ ▶
 			r >= 0x2700 && r <= 0x27BF, // dingbats ✓ ➢ ❖
 			r >= 0x2190 && r <= 0x21FF, // arrows → ⇒
-			r == 0x2022, r == 0x2023, r == 0x2043, r == 0x2219, r == 0xFF65, r == 0xFF0A:
+			r == 0x2022, r == 0x2023, r == 0x2043, r == 0x2219, r == 0xFF65, r == 0xFF0A,
+			r == utf8.RuneError: // a glyph its font names no character for, alone before a text: a bullet drawn in a font of its own
 			return glyphMarker
 		}
 	}

@@ -18,6 +18,7 @@ import (
 const (
 	chunkGapH  = 0.6 // a word gap wider than this splits a line into chunks
 	blockGapH  = 1.3 // a vertical gap wider than this ends a run of table lines
+	ruledGapH  = 1.6 // unless a rule across the lines stands in it, up to this wide
 	maxLooseIn = 2   // single-chunk lines allowed in a row inside a run
 	maxWrapIn  = 8   // and wrapped lines of a cell (see streamTables)
 	maxWrapCol = 24  // and of a cell in a column right of the table's first
@@ -150,8 +151,10 @@ func setSolid(r rune) bool {
 }
 
 // ownBox is the box of a line's words but for markers raised into it
-// (see raisedIntoLines), set smaller than its text (h): a line's place
-// among the rows is its text's.
+// (see raisedIntoLines), set smaller than its text (h), and symbols in a
+// font whose boxes stand far taller than the text's (a math font's ♦,
+// 1.46 em from its ascent to its descent): a line's place among the rows
+// is its text's.
 //
 // It is wordsBox of those words, their boxes joined in the same order,
 // without an array made to name them.
@@ -159,7 +162,7 @@ func ownBox(ws []tword, line []int, h float64) parser.Box {
 	var b parser.Box
 	own := false
 	for _, i := range line {
-		if ws[i].h >= 0.85*h {
+		if ws[i].h >= 0.85*h && (ws[i].h <= 1.3*h || !symbolOnly(ws[i].Text)) {
 			if own {
 				b = union(b, ws[i].Box)
 			} else {
@@ -171,6 +174,11 @@ func ownBox(ws []tword, line []int, h float64) parser.Box {
 		return wordsBox(ws, line)
 	}
 	return b
+}
+
+// symbolOnly reports a word with no letter and no digit: a symbol (♦, ※).
+func symbolOnly(text string) bool {
+	return text != "" && !strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // raisedInGap reports a gap of line l, from x0 to x1, that a raised or
@@ -338,7 +346,15 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 	for i := range lines {
 		tab[i] = len(lines[i].chunks) >= 2 && !listItemLine(ws, &lines[i])
 	}
-	near := func(a, b int) bool { return lines[b].box.Y0-lines[a].box.Y1 <= blockGapH*h }
+	// Lines stand near when no wider gap than blockGapH lines parts them,
+	// or, both of cells in two columns or more, a rule across both does,
+	// in a gap of up to ruledGapH lines: a rule under a header, set apart
+	// by its padding (LaTeX's booktabs). (A table's rule under its last
+	// row, then a group's heading, parts two tables.)
+	near := func(a, b int) bool {
+		g := lines[b].box.Y0 - lines[a].box.Y1
+		return g <= blockGapH*h || g <= ruledGapH*h && tab[a] && tab[b] && ruledAcross(hrules, union(lines[a].box, lines[b].box), lines[a].box.Y1, lines[b].box.Y0)
+	}
 
 	paras := make([]bool, len(lines)) // lines that open a paragraph of a cell (cellParagraph)
 	taken := -1                       // last line index used by a table

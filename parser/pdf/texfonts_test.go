@@ -1,0 +1,103 @@
+package pdf
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// TeX's bitmap fonts (Type 3, as pdfTeX writes them without Type 1
+// fonts at hand) name their glyphs by their codes ("a65"): the code is
+// the character in the font's TeX encoding, not the dingbat the glyph
+// list names "a65" (which the Dingbats font keeps).
+func TestNumericGlyphNames(t *testing.T) {
+	for name, want := range map[string]string{
+		"a65": "A", "a97": "a", "a48": "0", "a39": "'", "a245": "õ", "g65": "A", "cd97": "a",
+		"a28": "fi", "a12": "fi", "a127": "-", "a255": "ß",
+	} {
+		got, ok := numericName(name)
+		assert.True(t, ok, name)
+		assert.Equal(t, want, got, name)
+	}
+	for _, name := range []string{"a136", "a5"} {
+		got, ok := numericName(name)
+		assert.True(t, ok, name)
+		assert.Empty(t, got, "%s: the TeX encodings disagree on the code: no character", name)
+	}
+	for _, name := range []string{"A", "Aacute", "uni0041", "abc12", "a1234", "a+5", "12"} {
+		_, ok := numericName(name)
+		assert.False(t, ok, name)
+	}
+	assert.Equal(t, "❆", textForName("a65"), "the Dingbats' glyph keeps its name's character")
+}
+
+// A glyph its font names no character for, alone before a line's text
+// (a TeX bitmap font's bullet), is the line's bullet, as a symbol font's
+// private-use bullet is.
+func TestUnnamedGlyphIsABullet(t *testing.T) {
+	assert.Equal(t, glyphMarker, markerKind("\ufffd"))
+	for name, first := range map[string]string{"unnamed": "\ufffd", "private use": "\uf0b7"} {
+		l := TextLine{Words: []Word{tw(first, 72, 100), tw("Royal", 85, 100), tw("University", 115, 100)}}
+		line := makeBlockLine(1, l)
+		assert.Equal(t, "•", line.Bullet, name)
+		assert.Equal(t, parser.RoleItem, line.Role, name)
+		assert.Equal(t, "Royal University", line.Text, name)
+	}
+}
+
+// A table ruled under its header with padding around the rule (LaTeX's
+// booktabs), set in a font whose boxes are tight: the gap between the
+// header and the first row, wider than the rows', holds the rule, and
+// the header is the table's. A symbol in a math font whose box stands far
+// taller than the text's (♦) leaves the row's place the text's: the row
+// under it, of fewer cells, is a row of its own.
+func TestBooktabsHeaderAndTallSymbol(t *testing.T) {
+	for name, tall := range map[string]float64{"diamond": 3.0, "star": 4.0} {
+		var ws []Word
+		row := func(y float64, cells ...string) {
+			for k, c := range cells {
+				if c == "" {
+					continue
+				}
+				x := []float64{60, 200, 440, 520}[k]
+				for _, w := range words(c, x, y) {
+					w.Box.Y1 = y + 7.2
+					if c == "♦" {
+						w.Box.Y0, w.Box.Y1 = y-1.5, y+7.2+tall-1.5
+					}
+					ws = append(ws, w)
+				}
+			}
+		}
+		row(133, "Area", "University / Institution", "Year", "Exemption")
+		y := 149.9
+		for _, r := range [][]string{
+			{"Asia", "Royal University of Phnom Penh", "2010", ""},
+			{"", "Northeastern University", "2001", ""},
+			{"", "Peking University", "2002", "♦"},
+			{"", "Harbin Institute of Technology", "2002", ""},
+			{"", "Dailian University of Technology", "2016", ""},
+			{"", "Tongji University", "2001", ""},
+			{"", "Fudan University", "1999", ""},
+			{"", "Zhejiang University", "2000", ""},
+			{"", "Jilin University", "1985", ""},
+			{"", "Nanjing University", "1982", ""},
+			{"", "Tsinghua University", "1989", ""},
+		} {
+			row(y, r...)
+			y += 11.95
+		}
+		segs := []Segment{hrule(56, 570, 126.7), hrule(56, 570, 143.8), hrule(56, 570, y)}
+		p := page(1, ws, segs)
+		tabs := pageTables(&p)
+		require.Len(t, tabs, 1, name)
+		got := texts(tabs[0].table)
+		require.Len(t, got, 12, name)
+		assert.Equal(t, []string{"Area", "University / Institution", "Year", "Exemption"}, got[0], name)
+		assert.Equal(t, []string{"", "Peking University", "2002", "♦"}, got[3], name)
+		assert.Equal(t, []string{"", "Harbin Institute of Technology", "2002", ""}, got[4], name)
+	}
+}
