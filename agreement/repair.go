@@ -30,13 +30,14 @@ const (
 	RepairTypeDescription RepairKind = "type_description"  // a kind column's cell that describes the agreement's scope, not its kind: left out
 	RepairHTML            RepairKind = "html"              // how an HTML page had to be read
 	RepairPDF             RepairKind = "pdf"               // how a damaged PDF had to be repaired
+	RepairDehyphenated    RepairKind = "dehyphenated"      // a word a line break hyphenated, joined whole
 )
 
 // RepairKinds lists every kind of repair, once.
 func RepairKinds() []RepairKind {
 	return []RepairKind{RepairDate, RepairDateUnread, RepairValidityUnread, RepairInheritedDate, RepairWrappedLine,
 		RepairSplitRow, RepairFillDown, RepairFillUp, RepairMarker, RepairCountryAlias, RepairCountryUnknown, RepairCountryInName, RepairRegionAlias,
-		RepairRegionUnknown, RepairLevel, RepairInstitution, RepairColumnsPrevious, RepairColumnsCells, RepairSplitCell, RepairTypeDescription, RepairHTML, RepairPDF}
+		RepairRegionUnknown, RepairLevel, RepairInstitution, RepairColumnsPrevious, RepairColumnsCells, RepairSplitCell, RepairTypeDescription, RepairHTML, RepairPDF, RepairDehyphenated}
 }
 
 // Repair is one repair made to produce a record: its kind and what it

@@ -164,9 +164,15 @@ func (c *docContext) release(end int) {
 // block it is reading.
 type docContext struct {
 	doc *parser.Document
-	opt Options
-	res *Result
-	lx  *lexicon.Lexicon
+	// words are the document's words as its lines and cells write them,
+	// folded to lower case (dehyphenate), made when first asked for.
+	words map[string]struct{}
+	// hyphenSeen says whether the document's typesetter hyphenates words
+	// (hyphenates): 1 yes, -1 no, 0 not asked yet.
+	hyphenSeen int
+	opt        Options
+	res        *Result
+	lx         *lexicon.Lexicon
 	// doubts are the reads the normaliser itself doubts (fill_doubtful),
 	// said with the checks' warnings.
 	doubts     []agreement.Warning
@@ -385,6 +391,15 @@ func (c *docContext) finish(r *Record) {
 		}
 	}
 	r.PartnerUnit, r.HomeUnit = c.joinUnitWord(r.PartnerUnit), c.joinUnitWord(r.HomeUnit)
+	for _, p := range []*string{&r.Partner, &r.PartnerUnit, &r.HomeUnit} {
+		if s, unsure, ok := c.dehyphenate(*p); ok {
+			*p = s
+			r.Repairs = append(r.Repairs, string(agreement.RepairDehyphenated))
+			for _, w := range unsure {
+				r.Repairs = append(r.Repairs, agreement.R(agreement.RepairDehyphenated, "unsure:"+w))
+			}
+		}
+	}
 	if mayEndWithCountry(r) {
 		c.countryOutOfName(r)
 	}

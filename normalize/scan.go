@@ -67,6 +67,7 @@ func (c *docContext) scan() {
 				}
 			}
 			c.addLegends(ls, level)
+			c.asOfIn(text) // ("As of May 1, 2024. ♦: tuition exemption.")
 			continue
 		}
 		if c.asOf == "" {
@@ -99,6 +100,7 @@ func (c *docContext) scan() {
 				}
 			}
 			c.addLegends(ls, "")
+			c.asOfIn(text)
 			continue
 		}
 		if c.asOf == "" {
@@ -106,6 +108,16 @@ func (c *docContext) scan() {
 				c.asOf = d
 			}
 		}
+	}
+}
+
+// asOfIn takes the list's as-of date from a line, when none is known yet.
+func (c *docContext) asOfIn(text string) {
+	if c.asOf != "" {
+		return
+	}
+	if d, ok := c.parseAsOf(text); ok {
+		c.asOf = d
 	}
 }
 

@@ -38,6 +38,7 @@ const (
 	KindLostChars     = "chars_lost"         // a name holding U+FFFD: characters the document lost
 	KindFillDoubt     = "fill_doubtful"      // a blank cell read as one neighbour's, in a table where it may mean the other's
 	KindColumnUnread  = "column_unread"      // a table's column no header names holds text beside records: the records go without it
+	KindHyphenation   = "hyphen_unsure"      // a word a line break hyphenated, joined whole though the document writes it nowhere else
 )
 
 // Warning is one doubt about a read.
@@ -76,10 +77,10 @@ type Checker struct {
 	c        *checker
 	// The warnings of each kind checked record by record, the first
 	// MaxPerKind of each kept and the rest counted.
-	prose, dates, unknown, merged, together, cut, interleaved, unread, lost kindList
-	records, noCountry                                                      int
-	firstNoCountry                                                          agreement.Source
-	seenCountry                                                             map[string]bool
+	prose, dates, unknown, merged, together, cut, interleaved, unread, lost, hyphen kindList
+	records, noCountry                                                              int
+	firstNoCountry                                                                  agreement.Source
+	seenCountry                                                                     map[string]bool
 	// What a declared total counts: the partners of the records by their
 	// group (the fields the check reads other than the partner); last is
 	// the group of the last record. Not kept when the records are held
@@ -171,6 +172,9 @@ func (k *Checker) Record(r *agreement.Record) {
 		if w, ok := c.dateUnread(r, rep, k.unread.open(max)); ok {
 			k.unread.add(w, max)
 		}
+		if w, ok := c.hyphenUnsure(r, rep, k.hyphen.open(max)); ok {
+			k.hyphen.add(w, max)
+		}
 	}
 	if w, ok := c.lostChars(r, &scans, k.lost.open(max)); ok {
 		k.lost.add(w, max)
@@ -241,6 +245,7 @@ func (k *Checker) Finish(res *agreement.Result) []Warning {
 	c.addList(k.interleaved)
 	c.addList(k.unread)
 	c.addList(k.lost)
+	c.addList(k.hyphen)
 	return c.out
 }
 
@@ -962,6 +967,23 @@ func (c *checker) dateUnread(r *agreement.Record, repair string, full bool) (War
 	}
 	return Warning{Kind: KindDateUnread, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
 		Message: fmt.Sprintf("the %s %q of %q could not be read: the record goes without it", what, shorten(rp.Detail, 60), shorten(r.Partner, 60))}, true
+}
+
+// hyphenUnsure: a word a line break hyphenated that the normaliser joined
+// whole though the document writes it nowhere else, whole or hyphenated
+// ("Tu-" / "cuman": a name hyphenated by the typesetter, or one written
+// with a hyphen?).
+func (c *checker) hyphenUnsure(r *agreement.Record, repair string, full bool) (Warning, bool) {
+	rp := agreement.ParseRepair(repair)
+	word, ok := strings.CutPrefix(rp.Detail, "unsure:")
+	if rp.Kind != agreement.RepairDehyphenated || !ok {
+		return Warning{}, false
+	}
+	if !full {
+		return Warning{Kind: KindHyphenation}, true // (counted only: its message is not said)
+	}
+	return Warning{Kind: KindHyphenation, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+		Message: fmt.Sprintf("%q joins %q, which a line break hyphenated, whole: the document writes the word nowhere else, so it may be written with its hyphen", shorten(r.Partner, 60), shorten(word, 40))}, true
 }
 
 func shorten(s string, n int) string {

@@ -154,6 +154,14 @@ func TestWarnings(t *testing.T) {
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("ソウル大学校浦項工科大学校", "South Korea", "KR", 9)}},
 			readcheck.KindRunTogether, `the partner "ソウル大学校浦項工科大学校" may name several`},
+		{"a word a line break hyphenated, joined whole unsure",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{func() agreement.Record {
+				r := rec("Universidad Nacional de Tucuman", "Argentina", "AR", 4)
+				r.Repairs = []string{"dehyphenated", "dehyphenated:unsure:Tu-cuman"}
+				return r
+			}()}},
+			readcheck.KindHyphenation, `l.pdf: page 1 row 4: "Universidad Nacional de Tucuman" joins "Tu-cuman", which a line break hyphenated, whole`},
 		{"a column no header names",
 			&parser.Document{File: "l.pdf", Pages: 2, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("北京大学", "China", "CN", 33)},
