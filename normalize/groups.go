@@ -246,3 +246,29 @@ func shortCountryName(name string) string {
 	}
 	return name
 }
+
+// regionAndCountry reads a heading that names a region and a country in
+// one line, parted by a comma, a slash, a dash or a colon ("Asia, China",
+// "Europe / France", "China – Asia"): the region, then the country, or
+// the other way round. ok is false for any other text.
+func (c *docContext) regionAndCountry(text string) (region, country groupName, ok bool) {
+	i := strings.IndexAny(text, ",，/／:：–—")
+	if i <= 0 {
+		return groupName{}, groupName{}, false
+	}
+	_, size := utf8.DecodeRuneInString(text[i:])
+	a, b := strings.TrimSpace(text[:i]), strings.TrimSpace(text[i+size:])
+	if a == "" || b == "" || strings.ContainsAny(b, ",，/／:：–—") {
+		return groupName{}, groupName{}, false
+	}
+	for _, p := range [2][2]string{{a, b}, {b, a}} {
+		r, isRegion := c.readRegion(p[0], false)
+		if !isRegion {
+			continue
+		}
+		if cn := c.readCountry(p[1]); cn.known && !cn.intl {
+			return r, cn, true
+		}
+	}
+	return groupName{}, groupName{}, false
+}

@@ -28,13 +28,13 @@ type legend struct {
 // markerRunes are the runes a marker can start or end with; markerSymbols
 // those that are no digit.
 const (
-	markerSymbols = "*＊♦◆◇★☆●○◎△▲■□#＃§¶‡†※"
+	markerSymbols = "*＊∗♦◆◇★☆●○◎△▲■□#＃§¶‡†※"
 	markerRunes   = markerSymbols + "0123456789０１２３４５６７８９"
 )
 
 // markerPattern matches the marker symbols lists use. Numbered reference
 // marks (※1) keep their number.
-const markerPattern = `(?:※\s*[0-9０-９]+|[*＊♦◆◇★☆●○◎△▲■□#＃§¶‡†※]+)`
+const markerPattern = `(?:※\s*[0-9０-９]+|[*＊∗♦◆◇★☆●○◎△▲■□#＃§¶‡†※]+)`
 
 // markerAt is the end of the match of markerPattern that starts at the
 // start of s, as the expression's leftmost-first reading takes it, or -1
@@ -94,6 +94,11 @@ func hasLegendVerb(text string) bool {
 	return false
 }
 
+// namedMarkRe matches a legend that names its mark before it, in
+// brackets, in a sentence: the mark, and the sentence from its verb on
+// ("An asterisk (*) marks …", "… marked with a dagger (†) are …").
+var namedMarkRe = lazyre.New(`(?i)^(?:.*?[.。]\s+)?(?:.*\bmarked with\s+)?(?:(?:an?|the)\s+)?(?:asterisks?|daggers?|double daggers?|stars?|diamonds?|hash(?:es)?|sharps?|symbols?|marks?)\s*[(（]\s*(` + markerPattern + `)\s*[)）]\s*(?:are\s+|is\s+)?(.{3,160}?)\s*$`)
+
 // bareLegendRe matches a marker followed directly by its definition
 // ("※1 派遣のみ", "♦ 授業料不徴収"); such a line is a legend only when the
 // definition names a known flag.
@@ -125,6 +130,12 @@ func (c *docContext) legendsIn(text string) []legendDef {
 		return nil // every legend starts a word with its marker (most lines have none)
 	}
 	if lead := strings.TrimLeft(text, "(（ "); len(marks) < 2 && (lead == "" || marks[0][0] != len(text)-len(lead)) {
+		if m := namedMarkRe.FindStringSubmatch(text); m != nil {
+			// "An asterisk (*) marks partners whose students are exempt
+			// from tuition", "Partners marked with an asterisk (*) waive
+			// tuition": the mark named, in brackets, then what it means.
+			return c.legendsIn(m[1] + " " + m[2])
+		}
 		if sentenceEndsAt(text, marks[0][0]) {
 			// A legend after a sentence of its line ("As of May 1, 2024.
 			// ♦: tuition exemption.")
@@ -271,7 +282,7 @@ func (c *docContext) bareLegends(text string, marks [][2]int) []legendDef {
 }
 
 // markerFolds are the full-width and spaced forms of markers.
-var markerFolds = strings.NewReplacer("＊", "*", "＃", "#", " ", "", "\u3000", "")
+var markerFolds = strings.NewReplacer("＊", "*", "∗", "*", "＃", "#", " ", "", "\u3000", "") // (∗: TeX's math asterisk, $^*$)
 
 // canonicalMarker folds full-width and spaced forms of a marker.
 func canonicalMarker(m string) string {

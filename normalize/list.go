@@ -633,6 +633,9 @@ func (c *docContext) readNamesGroup(text string) bool {
 	if _, ok := c.readRegion(name, false); ok {
 		return true
 	}
+	if _, _, ok := c.regionAndCountry(name); ok {
+		return true // ("Asia, China")
+	}
 	return c.readCountry(name).known
 }
 
@@ -822,6 +825,16 @@ func openEnded(text string) bool {
 func (c *docContext) heading(l *parser.Line, text string) {
 	name, _, _ := groupText(text)
 	if name == "" {
+		return
+	}
+	if r, g, ok := c.regionAndCountry(name); ok {
+		// ("Asia, China": the region and the country in one heading)
+		c.region, c.rRepair = r.region, r.repairs
+		c.country, c.intl, c.cRepair = g.country, g.intl, g.repairs
+		c.list.groupHead = ""
+		if _, count, hasCount := groupText(text); hasCount {
+			c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "country", Name: c.country.Name, Count: count, Text: text, Page: l.Page, Row: l.Row})
+		}
 		return
 	}
 	if g, ok := c.readRegion(text, true); ok {

@@ -275,6 +275,12 @@ func TestLegendsInALine(t *testing.T) {
 		// after a sentence of its line
 		{"As of May 1, 2024. ♦: tuition exemption.", []def{{"♦", FlagFeeWaiver}}},
 		{"2024年5月1日現在。 ※ 授業料不徴収", []def{{"※", FlagFeeWaiver}}},
+		// the mark named, in brackets, in a sentence
+		{"An asterisk (*) marks partners whose students are exempt from tuition.", []def{{"*", FlagFeeWaiver}}},
+		{"As of May 1, 2021. An asterisk (*) marks partners whose students are exempt from tuition.", []def{{"*", FlagFeeWaiver}}},
+		{"Partners marked with a dagger (†) waive tuition fees for exchange students", []def{{"†", FlagFeeWaiver}}},
+		// TeX's math asterisk ($^*$)
+		{"∗ tuition waiver", []def{{"*", FlagFeeWaiver}}},
 	} {
 		c := testContext()
 		ls := c.legendsIn(tt.in)
@@ -294,8 +300,9 @@ func TestLegendsInALine(t *testing.T) {
 		"学生交換協定 ※1 派遣のみ ※1 受入れのみ", // a mark twice
 		"※1 派遣のみ ※2 カレル大学",
 		"★★",
-		"Tsinghua University ♦ tuition waived", // no sentence ends before the mark
-		"Univ. of Tokyo. ♦ (2004.3.1)",         // after a sentence, no legend: no flag named
+		"Tsinghua University ♦ tuition waived",   // no sentence ends before the mark
+		"Univ. of Tokyo. ♦ (2004.3.1)",           // after a sentence, no legend: no flag named
+		"Tsinghua University (*) tuition waived", // a mark in brackets no word names
 	} {
 		assert.Empty(t, testContext().legendsIn(not), not)
 	}
@@ -601,4 +608,34 @@ func TestOneRowTableAsLines(t *testing.T) {
 	require.Len(t, res.Records, 1)
 	r := res.Records[0]
 	assert.Equal(t, []string{"オーストラリア原子力科学技術機構（ANSTO）", "2020-04-08", "AU"}, []string{r.Partner, r.Signed, r.CountryCode})
+}
+
+// A heading may name the region and the country at once, parted by a
+// comma, a slash or a dash, either first ("Asia, China", "Europe / France",
+// "Spain – Europe"), as a list typeset with one heading a group sets them;
+// TeX's math asterisk ($^*$, "∗") after a name is the list's mark.
+func TestHeadingNamesRegionAndCountry(t *testing.T) {
+	doc := pdfDoc(
+		lineSpec{text: "Partner Universities", style: stTitle},
+		lineSpec{text: "∗ tuition waiver", style: stNote},
+		lineSpec{text: "Asia, China", style: stCountry},
+		item("Northeastern University ∗ (1983.8.5)"),
+		lineSpec{text: "Europe / France", style: stCountry},
+		item("École Centrale de Lyon (2004.5.12)"),
+		lineSpec{text: "Spain – Europe", style: stCountry},
+		item("University of Granada ∗ (2012.9.27)"),
+	)
+	res, err := Normalize(doc, Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	var got [][4]string
+	for _, r := range res.Records {
+		got = append(got, [4]string{r.Region, r.CountryCode, r.Partner, fmt.Sprint(r.FeeWaiver)})
+	}
+	assert.Equal(t, [][4]string{
+		{"Asia", "CN", "Northeastern University", "true"},
+		{"Europe", "FR", "École Centrale de Lyon", "false"},
+		{"Europe", "ES", "University of Granada", "true"},
+	}, got)
+	assert.Empty(t, res.Unplaced)
 }

@@ -11,7 +11,7 @@ var (
 	dashChars     = newCharSet(dashSeps)
 	closeBrackets = newCharSet(")）")
 	openBrackets  = newCharSet("(（")
-	markerChars   = newCharSet("*＊♦◆◇★☆")
+	markerChars   = newCharSet("*＊∗♦◆◇★☆")
 	detailSeps    = newCharSet(",，、;；")
 	commaChars    = newCharSet(",，、")
 )

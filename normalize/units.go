@@ -524,7 +524,7 @@ func (c *docContext) readUnitish(text string) bool {
 }
 
 // midMarkerRe finds a marker standing between two parts of a name.
-var midMarkerRe = lazyre.New(`^(\S.*?)\s*([*＊♦◆◇★☆]+)\s*,?\s*(\S.*)$`)
+var midMarkerRe = lazyre.New(`^(\S.*?)\s*([*＊∗♦◆◇★☆]+)\s*,?\s*(\S.*)$`)
 
 // unitConnector reports a text with a word unitOpenerRe needs after the
 // unit's kind: a cheap test before the expression.
