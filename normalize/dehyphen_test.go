@@ -101,3 +101,20 @@ func hasRepair(r Record, kind string) bool {
 	}
 	return false
 }
+
+// Names are written with straight quotes and apostrophes, however the
+// list set them (a typesetter's "Xi’an", "”La Sapienza”", a word
+// processor's “…”), so that one name reads the same from every list.
+func TestNamesWithStraightQuotes(t *testing.T) {
+	tb := tbl([]string{"Country", "Partner Institution", "Partner Department", "Year"},
+		[]string{"China", "Xi’an Jiaotong University", "School of Humanities", "2006"},
+		[]string{"Italy", "University of Rome ”La Sapienza”", "Faculty of “Engineering”", "2010"},
+		[]string{"Canada", "Queen's University", "", "2016"})
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	assert.Equal(t, "Xi'an Jiaotong University", res.Records[0].Partner)
+	assert.Equal(t, `University of Rome "La Sapienza"`, res.Records[1].Partner)
+	assert.Equal(t, `Faculty of "Engineering"`, res.Records[1].PartnerUnit)
+	assert.Equal(t, "Queen's University", res.Records[2].Partner)
+}

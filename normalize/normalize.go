@@ -391,6 +391,11 @@ func (c *docContext) finish(r *Record) {
 		}
 	}
 	r.PartnerUnit, r.HomeUnit = c.joinUnitWord(r.PartnerUnit), c.joinUnitWord(r.HomeUnit)
+	for _, p := range []*string{&r.Partner, &r.PartnerUnit, &r.HomeUnit, &r.PartnerAlt} {
+		if strings.ContainsAny(*p, typographicQuotes) {
+			*p = straightQuotes.Replace(*p) // ("Xi’an", "”La Sapienza”": one name however typeset)
+		}
+	}
 	for _, p := range []*string{&r.Partner, &r.PartnerUnit, &r.HomeUnit} {
 		if s, unsure, ok := c.dehyphenate(*p); ok {
 			*p = s
@@ -411,6 +416,13 @@ func (c *docContext) finish(r *Record) {
 	r.Repairs = uniqueInPlace(r.Repairs) // (the record's own: see newRecord)
 	r.ID = c.ids.ID(r)
 }
+
+// typographicQuotes are the quotes and apostrophes a typesetter or a word
+// processor sets curled; names are written with straight ones
+// (straightQuotes), so that one name reads the same from every list.
+const typographicQuotes = "‘’‛“”‟ʼ"
+
+var straightQuotes = strings.NewReplacer("‘", "'", "’", "'", "‛", "'", "ʼ", "'", "“", "\"", "”", "\"", "‟", "\"")
 
 // clean folds white space (including NBSP and ideographic space) and applies
 // Unicode NFC.

@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/agreements/agreements/parser"
 )
 
@@ -293,7 +295,7 @@ func buildDir(dir int, fg []fglyph, gx []glyphx, rules []Segment, lines []TextLi
 		band := fg[start:end]
 		start = end
 		sortBand(band, wb)
-		gs := dedupe(band, gx)
+		gs := composeAccents(dedupe(band, gx), gx)
 		bandRules = bandRules[:0]
 		if len(rules) > 0 {
 			v0, v1 := math.Inf(1), math.Inf(-1)
@@ -867,4 +869,70 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 	l.Box = pageBox(dir, lu0, lv0, lu1, lv1)
 	l.Style = dominantStyle(lineStyles)
 	return l, true
+}
+
+// spacingAccents maps the accents a font may draw as glyphs of their own to
+// the combining marks they put on a letter.
+var spacingAccents = map[string]rune{
+	"\u00A8": 0x0308, "\u00B4": 0x0301, "`": 0x0300, "\u02C6": 0x0302, "^": 0x0302, "\u02DC": 0x0303, "~": 0x0303,
+	"\u00AF": 0x0304, "\u02D8": 0x0306, "\u02D9": 0x0307, "\u02DA": 0x030A, "\u02DD": 0x030B, "\u02C7": 0x030C,
+	"\u00B8": 0x0327, "\u02DB": 0x0328,
+}
+
+// composeAccents puts an accent drawn as a glyph of its own over (or
+// under) a letter onto that letter: TeX's default fonts (OT1) have no
+// accented letters, so "ä" is an "a" with a "¨" set over it, which a
+// reading in order of position gives as "¨ a", a word parted. A glyph of
+// one spacing accent whose middle stands over a letter of the band, the
+// accent's box no more than twice as wide as the letter's, becomes that
+// letter's mark (NFC: "ä"; a dotless ı takes the mark as an i); the
+// accent's glyph goes. gs is sorted along the line; gx's texts change in
+// place.
+func composeAccents(gs []fglyph, gx []glyphx) []fglyph {
+	has := false
+	for i := range gs {
+		if _, ok := spacingAccents[gx[gs[i].i].Text]; ok && !gs[i].space {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return gs
+	}
+	out := gs[:0]
+	for i := range gs {
+		g := gs[i]
+		mark, ok := spacingAccents[gx[g.i].Text]
+		if !ok || g.space {
+			out = append(out, g)
+			continue
+		}
+		mid := (g.u0 + g.u1) / 2
+		base := -1
+		for _, k := range []int{i + 1, i - 1, i + 2, i - 2} {
+			if k < 0 || k >= len(gs) || gs[k].space {
+				continue
+			}
+			b := &gs[k]
+			r, n := utf8.DecodeRuneInString(gx[b.i].Text)
+			if n == 0 || n != len(gx[b.i].Text) || !unicode.IsLetter(r) {
+				continue
+			}
+			if mid >= b.u0 && mid <= b.u1 && g.u1-g.u0 <= 2*(b.u1-b.u0) {
+				base = k
+				break
+			}
+		}
+		if base < 0 {
+			out = append(out, g)
+			continue
+		}
+		b := &gx[gs[base].i]
+		letter := b.Text
+		if letter == "\u0131" {
+			letter = "i" // (ı with an accent: í)
+		}
+		b.Text = norm.NFC.String(letter + string(mark))
+	}
+	return out
 }

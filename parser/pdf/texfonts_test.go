@@ -1,6 +1,9 @@
 package pdf
 
 import (
+	"cmp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -99,5 +102,40 @@ func TestBooktabsHeaderAndTallSymbol(t *testing.T) {
 		assert.Equal(t, []string{"Area", "University / Institution", "Year", "Exemption"}, got[0], name)
 		assert.Equal(t, []string{"", "Peking University", "2002", "♦"}, got[3], name)
 		assert.Equal(t, []string{"", "Harbin Institute of Technology", "2002", ""}, got[4], name)
+	}
+}
+
+// TeX's default fonts (OT1) have no accented letters: an accent is a
+// glyph of its own set over the letter ("Universit" "¨" "a" "t"), which
+// reads "Universit¨ at" unless the accent is put on the letter it stands
+// over: "ä", "É" (the accent set before its letter), "í" (over a dotless
+// ı). An accent over no letter (a backquote between words) stays.
+func TestAccentsComposedOntoTheirLetters(t *testing.T) {
+	type g struct {
+		text   string
+		u0, u1 float64
+	}
+	for name, c := range map[string]struct {
+		glyphs []g
+		want   string
+	}{
+		"dieresis after": {[]g{{"t", 0, 4}, {"¨", 4.6, 9.6}, {"a", 4, 9}, {"t", 9, 13}}, "tät"},
+		"acute before":   {[]g{{"´", 1.5, 6.5}, {"E", 0, 6.8}, {"c", 6.8, 11}}, "Éc"},
+		"dotless i":      {[]g{{"d", 0, 5.5}, {"ı", 5.5, 8.3}, {"´", 5.2, 10.2}, {"a", 8.3, 13.3}}, "día"},
+		"ring":           {[]g{{"m", 0, 8.3}, {"e", 8.3, 12.7}, {"a", 12.7, 17.7}, {"˚", 12.7, 20.2}}, "meå"},
+		"no letter":      {[]g{{"a", 0, 5}, {"`", 12, 15}, {"b", 20, 25}}, "a`b"},
+	} {
+		var gx []glyphx
+		var gs []fglyph
+		for k, x := range c.glyphs {
+			gx = append(gx, glyphx{Glyph: Glyph{Text: x.text}})
+			gs = append(gs, fglyph{u0: x.u0, u1: x.u1, i: int32(k)})
+		}
+		slices.SortStableFunc(gs, func(a, b fglyph) int { return cmp.Compare(a.u0, b.u0) })
+		var got strings.Builder
+		for _, f := range composeAccents(gs, gx) {
+			got.WriteString(gx[f.i].Text)
+		}
+		assert.Equal(t, c.want, got.String(), name)
 	}
 }
