@@ -136,9 +136,10 @@ func (c *docContext) legendsIn(text string) []legendDef {
 			// tuition": the mark named, in brackets, then what it means.
 			return c.legendsIn(m[1] + " " + m[2])
 		}
-		if sentenceEndsAt(text, marks[0][0]) {
-			// A legend after a sentence of its line ("As of May 1, 2024.
-			// ♦: tuition exemption.")
+		if sentenceEndsAt(text, marks[0][0]) || c.asOfOnly(text[:marks[0][0]]) {
+			// A legend after a sentence of its line, or its as-of date
+			// ("As of May 1, 2024. ♦: tuition exemption.", "As of May 1,
+			// 2024 † Tuition exemption")
 			return c.legendsIn(text[marks[0][0]:])
 		}
 		return nil // one mark inside a line: an entry's ("Tsinghua University ★ (…)")
@@ -166,6 +167,17 @@ func (c *docContext) legendsIn(text string) []legendDef {
 		return []legendDef{{m, def}}
 	}
 	return nil
+}
+
+// asOfOnly reports a text that is an as-of phrase and nothing more ("As of
+// May 1, 2024"): a legend may follow it on its line.
+func (c *docContext) asOfOnly(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || utf8.RuneCountInString(text) > 40 {
+		return false
+	}
+	_, ok := c.parseAsOf(text)
+	return ok
 }
 
 // sentenceEndsAt reports text whose part before byte i ends a sentence:

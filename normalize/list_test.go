@@ -275,6 +275,7 @@ func TestLegendsInALine(t *testing.T) {
 		// after a sentence of its line
 		{"As of May 1, 2024. ♦: tuition exemption.", []def{{"♦", FlagFeeWaiver}}},
 		{"2024年5月1日現在。 ※ 授業料不徴収", []def{{"※", FlagFeeWaiver}}},
+		{"As of May 1, 2024 † Tuition exemption", []def{{"†", FlagFeeWaiver}}}, // (beside its as-of date)
 		// the mark named, in brackets, in a sentence
 		{"An asterisk (*) marks partners whose students are exempt from tuition.", []def{{"*", FlagFeeWaiver}}},
 		{"As of May 1, 2021. An asterisk (*) marks partners whose students are exempt from tuition.", []def{{"*", FlagFeeWaiver}}},

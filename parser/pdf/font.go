@@ -372,6 +372,27 @@ func numericName(name string) (string, bool) {
 	return "", true
 }
 
+// symbolsOnly reports a font whose named codes hold no ASCII letter: TeX's
+// companion font of symbols (TS1), which the text sets beside its own
+// (\textbullet, \dag), not one of its text fonts.
+func symbolsOnly(names *[256]string) bool {
+	for c := 'A'; c <= 'z'; c++ {
+		if _, numeric := numericName(names[c]); numeric && (c <= 'Z' || c >= 'a') {
+			return false // (a glyph of the font's own: the base encoding's names are none)
+		}
+	}
+	return true
+}
+
+// ts1Symbols are the characters of TeX's TS1 encoding (textcomp) the
+// codes where the text encodings disagree stand for in it.
+var ts1Symbols = map[int]string{
+	0x84: "†", 0x85: "‡", 0x86: "‖", 0x87: "‰", 0x88: "•", 0x89: "℃", 0x8C: "℉", 0x96: "¢", 0x97: "℗",
+	0x99: "₩", 0x9D: "№", 0xA2: "¢", 0xA3: "£", 0xA4: "¤", 0xA5: "¥", 0xA6: "¦", 0xA7: "§", 0xA8: "¨",
+	0xA9: "©", 0xAA: "ª", 0xAC: "¬", 0xAE: "®", 0xAF: "¯", 0xB0: "°", 0xB1: "±", 0xB2: "²", 0xB3: "³",
+	0xB5: "µ", 0xB6: "¶", 0xB7: "·", 0xB9: "¹", 0xBA: "º", 0xBF: "€",
+}
+
 func textForName(name string) string {
 	if r, ok := runeForName(name); ok {
 		return string(r)
@@ -665,6 +686,9 @@ func loadFont(v lpdf.Value, sb *streamBuf) *font {
 		if s, ok := toUni[uint32(c)]; ok && s != "" && s != "\ufffd" && s != "\x00" {
 			t = s
 		} else if n, ok := numericName(names[c]); ok && subtype == "Type3" && core != "ZapfDingbats" {
+			if n == "" && symbolsOnly(&names) {
+				n = ts1Symbols[c] // (a TeX font of symbols only: TS1's)
+			}
 			t = n // ("" where the number says no sure character: never the dingbat the glyph list names so)
 		} else if names[c] != "" {
 			t = sb.nameText(enc, c, names[c])

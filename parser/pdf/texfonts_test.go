@@ -139,3 +139,19 @@ func TestAccentsComposedOntoTheirLetters(t *testing.T) {
 		assert.Equal(t, c.want, got.String(), name)
 	}
 }
+
+// TeX's companion font of symbols (TS1: \dag, \textbullet), named by
+// codes as the text fonts are, holds no letter: its codes read as TS1's
+// symbols ("a132" †, "a136" •). A text font's codes there stay unread:
+// T1 sets accented letters where TS1 sets symbols.
+func TestTS1SymbolsOfAFontOfSymbolsOnly(t *testing.T) {
+	var symbols, text [256]string
+	copy(symbols[:], standardEncoding[:]) // (a base encoding's names are no glyph of the font's)
+	copy(text[:], standardEncoding[:])
+	symbols[132], symbols[136] = "a132", "a136"
+	text[65], text[97], text[132] = "a65", "a97", "a132"
+	assert.True(t, symbolsOnly(&symbols))
+	assert.False(t, symbolsOnly(&text))
+	assert.Equal(t, "†", ts1Symbols[132])
+	assert.Equal(t, "•", ts1Symbols[136])
+}
