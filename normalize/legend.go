@@ -130,7 +130,7 @@ func (c *docContext) legendsIn(text string) []legendDef {
 		return nil // every legend starts a word with its marker (most lines have none)
 	}
 	if lead := strings.TrimLeft(text, "(（ "); len(marks) < 2 && (lead == "" || marks[0][0] != len(text)-len(lead)) {
-		if m := namedMarkRe.FindStringSubmatch(text); m != nil {
+		if m := bracketedMark(text, marks[0][0]); m != nil {
 			// "An asterisk (*) marks partners whose students are exempt
 			// from tuition", "Partners marked with an asterisk (*) waive
 			// tuition": the mark named, in brackets, then what it means.
@@ -169,12 +169,22 @@ func (c *docContext) legendsIn(text string) []legendDef {
 	return nil
 }
 
+// bracketedMark matches namedMarkRe on a line whose mark at byte i stands
+// in brackets: most lines with a mark inside are entries with none.
+func bracketedMark(text string, i int) []string {
+	before := strings.TrimRight(text[:i], " ")
+	if !strings.HasSuffix(before, "(") && !strings.HasSuffix(before, "（") {
+		return nil
+	}
+	return namedMarkRe.FindStringSubmatch(text)
+}
+
 // asOfOnly reports a text that is an as-of phrase and nothing more ("As of
 // May 1, 2024"): a legend may follow it on its line.
 func (c *docContext) asOfOnly(text string) bool {
 	text = strings.TrimSpace(text)
-	if text == "" || utf8.RuneCountInString(text) > 40 {
-		return false
+	if text == "" || utf8.RuneCountInString(text) > 40 || !strings.ContainsAny(text, "0123456789０１２３４５６７８９") {
+		return false // (a date has a figure; an entry before its mark seldom)
 	}
 	_, ok := c.parseAsOf(text)
 	return ok

@@ -70,11 +70,7 @@ func (c *docContext) scan() {
 			c.asOfIn(text) // ("As of May 1, 2024. ♦: tuition exemption.")
 			continue
 		}
-		if c.asOf == "" {
-			if d, ok := c.parseAsOf(text); ok {
-				c.asOf = d
-			}
-		}
+		c.asOfIn(text)
 		if i+1 < len(c.doc.Blocks) && c.doc.Blocks[i+1].Line != nil && asOfOpens(text) {
 			// "… (as of May" / "1, 2024)": the phrase wrapped; its second
 			// line is no entry.
@@ -103,11 +99,7 @@ func (c *docContext) scan() {
 			c.asOfIn(text)
 			continue
 		}
-		if c.asOf == "" {
-			if d, ok := c.parseAsOf(text); ok {
-				c.asOf = d
-			}
-		}
+		c.asOfIn(text)
 	}
 }
 
@@ -642,11 +634,7 @@ func (c *docContext) titleLine(text string, page, row int) {
 		c.heading(&parser.Line{Page: page, Row: row, Text: text, Role: parser.RoleHeading}, text)
 		return
 	}
-	if c.asOf == "" {
-		if d, ok := c.parseAsOf(text); ok {
-			c.asOf = d
-		}
-	}
+	c.asOfIn(text)
 	if ls := c.legendsIn(text); len(ls) > 0 {
 		c.addLegends(ls, c.level)
 		return

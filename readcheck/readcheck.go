@@ -169,10 +169,11 @@ func (k *Checker) Record(r *agreement.Record) {
 		k.interleaved.add(w, max)
 	}
 	for _, rep := range r.Repairs {
-		if w, ok := c.dateUnread(r, rep, k.unread.open(max)); ok {
+		rp := agreement.ParseRepair(rep) // (read once for both)
+		if w, ok := c.dateUnread(r, rp, k.unread.open(max)); ok {
 			k.unread.add(w, max)
 		}
-		if w, ok := c.hyphenUnsure(r, rep, k.hyphen.open(max)); ok {
+		if w, ok := c.hyphenUnsure(r, rp, k.hyphen.open(max)); ok {
 			k.hyphen.add(w, max)
 		}
 	}
@@ -393,6 +394,9 @@ func unitEndsAsUniversity(unit string) bool {
 // graduate university ("総合研究大学院大学") and a national university
 // corporation ("国立大学法人東北大学") are none.
 func cjkNamesRunTogether(p string) bool {
+	if !strings.Contains(p, "大学") && !strings.Contains(p, "大學") {
+		return false // (every reading below ends with a university's name)
+	}
 	if strings.ContainsAny(p, "（()") {
 		// A group's heading with its count taken in ("高麗大学校シンガポール
 		// （2）シンガポール国立大学（NUS）"), and an abbreviation closing
@@ -951,8 +955,7 @@ func jaDateIn(s string) string {
 // dateUnread reads a record's repair that says a date or term in the
 // list could not be read (date_unread, validity_unread): the record goes
 // without it, and the list had one.
-func (c *checker) dateUnread(r *agreement.Record, repair string, full bool) (Warning, bool) {
-	rp := agreement.ParseRepair(repair)
+func (c *checker) dateUnread(r *agreement.Record, rp agreement.Repair, full bool) (Warning, bool) {
 	what := ""
 	switch rp.Kind {
 	case agreement.RepairDateUnread:
@@ -973,8 +976,7 @@ func (c *checker) dateUnread(r *agreement.Record, repair string, full bool) (War
 // whole though the document writes it nowhere else, whole or hyphenated
 // ("Tu-" / "cuman": a name hyphenated by the typesetter, or one written
 // with a hyphen?).
-func (c *checker) hyphenUnsure(r *agreement.Record, repair string, full bool) (Warning, bool) {
-	rp := agreement.ParseRepair(repair)
+func (c *checker) hyphenUnsure(r *agreement.Record, rp agreement.Repair, full bool) (Warning, bool) {
 	word, ok := strings.CutPrefix(rp.Detail, "unsure:")
 	if rp.Kind != agreement.RepairDehyphenated || !ok {
 		return Warning{}, false

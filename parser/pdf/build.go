@@ -871,12 +871,42 @@ func makeLine(dir int, gs []fglyph, gx []glyphx, wb *wordBuf) (TextLine, bool) {
 	return l, true
 }
 
-// spacingAccents maps the accents a font may draw as glyphs of their own to
-// the combining marks they put on a letter.
-var spacingAccents = map[string]rune{
-	"\u00A8": 0x0308, "\u00B4": 0x0301, "`": 0x0300, "\u02C6": 0x0302, "^": 0x0302, "\u02DC": 0x0303, "~": 0x0303,
-	"\u00AF": 0x0304, "\u02D8": 0x0306, "\u02D9": 0x0307, "\u02DA": 0x030A, "\u02DD": 0x030B, "\u02C7": 0x030C,
-	"\u00B8": 0x0327, "\u02DB": 0x0328,
+// accentMark returns the combining mark of a spacing accent a font may
+// draw as a glyph of its own ("¨" → U+0308); asked of every glyph of a
+// line, it looks at the text's first byte before anything else.
+func accentMark(t string) (rune, bool) {
+	if t == "" || len(t) > 2 || (t[0] != '`' && t[0] != '^' && t[0] != '~' && t[0] != 0xC2 && t[0] != 0xCB) {
+		return 0, false
+	}
+	switch t {
+	case "\u00A8":
+		return 0x0308, true
+	case "\u00B4":
+		return 0x0301, true
+	case "`":
+		return 0x0300, true
+	case "\u02C6", "^":
+		return 0x0302, true
+	case "\u02DC", "~":
+		return 0x0303, true
+	case "\u00AF":
+		return 0x0304, true
+	case "\u02D8":
+		return 0x0306, true
+	case "\u02D9":
+		return 0x0307, true
+	case "\u02DA":
+		return 0x030A, true
+	case "\u02DD":
+		return 0x030B, true
+	case "\u02C7":
+		return 0x030C, true
+	case "\u00B8":
+		return 0x0327, true
+	case "\u02DB":
+		return 0x0328, true
+	}
+	return 0, false
 }
 
 // composeAccents puts an accent drawn as a glyph of its own over (or
@@ -891,7 +921,7 @@ var spacingAccents = map[string]rune{
 func composeAccents(gs []fglyph, gx []glyphx) []fglyph {
 	has := false
 	for i := range gs {
-		if _, ok := spacingAccents[gx[gs[i].i].Text]; ok && !gs[i].space {
+		if _, ok := accentMark(gx[gs[i].i].Text); ok && !gs[i].space {
 			has = true
 			break
 		}
@@ -902,7 +932,7 @@ func composeAccents(gs []fglyph, gx []glyphx) []fglyph {
 	out := gs[:0]
 	for i := range gs {
 		g := gs[i]
-		mark, ok := spacingAccents[gx[g.i].Text]
+		mark, ok := accentMark(gx[g.i].Text)
 		if !ok || g.space {
 			out = append(out, g)
 			continue

@@ -681,12 +681,13 @@ func loadFont(v lpdf.Value, sb *streamBuf) *font {
 			}
 		}
 	}
+	ts1 := subtype == "Type3" && symbolsOnly(&names) // (asked once a font)
 	for c := 0; c < 256; c++ {
 		t := ""
 		if s, ok := toUni[uint32(c)]; ok && s != "" && s != "\ufffd" && s != "\x00" {
 			t = s
 		} else if n, ok := numericName(names[c]); ok && subtype == "Type3" && core != "ZapfDingbats" {
-			if n == "" && symbolsOnly(&names) {
+			if n == "" && ts1 {
 				n = ts1Symbols[c] // (a TeX font of symbols only: TS1's)
 			}
 			t = n // ("" where the number says no sure character: never the dingbat the glyph list names so)
