@@ -39,6 +39,7 @@ const (
 	KindFillDoubt     = "fill_doubtful"      // a blank cell read as one neighbour's, in a table where it may mean the other's
 	KindColumnUnread  = "column_unread"      // a table's column no header names holds text beside records: the records go without it
 	KindHyphenation   = "hyphen_unsure"      // a word a line break hyphenated, joined whole though the document writes it nowhere else
+	KindGarbled       = "text_garbled"       // a name whose characters the document maps to the wrong text: Latin signs inside a Japanese word, UTF-8 read as Latin-1
 )
 
 // Warning is one doubt about a read.
@@ -77,10 +78,10 @@ type Checker struct {
 	c        *checker
 	// The warnings of each kind checked record by record, the first
 	// MaxPerKind of each kept and the rest counted.
-	prose, dates, unknown, merged, together, cut, interleaved, unread, lost, hyphen kindList
-	records, noCountry                                                              int
-	firstNoCountry                                                                  agreement.Source
-	seenCountry                                                                     map[string]bool
+	prose, dates, unknown, merged, together, cut, interleaved, unread, lost, garbled, hyphen kindList
+	records, noCountry                                                                       int
+	firstNoCountry                                                                           agreement.Source
+	seenCountry                                                                              map[string]bool
 	// What a declared total counts: the partners of the records by their
 	// group (the fields the check reads other than the partner); last is
 	// the group of the last record. Not kept when the records are held
@@ -180,6 +181,9 @@ func (k *Checker) Record(r *agreement.Record) {
 	if w, ok := c.lostChars(r, &scans, k.lost.open(max)); ok {
 		k.lost.add(w, max)
 	}
+	if w, ok := c.garbledText(r, &scans, k.garbled.open(max)); ok {
+		k.garbled.add(w, max)
+	}
 }
 
 // lostChars: a name holding U+FFFD (�), a character the document itself
@@ -202,6 +206,70 @@ func (c *checker) lostChars(r *agreement.Record, scans *[3]nameScan, full bool) 
 			Message: fmt.Sprintf("the %s %q holds U+FFFD (\uFFFD) where the document lost characters: the name is not what the list says", f[0], shorten(f[1], 80))}, true
 	}
 	return Warning{}, false
+}
+
+// garbledText: a name whose text is not what its glyphs show, the
+// document's map from glyphs to text being wrong (a font embedded again
+// whose ToUnicode map is off by a table, `ºー¹øú²` for `オーストリア`) or
+// its bytes read in the wrong charset (`Ã©` for `é`, `縺` for a UTF-8
+// kana). A record whose names are all ASCII is not looked at.
+func (c *checker) garbledText(r *agreement.Record, scans *[3]nameScan, full bool) (Warning, bool) {
+	if scans[0].ascii && scans[1].ascii && scans[2].ascii && (r.PartnerAlt == "" || isASCII(r.PartnerAlt)) {
+		return Warning{}, false
+	}
+	for _, f := range [...][2]string{{"partner", r.Partner}, {"partner unit", r.PartnerUnit}, {"home unit", r.HomeUnit},
+		{"partner's other name", r.PartnerAlt}} {
+		if !garbled(f[1]) {
+			continue
+		}
+		if !full {
+			return Warning{Kind: KindGarbled}, true // (counted only: its message is not said)
+		}
+		return Warning{Kind: KindGarbled, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+			Message: fmt.Sprintf("the %s %q reads as garbled text (the document maps its glyphs to the wrong characters): the name is not what the list shows", f[0], shorten(f[1], 80))}, true
+	}
+	return Warning{}, false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// garbled reports whether s holds a word that mixes Japanese, Chinese or
+// Korean characters with Latin letters or signs beyond ASCII (`³ーン工科大学`),
+// which no name writes, or the marks of UTF-8 read as Latin-1 or
+// Windows-1252 (`Ã©`, `â€`, `Â°`) or as Shift_JIS (`縺`, `繧`, `繝`).
+func garbled(s string) bool {
+	var cjk, latin bool
+	prev := rune(0)
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\u3000':
+			cjk, latin = false, false
+		case r >= 0x3040 && r <= 0x30FF || r >= 0x3400 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7AF || r >= 0x2E80 && r <= 0x2FDF || r >= 0xFF61 && r <= 0xFF9F:
+			cjk = true
+			if r == '縺' || r == '繧' || r == '繝' {
+				return true
+			}
+		case r >= 0xA0 && r <= 0x24F && r != 0xD7 && r != 0xB7: // (× and · stand between words)
+			latin = true
+			if prev == 'Ã' && r <= 0xBF || prev == 'Â' && r >= 0xA0 && r <= 0xBF {
+				return true
+			}
+		case prev == 'â' && r == '€':
+			return true
+		}
+		if cjk && latin {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 // count counts r for the declared totals: records mostly come in runs
@@ -246,6 +314,7 @@ func (k *Checker) Finish(res *agreement.Result) []Warning {
 	c.addList(k.interleaved)
 	c.addList(k.unread)
 	c.addList(k.lost)
+	c.addList(k.garbled)
 	c.addList(k.hyphen)
 	return c.out
 }

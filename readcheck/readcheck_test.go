@@ -327,6 +327,41 @@ func TestLostChars(t *testing.T) {
 	assert.Contains(t, ws[2].Message, "the home unit \"GS \uFFFDngineering\"")
 }
 
+// TestGarbledText: a name whose glyphs the document maps to the wrong
+// text is said, whatever way it went wrong; names in any one script, with
+// accents, or with a middle dot between words, are not.
+func TestGarbledText(t *testing.T) {
+	bad := []string{
+		"³ーン工科大学",                  // a Type 3 font's map off by a table: ウィーン工科大学
+		"ÿ¶ーû大学 University Khazar", // ハザール大学
+		"UniversitÃ© de Lyon",      // UTF-8 read as Latin-1
+		"Universitâ€™s College",    // UTF-8 read as Windows-1252
+		"譁ｰ縺励＞大学",                  // UTF-8 read as Shift_JIS
+	}
+	good := []string{
+		"Universität Wien", "ウィーン工科大学", "Université Libre de Bruxelles ブリュッセル自由大学",
+		"São Paulo State University (UNESP)", "JOÃO PESSOA", "고려대학교", "Pontificia Universidad Católica · Chile",
+	}
+	var rs []agreement.Record
+	for i, n := range append(append([]string{}, bad...), good...) {
+		rs = append(rs, rec(n, "Austria", "AT", 10+i))
+	}
+	alt := rec("Vienna University of Technology", "Austria", "AT", 40)
+	alt.PartnerAlt = "³ーン工科大学"
+	rs = append(rs, alt)
+	doc := &parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}}
+	ws := readcheck.Check(doc, &agreement.Result{Records: rs}, readcheck.Options{})
+	var rows []int
+	for _, w := range ws {
+		if w.Kind == readcheck.KindGarbled {
+			rows = append(rows, w.Row)
+		}
+	}
+	assert.Equal(t, []int{10, 11, 12, 13, 14, 40}, rows)
+	require.NotEmpty(t, ws)
+	assert.Contains(t, ws[len(ws)-1].Message, "the partner's other name \"³ーン工科大学\" reads as garbled text")
+}
+
 // The records a row's lines made (an agreement a line) warn once for the
 // row, and a record of another row warns again.
 func TestMergedRowsWarnOnceARow(t *testing.T) {

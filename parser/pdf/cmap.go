@@ -47,15 +47,50 @@ func codeValue(s string) uint32 {
 }
 
 // utf16Text decodes a ToUnicode destination: UTF-16BE, or a single byte.
+// A destination of two or more letters written little-endian, as
+// Ghostscript writes a ligature's (<66006900> for "fi", which read as
+// UTF-16BE is "昀椀"), is read as it was meant.
 func utf16Text(s string) string {
 	if len(s) == 1 {
 		return string(rune(s[0]))
+	}
+	if littleEndianLetters(s) {
+		b := make([]byte, 0, len(s)/2+1)
+		for i := 0; i < len(s); i += 2 {
+			switch s[i] {
+			case 'f' + 'i': // (the last two letters of ffi, summed)
+				b = append(b, "fi"...)
+			case 'f' + 'l':
+				b = append(b, "fl"...)
+			default:
+				b = append(b, s[i])
+			}
+		}
+		return string(b)
 	}
 	u := make([]uint16, 0, len(s)/2)
 	for i := 0; i+1 < len(s); i += 2 {
 		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
 	}
 	return string(utf16.Decode(u))
+}
+
+// littleEndianLetters reports whether s is two or more UTF-16LE code
+// units that are all ASCII letters: as UTF-16BE they would be CJK
+// ideographs whose low byte is zero, a run no glyph stands for. The
+// three-letter ligatures come as their first letter and the sum of the
+// other two (<6600cf00> for ffi: 0xCF is 'f' + 'i'), the last unit of s.
+func littleEndianLetters(s string) bool {
+	if len(s) < 4 || len(s)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i += 2 {
+		c := s[i] | 0x20
+		if s[i+1] != 0 || (c < 'a' || c > 'z') && (i+2 < len(s) || s[i] != 'f'+'i' && s[i] != 'f'+'l') {
+			return false
+		}
+	}
+	return true
 }
 
 // trimMapped drops the spaces around a multi-character mapping such as

@@ -84,13 +84,23 @@ func openDocumentAt(name string, b []byte, password string, at io.ReaderAt) (d *
 	if compressed > maxCompressedObjects {
 		// The library parses an object stream anew for every object it
 		// looks up in it: thousands of pages in one would take hours.
-		// Written again without object streams, they read in seconds.
-		nb, m, err := rewrite(b, password)
-		if errors.Is(err, parser.ErrNotInBuild) {
-			return nil, &parser.Error{File: name, Err: err}
+		// Each written out as an object of its own, they read in
+		// seconds; a file whose streams cannot be split so (an encrypted
+		// one) is written again by the rewrite.
+		expanded := false
+		if nb, ok := expandObjectStreams(b); ok {
+			if _, err := checkXref(nb); err == nil {
+				b, at, expanded = nb, nil, true
+			}
 		}
-		if err == nil {
-			b, at, mended = nb, nil, m
+		if !expanded {
+			nb, m, err := rewrite(b, password)
+			if errors.Is(err, parser.ErrNotInBuild) {
+				return nil, &parser.Error{File: name, Err: err}
+			}
+			if err == nil {
+				b, at, mended = nb, nil, m
+			}
 		}
 	}
 	var src io.ReaderAt = bytes.NewReader(b)

@@ -242,6 +242,16 @@ func styleFromName(name string) (bold, italic bool) {
 	if strings.HasSuffix(n, "-it") || strings.HasSuffix(n, "-boldit") {
 		italic = true
 	}
+	// TeX's fonts say their series in their names: cmbx10, cmssbx10,
+	// ecbx1000, sfbx1200 (bold extended), cmb10 (bold).
+	for _, p := range []string{"cm", "cmss", "cmtt", "ec", "sf", "sfss", "tc"} {
+		if rest, ok := strings.CutPrefix(n, p); ok && (strings.HasPrefix(rest, "bx") || strings.HasPrefix(rest, "b") && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9') {
+			bold = true
+		}
+	}
+	if strings.HasPrefix(n, "cmti") || strings.HasPrefix(n, "cmsl") || strings.HasPrefix(n, "cmbxti") || strings.HasPrefix(n, "ecti") || strings.HasPrefix(n, "sfti") {
+		italic = true
+	}
 	return bold, italic
 }
 
@@ -589,7 +599,10 @@ func loadFont(v lpdf.Value, sb *streamBuf) *font {
 	if flags&(1<<6) != 0 || math.Abs(desc.Key("ItalicAngle").Float64()) > 5 {
 		f.italic = true
 	}
-	if flags&(1<<18) != 0 || desc.Key("FontWeight").Float64() >= 600 || desc.Key("StemV").Float64() >= 140 {
+	// The stems' width (StemV) says nothing here: Ghostscript writes 141
+	// to 195 for the regular fonts it embeds again, groff 150 for
+	// Times-Roman.
+	if flags&(1<<18) != 0 || desc.Key("FontWeight").Float64() >= 600 {
 		f.bold = true
 	}
 	if a := desc.Key("Ascent"); a.Kind() == lpdf.Integer || a.Kind() == lpdf.Real {

@@ -206,54 +206,11 @@ type xrefEntry3 struct {
 // encrypted file, and one whose sections cannot be read are left as they
 // are.
 func decodeStructStreams(b []byte) ([]byte, bool) {
-	i := bytes.LastIndex(b, []byte("startxref"))
-	if i < 0 {
+	x, ok := readXrefStreams(b)
+	if !ok {
 		return b, false
 	}
-	m := keyNumber(b[i:], "startxref", false)
-	if m == nil {
-		return b, false
-	}
-	off, err := strconv.ParseInt(string(m[1]), 10, 64)
-	if err != nil {
-		return b, false
-	}
-	limit := maxObjectNumber(len(b))
-	entries := map[int64]xrefEntry3{} // newest section first: the first entry of a number wins
-	var newest operand
-	size := int64(0)
-	change := false
-	seen := map[int64]bool{}
-	for n := 0; off > 0 && !seen[off]; n++ {
-		if n == maxXrefSections {
-			return b, false
-		}
-		seen[off] = true
-		s, ok := readStructStream(b, off)
-		if !ok {
-			return b, false // a classic table, or not readable here
-		}
-		if t, _, _ := dictValue(s.dict, "Type"); t.kind != opName || t.s != "XRef" {
-			return b, false
-		}
-		if _, _, enc := dictValue(s.dict, "Encrypt"); enc {
-			return b, false
-		}
-		if newest.kind == opNull {
-			newest = s.dict
-		}
-		change = change || !s.libraryDecodable()
-		if !readXrefEntries3(s, limit, entries) {
-			return b, false
-		}
-		if sz, ok := dictInt(s.dict, "Size"); ok {
-			size = max(size, sz)
-		}
-		off, _ = dictInt(s.dict, "Prev")
-	}
-	if newest.kind == opNull {
-		return b, false
-	}
+	entries, newest, size, change := x.entries, x.newest, x.size, x.change
 	// The object streams.
 	decoded := map[int64][]byte{}
 	streams := map[int64]structStream{}
@@ -302,6 +259,73 @@ func decodeStructStreams(b []byte) ([]byte, bool) {
 		out.Write(data)
 		out.WriteString("\nendstream\nendobj\n")
 	}
+	appendXrefStream(out, entries, size, trailerKeys(newest))
+	return out.Bytes(), true
+}
+
+// xrefStreams are a file's cross-reference streams read together: the
+// entries of all its sections (the newest's win), the newest section's
+// dictionary, the largest /Size, and whether a section uses a filter the
+// library does not decode.
+type xrefStreams struct {
+	entries map[int64]xrefEntry3
+	newest  operand
+	size    int64
+	change  bool
+}
+
+// readXrefStreams reads the cross-reference streams of b from its last
+// startxref back along /Prev; false for a file with a classic table, an
+// encrypted file, and one whose sections cannot be read here.
+func readXrefStreams(b []byte) (xrefStreams, bool) {
+	x := xrefStreams{entries: map[int64]xrefEntry3{}} // newest section first: the first entry of a number wins
+	i := bytes.LastIndex(b, []byte("startxref"))
+	if i < 0 {
+		return x, false
+	}
+	m := keyNumber(b[i:], "startxref", false)
+	if m == nil {
+		return x, false
+	}
+	off, err := strconv.ParseInt(string(m[1]), 10, 64)
+	if err != nil {
+		return x, false
+	}
+	limit := maxObjectNumber(len(b))
+	seen := map[int64]bool{}
+	for n := 0; off > 0 && !seen[off]; n++ {
+		if n == maxXrefSections {
+			return x, false
+		}
+		seen[off] = true
+		s, ok := readStructStream(b, off)
+		if !ok {
+			return x, false // a classic table, or not readable here
+		}
+		if t, _, _ := dictValue(s.dict, "Type"); t.kind != opName || t.s != "XRef" {
+			return x, false
+		}
+		if _, _, enc := dictValue(s.dict, "Encrypt"); enc {
+			return x, false
+		}
+		if x.newest.kind == opNull {
+			x.newest = s.dict
+		}
+		x.change = x.change || !s.libraryDecodable()
+		if !readXrefEntries3(s, limit, x.entries) {
+			return x, false
+		}
+		if sz, ok := dictInt(s.dict, "Size"); ok {
+			x.size = max(x.size, sz)
+		}
+		off, _ = dictInt(s.dict, "Prev")
+	}
+	return x, x.newest.kind != opNull
+}
+
+// trailerKeys are the keys of a cross-reference stream's dictionary that
+// a new one written after it keeps (" /Root 1 0 R /Info 2 0 R /ID [...]").
+func trailerKeys(newest operand) string {
 	var trailer strings.Builder
 	for _, key := range []string{"Root", "Info"} {
 		if v, ref, ok := dictValue(newest, key); ok && ref {
@@ -317,7 +341,95 @@ func decodeStructStreams(b []byte) ([]byte, bool) {
 		}
 		trailer.WriteString("]")
 	}
-	appendXrefStream(out, entries, size, trailer.String())
+	return trailer.String()
+}
+
+// expandObjectStreams returns b with an update appended that holds every
+// object stored in an object stream as an object of its own, and a
+// cross-reference stream that finds them there: the library parses an
+// object stream anew for every object it looks up in it, and a file of
+// thousands of objects in streams would take minutes. Every object is
+// written as the stream holds it; nothing else changes. False, and b,
+// when the file has no object streams, has a classic table, is encrypted
+// (its objects in streams carry strings encrypted with the stream's key),
+// or a stream or an entry cannot be read.
+func expandObjectStreams(b []byte) ([]byte, bool) {
+	x, ok := readXrefStreams(b)
+	if !ok {
+		return b, false
+	}
+	// Each object stream's objects, decoded once.
+	type member struct {
+		num, idx int64
+	}
+	byStream := map[int64][]member{}
+	for num, e := range x.entries {
+		if e.typ == 2 {
+			byStream[e.f2] = append(byStream[e.f2], member{num, e.f3})
+		}
+	}
+	if len(byStream) == 0 {
+		return b, false
+	}
+	out := bytes.NewBuffer(make([]byte, 0, len(b)+len(b)/2))
+	out.Write(b)
+	out.WriteString("\n")
+	limit := maxObjectNumber(len(b))
+	for _, id := range slices.Sorted(maps.Keys(byStream)) {
+		c, ok := x.entries[id]
+		if !ok || c.typ != 1 {
+			return b, false
+		}
+		s, ok := readStructStream(b, c.f2)
+		if !ok {
+			return b, false
+		}
+		n, okN := dictInt(s.dict, "N")
+		first, okF := dictInt(s.dict, "First")
+		if !okN || !okF || n <= 0 || n > limit || first <= 0 {
+			return b, false
+		}
+		data, err := s.decode(maxStreamBytes)
+		if err != nil || first > int64(len(data)) {
+			return b, false
+		}
+		// The header: n pairs of an object's number and its offset after
+		// First.
+		nums := make([]int64, 0, n)
+		offs := make([]int64, 0, n)
+		l := &lexer{b: data[:first]}
+		for range n {
+			num, _, ok1 := l.next()
+			at, _, ok2 := l.next()
+			if !ok1 || !ok2 || num.kind != opNum || at.kind != opNum || at.num < 0 || first+int64(at.num) > int64(len(data)) {
+				return b, false
+			}
+			nums = append(nums, int64(num.num))
+			offs = append(offs, first+int64(at.num))
+		}
+		for _, mem := range byStream[id] {
+			k := mem.idx
+			if k < 0 || k >= int64(len(nums)) || nums[k] != mem.num {
+				// An entry whose index is wrong: the stream's header
+				// still says where its number is.
+				if k = int64(slices.Index(nums, mem.num)); k < 0 {
+					return b, false
+				}
+			}
+			end := int64(len(data))
+			if k+1 < int64(len(offs)) {
+				end = offs[k+1]
+			}
+			if end < offs[k] {
+				return b, false
+			}
+			x.entries[mem.num] = xrefEntry3{typ: 1, f2: int64(out.Len())}
+			fmt.Fprintf(out, "%d 0 obj\n", mem.num)
+			out.Write(bytes.TrimSpace(data[offs[k]:end]))
+			out.WriteString("\nendobj\n")
+		}
+	}
+	appendXrefStream(out, x.entries, x.size, trailerKeys(x.newest))
 	return out.Bytes(), true
 }
 
