@@ -194,16 +194,25 @@ func (c *checker) lostChars(r *agreement.Record, scans *[3]nameScan, full bool) 
 	if !scans[0].lost && !scans[1].lost && !scans[2].lost && (r.PartnerAlt == "" || !strings.Contains(r.PartnerAlt, "\uFFFD")) {
 		return Warning{}, false // (the names were scanned once for the checks)
 	}
+	return c.nameWarning(r, full, KindLostChars, func(s string) bool { return strings.Contains(s, "\uFFFD") },
+		"the %s %q holds U+FFFD (\uFFFD) where the document lost characters: the name is not what the list says")
+}
+
+// nameWarning is a warning of kind for the first of r's names (partner,
+// partner unit, home unit, other name) that bad holds true of, its
+// message made from format with the name's field and text; a count only
+// when not full.
+func (c *checker) nameWarning(r *agreement.Record, full bool, kind string, bad func(string) bool, format string) (Warning, bool) {
 	for _, f := range [...][2]string{{"partner", r.Partner}, {"partner unit", r.PartnerUnit}, {"home unit", r.HomeUnit},
 		{"partner's other name", r.PartnerAlt}} {
-		if !strings.Contains(f[1], "\uFFFD") {
+		if !bad(f[1]) {
 			continue
 		}
 		if !full {
-			return Warning{Kind: KindLostChars}, true // (counted only: its message is not said)
+			return Warning{Kind: kind}, true // (counted only: its message is not said)
 		}
-		return Warning{Kind: KindLostChars, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-			Message: fmt.Sprintf("the %s %q holds U+FFFD (\uFFFD) where the document lost characters: the name is not what the list says", f[0], shorten(f[1], 80))}, true
+		return Warning{Kind: kind, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
+			Message: fmt.Sprintf(format, f[0], shorten(f[1], 80))}, true
 	}
 	return Warning{}, false
 }
@@ -217,18 +226,8 @@ func (c *checker) garbledText(r *agreement.Record, scans *[3]nameScan, full bool
 	if scans[0].ascii && scans[1].ascii && scans[2].ascii && (r.PartnerAlt == "" || isASCII(r.PartnerAlt)) {
 		return Warning{}, false
 	}
-	for _, f := range [...][2]string{{"partner", r.Partner}, {"partner unit", r.PartnerUnit}, {"home unit", r.HomeUnit},
-		{"partner's other name", r.PartnerAlt}} {
-		if !garbled(f[1]) {
-			continue
-		}
-		if !full {
-			return Warning{Kind: KindGarbled}, true // (counted only: its message is not said)
-		}
-		return Warning{Kind: KindGarbled, File: c.file, Page: r.Source.Page, Row: r.Source.Row,
-			Message: fmt.Sprintf("the %s %q reads as garbled text (the document maps its glyphs to the wrong characters): the name is not what the list shows", f[0], shorten(f[1], 80))}, true
-	}
-	return Warning{}, false
+	return c.nameWarning(r, full, KindGarbled, garbled,
+		"the %s %q reads as garbled text (the document maps its glyphs to the wrong characters): the name is not what the list shows")
 }
 
 func isASCII(s string) bool {
