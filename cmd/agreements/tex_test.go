@@ -14,10 +14,28 @@ import (
 // padded rules, paragraph columns that hyphenate names, a legend after a
 // sentence, itemize's bullets. Every one must read right.
 func TestTeXRenderings(t *testing.T) {
+	readAllRight(t, "../../fixtures/tex", 5, "fixtures/gen/tex.py")
+}
+
+// TestReportLabRenderings reads the lists drawn by ReportLab
+// (fixtures/reportlab, made by fixtures/gen/reportlab_lists.py) so:
+// Japanese in a CID font that is not embedded (UniJIS-UCS2-H, no map to
+// text) and in TrueType subsets of 256 glyphs, cells spanning rows set in
+// their middle, rules over groups of rows only, ZapfDingbats' square for
+// the fee waiver. Every one must read right.
+func TestReportLabRenderings(t *testing.T) {
+	readAllRight(t, "../../fixtures/reportlab", 6, "fixtures/gen/reportlab_lists.py")
+}
+
+// readAllRight reads every rendering under root (a directory of a
+// manifest and its input each, atLeast of them, made by gen) against its
+// transcription, as TestMatrix does, and fails for any that does not read
+// right.
+func readAllRight(t *testing.T, root string, atLeast int, gen string) {
 	require.NoError(t, matrixTranscriptions.load())
-	dirs, err := filepath.Glob(filepath.Join("../../fixtures/tex", "*", "manifest.json"))
+	dirs, err := filepath.Glob(filepath.Join(root, "*", "manifest.json"))
 	require.NoError(t, err)
-	require.GreaterOrEqual(t, len(dirs), 5, "no renderings: run fixtures/gen/tex.py")
+	require.GreaterOrEqual(t, len(dirs), atLeast, "no renderings: run %s", gen)
 	for _, mf := range dirs {
 		dir := filepath.Dir(mf)
 		t.Run(filepath.Base(dir), func(t *testing.T) {

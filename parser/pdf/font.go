@@ -903,6 +903,12 @@ func (f *font) decode(s string, out []glyphCode) []glyphCode {
 		} else {
 			g.text = "\ufffd"
 		}
+		if f.ucs2 && code >= 0x20 && code <= 0x7E {
+			// A predefined Unicode CMap's ASCII codes: every Adobe CJK
+			// collection has the proportional ASCII letters at CIDs 1 to
+			// 95, in ASCII's order, which the widths (W) are given by.
+			cid = code - 0x1F
+		}
 		if w, ok := f.cw[cid]; ok {
 			g.width = w
 		} else {

@@ -19,3 +19,15 @@ func TestStyleFromTeXNames(t *testing.T) {
 		assert.Equal(t, want, [2]bool{b, i}, name)
 	}
 }
+
+// TestZapfDingbatsGlyphs: ZapfDingbats' shapes read as the Adobe glyph
+// list maps their names, code by code: the triangles, the diamond and the
+// ornamental brackets among them.
+func TestZapfDingbatsGlyphs(t *testing.T) {
+	for code, want := range map[byte]string{
+		0x6C: "●", 0x6E: "■", 0x70: "❐", 0x71: "❑", 0x72: "❒", 0x73: "▲", 0x74: "▼", 0x75: "◆", 0x76: "❖",
+		0x77: "◗", 0x80: "❨", 0x86: "❮", 0x8D: "❵", 0xA8: "♣", 0xA9: "♦", 0xAA: "♥", 0xAB: "♠",
+	} {
+		assert.Equal(t, want, textForName(zapfDingbatsEncoding[code]), "code %#x (%s)", code, zapfDingbatsEncoding[code])
+	}
+}

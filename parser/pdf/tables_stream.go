@@ -985,6 +985,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 	}
 	solidInBand := solidBetweenRules(lines, start, end, band)
+	rowsInBand := spacedAsAcrossRules(lines, start, end, band)
 	halfStep := centredRows(ws, lines, start, end)
 	closeInRow := paddedPitch(ws, lines, start, end, halfStep)
 	cols := func(l *sline) int {
@@ -1105,9 +1106,12 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			// cells' first lines (a body line may say again what a row
 			// above said: "The Faculty of Agriculture"). Lines that hold
 			// the first lines of a row's cells set at the bottom, wrapped,
-			// are that row's (ledBy, leadChain).
+			// are that row's (ledBy, leadChain). A line of two cells or
+			// more that stands as far under the one above as lines stand
+			// across the rules is a row of its own: the rules part groups
+			// of rows (rowsInBand).
 			prev := accs[len(accs)-1]
-			join = band(i) == band(i-1) && !(i > headHi && repeatsLine(ws, lines, i, headLo, headHi+1)) && (filled < firstFilled[len(accs)-1] ||
+			join = band(i) == band(i-1) && !(i > headHi && repeatsLine(ws, lines, i, headLo, headHi+1)) && !(filled >= 2 && rowsInBand(i)) && (filled < firstFilled[len(accs)-1] ||
 				filled == 1 && firstFilled[len(accs)-1] < nc && (wrapped(prev, cells, i) || tight(i-start) && withinFilled(prev, cells)) ||
 				solidInBand(i) ||
 				ledBy(ws, prev, cells, cellRight, lines[i].h) ||
@@ -2219,6 +2223,49 @@ func solidBetweenRules(lines []sline, start, end int, band func(int) int) func(i
 	}
 }
 
+// spacedAsAcrossRules returns, for a table ruled between some of its
+// lines (band), a test for whether line i stands as far under the line
+// above, between the same rules, as lines stand apart across a rule (the
+// median of two such pitches or more, within a twentieth), and half a
+// line or more apart (not set solid, as a spreadsheet sets its rows and
+// the lines of a cell): rules that part groups of rows, not rows (a rule
+// over each area, none between its countries' rows, every row a line). A
+// cell's wrapped lines stand closer than rows parted by padding and a
+// rule do. With fewer than two pitches across rules, lines spaced all
+// alike (a tenth of them closer at most) are as far apart as rows. Nil
+// band: always false.
+func spacedAsAcrossRules(lines []sline, start, end int, band func(int) int) func(int) bool {
+	if band == nil {
+		return func(int) bool { return false }
+	}
+	var across []float64
+	for i := start + 1; i <= end; i++ {
+		if band(i) != band(i-1) {
+			across = append(across, lines[i].box.Y1-lines[i-1].box.Y1)
+		}
+	}
+	p := median(across)
+	if len(across) < 2 {
+		// Too few rules to tell: lines all as far apart (a tenth of the
+		// distances in, within a twentieth of the median) are as far apart
+		// as rows.
+		var ps []float64
+		for i := start + 1; i <= end; i++ {
+			ps = append(ps, lines[i].box.Y1-lines[i-1].box.Y1)
+		}
+		if len(ps) < 3 {
+			return func(int) bool { return false }
+		}
+		slices.Sort(ps)
+		if p = median(ps); ps[len(ps)/10] < 0.95*p {
+			return func(int) bool { return false }
+		}
+	}
+	return func(i int) bool {
+		return i > start && lines[i].box.Y1-lines[i-1].box.Y1 >= 0.95*p && lines[i].box.Y0-lines[i-1].box.Y1 >= 0.5*lines[i-1].h
+	}
+}
+
 // ruledAcross reports whether a horizontal rule across most of the
 // region's width lies between y0 and y1.
 func ruledAcross(hrules []rule, region parser.Box, y0, y1 float64) bool {
@@ -2289,7 +2336,8 @@ func tightLimitOf(lines []sline, ref float64) float64 {
 // after a run of lines set solid and before a line that fills two cells
 // or more: padding between rows, not only space around a heading), a
 // fifth of the gaps the smallest, and none between (but next to a line
-// of one cell, a heading's).
+// of one cell, a heading's); and the lines of the wider gaps stand
+// further apart baseline to baseline too, by a tenth of a line or more.
 func paddedRows(lines []sline, cols func(*sline) int) func(k int) bool {
 	if len(lines) < 5 {
 		return nil
@@ -2305,12 +2353,15 @@ func paddedRows(lines []sline, cols func(*sline) int) func(k int) bool {
 	slices.Sort(gs)
 	g0 := gs[len(gs)/10]
 	tight, wide, between := 0, 0, 0
+	var tightPitch, widePitch []float64 // baseline to baseline
 	for k := 1; k < len(lines); k++ {
 		switch g := gap[k]; {
 		case g <= g0+0.05*h:
 			tight++
+			tightPitch = append(tightPitch, lines[k].box.Y1-lines[k-1].box.Y1)
 		case g >= g0+0.16*h:
 			wide++
+			widePitch = append(widePitch, lines[k].box.Y1-lines[k-1].box.Y1)
 			// Padding between rows: the line above ends a run of lines
 			// set solid, the line below fills two cells or more.
 			if k >= 2 && gap[k-1] <= g0+0.05*h && cols(&lines[k]) >= 2 {
@@ -2321,6 +2372,13 @@ func paddedRows(lines []sline, cols func(*sline) int) func(k int) bool {
 		}
 	}
 	if 5*tight < len(gs) || between < 1 || 10*wide < len(gs) || g0 < -0.1*h {
+		return nil
+	}
+	if median(widePitch)-median(tightPitch) < 0.1*h {
+		// The lines stand as far apart, baseline to baseline, whatever the
+		// gaps between their boxes say: a symbol that reaches over its
+		// line's text (ZapfDingbats' ■ beside a year) narrows the gap above
+		// its line, no padding widens the others.
 		return nil
 	}
 	return func(k int) bool { return gap[k] <= g0+0.05*h }
