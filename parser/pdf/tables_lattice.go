@@ -318,6 +318,7 @@ func latticeTables(p *PageLayout, s *wordSet) []pageTable {
 	var out []pageTable
 	for k, r := range roots {
 		c := comps[r]
+		c[0], c[1] = withFilledHead(p.Segments, c[0], c[1])
 		mine := func(w *tword) bool {
 			o := owner(w)
 			return o < 0 || o == k
@@ -327,6 +328,67 @@ func latticeTables(p *PageLayout, s *wordSet) []pageTable {
 		}
 	}
 	return out
+}
+
+// withFilledHead returns a grid's rules (hs, vs) with the rules of a head
+// drawn as filled cells right over it and stroked nowhere (a web
+// library's table: the header's cells filled in a colour, the body's
+// ruled): the band's top, and the grid's column rules drawn on up through
+// it where its filled cells part. The band must stand on the grid's top
+// rule, across the grid's width, no taller than four of its rows are on
+// the average. Filled cells elsewhere (zebra stripes, a shaded header
+// with no grid under it) give no rules.
+func withFilledHead(segs []Segment, hs, vs []rule) ([]rule, []rule) {
+	if len(hs) < 2 || len(vs) < 2 {
+		return hs, vs
+	}
+	box := rulesBox(hs, vs)
+	rows := 0
+	for _, h := range hs {
+		if h.hi-h.lo >= 0.5*box.Width() {
+			rows++
+		}
+	}
+	maxBand := 4 * box.Height() / float64(max(rows-1, 1))
+	tol := joinTol
+	// The band: filled cells whose foot is the grid's top, their tops one
+	// height over it.
+	top, lo, hi := math.Inf(1), math.Inf(1), math.Inf(-1)
+	var parts []float64 // where filled cells' sides stand
+	for _, s := range segs {
+		if s.Width != 0 || s.Horizontal() || abs(s.Y1-box.Y0) > tol || s.Y1-s.Y0 > maxBand || s.Y1-s.Y0 < 1 {
+			continue
+		}
+		if s.X0 < box.X0-tol || s.X0 > box.X1+tol {
+			continue
+		}
+		if !math.IsInf(top, 1) && abs(s.Y0-top) > tol {
+			return hs, vs // cells of two heights: no band of one row
+		}
+		top = min(top, s.Y0)
+		lo, hi = min(lo, s.X0), max(hi, s.X0)
+		parts = append(parts, s.X0)
+	}
+	if math.IsInf(top, 1) || lo > box.X0+tol || hi < box.X1-tol {
+		return hs, vs // no band across the grid's width
+	}
+	for _, h := range hs {
+		if abs(h.at-top) <= tol {
+			return hs, vs // ruled already
+		}
+	}
+	hs = append(slices.Clone(hs), rule{at: top, lo: box.X0, hi: box.X1})
+	vs = slices.Clone(vs)
+	for i, v := range vs {
+		if abs(v.lo-box.Y0) > tol {
+			continue
+		}
+		if slices.ContainsFunc(parts, func(x float64) bool { return abs(x-v.at) <= tol }) {
+			vs[i].lo = top
+		}
+	}
+	slices.SortFunc(hs, func(a, b rule) int { return cmp.Compare(a.at, b.at) })
+	return hs, vs
 }
 
 // rulesBox is the extent of a component of rules.

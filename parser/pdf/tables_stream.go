@@ -351,9 +351,11 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 	// in a gap of up to ruledGapH lines: a rule under a header, set apart
 	// by its padding (LaTeX's booktabs). (A table's rule under its last
 	// row, then a group's heading, parts two tables.)
+	padGap := paddedRowGap(ws, lines, tab, h)
 	near := func(a, b int) bool {
 		g := lines[b].box.Y0 - lines[a].box.Y1
-		return g <= blockGapH*h || g <= ruledGapH*h && tab[a] && tab[b] && ruledAcross(hrules, union(lines[a].box, lines[b].box), lines[a].box.Y1, lines[b].box.Y0)
+		return g <= blockGapH*h || g <= ruledGapH*h && tab[a] && tab[b] && ruledAcross(hrules, union(lines[a].box, lines[b].box), lines[a].box.Y1, lines[b].box.Y0) ||
+			g <= 1.1*padGap
 	}
 
 	paras := make([]bool, len(lines)) // lines that open a paragraph of a cell (cellParagraph)
@@ -527,6 +529,49 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 		}
 	}
 	return out, banded, unbanded
+}
+
+// addColumn returns ivs with iv among them, in order.
+func addColumn(ivs []interval, iv interval) []interval {
+	k := 0
+	for k < len(ivs) && ivs[k].lo < iv.lo {
+		k++
+	}
+	return slices.Insert(slices.Clone(ivs), k, iv)
+}
+
+// inColumnGap reports whether x0..x1 lies wholly between two neighbouring
+// columns of ivs, a line height clear of both.
+func inColumnGap(ivs []interval, x0, x1, h float64) bool {
+	for c := 1; c < len(ivs); c++ {
+		if x0 >= ivs[c-1].hi+h && x1 <= ivs[c].lo-h {
+			return true
+		}
+	}
+	return false
+}
+
+// paddedRowGap returns the gap between the lines of a table whose rows
+// are set apart by padding wider than blockGapH lines (a web library's
+// table, five points of padding over and under each cell): the median
+// gap between consecutive lines of cells in two columns or more that
+// start their cells at the same places, when three such pairs at least
+// stand more than blockGapH lines apart and no more than three; 0
+// otherwise. Lines that far apart are near as a table's rows are.
+func paddedRowGap(ws []tword, lines []sline, tab []bool, h float64) float64 {
+	var gaps []float64
+	for k := 1; k < len(lines); k++ {
+		if !tab[k-1] || !tab[k] || len(lines[k].chunks) < 2 || !sameChunkStarts(ws, &lines[k-1], &lines[k]) {
+			continue
+		}
+		if g := lines[k].box.Y0 - lines[k-1].box.Y1; g > blockGapH*h && g <= 3*h {
+			gaps = append(gaps, g)
+		}
+	}
+	if len(gaps) < 3 {
+		return 0
+	}
+	return median(gaps)
 }
 
 // partsAtAStart reports a line of one chunk that a gap parts where the
@@ -850,6 +895,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	// column's, fits however near the next its cells reach (a header's
 	// cells in a font whose boxes stand far taller than its type).
 	size := lineSize(ws, lines[start].words) // the run's type (a header is set no smaller; a menu may be)
+	var gapCells []interval                  // header cells over columns the run leaves empty
 	fitsNear := func(l *sline, near bool, slack float64) bool {
 		for k := range l.chunks {
 			x0, x1 := l.chunkBox(ws, k)
@@ -868,6 +914,10 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				if x1 > lo+slack && x0 < hi-slack {
 					n++
 				}
+			}
+			if n == 0 && len(l.chunks) >= 3 && inColumnGap(ivs, x0, x1, h) {
+				gapCells = append(gapCells, interval{lo: x0, hi: x1})
+				continue // (a header's cell over a column the run leaves empty: "相手部局" over no partner's unit)
 			}
 			if n != 1 {
 				return false
@@ -907,7 +957,9 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			// than the interval: "協定種" over "別")
 			slack = 0.05 * h
 		}
+		gaps := len(gapCells)
 		if !fitsNear(l, spanned || lines[i].box.Y1-l.box.Y1 <= 0.62*l.h || halfStepped(ws, lines, i-1) || solid, slack) {
+			gapCells = gapCells[:gaps]
 			if !spanning(l) {
 				break
 			}
@@ -916,6 +968,14 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			start = i - 1
 		}
 		i--
+		if len(gapCells) > gaps {
+			// A header with a cell over an empty column is the table's
+			// first line: its columns, that one among them.
+			for _, g := range gapCells[gaps:] {
+				ivs = addColumn(ivs, g)
+			}
+			break
+		}
 	}
 	ivs = splitByHeadings(ws, lines, start, min(runStart+maxHeadIn, end), end, ivs)
 	ivs = mergeCrossed(ws, lines, start, end, ivs)
@@ -1124,6 +1184,12 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		default:
 			join = filled < firstFilled[len(accs)-1] && (tight(i-start) || wrapped(accs[len(accs)-1], cells, i) || overflowed(ws, accs[len(accs)-1], cells, colRight, lines[i].h) ||
 				paras[i] && withinFilled(accs[len(accs)-1], cells))
+			// A line set larger than the one above, by a tenth or more,
+			// is no cell's wrapped line: a heading between the rows
+			// ("部局間協定校" under a row of the section before).
+			if sa, sb := lineSize(ws, lines[i-1].words), lineSize(ws, l.words); sb > 1.1*sa && !math.IsInf(sb, 1) {
+				join = false
+			}
 			// Rows set apart by padding, their lines set solid: a line
 			// that touches the one above is more of its row, however many
 			// cells it fills (cells that all wrap).
@@ -2584,8 +2650,10 @@ func splitByHeadings(ws []tword, lines []sline, head, last, end int, ivs []inter
 
 // overflowed reports whether the line whose cells are cur is the wrapped
 // end of the row above (prev): its one cell continues a cell of the row
-// in the same weight, and its first word would not have fitted at the end
-// of that cell's last line, within the column's width (colRight).
+// in the same weight, its first word would not have fitted at the end
+// of that cell's last line, within the column's width (colRight), and it
+// does not start out of the cell's indent, further left than a line and a
+// half.
 func overflowed(ws []tword, prev, cur []cellAcc, colRight []float64, h float64) bool {
 	n := 0
 	for c := range cur {
@@ -2600,6 +2668,9 @@ func overflowed(ws []tword, prev, cur []cellAcc, colRight []float64, h float64) 
 		}
 		if fitsAfter(ws, prev[c], cur[c], colRight[c], h) {
 			return false
+		}
+		if ws[firstWord(ws, cur[c])].Box.X0 < ws[firstWord(ws, prev[c])].Box.X0-1.5*h {
+			return false // out of the cell's indent: a group's name over indented rows
 		}
 		n++
 	}
