@@ -36,6 +36,14 @@ func TestNodeRenderings(t *testing.T) {
 	readAllRight(t, "../../fixtures/node", 4, "fixtures/gen/node_lists.js")
 }
 
+// TestDivTables reads web pages whose lists' tables use no table elements
+// (fixtures/divtable, made by fixtures/gen/divtables.py): ARIA roles, a CSS
+// grid of the style sheet's columns, rows and cells named by their
+// classes, a utility class's grid. Every one must read right.
+func TestDivTables(t *testing.T) {
+	readAllRight(t, "../../fixtures/divtable", 4, "fixtures/gen/divtables.py")
+}
+
 // readAllRight reads every rendering under root (a directory of a
 // manifest and its input each, atLeast of them, made by gen) against its
 // transcription, as TestMatrix does, and fails for any that does not read

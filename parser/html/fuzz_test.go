@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/agreements/agreements/parser"
@@ -12,7 +13,8 @@ import (
 // FuzzParse checks that no input makes Parse panic, and that every error
 // is a *parser.Error.
 func FuzzParse(f *testing.F) {
-	for _, in := range fixtureInputs(f) {
+	divs, _ := filepath.Glob("../../fixtures/divtable/*/input.html") // (tables of divs: divtable.go)
+	for _, in := range append(fixtureInputs(f), divs...) {
 		b, err := os.ReadFile(in)
 		if err != nil {
 			f.Fatal(err)

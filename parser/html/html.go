@@ -225,6 +225,12 @@ func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan cut, c *cutt
 		if from == nil {
 			from = root // a frameset document
 		}
+		// Tables laid out without table elements, read as tables.
+		if w.grids == nil {
+			w.grids = gridColumns{}
+		}
+		w.grids.readGridStyles(root)
+		w.grids.asTables(from)
 		w.openTable, w.open = nil, w.open[:0]
 		if cur.row {
 			w.openTable = lastTable(root)

@@ -42,6 +42,9 @@ type openCtx struct {
 	nested int32 // open form, a, nobr and button elements, this element included
 	// The element's start tag: b[tagOff:tagEnd] of the document.
 	tagOff, tagEnd int
+	// keep: the element is a table laid out without table elements
+	// (divtable.go), or holds its rows: no cut inside it.
+	keep bool
 }
 
 // cut is a place where a document is cut: the end of the segment before
@@ -95,8 +98,9 @@ type segmenter struct {
 	last           int    // the end of the last cut made
 	tokOff, tokEnd int    // the token being followed: src[tokOff:tokEnd]
 	tables         []tableCuts
-	tableOK        bool  // the table start tag being followed may be cut between its rows
-	ready          []cut // cuts made, to be sent
+	tableOK        bool        // the table start tag being followed may be cut between its rows
+	ready          []cut       // cuts made, to be sent
+	grids          gridColumns // classes the page's style sheets lay out as grids (divtable.go)
 }
 
 // cutter finds the cuts of a document in a goroutine of its own, so that
@@ -129,7 +133,7 @@ func (c *cutter) halt() {
 
 func (c *cutter) run(b []byte, min int) {
 	defer close(c.ends)
-	s := &segmenter{initial: true, src: b, min: min}
+	s := &segmenter{initial: true, src: b, min: min, grids: gridStylesIn(b)}
 	t := &tokens{b: b}
 	send := func(ct cut) bool {
 		if c.prefix == nil {
@@ -328,7 +332,7 @@ func (s *segmenter) blockCut(at int) {
 	var b []byte
 	path := make([]atom.Atom, 0, len(s.stack))
 	for k, e := range s.stack {
-		if !blockReplayable(e.a) {
+		if !blockReplayable(e.a) || s.ctx[k].keep {
 			return
 		}
 		b = append(b, s.src[s.ctx[k].tagOff:s.ctx[k].tagEnd]...)
@@ -474,8 +478,16 @@ func (s *segmenter) push(e openElem) {
 		c.nested++
 	}
 	c.tagOff, c.tagEnd = s.tokOff, s.tokEnd
+	c.keep = false
+	var rowOf bool
+	if layoutElement(e.a) {
+		c.keep, rowOf = s.grids.tableTag(s.src[s.tokOff:s.tokEnd])
+	}
 	s.stack = append(s.stack, e)
 	s.ctx = append(s.ctx, c)
+	if rowOf && len(s.ctx) >= 2 {
+		s.ctx[len(s.ctx)-2].keep = true // (a row's parent holds the rows)
+	}
 	switch e.a {
 	case atom.Table:
 		for k := range s.tables {

@@ -15,6 +15,7 @@ import (
 // tree without recursion (following FirstChild, NextSibling and Parent), so
 // the depth of the tree costs no stack.
 type walker struct {
+	grids  gridColumns // classes the page's style sheets lay out as grids of columns (divtable.go)
 	blocks []parser.Block
 	text   textBuf   // inline text of the block being read
 	cell   textBuf   // text of the cell being read
