@@ -81,6 +81,8 @@ type pendingEntry struct {
 	name   string // the entry's text before a unit set in a column of its own (entryColumn), "" for none
 	unit   string // that unit
 	level  string // the level its cell under a level column's name says (entryColumn), "" for none
+	runIn  bool   // a run-in group's partners, one after the other (runin.go)
+	split  string // the repair a part of a run-in group says, "" for none
 }
 
 // bullets a list entry may start with when the extractor left them in the
@@ -246,6 +248,15 @@ func (c *docContext) line(l *parser.Line, i int) {
 	if c.lx.IsChrome(text) || c.consumed[l.Row] {
 		c.flushList()
 		return // "Copyright … All rights reserved", "Back to top"
+	}
+	if ls.entry != nil && ls.entry.runIn && !item && c.runInGoesOn(ls.entry, text) {
+		ls.entry.text = joinWrapped([]string{ls.entry.text, text}) // (a run-in group's partners wrapped)
+		ls.entry.last = l
+		ls.entry.lines++
+		return
+	}
+	if c.runInGroupLine(l, text) {
+		return // "China (3): Nanjing University (1982); Jilin University (1985); …"
 	}
 	if ls.entry != nil && !item {
 		switch c.entryColumn(ls, l) {
@@ -985,6 +996,15 @@ func (c *docContext) flushList() {
 	}
 	e := c.list.entry
 	c.list.entry = nil
+	if e.runIn {
+		c.flushRunIn(e)
+		return
+	}
+	c.flushEntry(e)
+}
+
+// flushEntry makes the record of a list entry.
+func (c *docContext) flushEntry(e *pendingEntry) {
 	if c.country.Name == "" && !c.intl {
 		if c.menuItem(e.text) {
 			return // "Student Exchange Programs", "Overseas Offices": the site's menu, printed
@@ -1020,6 +1040,9 @@ func (c *docContext) flushList() {
 	}
 	if e.raised {
 		r.Repairs = append(r.Repairs, agreement.R(agreement.RepairMarker, "raised_line"))
+	}
+	if e.split != "" {
+		r.Repairs = append(r.Repairs, e.split)
 	}
 	c.applyEntry(&r, en, "")
 	switch {
