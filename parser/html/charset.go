@@ -23,6 +23,7 @@ const (
 	CharsetShiftJIS    = "shift_jis"
 	CharsetEUCJP       = "euc-jp"
 	CharsetWindows1252 = "windows-1252"
+	CharsetISO2022JP   = "iso-2022-jp"
 )
 
 // How Decode decided on a charset.
@@ -63,7 +64,8 @@ var extraLabels = map[string]string{
 }
 
 // Decode converts an HTML document to UTF-8. It decides the charset in this
-// order: a byte order mark; a <meta> declaration; valid UTF-8; else
+// order: a byte order mark; a <meta> declaration; ISO-2022-JP's escapes in
+// seven-bit bytes; valid UTF-8; else
 // Shift_JIS or EUC-JP, whichever decodes with fewer invalid sequences and
 // more common kana and kanji; else windows-1252. It returns the UTF-8 bytes
 // (BOM removed), the charset's name and how it was decided.
@@ -108,6 +110,13 @@ func Decode(b []byte) (out []byte, name, by string, err error) {
 			return out, n, ByMeta, err
 		}
 	}
+	if valid && iso2022JP(b) {
+		// Seven-bit bytes with ISO-2022-JP's escapes into JIS X 0208
+		// (ESC $ B) and back (ESC ( B): mail-era Japanese pages that
+		// declare nothing.
+		out, err = decodeWith(japanese.ISO2022JP, b)
+		return out, CharsetISO2022JP, ByScoring, err
+	}
 	if valid {
 		return b, CharsetUTF8, ByUTF8, nil
 	}
@@ -129,6 +138,19 @@ func Decode(b []byte) (out []byte, name, by string, err error) {
 	}
 	out, err = decodeWith(enc, b)
 	return out, name, by, err
+}
+
+// iso2022JP reports seven-bit bytes that switch into JIS X 0208 (ESC $ B
+// or ESC $ @) and back to ASCII or JIS X 0201 (ESC ( B, ESC ( J): text in
+// ISO-2022-JP, which is also valid UTF-8.
+func iso2022JP(b []byte) bool {
+	if !bytes.Contains(b, []byte("\x1b$B")) && !bytes.Contains(b, []byte("\x1b$@")) {
+		return false
+	}
+	if !bytes.Contains(b, []byte("\x1b(B")) && !bytes.Contains(b, []byte("\x1b(J")) {
+		return false
+	}
+	return !hasNonASCII(b)
 }
 
 // declaredCharset finds the label of the first <meta> charset declaration.

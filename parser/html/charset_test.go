@@ -25,6 +25,8 @@ func TestDecode(t *testing.T) {
 	metaSJIS := encode(t, japanese.ShiftJIS, `<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"></head>`+japaneseText[6:])
 	metaEUC := encode(t, japanese.EUCJP, `<meta charset="x-euc-jp">`+japaneseText)
 	utf8WithSJISMeta := []byte(`<meta charset="shift_jis">` + japaneseText)
+	jis := encode(t, japanese.ISO2022JP, japaneseText)
+	metaJIS := encode(t, japanese.ISO2022JP, `<meta charset="iso-2022-jp">`+japaneseText)
 	tests := []struct {
 		name     string
 		in       []byte
@@ -40,6 +42,9 @@ func TestDecode(t *testing.T) {
 		{"shift_jis declared by http-equiv", metaSJIS, CharsetShiftJIS, ByMeta, "派遣のみ"},
 		{"euc-jp declared by meta charset", metaEUC, CharsetEUCJP, ByMeta, "派遣のみ"},
 		{"utf-8 bytes under a shift_jis declaration", utf8WithSJISMeta, CharsetUTF8, ByUTF8, "派遣のみ"},
+		{"iso-2022-jp undeclared", jis, CharsetISO2022JP, ByScoring, "清華大学"},
+		{"iso-2022-jp declared", metaJIS, "iso-2022-jp", ByMeta, "派遣のみ"},
+		{"ascii with an escape", []byte("<p>Peking University \x1b$B</p>"), CharsetUTF8, ByUTF8, "Peking"},
 		{"ascii", []byte("<p>Peking University</p>"), CharsetUTF8, ByUTF8, "Peking"},
 		{"latin-1 undeclared", []byte("<p>Universit\xe4t Wien</p>"), CharsetWindows1252, ByFallback, "Universität Wien"},
 		{"latin-1 declared", []byte("<meta charset=iso-8859-1><p>Universit\xe4t Wien</p>"), CharsetWindows1252, ByMeta, "Universität Wien"},
