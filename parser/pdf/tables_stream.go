@@ -319,11 +319,27 @@ func addInterval(ivs []interval, lo, hi float64) []interval {
 // with the rules of their frames counted too (per-group tables set alike,
 // one of them with a single row of wrapped cells).
 func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
+	if prose, rest, ok := proseColumn(ws, idx); ok {
+		// A column of prose set aside, the table read from the rest, the
+		// prose put back as its last column (tables_prose.go).
+		nflows := len(p.flows)
+		if tabs := streamTablesOf(p, ws, rest, proseSpans(ws, prose)); withProse(p, ws, tabs, prose) {
+			return tabs
+		}
+		p.flows = p.flows[:nflows]
+	}
+	return streamTablesOf(p, ws, idx, nil)
+}
+
+// streamTablesOf is streamTables without a column of prose set aside;
+// bridges are the heights a column of prose set aside runs down without a
+// break, over which the rest's lines stand near however far apart.
+func streamTablesOf(p *PageLayout, ws []tword, idx []int, bridges []interval) []pageTable {
 	nflows := len(p.flows)
-	out, banded, unbanded := streamTablesFramed(p, ws, idx, false)
+	out, banded, unbanded := streamTablesFramed(p, ws, idx, false, bridges)
 	if banded > 0 && unbanded > 0 {
 		p.flows = p.flows[:nflows]
-		out, _, _ = streamTablesFramed(p, ws, idx, true)
+		out, _, _ = streamTablesFramed(p, ws, idx, true, bridges)
 	}
 	return out
 }
@@ -331,7 +347,7 @@ func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
 // streamTablesFramed finds the tables of streamTables, the rules of their
 // frames counted as row rules when framed; it counts the tables whose
 // rows the rules told, and those whose they did not.
-func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out []pageTable, banded, unbanded int) {
+func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool, bridges []interval) (out []pageTable, banded, unbanded int) {
 	if len(idx) == 0 {
 		return nil, 0, 0
 	}
@@ -355,7 +371,7 @@ func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool) (out 
 	near := func(a, b int) bool {
 		g := lines[b].box.Y0 - lines[a].box.Y1
 		return g <= blockGapH*h || g <= ruledGapH*h && tab[a] && tab[b] && ruledAcross(hrules, union(lines[a].box, lines[b].box), lines[a].box.Y1, lines[b].box.Y0) ||
-			g <= 1.1*padGap
+			g <= 1.1*padGap || bridged(bridges, lines[a].box.Y1, lines[b].box.Y0)
 	}
 
 	paras := make([]bool, len(lines)) // lines that open a paragraph of a cell (cellParagraph)
