@@ -24,7 +24,7 @@ const proseMinLines = 8
 // proseColumn finds, among the words idx, a column of prose right of the
 // rest: chunks that start at one x (to a point), each its line's last,
 // at least proseMinLines of them, most wide (half the widest or more),
-// most set solid under the one above (a gap of a third of a line or
+// most set solid under the one above (a gap of 0.45 of a line or
 // less), four words a line on the average, two in three alone on their
 // lines, beside lines left of it over the same height (a table's other
 // columns), none of which reaches it. It returns
@@ -69,7 +69,7 @@ func proseColumn(ws []tword, idx []int) (prose, rest []int, ok bool) {
 		if x1-x0 >= 0.5*widest {
 			wide++
 		}
-		if k > 0 && l.box.Y0-lines[col[k-1]].box.Y1 <= l.h/3 {
+		if k > 0 && l.box.Y0-lines[col[k-1]].box.Y1 <= 0.45*l.h {
 			solid++
 		}
 		if len(l.chunks) >= 2 {

@@ -1206,6 +1206,11 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			if sa, sb := lineSize(ws, lines[i-1].words), lineSize(ws, l.words); sb > 1.1*sa && !math.IsInf(sb, 1) {
 				join = false
 			}
+			// Nor is a plain line under a bold one of cells in two columns
+			// or more: a header's, over the first row.
+			if len(lines[i-1].chunks) >= 2 && allBold(ws, &lines[i-1]) && !allBold(ws, l) && filled >= 2 {
+				join = false
+			}
 			// Rows set apart by padding, their lines set solid: a line
 			// that touches the one above is more of its row, however many
 			// cells it fills (cells that all wrap).
@@ -2441,7 +2446,7 @@ func paddedRows(lines []sline, cols func(*sline) int) func(k int) bool {
 		case g <= g0+0.05*h:
 			tight++
 			tightPitch = append(tightPitch, lines[k].box.Y1-lines[k-1].box.Y1)
-		case g >= g0+0.16*h:
+		case g >= g0+0.16*h && g <= g0+3*h: // (no padding parts rows by more than three lines)
 			wide++
 			widePitch = append(widePitch, lines[k].box.Y1-lines[k-1].box.Y1)
 			// Padding between rows: the line above ends a run of lines
