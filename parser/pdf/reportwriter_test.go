@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/agreements/agreements/parser"
@@ -47,4 +48,31 @@ func TestReportWriterColumns(t *testing.T) {
 		}
 	}
 	assert.True(t, found, "the section's heading a cell of its own")
+}
+
+// TestPlainRowUnderBoldHeader: a line of plain cells right under a bold
+// header's line of cells, as close as a cell's wrapped line (cells set in
+// the middle of their rows), is the first row, not more of the header
+// (Kyoto's list printed with its header said again on the second page).
+func TestPlainRowUnderBoldHeader(t *testing.T) {
+	const file = "../../fixtures/matrix/m374-middle-kyoto-2004/input.pdf"
+	b, err := os.ReadFile(file)
+	require.NoError(t, err)
+	doc, err := Parse(file, b, Options{})
+	require.NoError(t, err)
+	checked := false
+	for _, bl := range doc.Blocks {
+		if bl.Table == nil {
+			continue
+		}
+		for _, r := range bl.Table.Rows {
+			for _, c := range r.Cells {
+				if strings.Contains(c.Text, "Partner") {
+					assert.NotContains(t, c.Text, "大学", "a partner's name in the header's cell")
+					checked = true
+				}
+			}
+		}
+	}
+	assert.True(t, checked, "a header cell naming the partner's column")
 }

@@ -2446,7 +2446,7 @@ func paddedRows(lines []sline, cols func(*sline) int) func(k int) bool {
 		case g <= g0+0.05*h:
 			tight++
 			tightPitch = append(tightPitch, lines[k].box.Y1-lines[k-1].box.Y1)
-		case g >= g0+0.16*h && g <= g0+3*h: // (no padding parts rows by more than three lines)
+		case g >= g0+0.16*h:
 			wide++
 			widePitch = append(widePitch, lines[k].box.Y1-lines[k-1].box.Y1)
 			// Padding between rows: the line above ends a run of lines
