@@ -162,8 +162,9 @@ func besideLeft(ws []tword, lines []sline, col []int, x float64) bool {
 // withProse puts the lines of a column of prose (its words prose) back
 // into the table of tabs that stands left of it over the same height, as
 // the table's last column: each line goes to the row its paragraph is set
-// in, by the table's alignment. Rows of one cell (a group's name) and the
-// header take a line only where it stands inside them. It reports false,
+// in, by the table's alignment. Rows that fill fewer than three in five
+// of the columns (a group's name) and the header take a line only where
+// it stands inside them. It reports false,
 // changing nothing, when no table stands beside the column.
 func withProse(p *PageLayout, ws []tword, tabs []pageTable, prose []int) bool {
 	lines := makeSlines(ws, prose)
@@ -182,10 +183,16 @@ func withProse(p *PageLayout, ws []tword, tabs []pageTable, prose []int) bool {
 	}
 	t := &tabs[k]
 	rows := t.table.Rows
-	// The rows that take the paragraphs: those of two cells or more.
+	// The rows that take the paragraphs: those that fill three in five
+	// of the table's columns, two at least (a group's name split over two
+	// cells is none).
+	need := 2
+	if nc := len(t.cols) - 1; nc > 0 {
+		need = max(2, (3*nc+4)/5)
+	}
 	var anchors []int
 	for r := range rows {
-		if filledCells(rows[r]) >= 2 {
+		if filledCells(rows[r]) >= need {
 			anchors = append(anchors, r)
 		}
 	}
