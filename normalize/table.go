@@ -1250,14 +1250,24 @@ func (c *docContext) headerLike(r parser.Row) bool {
 		if _, err := ParseDate(cell.Text, DateOptions{}); err == nil {
 			return false
 		}
-		if utf8.RuneCountInString(cell.Text) > 40 {
-			return false
+		if utf8.RuneCountInString(withoutInstitution(cell.Text, c.institution)) > 40 {
+			return false // (a header cell may name the home institution: "Department at Institut Teknologi Bandung")
 		}
 		if f := c.headerField(cell.Text); f != fNone && f != fIgnore {
 			seen[f] = true
 		}
 	}
 	return len(seen) >= 2 && seen[fPartner]
+}
+
+// withoutInstitution is text, its spaces folded, without the home
+// institution's name (inst, "" for none) where it names it.
+func withoutInstitution(text, inst string) string {
+	t := strings.Join(strings.Fields(text), " ")
+	if inst == "" {
+		return t
+	}
+	return strings.Replace(t, inst, "", 1)
 }
 
 // headerOverRest splits a row that opens a page under the page before's

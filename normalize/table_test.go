@@ -1070,3 +1070,21 @@ func TestSentenceIsNoRepeatedHeader(t *testing.T) {
 	require.Len(t, got, 1)
 	assert.Equal(t, []string{"Cranfield University", "2017-05", "university"}, []string{got[0].Partner, got[0].ValidUntil, got[0].Level})
 }
+
+// TestHeaderNamingTheHomeInstitution: a header cell that names the home
+// institution in full ("Department at Institut Teknologi Bandung") is no
+// longer than a header cell is, the name aside: the row is the header,
+// though no cell of it is marked so.
+func TestHeaderNamingTheHomeInstitution(t *testing.T) {
+	tb := tbl(
+		[]string{"相手機関名 Partner Institution", "協定種別 Type of Agreement", "本学部局 Department at Institut Teknologi Bandung", "有効期限 Valid Until"},
+		[]string{"Goldsmiths, University of London", "大学間協定 University-wide", "―", "August, 2016"},
+		[]string{"Cranfield University", "大学間協定 University-wide", "―", "May, 2017"},
+	)
+	tb.Rows[0].Header = false
+	res, err := Normalize(tdoc([]string{"# United Kingdom"}, tb), Options{Institution: "Institut Teknologi Bandung"})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Goldsmiths, University of London", res.Records[0].Partner)
+	assert.Equal(t, "2017-05", res.Records[1].ValidUntil)
+}
