@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -41,18 +42,6 @@ var (
 	utilityColsRe = lazyre.New(`^(?:[a-z]+:)?grid-cols-(\d+)$`)
 )
 
-// readGridStyles adds to g the classes whose rules in the style elements
-// under root lay their elements out in a grid of columns.
-func (g gridColumns) readGridStyles(root *html.Node) {
-	forEach(root, func(n *html.Node) bool {
-		if n.Type != html.ElementNode || n.DataAtom != atom.Style {
-			return true
-		}
-		g.readSheet(nodeText(n))
-		return false
-	})
-}
-
 // readSheet adds to g the classes whose rules in a style sheet lay their
 // elements out in a grid of columns.
 func (g gridColumns) readSheet(css string) {
@@ -77,11 +66,15 @@ func (g gridColumns) readSheet(css string) {
 	}
 }
 
-// gridStylesIn returns the grid classes of the style elements of a page
-// not yet parsed (for the segmenter, which cuts the page before its trees
-// are built).
+// gridStylesIn returns the grid classes of the style elements of a page,
+// read once from its bytes before it is parsed: the segmenter, which cuts
+// the page before its trees are built, and the walk of each piece's tree
+// share them.
 func gridStylesIn(b []byte) gridColumns {
 	g := gridColumns{}
+	if !bytes.Contains(b, []byte("grid-template-columns")) {
+		return g
+	}
 	for rest := b; ; {
 		i := indexFold(rest, "<style")
 		if i < 0 {
@@ -97,15 +90,20 @@ func gridStylesIn(b []byte) gridColumns {
 	}
 }
 
-// indexFold is the index of the ASCII string sub in b, in any case; -1
-// when it is not there.
+// indexFold is the index in b of sub, "<" and an ASCII lower-case name,
+// in any case; -1 when it is not there.
 func indexFold(b []byte, sub string) int {
-	for i := 0; i+len(sub) <= len(b); i++ {
-		if strings.EqualFold(string(b[i:i+len(sub)]), sub) {
+	for i := 0; ; {
+		k := bytes.IndexByte(b[i:], '<')
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if i+len(sub) <= len(b) && bytes.EqualFold(b[i:i+len(sub)], []byte(sub)) {
 			return i
 		}
+		i++
 	}
-	return -1
 }
 
 var (
@@ -119,6 +117,10 @@ var (
 // grid's columns), row that it may be such a table's row (its role or its
 // class), whose parent holds the table.
 func (g gridColumns) tableTag(tag []byte) (table, row bool) {
+	if !bytes.Contains(tag, []byte("role")) && !bytes.Contains(tag, []byte("grid")) && len(g) == 0 &&
+		!bytes.Contains(tag, []byte("tr")) && !bytes.Contains(tag, []byte("table")) && !bytes.Contains(tag, []byte("row-item")) {
+		return false, false // (most tags: nothing a table without table elements is told by)
+	}
 	if m := tagRoleRe.FindSubmatch(tag); m != nil {
 		switch strings.ToLower(string(m[1])) {
 		case "table", "grid", "treegrid":
@@ -185,7 +187,11 @@ func (g gridColumns) gridOf(n *html.Node) int {
 			return k
 		}
 	}
-	for _, c := range strings.Fields(attr(n, "class")) {
+	class := attr(n, "class")
+	if len(g) == 0 && !strings.Contains(class, "grid-cols-") {
+		return 0 // (most elements: no class the page lays out as a grid)
+	}
+	for _, c := range strings.Fields(class) {
 		if k := g[c]; k >= 2 {
 			return k
 		}
@@ -402,11 +408,18 @@ func (g gridColumns) gridTable(n *html.Node) bool {
 // two rows at least, one of two cells or more, every child of n a row or
 // a header row.
 func classTable(n *html.Node) bool {
+	rowClass := func(r *html.Node) bool { return hasClass(r, "tr", "table-row", "tablerow", "table__row", "row-item") }
+	first := n.FirstChild
+	for first != nil && first.Type != html.ElementNode {
+		first = first.NextSibling
+	}
+	if first == nil || !rowClass(first) {
+		return false // (most elements: their first child is no row)
+	}
 	rows := elementChildren(n)
 	if len(rows) < 2 {
 		return false
 	}
-	rowClass := func(r *html.Node) bool { return hasClass(r, "tr", "table-row", "tablerow", "table__row", "row-item") }
 	cellClass := func(c *html.Node) bool {
 		return hasClass(c, "td", "th", "table-cell", "tablecell", "table__cell", "cell")
 	}

@@ -109,12 +109,13 @@ func parseSegments(name string, b []byte, opt Options, above, least int) (*Held,
 	if err != nil {
 		return fail(fmt.Errorf("%w: charset %s: %v", parser.ErrMalformed, cs, err))
 	}
+	grids := gridStylesIn(utf) // (read once: the cuts and the walk of every piece share them)
 	var c *cutter
 	if above > 0 && len(utf) > above {
-		c = startCuts(utf, least) // the cuts are found while the site is read
+		c = startCuts(utf, least, grids) // the cuts are found while the site is read
 	}
 	site := siteOf(utf)
-	// The passes over the whole page (its digest, its charset, its site)
+	// The passes over the whole page (its digest, its charset, its grids, its site)
 	// are done: the segments are read from the start.
 	release := func(lo, hi int) {}
 	if opt.Release != nil {
@@ -134,6 +135,7 @@ func parseSegments(name string, b []byte, opt Options, above, least int) (*Held,
 	var flattened bool
 	if c != nil {
 		w = newWalker(site)
+		w.grids = grids
 		flattened, err = w.read(doc, utf, c.ends, c, release)
 		c.halt()
 		if err != nil || !c.done || c.whole {
@@ -145,6 +147,7 @@ func parseSegments(name string, b []byte, opt Options, above, least int) (*Held,
 	}
 	if w == nil {
 		w = newWalker(site)
+		w.grids = grids
 		doc.Title = ""
 		whole := make(chan cut, 1)
 		whole <- cut{end: len(utf)}
@@ -225,12 +228,7 @@ func (w *walker) read(doc *parser.Document, utf []byte, ends <-chan cut, c *cutt
 		if from == nil {
 			from = root // a frameset document
 		}
-		// Tables laid out without table elements, read as tables.
-		if w.grids == nil {
-			w.grids = gridColumns{}
-		}
-		w.grids.readGridStyles(root)
-		w.grids.asTables(from)
+		w.grids.asTables(from) // tables laid out without table elements, read as tables
 		w.openTable, w.open = nil, w.open[:0]
 		if cur.row {
 			w.openTable = lastTable(root)

@@ -202,7 +202,7 @@ func TestPlainSegments(t *testing.T) {
 			return
 		}
 		w := newWalker(siteOf(page))
-		c := startCuts(page, 1)
+		c := startCuts(page, 1, gridStylesIn(page))
 		if _, err := w.read(&parser.Document{}, page, c.ends, c, func(int, int) {}); err == nil && w.plainParts > 0 {
 			plain++
 		}
@@ -217,7 +217,7 @@ func TestPlainSegments(t *testing.T) {
 func TestPlainPages(t *testing.T) {
 	page := fixturePage(t, "list", 3<<19)
 	w := newWalker(siteOf(page))
-	c := startCuts(page, segmentMin)
+	c := startCuts(page, segmentMin, gridStylesIn(page))
 	_, err := w.read(&parser.Document{}, page, c.ends, c, func(int, int) {})
 	c.halt()
 	require.NoError(t, err)

@@ -118,9 +118,9 @@ type cutter struct {
 // but the last. Segments after the first are parsed behind the prefix: the
 // document's doctype (so quirks mode is the same) and a start tag of body.
 // The caller reads ends to its close, or calls halt.
-func startCuts(b []byte, min int) *cutter {
+func startCuts(b []byte, min int, grids gridColumns) *cutter {
 	c := &cutter{ends: make(chan cut, 64), stop: make(chan struct{})}
-	go c.run(b, min)
+	go c.run(b, min, grids)
 	return c
 }
 
@@ -131,9 +131,9 @@ func (c *cutter) halt() {
 	}
 }
 
-func (c *cutter) run(b []byte, min int) {
+func (c *cutter) run(b []byte, min int, grids gridColumns) {
 	defer close(c.ends)
-	s := &segmenter{initial: true, src: b, min: min, grids: gridStylesIn(b)}
+	s := &segmenter{initial: true, src: b, min: min, grids: grids}
 	t := &tokens{b: b}
 	send := func(ct cut) bool {
 		if c.prefix == nil {
@@ -183,7 +183,7 @@ func (c *cutter) run(b []byte, min int) {
 // cuts returns the offsets at which b is cut, the last len(b), and the
 // prefix of the segments after the first.
 func cuts(b []byte, min int) ([]int, []byte) {
-	c := startCuts(b, min)
+	c := startCuts(b, min, gridStylesIn(b))
 	var out []int
 	for ct := range c.ends {
 		out = append(out, ct.end)

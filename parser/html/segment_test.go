@@ -209,7 +209,7 @@ func TestTableCutsReadAsWhole(t *testing.T) {
 // segments read from their tokens, and whether the segments were read
 // (not the document whole after all).
 func readInSegments(page []byte) (rows, blocks, tokens int, read bool) {
-	c := startCuts(page, 1)
+	c := startCuts(page, 1, gridStylesIn(page))
 	ends := make(chan cut)
 	go func() {
 		defer close(ends)
