@@ -21,16 +21,15 @@ import (
 // proseMinLines is how many lines a column of prose holds at least.
 const proseMinLines = 8
 
-// proseColumn finds, among the words idx, a column of prose right of the
-// rest: chunks that start at one x (to a point), each its line's last,
-// at least proseMinLines of them, most wide (half the widest or more),
-// most set solid under the one above (a gap of 0.45 of a line or
-// less), four words a line on the average, two in three alone on their
-// lines, beside lines left of it over the same height (a table's other
+// proseColumn finds, among the words idx (their lines, lines), a column
+// of prose right of the rest: chunks that start at one x (to a point),
+// each its line's last, at least proseMinLines of them, most wide (half
+// the widest or more), most set solid under the one above (a gap of 0.45
+// of a line or less), four words a line on the average, two in three
+// alone on their lines, beside lines left of it over the same height (a table's other
 // columns), none of which reaches it. It returns
 // the words of the column and the rest; false when there is none.
-func proseColumn(ws []tword, idx []int) (prose, rest []int, ok bool) {
-	lines := makeSlines(ws, idx)
+func proseColumn(ws []tword, lines []sline, idx []int) (prose, rest []int, ok bool) {
 	if len(lines) < proseMinLines {
 		return nil, nil, false
 	}

@@ -319,27 +319,32 @@ func addInterval(ivs []interval, lo, hi float64) []interval {
 // with the rules of their frames counted too (per-group tables set alike,
 // one of them with a single row of wrapped cells).
 func streamTables(p *PageLayout, ws []tword, idx []int) []pageTable {
-	if prose, rest, ok := proseColumn(ws, idx); ok {
+	if len(idx) == 0 {
+		return nil
+	}
+	lines := makeSlines(ws, idx) // (made once: the prose column's search and the tables' read them)
+	if prose, rest, ok := proseColumn(ws, lines, idx); ok {
 		// A column of prose set aside, the table read from the rest, the
 		// prose put back as its last column (tables_prose.go).
 		nflows := len(p.flows)
-		if tabs := streamTablesOf(p, ws, rest, proseSpans(ws, prose)); withProse(p, ws, tabs, prose) {
+		if tabs := streamTablesOf(p, ws, makeSlines(ws, rest), proseSpans(ws, prose)); withProse(p, ws, tabs, prose) {
 			return tabs
 		}
 		p.flows = p.flows[:nflows]
 	}
-	return streamTablesOf(p, ws, idx, nil)
+	return streamTablesOf(p, ws, lines, nil)
 }
 
-// streamTablesOf is streamTables without a column of prose set aside;
-// bridges are the heights a column of prose set aside runs down without a
-// break, over which the rest's lines stand near however far apart.
-func streamTablesOf(p *PageLayout, ws []tword, idx []int, bridges []interval) []pageTable {
+// streamTablesOf is streamTables without a column of prose set aside,
+// over the lines of the words; bridges are the heights a column of prose
+// set aside runs down without a break, over which the rest's lines stand
+// near however far apart.
+func streamTablesOf(p *PageLayout, ws []tword, lines []sline, bridges []interval) []pageTable {
 	nflows := len(p.flows)
-	out, banded, unbanded := streamTablesFramed(p, ws, idx, false, bridges)
+	out, banded, unbanded := streamTablesFramed(p, ws, lines, false, bridges)
 	if banded > 0 && unbanded > 0 {
 		p.flows = p.flows[:nflows]
-		out, _, _ = streamTablesFramed(p, ws, idx, true, bridges)
+		out, _, _ = streamTablesFramed(p, ws, lines, true, bridges)
 	}
 	return out
 }
@@ -347,12 +352,11 @@ func streamTablesOf(p *PageLayout, ws []tword, idx []int, bridges []interval) []
 // streamTablesFramed finds the tables of streamTables, the rules of their
 // frames counted as row rules when framed; it counts the tables whose
 // rows the rules told, and those whose they did not.
-func streamTablesFramed(p *PageLayout, ws []tword, idx []int, framed bool, bridges []interval) (out []pageTable, banded, unbanded int) {
-	if len(idx) == 0 {
+func streamTablesFramed(p *PageLayout, ws []tword, lines []sline, framed bool, bridges []interval) (out []pageTable, banded, unbanded int) {
+	if len(lines) == 0 {
 		return nil, 0, 0
 	}
 	hrules, _ := pageRules(p)
-	lines := makeSlines(ws, idx)
 	hs := make([]float64, len(lines))
 	for i := range lines {
 		hs[i] = lines[i].h
