@@ -384,28 +384,9 @@ func expandObjectStreams(b []byte) ([]byte, bool) {
 		if !ok {
 			return b, false
 		}
-		n, okN := dictInt(s.dict, "N")
-		first, okF := dictInt(s.dict, "First")
-		if !okN || !okF || n <= 0 || n > limit || first <= 0 {
+		data, nums, offs, whole := s.objects(limit)
+		if !whole {
 			return b, false
-		}
-		data, err := s.decode(maxStreamBytes)
-		if err != nil || first > int64(len(data)) {
-			return b, false
-		}
-		// The header: n pairs of an object's number and its offset after
-		// First.
-		nums := make([]int64, 0, n)
-		offs := make([]int64, 0, n)
-		l := &lexer{b: data[:first]}
-		for range n {
-			num, _, ok1 := l.next()
-			at, _, ok2 := l.next()
-			if !ok1 || !ok2 || num.kind != opNum || at.kind != opNum || at.num < 0 || first+int64(at.num) > int64(len(data)) {
-				return b, false
-			}
-			nums = append(nums, int64(num.num))
-			offs = append(offs, first+int64(at.num))
 		}
 		for _, mem := range byStream[id] {
 			k := mem.idx
@@ -485,23 +466,9 @@ func objectStreamEntries(b []byte, objs map[int]xrefObject) map[int64]xrefEntry3
 		if t, _, _ := dictValue(s.dict, "Type"); t.kind != opName || t.s != "ObjStm" {
 			continue
 		}
-		n, okN := dictInt(s.dict, "N")
-		first, okF := dictInt(s.dict, "First")
-		if !okN || !okF || n <= 0 || n > limit || first <= 0 {
-			continue
-		}
-		data, err := s.decode(maxStreamBytes)
-		if err != nil || first > int64(len(data)) {
-			continue
-		}
-		l := &lexer{b: data[:first]}
-		for k := range n {
-			num, _, ok1 := l.next()
-			_, _, ok2 := l.next()
-			if !ok1 || !ok2 || num.kind != opNum || num.num <= 0 || int64(num.num) >= limit {
-				break
-			}
-			inStreams[int64(num.num)] = found{xrefEntry3{typ: 2, f2: int64(id), f3: k}, o.off} // a later stream's wins
+		_, nums, _, _ := s.objects(limit)
+		for k, num := range nums {
+			inStreams[num] = found{xrefEntry3{typ: 2, f2: int64(id), f3: int64(k)}, o.off} // a later stream's wins
 		}
 	}
 	entries := map[int64]xrefEntry3{}
@@ -512,6 +479,35 @@ func objectStreamEntries(b []byte, objs map[int]xrefObject) map[int64]xrefEntry3
 		entries[num] = f.xrefEntry3
 	}
 	return entries
+}
+
+// objects decodes object stream s and reads its header: the numbers of
+// the objects it holds, in order, and where each starts in data (First
+// and its offset), as far as the header reads right (numbers from 1 to
+// limit, offsets inside the data); whole says that it read all /N of
+// them.
+func (s structStream) objects(limit int64) (data []byte, nums, offs []int64, whole bool) {
+	n, okN := dictInt(s.dict, "N")
+	first, okF := dictInt(s.dict, "First")
+	if !okN || !okF || n <= 0 || n > limit || first <= 0 {
+		return nil, nil, nil, false
+	}
+	data, err := s.decode(maxStreamBytes)
+	if err != nil || first > int64(len(data)) {
+		return nil, nil, nil, false
+	}
+	l := &lexer{b: data[:first]}
+	for range n {
+		num, _, ok1 := l.next()
+		at, _, ok2 := l.next()
+		if !ok1 || !ok2 || num.kind != opNum || num.num <= 0 || int64(num.num) >= limit ||
+			at.kind != opNum || at.num < 0 || first+int64(at.num) > int64(len(data)) {
+			return data, nums, offs, false
+		}
+		nums = append(nums, int64(num.num))
+		offs = append(offs, first+int64(at.num))
+	}
+	return data, nums, offs, true
 }
 
 // readXrefEntries3 decodes a cross-reference stream's entries into
