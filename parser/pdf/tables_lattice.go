@@ -334,7 +334,7 @@ func latticeTables(p *PageLayout, s *wordSet) []pageTable {
 // drawn as filled cells right over it and stroked nowhere (a web
 // library's table: the header's cells filled in a colour, the body's
 // ruled): the band's top, and the grid's column rules drawn on up through
-// it where its filled cells part. The band must stand on the grid's top
+// it where its filled cells part (everywhere, for one band filled across). The band must stand on the grid's top
 // rule, across the grid's width, no taller than four of its rows are on
 // the average. Filled cells elsewhere (zebra stripes, a shaded header
 // with no grid under it) give no rules.
@@ -379,11 +379,15 @@ func withFilledHead(segs []Segment, hs, vs []rule) ([]rule, []rule) {
 	}
 	hs = append(slices.Clone(hs), rule{at: top, lo: box.X0, hi: box.X1})
 	vs = slices.Clone(vs)
+	// One band filled across the grid (its two sides only) parts its
+	// cells where the grid's columns part; cells filled one by one part
+	// where their sides stand.
+	oneBand := len(parts) <= 2
 	for i, v := range vs {
 		if abs(v.lo-box.Y0) > tol {
 			continue
 		}
-		if slices.ContainsFunc(parts, func(x float64) bool { return abs(x-v.at) <= tol }) {
+		if oneBand || slices.ContainsFunc(parts, func(x float64) bool { return abs(x-v.at) <= tol }) {
 			vs[i].lo = top
 		}
 	}
