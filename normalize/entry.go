@@ -84,7 +84,9 @@ func (c *docContext) readEntryDetails(text string, o entryOpts, opt DateOptions)
 		name = c.trailingDetails(name, &e, o, opt)
 		if e.signed.IsZero() && !o.ownDate {
 			if rest, d, ok := c.trailingBareDate(name, opt); ok {
-				name = rest
+				// "Seoul National University (College of Humanities),
+				// May 1, 2012": brackets the date stood after.
+				name = c.trailingDetails(rest, &e, o, opt)
 				e.signed = d
 			}
 		}
@@ -170,11 +172,28 @@ func (c *docContext) trailingDetails(name string, e *entry, o entryOpts, opt Dat
 		}
 		var d entry
 		if !c.readDetails(inner, &d, o, opt, false) {
-			return name
+			if o.ownUnit || e.partnerUnit != "" || !c.bracketedUnit(rest, inner) {
+				return name
+			}
+			d.partnerUnit = strings.TrimSpace(inner)
 		}
 		name = rest
 		e.merge(d)
 	}
+}
+
+// bracketedUnit reports a unit named in brackets after its institution,
+// though its words could name an institution too: "Korea University
+// (College of Liberal Arts)", where "Boston College" is one. The name
+// before must end as an institution's, and the bracket must open as a
+// unit's name (opensAsUnit) and name no other institution after a comma.
+func (c *docContext) bracketedUnit(name, inner string) bool {
+	inner = strings.TrimSpace(inner)
+	if !c.opensAsUnit(inner) || strings.ContainsAny(inner, ",，、;；") {
+		return false
+	}
+	name = strings.TrimSpace(name)
+	return c.endsAsInstitution(name) || c.lx.IsInstitution(name) && !c.unitish(name)
 }
 
 // merge takes what details d found into e, the first value of each winning.
@@ -673,4 +692,18 @@ func (c *docContext) detailsSay(text string, o entryOpts, opt DateOptions) bool 
 	k.text = strings.Clone(text)
 	remember(&c.list.bracketDetails, k, v)
 	return v
+}
+
+// opensAsUnit reports a name that opens with a unit's kind and its
+// connector ("College of Liberal Arts", "School for Advanced Studies") and
+// names no university: a unit's name where it follows its institution's,
+// though "College of" may open an institution's own ("College of
+// Charleston") where it stands alone.
+func (c *docContext) opensAsUnit(name string) bool {
+	s := " " + strings.TrimSpace(name)
+	if !hasUnitOpener(s) {
+		return false
+	}
+	loc := unitOpenerRe.FindStringIndex(s)
+	return loc != nil && loc[0] == 0 && !c.namesUniversity(name)
 }

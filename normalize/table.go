@@ -103,6 +103,7 @@ type tableReader struct {
 	parts                 int     // the agreements a line of the row being read holds (oneAgreementALine)
 	unpaired              bool    // the row being read has a date a line that its other cells do not pair with
 	sharedWrap            bool    // and a cell beside its agreements one a line that reads as one text wrapped, every one's
+	partnersALine         bool    // the row being read names several partners one a line (onePartnerALine)
 	anchor                int     // the column that tells a record's first row (anchorColumn), once anchorFound
 	anchorFound           bool
 	headerTexts           map[string]bool         // the texts of the header's cells (isHeaderText)

@@ -138,6 +138,13 @@ func (tr *tableReader) row(i int) {
 		}
 		return
 	}
+	if parts := tr.onePartnerALine(vals); parts != nil {
+		for k, p := range parts {
+			tr.record(i, p, p.own(), k)
+		}
+		tr.partnersALine = false
+		return
+	}
 	tr.record(i, vals, has, -1)
 }
 
@@ -171,7 +178,9 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 	c := tr.c
 	r := &tr.t.Rows[i]
 	rec := c.newRecord(r.Page, r.Row)
-	if part >= 0 {
+	if part >= 0 && tr.partnersALine {
+		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, "one_partner_a_line"))
+	} else if part >= 0 {
 		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, "one_agreement_a_line"))
 		if tr.sharedWrap {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, "wrapped_shared"))
@@ -895,7 +904,6 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 		}
 		return nil
 	}
-	parts := make([]*fieldVals, k)
 	levels := make([]string, k)
 	var perPart fieldSet // the cells of as many lines as agreements, a value a line
 	tr.sharedWrap = false
@@ -911,19 +919,14 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 			}
 		}
 	}
-	for s := range parts {
-		parts[s] = &fieldVals{}
-		for f, v := range vals.all() {
-			if perPart.has(f) {
-				line := clean(v.lines[s])
-				v = val{text: line, lines: []string{line}, col: v.col}
-				if f == fLevel || f == fType {
-					if lv, only := tr.c.lx.IsLevelOnly(line); only {
-						levels[s] = lv
-					}
+	parts := partsByLine(vals, perPart, k)
+	for s, p := range parts {
+		for _, f := range []field{fLevel, fType} {
+			if v, ok := p.lookup(f); ok && perPart.has(f) {
+				if lv, only := tr.c.lx.IsLevelOnly(v.text); only {
+					levels[s] = lv
 				}
 			}
-			parts[s].put(f, v)
 		}
 	}
 	if u, ok := vals.lookup(fPartnerUnit); ok && len(u.lines) <= 1 && u.text != "" && slices.Contains(levels, LevelUniversity) {
@@ -935,6 +938,111 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 	}
 	tr.parts = k
 	return parts
+}
+
+// onePartnerALine splits a row whose partner cell names several
+// institutions, one a line ("Peking University" / "Fudan University", a
+// cell of lines parted by <br> or wrapped one name a line), beside cells
+// of one line each, which every one of them shares (the country, the
+// kind, one date), or of as many lines, a value a line. It returns nil,
+// the row left as one, when the lines could be one name wrapped, or when
+// another cell's lines do not pair with the partners'.
+func (tr *tableReader) onePartnerALine(vals *fieldVals) []*fieldVals {
+	v, ok := vals.lookup(fPartner)
+	if !ok || v.covered || len(v.lines) < 2 {
+		return nil
+	}
+	k := len(v.lines)
+	var perPart fieldSet
+	for f, o := range vals.all() {
+		switch {
+		case f == fPartner || o.covered || len(o.lines) <= 1 && (f != fPartnerUnit || strings.TrimSpace(o.text) == ""):
+		case f == fPartnerUnit && len(o.lines) <= 1:
+			return nil // (one unit beside several partners: whose, the row cannot tell)
+		case len(o.lines) == k && f != fRegion && f != fCountry && !oneWrappedText(o.lines):
+			perPart.add(f)
+		default:
+			return nil
+		}
+	}
+	if !tr.namesALine(v.lines) {
+		return nil
+	}
+	perPart.add(fPartner)
+	tr.parts, tr.partnersALine, tr.sharedWrap = k, true, false
+	return partsByLine(vals, perPart, k)
+}
+
+// partsByLine parts a row's values into k agreements': line s of each
+// cell in perPart is the sth's, and the other cells are every one's.
+func partsByLine(vals *fieldVals, perPart fieldSet, k int) []*fieldVals {
+	parts := make([]*fieldVals, k)
+	for s := range parts {
+		parts[s] = &fieldVals{}
+		for f, v := range vals.all() {
+			if perPart.has(f) {
+				line := clean(v.lines[s])
+				v = val{text: line, lines: []string{line}, col: v.col}
+			}
+			parts[s].put(f, v)
+		}
+	}
+	return parts
+}
+
+// namesALine reports a cell's lines that each name an institution whole,
+// not one name wrapped, nor a name and its unit, nor one name in two
+// languages. Every line names a university and ends as one ("Peking
+// University", "北京大学"); or, where the document breaks its lines itself
+// (a web page's <br>, a spreadsheet's line feed) or the break was not
+// forced by the width (hardBreak), names an institution of any kind
+// ("Harbin Institute of Technology", "Ministry of Health and Sports,
+// Mongolia"). No line may be a unit's name ("School of International
+// Studies", "College of Engineering" after its university, "北京理工大学" /
+// "信息与电子学院"), a university's college ("全南大学校" / "工科大学"), a name in
+// brackets ("(University of Indonesia)"), a bare word ("Nanyang
+// Technological" / "University"), or in another script than the others
+// ("ウィーン工科大学" / "Technische Universität Wien").
+func (tr *tableReader) namesALine(lines []string) bool {
+	if oneWrappedText(lines) {
+		return false
+	}
+	c := tr.c
+	explicit := c.doc != nil && c.doc.Format != parser.FormatPDF
+	prev := ""
+	for k, l := range lines {
+		l, _, _ = cutMarkers(clean(l))
+		if l == "" || isParenthesised(l) || c.lx.IsInstitutionWord(l) || c.isUnit(l) || endsWithConnector(l) || c.lx.EndsWithModifier(l) {
+			return false
+		}
+		if _, name := c.readEntryDetails(l, entryOpts{}, c.dateOptions()); name != l {
+			return false // an agreement's details on the line ("信息与电子学院 — 部局間協定…、8/8/2019 締結"): one entry wrapped
+		}
+		if k > 0 && (hasCJK(l) != hasCJK(prev) || koreanCollege(prev, l) || koreanCollege(l, prev) || c.opensAsUnit(l) || cjkUnitOf(prev, l)) {
+			return false
+		}
+		prev = l
+		if c.namesUniversity(l) && c.endsAsInstitution(l) {
+			continue
+		}
+		if !c.lx.IsInstitution(l) {
+			return false // (an institute known by its own name after the first is its unit: "Chinese Academy of Sciences" / "Xinjiang Institute of Ecology and Geography")
+		}
+		if !explicit && (k > 0 && !hardBreak(lines, k) || k+1 < len(lines) && !hardBreak(lines, k+1)) {
+			return false
+		}
+	}
+	return true
+}
+
+// cjkUnitOf reports a name in a script without spaces that reads as a
+// unit of the name before it ("北京理工大学" / "信息与电子学院").
+func cjkUnitOf(name, unit string) bool {
+	if !hasCJK(name) || !hasCJK(unit) {
+		return false
+	}
+	m := cjkUnitRe.FindStringSubmatch(name + unit)
+	return m != nil && strings.TrimSpace(m[2]) == unit
 }
 
 // institutionALine reports a partner cell of k lines, each an

@@ -1007,6 +1007,11 @@ var defaultLexicon = Lexicon{
 		"graduate",
 		"postgraduate",
 		"advanced",
+		"national",
+		"technological",
+		"normal",
+		"pedagogical",
+		"agricultural",
 	},
 	univ: []string{
 		"university",

@@ -28,7 +28,7 @@ var English = &Lang{
 	UnitMods:    []string{"faculty", "faculties", "school", "department", "unit", "division", "institute", "graduate school", "center", "centre", "laboratory"},
 	PartnerMods: []string{"partner", "partners", "counterpart", "of partner", "host"},
 	HomeMods:    []string{"home", "our", "at", "responsible", "coordinating", "contact"},
-	Modifiers:   []string{"Higher", "Graduate", "Postgraduate", "Advanced"},
+	Modifiers:   []string{"Higher", "Graduate", "Postgraduate", "Advanced", "National", "Technological", "Normal", "Pedagogical", "Agricultural"},
 	Federations: []string{"University of London", "The University of London", "University of Wales", "National University of Ireland", "University of the Arts London", "University of the Highlands and Islands"},
 	Chrome:      []string{"copyright", "all rights reserved", "back to top", "page top", "skip to main content", "skip to content"},
 	Regions: map[string][]string{
