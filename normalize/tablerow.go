@@ -138,7 +138,7 @@ func (tr *tableReader) row(i int) {
 		}
 		return
 	}
-	if parts := tr.onePartnerALine(vals); parts != nil {
+	if parts := tr.onePartnerALine(i, vals); parts != nil {
 		for k, p := range parts {
 			tr.record(i, p, p.own(), k)
 		}
@@ -947,7 +947,7 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 // kind, one date), or of as many lines, a value a line. It returns nil,
 // the row left as one, when the lines could be one name wrapped, or when
 // another cell's lines do not pair with the partners'.
-func (tr *tableReader) onePartnerALine(vals *fieldVals) []*fieldVals {
+func (tr *tableReader) onePartnerALine(i int, vals *fieldVals) []*fieldVals {
 	v, ok := vals.lookup(fPartner)
 	if !ok || v.covered || len(v.lines) < 2 {
 		return nil
@@ -965,7 +965,12 @@ func (tr *tableReader) onePartnerALine(vals *fieldVals) []*fieldVals {
 			return nil
 		}
 	}
-	if !tr.namesALine(v.lines) {
+	// A line that names an institute by its own name ("Tata Institute of
+	// Fundamental Research") may be the line above's unit, unless a date
+	// a line pairs each line with an agreement, or the column's other
+	// cells are lists of partners.
+	named := tr.datesPaired(vals, k) || tr.listColumn(v.col)
+	if !tr.namesALine(v.lines, tr.spansOf(i, v), v.col, named) {
 		return nil
 	}
 	perPart.add(fPartner)
@@ -993,17 +998,23 @@ func partsByLine(vals *fieldVals, perPart fieldSet, k int) []*fieldVals {
 // namesALine reports a cell's lines that each name an institution whole,
 // not one name wrapped, nor a name and its unit, nor one name in two
 // languages. Every line names a university and ends as one ("Peking
-// University", "北京大学"); or, where the document breaks its lines itself
-// (a web page's <br>, a spreadsheet's line feed) or the break was not
-// forced by the width (hardBreak), names an institution of any kind
+// University", "北京大学"), or names an institution of another kind
 // ("Harbin Institute of Technology", "Ministry of Health and Sports,
-// Mongolia"). No line may be a unit's name ("School of International
-// Studies", "College of Engineering" after its university, "北京理工大学" /
-// "信息与电子学院"), a university's college ("全南大学校" / "工科大学"), a name in
-// brackets ("(University of Indonesia)"), a bare word ("Nanyang
-// Technological" / "University"), or in another script than the others
-// ("ウィーン工科大学" / "Technische Universität Wien").
-func (tr *tableReader) namesALine(lines []string) bool {
+// Mongolia"), or, where named is set (the lines are known to be several
+// agreements'), an institute known by its own name after the first line
+// ("Tata Institute of Fundamental Research", not after an academy, whose
+// institutes are its units). In a PDF, whose lines may be a name wrapped at the column's
+// width, a line that ends neither as a university's name nor with an
+// acronym in brackets must break where the next line's first word would
+// have fitted (brokeShort of the column's right edge); a web page's
+// <br> or a spreadsheet's line feed is the document's own break. No line
+// may be a unit's name ("School of International Studies", "College of
+// Engineering" after its university, "北京理工大学" / "信息与电子学院"), a
+// university's college ("全南大学校" / "工科大学"), a name in brackets
+// ("(University of Indonesia)"), a bare word ("Nanyang Technological" /
+// "University"), or in another script than the others ("ウィーン工科大学" /
+// "Technische Universität Wien").
+func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col int, named bool) bool {
 	if oneWrappedText(lines) {
 		return false
 	}
@@ -1022,17 +1033,131 @@ func (tr *tableReader) namesALine(lines []string) bool {
 			return false
 		}
 		prev = l
-		if c.namesUniversity(l) && c.endsAsInstitution(l) {
-			continue
-		}
-		if !c.lx.IsInstitution(l) {
+		whole := c.namesUniversity(l) && c.endsAsInstitution(l)
+		if !whole && !c.lx.IsInstitution(l) && !(named && k > 0 && c.namedInstitution(l) && !isAcademyName(lines[k-1])) {
 			return false // (an institute known by its own name after the first is its unit: "Chinese Academy of Sciences" / "Xinjiang Institute of Ecology and Geography")
 		}
-		if !explicit && (k > 0 && !hardBreak(lines, k) || k+1 < len(lines) && !hardBreak(lines, k+1)) {
+		if explicit || k+1 == len(lines) {
+			continue
+		}
+		// The line breaks after a name that ends as a university's, or
+		// with its acronym in brackets, or where the next line's first
+		// word would have fitted: not where the width wrapped a name
+		// ("Russian Academy of Sciences Lomonosov" / "Moscow State
+		// University").
+		if !whole && !strings.HasSuffix(l, ")") && !tr.brokeShort(lines, spans, k+1, col) {
 			return false
 		}
 	}
 	return true
+}
+
+// namedInstitution reports a name of an institute, school or centre known
+// by its own name ("Tata Institute of Fundamental Research", "Korea
+// Advanced Institute of Science and Technology"), not by its kind first
+// ("Institute of Physics", "College of Engineering"): an institution's
+// name, or a unit's.
+func (c *docContext) namedInstitution(name string) bool {
+	return c.unitish(name) && !c.isUnit(name) && !c.opensAsUnit(name) && !startsLower(name)
+}
+
+// datesPaired reports a row whose date cell holds k lines, each a date:
+// an agreement a line.
+func (tr *tableReader) datesPaired(vals *fieldVals, k int) bool {
+	v, ok := vals.lookup(fSigned)
+	if !ok || v.covered || len(v.lines) != k {
+		return false
+	}
+	opt := tr.c.dateOptions()
+	for _, l := range v.lines {
+		l, _ = splitMarkers(clean(l))
+		if _, err := tr.c.parseDate(l, opt); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// listColumn reports a column of which two cells at least hold several
+// lines that each name a university whole (namesALine, no line an
+// institute by its own name): a column whose cells list partners one a
+// line. Each column is looked at once a table.
+func (tr *tableReader) listColumn(j int) bool {
+	if v, ok := tr.listCols[j]; ok {
+		return v
+	}
+	n := 0
+	for i := range tr.t.Rows {
+		if r := &tr.t.Rows[i]; !r.Header && j < len(r.Cells) && !r.Cells[j].Covered && r.Cells[j].LineCount() > 1 {
+			if tr.namesALine(r.Cells[j].Lines(), r.Cells[j].LineSpans(), j, false) {
+				if n++; n == 2 {
+					break
+				}
+			}
+		}
+	}
+	if tr.listCols == nil {
+		tr.listCols = map[int]bool{}
+	}
+	tr.listCols[j] = n >= 2
+	return n >= 2
+}
+
+// spansOf is where the lines of row i's cell v run across the page, when
+// the reader said and v's lines are still the cell's own.
+func (tr *tableReader) spansOf(i int, v val) []parser.LineSpan {
+	r := &tr.t.Rows[i]
+	if v.col >= len(r.Cells) {
+		return nil
+	}
+	c := &r.Cells[v.col]
+	if spans := c.LineSpans(); len(spans) == len(v.lines) && slices.Equal(c.Lines(), v.lines) {
+		return spans
+	}
+	return nil
+}
+
+// brokeShort reports a line break before lines[k] that the width did not
+// force: the first word of lines[k] would have fitted after lines[k-1]
+// within the column, whose right edge is where its longest line ends
+// (columnRight). The word's width is taken in proportion to its line's.
+// Without where the lines run, the lines' lengths in characters are
+// compared (hardBreak).
+func (tr *tableReader) brokeShort(lines []string, spans []parser.LineSpan, k, col int) bool {
+	right := tr.columnRight(col)
+	if len(spans) != len(lines) || right <= 0 {
+		return hardBreak(lines, k)
+	}
+	next := strings.TrimSpace(lines[k])
+	word, _, _ := strings.Cut(next, " ")
+	n, nw := utf8.RuneCountInString(next), utf8.RuneCountInString(word)
+	if n == 0 || nw == 0 {
+		return false
+	}
+	perRune := float64(spans[k].X1-spans[k].X0) / float64(n)
+	return float64(spans[k-1].X1)+perRune*float64(nw+1) <= right+0.5
+}
+
+// columnRight is where the longest line of column j's cells ends across
+// the page, in points (0 when the reader did not say): the column's
+// right edge as its text shows it. Each column is measured once a table.
+func (tr *tableReader) columnRight(j int) float64 {
+	if w, ok := tr.colRights[j]; ok {
+		return w
+	}
+	w := 0.0
+	for i := range tr.t.Rows {
+		if r := &tr.t.Rows[i]; !r.Header && j < len(r.Cells) && !r.Cells[j].Covered && r.Cells[j].ColSpan <= 1 {
+			for _, s := range r.Cells[j].LineSpans() {
+				w = max(w, float64(s.X1))
+			}
+		}
+	}
+	if tr.colRights == nil {
+		tr.colRights = map[int]float64{}
+	}
+	tr.colRights[j] = w
+	return w
 }
 
 // cjkUnitOf reports a name in a script without spaces that reads as a

@@ -225,8 +225,47 @@ const (
 // it: SetBox and SetLines make another.
 type cellMore struct {
 	lines []string
+	spans []LineSpan  // where each line runs across the page (PDF), nil when not known
+	one   [1]LineSpan // spans' room for a cell of one line
 	box   Box
 	boxed bool // box is not the zero box
+}
+
+// LineSpan is where a cell's line runs across the page, in points (PDF):
+// from the left edge of its first glyph to the right edge of its last.
+type LineSpan struct{ X0, X1 float32 }
+
+// LineSpans are where the cell's lines run across the page, one a line
+// (PDF), or nil when the reader did not say. They are set with the lines
+// (SetLinesSpansBox) and dropped when the lines are set again.
+func (c *Cell) LineSpans() []LineSpan {
+	if c.more == nil || len(c.more.spans) != c.LineCount() {
+		return nil
+	}
+	return c.more.spans
+}
+
+// WithLinesSpansBox returns the cell with the lines, their spans and the
+// box b (SetLinesSpansBox).
+func (c Cell) WithLinesSpansBox(lines []string, spans []LineSpan, b Box) Cell {
+	c.SetLinesSpansBox(lines, spans, b)
+	return c
+}
+
+// SetLinesSpansBox is SetLinesBox with where each line runs across the
+// page (spans, as many as lines; dropped otherwise). A cell with no box
+// keeps no spans.
+func (c *Cell) SetLinesSpansBox(lines []string, spans []LineSpan, b Box) {
+	c.SetLinesBox(lines, b)
+	if c.more == nil || len(spans) != c.LineCount() {
+		return
+	}
+	if len(spans) == 1 {
+		c.more.one[0] = spans[0]
+		c.more.spans = c.more.one[:]
+		return
+	}
+	c.more.spans = spans
 }
 
 // A row's and a cell's box are held behind a pointer, nil when zero: the
@@ -265,7 +304,11 @@ func (c *Cell) SetBox(b Box) {
 	}
 	m := &cellMore{box: b, boxed: boxed}
 	if c.more != nil {
-		m.lines = c.more.lines
+		m.lines, m.spans = c.more.lines, c.more.spans
+		if len(m.spans) == 1 {
+			m.one = c.more.one
+			m.spans = m.one[:]
+		}
 	}
 	if !boxed && m.lines == nil {
 		m = nil
@@ -305,10 +348,11 @@ func (c *Cell) LineCount() int {
 }
 
 // SetLines sets the cell's lines: set its Text first. The cell keeps lines
-// (it does not copy them) unless they are the one line Text.
+// (it does not copy them) unless they are the one line Text, and drops
+// where the lines it had ran (LineSpans).
 func (c *Cell) SetLines(lines []string) {
 	form, lines := c.formOf(lines)
-	if form != linesMore && c.lines != linesMore {
+	if form != linesMore && c.lines != linesMore && (c.more == nil || c.more.spans == nil) {
 		c.lines = form
 		return
 	}

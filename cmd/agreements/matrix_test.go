@@ -257,6 +257,8 @@ func (d *matrixData) want(m *matrixManifest) ([]matrixRecord, error) {
 					if len(w["signed"]) > 4 {
 						w["signed"] = w["signed"][:4]
 					}
+				case "no_signed":
+					w["signed"] = ""
 				case "no_as_of":
 					w["as_of"] = ""
 				case "no_valid_until":

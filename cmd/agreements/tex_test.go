@@ -44,6 +44,15 @@ func TestDivTables(t *testing.T) {
 	readAllRight(t, "../../fixtures/divtable", 4, "fixtures/gen/divtables.py")
 }
 
+// TestPartnersALineRenderings reads lists that name a country's partners
+// in one cell, a line each (fixtures/cells, made by
+// fixtures/gen/cell_lists.py), as web pages (<br>, a paragraph each),
+// printed by Chromium and drawn by ReportLab. Every one must read right,
+// but for those its known-failures.txt lists.
+func TestPartnersALineRenderings(t *testing.T) {
+	readAllRight(t, "../../fixtures/cells", 9, "fixtures/gen/cell_lists.py")
+}
+
 // readAllRight reads every rendering under root (a directory of a
 // manifest and its input each, atLeast of them, made by gen) against its
 // transcription, as TestMatrix does, and fails for any that does not read

@@ -537,7 +537,7 @@ func (d *decoder) row(r *parser.Row) {
 	for i := range r.Cells {
 		c := &r.Cells[i]
 		flags := d.byte()
-		if flags&^(cellCovered|cellLinesMask|cellNoBox) != 0 || flags&cellLinesMask == cellLinesMask {
+		if flags&^(cellCovered|cellLinesMask|cellNoBox|cellSpans) != 0 || flags&cellLinesMask == cellLinesMask {
 			d.fail("a cell of flags %#x", flags)
 			return
 		}
@@ -569,12 +569,30 @@ func (d *decoder) row(r *parser.Row) {
 		if flags&cellNoBox == 0 {
 			b = d.box()
 		}
+		var spans []parser.LineSpan
+		if flags&cellSpans != 0 {
+			n := len(lines)
+			if flags&cellLinesMask == cellOneLine {
+				n = 1
+			}
+			if n == 0 || 2*n > d.left() {
+				d.fail("a cell's line spans past its lines or the reply")
+				return
+			}
+			spans = make([]parser.LineSpan, n)
+			for j := range spans {
+				spans[j] = parser.LineSpan{X0: float32(d.num()), X1: float32(d.num())}
+			}
+		}
 		switch flags & cellLinesMask {
 		case cellOneLine:
 			c.SetOneLine()
 			c.SetBox(b)
+			if spans != nil {
+				c.SetLinesSpansBox(c.Lines(), spans, b)
+			}
 		case cellLinesList:
-			c.SetLinesBox(lines, b)
+			c.SetLinesSpansBox(lines, spans, b)
 		default:
 			c.SetBox(b)
 		}

@@ -9,7 +9,7 @@ import (
 )
 
 // magic opens a reply: its name and the version of its encoding.
-const magic = "agreements-reply\x02"
+const magic = "agreements-reply\x03"
 
 // Bounds on what a reply shares: texts up to sharedText bytes long, at
 // most sharedTexts of them, and at most sharedNumbers numbers; past that,
@@ -57,6 +57,7 @@ const (
 	cellLinesList = 2 << 1 // Lines follow: their count, then each
 	cellLinesMask = 3 << 1
 	cellNoBox     = 1 << 3
+	cellSpans     = 1 << 4 // where each line runs across the page follows (parser.LineSpan), as many as lines
 )
 
 // Flags of an error.
@@ -476,6 +477,10 @@ func (e *encoder) row(r *parser.Row) {
 		if !c.HasBox() {
 			flags |= cellNoBox
 		}
+		spans := c.LineSpans()
+		if spans != nil {
+			flags |= cellSpans
+		}
 		e.body = append(e.body, flags)
 		e.str(c.Text)
 		if flags&cellLinesMask == cellLinesList {
@@ -489,6 +494,10 @@ func (e *encoder) row(r *parser.Row) {
 		e.int(int(c.RowSpan))
 		if flags&cellNoBox == 0 {
 			e.box(c.Box())
+		}
+		for _, sp := range spans {
+			e.num(float64(sp.X0))
+			e.num(float64(sp.X1))
 		}
 	}
 }

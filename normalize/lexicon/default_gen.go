@@ -653,6 +653,7 @@ var defaultLexicon = Lexicon{
 	},
 	inst: []term{
 		{text: "institute of technology", n: 23, latin: true, mask: 68738116084},
+		{text: "institute of science", n: 20, latin: true, mask: 68721336628},
 		{text: "academy of sciences", n: 19, latin: true, mask: 68736545085},
 		{text: "research council", n: 16, latin: true, mask: 68720945557},
 		{text: "universidade", n: 12, latin: true, mask: 3547417},

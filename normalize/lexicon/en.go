@@ -67,7 +67,7 @@ var English = &Lang{
 		"pending":       {"pending", "pending renewal", "under negotiation", "in process", "in progress", "under renewal"},
 		"fee_waiver":    {"waive", "waives", "waived", "waiver", "fee exemption", "tuition exemption", "exempt", "exempted", "tuition free", "tuition waiver", "fee waiver"},
 	},
-	Institutions:     []string{"university", "academia", "council", "research council", "academy of sciences", "institute of technology", "college", "polytechnic", "universität", "université", "universidad", "universidade", "università", "universiteit", "hochschule", "école", "academy", "ministry"},
+	Institutions:     []string{"university", "academia", "council", "research council", "academy of sciences", "institute of technology", "institute of science", "college", "polytechnic", "universität", "université", "universidad", "universidade", "università", "universiteit", "hochschule", "école", "academy", "ministry"},
 	InstitutionFirst: []string{"institut", "institute", "instituto", "istituto", "institutul", "politecnico", "politécnica", "politecnica", "polytechnique"},
 	Universities:     []string{"university", "universität", "université", "universidad", "universidade", "università", "universiteit", "universiti", "universitas"},
 	ListTitle:        []string{"agreement", "agreements", "partner", "partners", "exchange", "list", "partnership", "partnerships", "mou", "mous"},

@@ -427,6 +427,19 @@ func (lx *Lexicon) IsInstitution(text string) bool {
 	return len(findText(text, lx.inst)) > 0
 }
 
+// OpensWithInstitutionPhrase reports a text that opens with a phrase of
+// several words naming an institution ("Institute of Technology Bandung",
+// "Academy of Sciences of the Czech Republic"), not a single word that
+// may open a unit's name as well ("College of Engineering").
+func (lx *Lexicon) OpensWithInstitutionPhrase(text string) bool {
+	for _, m := range findText(text, lx.inst) {
+		if m.start == 0 && strings.Contains(m.t.text, " ") {
+			return true
+		}
+	}
+	return false
+}
+
 // IsInstitutionWord reports a text that is only a word for an
 // institution, naming none ("University", "Institute", "大学"): the end of
 // a name whose first part stands elsewhere.

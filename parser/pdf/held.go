@@ -318,13 +318,14 @@ const (
 	cellX0Joined // Box.X0 is the X1 of the cell before (the row's X0 for the first)
 	cellY0Row    // Box.Y0 is the row's
 	cellY1Row    // Box.Y1 is the row's
+	cellSpans    // where the lines run across the page follows the box (parser.LineSpan): their count, then each
 )
 
 // packRow appends the packed form of r's cells: their count, how many
 // lines they give (Lines, one-line cells too), the length of what follows
 // on each cell and of the texts, then each cell's flags, spans, the
-// coordinates of its box that the flags do not give, and the lengths of its
-// text and lines, then the cells' texts and lines, one run of bytes.
+// coordinates of its box that the flags do not give, where its lines run
+// (parser.LineSpan), and the lengths of its text and lines, then the cells' texts and lines, one run of bytes.
 func (pk *packer) packRow(r *parser.Row) {
 	b := pk.data
 	var f byte
@@ -364,6 +365,10 @@ func (pk *packer) packRow(r *parser.Row) {
 		if same(c.Box().Y1, r.Box().Y1) {
 			f |= cellY1Row
 		}
+		spans := c.LineSpans()
+		if spans != nil {
+			f |= cellSpans
+		}
 		meta = append(meta, f)
 		meta = binary.AppendVarint(meta, int64(c.ColSpan))
 		meta = binary.AppendVarint(meta, int64(c.RowSpan))
@@ -378,6 +383,13 @@ func (pk *packer) packRow(r *parser.Row) {
 			meta = pk.coord(meta, c.Box().Y1)
 		}
 		prevX = c.Box().X1
+		if spans != nil {
+			meta = binary.AppendUvarint(meta, uint64(len(spans)))
+			for _, sp := range spans {
+				meta = pk.coord(meta, float64(sp.X0))
+				meta = pk.coord(meta, float64(sp.X1))
+			}
+		}
 		meta = binary.AppendUvarint(meta, uint64(len(c.Text)))
 		text = append(text, c.Text...)
 		if f&(cellOneLine|cellNoLines) == 0 {
@@ -471,11 +483,21 @@ func (pp *packedPage) cells(k int32, take func(n int) []parser.Cell) []parser.Ce
 			box.Y1 = pp.vals[uvarint()]
 		}
 		prevX = box.X1
+		var spans []parser.LineSpan
+		if f&cellSpans != 0 {
+			spans = make([]parser.LineSpan, uvarint())
+			for j := range spans {
+				spans[j] = parser.LineSpan{X0: float32(pp.vals[uvarint()]), X1: float32(pp.vals[uvarint()])}
+			}
+		}
 		c.Text = next()
 		switch {
 		case f&cellOneLine != 0:
 			c.SetOneLine()
 			c.SetBox(box)
+			if spans != nil {
+				c.SetLinesSpansBox(c.Lines(), spans, box)
+			}
 		case f&cellNoLines == 0:
 			m := uvarint()
 			cl := make([]string, 0) // not nil, however many
@@ -485,7 +507,7 @@ func (pp *packedPage) cells(k int32, take func(n int) []parser.Cell) []parser.Ce
 				}
 				cl, lines = lines[:m:m], lines[m:]
 			}
-			c.SetLinesBox(cl, box)
+			c.SetLinesSpansBox(cl, spans, box)
 		default:
 			c.SetBox(box)
 		}

@@ -346,6 +346,21 @@ func baselines(ws []tword, idx []int) [][]int { return baselinesIn(ws, idx, nil)
 type lineBuf struct {
 	order []int
 	lines [][]int
+	spans []parser.LineSpan // room the cells' line spans are cut from (cellTextSpans)
+}
+
+// takeSpans returns room for n line spans, cut from b's (nil b: made
+// anew). The room is the caller's to keep: b cuts none of it again.
+func (b *lineBuf) takeSpans(n int) []parser.LineSpan {
+	if b == nil {
+		return make([]parser.LineSpan, 0, n)
+	}
+	if cap(b.spans)-len(b.spans) < n {
+		b.spans = make([]parser.LineSpan, 0, max(n, 256))
+	}
+	out := b.spans[len(b.spans) : len(b.spans) : len(b.spans)+n]
+	b.spans = b.spans[:len(b.spans)+n]
+	return out
 }
 
 // baselinesIn is baselines, the lines made in b's arrays (b nil: new
@@ -515,15 +530,31 @@ func cellText(ws []tword, idx []int) (text string, lines []string) {
 // share them, where each cell made its own (two arrays a cell, most of
 // them of one word). The lines of text it returns are the cell's own.
 func cellTextIn(ws []tword, idx []int, b *lineBuf) (text string, lines []string) {
+	text, lines, _ = cellTextSpans(ws, idx, b, false)
+	return text, lines
+}
+
+// cellTextSpans is cellTextIn, and where each line runs across the page
+// when withSpans is set (parser.LineSpan: the
+// normaliser tells a line the width broke from one its writer broke).
+func cellTextSpans(ws []tword, idx []int, b *lineBuf, withSpans bool) (text string, lines []string, spans []parser.LineSpan) {
 	if len(idx) == 0 {
-		return "", nil
+		return "", nil, nil
 	}
-	for _, l := range raisedIntoLines(ws, baselinesIn(ws, idx, b)) {
+	ls := raisedIntoLines(ws, baselinesIn(ws, idx, b))
+	if withSpans {
+		spans = b.takeSpans(len(ls)) // (one run for the cells of a table: a slice each would be an allocation a cell)
+	}
+	for _, l := range ls {
 		if t := joinWords(ws, l); t != "" {
 			lines = append(lines, t)
+			if withSpans {
+				wb := wordsBox(ws, l)
+				spans = append(spans, parser.LineSpan{X0: float32(wb.X0), X1: float32(wb.X1)})
+			}
 		}
 	}
-	return strings.Join(lines, " "), lines
+	return strings.Join(lines, " "), lines, spans
 }
 
 // raisedIntoLines puts a marker set as a superscript, which stands on a

@@ -866,8 +866,9 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 			s := g.span[i]
 			cell := parser.Cell{ColSpan: int16(min(s.c1-s.c0+1, parser.MaxColSpan)), RowSpan: int32(s.r1 - s.r0 + 1)}
 			var lines []string
-			cell.Text, lines = cellTextIn(ws, cellWords[i], &lbuf)
-			cell.SetLinesBox(lines, parser.Box{X0: xs[s.c0], Y0: ys[s.r0], X1: xs[s.c1+1], Y1: ys[s.r1+1]})
+			var spans []parser.LineSpan
+			cell.Text, lines, spans = cellTextSpans(ws, cellWords[i], &lbuf, true)
+			cell.SetLinesSpansBox(lines, spans, parser.Box{X0: xs[s.c0], Y0: ys[s.r0], X1: xs[s.c1+1], Y1: ys[s.r1+1]})
 			if cell.Text != "" || cell.RowSpan > 1 {
 				empty = false
 			}

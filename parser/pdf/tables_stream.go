@@ -1293,8 +1293,9 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 				box.X1 = seps[c+span]
 			}
 			var lines []string
-			cell.Text, lines = cellTextIn(ws, acc.words, &lbuf)
-			cell.SetLinesBox(lines, box)
+			var spans []parser.LineSpan
+			cell.Text, lines, spans = cellTextSpans(ws, acc.words, &lbuf, true)
+			cell.SetLinesSpansBox(lines, spans, box)
 			cellWords[c], cellLines[c] = acc.words, max(len(lines), 1)
 			lineCounts[r*nc+c] = len(lines)
 			for _, wi := range acc.words {
