@@ -154,6 +154,17 @@ func TestUnitOnItsLine(t *testing.T) {
 		{[]string{"Tokyo Institute of Technology Graduate", "School of Engineering"}, "Tokyo Institute of Technology Graduate School of Engineering"},
 		{[]string{"Lund University MAX IV", "Laboratory"}, "Lund University MAX IV Laboratory"},
 		{[]string{"Lund University", "MAX IV Laboratory"}, "Lund University, MAX IV Laboratory"},
+		// An institute's name that ends where the width did not end it,
+		// then a unit's: the unit on its own line. Where the width broke
+		// the line, or the line after names an institution, it goes on.
+		{[]string{"National Center of Scientific Research", "The Interdisciplinary Center on Nanoscience of Marseille — School-to-school agreement"},
+			"National Center of Scientific Research, The Interdisciplinary Center on Nanoscience of Marseille — School-to-school agreement"},
+		{[]string{"Helmholtz Zentrum Berlin", "Institute for Solar Fuels — School-to-school agreement (IMR)"},
+			"Helmholtz Zentrum Berlin, Institute for Solar Fuels — School-to-school agreement (IMR)"},
+		{[]string{"National Center of Scientific Research The Interdisciplinary", "Center on Nanoscience of Marseille"},
+			"National Center of Scientific Research The Interdisciplinary Center on Nanoscience of Marseille"},
+		{[]string{"International Center for", "Theoretical Physics"}, "International Center for Theoretical Physics"},
+		{[]string{"National Institute for Materials Science", "Chinese Academy of Sciences"}, "National Institute for Materials Science Chinese Academy of Sciences"},
 	}
 	for _, tt := range tests {
 		text := joinWrapped(tt.lines)

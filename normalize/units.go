@@ -430,6 +430,13 @@ func (c *docContext) unitOnItsLine(lines []string, text string) string {
 		if comma && (strings.ContainsAny(head, ",，、") || !hardBreak(lines, k)) {
 			continue // the comma is the name's, or inside a unit that wrapped
 		}
+		if hardBreak(lines, k) && c.namesOrganisation(head) && c.unitish(tail) && !c.namesUniversity(tail) && !c.lx.IsInstitution(tail) {
+			// "National Center of Scientific Research" / "The
+			// Interdisciplinary Center on Nanoscience of Marseille": a line
+			// the width did not end, then a unit's name.
+			first = k
+			break
+		}
 		ends := c.endsAsInstitution(head) || strings.HasSuffix(head, ")") || endsWithSubject(head) || isUniversityOfPlace(head) || isInstitutionOfPlace(head) ||
 			c.namesUniversity(head) && !c.unitish(head) && !c.namesUniversity(tail)
 		if ends && (c.isUnit(tail) || c.unitish(tail)) || c.lx.IsInstitution(head) && c.lx.UnitWordAt(tail) && !c.lx.IsInstitution(tail) {
