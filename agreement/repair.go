@@ -77,4 +77,5 @@ const (
 	UnplacedNoHeader     UnplacedKind = "no_header"     // a table whose columns no header names
 	UnplacedOutsideEntry UnplacedKind = "outside_entry" // text inside a group that is neither entry nor heading
 	UnplacedAboveHeader  UnplacedKind = "above_header"  // a row naming an institution above a table's header, read as its title
+	UnplacedBareGroup    UnplacedKind = "bare_group"    // one of several country headings in a row with no entry under any, and none anywhere
 )

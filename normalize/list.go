@@ -894,6 +894,9 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		c.unplaced(l.Page, l.Row, text, agreement.UnplacedUnknownGroup, "heading is not a known country or region")
 	}
 	c.country, c.intl, c.cRepair = g.country, g.intl, g.repairs
+	if g.known && c.country.Name != "" {
+		c.heads = append(c.heads, headNote{page: l.Page, row: l.Row, text: text, country: c.country.Name, made: c.made()})
+	}
 	if g.hasCount {
 		c.res.Declared = append(c.res.Declared, Declared{Level: c.level, Scope: "country", Name: c.country.Name, Count: g.count, Text: text, Page: l.Page, Row: l.Row})
 	}

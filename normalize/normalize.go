@@ -97,6 +97,7 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 	c.res.Legend = c.legend.entries
 	if c.check != nil {
 		c.release(c.made())
+		c.bareHeadings()
 		c.res.Records = nil // all emitted
 		c.res.Warnings = append(c.check.Finish(c.res), c.saidDoubts()...)
 		return c.res, nil
@@ -106,7 +107,9 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 	}
 	for i := range c.res.Records {
 		c.finish(&c.res.Records[i])
+		c.noteFilled(&c.res.Records[i])
 	}
+	c.bareHeadings()
 	c.res.Warnings = append(readcheck.Check(doc, c.res, readcheck.Options{DatesGiven: opt.MonthFirst || opt.DayFirst}), c.saidDoubts()...)
 	return c.res, nil
 }
@@ -152,6 +155,7 @@ func (c *docContext) release(end int) {
 			c.released(c.base+i, r)
 		}
 		c.check.Record(r)
+		c.noteFilled(r)
 		c.opt.Emit(*r)
 	}
 	rest := copy(c.res.Records, c.res.Records[n:])
@@ -195,6 +199,9 @@ type docContext struct {
 	intl    bool     // the current group is international organisations
 	cRepair []string // repairs made reading the current country heading
 	rRepair []string // repairs made reading the current region heading
+
+	heads  []headNote      // the country headings read, in order (bareHeadings)
+	filled map[string]bool // the countries records were released under (bareHeadings)
 
 	homeUnit    string       // the home unit a list groups its entries under ("工学研究科")
 	list        *listState   // the list being read (list.go)

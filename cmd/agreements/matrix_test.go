@@ -393,6 +393,7 @@ type matrixResult struct {
 	manifest *matrixManifest
 	problems []string
 	reason   string // one line
+	loud     bool   // the extraction said a warning or failed: a wrong read it says is not silent
 }
 
 func (r *matrixResult) passed() bool { return r.reason == "" }
@@ -412,6 +413,7 @@ func runMatrixRendering(t *testing.T, dir string) *matrixResult {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run(append(append([]string{"extract"}, m.Args...), in), strings.NewReader(""), &stdout, &stderr)
+	res.loud = code != 0 || strings.Contains(stderr.String(), "warning:")
 	var recs []agreement.Record
 	if len(bytes.TrimSpace(stdout.Bytes())) > 0 { // no records at all is a result, not an unreadable output
 		recs, err = output.ReadRecords(&stdout)
@@ -481,6 +483,19 @@ func readKnownFailures(t *testing.T, file string) map[string]string {
 	return known
 }
 
+// silentKnown are the known failures of the matrix that say nothing, and
+// why that is right: every other rendering that does not read right must
+// say a warning.
+var silentKnown = map[string]string{
+	// The source list gives "Plasma and Radiation Physics" as the unit of
+	// "National Institute for Lasers" in a cell of its own; set after a
+	// comma or on a line of its own in the partner's cell, it reads as the
+	// institute's own name (National Institute for Lasers, Plasma and
+	// Radiation Physics, as the institute calls itself).
+	"m045-weasyprint-tohoku-department": "the unit reads as part of the institute's name",
+	"m064-weasyprint-tohoku-department": "the unit reads as part of the institute's name",
+}
+
 // TestMatrix extracts every rendering of the layout matrix in-process and
 // compares its records with its transcription. A failing rendering must be
 // listed in known-failures.txt, and a listed one must still fail.
@@ -509,6 +524,8 @@ func TestMatrix(t *testing.T) {
 					t.Errorf("%s fails (%s):\n  %s", name, dimensionsLine(res.manifest), strings.Join(res.problems, "\n  "))
 				case res.passed() && listed:
 					t.Errorf("%s now passes: remove it from %s", name, matrixKnownFile)
+				case !res.passed() && !res.loud && silentKnown[name] == "":
+					t.Errorf("%s reads wrong and says nothing: a wrong read must be said", name)
 				}
 			})
 		}
