@@ -942,6 +942,10 @@ func ParseValidity(s string, opt DateOptions) (Validity, error) {
 	if strings.Trim(t, termDashes) == "" {
 		return v, nil
 	}
+	if from, until, ok := untilInBrackets(t, opt); ok {
+		v.Signed, v.ValidUntil = from, until
+		return v, nil
+	}
 	if len(t) > 3*maxDateLen {
 		return Validity{}, fmt.Errorf("%w: %.40q...: too long for a term", ErrBadDate, s)
 	}
@@ -984,6 +988,51 @@ func ParseValidity(s string, opt DateOptions) (Validity, error) {
 		return Validity{}, ambiguous
 	}
 	return Validity{}, fmt.Errorf("%w: %q: not a term", ErrBadDate, s)
+}
+
+// untilWords say that the date after them ends a term ("(until March 31,
+// 2024)", "（有効期限：2024年3月31日）"); まで says so after it.
+var untilWords = []string{"valid until", "valid through", "valid till", "until", "till", "through", "expires on", "expires",
+	"expiring", "expiry", "有効期限", "有効期間", "期限"}
+
+// untilInBrackets reads a term written as its start and, in brackets
+// after it, its end: "2019年4月1日（2024年3月31日まで）", "April 1, 2019 (until
+// March 31, 2024)", "2019.4.1 (~2024.3.31)". The bracket must say that its
+// date ends the term (untilWords, まで, a dash before it): a date in
+// brackets alone may say anything ("2016 (renewed 2021)").
+func untilInBrackets(t string, opt DateOptions) (from, until Date, ok bool) {
+	if !strings.HasSuffix(t, ")") {
+		return Date{}, Date{}, false
+	}
+	rest, inner, found := cutTrailingBrackets(t)
+	rest = strings.TrimSpace(rest)
+	if !found || rest == "" {
+		return Date{}, Date{}, false
+	}
+	inner = strings.TrimSpace(inner)
+	said := false
+	if cut, ok := strings.CutSuffix(inner, "まで"); ok {
+		inner, said = strings.TrimSpace(cut), true
+	}
+	lower := strings.ToLower(inner)
+	for _, w := range untilWords {
+		if strings.HasPrefix(lower, w) {
+			inner, said = strings.TrimSpace(inner[len(w):]), true
+			break
+		}
+	}
+	if trimmed := strings.TrimLeft(inner, ":"+termDashes); trimmed != inner {
+		inner, said = strings.TrimSpace(trimmed), true
+	}
+	if !said || inner == "" {
+		return Date{}, Date{}, false
+	}
+	f, err1 := ParseDate(rest, opt)
+	u, err2 := ParseDate(inner, opt)
+	if err1 != nil || err2 != nil {
+		return Date{}, Date{}, false
+	}
+	return f, u, true
 }
 
 // cutWords removes the first of words found in s (with brackets around it),

@@ -163,6 +163,10 @@ func TestParseValidity(t *testing.T) {
 		{"until only", "-2018.10.19", Validity{ValidUntil: d("2018-10-19", "YYYY.MM.DD")}},
 		{"until only tilde", "～2018.10.19", Validity{ValidUntil: d("2018-10-19", "YYYY.MM.DD")}},
 		{"open end", "2006.4.5～", Validity{Signed: d("2006-04-05", "YYYY.M.D")}},
+		{"end in brackets made", "2019年4月1日（2024年3月31日まで）", Validity{Signed: d("2019-04-01", "YYYY年M月D日"), ValidUntil: d("2024-03-31", "YYYY年M月D日")}},
+		{"end in brackets until", "April 1, 2019 (until March 31, 2024)", Validity{Signed: d("2019-04-01", "Month D, YYYY"), ValidUntil: d("2024-03-31", "Month D, YYYY")}},
+		{"end in brackets tilde", "2019.4.1 (~2024.3.31)", Validity{Signed: d("2019-04-01", "YYYY.M.D"), ValidUntil: d("2024-03-31", "YYYY.M.D")}},
+		{"end in brackets label", "2019/04/01（有効期限：2024/03/31）", Validity{Signed: d("2019-04-01", "YYYY/MM/DD"), ValidUntil: d("2024-03-31", "YYYY/MM/DD")}},
 		{"pending", "手続中", Validity{Pending: true}},
 		{"pending long", "締結手続き中", Validity{Pending: true}},
 		{"pending english", "Pending", Validity{Pending: true}},
@@ -186,6 +190,7 @@ func TestParseValidityErrors(t *testing.T) {
 		{"bad end", "2006.4.5-2011.2.30", ErrBadDate},
 		{"ambiguous end", "2006.4.5-3/4/2011", ErrAmbiguousDate},
 		{"ambiguous date", "3/4/2011", ErrAmbiguousDate},
+		{"bracketed date saying no end", "2016 (renewed 2021)", ErrBadDate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
