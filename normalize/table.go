@@ -94,19 +94,18 @@ type tableReader struct {
 	partnerMarkers        []string // the markers the partner cell above carried, for the rows that fill it down
 	partnerText           string   // the partner cell above as read, and how (dateGoesOn)
 	partnerOpts           entryOpts
-	partnerFrom           int             // the first record made of the partner cell above
-	prev                  int             // the last record of this table (c.rec), -1 for none
-	lastBody              bodyRow         // the body row read last (brokenByPage)
-	otherLevel            bool            // a record of this table released while it is read has a level other than the table's
-	repeatedRow           bool            // the row before the next record was a clipped copy of it, dropped
-	catUnits              *bool           // the category column names units (categoriesNameUnits), once known
-	parts                 int             // the agreements a line of the row being read holds (oneAgreementALine)
-	unpaired              bool            // the row being read has a date a line that its other cells do not pair with
-	sharedWrap            bool            // and a cell beside its agreements one a line that reads as one text wrapped, every one's
-	partnersALine         bool            // the row being read names several partners one a line (onePartnerALine)
-	colRights             map[int]float64 // where the longest line of each column's cells ends, once measured (columnRight)
-	listCols              map[int]bool    // the columns whose cells list partners one a line, once looked at (listColumn)
-	anchor                int             // the column that tells a record's first row (anchorColumn), once anchorFound
+	partnerFrom           int          // the first record made of the partner cell above
+	prev                  int          // the last record of this table (c.rec), -1 for none
+	lastBody              bodyRow      // the body row read last (brokenByPage)
+	otherLevel            bool         // a record of this table released while it is read has a level other than the table's
+	repeatedRow           bool         // the row before the next record was a clipped copy of it, dropped
+	catUnits              *bool        // the category column names units (categoriesNameUnits), once known
+	parts                 int          // the agreements a line of the row being read holds (oneAgreementALine)
+	unpaired              bool         // the row being read has a date a line that its other cells do not pair with
+	sharedWrap            bool         // and a cell beside its agreements one a line that reads as one text wrapped, every one's
+	partnersALine         bool         // the row being read names several partners one a line (onePartnerALine)
+	listCols              map[int]bool // the columns whose cells list partners one a line, once looked at (listColumn)
+	anchor                int          // the column that tells a record's first row (anchorColumn), once anchorFound
 	anchorFound           bool
 	headerTexts           map[string]bool         // the texts of the header's cells (isHeaderText)
 	headerWords           map[int]map[string]bool // the words of each column's header cells (headerWordsOf)

@@ -969,7 +969,7 @@ func (tr *tableReader) onePartnerALine(i int, vals *fieldVals) []*fieldVals {
 	// Fundamental Research") may be the line above's unit, unless a date
 	// a line pairs each line with an agreement, or the column's other
 	// cells are lists of partners.
-	named := tr.datesPaired(vals, k) || tr.listColumn(v.col)
+	named := func() bool { return tr.datesPaired(vals, k) || tr.listColumn(v.col) }
 	if !tr.namesALine(v.lines, tr.spansOf(i, v), v.col, named) {
 		return nil
 	}
@@ -1014,28 +1014,41 @@ func partsByLine(vals *fieldVals, perPart fieldSet, k int) []*fieldVals {
 // ("(University of Indonesia)"), a bare word ("Nanyang Technological" /
 // "University"), or in another script than the others ("ウィーン工科大学" /
 // "Technische Universität Wien").
-func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col int, named bool) bool {
+func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col int, named func() bool) bool {
 	if oneWrappedText(lines) {
 		return false
 	}
 	c := tr.c
 	explicit := c.doc != nil && c.doc.Format != parser.FormatPDF
-	prev := ""
+	// The lexicon's words first, each line once; then what reads the
+	// lines further (and remembers what it read), only for lines that
+	// passed, so that a cell of one name wrapped costs little.
+	cleaned := make([]string, len(lines))
+	var ownName []bool // the lines that name an institute by its own name only (named)
 	for k, l := range lines {
 		l, _, _ = cutMarkers(clean(l))
-		if l == "" || isParenthesised(l) || c.lx.IsInstitutionWord(l) || c.isUnit(l) || endsWithConnector(l) || c.lx.EndsWithModifier(l) {
+		cleaned[k] = l
+		if l == "" || isParenthesised(l) || c.lx.IsInstitutionWord(l) || endsWithConnector(l) || c.lx.EndsWithModifier(l) {
 			return false
 		}
-		if _, name := c.readEntryDetails(l, entryOpts{}, c.dateOptions()); name != l {
-			return false // an agreement's details on the line ("信息与电子学院 — 部局間協定…、8/8/2019 締結"): one entry wrapped
+		if k > 0 {
+			prev := cleaned[k-1]
+			if hasCJK(l) != hasCJK(prev) || koreanCollege(prev, l) || koreanCollege(l, prev) || cjkUnitOf(prev, l) {
+				return false
+			}
 		}
-		if k > 0 && (hasCJK(l) != hasCJK(prev) || koreanCollege(prev, l) || koreanCollege(l, prev) || c.opensAsUnit(l) || cjkUnitOf(prev, l)) {
-			return false
-		}
-		prev = l
 		whole := c.namesUniversity(l) && c.endsAsInstitution(l)
-		if !whole && !c.lx.IsInstitution(l) && !(named && k > 0 && c.namedInstitution(l) && !isAcademyName(lines[k-1])) {
-			return false // (an institute known by its own name after the first is its unit: "Chinese Academy of Sciences" / "Xinjiang Institute of Ecology and Geography")
+		if !whole && !c.lx.IsInstitution(l) {
+			// (an institute known by its own name after the first is
+			// its unit: "Chinese Academy of Sciences" / "Xinjiang
+			// Institute of Ecology and Geography")
+			if k == 0 || isAcademyName(cleaned[k-1]) || !c.lx.HasUnitWord(l) {
+				return false
+			}
+			if ownName == nil {
+				ownName = make([]bool, len(lines))
+			}
+			ownName[k] = true
 		}
 		if explicit || k+1 == len(lines) {
 			continue
@@ -1047,6 +1060,17 @@ func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col i
 		// University").
 		if !whole && !strings.HasSuffix(l, ")") && !tr.brokeShort(lines, spans, k+1, col) {
 			return false
+		}
+	}
+	if ownName != nil && !named() {
+		return false
+	}
+	for k, l := range cleaned {
+		if c.isUnit(l) || k > 0 && c.opensAsUnit(l) || ownName != nil && ownName[k] && !c.namedInstitution(l) {
+			return false
+		}
+		if _, name := c.readEntryDetails(l, entryOpts{}, c.dateOptions()); name != l {
+			return false // an agreement's details on the line ("信息与电子学院 — 部局間協定…、8/8/2019 締結"): one entry wrapped
 		}
 	}
 	return true
@@ -1089,7 +1113,7 @@ func (tr *tableReader) listColumn(j int) bool {
 	n := 0
 	for i := range tr.t.Rows {
 		if r := &tr.t.Rows[i]; !r.Header && j < len(r.Cells) && !r.Cells[j].Covered && r.Cells[j].LineCount() > 1 {
-			if tr.namesALine(r.Cells[j].Lines(), r.Cells[j].LineSpans(), j, false) {
+			if tr.namesALine(r.Cells[j].Lines(), r.Cells[j].LineSpans(), j, func() bool { return false }) {
 				if n++; n == 2 {
 					break
 				}
@@ -1138,26 +1162,16 @@ func (tr *tableReader) brokeShort(lines []string, spans []parser.LineSpan, k, co
 	return float64(spans[k-1].X1)+perRune*float64(nw+1) <= right+0.5
 }
 
-// columnRight is where the longest line of column j's cells ends across
-// the page, in points (0 when the reader did not say): the column's
-// right edge as its text shows it. Each column is measured once a table.
+// columnRight is where the text of column j's cells ends across the page
+// at the furthest, in points, as the reader measured it (Table.TextRights;
+// 0 when it did not, or when the table's columns are not those it
+// measured).
 func (tr *tableReader) columnRight(j int) float64 {
-	if w, ok := tr.colRights[j]; ok {
-		return w
+	rights := tr.t.TextRights
+	if j >= len(rights) || len(tr.t.Rows) == 0 || len(tr.t.Rows[0].Cells) != len(rights) {
+		return 0
 	}
-	w := 0.0
-	for i := range tr.t.Rows {
-		if r := &tr.t.Rows[i]; !r.Header && j < len(r.Cells) && !r.Cells[j].Covered && r.Cells[j].ColSpan <= 1 {
-			for _, s := range r.Cells[j].LineSpans() {
-				w = max(w, float64(s.X1))
-			}
-		}
-	}
-	if tr.colRights == nil {
-		tr.colRights = map[int]float64{}
-	}
-	tr.colRights[j] = w
-	return w
+	return rights[j]
 }
 
 // cjkUnitOf reports a name in a script without spaces that reads as a

@@ -180,7 +180,12 @@ type Table struct {
 	// of cells of unequal lines show (PDF): "top", "middle" or "bottom";
 	// "" when they do not tell.
 	VAlign string
-	Rows   []Row
+	// TextRights are where the text of each column's cells ends across the
+	// page at the furthest, in points (PDF; nil when not known): the
+	// column's right edge as its text shows it, which a cell's line that
+	// breaks short of it did not reach (Cell.LineSpans).
+	TextRights []float64
+	Rows       []Row
 }
 
 // Row is one row of a table.
@@ -225,8 +230,7 @@ const (
 // it: SetBox and SetLines make another.
 type cellMore struct {
 	lines []string
-	spans []LineSpan  // where each line runs across the page (PDF), nil when not known
-	one   [1]LineSpan // spans' room for a cell of one line
+	spans *[]LineSpan // where each of lines runs across the page (PDF), nil when not known (behind a pointer: few cells have them)
 	box   Box
 	boxed bool // box is not the zero box
 }
@@ -235,14 +239,16 @@ type cellMore struct {
 // from the left edge of its first glyph to the right edge of its last.
 type LineSpan struct{ X0, X1 float32 }
 
-// LineSpans are where the cell's lines run across the page, one a line
-// (PDF), or nil when the reader did not say. They are set with the lines
-// (SetLinesSpansBox) and dropped when the lines are set again.
+// LineSpans are where the lines of a cell of several lines run across the
+// page, one a line (PDF), or nil when the reader did not say (and for a
+// cell of one line: where a column's text ends is its table's
+// TextRights). They are set with the lines (SetLinesSpansBox) and dropped
+// when the lines are set again.
 func (c *Cell) LineSpans() []LineSpan {
-	if c.more == nil || len(c.more.spans) != c.LineCount() {
+	if c.lines != linesMore || c.more.spans == nil || len(*c.more.spans) != len(c.more.lines) {
 		return nil
 	}
-	return c.more.spans
+	return *c.more.spans
 }
 
 // WithLinesSpansBox returns the cell with the lines, their spans and the
@@ -253,19 +259,13 @@ func (c Cell) WithLinesSpansBox(lines []string, spans []LineSpan, b Box) Cell {
 }
 
 // SetLinesSpansBox is SetLinesBox with where each line runs across the
-// page (spans, as many as lines; dropped otherwise). A cell with no box
-// keeps no spans.
+// page (spans, as many as lines, kept for a cell of several lines only;
+// the cell keeps them, it does not copy them).
 func (c *Cell) SetLinesSpansBox(lines []string, spans []LineSpan, b Box) {
 	c.SetLinesBox(lines, b)
-	if c.more == nil || len(spans) != c.LineCount() {
-		return
+	if c.lines == linesMore && len(spans) == len(c.more.lines) && len(spans) > 1 {
+		c.more.spans = &spans
 	}
-	if len(spans) == 1 {
-		c.more.one[0] = spans[0]
-		c.more.spans = c.more.one[:]
-		return
-	}
-	c.more.spans = spans
 }
 
 // A row's and a cell's box are held behind a pointer, nil when zero: the
@@ -305,10 +305,6 @@ func (c *Cell) SetBox(b Box) {
 	m := &cellMore{box: b, boxed: boxed}
 	if c.more != nil {
 		m.lines, m.spans = c.more.lines, c.more.spans
-		if len(m.spans) == 1 {
-			m.one = c.more.one
-			m.spans = m.one[:]
-		}
 	}
 	if !boxed && m.lines == nil {
 		m = nil

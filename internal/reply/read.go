@@ -322,6 +322,17 @@ func (d *decoder) num() float64 {
 	return d.nums[i]
 }
 
+// float32 reads a number written as its four bytes (a line's span).
+func (d *decoder) float32() float32 {
+	if d.left() < 4 {
+		d.fail("cut short")
+		return 0
+	}
+	v := math.Float32frombits(binary.LittleEndian.Uint32(d.meta[d.pos:]))
+	d.pos += 4
+	return v
+}
+
 func (d *decoder) box() parser.Box {
 	return parser.Box{X0: d.num(), Y0: d.num(), X1: d.num(), Y1: d.num()}
 }
@@ -429,6 +440,12 @@ func (d *decoder) part(doc *parser.Document) bool {
 			t := &d.tables[0]
 			d.tables = d.tables[1:]
 			t.Page, t.Index, t.Method, t.VAlign = d.int(), d.int(), d.str(), d.str()
+			if n, isNil := d.count(1); !isNil {
+				t.TextRights = make([]float64, n)
+				for i := range t.TextRights {
+					t.TextRights[i] = d.num()
+				}
+			}
 			if n, isNil := d.count(minRow); !isNil {
 				t.Rows = make([]parser.Row, n)
 				for i := range t.Rows {
@@ -572,25 +589,19 @@ func (d *decoder) row(r *parser.Row) {
 		var spans []parser.LineSpan
 		if flags&cellSpans != 0 {
 			n := len(lines)
-			if flags&cellLinesMask == cellOneLine {
-				n = 1
-			}
-			if n == 0 || 2*n > d.left() {
+			if flags&cellLinesMask != cellLinesList || n < 2 || 8*n > d.left() {
 				d.fail("a cell's line spans past its lines or the reply")
 				return
 			}
 			spans = make([]parser.LineSpan, n)
 			for j := range spans {
-				spans[j] = parser.LineSpan{X0: float32(d.num()), X1: float32(d.num())}
+				spans[j] = parser.LineSpan{X0: d.float32(), X1: d.float32()}
 			}
 		}
 		switch flags & cellLinesMask {
 		case cellOneLine:
 			c.SetOneLine()
 			c.SetBox(b)
-			if spans != nil {
-				c.SetLinesSpansBox(c.Lines(), spans, b)
-			}
 		case cellLinesList:
 			c.SetLinesSpansBox(lines, spans, b)
 		default:

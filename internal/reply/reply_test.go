@@ -28,7 +28,7 @@ func fullLine(page int) parser.Line {
 // reply head with every field of its errors set.
 func fullDoc() (Head, []parser.Block) {
 	line := fullLine(1)
-	table := &parser.Table{Page: 2, Index: 1, Method: "lattice", VAlign: "bottom", Rows: []parser.Row{parser.Row{
+	table := &parser.Table{Page: 2, Index: 1, Method: "lattice", VAlign: "bottom", TextRights: []float64{5.5, 7.25}, Rows: []parser.Row{parser.Row{
 		Page: 2, Row: 8, Header: true,
 		Cells: []parser.Cell{parser.Cell{Text: "a b", ColSpan: 2, RowSpan: 3, Covered: true}.
 			WithLinesSpansBox([]string{"a", "b"}, []parser.LineSpan{{X0: 4.5, X1: 5.5}, {X0: 4.25, X1: 5}}, parser.Box{X0: 4, Y0: 5, X1: 6, Y1: 7})},

@@ -57,7 +57,7 @@ const (
 	cellLinesList = 2 << 1 // Lines follow: their count, then each
 	cellLinesMask = 3 << 1
 	cellNoBox     = 1 << 3
-	cellSpans     = 1 << 4 // where each line runs across the page follows (parser.LineSpan), as many as lines
+	cellSpans     = 1 << 4 // where each line runs across the page follows (parser.LineSpan, four-byte floats), as many as lines
 )
 
 // Flags of an error.
@@ -412,6 +412,10 @@ func (e *encoder) block(b *parser.Block, more int) {
 		e.int(t.Index)
 		e.str(t.Method)
 		e.str(t.VAlign)
+		e.count(len(t.TextRights), t.TextRights == nil)
+		for _, x := range t.TextRights {
+			e.num(x)
+		}
 		e.count(len(t.Rows), t.Rows == nil)
 		for i := range t.Rows {
 			e.row(&t.Rows[i])
@@ -496,8 +500,8 @@ func (e *encoder) row(r *parser.Row) {
 			e.box(c.Box())
 		}
 		for _, sp := range spans {
-			e.num(float64(sp.X0))
-			e.num(float64(sp.X1))
+			e.body = binary.LittleEndian.AppendUint32(e.body, math.Float32bits(sp.X0))
+			e.body = binary.LittleEndian.AppendUint32(e.body, math.Float32bits(sp.X1))
 		}
 	}
 }

@@ -318,7 +318,7 @@ const (
 	cellX0Joined // Box.X0 is the X1 of the cell before (the row's X0 for the first)
 	cellY0Row    // Box.Y0 is the row's
 	cellY1Row    // Box.Y1 is the row's
-	cellSpans    // where the lines run across the page follows the box (parser.LineSpan): their count, then each
+	cellSpans    // where the lines run across the page follows the box (parser.LineSpan): their count, then each as two four-byte floats
 )
 
 // packRow appends the packed form of r's cells: their count, how many
@@ -386,8 +386,8 @@ func (pk *packer) packRow(r *parser.Row) {
 		if spans != nil {
 			meta = binary.AppendUvarint(meta, uint64(len(spans)))
 			for _, sp := range spans {
-				meta = pk.coord(meta, float64(sp.X0))
-				meta = pk.coord(meta, float64(sp.X1))
+				meta = binary.LittleEndian.AppendUint32(meta, math.Float32bits(sp.X0))
+				meta = binary.LittleEndian.AppendUint32(meta, math.Float32bits(sp.X1))
 			}
 		}
 		meta = binary.AppendUvarint(meta, uint64(len(c.Text)))
@@ -487,7 +487,8 @@ func (pp *packedPage) cells(k int32, take func(n int) []parser.Cell) []parser.Ce
 		if f&cellSpans != 0 {
 			spans = make([]parser.LineSpan, uvarint())
 			for j := range spans {
-				spans[j] = parser.LineSpan{X0: float32(pp.vals[uvarint()]), X1: float32(pp.vals[uvarint()])}
+				spans[j] = parser.LineSpan{X0: math.Float32frombits(binary.LittleEndian.Uint32(b)), X1: math.Float32frombits(binary.LittleEndian.Uint32(b[4:]))}
+				b = b[8:]
 			}
 		}
 		c.Text = next()
@@ -495,9 +496,6 @@ func (pp *packedPage) cells(k int32, take func(n int) []parser.Cell) []parser.Ce
 		case f&cellOneLine != 0:
 			c.SetOneLine()
 			c.SetBox(box)
-			if spans != nil {
-				c.SetLinesSpansBox(c.Lines(), spans, box)
-			}
 		case f&cellNoLines == 0:
 			m := uvarint()
 			cl := make([]string, 0) // not nil, however many

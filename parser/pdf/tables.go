@@ -346,7 +346,8 @@ func baselines(ws []tword, idx []int) [][]int { return baselinesIn(ws, idx, nil)
 type lineBuf struct {
 	order []int
 	lines [][]int
-	spans []parser.LineSpan // room the cells' line spans are cut from (cellTextSpans)
+	spans []parser.LineSpan // room the spans of cells of several lines are cut from (cellTextSpans)
+	one   [1]parser.LineSpan // the span of a cell of one line, until the next cell's
 }
 
 // takeSpans returns room for n line spans, cut from b's (nil b: made
@@ -534,15 +535,27 @@ func cellTextIn(ws []tword, idx []int, b *lineBuf) (text string, lines []string)
 	return text, lines
 }
 
+// furthestRight is the furthest of right and where the spans end.
+func furthestRight(right float64, spans []parser.LineSpan) float64 {
+	for _, s := range spans {
+		right = max(right, float64(s.X1))
+	}
+	return right
+}
+
 // cellTextSpans is cellTextIn, and where each line runs across the page
-// when withSpans is set (parser.LineSpan: the
+// when withSpans is set (a cell of one line: in b, until the next call) (parser.LineSpan: the
 // normaliser tells a line the width broke from one its writer broke).
 func cellTextSpans(ws []tword, idx []int, b *lineBuf, withSpans bool) (text string, lines []string, spans []parser.LineSpan) {
 	if len(idx) == 0 {
 		return "", nil, nil
 	}
 	ls := raisedIntoLines(ws, baselinesIn(ws, idx, b))
-	if withSpans {
+	switch {
+	case !withSpans:
+	case len(ls) == 1 && b != nil:
+		spans = b.one[:0] // (a cell of one line keeps none: its span tells its column's right edge only)
+	default:
 		spans = b.takeSpans(len(ls)) // (one run for the cells of a table: a slice each would be an allocation a cell)
 	}
 	for _, l := range ls {

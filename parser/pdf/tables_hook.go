@@ -168,6 +168,7 @@ func stitch(pages []PageLayout, per [][]pageTable, furniture map[lineRef]bool) [
 				case v != "" && v != r.Table.VAlign:
 					r.Table.VAlign = "" // two pages that disagree tell nothing
 				}
+				r.Table.TextRights = furthestRights(r.Table.TextRights, pt.table.TextRights)
 				r.Areas = append(r.Areas, tableArea{Page: p.Number, Box: pt.region})
 			} else {
 				out = append(out, tableRegion{Table: pt.table, Areas: []tableArea{{Page: p.Number, Box: pt.region}}})
@@ -319,4 +320,18 @@ func sameRowText(a, b parser.Row) bool {
 		any = any || ta != ""
 	}
 	return any
+}
+
+// furthestRights are where a table's columns' text ends, column by column,
+// as two pages of it tell: the furthest of each; nil when the pages' tables
+// have columns that do not pair.
+func furthestRights(a, b []float64) []float64 {
+	if len(a) != len(b) {
+		return nil
+	}
+	out := make([]float64, len(a))
+	for i := range a {
+		out[i] = max(a[i], b[i])
+	}
+	return out
 }

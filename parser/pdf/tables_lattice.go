@@ -849,6 +849,8 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 	t := pageTable{region: region, cols: xs}
 	t.table = parser.Table{Page: p.Number, Method: "lattice"}
 	var lbuf lineBuf // the cells' visual lines, cell after cell
+	rights := make([]float64, nc)
+	t.table.TextRights = rights
 	for r := range nr {
 		row := parser.Row{Page: p.Number, Cells: p.rowCellArray(nc)}
 		row.SetBox(parser.Box{X0: xs[0], Y0: ys[r], X1: xs[nc], Y1: ys[r+1]})
@@ -869,6 +871,9 @@ func gridTable(p *PageLayout, hs, vs []rule, s *wordSet, mine func(w *tword) boo
 			var spans []parser.LineSpan
 			cell.Text, lines, spans = cellTextSpans(ws, cellWords[i], &lbuf, true)
 			cell.SetLinesSpansBox(lines, spans, parser.Box{X0: xs[s.c0], Y0: ys[s.r0], X1: xs[s.c1+1], Y1: ys[s.r1+1]})
+			if s.c0 == s.c1 {
+				rights[c] = furthestRight(rights[c], spans)
+			}
 			if cell.Text != "" || cell.RowSpan > 1 {
 				empty = false
 			}

@@ -1275,6 +1275,8 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 	}
 	var lbuf lineBuf // the cells' visual lines, cell after cell
+	rights := make([]float64, nc)
+	t.table.TextRights = rights
 	var votes valignVotes
 	cellWords, cellLines := make([][]int, nc), make([]int, nc)
 	lineCounts := make([]int, len(accs)*nc) // each cell's lines, row after row (mergeCentred)
@@ -1296,6 +1298,9 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			var spans []parser.LineSpan
 			cell.Text, lines, spans = cellTextSpans(ws, acc.words, &lbuf, true)
 			cell.SetLinesSpansBox(lines, spans, box)
+			if acc.span <= 1 {
+				rights[c] = furthestRight(rights[c], spans)
+			}
 			cellWords[c], cellLines[c] = acc.words, max(len(lines), 1)
 			lineCounts[r*nc+c] = len(lines)
 			for _, wi := range acc.words {
