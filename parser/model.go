@@ -264,7 +264,9 @@ func (c Cell) WithLinesSpansBox(lines []string, spans []LineSpan, b Box) Cell {
 func (c *Cell) SetLinesSpansBox(lines []string, spans []LineSpan, b Box) {
 	c.SetLinesBox(lines, b)
 	if c.lines == linesMore && len(spans) == len(c.more.lines) && len(spans) > 1 {
-		c.more.spans = &spans
+		held := new([]LineSpan) // (not &spans: the argument would be moved to the heap on every call)
+		*held = spans
+		c.more.spans = held
 	}
 }
 

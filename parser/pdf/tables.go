@@ -346,7 +346,7 @@ func baselines(ws []tword, idx []int) [][]int { return baselinesIn(ws, idx, nil)
 type lineBuf struct {
 	order []int
 	lines [][]int
-	spans []parser.LineSpan // room the spans of cells of several lines are cut from (cellTextSpans)
+	spans []parser.LineSpan  // room the spans of cells of several lines are cut from (cellTextSpans)
 	one   [1]parser.LineSpan // the span of a cell of one line, until the next cell's
 }
 
