@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/agreements/agreements/parser"
@@ -114,4 +115,36 @@ func TestUnitInBracketsAfterItsInstitution(t *testing.T) {
 		{"Boston College", "", "2012-05-01"},
 		{"Hanyang University", "College of Engineering and Graduate School", "2014-06-02"},
 	}, got)
+}
+
+// TestPartnersALineByWhereLinesEnd: in a PDF whose reader says where each
+// line runs, a line is a name of its own where the next line's first word
+// would have fitted within the column's text, and one name wrapped where
+// it would not, however long the lines are in characters.
+func TestPartnersALineByWhereLinesEnd(t *testing.T) {
+	for _, c := range []struct {
+		lines []string
+		spans []parser.LineSpan
+		right float64
+		parts int
+	}{
+		// "Tata" (about 16 points) fits after the first line's end at 200,
+		// within the column's text, which ends at 300.
+		{[]string{"Indian Institute of Science, Bangalore", "Kyoto Institute of Technology"},
+			[]parser.LineSpan{{X0: 40, X1: 200}, {X0: 40, X1: 165}}, 300, 2},
+		// "Moscow" does not fit after a first line that ends at 290.
+		{[]string{"Russian Academy of Sciences Lomonosov", "Moscow State University"},
+			[]parser.LineSpan{{X0: 40, X1: 290}, {X0: 40, X1: 150}}, 300, 1},
+	} {
+		tb := tbl([]string{"Country", "Partner institution"}, []string{"Russia", "x"})
+		cell := parser.Cell{Text: strings.Join(c.lines, " "), ColSpan: 1, RowSpan: 1}
+		tb.Rows[1].Cells[1] = cell.WithLinesSpansBox(c.lines, c.spans, parser.Box{X0: 38, Y0: 10, X1: 310, Y1: 40})
+		tb.TextRights = []float64{30, c.right}
+		tb.Method = "lattice"
+		d := tdoc(nil, tb)
+		d.Format = parser.FormatPDF
+		res, err := Normalize(d, Options{})
+		require.NoError(t, err)
+		assert.Len(t, res.Records, c.parts, c.lines)
+	}
 }
