@@ -104,6 +104,7 @@ type tableReader struct {
 	unpaired              bool         // the row being read has a date a line that its other cells do not pair with
 	sharedWrap            bool         // and a cell beside its agreements one a line that reads as one text wrapped, every one's
 	partnersALine         bool         // the row being read names several partners one a line (onePartnerALine)
+	severalDoubt          bool         // the row being read names an institution a line, one by its own name, read as one (onePartnerALine)
 	listCols              map[int]bool // the columns whose cells list partners one a line, once looked at (listColumn)
 	anchor                int          // the column that tells a record's first row (anchorColumn), once anchorFound
 	anchorFound           bool

@@ -547,11 +547,16 @@ func (tr *tableReader) holdsRecordText(k int) bool {
 // doubt says a doubtful read of a blank cell (fill_doubtful), up to
 // maxDoubts lines; the rest are counted.
 func (tr *tableReader) doubt(rec *Record, msg string) {
+	tr.doubtOf(readcheck.KindFillDoubt, rec, msg)
+}
+
+// doubtOf says a doubtful read of the kind, as doubt does.
+func (tr *tableReader) doubtOf(kind string, rec *Record, msg string) {
 	if len(tr.c.doubts) >= maxDoubts {
 		tr.c.doubtsMore++
 		return
 	}
-	tr.c.doubts = append(tr.c.doubts, agreement.Warning{Kind: readcheck.KindFillDoubt, File: tr.c.doc.File, Page: rec.Source.Page, Row: rec.Source.Row, Message: msg})
+	tr.c.doubts = append(tr.c.doubts, agreement.Warning{Kind: kind, File: tr.c.doc.File, Page: rec.Source.Page, Row: rec.Source.Row, Message: msg})
 }
 
 // doubtFill notes a blank partner's cell of row i (column j) filled with

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/readcheck"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -149,4 +150,30 @@ func pdfTableRecords(t *testing.T, tb *parser.Table) int {
 	res, err := Normalize(d, Options{})
 	require.NoError(t, err)
 	return len(res.Records)
+}
+
+// TestInstituteUnderANameSaid: a cell whose second line names an institute
+// by its own name under a name that does not end as a university's is read
+// as one partner and its unit, and said (names_run_together): it may be
+// two partners. A school or an institute under a university's name is its
+// unit, and nothing is said.
+func TestInstituteUnderANameSaid(t *testing.T) {
+	for _, c := range []struct {
+		cell string
+		said bool
+	}{
+		{"Indian Institute of Science, Bangalore\nTata Institute of Fundamental Research", true},
+		{"Macquarie University\nAustralian School of Advanced Medicine", false},
+		{"Lomonosov Moscow State University\nSkobeltsyn Institute of Nuclear Physics", false},
+		{"Chinese Academy of Sciences\nXinjiang Institute of Ecology and Geography", false},
+	} {
+		res, err := Normalize(tdoc(nil, tbl([]string{"Country", "Partner institution"}, []string{"India", c.cell})), Options{})
+		require.NoError(t, err)
+		require.Len(t, res.Records, 1, c.cell)
+		said := false
+		for _, w := range res.Warnings {
+			said = said || w.Kind == readcheck.KindRunTogether
+		}
+		assert.Equal(t, c.said, said, c.cell)
+	}
 }

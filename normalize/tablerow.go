@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"iter"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/agreements/agreements/agreement"
 	"github.com/agreements/agreements/parser"
+	"github.com/agreements/agreements/readcheck"
 )
 
 // Reading one body row of a table: the cells by field, the record made in
@@ -184,6 +186,13 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, "one_agreement_a_line"))
 		if tr.sharedWrap {
 			rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, "wrapped_shared"))
+		}
+	}
+	if tr.severalDoubt {
+		tr.severalDoubt = false
+		if v, ok := vals.lookup(fPartner); ok {
+			tr.doubtOf(readcheck.KindRunTogether, &rec, fmt.Sprintf("the partner's cell names an institution a line, one known by its own name among them (%q): read as one partner, its later lines as the partner's unit; they may be several partners",
+				strings.Join(v.lines, " / ")))
 		}
 	}
 	if tr.unpaired {
@@ -969,8 +978,12 @@ func (tr *tableReader) onePartnerALine(i int, vals *fieldVals) []*fieldVals {
 	// Fundamental Research") may be the line above's unit, unless a date
 	// a line pairs each line with an agreement, or the column's other
 	// cells are lists of partners.
-	named := func() bool { return tr.datesPaired(vals, k) || tr.listColumn(v.col) }
-	if !tr.namesALine(v.lines, tr.spansOf(i, v), v.col, named) {
+	names, ownNames := tr.namesALine(v.lines, tr.spansOf(i, v), v.col)
+	if !names {
+		return nil
+	}
+	if ownNames && !tr.datesPaired(vals, k) && !tr.listColumn(v.col) {
+		tr.severalDoubt = tr.instituteAfterName(v.lines) // (read as one, said: names_run_together)
 		return nil
 	}
 	perPart.add(fPartner)
@@ -1014,9 +1027,9 @@ func partsByLine(vals *fieldVals, perPart fieldSet, k int) []*fieldVals {
 // ("(University of Indonesia)"), a bare word ("Nanyang Technological" /
 // "University"), or in another script than the others ("ウィーン工科大学" /
 // "Technische Universität Wien").
-func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col int, named func() bool) bool {
+func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col int) (ok, ownNames bool) {
 	if oneWrappedText(lines) {
-		return false
+		return false, false
 	}
 	c := tr.c
 	explicit := c.doc != nil && c.doc.Format != parser.FormatPDF
@@ -1029,12 +1042,12 @@ func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col i
 		l, _, _ = cutMarkers(clean(l))
 		cleaned[k] = l
 		if l == "" || isParenthesised(l) || c.lx.IsInstitutionWord(l) || endsWithConnector(l) || c.lx.EndsWithModifier(l) {
-			return false
+			return false, false
 		}
 		if k > 0 {
 			prev := cleaned[k-1]
 			if hasCJK(l) != hasCJK(prev) || koreanCollege(prev, l) || koreanCollege(l, prev) || cjkUnitOf(prev, l) {
-				return false
+				return false, false
 			}
 		}
 		whole := c.namesUniversity(l) && c.endsAsInstitution(l)
@@ -1043,7 +1056,7 @@ func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col i
 			// its unit: "Chinese Academy of Sciences" / "Xinjiang
 			// Institute of Ecology and Geography")
 			if k == 0 || isAcademyName(cleaned[k-1]) || !c.lx.HasUnitWord(l) {
-				return false
+				return false, false
 			}
 			if ownName == nil {
 				ownName = make([]bool, len(lines))
@@ -1059,21 +1072,38 @@ func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col i
 		// ("Russian Academy of Sciences Lomonosov" / "Moscow State
 		// University").
 		if !whole && !strings.HasSuffix(l, ")") && !tr.brokeShort(lines, spans, k+1, col) {
-			return false
+			return false, false
 		}
-	}
-	if ownName != nil && !named() {
-		return false
 	}
 	for k, l := range cleaned {
 		if c.isUnit(l) || k > 0 && c.opensAsUnit(l) || ownName != nil && ownName[k] && !c.namedInstitution(l) {
-			return false
+			return false, false
 		}
 		if _, name := c.readEntryDetails(l, entryOpts{}, c.dateOptions()); name != l {
-			return false // an agreement's details on the line ("信息与电子学院 — 部局間協定…、8/8/2019 締結"): one entry wrapped
+			return false, false // an agreement's details on the line ("信息与电子学院 — 部局間協定…、8/8/2019 締結"): one entry wrapped
 		}
 	}
-	return true
+	return true, ownName != nil
+}
+
+// instituteAfterName reports a cell's line that names an institute by its
+// own name under a line that does not end as a university's ("Indian
+// Institute of Science, Bangalore" / "Tata Institute of Fundamental
+// Research"): perhaps two institutions, where a school, a laboratory or
+// an institute under a university's name ("Macquarie University" /
+// "Australian School of Advanced Medicine") is its unit.
+func (tr *tableReader) instituteAfterName(lines []string) bool {
+	c := tr.c
+	for k := 1; k < len(lines); k++ {
+		prev, l := clean(lines[k-1]), clean(lines[k])
+		if c.namesUniversity(prev) && c.endsAsInstitution(prev) || c.lx.IsInstitution(l) {
+			continue
+		}
+		if hasFoldASCII(l, "institute") || hasFoldASCII(l, "institut") {
+			return true
+		}
+	}
+	return false
 }
 
 // namedInstitution reports a name of an institute, school or centre known
@@ -1113,7 +1143,7 @@ func (tr *tableReader) listColumn(j int) bool {
 	n := 0
 	for i := range tr.t.Rows {
 		if r := &tr.t.Rows[i]; !r.Header && j < len(r.Cells) && !r.Cells[j].Covered && r.Cells[j].LineCount() > 1 {
-			if tr.namesALine(r.Cells[j].Lines(), r.Cells[j].LineSpans(), j, func() bool { return false }) {
+			if ok, own := tr.namesALine(r.Cells[j].Lines(), r.Cells[j].LineSpans(), j); ok && !own {
 				if n++; n == 2 {
 					break
 				}
