@@ -3,6 +3,7 @@ package normalize
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -114,14 +115,15 @@ func Normalize(doc *parser.Document, opt Options) (*Result, error) {
 	return c.res, nil
 }
 
-// saidDoubts are the normaliser's doubts as warnings, those past
-// maxDoubts counted in one.
+// saidDoubts are the normaliser's doubts as warnings, those of a kind
+// past maxDoubts counted in one line a kind.
 func (c *docContext) saidDoubts() []agreement.Warning {
-	if c.doubtsMore == 0 {
-		return c.doubts
+	out := c.doubts
+	for _, kind := range slices.Sorted(maps.Keys(c.doubtsMore)) {
+		out = append(out, agreement.Warning{Kind: kind, File: c.doc.File,
+			Message: fmt.Sprintf("and %d more of the kind above (%s)", c.doubtsMore[kind], kind)})
 	}
-	return append(c.doubts, agreement.Warning{Kind: readcheck.KindFillDoubt, File: c.doc.File,
-		Message: fmt.Sprintf("and %d more of the kind above (%s)", c.doubtsMore, readcheck.KindFillDoubt)})
+	return out
 }
 
 // made returns the number of records made so far, emitted or held.
@@ -180,7 +182,7 @@ type docContext struct {
 	// doubts are the reads the normaliser itself doubts (fill_doubtful),
 	// said with the checks' warnings.
 	doubts     []agreement.Warning
-	doubtsMore int // past maxDoubts
+	doubtsMore map[string]int // by kind, past maxDoubts of it
 
 	institution       string
 	institutionRepair string // set when the institution was inferred from the document

@@ -450,7 +450,7 @@ func joinLead(r, n parser.Row) parser.Row {
 }
 
 // maxDoubts bounds the doubts said one by one; the rest are counted.
-const maxDoubts = 10
+const maxDoubts = 10 // (of each kind)
 
 // fillUp reads a blank partner cell of row i in a table that sets its
 // cells at the bottom of their rows as the partner of the row below it that
@@ -550,13 +550,24 @@ func (tr *tableReader) doubt(rec *Record, msg string) {
 	tr.doubtOf(readcheck.KindFillDoubt, rec, msg)
 }
 
-// doubtOf says a doubtful read of the kind, as doubt does.
+// doubtOf says a doubtful read of the kind, as doubt does (maxDoubts of
+// each kind).
 func (tr *tableReader) doubtOf(kind string, rec *Record, msg string) {
-	if len(tr.c.doubts) >= maxDoubts {
-		tr.c.doubtsMore++
+	c := tr.c
+	n := 0
+	for _, w := range c.doubts {
+		if w.Kind == kind {
+			n++
+		}
+	}
+	if n >= maxDoubts {
+		if c.doubtsMore == nil {
+			c.doubtsMore = map[string]int{}
+		}
+		c.doubtsMore[kind]++
 		return
 	}
-	tr.c.doubts = append(tr.c.doubts, agreement.Warning{Kind: kind, File: tr.c.doc.File, Page: rec.Source.Page, Row: rec.Source.Row, Message: msg})
+	c.doubts = append(c.doubts, agreement.Warning{Kind: kind, File: c.doc.File, Page: rec.Source.Page, Row: rec.Source.Row, Message: msg})
 }
 
 // doubtFill notes a blank partner's cell of row i (column j) filled with
