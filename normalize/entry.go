@@ -693,18 +693,3 @@ func (c *docContext) detailsSay(text string, o entryOpts, opt DateOptions) bool 
 	remember(&c.list.bracketDetails, k, v)
 	return v
 }
-
-// opensAsUnit reports a name that opens with a unit's kind and its
-// connector ("College of Liberal Arts", "School for Advanced Studies") and
-// names no university nor opens with an institution's phrase ("Institute
-// of Technology Bandung"): a unit's name where it follows its institution's,
-// though "College of" may open an institution's own ("College of
-// Charleston") where it stands alone.
-func (c *docContext) opensAsUnit(name string) bool {
-	s := " " + strings.TrimSpace(name)
-	if !hasUnitOpener(s) {
-		return false
-	}
-	loc := unitOpenerRe.FindStringIndex(s)
-	return loc != nil && loc[0] == 0 && !c.namesUniversity(name) && !c.lx.OpensWithInstitutionPhrase(name)
-}

@@ -1010,23 +1010,25 @@ func partsByLine(vals *fieldVals, perPart fieldSet, k int) []*fieldVals {
 
 // namesALine reports a cell's lines that each name an institution whole,
 // not one name wrapped, nor a name and its unit, nor one name in two
-// languages. Every line names a university and ends as one ("Peking
+// languages: every line names a university and ends as one ("Peking
 // University", "北京大学"), or names an institution of another kind
 // ("Harbin Institute of Technology", "Ministry of Health and Sports,
-// Mongolia"), or, where named is set (the lines are known to be several
-// agreements'), an institute known by its own name after the first line
-// ("Tata Institute of Fundamental Research", not after an academy, whose
-// institutes are its units). In a PDF, whose lines may be a name wrapped at the column's
-// width, a line that ends neither as a university's name nor with an
-// acronym in brackets must break where the next line's first word would
-// have fitted (brokeShort of the column's right edge); a web page's
-// <br> or a spreadsheet's line feed is the document's own break. No line
-// may be a unit's name ("School of International Studies", "College of
+// Mongolia"), or, after the first line and not after an academy's name
+// (whose institutes are its units), names an institute by its own name
+// ("Tata Institute of Fundamental Research"): ownNames then says so, and
+// the caller must know otherwise that the lines are several agreements'.
+//
+// In a PDF, whose lines may be a name wrapped at the column's width, a
+// line that ends neither as a university's name nor with an acronym in
+// brackets must break where the next line's first word would have fitted
+// (brokeShort of the column's right edge); a web page's <br> or a
+// spreadsheet's line feed is the document's own break. No line may be a
+// unit's name ("School of International Studies", "College of
 // Engineering" after its university, "北京理工大学" / "信息与电子学院"), a
 // university's college ("全南大学校" / "工科大学"), a name in brackets
 // ("(University of Indonesia)"), a bare word ("Nanyang Technological" /
-// "University"), or in another script than the others ("ウィーン工科大学" /
-// "Technische Universität Wien").
+// "University"), an agreement's details, or in another script than the
+// others ("ウィーン工科大学" / "Technische Universität Wien").
 func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col int) (ok, ownNames bool) {
 	if oneWrappedText(lines) {
 		return false, false
@@ -1099,7 +1101,7 @@ func (tr *tableReader) instituteAfterName(lines []string) bool {
 		if c.namesUniversity(prev) && c.endsAsInstitution(prev) || c.lx.IsInstitution(l) {
 			continue
 		}
-		if hasFoldASCII(l, "institute") || hasFoldASCII(l, "institut") {
+		if hasFoldASCII(l, "institut") { // (and "institute")
 			return true
 		}
 	}

@@ -548,6 +548,21 @@ func unitConnector(s string) bool {
 var unitOpeners = []string{"Faculty", "School", "Graduate School", "College", "Department", "Institute", "Center", "Centre", "Division",
 	"Laboratory", "Faculdade", "Facultad", "Fakultät", "Escuela", "Escola", "Instituto", "Département", "Faculté"}
 
+// opensAsUnit reports a name that opens with a unit's kind and its
+// connector ("College of Liberal Arts", "School for Advanced Studies") and
+// names no university nor opens with an institution's phrase ("Institute
+// of Technology Bandung"): a unit's name where it follows its institution's,
+// though "College of" may open an institution's own ("College of
+// Charleston") where it stands alone.
+func (c *docContext) opensAsUnit(name string) bool {
+	s := " " + strings.TrimSpace(name)
+	if !hasUnitOpener(s) {
+		return false
+	}
+	loc := unitOpenerRe.FindStringIndex(s)
+	return loc != nil && loc[0] == 0 && !c.namesUniversity(name) && !c.lx.OpensWithInstitutionPhrase(name)
+}
+
 // unitOpenerRe finds where a unit's name starts inside a longer name.
 var unitOpenerRe = lazyre.New(`\s(?:` + strings.Join(unitOpeners, "|") + `)\s+(?:of|for|de|der|des|d')\s`)
 
