@@ -916,7 +916,7 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 	levels := make([]string, k)
 	var perPart fieldSet // the cells of as many lines as agreements, a value a line
 	tr.sharedWrap = false
-	if tr.institutionALine(vals, k) {
+	if tr.institutionALine(i, vals, k) {
 		perPart.add(fPartner) // (a partner a line: the rows of several partners read as one)
 	}
 	for f, v := range vals.all() {
@@ -1217,12 +1217,12 @@ func cjkUnitOf(name, unit string) bool {
 }
 
 // institutionALine reports a partner cell of k lines, each an
-// institution's whole name by itself ("北京大学" / "清華大学", "Peking
-// University" / "Tsinghua University"): the cells of k partners, one a
-// line, not one name wrapped ("Nanyang Technological" / "University"),
+// institution's whole name by itself (namesALine: "北京大学" / "清華大学",
+// "Peking University" / "Tsinghua University"): the cells of k partners,
+// one a line, not one name wrapped ("Nanyang Technological" / "University"),
 // in a row whose region and country cells are of one line at most (the
 // partners' group, whichever row it is).
-func (tr *tableReader) institutionALine(vals *fieldVals, k int) bool {
+func (tr *tableReader) institutionALine(i int, vals *fieldVals, k int) bool {
 	v, ok := vals.lookup(fPartner)
 	if !ok || v.covered || len(v.lines) != k {
 		return false
@@ -1232,13 +1232,8 @@ func (tr *tableReader) institutionALine(vals *fieldVals, k int) bool {
 			return false // (whose group each partner is, the row cannot tell: "イスラエル" / "Israel" beside two partners)
 		}
 	}
-	for _, l := range v.lines {
-		l, _, _ = cutMarkers(clean(l))
-		if !tr.c.namesUniversity(l) || !tr.c.endsAsInstitution(l) || tr.c.lx.IsInstitutionWord(l) || tr.c.isUnit(l) {
-			return false
-		}
-	}
-	return !oneWrappedText(v.lines)
+	names, _ := tr.namesALine(v.lines, tr.spansOf(i, v), v.col) // (a date a line pairs the lines with agreements: an institute by its own name counts)
+	return names
 }
 
 // valuesEvery reads a cell's lines as k values of as many lines each,
