@@ -874,11 +874,8 @@ func (tr *tableReader) oneAgreementALine(i int, vals *fieldVals) []*fieldVals {
 		return nil
 	}
 	k := len(sv.lines)
-	opt := tr.c.dateOptions()
-	for _, l := range sv.lines {
-		if _, err := ParseDate(clean(l), opt); err != nil {
-			return nil
-		}
+	if !tr.datesPaired(vals, k) {
+		return nil
 	}
 	// A level or kind cell wrapped alike for every agreement ("部局間" /
 	// "協定" twice beside two dates) holds a value every so many lines.
