@@ -31,13 +31,14 @@ const (
 	RepairHTML            RepairKind = "html"              // how an HTML page had to be read
 	RepairPDF             RepairKind = "pdf"               // how a damaged PDF had to be repaired
 	RepairDehyphenated    RepairKind = "dehyphenated"      // a word a line break hyphenated, joined whole
+	RepairMarkColumn      RepairKind = "mark_column"       // a level or kind read from a mark ("○", "✓") in a column its header names (mark_column:level, mark_column:agreement_type)
 )
 
 // RepairKinds lists every kind of repair, once.
 func RepairKinds() []RepairKind {
 	return []RepairKind{RepairDate, RepairDateUnread, RepairValidityUnread, RepairInheritedDate, RepairWrappedLine,
 		RepairSplitRow, RepairFillDown, RepairFillUp, RepairMarker, RepairCountryAlias, RepairCountryUnknown, RepairCountryInName, RepairRegionAlias,
-		RepairRegionUnknown, RepairLevel, RepairInstitution, RepairColumnsPrevious, RepairColumnsCells, RepairSplitCell, RepairTypeDescription, RepairHTML, RepairPDF, RepairDehyphenated}
+		RepairRegionUnknown, RepairLevel, RepairInstitution, RepairColumnsPrevious, RepairColumnsCells, RepairSplitCell, RepairTypeDescription, RepairHTML, RepairPDF, RepairDehyphenated, RepairMarkColumn}
 }
 
 // Repair is one repair made to produce a record: its kind and what it

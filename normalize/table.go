@@ -55,11 +55,12 @@ func (c *docContext) headerField(text string) field {
 // country counts already taken.
 type tableMemo struct {
 	cols         []field
-	flagOf       map[int]string // the flags the flag columns of that table set
-	heads        []string       // the texts of that table's header cells, by column
-	last         int            // index in the records of that table's last record, -1 for none
-	lastRow      parser.Row     // that table's last row
-	linesBetween int            // lines read since that table
+	flagOf       map[int]string     // the flags the flag columns of that table set
+	markOf       map[int]markColumn // what the mark columns of that table say
+	heads        []string           // the texts of that table's header cells, by column
+	last         int                // index in the records of that table's last record, -1 for none
+	lastRow      parser.Row         // that table's last row
+	linesBetween int                // lines read since that table
 	declared     map[string]bool
 }
 
@@ -78,8 +79,9 @@ type tableReader struct {
 	colsRepair  string
 	usual       field // the column markers usually stand in
 	origin      origins
-	flagOf      map[int]string // the flag a flag column (fFlag) sets
-	heads       []string       // the texts of the header's cells, by column (those of the table before when its columns go on)
+	flagOf      map[int]string     // the flag a flag column (fFlag) sets
+	markOf      map[int]markColumn // what a mark in a column of marks says (markColumns)
+	heads       []string           // the texts of the header's cells, by column (those of the table before when its columns go on)
 	// unread counts, by column, the records beside text in a column no
 	// header names (fNone): text the records go without.
 	unread map[int]*agreement.UnreadColumn
@@ -201,7 +203,7 @@ func (c *docContext) table(t *parser.Table) {
 		}
 		return
 	}
-	c.tables.cols, c.tables.flagOf, c.tables.heads = tr.cols, tr.flagOf, tr.heads
+	c.tables.cols, c.tables.flagOf, c.tables.markOf, c.tables.heads = tr.cols, tr.flagOf, tr.markOf, tr.heads
 	tr.raisedMarkerRows()
 	tr.carryDown()
 	tr.atBottom = tr.atBottom || tr.cellsAtBottom || tr.setAtBottom
@@ -421,7 +423,7 @@ func (tr *tableReader) mapColumns() bool {
 	}
 	if n == 0 {
 		if m := tr.c.tables.cols; m != nil && len(m) == width {
-			tr.cols, tr.flagOf, tr.heads = m, tr.c.tables.flagOf, tr.c.tables.heads
+			tr.cols, tr.flagOf, tr.markOf, tr.heads = m, tr.c.tables.flagOf, tr.c.tables.markOf, tr.c.tables.heads
 			// The table goes on the previous one: its first row may be
 			// the rest of the last row there.
 			if last := tr.c.tables.last; last >= 0 && last < tr.c.made() && rightUnder(rows[0], tr.c.tables.lastRow) {
@@ -460,6 +462,7 @@ func (tr *tableReader) mapColumns() bool {
 	tr.fieldsOf(texts, spanned, below)
 	tr.partnerSubHeaded(rows[top:n])
 	tr.groupColumnsFromCells(rows[n:])
+	tr.markColumns(texts, rows[n:])
 	has := map[field]bool{}
 	for _, f := range tr.cols {
 		has[f] = true
@@ -896,6 +899,17 @@ func (tr *tableReader) hasHeader() bool {
 	return false
 }
 
+// namesHome reports a header that names the home institution, whole
+// words ("Tohoku University Department" in Tohoku University's list): a
+// unit's column it heads is the home institution's.
+func (c *docContext) namesHome(header string) bool {
+	if c.institution == "" {
+		return false
+	}
+	h, inst := " "+lexicon.Fold(header)+" ", lexicon.Fold(c.institution)
+	return inst != "" && strings.Contains(h, " "+inst+" ")
+}
+
 // fieldsOf maps the header texts of the columns to fields: by the
 // lexicon, then by the columns around them (a bare "Department", "部局", is the home
 // unit's unless another column is; the blank column right of a partner
@@ -909,6 +923,9 @@ func (tr *tableReader) fieldsOf(texts []string, spanned, below []bool) {
 		tr.cols[j] = tr.c.headerField(h)
 		if fl := tr.c.flagColumn(h); fl != "" && (tr.cols[j] == fNone || tr.cols[j] == fNotes) {
 			tr.cols[j], tr.flagOf[j] = fFlag, fl
+		}
+		if (tr.cols[j] == fPartnerUnit || tr.cols[j] == fUnit) && tr.c.namesHome(h) {
+			tr.cols[j] = fHomeUnit // ("Tohoku University Department": the publisher's own unit)
 		}
 		hasHome = hasHome || tr.cols[j] == fHomeUnit
 	}

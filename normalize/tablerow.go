@@ -232,6 +232,9 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 			rec.Flags = append(rec.Flags, fl)
 		}
 	}
+	if lv := tr.rowMarks(&rec, i, part); lv != "" && rowLevel == "" {
+		rowLevel = lv
+	}
 	if rowLevel != "" {
 		// The row says its level: nothing was assumed.
 		rec.Level = rowLevel

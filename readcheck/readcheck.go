@@ -39,6 +39,7 @@ const (
 	KindFillDoubt     = "fill_doubtful"      // a blank cell read as one neighbour's, in a table where it may mean the other's
 	KindColumnUnread  = "column_unread"      // a table's column no header names holds text beside records: the records go without it
 	KindHyphenation   = "hyphen_unsure"      // a word a line break hyphenated, joined whole though the document writes it nowhere else
+	KindMarkedTwice   = "marked_twice"       // a row marked in the columns of two levels: one record read for two agreements
 	KindGarbled       = "text_garbled"       // a name whose characters the document maps to the wrong text: Latin signs inside a Japanese word, UTF-8 read as Latin-1
 )
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -58,11 +59,45 @@ type matrixManifest struct {
 	Institution string   `json:"institution"`
 	Args        []string `json:"args"`
 	AsOf        string   `json:"as_of"`
+	// Compare names fields compared besides matrixFields, where the
+	// rendering shows them: "agreement_type" (kindsKey of the record's
+	// and of the transcription's kind).
+	Compare     []string `json:"compare"`
 	Differences []string `json:"differences"`
 }
 
 // matrixFields are the fields compared, in the order they are reported.
 var matrixFields = []string{"level", "region", "country_code", "partner", "partner_unit", "home_unit", "signed", "valid_until", "fee_waiver", "as_of"}
+
+// optionalFields are the fields a manifest may ask to compare (Compare):
+// a row or record holds them only then.
+var optionalFields = []string{"agreement_type"}
+
+// comparedFields are the fields of w compared: matrixFields, and those of
+// optionalFields w holds.
+func comparedFields(w matrixRecord) []string {
+	out := matrixFields
+	for _, f := range optionalFields {
+		if _, ok := w[f]; ok {
+			out = append(slices.Clip(out), f)
+		}
+	}
+	return out
+}
+
+// kindsKey is the kinds a text names, each trimmed, sorted and joined by
+// "|": the record's "包括 / 学生交換" and the transcription's "包括|学生交換"
+// give one key.
+func kindsKey(s string) string {
+	var out []string
+	for _, k := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '/' || r == ',' }) {
+		if k = strings.TrimSpace(k); k != "" {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return strings.Join(out, "|")
+}
 
 // matrixRecord holds the compared fields of a record, or of a transcribed row.
 type matrixRecord map[string]string
@@ -77,7 +112,7 @@ func recordFields(r agreement.Record) matrixRecord {
 
 func (m matrixRecord) String() string {
 	var b strings.Builder
-	for i, f := range matrixFields {
+	for i, f := range comparedFields(m) {
 		if i > 0 {
 			b.WriteString(" | ")
 		}
@@ -218,10 +253,21 @@ func (d *matrixData) rows(file string) ([]matrixRecord, error) {
 			m = matrixRecord{"level": agreement.LevelDepartment, "region": r, "country_code": c, "partner": foldText(w["partner"]),
 				"partner_unit": foldText(w["partner_unit"]), "home_unit": foldText(w["home_unit"]),
 				"signed": strings.ReplaceAll(w["year"], "/", "-"), "valid_until": "", "fee_waiver": fmt.Sprint(marked)}
+		case "doshisha-europe.tsv":
+			// (its renderings leave the home units out, every partner an
+			// agreement of the university's, and write the Japanese names)
+			c, err := code(w["country_en"])
+			if err != nil {
+				return nil, err
+			}
+			m = matrixRecord{"level": agreement.LevelUniversity, "region": "Europe", "country_code": c,
+				"partner": foldText(w["partner_ja"]), "signed": w["signed"], "valid_until": "", "fee_waiver": "false",
+				"kind": w["kinds"]}
 		default:
 			m = matrixRecord{"level": w["level"], "region": w["region"], "country_code": w["country_code"],
 				"partner": foldText(w["partner"]), "partner_unit": foldText(w["partner_unit"]), "home_unit": foldText(w["home_unit"]),
-				"signed": w["signed"], "valid_until": w["valid_until"], "fee_waiver": fmt.Sprint(w["fee_waiver"] == "yes")}
+				"signed": w["signed"], "valid_until": w["valid_until"], "fee_waiver": fmt.Sprint(w["fee_waiver"] == "yes"),
+				"kind": w["kind"]}
 		}
 		out = append(out, m)
 	}
@@ -249,6 +295,9 @@ func (d *matrixData) want(m *matrixManifest) ([]matrixRecord, error) {
 				w[k] = v
 			}
 			w["as_of"] = m.AsOf
+			if slices.Contains(m.Compare, "agreement_type") {
+				w["agreement_type"] = kindsKey(w["kind"])
+			}
 			for _, diff := range m.Differences {
 				switch diff {
 				case "no_fee_waiver":
@@ -348,7 +397,7 @@ func compareMatrix(want, got []matrixRecord) (problems []string, byField map[str
 				continue
 			}
 			score := 0
-			for _, f := range matrixFields {
+			for _, f := range comparedFields(w) {
 				if w[f] == g[f] {
 					score++
 					if f == "partner" {
@@ -365,7 +414,7 @@ func compareMatrix(want, got []matrixRecord) (problems []string, byField map[str
 		}
 		usedW[i], usedG[best] = true, true
 		var diffs []string
-		for _, f := range matrixFields {
+		for _, f := range comparedFields(w) {
 			if w[f] != got[best][f] {
 				byField[f]++
 				diffs = append(diffs, fmt.Sprintf("%s %q, want %q", f, got[best][f], w[f]))
@@ -429,6 +478,9 @@ func runMatrixRendering(t *testing.T, dir string) *matrixResult {
 	got := make([]matrixRecord, len(recs))
 	for i, r := range recs {
 		got[i] = recordFields(r)
+		if slices.Contains(m.Compare, "agreement_type") {
+			got[i]["agreement_type"] = kindsKey(r.AgreementType)
+		}
 	}
 	problems, byField := compareMatrix(want, got)
 	if lost := strings.ContainsRune(fmt.Sprint(want), utf8.RuneError); lost && !strings.Contains(stderr.String(), "U+FFFD") {
@@ -437,7 +489,7 @@ func runMatrixRendering(t *testing.T, dir string) *matrixResult {
 	res.problems = problems
 	if len(problems) > 0 {
 		var parts []string
-		for _, f := range append(append([]string{}, matrixFields...), "missing", "extra") {
+		for _, f := range append(append(append([]string{}, matrixFields...), optionalFields...), "missing", "extra") {
 			if n := byField[f]; n > 0 {
 				parts = append(parts, fmt.Sprintf("%s %d", f, n))
 			}

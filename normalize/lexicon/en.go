@@ -59,6 +59,7 @@ var English = &Lang{
 		"research institute", "gs", "faculty", "department", "division", "laboratory", "school"},
 	Placeholders: []string{"no end date", "indefinite", "indefinitely", "open ended", "unlimited", "continuing", "ongoing", "n a", "na", "none", "nil", "not applicable", "whole institution", "whole university", "university wide", "all"},
 	Negatives:    []string{"no", "n", "none", "x", "×", "✕", "✗", "false", "not applicable"},
+	Affirmatives: []string{"yes", "y", "true", "✓", "✔", "☑", "✅", "√", "○", "◯", "〇", "●", "◎"},
 	Flags: map[string][]string{
 		"double_degree": {"double degree", "dual degree", "joint degree", "double diploma", "dd"},
 		"outbound_only": {"outbound only", "sending only", "outgoing only", "outbound students only"},

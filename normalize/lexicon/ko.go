@@ -37,6 +37,7 @@ var Korean = &Lang{
 	UnitWords:    []string{"대학원", "학부", "학과", "연구소", "센터"},
 	Placeholders: []string{"없음", "해당없음"},
 	Negatives:    []string{"없음", "아니오"},
+	Affirmatives: []string{"예", "있음", "○", "●"},
 	Flags: map[string][]string{
 		"double_degree": {"복수학위", "공동학위"},
 		"fee_waiver":    {"등록금 면제", "수업료 면제", "면제"},

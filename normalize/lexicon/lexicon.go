@@ -100,6 +100,10 @@ type Lang struct {
 	Placeholders []string
 	// Negatives are marks saying "no" in a flag column.
 	Negatives []string
+	// Affirmatives are marks saying "yes" in a column of marks: a flag
+	// column, or a column headed by a kind or a level whose mark gives
+	// its row that kind or level ("○" under "学生交流協定").
+	Affirmatives []string
 	// Flags maps stable flag names to the words a legend defines them with.
 	Flags map[string][]string
 	// Institutions are words that make a name an institution's.
@@ -166,6 +170,7 @@ type Lexicon struct {
 	units     []term
 	ph        map[string]bool
 	neg       map[string]bool
+	pos       map[string]bool
 	flags     []flagTerm
 	inst      []term
 	title     []term
@@ -244,7 +249,7 @@ func defaultLanguages() []*Lang { return []*Lang{English, Japanese, Korean, Chin
 // New merges languages into one lexicon. Maps are read in the order of
 // their keys, so that the same languages always give the same lexicon.
 func New(langs ...*Lang) *Lexicon {
-	lx := &Lexicon{ph: map[string]bool{}, neg: map[string]bool{}, unitMap: map[string]string{}, regions: map[string][]string{}}
+	lx := &Lexicon{ph: map[string]bool{}, neg: map[string]bool{}, pos: map[string]bool{}, unitMap: map[string]string{}, regions: map[string][]string{}}
 	for _, l := range langs {
 		for _, canonical := range slices.Sorted(maps.Keys(l.Regions)) {
 			lx.regions[canonical] = append(lx.regions[canonical], l.Regions[canonical]...)
@@ -309,6 +314,9 @@ func New(langs ...*Lang) *Lexicon {
 		}
 		for _, p := range l.Negatives {
 			lx.neg[markKey(p)] = true
+		}
+		for _, p := range l.Affirmatives {
+			lx.pos[markKey(p)] = true
 		}
 		for _, fl := range slices.Sorted(maps.Keys(l.Flags)) {
 			for _, t := range appendTerms(nil, l.Flags[fl], nil) {

@@ -412,6 +412,13 @@ func (lx *Lexicon) IsNegative(text string) bool {
 	return lx.neg[markKey(t)]
 }
 
+// IsAffirmative reports a mark saying "yes" in a column of marks ("○",
+// "✓", "Yes", "有").
+func (lx *Lexicon) IsAffirmative(text string) bool {
+	t := strings.TrimSpace(text)
+	return t != "" && lx.pos[markKey(t)]
+}
+
 // Flag maps a legend's definition to a stable flag name by its most
 // specific flag term; "" when it names nothing known.
 func (lx *Lexicon) Flag(definition string) string {

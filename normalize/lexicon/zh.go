@@ -37,6 +37,7 @@ var Chinese = &Lang{
 	UnitWords:    []string{"学院", "研究院", "研究所", "系", "中心"},
 	Placeholders: []string{"无", "暂无"},
 	Negatives:    []string{"无", "否"},
+	Affirmatives: []string{"是", "有", "√", "○", "●"},
 	Flags: map[string][]string{
 		"double_degree": {"双学位", "联合学位"},
 		"fee_waiver":    {"免学费", "学费减免", "互免学费"},
