@@ -462,7 +462,7 @@ func (tr *tableReader) mapColumns() bool {
 	tr.fieldsOf(texts, spanned, below)
 	tr.partnerSubHeaded(rows[top:n])
 	tr.groupColumnsFromCells(rows[n:])
-	tr.markColumns(texts, rows[n:])
+	tr.markColumns(texts, rows[top:n], rows[n:])
 	has := map[field]bool{}
 	for _, f := range tr.cols {
 		has[f] = true

@@ -33,18 +33,25 @@ type markColumn struct {
 // field's words would take (a unit's "Faculty-level" as the home unit, a
 // second partner column) names no field: its marks are no part of the
 // text beside them, and the records say they go without it.
-func (tr *tableReader) markColumns(texts []string, body []parser.Row) {
+func (tr *tableReader) markColumns(texts []string, header, body []parser.Row) {
 	lx := tr.c.lx
 	for j, f := range tr.cols {
 		if f == fFlag || f == fIgnore || j >= len(texts) || !tr.onlyMarks(j, body) {
 			continue
 		}
-		h := joinWrapped(strings.Fields(clean(texts[j])))
+		h := ownHeader(header, j)
+		if h == "" {
+			h = joinWrapped(strings.Fields(clean(texts[j])))
+		}
 		var m markColumn
-		if lv, ok := lx.Level(h); ok {
+		if fl := tr.c.flagColumn(h); fl != "" {
+			tr.cols[j], tr.flagOf[j] = fFlag, fl // ("Double Degree" under "Type of Agreement")
+			continue
+		}
+		if lx.IsKind(h) {
+			m.kind = h // (before the level: "General Agreement" is a kind here)
+		} else if lv, ok := lx.Level(h); ok {
 			m.level = lv
-		} else if lx.IsKind(h) {
-			m.kind = h
 		}
 		switch {
 		case m != markColumn{}:
@@ -56,6 +63,24 @@ func (tr *tableReader) markColumns(texts []string, body []parser.Row) {
 			tr.cols[j] = fNone
 		}
 	}
+}
+
+// ownHeader is the text of the header's cells over column j alone: a
+// cell that spans it and the columns beside it titles a group of columns
+// ("Type of Agreement" over "General Agreement" | "Student Exchange"),
+// whose own headers are the cells under it. "" when the header has no
+// cell of the column's own.
+func ownHeader(header []parser.Row, j int) string {
+	var own []string
+	for _, r := range header {
+		if j >= len(r.Cells) || r.Cells[j].Covered || r.Cells[j].ColSpan > 1 {
+			continue // (a span's cell, from above or from the left, or one over several columns)
+		}
+		if t := cellText(r.Cells[j]); t != "" {
+			own = append(own, t)
+		}
+	}
+	return joinWrapped(own)
 }
 
 // onlyMarks reports a column j whose body cells hold marks and blanks

@@ -123,9 +123,17 @@ func stitch(pages []PageLayout, per [][]pageTable, furniture map[lineRef]bool) [
 	}
 	for i := range pages {
 		p := &pages[i]
+		// within maps the columns of a stream table with fewer columns
+		// than the open one to the open table's (columnsWithin).
+		within := func(pt *pageTable) []int {
+			if ot.method != "stream" || pt.table.Method != "stream" {
+				return nil
+			}
+			return columnsWithin(ot.starts, pt.starts, pt.table.TextRights, pt.table.Rows, max(stitchColTol*p.Width/3, 3))
+		}
 		continues := func(pt *pageTable) bool {
 			return open >= 0 && i > 0 && pages[i-1].Number+1 == p.Number &&
-				ot.method == pt.table.Method && (sameColumns(ot.cols, pt.cols, p.Width) || sameStarts(ot.starts, pt.starts, p.Width)) &&
+				ot.method == pt.table.Method && (sameColumns(ot.cols, pt.cols, p.Width) || sameStarts(ot.starts, pt.starts, p.Width) || within(pt) != nil) &&
 				linesOutside(p, pt.region, true) <= stitchLinesAbove && !headingRightAbove(p, pt.region)
 		}
 		if open >= 0 && i > 0 && pages[i-1].Number+1 == p.Number && (len(per[i]) == 0 || !continues(&per[i][0])) {
@@ -151,10 +159,18 @@ func stitch(pages []PageLayout, per [][]pageTable, furniture map[lineRef]bool) [
 			pt := &per[i][k]
 			last := k == len(per[i])-1
 			cont := k == 0 && continues(pt)
+			var mapped []int // the open table's column of each of pt's, when pt has fewer
+			if cont && !sameColumns(ot.cols, pt.cols, p.Width) && !sameStarts(ot.starts, pt.starts, p.Width) {
+				mapped = within(pt)
+			}
 			if cont {
 				goOn(i)
 				r := &out[open]
 				rows := pt.table.Rows
+				rights := pt.table.TextRights
+				if mapped != nil {
+					rows, rights = spreadColumns(rows, rights, mapped, ot.cols)
+				}
 				if n := repeatedRows(r.Table.Rows[:openFirst], rows); n > 0 {
 					for j := range n {
 						r.Table.Rows[j].Header = true
@@ -168,7 +184,7 @@ func stitch(pages []PageLayout, per [][]pageTable, furniture map[lineRef]bool) [
 				case v != "" && v != r.Table.VAlign:
 					r.Table.VAlign = "" // two pages that disagree tell nothing
 				}
-				r.Table.TextRights = furthestRights(r.Table.TextRights, pt.table.TextRights)
+				r.Table.TextRights = furthestRights(r.Table.TextRights, rights)
 				r.Areas = append(r.Areas, tableArea{Page: p.Number, Box: pt.region})
 			} else {
 				out = append(out, tableRegion{Table: pt.table, Areas: []tableArea{{Page: p.Number, Box: pt.region}}})
@@ -177,7 +193,11 @@ func stitch(pages []PageLayout, per [][]pageTable, furniture map[lineRef]bool) [
 			open = -1
 			if last && linesOutside(p, pt.region, false) <= stitchLinesBelow && !headingBelow(p, pt.region) {
 				open = len(out) - 1
-				ot = openTableOf(pt)
+				next := openTableOf(pt)
+				if mapped != nil {
+					next.cols, next.starts = ot.cols, ot.starts // (the table's columns, those this page left empty too)
+				}
+				ot = next
 			}
 		}
 		if len(per[i]) == 0 {
@@ -200,6 +220,75 @@ func furnitureOf(furniture map[lineRef]bool, i int) func(j int) bool {
 		_, ok := furniture[lineRef{i, j}]
 		return ok
 	}
+}
+
+// columnsWithin maps the columns of a stream table that has fewer columns
+// than the open table before it (open: where the open table's columns'
+// text starts) to the open table's: each column's text (from where it
+// starts, starts, to where it ends, rights) in one of the open table's
+// columns, from where its text starts, to tol, to short of where the
+// next one's starts, a column each, in order. A page whose rows leave a
+// column empty (no tuition waiver's mark on that page) has no column
+// there. nil when they do not map so, or when a cell of rows spans
+// columns.
+func columnsWithin(open, starts, rights []float64, rows []parser.Row, tol float64) []int {
+	n := len(open)
+	if len(starts) < 2 || len(starts) >= n || len(rights) != len(starts) {
+		return nil
+	}
+	for _, r := range rows {
+		if len(r.Cells) != len(starts) {
+			return nil
+		}
+		for _, c := range r.Cells {
+			if c.ColSpan > 1 {
+				return nil
+			}
+		}
+	}
+	out := make([]int, len(starts))
+	k := 0
+	for j := range starts {
+		in := func(k int) bool {
+			return starts[j] >= open[k]-tol && (k+1 == n || rights[j] < open[k+1])
+		}
+		for k < n && !in(k) {
+			k++
+		}
+		if k == n || k+1 < n && starts[j] >= open[k+1]-tol {
+			return nil
+		}
+		out[j] = k
+		k++
+	}
+	return out
+}
+
+// spreadColumns returns the rows with their cells set in the open
+// table's columns (mapped: the column of each of theirs; cols: its
+// boundaries), an empty cell in each column they leave out, and where
+// each column's text ends, in the same columns.
+func spreadColumns(rows []parser.Row, rights []float64, mapped []int, cols []float64) ([]parser.Row, []float64) {
+	n := len(cols) - 1
+	out := make([]parser.Row, len(rows))
+	for i, r := range rows {
+		cells := make([]parser.Cell, n)
+		b := r.Box()
+		for k := range cells {
+			cells[k] = parser.Cell{ColSpan: 1, RowSpan: 1}
+			cells[k].SetBox(parser.Box{X0: cols[k], Y0: b.Y0, X1: cols[k+1], Y1: b.Y1})
+		}
+		for j, c := range r.Cells {
+			cells[mapped[j]] = c
+		}
+		r.Cells = cells
+		out[i] = r
+	}
+	spread := make([]float64, n)
+	for j, x := range rights {
+		spread[mapped[j]] = x
+	}
+	return out, spread
 }
 
 // sameColumns reports whether two tables have the same column structure.

@@ -311,6 +311,85 @@ func addInterval(ivs []interval, lo, hi float64) []interval {
 	return out
 }
 
+// widenToHeadStarts widens a column to where a cell set at its left over
+// narrower text starts: a word that starts in the gap before the column
+// and runs on over its start, the column's heading, where a word on
+// another line starts too, the heading's next line ("University-" /
+// "level", "Tuition" / "Waiver" over check marks set in the middle of
+// their cells). A column of two lines at most that the words start in,
+// between it and the one before, is the same column (the heading's next
+// line, "level", found as one of its own).
+func widenToHeadStarts(ws []tword, lines []*sline, ivs []interval) []interval {
+	var widened bool
+	for c := 1; c < len(ivs); c++ {
+		lo := ivs[c].lo
+		for i, l := range lines {
+			for _, wi := range l.words {
+				b := ws[wi].Box
+				if b.X0 >= ivs[c].lo || b.X1 < ivs[c].lo || c+1 < len(ivs) && b.X1 >= ivs[c+1].lo || b.X0 >= lo {
+					continue
+				}
+				// (in the gap before the column, or where the column
+				// before starts that its next line made, past the one
+				// before that)
+				if b.X0 <= ivs[c-1].hi && (abs(ivs[c-1].lo-b.X0) > 0.2*l.h || c >= 2 && b.X0 <= ivs[c-2].hi || linesIn(ws, lines, ivs[c-1]) > 2) {
+					continue
+				}
+				if startsOnAnother(ws, lines, i, b.X0, 0.2*l.h) {
+					lo = b.X0
+				}
+			}
+		}
+		if lo < ivs[c].lo {
+			ivs[c].lo, widened = lo, true
+		}
+	}
+	if !widened {
+		return ivs
+	}
+	out := ivs[:1]
+	for _, iv := range ivs[1:] {
+		if last := &out[len(out)-1]; iv.lo <= last.hi {
+			// (the heading's next line, a column of its own before: the
+			// widened column's; it keeps the widened column's alignment)
+			last.lo, last.hi, last.tol, last.split = min(last.lo, iv.lo), max(last.hi, iv.hi), iv.tol, iv.split
+			continue
+		}
+		out = append(out, iv)
+	}
+	return out
+}
+
+// linesIn counts the lines with a word that starts in the interval.
+func linesIn(ws []tword, lines []*sline, iv interval) int {
+	n := 0
+	for _, l := range lines {
+		for _, wi := range l.words {
+			if x := ws[wi].Box.X0; x >= iv.lo && x <= iv.hi {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// startsOnAnother reports a word of a line other than line i that starts
+// at x, to tol.
+func startsOnAnother(ws []tword, lines []*sline, i int, x, tol float64) bool {
+	for k, l := range lines {
+		if k == i {
+			continue
+		}
+		for _, wi := range l.words {
+			if abs(ws[wi].Box.X0-x) <= tol {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // streamTables finds whitespace-aligned tables among the words idx.
 //
 // Where a table's rows are ruled apart, the rules tell its rows. A table
@@ -883,7 +962,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	if nTab < 3 && !headedRow(ws, lines, start, end) && !rowUnderColumnsAbove(ws, lines, start, end, above) {
 		return streamResult{}, false
 	}
-	ivs := splitByStarts(ws, ls, columnIntervals(ws, ls))
+	ivs := widenToHeadStarts(ws, ls, splitByStarts(ws, ls, columnIntervals(ws, ls)))
 	if len(ivs) < 2 {
 		return streamResult{}, false
 	}
