@@ -61,7 +61,11 @@ type tableMemo struct {
 	last         int                // index in the records of that table's last record, -1 for none
 	lastRow      parser.Row         // that table's last row
 	linesBetween int                // lines read since that table
-	declared     map[string]bool
+	// labelsHead says a table read before set the labels of a grouping
+	// column at the head of their groups (labelsHeadGroups): the
+	// document's tables set them alike, not in their groups' middle.
+	labelsHead bool
+	declared   map[string]bool
 }
 
 // cellRef is a grid position.
@@ -246,6 +250,15 @@ func (c *docContext) table(t *parser.Table) {
 			tr.repeatedRow = true
 			continue
 		}
+		if tr.tailPrintedAgain(i) {
+			// The lines the page's foot cut off the row before, printed
+			// again at this page's head: read with it already.
+			if tr.prev >= c.base && tr.prev < c.made() {
+				rec := c.rec(tr.prev)
+				rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitRow, "clipped_copy_dropped"))
+			}
+			continue
+		}
 		tr.row(i)
 		c.release(tr.heldFrom())
 	}
@@ -310,6 +323,40 @@ func (tr *tableReader) clippedAtPageEnd(i int) bool {
 		shorter = shorter || len(a) < len(b)
 	}
 	return shorter && !rowBlank(rows[i])
+}
+
+// tailPrintedAgain reports the first body row of a page that holds
+// nothing but the last lines of the cells of the page before's last row,
+// one cell at least ("部局間協" / "定" and "September 2," / "2002" there,
+// "定" | "2002" here): a producer printed the row whole at the page's
+// foot and again, cut, what fell past it at the next page's head.
+func (tr *tableReader) tailPrintedAgain(i int) bool {
+	rows := tr.t.Rows
+	k := i - 1
+	for k >= tr.body && rows[k].Header {
+		k-- // (a header repeated on this page)
+	}
+	if k < tr.body || rows[i].Page != rows[k].Page+1 || len(rows[i].Cells) != len(rows[k].Cells) {
+		return false
+	}
+	any := false
+	for j := range rows[i].Cells {
+		cell := &rows[i].Cells[j]
+		text := clean(cell.Text)
+		if text == "" || cell.Covered {
+			continue
+		}
+		lines := rows[k].Cells[j].Lines()
+		found := false
+		for m := 1; m < len(lines) && !found; m++ {
+			found = clean(strings.Join(lines[len(lines)-m:], " ")) == text || joinWrapped(lines[len(lines)-m:]) == text
+		}
+		if !found {
+			return false
+		}
+		any = true
+	}
+	return any
 }
 
 // rightUnder reports a row that stands right under another, as its next

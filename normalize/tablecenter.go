@@ -24,6 +24,10 @@ func (tr *tableReader) centeredGroups() {
 	if t.Method != "stream" || tr.body >= len(t.Rows) {
 		return
 	}
+	// (where a table read before set its labels at the head of their
+	// groups, this one's do too: the rows over its first label go on
+	// with a group above, from the page before)
+	centred := !tr.c.tables.labelsHead
 	placed := true // (on one page, every row with its box)
 	for _, r := range t.Rows[tr.body:] {
 		placed = placed && r.Page == t.Rows[tr.body].Page && r.Box() != (parser.Box{})
@@ -32,12 +36,14 @@ func (tr *tableReader) centeredGroups() {
 		if f != fRegion && f != fCountry {
 			continue
 		}
-		if rows, ok := tr.centredColumn(j); placed && ok {
+		if rows, ok := tr.centredColumn(j); centred && placed && ok {
 			tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: rows}
 			t = tr.t
 		} else if rows, ok := tr.footColumn(j); ok {
 			tr.t = &parser.Table{Page: t.Page, Index: t.Index, Method: t.Method, Rows: rows}
 			t = tr.t
+		} else if tr.labelsHeadGroups(j) {
+			tr.c.tables.labelsHead = true
 		}
 	}
 }
@@ -188,6 +194,34 @@ func (tr *tableReader) centredColumn(j int) ([]parser.Row, bool) {
 		return nil, false // rows below the last group's
 	}
 	return out, true
+}
+
+// labelsHeadGroups reports a grouping column j whose labels head their
+// groups: the table's first record has one, and a label stands over two
+// records or more with none (a group of three rows at least, set as a
+// reader assumes, its label on its first row).
+func (tr *tableReader) labelsHeadGroups(j int) bool {
+	rows := tr.t.Rows
+	first, run, long := true, -1, false
+	for i := tr.body; i < len(rows); i++ {
+		r := rows[i]
+		if r.Header || rowBlank(r) || j >= len(r.Cells) || !tr.hasPartnerCell(i) {
+			continue
+		}
+		labelled := !r.Cells[j].Covered && clean(r.Cells[j].Text) != ""
+		if first && !labelled {
+			return false
+		}
+		first = false
+		switch {
+		case labelled:
+			run = 0
+		case run >= 0:
+			run++
+			long = long || run >= 2
+		}
+	}
+	return long
 }
 
 // hasPartnerCell reports a row with text in a partner's column.

@@ -1035,12 +1035,20 @@ func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col i
 	}
 	c := tr.c
 	explicit := c.doc != nil && c.doc.Format != parser.FormatPDF
+	// Lines that each give an agreement's details with its date are
+	// entries a line ("慶北大学校 (University-wide, 1984-06-05)" /
+	// "ソウル大学校 (University-wide, 1991-05-21)"): their names are read as
+	// names a line are, the details left to each record.
+	named := c.entriesALine(lines)
 	// The lexicon's words first, each line once; then what reads the
 	// lines further (and remembers what it read), only for lines that
 	// passed, so that a cell of one name wrapped costs little.
 	cleaned := make([]string, len(lines))
 	var ownName []bool // the lines that name an institute by its own name only (named)
 	for k, l := range lines {
+		if named != nil {
+			l = named[k]
+		}
 		l, _, _ = cutMarkers(clean(l))
 		cleaned[k] = l
 		if l == "" || isParenthesised(l) || c.lx.IsInstitutionWord(l) || endsWithConnector(l) || c.lx.EndsWithModifier(l) {
@@ -1073,7 +1081,7 @@ func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col i
 		// word would have fitted: not where the width wrapped a name
 		// ("Russian Academy of Sciences Lomonosov" / "Moscow State
 		// University").
-		if !whole && !strings.HasSuffix(l, ")") && !tr.brokeShort(lines, spans, k+1, col) {
+		if named == nil && !whole && !strings.HasSuffix(l, ")") && !tr.brokeShort(lines, spans, k+1, col) {
 			return false, false
 		}
 	}
@@ -1081,11 +1089,38 @@ func (tr *tableReader) namesALine(lines []string, spans []parser.LineSpan, col i
 		if c.isUnit(l) || k > 0 && c.opensAsUnit(l) || ownName != nil && ownName[k] && !c.namedInstitution(l) {
 			return false, false
 		}
+		if named != nil {
+			continue
+		}
 		if _, name := c.readEntryDetails(l, entryOpts{}, c.dateOptions()); name != l {
 			return false, false // an agreement's details on the line ("信息与电子学院 — 部局間協定…、8/8/2019 締結"): one entry wrapped
 		}
 	}
 	return true, ownName != nil
+}
+
+// entriesALine returns the names of a cell's lines when each line is an
+// entry of its own: a name, then the details of its agreement with their
+// date ("西北大学 (University-wide, 1980-05-31)", "Peking University — MOU,
+// 10 November 1999"); nil otherwise. A line's details without a date may
+// be a wrapped name's unit ("信息与电子学院 — 部局間協定…").
+func (c *docContext) entriesALine(lines []string) []string {
+	if len(lines) < 2 {
+		return nil
+	}
+	names := make([]string, len(lines))
+	for k, l := range lines {
+		l = clean(l)
+		if !hasDigit(l) {
+			return nil // (no date: most cells' lines, told apart cheaply)
+		}
+		e, name := c.readEntryDetails(l, entryOpts{}, c.dateOptions())
+		if name == l || e.signed.IsZero() || strings.TrimSpace(name) == "" {
+			return nil
+		}
+		names[k] = name
+	}
+	return names
 }
 
 // instituteAfterName reports a cell's line that names an institute by its

@@ -114,7 +114,7 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		// the unit starts at the first part that names one.
 		for k := 1; k < len(all); k++ {
 			p, _ := splitMarkers(all[k])
-			if !c.lx.UnitWordAt(p) && !c.isUnit(p) {
+			if !c.lx.UnitWordAt(p) && !c.isUnit(p) && !c.namedUnit(p) {
 				continue
 			}
 			head, _ := splitMarkers(strings.Join(all[:k], ", "))
@@ -545,8 +545,11 @@ func unitConnector(s string) bool {
 }
 
 // unitOpeners are the words a unit's name starts with inside a longer name.
+// Plurals name units that share the agreement ("Colleges of Agricultural
+// and Environmental Sciences").
 var unitOpeners = []string{"Faculty", "School", "Graduate School", "College", "Department", "Institute", "Center", "Centre", "Division",
-	"Laboratory", "Faculdade", "Facultad", "Fakultät", "Escuela", "Escola", "Instituto", "Département", "Faculté"}
+	"Laboratory", "Faculties", "Schools", "Colleges", "Departments", "Institutes", "Centers", "Centres", "Divisions", "Laboratories",
+	"Faculdade", "Facultad", "Fakultät", "Escuela", "Escola", "Instituto", "Département", "Faculté"}
 
 // opensAsUnit reports a name that opens with a unit's kind and its
 // connector ("College of Liberal Arts", "School for Advanced Studies") and
@@ -561,6 +564,14 @@ func (c *docContext) opensAsUnit(name string) bool {
 	}
 	loc := unitOpenerRe.FindStringIndex(s)
 	return loc != nil && loc[0] == 0 && !c.namesUniversity(name) && !c.lx.OpensWithInstitutionPhrase(name)
+}
+
+// namedUnit reports a unit known by a name before its kind ("Bourns
+// College of Engineering", "Wharton School of Business"): a unit's kind
+// and its connector inside the name, which names no university.
+func (c *docContext) namedUnit(name string) bool {
+	s := " " + strings.TrimSpace(name)
+	return hasUnitOpener(s) && unitOpenerRe.MatchString(s) && !c.namesUniversity(name) && !c.lx.OpensWithInstitutionPhrase(name)
 }
 
 // unitOpenerRe finds where a unit's name starts inside a longer name.

@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,6 +42,7 @@ func findFurniture(pages []PageLayout) map[lineRef]bool {
 		y   float64
 	}
 	seen := map[string][]occ{}
+	var bare []bareNumber // lines of a number alone: page numbers when they count the pages
 	for i := range pages {
 		p := &pages[i]
 		for j, l := range p.Lines {
@@ -49,6 +51,10 @@ func findFurniture(pages []PageLayout) map[lineRef]bool {
 				continue
 			}
 			if isPageNumber(text) {
+				if n, err := strconv.Atoi(text); err == nil {
+					bare = append(bare, bareNumber{lineRef{i, j}, n})
+					continue
+				}
 				out[lineRef{i, j}] = false
 				continue
 			}
@@ -57,6 +63,11 @@ func findFurniture(pages []PageLayout) map[lineRef]bool {
 			}
 			key := replaceDigitRuns(text)
 			seen[key] = append(seen[key], occ{lineRef{i, j}, l.Box.Y0})
+		}
+	}
+	for _, b := range bare {
+		if b.countsPages(bare) || !runsOnText(&pages[b.ref.page], b.ref.line) {
+			out[b.ref] = false
 		}
 	}
 	if len(pages) < 2 {
@@ -90,6 +101,51 @@ func findFurniture(pages []PageLayout) map[lineRef]bool {
 		}
 	}
 	return out
+}
+
+// bareNumber is a line in a page's margin that holds a number alone, and
+// the number.
+type bareNumber struct {
+	ref lineRef
+	n   int
+}
+
+// countsPages reports a number alone in a margin that numbers its page:
+// the page's own number in the file, or a number that goes up by one a
+// page with another such line's on another page (a document whose pages
+// are numbered from another first number). Another number alone is a
+// page's number but where the text runs on into it (runsOnText).
+func (b bareNumber) countsPages(all []bareNumber) bool {
+	if b.n == b.ref.page+1 {
+		return true
+	}
+	for _, o := range all {
+		if o.ref.page != b.ref.page && o.n-b.n == o.ref.page-b.ref.page {
+			return true
+		}
+	}
+	return false
+}
+
+// runsOnText reports line j of a page set as the text's next line is: no
+// further under the line above it than half its height, or over the line
+// below it at the page's head. A year a page's foot broke off a date
+// ("concluded Sep. 26," / "2012") is; a page's number, set apart, is not.
+func runsOnText(p *PageLayout, j int) bool {
+	b := p.Lines[j].Box
+	h := b.Y1 - b.Y0
+	for k, l := range p.Lines {
+		if k == j || l.Box.X1 <= b.X0-h || l.Box.X0 >= b.X1+h {
+			continue // (beside it, not over or under it)
+		}
+		if gap := b.Y0 - l.Box.Y1; gap > -0.3*h && gap < 0.5*h {
+			return true
+		}
+		if gap := l.Box.Y0 - b.Y1; gap > -0.3*h && gap < 0.5*h {
+			return true
+		}
+	}
+	return false
 }
 
 // runningKey is what a running header or footer line is known by: its

@@ -29,17 +29,71 @@ const (
 // orderColumns puts each page's blocks in column order. Blocks come sorted
 // by page, then top to bottom.
 // flows holds, by page, the areas known to be text in columns.
+//
+// A page too short to show its columns by itself (a list's last few
+// lines, which a browser balances over two columns: a heading in the
+// first, its entries in the second) whose blocks all stand on either side
+// of the gutter of the page before is read in those columns.
 func orderColumns(blocks []placed, flows map[int][]flowArea) []placed {
 	out := make([]placed, 0, len(blocks))
+	prevPage := -1
+	var gutter [2]float64 // the page before's, when it was read in columns
+	gutterOK := false
 	for start := 0; start < len(blocks); {
 		end := start + 1
 		for end < len(blocks) && blocks[end].page == blocks[start].page {
 			end++
 		}
-		out = append(out, orderRegion(blocks[start:end], flows[blocks[start].page], 0)...)
+		items, page := blocks[start:end], blocks[start].page
+		lo, hi, ok := findGutter(items, minColumnItems, minGutter)
+		switch {
+		case !ok && gutterOK && page == prevPage+1 && len(items) < 2*minColumnItems:
+			if cols, split := splitAt(items, gutter[0], gutter[1]); split {
+				out = append(out, cols...)
+				break
+			}
+			out = append(out, orderRegion(items, flows[page], 0)...)
+		default:
+			out = append(out, orderRegion(items, flows[page], 0)...)
+		}
+		gutter, gutterOK, prevPage = [2]float64{lo, hi}, ok, page
 		start = end
 	}
 	return out
+}
+
+// gutterSide tells where a block stands against the gutter from lo to
+// hi: -1 wholly left of it, 1 wholly right, 0 across it.
+func gutterSide(b parser.Box, lo, hi float64) int {
+	switch {
+	case b.X1 <= lo+0.5:
+		return -1
+	case b.X0 >= hi-0.5:
+		return 1
+	}
+	return 0
+}
+
+// splitAt returns the blocks of the left column, then those of the right
+// (each top to bottom, as they come), when every block stands wholly on
+// one side of the gutter from lo to hi, both sides have one, and the left
+// column's first stands beside the right's.
+func splitAt(items []placed, lo, hi float64) ([]placed, bool) {
+	var left, right []placed
+	for _, it := range items {
+		switch gutterSide(it.box, lo, hi) {
+		case -1:
+			left = append(left, it)
+		case 1:
+			right = append(right, it)
+		default:
+			return nil, false
+		}
+	}
+	if len(left) == 0 || len(right) == 0 || left[0].box.Y0 >= right[0].box.Y1 {
+		return nil, false // (the columns side by side from their first lines: a closing line under one is read after both)
+	}
+	return append(left, right...), true
 }
 
 // orderRegion orders the blocks of one region (sorted top to bottom).
@@ -85,10 +139,10 @@ func orderRegion(items []placed, flows []flowArea, depth int) []placed {
 	}
 	var left, right, cross []int
 	for i, it := range items {
-		switch {
-		case it.box.X1 <= lo+0.5:
+		switch gutterSide(it.box, lo, hi) {
+		case -1:
 			left = append(left, i)
-		case it.box.X0 >= hi-0.5:
+		case 1:
 			right = append(right, i)
 		default:
 			cross = append(cross, i)

@@ -1,0 +1,105 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/agreements/agreements/parser"
+)
+
+// TestEntriesALine: a cell whose every line is an entry of its own, a
+// name and its agreement's details with a date, makes a record a line,
+// each with its details.
+func TestEntriesALine(t *testing.T) {
+	tb := tbl([]string{"Area", "Country / Region", "Partner Institution"},
+		[]string{"Asia", "South Korea", "慶北大学校 (University-wide, 1984-06-05)\nソウル大学校 (University-wide, 1991-05-21)"},
+		[]string{"", "China", "Peking University — MOU, 10 November 1999\nFudan University — MOU, 19 April 2001"},
+		[]string{"", "Japan", "北京理工大学\n信息与电子学院 — 部局間協定、2019/08/08"})
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	var got [][2]string
+	for _, r := range res.Records {
+		got = append(got, [2]string{r.Partner, r.Signed})
+	}
+	assert.Equal(t, [][2]string{{"慶北大学校", "1984-06-05"}, {"ソウル大学校", "1991-05-21"},
+		{"Peking University", "1999-11-10"}, {"Fudan University", "2001-04-19"},
+		{"北京理工大学", "2019-08-08"}}, got)
+}
+
+// TestTailPrintedAgain: the last lines of a row that a page's foot cut,
+// printed again at the next page's head, make no record of their own.
+func TestTailPrintedAgain(t *testing.T) {
+	tb := tbl([]string{"Country", "Partner Institution", "Type", "Date"},
+		[]string{"Brazil", "Federal University of Rio Grande do Sul", "部局間協\n定", "September 2,\n2002"},
+		[]string{"", "", "定", "2002"},
+		[]string{"Chile", "University of Atacama", "部局間協\n定", "March 22, 2006"})
+	tb.Rows[2].Page, tb.Rows[3].Page = 2, 2
+	res, err := Normalize(tdoc(nil, tb), Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "2002-09-02", res.Records[0].Signed)
+	assert.Contains(t, res.Records[0].Repairs, "joined_split_row:clipped_copy_dropped")
+	assert.Equal(t, "University of Atacama", res.Records[1].Partner)
+}
+
+// TestUnitsAfterTwoCommas: a unit named after a name with a comma of its
+// own, known by a name before its kind or in the plural.
+func TestUnitsAfterTwoCommas(t *testing.T) {
+	tb := tbl([]string{"Country", "Partner Institution", "Department at Tohoku", "Date"},
+		[]string{"USA", "University of California, Riverside, Bourns College of Engineering", "GS Engineering", "2017/03/22"},
+		[]string{"USA", "University of California, Davis, Colleges of Agricultural and Environmental Sciences", "GS Agricultural Science", "2019/10/17"},
+		[]string{"Nigeria", "University of Nigeria, Nsukka, Faculty of Physical Sciences", "GS Science", "2010/01/01"})
+	res, err := Normalize(tdoc(nil, tb), Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	var got [][2]string
+	for _, r := range res.Records {
+		got = append(got, [2]string{r.Partner, r.PartnerUnit})
+	}
+	assert.Equal(t, [][2]string{{"University of California, Riverside", "Bourns College of Engineering"},
+		{"University of California, Davis", "Colleges of Agricultural and Environmental Sciences"},
+		{"University of Nigeria, Nsukka", "Faculty of Physical Sciences"}}, got)
+}
+
+// TestLabelsHeadGroupsOnTheNextPage: where a table set its labels at the
+// head of their groups, the rows over the first label of its next part
+// go on with the group above; where none did, a label in its group's
+// middle names the rows over it.
+func TestLabelsHeadGroupsOnTheNextPage(t *testing.T) {
+	placed := func(tb *parser.Table, page int, y float64) *parser.Table {
+		tb.Method = "stream"
+		for i := range tb.Rows {
+			tb.Rows[i].Page = page
+			tb.Rows[i].SetBox(parser.Box{X0: 50, Y0: y + 15*float64(i), X1: 500, Y1: y + 15*float64(i) + 11})
+		}
+		return tb
+	}
+	head := []string{"Area", "Country / Region", "Partner Institution", "Date"}
+	first := placed(tbl(head,
+		[]string{"Asia", "China", "西北大学", "1980-05-31"},
+		[]string{"", "", "武漢大学", "1980-10-15"},
+		[]string{"", "", "北京大学", "1983-04-01"},
+		[]string{"Europe", "Germany", "ベルリン自由大学", "1984-10-30"}), 1, 100)
+	next := placed(tbl(head,
+		[]string{"", "", "ハイデルベルク大学", "1990-10-11"},
+		[]string{"", "Italy", "シエナ大学", "1989-11-22"},
+		[]string{"", "", "ピサ大学", "2001-06-07"}), 2, 60)
+	res, err := Normalize(tdoc(nil, first, next), Options{})
+	require.NoError(t, err)
+	countries := map[string]string{}
+	for _, r := range res.Records {
+		countries[r.Partner] = r.Country
+	}
+	assert.Equal(t, "Germany", countries["ハイデルベルク大学"])
+	assert.Equal(t, "Italy", countries["ピサ大学"])
+
+	alone := placed(tbl(head,
+		[]string{"", "", "ハイデルベルク大学", "1990-10-11"},
+		[]string{"Europe", "Italy", "シエナ大学", "1989-11-22"},
+		[]string{"", "", "ピサ大学", "2001-06-07"}), 1, 60)
+	res, err = Normalize(tdoc(nil, alone), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 3)
+	assert.Equal(t, "Italy", res.Records[0].Country, "a label in the middle of its group, in a document that sets none at the head")
+}
