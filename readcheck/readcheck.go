@@ -880,11 +880,11 @@ func asciiSpace(r rune) bool {
 }
 
 // mayHoldDate reports whether s has what every text dateInNameRe finds
-// has: an ASCII digit, and a slash or an opening bracket and a separator.
-// The others are not run through it.
+// has: an ASCII digit, and a slash or a separator. The others are not run
+// through it.
 func mayHoldDate(s string) bool { return scanName(s).mayHoldDate() }
 
-func (n nameScan) mayHoldDate() bool { return n.digit && (n.slash || n.sep && n.open) }
+func (n nameScan) mayHoldDate() bool { return n.digit && (n.slash || n.sep) }
 
 // nameScan is what the checks read of a name in one pass over it.
 type nameScan struct {
@@ -979,7 +979,7 @@ var asciiClass = func() (t [utf8.RuneSelf]uint8) {
 }()
 
 // dateInNameRe finds a date-like text left in a partner's name.
-var dateInNameRe = lazyre.New(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b`)
+var dateInNameRe = lazyre.New(`[(（]\s*[0-9]{1,4}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,4}\s*[)）]|\b[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}\b|\b(?:19|20)[0-9]{2}\s*[./-]\s*[0-9]{1,2}\s*[./-]\s*[0-9]{1,2}\b`)
 
 // dateInName: a date the reader could not read, left in the partner name.
 func (c *checker) dateInName(r *agreement.Record, scan nameScan, full bool) (Warning, bool) {

@@ -79,6 +79,10 @@ func TestWarnings(t *testing.T) {
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{rec("Purdue University (9/3/1997)", "United States", "US", 2)}},
 			readcheck.KindDateInName, "--dates month-first or day-first"},
+		{"a date left in a name among its details",
+			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
+			&agreement.Result{Records: []agreement.Record{rec("慶北大学校 (University-wide, 1984-06-05) ソウル大学校", "South Korea", "KR", 2)}},
+			readcheck.KindDateInName, `a date was left unread in the partner's name "慶北大学校 (University-wide, 1984-06-05) ソウル大学校"`},
 		{"several dates in one row",
 			&parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}},
 			&agreement.Result{Records: []agreement.Record{func() agreement.Record {

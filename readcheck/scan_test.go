@@ -54,8 +54,7 @@ func scansAsBefore(t *testing.T, s string) bool {
 }
 
 func mayHoldDateAsBefore(s string) bool {
-	return strings.ContainsAny(s, "0123456789") &&
-		(strings.Contains(s, "/") || strings.ContainsAny(s, ".-") && (strings.Contains(s, "(") || strings.Contains(s, "（")))
+	return strings.ContainsAny(s, "0123456789") && (strings.Contains(s, "/") || strings.ContainsAny(s, ".-"))
 }
 
 // scanTexts are names in the shapes the scans look for, and random texts
