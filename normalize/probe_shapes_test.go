@@ -103,3 +103,22 @@ func TestLabelsHeadGroupsOnTheNextPage(t *testing.T) {
 	require.Len(t, res.Records, 3)
 	assert.Equal(t, "Italy", res.Records[0].Country, "a label in the middle of its group, in a document that sets none at the head")
 }
+
+// TestNotesUnderLastRow: a legend and the list's date under a table,
+// read as its last row's cells' last lines, are read as the notes they
+// are: the legend flags the records, the date is the list's.
+func TestNotesUnderLastRow(t *testing.T) {
+	tb := tbl([]string{"相手機関名", "区分", "締結年月日"},
+		[]string{"ポーランド（2）", "", ""},
+		[]string{"University of Warsaw *", "大学", "2021-03-04"},
+		[]string{"Université de Genève *\n* 授業料不徴収", "大学", "2015-10-20\n（2021 年 5 月 1 日現在）"})
+	res, err := Normalize(tdoc(nil, tb), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	for _, r := range res.Records {
+		assert.True(t, r.FeeWaiver, r.Partner)
+		assert.Equal(t, "2021-05-01", r.AsOf, r.Partner)
+	}
+	assert.Equal(t, "Université de Genève", res.Records[1].Partner)
+	assert.Equal(t, "2015-10-20", res.Records[1].Signed)
+}

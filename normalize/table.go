@@ -217,6 +217,7 @@ func (c *docContext) table(t *parser.Table) {
 	t = tr.t
 	tr.mapOrigins()
 	declStart, recStart := len(c.res.Declared), c.made()
+	tr.notesUnderRows()
 	tr.readLegendRows()
 	tr.findUsualMarkerPlace()
 	tr.setLevel()
@@ -1641,6 +1642,50 @@ func (tr *tableReader) readLegendRows() {
 	for i := tr.body; i < len(tr.t.Rows); i++ {
 		if s, ok := tr.soleText(i); ok {
 			tr.c.addLegends(tr.c.legendsIn(s), tr.c.level)
+		}
+	}
+}
+
+// notesUnderRows takes off the last row of the table, and off the last
+// row of each of its pages, the notes under it that a reader of the page
+// read as its cells' last lines: a legend ("* 授業料不徴収") or the list's
+// date ("（2021 年 5 月 1 日現在）"), set at the foot of the table as close
+// as a cell's lines are. They are read as the lines they are.
+func (tr *tableReader) notesUnderRows() {
+	rows := tr.t.Rows
+	copied := false
+	for i := tr.body; i < len(rows); i++ {
+		if i+1 < len(rows) && rows[i+1].Page == rows[i].Page {
+			continue
+		}
+		for k := range rows[i].Cells {
+			cell := &rows[i].Cells[k]
+			lines := cell.Lines()
+			n := len(lines)
+			for n > 1 && (len(tr.c.legendsIn(clean(lines[n-1]))) > 0 || tr.c.asOfOnly(clean(lines[n-1]))) {
+				n--
+			}
+			if n == len(lines) {
+				continue
+			}
+			if !copied {
+				tr.t = &parser.Table{Page: tr.t.Page, Index: tr.t.Index, Method: tr.t.Method, VAlign: tr.t.VAlign, TextRights: tr.t.TextRights, Rows: slices.Clone(rows)}
+				rows, copied = tr.t.Rows, true
+			}
+			r := &rows[i]
+			r.Cells = slices.Clone(r.Cells)
+			notes := slices.Clone(lines[n:])
+			kept := slices.Clone(lines[:n])
+			c := &r.Cells[k]
+			c.Text = strings.Join(kept, " ")
+			c.SetLines(kept)
+			for _, l := range notes {
+				if ls := tr.c.legendsIn(clean(l)); len(ls) > 0 {
+					tr.c.addLegends(ls, tr.c.level) // (known before the rows are read, as a legend row's)
+					continue
+				}
+				tr.c.line((&parser.Line{Page: r.Page, Row: r.Row, Text: clean(l), Role: parser.RoleText}).Placed(r.Box(), parser.Style{}), -1)
+			}
 		}
 	}
 }
