@@ -53,11 +53,25 @@ func TestPartnersALineRenderings(t *testing.T) {
 	readAllRight(t, "../../fixtures/cells", 9, "fixtures/gen/cell_lists.py")
 }
 
+// TestFreshSampleRenderings reads fresh samples of the layout matrix
+// (fixtures/fresh, made by fixtures/gen/fresh_sample.py: plans made with
+// other seeds than the matrix's, some pages opened in LibreOffice or kept
+// in a spreadsheet): renderings the tool was not built against. Every one
+// must read right, but for those its known-failures.txt lists.
+func TestFreshSampleRenderings(t *testing.T) {
+	readAllRight(t, "../../fixtures/fresh", 80, "fixtures/gen/fresh_sample.py")
+}
+
+// silentPrefix opens the reason of a known failure that says no warning,
+// and why it cannot: every other known failure must say one.
+const silentPrefix = "silent: "
+
 // readAllRight reads every rendering under root (a directory of a
 // manifest and its input each, atLeast of them, made by gen) against its
 // transcription, as TestMatrix does, and fails for any that does not read
 // right, but for those root's known-failures.txt lists (which must still
-// fail, the list only shrinking, and say a warning).
+// fail, the list only shrinking, and say a warning, unless the reason
+// says why it cannot, after silentPrefix).
 func readAllRight(t *testing.T, root string, atLeast int, gen string) {
 	require.NoError(t, matrixTranscriptions.load())
 	known := readKnownFailures(t, filepath.Join(root, "known-failures.txt"))
@@ -76,7 +90,7 @@ func readAllRight(t *testing.T, root string, atLeast int, gen string) {
 				t.Errorf("%s:\n  %s", name, strings.Join(res.problems, "\n  "))
 			case res.passed() && listed:
 				t.Errorf("%s now reads right: remove it from %s", name, filepath.Join(root, "known-failures.txt"))
-			case !res.passed() && !res.loud:
+			case !res.passed() && !res.loud && !strings.HasPrefix(known[name], silentPrefix):
 				t.Errorf("%s reads wrong and says nothing: a wrong read must be said", name)
 			}
 		})
