@@ -866,6 +866,9 @@ func (c *docContext) heading(l *parser.Line, text string) {
 			return
 		}
 	}
+	if c.titleHeads[name] {
+		return // the title said again at a page's head ("Foreign Institutions", its second line)
+	}
 	g := c.readCountry(text)
 	if !g.known && c.lx.IsListTitle(name) {
 		// (the title's words first: most headings have none, and
@@ -887,6 +890,7 @@ func (c *docContext) heading(l *parser.Line, text string) {
 		c.country, c.intl, c.cRepair = Country{}, false, nil
 		return
 	case !g.known && c.region == "" && c.country.Name == "" && !c.intl:
+		remember(&c.titleHeads, name, true)
 		return // before any group: a title's second line, the page's own headings
 	case !g.known && c.columnName(name):
 		return // a column's name: a table's header set as lines

@@ -122,3 +122,19 @@ func TestNotesUnderLastRow(t *testing.T) {
 	assert.Equal(t, "Université de Genève", res.Records[1].Partner)
 	assert.Equal(t, "2015-10-20", res.Records[1].Signed)
 }
+
+// TestTitleSaidAgain: the document's title set again at a later page's
+// head, its second line a heading that names no group, leaves the group
+// the entries are in.
+func TestTitleSaidAgain(t *testing.T) {
+	title := []string{"# 学術交流協定締結機関一覧 Academic Exchange Agreements with", "# Foreign Institutions"}
+	lines := append(append([]string{}, title...), "# カナダ Canada", "• University of Waterloo (2006.10.30)")
+	lines = append(append(lines, title...), "• University of Ottawa (2009.6.26)")
+	res, err := Normalize(tdoc(lines), Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 2)
+	assert.Equal(t, "Canada", res.Records[1].Country)
+	for _, u := range res.Unplaced {
+		assert.NotContains(t, u.Text, "Foreign Institutions")
+	}
+}
