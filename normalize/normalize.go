@@ -202,11 +202,11 @@ type docContext struct {
 	cRepair []string // repairs made reading the current country heading
 	rRepair []string // repairs made reading the current region heading
 
-	heads  []headNote      // the country headings read, in order (bareHeadings)
+	heads []headNote // the country headings read, in order (bareHeadings)
 	// titleHeads are the headings read as the document's title, before
 	// any group: said again at a later page's head, they change nothing.
 	titleHeads map[string]bool
-	filled map[string]bool // the countries records were released under (bareHeadings)
+	filled     map[string]bool // the countries records were released under (bareHeadings)
 
 	homeUnit    string       // the home unit a list groups its entries under ("工学研究科")
 	list        *listState   // the list being read (list.go)
