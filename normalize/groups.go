@@ -250,10 +250,16 @@ func shortCountryName(name string) string {
 // regionAndCountry reads a heading that names a region and a country in
 // one line, parted by a comma, a slash, a dash or a colon ("Asia, China",
 // "Europe / France", "China – Asia"): the region, then the country, or
-// the other way round. ok is false for any other text.
+// the other way round; or by a space, the region first ("大洋州
+// オーストラリア", a cell's two lines: regionThenCountry). ok is false for
+// any other text.
 func (c *docContext) regionAndCountry(text string) (region, country groupName, ok bool) {
 	i := strings.IndexAny(text, ",，/／:：–—")
 	if i <= 0 {
+		if a, b, ok := c.regionThenCountry(text); ok {
+			r, _ := c.readRegion(a, false)
+			return r, c.readCountry(b), true
+		}
 		return groupName{}, groupName{}, false
 	}
 	_, size := utf8.DecodeRuneInString(text[i:])

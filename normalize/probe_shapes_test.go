@@ -138,3 +138,23 @@ func TestTitleSaidAgain(t *testing.T) {
 		assert.NotContains(t, u.Text, "Foreign Institutions")
 	}
 }
+
+// TestRegionOverCountry: a group row naming the region, then the country,
+// in one cell (two lines, or a space apart) sets both; a region's name of
+// several words stays the region's.
+func TestRegionOverCountry(t *testing.T) {
+	for _, group := range []string{"大洋州\nオーストラリア", "大洋州 オーストラリア", "Oceania Australia"} {
+		tb := tbl([]string{group, "", "", ""},
+			[]string{"相手機関名", "協定種別", "本学部局", "締結年月日"},
+			[]string{"クイーンズランド大学", "大学間協定", "―", "Dec. 22, 1981"})
+		tb.Rows[0].Header, tb.Rows[1].Header = true, true
+		res, err := Normalize(tdoc([]string{"# アジア", "# タイ"}, tb), Options{})
+		require.NoError(t, err)
+		require.Len(t, res.Records, 1, group)
+		assert.Equal(t, [2]string{"Oceania", "Australia"}, [2]string{res.Records[0].Region, res.Records[0].Country}, group)
+	}
+	res, err := Normalize(tdoc([]string{"# 北米 North America", "# カナダ Canada", "• McGill University (1998.11.30)"}), Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Records, 1)
+	assert.Contains(t, res.Records[0].Repairs, "region_alias:北米 North America")
+}

@@ -417,6 +417,9 @@ func (tr *tableReader) namesGroupOnly(r *parser.Row) bool {
 	if _, ok := tr.c.readRegion(text, true); ok {
 		return true
 	}
+	if _, _, ok := tr.c.regionThenCountry(text); ok {
+		return true
+	}
 	return tr.c.readCountry(text).known
 }
 

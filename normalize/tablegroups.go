@@ -159,6 +159,11 @@ func (tr *tableReader) groupRow(i int, text string) bool {
 		tr.setCountry(text, &row)
 		return true
 	}
+	if region, country, ok := tr.c.regionThenCountry(text); ok {
+		tr.setRegion(region, &row)
+		tr.setCountry(country, &row)
+		return true
+	}
 	if lv, ok := tr.c.sectionLevel(text); ok && (span || at != fPartner) {
 		tr.level, tr.levelRepair = lv, ""
 		return true
@@ -168,6 +173,30 @@ func (tr *tableReader) groupRow(i int, text string) bool {
 		return true
 	}
 	return false
+}
+
+// regionThenCountry reads a group row's text that names a region, then a
+// country, a space apart: two lines of one cell ("大洋州" / "オーストラリア",
+// "Oceania" / "Australia") or one ("大洋州 オーストラリア"). ok is false for
+// any other text.
+func (c *docContext) regionThenCountry(text string) (region, country string, ok bool) {
+	words := strings.Fields(text)
+	if len(words) < 2 || len(words) > 6 {
+		return "", "", false
+	}
+	if _, whole := c.readRegion(text, false); whole {
+		return "", "", false // a region's name of several words, or in two languages ("北米 North America")
+	}
+	for k := 1; k < len(words); k++ {
+		a, b := strings.Join(words[:k], " "), strings.Join(words[k:], " ")
+		if _, isRegion := c.readRegion(a, false); !isRegion {
+			continue
+		}
+		if g := c.readCountry(b); g.known && !g.intl {
+			return a, b, true
+		}
+	}
+	return "", "", false
 }
 
 // groupsInHeader reads the groups a header row names over a column's name
