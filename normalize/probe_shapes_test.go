@@ -50,7 +50,8 @@ func TestUnitsAfterTwoCommas(t *testing.T) {
 	tb := tbl([]string{"Country", "Partner Institution", "Department at Tohoku", "Date"},
 		[]string{"USA", "University of California, Riverside, Bourns College of Engineering", "GS Engineering", "2017/03/22"},
 		[]string{"USA", "University of California, Davis, Colleges of Agricultural and Environmental Sciences", "GS Agricultural Science", "2019/10/17"},
-		[]string{"Nigeria", "University of Nigeria, Nsukka, Faculty of Physical Sciences", "GS Science", "2010/01/01"})
+		[]string{"Nigeria", "University of Nigeria, Nsukka, Faculty of Physical Sciences", "GS Science", "2010/01/01"},
+		[]string{"Italy", "Università di Bologna Dipartimento di Fisica", "GS Science", "2011/01/01"})
 	res, err := Normalize(tdoc(nil, tb), Options{Institution: "Tohoku University"})
 	require.NoError(t, err)
 	var got [][2]string
@@ -59,7 +60,7 @@ func TestUnitsAfterTwoCommas(t *testing.T) {
 	}
 	assert.Equal(t, [][2]string{{"University of California, Riverside", "Bourns College of Engineering"},
 		{"University of California, Davis", "Colleges of Agricultural and Environmental Sciences"},
-		{"University of Nigeria, Nsukka", "Faculty of Physical Sciences"}}, got)
+		{"University of Nigeria, Nsukka", "Faculty of Physical Sciences"}, {"Università di Bologna", "Dipartimento di Fisica"}}, got)
 }
 
 // TestLabelsHeadGroupsOnTheNextPage: where a table set its labels at the

@@ -536,7 +536,7 @@ var midMarkerRe = lazyre.New(`^(\S.*?)\s*([*＊∗♦◆◇★☆]+)\s*,?\s*(\S.
 // unitConnector reports a text with a word unitOpenerRe needs after the
 // unit's kind: a cheap test before the expression.
 func unitConnector(s string) bool {
-	for _, w := range []string{" of ", " for ", " de ", " der ", " des ", " d'"} {
+	for _, w := range []string{" of ", " for ", " de ", " der ", " des ", " d'", " di ", " du ", " für "} {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -549,7 +549,8 @@ func unitConnector(s string) bool {
 // and Environmental Sciences").
 var unitOpeners = []string{"Faculty", "School", "Graduate School", "College", "Department", "Institute", "Center", "Centre", "Division",
 	"Laboratory", "Faculties", "Schools", "Colleges", "Departments", "Institutes", "Centers", "Centres", "Divisions", "Laboratories",
-	"Faculdade", "Facultad", "Fakultät", "Escuela", "Escola", "Instituto", "Département", "Faculté"}
+	"Faculdade", "Facultad", "Fakultät", "Escuela", "Escola", "Instituto", "Département", "Faculté", "Centro", "Dipartimento",
+	"Departamento", "Facoltà", "École", "Ecole"}
 
 // opensAsUnit reports a name that opens with a unit's kind and its
 // connector ("College of Liberal Arts", "School for Advanced Studies") and
@@ -575,7 +576,7 @@ func (c *docContext) namedUnit(name string) bool {
 }
 
 // unitOpenerRe finds where a unit's name starts inside a longer name.
-var unitOpenerRe = lazyre.New(`\s(?:` + strings.Join(unitOpeners, "|") + `)\s+(?:of|for|de|der|des|d')\s`)
+var unitOpenerRe = lazyre.New(`\s(?:` + strings.Join(unitOpeners, "|") + `)\s+(?:of|for|de|der|des|d'|di|du|für)\s`)
 
 // hasUnitOpener reports whether s holds one of unitOpeners after white
 // space, as every text unitOpenerRe matches does: the others are not run
