@@ -46,6 +46,7 @@ func orderColumns(blocks []placed, flows map[int][]flowArea) []placed {
 		}
 		items, page := blocks[start:end], blocks[start].page
 		lo, hi, ok := findGutter(items, minColumnItems, minGutter)
+		from := len(out)
 		switch {
 		case !ok && gutterOK && page == prevPage+1 && len(items) < 2*minColumnItems:
 			if cols, split := splitAt(items, gutter[0], gutter[1]); split {
@@ -56,10 +57,27 @@ func orderColumns(blocks []placed, flows map[int][]flowArea) []placed {
 		default:
 			out = append(out, orderRegion(items, flows[page], 0)...)
 		}
-		gutter, gutterOK, prevPage = [2]float64{lo, hi}, ok, page
+		// (a gutter the page was read across: its order is not the
+		// blocks' top to bottom; a list's labels beside their entries
+		// are read row by row, and set no columns for the next page)
+		gutter, gutterOK, prevPage = [2]float64{lo, hi}, ok && reordered(items, out[from:]), page
 		start = end
 	}
 	return out
+}
+
+// reordered reports whether ordered holds the blocks of items in another
+// order than theirs.
+func reordered(items, ordered []placed) bool {
+	if len(items) != len(ordered) {
+		return true
+	}
+	for i := range items {
+		if items[i].box != ordered[i].box || items[i].y != ordered[i].y {
+			return true
+		}
+	}
+	return false
 }
 
 // gutterSide tells where a block stands against the gutter from lo to

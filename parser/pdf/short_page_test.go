@@ -17,20 +17,29 @@ func TestShortPageInColumns(t *testing.T) {
 		return placed{page: page, y: y0, x: x0, box: parser.Box{X0: x0, Y0: y0, X1: x1, Y1: y1},
 			block: parser.Block{Line: &parser.Line{Text: text}}}
 	}
-	var blocks []placed
-	for k := range 4 { // page 1: two columns of four lines
-		y := 50 + 20*float64(k)
-		blocks = append(blocks, block(1, 57, y, 300, y+12, "left"), block(1, 448, y, 700, y+12, "right"))
-	}
-	blocks = append(blocks,
+	short := []placed{
 		block(2, 448, 50, 660, 75, "1. University of the Philippines, Los Baños (2014)"),
 		block(2, 57, 46, 128, 83, "フィリピン"),
-		block(2, 448, 64, 590, 89, "2. Visayas State University (2019)"))
-	var texts []string
-	for _, b := range orderColumns(blocks, nil)[8:] {
-		texts = append(texts, b.block.Line.Text)
+		block(2, 448, 64, 590, 89, "2. Visayas State University (2019)")}
+	read := func(first []placed) []string {
+		var texts []string
+		for _, b := range orderColumns(append(first, short...), nil)[len(first):] {
+			texts = append(texts, b.block.Line.Text)
+		}
+		return texts
 	}
-	assert.Equal(t, []string{"フィリピン", "1. University of the Philippines, Los Baños (2014)", "2. Visayas State University (2019)"}, texts)
+	var columns, labels []placed
+	for k := range 4 {
+		// page 1 in two columns, their lines at their own pitches; or a
+		// list's labels at the left, each beside its first entry
+		columns = append(columns, block(1, 57, 50+20*float64(k), 300, 62+20*float64(k), "left"),
+			block(1, 448, 58+23*float64(k), 700, 70+23*float64(k), "right"))
+		labels = append(labels, block(1, 57, 50+40*float64(k), 128, 62+40*float64(k), "label"),
+			block(1, 448, 50+40*float64(k), 700, 62+40*float64(k), "entry"), block(1, 448, 70+40*float64(k), 700, 82+40*float64(k), "entry"))
+	}
+	assert.Equal(t, []string{"フィリピン", "1. University of the Philippines, Los Baños (2014)", "2. Visayas State University (2019)"}, read(columns))
+	assert.Equal(t, []string{"1. University of the Philippines, Los Baños (2014)", "フィリピン", "2. Visayas State University (2019)"}, read(labels),
+		"after a page of labels beside their entries, read row by row: no columns")
 
 	_, ok := splitAt([]placed{block(3, 448, 60, 700, 74, "ミャンマー"), block(3, 57, 359, 270, 373, "Copyright")}, 300, 448)
 	assert.False(t, ok, "a line under the other column's, not beside it")
