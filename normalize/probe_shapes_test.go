@@ -159,3 +159,40 @@ func TestRegionOverCountry(t *testing.T) {
 	require.Len(t, res.Records, 1)
 	assert.Contains(t, res.Records[0].Repairs, "region_alias:北米 North America")
 }
+
+// TestUnitNamedByItsField: a unit named by its field alone after a name
+// that ends as an institution's is the partner's unit; a place after a
+// university's name stays in it.
+func TestUnitNamedByItsField(t *testing.T) {
+	lines := []string{"# Department Level Agreements", "# South Korea",
+		"• Myongji University, Social Education — School-to-school agreement (GS Education), concluded 2000.3.17",
+		"# Thailand",
+		"• National Institute of Development Administration (NIDA), Language and Communication — School-to-school agreement (GS International Cultural Studies), concluded 2010.1.5",
+		"# United States", "• University of California, Davis — School-to-school agreement (GS Engineering), concluded 2019.10.17"}
+	res, err := Normalize(tdoc(lines), Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	var got [][2]string
+	for _, r := range res.Records {
+		got = append(got, [2]string{r.Partner, r.PartnerUnit})
+	}
+	assert.Equal(t, [][2]string{{"Myongji University", "Social Education"},
+		{"National Institute of Development Administration (NIDA)", "Language and Communication"},
+		{"University of California, Davis", ""}}, got)
+}
+
+// TestInstituteThenItsInstitute: two organisations known by their own
+// names after a comma, in a list that names partners before their units:
+// the second is the first's unit.
+func TestInstituteThenItsInstitute(t *testing.T) {
+	lines := []string{"# Department Level Agreements", "# Taiwan",
+		"• National Applied Research Laboratories, Taiwan Semiconductor Research Institute — School-to-school agreement (IMRAM), concluded 2016.3.1",
+		"• Industrial Technology Research Institute, Information and Communications Research Laboratories — School-to-school agreement (RIEC), concluded 2012.5.1"}
+	res, err := Normalize(tdoc(lines), Options{Institution: "Tohoku University"})
+	require.NoError(t, err)
+	var got [][2]string
+	for _, r := range res.Records {
+		got = append(got, [2]string{r.Partner, r.PartnerUnit})
+	}
+	assert.Equal(t, [][2]string{{"National Applied Research Laboratories", "Taiwan Semiconductor Research Institute"},
+		{"Industrial Technology Research Institute", "Information and Communications Research Laboratories"}}, got)
+}

@@ -189,6 +189,19 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		// "Alexandria University, Smouha Emergency and Accident Hospital
 		// (SEAH)": a university's hospital named after it.
 		return head, tail, markers
+	case (c.endsAsInstitution(head) || trailingAcronymRe.MatchString(head)) && c.namedByField(tail):
+		// "Myongji University, Social Education", "National Institute of
+		// Development Administration (NIDA), Language and Communication":
+		// a unit named by its field alone, after a name that ends as an
+		// institution's.
+		return head, tail, markers
+	case namedInstitute(trailingAcronymRe.ReplaceAllString(head, "")) && namedInstitute(trailingAcronymRe.ReplaceAllString(tail, "")) &&
+		!c.namesUniversity(tail) && !isAcronym(head):
+		// "National Applied Research Laboratories, Taiwan Semiconductor
+		// Research Institute": two known by their own names, the second
+		// the first's unit, as the document names a partner before its
+		// unit (a document that names units first is read by unitFirst).
+		return head, tail, markers
 	case !c.isUnit(head) && c.unitish(tail) && !isAcronym(head):
 		// "Aalto University, The School of Arts, Design and Architecture";
 		// an acronym followed by what it stands for is one name ("DLR,
@@ -199,6 +212,27 @@ func (c *docContext) splitUnit(name string) (partner, unit string, markers []str
 		return p, u, ms // "Mahidol University * Faculty of Medicine, Ramathibodi Hospital"
 	}
 	return name, "", nil
+}
+
+// namedByField reports a name of a unit known by its field alone: a few
+// capitalised words, joined by "and", "of" or "&", the last a field the
+// lexicon knows ("Social Education", "Plasma and Radiation Physics"), and
+// no institution's or unit's word.
+func (c *docContext) namedByField(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 || len(words) > 6 || !c.lx.EndsWithDiscipline(name) {
+		return false
+	}
+	for _, w := range words {
+		switch w {
+		case "and", "of", "&", "for":
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return !c.lx.IsInstitution(name) && !c.lx.HasUnitWord(name) && !c.namesUniversity(name)
 }
 
 // academyRe matches the name of an academy of sciences, whose institutes
@@ -213,7 +247,7 @@ var trailingAcronymRe = lazyre.New(`\s*[(（][A-Z0-9&.\-]{2,12}[)）]$`)
 // council) known by its own name, the kind's word last: "Vietnam Atomic
 // Energy Institute", "Daresbury Laboratory".
 func namedInstitute(name string) bool {
-	return lastWordIs(name, "institute", "institution", "centre", "center", "laboratory", "council", "agency", "organization", "organisation")
+	return lastWordIs(name, "institute", "institution", "centre", "center", "laboratory", "laboratories", "council", "agency", "organization", "organisation")
 }
 
 // The orders in which a document names a partner with its unit after a

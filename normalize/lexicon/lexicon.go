@@ -96,6 +96,9 @@ type Lang struct {
 	LevelValues map[string][]string
 	// UnitWords name a unit of an institution inside a name or heading.
 	UnitWords []string
+	// Disciplines are the fields a unit may be named by alone, its
+	// last word ("Social Education", "Language and Communication").
+	Disciplines []string
 	// Placeholders are cell texts meaning "nothing here".
 	Placeholders []string
 	// Negatives are marks saying "no" in a flag column.
@@ -170,6 +173,7 @@ type Lexicon struct {
 	units     []term
 	ph        map[string]bool
 	neg       map[string]bool
+	fields    map[string]bool // Disciplines, folded
 	pos       map[string]bool
 	flags     []flagTerm
 	inst      []term
@@ -249,7 +253,7 @@ func defaultLanguages() []*Lang { return []*Lang{English, Japanese, Korean, Chin
 // New merges languages into one lexicon. Maps are read in the order of
 // their keys, so that the same languages always give the same lexicon.
 func New(langs ...*Lang) *Lexicon {
-	lx := &Lexicon{ph: map[string]bool{}, neg: map[string]bool{}, pos: map[string]bool{}, unitMap: map[string]string{}, regions: map[string][]string{}}
+	lx := &Lexicon{ph: map[string]bool{}, neg: map[string]bool{}, pos: map[string]bool{}, fields: map[string]bool{}, unitMap: map[string]string{}, regions: map[string][]string{}}
 	for _, l := range langs {
 		for _, canonical := range slices.Sorted(maps.Keys(l.Regions)) {
 			lx.regions[canonical] = append(lx.regions[canonical], l.Regions[canonical]...)
@@ -267,6 +271,9 @@ func New(langs ...*Lang) *Lexicon {
 			lx.lvals = appendTerms(lx.lvals, l.LevelValues[lv], func(t *term) { t.value = lv })
 		}
 		lx.units = appendTerms(lx.units, l.UnitWords, nil)
+		for _, w := range l.Disciplines {
+			lx.fields[Fold(w)] = true
+		}
 		lx.inst = appendTerms(lx.inst, l.Institutions, nil)
 		lx.instFirst = appendTerms(lx.instFirst, l.InstitutionFirst, nil)
 		lx.title = appendTerms(lx.title, l.ListTitle, nil)

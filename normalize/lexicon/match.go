@@ -358,6 +358,14 @@ func (lx *Lexicon) HasUnitWord(text string) bool {
 	return len(findText(text, lx.units)) > 0
 }
 
+// EndsWithDiscipline reports a text whose last word names a field a unit
+// may be named by alone ("Social Education", "Plasma and Radiation
+// Physics").
+func (lx *Lexicon) EndsWithDiscipline(text string) bool {
+	words := strings.Fields(Fold(text))
+	return len(words) > 0 && lx.fields[words[len(words)-1]]
+}
+
 // UnitWordAt reports whether a unit word starts text (after folding): a
 // unit named first ("Faculty of Agriculture, Kagoshima University").
 func (lx *Lexicon) UnitWordAt(text string) bool {
