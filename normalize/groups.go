@@ -247,6 +247,30 @@ func shortCountryName(name string) string {
 	return name
 }
 
+// regionThenCountry reads a group row's text that names a region, then a
+// country, a space apart: two lines of one cell ("大洋州" / "オーストラリア",
+// "Oceania" / "Australia") or one ("大洋州 オーストラリア"). ok is false for
+// any other text.
+func (c *docContext) regionThenCountry(text string) (region, country string, ok bool) {
+	words := strings.Fields(text)
+	if len(words) < 2 || len(words) > 6 {
+		return "", "", false
+	}
+	if _, whole := c.readRegion(text, false); whole {
+		return "", "", false // a region's name of several words, or in two languages ("北米 North America")
+	}
+	for k := 1; k < len(words); k++ {
+		a, b := strings.Join(words[:k], " "), strings.Join(words[k:], " ")
+		if _, isRegion := c.readRegion(a, false); !isRegion {
+			continue
+		}
+		if g := c.readCountry(b); g.known && !g.intl {
+			return a, b, true
+		}
+	}
+	return "", "", false
+}
+
 // regionAndCountry reads a heading that names a region and a country in
 // one line, parted by a comma, a slash, a dash or a colon ("Asia, China",
 // "Europe / France", "China – Asia"): the region, then the country, or

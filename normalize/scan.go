@@ -50,6 +50,9 @@ func (c *docContext) scan() {
 			if b.Table != nil && c.asOf == "" {
 				c.asOfUnderTable(b.Table)
 			}
+			if b.Table != nil {
+				c.legendsUnderTable(b.Table, level)
+			}
 			continue
 		}
 		text := clean(l.Text)
@@ -126,6 +129,24 @@ func (c *docContext) asOfUnderTable(t *parser.Table) {
 			if d, ok := c.asOfLine(lines[len(lines)-1]); ok {
 				c.asOf = d
 				return
+			}
+		}
+	}
+}
+
+// legendsUnderTable reads the legends a table took in: the last lines of
+// a cell of the last row on each of its pages, legend lines ("Université
+// de Genève *" / "* 授業料不徴収": a legend set under the table, as close
+// as a cell's lines; see tableReader.legendsOffRows).
+func (c *docContext) legendsUnderTable(t *parser.Table, level string) {
+	for i, r := range t.Rows {
+		if i+1 < len(t.Rows) && t.Rows[i+1].Page == r.Page {
+			continue
+		}
+		for k := range r.Cells {
+			lines := r.Cells[k].Lines()
+			for _, l := range lines[len(lines)-trailingLegends(c, lines):] {
+				c.addLegends(c.legendsIn(clean(l)), level)
 			}
 		}
 	}

@@ -127,6 +127,9 @@ type tableReader struct {
 	// wrapJoined holds the rows (by ordinal) that joinWrappedRows joined
 	// the rows under them to: their records say joined_split_row.
 	wrapJoined map[int]bool
+	// legendCut holds the rows (by ordinal) legendsOffRows took a legend
+	// off: their records say split_cell:legend_under_table.
+	legendCut map[int]bool
 	// setAtBottom says the extractor saw the table set its cells at the
 	// bottom of their rows (VAlign).
 	setAtBottom bool
@@ -217,7 +220,7 @@ func (c *docContext) table(t *parser.Table) {
 	t = tr.t
 	tr.mapOrigins()
 	declStart, recStart := len(c.res.Declared), c.made()
-	tr.notesUnderRows()
+	tr.legendsOffRows()
 	tr.readLegendRows()
 	tr.findUsualMarkerPlace()
 	tr.setLevel()
@@ -334,7 +337,7 @@ func (tr *tableReader) clippedAtPageEnd(i int) bool {
 func (tr *tableReader) tailPrintedAgain(i int) bool {
 	rows := tr.t.Rows
 	k := i - 1
-	for k >= tr.body && rows[k].Header {
+	for k >= tr.body && rows[k].Header && !tr.namesGroupOnly(&rows[k]) {
 		k-- // (a header repeated on this page)
 	}
 	if k < tr.body || rows[i].Page != rows[k].Page+1 || len(rows[i].Cells) != len(rows[k].Cells) {
@@ -1649,12 +1652,13 @@ func (tr *tableReader) readLegendRows() {
 	}
 }
 
-// notesUnderRows takes off the last row of the table, and off the last
-// row of each of its pages, the notes under it that a reader of the page
-// read as its cells' last lines: a legend ("* 授業料不徴収") or the list's
-// date ("（2021 年 5 月 1 日現在）"), set at the foot of the table as close
-// as a cell's lines are. They are read as the lines they are.
-func (tr *tableReader) notesUnderRows() {
+// legendsOffRows takes off the last row of each page of the table the
+// legend lines under it that a reader of the page read as its cells' last
+// lines ("Université de Genève *" / "* 授業料不徴収"), set at the foot of
+// the table as close as a cell's lines are: the first pass read them as
+// the legends they are (legendsUnderTable). The records of such a row say
+// so (split_cell:legend_under_table).
+func (tr *tableReader) legendsOffRows() {
 	rows := tr.t.Rows
 	copied := false
 	for i := tr.body; i < len(rows); i++ {
@@ -1662,12 +1666,8 @@ func (tr *tableReader) notesUnderRows() {
 			continue
 		}
 		for k := range rows[i].Cells {
-			cell := &rows[i].Cells[k]
-			lines := cell.Lines()
-			n := len(lines)
-			for n > 1 && (len(tr.c.legendsIn(clean(lines[n-1]))) > 0 || tr.c.asOfOnly(clean(lines[n-1]))) {
-				n--
-			}
+			lines := rows[i].Cells[k].Lines()
+			n := len(lines) - trailingLegends(tr.c, lines)
 			if n == len(lines) {
 				continue
 			}
@@ -1677,20 +1677,25 @@ func (tr *tableReader) notesUnderRows() {
 			}
 			r := &rows[i]
 			r.Cells = slices.Clone(r.Cells)
-			notes := slices.Clone(lines[n:])
 			kept := slices.Clone(lines[:n])
-			c := &r.Cells[k]
-			c.Text = strings.Join(kept, " ")
-			c.SetLines(kept)
-			for _, l := range notes {
-				if ls := tr.c.legendsIn(clean(l)); len(ls) > 0 {
-					tr.c.addLegends(ls, tr.c.level) // (known before the rows are read, as a legend row's)
-					continue
-				}
-				tr.c.line((&parser.Line{Page: r.Page, Row: r.Row, Text: clean(l), Role: parser.RoleText}).Placed(r.Box(), parser.Style{}), -1)
+			r.Cells[k].Text = strings.Join(kept, " ")
+			r.Cells[k].SetLines(kept)
+			if tr.legendCut == nil {
+				tr.legendCut = map[int]bool{}
 			}
+			tr.legendCut[r.Row] = true
 		}
 	}
+}
+
+// trailingLegends counts the last lines of a cell of two lines or more,
+// the first kept, that are legend lines ("* 授業料不徴収").
+func trailingLegends(c *docContext, lines []string) int {
+	n := len(lines)
+	for n > 1 && len(c.legendsIn(clean(lines[n-1]))) > 0 {
+		n--
+	}
+	return len(lines) - n
 }
 
 // soleText returns the text of a row with exactly one non-empty cell of

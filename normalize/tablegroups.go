@@ -175,30 +175,6 @@ func (tr *tableReader) groupRow(i int, text string) bool {
 	return false
 }
 
-// regionThenCountry reads a group row's text that names a region, then a
-// country, a space apart: two lines of one cell ("大洋州" / "オーストラリア",
-// "Oceania" / "Australia") or one ("大洋州 オーストラリア"). ok is false for
-// any other text.
-func (c *docContext) regionThenCountry(text string) (region, country string, ok bool) {
-	words := strings.Fields(text)
-	if len(words) < 2 || len(words) > 6 {
-		return "", "", false
-	}
-	if _, whole := c.readRegion(text, false); whole {
-		return "", "", false // a region's name of several words, or in two languages ("北米 North America")
-	}
-	for k := 1; k < len(words); k++ {
-		a, b := strings.Join(words[:k], " "), strings.Join(words[k:], " ")
-		if _, isRegion := c.readRegion(a, false); !isRegion {
-			continue
-		}
-		if g := c.readCountry(b); g.known && !g.intl {
-			return a, b, true
-		}
-	}
-	return "", "", false
-}
-
 // groupsInHeader reads the groups a header row names over a column's name
 // in one cell ("Europe" / "Poland" / "Partner Institution"): a table set
 // at the bottom of its rows, a group's label set on the row of the

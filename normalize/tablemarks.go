@@ -115,11 +115,7 @@ func (tr *tableReader) rowMarks(rec *Record, i, part int) string {
 	}
 	var kinds, levels []string
 	for _, j := range slices.Sorted(maps.Keys(tr.markOf)) {
-		text := tr.cell(i, j).text
-		if lines := tr.cell(i, j).lines; part >= 0 && part < len(lines) && len(lines) == tr.parts {
-			text = lines[part]
-		}
-		if !tr.marked(text) {
+		if !tr.marked(tr.partText(i, j, part)) {
 			continue
 		}
 		m := tr.markOf[j]
@@ -147,6 +143,17 @@ func (tr *tableReader) rowMarks(rec *Record, i, part int) string {
 	}
 	tr.doubtOf(readcheck.KindMarkedTwice, rec, fmt.Sprintf("the row of %q is marked in the columns of %s: two agreements, read as one record", rec.Partner, strings.Join(levels, " and ")))
 	return ""
+}
+
+// partText is the text of row i's cell in column j, or its line part
+// when the row holds several agreements one a line and the cell has a
+// line for each (part -1: the whole cell).
+func (tr *tableReader) partText(i, j, part int) string {
+	v := tr.cell(i, j)
+	if part >= 0 && part < len(v.lines) && len(v.lines) == tr.parts {
+		return v.lines[part]
+	}
+	return v.text
 }
 
 // marked reports a cell of a mark column that holds a mark saying yes.

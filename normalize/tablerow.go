@@ -203,6 +203,9 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 	}
 	rec.Level = tr.level
 	rec.Repairs = append(rec.Repairs, tr.levelRepair, tr.colsRepair)
+	if tr.legendCut[r.Row] {
+		rec.Repairs = append(rec.Repairs, agreement.R(agreement.RepairSplitCell, "legend_under_table"))
+	}
 	if tr.wrapJoined[r.Row] {
 		rec.Repairs = append(rec.Repairs, string(agreement.RepairSplitRow)) // (joinWrappedRows)
 	}
@@ -224,11 +227,7 @@ func (tr *tableReader) record(i int, vals *fieldVals, has fieldSet, part int) {
 	}
 	tr.rowDates(&rec, vals)
 	for j, fl := range tr.flagOf {
-		text := tr.cell(i, j).text
-		if lines := tr.cell(i, j).lines; part >= 0 && part < len(lines) && len(lines) == tr.parts {
-			text = lines[part]
-		}
-		if !c.lx.IsNegative(text) {
+		if !c.lx.IsNegative(tr.partText(i, j, part)) {
 			rec.Flags = append(rec.Flags, fl)
 		}
 	}

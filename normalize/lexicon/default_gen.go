@@ -583,7 +583,7 @@ var defaultLexicon = Lexicon{
 		"아니오":            true,
 		"없음":             true,
 	},
-	fields: map[string]bool{
+	disciplines: map[string]bool{
 		"agriculture":   true,
 		"biology":       true,
 		"chemistry":     true,

@@ -167,23 +167,23 @@ type Lang struct {
 
 // Lexicon is the merged vocabulary of several languages.
 type Lexicon struct {
-	headers   []term // every header term and modifier, normalised
-	levels    []term
-	lvals     []term
-	units     []term
-	ph        map[string]bool
-	neg       map[string]bool
-	fields    map[string]bool // Disciplines, folded
-	pos       map[string]bool
-	flags     []flagTerm
-	inst      []term
-	title     []term
-	unitMap   map[string]string
-	totals    []compiledTotal
-	asOf      []*lazyre.Regexp
-	asOfNeeds []required // what a text needs for each of asOf to match it
-	concl     []term
-	conclMax  int // the longest concl term's length in bytes
+	headers     []term // every header term and modifier, normalised
+	levels      []term
+	lvals       []term
+	units       []term
+	ph          map[string]bool
+	neg         map[string]bool
+	disciplines map[string]bool // Disciplines, folded
+	pos         map[string]bool
+	flags       []flagTerm
+	inst        []term
+	title       []term
+	unitMap     map[string]string
+	totals      []compiledTotal
+	asOf        []*lazyre.Regexp
+	asOfNeeds   []required // what a text needs for each of asOf to match it
+	concl       []term
+	conclMax    int // the longest concl term's length in bytes
 	// conclFirst holds the first byte of every concl term: a text that
 	// starts with another ASCII byte, lowered, starts with none.
 	conclFirst string
@@ -253,7 +253,7 @@ func defaultLanguages() []*Lang { return []*Lang{English, Japanese, Korean, Chin
 // New merges languages into one lexicon. Maps are read in the order of
 // their keys, so that the same languages always give the same lexicon.
 func New(langs ...*Lang) *Lexicon {
-	lx := &Lexicon{ph: map[string]bool{}, neg: map[string]bool{}, pos: map[string]bool{}, fields: map[string]bool{}, unitMap: map[string]string{}, regions: map[string][]string{}}
+	lx := &Lexicon{ph: map[string]bool{}, neg: map[string]bool{}, pos: map[string]bool{}, disciplines: map[string]bool{}, unitMap: map[string]string{}, regions: map[string][]string{}}
 	for _, l := range langs {
 		for _, canonical := range slices.Sorted(maps.Keys(l.Regions)) {
 			lx.regions[canonical] = append(lx.regions[canonical], l.Regions[canonical]...)
@@ -272,7 +272,7 @@ func New(langs ...*Lang) *Lexicon {
 		}
 		lx.units = appendTerms(lx.units, l.UnitWords, nil)
 		for _, w := range l.Disciplines {
-			lx.fields[Fold(w)] = true
+			lx.disciplines[Fold(w)] = true
 		}
 		lx.inst = appendTerms(lx.inst, l.Institutions, nil)
 		lx.instFirst = appendTerms(lx.instFirst, l.InstitutionFirst, nil)

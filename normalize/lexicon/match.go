@@ -363,7 +363,7 @@ func (lx *Lexicon) HasUnitWord(text string) bool {
 // Physics").
 func (lx *Lexicon) EndsWithDiscipline(text string) bool {
 	words := strings.Fields(Fold(text))
-	return len(words) > 0 && lx.fields[words[len(words)-1]]
+	return len(words) > 0 && lx.disciplines[words[len(words)-1]]
 }
 
 // UnitWordAt reports whether a unit word starts text (after folding): a

@@ -45,22 +45,26 @@ func orderColumns(blocks []placed, flows map[int][]flowArea) []placed {
 			end++
 		}
 		items, page := blocks[start:end], blocks[start].page
-		lo, hi, ok := findGutter(items, minColumnItems, minGutter)
 		from := len(out)
-		switch {
-		case !ok && gutterOK && page == prevPage+1 && len(items) < 2*minColumnItems:
+		// (a page too short to show its columns has fewer blocks than
+		// findGutter asks of two columns)
+		if gutterOK && page == prevPage+1 && len(items) < 2*minColumnItems {
 			if cols, split := splitAt(items, gutter[0], gutter[1]); split {
 				out = append(out, cols...)
-				break
+				gutterOK, prevPage = false, page
+				start = end
+				continue
 			}
-			out = append(out, orderRegion(items, flows[page], 0)...)
-		default:
-			out = append(out, orderRegion(items, flows[page], 0)...)
 		}
-		// (a gutter the page was read across: its order is not the
-		// blocks' top to bottom; a list's labels beside their entries
-		// are read row by row, and set no columns for the next page)
-		gutter, gutterOK, prevPage = [2]float64{lo, hi}, ok && reordered(items, out[from:]), page
+		out = append(out, orderRegion(items, flows[page], 0)...)
+		// The gutter a page was read across (its order is not its blocks'
+		// top to bottom; a list's labels beside their entries are read
+		// row by row, and set no columns for the next page).
+		gutterOK, prevPage = false, page
+		if reordered(items, out[from:]) {
+			lo, hi, ok := findGutter(items, minColumnItems, minGutter)
+			gutter, gutterOK = [2]float64{lo, hi}, ok
+		}
 		start = end
 	}
 	return out

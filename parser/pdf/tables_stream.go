@@ -2580,9 +2580,6 @@ func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row
 	if pitch <= 0 || pitch > limit || l.box.Y0-row.Y1 > 0.5*l.h {
 		return false
 	}
-	if len(l.words) > 1 && noteMark(ws[l.words[0]].Text) {
-		return false // a note's mark and what it means ("* 授業料不徴収"), under the table: no cell's wrapped line
-	}
 	seen := map[int]bool{}
 	for k, wi := range l.words {
 		c := colOf(seps, ws[wi].cx)
@@ -2605,20 +2602,6 @@ func continuesRow(ws []tword, l *sline, lastY1, rowPitch, wrapPitch float64, row
 		}
 	}
 	return len(seen) > 0
-}
-
-// noteMark reports a word that is a note's mark alone: "*", "※1", "†".
-func noteMark(w string) bool {
-	w = strings.TrimRight(w, "0123456789０１２３４５６７８９:：")
-	if w == "" {
-		return false
-	}
-	for _, r := range w {
-		if !strings.ContainsRune("*＊※†‡♦◆★☆#＃", r) {
-			return false
-		}
-	}
-	return true
 }
 
 // twoColumns returns the rows' cells in the two columns that hold text in

@@ -121,6 +121,7 @@ func TestNotesUnderLastRow(t *testing.T) {
 		assert.Equal(t, "2021-05-01", r.AsOf, r.Partner)
 	}
 	assert.Equal(t, "Université de Genève", res.Records[1].Partner)
+	assert.Contains(t, res.Records[1].Repairs, "split_cell:legend_under_table")
 	assert.Equal(t, "2015-10-20", res.Records[1].Signed)
 }
 
