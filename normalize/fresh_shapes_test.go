@@ -197,3 +197,74 @@ func TestInstituteThenItsInstitute(t *testing.T) {
 	assert.Equal(t, [][2]string{{"National Applied Research Laboratories", "Taiwan Semiconductor Research Institute"},
 		{"Industrial Technology Research Institute", "Information and Communications Research Laboratories"}}, got)
 }
+
+// TestEntryUnderAnEntry: a row that holds nothing but a name that opens
+// as a unit does ("Institute of …"), with its own agreement's details and
+// date, under a record with its own, is an entry of its own, not the
+// unit of the partner above; a unit's name alone under its partner's
+// still is that partner's unit. In Japanese and in English.
+func TestEntryUnderAnEntry(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		header   []string
+		rows     [][]string
+		partners []string
+	}{
+		{"japanese", []string{"地域", "国・地域", "相手機関名"}, [][]string{
+			{"ヨーロッパ", "ポーランド", "* AGH University of Science and Technology — 部局間協定（GS Engineering）、平成29年6月7日締結"},
+			{"", "", "Institute of Vacuum Technology — 部局間協定（IMR）、平成12年6月9日締結"},
+			{"", "", "Jagiellonian University — 部局間協定（GS Arts and Letters）、平成27年9月30日締結"},
+		}, []string{"AGH University of Science and Technology", "Institute of Vacuum Technology", "Jagiellonian University"}},
+		{"english", []string{"Region", "Country", "Partner Institution"}, [][]string{
+			{"Europe", "Poland", "AGH University of Science and Technology — School-to-school agreement (GS Engineering), concluded 2017.6.7"},
+			{"", "", "Institute of Vacuum Technology — School-to-school agreement (IMR), concluded 2000.6.9"},
+			{"", "", "Jagiellonian University — School-to-school agreement (GS Arts and Letters), concluded 2015.9.30"},
+		}, []string{"AGH University of Science and Technology", "Institute of Vacuum Technology", "Jagiellonian University"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tb := tbl(append([][]string{tt.header}, tt.rows...)...)
+			res, err := Normalize(tdoc(nil, tb), Options{Institution: "Tohoku University"})
+			require.NoError(t, err)
+			var got []string
+			for _, r := range res.Records {
+				got = append(got, r.Partner)
+				assert.Empty(t, r.PartnerUnit, r.Partner)
+				assert.NotEmpty(t, r.Signed, r.Partner)
+			}
+			assert.Equal(t, tt.partners, got)
+		})
+	}
+}
+
+// TestTitleAtEachPageHead: the list's title, said again at the head of
+// each later page (as a line over the table's part there), inside a
+// country's group, is the page's head and no lost text; set as a line
+// over the first page's table and as the table's own title row.
+func TestTitleAtEachPageHead(t *testing.T) {
+	part := func(page int, title bool, rows ...[]string) *parser.Table {
+		all := [][]string{{"国・地域", "相手機関名", "締結年月日"}}
+		if title {
+			all = append([][]string{{"学術交流協定締結機関一覧", "", ""}}, all...)
+		}
+		tb := tbl(append(all, rows...)...)
+		for i := range tb.Rows {
+			tb.Rows[i].Page = page
+			tb.Rows[i].Header = i < len(all)
+		}
+		return tb
+	}
+	for _, titleRow := range []bool{false, true} {
+		doc := &parser.Document{File: "t.pdf", SHA256: "00", Format: parser.FormatPDF}
+		if !titleRow {
+			doc.Blocks = append(doc.Blocks, parser.Block{Line: &parser.Line{Text: "学術交流協定締結機関一覧", Page: 1, Role: parser.RoleText}})
+		}
+		doc.Blocks = append(doc.Blocks,
+			parser.Block{Table: part(1, titleRow, []string{"オランダ", "ライデン大学", "2011/02/15"}, []string{"", "マーストリヒト大学", "2014/05/30"})},
+			parser.Block{Line: &parser.Line{Text: "学術交流協定締結機関一覧", Page: 2, Role: parser.RoleText}},
+			parser.Block{Table: part(2, false, []string{"", "ユトレヒト大学", "2018/09/26"}, []string{"ノルウェー", "ベルゲン大学", "2017/05/10"})})
+		res, err := Normalize(doc, Options{Institution: "Tohoku University"})
+		require.NoError(t, err)
+		assert.Len(t, res.Records, 4)
+		assert.Empty(t, res.Unplaced, "title row %v", titleRow)
+	}
+}

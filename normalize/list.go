@@ -197,6 +197,32 @@ func (c *docContext) ensureList() *listState {
 }
 
 // line reads one text line of the second pass.
+// saidAgain reports a line that says again, on a later page, a text read
+// before the first record (the list's title at each page's head).
+func (c *docContext) saidAgain(l *parser.Line, text string) bool {
+	page, ok := c.opening[text]
+	return ok && c.made() > 0 && l.Page > page
+}
+
+// noteOpening keeps a text read before the first record, with its page.
+func (c *docContext) noteOpening(text string, page int) {
+	if c.made() > 0 || len(c.opening) >= maxOpening {
+		return
+	}
+	if c.opening == nil {
+		c.opening = map[string]int{}
+	}
+	if _, seen := c.opening[text]; !seen {
+		c.opening[text] = page
+	}
+}
+
+// opened reports a text read before the first record.
+func (c *docContext) opened(text string) bool {
+	_, ok := c.opening[text]
+	return ok
+}
+
 func (c *docContext) line(l *parser.Line, i int) {
 	ls := c.ensureList()
 	text := clean(l.Text)
@@ -214,12 +240,7 @@ func (c *docContext) line(l *parser.Line, i int) {
 	if strings.Trim(text, bulletRunes+" ") == "" {
 		return // a bullet without its text (drawn apart from a line the extractor read)
 	}
-	if c.made() == 0 && len(c.opening) < maxOpening {
-		if c.opening == nil {
-			c.opening = map[string]bool{}
-		}
-		c.opening[text] = true
-	}
+	c.noteOpening(text, l.Page)
 	stripped, textBullet := stripBullet(text)
 	item := l.Role == parser.RoleItem || l.Bullet != "" || textBullet
 	if textBullet {
@@ -353,7 +374,10 @@ func (c *docContext) line(l *parser.Line, i int) {
 		ls.addColumn(l)
 	case c.opensEntry(l, text, i):
 		ls.entry = &pendingEntry{first: l, last: l, text: text, parts: []string{text}, lines: 1, raised: raised}
-	case c.country.Name != "" || c.intl || c.made() > 0 && !c.opening[text] && !c.lx.IsHeaderOnly(text, c.institution):
+	case c.saidAgain(l, text):
+		// the head of the first page said again on a later page's (the
+		// list's title), inside a group or not
+	case c.country.Name != "" || c.intl || c.made() > 0 && !c.opened(text) && !c.lx.IsHeaderOnly(text, c.institution):
 		// Inside a group, a line that is neither entry nor heading is lost
 		// data, as it is anywhere once the list has records (a section's
 		// title may have forgotten the groups that go on), but for the

@@ -225,7 +225,7 @@ type docContext struct {
 	regions     map[string]bool          // whether texts name a region (namesRegion)
 	countries   map[string]groupName     // country texts already read (readCountry)
 	raised      map[int]string           // markers set on a line of their own, by the block of the line they mark (superscript.go)
-	opening     map[string]bool          // the texts of the lines read before the first record: a page's head said again further on
+	opening     map[string]int           // the texts of the lines read before the first record, with their page: a page's head said again further on
 	raisedGiven map[int]bool             // the blocks of those marker lines
 	unitWidths  map[parser.Style]float64 // the width of a unit of text in each style (pointsPerUnit), made when first asked
 	unitOrder   int                      // how the document names a partner with its unit (units.go), once known

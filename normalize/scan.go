@@ -639,6 +639,7 @@ func (c *docContext) titleLine(text string, page, row int) {
 	if text == "" {
 		return
 	}
+	c.noteOpening(text, page) // (a title said again over the next page's part)
 	lv, section := c.sectionLevel(text)
 	if section && !c.looksLikeEntry(text) {
 		c.level = lv

@@ -359,7 +359,7 @@ func (tr *tableReader) joinSplitRow(r *parser.Row, vals *fieldVals, has fieldSet
 		tr.partner = prev.Partner
 		tr.c.applyMarkers(prev, markers, tr.where(fPartner))
 	case has.has(fPartner) && has.len() == 1 && !tr.hasColumn(fPartnerUnit) && prev.PartnerUnit == "" && prev.Partner == tr.partner &&
-		tr.c.isUnit(vals.get(fPartner).text):
+		tr.c.isUnit(vals.get(fPartner).text) && !tr.entryOfItsOwn(prev, vals.get(fPartner).text):
 		// "国立台湾師範大学♦" / "教育学院": the partner's unit on a line of
 		// its own, wrapped onto a row of its own (or to the next page's
 		// table).
@@ -380,6 +380,18 @@ func (tr *tableReader) joinSplitRow(r *parser.Row, vals *fieldVals, has fieldSet
 	}
 	prev.Repairs = append(prev.Repairs, string(agreement.RepairSplitRow))
 	return true
+}
+
+// entryOfItsOwn reports a text that states an entry's own details after
+// its name ("Institute of Vacuum Technology — 部局間協定（IMR）、平成12年6月
+// 9日締結"), where the record above has its own: a row of its own, not a
+// unit's name wrapped under the partner's.
+func (tr *tableReader) entryOfItsOwn(prev *Record, text string) bool {
+	if prev.Signed == "" && prev.HomeUnit == "" {
+		return false
+	}
+	en := tr.c.readEntry(text, tr.partnerOpts)
+	return !en.signed.IsZero() || en.homeUnit != ""
 }
 
 // brokenByPage reports a row that opens a page and goes on with the row

@@ -530,25 +530,57 @@ func streamTablesFramed(p *PageLayout, ws []tword, lines []sline, framed bool, b
 		// stays inside the run's width and stands between two rules
 		// across the run (its wrapped lines, inside the run's columns, with
 		// it), where the line above it is of the run; a group's heading
-		// (the next table's) is none.
-		across := func(y0, y1 float64) bool {
-			return ruledAcross(hrules, parser.Box{X0: left, X1: right}, y0, y1)
+		// (the next table's) is none. Beside cells that span rows (a
+		// country's name over its partners' rows), the rules part only the
+		// columns right of them: a rule from the line's column to the
+		// run's right edge parts its rows too. Under a header whose last
+		// cell is short, the rule tells how wide the table is: the line
+		// may reach as far as it does. (A font's ascent and descent may
+		// make lines' boxes overlap the rule between them: it is looked
+		// for between their middles.)
+		ruleUnder := func(x0, x1, y0, y1 float64) (hi float64, ok bool) {
+			for _, r := range hrules {
+				if r.at <= y0 || r.at >= y1 || r.lo > x0+0.5*h || r.hi < max(right, x1)-0.5*h {
+					continue
+				}
+				if r.lo <= left+0.5*h || x0 > left+h {
+					return r.hi, true
+				}
+			}
+			return 0, false
 		}
-		ruledRow := func(j int) bool {
-			if !inCell(&lines[j]) || heading(&lines[j]) || !across(lines[j-1].box.Y1, lines[j].box.Y0) {
-				return false
+		mid := func(k int) float64 { return (lines[k].box.Y0 + lines[k].box.Y1) / 2 }
+		atStart := func(l *sline) bool {
+			for _, x := range starts {
+				if abs(l.box.X0-x) <= 0.5*l.h {
+					return true
+				}
+			}
+			return false
+		}
+		ruledRow := func(j int) (int, bool) {
+			l := &lines[j]
+			x0 := l.box.X0
+			if !atStart(l) || heading(l) {
+				return 0, false
+			}
+			hi, ok := ruleUnder(x0, l.box.X1, mid(j-1), mid(j))
+			if !ok || l.box.X1 > hi+0.5*l.h {
+				return 0, false
 			}
 			k := j
 			for ; k+1 < len(lines) && k-j < maxWrapIn; k++ {
-				if !near(k, k+1) || across(lines[k].box.Y1, lines[k+1].box.Y0) || !inCell(&lines[k+1]) {
+				n := &lines[k+1]
+				if _, ruled := ruleUnder(x0, n.box.X1, mid(k), mid(k+1)); !near(k, k+1) || ruled || !atStart(n) || n.box.X1 > hi+0.5*n.h {
 					break
 				}
 			}
 			below := lines[k].box.Y1 + lines[k].h
 			if k+1 < len(lines) {
-				below = min(below, lines[k+1].box.Y0)
+				below = min(below, mid(k+1))
 			}
-			return across(lines[k].box.Y1, below)
+			_, ok = ruleUnder(x0, lines[k].box.X1, mid(k), below)
+			return k, ok
 		}
 		gmin := math.Inf(1) // the run's smallest gap between lines
 		other := 0          // loose lines since the last table line that are no wrapped cell's
@@ -563,6 +595,9 @@ func streamTablesFramed(p *PageLayout, ws []tword, lines []sline, framed bool, b
 				if loose > maxLooseIn && other > 0 && !columns(&lines[j]) {
 					break
 				}
+				if pastLastRule(hrules, lines, start, j, left, right) {
+					break // a line under the rule that closes the table (a page's foot)
+				}
 				end, loose, other, headings, inner = j, 0, 0, true, true
 				addStarts(&lines[j])
 				right = max(right, lines[j].box.X1)
@@ -572,8 +607,11 @@ func streamTablesFramed(p *PageLayout, ws []tword, lines []sline, framed bool, b
 			if lineSize(ws, lines[j].words) > 1.25*lineSize(ws, lines[start].words) {
 				break // a title set larger than the table's text
 			}
-			if ruledRow(j) {
+			if k, ok := ruledRow(j); ok {
 				end, loose, other, headings = j, 0, 0, true
+				for _, l := range lines[j : k+1] {
+					right = max(right, l.box.X1)
+				}
 				continue
 			}
 			if inCell(&lines[j]) && inCentredRow(ws, lines, tab, j) {
@@ -959,7 +997,20 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 		}
 		ls = append(ls, &lines[i])
 	}
-	if nTab < 3 && !headedRow(ws, lines, start, end) && !rowUnderColumnsAbove(ws, lines, start, end, above) {
+	// Rows ruled apart.
+	ruled := func() bool {
+		box := lines[start].box
+		for i := start + 1; i <= end; i++ {
+			box = union(box, lines[i].box)
+		}
+		return rowBands(hrules, box, lines[start:end+1], start, false) != nil
+	}
+	// A table's rows need three lines of two cells or more, but where a
+	// header of three cells or more stands over rows ruled apart (a page
+	// of a table whose first columns' cells span many rows: their names
+	// stand in few of them, or none).
+	if nTab < 3 && !headedRow(ws, lines, start, end) && !rowUnderColumnsAbove(ws, lines, start, end, above) &&
+		(len(lines[start].chunks) < 3 || end-start < 2 || !ruled()) {
 		return streamResult{}, false
 	}
 	ivs := widenToHeadStarts(ws, ls, splitByStarts(ws, ls, columnIntervals(ws, ls)))
@@ -968,13 +1019,6 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 	}
 	// Running text set in two columns is not a table (rows ruled apart
 	// are one, however many words their cells hold).
-	ruled := func() bool {
-		box := lines[start].box
-		for i := start + 1; i <= end; i++ {
-			box = union(box, lines[i].box)
-		}
-		return rowBands(hrules, box, lines[start:end+1], start, false) != nil
-	}
 	if len(ivs) == 2 && !ruled() {
 		words, chunks := 0, 0
 		for i := start; i <= end; i++ {
@@ -2440,6 +2484,43 @@ func spacedAsAcrossRules(lines []sline, start, end int, band func(int) int) func
 	return func(i int) bool {
 		return i > start && lines[i].box.Y1-lines[i-1].box.Y1 >= 0.95*p && lines[i].box.Y0-lines[i-1].box.Y1 >= 0.5*lines[i-1].h
 	}
+}
+
+// pastLastRule reports whether line j, under a rule across the lines
+// start..j-1 (rows ruled apart by two rules or more), stands further under
+// that rule than any of their lines stands under a rule above it, with
+// no rule under it: a row sits as far under its rule as the table's other
+// rows do, or has a rule of its own under it, and a line further down
+// without one is the page's, under the rule that closes the table.
+func pastLastRule(hrules []rule, lines []sline, start, j int, left, right float64) bool {
+	region := parser.Box{X0: left, X1: right}
+	l := &lines[j]
+	above := math.Inf(-1)
+	for _, r := range hrules {
+		if r.at > lines[j-1].box.Y1-0.5*lines[j-1].h && r.at < l.box.Y0 && min(r.hi, right)-max(r.lo, left) >= 0.8*(right-left) {
+			above = max(above, r.at)
+		}
+	}
+	if math.IsInf(above, -1) {
+		return false
+	}
+	pad, n := math.Inf(-1), 0
+	for k := start + 1; k < j; k++ {
+		y0 := (lines[k-1].box.Y0 + lines[k-1].box.Y1) / 2
+		for _, r := range hrules {
+			if r.at > y0 && r.at < lines[k].box.Y0+0.5*lines[k].h && ruledAcross(hrules, region, r.at-0.01, r.at+0.01) {
+				pad, n = max(pad, lines[k].box.Y0-r.at), n+1
+				break
+			}
+		}
+	}
+	if n < 2 || l.box.Y0-above <= pad+0.5*l.h {
+		return false
+	}
+	// (a row set lower has its own rule under it, under its wrapped
+	// lines)
+	mid := (l.box.Y0 + l.box.Y1) / 2
+	return !ruledAcross(hrules, region, mid, mid+4*l.h)
 }
 
 // ruledAcross reports whether a horizontal rule across most of the
