@@ -410,6 +410,11 @@ func TestJoinWrapped(t *testing.T) {
 		{[]string{"서울대학교", "공과대학"}, "서울대학교 공과대학"},
 		{[]string{"（外部", "サイト）"}, "（外部サイト）"},
 		{[]string{"a", "", "  b  "}, "a b"},
+		// a hyphen broken at the line's end joins; one that stands for a
+		// word's end said after it keeps its space
+		{[]string{"School of Agro-", "Industry"}, "School of Agro-Industry"},
+		{[]string{"Institute of Nano-", "and Biotechnologies (INB)"}, "Institute of Nano- and Biotechnologies (INB)"},
+		{[]string{"Fakultät für Elektro-", "und Informationstechnik"}, "Fakultät für Elektro- und Informationstechnik"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, joinWrapped(tt.in), "%q", tt.in)

@@ -624,7 +624,7 @@ func joinWrapped(lines []string) string {
 			prev, _ := utf8.DecodeLastRuneInString(b.String())
 			next, _ := utf8.DecodeRuneInString(l)
 			kanaAfterLatin := unicode.Is(unicode.Katakana, next) && unicode.IsLetter(prev) && !isCJK(prev) && hasCJK(b.String())
-			if !(isCJK(prev) && isCJK(next)) && !hyphenBreak(b.String()) && !(isDigit(prev) && isDigit(next)) && !kanaAfterLatin {
+			if !(isCJK(prev) && isCJK(next)) && !(hyphenBreak(b.String()) && !suspendedHyphen(l)) && !(isDigit(prev) && isDigit(next)) && !kanaAfterLatin {
 				b.WriteByte(' ')
 			}
 		}
@@ -634,6 +634,19 @@ func joinWrapped(lines []string) string {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// suspendedHyphen reports a line that opens with a conjunction: the
+// hyphen that ended the line above stands for a word's end said after it
+// ("Institute of Nano-" / "and Biotechnologies"), and the space after it
+// stays.
+func suspendedHyphen(next string) bool {
+	word, _, _ := strings.Cut(next, " ")
+	switch word {
+	case "and", "or", "und", "oder", "et", "ou", "y", "o", "e", "&":
+		return true
+	}
+	return false
+}
 
 // hyphenBreak reports a line that ends at a hyphen after a letter or digit
 // ("Agro-", "2006-04-"): the next line goes on without a space.

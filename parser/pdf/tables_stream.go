@@ -531,13 +531,14 @@ func streamTablesFramed(p *PageLayout, ws []tword, lines []sline, framed bool, b
 		// across the run (its wrapped lines, inside the run's columns, with
 		// it), where the line above it is of the run; a group's heading
 		// (the next table's) is none. Beside cells that span rows (a
-		// country's name over its partners' rows), the rules part only the
-		// columns right of them: a rule from the line's column to the
-		// run's right edge parts its rows too. Under a header whose last
-		// cell is short, the rule tells how wide the table is: the line
-		// may reach as far as it does. (A font's ascent and descent may
-		// make lines' boxes overlap the rule between them: it is looked
-		// for between their middles.)
+		// country's name over its partners' rows: a line that starts in a
+		// column right of the first), the rules may part only the columns
+		// right of them: a rule from the line's column to the run's right
+		// edge parts its rows too; under a header whose last cell is
+		// short, the rule tells how wide the table is, and the line may
+		// reach as far as it does; and a font's ascent and descent may
+		// make lines' boxes overlap the rule between them, which is looked
+		// for between their middles.
 		ruleUnder := func(x0, x1, y0, y1 float64) (hi float64, ok bool) {
 			for _, r := range hrules {
 				if r.at <= y0 || r.at >= y1 || r.lo > x0+0.5*h || r.hi < max(right, x1)-0.5*h {
@@ -563,6 +564,27 @@ func streamTablesFramed(p *PageLayout, ws []tword, lines []sline, framed bool, b
 			x0 := l.box.X0
 			if !atStart(l) || heading(l) {
 				return 0, false
+			}
+			if x0 <= left+h {
+				// a row that starts at the table's left edge: the rules
+				// across the run stand in the gaps between the lines' boxes
+				across := func(y0, y1 float64) bool {
+					return ruledAcross(hrules, parser.Box{X0: left, X1: right}, y0, y1)
+				}
+				if !inCell(l) || !across(lines[j-1].box.Y1, l.box.Y0) {
+					return 0, false
+				}
+				k := j
+				for ; k+1 < len(lines) && k-j < maxWrapIn; k++ {
+					if !near(k, k+1) || across(lines[k].box.Y1, lines[k+1].box.Y0) || !inCell(&lines[k+1]) {
+						break
+					}
+				}
+				below := lines[k].box.Y1 + lines[k].h
+				if k+1 < len(lines) {
+					below = min(below, lines[k+1].box.Y0)
+				}
+				return k, across(lines[k].box.Y1, below)
 			}
 			hi, ok := ruleUnder(x0, l.box.X1, mid(j-1), mid(j))
 			if !ok || l.box.X1 > hi+0.5*l.h {
