@@ -360,6 +360,29 @@ func widenToHeadStarts(ws []tword, lines []*sline, ivs []interval) []interval {
 	return out
 }
 
+// widenToHeadings widens a column to the right end of its heading, a
+// header's chunk that starts where its text does and ends short of the next column's
+// text ("Department at Cleveland State" over a column of dashes, "Date
+// of" over the next): the column parts from the next between them, not
+// in the middle of the heading.
+func widenToHeadings(ws []tword, head []sline, ivs []interval) {
+	for i := range head {
+		l := &head[i]
+		for k := range l.chunks {
+			x0, x1 := l.chunkBox(ws, k)
+			for c := range ivs {
+				if abs(x0-ivs[c].lo) > 0.2*l.h || x1 <= ivs[c].hi {
+					continue
+				}
+				if c+1 == len(ivs) || x1 < ivs[c+1].lo-0.5*l.h {
+					ivs[c].hi = x1
+				}
+				break
+			}
+		}
+	}
+}
+
 // linesIn counts the lines with a word that starts in the interval.
 func linesIn(ws []tword, lines []*sline, iv interval) int {
 	n := 0
@@ -1142,6 +1165,7 @@ func streamBlock(p *PageLayout, ws []tword, lines []sline, start, end, taken int
 			break
 		}
 	}
+	widenToHeadings(ws, lines[start:runStart+1], ivs) // (the header above the run, or its first line)
 	ivs = splitByHeadings(ws, lines, start, min(runStart+maxHeadIn, end), end, ivs)
 	ivs = mergeCrossed(ws, lines, start, end, ivs)
 	ivs = mergeStretchedHeading(ws, lines, start, end, ivs)
