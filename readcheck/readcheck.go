@@ -41,6 +41,7 @@ const (
 	KindHyphenation   = "hyphen_unsure"      // a word a line break hyphenated, joined whole though the document writes it nowhere else
 	KindMarkedTwice   = "marked_twice"       // a row marked in the columns of two levels: one record read for two agreements
 	KindGarbled       = "text_garbled"       // a name whose characters the document maps to the wrong text: Latin signs inside a Japanese word, UTF-8 read as Latin-1
+	KindDateAsText    = "date_as_text"       // a kind of agreement or a unit that is a date, the record without one: a date column read under another heading
 )
 
 // Warning is one doubt about a read.
@@ -79,10 +80,10 @@ type Checker struct {
 	c        *checker
 	// The warnings of each kind checked record by record, the first
 	// MaxPerKind of each kept and the rest counted.
-	prose, dates, unknown, merged, together, cut, interleaved, unread, lost, garbled, hyphen kindList
-	records, noCountry                                                                       int
-	firstNoCountry                                                                           agreement.Source
-	seenCountry                                                                              map[string]bool
+	prose, dates, unknown, merged, together, cut, interleaved, unread, lost, garbled, hyphen, astext kindList
+	records, noCountry                                                                               int
+	firstNoCountry                                                                                   agreement.Source
+	seenCountry                                                                                      map[string]bool
 	// What a declared total counts: the partners of the records by their
 	// group (the fields the check reads other than the partner); last is
 	// the group of the last record. Not kept when the records are held
@@ -149,6 +150,9 @@ func (k *Checker) Record(r *agreement.Record) {
 	}
 	if w, ok := c.dateInName(r, scans[0], k.dates.open(max)); ok {
 		k.dates.add(w, max)
+	}
+	if w, ok := c.dateAsText(r, k.astext.open(max)); ok {
+		k.astext.add(w, max)
 	}
 	if r.Country != "" && r.CountryCode == "" && !k.seenCountry[r.Country] {
 		k.seenCountry[r.Country] = true
@@ -306,6 +310,7 @@ func (k *Checker) Finish(res *agreement.Result) []Warning {
 			Message: fmt.Sprintf("%d of %d records have no country: the list's grouping was not read", k.noCountry, n)}})
 	}
 	c.addList(k.dates)
+	c.addList(k.astext)
 	c.addList(k.unknown)
 	c.addList(k.merged)
 	c.addList(k.together)

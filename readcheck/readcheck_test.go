@@ -385,3 +385,41 @@ func TestMergedRowsWarnOnceARow(t *testing.T) {
 	}
 	assert.Equal(t, 2, n)
 }
+
+// TestDateAsText: a record without a date whose kind or unit is only a
+// date (in English, in Japanese, in an era, with an as-of note after it)
+// is said; a kind that names a year among its words, or a record with its
+// own date, is not.
+func TestDateAsText(t *testing.T) {
+	doc := &parser.Document{File: "l.pdf", Pages: 1, Blocks: []parser.Block{line("x", 1)}}
+	withKind := func(kind, unit, signed string) agreement.Record {
+		r := rec("FH Aachen University of Applied Sciences", "Germany", "DE", 5)
+		r.AgreementType, r.PartnerUnit, r.Signed = kind, unit, signed
+		return r
+	}
+	for _, tt := range []struct {
+		r    agreement.Record
+		said bool
+	}{
+		{withKind("Oct. 17, 2016", "", ""), true},
+		{withKind("Apr. 14, 2019 (as of May 1, 2021)", "", ""), true},
+		{withKind("", "2016年10月17日", ""), true},
+		{withKind("平成28年10月17日", "", ""), true},
+		{withKind("H28.10.17", "", ""), true},
+		{withKind("17 October 2016", "", ""), true},
+		{withKind("Oct. 17, 2016", "", "2016-10-17"), false},
+		{withKind("MOU 2016", "", ""), false},
+		{withKind("Student Exchange", "Faculty of Engineering", ""), false},
+		{withKind("12", "", ""), false},
+	} {
+		ws := readcheck.Check(doc, &agreement.Result{Records: []agreement.Record{tt.r}}, readcheck.Options{})
+		said := false
+		for _, w := range ws {
+			if w.Kind == readcheck.KindDateAsText {
+				said = true
+				assert.Contains(t, w.Message, "a date column was read under another heading")
+			}
+		}
+		assert.Equal(t, tt.said, said, "%q %q", tt.r.AgreementType, tt.r.PartnerUnit)
+	}
+}

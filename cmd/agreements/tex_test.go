@@ -59,7 +59,7 @@ func TestPartnersALineRenderings(t *testing.T) {
 // in a spreadsheet): renderings the tool was not built against. Every one
 // must read right, but for those its known-failures.txt lists.
 func TestFreshSampleRenderings(t *testing.T) {
-	readAllRight(t, "../../fixtures/fresh", 80, "fixtures/gen/fresh_sample.py")
+	readAllRight(t, "../../fixtures/fresh", 120, "fixtures/gen/fresh_sample.py")
 }
 
 // silentPrefix opens the reason of a known failure that says no warning,

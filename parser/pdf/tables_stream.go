@@ -706,8 +706,15 @@ func streamTablesFramed(p *PageLayout, ws []tword, lines []sline, framed bool, b
 			i = max(i, t.last+1)
 		}
 		if headed > 0 && i <= headed {
-			// The heading is no header line of the next table's.
-			taken, i = max(taken, headed-1), headed
+			// The heading is no header line of the next table's; a line
+			// beside the header's, set half a line over it (a header cell
+			// of two lines set in the middle of its row: "Date of" /
+			// "Agreement"), is.
+			above := headed - 1
+			for above > i && lines[above].box.Y1 > lines[headed].box.Y0+0.25*lines[headed].h {
+				above--
+			}
+			taken, i = max(taken, above), headed
 		}
 	}
 	return out, banded, unbanded
